@@ -1,0 +1,196 @@
+/*
+ * csvchart.h - the public interface of libcsvchart.
+ *
+ * csvchart turns a CSV file into a publication-quality chart (PNG, SVG, PDF, or a text dump of
+ * the drawing primitives). The pipeline is
+ *
+ *     CSV --read--> table --bind--> spec --layout--> scene --render--> PNG | SVG | PDF | scene
+ *
+ * and this header exposes it through one opaque handle, csvchart_figure:
+ *
+ *     csvchart_error err = {0};
+ *     csvchart_figure *fig = csvchart_figure_new("bar", &err);
+ *     csvchart_set(fig, "title", "OpenAI o1 costs 857x more than DeepSeek R1", &err);
+ *     csvchart_set(fig, "log", "true", &err);
+ *     csvchart_figure_load_file(fig, "prices.csv", &err);
+ *     csvchart_figure_write(fig, "prices.png", CSVCHART_FORMAT_AUTO, &err);
+ *     if (err.status != CSVCHART_OK) fprintf(stderr, "%s\n", csvchart_error_text(&err));
+ *     csvchart_figure_free(fig);
+ *
+ * Conventions (see ../../shared/STYLE.md of the project for the reasons):
+ * - Every fallible call returns a csvchart_status and takes a csvchart_error *err last (NULL
+ *   allowed). The first error is kept: later calls on an error value that already holds one
+ *   do not overwrite it, so a chain of calls can be checked once at the end.
+ * - The library never prints, never exits and keeps no global mutable state; distinct figures
+ *   may be used from distinct threads at the same time.
+ * - Whoever creates frees; every *_free() accepts NULL.
+ * - Only standard C headers are included here.
+ */
+#ifndef CSVCHART_H
+#define CSVCHART_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- Version ------------------------------------------------------------------------------ */
+
+#define CSVCHART_VERSION_STRING "0.1.0"
+
+/* The library's version string, e.g. "0.1.0". Static storage. */
+const char *csvchart_version(void);
+
+/* ---- Errors ------------------------------------------------------------------------------- */
+
+typedef enum csvchart_status {
+    CSVCHART_OK = 0,
+    CSVCHART_ERROR_DATA,           /* the CSV is malformed or a value cannot be used */
+    CSVCHART_ERROR_VALUE,          /* an option has a bad value */
+    CSVCHART_ERROR_UNKNOWN_OPTION, /* an option name that does not exist (a usage error) */
+    CSVCHART_ERROR_IO,             /* a file cannot be read or written */
+    CSVCHART_ERROR_LIMIT,          /* a resource limit was hit (image size, field size, ...) */
+    CSVCHART_ERROR_NOMEM,          /* out of memory */
+    CSVCHART_ERROR_INTERNAL        /* cairo, pango or libpng failed */
+} csvchart_status;
+
+/*
+ * A caller-owned error value. Zero-initialise it (`csvchart_error err = {0};`). Positions are
+ * 1-based; line and column 0 mean unknown. `column` counts bytes. Reporting never allocates.
+ */
+typedef struct csvchart_error {
+    csvchart_status status;
+    size_t line;
+    size_t column;
+    char file[256];
+    char message[512];
+    char text[1024]; /* "FILE:LINE:COL: message", filled by csvchart_error_text() */
+} csvchart_error;
+
+/* Resets *err to "no error". */
+void csvchart_error_clear(csvchart_error *err);
+
+/*
+ * Formats the error as "FILE:LINE:COL: message" (leaving out the parts that are unknown) into
+ * err->text and returns it. The pointer lives as long as *err.
+ */
+const char *csvchart_error_text(csvchart_error *err);
+
+/* ---- Figures ------------------------------------------------------------------------------ */
+
+typedef struct csvchart_figure csvchart_figure;
+
+typedef enum csvchart_format {
+    CSVCHART_FORMAT_AUTO = 0, /* from the output path's extension */
+    CSVCHART_FORMAT_PNG,
+    CSVCHART_FORMAT_SVG,
+    CSVCHART_FORMAT_PDF,
+    CSVCHART_FORMAT_SCENE /* the drawing primitives as text, one per line */
+} csvchart_format;
+
+/*
+ * Creates an empty figure of the given kind ("bar"; later "timeline"). Returns NULL and sets
+ * *err for an unknown kind or when out of memory. Free with csvchart_figure_free().
+ */
+csvchart_figure *csvchart_figure_new(const char *kind, csvchart_error *err);
+void csvchart_figure_free(csvchart_figure *fig);
+
+/*
+ * Sets option `name` (as listed by csvchart_option_*; '-' and '_' are interchangeable) to
+ * `value`, given as text exactly as on the command line or in an INI file. Errors:
+ * CSVCHART_ERROR_UNKNOWN_OPTION (with a "did you mean" in the message), CSVCHART_ERROR_VALUE.
+ * The value is checked at once where it can be; checks that need the data (column names)
+ * happen at render time.
+ */
+csvchart_status csvchart_set(csvchart_figure *fig, const char *name, const char *value,
+                             csvchart_error *err);
+
+/*
+ * Like csvchart_set(), for a value read from a file: errors about the value carry
+ * FILE:LINE (e.g. the INI file and line where the key was set).
+ */
+csvchart_status csvchart_set_at(csvchart_figure *fig, const char *name, const char *value,
+                                const char *file, size_t line, csvchart_error *err);
+
+/*
+ * Reads the figure's data. `path` "-" reads standard input, named "<stdin>" in messages.
+ * load_buffer() reads `len` bytes at `data`, named `name` in messages; the bytes are copied.
+ * A second load replaces the first.
+ */
+csvchart_status csvchart_figure_load_file(csvchart_figure *fig, const char *path,
+                                          csvchart_error *err);
+csvchart_status csvchart_figure_load_buffer(csvchart_figure *fig, const char *name,
+                                            const void *data, size_t len, csvchart_error *err);
+
+/*
+ * Lays the figure out (once; later calls reuse the result) and writes it to `path`,
+ * atomically: a temporary file in the same folder, then rename(2). On failure no file is left
+ * and an existing file at `path` is untouched. CSVCHART_FORMAT_AUTO picks the format from the
+ * extension (.png .svg .pdf .scene). The same inputs give the same bytes.
+ */
+csvchart_status csvchart_figure_write(csvchart_figure *fig, const char *path,
+                                      csvchart_format format, csvchart_error *err);
+
+/*
+ * Renders into memory. On success *data (free() it) holds *len bytes; on failure *data is
+ * NULL and *len 0.
+ */
+csvchart_status csvchart_figure_render(csvchart_figure *fig, csvchart_format format,
+                                       void **data, size_t *len, csvchart_error *err);
+
+/*
+ * Writes `len` bytes to `path` atomically (a temporary file in the same folder, then
+ * rename(2)): on failure no file is left and an existing `path` is untouched.
+ */
+csvchart_status csvchart_write_file(const char *path, const void *data, size_t len,
+                                    csvchart_error *err);
+
+/*
+ * Warnings gathered while reading and laying out (e.g. "prices.csv:7: row skipped: ..."),
+ * in order. The strings live until the figure is freed or loads new data.
+ */
+size_t csvchart_figure_warning_count(const csvchart_figure *fig);
+const char *csvchart_figure_warning(const csvchart_figure *fig, size_t i);
+
+/*
+ * The format named by a path's extension, or CSVCHART_FORMAT_AUTO when it names none.
+ * csvchart_format_from_name() takes "png", "svg", "pdf" or "scene".
+ */
+csvchart_format csvchart_format_from_path(const char *path);
+csvchart_format csvchart_format_from_name(const char *name);
+
+/* ---- The option table --------------------------------------------------------------------- */
+
+/*
+ * Options are listed in one table that drives the CLI, INI files, csvchart_set() and --help.
+ * Index i runs from 0 to csvchart_option_count() - 1; strings are static.
+ */
+size_t csvchart_option_count(void);
+const char *csvchart_option_name(size_t i);
+const char *csvchart_option_help(size_t i);
+const char *csvchart_option_default(size_t i); /* "" when there is none */
+const char *csvchart_option_type(size_t i);    /* "text", "bool", "number", "one of a|b|c", ... */
+/* True when the option applies to figures of `kind` ("bar", "timeline"). */
+bool csvchart_option_applies(size_t i, const char *kind);
+/* The index of an option by name ('-' or '_'), or (size_t)-1. */
+size_t csvchart_option_find(const char *name);
+/* The closest option name to a misspelt one, or NULL when nothing is close. Static storage. */
+const char *csvchart_option_suggest(const char *name);
+
+/* ---- Inspecting data ---------------------------------------------------------------------- */
+
+/*
+ * Reads a CSV file ("-" for standard input) and writes a human-readable report of how it was
+ * read (columns, types, units, counts, missing values, ranges, the first rows as parsed) into
+ * a malloc'd string *report. `delimiter` is "auto", ",", ";" or "tab".
+ */
+csvchart_status csvchart_inspect_file(const char *path, const char *delimiter, char **report,
+                                      csvchart_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* CSVCHART_H */

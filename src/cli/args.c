@@ -1,0 +1,185 @@
+/*
+ * args.c - argv to struct cli_args. Option names come from the one option table
+ * (csvchart_option_find), so a new option needs no code here.
+ *
+ *   csvchart KIND DATA -o OUT [-o OUT ...] [--name value | --name=value | --flag | --no-flag]
+ *   csvchart inspect DATA [--delimiter D]
+ *   csvchart --help | --version | KIND --help
+ */
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "csvchart.h"
+
+static bool is_bool_type(size_t id)
+{
+    const char *type = csvchart_option_type(id);
+    return strcmp(type, "bool") == 0 || strcmp(type, "bool|auto") == 0;
+}
+
+/* Copies a flag name to buf in table spelling ('-' -> '_'). */
+static void canonical(const char *s, size_t n, char *buf, size_t size)
+{
+    size_t i = 0;
+    for (; i < n && i + 1 < size; i++) {
+        buf[i] = s[i] == '-' ? '_' : s[i];
+    }
+    buf[i] = '\0';
+}
+
+#define USAGE(...)                                                                             \
+    do {                                                                                       \
+        snprintf(msg, msgsize, __VA_ARGS__);                                                   \
+        return CLI_PARSE_USAGE;                                                                \
+    } while (0)
+
+enum cli_parse csvchart_cli_parse(int argc, char **argv, struct cli_args *out, char *msg,
+                                  size_t msgsize)
+{
+    memset(out, 0, sizeof *out);
+    msg[0] = '\0';
+    if (argc < 2) {
+        USAGE("no command; expected bar or inspect");
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+        out->command = CMD_HELP;
+        out->kind = argc > 2 && strcmp(cmd, "help") == 0 ? argv[2] : NULL;
+        return CLI_PARSE_OK;
+    }
+    if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
+        out->command = CMD_VERSION;
+        return CLI_PARSE_OK;
+    }
+    if (strcmp(cmd, "inspect") == 0) {
+        out->command = CMD_INSPECT;
+        out->kind = "inspect";
+    } else if (strcmp(cmd, "bar") == 0) {
+        out->command = CMD_FIGURE;
+        out->kind = cmd;
+    } else if (cmd[0] == '-') {
+        USAGE("unknown option %s before the command; expected bar or inspect first", cmd);
+    } else {
+        USAGE("unknown command \"%s\"; expected bar or inspect", cmd);
+    }
+
+    for (int i = 2; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            out->command = CMD_HELP;
+            return CLI_PARSE_OK;
+        }
+        if (a[0] != '-' || strcmp(a, "-") == 0) {
+            if (out->data) {
+                USAGE("more than one data file (\"%s\" and \"%s\")", out->data, a);
+            }
+            out->data = a;
+            continue;
+        }
+        if (strcmp(a, "--") == 0) {
+            if (i + 1 < argc && !out->data) {
+                out->data = argv[++i];
+            }
+            continue;
+        }
+        /* -o OUT, -oOUT, --output OUT, --output=OUT */
+        const char *value = NULL;
+        if (strncmp(a, "-o", 2) == 0 && a[1] == 'o') {
+            value = a[2] ? a + 2 : NULL;
+        } else if (strcmp(a, "--output") == 0 || strncmp(a, "--output=", 9) == 0) {
+            value = a[8] == '=' ? a + 9 : NULL;
+        } else if (a[1] != '-') {
+            USAGE("unknown option %s", a);
+        }
+        if (a[1] == 'o' || strncmp(a, "--output", 8) == 0) {
+            if (out->command == CMD_INSPECT) {
+                USAGE("inspect prints to standard output and takes no -o");
+            }
+            if (!value) {
+                if (i + 1 >= argc) {
+                    USAGE("%s needs a file name", a);
+                }
+                value = argv[++i];
+            }
+            if (out->noutputs == CLI_MAX_OUTPUTS) {
+                USAGE("too many outputs (at most %d)", CLI_MAX_OUTPUTS);
+            }
+            out->outputs[out->noutputs++] = value;
+            continue;
+        }
+
+        /* --name, --name=value, --no-name */
+        const char *name = a + 2;
+        const char *eq = strchr(name, '=');
+        char canon[64];
+        canonical(name, eq ? (size_t)(eq - name) : strlen(name), canon, sizeof canon);
+        if (strcmp(canon, "format") == 0) {
+            out->format = eq ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL);
+            if (!out->format) {
+                USAGE("--format needs a value: png, svg, pdf or scene");
+            }
+            continue;
+        }
+        size_t id = csvchart_option_find(canon);
+        bool negated = false;
+        if (id == (size_t)-1 && strncmp(canon, "no_", 3) == 0 && !eq) {
+            id = csvchart_option_find(canon + 3);
+            negated = id != (size_t)-1 && is_bool_type(id);
+            if (!negated) {
+                id = (size_t)-1;
+            }
+        }
+        bool applies = id != (size_t)-1 &&
+                       (out->command == CMD_INSPECT ? strcmp(canon, "delimiter") == 0
+                                                    : csvchart_option_applies(id, out->kind));
+        if (!applies) {
+            const char *hint = csvchart_option_suggest(canon);
+            char spelled[80] = "";
+            if (hint) {
+                snprintf(spelled, sizeof spelled, "%s", hint);
+                for (char *p = spelled; *p; p++) {
+                    *p = *p == '_' ? '-' : *p;
+                }
+            }
+            if (id != (size_t)-1) {
+                USAGE("option --%s does not apply to %s", name, out->kind);
+            }
+            if (hint && (out->command == CMD_INSPECT ||
+                         csvchart_option_applies(csvchart_option_find(hint), out->kind))) {
+                USAGE("unknown option --%.*s; did you mean --%s?",
+                      eq ? (int)(eq - name) : (int)strlen(name), name, spelled);
+            }
+            USAGE("unknown option --%.*s", eq ? (int)(eq - name) : (int)strlen(name), name);
+        }
+        if (negated) {
+            value = "false";
+        } else if (eq) {
+            value = eq + 1;
+        } else if (is_bool_type(id)) {
+            value = "true"; /* a bare flag; write --flag=false to turn it off */
+        } else {
+            if (i + 1 >= argc) {
+                USAGE("--%s needs a value", name);
+            }
+            value = argv[++i];
+        }
+        if (out->command == CMD_INSPECT) {
+            out->delimiter = value;
+            continue;
+        }
+        if (out->noptions == CLI_MAX_OPTIONS) {
+            USAGE("too many options");
+        }
+        out->options[out->noptions++] =
+            (struct cli_option){csvchart_option_name(id), value, a};
+    }
+    if (!out->data) {
+        USAGE("no data file; give a CSV file, or - for standard input");
+    }
+    if (out->command == CMD_FIGURE && out->noutputs == 0) {
+        USAGE("no output; add -o FILE.png (or .svg, .pdf, .scene)");
+    }
+    return CLI_PARSE_OK;
+}

@@ -1,0 +1,113 @@
+/*
+ * help.c - --help, generated from the option table so it can never disagree with it.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "csvchart.h"
+
+static void print_wrapped(FILE *f, const char *text, int indent, int width)
+{
+    int col = indent;
+    fprintf(f, "%*s", indent, "");
+    const char *p = text;
+    while (*p) {
+        const char *q = p;
+        while (*q && *q != ' ') {
+            q++;
+        }
+        int len = (int)(q - p);
+        if (col > indent && col + 1 + len > width) {
+            fprintf(f, "\n%*s", indent, "");
+            col = indent;
+        } else if (col > indent) {
+            fputc(' ', f);
+            col++;
+        }
+        fprintf(f, "%.*s", len, p);
+        col += len;
+        p = *q ? q + 1 : q;
+    }
+    fputc('\n', f);
+}
+
+static void print_options(FILE *f, const char *kind)
+{
+    for (size_t i = 0; i < csvchart_option_count(); i++) {
+        if (!csvchart_option_applies(i, kind)) {
+            continue;
+        }
+        char flag[64];
+        snprintf(flag, sizeof flag, "%s", csvchart_option_name(i));
+        for (char *p = flag; *p; p++) {
+            *p = *p == '_' ? '-' : *p;
+        }
+        const char *type = csvchart_option_type(i);
+        const char *def = csvchart_option_default(i);
+        if (strcmp(type, "bool") == 0) {
+            fprintf(f, "  --%s[=BOOL]", flag);
+        } else if (strcmp(type, "bool|auto") == 0) {
+            fprintf(f, "  --%s[=BOOL|auto]", flag);
+        } else {
+            fprintf(f, "  --%s %s", flag,
+                    strchr(type, '|') ? type
+                    : strcmp(type, "columns") == 0 || strcmp(type, "list") == 0
+                        ? "A,B,..."
+                        : strcmp(type, "column") == 0 ? "COLUMN"
+                                                      : strcmp(type, "number") == 0 ? "N"
+                                                                                    : "TEXT");
+        }
+        if (*def) {
+            fprintf(f, "  (default: %s)", def);
+        }
+        fputc('\n', f);
+        print_wrapped(f, csvchart_option_help(i), 6, 96);
+    }
+}
+
+void csvchart_cli_help(FILE *f, const char *kind)
+{
+    if (kind && strcmp(kind, "bar") == 0) {
+        fputs("Usage: csvchart bar DATA.csv -o OUT [-o OUT ...] [options]\n"
+              "\n"
+              "Draws a bar chart from a CSV file: one bar per category (the first column, or\n"
+              "--x), one series per value column (every numeric column, or --y A,B).\n"
+              "\n"
+              "Input and output:\n"
+              "  DATA.csv            the data; - reads standard input\n"
+              "  -o, --output FILE   .png, .svg, .pdf or .scene (the drawing primitives as\n"
+              "                      text); repeat -o to write several formats from one layout;\n"
+              "                      -o - writes to standard output with --format\n"
+              "  --format FORMAT     png, svg, pdf or scene, for -o -\n"
+              "\n"
+              "Options (the same names serve as INI keys and csvchart_set() names; write\n"
+              "--name value or --name=value; a bare boolean flag means true, --no-flag false):\n",
+              f);
+        print_options(f, "bar");
+        fputs("\nExit status: 0 success, 1 bad input (data, a value, a file), 2 usage.\n", f);
+        return;
+    }
+    if (kind && strcmp(kind, "inspect") == 0) {
+        fputs("Usage: csvchart inspect DATA.csv [--delimiter auto|,|;|tab]\n"
+              "\n"
+              "Prints how the file was read: the delimiter, each column with its type (number,\n"
+              "date, text), unit, count, missing values, minimum and maximum, and the first\n"
+              "rows as parsed.\n",
+              f);
+        return;
+    }
+    fputs("Usage: csvchart bar DATA.csv -o OUT [-o OUT ...] [options]\n"
+          "       csvchart inspect DATA.csv\n"
+          "       csvchart --help | --version | csvchart KIND --help\n"
+          "\n"
+          "Turns CSV data into publication-quality charts: PNG, SVG and PDF, the same bytes\n"
+          "every time.\n"
+          "\n"
+          "Commands:\n"
+          "  bar       a bar chart: vertical or horizontal, grouped or stacked series\n"
+          "  inspect   how a CSV file is read: columns, types, units, ranges\n"
+          "\n"
+          "Run 'csvchart bar --help' for the options.\n",
+          f);
+}

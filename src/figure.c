@@ -1,0 +1,360 @@
+/*
+ * figure.c - csvchart_figure, the public handle that runs the pipeline (see csvchart.h).
+ *
+ *   csvchart_set()        -> option values (text + where set), checked by options.c
+ *   csvchart_figure_load  -> table (table_csv.c)
+ *   write / render        -> spec (spec.c) -> bound data (bar_data.c) -> scene (layout_*.c)
+ *                            -> bytes (render.c) -> file (atomic write, below)
+ * The scene is computed once and reused by every output of the figure; setting an option or
+ * loading data drops it.
+ */
+#include "figure.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "array.h"
+#include "bar_data.h"
+#include "error.h"
+#include "layout.h"
+#include "options.h"
+#include "render.h"
+#include "spec.h"
+#include "table.h"
+
+struct csvchart_figure {
+    unsigned kind;
+    struct option_values vals;
+    csvchart_table *table;
+    struct csvchart_warnings warnings;
+    size_t load_warnings; /* warnings[0..load_warnings) came from loading */
+    struct csvchart_scene scene;
+    bool laid_out;
+    struct spec spec;
+    csvchart_text_measurer *pango;          /* owned, created on first layout */
+    const csvchart_text_measurer *measurer; /* borrowed override, or NULL */
+};
+
+csvchart_figure *csvchart_figure_new(const char *kind, csvchart_error *err)
+{
+    unsigned k = csvchart_kind_lookup(kind);
+    if (!k) {
+        csvchart_error_set(err, CSVCHART_ERROR_UNKNOWN_OPTION, NULL, 0, 0,
+                           "unknown figure kind \"%s\"; expected bar", kind ? kind : "");
+        return NULL;
+    }
+    csvchart_figure *fig = calloc(1, sizeof *fig);
+    if (!fig) {
+        csvchart_error_nomem(err);
+        return NULL;
+    }
+    fig->kind = k;
+    return fig;
+}
+
+static void drop_layout(csvchart_figure *fig)
+{
+    if (fig->laid_out) {
+        csvchart_scene_fini(&fig->scene);
+        csvchart_spec_fini(&fig->spec);
+        fig->laid_out = false;
+    }
+    /* layout warnings go with the layout */
+    while (fig->warnings.len > fig->load_warnings) {
+        free(fig->warnings.items[--fig->warnings.len]);
+    }
+}
+
+void csvchart_figure_free(csvchart_figure *fig)
+{
+    if (!fig) {
+        return;
+    }
+    drop_layout(fig);
+    csvchart_option_values_fini(&fig->vals);
+    csvchart_table_free(fig->table);
+    csvchart_warnings_fini(&fig->warnings);
+    csvchart_text_pango_free(fig->pango);
+    free(fig);
+}
+
+void csvchart_figure_set_measurer(csvchart_figure *fig, const csvchart_text_measurer *m)
+{
+    drop_layout(fig);
+    fig->measurer = m;
+}
+
+csvchart_status csvchart_set_at(csvchart_figure *fig, const char *name, const char *value,
+                                const char *file, size_t line, csvchart_error *err)
+{
+    enum option_id id = csvchart_option_lookup(name);
+    if (id == OPT_COUNT || !(csvchart_option_def(id)->kinds & fig->kind)) {
+        const char *hint = csvchart_option_suggest(name);
+        if (id != OPT_COUNT) {
+            return csvchart_error_set(err, CSVCHART_ERROR_UNKNOWN_OPTION, file, line, 0,
+                                      "option \"%s\" does not apply to this kind of figure",
+                                      name);
+        }
+        if (hint) {
+            return csvchart_error_set(err, CSVCHART_ERROR_UNKNOWN_OPTION, file, line, 0,
+                                      "unknown option \"%s\"; did you mean \"%s\"?", name, hint);
+        }
+        return csvchart_error_set(err, CSVCHART_ERROR_UNKNOWN_OPTION, file, line, 0,
+                                  "unknown option \"%s\"", name);
+    }
+    csvchart_status st = csvchart_option_check(id, value, file, line, err);
+    if (st) {
+        return st;
+    }
+    drop_layout(fig);
+    return csvchart_option_values_set(&fig->vals, id, value, file, line, err);
+}
+
+csvchart_status csvchart_set(csvchart_figure *fig, const char *name, const char *value,
+                             csvchart_error *err)
+{
+    return csvchart_set_at(fig, name, value, NULL, 0, err);
+}
+
+static void table_options(const csvchart_figure *fig, struct table_options *o)
+{
+    memset(o, 0, sizeof *o);
+    const char *d = fig->vals.v[OPT_DELIMITER].text;
+    if (d && strcmp(d, "auto") != 0) {
+        o->delimiter = strcmp(d, "tab") == 0 ? '\t' : d[0];
+    }
+}
+
+static csvchart_status loaded(csvchart_figure *fig, csvchart_table *t)
+{
+    drop_layout(fig);
+    csvchart_table_free(fig->table);
+    csvchart_warnings_fini(&fig->warnings);
+    fig->load_warnings = 0;
+    fig->table = t;
+    return CSVCHART_OK;
+}
+
+csvchart_status csvchart_figure_load_file(csvchart_figure *fig, const char *path,
+                                          csvchart_error *err)
+{
+    struct table_options o;
+    table_options(fig, &o);
+    csvchart_table *t = NULL;
+    csvchart_status st = csvchart_table_read_file(path, &o, &t, err);
+    return st ? st : loaded(fig, t);
+}
+
+csvchart_status csvchart_figure_load_buffer(csvchart_figure *fig, const char *name,
+                                            const void *data, size_t len, csvchart_error *err)
+{
+    struct table_options o;
+    table_options(fig, &o);
+    csvchart_table *t = NULL;
+    csvchart_status st = csvchart_table_read(name, data, len, &o, &t, err);
+    return st ? st : loaded(fig, t);
+}
+
+size_t csvchart_figure_warning_count(const csvchart_figure *fig)
+{
+    return fig->warnings.len;
+}
+
+const char *csvchart_figure_warning(const csvchart_figure *fig, size_t i)
+{
+    return i < fig->warnings.len ? fig->warnings.items[i] : NULL;
+}
+
+const struct csvchart_scene *csvchart_figure_scene(csvchart_figure *fig, csvchart_error *err)
+{
+    if (fig->laid_out) {
+        return &fig->scene;
+    }
+    if (!fig->table) {
+        csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0, "no data loaded");
+        return NULL;
+    }
+    const csvchart_text_measurer *m = fig->measurer;
+    if (!m) {
+        if (!fig->pango && !(fig->pango = csvchart_text_pango_new())) {
+            csvchart_error_nomem(err);
+            return NULL;
+        }
+        m = fig->pango;
+    }
+    csvchart_status st = csvchart_spec_bind(&fig->vals, fig->kind, &fig->spec, err);
+    if (st) {
+        return NULL;
+    }
+    struct bar_data d;
+    st = csvchart_bar_data_bind(fig->table, &fig->spec, &d, &fig->warnings, err);
+    if (st == CSVCHART_OK) {
+        st = csvchart_layout_bar(&d, &fig->spec, m, &fig->scene, &fig->warnings, err);
+        csvchart_bar_data_fini(&d);
+        if (st) {
+            csvchart_scene_fini(&fig->scene);
+        }
+    }
+    if (st) {
+        csvchart_spec_fini(&fig->spec);
+        return NULL;
+    }
+    fig->laid_out = true;
+    return &fig->scene;
+}
+
+csvchart_format csvchart_format_from_name(const char *name)
+{
+    static const struct {
+        const char *name;
+        csvchart_format format;
+    } names[] = {{"png", CSVCHART_FORMAT_PNG},
+                 {"svg", CSVCHART_FORMAT_SVG},
+                 {"pdf", CSVCHART_FORMAT_PDF},
+                 {"scene", CSVCHART_FORMAT_SCENE}};
+    for (size_t i = 0; name && i < sizeof names / sizeof names[0]; i++) {
+        if (strcmp(name, names[i].name) == 0) {
+            return names[i].format;
+        }
+    }
+    return CSVCHART_FORMAT_AUTO;
+}
+
+csvchart_format csvchart_format_from_path(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    const char *dot = strrchr(slash ? slash : path, '.');
+    if (!dot) {
+        return CSVCHART_FORMAT_AUTO;
+    }
+    char ext[8];
+    size_t n = strlen(dot + 1);
+    if (n >= sizeof ext) {
+        return CSVCHART_FORMAT_AUTO;
+    }
+    for (size_t i = 0; i <= n; i++) {
+        char c = dot[1 + i];
+        ext[i] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+    return csvchart_format_from_name(ext);
+}
+
+csvchart_status csvchart_figure_render(csvchart_figure *fig, csvchart_format format,
+                                       void **data, size_t *len, csvchart_error *err)
+{
+    *data = NULL;
+    *len = 0;
+    if (format == CSVCHART_FORMAT_AUTO) {
+        return csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0,
+                                  "no output format given; expected png, svg, pdf or scene");
+    }
+    const struct csvchart_scene *s = csvchart_figure_scene(fig, err);
+    if (!s) {
+        return err ? err->status : CSVCHART_ERROR_DATA;
+    }
+    return csvchart_render(s, format, &fig->spec.render, data, len, err);
+}
+
+/* Creates a new temporary file beside `path`: ".NAME.PID.I.tmp", O_EXCL so that threads and
+ * processes writing to one folder never share one; mode 0666 less the umask, as for any file. */
+static int open_temp(const char *path, char *tmp, size_t size)
+{
+    const char *slash = strrchr(path, '/');
+    int dirlen = slash ? (int)(slash - path) + 1 : 0;
+    for (int i = 0; i < 1000; i++) {
+        snprintf(tmp, size, "%.*s.%s.%ld.%d.tmp", dirlen, path, path + dirlen, (long)getpid(),
+                 i);
+        int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (fd >= 0 || errno != EEXIST) {
+            return fd;
+        }
+    }
+    return -1;
+}
+
+csvchart_status csvchart_write_file(const char *path, const void *data, size_t len,
+                                      csvchart_error *err)
+{
+    size_t size = strlen(path) + 64;
+    char *tmp = malloc(size);
+    if (!tmp) {
+        return csvchart_error_nomem(err);
+    }
+    int fd = open_temp(path, tmp, size);
+    if (fd < 0) {
+        int e = errno;
+        free(tmp);
+        const char *slash = strrchr(path, '/');
+        char dir[4096];
+        struct stat st;
+        if (slash && slash != path) {
+            snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
+            if (stat(dir, &st) != 0) {
+                return csvchart_error_set(err, CSVCHART_ERROR_IO, path, 0, 0,
+                                          "cannot write: folder \"%s\" does not exist", dir);
+            }
+        }
+        return csvchart_error_set(err, CSVCHART_ERROR_IO, path, 0, 0, "cannot write: %s",
+                                  strerror(e));
+    }
+    const char *p = data;
+    size_t left = len;
+    bool ok = true;
+    int e = 0;
+    while (left > 0) {
+        ssize_t n = write(fd, p, left);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n <= 0) {
+            ok = false;
+            e = n < 0 ? errno : EIO;
+            break;
+        }
+        p += n;
+        left -= (size_t)n;
+    }
+    if (close(fd) != 0 && ok) {
+        ok = false;
+        e = errno;
+    }
+    if (ok && rename(tmp, path) != 0) {
+        ok = false;
+        e = errno;
+    }
+    if (!ok) {
+        unlink(tmp);
+        free(tmp);
+        return csvchart_error_set(err, CSVCHART_ERROR_IO, path, 0, 0, "cannot write: %s",
+                                  strerror(e));
+    }
+    free(tmp);
+    return CSVCHART_OK;
+}
+
+csvchart_status csvchart_figure_write(csvchart_figure *fig, const char *path,
+                                      csvchart_format format, csvchart_error *err)
+{
+    if (format == CSVCHART_FORMAT_AUTO) {
+        format = csvchart_format_from_path(path);
+        if (format == CSVCHART_FORMAT_AUTO) {
+            return csvchart_error_set(err, CSVCHART_ERROR_VALUE, path, 0, 0,
+                                      "unknown output format; expected a name ending in .png, "
+                                      ".svg, .pdf or .scene");
+        }
+    }
+    void *data;
+    size_t len;
+    csvchart_status st = csvchart_figure_render(fig, format, &data, &len, err);
+    if (st) {
+        return st;
+    }
+    st = csvchart_write_file(path, data, len, err);
+    free(data);
+    return st;
+}

@@ -1,0 +1,55 @@
+/*
+ * format.h - turning values into the labels a reader sees (format.c).
+ *
+ * The `value_format` option is parsed once into a struct value_format:
+ *   ""/"auto"  the unit seen in the CSV: "$0.07" -> "$0.07", "$5.6M" -> "$5.6M", "50%" -> "50%"
+ *   "si"       compact with K M B T ("$5.6M", "$830B", "$1T"); currency and % kept
+ *   "percent"  appends "%" (never multiplies by 100)
+ *   "currency" the CSV's currency sign (or "$"), integers plain, otherwise 2 decimals
+ *   printf     one conversion among d i f F e E g G, flags -+ #0', width, precision, any
+ *              literal text, "%%" for a percent sign: "$%.2f", "%.1f%%", "%'d people"
+ * Rules shared by every kind but printf: no trailing zeros a reader does not need ("$60",
+ * "$0.07", "1.5"), currency amounts with cents keep two decimals ("$0.50"), thousands
+ * separators from 1,000 ("2,500"), negative numbers with a real minus sign (U+2212).
+ */
+#ifndef CSVCHART_FORMAT_H
+#define CSVCHART_FORMAT_H
+
+#include <stddef.h>
+
+#include "csvchart.h"
+#include "number.h"
+
+enum format_kind { FORMAT_AUTO, FORMAT_SI, FORMAT_PERCENT, FORMAT_CURRENCY, FORMAT_PRINTF };
+
+struct value_format {
+    enum format_kind kind;
+    char spec[64];           /* FORMAT_PRINTF: the validated template */
+    struct number_unit unit; /* from the data; see csvchart_format_set_unit() */
+};
+
+/*
+ * Parses a value_format option value. Errors: CSVCHART_ERROR_VALUE with a message naming the
+ * problem ("value_format \"%s\" has no conversion; expected e.g. $%.2f or percent"). The
+ * position is left for the caller to add.
+ */
+csvchart_status csvchart_format_parse(const char *text, struct value_format *out,
+                                      csvchart_error *err);
+
+/* Records how the data was written (currency, %, multiplier, decimals). */
+void csvchart_format_set_unit(struct value_format *f, const struct number_unit *unit);
+
+/*
+ * A value label: the number as precise as the data was written (unit.decimals), trailing
+ * zeros dropped. Writes a NUL-terminated string (truncated to n) and returns its length.
+ */
+size_t csvchart_format_value(const struct value_format *f, double v, char *buf, size_t n);
+
+/*
+ * An axis tick label: as precise as the tick step needs (step 0.5 -> "1.5", step 0.01 on a
+ * log axis -> "$0.01"), trailing zeros dropped.
+ */
+size_t csvchart_format_tick(const struct value_format *f, double v, double step, char *buf,
+                            size_t n);
+
+#endif

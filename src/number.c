@@ -1,0 +1,235 @@
+/*
+ * number.c - reading numbers as people write them (see number.h); part of the table stage.
+ *
+ * After table_csv.c has split a file into cells, table.c asks this file whether a cell is a
+ * number. The parser is a hand-written scanner over the grammar
+ *
+ *     [sign] [currency] [sign] digits [. digits] [e [sign] digits] [K|M|B|T|bn | %]
+ *
+ * where digits may be grouped by three with commas. It never calls strtod() on the text itself:
+ * the significant digits and a decimal exponent are first normalised into a buffer such as
+ * "56e5" (no decimal point, so the C library's locale cannot change the meaning), and only
+ * that buffer goes to strtod(), which rounds correctly. The multiplier is folded into the
+ * exponent, so "$5.6M" is exactly 5600000 and not 5.6 * 1e6.
+ */
+#include "number.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Significant digits kept; more cannot change a double (17 suffice) but keep rounding honest. */
+#define MAX_SIG 40
+/* Exponents are clamped here: far beyond any double, far from overflowing a long long. */
+#define MAX_EXP 100000
+
+static const struct {
+    const char *text;
+    size_t len;
+} currencies[] = {
+    {"$", 1},
+    {"\xe2\x82\xac", 3}, /* € */
+    {"\xc2\xa3", 2},     /* £ */
+    {"\xc2\xa5", 2},     /* ¥ */
+};
+
+static bool is_digit(unsigned char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static bool is_blank(unsigned char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+/* Counts the digits at p (up to end). */
+static size_t digit_run(const unsigned char *p, const unsigned char *end)
+{
+    size_t n = 0;
+    while (p + n < end && is_digit(p[n])) {
+        n++;
+    }
+    return n;
+}
+
+/* The decimal number being assembled: value = sig * 10^exp10. */
+struct decimal {
+    char sig[MAX_SIG + 1];
+    size_t nsig;
+    long long exp10;
+};
+
+static void add_int_digit(struct decimal *d, unsigned char c)
+{
+    if (d->nsig == 0 && c == '0') {
+        return; // leading zero
+    }
+    if (d->nsig < MAX_SIG) {
+        d->sig[d->nsig++] = (char)c;
+    } else if (d->exp10 < MAX_EXP) {
+        d->exp10++; // a dropped integer digit still scales the value
+    }
+}
+
+static void add_frac_digit(struct decimal *d, unsigned char c)
+{
+    if (d->nsig == 0 && c == '0') {
+        if (d->exp10 > -MAX_EXP) {
+            d->exp10--;
+        }
+        return;
+    }
+    if (d->nsig < MAX_SIG) {
+        d->sig[d->nsig++] = (char)c;
+        if (d->exp10 > -MAX_EXP) {
+            d->exp10--;
+        }
+    }
+}
+
+static long long clamp_exp(long long e)
+{
+    return e > MAX_EXP ? MAX_EXP : e < -MAX_EXP ? -MAX_EXP : e;
+}
+
+bool csvchart_number_parse(const char *s, size_t len, double *value, struct number_unit *unit)
+{
+    if (!s) {
+        return false;
+    }
+    const unsigned char *p = (const unsigned char *)s;
+    const unsigned char *end = p + len;
+    while (p < end && is_blank(*p)) {
+        p++;
+    }
+    while (end > p && is_blank(end[-1])) {
+        end--;
+    }
+    if (p == end) {
+        return false;
+    }
+
+    struct number_unit u;
+    memset(&u, 0, sizeof u);
+    bool negative = false, signed_ = false;
+
+    if (*p == '-' || *p == '+') {
+        negative = *p == '-';
+        signed_ = true;
+        p++;
+    }
+    for (size_t i = 0; i < sizeof currencies / sizeof currencies[0]; i++) {
+        size_t n = currencies[i].len;
+        if ((size_t)(end - p) >= n && memcmp(p, currencies[i].text, n) == 0) {
+            memcpy(u.prefix, currencies[i].text, n);
+            u.prefix[n] = '\0';
+            p += n;
+            break;
+        }
+    }
+    if (u.prefix[0] && !signed_ && p < end && (*p == '-' || *p == '+')) {
+        negative = *p == '-'; // "$-5"
+        p++;
+    }
+
+    struct decimal d;
+    memset(&d, 0, sizeof d);
+
+    /* Integer part: plain digits, or 1-3 digits followed by groups of ",ddd". */
+    size_t first = digit_run(p, end);
+    const unsigned char *int_start = p;
+    p += first;
+    while (p < end && *p == ',') {
+        if (first == 0 || first > 3 || *int_start == '0') {
+            return false; // ",123", "1234,567", "0,123" (a decimal comma, not grouping)
+        }
+        size_t g = digit_run(p + 1, end);
+        if (g != 3) {
+            return false; // "1,23", "1,2345"
+        }
+        u.grouped = true;
+        p += 1 + g;
+    }
+    for (const unsigned char *q = int_start; q < p; q++) {
+        if (*q != ',') {
+            add_int_digit(&d, *q);
+        }
+    }
+    bool any_digit = first > 0;
+
+    if (p < end && *p == '.') {
+        size_t n = digit_run(p + 1, end);
+        if (n == 0) {
+            return false; // "5." and "." are not numbers
+        }
+        for (size_t i = 0; i < n; i++) {
+            add_frac_digit(&d, p[1 + i]);
+        }
+        u.decimals = n > 1000 ? 1000 : (int)n;
+        any_digit = true;
+        p += 1 + n;
+    }
+    if (!any_digit) {
+        return false;
+    }
+
+    long long exp = 0;
+    if (p < end && (*p == 'e' || *p == 'E')) {
+        p++;
+        bool eneg = false;
+        if (p < end && (*p == '-' || *p == '+')) {
+            eneg = *p == '-';
+            p++;
+        }
+        size_t n = digit_run(p, end);
+        if (n == 0) {
+            return false;
+        }
+        for (size_t i = 0; i < n; i++) {
+            exp = clamp_exp(exp * 10 + (p[i] - '0'));
+        }
+        if (eneg) {
+            exp = -exp;
+        }
+        p += n;
+    }
+
+    if (p < end) {
+        size_t rest = (size_t)(end - p);
+        int mexp = 0;
+        if (rest == 1 && (*p == 'K' || *p == 'M' || *p == 'B' || *p == 'T')) {
+            u.multiplier = (char)*p;
+            mexp = *p == 'K' ? 3 : *p == 'M' ? 6 : *p == 'B' ? 9 : 12;
+        } else if (rest == 2 && p[0] == 'b' && p[1] == 'n') {
+            u.multiplier = 'B';
+            mexp = 9;
+        } else if (rest == 1 && *p == '%' && !u.prefix[0]) {
+            u.suffix[0] = '%';
+        } else {
+            return false;
+        }
+        exp += mexp;
+    }
+
+    double v = 0.0;
+    if (d.nsig > 0) {
+        char buf[MAX_SIG + 32];
+        snprintf(buf, sizeof buf, "%.*se%lld", (int)d.nsig, d.sig, clamp_exp(exp + d.exp10));
+        errno = 0;
+        v = strtod(buf, NULL);
+        if (!isfinite(v)) {
+            return false; // 1e999 overflows; underflow to 0 or a subnormal is accepted
+        }
+    }
+    if (negative && v != 0.0) {
+        v = -v; // "-0" is plain 0, so it never prints as "-0"
+    }
+    *value = v;
+    if (unit) {
+        *unit = u;
+    }
+    return true;
+}

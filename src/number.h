@@ -1,0 +1,33 @@
+/*
+ * number.h - reading numbers the way people write them in spreadsheets and articles.
+ *
+ * Accepted (surrounding spaces ignored):  42   -3.5   1e6   2.5E-3   1,234.5   "2,500"
+ *   $0.07   -$5   $-5   €12   £3.50   ¥100   US$5 (no)   50%   -0   $5.6M   830B   1T   4.6K
+ * Thousands separators must group by three ("1,23" is not a number). The suffixes K M B T
+ * (upper case; "bn" too) multiply by 1e3, 1e6, 1e9, 1e12. A trailing % keeps the number as
+ * written (50% -> 50, unit suffix "%"). Rejected: nan, inf, values that overflow a double
+ * (1e999), hex, empty strings, anything else.
+ */
+#ifndef CSVCHART_NUMBER_H
+#define CSVCHART_NUMBER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* How a number was written: enough to format other numbers the same way. */
+struct number_unit {
+    char prefix[8]; /* currency sign as UTF-8: "$", "€", "£", "¥" or "" */
+    char suffix[4]; /* "%" or "" */
+    char multiplier; /* 'K', 'M', 'B', 'T' or 0 */
+    int decimals;    /* digits after the decimal point as written (before the multiplier) */
+    bool grouped;    /* thousands separators were used */
+};
+
+/*
+ * Parses bytes [s, s+len). On success stores the value (multiplier applied) in *value and, when
+ * `unit` is not NULL, how it was written; returns true. On failure returns false and leaves
+ * *value and *unit unchanged.
+ */
+bool csvchart_number_parse(const char *s, size_t len, double *value, struct number_unit *unit);
+
+#endif

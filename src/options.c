@@ -1,0 +1,512 @@
+/*
+ * options.c - the option table and the checks of option values.
+ *
+ * One row per option, alphabetical (so names can be found with bsearch and --help lists them
+ * in order). The CLI (src/cli), INI files, csvchart_set() and the README reference all read
+ * this table; src/spec.c turns checked values into the typed struct spec that layout reads.
+ */
+#include "options.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "array.h"
+#include "error.h"
+#include "format.h"
+
+#define HUGE_DPI 10000.0
+
+static const struct option_def table[OPT_COUNT] = {
+    [OPT_AGGREGATE] = {.name = "aggregate", .type = OPTION_CHOICE, .def = "none",
+                       .kinds = KIND_BAR, .choices = "none|sum|mean|count|min|max",
+                       .help = "combine rows of one category: none (a repeat is an error), sum, "
+                               "mean, count, min, max"},
+    [OPT_DELIMITER] = {.name = "delimiter", .type = OPTION_CHOICE, .def = "auto",
+                       .kinds = KIND_ALL, .choices = "auto|,|;|tab",
+                       .help = "CSV field delimiter: auto (one of , ; tab, from the header), "
+                               "',', ';' or tab"},
+    [OPT_DPI] = {.name = "dpi", .type = OPTION_NUMBER, .def = "", .kinds = KIND_ALL, .min = 1,
+                 .max = HUGE_DPI,
+                 .help = "PNG physical resolution (pHYs); default 96 x scale, so the physical "
+                         "size stays put"},
+    [OPT_FONT] = {.name = "font", .type = OPTION_TEXT, .def = "Inter", .kinds = KIND_ALL,
+                  .help = "font family, through fontconfig; missing glyphs (CJK, accents) fall "
+                          "back to other fonts"},
+    [OPT_GROUP] = {.name = "group", .type = OPTION_COLUMN, .def = "", .kinds = KIND_BAR,
+                   .help = "series column of long-format data (category, series, value)"},
+    [OPT_HIGHLIGHT] = {.name = "highlight", .type = OPTION_LIST, .def = "", .kinds = KIND_BAR,
+                       .help = "categories drawn in the accent colour, the rest muted "
+                               "(comma-separated)"},
+    [OPT_HORIZONTAL] = {.name = "horizontal", .type = OPTION_BOOL_AUTO, .def = "auto",
+                        .kinds = KIND_BAR,
+                        .help = "horizontal bars; auto turns them on when category names are "
+                                "too long to sit under vertical bars"},
+    [OPT_ID_PREFIX] = {.name = "id_prefix", .type = OPTION_TEXT, .def = "", .kinds = KIND_ALL,
+                       .help = "SVG: prefix for every id, for several SVGs inlined in one page"},
+    [OPT_LABELS] = {.name = "labels", .type = OPTION_BOOL_AUTO, .def = "auto", .kinds = KIND_BAR,
+                    .help = "value labels on the bars; auto shows them when they fit"},
+    [OPT_NOTE] = {.name = "note", .type = OPTION_TEXT, .def = "", .kinds = KIND_ALL,
+                  .help = "a note under the chart, above the source"},
+    [OPT_PALETTE] = {.name = "palette", .type = OPTION_PALETTE, .def = "okabe-ito",
+                     .kinds = KIND_ALL,
+                     .help = "okabe-ito (colour-blind safe), tableau10, observable10, dark2, "
+                             "grey, or a list of hex colours"},
+    [OPT_PNG_COMPRESSION] = {.name = "png_compression", .type = OPTION_CHOICE, .def = "fast",
+                             .kinds = KIND_ALL, .choices = "fast|small",
+                             .help = "PNG: fast (zlib level 1, a fixed filter) or small "
+                                     "(level 9, adaptive filters)"},
+    [OPT_SCALE] = {.name = "scale", .type = OPTION_NUMBER, .def = "1", .kinds = KIND_ALL,
+                   .min = 0.25, .max = 8,
+                   .help = "PNG pixels per CSS px, 0.25 to 8 (2 = retina)"},
+    [OPT_SIZE] = {.name = "size", .type = OPTION_SIZE, .def = "article", .kinds = KIND_ALL,
+                  .help = "WxH in CSS px, or article (1200x675), slide (1920x1080), slide-4x3 "
+                          "(1600x1200), square (1080x1080), social (1200x630)"},
+    [OPT_SORT] = {.name = "sort", .type = OPTION_CHOICE, .def = "none", .kinds = KIND_BAR,
+                  .choices = "none|asc|desc",
+                  .help = "order of the categories: none (as in the file), asc, desc"},
+    [OPT_SOURCE] = {.name = "source", .type = OPTION_TEXT, .def = "", .kinds = KIND_ALL,
+                    .help = "source line under the chart (\"Source: \" is added when missing)"},
+    [OPT_STACK] = {.name = "stack", .type = OPTION_BOOL, .def = "false", .kinds = KIND_BAR,
+                   .help = "stack the series instead of grouping them"},
+    [OPT_SUBTITLE] = {.name = "subtitle", .type = OPTION_TEXT, .def = "", .kinds = KIND_ALL,
+                      .help = "what is measured, in which unit; under the title"},
+    [OPT_SVG_TEXT] = {.name = "svg_text", .type = OPTION_CHOICE, .def = "text",
+                      .kinds = KIND_ALL, .choices = "text|paths",
+                      .help = "SVG text as editable <text> (text) or glyph outlines (paths)"},
+    [OPT_THEME] = {.name = "theme", .type = OPTION_CHOICE, .def = "light", .kinds = KIND_ALL,
+                   .choices = "light|dark|print",
+                   .help = "light, dark (slides) or print (grey scale)"},
+    [OPT_TITLE] = {.name = "title", .type = OPTION_TEXT, .def = "", .kinds = KIND_ALL,
+                   .help = "headline, left-aligned above the chart: state the takeaway"},
+    [OPT_VALUE_FORMAT] = {.name = "value_format", .type = OPTION_FORMAT, .def = "auto",
+                          .kinds = KIND_BAR,
+                          .help = "auto (the unit seen in the CSV), si ($5.6M), percent, "
+                                  "currency, or printf-like ($%.2f)"},
+    [OPT_X] = {.name = "x", .type = OPTION_COLUMN, .def = "", .kinds = KIND_BAR,
+               .help = "category column (default: the first column)"},
+    [OPT_Y] = {.name = "y", .type = OPTION_COLUMNS, .def = "", .kinds = KIND_BAR,
+               .help = "value column(s); several make grouped series (default: every numeric "
+                       "column but x)"},
+};
+
+const struct option_def *csvchart_option_def(enum option_id id)
+{
+    return &table[id];
+}
+
+/* Compares option names with '-' and '_' alike. */
+static int name_cmp(const char *a, const char *b)
+{
+    for (;; a++, b++) {
+        int ca = *a == '-' ? '_' : (unsigned char)*a;
+        int cb = *b == '-' ? '_' : (unsigned char)*b;
+        if (ca != cb || !ca) {
+            return ca - cb;
+        }
+    }
+}
+
+static int def_cmp(const void *key, const void *elem)
+{
+    return name_cmp(key, ((const struct option_def *)elem)->name);
+}
+
+enum option_id csvchart_option_lookup(const char *name)
+{
+    const struct option_def *d = bsearch(name, table, OPT_COUNT, sizeof table[0], def_cmp);
+    return d ? (enum option_id)(d - table) : OPT_COUNT;
+}
+
+unsigned csvchart_kind_lookup(const char *name)
+{
+    if (!name) {
+        return 0;
+    }
+    if (strcmp(name, "bar") == 0) {
+        return KIND_BAR;
+    }
+    return 0;
+}
+
+/* ---- public table access ---- */
+
+size_t csvchart_option_count(void)
+{
+    return OPT_COUNT;
+}
+
+const char *csvchart_option_name(size_t i)
+{
+    return i < OPT_COUNT ? table[i].name : NULL;
+}
+
+const char *csvchart_option_help(size_t i)
+{
+    return i < OPT_COUNT ? table[i].help : NULL;
+}
+
+const char *csvchart_option_default(size_t i)
+{
+    return i < OPT_COUNT ? table[i].def : NULL;
+}
+
+const char *csvchart_option_type(size_t i)
+{
+    static const char *const names[] = {
+        [OPTION_TEXT] = "text",       [OPTION_BOOL] = "bool",
+        [OPTION_BOOL_AUTO] = "bool|auto", [OPTION_NUMBER] = "number",
+        [OPTION_CHOICE] = "choice",   [OPTION_SIZE] = "size",
+        [OPTION_COLUMN] = "column",   [OPTION_COLUMNS] = "columns",
+        [OPTION_LIST] = "list",       [OPTION_PALETTE] = "palette",
+        [OPTION_FORMAT] = "format",
+    };
+    if (i >= OPT_COUNT) {
+        return NULL;
+    }
+    if (table[i].type == OPTION_CHOICE) {
+        return table[i].choices;
+    }
+    return names[table[i].type];
+}
+
+bool csvchart_option_applies(size_t i, const char *kind)
+{
+    unsigned k = csvchart_kind_lookup(kind);
+    return i < OPT_COUNT && k && (table[i].kinds & k);
+}
+
+size_t csvchart_option_find(const char *name)
+{
+    enum option_id id = name ? csvchart_option_lookup(name) : OPT_COUNT;
+    return id == OPT_COUNT ? (size_t)-1 : (size_t)id;
+}
+
+/* Optimal string alignment distance, for "did you mean". */
+static size_t edit_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 40 || lb > 40) {
+        return 99;
+    }
+    size_t d[41][41];
+    for (size_t i = 0; i <= la; i++) {
+        d[i][0] = i;
+    }
+    for (size_t j = 0; j <= lb; j++) {
+        d[0][j] = j;
+    }
+    for (size_t i = 1; i <= la; i++) {
+        for (size_t j = 1; j <= lb; j++) {
+            int ca = a[i - 1] == '-' ? '_' : tolower((unsigned char)a[i - 1]);
+            int cb = b[j - 1] == '-' ? '_' : b[j - 1];
+            size_t cost = ca != cb;
+            size_t best = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < best) {
+                best = d[i][j - 1] + 1;
+            }
+            if (d[i - 1][j - 1] + cost < best) {
+                best = d[i - 1][j - 1] + cost;
+            }
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                d[i - 2][j - 2] + 1 < best) {
+                best = d[i - 2][j - 2] + 1;
+            }
+            d[i][j] = best;
+        }
+    }
+    return d[la][lb];
+}
+
+const char *csvchart_option_suggest(const char *name)
+{
+    if (!name) {
+        return NULL;
+    }
+    size_t best = (size_t)-1, best_d = 99;
+    size_t len = strlen(name);
+    for (size_t i = 0; i < OPT_COUNT; i++) {
+        size_t dist = edit_distance(name, table[i].name);
+        /* a prefix of a long name ("horiz") is a good guess too */
+        if (len >= 3 && strncmp(table[i].name, name, len) == 0) {
+            dist = 1;
+        }
+        if (dist < best_d) {
+            best_d = dist;
+            best = i;
+        }
+    }
+    size_t limit = len <= 4 ? 1 : len <= 8 ? 2 : 3;
+    return best_d <= limit ? table[best].name : NULL;
+}
+
+/* ---- value checks ---- */
+
+bool csvchart_parse_bool(const char *s, bool *out)
+{
+    static const char *const yes[] = {"true", "yes", "on", "1"};
+    static const char *const no[] = {"false", "no", "off", "0"};
+    for (size_t i = 0; i < 4; i++) {
+        if (strcmp(s, yes[i]) == 0) {
+            *out = true;
+            return true;
+        }
+        if (strcmp(s, no[i]) == 0) {
+            *out = false;
+            return true;
+        }
+    }
+    return false;
+}
+
+size_t csvchart_split_list(const char *s, char **items, size_t max)
+{
+    size_t n = 0;
+    const char *p = s;
+    for (;;) {
+        while (*p == ' ' || *p == '\t') {
+            p++;
+        }
+        char buf[1024];
+        size_t len = 0;
+        if (*p == '"') {
+            p++;
+            for (;;) {
+                if (!*p) {
+                    return (size_t)-1;
+                }
+                if (*p == '"' && p[1] == '"') {
+                    p++;
+                } else if (*p == '"') {
+                    p++;
+                    break;
+                }
+                if (len + 1 < sizeof buf) {
+                    buf[len++] = *p;
+                }
+                p++;
+            }
+            while (*p == ' ' || *p == '\t') {
+                p++;
+            }
+            if (*p && *p != ',') {
+                return (size_t)-1;
+            }
+        } else {
+            while (*p && *p != ',') {
+                if (len + 1 < sizeof buf) {
+                    buf[len++] = *p;
+                }
+                p++;
+            }
+            while (len && (buf[len - 1] == ' ' || buf[len - 1] == '\t')) {
+                len--;
+            }
+        }
+        if (n < max && items) {
+            items[n] = csvchart_strndup(buf, len);
+        }
+        n++;
+        if (!*p) {
+            break;
+        }
+        p++; /* the comma */
+    }
+    return n;
+}
+
+static int hexval(int c)
+{
+    if (c >= '0' && c <= '9') {
+        return c - '0';
+    }
+    c = tolower(c);
+    return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+bool csvchart_parse_color(const char *s, size_t len, unsigned long *rgba)
+{
+    if (len < 1 || s[0] != '#') {
+        return false;
+    }
+    int v[8];
+    for (size_t i = 1; i < len; i++) {
+        if ((v[i - 1] = hexval((unsigned char)s[i])) < 0 || i > 8) {
+            return false;
+        }
+    }
+    unsigned long r, g, b, a = 255;
+    if (len == 4) {
+        r = v[0] * 17u, g = v[1] * 17u, b = v[2] * 17u;
+    } else if (len == 7 || len == 9) {
+        r = v[0] * 16u + v[1], g = v[2] * 16u + v[3], b = v[4] * 16u + v[5];
+        if (len == 9) {
+            a = v[6] * 16u + v[7];
+        }
+    } else {
+        return false;
+    }
+    *rgba = r << 24 | g << 16 | b << 8 | a;
+    return true;
+}
+
+static const struct {
+    const char *name;
+    double w, h;
+} presets[] = {
+    {"article", 1200, 675}, {"slide", 1920, 1080}, {"slide-4x3", 1600, 1200},
+    {"square", 1080, 1080}, {"social", 1200, 630},
+};
+
+bool csvchart_parse_size(const char *s, double *w, double *h)
+{
+    for (size_t i = 0; i < sizeof presets / sizeof presets[0]; i++) {
+        if (strcmp(s, presets[i].name) == 0) {
+            *w = presets[i].w;
+            *h = presets[i].h;
+            return true;
+        }
+    }
+    char *end;
+    long a = strtol(s, &end, 10);
+    if (end == s || (*end != 'x' && *end != 'X')) {
+        return false;
+    }
+    const char *q = end + 1;
+    long b = strtol(q, &end, 10);
+    if (end == q || *end || !isdigit((unsigned char)*s) || !isdigit((unsigned char)*q)) {
+        return false;
+    }
+    if (a < 1 || b < 1 || a > 100000 || b > 100000) {
+        return false;
+    }
+    *w = (double)a;
+    *h = (double)b;
+    return true;
+}
+
+static bool is_palette_name(const char *s)
+{
+    static const char *const names[] = {"okabe-ito", "tableau10", "observable10", "dark2",
+                                        "grey"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        if (strcmp(s, names[i]) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool choice_ok(const char *choices, const char *v)
+{
+    size_t n = strlen(v);
+    for (const char *p = choices; *p;) {
+        const char *bar = strchr(p, '|');
+        size_t len = bar ? (size_t)(bar - p) : strlen(p);
+        if (len == n && strncmp(p, v, n) == 0) {
+            return true;
+        }
+        p += len + (bar != NULL);
+    }
+    return false;
+}
+
+#define BAD(...) csvchart_error_set(err, CSVCHART_ERROR_VALUE, file, line, 0, __VA_ARGS__)
+
+csvchart_status csvchart_option_check(enum option_id id, const char *value, const char *file,
+                                      size_t line, csvchart_error *err)
+{
+    const struct option_def *d = &table[id];
+    bool b;
+    switch (d->type) {
+    case OPTION_TEXT:
+    case OPTION_COLUMN:
+        return CSVCHART_OK;
+    case OPTION_BOOL:
+        if (!csvchart_parse_bool(value, &b)) {
+            return BAD("%s: \"%s\" is not a boolean; expected true, false, yes, no, on, off, "
+                       "1 or 0",
+                       d->name, value);
+        }
+        return CSVCHART_OK;
+    case OPTION_BOOL_AUTO:
+        if (strcmp(value, "auto") != 0 && !csvchart_parse_bool(value, &b)) {
+            return BAD("%s: \"%s\" is not a boolean; expected auto, true or false", d->name,
+                       value);
+        }
+        return CSVCHART_OK;
+    case OPTION_NUMBER: {
+        char *end;
+        double v = strtod(value, &end);
+        if (end == value || *end || !isfinite(v)) {
+            return BAD("%s: \"%s\" is not a number", d->name, value);
+        }
+        if (v < d->min || v > d->max) {
+            return BAD("%s: %s is out of range; expected %g to %g", d->name, value, d->min,
+                       d->max);
+        }
+        return CSVCHART_OK;
+    }
+    case OPTION_CHOICE:
+        if (id == OPT_DELIMITER && strcmp(value, "\t") == 0) {
+            return CSVCHART_OK;
+        }
+        if (!choice_ok(d->choices, value)) {
+            return BAD("%s: \"%s\" is not one of %s", d->name, value, d->choices);
+        }
+        return CSVCHART_OK;
+    case OPTION_SIZE: {
+        double w, h;
+        if (!csvchart_parse_size(value, &w, &h)) {
+            return BAD("%s: \"%s\" is not a size; expected WxH in px (1 to 100000) or "
+                       "article, slide, slide-4x3, square, social",
+                       d->name, value);
+        }
+        return CSVCHART_OK;
+    }
+    case OPTION_COLUMNS:
+    case OPTION_LIST: {
+        size_t n = csvchart_split_list(value, NULL, 0);
+        if (n == (size_t)-1) {
+            return BAD("%s: unbalanced double quote in \"%s\"", d->name, value);
+        }
+        return CSVCHART_OK;
+    }
+    case OPTION_PALETTE: {
+        if (is_palette_name(value)) {
+            return CSVCHART_OK;
+        }
+        char *items[64];
+        size_t n = csvchart_split_list(value, items, 64);
+        csvchart_status st = CSVCHART_OK;
+        if (n == (size_t)-1 || n == 0 || n > 64) {
+            st = BAD("%s: \"%s\" is neither a palette name (okabe-ito, tableau10, "
+                     "observable10, dark2, grey) nor a list of 1 to 64 hex colours",
+                     d->name, value);
+            n = n == (size_t)-1 ? 0 : n > 64 ? 64 : n;
+        }
+        for (size_t i = 0; i < n; i++) {
+            unsigned long c;
+            if (st == CSVCHART_OK && (!items[i] || !csvchart_parse_color(items[i],
+                                                                         strlen(items[i]), &c))) {
+                st = BAD("%s: \"%s\" is not a colour; expected #RGB, #RRGGBB or #RRGGBBAA "
+                         "(or a palette name: okabe-ito, tableau10, observable10, dark2, grey)",
+                         d->name, items[i] ? items[i] : "");
+            }
+            free(items[i]);
+        }
+        return st;
+    }
+    case OPTION_FORMAT: {
+        struct value_format f;
+        csvchart_error e = {0};
+        if (csvchart_format_parse(value, &f, &e) != CSVCHART_OK) {
+            return BAD("%s: %s", d->name, e.message);
+        }
+        return CSVCHART_OK;
+    }
+    }
+    return CSVCHART_OK;
+}

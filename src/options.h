@@ -1,0 +1,108 @@
+/*
+ * options.h - the one option table (options.c).
+ *
+ * Every figure option has one name, one type, one default and one help line, defined once in
+ * options.c. That table drives CLI flags (--value-format), INI keys (value_format = ...), the
+ * C API (csvchart_set), validation with "did you mean", --help and the README's reference.
+ * Nothing is spelled twice.
+ *
+ * Values are kept as text (what the user wrote, with where they wrote it) and checked at once
+ * by csvchart_option_check(); spec.c turns the checked text into typed values.
+ */
+#ifndef CSVCHART_OPTIONS_H
+#define CSVCHART_OPTIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "csvchart.h"
+
+enum option_type {
+    OPTION_TEXT,      /* any string */
+    OPTION_BOOL,      /* true false yes no on off 1 0 */
+    OPTION_BOOL_AUTO, /* a bool, or auto */
+    OPTION_NUMBER,    /* a number in [min, max] */
+    OPTION_CHOICE,    /* one of `choices` ("a|b|c") */
+    OPTION_SIZE,      /* WxH in CSS px, or a preset name */
+    OPTION_COLUMN,    /* a column name (checked against the data later) */
+    OPTION_COLUMNS,   /* a comma-separated list of column names */
+    OPTION_LIST,      /* a comma-separated list of strings */
+    OPTION_PALETTE,   /* a palette name or a list of hex colours */
+    OPTION_FORMAT     /* a value_format (see format.h) */
+};
+
+enum figure_kind { KIND_BAR = 1u << 0, KIND_TIMELINE = 1u << 1 };
+#define KIND_ALL (KIND_BAR | KIND_TIMELINE)
+
+/* Indexes into the option table; keep in the table's (alphabetical) order. */
+enum option_id {
+    OPT_AGGREGATE,
+    OPT_DELIMITER,
+    OPT_DPI,
+    OPT_FONT,
+    OPT_GROUP,
+    OPT_HIGHLIGHT,
+    OPT_HORIZONTAL,
+    OPT_ID_PREFIX,
+    OPT_LABELS,
+    OPT_NOTE,
+    OPT_PALETTE,
+    OPT_PNG_COMPRESSION,
+    OPT_SCALE,
+    OPT_SIZE,
+    OPT_SORT,
+    OPT_SOURCE,
+    OPT_STACK,
+    OPT_SUBTITLE,
+    OPT_SVG_TEXT,
+    OPT_THEME,
+    OPT_TITLE,
+    OPT_VALUE_FORMAT,
+    OPT_X,
+    OPT_Y,
+    OPT_COUNT
+};
+
+struct option_def {
+    const char *name;
+    enum option_type type;
+    const char *def; /* the default as text; "" for none */
+    unsigned kinds;  /* enum figure_kind bits */
+    const char *choices; /* OPTION_CHOICE: "a|b|c" */
+    double min, max;     /* OPTION_NUMBER */
+    const char *help;
+};
+
+/* The table entry for an id. */
+const struct option_def *csvchart_option_def(enum option_id id);
+
+/* The id of an option name ('-' and '_' alike), or OPT_COUNT when there is none. */
+enum option_id csvchart_option_lookup(const char *name);
+
+/* The figure kind named `name` ("bar", "timeline"), or 0. */
+unsigned csvchart_kind_lookup(const char *name);
+
+/*
+ * Checks `value` for option `id`: on failure returns CSVCHART_ERROR_VALUE with a message
+ * "--NAME: ..." naming the value and what was expected (file/line are the caller's).
+ */
+csvchart_status csvchart_option_check(enum option_id id, const char *value, const char *file,
+                                      size_t line, csvchart_error *err);
+
+/* Parses a boolean word; false when `s` is none of them. */
+bool csvchart_parse_bool(const char *s, bool *out);
+
+/*
+ * Splits a comma-separated list; items are trimmed, a double-quoted item may contain commas
+ * ("a, ""b"", c" style doubling inside quotes). Returns the count (or (size_t)-1 on a bad
+ * quote); writes at most `max` malloc'd strings into items (the caller frees them).
+ */
+size_t csvchart_split_list(const char *s, char **items, size_t max);
+
+/* Parses "#RGB", "#RRGGBB" or "#RRGGBBAA" into 0xRRGGBBAA. */
+bool csvchart_parse_color(const char *s, size_t len, unsigned long *rgba);
+
+/* Parses a size: a preset (article, slide, slide-4x3, square, social) or WxH. */
+bool csvchart_parse_size(const char *s, double *w, double *h);
+
+#endif

@@ -1,0 +1,296 @@
+/*
+ * render.c - the last stage: the table of backends, csvchart_render(), and the one replay of a
+ * scene onto a cairo_t that the PNG, PDF and SVG-with-paths outputs share (render.h).
+ *
+ * Pipeline position: scene -> render -> bytes. A backend is one row of `backends` (format,
+ * extension, render function); adding a format is adding a row. Every backend writes into
+ * memory; files are the caller's business.
+ *
+ * The replay draws items in order, each with its whole style (the scene has no current pen).
+ * Text goes through pangocairo with the same settings as the measurer in text_pango.c (own
+ * font map, hint metrics off, hint style none, unrounded glyph positions), placed with
+ * pango_cairo_show_layout_line() so the baseline lands exactly on item->baseline, starting at
+ * item->x. The family is the scene's; fontconfig supplies fallback fonts for glyphs it lacks
+ * (CJK from e.g. WenQuanYi). Cairo's default miter limit (10) is lowered to SVG's (4) so the
+ * scene-written SVG and the cairo outputs join corners alike.
+ */
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "array.h"
+#include "render_backend.h"
+
+/* ---- Output buffers ------------------------------------------------------------------------ */
+
+void csvchart_render_buf_put(struct render_buf *b, const void *data, size_t n)
+{
+    if (b->nomem || n == 0) {
+        return;
+    }
+    if (b->len > SIZE_MAX - n ||
+        !csvchart_array_reserve((void **)&b->items, &b->cap, b->len + n, 1)) {
+        b->nomem = true;
+        return;
+    }
+    memcpy(b->items + b->len, data, n);
+    b->len += n;
+}
+
+cairo_status_t csvchart_render_buf_write(void *closure, const unsigned char *data,
+                                         unsigned int n)
+{
+    struct render_buf *b = closure;
+    csvchart_render_buf_put(b, data, n);
+    return b->nomem ? CAIRO_STATUS_NO_MEMORY : CAIRO_STATUS_SUCCESS;
+}
+
+csvchart_status csvchart_render_buf_detach(struct render_buf *b, void **data, size_t *len,
+                                           csvchart_error *err)
+{
+    if (!b->nomem && !b->items) { // an empty output still gets a buffer
+        b->items = malloc(1);
+        b->nomem = !b->items;
+    }
+    if (b->nomem) {
+        free(b->items);
+        memset(b, 0, sizeof *b);
+        return csvchart_error_nomem(err);
+    }
+    *data = b->items;
+    *len = b->len;
+    memset(b, 0, sizeof *b);
+    return CSVCHART_OK;
+}
+
+/* ---- Replay -------------------------------------------------------------------------------- */
+
+static void source(cairo_t *cr, csvchart_rgba c)
+{
+    cairo_set_source_rgba(cr, (double)((c >> 24) & 0xff) / 255.0,
+                          (double)((c >> 16) & 0xff) / 255.0, (double)((c >> 8) & 0xff) / 255.0,
+                          (double)(c & 0xff) / 255.0);
+}
+
+/* Fills and then strokes the current path, as the item's style says. */
+static void paint_path(cairo_t *cr, const struct scene_item *it)
+{
+    if (it->fill != CSVCHART_RGBA_NONE) {
+        source(cr, it->fill);
+        cairo_fill_preserve(cr);
+    }
+    if (it->stroke != CSVCHART_RGBA_NONE && it->stroke_width > 0) {
+        source(cr, it->stroke);
+        cairo_set_line_width(cr, it->stroke_width);
+        if (it->dash > 0) {
+            cairo_set_dash(cr, &it->dash, 1, 0);
+        }
+        cairo_stroke_preserve(cr);
+        cairo_set_dash(cr, NULL, 0, 0);
+    }
+    cairo_new_path(cr);
+}
+
+/* The text machinery of one replay: a private font map, so threads share nothing. */
+struct pen {
+    PangoFontMap *fontmap;
+    PangoContext *context;
+    PangoLayout *layout;
+    PangoFontDescription *desc;
+};
+
+static void pen_fini(struct pen *p)
+{
+    if (p->desc) {
+        pango_font_description_free(p->desc);
+    }
+    if (p->layout) {
+        g_object_unref(p->layout);
+    }
+    if (p->context) {
+        g_object_unref(p->context);
+    }
+    if (p->fontmap) {
+        g_object_unref(p->fontmap);
+    }
+}
+
+static bool pen_init(struct pen *p, cairo_t *cr, const char *family, bool raster)
+{
+    memset(p, 0, sizeof *p);
+    cairo_font_options_t *fo = cairo_font_options_create();
+    if (cairo_font_options_status(fo) != CAIRO_STATUS_SUCCESS) {
+        cairo_font_options_destroy(fo);
+        return false;
+    }
+    cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+    /* Plain greyscale: a fontconfig setting for subpixel (LCD) text would otherwise put
+     * colour fringes into a PNG that is meant to be viewed anywhere. */
+    if (raster) {
+        cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
+    }
+    cairo_set_font_options(cr, fo);
+    p->fontmap = pango_cairo_font_map_new();
+    p->context = p->fontmap ? pango_font_map_create_context(p->fontmap) : NULL;
+    if (p->context) {
+        pango_cairo_context_set_font_options(p->context, fo);
+        pango_context_set_round_glyph_positions(p->context, FALSE);
+        pango_cairo_update_context(cr, p->context);
+        p->layout = pango_layout_new(p->context);
+    }
+    cairo_font_options_destroy(fo);
+    p->desc = pango_font_description_new();
+    if (!p->layout || !p->desc) {
+        pen_fini(p);
+        return false;
+    }
+    pango_font_description_set_family(p->desc, family ? family : "");
+    return true;
+}
+
+static void draw_text(cairo_t *cr, struct pen *p, const struct scene_item *it)
+{
+    if (!it->text || !it->text[0] || it->fill == CSVCHART_RGBA_NONE) {
+        return;
+    }
+    pango_font_description_set_absolute_size(p->desc, it->size_px * PANGO_SCALE);
+    pango_font_description_set_weight(p->desc, it->weight >= 600 ? PANGO_WEIGHT_BOLD
+                                                                 : PANGO_WEIGHT_NORMAL);
+    pango_layout_set_font_description(p->layout, p->desc);
+    pango_layout_set_text(p->layout, it->text, -1);
+    PangoLayoutLine *line = pango_layout_get_line_readonly(p->layout, 0);
+    if (!line) {
+        return;
+    }
+    source(cr, it->fill);
+    cairo_move_to(cr, it->x, it->baseline); // show_layout_line puts the baseline here
+    pango_cairo_show_layout_line(cr, line);
+    cairo_new_path(cr);
+}
+
+bool csvchart_render_replay(cairo_t *cr, const struct csvchart_scene *s, bool raster)
+{
+    struct pen pen;
+    if (!pen_init(&pen, cr, s->font_family, raster)) {
+        return false;
+    }
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
+    cairo_set_miter_limit(cr, 4); // SVG's default, so both kinds of output agree
+    if (s->background != CSVCHART_RGBA_NONE) {
+        source(cr, s->background);
+        cairo_rectangle(cr, 0, 0, s->width, s->height);
+        cairo_fill(cr);
+    }
+    for (size_t i = 0; i < s->len; i++) {
+        const struct scene_item *it = &s->items[i];
+        switch (it->kind) {
+        case SCENE_RECT:
+            cairo_rectangle(cr, it->x, it->y, it->w, it->h);
+            paint_path(cr, it);
+            break;
+        case SCENE_LINE: {
+            struct scene_item line = *it;
+            line.fill = CSVCHART_RGBA_NONE; // a line is stroked only
+            cairo_move_to(cr, it->x, it->y);
+            cairo_line_to(cr, it->x2, it->y2);
+            paint_path(cr, &line);
+            break;
+        }
+        case SCENE_PATH:
+            for (size_t k = 0; k < it->npoints; k++) {
+                cairo_line_to(cr, it->points[k].x, it->points[k].y); // first acts as move_to
+            }
+            if (it->closed && it->npoints) {
+                cairo_close_path(cr);
+            }
+            paint_path(cr, it);
+            break;
+        case SCENE_CIRCLE:
+            cairo_new_sub_path(cr);
+            cairo_arc(cr, it->x, it->y, it->r, 0, 2 * 3.14159265358979323846);
+            cairo_close_path(cr);
+            paint_path(cr, it);
+            break;
+        case SCENE_TEXT:
+            draw_text(cr, &pen, it);
+            break;
+        }
+    }
+    pen_fini(&pen);
+    return true;
+}
+
+/* ---- The table of backends ----------------------------------------------------------------- */
+
+static csvchart_status render_scene(const struct csvchart_scene *s,
+                                    const struct render_options *opt, void **data, size_t *len,
+                                    csvchart_error *err)
+{
+    (void)opt;
+    char *text;
+    if (!csvchart_scene_dump(s, &text, len)) {
+        return csvchart_error_nomem(err);
+    }
+    *data = text;
+    return CSVCHART_OK;
+}
+
+struct backend {
+    csvchart_format format;
+    const char *extension;
+    csvchart_status (*render)(const struct csvchart_scene *s, const struct render_options *opt,
+                              void **data, size_t *len, csvchart_error *err);
+};
+
+static const struct backend backends[] = {
+    {.format = CSVCHART_FORMAT_PNG, .extension = "png", .render = csvchart_render_png},
+    {.format = CSVCHART_FORMAT_SVG, .extension = "svg", .render = csvchart_render_svg},
+    {.format = CSVCHART_FORMAT_PDF, .extension = "pdf", .render = csvchart_render_pdf},
+    {.format = CSVCHART_FORMAT_SCENE, .extension = "scene", .render = render_scene},
+};
+
+csvchart_status csvchart_render(const struct csvchart_scene *s, csvchart_format format,
+                                const struct render_options *opt, void **data, size_t *len,
+                                csvchart_error *err)
+{
+    *data = NULL;
+    *len = 0;
+    struct render_options o = {.scale = 1, .png_compression = PNG_COMPRESSION_FAST};
+    if (opt) {
+        o = *opt;
+    }
+    if (o.scale == 0) { // a zeroed struct means the defaults
+        o.scale = 1;
+    }
+    if (!(o.scale >= 0.25 && o.scale <= 8)) {
+        return csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0,
+                                  "scale must be between 0.25 and 8; got %g", o.scale);
+    }
+    if (!(o.dpi >= 0 && o.dpi <= 1e6)) {
+        return csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0,
+                                  "dpi must be between 0 and 1000000; got %g", o.dpi);
+    }
+    if (s->nomem) {
+        return csvchart_error_nomem(err);
+    }
+    if (!(s->width > 0 && s->height > 0 && isfinite(s->width) && isfinite(s->height))) {
+        return csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0,
+                                  "a figure of %gx%g px has nothing to draw on", s->width,
+                                  s->height);
+    }
+    for (size_t i = 0; i < sizeof backends / sizeof backends[0]; i++) {
+        if (backends[i].format == format) {
+            csvchart_status st = backends[i].render(s, &o, data, len, err);
+            if (st != CSVCHART_OK) {
+                *data = NULL;
+                *len = 0;
+            }
+            return st;
+        }
+    }
+    return csvchart_error_set(err, CSVCHART_ERROR_INTERNAL, NULL, 0, 0,
+                              "no backend renders output format %d", (int)format);
+}

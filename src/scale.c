@@ -1,0 +1,337 @@
+/*
+ * scale.c - value-to-pixel maps and tick choice; the scale stage, between spec and layout.
+ *
+ * Layout asks this module two things: where a value lands on an axis (csvchart_scale_map) and
+ * which values get a gridline and a label (csvchart_ticks_linear, csvchart_ticks_log). Pure
+ * arithmetic, no I/O, no state.
+ *
+ * Linear ticks are the extended Wilkinson search of Talbot, Lin & Hanrahan (InfoVis 2010), as in
+ * the paper's Algorithm 1 and its reference R code (package `labeling`, function `extended`):
+ *
+ *     for j = 1, 2, ...                      skip: use every j-th multiple of q
+ *       for q in Q = {1, 5, 2, 2.5, 4, 3}     nicer q first
+ *         for k = 2, 3, ...                  tick count
+ *           for z = ceil(log10(range / ((k+1) j q))), ...     step = j q 10^z
+ *             for start in the offsets that can cover the data
+ *               score = 0.25 simplicity + 0.2 coverage + 0.5 density + 0.05 legibility
+ *
+ * Each loop stops as soon as an upper bound of the score it could still reach (simplicity_max,
+ * density_max, coverage_max) falls below the best score found, which is what makes the search
+ * finite and fast. Only loose labellings (first tick <= dmin, last tick >= dmax) are kept, so
+ * the plot ends on a labelled gridline, and none that crosses zero when the data does not (with
+ * a large target the paper's scores can prefer -1..61 to 0..60 for data 0..60; bars start at 0).
+ * Filtering candidates keeps the pruning bounds valid: they bound every candidate's score.
+ *
+ * Exact tick values: a tick is held as an integer n times a unit mq * 10^e, where mq is q
+ * written as an integer (2.5 = 25 * 10^-1), and only turned into a double at the end, as
+ * n * mq * 10^e or n * mq / 10^-e. Both operands are exact (n * mq < 2^53, 10^|e| <= 10^22), so
+ * the one rounding gives the double nearest the decimal value: 0.3, never 0.30000000000000004,
+ * and a formatter printing 15 significant digits sees clean decimals.
+ */
+#include "scale.h"
+
+#include <float.h>
+#include <math.h>
+
+double csvchart_scale_map(const struct scale *s, double v)
+{
+    double t;
+    if (s->kind == SCALE_LOG) {
+        if (!(v > 0) || !(s->d0 > 0) || !(s->d1 > 0)) {
+            return s->r0;
+        }
+        double l0 = log10(s->d0), l1 = log10(s->d1);
+        if (l1 == l0) {
+            return (s->r0 + s->r1) / 2;
+        }
+        t = (log10(v) - l0) / (l1 - l0);
+    } else {
+        if (s->d1 == s->d0) {
+            return (s->r0 + s->r1) / 2;
+        }
+        t = (v - s->d0) / (s->d1 - s->d0);
+    }
+    return s->r0 + t * (s->r1 - s->r0);
+}
+
+/* ---- Exact powers of ten ---------------------------------------------------------------- */
+
+/* 10^e for e in [-22, 22] is exact (10^22 < 2^53 * 2^22); beyond that pow() is close enough
+ * (ticks that far out are labelled in scientific magnitude anyway). */
+static double pow10i(int e)
+{
+    static const double p[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                               1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                               1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    if (e >= 0 && e <= 22) {
+        return p[e];
+    }
+    if (e < 0 && e >= -22) {
+        return 1.0 / p[-e];
+    }
+    return pow(10.0, e);
+}
+
+/* The double nearest to n * 10^e (n an integer below 2^53 in magnitude). */
+static double scaled(long long n, int e)
+{
+    double x = (double)n;
+    if (e >= 0) {
+        return x * pow10i(e);
+    }
+    if (e >= -22) {
+        return x / pow10i(-e); // exact divisor: one correctly rounded division
+    }
+    return x * pow10i(e);
+}
+
+/* ---- Extended Wilkinson ------------------------------------------------------------------ */
+
+static const double Q[] = {1, 5, 2, 2.5, 4, 3};
+static const int QMANT[] = {1, 5, 2, 25, 4, 3}; // q = QMANT * 10^QEXP
+static const int QEXP[] = {0, 0, 0, -1, 0, 0};
+#define NQ 6
+static const double W_SIMPLICITY = 0.25, W_COVERAGE = 0.2, W_DENSITY = 0.5, W_LEGIBILITY = 0.05;
+
+/* A labelling: ticks (start + i * j) * QMANT[qi] * 10^e for i in [0, k). */
+struct labelling {
+    double score;
+    int qi, j, k, e;
+    long long start;
+};
+
+static double tick_value(const struct labelling *l, int i)
+{
+    return scaled((l->start + (long long)i * l->j) * QMANT[l->qi], l->e);
+}
+
+static double simplicity(int qi, int j, bool has_zero)
+{
+    return 1.0 - (double)qi / (NQ - 1) - j + (has_zero ? 1.0 : 0.0);
+}
+
+static double simplicity_max(int qi, int j)
+{
+    return 1.0 - (double)qi / (NQ - 1) - j + 1.0;
+}
+
+/* Distances are divided by a tenth of the range before squaring, so no term overflows. */
+static double coverage(double dmin, double dmax, double lmin, double lmax)
+{
+    double range = dmax - dmin;
+    double a = (dmax - lmax) / (0.1 * range), b = (dmin - lmin) / (0.1 * range);
+    return 1.0 - 0.5 * (a * a + b * b);
+}
+
+static double coverage_max(double dmin, double dmax, double span)
+{
+    double range = dmax - dmin;
+    if (span <= range) {
+        return 1.0;
+    }
+    double half = (span - range) / 2 / (0.1 * range);
+    return 1.0 - half * half;
+}
+
+/* r / rt of the paper, with r = (k-1)/(lmax-lmin) and rt = (m-1)/(max(lmax,dmax)-min(dmin,lmin)). */
+static double density(int k, int m, double dmin, double dmax, double lmin, double lmax)
+{
+    double ratio = (double)(k - 1) * (fmax(lmax, dmax) - fmin(dmin, lmin)) /
+                   ((double)(m - 1) * (lmax - lmin));
+    return 2.0 - fmax(ratio, 1.0 / ratio);
+}
+
+static double density_max(int k, int m)
+{
+    return k >= m ? 2.0 - (double)(k - 1) / (m - 1) : 1.0;
+}
+
+/* The search proper, on a domain with dmax - dmin > 0 and both finite. */
+static bool wilkinson(double dmin, double dmax, int m, struct labelling *best)
+{
+    const double range = dmax - dmin;
+    best->score = -INFINITY;
+    best->qi = -1;
+    /* Hard caps on j and z are belts and braces: the score bounds end every loop long before
+     * (simplicity falls by 1 per j; coverage_max falls quadratically in z). */
+    for (int j = 1; j <= 50; j++) {
+        for (int qi = 0; qi < NQ; qi++) {
+            double sm = simplicity_max(qi, j);
+            if (W_SIMPLICITY * sm + W_COVERAGE + W_DENSITY + W_LEGIBILITY < best->score) {
+                return best->qi >= 0;
+            }
+            for (int k = 2; k <= SCALE_MAX_TICKS; k++) {
+                double dm = density_max(k, m);
+                if (W_SIMPLICITY * sm + W_COVERAGE + W_DENSITY * dm + W_LEGIBILITY < best->score) {
+                    break;
+                }
+                double delta = range / (k + 1) / j / Q[qi];
+                int z = (int)ceil(log10(delta));
+                for (int zi = 0; zi < 64; zi++, z++) {
+                    int e = z + QEXP[qi];
+                    double unit = scaled(QMANT[qi], e); // q * 10^z
+                    double step = j * unit;
+                    if (!isfinite(step * (k - 1))) {
+                        break;
+                    }
+                    double cm = coverage_max(dmin, dmax, step * (k - 1));
+                    if (W_SIMPLICITY * sm + W_COVERAGE * cm + W_DENSITY * dm + W_LEGIBILITY <
+                        best->score) {
+                        break;
+                    }
+                    /* The paper's start range, widened by one skip on each side so that a
+                     * quotient like 0.3 / 0.1 = 2.9999999999999996 cannot drop the candidate
+                     * whose ticks land exactly on the data. */
+                    double smin = floor(dmax / step) * j - (double)(k - 1) * j - j;
+                    double smax = ceil(dmin / step) * j + j;
+                    if (fabs(smin) > 1e14 || fabs(smax) > 1e14) {
+                        continue; // n * 25 must stay below 2^53 to be exact; a larger z will do
+                    }
+                    for (long long start = (long long)smin; start <= (long long)smax; start++) {
+                        struct labelling c = {0, qi, j, k, e, start};
+                        double lmin = tick_value(&c, 0), lmax = tick_value(&c, k - 1);
+                        if (lmin > dmin || lmax < dmax) {
+                            continue; // loose labellings only
+                        }
+                        if ((dmin >= 0 && lmin < 0) || (dmax <= 0 && lmax > 0)) {
+                            continue; // never a -1 tick under all-positive bars (large m)
+                        }
+                        long long last = start + (long long)(k - 1) * j;
+                        bool has_zero = start <= 0 && last >= 0 && start % j == 0;
+                        double score = W_SIMPLICITY * simplicity(qi, j, has_zero) +
+                                       W_COVERAGE * coverage(dmin, dmax, lmin, lmax) +
+                                       W_DENSITY * density(k, m, dmin, dmax, lmin, lmax) +
+                                       W_LEGIBILITY * 1.0;
+                        if (score > best->score) {
+                            c.score = score;
+                            *best = c;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    return best->qi >= 0;
+}
+
+bool csvchart_ticks_linear(double dmin, double dmax, int target, struct ticks *out)
+{
+    if (!isfinite(dmin) || !isfinite(dmax)) {
+        return false;
+    }
+    if (dmin > dmax) {
+        double t = dmin;
+        dmin = dmax;
+        dmax = t;
+    }
+    int m = target < 2 ? 2 : target > SCALE_MAX_TICKS ? SCALE_MAX_TICKS : target;
+
+    /* A zero (or, relative to the values, vanishing) span has no scale of its own: make one up.
+     * All zeros give [0, 1], what a bar chart of zeros wants; otherwise +-10% of the value. The
+     * relative threshold also keeps the tick integers n below 2^53. */
+    double mag = fmax(fabs(dmin), fabs(dmax));
+    if (dmax - dmin <= mag * 1e-9) {
+        double mid = dmin / 2 + dmax / 2;
+        if (mid == 0) {
+            dmin = 0;
+            dmax = 1;
+        } else {
+            double h = fabs(mid) * 0.1;
+            dmin = mid - h;
+            dmax = mid + h;
+        }
+    }
+    if (!isfinite(dmax - dmin) || dmax - dmin < DBL_MIN) {
+        return false; // beyond about 1e307, or subnormal: no tick step is a double
+    }
+
+    struct labelling best;
+    if (!wilkinson(dmin, dmax, m, &best)) {
+        return false;
+    }
+    out->nmajor = (size_t)best.k;
+    for (int i = 0; i < best.k; i++) {
+        out->major[i] = tick_value(&best, i);
+    }
+    out->nminor = 0;
+    out->step = scaled((long long)best.j * QMANT[best.qi], best.e);
+    out->lo = out->major[0];
+    out->hi = out->major[out->nmajor - 1];
+    return true;
+}
+
+/* ---- Log ticks ---------------------------------------------------------------------------- */
+
+/* floor(log10(v)) without trusting log10() near exact powers of ten. */
+static int decade_floor(double v)
+{
+    int e = (int)floor(log10(v));
+    while (pow10i(e) > v) {
+        e--;
+    }
+    while (pow10i(e + 1) <= v) {
+        e++;
+    }
+    return e;
+}
+
+bool csvchart_ticks_log(double dmin, double dmax, int target, struct ticks *out)
+{
+    if (!isfinite(dmin) || !isfinite(dmax) || !(dmin > 0) || !(dmax > 0)) {
+        return false;
+    }
+    if (dmin > dmax) {
+        double t = dmin;
+        dmin = dmax;
+        dmax = t;
+    }
+    int m = target < 2 ? 2 : target > SCALE_MAX_TICKS ? SCALE_MAX_TICKS : target;
+
+    int e0 = decade_floor(dmin);
+    int e1 = decade_floor(dmax);
+    if (pow10i(e1) < dmax) {
+        e1++; // snap outward: the decade at or above the maximum
+    }
+    if (e0 == e1) {
+        e0--; // a single exact decade (dmin == dmax == 10^e): one decade either side
+        e1++;
+    }
+    /* Thin to every s-th decade, counting from the bottom decade: bars on a log axis start at
+     * the lowest decade, so that one stays; the top extends to the next s-th decade. */
+    static const int strides[] = {1, 2, 3, 5, 10, 20, 30, 50, 100, 200, 300, 500, 1000};
+    int ndec = e1 - e0, s = 1;
+    for (size_t i = 0; i < sizeof strides / sizeof strides[0]; i++) {
+        s = strides[i];
+        if ((ndec + s - 1) / s + 1 <= m) {
+            break;
+        }
+    }
+    int nmaj = (ndec + s - 1) / s + 1;
+    e1 = e0 + (nmaj - 1) * s;
+    if (pow10i(e0) == 0 || !isfinite(pow10i(e1)) || nmaj > SCALE_MAX_TICKS) {
+        return false; // a covering decade is not a (normal) double
+    }
+
+    out->nmajor = (size_t)nmaj;
+    for (int i = 0; i < nmaj; i++) {
+        out->major[i] = pow10i(e0 + i * s);
+    }
+    /* Minor ticks 2..9 x 10^e when the data spans at most 3 decades (0.07..60 does: 2.9
+     * decades, snapped to the 4 of 0.01..100); a decade skipped by thinning becomes a minor
+     * tick too. The 1e-9 absorbs log10's rounding at exactly 3 decades (1..1000). */
+    out->nminor = 0;
+    if (log10(dmax) - log10(dmin) <= 3 + 1e-9 && e1 - e0 <= 6) {
+        for (int e = e0; e < e1; e++) {
+            if (e != e0 && (e - e0) % s != 0) {
+                out->minor[out->nminor++] = pow10i(e);
+            }
+            for (int d = 2; d <= 9; d++) {
+                out->minor[out->nminor++] = scaled(d, e);
+            }
+        }
+    }
+    out->step = pow10i(s);
+    out->lo = out->major[0];
+    out->hi = out->major[nmaj - 1];
+    return true;
+}

@@ -1,0 +1,177 @@
+/*
+ * spec.c - from option text to a typed struct spec (see spec.h).
+ *
+ * Values were checked by csvchart_option_check() when they were set, so parsing here cannot
+ * fail on content; only allocation can.
+ */
+#include "spec.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "array.h"
+#include "error.h"
+
+csvchart_status csvchart_option_values_set(struct option_values *vals, enum option_id id,
+                                           const char *text, const char *file, size_t line,
+                                           csvchart_error *err)
+{
+    char *t = csvchart_strdup(text);
+    char *f = file ? csvchart_strdup(file) : NULL;
+    if (!t || (file && !f)) {
+        free(t);
+        free(f);
+        return csvchart_error_nomem(err);
+    }
+    free(vals->v[id].text);
+    free(vals->v[id].file);
+    vals->v[id].text = t;
+    vals->v[id].file = f;
+    vals->v[id].line = line;
+    return CSVCHART_OK;
+}
+
+void csvchart_option_values_fini(struct option_values *vals)
+{
+    for (size_t i = 0; i < OPT_COUNT; i++) {
+        free(vals->v[i].text);
+        free(vals->v[i].file);
+        vals->v[i].text = vals->v[i].file = NULL;
+    }
+}
+
+static const char *get(const struct option_values *vals, enum option_id id)
+{
+    const char *t = vals->v[id].text;
+    return t ? t : csvchart_option_def(id)->def;
+}
+
+static enum tristate tri(const char *s)
+{
+    bool b;
+    if (strcmp(s, "auto") == 0 || !csvchart_parse_bool(s, &b)) {
+        return TRI_AUTO;
+    }
+    return b ? TRI_TRUE : TRI_FALSE;
+}
+
+static bool flag(const char *s)
+{
+    bool b = false;
+    csvchart_parse_bool(s, &b);
+    return b;
+}
+
+/* Splits a list option into an owned array; an empty text gives no items. */
+static bool split(const char *text, char ***items, size_t *n)
+{
+    *items = NULL;
+    *n = 0;
+    if (!*text) {
+        return true;
+    }
+    size_t count = csvchart_split_list(text, NULL, 0);
+    if (count == (size_t)-1 || count == 0) {
+        return true;
+    }
+    char **a = calloc(count, sizeof *a);
+    if (!a) {
+        return false;
+    }
+    csvchart_split_list(text, a, count);
+    for (size_t i = 0; i < count; i++) {
+        if (!a[i]) {
+            for (size_t j = 0; j < count; j++) {
+                free(a[j]);
+            }
+            free(a);
+            return false;
+        }
+    }
+    *items = a;
+    *n = count;
+    return true;
+}
+
+static int choice_index(const char *choices, const char *v)
+{
+    int i = 0;
+    size_t n = strlen(v);
+    for (const char *p = choices; *p; i++) {
+        const char *bar = strchr(p, '|');
+        size_t len = bar ? (size_t)(bar - p) : strlen(p);
+        if (len == n && strncmp(p, v, n) == 0) {
+            return i;
+        }
+        p += len + (bar != NULL);
+    }
+    return 0;
+}
+
+static int choice(const struct option_values *vals, enum option_id id)
+{
+    return choice_index(csvchart_option_def(id)->choices, get(vals, id));
+}
+
+csvchart_status csvchart_spec_bind(const struct option_values *vals, unsigned kind,
+                                   struct spec *out, csvchart_error *err)
+{
+    memset(out, 0, sizeof *out);
+    out->kind = kind;
+    out->title = get(vals, OPT_TITLE);
+    out->subtitle = get(vals, OPT_SUBTITLE);
+    out->source = get(vals, OPT_SOURCE);
+    out->note = get(vals, OPT_NOTE);
+    out->font = get(vals, OPT_FONT);
+    out->id_prefix = get(vals, OPT_ID_PREFIX);
+    csvchart_parse_size(get(vals, OPT_SIZE), &out->width, &out->height);
+    csvchart_theme_get(get(vals, OPT_THEME), get(vals, OPT_PALETTE), &out->theme);
+
+    const char *delim = get(vals, OPT_DELIMITER);
+    out->delimiter = strcmp(delim, "auto") == 0                               ? 0
+                     : (strcmp(delim, "tab") == 0 || strcmp(delim, "\t") == 0) ? '\t'
+                                                                               : delim[0];
+
+    out->render.scale = strtod(get(vals, OPT_SCALE), NULL);
+    const char *dpi = get(vals, OPT_DPI);
+    out->render.dpi = *dpi ? strtod(dpi, NULL) : 96.0 * out->render.scale;
+    out->render.png_compression =
+        choice(vals, OPT_PNG_COMPRESSION) == 0 ? PNG_COMPRESSION_FAST : PNG_COMPRESSION_SMALL;
+    out->render.svg_text_paths = choice(vals, OPT_SVG_TEXT) == 1;
+    out->render.id_prefix = out->id_prefix;
+
+    out->x = get(vals, OPT_X);
+    out->group = get(vals, OPT_GROUP);
+    out->stack = flag(get(vals, OPT_STACK));
+    out->horizontal = tri(get(vals, OPT_HORIZONTAL));
+    out->labels = tri(get(vals, OPT_LABELS));
+    out->sort = (enum sort_order)choice(vals, OPT_SORT);
+    out->aggregate = (enum aggregate)choice(vals, OPT_AGGREGATE);
+    csvchart_error ignored = {0};
+    if (csvchart_format_parse(get(vals, OPT_VALUE_FORMAT), &out->format, &ignored) !=
+        CSVCHART_OK) {
+        csvchart_format_parse("auto", &out->format, &ignored);
+    }
+    if (!split(get(vals, OPT_Y), &out->y, &out->ny) ||
+        !split(get(vals, OPT_HIGHLIGHT), &out->highlight, &out->nhighlight)) {
+        csvchart_spec_fini(out);
+        return csvchart_error_nomem(err);
+    }
+    return CSVCHART_OK;
+}
+
+static void free_list(char **items, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(items[i]);
+    }
+    free(items);
+}
+
+void csvchart_spec_fini(struct spec *s)
+{
+    free_list(s->y, s->ny);
+    free_list(s->highlight, s->nhighlight);
+    s->y = s->highlight = NULL;
+    s->ny = s->nhighlight = 0;
+}

@@ -1,0 +1,70 @@
+/*
+ * spec.h - option values, checked and typed (spec.c).
+ *
+ * A figure keeps its options as text with where each was set (struct option_values). Before
+ * layout, csvchart_spec_bind() turns them into a struct spec: numbers, enums, lists, a theme
+ * and a value format, defaults filled in. Column names are only names here; they are checked
+ * against the data by the kind's binding (bar_data.c).
+ */
+#ifndef CSVCHART_SPEC_H
+#define CSVCHART_SPEC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "csvchart.h"
+#include "format.h"
+#include "options.h"
+#include "render.h"
+#include "theme.h"
+
+struct option_value {
+    char *text; /* NULL when not set (the default applies) */
+    char *file; /* where it was set: an INI file, or NULL for the CLI / API */
+    size_t line;
+};
+
+struct option_values {
+    struct option_value v[OPT_COUNT];
+};
+
+enum tristate { TRI_AUTO = -1, TRI_FALSE = 0, TRI_TRUE = 1 };
+enum sort_order { SORT_NONE, SORT_ASC, SORT_DESC };
+enum aggregate { AGG_NONE, AGG_SUM, AGG_MEAN, AGG_COUNT, AGG_MIN, AGG_MAX };
+
+struct spec {
+    unsigned kind; /* enum figure_kind */
+    /* borrowed from the option values (or static defaults); never NULL */
+    const char *title, *subtitle, *source, *note, *font, *id_prefix;
+    double width, height; /* CSS px */
+    struct theme theme;
+    char delimiter; /* 0 = auto */
+    struct render_options render;
+    /* bar */
+    const char *x, *group; /* "" when not set */
+    char **y;              /* owned */
+    size_t ny;
+    char **highlight; /* owned */
+    size_t nhighlight;
+    bool stack;
+    enum tristate horizontal, labels;
+    enum sort_order sort;
+    enum aggregate aggregate;
+    struct value_format format;
+};
+
+/* Sets one option value (copies text and file). */
+csvchart_status csvchart_option_values_set(struct option_values *vals, enum option_id id,
+                                           const char *text, const char *file, size_t line,
+                                           csvchart_error *err);
+void csvchart_option_values_fini(struct option_values *vals);
+
+/*
+ * Builds *out from the values. Fails only when out of memory (values were checked when set).
+ * Free with csvchart_spec_fini().
+ */
+csvchart_status csvchart_spec_bind(const struct option_values *vals, unsigned kind,
+                                   struct spec *out, csvchart_error *err);
+void csvchart_spec_fini(struct spec *s);
+
+#endif

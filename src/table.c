@@ -1,0 +1,337 @@
+/*
+ * table.c - the typed table: column typing, reading whole buffers and files (see table.h).
+ *
+ * The reader in table_csv.c turns bytes into cells that hold text and line:col only; when it
+ * finishes it calls csvchart_table_type_columns() here, which decides each column's type with
+ * number.c and date.c and fills in values, units, counts and ranges. Typing is two passes per
+ * column: the first asks "does every value parse as a number under one unit, else as a date?",
+ * the second stores the parsed values. The next stage (spec) reads the typed table only.
+ */
+#include "table.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+
+#define READ_CHUNK ((size_t)1 << 16)
+
+/* ---- Typing -------------------------------------------------------------------------------- */
+
+static bool is_blank_text(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] != ' ' && s[i] != '\t') {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* NA, N/A, n/a, null, NULL, -, en dash, em dash (surrounding spaces ignored). */
+static bool is_missing_token(const char *s, size_t len)
+{
+    static const char *const tokens[] = {"NA",  "N/A", "n/a", "null", "NULL", "-",
+                                         "\xe2\x80\x93", "\xe2\x80\x94"};
+    while (len > 0 && (*s == ' ' || *s == '\t')) {
+        s++;
+        len--;
+    }
+    while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t')) {
+        len--;
+    }
+    for (size_t i = 0; i < sizeof tokens / sizeof tokens[0]; i++) {
+        if (strlen(tokens[i]) == len && memcmp(tokens[i], s, len) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static int multiplier_index(char m)
+{
+    switch (m) {
+    case 'K':
+        return 1;
+    case 'M':
+        return 2;
+    case 'B':
+        return 3;
+    case 'T':
+        return 4;
+    default:
+        return 0;
+    }
+}
+
+/*
+ * Does every value of column j parse as a number with at most one currency/percent unit? On
+ * success *unit holds that unit's prefix and suffix.
+ */
+static bool all_numbers(const csvchart_table *t, size_t j, struct number_unit *unit)
+{
+    bool have_unit = false;
+    for (size_t i = 0; i < t->nrows; i++) {
+        const struct table_cell *c = csvchart_table_cell(t, i, j);
+        const char *s = csvchart_table_text(t, c);
+        if (is_blank_text(s, c->len) || is_missing_token(s, c->len)) {
+            continue;
+        }
+        double v;
+        struct number_unit u;
+        if (!csvchart_number_parse(s, c->len, &v, &u)) {
+            return false;
+        }
+        if (u.prefix[0] || u.suffix[0]) {
+            if (!have_unit) {
+                memcpy(unit->prefix, u.prefix, sizeof u.prefix);
+                memcpy(unit->suffix, u.suffix, sizeof u.suffix);
+                have_unit = true;
+            } else if (strcmp(unit->prefix, u.prefix) != 0 ||
+                       strcmp(unit->suffix, u.suffix) != 0) {
+                return false; // "$5" and "€5", or "$5" and "5%": not one quantity
+            }
+        }
+    }
+    return true;
+}
+
+static bool all_dates(const csvchart_table *t, size_t j)
+{
+    for (size_t i = 0; i < t->nrows; i++) {
+        const struct table_cell *c = csvchart_table_cell(t, i, j);
+        const char *s = csvchart_table_text(t, c);
+        struct date_value d;
+        if (is_blank_text(s, c->len) || is_missing_token(s, c->len)) {
+            continue;
+        }
+        if (!csvchart_date_parse(s, c->len, &d)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+static void type_column(csvchart_table *t, size_t j)
+{
+    struct table_column *col = &t->cols[j];
+    size_t values = 0;
+    for (size_t i = 0; i < t->nrows; i++) {
+        const struct table_cell *c = csvchart_table_cell(t, i, j);
+        const char *s = csvchart_table_text(t, c);
+        if (!is_blank_text(s, c->len) && !is_missing_token(s, c->len)) {
+            values++;
+        }
+    }
+    memset(&col->unit, 0, sizeof col->unit);
+    if (values == 0) {
+        col->type = COLUMN_EMPTY;
+    } else if (all_numbers(t, j, &col->unit)) {
+        col->type = COLUMN_NUMBER;
+    } else if (all_dates(t, j)) {
+        col->type = COLUMN_DATE;
+    } else {
+        col->type = COLUMN_TEXT;
+    }
+
+    size_t mult_count[5] = {0}, mult_first[5];
+    for (size_t k = 0; k < 5; k++) {
+        mult_first[k] = (size_t)-1;
+    }
+    col->count = col->missing = 0;
+    col->min = col->max = 0.0;
+    for (size_t i = 0; i < t->nrows; i++) {
+        struct table_cell *c = &t->cells[i * t->ncols + j];
+        const char *s = csvchart_table_text(t, c);
+        c->num = 0.0;
+        c->date_prec = 0;
+        c->missing = is_blank_text(s, c->len) ||
+                     (col->type != COLUMN_TEXT && is_missing_token(s, c->len));
+        if (c->missing) {
+            col->missing++;
+            continue;
+        }
+        if (col->type == COLUMN_NUMBER) {
+            struct number_unit u;
+            csvchart_number_parse(s, c->len, &c->num, &u);
+            if (u.decimals > col->unit.decimals) {
+                col->unit.decimals = u.decimals;
+            }
+            col->unit.grouped = col->unit.grouped || u.grouped;
+            int k = multiplier_index(u.multiplier);
+            if (mult_count[k]++ == 0) {
+                mult_first[k] = i;
+            }
+        } else if (col->type == COLUMN_DATE) {
+            struct date_value d;
+            csvchart_date_parse(s, c->len, &d);
+            c->num = csvchart_date_coord(&d);
+            c->date_prec = (uint8_t)d.precision;
+        }
+        if (col->type == COLUMN_NUMBER || col->type == COLUMN_DATE) {
+            if (col->count == 0 || c->num < col->min) {
+                col->min = c->num;
+            }
+            if (col->count == 0 || c->num > col->max) {
+                col->max = c->num;
+            }
+        }
+        col->count++;
+    }
+    if (col->type == COLUMN_NUMBER) {
+        /* The most common multiplier; a tie goes to the one seen first. */
+        static const char letters[5] = {0, 'K', 'M', 'B', 'T'};
+        size_t best = 0;
+        for (size_t k = 1; k < 5; k++) {
+            if (mult_count[k] > mult_count[best] ||
+                (mult_count[k] == mult_count[best] && mult_first[k] < mult_first[best])) {
+                best = k;
+            }
+        }
+        col->unit.multiplier = letters[best];
+    }
+}
+
+void csvchart_table_type_columns(csvchart_table *t)
+{
+    for (size_t j = 0; j < t->ncols; j++) {
+        type_column(t, j);
+    }
+}
+
+/* ---- Reading ------------------------------------------------------------------------------- */
+
+csvchart_status csvchart_table_read(const char *name, const char *data, size_t len,
+                                    const struct table_options *opt, csvchart_table **out,
+                                    csvchart_error *err)
+{
+    *out = NULL;
+    csvchart_table_reader *r;
+    csvchart_status st = csvchart_table_reader_new(name, opt, &r, err);
+    if (st != CSVCHART_OK) {
+        return st;
+    }
+    st = csvchart_table_reader_feed(r, data, len, err);
+    if (st == CSVCHART_OK) {
+        st = csvchart_table_reader_finish(r, out, err);
+    }
+    csvchart_table_reader_free(r);
+    return st;
+}
+
+/* strerror() starts with a capital; our messages are lowercase. */
+static const char *errno_text(char *buf, size_t size, int e)
+{
+    snprintf(buf, size, "%s", strerror(e));
+    if (buf[0] >= 'A' && buf[0] <= 'Z') {
+        buf[0] = (char)(buf[0] - 'A' + 'a');
+    }
+    return buf;
+}
+
+csvchart_status csvchart_table_read_file(const char *path, const struct table_options *opt,
+                                         csvchart_table **out, csvchart_error *err)
+{
+    *out = NULL;
+    char ebuf[128];
+    bool is_stdin = strcmp(path, "-") == 0;
+    const char *name = is_stdin ? "<stdin>" : path;
+    csvchart_table_reader *r = NULL;
+    char *buf = NULL;
+    csvchart_status st;
+
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    if (!f) {
+        return csvchart_error_set(err, CSVCHART_ERROR_IO, name, 0, 0, "cannot open the file: %s",
+                                  errno_text(ebuf, sizeof ebuf, errno));
+    }
+    st = csvchart_table_reader_new(name, opt, &r, err);
+    if (st != CSVCHART_OK) {
+        goto done;
+    }
+    buf = malloc(READ_CHUNK);
+    if (!buf) {
+        st = csvchart_error_nomem(err);
+        goto done;
+    }
+    /* Stream: the file is never held whole, only the table built from it. */
+    for (;;) {
+        size_t n = fread(buf, 1, READ_CHUNK, f);
+        if (n > 0) {
+            st = csvchart_table_reader_feed(r, buf, n, err);
+            if (st != CSVCHART_OK) {
+                goto done;
+            }
+        }
+        if (n < READ_CHUNK) {
+            break;
+        }
+    }
+    if (ferror(f)) {
+        st = csvchart_error_set(err, CSVCHART_ERROR_IO, name, 0, 0, "cannot read the file: %s",
+                                errno_text(ebuf, sizeof ebuf, errno));
+        goto done;
+    }
+    st = csvchart_table_reader_finish(r, out, err);
+done:
+    free(buf);
+    csvchart_table_reader_free(r);
+    if (!is_stdin) {
+        fclose(f);
+    }
+    return st;
+}
+
+void csvchart_table_free(csvchart_table *t)
+{
+    if (!t) {
+        return;
+    }
+    for (size_t j = 0; j < t->ncols; j++) {
+        free(t->cols[j].name);
+    }
+    free(t->cols);
+    free(t->cells);
+    free(t->pool);
+    free(t->name);
+    free(t);
+}
+
+/* ---- Access -------------------------------------------------------------------------------- */
+
+const struct table_cell *csvchart_table_cell(const csvchart_table *t, size_t row, size_t col)
+{
+    return &t->cells[row * t->ncols + col];
+}
+
+const char *csvchart_table_text(const csvchart_table *t, const struct table_cell *c)
+{
+    return t->pool + c->offset;
+}
+
+size_t csvchart_table_find(const csvchart_table *t, const char *name)
+{
+    for (size_t j = 0; j < t->ncols; j++) {
+        if (strcmp(t->cols[j].name, name) == 0) {
+            return j;
+        }
+    }
+    return (size_t)-1;
+}
+
+const char *csvchart_column_type_name(enum column_type type)
+{
+    switch (type) {
+    case COLUMN_NUMBER:
+        return "number";
+    case COLUMN_DATE:
+        return "date";
+    case COLUMN_TEXT:
+        return "text";
+    case COLUMN_EMPTY:
+        break;
+    }
+    return "empty";
+}

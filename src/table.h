@@ -1,0 +1,132 @@
+/*
+ * table.h - a CSV file read into typed columns (table.c, table_csv.c).
+ *
+ * The reader (table_csv.c) feeds libcsv (the only file that includes csv.h) and records for
+ * every cell the physical line and the byte column where its field starts, so that any later
+ * stage can report FILE:LINE:COL. Columns are typed after reading: a column is NUMBER when
+ * every non-missing cell parses with csvchart_number_parse() under one currency/percent unit,
+ * DATE when every non-missing cell parses with csvchart_date_parse(), TEXT otherwise, EMPTY
+ * when it has no value at all. Missing: an empty cell, or (in number and date columns) one of
+ * NA, N/A, n/a, null, NULL, -, the en dash or the em dash.
+ *
+ * The header row is required. Rows must all have the header's number of fields.
+ *
+ * Reading rules (RFC 4180 as libcsv implements it, strict):
+ * - Line ends are LF, CRLF or a lone CR; blank lines (nothing but spaces) are skipped. Spaces
+ *   and tabs around an unquoted field are dropped (tabs are kept when tab is the delimiter).
+ * - Positions: LINE is the physical line (a line end inside quotes counts; CRLF counts once);
+ *   COL is the byte column of the field's first byte that is not a space or tab (the opening
+ *   quote of a quoted field), or where the field starts when it is blank. A UTF-8 byte order
+ *   mark at the start of the file is skipped (had_bom) and takes no column.
+ * - A byte order mark (U+FEFF) at the start of any other unquoted field is an error ("byte
+ *   order mark inside the data", usually two files joined together); inside a field or a
+ *   quoted field it is kept as a character.
+ * - A cell of nothing but spaces counts as empty.
+ * - Errors are CSVCHART_ERROR_DATA with FILE:LINE:COL, or CSVCHART_ERROR_LIMIT for a limit of
+ *   struct table_options. The first error found wins; bytes are checked as they are read, a
+ *   row's number of fields when the row ends. The same input gives the same error whatever
+ *   the size of the pieces it is fed in. A ragged row is reported at its first surplus field
+ *   (too many) or at its first field (too few).
+ */
+#ifndef CSVCHART_TABLE_H
+#define CSVCHART_TABLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "csvchart.h"
+#include "date.h"
+#include "number.h"
+
+enum column_type { COLUMN_EMPTY, COLUMN_NUMBER, COLUMN_DATE, COLUMN_TEXT };
+
+struct table_cell {
+    size_t line;      /* physical line (1-based) where the field starts */
+    uint32_t col;     /* byte column (1-based) where the field starts */
+    uint32_t len;     /* bytes of text */
+    size_t offset;    /* the cell's text, NUL-terminated, at table->pool + offset */
+    double num;       /* NUMBER: the value; DATE: csvchart_date_coord(); else 0 */
+    uint8_t date_prec; /* DATE: enum date_precision */
+    bool missing;
+};
+
+struct table_column {
+    char *name;
+    size_t line, col; /* where the header field starts */
+    enum column_type type;
+    struct number_unit unit; /* NUMBER: the unit most cells were written with; decimals = max */
+    size_t count;            /* non-missing cells */
+    size_t missing;
+    double min, max;         /* NUMBER and DATE, over non-missing cells */
+};
+
+typedef struct csvchart_table {
+    char *name; /* the file name used in messages, "<stdin>" for standard input */
+    char delimiter;
+    bool had_bom;
+    size_t ncols, nrows; /* nrows excludes the header */
+    struct table_column *cols;
+    struct table_cell *cells; /* nrows * ncols, row-major */
+    char *pool;
+    size_t pool_len, pool_cap;
+} csvchart_table;
+
+struct table_options {
+    char delimiter; /* 0 = auto (among , ; and tab), else the delimiter */
+    size_t max_field_bytes; /* 0 = default (1 MiB) */
+    size_t max_columns;     /* 0 = default (10,000) */
+    size_t max_rows;        /* 0 = default (10,000,000) */
+};
+
+/*
+ * Reads `len` bytes of CSV named `name` (for messages). On success *out is a new table (free
+ * with csvchart_table_free()). Errors (CSVCHART_ERROR_DATA, with FILE:LINE:COL): invalid UTF-8,
+ * a NUL byte, an unterminated quote, a quote inside an unquoted field, a ragged row, an empty
+ * file, a header only, an empty column name, a duplicate column name, a limit exceeded.
+ */
+csvchart_status csvchart_table_read(const char *name, const char *data, size_t len,
+                                    const struct table_options *opt, csvchart_table **out,
+                                    csvchart_error *err);
+
+/* Reads a whole file ("-" = standard input) and calls csvchart_table_read(). */
+csvchart_status csvchart_table_read_file(const char *path, const struct table_options *opt,
+                                         csvchart_table **out, csvchart_error *err);
+
+void csvchart_table_free(csvchart_table *t);
+
+/*
+ * The streaming reader behind csvchart_table_read(): create it, feed the bytes in pieces of
+ * any size (a piece may end anywhere, even inside a UTF-8 character or a CRLF), then finish.
+ * The table and any error are the same however the input is cut. After an error every later
+ * feed or finish returns the same error again. `name` is copied. finish() hands the typed table
+ * to *out (free with csvchart_table_free()); the reader is still to be freed with
+ * csvchart_table_reader_free(), which accepts NULL.
+ */
+typedef struct csvchart_table_reader csvchart_table_reader;
+
+csvchart_status csvchart_table_reader_new(const char *name, const struct table_options *opt,
+                                          csvchart_table_reader **out, csvchart_error *err);
+csvchart_status csvchart_table_reader_feed(csvchart_table_reader *r, const void *data,
+                                           size_t len, csvchart_error *err);
+csvchart_status csvchart_table_reader_finish(csvchart_table_reader *r, csvchart_table **out,
+                                             csvchart_error *err);
+void csvchart_table_reader_free(csvchart_table_reader *r);
+
+/*
+ * Types the columns of a table whose cells hold text and positions only (table.c; called by
+ * the reader when it finishes): sets each column's type, unit, counts and range, and each
+ * cell's missing flag, num and date_prec.
+ */
+void csvchart_table_type_columns(csvchart_table *t);
+
+/* The cell at (row, col); both in range. */
+const struct table_cell *csvchart_table_cell(const csvchart_table *t, size_t row, size_t col);
+/* The cell's text, NUL-terminated, borrowed from the table. */
+const char *csvchart_table_text(const csvchart_table *t, const struct table_cell *c);
+/* The index of the column called `name` (exact match), or (size_t)-1. */
+size_t csvchart_table_find(const csvchart_table *t, const char *name);
+/* "number", "date", "text" or "empty". */
+const char *csvchart_column_type_name(enum column_type type);
+
+#endif

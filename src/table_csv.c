@@ -1,0 +1,681 @@
+/*
+ * table_csv.c - the streaming CSV reader: bytes in, cells with line:col out (see table.h).
+ *
+ * This is the first stage of the pipeline and the only file that includes libcsv's csv.h.
+ * libcsv splits fields and undoes quoting, but it reports no positions and its callbacks fire
+ * only when it meets a delimiter, CR or LF. So every byte passes through process() first,
+ * which
+ *   - keeps the position (line, column, offset) of the next byte,
+ *   - checks UTF-8 and NUL bytes, so those errors carry the exact byte's position,
+ *   - follows each field just enough to know where it starts and whether it is inside quotes,
+ *   - and hands libcsv pieces that end just after each delimiter, CR or LF byte.
+ * A piece then triggers at most one field callback and one row callback, both caused by its
+ * last byte, so the callbacks know exactly which field they close. When csv_parse() returns
+ * short (a stray quote in strict mode) the bad byte is at the piece's start plus the return
+ * value, on the same line because a piece holds no line end before its last byte.
+ *
+ * Before any of that, the reader buffers the first line (the header) to skip a UTF-8 byte
+ * order mark and to pick the delimiter among , ; and tab by counting them outside quotes.
+ *
+ * Input may arrive in pieces of any size: all state lives in the reader, so cutting the input
+ * anywhere (inside a CRLF, a UTF-8 character, a quoted field) gives the same table and the same
+ * first error. Errors are sticky: the first one is kept and every later call returns it.
+ */
+#include "table.h"
+
+#include <csv.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "array.h"
+#include "error.h"
+
+#define DEFAULT_MAX_FIELD_BYTES ((size_t)1 << 20)
+#define DEFAULT_MAX_COLUMNS ((size_t)10000)
+#define DEFAULT_MAX_ROWS ((size_t)10000000)
+#define CSV_OPTIONS (CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL | CSV_EMPTY_IS_NULL)
+
+/* Where a byte is: physical line and byte column (1-based), and offset after any BOM. */
+struct pos {
+    size_t line, col, offset;
+};
+
+enum phase { PHASE_HEADER_SCAN, PHASE_MAIN, PHASE_DONE };
+
+struct csvchart_table_reader {
+    char *name;
+    char delimiter_opt; /* 0 = detect */
+    size_t max_field, max_columns, max_rows;
+    csvchart_error e; /* the first error, kept */
+    enum phase phase;
+    struct csv_parser csv;
+    char delim;
+
+    /* The header scan: bytes held back until the first line is complete. */
+    unsigned char *hbuf;
+    size_t hlen, hcap, hlimit;
+    bool h_inq, h_content;
+    size_t h_count[3]; /* ',' ';' '\t' outside quotes */
+
+    /* The next byte's position. */
+    struct pos pos;
+    bool prev_cr; /* the last byte was CR: an LF now is part of the same line end */
+
+    /* A UTF-8 sequence in progress. */
+    int u_need, u_total, u_len;
+    unsigned char u_lo, u_hi, u_bytes[4];
+    uint32_t u_cp;
+    struct pos u_at;
+
+    /* The field being read: where it starts (fstart), its first non-blank byte (vstart), and
+     * for a quoted field how many quotes so far (odd = inside the quotes). */
+    bool f_set, v_set, quoted;
+    size_t nq, raw_len;
+    struct pos fstart, vstart;
+
+    /* What the libcsv callbacks build. */
+    bool cb_field, cb_row;
+    bool in_header;
+    size_t field_index;
+    struct pos row_at, surplus_at;
+    size_t header_line;
+    csvchart_table *t;
+    size_t cols_cap, cells_cap;
+};
+
+static void fail(struct csvchart_table_reader *r, csvchart_status status, struct pos at,
+                 const char *fmt, ...) CSVCHART_PRINTF(4, 5);
+
+static void fail(struct csvchart_table_reader *r, csvchart_status status, struct pos at,
+                 const char *fmt, ...)
+{
+    char msg[sizeof r->e.message];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    csvchart_error_set(&r->e, status, r->name, at.line, at.col, "%s", msg);
+}
+
+static void fail_nomem(struct csvchart_table_reader *r)
+{
+    csvchart_error_nomem(&r->e);
+}
+
+/* Copies the reader's error to the caller's. */
+static csvchart_status report(const struct csvchart_table_reader *r, csvchart_error *err)
+{
+    if (r->e.status == CSVCHART_OK) {
+        return CSVCHART_OK;
+    }
+    return csvchart_error_set(err, r->e.status, r->e.file[0] ? r->e.file : NULL, r->e.line,
+                              r->e.column, "%s", r->e.message);
+}
+
+/* A value for a message: at most 60 bytes, cut on a UTF-8 boundary, "..." when cut. */
+static const char *excerpt(char *buf, size_t size, const char *s, size_t len)
+{
+    size_t n = len;
+    if (n > 60) {
+        n = 60;
+        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80) {
+            n--;
+        }
+    }
+    snprintf(buf, size, "%.*s%s", (int)n, s, n < len ? "..." : "");
+    return buf;
+}
+
+static struct pos field_pos(const struct csvchart_table_reader *r)
+{
+    return r->v_set ? r->vstart : r->f_set ? r->fstart : r->pos;
+}
+
+static void field_clear(struct csvchart_table_reader *r)
+{
+    r->f_set = r->v_set = r->quoted = false;
+    r->nq = r->raw_len = 0;
+}
+
+static bool in_quotes(const struct csvchart_table_reader *r)
+{
+    return r->quoted && (r->nq & 1);
+}
+
+/* Spaces and tabs that libcsv drops around an unquoted field (a tab delimiter is not one). */
+static bool is_blank(const struct csvchart_table_reader *r, unsigned char b)
+{
+    return (b == ' ' || b == '\t') && b != (unsigned char)r->delim;
+}
+
+/* ---- libcsv callbacks ---------------------------------------------------------------------- */
+
+static bool pool_add(csvchart_table *t, const char *s, size_t len, size_t *offset)
+{
+    if (len == 0) {
+        *offset = 0; // pool[0] is the shared empty string
+        return true;
+    }
+    if (len > SIZE_MAX - t->pool_len - 1 ||
+        !csvchart_array_reserve((void **)&t->pool, &t->pool_cap, t->pool_len + len + 1, 1)) {
+        return false;
+    }
+    memcpy(t->pool + t->pool_len, s, len);
+    t->pool[t->pool_len + len] = '\0';
+    *offset = t->pool_len;
+    t->pool_len += len + 1;
+    return true;
+}
+
+static bool all_blank(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] != ' ' && s[i] != '\t') {
+            return false;
+        }
+    }
+    return true;
+}
+
+static void header_field(struct csvchart_table_reader *r, const char *s, size_t len, struct pos at)
+{
+    csvchart_table *t = r->t;
+    char buf[80];
+    if (t->ncols == r->max_columns) {
+        fail(r, CSVCHART_ERROR_LIMIT, at, "too many columns; the limit is %zu", r->max_columns);
+        return;
+    }
+    if (all_blank(s, len)) {
+        fail(r, CSVCHART_ERROR_DATA, at, "column %zu has an empty name; expected a header row "
+             "that names every column", t->ncols + 1);
+        return;
+    }
+    for (size_t i = 0; i < t->ncols; i++) {
+        if (strlen(t->cols[i].name) == len && memcmp(t->cols[i].name, s, len) == 0) {
+            fail(r, CSVCHART_ERROR_DATA, at, "duplicate column name \"%s\" (also column %zu)",
+                 excerpt(buf, sizeof buf, s, len), i + 1);
+            return;
+        }
+    }
+    if (!csvchart_array_reserve((void **)&t->cols, &r->cols_cap, t->ncols + 1, sizeof *t->cols)) {
+        fail_nomem(r);
+        return;
+    }
+    struct table_column *c = &t->cols[t->ncols];
+    memset(c, 0, sizeof *c);
+    c->name = csvchart_strndup(s, len);
+    if (!c->name) {
+        fail_nomem(r);
+        return;
+    }
+    c->line = at.line;
+    c->col = at.col;
+    t->ncols++;
+}
+
+static void data_field(struct csvchart_table_reader *r, const char *s, size_t len, struct pos at)
+{
+    csvchart_table *t = r->t;
+    size_t idx = r->field_index;
+    if (idx == 0) {
+        if (t->nrows == r->max_rows) {
+            fail(r, CSVCHART_ERROR_LIMIT, at, "too many data rows; the limit is %zu", r->max_rows);
+            return;
+        }
+        if (t->nrows + 1 > SIZE_MAX / t->ncols ||
+            !csvchart_array_reserve((void **)&t->cells, &r->cells_cap, (t->nrows + 1) * t->ncols,
+                                    sizeof *t->cells)) {
+            fail_nomem(r);
+            return;
+        }
+    }
+    if (idx < t->ncols) {
+        struct table_cell *c = &t->cells[t->nrows * t->ncols + idx];
+        memset(c, 0, sizeof *c);
+        c->line = at.line;
+        c->col = at.col > UINT32_MAX ? UINT32_MAX : (uint32_t)at.col;
+        c->len = (uint32_t)len; // len <= max_field_bytes <= UINT32_MAX
+        if (!pool_add(t, s, len, &c->offset)) {
+            fail_nomem(r);
+        }
+    } else if (idx == t->ncols) {
+        r->surplus_at = at;
+    }
+}
+
+static void on_field(void *s, size_t len, void *ctx)
+{
+    struct csvchart_table_reader *r = ctx;
+    r->cb_field = true;
+    if (r->e.status != CSVCHART_OK) {
+        return;
+    }
+    struct pos at = field_pos(r);
+    const char *text = s ? s : "";
+    if (r->field_index == 0) {
+        r->row_at = at;
+    }
+    if (r->in_header) {
+        header_field(r, text, s ? len : 0, at);
+    } else {
+        data_field(r, text, s ? len : 0, at);
+    }
+    r->field_index++;
+}
+
+static void on_row(int c, void *ctx)
+{
+    (void)c;
+    struct csvchart_table_reader *r = ctx;
+    r->cb_row = true;
+    if (r->e.status != CSVCHART_OK) {
+        return;
+    }
+    csvchart_table *t = r->t;
+    if (r->in_header) {
+        r->in_header = false;
+        r->header_line = r->row_at.line;
+    } else if (r->field_index != t->ncols) {
+        /* Too many fields: point at the first one too many; too few: at the row. */
+        struct pos at = r->field_index > t->ncols ? r->surplus_at : r->row_at;
+        fail(r, CSVCHART_ERROR_DATA, at, "row has %zu field%s, expected %zu as in the header "
+             "(line %zu)", r->field_index, r->field_index == 1 ? "" : "s", t->ncols,
+             r->header_line);
+    } else {
+        t->nrows++;
+    }
+    r->field_index = 0;
+}
+
+/* ---- Feeding libcsv ------------------------------------------------------------------------ */
+
+static bool is_break(const struct csvchart_table_reader *r, unsigned char b)
+{
+    return b == (unsigned char)r->delim || b == '\r' || b == '\n';
+}
+
+/*
+ * Gives libcsv bytes [s, s+n), which hold no delimiter, CR or LF except maybe the last; `at` is
+ * the position of s[0]. r->pos is already the position after the last byte.
+ */
+static void feed_piece(struct csvchart_table_reader *r, const unsigned char *s, size_t n,
+                       struct pos at)
+{
+    if (n == 0 || r->e.status != CSVCHART_OK) {
+        return;
+    }
+    r->cb_field = r->cb_row = false;
+    size_t got = csv_parse(&r->csv, s, n, on_field, on_row, r);
+    if (r->e.status != CSVCHART_OK) {
+        return;
+    }
+    if (got < n) {
+        if (csv_error(&r->csv) != CSV_EPARSE) {
+            fail_nomem(r);
+            return;
+        }
+        struct pos bad = {at.line, at.col + got, at.offset + got};
+        if (r->quoted) {
+            fail(r, CSVCHART_ERROR_DATA, bad, "unexpected text after a closing quote; write a "
+                 "quote inside a quoted field twice (\"\")");
+        } else {
+            fail(r, CSVCHART_ERROR_DATA, bad, "quote inside an unquoted field; wrap the field in "
+                 "quotes and double the quote (\"\")");
+        }
+        return;
+    }
+    unsigned char b = s[n - 1];
+    if (!is_break(r, b)) {
+        return;
+    }
+    if (r->cb_row) {
+        field_clear(r);
+    } else if (r->cb_field) {
+        field_clear(r); // the next field starts right after the delimiter
+        r->f_set = true;
+        r->fstart = r->pos;
+    } else if ((b == '\r' || b == '\n') && !in_quotes(r)) {
+        field_clear(r); // a blank line, which libcsv skips
+    }
+}
+
+/*
+ * Checks one byte for UTF-8 validity and NUL. Returns false with a message and the error's
+ * position (the byte, or the start of its sequence) when it is bad.
+ */
+static bool check_byte(struct csvchart_table_reader *r, unsigned char b, struct pos at,
+                       char *msg, size_t size, struct pos *where)
+{
+    if (r->u_need == 0) {
+        if (b == 0) {
+            *where = at;
+            snprintf(msg, size, "NUL byte in the data");
+            return false;
+        }
+        if (b < 0x80) {
+            return true;
+        }
+        int need;
+        unsigned char lo = 0x80, hi = 0xBF;
+        if (b >= 0xC2 && b <= 0xDF) {
+            need = 1;
+        } else if (b >= 0xE0 && b <= 0xEF) {
+            need = 2;
+            lo = b == 0xE0 ? 0xA0 : 0x80; // below: overlong
+            hi = b == 0xED ? 0x9F : 0xBF; // above: UTF-16 surrogates
+        } else if (b >= 0xF0 && b <= 0xF4) {
+            need = 3;
+            lo = b == 0xF0 ? 0x90 : 0x80; // below: overlong
+            hi = b == 0xF4 ? 0x8F : 0xBF; // above: beyond U+10FFFF
+        } else {
+            *where = at;
+            snprintf(msg, size, "invalid UTF-8 byte 0x%02x%s", b,
+                     b == 0xC0 || b == 0xC1 ? " (overlong encoding)"
+                     : b < 0xC0             ? " (continuation byte without a lead byte)"
+                                            : "");
+            return false;
+        }
+        r->u_need = need;
+        r->u_total = need + 1;
+        r->u_lo = lo;
+        r->u_hi = hi;
+        r->u_cp = b & (0x3Fu >> need);
+        r->u_bytes[0] = b;
+        r->u_len = 1;
+        r->u_at = at;
+        return true;
+    }
+    if (b >= r->u_lo && b <= r->u_hi) {
+        r->u_bytes[r->u_len++] = b;
+        r->u_cp = (r->u_cp << 6) | (b & 0x3Fu);
+        r->u_lo = 0x80;
+        r->u_hi = 0xBF;
+        if (--r->u_need == 0 && r->u_cp == 0xFEFF && r->v_set && !r->quoted &&
+            r->vstart.offset == r->u_at.offset) {
+            *where = r->u_at;
+            snprintf(msg, size, "byte order mark inside the data; expected one only at the "
+                     "start of the file");
+            return false;
+        }
+        return true;
+    }
+    *where = r->u_at;
+    unsigned char lead = r->u_bytes[0];
+    if (r->u_len == 1 && b >= 0x80 && b <= 0xBF) {
+        snprintf(msg, size, "invalid UTF-8 sequence 0x%02x 0x%02x (%s)", lead, b,
+                 lead == 0xED                   ? "UTF-16 surrogate"
+                 : lead == 0xE0 || lead == 0xF0 ? "overlong encoding"
+                                                : "code point above U+10FFFF");
+    } else {
+        snprintf(msg, size, "invalid UTF-8 byte 0x%02x (starts a %d-byte sequence that is cut "
+                 "short)", lead, r->u_total);
+    }
+    return false;
+}
+
+static void advance(struct csvchart_table_reader *r, unsigned char b)
+{
+    r->pos.offset++;
+    if (b == '\r') {
+        r->pos.line++;
+        r->pos.col = 1;
+        r->prev_cr = true;
+    } else if (b == '\n') {
+        if (!r->prev_cr) {
+            r->pos.line++;
+            r->pos.col = 1;
+        }
+        r->prev_cr = false;
+    } else {
+        r->pos.col++;
+        r->prev_cr = false;
+    }
+}
+
+/* The main loop over the bytes after the header scan (see the top of the file). */
+static void process(struct csvchart_table_reader *r, const unsigned char *s, size_t len)
+{
+    size_t piece = 0;
+    struct pos piece_at = r->pos;
+    char msg[160];
+    struct pos where;
+    for (size_t i = 0; i < len && r->e.status == CSVCHART_OK; i++) {
+        unsigned char b = s[i];
+        struct pos at = r->pos;
+        if (!check_byte(r, b, at, msg, sizeof msg, &where)) {
+            feed_piece(r, s + piece, i - piece, piece_at); // an earlier error there comes first
+            fail(r, CSVCHART_ERROR_DATA, where, "%s", msg);
+            return;
+        }
+        bool inq = in_quotes(r);
+        bool brk = is_break(r, b);
+        bool ends = brk && !inq; // this byte ends the field (or is a blank line's end)
+        if (!r->f_set && b != '\r' && b != '\n') {
+            r->f_set = true;
+            r->fstart = at;
+        }
+        if (r->f_set && !ends) {
+            if (!r->v_set && !is_blank(r, b)) {
+                r->v_set = true;
+                r->vstart = at;
+                r->quoted = b == '"';
+                r->nq = r->quoted;
+            } else if (r->quoted && b == '"') {
+                r->nq++;
+            }
+            if (++r->raw_len > r->max_field) {
+                feed_piece(r, s + piece, i - piece, piece_at);
+                fail(r, CSVCHART_ERROR_LIMIT, field_pos(r), "field is longer than %zu bytes%s",
+                     r->max_field, inq ? "; is a closing quote missing?" : "");
+                return;
+            }
+        }
+        advance(r, b);
+        if (brk) {
+            feed_piece(r, s + piece, i + 1 - piece, piece_at);
+            piece = i + 1;
+            piece_at = r->pos;
+        }
+    }
+    if (piece < len) {
+        feed_piece(r, s + piece, len - piece, piece_at);
+    }
+}
+
+/* ---- The header scan ----------------------------------------------------------------------- */
+
+/* Ends the header scan: skips a BOM, picks the delimiter, and reads the held bytes. */
+static void conclude_header(struct csvchart_table_reader *r)
+{
+    size_t skip = 0;
+    if (r->hlen >= 3 && memcmp(r->hbuf, "\xEF\xBB\xBF", 3) == 0) {
+        skip = 3;
+        r->t->had_bom = true;
+    }
+    char d = r->delimiter_opt;
+    if (!d) {
+        /* The most frequent outside quotes; ties go to the earlier of , ; tab. */
+        static const char cand[3] = {',', ';', '\t'};
+        size_t best = 0;
+        for (size_t i = 1; i < 3; i++) {
+            if (r->h_count[i] > r->h_count[best]) {
+                best = i;
+            }
+        }
+        d = cand[best];
+    }
+    r->delim = d;
+    r->t->delimiter = d;
+    csv_set_delim(&r->csv, (unsigned char)d);
+    r->phase = PHASE_MAIN;
+    if (r->hlen > skip) {
+        process(r, r->hbuf + skip, r->hlen - skip);
+    }
+    free(r->hbuf);
+    r->hbuf = NULL;
+    r->hlen = r->hcap = 0;
+}
+
+/*
+ * Holds back bytes until the first line with content ends outside quotes (or hlimit bytes are
+ * held), counting candidate delimiters. Returns how many bytes of s it took.
+ */
+static size_t header_scan(struct csvchart_table_reader *r, const unsigned char *s, size_t len)
+{
+    size_t i = 0;
+    bool done = false;
+    while (i < len && !done) {
+        unsigned char b = s[i++];
+        if (!r->h_inq && (b == '\r' || b == '\n')) {
+            done = r->h_content;
+        } else if (b == '"') {
+            r->h_inq = !r->h_inq;
+            r->h_content = true;
+        } else {
+            if (!r->h_inq) {
+                r->h_count[0] += b == ',';
+                r->h_count[1] += b == ';';
+                r->h_count[2] += b == '\t';
+            }
+            r->h_content = r->h_content || b != ' ';
+        }
+        if (r->hlen + i >= r->hlimit) {
+            done = true;
+        }
+    }
+    if (!csvchart_array_reserve((void **)&r->hbuf, &r->hcap, r->hlen + i, 1)) {
+        fail_nomem(r);
+        return len;
+    }
+    memcpy(r->hbuf + r->hlen, s, i);
+    r->hlen += i;
+    if (done) {
+        conclude_header(r);
+    }
+    return i;
+}
+
+/* ---- The reader's interface ---------------------------------------------------------------- */
+
+csvchart_status csvchart_table_reader_new(const char *name, const struct table_options *opt,
+                                          csvchart_table_reader **out, csvchart_error *err)
+{
+    *out = NULL;
+    char d = opt ? opt->delimiter : 0;
+    if (d == '"' || d == '\r' || d == '\n' || (unsigned char)d >= 0x80) {
+        return csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0,
+                                  "invalid delimiter 0x%02x; expected \",\", \";\" or tab",
+                                  (unsigned char)d);
+    }
+    struct csvchart_table_reader *r = calloc(1, sizeof *r);
+    if (!r) {
+        goto fail;
+    }
+    r->name = csvchart_strdup(name ? name : "");
+    r->t = calloc(1, sizeof *r->t);
+    if (!r->name || !r->t) {
+        goto fail;
+    }
+    r->t->name = csvchart_strdup(r->name);
+    r->t->pool = malloc(1);
+    if (!r->t->name || !r->t->pool) {
+        goto fail;
+    }
+    r->t->pool[0] = '\0';
+    r->t->pool_len = r->t->pool_cap = 1;
+    r->t->delimiter = ',';
+    if (csv_init(&r->csv, CSV_OPTIONS) != 0) {
+        goto fail;
+    }
+    r->delimiter_opt = d;
+    r->delim = d ? d : ',';
+    r->max_field = opt && opt->max_field_bytes ? opt->max_field_bytes : DEFAULT_MAX_FIELD_BYTES;
+    if (r->max_field > UINT32_MAX) {
+        r->max_field = UINT32_MAX; // cell lengths are 32-bit
+    }
+    r->max_columns = opt && opt->max_columns ? opt->max_columns : DEFAULT_MAX_COLUMNS;
+    r->max_rows = opt && opt->max_rows ? opt->max_rows : DEFAULT_MAX_ROWS;
+    r->hlimit = r->max_field + 3; // room for a BOM
+    r->pos.line = r->pos.col = 1;
+    r->in_header = true;
+    r->phase = PHASE_HEADER_SCAN;
+    *out = r;
+    return CSVCHART_OK;
+fail:
+    csvchart_table_reader_free(r);
+    return csvchart_error_nomem(err);
+}
+
+csvchart_status csvchart_table_reader_feed(csvchart_table_reader *r, const void *data, size_t len,
+                                           csvchart_error *err)
+{
+    if (r->e.status == CSVCHART_OK && r->phase == PHASE_DONE) {
+        fail(r, CSVCHART_ERROR_INTERNAL, (struct pos){0, 0, 0}, "data fed after the end");
+    }
+    if (r->e.status != CSVCHART_OK || len == 0) {
+        return report(r, err);
+    }
+    const unsigned char *s = data;
+    size_t used = 0;
+    if (r->phase == PHASE_HEADER_SCAN) {
+        used = header_scan(r, s, len);
+    }
+    if (used < len && r->e.status == CSVCHART_OK) {
+        process(r, s + used, len - used);
+    }
+    return report(r, err);
+}
+
+csvchart_status csvchart_table_reader_finish(csvchart_table_reader *r, csvchart_table **out,
+                                             csvchart_error *err)
+{
+    *out = NULL;
+    if (r->e.status == CSVCHART_OK && r->phase == PHASE_DONE) {
+        fail(r, CSVCHART_ERROR_INTERNAL, (struct pos){0, 0, 0}, "reader finished twice");
+    }
+    if (r->e.status == CSVCHART_OK && r->phase == PHASE_HEADER_SCAN) {
+        conclude_header(r);
+    }
+    if (r->e.status == CSVCHART_OK && r->u_need) {
+        fail(r, CSVCHART_ERROR_DATA, r->u_at,
+             "invalid UTF-8 byte 0x%02x (starts a %d-byte sequence that is cut short)",
+             r->u_bytes[0], r->u_total);
+    }
+    if (r->e.status == CSVCHART_OK) {
+        r->cb_field = r->cb_row = false;
+        if (csv_fini(&r->csv, on_field, on_row, r) != 0 && r->e.status == CSVCHART_OK) {
+            fail(r, CSVCHART_ERROR_DATA, field_pos(r), "unterminated quoted field (opened here)");
+        }
+    }
+    if (r->e.status == CSVCHART_OK && r->in_header) {
+        fail(r, CSVCHART_ERROR_DATA, (struct pos){0, 0, 0},
+             "file is empty; expected a header row");
+    }
+    if (r->e.status == CSVCHART_OK && r->t->nrows == 0) {
+        fail(r, CSVCHART_ERROR_DATA, (struct pos){r->header_line, 0, 0},
+             "only a header row, no data rows");
+    }
+    if (r->e.status != CSVCHART_OK) {
+        return report(r, err);
+    }
+    csvchart_table_type_columns(r->t);
+    *out = r->t;
+    r->t = NULL;
+    r->phase = PHASE_DONE;
+    return CSVCHART_OK;
+}
+
+void csvchart_table_reader_free(csvchart_table_reader *r)
+{
+    if (!r) {
+        return;
+    }
+    csv_free(&r->csv);
+    free(r->hbuf);
+    csvchart_table_free(r->t);
+    free(r->name);
+    free(r);
+}

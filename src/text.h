@@ -1,0 +1,99 @@
+/*
+ * text.h - measuring text, the only thing layout asks of fonts.
+ *
+ * Layout never calls cairo or Pango (STYLE.md section 1): it measures strings through a
+ * csvchart_text_measurer, a function pointer plus context. text_pango.c provides the real one
+ * (Pango over cairo and fontconfig: shaping, kerning, fallback fonts for CJK and accents);
+ * tests use csvchart_text_fake(), whose advance is fixed per code point, so scene dumps are
+ * exact and independent of fonts and library versions.
+ *
+ * Line breaking for wrapped labels (text_wrap.c) is built on measure(): it breaks at spaces,
+ * after '-' and '/', between CJK ideographs, and inside a word only when the word alone is
+ * wider than the line.
+ */
+#ifndef CSVCHART_TEXT_H
+#define CSVCHART_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "csvchart.h"
+
+/* Ink-independent metrics of one line of text, in CSS px. */
+struct text_metrics {
+    double width;   /* logical advance width */
+    double ascent;  /* baseline to the top of the line box */
+    double descent; /* baseline to the bottom of the line box */
+};
+
+struct text_style {
+    const char *family; /* e.g. "Inter" */
+    double size_px;
+    int weight; /* 400 or 700 */
+};
+
+typedef struct csvchart_text_measurer {
+    void *ctx;
+    /* Measures `len` bytes of UTF-8 at `s` (valid UTF-8, no newline). Never fails: a font
+     * that cannot be found falls back to another one. */
+    void (*measure)(void *ctx, const struct text_style *style, const char *s, size_t len,
+                    struct text_metrics *out);
+} csvchart_text_measurer;
+
+/*
+ * The Pango measurer (text_pango.c). Uses a PangoContext with hinting off (hint metrics off)
+ * so that widths are the same at every PNG scale and in PDF. One measurer per thread.
+ * Returns NULL when out of memory. Free with csvchart_text_pango_free().
+ */
+csvchart_text_measurer *csvchart_text_pango_new(void);
+void csvchart_text_pango_free(csvchart_text_measurer *m);
+
+/*
+ * A fake measurer for tests: every code point advances 0.55 * size_px (a CJK ideograph
+ * 1.0 * size_px), ascent 0.8 * size_px, descent 0.2 * size_px. Static, thread-safe.
+ */
+const csvchart_text_measurer *csvchart_text_fake(void);
+
+/* Convenience: measure a NUL-terminated string. */
+void csvchart_text_measure(const csvchart_text_measurer *m, const struct text_style *style,
+                           const char *s, struct text_metrics *out);
+
+/*
+ * Decodes the code point at s[0 .. len) (len >= 1) into *cp and returns its length in bytes
+ * (1..4). A malformed or truncated sequence decodes as U+FFFD with length 1, so a loop always
+ * advances. Defined in text_wrap.c.
+ */
+size_t csvchart_utf8_decode(const char *s, size_t len, uint32_t *cp);
+
+/*
+ * True for the code points treated as CJK ideographs: U+2E80..U+9FFF (radicals, kana, CJK
+ * punctuation and ideographs), U+AC00..U+D7AF (Hangul), U+F900..U+FAFF (compatibility
+ * ideographs), U+FF00..U+FFEF (full-width forms). Wrapping may break between them; the fake
+ * measurer gives them a full em. Defined in text_wrap.c.
+ */
+bool csvchart_text_is_cjk(uint32_t cp);
+
+/* A wrapped line: bytes [start, start + len) of the source string. */
+struct text_line {
+    size_t start, len;
+    double width;
+};
+
+/*
+ * Breaks `s` into lines no wider than max_width (text_wrap.c). Writes at most `max_lines`
+ * lines into `lines` and returns how many lines the whole text needs (which can be more than
+ * max_lines: the caller decides what to do then). Leading/trailing spaces of a line are not
+ * part of it. An empty string needs 0 lines. A word wider than max_width is broken between
+ * code points (a line always holds at least one code point, even when max_width is smaller).
+ * Greedy: each line takes as many words as fit. Breaks happen at spaces, after '-' and '/'
+ * inside a word, and before or after a CJK code point (csvchart_text_is_cjk), except before
+ * closing CJK punctuation (、。，．：；！？」』）】〉》) and after opening ones. A '\n' forces a
+ * break (the measurer never sees it); "a\n\nb" is three lines, the middle one empty.
+ * `lines` may be NULL when max_lines is 0 (to count lines only).
+ */
+size_t csvchart_text_wrap(const csvchart_text_measurer *m, const struct text_style *style,
+                          const char *s, double max_width, struct text_line *lines,
+                          size_t max_lines);
+
+#endif

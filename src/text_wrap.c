@@ -1,0 +1,235 @@
+/*
+ * text_wrap.c - greedy line breaking on top of a measurer; part of the text stage (text.h).
+ *
+ * Layout wraps long category names and titles with csvchart_text_wrap() before placing them;
+ * it only needs byte ranges and widths, never glyphs. The measurer (Pango, or the fake one in
+ * tests) is the only thing that knows about fonts, so widths are always measured on whole
+ * candidate lines: kerning and shaping make a line narrower or wider than the sum of its words.
+ *
+ * The algorithm, per line:
+ *
+ *     skip spaces -> start
+ *     walk code points; at each break opportunity q (before a space, after an inner '-' or '/',
+ *     around a CJK code point, at '\n', at the end) measure [start, q) minus trailing spaces:
+ *         fits       -> remember q, go on (at '\n' or the end: take it)
+ *         too wide   -> take the last q that fitted
+ *     no q fitted    -> the first word alone is too wide: take the longest run of its code
+ *                       points that fits (at least one), and continue after it
+ *
+ * Break rules are a small subset of UAX #14, enough for chart labels: no dictionary, no
+ * hyphenation, no Thai.
+ */
+#include "text.h"
+
+#include <string.h>
+
+/* ---- UTF-8 and CJK ------------------------------------------------------------------------- */
+
+size_t csvchart_utf8_decode(const char *s, size_t len, uint32_t *cp)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned c = u[0];
+    size_t n;
+    uint32_t v, min;
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    } else if (c >= 0xC2 && c <= 0xDF) {
+        n = 2, v = c & 0x1F, min = 0x80;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        n = 3, v = c & 0x0F, min = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 4, v = c & 0x07, min = 0x10000;
+    } else {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    if (len < n) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    for (size_t i = 1; i < n; i++) {
+        if ((u[i] & 0xC0) != 0x80) {
+            *cp = 0xFFFD;
+            return 1;
+        }
+        v = v << 6 | (u[i] & 0x3F);
+    }
+    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    *cp = v;
+    return n;
+}
+
+bool csvchart_text_is_cjk(uint32_t cp)
+{
+    return (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7AF) ||
+           (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFF00 && cp <= 0xFFEF);
+}
+
+void csvchart_text_measure(const csvchart_text_measurer *m, const struct text_style *style,
+                           const char *s, struct text_metrics *out)
+{
+    m->measure(m->ctx, style, s, strlen(s), out);
+}
+
+/* ---- Break opportunities ------------------------------------------------------------------- */
+
+/* Closing punctuation never starts a line, opening punctuation never ends one (kinsoku). */
+static bool closing(uint32_t cp)
+{
+    static const uint32_t list[] = {
+        0x3001, 0x3002, 0xFF0C, 0xFF0E, 0xFF1A, 0xFF1B, 0xFF01, 0xFF1F, // 、。，．：；！？
+        0x300D, 0x300F, 0xFF09, 0x3011, 0x3009, 0x300B, 0x30FC,         // 」』）】〉》ー
+    };
+    for (size_t i = 0; i < sizeof list / sizeof list[0]; i++) {
+        if (cp == list[i]) {
+            return true;
+        }
+    }
+    return cp < 0x80 && cp && strchr(",.;:!?)]}%", (int)cp);
+}
+
+static bool opening(uint32_t cp)
+{
+    static const uint32_t list[] = {0x300C, 0x300E, 0xFF08, 0x3010, 0x3008, 0x300A}; // 「『（【〈《
+    for (size_t i = 0; i < sizeof list / sizeof list[0]; i++) {
+        if (cp == list[i]) {
+            return true;
+        }
+    }
+    return cp < 0x80 && cp && strchr("([{$", (int)cp);
+}
+
+/* A break between b and c (a is the code point before b, 0 at the start of the text), for
+ * code points none of which is a space or a newline (those are handled by the caller). */
+static bool break_between(uint32_t a, uint32_t b, uint32_t c)
+{
+    if ((b == '-' || b == '/') && a && a != ' ' && c != '-' && c != '/') {
+        return true; // "price/token" -> "price/" "token"; "-5" and "a -b" stay whole
+    }
+    if (csvchart_text_is_cjk(b) || csvchart_text_is_cjk(c)) {
+        return !closing(c) && !opening(b);
+    }
+    return false;
+}
+
+/* ---- Wrapping ------------------------------------------------------------------------------ */
+
+static double width_of(const csvchart_text_measurer *m, const struct text_style *style,
+                       const char *s, size_t start, size_t end)
+{
+    struct text_metrics tm = {0, 0, 0};
+    if (end > start) {
+        m->measure(m->ctx, style, s + start, end - start, &tm);
+    }
+    return tm.width;
+}
+
+static size_t trim_end(const char *s, size_t start, size_t end)
+{
+    while (end > start && s[end - 1] == ' ') {
+        end--;
+    }
+    return end;
+}
+
+size_t csvchart_text_wrap(const csvchart_text_measurer *m, const struct text_style *style,
+                          const char *s, double max_width, struct text_line *lines,
+                          size_t max_lines)
+{
+    const size_t n = strlen(s);
+    size_t count = 0, pos = 0;
+    uint32_t before_start = 0; // the code point before `pos`, for the '-' rule
+    for (;;) {
+        while (pos < n && s[pos] == ' ') {
+            pos++;
+            before_start = ' ';
+        }
+        if (pos >= n) {
+            break;
+        }
+        size_t start = pos;
+        struct text_line line = {start, 0, 0};
+        size_t next = start; // where the following line starts
+        uint32_t next_before = 0;
+        if (s[pos] == '\n') {
+            next = pos + 1; // an empty line between two newlines
+            next_before = '\n';
+        } else {
+            bool fitted = false;
+            size_t first_end = 0; // end of the first candidate, for the too-wide case
+            uint32_t a = before_start, b = 0, c = 0;
+            size_t p = start;
+            size_t bl = csvchart_utf8_decode(s + p, n - p, &b);
+            for (;;) {
+                size_t q = p + bl; // the boundary after b
+                size_t cl = 0;
+                bool hard = false, opportunity;
+                if (q >= n) {
+                    opportunity = true;
+                } else if (s[q] == '\n') {
+                    opportunity = hard = true;
+                } else {
+                    cl = csvchart_utf8_decode(s + q, n - q, &c);
+                    if (c == ' ') {
+                        opportunity = b != ' '; // before a run of spaces
+                    } else {
+                        opportunity = b != ' ' && break_between(a, b, c);
+                    }
+                }
+                if (opportunity) {
+                    size_t e = trim_end(s, start, q);
+                    double w = width_of(m, style, s, start, e);
+                    if (!first_end) {
+                        first_end = e;
+                    }
+                    if (!(w <= max_width)) {
+                        break;
+                    }
+                    fitted = true;
+                    line.len = e - start;
+                    line.width = w;
+                    next = hard ? q + 1 : q;
+                    next_before = hard ? '\n' : b;
+                    if (hard || q >= n) {
+                        break;
+                    }
+                }
+                a = b;
+                b = c;
+                p = q;
+                bl = cl;
+            }
+            if (!fitted) {
+                /* The first word alone is too wide: as many of its code points as fit. */
+                size_t r = start + csvchart_utf8_decode(s + start, n - start, &b);
+                line.len = r - start;
+                line.width = width_of(m, style, s, start, r);
+                next_before = b;
+                while (r < first_end) {
+                    uint32_t cp;
+                    size_t r2 = r + csvchart_utf8_decode(s + r, n - r, &cp);
+                    double w = width_of(m, style, s, start, r2);
+                    if (!(w <= max_width)) {
+                        break;
+                    }
+                    line.len = r2 - start;
+                    line.width = w;
+                    next_before = cp;
+                    r = r2;
+                }
+                next = start + line.len;
+            }
+        }
+        if (lines && count < max_lines) {
+            lines[count] = line;
+        }
+        count++;
+        pos = next;
+        before_start = next_before;
+    }
+    return count;
+}

@@ -1,0 +1,47 @@
+/*
+ * theme.h - colours of the figure chrome and the data palettes (theme.c).
+ *
+ * light: white paper, near-black text; dark: for slides (text contrast >= 7:1, marks >= 3:1
+ * against the background, as WCAG asks); print: grey scale. Palettes: okabe-ito (default,
+ * colour-blind safe; ordered blue first, its black skipped and its faint yellow replaced by
+ * amber #F5C710), tableau10, observable10, dark2, grey - or the user's own hex list.
+ */
+#ifndef CSVCHART_THEME_H
+#define CSVCHART_THEME_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "scene.h"
+
+#define THEME_MAX_PALETTE 64
+
+struct theme {
+    csvchart_rgba background;
+    csvchart_rgba title;    /* title text */
+    csvchart_rgba text;     /* labels, values */
+    csvchart_rgba subtitle; /* subtitle, legend text */
+    csvchart_rgba faint;    /* source, notes, tick labels */
+    csvchart_rgba grid;     /* gridlines */
+    csvchart_rgba axis;     /* the zero baseline */
+    csvchart_rgba muted;    /* marks that are not highlighted */
+    csvchart_rgba on_dark;  /* text drawn on a dark mark */
+    csvchart_rgba on_light; /* text drawn on a light mark */
+    csvchart_rgba palette[THEME_MAX_PALETTE];
+    size_t npalette;
+};
+
+/*
+ * Fills *out with the theme `name` (light, dark, print) and, when palette is not NULL or "",
+ * the palette it names (a palette name or a comma-separated list of hex colours, already
+ * checked by csvchart_option_check). Returns false for an unknown theme name.
+ */
+bool csvchart_theme_get(const char *name, const char *palette, struct theme *out);
+
+/* Relative luminance (WCAG 2) of a colour, 0..1. */
+double csvchart_luminance(csvchart_rgba c);
+
+/* WCAG contrast ratio between two opaque colours (1..21). */
+double csvchart_contrast(csvchart_rgba a, csvchart_rgba b);
+
+#endif

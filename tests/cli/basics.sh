@@ -1,0 +1,37 @@
+# The happy paths of the command: help, version, every output format, standard input and
+# output, warnings for skipped rows, several outputs from one run.
+. "$(dirname "$0")/lib/common.bash"
+
+run --version
+expect_status 0 "--version"
+grep -q '^csvchart [0-9]' stdout.txt && pass "version line" || fail "version line: $(cat stdout.txt)"
+
+run bar --help
+expect_status 0 "bar --help"
+for opt in title subtitle source note size scale dpi theme font palette delimiter x y group \
+    stack horizontal sort aggregate labels value-format highlight; do
+    grep -q -- "--$opt" stdout.txt && pass "help lists --$opt" || fail "help lacks --$opt"
+done
+
+printf 'model,price\nDeepSeek R1,$0.07\nOpenAI o1,$60.00\n' > p.csv
+run bar p.csv -o p.png -o p.svg -o p.pdf -o p.scene
+expect_status 0 "four outputs"
+[ "$(head -c 8 p.png | od -An -tx1 | tr -d ' ')" = "89504e470d0a1a0a" ] && pass "PNG signature" || fail "PNG signature"
+grep -q '<svg' p.svg && pass "SVG root" || fail "SVG root"
+[ "$(head -c 5 p.pdf)" = "%PDF-" ] && pass "PDF header" || fail "PDF header"
+grep -q '^text .*"\$60"' p.scene && pass "scene has the \$60 label" || fail "scene lacks \$60: $(grep text p.scene)"
+
+run bar - -o - --format svg < p.csv
+expect_status 0 "stdin to stdout"
+cmp -s stdout.txt p.svg && pass "stdin/stdout SVG equals the file render" || fail "stdin/stdout SVG differs"
+
+printf 'model,price\nA,1\nB,\nC,3\n' > gaps.csv
+run bar gaps.csv -o gaps.png
+expect_status 0 "missing value"
+expect_stderr "csvchart: warning: gaps.csv:3: row skipped: no value for \"B\"" "missing value warning"
+
+run inspect p.csv
+expect_status 0 "inspect"
+grep -q 'price' stdout.txt && pass "inspect names the column" || fail "inspect output: $(cat stdout.txt)"
+
+finish

@@ -1,0 +1,104 @@
+# Bad input and usage errors: exit status, the exact message, no output file created and an
+# existing output left untouched (INTERFACE.md, "Errors, exit status, safety").
+. "$(dirname "$0")/lib/common.bash"
+
+printf 'old image\n' > keep.png
+
+# case NAME STATUS MESSAGE CSV-CONTENT [extra args...]: writes NAME.csv, renders it to
+# keep.png and to new-NAME.png, and checks status, message and that no file changed.
+case_csv() {
+    local name=$1 want=$2 msg=$3 content=$4
+    shift 4
+    printf '%b' "$content" > "$name.csv"
+    run bar "$name.csv" -o keep.png -o "new-$name.png" "$@"
+    expect_status "$want" "$name"
+    expect_stderr "$msg" "$name"
+    [ "$(cat keep.png)" = "old image" ] && pass "$name: existing output untouched" ||
+        fail "$name: existing output was overwritten"
+    [ ! -e "new-$name.png" ] && pass "$name: no new output" || fail "$name: new output created"
+    leftovers=$(ls -A | grep -c '\.tmp$')
+    [ "$leftovers" -eq 0 ] && pass "$name: no temporary files" || fail "$name: temporary files left"
+}
+
+case_csv not_numeric 1 \
+    'csvchart: not_numeric.csv:3:3: column "price" needs numbers, and "abc" is not a number (expected e.g. 42, 1,234.5, $0.07, 50%, $5.6M)' \
+    'model,price\nA,1\nB,abc\n'
+case_csv duplicate 1 \
+    'csvchart: duplicate.csv:4:3: category "A" appears again (first on line 2); set aggregate to sum, mean, count, min or max, or use group for long-format data' \
+    'model,price\nA,1\nB,2\nA,3\n'
+case_csv unknown_x 1 \
+    'csvchart: unknown_x.csv: no column named "cost" (x); the columns are "model", "price"' \
+    'model,price\nA,1\n' --x cost
+case_csv unknown_highlight 1 \
+    'csvchart: highlight: no category named "C"; the categories are "A", "B"' \
+    'model,price\nA,1\nB,2\n' --highlight C
+case_csv mixed_units 1 \
+    'csvchart: mixed_units.csv:2:3: column "price" mixes units (currencies or %); write every value in one unit' \
+    'model,price\nA,$1\nB,€2\n'
+case_csv all_missing 1 \
+    'csvchart: all_missing.csv: no rows left to draw: every row lacks a category or a value' \
+    'model,price\nA,\nB,\n'
+
+# Errors found by the CSV reader: position and exit status (exact texts: tests/bad/).
+case_reader() {
+    local name=$1 prefix=$2 content=$3
+    printf '%b' "$content" > "$name.csv"
+    run bar "$name.csv" -o keep.png -o "new-$name.png"
+    expect_status 1 "$name"
+    expect_stderr_has "csvchart: $name.csv$prefix" "$name"
+    [ "$(cat keep.png)" = "old image" ] && pass "$name: existing output untouched" ||
+        fail "$name: existing output was overwritten"
+    [ ! -e "new-$name.png" ] && pass "$name: no new output" || fail "$name: new output created"
+}
+case_reader ragged ":3:" 'a,b\n1,2\n3,4,5\n'
+case_reader unterminated ":3:" 'a,b\n1,2\n3,"4\n'
+case_reader empty ":" ''
+case_reader header_only ":" 'a,b\n'
+case_reader invalid_utf8 ":2:" 'a,b\nx\xff,2\n'
+case_reader nul_byte ":2:" 'a,b\nx\x00y,2\n'
+case_reader missing_name ":1:" 'a,\n1,2\n'
+
+# Usage errors: exit 2 with a hint line.
+run bar x.csv -o keep.png --titel "x"
+expect_status 2 "misspelt option"
+expect_stderr "csvchart: unknown option --titel; did you mean --title?
+Try 'csvchart bar --help'." "misspelt option"
+run bar x.csv -o keep.png --bogus-thing 1
+expect_status 2 "unknown option"
+expect_stderr_has "unknown option --bogus-thing" "unknown option"
+run frobnicate x.csv
+expect_status 2 "unknown command"
+run bar x.csv
+expect_status 2 "no output"
+expect_stderr_has "no output; add -o FILE.png" "no output"
+run bar
+expect_status 2 "no data file"
+
+# Bad values: exit 1.
+printf 'model,price\nA,1\n' > ok.csv
+run bar ok.csv -o keep.png --scale 9
+expect_status 1 "scale out of range"
+expect_stderr "csvchart: scale: 9 is out of range; expected 0.25 to 8" "scale out of range"
+run bar ok.csv -o keep.png --theme pink
+expect_status 1 "unknown theme"
+expect_stderr "csvchart: theme: \"pink\" is not one of light|dark|print" "unknown theme"
+run bar ok.csv -o keep.png --size 10x
+expect_status 1 "bad size"
+run bar ok.csv -o keep.png --palette "#12345,#000"
+expect_status 1 "bad colour"
+run bar ok.csv -o keep.png --value-format '%s'
+expect_status 1 "printf format with %s"
+
+# Outputs.
+run bar ok.csv -o no/such/folder/x.png
+expect_status 1 "missing output folder"
+expect_stderr "csvchart: no/such/folder/x.png: cannot write: folder \"no/such/folder\" does not exist" "missing output folder"
+run bar ok.csv -o keep.gif
+expect_status 1 "unknown extension"
+expect_stderr "csvchart: keep.gif: unknown output format; expected a name ending in .png, .svg, .pdf or .scene" "unknown extension"
+[ "$(cat keep.png)" = "old image" ] && pass "old output still untouched" || fail "old output changed"
+run bar missing.csv -o new.png
+expect_status 1 "missing data file"
+expect_stderr_has "missing.csv" "missing data file"
+
+finish

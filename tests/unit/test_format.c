@@ -1,0 +1,421 @@
+/*
+ * test_format.c - value and tick labels (src/format.c): table-driven {format, unit, value,
+ * expected} cases for every rule in format.h and FIGURES.md, and the printf template checks.
+ */
+#include <locale.h>
+#include <string.h>
+
+#include "format.h"
+#include "harness.h"
+
+#define M "\xe2\x88\x92" // U+2212 MINUS SIGN
+
+/* A unit as number.c would record it. */
+struct unit_case {
+    const char *prefix, *suffix;
+    char multiplier;
+    int decimals; // -1: csvchart_format_set_unit() not called
+};
+
+static struct value_format make(const char *kind, struct unit_case u)
+{
+    struct value_format f;
+    csvchart_error err = {0};
+    if (csvchart_format_parse(kind, &f, &err) != CSVCHART_OK) {
+        fprintf(stderr, "cannot parse %s: %s\n", kind, err.message);
+    }
+    if (u.decimals >= 0) {
+        struct number_unit nu = {.multiplier = u.multiplier, .decimals = u.decimals};
+        snprintf(nu.prefix, sizeof nu.prefix, "%s", u.prefix ? u.prefix : "");
+        snprintf(nu.suffix, sizeof nu.suffix, "%s", u.suffix ? u.suffix : "");
+        csvchart_format_set_unit(&f, &nu);
+    }
+    return f;
+}
+
+#define NONE {"", "", 0, -1}
+#define PLAIN(d) {"", "", 0, d}
+#define USD(d) {"$", "", 0, d}
+#define USD_M(m, d) {"$", "", m, d}
+#define PCT(d) {"", "%", 0, d}
+
+static const struct {
+    const char *kind;
+    struct unit_case unit;
+    double v;
+    const char *want;
+} value_cases[] = {
+    /* auto, plain numbers: trailing zeros dropped, thousands separators from 1,000 */
+    {"auto", PLAIN(0), 0, "0"},
+    {"auto", PLAIN(0), 60, "60"},
+    {"auto", PLAIN(2), 1.5, "1.5"},
+    {"auto", PLAIN(2), 1.50, "1.5"},
+    {"auto", PLAIN(0), 999, "999"},
+    {"auto", PLAIN(0), 1000, "1,000"},
+    {"auto", PLAIN(0), 2500, "2,500"},
+    {"auto", PLAIN(0), 1234567, "1,234,567"},
+    {"auto", PLAIN(1), 1234567.25, "1,234,567.3"},
+    {"auto", PLAIN(0), -5, M "5"},
+    {"auto", PLAIN(2), -0.001, "0"}, // no "−0"
+    {"auto", PLAIN(0), -0.0, "0"},
+    {"auto", PLAIN(2), 2.345, "2.35"},  // half away from zero on the decimal digits
+    {"auto", PLAIN(2), -2.345, M "2.35"},
+    {"auto", PLAIN(0), 9.5, "10"},
+    {"auto", PLAIN(1), 99.96, "100"},
+    {"auto", NONE, 0.1 + 0.2, "0.3"},
+    {"auto", NONE, 1.0 / 3, "0.333333333333333"},
+    {"auto", NONE, 123456.789, "123,456.789"},
+    {"auto", NONE, 1e-7, "0.0000001"},
+    {"", NONE, 42, "42"},
+    /* auto, currency: cents keep 2 decimals, a 3rd when written */
+    {"auto", USD(2), 60, "$60"},
+    {"auto", USD(2), 0.07, "$0.07"},
+    {"auto", USD(2), 0.5, "$0.50"},
+    {"auto", USD(2), 1.25, "$1.25"},
+    {"auto", USD(3), 0.075, "$0.075"},
+    {"auto", USD(3), 0.07, "$0.07"},
+    {"auto", USD(3), 0.5, "$0.50"},
+    {"auto", USD(1), 0.5, "$0.50"},
+    {"auto", USD(0), 1200, "$1,200"},
+    {"auto", USD(2), -5, M "$5"},
+    {"auto", USD(2), -0.5, M "$0.50"},
+    {"auto", {"\xe2\x82\xac", "", 0, 2}, 12, "\xe2\x82\xac" "12"}, // €12
+    {"auto", {"\xc2\xa3", "", 0, 2}, 3.5, "\xc2\xa3" "3.50"},      // £3.50
+    /* auto, percent: the number as written, never x100 */
+    {"auto", PCT(0), 50, "50%"},
+    {"auto", PCT(1), 12.5, "12.5%"},
+    {"auto", PCT(0), -3, M "3%"},
+    /* auto with a multiplier in the data: K/M/B/T by magnitude, B not G */
+    {"auto", USD_M('B', 0), 830e9, "$830B"},
+    {"auto", USD_M('M', 1), 5.6e6, "$5.6M"},
+    {"auto", USD_M('T', 0), 1e12, "$1T"},
+    {"auto", USD_M('M', 0), 100e6, "$100M"},
+    {"auto", USD_M('B', 1), 1.5e9, "$1.5B"},
+    {"auto", USD_M('B', 1), 1.55e9, "$1.6B"},
+    {"auto", USD_M('M', 1), 1.5e9, "$1.5B"}, // data in M, value in B: 1 + 3 decimals
+    {"auto", USD_M('M', 1), 1.2345e9, "$1.2345B"},
+    {"auto", USD_M('B', 1), 5.6e6, "$5.6M"}, // a smaller scale keeps the data's decimals
+    {"auto", USD_M('K', 0), 999.9e3, "$999.9K"},
+    {"auto", USD_M('M', 0), 999999, "$1M"},  // not "$1,000K"
+    {"auto", USD_M('B', 0), 500, "$500"},
+    {"auto", USD_M('B', 0), 0, "$0"},
+    {"auto", USD_M('B', 1), -2.5e9, M "$2.5B"},
+    {"auto", USD_M('T', 0), 2500e12, "$2,500T"},
+    {"auto", {"", "", 'K', 1}, 4.6e3, "4.6K"},
+    /* si */
+    {"si", PLAIN(0), 830e9, "830B"},
+    {"si", USD(0), 5600000, "$5.6M"},
+    {"si", USD(0), 1e12, "$1T"},
+    {"si", USD(2), 1500, "$1.5K"},
+    {"si", USD(2), 12.5, "$12.50"},
+    {"si", NONE, 1234567, "1.234567M"},
+    {"si", PCT(0), 2500, "2.5K%"},
+    {"SI", NONE, 999, "999"},
+    /* percent */
+    {"percent", PLAIN(0), 50, "50%"},
+    {"percent", PLAIN(2), 0.5, "0.5%"},
+    {"percent", USD(0), 50, "50%"}, // a currency sign would make no sense
+    {"percent", NONE, 12.25, "12.25%"},
+    /* currency: integers plain, otherwise 2 decimals */
+    {"currency", NONE, 60, "$60"},
+    {"currency", NONE, 0.5, "$0.50"},
+    {"currency", NONE, 0.075, "$0.08"}, // decimal rounding: binary 0.075 is 0.07499...
+    {"currency", NONE, 1234.5, "$1,234.50"},
+    {"currency", NONE, 1.999, "$2"},
+    {"currency", {"\xc2\xa5", "", 0, 0}, 100, "\xc2\xa5" "100"}, // ¥100
+    {"currency", NONE, -5, M "$5"},
+    /* printf templates: printf's own rules, but no locale and ' done here */
+    {"$%.2f", NONE, 60, "$60.00"},
+    {"%.1f%%", NONE, 12.345, "12.3%"},
+    {"%'d people", NONE, 1234567, "1,234,567 people"},
+    {"%d", NONE, 2.5, "3"},
+    {"%d", NONE, -2.5, "-3"},
+    {"%i", NONE, 1e20, "100000000000000000000"},
+    {"%'.2f", NONE, 1234.5, "1,234.50"},
+    {"%'.2f", NONE, -1234.5, "-1,234.50"},
+    {"%'.0f", NONE, 999, "999"},
+    {"%'12.1f|", NONE, 1234.5, "     1,234.5|"},
+    {"%-'12.1f|", NONE, 1234.5, "1,234.5     |"},
+    {"%0'10d", NONE, -1234, "-00001,234"},
+    {"%+d", NONE, 5, "+5"},
+    {"% d", NONE, 5, " 5"},
+    {"%05.1f", NONE, 2.25, "002.2"},
+    {"%#.0f", NONE, 3, "3."},
+    {"%.3e", NONE, 12345, "1.234e+04"},
+    {"%'.3e", NONE, 12345, "1.234e+04"},
+    {"%E", NONE, 0.5, "5.000000E-01"},
+    {"%g", NONE, 0.0001, "0.0001"},
+    {"%'g", NONE, 123456, "123,456"},
+    {"%G", NONE, 1e-10, "1E-10"},
+    {"%F", NONE, 1.5, "1.500000"},
+    {"%.2f\xe2\x82\xac", NONE, 3.5, "3.50\xe2\x82\xac"},
+    {"100%% %d", NONE, 7, "100% 7"},
+};
+
+static void test_values(void)
+{
+    for (size_t i = 0; i < sizeof value_cases / sizeof value_cases[0]; i++) {
+        struct value_format f = make(value_cases[i].kind, value_cases[i].unit);
+        char buf[128];
+        size_t len = csvchart_format_value(&f, value_cases[i].v, buf, sizeof buf);
+        if (strcmp(buf, value_cases[i].want) != 0) {
+            fprintf(stderr, "value case %zu: format %s, v %.17g\n", i, value_cases[i].kind,
+                    value_cases[i].v);
+        }
+        CHECK_STR(buf, value_cases[i].want);
+        CHECK_INT(len, strlen(value_cases[i].want));
+    }
+}
+
+static const struct {
+    const char *kind;
+    struct unit_case unit;
+    double v, step;
+    const char *want;
+} tick_cases[] = {
+    /* linear ticks: the step's decimals, trailing zeros dropped */
+    {"auto", PLAIN(0), 0, 10, "0"},
+    {"auto", PLAIN(0), 60, 10, "60"},
+    {"auto", PLAIN(3), 1.5, 0.5, "1.5"},
+    {"auto", PLAIN(3), 2, 0.5, "2"},
+    {"auto", PLAIN(0), 0.1 + 0.2, 0.1, "0.3"},
+    {"auto", PLAIN(0), 0.1 + 0.2 - 0.3, 0.1, "0"}, // float noise, not 5.55e-17
+    {"auto", PLAIN(0), 0.06, 0.02, "0.06"},
+    {"auto", PLAIN(0), 0.060000000000000005, 0.02, "0.06"},
+    {"auto", PLAIN(0), 2500, 500, "2,500"},
+    {"auto", PLAIN(0), -5, 5, M "5"},
+    {"auto", PLAIN(0), 1e15, 2.5e14, "1,000,000,000,000,000"},
+    {"auto", PLAIN(0), 7.5e-10, 2.5e-10, "0.00000000075"},
+    {"auto", USD(2), 0.04, 0.02, "$0.04"},
+    {"auto", USD(2), 0.5, 0.25, "$0.50"},
+    {"auto", USD(2), 0.5, 0.5, "$0.50"},
+    {"auto", USD(2), 1, 0.5, "$1"},
+    {"auto", USD(2), 60, 10, "$60"},
+    {"auto", USD(2), 1200, 200, "$1,200"},
+    {"auto", USD(2), -5, 5, M "$5"},
+    {"auto", PCT(0), 50, 25, "50%"},
+    /* SI ticks: each its own letter, the step's decimals at that scale */
+    {"auto", USD_M('B', 0), 0, 5e8, "$0"},
+    {"auto", USD_M('B', 0), 5e8, 5e8, "$500M"},
+    {"auto", USD_M('B', 0), 1e9, 5e8, "$1B"},
+    {"auto", USD_M('B', 0), 1.5e9, 5e8, "$1.5B"},
+    {"auto", USD_M('B', 0), 900e9, 300e9, "$900B"},
+    {"auto", USD_M('B', 0), 1.2e12, 300e9, "$1.2T"},
+    {"si", USD(2), 2.5e6, 2.5e5, "$2.5M"},
+    {"si", USD(2), 2.25e6, 2.5e5, "$2.25M"},
+    {"si", PLAIN(0), 1e9, 10, "1B"}, // log tick, step = the factor 10
+    {"si", USD(0), 1e9, 1e9, "$1B"},
+    /* log ticks: step is either the tick itself or the factor between ticks */
+    {"auto", USD(2), 0.01, 0.01, "$0.01"},
+    {"auto", USD(2), 0.1, 0.1, "$0.10"},
+    {"auto", USD(2), 1, 1, "$1"},
+    {"auto", USD(2), 100, 100, "$100"},
+    {"auto", USD(2), 0.01, 10, "$0.01"},
+    {"auto", USD(2), 0.1, 10, "$0.10"},
+    {"auto", USD(2), 100, 10, "$100"},
+    {"auto", PLAIN(0), 0.001, 10, "0.001"},
+    {"auto", PLAIN(0), 1e-9, 1000, "0.000000001"},
+    {"auto", PLAIN(0), 1e12, 1000, "1,000,000,000,000"},
+    /* currency and percent kinds */
+    {"currency", NONE, 0.25, 0.25, "$0.25"},
+    {"currency", NONE, 2, 0.25, "$2"},
+    {"currency", NONE, 0.005, 0.005, "$0.005"}, // distinct ticks beat "2 decimals"
+    {"percent", NONE, 12.5, 2.5, "12.5%"},
+    {"percent", NONE, 100, 25, "100%"},
+    /* printf */
+    {"$%.2f", NONE, 0.5, 0.25, "$0.50"},
+    {"%'d", NONE, 1500000, 500000, "1,500,000"},
+};
+
+static void test_ticks(void)
+{
+    for (size_t i = 0; i < sizeof tick_cases / sizeof tick_cases[0]; i++) {
+        struct value_format f = make(tick_cases[i].kind, tick_cases[i].unit);
+        char buf[128];
+        size_t len = csvchart_format_tick(&f, tick_cases[i].v, tick_cases[i].step, buf,
+                                          sizeof buf);
+        if (strcmp(buf, tick_cases[i].want) != 0) {
+            fprintf(stderr, "tick case %zu: format %s, v %.17g, step %.17g\n", i,
+                    tick_cases[i].kind, tick_cases[i].v, tick_cases[i].step);
+        }
+        CHECK_STR(buf, tick_cases[i].want);
+        CHECK_INT(len, strlen(tick_cases[i].want));
+    }
+}
+
+/* Templates that parse, and the kind they give. */
+static const struct {
+    const char *text;
+    enum format_kind kind;
+} accepted[] = {
+    {NULL, FORMAT_AUTO},          {"", FORMAT_AUTO},
+    {"auto", FORMAT_AUTO},        {"AUTO", FORMAT_AUTO},
+    {"si", FORMAT_SI},            {"percent", FORMAT_PERCENT},
+    {"currency", FORMAT_CURRENCY}, {"$%.2f", FORMAT_PRINTF},
+    {"%.1f%%", FORMAT_PRINTF},    {"%'d people", FORMAT_PRINTF},
+    {"%d", FORMAT_PRINTF},        {"%i", FORMAT_PRINTF},
+    {"%f", FORMAT_PRINTF},        {"%F", FORMAT_PRINTF},
+    {"%e", FORMAT_PRINTF},        {"%E", FORMAT_PRINTF},
+    {"%g", FORMAT_PRINTF},        {"%G", FORMAT_PRINTF},
+    {"%-+ #0'10.3f", FORMAT_PRINTF}, {"%64.20f", FORMAT_PRINTF},
+    {"%.f", FORMAT_PRINTF},       {"%%%d%%", FORMAT_PRINTF},
+    {"\xe2\x82\xac%.2f", FORMAT_PRINTF}, {"~%.0f tokens/s", FORMAT_PRINTF},
+    {"%.2f per 1M tokens, USD..................................", FORMAT_PRINTF},
+};
+
+static void test_parse_accepts(void)
+{
+    for (size_t i = 0; i < sizeof accepted / sizeof accepted[0]; i++) {
+        struct value_format f;
+        csvchart_error err = {0};
+        csvchart_status st = csvchart_format_parse(accepted[i].text, &f, &err);
+        if (st != CSVCHART_OK) {
+            fprintf(stderr, "accept case %zu (%s): %s\n", i, accepted[i].text, err.message);
+        }
+        CHECK_INT(st, CSVCHART_OK);
+        CHECK_INT(err.status, CSVCHART_OK);
+        CHECK_INT(f.kind, accepted[i].kind);
+        if (accepted[i].kind == FORMAT_PRINTF) {
+            CHECK_STR(f.spec, accepted[i].text);
+        }
+    }
+}
+
+/* Templates that must be refused, with the message expected. */
+static const struct {
+    const char *text;
+    const char *message;
+} rejected[] = {
+    {"dollars", "value_format \"dollars\" has no conversion; expected e.g. $%.2f or percent"},
+    {"100%%", "value_format \"100%%\" has no conversion; expected e.g. $%.2f or percent"},
+    {"%d of %d", "value_format \"%d of %d\" has 2 conversions; expected exactly one, e.g. $%.2f"},
+    {"%s", "value_format \"%s\": \"%s\" is not a number conversion; expected one of %d %i %f %F "
+           "%e %E %g %G, e.g. $%.2f"},
+    {"%n", NULL},
+    {"%*d", NULL},
+    {"%.*f", NULL},
+    {"%ld", NULL},
+    {"%lf", NULL},
+    {"%Lf", NULL},
+    {"%hd", NULL},
+    {"%zd", NULL},
+    {"%x", NULL},
+    {"%X", NULL},
+    {"%o", NULL},
+    {"%u", NULL},
+    {"%c", NULL},
+    {"%p", NULL},
+    {"%a", NULL},
+    {"%A", NULL},
+    {"%1$d", NULL},
+    {"%m", NULL},
+    {"%\xe2\x82\xac", "value_format \"%\xe2\x82\xac\": \"%\xe2\x82\xac\" is not a number "
+                      "conversion; expected one of %d %i %f %F %e %E %g %G, e.g. $%.2f"},
+    {"%.2", NULL},
+    {"%", "value_format \"%\" ends in a lone %; write %% for a percent sign"},
+    {"%.2f%", NULL},
+    {"%#d", "value_format \"%#d\": the # flag does not apply to %d"},
+    {"%100d", NULL},
+    {"%65d", NULL},
+    {"%.21f", NULL},
+    {"%.100f", NULL},
+    {"%.2f\n", NULL},
+    {"%.2f\t", NULL},
+    {"\xff%.2f", "value_format \"\xff%.2f\" is not valid UTF-8"},
+    {"\xc0\xafx%d", NULL}, // overlong '/'
+    {"%.2f per 1M tokens, USD...................................", NULL}, // 64 bytes
+};
+
+static void test_parse_rejects(void)
+{
+    for (size_t i = 0; i < sizeof rejected / sizeof rejected[0]; i++) {
+        struct value_format f;
+        memset(&f, 0x5A, sizeof f);
+        csvchart_error err = {0};
+        csvchart_status st = csvchart_format_parse(rejected[i].text, &f, &err);
+        if (st != CSVCHART_ERROR_VALUE) {
+            fprintf(stderr, "reject case %zu (%s) was accepted\n", i, rejected[i].text);
+        }
+        CHECK_INT(st, CSVCHART_ERROR_VALUE);
+        CHECK_INT(err.status, CSVCHART_ERROR_VALUE);
+        CHECK(strstr(err.message, "value_format \"") == err.message);
+        CHECK_INT(f.spec[0], 0x5A); // *out untouched on failure
+        if (rejected[i].message) {
+            CHECK_STR(err.message, rejected[i].message);
+        }
+    }
+    /* NULL err is allowed */
+    struct value_format f;
+    CHECK_INT(csvchart_format_parse("%s", &f, NULL), CSVCHART_ERROR_VALUE);
+}
+
+/* Results are cut at n - 1 bytes, never inside a code point. */
+static void test_truncation(void)
+{
+    struct value_format f = make("auto", (struct unit_case)USD(2));
+    char buf[8];
+    size_t len = csvchart_format_value(&f, -1234.5, buf, 4); // "−$1,234.50"
+    CHECK_STR(buf, M);
+    CHECK_INT(len, 3);
+    len = csvchart_format_value(&f, -1234.5, buf, 3);
+    CHECK_STR(buf, "");
+    CHECK_INT(len, 0);
+    len = csvchart_format_value(&f, 1234.5, buf, sizeof buf);
+    CHECK_STR(buf, "$1,234.");
+    CHECK_INT(csvchart_format_value(&f, 1, NULL, 0), 0);
+}
+
+/* A unit set, then reset with NULL: values are shown as precisely as they need. */
+static void test_set_unit(void)
+{
+    struct value_format f = make("auto", (struct unit_case)USD(0));
+    char buf[64];
+    csvchart_format_value(&f, 0.07, buf, sizeof buf);
+    CHECK_STR(buf, "$0"); // the data had no decimals
+    csvchart_format_set_unit(&f, NULL);
+    csvchart_format_value(&f, 0.07, buf, sizeof buf);
+    CHECK_STR(buf, "0.07");
+    csvchart_format_value(&f, NAN, buf, sizeof buf);
+    CHECK_STR(buf, "NaN");
+    csvchart_format_value(&f, -INFINITY, buf, sizeof buf);
+    CHECK_STR(buf, M "\xe2\x88\x9e");
+}
+
+/* The decimal point is "." whatever LC_NUMERIC says (when a comma locale is installed). */
+static void test_locale(void)
+{
+    const char *names[] = {"de_DE.UTF-8", "de_DE.utf8", "fr_FR.UTF-8", "fr_FR.utf8"};
+    const char *got = NULL;
+    for (size_t i = 0; i < 4 && !got; i++) {
+        got = setlocale(LC_NUMERIC, names[i]);
+    }
+    if (!got) {
+        printf("test_locale: no comma locale installed, checked in C only\n");
+    }
+    char buf[64];
+    struct value_format f = make("auto", (struct unit_case)USD(2));
+    csvchart_format_value(&f, 1234.5, buf, sizeof buf);
+    CHECK_STR(buf, "$1,234.50");
+    f = make("%'.2f", (struct unit_case)NONE);
+    csvchart_format_value(&f, 1234.5, buf, sizeof buf);
+    CHECK_STR(buf, "1,234.50");
+    f = make("%.3e", (struct unit_case)NONE);
+    csvchart_format_value(&f, 12345, buf, sizeof buf);
+    CHECK_STR(buf, "1.234e+04");
+    f = make("%g", (struct unit_case)NONE);
+    csvchart_format_value(&f, 0.25, buf, sizeof buf);
+    CHECK_STR(buf, "0.25");
+    setlocale(LC_NUMERIC, "C");
+}
+
+int main(void)
+{
+    RUN(test_values);
+    RUN(test_ticks);
+    RUN(test_parse_accepts);
+    RUN(test_parse_rejects);
+    RUN(test_truncation);
+    RUN(test_set_unit);
+    RUN(test_locale);
+    return harness_done();
+}

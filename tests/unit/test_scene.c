@@ -1,0 +1,114 @@
+/*
+ * test_scene.c - building scenes (scene.c) and their text dump (scene_dump.c).
+ */
+#include <stdlib.h>
+
+#include "harness.h"
+#include "scene.h"
+
+static void test_build(void)
+{
+    struct csvchart_scene s;
+    csvchart_scene_init(&s, 640, 360, 0xffffffff, NULL);
+    CHECK_STR(s.font_family, "");
+    CHECK_STR(s.title, "");
+    CHECK_STR(s.desc, "");
+    CHECK_STR(s.source, "");
+    csvchart_scene_set_string(&s, &s.title, "Prices");
+    csvchart_scene_set_string(&s, &s.title, "Prices, again");
+    CHECK_STR(s.title, "Prices, again");
+
+    char label[] = "Alpha";
+    struct scene_item *t = csvchart_scene_text(&s, label, 1, 2, 3, 4, 5, TEXT_ANCHOR_END, 4,
+                                               12, 700, 0x112233ff);
+    label[0] = 'X'; // the scene keeps its own copy
+    CHECK(t != NULL);
+    CHECK_STR(s.items[0].text, "Alpha");
+    CHECK_INT(s.items[0].weight, 700);
+    CHECK_INT(s.items[0].anchor, TEXT_ANCHOR_END);
+
+    struct scene_point pts[] = {{0, 0}, {10, 0}, {10, 10}};
+    struct scene_item *p = csvchart_scene_path(&s, pts, 3, true, 0, 0x000000ff, 1);
+    pts[1].x = 99;
+    CHECK(p != NULL);
+    CHECK_DBL(s.items[1].points[1].x, 10, 0);
+    CHECK_INT(s.items[1].npoints, 3);
+
+    for (int i = 0; i < 100; i++) { // growth keeps earlier items intact
+        csvchart_scene_rect(&s, i, 0, 1, 1, 0xff0000ff);
+    }
+    CHECK_INT(s.len, 102);
+    CHECK_STR(s.items[0].text, "Alpha");
+    CHECK(!s.nomem);
+
+    csvchart_scene_item_set_title(&s, &s.items[2], "bar 0");
+    csvchart_scene_item_set_title(&s, NULL, "ignored");
+    CHECK_STR(s.items[2].title, "bar 0");
+    CHECK(csvchart_scene_text(&s, NULL, 0, 0, 0, 0, 0, TEXT_ANCHOR_START, 0, 10, 400, 0) !=
+          NULL);
+    CHECK_STR(s.items[s.len - 1].text, "");
+    csvchart_scene_fini(&s);
+    csvchart_scene_fini(&s); // fini leaves an empty scene behind
+}
+
+static void test_nomem_is_sticky(void)
+{
+    struct csvchart_scene s;
+    csvchart_scene_init(&s, 10, 10, 0, "Inter");
+    s.nomem = true; // as after a failed allocation
+    CHECK(csvchart_scene_rect(&s, 0, 0, 1, 1, 0) == NULL);
+    CHECK(csvchart_scene_line(&s, 0, 0, 1, 1, 0, 1) == NULL);
+    CHECK(csvchart_scene_circle(&s, 0, 0, 1, 0) == NULL);
+    CHECK(csvchart_scene_text(&s, "x", 0, 0, 0, 0, 0, TEXT_ANCHOR_START, 0, 10, 400, 0) == NULL);
+    struct scene_point pt = {0, 0};
+    CHECK(csvchart_scene_path(&s, &pt, 1, false, 0, 0, 0) == NULL);
+    CHECK_INT(s.len, 0);
+    csvchart_scene_fini(&s);
+}
+
+static void test_dump(void)
+{
+    struct csvchart_scene s;
+    csvchart_scene_init(&s, 1200, 675, 0xffffffff, "Inter");
+    csvchart_scene_rect(&s, 10, 20.005, 30.5, -0.001, 0x1f77b4ff);
+    struct scene_item *r = csvchart_scene_rect(&s, 0, 0, 5, 5, CSVCHART_RGBA_NONE);
+    r->stroke = 0xABCDEF80;
+    r->stroke_width = 1.5;
+    csvchart_scene_line(&s, 0, 0.5, 100, 0.5, 0xccccccff, 1);
+    struct scene_item *l = csvchart_scene_line(&s, 0, 1, 2, 3, 0x000000ff, 0.75);
+    l->dash = 4;
+    struct scene_point pts[] = {{1, 2}, {3.333, 4.125}};
+    csvchart_scene_path(&s, pts, 2, false, 0, 0x00ff00ff, 2);
+    csvchart_scene_path(&s, pts, 2, true, 0x00ff0080, 0, 0);
+    csvchart_scene_circle(&s, 5, 6, 7, 0xff7f0eff);
+    csvchart_scene_text(&s, "Say \"hi\" \\ 深度", 1, 2, 3, 4, 5, TEXT_ANCHOR_MIDDLE, 2.5, 13,
+                        400, 0x333333ff);
+    csvchart_scene_text(&s, "", -1234.567, 0, 0, 0, 0, TEXT_ANCHOR_END, 0, 10, 700, 0);
+    char *out = NULL;
+    size_t len = 0;
+    CHECK(csvchart_scene_dump(&s, &out, &len));
+    const char *want =
+        "scene 1200.00 675.00 background=#ffffffff font=\"Inter\"\n"
+        "rect 10.00 20.01 30.50 0.00 fill=#1f77b4ff\n"
+        "rect 0.00 0.00 5.00 5.00 fill=#00000000 stroke=#abcdef80 width=1.50\n"
+        "line 0.00 0.50 100.00 0.50 stroke=#ccccccff width=1.00\n"
+        "line 0.00 1.00 2.00 3.00 stroke=#000000ff width=0.75 dash=4.00\n"
+        "path 2 open 1.00 2.00 3.33 4.13 fill=#00000000 stroke=#00ff00ff width=2.00\n"
+        "path 2 closed 1.00 2.00 3.33 4.13 fill=#00ff0080 stroke=#00000000 width=0.00\n"
+        "circle 5.00 6.00 7.00 fill=#ff7f0eff\n"
+        "text 1.00 2.00 3.00 4.00 \"Say \\\"hi\\\" \\\\ 深度\" size=13.00 weight=400 "
+        "anchor=middle fill=#333333ff\n"
+        "text -1234.57 0.00 0.00 0.00 \"\" size=10.00 weight=700 anchor=end fill=#00000000\n";
+    CHECK_STR(out, want);
+    CHECK_INT(len, strlen(want));
+    free(out);
+    csvchart_scene_fini(&s);
+}
+
+int main(void)
+{
+    RUN(test_build);
+    RUN(test_nomem_is_sticky);
+    RUN(test_dump);
+    return harness_done();
+}

@@ -1,0 +1,130 @@
+/*
+ * test_text_pango.c - the Pango measurer (text_pango.c): sane, linear, hinting-free metrics,
+ * and fallback fonts for CJK. Needs the Inter font; exits 77 (skip) when fontconfig lacks it.
+ */
+#include <pango/pangocairo.h>
+#include <stdlib.h>
+
+#include "harness.h"
+#include "text.h"
+
+static csvchart_text_measurer *m;
+
+static struct text_metrics measure(const char *s, double size, int weight)
+{
+    struct text_style st = {.family = "Inter", .size_px = size, .weight = weight};
+    struct text_metrics tm;
+    m->measure(m->ctx, &st, s, strlen(s), &tm);
+    return tm;
+}
+
+static void test_widths(void)
+{
+    CHECK_DBL(measure("", 16, 400).width, 0, 0);
+    double w1 = measure("Price", 16, 400).width;
+    double w2 = measure("Price per token", 16, 400).width;
+    CHECK(w1 > 0);
+    CHECK(w2 > w1);
+    CHECK(measure("Price per token", 16, 700).width > w2);
+    struct text_metrics tm = measure("Hg", 16, 400);
+    CHECK(tm.ascent > 8 && tm.ascent < 20);
+    CHECK(tm.descent > 1 && tm.descent < 8);
+}
+
+/* Hinting is off, so metrics are linear in the size: what layout measures at 1x holds at 2x. */
+static void test_linear_in_size(void)
+{
+    const char *s = "OpenAI o1 costs 857x more than DeepSeek R1";
+    for (int weight = 400; weight <= 700; weight += 300) {
+        struct text_metrics a = measure(s, 13, weight), b = measure(s, 26, weight);
+        CHECK_DBL(b.width, 2 * a.width, 0.02);
+        CHECK_DBL(b.ascent, 2 * a.ascent, 0.02);
+        CHECK_DBL(b.descent, 2 * a.descent, 0.02);
+    }
+    /* Style changes and returns give the same answer (the cached layout is re-set). */
+    double before = measure("Zürich", 14, 400).width;
+    measure("Zürich", 30, 700);
+    CHECK_DBL(measure("Zürich", 14, 400).width, before, 0);
+    /* Only `len` bytes count. */
+    struct text_style st = {.family = "Inter", .size_px = 14, .weight = 400};
+    struct text_metrics part;
+    m->measure(m->ctx, &st, "Zürich, Schweiz", strlen("Zürich"), &part);
+    CHECK_DBL(part.width, before, 0);
+}
+
+/*
+ * What the PNG backend draws at scale 2 (a context with a 2x matrix and the measurer's font
+ * options) has the width the measurer gave: hinting and rounding would break this.
+ */
+static void test_scale_independent(void)
+{
+    const char *s = "Price per million output tokens, USD";
+    double want = measure(s, 13, 400).width;
+    for (double scale = 0.5; scale <= 4; scale *= 2) {
+        PangoFontMap *fm = pango_cairo_font_map_new();
+        PangoContext *ctx = pango_font_map_create_context(fm);
+        cairo_font_options_t *fo = cairo_font_options_create();
+        cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+        cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+        pango_cairo_context_set_font_options(ctx, fo);
+        pango_context_set_round_glyph_positions(ctx, FALSE);
+        PangoMatrix mat = PANGO_MATRIX_INIT;
+        pango_matrix_scale(&mat, scale, scale);
+        pango_context_set_matrix(ctx, &mat);
+        PangoLayout *layout = pango_layout_new(ctx);
+        PangoFontDescription *desc = pango_font_description_from_string("Inter");
+        pango_font_description_set_absolute_size(desc, 13 * PANGO_SCALE);
+        pango_layout_set_font_description(layout, desc);
+        pango_layout_set_text(layout, s, -1);
+        PangoRectangle logical;
+        pango_layout_get_extents(layout, NULL, &logical);
+        CHECK_DBL((double)logical.width / PANGO_SCALE, want, 0.01);
+        pango_font_description_free(desc);
+        g_object_unref(layout);
+        cairo_font_options_destroy(fo);
+        g_object_unref(ctx);
+        g_object_unref(fm);
+    }
+}
+
+/* CJK has real glyphs (from a fallback font), not hex boxes; and advances about 1 em each. */
+static void test_cjk_fallback(void)
+{
+    if (system("fc-list :lang=zh | grep -q .") != 0) {
+        printf("no CJK font: CJK checks skipped\n");
+        return;
+    }
+    double w = measure("深度求索", 20, 400).width;
+    CHECK(w > 4 * 20 * 0.8 && w < 4 * 20 * 1.2);
+    PangoFontMap *fm = pango_cairo_font_map_new();
+    PangoContext *ctx = pango_font_map_create_context(fm);
+    PangoLayout *layout = pango_layout_new(ctx);
+    PangoFontDescription *desc = pango_font_description_from_string("Inter 20px");
+    pango_layout_set_font_description(layout, desc);
+    pango_layout_set_text(layout, "深度求索 Zürich", -1);
+    CHECK_INT(pango_layout_get_unknown_glyphs_count(layout), 0);
+    pango_font_description_free(desc);
+    g_object_unref(layout);
+    g_object_unref(ctx);
+    g_object_unref(fm);
+}
+
+int main(void)
+{
+    if (system("fc-list | grep -q 'Inter'") != 0) {
+        printf("the Inter font is not installed: skipped\n");
+        return 77;
+    }
+    m = csvchart_text_pango_new();
+    CHECK(m != NULL);
+    if (!m) {
+        return harness_done();
+    }
+    RUN(test_widths);
+    RUN(test_linear_in_size);
+    RUN(test_scale_independent);
+    RUN(test_cjk_fallback);
+    csvchart_text_pango_free(m);
+    csvchart_text_pango_free(NULL);
+    return harness_done();
+}
