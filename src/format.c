@@ -665,15 +665,21 @@ size_t csvchart_format_tick(const struct value_format *f, double v, double step,
         return finish(&b, buf, n);
     }
     struct label l = label_for(f);
-    /* A linear tick is a multiple of the step and gets the step's decimals, which also
-     * hides float noise (0.1 + 0.2 - 0.3 -> "0"). A log tick is not a multiple of its step
-     * when the step is the factor between ticks (0.01 with step 10): it gets its own. */
+    /* A linear tick is a multiple of the step and gets the step's decimals. A log tick is
+     * not a multiple of its step when the step is the factor between ticks (0.01 with step
+     * 10): it gets the decimals it needs itself, clean since it is a power of ten. What is
+     * neither, far below the step and with digits all over the place, is the float noise of
+     * a zero computed by the caller (0.1 + 0.2 - 0.3 = 5.55e-17): it is 0. */
     step = fabs(step);
     if (isfinite(step) && step > 0 && isfinite(v)) {
-        double q = v / step;
-        if (fabs(q - round(q)) <= 1e-6 * fmax(1.0, fabs(q))) {
+        double q = v / step, r = round(q);
+        struct decimal x;
+        to_decimal(v, &x);
+        if (r != 0 && fabs(q - r) <= 1e-6 * fabs(q)) {
             l.rule = DEC_STEP;
             to_decimal(step, &l.step);
+        } else if (fabs(q) < 1e-9 && x.nd > 6) {
+            v = 0;
         }
     }
     put_label(&b, &l, v);

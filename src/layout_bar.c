@@ -301,6 +301,15 @@ static void layout_vertical(struct bar_layout *B)
             double bottom = csvchart_layout_snap(L, fmax(ya, yb), 0);
             double left = csvchart_layout_snap(L, x + inner_gap / 2, 0);
             double right = csvchart_layout_snap(L, x + B->bar - inner_gap / 2, 0);
+            /* A value that is not zero never draws as nothing: two device pixels at
+             * least, so it still shows beside the zero line drawn over the bars. */
+            if (v != 0 && bottom - top < 2 / L->scale) {
+                if (v > 0) {
+                    top = bottom - 2 / L->scale;
+                } else {
+                    bottom = top + 2 / L->scale;
+                }
+            }
             struct scene_item *it = csvchart_scene_rect(L->scene, left, top, right - left,
                                                         bottom - top, bar_color(B, c, s));
             char title[300];
@@ -444,6 +453,13 @@ static void layout_horizontal(struct bar_layout *B)
             double right = csvchart_layout_snap(L, fmax(xa, xb), 0);
             double top = csvchart_layout_snap(L, y + inner_gap / 2, 0);
             double bottom = csvchart_layout_snap(L, y + B->bar - inner_gap / 2, 0);
+            if (v != 0 && right - left < 2 / L->scale) { /* never invisible, as above */
+                if (v > 0) {
+                    right = left + 2 / L->scale;
+                } else {
+                    left = right - 2 / L->scale;
+                }
+            }
             struct scene_item *it = csvchart_scene_rect(L->scene, left, top, right - left,
                                                         bottom - top, bar_color(B, c, s));
             char title[300];

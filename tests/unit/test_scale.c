@@ -1,0 +1,325 @@
+/*
+ * test_scale.c - maps and ticks (src/scale.c): tick sets for the ranges our charts meet,
+ * a property check over many random ranges, and the failure cases.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "harness.h"
+#include "scale.h"
+
+/* ---- Linear ticks: exact sets --------------------------------------------------------------- */
+
+#define T(...) {__VA_ARGS__}
+static const struct {
+    double dmin, dmax;
+    int target;
+    double step;
+    size_t n;
+    double major[12];
+} linear_cases[] = {
+    {0, 60, 5, 10, 7, T(0, 10, 20, 30, 40, 50, 60)},
+    {0, 60, 2, 60, 2, T(0, 60)},
+    {0, 0.07, 5, 0.02, 5, T(0, 0.02, 0.04, 0.06, 0.08)},
+    {0, 830e9, 5, 300e9, 4, T(0, 300e9, 600e9, 900e9)},
+    {0, 1.5e9, 4, 5e8, 4, T(0, 5e8, 1e9, 1.5e9)},
+    {0, 5.6e6, 5, 1e6, 7, T(0, 1e6, 2e6, 3e6, 4e6, 5e6, 6e6)},
+    {-5, 12, 5, 5, 5, T(-5, 0, 5, 10, 15)},
+    {12, -5, 5, 5, 5, T(-5, 0, 5, 10, 15)}, // reversed bounds
+    {0, 100, 5, 25, 5, T(0, 25, 50, 75, 100)},
+    {0, 100, 10, 10, 11, T(0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100)},
+    {0, 1, 5, 0.25, 5, T(0, 0.25, 0.5, 0.75, 1)},
+    {0, 7, 5, 2, 5, T(0, 2, 4, 6, 8)},
+    {0.1, 0.3, 5, 0.05, 5, T(0.1, 0.15, 0.2, 0.25, 0.3)},
+    {0, 1e-9, 5, 2.5e-10, 5, T(0, 2.5e-10, 5e-10, 7.5e-10, 1e-9)},
+    {0, 1e15, 5, 2.5e14, 5, T(0, 2.5e14, 5e14, 7.5e14, 1e15)},
+    {-1e15, -3e14, 5, 2e14, 5, T(-1e15, -8e14, -6e14, -4e14, -2e14)},
+    {3, 3, 5, 0.1, 7, T(2.7, 2.8, 2.9, 3, 3.1, 3.2, 3.3)}, // zero span: +-10%
+    {0, 0, 5, 0.25, 5, T(0, 0.25, 0.5, 0.75, 1)},         // all zeros: [0, 1]
+    {-2, -2, 5, 0.1, 5, T(-2.2, -2.1, -2, -1.9, -1.8)},
+};
+
+static void test_linear_cases(void)
+{
+    for (size_t i = 0; i < sizeof linear_cases / sizeof linear_cases[0]; i++) {
+        struct ticks t;
+        bool ok = csvchart_ticks_linear(linear_cases[i].dmin, linear_cases[i].dmax,
+                                        linear_cases[i].target, &t);
+        CHECK(ok);
+        if (!ok) {
+            continue;
+        }
+        if (t.nmajor != linear_cases[i].n || t.step != linear_cases[i].step) {
+            fprintf(stderr, "linear case %zu: [%g, %g] target %d\n", i, linear_cases[i].dmin,
+                    linear_cases[i].dmax, linear_cases[i].target);
+        }
+        CHECK_INT(t.nmajor, linear_cases[i].n);
+        CHECK_DBL(t.step, linear_cases[i].step, 0); // exact: the double nearest the decimal
+        for (size_t k = 0; k < t.nmajor && k < linear_cases[i].n; k++) {
+            CHECK_DBL(t.major[k], linear_cases[i].major[k], 0);
+        }
+        CHECK_INT(t.nminor, 0);
+        CHECK_DBL(t.lo, t.major[0], 0);
+        CHECK_DBL(t.hi, t.major[t.nmajor - 1], 0);
+    }
+}
+
+/* The target is clamped to [2, SCALE_MAX_TICKS]. */
+static void test_linear_targets(void)
+{
+    struct ticks t;
+    CHECK(csvchart_ticks_linear(0, 60, 1, &t));
+    CHECK_INT(t.nmajor, 2);
+    CHECK(csvchart_ticks_linear(0, 60, -7, &t));
+    CHECK_INT(t.nmajor, 2);
+    CHECK(csvchart_ticks_linear(0, 60, 1000, &t));
+    CHECK(t.nmajor >= 2 && t.nmajor <= SCALE_MAX_TICKS);
+    CHECK(t.lo >= 0); // a large target never buys a -1 tick under positive data
+    CHECK(csvchart_ticks_linear(-60, 0, 64, &t));
+    CHECK(t.hi <= 0);
+}
+
+static void test_linear_failures(void)
+{
+    struct ticks t;
+    t.nmajor = 99;
+    CHECK(!csvchart_ticks_linear(NAN, 1, 5, &t));
+    CHECK(!csvchart_ticks_linear(0, INFINITY, 5, &t));
+    CHECK(!csvchart_ticks_linear(-INFINITY, 0, 5, &t));
+    CHECK(!csvchart_ticks_linear(-1.5e308, 1.5e308, 5, &t)); // the span overflows
+    CHECK_INT(t.nmajor, 99);                                 // *out untouched
+    CHECK(csvchart_ticks_linear(-1e300, 1e300, 5, &t));
+}
+
+/* ---- Linear ticks: properties over random ranges ------------------------------------------ */
+
+static uint64_t rng = 0x9E3779B97F4A7C15u;
+static double uniform(void) // [0, 1), xorshift64*
+{
+    rng ^= rng >> 12;
+    rng ^= rng << 25;
+    rng ^= rng >> 27;
+    return (double)((rng * 0x2545F4914F6CDD1Du) >> 11) / 9007199254740992.0;
+}
+
+/* A tick is "exact" when it is the double nearest to its own 15-digit decimal. */
+static bool exact_decimal(double v)
+{
+    char buf[64];
+    snprintf(buf, sizeof buf, "%.15g", v);
+    return strtod(buf, NULL) == v;
+}
+
+static void test_linear_properties(void)
+{
+    int bad_cover = 0, bad_order = 0, bad_even = 0, bad_count = 0, bad_exact = 0, bad_sign = 0;
+    int runs = 20000;
+    for (int i = 0; i < runs; i++) {
+        /* magnitudes 1e-9 .. 1e15, spans from 1e-8 of the magnitude to many times it */
+        double mag = pow(10, -9 + 24 * uniform());
+        double a = (uniform() < 0.3 ? -1 : 1) * mag * uniform();
+        double w = mag * pow(10, -8 + 9 * uniform());
+        if (uniform() < 0.1) {
+            a = 0; // bar charts: from zero
+        }
+        int m = 2 + (int)(uniform() * 14);
+        struct ticks t;
+        if (!csvchart_ticks_linear(a, a + w, m, &t)) {
+            bad_count++;
+            continue;
+        }
+        if (!(t.lo <= a && t.hi >= a + w)) {
+            bad_cover++;
+        }
+        if (t.nmajor < 2 || t.nmajor > SCALE_MAX_TICKS || (int)t.nmajor > 2 * m + 3) {
+            bad_count++;
+        }
+        if (a >= 0 && t.lo < 0) {
+            bad_sign++;
+        }
+        for (size_t k = 0; k < t.nmajor; k++) {
+            if (!exact_decimal(t.major[k])) {
+                bad_exact++;
+            }
+            if (k == 0) {
+                continue;
+            }
+            double d = t.major[k] - t.major[k - 1];
+            if (!(d > 0)) {
+                bad_order++;
+            }
+            if (fabs(d - t.step) > 1e-9 * t.step) {
+                bad_even++;
+            }
+        }
+    }
+    CHECK_INT(bad_cover, 0);
+    CHECK_INT(bad_order, 0);
+    CHECK_INT(bad_even, 0);
+    CHECK_INT(bad_count, 0);
+    CHECK_INT(bad_exact, 0);
+    CHECK_INT(bad_sign, 0);
+}
+
+/* ---- Log ticks ------------------------------------------------------------------------------ */
+
+static const struct {
+    double dmin, dmax;
+    int target;
+    double step;
+    size_t n;
+    double major[16];
+    size_t nminor;
+} log_cases[] = {
+    {0.07, 60, 5, 10, 5, T(0.01, 0.1, 1, 10, 100), 32},
+    {0.07, 60, 3, 100, 3, T(0.01, 1, 100), 32 + 2}, // thinned: 0.1 and 10 become minors
+    {1, 100, 5, 10, 3, T(1, 10, 100), 16},
+    {1, 1000, 5, 10, 4, T(1, 10, 100, 1000), 24},
+    {1, 1000, 2, 1000, 2, T(1, 1000), 24 + 2},
+    {20, 80, 5, 10, 2, T(10, 100), 8},    // inside one decade: a decade below and above
+    {10, 10, 5, 10, 3, T(1, 10, 100), 16}, // one exact decade
+    {0.5, 0.5, 5, 10, 2, T(0.1, 1), 8},
+    {1e-3, 1e12, 5, 1e5, 4, T(1e-3, 1e2, 1e7, 1e12), 0},
+    {1e-3, 1e12, 6, 1e3, 6, T(1e-3, 1, 1e3, 1e6, 1e9, 1e12), 0},
+    {1e-3, 1e12, 16, 10, 16,
+     T(1e-3, 1e-2, 1e-1, 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12), 0},
+    {1e-3, 1e12, 10, 100, 9, T(1e-3, 1e-1, 1e1, 1e3, 1e5, 1e7, 1e9, 1e11, 1e13), 0},
+    {1e-10, 1e10, 5, 1e5, 5, T(1e-10, 1e-5, 1, 1e5, 1e10), 0},
+    {0.0012, 7.5e14, 8, 1e3, 7, T(1e-3, 1, 1e3, 1e6, 1e9, 1e12, 1e15), 0},
+    {1e-300, 1e300, 5, 1e200, 4, T(1e-300, 1e-100, 1e100, 1e300), 0},
+};
+
+static void test_log_cases(void)
+{
+    for (size_t i = 0; i < sizeof log_cases / sizeof log_cases[0]; i++) {
+        struct ticks t;
+        bool ok = csvchart_ticks_log(log_cases[i].dmin, log_cases[i].dmax, log_cases[i].target,
+                                     &t);
+        CHECK(ok);
+        if (!ok) {
+            continue;
+        }
+        if (t.nmajor != log_cases[i].n || t.nminor != log_cases[i].nminor) {
+            fprintf(stderr, "log case %zu: [%g, %g] target %d\n", i, log_cases[i].dmin,
+                    log_cases[i].dmax, log_cases[i].target);
+        }
+        CHECK_INT(t.nmajor, log_cases[i].n);
+        CHECK_INT(t.nminor, log_cases[i].nminor);
+        CHECK_DBL(t.step, log_cases[i].step, 0);
+        for (size_t k = 0; k < t.nmajor && k < log_cases[i].n; k++) {
+            CHECK_DBL(t.major[k], log_cases[i].major[k], 0);
+        }
+        CHECK_DBL(t.lo, t.major[0], 0);
+        CHECK_DBL(t.hi, t.major[t.nmajor - 1], 0);
+    }
+}
+
+/* The minor ticks of 0.07..60: 2..9 x each decade, exact, never a major. */
+static void test_log_minors(void)
+{
+    struct ticks t;
+    CHECK(csvchart_ticks_log(0.07, 60, 5, &t));
+    static const double want[] = {0.02, 0.03, 0.04, 0.05, 0.06, 0.07, 0.08, 0.09,
+                                  0.2,  0.3,  0.4,  0.5,  0.6,  0.7,  0.8,  0.9,
+                                  2,    3,    4,    5,    6,    7,    8,    9,
+                                  20,   30,   40,   50,   60,   70,   80,   90};
+    CHECK_INT(t.nminor, 32);
+    for (size_t i = 0; i < 32 && i < t.nminor; i++) {
+        CHECK_DBL(t.minor[i], want[i], 0);
+    }
+    CHECK(csvchart_ticks_log(1, 1000, 2, &t)); // thinned to 1, 1000: 10 and 100 are minors
+    CHECK_DBL(t.minor[8], 10, 0);
+    CHECK_DBL(t.minor[17], 100, 0);
+    CHECK(csvchart_ticks_log(1, 1001, 5, &t)); // 3.0004 decades: no minors
+    CHECK_INT(t.nminor, 0);
+}
+
+static void test_log_failures(void)
+{
+    struct ticks t;
+    t.nmajor = 99;
+    CHECK(!csvchart_ticks_log(0, 10, 5, &t));
+    CHECK(!csvchart_ticks_log(-1, 10, 5, &t));
+    CHECK(!csvchart_ticks_log(1, -10, 5, &t));
+    CHECK(!csvchart_ticks_log(NAN, 10, 5, &t));
+    CHECK(!csvchart_ticks_log(1, INFINITY, 5, &t));
+    CHECK(!csvchart_ticks_log(1, 1.5e308, 5, &t)); // 1e309 is not a double
+    CHECK(!csvchart_ticks_log(5e-324, 1, 5, &t));  // nor is 1e-324
+    CHECK_INT(t.nmajor, 99);
+}
+
+static void test_log_properties(void)
+{
+    int bad = 0;
+    for (int i = 0; i < 5000; i++) {
+        double la = -300 + 600 * uniform(), lb = la + (uniform() < 0.5 ? 4 : 600) * uniform();
+        if (lb > 307) {
+            lb = 307;
+        }
+        double a = pow(10, la), b = pow(10, lb);
+        int m = 2 + (int)(uniform() * 20);
+        struct ticks t;
+        if (!csvchart_ticks_log(a, b, m, &t)) {
+            bad++;
+            continue;
+        }
+        bool ok = t.nmajor >= 2 && (int)t.nmajor <= m && t.lo <= a && t.hi >= b;
+        for (size_t k = 1; k < t.nmajor; k++) {
+            ok = ok && t.major[k] > t.major[k - 1];
+            double ratio = log10(t.major[k] / t.major[k - 1]);
+            ok = ok && fabs(ratio - log10(t.step)) < 1e-6;
+        }
+        for (size_t k = 0; k < t.nminor; k++) {
+            ok = ok && t.minor[k] > t.lo && t.minor[k] < t.hi;
+            ok = ok && (k == 0 || t.minor[k] > t.minor[k - 1]);
+            for (size_t j = 0; j < t.nmajor; j++) {
+                ok = ok && t.minor[k] != t.major[j];
+            }
+        }
+        if (!ok) {
+            fprintf(stderr, "log property: [%g, %g] target %d\n", a, b, m);
+            bad++;
+        }
+    }
+    CHECK_INT(bad, 0);
+}
+
+/* ---- Maps ----------------------------------------------------------------------------------- */
+
+static void test_map(void)
+{
+    struct scale lin = {SCALE_LINEAR, 0, 60, 100, 700};
+    CHECK_DBL(csvchart_scale_map(&lin, 0), 100, 1e-12);
+    CHECK_DBL(csvchart_scale_map(&lin, 30), 400, 1e-12);
+    CHECK_DBL(csvchart_scale_map(&lin, 60), 700, 1e-12);
+    CHECK_DBL(csvchart_scale_map(&lin, -6), 40, 1e-12); // outside the domain: extrapolated
+    struct scale up = {SCALE_LINEAR, 0, 100, 500, 50};  // y axis: r1 < r0
+    CHECK_DBL(csvchart_scale_map(&up, 25), 387.5, 1e-12);
+    struct scale flat = {SCALE_LINEAR, 3, 3, 0, 100};
+    CHECK_DBL(csvchart_scale_map(&flat, 3), 50, 0);
+
+    struct scale lg = {SCALE_LOG, 0.01, 100, 0, 400};
+    CHECK_DBL(csvchart_scale_map(&lg, 0.01), 0, 1e-9);
+    CHECK_DBL(csvchart_scale_map(&lg, 1), 200, 1e-9);
+    CHECK_DBL(csvchart_scale_map(&lg, 10), 300, 1e-9);
+    CHECK_DBL(csvchart_scale_map(&lg, 100), 400, 1e-9);
+    CHECK_DBL(csvchart_scale_map(&lg, 0), 0, 0); // v <= 0 maps to r0
+    CHECK_DBL(csvchart_scale_map(&lg, -5), 0, 0);
+    struct scale lgbad = {SCALE_LOG, 0, 100, 7, 400};
+    CHECK_DBL(csvchart_scale_map(&lgbad, 10), 7, 0);
+}
+
+int main(void)
+{
+    RUN(test_linear_cases);
+    RUN(test_linear_targets);
+    RUN(test_linear_failures);
+    RUN(test_linear_properties);
+    RUN(test_log_cases);
+    RUN(test_log_minors);
+    RUN(test_log_failures);
+    RUN(test_log_properties);
+    RUN(test_map);
+    return harness_done();
+}
