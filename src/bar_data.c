@@ -136,8 +136,8 @@ static csvchart_status column_error(const csvchart_table *t, const char *role, c
 static csvchart_status need_numbers(const csvchart_table *t, size_t col, csvchart_error *err)
 {
     const struct table_column *c = &t->cols[col];
-    if (c->type == COLUMN_NUMBER) {
-        return CSVCHART_OK;
+    if (c->type == COLUMN_NUMBER || c->type == COLUMN_EMPTY) {
+        return CSVCHART_OK; /* an empty column: every row is skipped, and that is reported */
     }
     for (size_t r = 0; r < t->nrows; r++) {
         const struct table_cell *cell = csvchart_table_cell(t, r, col);
@@ -153,18 +153,31 @@ static csvchart_status need_numbers(const csvchart_table *t, size_t col, csvchar
                                       c->name, text);
         }
     }
-    /* Every cell parses alone, so the units disagree ("$5" and "€5"). */
+    /* Every cell parses alone, so the units disagree ("$5" and "€5"): point at the first cell
+     * whose unit differs from the first one's. */
+    struct number_unit first = {0};
+    const struct table_cell *first_cell = NULL;
     for (size_t r = 0; r < t->nrows; r++) {
         const struct table_cell *cell = csvchart_table_cell(t, r, col);
-        if (!cell->missing) {
+        struct number_unit u;
+        double v;
+        if (cell->missing || !csvchart_number_parse(csvchart_table_text(t, cell), cell->len, &v,
+                                                    &u)) {
+            continue;
+        }
+        if (!first_cell) {
+            first = u;
+            first_cell = cell;
+        } else if (strcmp(u.prefix, first.prefix) != 0 || strcmp(u.suffix, first.suffix) != 0) {
             return csvchart_error_set(err, CSVCHART_ERROR_DATA, t->name, cell->line, cell->col,
-                                      "column \"%s\" mixes units (currencies or %%); write "
-                                      "every value in one unit",
-                                      c->name);
+                                      "column \"%s\" mixes units: \"%s\" here, \"%s\" on line "
+                                      "%zu; write every value in one unit",
+                                      c->name, csvchart_table_text(t, cell),
+                                      csvchart_table_text(t, first_cell), first_cell->line);
         }
     }
     return csvchart_error_set(err, CSVCHART_ERROR_DATA, t->name, 0, 0,
-                              "column \"%s\" has no values", c->name);
+                              "column \"%s\" cannot be read as numbers", c->name);
 }
 
 static csvchart_status find_column(const csvchart_table *t, const char *name, const char *role,

@@ -16,9 +16,9 @@
 
 #include <string.h>
 
-static const char *const month_names[12] = {"january", "february", "march",     "april",
-                                            "may",     "june",     "july",      "august",
-                                            "september", "october", "november", "december"};
+static const char *const month_names[12] = {"january",   "february", "march",    "april",
+                                            "may",       "june",     "july",     "august",
+                                            "september", "october",  "november", "december"};
 
 int64_t csvchart_date_days(int year, int month, int day)
 {
@@ -162,8 +162,7 @@ static bool valid_day(int year, int month, int day)
            day <= csvchart_date_month_days(year, month);
 }
 
-static void set_date(struct date_value *out, int year, int month, int day,
-                     enum date_precision prec)
+static void set_date(struct date_value *out, int year, int month, int day, enum date_precision prec)
 {
     out->year = year;
     out->month = month;

@@ -75,7 +75,8 @@ static void cell(struct grid *g, const char *fmt, ...)
     vsnprintf(tmp, sizeof tmp, fmt, ap);
     va_end(ap);
     char *copy = csvchart_strdup(tmp);
-    if (!copy || !csvchart_array_reserve((void **)&g->cells, &g->cap, g->len + 1, sizeof *g->cells)) {
+    if (!copy ||
+        !csvchart_array_reserve((void **)&g->cells, &g->cap, g->len + 1, sizeof *g->cells)) {
         free(copy);
         g->failed = true;
         return;
@@ -272,7 +273,12 @@ static void describe(const csvchart_table *t, struct strbuf *b)
     grid_free(&g);
 
     size_t shown = t->nrows < PREVIEW_ROWS ? t->nrows : PREVIEW_ROWS;
-    put(b, "\nfirst %zu row%s as parsed\n", shown, shown == 1 ? "" : "s");
+    if (shown < t->nrows) {
+        put(b, "\nfirst %zu of %zu rows, as parsed\n", shown, t->nrows);
+    } else {
+        put(b, "\n%s %zu row%s, as parsed\n", shown == 1 ? "the" : "all", shown,
+            shown == 1 ? "" : "s");
+    }
     struct grid p = {.ncols = t->ncols + 1};
     bool *right = calloc(t->ncols + 1, sizeof *right);
     if (!right) {

@@ -296,9 +296,12 @@ bool csvchart_ticks_log(double dmin, double dmax, int target, struct ticks *out)
         e0--; // a single exact decade (dmin == dmax == 10^e): one decade either side
         e1++;
     }
+    if (e0 < -307 || e1 > 308) {
+        return false; // 1e309 is no double; below 1e-307 powers of ten lose their digits
+    }
     /* Thin to every s-th decade, counting from the bottom decade: bars on a log axis start at
      * the lowest decade, so that one stays; the top extends to the next s-th decade. */
-    static const int strides[] = {1, 2, 3, 5, 10, 20, 30, 50, 100, 200, 300, 500, 1000};
+    static const int strides[] = {1, 2, 3, 5, 10, 20, 30, 50, 100, 200, 300};
     int ndec = e1 - e0, s = 1;
     for (size_t i = 0; i < sizeof strides / sizeof strides[0]; i++) {
         s = strides[i];
@@ -306,10 +309,17 @@ bool csvchart_ticks_log(double dmin, double dmax, int target, struct ticks *out)
             break;
         }
     }
+    /* The factor 10^s must be a double: beyond 300 decades (1e-300..1e300 with target 2)
+     * there is one tick more than the target rather than a failure. */
     int nmaj = (ndec + s - 1) / s + 1;
-    e1 = e0 + (nmaj - 1) * s;
-    if (pow10i(e0) == 0 || !isfinite(pow10i(e1)) || nmaj > SCALE_MAX_TICKS) {
-        return false; // a covering decade is not a (normal) double
+    int top = e0 + (nmaj - 1) * s;
+    if (top > 308) {
+        e0 -= top - 308; // near DBL_MAX: extend downward instead
+        top = 308;
+    }
+    e1 = top;
+    if (e0 < -307 || nmaj > SCALE_MAX_TICKS) {
+        return false; // more than about 600 decades
     }
 
     out->nmajor = (size_t)nmaj;

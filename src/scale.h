@@ -43,13 +43,20 @@ struct ticks {
 
 /*
  * Chooses about `target` (>= 2) major ticks covering [dmin, dmax]. dmin == dmax is allowed
- * (a domain around the value is made up). Returns false when the inputs are not finite.
+ * (a domain around the value is made up: [0, 1] for 0, otherwise the value +-10%; the same
+ * for spans below 1e-9 of the values). Ticks are the doubles nearest to their decimal values
+ * (0.3, never 0.30000000000000004) and never cross zero when the data does not. Returns false
+ * when the inputs are not finite or dmax - dmin overflows.
  */
 bool csvchart_ticks_linear(double dmin, double dmax, int target, struct ticks *out);
 
 /*
- * Log10 ticks covering [dmin, dmax], 0 < dmin <= dmax, at most `target` (>= 2) major ticks.
- * Returns false when the inputs are not finite and positive.
+ * Log10 ticks covering [dmin, dmax], 0 < dmin <= dmax, at most `target` (>= 2) major ticks
+ * (3 when target is 2 and the domain spans more than 300 decades). Major ticks are exact
+ * powers of ten from the decade at or below dmin (lower only when the top would pass 1e308);
+ * `step` is the factor between them. Returns false when the inputs are not finite and
+ * positive, or when no run of decades that are normal doubles covers them (dmax above 1e308,
+ * dmin below 1e-307, or a span of more than 600 decades).
  */
 bool csvchart_ticks_log(double dmin, double dmax, int target, struct ticks *out);
 

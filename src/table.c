@@ -33,8 +33,8 @@ static bool is_blank_text(const char *s, size_t len)
 /* NA, N/A, n/a, null, NULL, -, en dash, em dash (surrounding spaces ignored). */
 static bool is_missing_token(const char *s, size_t len)
 {
-    static const char *const tokens[] = {"NA",  "N/A", "n/a", "null", "NULL", "-",
-                                         "\xe2\x80\x93", "\xe2\x80\x94"};
+    static const char *const tokens[] = {"NA",   "N/A", "n/a",          "null",
+                                         "NULL", "-",   "\xe2\x80\x93", "\xe2\x80\x94"};
     while (len > 0 && (*s == ' ' || *s == '\t')) {
         s++;
         len--;
@@ -89,8 +89,7 @@ static bool all_numbers(const csvchart_table *t, size_t j, struct number_unit *u
                 memcpy(unit->prefix, u.prefix, sizeof u.prefix);
                 memcpy(unit->suffix, u.suffix, sizeof u.suffix);
                 have_unit = true;
-            } else if (strcmp(unit->prefix, u.prefix) != 0 ||
-                       strcmp(unit->suffix, u.suffix) != 0) {
+            } else if (strcmp(unit->prefix, u.prefix) != 0 || strcmp(unit->suffix, u.suffix) != 0) {
                 return false; // "$5" and "€5", or "$5" and "5%": not one quantity
             }
         }
@@ -147,8 +146,8 @@ static void type_column(csvchart_table *t, size_t j)
         const char *s = csvchart_table_text(t, c);
         c->num = 0.0;
         c->date_prec = 0;
-        c->missing = is_blank_text(s, c->len) ||
-                     (col->type != COLUMN_TEXT && is_missing_token(s, c->len));
+        c->missing =
+            is_blank_text(s, c->len) || (col->type != COLUMN_TEXT && is_missing_token(s, c->len));
         if (c->missing) {
             col->missing++;
             continue;

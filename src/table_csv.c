@@ -189,8 +189,10 @@ static void header_field(struct csvchart_table_reader *r, const char *s, size_t 
         return;
     }
     if (all_blank(s, len)) {
-        fail(r, CSVCHART_ERROR_DATA, at, "column %zu has an empty name; expected a header row "
-             "that names every column", t->ncols + 1);
+        fail(r, CSVCHART_ERROR_DATA, at,
+             "column %zu has an empty name; expected a header row "
+             "that names every column",
+             t->ncols + 1);
         return;
     }
     for (size_t i = 0; i < t->ncols; i++) {
@@ -281,9 +283,10 @@ static void on_row(int c, void *ctx)
     } else if (r->field_index != t->ncols) {
         /* Too many fields: point at the first one too many; too few: at the row. */
         struct pos at = r->field_index > t->ncols ? r->surplus_at : r->row_at;
-        fail(r, CSVCHART_ERROR_DATA, at, "row has %zu field%s, expected %zu as in the header "
-             "(line %zu)", r->field_index, r->field_index == 1 ? "" : "s", t->ncols,
-             r->header_line);
+        fail(r, CSVCHART_ERROR_DATA, at,
+             "row has %zu field%s, expected %zu as in the header "
+             "(line %zu)",
+             r->field_index, r->field_index == 1 ? "" : "s", t->ncols, r->header_line);
     } else {
         t->nrows++;
     }
@@ -319,10 +322,12 @@ static void feed_piece(struct csvchart_table_reader *r, const unsigned char *s, 
         }
         struct pos bad = {at.line, at.col + got, at.offset + got};
         if (r->quoted) {
-            fail(r, CSVCHART_ERROR_DATA, bad, "unexpected text after a closing quote; write a "
+            fail(r, CSVCHART_ERROR_DATA, bad,
+                 "unexpected text after a closing quote; write a "
                  "quote inside a quoted field twice (\"\")");
         } else {
-            fail(r, CSVCHART_ERROR_DATA, bad, "quote inside an unquoted field; wrap the field in "
+            fail(r, CSVCHART_ERROR_DATA, bad,
+                 "quote inside an unquoted field; wrap the field in "
                  "quotes and double the quote (\"\")");
         }
         return;
@@ -346,8 +351,8 @@ static void feed_piece(struct csvchart_table_reader *r, const unsigned char *s, 
  * Checks one byte for UTF-8 validity and NUL. Returns false with a message and the error's
  * position (the byte, or the start of its sequence) when it is bad.
  */
-static bool check_byte(struct csvchart_table_reader *r, unsigned char b, struct pos at,
-                       char *msg, size_t size, struct pos *where)
+static bool check_byte(struct csvchart_table_reader *r, unsigned char b, struct pos at, char *msg,
+                       size_t size, struct pos *where)
 {
     if (r->u_need == 0) {
         if (b == 0) {
@@ -396,7 +401,8 @@ static bool check_byte(struct csvchart_table_reader *r, unsigned char b, struct 
         if (--r->u_need == 0 && r->u_cp == 0xFEFF && r->v_set && !r->quoted &&
             r->vstart.offset == r->u_at.offset) {
             *where = r->u_at;
-            snprintf(msg, size, "byte order mark inside the data; expected one only at the "
+            snprintf(msg, size,
+                     "byte order mark inside the data; expected one only at the "
                      "start of the file");
             return false;
         }
@@ -410,8 +416,10 @@ static bool check_byte(struct csvchart_table_reader *r, unsigned char b, struct 
                  : lead == 0xE0 || lead == 0xF0 ? "overlong encoding"
                                                 : "code point above U+10FFFF");
     } else {
-        snprintf(msg, size, "invalid UTF-8 byte 0x%02x (starts a %d-byte sequence that is cut "
-                 "short)", lead, r->u_total);
+        snprintf(msg, size,
+                 "invalid UTF-8 byte 0x%02x (starts a %d-byte sequence that is cut "
+                 "short)",
+                 lead, r->u_total);
     }
     return false;
 }
@@ -651,8 +659,7 @@ csvchart_status csvchart_table_reader_finish(csvchart_table_reader *r, csvchart_
         }
     }
     if (r->e.status == CSVCHART_OK && r->in_header) {
-        fail(r, CSVCHART_ERROR_DATA, (struct pos){0, 0, 0},
-             "file is empty; expected a header row");
+        fail(r, CSVCHART_ERROR_DATA, (struct pos){0, 0, 0}, "file is empty; expected a header row");
     }
     if (r->e.status == CSVCHART_OK && r->t->nrows == 0) {
         fail(r, CSVCHART_ERROR_DATA, (struct pos){r->header_line, 0, 0},

@@ -33,10 +33,12 @@ case_csv unknown_highlight 1 \
     'csvchart: highlight: no category named "C"; the categories are "A", "B"' \
     'model,price\nA,1\nB,2\n' --highlight C
 case_csv mixed_units 1 \
-    'csvchart: mixed_units.csv:2:3: column "price" mixes units (currencies or %); write every value in one unit' \
+    'csvchart: mixed_units.csv:3:3: column "price" mixes units: "€2" here, "$1" on line 2; write every value in one unit' \
     'model,price\nA,$1\nB,€2\n'
 case_csv all_missing 1 \
-    'csvchart: all_missing.csv: no rows left to draw: every row lacks a category or a value' \
+    'csvchart: warning: all_missing.csv:2: row skipped: no value for "A"
+csvchart: warning: all_missing.csv:3: row skipped: no value for "B"
+csvchart: all_missing.csv: no rows left to draw: every row lacks a category or a value' \
     'model,price\nA,\nB,\n'
 
 # Errors found by the CSV reader: position and exit status (exact texts: tests/bad/).

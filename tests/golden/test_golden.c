@@ -48,9 +48,9 @@ static char *read_all(const char *path, size_t *len)
     size_t cap = 1 << 16, n = 0;
     char *buf = malloc(cap);
     size_t k;
-    while (buf && (k = fread(buf + n, 1, cap - n, f)) > 0) {
+    while (buf && (k = fread(buf + n, 1, cap - n - 1, f)) > 0) {
         n += k;
-        if (n == cap) {
+        if (n + 1 == cap) {
             char *p = realloc(buf, cap *= 2);
             if (!p) {
                 free(buf);
@@ -60,6 +60,9 @@ static char *read_all(const char *path, size_t *len)
         }
     }
     fclose(f);
+    if (buf) {
+        buf[n] = '\0'; /* callers parse it as text */
+    }
     if (len) {
         *len = n;
     }

@@ -149,7 +149,9 @@ static void test_linear_properties(void)
             if (!(d > 0)) {
                 bad_order++;
             }
-            if (fabs(d - t.step) > 1e-9 * t.step) {
+            /* each tick is rounded on its own: allow a few ulps of the largest one */
+            double big = fmax(fabs(t.major[0]), fabs(t.major[t.nmajor - 1]));
+            if (fabs(d - t.step) > 1e-12 * t.step + 4e-16 * big) {
                 bad_even++;
             }
         }
@@ -188,6 +190,7 @@ static const struct {
     {1e-10, 1e10, 5, 1e5, 5, T(1e-10, 1e-5, 1, 1e5, 1e10), 0},
     {0.0012, 7.5e14, 8, 1e3, 7, T(1e-3, 1, 1e3, 1e6, 1e9, 1e12, 1e15), 0},
     {1e-300, 1e300, 5, 1e200, 4, T(1e-300, 1e-100, 1e100, 1e300), 0},
+    {1e200, 1e307, 2, 1e200, 2, T(1e108, 1e308), 0}, // shifted down to stay below DBL_MAX
 };
 
 static void test_log_cases(void)
@@ -246,6 +249,14 @@ static void test_log_failures(void)
     CHECK(!csvchart_ticks_log(1, INFINITY, 5, &t));
     CHECK(!csvchart_ticks_log(1, 1.5e308, 5, &t)); // 1e309 is not a double
     CHECK(!csvchart_ticks_log(5e-324, 1, 5, &t));  // nor is 1e-324
+    CHECK(!csvchart_ticks_log(1e-310, 1, 5, &t));  // 1e-310 is subnormal: inexact
+    CHECK(!csvchart_ticks_log(1e-300, 1e305, 2, &t)); // 605 decades
+    CHECK(!csvchart_ticks_log(1e-307, 1e308, 2, &t)); // 615 decades
+    CHECK(csvchart_ticks_log(1e-300, 1e300, 2, &t)); // 600 decades, target 2: 3 ticks
+    CHECK_INT(t.nmajor, 3);
+    CHECK_DBL(t.step, 1e300, 0);
+    t.nmajor = 99;
+    CHECK(!csvchart_ticks_log(NAN, 1, 5, &t));
     CHECK_INT(t.nmajor, 99);
 }
 
@@ -253,18 +264,22 @@ static void test_log_properties(void)
 {
     int bad = 0;
     for (int i = 0; i < 5000; i++) {
-        double la = -300 + 600 * uniform(), lb = la + (uniform() < 0.5 ? 4 : 600) * uniform();
-        if (lb > 307) {
-            lb = 307;
+        double la = -307 + 614 * uniform(), lb = la + (uniform() < 0.5 ? 4 : 600) * uniform();
+        if (lb > 308) {
+            lb = 308;
         }
         double a = pow(10, la), b = pow(10, lb);
         int m = 2 + (int)(uniform() * 20);
         struct ticks t;
         if (!csvchart_ticks_log(a, b, m, &t)) {
-            bad++;
+            if (lb - la < 598) { // beyond 600 decades a failure is documented
+                fprintf(stderr, "log property: [%g, %g] target %d failed\n", a, b, m);
+                bad++;
+            }
             continue;
         }
-        bool ok = t.nmajor >= 2 && (int)t.nmajor <= m && t.lo <= a && t.hi >= b;
+        int most = lb - la > 300 && m < 3 ? 3 : m;
+        bool ok = t.nmajor >= 2 && (int)t.nmajor <= most && t.lo <= a && t.hi >= b;
         for (size_t k = 1; k < t.nmajor; k++) {
             ok = ok && t.major[k] > t.major[k - 1];
             double ratio = log10(t.major[k] / t.major[k - 1]);

@@ -38,8 +38,7 @@ static void dump(const csvchart_table *t, struct out *o)
 {
     o->len = 0;
     o->s[0] = '\0';
-    add(o, "d=%s bom=%d\n", t->delimiter == '\t' ? "tab" : (char[2]){t->delimiter, 0},
-        t->had_bom);
+    add(o, "d=%s bom=%d\n", t->delimiter == '\t' ? "tab" : (char[2]){t->delimiter, 0}, t->had_bom);
     add(o, "H");
     for (size_t j = 0; j < t->ncols; j++) {
         add(o, " [%s]%zu:%zu", t->cols[j].name, t->cols[j].line, t->cols[j].col);
@@ -67,7 +66,10 @@ struct rcase {
 };
 
 #define IN(s) s, sizeof(s) - 1
-#define AUTO {0, 0, 0, 0}
+#define AUTO                                                                                       \
+    {                                                                                              \
+        0, 0, 0, 0                                                                                 \
+    }
 
 static const struct rcase cases[] = {
     /* ---- Well-formed input ---- */
@@ -91,7 +93,9 @@ static const struct rcase cases[] = {
      "d=, bom=0\nH [a]1:1 [b]1:3\nR [l1\rl2]2:1 [x]3:5\nR [3]4:1 [4]4:3\n"},
     {IN("a\n\"\n\n\"\n"), AUTO, "d=, bom=0\nH [a]1:1\nR [\n\n]2:1\n"},
     /* A BOM is skipped and takes no column. */
-    {IN("\xEF\xBB\xBF" "a,b\n1,2\n"), AUTO, "d=, bom=1\nH [a]1:1 [b]1:3\nR [1]2:1 [2]2:3\n"},
+    {IN("\xEF\xBB\xBF"
+        "a,b\n1,2\n"),
+     AUTO, "d=, bom=1\nH [a]1:1 [b]1:3\nR [1]2:1 [2]2:3\n"},
     {IN("\xEF\xBB\xBF\"a\",b\n1,2\n"), AUTO, "d=, bom=1\nH [a]1:1 [b]1:5\nR [1]2:1 [2]2:3\n"},
     /* U+FEFF inside a field, or inside quotes, is a character. */
     {IN("a\nx\xEF\xBB\xBFy\n"), AUTO, "d=, bom=0\nH [a]1:1\nR [x\xEF\xBB\xBFy]2:1\n"},
@@ -120,7 +124,8 @@ static const struct rcase cases[] = {
     /* UTF-8 text; columns count bytes. */
     {IN("n\xC3\xA9v,\xC3\xA1r\n\xC3\x81rv\xC3\xADz,5\n"), AUTO,
      "d=, bom=0\nH [n\xC3\xA9v]1:1 [\xC3\xA1r]1:6\nR [\xC3\x81rv\xC3\xADz]2:1 [5]2:9\n"},
-    {IN("a\n\xF0\x9F\x98\x80,\n"), {0, 0, 0, 0},
+    {IN("a\n\xF0\x9F\x98\x80,\n"),
+     {0, 0, 0, 0},
      "csv:2:6: row has 2 fields, expected 1 as in the header (line 1)"},
     /* Limits that are not hit. */
     {IN("ab,c\n1234,5\n"), {0, 4, 2, 1}, "d=, bom=0\nH [ab]1:1 [c]1:4\nR [1234]2:1 [5]2:6\n"},
@@ -134,14 +139,18 @@ static const struct rcase cases[] = {
     {IN("\n\na,b\n1,2\n\n 3\n"), AUTO,
      "csv:6:2: row has 1 field, expected 2 as in the header (line 3)"},
     {IN("a,b\n1,2,"), AUTO, "csv:2:5: row has 3 fields, expected 2 as in the header (line 1)"},
-    {IN("a\nx\"y\n"), AUTO, "csv:2:2: quote inside an unquoted field; wrap the field in quotes "
-                            "and double the quote (\"\")"},
-    {IN("a,b\n1,2 \"3\"\n"), AUTO, "csv:2:5: quote inside an unquoted field; wrap the field in "
-                                   "quotes and double the quote (\"\")"},
-    {IN("a\n\"x\"y\n"), AUTO, "csv:2:4: unexpected text after a closing quote; write a quote "
-                              "inside a quoted field twice (\"\")"},
-    {IN("a\n\"x\" \"\n"), AUTO, "csv:2:5: unexpected text after a closing quote; write a quote "
-                                "inside a quoted field twice (\"\")"},
+    {IN("a\nx\"y\n"), AUTO,
+     "csv:2:2: quote inside an unquoted field; wrap the field in quotes "
+     "and double the quote (\"\")"},
+    {IN("a,b\n1,2 \"3\"\n"), AUTO,
+     "csv:2:5: quote inside an unquoted field; wrap the field in "
+     "quotes and double the quote (\"\")"},
+    {IN("a\n\"x\"y\n"), AUTO,
+     "csv:2:4: unexpected text after a closing quote; write a quote "
+     "inside a quoted field twice (\"\")"},
+    {IN("a\n\"x\" \"\n"), AUTO,
+     "csv:2:5: unexpected text after a closing quote; write a quote "
+     "inside a quoted field twice (\"\")"},
     {IN("a,b\n1,\"xx\n\n"), AUTO, "csv:2:3: unterminated quoted field (opened here)"},
     {IN("a,b\n1,  \"xx\"\"\n"), AUTO, "csv:2:5: unterminated quoted field (opened here)"},
     {IN("\"a,b\n1,2\n"), AUTO, "csv:1:1: unterminated quoted field (opened here)"},
@@ -150,14 +159,18 @@ static const struct rcase cases[] = {
     {IN("a\nx\x80"), AUTO,
      "csv:2:2: invalid UTF-8 byte 0x80 (continuation byte without a lead byte)"},
     {IN("a\n\xC0\xAF\n"), AUTO, "csv:2:1: invalid UTF-8 byte 0xc0 (overlong encoding)"},
-    {IN("a\n\xE0\x80\xAF\n"), AUTO, "csv:2:1: invalid UTF-8 sequence 0xe0 0x80 (overlong "
-                                    "encoding)"},
-    {IN("a\nab\xF0\x8F\xBF\xBF\n"), AUTO, "csv:2:3: invalid UTF-8 sequence 0xf0 0x8f (overlong "
-                                          "encoding)"},
-    {IN("a\n\xED\xA0\x80\n"), AUTO, "csv:2:1: invalid UTF-8 sequence 0xed 0xa0 (UTF-16 "
-                                    "surrogate)"},
-    {IN("a\n\xF4\x90\x80\x80\n"), AUTO, "csv:2:1: invalid UTF-8 sequence 0xf4 0x90 (code point "
-                                        "above U+10FFFF)"},
+    {IN("a\n\xE0\x80\xAF\n"), AUTO,
+     "csv:2:1: invalid UTF-8 sequence 0xe0 0x80 (overlong "
+     "encoding)"},
+    {IN("a\nab\xF0\x8F\xBF\xBF\n"), AUTO,
+     "csv:2:3: invalid UTF-8 sequence 0xf0 0x8f (overlong "
+     "encoding)"},
+    {IN("a\n\xED\xA0\x80\n"), AUTO,
+     "csv:2:1: invalid UTF-8 sequence 0xed 0xa0 (UTF-16 "
+     "surrogate)"},
+    {IN("a\n\xF4\x90\x80\x80\n"), AUTO,
+     "csv:2:1: invalid UTF-8 sequence 0xf4 0x90 (code point "
+     "above U+10FFFF)"},
     {IN("a\nx\xE2\x82,\n"), AUTO,
      "csv:2:2: invalid UTF-8 byte 0xe2 (starts a 3-byte sequence that is cut short)"},
     {IN("a\nx\xE2\x82"), AUTO,
@@ -167,35 +180,50 @@ static const struct rcase cases[] = {
     {IN("a\nx\0y\n"), AUTO, "csv:2:2: NUL byte in the data"},
     {IN("a\n\"x\n\0\"\n"), AUTO, "csv:3:1: NUL byte in the data"},
     /* A BOM where a field starts: usually two files joined together. */
-    {IN("a,b\n1,\xEF\xBB\xBF" "2\n"), AUTO, "csv:2:3: byte order mark inside the data; expected "
-                                           "one only at the start of the file"},
-    {IN("a\n1\n\xEF\xBB\xBF" "a\n"), AUTO, "csv:3:1: byte order mark inside the data; expected "
-                                          "one only at the start of the file"},
-    {IN("\xEF\xBB\xBF\xEF\xBB\xBF" "a\n1\n"), AUTO, "csv:1:1: byte order mark inside the data; "
-                                                   "expected one only at the start of the file"},
+    {IN("a,b\n1,\xEF\xBB\xBF"
+        "2\n"),
+     AUTO,
+     "csv:2:3: byte order mark inside the data; expected "
+     "one only at the start of the file"},
+    {IN("a\n1\n\xEF\xBB\xBF"
+        "a\n"),
+     AUTO,
+     "csv:3:1: byte order mark inside the data; expected "
+     "one only at the start of the file"},
+    {IN("\xEF\xBB\xBF\xEF\xBB\xBF"
+        "a\n1\n"),
+     AUTO,
+     "csv:1:1: byte order mark inside the data; "
+     "expected one only at the start of the file"},
     /* The first error in reading order wins (bytes as read; a row's field count at its end). */
     {IN("a,b\n1,2,3\xFF\n"), AUTO, "csv:2:6: invalid UTF-8 byte 0xff"},
     {IN("a,b\n1,2,3\n\xFF\n"), AUTO,
      "csv:2:5: row has 3 fields, expected 2 as in the header (line 1)"},
-    {IN("a\nx\"\xFF\n"), AUTO, "csv:2:2: quote inside an unquoted field; wrap the field in "
-                               "quotes and double the quote (\"\")"},
+    {IN("a\nx\"\xFF\n"), AUTO,
+     "csv:2:2: quote inside an unquoted field; wrap the field in "
+     "quotes and double the quote (\"\")"},
     /* Empty input, a header and nothing else, bad header names. */
     {IN(""), AUTO, "csv: file is empty; expected a header row"},
     {IN("\n\r\n  \n"), AUTO, "csv: file is empty; expected a header row"},
     {IN("\xEF\xBB\xBF"), AUTO, "csv: file is empty; expected a header row"},
     {IN("a,b\n"), AUTO, "csv:1: only a header row, no data rows"},
     {IN("\na,b\n\n"), AUTO, "csv:2: only a header row, no data rows"},
-    {IN("a,,c\n1,2,3\n"), AUTO, "csv:1:3: column 2 has an empty name; expected a header row that "
-                                "names every column"},
-    {IN("a,b,\n1,2,3\n"), AUTO, "csv:1:5: column 3 has an empty name; expected a header row that "
-                                "names every column"},
-    {IN("a,\" \"\n1,2\n"), AUTO, "csv:1:3: column 2 has an empty name; expected a header row that "
-                                 "names every column"},
-    {IN("price,x,price\n1,2,3\n"), AUTO, "csv:1:9: duplicate column name \"price\" (also column "
-                                         "1)"},
+    {IN("a,,c\n1,2,3\n"), AUTO,
+     "csv:1:3: column 2 has an empty name; expected a header row that "
+     "names every column"},
+    {IN("a,b,\n1,2,3\n"), AUTO,
+     "csv:1:5: column 3 has an empty name; expected a header row that "
+     "names every column"},
+    {IN("a,\" \"\n1,2\n"), AUTO,
+     "csv:1:3: column 2 has an empty name; expected a header row that "
+     "names every column"},
+    {IN("price,x,price\n1,2,3\n"), AUTO,
+     "csv:1:9: duplicate column name \"price\" (also column "
+     "1)"},
     /* Limits. */
     {IN("a\n12345\n"), {0, 4, 0, 0}, "csv:2:1: field is longer than 4 bytes"},
-    {IN("a\n\"12\n345\n"), {0, 4, 0, 0},
+    {IN("a\n\"12\n345\n"),
+     {0, 4, 0, 0},
      "csv:2:1: field is longer than 4 bytes; is a closing quote missing?"},
     {IN("abcde\n1\n"), {0, 4, 0, 0}, "csv:1:1: field is longer than 4 bytes"},
     {IN("a,b,c\n1,2,3\n"), {0, 0, 2, 0}, "csv:1:5: too many columns; the limit is 2"},
@@ -378,7 +406,8 @@ static void test_types(void)
 static void test_units(void)
 {
     /* Two currencies in one column: not one quantity, so text. */
-    csvchart_table *t = read_ok("a,b,c,d\n$5,$5,5%,1K\n\xe2\x82\xac" "5,0,7,2M\n0,$1,8%,3M\n");
+    csvchart_table *t = read_ok("a,b,c,d\n$5,$5,5%,1K\n\xe2\x82\xac"
+                                "5,0,7,2M\n0,$1,8%,3M\n");
     if (!t) {
         CHECK(t != NULL);
         return;

@@ -1,0 +1,147 @@
+/*
+ * test_bar_data.c - binding a table to a bar chart: default columns, long format, missing
+ * values, repeated categories, aggregation, sorting, and the errors with their positions.
+ */
+#include <stdlib.h>
+
+#include "bar_data.h"
+#include "harness.h"
+
+/* Binds `csv` with options given as NAME=VALUE pairs (NULL-terminated). */
+static csvchart_status bind(const char *csv, const char *const *opts, struct bar_data *d,
+                            struct csvchart_warnings *w, csvchart_error *err)
+{
+    csvchart_table *t = NULL;
+    csvchart_status st = csvchart_table_read("t.csv", csv, strlen(csv), NULL, &t, err);
+    if (st) {
+        return st;
+    }
+    struct option_values vals = {0};
+    for (size_t i = 0; opts && opts[i]; i += 2) {
+        csvchart_option_values_set(&vals, csvchart_option_lookup(opts[i]), opts[i + 1], NULL, 0,
+                                   err);
+    }
+    struct spec s;
+    csvchart_spec_bind(&vals, KIND_BAR, &s, err);
+    st = csvchart_bar_data_bind(t, &s, d, w, err);
+    csvchart_spec_fini(&s);
+    csvchart_option_values_fini(&vals);
+    csvchart_table_free(t);
+    return st;
+}
+
+static void test_defaults(void)
+{
+    struct bar_data d;
+    struct csvchart_warnings w = {0};
+    csvchart_error err = {0};
+    CHECK_INT(bind("name,a,note,b\nx,1,hi,2\ny,3,yo,4\n", NULL, &d, &w, &err), 0);
+    CHECK_INT(d.ncat, 2);
+    CHECK_INT(d.nser, 2); /* every numeric column but x; "note" is text */
+    CHECK_STR(d.series[0], "a");
+    CHECK_STR(d.series[1], "b");
+    CHECK_DBL(d.v[1 * 2 + 1], 4, 0);
+    CHECK_STR(d.x_name, "name");
+    csvchart_bar_data_fini(&d);
+    csvchart_warnings_fini(&w);
+}
+
+static void test_long_format(void)
+{
+    struct bar_data d;
+    struct csvchart_warnings w = {0};
+    csvchart_error err = {0};
+    const char *opts[] = {"group", "year", NULL};
+    CHECK_INT(bind("co,year,rev\nA,2024,1\nA,2025,2\nB,2025,5\n", opts, &d, &w, &err), 0);
+    CHECK_INT(d.ncat, 2);
+    CHECK_INT(d.nser, 2);
+    CHECK_STR(d.series[1], "2025");
+    CHECK(!d.has[1 * 2 + 0]); /* B has no 2024 */
+    CHECK_DBL(d.v[1 * 2 + 1], 5, 0);
+    csvchart_bar_data_fini(&d);
+    csvchart_warnings_fini(&w);
+}
+
+static void test_missing(void)
+{
+    struct bar_data d;
+    struct csvchart_warnings w = {0};
+    csvchart_error err = {0};
+    CHECK_INT(bind("k,v\na,1\nb,\n,3\nc,4\n", NULL, &d, &w, &err), 0);
+    CHECK_INT(d.ncat, 2);
+    CHECK_INT(w.len, 2);
+    CHECK_STR(w.items[0], "t.csv:3: row skipped: no value for \"b\"");
+    CHECK_STR(w.items[1], "t.csv:4: row skipped: no k");
+    csvchart_bar_data_fini(&d);
+    csvchart_warnings_fini(&w);
+}
+
+static void test_aggregate_sort(void)
+{
+    static const struct {
+        const char *agg, *sort;
+        double first, second;
+        const char *first_cat;
+    } cases[] = {
+        {"sum", "none", 4, 10, "a"},  {"mean", "none", 2, 10, "a"}, {"count", "none", 2, 1, "a"},
+        {"min", "none", 1, 10, "a"},  {"max", "none", 3, 10, "a"},  {"sum", "desc", 10, 4, "b"},
+        {"sum", "asc", 4, 10, "a"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct bar_data d;
+        struct csvchart_warnings w = {0};
+        csvchart_error err = {0};
+        const char *opts[] = {"aggregate", cases[i].agg, "sort", cases[i].sort, NULL};
+        CHECK_INT(bind("k,v\na,1\nb,10\na,3\n", opts, &d, &w, &err), 0);
+        CHECK_STR(d.cats[0], cases[i].first_cat);
+        CHECK_DBL(d.v[0], cases[i].first, 1e-12);
+        CHECK_DBL(d.v[1], cases[i].second, 1e-12);
+        csvchart_bar_data_fini(&d);
+        csvchart_warnings_fini(&w);
+    }
+}
+
+static void test_errors(void)
+{
+    static const struct {
+        const char *csv;
+        const char *opt, *value;
+        const char *message;
+        size_t line, col;
+    } cases[] = {
+        {"k,v\na,1\na,2\n", NULL, NULL,
+         "category \"a\" appears again (first on line 2); set aggregate to sum, mean, count, "
+         "min or max, or use group for long-format data",
+         3, 3},
+        {"k,v\na,1\nb,x\n", NULL, NULL,
+         "column \"v\" needs numbers, and \"x\" is not a number (expected e.g. 42, 1,234.5, "
+         "$0.07, 50%, $5.6M)",
+         3, 3},
+        {"k,v\na,1\n", "x", "K", "no column named \"K\" (x); the columns are \"k\", \"v\"", 0, 0},
+        {"k,v\na,1\n", "y", "v,w", "no column named \"w\" (y); the columns are \"k\", \"v\"", 0,
+         0},
+        {"k\na\n", NULL, NULL,
+         "a bar chart needs a category column and a value column; the file has 1 column", 1, 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct bar_data d;
+        struct csvchart_warnings w = {0};
+        csvchart_error err = {0};
+        const char *opts[] = {cases[i].opt, cases[i].value, NULL};
+        CHECK(bind(cases[i].csv, cases[i].opt ? opts : NULL, &d, &w, &err) != 0);
+        CHECK_STR(err.message, cases[i].message);
+        CHECK_INT(err.line, cases[i].line);
+        CHECK_INT(err.column, cases[i].col);
+        csvchart_warnings_fini(&w);
+    }
+}
+
+int main(void)
+{
+    RUN(test_defaults);
+    RUN(test_long_format);
+    RUN(test_missing);
+    RUN(test_aggregate_sort);
+    RUN(test_errors);
+    return harness_done();
+}

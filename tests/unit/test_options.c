@@ -1,0 +1,137 @@
+/*
+ * test_options.c - the option table: order, lookup with '-' or '_', suggestions, value checks,
+ * lists and colours; and csvchart_set() through a figure.
+ */
+#include <stdlib.h>
+
+#include "harness.h"
+#include "options.h"
+#include "spec.h"
+
+static void test_table_sorted(void)
+{
+    for (size_t i = 1; i < OPT_COUNT; i++) {
+        HARNESS_REPORT(strcmp(csvchart_option_def(i - 1)->name, csvchart_option_def(i)->name) < 0,
+                       "option table out of order at %s", csvchart_option_def(i)->name);
+    }
+    for (size_t i = 0; i < OPT_COUNT; i++) {
+        const struct option_def *d = csvchart_option_def(i);
+        CHECK(d->help && *d->help);
+        CHECK(d->kinds != 0);
+        /* every default passes its own check */
+        if (*d->def) {
+            csvchart_error err = {0};
+            HARNESS_REPORT(csvchart_option_check(i, d->def, NULL, 0, &err) == CSVCHART_OK,
+                           "default of %s fails: %s", d->name, err.message);
+        }
+    }
+}
+
+static void test_lookup(void)
+{
+    CHECK_INT(csvchart_option_lookup("value_format"), OPT_VALUE_FORMAT);
+    CHECK_INT(csvchart_option_lookup("value-format"), OPT_VALUE_FORMAT);
+    CHECK_INT(csvchart_option_lookup("title"), OPT_TITLE);
+    CHECK_INT(csvchart_option_lookup("Title"), OPT_COUNT);
+    CHECK_INT(csvchart_option_lookup("nope"), OPT_COUNT);
+    CHECK_INT(csvchart_option_find("png-compression"), OPT_PNG_COMPRESSION);
+    CHECK_STR(csvchart_option_suggest("titel"), "title");
+    CHECK_STR(csvchart_option_suggest("horiz"), "horizontal");
+    CHECK_STR(csvchart_option_suggest("valueformat"), "value_format");
+    CHECK_STR(csvchart_option_suggest("pallete"), "palette");
+    CHECK(csvchart_option_suggest("zzzzzzzz") == NULL);
+    CHECK(csvchart_option_applies(OPT_STACK, "bar"));
+    CHECK(!csvchart_option_applies(OPT_STACK, "pie"));
+}
+
+static void test_values(void)
+{
+    static const struct {
+        enum option_id id;
+        const char *value;
+        bool ok;
+    } cases[] = {
+        {OPT_STACK, "true", true},        {OPT_STACK, "off", true},
+        {OPT_STACK, "maybe", false},      {OPT_LABELS, "auto", true},
+        {OPT_SCALE, "2", true},           {OPT_SCALE, "0.25", true},
+        {OPT_SCALE, "0.2", false},        {OPT_SCALE, "8.5", false},
+        {OPT_SCALE, "2x", false},         {OPT_SCALE, "nan", false},
+        {OPT_SIZE, "article", true},      {OPT_SIZE, "800x600", true},
+        {OPT_SIZE, "800x", false},        {OPT_SIZE, "0x600", false},
+        {OPT_SIZE, "-5x6", false},        {OPT_SIZE, "huge", false},
+        {OPT_THEME, "dark", true},        {OPT_THEME, "Dark", false},
+        {OPT_DELIMITER, "tab", true},     {OPT_DELIMITER, ";", true},
+        {OPT_DELIMITER, "|", false},      {OPT_PALETTE, "tableau10", true},
+        {OPT_PALETTE, "#fff,#000000", true}, {OPT_PALETTE, "#ff000080", true},
+        {OPT_PALETTE, "#12345", false},   {OPT_PALETTE, "red", false},
+        {OPT_PALETTE, "", false},         {OPT_VALUE_FORMAT, "$%.2f", true},
+        {OPT_VALUE_FORMAT, "%s", false},  {OPT_VALUE_FORMAT, "si", true},
+        {OPT_Y, "a, \"b, c\"", true},     {OPT_Y, "\"unterminated", false},
+        {OPT_DPI, "300", true},           {OPT_DPI, "0", false},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        csvchart_error err = {0};
+        csvchart_status st = csvchart_option_check(cases[i].id, cases[i].value, "f.ini", 7, &err);
+        HARNESS_REPORT((st == CSVCHART_OK) == cases[i].ok, "%s = \"%s\": got %s",
+                       csvchart_option_def(cases[i].id)->name, cases[i].value,
+                       st ? err.message : "ok");
+        if (st) {
+            CHECK_STR(err.file, "f.ini");
+            CHECK_INT(err.line, 7);
+            CHECK(strncmp(err.message, csvchart_option_def(cases[i].id)->name,
+                          strlen(csvchart_option_def(cases[i].id)->name)) == 0);
+        }
+    }
+}
+
+static void test_lists(void)
+{
+    char *items[4];
+    size_t n = csvchart_split_list(" a , \"b, c\" ,\"say \"\"hi\"\"\"", items, 4);
+    CHECK_INT(n, 3);
+    CHECK_STR(items[0], "a");
+    CHECK_STR(items[1], "b, c");
+    CHECK_STR(items[2], "say \"hi\"");
+    for (size_t i = 0; i < n; i++) {
+        free(items[i]);
+    }
+    unsigned long c;
+    CHECK(csvchart_parse_color("#0072B2", 7, &c) && c == 0x0072B2FFul);
+    CHECK(csvchart_parse_color("#fff", 4, &c) && c == 0xFFFFFFFFul);
+    CHECK(csvchart_parse_color("#00000080", 9, &c) && c == 0x00000080ul);
+    CHECK(!csvchart_parse_color("0072B2", 6, &c));
+    CHECK(!csvchart_parse_color("#0072G2", 7, &c));
+}
+
+static void test_spec(void)
+{
+    struct option_values vals = {0};
+    csvchart_error err = {0};
+    CHECK_INT(csvchart_option_values_set(&vals, OPT_SIZE, "slide", NULL, 0, &err), 0);
+    CHECK_INT(csvchart_option_values_set(&vals, OPT_Y, "raised, valuation", NULL, 0, &err), 0);
+    CHECK_INT(csvchart_option_values_set(&vals, OPT_SCALE, "2", NULL, 0, &err), 0);
+    CHECK_INT(csvchart_option_values_set(&vals, OPT_DELIMITER, "tab", NULL, 0, &err), 0);
+    struct spec s;
+    CHECK_INT(csvchart_spec_bind(&vals, KIND_BAR, &s, &err), 0);
+    CHECK_DBL(s.width, 1920, 0);
+    CHECK_DBL(s.height, 1080, 0);
+    CHECK_DBL(s.render.dpi, 192, 0); /* 96 x scale */
+    CHECK_INT(s.delimiter, '\t');
+    CHECK_INT(s.ny, 2);
+    CHECK_STR(s.y[1], "valuation");
+    CHECK_INT(s.horizontal, TRI_AUTO);
+    CHECK_STR(s.font, "Inter");
+    CHECK_INT(s.theme.palette[0], 0x0072B2FF);
+    csvchart_spec_fini(&s);
+    csvchart_option_values_fini(&vals);
+}
+
+int main(void)
+{
+    RUN(test_table_sorted);
+    RUN(test_lookup);
+    RUN(test_values);
+    RUN(test_lists);
+    RUN(test_spec);
+    return harness_done();
+}
