@@ -1,9 +1,14 @@
 /*
  * bar_data.c - binding a table to a bar chart (see bar_data.h).
  *
- * Categories and series are interned in first-seen order through a small open-addressing
- * hash table, so binding is linear in the rows. Aggregation keeps a running sum, count, min
- * and max per cell and finishes them at the end.
+ * First the columns are resolved and checked (names exist, values are numbers, options go
+ * together). Then the series (y column names, or every value of the group column) and the
+ * panels (every value of the facet column, or one) are collected in first-seen order, so
+ * every panel shares one series order and one legend. Each panel is then bound in two
+ * passes: observations (category, series, value, position) are collected from its rows,
+ * then folded into the categories x series grid, aggregating or refusing repeats.
+ * Categories and series are interned through a small open-addressing hash table, so binding
+ * is linear in the rows.
  */
 #include "bar_data.h"
 
@@ -15,12 +20,14 @@
 
 #include "array.h"
 
+#define NONE ((size_t)-1)
+
 /* ---- interning: name -> index in first-seen order ---- */
 
 struct intern {
     char **names;
     size_t *lines; /* the line each name was first seen on */
-    size_t len, cap;
+    size_t len, cap, lines_cap;
     size_t *slots; /* index + 1, 0 = empty */
     size_t nslots;
 };
@@ -54,12 +61,11 @@ static bool intern_grow(struct intern *in)
     return true;
 }
 
-/* Finds `name`, adding it when `add`; returns the index, (size_t)-1 if absent or no memory. */
-static size_t intern(struct intern *in, const char *name, size_t line, bool add, bool *added)
+/* Finds `name`, adding it when absent; returns its index, or NONE when out of memory. */
+static size_t intern(struct intern *in, const char *name, size_t line)
 {
-    *added = false;
     if ((in->len + 1) * 2 > in->nslots && !intern_grow(in)) {
-        return (size_t)-1;
+        return NONE;
     }
     size_t j = hash(name) & (in->nslots - 1);
     while (in->slots[j]) {
@@ -69,22 +75,18 @@ static size_t intern(struct intern *in, const char *name, size_t line, bool add,
         }
         j = (j + 1) & (in->nslots - 1);
     }
-    if (!add) {
-        return (size_t)-1;
-    }
-    size_t cap = in->cap;
-    if (!csvchart_array_reserve((void **)&in->names, &cap, in->len + 1, sizeof *in->names) ||
-        !csvchart_array_reserve((void **)&in->lines, &in->cap, in->len + 1, sizeof *in->lines)) {
-        return (size_t)-1;
+    if (!csvchart_array_reserve((void **)&in->names, &in->cap, in->len + 1, sizeof *in->names) ||
+        !csvchart_array_reserve((void **)&in->lines, &in->lines_cap, in->len + 1,
+                                sizeof *in->lines)) {
+        return NONE;
     }
     char *copy = csvchart_strdup(name);
     if (!copy) {
-        return (size_t)-1;
+        return NONE;
     }
     in->names[in->len] = copy;
     in->lines[in->len] = line;
     in->slots[j] = ++in->len;
-    *added = true;
     return in->len - 1;
 }
 
@@ -96,21 +98,15 @@ static void intern_fini(struct intern *in)
     free(in->names);
     free(in->lines);
     free(in->slots);
+    memset(in, 0, sizeof *in);
 }
 
-/* ---- accumulation ---- */
+/* ---- columns ---- */
 
-struct acc {
-    double sum, min, max;
-    size_t n;
-    size_t line; /* the first row that set it */
-};
-
-/* One value of the table, on its way into the grid. */
-struct obs {
-    size_t cat, ser;
-    double value;
-    size_t line, col;
+struct columns {
+    size_t x, group, facet, low, high;
+    size_t *y;
+    size_t ny;
 };
 
 static csvchart_status column_error(const csvchart_table *t, const char *role, const char *name,
@@ -118,11 +114,11 @@ static csvchart_status column_error(const csvchart_table *t, const char *role, c
 {
     char list[400] = "";
     size_t used = 0;
-    for (size_t i = 0; i < t->ncols && used + 4 < sizeof list; i++) {
+    for (size_t i = 0; i < t->ncols && used + 8 < sizeof list; i++) {
         int k = snprintf(list + used, sizeof list - used, "%s\"%s\"", i ? ", " : "",
                          t->cols[i].name);
         if (k < 0 || (size_t)k >= sizeof list - used) {
-            snprintf(list + used, sizeof list - used, ", ...");
+            snprintf(list + (used < sizeof list - 6 ? used : sizeof list - 6), 6, ", ...");
             break;
         }
         used += (size_t)k;
@@ -130,6 +126,17 @@ static csvchart_status column_error(const csvchart_table *t, const char *role, c
     return csvchart_error_set(err, CSVCHART_ERROR_DATA, t->name, 0, 0,
                               "no column named \"%s\" (%s); the columns are %s", name, role,
                               list);
+}
+
+static csvchart_status find_column(const csvchart_table *t, const char *name, const char *role,
+                                   size_t *col, csvchart_error *err)
+{
+    *col = NONE;
+    if (!*name) {
+        return CSVCHART_OK;
+    }
+    *col = csvchart_table_find(t, name);
+    return *col == NONE ? column_error(t, role, name, err) : CSVCHART_OK;
 }
 
 /* A value column must be numeric: point at the first cell that is not a number. */
@@ -161,8 +168,8 @@ static csvchart_status need_numbers(const csvchart_table *t, size_t col, csvchar
         const struct table_cell *cell = csvchart_table_cell(t, r, col);
         struct number_unit u;
         double v;
-        if (cell->missing || !csvchart_number_parse(csvchart_table_text(t, cell), cell->len, &v,
-                                                    &u)) {
+        if (cell->missing ||
+            !csvchart_number_parse(csvchart_table_text(t, cell), cell->len, &v, &u)) {
             continue;
         }
         if (!first_cell) {
@@ -180,12 +187,106 @@ static csvchart_status need_numbers(const csvchart_table *t, size_t col, csvchar
                               "column \"%s\" cannot be read as numbers", c->name);
 }
 
-static csvchart_status find_column(const csvchart_table *t, const char *name, const char *role,
-                                   size_t *col, csvchart_error *err)
+#define BAD_OPTIONS(...) csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0, __VA_ARGS__)
+
+static csvchart_status resolve_columns(const csvchart_table *t, const struct spec *s,
+                                       struct columns *c, csvchart_error *err)
 {
-    *col = csvchart_table_find(t, name);
-    return *col == (size_t)-1 ? column_error(t, role, name, err) : CSVCHART_OK;
+    csvchart_status st;
+    c->x = 0;
+    if ((*s->x && (st = find_column(t, s->x, "x", &c->x, err))) ||
+        (st = find_column(t, s->group, "group", &c->group, err)) ||
+        (st = find_column(t, s->facet, "facet", &c->facet, err)) ||
+        (st = find_column(t, s->low, "low", &c->low, err)) ||
+        (st = find_column(t, s->high, "high", &c->high, err))) {
+        return st;
+    }
+    bool range = c->low != NONE || c->high != NONE;
+    if (range && (c->low == NONE || c->high == NONE)) {
+        return BAD_OPTIONS("range bars need both low and high");
+    }
+    if (s->stack && s->log) {
+        return BAD_OPTIONS("stack cannot be drawn on a log axis: stacked totals on a log scale "
+                           "mislead; drop stack (grouped bars) or log");
+    }
+    if (s->stack && range) {
+        return BAD_OPTIONS("stack does not apply to range bars (low, high)");
+    }
+    if (range && s->ny) {
+        return BAD_OPTIONS("range bars take low and high, not y");
+    }
+    if (range && s->aggregate != AGG_NONE) {
+        return BAD_OPTIONS("aggregate does not apply to range bars (low, high)");
+    }
+    if (range && s->ratio) {
+        return BAD_OPTIONS("ratio compares single values and does not apply to range bars");
+    }
+    c->y = malloc((t->ncols + s->ny + 2) * sizeof *c->y);
+    if (!c->y) {
+        return csvchart_error_nomem(err);
+    }
+    c->ny = 0;
+    if (range) {
+        c->y[c->ny++] = c->low;
+        c->y[c->ny++] = c->high;
+    } else {
+        for (size_t i = 0; i < s->ny; i++) {
+            if ((st = find_column(t, s->y[i], "y", &c->y[c->ny], err))) {
+                return st;
+            }
+            c->ny++;
+        }
+    }
+    if (c->ny == 0) { /* every numeric column but the others */
+        for (size_t i = 0; i < t->ncols; i++) {
+            if (i != c->x && i != c->group && i != c->facet && t->cols[i].type == COLUMN_NUMBER) {
+                c->y[c->ny++] = i;
+            }
+        }
+        if (c->ny == 0) { /* none: the first other column, so the error names its bad cell */
+            for (size_t i = 0; i < t->ncols && c->ny == 0; i++) {
+                if (i != c->x && i != c->group && i != c->facet) {
+                    c->y[c->ny++] = i;
+                }
+            }
+        }
+        if (c->ny == 0) {
+            return csvchart_error_set(err, CSVCHART_ERROR_DATA, t->name, 1, 0,
+                                      "a bar chart needs a category column and a value column; "
+                                      "the file has %zu column%s",
+                                      t->ncols, t->ncols == 1 ? "" : "s");
+        }
+        if (c->group != NONE) {
+            c->ny = 1;
+        }
+    }
+    if (!range && c->group != NONE && c->ny > 1) {
+        return BAD_OPTIONS("group needs exactly one value column (y), not %zu", c->ny);
+    }
+    for (size_t i = 0; i < c->ny; i++) {
+        if ((st = need_numbers(t, c->y[i], err))) {
+            return st;
+        }
+    }
+    return CSVCHART_OK;
 }
+
+/* ---- one panel ---- */
+
+/* One value of the table, on its way into the grid. */
+struct obs {
+    size_t cat, ser;
+    double value, low;
+    bool open;
+    size_t line, col;
+};
+
+struct acc {
+    double sum, min, max, low;
+    bool open;
+    size_t n;
+    size_t line; /* the first row that set it */
+};
 
 static const char *agg_names = "sum, mean, count, min or max";
 
@@ -212,6 +313,25 @@ static int cmp_desc(const void *a, const void *b)
     return x->index < y->index ? -1 : x->index > y->index;
 }
 
+static bool permute(void **array, const struct sort_key *keys, size_t n, size_t stride,
+                    size_t size)
+{
+    if (!*array) {
+        return true;
+    }
+    char *to = malloc(n * stride * size);
+    if (!to) {
+        return false;
+    }
+    for (size_t c = 0; c < n; c++) {
+        memcpy(to + c * stride * size, (char *)*array + keys[c].index * stride * size,
+               stride * size);
+    }
+    free(*array);
+    *array = to;
+    return true;
+}
+
 /* Reorders categories by the first series (or the stack total), stable. */
 static bool sort_categories(struct bar_data *d, const struct spec *s)
 {
@@ -219,11 +339,7 @@ static bool sort_categories(struct bar_data *d, const struct spec *s)
         return true;
     }
     struct sort_key *keys = malloc(d->ncat * sizeof *keys);
-    char **cats = malloc(d->ncat * sizeof *cats);
-    double *v = malloc(d->ncat * d->nser * sizeof *v);
-    bool *has = malloc(d->ncat * d->nser * sizeof *has);
-    if (!keys || !cats || !v || !has) {
-        free(keys), free(cats), free(v), free(has);
+    if (!keys) {
         return false;
     }
     for (size_t c = 0; c < d->ncat; c++) {
@@ -234,237 +350,323 @@ static bool sort_categories(struct bar_data *d, const struct spec *s)
         keys[c] = (struct sort_key){c, k};
     }
     qsort(keys, d->ncat, sizeof *keys, s->sort == SORT_ASC ? cmp_asc : cmp_desc);
-    for (size_t c = 0; c < d->ncat; c++) {
-        size_t from = keys[c].index;
-        cats[c] = d->cats[from];
-        memcpy(v + c * d->nser, d->v + from * d->nser, d->nser * sizeof *v);
-        memcpy(has + c * d->nser, d->has + from * d->nser, d->nser * sizeof *has);
-    }
-    free(d->cats), free(d->v), free(d->has), free(keys);
-    d->cats = cats;
-    d->v = v;
-    d->has = has;
-    return true;
+    bool ok = permute((void **)&d->cats, keys, d->ncat, 1, sizeof *d->cats) &&
+              permute((void **)&d->v, keys, d->ncat, d->nser, sizeof *d->v) &&
+              permute((void **)&d->low, keys, d->ncat, d->nser, sizeof *d->low) &&
+              permute((void **)&d->open, keys, d->ncat, d->nser, sizeof *d->open) &&
+              permute((void **)&d->has, keys, d->ncat, d->nser, sizeof *d->has);
+    free(keys);
+    return ok;
 }
 
-csvchart_status csvchart_bar_data_bind(const csvchart_table *t, const struct spec *s,
-                                       struct bar_data *out, struct csvchart_warnings *warn,
-                                       csvchart_error *err)
+/* Reads a value cell; `open` is set for a final '+'. */
+static double cell_value(const csvchart_table *t, const struct table_cell *cell,
+                         struct number_unit *unit)
 {
-    memset(out, 0, sizeof *out);
-    csvchart_status st = CSVCHART_OK;
-    size_t xcol = 0, gcol = (size_t)-1;
-    size_t *ycols = NULL, ny = 0;
-    struct intern cats = {0}, sers = {0};
-    struct acc *acc = NULL;
-    struct obs *obs = NULL;
-    size_t nobs = 0, obs_cap = 0;
+    double v = cell->num;
+    csvchart_number_parse(csvchart_table_text(t, cell), cell->len, &v, unit);
+    return v;
+}
 
-    if (*s->x && (st = find_column(t, s->x, "x", &xcol, err))) {
-        goto fail;
+struct binder {
+    const csvchart_table *t;
+    const struct spec *s;
+    const struct columns *c;
+    const struct intern *series;
+    struct csvchart_warnings *warn;
+    csvchart_error *err;
+    bool range;
+    /* per panel */
+    struct intern cats;
+    struct obs *obs;
+    size_t nobs, obs_cap;
+    size_t mult_count[5]; /* none K M B T, for the panel's unit */
+    struct number_unit unit;
+    bool have_unit;
+};
+
+static int mult_index(char m)
+{
+    return m == 'K' ? 1 : m == 'M' ? 2 : m == 'B' ? 3 : m == 'T' ? 4 : 0;
+}
+
+static void note_unit(struct binder *b, const struct number_unit *u)
+{
+    if (!b->have_unit) {
+        b->unit = *u;
+        b->have_unit = true;
     }
-    if (*s->group && (st = find_column(t, s->group, "group", &gcol, err))) {
-        goto fail;
+    b->unit.decimals = u->decimals > b->unit.decimals ? u->decimals : b->unit.decimals;
+    b->mult_count[mult_index(u->multiplier)]++;
+}
+
+static csvchart_status log_error(struct binder *b, const struct table_cell *cell,
+                                 const char *cat)
+{
+    return csvchart_error_set(b->err, CSVCHART_ERROR_DATA, b->t->name, cell->line, cell->col,
+                              "log scale needs values > 0; \"%s\" has %s", cat,
+                              csvchart_table_text(b->t, cell));
+}
+
+/* Collects the observations of one row; skips (with a warning) rows missing what they need. */
+static csvchart_status observe_row(struct binder *b, size_t r)
+{
+    const csvchart_table *t = b->t;
+    const struct columns *c = b->c;
+    const struct table_cell *xc = csvchart_table_cell(t, r, c->x);
+    if (xc->missing) {
+        csvchart_warnings_add(b->warn, "%s:%zu: row skipped: no %s", t->name, xc->line,
+                              t->cols[c->x].name);
+        return CSVCHART_OK;
     }
-    ycols = malloc((t->ncols + s->ny + 1) * sizeof *ycols);
-    if (!ycols) {
-        st = csvchart_error_nomem(err);
-        goto fail;
-    }
-    for (size_t i = 0; i < s->ny; i++) {
-        if ((st = find_column(t, s->y[i], "y", &ycols[ny], err))) {
-            goto fail;
+    const char *cat = csvchart_table_text(t, xc);
+    size_t ser0 = 0;
+    if (c->group != NONE) {
+        const struct table_cell *gc = csvchart_table_cell(t, r, c->group);
+        if (gc->missing) {
+            csvchart_warnings_add(b->warn, "%s:%zu: row skipped: no %s", t->name, gc->line,
+                                  t->cols[c->group].name);
+            return CSVCHART_OK;
         }
-        ny++;
+        ser0 = intern((struct intern *)b->series, csvchart_table_text(t, gc), gc->line);
     }
-    if (ny == 0) { /* every numeric column but x and group */
-        for (size_t c = 0; c < t->ncols; c++) {
-            if (c != xcol && c != gcol && t->cols[c].type == COLUMN_NUMBER) {
-                ycols[ny++] = c;
-            }
+    struct number_unit u;
+    if (b->range) {
+        const struct table_cell *lc = csvchart_table_cell(t, r, c->low);
+        const struct table_cell *hc = csvchart_table_cell(t, r, c->high);
+        if (lc->missing) {
+            csvchart_warnings_add(b->warn, "%s:%zu: row skipped: no %s for \"%s\"", t->name,
+                                  lc->line, t->cols[c->low].name, cat);
+            return CSVCHART_OK;
         }
-        if (ny == 0) { /* none: the first other column, so the error names its bad cell */
-            for (size_t c = 0; c < t->ncols && ny == 0; c++) {
-                if (c != xcol && c != gcol) {
-                    ycols[ny++] = c;
-                }
-            }
+        double low = cell_value(t, lc, &u);
+        note_unit(b, &u);
+        bool open = u.open || hc->missing;
+        double high = low;
+        if (!hc->missing) {
+            high = cell_value(t, hc, &u);
+            note_unit(b, &u);
+            open = open || u.open;
         }
-        if (ny == 0) {
-            st = csvchart_error_set(err, CSVCHART_ERROR_DATA, t->name, 1, 0,
-                                    "a bar chart needs a category column and a value column; "
-                                    "the file has %zu column%s",
-                                    t->ncols, t->ncols == 1 ? "" : "s");
-            goto fail;
+        if (b->s->log && low <= 0) {
+            return log_error(b, lc, cat);
         }
-        if (gcol != (size_t)-1) {
-            ny = 1;
+        if (high < low) {
+            return csvchart_error_set(b->err, CSVCHART_ERROR_DATA, t->name, hc->line, hc->col,
+                                      "range of \"%s\" ends before it starts: %s %s is below %s "
+                                      "%s; swap the two values",
+                                      cat, t->cols[c->high].name, csvchart_table_text(t, hc),
+                                      t->cols[c->low].name, csvchart_table_text(t, lc));
         }
-    }
-    if (gcol != (size_t)-1 && ny > 1) {
-        st = csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0,
-                                "group needs exactly one value column (y), not %zu", ny);
-        goto fail;
-    }
-    for (size_t i = 0; i < ny; i++) {
-        if ((st = need_numbers(t, ycols[i], err))) {
-            goto fail;
+        size_t ci = intern(&b->cats, cat, xc->line);
+        if (ci == NONE || ser0 == NONE ||
+            !csvchart_array_reserve((void **)&b->obs, &b->obs_cap, b->nobs + 1, sizeof *b->obs)) {
+            return csvchart_error_nomem(b->err);
         }
-    }
-    out->unit = t->cols[ycols[0]].unit;
-    out->x_name = csvchart_strdup(t->cols[xcol].name);
-    out->value_name = csvchart_strdup(t->cols[ycols[0]].name);
-    if (!out->x_name || !out->value_name) {
-        st = csvchart_error_nomem(err);
-        goto fail;
+        b->obs[b->nobs++] = (struct obs){ci, ser0, high, low, open, lc->line, lc->col};
+        return CSVCHART_OK;
     }
 
-    bool added;
-    if (gcol == (size_t)-1) {
-        for (size_t i = 0; i < ny; i++) {
-            if (intern(&sers, t->cols[ycols[i]].name, 1, true, &added) == (size_t)-1) {
-                st = csvchart_error_nomem(err);
-                goto fail;
-            }
-        }
+    size_t present = 0;
+    for (size_t i = 0; i < c->ny; i++) {
+        present += !csvchart_table_cell(t, r, c->y[i])->missing;
     }
-
-    /* Pass 1: intern categories and series, collect one observation per value. */
-    for (size_t r = 0; r < t->nrows; r++) {
-        const struct table_cell *xc = csvchart_table_cell(t, r, xcol);
-        if (xc->missing) {
-            csvchart_warnings_add(warn, "%s:%zu: row skipped: no %s", t->name, xc->line,
-                                  t->cols[xcol].name);
+    if (present == 0) {
+        csvchart_warnings_add(b->warn, "%s:%zu: row skipped: no value for \"%s\"", t->name,
+                              xc->line, cat);
+        return CSVCHART_OK;
+    }
+    size_t ci = intern(&b->cats, cat, xc->line);
+    if (ci == NONE || ser0 == NONE) {
+        return csvchart_error_nomem(b->err);
+    }
+    for (size_t i = 0; i < c->ny; i++) {
+        const struct table_cell *vc = csvchart_table_cell(t, r, c->y[i]);
+        if (vc->missing) {
+            csvchart_warnings_add(b->warn, "%s:%zu: no %s for \"%s\"; that bar is left out",
+                                  t->name, vc->line, t->cols[c->y[i]].name, cat);
             continue;
         }
-        const char *cat = csvchart_table_text(t, xc);
-        size_t series0 = 0;
-        if (gcol != (size_t)-1) {
-            const struct table_cell *gc = csvchart_table_cell(t, r, gcol);
-            if (gc->missing) {
-                csvchart_warnings_add(warn, "%s:%zu: row skipped: no %s", t->name, gc->line,
-                                      t->cols[gcol].name);
-                continue;
-            }
-            series0 = intern(&sers, csvchart_table_text(t, gc), gc->line, true, &added);
+        double v = cell_value(t, vc, &u);
+        note_unit(b, &u);
+        if (b->s->log && v <= 0) {
+            return log_error(b, vc, cat);
         }
-        size_t present = 0;
-        for (size_t i = 0; i < ny; i++) {
-            present += !csvchart_table_cell(t, r, ycols[i])->missing;
+        if (!csvchart_array_reserve((void **)&b->obs, &b->obs_cap, b->nobs + 1, sizeof *b->obs)) {
+            return csvchart_error_nomem(b->err);
         }
-        if (present == 0) {
-            csvchart_warnings_add(warn, "%s:%zu: row skipped: no value for \"%s\"", t->name,
-                                  xc->line, cat);
-            continue;
-        }
-        size_t ci = intern(&cats, cat, xc->line, true, &added);
-        if (ci == (size_t)-1 || series0 == (size_t)-1) {
-            st = csvchart_error_nomem(err);
-            goto fail;
-        }
-        for (size_t i = 0; i < ny; i++) {
-            const struct table_cell *vc = csvchart_table_cell(t, r, ycols[i]);
-            if (vc->missing) {
-                csvchart_warnings_add(warn, "%s:%zu: no %s for \"%s\"; that bar is left out",
-                                      t->name, vc->line, t->cols[ycols[i]].name, cat);
-                continue;
-            }
-            if (!csvchart_array_reserve((void **)&obs, &obs_cap, nobs + 1, sizeof *obs)) {
-                st = csvchart_error_nomem(err);
-                goto fail;
-            }
-            obs[nobs++] = (struct obs){ci, gcol == (size_t)-1 ? i : series0, vc->num, vc->line,
-                                       vc->col};
-        }
+        b->obs[b->nobs++] =
+            (struct obs){ci, c->group == NONE ? i : ser0, v, 0, false, vc->line, vc->col};
     }
-    if (cats.len == 0) {
-        st = csvchart_error_set(err, CSVCHART_ERROR_DATA, t->name, 0, 0,
-                                "no rows left to draw: every row lacks a category or a value");
-        goto fail;
-    }
+    return CSVCHART_OK;
+}
 
-    /* Pass 2: fold the observations into the categories x series grid. */
-    out->ncat = cats.len;
-    out->nser = sers.len;
-    if (out->ncat > SIZE_MAX / out->nser / sizeof(struct acc)) {
-        st = csvchart_error_nomem(err);
-        goto fail;
+/* Folds the observations into the grid of panel *d. */
+static csvchart_status fold(struct binder *b, struct bar_data *d)
+{
+    const struct spec *s = b->s;
+    d->ncat = b->cats.len;
+    d->nser = b->series->len;
+    size_t n = d->ncat * d->nser;
+    if (d->nser && d->ncat > SIZE_MAX / d->nser / sizeof(struct acc)) {
+        return csvchart_error_nomem(b->err);
     }
-    acc = calloc(out->ncat * out->nser, sizeof *acc);
-    out->v = calloc(out->ncat * out->nser, sizeof *out->v);
-    out->has = calloc(out->ncat * out->nser, sizeof *out->has);
-    if (!acc || !out->v || !out->has) {
-        st = csvchart_error_nomem(err);
-        goto fail;
+    struct acc *acc = calloc(n, sizeof *acc);
+    d->v = calloc(n, sizeof *d->v);
+    d->has = calloc(n, sizeof *d->has);
+    if (b->range) {
+        d->low = calloc(n, sizeof *d->low);
+        d->open = calloc(n, sizeof *d->open);
     }
-    for (size_t i = 0; i < nobs; i++) {
-        struct acc *a = &acc[obs[i].cat * out->nser + obs[i].ser];
+    if (!acc || !d->v || !d->has || (b->range && (!d->low || !d->open))) {
+        free(acc);
+        return csvchart_error_nomem(b->err);
+    }
+    for (size_t i = 0; i < b->nobs; i++) {
+        const struct obs *o = &b->obs[i];
+        struct acc *a = &acc[o->cat * d->nser + o->ser];
         if (a->n && s->aggregate == AGG_NONE) {
-            const char *what = out->nser > 1 && gcol != (size_t)-1 ? " in this group" : "";
-            st = csvchart_error_set(err, CSVCHART_ERROR_DATA, t->name, obs[i].line, obs[i].col,
-                                    "category \"%s\" appears again%s (first on line %zu); set "
-                                    "aggregate to %s, or use group for long-format data",
-                                    cats.names[obs[i].cat], what, a->line, agg_names);
-            goto fail;
+            const char *what = d->nser > 1 && b->c->group != NONE ? " in this group" : "";
+            csvchart_status st = csvchart_error_set(
+                b->err, CSVCHART_ERROR_DATA, b->t->name, o->line, o->col,
+                "category \"%s\" appears again%s (first on line %zu); set aggregate to %s, or "
+                "use group for long-format data",
+                b->cats.names[o->cat], what, a->line, agg_names);
+            free(acc);
+            return st;
         }
         if (!a->n) {
-            a->min = a->max = obs[i].value;
-            a->line = obs[i].line;
+            a->min = a->max = o->value;
+            a->line = o->line;
+            a->low = o->low;
+            a->open = o->open;
         }
-        a->sum += obs[i].value;
-        a->min = fmin(a->min, obs[i].value);
-        a->max = fmax(a->max, obs[i].value);
+        a->sum += o->value;
+        a->min = fmin(a->min, o->value);
+        a->max = fmax(a->max, o->value);
         a->n++;
     }
-    for (size_t i = 0; i < out->ncat * out->nser; i++) {
+    for (size_t i = 0; i < n; i++) {
         const struct acc *a = &acc[i];
-        out->has[i] = a->n > 0;
+        d->has[i] = a->n > 0;
         switch (s->aggregate) {
         case AGG_NONE:
         case AGG_SUM:
-            out->v[i] = a->sum;
+            d->v[i] = a->sum;
             break;
         case AGG_MEAN:
-            out->v[i] = a->n ? a->sum / (double)a->n : 0;
+            d->v[i] = a->n ? a->sum / (double)a->n : 0;
             break;
         case AGG_COUNT:
-            out->v[i] = (double)a->n;
+            d->v[i] = (double)a->n;
             break;
         case AGG_MIN:
-            out->v[i] = a->min;
+            d->v[i] = a->min;
             break;
         case AGG_MAX:
-            out->v[i] = a->max;
+            d->v[i] = a->max;
             break;
         }
+        if (b->range) {
+            d->low[i] = a->low;
+            d->open[i] = a->open;
+        }
     }
-    if (s->aggregate == AGG_COUNT) { /* a count has no currency, no decimals */
-        memset(&out->unit, 0, sizeof out->unit);
-    } else if (s->aggregate == AGG_MEAN) {
-        out->unit.decimals += 1;
-    }
-    out->cats = cats.names;
-    out->series = sers.names;
-    cats.names = sers.names = NULL;
-    cats.len = sers.len = 0;
-    if (!sort_categories(out, s)) {
-        st = csvchart_error_nomem(err);
-        goto fail;
-    }
-    st = CSVCHART_OK;
-fail:
-    free(ycols);
     free(acc);
-    free(obs);
-    intern_fini(&cats);
-    intern_fini(&sers);
-    if (st) {
-        csvchart_bar_data_fini(out);
+
+    /* The panel's unit: the data's currency and %, its most common multiplier. */
+    d->unit = b->unit;
+    size_t best = 0;
+    for (size_t i = 1; i < 5; i++) {
+        best = b->mult_count[i] > b->mult_count[best] ? i : best;
     }
-    return st;
+    d->unit.multiplier = "\0KMBT"[best];
+    d->unit.open = false;
+    if (s->aggregate == AGG_COUNT) { /* a count has no currency, no decimals */
+        memset(&d->unit, 0, sizeof d->unit);
+    } else if (s->aggregate == AGG_MEAN) {
+        d->unit.decimals += 1;
+    }
+    d->cats = b->cats.names;
+    b->cats.names = NULL;
+    b->cats.len = 0;
+    intern_fini(&b->cats);
+    return CSVCHART_OK;
 }
 
-void csvchart_bar_data_fini(struct bar_data *d)
+static csvchart_status check_ratio(const struct bar_data *d, csvchart_error *err)
+{
+    size_t n = 0;
+    for (size_t c = 0; c < d->ncat; c++) {
+        n += d->has[c * d->nser] && d->v[c * d->nser] > 0;
+    }
+    if (n < 2) {
+        return csvchart_error_set(err, CSVCHART_ERROR_DATA, NULL, 0, 0,
+                                  "ratio needs at least two bars with values > 0%s%s%s; there "
+                                  "%s %zu",
+                                  d->title ? " in panel \"" : "", d->title ? d->title : "",
+                                  d->title ? "\"" : "", n == 1 ? "is" : "are", n);
+    }
+    return CSVCHART_OK;
+}
+
+static csvchart_status bind_panel(struct binder *b, size_t facet_index, const char *facet_value,
+                                  struct bar_data *d)
+{
+    const csvchart_table *t = b->t;
+    csvchart_status st = CSVCHART_OK;
+    b->nobs = 0;
+    b->have_unit = false;
+    memset(b->mult_count, 0, sizeof b->mult_count);
+    memset(&b->unit, 0, sizeof b->unit);
+    for (size_t r = 0; r < t->nrows && st == CSVCHART_OK; r++) {
+        if (facet_value) {
+            const struct table_cell *fc = csvchart_table_cell(t, r, b->c->facet);
+            if (fc->missing || strcmp(csvchart_table_text(t, fc), facet_value) != 0) {
+                continue;
+            }
+        }
+        st = observe_row(b, r);
+    }
+    (void)facet_index;
+    if (st) {
+        intern_fini(&b->cats);
+        return st;
+    }
+    if (b->cats.len == 0) {
+        intern_fini(&b->cats);
+        if (facet_value) {
+            return csvchart_error_set(b->err, CSVCHART_ERROR_DATA, t->name, 0, 0,
+                                      "facet \"%s\" has no rows left to draw: each lacks a "
+                                      "category or a value",
+                                      facet_value);
+        }
+        return csvchart_error_set(b->err, CSVCHART_ERROR_DATA, t->name, 0, 0,
+                                  "no rows left to draw: every row lacks a category or a value");
+    }
+    if ((st = fold(b, d))) {
+        intern_fini(&b->cats);
+        return st;
+    }
+    d->title = facet_value ? csvchart_strdup(facet_value) : NULL;
+    d->x_name = csvchart_strdup(t->cols[b->c->x].name);
+    d->value_name = csvchart_strdup(t->cols[b->range ? b->c->high : b->c->y[0]].name);
+    d->series = calloc(b->series->len ? b->series->len : 1, sizeof *d->series);
+    if ((facet_value && !d->title) || !d->x_name || !d->value_name || !d->series) {
+        return csvchart_error_nomem(b->err);
+    }
+    for (size_t i = 0; i < b->series->len; i++) {
+        if (!(d->series[i] = csvchart_strdup(b->series->names[i]))) {
+            return csvchart_error_nomem(b->err);
+        }
+    }
+    if (!sort_categories(d, b->s)) {
+        return csvchart_error_nomem(b->err);
+    }
+    return b->s->ratio ? check_ratio(d, b->err) : CSVCHART_OK;
+}
+
+static void panel_fini(struct bar_data *d)
 {
     for (size_t i = 0; d->cats && i < d->ncat; i++) {
         free(d->cats[i]);
@@ -475,8 +677,97 @@ void csvchart_bar_data_fini(struct bar_data *d)
     free(d->cats);
     free(d->series);
     free(d->v);
+    free(d->low);
+    free(d->open);
     free(d->has);
+    free(d->title);
     free(d->x_name);
     free(d->value_name);
     memset(d, 0, sizeof *d);
+}
+
+csvchart_status csvchart_bar_chart_bind(const csvchart_table *t, const struct spec *s,
+                                        struct bar_chart *out, struct csvchart_warnings *warn,
+                                        csvchart_error *err)
+{
+    memset(out, 0, sizeof *out);
+    struct columns c = {0};
+    struct intern series = {0}, facets = {0};
+    struct binder b = {.t = t, .s = s, .c = &c, .series = &series, .warn = warn, .err = err};
+    csvchart_status st = resolve_columns(t, s, &c, err);
+    if (st) {
+        goto done;
+    }
+    b.range = out->range = c.low != NONE;
+
+    /* Series and panels, in first-seen order, shared by every panel. */
+    if (c.group != NONE) {
+        for (size_t r = 0; r < t->nrows; r++) {
+            const struct table_cell *gc = csvchart_table_cell(t, r, c.group);
+            if (!gc->missing && intern(&series, csvchart_table_text(t, gc), gc->line) == NONE) {
+                st = csvchart_error_nomem(err);
+                goto done;
+            }
+        }
+    } else {
+        for (size_t i = 0; i < (b.range ? 1 : c.ny); i++) {
+            if (intern(&series, t->cols[c.y[i]].name, 1) == NONE) {
+                st = csvchart_error_nomem(err);
+                goto done;
+            }
+        }
+    }
+    if (c.facet != NONE) {
+        for (size_t r = 0; r < t->nrows; r++) {
+            const struct table_cell *fc = csvchart_table_cell(t, r, c.facet);
+            if (fc->missing) {
+                csvchart_warnings_add(warn, "%s:%zu: row skipped: no %s", t->name, fc->line,
+                                      t->cols[c.facet].name);
+            } else if (intern(&facets, csvchart_table_text(t, fc), fc->line) == NONE) {
+                st = csvchart_error_nomem(err);
+                goto done;
+            }
+        }
+        if (facets.len == 0) {
+            st = csvchart_error_set(err, CSVCHART_ERROR_DATA, t->name, 0, 0,
+                                    "no rows left to draw: every row lacks a %s",
+                                    t->cols[c.facet].name);
+            goto done;
+        }
+    }
+    size_t np = c.facet != NONE ? facets.len : 1;
+    out->panels = calloc(np, sizeof *out->panels);
+    if (!out->panels) {
+        st = csvchart_error_nomem(err);
+        goto done;
+    }
+    out->npanels = np;
+    for (size_t p = 0; p < np && st == CSVCHART_OK; p++) {
+        st = bind_panel(&b, p, c.facet != NONE ? facets.names[p] : NULL, &out->panels[p]);
+    }
+    /* A group value can first appear in a later panel: every panel gets the full list. */
+    for (size_t p = 0; p < np && st == CSVCHART_OK; p++) {
+        if (out->panels[p].nser != series.len) {
+            st = csvchart_error_set(err, CSVCHART_ERROR_INTERNAL, NULL, 0, 0,
+                                    "series changed while binding");
+        }
+    }
+done:
+    free(c.y);
+    free(b.obs);
+    intern_fini(&series);
+    intern_fini(&facets);
+    if (st) {
+        csvchart_bar_chart_fini(out);
+    }
+    return st;
+}
+
+void csvchart_bar_chart_fini(struct bar_chart *c)
+{
+    for (size_t p = 0; c->panels && p < c->npanels; p++) {
+        panel_fini(&c->panels[p]);
+    }
+    free(c->panels);
+    memset(c, 0, sizeof *c);
 }

@@ -1,11 +1,12 @@
 /*
  * bar_data.h - a table bound to a bar chart's options (bar_data.c).
  *
- * Binding picks the category column (x), the value columns (y, or one value column split by
- * a `group` column for long-format data), skips rows with missing values (with a warning
+ * Binding picks the category column (x), the values (the y columns, one value column split by
+ * a `group` column for long-format data, or `low`/`high` columns for range bars), splits the
+ * rows into panels by the `facet` column, skips rows with missing values (with a warning
  * naming the line), aggregates repeated categories when asked (and refuses them, naming both
- * lines, when not), and sorts. The result is a dense categories x series matrix that layout
- * draws without looking at the table again.
+ * lines, when not), checks what the scale needs (log: values > 0) and sorts. The result is,
+ * per panel, a dense categories x series matrix that layout draws without the table.
  */
 #ifndef CSVCHART_BAR_DATA_H
 #define CSVCHART_BAR_DATA_H
@@ -18,26 +19,39 @@
 #include "spec.h"
 #include "table.h"
 
+/* One panel: all of the chart, or one value of the facet column. */
 struct bar_data {
+    char *title;   /* the facet value, or NULL without facets */
     size_t ncat, nser;
     char **cats;   /* category names, in drawing order */
-    char **series; /* series names (the y column names, or the group values) */
-    double *v;     /* ncat * nser values, v[c * nser + s] */
+    char **series; /* series names (the y column names, or the group values); shared order */
+    double *v;     /* ncat * nser values, v[c * nser + s]; for ranges the high end */
+    double *low;   /* ranges only (else NULL): where each bar starts */
+    bool *open;    /* ranges only (else NULL): open-ended upward ("$100M+", empty high) */
     bool *has;     /* whether v[c * nser + s] exists */
-    struct number_unit unit; /* how the values were written */
+    struct number_unit unit; /* how this panel's values were written */
     char *x_name;            /* the category column's name */
     char *value_name;        /* the (first) value column's name */
 };
 
+struct bar_chart {
+    size_t npanels;
+    struct bar_data *panels;
+    bool range; /* low/high range bars */
+};
+
 /*
- * Binds. Errors (CSVCHART_ERROR_DATA with positions): an unknown column, a value column that
- * is not numeric (pointing at the first cell that is not a number), a repeated category
- * with aggregate = none, no rows left to draw. Rows skipped for missing values become
- * warnings "FILE:LINE: row skipped: ...".
+ * Binds. Errors (CSVCHART_ERROR_DATA with FILE:LINE:COL where a cell is to blame): an unknown
+ * column, a value column that is not numeric (pointing at the first cell that is not a
+ * number), a repeated category with aggregate = none, a value <= 0 on a log axis, a range
+ * whose low is above its high, no rows left to draw, a ratio without two positive bars.
+ * CSVCHART_ERROR_VALUE: options that cannot go together (stack with log or ranges, group
+ * with several y columns). Rows skipped for missing values become warnings
+ * "FILE:LINE: row skipped: ...".
  */
-csvchart_status csvchart_bar_data_bind(const csvchart_table *t, const struct spec *s,
-                                       struct bar_data *out, struct csvchart_warnings *warn,
-                                       csvchart_error *err);
-void csvchart_bar_data_fini(struct bar_data *d);
+csvchart_status csvchart_bar_chart_bind(const csvchart_table *t, const struct spec *s,
+                                        struct bar_chart *out, struct csvchart_warnings *warn,
+                                        csvchart_error *err);
+void csvchart_bar_chart_fini(struct bar_chart *c);
 
 #endif

@@ -191,11 +191,11 @@ const struct csvchart_scene *csvchart_figure_scene(csvchart_figure *fig, csvchar
     if (st) {
         return NULL;
     }
-    struct bar_data d;
-    st = csvchart_bar_data_bind(fig->table, &fig->spec, &d, &fig->warnings, err);
+    struct bar_chart chart;
+    st = csvchart_bar_chart_bind(fig->table, &fig->spec, &chart, &fig->warnings, err);
     if (st == CSVCHART_OK) {
-        st = csvchart_layout_bar(&d, &fig->spec, m, &fig->scene, &fig->warnings, err);
-        csvchart_bar_data_fini(&d);
+        st = csvchart_layout_bar(&chart, &fig->spec, m, &fig->scene, &fig->warnings, err);
+        csvchart_bar_chart_fini(&chart);
         if (st) {
             csvchart_scene_fini(&fig->scene);
         }

@@ -8,8 +8,8 @@
  *
  * How a number becomes text, for every kind but printf:
  *   1. %.14e gives the 15 significant decimal digits of |v| (struct decimal). Every decimal with
- *      at most 15 digits survives the trip through a double, so 0.1 + 0.2 reads "3" "-1",
- *      that is 0.3, and what the CSV said is what we see.
+ *      at most 15 digits survives the trip through a double, so 0.1 + 0.2 reads as digits "3",
+ *      exponent -1, and what the CSV said is what we see.
  *   2. K/M/B/T scaling (si, or auto when the data used a multiplier) only shifts the decimal
  *      exponent: exact, no division.
  *   3. Rounding to the chosen decimals is done on those digits, half away from zero
@@ -226,8 +226,8 @@ struct label {
     bool si;            /* scale to K/M/B/T by magnitude */
     bool cents;         /* a currency amount: a fraction shows 2 digits at least */
     enum dec_rule rule;
-    int digits;  /* DEC_FIXED, DEC_DATA */
-    int power;   /* DEC_DATA: the data's multiplier as a power of ten */
+    int digits;          /* DEC_FIXED, DEC_DATA */
+    int power;           /* DEC_DATA: the data's multiplier as a power of ten */
     struct decimal step; /* DEC_STEP */
 };
 
@@ -336,8 +336,11 @@ static bool valid_utf8(const unsigned char *s)
 {
     while (*s) {
         unsigned c = *s;
-        size_t n = c < 0x80 ? 0 : (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2
-                              : (c & 0xF8) == 0xF0 ? 3 : 4;
+        size_t n = c < 0x80             ? 0
+                   : (c & 0xE0) == 0xC0 ? 1
+                   : (c & 0xF0) == 0xE0 ? 2
+                   : (c & 0xF8) == 0xF0 ? 3
+                                        : 4;
         if (n == 4 || (n == 1 && c < 0xC2) || (n == 3 && c > 0xF4)) {
             return false; // stray continuation byte, overlong 2-byte form, beyond U+10FFFF
         }
@@ -386,9 +389,9 @@ static csvchart_status scan_template(const char *t, struct conv *c, csvchart_err
 {
 #define BAD(...) csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0, __VA_ARGS__)
     size_t tlen = strlen(t);
-    if (tlen >= sizeof ((struct value_format *)0)->spec) {
+    if (tlen >= sizeof((struct value_format *)0)->spec) {
         return BAD("value_format \"%.40s...\" is too long (%zu bytes); at most %zu", t, tlen,
-                   sizeof ((struct value_format *)0)->spec - 1);
+                   sizeof((struct value_format *)0)->spec - 1);
     }
     if (!valid_utf8((const unsigned char *)t)) {
         return BAD("value_format \"%s\" is not valid UTF-8", t);
@@ -460,8 +463,8 @@ static csvchart_status scan_template(const char *t, struct conv *c, csvchart_err
         return BAD("value_format \"%s\" has no conversion; expected e.g. $%%.2f or percent", t);
     }
     if (count > 1) {
-        return BAD("value_format \"%s\" has %zu conversions; expected exactly one, e.g. $%%.2f",
-                   t, count);
+        return BAD("value_format \"%s\" has %zu conversions; expected exactly one, e.g. $%%.2f", t,
+                   count);
     }
     return CSVCHART_OK;
 #undef BAD
@@ -522,8 +525,8 @@ static void put_conversion(struct sbuf *b, const struct conv *c, double v)
             continue;
         }
         num[n++] = '.';
-        while (raw[i] && !((raw[i] >= '0' && raw[i] <= '9') || raw[i] == ' ' ||
-                           raw[i] == 'e' || raw[i] == 'E')) {
+        while (raw[i] && !((raw[i] >= '0' && raw[i] <= '9') || raw[i] == ' ' || raw[i] == 'e' ||
+                           raw[i] == 'E')) {
             i++;
         }
     }
@@ -665,6 +668,10 @@ size_t csvchart_format_tick(const struct value_format *f, double v, double step,
         return finish(&b, buf, n);
     }
     struct label l = label_for(f);
+    /* A decade on a log axis reads $0.01, $0.1, $1 (FIGURES.md): no cents padding there. */
+    if (v > 0 && fabs(log10(v) - round(log10(v))) < 1e-9) {
+        l.cents = false;
+    }
     /* A linear tick is a multiple of the step and gets the step's decimals. A log tick is
      * not a multiple of its step when the step is the factor between ticks (0.01 with step
      * 10): it gets the decimals it needs itself, clean since it is a power of ten. What is

@@ -8,6 +8,9 @@
  *   "currency" the CSV's currency sign (or "$"), integers plain, otherwise 2 decimals
  *   printf     one conversion among d i f F e E g G, flags -+ #0', width, precision, any
  *              literal text, "%%" for a percent sign: "$%.2f", "%.1f%%", "%'d people"
+ *              (at most 63 bytes, valid UTF-8 without control characters, width <= 64,
+ *              precision <= 20; no *, no length modifiers, no # with d/i). %d rounds half away
+ *              from zero; ' groups with commas; the decimal point is "." in every locale.
  * Rules shared by every kind but printf: no trailing zeros a reader does not need ("$60",
  * "$0.07", "1.5"), currency amounts with cents keep two decimals ("$0.50"), thousands
  * separators from 1,000 ("2,500"), negative numbers with a real minus sign (U+2212).
@@ -36,18 +39,28 @@ struct value_format {
 csvchart_status csvchart_format_parse(const char *text, struct value_format *out,
                                       csvchart_error *err);
 
-/* Records how the data was written (currency, %, multiplier, decimals). */
+/*
+ * Records how the data was written (currency, %, multiplier, decimals); the unit is copied.
+ * Until it is called (or after a call with NULL) the unit is empty with decimals = -1, which
+ * means "as many decimals as the value needs" (up to 15 significant digits).
+ */
 void csvchart_format_set_unit(struct value_format *f, const struct number_unit *unit);
 
 /*
  * A value label: the number as precise as the data was written (unit.decimals), trailing
- * zeros dropped. Writes a NUL-terminated string (truncated to n) and returns its length.
+ * zeros dropped. Rounding is half away from zero on the decimal digits ("$0.075" at 2 decimals
+ * is "$0.08"). K/M/B/T labels pick the letter by magnitude and keep the data's precision: with
+ * data written like "$5.6M", 1.2345e9 is "$1.2345B" (1 + 3 decimals) and 1.5e9 "$1.5B". Writes a NUL-terminated string, cut to n - 1 bytes at a code point boundary, and
+ * returns the length written. n == 0 (buf may then be NULL) writes nothing and returns 0.
  */
 size_t csvchart_format_value(const struct value_format *f, double v, char *buf, size_t n);
 
 /*
  * An axis tick label: as precise as the tick step needs (step 0.5 -> "1.5", step 0.01 on a
- * log axis -> "$0.01"), trailing zeros dropped.
+ * log axis -> "$0.01"), trailing zeros dropped; a power of ten is never padded to cents ("$0.1", not "$0.10"). A v that is not a multiple of `step` gets the
+ * decimals it needs itself, so a log axis may pass either the tick or the factor between
+ * ticks (struct ticks.step) as `step`. Float noise around zero (0.1 + 0.2 - 0.3 with step 0.1)
+ * is printed as "0". Buffer rules as for csvchart_format_value().
  */
 size_t csvchart_format_tick(const struct value_format *f, double v, double step, char *buf,
                             size_t n);

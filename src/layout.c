@@ -42,7 +42,9 @@ double csvchart_layout_line_height(const struct layout *L, const struct text_sty
 {
     struct text_metrics tm;
     L->m->measure(L->m->ctx, st, "Hg", 2, &tm);
-    return tm.ascent + tm.descent;
+    /* Baselines are snapped to device pixels, so the line pitch is a whole number of them:
+     * otherwise rounding could pull two lines of a paragraph into each other. */
+    return ceil((tm.ascent + tm.descent) * L->scale) / L->scale;
 }
 
 double csvchart_layout_ascent(const struct layout *L, const struct text_style *st)
@@ -139,7 +141,7 @@ size_t csvchart_layout_paragraph(struct layout *L, const struct text_style *st,
     return n;
 }
 
-void csvchart_layout_frame(struct layout *L)
+void csvchart_layout_frame(struct layout *L, const char *auto_note)
 {
     const struct spec *s = L->spec;
     const struct theme *t = &s->theme;
@@ -180,15 +182,18 @@ void csvchart_layout_frame(struct layout *L)
                                   3, TEXT_ANCHOR_START);
         L->bottom -= 4 * L->u;
     }
-    if (*s->note) {
+    char note[1400];
+    snprintf(note, sizeof note, "%s%s%s", auto_note ? auto_note : "",
+             auto_note && *auto_note && *s->note ? " " : "", s->note);
+    if (*note) {
         struct text_line lines[3];
-        size_t need = csvchart_text_wrap(L->m, &L->small, s->note, width, lines, 3);
+        size_t need = csvchart_text_wrap(L->m, &L->small, note, width, lines, 3);
         size_t n = need < 3 ? need : 3;
         L->bottom -= lh * (double)n;
-        csvchart_layout_paragraph(L, &L->small, t->faint, s->note, L->left, L->bottom + asc,
-                                  width, 3, TEXT_ANCHOR_START);
+        csvchart_layout_paragraph(L, &L->small, t->faint, note, L->left, L->bottom + asc, width,
+                                  3, TEXT_ANCHOR_START);
     }
-    if (*s->source || *s->note) {
+    if (*s->source || *note) {
         L->bottom -= 18 * L->u;
     }
 }

@@ -49,13 +49,17 @@ struct legend_entry {
 void csvchart_layout_begin(struct layout *L, const struct spec *s,
                            const csvchart_text_measurer *m, struct csvchart_scene *scene);
 
-/* Places title and subtitle at the top and note and source at the bottom, shrinking the box. */
-void csvchart_layout_frame(struct layout *L);
+/*
+ * Places title and subtitle at the top and the notes and source at the bottom, shrinking the
+ * box. `auto_note` (NULL or "" for none) is a note the layout adds, such as where bars start
+ * on a log axis; it goes before the user's note.
+ */
+void csvchart_layout_frame(struct layout *L, const char *auto_note);
 
 /* Places a legend row (wrapping) under the header and shrinks the box. */
 void csvchart_layout_legend(struct layout *L, const struct legend_entry *e, size_t n);
 
-/* Line height (ascent + descent) of a style. */
+/* Line pitch of a style: ascent + descent, rounded up to whole device pixels. */
 double csvchart_layout_line_height(const struct layout *L, const struct text_style *st);
 /* Ascent of a style. */
 double csvchart_layout_ascent(const struct layout *L, const struct text_style *st);
@@ -85,13 +89,13 @@ double csvchart_layout_snap(const struct layout *L, double v, double width);
 
 
 
-struct bar_data;
+struct bar_chart;
 
 /*
  * Lays out a bar chart (layout_bar.c) into *scene (initialised here; the caller finis it).
  * Errors: CSVCHART_ERROR_VALUE for a highlight naming no category, NOMEM.
  */
-csvchart_status csvchart_layout_bar(const struct bar_data *d, const struct spec *s,
+csvchart_status csvchart_layout_bar(const struct bar_chart *chart, const struct spec *s,
                                     const csvchart_text_measurer *m,
                                     struct csvchart_scene *scene,
                                     struct csvchart_warnings *warn, csvchart_error *err);

@@ -1,16 +1,21 @@
 /*
- * layout_bar.c - bar charts: vertical or horizontal, single, grouped or stacked series.
+ * layout_bar.c - bar charts: vertical or horizontal; single, grouped, stacked or range
+ * series; bars, dots or lollipops; linear or log10 value axes; small multiples; a ratio
+ * callout.
  *
- * Input is a bound struct bar_data (categories x series); output is scene items. The steps:
+ * Input is a bound struct bar_chart (panels of categories x series); output is scene items.
  *
- *   1. the frame (title, subtitle, note, source) and, for several series, a legend;
- *   2. orientation: vertical unless asked, or unless the category names would need more than
- *      three lines (or a broken word) under their bars - then horizontal, where long names
- *      wrap in a left-hand column;
- *   3. the value axis: extended-Wilkinson ticks over [min(0, v), max(0, v)], with the domain
- *      grown until the value labels fit inside the plot (so they never hit the title or the
- *      canvas edge) and, horizontally, until no two tick labels touch;
- *   4. gridlines, bars, the zero baseline, tick labels, category labels, value labels.
+ *   1. the frame (title, subtitle, notes - including the log baseline note - and source)
+ *      and, for several series, a legend;
+ *   2. orientation: vertical unless asked, or unless a category name would need more than
+ *      three lines (or a broken word) under its bar - then horizontal, where names wrap in a
+ *      left-hand column shared by every panel so the panels align;
+ *   3. panels (one, or one per facet value): horizontal panels stack top to bottom, vertical
+ *      ones sit side by side, sized by their number of categories, each with its own axis;
+ *   4. per panel, the value axis: ticks over the data (zero included on a linear axis;
+ *      decades on a log axis), the domain grown until value labels fit inside the plot and,
+ *      horizontally, until no two tick labels touch;
+ *   5. gridlines, the ratio leaders, marks, the baseline, tick, category and value labels.
  *
  *     vertical                          horizontal
  *     $60 -+--------------------        Long category   |#########  $60
@@ -19,12 +24,16 @@
  *          |     ##   ##                                +----+----+----
  *       0 -+=====##===##========                        0   $20  $40
  *             Short  Long name
+ *
+ * On a log axis bars start at the decade at or below the smallest value (never at an
+ * arbitrary value), and a note under the chart says where.
  */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "bar_data.h"
 #include "format.h"
 #include "layout.h"
@@ -32,85 +41,162 @@
 
 #define MAX_CAT_LINES 3
 
+/* What every panel shares. */
 struct bar_layout {
     struct layout L;
-    const struct bar_data *d;
+    const struct bar_chart *chart;
     const struct spec *s;
     bool horizontal;
     bool labels;
-    double lo, hi; /* data extent along the value axis, zero included */
+    struct text_style label; /* category and value labels (may shrink for many bars) */
+    double col;              /* horizontal: the category column's width */
+    size_t col_lines;        /* horizontal: lines a category name may take */
+};
+
+/* One panel being laid out. */
+struct panel {
+    const struct bar_data *d;
+    struct value_format fmt; /* the spec's, with the panel's unit */
+    char **value_text;       /* per (cat, series): the value label */
+    double label_max_w;
+    bool *highlighted; /* per category */
+    double lo, hi;     /* data extent along the value axis (zero included when linear) */
     struct ticks ticks;
     struct scale sc;
     double px0, px1, py0, py1; /* plot box */
-    double band;               /* px per category */
-    double bar;                /* px across one bar */
-    bool *highlighted;         /* per category */
-    char **value_text;         /* per (cat, series): the value label */
-    double label_max_w;        /* widest value label */
-    struct value_format fmt;   /* the spec's, with the data's unit */
+    double band, bar;
+    double base; /* where bars start: 0, or the log floor */
+    double ratio_room; /* px reserved for the ratio callout */
+    bool log;          /* a log10 value axis */
 };
 
-static double value_at(const struct bar_layout *B, size_t c, size_t s)
+static size_t idx(const struct panel *P, size_t c, size_t s)
 {
-    return B->d->v[c * B->d->nser + s];
+    return c * P->d->nser + s;
 }
 
-static bool has_value(const struct bar_layout *B, size_t c, size_t s)
+static bool is_log(const struct bar_layout *B)
 {
-    return B->d->has[c * B->d->nser + s];
+    return B->s->log;
 }
 
-/* The data extent along the value axis: stacks add up, positive and negative apart. */
-static void extent(struct bar_layout *B)
+/* ---- data extent and labels -------------------------------------------------------------- */
+
+static void extent(const struct bar_layout *B, struct panel *P)
 {
-    double lo = 0, hi = 0;
-    for (size_t c = 0; c < B->d->ncat; c++) {
+    const struct bar_data *d = P->d;
+    double lo = is_log(B) ? INFINITY : 0, hi = is_log(B) ? -INFINITY : 0;
+    for (size_t c = 0; c < d->ncat; c++) {
         double pos = 0, neg = 0;
-        for (size_t s = 0; s < B->d->nser; s++) {
-            if (!has_value(B, c, s)) {
+        for (size_t s = 0; s < d->nser; s++) {
+            if (!d->has[idx(P, c, s)]) {
                 continue;
             }
-            double v = value_at(B, c, s);
+            double v = d->v[idx(P, c, s)];
             if (B->s->stack) {
                 *(v >= 0 ? &pos : &neg) += v;
-            } else {
-                hi = fmax(hi, v);
-                lo = fmin(lo, v);
+                continue;
             }
+            hi = fmax(hi, v);
+            lo = fmin(lo, d->low ? d->low[idx(P, c, s)] : v);
         }
-        hi = fmax(hi, pos);
-        lo = fmin(lo, neg);
+        if (B->s->stack) {
+            hi = fmax(hi, pos);
+            lo = fmin(lo, neg);
+        }
     }
-    B->lo = lo;
-    B->hi = hi;
+    if (!isfinite(lo) || !isfinite(hi)) { /* cannot happen: panels have values */
+        lo = 1, hi = 10;
+    }
+    P->lo = lo;
+    P->hi = hi;
 }
 
-static csvchart_rgba bar_color(const struct bar_layout *B, size_t c, size_t s)
+static bool format_values(const struct bar_layout *B, struct panel *P)
+{
+    const struct bar_data *d = P->d;
+    P->fmt = B->s->format;
+    csvchart_format_set_unit(&P->fmt, &d->unit);
+    /* A log axis over many decades reads "$1M $1B $1T", not "1,000,000,000,000". */
+    if (P->log && P->fmt.kind == FORMAT_AUTO && (P->hi >= 1e6 || P->lo <= -1e6)) {
+        P->fmt.kind = FORMAT_SI;
+    }
+    P->value_text = calloc(d->ncat * d->nser, sizeof *P->value_text);
+    P->highlighted = calloc(d->ncat, sizeof *P->highlighted);
+    if (!P->value_text || !P->highlighted) {
+        return false;
+    }
+    for (size_t i = 0; i < d->ncat * d->nser; i++) {
+        if (!d->has[i]) {
+            continue;
+        }
+        char buf[128], low[64];
+        csvchart_format_value(&P->fmt, d->v[i], buf, sizeof buf);
+        if (d->low) { /* the widest of the two end labels counts */
+            csvchart_format_value(&P->fmt, d->low[i], low, sizeof low);
+            if (d->open[i]) {
+                snprintf(buf, sizeof buf, "%s+", low);
+            }
+            P->label_max_w = fmax(P->label_max_w, csvchart_layout_width(&B->L, &B->label, low));
+        }
+        P->value_text[i] = csvchart_strdup(buf);
+        if (!P->value_text[i]) {
+            return false;
+        }
+        P->label_max_w = fmax(P->label_max_w, csvchart_layout_width(&B->L, &B->label, buf));
+    }
+    return true;
+}
+
+static void panel_fini(struct panel *P)
+{
+    if (P->value_text) {
+        for (size_t i = 0; i < P->d->ncat * P->d->nser; i++) {
+            free(P->value_text[i]);
+        }
+    }
+    free(P->value_text);
+    free(P->highlighted);
+}
+
+static csvchart_rgba mark_color(const struct bar_layout *B, const struct panel *P, size_t c,
+                                size_t s)
 {
     const struct theme *t = &B->s->theme;
-    if (B->s->nhighlight && !B->highlighted[c]) {
+    if (B->s->nhighlight && !P->highlighted[c]) {
         return t->muted;
     }
     return t->palette[s % t->npalette];
 }
 
-static csvchart_status check_highlight(struct bar_layout *B, csvchart_error *err)
+static csvchart_rgba label_color(const struct bar_layout *B, const struct panel *P, size_t c)
+{
+    return B->s->nhighlight && !P->highlighted[c] ? B->s->theme.faint : B->s->theme.text;
+}
+
+/* Marks the highlighted categories of every panel; a name found nowhere is an error. */
+static csvchart_status check_highlight(struct bar_layout *B, struct panel *panels,
+                                       csvchart_error *err)
 {
     for (size_t i = 0; i < B->s->nhighlight; i++) {
         const char *name = B->s->highlight[i];
         bool found = false;
-        for (size_t c = 0; c < B->d->ncat; c++) {
-            if (strcmp(B->d->cats[c], name) == 0) {
-                B->highlighted[c] = true;
-                found = true;
+        for (size_t p = 0; p < B->chart->npanels; p++) {
+            const struct bar_data *d = panels[p].d;
+            for (size_t c = 0; c < d->ncat; c++) {
+                if (strcmp(d->cats[c], name) == 0) {
+                    panels[p].highlighted[c] = true;
+                    found = true;
+                }
             }
         }
         if (!found) {
+            const struct bar_data *d = panels[0].d;
             char list[300] = "";
             size_t used = 0;
-            for (size_t c = 0; c < B->d->ncat && used < sizeof list - 8; c++) {
+            for (size_t c = 0; c < d->ncat && used < sizeof list - 8; c++) {
                 int k = snprintf(list + used, sizeof list - used, "%s\"%s\"", c ? ", " : "",
-                                 B->d->cats[c]);
+                                 d->cats[c]);
                 used = k < 0 ? used : used + (size_t)k;
             }
             if (used >= sizeof list - 8) {
@@ -125,30 +211,478 @@ static csvchart_status check_highlight(struct bar_layout *B, csvchart_error *err
     return CSVCHART_OK;
 }
 
+/* ---- the value axis ---------------------------------------------------------------------- */
+
+static void tick_label(const struct panel *P, double v, char *buf, size_t n)
+{
+    csvchart_format_tick(&P->fmt, v, P->log ? v : P->ticks.step, buf, n);
+}
+
+/*
+ * Chooses ticks for an axis of `len` px so that `need_hi` px stay free beyond the largest
+ * value and `need_lo` px below the smallest one that carries a label there.
+ */
+static void choose_ticks(const struct bar_layout *B, struct panel *P, double len, double spacing,
+                         double need_hi, double need_lo)
+{
+    int target = (int)floor(len / spacing) + 1;
+    target = target < 3 ? 3 : target > 9 ? 9 : target;
+    double lo = P->lo, hi = P->hi;
+    bool low_labels = P->d->low != NULL || (!is_log(B) && P->lo < 0);
+    for (int iter = 0; iter < 8; iter++) {
+        if (is_log(B)) {
+            csvchart_ticks_log(lo, hi, target, &P->ticks);
+        } else {
+            csvchart_ticks_linear(lo, hi, target, &P->ticks);
+        }
+        double span = is_log(B) ? log10(P->ticks.hi / P->ticks.lo) : P->ticks.hi - P->ticks.lo;
+        double room_hi = is_log(B) ? log10(P->ticks.hi / P->hi) : P->ticks.hi - P->hi;
+        double room_lo = is_log(B) ? log10(P->lo / P->ticks.lo) : P->lo - P->ticks.lo;
+        bool ok = true;
+        if ((is_log(B) || P->hi > 0) && room_hi / span * len < need_hi) {
+            double grow = need_hi / len * span * 1.05;
+            hi = is_log(B) ? P->hi * pow(10, grow) : P->hi + grow;
+            ok = false;
+        }
+        if (low_labels && room_lo / span * len < need_lo) {
+            double grow = need_lo / len * span * 1.05;
+            lo = is_log(B) ? P->lo / pow(10, grow) : P->lo - grow;
+            ok = false;
+        }
+        if (ok) {
+            break;
+        }
+    }
+    P->base = is_log(B) ? P->ticks.lo : 0;
+}
+
+/* Draws the gridlines (major and, on a log axis, minor) across the plot. */
+/* A tick below zero that exists only to make room for labels under bars that start at or
+ * above zero is not drawn: the axis must not suggest negative data. */
+static bool tick_shown(const struct panel *P, double v)
+{
+    return P->log || v >= 0 || P->lo < 0;
+}
+
+static void gridlines(struct bar_layout *B, struct panel *P)
+{
+    struct layout *L = &B->L;
+    const struct theme *t = &B->s->theme;
+    csvchart_rgba minor = (t->grid & 0xFFFFFF00u) | 0x90u;
+    /* Minor lines (2..9 x each decade) help only while a decade is roomy: otherwise they
+     * crowd into a grey band. */
+    double len = B->horizontal ? P->px1 - P->px0 : P->py1 - P->py0;
+    double decade_px = P->log ? len / log10(P->ticks.hi / P->ticks.lo) : 0;
+    size_t nminor = decade_px >= 110 * L->u ? P->ticks.nminor : 0;
+    for (size_t i = 0; i < nminor; i++) {
+        double p = csvchart_layout_snap(L, csvchart_scale_map(&P->sc, P->ticks.minor[i]), L->u);
+        if (B->horizontal) {
+            csvchart_scene_line(L->scene, p, P->py0, p, P->py1, minor, L->u);
+        } else {
+            csvchart_scene_line(L->scene, P->px0, p, P->px1, p, minor, L->u);
+        }
+    }
+    for (size_t i = 0; i < P->ticks.nmajor; i++) {
+        double v = P->ticks.major[i];
+        if (v == P->base || !tick_shown(P, v)) {
+            continue; /* the baseline is drawn over the marks */
+        }
+        double p = csvchart_layout_snap(L, csvchart_scale_map(&P->sc, v), L->u);
+        if (B->horizontal) {
+            csvchart_scene_line(L->scene, p, P->py0, p, P->py1, t->grid, L->u);
+        } else {
+            csvchart_scene_line(L->scene, P->px0, p, P->px1, p, t->grid, L->u);
+        }
+    }
+}
+
+/* ---- marks ------------------------------------------------------------------------------- */
+
+/*
+ * Draws one mark from value `from` to `to` across [a, b) (px across the band), in the value
+ * direction of the panel. Returns the px box of the mark's far end for labels:
+ * *end_px is where the value ends along the value axis.
+ */
+static void draw_mark(struct bar_layout *B, struct panel *P, size_t c, size_t s, double from,
+                      double to, bool open, double a, double b)
+{
+    struct layout *L = &B->L;
+    csvchart_rgba color = mark_color(B, P, c, s);
+    double pf = csvchart_scale_map(&P->sc, from), pt = csvchart_scale_map(&P->sc, to);
+    double tip = pt; /* an open range runs to the end of the axis */
+    if (open) {
+        tip = csvchart_scale_map(&P->sc, P->ticks.hi);
+        pt = tip;
+    }
+    double mid = (a + b) / 2;
+    struct scene_item *it = NULL;
+    enum mark m = B->s->mark;
+    if (m == MARK_BAR) {
+        double ca = csvchart_layout_snap(L, a, 0), cb = csvchart_layout_snap(L, b, 0);
+        if (open) {
+            /* Open-ended ("$100M+"): solid for the known part, then a fade to the axis end -
+             * "at least this much", with no end the data does not give. */
+            enum { steps = 16 };
+            double solid = pf + (tip - pf) * 0.35;
+            double cuts[steps + 2];
+            cuts[0] = pf;
+            for (int k = 0; k <= steps; k++) {
+                cuts[k + 1] = solid + (tip - solid) * k / steps;
+            }
+            for (int k = 0; k <= steps; k++) {
+                double lo = csvchart_layout_snap(L, fmin(cuts[k], cuts[k + 1]), 0);
+                double hi = csvchart_layout_snap(L, fmax(cuts[k], cuts[k + 1]), 0);
+                unsigned alpha = k == 0 ? 255u : (unsigned)(230.0 * (steps - k + 1) / (steps + 1));
+                csvchart_rgba c2 = (color & 0xFFFFFF00u) | (alpha & 0xFFu);
+                struct scene_item *seg =
+                    B->horizontal ? csvchart_scene_rect(L->scene, lo, ca, hi - lo, cb - ca, c2)
+                                  : csvchart_scene_rect(L->scene, ca, lo, cb - ca, hi - lo, c2);
+                it = k == 0 ? seg : it;
+                if (k == 0 && seg) {
+                    char title[300];
+                    snprintf(title, sizeof title, "%s: %s", P->d->cats[c],
+                             P->value_text[idx(P, c, s)]);
+                    csvchart_scene_item_set_title(L->scene, seg, title);
+                    it = NULL; /* titled already */
+                }
+            }
+            return;
+        }
+        double lo = csvchart_layout_snap(L, fmin(pf, pt), 0);
+        double hi = csvchart_layout_snap(L, fmax(pf, pt), 0);
+        /* A value that is not zero never draws as nothing: two device pixels at least, so it
+         * still shows beside the baseline drawn over the bars. */
+        if (to != from && hi - lo < 2 / L->scale) {
+            bool up = B->horizontal ? pt > pf : pt < pf;
+            if (B->horizontal == up) {
+                hi = lo + 2 / L->scale;
+            } else {
+                lo = hi - 2 / L->scale;
+            }
+        }
+        it = B->horizontal ? csvchart_scene_rect(L->scene, lo, ca, hi - lo, cb - ca, color)
+                           : csvchart_scene_rect(L->scene, ca, lo, cb - ca, hi - lo, color);
+    } else {
+        /* dot, lollipop, and dumbbells for ranges: a stem and a dot at each valued end */
+        double r = fmin(fmax(fabs(b - a) * 0.3, 4.5 * L->u), 8 * L->u);
+        bool stem = m == MARK_LOLLIPOP || P->d->low;
+        if (stem) {
+            double w = fmax(2 * L->u, 1);
+            if (B->horizontal) {
+                csvchart_scene_line(L->scene, pf, mid, open ? tip : pt, mid, color, w);
+            } else {
+                csvchart_scene_line(L->scene, mid, pf, mid, open ? tip : pt, color, w);
+            }
+        }
+        if (P->d->low) {
+            csvchart_scene_circle(L->scene, B->horizontal ? pf : mid, B->horizontal ? mid : pf,
+                                  r, color);
+        }
+        if (!open) {
+            it = csvchart_scene_circle(L->scene, B->horizontal ? pt : mid,
+                                       B->horizontal ? mid : pt, r, color);
+        } else {
+            struct scene_point tri[3];
+            double h = r * 1.6;
+            if (B->horizontal) {
+                tri[0] = (struct scene_point){tip - h, mid - r};
+                tri[1] = (struct scene_point){tip, mid};
+                tri[2] = (struct scene_point){tip - h, mid + r};
+            } else {
+                tri[0] = (struct scene_point){mid - r, tip + h};
+                tri[1] = (struct scene_point){mid, tip};
+                tri[2] = (struct scene_point){mid + r, tip + h};
+            }
+            csvchart_scene_path(L->scene, tri, 3, true, color, CSVCHART_RGBA_NONE, 0);
+        }
+    }
+    if (it) {
+        char title[300];
+        const struct bar_data *d = P->d;
+        snprintf(title, sizeof title, "%s%s%s: %s", d->cats[c], d->nser > 1 ? ", " : "",
+                 d->nser > 1 ? d->series[s] : "", P->value_text[idx(P, c, s)]);
+        csvchart_scene_item_set_title(L->scene, it, title);
+    }
+}
+
+/* The radius of dots, for label offsets. */
+static double mark_overhang(const struct bar_layout *B, double thickness)
+{
+    if (B->s->mark == MARK_BAR) {
+        return 0;
+    }
+    return fmin(fmax(thickness * 0.3, 4.5 * B->L.u), 8 * B->L.u);
+}
+
+/*
+ * A value label beside the end `p` (px along the value axis) of a mark centred at `mid`
+ * across; `after` is true when the label goes beyond the end (the larger value side).
+ */
+static void value_label(struct bar_layout *B, const char *text, csvchart_rgba color, double p,
+                        double mid, bool after, double overhang)
+{
+    struct layout *L = &B->L;
+    double lh = csvchart_layout_line_height(L, &B->label);
+    double asc = csvchart_layout_ascent(L, &B->label);
+    double gap = 6 * L->u + overhang;
+    if (B->horizontal) {
+        csvchart_layout_text(L, &B->label, color, text, strlen(text), after ? p + gap : p - gap,
+                             mid + asc - lh / 2, after ? TEXT_ANCHOR_START : TEXT_ANCHOR_END);
+    } else {
+        double base = after ? p - gap - (lh - asc) : p + gap - 2 * L->u + asc;
+        csvchart_layout_text(L, &B->label, color, text, strlen(text), mid, base,
+                             TEXT_ANCHOR_MIDDLE);
+    }
+}
+
+/* Draws every mark of a panel and, when asked, its value labels. */
+static void marks(struct bar_layout *B, struct panel *P)
+{
+    struct layout *L = &B->L;
+    const struct bar_data *d = P->d;
+    const struct theme *t = &B->s->theme;
+    double lh = csvchart_layout_line_height(L, &B->label);
+    double asc = csvchart_layout_ascent(L, &B->label);
+    size_t across = B->s->stack ? 1 : d->nser;
+    double gap = across > 1 ? fmin(2 * L->u, P->bar * 0.1) : 0;
+    double over = mark_overhang(B, P->bar);
+    bool grows_up = true; /* larger values: up (vertical) or right (horizontal) */
+    for (size_t c = 0; c < d->ncat; c++) {
+        double start = B->horizontal ? P->py0 : P->px0;
+        double center = start + P->band * ((double)c + 0.5);
+        double pos = 0, neg = 0;
+        for (size_t s = 0; s < d->nser; s++) {
+            size_t i = idx(P, c, s);
+            if (!d->has[i]) {
+                continue;
+            }
+            double v = d->v[i];
+            double a = center - P->bar * (double)across / 2 +
+                       (B->s->stack ? 0 : P->bar * (double)s) + gap / 2;
+            double b = a + P->bar - gap;
+            double from = d->low ? d->low[i] : P->base, to = v;
+            if (B->s->stack) {
+                double *acc = v >= 0 ? &pos : &neg;
+                from = *acc;
+                to = *acc + v;
+                *acc = to;
+            }
+            bool open = d->open && d->open[i];
+            draw_mark(B, P, c, s, from, to, open, a, b);
+            if (!B->labels) {
+                continue;
+            }
+            const char *text = P->value_text[i];
+            double mid = (a + b) / 2;
+            double pf = csvchart_scale_map(&P->sc, from), pt = csvchart_scale_map(&P->sc, to);
+            if (B->s->stack) { /* inside the segment, when it fits */
+                double tw = csvchart_layout_width(L, &B->label, text);
+                double along = fabs(pt - pf), thick = b - a;
+                bool fits = B->horizontal ? tw + 8 * L->u <= along && thick >= lh * 0.9
+                                          : along >= lh && tw + 6 * L->u <= thick;
+                if (fits) {
+                    csvchart_rgba bg = mark_color(B, P, c, s);
+                    csvchart_rgba fg = csvchart_contrast(bg, t->on_dark) >= 4.5 ? t->on_dark
+                                                                                  : t->on_light;
+                    double cx = B->horizontal ? (pf + pt) / 2 : mid;
+                    double cy = B->horizontal ? mid : (pf + pt) / 2;
+                    csvchart_layout_text(L, &B->label, fg, text, strlen(text), cx,
+                                         cy + asc - lh / 2, TEXT_ANCHOR_MIDDLE);
+                }
+                continue;
+            }
+            csvchart_rgba color = label_color(B, P, c);
+            if (d->low) {
+                char low[64];
+                if (open) { /* "$100M+" sits before the start; the arrow says the rest */
+                    value_label(B, text, color, pf, mid, !grows_up, over);
+                    continue;
+                }
+                csvchart_format_value(&P->fmt, d->low[i], low, sizeof low);
+                value_label(B, low, color, pf, mid, !grows_up, over);
+                value_label(B, text, color, pt, mid, grows_up, over);
+                continue;
+            }
+            value_label(B, text, color, pt, mid, v >= 0 ? grows_up : !grows_up, over);
+        }
+    }
+}
+
+/* ---- the ratio callout ------------------------------------------------------------------- */
+
+/* The callout text: the template with {ratio} replaced (857.14 -> "857", 5.24 -> "5.2"). */
+static void ratio_text(const struct spec *s, double ratio, char *buf, size_t n)
+{
+    char num[64];
+    if (ratio < 10) {
+        snprintf(num, sizeof num, "%.1f", ratio);
+        size_t k = strlen(num);
+        if (k > 2 && strcmp(num + k - 2, ".0") == 0) {
+            num[k - 2] = '\0';
+        }
+    } else {
+        snprintf(num, sizeof num, "%.0f", floor(ratio + 0.5));
+    }
+    size_t used = 0;
+    for (const char *p = s->ratio_label; *p && used + 1 < n;) {
+        if (strncmp(p, "{ratio}", 7) == 0) {
+            used += (size_t)snprintf(buf + used, n - used, "%s", num);
+            used = used < n ? used : n - 1;
+            p += 7;
+        } else {
+            buf[used++] = *p++;
+        }
+    }
+    buf[used] = '\0';
+}
+
+/* The categories with the smallest and largest value of the first series. */
+static void ratio_ends(const struct panel *P, size_t *cmin, size_t *cmax)
+{
+    const struct bar_data *d = P->d;
+    *cmin = *cmax = (size_t)-1;
+    for (size_t c = 0; c < d->ncat; c++) {
+        size_t i = idx(P, c, 0);
+        if (!d->has[i] || d->v[i] <= 0) {
+            continue;
+        }
+        if (*cmin == (size_t)-1 || d->v[i] < d->v[idx(P, *cmin, 0)]) {
+            *cmin = c;
+        }
+        if (*cmax == (size_t)-1 || d->v[i] > d->v[idx(P, *cmax, 0)]) {
+            *cmax = c;
+        }
+    }
+}
+
+static double ratio_width(const struct bar_layout *B, const struct panel *P)
+{
+    size_t cmin, cmax;
+    ratio_ends(P, &cmin, &cmax);
+    if (cmin == (size_t)-1) {
+        return 0;
+    }
+    char buf[256];
+    ratio_text(B->s, P->d->v[idx(P, cmax, 0)] / P->d->v[idx(P, cmin, 0)], buf, sizeof buf);
+    struct text_style bold = B->label;
+    bold.weight = 700;
+    bold.size_px = B->L.subtitle.size_px;
+    return csvchart_layout_width(&B->L, &bold, buf);
+}
+
+/*
+ *   vertical:            ##  ---+                horizontal:      857x
+ *                        ##     |  857x               +-----------------------+
+ *                   ##---##  ---+                     :                       :
+ * A bracket beside (or above) the bars between the smallest and the largest value, dashed
+ * leaders from each bar's end to it, and the multiple in bold.
+ */
+static void ratio_callout(struct bar_layout *B, struct panel *P, bool leaders_only)
+{
+    struct layout *L = &B->L;
+    const struct bar_data *d = P->d;
+    const struct theme *t = &B->s->theme;
+    size_t cmin, cmax;
+    ratio_ends(P, &cmin, &cmax);
+    if (cmin == (size_t)-1 || cmin == cmax) {
+        return;
+    }
+    double vmin = d->v[idx(P, cmin, 0)], vmax = d->v[idx(P, cmax, 0)];
+    double pmin = csvchart_scale_map(&P->sc, vmin), pmax = csvchart_scale_map(&P->sc, vmax);
+    double over = mark_overhang(B, P->bar);
+    size_t across = B->s->stack ? 1 : d->nser;
+    double w = fmax(L->u, 1);
+    csvchart_rgba leader = t->faint;
+    struct text_style bold = B->label;
+    bold.weight = 700;
+    bold.size_px = L->subtitle.size_px;
+    char buf[256];
+    ratio_text(B->s, vmax / vmin, buf, sizeof buf);
+    if (!B->horizontal) {
+        double xb = P->px1 + 12 * L->u; /* the bracket, right of the plot */
+        for (int k = 0; k < 2; k++) {
+            size_t c = k ? cmax : cmin;
+            double y = csvchart_layout_snap(L, k ? pmax : pmin, w);
+            double bar_right = P->px0 + P->band * ((double)c + 0.5) -
+                               P->bar * (double)across / 2 + P->bar + over;
+            if (leaders_only) {
+                struct scene_item *it =
+                    csvchart_scene_line(L->scene, bar_right + 3 * L->u, y, xb, y, leader, w);
+                if (it) {
+                    it->dash = 3 * L->u;
+                }
+            }
+        }
+        if (leaders_only) {
+            return;
+        }
+        double y0 = csvchart_layout_snap(L, pmax, w), y1 = csvchart_layout_snap(L, pmin, w);
+        double xs = csvchart_layout_snap(L, xb, w);
+        csvchart_scene_line(L->scene, xs, y0, xs, y1, t->text, w * 1.5);
+        csvchart_scene_line(L->scene, xs - 6 * L->u, y0, xs, y0, t->text, w * 1.5);
+        csvchart_scene_line(L->scene, xs - 6 * L->u, y1, xs, y1, t->text, w * 1.5);
+        double lh = csvchart_layout_line_height(L, &bold), asc = csvchart_layout_ascent(L, &bold);
+        csvchart_layout_text(L, &bold, t->title, buf, strlen(buf), xs + 8 * L->u,
+                             (y0 + y1) / 2 + asc - lh / 2, TEXT_ANCHOR_START);
+        return;
+    }
+    /* horizontal: the bracket runs along x in the strip reserved above the bars */
+    double lh = csvchart_layout_line_height(L, &bold), asc = csvchart_layout_ascent(L, &bold);
+    double yb = csvchart_layout_snap(L, P->py0 - 8 * L->u, w);
+    double xa = csvchart_layout_snap(L, fmin(pmin, pmax), w);
+    double xz = csvchart_layout_snap(L, fmax(pmin, pmax), w);
+    if (leaders_only) {
+        for (int k = 0; k < 2; k++) {
+            size_t c = k ? cmax : cmin;
+            double x = csvchart_layout_snap(L, csvchart_scale_map(&P->sc, k ? vmax : vmin), w);
+            double bar_top = P->py0 + P->band * ((double)c + 0.5) - P->bar * (double)across / 2 -
+                             over;
+            struct scene_item *it =
+                csvchart_scene_line(L->scene, x, yb, x, bar_top - 2 * L->u, leader, w);
+            if (it) {
+                it->dash = 3 * L->u;
+            }
+        }
+        return;
+    }
+    csvchart_scene_line(L->scene, xa, yb, xz, yb, t->text, w * 1.5);
+    csvchart_scene_line(L->scene, xa, yb, xa, yb + 6 * L->u, t->text, w * 1.5);
+    csvchart_scene_line(L->scene, xz, yb, xz, yb + 6 * L->u, t->text, w * 1.5);
+    csvchart_layout_text(L, &bold, t->title, buf, strlen(buf), (xa + xz) / 2,
+                         yb - 6 * L->u - (lh - asc), TEXT_ANCHOR_MIDDLE);
+}
+
+/* ---- vertical panels --------------------------------------------------------------------- */
+
+static size_t lines_needed(const struct bar_layout *B, const char *name, double w)
+{
+    struct text_line lines[MAX_CAT_LINES + 1];
+    size_t n = csvchart_text_wrap(B->L.m, &B->label, name, w, lines, MAX_CAT_LINES + 1);
+    return n > MAX_CAT_LINES ? MAX_CAT_LINES : n ? n : 1;
+}
+
 /* Would every category name sit under its bar in at most three lines, no word broken? */
-static bool vertical_fits(const struct bar_layout *B, double band)
+static bool vertical_fits(const struct bar_layout *B, const struct bar_data *d, double band)
 {
     const struct layout *L = &B->L;
     double w = band - 8 * L->u;
     if (w < 24 * L->u) {
         return false;
     }
-    for (size_t c = 0; c < B->d->ncat; c++) {
-        const char *name = B->d->cats[c];
+    for (size_t c = 0; c < d->ncat; c++) {
+        const char *name = d->cats[c];
         struct text_line lines[MAX_CAT_LINES + 1];
-        if (csvchart_text_wrap(L->m, &L->label, name, w, lines, MAX_CAT_LINES + 1) >
+        if (csvchart_text_wrap(L->m, &B->label, name, w, lines, MAX_CAT_LINES + 1) >
             MAX_CAT_LINES) {
             return false;
         }
-        /* a word that had to be broken inside shows as a line ending mid-word */
-        const char *p = name;
-        while (*p) {
+        for (const char *p = name; *p;) { /* a word that would have to be broken */
             const char *q = p;
             while (*q && *q != ' ') {
                 q++;
             }
             struct text_metrics tm;
-            L->m->measure(L->m->ctx, &L->label, p, (size_t)(q - p), &tm);
+            L->m->measure(L->m->ctx, &B->label, p, (size_t)(q - p), &tm);
             if (tm.width > w) {
                 return false;
             }
@@ -158,260 +692,154 @@ static bool vertical_fits(const struct bar_layout *B, double band)
     return true;
 }
 
-static size_t lines_needed(const struct bar_layout *B, const char *name, double w)
-{
-    struct text_line lines[MAX_CAT_LINES + 1];
-    size_t n = csvchart_text_wrap(B->L.m, &B->L.label, name, w, lines, MAX_CAT_LINES + 1);
-    return n > MAX_CAT_LINES ? MAX_CAT_LINES : n ? n : 1;
-}
-
-/* Formats every value label, and finds the widest. */
-static bool format_values(struct bar_layout *B)
-{
-    const struct bar_data *d = B->d;
-    B->value_text = calloc(d->ncat * d->nser, sizeof *B->value_text);
-    if (!B->value_text) {
-        return false;
-    }
-    for (size_t i = 0; i < d->ncat * d->nser; i++) {
-        char buf[128];
-        if (!d->has[i]) {
-            continue;
-        }
-        csvchart_format_value(&B->fmt, d->v[i], buf, sizeof buf);
-        B->value_text[i] = malloc(strlen(buf) + 1);
-        if (!B->value_text[i]) {
-            return false;
-        }
-        strcpy(B->value_text[i], buf);
-        B->label_max_w = fmax(B->label_max_w, csvchart_layout_width(&B->L, &B->L.label, buf));
-    }
-    return true;
-}
-
-/*
- * Chooses ticks for an axis of `len` px so that `need_hi` px stay free beyond the largest
- * value and `need_lo` beyond the smallest (for value labels).
- */
-static void choose_ticks(struct bar_layout *B, double len, double spacing, double need_hi,
-                         double need_lo)
-{
-    int target = (int)floor(len / spacing) + 1;
-    target = target < 3 ? 3 : target > 9 ? 9 : target;
-    double lo = B->lo, hi = B->hi;
-    for (int iter = 0; iter < 6; iter++) {
-        csvchart_ticks_linear(lo, hi, target, &B->ticks);
-        double span = B->ticks.hi - B->ticks.lo;
-        bool ok = true;
-        if (B->hi > 0 && (B->ticks.hi - B->hi) / span * len < need_hi) {
-            hi = B->hi + need_hi / len * span * 1.02;
-            ok = false;
-        }
-        if (B->lo < 0 && (B->lo - B->ticks.lo) / span * len < need_lo) {
-            lo = B->lo - need_lo / len * span * 1.02;
-            ok = false;
-        }
-        if (ok) {
-            break;
-        }
-    }
-}
-
-static void tick_label(const struct bar_layout *B, double v, char *buf, size_t n)
-{
-    csvchart_format_tick(&B->fmt, v, B->ticks.step, buf, n);
-}
-
-/* ---- vertical ---------------------------------------------------------------------------- */
-
-static void layout_vertical(struct bar_layout *B)
+static void tick_labels_vertical(struct bar_layout *B, struct panel *P)
 {
     struct layout *L = &B->L;
-    const struct bar_data *d = B->d;
+    double lh = csvchart_layout_line_height(L, &B->label);
+    double asc = csvchart_layout_ascent(L, &B->label);
+    for (size_t i = 0; i < P->ticks.nmajor; i++) {
+        char buf[64];
+        double v = P->ticks.major[i];
+        if (!tick_shown(P, v)) {
+            continue;
+        }
+        tick_label(P, v, buf, sizeof buf);
+        double y = csvchart_layout_snap(L, csvchart_scale_map(&P->sc, v), L->u);
+        csvchart_layout_text(L, &B->label, B->s->theme.faint, buf, strlen(buf),
+                             P->px0 - 10 * L->u, y + asc - lh / 2, TEXT_ANCHOR_END);
+    }
+}
+
+static void layout_vertical(struct bar_layout *B, struct panel *P, double left, double right,
+                            double top, double bottom)
+{
+    struct layout *L = &B->L;
+    const struct bar_data *d = P->d;
     const struct theme *t = &B->s->theme;
-    double lh = csvchart_layout_line_height(L, &L->label);
-    double asc = csvchart_layout_ascent(L, &L->label);
+    double lh = csvchart_layout_line_height(L, &B->label);
+    double asc = csvchart_layout_ascent(L, &B->label);
+    double over = mark_overhang(B, 40 * L->u);
 
     /* Tick labels need a gutter; its width depends on the ticks, which depend on the plot
      * height, which depends on how many lines the category names need, which depends on the
      * band width, which depends on the gutter. Two rounds settle it. */
     double gutter = 48 * L->u;
+    P->ratio_room = B->s->ratio ? ratio_width(B, P) + 24 * L->u : 0;
     for (int round = 0; round < 2; round++) {
-        B->px0 = L->left + gutter;
-        B->px1 = L->right;
-        B->band = (B->px1 - B->px0) / (double)d->ncat;
+        P->px0 = left + gutter;
+        P->px1 = right - P->ratio_room;
+        P->band = (P->px1 - P->px0) / (double)d->ncat;
         size_t lines = 1;
         for (size_t c = 0; c < d->ncat; c++) {
-            size_t n = lines_needed(B, d->cats[c], B->band - 8 * L->u);
+            size_t n = lines_needed(B, d->cats[c], P->band - 8 * L->u);
             lines = n > lines ? n : lines;
         }
-        B->py0 = L->top + lh / 2;
-        B->py1 = L->bottom - (double)lines * lh - 10 * L->u;
-        double len = B->py1 - B->py0;
-        double need = B->labels ? lh + 6 * L->u : 0;
-        choose_ticks(B, len, 64 * L->u, need, need);
+        P->py0 = top + lh / 2;
+        P->py1 = bottom - (double)lines * lh - 10 * L->u;
+        double need = B->labels ? lh + 6 * L->u + over : over;
+        choose_ticks(B, P, P->py1 - P->py0, 72 * L->u, need, need);
         double w = 0;
-        for (size_t i = 0; i < B->ticks.nmajor; i++) {
+        for (size_t i = 0; i < P->ticks.nmajor; i++) {
             char buf[64];
-            tick_label(B, B->ticks.major[i], buf, sizeof buf);
-            w = fmax(w, csvchart_layout_width(L, &L->label, buf));
+            tick_label(P, P->ticks.major[i], buf, sizeof buf);
+            w = fmax(w, csvchart_layout_width(L, &B->label, buf));
         }
         gutter = w + 12 * L->u;
     }
-    B->sc = (struct scale){SCALE_LINEAR, B->ticks.lo, B->ticks.hi, B->py1, B->py0};
-
-    /* Bars: grouped series share a band; stacked ones pile up. */
+    P->sc = (struct scale){is_log(B) ? SCALE_LOG : SCALE_LINEAR, P->ticks.lo, P->ticks.hi, P->py1,
+                           P->py0};
     size_t across = B->s->stack ? 1 : d->nser;
-    double group_w = B->band * (across > 1 ? 0.8 : 0.66);
-    B->bar = fmin(group_w / (double)across, 110 * L->u);
-    double inner_gap = across > 1 ? fmin(2 * L->u, B->bar * 0.1) : 0;
+    P->bar = fmin(P->band * (across > 1 ? 0.8 : 0.66) / (double)across, 110 * L->u);
 
-    /* Gridlines under everything, the zero line over the bars. */
-    for (size_t i = 0; i < B->ticks.nmajor; i++) {
-        double v = B->ticks.major[i];
-        double y = csvchart_layout_snap(L, csvchart_scale_map(&B->sc, v), 1 * L->u);
-        if (v != 0) {
-            csvchart_scene_line(L->scene, B->px0, y, B->px1, y, t->grid, 1 * L->u);
-        }
-        char buf[64];
-        tick_label(B, v, buf, sizeof buf);
-        csvchart_layout_text(L, &L->label, t->faint, buf, strlen(buf), B->px0 - 10 * L->u,
-                             y + asc - lh / 2, TEXT_ANCHOR_END);
+    gridlines(B, P);
+    if (B->s->ratio) {
+        ratio_callout(B, P, true);
     }
-    double y0 = csvchart_scale_map(&B->sc, 0);
+    marks(B, P);
+    double yz = csvchart_layout_snap(L, csvchart_scale_map(&P->sc, P->base), 1.5 * L->u);
+    csvchart_scene_line(L->scene, P->px0, yz, P->px1, yz, t->axis, 1.5 * L->u);
+    tick_labels_vertical(B, P);
     for (size_t c = 0; c < d->ncat; c++) {
-        double center = B->px0 + B->band * ((double)c + 0.5);
-        double total_w = B->bar * (double)across;
-        double pos = 0, neg = 0;
-        for (size_t s = 0; s < d->nser; s++) {
-            if (!has_value(B, c, s)) {
-                continue;
-            }
-            double v = value_at(B, c, s);
-            double x = center - total_w / 2 + (B->s->stack ? 0 : B->bar * (double)s);
-            double from = 0, to = v;
-            if (B->s->stack) {
-                double *acc = v >= 0 ? &pos : &neg;
-                from = *acc;
-                to = *acc + v;
-                *acc = to;
-            }
-            double ya = csvchart_scale_map(&B->sc, from), yb = csvchart_scale_map(&B->sc, to);
-            double top = csvchart_layout_snap(L, fmin(ya, yb), 0);
-            double bottom = csvchart_layout_snap(L, fmax(ya, yb), 0);
-            double left = csvchart_layout_snap(L, x + inner_gap / 2, 0);
-            double right = csvchart_layout_snap(L, x + B->bar - inner_gap / 2, 0);
-            /* A value that is not zero never draws as nothing: two device pixels at
-             * least, so it still shows beside the zero line drawn over the bars. */
-            if (v != 0 && bottom - top < 2 / L->scale) {
-                if (v > 0) {
-                    top = bottom - 2 / L->scale;
-                } else {
-                    bottom = top + 2 / L->scale;
-                }
-            }
-            struct scene_item *it = csvchart_scene_rect(L->scene, left, top, right - left,
-                                                        bottom - top, bar_color(B, c, s));
-            char title[300];
-            snprintf(title, sizeof title, "%s%s%s: %s", d->cats[c], d->nser > 1 ? ", " : "",
-                     d->nser > 1 ? d->series[s] : "", B->value_text[c * d->nser + s]);
-            csvchart_scene_item_set_title(L->scene, it, title);
-
-            if (!B->labels) {
-                continue;
-            }
-            const char *text = B->value_text[c * d->nser + s];
-            csvchart_rgba color = B->s->nhighlight && !B->highlighted[c] ? t->faint : t->text;
-            if (B->s->stack) { /* inside the segment, when it fits */
-                double tw = csvchart_layout_width(L, &L->label, text);
-                if (bottom - top >= lh && tw + 6 * L->u <= right - left) {
-                    csvchart_rgba bg = bar_color(B, c, s);
-                    csvchart_rgba fg = csvchart_contrast(bg, t->on_dark) >= 4.5 ? t->on_dark
-                                                                                  : t->on_light;
-                    csvchart_layout_text(L, &L->label, fg, text, strlen(text),
-                                         (left + right) / 2, (top + bottom) / 2 + asc - lh / 2,
-                                         TEXT_ANCHOR_MIDDLE);
-                }
-            } else if (v >= 0) {
-                csvchart_layout_text(L, &L->label, color, text, strlen(text), (left + right) / 2,
-                                     top - 6 * L->u - (lh - asc), TEXT_ANCHOR_MIDDLE);
-            } else {
-                csvchart_layout_text(L, &L->label, color, text, strlen(text), (left + right) / 2,
-                                     bottom + 4 * L->u + asc, TEXT_ANCHOR_MIDDLE);
-            }
-        }
-        csvchart_layout_paragraph(L, &L->label, t->text, d->cats[c], center,
-                                  B->py1 + 10 * L->u + asc, B->band - 8 * L->u, MAX_CAT_LINES,
+        double center = P->px0 + P->band * ((double)c + 0.5);
+        csvchart_layout_paragraph(L, &B->label, t->text, d->cats[c], center,
+                                  P->py1 + 10 * L->u + asc, P->band - 8 * L->u, MAX_CAT_LINES,
                                   TEXT_ANCHOR_MIDDLE);
     }
-    double yz = csvchart_layout_snap(L, y0, 1.5 * L->u);
-    csvchart_scene_line(L->scene, B->px0, yz, B->px1, yz, t->axis, 1.5 * L->u);
+    if (B->s->ratio) {
+        ratio_callout(B, P, false);
+    }
 }
 
-/* ---- horizontal -------------------------------------------------------------------------- */
+/* ---- horizontal panels ------------------------------------------------------------------- */
 
-static void layout_horizontal(struct bar_layout *B)
+/* The category column: names wrap within 38% of the width; shared by every panel. */
+static void category_column(struct bar_layout *B)
 {
     struct layout *L = &B->L;
-    const struct bar_data *d = B->d;
-    const struct theme *t = &B->s->theme;
-    struct text_style label = L->label;
-    double lh = csvchart_layout_line_height(L, &label);
-
-    /* The category column: names wrap within 38% of the width. */
     double max_col = 0.38 * (L->right - L->left);
-    double col = 0;
-    size_t max_lines = 1;
-    for (size_t c = 0; c < d->ncat; c++) {
-        struct text_line lines[MAX_CAT_LINES];
-        size_t need = csvchart_text_wrap(L->m, &label, d->cats[c], max_col, lines, MAX_CAT_LINES);
-        size_t n = need < MAX_CAT_LINES ? need : MAX_CAT_LINES;
-        for (size_t i = 0; i < n; i++) {
-            col = fmax(col, lines[i].width);
+    B->col = 0;
+    B->col_lines = 1;
+    for (size_t p = 0; p < B->chart->npanels; p++) {
+        const struct bar_data *d = &B->chart->panels[p];
+        for (size_t c = 0; c < d->ncat; c++) {
+            struct text_line lines[MAX_CAT_LINES];
+            size_t need =
+                csvchart_text_wrap(L->m, &B->label, d->cats[c], max_col, lines, MAX_CAT_LINES);
+            size_t n = need < MAX_CAT_LINES ? need : MAX_CAT_LINES;
+            for (size_t i = 0; i < n; i++) {
+                B->col = fmax(B->col, lines[i].width);
+            }
+            B->col_lines = n > B->col_lines ? n : B->col_lines;
         }
-        max_lines = n > max_lines ? n : max_lines;
     }
-    B->py0 = L->top;
-    B->py1 = L->bottom - lh - 10 * L->u;
-    B->band = (B->py1 - B->py0) / (double)d->ncat;
-    /* Too many categories for the height: allow fewer lines per name, then smaller text. */
-    while ((double)max_lines * lh > B->band * 0.96 && max_lines > 1) {
+}
+
+static void layout_horizontal(struct bar_layout *B, struct panel *P, double left, double right,
+                              double top, double bottom)
+{
+    struct layout *L = &B->L;
+    const struct bar_data *d = P->d;
+    const struct theme *t = &B->s->theme;
+    double lh = csvchart_layout_line_height(L, &B->label);
+    double asc = csvchart_layout_ascent(L, &B->label);
+
+    P->ratio_room = 0;
+    if (B->s->ratio) {
+        struct text_style bold = B->label;
+        bold.size_px = L->subtitle.size_px;
+        P->ratio_room = csvchart_layout_line_height(L, &bold) + 16 * L->u;
+    }
+    P->py0 = top + P->ratio_room;
+    P->py1 = bottom - lh - 10 * L->u;
+    P->band = (P->py1 - P->py0) / (double)d->ncat;
+    size_t max_lines = B->col_lines;
+    while ((double)max_lines * lh > P->band * 0.96 && max_lines > 1) {
         max_lines--;
     }
-    while (lh > B->band * 0.96 && label.size_px > 9) {
-        label.size_px -= 0.5;
-        lh = csvchart_layout_line_height(L, &label);
-    }
-    double asc = csvchart_layout_ascent(L, &label);
-
-    B->px0 = L->left + col + 14 * L->u;
-    B->px1 = L->right;
+    P->px0 = left + B->col + 14 * L->u;
+    P->px1 = right;
     size_t across = B->s->stack ? 1 : d->nser;
-    double group_h = B->band * (across > 1 ? 0.8 : 0.7);
-    B->bar = fmin(group_h / (double)across, 56 * L->u);
-    double inner_gap = across > 1 ? fmin(2 * L->u, B->bar * 0.1) : 0;
+    P->bar = fmin(P->band * (across > 1 ? 0.8 : 0.7) / (double)across, 56 * L->u);
+    double over = mark_overhang(B, P->bar);
 
     /* Value axis along x; grow the domain until labels fit and tick labels do not touch. */
-    double need = B->labels ? B->label_max_w + 8 * L->u : 0;
+    double need = (B->labels ? P->label_max_w + 8 * L->u : 0) + over;
     double spacing = 110 * L->u;
+    char buf[64];
     for (int iter = 0; iter < 8; iter++) {
-        double len = B->px1 - B->px0;
-        choose_ticks(B, len, spacing, need, need);
+        choose_ticks(B, P, P->px1 - P->px0, spacing, need, need);
+        tick_label(P, P->ticks.hi, buf, sizeof buf);
         /* the last tick label is centred on the right edge: keep it on the canvas */
-        char buf[64];
-        tick_label(B, B->ticks.hi, buf, sizeof buf);
-        double half = csvchart_layout_width(L, &label, buf) / 2;
-        B->px1 = L->right - half;
-        B->sc = (struct scale){SCALE_LINEAR, B->ticks.lo, B->ticks.hi, B->px0, B->px1};
+        P->px1 = right - csvchart_layout_width(L, &B->label, buf) / 2;
+        P->sc = (struct scale){is_log(B) ? SCALE_LOG : SCALE_LINEAR, P->ticks.lo, P->ticks.hi,
+                               P->px0, P->px1};
         bool clash = false;
         double prev_right = -1e9;
-        for (size_t i = 0; i < B->ticks.nmajor; i++) {
-            tick_label(B, B->ticks.major[i], buf, sizeof buf);
-            double w = csvchart_layout_width(L, &label, buf);
-            double x = csvchart_scale_map(&B->sc, B->ticks.major[i]);
-            if (x - w / 2 < prev_right + 12 * L->u) {
-                clash = true;
-            }
+        for (size_t i = 0; i < P->ticks.nmajor; i++) {
+            tick_label(P, P->ticks.major[i], buf, sizeof buf);
+            double w = csvchart_layout_width(L, &B->label, buf);
+            double x = csvchart_scale_map(&P->sc, P->ticks.major[i]);
+            clash = clash || x - w / 2 < prev_right + 12 * L->u;
             prev_right = x + w / 2;
         }
         if (!clash) {
@@ -420,189 +848,246 @@ static void layout_horizontal(struct bar_layout *B)
         spacing *= 1.3;
     }
 
-    for (size_t i = 0; i < B->ticks.nmajor; i++) {
-        double v = B->ticks.major[i];
-        double x = csvchart_layout_snap(L, csvchart_scale_map(&B->sc, v), 1 * L->u);
-        if (v != 0) {
-            csvchart_scene_line(L->scene, x, B->py0, x, B->py1, t->grid, 1 * L->u);
+    gridlines(B, P);
+    if (B->s->ratio) {
+        ratio_callout(B, P, true);
+    }
+    marks(B, P);
+    double xz = csvchart_layout_snap(L, csvchart_scale_map(&P->sc, P->base), 1.5 * L->u);
+    csvchart_scene_line(L->scene, xz, P->py0, xz, P->py1, t->axis, 1.5 * L->u);
+    for (size_t i = 0; i < P->ticks.nmajor; i++) {
+        double v = P->ticks.major[i];
+        if (!tick_shown(P, v)) {
+            continue;
         }
-        char buf[64];
-        tick_label(B, v, buf, sizeof buf);
-        csvchart_layout_text(L, &label, t->faint, buf, strlen(buf), x, B->py1 + 8 * L->u + asc,
-                             TEXT_ANCHOR_MIDDLE);
+        double x = csvchart_layout_snap(L, csvchart_scale_map(&P->sc, v), L->u);
+        tick_label(P, v, buf, sizeof buf);
+        csvchart_layout_text(L, &B->label, t->faint, buf, strlen(buf), x,
+                             P->py1 + 8 * L->u + asc, TEXT_ANCHOR_MIDDLE);
     }
     for (size_t c = 0; c < d->ncat; c++) {
-        double center = B->py0 + B->band * ((double)c + 0.5);
-        double total_h = B->bar * (double)across;
-        double pos = 0, neg = 0;
-        for (size_t s = 0; s < d->nser; s++) {
-            if (!has_value(B, c, s)) {
-                continue;
-            }
-            double v = value_at(B, c, s);
-            double y = center - total_h / 2 + (B->s->stack ? 0 : B->bar * (double)s);
-            double from = 0, to = v;
-            if (B->s->stack) {
-                double *acc = v >= 0 ? &pos : &neg;
-                from = *acc;
-                to = *acc + v;
-                *acc = to;
-            }
-            double xa = csvchart_scale_map(&B->sc, from), xb = csvchart_scale_map(&B->sc, to);
-            double left = csvchart_layout_snap(L, fmin(xa, xb), 0);
-            double right = csvchart_layout_snap(L, fmax(xa, xb), 0);
-            double top = csvchart_layout_snap(L, y + inner_gap / 2, 0);
-            double bottom = csvchart_layout_snap(L, y + B->bar - inner_gap / 2, 0);
-            if (v != 0 && right - left < 2 / L->scale) { /* never invisible, as above */
-                if (v > 0) {
-                    right = left + 2 / L->scale;
-                } else {
-                    left = right - 2 / L->scale;
-                }
-            }
-            struct scene_item *it = csvchart_scene_rect(L->scene, left, top, right - left,
-                                                        bottom - top, bar_color(B, c, s));
-            char title[300];
-            snprintf(title, sizeof title, "%s%s%s: %s", d->cats[c], d->nser > 1 ? ", " : "",
-                     d->nser > 1 ? d->series[s] : "", B->value_text[c * d->nser + s]);
-            csvchart_scene_item_set_title(L->scene, it, title);
-            if (!B->labels) {
-                continue;
-            }
-            const char *text = B->value_text[c * d->nser + s];
-            double base = (top + bottom) / 2 + asc - lh / 2;
-            csvchart_rgba color = B->s->nhighlight && !B->highlighted[c] ? t->faint : t->text;
-            if (B->s->stack) {
-                double tw = csvchart_layout_width(L, &label, text);
-                if (tw + 8 * L->u <= right - left && bottom - top >= lh * 0.9) {
-                    csvchart_rgba bg = bar_color(B, c, s);
-                    csvchart_rgba fg = csvchart_contrast(bg, t->on_dark) >= 4.5 ? t->on_dark
-                                                                                  : t->on_light;
-                    csvchart_layout_text(L, &label, fg, text, strlen(text), (left + right) / 2,
-                                         base, TEXT_ANCHOR_MIDDLE);
-                }
-            } else if (v >= 0) {
-                csvchart_layout_text(L, &label, color, text, strlen(text), right + 6 * L->u,
-                                     base, TEXT_ANCHOR_START);
-            } else {
-                csvchart_layout_text(L, &label, color, text, strlen(text), left - 6 * L->u, base,
-                                     TEXT_ANCHOR_END);
-            }
-        }
         /* The name, right-aligned in its column, its block centred on the band. */
-        size_t n = lines_needed(B, d->cats[c], col + 0.5);
+        double center = P->py0 + P->band * ((double)c + 0.5);
+        size_t n = lines_needed(B, d->cats[c], B->col + 0.5);
         n = n < max_lines ? n : max_lines;
-        double first = center - (double)n * lh / 2 + asc;
-        csvchart_layout_paragraph(L, &label, t->text, d->cats[c], B->px0 - 14 * L->u, first,
-                                  col + 0.5, n, TEXT_ANCHOR_END);
+        csvchart_layout_paragraph(L, &B->label, t->text, d->cats[c], P->px0 - 14 * L->u,
+                                  center - (double)n * lh / 2 + asc, B->col + 0.5, n,
+                                  TEXT_ANCHOR_END);
     }
-    double xz = csvchart_layout_snap(L, csvchart_scale_map(&B->sc, 0), 1.5 * L->u);
-    csvchart_scene_line(L->scene, xz, B->py0, xz, B->py1, t->axis, 1.5 * L->u);
+    if (B->s->ratio) {
+        ratio_callout(B, P, false);
+    }
 }
 
 /* ---- the whole figure -------------------------------------------------------------------- */
 
 /* Decides whether value labels are drawn: asked for, or (auto) when they fit. */
-static bool labels_fit(const struct bar_layout *B, bool horizontal, double band)
+static bool labels_fit(const struct bar_layout *B, const struct panel *P, double band)
 {
     const struct layout *L = &B->L;
-    size_t across = B->s->stack ? 1 : B->d->nser;
+    size_t across = B->s->stack ? 1 : P->d->nser;
     if (B->s->stack) {
         return true; /* drawn inside segments only where they fit */
     }
-    if (horizontal) {
-        return band / (double)across >= csvchart_layout_line_height(L, &L->label) * 0.95;
+    if (B->horizontal) {
+        return band / (double)across >= csvchart_layout_line_height(L, &B->label) * 0.95;
     }
-    return B->label_max_w <= band * (across > 1 ? 0.8 : 0.95) / (double)across;
+    if (P->d->low) {
+        return band >= csvchart_layout_line_height(L, &B->label);
+    }
+    return P->label_max_w <= band * (across > 1 ? 0.8 : 0.95) / (double)across;
 }
 
-static void describe(struct bar_layout *B)
+/* The SVG <desc>: one sentence about the data. */
+static void describe(struct bar_layout *B, const struct panel *P)
 {
-    const struct bar_data *d = B->d;
-    size_t lo = 0, hi = 0;
+    const struct bar_data *d = P->d;
+    size_t lo = (size_t)-1, hi = (size_t)-1;
     for (size_t c = 0; c < d->ncat; c++) {
-        if (!has_value(B, c, 0)) {
+        if (!d->has[idx(P, c, 0)]) {
             continue;
         }
-        if (!has_value(B, lo, 0) || value_at(B, c, 0) < value_at(B, lo, 0)) {
+        if (lo == (size_t)-1 || d->v[idx(P, c, 0)] < d->v[idx(P, lo, 0)]) {
             lo = c;
         }
-        if (!has_value(B, hi, 0) || value_at(B, c, 0) > value_at(B, hi, 0)) {
+        if (hi == (size_t)-1 || d->v[idx(P, c, 0)] > d->v[idx(P, hi, 0)]) {
             hi = c;
         }
     }
     char buf[1024];
-    int n = snprintf(buf, sizeof buf, "Bar chart of %s by %s, %zu categor%s", d->value_name,
-                     d->x_name, d->ncat, d->ncat == 1 ? "y" : "ies");
-    if (d->nser > 1 && n > 0 && (size_t)n < sizeof buf) {
+    int n = snprintf(buf, sizeof buf, "%s chart of %s by %s, %zu categor%s",
+                     B->chart->range ? "Range bar" : "Bar", d->value_name, d->x_name, d->ncat,
+                     d->ncat == 1 ? "y" : "ies");
+    if (n > 0 && (size_t)n < sizeof buf && d->nser > 1) {
         n += snprintf(buf + n, sizeof buf - (size_t)n, " in %zu series", d->nser);
     }
-    if (d->ncat > 1 && n > 0 && (size_t)n < sizeof buf && B->value_text[lo * d->nser] &&
-        B->value_text[hi * d->nser]) {
+    if (n > 0 && (size_t)n < sizeof buf && B->chart->npanels > 1) {
+        n += snprintf(buf + n, sizeof buf - (size_t)n, ", in %zu panels", B->chart->npanels);
+    }
+    if (n > 0 && (size_t)n < sizeof buf && d->ncat > 1 && lo != hi && lo != (size_t)-1) {
         snprintf(buf + n, sizeof buf - (size_t)n, ", from %s (%s) to %s (%s).", d->cats[lo],
-                 B->value_text[lo * d->nser], d->cats[hi], B->value_text[hi * d->nser]);
+                 P->value_text[idx(P, lo, 0)], d->cats[hi], P->value_text[idx(P, hi, 0)]);
     } else if (n > 0 && (size_t)n < sizeof buf) {
         snprintf(buf + n, sizeof buf - (size_t)n, ".");
     }
     csvchart_scene_set_string(B->L.scene, &B->L.scene->desc, buf);
 }
 
-csvchart_status csvchart_layout_bar(const struct bar_data *d, const struct spec *s,
+/* The log baseline note: where bars start, said once when every panel agrees. */
+static void log_note(const struct bar_layout *B, struct panel *panels, char *buf, size_t n)
+{
+    buf[0] = '\0';
+    if (!is_log(B)) {
+        return;
+    }
+    if (B->chart->range || B->s->mark == MARK_DOT) {
+        snprintf(buf, n, "Log scale.");
+        return;
+    }
+    const char *what = B->s->mark == MARK_LOLLIPOP ? "stems" : "bars";
+    double floor0 = 0;
+    bool same = true;
+    for (size_t p = 0; p < B->chart->npanels; p++) {
+        double f = pow(10, floor(log10(panels[p].lo) + 1e-9));
+        same = same && (p == 0 || f == floor0);
+        floor0 = p == 0 ? f : floor0;
+    }
+    if (!same || B->chart->npanels == 0) {
+        snprintf(buf, n, "Log scale; %s start at the lowest gridline of each panel.",
+                 B->s->mark == MARK_LOLLIPOP ? "stems" : "bars");
+        return;
+    }
+    char v[64];
+    csvchart_format_tick(&panels[0].fmt, floor0, floor0, v, sizeof v);
+    snprintf(buf, n, "Log scale; %s start at %s.", what, v);
+}
+
+csvchart_status csvchart_layout_bar(const struct bar_chart *chart, const struct spec *s,
                                     const csvchart_text_measurer *m,
                                     struct csvchart_scene *scene,
                                     struct csvchart_warnings *warn, csvchart_error *err)
 {
-    struct bar_layout B = {.d = d, .s = s};
+    struct bar_layout B = {.chart = chart, .s = s};
     csvchart_status st = CSVCHART_OK;
     (void)warn;
     csvchart_layout_begin(&B.L, s, m, scene);
-    B.fmt = s->format;
-    csvchart_format_set_unit(&B.fmt, &d->unit);
-    B.highlighted = calloc(d->ncat ? d->ncat : 1, sizeof *B.highlighted);
-    if (!B.highlighted || !format_values(&B)) {
-        st = csvchart_error_nomem(err);
+    B.label = B.L.label;
+    size_t np = chart->npanels;
+    struct panel *panels = calloc(np, sizeof *panels);
+    if (!panels) {
+        return csvchart_error_nomem(err);
+    }
+    for (size_t p = 0; p < np; p++) {
+        panels[p].d = &chart->panels[p];
+        panels[p].log = s->log;
+        extent(&B, &panels[p]);
+        if (!format_values(&B, &panels[p])) {
+            st = csvchart_error_nomem(err);
+            goto done;
+        }
+    }
+    if ((st = check_highlight(&B, panels, err))) {
         goto done;
     }
-    if ((st = check_highlight(&B, err))) {
-        goto done;
-    }
-    extent(&B);
-    csvchart_layout_frame(&B.L);
-    if (d->nser > 1) {
-        struct legend_entry *e = calloc(d->nser, sizeof *e);
+
+    char note[256];
+    log_note(&B, panels, note, sizeof note);
+    csvchart_layout_frame(&B.L, note);
+    const struct bar_data *d0 = &chart->panels[0];
+    if (d0->nser > 1) {
+        struct legend_entry *e = calloc(d0->nser, sizeof *e);
         if (!e) {
             st = csvchart_error_nomem(err);
             goto done;
         }
-        for (size_t i = 0; i < d->nser; i++) {
-            e[i] = (struct legend_entry){d->series[i], s->theme.palette[i % s->theme.npalette]};
+        for (size_t i = 0; i < d0->nser; i++) {
+            e[i] = (struct legend_entry){d0->series[i], s->theme.palette[i % s->theme.npalette]};
         }
-        csvchart_layout_legend(&B.L, e, d->nser);
+        csvchart_layout_legend(&B.L, e, d0->nser);
         free(e);
     }
 
-    double est_band = (B.L.right - B.L.left - 48 * B.L.u) / (double)d->ncat;
-    B.horizontal = s->horizontal == TRI_TRUE ||
-                   (s->horizontal == TRI_AUTO && !vertical_fits(&B, est_band));
-    double band = B.horizontal ? (B.L.bottom - B.L.top) / (double)d->ncat : est_band;
-    B.labels = s->labels == TRI_TRUE || (s->labels == TRI_AUTO && labels_fit(&B, B.horizontal,
-                                                                              band));
-    if (B.horizontal) {
-        layout_horizontal(&B);
-    } else {
-        layout_vertical(&B);
+    /* Orientation, from the tightest panel. */
+    size_t total = 0;
+    for (size_t p = 0; p < np; p++) {
+        total += chart->panels[p].ncat;
     }
-    describe(&B);
+    double width = B.L.right - B.L.left, height = B.L.bottom - B.L.top;
+    double panel_gap = 36 * B.L.u;
+    double est_band = (width - (double)np * 56 * B.L.u - (double)(np - 1) * panel_gap) /
+                      (double)total;
+    bool fits = true;
+    for (size_t p = 0; p < np; p++) {
+        fits = fits && vertical_fits(&B, &chart->panels[p], est_band);
+    }
+    B.horizontal = s->horizontal == TRI_TRUE || (s->horizontal == TRI_AUTO && !fits);
+
+    /* Panel titles take a line above each panel when there are facets. */
+    struct text_style ptitle = B.label;
+    ptitle.weight = 700;
+    double title_h = chart->panels[0].title ? csvchart_layout_line_height(&B.L, &ptitle) +
+                                                  10 * B.L.u
+                                            : 0;
+    double lh = csvchart_layout_line_height(&B.L, &B.label);
+    if (B.horizontal) {
+        /* Too many categories for the height: smaller text, down to 9 px. */
+        double overhead = (double)np * (title_h + lh + 10 * B.L.u) + (double)(np - 1) * panel_gap;
+        while (lh > (height - overhead) / (double)total * 0.96 && B.label.size_px > 9) {
+            B.label.size_px -= 0.5;
+            lh = csvchart_layout_line_height(&B.L, &B.label);
+        }
+        if (lh > (height - overhead) / (double)total * 0.96) {
+            csvchart_warnings_add(warn, "%zu categories do not fit the figure's height; labels "
+                                        "may crowd: use a taller size",
+                                  total);
+        }
+        category_column(&B);
+    }
+    B.labels = s->labels == TRI_TRUE;
+    if (s->labels == TRI_AUTO) {
+        B.labels = true;
+        for (size_t p = 0; p < np; p++) {
+            double band = B.horizontal ? (height - (double)np * title_h) / (double)total
+                                       : est_band;
+            B.labels = B.labels && labels_fit(&B, &panels[p], band);
+        }
+    }
+
+    /* Panels: share the space in proportion to their categories. */
+    double fixed = B.horizontal ? (double)np * (title_h + lh + 10 * B.L.u) : 0;
+    double free_space = (B.horizontal ? height : width) - fixed - (double)(np - 1) * panel_gap;
+    double pos = B.horizontal ? B.L.top : B.L.left;
+    for (size_t p = 0; p < np; p++) {
+        struct panel *P = &panels[p];
+        double share = free_space * (double)P->d->ncat / (double)total;
+        if (B.horizontal) {
+            double top = pos, bottom = pos + title_h + share + lh + 10 * B.L.u;
+            if (P->d->title) {
+                csvchart_layout_paragraph(&B.L, &ptitle, s->theme.title, P->d->title, B.L.left,
+                                          top + csvchart_layout_ascent(&B.L, &ptitle),
+                                          width, 1, TEXT_ANCHOR_START);
+            }
+            layout_horizontal(&B, P, B.L.left, B.L.right, top + title_h, bottom);
+            pos = bottom + panel_gap;
+        } else {
+            double left = pos, right = pos + share;
+            if (P->d->title) {
+                csvchart_layout_paragraph(&B.L, &ptitle, s->theme.title, P->d->title, left,
+                                          B.L.top + csvchart_layout_ascent(&B.L, &ptitle),
+                                          right - left, 1, TEXT_ANCHOR_START);
+            }
+            layout_vertical(&B, P, left, right, B.L.top + title_h, B.L.bottom);
+            pos = right + panel_gap;
+        }
+    }
+    describe(&B, &panels[0]);
     if (scene->nomem) {
         st = csvchart_error_nomem(err);
     }
 done:
-    if (B.value_text) {
-        for (size_t i = 0; i < d->ncat * d->nser; i++) {
-            free(B.value_text[i]);
-        }
+    for (size_t p = 0; p < np; p++) {
+        panel_fini(&panels[p]);
     }
-    free(B.value_text);
-    free(B.highlighted);
+    free(panels);
     return st;
 }

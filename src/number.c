@@ -197,6 +197,10 @@ bool csvchart_number_parse(const char *s, size_t len, double *value, struct numb
         p += n;
     }
 
+    if (p < end && end[-1] == '+') { /* "$100M+": at least this much, open-ended */
+        u.open = true;
+        end--;
+    }
     if (p < end) {
         size_t rest = (size_t)(end - p);
         int mexp = 0;

@@ -5,7 +5,8 @@
  *   $0.07   -$5   $-5   €12   £3.50   ¥100   US$5 (no)   50%   -0   $5.6M   830B   1T   4.6K
  * Thousands separators must group by three ("1,23" is not a number). The suffixes K M B T
  * (upper case; "bn" too) multiply by 1e3, 1e6, 1e9, 1e12. A trailing % keeps the number as
- * written (50% -> 50, unit suffix "%"). Rejected: nan, inf, values that overflow a double
+ * written (50% -> 50, unit suffix "%"). A final '+' ("$100M+") marks an open-ended value:
+ * the number is read without it and unit->open is set. Rejected: nan, inf, values that overflow a double
  * (1e999), hex, empty strings, anything else.
  */
 #ifndef CSVCHART_NUMBER_H
@@ -21,6 +22,7 @@ struct number_unit {
     char multiplier; /* 'K', 'M', 'B', 'T' or 0 */
     int decimals;    /* digits after the decimal point as written (before the multiplier) */
     bool grouped;    /* thousands separators were used */
+    bool open;       /* a trailing '+' ("$100M+", "15+"): at least this much, open-ended */
 };
 
 /*

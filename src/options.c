@@ -32,6 +32,9 @@ static const struct option_def table[OPT_COUNT] = {
                  .max = HUGE_DPI,
                  .help = "PNG physical resolution (pHYs); default 96 x scale, so the physical "
                          "size stays put"},
+    [OPT_FACET] = {.name = "facet", .type = OPTION_COLUMN, .def = "", .kinds = KIND_BAR,
+                   .help = "one panel per value of this column (small multiples), each with its "
+                           "own axis and unit"},
     [OPT_FONT] = {.name = "font", .type = OPTION_TEXT, .def = "Inter", .kinds = KIND_ALL,
                   .help = "font family, through fontconfig; missing glyphs (CJK, accents) fall "
                           "back to other fonts"},
@@ -40,6 +43,9 @@ static const struct option_def table[OPT_COUNT] = {
     [OPT_HIGHLIGHT] = {.name = "highlight", .type = OPTION_LIST, .def = "", .kinds = KIND_BAR,
                        .help = "categories drawn in the accent colour, the rest muted "
                                "(comma-separated)"},
+    [OPT_HIGH] = {.name = "high", .type = OPTION_COLUMN, .def = "", .kinds = KIND_BAR,
+                  .help = "range bars: the column where each bar ends (with low); an empty "
+                          "cell, or a low written like $100M+, is open-ended"},
     [OPT_HORIZONTAL] = {.name = "horizontal", .type = OPTION_BOOL_AUTO, .def = "auto",
                         .kinds = KIND_BAR,
                         .help = "horizontal bars; auto turns them on when category names are "
@@ -48,6 +54,14 @@ static const struct option_def table[OPT_COUNT] = {
                        .help = "SVG: prefix for every id, for several SVGs inlined in one page"},
     [OPT_LABELS] = {.name = "labels", .type = OPTION_BOOL_AUTO, .def = "auto", .kinds = KIND_BAR,
                     .help = "value labels on the bars; auto shows them when they fit"},
+    [OPT_LOG] = {.name = "log", .type = OPTION_BOOL, .def = "false", .kinds = KIND_BAR,
+                 .help = "log10 value axis: decade ticks; bars start at the decade at or below "
+                         "the smallest value, and a note says so"},
+    [OPT_LOW] = {.name = "low", .type = OPTION_COLUMN, .def = "", .kinds = KIND_BAR,
+                 .help = "range bars: the column where each bar starts (with high)"},
+    [OPT_MARK] = {.name = "mark", .type = OPTION_CHOICE, .def = "bar", .kinds = KIND_BAR,
+                  .choices = "bar|dot|lollipop",
+                  .help = "bar, dot (a dot at the value: honest on a log axis) or lollipop"},
     [OPT_NOTE] = {.name = "note", .type = OPTION_TEXT, .def = "", .kinds = KIND_ALL,
                   .help = "a note under the chart, above the source"},
     [OPT_PALETTE] = {.name = "palette", .type = OPTION_PALETTE, .def = "okabe-ito",
@@ -58,6 +72,14 @@ static const struct option_def table[OPT_COUNT] = {
                              .kinds = KIND_ALL, .choices = "fast|small",
                              .help = "PNG: fast (zlib level 1, a fixed filter) or small "
                                      "(level 9, adaptive filters)"},
+    [OPT_RATIO] = {.name = "ratio", .type = OPTION_BOOL, .def = "false", .kinds = KIND_BAR,
+                   .help = "call out the multiple between the largest and the smallest bar "
+                           "(\"857x\")"},
+    [OPT_RATIO_LABEL] = {.name = "ratio_label", .type = OPTION_TEXT, .def = "{ratio}x",
+                         .kinds = KIND_BAR,
+                         .help = "the callout's text; {ratio} is the multiple, rounded to 3 "
+                                 "significant digits below 100 (5.2, 12.5) and to a whole "
+                                 "number above (857)"},
     [OPT_SCALE] = {.name = "scale", .type = OPTION_NUMBER, .def = "1", .kinds = KIND_ALL,
                    .min = 0.25, .max = 8,
                    .help = "PNG pixels per CSS px, 0.25 to 8 (2 = retina)"},
@@ -503,7 +525,7 @@ csvchart_status csvchart_option_check(enum option_id id, const char *value, cons
         struct value_format f;
         csvchart_error e = {0};
         if (csvchart_format_parse(value, &f, &e) != CSVCHART_OK) {
-            return BAD("%s: %s", d->name, e.message);
+            return BAD("%s", e.message);
         }
         return CSVCHART_OK;
     }

@@ -133,11 +133,12 @@ static double coverage_max(double dmin, double dmax, double span)
     return 1.0 - half * half;
 }
 
-/* r / rt of the paper, with r = (k-1)/(lmax-lmin) and rt = (m-1)/(max(lmax,dmax)-min(dmin,lmin)). */
+/* r / rt of the paper, with r = (k-1)/(lmax-lmin) and rt = (m-1)/(max(lmax,dmax)-min(dmin,lmin)).
+ */
 static double density(int k, int m, double dmin, double dmax, double lmin, double lmax)
 {
-    double ratio = (double)(k - 1) * (fmax(lmax, dmax) - fmin(dmin, lmin)) /
-                   ((double)(m - 1) * (lmax - lmin));
+    double ratio =
+        (double)(k - 1) * (fmax(lmax, dmax) - fmin(dmin, lmin)) / ((double)(m - 1) * (lmax - lmin));
     return 2.0 - fmax(ratio, 1.0 / ratio);
 }
 

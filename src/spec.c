@@ -142,6 +142,13 @@ csvchart_status csvchart_spec_bind(const struct option_values *vals, unsigned ki
 
     out->x = get(vals, OPT_X);
     out->group = get(vals, OPT_GROUP);
+    out->low = get(vals, OPT_LOW);
+    out->high = get(vals, OPT_HIGH);
+    out->facet = get(vals, OPT_FACET);
+    out->log = flag(get(vals, OPT_LOG));
+    out->mark = (enum mark)choice(vals, OPT_MARK);
+    out->ratio = flag(get(vals, OPT_RATIO));
+    out->ratio_label = get(vals, OPT_RATIO_LABEL);
     out->stack = flag(get(vals, OPT_STACK));
     out->horizontal = tri(get(vals, OPT_HORIZONTAL));
     out->labels = tri(get(vals, OPT_LABELS));

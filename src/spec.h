@@ -41,12 +41,16 @@ struct spec {
     char delimiter; /* 0 = auto */
     struct render_options render;
     /* bar */
-    const char *x, *group; /* "" when not set */
+    const char *x, *group, *low, *high, *facet; /* "" when not set */
     char **y;              /* owned */
     size_t ny;
     char **highlight; /* owned */
     size_t nhighlight;
     bool stack;
+    bool log;
+    enum mark { MARK_BAR, MARK_DOT, MARK_LOLLIPOP } mark;
+    bool ratio;
+    const char *ratio_label;
     enum tristate horizontal, labels;
     enum sort_order sort;
     enum aggregate aggregate;

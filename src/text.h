@@ -88,7 +88,8 @@ struct text_line {
  * code points (a line always holds at least one code point, even when max_width is smaller).
  * Greedy: each line takes as many words as fit. Breaks happen at spaces, after '-' and '/'
  * inside a word, and before or after a CJK code point (csvchart_text_is_cjk), except before
- * closing CJK punctuation (、。，．：；！？」』）】〉》) and after opening ones. A '\n' forces a
+ * closing punctuation (、。，．：；！？」』）】〉》ー and ASCII , . ; : ! ? ) ] } %) and after
+ * opening ones (「『（【〈《 and ASCII ( [ { $). A '\n' forces a
  * break (the measurer never sees it); "a\n\nb" is three lines, the middle one empty.
  * `lines` may be NULL when max_lines is 0 (to count lines only).
  */

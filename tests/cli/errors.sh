@@ -41,6 +41,30 @@ csvchart: warning: all_missing.csv:3: row skipped: no value for "B"
 csvchart: all_missing.csv: no rows left to draw: every row lacks a category or a value' \
     'model,price\nA,\nB,\n'
 
+# Log comparisons (issue 3): what a log axis, ranges and ratios refuse.
+case_csv log_zero 1 \
+    'csvchart: log_zero.csv:3:9: log scale needs values > 0; "o1-mini" has 0' \
+    'model,price\nA,1\no1-mini,0\n' --log
+case_csv log_negative 1 \
+    'csvchart: log_negative.csv:2:3: log scale needs values > 0; "A" has -5' \
+    'model,price\nA,-5\nB,3\n' --log
+case_csv low_above_high 1 \
+    'csvchart: low_above_high.csv:2:6: range of "A" ends before it starts: high 15 is below low 60; swap the two values' \
+    'lab,low,high\nA,60,15\n' --low low --high high
+case_csv ratio_one_bar 1 \
+    'csvchart: ratio needs at least two bars with values > 0; there is 1' \
+    'model,price\nA,1\n' --ratio
+case_csv facet_empty 1 \
+    'csvchart: warning: facet_empty.csv:3: row skipped: no value for "B"
+csvchart: facet_empty.csv: facet "y" has no rows left to draw: each lacks a category or a value' \
+    'm,k,v\nx,A,1\ny,B,\n' --facet m --x k
+case_csv stack_log 1 \
+    'csvchart: stack cannot be drawn on a log axis: stacked totals on a log scale mislead; drop stack (grouped bars) or log' \
+    'model,a,b\nA,1,2\n' --log --stack
+case_csv low_without_high 1 \
+    'csvchart: range bars need both low and high' \
+    'lab,low,high\nA,1,2\n' --low low
+
 # Errors found by the CSV reader: position and exit status (exact texts: tests/bad/).
 case_reader() {
     local name=$1 prefix=$2 content=$3

@@ -23,6 +23,7 @@
 #include "csvchart.h"
 #include "figure.h"
 #include "harness.h"
+#include "scene_check.h"
 #include "scene.h"
 #include "text.h"
 
@@ -282,32 +283,6 @@ static bool have_tool(const char *tool)
     return system(cmd) == 0;
 }
 
-/* No two text boxes overlap (by more than a hair) and every box is on the canvas. */
-static void check_text_boxes(const struct golden_case *c, const struct csvchart_scene *s)
-{
-    const double eps = 0.5;
-    for (size_t i = 0; i < s->len; i++) {
-        const struct scene_item *a = &s->items[i];
-        if (a->kind != SCENE_TEXT) {
-            continue;
-        }
-        HARNESS_REPORT(a->x >= -eps && a->y >= -eps && a->x + a->w <= s->width + eps &&
-                           a->y + a->h <= s->height + eps,
-                       "%s: text \"%s\" leaves the canvas (%.1f,%.1f %.1fx%.1f)", c->name,
-                       a->text, a->x, a->y, a->w, a->h);
-        for (size_t j = i + 1; j < s->len; j++) {
-            const struct scene_item *b = &s->items[j];
-            if (b->kind != SCENE_TEXT) {
-                continue;
-            }
-            double ox = fmin(a->x + a->w, b->x + b->w) - fmax(a->x, b->x);
-            double oy = fmin(a->y + a->h, b->y + b->h) - fmax(a->y, b->y);
-            HARNESS_REPORT(ox <= eps || oy <= eps, "%s: text \"%s\" overlaps \"%s\"", c->name,
-                           a->text, b->text);
-        }
-    }
-}
-
 static void check_real(const struct golden_case *c, bool fonts)
 {
     csvchart_figure *fig = make_figure(c, NULL);
@@ -318,7 +293,7 @@ static void check_real(const struct golden_case *c, bool fonts)
     const struct csvchart_scene *scene = csvchart_figure_scene(fig, &err);
     CHECK(scene != NULL);
     if (scene) {
-        check_text_boxes(c, scene);
+        check_text_boxes(c->name, scene);
     }
 
     /* Determinism: each format twice, byte for byte. */

@@ -8,6 +8,8 @@
 #include "harness.h"
 
 /* Binds `csv` with options given as NAME=VALUE pairs (NULL-terminated). */
+static struct bar_chart chart;
+
 static csvchart_status bind(const char *csv, const char *const *opts, struct bar_data *d,
                             struct csvchart_warnings *w, csvchart_error *err)
 {
@@ -23,7 +25,10 @@ static csvchart_status bind(const char *csv, const char *const *opts, struct bar
     }
     struct spec s;
     csvchart_spec_bind(&vals, KIND_BAR, &s, err);
-    st = csvchart_bar_data_bind(t, &s, d, w, err);
+    st = csvchart_bar_chart_bind(t, &s, &chart, w, err);
+    if (st == CSVCHART_OK) {
+        *d = chart.panels[0];
+    }
     csvchart_spec_fini(&s);
     csvchart_option_values_fini(&vals);
     csvchart_table_free(t);
@@ -42,7 +47,7 @@ static void test_defaults(void)
     CHECK_STR(d.series[1], "b");
     CHECK_DBL(d.v[1 * 2 + 1], 4, 0);
     CHECK_STR(d.x_name, "name");
-    csvchart_bar_data_fini(&d);
+    csvchart_bar_chart_fini(&chart);
     csvchart_warnings_fini(&w);
 }
 
@@ -58,7 +63,7 @@ static void test_long_format(void)
     CHECK_STR(d.series[1], "2025");
     CHECK(!d.has[1 * 2 + 0]); /* B has no 2024 */
     CHECK_DBL(d.v[1 * 2 + 1], 5, 0);
-    csvchart_bar_data_fini(&d);
+    csvchart_bar_chart_fini(&chart);
     csvchart_warnings_fini(&w);
 }
 
@@ -72,7 +77,7 @@ static void test_missing(void)
     CHECK_INT(w.len, 2);
     CHECK_STR(w.items[0], "t.csv:3: row skipped: no value for \"b\"");
     CHECK_STR(w.items[1], "t.csv:4: row skipped: no k");
-    csvchart_bar_data_fini(&d);
+    csvchart_bar_chart_fini(&chart);
     csvchart_warnings_fini(&w);
 }
 
@@ -96,7 +101,7 @@ static void test_aggregate_sort(void)
         CHECK_STR(d.cats[0], cases[i].first_cat);
         CHECK_DBL(d.v[0], cases[i].first, 1e-12);
         CHECK_DBL(d.v[1], cases[i].second, 1e-12);
-        csvchart_bar_data_fini(&d);
+        csvchart_bar_chart_fini(&chart);
         csvchart_warnings_fini(&w);
     }
 }

@@ -33,11 +33,26 @@ static struct value_format make(const char *kind, struct unit_case u)
     return f;
 }
 
-#define NONE {"", "", 0, -1}
-#define PLAIN(d) {"", "", 0, d}
-#define USD(d) {"$", "", 0, d}
-#define USD_M(m, d) {"$", "", m, d}
-#define PCT(d) {"", "%", 0, d}
+#define NONE                                                                                       \
+    {                                                                                              \
+        "", "", 0, -1                                                                              \
+    }
+#define PLAIN(d)                                                                                   \
+    {                                                                                              \
+        "", "", 0, d                                                                               \
+    }
+#define USD(d)                                                                                     \
+    {                                                                                              \
+        "$", "", 0, d                                                                              \
+    }
+#define USD_M(m, d)                                                                                \
+    {                                                                                              \
+        "$", "", m, d                                                                              \
+    }
+#define PCT(d)                                                                                     \
+    {                                                                                              \
+        "", "%", 0, d                                                                              \
+    }
 
 static const struct {
     const char *kind;
@@ -58,7 +73,7 @@ static const struct {
     {"auto", PLAIN(0), -5, M "5"},
     {"auto", PLAIN(2), -0.001, "0"}, // no "−0"
     {"auto", PLAIN(0), -0.0, "0"},
-    {"auto", PLAIN(2), 2.345, "2.35"},  // half away from zero on the decimal digits
+    {"auto", PLAIN(2), 2.345, "2.35"}, // half away from zero on the decimal digits
     {"auto", PLAIN(2), -2.345, M "2.35"},
     {"auto", PLAIN(0), 9.5, "10"},
     {"auto", PLAIN(1), 99.96, "100"},
@@ -79,8 +94,16 @@ static const struct {
     {"auto", USD(0), 1200, "$1,200"},
     {"auto", USD(2), -5, M "$5"},
     {"auto", USD(2), -0.5, M "$0.50"},
-    {"auto", {"\xe2\x82\xac", "", 0, 2}, 12, "\xe2\x82\xac" "12"}, // €12
-    {"auto", {"\xc2\xa3", "", 0, 2}, 3.5, "\xc2\xa3" "3.50"},      // £3.50
+    {"auto",
+     {"\xe2\x82\xac", "", 0, 2},
+     12,
+     "\xe2\x82\xac"
+     "12"}, // €12
+    {"auto",
+     {"\xc2\xa3", "", 0, 2},
+     3.5,
+     "\xc2\xa3"
+     "3.50"}, // £3.50
     /* auto, percent: the number as written, never x100 */
     {"auto", PCT(0), 50, "50%"},
     {"auto", PCT(1), 12.5, "12.5%"},
@@ -123,7 +146,11 @@ static const struct {
     {"currency", NONE, 0.075, "$0.08"}, // decimal rounding: binary 0.075 is 0.07499...
     {"currency", NONE, 1234.5, "$1,234.50"},
     {"currency", NONE, 1.999, "$2"},
-    {"currency", {"\xc2\xa5", "", 0, 0}, 100, "\xc2\xa5" "100"}, // ¥100
+    {"currency",
+     {"\xc2\xa5", "", 0, 0},
+     100,
+     "\xc2\xa5"
+     "100"}, // ¥100
     {"currency", NONE, -5, M "$5"},
     /* printf templates: printf's own rules, but no locale and ' done here */
     {"$%.2f", NONE, 60, "$60.00"},
@@ -208,11 +235,11 @@ static const struct {
     {"si", USD(0), 1e9, 1e9, "$1B"},
     /* log ticks: step is either the tick itself or the factor between ticks */
     {"auto", USD(2), 0.01, 0.01, "$0.01"},
-    {"auto", USD(2), 0.1, 0.1, "$0.10"},
+    {"auto", USD(2), 0.1, 0.1, "$0.1"}, // a decade: no cents padding (FIGURES.md)
     {"auto", USD(2), 1, 1, "$1"},
     {"auto", USD(2), 100, 100, "$100"},
     {"auto", USD(2), 0.01, 10, "$0.01"},
-    {"auto", USD(2), 0.1, 10, "$0.10"},
+    {"auto", USD(2), 0.1, 10, "$0.1"},
     {"auto", USD(2), 100, 10, "$100"},
     {"auto", PLAIN(0), 0.001, 10, "0.001"},
     {"auto", PLAIN(0), 1e-9, 1000, "0.000000001"},
@@ -235,8 +262,7 @@ static void test_ticks(void)
     for (size_t i = 0; i < sizeof tick_cases / sizeof tick_cases[0]; i++) {
         struct value_format f = make(tick_cases[i].kind, tick_cases[i].unit);
         char buf[128];
-        size_t len = csvchart_format_tick(&f, tick_cases[i].v, tick_cases[i].step, buf,
-                                          sizeof buf);
+        size_t len = csvchart_format_tick(&f, tick_cases[i].v, tick_cases[i].step, buf, sizeof buf);
         if (strcmp(buf, tick_cases[i].want) != 0) {
             fprintf(stderr, "tick case %zu: format %s, v %.17g, step %.17g\n", i,
                     tick_cases[i].kind, tick_cases[i].v, tick_cases[i].step);
@@ -251,18 +277,30 @@ static const struct {
     const char *text;
     enum format_kind kind;
 } accepted[] = {
-    {NULL, FORMAT_AUTO},          {"", FORMAT_AUTO},
-    {"auto", FORMAT_AUTO},        {"AUTO", FORMAT_AUTO},
-    {"si", FORMAT_SI},            {"percent", FORMAT_PERCENT},
-    {"currency", FORMAT_CURRENCY}, {"$%.2f", FORMAT_PRINTF},
-    {"%.1f%%", FORMAT_PRINTF},    {"%'d people", FORMAT_PRINTF},
-    {"%d", FORMAT_PRINTF},        {"%i", FORMAT_PRINTF},
-    {"%f", FORMAT_PRINTF},        {"%F", FORMAT_PRINTF},
-    {"%e", FORMAT_PRINTF},        {"%E", FORMAT_PRINTF},
-    {"%g", FORMAT_PRINTF},        {"%G", FORMAT_PRINTF},
-    {"%-+ #0'10.3f", FORMAT_PRINTF}, {"%64.20f", FORMAT_PRINTF},
-    {"%.f", FORMAT_PRINTF},       {"%%%d%%", FORMAT_PRINTF},
-    {"\xe2\x82\xac%.2f", FORMAT_PRINTF}, {"~%.0f tokens/s", FORMAT_PRINTF},
+    {NULL, FORMAT_AUTO},
+    {"", FORMAT_AUTO},
+    {"auto", FORMAT_AUTO},
+    {"AUTO", FORMAT_AUTO},
+    {"si", FORMAT_SI},
+    {"percent", FORMAT_PERCENT},
+    {"currency", FORMAT_CURRENCY},
+    {"$%.2f", FORMAT_PRINTF},
+    {"%.1f%%", FORMAT_PRINTF},
+    {"%'d people", FORMAT_PRINTF},
+    {"%d", FORMAT_PRINTF},
+    {"%i", FORMAT_PRINTF},
+    {"%f", FORMAT_PRINTF},
+    {"%F", FORMAT_PRINTF},
+    {"%e", FORMAT_PRINTF},
+    {"%E", FORMAT_PRINTF},
+    {"%g", FORMAT_PRINTF},
+    {"%G", FORMAT_PRINTF},
+    {"%-+ #0'10.3f", FORMAT_PRINTF},
+    {"%64.20f", FORMAT_PRINTF},
+    {"%.f", FORMAT_PRINTF},
+    {"%%%d%%", FORMAT_PRINTF},
+    {"\xe2\x82\xac%.2f", FORMAT_PRINTF},
+    {"~%.0f tokens/s", FORMAT_PRINTF},
 };
 
 static void test_parse_accepts(void)
@@ -420,8 +458,8 @@ static void check_numbers(void)
 
 static void test_locale(void)
 {
-    const char *names[] = {"de_DE.UTF-8", "de_DE.utf8", "fr_FR.UTF-8", "fr_FR.utf8",
-                           "ps_AF.UTF-8", "ps_AF.utf8"};
+    const char *names[] = {"de_DE.UTF-8", "de_DE.utf8",  "fr_FR.UTF-8",
+                           "fr_FR.utf8",  "ps_AF.UTF-8", "ps_AF.utf8"};
     check_numbers();
     size_t tried = 0;
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {

@@ -11,7 +11,10 @@
 
 /* ---- Linear ticks: exact sets --------------------------------------------------------------- */
 
-#define T(...) {__VA_ARGS__}
+#define T(...)                                                                                     \
+    {                                                                                              \
+        __VA_ARGS__                                                                                \
+    }
 static const struct {
     double dmin, dmax;
     int target;
@@ -36,7 +39,7 @@ static const struct {
     {0, 1e15, 5, 2.5e14, 5, T(0, 2.5e14, 5e14, 7.5e14, 1e15)},
     {-1e15, -3e14, 5, 2e14, 5, T(-1e15, -8e14, -6e14, -4e14, -2e14)},
     {3, 3, 5, 0.1, 7, T(2.7, 2.8, 2.9, 3, 3.1, 3.2, 3.3)}, // zero span: +-10%
-    {0, 0, 5, 0.25, 5, T(0, 0.25, 0.5, 0.75, 1)},         // all zeros: [0, 1]
+    {0, 0, 5, 0.25, 5, T(0, 0.25, 0.5, 0.75, 1)},          // all zeros: [0, 1]
     {-2, -2, 5, 0.1, 5, T(-2.2, -2.1, -2, -1.9, -1.8)},
 };
 
@@ -179,7 +182,7 @@ static const struct {
     {1, 100, 5, 10, 3, T(1, 10, 100), 16},
     {1, 1000, 5, 10, 4, T(1, 10, 100, 1000), 24},
     {1, 1000, 2, 1000, 2, T(1, 1000), 24 + 2},
-    {20, 80, 5, 10, 2, T(10, 100), 8},    // inside one decade: a decade below and above
+    {20, 80, 5, 10, 2, T(10, 100), 8},     // inside one decade: a decade below and above
     {10, 10, 5, 10, 3, T(1, 10, 100), 16}, // one exact decade
     {0.5, 0.5, 5, 10, 2, T(0.1, 1), 8},
     {1e-3, 1e12, 5, 1e5, 4, T(1e-3, 1e2, 1e7, 1e12), 0},
@@ -197,8 +200,7 @@ static void test_log_cases(void)
 {
     for (size_t i = 0; i < sizeof log_cases / sizeof log_cases[0]; i++) {
         struct ticks t;
-        bool ok = csvchart_ticks_log(log_cases[i].dmin, log_cases[i].dmax, log_cases[i].target,
-                                     &t);
+        bool ok = csvchart_ticks_log(log_cases[i].dmin, log_cases[i].dmax, log_cases[i].target, &t);
         CHECK(ok);
         if (!ok) {
             continue;
@@ -223,10 +225,9 @@ static void test_log_minors(void)
 {
     struct ticks t;
     CHECK(csvchart_ticks_log(0.07, 60, 5, &t));
-    static const double want[] = {0.02, 0.03, 0.04, 0.05, 0.06, 0.07, 0.08, 0.09,
-                                  0.2,  0.3,  0.4,  0.5,  0.6,  0.7,  0.8,  0.9,
-                                  2,    3,    4,    5,    6,    7,    8,    9,
-                                  20,   30,   40,   50,   60,   70,   80,   90};
+    static const double want[] = {0.02, 0.03, 0.04, 0.05, 0.06, 0.07, 0.08, 0.09, 0.2, 0.3, 0.4,
+                                  0.5,  0.6,  0.7,  0.8,  0.9,  2,    3,    4,    5,   6,   7,
+                                  8,    9,    20,   30,   40,   50,   60,   70,   80,  90};
     CHECK_INT(t.nminor, 32);
     for (size_t i = 0; i < 32 && i < t.nminor; i++) {
         CHECK_DBL(t.minor[i], want[i], 0);
@@ -247,12 +248,12 @@ static void test_log_failures(void)
     CHECK(!csvchart_ticks_log(1, -10, 5, &t));
     CHECK(!csvchart_ticks_log(NAN, 10, 5, &t));
     CHECK(!csvchart_ticks_log(1, INFINITY, 5, &t));
-    CHECK(!csvchart_ticks_log(1, 1.5e308, 5, &t)); // 1e309 is not a double
-    CHECK(!csvchart_ticks_log(5e-324, 1, 5, &t));  // nor is 1e-324
-    CHECK(!csvchart_ticks_log(1e-310, 1, 5, &t));  // 1e-310 is subnormal: inexact
+    CHECK(!csvchart_ticks_log(1, 1.5e308, 5, &t));    // 1e309 is not a double
+    CHECK(!csvchart_ticks_log(5e-324, 1, 5, &t));     // nor is 1e-324
+    CHECK(!csvchart_ticks_log(1e-310, 1, 5, &t));     // 1e-310 is subnormal: inexact
     CHECK(!csvchart_ticks_log(1e-300, 1e305, 2, &t)); // 605 decades
     CHECK(!csvchart_ticks_log(1e-307, 1e308, 2, &t)); // 615 decades
-    CHECK(csvchart_ticks_log(1e-300, 1e300, 2, &t)); // 600 decades, target 2: 3 ticks
+    CHECK(csvchart_ticks_log(1e-300, 1e300, 2, &t));  // 600 decades, target 2: 3 ticks
     CHECK_INT(t.nmajor, 3);
     CHECK_DBL(t.step, 1e300, 0);
     t.nmajor = 99;

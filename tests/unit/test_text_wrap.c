@@ -1,0 +1,205 @@
+/*
+ * test_text_wrap.c - line breaking (src/text_wrap.c) and the fake measurer (src/text_fake.c).
+ *
+ * With the fake measurer at 10 px every code point is 5.5 px wide and a CJK one 10 px, so each
+ * case below states its break positions exactly: lines are written out joined by "|".
+ */
+#include <stdint.h>
+#include <string.h>
+
+#include "harness.h"
+#include "text.h"
+
+static const struct text_style style10 = {"Inter", 10, 400};
+
+static const struct {
+    const char *text;
+    double max_width;
+    const char *want; // the lines joined by "|"; "" for none
+    size_t nlines;
+} cases[] = {
+    {"hello world", 100, "hello world", 1},
+    {"hello world", 60, "hello|world", 2},
+    {"hello world", 60.5, "hello world", 1}, // 11 x 5.5 = 60.5: fits exactly
+    {"hello world", 27.5, "hello|world", 2},
+    {"The quick brown fox", 55, "The quick|brown fox", 2},
+    {"The quick brown fox jumps", 30, "The|quick|brown|fox|jumps", 5},
+    {"  leading and trailing  ", 1000, "leading and trailing", 1},
+    {"a   b", 100, "a   b", 1}, // inner spaces stay
+    {"a   b", 10, "a|b", 2},
+    {"price/token", 40, "price/|token", 2},
+    {"state-of-the-art", 50, "state-of-|the-art", 2},
+    {"state-of-the-art", 40, "state-|of-the-|art", 3},
+    {"a -b", 12, "a|-b", 2}, // no break after a '-' that starts a word
+    {"-5 apples", 20, "-5|app|les", 3},
+    {"well--known", 35, "well--|known", 2}, // not between two hyphens
+    {"supercalifragilistic", 30, "super|calif|ragil|istic", 4},
+    {"a supercalifragilistic b", 30, "a|super|calif|ragil|istic|b", 6},
+    {"ab", 0, "a|b", 2},                                     // a line always holds one code point
+    {"\xe4\xbb\xb7\xe6\xa0\xbc\xe6\xaf\x94\xe8\xbe\x83", 25, // 价格比较
+     "\xe4\xbb\xb7\xe6\xa0\xbc|\xe6\xaf\x94\xe8\xbe\x83", 2},
+    {"API\xe4\xbb\xb7\xe6\xa0\xbc", 30, "API\xe4\xbb\xb7|\xe6\xa0\xbc", 2}, // API价|格
+    {"\xe4\xbb\xb7\xe6\xa0\xbc\xe3\x80\x82\xe6\xaf\x94\xe8\xbe\x83", 25,    // 价格。比较
+     "\xe4\xbb\xb7|\xe6\xa0\xbc\xe3\x80\x82|\xe6\xaf\x94\xe8\xbe\x83", 3},  // 。 never starts
+    {"\xea\xb0\x80\xea\xb2\xa9 \xeb\xb9\x84\xea\xb5\x90", 25, // 가격 비교 (Hangul)
+     "\xea\xb0\x80\xea\xb2\xa9|\xeb\xb9\x84\xea\xb5\x90", 2},
+    {"caf\xc3\xa9 cr\xc3\xa8me", 30, "caf\xc3\xa9|cr\xc3\xa8me", 2},
+    {"", 100, "", 0},
+    {"   ", 100, "", 0},
+    {"a\nb", 100, "a|b", 2},
+    {"a\n\nb", 100, "a||b", 3},
+    {"abc\n", 100, "abc", 1},
+    {"abc   \ndef", 100, "abc|def", 2},
+    {"one two\nthree", 30, "one|two|three", 3},
+    {"one two\nthree", 25, "one|two|thre|e", 4},
+};
+
+static void test_cases(void)
+{
+    const csvchart_text_measurer *m = csvchart_text_fake();
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct text_line lines[16];
+        size_t n = csvchart_text_wrap(m, &style10, cases[i].text, cases[i].max_width, lines, 16);
+        char joined[256] = "";
+        size_t len = 0;
+        for (size_t k = 0; k < n && k < 16; k++) {
+            len += (size_t)snprintf(joined + len, sizeof joined - len, "%s%.*s", k ? "|" : "",
+                                    (int)lines[k].len, cases[i].text + lines[k].start);
+            /* each line's width is what the measurer says of it, and within the limit unless
+             * it is a single code point */
+            struct text_metrics tm = {0, 0, 0};
+            if (lines[k].len) {
+                m->measure(m->ctx, &style10, cases[i].text + lines[k].start, lines[k].len, &tm);
+            }
+            CHECK_DBL(lines[k].width, tm.width, 0);
+            uint32_t cp;
+            size_t first = lines[k].len ? csvchart_utf8_decode(cases[i].text + lines[k].start,
+                                                               lines[k].len, &cp)
+                                        : 0;
+            CHECK(lines[k].width <= cases[i].max_width || lines[k].len == first);
+            if (lines[k].len) {
+                CHECK(cases[i].text[lines[k].start] != ' ');
+                CHECK(cases[i].text[lines[k].start + lines[k].len - 1] != ' ');
+            }
+        }
+        if (strcmp(joined, cases[i].want) != 0 || n != cases[i].nlines) {
+            fprintf(stderr, "wrap case %zu: \"%s\" at %g\n", i, cases[i].text, cases[i].max_width);
+        }
+        CHECK_STR(joined, cases[i].want);
+        CHECK_INT(n, cases[i].nlines);
+    }
+}
+
+/* Exact byte ranges and widths. */
+static void test_positions(void)
+{
+    const csvchart_text_measurer *m = csvchart_text_fake();
+    struct text_line l[4];
+    size_t n = csvchart_text_wrap(m, &style10, "  OpenAI o1 costs", 40, l, 4);
+    CHECK_INT(n, 3);
+    CHECK_INT(l[0].start, 2);
+    CHECK_INT(l[0].len, 6);
+    CHECK_DBL(l[0].width, 33, 0);
+    CHECK_INT(l[1].start, 9);
+    CHECK_INT(l[1].len, 2);
+    CHECK_DBL(l[1].width, 11, 0);
+    CHECK_INT(l[2].start, 12);
+    CHECK_INT(l[2].len, 5);
+    CHECK_DBL(l[2].width, 27.5, 0);
+
+    /* "价格" then "比较": 3 bytes a code point, 10 px each */
+    n = csvchart_text_wrap(m, &style10, "\xe4\xbb\xb7\xe6\xa0\xbc\xe6\xaf\x94\xe8\xbe\x83", 20, l,
+                           4);
+    CHECK_INT(n, 2);
+    CHECK_INT(l[0].start, 0);
+    CHECK_INT(l[0].len, 6);
+    CHECK_DBL(l[0].width, 20, 0);
+    CHECK_INT(l[1].start, 6);
+    CHECK_INT(l[1].len, 6);
+}
+
+/* Fewer slots than lines: the full count comes back, only max_lines are written. */
+static void test_max_lines(void)
+{
+    const csvchart_text_measurer *m = csvchart_text_fake();
+    struct text_line l[3];
+    memset(l, 0, sizeof l);
+    l[2].start = 777;
+    size_t n = csvchart_text_wrap(m, &style10, "a b c d", 5.5, l, 2);
+    CHECK_INT(n, 4);
+    CHECK_INT(l[0].start, 0);
+    CHECK_INT(l[1].start, 2);
+    CHECK_INT(l[2].start, 777); // untouched
+    CHECK_INT(csvchart_text_wrap(m, &style10, "a b c d", 5.5, NULL, 0), 4);
+    CHECK_INT(csvchart_text_wrap(m, &style10, "a b c d", 1000, NULL, 0), 1);
+}
+
+static void test_fake_measurer(void)
+{
+    const csvchart_text_measurer *m = csvchart_text_fake();
+    CHECK(m == csvchart_text_fake());
+    struct text_metrics tm;
+    csvchart_text_measure(m, &style10, "abc", &tm);
+    CHECK_DBL(tm.width, 16.5, 0);
+    CHECK_DBL(tm.ascent, 8, 0);
+    CHECK_DBL(tm.descent, 2, 0);
+    csvchart_text_measure(m, &style10, "", &tm);
+    CHECK_DBL(tm.width, 0, 0);
+    csvchart_text_measure(m, &style10,
+                          "\xe4\xbb\xb7\xe6\xa0\xbc"
+                          "ab",
+                          &tm); // 2 CJK + 2
+    CHECK_DBL(tm.width, 31, 0);
+    csvchart_text_measure(m, &style10, "caf\xc3\xa9", &tm); // code points, not bytes
+    CHECK_DBL(tm.width, 22, 0);
+    struct text_style big = {"Inter", 24, 700};
+    csvchart_text_measure(m, &big, "hello", &tm);
+    CHECK_DBL(tm.width, 66, 0);
+    CHECK_DBL(tm.ascent, 19.2, 1e-12);
+    CHECK_DBL(tm.descent, 4.8, 1e-12);
+}
+
+static void test_utf8(void)
+{
+    static const struct {
+        const char *s;
+        size_t len;
+        uint32_t cp;
+        size_t n;
+    } cases_[] = {
+        {"A", 1, 'A', 1},
+        {"\xc3\xa9", 2, 0xE9, 2},
+        {"\xe2\x82\xac", 3, 0x20AC, 3},
+        {"\xf0\x9f\x98\x80", 4, 0x1F600, 4},
+        {"\xc0\xaf", 2, 0xFFFD, 1},         // overlong
+        {"\xe2\x82", 2, 0xFFFD, 1},         // truncated
+        {"\xe2\x82\xac", 2, 0xFFFD, 1},     // truncated by len
+        {"\xed\xa0\x80", 3, 0xFFFD, 1},     // surrogate
+        {"\x80", 1, 0xFFFD, 1},             // stray continuation byte
+        {"\xf4\x90\x80\x80", 4, 0xFFFD, 1}, // above U+10FFFF
+    };
+    for (size_t i = 0; i < sizeof cases_ / sizeof cases_[0]; i++) {
+        uint32_t cp = 0;
+        CHECK_INT(csvchart_utf8_decode(cases_[i].s, cases_[i].len, &cp), cases_[i].n);
+        CHECK_INT(cp, cases_[i].cp);
+    }
+    CHECK(csvchart_text_is_cjk(0x4E00)); // 一
+    CHECK(csvchart_text_is_cjk(0x3042)); // あ
+    CHECK(csvchart_text_is_cjk(0xAC00)); // 가
+    CHECK(csvchart_text_is_cjk(0xF900));
+    CHECK(csvchart_text_is_cjk(0xFF01)); // ！
+    CHECK(!csvchart_text_is_cjk('A'));
+    CHECK(!csvchart_text_is_cjk(0xE9));
+    CHECK(!csvchart_text_is_cjk(0x2212)); // −
+    CHECK(!csvchart_text_is_cjk(0x1F600));
+}
+
+int main(void)
+{
+    RUN(test_cases);
+    RUN(test_positions);
+    RUN(test_max_lines);
+    RUN(test_fake_measurer);
+    RUN(test_utf8);
+    return harness_done();
+}
