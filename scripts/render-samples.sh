@@ -38,6 +38,24 @@ fig funding funding.csv \
 fig openai-compute openai-compute.csv \
     --title "OpenAI cut its compute spending target by more than half" \
     --subtitle "Planned compute spending to 2030, US dollars" --source "CNBC"
+fig api-pricing-log api-pricing.csv \
+    --title "OpenAI o1 costs 857x more than DeepSeek R1" \
+    --subtitle "API price per million input tokens, US dollars" \
+    --source "Versalence" --log --ratio --highlight "DeepSeek R1"
+fig api-pricing-dots api-pricing.csv --horizontal --log --mark dot --ratio \
+    --ratio-label "{ratio}x more" \
+    --title "OpenAI o1 costs 857x more than DeepSeek R1" \
+    --subtitle "API price per million input tokens, US dollars" --source "Versalence"
+fig lab-economics lab-economics.csv --x labs --facet metric --low low --high high --log \
+    --title "US labs spend orders of magnitude more than Chinese labs" \
+    --subtitle "Reported ranges, US dollars" \
+    --source "Epoch AI; TechWire Asia; Versalence" \
+    --note "US training cost: \$100M or more, upper end not disclosed."
+fig lab-economics-slide lab-economics.csv --x labs --facet metric --low low --high high --log \
+    --size slide --mark dot \
+    --title "US labs spend orders of magnitude more than Chinese labs" \
+    --subtitle "Reported ranges, US dollars" \
+    --source "Epoch AI; TechWire Asia; Versalence"
 fig api-pricing-slide api-pricing.csv --size slide \
     --title "OpenAI o1 costs 857x more than DeepSeek R1" \
     --subtitle "API price per million input tokens, US dollars" \

@@ -1,0 +1,165 @@
+/*
+ * test_layout_bar.c - what the bar layout writes, with fake text metrics: the ratio callout's
+ * rounding and template, log ticks and the baseline note, labels of open-ended ranges,
+ * orientation chosen from the names, highlight colours.
+ */
+#include <stdlib.h>
+
+#include "csvchart.h"
+#include "figure.h"
+#include "harness.h"
+#include "scene.h"
+#include "text.h"
+
+/* Lays out `csv` with NAME, VALUE option pairs; returns the figure (scene inside) or NULL. */
+static csvchart_figure *lay(const char *csv, const char *const *opts)
+{
+    csvchart_error err = {0};
+    csvchart_figure *fig = csvchart_figure_new("bar", &err);
+    csvchart_figure_set_measurer(fig, csvchart_text_fake());
+    for (size_t i = 0; opts && opts[i]; i += 2) {
+        csvchart_set(fig, opts[i], opts[i + 1], &err);
+    }
+    csvchart_figure_load_buffer(fig, "t.csv", csv, strlen(csv), &err);
+    const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+    HARNESS_REPORT(s != NULL, "layout failed: %s", csvchart_error_text(&err));
+    if (!s) {
+        csvchart_figure_free(fig);
+        return NULL;
+    }
+    return fig;
+}
+
+static const struct scene_item *find_text(const struct csvchart_scene *s, const char *text)
+{
+    for (size_t i = 0; i < s->len; i++) {
+        if (s->items[i].kind == SCENE_TEXT && strcmp(s->items[i].text, text) == 0) {
+            return &s->items[i];
+        }
+    }
+    return NULL;
+}
+
+static void test_ratio_text(void)
+{
+    static const struct {
+        const char *csv, *label, *want;
+    } cases[] = {
+        {"m,p\nA,$0.07\nB,$60\n", "{ratio}x", "857x"},      /* 857.14 */
+        {"m,p\nA,1\nB,5.24\n", "{ratio}x", "5.2x"},         /* one decimal below 10 */
+        {"m,p\nA,1\nB,2\n", "{ratio}x", "2x"},              /* no ".0" */
+        {"m,p\nA,2\nB,25\n", "{ratio}x", "13x"},            /* 12.5: whole, half away */
+        {"m,p\nA,$0.07\nB,$60\n", "{ratio}x cheaper", "857x cheaper"},
+        {"m,p\nA,$0.07\nB,$60\n", "costs {ratio} times more", "costs 857 times more"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *opts[] = {"ratio", "true", "ratio_label", cases[i].label, NULL};
+        csvchart_figure *fig = lay(cases[i].csv, opts);
+        if (!fig) {
+            continue;
+        }
+        csvchart_error err = {0};
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        HARNESS_REPORT(find_text(s, cases[i].want) != NULL, "case %zu: no \"%s\" in the scene", i,
+                       cases[i].want);
+        csvchart_figure_free(fig);
+    }
+}
+
+static void test_log_axis(void)
+{
+    const char *opts[] = {"log", "true", NULL};
+    csvchart_figure *fig = lay("model,price\nDeepSeek R1,$0.07\nOpenAI o1,$60.00\n", opts);
+    if (!fig) {
+        return;
+    }
+    csvchart_error err = {0};
+    const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+    static const char *const ticks[] = {"$0.01", "$0.1", "$1", "$10", "$100"};
+    for (size_t i = 0; i < 5; i++) {
+        HARNESS_REPORT(find_text(s, ticks[i]) != NULL, "no tick label %s", ticks[i]);
+    }
+    CHECK(find_text(s, "$0.10") == NULL);
+    CHECK(find_text(s, "Log scale; bars start at $0.01.") != NULL);
+    CHECK(find_text(s, "$0.07") != NULL); /* value labels keep the data's precision */
+    CHECK(find_text(s, "$60") != NULL);
+    /* the $0.07 bar starts at the $0.01 baseline: its bottom is the floor's y */
+    const struct scene_item *floor_label = find_text(s, "$0.01");
+    bool bar_from_floor = false;
+    for (size_t i = 0; floor_label && i < s->len; i++) {
+        const struct scene_item *it = &s->items[i];
+        double floor_y = floor_label->baseline - 0.5 * (0.8 - 0.2) * floor_label->size_px;
+        if (it->kind == SCENE_RECT && fabs(it->y + it->h - floor_y) < 2) {
+            bar_from_floor = true;
+        }
+    }
+    CHECK(bar_from_floor);
+    csvchart_figure_free(fig);
+}
+
+static void test_open_range(void)
+{
+    const char *opts[] = {"low", "low", "high", "high", "log", "true", "x", "labs", NULL};
+    csvchart_figure *fig = lay("labs,low,high\nChina,$1M,$6M\nUS,$100M+,\n", opts);
+    if (!fig) {
+        return;
+    }
+    csvchart_error err = {0};
+    const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+    CHECK(find_text(s, "$100M+") != NULL);
+    CHECK(find_text(s, "$1M") != NULL);
+    CHECK(find_text(s, "$6M") != NULL);
+    CHECK(find_text(s, "Log scale.") != NULL);
+    csvchart_figure_free(fig);
+}
+
+static void test_orientation(void)
+{
+    /* short names stand under vertical bars; long ones turn the chart horizontal */
+    csvchart_figure *fig = lay("k,v\nA,1\nB,2\n", NULL);
+    csvchart_error err = {0};
+    const struct csvchart_scene *s = fig ? csvchart_figure_scene(fig, &err) : NULL;
+    const struct scene_item *a = s ? find_text(s, "A") : NULL;
+    CHECK(a && a->anchor == TEXT_ANCHOR_MIDDLE);
+    csvchart_figure_free(fig);
+
+    fig = lay("k,v\nAn extraordinarily long category name that cannot fit,1\nB,2\nC,3\nD,4\n"
+              "E,5\nF,6\nG,7\nH,8\nI,9\nJ,10\nK,11\nL,12\n",
+              NULL);
+    s = fig ? csvchart_figure_scene(fig, &err) : NULL;
+    const struct scene_item *b = s ? find_text(s, "B") : NULL;
+    CHECK(b && b->anchor == TEXT_ANCHOR_END); /* right-aligned in the category column */
+    csvchart_figure_free(fig);
+}
+
+static void test_highlight(void)
+{
+    const char *opts[] = {"highlight", "B", NULL};
+    csvchart_figure *fig = lay("k,v\nA,1\nB,2\n", opts);
+    if (!fig) {
+        return;
+    }
+    csvchart_error err = {0};
+    const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+    size_t accent = 0, muted = 0;
+    for (size_t i = 0; i < s->len; i++) {
+        if (s->items[i].kind == SCENE_RECT && s->items[i].fill == 0x0072B2FFu) {
+            accent++;
+        } else if (s->items[i].kind == SCENE_RECT && s->items[i].fill == 0xC4C4C4FFu) {
+            muted++;
+        }
+    }
+    CHECK_INT(accent, 1);
+    CHECK_INT(muted, 1);
+    csvchart_figure_free(fig);
+}
+
+int main(void)
+{
+    RUN(test_ratio_text);
+    RUN(test_log_axis);
+    RUN(test_open_range);
+    RUN(test_orientation);
+    RUN(test_highlight);
+    return harness_done();
+}
