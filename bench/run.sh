@@ -188,7 +188,7 @@ report() {
     [[ -n $(git -C "$root" status --porcelain 2>/dev/null) ]] && commit+=" (uncommitted changes)"
     echo "csvchart benchmark, $(date '+%Y-%m-%d %H:%M %Z')"
     echo "machine:  $(nproc) cores, ${cpu:-unknown CPU}, $(uname -sr)"
-    echo "binary:   $bin (repo at $commit)"
+    echo "binary:   $bin (repo at run time: $commit)"
     printf 'timing:   %s runs per command after %s warm-up, %s; peak RSS: max of %s runs (%s)\n' \
         "$runs" "$warmup" "$( ((has_hyperfine)) && hyperfine --version || echo 'date +%s%N loop')" \
         "$rss_runs" "$rss_tool"

@@ -26,6 +26,7 @@
 #include "render.h"
 #include "spec.h"
 #include "table.h"
+#include "timeline_data.h"
 
 struct csvchart_figure {
     unsigned kind;
@@ -45,7 +46,7 @@ csvchart_figure *csvchart_figure_new(const char *kind, csvchart_error *err)
     unsigned k = csvchart_kind_lookup(kind);
     if (!k) {
         csvchart_error_set(err, CSVCHART_ERROR_UNKNOWN_OPTION, NULL, 0, 0,
-                           "unknown figure kind \"%s\"; expected bar", kind ? kind : "");
+                           "unknown figure kind \"%s\"; expected bar or timeline", kind ? kind : "");
         return NULL;
     }
     csvchart_figure *fig = calloc(1, sizeof *fig);
@@ -191,13 +192,25 @@ const struct csvchart_scene *csvchart_figure_scene(csvchart_figure *fig, csvchar
     if (st) {
         return NULL;
     }
-    struct bar_chart chart;
-    st = csvchart_bar_chart_bind(fig->table, &fig->spec, &chart, &fig->warnings, err);
-    if (st == CSVCHART_OK) {
-        st = csvchart_layout_bar(&chart, &fig->spec, m, &fig->scene, &fig->warnings, err);
-        csvchart_bar_chart_fini(&chart);
-        if (st) {
-            csvchart_scene_fini(&fig->scene);
+    if (fig->kind == KIND_TIMELINE) {
+        struct timeline_data d;
+        st = csvchart_timeline_bind(fig->table, &fig->spec, &d, &fig->warnings, err);
+        if (st == CSVCHART_OK) {
+            st = csvchart_layout_timeline(&d, &fig->spec, m, &fig->scene, &fig->warnings, err);
+            csvchart_timeline_fini(&d);
+            if (st) {
+                csvchart_scene_fini(&fig->scene);
+            }
+        }
+    } else {
+        struct bar_chart chart;
+        st = csvchart_bar_chart_bind(fig->table, &fig->spec, &chart, &fig->warnings, err);
+        if (st == CSVCHART_OK) {
+            st = csvchart_layout_bar(&chart, &fig->spec, m, &fig->scene, &fig->warnings, err);
+            csvchart_bar_chart_fini(&chart);
+            if (st) {
+                csvchart_scene_fini(&fig->scene);
+            }
         }
     }
     if (st) {

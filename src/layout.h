@@ -99,4 +99,15 @@ csvchart_status csvchart_layout_bar(const struct bar_chart *chart, const struct 
                                     const csvchart_text_measurer *m,
                                     struct csvchart_scene *scene,
                                     struct csvchart_warnings *warn, csvchart_error *err);
+struct timeline_data;
+
+/*
+ * Lays out a timeline (layout_timeline.c) into *scene (initialised here; the caller finis
+ * it). Every event gets its label; labels never overlap each other or the axis.
+ */
+csvchart_status csvchart_layout_timeline(const struct timeline_data *d, const struct spec *s,
+                                         const csvchart_text_measurer *m,
+                                         struct csvchart_scene *scene,
+                                         struct csvchart_warnings *warn, csvchart_error *err);
+
 #endif

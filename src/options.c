@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "array.h"
+#include "date.h"
 #include "error.h"
 #include "format.h"
 
@@ -24,22 +25,31 @@ static const struct option_def table[OPT_COUNT] = {
                        .kinds = KIND_BAR, .choices = "none|sum|mean|count|min|max",
                        .help = "combine rows of one category: none (a repeat is an error), sum, "
                                "mean, count, min, max"},
+    [OPT_DATE] = {.name = "date", .type = OPTION_COLUMN, .def = "date", .kinds = KIND_TIMELINE,
+                  .help = "the event date column: 2025, 2025-01, 2025-01-15, ISO date-times, "
+                          "January 2025, 15 January 2026, Jan 15, 2026"},
     [OPT_DELIMITER] = {.name = "delimiter", .type = OPTION_CHOICE, .def = "auto",
                        .kinds = KIND_ALL, .choices = "auto|,|;|tab",
                        .help = "CSV field delimiter: auto (one of , ; tab, from the header), "
                                "',', ';' or tab"},
+    [OPT_DETAIL] = {.name = "detail", .type = OPTION_COLUMN, .def = "", .kinds = KIND_TIMELINE,
+                    .help = "optional column with a second line per event, wrapped (default: a "
+                            "column named detail or description, if any)"},
     [OPT_DPI] = {.name = "dpi", .type = OPTION_NUMBER, .def = "", .kinds = KIND_ALL, .min = 1,
                  .max = HUGE_DPI,
                  .help = "PNG physical resolution (pHYs); default 96 x scale, so the physical "
                          "size stays put"},
+    [OPT_END] = {.name = "end", .type = OPTION_COLUMN, .def = "", .kinds = KIND_TIMELINE,
+                 .help = "optional end-date column: the event is a span, drawn as a bar"},
     [OPT_FACET] = {.name = "facet", .type = OPTION_COLUMN, .def = "", .kinds = KIND_BAR,
                    .help = "one panel per value of this column (small multiples), each with its "
                            "own axis and unit"},
     [OPT_FONT] = {.name = "font", .type = OPTION_TEXT, .def = "Inter", .kinds = KIND_ALL,
                   .help = "font family, through fontconfig; missing glyphs (CJK, accents) fall "
                           "back to other fonts"},
-    [OPT_GROUP] = {.name = "group", .type = OPTION_COLUMN, .def = "", .kinds = KIND_BAR,
-                   .help = "series column of long-format data (category, series, value)"},
+    [OPT_GROUP] = {.name = "group", .type = OPTION_COLUMN, .def = "", .kinds = KIND_ALL,
+                   .help = "bar: the series column of long-format data (category, series, "
+                           "value); timeline: a lane and colour per value, with a legend"},
     [OPT_HIGHLIGHT] = {.name = "highlight", .type = OPTION_LIST, .def = "", .kinds = KIND_BAR,
                        .help = "categories drawn in the accent colour, the rest muted "
                                "(comma-separated)"},
@@ -52,6 +62,8 @@ static const struct option_def table[OPT_COUNT] = {
                                 "too long to sit under vertical bars"},
     [OPT_ID_PREFIX] = {.name = "id_prefix", .type = OPTION_TEXT, .def = "", .kinds = KIND_ALL,
                        .help = "SVG: prefix for every id, for several SVGs inlined in one page"},
+    [OPT_LABEL] = {.name = "label", .type = OPTION_COLUMN, .def = "label",
+                   .kinds = KIND_TIMELINE, .help = "the event label column"},
     [OPT_LABELS] = {.name = "labels", .type = OPTION_BOOL_AUTO, .def = "auto", .kinds = KIND_BAR,
                     .help = "value labels on the bars; auto shows them when they fit"},
     [OPT_LOG] = {.name = "log", .type = OPTION_BOOL, .def = "false", .kinds = KIND_BAR,
@@ -64,6 +76,11 @@ static const struct option_def table[OPT_COUNT] = {
                   .help = "bar, dot (a dot at the value: honest on a log axis) or lollipop"},
     [OPT_NOTE] = {.name = "note", .type = OPTION_TEXT, .def = "", .kinds = KIND_ALL,
                   .help = "a note under the chart, above the source"},
+    [OPT_ORIENTATION] = {.name = "orientation", .type = OPTION_CHOICE, .def = "auto",
+                         .kinds = KIND_TIMELINE, .choices = "auto|horizontal|vertical",
+                         .help = "horizontal time axis, vertical (many events, narrow "
+                                 "formats), or auto (vertical when horizontal labels would not "
+                                 "fit)"},
     [OPT_PALETTE] = {.name = "palette", .type = OPTION_PALETTE, .def = "okabe-ito",
                      .kinds = KIND_ALL,
                      .help = "okabe-ito (colour-blind safe), tableau10, observable10, dark2, "
@@ -103,6 +120,9 @@ static const struct option_def table[OPT_COUNT] = {
                    .help = "light, dark (slides) or print (grey scale)"},
     [OPT_TITLE] = {.name = "title", .type = OPTION_TEXT, .def = "", .kinds = KIND_ALL,
                    .help = "headline, left-aligned above the chart: state the takeaway"},
+    [OPT_TODAY] = {.name = "today", .type = OPTION_TEXT, .def = "", .kinds = KIND_TIMELINE,
+                   .help = "draw a \"today\" marker at this date (off when empty; no clock is "
+                           "read, so outputs stay reproducible)"},
     [OPT_VALUE_FORMAT] = {.name = "value_format", .type = OPTION_FORMAT, .def = "auto",
                           .kinds = KIND_BAR,
                           .help = "auto (the unit seen in the CSV), si ($5.6M), percent, "
@@ -149,6 +169,9 @@ unsigned csvchart_kind_lookup(const char *name)
     }
     if (strcmp(name, "bar") == 0) {
         return KIND_BAR;
+    }
+    if (strcmp(name, "timeline") == 0) {
+        return KIND_TIMELINE;
     }
     return 0;
 }
@@ -444,6 +467,15 @@ csvchart_status csvchart_option_check(enum option_id id, const char *value, cons
     bool b;
     switch (d->type) {
     case OPTION_TEXT:
+        if (id == OPT_TODAY && *value) {
+            struct date_value dv;
+            if (!csvchart_date_parse(value, strlen(value), &dv)) {
+                return BAD("%s: \"%s\" is not a date; expected e.g. 2026-03-01, March 2026 or "
+                           "1 March 2026",
+                           d->name, value);
+            }
+        }
+        return CSVCHART_OK;
     case OPTION_COLUMN:
         return CSVCHART_OK;
     case OPTION_BOOL:

@@ -154,6 +154,12 @@ csvchart_status csvchart_spec_bind(const struct option_values *vals, unsigned ki
     out->labels = tri(get(vals, OPT_LABELS));
     out->sort = (enum sort_order)choice(vals, OPT_SORT);
     out->aggregate = (enum aggregate)choice(vals, OPT_AGGREGATE);
+    out->date = get(vals, OPT_DATE);
+    out->label = get(vals, OPT_LABEL);
+    out->detail = get(vals, OPT_DETAIL);
+    out->end = get(vals, OPT_END);
+    out->orientation = (enum orientation)choice(vals, OPT_ORIENTATION);
+    out->today = get(vals, OPT_TODAY);
     csvchart_error ignored = {0};
     if (csvchart_format_parse(get(vals, OPT_VALUE_FORMAT), &out->format, &ignored) !=
         CSVCHART_OK) {

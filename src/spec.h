@@ -55,6 +55,10 @@ struct spec {
     enum sort_order sort;
     enum aggregate aggregate;
     struct value_format format;
+    /* timeline */
+    const char *date, *label, *detail, *end; /* column names ("" when not set) */
+    enum orientation { ORIENT_AUTO, ORIENT_HORIZONTAL, ORIENT_VERTICAL } orientation;
+    const char *today; /* a date, or "" */
 };
 
 /* Sets one option value (copies text and file). */

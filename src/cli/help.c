@@ -88,6 +88,26 @@ void csvchart_cli_help(FILE *f, const char *kind)
         fputs("\nExit status: 0 success, 1 bad input (data, a value, a file), 2 usage.\n", f);
         return;
     }
+    if (kind && strcmp(kind, "timeline") == 0) {
+        fputs("Usage: csvchart timeline DATA.csv -o OUT [-o OUT ...] [options]\n"
+              "\n"
+              "Draws a timeline from a CSV file: one event per row, from a date column (--date,\n"
+              "default \"date\") and a label column (--label, default \"label\"), with an\n"
+              "optional second line (--detail), end date (--end: spans) and lane (--group).\n"
+              "Every event gets its label; labels never overlap each other or the axis.\n"
+              "\n"
+              "Input and output:\n"
+              "  DATA.csv            the data; - reads standard input\n"
+              "  -o, --output FILE   .png, .svg, .pdf or .scene; repeat -o for several formats;\n"
+              "                      -o - writes to standard output with --format\n"
+              "  --format FORMAT     png, svg, pdf or scene, for -o -\n"
+              "\n"
+              "Options (also INI keys and csvchart_set() names):\n",
+              f);
+        print_options(f, "timeline");
+        fputs("\nExit status: 0 success, 1 bad input (data, a value, a file), 2 usage.\n", f);
+        return;
+    }
     if (kind && strcmp(kind, "inspect") == 0) {
         fputs("Usage: csvchart inspect DATA.csv [--delimiter auto|,|;|tab]\n"
               "\n"
@@ -98,6 +118,7 @@ void csvchart_cli_help(FILE *f, const char *kind)
         return;
     }
     fputs("Usage: csvchart bar DATA.csv -o OUT [-o OUT ...] [options]\n"
+          "       csvchart timeline DATA.csv -o OUT [-o OUT ...] [options]\n"
           "       csvchart inspect DATA.csv\n"
           "       csvchart --help | --version | csvchart KIND --help\n"
           "\n"
@@ -105,9 +126,11 @@ void csvchart_cli_help(FILE *f, const char *kind)
           "every time.\n"
           "\n"
           "Commands:\n"
-          "  bar       a bar chart: vertical or horizontal, grouped or stacked series\n"
+          "  bar       a bar chart: vertical or horizontal, grouped, stacked or range bars,\n"
+          "            linear or log axes, small multiples\n"
+          "  timeline  dated events and spans on a time axis, labels placed automatically\n"
           "  inspect   how a CSV file is read: columns, types, units, ranges\n"
           "\n"
-          "Run 'csvchart bar --help' for the options.\n",
+          "Run 'csvchart bar --help' or 'csvchart timeline --help' for the options.\n",
           f);
 }

@@ -125,7 +125,9 @@ static csvchart_figure *make_figure(const struct golden_case *c,
                                     const csvchart_text_measurer *m)
 {
     csvchart_error err = {0};
-    csvchart_figure *fig = csvchart_figure_new("bar", &err);
+    /* "kind=timeline" among the options picks the figure kind (default bar) */
+    const char *kind = strstr(c->options, "kind=timeline") ? "timeline" : "bar";
+    csvchart_figure *fig = csvchart_figure_new(kind, &err);
     if (m) {
         csvchart_figure_set_measurer(fig, m);
     }
@@ -139,7 +141,7 @@ static csvchart_figure *make_figure(const struct golden_case *c,
             next += 3;
         }
         char *eq = strchr(p, '=');
-        if (eq) {
+        if (eq && strncmp(p, "kind=", 5) != 0) {
             *eq = '\0';
             csvchart_set(fig, trim(p), trim(eq + 1), &err);
         }
