@@ -8,6 +8,7 @@
  */
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -35,13 +36,105 @@ static void canonical(const char *s, size_t n, char *buf, size_t size)
         return CLI_PARSE_USAGE;                                                                \
     } while (0)
 
+/* A whole number in [lo, hi]; false otherwise. */
+static bool parse_int(const char *s, int lo, int hi, int *out)
+{
+    char *end;
+    long v = strtol(s, &end, 10);
+    if (end == s || *end || v < lo || v > hi) {
+        return false;
+    }
+    *out = (int)v;
+    return true;
+}
+
+/* csvchart render FIGURES.ini [--out-dir DIR] [--jobs N] [--only A,B] [--depfile F]
+ *                             [--shard I/N] [--list] */
+static enum cli_parse parse_render(int argc, char **argv, struct cli_args *out, char *msg,
+                                   size_t msgsize)
+{
+    struct render_args *r = &out->render;
+    r->out_dir = "out";
+    for (int i = 2; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            out->command = CMD_HELP;
+            return CLI_PARSE_OK;
+        }
+        if (a[0] != '-') {
+            if (r->ini) {
+                USAGE("more than one INI file (\"%s\" and \"%s\")", r->ini, a);
+            }
+            r->ini = a;
+            continue;
+        }
+        if (strcmp(a, "--list") == 0) {
+            r->list = true;
+            continue;
+        }
+        const char *eq = strchr(a, '=');
+        size_t n = eq ? (size_t)(eq - a) : strlen(a);
+        static const char *const names[] = {"--out-dir", "--jobs", "--only", "--depfile",
+                                            "--shard"};
+        size_t which = 5;
+        for (size_t k = 0; k < 5; k++) {
+            if (strlen(names[k]) == n && strncmp(a, names[k], n) == 0) {
+                which = k;
+            }
+        }
+        if (which == 5) {
+            if (strcmp(a, "-j") == 0) {
+                which = 1;
+            } else {
+                USAGE("unknown option %.*s for render; expected --out-dir, --jobs, --only, "
+                      "--depfile, --shard or --list",
+                      (int)n, a);
+            }
+        }
+        const char *v = eq ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL);
+        if (!v) {
+            USAGE("%s needs a value", names[which]);
+        }
+        switch (which) {
+        case 0:
+            r->out_dir = v;
+            break;
+        case 1:
+            if (!parse_int(v, 1, 256, &r->jobs)) {
+                USAGE("--jobs takes a number from 1 to 256, not \"%s\"", v);
+            }
+            break;
+        case 2:
+            r->only = v;
+            break;
+        case 3:
+            r->depfile = v;
+            break;
+        case 4: {
+            const char *slash = strchr(v, '/');
+            char first[16];
+            snprintf(first, sizeof first, "%.*s", slash ? (int)(slash - v) : 0, v);
+            if (!slash || !parse_int(slash + 1, 1, 100000, &r->shard_count) ||
+                !parse_int(first, 1, r->shard_count, &r->shard_index)) {
+                USAGE("--shard takes I/N with 1 <= I <= N (e.g. 2/4), not \"%s\"", v);
+            }
+            break;
+        }
+        }
+    }
+    if (!r->ini) {
+        USAGE("no INI file; expected csvchart render FIGURES.ini");
+    }
+    return CLI_PARSE_OK;
+}
+
 enum cli_parse csvchart_cli_parse(int argc, char **argv, struct cli_args *out, char *msg,
                                   size_t msgsize)
 {
     memset(out, 0, sizeof *out);
     msg[0] = '\0';
     if (argc < 2) {
-        USAGE("no command; expected bar, timeline or inspect");
+        USAGE("no command; expected bar, timeline, render or inspect");
     }
     const char *cmd = argv[1];
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
@@ -53,6 +146,11 @@ enum cli_parse csvchart_cli_parse(int argc, char **argv, struct cli_args *out, c
         out->command = CMD_VERSION;
         return CLI_PARSE_OK;
     }
+    if (strcmp(cmd, "render") == 0) {
+        out->command = CMD_RENDER;
+        out->kind = "render";
+        return parse_render(argc, argv, out, msg, msgsize);
+    }
     if (strcmp(cmd, "inspect") == 0) {
         out->command = CMD_INSPECT;
         out->kind = "inspect";
@@ -60,9 +158,9 @@ enum cli_parse csvchart_cli_parse(int argc, char **argv, struct cli_args *out, c
         out->command = CMD_FIGURE;
         out->kind = cmd;
     } else if (cmd[0] == '-') {
-        USAGE("unknown option %s before the command; expected bar, timeline or inspect first", cmd);
+        USAGE("unknown option %s before the command; expected bar, timeline, render or inspect first", cmd);
     } else {
-        USAGE("unknown command \"%s\"; expected bar, timeline or inspect", cmd);
+        USAGE("unknown command \"%s\"; expected bar, timeline, render or inspect", cmd);
     }
 
     for (int i = 2; i < argc; i++) {

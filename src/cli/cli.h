@@ -9,9 +9,10 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "batch.h"
 #include "error.h"
 
-enum cli_command { CMD_NONE, CMD_HELP, CMD_VERSION, CMD_FIGURE, CMD_INSPECT };
+enum cli_command { CMD_NONE, CMD_HELP, CMD_VERSION, CMD_FIGURE, CMD_INSPECT, CMD_RENDER };
 
 #define CLI_MAX_OUTPUTS 32
 #define CLI_MAX_OPTIONS 128
@@ -32,6 +33,7 @@ struct cli_args {
     const char *delimiter; /* inspect --delimiter */
     struct cli_option options[CLI_MAX_OPTIONS];
     size_t noptions;
+    struct render_args render; /* CMD_RENDER */
 };
 
 enum cli_parse { CLI_PARSE_OK, CLI_PARSE_USAGE };

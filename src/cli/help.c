@@ -108,6 +108,31 @@ void csvchart_cli_help(FILE *f, const char *kind)
         fputs("\nExit status: 0 success, 1 bad input (data, a value, a file), 2 usage.\n", f);
         return;
     }
+    if (kind && strcmp(kind, "render") == 0) {
+        fputs("Usage: csvchart render FIGURES.ini [--out-dir DIR] [--jobs N] [--only A,B]\n"
+              "                       [--depfile FILE] [--shard I/N] [--list]\n"
+              "\n"
+              "Renders every figure of an INI file, in parallel. [defaults] applies to every\n"
+              "figure; every other section is one figure, named by its section, with the keys\n"
+              "kind (bar or timeline), data (a CSV file, relative to the INI file's folder),\n"
+              "outputs (space-separated names relative to --out-dir; default NAME.png) and any\n"
+              "option of 'csvchart bar --help' or 'csvchart timeline --help'. A value may go on\n"
+              "over indented lines; ' ;' or ' #' starts a comment.\n"
+              "\n"
+              "  --out-dir DIR   where outputs go (default: out)\n"
+              "  --jobs N        figures rendered at once (default: the number of CPUs)\n"
+              "  --only A,B      only these figures\n"
+              "  --depfile FILE  write Makefile dependencies: each figure's outputs depend on\n"
+              "                  the INI file and its CSV file\n"
+              "  --shard I/N     only the I-th of N shares of the figures (figure k goes to\n"
+              "                  share k mod N + 1), for a CI matrix of machines\n"
+              "  --list          print each figure's name and outputs, render nothing\n"
+              "\n"
+              "A failing figure does not stop the others; the failures are listed at the end\n"
+              "and the exit status is 1. Messages come in INI order, whatever the --jobs.\n",
+              f);
+        return;
+    }
     if (kind && strcmp(kind, "inspect") == 0) {
         fputs("Usage: csvchart inspect DATA.csv [--delimiter auto|,|;|tab]\n"
               "\n"
@@ -119,6 +144,7 @@ void csvchart_cli_help(FILE *f, const char *kind)
     }
     fputs("Usage: csvchart bar DATA.csv -o OUT [-o OUT ...] [options]\n"
           "       csvchart timeline DATA.csv -o OUT [-o OUT ...] [options]\n"
+          "       csvchart render FIGURES.ini [--out-dir DIR] [--jobs N] [--depfile FILE]\n"
           "       csvchart inspect DATA.csv\n"
           "       csvchart --help | --version | csvchart KIND --help\n"
           "\n"
@@ -129,6 +155,7 @@ void csvchart_cli_help(FILE *f, const char *kind)
           "  bar       a bar chart: vertical or horizontal, grouped, stacked or range bars,\n"
           "            linear or log axes, small multiples\n"
           "  timeline  dated events and spans on a time axis, labels placed automatically\n"
+          "  render    every figure of an INI file, in parallel, for build systems\n"
           "  inspect   how a CSV file is read: columns, types, units, ranges\n"
           "\n"
           "Run 'csvchart bar --help' or 'csvchart timeline --help' for the options.\n",

@@ -142,6 +142,9 @@ int main(int argc, char **argv)
     case CMD_FIGURE:
         rc = run_figure(&a);
         break;
+    case CMD_RENDER:
+        rc = csvchart_cli_render(&a.render);
+        break;
     case CMD_NONE:
         break;
     }

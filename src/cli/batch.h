@@ -1,0 +1,61 @@
+/*
+ * batch.h - `csvchart render FIGURES.ini`: the INI model (ini.c, the only file that includes
+ * libinih's ini.h) and the parallel renderer (render.c).
+ *
+ * An INI file: [defaults] applies to every figure; every other section is one figure, named
+ * by its section. Keys are the option names of the table, plus kind (bar | timeline), data
+ * (the CSV, relative to the INI file's folder) and outputs (space-separated file names,
+ * relative to --out-dir; default NAME.png). Values may continue on indented lines.
+ */
+#ifndef CSVCHART_BATCH_H
+#define CSVCHART_BATCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "csvchart.h"
+
+struct ini_entry {
+    char *key, *value;
+    size_t line;
+};
+
+struct ini_section {
+    char *name;
+    size_t line; /* of the [name] header; 0 for a missing [defaults] */
+    struct ini_entry *entries;
+    size_t len, cap;
+};
+
+struct ini_doc {
+    char *path; /* as given */
+    struct ini_section defaults;
+    struct ini_section *figures;
+    size_t len, cap;
+};
+
+/*
+ * Reads and parses an INI file ("-" is not allowed). Errors (CSVCHART_ERROR_DATA with
+ * FILE:LINE): a syntax error, a line longer than libinih accepts, a duplicated section, a key
+ * set twice in one section, no figure at all; CSVCHART_ERROR_IO when the file cannot be read.
+ */
+csvchart_status csvchart_ini_load(const char *path, struct ini_doc *doc, csvchart_error *err);
+/* Parses text already in memory, named `path` in messages. */
+csvchart_status csvchart_ini_parse(const char *path, const char *text, size_t len,
+                                   struct ini_doc *doc, csvchart_error *err);
+void csvchart_ini_free(struct ini_doc *doc);
+
+struct render_args {
+    const char *ini;
+    const char *out_dir; /* default "out" */
+    int jobs;            /* 0 = the number of CPUs */
+    const char *only;    /* comma-separated figure names, or NULL */
+    const char *depfile; /* or NULL */
+    int shard_index, shard_count; /* 1-based; 0/0 = all */
+    bool list;                    /* print figure names and outputs, render nothing */
+};
+
+/* Runs the batch; prints messages and the summary; returns the exit status. */
+int csvchart_cli_render(const struct render_args *a);
+
+#endif

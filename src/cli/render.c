@@ -1,0 +1,480 @@
+/*
+ * render.c - `csvchart render FIGURES.ini`: many figures, in parallel, for build systems.
+ *
+ *   1. read the INI (ini.c); choose the figures (--only, --shard);
+ *   2. plan every figure before drawing anything: kind, data path (relative to the INI
+ *      file's folder), outputs (relative to --out-dir; names that climb out of it and two
+ *      figures writing one file are refused here, so a bad INI renders nothing);
+ *   3. render the figures on --jobs threads, each figure on its own (a csvchart_figure per
+ *      figure; the library keeps no shared state), every message kept with its figure;
+ *   4. print the messages in INI order (deterministic whatever the scheduling), the depfile
+ *      and the summary "rendered N, failed M: names".
+ * A broken figure fails alone: the others are rendered, the exit status is 1.
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "array.h"
+#include "batch.h"
+#include "cli.h"
+#include "error.h"
+
+#define MAX_OUTPUTS 16
+
+struct job {
+    const struct ini_section *sec;
+    char kind[16];
+    char *data;                 /* the CSV path as opened (INI folder + data) */
+    char *outputs[MAX_OUTPUTS]; /* out-dir + name */
+    size_t noutputs;
+    bool planned; /* planning found no error */
+    /* results, written by the worker that took the job */
+    char *messages; /* newline-separated, each "csvchart: ..." */
+    size_t mlen, mcap;
+    bool failed;
+};
+
+struct batch {
+    const struct render_args *a;
+    const struct ini_doc *doc;
+    struct job *jobs;
+    size_t njobs;
+    atomic_size_t next;
+};
+
+CSVCHART_PRINTF(2, 3)
+static void job_say(struct job *j, const char *fmt, ...)
+{
+    char line[2048];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    size_t n = strlen(line);
+    if (!csvchart_array_reserve((void **)&j->messages, &j->mcap, j->mlen + n + 2, 1)) {
+        return;
+    }
+    memcpy(j->messages + j->mlen, line, n);
+    j->mlen += n;
+    j->messages[j->mlen++] = '\n';
+    j->messages[j->mlen] = '\0';
+}
+
+static void job_fail(struct job *j, csvchart_error *err)
+{
+    j->failed = true;
+    job_say(j, "csvchart: %s (figure \"%s\")", csvchart_error_text(err), j->sec->name);
+}
+
+static const struct ini_entry *entry(const struct ini_section *s, const char *key)
+{
+    for (size_t i = 0; i < s->len; i++) {
+        if (strcmp(s->entries[i].key, key) == 0) {
+            return &s->entries[i];
+        }
+    }
+    return NULL;
+}
+
+/* True for an output name that stays inside the out-dir: relative, no ".." component. */
+static bool stays_inside(const char *name)
+{
+    if (name[0] == '/' || !*name) {
+        return false;
+    }
+    for (const char *p = name; *p;) {
+        const char *slash = strchr(p, '/');
+        size_t n = slash ? (size_t)(slash - p) : strlen(p);
+        if (n == 2 && p[0] == '.' && p[1] == '.') {
+            return false;
+        }
+        p += n + (slash != NULL);
+    }
+    return true;
+}
+
+static char *join(const char *dir, size_t dirlen, const char *name)
+{
+    size_t n = strlen(name);
+    char *s = malloc(dirlen + n + 2);
+    if (s) {
+        if (dirlen) {
+            snprintf(s, dirlen + n + 2, "%.*s/%s", (int)dirlen, dir, name);
+        } else {
+            memcpy(s, name, n + 1);
+        }
+    }
+    return s;
+}
+
+/* Step 2: kind, data, outputs of one figure. Errors go to the job's messages. */
+static void plan(struct batch *b, struct job *j)
+{
+    const char *ini = b->doc->path;
+    const struct ini_section *s = j->sec;
+    csvchart_error err = {0};
+    const struct ini_entry *kind = entry(s, "kind"), *data = entry(s, "data");
+    const struct ini_entry *outs = entry(s, "outputs");
+    if (!kind) {
+        kind = entry(&b->doc->defaults, "kind");
+    }
+    if (!data) {
+        data = entry(&b->doc->defaults, "data");
+    }
+    if (!kind || !data) {
+        csvchart_error_set(&err, CSVCHART_ERROR_DATA, ini, s->line, 0,
+                           "[%s] needs %s%s%s (e.g. kind = bar, data = prices.csv)", s->name,
+                           kind ? "" : "kind", !kind && !data ? " and " : "", data ? "" : "data");
+        job_fail(j, &err);
+        return;
+    }
+    if (strcmp(kind->value, "bar") != 0 && strcmp(kind->value, "timeline") != 0) {
+        csvchart_error_set(&err, CSVCHART_ERROR_DATA, ini, kind->line, 0,
+                           "kind \"%s\" is not a figure kind; expected bar or timeline",
+                           kind->value);
+        job_fail(j, &err);
+        return;
+    }
+    snprintf(j->kind, sizeof j->kind, "%s", kind->value);
+    const char *slash = strrchr(ini, '/');
+    j->data = data->value[0] == '/' ? csvchart_strdup(data->value)
+                                    : join(ini, slash ? (size_t)(slash - ini) : 0, data->value);
+
+    char deflt[300];
+    snprintf(deflt, sizeof deflt, "%s.png", s->name);
+    const char *list = outs ? outs->value : deflt;
+    size_t line = outs ? outs->line : s->line;
+    for (const char *p = list; *p;) {
+        while (*p == ' ' || *p == '\t') {
+            p++;
+        }
+        size_t n = strcspn(p, " \t");
+        if (!n) {
+            break;
+        }
+        char name[1024];
+        snprintf(name, sizeof name, "%.*s", (int)n, p);
+        p += n;
+        if (!stays_inside(name)) {
+            csvchart_error_set(&err, CSVCHART_ERROR_DATA, ini, line, 0,
+                               "output \"%s\" leaves the output folder; write a name relative "
+                               "to it, without ..",
+                               name);
+            job_fail(j, &err);
+            return;
+        }
+        if (csvchart_format_from_path(name) == CSVCHART_FORMAT_AUTO) {
+            csvchart_error_set(&err, CSVCHART_ERROR_DATA, ini, line, 0,
+                               "output \"%s\": unknown format; expected a name ending in .png, "
+                               ".svg, .pdf or .scene",
+                               name);
+            job_fail(j, &err);
+            return;
+        }
+        if (j->noutputs == MAX_OUTPUTS) {
+            csvchart_error_set(&err, CSVCHART_ERROR_DATA, ini, line, 0,
+                               "more than %d outputs", MAX_OUTPUTS);
+            job_fail(j, &err);
+            return;
+        }
+        j->outputs[j->noutputs++] = join(b->a->out_dir, strlen(b->a->out_dir), name);
+    }
+    if (j->noutputs == 0) {
+        csvchart_error_set(&err, CSVCHART_ERROR_DATA, ini, line, 0, "outputs is empty");
+        job_fail(j, &err);
+        return;
+    }
+    j->planned = true;
+}
+
+/* Sets the options of one section on a figure; false after an error (reported). */
+static bool set_options(struct job *j, csvchart_figure *fig, const struct ini_section *s,
+                        const char *ini, bool defaults)
+{
+    for (size_t i = 0; i < s->len; i++) {
+        const struct ini_entry *e = &s->entries[i];
+        if (strcmp(e->key, "kind") == 0 || strcmp(e->key, "data") == 0 ||
+            strcmp(e->key, "outputs") == 0) {
+            continue;
+        }
+        /* [defaults] may hold options of other kinds: they apply where they can */
+        if (defaults && csvchart_option_find(e->key) != (size_t)-1 &&
+            !csvchart_option_applies(csvchart_option_find(e->key), j->kind)) {
+            continue;
+        }
+        csvchart_error err = {0};
+        if (csvchart_set_at(fig, e->key, e->value, ini, e->line, &err)) {
+            job_fail(j, &err);
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Step 3, one figure. */
+static void render_one(struct batch *b, struct job *j)
+{
+    const char *ini = b->doc->path;
+    csvchart_error err = {0};
+    void *bytes[MAX_OUTPUTS] = {0};
+    size_t len[MAX_OUTPUTS] = {0};
+    csvchart_figure *fig = csvchart_figure_new(j->kind, &err);
+    if (!fig) {
+        job_fail(j, &err);
+        return;
+    }
+    if (!set_options(j, fig, &b->doc->defaults, ini, true) ||
+        !set_options(j, fig, j->sec, ini, false)) {
+        goto done;
+    }
+    if (csvchart_figure_load_file(fig, j->data, &err)) {
+        job_fail(j, &err);
+        goto done;
+    }
+    for (size_t i = 0; i < j->noutputs && !err.status; i++) {
+        csvchart_figure_render(fig, csvchart_format_from_path(j->outputs[i]), &bytes[i], &len[i],
+                               &err);
+    }
+    for (size_t i = 0; i < csvchart_figure_warning_count(fig); i++) {
+        job_say(j, "csvchart: warning: %s (figure \"%s\")", csvchart_figure_warning(fig, i),
+                j->sec->name);
+    }
+    if (err.status) {
+        job_fail(j, &err);
+        goto done;
+    }
+    for (size_t i = 0; i < j->noutputs; i++) {
+        if (csvchart_write_file(j->outputs[i], bytes[i], len[i], &err)) {
+            job_fail(j, &err);
+            break;
+        }
+    }
+done:
+    for (size_t i = 0; i < MAX_OUTPUTS; i++) {
+        free(bytes[i]);
+    }
+    csvchart_figure_free(fig);
+}
+
+static void *worker(void *arg)
+{
+    struct batch *b = arg;
+    for (;;) {
+        size_t i = atomic_fetch_add(&b->next, 1);
+        if (i >= b->njobs) {
+            return NULL;
+        }
+        if (b->jobs[i].planned) {
+            render_one(b, &b->jobs[i]);
+        }
+    }
+}
+
+/* Writes a path for a Makefile: spaces, '#' and '$' escaped. */
+static void make_path(FILE *f, const char *p)
+{
+    for (; *p; p++) {
+        if (*p == ' ' || *p == '#' || *p == '\\') {
+            fputc('\\', f);
+        } else if (*p == '$') {
+            fputc('$', f);
+        }
+        fputc(*p, f);
+    }
+}
+
+static int write_depfile(const struct batch *b)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    if (!f) {
+        csvchart_cli_error("%s: cannot write the depfile: out of memory", b->a->depfile);
+        return 1;
+    }
+    for (size_t i = 0; i < b->njobs; i++) {
+        const struct job *j = &b->jobs[i];
+        if (!j->planned) {
+            continue;
+        }
+        for (size_t k = 0; k < j->noutputs; k++) {
+            fputs(k ? " " : "", f);
+            make_path(f, j->outputs[k]);
+        }
+        fputs(": ", f);
+        make_path(f, b->doc->path);
+        fputc(' ', f);
+        make_path(f, j->data);
+        fputc('\n', f);
+    }
+    fclose(f);
+    csvchart_error err = {0};
+    int rc = 0;
+    if (csvchart_write_file(b->a->depfile, text, len, &err)) {
+        csvchart_cli_error("%s", csvchart_error_text(&err));
+        rc = 1;
+    }
+    free(text);
+    return rc;
+}
+
+/* Is figure `name` among the comma-separated --only list? */
+static bool in_list(const char *list, const char *name)
+{
+    size_t n = strlen(name);
+    for (const char *p = list; *p;) {
+        size_t k = strcspn(p, ",");
+        if (k == n && strncmp(p, name, n) == 0) {
+            return true;
+        }
+        p += k + (p[k] == ',');
+    }
+    return false;
+}
+
+static int cpu_count(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > 64 ? 64 : (int)n;
+}
+
+int csvchart_cli_render(const struct render_args *a)
+{
+    struct ini_doc doc;
+    csvchart_error err = {0};
+    if (csvchart_ini_load(a->ini, &doc, &err)) {
+        csvchart_cli_error("%s", csvchart_error_text(&err));
+        return 1;
+    }
+    struct batch b = {.a = a, .doc = &doc};
+    b.jobs = calloc(doc.len, sizeof *b.jobs);
+    if (!b.jobs) {
+        csvchart_cli_error("out of memory");
+        csvchart_ini_free(&doc);
+        return 1;
+    }
+    /* --only names must exist */
+    if (a->only) {
+        for (const char *p = a->only; *p;) {
+            size_t k = strcspn(p, ",");
+            bool found = false;
+            for (size_t i = 0; i < doc.len; i++) {
+                found = found || (strlen(doc.figures[i].name) == k &&
+                                  strncmp(doc.figures[i].name, p, k) == 0);
+            }
+            if (!found) {
+                csvchart_cli_error("--only: no figure [%.*s] in %s", (int)k, p, a->ini);
+                free(b.jobs);
+                csvchart_ini_free(&doc);
+                return 1;
+            }
+            p += k + (p[k] == ',');
+        }
+    }
+    for (size_t i = 0; i < doc.len; i++) {
+        if (a->only && !in_list(a->only, doc.figures[i].name)) {
+            continue;
+        }
+        if (a->shard_count && (int)(i % (size_t)a->shard_count) != a->shard_index - 1) {
+            continue;
+        }
+        b.jobs[b.njobs++].sec = &doc.figures[i];
+    }
+    for (size_t i = 0; i < b.njobs; i++) {
+        plan(&b, &b.jobs[i]);
+    }
+    /* Two figures writing one file: refused before anything is drawn. */
+    bool clash = false;
+    for (size_t i = 0; i < b.njobs; i++) {
+        for (size_t k = 0; k < b.jobs[i].noutputs; k++) {
+            for (size_t j = 0; j <= i && !clash; j++) {
+                for (size_t m = 0; m < b.jobs[j].noutputs; m++) {
+                    if ((j < i || m < k) &&
+                        strcmp(b.jobs[i].outputs[k], b.jobs[j].outputs[m]) == 0) {
+                        csvchart_error e = {0};
+                        csvchart_error_set(&e, CSVCHART_ERROR_DATA, doc.path,
+                                           b.jobs[i].sec->line, 0,
+                                           "[%s] writes %s, as [%s] does; give each output one "
+                                           "figure",
+                                           b.jobs[i].sec->name, b.jobs[i].outputs[k],
+                                           b.jobs[j].sec->name);
+                        csvchart_cli_error("%s", csvchart_error_text(&e));
+                        clash = true;
+                    }
+                }
+            }
+        }
+    }
+    int rc = 0;
+    if (a->list) {
+        for (size_t i = 0; i < b.njobs; i++) {
+            const struct job *j = &b.jobs[i];
+            printf("%s", j->sec->name);
+            for (size_t k = 0; k < j->noutputs; k++) {
+                printf(" %s", j->outputs[k]);
+            }
+            printf("\n");
+        }
+    } else if (!clash) {
+        int jobs = a->jobs ? a->jobs : cpu_count();
+        if ((size_t)jobs > b.njobs) {
+            jobs = b.njobs ? (int)b.njobs : 1;
+        }
+        pthread_t threads[256];
+        int started = 0;
+        for (; started < jobs - 1; started++) {
+            if (pthread_create(&threads[started], NULL, worker, &b) != 0) {
+                break; /* fewer threads: the rest is done by those running */
+            }
+        }
+        worker(&b);
+        for (int t = 0; t < started; t++) {
+            pthread_join(threads[t], NULL);
+        }
+    }
+    size_t failed = 0, rendered = 0;
+    char names[1024] = "";
+    for (size_t i = 0; i < b.njobs; i++) {
+        struct job *j = &b.jobs[i];
+        if (j->messages) {
+            fputs(j->messages, stderr);
+        }
+        if (j->failed || !j->planned) {
+            size_t used = strlen(names);
+            snprintf(names + used, sizeof names - used, "%s%s", failed ? ", " : "",
+                     j->sec->name);
+            failed++;
+        } else {
+            rendered++;
+        }
+    }
+    if (clash) {
+        rc = 1;
+    } else if (!a->list) {
+        if (a->depfile) {
+            rc = write_depfile(&b);
+        }
+        if (failed) {
+            csvchart_cli_error("rendered %zu, failed %zu: %s", rendered, failed, names);
+            rc = 1;
+        } else {
+            fprintf(stderr, "csvchart: rendered %zu\n", rendered);
+        }
+    }
+    for (size_t i = 0; i < b.njobs; i++) {
+        free(b.jobs[i].data);
+        free(b.jobs[i].messages);
+        for (size_t k = 0; k < b.jobs[i].noutputs; k++) {
+            free(b.jobs[i].outputs[k]);
+        }
+    }
+    free(b.jobs);
+    csvchart_ini_free(&doc);
+    return rc;
+}
