@@ -270,7 +270,9 @@ csvchart_status csvchart_figure_render(csvchart_figure *fig, csvchart_format for
     if (!s) {
         return err ? err->status : CSVCHART_ERROR_DATA;
     }
-    return csvchart_render(s, format, &fig->spec.render, data, len, err);
+    struct render_options opt = fig->spec.render;
+    opt.text = fig->measurer ? fig->measurer : fig->pango;
+    return csvchart_render(s, format, &opt, data, len, err);
 }
 
 /* Creates a new temporary file beside `path`: ".NAME.PID.I.tmp", O_EXCL so that threads and

@@ -21,6 +21,7 @@
 
 #include "array.h"
 #include "render_backend.h"
+#include "text.h"
 
 /* ---- Output buffers ------------------------------------------------------------------------ */
 
@@ -116,7 +117,8 @@ static void pen_fini(struct pen *p)
     }
 }
 
-static bool pen_init(struct pen *p, cairo_t *cr, const char *family, bool raster)
+static bool pen_init(struct pen *p, cairo_t *cr, const char *family, bool raster,
+                     const struct render_options *opt)
 {
     memset(p, 0, sizeof *p);
     cairo_font_options_t *fo = cairo_font_options_create();
@@ -132,7 +134,10 @@ static bool pen_init(struct pen *p, cairo_t *cr, const char *family, bool raster
         cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
     }
     cairo_set_font_options(cr, fo);
-    p->fontmap = pango_cairo_font_map_new();
+    /* The figure's own font map when there is one (fonts already loaded while measuring);
+     * else a private one, so threads share nothing. */
+    void *shared = opt ? csvchart_text_pango_fontmap(opt->text) : NULL;
+    p->fontmap = shared ? g_object_ref(shared) : pango_cairo_font_map_new();
     p->context = p->fontmap ? pango_font_map_create_context(p->fontmap) : NULL;
     if (p->context) {
         pango_cairo_context_set_font_options(p->context, fo);
@@ -170,10 +175,11 @@ static void draw_text(cairo_t *cr, struct pen *p, const struct scene_item *it)
     cairo_new_path(cr);
 }
 
-bool csvchart_render_replay(cairo_t *cr, const struct csvchart_scene *s, bool raster)
+bool csvchart_render_replay(cairo_t *cr, const struct csvchart_scene *s, bool raster,
+                            const struct render_options *opt)
 {
     struct pen pen;
-    if (!pen_init(&pen, cr, s->font_family, raster)) {
+    if (!pen_init(&pen, cr, s->font_family, raster, opt)) {
         return false;
     }
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);

@@ -39,7 +39,8 @@ csvchart_status csvchart_render_buf_detach(struct render_buf *b, void **data, si
  * settings (hint metrics off, hint style none). `raster` selects greyscale antialiasing for
  * text on image surfaces. Returns false when out of memory; cairo errors are left in `cr`.
  */
-bool csvchart_render_replay(cairo_t *cr, const struct csvchart_scene *s, bool raster);
+bool csvchart_render_replay(cairo_t *cr, const struct csvchart_scene *s, bool raster,
+                            const struct render_options *opt);
 
 /* The backends, one per format (rows of the table in render.c). opt is never NULL here. */
 csvchart_status csvchart_render_png(const struct csvchart_scene *s,

@@ -69,7 +69,7 @@ csvchart_status csvchart_render_pdf(const struct csvchart_scene *s,
     cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_CREATOR,
                                    "csvchart " CSVCHART_VERSION_STRING);
     cairo_scale(cr, PT_PER_PX, PT_PER_PX);
-    bool ok = csvchart_render_replay(cr, s, false);
+    bool ok = csvchart_render_replay(cr, s, false, opt);
     cairo_status_t cst = cairo_status(cr);
     cairo_destroy(cr);
     cairo_surface_finish(pdf);

@@ -554,7 +554,8 @@ done:
 }
 
 static csvchart_status cairo_svg(const struct csvchart_scene *s, const char *base,
-                                 struct render_buf *b, csvchart_error *err)
+                                 const struct render_options *opt, struct render_buf *b,
+                                 csvchart_error *err)
 {
     struct render_buf raw = {0};
     cairo_surface_t *svg =
@@ -562,7 +563,7 @@ static csvchart_status cairo_svg(const struct csvchart_scene *s, const char *bas
     cairo_svg_surface_restrict_to_version(svg, CAIRO_SVG_VERSION_1_1);
     cairo_svg_surface_set_document_unit(svg, CAIRO_SVG_UNIT_PX);
     cairo_t *cr = cairo_create(svg);
-    bool ok = csvchart_render_replay(cr, s, false);
+    bool ok = csvchart_render_replay(cr, s, false, opt);
     cairo_status_t cst = cairo_status(cr);
     cairo_destroy(cr);
     cairo_surface_finish(svg);
@@ -594,7 +595,7 @@ csvchart_status csvchart_render_svg(const struct csvchart_scene *s,
     struct render_buf b = {0};
     csvchart_status status = CSVCHART_OK;
     if (opt->svg_text_paths) {
-        status = cairo_svg(s, base, &b, err);
+        status = cairo_svg(s, base, opt, &b, err);
     } else {
         write_scene_svg(&b, s, base);
     }

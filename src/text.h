@@ -50,6 +50,13 @@ csvchart_text_measurer *csvchart_text_pango_new(void);
 void csvchart_text_pango_free(csvchart_text_measurer *m);
 
 /*
+ * The PangoFontMap of a Pango measurer (as void *, so this header stays free of Pango), or
+ * NULL for any other measurer. The backends draw with it, so a figure loads its fonts once
+ * for measuring and drawing. Borrowed: it lives as long as the measurer.
+ */
+void *csvchart_text_pango_fontmap(const csvchart_text_measurer *m);
+
+/*
  * A fake measurer for tests: every code point advances 0.55 * size_px (a CJK ideograph
  * 1.0 * size_px), ascent 0.8 * size_px, descent 0.2 * size_px. Static, thread-safe.
  */

@@ -12,14 +12,28 @@
  * hundreds of strings per figure, nearly all in two or three styles.
  */
 #include <pango/pangocairo.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "array.h"
 #include "text.h"
 
+/* A small direct-mapped cache of measurements: layout asks for the same strings over and
+ * over ("Hg" for line heights, tick labels while it tries tick sets). */
+#define CACHE_SLOTS 512
+#define CACHE_TEXT 48
+
+struct cached {
+    char text[CACHE_TEXT]; /* "" = empty slot */
+    double size_px;
+    int weight;
+    struct text_metrics m;
+};
+
 struct pango_measurer {
     csvchart_text_measurer base; /* base.ctx points back at this struct */
+    struct cached cache[CACHE_SLOTS];
     PangoFontMap *fontmap;
     PangoContext *context;
     PangoLayout *layout;
@@ -29,14 +43,55 @@ struct pango_measurer {
     int weight;
 };
 
+static size_t slot_of(const struct text_style *style, const char *s, size_t len)
+{
+    uint64_t h = 1469598103934665603u;
+    for (size_t i = 0; i < len; i++) {
+        h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+    }
+    h ^= (uint64_t)(style->size_px * 64) * 31u + (uint64_t)style->weight;
+    return (size_t)(h * 1099511628211u >> 20) % CACHE_SLOTS;
+}
+
+static void measure_pango(struct pango_measurer *pm, const struct text_style *style,
+                          const char *s, size_t len, struct text_metrics *out);
+
+/* The cache is keyed by size, weight and text; the family is the figure's one font, and a
+ * change of family empties the cache (see measure_pango). */
 static void measure(void *ctx, const struct text_style *style, const char *s, size_t len,
                     struct text_metrics *out)
 {
     struct pango_measurer *pm = ctx;
     const char *family = style->family ? style->family : "";
+    bool cacheable = len < CACHE_TEXT && pm->family && strcmp(pm->family, family) == 0;
+    struct cached *c = &pm->cache[slot_of(style, s, len)];
+    if (cacheable && c->size_px == style->size_px && c->weight == style->weight &&
+        strlen(c->text) == len && memcmp(c->text, s, len) == 0 && (len || !c->text[0])) {
+        if (len || c->size_px) {
+            *out = c->m;
+            return;
+        }
+    }
+    measure_pango(pm, style, s, len, out);
+    if (len < CACHE_TEXT && pm->family && strcmp(pm->family, family) == 0) {
+        memcpy(c->text, s, len);
+        c->text[len] = '\0';
+        c->size_px = style->size_px;
+        c->weight = style->weight;
+        c->m = *out;
+    }
+}
+
+static void measure_pango(struct pango_measurer *pm, const struct text_style *style,
+                          const char *s, size_t len, struct text_metrics *out)
+{
+    const char *family = style->family ? style->family : "";
     if (!pm->family || strcmp(pm->family, family) != 0 || pm->size_px != style->size_px ||
         pm->weight != style->weight) {
         /* When the copy fails, family stays NULL: measure anyway, re-set the style next time. */
+        if (!pm->family || strcmp(pm->family, family) != 0) {
+            memset(pm->cache, 0, sizeof pm->cache);
+        }
         free(pm->family);
         pm->family = csvchart_strdup(family);
         pm->size_px = style->size_px;
@@ -94,6 +149,14 @@ csvchart_text_measurer *csvchart_text_pango_new(void)
 fail:
     csvchart_text_pango_free(&pm->base);
     return NULL;
+}
+
+void *csvchart_text_pango_fontmap(const csvchart_text_measurer *m)
+{
+    if (!m || m->measure != measure) {
+        return NULL;
+    }
+    return ((const struct pango_measurer *)m->ctx)->fontmap;
 }
 
 void csvchart_text_pango_free(csvchart_text_measurer *m)

@@ -3,8 +3,19 @@
  *
  * Each row is an event: a date (any format of date.h, at the precision written: a month
  * stays a month), a label, an optional detail line, an optional end date (a span), an
- * optional group (lane and colour). Binding checks every cell with its position and sorts the
- * events by start date (stable: same-day events keep file order).
+ * optional group (colour, with a legend). Binding checks every cell with its position and
+ * sorts the events by start date (stable: same-day events keep file order).
+ *
+ * Columns: `date` (default "date"), `label` (default "label"), `detail` (default: a column
+ * named "detail" or "description" when there is one), `end`, `group`. Dates are read from
+ * the cell's text whatever type the table gave the column (a column of bare years is typed
+ * NUMBER). A row whose date cell is empty is skipped with a warning; an empty end cell makes
+ * a point event; an empty group cell puts the event in a group named "Other".
+ *
+ * Time coordinates are days since 1970-01-01 (csvchart_date_coord). A date covers a period at
+ * its precision (a year, a month, a day, or an instant): an event sits at the middle of its
+ * period (`at`: a month-precision event sits mid-month) and covers [t0, t1); a span covers
+ * from the start of its first period to the end of its last.
  */
 #ifndef CSVCHART_TIMELINE_DATA_H
 #define CSVCHART_TIMELINE_DATA_H
@@ -25,6 +36,9 @@ struct timeline_event {
     bool has_end;
     size_t group; /* index into groups, 0 without groups */
     size_t line;  /* the row's line in the file */
+    double t0, t1; /* the period covered, days: [start of start, end of end or of start) */
+    double at;     /* where the event's mark sits: the middle of its start period (a point
+                      event), or t0 (a span) */
 };
 
 struct timeline_data {
@@ -35,8 +49,11 @@ struct timeline_data {
 };
 
 /*
- * Binds. Errors (CSVCHART_ERROR_DATA, FILE:LINE:COL): an unknown column, an unparseable date
- * (listing the accepted formats), an end before its start, an empty label, no events.
+ * Binds. On success *out owns copies of every string (free with csvchart_timeline_fini());
+ * on failure *out is zeroed and nothing is leaked. Skipped rows go to `warn` ("FILE:LINE: row
+ * skipped: no date"). Errors (CSVCHART_ERROR_DATA, FILE:LINE:COL where there is a cell): an
+ * unknown column (naming the columns there are), an unparseable or impossible date (quoting
+ * it and listing the accepted formats), an end before its start, an empty label, no events.
  */
 csvchart_status csvchart_timeline_bind(const csvchart_table *t, const struct spec *s,
                                        struct timeline_data *out,

@@ -1,0 +1,264 @@
+/*
+ * timeline_axis.c - time ticks and date text for timelines (see timeline_axis.h).
+ *
+ * A step of the ladder is a unit (hour, day, week, month, year) and a count. Ticks of a step
+ * are the calendar boundaries that are whole multiples of it: hours counted from midnight,
+ * weeks from a Monday, months from January, years from year 0 (so decades start at 2000,
+ * 2010). Months and years are walked on the calendar (csvchart_date_days), never by adding a
+ * fixed number of days, so a tick always lands on the 1st. The caller picks the step; this
+ * file only generates and labels, and never allocates.
+ */
+#include "timeline_axis.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+enum unit { U_HOUR, U_DAY, U_WEEK, U_MONTH, U_YEAR };
+
+static const struct {
+    enum unit unit;
+    int n;
+} steps[] = {
+    {U_HOUR, 1},   {U_HOUR, 2},   {U_HOUR, 3},   {U_HOUR, 6},    {U_HOUR, 12},  {U_DAY, 1},
+    {U_DAY, 2},    {U_WEEK, 1},   {U_WEEK, 2},   {U_MONTH, 1},   {U_MONTH, 2},  {U_MONTH, 3},
+    {U_MONTH, 6},  {U_YEAR, 1},   {U_YEAR, 2},   {U_YEAR, 5},    {U_YEAR, 10},  {U_YEAR, 20},
+    {U_YEAR, 25},  {U_YEAR, 50},  {U_YEAR, 100}, {U_YEAR, 200},  {U_YEAR, 250}, {U_YEAR, 500},
+    {U_YEAR, 1000},
+};
+
+#define NSTEPS (sizeof steps / sizeof steps[0])
+#define MONDAY 4 /* 1970-01-05, day 4, was a Monday */
+
+static const char *const short_month[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                             "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+static const char *const long_month[12] = {"January", "February", "March",     "April",
+                                           "May",     "June",     "July",      "August",
+                                           "September", "October", "November", "December"};
+
+size_t csvchart_time_step_count(void)
+{
+    return NSTEPS;
+}
+
+double csvchart_time_step_days(size_t k)
+{
+    static const double unit_days[] = {1.0 / 24, 1, 7, 30.436875, 365.2425};
+    return k < NSTEPS ? unit_days[steps[k].unit] * steps[k].n : INFINITY;
+}
+
+/* Month index (year * 12 + month - 1) <-> days of its first day. */
+static double month_days(long mi)
+{
+    long y = mi >= 0 ? mi / 12 : -((-mi + 11) / 12);
+    return (double)csvchart_date_days((int)y, (int)(mi - y * 12) + 1, 1);
+}
+
+static long ceil_multiple(long v, long n)
+{
+    long q = v >= 0 ? (v + n - 1) / n : -((-v) / n);
+    return q * n;
+}
+
+/* Labels tick t of a step; prev is the previous tick (or NAN for the first). */
+static void label_tick(enum unit u, double t, double prev, char *buf, size_t n)
+{
+    int y, m, d, py = 0, pm = 0, pd = 0;
+    double day = floor(t);
+    csvchart_date_civil((int64_t)day, &y, &m, &d);
+    bool first = isnan(prev);
+    if (!first) {
+        csvchart_date_civil((int64_t)floor(prev), &py, &pm, &pd);
+    }
+    bool new_year = first || py != y;
+    switch (u) {
+    case U_YEAR:
+        snprintf(buf, n, "%d", y);
+        return;
+    case U_MONTH:
+        if (new_year) {
+            snprintf(buf, n, "%s %d", short_month[m - 1], y);
+        } else {
+            snprintf(buf, n, "%s", short_month[m - 1]);
+        }
+        return;
+    case U_DAY:
+    case U_WEEK:
+        if (new_year) {
+            snprintf(buf, n, "%d %s %d", d, short_month[m - 1], y);
+        } else if (pm != m) {
+            snprintf(buf, n, "%d %s", d, short_month[m - 1]);
+        } else {
+            snprintf(buf, n, "%d", d);
+        }
+        return;
+    case U_HOUR: {
+        int hour = (int)floor((t - day) * 24 + 0.5) % 24;
+        bool new_day = first || pd != d || pm != m || py != y;
+        if (first && hour != 0) {
+            snprintf(buf, n, "%d %s %d, %02d:00", d, short_month[m - 1], y, hour);
+        } else if (new_day && new_year) {
+            snprintf(buf, n, "%d %s %d", d, short_month[m - 1], y);
+        } else if (new_day) {
+            snprintf(buf, n, "%d %s", d, short_month[m - 1]);
+        } else {
+            snprintf(buf, n, "%02d:00", hour);
+        }
+        return;
+    }
+    }
+}
+
+size_t csvchart_time_ticks(double t0, double t1, size_t k, struct time_tick *out, size_t max)
+{
+    if (k >= NSTEPS || !(t0 <= t1) || !isfinite(t0) || !isfinite(t1)) {
+        return 0;
+    }
+    const double lo_day = (double)csvchart_date_days(1, 1, 1);
+    const double hi_day = (double)csvchart_date_days(10000, 1, 1);
+    t0 = fmax(t0, lo_day);
+    t1 = fmin(t1, hi_day - 1e-9);
+    enum unit u = steps[k].unit;
+    long n = steps[k].n;
+    size_t count = 0;
+    double prev = NAN;
+    const double eps = 1e-9;
+    /* `i` walks the step's own index (hours, days, months or years) from the first multiple
+     * at or after t0; at most max + 1 ticks are produced. */
+    long i;
+    switch (u) {
+    case U_HOUR:
+        i = ceil_multiple((long)ceil(t0 * 24 - eps), n);
+        break;
+    case U_DAY:
+        i = ceil_multiple((long)ceil(t0 - eps), n);
+        break;
+    case U_WEEK:
+        i = ceil_multiple((long)ceil((t0 - MONDAY) / 7 - eps), n);
+        break;
+    case U_MONTH: {
+        int y, m, d;
+        csvchart_date_civil((int64_t)floor(t0), &y, &m, &d);
+        i = (long)y * 12 + m - 1;
+        if (month_days(i) < t0 - eps) {
+            i++;
+        }
+        i = ceil_multiple(i, n);
+        break;
+    }
+    case U_YEAR:
+    default: {
+        int y, m, d;
+        csvchart_date_civil((int64_t)floor(t0), &y, &m, &d);
+        i = y;
+        if ((double)csvchart_date_days(y, 1, 1) < t0 - eps) {
+            i++;
+        }
+        i = ceil_multiple(i, n);
+        break;
+    }
+    }
+    for (;; i += n) {
+        double t;
+        switch (u) {
+        case U_HOUR:
+            t = (double)i / 24;
+            break;
+        case U_DAY:
+            t = (double)i;
+            break;
+        case U_WEEK:
+            t = MONDAY + 7.0 * (double)i;
+            break;
+        case U_MONTH:
+            t = month_days(i);
+            break;
+        case U_YEAR:
+        default:
+            if (i < 1 || i > 9999) {
+                return count;
+            }
+            t = (double)csvchart_date_days((int)i, 1, 1);
+            break;
+        }
+        if (t > t1 + eps || count > max) {
+            return count;
+        }
+        if (count < max) {
+            out[count].t = t;
+            label_tick(u, t, prev, out[count].label, sizeof out[count].label);
+        }
+        prev = t;
+        count++;
+    }
+}
+
+double csvchart_date_period_end(const struct date_value *d)
+{
+    switch (d->precision) {
+    case DATE_YEAR:
+        return (double)csvchart_date_days(d->year + 1, 1, 1);
+    case DATE_MONTH:
+        return d->month == 12 ? (double)csvchart_date_days(d->year + 1, 1, 1)
+                              : (double)csvchart_date_days(d->year, d->month + 1, 1);
+    case DATE_DAY:
+        return (double)d->days + 1;
+    case DATE_TIME:
+    default:
+        return csvchart_date_coord(d);
+    }
+}
+
+void csvchart_date_format(const struct date_value *d, bool long_names, char *buf, size_t n)
+{
+    const char *mon = (long_names ? long_month : short_month)[(d->month - 1) % 12];
+    switch (d->precision) {
+    case DATE_YEAR:
+        snprintf(buf, n, "%d", d->year);
+        return;
+    case DATE_MONTH:
+        snprintf(buf, n, "%s %d", mon, d->year);
+        return;
+    case DATE_DAY:
+        snprintf(buf, n, "%d %s %d", d->day, mon, d->year);
+        return;
+    case DATE_TIME:
+    default: {
+        /* Offsets were converted to UTC when parsing, so the day may differ from the text. */
+        int y, m, day;
+        csvchart_date_civil(d->days, &y, &m, &day);
+        int minutes = (int)floor(d->second / 60 + 1e-6);
+        snprintf(buf, n, "%d %s %d, %02d:%02d UTC", day,
+                 (long_names ? long_month : short_month)[m - 1], y, minutes / 60, minutes % 60);
+        return;
+    }
+    }
+}
+
+void csvchart_date_format_span(const struct date_value *a, const struct date_value *b,
+                               char *buf, size_t n)
+{
+    char fa[64], fb[64];
+    bool same_prec = a->precision == b->precision;
+    if (same_prec && a->precision != DATE_TIME && a->days == b->days) {
+        csvchart_date_format(a, false, buf, n);
+        return;
+    }
+    if (same_prec && a->precision == DATE_YEAR) {
+        snprintf(buf, n, "%d\xe2\x80\x93%d", a->year, b->year);
+        return;
+    }
+    if (same_prec && a->precision == DATE_MONTH && a->year == b->year) {
+        snprintf(buf, n, "%s\xe2\x80\x93%s %d", short_month[a->month - 1],
+                 short_month[b->month - 1], a->year);
+        return;
+    }
+    if (same_prec && a->precision == DATE_DAY && a->year == b->year && a->month == b->month) {
+        snprintf(buf, n, "%d\xe2\x80\x93%d %s %d", a->day, b->day, short_month[a->month - 1],
+                 a->year);
+        return;
+    }
+    csvchart_date_format(a, false, fa, sizeof fa);
+    csvchart_date_format(b, false, fb, sizeof fb);
+    snprintf(buf, n, "%s \xe2\x80\x93 %s", fa, fb);
+}

@@ -1,0 +1,63 @@
+/*
+ * timeline_axis.h - time ticks and date text for timelines (timeline_axis.c).
+ *
+ * Time is a continuous coordinate in days since 1970-01-01 (csvchart_date_coord()). Ticks come
+ * in a ladder of steps, finest first: 1, 2, 3, 6, 12 hours; 1, 2 days; weeks (Mondays), 2
+ * weeks; 1, 2, 3 (quarters), 6 months; 1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000
+ * years. The layout asks for the finest step whose labels fit the axis without touching.
+ *
+ * Tick labels never repeat the year needlessly: the first tick and the first tick of each new
+ * year carry it, the others do not ("Jan 2025  Apr  Jul  Oct  Jan 2026"; "30 Dec 2025  31
+ * 1 Jan 2026  2"; hours: "15 Jan 2025 06:00  12:00  18:00  16 Jan").
+ */
+#ifndef CSVCHART_TIMELINE_AXIS_H
+#define CSVCHART_TIMELINE_AXIS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "date.h"
+
+#define TIME_TICK_LABEL 40
+
+struct time_tick {
+    double t; /* days since 1970-01-01 */
+    char label[TIME_TICK_LABEL];
+};
+
+/* The number of steps in the ladder. */
+size_t csvchart_time_step_count(void);
+
+/* The nominal length of step k in days (a month counts 30.44 days, a year 365.25). */
+double csvchart_time_step_days(size_t k);
+
+/*
+ * Writes the ticks of step k that fall in [t0, t1] into out[0 .. max) and returns how many
+ * there are, counting at most max + 1 (more than max: they do not fit, and only the first max
+ * are written; the work stays bounded by max whatever the span). Labels follow the rules
+ * above. Years outside 1..9999 produce no ticks.
+ */
+size_t csvchart_time_ticks(double t0, double t1, size_t k, struct time_tick *out, size_t max);
+
+/*
+ * The end of the period a date covers, exclusive, in days: the next year's 1 January for a
+ * year, the next month's first day for a month, the next day for a day, the instant itself
+ * for a date-time.
+ */
+double csvchart_date_period_end(const struct date_value *d);
+
+/*
+ * Formats a date at its own precision: short "2025", "Jan 2025", "15 Jan 2026",
+ * "15 Jan 2026, 10:00 UTC"; long (for sentences) "January 2025", "15 January 2026". Always
+ * NUL-terminates (n >= 1).
+ */
+void csvchart_date_format(const struct date_value *d, bool long_names, char *buf, size_t n);
+
+/*
+ * Formats a span compactly, sharing what both ends share: "2020–2024", "Jan–Apr 2025",
+ * "3–15 Jan 2025", "Mar 2024 – Feb 2025". A span whose ends are the same period prints once.
+ */
+void csvchart_date_format_span(const struct date_value *a, const struct date_value *b,
+                               char *buf, size_t n);
+
+#endif
