@@ -141,6 +141,19 @@ csvchart_status csvchart_figure_render(csvchart_figure *fig, csvchart_format for
                                        void **data, size_t *len, csvchart_error *err);
 
 /*
+ * Like csvchart_figure_render(), for an output named `path`: with CSVCHART_FORMAT_AUTO the
+ * format comes from its extension, and a PNG named like "chart@2x.png" (any "@Nx" before the
+ * extension, N from 0.25 to 8) is drawn at that pixel scale instead of the figure's `scale` -
+ * one layout, several resolutions.
+ */
+csvchart_status csvchart_figure_render_for(csvchart_figure *fig, const char *path,
+                                           csvchart_format format, void **data, size_t *len,
+                                           csvchart_error *err);
+
+/* The "@Nx" scale of an output name ("chart@2x.png" -> 2), or 0 when it has none. */
+double csvchart_scale_from_path(const char *path);
+
+/*
  * Writes `len` bytes to `path` atomically (a temporary file in the same folder, then
  * rename(2)): on failure no file is left and an existing `path` is untouched.
  */

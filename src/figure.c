@@ -221,6 +221,9 @@ const struct csvchart_scene *csvchart_figure_scene(csvchart_figure *fig, csvchar
     return &fig->scene;
 }
 
+static csvchart_status render(csvchart_figure *fig, csvchart_format format, double scale,
+                              void **data, size_t *len, csvchart_error *err);
+
 csvchart_format csvchart_format_from_name(const char *name)
 {
     static const struct {
@@ -257,8 +260,48 @@ csvchart_format csvchart_format_from_path(const char *path)
     return csvchart_format_from_name(ext);
 }
 
+double csvchart_scale_from_path(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    const char *base = slash ? slash + 1 : path;
+    const char *at = strrchr(base, '@');
+    const char *dot = strrchr(base, '.');
+    if (!at || !dot || dot < at) {
+        return 0;
+    }
+    char buf[16];
+    size_t n = (size_t)(dot - at - 1);
+    if (n < 2 || n >= sizeof buf || at[n] != 'x') {
+        return 0;
+    }
+    memcpy(buf, at + 1, n - 1);
+    buf[n - 1] = '\0';
+    char *end;
+    double v = strtod(buf, &end);
+    return *end == '\0' && v >= 0.25 && v <= 8 ? v : 0;
+}
+
+csvchart_status csvchart_figure_render_for(csvchart_figure *fig, const char *path,
+                                           csvchart_format format, void **data, size_t *len,
+                                           csvchart_error *err)
+{
+    *data = NULL;
+    *len = 0;
+    if (format == CSVCHART_FORMAT_AUTO && path) {
+        format = csvchart_format_from_path(path);
+    }
+    double scale = path ? csvchart_scale_from_path(path) : 0;
+    return render(fig, format, scale, data, len, err);
+}
+
 csvchart_status csvchart_figure_render(csvchart_figure *fig, csvchart_format format,
                                        void **data, size_t *len, csvchart_error *err)
+{
+    return render(fig, format, 0, data, len, err);
+}
+
+static csvchart_status render(csvchart_figure *fig, csvchart_format format, double scale,
+                              void **data, size_t *len, csvchart_error *err)
 {
     *data = NULL;
     *len = 0;
@@ -272,6 +315,12 @@ csvchart_status csvchart_figure_render(csvchart_figure *fig, csvchart_format for
     }
     struct render_options opt = fig->spec.render;
     opt.text = fig->measurer ? fig->measurer : fig->pango;
+    if (scale > 0 && format == CSVCHART_FORMAT_PNG) {
+        /* "@2x": more pixels, the same physical size unless dpi was set */
+        bool dpi_set = fig->vals.v[OPT_DPI].text != NULL;
+        opt.dpi = dpi_set ? opt.dpi : 96.0 * scale;
+        opt.scale = scale;
+    }
     return csvchart_render(s, format, &opt, data, len, err);
 }
 
@@ -365,7 +414,7 @@ csvchart_status csvchart_figure_write(csvchart_figure *fig, const char *path,
     }
     void *data;
     size_t len;
-    csvchart_status st = csvchart_figure_render(fig, format, &data, &len, err);
+    csvchart_status st = csvchart_figure_render_for(fig, path, format, &data, &len, err);
     if (st) {
         return st;
     }

@@ -1,23 +1,233 @@
 /*
- * timeline_data.c - binding a table to a timeline (see timeline_data.h). PLACEHOLDER: being
- * written; refuses every table.
+ * timeline_data.c - binding a table to a timeline (see timeline_data.h); the bind stage for
+ * the timeline kind, between the table and layout_timeline.c.
+ *
+ * One pass over the rows: find the columns, read each row's cells from their text (so a
+ * column of bare years, typed NUMBER by the table, still reads as dates), check them with
+ * the cell's position, copy the strings. Then one stable sort by where each event sits on
+ * the time axis (ties keep file order, so same-day events stay in the order written), which
+ * is the order the layout places them in.
  */
 #include "timeline_data.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "array.h"
+#include "timeline_axis.h"
+
+#define NONE ((size_t)-1)
+#define DATE_FORMATS                                                                           \
+    "2025, 2025-01, 2025-01-15, 2025-01-15T10:00:00Z (or +02:00), January 2025, Jan 2025, "   \
+    "15 January 2026 or Jan 15, 2026"
+
+static csvchart_status column_error(const csvchart_table *t, const char *role, const char *name,
+                                    csvchart_error *err)
+{
+    char list[400] = "";
+    size_t used = 0;
+    for (size_t i = 0; i < t->ncols && used + 8 < sizeof list; i++) {
+        int k = snprintf(list + used, sizeof list - used, "%s\"%s\"", i ? ", " : "",
+                         t->cols[i].name);
+        if (k < 0 || (size_t)k >= sizeof list - used) {
+            snprintf(list + (used < sizeof list - 6 ? used : sizeof list - 6), 6, ", ...");
+            break;
+        }
+        used += (size_t)k;
+    }
+    return csvchart_error_set(err, CSVCHART_ERROR_DATA, t->name, 0, 0,
+                              "no column named \"%s\" (%s); the columns are %s", name, role,
+                              list);
+}
+
+/* Finds column `name` (NONE for ""), or fails naming the columns. */
+static csvchart_status find(const csvchart_table *t, const char *name, const char *role,
+                            size_t *col, csvchart_error *err)
+{
+    *col = NONE;
+    if (!*name) {
+        return CSVCHART_OK;
+    }
+    *col = csvchart_table_find(t, name);
+    return *col == NONE ? column_error(t, role, name, err) : CSVCHART_OK;
+}
+
+/* True when the cell holds nothing but spaces (or was read as missing and is empty). */
+static bool blank(const csvchart_table *t, const struct table_cell *c)
+{
+    const char *s = csvchart_table_text(t, c);
+    for (size_t i = 0; i < c->len; i++) {
+        if (s[i] != ' ' && s[i] != '\t') {
+            return false;
+        }
+    }
+    return true;
+}
+
+static csvchart_status read_date(const csvchart_table *t, size_t col,
+                                 const struct table_cell *c, struct date_value *out,
+                                 csvchart_error *err)
+{
+    const char *s = csvchart_table_text(t, c);
+    if (csvchart_date_parse(s, c->len, out)) {
+        return CSVCHART_OK;
+    }
+    return csvchart_error_set(err, CSVCHART_ERROR_DATA, t->name, c->line, c->col,
+                              "\"%s\" is not a date (column \"%s\"); expected " DATE_FORMATS, s,
+                              t->cols[col].name);
+}
+
+/* Group index of `name`, added when new; NONE when out of memory. */
+static size_t group_index(struct timeline_data *d, size_t *cap, const char *name)
+{
+    for (size_t i = 0; i < d->ngroups; i++) {
+        if (strcmp(d->groups[i], name) == 0) {
+            return i;
+        }
+    }
+    char *copy = csvchart_strdup(name);
+    if (!copy || !csvchart_array_reserve((void **)&d->groups, cap, d->ngroups + 1,
+                                         sizeof *d->groups)) {
+        free(copy);
+        return NONE;
+    }
+    d->groups[d->ngroups] = copy;
+    return d->ngroups++;
+}
+
+static int by_position(const void *pa, const void *pb)
+{
+    const struct timeline_event *a = pa, *b = pb;
+    if (a->at != b->at) {
+        return a->at < b->at ? -1 : 1;
+    }
+    return a->line < b->line ? -1 : a->line > b->line; /* file order: the sort is stable */
+}
 
 csvchart_status csvchart_timeline_bind(const csvchart_table *t, const struct spec *s,
                                        struct timeline_data *out,
                                        struct csvchart_warnings *warn, csvchart_error *err)
 {
-    (void)s;
-    (void)warn;
+    struct timeline_data d = {0};
+    size_t cap = 0, gcap = 0;
+    size_t cdate, clabel, cdetail, cend, cgroup;
+    csvchart_status st;
     memset(out, 0, sizeof *out);
-    return csvchart_error_set(err, CSVCHART_ERROR_VALUE, t->name, 0, 0,
-                              "timelines are not implemented yet");
+    if ((st = find(t, *s->date ? s->date : "date", "date", &cdate, err)) ||
+        (st = find(t, *s->label ? s->label : "label", "label", &clabel, err)) ||
+        (st = find(t, s->detail, "detail", &cdetail, err)) ||
+        (st = find(t, s->end, "end", &cend, err)) ||
+        (st = find(t, s->group, "group", &cgroup, err))) {
+        return st;
+    }
+    if (!*s->detail) { /* the default: a column that says what it is */
+        cdetail = csvchart_table_find(t, "detail");
+        cdetail = cdetail != NONE ? cdetail : csvchart_table_find(t, "description");
+    }
+    if (t->nrows == 0) {
+        return csvchart_error_set(err, CSVCHART_ERROR_DATA, t->name, 0, 0,
+                                  "no events to draw: the file has no rows");
+    }
+    for (size_t r = 0; r < t->nrows; r++) {
+        const struct table_cell *dc = csvchart_table_cell(t, r, cdate);
+        if (blank(t, dc) || dc->missing) {
+            csvchart_warnings_add(warn, "%s:%zu: row skipped: no %s", t->name, dc->line,
+                                  t->cols[cdate].name);
+            continue;
+        }
+        struct timeline_event e = {0};
+        e.line = dc->line;
+        if ((st = read_date(t, cdate, dc, &e.start, err))) {
+            goto fail;
+        }
+        const struct table_cell *lc = csvchart_table_cell(t, r, clabel);
+        if (blank(t, lc)) {
+            st = csvchart_error_set(err, CSVCHART_ERROR_DATA, t->name, lc->line, lc->col,
+                                    "empty label (column \"%s\"); every event needs one",
+                                    t->cols[clabel].name);
+            goto fail;
+        }
+        e.t0 = csvchart_date_coord(&e.start);
+        e.t1 = csvchart_date_period_end(&e.start);
+        e.at = (e.t0 + e.t1) / 2;
+        if (cend != NONE) {
+            const struct table_cell *ec = csvchart_table_cell(t, r, cend);
+            if (!blank(t, ec) && !ec->missing) {
+                if ((st = read_date(t, cend, ec, &e.end, err))) {
+                    goto fail;
+                }
+                double end = csvchart_date_period_end(&e.end);
+                /* The end date's whole period counts: "2025-03" to "2025" runs to the end of
+                 * 2025, and "2025-01-15" to "2025-01-15" is a one-day span. Only an end
+                 * period over before the start begins is refused. */
+                if (end < e.t0 || (end == e.t0 && e.end.precision != DATE_TIME)) {
+                    st = csvchart_error_set(
+                        err, CSVCHART_ERROR_DATA, t->name, ec->line, ec->col,
+                        "\"%s\" ends before it starts: %s %s is before %s %s; swap the two "
+                        "dates",
+                        csvchart_table_text(t, lc), t->cols[cend].name,
+                        csvchart_table_text(t, ec), t->cols[cdate].name,
+                        csvchart_table_text(t, dc));
+                    goto fail;
+                }
+                e.has_end = true;
+                e.t1 = end;
+                e.at = e.t0;
+            }
+        }
+        if (cgroup != NONE) {
+            const struct table_cell *gc = csvchart_table_cell(t, r, cgroup);
+            e.group = group_index(&d, &gcap, blank(t, gc) ? "Other" : csvchart_table_text(t, gc));
+            if (e.group == NONE) {
+                st = csvchart_error_nomem(err);
+                goto fail;
+            }
+        }
+        e.label = csvchart_strdup(csvchart_table_text(t, lc));
+        if (cdetail != NONE) {
+            const struct table_cell *xc = csvchart_table_cell(t, r, cdetail);
+            if (!blank(t, xc)) {
+                e.detail = csvchart_strdup(csvchart_table_text(t, xc));
+                if (!e.detail) {
+                    free(e.label);
+                    e.label = NULL;
+                }
+            }
+        }
+        if (!e.label || !csvchart_array_reserve((void **)&d.events, &cap, d.nevents + 1,
+                                                sizeof *d.events)) {
+            free(e.label);
+            free(e.detail);
+            st = csvchart_error_nomem(err);
+            goto fail;
+        }
+        d.events[d.nevents++] = e;
+    }
+    if (d.nevents == 0) {
+        st = csvchart_error_set(err, CSVCHART_ERROR_DATA, t->name, 0, 0,
+                                "no events left to draw: every row lacks a %s",
+                                t->cols[cdate].name);
+        goto fail;
+    }
+    qsort(d.events, d.nevents, sizeof *d.events, by_position);
+    *out = d;
+    return CSVCHART_OK;
+fail:
+    csvchart_timeline_fini(&d);
+    return st;
 }
 
 void csvchart_timeline_fini(struct timeline_data *d)
 {
+    for (size_t i = 0; i < d->nevents; i++) {
+        free(d->events[i].label);
+        free(d->events[i].detail);
+    }
+    free(d->events);
+    for (size_t i = 0; i < d->ngroups; i++) {
+        free(d->groups[i]);
+    }
+    free(d->groups);
     memset(d, 0, sizeof *d);
 }

@@ -55,6 +55,7 @@ static enum cli_parse parse_render(int argc, char **argv, struct cli_args *out, 
 {
     struct render_args *r = &out->render;
     r->out_dir = "out";
+    r->self = argv[0];
     for (int i = 2; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
@@ -72,6 +73,10 @@ static enum cli_parse parse_render(int argc, char **argv, struct cli_args *out, 
             r->list = true;
             continue;
         }
+        if (strcmp(a, "--make-rules") == 0) {
+            r->make_rules = true;
+            continue;
+        }
         const char *eq = strchr(a, '=');
         size_t n = eq ? (size_t)(eq - a) : strlen(a);
         static const char *const names[] = {"--out-dir", "--jobs", "--only", "--depfile",
@@ -87,7 +92,7 @@ static enum cli_parse parse_render(int argc, char **argv, struct cli_args *out, 
                 which = 1;
             } else {
                 USAGE("unknown option %.*s for render; expected --out-dir, --jobs, --only, "
-                      "--depfile, --shard or --list",
+                      "--depfile, --shard, --list or --make-rules",
                       (int)n, a);
             }
         }

@@ -52,7 +52,9 @@ struct render_args {
     const char *only;    /* comma-separated figure names, or NULL */
     const char *depfile; /* or NULL */
     int shard_index, shard_count; /* 1-based; 0/0 = all */
-    bool list;                    /* print figure names and outputs, render nothing */
+    bool list;       /* print "NAME<TAB>DATA<TAB>OUTPUT..." per figure, render nothing */
+    bool make_rules; /* print a Makefile fragment, one rule per figure, render nothing */
+    const char *self; /* how to call csvchart in the make rules (argv[0]) */
 };
 
 /* Runs the batch; prints messages and the summary; returns the exit status. */

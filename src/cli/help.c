@@ -110,7 +110,7 @@ void csvchart_cli_help(FILE *f, const char *kind)
     }
     if (kind && strcmp(kind, "render") == 0) {
         fputs("Usage: csvchart render FIGURES.ini [--out-dir DIR] [--jobs N] [--only A,B]\n"
-              "                       [--depfile FILE] [--shard I/N] [--list]\n"
+              "                       [--depfile FILE] [--shard I/N] [--list | --make-rules]\n"
               "\n"
               "Renders every figure of an INI file, in parallel. [defaults] applies to every\n"
               "figure; every other section is one figure, named by its section, with the keys\n"
@@ -126,7 +126,10 @@ void csvchart_cli_help(FILE *f, const char *kind)
               "                  the INI file and its CSV file\n"
               "  --shard I/N     only the I-th of N shares of the figures (figure k goes to\n"
               "                  share k mod N + 1), for a CI matrix of machines\n"
-              "  --list          print each figure's name and outputs, render nothing\n"
+              "  --list          print each figure as NAME<tab>DATA<tab>OUTPUT..., render\n"
+              "                  nothing (for build scripts)\n"
+              "  --make-rules    print a Makefile fragment with one rule per figure (its\n"
+              "                  outputs depend on the INI file and its CSV), render nothing\n"
               "\n"
               "A failing figure does not stop the others; the failures are listed at the end\n"
               "and the exit status is 1. Messages come in INI order, whatever the --jobs.\n",

@@ -94,7 +94,8 @@ static int run_figure(const struct cli_args *a)
         goto done;
     }
     for (size_t i = 0; i < a->noutputs; i++) {
-        if (csvchart_figure_render(fig, formats[i], &data[i], &len[i], &err)) {
+        const char *name = strcmp(a->outputs[i], "-") == 0 ? NULL : a->outputs[i];
+        if (csvchart_figure_render_for(fig, name, formats[i], &data[i], &len[i], &err)) {
             break;
         }
     }
