@@ -90,6 +90,22 @@ static size_t intern(struct intern *in, const char *name, size_t line)
     return in->len - 1;
 }
 
+/* Whether `name` is interned already. */
+static bool intern_has(const struct intern *in, const char *name)
+{
+    if (!in->nslots) {
+        return false;
+    }
+    size_t j = hash(name) & (in->nslots - 1);
+    while (in->slots[j]) {
+        if (strcmp(in->names[in->slots[j] - 1], name) == 0) {
+            return true;
+        }
+        j = (j + 1) & (in->nslots - 1);
+    }
+    return false;
+}
+
 static void intern_fini(struct intern *in)
 {
     for (size_t i = 0; i < in->len; i++) {
@@ -400,6 +416,14 @@ static void note_unit(struct binder *b, const struct number_unit *u)
     b->mult_count[mult_index(u->multiplier)]++;
 }
 
+static csvchart_status category_limit(struct binder *b, const struct table_cell *cell)
+{
+    return csvchart_error_set(b->err, CSVCHART_ERROR_LIMIT, b->t->name, cell->line, cell->col,
+                              "more than %zu categories; a bar chart of them cannot be read "
+                              "(aggregate them, or raise max_categories)",
+                              b->s->max_categories);
+}
+
 static csvchart_status log_error(struct binder *b, const struct table_cell *cell,
                                  const char *cat)
 {
@@ -458,6 +482,9 @@ static csvchart_status observe_row(struct binder *b, size_t r)
                                       cat, t->cols[c->high].name, csvchart_table_text(t, hc),
                                       t->cols[c->low].name, csvchart_table_text(t, lc));
         }
+        if (b->cats.len >= b->s->max_categories && !intern_has(&b->cats, cat)) {
+            return category_limit(b, xc);
+        }
         size_t ci = intern(&b->cats, cat, xc->line);
         if (ci == NONE || ser0 == NONE ||
             !csvchart_array_reserve((void **)&b->obs, &b->obs_cap, b->nobs + 1, sizeof *b->obs)) {
@@ -475,6 +502,9 @@ static csvchart_status observe_row(struct binder *b, size_t r)
         csvchart_warnings_add(b->warn, "%s:%zu: row skipped: no value for \"%s\"", t->name,
                               xc->line, cat);
         return CSVCHART_OK;
+    }
+    if (b->cats.len >= b->s->max_categories && !intern_has(&b->cats, cat)) {
+        return category_limit(b, xc);
     }
     size_t ci = intern(&b->cats, cat, xc->line);
     if (ci == NONE || ser0 == NONE) {

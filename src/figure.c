@@ -122,9 +122,18 @@ csvchart_status csvchart_set(csvchart_figure *fig, const char *name, const char 
     return csvchart_set_at(fig, name, value, NULL, 0, err);
 }
 
+static size_t limit(const csvchart_figure *fig, enum option_id id)
+{
+    const char *v = fig->vals.v[id].text;
+    return (size_t)strtod(v ? v : csvchart_option_def(id)->def, NULL);
+}
+
 static void table_options(const csvchart_figure *fig, struct table_options *o)
 {
     memset(o, 0, sizeof *o);
+    o->max_rows = limit(fig, OPT_MAX_ROWS);
+    o->max_columns = limit(fig, OPT_MAX_COLUMNS);
+    o->max_field_bytes = limit(fig, OPT_MAX_FIELD_BYTES);
     const char *d = fig->vals.v[OPT_DELIMITER].text;
     if (d && strcmp(d, "auto") != 0) {
         o->delimiter = strcmp(d, "tab") == 0 ? '\t' : d[0];

@@ -84,8 +84,8 @@ struct place {
 
 struct tick_box {
     double t, x, l, r; /* time; anchor and extent along the axis */
-    const char *label;
-    bool hidden;
+    char label[TIME_TICK_LABEL];
+    bool hidden, today;
 };
 
 struct timeline {
@@ -107,6 +107,7 @@ struct timeline {
     struct time_tick ticks[MAX_TICKS];
     struct tick_box boxes[MAX_TICKS + 1];
     size_t nboxes;
+    size_t step; /* the tick step chosen */
     size_t nframe;       /* scene items of the frame, for moving the footer */
     double frame_bottom; /* where the footer starts */
     bool vertical;
@@ -201,8 +202,8 @@ static size_t choose_ticks(struct timeline *T, double start, double len, double 
             struct tick_box *b = &T->boxes[i];
             b->t = T->ticks[i].t;
             b->x = map(T, b->t);
-            b->label = T->ticks[i].label;
-            b->hidden = false;
+            memcpy(b->label, T->ticks[i].label, sizeof b->label);
+            b->hidden = b->today = false;
             if (T->vertical) {
                 b->l = b->x - lh / 2;
                 b->r = b->x + lh / 2;
@@ -218,17 +219,8 @@ static size_t choose_ticks(struct timeline *T, double start, double len, double 
             ok = b->l >= prev + gap;
             prev = b->r;
         }
-        if (ok && n >= 2) {
-            return n;
-        }
-        if (ok && n == 1 && k + 1 == csvchart_time_step_count()) {
-            return n;
-        }
-        if (ok && n < 2) {
-            /* too coarse already: take the previous (finer) step if it had two ticks */
-            if (k > 0) {
-                continue;
-            }
+        if (ok) {
+            T->step = k;
             return n;
         }
     }
@@ -248,7 +240,7 @@ static void add_today_box(struct timeline *T, size_t *n, double lo_px, double hi
     struct text_style bold = L->small;
     bold.weight = 700;
     double x = map(T, T->today);
-    struct tick_box b = {.t = T->today, .x = x, .label = "Today"};
+    struct tick_box b = {.t = T->today, .x = x, .label = "Today", .today = true};
     if (T->vertical) {
         double lh = csvchart_layout_line_height(L, &bold);
         b.l = x - lh / 2;
@@ -293,6 +285,63 @@ static struct tick_box *box_at(struct timeline *T, double pos, double m)
         return T->boxes[i].r + m >= pos ? &T->boxes[i] : NULL;
     }
     return NULL;
+}
+
+/*
+ * After horizontal placement: every tick label that a pole below the axis crosses moves to
+ * the left or the right of its tick when that clears, else it stays hidden; then the year
+ * goes on the first label shown of each year (the January tick may be the hidden one).
+ * Greedy left to right, each label checked against the one before it, the "Today" label and
+ * the poles (binary search in `stems`, the sorted x of the poles below).
+ */
+static void settle_tick_labels(struct timeline *T, const double *stems, size_t nstems,
+                               double lo_px, double hi_px, double gap)
+{
+    struct layout *L = &T->L;
+    double m = 3 * L->u, prev_r = -INFINITY, prev_t = NAN;
+    const struct tick_box *today = NULL;
+    for (size_t i = 0; i < T->nboxes; i++) {
+        today = T->boxes[i].today ? &T->boxes[i] : today;
+    }
+    for (size_t i = 0; i < T->nboxes; i++) {
+        struct tick_box *b = &T->boxes[i];
+        if (b->today) {
+            prev_r = b->r;
+            continue;
+        }
+        char label[TIME_TICK_LABEL];
+        csvchart_time_tick_label(T->step, b->t, prev_t, label, sizeof label);
+        double w = csvchart_layout_width(L, &L->small, label);
+        double cand[3] = {fmin(fmax(lo_px, b->x - w / 2), hi_px - w), b->x - 3 * L->u - w,
+                          b->x + 3 * L->u};
+        b->hidden = true;
+        for (size_t c = 0; c < 3; c++) {
+            double l = cand[c], r = l + w;
+            if (l < lo_px - 0.01 || r > hi_px + 0.01 || l < prev_r + gap ||
+                (today && r + gap > today->l && l - gap < today->r)) {
+                continue;
+            }
+            size_t lo = 0, hi = nstems; /* first stem >= l - m */
+            while (lo < hi) {
+                size_t mid = (lo + hi) / 2;
+                if (stems[mid] < l - m) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            if (lo < nstems && stems[lo] <= r + m) {
+                continue;
+            }
+            b->l = l;
+            b->r = r;
+            memcpy(b->label, label, sizeof label);
+            b->hidden = false;
+            prev_r = r;
+            prev_t = b->t;
+            break;
+        }
+    }
 }
 
 /* ---- spans in lanes ---------------------------------------------------------------------- */
@@ -499,7 +548,7 @@ static void draw_ticks_horizontal(struct timeline *T, const struct hgeom *G)
     double asc = csvchart_layout_ascent(L, &L->small);
     for (size_t i = 0; i < T->nboxes; i++) {
         const struct tick_box *b = &T->boxes[i];
-        bool today = T->has_today && b->t == T->today && strcmp(b->label, "Today") == 0;
+        bool today = b->today;
         double x = csvchart_layout_snap(L, b->x, L->u);
         if (today) {
             csvchart_scene_line(L->scene, x, T->axis - 9 * L->u, x, T->axis + G->tick_y - 3 * L->u,
@@ -636,19 +685,18 @@ static void draw_horizontal(struct timeline *T, struct hgeom *G, double free_h)
 
 struct vgeom {
     double wrap, r, gap;
-    double x_lanes, x_block;
-    double *tops;
+    double x_lanes, x_block; /* where the leaders bend, where blocks start */
 };
 
 /* The 1-D dodge (see the top of the file): tops[i] for blocks wanting want[i], kept in
- * [top, bottom]; the blocks must fit (sum of heights and gaps <= bottom - top). */
+ * [top, bottom]; the blocks must fit (their heights and gaps add up to at most bottom - top),
+ * then no two overlap. */
 static bool dodge(struct timeline *T, const double *want, double gap, double top, double bottom,
                   double *tops)
 {
     struct cluster {
-        size_t first;
-        double height, sum; /* sum of (want - offset in cluster) */
-        size_t count;
+        size_t first, count;
+        double height, sum; /* sum over members of (want - offset in the cluster) */
         double top;
     } *c = malloc(T->n * sizeof *c);
     if (!c) {
@@ -656,14 +704,13 @@ static bool dodge(struct timeline *T, const double *want, double gap, double top
     }
     size_t nc = 0;
     for (size_t i = 0; i < T->n; i++) {
-        struct cluster cur = {i, T->p[i].h, want[i], 1, fmax(want[i], top)};
+        struct cluster cur = {i, 1, T->p[i].h, want[i], fmax(want[i], top)};
         while (nc > 0 && c[nc - 1].top + c[nc - 1].height + gap > cur.top) {
             struct cluster *pc = &c[nc - 1];
-            double shift = pc->height + gap;
+            double shift = pc->height + gap; /* cur's members move down by this in the merge */
             pc->sum += cur.sum - (double)cur.count * shift;
             pc->count += cur.count;
-            pc->height += shift + cur.height - 0; /* cur.height includes its own members */
-            pc->height -= 0;
+            pc->height = shift + cur.height;
             pc->top = fmax(pc->sum / (double)pc->count, top);
             cur = *pc;
             nc--;
@@ -696,35 +743,51 @@ static double vertical_need(const struct timeline *T, double gap)
     return need;
 }
 
+/* The time map for vertical: the first block's first line level with the top, the last
+ * block ending at the bottom when nothing pushes it. */
 static void vertical_map(struct timeline *T, double top, double bottom)
 {
     double span = T->tmax - T->tmin;
     double pad = span * 0.02;
-    double first = T->lh_date / 2;
     double last = T->p[T->n - 1].h - T->lh_date / 2;
     T->lo = T->tmin - pad;
-    T->base = top + first;
+    T->base = top + T->lh_date / 2;
     T->k = fmax(bottom - last - T->base, 1) / (span + 2 * pad);
 }
 
-static void draw_vertical(struct timeline *T, struct vgeom *V, double top, double bottom)
+static void draw_vertical(struct timeline *T, const struct vgeom *V, double top, double bottom)
 {
     struct layout *L = &T->L;
     const struct theme *th = &T->s->theme;
     const struct text_style *st = &L->small;
-    double asc = csvchart_layout_ascent(L, st);
     struct text_metrics tm;
     L->m->measure(L->m->ctx, st, "Hg", 2, &tm);
-    double mid = (tm.ascent - tm.descent) / 2; /* baseline below a line's centre */
+    double mid = (tm.ascent - tm.descent) / 2; /* a line's baseline below its centre */
 
-    /* ticks and their labels, right-aligned left of the axis */
+    /* Leaders first, so the dots sit on them. */
+    csvchart_rgba lead = th->muted;
+    for (size_t i = 0; i < T->n; i++) {
+        const struct place *P = &T->p[i];
+        double y0 = csvchart_layout_snap(L, P->pos, L->u);
+        double y1 = csvchart_layout_snap(L, P->by + T->lh_date / 2, L->u);
+        double xa = T->axis + V->r, xb = P->bx - 6 * L->u;
+        if (fabs(y1 - y0) < 0.5) {
+            csvchart_scene_line(L->scene, xa, y0, xb, y0, lead, L->u);
+        } else {
+            double e1 = V->x_lanes + 8 * L->u, e2 = P->bx - 16 * L->u;
+            struct scene_point pts[4] = {{xa, y0}, {e1, y0}, {e2, y1}, {xb, y1}};
+            csvchart_scene_path(L->scene, pts, 4, false, CSVCHART_RGBA_NONE, lead, L->u);
+        }
+    }
+    draw_axis_line(T, top, bottom, 1.5 * L->u);
+    /* Ticks and their labels, right-aligned left of the axis. */
     for (size_t i = 0; i < T->nboxes; i++) {
         const struct tick_box *b = &T->boxes[i];
-        bool today = T->has_today && b->t == T->today && strcmp(b->label, "Today") == 0;
+        bool today = b->today;
         double y = csvchart_layout_snap(L, b->x, L->u);
         if (today) {
-            csvchart_scene_line(L->scene, T->axis - 6 * L->u, y, V->x_lanes + 4 * L->u, y, th->title,
-                                1.5 * L->u);
+            csvchart_scene_line(L->scene, T->axis - 7 * L->u, y, T->axis + 7 * L->u, y,
+                                th->title, 1.5 * L->u);
         } else {
             csvchart_scene_line(L->scene, T->axis - 5 * L->u, y, T->axis, y, th->faint, L->u);
         }
@@ -734,45 +797,23 @@ static void draw_vertical(struct timeline *T, struct vgeom *V, double top, doubl
         struct text_style ts = *st;
         ts.weight = today ? 700 : 400;
         csvchart_layout_text(L, &ts, today ? th->title : th->faint, b->label, strlen(b->label),
-                             T->axis - 9 * L->u, b->x + mid, TEXT_ANCHOR_END);
-    }
-    (void)asc;
-    draw_axis_line(T, top, bottom, 1.5 * L->u);
-
-    csvchart_rgba lead = th->muted;
-    for (size_t i = 0; i < T->n; i++) {
-        const struct place *P = &T->p[i];
-        double y0 = P->pos, y1 = P->by + T->lh_date / 2;
-        double xa = T->axis + V->r, xb = P->bx - 5 * L->u;
-        if (fabs(y1 - y0) < 0.5) {
-            double y = csvchart_layout_snap(L, y0, L->u);
-            csvchart_scene_line(L->scene, xa, y, xb, y, lead, L->u);
-        } else {
-            double e1 = V->x_lanes + 6 * L->u, e2 = P->bx - 14 * L->u;
-            struct scene_point pts[4] = {{xa, y0}, {e1, y0}, {e2, y1}, {xb, y1}};
-            csvchart_scene_path(L->scene, pts, 4, false, CSVCHART_RGBA_NONE, lead, L->u);
-        }
+                             T->axis - 10 * L->u, b->x + mid, TEXT_ANCHOR_END);
     }
     double bar = 5 * L->u, lane_pitch = bar + 2 * L->u;
     for (size_t i = 0; i < T->n; i++) {
         const struct place *P = &T->p[i];
         const struct timeline_event *e = P->e;
-        double a = map(T, e->t0), b = map(T, e->t1);
+        double a = csvchart_layout_snap(L, map(T, e->t0), 0);
+        double b = csvchart_layout_snap(L, map(T, e->t1), 0);
         if (e->has_end) {
-            double left = V->x_lanes - lane_pitch * (double)(T->nlanes) + (double)P->lane * lane_pitch;
-            left = T->axis + 4 * L->u + (double)P->lane * lane_pitch;
-            (void)left;
-            struct scene_item *it = csvchart_scene_rect(
-                L->scene, csvchart_layout_snap(L, T->axis + 4 * L->u + (double)P->lane * lane_pitch, 0),
-                csvchart_layout_snap(L, a, 0), bar,
-                fmax(csvchart_layout_snap(L, b, 0) - csvchart_layout_snap(L, a, 0), 2 / L->scale),
-                P->color);
+            double x = T->axis + 5 * L->u + (double)P->lane * lane_pitch;
+            struct scene_item *it =
+                csvchart_scene_rect(L->scene, csvchart_layout_snap(L, x, 0), a, bar,
+                                    fmax(b - a, 2 / L->scale), P->color);
             csvchart_scene_item_set_title(L->scene, it, e->label);
-        } else if (b - a >= 2.5 * V->r) {
-            csvchart_scene_rect(L->scene, csvchart_layout_snap(L, T->axis - 3 * L->u, 0),
-                                csvchart_layout_snap(L, a, 0), 6 * L->u,
-                                csvchart_layout_snap(L, b, 0) - csvchart_layout_snap(L, a, 0),
-                                alpha(P->color, 0x55));
+        } else if (b - a >= 2.5 * V->r) { /* the period a month or a year names */
+            csvchart_scene_rect(L->scene, csvchart_layout_snap(L, T->axis - 3 * L->u, 0), a,
+                                6 * L->u, b - a, alpha(P->color, 0x55));
         }
     }
     for (size_t i = 0; i < T->n; i++) {
@@ -783,27 +824,242 @@ static void draw_vertical(struct timeline *T, struct vgeom *V, double top, doubl
     }
 }
 
-static csvchart_status layout_vertical(struct timeline *T, csvchart_status st,
-                                       csvchart_error *err)
+static csvchart_status layout_vertical(struct timeline *T, csvchart_error *err)
 {
     struct layout *L = &T->L;
-    struct vgeom V = {.r = 4.5 * L->u, .gap = 10 * L->u};
+    struct vgeom V = {.r = 4.5 * L->u, .gap = 12 * L->u};
     T->vertical = true;
-    /* The tick column: wide enough for the widest label a tick could have. */
-    double col = fmax(csvchart_layout_width(L, &L->small, "30 Sep 2026"),
-                      csvchart_layout_width(L, &L->small, "Today"));
-    col = fmin(col, 0.25 * (L->right - L->left));
-    T->axis = csvchart_layout_snap(L, L->left + col + 12 * L->u, 1.5 * L->u);
-    double lane_pitch = 7 * L->u;
-    V.x_lanes = T->axis + 4 * L->u + (double)T->nlanes * lane_pitch;
-    V.x_block = V.x_lanes + 40 * L->u;
-    V.wrap = fmin(520 * L->u, L->right - V.x_block);
-    measure_blocks(T, V.wrap);
-    double need = vertical_need(T, V.gap);
-    double have = L->bottom - L->top;
-    if (need > have) {
-        double grown = L->L_height_unused + 0;
-        (void)grown;
+    struct text_style bold = L->small;
+    bold.weight = 700;
+    /* The tick column is as wide as the labels of the ticks chosen, which depend on the
+     * height, which depends (through wrapping) on the column: two passes settle it. */
+    double col = csvchart_layout_width(L, &L->small, "30 Sep 2026");
+    for (int pass = 0; pass < 2; pass++) {
+        T->axis = csvchart_layout_snap(L, L->left + col + 14 * L->u, 1.5 * L->u);
+        V.x_lanes = T->axis + (T->nlanes ? 5 * L->u + (double)T->nlanes * 7 * L->u : 0);
+        V.x_block = V.x_lanes + 40 * L->u;
+        V.wrap = fmin(520 * L->u, L->right - V.x_block);
+        measure_blocks(T, V.wrap);
+        double need = vertical_need(T, V.gap);
+        double have = L->bottom - L->top;
+        if (need > have) {
+            double h = L->scene->height + (need - have);
+            if (h > MAX_HEIGHT) {
+                return too_tall(T, ceil(h), err);
+            }
+            grow(T, need - have);
+        }
+        vertical_map(T, L->top, L->bottom);
+        T->nboxes = choose_ticks(T, L->top, L->bottom - L->top, 8 * L->u);
+        add_today_box(T, &T->nboxes, L->top, L->bottom);
+        double w = csvchart_layout_width(L, &L->small, "2025");
+        for (size_t i = 0; i < T->nboxes; i++) {
+            w = fmax(w, csvchart_layout_width(L, T->boxes[i].today ? &bold : &L->small,
+                                              T->boxes[i].label));
+        }
+        if (fabs(w - col) < 0.5) {
+            break;
+        }
+        col = w;
     }
+    double *want = malloc(T->n * sizeof *want), *tops = malloc(T->n * sizeof *tops);
+    if (!want || !tops) {
+        free(want);
+        free(tops);
+        return csvchart_error_nomem(err);
+    }
+    for (size_t i = 0; i < T->n; i++) {
+        T->p[i].pos = map(T, T->p[i].e->at);
+        want[i] = T->p[i].pos - T->lh_date / 2;
+    }
+    bool ok = dodge(T, want, V.gap, L->top, L->bottom, tops);
+    for (size_t i = 0; ok && i < T->n; i++) {
+        T->p[i].bx = V.x_block;
+        T->p[i].by = tops[i];
+    }
+    free(want);
+    free(tops);
+    if (!ok) {
+        return csvchart_error_nomem(err);
+    }
+    draw_vertical(T, &V, L->top, L->bottom);
+    return CSVCHART_OK;
+}
+
+/* ---- the whole figure -------------------------------------------------------------------- */
+
+/* The SVG <desc>: "Timeline of 5 events from January 2025 to April 2026." */
+static void describe(struct timeline *T)
+{
+    const struct timeline_data *d = T->d;
+    const struct timeline_event *first = &d->events[0], *last = first;
+    for (size_t i = 0; i < d->nevents; i++) {
+        if (d->events[i].t1 >= last->t1) {
+            last = &d->events[i];
+        }
+    }
+    char a[64], b[64], buf[256];
+    csvchart_date_format(&first->start, true, a, sizeof a);
+    csvchart_date_format(last->has_end ? &last->end : &last->start, true, b, sizeof b);
+    size_t spans = 0;
+    for (size_t i = 0; i < d->nevents; i++) {
+        spans += d->events[i].has_end;
+    }
+    int k = snprintf(buf, sizeof buf, "Timeline of %zu event%s", d->nevents,
+                     d->nevents == 1 ? "" : "s");
+    if (k > 0 && (size_t)k < sizeof buf && spans) {
+        k += snprintf(buf + k, sizeof buf - (size_t)k, " (%zu span%s)", spans,
+                      spans == 1 ? "" : "s");
+    }
+    if (k > 0 && (size_t)k < sizeof buf) {
+        if (strcmp(a, b) == 0) {
+            snprintf(buf + k, sizeof buf - (size_t)k, ", %s.", a);
+        } else {
+            snprintf(buf + k, sizeof buf - (size_t)k, " from %s to %s.", a, b);
+        }
+    }
+    csvchart_scene_set_string(T->L.scene, &T->L.scene->desc, buf);
+}
+
+/* The events' time extent, today included, never narrower than a few of their periods. */
+static void extent(struct timeline *T)
+{
+    double lo = INFINITY, hi = -INFINITY, period = 0;
+    for (size_t i = 0; i < T->n; i++) {
+        const struct timeline_event *e = T->p[i].e;
+        lo = fmin(lo, e->t0);
+        hi = fmax(hi, e->t1);
+        period = fmax(period, csvchart_date_period_end(&e->start) - e->t0);
+    }
+    if (T->has_today) {
+        lo = fmin(lo, T->today);
+        hi = fmax(hi, T->today);
+    }
+    double min_span = fmax(3 * period, 2.0 / 24);
+    if (hi - lo < min_span) {
+        double c = (lo + hi) / 2;
+        lo = c - min_span / 2;
+        hi = c + min_span / 2;
+    }
+    T->tmin = lo;
+    T->tmax = hi;
+}
+
+csvchart_status csvchart_layout_timeline(const struct timeline_data *d, const struct spec *s,
+                                         const csvchart_text_measurer *m,
+                                         struct csvchart_scene *scene,
+                                         struct csvchart_warnings *warn, csvchart_error *err)
+{
+    struct timeline T = {.d = d, .s = s, .n = d->nevents};
+    struct hgeom G = {0};
+    csvchart_status st = CSVCHART_OK;
+    struct layout *L = &T.L;
+    csvchart_layout_begin(L, s, m, scene);
+    if (T.n == 0) {
+        return csvchart_error_set(err, CSVCHART_ERROR_DATA, NULL, 0, 0, "no events to draw");
+    }
+    T.p = calloc(T.n, sizeof *T.p);
+    if (!T.p) {
+        return csvchart_error_nomem(err);
+    }
+    T.date_st = L->small;
+    T.date_st.weight = 700;
+    T.label_st = L->label;
+    T.label_st.weight = 700;
+    T.detail_st = L->small;
+    T.lh_date = csvchart_layout_line_height(L, &T.date_st);
+    T.lh_label = csvchart_layout_line_height(L, &T.label_st);
+    T.lh_detail = csvchart_layout_line_height(L, &T.detail_st);
+    T.asc_date = csvchart_layout_ascent(L, &T.date_st);
+    T.asc_label = csvchart_layout_ascent(L, &T.label_st);
+    T.asc_detail = csvchart_layout_ascent(L, &T.detail_st);
+    T.detail_gap = round(2 * L->u);
+    struct date_value today;
+    if (*s->today && csvchart_date_parse(s->today, strlen(s->today), &today)) {
+        T.has_today = true;
+        T.today = (csvchart_date_coord(&today) + csvchart_date_period_end(&today)) / 2;
+    }
+    const struct theme *th = &s->theme;
+    for (size_t i = 0; i < T.n; i++) {
+        struct place *P = &T.p[i];
+        P->e = &d->events[i];
+        P->color = th->palette[P->e->group % th->npalette];
+        if (P->e->has_end) {
+            csvchart_date_format_span(&P->e->start, &P->e->end, P->date, sizeof P->date);
+        } else {
+            csvchart_date_format(&P->e->start, false, P->date, sizeof P->date);
+        }
+    }
+    extent(&T);
+    describe(&T);
+
+    csvchart_layout_frame(L, NULL);
+    T.nframe = scene->len;
+    T.frame_bottom = L->bottom;
+    if (d->ngroups > 1) {
+        struct legend_entry *e = calloc(d->ngroups, sizeof *e);
+        if (!e) {
+            st = csvchart_error_nomem(err);
+            goto done;
+        }
+        for (size_t i = 0; i < d->ngroups; i++) {
+            e[i] = (struct legend_entry){d->groups[i], th->palette[i % th->npalette]};
+        }
+        csvchart_layout_legend(L, e, d->ngroups);
+        free(e);
+    }
+    assign_lanes(&T);
+    double height0 = scene->height;
+
+    if (s->orientation != ORIENT_VERTICAL) {
+        double lh_small = csvchart_layout_line_height(L, &L->small);
+        double lane_pitch = 7 * L->u;
+        G.wrap = fmin(260 * L->u, 0.3 * (L->right - L->left));
+        G.g = 7 * L->u;
+        G.reach_gap = 16 * L->u;
+        G.level_gap = 14 * L->u;
+        G.r = 4.5 * L->u;
+        G.c_up = G.r + 12 * L->u;
+        G.band = T.nlanes ? 4 * L->u + (double)T.nlanes * lane_pitch : 0;
+        G.tick_y = (G.band > 0 ? G.band : 5 * L->u) + 5 * L->u;
+        G.c_dn = G.tick_y + lh_small + 14 * L->u;
+        measure_blocks(&T, G.wrap);
+        double need = place_horizontal(&T, &G, &st, err);
+        if (st) {
+            goto done;
+        }
+        double have = L->bottom - L->top;
+        if (need <= have || s->orientation == ORIENT_HORIZONTAL) {
+            if (need > have) {
+                double h = scene->height + (need - have);
+                if (h > MAX_HEIGHT) {
+                    st = too_tall(&T, ceil(h), err);
+                    goto done;
+                }
+                grow(&T, need - have);
+                have = need;
+            }
+            draw_horizontal(&T, &G, have - need);
+            goto warn_growth;
+        }
+    }
+    if ((st = layout_vertical(&T, err))) {
+        goto done;
+    }
+warn_growth:
+    if (scene->height > height0) {
+        csvchart_warnings_add(warn,
+                              "%zu events do not fit a %.0fx%.0f figure without overlapping: it "
+                              "grows to %.0f px tall (choose a taller size%s)",
+                              T.n, s->width, height0, scene->height,
+                              T.vertical ? "" : ", or orientation vertical");
+    }
+    if (scene->nomem) {
+        st = csvchart_error_nomem(err);
+    }
+done:
+    free(G.hup);
+    free(G.hdn);
+    free(T.p);
     return st;
 }

@@ -361,11 +361,12 @@ csvchart_status csvchart_render_png(const struct csvchart_scene *s,
 {
     /* Limits first, in doubles, before anything is allocated. */
     double wd = round(s->width * opt->scale), hd = round(s->height * opt->scale);
-    if (!(wd <= MAX_SIDE && hd <= MAX_SIDE && wd * hd <= MAX_PIXELS)) {
+    double max_pixels = opt->max_pixels > 0 ? opt->max_pixels : MAX_PIXELS;
+    if (!(wd <= MAX_SIDE && hd <= MAX_SIDE && wd * hd <= max_pixels)) {
         return csvchart_error_set(err, CSVCHART_ERROR_LIMIT, NULL, 0, 0,
                                   "image of %.0fx%.0f px is too large; the limit is %.0f px a "
-                                  "side and %.0f megapixels",
-                                  wd, hd, MAX_SIDE, MAX_PIXELS / 1e6);
+                                  "side and %g megapixels (max_pixels)",
+                                  wd, hd, MAX_SIDE, max_pixels / 1e6);
     }
     if (wd < 1 || hd < 1) {
         return csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0,

@@ -139,6 +139,8 @@ csvchart_status csvchart_spec_bind(const struct option_values *vals, unsigned ki
         choice(vals, OPT_PNG_COMPRESSION) == 0 ? PNG_COMPRESSION_FAST : PNG_COMPRESSION_SMALL;
     out->render.svg_text_paths = choice(vals, OPT_SVG_TEXT) == 1;
     out->render.id_prefix = out->id_prefix;
+    out->render.max_pixels = strtod(get(vals, OPT_MAX_PIXELS), NULL);
+    out->max_categories = (size_t)strtod(get(vals, OPT_MAX_CATEGORIES), NULL);
 
     out->x = get(vals, OPT_X);
     out->group = get(vals, OPT_GROUP);

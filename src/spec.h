@@ -55,6 +55,7 @@ struct spec {
     enum sort_order sort;
     enum aggregate aggregate;
     struct value_format format;
+    size_t max_categories;
     /* timeline */
     const char *date, *label, *detail, *end; /* column names ("" when not set) */
     enum orientation { ORIENT_AUTO, ORIENT_HORIZONTAL, ORIENT_VERTICAL } orientation;

@@ -185,7 +185,7 @@ static void header_field(struct csvchart_table_reader *r, const char *s, size_t 
     csvchart_table *t = r->t;
     char buf[80];
     if (t->ncols == r->max_columns) {
-        fail(r, CSVCHART_ERROR_LIMIT, at, "too many columns; the limit is %zu", r->max_columns);
+        fail(r, CSVCHART_ERROR_LIMIT, at, "too many columns; the limit is %zu (max_columns)", r->max_columns);
         return;
     }
     if (all_blank(s, len)) {
@@ -224,7 +224,7 @@ static void data_field(struct csvchart_table_reader *r, const char *s, size_t le
     size_t idx = r->field_index;
     if (idx == 0) {
         if (t->nrows == r->max_rows) {
-            fail(r, CSVCHART_ERROR_LIMIT, at, "too many data rows; the limit is %zu", r->max_rows);
+            fail(r, CSVCHART_ERROR_LIMIT, at, "too many data rows; the limit is %zu (max_rows)", r->max_rows);
             return;
         }
         if (t->nrows + 1 > SIZE_MAX / t->ncols ||
@@ -476,7 +476,7 @@ static void process(struct csvchart_table_reader *r, const unsigned char *s, siz
             }
             if (++r->raw_len > r->max_field) {
                 feed_piece(r, s + piece, i - piece, piece_at);
-                fail(r, CSVCHART_ERROR_LIMIT, field_pos(r), "field is longer than %zu bytes%s",
+                fail(r, CSVCHART_ERROR_LIMIT, field_pos(r), "field is longer than %zu bytes (max_field_bytes)%s",
                      r->max_field, inq ? "; is a closing quote missing?" : "");
                 return;
             }

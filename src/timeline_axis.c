@@ -193,6 +193,11 @@ size_t csvchart_time_ticks(double t0, double t1, size_t k, struct time_tick *out
     }
 }
 
+void csvchart_time_tick_label(size_t k, double t, double prev, char *buf, size_t n)
+{
+    label_tick(k < NSTEPS ? steps[k].unit : U_YEAR, t, prev, buf, n);
+}
+
 double csvchart_date_period_end(const struct date_value *d)
 {
     switch (d->precision) {

@@ -40,6 +40,12 @@ double csvchart_time_step_days(size_t k);
 size_t csvchart_time_ticks(double t0, double t1, size_t k, struct time_tick *out, size_t max);
 
 /*
+ * The label of a tick at t of step k, given the previous labelled tick `prev` (NAN for the
+ * first): the year appears on the first tick and when it changes (see above).
+ */
+void csvchart_time_tick_label(size_t k, double t, double prev, char *buf, size_t n);
+
+/*
  * The end of the period a date covers, exclusive, in days: the next year's 1 January for a
  * year, the next month's first day for a month, the next day for a day, the instant itself
  * for a date-time.

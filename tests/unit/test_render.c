@@ -227,7 +227,7 @@ static void test_too_large(void)
               CSVCHART_ERROR_LIMIT);
     CHECK(data == NULL && len == 0);
     CHECK_STR(err.message, "image of 100000x100000 px is too large; the limit is 32767 px a "
-                           "side and 100 megapixels");
+                           "side and 100 megapixels (max_pixels)");
     csvchart_scene_fini(&s);
     /* 12000x9000 px is under 32767 a side but over 100 megapixels. */
     csvchart_scene_init(&s, 6000, 4500, 0xffffffff, "Inter");

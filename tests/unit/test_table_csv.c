@@ -221,13 +221,13 @@ static const struct rcase cases[] = {
      "csv:1:9: duplicate column name \"price\" (also column "
      "1)"},
     /* Limits. */
-    {IN("a\n12345\n"), {0, 4, 0, 0}, "csv:2:1: field is longer than 4 bytes"},
+    {IN("a\n12345\n"), {0, 4, 0, 0}, "csv:2:1: field is longer than 4 bytes (max_field_bytes)"},
     {IN("a\n\"12\n345\n"),
      {0, 4, 0, 0},
-     "csv:2:1: field is longer than 4 bytes; is a closing quote missing?"},
-    {IN("abcde\n1\n"), {0, 4, 0, 0}, "csv:1:1: field is longer than 4 bytes"},
-    {IN("a,b,c\n1,2,3\n"), {0, 0, 2, 0}, "csv:1:5: too many columns; the limit is 2"},
-    {IN("a\n1\n2\n"), {0, 0, 0, 1}, "csv:3:1: too many data rows; the limit is 1"},
+     "csv:2:1: field is longer than 4 bytes (max_field_bytes); is a closing quote missing?"},
+    {IN("abcde\n1\n"), {0, 4, 0, 0}, "csv:1:1: field is longer than 4 bytes (max_field_bytes)"},
+    {IN("a,b,c\n1,2,3\n"), {0, 0, 2, 0}, "csv:1:5: too many columns; the limit is 2 (max_columns)"},
+    {IN("a\n1\n2\n"), {0, 0, 0, 1}, "csv:3:1: too many data rows; the limit is 1 (max_rows)"},
 };
 
 /* Reads a case through the streaming reader in pieces of `chunk` bytes (0 = one call to
