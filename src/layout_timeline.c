@@ -97,9 +97,13 @@ struct timeline {
     struct text_style date_st, label_st, detail_st;
     double lh_date, lh_label, lh_detail, asc_date, asc_label, asc_detail;
     double detail_gap;
+    bool compact;        /* vertical, many events: the date left of the label, one line less */
+    double dcol;         /* compact: the date column's width */
+    double first_mid;    /* from a block's top to the middle of its first line */
     double tmin, tmax;   /* the events' extent, days */
     double lo, k;        /* map: pos = base + (t - lo) * k */
     double base;         /* px of `lo` */
+    double axis_end;     /* horizontal: where the axis line ends (the data's end, padded) */
     double axis;         /* horizontal: the axis' y; vertical: its x */
     bool has_today;
     double today;
@@ -111,6 +115,7 @@ struct timeline {
     size_t nframe;       /* scene items of the frame, for moving the footer */
     double frame_bottom; /* where the footer starts */
     bool vertical;
+    bool color_dates; /* every event colour reads as text on the background */
 };
 
 static double map(const struct timeline *T, double t)
@@ -138,15 +143,24 @@ static size_t lines_of(const struct timeline *T, const struct text_style *st, co
 /* Measures every block for a wrap width. */
 static void measure_blocks(struct timeline *T, double wrap)
 {
+    T->dcol = 0;
+    if (T->compact) {
+        for (size_t i = 0; i < T->n; i++) {
+            T->dcol = fmax(T->dcol, csvchart_layout_width(&T->L, &T->date_st, T->p[i].date));
+        }
+        T->dcol = fmin(T->dcol + 12 * T->L.u, wrap / 2);
+        wrap -= T->dcol;
+    }
+    T->first_mid = T->compact ? T->lh_label / 2 : T->lh_date / 2;
     for (size_t i = 0; i < T->n; i++) {
         struct place *P = &T->p[i];
-        P->w = csvchart_layout_width(&T->L, &T->date_st, P->date);
+        P->w = T->compact ? 0 : csvchart_layout_width(&T->L, &T->date_st, P->date);
         P->nlabel = lines_of(T, &T->label_st, P->e->label, wrap, MAX_LABEL_LINES, &P->w);
         P->ndetail = P->e->detail ? lines_of(T, &T->detail_st, P->e->detail, wrap,
                                              MAX_DETAIL_LINES, &P->w)
                                   : 0;
-        P->w = fmin(P->w, wrap);
-        P->h = T->lh_date + (double)P->nlabel * T->lh_label;
+        P->w = fmin(P->w, wrap) + T->dcol;
+        P->h = (T->compact ? 0 : T->lh_date) + (double)P->nlabel * T->lh_label;
         if (P->ndetail) {
             P->h += T->detail_gap + (double)P->ndetail * T->lh_detail;
         }
@@ -157,19 +171,25 @@ static void draw_block(struct timeline *T, const struct place *P, double wrap)
 {
     struct layout *L = &T->L;
     const struct theme *th = &T->s->theme;
-    /* The date in the event's colour when that is readable as text, else muted. */
-    csvchart_rgba dc = csvchart_contrast(P->color, th->background) >= 4.5 ? P->color
-                                                                           : th->subtitle;
-    double y = P->by;
-    csvchart_layout_text(L, &T->date_st, dc, P->date, strlen(P->date), P->bx, y + T->asc_date,
-                         TEXT_ANCHOR_START);
-    y += T->lh_date;
-    csvchart_layout_paragraph(L, &T->label_st, th->text, P->e->label, P->bx, y + T->asc_label,
-                              wrap, P->nlabel, TEXT_ANCHOR_START);
+    /* Dates in the events' colours when all of them read as text (WCAG AA), else all
+     * muted: a mix of the two would look like a distinction in the data. */
+    csvchart_rgba dc = T->color_dates ? P->color : th->subtitle;
+    double y = P->by, x = P->bx + T->dcol;
+    if (T->compact) { /* the date shares the label's first baseline */
+        csvchart_layout_text(L, &T->date_st, dc, P->date, strlen(P->date), P->bx,
+                             y + T->asc_label, TEXT_ANCHOR_START);
+        wrap -= T->dcol;
+    } else {
+        csvchart_layout_text(L, &T->date_st, dc, P->date, strlen(P->date), P->bx,
+                             y + T->asc_date, TEXT_ANCHOR_START);
+        y += T->lh_date;
+    }
+    csvchart_layout_paragraph(L, &T->label_st, th->text, P->e->label, x, y + T->asc_label, wrap,
+                              P->nlabel, TEXT_ANCHOR_START);
     y += (double)P->nlabel * T->lh_label;
     if (P->ndetail) {
         y += T->detail_gap;
-        csvchart_layout_paragraph(L, &T->detail_st, th->subtitle, P->e->detail, P->bx,
+        csvchart_layout_paragraph(L, &T->detail_st, th->subtitle, P->e->detail, x,
                                   y + T->asc_detail, wrap, P->ndetail, TEXT_ANCHOR_START);
     }
 }
@@ -298,7 +318,7 @@ static void settle_tick_labels(struct timeline *T, const double *stems, size_t n
                                double lo_px, double hi_px, double gap)
 {
     struct layout *L = &T->L;
-    double m = 3 * L->u, prev_r = -INFINITY, prev_t = NAN;
+    double m = 2 * L->u, prev_r = -INFINITY, prev_t = NAN;
     const struct tick_box *today = NULL;
     for (size_t i = 0; i < T->nboxes; i++) {
         today = T->boxes[i].today ? &T->boxes[i] : today;
@@ -312,8 +332,8 @@ static void settle_tick_labels(struct timeline *T, const double *stems, size_t n
         char label[TIME_TICK_LABEL];
         csvchart_time_tick_label(T->step, b->t, prev_t, label, sizeof label);
         double w = csvchart_layout_width(L, &L->small, label);
-        double cand[3] = {fmin(fmax(lo_px, b->x - w / 2), hi_px - w), b->x - 3 * L->u - w,
-                          b->x + 3 * L->u};
+        double cand[3] = {fmin(fmax(lo_px, b->x - w / 2), hi_px - w), b->x - 5 * L->u - w,
+                          b->x + 5 * L->u};
         b->hidden = true;
         for (size_t c = 0; c < 3; c++) {
             double l = cand[c], r = l + w;
@@ -468,6 +488,7 @@ static void horizontal_map(struct timeline *T, const struct hgeom *G)
         }
     }
     T->k = k;
+    T->axis_end = map(T, T->tmax + pad);
 }
 
 /* Places horizontally; returns the plot height needed. */
@@ -480,7 +501,7 @@ static double place_horizontal(struct timeline *T, struct hgeom *G, csvchart_sta
     for (size_t i = 0; i < n; i++) {
         T->p[i].pos = map(T, T->p[i].e->at);
     }
-    T->nboxes = choose_ticks(T, L->left, L->right - L->left, 18 * L->u);
+    T->nboxes = choose_ticks(T, L->left, T->axis_end - L->left, 18 * L->u);
     add_today_box(T, &T->nboxes, L->left, L->right);
 
     struct segtree tree[2] = {{0}, {0}};
@@ -517,9 +538,6 @@ static double place_horizontal(struct timeline *T, struct hgeom *G, csvchart_sta
         struct tick_box *hit = box_at(T, P->pos, m);
         size_t cost_dn = lv[1] + (hit ? 1 : 0);
         int side = lv[0] < cost_dn ? 0 : cost_dn < lv[0] ? 1 : 1 - prev_side;
-        if (side == 1 && hit) {
-            hit->hidden = true;
-        }
         P->side = side;
         P->level = lv[side];
         seg_set(&tree[side], i, P->level + 1);
@@ -531,6 +549,19 @@ static double place_horizontal(struct timeline *T, struct hgeom *G, csvchart_sta
     }
     free(tree[0].v);
     free(tree[1].v);
+    double *stems = malloc(n * sizeof *stems);
+    if (!stems) {
+        *st = csvchart_error_nomem(err);
+        return 0;
+    }
+    size_t nstems = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (T->p[i].side == 1) {
+            stems[nstems++] = T->p[i].pos;
+        }
+    }
+    settle_tick_labels(T, stems, nstems, L->left, L->right, 18 * L->u);
+    free(stems);
     G->up = G->dn = 0;
     for (size_t l = 0; l < G->nup; l++) {
         G->up += G->hup[l] + (l ? G->level_gap : 0);
@@ -648,7 +679,7 @@ static void draw_horizontal(struct timeline *T, struct hgeom *G, double free_h)
                                 L->u);
         }
     }
-    draw_axis_line(T, L->left, L->right, 1.5 * L->u);
+    draw_axis_line(T, L->left, T->axis_end, 1.5 * L->u);
     draw_ticks_horizontal(T, G);
     double bar = 5 * L->u, lane_pitch = bar + 2 * L->u;
     for (size_t i = 0; i < T->n; i++) {
@@ -749,10 +780,11 @@ static void vertical_map(struct timeline *T, double top, double bottom)
 {
     double span = T->tmax - T->tmin;
     double pad = span * 0.02;
-    double last = T->p[T->n - 1].h - T->lh_date / 2;
+    double last = T->p[T->n - 1].h - T->first_mid;
     T->lo = T->tmin - pad;
-    T->base = top + T->lh_date / 2;
+    T->base = top + T->first_mid;
     T->k = fmax(bottom - last - T->base, 1) / (span + 2 * pad);
+    T->axis_end = map(T, T->tmax + pad);
 }
 
 static void draw_vertical(struct timeline *T, const struct vgeom *V, double top, double bottom)
@@ -769,7 +801,7 @@ static void draw_vertical(struct timeline *T, const struct vgeom *V, double top,
     for (size_t i = 0; i < T->n; i++) {
         const struct place *P = &T->p[i];
         double y0 = csvchart_layout_snap(L, P->pos, L->u);
-        double y1 = csvchart_layout_snap(L, P->by + T->lh_date / 2, L->u);
+        double y1 = csvchart_layout_snap(L, P->by + T->first_mid, L->u);
         double xa = T->axis + V->r, xb = P->bx - 6 * L->u;
         if (fabs(y1 - y0) < 0.5) {
             csvchart_scene_line(L->scene, xa, y0, xb, y0, lead, L->u);
@@ -779,7 +811,7 @@ static void draw_vertical(struct timeline *T, const struct vgeom *V, double top,
             csvchart_scene_path(L->scene, pts, 4, false, CSVCHART_RGBA_NONE, lead, L->u);
         }
     }
-    draw_axis_line(T, top, bottom, 1.5 * L->u);
+    draw_axis_line(T, fmax(top, map(T, T->lo)), fmin(bottom, T->axis_end), 1.5 * L->u);
     /* Ticks and their labels, right-aligned left of the axis. */
     for (size_t i = 0; i < T->nboxes; i++) {
         const struct tick_box *b = &T->boxes[i];
@@ -842,6 +874,14 @@ static csvchart_status layout_vertical(struct timeline *T, csvchart_error *err)
         measure_blocks(T, V.wrap);
         double need = vertical_need(T, V.gap);
         double have = L->bottom - L->top;
+        if (need > have && !T->compact) {
+            /* Too many for the height: a chronology list, the date beside the label and
+             * closer blocks, before the figure has to grow. */
+            T->compact = true;
+            V.gap = 8 * L->u;
+            measure_blocks(T, V.wrap);
+            need = vertical_need(T, V.gap);
+        }
         if (need > have) {
             double h = L->scene->height + (need - have);
             if (h > MAX_HEIGHT) {
@@ -850,7 +890,7 @@ static csvchart_status layout_vertical(struct timeline *T, csvchart_error *err)
             grow(T, need - have);
         }
         vertical_map(T, L->top, L->bottom);
-        T->nboxes = choose_ticks(T, L->top, L->bottom - L->top, 8 * L->u);
+        T->nboxes = choose_ticks(T, L->top, T->axis_end - L->top, 30 * L->u);
         add_today_box(T, &T->nboxes, L->top, L->bottom);
         double w = csvchart_layout_width(L, &L->small, "2025");
         for (size_t i = 0; i < T->nboxes; i++) {
@@ -870,7 +910,7 @@ static csvchart_status layout_vertical(struct timeline *T, csvchart_error *err)
     }
     for (size_t i = 0; i < T->n; i++) {
         T->p[i].pos = map(T, T->p[i].e->at);
-        want[i] = T->p[i].pos - T->lh_date / 2;
+        want[i] = T->p[i].pos - T->first_mid;
     }
     bool ok = dodge(T, want, V.gap, L->top, L->bottom, tops);
     for (size_t i = 0; ok && i < T->n; i++) {
@@ -989,6 +1029,10 @@ csvchart_status csvchart_layout_timeline(const struct timeline_data *d, const st
         } else {
             csvchart_date_format(&P->e->start, false, P->date, sizeof P->date);
         }
+    }
+    T.color_dates = true;
+    for (size_t i = 0; i < T.n; i++) {
+        T.color_dates = T.color_dates && csvchart_contrast(T.p[i].color, th->background) >= 4.5;
     }
     extent(&T);
     describe(&T);

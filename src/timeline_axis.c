@@ -216,7 +216,8 @@ double csvchart_date_period_end(const struct date_value *d)
 
 void csvchart_date_format(const struct date_value *d, bool long_names, char *buf, size_t n)
 {
-    const char *mon = (long_names ? long_month : short_month)[(d->month - 1) % 12];
+    int mi = d->month >= 1 && d->month <= 12 ? d->month - 1 : 0;
+    const char *mon = (long_names ? long_month : short_month)[mi];
     switch (d->precision) {
     case DATE_YEAR:
         snprintf(buf, n, "%d", d->year);
@@ -233,8 +234,9 @@ void csvchart_date_format(const struct date_value *d, bool long_names, char *buf
         int y, m, day;
         csvchart_date_civil(d->days, &y, &m, &day);
         int minutes = (int)floor(d->second / 60 + 1e-6);
+        int mj = m >= 1 && m <= 12 ? m - 1 : 0; /* always 1..12; says so to the compiler */
         snprintf(buf, n, "%d %s %d, %02d:%02d UTC", day,
-                 (long_names ? long_month : short_month)[m - 1], y, minutes / 60, minutes % 60);
+                 (long_names ? long_month : short_month)[mj], y, minutes / 60, minutes % 60);
         return;
     }
     }

@@ -1,0 +1,63 @@
+/*
+ * fuzz_entry.h - the code each fuzz target runs on one input (fuzz_entry.c).
+ *
+ * The same functions run under libFuzzer (tests/fuzz/fuzz_NAME.c, clang with ASan and UBSan)
+ * and in the ordinary test suite (tests/unit/test_fuzz_regressions.c feeds them every file of
+ * tests/fuzz/corpus/ and tests/fuzz/regressions/), so a finding, once fixed and added as a
+ * regression file, is checked by every build.
+ *
+ * Each function never fails on bad input (errors are the expected outcome of most inputs): it
+ * returns 0, or 1 after printing to stderr what contract of the library the input broke (a
+ * table that differs with the size of the pieces it was fed in, a parsed date that does not
+ * exist, an output that is not NUL-terminated, ...). The libFuzzer wrappers abort() on 1, so
+ * broken contracts are findings like crashes, leaks and undefined behaviour.
+ */
+#ifndef CSVCHART_FUZZ_ENTRY_H
+#define CSVCHART_FUZZ_ENTRY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * The CSV reader. Byte 0 picks the delimiter (auto , ; tab | space :), byte 1 the limits
+ * (defaults or tiny ones), byte 2 how the streaming reader cuts the rest into pieces; the rest
+ * is the CSV. It is read whole with csvchart_table_read() and again in pieces through
+ * csvchart_table_reader_*: status, error text and table must be the same.
+ */
+int csvchart_fuzz_csv(const uint8_t *data, size_t size);
+
+/*
+ * Numbers, dates and labels. The whole input goes through csvchart_number_parse() and
+ * csvchart_date_parse() (results checked for range and consistency); byte 0 picks a
+ * value_format (or, with its top bit set, takes one from the input up to a newline), then the
+ * parsed value and a few derived ones are formatted as values and ticks into buffers of
+ * several sizes and parsed back.
+ */
+int csvchart_fuzz_number(const uint8_t *data, size_t size);
+
+/*
+ * The INI reader of `csvchart render` (src/cli/ini.c): csvchart_ini_parse() on the input,
+ * then the document is checked (keys and values non-NULL, line numbers in range) and freed.
+ * Needs src/cli/ini.c and libinih linked; without CSVCHART_FUZZ_INI defined when compiling
+ * fuzz_entry.c, it returns 0 and does nothing (see csvchart_fuzz_have_ini()).
+ */
+int csvchart_fuzz_ini(const uint8_t *data, size_t size);
+/* True when csvchart_fuzz_ini() was compiled in. */
+int csvchart_fuzz_have_ini(void);
+
+/*
+ * A whole figure through the public API. Bytes 0-4 are options; the rest is the CSV, loaded
+ * with csvchart_figure_load_buffer() and rendered into memory with csvchart_figure_render().
+ *   byte 0  bit 0 kind (bar, timeline); bits 1-2 outputs (PNG+SVG, PNG, SVG, PNG+SVG+scene);
+ *           bits 1-2 both set also sets group (bar)
+ *   byte 1  bar: log, horizontal, stack, mark (2 bits), facet, low/high, horizontal=false;
+ *           timeline: detail, end, orientation (2 bits), group, today (2 bits)
+ *   byte 2  four 2-bit column indexes into the header: x/date, y/label, facet/detail/group,
+ *           high/end (a bar range uses y as low)
+ *   byte 3  size (2 bits), value_format on, titles, aggregate, theme dark, sort+ratio
+ *   byte 4  bits 0-1 delimiter (auto , ; tab); bits 2-7 all set (1 input in 32): the real Pango
+ *           text measurer instead of the fake one
+ */
+int csvchart_fuzz_render(const uint8_t *data, size_t size);
+
+#endif
