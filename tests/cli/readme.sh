@@ -4,7 +4,10 @@
 
 readme=$SRC/README.md
 run bar --help
-names=$(sed -n 's/^  --\([a-z-]*\).*/\1/p' stdout.txt | tr '-' '_' | sort -u)
+cp stdout.txt help.txt
+run timeline --help
+cat stdout.txt >> help.txt
+names=$(sed -n 's/^  --\([a-z-]*\).*/\1/p' help.txt | tr '-' '_' | sort -u)
 for n in $names; do
     case "$n" in output | format) continue ;; esac
     grep -q "\`$n\`" "$readme" && pass "README documents $n" || fail "README lacks option $n"
