@@ -125,35 +125,7 @@ struct columns {
     size_t ny;
 };
 
-static csvchart_status column_error(const csvchart_table *t, const char *role, const char *name,
-                                    csvchart_error *err)
-{
-    char list[400] = "";
-    size_t used = 0;
-    for (size_t i = 0; i < t->ncols && used + 8 < sizeof list; i++) {
-        int k = snprintf(list + used, sizeof list - used, "%s\"%s\"", i ? ", " : "",
-                         t->cols[i].name);
-        if (k < 0 || (size_t)k >= sizeof list - used) {
-            snprintf(list + (used < sizeof list - 6 ? used : sizeof list - 6), 6, ", ...");
-            break;
-        }
-        used += (size_t)k;
-    }
-    return csvchart_error_set(err, CSVCHART_ERROR_DATA, t->name, 0, 0,
-                              "no column named \"%s\" (%s); the columns are %s", name, role,
-                              list);
-}
 
-static csvchart_status find_column(const csvchart_table *t, const char *name, const char *role,
-                                   size_t *col, csvchart_error *err)
-{
-    *col = NONE;
-    if (!*name) {
-        return CSVCHART_OK;
-    }
-    *col = csvchart_table_find(t, name);
-    return *col == NONE ? column_error(t, role, name, err) : CSVCHART_OK;
-}
 
 /* A value column must be numeric: point at the first cell that is not a number. */
 static csvchart_status need_numbers(const csvchart_table *t, size_t col, csvchart_error *err)
@@ -210,11 +182,11 @@ static csvchart_status resolve_columns(const csvchart_table *t, const struct spe
 {
     csvchart_status st;
     c->x = 0;
-    if ((*s->x && (st = find_column(t, s->x, "x", &c->x, err))) ||
-        (st = find_column(t, s->group, "group", &c->group, err)) ||
-        (st = find_column(t, s->facet, "facet", &c->facet, err)) ||
-        (st = find_column(t, s->low, "low", &c->low, err)) ||
-        (st = find_column(t, s->high, "high", &c->high, err))) {
+    if ((*s->x && (st = csvchart_table_column(t, s->x, "x", &c->x, err))) ||
+        (st = csvchart_table_column(t, s->group, "group", &c->group, err)) ||
+        (st = csvchart_table_column(t, s->facet, "facet", &c->facet, err)) ||
+        (st = csvchart_table_column(t, s->low, "low", &c->low, err)) ||
+        (st = csvchart_table_column(t, s->high, "high", &c->high, err))) {
         return st;
     }
     bool range = c->low != NONE || c->high != NONE;
@@ -247,7 +219,7 @@ static csvchart_status resolve_columns(const csvchart_table *t, const struct spe
         c->y[c->ny++] = c->high;
     } else {
         for (size_t i = 0; i < s->ny; i++) {
-            if ((st = find_column(t, s->y[i], "y", &c->y[c->ny], err))) {
+            if ((st = csvchart_table_column(t, s->y[i], "y", &c->y[c->ny], err))) {
                 return st;
             }
             c->ny++;

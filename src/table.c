@@ -334,3 +334,30 @@ const char *csvchart_column_type_name(enum column_type type)
     }
     return "empty";
 }
+
+csvchart_status csvchart_table_column(const csvchart_table *t, const char *name,
+                                      const char *role, size_t *col, csvchart_error *err)
+{
+    *col = (size_t)-1;
+    if (!*name) {
+        return CSVCHART_OK;
+    }
+    *col = csvchart_table_find(t, name);
+    if (*col != (size_t)-1) {
+        return CSVCHART_OK;
+    }
+    char list[400] = "";
+    size_t used = 0;
+    for (size_t i = 0; i < t->ncols && used + 8 < sizeof list; i++) {
+        int k = snprintf(list + used, sizeof list - used, "%s\"%s\"", i ? ", " : "",
+                         t->cols[i].name);
+        if (k < 0 || (size_t)k >= sizeof list - used) {
+            snprintf(list + (used < sizeof list - 6 ? used : sizeof list - 6), 6, ", ...");
+            break;
+        }
+        used += (size_t)k;
+    }
+    return csvchart_error_set(err, CSVCHART_ERROR_DATA, t->name, 0, 0,
+                              "no column named \"%s\" (%s); the columns are %s", name, role,
+                              list);
+}

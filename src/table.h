@@ -126,6 +126,15 @@ const struct table_cell *csvchart_table_cell(const csvchart_table *t, size_t row
 const char *csvchart_table_text(const csvchart_table *t, const struct table_cell *c);
 /* The index of the column called `name` (exact match), or (size_t)-1. */
 size_t csvchart_table_find(const csvchart_table *t, const char *name);
+/*
+ * Finds the column called `name` for the option `role` ("x", "low", "date" ...): *col is its
+ * index, or (size_t)-1 when `name` is "" (not set). An unknown name is an error
+ * (CSVCHART_ERROR_DATA) that lists the file's columns:
+ *   prices.csv: no column named "cost" (x); the columns are "model", "price"
+ */
+csvchart_status csvchart_table_column(const csvchart_table *t, const char *name,
+                                      const char *role, size_t *col, csvchart_error *err);
+
 /* "number", "date", "text" or "empty". */
 const char *csvchart_column_type_name(enum column_type type);
 

@@ -22,37 +22,6 @@
     "2025, 2025-01, 2025-01-15, 2025-01-15T10:00:00Z (or +02:00), January 2025, Jan 2025, "   \
     "15 January 2026 or Jan 15, 2026"
 
-static csvchart_status column_error(const csvchart_table *t, const char *role, const char *name,
-                                    csvchart_error *err)
-{
-    char list[400] = "";
-    size_t used = 0;
-    for (size_t i = 0; i < t->ncols && used + 8 < sizeof list; i++) {
-        int k = snprintf(list + used, sizeof list - used, "%s\"%s\"", i ? ", " : "",
-                         t->cols[i].name);
-        if (k < 0 || (size_t)k >= sizeof list - used) {
-            snprintf(list + (used < sizeof list - 6 ? used : sizeof list - 6), 6, ", ...");
-            break;
-        }
-        used += (size_t)k;
-    }
-    return csvchart_error_set(err, CSVCHART_ERROR_DATA, t->name, 0, 0,
-                              "no column named \"%s\" (%s); the columns are %s", name, role,
-                              list);
-}
-
-/* Finds column `name` (NONE for ""), or fails naming the columns. */
-static csvchart_status find(const csvchart_table *t, const char *name, const char *role,
-                            size_t *col, csvchart_error *err)
-{
-    *col = NONE;
-    if (!*name) {
-        return CSVCHART_OK;
-    }
-    *col = csvchart_table_find(t, name);
-    return *col == NONE ? column_error(t, role, name, err) : CSVCHART_OK;
-}
-
 /* True when the cell holds nothing but spaces (or was read as missing and is empty). */
 static bool blank(const csvchart_table *t, const struct table_cell *c)
 {
@@ -114,11 +83,11 @@ csvchart_status csvchart_timeline_bind(const csvchart_table *t, const struct spe
     size_t cdate, clabel, cdetail, cend, cgroup;
     csvchart_status st;
     memset(out, 0, sizeof *out);
-    if ((st = find(t, *s->date ? s->date : "date", "date", &cdate, err)) ||
-        (st = find(t, *s->label ? s->label : "label", "label", &clabel, err)) ||
-        (st = find(t, s->detail, "detail", &cdetail, err)) ||
-        (st = find(t, s->end, "end", &cend, err)) ||
-        (st = find(t, s->group, "group", &cgroup, err))) {
+    if ((st = csvchart_table_column(t, *s->date ? s->date : "date", "date", &cdate, err)) ||
+        (st = csvchart_table_column(t, *s->label ? s->label : "label", "label", &clabel, err)) ||
+        (st = csvchart_table_column(t, s->detail, "detail", &cdetail, err)) ||
+        (st = csvchart_table_column(t, s->end, "end", &cend, err)) ||
+        (st = csvchart_table_column(t, s->group, "group", &cgroup, err))) {
         return st;
     }
     if (!*s->detail) { /* the default: a column that says what it is */
