@@ -66,6 +66,7 @@ struct panel {
     double px0, px1, py0, py1; /* plot box */
     double band, bar;
     double base; /* where bars start: 0, or the log floor */
+    double pad_lo; /* data units of room below ticks.lo, without ticks (label room) */
     double ratio_room; /* px reserved for the ratio callout */
     bool log;          /* a log10 value axis */
 };
@@ -228,12 +229,21 @@ static void choose_ticks(const struct bar_layout *B, struct panel *P, double len
     int target = (int)floor(len / spacing) + 1;
     target = target < 3 ? 3 : target > 9 ? 9 : target;
     double lo = P->lo, hi = P->hi;
+    P->pad_lo = 0;
     bool low_labels = P->d->low != NULL || (!is_log(B) && P->lo < 0);
     for (int iter = 0; iter < 8; iter++) {
         if (is_log(B)) {
             csvchart_ticks_log(lo, hi, target, &P->ticks);
         } else {
-            csvchart_ticks_linear(lo, hi, target, &P->ticks);
+            /* Extended Wilkinson may trade density for a simpler step (0..900 by 100 for a
+             * target of 7); a graphics desk would rather have fewer, so ask for fewer until
+             * the count is within two of the target. */
+            for (int t = target; t >= 2; t--) {
+                csvchart_ticks_linear(lo, hi, t, &P->ticks);
+                if ((int)P->ticks.nmajor <= target + 1) {
+                    break;
+                }
+            }
         }
         double span = is_log(B) ? log10(P->ticks.hi / P->ticks.lo) : P->ticks.hi - P->ticks.lo;
         double room_hi = is_log(B) ? log10(P->ticks.hi / P->hi) : P->ticks.hi - P->hi;
@@ -245,9 +255,17 @@ static void choose_ticks(const struct bar_layout *B, struct panel *P, double len
             ok = false;
         }
         if (low_labels && room_lo / span * len < need_lo) {
-            double grow = need_lo / len * span * 1.05;
-            lo = is_log(B) ? P->lo / pow(10, grow) : P->lo - grow;
-            ok = false;
+            if (!is_log(B) && P->lo >= 0) {
+                /* Data at or above zero: the ticks stay at zero and up; the room for the
+                 * labels under the bars is a margin below the axis (pad_lo), so no tick
+                 * suggests negative data. */
+                double missing = need_lo - room_lo / span * len;
+                P->pad_lo = missing / (len - missing) * span * 1.05;
+            } else {
+                double grow = need_lo / len * span * 1.05;
+                lo = is_log(B) ? P->lo / pow(10, grow) : P->lo - grow;
+                ok = false;
+            }
         }
         if (ok) {
             break;
@@ -746,7 +764,8 @@ static void layout_vertical(struct bar_layout *B, struct panel *P, double left, 
         }
         gutter = w + 12 * L->u;
     }
-    P->sc = (struct scale){is_log(B) ? SCALE_LOG : SCALE_LINEAR, P->ticks.lo, P->ticks.hi, P->py1,
+    P->sc = (struct scale){is_log(B) ? SCALE_LOG : SCALE_LINEAR, P->ticks.lo - P->pad_lo,
+                           P->ticks.hi, P->py1,
                            P->py0};
     size_t across = B->s->stack ? 1 : d->nser;
     P->bar = fmin(P->band * (across > 1 ? 0.8 : 0.66) / (double)across, 110 * L->u);
@@ -831,7 +850,8 @@ static void layout_horizontal(struct bar_layout *B, struct panel *P, double left
         tick_label(P, P->ticks.hi, buf, sizeof buf);
         /* the last tick label is centred on the right edge: keep it on the canvas */
         P->px1 = right - csvchart_layout_width(L, &B->label, buf) / 2;
-        P->sc = (struct scale){is_log(B) ? SCALE_LOG : SCALE_LINEAR, P->ticks.lo, P->ticks.hi,
+        P->sc = (struct scale){is_log(B) ? SCALE_LOG : SCALE_LINEAR, P->ticks.lo - P->pad_lo,
+                               P->ticks.hi,
                                P->px0, P->px1};
         bool clash = false;
         double prev_right = -1e9;

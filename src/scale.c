@@ -9,7 +9,7 @@
  * the paper's Algorithm 1 and its reference R code (package `labeling`, function `extended`):
  *
  *     for j = 1, 2, ...                      skip: use every j-th multiple of q
- *       for q in Q = {1, 5, 2, 2.5, 4, 3}     nicer q first
+ *       for q in Q = {1, 5, 2, 2.5, 4}        nicer q first (the paper's 3 is left out, see Q)
  *         for k = 2, 3, ...                  tick count
  *           for z = ceil(log10(range / ((k+1) j q))), ...     step = j q 10^z
  *             for start in the offsets that can cover the data
@@ -87,10 +87,13 @@ static double scaled(long long n, int e)
 
 /* ---- Extended Wilkinson ------------------------------------------------------------------ */
 
-static const double Q[] = {1, 5, 2, 2.5, 4, 3};
-static const int QMANT[] = {1, 5, 2, 25, 4, 3}; // q = QMANT * 10^QEXP
-static const int QEXP[] = {0, 0, 0, -1, 0, 0};
-#define NQ 6
+/* The paper's Q is {1, 5, 2, 2.5, 4, 3}. Steps of 3 (0, 300, 600, 900) win its score for
+ * ranges just under a decade, but no newsroom axis reads that way - matplotlib's default
+ * steps leave 3 out too - so Q stops at 4. */
+static const double Q[] = {1, 5, 2, 2.5, 4};
+static const int QMANT[] = {1, 5, 2, 25, 4}; // q = QMANT * 10^QEXP
+static const int QEXP[] = {0, 0, 0, -1, 0};
+#define NQ 5
 static const double W_SIMPLICITY = 0.25, W_COVERAGE = 0.2, W_DENSITY = 0.5, W_LEGIBILITY = 0.05;
 
 /* A labelling: ticks (start + i * j) * QMANT[qi] * 10^e for i in [0, k). */

@@ -3,7 +3,7 @@
  *
  * Linear ticks use the extended Wilkinson algorithm (Talbot, Lin & Hanrahan, "An Extension of
  * Wilkinson's Algorithm for Positioning Tick Labels on Axes", InfoVis 2010): candidates
- * q * 10^k with Q = {1, 5, 2, 2.5, 4, 3}, scored on simplicity, coverage, density and
+ * q * 10^k with Q = {1, 5, 2, 2.5, 4} (the paper's 3 left out), scored on simplicity, coverage, density and
  * legibility; the domain is extended to the outermost ticks (loose labelling), so the plot
  * always ends on a labelled gridline.
  *

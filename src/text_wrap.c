@@ -128,6 +128,28 @@ static double width_of(const csvchart_text_measurer *m, const struct text_style 
     return tm.width;
 }
 
+/*
+ * True when a long range [start, end) is already too wide in one of its prefixes (256 bytes,
+ * then 512, ...): a line holds few bytes, and measuring the whole rest of a long word for each
+ * line it is broken into made wrapping quadratic (a 30 kB name without spaces took half a
+ * minute). Widths grow with the text, as the code-point fitting below assumes too, so a prefix
+ * that is too wide means the whole range is. Short ranges are not looked at.
+ */
+static bool prefix_too_wide(const csvchart_text_measurer *m, const struct text_style *style,
+                            const char *s, size_t start, size_t end, double max_width)
+{
+    for (size_t k = 256; k < end - start; k *= 2) {
+        size_t e = start + k;
+        while (e > start && ((unsigned char)s[e] & 0xC0) == 0x80) {
+            e--; // a code point boundary
+        }
+        if (!(width_of(m, style, s, start, e) <= max_width)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static size_t trim_end(const char *s, size_t start, size_t end)
 {
     while (end > start && s[end - 1] == ' ') {
@@ -182,10 +204,13 @@ size_t csvchart_text_wrap(const csvchart_text_measurer *m, const struct text_sty
                 }
                 if (opportunity) {
                     size_t e = trim_end(s, start, q);
-                    double w = width_of(m, style, s, start, e);
                     if (!first_end) {
                         first_end = e;
                     }
+                    if (prefix_too_wide(m, style, s, start, e, max_width)) {
+                        break;
+                    }
+                    double w = width_of(m, style, s, start, e);
                     if (!(w <= max_width)) {
                         break;
                     }
