@@ -222,6 +222,11 @@ static csvchart_status resolve_columns(const csvchart_table *t, const struct spe
             if ((st = csvchart_table_column(t, s->y[i], "y", &c->y[c->ny], err))) {
                 return st;
             }
+            if (c->y[c->ny] == NONE) { /* an empty name ("a,,b", ","): no column, not "none" */
+                return BAD_OPTIONS("y: item %zu of the list is empty; expected column names "
+                                   "separated by commas",
+                                   i + 1);
+            }
             c->ny++;
         }
     }

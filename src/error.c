@@ -22,6 +22,23 @@ void csvchart_error_clear(csvchart_error *err)
     }
 }
 
+/*
+ * After a vsnprintf() into `size` bytes that did not fit: ends the string with "..." on a
+ * whole UTF-8 character, so that a long value quoted in a message (a 1 MB cell) never leaves
+ * half a character at the cut, which made the message invalid UTF-8.
+ */
+static void cut_at_char(char *s, size_t size)
+{
+    if (size < 4) {
+        return;
+    }
+    size_t n = size - 4; // room for "..." and the NUL
+    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80) {
+        n--;
+    }
+    memcpy(s + n, "...", 4);
+}
+
 csvchart_status csvchart_error_set(csvchart_error *err, csvchart_status status, const char *file,
                                    size_t line, size_t col, const char *fmt, ...)
 {
@@ -31,10 +48,14 @@ csvchart_status csvchart_error_set(csvchart_error *err, csvchart_status status, 
     err->status = status;
     err->line = line;
     err->column = col;
-    snprintf(err->file, sizeof err->file, "%s", file ? file : "");
+    if (snprintf(err->file, sizeof err->file, "%s", file ? file : "") >= (int)sizeof err->file) {
+        cut_at_char(err->file, sizeof err->file);
+    }
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    if (vsnprintf(err->message, sizeof err->message, fmt, ap) >= (int)sizeof err->message) {
+        cut_at_char(err->message, sizeof err->message);
+    }
     va_end(ap);
     return status;
 }
@@ -66,7 +87,9 @@ void csvchart_warnings_add(struct csvchart_warnings *w, const char *fmt, ...)
     char buf[1024];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
+    if (vsnprintf(buf, sizeof buf, fmt, ap) >= (int)sizeof buf) {
+        cut_at_char(buf, sizeof buf);
+    }
     va_end(ap);
     if (!csvchart_array_reserve((void **)&w->items, &w->cap, w->len + 1, sizeof *w->items)) {
         return;

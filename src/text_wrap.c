@@ -128,28 +128,6 @@ static double width_of(const csvchart_text_measurer *m, const struct text_style 
     return tm.width;
 }
 
-/*
- * True when a long range [start, end) is already too wide in one of its prefixes (256 bytes,
- * then 512, ...): a line holds few bytes, and measuring the whole rest of a long word for each
- * line it is broken into made wrapping quadratic (a 30 kB name without spaces took half a
- * minute). Widths grow with the text, as the code-point fitting below assumes too, so a prefix
- * that is too wide means the whole range is. Short ranges are not looked at.
- */
-static bool prefix_too_wide(const csvchart_text_measurer *m, const struct text_style *style,
-                            const char *s, size_t start, size_t end, double max_width)
-{
-    for (size_t k = 256; k < end - start; k *= 2) {
-        size_t e = start + k;
-        while (e > start && ((unsigned char)s[e] & 0xC0) == 0x80) {
-            e--; // a code point boundary
-        }
-        if (!(width_of(m, style, s, start, e) <= max_width)) {
-            return true;
-        }
-    }
-    return false;
-}
-
 static size_t trim_end(const char *s, size_t start, size_t end)
 {
     while (end > start && s[end - 1] == ' ') {
@@ -186,6 +164,7 @@ size_t csvchart_text_wrap(const csvchart_text_measurer *m, const struct text_sty
             uint32_t a = before_start, b = 0, c = 0;
             size_t p = start;
             size_t bl = csvchart_utf8_decode(s + p, n - p, &b);
+            size_t check = 32; // see below
             for (;;) {
                 size_t q = p + bl; // the boundary after b
                 size_t cl = 0;
@@ -207,9 +186,6 @@ size_t csvchart_text_wrap(const csvchart_text_measurer *m, const struct text_sty
                     if (!first_end) {
                         first_end = e;
                     }
-                    if (prefix_too_wide(m, style, s, start, e, max_width)) {
-                        break;
-                    }
                     double w = width_of(m, style, s, start, e);
                     if (!(w <= max_width)) {
                         break;
@@ -222,6 +198,20 @@ size_t csvchart_text_wrap(const csvchart_text_measurer *m, const struct text_sty
                     if (hard || q >= n) {
                         break;
                     }
+                } else if (q - start >= check) {
+                    /* A long stretch without a break opportunity (a 30 kB name without spaces):
+                     * stop as soon as it is too wide, instead of walking to its end and
+                     * measuring it all for each line it is broken into, which made wrapping
+                     * quadratic. Widths grow with the text, as the fitting below assumes
+                     * too, so every later opportunity would be too wide as well. */
+                    check *= 2;
+                    size_t e = trim_end(s, start, q);
+                    if (!(width_of(m, style, s, start, e) <= max_width)) {
+                        if (!first_end) {
+                            first_end = e;
+                        }
+                        break;
+                    }
                 }
                 a = b;
                 b = c;
@@ -229,24 +219,40 @@ size_t csvchart_text_wrap(const csvchart_text_measurer *m, const struct text_sty
                 bl = cl;
             }
             if (!fitted) {
-                /* The first word alone is too wide: as many of its code points as fit. */
-                size_t r = start + csvchart_utf8_decode(s + start, n - start, &b);
-                line.len = r - start;
-                line.width = width_of(m, style, s, start, r);
-                next_before = b;
-                while (r < first_end) {
-                    uint32_t cp;
-                    size_t r2 = r + csvchart_utf8_decode(s + r, n - r, &cp);
-                    double w = width_of(m, style, s, start, r2);
-                    if (!(w <= max_width)) {
-                        break;
+                /* The first word alone is too wide: as many of its code points as fit (at
+                 * least one), found by bisection over code point boundaries - stepping one
+                 * code point at a time cost a measurement per code point of a long word. */
+                size_t lo = start + csvchart_utf8_decode(s + start, n - start, &b);
+                size_t hi = first_end; // the longest candidate; lo is taken whatever its width
+                double lo_width = width_of(m, style, s, start, lo);
+                while (lo < hi) {
+                    size_t mid = lo + (hi - lo + 1) / 2;
+                    while (mid > lo && ((unsigned char)s[mid] & 0xC0) == 0x80) {
+                        mid--; // back to a code point boundary
                     }
-                    line.len = r2 - start;
-                    line.width = w;
-                    next_before = cp;
-                    r = r2;
+                    if (mid == lo) {
+                        uint32_t cp;
+                        mid = lo + csvchart_utf8_decode(s + lo, n - lo, &cp);
+                        if (mid > hi) {
+                            break;
+                        }
+                    }
+                    double w = width_of(m, style, s, start, mid);
+                    if (w <= max_width) {
+                        lo = mid;
+                        lo_width = w;
+                    } else {
+                        hi = mid - 1;
+                    }
                 }
-                next = start + line.len;
+                line.len = lo - start;
+                line.width = lo_width;
+                size_t last = lo - 1; // the code point before the break, for the '-' rule
+                while (last > start && ((unsigned char)s[last] & 0xC0) == 0x80) {
+                    last--;
+                }
+                csvchart_utf8_decode(s + last, lo - last, &next_before);
+                next = lo;
             }
         }
         if (lines && count < max_lines) {

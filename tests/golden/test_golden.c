@@ -346,7 +346,11 @@ static void check_real(const struct golden_case *c, bool fonts)
         snprintf(svg, sizeof svg, "%s/%s.svg", outdir, c->name);
         snprintf(svgpng, sizeof svgpng, "%s/%s.svg.png", outdir, c->name);
         write_all(svg, first[1], first_len[1]);
-        snprintf(cmd, sizeof cmd, "rsvg-convert -o '%s' '%s'", svgpng, svg);
+        /* at the PNG's zoom, so the 2x cases compare pixel for pixel too */
+        cairo_surface_t *png = decode_png(first[0], first_len[0]);
+        double zoom = png && scene ? cairo_image_surface_get_width(png) / scene->width : 1;
+        cairo_surface_destroy(png);
+        snprintf(cmd, sizeof cmd, "rsvg-convert -z %.4g -o '%s' '%s'", zoom, svgpng, svg);
         CHECK(system(cmd) == 0);
         cairo_surface_t *a = decode_png(first[0], first_len[0]);
         cairo_surface_t *b = cairo_image_surface_create_from_png(svgpng);
