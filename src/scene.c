@@ -14,13 +14,37 @@
 
 #include "array.h"
 
+/*
+ * Drops a UTF-8 sequence left incomplete at the end of p. Layout builds some strings in
+ * fixed-size buffers (a bar's tooltip "CATEGORY: VALUE" in 300 bytes, the SVG description) and
+ * snprintf() cuts by bytes, which could end a long category name with half a character: an
+ * SVG holding that is not valid UTF-8, so no XML parser reads it.
+ */
+static void drop_cut_char(char *p)
+{
+    size_t n = strlen(p), i = n;
+    while (i > 0 && n - i < 3 && ((unsigned char)p[i - 1] & 0xC0) == 0x80) {
+        i--; // back over continuation bytes to the lead byte
+    }
+    if (i == 0) {
+        return;
+    }
+    unsigned char lead = (unsigned char)p[i - 1];
+    size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    if (n - (i - 1) < need) {
+        p[i - 1] = '\0';
+    }
+}
+
 /* A copy of s (NULL counts as ""); sets the sticky flag and returns NULL on failure. */
 static char *copy(struct csvchart_scene *s, const char *v)
 {
     char *p = csvchart_strdup(v ? v : "");
     if (!p) {
         s->nomem = true;
+        return NULL;
     }
+    drop_cut_char(p);
     return p;
 }
 

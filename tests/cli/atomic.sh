@@ -45,8 +45,9 @@ traced() {
     strace -y -qq -o trace.log "$@" >stdout.txt 2>stderr.txt &
     { wait $!; } 2>/dev/null
     status=$?
-    if grep -q 'killed by SIGKILL' trace.log; then pass "$what: killed"; else
-        fail "$what: not killed (exit $status): $(tail -3 trace.log)"; fi
+    if grep -q 'killed by SIGKILL' trace.log; then pass "$what: killed"
+    elif [ "${optional_kill:-}" ]; then pass "$what: ran to the end (the write count was past it)"
+    else fail "$what: not killed (exit $status): $(tail -3 trace.log)"; fi
 }
 
 # same FILE REF WHAT: FILE is byte-identical to REF
@@ -89,28 +90,48 @@ same existing.png ref-new.png "run after a killed one: new image written"
 rm -f .existing.png.*.tmp
 
 # 2. bar, killed at the write(2) into the temporary file. A dry run finds which write of the
-#    main thread that is (fontconfig may write its cache first).
-cp ref-old.png existing.png
+#    main thread that is (fontconfig may write its cache first); when the count shifts between
+#    runs (under valgrind, whose scheduler writes to a pipe), the neighbouring counts are tried
+#    too. After every attempt existing.png is the old image or the complete new one (an attempt
+#    that kills later than the rename); one attempt must hit the temporary file.
 # shellcheck disable=SC2086
 strace -y -qq -o dry.log -e trace=write "$BIN" bar new.csv -o dry.png $ARGS 2>/dev/null
 k=$(grep -n '^write(' dry.log | grep '\.dry\.png\.[0-9]*\.[0-9]*\.tmp>' | head -1 | cut -d: -f1)
 k=$(head -n "${k:-0}" dry.log | grep -c '^write(')
 rm -f dry.png
+hit=""
 if [ "$k" -ge 1 ]; then
-    # shellcheck disable=SC2086
-    traced "bar killed while writing" -e trace=write -e inject=write:signal=SIGKILL:when=$k \
-        -- "$BIN" bar new.csv -o existing.png $ARGS
-    if grep 'killed by SIGKILL' -B1 trace.log | grep -q '\.existing\.png\.[0-9.]*tmp>'; then
-        pass "bar killed while writing: killed in the write to the temporary file"
+    for d in 0 1 -1 2 -2 3 -3 4 -4 5 -5 6 -6 7 -7 8 -8 9 -9 10 -10 11 -11 12 -12; do
+        when=$((k + d))
+        [ "$when" -ge 1 ] || continue
+        cp ref-old.png existing.png
+        # shellcheck disable=SC2086
+        optional_kill=1 traced "bar killed at write $when" -e trace=write \
+            -e inject=write:signal=SIGKILL:when=$when -- "$BIN" bar new.csv -o existing.png $ARGS
+        if cmp -s existing.png ref-old.png || cmp -s existing.png ref-new.png; then
+            pass "bar killed at write $when: existing.png old or complete"
+        else
+            fail "bar killed at write $when: existing.png is neither the old nor the new image"
+        fi
+        n=$(leftovers . existing.png)
+        [ "$n" -le 1 ] && pass "bar killed at write $when: $n hidden temporary file left" ||
+            fail "bar killed at write $when: $n temporary files"
+        rm -f .existing.png.*.tmp
+        if grep 'killed by SIGKILL' -B1 trace.log | grep -q '\.existing\.png\.[0-9.]*tmp>'; then
+            hit=$when
+            same existing.png ref-old.png "bar killed while writing: existing.png unchanged"
+            break
+        fi
+    done
+    if [ -n "$hit" ]; then
+        pass "bar killed while writing: killed in the write to the temporary file (write $hit)"
+    elif [ "$(head -c 4 "$BIN" | od -An -tx1 | tr -d ' \n')" != 7f454c46 ]; then
+        # $BIN is a wrapper (scripts/valgrind.sh): valgrind's scheduler adds a varying number
+        # of writes, so no count is sure to land on ours. The checks above still held.
+        echo "note - bar killed while writing: no attempt hit the temporary file (wrapped \$BIN)"
     else
-        fail "bar killed while writing: the write killed was not the temporary file's"
-        grep -B2 'killed by SIGKILL' trace.log | head -3
+        fail "bar killed while writing: no attempt hit the write to the temporary file"
     fi
-    same existing.png ref-old.png "bar killed while writing: existing.png unchanged"
-    n=$(leftovers . existing.png)
-    [ "$n" -le 1 ] && pass "bar killed while writing: $n hidden temporary file left" ||
-        fail "bar killed while writing: $n temporary files"
-    rm -f .existing.png.*.tmp
 else
     fail "dry run: no write to a temporary file seen"
 fi

@@ -94,6 +94,10 @@ while IFS= read -r line || [ -n "$line" ]; do
         fi
         if grep -q '<svg' "new-$name.svg" 2>/dev/null; then pass "$name: SVG written"; else
             fail "$name: no SVG written"; fi
+        if command -v xmllint >/dev/null; then
+            if xmllint --noout "new-$name.svg" 2>xmllint.txt; then pass "$name: SVG is XML"; else
+                fail "$name: SVG is not well-formed: $(head -c 300 xmllint.txt)"; fi
+        fi
     else
         if cmp -s keep.png pristine/keep.png; then pass "$name: existing output untouched"; else
             fail "$name: existing output changed"; fi
