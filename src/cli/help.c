@@ -66,26 +66,35 @@ static void print_options(FILE *f, const char *kind)
     }
 }
 
+/* What every figure kind's help says after its description: inputs, outputs, the options of
+ * that kind from the table, the exit statuses. */
+static void print_figure_help(FILE *f, const char *kind)
+{
+    fputs("\n"
+          "Input and output:\n"
+          "  DATA.csv            the data; - reads standard input\n"
+          "  -o, --output FILE   .png, .svg, .pdf or .scene (the drawing primitives as\n"
+          "                      text); repeat -o to write several formats from one layout;\n"
+          "                      -o - writes to standard output with --format; a PNG named\n"
+          "                      NAME@2x.png is drawn at that pixel scale\n"
+          "  --format FORMAT     png, svg, pdf or scene, for -o -\n"
+          "\n"
+          "Options (the same names serve as INI keys and csvchart_set() names; write\n"
+          "--name value or --name=value; a bare boolean flag means true, --no-flag false):\n",
+          f);
+    print_options(f, kind);
+    fputs("\nExit status: 0 success, 1 bad input (data, a value, a file), 2 usage.\n", f);
+}
+
 void csvchart_cli_help(FILE *f, const char *kind)
 {
     if (kind && strcmp(kind, "bar") == 0) {
         fputs("Usage: csvchart bar DATA.csv -o OUT [-o OUT ...] [options]\n"
               "\n"
               "Draws a bar chart from a CSV file: one bar per category (the first column, or\n"
-              "--x), one series per value column (every numeric column, or --y A,B).\n"
-              "\n"
-              "Input and output:\n"
-              "  DATA.csv            the data; - reads standard input\n"
-              "  -o, --output FILE   .png, .svg, .pdf or .scene (the drawing primitives as\n"
-              "                      text); repeat -o to write several formats from one layout;\n"
-              "                      -o - writes to standard output with --format\n"
-              "  --format FORMAT     png, svg, pdf or scene, for -o -\n"
-              "\n"
-              "Options (the same names serve as INI keys and csvchart_set() names; write\n"
-              "--name value or --name=value; a bare boolean flag means true, --no-flag false):\n",
+              "--x), one series per value column (every numeric column, or --y A,B).\n",
               f);
-        print_options(f, "bar");
-        fputs("\nExit status: 0 success, 1 bad input (data, a value, a file), 2 usage.\n", f);
+        print_figure_help(f, "bar");
         return;
     }
     if (kind && strcmp(kind, "timeline") == 0) {
@@ -94,18 +103,9 @@ void csvchart_cli_help(FILE *f, const char *kind)
               "Draws a timeline from a CSV file: one event per row, from a date column (--date,\n"
               "default \"date\") and a label column (--label, default \"label\"), with an\n"
               "optional second line (--detail), end date (--end: spans) and lane (--group).\n"
-              "Every event gets its label; labels never overlap each other or the axis.\n"
-              "\n"
-              "Input and output:\n"
-              "  DATA.csv            the data; - reads standard input\n"
-              "  -o, --output FILE   .png, .svg, .pdf or .scene; repeat -o for several formats;\n"
-              "                      -o - writes to standard output with --format\n"
-              "  --format FORMAT     png, svg, pdf or scene, for -o -\n"
-              "\n"
-              "Options (also INI keys and csvchart_set() names):\n",
+              "Every event gets its label; labels never overlap each other or the axis.\n",
               f);
-        print_options(f, "timeline");
-        fputs("\nExit status: 0 success, 1 bad input (data, a value, a file), 2 usage.\n", f);
+        print_figure_help(f, "timeline");
         return;
     }
     if (kind && strcmp(kind, "render") == 0) {
