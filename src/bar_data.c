@@ -267,9 +267,12 @@ static csvchart_status resolve_columns(const csvchart_table *t, const struct spe
 /* ---- one panel ---- */
 
 /* One value of the table, on its way into the grid. */
+/* One value of the table, or the n values folded into a cell (table.h, Folding). */
 struct obs {
     size_t cat, ser;
-    double value, low;
+    double value, low; /* value: the sum of the n values */
+    double min, max;
+    size_t n;
     bool open;
     size_t line, col;
 };
@@ -398,14 +401,15 @@ static int mult_index(char m)
     return m == 'K' ? 1 : m == 'M' ? 2 : m == 'B' ? 3 : m == 'T' ? 4 : 0;
 }
 
-static void note_unit(struct binder *b, const struct number_unit *u)
+/* Notes how `n` values were written (n > 1 for a folded cell). */
+static void note_unit(struct binder *b, const struct number_unit *u, size_t n)
 {
     if (!b->have_unit) {
         b->unit = *u;
         b->have_unit = true;
     }
     b->unit.decimals = u->decimals > b->unit.decimals ? u->decimals : b->unit.decimals;
-    b->mult_count[mult_index(u->multiplier)]++;
+    b->mult_count[mult_index(u->multiplier)] += n;
 }
 
 static csvchart_status category_limit(struct binder *b, const struct table_cell *cell)
@@ -456,12 +460,12 @@ static csvchart_status observe_row(struct binder *b, size_t r)
             return CSVCHART_OK;
         }
         double low = cell_value(b, c->low, lc, &u);
-        note_unit(b, &u);
+        note_unit(b, &u, 1);
         bool open = u.open || hc->missing;
         double high = low;
         if (!hc->missing) {
             high = cell_value(b, c->high, hc, &u);
-            note_unit(b, &u);
+            note_unit(b, &u, 1);
             open = open || u.open;
         }
         if (b->s->log && low <= 0) {
@@ -482,7 +486,8 @@ static csvchart_status observe_row(struct binder *b, size_t r)
             !csvchart_array_reserve((void **)&b->obs, &b->obs_cap, b->nobs + 1, sizeof *b->obs)) {
             return csvchart_error_nomem(b->err);
         }
-        b->obs[b->nobs++] = (struct obs){ci, ser0, high, low, open, lc->line, lc->col};
+        b->obs[b->nobs++] =
+            (struct obs){ci, ser0, high, low, high, high, 1, open, lc->line, lc->col};
         return CSVCHART_OK;
     }
 
@@ -510,15 +515,19 @@ static csvchart_status observe_row(struct binder *b, size_t r)
             continue;
         }
         double v = cell_value(b, c->y[i], vc, &u);
-        note_unit(b, &u);
+        const struct table_acc *a = csvchart_table_acc(t, r, c->y[i]);
+        note_unit(b, &u, a ? a->n : 1);
         if (b->s->log && v <= 0) {
             return log_error(b, vc, cat);
         }
         if (!csvchart_array_reserve((void **)&b->obs, &b->obs_cap, b->nobs + 1, sizeof *b->obs)) {
             return csvchart_error_nomem(b->err);
         }
-        b->obs[b->nobs++] =
-            (struct obs){ci, c->group == NONE ? i : ser0, v, 0, false, vc->line, vc->col};
+        b->obs[b->nobs++] = (struct obs){ci,          c->group == NONE ? i : ser0,
+                                         a ? a->sum : v, 0,
+                                         a ? a->min : v, a ? a->max : v,
+                                         a ? a->n : 1,   false,
+                                         vc->line,       vc->col};
     }
     return CSVCHART_OK;
 }
@@ -558,15 +567,16 @@ static csvchart_status fold(struct binder *b, struct bar_data *d)
             return st;
         }
         if (!a->n) {
-            a->min = a->max = o->value;
+            a->min = o->min;
+            a->max = o->max;
             a->line = o->line;
             a->low = o->low;
             a->open = o->open;
         }
         a->sum += o->value;
-        a->min = fmin(a->min, o->value);
-        a->max = fmax(a->max, o->value);
-        a->n++;
+        a->min = fmin(a->min, o->min);
+        a->max = fmax(a->max, o->max);
+        a->n += o->n;
     }
     for (size_t i = 0; i < n; i++) {
         const struct acc *a = &acc[i];

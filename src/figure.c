@@ -37,6 +37,7 @@ struct csvchart_figure {
     struct csvchart_scene scene;
     bool laid_out;
     struct spec spec;
+    char *fold_key; /* the table was folded (aggregated while read) for this; else NULL */
     csvchart_text_measurer *pango;          /* owned, created on first layout */
     const csvchart_text_measurer *measurer; /* borrowed override, or NULL */
 };
@@ -79,6 +80,7 @@ void csvchart_figure_free(csvchart_figure *fig)
     drop_layout(fig);
     csvchart_option_values_fini(&fig->vals);
     csvchart_table_free(fig->table);
+    free(fig->fold_key);
     csvchart_warnings_fini(&fig->warnings);
     csvchart_text_pango_free(fig->pango);
     free(fig);
@@ -128,7 +130,35 @@ static size_t limit(const csvchart_figure *fig, enum option_id id)
     return (size_t)strtod(v ? v : csvchart_option_def(id)->def, NULL);
 }
 
-static void table_options(const csvchart_figure *fig, struct table_options *o)
+/*
+ * Aggregated bar charts read their data folded (table.h, Folding): rows of one category fold
+ * into one as they are read, so memory does not grow with the file. The fold depends on these
+ * options; fold_key() spells them, so that a figure whose options changed after loading can
+ * tell that its table no longer fits (NULL: this figure does not fold).
+ */
+static char *fold_key(const struct spec *s)
+{
+    if (s->kind != KIND_BAR || s->aggregate == AGG_NONE || s->low[0] || s->high[0]) {
+        return NULL;
+    }
+    size_t len = strlen(s->x) + strlen(s->group) + strlen(s->facet) + 8;
+    for (size_t i = 0; i < s->ny; i++) {
+        len += strlen(s->y[i]) + 1;
+    }
+    char *key = malloc(len);
+    if (key) {
+        int n = snprintf(key, len, "%s\x1f%s\x1f%s\x1f%d", s->x, s->group, s->facet, s->log);
+        for (size_t i = 0; i < s->ny; i++) {
+            n += snprintf(key + n, len - (size_t)n, "\x1f%s", s->y[i]);
+        }
+    }
+    return key;
+}
+
+/* The reader's options; *fold is filled in (and *key set) when the figure folds. */
+static csvchart_status table_options(const csvchart_figure *fig, struct table_options *o,
+                                     struct spec *s, struct table_fold *fold, char **key,
+                                     csvchart_error *err)
 {
     memset(o, 0, sizeof *o);
     o->max_rows = limit(fig, OPT_MAX_ROWS);
@@ -138,36 +168,74 @@ static void table_options(const csvchart_figure *fig, struct table_options *o)
     if (d && strcmp(d, "auto") != 0) {
         o->delimiter = strcmp(d, "tab") == 0 ? '\t' : d[0];
     }
+    *key = NULL;
+    csvchart_status st = csvchart_spec_bind(&fig->vals, fig->kind, s, err);
+    if (st) {
+        return st;
+    }
+    *key = fold_key(s);
+    if (*key) {
+        memset(fold, 0, sizeof *fold);
+        fold->keys[0] = s->x;
+        fold->keys[1] = s->group;
+        fold->keys[2] = s->facet;
+        fold->values = (const char *const *)s->y;
+        fold->nvalues = s->ny;
+        fold->positive = s->log;
+        fold->max_keys = s->max_categories;
+        o->fold = fold;
+    }
+    return CSVCHART_OK;
 }
 
-static csvchart_status loaded(csvchart_figure *fig, csvchart_table *t)
+static csvchart_status loaded(csvchart_figure *fig, csvchart_table *t, char *key)
 {
     drop_layout(fig);
     csvchart_table_free(fig->table);
     csvchart_warnings_fini(&fig->warnings);
     fig->load_warnings = 0;
     fig->table = t;
+    free(fig->fold_key);
+    fig->fold_key = t->nacc ? key : NULL; // folding is off when a column is missing
+    if (!t->nacc) {
+        free(key);
+    }
     return CSVCHART_OK;
+}
+
+/* Reads from a file (path) or a buffer (path NULL). */
+static csvchart_status load(csvchart_figure *fig, const char *path, const char *name,
+                            const void *data, size_t len, csvchart_error *err)
+{
+    struct table_options o;
+    struct spec s;
+    struct table_fold fold;
+    char *key;
+    csvchart_status st = table_options(fig, &o, &s, &fold, &key, err);
+    if (st) {
+        return st;
+    }
+    csvchart_table *t = NULL;
+    st = path ? csvchart_table_read_file(path, &o, &t, err)
+              : csvchart_table_read(name, data, len, &o, &t, err);
+    csvchart_spec_fini(&s);
+    if (st) {
+        free(key);
+        return st;
+    }
+    return loaded(fig, t, key);
 }
 
 csvchart_status csvchart_figure_load_file(csvchart_figure *fig, const char *path,
                                           csvchart_error *err)
 {
-    struct table_options o;
-    table_options(fig, &o);
-    csvchart_table *t = NULL;
-    csvchart_status st = csvchart_table_read_file(path, &o, &t, err);
-    return st ? st : loaded(fig, t);
+    return load(fig, path, NULL, NULL, 0, err);
 }
 
 csvchart_status csvchart_figure_load_buffer(csvchart_figure *fig, const char *name,
                                             const void *data, size_t len, csvchart_error *err)
 {
-    struct table_options o;
-    table_options(fig, &o);
-    csvchart_table *t = NULL;
-    csvchart_status st = csvchart_table_read(name, data, len, &o, &t, err);
-    return st ? st : loaded(fig, t);
+    return load(fig, NULL, name, data, len, err);
 }
 
 size_t csvchart_figure_warning_count(const csvchart_figure *fig)
@@ -200,6 +268,18 @@ const struct csvchart_scene *csvchart_figure_scene(csvchart_figure *fig, csvchar
     csvchart_status st = csvchart_spec_bind(&fig->vals, fig->kind, &fig->spec, err);
     if (st) {
         return NULL;
+    }
+    if (fig->fold_key) {
+        char *key = fold_key(&fig->spec);
+        bool same = key && strcmp(key, fig->fold_key) == 0;
+        free(key);
+        if (!same) {
+            csvchart_spec_fini(&fig->spec);
+            csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0,
+                               "the data was aggregated while it was loaded; after changing x, "
+                               "y, group, facet, log, low, high or aggregate, load it again");
+            return NULL;
+        }
     }
     if (fig->kind == KIND_TIMELINE) {
         struct timeline_data d;

@@ -50,6 +50,11 @@ static bool is_missing_token(const char *s, size_t len)
     return false;
 }
 
+bool csvchart_table_missing_text(const char *s, size_t len)
+{
+    return is_blank_text(s, len) || is_missing_token(s, len);
+}
+
 static int multiplier_index(char m)
 {
     switch (m) {
@@ -169,17 +174,30 @@ static void type_column(csvchart_table *t, size_t j)
             c->num = csvchart_date_coord(&d);
             c->date_prec = (uint8_t)d.precision;
         }
+        /* A folded cell stands for a->n numbers (its own first). */
+        const struct table_acc *a = col->type == COLUMN_NUMBER ? csvchart_table_acc(t, i, j) : NULL;
+        double lo = a ? a->min : c->num, hi = a ? a->max : c->num;
         if (col->type == COLUMN_NUMBER || col->type == COLUMN_DATE) {
-            if (col->count == 0 || c->num < col->min) {
-                col->min = c->num;
+            if (col->count == 0 || lo < col->min) {
+                col->min = lo;
             }
-            if (col->count == 0 || c->num > col->max) {
-                col->max = c->num;
+            if (col->count == 0 || hi > col->max) {
+                col->max = hi;
             }
         }
-        col->count++;
+        col->count += a ? a->n : 1;
     }
     if (col->type == COLUMN_NUMBER) {
+        /* The numbers folded away count too (table.h, Folding). */
+        const struct table_folded_unit *fu = &col->folded;
+        col->unit.decimals = fu->decimals > col->unit.decimals ? fu->decimals : col->unit.decimals;
+        col->unit.grouped = col->unit.grouped || fu->grouped;
+        for (size_t k = 0; k < 5; k++) {
+            if (fu->mult[k] && (mult_count[k] == 0 || fu->mult_row[k] < mult_first[k])) {
+                mult_first[k] = fu->mult_row[k];
+            }
+            mult_count[k] += fu->mult[k];
+        }
         /* The most common multiplier; a tie goes to the one seen first. */
         static const char letters[5] = {0, 'K', 'M', 'B', 'T'};
         size_t best = 0;
@@ -293,12 +311,25 @@ void csvchart_table_free(csvchart_table *t)
     }
     free(t->cols);
     free(t->cells);
+    free(t->acc_cols);
+    free(t->acc);
     free(t->pool);
     free(t->name);
     free(t);
 }
 
 /* ---- Access -------------------------------------------------------------------------------- */
+
+const struct table_acc *csvchart_table_acc(const csvchart_table *t, size_t row, size_t col)
+{
+    for (size_t k = 0; k < t->nacc; k++) {
+        if (t->acc_cols[k] == col) {
+            const struct table_acc *a = &t->acc[row * t->nacc + k];
+            return a->n ? a : NULL;
+        }
+    }
+    return NULL;
+}
 
 const struct table_cell *csvchart_table_cell(const csvchart_table *t, size_t row, size_t col)
 {

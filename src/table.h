@@ -51,14 +51,29 @@ struct table_cell {
     bool missing;
 };
 
+/* How the numbers folded away from a value column were written (see Folding below). */
+struct table_folded_unit {
+    int decimals;       /* the most decimals */
+    bool grouped;       /* any thousands separator */
+    size_t mult[5];     /* how many were written with no multiplier, K, M, B, T */
+    size_t mult_row[5]; /* the kept row the first of each folded into */
+};
+
 struct table_column {
     char *name;
     size_t line, col; /* where the header field starts */
     enum column_type type;
     struct number_unit unit; /* NUMBER: the unit most cells were written with; decimals = max */
-    size_t count;            /* non-missing cells */
+    size_t count;            /* non-missing cells (folded ones included) */
     size_t missing;
     double min, max;         /* NUMBER and DATE, over non-missing cells */
+    struct table_folded_unit folded;
+};
+
+/* What a folded cell stands for: n numbers (n == 0: the cell was not folded; use its text). */
+struct table_acc {
+    double sum, min, max;
+    size_t n;
 };
 
 typedef struct csvchart_table {
@@ -70,13 +85,45 @@ typedef struct csvchart_table {
     struct table_cell *cells; /* nrows * ncols, row-major */
     char *pool;
     size_t pool_len, pool_cap;
+    /* Folding (NULL / 0 without): acc[row * nacc + k] for value column acc_cols[k]. */
+    size_t nacc;
+    size_t *acc_cols;
+    struct table_acc *acc;
+    size_t folded_rows; /* data rows folded into earlier ones */
 } csvchart_table;
+
+/*
+ * Folding, for aggregated bar charts of files of any size. With table_options.fold set, a data
+ * row whose key (the texts of the key columns) was seen before is folded, as it is read, into
+ * the earlier row with that key, and only the earlier row stays in memory. The earlier row's
+ * value cells then stand for every number folded into them: csvchart_table_acc() gives their
+ * sum, minimum, maximum and count. Memory grows with the number of distinct keys, not with
+ * the file; max_rows counts the rows kept.
+ *
+ * A row folds only when binding it alone would be silent and fine: every key cell has a value
+ * (not blank, not a missing token) and every value cell is a number written with the unit
+ * (currency, %) of its column's first number, and > 0 when `positive` (log axes). Any other
+ * row stays a row of its own, exactly as without folding, so binding warns about it or refuses
+ * it with its own line and column. Typing counts the folded numbers too (struct
+ * table_folded_unit). Folding is off when a key or value column does not exist (binding then
+ * reports the name). A key of more than max_keys distinct first-key values (x) is an error
+ * (CSVCHART_ERROR_LIMIT), raised while reading.
+ */
+struct table_fold {
+    const char *keys[3];       /* key column names (x, group, facet); NULL or "" = none,
+                                  except that keys[0] then means the first column */
+    const char *const *values; /* value column names (the y columns) */
+    size_t nvalues;            /* 0: every column that is not a key */
+    bool positive;   /* only values > 0 fold (log axes) */
+    size_t max_keys; /* distinct values of keys[0] allowed; 0 = no limit */
+};
 
 struct table_options {
     char delimiter; /* 0 = auto (among , ; and tab), else the delimiter */
     size_t max_field_bytes; /* 0 = default (1 MiB) */
     size_t max_columns;     /* 0 = default (10,000) */
     size_t max_rows;        /* 0 = default (10,000,000) */
+    const struct table_fold *fold; /* NULL = keep every row; else borrowed while reading */
 };
 
 /*
@@ -122,6 +169,8 @@ void csvchart_table_type_columns(csvchart_table *t);
 
 /* The cell at (row, col); both in range. */
 const struct table_cell *csvchart_table_cell(const csvchart_table *t, size_t row, size_t col);
+/* The numbers folded into the cell at (row, col), or NULL when it stands for its text alone. */
+const struct table_acc *csvchart_table_acc(const csvchart_table *t, size_t row, size_t col);
 /* The cell's text, NUL-terminated, borrowed from the table. */
 const char *csvchart_table_text(const csvchart_table *t, const struct table_cell *c);
 /* The index of the column called `name` (exact match), or (size_t)-1. */
@@ -134,6 +183,12 @@ size_t csvchart_table_find(const csvchart_table *t, const char *name);
  */
 csvchart_status csvchart_table_column(const csvchart_table *t, const char *name,
                                       const char *role, size_t *col, csvchart_error *err);
+
+/*
+ * Whether a cell's text means "no value" in a number or date column: blank, or NA, N/A, n/a,
+ * null, NULL, -, the en dash or the em dash (surrounding spaces ignored).
+ */
+bool csvchart_table_missing_text(const char *s, size_t len);
 
 /* "number", "date", "text" or "empty". */
 const char *csvchart_column_type_name(enum column_type type);

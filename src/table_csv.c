@@ -32,6 +32,7 @@
 
 #include "array.h"
 #include "error.h"
+#include "table_fold.h"
 
 #define DEFAULT_MAX_FIELD_BYTES ((size_t)1 << 20)
 #define DEFAULT_MAX_COLUMNS ((size_t)10000)
@@ -53,6 +54,9 @@ struct csvchart_table_reader {
     enum phase phase;
     struct csv_parser csv;
     char delim;
+    /* plain[b]: byte b needs no attention beyond counting it: printable ASCII other than the
+     * delimiter, the quote, space and tab (set with the delimiter). */
+    bool plain[256];
 
     /* The header scan: bytes held back until the first line is complete. */
     unsigned char *hbuf;
@@ -84,6 +88,9 @@ struct csvchart_table_reader {
     size_t header_line;
     csvchart_table *t;
     size_t cols_cap, cells_cap;
+    struct table_folder *folder; /* NULL without table_options.fold */
+    size_t row_pool;             /* the pool's length before this row's text */
+    size_t fold_max_keys;
 };
 
 static void fail(struct csvchart_table_reader *r, csvchart_status status, struct pos at,
@@ -223,6 +230,7 @@ static void data_field(struct csvchart_table_reader *r, const char *s, size_t le
     csvchart_table *t = r->t;
     size_t idx = r->field_index;
     if (idx == 0) {
+        r->row_pool = t->pool_len;
         if (t->nrows == r->max_rows) {
             fail(r, CSVCHART_ERROR_LIMIT, at, "too many data rows; the limit is %zu (max_rows)", r->max_rows);
             return;
@@ -268,6 +276,32 @@ static void on_field(void *s, size_t len, void *ctx)
     r->field_index++;
 }
 
+/* A complete data row, stored as row t->nrows: counts it, or drops it when it folded. */
+static void keep_row(struct csvchart_table_reader *r)
+{
+    csvchart_table *t = r->t;
+    size_t blame = 0;
+    switch (r->folder ? csvchart_table_folder_row(r->folder, t, &blame) : FOLD_KEEP) {
+    case FOLD_KEEP:
+        t->nrows++;
+        break;
+    case FOLD_MERGED:
+        t->pool_len = r->row_pool;
+        break;
+    case FOLD_NOMEM:
+        fail_nomem(r);
+        break;
+    case FOLD_LIMIT: {
+        const struct table_cell *c = &t->cells[t->nrows * t->ncols + blame];
+        fail(r, CSVCHART_ERROR_LIMIT, (struct pos){c->line, c->col, 0},
+             "more than %zu categories; a bar chart of them cannot be read (raise "
+             "max_categories)",
+             r->fold_max_keys);
+        break;
+    }
+    }
+}
+
 static void on_row(int c, void *ctx)
 {
     (void)c;
@@ -280,6 +314,9 @@ static void on_row(int c, void *ctx)
     if (r->in_header) {
         r->in_header = false;
         r->header_line = r->row_at.line;
+        if (r->folder && !csvchart_table_folder_start(r->folder, t)) {
+            fail_nomem(r);
+        }
     } else if (r->field_index != t->ncols) {
         /* Too many fields: point at the first one too many; too few: at the row. */
         struct pos at = r->field_index > t->ncols ? r->surplus_at : r->row_at;
@@ -288,7 +325,7 @@ static void on_row(int c, void *ctx)
              "(line %zu)",
              r->field_index, r->field_index == 1 ? "" : "s", t->ncols, r->header_line);
     } else {
-        t->nrows++;
+        keep_row(r);
     }
     r->field_index = 0;
 }
@@ -452,6 +489,33 @@ static void process(struct csvchart_table_reader *r, const unsigned char *s, siz
     struct pos where;
     for (size_t i = 0; i < len && r->e.status == CSVCHART_OK; i++) {
         unsigned char b = s[i];
+        if (r->plain[b] && r->u_need == 0 && r->raw_len < r->max_field) {
+            /* The fast path: a run of plain bytes, which can only start a field's value or
+             * add to it (inside quotes or not), stopped short of max_field_bytes so that the
+             * byte over the limit takes the path below and its error. */
+            size_t j = i + 1, stop = len - i > r->max_field - r->raw_len
+                                         ? i + (r->max_field - r->raw_len)
+                                         : len;
+            while (j < stop && r->plain[s[j]]) {
+                j++;
+            }
+            if (!r->f_set) {
+                r->f_set = true;
+                r->fstart = r->pos;
+            }
+            if (!r->v_set) {
+                r->v_set = true;
+                r->vstart = r->pos;
+                r->quoted = false;
+                r->nq = 0;
+            }
+            r->raw_len += j - i;
+            r->pos.col += j - i;
+            r->pos.offset += j - i;
+            r->prev_cr = false;
+            i = j - 1;
+            continue;
+        }
         struct pos at = r->pos;
         if (!check_byte(r, b, at, msg, sizeof msg, &where)) {
             feed_piece(r, s + piece, i - piece, piece_at); // an earlier error there comes first
@@ -517,6 +581,9 @@ static void conclude_header(struct csvchart_table_reader *r)
     }
     r->delim = d;
     r->t->delimiter = d;
+    for (int b = 0; b < 256; b++) {
+        r->plain[b] = b > ' ' && b < 0x7F && b != '"' && b != (unsigned char)d;
+    }
     csv_set_delim(&r->csv, (unsigned char)d);
     r->phase = PHASE_MAIN;
     if (r->hlen > skip) {
@@ -607,6 +674,12 @@ csvchart_status csvchart_table_reader_new(const char *name, const struct table_o
     r->max_columns = opt && opt->max_columns ? opt->max_columns : DEFAULT_MAX_COLUMNS;
     r->max_rows = opt && opt->max_rows ? opt->max_rows : DEFAULT_MAX_ROWS;
     r->hlimit = r->max_field + 3; // room for a BOM
+    if (opt && opt->fold) {
+        r->fold_max_keys = opt->fold->max_keys;
+        if (!(r->folder = csvchart_table_folder_new(opt->fold))) {
+            goto fail;
+        }
+    }
     r->pos.line = r->pos.col = 1;
     r->in_header = true;
     r->phase = PHASE_HEADER_SCAN;
@@ -681,6 +754,7 @@ void csvchart_table_reader_free(csvchart_table_reader *r)
         return;
     }
     csv_free(&r->csv);
+    csvchart_table_folder_free(r->folder);
     free(r->hbuf);
     csvchart_table_free(r->t);
     free(r->name);

@@ -3,6 +3,8 @@
  * rejected ones (which must leave the outputs untouched).
  */
 #include <float.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "harness.h"
@@ -182,6 +184,42 @@ static void test_exact(void)
     }
 }
 
+/*
+ * The value is the double strtod() gives for the same text, bit for bit, whichever way it is
+ * computed (the exact fast path for short numbers, strtod() for the rest): 200,000 random
+ * numbers around the edges of the fast path (15 and 16 digits, exponents near +-22).
+ */
+static void test_rounding(void)
+{
+    uint64_t x = 88172645463325252u; // xorshift64, fixed seed
+    char buf[64];
+    size_t bad = 0;
+    for (int i = 0; i < 200000; i++) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        int ndig = 1 + (int)(x % 17), point = (int)((x >> 8) % (unsigned)(ndig + 1));
+        int e = (int)((x >> 16) % 61) - 30;
+        size_t n = 0;
+        uint64_t y = x;
+        for (int k = 0; k < ndig; k++) {
+            if (k == point && k > 0) {
+                buf[n++] = '.';
+            }
+            buf[n++] = (char)('0' + (k == 0 ? 1 + y % 9 : y % 10));
+            y = y / 10 ^ (y << 5);
+        }
+        n += (size_t)snprintf(buf + n, sizeof buf - n, "e%d", e);
+        double v = 0, want = strtod(buf, NULL);
+        if (!csvchart_number_parse(buf, n, &v, NULL) || memcmp(&v, &want, sizeof v) != 0) {
+            if (bad++ < 5) {
+                fprintf(stderr, "  %s: %.17g, strtod %.17g\n", buf, v, want);
+            }
+        }
+    }
+    CHECK(bad == 0);
+}
+
 /* The length is honoured: bytes after it are not read, and no NUL is needed. */
 static void test_length(void)
 {
@@ -202,6 +240,7 @@ int main(void)
     RUN(test_good);
     RUN(test_bad);
     RUN(test_exact);
+    RUN(test_rounding);
     RUN(test_length);
     return harness_done();
 }

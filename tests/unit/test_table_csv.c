@@ -68,7 +68,7 @@ struct rcase {
 #define IN(s) s, sizeof(s) - 1
 #define AUTO                                                                                       \
     {                                                                                              \
-        0, 0, 0, 0                                                                                 \
+        0, 0, 0, 0, NULL                                                                                \
     }
 
 static const struct rcase cases[] = {
@@ -119,16 +119,16 @@ static const struct rcase cases[] = {
     {IN("\"a,b,c\";d\n1;2\n"), AUTO, "d=; bom=0\nH [a,b,c]1:1 [d]1:9\nR [1]2:1 [2]2:3\n"},
     {IN("a;b,c\n1;2,3\n"), AUTO, "d=, bom=0\nH [a;b]1:1 [c]1:5\nR [1;2]2:1 [3]2:5\n"},
     {IN("a\n1\n"), AUTO, "d=, bom=0\nH [a]1:1\nR [1]2:1\n"},
-    {IN("a;b\n1;2\n"), {',', 0, 0, 0}, "d=, bom=0\nH [a;b]1:1\nR [1;2]2:1\n"},
-    {IN("a,b;c\n1,2;3\n"), {';', 0, 0, 0}, "d=; bom=0\nH [a,b]1:1 [c]1:5\nR [1,2]2:1 [3]2:5\n"},
+    {IN("a;b\n1;2\n"), {',', 0, 0, 0, NULL}, "d=, bom=0\nH [a;b]1:1\nR [1;2]2:1\n"},
+    {IN("a,b;c\n1,2;3\n"), {';', 0, 0, 0, NULL}, "d=; bom=0\nH [a,b]1:1 [c]1:5\nR [1,2]2:1 [3]2:5\n"},
     /* UTF-8 text; columns count bytes. */
     {IN("n\xC3\xA9v,\xC3\xA1r\n\xC3\x81rv\xC3\xADz,5\n"), AUTO,
      "d=, bom=0\nH [n\xC3\xA9v]1:1 [\xC3\xA1r]1:6\nR [\xC3\x81rv\xC3\xADz]2:1 [5]2:9\n"},
     {IN("a\n\xF0\x9F\x98\x80,\n"),
-     {0, 0, 0, 0},
+     {0, 0, 0, 0, NULL},
      "csv:2:6: row has 2 fields, expected 1 as in the header (line 1)"},
     /* Limits that are not hit. */
-    {IN("ab,c\n1234,5\n"), {0, 4, 2, 1}, "d=, bom=0\nH [ab]1:1 [c]1:4\nR [1234]2:1 [5]2:6\n"},
+    {IN("ab,c\n1234,5\n"), {0, 4, 2, 1, NULL}, "d=, bom=0\nH [ab]1:1 [c]1:4\nR [1234]2:1 [5]2:6\n"},
 
     /* ---- Errors: the message and the position of the first one ---- */
     {IN("a,b\n1,2,3\n"), AUTO, "csv:2:5: row has 3 fields, expected 2 as in the header (line 1)"},
@@ -221,13 +221,13 @@ static const struct rcase cases[] = {
      "csv:1:9: duplicate column name \"price\" (also column "
      "1)"},
     /* Limits. */
-    {IN("a\n12345\n"), {0, 4, 0, 0}, "csv:2:1: field is longer than 4 bytes (max_field_bytes)"},
+    {IN("a\n12345\n"), {0, 4, 0, 0, NULL}, "csv:2:1: field is longer than 4 bytes (max_field_bytes)"},
     {IN("a\n\"12\n345\n"),
-     {0, 4, 0, 0},
+     {0, 4, 0, 0, NULL},
      "csv:2:1: field is longer than 4 bytes (max_field_bytes); is a closing quote missing?"},
-    {IN("abcde\n1\n"), {0, 4, 0, 0}, "csv:1:1: field is longer than 4 bytes (max_field_bytes)"},
-    {IN("a,b,c\n1,2,3\n"), {0, 0, 2, 0}, "csv:1:5: too many columns; the limit is 2 (max_columns)"},
-    {IN("a\n1\n2\n"), {0, 0, 0, 1}, "csv:3:1: too many data rows; the limit is 1 (max_rows)"},
+    {IN("abcde\n1\n"), {0, 4, 0, 0, NULL}, "csv:1:1: field is longer than 4 bytes (max_field_bytes)"},
+    {IN("a,b,c\n1,2,3\n"), {0, 0, 2, 0, NULL}, "csv:1:5: too many columns; the limit is 2 (max_columns)"},
+    {IN("a\n1\n2\n"), {0, 0, 0, 1, NULL}, "csv:3:1: too many data rows; the limit is 1 (max_rows)"},
 };
 
 /* Reads a case through the streaming reader in pieces of `chunk` bytes (0 = one call to
@@ -314,7 +314,7 @@ static void test_reader_api(void)
     csvchart_table_free(NULL);
 
     /* A bad explicit delimiter. */
-    struct table_options opt = {'"', 0, 0, 0};
+    struct table_options opt = {'"', 0, 0, 0, NULL};
     csvchart_error_clear(&err);
     CHECK_INT(csvchart_table_read("n", "a\n1\n", 4, &opt, &t, &err), CSVCHART_ERROR_VALUE);
     CHECK(t == NULL);

@@ -1,0 +1,366 @@
+/*
+ * table_fold.c - folding rows with the same key as they are read (see table_fold.h, and
+ * "Folding" in table.h for the rules).
+ *
+ * The reader stores each data row as usual, then asks csvchart_table_folder_row() about it.
+ * A foldable row's key (the texts of the key columns) is looked up in a hash set of the rows
+ * kept so far; when found, its numbers go into that row's accumulators (struct table_acc) and
+ * the reader drops the new row's cells and text, so memory holds one row per key. A second
+ * hash set counts the distinct values of the first key column (x) when there are several key
+ * columns, for the max_keys limit; with one key column the first set counts them.
+ */
+#include "table_fold.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "array.h"
+#include "error.h"
+
+/* A hash set of kept rows, open addressing; a slot holds row + 1 (0 = empty). */
+struct row_set {
+    size_t *slots;
+    uint64_t *hashes;
+    size_t cap, len;
+};
+
+struct first_unit {
+    bool set;
+    char prefix[8], suffix[4];
+};
+
+struct table_folder {
+    char *names[3];
+    char **values;
+    size_t nvalues;
+    bool positive;
+    size_t max_keys;
+
+    bool on;      /* every column was found */
+    size_t key[3], nkey;
+    struct first_unit *unit; /* per value column: the unit of its first number */
+    double *num;             /* per value column: this row's numbers */
+    struct number_unit *how; /* and how they were written */
+    struct row_set keys;     /* kept foldable rows, by key */
+    struct row_set xs;       /* kept rows with a new x, by x (nkey > 1 only) */
+    size_t acc_cap;          /* of t->acc, in accumulators */
+};
+
+/* ---- Hashing ------------------------------------------------------------------------------- */
+
+static uint64_t mix(uint64_t h, uint64_t v)
+{
+    h ^= v;
+    h *= 0x9E3779B97F4A7C15u;
+    return h ^ (h >> 29);
+}
+
+static uint64_t hash_text(uint64_t h, const char *s, size_t len)
+{
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t v;
+        memcpy(&v, s + i, 8);
+        h = mix(h, v);
+    }
+    uint64_t tail = 0;
+    memcpy(&tail, s + i, len - i);
+    return mix(h, tail ^ ((uint64_t)len << 56));
+}
+
+static const struct table_cell *row_cell(const csvchart_table *t, size_t row, size_t col)
+{
+    return &t->cells[row * t->ncols + col];
+}
+
+static bool same_cell(const csvchart_table *t, size_t a, size_t b, size_t col)
+{
+    const struct table_cell *x = row_cell(t, a, col), *y = row_cell(t, b, col);
+    return x->len == y->len && memcmp(t->pool + x->offset, t->pool + y->offset, x->len) == 0;
+}
+
+static uint64_t hash_cols(const csvchart_table *t, size_t row, const size_t *cols, size_t n)
+{
+    uint64_t h = 0x243F6A8885A308D3u;
+    for (size_t k = 0; k < n; k++) {
+        const struct table_cell *c = row_cell(t, row, cols[k]);
+        h = hash_text(h, t->pool + c->offset, c->len);
+    }
+    return h;
+}
+
+/* The kept row whose cols equal row's, or (size_t)-1; *slot is where row would go. */
+static size_t set_find(const struct row_set *s, const csvchart_table *t, size_t row,
+                       const size_t *cols, size_t n, uint64_t h, size_t *slot)
+{
+    size_t mask = s->cap - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+        if (s->slots[i] == 0) {
+            *slot = i;
+            return (size_t)-1;
+        }
+        size_t other = s->slots[i] - 1;
+        if (s->hashes[i] == h) {
+            bool same = true;
+            for (size_t k = 0; k < n && same; k++) {
+                same = same_cell(t, other, row, cols[k]);
+            }
+            if (same) {
+                return other;
+            }
+        }
+    }
+}
+
+/* Makes room for one more entry (load <= 1/2); false when out of memory. */
+static bool set_grow(struct row_set *s)
+{
+    if (s->len + 1 <= s->cap / 2) {
+        return true;
+    }
+    size_t cap = s->cap ? s->cap * 2 : 1024;
+    size_t *slots = calloc(cap, sizeof *slots);
+    uint64_t *hashes = calloc(cap, sizeof *hashes);
+    if (!slots || !hashes) {
+        free(slots);
+        free(hashes);
+        return false;
+    }
+    for (size_t i = 0; i < s->cap; i++) {
+        if (s->slots[i]) {
+            size_t j = s->hashes[i] & (cap - 1);
+            while (slots[j]) {
+                j = (j + 1) & (cap - 1);
+            }
+            slots[j] = s->slots[i];
+            hashes[j] = s->hashes[i];
+        }
+    }
+    free(s->slots);
+    free(s->hashes);
+    s->slots = slots;
+    s->hashes = hashes;
+    s->cap = cap;
+    return true;
+}
+
+static void set_fini(struct row_set *s)
+{
+    free(s->slots);
+    free(s->hashes);
+}
+
+/* ---- The folder ---------------------------------------------------------------------------- */
+
+struct table_folder *csvchart_table_folder_new(const struct table_fold *fold)
+{
+    struct table_folder *f = calloc(1, sizeof *f);
+    if (!f) {
+        return NULL;
+    }
+    f->positive = fold->positive;
+    f->max_keys = fold->max_keys;
+    f->nvalues = fold->nvalues;
+    bool ok = (f->values = calloc(fold->nvalues ? fold->nvalues : 1, sizeof *f->values)) != NULL;
+    for (size_t k = 0; ok && k < 3; k++) {
+        if (fold->keys[k] && fold->keys[k][0]) {
+            ok = (f->names[k] = csvchart_strdup(fold->keys[k])) != NULL;
+        }
+    }
+    for (size_t k = 0; ok && k < fold->nvalues; k++) {
+        ok = (f->values[k] = csvchart_strdup(fold->values[k])) != NULL;
+    }
+    if (!ok) {
+        csvchart_table_folder_free(f);
+        return NULL;
+    }
+    return f;
+}
+
+void csvchart_table_folder_free(struct table_folder *f)
+{
+    if (!f) {
+        return;
+    }
+    for (size_t k = 0; k < 3; k++) {
+        free(f->names[k]);
+    }
+    for (size_t k = 0; f->values && k < f->nvalues; k++) {
+        free(f->values[k]);
+    }
+    free(f->values);
+    free(f->unit);
+    free(f->num);
+    free(f->how);
+    set_fini(&f->keys);
+    set_fini(&f->xs);
+    free(f);
+}
+
+bool csvchart_table_folder_start(struct table_folder *f, csvchart_table *t)
+{
+    /* The keys: x (the first column when not named), then group and facet when named. */
+    for (size_t k = 0; k < 3; k++) {
+        size_t col = k == 0 && !f->names[0] ? 0 : (size_t)-1;
+        if (f->names[k] && (col = csvchart_table_find(t, f->names[k])) == (size_t)-1) {
+            return true; // binding reports the unknown name
+        }
+        if (col != (size_t)-1) {
+            f->key[f->nkey++] = col;
+        }
+    }
+    /* The values: the y columns, or every other column when y is not named. */
+    size_t n = f->nvalues ? f->nvalues : t->ncols;
+    size_t *cols = calloc(n ? n : 1, sizeof *cols);
+    f->unit = calloc(n ? n : 1, sizeof *f->unit);
+    f->num = calloc(n ? n : 1, sizeof *f->num);
+    f->how = calloc(n ? n : 1, sizeof *f->how);
+    if (!cols || !f->unit || !f->num || !f->how) {
+        free(cols);
+        return false;
+    }
+    size_t nv = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (f->nvalues) {
+            if ((cols[nv++] = csvchart_table_find(t, f->values[k])) == (size_t)-1) {
+                free(cols);
+                return true;
+            }
+            continue;
+        }
+        bool is_key = false;
+        for (size_t i = 0; i < f->nkey; i++) {
+            is_key = is_key || f->key[i] == k;
+        }
+        if (!is_key) {
+            cols[nv++] = k;
+        }
+    }
+    if (nv == 0) {
+        free(cols);
+        return true;
+    }
+    t->acc_cols = cols;
+    t->nacc = nv;
+    f->on = true;
+    return true;
+}
+
+static int mult_index(char m)
+{
+    return m == 'K' ? 1 : m == 'M' ? 2 : m == 'B' ? 3 : m == 'T' ? 4 : 0;
+}
+
+/* Reads the row's value cells; true when the row may fold (see table.h). */
+static bool foldable(struct table_folder *f, const csvchart_table *t, size_t row)
+{
+    bool ok = true;
+    for (size_t k = 0; k < f->nkey && ok; k++) {
+        const struct table_cell *c = row_cell(t, row, f->key[k]);
+        ok = !csvchart_table_missing_text(t->pool + c->offset, c->len);
+    }
+    for (size_t k = 0; k < t->nacc; k++) {
+        const struct table_cell *c = row_cell(t, row, t->acc_cols[k]);
+        struct number_unit *u = &f->how[k];
+        if (!csvchart_number_parse(t->pool + c->offset, c->len, &f->num[k], u)) {
+            ok = false; // missing, or text: typing and binding deal with it
+            continue;
+        }
+        struct first_unit *first = &f->unit[k];
+        if (!first->set) {
+            memcpy(first->prefix, u->prefix, sizeof first->prefix);
+            memcpy(first->suffix, u->suffix, sizeof first->suffix);
+            first->set = true;
+        }
+        ok = ok && strcmp(first->prefix, u->prefix) == 0 &&
+             strcmp(first->suffix, u->suffix) == 0 && (!f->positive || f->num[k] > 0);
+    }
+    return ok;
+}
+
+/* Sets row's accumulators: its own numbers (n = 1) when it folds, else none (n = 0). */
+static bool acc_row(struct table_folder *f, csvchart_table *t, size_t row, const double *num)
+{
+    if (!csvchart_array_reserve((void **)&t->acc, &f->acc_cap, (row + 1) * t->nacc,
+                                sizeof *t->acc)) {
+        return false;
+    }
+    for (size_t k = 0; k < t->nacc; k++) {
+        t->acc[row * t->nacc + k] = num ? (struct table_acc){num[k], num[k], num[k], 1}
+                                        : (struct table_acc){0, 0, 0, 0};
+    }
+    return true;
+}
+
+static void merge(struct table_folder *f, csvchart_table *t, size_t into)
+{
+    for (size_t k = 0; k < t->nacc; k++) {
+        struct table_acc *a = &t->acc[into * t->nacc + k];
+        double v = f->num[k];
+        a->sum += v;
+        a->min = v < a->min ? v : a->min;
+        a->max = v > a->max ? v : a->max;
+        a->n++;
+        struct table_folded_unit *fu = &t->cols[t->acc_cols[k]].folded;
+        const struct number_unit *u = &f->how[k];
+        fu->decimals = u->decimals > fu->decimals ? u->decimals : fu->decimals;
+        fu->grouped = fu->grouped || u->grouped;
+        int m = mult_index(u->multiplier);
+        if (fu->mult[m]++ == 0) {
+            fu->mult_row[m] = into;
+        }
+    }
+    t->folded_rows++;
+}
+
+enum fold_result csvchart_table_folder_row(struct table_folder *f, csvchart_table *t,
+                                           size_t *blame_col)
+{
+    if (!f->on) {
+        return FOLD_KEEP;
+    }
+    size_t row = t->nrows;
+    *blame_col = f->key[0];
+    if (!foldable(f, t, row)) {
+        return acc_row(f, t, row, NULL) ? FOLD_KEEP : FOLD_NOMEM;
+    }
+    uint64_t h = hash_cols(t, row, f->key, f->nkey);
+    if (!set_grow(&f->keys)) {
+        return FOLD_NOMEM;
+    }
+    size_t slot;
+    size_t into = set_find(&f->keys, t, row, f->key, f->nkey, h, &slot);
+    if (into != (size_t)-1) {
+        merge(f, t, into);
+        return FOLD_MERGED;
+    }
+    if (f->max_keys) {
+        if (f->nkey == 1) {
+            if (f->keys.len >= f->max_keys) {
+                return FOLD_LIMIT;
+            }
+        } else {
+            uint64_t hx = hash_cols(t, row, f->key, 1);
+            size_t xslot;
+            if (!set_grow(&f->xs)) {
+                return FOLD_NOMEM;
+            }
+            if (set_find(&f->xs, t, row, f->key, 1, hx, &xslot) == (size_t)-1) {
+                if (f->xs.len >= f->max_keys) {
+                    return FOLD_LIMIT;
+                }
+                f->xs.slots[xslot] = row + 1;
+                f->xs.hashes[xslot] = hx;
+                f->xs.len++;
+            }
+        }
+    }
+    if (!acc_row(f, t, row, f->num)) {
+        return FOLD_NOMEM;
+    }
+    f->keys.slots[slot] = row + 1;
+    f->keys.hashes[slot] = h;
+    f->keys.len++;
+    return FOLD_KEEP;
+}
