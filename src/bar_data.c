@@ -377,9 +377,11 @@ struct binder {
  * every number already while typing its columns; with one panel the column's unit is the
  * panel's, so the stored value serves (parsing again was a quarter of the time of reading a
  * large file). Facets need each cell's own multiplier for their panel's unit: parse again.
+ * *acc is the cell's folded numbers (table.h) or NULL; it is set to NULL when the column's
+ * unit served, else it still says how the folded numbers were written (note_unit()).
  */
 static double cell_value(const struct binder *b, size_t col, const struct table_cell *cell,
-                         struct number_unit *unit)
+                         struct number_unit *unit, const struct table_acc **acc)
 {
     const char *text = csvchart_table_text(b->t, cell);
     if (b->c->facet == NONE && b->t->cols[col].type == COLUMN_NUMBER) {
@@ -389,6 +391,7 @@ static double cell_value(const struct binder *b, size_t col, const struct table_
         }
         *unit = b->t->cols[col].unit;
         unit->open = n && text[n - 1] == '+';
+        *acc = NULL;
         return cell->num;
     }
     double v = cell->num;
@@ -401,15 +404,18 @@ static int mult_index(char m)
     return m == 'K' ? 1 : m == 'M' ? 2 : m == 'B' ? 3 : m == 'T' ? 4 : 0;
 }
 
-/* Notes how `n` values were written (n > 1 for a folded cell). */
-static void note_unit(struct binder *b, const struct number_unit *u, size_t n)
+/* Notes how a value was written, or all the values of a folded cell (a). */
+static void note_unit(struct binder *b, const struct number_unit *u, const struct table_acc *a)
 {
     if (!b->have_unit) {
         b->unit = *u;
         b->have_unit = true;
     }
-    b->unit.decimals = u->decimals > b->unit.decimals ? u->decimals : b->unit.decimals;
-    b->mult_count[mult_index(u->multiplier)] += n;
+    int decimals = a ? a->decimals : u->decimals;
+    b->unit.decimals = decimals > b->unit.decimals ? decimals : b->unit.decimals;
+    for (int k = 0; k < 5; k++) {
+        b->mult_count[k] += a ? a->mult[k] : k == mult_index(u->multiplier);
+    }
 }
 
 static csvchart_status category_limit(struct binder *b, const struct table_cell *cell)
@@ -459,13 +465,14 @@ static csvchart_status observe_row(struct binder *b, size_t r)
                                   lc->line, t->cols[c->low].name, cat);
             return CSVCHART_OK;
         }
-        double low = cell_value(b, c->low, lc, &u);
-        note_unit(b, &u, 1);
+        const struct table_acc *none = NULL;
+        double low = cell_value(b, c->low, lc, &u, &none);
+        note_unit(b, &u, NULL);
         bool open = u.open || hc->missing;
         double high = low;
         if (!hc->missing) {
-            high = cell_value(b, c->high, hc, &u);
-            note_unit(b, &u, 1);
+            high = cell_value(b, c->high, hc, &u, &none);
+            note_unit(b, &u, NULL);
             open = open || u.open;
         }
         if (b->s->log && low <= 0) {
@@ -514,9 +521,9 @@ static csvchart_status observe_row(struct binder *b, size_t r)
                                   t->name, vc->line, t->cols[c->y[i]].name, cat);
             continue;
         }
-        double v = cell_value(b, c->y[i], vc, &u);
-        const struct table_acc *a = csvchart_table_acc(t, r, c->y[i]);
-        note_unit(b, &u, a ? a->n : 1);
+        const struct table_acc *a = csvchart_table_acc(t, r, c->y[i]), *how = a;
+        double v = cell_value(b, c->y[i], vc, &u, &how);
+        note_unit(b, &u, how);
         if (b->s->log && v <= 0) {
             return log_error(b, vc, cat);
         }

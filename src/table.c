@@ -160,13 +160,21 @@ static void type_column(csvchart_table *t, size_t j)
         if (col->type == COLUMN_NUMBER) {
             struct number_unit u;
             csvchart_number_parse(s, c->len, &c->num, &u);
+            const struct table_acc *a = csvchart_table_acc(t, i, j);
+            if (a) { /* a folded cell: how all its numbers were written */
+                u.decimals = a->decimals;
+                u.grouped = a->grouped;
+            }
             if (u.decimals > col->unit.decimals) {
                 col->unit.decimals = u.decimals;
             }
             col->unit.grouped = col->unit.grouped || u.grouped;
-            int k = multiplier_index(u.multiplier);
-            if (mult_count[k]++ == 0) {
-                mult_first[k] = i;
+            for (int k = 0; k < 5; k++) {
+                size_t n = a ? a->mult[k] : k == multiplier_index(u.multiplier);
+                if (n && mult_count[k] == 0) {
+                    mult_first[k] = i;
+                }
+                mult_count[k] += n;
             }
         } else if (col->type == COLUMN_DATE) {
             struct date_value d;
@@ -188,16 +196,6 @@ static void type_column(csvchart_table *t, size_t j)
         col->count += a ? a->n : 1;
     }
     if (col->type == COLUMN_NUMBER) {
-        /* The numbers folded away count too (table.h, Folding). */
-        const struct table_folded_unit *fu = &col->folded;
-        col->unit.decimals = fu->decimals > col->unit.decimals ? fu->decimals : col->unit.decimals;
-        col->unit.grouped = col->unit.grouped || fu->grouped;
-        for (size_t k = 0; k < 5; k++) {
-            if (fu->mult[k] && (mult_count[k] == 0 || fu->mult_row[k] < mult_first[k])) {
-                mult_first[k] = fu->mult_row[k];
-            }
-            mult_count[k] += fu->mult[k];
-        }
         /* The most common multiplier; a tie goes to the one seen first. */
         static const char letters[5] = {0, 'K', 'M', 'B', 'T'};
         size_t best = 0;

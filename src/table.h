@@ -51,14 +51,6 @@ struct table_cell {
     bool missing;
 };
 
-/* How the numbers folded away from a value column were written (see Folding below). */
-struct table_folded_unit {
-    int decimals;       /* the most decimals */
-    bool grouped;       /* any thousands separator */
-    size_t mult[5];     /* how many were written with no multiplier, K, M, B, T */
-    size_t mult_row[5]; /* the kept row the first of each folded into */
-};
-
 struct table_column {
     char *name;
     size_t line, col; /* where the header field starts */
@@ -67,13 +59,19 @@ struct table_column {
     size_t count;            /* non-missing cells (folded ones included) */
     size_t missing;
     double min, max;         /* NUMBER and DATE, over non-missing cells */
-    struct table_folded_unit folded;
 };
 
-/* What a folded cell stands for: n numbers (n == 0: the cell was not folded; use its text). */
+/*
+ * What a folded cell stands for: n numbers (its own first), and how they were written: the
+ * most decimals, any thousands separator, how many had no multiplier, K, M, B or T. n == 0:
+ * the cell was not folded; its text is all there is.
+ */
 struct table_acc {
     double sum, min, max;
     size_t n;
+    int decimals;
+    bool grouped;
+    size_t mult[5];
 };
 
 typedef struct csvchart_table {
@@ -104,8 +102,8 @@ typedef struct csvchart_table {
  * (not blank, not a missing token) and every value cell is a number written with the unit
  * (currency, %) of its column's first number, and > 0 when `positive` (log axes). Any other
  * row stays a row of its own, exactly as without folding, so binding warns about it or refuses
- * it with its own line and column. Typing counts the folded numbers too (struct
- * table_folded_unit). Folding is off when a key or value column does not exist (binding then
+ * it with its own line and column. Typing and binding count the folded numbers' units
+ * too (struct table_acc). Folding is off when a key or value column does not exist (binding then
  * reports the name). A key of more than max_keys distinct first-key values (x) is an error
  * (CSVCHART_ERROR_LIMIT), raised while reading.
  */

@@ -279,16 +279,33 @@ static bool foldable(struct table_folder *f, const csvchart_table *t, size_t row
     return ok;
 }
 
-/* Sets row's accumulators: its own numbers (n = 1) when it folds, else none (n = 0). */
-static bool acc_row(struct table_folder *f, csvchart_table *t, size_t row, const double *num)
+/* Adds number k of the row being read to *a. */
+static void acc_add(struct table_acc *a, const struct table_folder *f, size_t k)
+{
+    double v = f->num[k];
+    const struct number_unit *u = &f->how[k];
+    a->sum += v;
+    a->min = a->n == 0 || v < a->min ? v : a->min;
+    a->max = a->n == 0 || v > a->max ? v : a->max;
+    a->n++;
+    a->decimals = u->decimals > a->decimals ? u->decimals : a->decimals;
+    a->grouped = a->grouped || u->grouped;
+    a->mult[mult_index(u->multiplier)]++;
+}
+
+/* Sets row's accumulators: its own numbers when it folds, else none (n = 0). */
+static bool acc_row(struct table_folder *f, csvchart_table *t, size_t row, bool numbers)
 {
     if (!csvchart_array_reserve((void **)&t->acc, &f->acc_cap, (row + 1) * t->nacc,
                                 sizeof *t->acc)) {
         return false;
     }
     for (size_t k = 0; k < t->nacc; k++) {
-        t->acc[row * t->nacc + k] = num ? (struct table_acc){num[k], num[k], num[k], 1}
-                                        : (struct table_acc){0, 0, 0, 0};
+        struct table_acc *a = &t->acc[row * t->nacc + k];
+        memset(a, 0, sizeof *a);
+        if (numbers) {
+            acc_add(a, f, k);
+        }
     }
     return true;
 }
@@ -296,20 +313,7 @@ static bool acc_row(struct table_folder *f, csvchart_table *t, size_t row, const
 static void merge(struct table_folder *f, csvchart_table *t, size_t into)
 {
     for (size_t k = 0; k < t->nacc; k++) {
-        struct table_acc *a = &t->acc[into * t->nacc + k];
-        double v = f->num[k];
-        a->sum += v;
-        a->min = v < a->min ? v : a->min;
-        a->max = v > a->max ? v : a->max;
-        a->n++;
-        struct table_folded_unit *fu = &t->cols[t->acc_cols[k]].folded;
-        const struct number_unit *u = &f->how[k];
-        fu->decimals = u->decimals > fu->decimals ? u->decimals : fu->decimals;
-        fu->grouped = fu->grouped || u->grouped;
-        int m = mult_index(u->multiplier);
-        if (fu->mult[m]++ == 0) {
-            fu->mult_row[m] = into;
-        }
+        acc_add(&t->acc[into * t->nacc + k], f, k);
     }
     t->folded_rows++;
 }
@@ -323,7 +327,7 @@ enum fold_result csvchart_table_folder_row(struct table_folder *f, csvchart_tabl
     size_t row = t->nrows;
     *blame_col = f->key[0];
     if (!foldable(f, t, row)) {
-        return acc_row(f, t, row, NULL) ? FOLD_KEEP : FOLD_NOMEM;
+        return acc_row(f, t, row, false) ? FOLD_KEEP : FOLD_NOMEM;
     }
     uint64_t h = hash_cols(t, row, f->key, f->nkey);
     if (!set_grow(&f->keys)) {
@@ -356,7 +360,7 @@ enum fold_result csvchart_table_folder_row(struct table_folder *f, csvchart_tabl
             }
         }
     }
-    if (!acc_row(f, t, row, f->num)) {
+    if (!acc_row(f, t, row, true)) {
         return FOLD_NOMEM;
     }
     f->keys.slots[slot] = row + 1;

@@ -1,0 +1,259 @@
+/*
+ * test_table_fold.c - folding rows while reading (table_fold.c, "Folding" in table.h).
+ *
+ * The main check is a property: for thousands of random small CSV files and option sets
+ * (aggregate, group, facet, log, y named or not), binding the folded table gives exactly what
+ * binding the whole table gives - the same error or the same panels, categories, series,
+ * values, units and warnings. The values are small halves, so sums are exact in any order.
+ * Then: memory (one row per key), the accumulators, the category limit while reading, and a
+ * figure whose options change after an aggregated load.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "bar_data.h"
+#include "harness.h"
+
+/* The fold the figure uses for spec s (figure.c does the same from its options). */
+static void fold_of(const struct spec *s, struct table_fold *f)
+{
+    memset(f, 0, sizeof *f);
+    f->keys[0] = s->x;
+    f->keys[1] = s->group;
+    f->keys[2] = s->facet;
+    f->values = (const char *const *)s->y;
+    f->nvalues = s->ny;
+    f->positive = s->log;
+    f->max_keys = s->max_categories;
+}
+
+struct outcome {
+    csvchart_status st;
+    char error[1024];
+    struct bar_chart chart;
+    struct csvchart_warnings warn;
+    size_t rows; /* kept by the reader */
+};
+
+static void run(const char *csv, const struct spec *s, bool folded, struct outcome *o)
+{
+    memset(o, 0, sizeof *o);
+    struct table_fold f;
+    fold_of(s, &f);
+    struct table_options opt = {0, 0, 0, 0, folded ? &f : NULL};
+    csvchart_error err = {0};
+    csvchart_table *t = NULL;
+    o->st = csvchart_table_read("t.csv", csv, strlen(csv), &opt, &t, &err);
+    if (o->st == CSVCHART_OK) {
+        o->rows = t->nrows;
+        o->st = csvchart_bar_chart_bind(t, s, &o->chart, &o->warn, &err);
+    }
+    snprintf(o->error, sizeof o->error, "%s", o->st ? csvchart_error_text(&err) : "");
+    csvchart_table_free(t);
+}
+
+static bool same_unit(const struct number_unit *a, const struct number_unit *b)
+{
+    return strcmp(a->prefix, b->prefix) == 0 && strcmp(a->suffix, b->suffix) == 0 &&
+           a->multiplier == b->multiplier && a->decimals == b->decimals &&
+           a->grouped == b->grouped;
+}
+
+/* Whether the two outcomes agree; prints the first difference. */
+static bool agree(const struct outcome *a, const struct outcome *b, const char *csv)
+{
+    const char *why = NULL;
+    if (a->st != b->st || strcmp(a->error, b->error) != 0) {
+        why = "status or error";
+    } else if (a->warn.len != b->warn.len) {
+        why = "number of warnings";
+    }
+    for (size_t i = 0; !why && i < a->warn.len; i++) {
+        why = strcmp(a->warn.items[i], b->warn.items[i]) ? "warning" : NULL;
+    }
+    if (!why && a->st == CSVCHART_OK) {
+        if (a->chart.npanels != b->chart.npanels) {
+            why = "panels";
+        }
+        for (size_t p = 0; !why && p < a->chart.npanels; p++) {
+            const struct bar_data *x = &a->chart.panels[p], *y = &b->chart.panels[p];
+            if (x->ncat != y->ncat || x->nser != y->nser || !same_unit(&x->unit, &y->unit)) {
+                why = x->ncat != y->ncat || x->nser != y->nser ? "panel shape" : "unit";
+                break;
+            }
+            for (size_t c = 0; !why && c < x->ncat; c++) {
+                why = strcmp(x->cats[c], y->cats[c]) ? "category" : NULL;
+            }
+            for (size_t k = 0; !why && k < x->nser; k++) {
+                why = strcmp(x->series[k], y->series[k]) ? "series" : NULL;
+            }
+            for (size_t i = 0; !why && i < x->ncat * x->nser; i++) {
+                why = x->has[i] != y->has[i] || (x->has[i] && x->v[i] != y->v[i]) ? "value" : NULL;
+            }
+        }
+    }
+    if (why) {
+        fprintf(stderr, "  folded and whole tables differ (%s):\n%s  whole: %s\n  folded: %s\n",
+                why, csv, a->error, b->error);
+    }
+    return !why;
+}
+
+static void outcome_fini(struct outcome *o)
+{
+    if (o->st == CSVCHART_OK) {
+        csvchart_bar_chart_fini(&o->chart);
+    }
+    csvchart_warnings_fini(&o->warn);
+}
+
+static uint64_t rng = 0x9E3779B97F4A7C15u;
+
+static size_t pick(size_t n)
+{
+    rng ^= rng << 13;
+    rng ^= rng >> 7;
+    rng ^= rng << 17;
+    return (size_t)(rng % n);
+}
+
+static void test_same_as_whole_table(void)
+{
+    static const char *const cats[] = {"a", "b", "c", "a", "b", "", "NA", "c"};
+    static const char *const groups[] = {"g1", "g2", "g1", ""};
+    static const char *const facets[] = {"f1", "f2", "f1"};
+    static const char *const values[] = {
+        "1",   "2.5", "0.5", "3",    "1.5",  "2",  "$3",  "$1.5", "\"$2,000\"", "5M", "0.5K",
+        "50%", "-1",  "0",   "NA",   "",     "x",  "€4",  "2.50", "1e2",        "4+", "-",
+    };
+    static const char *const aggs[] = {"sum", "mean", "count", "min", "max"};
+    char csv[4096];
+    size_t disagree = 0, folded_runs = 0;
+    for (int iter = 0; iter < 3000; iter++) {
+        /* Values: mostly plain numbers, sometimes from the whole list. */
+        size_t nvals = pick(4) ? 6 : sizeof values / sizeof values[0];
+        int n = snprintf(csv, sizeof csv, "k,g,f,v,w\n");
+        size_t rows = 1 + pick(30);
+        for (size_t r = 0; r < rows; r++) {
+            n += snprintf(csv + n, sizeof csv - (size_t)n, "%s,%s,%s,%s,%s\n",
+                          cats[pick(sizeof cats / sizeof cats[0])], groups[pick(4)],
+                          facets[pick(3)], values[pick(nvals)], values[pick(nvals)]);
+        }
+        struct option_values vals = {0};
+        csvchart_error err = {0};
+        csvchart_option_values_set(&vals, OPT_AGGREGATE, aggs[pick(5)], NULL, 0, &err);
+        if (pick(3) == 0) {
+            csvchart_option_values_set(&vals, OPT_GROUP, "g", NULL, 0, &err);
+        }
+        if (pick(3) == 0) {
+            csvchart_option_values_set(&vals, OPT_FACET, "f", NULL, 0, &err);
+        }
+        if (pick(4) == 0) {
+            csvchart_option_values_set(&vals, OPT_LOG, "true", NULL, 0, &err);
+        }
+        size_t y = pick(4);
+        if (y) {
+            csvchart_option_values_set(&vals, OPT_Y, y == 1 ? "v" : y == 2 ? "w" : "v,w", NULL,
+                                       0, &err);
+        }
+        if (pick(2)) {
+            csvchart_option_values_set(&vals, OPT_X, "k", NULL, 0, &err);
+        }
+        struct spec s;
+        csvchart_spec_bind(&vals, KIND_BAR, &s, &err);
+        struct outcome whole, folded;
+        run(csv, &s, false, &whole);
+        run(csv, &s, true, &folded);
+        if (!agree(&whole, &folded, csv) && ++disagree > 3) {
+            iter = 1 << 30; // enough output
+        }
+        folded_runs += folded.rows < whole.rows;
+        outcome_fini(&whole);
+        outcome_fini(&folded);
+        csvchart_spec_fini(&s);
+        csvchart_option_values_fini(&vals);
+    }
+    CHECK_INT(disagree, 0);
+    CHECK(folded_runs > 1000); // the property was tested on tables that did fold
+}
+
+static void test_memory_and_accumulators(void)
+{
+    /* 30,000 rows of three categories keep three rows; the rest fold. */
+    size_t cap = 30000 * 16 + 64, n = 0;
+    char *csv = malloc(cap);
+    n += (size_t)snprintf(csv + n, cap - n, "k,v\n");
+    for (int i = 0; i < 30000; i++) {
+        n += (size_t)snprintf(csv + n, cap - n, "%c,%s\n", "abc"[i % 3], i % 2 ? "$1.5" : "$2");
+    }
+    const char *y[] = {"v"};
+    struct table_fold f = {{"k", NULL, NULL}, y, 1, false, 0};
+    struct table_options opt = {0, 0, 0, 0, &f};
+    csvchart_error err = {0};
+    csvchart_table *t = NULL;
+    CHECK_INT(csvchart_table_read("t.csv", csv, n, &opt, &t, &err), 0);
+    CHECK_INT(t->nrows, 3);
+    CHECK_INT(t->folded_rows, 29997);
+    const struct table_acc *a = csvchart_table_acc(t, 0, 1);
+    CHECK(a != NULL);
+    CHECK_INT(a->n, 10000);
+    CHECK_DBL(a->sum, 17500, 0); /* "a" is rows 0, 3, 6...: 5000 x $2 and 5000 x $1.5 */
+    CHECK_DBL(a->min, 1.5, 0);
+    CHECK_DBL(a->max, 2, 0);
+    CHECK(csvchart_table_acc(t, 0, 0) == NULL); /* a key column has no accumulator */
+    CHECK_INT(t->cols[1].type, COLUMN_NUMBER);
+    CHECK_STR(t->cols[1].unit.prefix, "$");
+    CHECK_INT(t->cols[1].unit.decimals, 1); /* "$1.5" folded away still counts */
+    CHECK_INT(t->cols[1].count, 30000);
+    csvchart_table_free(t);
+    free(csv);
+}
+
+static void test_category_limit_while_reading(void)
+{
+    const char *csv = "k,v\na,1\nb,2\na,3\nc,4\n";
+    struct table_fold f = {{"k", NULL, NULL}, NULL, 0, false, 2};
+    struct table_options opt = {0, 0, 0, 0, &f};
+    csvchart_error err = {0};
+    csvchart_table *t = NULL;
+    CHECK_INT(csvchart_table_read("t.csv", csv, strlen(csv), &opt, &t, &err),
+              CSVCHART_ERROR_LIMIT);
+    CHECK_STR(csvchart_error_text(&err), "t.csv:5:1: more than 2 categories; a bar chart of "
+                                         "them cannot be read (raise max_categories)");
+    CHECK(t == NULL);
+}
+
+static void test_figure_options_after_load(void)
+{
+    const char *csv = "k,v\na,1\na,2\n";
+    csvchart_error err = {0};
+    csvchart_figure *fig = csvchart_figure_new("bar", &err);
+    CHECK_INT(csvchart_set(fig, "aggregate", "sum", &err), 0);
+    CHECK_INT(csvchart_figure_load_buffer(fig, "t.csv", csv, strlen(csv), &err), 0);
+    void *data = NULL;
+    size_t len = 0;
+    CHECK_INT(csvchart_figure_render(fig, CSVCHART_FORMAT_SCENE, &data, &len, &err), 0);
+    free(data);
+    data = NULL;
+    CHECK_INT(csvchart_set(fig, "aggregate", "none", &err), 0);
+    CHECK_INT(csvchart_figure_render(fig, CSVCHART_FORMAT_SCENE, &data, &len, &err),
+              CSVCHART_ERROR_VALUE);
+    CHECK(strstr(csvchart_error_text(&err), "load it again") != NULL);
+    /* Loading again with the new options reads the rows as they are. */
+    csvchart_error_clear(&err);
+    CHECK_INT(csvchart_figure_load_buffer(fig, "t.csv", csv, strlen(csv), &err), 0);
+    CHECK_INT(csvchart_figure_render(fig, CSVCHART_FORMAT_SCENE, &data, &len, &err),
+              CSVCHART_ERROR_DATA); /* "a" appears again */
+    free(data);
+    csvchart_figure_free(fig);
+}
+
+int main(void)
+{
+    RUN(test_same_as_whole_table);
+    RUN(test_memory_and_accumulators);
+    RUN(test_category_limit_while_reading);
+    RUN(test_figure_options_after_load);
+    return harness_done();
+}
