@@ -96,6 +96,46 @@ static long long clamp_exp(long long e)
     return e > MAX_EXP ? MAX_EXP : e < -MAX_EXP ? -MAX_EXP : e;
 }
 
+static const double pow10[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                 1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+/*
+ * The common case in one pass: [-]digits[.digits] with at most 15 digits in all, so that the
+ * digits are an exact integer and one division rounds correctly. Returns false for anything
+ * else (then the full parser decides, and agrees wherever this one accepts).
+ */
+static bool parse_plain(const unsigned char *p, const unsigned char *end, double *value,
+                        struct number_unit *unit)
+{
+    bool negative = *p == '-';
+    p += negative;
+    const unsigned char *start = p, *dot = NULL;
+    unsigned long long m = 0; // wraps past 19 digits; those are refused below
+    for (; p < end; p++) {
+        unsigned d = (unsigned)*p - '0';
+        if (d < 10) {
+            m = m * 10 + d;
+        } else if (*p == '.' && !dot) {
+            dot = p;
+        } else {
+            return false;
+        }
+    }
+    long digits = (long)(end - start) - (dot != NULL);
+    long frac = dot ? (long)(end - dot) - 1 : 0;
+    if (digits == 0 || digits > 15 || (dot && frac == 0)) {
+        return false; // "-", ".", "5.", or too many digits for one exact operation
+    }
+    double v = frac > 0 ? (double)m / pow10[frac] : (double)m;
+    *value = negative && v != 0.0 ? -v : v;
+    if (unit) {
+        memset(unit, 0, sizeof *unit);
+        unit->decimals = (int)frac;
+    }
+    return true;
+}
+
 bool csvchart_number_parse(const char *s, size_t len, double *value, struct number_unit *unit)
 {
     if (!s) {
@@ -111,6 +151,9 @@ bool csvchart_number_parse(const char *s, size_t len, double *value, struct numb
     }
     if (p == end) {
         return false;
+    }
+    if (parse_plain(p, end, value, unit)) {
+        return true;
     }
 
     struct number_unit u;
@@ -225,9 +268,6 @@ bool csvchart_number_parse(const char *s, size_t len, double *value, struct numb
         /* Clinger's fast path: the digits as an integer below 10^15 and 10^|e10| are both
          * exact doubles, so one IEEE multiplication or division rounds correctly, as strtod
          * would. Most cells of a CSV file take this path. */
-        static const double pow10[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                         1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-                                         1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
         long long m = 0;
         for (size_t i = 0; i < d.nsig; i++) {
             m = m * 10 + (d.sig[i] - '0');

@@ -52,7 +52,13 @@ static bool is_missing_token(const char *s, size_t len)
 
 bool csvchart_table_missing_text(const char *s, size_t len)
 {
-    return is_blank_text(s, len) || is_missing_token(s, len);
+    size_t i = 0;
+    while (i < len && (s[i] == ' ' || s[i] == '\t')) {
+        i++;
+    }
+    unsigned char c = i < len ? (unsigned char)s[i] : 0;
+    /* Blank, or starting like one of the tokens: N n - or an en/em dash (0xE2). */
+    return i == len || ((c == 'N' || c == 'n' || c == '-' || c == 0xE2) && is_missing_token(s, len));
 }
 
 static int multiplier_index(char m)

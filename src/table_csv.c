@@ -80,6 +80,14 @@ struct csvchart_table_reader {
     size_t nq, raw_len;
     struct pos fstart, vstart;
 
+    /* Batch mode (the usual one): while a row has no quote, libcsv gets long stretches of
+     * bytes, and process() queues where each field it will end starts. A quote switches the
+     * row to pieces (see the top of the file). row_fields: fields ended in this row. */
+    bool batch;
+    size_t row_fields;
+    struct pos *queue;
+    size_t queue_len, queue_head, queue_cap;
+
     /* What the libcsv callbacks build. */
     bool cb_field, cb_row;
     bool in_header;
@@ -167,7 +175,8 @@ static bool pool_add(csvchart_table *t, const char *s, size_t len, size_t *offse
         return true;
     }
     if (len > SIZE_MAX - t->pool_len - 1 ||
-        !csvchart_array_reserve((void **)&t->pool, &t->pool_cap, t->pool_len + len + 1, 1)) {
+        (t->pool_len + len + 1 > t->pool_cap &&
+         !csvchart_array_reserve((void **)&t->pool, &t->pool_cap, t->pool_len + len + 1, 1))) {
         return false;
     }
     memcpy(t->pool + t->pool_len, s, len);
@@ -236,18 +245,20 @@ static void data_field(struct csvchart_table_reader *r, const char *s, size_t le
             return;
         }
         if (t->nrows + 1 > SIZE_MAX / t->ncols ||
-            !csvchart_array_reserve((void **)&t->cells, &r->cells_cap, (t->nrows + 1) * t->ncols,
-                                    sizeof *t->cells)) {
+            ((t->nrows + 1) * t->ncols > r->cells_cap &&
+             !csvchart_array_reserve((void **)&t->cells, &r->cells_cap,
+                                     (t->nrows + 1) * t->ncols, sizeof *t->cells))) {
             fail_nomem(r);
             return;
         }
     }
     if (idx < t->ncols) {
         struct table_cell *c = &t->cells[t->nrows * t->ncols + idx];
-        memset(c, 0, sizeof *c);
-        c->line = at.line;
-        c->col = at.col > UINT32_MAX ? UINT32_MAX : (uint32_t)at.col;
-        c->len = (uint32_t)len; // len <= max_field_bytes <= UINT32_MAX
+        *c = (struct table_cell){
+            .line = at.line,
+            .col = at.col > UINT32_MAX ? UINT32_MAX : (uint32_t)at.col,
+            .len = (uint32_t)len, // len <= max_field_bytes <= UINT32_MAX
+        };
         if (!pool_add(t, s, len, &c->offset)) {
             fail_nomem(r);
         }
@@ -263,7 +274,7 @@ static void on_field(void *s, size_t len, void *ctx)
     if (r->e.status != CSVCHART_OK) {
         return;
     }
-    struct pos at = field_pos(r);
+    struct pos at = r->queue_head < r->queue_len ? r->queue[r->queue_head++] : field_pos(r);
     const char *text = s ? s : "";
     if (r->field_index == 0) {
         r->row_at = at;
@@ -375,12 +386,54 @@ static void feed_piece(struct csvchart_table_reader *r, const unsigned char *s, 
     }
     if (r->cb_row) {
         field_clear(r);
+        r->row_fields = 0;
     } else if (r->cb_field) {
         field_clear(r); // the next field starts right after the delimiter
         r->f_set = true;
         r->fstart = r->pos;
+        r->row_fields++;
     } else if ((b == '\r' || b == '\n') && !in_quotes(r)) {
         field_clear(r); // a blank line, which libcsv skips
+    }
+}
+
+/* Notes where a field that libcsv will end in the current batch starts. */
+static bool queue_push(struct csvchart_table_reader *r, struct pos at)
+{
+    if (r->queue_len == r->queue_cap &&
+        !csvchart_array_reserve((void **)&r->queue, &r->queue_cap, r->queue_len + 1,
+                                sizeof *r->queue)) {
+        fail_nomem(r);
+        return false;
+    }
+    r->queue[r->queue_len++] = at;
+    return true;
+}
+
+/*
+ * Gives libcsv bytes [s, s+n) that hold no quote (batch mode): their fields end where
+ * process() predicted, and the callbacks take those fields' positions from the queue.
+ */
+static void feed_batch(struct csvchart_table_reader *r, const unsigned char *s, size_t n)
+{
+    if (n > 0 && r->e.status == CSVCHART_OK) {
+        size_t got = csv_parse(&r->csv, s, n, on_field, on_row, r);
+        if (r->e.status == CSVCHART_OK && got < n) {
+            fail_nomem(r); // without quotes, libcsv fails only for memory
+        } else if (r->e.status == CSVCHART_OK && r->queue_head != r->queue_len) {
+            fail(r, CSVCHART_ERROR_INTERNAL, r->pos, "the reader lost track of fields");
+        }
+    }
+    r->queue_len = r->queue_head = 0;
+}
+
+/* Gives libcsv the bytes not given yet, in the current mode. */
+static void give(struct csvchart_table_reader *r, const unsigned char *s, size_t n, struct pos at)
+{
+    if (r->batch) {
+        feed_batch(r, s, n);
+    } else {
+        feed_piece(r, s, n, at);
     }
 }
 
@@ -480,14 +533,151 @@ static void advance(struct csvchart_table_reader *r, unsigned char b)
     }
 }
 
+static uint64_t load8(const unsigned char *p)
+{
+    uint64_t x;
+    memcpy(&x, p, 8);
+    return x;
+}
+
+/*
+ * Whether any of 8 bytes is not plain (see plain[] in the reader): a byte below 0x21 or
+ * above 0x7E, the quote or the delimiter. The usual bit tricks, exact for "is there any".
+ */
+static bool special8(uint64_t x, char delim)
+{
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    uint64_t q = x ^ (ones * '"'), d = x ^ (ones * (unsigned char)delim), del = x ^ (ones * 0x7F);
+    uint64_t zero = ((q - ones) & ~q) | ((d - ones) & ~d) | ((del - ones) & ~del);
+    uint64_t below = (x - ones * 0x21) & ~x;
+    return ((zero | below) & high) | (x & high);
+}
+
+/* Batches are given to libcsv after this many fields, so the queue stays small. */
+#define QUEUE_MAX 4096
+
+/*
+ * The usual case of process(), in batch mode: printable ASCII, spaces, delimiters and line
+ * ends, with the reader's state in local variables. It does what process() would do for
+ * these bytes, and stops at the first other byte (a quote, a control or non-ASCII byte), at
+ * a field about to pass max_field_bytes, or after QUEUE_MAX fields (giving the batch to
+ * libcsv first: *piece moves). Returns the index of the byte it stopped at.
+ */
+static size_t scan_batch(struct csvchart_table_reader *r, const unsigned char *s, size_t i,
+                         size_t len, size_t *piece)
+{
+    struct pos pos = r->pos, fstart = r->fstart, vstart = r->vstart;
+    bool f_set = r->f_set, v_set = r->v_set, prev_cr = r->prev_cr;
+    size_t raw_len = r->raw_len, row_fields = r->row_fields, max_field = r->max_field;
+    const unsigned char delim = (unsigned char)r->delim;
+    const bool *plain = r->plain;
+    if (r->queue_cap < QUEUE_MAX + 1 &&
+        !csvchart_array_reserve((void **)&r->queue, &r->queue_cap, QUEUE_MAX + 1,
+                                sizeof *r->queue)) {
+        fail_nomem(r);
+        return len;
+    }
+    struct pos *queue = r->queue;
+    size_t qlen = r->queue_len;
+    while (i < len && qlen < QUEUE_MAX) {
+        unsigned char b = s[i];
+        if (plain[b]) {
+            size_t j = i + 1, stop = len - i > max_field - raw_len ? i + (max_field - raw_len) : len;
+            if (raw_len >= max_field) {
+                break;
+            }
+            while (j + 8 <= stop && !special8(load8(s + j), (char)delim)) {
+                j += 8;
+            }
+            while (j < stop && plain[s[j]]) {
+                j++;
+            }
+            if (!f_set) {
+                f_set = true;
+                fstart = pos;
+            }
+            if (!v_set) {
+                v_set = true;
+                vstart = pos;
+            }
+            raw_len += j - i;
+            pos.col += j - i;
+            pos.offset += j - i;
+            prev_cr = false;
+            i = j;
+        } else if (b == delim || b == '\n' || b == '\r') {
+            if (b == delim || row_fields > 0 || v_set) {
+                queue[qlen++] = v_set ? vstart : f_set ? fstart : pos;
+            }
+            pos.offset++;
+            if (b == delim) {
+                pos.col++;
+                prev_cr = false;
+                fstart = pos; // the next field starts right after the delimiter
+                f_set = true;
+                row_fields++;
+            } else {
+                if (b == '\r' || !prev_cr) {
+                    pos.line++;
+                    pos.col = 1;
+                }
+                prev_cr = b == '\r';
+                f_set = false;
+                row_fields = 0;
+            }
+            v_set = false;
+            raw_len = 0;
+            i++;
+        } else if (b == ' ' || b == '\t') { // a blank (a tab delimiter was caught above)
+            if (raw_len >= max_field) {
+                break;
+            }
+            if (!f_set) {
+                f_set = true;
+                fstart = pos;
+            }
+            raw_len++;
+            pos.col++;
+            pos.offset++;
+            prev_cr = false;
+            i++;
+        } else {
+            break;
+        }
+    }
+    r->pos = pos;
+    r->fstart = fstart;
+    r->vstart = vstart;
+    r->f_set = f_set;
+    r->v_set = v_set;
+    r->quoted = false;
+    r->nq = 0;
+    r->prev_cr = prev_cr;
+    r->raw_len = raw_len;
+    r->row_fields = row_fields;
+    r->queue_len = qlen;
+    if (qlen >= QUEUE_MAX) {
+        feed_batch(r, s + *piece, i - *piece);
+        *piece = i;
+    }
+    return i;
+}
+
 /* The main loop over the bytes after the header scan (see the top of the file). */
 static void process(struct csvchart_table_reader *r, const unsigned char *s, size_t len)
 {
-    size_t piece = 0;
+    size_t piece = 0; /* s[piece..i) is not with libcsv yet */
     struct pos piece_at = r->pos;
     char msg[160];
     struct pos where;
     for (size_t i = 0; i < len && r->e.status == CSVCHART_OK; i++) {
+        if (r->batch && r->u_need == 0) {
+            size_t k = scan_batch(r, s, i, len, &piece);
+            if (k != i) {
+                i = k - 1;
+                continue;
+            }
+        }
         unsigned char b = s[i];
         if (r->plain[b] && r->u_need == 0 && r->raw_len < r->max_field) {
             /* The fast path: a run of plain bytes, which can only start a field's value or
@@ -496,6 +686,9 @@ static void process(struct csvchart_table_reader *r, const unsigned char *s, siz
             size_t j = i + 1, stop = len - i > r->max_field - r->raw_len
                                          ? i + (r->max_field - r->raw_len)
                                          : len;
+            while (j + 8 <= stop && !special8(load8(s + j), r->delim)) {
+                j += 8;
+            }
             while (j < stop && r->plain[s[j]]) {
                 j++;
             }
@@ -518,9 +711,16 @@ static void process(struct csvchart_table_reader *r, const unsigned char *s, siz
         }
         struct pos at = r->pos;
         if (!check_byte(r, b, at, msg, sizeof msg, &where)) {
-            feed_piece(r, s + piece, i - piece, piece_at); // an earlier error there comes first
+            give(r, s + piece, i - piece, piece_at); // an earlier error there comes first
             fail(r, CSVCHART_ERROR_DATA, where, "%s", msg);
             return;
+        }
+        if (b == '"' && r->batch) {
+            /* A quote: libcsv catches up, and this row goes on in pieces. */
+            give(r, s + piece, i - piece, piece_at);
+            r->batch = false;
+            piece = i;
+            piece_at = at;
         }
         bool inq = in_quotes(r);
         bool brk = is_break(r, b);
@@ -539,21 +739,41 @@ static void process(struct csvchart_table_reader *r, const unsigned char *s, siz
                 r->nq++;
             }
             if (++r->raw_len > r->max_field) {
-                feed_piece(r, s + piece, i - piece, piece_at);
+                give(r, s + piece, i - piece, piece_at);
                 fail(r, CSVCHART_ERROR_LIMIT, field_pos(r), "field is longer than %zu bytes (max_field_bytes)%s",
                      r->max_field, inq ? "; is a closing quote missing?" : "");
                 return;
             }
         }
-        advance(r, b);
-        if (brk) {
+        if (!brk) {
+            advance(r, b);
+        } else if (r->batch) {
+            /* No quote since the row began, so libcsv's reading is plain: a delimiter ends a
+             * field; a line end ends the row's last field unless the row is blank. */
+            if (b == (unsigned char)r->delim || r->row_fields > 0 || r->v_set) {
+                if (!queue_push(r, field_pos(r))) {
+                    return;
+                }
+            }
+            advance(r, b);
+            field_clear(r);
+            if (b == (unsigned char)r->delim) {
+                r->f_set = true; // the next field starts right after the delimiter
+                r->fstart = r->pos;
+                r->row_fields++;
+            } else {
+                r->row_fields = 0;
+            }
+        } else {
+            advance(r, b);
             feed_piece(r, s + piece, i + 1 - piece, piece_at);
             piece = i + 1;
             piece_at = r->pos;
+            r->batch = r->row_fields == 0 && !r->f_set; // the row ended (or was blank)
         }
     }
     if (piece < len) {
-        feed_piece(r, s + piece, len - piece, piece_at);
+        give(r, s + piece, len - piece, piece_at);
     }
 }
 
@@ -681,6 +901,7 @@ csvchart_status csvchart_table_reader_new(const char *name, const struct table_o
         }
     }
     r->pos.line = r->pos.col = 1;
+    r->batch = true;
     r->in_header = true;
     r->phase = PHASE_HEADER_SCAN;
     *out = r;
@@ -755,6 +976,7 @@ void csvchart_table_reader_free(csvchart_table_reader *r)
     }
     csv_free(&r->csv);
     csvchart_table_folder_free(r->folder);
+    free(r->queue);
     free(r->hbuf);
     csvchart_table_free(r->t);
     free(r->name);

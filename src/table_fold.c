@@ -64,8 +64,16 @@ static uint64_t hash_text(uint64_t h, const char *s, size_t len)
         memcpy(&v, s + i, 8);
         h = mix(h, v);
     }
+    /* The last 1-7 bytes: the last 8 bytes again when there are 8 (a copy of a variable
+     * length to the stack stalled the load that follows it), else byte by byte. */
     uint64_t tail = 0;
-    memcpy(&tail, s + i, len - i);
+    if (i < len && len >= 8) {
+        memcpy(&tail, s + len - 8, 8);
+    } else {
+        for (size_t k = i; k < len; k++) {
+            tail = tail << 8 | (unsigned char)s[k];
+        }
+    }
     return mix(h, tail ^ ((uint64_t)len << 56));
 }
 
@@ -87,7 +95,13 @@ static uint64_t hash_cols(const csvchart_table *t, size_t row, const size_t *col
         const struct table_cell *c = row_cell(t, row, cols[k]);
         h = hash_text(h, t->pool + c->offset, c->len);
     }
-    return h;
+    /* A final avalanche (MurmurHash3's), so that every input bit reaches the low bits that
+     * pick a slot. */
+    h ^= h >> 33;
+    h *= 0xFF51AFD7ED558CCDu;
+    h ^= h >> 33;
+    h *= 0xC4CEB9FE1A85EC53u;
+    return h ^ (h >> 33);
 }
 
 /* The kept row whose cols equal row's, or (size_t)-1; *slot is where row would go. */
@@ -273,8 +287,9 @@ static bool foldable(struct table_folder *f, const csvchart_table *t, size_t row
             memcpy(first->suffix, u->suffix, sizeof first->suffix);
             first->set = true;
         }
-        ok = ok && strcmp(first->prefix, u->prefix) == 0 &&
-             strcmp(first->suffix, u->suffix) == 0 && (!f->positive || f->num[k] > 0);
+        ok = ok && memcmp(first->prefix, u->prefix, sizeof first->prefix) == 0 &&
+             memcmp(first->suffix, u->suffix, sizeof first->suffix) == 0 &&
+             (!f->positive || f->num[k] > 0);
     }
     return ok;
 }

@@ -48,6 +48,9 @@ typedef struct csvchart_text_measurer {
  */
 csvchart_text_measurer *csvchart_text_pango_new(void);
 void csvchart_text_pango_free(csvchart_text_measurer *m);
+/* Turns the printable-ASCII shortcut of the Pango measurer off or on (on by default); tests
+ * use it to check that both ways measure the same. */
+void csvchart_text_pango_set_fast_ascii(csvchart_text_measurer *m, bool on);
 
 /*
  * The PangoFontMap of a Pango measurer (as void *, so this header stays free of Pango), or
@@ -89,8 +92,10 @@ struct text_line {
 
 /*
  * Breaks `s` into lines no wider than max_width (text_wrap.c). Writes at most `max_lines`
- * lines into `lines` and returns how many lines the whole text needs (which can be more than
- * max_lines: the caller decides what to do then). Leading/trailing spaces of a line are not
+ * lines into `lines` and returns how many lines the text needs, counting no further than
+ * max_lines + 1: a result above max_lines means "more than max_lines" (the caller decides
+ * what to do then: an ellipsis, a taller layout), and a 1 MB label costs no more than a
+ * short one. Leading/trailing spaces of a line are not
  * part of it. An empty string needs 0 lines. A word wider than max_width is broken between
  * code points (a line always holds at least one code point, even when max_width is smaller).
  * Greedy: each line takes as many words as fit. Breaks happen at spaces, after '-' and '/'
@@ -98,7 +103,7 @@ struct text_line {
  * closing punctuation (、。，．：；！？」』）】〉》ー and ASCII , . ; : ! ? ) ] } %) and after
  * opening ones (「『（【〈《 and ASCII ( [ { $). A '\n' forces a
  * break (the measurer never sees it); "a\n\nb" is three lines, the middle one empty.
- * `lines` may be NULL when max_lines is 0 (to count lines only).
+ * `lines` may be NULL when max_lines is 0 (to ask whether the text needs any line at all).
  */
 size_t csvchart_text_wrap(const csvchart_text_measurer *m, const struct text_style *style,
                           const char *s, double max_width, struct text_line *lines,

@@ -19,9 +19,12 @@
 #include "array.h"
 #include "text.h"
 
-/* A small direct-mapped cache of measurements: layout asks for the same strings over and
- * over ("Hg" for line heights, tick labels while it tries tick sets). */
-#define CACHE_SLOTS 512
+/* A direct-mapped cache of measurements: layout asks for the same strings over and over
+ * ("Hg" for line heights, tick labels while it tries tick sets, every category and value
+ * label for each orientation and size it tries). 16384 slots (1.3 MiB, untouched until used)
+ * keep the 3000 strings of a 1000-category chart mostly apart; with 512, collisions had each
+ * label shaped three times, and shaping is most of a measurement. */
+#define CACHE_SLOTS 16384
 #define CACHE_TEXT 48
 
 struct cached {
@@ -41,6 +44,15 @@ struct pango_measurer {
     char *family; /* the style the layout is set to (NULL: none yet) */
     double size_px;
     int weight;
+    /* Printable ASCII (most labels) is shaped directly: the style's font covers it all when
+     * itemizing every printable ASCII character gives one item, whose analysis then serves
+     * any ASCII string; the line's ascent and descent are the font's, the same for every
+     * ASCII string. Itemizing each string through a PangoLayout cost ten times more. */
+    bool fast_ascii;     /* allowed (tests turn it off to compare) */
+    int ascii_state;     /* for the current style: 0 unknown, 1 usable, -1 not */
+    PangoItem *ascii_item;
+    PangoGlyphString *glyphs;
+    double ascii_ascent, ascii_descent;
 };
 
 static size_t slot_of(const struct text_style *style, const char *s, size_t len)
@@ -82,6 +94,43 @@ static void measure(void *ctx, const struct text_style *style, const char *s, si
     }
 }
 
+static const char ascii_chars[] = " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                  "[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~";
+
+static bool printable_ascii(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] < ' ' || s[i] > '~') {
+            return false;
+        }
+    }
+    return len > 0;
+}
+
+/* Sets up the ASCII fast path for the current style (the layout holds that style). */
+static void ascii_setup(struct pango_measurer *pm)
+{
+    pm->ascii_state = -1;
+    if (!pm->glyphs && !(pm->glyphs = pango_glyph_string_new())) {
+        return;
+    }
+    pango_context_set_font_description(pm->context, pm->desc);
+    GList *items = pango_itemize(pm->context, ascii_chars, 0, (int)strlen(ascii_chars), NULL, NULL);
+    if (items && !items->next) {
+        pm->ascii_item = items->data;
+        pango_layout_set_text(pm->layout, ascii_chars, -1);
+        PangoRectangle logical;
+        pango_layout_get_extents(pm->layout, NULL, &logical);
+        int baseline = pango_layout_get_baseline(pm->layout);
+        pm->ascii_ascent = (double)baseline / PANGO_SCALE;
+        pm->ascii_descent = (double)(logical.height - baseline) / PANGO_SCALE;
+        pm->ascii_state = 1;
+        g_list_free(items);
+        return;
+    }
+    g_list_free_full(items, (GDestroyNotify)pango_item_free);
+}
+
 static void measure_pango(struct pango_measurer *pm, const struct text_style *style,
                           const char *s, size_t len, struct text_metrics *out)
 {
@@ -102,6 +151,24 @@ static void measure_pango(struct pango_measurer *pm, const struct text_style *st
                                           style->weight >= 600 ? PANGO_WEIGHT_BOLD
                                                                : PANGO_WEIGHT_NORMAL);
         pango_layout_set_font_description(pm->layout, pm->desc);
+        if (pm->ascii_item) {
+            pango_item_free(pm->ascii_item);
+            pm->ascii_item = NULL;
+        }
+        pm->ascii_state = 0;
+    }
+    if (pm->fast_ascii && printable_ascii(s, len)) {
+        if (pm->ascii_state == 0) {
+            ascii_setup(pm);
+        }
+        if (pm->ascii_state == 1) {
+            pango_shape_with_flags(s, (int)len, s, (int)len, &pm->ascii_item->analysis,
+                                   pm->glyphs, PANGO_SHAPE_NONE);
+            out->width = (double)pango_glyph_string_get_width(pm->glyphs) / PANGO_SCALE;
+            out->ascent = pm->ascii_ascent;
+            out->descent = pm->ascii_descent;
+            return;
+        }
     }
     pango_layout_set_text(pm->layout, s, (int)len);
     PangoRectangle logical;
@@ -140,6 +207,7 @@ csvchart_text_measurer *csvchart_text_pango_new(void)
     /* Pango rounds glyph positions to whole device units by default, which would make widths
      * depend on the PNG scale. */
     pango_context_set_round_glyph_positions(pm->context, FALSE);
+    pm->fast_ascii = true;
     pm->layout = pango_layout_new(pm->context);
     pm->desc = pango_font_description_new();
     if (!pm->layout || !pm->desc) {
@@ -177,6 +245,19 @@ void csvchart_text_pango_free(csvchart_text_measurer *m)
     if (pm->fontmap) {
         g_object_unref(pm->fontmap);
     }
+    if (pm->ascii_item) {
+        pango_item_free(pm->ascii_item);
+    }
+    if (pm->glyphs) {
+        pango_glyph_string_free(pm->glyphs);
+    }
     free(pm->family);
     free(pm);
+}
+
+void csvchart_text_pango_set_fast_ascii(csvchart_text_measurer *m, bool on)
+{
+    struct pango_measurer *pm = m->ctx;
+    pm->fast_ascii = on;
+    memset(pm->cache, 0, sizeof pm->cache);
 }

@@ -128,6 +128,9 @@ static double width_of(const csvchart_text_measurer *m, const struct text_style 
     return tm.width;
 }
 
+/* Texts up to this many bytes are first measured whole (see csvchart_text_wrap()). */
+#define WHOLE_MAX 256
+
 static size_t trim_end(const char *s, size_t start, size_t end)
 {
     while (end > start && s[end - 1] == ' ') {
@@ -151,11 +154,24 @@ size_t csvchart_text_wrap(const csvchart_text_measurer *m, const struct text_sty
         if (pos >= n) {
             break;
         }
+        if (count > max_lines) {
+            break; // "more than max_lines" is all the caller needs to know
+        }
         size_t start = pos;
         struct text_line line = {start, 0, 0};
         size_t next = start; // where the following line starts
         uint32_t next_before = 0;
-        if (s[pos] == '\n') {
+        size_t rest = trim_end(s, start, n);
+        double whole = n - start <= WHOLE_MAX && !memchr(s + start, '\n', n - start)
+                           ? width_of(m, style, s, start, rest)
+                           : max_width + 1;
+        if (whole <= max_width) {
+            /* The rest fits on this line, as most labels do: one measurement instead of one
+             * per break opportunity (widths grow with the text, so greedy would end here). */
+            line.len = rest - start;
+            line.width = whole;
+            next = n;
+        } else if (s[pos] == '\n') {
             next = pos + 1; // an empty line between two newlines
             next_before = '\n';
         } else {

@@ -3,6 +3,8 @@
  * and fallback fonts for CJK. Needs the Inter font; exits 77 (skip) when fontconfig lacks it.
  */
 #include <pango/pangocairo.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "harness.h"
@@ -109,6 +111,55 @@ static void test_cjk_fallback(void)
     g_object_unref(fm);
 }
 
+/*
+ * Printable ASCII is shaped without a PangoLayout (the fast path of text_pango.c): it must
+ * measure exactly what the layout measures, for any string, size and weight, and leave other
+ * text (accents, CJK, newline-free UTF-8) to the layout.
+ */
+static void test_fast_ascii_is_exact(void)
+{
+    csvchart_text_measurer *slow = csvchart_text_pango_new();
+    CHECK(slow != NULL);
+    if (!slow) {
+        return;
+    }
+    csvchart_text_pango_set_fast_ascii(slow, false);
+    static const char *const fixed[] = {"category-0042", "$0.07", "OpenAI o1", "AV To Wa",
+                                        "  spaced  ", "857x", "ffi fl", "Zürich", "{|}~"};
+    uint32_t x = 2463534242u;
+    size_t differ = 0;
+    for (int i = 0; i < 600; i++) {
+        char buf[40];
+        const char *s = buf;
+        if (i < (int)(sizeof fixed / sizeof fixed[0])) {
+            s = fixed[i];
+        } else {
+            size_t n = 1 + i % 30;
+            for (size_t k = 0; k < n; k++) {
+                x ^= x << 13;
+                x ^= x >> 17;
+                x ^= x << 5;
+                buf[k] = (char)(' ' + x % 95);
+            }
+            buf[n] = '\0';
+        }
+        struct text_style st = {.family = i % 7 ? "Inter" : "DejaVu Sans",
+                                .size_px = 9 + i % 24 * 1.25,
+                                .weight = i % 3 ? 400 : 700};
+        struct text_metrics a, b;
+        m->measure(m->ctx, &st, s, strlen(s), &a);
+        slow->measure(slow->ctx, &st, s, strlen(s), &b);
+        if ((a.width != b.width || a.ascent != b.ascent || a.descent != b.descent) &&
+            differ++ < 3) {
+            fprintf(stderr, "  \"%s\" %.1f px %d: %.4f %.4f %.4f, layout %.4f %.4f %.4f\n", s,
+                    st.size_px, st.weight, a.width, a.ascent, a.descent, b.width, b.ascent,
+                    b.descent);
+        }
+    }
+    CHECK_INT(differ, 0);
+    csvchart_text_pango_free(slow);
+}
+
 int main(void)
 {
     if (system("fc-list | grep -q 'Inter'") != 0) {
@@ -124,6 +175,7 @@ int main(void)
     RUN(test_linear_in_size);
     RUN(test_scale_independent);
     RUN(test_cjk_fallback);
+    RUN(test_fast_ascii_is_exact);
     csvchart_text_pango_free(m);
     csvchart_text_pango_free(NULL);
     return harness_done();
