@@ -7,11 +7,14 @@
 #                 summing the values with strtod - the floor for any libcsv-based reader
 #   inspect       csvchart inspect big.csv (read, type the columns, report)
 #   bar sum       csvchart bar big.csv -o x.scene --aggregate sum (read, type, aggregate the
-#                 1000 categories, lay out and dump the scene)
+#                 1000 categories while reading, lay out and dump the scene)
+#   bar fixed     the same command on the file's first 5000 lines (all 1000 categories): the
+#                 cost that does not depend on the file's size - process start, fonts, the
+#                 layout of 1000 labels - so that ingestion = bar sum - bar fixed
 #   Miller        mlr --icsv --ojson stats1 -a sum -f value -g category   (when installed)
 #   pandas        read_csv + groupby sum, /usr/bin/python3                   (when installed)
-# and prints MB/s, peak RSS, and the ratio of csvchart's `bar sum` throughput to bare
-# libcsv's (target >= 0.8). Tools that are missing are skipped. Exit 2 without csvchart or a
+# and prints MB/s, peak RSS, and the ratios to bare libcsv's throughput (target >= 0.8) of
+# csvchart's whole `bar sum` command and of its ingestion alone (bar sum - bar fixed). Tools that are missing are skipped. Exit 2 without csvchart or a
 # C compiler; otherwise 0 (a ratio below target is a finding, not a failure).
 #
 # Variables: BENCH_MB (size, default 100), BENCH_RUNS (default 3), BENCH_WORK (work folder,
@@ -62,6 +65,7 @@ fi
 # row. The command's output goes to $work/NAME.out.
 bare_secs=""
 bar_secs=""
+fixed_secs=""
 measure() {
     local name=$1 best="" peak=0 i t0 t1 secs k
     shift
@@ -85,6 +89,7 @@ measure() {
     case $name in
     "bare libcsv") bare_secs=$best ;;
     "bar sum") bar_secs=$best ;;
+    "bar fixed") fixed_secs=$best ;;
     esac
 }
 
@@ -93,6 +98,8 @@ printf '%-12s %10s %13s %22s\n' tool time throughput memory
 measure "bare libcsv" "$work/bare_libcsv" "$big"
 measure "inspect" "$bin" inspect "$big"
 measure "bar sum" "$bin" bar "$big" -o "$work/x.scene" --aggregate sum
+head -n 5000 "$big" >"$work/head.csv"
+measure "bar fixed" "$bin" bar "$work/head.csv" -o "$work/x.scene" --aggregate sum
 if command -v mlr >/dev/null; then
     measure "Miller" mlr --icsv --ojson stats1 -a sum -f value -g category "$big"
 else
@@ -105,8 +112,13 @@ else
     echo "pandas       skipped (not installed: apt-get install python3-pandas)"
 fi
 if [ -n "$bare_secs" ] && [ -n "$bar_secs" ]; then
-    awk -v a="$bare_secs" -v b="$bar_secs" 'BEGIN {
+    awk -v a="$bare_secs" -v b="$bar_secs" -v f="${fixed_secs:-0}" 'BEGIN {
         r = a / b
         printf "ratio csvchart bar sum / bare libcsv (throughput): %.2f (target >= 0.8): %s\n",
-               r, (r >= 0.8 ? "MET" : "MISS") }'
+               r, (r >= 0.8 ? "MET" : "MISS")
+        if (f > 0 && b > f) {
+            r = a / (b - f)
+            printf "ratio of ingestion alone (bar sum - bar fixed %.3f s): %.2f (target >= 0.8): %s\n",
+                   f, r, (r >= 0.8 ? "MET" : "MISS")
+        } }'
 fi

@@ -118,6 +118,12 @@ csvchart_status csvchart_set_at(csvchart_figure *fig, const char *name, const ch
  * Reads the figure's data. `path` "-" reads standard input, named "<stdin>" in messages.
  * load_buffer() reads `len` bytes at `data`, named `name` in messages; the bytes are copied.
  * A second load replaces the first.
+ *
+ * Loading uses the options set so far: delimiter and limits, and for a bar chart with
+ * `aggregate` (not none), x, y, group, facet and log too - rows of one category are then
+ * combined while the file is read, so memory grows with the number of categories, not with
+ * the file (a 1 GB CSV aggregates in a few MB). Set those options before loading: changing
+ * one of them afterwards makes rendering fail (CSVCHART_ERROR_VALUE, "load it again").
  */
 csvchart_status csvchart_figure_load_file(csvchart_figure *fig, const char *path,
                                           csvchart_error *err);

@@ -472,6 +472,13 @@ csvchart_status csvchart_write_file(const char *path, const void *data, size_t l
         p += n;
         left -= (size_t)n;
     }
+    /* The bytes reach the disk before the new name does: after a power cut the path holds
+     * the old image or the new one, never a new name over missing data. (A file system
+     * that cannot sync, EINVAL, is taken as it is.) */
+    if (ok && fsync(fd) != 0 && errno != EINVAL) {
+        ok = false;
+        e = errno;
+    }
     if (close(fd) != 0 && ok) {
         ok = false;
         e = errno;

@@ -24,7 +24,8 @@ static const struct option_def table[OPT_COUNT] = {
     [OPT_AGGREGATE] = {.name = "aggregate", .type = OPTION_CHOICE, .def = "none",
                        .kinds = KIND_BAR, .choices = "none|sum|mean|count|min|max",
                        .help = "combine rows of one category: none (a repeat is an error), sum, "
-                               "mean, count, min, max"},
+                               "mean, count, min, max; done while reading, in memory that does "
+                               "not grow with the file"},
     [OPT_DATE] = {.name = "date", .type = OPTION_COLUMN, .def = "date", .kinds = KIND_TIMELINE,
                   .help = "the event date column: 2025, 2025-01, 2025-01-15, ISO date-times, "
                           "January 2025, 15 January 2026, Jan 15, 2026"},
@@ -89,7 +90,8 @@ static const struct option_def table[OPT_COUNT] = {
                                 "before anything is allocated; a side is at most 32767 px"},
     [OPT_MAX_ROWS] = {.name = "max_rows", .type = OPTION_NUMBER, .def = "10000000",
                       .kinds = KIND_ALL, .min = 1, .max = 1e10,
-                      .help = "limit: data rows in the CSV file"},
+                      .help = "limit: data rows kept in memory (with aggregate, rows of a "
+                              "category already seen are combined as read and do not count)"},
     [OPT_NOTE] = {.name = "note", .type = OPTION_TEXT, .def = "", .kinds = KIND_ALL,
                   .help = "a note under the chart, above the source"},
     [OPT_ORIENTATION] = {.name = "orientation", .type = OPTION_CHOICE, .def = "auto",
