@@ -18,10 +18,20 @@
 #include "array.h"
 #include "error.h"
 
-/* A hash set of kept rows, open addressing; a slot holds row + 1 (0 = empty). */
+/*
+ * A hash set of kept rows, open addressing. A slot holds row + 1 (0 = empty), the key's hash,
+ * and where its first key column's text is, so that a lookup compares that text without
+ * touching the row's cells (with one key column, the usual case, nothing else).
+ */
+struct slot {
+    uint64_t hash;
+    size_t row1;   /* row + 1; 0 = empty */
+    size_t offset; /* of the first key's text in the pool */
+    size_t len;
+};
+
 struct row_set {
-    size_t *slots;
-    uint64_t *hashes;
+    struct slot *slots;
     size_t cap, len;
 };
 
@@ -109,15 +119,19 @@ static size_t set_find(const struct row_set *s, const csvchart_table *t, size_t 
                        const size_t *cols, size_t n, uint64_t h, size_t *slot)
 {
     size_t mask = s->cap - 1;
+    const struct table_cell *first = row_cell(t, row, cols[0]);
+    const char *text = t->pool + first->offset;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
-        if (s->slots[i] == 0) {
+        const struct slot *sl = &s->slots[i];
+        if (sl->row1 == 0) {
             *slot = i;
             return (size_t)-1;
         }
-        size_t other = s->slots[i] - 1;
-        if (s->hashes[i] == h) {
+        if (sl->hash == h && sl->len == first->len &&
+            memcmp(t->pool + sl->offset, text, first->len) == 0) {
+            size_t other = sl->row1 - 1;
             bool same = true;
-            for (size_t k = 0; k < n && same; k++) {
+            for (size_t k = 1; k < n && same; k++) {
                 same = same_cell(t, other, row, cols[k]);
             }
             if (same) {
@@ -127,6 +141,15 @@ static size_t set_find(const struct row_set *s, const csvchart_table *t, size_t 
     }
 }
 
+/* Puts row (whose first key column is col) in the empty slot i. */
+static void set_put(struct row_set *s, const csvchart_table *t, size_t i, size_t row,
+                    size_t col, uint64_t h)
+{
+    const struct table_cell *c = row_cell(t, row, col);
+    s->slots[i] = (struct slot){h, row + 1, c->offset, c->len};
+    s->len++;
+}
+
 /* Makes room for one more entry (load <= 1/2); false when out of memory. */
 static bool set_grow(struct row_set *s)
 {
@@ -134,27 +157,21 @@ static bool set_grow(struct row_set *s)
         return true;
     }
     size_t cap = s->cap ? s->cap * 2 : 1024;
-    size_t *slots = calloc(cap, sizeof *slots);
-    uint64_t *hashes = calloc(cap, sizeof *hashes);
-    if (!slots || !hashes) {
-        free(slots);
-        free(hashes);
+    struct slot *slots = calloc(cap, sizeof *slots);
+    if (!slots) {
         return false;
     }
     for (size_t i = 0; i < s->cap; i++) {
-        if (s->slots[i]) {
-            size_t j = s->hashes[i] & (cap - 1);
-            while (slots[j]) {
+        if (s->slots[i].row1) {
+            size_t j = s->slots[i].hash & (cap - 1);
+            while (slots[j].row1) {
                 j = (j + 1) & (cap - 1);
             }
             slots[j] = s->slots[i];
-            hashes[j] = s->hashes[i];
         }
     }
     free(s->slots);
-    free(s->hashes);
     s->slots = slots;
-    s->hashes = hashes;
     s->cap = cap;
     return true;
 }
@@ -162,7 +179,6 @@ static bool set_grow(struct row_set *s)
 static void set_fini(struct row_set *s)
 {
     free(s->slots);
-    free(s->hashes);
 }
 
 /* ---- The folder ---------------------------------------------------------------------------- */
@@ -369,17 +385,13 @@ enum fold_result csvchart_table_folder_row(struct table_folder *f, csvchart_tabl
                 if (f->xs.len >= f->max_keys) {
                     return FOLD_LIMIT;
                 }
-                f->xs.slots[xslot] = row + 1;
-                f->xs.hashes[xslot] = hx;
-                f->xs.len++;
+                set_put(&f->xs, t, xslot, row, f->key[0], hx);
             }
         }
     }
     if (!acc_row(f, t, row, true)) {
         return FOLD_NOMEM;
     }
-    f->keys.slots[slot] = row + 1;
-    f->keys.hashes[slot] = h;
-    f->keys.len++;
+    set_put(&f->keys, t, slot, row, f->key[0], h);
     return FOLD_KEEP;
 }
