@@ -34,6 +34,12 @@ gen_label_100kb_words() {
     awk 'BEGIN { for (i = 0; i < 20000; i++) printf "word "; print ",1"; print "y,2" }'
 }
 gen_categories_100k() { awk 'BEGIN { print "name,value"; for (i = 0; i < 100000; i++) print "c" i "," i }'; }
+# Aggregated while read: a million rows of three categories (renders, with bounded memory),
+# the same with one bad value on the last line (the error still names that line), and 100,000
+# categories (refused while reading, at the first one over the limit).
+gen_aggregate_1m() { awk 'BEGIN { print "name,value"; for (i = 0; i < 1000000; i++) print "c" i % 3 "," i % 1000 }'; }
+gen_aggregate_late_text() { gen_aggregate_1m; echo "c1,lots"; }
+gen_aggregate_categories_100k() { gen_categories_100k; }
 gen_events_10k() {
     awk 'BEGIN { print "date,label"; for (i = 0; i < 10000; i++) printf "%04d-01-01,event %d\n", 1 + i % 9999, i }'
 }
