@@ -810,3 +810,19 @@ void csvchart_bar_chart_fini(struct bar_chart *c)
     free(c->panels);
     memset(c, 0, sizeof *c);
 }
+
+bool csvchart_bar_fold(const struct spec *s, struct table_fold *f)
+{
+    if (s->kind != KIND_BAR || s->aggregate == AGG_NONE || s->low[0] || s->high[0]) {
+        return false;
+    }
+    memset(f, 0, sizeof *f);
+    f->keys[0] = s->x;
+    f->keys[1] = s->group;
+    f->keys[2] = s->facet;
+    f->values = (const char *const *)s->y;
+    f->nvalues = s->ny;
+    f->positive = s->log;
+    f->max_keys = s->max_categories;
+    return true;
+}

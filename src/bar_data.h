@@ -54,4 +54,12 @@ csvchart_status csvchart_bar_chart_bind(const csvchart_table *t, const struct sp
                                         csvchart_error *err);
 void csvchart_bar_chart_fini(struct bar_chart *c);
 
+/*
+ * How a bar chart of spec s reads its table: with `aggregate` (and no range bars), rows of
+ * one category can fold while the file is read (table.h, Folding) - fills *f (borrowing s's
+ * strings) and returns true; otherwise returns false and every row must be kept. Binding a
+ * folded table gives exactly what binding the whole table gives (test_table_fold.c).
+ */
+bool csvchart_bar_fold(const struct spec *s, struct table_fold *f);
+
 #endif

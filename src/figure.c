@@ -138,7 +138,8 @@ static size_t limit(const csvchart_figure *fig, enum option_id id)
  */
 static char *fold_key(const struct spec *s)
 {
-    if (s->kind != KIND_BAR || s->aggregate == AGG_NONE || s->low[0] || s->high[0]) {
+    struct table_fold f;
+    if (!csvchart_bar_fold(s, &f)) {
         return NULL;
     }
     size_t len = strlen(s->x) + strlen(s->group) + strlen(s->facet) + 8;
@@ -174,15 +175,7 @@ static csvchart_status table_options(const csvchart_figure *fig, struct table_op
         return st;
     }
     *key = fold_key(s);
-    if (*key) {
-        memset(fold, 0, sizeof *fold);
-        fold->keys[0] = s->x;
-        fold->keys[1] = s->group;
-        fold->keys[2] = s->facet;
-        fold->values = (const char *const *)s->y;
-        fold->nvalues = s->ny;
-        fold->positive = s->log;
-        fold->max_keys = s->max_categories;
+    if (*key && csvchart_bar_fold(s, fold)) {
         o->fold = fold;
     }
     return CSVCHART_OK;

@@ -15,19 +15,6 @@
 #include "bar_data.h"
 #include "harness.h"
 
-/* The fold the figure uses for spec s (figure.c does the same from its options). */
-static void fold_of(const struct spec *s, struct table_fold *f)
-{
-    memset(f, 0, sizeof *f);
-    f->keys[0] = s->x;
-    f->keys[1] = s->group;
-    f->keys[2] = s->facet;
-    f->values = (const char *const *)s->y;
-    f->nvalues = s->ny;
-    f->positive = s->log;
-    f->max_keys = s->max_categories;
-}
-
 struct outcome {
     csvchart_status st;
     char error[1024];
@@ -40,8 +27,8 @@ static void run(const char *csv, const struct spec *s, bool folded, struct outco
 {
     memset(o, 0, sizeof *o);
     struct table_fold f;
-    fold_of(s, &f);
-    struct table_options opt = {0, 0, 0, 0, folded ? &f : NULL};
+    bool folds = csvchart_bar_fold(s, &f);
+    struct table_options opt = {0, 0, 0, 0, folded && folds ? &f : NULL};
     csvchart_error err = {0};
     csvchart_table *t = NULL;
     o->st = csvchart_table_read("t.csv", csv, strlen(csv), &opt, &t, &err);
