@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "bar_data.h"
+#include "fixtures.h"
 #include "harness.h"
 
 /* Binds `csv` with options given as NAME=VALUE pairs (NULL-terminated). */
@@ -18,13 +19,9 @@ static csvchart_status bind(const char *csv, const char *const *opts, struct bar
     if (st) {
         return st;
     }
-    struct option_values vals = {0};
-    for (size_t i = 0; opts && opts[i]; i += 2) {
-        csvchart_option_values_set(&vals, csvchart_option_lookup(opts[i]), opts[i + 1], NULL, 0,
-                                   err);
-    }
+    struct option_values vals;
     struct spec s;
-    csvchart_spec_bind(&vals, KIND_BAR, &s, err);
+    fixture_spec(opts, KIND_BAR, &vals, &s, err);
     st = csvchart_bar_chart_bind(t, &s, &chart, w, err);
     if (st == CSVCHART_OK) {
         *d = chart.panels[0];

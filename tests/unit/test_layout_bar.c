@@ -7,6 +7,7 @@
 
 #include "csvchart.h"
 #include "figure.h"
+#include "fixtures.h"
 #include "harness.h"
 #include "scene.h"
 #include "text.h"
@@ -15,12 +16,7 @@
 static csvchart_figure *lay(const char *csv, const char *const *opts)
 {
     csvchart_error err = {0};
-    csvchart_figure *fig = csvchart_figure_new("bar", &err);
-    csvchart_figure_set_measurer(fig, csvchart_text_fake());
-    for (size_t i = 0; opts && opts[i]; i += 2) {
-        csvchart_set(fig, opts[i], opts[i + 1], &err);
-    }
-    csvchart_figure_load_buffer(fig, "t.csv", csv, strlen(csv), &err);
+    csvchart_figure *fig = fixture_figure("bar", csv, opts, &err);
     const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
     HARNESS_REPORT(s != NULL, "layout failed: %s", csvchart_error_text(&err));
     if (!s) {
@@ -30,15 +26,6 @@ static csvchart_figure *lay(const char *csv, const char *const *opts)
     return fig;
 }
 
-static const struct scene_item *find_text(const struct csvchart_scene *s, const char *text)
-{
-    for (size_t i = 0; i < s->len; i++) {
-        if (s->items[i].kind == SCENE_TEXT && strcmp(s->items[i].text, text) == 0) {
-            return &s->items[i];
-        }
-    }
-    return NULL;
-}
 
 static void test_ratio_text(void)
 {
@@ -60,7 +47,7 @@ static void test_ratio_text(void)
         }
         csvchart_error err = {0};
         const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
-        HARNESS_REPORT(find_text(s, cases[i].want) != NULL, "case %zu: no \"%s\" in the scene", i,
+        HARNESS_REPORT(fixture_find_text(s, cases[i].want) != NULL, "case %zu: no \"%s\" in the scene", i,
                        cases[i].want);
         csvchart_figure_free(fig);
     }
@@ -77,14 +64,14 @@ static void test_log_axis(void)
     const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
     static const char *const ticks[] = {"$0.01", "$0.1", "$1", "$10", "$100"};
     for (size_t i = 0; i < 5; i++) {
-        HARNESS_REPORT(find_text(s, ticks[i]) != NULL, "no tick label %s", ticks[i]);
+        HARNESS_REPORT(fixture_find_text(s, ticks[i]) != NULL, "no tick label %s", ticks[i]);
     }
-    CHECK(find_text(s, "$0.10") == NULL);
-    CHECK(find_text(s, "Log scale; bars start at $0.01.") != NULL);
-    CHECK(find_text(s, "$0.07") != NULL); /* value labels keep the data's precision */
-    CHECK(find_text(s, "$60") != NULL);
+    CHECK(fixture_find_text(s, "$0.10") == NULL);
+    CHECK(fixture_find_text(s, "Log scale; bars start at $0.01.") != NULL);
+    CHECK(fixture_find_text(s, "$0.07") != NULL); /* value labels keep the data's precision */
+    CHECK(fixture_find_text(s, "$60") != NULL);
     /* the $0.07 bar starts at the $0.01 baseline: its bottom is the floor's y */
-    const struct scene_item *floor_label = find_text(s, "$0.01");
+    const struct scene_item *floor_label = fixture_find_text(s, "$0.01");
     bool bar_from_floor = false;
     for (size_t i = 0; floor_label && i < s->len; i++) {
         const struct scene_item *it = &s->items[i];
@@ -106,10 +93,10 @@ static void test_open_range(void)
     }
     csvchart_error err = {0};
     const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
-    CHECK(find_text(s, "$100M+") != NULL);
-    CHECK(find_text(s, "$1M") != NULL);
-    CHECK(find_text(s, "$6M") != NULL);
-    CHECK(find_text(s, "Log scale.") != NULL);
+    CHECK(fixture_find_text(s, "$100M+") != NULL);
+    CHECK(fixture_find_text(s, "$1M") != NULL);
+    CHECK(fixture_find_text(s, "$6M") != NULL);
+    CHECK(fixture_find_text(s, "Log scale.") != NULL);
     csvchart_figure_free(fig);
 }
 
@@ -119,7 +106,7 @@ static void test_orientation(void)
     csvchart_figure *fig = lay("k,v\nA,1\nB,2\n", NULL);
     csvchart_error err = {0};
     const struct csvchart_scene *s = fig ? csvchart_figure_scene(fig, &err) : NULL;
-    const struct scene_item *a = s ? find_text(s, "A") : NULL;
+    const struct scene_item *a = s ? fixture_find_text(s, "A") : NULL;
     CHECK(a && a->anchor == TEXT_ANCHOR_MIDDLE);
     csvchart_figure_free(fig);
 
@@ -127,7 +114,7 @@ static void test_orientation(void)
               "E,5\nF,6\nG,7\nH,8\nI,9\nJ,10\nK,11\nL,12\n",
               NULL);
     s = fig ? csvchart_figure_scene(fig, &err) : NULL;
-    const struct scene_item *b = s ? find_text(s, "B") : NULL;
+    const struct scene_item *b = s ? fixture_find_text(s, "B") : NULL;
     CHECK(b && b->anchor == TEXT_ANCHOR_END); /* right-aligned in the category column */
     csvchart_figure_free(fig);
 }

@@ -16,6 +16,7 @@
 #include "csvchart.h"
 #include "date.h"
 #include "figure.h"
+#include "fixtures.h"
 #include "harness.h"
 #include "scene.h"
 #include "scene_check.h"
@@ -94,24 +95,9 @@ static char *random_csv(size_t n, int days, bool details)
 
 static csvchart_figure *lay(const char *csv, const char *const *opts, csvchart_error *err)
 {
-    csvchart_figure *fig = csvchart_figure_new("timeline", err);
-    csvchart_figure_set_measurer(fig, csvchart_text_fake());
-    for (size_t i = 0; opts && opts[i]; i += 2) {
-        csvchart_set(fig, opts[i], opts[i + 1], err);
-    }
-    csvchart_figure_load_buffer(fig, "t.csv", csv, strlen(csv), err);
-    return fig;
+    return fixture_figure("timeline", csv, opts, err);
 }
 
-static const struct scene_item *find_text(const struct csvchart_scene *s, const char *text)
-{
-    for (size_t i = 0; i < s->len; i++) {
-        if (s->items[i].kind == SCENE_TEXT && strcmp(s->items[i].text, text) == 0) {
-            return &s->items[i];
-        }
-    }
-    return NULL;
-}
 
 /* True when a text item's first word is `word`. */
 static bool has_word(const struct csvchart_scene *s, const char *word)
@@ -212,10 +198,10 @@ static void test_article(void)
         if (s) {
             CHECK_STR(s->desc, "Timeline of 5 events from January 2025 to April 2026.");
             /* precision kept in the date lines */
-            CHECK(find_text(s, "Jan 2025") != NULL);
-            CHECK(find_text(s, "15 Jan 2026") != NULL);
-            CHECK(find_text(s, "25 Feb 2026") != NULL);
-            CHECK(find_text(s, "DeepSeek R1 Release") != NULL);
+            CHECK(fixture_find_text(s, "Jan 2025") != NULL);
+            CHECK(fixture_find_text(s, "15 Jan 2026") != NULL);
+            CHECK(fixture_find_text(s, "25 Feb 2026") != NULL);
+            CHECK(fixture_find_text(s, "DeepSeek R1 Release") != NULL);
             CHECK_DBL(s->height, 675, 0); /* fits: no growth */
             CHECK_INT(csvchart_figure_warning_count(fig), 0);
             check_text_boxes(v ? "article vertical" : "article", s);
@@ -234,7 +220,7 @@ static void test_same_day_and_one(void)
     const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
     CHECK(s != NULL);
     if (s) {
-        CHECK(find_text(s, "A one") && find_text(s, "B two") && find_text(s, "C three"));
+        CHECK(fixture_find_text(s, "A one") && fixture_find_text(s, "B two") && fixture_find_text(s, "C three"));
         size_t dots = 0;
         for (size_t i = 0; i < s->len; i++) {
             dots += s->items[i].kind == SCENE_CIRCLE;
@@ -247,7 +233,7 @@ static void test_same_day_and_one(void)
     s = csvchart_figure_scene(fig, &err);
     CHECK(s != NULL);
     if (s) {
-        CHECK(find_text(s, "Alone") != NULL);
+        CHECK(fixture_find_text(s, "Alone") != NULL);
         CHECK_STR(s->desc, "Timeline of 1 event, 25 February 2026.");
         check_text_boxes("one event", s);
     }

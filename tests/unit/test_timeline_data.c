@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "fixtures.h"
 #include "harness.h"
 #include "timeline_axis.h"
 #include "timeline_data.h"
@@ -22,13 +23,9 @@ static csvchart_status bind(const char *csv, const char *const *opts,
     if (st) {
         return st;
     }
-    struct option_values vals = {0};
-    for (size_t i = 0; opts && opts[i]; i += 2) {
-        csvchart_option_values_set(&vals, csvchart_option_lookup(opts[i]), opts[i + 1], NULL, 0,
-                                   err);
-    }
+    struct option_values vals;
     struct spec s;
-    csvchart_spec_bind(&vals, KIND_TIMELINE, &s, err);
+    fixture_spec(opts, KIND_TIMELINE, &vals, &s, err);
     st = csvchart_timeline_bind(t, &s, &data, w, err);
     csvchart_spec_fini(&s);
     csvchart_option_values_fini(&vals);

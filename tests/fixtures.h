@@ -1,0 +1,57 @@
+/*
+ * fixtures.h - what the unit tests of binding and layout build their cases from (header-only,
+ * like harness.h): options given as NAME, VALUE pairs (a NULL-terminated array) turned into a
+ * spec, a figure laid out with the fake text metrics, and a text item looked up in a scene.
+ */
+#ifndef CSVCHART_TEST_FIXTURES_H
+#define CSVCHART_TEST_FIXTURES_H
+
+#include <string.h>
+
+#include "csvchart.h"
+#include "figure.h"
+#include "options.h"
+#include "scene.h"
+#include "spec.h"
+#include "text.h"
+
+/* Sets the pairs into *vals and binds *s for `kind` (KIND_BAR, KIND_TIMELINE). Free both with
+ * csvchart_spec_fini() and csvchart_option_values_fini(). */
+static inline void fixture_spec(const char *const *opts, unsigned kind,
+                                struct option_values *vals, struct spec *s, csvchart_error *err)
+{
+    memset(vals, 0, sizeof *vals);
+    for (size_t i = 0; opts && opts[i]; i += 2) {
+        csvchart_option_values_set(vals, csvchart_option_lookup(opts[i]), opts[i + 1], NULL, 0,
+                                   err);
+    }
+    csvchart_spec_bind(vals, kind, s, err);
+}
+
+/* A figure of `kind` ("bar", "timeline") measuring with the fake metrics, the pairs set and
+ * `csv` loaded as "t.csv". Errors land in *err; the figure is returned whatever happened. */
+static inline csvchart_figure *fixture_figure(const char *kind, const char *csv,
+                                              const char *const *opts, csvchart_error *err)
+{
+    csvchart_figure *fig = csvchart_figure_new(kind, err);
+    csvchart_figure_set_measurer(fig, csvchart_text_fake());
+    for (size_t i = 0; opts && opts[i]; i += 2) {
+        csvchart_set(fig, opts[i], opts[i + 1], err);
+    }
+    csvchart_figure_load_buffer(fig, "t.csv", csv, strlen(csv), err);
+    return fig;
+}
+
+/* The first text item whose text is `text`, or NULL. */
+static inline const struct scene_item *fixture_find_text(const struct csvchart_scene *s,
+                                                         const char *text)
+{
+    for (size_t i = 0; i < s->len; i++) {
+        if (s->items[i].kind == SCENE_TEXT && strcmp(s->items[i].text, text) == 0) {
+            return &s->items[i];
+        }
+    }
+    return NULL;
+}
+
+#endif
