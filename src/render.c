@@ -135,9 +135,11 @@ static bool pen_init(struct pen *p, cairo_t *cr, const char *family, bool raster
     }
     cairo_set_font_options(cr, fo);
     /* The figure's own font map when there is one (fonts already loaded while measuring);
-     * else a private one, so threads share nothing. */
+     * else (a figure measured by the fake metrics of the tests and fuzzers) Pango's default
+     * font map, which is one per thread, so threads still share nothing - a new font map for
+     * every render loaded and sorted the fonts again each time. */
     void *shared = opt ? csvchart_text_pango_fontmap(opt->text) : NULL;
-    p->fontmap = shared ? g_object_ref(shared) : pango_cairo_font_map_new();
+    p->fontmap = g_object_ref(shared ? shared : pango_cairo_font_map_get_default());
     p->context = p->fontmap ? pango_font_map_create_context(p->fontmap) : NULL;
     if (p->context) {
         pango_cairo_context_set_font_options(p->context, fo);
