@@ -22,7 +22,10 @@
  * The CSV reader. Byte 0 picks the delimiter (auto , ; tab | space :), byte 1 the limits
  * (defaults or tiny ones), byte 2 how the streaming reader cuts the rest into pieces; the rest
  * is the CSV. It is read whole with csvchart_table_read() and again in pieces through
- * csvchart_table_reader_*: status, error text and table must be the same.
+ * csvchart_table_reader_*: status, error text and table must be the same. With bit 3 of byte
+ * 0 set (and default limits), an aggregated bar chart of the table (aggregate, group, facet,
+ * y and log from bytes 0 and 2) must bind the same from the table folded while reading as
+ * from the whole table (tests/fold_check.h).
  */
 int csvchart_fuzz_csv(const uint8_t *data, size_t size);
 

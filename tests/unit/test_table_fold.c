@@ -13,87 +13,8 @@
 #include <stdlib.h>
 
 #include "bar_data.h"
+#include "fold_check.h"
 #include "harness.h"
-
-struct outcome {
-    csvchart_status st;
-    char error[1024];
-    struct bar_chart chart;
-    struct csvchart_warnings warn;
-    size_t rows; /* kept by the reader */
-};
-
-static void run(const char *csv, const struct spec *s, bool folded, struct outcome *o)
-{
-    memset(o, 0, sizeof *o);
-    struct table_fold f;
-    bool folds = csvchart_bar_fold(s, &f);
-    struct table_options opt = {0, 0, 0, 0, folded && folds ? &f : NULL};
-    csvchart_error err = {0};
-    csvchart_table *t = NULL;
-    o->st = csvchart_table_read("t.csv", csv, strlen(csv), &opt, &t, &err);
-    if (o->st == CSVCHART_OK) {
-        o->rows = t->nrows;
-        o->st = csvchart_bar_chart_bind(t, s, &o->chart, &o->warn, &err);
-    }
-    snprintf(o->error, sizeof o->error, "%s", o->st ? csvchart_error_text(&err) : "");
-    csvchart_table_free(t);
-}
-
-static bool same_unit(const struct number_unit *a, const struct number_unit *b)
-{
-    return strcmp(a->prefix, b->prefix) == 0 && strcmp(a->suffix, b->suffix) == 0 &&
-           a->multiplier == b->multiplier && a->decimals == b->decimals &&
-           a->grouped == b->grouped;
-}
-
-/* Whether the two outcomes agree; prints the first difference. */
-static bool agree(const struct outcome *a, const struct outcome *b, const char *csv)
-{
-    const char *why = NULL;
-    if (a->st != b->st || strcmp(a->error, b->error) != 0) {
-        why = "status or error";
-    } else if (a->warn.len != b->warn.len) {
-        why = "number of warnings";
-    }
-    for (size_t i = 0; !why && i < a->warn.len; i++) {
-        why = strcmp(a->warn.items[i], b->warn.items[i]) ? "warning" : NULL;
-    }
-    if (!why && a->st == CSVCHART_OK) {
-        if (a->chart.npanels != b->chart.npanels) {
-            why = "panels";
-        }
-        for (size_t p = 0; !why && p < a->chart.npanels; p++) {
-            const struct bar_data *x = &a->chart.panels[p], *y = &b->chart.panels[p];
-            if (x->ncat != y->ncat || x->nser != y->nser || !same_unit(&x->unit, &y->unit)) {
-                why = x->ncat != y->ncat || x->nser != y->nser ? "panel shape" : "unit";
-                break;
-            }
-            for (size_t c = 0; !why && c < x->ncat; c++) {
-                why = strcmp(x->cats[c], y->cats[c]) ? "category" : NULL;
-            }
-            for (size_t k = 0; !why && k < x->nser; k++) {
-                why = strcmp(x->series[k], y->series[k]) ? "series" : NULL;
-            }
-            for (size_t i = 0; !why && i < x->ncat * x->nser; i++) {
-                why = x->has[i] != y->has[i] || (x->has[i] && x->v[i] != y->v[i]) ? "value" : NULL;
-            }
-        }
-    }
-    if (why) {
-        fprintf(stderr, "  folded and whole tables differ (%s):\n%s  whole: %s\n  folded: %s\n",
-                why, csv, a->error, b->error);
-    }
-    return !why;
-}
-
-static void outcome_fini(struct outcome *o)
-{
-    if (o->st == CSVCHART_OK) {
-        csvchart_bar_chart_fini(&o->chart);
-    }
-    csvchart_warnings_fini(&o->warn);
-}
 
 static uint64_t rng = 0x9E3779B97F4A7C15u;
 
@@ -149,15 +70,15 @@ static void test_same_as_whole_table(void)
         }
         struct spec s;
         csvchart_spec_bind(&vals, KIND_BAR, &s, &err);
-        struct outcome whole, folded;
-        run(csv, &s, false, &whole);
-        run(csv, &s, true, &folded);
-        if (!agree(&whole, &folded, csv) && ++disagree > 3) {
+        struct fold_outcome whole, folded;
+        fold_run(csv, strlen(csv), &s, false, &whole);
+        fold_run(csv, strlen(csv), &s, true, &folded);
+        if (!fold_agree(&whole, &folded, 0, csv) && ++disagree > 3) {
             iter = 1 << 30; // enough output
         }
         folded_runs += folded.rows < whole.rows;
-        outcome_fini(&whole);
-        outcome_fini(&folded);
+        fold_outcome_fini(&whole);
+        fold_outcome_fini(&folded);
         csvchart_spec_fini(&s);
         csvchart_option_values_fini(&vals);
     }
