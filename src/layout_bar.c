@@ -51,6 +51,7 @@ struct bar_layout {
     struct text_style label; /* category and value labels (may shrink for many bars) */
     double col;              /* horizontal: the category column's width */
     size_t col_lines;        /* horizontal: lines a category name may take */
+    size_t name_stride;      /* horizontal: every name_stride-th name is drawn (too many) */
 };
 
 /* One panel being laid out. */
@@ -885,7 +886,7 @@ static void layout_horizontal(struct bar_layout *B, struct panel *P, double left
         csvchart_layout_text(L, &B->label, t->faint, buf, strlen(buf), x,
                              P->py1 + 8 * L->u + asc, TEXT_ANCHOR_MIDDLE);
     }
-    for (size_t c = 0; c < d->ncat; c++) {
+    for (size_t c = 0; c < d->ncat; c += B->name_stride) {
         /* The name, right-aligned in its column, its block centred on the band. */
         double center = P->py0 + P->band * ((double)c + 0.5);
         size_t n = lines_needed(B, d->cats[c], B->col + 0.5);
@@ -897,6 +898,15 @@ static void layout_horizontal(struct bar_layout *B, struct panel *P, double left
     if (B->s->ratio) {
         ratio_callout(B, P, false);
     }
+}
+
+/* "st", "nd", "rd" or "th", for "every 27th name". */
+static const char *ordinal_suffix(size_t n)
+{
+    if (n % 100 >= 11 && n % 100 <= 13) {
+        return "th";
+    }
+    return n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th";
 }
 
 /* ---- the whole figure -------------------------------------------------------------------- */
@@ -987,7 +997,7 @@ csvchart_status csvchart_layout_bar(const struct bar_chart *chart, const struct 
                                     struct csvchart_scene *scene,
                                     struct csvchart_warnings *warn, csvchart_error *err)
 {
-    struct bar_layout B = {.chart = chart, .s = s};
+    struct bar_layout B = {.chart = chart, .s = s, .name_stride = 1};
     csvchart_status st = CSVCHART_OK;
     (void)warn;
     csvchart_layout_begin(&B.L, s, m, scene);
@@ -1056,10 +1066,18 @@ csvchart_status csvchart_layout_bar(const struct bar_chart *chart, const struct 
             B.label.size_px -= 0.5;
             lh = csvchart_layout_line_height(&B.L, &B.label);
         }
-        if (lh > (height - overhead) / (double)total * 0.96) {
-            csvchart_warnings_add(warn, "%zu categories do not fit the figure's height; labels "
-                                        "may crowd: use a taller size",
-                                  total);
+        double per = (height - overhead) / (double)total * 0.96;
+        if (lh > per) {
+            /* Still too many at 9 px: every k-th name (one line each), so that names never
+             * overlap, as axes of dates skip labels; the bars are all drawn. */
+            double k = per > 0 ? ceil(lh / per) : (double)total; // no room at all: one name
+            B.name_stride = (size_t)fmin(fmax(k, 1), (double)total);
+            csvchart_warnings_add(warn,
+                                  "%zu categories do not fit the figure's height; every %zu%s "
+                                  "name is shown: use a taller size (about %.0f px) for all",
+                                  total, B.name_stride, ordinal_suffix(B.name_stride),
+                                  ceil(s->height + (double)total * lh / 0.96 -
+                                       (height - overhead)));
         }
         category_column(&B);
     }

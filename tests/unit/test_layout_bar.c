@@ -9,6 +9,7 @@
 #include "figure.h"
 #include "fixtures.h"
 #include "harness.h"
+#include "scene_check.h"
 #include "scene.h"
 #include "text.h"
 
@@ -141,6 +142,41 @@ static void test_highlight(void)
     csvchart_figure_free(fig);
 }
 
+/* More categories than lines in the height, even at 9 px: every k-th name is drawn, none
+ * overlaps another, every bar is drawn, and the warning says which names are shown. */
+static void test_too_many_names(void)
+{
+    size_t cap = 400 * 24, n = 0;
+    char *csv = malloc(cap);
+    n += (size_t)snprintf(csv + n, cap - n, "name,value\n");
+    for (int i = 0; i < 400; i++) {
+        n += (size_t)snprintf(csv + n, cap - n, "item %03d,%d\n", i, 1 + i % 17);
+    }
+    csvchart_figure *fig = lay(csv, NULL);
+    free(csv);
+    CHECK(fig != NULL);
+    if (!fig) {
+        return;
+    }
+    csvchart_error err = {0};
+    const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+    size_t names = 0, bars = 0;
+    for (size_t i = 0; i < s->len; i++) {
+        names += s->items[i].kind == SCENE_TEXT && strncmp(s->items[i].text, "item ", 5) == 0;
+        bars += s->items[i].kind == SCENE_RECT;
+    }
+    CHECK(names > 20 && names < 100);
+    CHECK(bars >= 400);
+    CHECK(fixture_find_text(s, "item 000") != NULL);
+    check_text_boxes("400 categories", s);
+    bool said = false;
+    for (size_t i = 0; i < csvchart_figure_warning_count(fig); i++) {
+        said = said || strstr(csvchart_figure_warning(fig, i), "name is shown") != NULL;
+    }
+    CHECK(said);
+    csvchart_figure_free(fig);
+}
+
 int main(void)
 {
     RUN(test_ratio_text);
@@ -148,5 +184,6 @@ int main(void)
     RUN(test_open_range);
     RUN(test_orientation);
     RUN(test_highlight);
+    RUN(test_too_many_names);
     return harness_done();
 }
