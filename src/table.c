@@ -176,9 +176,11 @@ static void type_column(csvchart_table *t, size_t j)
             }
             col->unit.grouped = col->unit.grouped || u.grouped;
             for (int k = 0; k < 5; k++) {
+                /* Lines, not rows: a folded cell's numbers come from later lines too. */
                 size_t n = a ? a->mult[k] : k == multiplier_index(u.multiplier);
-                if (n && mult_count[k] == 0) {
-                    mult_first[k] = i;
+                size_t line = a ? a->mult_line[k] : c->line;
+                if (n && line < mult_first[k]) {
+                    mult_first[k] = line;
                 }
                 mult_count[k] += n;
             }

@@ -63,8 +63,9 @@ struct table_column {
 
 /*
  * What a folded cell stands for: n numbers (its own first), and how they were written: the
- * most decimals, any thousands separator, how many had no multiplier, K, M, B or T. n == 0:
- * the cell was not folded; its text is all there is.
+ * most decimals, any thousands separator, how many had no multiplier, K, M, B or T, and the
+ * line of the first of each (typing breaks a tie between multipliers by which came first in
+ * the file). n == 0: the cell was not folded; its text is all there is.
  */
 struct table_acc {
     double sum, min, max;
@@ -72,6 +73,7 @@ struct table_acc {
     int decimals;
     bool grouped;
     size_t mult[5];
+    size_t mult_line[5];
 };
 
 typedef struct csvchart_table {

@@ -310,8 +310,8 @@ static bool foldable(struct table_folder *f, const csvchart_table *t, size_t row
     return ok;
 }
 
-/* Adds number k of the row being read to *a. */
-static void acc_add(struct table_acc *a, const struct table_folder *f, size_t k)
+/* Adds number k of the row being read (written on `line`) to *a. */
+static void acc_add(struct table_acc *a, const struct table_folder *f, size_t k, size_t line)
 {
     double v = f->num[k];
     const struct number_unit *u = &f->how[k];
@@ -321,7 +321,10 @@ static void acc_add(struct table_acc *a, const struct table_folder *f, size_t k)
     a->n++;
     a->decimals = u->decimals > a->decimals ? u->decimals : a->decimals;
     a->grouped = a->grouped || u->grouped;
-    a->mult[mult_index(u->multiplier)]++;
+    int m = mult_index(u->multiplier);
+    if (a->mult[m]++ == 0) {
+        a->mult_line[m] = line;
+    }
 }
 
 /* Sets row's accumulators: its own numbers when it folds, else none (n = 0). */
@@ -335,7 +338,7 @@ static bool acc_row(struct table_folder *f, csvchart_table *t, size_t row, bool 
         struct table_acc *a = &t->acc[row * t->nacc + k];
         memset(a, 0, sizeof *a);
         if (numbers) {
-            acc_add(a, f, k);
+            acc_add(a, f, k, row_cell(t, row, t->acc_cols[k])->line);
         }
     }
     return true;
@@ -344,7 +347,7 @@ static bool acc_row(struct table_folder *f, csvchart_table *t, size_t row, bool 
 static void merge(struct table_folder *f, csvchart_table *t, size_t into)
 {
     for (size_t k = 0; k < t->nacc; k++) {
-        acc_add(&t->acc[into * t->nacc + k], f, k);
+        acc_add(&t->acc[into * t->nacc + k], f, k, row_cell(t, t->nrows, t->acc_cols[k])->line);
     }
     t->folded_rows++;
 }

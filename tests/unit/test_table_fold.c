@@ -149,6 +149,23 @@ static void test_bounded_memory(void)
     csvchart_table_free(t);
 }
 
+/*
+ * A tie between multipliers goes to the one written first in the file, also when the later
+ * one was folded into a row above it (found by fuzz_csv: "$9B" then "$3" in one category).
+ */
+static void test_multiplier_tie(void)
+{
+    const char *csv = "k,v\na,$9B\nb,\na,$3\n";
+    struct table_fold f = {{"k", NULL, NULL}, NULL, 0, false, 0};
+    struct table_options opt = {0, 0, 0, 0, &f};
+    csvchart_error err = {0};
+    csvchart_table *t = NULL;
+    CHECK_INT(csvchart_table_read("t.csv", csv, strlen(csv), &opt, &t, &err), 0);
+    CHECK_INT(t->nrows, 2);
+    CHECK_INT(t->cols[1].unit.multiplier, 'B');
+    csvchart_table_free(t);
+}
+
 static void test_category_limit_while_reading(void)
 {
     const char *csv = "k,v\na,1\nb,2\na,3\nc,4\n";
@@ -193,6 +210,7 @@ int main(void)
     RUN(test_same_as_whole_table);
     RUN(test_memory_and_accumulators);
     RUN(test_bounded_memory);
+    RUN(test_multiplier_tie);
     RUN(test_category_limit_while_reading);
     RUN(test_figure_options_after_load);
     return harness_done();
