@@ -302,3 +302,8 @@ csvchart_status csvchart_render(const struct csvchart_scene *s, csvchart_format 
     return csvchart_error_set(err, CSVCHART_ERROR_INTERNAL, NULL, 0, 0,
                               "no backend renders output format %d", (int)format);
 }
+
+void csvchart_render_release_thread_fonts(void)
+{
+    pango_cairo_font_map_set_default(NULL);
+}

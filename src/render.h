@@ -44,4 +44,12 @@ csvchart_status csvchart_render(const struct csvchart_scene *s, csvchart_format 
                                 const struct render_options *opt, void **data, size_t *len,
                                 csvchart_error *err);
 
+/*
+ * Scenes measured without Pango (opt->text not the Pango measurer: the fake metrics of the
+ * tests and fuzzers) are drawn with Pango's default font map of the calling thread, kept
+ * between renders so that fonts load once. This drops the calling thread's one; tests call
+ * it before they exit, so that memory checkers see every font cache freed.
+ */
+void csvchart_render_release_thread_fonts(void);
+
 #endif

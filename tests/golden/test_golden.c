@@ -23,6 +23,7 @@
 #include "csvchart.h"
 #include "figure.h"
 #include "harness.h"
+#include "render.h"
 #include "scene_check.h"
 #include "scene.h"
 #include "text.h"
@@ -394,5 +395,6 @@ int main(void)
     if (update) {
         printf("references rewritten: look at every tests/golden/*.png before committing\n");
     }
+    csvchart_render_release_thread_fonts();
     return harness_done();
 }

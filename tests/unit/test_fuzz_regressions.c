@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "harness.h"
+#include "render.h"
 
 #include "fuzz/fuzz_entry.c" // the very code the fuzzers run
 
@@ -208,5 +209,6 @@ int main(void)
     RUN(test_number);
     RUN(test_ini);
     RUN(test_render);
+    csvchart_render_release_thread_fonts();
     return harness_done();
 }

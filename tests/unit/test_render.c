@@ -427,6 +427,7 @@ int main(int argc, char **argv)
     RUN(test_pdf);
     test_deterministic(argv[0]);
     RUN(test_cjk_drawn);
+    csvchart_render_release_thread_fonts();
     int status = harness_done();
     return status == 0 && !have_cjk_font ? 77 : status; // CJK unchecked: report a skip
 }
