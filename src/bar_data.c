@@ -227,6 +227,12 @@ static csvchart_status resolve_columns(const csvchart_table *t, const struct spe
                                    "separated by commas",
                                    i + 1);
             }
+            for (size_t k = 0; k < c->ny; k++) { /* one series per column: "v,v" has one */
+                if (c->y[k] == c->y[c->ny]) {
+                    return BAD_OPTIONS("y: column \"%s\" is named twice (items %zu and %zu)",
+                                       s->y[i], k + 1, i + 1);
+                }
+            }
             c->ny++;
         }
     }
