@@ -322,6 +322,25 @@ static void gridlines(struct bar_layout *B, struct panel *P)
  * direction of the panel. Returns the px box of the mark's far end for labels:
  * *end_px is where the value ends along the value axis.
  */
+/* Bands thinner than this many device pixels draw their bars edge to edge. */
+#define THIN_BAND_PX 3.0
+
+/*
+ * How thick a bar is across its band: `fill` of the band shared by `across` bars, at most
+ * `most`. Bands of a few device pixels (hundreds of categories) have no gaps: bars and gaps
+ * snapped to whole pixels alternated into stripes (moire). Edge to edge, neighbours share
+ * their snapped edge, so every pixel row belongs to exactly one bar: a solid profile of the
+ * data, with no antialiased seams letting the background through.
+ */
+static double bar_thickness(const struct layout *L, double band, size_t across, double fill,
+                            double most)
+{
+    if (band * L->scale < THIN_BAND_PX) {
+        fill = 1;
+    }
+    return fmin(band * fill / (double)across, most);
+}
+
 static void draw_mark(struct bar_layout *B, struct panel *P, size_t c, size_t s, double from,
                       double to, bool open, double a, double b)
 {
@@ -479,6 +498,13 @@ static void marks(struct bar_layout *B, struct panel *P)
             double a = center - P->bar * (double)across / 2 +
                        (B->s->stack ? 0 : P->bar * (double)s) + gap / 2;
             double b = a + P->bar - gap;
+            if (P->band * L->scale < THIN_BAND_PX) {
+                /* Edge to edge (bar_thickness()): neighbours' edges computed by one
+                 * expression, so they snap to the same pixel and leave no row uncovered. */
+                size_t k = c * across + (B->s->stack ? 0 : s);
+                a = start + P->band / (double)across * (double)k;
+                b = start + P->band / (double)across * (double)(k + 1);
+            }
             double from = d->low ? d->low[i] : P->base, to = v;
             if (B->s->stack) {
                 double *acc = v >= 0 ? &pos : &neg;
@@ -769,7 +795,7 @@ static void layout_vertical(struct bar_layout *B, struct panel *P, double left, 
                            P->ticks.hi, P->py1,
                            P->py0};
     size_t across = B->s->stack ? 1 : d->nser;
-    P->bar = fmin(P->band * (across > 1 ? 0.8 : 0.66) / (double)across, 110 * L->u);
+    P->bar = bar_thickness(L, P->band, across, across > 1 ? 0.8 : 0.66, 110 * L->u);
 
     gridlines(B, P);
     if (B->s->ratio) {
@@ -839,7 +865,7 @@ static void layout_horizontal(struct bar_layout *B, struct panel *P, double left
     P->px0 = left + B->col + 14 * L->u;
     P->px1 = right;
     size_t across = B->s->stack ? 1 : d->nser;
-    P->bar = fmin(P->band * (across > 1 ? 0.8 : 0.7) / (double)across, 56 * L->u);
+    P->bar = bar_thickness(L, P->band, across, across > 1 ? 0.8 : 0.7, 56 * L->u);
     double over = mark_overhang(B, P->bar);
 
     /* Value axis along x; grow the domain until labels fit and tick labels do not touch. */
