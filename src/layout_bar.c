@@ -59,7 +59,8 @@ struct panel {
     const struct bar_data *d;
     struct value_format fmt; /* the spec's, with the panel's unit */
     char **value_text;       /* per (cat, series): the value label */
-    double label_max_w;
+    double label_max_w; /* the widest value label; measured on first need (label_width()) */
+    bool label_max_w_set;
     bool *highlighted; /* per category */
     double lo, hi;     /* data extent along the value axis (zero included when linear) */
     struct ticks ticks;
@@ -139,15 +140,36 @@ static bool format_values(const struct bar_layout *B, struct panel *P)
             if (d->open[i]) {
                 snprintf(buf, sizeof buf, "%s+", low);
             }
-            P->label_max_w = fmax(P->label_max_w, csvchart_layout_width(&B->L, &B->label, low));
         }
         P->value_text[i] = csvchart_strdup(buf);
         if (!P->value_text[i]) {
             return false;
         }
-        P->label_max_w = fmax(P->label_max_w, csvchart_layout_width(&B->L, &B->label, buf));
     }
     return true;
+}
+
+/*
+ * The widest value label (for ranges, of either end), measured when first asked: a chart
+ * whose labels cannot be drawn anyway (a thousand thin bars) never shapes them.
+ */
+static double label_width(const struct bar_layout *B, struct panel *P)
+{
+    const struct bar_data *d = P->d;
+    for (size_t i = 0; !P->label_max_w_set && i < d->ncat * d->nser; i++) {
+        if (!d->has[i]) {
+            continue;
+        }
+        if (d->low) {
+            char low[64];
+            csvchart_format_value(&P->fmt, d->low[i], low, sizeof low);
+            P->label_max_w = fmax(P->label_max_w, csvchart_layout_width(&B->L, &B->label, low));
+        }
+        P->label_max_w = fmax(P->label_max_w,
+                              csvchart_layout_width(&B->L, &B->label, P->value_text[i]));
+    }
+    P->label_max_w_set = true;
+    return P->label_max_w;
 }
 
 static void panel_fini(struct panel *P)
@@ -869,7 +891,7 @@ static void layout_horizontal(struct bar_layout *B, struct panel *P, double left
     double over = mark_overhang(B, P->bar);
 
     /* Value axis along x; grow the domain until labels fit and tick labels do not touch. */
-    double need = (B->labels ? P->label_max_w + 8 * L->u : 0) + over;
+    double need = (B->labels ? label_width(B, P) + 8 * L->u : 0) + over;
     double spacing = 110 * L->u;
     char buf[64];
     for (int iter = 0; iter < 8; iter++) {
@@ -938,7 +960,7 @@ static const char *ordinal_suffix(size_t n)
 /* ---- the whole figure -------------------------------------------------------------------- */
 
 /* Decides whether value labels are drawn: asked for, or (auto) when they fit. */
-static bool labels_fit(const struct bar_layout *B, const struct panel *P, double band)
+static bool labels_fit(const struct bar_layout *B, struct panel *P, double band)
 {
     const struct layout *L = &B->L;
     size_t across = B->s->stack ? 1 : P->d->nser;
@@ -951,7 +973,7 @@ static bool labels_fit(const struct bar_layout *B, const struct panel *P, double
     if (P->d->low) {
         return band >= csvchart_layout_line_height(L, &B->label);
     }
-    return P->label_max_w <= band * (across > 1 ? 0.8 : 0.95) / (double)across;
+    return label_width(B, P) <= band * (across > 1 ? 0.8 : 0.95) / (double)across;
 }
 
 /* The SVG <desc>: one sentence about the data. */
