@@ -948,6 +948,17 @@ static void layout_horizontal(struct bar_layout *B, struct panel *P, double left
     }
 }
 
+/* Whether category names at size0 - 0.5 * step px fit one line per category in the height. */
+static bool label_rows_fit(struct bar_layout *B, double size0, int step, size_t np,
+                           double title_h, double panel_gap, double height, size_t total)
+{
+    struct text_style st = B->label;
+    st.size_px = size0 - 0.5 * step;
+    double lh = csvchart_layout_line_height(&B->L, &st);
+    double overhead = (double)np * (title_h + lh + 10 * B->L.u) + (double)(np - 1) * panel_gap;
+    return lh <= (height - overhead) / (double)total * 0.96;
+}
+
 /* "st", "nd", "rd" or "th", for "every 27th name". */
 static const char *ordinal_suffix(size_t n)
 {
@@ -1108,12 +1119,27 @@ csvchart_status csvchart_layout_bar(const struct bar_chart *chart, const struct 
                                             : 0;
     double lh = csvchart_layout_line_height(&B.L, &B.label);
     if (B.horizontal) {
-        /* Too many categories for the height: smaller text, down to 9 px. */
-        double overhead = (double)np * (title_h + lh + 10 * B.L.u) + (double)(np - 1) * panel_gap;
-        while (lh > (height - overhead) / (double)total * 0.96 && B.label.size_px > 9) {
-            B.label.size_px -= 0.5;
-            lh = csvchart_layout_line_height(&B.L, &B.label);
+        /* Too many categories for the height: smaller text, in steps of 0.5 px down to 9 px -
+         * the largest step whose lines fit. Line heights only shrink with the size, so the
+         * steps are searched by bisection: each size measured is a font loaded at that size. */
+        double size0 = B.label.size_px;
+        int most = size0 > 9 ? (int)ceil((size0 - 9) / 0.5 - 1e-9) : 0; /* 16 px: 14 steps */
+        int lo = 0;
+        if (most > 0 && !label_rows_fit(&B, size0, 0, np, title_h, panel_gap, height, total)) {
+            int hi = most; /* the first step that fits, or the last one */
+            lo = 1;
+            while (lo < hi) {
+                int mid = lo + (hi - lo) / 2;
+                if (label_rows_fit(&B, size0, mid, np, title_h, panel_gap, height, total)) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
         }
+        B.label.size_px = size0 - 0.5 * lo;
+        lh = csvchart_layout_line_height(&B.L, &B.label);
+        double overhead = (double)np * (title_h + lh + 10 * B.L.u) + (double)(np - 1) * panel_gap;
         double per = (height - overhead) / (double)total * 0.96;
         if (lh > per) {
             /* Still too many at 9 px: every k-th name (one line each), so that names never
