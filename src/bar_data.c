@@ -272,8 +272,8 @@ static csvchart_status resolve_columns(const csvchart_table *t, const struct spe
 
 /* ---- one panel ---- */
 
-/* One value of the table, on its way into the grid. */
-/* One value of the table, or the n values folded into a cell (table.h, Folding). */
+/* One value of the table on its way into the grid, or the n values folded into a cell
+ * (table.h, Folding). */
 struct obs {
     size_t cat, ser;
     double value, low; /* value: the sum of the n values */
@@ -405,11 +405,6 @@ static double cell_value(const struct binder *b, size_t col, const struct table_
     return v;
 }
 
-static int mult_index(char m)
-{
-    return m == 'K' ? 1 : m == 'M' ? 2 : m == 'B' ? 3 : m == 'T' ? 4 : 0;
-}
-
 /* Notes how a value was written, or all the values of a folded cell (a). */
 static void note_unit(struct binder *b, const struct number_unit *u, const struct table_acc *a)
 {
@@ -419,8 +414,9 @@ static void note_unit(struct binder *b, const struct number_unit *u, const struc
     }
     int decimals = a ? a->decimals : u->decimals;
     b->unit.decimals = decimals > b->unit.decimals ? decimals : b->unit.decimals;
+    int own = csvchart_number_multiplier_index(u->multiplier);
     for (int k = 0; k < 5; k++) {
-        b->mult_count[k] += a ? a->mult[k] : k == mult_index(u->multiplier);
+        b->mult_count[k] += a ? a->mult[k] : k == own;
     }
 }
 
@@ -625,7 +621,7 @@ static csvchart_status fold(struct binder *b, struct bar_data *d)
     for (size_t i = 1; i < 5; i++) {
         best = b->mult_count[i] > b->mult_count[best] ? i : best;
     }
-    d->unit.multiplier = "\0KMBT"[best];
+    d->unit.multiplier = csvchart_multipliers[best];
     d->unit.open = false;
     if (s->aggregate == AGG_COUNT) { /* a count has no currency, no decimals */
         memset(&d->unit, 0, sizeof d->unit);

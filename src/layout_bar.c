@@ -340,28 +340,30 @@ static void gridlines(struct bar_layout *B, struct panel *P)
 /* ---- marks ------------------------------------------------------------------------------- */
 
 /*
+ * Bands thinner than 3 device pixels (hundreds of categories) draw their bars edge to edge:
+ * bars and gaps snapped to whole pixels alternated into stripes (moire). Edge to edge,
+ * neighbours share their snapped edge (marks() computes both from one expression), so every
+ * pixel row belongs to exactly one bar: a solid profile of the data, with no antialiased
+ * seams letting the background through.
+ */
+static bool thin_band(const struct layout *L, double band)
+{
+    return band * L->scale < 3.0;
+}
+
+/* How thick a bar is across its band: `fill` of the band (all of a thin one) shared by
+ * `across` bars, at most `most`. */
+static double bar_thickness(const struct layout *L, double band, size_t across, double fill,
+                            double most)
+{
+    return fmin(band * (thin_band(L, band) ? 1 : fill) / (double)across, most);
+}
+
+/*
  * Draws one mark from value `from` to `to` across [a, b) (px across the band), in the value
  * direction of the panel. Returns the px box of the mark's far end for labels:
  * *end_px is where the value ends along the value axis.
  */
-/* Bands thinner than this many device pixels draw their bars edge to edge. */
-#define THIN_BAND_PX 3.0
-
-/*
- * How thick a bar is across its band: `fill` of the band shared by `across` bars, at most
- * `most`. Bands of a few device pixels (hundreds of categories) have no gaps: bars and gaps
- * snapped to whole pixels alternated into stripes (moire). Edge to edge, neighbours share
- * their snapped edge, so every pixel row belongs to exactly one bar: a solid profile of the
- * data, with no antialiased seams letting the background through.
- */
-static double bar_thickness(const struct layout *L, double band, size_t across, double fill,
-                            double most)
-{
-    if (band * L->scale < THIN_BAND_PX) {
-        fill = 1;
-    }
-    return fmin(band * fill / (double)across, most);
-}
 
 static void draw_mark(struct bar_layout *B, struct panel *P, size_t c, size_t s, double from,
                       double to, bool open, double a, double b)
@@ -520,9 +522,9 @@ static void marks(struct bar_layout *B, struct panel *P)
             double a = center - P->bar * (double)across / 2 +
                        (B->s->stack ? 0 : P->bar * (double)s) + gap / 2;
             double b = a + P->bar - gap;
-            if (P->band * L->scale < THIN_BAND_PX) {
-                /* Edge to edge (bar_thickness()): neighbours' edges computed by one
-                 * expression, so they snap to the same pixel and leave no row uncovered. */
+            if (thin_band(L, P->band)) {
+                /* Edge to edge (thin_band()): neighbours' edges computed by one expression,
+                 * so they snap to the same pixel and leave no row uncovered. */
                 size_t k = c * across + (B->s->stack ? 0 : s);
                 a = start + P->band / (double)across * (double)k;
                 b = start + P->band / (double)across * (double)(k + 1);

@@ -10,8 +10,9 @@
  * the significant digits and a decimal exponent are first normalised into a buffer such as
  * "56e5" (no decimal point, so the C library's locale cannot change the meaning), and only
  * that buffer goes to strtod(), which rounds correctly - unless the digits and the exponent
- * are small enough for one exact IEEE operation (the fast path below), which is the same value. The multiplier is folded into the
- * exponent, so "$5.6M" is exactly 5600000 and not 5.6 * 1e6.
+ * are small enough for one exact IEEE operation (the fast paths below), which gives the same
+ * value. The multiplier is folded into the exponent, so "$5.6M" is exactly 5600000 and not
+ * 5.6 * 1e6.
  */
 #include "number.h"
 
@@ -290,4 +291,16 @@ bool csvchart_number_parse(const char *s, size_t len, double *value, struct numb
         *unit = u;
     }
     return true;
+}
+
+const char csvchart_multipliers[5] = {0, 'K', 'M', 'B', 'T'};
+
+int csvchart_number_multiplier_index(char multiplier)
+{
+    for (int i = 1; i < 5; i++) {
+        if (csvchart_multipliers[i] == multiplier) {
+            return i;
+        }
+    }
+    return 0;
 }

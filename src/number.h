@@ -32,4 +32,11 @@ struct number_unit {
  */
 bool csvchart_number_parse(const char *s, size_t len, double *value, struct number_unit *unit);
 
+/*
+ * Multipliers as small indices, for counting which one a column or panel uses most: 0 for
+ * none, 1 to 4 for K M B T; csvchart_multipliers[i] is the letter back ('\0' for none).
+ */
+int csvchart_number_multiplier_index(char multiplier);
+extern const char csvchart_multipliers[5];
+
 #endif

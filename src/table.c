@@ -61,22 +61,6 @@ bool csvchart_table_missing_text(const char *s, size_t len)
     return i == len || ((c == 'N' || c == 'n' || c == '-' || c == 0xE2) && is_missing_token(s, len));
 }
 
-static int multiplier_index(char m)
-{
-    switch (m) {
-    case 'K':
-        return 1;
-    case 'M':
-        return 2;
-    case 'B':
-        return 3;
-    case 'T':
-        return 4;
-    default:
-        return 0;
-    }
-}
-
 /*
  * Does every value of column j parse as a number with at most one currency/percent unit? On
  * success *unit holds that unit's prefix and suffix.
@@ -163,11 +147,12 @@ static void type_column(csvchart_table *t, size_t j)
             col->missing++;
             continue;
         }
+        /* A folded cell stands for a->n numbers (its own first): table.h, Folding. */
+        const struct table_acc *a = col->type == COLUMN_NUMBER ? csvchart_table_acc(t, i, j) : NULL;
         if (col->type == COLUMN_NUMBER) {
             struct number_unit u;
             csvchart_number_parse(s, c->len, &c->num, &u);
-            const struct table_acc *a = csvchart_table_acc(t, i, j);
-            if (a) { /* a folded cell: how all its numbers were written */
+            if (a) { /* how all its numbers were written */
                 u.decimals = a->decimals;
                 u.grouped = a->grouped;
             }
@@ -175,9 +160,10 @@ static void type_column(csvchart_table *t, size_t j)
                 col->unit.decimals = u.decimals;
             }
             col->unit.grouped = col->unit.grouped || u.grouped;
+            int own = csvchart_number_multiplier_index(u.multiplier);
             for (int k = 0; k < 5; k++) {
                 /* Lines, not rows: a folded cell's numbers come from later lines too. */
-                size_t n = a ? a->mult[k] : k == multiplier_index(u.multiplier);
+                size_t n = a ? a->mult[k] : k == own;
                 size_t line = a ? a->mult_line[k] : c->line;
                 if (n && line < mult_first[k]) {
                     mult_first[k] = line;
@@ -190,8 +176,6 @@ static void type_column(csvchart_table *t, size_t j)
             c->num = csvchart_date_coord(&d);
             c->date_prec = (uint8_t)d.precision;
         }
-        /* A folded cell stands for a->n numbers (its own first). */
-        const struct table_acc *a = col->type == COLUMN_NUMBER ? csvchart_table_acc(t, i, j) : NULL;
         double lo = a ? a->min : c->num, hi = a ? a->max : c->num;
         if (col->type == COLUMN_NUMBER || col->type == COLUMN_DATE) {
             if (col->count == 0 || lo < col->min) {
@@ -205,7 +189,6 @@ static void type_column(csvchart_table *t, size_t j)
     }
     if (col->type == COLUMN_NUMBER) {
         /* The most common multiplier; a tie goes to the one seen first. */
-        static const char letters[5] = {0, 'K', 'M', 'B', 'T'};
         size_t best = 0;
         for (size_t k = 1; k < 5; k++) {
             if (mult_count[k] > mult_count[best] ||
@@ -213,7 +196,7 @@ static void type_column(csvchart_table *t, size_t j)
                 best = k;
             }
         }
-        col->unit.multiplier = letters[best];
+        col->unit.multiplier = csvchart_multipliers[best];
     }
 }
 

@@ -8,11 +8,17 @@
  *   - keeps the position (line, column, offset) of the next byte,
  *   - checks UTF-8 and NUL bytes, so those errors carry the exact byte's position,
  *   - follows each field just enough to know where it starts and whether it is inside quotes,
- *   - and hands libcsv pieces that end just after each delimiter, CR or LF byte.
- * A piece then triggers at most one field callback and one row callback, both caused by its
- * last byte, so the callbacks know exactly which field they close. When csv_parse() returns
- * short (a stray quote in strict mode) the bad byte is at the piece's start plus the return
- * value, on the same line because a piece holds no line end before its last byte.
+ *   - and hands the bytes to libcsv in one of two ways:
+ * Batch mode, while the row being read has no quote (most rows of most files): without
+ * quotes, libcsv's reading is plain - a delimiter ends a field, a line end ends the row's last
+ * field unless the row is blank - so scan_batch() predicts where each field will end, queues
+ * where it starts, and gives libcsv up to QUEUE_MAX fields in one call; the field callback
+ * takes its position from the queue. Pieces, from a quote to the end of its row: libcsv gets
+ * pieces that end just after each delimiter, CR or LF byte. A piece then triggers at most one
+ * field callback and one row callback, both caused by its last byte, so the callbacks know
+ * exactly which field they close. When csv_parse() returns short (a stray quote in strict
+ * mode) the bad byte is at the piece's start plus the return value, on the same line because
+ * a piece holds no line end before its last byte.
  *
  * Before any of that, the reader buffers the first line (the header) to skip a UTF-8 byte
  * order mark and to pick the delimiter among , ; and tab by counting them outside quotes.
@@ -81,8 +87,8 @@ struct csvchart_table_reader {
     struct pos fstart, vstart;
 
     /* Batch mode (the usual one): while a row has no quote, libcsv gets long stretches of
-     * bytes, and process() queues where each field it will end starts. A quote switches the
-     * row to pieces (see the top of the file). row_fields: fields ended in this row. */
+     * bytes, and scan_batch() queues where each field it will end starts. A quote switches
+     * the row to pieces (see the top of the file). row_fields: fields ended in this row. */
     bool batch;
     size_t row_fields;
     struct pos *queue;
@@ -397,19 +403,6 @@ static void feed_piece(struct csvchart_table_reader *r, const unsigned char *s, 
     }
 }
 
-/* Notes where a field that libcsv will end in the current batch starts. */
-static bool queue_push(struct csvchart_table_reader *r, struct pos at)
-{
-    if (r->queue_len == r->queue_cap &&
-        !csvchart_array_reserve((void **)&r->queue, &r->queue_cap, r->queue_len + 1,
-                                sizeof *r->queue)) {
-        fail_nomem(r);
-        return false;
-    }
-    r->queue[r->queue_len++] = at;
-    return true;
-}
-
 /*
  * Gives libcsv bytes [s, s+n) that hold no quote (batch mode): their fields end where
  * process() predicted, and the callbacks take those fields' positions from the queue.
@@ -553,6 +546,30 @@ static bool special8(uint64_t x, char delim)
     return ((zero | below) & high) | (x & high);
 }
 
+/*
+ * Where the run of plain bytes starting at s[i] (itself plain) ends: the first byte from i+1
+ * that is not plain, or `stop`. Skips 8 bytes at a time while none of them needs attention.
+ */
+static size_t plain_run(const bool *plain, char delim, const unsigned char *s, size_t i,
+                        size_t stop)
+{
+    size_t j = i + 1;
+    while (j + 8 <= stop && !special8(load8(s + j), delim)) {
+        j += 8;
+    }
+    while (j < stop && plain[s[j]]) {
+        j++;
+    }
+    return j;
+}
+
+/* Where a run from s[i] must stop so that the field stays within max_field_bytes. */
+static size_t run_stop(const struct csvchart_table_reader *r, size_t raw_len, size_t i,
+                       size_t len)
+{
+    return len - i > r->max_field - raw_len ? i + (r->max_field - raw_len) : len;
+}
+
 /* Batches are given to libcsv after this many fields, so that the queue (12 KiB) stays in
  * the first-level cache between being written and being read. */
 #define QUEUE_MAX 512
@@ -560,9 +577,10 @@ static bool special8(uint64_t x, char delim)
 /*
  * The usual case of process(), in batch mode: printable ASCII, spaces, delimiters and line
  * ends, with the reader's state in local variables. It does what process() would do for
- * these bytes, and stops at the first other byte (a quote, a control or non-ASCII byte), at
- * a field about to pass max_field_bytes, or after QUEUE_MAX fields (giving the batch to
- * libcsv first: *piece moves). Returns the index of the byte it stopped at.
+ * these bytes, giving the batch to libcsv every QUEUE_MAX fields (*piece moves), and stops
+ * at the first other byte (a quote, a control or non-ASCII byte) or at a field about to pass
+ * max_field_bytes. So in batch mode every delimiter and line end is read here. Returns the
+ * index of the byte it stopped at.
  */
 static size_t scan_batch(struct csvchart_table_reader *r, const unsigned char *s, size_t i,
                          size_t len, size_t *piece)
@@ -580,19 +598,22 @@ static size_t scan_batch(struct csvchart_table_reader *r, const unsigned char *s
     }
     struct pos *queue = r->queue;
     size_t qlen = r->queue_len;
-    while (i < len && qlen < QUEUE_MAX) {
+    while (i < len) {
+        if (qlen == QUEUE_MAX) {
+            r->queue_len = qlen;
+            feed_batch(r, s + *piece, i - *piece);
+            *piece = i;
+            qlen = 0;
+            if (r->e.status != CSVCHART_OK) {
+                break;
+            }
+        }
         unsigned char b = s[i];
         if (plain[b]) {
-            size_t j = i + 1, stop = len - i > max_field - raw_len ? i + (max_field - raw_len) : len;
             if (raw_len >= max_field) {
                 break;
             }
-            while (j + 8 <= stop && !special8(load8(s + j), (char)delim)) {
-                j += 8;
-            }
-            while (j < stop && plain[s[j]]) {
-                j++;
-            }
+            size_t j = plain_run(plain, (char)delim, s, i, run_stop(r, raw_len, i, len));
             if (!f_set) {
                 f_set = true;
                 fstart = pos;
@@ -657,10 +678,6 @@ static size_t scan_batch(struct csvchart_table_reader *r, const unsigned char *s
     r->raw_len = raw_len;
     r->row_fields = row_fields;
     r->queue_len = qlen;
-    if (qlen >= QUEUE_MAX) {
-        feed_batch(r, s + *piece, i - *piece);
-        *piece = i;
-    }
     return i;
 }
 
@@ -674,6 +691,9 @@ static void process(struct csvchart_table_reader *r, const unsigned char *s, siz
     for (size_t i = 0; i < len && r->e.status == CSVCHART_OK; i++) {
         if (r->batch && r->u_need == 0) {
             size_t k = scan_batch(r, s, i, len, &piece);
+            if (r->e.status != CSVCHART_OK) {
+                return;
+            }
             if (k != i) {
                 i = k - 1;
                 continue;
@@ -681,18 +701,11 @@ static void process(struct csvchart_table_reader *r, const unsigned char *s, siz
         }
         unsigned char b = s[i];
         if (r->plain[b] && r->u_need == 0 && r->raw_len < r->max_field) {
-            /* The fast path: a run of plain bytes, which can only start a field's value or
-             * add to it (inside quotes or not), stopped short of max_field_bytes so that the
-             * byte over the limit takes the path below and its error. */
-            size_t j = i + 1, stop = len - i > r->max_field - r->raw_len
-                                         ? i + (r->max_field - r->raw_len)
-                                         : len;
-            while (j + 8 <= stop && !special8(load8(s + j), r->delim)) {
-                j += 8;
-            }
-            while (j < stop && r->plain[s[j]]) {
-                j++;
-            }
+            /* A run of plain bytes (in a row being read in pieces), which can only start a
+             * field's value or add to it (inside quotes or not), stopped short of
+             * max_field_bytes so that the byte over the limit takes the path below and its
+             * error. */
+            size_t j = plain_run(r->plain, r->delim, s, i, run_stop(r, r->raw_len, i, len));
             if (!r->f_set) {
                 r->f_set = true;
                 r->fstart = r->pos;
@@ -746,27 +759,8 @@ static void process(struct csvchart_table_reader *r, const unsigned char *s, siz
                 return;
             }
         }
-        if (!brk) {
-            advance(r, b);
-        } else if (r->batch) {
-            /* No quote since the row began, so libcsv's reading is plain: a delimiter ends a
-             * field; a line end ends the row's last field unless the row is blank. */
-            if (b == (unsigned char)r->delim || r->row_fields > 0 || r->v_set) {
-                if (!queue_push(r, field_pos(r))) {
-                    return;
-                }
-            }
-            advance(r, b);
-            field_clear(r);
-            if (b == (unsigned char)r->delim) {
-                r->f_set = true; // the next field starts right after the delimiter
-                r->fstart = r->pos;
-                r->row_fields++;
-            } else {
-                r->row_fields = 0;
-            }
-        } else {
-            advance(r, b);
+        advance(r, b);
+        if (brk) { /* in pieces: in batch mode scan_batch() reads every break byte */
             feed_piece(r, s + piece, i + 1 - piece, piece_at);
             piece = i + 1;
             piece_at = r->pos;

@@ -277,11 +277,6 @@ bool csvchart_table_folder_start(struct table_folder *f, csvchart_table *t)
     return true;
 }
 
-static int mult_index(char m)
-{
-    return m == 'K' ? 1 : m == 'M' ? 2 : m == 'B' ? 3 : m == 'T' ? 4 : 0;
-}
-
 /* Reads the row's value cells; true when the row may fold (see table.h). */
 static bool foldable(struct table_folder *f, const csvchart_table *t, size_t row)
 {
@@ -321,7 +316,7 @@ static void acc_add(struct table_acc *a, const struct table_folder *f, size_t k,
     a->n++;
     a->decimals = u->decimals > a->decimals ? u->decimals : a->decimals;
     a->grouped = a->grouped || u->grouped;
-    int m = mult_index(u->multiplier);
+    int m = csvchart_number_multiplier_index(u->multiplier);
     if (a->mult[m]++ == 0) {
         a->mult_line[m] = line;
     }

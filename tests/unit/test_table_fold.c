@@ -86,6 +86,18 @@ static void test_same_as_whole_table(void)
     CHECK(folded_runs > 1000); // the property was tested on tables that did fold
 }
 
+/* Reads `len` bytes of csv folded by column "k" (values: column y, or every other column
+ * when y is NULL; at most max_keys categories, 0 = no limit). */
+static csvchart_status read_folded(const char *csv, size_t len, const char *y, size_t max_keys,
+                                   csvchart_table **t, csvchart_error *err)
+{
+    const char *values[] = {y};
+    struct table_fold f = {{"k", NULL, NULL}, y ? values : NULL, y ? 1 : 0, false, max_keys};
+    struct table_options opt = {0, 0, 0, 0, &f};
+    *t = NULL;
+    return csvchart_table_read("t.csv", csv, len, &opt, t, err);
+}
+
 static void test_memory_and_accumulators(void)
 {
     /* 30,000 rows of three categories keep three rows; the rest fold. */
@@ -95,12 +107,9 @@ static void test_memory_and_accumulators(void)
     for (int i = 0; i < 30000; i++) {
         n += (size_t)snprintf(csv + n, cap - n, "%c,%s\n", "abc"[i % 3], i % 2 ? "$1.5" : "$2");
     }
-    const char *y[] = {"v"};
-    struct table_fold f = {{"k", NULL, NULL}, y, 1, false, 0};
-    struct table_options opt = {0, 0, 0, 0, &f};
     csvchart_error err = {0};
-    csvchart_table *t = NULL;
-    CHECK_INT(csvchart_table_read("t.csv", csv, n, &opt, &t, &err), 0);
+    csvchart_table *t;
+    CHECK_INT(read_folded(csv, n, "v", 0, &t, &err), 0);
     CHECK_INT(t->nrows, 3);
     CHECK_INT(t->folded_rows, 29997);
     const struct table_acc *a = csvchart_table_acc(t, 0, 1);
@@ -156,11 +165,9 @@ static void test_bounded_memory(void)
 static void test_multiplier_tie(void)
 {
     const char *csv = "k,v\na,$9B\nb,\na,$3\n";
-    struct table_fold f = {{"k", NULL, NULL}, NULL, 0, false, 0};
-    struct table_options opt = {0, 0, 0, 0, &f};
     csvchart_error err = {0};
-    csvchart_table *t = NULL;
-    CHECK_INT(csvchart_table_read("t.csv", csv, strlen(csv), &opt, &t, &err), 0);
+    csvchart_table *t;
+    CHECK_INT(read_folded(csv, strlen(csv), NULL, 0, &t, &err), 0);
     CHECK_INT(t->nrows, 2);
     CHECK_INT(t->cols[1].unit.multiplier, 'B');
     csvchart_table_free(t);
@@ -169,12 +176,9 @@ static void test_multiplier_tie(void)
 static void test_category_limit_while_reading(void)
 {
     const char *csv = "k,v\na,1\nb,2\na,3\nc,4\n";
-    struct table_fold f = {{"k", NULL, NULL}, NULL, 0, false, 2};
-    struct table_options opt = {0, 0, 0, 0, &f};
     csvchart_error err = {0};
-    csvchart_table *t = NULL;
-    CHECK_INT(csvchart_table_read("t.csv", csv, strlen(csv), &opt, &t, &err),
-              CSVCHART_ERROR_LIMIT);
+    csvchart_table *t;
+    CHECK_INT(read_folded(csv, strlen(csv), NULL, 2, &t, &err), CSVCHART_ERROR_LIMIT);
     CHECK_STR(csvchart_error_text(&err), "t.csv:5:1: more than 2 categories; a bar chart of "
                                          "them cannot be read (raise max_categories)");
     CHECK(t == NULL);
