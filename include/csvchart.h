@@ -53,7 +53,9 @@ typedef enum csvchart_status {
     CSVCHART_ERROR_IO,             /* a file cannot be read or written */
     CSVCHART_ERROR_LIMIT,          /* a resource limit was hit (image size, field size, ...) */
     CSVCHART_ERROR_NOMEM,          /* out of memory */
-    CSVCHART_ERROR_INTERNAL        /* cairo, pango or libpng failed */
+    CSVCHART_ERROR_INTERNAL,       /* cairo, pango or libpng failed */
+    CSVCHART_ERROR_SIZE            /* the data cannot be drawn at the requested size; the
+                                      message names a size at which it can */
 } csvchart_status;
 
 /*

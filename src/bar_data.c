@@ -625,9 +625,8 @@ static csvchart_status fold(struct binder *b, struct bar_data *d)
     d->unit.open = false;
     if (s->aggregate == AGG_COUNT) { /* a count has no currency, no decimals */
         memset(&d->unit, 0, sizeof d->unit);
-    } else if (s->aggregate == AGG_MEAN) {
-        d->unit.decimals += 1;
     }
+    d->computed = s->aggregate == AGG_SUM || s->aggregate == AGG_MEAN;
     d->cats = b->cats.names;
     b->cats.names = NULL;
     b->cats.len = 0;

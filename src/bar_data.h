@@ -30,6 +30,7 @@ struct bar_data {
     bool *open;    /* ranges only (else NULL): open-ended upward ("$100M+", empty high) */
     bool *has;     /* whether v[c * nser + s] exists */
     struct number_unit unit; /* how this panel's values were written */
+    bool computed;           /* the values are sums or means, not numbers as written */
     char *x_name;            /* the category column's name */
     char *value_name;        /* the (first) value column's name */
 };

@@ -274,25 +274,22 @@ const struct csvchart_scene *csvchart_figure_scene(csvchart_figure *fig, csvchar
             return NULL;
         }
     }
+    /* Bind, then lay out at the requested size (or find the size that fits: layout.h). */
     if (fig->kind == KIND_TIMELINE) {
         struct timeline_data d;
         st = csvchart_timeline_bind(fig->table, &fig->spec, &d, &fig->warnings, err);
         if (st == CSVCHART_OK) {
-            st = csvchart_layout_timeline(&d, &fig->spec, m, &fig->scene, &fig->warnings, err);
+            st = csvchart_layout_fit(csvchart_layout_timeline, &d, &fig->spec, m, &fig->scene,
+                                     &fig->warnings, err);
             csvchart_timeline_fini(&d);
-            if (st) {
-                csvchart_scene_fini(&fig->scene);
-            }
         }
     } else {
         struct bar_chart chart;
         st = csvchart_bar_chart_bind(fig->table, &fig->spec, &chart, &fig->warnings, err);
         if (st == CSVCHART_OK) {
-            st = csvchart_layout_bar(&chart, &fig->spec, m, &fig->scene, &fig->warnings, err);
+            st = csvchart_layout_fit(csvchart_layout_bar, &chart, &fig->spec, m, &fig->scene,
+                                     &fig->warnings, err);
             csvchart_bar_chart_fini(&chart);
-            if (st) {
-                csvchart_scene_fini(&fig->scene);
-            }
         }
     }
     if (st) {

@@ -217,16 +217,19 @@ enum dec_rule {
     DEC_FIXED,  /* `digits` decimals of the unscaled value (currency: 2) */
     DEC_DATA,   /* the data's decimals, before its multiplier 10^`power` */
     DEC_NEEDED, /* as many as the value needs (15 significant digits) */
-    DEC_STEP    /* as many as the tick step needs */
+    DEC_STEP,   /* as many as the tick step needs */
+    DEC_SIG     /* `digits` significant digits, the integer part always whole */
 };
 
 struct label {
     const char *prefix; /* currency sign or "" */
     const char *suffix; /* "%" or "" */
     bool si;            /* scale to K/M/B/T by magnitude */
+    int k;              /* with si: the SI_LETTER index every value shares, or -1 */
     bool cents;         /* a currency amount: a fraction shows 2 digits at least */
+    bool keep_zeros;    /* trailing zeros stay: "31.0%" next to "21.4%" */
     enum dec_rule rule;
-    int digits;          /* DEC_FIXED, DEC_DATA */
+    int digits;          /* DEC_FIXED, DEC_DATA, DEC_SIG */
     int power;           /* DEC_DATA: the data's multiplier as a power of ten */
     struct decimal step; /* DEC_STEP */
 };
@@ -242,6 +245,8 @@ static int decimals_for(const struct label *l, const struct decimal *x, int shif
         return clamp_decimals(l->digits + (shift > l->power ? shift - l->power : 0));
     case DEC_STEP:
         return clamp_decimals(shift - lowest_digit(&l->step));
+    case DEC_SIG:
+        return x->zero ? 0 : clamp_decimals(l->digits - 1 - (x->exp - shift));
     case DEC_NEEDED:
         break;
     }
@@ -257,7 +262,9 @@ static void put_label(struct sbuf *b, const struct label *l, double v)
     struct decimal x;
     to_decimal(v, &x);
     int k = 0; // SI_LETTER index
-    if (l->si && !x.zero) {
+    if (l->si && l->k >= 0 && !x.zero) { // zero is "0" whatever the prefix: "$0", not "$0T"
+        k = l->k;
+    } else if (l->si && !x.zero) {
         k = x.exp >= 12 ? 4 : x.exp >= 9 ? 3 : x.exp >= 6 ? 2 : x.exp >= 3 ? 1 : 0;
     }
     char ip[MAX_INT_DIGITS + 2], fp[MAX_DECIMALS + 1];
@@ -265,13 +272,13 @@ static void put_label(struct sbuf *b, const struct label *l, double v)
     for (;;) {
         dec = decimals_for(l, &x, 3 * k);
         round_fixed(&x, 3 * k, dec, ip, fp);
-        if (!l->si || k == 4 || strlen(ip) <= 3) {
+        if (!l->si || l->k >= 0 || k == 4 || strlen(ip) <= 3) {
             break;
         }
         k++; // 999,950 at 1 decimal rounds to "1000.0K": say "1M" instead
     }
     size_t nf = strlen(fp);
-    while (nf > 0 && fp[nf - 1] == '0') {
+    while (nf > 0 && fp[nf - 1] == '0' && !l->keep_zeros) {
         nf--;
     }
     if (l->cents && SI_LETTER[k] == 0 && nf == 1) {
@@ -298,7 +305,7 @@ static void put_label(struct sbuf *b, const struct label *l, double v)
 static struct label label_for(const struct value_format *f)
 {
     const struct number_unit *u = &f->unit;
-    struct label l = {.prefix = u->prefix, .suffix = u->suffix, .rule = DEC_NEEDED};
+    struct label l = {.prefix = u->prefix, .suffix = u->suffix, .k = -1, .rule = DEC_NEEDED};
     switch (f->kind) {
     case FORMAT_AUTO:
         l.si = u->multiplier != 0;
@@ -690,5 +697,179 @@ size_t csvchart_format_tick(const struct value_format *f, double v, double step,
         }
     }
     put_label(&b, &l, v);
+    return finish(&b, buf, n);
+}
+
+/* ---- Plans: numbers written together ------------------------------------------------------ */
+
+/* The SI_LETTER index of |v|'s magnitude (0 for v = 0). */
+static int si_index(double v)
+{
+    struct decimal x;
+    to_decimal(v, &x);
+    if (x.zero) {
+        return 0;
+    }
+    return x.exp >= 12 ? 4 : x.exp >= 9 ? 3 : x.exp >= 6 ? 2 : x.exp >= 3 ? 1 : 0;
+}
+
+void csvchart_format_plan(const struct value_format *f, enum label_role role, const double *v,
+                          size_t n, double step, bool computed, const struct label_plan *values,
+                          struct label_plan *p)
+{
+    memset(p, 0, sizeof *p);
+    p->f = *f;
+    p->role = role;
+    p->k = -1;
+    p->step = step;
+    if (f->kind == FORMAT_PRINTF) {
+        return; // the template as written
+    }
+    double max_abs = 0, min_abs = INFINITY;
+    for (size_t i = 0; i < n; i++) {
+        double a = fabs(v[i]);
+        if (isfinite(a)) {
+            max_abs = fmax(max_abs, a);
+            min_abs = a > 0 ? fmin(min_abs, a) : min_abs;
+        }
+    }
+    struct label l = label_for(f);
+    /* Large plain numbers read better abbreviated: 40,000,000 as 40M (FIGURES.md). */
+    p->si = l.si || (f->kind == FORMAT_AUTO && max_abs >= 1e6 && !*l.suffix);
+    int kmax = p->si ? si_index(max_abs) : 0;
+    int data_power = multiplier_power(f->unit.multiplier);
+    if (role == LABELS_LOG_TICKS) {
+        return; /* each decade at its own prefix: $1M $1B $1T */
+    }
+    if (role == LABELS_TICKS) {
+        p->k = p->si ? kmax : -1; /* one prefix per axis: 0, 0.25M, 0.5M */
+        if (p->si && values && values->si && values->k >= 0 &&
+            max_abs < pow(10, 3 * values->k + 4)) {
+            p->k = values->k; /* the axis speaks as the labels do: $200B ... $1,000B */
+        }
+        p->rule = DEC_STEP;
+        return;
+    }
+    /* Values of one comparison share a prefix when the smallest still reads with at most one
+     * leading zero ($0.6T beside $1.4T); over a wider range each takes its own. */
+    if (p->si && isfinite(min_abs) && min_abs >= pow(10, 3 * kmax - 1)) {
+        p->k = kmax;
+    }
+    bool wide = isfinite(min_abs) && max_abs / min_abs >= 100;
+    if (computed) {
+        p->rule = DEC_SIG; /* sums and means: three significant digits, as a desk rounds */
+        p->digits = 3;
+    } else if (f->kind == FORMAT_CURRENCY) {
+        p->rule = DEC_FIXED;
+        p->digits = 2;
+    } else if (f->unit.decimals < 0) {
+        p->rule = DEC_NEEDED;
+    } else if (p->si && (p->k < 0 ? kmax : p->k) * 3 > data_power && p->k >= 0) {
+        p->rule = DEC_SIG; /* shown at a larger prefix than written: 600B as 0.6T */
+        p->digits = 3;
+    } else {
+        /* As written, one number of decimals for the series ("31.0%" beside "21.4%") -
+         * unless the values span orders of magnitude, where zeros no reader needs go
+         * ("$60" beside "$0.07"). */
+        p->rule = DEC_DATA;
+        p->digits = f->unit.decimals;
+        p->keep_zeros = !wide;
+        if (p->si && p->k < 0 && data_power == 0) {
+            p->rule = DEC_SIG; /* abbreviated though written in full: 32,607,156 as 32.6M */
+            p->digits = 3;
+            p->keep_zeros = false;
+        }
+    }
+}
+
+size_t csvchart_format_planned(const struct label_plan *p, double v, char *buf, size_t n)
+{
+    if (p->f.kind == FORMAT_PRINTF) {
+        return csvchart_format_value(&p->f, v, buf, n);
+    }
+    struct sbuf b = {.len = 0};
+    struct label l = label_for(&p->f);
+    if (p->role == LABELS_LOG_TICKS) {
+        /* a decade is its own step: $0.01, $0.1, $1 - never padded to cents */
+        l.si = p->si;
+        l.cents = false;
+        l.rule = DEC_STEP;
+        to_decimal(v, &l.step);
+        put_label(&b, &l, v);
+        return finish(&b, buf, n);
+    }
+    l.si = p->si;
+    l.k = p->k;
+    l.keep_zeros = p->keep_zeros;
+    l.rule = (enum dec_rule)p->rule;
+    l.digits = p->digits;
+    l.power = multiplier_power(p->f.unit.multiplier);
+    if (p->role == LABELS_TICKS) {
+        double step = fabs(p->step);
+        if (isfinite(step) && step > 0) {
+            to_decimal(step, &l.step);
+            double q = v / step;
+            if (fabs(q) < 1e-9) {
+                v = 0; // float noise of a computed zero
+            }
+        } else {
+            l.rule = DEC_NEEDED;
+        }
+    }
+    put_label(&b, &l, v);
+    return finish(&b, buf, n);
+}
+
+/* ---- Ratios --------------------------------------------------------------------------------- */
+
+size_t csvchart_format_ratio(double r, char *buf, size_t n, bool *in_words)
+{
+    static const struct {
+        double at;
+        const char *word;
+    } words[] = {{1e12, "trillion"}, {1e9, "billion"}, {1e6, "million"}};
+    struct sbuf b = {.len = 0};
+    *in_words = false;
+    struct label l = {.prefix = "", .suffix = "", .k = -1, .rule = DEC_FIXED};
+    if (!isfinite(r) || r < 0) {
+        puts_(&b, "?");
+        return finish(&b, buf, n);
+    }
+    if (r >= 1e15) {
+        /* Beyond words a reader knows: a power of ten, "1.2 x 10^15" with superscripts. */
+        static const char *const sup[] = {"\xe2\x81\xb0", "\xc2\xb9", "\xc2\xb2", "\xc2\xb3",
+                                          "\xe2\x81\xb4", "\xe2\x81\xb5", "\xe2\x81\xb6",
+                                          "\xe2\x81\xb7", "\xe2\x81\xb8", "\xe2\x81\xb9"};
+        int e = (int)floor(log10(r));
+        double m = r / pow(10, e);
+        if (m >= 9.95) {
+            m /= 10, e++;
+        }
+        l.rule = DEC_FIXED;
+        l.digits = 1;
+        put_label(&b, &l, m);
+        puts_(&b, " \xc3\x97 10"); // " × 10"
+        char digits[8];
+        snprintf(digits, sizeof digits, "%d", e);
+        for (const char *d = digits; *d; d++) {
+            puts_(&b, sup[*d - '0']);
+        }
+        *in_words = true;
+        return finish(&b, buf, n);
+    }
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        if (r >= words[i].at * 0.9995) {
+            l.rule = DEC_SIG;
+            l.digits = 3;
+            put_label(&b, &l, r / words[i].at);
+            put(&b, " ", 1);
+            puts_(&b, words[i].word);
+            *in_words = true;
+            return finish(&b, buf, n);
+        }
+    }
+    /* Below 10 one decimal (5.2, 1.5); from 10 a whole number (857, 12,500). */
+    l.digits = r < 9.95 ? 1 : 0;
+    put_label(&b, &l, r);
     return finish(&b, buf, n);
 }

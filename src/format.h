@@ -65,4 +65,53 @@ size_t csvchart_format_value(const struct value_format *f, double v, char *buf, 
 size_t csvchart_format_tick(const struct value_format *f, double v, double step, char *buf,
                             size_t n);
 
+/*
+ * Plans: numbers written together agree (FIGURES.md, "Numbers ... as a desk sets them").
+ * A plan is made once for a set of numbers - the ticks of one axis, the value labels of one
+ * comparison - and then each of them is written with csvchart_format_planned():
+ *   LABELS_TICKS      a linear axis: one SI prefix for the axis (0, 0.25M, 0.5M, 0.75M, 1M),
+ *                     decimals from the step (`step`), trailing zeros dropped;
+ *   LABELS_LOG_TICKS  a log axis: each decade at its own prefix ($1M, $1B, $1T);
+ *   LABELS_VALUES     value labels: one prefix when the smallest still reads with at most one
+ *                     leading zero ($0.6T beside $1.4T), else each its own; computed values
+ *                     (sums, means) with three significant digits (32.6M, 24.7); values as
+ *                     written with the decimals written, shared by the series (31.0% beside
+ *                     21.4%), unless they span a hundredfold or more ($0.07 beside $60).
+ * In the automatic format numbers from a million up are abbreviated (40,000,000 as 40M).
+ * A printf format is always used as written.
+ */
+enum label_role { LABELS_TICKS, LABELS_LOG_TICKS, LABELS_VALUES };
+
+struct label_plan {
+    struct value_format f;
+    enum label_role role;
+    bool si;         /* K/M/B/T */
+    int k;           /* the shared prefix (0 none, 1 K ... 4 T), or -1: each value its own */
+    int rule;        /* how decimals are chosen (format.c) */
+    int digits;      /* for that rule */
+    bool keep_zeros; /* trailing zeros stay */
+    double step;     /* LABELS_TICKS: the step between ticks */
+};
+
+/*
+ * Makes the plan for values v[0..n) (ticks or labels; `step` for LABELS_TICKS, `computed` for
+ * aggregated values). `values` (may be NULL) is the plan of the value labels an axis goes
+ * with: when they share a prefix the axis takes it too, while its largest tick stays under
+ * four digits there ($200B ... $1,000B beside $830B, not $0.2T ... $1T).
+ */
+void csvchart_format_plan(const struct value_format *f, enum label_role role, const double *v,
+                          size_t n, double step, bool computed, const struct label_plan *values,
+                          struct label_plan *p);
+
+/* Writes one value by its plan. Buffer rules as for csvchart_format_value(). */
+size_t csvchart_format_planned(const struct label_plan *p, double v, char *buf, size_t n);
+
+/*
+ * A ratio ("how many times"), as a reader takes it in: one decimal below 10 ("5.2", "1.5"), a
+ * whole number from 10 ("857", "12,500"), words from a million ("1.2 million", "3 trillion")
+ * and a power of ten beyond ("1.2 × 10¹⁵"). *in_words tells which of the last two it is, so a
+ * template's "x" can become " times" ("1.2 million times"). Buffer rules as above.
+ */
+size_t csvchart_format_ratio(double r, char *buf, size_t n, bool *in_words);
+
 #endif

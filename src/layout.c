@@ -1,6 +1,7 @@
 /*
- * layout.c - the shared frame of a figure (title, subtitle, legend, note, source) and the
- * text helpers every layout uses (see layout.h).
+ * layout.c - the shared frame of a figure (title, subtitle, legend, note, source), the type
+ * scale, the text helpers every layout uses and the search behind the size contract (see
+ * layout.h).
  *
  * Everything here measures through the csvchart_text_measurer and writes scene items; no
  * cairo, no Pango. Positions are CSS px.
@@ -8,34 +9,87 @@
 #include "layout.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_PARAGRAPH_LINES 16
+#include "array.h"
+
+#define MAX_PARAGRAPH_LINES 64
+
+/* The type scale (layout.h): size at u = 1 and floor, CSS px. */
+static const struct {
+    double base, floor;
+} TYPE_TITLE = {30, 20}, TYPE_SUBTITLE = {19, 14}, TYPE_LABEL = {16, 13}, TYPE_SMALL = {13.5, 11};
+
+#define LAYOUT_METRIC_BASE(name, base, doc) .name = base,
+static const struct frame_metrics FRAME_BASE = {LAYOUT_FRAME_METRICS(LAYOUT_METRIC_BASE)};
+
+static double type_size(double base, double floor, double u)
+{
+    double v = round(base * u * 2) / 2;
+    return fmax(v, fmax(floor, LAYOUT_TEXT_FLOOR));
+}
 
 void csvchart_layout_begin(struct layout *L, const struct spec *s,
-                           const csvchart_text_measurer *m, struct csvchart_scene *scene)
+                           const csvchart_text_measurer *m, struct csvchart_scene *scene,
+                           struct layout_fit *fit)
 {
     memset(L, 0, sizeof *L);
     L->spec = s;
     L->m = m;
     L->scene = scene;
-    double u = fmin(s->width / 1200.0, s->height / 675.0);
-    L->u = u < 0.6 ? 0.6 : u > 3 ? 3 : u;
+    L->fit = fit;
+    L->u = fmin(s->width / 1200.0, s->height / 675.0);
+    L->g = fmax(L->u, 0.5);
     L->scale = s->render.scale > 0 ? s->render.scale : 1;
-    L->title = (struct text_style){s->font, round(30 * L->u * 2) / 2, 700};
-    L->subtitle = (struct text_style){s->font, round(19 * L->u * 2) / 2, 400};
-    L->label = (struct text_style){s->font, round(16 * L->u * 2) / 2, 400};
-    L->small = (struct text_style){s->font, round(13.5 * L->u * 2) / 2, 400};
+    L->title = (struct text_style){s->font, type_size(TYPE_TITLE.base, TYPE_TITLE.floor, L->u),
+                                   700};
+    L->subtitle = (struct text_style){
+        s->font, type_size(TYPE_SUBTITLE.base, TYPE_SUBTITLE.floor, L->u), 400};
+    L->label = (struct text_style){s->font, type_size(TYPE_LABEL.base, TYPE_LABEL.floor, L->u),
+                                   400};
+    L->small = (struct text_style){s->font, type_size(TYPE_SMALL.base, TYPE_SMALL.floor, L->u),
+                                   400};
+    L->label_min = L->small.size_px;
+    /* Every metric scales with g: one loop over the struct's doubles, in table order. */
+    const double *base = (const double *)&FRAME_BASE;
+    double *px = (double *)&L->px;
+    for (size_t i = 0; i < sizeof L->px / sizeof(double); i++) {
+        px[i] = base[i] * L->g;
+    }
     csvchart_scene_init(scene, s->width, s->height, s->theme.background, s->font);
     csvchart_scene_set_string(scene, &scene->title, s->title);
     csvchart_scene_set_string(scene, &scene->source, s->source);
-    double pad_x = 36 * L->u, pad_top = 30 * L->u, pad_bottom = 24 * L->u;
-    L->left = pad_x;
-    L->right = s->width - pad_x;
-    L->top = pad_top;
-    L->bottom = s->height - pad_bottom;
+    L->left = L->px.pad_x;
+    L->right = s->width - L->px.pad_x;
+    L->top = L->px.pad_top;
+    L->bottom = s->height - L->px.pad_bottom;
+}
+
+csvchart_status csvchart_layout_end(struct layout *L, csvchart_error *err)
+{
+    csvchart_scene_cut_lines(L->scene, L->px.text_pad);
+    if (L->scene->nomem) {
+        return csvchart_error_nomem(err);
+    }
+    return CSVCHART_OK;
+}
+
+csvchart_status csvchart_layout_no_fit(struct layout *L, bool short_w, bool short_h,
+                                       const char *hint, const char *fmt, ...)
+{
+    if (L->fit) {
+        L->fit->short_w = L->fit->short_w || short_w;
+        L->fit->short_h = L->fit->short_h || short_h;
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(L->fit->what, sizeof L->fit->what, fmt, ap);
+        va_end(ap);
+        snprintf(L->fit->hint, sizeof L->fit->hint, "%s", hint ? hint : "");
+    }
+    return CSVCHART_ERROR_SIZE;
 }
 
 double csvchart_layout_line_height(const struct layout *L, const struct text_style *st)
@@ -67,6 +121,16 @@ double csvchart_layout_snap(const struct layout *L, double v, double width)
     double p = v * L->scale;
     p = ((long long)dev % 2 == 1) ? floor(p) + 0.5 : round(p);
     return p / L->scale;
+}
+
+struct scene_item *csvchart_layout_soft_line(struct layout *L, double x1, double y1, double x2,
+                                             double y2, csvchart_rgba stroke, double width)
+{
+    struct scene_item *it = csvchart_scene_line(L->scene, x1, y1, x2, y2, stroke, width);
+    if (it) {
+        it->yields = true;
+    }
+    return it;
 }
 
 struct scene_item *csvchart_layout_text(struct layout *L, const struct text_style *st,
@@ -102,6 +166,42 @@ struct scene_item *csvchart_layout_text(struct layout *L, const struct text_styl
                             st->weight, color);
     free(heap);
     return it;
+}
+
+size_t csvchart_layout_lines(const struct layout *L, const struct text_style *st, const char *s,
+                             double max_width, size_t most, double *widest)
+{
+    struct text_line lines[MAX_PARAGRAPH_LINES];
+    if (most > MAX_PARAGRAPH_LINES) {
+        most = MAX_PARAGRAPH_LINES;
+    }
+    size_t need = csvchart_text_wrap(L->m, st, s, max_width, lines, most);
+    if (widest) {
+        *widest = 0;
+        for (size_t i = 0; i < need && i < most; i++) {
+            *widest = fmax(*widest, lines[i].width);
+        }
+    }
+    return need;
+}
+
+double csvchart_layout_widest_word(const struct layout *L, const struct text_style *st,
+                                   const char *s)
+{
+    double w = 0;
+    for (const char *p = s; *p;) {
+        const char *q = p;
+        while (*q && *q != ' ' && *q != '\n') {
+            q++;
+        }
+        if (q > p) {
+            struct text_metrics tm;
+            L->m->measure(L->m->ctx, st, p, (size_t)(q - p), &tm);
+            w = fmax(w, tm.width);
+        }
+        p = *q ? q + 1 : q;
+    }
+    return w;
 }
 
 size_t csvchart_layout_paragraph(struct layout *L, const struct text_style *st,
@@ -141,60 +241,61 @@ size_t csvchart_layout_paragraph(struct layout *L, const struct text_style *st,
     return n;
 }
 
+/* Draws every line of a paragraph with its first baseline at `baseline`; returns its height. */
+static double whole_paragraph(struct layout *L, const struct text_style *st, csvchart_rgba color,
+                              const char *s, double top)
+{
+    double width = L->right - L->left;
+    size_t n = csvchart_layout_lines(L, st, s, width, MAX_PARAGRAPH_LINES, NULL);
+    double lh = csvchart_layout_line_height(L, st);
+    csvchart_layout_paragraph(L, st, color, s, L->left, top + csvchart_layout_ascent(L, st),
+                              width, n, TEXT_ANCHOR_START);
+    return lh * (double)(n < MAX_PARAGRAPH_LINES ? n : MAX_PARAGRAPH_LINES);
+}
+
+/* The height a paragraph takes across the frame's width. */
+static double paragraph_height(const struct layout *L, const struct text_style *st,
+                               const char *s)
+{
+    size_t n = csvchart_layout_lines(L, st, s, L->right - L->left, MAX_PARAGRAPH_LINES, NULL);
+    n = n < MAX_PARAGRAPH_LINES ? n : MAX_PARAGRAPH_LINES;
+    return csvchart_layout_line_height(L, st) * (double)n;
+}
+
 void csvchart_layout_frame(struct layout *L, const char *auto_note)
 {
     const struct spec *s = L->spec;
     const struct theme *t = &s->theme;
-    double width = L->right - L->left;
 
     /* Header, top down. */
     if (*s->title) {
-        double lh = csvchart_layout_line_height(L, &L->title);
-        size_t n = csvchart_layout_paragraph(L, &L->title, t->title, s->title, L->left,
-                                             L->top + csvchart_layout_ascent(L, &L->title),
-                                             width, 3, TEXT_ANCHOR_START);
-        L->top += lh * (double)n + 6 * L->u;
+        L->top += whole_paragraph(L, &L->title, t->title, s->title, L->top) + L->px.title_gap;
     }
     if (*s->subtitle) {
-        double lh = csvchart_layout_line_height(L, &L->subtitle);
-        size_t n = csvchart_layout_paragraph(L, &L->subtitle, t->subtitle, s->subtitle,
-                                             L->left,
-                                             L->top + csvchart_layout_ascent(L, &L->subtitle),
-                                             width, 3, TEXT_ANCHOR_START);
-        L->top += lh * (double)n;
+        L->top += whole_paragraph(L, &L->subtitle, t->subtitle, s->subtitle, L->top);
     }
     if (*s->title || *s->subtitle) {
-        L->top += 20 * L->u;
+        L->top += L->px.header_gap;
     }
 
     /* Footer, bottom up: the source line last, the note above it. */
-    double lh = csvchart_layout_line_height(L, &L->small);
-    double asc = csvchart_layout_ascent(L, &L->small);
     if (*s->source) {
         char buf[1200];
         bool has_prefix = strncmp(s->source, "Source", 6) == 0;
         snprintf(buf, sizeof buf, "%s%s", has_prefix ? "" : "Source: ", s->source);
-        struct text_line lines[3];
-        size_t need = csvchart_text_wrap(L->m, &L->small, buf, width, lines, 3);
-        size_t n = need < 3 ? need : 3;
-        L->bottom -= lh * (double)n;
-        csvchart_layout_paragraph(L, &L->small, t->faint, buf, L->left, L->bottom + asc, width,
-                                  3, TEXT_ANCHOR_START);
-        L->bottom -= 4 * L->u;
+        L->bottom -= paragraph_height(L, &L->small, buf);
+        whole_paragraph(L, &L->small, t->faint, buf, L->bottom);
+        L->bottom -= L->px.note_gap;
     }
     char note[1400];
     snprintf(note, sizeof note, "%s%s%s", auto_note ? auto_note : "",
              auto_note && *auto_note && *s->note ? " " : "", s->note);
     if (*note) {
-        struct text_line lines[3];
-        size_t need = csvchart_text_wrap(L->m, &L->small, note, width, lines, 3);
-        size_t n = need < 3 ? need : 3;
-        L->bottom -= lh * (double)n;
-        csvchart_layout_paragraph(L, &L->small, t->faint, note, L->left, L->bottom + asc, width,
-                                  3, TEXT_ANCHOR_START);
+        L->bottom -= paragraph_height(L, &L->small, note);
+        whole_paragraph(L, &L->small, t->faint, note, L->bottom);
     }
     if (*s->source || *note) {
-        L->bottom -= 18 * L->u;
+        L->bottom -= L->px.footer_gap;
     }
 }
 
@@ -207,22 +308,133 @@ void csvchart_layout_legend(struct layout *L, const struct legend_entry *e, size
     double lh = csvchart_layout_line_height(L, st);
     double asc = csvchart_layout_ascent(L, st);
     double sw = round(0.62 * st->size_px); /* swatch side */
-    double gap = 6 * L->u, spacing = 20 * L->u;
-    double x = L->left, row = 0;
-    double max_item = L->right - L->left - sw - gap;
+    double x = L->left, row_top = L->top, row_h = lh;
+    double max_item = L->right - L->left - sw - L->px.swatch_gap;
     for (size_t i = 0; i < n; i++) {
-        double w = fmin(csvchart_layout_width(L, st, e[i].name), max_item);
-        if (x > L->left && x + sw + gap + w > L->right) {
-            row++;
+        /* A name wider than the row wraps onto lines of its own; every word is shown. */
+        double w;
+        size_t lines = csvchart_layout_lines(L, st, e[i].name, max_item, MAX_PARAGRAPH_LINES, &w);
+        lines = lines ? lines : 1;
+        if (x > L->left && x + sw + L->px.swatch_gap + w > L->right) {
+            row_top += row_h + L->px.legend_row_gap;
+            row_h = lh;
             x = L->left;
         }
-        double base = L->top + row * (lh + 4 * L->u) + asc;
+        double base = row_top + asc;
         double cy = base - 0.36 * st->size_px; /* the middle of the lower-case letters */
         csvchart_scene_rect(L->scene, csvchart_layout_snap(L, x, 0),
                             csvchart_layout_snap(L, cy - sw / 2, 0), sw, sw, e[i].color);
-        csvchart_layout_paragraph(L, st, L->spec->theme.subtitle, e[i].name, x + sw + gap, base,
-                                  max_item, 1, TEXT_ANCHOR_START);
-        x += sw + gap + w + spacing;
+        csvchart_layout_paragraph(L, st, L->spec->theme.subtitle, e[i].name,
+                                  x + sw + L->px.swatch_gap, base, max_item, lines,
+                                  TEXT_ANCHOR_START);
+        row_h = fmax(row_h, lh * (double)lines);
+        x += sw + L->px.swatch_gap + w + L->px.legend_spacing;
     }
-    L->top += (row + 1) * (lh + 4 * L->u) + 12 * L->u;
+    L->top = row_top + row_h + L->px.legend_gap;
+}
+
+/* ---- the size contract -------------------------------------------------------------------- */
+
+/* Lays out at w x h into *scene; *fit gets the report. Warnings are thrown away. */
+static csvchart_status try_size(csvchart_layout_fn fn, const void *data, const struct spec *s,
+                                const csvchart_text_measurer *m, double w, double h,
+                                struct layout_fit *fit, csvchart_error *err)
+{
+    struct spec t = *s;
+    t.width = w;
+    t.height = h;
+    struct csvchart_scene scene;
+    struct csvchart_warnings warn = {0};
+    memset(fit, 0, sizeof *fit);
+    csvchart_status st = fn(data, &t, m, &scene, &warn, fit, err);
+    csvchart_scene_fini(&scene);
+    csvchart_warnings_fini(&warn);
+    return st;
+}
+
+csvchart_status csvchart_layout_fit(csvchart_layout_fn fn, const void *data,
+                                    const struct spec *s, const csvchart_text_measurer *m,
+                                    struct csvchart_scene *scene,
+                                    struct csvchart_warnings *warn, csvchart_error *err)
+{
+    struct layout_fit first = {0};
+    csvchart_error local = {0};
+    csvchart_status st = fn(data, s, m, scene, warn, &first, &local);
+    if (st != CSVCHART_ERROR_SIZE) {
+        if (st) {
+            csvchart_scene_fini(scene);
+            if (err && !err->status) {
+                *err = local;
+            }
+        }
+        return st;
+    }
+    csvchart_scene_fini(scene);
+
+    /* Grow the short sides by a quarter at a time until it fits (a side that another size
+     * finds short joins them), then bisect between the last size that failed and the first
+     * that fits. Only sizes that were laid out are reported, so the same command at the
+     * reported size succeeds. */
+    bool gw = first.short_w || !first.short_h, gh = first.short_h;
+    double w0 = s->width, h0 = s->height, fw = w0, fh = h0;
+    struct layout_fit fit;
+    bool found = false;
+    double f = 1;
+    for (int i = 0; i < 64 && !found; i++) {
+        f *= 1.25;
+        fw = gw ? fmin(ceil(w0 * f), LAYOUT_MAX_SIDE) : w0;
+        fh = gh ? fmin(ceil(h0 * f), LAYOUT_MAX_SIDE) : h0;
+        csvchart_error e2 = {0};
+        st = try_size(fn, data, s, m, fw, fh, &fit, &e2);
+        if (st == CSVCHART_OK) {
+            found = true;
+        } else if (st != CSVCHART_ERROR_SIZE) {
+            return csvchart_error_set(err, e2.status, e2.file[0] ? e2.file : NULL, e2.line,
+                                      e2.column, "%s", e2.message);
+        } else {
+            gw = gw || fit.short_w;
+            gh = gh || fit.short_h;
+            if ((!gw || fw >= LAYOUT_MAX_SIDE) && (!gh || fh >= LAYOUT_MAX_SIDE)) {
+                break;
+            }
+        }
+    }
+    if (!found) {
+        return csvchart_error_set(err, CSVCHART_ERROR_SIZE, NULL, 0, 0,
+                                  "%s do not fit %.0fx%.0f, nor any size up to %.0f px a side%s%s",
+                                  first.what, w0, h0, LAYOUT_MAX_SIDE, first.hint[0] ? "; " : "",
+                                  first.hint);
+    }
+    double lw = w0, lh = h0; /* fails */
+    for (int i = 0; i < 24; i++) {
+        double mw = floor((lw + fw) / 2), mh = floor((lh + fh) / 2);
+        if ((mw == lw || mw == fw) && (mh == lh || mh == fh)) {
+            break;
+        }
+        csvchart_error e2 = {0};
+        st = try_size(fn, data, s, m, mw, mh, &fit, &e2);
+        if (st == CSVCHART_OK) {
+            fw = mw, fh = mh;
+        } else {
+            lw = mw, lh = mh;
+        }
+    }
+    if (!s->fit_grow) {
+        return csvchart_error_set(err, CSVCHART_ERROR_SIZE, NULL, 0, 0,
+                                  "%s do not fit %.0fx%.0f: use size %.0fx%.0f%s%s%s", first.what,
+                                  w0, h0, fw, fh, first.hint[0] ? " (" : "", first.hint,
+                                  first.hint[0] ? ")" : "");
+    }
+    struct spec grown = *s;
+    grown.width = fw;
+    grown.height = fh;
+    memset(&fit, 0, sizeof fit);
+    st = fn(data, &grown, m, scene, warn, &fit, err);
+    if (st) {
+        csvchart_scene_fini(scene);
+        return st;
+    }
+    csvchart_warnings_add(warn, "%s do not fit %.0fx%.0f: drawn at %.0fx%.0f (fit = grow)",
+                          first.what, w0, h0, fw, fh);
+    return CSVCHART_OK;
 }

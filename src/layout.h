@@ -1,10 +1,11 @@
 /*
- * layout.h - the frame every figure shares, and helpers for placing text (layout.c).
+ * layout.h - what every figure kind shares: the type scale, the frame (title, subtitle,
+ * legend, notes, source), text helpers and the size contract (layout.c).
  *
  * A figure is laid out top to bottom, left-aligned to one edge, like an article graphic:
  *
  *     +--------------------------------------------------+
- *     | Title, bold, wrapped (<= 3 lines)                 |
+ *     | Title, bold, wrapped                              |
  *     | Subtitle: what is measured, in which unit         |
  *     | [] series A  [] series B          (legend)        |
  *     |                                                   |
@@ -14,9 +15,33 @@
  *     | Source: ...                                       |
  *     +--------------------------------------------------+
  *
- * Sizes scale with the canvas: the unit `u` is 1 at 1200x675 (article) and grows with the
- * smaller of width/1200 and height/675, so a slide gets larger text. Lines are snapped to
- * the device pixel grid of the PNG scale so gridlines stay crisp.
+ * The type scale. One unit u = min(width / 1200, height / 675) says how large the canvas is
+ * against an article graphic (1200x675, u = 1); a slide (1920x1080) has u = 1.6 and its type
+ * grows with it, because it is read from further away. Each text role has a size at u = 1
+ * and a floor no canvas goes under (CSS px at 1x):
+ *
+ *     role       at u = 1   floor   used for
+ *     title      30         20      the headline (bold)
+ *     subtitle   19         14      the standfirst, the ratio callout
+ *     label      16         13      category names, value and tick labels, legend, events
+ *     small      13.5       11      notes and the source line
+ *
+ * size = max(base * u, floor), rounded to half pixels. A crowded layout may shrink its labels,
+ * but never below the small size (data labels are never smaller than the footer) nor below
+ * the 11 px floor of any text (LAYOUT_TEXT_FLOOR). Geometry (margins and gaps, the metrics
+ * tables) scales with g = max(u, 0.5), so a phone-sized canvas keeps usable margins.
+ *
+ * The size contract (INTERFACE.md): an output is exactly the size asked for. A kind's layout
+ * that cannot draw its data at the requested size - a name that would be dropped, text under
+ * the floor, text over text - says so with csvchart_layout_no_fit() instead of drawing
+ * something broken. csvchart_layout_fit() then searches for a size at which the same layout
+ * succeeds and reports it ("52 category names do not fit 1200x675: use size 1200x1460"), or,
+ * when the figure opted in (spec->fit_grow), draws at that size.
+ *
+ * Lines through text. Gridlines and leaders are marked as yielding (scene_item.yields);
+ * csvchart_layout_end() cuts them where they would run through a text box, so a value label
+ * sitting on a gridline reads cleanly. Structural lines (axes, brackets) do not yield: a
+ * label placed on one is a layout bug, and the tests look for it.
  */
 #ifndef CSVCHART_LAYOUT_H
 #define CSVCHART_LAYOUT_H
@@ -29,14 +54,53 @@
 #include "spec.h"
 #include "text.h"
 
+/* No text of any figure is smaller than this (CSS px at 1x). */
+#define LAYOUT_TEXT_FLOOR 11.0
+/* No side of a figure is larger than this (CSS px), as for a PNG side. */
+#define LAYOUT_MAX_SIDE 32767.0
+
+/*
+ * The frame's geometry at u = 1, in CSS px: name, base size, what it is. Scaled by g when a
+ * layout begins (struct frame_metrics holds the scaled values).
+ */
+#define LAYOUT_FRAME_METRICS(X)                                                                \
+    X(pad_x, 36, "left and right margins of the canvas")                                      \
+    X(pad_top, 30, "margin above the title")                                                   \
+    X(pad_bottom, 24, "margin below the source line")                                          \
+    X(title_gap, 6, "between the title and the subtitle")                                      \
+    X(header_gap, 20, "between the header and the legend or chart")                            \
+    X(swatch_gap, 6, "between a legend swatch and its name")                                   \
+    X(legend_spacing, 20, "between legend entries on one row")                                 \
+    X(legend_row_gap, 4, "between legend rows")                                                \
+    X(legend_gap, 12, "between the legend and the chart")                                      \
+    X(note_gap, 4, "between the note and the source line")                                     \
+    X(footer_gap, 18, "between the chart and the notes")                                       \
+    X(text_pad, 3, "room kept around text: lines that yield stop this far from it")
+
+#define LAYOUT_METRIC_FIELD(name, base, doc) double name;
+struct frame_metrics {
+    LAYOUT_FRAME_METRICS(LAYOUT_METRIC_FIELD)
+};
+
+/* What a layout reports when its data cannot be drawn at the requested size. */
+struct layout_fit {
+    bool short_w, short_h; /* which sides are too small */
+    char what[200];        /* what does not fit: "52 category names" */
+    char hint[120];        /* another way out, or "": "or category_labels = thin" */
+};
+
 struct layout {
     const struct spec *spec;
     const csvchart_text_measurer *m;
     struct csvchart_scene *scene;
-    double u;     /* size unit, 1 at article size */
+    double u;     /* the type unit: min(width / 1200, height / 675) */
+    double g;     /* the geometry unit: max(u, 0.5) */
     double scale; /* device pixels per CSS px (for snapping) */
     struct text_style title, subtitle, label, small;
+    double label_min; /* a crowded layout's smallest label size: the small size */
+    struct frame_metrics px;
     double left, right, top, bottom; /* the box still free for the plot, CSS px */
+    struct layout_fit *fit;          /* filled by csvchart_layout_no_fit(); may be NULL */
 };
 
 struct legend_entry {
@@ -45,19 +109,55 @@ struct legend_entry {
 };
 
 /* Starts a layout: the scene gets the canvas, background and metadata; the box is the canvas
- * less its margins. */
+ * less its margins. `fit` (may be NULL) receives a csvchart_layout_no_fit() report. */
 void csvchart_layout_begin(struct layout *L, const struct spec *s,
-                           const csvchart_text_measurer *m, struct csvchart_scene *scene);
+                           const csvchart_text_measurer *m, struct csvchart_scene *scene,
+                           struct layout_fit *fit);
+
+/*
+ * Ends a layout: cuts yielding lines around text (see above) and turns an allocation failure
+ * of the scene into CSVCHART_ERROR_NOMEM.
+ */
+csvchart_status csvchart_layout_end(struct layout *L, csvchart_error *err);
 
 /*
  * Places title and subtitle at the top and the notes and source at the bottom, shrinking the
- * box. `auto_note` (NULL or "" for none) is a note the layout adds, such as where bars start
- * on a log axis; it goes before the user's note.
+ * box; every line of them is drawn (nothing is cut short). `auto_note` (NULL or "" for none)
+ * is a note the layout adds, such as where bars start on a log axis; it goes before the
+ * user's note.
  */
 void csvchart_layout_frame(struct layout *L, const char *auto_note);
 
-/* Places a legend row (wrapping) under the header and shrinks the box. */
+/* Places a legend (rows that wrap, names that wrap) under the header and shrinks the box. */
 void csvchart_layout_legend(struct layout *L, const struct legend_entry *e, size_t n);
+
+/*
+ * The report of a layout that cannot draw its data at this size: which sides are short, what
+ * does not fit (printf-style), and `hint`, another way out ("" for none). Returns
+ * CSVCHART_ERROR_SIZE; the message is written by csvchart_layout_fit().
+ */
+csvchart_status csvchart_layout_no_fit(struct layout *L, bool short_w, bool short_h,
+                                       const char *hint, const char *fmt, ...)
+    CSVCHART_PRINTF(5, 6);
+
+/* A kind's layout, as csvchart_layout_fit() calls it. */
+typedef csvchart_status (*csvchart_layout_fn)(const void *data, const struct spec *s,
+                                              const csvchart_text_measurer *m,
+                                              struct csvchart_scene *scene,
+                                              struct csvchart_warnings *warn,
+                                              struct layout_fit *fit, csvchart_error *err);
+
+/*
+ * Runs a kind's layout at the spec's size. When it does not fit, searches for the smallest
+ * size (growing the sides the layout named short, keeping the others) at which it does, and
+ * either fails with CSVCHART_ERROR_SIZE and a message naming that size, or - with
+ * s->fit_grow - lays the figure out at that size with a warning. Sizes are whole CSS px, at
+ * most LAYOUT_MAX_SIDE a side. *scene is initialised here; the caller finis it on success.
+ */
+csvchart_status csvchart_layout_fit(csvchart_layout_fn fn, const void *data,
+                                    const struct spec *s, const csvchart_text_measurer *m,
+                                    struct csvchart_scene *scene,
+                                    struct csvchart_warnings *warn, csvchart_error *err);
 
 /* Line pitch of a style: ascent + descent, rounded up to whole device pixels. */
 double csvchart_layout_line_height(const struct layout *L, const struct text_style *st);
@@ -77,37 +177,54 @@ struct scene_item *csvchart_layout_text(struct layout *L, const struct text_styl
 /*
  * Wraps `s` to max_width and emits up to max_lines lines, the first baseline at `baseline`;
  * when the text needs more lines the last one ends with an ellipsis and the full text goes
- * into the item's title. Returns the number of lines emitted.
+ * into the item's title. Returns the number of lines emitted. Layouts that must show every
+ * word ask csvchart_layout_lines() first and give that many lines.
  */
 size_t csvchart_layout_paragraph(struct layout *L, const struct text_style *st,
                                  csvchart_rgba color, const char *s, double x, double baseline,
                                  double max_width, size_t max_lines, enum text_anchor anchor);
 
+/*
+ * How many lines `s` needs at max_width (counting no further than `most` + 1), and through
+ * *widest (may be NULL) the width of its widest line among the first `most`.
+ */
+size_t csvchart_layout_lines(const struct layout *L, const struct text_style *st, const char *s,
+                             double max_width, size_t most, double *widest);
+
+/* The width of the widest word of `s` (words end at spaces): what no wrap can make narrower. */
+double csvchart_layout_widest_word(const struct layout *L, const struct text_style *st,
+                                   const char *s);
+
 /* Snaps a coordinate to the device grid: the centre of a pixel for a line of odd device
  * width, a pixel edge otherwise. `width` is the line width in CSS px (0 for an edge). */
 double csvchart_layout_snap(const struct layout *L, double v, double width);
 
-
+/* Adds a line that yields to text (a gridline, a leader): see above. */
+struct scene_item *csvchart_layout_soft_line(struct layout *L, double x1, double y1, double x2,
+                                             double y2, csvchart_rgba stroke, double width);
 
 struct bar_chart;
 
 /*
- * Lays out a bar chart (layout_bar.c) into *scene (initialised here; the caller finis it).
- * Errors: CSVCHART_ERROR_VALUE for a highlight naming no category, NOMEM.
+ * Lays out a bar chart (layout_bar.c); a csvchart_layout_fn (data is a struct bar_chart).
+ * Errors: CSVCHART_ERROR_VALUE for a highlight naming no category, CSVCHART_ERROR_SIZE,
+ * NOMEM.
  */
-csvchart_status csvchart_layout_bar(const struct bar_chart *chart, const struct spec *s,
+csvchart_status csvchart_layout_bar(const void *chart, const struct spec *s,
                                     const csvchart_text_measurer *m,
                                     struct csvchart_scene *scene,
-                                    struct csvchart_warnings *warn, csvchart_error *err);
+                                    struct csvchart_warnings *warn, struct layout_fit *fit,
+                                    csvchart_error *err);
 struct timeline_data;
 
 /*
- * Lays out a timeline (layout_timeline.c) into *scene (initialised here; the caller finis
- * it). Every event gets its label; labels never overlap each other or the axis.
+ * Lays out a timeline (layout_timeline.c); a csvchart_layout_fn (data is a struct
+ * timeline_data). Every event gets its label; labels never overlap each other or the axis.
  */
-csvchart_status csvchart_layout_timeline(const struct timeline_data *d, const struct spec *s,
+csvchart_status csvchart_layout_timeline(const void *data, const struct spec *s,
                                          const csvchart_text_measurer *m,
                                          struct csvchart_scene *scene,
-                                         struct csvchart_warnings *warn, csvchart_error *err);
+                                         struct csvchart_warnings *warn, struct layout_fit *fit,
+                                         csvchart_error *err);
 
 #endif

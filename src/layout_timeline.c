@@ -985,16 +985,18 @@ static void extent(struct timeline *T)
     T->tmax = hi;
 }
 
-csvchart_status csvchart_layout_timeline(const struct timeline_data *d, const struct spec *s,
+csvchart_status csvchart_layout_timeline(const void *data, const struct spec *s,
                                          const csvchart_text_measurer *m,
                                          struct csvchart_scene *scene,
-                                         struct csvchart_warnings *warn, csvchart_error *err)
+                                         struct csvchart_warnings *warn, struct layout_fit *fit,
+                                         csvchart_error *err)
 {
+    const struct timeline_data *d = data;
     struct timeline T = {.d = d, .s = s, .n = d->nevents};
     struct hgeom G = {0};
     csvchart_status st = CSVCHART_OK;
     struct layout *L = &T.L;
-    csvchart_layout_begin(L, s, m, scene);
+    csvchart_layout_begin(L, s, m, scene, fit);
     if (T.n == 0) {
         return csvchart_error_set(err, CSVCHART_ERROR_DATA, NULL, 0, 0, "no events to draw");
     }
@@ -1098,9 +1100,7 @@ warn_growth:
                               T.n, s->width, height0, scene->height,
                               T.vertical ? "" : ", or orientation vertical");
     }
-    if (scene->nomem) {
-        st = csvchart_error_nomem(err);
-    }
+    st = csvchart_layout_end(L, err);
 done:
     free(G.hup);
     free(G.hdn);

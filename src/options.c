@@ -26,6 +26,11 @@ static const struct option_def table[OPT_COUNT] = {
                        .help = "combine rows of one category: none (a repeat is an error), sum, "
                                "mean, count, min, max; done while reading, in memory that does "
                                "not grow with the file"},
+    [OPT_CATEGORY_LABELS] = {.name = "category_labels", .type = OPTION_CHOICE, .def = "all",
+                             .kinds = KIND_BAR, .choices = "all|thin",
+                             .help = "all: every category is named, or the figure is refused "
+                                     "with a size that fits; thin: every k-th name when they "
+                                     "do not all fit (with a warning)"},
     [OPT_DATE] = {.name = "date", .type = OPTION_COLUMN, .def = "date", .kinds = KIND_TIMELINE,
                   .help = "the event date column: 2025, 2025-01, 2025-01-15, ISO date-times, "
                           "January 2025, 15 January 2026, Jan 15, 2026"},
@@ -45,6 +50,15 @@ static const struct option_def table[OPT_COUNT] = {
     [OPT_FACET] = {.name = "facet", .type = OPTION_COLUMN, .def = "", .kinds = KIND_BAR,
                    .help = "one panel per value of this column (small multiples), each with its "
                            "own axis and unit"},
+    [OPT_FACET_SCALE] = {.name = "facet_scale", .type = OPTION_CHOICE, .def = "auto",
+                         .kinds = KIND_BAR, .choices = "auto|shared|free",
+                         .help = "facet panels on one value scale (shared) or each on its own "
+                                 "(free, noted under the chart); auto: shared when the panels "
+                                 "share a unit"},
+    [OPT_FIT] = {.name = "fit", .type = OPTION_CHOICE, .def = "exact", .kinds = KIND_ALL,
+                 .choices = "exact|grow",
+                 .help = "exact: the figure is the size asked for, or it is refused with a "
+                         "size that fits; grow: drawn at that larger size instead (a warning)"},
     [OPT_FONT] = {.name = "font", .type = OPTION_TEXT, .def = "Inter", .kinds = KIND_ALL,
                   .help = "font family, through fontconfig; missing glyphs (CJK, accents) fall "
                           "back to other fonts"},
@@ -92,6 +106,10 @@ static const struct option_def table[OPT_COUNT] = {
                       .kinds = KIND_ALL, .min = 1, .max = 1e10,
                       .help = "limit: data rows kept in memory (with aggregate, rows of a "
                               "category already seen are combined as read and do not count)"},
+    [OPT_NEGATIVE_COLOR] = {.name = "negative_color", .type = OPTION_COLOR, .def = "",
+                            .kinds = KIND_BAR,
+                            .help = "a hex colour for bars below zero (default: the series "
+                                    "colour)"},
     [OPT_NOTE] = {.name = "note", .type = OPTION_TEXT, .def = "", .kinds = KIND_ALL,
                   .help = "a note under the chart, above the source"},
     [OPT_ORIENTATION] = {.name = "orientation", .type = OPTION_CHOICE, .def = "auto",
@@ -107,9 +125,10 @@ static const struct option_def table[OPT_COUNT] = {
                              .kinds = KIND_ALL, .choices = "fast|small",
                              .help = "PNG: fast (zlib level 1, a fixed filter) or small "
                                      "(level 9, adaptive filters)"},
-    [OPT_RATIO] = {.name = "ratio", .type = OPTION_BOOL, .def = "false", .kinds = KIND_BAR,
-                   .help = "call out the multiple between the largest and the smallest bar "
-                           "(\"857x\")"},
+    [OPT_RATIO] = {.name = "ratio", .type = OPTION_BOOL_PAIR, .def = "false",
+                   .kinds = KIND_BAR,
+                   .help = "call out the multiple between two bars (\"857x\"): true for the "
+                           "smallest and the largest, or two category names \"A,B\""},
     [OPT_RATIO_LABEL] = {.name = "ratio_label", .type = OPTION_TEXT, .def = "{ratio}x",
                          .kinds = KIND_BAR,
                          .help = "the callout's text; {ratio} is the multiple, rounded to 3 "
@@ -224,7 +243,8 @@ const char *csvchart_option_type(size_t i)
         [OPTION_CHOICE] = "choice",   [OPTION_SIZE] = "size",
         [OPTION_COLUMN] = "column",   [OPTION_COLUMNS] = "columns",
         [OPTION_LIST] = "list",       [OPTION_PALETTE] = "palette",
-        [OPTION_FORMAT] = "format",
+        [OPTION_FORMAT] = "format",   [OPTION_COLOR] = "colour",
+        [OPTION_BOOL_PAIR] = "bool|A,B",
     };
     if (i >= OPT_COUNT) {
         return NULL;
@@ -570,6 +590,31 @@ csvchart_status csvchart_option_check(enum option_id id, const char *value, cons
             free(items[i]);
         }
         return st;
+    }
+    case OPTION_COLOR: {
+        unsigned long c;
+        if (*value && !csvchart_parse_color(value, strlen(value), &c)) {
+            return BAD("%s: \"%s\" is not a colour; expected #RGB, #RRGGBB or #RRGGBBAA",
+                       d->name, value);
+        }
+        return CSVCHART_OK;
+    }
+    case OPTION_BOOL_PAIR: {
+        if (csvchart_parse_bool(value, &b)) {
+            return CSVCHART_OK;
+        }
+        char *items[3] = {0};
+        size_t n = csvchart_split_list(value, items, 3);
+        bool ok = n == 2 && items[0] && items[1] && *items[0] && *items[1];
+        for (size_t i = 0; i < 3; i++) {
+            free(items[i]);
+        }
+        if (!ok) {
+            return BAD("%s: \"%s\" is neither a boolean nor two category names; expected "
+                       "true, false or \"A,B\"",
+                       d->name, value);
+        }
+        return CSVCHART_OK;
     }
     case OPTION_FORMAT: {
         struct value_format f;

@@ -28,7 +28,9 @@ enum option_type {
     OPTION_COLUMNS,   /* a comma-separated list of column names */
     OPTION_LIST,      /* a comma-separated list of strings */
     OPTION_PALETTE,   /* a palette name or a list of hex colours */
-    OPTION_FORMAT     /* a value_format (see format.h) */
+    OPTION_FORMAT,    /* a value_format (see format.h) */
+    OPTION_COLOR,     /* one hex colour, or "" for none */
+    OPTION_BOOL_PAIR  /* a bool, or two names ("A,B") */
 };
 
 enum figure_kind { KIND_BAR = 1u << 0, KIND_TIMELINE = 1u << 1 };
@@ -37,12 +39,15 @@ enum figure_kind { KIND_BAR = 1u << 0, KIND_TIMELINE = 1u << 1 };
 /* Indexes into the option table; keep in the table's (alphabetical) order. */
 enum option_id {
     OPT_AGGREGATE,
+    OPT_CATEGORY_LABELS,
     OPT_DATE,
     OPT_DELIMITER,
     OPT_DETAIL,
     OPT_DPI,
     OPT_END,
     OPT_FACET,
+    OPT_FACET_SCALE,
+    OPT_FIT,
     OPT_FONT,
     OPT_GROUP,
     OPT_HIGH,
@@ -59,6 +64,7 @@ enum option_id {
     OPT_MAX_FIELD_BYTES,
     OPT_MAX_PIXELS,
     OPT_MAX_ROWS,
+    OPT_NEGATIVE_COLOR,
     OPT_NOTE,
     OPT_ORIENTATION,
     OPT_PALETTE,

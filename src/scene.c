@@ -9,6 +9,7 @@
  */
 #include "scene.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -217,4 +218,153 @@ void csvchart_scene_item_set_title(struct csvchart_scene *s, struct scene_item *
     }
     free(item->title);
     item->title = t;
+}
+
+/* ---- lines that yield to text ------------------------------------------------------------- */
+
+struct box {
+    double x0, y0, x1, y1;
+};
+
+struct span {
+    double a, b;
+};
+
+static int span_cmp(const void *pa, const void *pb)
+{
+    const struct span *a = pa, *b = pb;
+    return a->a < b->a ? -1 : a->a > b->a;
+}
+
+/*
+ * The part [*t0, *t1] of the segment p + t d (t in [0, 1]) inside box b (Liang-Barsky);
+ * false when it misses the box.
+ */
+static bool clip(double px, double py, double dx, double dy, const struct box *b, double *t0,
+                 double *t1)
+{
+    double p[4] = {-dx, dx, -dy, dy};
+    double q[4] = {px - b->x0, b->x1 - px, py - b->y0, b->y1 - py};
+    double lo = 0, hi = 1;
+    for (int i = 0; i < 4; i++) {
+        if (p[i] == 0) {
+            if (q[i] < 0) {
+                return false; // parallel to this edge and outside it
+            }
+            continue;
+        }
+        double r = q[i] / p[i];
+        if (p[i] < 0) {
+            lo = r > lo ? r : lo;
+        } else {
+            hi = r < hi ? r : hi;
+        }
+    }
+    if (lo >= hi) {
+        return false;
+    }
+    *t0 = lo;
+    *t1 = hi;
+    return true;
+}
+
+void csvchart_scene_cut_lines(struct csvchart_scene *s, double pad)
+{
+    if (s->nomem) {
+        return;
+    }
+    size_t nbox = 0, nyield = 0;
+    for (size_t i = 0; i < s->len; i++) {
+        nbox += s->items[i].kind == SCENE_TEXT;
+        nyield += s->items[i].kind == SCENE_LINE && s->items[i].yields;
+    }
+    if (nbox == 0 || nyield == 0) {
+        return;
+    }
+    struct box *boxes = malloc(nbox * sizeof *boxes);
+    struct span *spans = malloc(nbox * sizeof *spans);
+    bool *cut = calloc(s->len, sizeof *cut);
+    struct {
+        struct scene_item *items;
+        size_t len, cap;
+    } out = {0};
+    if (!boxes || !spans || !cut || !csvchart_array_reserve((void **)&out.items, &out.cap, s->len,
+                                                    sizeof *out.items)) {
+        s->nomem = true;
+        goto done;
+    }
+    nbox = 0;
+    for (size_t i = 0; i < s->len; i++) {
+        const struct scene_item *it = &s->items[i];
+        if (it->kind == SCENE_TEXT) {
+            boxes[nbox++] = (struct box){it->x - pad, it->y - pad, it->x + it->w + pad,
+                                         it->y + it->h + pad};
+        }
+    }
+    for (size_t i = 0; i < s->len; i++) {
+        struct scene_item *it = &s->items[i];
+        if (it->kind != SCENE_LINE || !it->yields) {
+            out.items[out.len++] = *it; // capacity s->len covers every item kept as it is
+            continue;
+        }
+        double dx = it->x2 - it->x, dy = it->y2 - it->y;
+        double len = sqrt(dx * dx + dy * dy);
+        size_t ns = 0;
+        for (size_t k = 0; k < nbox; k++) {
+            const struct box *b = &boxes[k];
+            if (fmax(it->x, it->x2) < b->x0 || fmin(it->x, it->x2) > b->x1 ||
+                fmax(it->y, it->y2) < b->y0 || fmin(it->y, it->y2) > b->y1) {
+                continue;
+            }
+            double t0, t1;
+            if (clip(it->x, it->y, dx, dy, b, &t0, &t1)) {
+                spans[ns++] = (struct span){t0, t1};
+            }
+        }
+        if (ns == 0) {
+            out.items[out.len++] = *it;
+            continue;
+        }
+        cut[i] = true;
+        qsort(spans, ns, sizeof *spans, span_cmp);
+        /* The pieces between the merged spans; pieces under a quarter pixel are dropped. */
+        double from = 0, min_t = len > 0 ? 0.25 / len : 1;
+        for (size_t k = 0; k <= ns; k++) {
+            double to = k < ns ? spans[k].a : 1;
+            if (to - from > min_t) {
+                if (!csvchart_array_reserve((void **)&out.items, &out.cap, out.len + 1,
+                                            sizeof *out.items)) {
+                    s->nomem = true;
+                    break;
+                }
+                struct scene_item piece = *it;
+                piece.x = it->x + dx * from;
+                piece.y = it->y + dy * from;
+                piece.x2 = it->x + dx * to;
+                piece.y2 = it->y + dy * to;
+                piece.title = NULL; // a tooltip stays with whole lines only
+                out.items[out.len++] = piece;
+            }
+            if (k < ns) {
+                from = fmax(from, spans[k].b);
+            }
+        }
+    }
+    if (s->nomem) {
+        free(out.items); // the old array still owns every string
+        goto done;
+    }
+    for (size_t i = 0; i < s->len; i++) {
+        if (cut[i]) {
+            free(s->items[i].title);
+        }
+    }
+    free(s->items);
+    s->items = out.items;
+    s->len = out.len;
+    s->cap = out.cap;
+done:
+    free(boxes);
+    free(spans);
+    free(cut);
 }

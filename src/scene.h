@@ -64,6 +64,9 @@ struct scene_item {
     double baseline;
     enum text_anchor anchor;
     double anchor_x;
+    /* Lines only: the line yields to text - csvchart_scene_cut_lines() removes the parts of
+     * it that would run through a text box (gridlines, leaders). Not dumped. */
+    bool yields;
     /* Optional: a description of the mark (e.g. a full label that was wrapped, or
      * "OpenAI o1: $60"). The SVG writer emits it as <title>; others ignore it. */
     char *title;
@@ -112,6 +115,13 @@ struct scene_item *csvchart_scene_text(struct csvchart_scene *s, const char *tex
 /* Sets item->title to a copy of `title` (ignored when item is NULL). */
 void csvchart_scene_item_set_title(struct csvchart_scene *s, struct scene_item *item,
                                    const char *title);
+
+/*
+ * Cuts every line that yields (scene_item.yields) where it would run through a text box grown
+ * by `pad` on each side: the line is replaced, in place in the drawing order, by the pieces
+ * that stay outside every box (none when it lies wholly inside one). Lines of any direction.
+ */
+void csvchart_scene_cut_lines(struct csvchart_scene *s, double pad);
 
 /*
  * Writes the scene as text, one primitive per line, numbers with 2 decimals (scene_dump.c):

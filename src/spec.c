@@ -149,7 +149,16 @@ csvchart_status csvchart_spec_bind(const struct option_values *vals, unsigned ki
     out->facet = get(vals, OPT_FACET);
     out->log = flag(get(vals, OPT_LOG));
     out->mark = (enum mark)choice(vals, OPT_MARK);
-    out->ratio = flag(get(vals, OPT_RATIO));
+    const char *ratio = get(vals, OPT_RATIO);
+    out->ratio = flag(ratio);
+    out->thin_names = choice(vals, OPT_CATEGORY_LABELS) == 1;
+    out->facet_scale = (enum facet_scale)choice(vals, OPT_FACET_SCALE);
+    out->fit_grow = choice(vals, OPT_FIT) == 1;
+    unsigned long neg = 0;
+    const char *negc = get(vals, OPT_NEGATIVE_COLOR);
+    out->negative_color = *negc && csvchart_parse_color(negc, strlen(negc), &neg)
+                              ? (csvchart_rgba)neg
+                              : 0;
     out->ratio_label = get(vals, OPT_RATIO_LABEL);
     out->stack = flag(get(vals, OPT_STACK));
     out->horizontal = tri(get(vals, OPT_HORIZONTAL));
@@ -166,6 +175,18 @@ csvchart_status csvchart_spec_bind(const struct option_values *vals, unsigned ki
     if (csvchart_format_parse(get(vals, OPT_VALUE_FORMAT), &out->format, &ignored) !=
         CSVCHART_OK) {
         csvchart_format_parse("auto", &out->format, &ignored);
+    }
+    bool b;
+    if (!csvchart_parse_bool(ratio, &b)) { /* "A,B": checked when set */
+        out->ratio = true;
+        char *pair[2] = {0};
+        csvchart_split_list(ratio, pair, 2);
+        out->ratio_pair[0] = pair[0];
+        out->ratio_pair[1] = pair[1];
+        if (!pair[0] || !pair[1]) {
+            csvchart_spec_fini(out);
+            return csvchart_error_nomem(err);
+        }
     }
     if (!split(get(vals, OPT_Y), &out->y, &out->ny) ||
         !split(get(vals, OPT_HIGHLIGHT), &out->highlight, &out->nhighlight)) {
@@ -187,6 +208,9 @@ void csvchart_spec_fini(struct spec *s)
 {
     free_list(s->y, s->ny);
     free_list(s->highlight, s->nhighlight);
+    free(s->ratio_pair[0]);
+    free(s->ratio_pair[1]);
+    s->ratio_pair[0] = s->ratio_pair[1] = NULL;
     s->y = s->highlight = NULL;
     s->ny = s->nhighlight = 0;
 }

@@ -50,12 +50,17 @@ struct spec {
     bool log;
     enum mark { MARK_BAR, MARK_DOT, MARK_LOLLIPOP } mark;
     bool ratio;
+    char *ratio_pair[2]; /* owned: the two categories of `ratio = A,B`, or NULL */
     const char *ratio_label;
+    bool thin_names; /* category_labels = thin */
+    enum facet_scale { FACET_AUTO, FACET_SHARED, FACET_FREE } facet_scale;
+    csvchart_rgba negative_color; /* 0: the series colour */
     enum tristate horizontal, labels;
     enum sort_order sort;
     enum aggregate aggregate;
     struct value_format format;
     size_t max_categories;
+    bool fit_grow; /* fit = grow: a figure that does not fit is drawn larger */
     /* timeline */
     const char *date, *label, *detail, *end; /* column names ("" when not set) */
     enum orientation { ORIENT_AUTO, ORIENT_HORIZONTAL, ORIENT_VERTICAL } orientation;

@@ -12,11 +12,11 @@
 
 #include "options.h"
 
+/* Okabe-Ito in the order of its use in charts (blue first), black skipped; its faint yellow
+ * is the usual amber substitute. Orange, sky blue and amber are too light for 3:1 on white:
+ * theme_get() darkens them (mark_band()). */
 static const csvchart_rgba okabe_ito[] = {0x0072B2FF, 0xE69F00FF, 0x009E73FF, 0xD55E00FF,
                                           0x56B4E9FF, 0xCC79A7FF, 0xF5C710FF};
-/* On a dark background the dark blue fails 3:1, so the light blue leads and it goes last. */
-static const csvchart_rgba okabe_ito_dark[] = {0x56B4E9FF, 0xE69F00FF, 0x009E73FF, 0xF5C710FF,
-                                               0xCC79A7FF, 0xD55E00FF, 0x0072B2FF};
 static const csvchart_rgba tableau10[] = {0x4C78A8FF, 0xF58518FF, 0xE45756FF, 0x72B7B2FF,
                                           0x54A24BFF, 0xEECA3BFF, 0xB279A2FF, 0xFF9DA6FF,
                                           0x9D755DFF, 0xBAB0ACFF};
@@ -25,19 +25,18 @@ static const csvchart_rgba observable10[] = {0x4269D0FF, 0xEFB118FF, 0xFF725CFF,
                                              0x9C6B4EFF, 0x9498A0FF};
 static const csvchart_rgba dark2[] = {0x1B9E77FF, 0xD95F02FF, 0x7570B3FF, 0xE7298AFF,
                                       0x66A61EFF, 0xE6AB02FF, 0xA6761DFF, 0x666666FF};
-static const csvchart_rgba grey[] = {0x404040FF, 0x8C8C8CFF, 0xBFBFBFFF, 0x1A1A1AFF,
-                                     0x666666FF, 0xA6A6A6FF};
+static const csvchart_rgba grey[] = {0x404040FF, 0x8C8C8CFF, 0x1A1A1AFF, 0x666666FF};
 
 static const struct {
     const char *name;
-    const csvchart_rgba *colors, *dark_colors;
+    const csvchart_rgba *colors;
     size_t n;
 } palettes[] = {
-    {"okabe-ito", okabe_ito, okabe_ito_dark, sizeof okabe_ito / sizeof okabe_ito[0]},
-    {"tableau10", tableau10, tableau10, sizeof tableau10 / sizeof tableau10[0]},
-    {"observable10", observable10, observable10, sizeof observable10 / sizeof observable10[0]},
-    {"dark2", dark2, dark2, sizeof dark2 / sizeof dark2[0]},
-    {"grey", grey, grey, sizeof grey / sizeof grey[0]},
+    {"okabe-ito", okabe_ito, sizeof okabe_ito / sizeof okabe_ito[0]},
+    {"tableau10", tableau10, sizeof tableau10 / sizeof tableau10[0]},
+    {"observable10", observable10, sizeof observable10 / sizeof observable10[0]},
+    {"dark2", dark2, sizeof dark2 / sizeof dark2[0]},
+    {"grey", grey, sizeof grey / sizeof grey[0]},
 };
 
 static const struct theme light = {
@@ -48,7 +47,7 @@ static const struct theme light = {
     .faint = 0x6B6B6BFF, /* 5.3:1 on white */
     .grid = 0xE2E2E2FF,
     .axis = 0x333333FF,
-    .muted = 0xC4C4C4FF,
+    .muted = 0xC4C4C4FF, /* lightest a muted mark may be: mark_band() darkens it to 3:1 */
     .on_dark = 0xFFFFFFFF,
     .on_light = 0x121212FF,
 };
@@ -61,7 +60,7 @@ static const struct theme dark = {
     .faint = 0xA3A3A3FF, /* 6.9:1 on the background */
     .grid = 0x3A3F47FF,
     .axis = 0xCFCFCFFF,
-    .muted = 0x5B616AFF,
+    .muted = 0x5B616AFF, /* lightened to 3:1 by mark_band() */
     .on_dark = 0xFFFFFFFF,
     .on_light = 0x121212FF,
 };
@@ -74,7 +73,7 @@ static const struct theme print = {
     .faint = 0x555555FF,
     .grid = 0xD4D4D4FF,
     .axis = 0x000000FF,
-    .muted = 0xC8C8C8FF,
+    .muted = 0xC8C8C8FF, /* darkened to 3:1 by mark_band() */
     .on_dark = 0xFFFFFFFF,
     .on_light = 0x000000FF,
 };
@@ -85,18 +84,87 @@ static void set_palette(struct theme *t, const csvchart_rgba *c, size_t n)
     memcpy(t->palette, c, t->npalette * sizeof *c);
 }
 
+/* ---- contrast ------------------------------------------------------------------------------ */
+
+/* sRGB channel <-> linear light. */
+static double channel(unsigned v)
+{
+    double c = v / 255.0;
+    return c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4);
+}
+
+static unsigned encode(double c)
+{
+    c = c < 0 ? 0 : c > 1 ? 1 : c;
+    double s = c <= 0.0031308 ? c * 12.92 : 1.055 * pow(c, 1 / 2.4) - 0.055;
+    return (unsigned)lround(s * 255);
+}
+
+csvchart_rgba csvchart_color_in_band(csvchart_rgba c, double lo, double hi)
+{
+    double r = channel(c >> 24 & 255), g = channel(c >> 16 & 255), b = channel(c >> 8 & 255);
+    double l = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    if (l > hi) { /* towards black: every channel by one factor keeps the hue */
+        double k = hi / l;
+        r *= k, g *= k, b *= k;
+    } else if (l < lo) { /* towards white */
+        double k = (1 - lo) / (1 - l);
+        r = 1 - (1 - r) * k, g = 1 - (1 - g) * k, b = 1 - (1 - b) * k;
+    } else {
+        return c;
+    }
+    return (csvchart_rgba)(encode(r) << 24 | encode(g) << 16 | encode(b) << 8 | (c & 0xFFu));
+}
+
+/*
+ * The luminances a mark may have: at least 3:1 against `bg` (WCAG 1.4.11) and, for the light
+ * and dark themes, against the other one's background too, so that a series keeps its colour
+ * when a figure is drawn again in the other theme. A small margin keeps rounding to 8-bit
+ * channels on the safe side.
+ */
+static void mark_band(const struct theme *t, bool both, double *lo, double *hi)
+{
+    const double margin = 0.004;
+    double lb = csvchart_luminance(t->background);
+    *lo = 0;
+    *hi = 1;
+    double ls[2] = {lb, both ? csvchart_luminance(lb > 0.5 ? dark.background : light.background)
+                             : lb};
+    for (int i = 0; i < 2; i++) {
+        if (ls[i] > 0.5) {
+            *hi = fmin(*hi, (ls[i] + 0.05) / 3 - 0.05 - margin);
+        } else {
+            *lo = fmax(*lo, 3 * (ls[i] + 0.05) - 0.05 + margin);
+        }
+    }
+}
+
+/* Every mark colour of the theme brought into its band (mark_band()). */
+static void fit_marks(struct theme *t, bool both)
+{
+    t->shared_marks = both;
+    double lo, hi, own_lo, own_hi;
+    mark_band(t, both, &lo, &hi);
+    mark_band(t, false, &own_lo, &own_hi);
+    for (size_t i = 0; i < t->npalette; i++) {
+        t->palette[i] = csvchart_color_in_band(t->palette[i], lo, hi);
+    }
+    t->muted = csvchart_color_in_band(t->muted, own_lo, own_hi);
+}
+
 bool csvchart_theme_get(const char *name, const char *palette, struct theme *out)
 {
-    bool is_dark = false;
+    bool both = true; /* light and dark share their mark colours */
     if (strcmp(name, "light") == 0) {
         *out = light;
     } else if (strcmp(name, "dark") == 0) {
         *out = dark;
-        is_dark = true;
     } else if (strcmp(name, "print") == 0) {
         *out = print;
+        both = false;
         set_palette(out, grey, sizeof grey / sizeof grey[0]);
         if (!palette || !*palette || strcmp(palette, "okabe-ito") == 0) {
+            fit_marks(out, both);
             return true; /* print is grey scale unless a palette is asked for by name */
         }
     } else {
@@ -107,8 +175,8 @@ bool csvchart_theme_get(const char *name, const char *palette, struct theme *out
     }
     for (size_t i = 0; i < sizeof palettes / sizeof palettes[0]; i++) {
         if (strcmp(palette, palettes[i].name) == 0) {
-            set_palette(out, is_dark ? palettes[i].dark_colors : palettes[i].colors,
-                        palettes[i].n);
+            set_palette(out, palettes[i].colors, palettes[i].n);
+            fit_marks(out, both);
             return true;
         }
     }
@@ -131,13 +199,15 @@ bool csvchart_theme_get(const char *name, const char *palette, struct theme *out
     if (out->npalette == 0) {
         set_palette(out, okabe_ito, sizeof okabe_ito / sizeof okabe_ito[0]);
     }
+    fit_marks(out, both);
     return true;
 }
 
-static double channel(unsigned v)
+void csvchart_theme_mark_color(const struct theme *t, csvchart_rgba *c)
 {
-    double c = v / 255.0;
-    return c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4);
+    double lo, hi;
+    mark_band(t, t->shared_marks, &lo, &hi);
+    *c = csvchart_color_in_band(*c, lo, hi);
 }
 
 double csvchart_luminance(csvchart_rgba c)

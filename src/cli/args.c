@@ -17,7 +17,8 @@
 static bool is_bool_type(size_t id)
 {
     const char *type = csvchart_option_type(id);
-    return strcmp(type, "bool") == 0 || strcmp(type, "bool|auto") == 0;
+    return strcmp(type, "bool") == 0 || strcmp(type, "bool|auto") == 0 ||
+           strcmp(type, "bool|A,B") == 0;
 }
 
 /* Copies a flag name to buf in table spelling ('-' -> '_'). */

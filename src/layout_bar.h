@@ -1,0 +1,177 @@
+/*
+ * layout_bar.h - the bar chart layout's own structures, shared by its three files:
+ *
+ *   layout_bar.c        the whole figure: panels, orientation, text size, the facet grid,
+ *                       the size contract
+ *   layout_bar_axis.c   the value axis: domain, ticks, tick labels, gridlines, baseline
+ *   layout_bar_marks.c  marks, value labels, category names, the ratio callout
+ *
+ * Every panel is laid out once against two axes: the band axis, along which the categories
+ * sit side by side, and the value axis, along which the bars grow. Orientation only decides
+ * which of x and y each one is (bv_point(), bv_rect()):
+ *
+ *     vertical:   band axis = x (left to right)    value axis = y (bottom to top)
+ *     horizontal: band axis = y (top to bottom)    value axis = x (left to right)
+ *
+ * The geometry is named in one table, BAR_METRICS (CSS px at u = 1, scaled by the layout's
+ * geometry unit).
+ */
+#ifndef CSVCHART_LAYOUT_BAR_H
+#define CSVCHART_LAYOUT_BAR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "bar_data.h"
+#include "format.h"
+#include "layout.h"
+#include "scale.h"
+
+#define BAR_METRICS(X)                                                                         \
+    X(panel_gap, 36, "between facet panels")                                                   \
+    X(panel_title_gap, 10, "below a facet panel's title")                                      \
+    X(name_gap, 10, "between the plot and the category names")                                 \
+    X(name_pad, 8, "kept free between two names under vertical bars")                          \
+    X(tick_gap, 10, "between the plot and the tick labels")                                    \
+    X(tick_label_gap, 12, "least room between two tick labels along the axis")                 \
+    X(tick_spacing_v, 72, "wanted distance between gridlines, vertical value axis")            \
+    X(tick_spacing_h, 110, "wanted distance between gridlines, horizontal value axis")         \
+    X(value_gap, 6, "between a bar's end and its value label")                                 \
+    X(inside_pad, 6, "around a value label inside a stacked segment")                          \
+    X(group_gap, 2, "between the bars of one group")                                           \
+    X(min_plot, 60, "the least length of the value axis")                                      \
+    X(min_band_v, 24, "the least band of a vertical bar (its name sits under it)")             \
+    X(ratio_gap, 12, "between the plot and the ratio bracket")                                 \
+    X(ratio_tick, 6, "the bracket's end ticks")                                                \
+    X(ratio_text_gap, 8, "between the bracket and its text")                                   \
+    X(leader_gap, 3, "between a mark and a dashed ratio leader")                               \
+    X(leader_dash, 3, "dash length of leaders")                                                \
+    X(dot_min, 4.5, "the least dot radius")                                                    \
+    X(dot_max, 8, "the largest dot radius")                                                    \
+    X(stem, 2, "lollipop and dumbbell stem width")                                             \
+    X(grid, 1, "gridline width")                                                               \
+    X(baseline, 1.5, "the baseline's width")
+
+#define BAR_METRIC_FIELD(name, base, doc) double name;
+struct bar_metrics {
+    BAR_METRICS(BAR_METRIC_FIELD)
+};
+
+/* Most lines a category name may take: under a vertical bar, and in the horizontal column. */
+#define BAR_NAME_LINES_V 3
+#define BAR_NAME_LINES_H 4
+
+/* What every panel shares. */
+struct bar_layout {
+    struct layout L;
+    const struct bar_chart *chart;
+    const struct spec *s;
+    struct bar_metrics px;
+    bool horizontal;
+    bool labels;             /* value labels are drawn */
+    bool shared;             /* one value scale for every panel (facet_scale) */
+    struct text_style label; /* category names and value labels (may shrink to L.label_min) */
+    struct text_style ratio; /* the ratio callout (bold) */
+    double lh, asc;          /* of `label` */
+    size_t name_stride;      /* every name_stride-th name is drawn (category_labels = thin) */
+    double col;              /* horizontal: the category column's width */
+    size_t cols, rows;       /* the facet grid */
+    double shared_lo, shared_hi; /* the data extent of every panel (shared scales) */
+};
+
+/* One panel being laid out. */
+struct panel {
+    const struct bar_data *d;
+    struct label_plan values; /* how value labels are written */
+    char **value_text;        /* per (cat, series): the value label ("$100M+" when open) */
+    char **low_text;          /* ranges: per (cat, series) the low end's label */
+    bool *highlighted;        /* per category */
+    double lo, hi;            /* data extent along the value axis (zero in it on linear axes) */
+    double dlo, dhi;          /* the domain: where the axis starts and its last round value */
+    bool log;
+    struct ticks ticks;
+    struct label_plan tick_plan;
+    struct scale sc;           /* value -> px along the value axis */
+    double x0, y0, x1, y1;     /* the panel's cell */
+    double px0, px1, py0, py1; /* the plot box */
+    double band, bar;          /* px across: a category's band, one bar */
+    double base;               /* where bars start: 0, or the log floor */
+    double ratio_room;         /* px kept for the ratio callout */
+    double gutter;             /* vertical: px kept left of the plot for tick labels */
+    size_t ratio_a, ratio_b;   /* the two categories of the callout ((size_t)-1: none) */
+};
+
+static inline size_t bar_idx(const struct panel *P, size_t c, size_t s)
+{
+    return c * P->d->nser + s;
+}
+
+/* ---- the band and value axes (layout_bar_marks.c) ---- */
+
+/* Band position b and value position v (both px along their axes) as canvas x, y. */
+void bar_bv_point(const struct bar_layout *B, double b, double v, double *x, double *y);
+/* A rectangle between band positions b0, b1 and value positions v0, v1 (px). */
+struct scene_item *bar_bv_rect(struct bar_layout *B, double b0, double b1, double v0,
+                               double v1, csvchart_rgba fill);
+/* The start and length of a panel's band axis (px). */
+double bar_band_start(const struct bar_layout *B, const struct panel *P);
+double bar_band_length(const struct bar_layout *B, const struct panel *P);
+/* The value axis' ends: v0 where small values are, v1 where large ones go (px). */
+void bar_value_ends(const struct bar_layout *B, const struct panel *P, double *v0, double *v1);
+
+/* ---- layout_bar_axis.c ---- */
+
+/* The panel's data extent (lo, hi) and, from it alone, its domain (dlo, dhi): the same at
+ * every size. */
+void bar_axis_extent(const struct bar_layout *B, struct panel *P);
+void bar_axis_domain(const struct bar_layout *B, struct panel *P, double lo, double hi);
+/*
+ * Chooses the ticks for a value axis of `len` px (about one per spacing px) and the tick
+ * label plan.
+ */
+void bar_axis_ticks(const struct bar_layout *B, struct panel *P, double len);
+/* The widest tick label (px). */
+double bar_axis_label_width(const struct bar_layout *B, const struct panel *P);
+/*
+ * The room (px) the value axis needs beyond its domain at its low and high ends, so that value
+ * labels past the data's ends and tick labels centred on the end ticks fit, for an axis of
+ * `len` px. False when out of memory.
+ */
+bool bar_axis_rooms(const struct bar_layout *B, const struct panel *P, double len, double *lo,
+                    double *hi);
+/*
+ * Maps the domain onto the value axis between v0 and v1 (px), less the rooms at each end.
+ * False when less than the least plot length would be left (the layout does not fit).
+ */
+bool bar_axis_map(struct bar_layout *B, struct panel *P, double v0, double v1, double lo,
+                  double hi);
+/* Gridlines (yielding to text), and the baseline drawn over the marks. */
+void bar_axis_gridlines(struct bar_layout *B, struct panel *P);
+void bar_axis_baseline(struct bar_layout *B, struct panel *P);
+void bar_axis_tick_labels(struct bar_layout *B, struct panel *P);
+
+/* ---- layout_bar_marks.c ---- */
+
+/* Value label texts and the highlight marks of a panel; false when out of memory. */
+bool bar_marks_prepare(struct bar_layout *B, struct panel *P);
+void bar_marks_fini(struct panel *P);
+/* The widest value label and its line height: what the value axis must leave room for. */
+double bar_marks_label_width(const struct bar_layout *B, const struct panel *P);
+/* Whether value labels fit a panel whose band is `band` px. */
+bool bar_marks_labels_fit(const struct bar_layout *B, const struct panel *P, double band);
+/* The thickness of one bar in a band. */
+double bar_marks_thickness(const struct bar_layout *B, const struct panel *P, double band);
+/* How far a dot reaches past its value (0 for bars). */
+double bar_marks_overhang(const struct bar_layout *B, const struct panel *P);
+void bar_marks_draw(struct bar_layout *B, struct panel *P);
+void bar_marks_names(struct bar_layout *B, struct panel *P);
+/* The categories of the ratio callout; false when the panel has none. */
+bool bar_ratio_pair(const struct bar_layout *B, struct panel *P);
+/* The callout's text and its size along the room it needs (width beside vertical bars,
+ * height above horizontal ones). */
+void bar_ratio_text(const struct bar_layout *B, const struct panel *P, char *buf, size_t n);
+double bar_ratio_room(const struct bar_layout *B, const struct panel *P);
+/* The dashed leaders (under the marks), or the bracket and its text (over them). */
+void bar_ratio_draw(struct bar_layout *B, struct panel *P, bool leaders);
+
+#endif

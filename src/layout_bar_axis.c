@@ -1,0 +1,402 @@
+/*
+ * layout_bar_axis.c - a bar chart's value axis: domain, ticks, tick labels, gridlines and the
+ * baseline (see layout_bar.h).
+ *
+ * The domain comes from the data alone, so the same data gets the same axis at every size:
+ *
+ *   linear  from zero (bars start at zero) to the first round value at or above the largest
+ *           value: 1, 1.2, 1.4, 1.6, 1.8, 2, 2.5, 3, 3.5, 4, 5, 6, 7, 8 or 10 times a power
+ *           of ten, at most a fifth of the axis left empty ($60 -> 60, 32.6M -> 35M, 71% ->
+ *           80%); below zero the same, mirrored. A share (values in %, none above 100) never
+ *           runs past 100%.
+ *   log     from the decade strictly below the smallest value - at least a quarter of a
+ *           decade below it, so the smallest bar is seen - to the decade at or above the
+ *           largest ($0.07 .. $60 -> $0.01 .. $100).
+ *
+ * Only the ticks depend on the size: about one gridline per BAR_METRICS tick_spacing px,
+ * multiples of 1, 2, 2.5 or 5 times a power of ten inside the domain (linear), or every
+ * decade, every other one ... from the bottom (log). The axis may run on past its last tick
+ * to the domain's end, and past that by the room its labels need (bar_axis_map()): a value
+ * label above the tallest bar, a tick label centred on the last tick.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout_bar.h"
+
+/* ---- the domain ---------------------------------------------------------------------------- */
+
+void bar_axis_extent(const struct bar_layout *B, struct panel *P)
+{
+    const struct bar_data *d = P->d;
+    double lo = P->log ? INFINITY : 0, hi = P->log ? -INFINITY : 0;
+    for (size_t c = 0; c < d->ncat; c++) {
+        double pos = 0, neg = 0;
+        for (size_t s = 0; s < d->nser; s++) {
+            size_t i = bar_idx(P, c, s);
+            if (!d->has[i]) {
+                continue;
+            }
+            double v = d->v[i];
+            if (B->s->stack) {
+                *(v >= 0 ? &pos : &neg) += v;
+                continue;
+            }
+            hi = fmax(hi, v);
+            lo = fmin(lo, d->low ? d->low[i] : v);
+            if (d->open && d->open[i]) {
+                /* an open range needs axis past its known bound to fade out over */
+                hi = fmax(hi, P->log ? d->low[i] * 10 : d->low[i] * 1.25);
+            }
+        }
+        if (B->s->stack) {
+            hi = fmax(hi, pos);
+            lo = fmin(lo, neg);
+        }
+    }
+    if (!isfinite(lo) || !isfinite(hi)) { /* cannot happen: panels have values */
+        lo = 1, hi = 10;
+    }
+    P->lo = lo;
+    P->hi = hi;
+}
+
+/* The first round value at or above v > 0 (see the top of the file). */
+static double nice_ceil(double v)
+{
+    static const double steps[] = {1, 1.2, 1.4, 1.6, 1.8, 2, 2.5, 3, 3.5, 4, 5, 6, 7, 8, 10};
+    double e = floor(log10(v));
+    double p = pow(10, e);
+    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+        double c = steps[i] * p;
+        /* steps[i] * 10^e as the double nearest its decimal value (1.2e-1, not 0.12000..01) */
+        c = e >= 0 ? steps[i] * p : steps[i] / pow(10, -e);
+        if (c >= v * (1 - 1e-12)) {
+            return c;
+        }
+    }
+    return 10 * p;
+}
+
+static double decade(double e)
+{
+    return e >= 0 ? pow(10, e) : 1 / pow(10, -e);
+}
+
+void bar_axis_domain(const struct bar_layout *B, struct panel *P, double lo, double hi)
+{
+    if (P->log) {
+        P->dlo = decade(ceil(log10(lo) - 0.25) - 1);
+        P->dhi = decade(ceil(log10(hi) - 1e-9));
+        if (P->dhi <= P->dlo) {
+            P->dhi = P->dlo * 10;
+        }
+        P->base = P->dlo;
+        return;
+    }
+    P->dlo = lo < 0 ? -nice_ceil(-lo) : 0;
+    P->dhi = hi > 0 ? nice_ceil(hi) : 0;
+    if (P->dlo == 0 && P->dhi == 0) {
+        P->dhi = 1; /* all zeros */
+    }
+    bool share = strcmp(P->d->unit.suffix, "%") == 0 || B->s->format.kind == FORMAT_PERCENT;
+    if (share && hi <= 100 && lo >= 0 && P->dhi > 100) {
+        P->dhi = 100; /* a share of a whole never runs past it */
+    }
+    P->base = 0;
+}
+
+/* ---- ticks ----------------------------------------------------------------------------------- */
+
+/* The double nearest n * 10^e (|n| < 2^53): one correctly rounded operation. */
+static double scaled(double n, int e)
+{
+    return e >= 0 ? n * pow(10, e) : n / pow(10, -e);
+}
+
+/*
+ * Linear ticks: multiples of q * 10^k (q in 1, 2, 2.5, 5) inside [dlo, dhi], about `target`
+ * of them, the last close to the domain's end, simpler q preferred. A tick is n * m * 10^e
+ * with m the integer mantissa of q (2.5 = 25 * 10^-1), turned into a double in one step, so it
+ * is the double nearest its decimal value (0.3, not 0.30000000000000004).
+ */
+static void linear_ticks(struct panel *P, int target)
+{
+    static const int QM[] = {1, 2, 5, 25}, QE[] = {0, 0, 0, -1};
+    static const double penalty[] = {0, 0.15, 0.25, 0.4};
+    double span = P->dhi - P->dlo;
+    double best = INFINITY;
+    int best_m = 1, best_e = (int)floor(log10(span));
+    int e0 = (int)floor(log10(span)) - 2;
+    for (int e = e0; e <= e0 + 3; e++) {
+        for (size_t q = 0; q < 4; q++) {
+            double step = scaled(QM[q], e + QE[q]);
+            double first = ceil(P->dlo / step - 1e-9), last = floor(P->dhi / step + 1e-9);
+            double n = last - first + 1;
+            if (n < 2 || n > SCALE_MAX_TICKS) {
+                continue;
+            }
+            double gap = (P->dhi - last * step) / step + (first * step - P->dlo) / step;
+            double score = fabs(n - target) + 0.8 * gap + penalty[q] + (n > target + 1 ? 1 : 0);
+            if (score < best) {
+                best = score;
+                best_m = QM[q];
+                best_e = e + QE[q];
+            }
+        }
+    }
+    double step = scaled(best_m, best_e);
+    long long first = (long long)ceil(P->dlo / step - 1e-9);
+    long long last = (long long)floor(P->dhi / step + 1e-9);
+    P->ticks.nmajor = 0;
+    P->ticks.nminor = 0;
+    for (long long i = first; i <= last && P->ticks.nmajor < SCALE_MAX_TICKS; i++) {
+        P->ticks.major[P->ticks.nmajor++] = scaled((double)(i * best_m), best_e) + 0.0;
+    }
+    P->ticks.step = step;
+    P->ticks.lo = P->ticks.major[0];
+    P->ticks.hi = P->ticks.major[P->ticks.nmajor - 1];
+}
+
+static void log_ticks(struct panel *P, int target)
+{
+    struct ticks t;
+    if (!csvchart_ticks_log(P->dlo, P->dhi, target, &t)) {
+        t.nmajor = 2;
+        t.major[0] = P->dlo;
+        t.major[1] = P->dhi;
+        t.nminor = 0;
+        t.step = P->dhi / P->dlo;
+    }
+    /* Thinned decades may end past the domain: those ticks go, the axis ends at dhi. */
+    P->ticks = t;
+    P->ticks.nmajor = 0;
+    for (size_t i = 0; i < t.nmajor; i++) {
+        if (t.major[i] <= P->dhi * (1 + 1e-9)) {
+            P->ticks.major[P->ticks.nmajor++] = t.major[i];
+        }
+    }
+    P->ticks.nminor = 0;
+    for (size_t i = 0; i < t.nminor; i++) {
+        if (t.minor[i] < P->dhi) {
+            P->ticks.minor[P->ticks.nminor++] = t.minor[i];
+        }
+    }
+    P->ticks.lo = P->ticks.major[0];
+    P->ticks.hi = P->ticks.major[P->ticks.nmajor - 1];
+}
+
+void bar_axis_ticks(const struct bar_layout *B, struct panel *P, double len)
+{
+    double spacing = B->horizontal ? B->px.tick_spacing_h : B->px.tick_spacing_v;
+    int target = (int)floor(len / spacing) + 1;
+    target = target < 2 ? 2 : target > 10 ? 10 : target;
+    for (;; target--) {
+        if (P->log) {
+            log_ticks(P, target);
+        } else {
+            linear_ticks(P, target);
+        }
+        csvchart_format_plan(&P->values.f, P->log ? LABELS_LOG_TICKS : LABELS_TICKS,
+                             P->ticks.major, P->ticks.nmajor, P->ticks.step, false, &P->values,
+                             &P->tick_plan);
+        if (!B->horizontal || target <= 2) {
+            return;
+        }
+        /* Along a horizontal axis the labels must not touch: fewer ticks until they do not. */
+        double need = 0;
+        for (size_t i = 0; i < P->ticks.nmajor; i++) {
+            char buf[64];
+            csvchart_format_planned(&P->tick_plan, P->ticks.major[i], buf, sizeof buf);
+            need += csvchart_layout_width(&B->L, &B->label, buf) + B->px.tick_label_gap;
+        }
+        if (need <= len) {
+            return;
+        }
+    }
+}
+
+double bar_axis_label_width(const struct bar_layout *B, const struct panel *P)
+{
+    double w = 0;
+    for (size_t i = 0; i < P->ticks.nmajor; i++) {
+        char buf[64];
+        csvchart_format_planned(&P->tick_plan, P->ticks.major[i], buf, sizeof buf);
+        w = fmax(w, csvchart_layout_width(&B->L, &B->label, buf));
+    }
+    return w;
+}
+
+/* ---- mapping, with room for labels ----------------------------------------------------------- */
+
+/* Where v lies in the domain, 0 at dlo and 1 at dhi. */
+static double frac(const struct panel *P, double v)
+{
+    if (P->log) {
+        return (log10(v) - log10(P->dlo)) / (log10(P->dhi) - log10(P->dlo));
+    }
+    return (v - P->dlo) / (P->dhi - P->dlo);
+}
+
+/*
+ * Room needed beyond the domain's ends so that what reaches past a value fits: each value
+ * label (beyond its bar's end, or before the start of a range or of a bar below zero) and the
+ * tick labels centred on the first and last tick. Something at fraction f of the domain that
+ * reaches `need` px past its value asks for room r at the top with
+ * (1 - f) * (len - rooms) + r >= need, and at the bottom with f * (len - rooms) + r >= need.
+ */
+struct reach {
+    double f, need;
+    bool up;
+};
+
+/* The rooms (*lo, *hi) that `inner` px of axis between them leave necessary. */
+static void rooms_for(const struct reach *r, size_t n, double inner, double *lo, double *hi)
+{
+    *lo = *hi = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (r[i].up) {
+            *hi = fmax(*hi, r[i].need - (1 - r[i].f) * inner);
+        } else {
+            *lo = fmax(*lo, r[i].need - r[i].f * inner);
+        }
+    }
+}
+
+bool bar_axis_rooms(const struct bar_layout *B, const struct panel *P, double len, double *lo,
+                    double *hi)
+{
+    const struct bar_data *d = P->d;
+    size_t n = 0, cap = 2 * d->ncat * d->nser + 2;
+    struct reach *r = malloc(cap * sizeof *r);
+    if (!r) {
+        return false;
+    }
+    double over = bar_marks_overhang(B, P), gap = B->px.value_gap + over;
+    bool labels = B->labels && !B->s->stack;
+    for (size_t i = 0; i < d->ncat * d->nser && !B->s->stack; i++) {
+        if (!d->has[i]) {
+            continue;
+        }
+        bool open = d->open && d->open[i];
+        const char *hi_text = P->value_text[i];
+        const char *lo_text = d->low ? (open ? P->value_text[i] : P->low_text[i]) : hi_text;
+        double w_hi = !labels ? 0 : B->horizontal ? csvchart_layout_width(&B->L, &B->label, hi_text) : B->lh;
+        double w_lo = !labels ? 0 : B->horizontal ? csvchart_layout_width(&B->L, &B->label, lo_text) : B->lh;
+        if (d->low) {
+            r[n++] = (struct reach){frac(P, d->low[i]), labels ? gap + w_lo : over, false};
+            if (!open) {
+                r[n++] = (struct reach){frac(P, d->v[i]), labels ? gap + w_hi : over, true};
+            }
+        } else if (d->v[i] >= 0 || P->log) {
+            r[n++] = (struct reach){frac(P, fmax(d->v[i], P->dlo)), labels ? gap + w_hi : over,
+                                    true};
+        } else {
+            r[n++] = (struct reach){frac(P, d->v[i]), labels ? gap + w_hi : over, false};
+        }
+    }
+    /* Tick labels centred on the end ticks reach half their size past them (horizontal: the
+     * first one may reach into the name column's free corner). */
+    char first[64], last[64];
+    csvchart_format_planned(&P->tick_plan, P->ticks.major[0], first, sizeof first);
+    csvchart_format_planned(&P->tick_plan, P->ticks.major[P->ticks.nmajor - 1], last,
+                            sizeof last);
+    double half_last = B->horizontal ? csvchart_layout_width(&B->L, &B->label, last) / 2
+                                     : B->lh / 2;
+    r[n++] = (struct reach){frac(P, P->ticks.major[P->ticks.nmajor - 1]), half_last, true};
+    if (!B->horizontal) {
+        r[n++] = (struct reach){frac(P, P->ticks.major[0]), B->lh / 2, false};
+    }
+    /* The rooms shrink the axis, which moves the values: a few rounds settle it (each round
+     * only grows the rooms, and by less each time). */
+    double rl = 0, rh = 0;
+    for (int it = 0; it < 8; it++) {
+        rooms_for(r, n, fmax(len - rl - rh, 1), &rl, &rh);
+    }
+    free(r);
+    *lo = rl;
+    *hi = rh;
+    return true;
+}
+
+bool bar_axis_map(struct bar_layout *B, struct panel *P, double v0, double v1, double rl,
+                  double rh)
+{
+    double len = fabs(v1 - v0);
+    if (len - rh - rl < B->px.min_plot) {
+        return false;
+    }
+    double dir = v1 > v0 ? 1 : -1;
+    P->sc = (struct scale){P->log ? SCALE_LOG : SCALE_LINEAR, P->dlo, P->dhi, v0 + dir * rl,
+                           v1 - dir * rh};
+    return true;
+}
+
+/* ---- drawing --------------------------------------------------------------------------------- */
+
+/* A line across the plot at value position p (px along the value axis). */
+static void across(struct bar_layout *B, struct panel *P, double p, csvchart_rgba color,
+                   double width, bool soft)
+{
+    double b0 = bar_band_start(B, P), b1 = b0 + bar_band_length(B, P);
+    double x0, y0, x1, y1;
+    bar_bv_point(B, b0, p, &x0, &y0);
+    bar_bv_point(B, b1, p, &x1, &y1);
+    if (soft) {
+        csvchart_layout_soft_line(&B->L, x0, y0, x1, y1, color, width);
+    } else {
+        csvchart_scene_line(B->L.scene, x0, y0, x1, y1, color, width);
+    }
+}
+
+void bar_axis_gridlines(struct bar_layout *B, struct panel *P)
+{
+    struct layout *L = &B->L;
+    const struct theme *t = &B->s->theme;
+    csvchart_rgba minor = (t->grid & 0xFFFFFF00u) | 0x90u;
+    /* Minor lines (2..9 x each decade) help only while a decade is roomy: otherwise they
+     * crowd into a grey band. */
+    double len = fabs(P->sc.r1 - P->sc.r0);
+    double decade_px = P->log ? len / log10(P->dhi / P->dlo) : 0;
+    size_t nminor = decade_px >= 110 * L->g ? P->ticks.nminor : 0;
+    for (size_t i = 0; i < nminor; i++) {
+        double p = csvchart_layout_snap(L, csvchart_scale_map(&P->sc, P->ticks.minor[i]),
+                                        B->px.grid);
+        across(B, P, p, minor, B->px.grid, true);
+    }
+    for (size_t i = 0; i < P->ticks.nmajor; i++) {
+        double v = P->ticks.major[i];
+        if (v == P->base) {
+            continue; /* the baseline is drawn over the marks */
+        }
+        double p = csvchart_layout_snap(L, csvchart_scale_map(&P->sc, v), B->px.grid);
+        across(B, P, p, t->grid, B->px.grid, true);
+    }
+}
+
+void bar_axis_baseline(struct bar_layout *B, struct panel *P)
+{
+    double p = csvchart_layout_snap(&B->L, csvchart_scale_map(&P->sc, P->base), B->px.baseline);
+    across(B, P, p, B->s->theme.axis, B->px.baseline, false);
+}
+
+void bar_axis_tick_labels(struct bar_layout *B, struct panel *P)
+{
+    struct layout *L = &B->L;
+    for (size_t i = 0; i < P->ticks.nmajor; i++) {
+        char buf[64];
+        double v = P->ticks.major[i];
+        csvchart_format_planned(&P->tick_plan, v, buf, sizeof buf);
+        double p = csvchart_layout_snap(L, csvchart_scale_map(&P->sc, v), B->px.grid);
+        if (B->horizontal) { /* under the plot, centred on the tick */
+            csvchart_layout_text(L, &B->label, B->s->theme.faint, buf, strlen(buf), p,
+                                 P->py1 + B->px.tick_gap + B->asc, TEXT_ANCHOR_MIDDLE);
+        } else { /* left of the plot, level with the tick */
+            csvchart_layout_text(L, &B->label, B->s->theme.faint, buf, strlen(buf),
+                                 P->px0 - B->px.tick_gap, p + B->asc - B->lh / 2,
+                                 TEXT_ANCHOR_END);
+        }
+    }
+}

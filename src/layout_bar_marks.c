@@ -1,0 +1,596 @@
+/*
+ * layout_bar_marks.c - what a bar chart draws in and around its plot: bars, dots, lollipops
+ * and dumbbells, their value labels, the category names and the ratio callout (see
+ * layout_bar.h for the band and value axes every function here is written against).
+ *
+ * Value labels sit past the end of their mark (above a vertical bar, right of a horizontal
+ * one; before the start for values below zero and the low end of a range); in a stack, inside
+ * the segment when they fit it and read on it at 4.5:1, else not at all. The axis left room
+ * for them (bar_axis_map()), and gridlines yield to them (layout.h).
+ *
+ * An open-ended range ("$100M+") is solid at its known bound and fades out towards the end of
+ * the axis: it claims no end the data does not give.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "array.h"
+#include "layout_bar.h"
+
+/* ---- the two axes -------------------------------------------------------------------------- */
+
+void bar_bv_point(const struct bar_layout *B, double b, double v, double *x, double *y)
+{
+    *x = B->horizontal ? v : b;
+    *y = B->horizontal ? b : v;
+}
+
+struct scene_item *bar_bv_rect(struct bar_layout *B, double b0, double b1, double v0,
+                               double v1, csvchart_rgba fill)
+{
+    double x0, y0, x1, y1;
+    bar_bv_point(B, fmin(b0, b1), fmin(v0, v1), &x0, &y0);
+    bar_bv_point(B, fmax(b0, b1), fmax(v0, v1), &x1, &y1);
+    return csvchart_scene_rect(B->L.scene, x0, y0, x1 - x0, y1 - y0, fill);
+}
+
+double bar_band_start(const struct bar_layout *B, const struct panel *P)
+{
+    return B->horizontal ? P->py0 : P->px0;
+}
+
+double bar_band_length(const struct bar_layout *B, const struct panel *P)
+{
+    return B->horizontal ? P->py1 - P->py0 : P->px1 - P->px0;
+}
+
+void bar_value_ends(const struct bar_layout *B, const struct panel *P, double *v0, double *v1)
+{
+    *v0 = B->horizontal ? P->px0 : P->py1;
+    *v1 = B->horizontal ? P->px1 : P->py0;
+}
+
+/* ---- labels and colours -------------------------------------------------------------------- */
+
+bool bar_marks_prepare(struct bar_layout *B, struct panel *P)
+{
+    const struct bar_data *d = P->d;
+    size_t n = d->ncat * d->nser;
+    P->value_text = calloc(n, sizeof *P->value_text);
+    P->low_text = d->low ? calloc(n, sizeof *P->low_text) : NULL;
+    P->highlighted = calloc(d->ncat, sizeof *P->highlighted);
+    double *vals = malloc((2 * n + 1) * sizeof *vals);
+    if (!P->value_text || (d->low && !P->low_text) || !P->highlighted || !vals) {
+        free(vals);
+        return false;
+    }
+    struct value_format f = B->s->format;
+    csvchart_format_set_unit(&f, &d->unit);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (d->has[i]) {
+            vals[k++] = d->v[i];
+            if (d->low) {
+                vals[k++] = d->low[i];
+            }
+        }
+    }
+    csvchart_format_plan(&f, LABELS_VALUES, vals, k, 0, d->computed, NULL, &P->values);
+    free(vals);
+    for (size_t i = 0; i < n; i++) {
+        if (!d->has[i]) {
+            continue;
+        }
+        char buf[144], low[128];
+        csvchart_format_planned(&P->values, d->v[i], buf, sizeof buf);
+        if (d->low) {
+            csvchart_format_planned(&P->values, d->low[i], low, sizeof low);
+            if (d->open[i]) {
+                snprintf(buf, sizeof buf, "%s+", low);
+            }
+            if (!(P->low_text[i] = csvchart_strdup(low))) {
+                return false;
+            }
+        }
+        if (!(P->value_text[i] = csvchart_strdup(buf))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+void bar_marks_fini(struct panel *P)
+{
+    size_t n = P->d ? P->d->ncat * P->d->nser : 0;
+    for (size_t i = 0; i < n; i++) {
+        free(P->value_text ? P->value_text[i] : NULL);
+        free(P->low_text ? P->low_text[i] : NULL);
+    }
+    free(P->value_text);
+    free(P->low_text);
+    free(P->highlighted);
+}
+
+double bar_marks_label_width(const struct bar_layout *B, const struct panel *P)
+{
+    double w = 0;
+    const struct bar_data *d = P->d;
+    for (size_t i = 0; i < d->ncat * d->nser; i++) {
+        if (d->has[i]) {
+            w = fmax(w, csvchart_layout_width(&B->L, &B->label, P->value_text[i]));
+            if (P->low_text) {
+                w = fmax(w, csvchart_layout_width(&B->L, &B->label, P->low_text[i]));
+            }
+        }
+    }
+    return w;
+}
+
+static size_t across_count(const struct bar_layout *B, const struct panel *P)
+{
+    return B->s->stack ? 1 : P->d->nser;
+}
+
+/*
+ * Bands thinner than 3 device pixels (hundreds of categories) draw their bars edge to edge:
+ * bars and gaps snapped to whole pixels alternated into stripes (moire). Edge to edge,
+ * neighbours share their snapped edge, so every pixel row belongs to exactly one bar.
+ */
+static bool thin_band(const struct bar_layout *B, double band)
+{
+    return band * B->L.scale < 3.0;
+}
+
+/* Bars fill about two thirds of their band (FIGURES.md: 60-75%); a group three quarters. */
+double bar_marks_thickness(const struct bar_layout *B, const struct panel *P, double band)
+{
+    size_t across = across_count(B, P);
+    double fill = thin_band(B, band) ? 1 : across > 1 ? 0.75 : 0.66;
+    return band * fill / (double)across;
+}
+
+double bar_marks_overhang(const struct bar_layout *B, const struct panel *P)
+{
+    if (B->s->mark == MARK_BAR) {
+        return 0;
+    }
+    return fmin(fmax(P->bar * 0.3, B->px.dot_min), B->px.dot_max);
+}
+
+bool bar_marks_labels_fit(const struct bar_layout *B, const struct panel *P, double band)
+{
+    if (B->s->stack) {
+        return true; /* inside the segments that hold them, the others go without */
+    }
+    double slot = band * 0.95 / (double)across_count(B, P);
+    if (B->horizontal) {
+        return slot >= B->lh;
+    }
+    return bar_marks_label_width(B, P) <= slot;
+}
+
+static csvchart_rgba mark_color(const struct bar_layout *B, const struct panel *P, size_t c,
+                                size_t s, double v)
+{
+    const struct theme *t = &B->s->theme;
+    if (B->s->nhighlight && !P->highlighted[c]) {
+        return t->muted;
+    }
+    if (v < 0 && B->s->negative_color) {
+        return B->s->negative_color;
+    }
+    return t->palette[s % t->npalette];
+}
+
+static csvchart_rgba label_color(const struct bar_layout *B, const struct panel *P, size_t c)
+{
+    return B->s->nhighlight && !P->highlighted[c] ? B->s->theme.faint : B->s->theme.text;
+}
+
+/* ---- marks --------------------------------------------------------------------------------- */
+
+static void set_title(struct bar_layout *B, const struct panel *P, struct scene_item *it,
+                      size_t c, size_t s)
+{
+    if (!it) {
+        return;
+    }
+    char title[300];
+    const struct bar_data *d = P->d;
+    snprintf(title, sizeof title, "%s%s%s: %s", d->cats[c], d->nser > 1 ? ", " : "",
+             d->nser > 1 ? d->series[s] : "", P->value_text[bar_idx(P, c, s)]);
+    csvchart_scene_item_set_title(B->L.scene, it, title);
+}
+
+/* An open range: solid at its known bound `pf`, fading out to the end of the axis `tip`. */
+static struct scene_item *fade(struct bar_layout *B, double a, double b, double pf, double tip,
+                               csvchart_rgba color)
+{
+    enum { steps = 24 };
+    struct scene_item *first = NULL;
+    for (int k = 0; k < steps; k++) {
+        double lo = csvchart_layout_snap(&B->L, pf + (tip - pf) * k / steps, 0);
+        double hi = csvchart_layout_snap(&B->L, pf + (tip - pf) * (k + 1) / steps, 0);
+        unsigned alpha = (unsigned)lround(255.0 * (steps - k) / (steps + 1));
+        struct scene_item *it = bar_bv_rect(B, a, b, lo, hi, (color & 0xFFFFFF00u) | alpha);
+        first = first ? first : it;
+    }
+    return first;
+}
+
+/*
+ * One mark from value `from` to `to` across [a, b) (px along the band axis). Returns the item
+ * that carries the mark's tooltip.
+ */
+static struct scene_item *draw_mark(struct bar_layout *B, struct panel *P, size_t c, size_t s,
+                                    double from, double to, bool open, double a, double b)
+{
+    struct layout *L = &B->L;
+    csvchart_rgba color = mark_color(B, P, c, s, to - from < 0 && !P->d->low ? to : 1);
+    double pf = csvchart_scale_map(&P->sc, from), pt = csvchart_scale_map(&P->sc, to);
+    double v0, v1;
+    bar_value_ends(B, P, &v0, &v1);
+    double tip = csvchart_scale_map(&P->sc, P->dhi); /* where an open range fades out */
+    double mid = (a + b) / 2;
+    if (B->s->mark == MARK_BAR) {
+        double ca = csvchart_layout_snap(L, a, 0), cb = csvchart_layout_snap(L, b, 0);
+        if (open) {
+            return fade(B, ca, cb, pf, tip, color);
+        }
+        double lo = csvchart_layout_snap(L, fmin(pf, pt), 0);
+        double hi = csvchart_layout_snap(L, fmax(pf, pt), 0);
+        /* A value that is not zero never draws as nothing: two device pixels at least, so it
+         * still shows beside the baseline drawn over the bars. */
+        if (to != from && hi - lo < 2 / L->scale) {
+            if ((pt > pf) == (v1 > v0) ? pt > pf : pt < pf) {
+                hi = lo + 2 / L->scale;
+            } else {
+                lo = hi - 2 / L->scale;
+            }
+        }
+        return bar_bv_rect(B, ca, cb, lo, hi, color);
+    }
+    /* dots, lollipops, and dumbbells for ranges: a stem and a dot at each valued end */
+    double r = bar_marks_overhang(B, P);
+    double x, y, x2, y2;
+    bool stem = B->s->mark == MARK_LOLLIPOP || P->d->low;
+    if (stem) {
+        bar_bv_point(B, mid, pf, &x, &y);
+        bar_bv_point(B, mid, open ? tip : pt, &x2, &y2);
+        csvchart_scene_line(L->scene, x, y, x2, y2, color, fmax(B->px.stem, 1));
+    }
+    if (P->d->low) {
+        bar_bv_point(B, mid, pf, &x, &y);
+        csvchart_scene_circle(L->scene, x, y, r, color);
+    }
+    if (!open) {
+        bar_bv_point(B, mid, pt, &x, &y);
+        return csvchart_scene_circle(L->scene, x, y, r, color);
+    }
+    /* an arrowhead at the end of the axis: the range goes on */
+    double dir = v1 > v0 ? 1 : -1, h = r * 1.6;
+    struct scene_point tri[3];
+    bar_bv_point(B, mid - r, tip - dir * h, &tri[0].x, &tri[0].y);
+    bar_bv_point(B, mid, tip, &tri[1].x, &tri[1].y);
+    bar_bv_point(B, mid + r, tip - dir * h, &tri[2].x, &tri[2].y);
+    csvchart_scene_path(L->scene, tri, 3, true, color, CSVCHART_RGBA_NONE, 0);
+    return NULL;
+}
+
+/*
+ * A value label beside value position p (px) of a mark centred at band position `mid`;
+ * `beyond` puts it past p in the direction of larger values, else before it.
+ */
+static void value_label(struct bar_layout *B, const struct panel *P, const char *text,
+                        csvchart_rgba color, double p, double mid, bool beyond)
+{
+    double v0, v1;
+    bar_value_ends(B, P, &v0, &v1);
+    double dir = (v1 > v0 ? 1 : -1) * (beyond ? 1 : -1);
+    double gap = B->px.value_gap + bar_marks_overhang(B, P);
+    if (B->horizontal) {
+        csvchart_layout_text(&B->L, &B->label, color, text, strlen(text), p + dir * gap,
+                             mid + B->asc - B->lh / 2,
+                             dir > 0 ? TEXT_ANCHOR_START : TEXT_ANCHOR_END);
+    } else {
+        double edge = p + dir * gap; /* the box's edge nearest the mark */
+        double base = dir < 0 ? edge - (B->lh - B->asc) : edge + B->asc;
+        csvchart_layout_text(&B->L, &B->label, color, text, strlen(text), mid, base,
+                             TEXT_ANCHOR_MIDDLE);
+    }
+}
+
+/* A label inside a stacked segment [pf, pt] x [a, b], when it fits and reads on it. */
+static void inside_label(struct bar_layout *B, const struct panel *P, const char *text,
+                         csvchart_rgba bg, double pf, double pt, double a, double b)
+{
+    const struct theme *t = &B->s->theme;
+    double tw = csvchart_layout_width(&B->L, &B->label, text);
+    double along = fabs(pt - pf), thick = fabs(b - a), pad = B->px.inside_pad;
+    bool fits = B->horizontal ? tw + 2 * pad <= along && B->lh <= thick
+                              : B->lh + pad <= along && tw + pad <= thick;
+    double on_dark = csvchart_contrast(bg, t->on_dark), on_light = csvchart_contrast(bg, t->on_light);
+    csvchart_rgba fg = on_dark >= on_light ? t->on_dark : t->on_light;
+    if (!fits || fmax(on_dark, on_light) < 4.5) {
+        return;
+    }
+    double x, y;
+    bar_bv_point(B, (a + b) / 2, (pf + pt) / 2, &x, &y);
+    csvchart_layout_text(&B->L, &B->label, fg, text, strlen(text), x, y + B->asc - B->lh / 2,
+                         TEXT_ANCHOR_MIDDLE);
+    (void)P;
+}
+
+void bar_marks_draw(struct bar_layout *B, struct panel *P)
+{
+    const struct bar_data *d = P->d;
+    size_t across = across_count(B, P);
+    double start = bar_band_start(B, P);
+    double gap = across > 1 ? fmin(B->px.group_gap, P->bar * 0.1) : 0;
+    double v0, v1;
+    bar_value_ends(B, P, &v0, &v1);
+    bool dots = B->s->mark == MARK_DOT && !d->low;
+    for (size_t c = 0; c < d->ncat; c++) {
+        double center = start + P->band * ((double)c + 0.5);
+        if (dots) { /* a light track ties each dot to its category */
+            double x0, y0, x1, y1;
+            bar_bv_point(B, center, v0, &x0, &y0);
+            bar_bv_point(B, center, v1, &x1, &y1);
+            csvchart_layout_soft_line(&B->L, x0, y0, x1, y1, B->s->theme.grid, B->px.grid);
+        }
+        double pos = 0, neg = 0;
+        for (size_t s = 0; s < d->nser; s++) {
+            size_t i = bar_idx(P, c, s);
+            if (!d->has[i]) {
+                continue;
+            }
+            double v = d->v[i];
+            double a = center - P->bar * (double)across / 2 +
+                       (B->s->stack ? 0 : P->bar * (double)s) + gap / 2;
+            double b = a + P->bar - gap;
+            if (thin_band(B, P->band)) {
+                /* Edge to edge: neighbours' edges from one expression snap alike. */
+                size_t k = c * across + (B->s->stack ? 0 : s);
+                a = start + P->band / (double)across * (double)k;
+                b = start + P->band / (double)across * (double)(k + 1);
+            }
+            double from = d->low ? d->low[i] : P->base, to = v;
+            if (B->s->stack) {
+                double *acc = v >= 0 ? &pos : &neg;
+                from = *acc;
+                to = *acc + v;
+                *acc = to;
+            }
+            bool open = d->open && d->open[i];
+            set_title(B, P, draw_mark(B, P, c, s, from, to, open, a, b), c, s);
+            if (!B->labels) {
+                continue;
+            }
+            double mid = (a + b) / 2;
+            double pf = csvchart_scale_map(&P->sc, from), pt = csvchart_scale_map(&P->sc, to);
+            if (B->s->stack) {
+                inside_label(B, P, P->value_text[i], mark_color(B, P, c, s, v), pf, pt, a, b);
+                continue;
+            }
+            csvchart_rgba color = label_color(B, P, c);
+            if (d->low) {
+                /* the low end before the start; the high end past it ("$100M+" stands
+                 * before its start alone: the fade says the rest) */
+                value_label(B, P, open ? P->value_text[i] : P->low_text[i], color, pf, mid,
+                            false);
+                if (!open) {
+                    value_label(B, P, P->value_text[i], color, pt, mid, true);
+                }
+                continue;
+            }
+            value_label(B, P, P->value_text[i], color, pt, mid, v >= 0);
+        }
+    }
+}
+
+/* ---- category names ------------------------------------------------------------------------ */
+
+void bar_marks_names(struct bar_layout *B, struct panel *P)
+{
+    struct layout *L = &B->L;
+    const struct bar_data *d = P->d;
+    csvchart_rgba color = B->s->theme.text;
+    for (size_t c = 0; c < d->ncat; c += B->name_stride) {
+        double center = bar_band_start(B, P) + P->band * ((double)c + 0.5);
+        if (B->horizontal) {
+            /* right-aligned in the column, the block centred on the band */
+            size_t n = csvchart_layout_lines(L, &B->label, d->cats[c], B->col + 0.5,
+                                             BAR_NAME_LINES_H, NULL);
+            n = n < BAR_NAME_LINES_H ? n : BAR_NAME_LINES_H;
+            csvchart_layout_paragraph(L, &B->label, color, d->cats[c], P->px0 - B->px.name_gap,
+                                      center - (double)n * B->lh / 2 + B->asc, B->col + 0.5, n,
+                                      TEXT_ANCHOR_END);
+        } else {
+            csvchart_layout_paragraph(L, &B->label, color, d->cats[c], center,
+                                      P->py1 + B->px.name_gap + B->asc,
+                                      P->band - B->px.name_pad, BAR_NAME_LINES_V,
+                                      TEXT_ANCHOR_MIDDLE);
+        }
+    }
+}
+
+/* ---- the ratio callout --------------------------------------------------------------------- */
+
+bool bar_ratio_pair(const struct bar_layout *B, struct panel *P)
+{
+    const struct bar_data *d = P->d;
+    P->ratio_a = P->ratio_b = (size_t)-1;
+    if (!B->s->ratio) {
+        return false;
+    }
+    if (B->s->ratio_pair[0]) {
+        for (size_t c = 0; c < d->ncat; c++) {
+            if (strcmp(d->cats[c], B->s->ratio_pair[0]) == 0) {
+                P->ratio_a = c;
+            }
+            if (strcmp(d->cats[c], B->s->ratio_pair[1]) == 0) {
+                P->ratio_b = c;
+            }
+        }
+    } else { /* the smallest and the largest positive value of the first series */
+        for (size_t c = 0; c < d->ncat; c++) {
+            size_t i = bar_idx(P, c, 0);
+            if (!d->has[i] || d->v[i] <= 0) {
+                continue;
+            }
+            if (P->ratio_a == (size_t)-1 || d->v[i] < d->v[bar_idx(P, P->ratio_a, 0)]) {
+                P->ratio_a = c;
+            }
+            if (P->ratio_b == (size_t)-1 || d->v[i] > d->v[bar_idx(P, P->ratio_b, 0)]) {
+                P->ratio_b = c;
+            }
+        }
+        if (P->ratio_a != (size_t)-1 && P->ratio_b < P->ratio_a) {
+            size_t t = P->ratio_a; /* in drawing order: from the first to the second */
+            P->ratio_a = P->ratio_b;
+            P->ratio_b = t;
+        }
+    }
+    bool ok = P->ratio_a != (size_t)-1 && P->ratio_b != (size_t)-1 && P->ratio_a != P->ratio_b;
+    ok = ok && d->has[bar_idx(P, P->ratio_a, 0)] && d->has[bar_idx(P, P->ratio_b, 0)];
+    ok = ok && d->v[bar_idx(P, P->ratio_a, 0)] > 0 && d->v[bar_idx(P, P->ratio_b, 0)] > 0;
+    if (!ok) {
+        P->ratio_a = P->ratio_b = (size_t)-1;
+    }
+    return ok;
+}
+
+/*
+ * The callout's text: the template with {ratio} (the larger of the two values over the
+ * smallest: "857") and {pct} (the change from the first to the second: "-57%") replaced. A
+ * ratio in words takes "times" for a template's "x" ("1.2 million times").
+ */
+void bar_ratio_text(const struct bar_layout *B, const struct panel *P, char *buf, size_t n)
+{
+    const struct bar_data *d = P->d;
+    double a = d->v[bar_idx(P, P->ratio_a, 0)], b = d->v[bar_idx(P, P->ratio_b, 0)];
+    char ratio[96], pct[96];
+    bool words;
+    csvchart_format_ratio(fmax(a, b) / fmin(a, b), ratio, sizeof ratio, &words);
+    struct value_format pf;
+    csvchart_format_parse("auto", &pf, NULL);
+    struct number_unit u = {.suffix = "%", .decimals = -1};
+    csvchart_format_set_unit(&pf, &u);
+    double change = (b - a) / a * 100;
+    struct label_plan plan;
+    csvchart_format_plan(&pf, LABELS_VALUES, &change, 1, 0, true, NULL, &plan);
+    size_t k = 0;
+    if (change > 0) {
+        pct[k++] = '+';
+    }
+    csvchart_format_planned(&plan, change, pct + k, sizeof pct - k);
+    size_t used = 0;
+    for (const char *p = B->s->ratio_label; *p && used + 1 < n;) {
+        const char *with = NULL;
+        size_t skip = 0;
+        if (strncmp(p, "{ratio}", 7) == 0) {
+            with = ratio, skip = 7;
+            if (words && p[7] == 'x') {
+                snprintf(ratio + strlen(ratio), sizeof ratio - strlen(ratio), " times");
+                skip = 8;
+            }
+        } else if (strncmp(p, "{pct}", 5) == 0) {
+            with = pct, skip = 5;
+        }
+        if (with) {
+            int w = snprintf(buf + used, n - used, "%s", with);
+            used = w < 0 ? used : fmin((double)(used + (size_t)w), (double)(n - 1));
+            p += skip;
+        } else {
+            buf[used++] = *p++;
+        }
+    }
+    buf[used] = '\0';
+}
+
+double bar_ratio_room(const struct bar_layout *B, const struct panel *P)
+{
+    if (P->ratio_a == (size_t)-1) {
+        return 0;
+    }
+    char buf[256];
+    bar_ratio_text(B, P, buf, sizeof buf);
+    if (B->horizontal) {
+        return csvchart_layout_line_height(&B->L, &B->ratio) + B->px.ratio_text_gap +
+               B->px.ratio_gap;
+    }
+    return csvchart_layout_width(&B->L, &B->ratio, buf) + B->px.ratio_gap +
+           B->px.ratio_text_gap + B->px.ratio_tick;
+}
+
+/*
+ *   vertical:            ##  ---+                horizontal:      857x
+ *                        ##     |  857x               +-----------------------+
+ *                   ##---##  ---+                     :                       :
+ * A bracket beside the plot (above it for horizontal bars) between the two values, dashed
+ * leaders from each mark's end to it, and the text in bold.
+ */
+void bar_ratio_draw(struct bar_layout *B, struct panel *P, bool leaders)
+{
+    if (P->ratio_a == (size_t)-1) {
+        return;
+    }
+    struct layout *L = &B->L;
+    const struct theme *t = &B->s->theme;
+    const struct bar_data *d = P->d;
+    double w = fmax(B->px.grid, 1 / L->scale), over = bar_marks_overhang(B, P);
+    size_t across = across_count(B, P);
+    /* the bracket's band position: past the last band (vertical), before the first
+     * (horizontal) */
+    double bb = B->horizontal ? P->py0 - B->px.ratio_gap : P->px1 + B->px.ratio_gap;
+    double dir = B->horizontal ? -1 : 1; /* away from the plot along the band axis */
+    double ends[2];
+    for (int k = 0; k < 2; k++) {
+        size_t c = k ? P->ratio_b : P->ratio_a;
+        double v = csvchart_scale_map(&P->sc, d->v[bar_idx(P, c, 0)]);
+        ends[k] = csvchart_layout_snap(L, v, w);
+        if (!leaders) {
+            continue;
+        }
+        /* From the first series' bar, on its side towards the bracket. Leaders are drawn
+         * under the marks, so one passing behind another bar stays behind it. */
+        double left = bar_band_start(B, P) + P->band * ((double)c + 0.5) -
+                      P->bar * (double)across / 2;
+        double edge = B->horizontal ? left - over - B->px.leader_gap
+                                    : left + P->bar + over + B->px.leader_gap;
+        double x0, y0, x1, y1;
+        bar_bv_point(B, edge, ends[k], &x0, &y0);
+        bar_bv_point(B, bb, ends[k], &x1, &y1);
+        struct scene_item *it = csvchart_layout_soft_line(L, x0, y0, x1, y1, t->faint, w);
+        if (it) {
+            it->dash = B->px.leader_dash;
+        }
+    }
+    if (leaders) {
+        return;
+    }
+    double bs = csvchart_layout_snap(L, bb, w * 1.5);
+    double x0, y0, x1, y1;
+    bar_bv_point(B, bs, ends[0], &x0, &y0);
+    bar_bv_point(B, bs, ends[1], &x1, &y1);
+    csvchart_scene_line(L->scene, x0, y0, x1, y1, t->text, w * 1.5);
+    for (int k = 0; k < 2; k++) {
+        bar_bv_point(B, bs, ends[k], &x0, &y0);
+        bar_bv_point(B, bs - dir * B->px.ratio_tick, ends[k], &x1, &y1);
+        csvchart_scene_line(L->scene, x0, y0, x1, y1, t->text, w * 1.5);
+    }
+    char buf[256];
+    bar_ratio_text(B, P, buf, sizeof buf);
+    double lh = csvchart_layout_line_height(L, &B->ratio);
+    double asc = csvchart_layout_ascent(L, &B->ratio);
+    double midv = (ends[0] + ends[1]) / 2;
+    if (B->horizontal) {
+        csvchart_layout_text(L, &B->ratio, t->title, buf, strlen(buf), midv,
+                             bs - B->px.ratio_text_gap - (lh - asc), TEXT_ANCHOR_MIDDLE);
+    } else {
+        csvchart_layout_text(L, &B->ratio, t->title, buf, strlen(buf),
+                             bs + B->px.ratio_text_gap, midv + asc - lh / 2, TEXT_ANCHOR_START);
+    }
+}
