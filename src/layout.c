@@ -352,6 +352,31 @@ static csvchart_status try_size(csvchart_layout_fn fn, const void *data, const s
     return st;
 }
 
+/*
+ * From *w x *h, which does not fit (*fit says why), grows the sides found short by a quarter
+ * at a time until the layout fits (CSVCHART_OK, *w x *h the size that does) or a short side
+ * reaches LAYOUT_MAX_SIDE (CSVCHART_ERROR_SIZE).
+ */
+static csvchart_status grow(csvchart_layout_fn fn, const void *data, const struct spec *s,
+                            const csvchart_text_measurer *m, struct layout_fit *fit, double *w,
+                            double *h, csvchart_error *err)
+{
+    for (int i = 0; i < 80; i++) {
+        bool gw = fit->short_w || !fit->short_h, gh = fit->short_h;
+        if ((!gw || *w >= LAYOUT_MAX_SIDE) && (!gh || *h >= LAYOUT_MAX_SIDE)) {
+            break;
+        }
+        *w = gw ? fmin(ceil(*w * 1.25), LAYOUT_MAX_SIDE) : *w;
+        *h = gh ? fmin(ceil(*h * 1.25), LAYOUT_MAX_SIDE) : *h;
+        csvchart_status st = try_size(fn, data, s, m, *w, *h, fit, err);
+        if (st != CSVCHART_ERROR_SIZE) {
+            return st;
+        }
+        memset(err, 0, sizeof *err);
+    }
+    return CSVCHART_ERROR_SIZE;
+}
+
 csvchart_status csvchart_layout_fit(csvchart_layout_fn fn, const void *data,
                                     const struct spec *s, const csvchart_text_measurer *m,
                                     struct csvchart_scene *scene,
@@ -371,58 +396,62 @@ csvchart_status csvchart_layout_fit(csvchart_layout_fn fn, const void *data,
     }
     csvchart_scene_fini(scene);
 
-    /* Grow the short sides by a quarter at a time until it fits (a side that another size
-     * finds short joins them), then bisect between the last size that failed and the first
-     * that fits. Only sizes that were laid out are reported, so the same command at the
-     * reported size succeeds. */
-    bool gw = first.short_w || !first.short_h, gh = first.short_h;
+    /* Grow the sides found short at the size tried last by a quarter, from there, until it
+     * fits; then bisect between the requested size and the first that fits. Only one side
+     * grows at a time while only one is short: the type scale follows the smaller of
+     * width / 1200 and height / 675, so a side grown past 16:9 leaves the type as it is -
+     * growing both would scale text and room alike and never fit. Only sizes that were laid
+     * out are reported, so the same command at the reported size succeeds. */
     double w0 = s->width, h0 = s->height, fw = w0, fh = h0;
-    struct layout_fit fit;
-    bool found = false;
-    double f = 1;
-    for (int i = 0; i < 64 && !found; i++) {
-        f *= 1.25;
-        fw = gw ? fmin(ceil(w0 * f), LAYOUT_MAX_SIDE) : w0;
-        fh = gh ? fmin(ceil(h0 * f), LAYOUT_MAX_SIDE) : h0;
-        csvchart_error e2 = {0};
+    struct layout_fit fit = first;
+    csvchart_error e2 = {0};
+    st = grow(fn, data, s, m, &fit, &fw, &fh, &e2);
+    /* Type grows with the width too: when a wide canvas holds the text at no height, a
+     * narrower one may (a 3840x2160 slide of many long names: 1920 wide and taller). */
+    for (int k = 1; k <= 3 && st == CSVCHART_ERROR_SIZE; k++) {
+        fw = floor(w0 * (1 - 0.25 * k));
+        fh = h0;
         st = try_size(fn, data, s, m, fw, fh, &fit, &e2);
-        if (st == CSVCHART_OK) {
-            found = true;
-        } else if (st != CSVCHART_ERROR_SIZE) {
-            return csvchart_error_set(err, e2.status, e2.file[0] ? e2.file : NULL, e2.line,
-                                      e2.column, "%s", e2.message);
-        } else {
-            gw = gw || fit.short_w;
-            gh = gh || fit.short_h;
-            if ((!gw || fw >= LAYOUT_MAX_SIDE) && (!gh || fh >= LAYOUT_MAX_SIDE)) {
-                break;
-            }
+        if (st == CSVCHART_ERROR_SIZE) {
+            st = grow(fn, data, s, m, &fit, &fw, &fh, &e2);
         }
+        w0 = st == CSVCHART_OK ? fmin(w0, fw) : w0;
     }
-    if (!found) {
+    if (st != CSVCHART_OK && st != CSVCHART_ERROR_SIZE) {
+        return csvchart_error_set(err, e2.status, e2.file[0] ? e2.file : NULL, e2.line,
+                                  e2.column, "%s", e2.message);
+    }
+    if (st != CSVCHART_OK) {
         return csvchart_error_set(err, CSVCHART_ERROR_SIZE, NULL, 0, 0,
                                   "%s do not fit %.0fx%.0f, nor any size up to %.0f px a side%s%s",
-                                  first.what, w0, h0, LAYOUT_MAX_SIDE, first.hint[0] ? "; " : "",
-                                  first.hint);
+                                  first.what, s->width, h0, LAYOUT_MAX_SIDE,
+                                  first.hint[0] ? "; " : "", first.hint);
     }
-    double lw = w0, lh = h0; /* fails */
-    for (int i = 0; i < 24; i++) {
-        double mw = floor((lw + fw) / 2), mh = floor((lh + fh) / 2);
-        if ((mw == lw || mw == fw) && (mh == lh || mh == fh)) {
-            break;
+    /* Bisect each side alone, width first: the least of it that still fits with the height
+     * found, then the least height with that width. */
+    for (int side = 0; side < 2; side++) {
+        double lo = side ? h0 : w0, hi = side ? fh : fw;
+        csvchart_error e0 = {0};
+        if (hi > lo && try_size(fn, data, s, m, side ? fw : lo, side ? lo : fh, &fit, &e0) ==
+                           CSVCHART_OK) {
+            hi = lo; /* this side needs no growing */
         }
-        csvchart_error e2 = {0};
-        st = try_size(fn, data, s, m, mw, mh, &fit, &e2);
-        if (st == CSVCHART_OK) {
-            fw = mw, fh = mh;
-        } else {
-            lw = mw, lh = mh;
+        while (hi - lo > 1) { /* lo fails, hi fits */
+            double mid = floor((lo + hi) / 2);
+            memset(&e2, 0, sizeof e2);
+            st = try_size(fn, data, s, m, side ? fw : mid, side ? mid : fh, &fit, &e2);
+            if (st == CSVCHART_OK) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
         }
+        *(side ? &fh : &fw) = hi;
     }
     if (!s->fit_grow) {
         return csvchart_error_set(err, CSVCHART_ERROR_SIZE, NULL, 0, 0,
                                   "%s do not fit %.0fx%.0f: use size %.0fx%.0f%s%s%s", first.what,
-                                  w0, h0, fw, fh, first.hint[0] ? " (" : "", first.hint,
+                                  s->width, h0, fw, fh, first.hint[0] ? " (" : "", first.hint,
                                   first.hint[0] ? ")" : "");
     }
     struct spec grown = *s;
@@ -435,6 +464,6 @@ csvchart_status csvchart_layout_fit(csvchart_layout_fn fn, const void *data,
         return st;
     }
     csvchart_warnings_add(warn, "%s do not fit %.0fx%.0f: drawn at %.0fx%.0f (fit = grow)",
-                          first.what, w0, h0, fw, fh);
+                          first.what, s->width, h0, fw, fh);
     return CSVCHART_OK;
 }

@@ -175,7 +175,11 @@ static void describe(struct bar_layout *B, const struct panel *P)
 struct arrangement {
     bool ok;
     bool short_w, short_h;
+    enum { SHORT_NAMES, SHORT_LABELS, SHORT_AXIS } what; /* what did not fit */
 };
+
+static bool map_panels(struct bar_layout *B, struct panel *panels, csvchart_status *st,
+                       csvchart_error *err);
 
 static void set_label_size(struct bar_layout *B, double size)
 {
@@ -324,20 +328,25 @@ static struct arrangement arrange_horizontal(struct bar_layout *B, struct panel 
     double cell_h = (H - (double)(rows - 1) * B->px.panel_gap) / (double)rows;
     double title_h = panel_title_height(B), tick_h = B->lh + B->px.tick_gap;
     struct arrangement a = {.ok = true};
-    double widest_word = 0;
-    for (size_t p = 0; p < np; p++) {
-        const struct bar_data *d = &B->chart->panels[p];
-        for (size_t c = 0; c < d->ncat; c++) {
-            widest_word = fmax(widest_word,
-                               csvchart_layout_widest_word(&B->L, &B->label, d->cats[c]));
+    if (B->widest_word_size != B->label.size_px) { /* the same for every grid tried */
+        B->widest_word = 0;
+        for (size_t p = 0; p < np; p++) {
+            const struct bar_data *d = &B->chart->panels[p];
+            for (size_t c = 0; c < d->ncat; c++) {
+                B->widest_word = fmax(B->widest_word, csvchart_layout_widest_word(
+                                                          &B->L, &B->label, d->cats[c]));
+            }
         }
+        B->widest_word_size = B->label.size_px;
     }
+    double widest_word = B->widest_word;
     double max_col = fmax(0.38 * cell_w, fmin(widest_word, 0.6 * cell_w));
     size_t block;
     if (widest_word > max_col || !name_column(B, max_col, &B->col, &block)) {
         return (struct arrangement){.short_w = true};
     }
-    double need_band = (double)block * B->lh;
+    /* a device pixel more than the lines: baselines snap to whole device pixels */
+    double need_band = (double)block * B->lh + 1 / L->scale;
     if (cell_w - B->col - B->px.name_gap < B->px.min_plot * 1.5) {
         return (struct arrangement){.short_w = true};
     }
@@ -363,7 +372,7 @@ static struct arrangement arrange_horizontal(struct bar_layout *B, struct panel 
         P->py0 = P->y0 + title_h + P->ratio_room;
         P->py1 = P->y1 - tick_h;
         P->band = (P->py1 - P->py0) / (double)P->d->ncat;
-        if (P->band < need_band * 0.999 && !thin) {
+        if (P->band < need_band && !thin) {
             a.ok = false;
             a.short_h = true;
         }
@@ -376,7 +385,33 @@ static struct arrangement arrange_horizontal(struct bar_layout *B, struct panel 
 }
 
 /* Panels in one line, then grids of more rows: the first arrangement that fits. */
-static struct arrangement arrange(struct bar_layout *B, struct panel *panels, bool thin)
+/*
+ * With the names placed: value labels (asked for, or - auto - when they fit every panel) and
+ * the value axes, mapped with room for their labels. An arrangement holds only when all of
+ * this fits too (a grid of narrow cells may name every category but leave no axis).
+ */
+static struct arrangement finish(struct bar_layout *B, struct panel *panels,
+                                 csvchart_status *st, csvchart_error *err)
+{
+    const struct spec *s = B->s;
+    bool fit = true;
+    for (size_t p = 0; p < B->chart->npanels; p++) {
+        fit = fit && bar_marks_labels_fit(B, &panels[p], panels[p].band);
+    }
+    if (s->labels == TRI_TRUE && !fit) {
+        return (struct arrangement){.short_w = !B->horizontal, .short_h = B->horizontal,
+                                    .what = SHORT_LABELS};
+    }
+    B->labels = s->labels == TRI_TRUE || (s->labels == TRI_AUTO && fit);
+    if (!map_panels(B, panels, st, err)) {
+        return (struct arrangement){.short_w = B->horizontal, .short_h = !B->horizontal,
+                                    .what = SHORT_AXIS};
+    }
+    return (struct arrangement){.ok = true};
+}
+
+static struct arrangement arrange(struct bar_layout *B, struct panel *panels, bool thin,
+                                  csvchart_status *st, csvchart_error *err)
 {
     size_t np = B->chart->npanels;
     struct arrangement a = {0}, first = {0};
@@ -388,11 +423,54 @@ static struct arrangement arrange(struct bar_layout *B, struct panel *panels, bo
         a = B->horizontal ? arrange_horizontal(B, panels, cols, thin)
                           : arrange_vertical(B, panels, cols);
         if (a.ok) {
+            a = finish(B, panels, st, err);
+        }
+        if (a.ok || *st) {
             return a;
         }
         first = k == 0 ? a : first;
     }
     return first;
+}
+
+static struct arrangement arrange_at(struct bar_layout *B, struct panel *panels, double size,
+                                     csvchart_status *st, csvchart_error *err)
+{
+    set_label_size(B, size);
+    for (size_t p = 0; p < B->chart->npanels; p++) {
+        panels[p].ratio_room = bar_ratio_room(B, &panels[p]);
+    }
+    return arrange(B, panels, false, st, err);
+}
+
+/*
+ * The largest label size, in half pixels from the type scale's label down to the footer's
+ * (`shrink`), at which an arrangement fits. Smaller text never needs more room, so the sizes
+ * are bisected: a figure that fits at full size costs one try, one that fits at no size two.
+ */
+static struct arrangement arrange_sized(struct bar_layout *B, struct panel *panels, bool shrink,
+                                        csvchart_status *st, csvchart_error *err)
+{
+    double full = B->L.label.size_px;
+    struct arrangement a = arrange_at(B, panels, full, st, err);
+    int steps = (int)floor((full - B->L.label_min) / 0.5 + 1e-9);
+    if (a.ok || *st || !shrink || steps <= 0) {
+        return a;
+    }
+    struct arrangement b = arrange_at(B, panels, full - 0.5 * steps, st, err);
+    if (!b.ok || *st || steps == 1) {
+        return b;
+    }
+    int lo = 0, hi = steps; /* lo fails, hi fits */
+    while (hi - lo > 1) {
+        int mid = (lo + hi) / 2;
+        a = arrange_at(B, panels, full - 0.5 * mid, st, err);
+        if (*st) {
+            return a;
+        }
+        *(a.ok ? &hi : &lo) = mid;
+    }
+    return arrange_at(B, panels, full - 0.5 * hi, st, err);
 }
 
 /* ---- drawing a panel ------------------------------------------------------------------------- */
@@ -455,9 +533,20 @@ static bool map_panels(struct bar_layout *B, struct panel *panels, csvchart_stat
         rh = fmax(rh, hi);
     }
     for (size_t p = 0; p < np; p++) {
+        struct panel *P = &panels[p];
         double v0, v1;
-        bar_value_ends(B, &panels[p], &v0, &v1);
-        if (!bar_axis_map(B, &panels[p], v0, v1, rl, rh)) {
+        bar_value_ends(B, P, &v0, &v1);
+        if (!bar_axis_map(B, P, v0, v1, rl, rh)) {
+            return false;
+        }
+        /* The rooms shortened the axis: fewer ticks when their labels now touch. */
+        if (B->horizontal && !bar_axis_ticks_fit(B, P)) {
+            bar_axis_ticks(B, P, fabs(P->sc.r1 - P->sc.r0));
+            if (!bar_axis_map(B, P, v0, v1, rl, rh)) {
+                return false;
+            }
+        }
+        if (!bar_axis_ticks_fit(B, P)) {
             return false;
         }
     }
@@ -494,6 +583,7 @@ static csvchart_status lay_out(struct bar_layout *B, struct panel *panels,
     bool tries[3] = {false, true, false}; /* horizontal? */
     bool shrink[3] = {false, true, true};
     size_t ntries = 3;
+    csvchart_status st = CSVCHART_OK;
     if (s->horizontal != TRI_AUTO) {
         tries[0] = s->horizontal == TRI_TRUE;
         shrink[0] = true;
@@ -504,15 +594,9 @@ static csvchart_status lay_out(struct bar_layout *B, struct panel *panels,
     struct arrangement a = {0}, report = {0};
     for (size_t t = 0; t < ntries && !a.ok; t++) {
         B->horizontal = tries[t];
-        for (double size = L->label.size_px; size >= L->label_min - 1e-9; size -= 0.5) {
-            set_label_size(B, size);
-            for (size_t p = 0; p < np; p++) {
-                panels[p].ratio_room = bar_ratio_room(B, &panels[p]);
-            }
-            a = arrange(B, panels, false);
-            if (a.ok || !shrink[t]) {
-                break;
-            }
+        a = arrange_sized(B, panels, shrink[t], &st, err);
+        if (st) {
+            return st;
         }
         if (t == 0 || tries[t]) {
             report = a;
@@ -528,41 +612,37 @@ static csvchart_status lay_out(struct bar_layout *B, struct panel *panels,
         double band = panels[0].band;
         B->name_stride = band > 0 ? (size_t)ceil(B->lh * 0.999 / band) : total;
         B->name_stride = B->name_stride < 1 ? 1 : B->name_stride > total ? total : B->name_stride;
-        if (a.ok || a.short_w == false) {
-            a.ok = true;
+        if (a.ok) {
+            a = finish(B, panels, &st, err);
+        }
+        if (st) {
+            return st;
+        }
+        if (a.ok) {
             csvchart_warnings_add(warn,
                                   "%zu categories do not fit the figure's height; every %zu%s "
                                   "name is shown (category_labels = thin)",
                                   total, B->name_stride, ordinal_suffix(B->name_stride));
         }
     }
-    if (!a.ok) {
+    if (!a.ok && report.what == SHORT_NAMES) {
         bool thin_helps = s->horizontal != TRI_FALSE;
         return csvchart_layout_no_fit(L, report.short_w, report.short_h,
                                       thin_helps ? "or category_labels = thin" : NULL,
                                       "%zu category name%s", total, total == 1 ? "" : "s");
     }
+    if (!a.ok) {
+        return csvchart_layout_no_fit(L, report.short_w, report.short_h,
+                                      report.what == SHORT_LABELS ? "or labels = false" : NULL,
+                                      report.what == SHORT_LABELS
+                                          ? "the value labels"
+                                          : "the value axis and its labels");
+    }
 
-    /* Value labels: asked for, or (auto) when they fit every panel. */
-    B->labels = s->labels == TRI_TRUE;
-    bool fit = true;
     for (size_t p = 0; p < np; p++) {
-        fit = fit && bar_marks_labels_fit(B, &panels[p], panels[p].band);
-    }
-    if (s->labels == TRI_TRUE && !fit) {
-        return csvchart_layout_no_fit(L, !B->horizontal, B->horizontal, "or labels = false",
-                                      "the value labels");
-    }
-    B->labels = s->labels == TRI_TRUE || (s->labels == TRI_AUTO && fit);
-    csvchart_status st = CSVCHART_OK;
-    if (!map_panels(B, panels, &st, err)) {
-        return csvchart_layout_no_fit(L, B->horizontal, !B->horizontal, NULL,
-                                      "the value axis and its labels");
-    }
-    for (size_t p = 0; p < np && !st; p++) {
         draw_panel(B, &panels[p]);
     }
-    return st;
+    return CSVCHART_OK;
 }
 
 csvchart_status csvchart_layout_bar(const void *data, const struct spec *s,

@@ -77,6 +77,7 @@ struct bar_layout {
     double col;              /* horizontal: the category column's width */
     size_t cols, rows;       /* the facet grid */
     double shared_lo, shared_hi; /* the data extent of every panel (shared scales) */
+    double widest_word, widest_word_size; /* of every name, at that label size */
 };
 
 /* One panel being laid out. */
@@ -130,6 +131,11 @@ void bar_axis_domain(const struct bar_layout *B, struct panel *P, double lo, dou
  * label plan.
  */
 void bar_axis_ticks(const struct bar_layout *B, struct panel *P, double len);
+/* Whether the tick labels of a mapped axis keep clear of each other. */
+bool bar_axis_ticks_fit(const struct bar_layout *B, const struct panel *P);
+/* Whether the panel has a solid baseline where its marks start (bars, lollipops; not dots
+ * or ranges, which start nowhere). */
+bool bar_axis_has_baseline(const struct bar_layout *B, const struct panel *P);
 /* The widest tick label (px). */
 double bar_axis_label_width(const struct bar_layout *B, const struct panel *P);
 /*

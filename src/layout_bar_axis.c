@@ -218,6 +218,26 @@ void bar_axis_ticks(const struct bar_layout *B, struct panel *P, double len)
     }
 }
 
+bool bar_axis_ticks_fit(const struct bar_layout *B, const struct panel *P)
+{
+    double last_end = -INFINITY, gap = B->horizontal ? B->px.tick_label_gap : 2;
+    for (size_t i = 0; i < P->ticks.nmajor; i++) {
+        char buf[64];
+        csvchart_format_planned(&P->tick_plan, P->ticks.major[i], buf, sizeof buf);
+        double p = csvchart_scale_map(&P->sc, P->ticks.major[i]);
+        double half = B->horizontal ? csvchart_layout_width(&B->L, &B->label, buf) / 2 : B->lh / 2;
+        double a = fmin(p - half, p + half), b = fmax(p - half, p + half);
+        if (!B->horizontal) { /* y grows downwards: walk the other way */
+            a = -b, b = a + 2 * half;
+        }
+        if (a < last_end + gap) {
+            return false;
+        }
+        last_end = b;
+    }
+    return true;
+}
+
 double bar_axis_label_width(const struct bar_layout *B, const struct panel *P)
 {
     double w = 0;
@@ -324,8 +344,9 @@ bool bar_axis_rooms(const struct bar_layout *B, const struct panel *P, double le
 bool bar_axis_map(struct bar_layout *B, struct panel *P, double v0, double v1, double rl,
                   double rh)
 {
+    /* Labels may take at most half of the axis: a shorter plot shows no differences. */
     double len = fabs(v1 - v0);
-    if (len - rh - rl < B->px.min_plot) {
+    if (len - rh - rl < fmax(B->px.min_plot, 0.5 * len)) {
         return false;
     }
     double dir = v1 > v0 ? 1 : -1;
@@ -368,7 +389,7 @@ void bar_axis_gridlines(struct bar_layout *B, struct panel *P)
     }
     for (size_t i = 0; i < P->ticks.nmajor; i++) {
         double v = P->ticks.major[i];
-        if (v == P->base) {
+        if (v == P->base && bar_axis_has_baseline(B, P)) {
             continue; /* the baseline is drawn over the marks */
         }
         double p = csvchart_layout_snap(L, csvchart_scale_map(&P->sc, v), B->px.grid);
@@ -376,8 +397,16 @@ void bar_axis_gridlines(struct bar_layout *B, struct panel *P)
     }
 }
 
+bool bar_axis_has_baseline(const struct bar_layout *B, const struct panel *P)
+{
+    return !P->d->low && B->s->mark != MARK_DOT;
+}
+
 void bar_axis_baseline(struct bar_layout *B, struct panel *P)
 {
+    if (!bar_axis_has_baseline(B, P)) {
+        return; /* dots and ranges do not start anywhere: zero is a gridline among others */
+    }
     double p = csvchart_layout_snap(&B->L, csvchart_scale_map(&P->sc, P->base), B->px.baseline);
     across(B, P, p, B->s->theme.axis, B->px.baseline, false);
 }

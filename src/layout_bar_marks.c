@@ -164,9 +164,11 @@ bool bar_marks_labels_fit(const struct bar_layout *B, const struct panel *P, dou
     if (B->s->stack) {
         return true; /* inside the segments that hold them, the others go without */
     }
-    double slot = band * 0.95 / (double)across_count(B, P);
+    /* Series of a group sit a bar apart; a lone bar has its band. */
+    size_t across = across_count(B, P);
+    double slot = across > 1 ? bar_marks_thickness(B, P, band) : band * 0.95;
     if (B->horizontal) {
-        return slot >= B->lh;
+        return slot >= B->lh + 1 / B->L.scale; /* baselines snap to device pixels */
     }
     return bar_marks_label_width(B, P) <= slot;
 }

@@ -159,6 +159,9 @@ csvchart_status csvchart_spec_bind(const struct option_values *vals, unsigned ki
     out->negative_color = *negc && csvchart_parse_color(negc, strlen(negc), &neg)
                               ? (csvchart_rgba)neg
                               : 0;
+    if (out->negative_color) {
+        csvchart_theme_mark_color(&out->theme, &out->negative_color); /* 3:1, as the palette */
+    }
     out->ratio_label = get(vals, OPT_RATIO_LABEL);
     out->stack = flag(get(vals, OPT_STACK));
     out->horizontal = tri(get(vals, OPT_HORIZONTAL));

@@ -21,11 +21,12 @@
 
 /* A direct-mapped cache of measurements: layout asks for the same strings over and over
  * ("Hg" for line heights, tick labels while it tries tick sets, every category and value
- * label for each orientation and size it tries). 16384 slots (1.3 MiB, untouched until used)
+ * label for each orientation and size it tries; every line a wrapped name might take). 16384
+ * slots of up to 95 bytes (2.1 MiB, untouched until used)
  * keep the 3000 strings of a 1000-category chart mostly apart; with 512, collisions had each
  * label shaped three times, and shaping is most of a measurement. */
 #define CACHE_SLOTS 16384
-#define CACHE_TEXT 48
+#define CACHE_TEXT 96
 
 struct cached {
     char text[CACHE_TEXT]; /* "" = empty slot */

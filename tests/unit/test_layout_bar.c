@@ -10,6 +10,7 @@
 #include "figure.h"
 #include "fixtures.h"
 #include "harness.h"
+#include "theme.h"
 #include "scene_check.h"
 #include "scene.h"
 #include "text.h"
@@ -130,30 +131,77 @@ static void test_highlight(void)
     }
     csvchart_error err = {0};
     const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+    struct theme light;
+    csvchart_theme_get("light", NULL, &light);
     size_t accent = 0, muted = 0;
     for (size_t i = 0; i < s->len; i++) {
-        if (s->items[i].kind == SCENE_RECT && s->items[i].fill == 0x0072B2FFu) {
+        if (s->items[i].kind == SCENE_RECT && s->items[i].fill == light.palette[0]) {
             accent++;
-        } else if (s->items[i].kind == SCENE_RECT && s->items[i].fill == 0xC4C4C4FFu) {
+        } else if (s->items[i].kind == SCENE_RECT && s->items[i].fill == light.muted) {
             muted++;
         }
     }
     CHECK_INT(accent, 1);
     CHECK_INT(muted, 1);
+    /* the muted grey is a mark too: 3:1 against the paper */
+    CHECK(csvchart_contrast(light.muted, light.background) >= 3);
     csvchart_figure_free(fig);
 }
 
-/* More categories than lines in the height, even at 9 px: every k-th name is drawn, none
- * overlaps another, every bar is drawn, and the warning says which names are shown. */
+static char *many_items(size_t n)
+{
+    size_t cap = n * 24 + 32, len = 0;
+    char *csv = malloc(cap);
+    len += (size_t)snprintf(csv + len, cap - len, "name,value\n");
+    for (size_t i = 0; i < n; i++) {
+        len += (size_t)snprintf(csv + len, cap - len, "item %03zu,%zu\n", i, 1 + i % 17);
+    }
+    return csv;
+}
+
+/* More categories than the height holds: the figure is refused with a size that holds every
+ * name, and at that size every name is drawn (the size contract, INTERFACE.md). */
 static void test_too_many_names(void)
 {
-    size_t cap = 400 * 24, n = 0;
-    char *csv = malloc(cap);
-    n += (size_t)snprintf(csv + n, cap - n, "name,value\n");
-    for (int i = 0; i < 400; i++) {
-        n += (size_t)snprintf(csv + n, cap - n, "item %03d,%d\n", i, 1 + i % 17);
+    char *csv = many_items(400);
+    csvchart_error err = {0};
+    csvchart_figure *fig = fixture_figure("bar", csv, NULL, &err);
+    const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+    CHECK(s == NULL);
+    CHECK_INT(err.status, CSVCHART_ERROR_SIZE);
+    int w = 0, h = 0;
+    const char *use = strstr(err.message, "use size ");
+    CHECK(strncmp(err.message, "400 category names do not fit 1200x675: use size 1200x", 54) == 0);
+    CHECK(strstr(err.message, "(or category_labels = thin)") != NULL);
+    CHECK(use && sscanf(use, "use size %dx%d", &w, &h) == 2);
+    csvchart_figure_free(fig);
+    char size[32];
+    snprintf(size, sizeof size, "%dx%d", w, h);
+    const char *opts[] = {"size", size, NULL};
+    csvchart_error e2 = {0};
+    fig = fixture_figure("bar", csv, opts, &e2);
+    s = csvchart_figure_scene(fig, &e2);
+    HARNESS_REPORT(s != NULL, "at the size it named: %s", csvchart_error_text(&e2));
+    if (s) {
+        CHECK(s->width == w && s->height == h);
+        for (size_t i = 0; i < 400; i++) {
+            char name[16];
+            snprintf(name, sizeof name, "item %03zu", i);
+            HARNESS_REPORT(fixture_find_text(s, name) != NULL, "no name %s", name);
+        }
+        check_text_boxes("400 categories at their size", s);
     }
-    csvchart_figure *fig = lay(csv, NULL);
+    csvchart_figure_free(fig);
+    free(csv);
+}
+
+/* category_labels = thin: every k-th name is drawn, none overlaps another, every bar is drawn,
+ * and the warning says which names are shown. */
+static void test_thin_names(void)
+{
+    char *csv = many_items(400);
+    const char *opts[] = {"category_labels", "thin", NULL};
+    csvchart_figure *fig = lay(csv, opts);
     free(csv);
     CHECK(fig != NULL);
     if (!fig) {
@@ -199,5 +247,6 @@ int main(void)
     RUN(test_orientation);
     RUN(test_highlight);
     RUN(test_too_many_names);
+    RUN(test_thin_names);
     return harness_done();
 }
