@@ -759,6 +759,7 @@ void csvchart_format_plan(const struct value_format *f, enum label_role role, co
     if (computed) {
         p->rule = DEC_SIG; /* sums and means: three significant digits, as a desk rounds */
         p->digits = 3;
+        p->keep_zeros = !wide; /* 12.0M beside 12.1M */
     } else if (f->kind == FORMAT_CURRENCY) {
         p->rule = DEC_FIXED;
         p->digits = 2;
@@ -767,6 +768,7 @@ void csvchart_format_plan(const struct value_format *f, enum label_role role, co
     } else if (p->si && (p->k < 0 ? kmax : p->k) * 3 > data_power && p->k >= 0) {
         p->rule = DEC_SIG; /* shown at a larger prefix than written: 600B as 0.6T */
         p->digits = 3;
+        p->keep_zeros = !wide;
     } else {
         /* As written, one number of decimals for the series ("31.0%" beside "21.4%") -
          * unless the values span orders of magnitude, where zeros no reader needs go
@@ -774,10 +776,9 @@ void csvchart_format_plan(const struct value_format *f, enum label_role role, co
         p->rule = DEC_DATA;
         p->digits = f->unit.decimals;
         p->keep_zeros = !wide;
-        if (p->si && p->k < 0 && data_power == 0) {
+        if (p->si && data_power < 3 * (p->k < 0 ? kmax : p->k)) {
             p->rule = DEC_SIG; /* abbreviated though written in full: 32,607,156 as 32.6M */
             p->digits = 3;
-            p->keep_zeros = false;
         }
     }
 }

@@ -415,9 +415,16 @@ static struct arrangement arrange(struct bar_layout *B, struct panel *panels, bo
 {
     size_t np = B->chart->npanels;
     struct arrangement a = {0}, first = {0};
+    /* Rows of vertical panels (columns of horizontal ones) one more at a time, each count
+     * tried once; a grid found short along the way it grows only gets shorter. */
+    size_t prev = 0;
     for (size_t k = 0; k < np; k++) {
-        /* vertical: np columns first (one row); horizontal: one column first */
-        size_t cols = B->horizontal ? k + 1 : np - k;
+        /* vertical: one row first (np columns); horizontal: one column first */
+        size_t cols = B->horizontal ? k + 1 : (np + k) / (k + 1);
+        if (cols == prev) {
+            continue;
+        }
+        prev = cols;
         B->cols = cols;
         B->rows = (np + cols - 1) / cols;
         a = B->horizontal ? arrange_horizontal(B, panels, cols, thin)
@@ -429,6 +436,9 @@ static struct arrangement arrange(struct bar_layout *B, struct panel *panels, bo
             return a;
         }
         first = k == 0 ? a : first;
+        if (B->horizontal ? a.short_w && !a.short_h : a.short_h && !a.short_w) {
+            break;
+        }
     }
     return first;
 }
@@ -652,7 +662,8 @@ csvchart_status csvchart_layout_bar(const void *data, const struct spec *s,
                                     csvchart_error *err)
 {
     const struct bar_chart *chart = data;
-    struct bar_layout B = {.chart = chart, .s = s, .name_stride = 1};
+    struct tick_memo memo = {0};
+    struct bar_layout B = {.chart = chart, .s = s, .name_stride = 1, .memo = &memo};
     csvchart_layout_begin(&B.L, s, m, scene, fit);
     const double *base = (const double *)&BAR_BASE;
     double *px = (double *)&B.px;

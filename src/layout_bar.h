@@ -61,6 +61,17 @@ struct bar_metrics {
 #define BAR_NAME_LINES_V 3
 #define BAR_NAME_LINES_H 4
 
+/* The last ticks chosen, and what they were chosen for (bar_axis_ticks()). */
+struct tick_memo {
+    bool valid, log, horizontal;
+    double dlo, dhi, size, len;
+    int target;
+    struct label_plan values;
+    struct ticks ticks;
+    struct label_plan plan;
+    double tick_w;
+};
+
 /* What every panel shares. */
 struct bar_layout {
     struct layout L;
@@ -78,6 +89,7 @@ struct bar_layout {
     size_t cols, rows;       /* the facet grid */
     double shared_lo, shared_hi; /* the data extent of every panel (shared scales) */
     double widest_word, widest_word_size; /* of every name, at that label size */
+    struct tick_memo *memo;               /* owned by csvchart_layout_bar() */
 };
 
 /* One panel being laid out. */
@@ -92,6 +104,7 @@ struct panel {
     bool log;
     struct ticks ticks;
     struct label_plan tick_plan;
+    double tick_w; /* the widest tick label */
     struct scale sc;           /* value -> px along the value axis */
     double x0, y0, x1, y1;     /* the panel's cell */
     double px0, px1, py0, py1; /* the plot box */

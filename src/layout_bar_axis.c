@@ -102,8 +102,9 @@ void bar_axis_domain(const struct bar_layout *B, struct panel *P, double lo, dou
         P->dhi = 1; /* all zeros */
     }
     bool share = strcmp(P->d->unit.suffix, "%") == 0 || B->s->format.kind == FORMAT_PERCENT;
-    if (share && hi <= 100 && lo >= 0 && P->dhi > 100) {
-        P->dhi = 100; /* a share of a whole never runs past it */
+    /* A share of a whole never runs past it (100.1%: the rounding of stacked parts). */
+    if (share && hi <= 101 && lo >= 0 && P->dhi > 100) {
+        P->dhi = 100;
     }
     P->base = 0;
 }
@@ -188,11 +189,8 @@ static void log_ticks(struct panel *P, int target)
     P->ticks.hi = P->ticks.major[P->ticks.nmajor - 1];
 }
 
-void bar_axis_ticks(const struct bar_layout *B, struct panel *P, double len)
+static void choose_ticks(const struct bar_layout *B, struct panel *P, double len, int target)
 {
-    double spacing = B->horizontal ? B->px.tick_spacing_h : B->px.tick_spacing_v;
-    int target = (int)floor(len / spacing) + 1;
-    target = target < 2 ? 2 : target > 10 ? 10 : target;
     for (;; target--) {
         if (P->log) {
             log_ticks(P, target);
@@ -202,19 +200,46 @@ void bar_axis_ticks(const struct bar_layout *B, struct panel *P, double len)
         csvchart_format_plan(&P->values.f, P->log ? LABELS_LOG_TICKS : LABELS_TICKS,
                              P->ticks.major, P->ticks.nmajor, P->ticks.step, false, &P->values,
                              &P->tick_plan);
-        if (!B->horizontal || target <= 2) {
-            return;
-        }
-        /* Along a horizontal axis the labels must not touch: fewer ticks until they do not. */
+        P->tick_w = 0;
         double need = 0;
         for (size_t i = 0; i < P->ticks.nmajor; i++) {
             char buf[64];
             csvchart_format_planned(&P->tick_plan, P->ticks.major[i], buf, sizeof buf);
-            need += csvchart_layout_width(&B->L, &B->label, buf) + B->px.tick_label_gap;
+            double w = csvchart_layout_width(&B->L, &B->label, buf);
+            P->tick_w = fmax(P->tick_w, w);
+            need += w + B->px.tick_label_gap;
         }
-        if (need <= len) {
+        /* Along a horizontal axis the labels must not touch: fewer ticks until they do not. */
+        if (!B->horizontal || target <= 2 || need <= len) {
             return;
         }
+    }
+}
+
+void bar_axis_ticks(const struct bar_layout *B, struct panel *P, double len)
+{
+    double spacing = B->horizontal ? B->px.tick_spacing_h : B->px.tick_spacing_v;
+    int target = (int)floor(len / spacing) + 1;
+    target = target < 2 ? 2 : target > 10 ? 10 : target;
+    /* Panels on one scale in cells alike ask the same again and again: the last answer is
+     * kept (a thousand facets would otherwise format their ticks a thousand times a try). */
+    struct tick_memo *m = B->memo;
+    bool same = m && m->valid && m->dlo == P->dlo && m->dhi == P->dhi && m->log == P->log &&
+                m->horizontal == B->horizontal && m->size == B->label.size_px &&
+                m->target == target && (!B->horizontal || m->len == len) &&
+                memcmp(&m->values, &P->values, sizeof m->values) == 0;
+    if (same) {
+        P->ticks = m->ticks;
+        P->tick_plan = m->plan;
+        P->tick_w = m->tick_w;
+        return;
+    }
+    choose_ticks(B, P, len, target);
+    if (m) {
+        *m = (struct tick_memo){.valid = true, .dlo = P->dlo, .dhi = P->dhi, .log = P->log,
+                                .horizontal = B->horizontal, .size = B->label.size_px,
+                                .target = target, .len = len, .values = P->values,
+                                .ticks = P->ticks, .plan = P->tick_plan, .tick_w = P->tick_w};
     }
 }
 
@@ -240,13 +265,8 @@ bool bar_axis_ticks_fit(const struct bar_layout *B, const struct panel *P)
 
 double bar_axis_label_width(const struct bar_layout *B, const struct panel *P)
 {
-    double w = 0;
-    for (size_t i = 0; i < P->ticks.nmajor; i++) {
-        char buf[64];
-        csvchart_format_planned(&P->tick_plan, P->ticks.major[i], buf, sizeof buf);
-        w = fmax(w, csvchart_layout_width(&B->L, &B->label, buf));
-    }
-    return w;
+    (void)B;
+    return P->tick_w;
 }
 
 /* ---- mapping, with room for labels ----------------------------------------------------------- */

@@ -166,7 +166,7 @@ bool bar_marks_labels_fit(const struct bar_layout *B, const struct panel *P, dou
     }
     /* Series of a group sit a bar apart; a lone bar has its band. */
     size_t across = across_count(B, P);
-    double slot = across > 1 ? bar_marks_thickness(B, P, band) : band * 0.95;
+    double slot = across > 1 ? bar_marks_thickness(B, P, band) : band;
     if (B->horizontal) {
         return slot >= B->lh + 1 / B->L.scale; /* baselines snap to device pixels */
     }
@@ -211,15 +211,14 @@ static struct scene_item *fade(struct bar_layout *B, double a, double b, double 
                                csvchart_rgba color)
 {
     enum { steps = 24 };
-    struct scene_item *first = NULL;
+    size_t first = B->L.scene->len; /* an index: later adds may move the items */
     for (int k = 0; k < steps; k++) {
         double lo = csvchart_layout_snap(&B->L, pf + (tip - pf) * k / steps, 0);
         double hi = csvchart_layout_snap(&B->L, pf + (tip - pf) * (k + 1) / steps, 0);
         unsigned alpha = (unsigned)lround(255.0 * (steps - k) / (steps + 1));
-        struct scene_item *it = bar_bv_rect(B, a, b, lo, hi, (color & 0xFFFFFF00u) | alpha);
-        first = first ? first : it;
+        bar_bv_rect(B, a, b, lo, hi, (color & 0xFFFFFF00u) | alpha);
     }
-    return first;
+    return first < B->L.scene->len ? &B->L.scene->items[first] : NULL;
 }
 
 /*
