@@ -17,6 +17,7 @@
 #include "date.h"
 #include "error.h"
 #include "format.h"
+#include "xml_name.h"
 
 #define HUGE_DPI 10000.0
 
@@ -492,6 +493,12 @@ csvchart_status csvchart_option_check(enum option_id id, const char *value, cons
                            "1 March 2026",
                            d->name, value);
             }
+        }
+        /* SVG ids are "<id_prefix>csvchart-...", referred to from aria-describedby */
+        if (id == OPT_ID_PREFIX && *value && !csvchart_xml_is_ncname(value, strlen(value))) {
+            return BAD("%s: \"%s\" is not an XML name; expected letters, digits, _, - and ., "
+                       "starting with a letter or _",
+                       d->name, value);
         }
         return CSVCHART_OK;
     case OPTION_COLUMN:
