@@ -14,14 +14,19 @@
  *   \           literal, except before a special  literal            written back doubled
  *   % = ; |     pattern rule, variable, recipe,   literal            literal
  *               order-only: no escape works
- *   * ? [ ]     wildcards ("\*" escapes)          "*", "?" end the   literal
- *                                                 name; "\[" kept
- *   ( )         "a(b)" is an archive member       literal            literal
+ *   * ? [       wildcards ("\*" escapes)          "*", "?" end the   literal; but [ ]
+ *                                                 name; "\[" kept   and ; break its lists
+ *   ( )         "a(b)", ending in ")", is an      literal            literal
+ *               archive member
  *   ~ (first)   the home folder                   literal            literal
  *   " ' & < > ^ ` and control bytes               end the name (no escape exists)
  *
- * So a name may hold letters, digits, non-ASCII bytes, . _ - + , @ ! { } / and spaces (the
- * only byte that needs an escape, the same "\ " for all three), and ~ after the first byte.
+ * (CMake's lists, in which cmake/csvchartFigures.cmake keeps the names of `--list`, take ";" as
+ * a separator and keep brackets balanced: a lone "]" swallows the rest of a list.)
+ *
+ * So a name may hold letters, digits, non-ASCII bytes, . _ - + , @ ! { } / ( ) and spaces (the
+ * only byte that needs an escape, the same "\ " for all three), ~ after the first byte, and )
+ * before the last ("proj (copy)/x.png" is fine, "data(1)" is not).
  *
  * Recipes (`--make-rules`) run through sh: every word goes in single quotes, a ' inside as
  * '\'' and $ doubled, which make turns back into one $ before sh sees the line.
@@ -30,12 +35,12 @@
 
 #include <string.h>
 
-static bool allowed(unsigned char c, bool first)
+static bool allowed(unsigned char c, bool first, bool last)
 {
     if (c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
         return true;
     }
-    return strchr("._-+,@!{}/ ", c) != NULL || (c == '~' && !first);
+    return strchr("._-+,@!{}/( ", c) != NULL || (c == '~' && !first) || (c == ')' && !last);
 }
 
 bool csvchart_make_name_ok(const char *name, char *bad, size_t size)
@@ -45,11 +50,13 @@ bool csvchart_make_name_ok(const char *name, char *bad, size_t size)
         return false;
     }
     for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
-        if (allowed(*p, p == (const unsigned char *)name)) {
+        if (allowed(*p, p == (const unsigned char *)name, p[1] == '\0')) {
             continue;
         }
         if (*p == '~') {
             snprintf(bad, size, "a leading \"~\"");
+        } else if (*p == ')') {
+            snprintf(bad, size, "a final \")\"");
         } else if (*p == '\n') {
             snprintf(bad, size, "a newline");
         } else if (*p == '\t') {

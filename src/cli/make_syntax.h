@@ -4,7 +4,7 @@
  *
  * One depfile is read by several parsers: GNU make (`include`), Ninja's depfile lexer, and
  * CMake's (cmake_transform_depfile, which writes the names out again for make or Ninja with
- * only spaces and backslashes escaped). A name goes into make syntax only when every one of
+ * only spaces and backslashes escaped); the CMake module keeps the names in CMake lists. A name goes into make syntax only when every one of
  * them reads it back as the same file name; everything else is refused with a message.
  */
 #ifndef CSVCHART_MAKE_SYNTAX_H
@@ -16,13 +16,14 @@
 
 /* What names in make syntax may hold, for messages. */
 #define CSVCHART_MAKE_NAME_RULE                                                                \
-    "use only letters, digits, non-ASCII characters, spaces and . _ - + , @ ! { } / ~"
+    "use only letters, digits, non-ASCII characters, spaces and . _ - + , @ ! { } / ( ) ~"
 
 /*
  * True when `name` can be written as a target or prerequisite: it is not empty and holds only
- * ASCII letters and digits, the bytes of non-ASCII characters, and . _ - + , @ ! { } / space,
- * and ~ anywhere but first. Otherwise false, with `bad` (at most `size` bytes) naming the first
- * byte refused: "\"$\"", "a newline", "a leading \"~\"", "byte 0x01", "nothing" (empty).
+ * ASCII letters and digits, the bytes of non-ASCII characters, and . _ - + , @ ! { } / ( and
+ * space, ~ anywhere but first and ) anywhere but last. Otherwise false, with `bad` (at most
+ * `size` bytes) naming the first byte refused: "\"$\"", "a newline", "a leading \"~\"",
+ * "a final \")\"", "byte 0x01", "nothing" (empty).
  */
 bool csvchart_make_name_ok(const char *name, char *bad, size_t size);
 

@@ -528,11 +528,19 @@ static bool find_clashes(struct batch *b)
     return nlater > 0;
 }
 
-/* A name that every figure's make syntax holds (the INI file, --out-dir): checked once. */
-static bool make_name_ok(const struct render_args *a, const char *what, const char *name)
+/* A name that every figure's make syntax holds (the INI file; --out-dir, as the folder of
+ * every output - so "(copy)" may end it): checked once. */
+static bool make_name_ok(const struct render_args *a, const char *what, const char *name,
+                         bool folder)
 {
     char bad[64], q[600];
-    if (!(a->depfile || a->make_rules) || csvchart_make_name_ok(name, bad, sizeof bad)) {
+    if (!(a->depfile || a->make_rules)) {
+        return true;
+    }
+    char *path = folder ? join(name, strlen(name), "x") : NULL;
+    bool ok = csvchart_make_name_ok(path ? path : name, bad, sizeof bad);
+    free(path);
+    if (ok) {
         return true;
     }
     csvchart_cli_error("%s %s cannot be written %s (%s); " CSVCHART_MAKE_NAME_RULE, what,
@@ -546,8 +554,8 @@ int csvchart_cli_render(const struct render_args *a)
     struct ini_doc doc;
     csvchart_error err = {0};
     char q[600];
-    if (!make_name_ok(a, "INI file", a->ini) ||
-        (*a->out_dir && !make_name_ok(a, "--out-dir", a->out_dir))) {
+    if (!make_name_ok(a, "INI file", a->ini, false) ||
+        (*a->out_dir && !make_name_ok(a, "--out-dir", a->out_dir, true))) {
         return 1;
     }
     if (a->make_rules && a->self && !csvchart_make_word_ok(a->self)) {
