@@ -23,6 +23,7 @@
 
 #include "array.h"
 #include "batch.h"
+#include "cli.h"
 #include "error.h"
 #include "text.h"
 
@@ -47,6 +48,15 @@ struct reader {
 static bool blank(char c)
 {
     return c == ' ' || c == '\t';
+}
+
+/* n bytes of s in double quotes for a message, escaped where they are not printable UTF-8. */
+static const char *quote(const char *s, size_t n, char *buf, size_t size)
+{
+    char *copy = csvchart_strndup(s, n);
+    csvchart_cli_quote(copy ? copy : "", buf, size);
+    free(copy);
+    return buf;
 }
 
 static struct ini_section *find_section(struct ini_doc *doc, const char *name)
@@ -100,9 +110,10 @@ static bool name_ok(const char *name, char *bad, size_t size)
 /* A "[name]" line (s[0] is '['; n bytes, without the line end): a new section. */
 static bool section_header(struct reader *r, const char *s, size_t n)
 {
+    char q[400];
     const char *close = memchr(s, ']', n);
     if (!close) {
-        FAIL(r, "unclosed section header \"%.*s\"; expected [name]", (int)n, s);
+        FAIL(r, "unclosed section header %s; expected [name]", quote(s, n, q, sizeof q));
         return false;
     }
     const char *rest = close + 1, *end = s + n;
@@ -110,9 +121,11 @@ static bool section_header(struct reader *r, const char *s, size_t n)
         rest++;
     }
     if (rest < end && *rest != ';' && *rest != '#') {
-        FAIL(r, "text after [%.*s]: \"%.*s\"; a section header line holds only [name] and a "
-                "comment (; or #)",
-             (int)(close - s - 1), s + 1, (int)(end - rest), rest);
+        char q2[400];
+        quote(s + 1, (size_t)(close - s - 1), q2, sizeof q2); // "name": printed without its quotes
+        FAIL(r, "text after [%.*s]: %s; a section header line holds only [name] and a comment "
+                "(; or #)",
+             (int)strlen(q2) - 2, q2 + 1, quote(rest, (size_t)(end - rest), q, sizeof q));
         return false;
     }
     const char *a = s + 1, *b = close;
@@ -133,9 +146,9 @@ static bool section_header(struct reader *r, const char *s, size_t n)
     }
     char bad[64];
     if (!name_ok(name, bad, sizeof bad)) {
-        FAIL(r, "figure name \"%s\" holds %s; a figure name may hold letters, digits, non-ASCII "
+        FAIL(r, "figure name %s holds %s; a figure name may hold letters, digits, non-ASCII "
                 "characters and . _ - @ +",
-             name, bad);
+             quote(name, strlen(name), q, sizeof q), bad);
         free(name);
         return false;
     }
@@ -220,8 +233,9 @@ static bool append(struct reader *r, struct ini_entry *e, const char *value)
 {
     size_t n = strlen(value);
     if (e->len + 1 + n > MAX_VALUE_BYTES) {
-        FAIL(r, "the value of \"%s\" is longer than %zu bytes, the limit for a value", e->key,
-             MAX_VALUE_BYTES);
+        char q[300];
+        FAIL(r, "the value of %s is longer than %zu bytes, the limit for a value",
+             quote(e->key, strlen(e->key), q, sizeof q), MAX_VALUE_BYTES);
         return false;
     }
     if (!csvchart_array_reserve((void **)&e->value, &e->cap, e->len + n + 2, 1)) {
@@ -238,13 +252,14 @@ static int handler(void *user, const char *section, const char *name, const char
 {
     struct reader *r = user;
     struct ini_section *sec = r->current;
+    char q[300];
     (void)section;
     if (r->err->status) {
         return 0; // inih goes on after its own errors; ours stop the reading
     }
     if (!sec) {
-        FAIL(r, "\"%s\" is set before any [section]; put it under [defaults] or a figure's [name]",
-             name);
+        FAIL(r, "%s is set before any [section]; put it under [defaults] or a figure's [name]",
+             quote(name, strlen(name), q, sizeof q));
         return 0;
     }
     /* inih calls an indented line a continuation of the key set last in the section (it
@@ -254,8 +269,8 @@ static int handler(void *user, const char *section, const char *name, const char
     }
     for (size_t i = 0; i < sec->len; i++) {
         if (strcmp(sec->entries[i].key, name) == 0) {
-            FAIL(r, "\"%s\" is set again in [%s] (first on line %zu)", name, sec->name,
-                 sec->entries[i].line);
+            FAIL(r, "%s is set again in [%s] (first on line %zu)", quote(name, strlen(name), q, sizeof q),
+                 sec->name, sec->entries[i].line);
             return 0;
         }
     }
