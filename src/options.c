@@ -63,7 +63,8 @@ static const struct option_def table[OPT_COUNT] = {
                         .help = "horizontal bars; auto turns them on when category names are "
                                 "too long to sit under vertical bars"},
     [OPT_ID_PREFIX] = {.name = "id_prefix", .type = OPTION_TEXT, .def = "", .kinds = KIND_ALL,
-                       .help = "SVG: prefix for every id, for several SVGs inlined in one page"},
+                       .help = "SVG: prefix for every id, for several SVGs inlined in one page; "
+                               "an XML name (letters, digits, _ - ., starting with a letter or _)"},
     [OPT_LABEL] = {.name = "label", .type = OPTION_COLUMN, .def = "label",
                    .kinds = KIND_TIMELINE, .help = "the event label column"},
     [OPT_LABELS] = {.name = "labels", .type = OPTION_BOOL_AUTO, .def = "auto", .kinds = KIND_BAR,

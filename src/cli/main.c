@@ -1,10 +1,13 @@
 /*
  * main.c - the csvchart command: parse, run, report, and the exit status (cli.h).
  *
- * A figure command sets every option (a bad value: exit 1, an unknown name: exit 2), loads
- * the data, checks every output name, renders each format once into memory and only then
- * writes the files, each atomically - so a failure leaves no file behind and no old file
- * clobbered.
+ * A figure command sets every option (a bad value: exit 1, an unknown name: exit 2), checks
+ * every output name (format, "@Nx", no two naming one file), loads the data, renders each
+ * format once into memory and only then writes the files, each atomically - so a failure
+ * leaves no file behind and no old file clobbered.
+ *
+ * Before anything else, main() makes sure descriptors 0-2 are open and installs the handler
+ * that removes temporary files on SIGINT, SIGTERM and SIGHUP (temps.c).
  */
 #include <errno.h>
 #include <fcntl.h>

@@ -3,8 +3,10 @@
  *
  *   1. read the INI (ini.c); choose the figures (--only, --shard);
  *   2. plan every figure before drawing anything: kind, data path (relative to the INI
- *      file's folder), outputs (relative to --out-dir; names that climb out of it and two
- *      figures writing one file are refused here, so a bad INI renders nothing);
+ *      file's folder), outputs (relative to --out-dir; names that climb out of it, through
+ *      ".." or a symbolic link, an unsupported "@Nx", names that make syntax cannot hold when
+ *      a depfile or make rules are asked for, and two outputs that are one file however
+ *      spelled are refused here, so a bad INI renders nothing);
  *   3. render the figures on --jobs threads, each figure on its own (a csvchart_figure per
  *      figure; the library keeps no shared state), every message kept with its figure;
  *   4. print the messages in INI order (deterministic whatever the scheduling), the depfile
