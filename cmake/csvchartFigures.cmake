@@ -4,7 +4,8 @@
 #   csvchart_add_figures(TARGET figures INI data/figures.ini
 #                        [OUT_DIR dir] [CSVCHART /path/to/csvchart] [ALL])
 #
-# At configure time `csvchart render INI --list` names every figure, its CSV and its outputs;
+# At configure time `csvchart render INI --list` names every figure, its CSV and its outputs
+# (after `--make-rules` has checked that every name can go into a depfile);
 # each figure becomes one add_custom_command whose outputs depend on the INI file and that
 # CSV (also through the DEPFILE csvchart writes), so Make and Ninja re-render only the figures
 # whose data changed. Editing the INI file re-runs the configuration. OUT_DIR defaults to
@@ -29,6 +30,14 @@ function(csvchart_add_figures)
   get_filename_component(out "${ARG_OUT_DIR}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_BINARY_DIR}")
   file(MAKE_DIRECTORY "${out}")
   set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${ini}")
+  # Every name goes into a depfile at build time; --make-rules refuses now, with its message,
+  # a name that make, Ninja or CMake would read wrongly there (and that would break this list).
+  execute_process(
+    COMMAND "${ARG_CSVCHART}" render "${ini}" --out-dir "${out}" --make-rules
+    OUTPUT_QUIET ERROR_VARIABLE errors RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "csvchart_add_figures: ${errors}")
+  endif()
   execute_process(
     COMMAND "${ARG_CSVCHART}" render "${ini}" --out-dir "${out}" --list
     OUTPUT_VARIABLE listing ERROR_VARIABLE errors RESULT_VARIABLE rc)

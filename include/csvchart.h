@@ -152,14 +152,27 @@ csvchart_status csvchart_figure_render(csvchart_figure *fig, csvchart_format for
  * Like csvchart_figure_render(), for an output named `path`: with CSVCHART_FORMAT_AUTO the
  * format comes from its extension, and a PNG named like "chart@2x.png" (any "@Nx" before the
  * extension, N from 0.25 to 8) is drawn at that pixel scale instead of the figure's `scale` -
- * one layout, several resolutions.
+ * one layout, several resolutions. A name with an unsupported "@Nx" (see
+ * csvchart_scale_from_path) fails with CSVCHART_ERROR_VALUE instead of drawing at 1x.
  */
 csvchart_status csvchart_figure_render_for(csvchart_figure *fig, const char *path,
                                            csvchart_format format, void **data, size_t *len,
                                            csvchart_error *err);
 
-/* The "@Nx" scale of an output name ("chart@2x.png" -> 2), or 0 when it has none. */
+/*
+ * The "@Nx" scale of an output name ("chart@2x.png" -> 2), 0 when it has none ("chart.png",
+ * "me@home.png"), or -1 when it has one that is not supported: N must be written as digits
+ * with at most one decimal point, from 0.25 to 8, followed by a lowercase x ("@0x", "@9x",
+ * "@2X", "@1e1x" give -1). Rendering to such a name fails (CSVCHART_ERROR_VALUE).
+ */
 double csvchart_scale_from_path(const char *path);
+
+/*
+ * Checks an output name before anything is drawn: its extension names a format and its
+ * "@Nx", if any, is supported. CSVCHART_ERROR_VALUE, with the path as the error's file,
+ * otherwise.
+ */
+csvchart_status csvchart_output_check(const char *path, csvchart_error *err);
 
 /*
  * Writes `len` bytes to `path` atomically (a temporary file in the same folder, then
@@ -167,6 +180,25 @@ double csvchart_scale_from_path(const char *path);
  */
 csvchart_status csvchart_write_file(const char *path, const void *data, size_t len,
                                     csvchart_error *err);
+
+/*
+ * The temporary file of csvchart_write_file() is ".NAME.PID.N.tmp" beside NAME. A program
+ * that removes such files when a signal ends it (the csvchart command does, on SIGINT and
+ * SIGTERM) needs their names: csvchart_write_file_tracked() calls tracker->add(ctx, tmp_path)
+ * before the file may exist, keeping the handle it returns, and tracker->remove(ctx, handle)
+ * once nothing exists under that name any more (renamed over NAME, removed after a failure,
+ * or never created). Both are called on the writing thread; tmp_path lives only during add.
+ */
+typedef struct csvchart_temp_tracker {
+    int (*add)(void *ctx, const char *tmp_path);
+    void (*remove)(void *ctx, int handle);
+    void *ctx;
+} csvchart_temp_tracker;
+
+/* csvchart_write_file() telling `tracker` (NULL: none) about its temporary file. */
+csvchart_status csvchart_write_file_tracked(const char *path, const void *data, size_t len,
+                                            const csvchart_temp_tracker *tracker,
+                                            csvchart_error *err);
 
 /*
  * Warnings gathered while reading and laying out (e.g. "prices.csv:7: row skipped: ..."),

@@ -339,25 +339,79 @@ csvchart_format csvchart_format_from_path(const char *path)
     return csvchart_format_from_name(ext);
 }
 
-double csvchart_scale_from_path(const char *path)
+/*
+ * Finds the "@...x" of an output name: the text between the last '@' of its base name and its
+ * extension, ending in x or X. Returns false when there is none ("me@home.png", "a@x.png").
+ * A suffix that starts like a number ("@2X", "@0x", "@1e1x", "@-1x") is meant as a scale and
+ * found, so that csvchart_scale_from_path() can refuse it instead of drawing at 1x.
+ */
+static bool scale_suffix(const char *path, const char **at_out, size_t *len_out)
 {
     const char *slash = strrchr(path, '/');
     const char *base = slash ? slash + 1 : path;
     const char *at = strrchr(base, '@');
     const char *dot = strrchr(base, '.');
-    if (!at || !dot || dot < at) {
+    if (!at || !dot || dot < at + 2 || (dot[-1] != 'x' && dot[-1] != 'X')) {
+        return false;
+    }
+    char c = at[1];
+    if (!(c >= '0' && c <= '9') && c != '.' && c != '+' && c != '-') {
+        return false;
+    }
+    *at_out = at;
+    *len_out = (size_t)(dot - at);
+    return true;
+}
+
+double csvchart_scale_from_path(const char *path)
+{
+    const char *at;
+    size_t n;
+    if (!scale_suffix(path, &at, &n)) {
         return 0;
     }
-    char buf[16];
-    size_t n = (size_t)(dot - at - 1);
-    if (n < 2 || n >= sizeof buf || at[n] != 'x') {
-        return 0;
+    /* "@" digits [ "." digits ] "x": no sign, exponent or hex, and a lowercase x */
+    const char *num = at + 1, *x = at + n - 1;
+    size_t digits = 0, dots = 0;
+    for (const char *p = num; p < x; p++) {
+        if (*p >= '0' && *p <= '9') {
+            digits++;
+        } else if (*p == '.' && dots == 0) {
+            dots++;
+        } else {
+            return -1;
+        }
     }
-    memcpy(buf, at + 1, n - 1);
-    buf[n - 1] = '\0';
-    char *end;
-    double v = strtod(buf, &end);
-    return *end == '\0' && v >= 0.25 && v <= 8 ? v : 0;
+    if (*x != 'x' || digits == 0 || n > 16) {
+        return -1;
+    }
+    char buf[17];
+    memcpy(buf, num, (size_t)(x - num));
+    buf[x - num] = '\0';
+    double v = strtod(buf, NULL);
+    return v >= 0.25 && v <= 8 ? v : -1;
+}
+
+/* The error for an output whose "@...x" csvchart_scale_from_path() refuses. */
+static csvchart_status scale_error(const char *path, csvchart_error *err)
+{
+    const char *at = "@";
+    size_t n = 1;
+    scale_suffix(path, &at, &n);
+    return csvchart_error_set(err, CSVCHART_ERROR_VALUE, path, 0, 0,
+                              "\"%.*s\" is not a supported pixel scale; expected @0.25x to @8x, "
+                              "with a lowercase x",
+                              (int)n, at);
+}
+
+csvchart_status csvchart_output_check(const char *path, csvchart_error *err)
+{
+    if (csvchart_format_from_path(path) == CSVCHART_FORMAT_AUTO) {
+        return csvchart_error_set(err, CSVCHART_ERROR_VALUE, path, 0, 0,
+                                  "unknown output format; expected a name ending in .png, "
+                                  ".svg, .pdf or .scene");
+    }
+    return csvchart_scale_from_path(path) < 0 ? scale_error(path, err) : CSVCHART_OK;
 }
 
 csvchart_status csvchart_figure_render_for(csvchart_figure *fig, const char *path,
@@ -370,6 +424,9 @@ csvchart_status csvchart_figure_render_for(csvchart_figure *fig, const char *pat
         format = csvchart_format_from_path(path);
     }
     double scale = path ? csvchart_scale_from_path(path) : 0;
+    if (scale < 0) {
+        return scale_error(path, err);
+    }
     return render(fig, format, scale, data, len, err);
 }
 
@@ -403,32 +460,54 @@ static csvchart_status render(csvchart_figure *fig, csvchart_format format, doub
     return csvchart_render(s, format, &opt, data, len, err);
 }
 
-/* Creates a new temporary file beside `path`: ".NAME.PID.I.tmp", O_EXCL so that threads and
- * processes writing to one folder never share one; mode 0666 less the umask, as for any file. */
-static int open_temp(const char *path, char *tmp, size_t size)
+/*
+ * Creates a new temporary file beside `path`: ".NAME.PID.I.tmp", O_EXCL so that threads and
+ * processes writing to one folder never share one; mode 0666 less the umask, as for any file.
+ * The tracker, if any, hears of each name before the file can exist (*handle), and of each
+ * name tried in vain.
+ */
+static int open_temp(const char *path, char *tmp, size_t size, const csvchart_temp_tracker *t,
+                     int *handle)
 {
     const char *slash = strrchr(path, '/');
     int dirlen = slash ? (int)(slash - path) + 1 : 0;
     for (int i = 0; i < 1000; i++) {
         snprintf(tmp, size, "%.*s.%s.%ld.%d.tmp", dirlen, path, path + dirlen, (long)getpid(),
                  i);
+        *handle = t ? t->add(t->ctx, tmp) : -1;
         int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-        if (fd >= 0 || errno != EEXIST) {
+        if (fd >= 0) {
             return fd;
+        }
+        int e = errno;
+        if (t) {
+            t->remove(t->ctx, *handle);
+        }
+        errno = e;
+        if (e != EEXIST) {
+            return -1;
         }
     }
     return -1;
 }
 
 csvchart_status csvchart_write_file(const char *path, const void *data, size_t len,
-                                      csvchart_error *err)
+                                    csvchart_error *err)
+{
+    return csvchart_write_file_tracked(path, data, len, NULL, err);
+}
+
+csvchart_status csvchart_write_file_tracked(const char *path, const void *data, size_t len,
+                                            const csvchart_temp_tracker *tracker,
+                                            csvchart_error *err)
 {
     size_t size = strlen(path) + 64;
     char *tmp = malloc(size);
     if (!tmp) {
         return csvchart_error_nomem(err);
     }
-    int fd = open_temp(path, tmp, size);
+    int handle;
+    int fd = open_temp(path, tmp, size, tracker, &handle);
     if (fd < 0) {
         int e = errno;
         free(tmp);
@@ -479,11 +558,15 @@ csvchart_status csvchart_write_file(const char *path, const void *data, size_t l
     }
     if (!ok) {
         unlink(tmp);
-        free(tmp);
+    }
+    if (tracker) {
+        tracker->remove(tracker->ctx, handle);
+    }
+    free(tmp);
+    if (!ok) {
         return csvchart_error_set(err, CSVCHART_ERROR_IO, path, 0, 0, "cannot write: %s",
                                   strerror(e));
     }
-    free(tmp);
     return CSVCHART_OK;
 }
 

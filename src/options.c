@@ -17,6 +17,7 @@
 #include "date.h"
 #include "error.h"
 #include "format.h"
+#include "xml_name.h"
 
 #define HUGE_DPI 10000.0
 
@@ -76,7 +77,8 @@ static const struct option_def table[OPT_COUNT] = {
                         .help = "horizontal bars; auto turns them on when category names are "
                                 "too long to sit under vertical bars"},
     [OPT_ID_PREFIX] = {.name = "id_prefix", .type = OPTION_TEXT, .def = "", .kinds = KIND_ALL,
-                       .help = "SVG: prefix for every id, for several SVGs inlined in one page"},
+                       .help = "SVG: prefix for every id, for several SVGs inlined in one page; "
+                               "an XML name (letters, digits, _ - ., starting with a letter or _)"},
     [OPT_LABEL] = {.name = "label", .type = OPTION_COLUMN, .def = "label",
                    .kinds = KIND_TIMELINE, .help = "the event label column"},
     [OPT_LABELS] = {.name = "labels", .type = OPTION_BOOL_AUTO, .def = "auto", .kinds = KIND_BAR,
@@ -512,6 +514,12 @@ csvchart_status csvchart_option_check(enum option_id id, const char *value, cons
                            "1 March 2026",
                            d->name, value);
             }
+        }
+        /* SVG ids are "<id_prefix>csvchart-...", referred to from aria-describedby */
+        if (id == OPT_ID_PREFIX && *value && !csvchart_xml_is_ncname(value, strlen(value))) {
+            return BAD("%s: \"%s\" is not an XML name; expected letters, digits, _, - and ., "
+                       "starting with a letter or _",
+                       d->name, value);
         }
         return CSVCHART_OK;
     case OPTION_COLUMN:

@@ -17,6 +17,7 @@
 
 struct ini_entry {
     char *key, *value;
+    size_t len, cap; /* of value: strlen, and the bytes allocated (it grows over continuations) */
     size_t line;
 };
 
@@ -35,9 +36,14 @@ struct ini_doc {
 };
 
 /*
- * Reads and parses an INI file ("-" is not allowed). Errors (CSVCHART_ERROR_DATA with
- * FILE:LINE): a syntax error, a line longer than libinih accepts, a duplicated section, a key
- * set twice in one section, no figure at all; CSVCHART_ERROR_IO when the file cannot be read.
+ * Reads and parses an INI file ("-" is not allowed): UTF-8 with or without a byte order mark,
+ * LF, CRLF or CR line ends. Errors (CSVCHART_ERROR_DATA with FILE:LINE, the first in the file):
+ * a syntax error, a line longer than libinih accepts, a section header that is unclosed, has
+ * text after its "]" or a name that is not a safe file name (letters, digits, non-ASCII
+ * characters, . _ - @ +), a duplicated section, a key set twice in one section, outputs in
+ * [defaults], no figure at all; the limits: 16 MiB (CSVCHART_ERROR_LIMIT), 1,000,000 lines,
+ * 1 MiB in a value, 256 keys in a section, 10,000 figures. CSVCHART_ERROR_IO when the file
+ * cannot be read.
  */
 csvchart_status csvchart_ini_load(const char *path, struct ini_doc *doc, csvchart_error *err);
 /* Parses text already in memory, named `path` in messages. */

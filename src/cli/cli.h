@@ -6,6 +6,7 @@
 #ifndef CSVCHART_CLI_H
 #define CSVCHART_CLI_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -48,10 +49,48 @@ enum cli_parse csvchart_cli_parse(int argc, char **argv, struct cli_args *out, c
 /* Prints the help for `kind` (NULL: the general help) to f. */
 void csvchart_cli_help(FILE *f, const char *kind);
 
+/*
+ * Temporary files of outputs being written (temps.c): pass csvchart_cli_temps to
+ * csvchart_write_file_tracked(); after csvchart_cli_temps_install(), SIGINT, SIGTERM and
+ * SIGHUP remove the temporary files still open, then end the process with that signal.
+ */
+extern const csvchart_temp_tracker csvchart_cli_temps;
+void csvchart_cli_temps_install(void);
+
+/*
+ * Two spellings of one output file (output.c): the key of a path is, when its folder exists,
+ * that folder's device and inode with the last component ("x.svg", "./x.svg", "d//x.png"
+ * and "link-to-d/x.png" compare equal), else its lexically normalized spelling ("./a//b/" is
+ * "a/b"). csvchart_output_key_cmp() orders keys (0: one file). Free with _fini().
+ */
+struct output_key {
+    char *norm; /* lexically normalized path; NULL when out of memory */
+    bool have_dir;
+    unsigned long long dev, ino; /* of the folder, when have_dir */
+    const char *base;            /* the last component, in norm */
+};
+void csvchart_output_key_init(struct output_key *k, const char *path);
+void csvchart_output_key_fini(struct output_key *k);
+int csvchart_output_key_cmp(const struct output_key *a, const struct output_key *b);
+
+/*
+ * For an output inside `dir`: false when its folder exists and is not inside `dir` once
+ * symbolic links are resolved (a link inside --out-dir to a folder outside it); then
+ * `where` (size bytes) receives that folder's real path.
+ */
+bool csvchart_output_stays_in(const char *dir, const char *path, char *where, size_t size);
+
 /* "csvchart: MESSAGE\n" on stderr. */
 void csvchart_cli_error(const char *fmt, ...) CSVCHART_PRINTF(1, 2);
 /* "csvchart: warning: MESSAGE\n" on stderr. */
 void csvchart_cli_warning(const char *fmt, ...) CSVCHART_PRINTF(1, 2);
+/*
+ * Quotes `s` for a message: in double quotes, control bytes, " and \ written as C escapes
+ * ("\n", "\x01"), so that a name with a newline cannot break a message line in two. Writes at
+ * most `size` bytes (cut with "..." when longer) and returns buf.
+ */
+const char *csvchart_cli_quote(const char *s, char *buf, size_t size);
+
 /* The error line for a usage error, then "Try 'csvchart [KIND] --help'." */
 void csvchart_cli_usage_error(const char *kind, const char *msg);
 

@@ -76,7 +76,8 @@ static void print_figure_help(FILE *f, const char *kind)
           "  -o, --output FILE   .png, .svg, .pdf or .scene (the drawing primitives as\n"
           "                      text); repeat -o to write several formats from one layout;\n"
           "                      -o - writes to standard output with --format; a PNG named\n"
-          "                      NAME@2x.png is drawn at that pixel scale\n"
+          "                      NAME@2x.png is drawn at that pixel scale (@0.25x to @8x);\n"
+          "                      two -o naming one file are refused\n"
           "  --format FORMAT     png, svg, pdf or scene, for -o -\n"
           "\n"
           "Options (the same names serve as INI keys and csvchart_set() names; write\n"
@@ -113,11 +114,13 @@ void csvchart_cli_help(FILE *f, const char *kind)
               "                       [--depfile FILE] [--shard I/N] [--list | --make-rules]\n"
               "\n"
               "Renders every figure of an INI file, in parallel. [defaults] applies to every\n"
-              "figure; every other section is one figure, named by its section, with the keys\n"
-              "kind (bar or timeline), data (a CSV file, relative to the INI file's folder),\n"
-              "outputs (space-separated names relative to --out-dir; default NAME.png) and any\n"
-              "option of 'csvchart bar --help' or 'csvchart timeline --help'. A value may go on\n"
-              "over indented lines; ' ;' or ' #' starts a comment.\n"
+              "figure; every other section is one figure, named by its section (letters,\n"
+              "digits, non-ASCII characters and . _ - @ +), with the keys kind (bar or\n"
+              "timeline), data (a CSV file, relative to the INI file's folder), outputs\n"
+              "(space-separated names relative to --out-dir; default NAME.png; not in\n"
+              "[defaults]) and any option of 'csvchart bar --help' or 'csvchart timeline\n"
+              "--help'. A value may go on over indented lines (up to 1 MiB); ' ;' starts a\n"
+              "comment. UTF-8, with or without a byte order mark; LF, CRLF or CR line ends.\n"
               "\n"
               "  --out-dir DIR   where outputs go (default: out)\n"
               "  --jobs N        figures rendered at once (default: the number of CPUs)\n"
@@ -132,7 +135,12 @@ void csvchart_cli_help(FILE *f, const char *kind)
               "                  outputs depend on the INI file and its CSV), render nothing\n"
               "\n"
               "A failing figure does not stop the others; the failures are listed at the end\n"
-              "and the exit status is 1. Messages come in INI order, whatever the --jobs.\n",
+              "and the exit status is 1. Messages come in INI order, whatever the --jobs.\n"
+              "Refused before anything is drawn: two outputs that are one file (however\n"
+              "spelled), an output outside --out-dir (through .. or a symbolic link). With\n"
+              "--depfile or --make-rules, every file name must be one that make, Ninja and\n"
+              "CMake read back: letters, digits, non-ASCII characters, spaces and\n"
+              ". _ - + , @ ! { } / ( ) ~ (no ~ first, no ) last); others are refused.\n",
               f);
         return;
     }

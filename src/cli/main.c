@@ -1,14 +1,21 @@
 /*
  * main.c - the csvchart command: parse, run, report, and the exit status (cli.h).
  *
- * A figure command sets every option (a bad value: exit 1, an unknown name: exit 2), loads
- * the data, checks every output name, renders each format once into memory and only then
- * writes the files, each atomically - so a failure leaves no file behind and no old file
- * clobbered.
+ * A figure command sets every option (a bad value: exit 1, an unknown name: exit 2), checks
+ * every output name (format, "@Nx", no two naming one file), loads the data, renders each
+ * format once into memory and only then writes the files, each atomically - so a failure
+ * leaves no file behind and no old file clobbered.
+ *
+ * Before anything else, main() makes sure descriptors 0-2 are open and installs the handler
+ * that removes temporary files on SIGINT, SIGTERM and SIGHUP (temps.c).
  */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "csvchart.h"
@@ -47,6 +54,40 @@ static int run_inspect(const struct cli_args *a)
     return rc;
 }
 
+/* Two -o naming one file (also spelled differently: x.svg, ./x.svg) or -o - twice: which
+ * output would end up in the file would depend on the order of the writes. */
+static int same_outputs(const struct cli_args *a)
+{
+    struct output_key keys[CLI_MAX_OUTPUTS];
+    int rc = EXIT_OK;
+    for (size_t i = 0; i < a->noutputs; i++) {
+        csvchart_output_key_init(&keys[i], a->outputs[i]);
+    }
+    for (size_t i = 0; i < a->noutputs && rc == EXIT_OK; i++) {
+        for (size_t j = 0; j < i && rc == EXIT_OK; j++) {
+            bool out_i = strcmp(a->outputs[i], "-") == 0, out_j = strcmp(a->outputs[j], "-") == 0;
+            char msg[1200];
+            if (out_i && out_j) {
+                snprintf(msg, sizeof msg, "-o - is given twice; standard output takes one output");
+            } else if (!out_i && !out_j && csvchart_output_key_cmp(&keys[i], &keys[j]) == 0) {
+                char qi[500], qj[500];
+                snprintf(msg, sizeof msg,
+                         "-o %s and -o %s are one file; give each output a file of its own",
+                         csvchart_cli_quote(a->outputs[j], qj, sizeof qj),
+                         csvchart_cli_quote(a->outputs[i], qi, sizeof qi));
+            } else {
+                continue;
+            }
+            csvchart_cli_usage_error(a->kind, msg);
+            rc = EXIT_USAGE;
+        }
+    }
+    for (size_t i = 0; i < a->noutputs; i++) {
+        csvchart_output_key_fini(&keys[i]);
+    }
+    return rc;
+}
+
 static int run_figure(const struct cli_args *a)
 {
     csvchart_error err = {0};
@@ -80,14 +121,14 @@ static int run_figure(const struct cli_args *a)
             }
         } else {
             formats[i] = csvchart_format_from_path(out);
-            if (formats[i] == CSVCHART_FORMAT_AUTO) {
-                csvchart_cli_error("%s: unknown output format; expected a name ending in .png, "
-                                   ".svg, .pdf or .scene",
-                                   out);
-                rc = EXIT_INPUT;
+            if (csvchart_output_check(out, &err)) {
+                rc = report(&err);
                 goto done;
             }
         }
+    }
+    if ((rc = same_outputs(a)) != EXIT_OK) {
+        goto done;
     }
     if (csvchart_figure_load_file(fig, a->data, &err)) {
         rc = report(&err);
@@ -109,7 +150,8 @@ static int run_figure(const struct cli_args *a)
     for (size_t i = 0; i < a->noutputs && rc == EXIT_OK; i++) {
         if (strcmp(a->outputs[i], "-") == 0) {
             rc = write_stdout(data[i], len[i]);
-        } else if (csvchart_write_file(a->outputs[i], data[i], len[i], &err)) {
+        } else if (csvchart_write_file_tracked(a->outputs[i], data[i], len[i],
+                                               &csvchart_cli_temps, &err)) {
             rc = report(&err);
         }
     }
@@ -121,13 +163,74 @@ done:
     return rc;
 }
 
+/*
+ * Makes sure descriptors 0, 1 and 2 are open, on /dev/null where one was closed: otherwise the
+ * first file we open takes that number, and a library writing to stderr (a GLib warning from
+ * a rendering thread) would write into an output being written, behind a PNG's IEND. Returns
+ * false when /dev/null cannot be opened; *closed[fd] says which were closed.
+ */
+static bool standard_fds(bool closed[3])
+{
+    for (int fd = 0; fd < 3; fd++) {
+        closed[fd] = fcntl(fd, F_GETFD) < 0 && errno == EBADF;
+        if (!closed[fd]) {
+            continue;
+        }
+        int n = open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY);
+        if (n < 0) {
+            return false;
+        }
+        if (n != fd) { // descriptors below fd are open, so n == fd; be sure anyway
+            int ok = dup2(n, fd);
+            close(n);
+            if (ok < 0) {
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+/* Does the command write to standard output? */
+static bool uses_stdout(const struct cli_args *a)
+{
+    switch (a->command) {
+    case CMD_HELP:
+    case CMD_VERSION:
+    case CMD_INSPECT:
+        return true;
+    case CMD_RENDER:
+        return a->render.list || a->render.make_rules;
+    case CMD_FIGURE:
+        for (size_t i = 0; i < a->noutputs; i++) {
+            if (strcmp(a->outputs[i], "-") == 0) {
+                return true;
+            }
+        }
+        return false;
+    case CMD_NONE:
+        break;
+    }
+    return false;
+}
+
 int main(int argc, char **argv)
 {
+    bool closed[3];
+    if (!standard_fds(closed)) {
+        return EXIT_INPUT; // not even /dev/null: there is no way to say anything
+    }
+    csvchart_cli_temps_install();
     struct cli_args a;
     char msg[512];
     if (csvchart_cli_parse(argc, argv, &a, msg, sizeof msg) != CLI_PARSE_OK) {
         csvchart_cli_usage_error(a.kind, msg);
         return EXIT_USAGE;
+    }
+    /* What goes to a closed standard output would be lost without a word: refuse. */
+    if (closed[1] && uses_stdout(&a)) {
+        csvchart_cli_error("cannot write to standard output: it is closed");
+        return EXIT_INPUT;
     }
     int rc = EXIT_OK;
     switch (a.command) {

@@ -3,8 +3,10 @@
  *
  *   1. read the INI (ini.c); choose the figures (--only, --shard);
  *   2. plan every figure before drawing anything: kind, data path (relative to the INI
- *      file's folder), outputs (relative to --out-dir; names that climb out of it and two
- *      figures writing one file are refused here, so a bad INI renders nothing);
+ *      file's folder), outputs (relative to --out-dir; names that climb out of it, through
+ *      ".." or a symbolic link, an unsupported "@Nx", names that make syntax cannot hold when
+ *      a depfile or make rules are asked for, and two outputs that are one file however
+ *      spelled are refused here, so a bad INI renders nothing);
  *   3. render the figures on --jobs threads, each figure on its own (a csvchart_figure per
  *      figure; the library keeps no shared state), every message kept with its figure;
  *   4. print the messages in INI order (deterministic whatever the scheduling), the depfile
@@ -15,6 +17,7 @@
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +27,7 @@
 #include "batch.h"
 #include "cli.h"
 #include "error.h"
+#include "make_syntax.h"
 
 #define MAX_OUTPUTS 16
 
@@ -169,11 +173,10 @@ static void plan(struct batch *b, struct job *j)
             job_fail(j, &err);
             return;
         }
-        if (csvchart_format_from_path(name) == CSVCHART_FORMAT_AUTO) {
-            csvchart_error_set(&err, CSVCHART_ERROR_DATA, ini, line, 0,
-                               "output \"%s\": unknown format; expected a name ending in .png, "
-                               ".svg, .pdf or .scene",
-                               name);
+        csvchart_error bad = {0};
+        if (csvchart_output_check(name, &bad)) {
+            csvchart_error_set(&err, CSVCHART_ERROR_DATA, ini, line, 0, "output \"%s\": %s",
+                               name, bad.message);
             job_fail(j, &err);
             return;
         }
@@ -183,10 +186,49 @@ static void plan(struct batch *b, struct job *j)
             job_fail(j, &err);
             return;
         }
-        j->outputs[j->noutputs++] = join(b->a->out_dir, strlen(b->a->out_dir), name);
+        char *path = join(b->a->out_dir, strlen(b->a->out_dir), name);
+        if (!path) {
+            csvchart_error_nomem(&err);
+            job_fail(j, &err);
+            return;
+        }
+        j->outputs[j->noutputs++] = path;
+        char where[1024];
+        if (!csvchart_output_stays_in(b->a->out_dir, path, where, sizeof where)) {
+            csvchart_error_set(&err, CSVCHART_ERROR_DATA, ini, line, 0,
+                               "output \"%s\" leaves the output folder through a symbolic link "
+                               "(its folder is %s); write it into a folder inside %s",
+                               name, where, b->a->out_dir);
+            job_fail(j, &err);
+            return;
+        }
     }
     if (j->noutputs == 0) {
         csvchart_error_set(&err, CSVCHART_ERROR_DATA, ini, line, 0, "outputs is empty");
+        job_fail(j, &err);
+        return;
+    }
+    /* Names that go into make syntax or a --list line must come out as they went in. */
+    const char *into = b->a->depfile      ? "into a depfile"
+                       : b->a->make_rules ? "into make rules"
+                                          : NULL;
+    char bad[64], quoted[600];
+    for (size_t k = 0; into && k <= j->noutputs; k++) {
+        const char *name = k < j->noutputs ? j->outputs[k] : j->data;
+        if (!csvchart_make_name_ok(name, bad, sizeof bad)) {
+            csvchart_error_set(&err, CSVCHART_ERROR_DATA, ini,
+                               k < j->noutputs ? line : data->line, 0,
+                               "%s %s cannot be written %s (%s); " CSVCHART_MAKE_NAME_RULE,
+                               k < j->noutputs ? "output" : "data",
+                               csvchart_cli_quote(name, quoted, sizeof quoted), into, bad);
+            job_fail(j, &err);
+            return;
+        }
+    }
+    if (b->a->list && strpbrk(j->data, "\t\n\r")) {
+        csvchart_error_set(&err, CSVCHART_ERROR_DATA, ini, data->line, 0,
+                           "data %s cannot be listed: --list separates fields with tabs",
+                           csvchart_cli_quote(j->data, quoted, sizeof quoted));
         job_fail(j, &err);
         return;
     }
@@ -250,7 +292,8 @@ static void render_one(struct batch *b, struct job *j)
         goto done;
     }
     for (size_t i = 0; i < j->noutputs; i++) {
-        if (csvchart_write_file(j->outputs[i], bytes[i], len[i], &err)) {
+        if (csvchart_write_file_tracked(j->outputs[i], bytes[i], len[i], &csvchart_cli_temps,
+                                        &err)) {
             job_fail(j, &err);
             break;
         }
@@ -276,19 +319,6 @@ static void *worker(void *arg)
     }
 }
 
-/* Writes a path for a Makefile: spaces, '#' and '$' escaped. */
-static void make_path(FILE *f, const char *p)
-{
-    for (; *p; p++) {
-        if (*p == ' ' || *p == '#' || *p == '\\') {
-            fputc('\\', f);
-        } else if (*p == '$') {
-            fputc('$', f);
-        }
-        fputc(*p, f);
-    }
-}
-
 static int write_depfile(const struct batch *b)
 {
     char *text = NULL;
@@ -305,18 +335,18 @@ static int write_depfile(const struct batch *b)
         }
         for (size_t k = 0; k < j->noutputs; k++) {
             fputs(k ? " " : "", f);
-            make_path(f, j->outputs[k]);
+            csvchart_make_put_name(f, j->outputs[k]);
         }
         fputs(": ", f);
-        make_path(f, b->doc->path);
+        csvchart_make_put_name(f, b->doc->path);
         fputc(' ', f);
-        make_path(f, j->data);
+        csvchart_make_put_name(f, j->data);
         fputc('\n', f);
     }
     fclose(f);
     csvchart_error err = {0};
     int rc = 0;
-    if (csvchart_write_file(b->a->depfile, text, len, &err)) {
+    if (csvchart_write_file_tracked(b->a->depfile, text, len, &csvchart_cli_temps, &err)) {
         csvchart_cli_error("%s", csvchart_error_text(&err));
         rc = 1;
     }
@@ -327,12 +357,18 @@ static int write_depfile(const struct batch *b)
 /*
  * A Makefile fragment: one rule per figure, its outputs a grouped target (GNU make 4.3 "&:")
  * depending on the INI file and the figure's CSV, so make re-renders exactly the figures
- * whose data changed. Include it from a Makefile (see examples/Makefile).
+ * whose data changed. Include it from a Makefile (see examples/Makefile). Every name was
+ * checked by csvchart_make_name_ok() (in plan() and csvchart_cli_render()); in the recipe
+ * each word is quoted for the shell, so no name can become make or shell syntax.
  */
 static void print_make_rules(const struct batch *b)
 {
-    printf("# Generated by: csvchart render %s --out-dir %s --make-rules\n", b->doc->path,
-           b->a->out_dir);
+    const char *self = b->a->self ? b->a->self : "csvchart";
+    printf("# Generated by: csvchart render ");
+    csvchart_make_put_name(stdout, b->doc->path);
+    printf(" --out-dir ");
+    csvchart_make_put_name(stdout, b->a->out_dir);
+    printf(" --make-rules\n");
     for (size_t i = 0; i < b->njobs; i++) {
         const struct job *j = &b->jobs[i];
         if (!j->planned) {
@@ -340,24 +376,28 @@ static void print_make_rules(const struct batch *b)
         }
         for (size_t k = 0; k < j->noutputs; k++) {
             fputs(k ? " " : "", stdout);
-            make_path(stdout, j->outputs[k]);
+            csvchart_make_put_name(stdout, j->outputs[k]);
         }
         fputs(" &: ", stdout);
-        make_path(stdout, b->doc->path);
+        csvchart_make_put_name(stdout, b->doc->path);
         fputc(' ', stdout);
-        make_path(stdout, j->data);
-        printf("\n\t%s render ", b->a->self ? b->a->self : "csvchart");
-        make_path(stdout, b->doc->path);
-        printf(" --out-dir ");
-        make_path(stdout, b->a->out_dir);
-        printf(" --only %s\n", j->sec->name);
+        csvchart_make_put_name(stdout, j->data);
+        fputs("\n\t", stdout);
+        csvchart_make_put_shell_word(stdout, self);
+        fputs(" render ", stdout);
+        csvchart_make_put_shell_word(stdout, b->doc->path);
+        fputs(" --out-dir ", stdout);
+        csvchart_make_put_shell_word(stdout, b->a->out_dir);
+        fputs(" --only ", stdout);
+        csvchart_make_put_shell_word(stdout, j->sec->name);
+        fputc('\n', stdout);
     }
     printf("CSVCHART_FIGURES :=");
     for (size_t i = 0; i < b->njobs; i++) {
         const struct job *j = &b->jobs[i];
         for (size_t k = 0; j->planned && k < j->noutputs; k++) {
             fputc(' ', stdout);
-            make_path(stdout, j->outputs[k]);
+            csvchart_make_put_name(stdout, j->outputs[k]);
         }
     }
     printf("\n");
@@ -383,10 +423,155 @@ static int cpu_count(void)
     return n < 1 ? 1 : n > 64 ? 64 : (int)n;
 }
 
+/* One output of a planned figure (k < MAX_OUTPUTS), or the depfile (job SIZE_MAX). */
+struct out_ref {
+    struct output_key key;
+    size_t job, k;
+};
+
+static int by_key(const void *x, const void *y)
+{
+    const struct out_ref *a = x, *b = y;
+    int c = csvchart_output_key_cmp(&a->key, &b->key);
+    if (c) {
+        return c;
+    }
+    return a->job != b->job ? (a->job < b->job ? -1 : 1) : a->k < b->k ? -1 : a->k > b->k;
+}
+
+static int by_place(const void *x, const void *y)
+{
+    const struct out_ref *const *a = x, *const *b = y;
+    if ((*a)->job != (*b)->job) {
+        return (*a)->job < (*b)->job ? -1 : 1;
+    }
+    return (*a)->k < (*b)->k ? -1 : (*a)->k > (*b)->k;
+}
+
+/*
+ * Two outputs that are one file (spelled alike or not: o/x.png, o/./x.png, o//x.png, through
+ * a link to o), in one figure or two, or the depfile among the outputs: refused before
+ * anything is drawn, since which writer won would change from run to run. The outputs are
+ * sorted by key (output.c), so many figures cost n log n. Prints a message for each later
+ * writer of a file, in INI order; true when there was one.
+ */
+static bool find_clashes(struct batch *b)
+{
+    size_t n = b->a->depfile ? 1 : 0;
+    for (size_t i = 0; i < b->njobs; i++) {
+        n += b->jobs[i].planned ? b->jobs[i].noutputs : 0;
+    }
+    struct out_ref *refs = calloc(n ? n : 1, sizeof *refs);
+    struct out_ref **later = calloc(n ? n : 1, sizeof *later);
+    if (!refs || !later) {
+        free(refs);
+        free(later);
+        csvchart_cli_error("out of memory");
+        return true;
+    }
+    size_t m = 0;
+    for (size_t i = 0; i < b->njobs; i++) {
+        for (size_t k = 0; b->jobs[i].planned && k < b->jobs[i].noutputs; k++) {
+            csvchart_output_key_init(&refs[m].key, b->jobs[i].outputs[k]);
+            refs[m].job = i;
+            refs[m++].k = k;
+        }
+    }
+    if (b->a->depfile) {
+        csvchart_output_key_init(&refs[m].key, b->a->depfile);
+        refs[m].job = SIZE_MAX;
+        refs[m++].k = 0;
+    }
+    qsort(refs, m, sizeof *refs, by_key);
+    size_t nlater = 0;
+    for (size_t i = 1; i < m; i++) {
+        if (csvchart_output_key_cmp(&refs[i].key, &refs[i - 1].key) == 0) {
+            later[nlater++] = &refs[i];
+        }
+    }
+    qsort(later, nlater, sizeof *later, by_place);
+    for (size_t i = 0; i < nlater; i++) {
+        /* the first writer of that file: the first of its run */
+        const struct out_ref *r = later[i], *first = r;
+        while (first > refs && csvchart_output_key_cmp(&first[-1].key, &r->key) == 0) {
+            first--;
+        }
+        const struct job *fj = &b->jobs[first->job];
+        char q[600];
+        if (r->job == SIZE_MAX) {
+            csvchart_cli_error("--depfile %s is also an output of [%s]; give the depfile a name "
+                               "of its own",
+                               csvchart_cli_quote(b->a->depfile, q, sizeof q), fj->sec->name);
+            continue;
+        }
+        const struct job *j = &b->jobs[r->job];
+        const char *mine = j->outputs[r->k], *theirs = fj->outputs[first->k];
+        csvchart_error e = {0};
+        if (j == fj) {
+            csvchart_error_set(&e, CSVCHART_ERROR_DATA, b->doc->path, j->sec->line, 0,
+                               "[%s] writes one file twice: %s and %s; name each output once",
+                               j->sec->name, theirs, mine);
+        } else {
+            if (strcmp(mine, theirs) != 0) {
+                snprintf(q, sizeof q, " (as %s)", theirs);
+            }
+            csvchart_error_set(&e, CSVCHART_ERROR_DATA, b->doc->path, j->sec->line, 0,
+                               "[%s] writes %s, as [%s] does%s; give each output one figure",
+                               j->sec->name, mine, fj->sec->name,
+                               strcmp(mine, theirs) != 0 ? q : "");
+        }
+        csvchart_cli_error("%s", csvchart_error_text(&e));
+    }
+    for (size_t i = 0; i < m; i++) {
+        csvchart_output_key_fini(&refs[i].key);
+    }
+    free(refs);
+    free(later);
+    return nlater > 0;
+}
+
+/* A name that every figure's make syntax holds (the INI file; --out-dir, as the folder of
+ * every output - so "(copy)" may end it): checked once. */
+static bool make_name_ok(const struct render_args *a, const char *what, const char *name,
+                         bool folder)
+{
+    char bad[64], q[600];
+    if (!(a->depfile || a->make_rules)) {
+        return true;
+    }
+    char *path = folder ? join(name, strlen(name), "x") : NULL;
+    bool ok = csvchart_make_name_ok(path ? path : name, bad, sizeof bad);
+    free(path);
+    if (ok) {
+        return true;
+    }
+    csvchart_cli_error("%s %s cannot be written %s (%s); " CSVCHART_MAKE_NAME_RULE, what,
+                       csvchart_cli_quote(name, q, sizeof q),
+                       a->depfile ? "into a depfile" : "into make rules", bad);
+    return false;
+}
+
 int csvchart_cli_render(const struct render_args *a)
 {
     struct ini_doc doc;
     csvchart_error err = {0};
+    char q[600];
+    if (!make_name_ok(a, "INI file", a->ini, false) ||
+        (*a->out_dir && !make_name_ok(a, "--out-dir", a->out_dir, true))) {
+        return 1;
+    }
+    if (a->make_rules && a->self && !csvchart_make_word_ok(a->self)) {
+        csvchart_cli_error("the command's own path %s cannot go into a make recipe: it holds a "
+                           "line break",
+                           csvchart_cli_quote(a->self, q, sizeof q));
+        return 1;
+    }
+    if (a->list && (strpbrk(a->ini, "\t\n\r") || strpbrk(a->out_dir, "\t\n\r"))) {
+        csvchart_cli_error("%s cannot be listed: --list separates fields with tabs and lines",
+                           csvchart_cli_quote(strpbrk(a->ini, "\t\n\r") ? a->ini : a->out_dir, q,
+                                              sizeof q));
+        return 1;
+    }
     if (csvchart_ini_load(a->ini, &doc, &err)) {
         csvchart_cli_error("%s", csvchart_error_text(&err));
         return 1;
@@ -428,30 +613,11 @@ int csvchart_cli_render(const struct render_args *a)
     for (size_t i = 0; i < b.njobs; i++) {
         plan(&b, &b.jobs[i]);
     }
-    /* Two figures writing one file: refused before anything is drawn. */
-    bool clash = false;
-    for (size_t i = 0; i < b.njobs; i++) {
-        for (size_t k = 0; k < b.jobs[i].noutputs; k++) {
-            for (size_t j = 0; j <= i && !clash; j++) {
-                for (size_t m = 0; m < b.jobs[j].noutputs; m++) {
-                    if ((j < i || m < k) &&
-                        strcmp(b.jobs[i].outputs[k], b.jobs[j].outputs[m]) == 0) {
-                        csvchart_error e = {0};
-                        csvchart_error_set(&e, CSVCHART_ERROR_DATA, doc.path,
-                                           b.jobs[i].sec->line, 0,
-                                           "[%s] writes %s, as [%s] does; give each output one "
-                                           "figure",
-                                           b.jobs[i].sec->name, b.jobs[i].outputs[k],
-                                           b.jobs[j].sec->name);
-                        csvchart_cli_error("%s", csvchart_error_text(&e));
-                        clash = true;
-                    }
-                }
-            }
-        }
-    }
+    bool clash = find_clashes(&b);
     int rc = 0;
     if (a->list && !clash) {
+        /* --list and --make-rules print what build scripts use: a figure that cannot be
+         * planned is missing there, so the command fails (after printing the others). */
         for (size_t i = 0; i < b.njobs; i++) {
             const struct job *j = &b.jobs[i];
             if (!j->planned) {
@@ -500,7 +666,12 @@ int csvchart_cli_render(const struct render_args *a)
     }
     if (clash) {
         rc = 1;
-    } else if (!a->list && !a->make_rules) {
+    } else if (a->list || a->make_rules) {
+        if (failed) {
+            csvchart_cli_error("listed %zu, failed %zu: %s", rendered, failed, names);
+            rc = 1;
+        }
+    } else {
         if (a->depfile) {
             rc = write_depfile(&b);
         }

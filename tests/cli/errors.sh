@@ -127,4 +127,41 @@ run bar missing.csv -o new.png
 expect_status 1 "missing data file"
 expect_stderr_has "missing.csv" "missing data file"
 
+# An "@Nx" that is not a supported scale is refused, not drawn at 1x (issue 10).
+for name in x@0x.png x@9x.png x@100x.png x@2X.png x@0.1x.png x@1e1x.png; do
+    run bar ok.csv -o keep.png -o "$name"
+    expect_status 1 "output $name"
+    expect_stderr "csvchart: $name: \"$(basename "${name#x}" .png)\" is not a supported pixel scale; expected @0.25x to @8x, with a lowercase x" "output $name"
+    [ ! -e "$name" ] && [ "$(cat keep.png)" = "old image" ] && pass "output $name: nothing written" || fail "output $name: written"
+done
+run bar ok.csv -o x@0.25x.png -o me@home.png
+expect_status 0 "output x@0.25x.png and me@home.png"
+
+# Two -o naming one file, spelled alike or not, and -o - twice: usage errors, nothing written.
+mkdir -p d
+ln -sfn d link
+same_file() { # WHAT EXPECTED-MESSAGE -o ARGS...
+    local what=$1 msg=$2
+    shift 2
+    rm -f x.svg d/x.png
+    run bar ok.csv -o keep.png "$@"
+    expect_status 2 "$what"
+    expect_stderr "$msg
+Try 'csvchart bar --help'." "$what"
+    [ ! -e x.svg ] && [ ! -e d/x.png ] && [ "$(cat keep.png)" = "old image" ] && pass "$what: nothing written" ||
+        fail "$what: something written"
+}
+same_file "x.svg and ./x.svg" 'csvchart: -o "x.svg" and -o "./x.svg" are one file; give each output a file of its own' \
+    -o x.svg -o ./x.svg
+same_file "d/x.png and d//x.png" 'csvchart: -o "d/x.png" and -o "d//x.png" are one file; give each output a file of its own' \
+    -o d/x.png -o d//x.png
+same_file "d/x.png and link/x.png" 'csvchart: -o "d/x.png" and -o "link/x.png" are one file; give each output a file of its own' \
+    -o d/x.png -o link/x.png
+same_file "x.svg and $PWD/x.svg" "csvchart: -o \"x.svg\" and -o \"$PWD/x.svg\" are one file; give each output a file of its own" \
+    -o x.svg -o "$PWD/x.svg"
+same_file "-o - twice" 'csvchart: -o - is given twice; standard output takes one output' \
+    -o - -o - --format svg
+run bar ok.csv -o x.svg -o x.png -o d/x.svg
+expect_status 0 "three distinct outputs"
+
 finish

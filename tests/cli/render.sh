@@ -121,6 +121,143 @@ long=$(printf 'x%.0s' $(seq 1 400))
 bad_ini long_line "csvchart: long_line.ini:2: line is 409 bytes long; the INI reader takes at most 198 (continue a long value on indented lines)" \
     "[a]\ntitle = $long\n"
 
+# INI files refused before anything is drawn (issue 10): every message exact, with its line.
+bad_ini section_space 'csvchart: section_space.ini:3: figure name "a b" holds " "; a figure name may hold letters, digits, non-ASCII characters and . _ - @ +' \
+    '[defaults]\nkind = bar\n[a b]\ndata = a.csv\n'
+bad_ini section_comma 'csvchart: section_comma.ini:1: figure name "a,b" holds ","; a figure name may hold letters, digits, non-ASCII characters and . _ - @ +' \
+    '[a,b]\nkind = bar\ndata = a.csv\n'
+bad_ini section_junk 'csvchart: section_junk.ini:3: text after [a]: "x"; a section header line holds only [name] and a comment (; or #)' \
+    '[defaults]\nkind = bar\n[a] x\ndata = a.csv\n'
+bad_ini section_unclosed 'csvchart: section_unclosed.ini:4: unclosed section header "[b"; expected [name]' \
+    '[a]\nkind = bar\ndata = a.csv\n[b\nkind = bar\ndata = b.csv\n'
+bad_ini defaults_outputs 'csvchart: defaults_outputs.ini:3: outputs cannot be set in [defaults]: each figure names its own files' \
+    '[defaults]\nkind = bar\noutputs = x.png\n[a]\ndata = a.csv\n'
+bad_ini syntax_first 'csvchart: syntax_first.ini:3: cannot read this line; expected [section], key = value, or a comment starting with ; or #' \
+    '[a]\nkind = bar\nno equals sign here\nkind = bar\n'
+bad_ini bad_scale 'csvchart: bad_scale.ini:4: output "a@9x.png": "@9x" is not a supported pixel scale; expected @0.25x to @8x, with a lowercase x (figure "a")
+csvchart: rendered 0, failed 1: a' \
+    '[a]\nkind = bar\ndata = a.csv\noutputs = a.png a@9x.png\n'
+bad_ini bad_scale_upper 'csvchart: bad_scale_upper.ini:4: output "a@2X.png": "@2X" is not a supported pixel scale; expected @0.25x to @8x, with a lowercase x (figure "a")
+csvchart: rendered 0, failed 1: a' \
+    '[a]\nkind = bar\ndata = a.csv\noutputs = a@2X.png\n'
+bad_ini id_prefix 'csvchart: id_prefix.ini:4: id_prefix: "a b" is not an XML name; expected letters, digits, _, - and ., starting with a letter or _ (figure "a")
+csvchart: rendered 0, failed 1: a' \
+    '[a]\nkind = bar\ndata = a.csv\nid_prefix = a b\n'
+
+# Byte order mark, CRLF and CR line ends: read like LF, lines counted once each.
+for ends in lf crlf cr; do
+    case $ends in lf) nl='\n' ;; crlf) nl='\r\n' ;; cr) nl='\r' ;; esac
+    printf "\xef\xbb\xbf[defaults]${nl}kind = bar${nl}[$ends]${nl}data = a.csv${nl}title = one${nl}  two${nl}outputs = $ends.scene${nl}" > "bom-$ends.ini"
+    rm -rf o && mkdir o
+    run render "bom-$ends.ini" --out-dir o
+    expect_status 0 "BOM and $ends line ends"
+    grep -q '"one two"' "o/$ends.scene" && pass "BOM and $ends: continued value joined" || fail "BOM and $ends: value"
+    printf "[a]${nl}kind = bar${nl}${nl}[a]${nl}" > "dup-$ends.ini"
+    run render "dup-$ends.ini" --out-dir o
+    expect_stderr "csvchart: dup-$ends.ini:4: section [a] appears again (first on line 1); each figure needs a name of its own" "$ends: line numbers"
+done
+
+# Every name allowed for a figure can be chosen with --only (a comma is not allowed in one).
+printf '[defaults]\nkind = bar\ndata = a.csv\n[é.x@2x+y-z_w]\n[b]\n' > names.ini
+rm -rf o && mkdir o
+run render names.ini --out-dir o --only 'é.x@2x+y-z_w'
+expect_status 0 "--only with every allowed byte"
+[ -f 'o/é.x@2x+y-z_w.png' ] && [ ! -f o/b.png ] && pass "--only selects that figure" || fail "--only: $(ls o)"
+
+# Limits. Continued values are joined in linear time: 200,000 continuation lines (which took
+# minutes when each line copied the whole value) under a timeout, then the limits' messages.
+awk 'BEGIN { print "[a]\nkind = bar\ndata = a.csv\ntitle = start"; for (i = 0; i < 200000; i++) print "  x" }' > long-value.ini
+timeout 10 "$BIN" render long-value.ini --list >stdout.txt 2>stderr.txt
+status=$?
+expect_status 0 "200,000 continuation lines"
+awk 'BEGIN { print "[a]\nkind = bar\ndata = a.csv\ntitle = start"; for (i = 0; i < 600000; i++) print "  xx" }' > too-long-value.ini
+timeout 10 "$BIN" render too-long-value.ini --list >stdout.txt 2>stderr.txt
+status=$? stderr=$(cat stderr.txt)
+expect_status 1 "a value over 1 MiB"
+expect_stderr 'csvchart: too-long-value.ini:349528: the value of "title" is longer than 1048576 bytes, the limit for a value' "a value over 1 MiB"
+awk 'BEGIN { for (i = 0; i < 1000001; i++) print "; comment" }' > many-lines.ini
+timeout 10 "$BIN" render many-lines.ini --list >stdout.txt 2>stderr.txt
+status=$? stderr=$(cat stderr.txt)
+expect_status 1 "more than 1,000,000 lines"
+expect_stderr 'csvchart: many-lines.ini:1000001: more than 1000000 lines, the limit for an INI file' "more than 1,000,000 lines"
+head -c 17000000 /dev/zero | tr '\0' '\n' > big.ini
+run render big.ini --list
+expect_status 1 "an INI over 16 MiB"
+expect_stderr 'csvchart: big.ini: larger than 16777216 bytes (16 MiB), the limit for an INI file' "an INI over 16 MiB"
+awk 'BEGIN { print "[a]"; for (i = 0; i < 257; i++) print "k" i " = v" }' > many-keys.ini
+run render many-keys.ini --list
+expect_stderr 'csvchart: many-keys.ini:258: [a] has more than 256 keys, the limit for a section' "more than 256 keys"
+awk 'BEGIN { for (i = 0; i <= 10000; i++) print "[f" i "]" }' > many-figures.ini
+run render many-figures.ini --list
+expect_stderr 'csvchart: many-figures.ini:10001: more than 10000 figures, the limit for an INI file' "more than 10,000 figures"
+rm -f long-value.ini too-long-value.ini many-lines.ini big.ini
+
+# Two spellings of one output are one file: refused before anything is drawn.
+mkdir -p c/d
+clash() { # NAME MESSAGE INI-TEXT [ARGS]
+    printf '%b' "$3" > "$1.ini"
+    rm -f c/*.png c/d/*.png
+    run render "$1.ini" --out-dir c ${4:-}
+    expect_status 1 "$1"
+    expect_stderr "$2" "$1"
+    [ -z "$(find c -name '*.png')" ] && pass "$1: nothing written" || fail "$1: $(find c -name '*.png')"
+}
+clash dot_slash 'csvchart: dot_slash.ini:6: [b] writes c/./x.png, as [a] does (as c/x.png); give each output one figure' \
+    '[defaults]\nkind = bar\ndata = a.csv\n[a]\noutputs = x.png\n[b]\noutputs = ./x.png\n'
+clash double_slash 'csvchart: double_slash.ini:6: [b] writes c/d//x.png, as [a] does (as c/d/x.png); give each output one figure' \
+    '[defaults]\nkind = bar\ndata = a.csv\n[a]\noutputs = d/x.png\n[b]\noutputs = d//x.png\n'
+ln -sfn d c/link
+clash through_link 'csvchart: through_link.ini:6: [b] writes c/link/x.png, as [a] does (as c/d/x.png); give each output one figure' \
+    '[defaults]\nkind = bar\ndata = a.csv\n[a]\noutputs = d/x.png\n[b]\noutputs = link/x.png\n'
+clash one_figure 'csvchart: one_figure.ini:4: [a] writes one file twice: c/x.png and c/./x.png; name each output once' \
+    '[defaults]\nkind = bar\ndata = a.csv\n[a]\noutputs = x.png ./x.png\n'
+clash depfile_output 'csvchart: --depfile "c/./x.png" is also an output of [a]; give the depfile a name of its own' \
+    '[defaults]\nkind = bar\ndata = a.csv\n[a]\noutputs = x.png\n' '--depfile c/./x.png'
+mkdir -p outside
+ln -sfn "$SCRATCH/outside" c/away
+clash symlink_out "csvchart: symlink_out.ini:5: output \"away/x.png\" leaves the output folder through a symbolic link (its folder is $SCRATCH/outside); write it into a folder inside c (figure \"a\")
+csvchart: rendered 0, failed 1: a" \
+    '[defaults]\nkind = bar\ndata = a.csv\n[a]\noutputs = away/x.png\n'
+[ -z "$(ls outside)" ] && pass "nothing written through the link" || fail "written outside: $(ls outside)"
+# A link inside --out-dir to a folder inside it is fine.
+printf '[defaults]\nkind = bar\ndata = a.csv\n[a]\noutputs = link/y.png\n' > inner_link.ini
+run render inner_link.ini --out-dir c
+expect_status 0 "a link to a folder inside --out-dir"
+
+# --list and --make-rules print what build scripts use: a figure that cannot be planned fails
+# the command.
+printf '[defaults]\nkind = bar\n[a]\ndata = a.csv\n[b]\ndata = b.csv\noutputs = b.gif\n' > plan.ini
+for mode in --list --make-rules; do
+    run render plan.ini --out-dir o $mode
+    expect_status 1 "$mode with a figure that cannot be planned"
+    expect_stderr 'csvchart: plan.ini:7: output "b.gif": unknown output format; expected a name ending in .png, .svg, .pdf or .scene (figure "b")
+csvchart: listed 1, failed 1: b' "$mode with a figure that cannot be planned"
+done
+printf '[defaults]\nkind = bar\n[a]\ndata = a\tb.csv\n' > tab.ini
+run render tab.ini --list
+expect_stderr 'csvchart: tab.ini:4: data "a\tb.csv" cannot be listed: --list separates fields with tabs (figure "a")
+csvchart: listed 0, failed 1: a' "--list with a tab in a name"
+
+# Names that every figure's make syntax holds: --out-dir, the INI file, the command itself.
+RULE='use only letters, digits, non-ASCII characters, spaces and . _ - + , @ ! { } / ( ) ~'
+run render good.ini --out-dir 'o#1' --depfile deps.d
+expect_status 1 "--out-dir with #"
+expect_stderr "csvchart: --out-dir \"o#1\" cannot be written into a depfile (\"#\"); $RULE" "--out-dir with #"
+run render good.ini --out-dir '~x' --make-rules
+expect_stderr "csvchart: --out-dir \"~x\" cannot be written into make rules (a leading \"~\"); $RULE" "--out-dir with a leading ~"
+ln -sf "$BIN" 'csv
+chart'
+'./csv
+chart' render good.ini --make-rules >stdout.txt 2>stderr.txt
+status=$? stderr=$(cat stderr.txt)
+expect_status 1 "a command path with a newline"
+expect_stderr 'csvchart: the command'"'"'s own path "./csv\nchart" cannot go into a make recipe: it holds a line break' "a command path with a newline"
+run render good.ini --out-dir 'o	ut' --list
+expect_stderr 'csvchart: "o\tut" cannot be listed: --list separates fields with tabs and lines' "--list with a tab in --out-dir"
+printf '[a\xff]\nkind = bar\n' > bad_utf8_name.ini
+run render bad_utf8_name.ini
+expect_stderr 'csvchart: bad_utf8_name.ini:1: figure name "a\xff" holds byte 0xff, which is not UTF-8; a figure name may hold letters, digits, non-ASCII characters and . _ - @ +' "a figure name that is not UTF-8"
+
 # Usage errors: exit 2.
 run render good.ini --jobs 0
 expect_status 2 "--jobs 0"

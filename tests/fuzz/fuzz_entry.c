@@ -424,6 +424,10 @@ static int section_sane(const struct ini_section *sec, size_t lines)
     for (size_t i = 0; i < sec->len && !broken; i++) {
         const struct ini_entry *en = &sec->entries[i];
         check(en->key && en->value, "entry %zu of [%s] without key or value", i, sec->name);
+        check(en->value && strlen(en->value) == en->len && en->len < en->cap &&
+                  en->len <= ((size_t)1 << 20) && !strpbrk(en->value, "\r\n"),
+              "entry %zu of [%s]: length %zu, capacity %zu, or a line end in the value", i,
+              sec->name, en->len, en->cap);
         check(en->line >= 1 && en->line <= lines, "entry %zu on line %zu of %zu", i, en->line,
               lines);
         for (size_t k = 0; k < i && !broken; k++) {
@@ -437,9 +441,9 @@ static int section_sane(const struct ini_section *sec, size_t lines)
 int csvchart_fuzz_ini(const uint8_t *data, size_t size)
 {
     int broken = 0;
-    size_t lines = 1;
+    size_t lines = 1; // LF, CRLF and CR each end a line
     for (size_t i = 0; i < size; i++) {
-        lines += data[i] == '\n';
+        lines += data[i] == '\n' || (data[i] == '\r' && (i + 1 == size || data[i + 1] != '\n'));
     }
     struct ini_doc doc;
     csvchart_error e = {0};
@@ -452,6 +456,10 @@ int csvchart_fuzz_ini(const uint8_t *data, size_t size)
         for (size_t i = 0; i < doc.len && !broken; i++) {
             broken |= section_sane(&doc.figures[i], lines);
             check(doc.figures[i].line >= 1, "figure [%s] on line 0", doc.figures[i].name);
+            /* a figure's name is a safe file name: no space, comma, slash, quote ... */
+            check(doc.figures[i].name[0] &&
+                      !strpbrk(doc.figures[i].name, " \t,/\\\"'$;:*?<>|[]()#%=&`~!{}^"),
+                  "figure name \"%s\"", doc.figures[i].name);
         }
     } else {
         check(doc.len == 0 && doc.figures == NULL && doc.path == NULL, "a failed parse kept data");
