@@ -303,8 +303,15 @@ void csvchart_scene_cut_lines(struct csvchart_scene *s, double pad)
     }
     for (size_t i = 0; i < s->len; i++) {
         struct scene_item *it = &s->items[i];
+        /* One more slot for this item (a cut line's pieces reserve their own): once a line
+         * has been cut in two, the output runs ahead of the input, so s->len is no bound. */
+        if (!csvchart_array_reserve((void **)&out.items, &out.cap, out.len + 1,
+                                    sizeof *out.items)) {
+            s->nomem = true;
+            break;
+        }
         if (it->kind != SCENE_LINE || !it->yields) {
-            out.items[out.len++] = *it; // capacity s->len covers every item kept as it is
+            out.items[out.len++] = *it;
             continue;
         }
         double dx = it->x2 - it->x, dy = it->y2 - it->y;
