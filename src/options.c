@@ -26,6 +26,11 @@ static const struct option_def table[OPT_COUNT] = {
                        .help = "combine rows of one category: none (a repeat is an error), sum, "
                                "mean, count, min, max; done while reading, in memory that does "
                                "not grow with the file"},
+    [OPT_AXIS_BREAKS] = {.name = "axis_breaks", .type = OPTION_CHOICE, .def = "auto",
+                         .kinds = KIND_TIMELINE, .choices = "auto|none",
+                         .help = "auto: a stretch without events longer than a quarter of the "
+                                 "time shown is cut out of the time axis, with a drawn break; "
+                                 "none: one linear time axis"},
     [OPT_CATEGORY_LABELS] = {.name = "category_labels", .type = OPTION_CHOICE, .def = "all",
                              .kinds = KIND_BAR, .choices = "all|thin",
                              .help = "all: every category is named, or the figure is refused "
@@ -81,6 +86,10 @@ static const struct option_def table[OPT_COUNT] = {
                    .kinds = KIND_TIMELINE, .help = "the event label column"},
     [OPT_LABELS] = {.name = "labels", .type = OPTION_BOOL_AUTO, .def = "auto", .kinds = KIND_BAR,
                     .help = "value labels on the bars; auto shows them when they fit"},
+    [OPT_LANES] = {.name = "lanes", .type = OPTION_CHOICE, .def = "none",
+                   .kinds = KIND_TIMELINE, .choices = "none|group",
+                   .help = "group: one labelled swimlane per value of the group column, its "
+                           "events and spans in it (roadmaps, competitors); none: one axis"},
     [OPT_LOG] = {.name = "log", .type = OPTION_BOOL, .def = "false", .kinds = KIND_BAR,
                  .help = "log10 value axis: decade ticks; bars start at the decade at or below "
                          "the smallest value, and a note says so"},

@@ -11,6 +11,7 @@
  * description are kept and only updated when the style changes, because layout measures
  * hundreds of strings per figure, nearly all in two or three styles.
  */
+#include <math.h>
 #include <pango/pangocairo.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -19,24 +20,38 @@
 #include "array.h"
 #include "text.h"
 
-/* A direct-mapped cache of measurements: layout asks for the same strings over and over
- * ("Hg" for line heights, tick labels while it tries tick sets, every category and value
- * label for each orientation and size it tries). 16384 slots (1.3 MiB, untouched until used)
- * keep the 3000 strings of a 1000-category chart mostly apart; with 512, collisions had each
- * label shaped three times, and shaping is most of a measurement. */
-#define CACHE_SLOTS 16384
-#define CACHE_TEXT 48
+/*
+ * The measurement cache: each string is shaped once per style. Layout asks for the same strings
+ * over and over ("Hg" for line heights, tick labels while it tries tick steps, every label and
+ * every candidate line of a wrapped label for each orientation, wrap width and size it tries,
+ * and csvchart_layout_fit() lays a figure out again at each size it tries), and shaping is most
+ * of a measurement. An open-addressing hash table keyed by the bytes, the size and the weight
+ * (the family is the figure's one font: a change of family empties it), strings of any length
+ * kept in one arena. It grows with what it holds, up to CACHE_MAX entries; past that it starts
+ * again empty (a figure that measures that many different strings would thrash any bound).
+ * Failing to grow only means measuring again: the measurer never fails.
+ */
+#define CACHE_MIN 1024
+#define CACHE_MAX (1u << 20)
 
 struct cached {
-    char text[CACHE_TEXT]; /* "" = empty slot */
+    uint64_t hash; /* 0 = empty slot */
+    size_t off, len; /* the text: arena[off .. off + len) */
     double size_px;
     int weight;
     struct text_metrics m;
 };
 
+struct measure_cache {
+    struct cached *slots;
+    size_t cap, used; /* cap is a power of two (or 0) */
+    char *arena;
+    size_t arena_len, arena_cap;
+};
+
 struct pango_measurer {
     csvchart_text_measurer base; /* base.ctx points back at this struct */
-    struct cached cache[CACHE_SLOTS];
+    struct measure_cache cache;
     PangoFontMap *fontmap;
     PangoContext *context;
     PangoLayout *layout;
@@ -55,42 +70,116 @@ struct pango_measurer {
     double ascii_ascent, ascii_descent;
 };
 
-static size_t slot_of(const struct text_style *style, const char *s, size_t len)
+static uint64_t key_hash(const struct text_style *style, const char *s, size_t len)
 {
-    uint64_t h = 1469598103934665603u;
+    uint64_t h = 1469598103934665603u; /* FNV-1a */
     for (size_t i = 0; i < len; i++) {
         h = (h ^ (unsigned char)s[i]) * 1099511628211u;
     }
-    h ^= (uint64_t)(style->size_px * 64) * 31u + (uint64_t)style->weight;
-    return (size_t)(h * 1099511628211u >> 20) % CACHE_SLOTS;
+    h = (h ^ (uint64_t)llround(style->size_px * 64)) * 1099511628211u;
+    h = (h ^ (uint64_t)style->weight) * 1099511628211u;
+    h ^= h >> 29;
+    return h ? h : 1;
+}
+
+static void cache_clear(struct measure_cache *c)
+{
+    if (c->slots) {
+        memset(c->slots, 0, c->cap * sizeof *c->slots);
+    }
+    c->used = 0;
+    c->arena_len = 0;
+}
+
+static void cache_free(struct measure_cache *c)
+{
+    free(c->slots);
+    free(c->arena);
+    memset(c, 0, sizeof *c);
+}
+
+/* The slot holding the key, or the empty slot where it would go (NULL without a table). */
+static struct cached *cache_slot(const struct measure_cache *c, uint64_t h,
+                                 const struct text_style *style, const char *s, size_t len)
+{
+    if (!c->cap) {
+        return NULL;
+    }
+    for (size_t i = (size_t)h & (c->cap - 1);; i = (i + 1) & (c->cap - 1)) {
+        struct cached *e = &c->slots[i];
+        if (!e->hash || (e->hash == h && e->len == len && e->size_px == style->size_px &&
+                         e->weight == style->weight &&
+                         (len == 0 || memcmp(c->arena + e->off, s, len) == 0))) {
+            return e;
+        }
+    }
+}
+
+/* Makes room for one more entry: doubles the table at half load. False when it cannot. */
+static bool cache_grow(struct measure_cache *c)
+{
+    if (c->used + 1 <= c->cap / 2) {
+        return true;
+    }
+    if (c->cap >= CACHE_MAX) {
+        cache_clear(c);
+        return true;
+    }
+    size_t ncap = c->cap ? c->cap * 2 : CACHE_MIN;
+    struct cached *ns = calloc(ncap, sizeof *ns);
+    if (!ns) {
+        return false;
+    }
+    for (size_t i = 0; i < c->cap; i++) {
+        if (c->slots[i].hash) {
+            size_t j = (size_t)c->slots[i].hash & (ncap - 1);
+            while (ns[j].hash) {
+                j = (j + 1) & (ncap - 1);
+            }
+            ns[j] = c->slots[i];
+        }
+    }
+    free(c->slots);
+    c->slots = ns;
+    c->cap = ncap;
+    return true;
+}
+
+static void cache_put(struct measure_cache *c, uint64_t h, const struct text_style *style,
+                      const char *s, size_t len, const struct text_metrics *m)
+{
+    if (!cache_grow(c) ||
+        !csvchart_array_reserve((void **)&c->arena, &c->arena_cap, c->arena_len + len + 1, 1)) {
+        return;
+    }
+    struct cached *e = cache_slot(c, h, style, s, len);
+    memcpy(c->arena + c->arena_len, s, len);
+    *e = (struct cached){.hash = h, .off = c->arena_len, .len = len, .size_px = style->size_px,
+                         .weight = style->weight, .m = *m};
+    c->arena_len += len;
+    c->used++;
 }
 
 static void measure_pango(struct pango_measurer *pm, const struct text_style *style,
                           const char *s, size_t len, struct text_metrics *out);
 
-/* The cache is keyed by size, weight and text; the family is the figure's one font, and a
- * change of family empties the cache (see measure_pango). */
 static void measure(void *ctx, const struct text_style *style, const char *s, size_t len,
                     struct text_metrics *out)
 {
     struct pango_measurer *pm = ctx;
     const char *family = style->family ? style->family : "";
-    bool cacheable = len < CACHE_TEXT && pm->family && strcmp(pm->family, family) == 0;
-    struct cached *c = &pm->cache[slot_of(style, s, len)];
-    if (cacheable && c->size_px == style->size_px && c->weight == style->weight &&
-        strlen(c->text) == len && memcmp(c->text, s, len) == 0 && (len || !c->text[0])) {
-        if (len || c->size_px) {
-            *out = c->m;
-            return;
-        }
+    if (pm->family && strcmp(pm->family, family) != 0) {
+        cache_clear(&pm->cache); /* a new font: every measurement changes */
+    }
+    uint64_t h = key_hash(style, s, len);
+    const struct cached *e = cache_slot(&pm->cache, h, style, s, len);
+    if (e && e->hash) {
+        *out = e->m;
+        return;
     }
     measure_pango(pm, style, s, len, out);
-    if (len < CACHE_TEXT && pm->family && strcmp(pm->family, family) == 0) {
-        memcpy(c->text, s, len);
-        c->text[len] = '\0';
-        c->size_px = style->size_px;
-        c->weight = style->weight;
-        c->m = *out;
+    if (pm->family && strcmp(pm->family, family) == 0) {
+        cache_put(&pm->cache, h, style, s, len, out);
     }
 }
 
@@ -138,9 +227,6 @@ static void measure_pango(struct pango_measurer *pm, const struct text_style *st
     if (!pm->family || strcmp(pm->family, family) != 0 || pm->size_px != style->size_px ||
         pm->weight != style->weight) {
         /* When the copy fails, family stays NULL: measure anyway, re-set the style next time. */
-        if (!pm->family || strcmp(pm->family, family) != 0) {
-            memset(pm->cache, 0, sizeof pm->cache);
-        }
         free(pm->family);
         pm->family = csvchart_strdup(family);
         pm->size_px = style->size_px;
@@ -252,6 +338,7 @@ void csvchart_text_pango_free(csvchart_text_measurer *m)
         pango_glyph_string_free(pm->glyphs);
     }
     free(pm->family);
+    cache_free(&pm->cache);
     free(pm);
 }
 
@@ -259,5 +346,5 @@ void csvchart_text_pango_set_fast_ascii(csvchart_text_measurer *m, bool on)
 {
     struct pango_measurer *pm = m->ctx;
     pm->fast_ascii = on;
-    memset(pm->cache, 0, sizeof pm->cache);
+    cache_clear(&pm->cache);
 }
