@@ -16,8 +16,9 @@
  *        c. the label type shrunk, half a pixel at a time, down to the small size (the footer's,
  *           never under the 11 px floor);
  *        d. events close in time gathered into clusters, one label each ("29 Apr – 3 May 2025:
- *           58 events" over as many names as fit), the closeness growing from same-day ties up
- *           to an eighth of the time shown (a warning says how many clusters);
+ *           58 events" over as many names as fit), the closeness growing from same-day ties;
+ *           a cluster never spans more than a fortieth of the time shown, so evenly crowded
+ *           data is refused rather than lumped into years (a warning says how many clusters);
  *        e. none fits: csvchart_layout_no_fit(), and csvchart_layout_fit() names a size that
  *           fits (or, with fit = grow, draws at it). With fit = grow only (a) is tried: the
  *           user asked for every word at a larger size rather than less at this one.
@@ -61,8 +62,11 @@ static const struct timeline_metrics TL_BASE = {TIMELINE_METRICS(TIMELINE_METRIC
 /* A stretch without events longer than this share of the time shown becomes a break. */
 #define BREAK_SHARE 0.25
 /* A cluster spans at most this share of the time shown. */
-#define CLUSTER_SHARE 0.125
-#define NAME_SEP " \xc2\xb7 " /* " · " */
+#define CLUSTER_SHARE 0.025
+/* ... and is this many times as dense as the events overall (or its events share an instant). */
+#define CLUSTER_DENSITY 4.0
+#define NAME_SEP "; "
+#define NAMES_CHARS 80 /* the names a cluster lists, at most (one at least) */
 
 static csvchart_rgba alpha(csvchart_rgba c, unsigned a)
 {
@@ -214,6 +218,7 @@ static void free_items(struct timeline *T)
 {
     for (size_t i = 0; i < T->n; i++) {
         free(T->it[i].names);
+        free(T->it[i].heading);
     }
     T->n = 0;
 }
@@ -230,11 +235,7 @@ static struct tl_item event_item(const struct timeline *T, size_t i)
     P.color = T->s->theme.palette[e->group % T->s->theme.npalette];
     P.label = e->label;
     P.detail = e->detail;
-    if (e->has_end) {
-        csvchart_date_format_span(&e->start, &e->end, P.date, sizeof P.date);
-    } else {
-        csvchart_date_format(&e->start, false, P.date, sizeof P.date);
-    }
+    P.date = T->dates[i];
     return P;
 }
 
@@ -249,11 +250,15 @@ static int by_at(const void *pa, const void *pb)
 
 /*
  * The items of a configuration: one per event, or with cfg.cluster >= 0 point events whose
- * successive dates are at most cfg.cluster days apart gathered into one cluster (never wider
- * than CLUSTER_SHARE of the time shown; with lanes, only events of one group). `member` lists
- * each cluster's events, in order: item.first indexes it. Returns false when out of memory.
+ * successive dates are at most cfg.cluster days apart gathered into one cluster (with lanes,
+ * only events of one group). A cluster is kept only when it is a real crowd: its events share
+ * an instant, or at least three are CLUSTER_DENSITY times as dense as the events overall, and
+ * it spans
+ * at most CLUSTER_SHARE of the time shown; the events of any other run stay single (evenly
+ * crowded data is refused with a size, not lumped into years). T->member lists each cluster's
+ * events in order; item.first indexes it. Returns false when out of memory.
  */
-static bool build_items(struct timeline *T, size_t *member)
+static bool build_items(struct timeline *T)
 {
     const struct timeline_data *d = T->d;
     size_t n = d->nevents;
@@ -261,12 +266,16 @@ static bool build_items(struct timeline *T, size_t *member)
     if (!csvchart_array_reserve((void **)&T->it, &T->cap, n, sizeof *T->it)) {
         return false;
     }
-    double cap = CLUSTER_SHARE * (T->tmax - T->tmin);
+    struct run {
+        size_t count, last, group, id;
+        double first_at, last_at;
+    } *run = malloc(n * sizeof *run);
     size_t nkeys = T->lanes ? (d->ngroups ? d->ngroups : 1) : 1;
-    size_t *open = malloc(nkeys * sizeof *open); /* the item being filled, per key */
+    size_t *open = malloc(nkeys * sizeof *open); /* the run being filled, per key */
     size_t *cid = malloc(n * sizeof *cid);
     size_t *fill = calloc(n + 1, sizeof *fill);
-    if (!open || !cid || !fill) {
+    if (!run || !open || !cid || !fill) {
+        free(run);
         free(open);
         free(cid);
         free(fill);
@@ -275,32 +284,46 @@ static bool build_items(struct timeline *T, size_t *member)
     for (size_t k = 0; k < nkeys; k++) {
         open[k] = (size_t)-1;
     }
-    /* Pass 1: which item each event joins; items take their first event's fields. */
+    double shown = T->tmax - T->tmin, cap = CLUSTER_SHARE * shown;
+    double dense = CLUSTER_DENSITY * (double)n / shown; /* events per day */
+    /* Pass 1: runs of close events. */
+    size_t nrun = 0;
     for (size_t i = 0; i < n; i++) {
         const struct timeline_event *e = &d->events[i];
-        size_t key = T->lanes ? e->group : 0;
-        size_t o = open[key];
-        if (T->cfg.cluster >= 0 && !e->has_end && o != (size_t)-1) {
-            const struct timeline_event *last = &d->events[T->it[o].first];
-            /* it[o].first holds the last member until pass 2 */
-            if (e->at - last->at <= T->cfg.cluster && e->at - T->it[o].t0 <= cap) {
-                cid[i] = o;
-                T->it[o].count++;
-                T->it[o].first = i;
-                T->it[o].t1 = fmax(T->it[o].t1, e->at);
-                T->it[o].group = T->it[o].group == e->group ? e->group : (size_t)-1;
-                continue;
-            }
+        size_t key = T->lanes ? e->group : 0, o = open[key];
+        if (T->cfg.cluster >= 0 && !e->has_end && o != (size_t)-1 &&
+            e->at - run[o].last_at <= T->cfg.cluster && e->at - run[o].first_at <= cap) {
+            cid[i] = o;
+            run[o].count++;
+            run[o].last = i;
+            run[o].last_at = e->at;
+            run[o].group = run[o].group == e->group ? e->group : (size_t)-1;
+            continue;
         }
-        cid[i] = T->n;
-        T->it[T->n] = (struct tl_item){.first = i, .count = 1, .t0 = e->at, .t1 = e->at,
-                                       .group = e->group};
+        cid[i] = nrun;
+        run[nrun] = (struct run){1, i, e->group, (size_t)-1, e->at, e->at};
         if (!e->has_end) {
-            open[key] = T->n;
+            open[key] = nrun;
         }
-        T->n++;
+        nrun++;
     }
-    /* Pass 2: members in order; single events become event items. */
+    /* Pass 2: the runs kept as clusters keep one item; every other event gets its own. */
+    T->n = 0;
+    for (size_t i = 0; i < n; i++) {
+        struct run *r = &run[cid[i]];
+        double span = r->last_at - r->first_at;
+        bool keep = span < 1e-9 ? r->count > 1
+                                : r->count > 2 && (double)r->count / fmax(span, 1.0 / 24) >= dense;
+        if (!keep) {
+            cid[i] = T->n++;
+            continue;
+        }
+        if (r->id == (size_t)-1) {
+            r->id = T->n++;
+        }
+        cid[i] = r->id;
+    }
+    /* Pass 3: members in order (a counting sort by item); items from their members. */
     for (size_t i = 0; i < n; i++) {
         fill[cid[i] + 1]++;
     }
@@ -308,41 +331,58 @@ static bool build_items(struct timeline *T, size_t *member)
         fill[j + 1] += fill[j];
     }
     for (size_t i = 0; i < n; i++) {
-        member[fill[cid[i]]++] = i;
+        T->member[fill[cid[i]]++] = i;
     }
     size_t start = 0;
     for (size_t j = 0; j < T->n; j++) {
+        size_t count = fill[j] - start; /* fill[j] is now the end of item j's members */
         struct tl_item *P = &T->it[j];
-        size_t count = P->count;
         if (count == 1) {
-            *P = event_item(T, member[start]);
-        } else {
-            const struct timeline_event *a = &d->events[member[start]];
-            const struct timeline_event *b = &d->events[member[start + count - 1]];
-            size_t group = P->group;
-            *P = (struct tl_item){.first = start, .count = count, .t0 = a->at, .t1 = b->at,
-                                  .at = (a->at + b->at) / 2};
-            P->group = group;
-            P->color = group != (size_t)-1
-                           ? T->s->theme.palette[group % T->s->theme.npalette]
-                           : T->s->theme.subtitle;
-            char dates[96];
-            if (a->start.days == b->start.days && a->start.precision == b->start.precision) {
-                csvchart_date_format(&a->start, false, dates, sizeof dates);
-            } else {
-                csvchart_date_format_span(&a->start, &b->start, dates, sizeof dates);
-            }
-            snprintf(P->date, sizeof P->date, "%s: %zu events", dates, count);
+            *P = event_item(T, T->member[start]);
+            start += count;
+            continue;
         }
-        P->first = P->e ? P->first : start;
+        const struct timeline_event *a = &d->events[T->member[start]];
+        const struct timeline_event *b = &d->events[T->member[start + count - 1]];
+        size_t group = a->group; /* one group, or none */
+        for (size_t k = 1; k < count; k++) {
+            group = d->events[T->member[start + k]].group == group ? group : (size_t)-1;
+        }
+        *P = (struct tl_item){.first = start, .count = count, .t0 = a->at, .t1 = b->at,
+                              .at = (a->at + b->at) / 2, .group = group};
+        P->color = group != (size_t)-1 ? T->s->theme.palette[group % T->s->theme.npalette]
+                                       : T->s->theme.subtitle;
+        char dates[96];
+        if (a->start.days == b->start.days && a->start.precision == b->start.precision) {
+            csvchart_date_format(&a->start, false, dates, sizeof dates);
+        } else {
+            csvchart_date_format_span(&a->start, &b->start, dates, sizeof dates);
+        }
+        char heading[160];
+        snprintf(heading, sizeof heading, "%s: %zu events", dates, count);
+        if (!(P->heading = csvchart_strdup(heading))) {
+            T->n = j; /* the items after j own nothing yet */
+            goto fail;
+        }
+        P->date = P->heading;
         start += count;
     }
-    /* Spans sit at their start, clusters at their middle: keep the items in that order. */
-    qsort(T->it, T->n, sizeof *T->it, by_at);
+    /* Spans sit at their start, clusters at their middle: keep the items in that order
+     * (without clusters they are in the events' order already). */
+    if (T->n < n) {
+        qsort(T->it, T->n, sizeof *T->it, by_at);
+    }
+    free(run);
     free(open);
     free(cid);
     free(fill);
     return true;
+fail:
+    free(run);
+    free(open);
+    free(cid);
+    free(fill);
+    return false;
 }
 
 /* ---- text blocks --------------------------------------------------------------------------- */
@@ -364,64 +404,62 @@ static size_t lines_of(const struct timeline *T, const struct text_style *st, co
 }
 
 /*
- * A cluster's names: as many of its events' labels as fit TL_CLUSTER_LINES lines at `wrap`,
- * then how many more. Names are measured one by one (each is shaped once per size) and packed
- * greedily to find the count; the text is then wrapped whole, one name fewer while it is too
- * long (kerning across the separators).
+ * A cluster's names: the first of its events' labels, whole, up to NAMES_CHARS characters in
+ * all (at least one), then how many more: "OpenAI o3; Gemini 2.5 Pro and 56 more". The text
+ * does not depend on the wrap width, so the ladder's many widths share one string (shaped
+ * once; only its lines differ), and the block shows as many lines of it as TL_CLUSTER_LINES.
  */
-static char *cluster_names(struct timeline *T, const struct tl_item *P, const size_t *member,
-                           double wrap)
+static char *cluster_names(struct timeline *T, const struct tl_item *P)
 {
     const struct timeline_data *d = T->d;
-    const struct text_style *st = &T->names_st;
-    double sep = csvchart_layout_width(&T->L, st, NAME_SEP);
-    size_t fit = 0, line = 1;
-    double x = 0;
-    char more[48];
-    for (size_t k = 0; k < P->count && line <= TL_CLUSTER_LINES; k++) {
-        double w = csvchart_layout_width(&T->L, st, d->events[member[P->first + k]].label);
-        snprintf(more, sizeof more, "%zu more", P->count - k - 1);
-        double tail = k + 1 < P->count ? sep + csvchart_layout_width(&T->L, st, more) : 0;
-        double add = (x > 0 ? sep : 0) + w;
-        if (x + add > wrap && x > 0) {
-            line++;
-            x = 0;
-            add = w;
-        }
-        if (w > wrap || line > TL_CLUSTER_LINES ||
-            (line == TL_CLUSTER_LINES && x + add + tail > wrap)) {
+    size_t fit = 0, chars = 0;
+    while (fit < P->count) {
+        size_t len = strlen(d->events[T->member[P->first + fit]].label);
+        if (fit > 0 && chars + len > NAMES_CHARS) {
             break;
         }
-        x += add;
-        fit = k + 1;
+        chars += len + 2;
+        fit++;
     }
-    for (;; fit--) {
-        size_t len = 1;
-        for (size_t k = 0; k < fit; k++) {
-            len += strlen(d->events[member[P->first + k]].label) + sizeof NAME_SEP;
-        }
-        char *s = malloc(len + sizeof more + sizeof NAME_SEP);
-        if (!s) {
-            return NULL;
-        }
-        s[0] = '\0';
-        size_t at = 0;
-        for (size_t k = 0; k < fit; k++) {
-            const char *name = d->events[member[P->first + k]].label;
-            at += (size_t)sprintf(s + at, "%s%s", k ? NAME_SEP : "", name);
-        }
-        if (fit < P->count) {
-            sprintf(s + at, "%s%zu more", fit ? NAME_SEP : "", P->count - fit);
-        }
-        if (fit == 0) {
-            s[0] = '\0'; /* not even one name: the heading's count says it all */
-            return s;
-        }
-        if (csvchart_text_wrap(T->L.m, st, s, wrap, NULL, 0) <= TL_CLUSTER_LINES) {
-            return s;
-        }
-        free(s);
+    size_t len = chars + 40;
+    char *s = malloc(len);
+    if (!s) {
+        return NULL;
     }
+    size_t at = 0;
+    for (size_t k = 0; k < fit; k++) {
+        at += (size_t)snprintf(s + at, len - at, "%s%s", k ? NAME_SEP : "",
+                               d->events[T->member[P->first + k]].label);
+    }
+    if (fit < P->count) {
+        snprintf(s + at, len - at, " and %zu more", P->count - fit);
+    }
+    return s;
+}
+
+/*
+ * lines_of() for one of an event's own texts (0 date, 1 label, 2 detail), remembered: the
+ * ladder measures the same blocks at the same few wrap widths and sizes over and over (and
+ * every measurement, even a cached one, wraps the text again), so each text keeps its last
+ * MEMO_WAYS answers.
+ */
+static size_t memo_lines(struct timeline *T, size_t event, int kind, const struct text_style *st,
+                         const char *s, double wrap, size_t max, double *w)
+{
+    struct tl_memo *m = &T->memo[(event * 3 + (size_t)kind) * MEMO_WAYS];
+    for (size_t k = 0; k < MEMO_WAYS; k++) {
+        if (m[k].wrap == wrap && m[k].size == st->size_px && m[k].max == max) {
+            *w = fmax(*w, m[k].widest);
+            return m[k].n;
+        }
+    }
+    double widest = 0;
+    size_t n = lines_of(T, st, s, wrap, max, &widest);
+    size_t k = T->memo_next[event * 3 + (size_t)kind]++ % MEMO_WAYS;
+    m[k] = (struct tl_memo){.wrap = wrap, .size = st->size_px, .max = max, .n = n,
+                            .widest = widest};
+    *w = fmax(*w, widest);
+    return n;
 }
 
 static void measure_blocks(struct timeline *T, double wrap)
@@ -429,16 +467,20 @@ static void measure_blocks(struct timeline *T, double wrap)
     for (size_t i = 0; i < T->n; i++) {
         struct tl_item *P = &T->it[i];
         P->w = 0;
-        P->ndate = lines_of(T, &T->date_st, P->date, wrap, TL_MAX_DATE_LINES, &P->w);
         if (P->e) {
-            P->nlabel = lines_of(T, &T->label_st, P->label, wrap, TL_MAX_LABEL_LINES, &P->w);
+            size_t ev = (size_t)(P->e - T->d->events);
+            P->ndate = memo_lines(T, ev, 0, &T->date_st, P->date, wrap, TL_MAX_DATE_LINES,
+                                  &P->w);
+            P->nlabel = memo_lines(T, ev, 1, &T->label_st, P->label, wrap, TL_MAX_LABEL_LINES,
+                                   &P->w);
             P->ndetail = P->detail && T->cfg.detail
-                             ? lines_of(T, &T->detail_st, P->detail, wrap, TL_MAX_DETAIL_LINES,
-                                        &P->w)
+                             ? memo_lines(T, ev, 2, &T->detail_st, P->detail, wrap,
+                                          TL_MAX_DETAIL_LINES, &P->w)
                              : 0;
         } else {
-            P->nlabel = P->label ? lines_of(T, &T->names_st, P->label, wrap, TL_CLUSTER_LINES,
-                                            &P->w)
+            P->ndate = lines_of(T, &T->date_st, P->date, wrap, TL_MAX_DATE_LINES, &P->w);
+            P->nlabel = P->label ? lines_of(T, &T->names_st, P->label, wrap,
+                                            TL_CLUSTER_LINES + 1, &P->w)
                                  : 0;
             P->ndetail = 0;
         }
@@ -455,8 +497,9 @@ bool csvchart_tl_measure(struct timeline *T, double wrap)
     for (size_t i = 0; i < T->n; i++) {
         struct tl_item *P = &T->it[i];
         if (!P->e) {
-            free(P->names);
-            P->names = cluster_names(T, P, T->member, wrap);
+            if (!P->names) {
+                P->names = cluster_names(T, P);
+            }
             if (!P->names) {
                 T->L.scene->nomem = true;
                 return false;
@@ -844,7 +887,7 @@ static bool try_config(struct timeline *T, struct tl_config cfg, double *built)
     T->cfg = cfg;
     set_label_size(T, cfg.label_px);
     if (*built != cfg.cluster) {
-        if (!build_items(T, T->member)) {
+        if (!build_items(T)) {
             L->scene->nomem = true;
             return false;
         }
@@ -924,7 +967,7 @@ static bool ladder(struct timeline *T)
             return try_orients(T, cfg, &built);
         }
     }
-    /* Clusters, from same-instant ties to an eighth of the time shown. */
+    /* Clusters, from same-instant ties to CLUSTER_SHARE of the time shown. */
     static const double closeness[] = {0,     1,     2,      4,      7,      14,    30.44,
                                        61,    91.3,  182.6,  365.25, 730.5,  1826,  3652.5,
                                        7305,  18262, 36525,  73050,  182625, 365250};
@@ -937,13 +980,15 @@ static bool ladder(struct timeline *T)
         }
         cfg.cluster = closeness[c];
         T->cfg = cfg;
-        if (!build_items(T, T->member)) {
+        if (!build_items(T)) {
             L->scene->nomem = true;
             return false;
         }
         built = cfg.cluster;
-        if (T->n == last_n || T->n == d->nevents) {
-            continue; /* the same items as before: no need to try them again */
+        /* A few more events gathered change little: try again only when the items are at
+         * least a tenth fewer than at the last try (or than the events, at first). */
+        if ((double)T->n > 0.9 * (double)(last_n == (size_t)-1 ? d->nevents : last_n)) {
+            continue;
         }
         last_n = T->n;
         if (try_orients(T, cfg, &built)) {
@@ -954,6 +999,56 @@ static bool ladder(struct timeline *T)
         }
     }
     return false;
+}
+
+/*
+ * What is kept between layouts of the same data (timeline_data.h): each event's date line and
+ * the memo of its texts' lines (memo_lines()), valid for one measurer and font. One block,
+ * freed with free(). Made when missing or stale; NULL when out of memory.
+ */
+struct tl_scratch {
+    const csvchart_text_measurer *m;
+    size_t n;
+    struct tl_memo *memo;
+    unsigned char *memo_next;
+    char (*dates)[TL_DATE_LEN];
+    char family[]; /* NUL-terminated */
+};
+
+static struct tl_scratch *scratch(const struct timeline_data *d, const csvchart_text_measurer *m,
+                                  const char *family)
+{
+    struct tl_scratch *sc = d->scratch ? d->scratch->p : NULL;
+    if (sc && sc->m == m && sc->n == d->nevents && strcmp(sc->family, family) == 0) {
+        return sc;
+    }
+    size_t n = d->nevents, flen = strlen(family) + 1;
+    size_t head = (sizeof *sc + flen + 15) / 16 * 16;
+    size_t memo = n * 3 * MEMO_WAYS * sizeof(struct tl_memo);
+    size_t dates = n * TL_DATE_LEN;
+    struct tl_scratch *ns = calloc(1, head + memo + dates + n * 3);
+    if (!ns) {
+        return NULL;
+    }
+    ns->m = m;
+    ns->n = n;
+    memcpy(ns->family, family, flen);
+    ns->memo = (struct tl_memo *)((char *)ns + head);
+    ns->dates = (char(*)[TL_DATE_LEN])((char *)ns + head + memo);
+    ns->memo_next = (unsigned char *)((char *)ns + head + memo + dates);
+    for (size_t i = 0; i < n; i++) {
+        const struct timeline_event *e = &d->events[i];
+        if (e->has_end) {
+            csvchart_date_format_span(&e->start, &e->end, ns->dates[i], TL_DATE_LEN);
+        } else {
+            csvchart_date_format(&e->start, false, ns->dates[i], TL_DATE_LEN);
+        }
+    }
+    if (d->scratch) {
+        free(d->scratch->p);
+        d->scratch->p = ns;
+    }
+    return ns;
 }
 
 csvchart_status csvchart_layout_timeline(const void *data, const struct spec *s,
@@ -986,6 +1081,17 @@ csvchart_status csvchart_layout_timeline(const void *data, const struct spec *s,
     for (size_t i = 0; i < sizeof T.px / sizeof(double); i++) {
         px[i] = base[i] * L->g;
     }
+    /* On a phone-sized canvas the type stays at its floor while g halves: marks and lines
+     * keep at least 0.8 of their size, so they still read beside the text. */
+    double mg = fmax(L->g, 0.8);
+    T.px.dot = TL_BASE.dot * mg;
+    T.px.ring = TL_BASE.ring * mg;
+    T.px.axis = TL_BASE.axis * mg;
+    T.px.leader = TL_BASE.leader * mg;
+    T.px.bar = TL_BASE.bar * mg;
+    T.px.band = TL_BASE.band * mg;
+    T.px.tick = TL_BASE.tick * mg;
+    T.px.break_mark = TL_BASE.break_mark * mg;
     T.date_st = L->small;
     T.date_st.weight = 700;
     T.label_st = L->label;
@@ -1018,7 +1124,13 @@ csvchart_status csvchart_layout_timeline(const void *data, const struct spec *s,
     T.dn_h = malloc(d->nevents * sizeof *T.dn_h);
     T.row_h = malloc(d->nevents * sizeof *T.row_h);
     T.row0 = malloc((d->ngroups + 2) * sizeof *T.row0);
-    if (!T.member || !T.up_h || !T.dn_h || !T.row_h || !T.row0 || !find_breaks(&T)) {
+    struct tl_scratch *sc = scratch(d, m, s->font);
+    if (sc) {
+        T.memo = sc->memo;
+        T.memo_next = sc->memo_next;
+        T.dates = sc->dates;
+    }
+    if (!sc || !T.member || !T.up_h || !T.dn_h || !T.row_h || !T.row0 || !find_breaks(&T)) {
         st = csvchart_error_nomem(err);
         goto done;
     }
@@ -1079,5 +1191,8 @@ done:
     free(T.dn_h);
     free(T.row_h);
     free(T.row0);
+    if (!d->scratch) {
+        free(sc);
+    }
     return st;
 }

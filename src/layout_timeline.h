@@ -68,6 +68,7 @@ struct timeline_metrics {
 #define TL_MAX_DETAIL_LINES 6
 #define TL_MAX_DATE_LINES 2
 #define TL_CLUSTER_LINES 3  /* lines of names under a cluster's heading */
+#define TL_DATE_LEN 64
 
 /* A time axis (or a piece of one): time in days -> position along it, piecewise linear, the
  * same px per day in every segment; between two segments a break of fixed length. */
@@ -95,8 +96,9 @@ struct tl_item {
     bool banded;                    /* a point event dated to a month or a year */
     size_t group;
     csvchart_rgba color;
-    char date[128];    /* the first line: the date, or a cluster's dates and count */
-    char *names;       /* a cluster: the names that fit ("A · B · 55 more"); owned */
+    const char *date;  /* the first line: the date, or a cluster's dates and count */
+    char *heading;     /* a cluster: its first line (date points at it); owned */
+    char *names;       /* a cluster: the names that fit ("A; B and 55 more"); owned */
     const char *label; /* the label: the event's, or `names` */
     const char *detail;
     /* measured */
@@ -120,6 +122,14 @@ struct tl_config {
     bool vertical;    /* else horizontal (or lanes) */
 };
 
+#define MEMO_WAYS 8
+
+/* A text's lines at one wrap width and size (layout_timeline.c, memo_lines()). */
+struct tl_memo {
+    double wrap, size, widest; /* wrap 0: empty */
+    size_t max, n;
+};
+
 struct tl_column {
     size_t first, end; /* items [first, end) */
     struct tmap map;
@@ -135,6 +145,9 @@ struct timeline {
     struct tl_item *it; /* the items of the current configuration */
     size_t n, cap;
     size_t *member; /* the events of each cluster, in order (tl_item.first indexes it) */
+    struct tl_memo *memo;   /* MEMO_WAYS per text of each event (date, label, detail) */
+    char (*dates)[TL_DATE_LEN]; /* each event's date line */
+    unsigned char *memo_next; /* the way to fill next, per text */
     struct tl_config cfg;
     struct text_style date_st, label_st, names_st, detail_st, tick_st, today_st;
     double lh_date, lh_label, lh_detail, lh_tick;

@@ -146,12 +146,16 @@ static size_t first_at(const struct timeline *T, double x)
 static bool hits_tick(const struct timeline *T, double x)
 {
     double m = 2 * T->L.g;
-    for (size_t i = 0; i < T->nticks; i++) { /* at most TL_MAX_TICKS + 1 */
-        if (x >= T->ticks[i].lo - m && x <= T->ticks[i].hi + m) {
-            return true;
+    size_t lo = 0, hi = T->nticks; /* the first label ending at or after x - m */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (T->ticks[mid].hi + m < x) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
         }
     }
-    return false;
+    return lo < T->nticks && T->ticks[lo].lo - m <= x;
 }
 
 /* Adds a block of height h to row `level` of a side, keeping *total (the side's rows and the
@@ -258,6 +262,15 @@ bool csvchart_tl_place_horizontal(struct timeline *T)
     double plot_w = L->right - L->left, avail = T->plot_bottom - T->plot_top;
     double wrap = fmin(px->wrap, 0.45 * plot_w);
     if (wrap < px->min_wrap || !csvchart_tl_measure(T, wrap)) {
+        return false;
+    }
+    /* Blocks do not overlap: their areas must fit the plot (less the axis' band), whatever
+     * their rows. A cheap refusal before any placement. */
+    double area = 0;
+    for (size_t i = 0; i < T->n; i++) {
+        area += (T->it[i].w + px->flag_gap) * T->it[i].h;
+    }
+    if (area > plot_w * (avail - px->clear_up - px->clear_down - T->lh_tick)) {
         return false;
     }
     T->nbars = assign_bars(T);
@@ -467,7 +480,8 @@ static bool dodge(struct timeline *T, size_t first, size_t end, const double *wa
 
 /* Lays out k columns whose tick labels take `tick_col` px; true when the blocks fit. Sets
  * *widest to the widest tick label found. */
-static bool try_columns(struct timeline *T, size_t k, double tick_col, double *widest)
+static bool try_columns(struct timeline *T, size_t k, double tick_col, double *widest,
+                        double *sum_h)
 {
     struct layout *L = &T->L;
     const struct timeline_metrics *px = &T->px;
@@ -484,8 +498,10 @@ static bool try_columns(struct timeline *T, size_t k, double tick_col, double *w
     }
     size_t starts[TL_MAX_COLS + 2];
     double tallest = 0;
+    *sum_h = 0;
     for (size_t i = 0; i < T->n; i++) {
         tallest = fmax(tallest, T->it[i].h);
+        *sum_h += T->it[i].h;
     }
     if (tallest > avail || fill_columns(T, avail, starts) > k) {
         return false;
@@ -571,14 +587,27 @@ static bool try_columns(struct timeline *T, size_t k, double tick_col, double *w
 bool csvchart_tl_place_vertical(struct timeline *T)
 {
     struct layout *L = &T->L;
+    const struct timeline_metrics *px = &T->px;
     T->nbars = assign_bars(T);
-    for (size_t k = 1; k <= TL_MAX_COLS; k++) {
+    /* Every block takes at least a date line and a label line: fewer columns than that
+     * height needs are not worth measuring. */
+    double avail = T->plot_bottom - T->plot_top, least = T->lh_date + T->lh_label;
+    double k0 = ceil(((double)T->n * (least + px->block_gap)) / (avail + px->block_gap));
+    double sum_h = (double)T->n * least; /* a floor of the blocks' heights at any k tried */
+    for (size_t k = (size_t)fmax(k0, 1); k <= TL_MAX_COLS; k++) {
+        /* More columns are narrower, so their blocks are no shorter: skip the counts that
+         * cannot hold the heights already measured. */
+        if (sum_h + ((double)T->n - (double)k) * px->block_gap > (double)k * avail) {
+            continue;
+        }
         /* The tick column is as wide as the labels of the ticks chosen, which depend on the
          * height per day, which depends (through wrapping) on the column: widen and retry. */
         double col = csvchart_layout_width(L, &T->tick_st, "30 Sep 2026");
         for (int pass = 0; pass < 3; pass++) {
-            double widest = 0;
-            if (!try_columns(T, k, col, &widest)) {
+            double widest = 0, sum = 0;
+            bool ok = try_columns(T, k, col, &widest, &sum);
+            sum_h = fmax(sum_h, sum);
+            if (!ok) {
                 break;
             }
             if (widest <= col + 0.01) {
