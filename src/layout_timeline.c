@@ -359,7 +359,8 @@ static bool build_items(struct timeline *T)
             csvchart_date_format_span(&a->start, &b->start, dates, sizeof dates);
         }
         char heading[160];
-        snprintf(heading, sizeof heading, "%s: %zu events", dates, count);
+        /* "3 events" stays on one line (a no-break space) */
+        snprintf(heading, sizeof heading, "%s: %zu\xc2\xa0" "events", dates, count);
         if (!(P->heading = csvchart_strdup(heading))) {
             T->n = j; /* the items after j own nothing yet */
             goto fail;
@@ -478,14 +479,16 @@ static void measure_blocks(struct timeline *T, double wrap)
                                           TL_MAX_DETAIL_LINES, &P->w)
                              : 0;
         } else {
-            P->ndate = lines_of(T, &T->date_st, P->date, wrap, TL_MAX_DATE_LINES, &P->w);
+            P->ndate = lines_of(T, &T->date_st, P->date, wrap, TL_MAX_DATE_LINES + 1, &P->w);
             P->nlabel = P->label ? lines_of(T, &T->names_st, P->label, wrap,
                                             TL_CLUSTER_LINES + 1, &P->w)
                                  : 0;
             P->ndetail = 0;
         }
         P->w = fmin(P->w, wrap);
-        P->h = (double)P->ndate * T->lh_date + (double)P->nlabel * T->lh_label;
+        /* Each paragraph's first baseline goes down to a device pixel (first_baseline()). */
+        P->h = (double)P->ndate * T->lh_date + (double)P->nlabel * T->lh_label +
+               (double)(1 + (P->nlabel > 0) + (P->ndetail > 0)) / T->L.scale;
         if (P->ndetail) {
             P->h += T->px.detail_gap + (double)P->ndetail * T->lh_detail;
         }
@@ -511,6 +514,14 @@ bool csvchart_tl_measure(struct timeline *T, double wrap)
     return true;
 }
 
+/* The first baseline of a paragraph whose lines start at `top`: on a device pixel, never
+ * above what `top` allows (rounding a baseline to the nearest pixel could lift one style's
+ * line into the last line of the style before it). */
+static double first_baseline(const struct timeline *T, double top, double ascent)
+{
+    return ceil((top + ascent) * T->L.scale - 1e-6) / T->L.scale;
+}
+
 void csvchart_tl_draw_block(struct timeline *T, const struct tl_item *P, double wrap)
 {
     struct layout *L = &T->L;
@@ -520,19 +531,20 @@ void csvchart_tl_draw_block(struct timeline *T, const struct tl_item *P, double 
     csvchart_rgba dc = T->color_dates && (P->e || P->group != (size_t)-1) ? P->color
                                                                           : th->subtitle;
     enum text_anchor an = P->right ? TEXT_ANCHOR_END : TEXT_ANCHOR_START;
-    double x = P->right ? P->bx + P->w : P->bx, y = P->by;
-    csvchart_layout_paragraph(L, &T->date_st, dc, P->date, x, y + T->asc_date, wrap, P->ndate,
-                              an);
-    y += (double)P->ndate * T->lh_date;
+    double x = P->right ? P->bx + P->w : P->bx;
+    double base = first_baseline(T, P->by, T->asc_date);
+    csvchart_layout_paragraph(L, &T->date_st, dc, P->date, x, base, wrap, P->ndate, an);
+    double y = base + (double)(P->ndate - 1) * T->lh_date + (T->lh_date - T->asc_date);
     if (P->nlabel) {
+        base = first_baseline(T, y, T->asc_label);
         csvchart_layout_paragraph(L, P->e ? &T->label_st : &T->names_st, th->text, P->label, x,
-                                  y + T->asc_label, wrap, P->nlabel, an);
-        y += (double)P->nlabel * T->lh_label;
+                                  base, wrap, P->nlabel, an);
+        y = base + (double)(P->nlabel - 1) * T->lh_label + (T->lh_label - T->asc_label);
     }
     if (P->ndetail) {
-        y += T->px.detail_gap;
-        csvchart_layout_paragraph(L, &T->detail_st, th->subtitle, P->detail, x,
-                                  y + T->asc_detail, wrap, P->ndetail, an);
+        base = first_baseline(T, y + T->px.detail_gap, T->asc_detail);
+        csvchart_layout_paragraph(L, &T->detail_st, th->subtitle, P->detail, x, base, wrap,
+                                  P->ndetail, an);
     }
 }
 
@@ -633,19 +645,29 @@ void csvchart_tl_draw_ticks(struct timeline *T, const struct tl_tick *t, size_t 
     }
 }
 
-/* "58 events: A; B; C", for the SVG title of a cluster's mark (at most n bytes). */
-static void cluster_title(const struct timeline *T, const struct tl_item *P, char *buf, size_t n)
+/* "58 events: A; B; C", for the SVG title of a cluster's mark (every name, up to 64 KB):
+ * malloc'd, or NULL. */
+static char *cluster_title(const struct timeline *T, const struct tl_item *P)
 {
-    size_t at = (size_t)snprintf(buf, n, "%zu events: ", P->count);
-    for (size_t k = 0; k < P->count && at < n; k++) {
-        const char *name = T->d->events[T->member[P->first + k]].label;
-        size_t len = strlen(name);
-        if (at + len + 8 >= n) {
-            snprintf(buf + at, n - at, "\xe2\x80\xa6");
-            return;
-        }
-        at += (size_t)snprintf(buf + at, n - at, "%s%s", k ? "; " : "", name);
+    size_t len = 32;
+    for (size_t k = 0; k < P->count && len < 65536; k++) {
+        len += strlen(T->d->events[T->member[P->first + k]].label) + 2;
     }
+    len = len < 65536 ? len : 65536;
+    char *buf = malloc(len);
+    if (!buf) {
+        return NULL;
+    }
+    size_t at = (size_t)snprintf(buf, len, "%zu events: ", P->count);
+    for (size_t k = 0; k < P->count && at < len; k++) {
+        const char *name = T->d->events[T->member[P->first + k]].label;
+        if (at + strlen(name) + 8 >= len) {
+            snprintf(buf + at, len - at, "\xe2\x80\xa6");
+            break;
+        }
+        at += (size_t)snprintf(buf + at, len - at, "%s%s", k ? "; " : "", name);
+    }
+    return buf;
 }
 
 void csvchart_tl_draw_mark(struct timeline *T, const struct tmap *m, const struct tl_item *P,
@@ -698,9 +720,13 @@ void csvchart_tl_draw_mark(struct timeline *T, const struct tmap *m, const struc
         it = csvchart_scene_rect(L->scene, x, y, vertical ? 2 * r : b - a,
                                  vertical ? b - a : 2 * r, P->color);
     }
-    char title[2000];
-    cluster_title(T, P, title, sizeof title);
+    char *title = cluster_title(T, P);
+    if (!title) {
+        L->scene->nomem = true;
+        return;
+    }
     csvchart_scene_item_set_title(L->scene, it, title);
+    free(title);
 }
 
 /* ---- the whole figure ---------------------------------------------------------------------- */
@@ -1092,6 +1118,8 @@ csvchart_status csvchart_layout_timeline(const void *data, const struct spec *s,
     T.px.band = TL_BASE.band * mg;
     T.px.tick = TL_BASE.tick * mg;
     T.px.break_mark = TL_BASE.break_mark * mg;
+    /* A column of text narrower than about nine ems wraps a word a line, whatever g says. */
+    T.px.min_wrap = fmax(T.px.min_wrap, 9 * L->label.size_px);
     T.date_st = L->small;
     T.date_st.weight = 700;
     T.label_st = L->label;

@@ -24,7 +24,7 @@
 #define TIMELINE_METRICS(X)                                                                    \
     X(wrap, 260, "the widest a text block may be (horizontal, lanes)")                         \
     X(wrap_v, 520, "the widest a text block may be (vertical)")                                \
-    X(min_wrap, 110, "the narrowest column of text worth drawing")                             \
+    X(min_wrap, 110, "the narrowest column of text worth drawing (and at least 9 ems)")        \
     X(flag_gap, 7, "between a leader and its text block")                                      \
     X(reach_gap, 16, "kept free along the axis after a block, before another leader")          \
     X(level_gap, 14, "between two rows of blocks")                                             \

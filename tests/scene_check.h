@@ -1,36 +1,170 @@
 /*
- * scene_check.h - checks on a laid-out scene shared by the tests: no two text boxes overlap
- * (by more than half a pixel) and none leaves the canvas. Include after harness.h.
+ * scene_check.h - checks on a laid-out scene shared by the tests (include after harness.h):
+ *
+ *   check_text_boxes  no two text boxes overlap (by more than half a pixel), none leaves the
+ *                     canvas;
+ *   check_line_cross  no line runs through the middle band of a text box (its glyphs): the
+ *                     band is the box less 20% at the top and bottom and 10% at each end, the
+ *                     rule of /work/shared/tools/scene-check.py `cross`, extended to slanted
+ *                     lines (a slanted line counts when it passes through the band at all);
+ *   check_text_floor  no text is smaller than a floor (CSS px).
+ *
+ * Each check reports one failure per offending pair or item and one pass per scene, and runs
+ * in O(n log n + pairs near each other), so scenes of thousands of texts stay cheap under the
+ * sanitizers.
  */
 #ifndef CSVCHART_SCENE_CHECK_H
 #define CSVCHART_SCENE_CHECK_H
 
 #include <math.h>
+#include <stdbool.h>
+#include <stdlib.h>
 
 #include "scene.h"
 
-static void check_text_boxes(const char *name, const struct csvchart_scene *s)
+static inline int scene_check_by_x(const void *a, const void *b)
+{
+    const struct scene_item *p = *(const struct scene_item *const *)a;
+    const struct scene_item *q = *(const struct scene_item *const *)b;
+    return p->x < q->x ? -1 : p->x > q->x;
+}
+
+/* The text items sorted by their left edge, and the widest; NULL when there are none. */
+static inline const struct scene_item **scene_check_texts(const struct csvchart_scene *s, size_t *n,
+                                                          double *widest)
+{
+    const struct scene_item **t = malloc((s->len + 1) * sizeof *t);
+    *n = 0;
+    *widest = 0;
+    for (size_t i = 0; t && i < s->len; i++) {
+        if (s->items[i].kind == SCENE_TEXT) {
+            t[(*n)++] = &s->items[i];
+            *widest = fmax(*widest, s->items[i].w);
+        }
+    }
+    if (t) {
+        qsort(t, *n, sizeof *t, scene_check_by_x);
+    }
+    return t;
+}
+
+static inline void check_text_boxes(const char *name, const struct csvchart_scene *s)
 {
     const double eps = 0.5;
-    for (size_t i = 0; i < s->len; i++) {
-        const struct scene_item *a = &s->items[i];
-        if (a->kind != SCENE_TEXT) {
-            continue;
+    size_t n, bad = 0;
+    double widest;
+    const struct scene_item **t = scene_check_texts(s, &n, &widest);
+    for (size_t i = 0; t && i < n; i++) {
+        const struct scene_item *a = t[i];
+        if (!(a->x >= -eps && a->y >= -eps && a->x + a->w <= s->width + eps &&
+              a->y + a->h <= s->height + eps)) {
+            bad++;
+            HARNESS_REPORT(0, "%s: text \"%s\" leaves the canvas (%.1f,%.1f %.1fx%.1f)", name,
+                           a->text, a->x, a->y, a->w, a->h);
         }
-        HARNESS_REPORT(a->x >= -eps && a->y >= -eps && a->x + a->w <= s->width + eps &&
-                           a->y + a->h <= s->height + eps,
-                       "%s: text \"%s\" leaves the canvas (%.1f,%.1f %.1fx%.1f)", name, a->text,
-                       a->x, a->y, a->w, a->h);
-        for (size_t j = i + 1; j < s->len; j++) {
-            const struct scene_item *b = &s->items[j];
-            if (b->kind != SCENE_TEXT) {
-                continue;
-            }
+        for (size_t j = i + 1; j < n && t[j]->x < a->x + a->w - eps; j++) {
+            const struct scene_item *b = t[j];
             double ox = fmin(a->x + a->w, b->x + b->w) - fmax(a->x, b->x);
             double oy = fmin(a->y + a->h, b->y + b->h) - fmax(a->y, b->y);
-            HARNESS_REPORT(ox <= eps || oy <= eps, "%s: text \"%s\" overlaps \"%s\"", name,
-                           a->text, b->text);
+            if (ox > eps && oy > eps) {
+                bad++;
+                HARNESS_REPORT(0, "%s: text \"%s\" overlaps \"%s\"", name, a->text, b->text);
+            }
         }
+    }
+    HARNESS_REPORT(t != NULL, "%s: out of memory", name);
+    if (t && bad == 0) {
+        harness_passed++;
+    }
+    free(t);
+}
+
+/* True when segment (x1,y1)-(x2,y2) enters the open box [bx0,bx1] x [by0,by1]. */
+static inline bool scene_check_enters(double x1, double y1, double x2, double y2, double bx0,
+                                      double by0, double bx1, double by1)
+{
+    double dx = x2 - x1, dy = y2 - y1, lo = 0, hi = 1;
+    double p[4] = {-dx, dx, -dy, dy}, q[4] = {x1 - bx0, bx1 - x1, y1 - by0, by1 - y1};
+    for (int k = 0; k < 4; k++) {
+        if (p[k] == 0) {
+            if (q[k] <= 0) {
+                return false;
+            }
+            continue;
+        }
+        double r = q[k] / p[k];
+        if (p[k] < 0) {
+            lo = fmax(lo, r);
+        } else {
+            hi = fmin(hi, r);
+        }
+    }
+    return hi - lo > 1e-9;
+}
+
+static inline void check_line_cross(const char *name, const struct csvchart_scene *s)
+{
+    size_t n, bad = 0;
+    double widest;
+    const struct scene_item **t = scene_check_texts(s, &n, &widest);
+    for (size_t i = 0; t && i < s->len; i++) {
+        const struct scene_item *l = &s->items[i];
+        if (l->kind != SCENE_LINE) {
+            continue;
+        }
+        double lx0 = fmin(l->x, l->x2), lx1 = fmax(l->x, l->x2);
+        double ly0 = fmin(l->y, l->y2), ly1 = fmax(l->y, l->y2);
+        size_t lo = 0, hi = n; /* the first text that may reach lx0 */
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (t[mid]->x + widest < lx0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        for (size_t j = lo; j < n && t[j]->x <= lx1; j++) {
+            const struct scene_item *b = t[j];
+            bool horizontal = ly1 - ly0 < 0.01, vertical = lx1 - lx0 < 0.01, crosses;
+            if (horizontal) {
+                crosses = l->y > b->y + 0.2 * b->h && l->y < b->y + 0.8 * b->h &&
+                          lx0 < b->x + b->w - 1 && lx1 > b->x + 1;
+            } else if (vertical) {
+                crosses = l->x > b->x + 0.1 * b->w && l->x < b->x + 0.9 * b->w &&
+                          ly0 < b->y + 0.8 * b->h && ly1 > b->y + 0.2 * b->h;
+            } else {
+                crosses =
+                    scene_check_enters(l->x, l->y, l->x2, l->y2, b->x + 0.1 * b->w,
+                                       b->y + 0.2 * b->h, b->x + 0.9 * b->w, b->y + 0.8 * b->h);
+            }
+            if (crosses) {
+                bad++;
+                HARNESS_REPORT(0, "%s: a line (%.1f,%.1f)-(%.1f,%.1f) crosses \"%s\"", name, l->x,
+                               l->y, l->x2, l->y2, b->text);
+            }
+        }
+    }
+    HARNESS_REPORT(t != NULL, "%s: out of memory", name);
+    if (t && bad == 0) {
+        harness_passed++;
+    }
+    free(t);
+}
+
+static inline void check_text_floor(const char *name, const struct csvchart_scene *s,
+                                    double floor_px)
+{
+    size_t bad = 0;
+    for (size_t i = 0; i < s->len; i++) {
+        const struct scene_item *a = &s->items[i];
+        if (a->kind == SCENE_TEXT && a->size_px < floor_px - 0.01) {
+            bad++;
+            HARNESS_REPORT(0, "%s: text \"%s\" at %.2f px, under %.1f", name, a->text, a->size_px,
+                           floor_px);
+        }
+    }
+    if (bad == 0) {
+        harness_passed++;
     }
 }
 
