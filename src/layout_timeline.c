@@ -1128,6 +1128,10 @@ csvchart_status csvchart_layout_timeline(const void *data, const struct spec *s,
     T.detail_st = L->small;
     T.tick_st = L->small;
     T.today_st = T.date_st;
+    T.lane_st = L->label;
+    T.lane_st.weight = 700;
+    T.lh_lane = csvchart_layout_line_height(L, &T.lane_st);
+    T.asc_lane = csvchart_layout_ascent(L, &T.lane_st);
     T.lh_date = csvchart_layout_line_height(L, &T.date_st);
     T.lh_detail = csvchart_layout_line_height(L, &T.detail_st);
     T.lh_tick = csvchart_layout_line_height(L, &T.tick_st);

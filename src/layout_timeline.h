@@ -52,8 +52,9 @@
     X(v_leader, 40, "room for the bent leaders of a vertical column")                          \
     X(col_gap, 32, "between two vertical columns")                                             \
     X(lane_gap, 10, "between two lanes")                                                       \
-    X(lane_head_gap, 6, "between a lane's name and its first row")                             \
-    X(lane_row_gap, 8, "between two rows of a lane")                                           \
+    X(lane_head_gap, 6, "between a lane's name and its first row (names over the lanes)")      \
+    X(lane_name_gap, 16, "between the lanes' names and the lanes (names in a column)")         \
+    X(lane_row_gap, 6, "between two rows of a lane")                                           \
     X(lane_item_gap, 14, "between two items of one row of a lane")
 
 #define TIMELINE_METRIC_FIELD(name, base, doc) double name;
@@ -172,6 +173,10 @@ struct timeline {
     double *row_h;  /* lanes: row heights (rows of every lane, lane after lane), nevents */
     size_t *row0;   /* lanes: each lane's first row in row_h, ngroups + 1 */
     double lanes_h; /* lanes: from the top of the first lane to the axis */
+    double lane_col; /* lanes: the names' column width, or 0 for a heading over each lane */
+    double lane_x;   /* lanes: where the lanes (and the time axis) begin */
+    struct text_style lane_st; /* lanes: their names */
+    double lh_lane, asc_lane;
     /* vertical */
     struct tl_column cols[TL_MAX_COLS];
     size_t ncols;

@@ -160,8 +160,7 @@ static bool hits_tick(const struct timeline *T, double x)
 
 /* Adds a block of height h to row `level` of a side, keeping *total (the side's rows and the
  * gaps between them) up to date. */
-static void grow_row(double *rows, size_t *nrows, double *total, size_t level, double h,
-                     double gap)
+static void grow_row(double *rows, size_t *nrows, double *total, size_t level, double h, double gap)
 {
     while (*nrows <= level) {
         rows[(*nrows)++] = 0;
@@ -280,8 +279,7 @@ bool csvchart_tl_place_horizontal(struct timeline *T)
         T->it[i].pos = csvchart_tl_map(&T->map, T->it[i].at);
     }
     T->nticks = csvchart_tl_choose_ticks(T, &T->map, false, fmax(0, L->left - L->px.pad_x / 2),
-                                         fmin(T->s->width, L->right + L->px.pad_x / 2),
-                                         T->ticks);
+                                         fmin(T->s->width, L->right + L->px.pad_x / 2), T->ticks);
     /* Below the axis: span bars, ticks, tick labels, then the rows. */
     double bars = T->nbars ? r + px->bar_gap + (double)T->nbars * (px->bar + px->bar_gap) : 0;
     T->c_up = r + px->clear_up;
@@ -306,9 +304,9 @@ bool csvchart_tl_place_horizontal(struct timeline *T)
     static const struct {
         enum sides how;
         bool avoid;
-    } ways[] = {{SIDES_DOWN_FIRST, true},      {SIDES_ALTERNATE_UP, true},
-                {SIDES_ALTERNATE_DOWN, true},  {SIDES_DOWN_FIRST, false},
-                {SIDES_ALTERNATE_UP, false},   {SIDES_ALTERNATE_DOWN, false}};
+    } ways[] = {{SIDES_DOWN_FIRST, true},     {SIDES_ALTERNATE_UP, true},
+                {SIDES_ALTERNATE_DOWN, true}, {SIDES_DOWN_FIRST, false},
+                {SIDES_ALTERNATE_UP, false},  {SIDES_ALTERNATE_DOWN, false}};
     size_t best = 0, best_hits = 0, hits;
     double a = INFINITY;
     for (size_t w = 0; w < sizeof ways / sizeof ways[0]; w++) {
@@ -347,8 +345,8 @@ void csvchart_tl_draw_horizontal(struct timeline *T)
         dn += T->dn_h[l] + (l ? px->level_gap : 0);
     }
     double need = up + T->c_up + T->c_dn + dn, avail = T->plot_bottom - T->plot_top;
-    double A = csvchart_layout_snap(L, T->plot_top + fmax(0, avail - need) / 2 + up + T->c_up,
-                                    px->axis);
+    double A =
+        csvchart_layout_snap(L, T->plot_top + fmax(0, avail - need) / 2 + up + T->c_up, px->axis);
     T->axis = A;
     /* The rows' edges nearest the axis. */
     double *edge_up = malloc((T->nup + T->ndn + 1) * sizeof *edge_up);
@@ -394,8 +392,8 @@ void csvchart_tl_draw_horizontal(struct timeline *T)
         }
     }
     double bars_at = A + r + px->bar_gap;
-    double labels = A + (T->nbars ? r + px->bar_gap + (double)T->nbars * (px->bar + px->bar_gap)
-                                  : 0) +
+    double labels = A +
+                    (T->nbars ? r + px->bar_gap + (double)T->nbars * (px->bar + px->bar_gap) : 0) +
                     px->tick + px->tick_gap + T->asc_tick;
     csvchart_tl_draw_ticks(T, T->ticks, T->nticks, A, false, labels);
     csvchart_tl_draw_axis(T, &T->map, A, false);
@@ -489,8 +487,8 @@ static bool try_columns(struct timeline *T, size_t k, double tick_col, double *w
     double col_w = (plot_w - (double)(k - 1) * px->col_gap) / (double)k;
     double axis_off = tick_col + px->v_tick_gap;
     double bars_off = axis_off + r + px->bar_gap;
-    double lead_off = T->nbars ? bars_off + (double)T->nbars * (px->bar + px->bar_gap)
-                               : axis_off + r;
+    double lead_off =
+        T->nbars ? bars_off + (double)T->nbars * (px->bar + px->bar_gap) : axis_off + r;
     double block_off = lead_off + px->v_leader;
     double wrap = fmin(px->wrap_v, col_w - block_off);
     if (wrap < px->min_wrap || !csvchart_tl_measure(T, wrap)) {
@@ -559,17 +557,16 @@ static bool try_columns(struct timeline *T, size_t k, double tick_col, double *w
                                              &T->ticks[C->tick0]);
         T->nticks += C->nticks;
         for (size_t i = C->tick0; i < T->nticks; i++) {
-            *widest = fmax(*widest, csvchart_layout_width(L, T->ticks[i].today ? &T->today_st
-                                                                               : &T->tick_st,
-                                                          T->ticks[i].label));
+            *widest = fmax(*widest,
+                           csvchart_layout_width(L, T->ticks[i].today ? &T->today_st : &T->tick_st,
+                                                 T->ticks[i].label));
         }
         for (size_t i = C->first; i < C->end; i++) {
             T->it[i].pos = csvchart_tl_map(&C->map, T->it[i].at);
             T->it[i].col = c;
             want[i] = T->it[i].pos - first_mid;
         }
-        if (!dodge(T, C->first, C->end, want, px->block_gap, T->plot_top, T->plot_bottom,
-                   tops)) {
+        if (!dodge(T, C->first, C->end, want, px->block_gap, T->plot_top, T->plot_bottom, tops)) {
             free(want);
             L->scene->nomem = true;
             return false;
@@ -631,8 +628,8 @@ void csvchart_tl_draw_vertical(struct timeline *T)
     double r = px->dot;
     for (size_t c = 0; c < T->ncols; c++) {
         const struct tl_column *C = &T->cols[c];
-        double lead_x = T->nbars ? C->x_bars + (double)T->nbars * (px->bar + px->bar_gap)
-                                 : C->axis + r;
+        double lead_x =
+            T->nbars ? C->x_bars + (double)T->nbars * (px->bar + px->bar_gap) : C->axis + r;
         /* Leaders first, so the dots sit on them: straight, or bent where the block was
          * pushed off its dot. */
         for (size_t i = C->first; i < C->end; i++) {
@@ -670,11 +667,11 @@ static void lane_geometry(struct timeline *T, struct tl_item *P, double *lo, dou
 {
     struct layout *L = &T->L;
     const struct timeline_metrics *px = &T->px;
-    double r = px->dot;
+    double r = px->dot, left = T->lane_x;
     double a = csvchart_tl_map(&T->map, P->t0), b = csvchart_tl_map(&T->map, P->t1);
     if (P->span) { /* the block above the bar, from the span's start */
         P->right = false;
-        P->bx = fmin(a, L->right - P->w);
+        P->bx = fmax(left, fmin(a, L->right - P->w));
         *lo = fmin(a, P->bx);
         *hi = fmax(b, P->bx + P->w);
         return;
@@ -685,7 +682,7 @@ static void lane_geometry(struct timeline *T, struct tl_item *P, double *lo, dou
         P->bx = m1 + px->flag_gap;
     } else {
         P->right = true;
-        P->bx = fmax(L->left, m0 - px->flag_gap - P->w);
+        P->bx = fmax(left, m0 - px->flag_gap - P->w);
     }
     *lo = fmin(m0, P->bx);
     *hi = fmax(m1, P->bx + P->w);
@@ -697,24 +694,58 @@ static double lane_item_h(const struct timeline *T, const struct tl_item *P)
     return P->span ? P->h + T->px.bar_gap * 2 + T->px.bar : P->h;
 }
 
+/*
+ * Where the lanes' names go: a column left of the lanes (as in a roadmap) when the longest
+ * name, wrapped to at most three lines, takes at most a fifth of the plot; else a heading
+ * over each lane. Sets T->lane_col (0 for headings) and T->lane_x, where the lanes begin.
+ */
+static void lane_names(struct timeline *T)
+{
+    struct layout *L = &T->L;
+    const struct timeline_data *d = T->d;
+    double room = 0.2 * (L->right - L->left), col = 0;
+    bool fits = true;
+    for (size_t g = 0; g < d->ngroups && fits; g++) {
+        double w;
+        size_t n = csvchart_layout_lines(L, &T->lane_st, d->groups[g], room, 3, &w);
+        fits = n <= 3 && csvchart_layout_widest_word(L, &T->lane_st, d->groups[g]) <= room;
+        col = fmax(col, w);
+    }
+    T->lane_col = fits ? col : 0;
+    T->lane_x = fits ? L->left + col + T->px.lane_name_gap : L->left;
+}
+
+/* The height a lane's name takes: its lines in a column, or a heading row. */
+static double lane_name_h(struct timeline *T, size_t g)
+{
+    struct layout *L = &T->L;
+    if (!T->lane_col) {
+        return T->lh_lane + T->px.lane_head_gap;
+    }
+    size_t n = csvchart_layout_lines(L, &T->lane_st, T->d->groups[g], T->lane_col, 3, NULL);
+    return (double)(n ? n : 1) * T->lh_lane;
+}
+
 bool csvchart_tl_place_lanes(struct timeline *T)
 {
     struct layout *L = &T->L;
     const struct timeline_metrics *px = &T->px;
     const struct timeline_data *d = T->d;
-    double plot_w = L->right - L->left, avail = T->plot_bottom - T->plot_top;
+    double avail = T->plot_bottom - T->plot_top;
+    lane_names(T);
+    double plot_w = L->right - T->lane_x;
     double wrap = fmin(px->wrap, 0.45 * plot_w);
     if (wrap < px->min_wrap || !csvchart_tl_measure(T, wrap)) {
         return false;
     }
-    csvchart_tl_map_build(T, &T->map, T->tmin, T->tmax, L->left, L->right,
+    csvchart_tl_map_build(T, &T->map, T->tmin, T->tmax, T->lane_x, L->right,
                           px->axis_pad + px->dot);
     for (size_t i = 0; i < T->n; i++) {
         T->it[i].pos = csvchart_tl_map(&T->map, T->it[i].at);
     }
-    T->nticks = csvchart_tl_choose_ticks(T, &T->map, false, fmax(0, L->left - L->px.pad_x / 2),
-                                         fmin(T->s->width, L->right + L->px.pad_x / 2),
-                                         T->ticks);
+    T->nticks =
+        csvchart_tl_choose_ticks(T, &T->map, false, fmax(0, T->lane_x - px->lane_name_gap / 2),
+                                 fmin(T->s->width, L->right + L->px.pad_x / 2), T->ticks);
     double below = px->tick + px->tick_gap + T->lh_tick;
     double *ends = malloc(T->n * sizeof *ends); /* per row of the lane: where it is taken to */
     if (!ends) {
@@ -748,12 +779,13 @@ bool csvchart_tl_place_lanes(struct timeline *T)
             P->level = row;
             T->row_h[rows + row] = fmax(T->row_h[rows + row], lane_item_h(T, P));
         }
-        double h = T->lh_date + px->lane_head_gap + px->lane_gap;
+        double h = 0;
         for (size_t k = 0; k < nr; k++) {
             h += T->row_h[rows + k] + (k ? px->lane_row_gap : 0);
         }
+        h = T->lane_col ? fmax(h, lane_name_h(T, g)) : h + lane_name_h(T, g);
         rows += nr;
-        total += h;
+        total += h + px->lane_gap;
         if (total > avail) {
             free(ends);
             return false;
@@ -771,7 +803,7 @@ void csvchart_tl_draw_lanes(struct timeline *T)
     const struct timeline_metrics *px = &T->px;
     const struct timeline_data *d = T->d;
     const struct theme *th = &T->s->theme;
-    double top = T->plot_top, sep = csvchart_layout_snap(L, top, 1);
+    double top = T->plot_top;
     double A = csvchart_layout_snap(L, top + T->lanes_h, px->axis);
     T->axis = A;
     /* Gridlines at the ticks, through the lanes (yielding to text). */
@@ -783,24 +815,34 @@ void csvchart_tl_draw_lanes(struct timeline *T)
     double y = top;
     for (size_t g = 0; g < d->ngroups; g++) {
         csvchart_rgba color = th->palette[g % th->npalette];
-        if (g > 0) {
-            sep = csvchart_layout_snap(L, y - px->lane_gap / 2, 1);
+        if (g > 0) { /* a rule between lanes, across the names too */
+            double sep = csvchart_layout_snap(L, y - px->lane_gap / 2, 1);
             csvchart_scene_line(L->scene, L->left, sep, L->right, sep, th->grid, 1);
         }
-        csvchart_layout_text(L, &T->date_st, T->color_dates ? color : th->text, d->groups[g],
-                             strlen(d->groups[g]), L->left, y + T->asc_date, TEXT_ANCHOR_START);
-        y += T->lh_date + px->lane_head_gap;
+        csvchart_rgba name_color = T->color_dates ? color : th->text;
+        double rows_top = y;
+        if (T->lane_col) {
+            size_t n = csvchart_layout_lines(L, &T->lane_st, d->groups[g], T->lane_col, 3, NULL);
+            csvchart_layout_paragraph(L, &T->lane_st, name_color, d->groups[g], L->left,
+                                      y + T->asc_lane, T->lane_col, n ? n : 1, TEXT_ANCHOR_START);
+        } else {
+            csvchart_layout_text(L, &T->lane_st, name_color, d->groups[g], strlen(d->groups[g]),
+                                 L->left, y + T->asc_lane, TEXT_ANCHOR_START);
+            rows_top += lane_name_h(T, g);
+        }
         size_t r0 = T->row0[g], nr = T->row0[g + 1] - r0;
         double *row_y = malloc((nr + 1) * sizeof *row_y);
         if (!row_y) {
             L->scene->nomem = true;
             return;
         }
+        double ry = rows_top;
         for (size_t k = 0; k < nr; k++) {
-            row_y[k] = y;
-            y += T->row_h[r0 + k] + (k + 1 < nr ? px->lane_row_gap : 0);
+            row_y[k] = ry;
+            ry += T->row_h[r0 + k] + px->lane_row_gap;
         }
-        y += px->lane_gap;
+        double rows_end = nr ? ry - px->lane_row_gap : rows_top;
+        y = (T->lane_col ? fmax(rows_end, y + lane_name_h(T, g)) : rows_end) + px->lane_gap;
         for (size_t i = 0; i < T->n; i++) {
             struct tl_item *P = &T->it[i];
             if (P->group != g) {
