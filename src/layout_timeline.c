@@ -695,7 +695,7 @@ void csvchart_tl_draw_mark(struct timeline *T, const struct tmap *m, const struc
             double len = fmax(b - a, 2.5 * r), mid = (a + b) / 2;
             pt(vertical, mid - len / 2, csvchart_layout_snap(L, c - T->px.band / 2, 0), &x, &y);
             csvchart_scene_rect(L->scene, x, y, vertical ? T->px.band : len,
-                                vertical ? len : T->px.band, alpha(th->muted, 0x66));
+                                vertical ? len : T->px.band, alpha(th->muted, 0x80));
         }
         pt(vertical, P->pos, c, &x, &y);
         csvchart_tl_dot(T, x, y, P->color);
@@ -865,7 +865,7 @@ static bool legend(struct timeline *T)
         e[n++] = (struct legend_entry){month && year ? "Date given to the month or year"
                                        : month       ? "Date given to the month"
                                                      : "Date given to the year",
-                                       alpha(th->muted, 0x66)};
+                                       alpha(th->muted, 0x80)};
     }
     csvchart_layout_legend(&T->L, e, n);
     free(e);

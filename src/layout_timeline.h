@@ -45,7 +45,7 @@
     X(break_mark, 7, "how far a break's marks reach from the axis")                            \
     X(bar, 5, "a span's bar, thickness")                                                       \
     X(bar_gap, 2, "between two lanes of span bars")                                            \
-    X(band, 6, "the band showing the month or year of a date given to it")                     \
+    X(band, 8, "the band showing the month or year of a date given to it")                     \
     X(detail_gap, 2, "between a label and its detail")                                         \
     X(block_gap, 12, "between two blocks of a vertical column")                                \
     X(v_tick_gap, 10, "between a tick label and a vertical axis")                              \

@@ -69,7 +69,8 @@ static const struct option_def table[OPT_COUNT] = {
                           "back to other fonts"},
     [OPT_GROUP] = {.name = "group", .type = OPTION_COLUMN, .def = "", .kinds = KIND_ALL,
                    .help = "bar: the series column of long-format data (category, series, "
-                           "value); timeline: a lane and colour per value, with a legend"},
+                           "value); timeline: a colour per value, with a legend (a swimlane "
+                           "each with lanes = group)"},
     [OPT_HIGHLIGHT] = {.name = "highlight", .type = OPTION_LIST, .def = "", .kinds = KIND_BAR,
                        .help = "categories drawn in the accent colour, the rest muted "
                                "(comma-separated)"},
@@ -123,8 +124,8 @@ static const struct option_def table[OPT_COUNT] = {
                   .help = "a note under the chart, above the source"},
     [OPT_ORIENTATION] = {.name = "orientation", .type = OPTION_CHOICE, .def = "auto",
                          .kinds = KIND_TIMELINE, .choices = "auto|horizontal|vertical",
-                         .help = "horizontal time axis, vertical (many events, narrow "
-                                 "formats), or auto (vertical when horizontal labels would not "
+                         .help = "horizontal time axis, vertical (columns of events read "
+                                 "like text), or auto (vertical when horizontal rows do not "
                                  "fit)"},
     [OPT_PALETTE] = {.name = "palette", .type = OPTION_PALETTE, .def = "okabe-ito",
                      .kinds = KIND_ALL,
