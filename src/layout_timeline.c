@@ -11,7 +11,8 @@
  *      (struct tl_config; each placement says whether it fits, without drawing):
  *
  *        a. every event with its date, label and detail: horizontal rows, then (orientation
- *           auto) vertical columns, 1 to as many as the width holds;
+ *           auto) vertical columns, 1 to as many as the width holds (on a portrait canvas
+ *           columns first);
  *        b. without the detail lines (a warning says how many were left out);
  *        c. the label type shrunk, half a pixel at a time, down to the small size (the footer's,
  *           never under the 11 px floor);
@@ -930,19 +931,20 @@ static bool try_config(struct timeline *T, struct tl_config cfg, double *built)
     return cfg.vertical ? csvchart_tl_place_vertical(T) : csvchart_tl_place_horizontal(T);
 }
 
-/* Tries each orientation the spec allows, horizontal first. */
+/* Tries each orientation the spec allows: horizontal first, except on a portrait canvas (a
+ * phone), where a column reads better than a staircase of rows. */
 static bool try_orients(struct timeline *T, struct tl_config cfg, double *built)
 {
     enum orientation o = T->lanes ? ORIENT_HORIZONTAL : T->s->orientation;
-    if (o != ORIENT_VERTICAL) {
-        cfg.vertical = false;
+    bool portrait = T->s->height > T->s->width;
+    for (int k = 0; k < 2 && !T->L.scene->nomem; k++) {
+        cfg.vertical = (k == 0) == portrait;
+        if ((cfg.vertical && o == ORIENT_HORIZONTAL) || (!cfg.vertical && o == ORIENT_VERTICAL)) {
+            continue;
+        }
         if (try_config(T, cfg, built)) {
             return true;
         }
-    }
-    if (o != ORIENT_HORIZONTAL && !T->L.scene->nomem) {
-        cfg.vertical = true;
-        return try_config(T, cfg, built);
     }
     return false;
 }
