@@ -68,6 +68,8 @@ static const struct timeline_metrics TL_BASE = {TIMELINE_METRICS(TIMELINE_METRIC
 #define CLUSTER_DENSITY 4.0
 #define NAME_SEP "; "
 #define NAMES_CHARS 80 /* the names a cluster lists, at most (one at least) */
+/* From this many items on, a configuration is first tried with the least blocks (try_config). */
+#define OPTIMISTIC_FROM 150
 
 static csvchart_rgba alpha(csvchart_rgba c, unsigned a)
 {
@@ -259,29 +261,22 @@ static int by_at(const void *pa, const void *pb)
  * crowded data is refused with a size, not lumped into years). T->member lists each cluster's
  * events in order; item.first indexes it. Returns false when out of memory.
  */
-static bool build_items(struct timeline *T)
+/* A run of close events (build_items()). */
+struct tl_run {
+    size_t count, group, id;
+    double first_at, last_at;
+};
+
+/*
+ * Passes 1 and 2 of build_items() for closeness `cluster` (< 0: none): writes each event's
+ * item number into cid[] and returns the number of items. No strings, no item structs: the
+ * ladder counts a closeness's items with it before deciding to build them.
+ */
+static size_t cluster_runs(const struct timeline *T, double cluster, size_t *cid,
+                           struct tl_run *run, size_t *open)
 {
     const struct timeline_data *d = T->d;
-    size_t n = d->nevents;
-    free_items(T);
-    if (!csvchart_array_reserve((void **)&T->it, &T->cap, n, sizeof *T->it)) {
-        return false;
-    }
-    struct run {
-        size_t count, last, group, id;
-        double first_at, last_at;
-    } *run = malloc(n * sizeof *run);
-    size_t nkeys = T->lanes ? (d->ngroups ? d->ngroups : 1) : 1;
-    size_t *open = malloc(nkeys * sizeof *open); /* the run being filled, per key */
-    size_t *cid = malloc(n * sizeof *cid);
-    size_t *fill = calloc(n + 1, sizeof *fill);
-    if (!run || !open || !cid || !fill) {
-        free(run);
-        free(open);
-        free(cid);
-        free(fill);
-        return false;
-    }
+    size_t n = d->nevents, nkeys = T->lanes ? (d->ngroups ? d->ngroups : 1) : 1;
     for (size_t k = 0; k < nkeys; k++) {
         open[k] = (size_t)-1;
     }
@@ -292,38 +287,53 @@ static bool build_items(struct timeline *T)
     for (size_t i = 0; i < n; i++) {
         const struct timeline_event *e = &d->events[i];
         size_t key = T->lanes ? e->group : 0, o = open[key];
-        if (T->cfg.cluster >= 0 && !e->has_end && o != (size_t)-1 &&
-            e->at - run[o].last_at <= T->cfg.cluster && e->at - run[o].first_at <= cap) {
+        if (cluster >= 0 && !e->has_end && o != (size_t)-1 &&
+            e->at - run[o].last_at <= cluster && e->at - run[o].first_at <= cap) {
             cid[i] = o;
             run[o].count++;
-            run[o].last = i;
             run[o].last_at = e->at;
             run[o].group = run[o].group == e->group ? e->group : (size_t)-1;
             continue;
         }
         cid[i] = nrun;
-        run[nrun] = (struct run){1, i, e->group, (size_t)-1, e->at, e->at};
+        run[nrun] = (struct tl_run){1, e->group, (size_t)-1, e->at, e->at};
         if (!e->has_end) {
             open[key] = nrun;
         }
         nrun++;
     }
     /* Pass 2: the runs kept as clusters keep one item; every other event gets its own. */
-    T->n = 0;
+    size_t items = 0;
     for (size_t i = 0; i < n; i++) {
-        struct run *r = &run[cid[i]];
+        struct tl_run *r = &run[cid[i]];
         double span = r->last_at - r->first_at;
         bool keep = span < 1e-9 ? r->count > 1
                                 : r->count > 2 && (double)r->count / fmax(span, 1.0 / 24) >= dense;
         if (!keep) {
-            cid[i] = T->n++;
+            cid[i] = items++;
             continue;
         }
         if (r->id == (size_t)-1) {
-            r->id = T->n++;
+            r->id = items++;
         }
         cid[i] = r->id;
     }
+    return items;
+}
+
+static bool build_items(struct timeline *T)
+{
+    const struct timeline_data *d = T->d;
+    size_t n = d->nevents;
+    free_items(T);
+    if (!csvchart_array_reserve((void **)&T->it, &T->cap, n, sizeof *T->it)) {
+        return false;
+    }
+    size_t *cid = T->cid, *fill = calloc(n + 1, sizeof *fill);
+    if (!fill) {
+        return false;
+    }
+    T->n = cluster_runs(T, T->cfg.cluster, cid, T->runs, T->open);
     /* Pass 3: members in order (a counting sort by item); items from their members. */
     for (size_t i = 0; i < n; i++) {
         fill[cid[i] + 1]++;
@@ -374,15 +384,9 @@ static bool build_items(struct timeline *T)
     if (T->n < n) {
         qsort(T->it, T->n, sizeof *T->it, by_at);
     }
-    free(run);
-    free(open);
-    free(cid);
     free(fill);
     return true;
 fail:
-    free(run);
-    free(open);
-    free(cid);
     free(fill);
     return false;
 }
@@ -498,6 +502,17 @@ static void measure_blocks(struct timeline *T, double wrap)
 
 bool csvchart_tl_measure(struct timeline *T, double wrap)
 {
+    if (T->optimistic) {
+        double w = csvchart_layout_width(&T->L, &T->date_st, "1111");
+        for (size_t i = 0; i < T->n; i++) {
+            struct tl_item *P = &T->it[i];
+            P->ndate = P->nlabel = 1;
+            P->ndetail = 0;
+            P->w = fmin(w, wrap);
+            P->h = T->lh_date + T->lh_label;
+        }
+        return true;
+    }
     for (size_t i = 0; i < T->n; i++) {
         struct tl_item *P = &T->it[i];
         if (!P->e) {
@@ -925,10 +940,22 @@ static bool try_config(struct timeline *T, struct tl_config cfg, double *built)
     if ((double)T->n * least > area) {
         return false;
     }
-    if (T->lanes) {
-        return csvchart_tl_place_lanes(T);
+    bool (*place)(struct timeline *) = T->lanes        ? csvchart_tl_place_lanes
+                                       : cfg.vertical ? csvchart_tl_place_vertical
+                                                      : csvchart_tl_place_horizontal;
+    /* Many items: first an optimistic placement with every block at its least (a year in
+     * its narrowest digits over one label line, measured once). Placements only need more
+     * room for bigger blocks, so when that fails the real one would too, and nothing is
+     * shaped: a crowd that cannot fit is refused without measuring its labels. */
+    if (T->n > OPTIMISTIC_FROM) {
+        T->optimistic = true;
+        bool ok = place(T);
+        T->optimistic = false;
+        if (!ok || L->scene->nomem) {
+            return false;
+        }
     }
-    return cfg.vertical ? csvchart_tl_place_vertical(T) : csvchart_tl_place_horizontal(T);
+    return place(T);
 }
 
 /* Tries each orientation the spec allows: horizontal first, except on a portrait canvas (a
@@ -1002,23 +1029,23 @@ static bool ladder(struct timeline *T)
     double cap = CLUSTER_SHARE * (T->tmax - T->tmin);
     size_t last_n = (size_t)-1;
     cfg.label_px = least;
+    set_label_size(T, least);
+    double plot_area = (L->right - L->left) * (T->plot_bottom - T->plot_top);
+    double least_area = (T->lh_date + T->lh_label) * 2 * T->date_st.size_px;
     for (size_t c = 0; c < sizeof closeness / sizeof closeness[0]; c++) {
         if (c > 0 && closeness[c] > cap) {
             break;
         }
         cfg.cluster = closeness[c];
-        T->cfg = cfg;
-        if (!build_items(T)) {
-            L->scene->nomem = true;
-            return false;
-        }
-        built = cfg.cluster;
         /* A few more events gathered change little: try again only when the items are at
-         * least a tenth fewer than at the last try (or than the events, at first). */
-        if ((double)T->n > 0.9 * (double)(last_n == (size_t)-1 ? d->nevents : last_n)) {
+         * least a tenth fewer than at the last try (or than the events, at first); and only
+         * when their least blocks can cover the plot. Counted before anything is built. */
+        size_t items = cluster_runs(T, cfg.cluster, T->cid, T->runs, T->open);
+        if ((double)items > 0.9 * (double)(last_n == (size_t)-1 ? d->nevents : last_n) ||
+            (double)items * least_area > plot_area) {
             continue;
         }
-        last_n = T->n;
+        last_n = items;
         if (try_orients(T, cfg, &built)) {
             return true;
         }
@@ -1154,6 +1181,9 @@ csvchart_status csvchart_layout_timeline(const void *data, const struct spec *s,
     extent(&T);
     describe(&T);
     T.member = malloc(d->nevents * sizeof *T.member);
+    T.cid = malloc(d->nevents * sizeof *T.cid);
+    T.runs = malloc(d->nevents * sizeof *T.runs);
+    T.open = malloc((d->ngroups + 1) * sizeof *T.open);
     T.up_h = malloc(d->nevents * sizeof *T.up_h);
     T.dn_h = malloc(d->nevents * sizeof *T.dn_h);
     T.row_h = malloc(d->nevents * sizeof *T.row_h);
@@ -1164,7 +1194,7 @@ csvchart_status csvchart_layout_timeline(const void *data, const struct spec *s,
         T.memo_next = sc->memo_next;
         T.dates = sc->dates;
     }
-    if (!sc || !T.member || !T.up_h || !T.dn_h || !T.row_h || !T.row0 || !find_breaks(&T)) {
+    if (!sc || !T.cid || !T.runs || !T.open || !T.member || !T.up_h || !T.dn_h || !T.row_h || !T.row0 || !find_breaks(&T)) {
         st = csvchart_error_nomem(err);
         goto done;
     }
@@ -1221,6 +1251,9 @@ done:
     free_items(&T);
     free(T.it);
     free(T.member);
+    free(T.cid);
+    free(T.runs);
+    free(T.open);
     free(T.up_h);
     free(T.dn_h);
     free(T.row_h);

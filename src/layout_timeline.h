@@ -138,6 +138,8 @@ struct tl_column {
     double x, axis, x_bars, x_block, wrap;
 };
 
+struct tl_run;
+
 struct timeline {
     struct layout L;
     struct timeline_metrics px;
@@ -146,10 +148,13 @@ struct timeline {
     struct tl_item *it; /* the items of the current configuration */
     size_t n, cap;
     size_t *member; /* the events of each cluster, in order (tl_item.first indexes it) */
+    size_t *cid, *open;   /* build_items()'s scratch: each event's item, each key's open run */
+    struct tl_run *runs;
     struct tl_memo *memo;   /* MEMO_WAYS per text of each event (date, label, detail) */
     char (*dates)[TL_DATE_LEN]; /* each event's date line */
     unsigned char *memo_next; /* the way to fill next, per text */
     struct tl_config cfg;
+    bool optimistic; /* csvchart_tl_measure() gives every block its least size (try_config) */
     struct text_style date_st, label_st, names_st, detail_st, tick_st, today_st;
     double lh_date, lh_label, lh_detail, lh_tick;
     double asc_date, asc_label, asc_detail, asc_tick;

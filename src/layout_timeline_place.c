@@ -260,7 +260,32 @@ bool csvchart_tl_place_horizontal(struct timeline *T)
     const struct timeline_metrics *px = &T->px;
     double plot_w = L->right - L->left, avail = T->plot_bottom - T->plot_top;
     double wrap = fmin(px->wrap, 0.45 * plot_w);
-    if (wrap < px->min_wrap || !csvchart_tl_measure(T, wrap)) {
+    if (wrap < px->min_wrap) {
+        return false;
+    }
+    /* Before measuring anything: every block is at least as wide as a year written in its
+     * narrowest digits, so the leaders of all the items within that reach of one another,
+     * on one side, stand in different rows (the block of each covers the others'): the most
+     * items within any such stretch of the axis need that many rows, each at least a date
+     * and a label line tall. Ten thousand events fail here at any height. */
+    csvchart_tl_map_build(T, &T->map, T->tmin, T->tmax, L->left, L->right,
+                          px->axis_pad + px->dot);
+    for (size_t i = 0; i < T->n; i++) {
+        T->it[i].pos = csvchart_tl_map(&T->map, T->it[i].at);
+    }
+    double reach = px->flag_gap + px->reach_gap + csvchart_layout_width(L, &T->date_st, "1111");
+    size_t most = 0;
+    for (size_t i = 0, j = 0; i < T->n; i++) {
+        while (T->it[i].pos - T->it[j].pos > reach) {
+            j++;
+        }
+        most = i - j + 1 > most ? i - j + 1 : most;
+    }
+    if ((double)most * (T->lh_date + T->lh_label + px->level_gap) - 2 * px->level_gap >
+        avail - px->clear_up - px->clear_down - T->lh_tick) {
+        return false;
+    }
+    if (!csvchart_tl_measure(T, wrap)) {
         return false;
     }
     /* Blocks do not overlap: their areas must fit the plot (less the axis' band), whatever
@@ -274,10 +299,6 @@ bool csvchart_tl_place_horizontal(struct timeline *T)
     }
     T->nbars = assign_bars(T);
     double r = px->dot;
-    csvchart_tl_map_build(T, &T->map, T->tmin, T->tmax, L->left, L->right, px->axis_pad + r);
-    for (size_t i = 0; i < T->n; i++) {
-        T->it[i].pos = csvchart_tl_map(&T->map, T->it[i].at);
-    }
     T->nticks = csvchart_tl_choose_ticks(T, &T->map, false, fmax(0, L->left - L->px.pad_x / 2),
                                          fmin(T->s->width, L->right + L->px.pad_x / 2), T->ticks);
     /* Below the axis: span bars, ticks, tick labels, then the rows. */
