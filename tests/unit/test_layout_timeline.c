@@ -411,7 +411,7 @@ static void test_property(void)
                                         "1200x675", "1920x1080", "3840x2160"};
     static const int spread[] = {3, 60, 400, 4000, 20000};
     size_t drawn = 0, refused = 0;
-    for (int round = 0; round < 30; round++) {
+    for (int round = 0; round < 48; round++) {
         /* Mostly small and middling sets, a few large. */
         size_t n = round % 10 == 9 ? 200 + rnd(301) : round % 3 == 2 ? 20 + rnd(80) : 1 + rnd(20);
         bool skew = rnd(3) == 0, spans = rnd(3) == 0, groups = rnd(2),
@@ -445,6 +445,15 @@ static void test_property(void)
             if (rnd(4) == 0) {
                 opts[k++] = "axis_breaks";
                 opts[k++] = "none";
+            }
+            char today[16];
+            if (rnd(5) == 0) { /* a today marker, somewhere around the events */
+                int y, m, d;
+                csvchart_date_civil((int64_t)e.at[rnd((uint32_t)n)] + (int)rnd(60) - 30, &y, &m,
+                                    &d);
+                snprintf(today, sizeof today, "%d-%02d-%02d", y, m, d);
+                opts[k++] = "today";
+                opts[k++] = today;
             }
             opts[k++] = NULL;
             char name[160];
