@@ -38,12 +38,13 @@ static uint32_t rnd(uint32_t n)
     return (uint32_t)((seed * 0x2545F4914F6CDD1DULL) >> 33) % n;
 }
 
-static const char *const who[] = {"OpenAI", "Anthropic", "Google DeepMind", "Meta", "Mistral",
-                                  "DeepSeek", "Alibaba Qwen", "xAI", "Nvidia", "Microsoft"};
+static const char *const who[] = {"OpenAI",  "Anthropic", "Google DeepMind", "Meta",
+                                  "Mistral", "DeepSeek",  "Alibaba Qwen",    "xAI",
+                                  "Nvidia",  "Microsoft"};
 static const char *const what[] = {"releases a reasoning model", "raises a funding round",
-                                   "opens an API price cut", "publishes a safety report",
+                                   "opens an API price cut",     "publishes a safety report",
                                    "ships an open-weight model", "signs a chip supply deal",
-                                   "launches a coding agent", "expands its context window"};
+                                   "launches a coding agent",    "expands its context window"};
 
 /*
  * n events over `days` days from 2020-01-01; with `skew`, 49 in 50 fall in 1% of the span.
@@ -141,10 +142,10 @@ int main(void)
         bool skew, short_labels;
         const char *size;
     } cases[] = {
-        {15, false, false, "article"},    {100, false, false, "article"},
-        {1000, false, true, "slide"},     {1000, false, false, "slide"},
-        {1000, true, false, "slide"},     {1000, true, false, "article"},
-        {10000, false, true, "slide"},    {10000, false, false, "slide"},
+        {15, false, false, "article"}, {100, false, false, "article"},
+        {1000, false, true, "slide"},  {1000, false, false, "slide"},
+        {1000, true, false, "slide"},  {1000, true, false, "article"},
+        {10000, false, true, "slide"}, {10000, false, false, "slide"},
         {10000, true, false, "slide"},
     };
     csvchart_text_measurer *m = csvchart_text_pango_new();
@@ -153,8 +154,8 @@ int main(void)
         return 2;
     }
     char what[300];
-    printf("%-7s %-7s %-6s %-10s %9s %9s  %s\n", "events", "spread", "labels", "size",
-           "cold ms", "warm ms", "result");
+    printf("%-7s %-7s %-6s %-10s %9s %9s  %s\n", "events", "spread", "labels", "size", "cold ms",
+           "warm ms", "result");
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         char *csv = make_csv(cases[c].n, 3650, cases[c].skew, cases[c].short_labels);
         double cold, warm;

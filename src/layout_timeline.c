@@ -91,8 +91,8 @@ double csvchart_tl_map(const struct tmap *m, double t)
     return m->p0[i] + (t - m->t0[i]) * m->k;
 }
 
-void csvchart_tl_map_build(const struct timeline *T, struct tmap *m, double a, double b,
-                           double p0, double p1, double pad)
+void csvchart_tl_map_build(const struct timeline *T, struct tmap *m, double a, double b, double p0,
+                           double p1, double pad)
 {
     memset(m, 0, sizeof *m);
     m->t0[0] = a;
@@ -126,8 +126,8 @@ void csvchart_tl_map_build(const struct timeline *T, struct tmap *m, double a, d
  * is not made), labelled with the year at each segment's first tick and at each change of
  * year, today's label among them; true when no two labels come closer than the gap.
  */
-static bool try_step(struct timeline *T, const struct tmap *m, bool vertical, double lo,
-                     double hi, size_t k, struct tl_tick *out, size_t *count)
+static bool try_step(struct timeline *T, const struct tmap *m, bool vertical, double lo, double hi,
+                     size_t k, struct tl_tick *out, size_t *count)
 {
     struct layout *L = &T->L;
     double gap = vertical ? T->px.tick_label_gap_v : T->px.tick_label_gap;
@@ -195,8 +195,8 @@ static bool try_step(struct timeline *T, const struct tmap *m, bool vertical, do
     return true;
 }
 
-size_t csvchart_tl_choose_ticks(struct timeline *T, const struct tmap *m, bool vertical,
-                                double lo, double hi, struct tl_tick *out)
+size_t csvchart_tl_choose_ticks(struct timeline *T, const struct tmap *m, bool vertical, double lo,
+                                double hi, struct tl_tick *out)
 {
     double least = vertical ? 2 * (T->lh_tick + T->px.tick_label_gap_v) : T->px.tick_spacing;
     for (size_t k = 0; k < csvchart_time_step_count(); k++) {
@@ -287,8 +287,8 @@ static size_t cluster_runs(const struct timeline *T, double cluster, size_t *cid
     for (size_t i = 0; i < n; i++) {
         const struct timeline_event *e = &d->events[i];
         size_t key = T->lanes ? e->group : 0, o = open[key];
-        if (cluster >= 0 && !e->has_end && o != (size_t)-1 &&
-            e->at - run[o].last_at <= cluster && e->at - run[o].first_at <= cap) {
+        if (cluster >= 0 && !e->has_end && o != (size_t)-1 && e->at - run[o].last_at <= cluster &&
+            e->at - run[o].first_at <= cap) {
             cid[i] = o;
             run[o].count++;
             run[o].last_at = e->at;
@@ -359,8 +359,12 @@ static bool build_items(struct timeline *T)
         for (size_t k = 1; k < count; k++) {
             group = d->events[T->member[start + k]].group == group ? group : (size_t)-1;
         }
-        *P = (struct tl_item){.first = start, .count = count, .t0 = a->at, .t1 = b->at,
-                              .at = (a->at + b->at) / 2, .group = group};
+        *P = (struct tl_item){.first = start,
+                              .count = count,
+                              .t0 = a->at,
+                              .t1 = b->at,
+                              .at = (a->at + b->at) / 2,
+                              .group = group};
         P->color = group != (size_t)-1 ? T->s->theme.palette[group % T->s->theme.npalette]
                                        : T->s->theme.subtitle;
         char dates[96];
@@ -371,7 +375,10 @@ static bool build_items(struct timeline *T)
         }
         char heading[160];
         /* "3 events" stays on one line (a no-break space) */
-        snprintf(heading, sizeof heading, "%s: %zu\xc2\xa0" "events", dates, count);
+        snprintf(heading, sizeof heading,
+                 "%s: %zu\xc2\xa0"
+                 "events",
+                 dates, count);
         if (!(P->heading = csvchart_strdup(heading))) {
             T->n = j; /* the items after j own nothing yet */
             goto fail;
@@ -462,8 +469,8 @@ static size_t memo_lines(struct timeline *T, size_t event, int kind, const struc
     double widest = 0;
     size_t n = lines_of(T, st, s, wrap, max, &widest);
     size_t k = T->memo_next[event * 3 + (size_t)kind]++ % MEMO_WAYS;
-    m[k] = (struct tl_memo){.wrap = wrap, .size = st->size_px, .max = max, .n = n,
-                            .widest = widest};
+    m[k] =
+        (struct tl_memo){.wrap = wrap, .size = st->size_px, .max = max, .n = n, .widest = widest};
     *w = fmax(*w, widest);
     return n;
 }
@@ -475,19 +482,17 @@ static void measure_blocks(struct timeline *T, double wrap)
         P->w = 0;
         if (P->e) {
             size_t ev = (size_t)(P->e - T->d->events);
-            P->ndate = memo_lines(T, ev, 0, &T->date_st, P->date, wrap, TL_MAX_DATE_LINES,
-                                  &P->w);
-            P->nlabel = memo_lines(T, ev, 1, &T->label_st, P->label, wrap, TL_MAX_LABEL_LINES,
-                                   &P->w);
-            P->ndetail = P->detail && T->cfg.detail
-                             ? memo_lines(T, ev, 2, &T->detail_st, P->detail, wrap,
-                                          TL_MAX_DETAIL_LINES, &P->w)
-                             : 0;
+            P->ndate = memo_lines(T, ev, 0, &T->date_st, P->date, wrap, TL_MAX_DATE_LINES, &P->w);
+            P->nlabel =
+                memo_lines(T, ev, 1, &T->label_st, P->label, wrap, TL_MAX_LABEL_LINES, &P->w);
+            P->ndetail = P->detail && T->cfg.detail ? memo_lines(T, ev, 2, &T->detail_st, P->detail,
+                                                                 wrap, TL_MAX_DETAIL_LINES, &P->w)
+                                                    : 0;
         } else {
             P->ndate = lines_of(T, &T->date_st, P->date, wrap, TL_MAX_DATE_LINES + 1, &P->w);
-            P->nlabel = P->label ? lines_of(T, &T->names_st, P->label, wrap,
-                                            TL_CLUSTER_LINES + 1, &P->w)
-                                 : 0;
+            P->nlabel = P->label
+                            ? lines_of(T, &T->names_st, P->label, wrap, TL_CLUSTER_LINES + 1, &P->w)
+                            : 0;
             P->ndetail = 0;
         }
         P->w = fmin(P->w, wrap);
@@ -544,8 +549,7 @@ void csvchart_tl_draw_block(struct timeline *T, const struct tl_item *P, double 
     const struct theme *th = &T->s->theme;
     /* Dates in the events' colours when all of them read as text (WCAG AA), else all
      * muted: a mix of the two would look like a distinction in the data. */
-    csvchart_rgba dc = T->color_dates && (P->e || P->group != (size_t)-1) ? P->color
-                                                                          : th->subtitle;
+    csvchart_rgba dc = T->color_dates && (P->e || P->group != (size_t)-1) ? P->color : th->subtitle;
     enum text_anchor an = P->right ? TEXT_ANCHOR_END : TEXT_ANCHOR_START;
     double x = P->right ? P->bx + P->w : P->bx;
     double base = first_baseline(T, P->by, T->asc_date);
@@ -598,8 +602,7 @@ static void axis_piece(struct timeline *T, double a, double b, double c, bool ve
     if (split < b) { /* the future, after today: dashed */
         pt(vertical, split, c, &x1, &y1);
         pt(vertical, b, c, &x2, &y2);
-        struct scene_item *it = csvchart_scene_line(L->scene, x1, y1, x2, y2, th->axis,
-                                                    T->px.axis);
+        struct scene_item *it = csvchart_scene_line(L->scene, x1, y1, x2, y2, th->axis, T->px.axis);
         if (it) {
             it->dash = 4 * L->g;
         }
@@ -733,8 +736,8 @@ void csvchart_tl_draw_mark(struct timeline *T, const struct tmap *m, const struc
             csvchart_scene_circle(L->scene, x, y, r, P->color);
         }
         pt(vertical, a, c - r, &x, &y);
-        it = csvchart_scene_rect(L->scene, x, y, vertical ? 2 * r : b - a,
-                                 vertical ? b - a : 2 * r, P->color);
+        it = csvchart_scene_rect(L->scene, x, y, vertical ? 2 * r : b - a, vertical ? b - a : 2 * r,
+                                 P->color);
     }
     char *title = cluster_title(T, P);
     if (!title) {
@@ -940,7 +943,7 @@ static bool try_config(struct timeline *T, struct tl_config cfg, double *built)
     if ((double)T->n * least > area) {
         return false;
     }
-    bool (*place)(struct timeline *) = T->lanes        ? csvchart_tl_place_lanes
+    bool (*place)(struct timeline *) = T->lanes       ? csvchart_tl_place_lanes
                                        : cfg.vertical ? csvchart_tl_place_vertical
                                                       : csvchart_tl_place_horizontal;
     /* Many items: first an optimistic placement with every block at its least (a year in
@@ -1023,9 +1026,9 @@ static bool ladder(struct timeline *T)
         }
     }
     /* Clusters, from same-instant ties to CLUSTER_SHARE of the time shown. */
-    static const double closeness[] = {0,     1,     2,      4,      7,      14,    30.44,
-                                       61,    91.3,  182.6,  365.25, 730.5,  1826,  3652.5,
-                                       7305,  18262, 36525,  73050,  182625, 365250};
+    static const double closeness[] = {0,    1,     2,     4,      7,      14,    30.44,
+                                       61,   91.3,  182.6, 365.25, 730.5,  1826,  3652.5,
+                                       7305, 18262, 36525, 73050,  182625, 365250};
     double cap = CLUSTER_SHARE * (T->tmax - T->tmin);
     size_t last_n = (size_t)-1;
     cfg.label_px = least;
@@ -1194,7 +1197,8 @@ csvchart_status csvchart_layout_timeline(const void *data, const struct spec *s,
         T.memo_next = sc->memo_next;
         T.dates = sc->dates;
     }
-    if (!sc || !T.cid || !T.runs || !T.open || !T.member || !T.up_h || !T.dn_h || !T.row_h || !T.row0 || !find_breaks(&T)) {
+    if (!sc || !T.cid || !T.runs || !T.open || !T.member || !T.up_h || !T.dn_h || !T.row_h ||
+        !T.row0 || !find_breaks(&T)) {
         st = csvchart_error_nomem(err);
         goto done;
     }

@@ -21,40 +21,40 @@
 #include "timeline_axis.h"
 #include "timeline_data.h"
 
-#define TIMELINE_METRICS(X)                                                                    \
-    X(wrap, 260, "the widest a text block may be (horizontal, lanes)")                         \
-    X(wrap_v, 520, "the widest a text block may be (vertical)")                                \
-    X(min_wrap, 110, "the narrowest column of text worth drawing (and at least 9 ems)")        \
-    X(flag_gap, 7, "between a leader and its text block")                                      \
-    X(reach_gap, 16, "kept free along the axis after a block, before another leader")          \
-    X(level_gap, 14, "between two rows of blocks")                                             \
-    X(dot, 4.5, "an event's dot, radius")                                                      \
-    X(ring, 1.5, "the background ring around a dot")                                           \
-    X(clear_up, 12, "between a dot and the first row above the axis")                          \
-    X(clear_down, 14, "between the tick labels and the first row below the axis")              \
-    X(tick, 5, "a tick's length")                                                              \
-    X(tick_gap, 5, "between a tick and its label")                                             \
-    X(tick_label_gap, 18, "least room between two tick labels along a horizontal axis")        \
-    X(tick_spacing, 90, "least distance between two ticks along a horizontal axis")            \
-    X(tick_label_gap_v, 8, "least room between two tick labels along a vertical axis")         \
-    X(today_over, 9, "how far the today marker reaches over the axis")                         \
-    X(axis, 1.5, "the axis' width")                                                            \
-    X(leader, 1, "a leader's width")                                                           \
-    X(axis_pad, 14, "between an end of the axis and the nearest event")                        \
-    X(break_w, 30, "the axis cut out at a break, its marks included")                          \
-    X(break_mark, 7, "how far a break's marks reach from the axis")                            \
-    X(bar, 5, "a span's bar, thickness")                                                       \
-    X(bar_gap, 2, "between two lanes of span bars")                                            \
-    X(band, 8, "the band showing the month or year of a date given to it")                     \
-    X(detail_gap, 2, "between a label and its detail")                                         \
-    X(block_gap, 12, "between two blocks of a vertical column")                                \
-    X(v_tick_gap, 10, "between a tick label and a vertical axis")                              \
-    X(v_leader, 40, "room for the bent leaders of a vertical column")                          \
-    X(col_gap, 32, "between two vertical columns")                                             \
-    X(lane_gap, 10, "between two lanes")                                                       \
-    X(lane_head_gap, 6, "between a lane's name and its first row (names over the lanes)")      \
-    X(lane_name_gap, 16, "between the lanes' names and the lanes (names in a column)")         \
-    X(lane_row_gap, 6, "between two rows of a lane")                                           \
+#define TIMELINE_METRICS(X)                                                                        \
+    X(wrap, 260, "the widest a text block may be (horizontal, lanes)")                             \
+    X(wrap_v, 520, "the widest a text block may be (vertical)")                                    \
+    X(min_wrap, 110, "the narrowest column of text worth drawing (and at least 9 ems)")            \
+    X(flag_gap, 7, "between a leader and its text block")                                          \
+    X(reach_gap, 16, "kept free along the axis after a block, before another leader")              \
+    X(level_gap, 14, "between two rows of blocks")                                                 \
+    X(dot, 4.5, "an event's dot, radius")                                                          \
+    X(ring, 1.5, "the background ring around a dot")                                               \
+    X(clear_up, 12, "between a dot and the first row above the axis")                              \
+    X(clear_down, 14, "between the tick labels and the first row below the axis")                  \
+    X(tick, 5, "a tick's length")                                                                  \
+    X(tick_gap, 5, "between a tick and its label")                                                 \
+    X(tick_label_gap, 18, "least room between two tick labels along a horizontal axis")            \
+    X(tick_spacing, 90, "least distance between two ticks along a horizontal axis")                \
+    X(tick_label_gap_v, 8, "least room between two tick labels along a vertical axis")             \
+    X(today_over, 9, "how far the today marker reaches over the axis")                             \
+    X(axis, 1.5, "the axis' width")                                                                \
+    X(leader, 1, "a leader's width")                                                               \
+    X(axis_pad, 14, "between an end of the axis and the nearest event")                            \
+    X(break_w, 30, "the axis cut out at a break, its marks included")                              \
+    X(break_mark, 7, "how far a break's marks reach from the axis")                                \
+    X(bar, 5, "a span's bar, thickness")                                                           \
+    X(bar_gap, 2, "between two lanes of span bars")                                                \
+    X(band, 8, "the band showing the month or year of a date given to it")                         \
+    X(detail_gap, 2, "between a label and its detail")                                             \
+    X(block_gap, 12, "between two blocks of a vertical column")                                    \
+    X(v_tick_gap, 10, "between a tick label and a vertical axis")                                  \
+    X(v_leader, 40, "room for the bent leaders of a vertical column")                              \
+    X(col_gap, 32, "between two vertical columns")                                                 \
+    X(lane_gap, 10, "between two lanes")                                                           \
+    X(lane_head_gap, 6, "between a lane's name and its first row (names over the lanes)")          \
+    X(lane_name_gap, 16, "between the lanes' names and the lanes (names in a column)")             \
+    X(lane_row_gap, 6, "between two rows of a lane")                                               \
     X(lane_item_gap, 14, "between two items of one row of a lane")
 
 #define TIMELINE_METRIC_FIELD(name, base, doc) double name;
@@ -62,13 +62,13 @@ struct timeline_metrics {
     TIMELINE_METRICS(TIMELINE_METRIC_FIELD)
 };
 
-#define TL_MAX_SEGS 8       /* pieces of a time axis between breaks */
-#define TL_MAX_COLS 8       /* vertical columns */
-#define TL_MAX_TICKS 64     /* ticks of one axis */
+#define TL_MAX_SEGS 8   /* pieces of a time axis between breaks */
+#define TL_MAX_COLS 8   /* vertical columns */
+#define TL_MAX_TICKS 64 /* ticks of one axis */
 #define TL_MAX_LABEL_LINES 5
 #define TL_MAX_DETAIL_LINES 6
 #define TL_MAX_DATE_LINES 2
-#define TL_CLUSTER_LINES 3  /* lines of names under a cluster's heading */
+#define TL_CLUSTER_LINES 3 /* lines of names under a cluster's heading */
 #define TL_DATE_LEN 64
 
 /* A time axis (or a piece of one): time in days -> position along it, piecewise linear, the
@@ -117,10 +117,10 @@ struct tl_item {
 
 /* One way of drawing the data, as the ladder tries them (see layout_timeline.c). */
 struct tl_config {
-    bool detail;      /* detail lines drawn */
-    double label_px;  /* the label size */
-    double cluster;   /* events closer than this (days) share a cluster; < 0: none */
-    bool vertical;    /* else horizontal (or lanes) */
+    bool detail;     /* detail lines drawn */
+    double label_px; /* the label size */
+    double cluster;  /* events closer than this (days) share a cluster; < 0: none */
+    bool vertical;   /* else horizontal (or lanes) */
 };
 
 #define MEMO_WAYS 8
@@ -147,19 +147,19 @@ struct timeline {
     const struct spec *s;
     struct tl_item *it; /* the items of the current configuration */
     size_t n, cap;
-    size_t *member; /* the events of each cluster, in order (tl_item.first indexes it) */
-    size_t *cid, *open;   /* build_items()'s scratch: each event's item, each key's open run */
+    size_t *member;     /* the events of each cluster, in order (tl_item.first indexes it) */
+    size_t *cid, *open; /* build_items()'s scratch: each event's item, each key's open run */
     struct tl_run *runs;
-    struct tl_memo *memo;   /* MEMO_WAYS per text of each event (date, label, detail) */
+    struct tl_memo *memo;       /* MEMO_WAYS per text of each event (date, label, detail) */
     char (*dates)[TL_DATE_LEN]; /* each event's date line */
-    unsigned char *memo_next; /* the way to fill next, per text */
+    unsigned char *memo_next;   /* the way to fill next, per text */
     struct tl_config cfg;
     bool optimistic; /* csvchart_tl_measure() gives every block its least size (try_config) */
     struct text_style date_st, label_st, names_st, detail_st, tick_st, today_st;
     double lh_date, lh_label, lh_detail, lh_tick;
     double asc_date, asc_label, asc_detail, asc_tick;
-    double tmin, tmax; /* the extent shown, days */
-    double period;     /* the longest period a date names */
+    double tmin, tmax;                           /* the extent shown, days */
+    double period;                               /* the longest period a date names */
     double cut0[TL_MAX_SEGS], cut1[TL_MAX_SEGS]; /* stretches cut out of the axis */
     size_t ncuts;
     bool has_today;
@@ -171,15 +171,15 @@ struct timeline {
     double plot_top, plot_bottom;
     /* horizontal and lanes */
     struct tmap map;
-    double axis; /* the axis' y (horizontal, lanes) */
+    double axis;         /* the axis' y (horizontal, lanes) */
     double *up_h, *dn_h; /* row heights above and below (horizontal), nevents each */
     size_t nup, ndn;
     double c_up, c_dn; /* from the axis to the first row above, below */
-    double *row_h;  /* lanes: row heights (rows of every lane, lane after lane), nevents */
-    size_t *row0;   /* lanes: each lane's first row in row_h, ngroups + 1 */
-    double lanes_h; /* lanes: from the top of the first lane to the axis */
-    double lane_col; /* lanes: the names' column width, or 0 for a heading over each lane */
-    double lane_x;   /* lanes: where the lanes (and the time axis) begin */
+    double *row_h;     /* lanes: row heights (rows of every lane, lane after lane), nevents */
+    size_t *row0;      /* lanes: each lane's first row in row_h, ngroups + 1 */
+    double lanes_h;    /* lanes: from the top of the first lane to the axis */
+    double lane_col;   /* lanes: the names' column width, or 0 for a heading over each lane */
+    double lane_x;     /* lanes: where the lanes (and the time axis) begin */
     struct text_style lane_st; /* lanes: their names */
     double lh_lane, asc_lane;
     /* vertical */
@@ -194,10 +194,10 @@ struct timeline {
 
 /* layout_timeline.c: shared by the placements */
 double csvchart_tl_map(const struct tmap *m, double t);
-void csvchart_tl_map_build(const struct timeline *T, struct tmap *m, double a, double b,
-                           double p0, double p1, double pad);
-size_t csvchart_tl_choose_ticks(struct timeline *T, const struct tmap *m, bool vertical,
-                                double lo, double hi, struct tl_tick *out);
+void csvchart_tl_map_build(const struct timeline *T, struct tmap *m, double a, double b, double p0,
+                           double p1, double pad);
+size_t csvchart_tl_choose_ticks(struct timeline *T, const struct tmap *m, bool vertical, double lo,
+                                double hi, struct tl_tick *out);
 /* Measures every item's block at a wrap width (a cluster's names depend on it); false when out
  * of memory (then scene->nomem is set). */
 bool csvchart_tl_measure(struct timeline *T, double wrap);

@@ -268,8 +268,7 @@ bool csvchart_tl_place_horizontal(struct timeline *T)
      * on one side, stand in different rows (the block of each covers the others'): the most
      * items within any such stretch of the axis need that many rows, each at least a date
      * and a label line tall. Ten thousand events fail here at any height. */
-    csvchart_tl_map_build(T, &T->map, T->tmin, T->tmax, L->left, L->right,
-                          px->axis_pad + px->dot);
+    csvchart_tl_map_build(T, &T->map, T->tmin, T->tmax, L->left, L->right, px->axis_pad + px->dot);
     for (size_t i = 0; i < T->n; i++) {
         T->it[i].pos = csvchart_tl_map(&T->map, T->it[i].at);
     }

@@ -42,7 +42,7 @@
 #define CACHE_MAX (1u << 20)
 
 struct cached {
-    uint64_t hash; /* 0 = empty slot */
+    uint64_t hash;   /* 0 = empty slot */
     size_t off, len; /* the text: arena[off .. off + len) */
     double size_px;
     int weight;
@@ -122,9 +122,9 @@ static struct cached *cache_slot(const struct measure_cache *c, uint64_t h,
     }
     for (size_t i = (size_t)h & (c->cap - 1);; i = (i + 1) & (c->cap - 1)) {
         struct cached *e = &c->slots[i];
-        if (!e->hash || (e->hash == h && e->len == len && e->size_px == style->size_px &&
-                         e->weight == style->weight &&
-                         (len == 0 || memcmp(c->arena + e->off, s, len) == 0))) {
+        if (!e->hash ||
+            (e->hash == h && e->len == len && e->size_px == style->size_px &&
+             e->weight == style->weight && (len == 0 || memcmp(c->arena + e->off, s, len) == 0))) {
             return e;
         }
     }
@@ -169,14 +169,18 @@ static void cache_put(struct measure_cache *c, uint64_t h, const struct text_sty
     }
     struct cached *e = cache_slot(c, h, style, s, len);
     memcpy(c->arena + c->arena_len, s, len);
-    *e = (struct cached){.hash = h, .off = c->arena_len, .len = len, .size_px = style->size_px,
-                         .weight = style->weight, .m = *m};
+    *e = (struct cached){.hash = h,
+                         .off = c->arena_len,
+                         .len = len,
+                         .size_px = style->size_px,
+                         .weight = style->weight,
+                         .m = *m};
     c->arena_len += len;
     c->used++;
 }
 
-static void measure_pango(struct pango_measurer *pm, const struct text_style *style,
-                          const char *s, size_t len, struct text_metrics *out);
+static void measure_pango(struct pango_measurer *pm, const struct text_style *style, const char *s,
+                          size_t len, struct text_metrics *out);
 
 static void measure(void *ctx, const struct text_style *style, const char *s, size_t len,
                     struct text_metrics *out)
@@ -291,8 +295,8 @@ static const struct ascii_style *ascii_for(struct pango_measurer *pm,
     return NULL;
 }
 
-static void measure_pango(struct pango_measurer *pm, const struct text_style *style,
-                          const char *s, size_t len, struct text_metrics *out)
+static void measure_pango(struct pango_measurer *pm, const struct text_style *style, const char *s,
+                          size_t len, struct text_metrics *out)
 {
     if (pm->fast_ascii && printable_ascii(s, len)) {
         const struct ascii_style *a = ascii_for(pm, style);

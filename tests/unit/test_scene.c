@@ -21,8 +21,8 @@ static void test_build(void)
     CHECK_STR(s.title, "Prices, again");
 
     char label[] = "Alpha";
-    struct scene_item *t = csvchart_scene_text(&s, label, 1, 2, 3, 4, 5, TEXT_ANCHOR_END, 4,
-                                               12, 700, 0x112233ff);
+    struct scene_item *t =
+        csvchart_scene_text(&s, label, 1, 2, 3, 4, 5, TEXT_ANCHOR_END, 4, 12, 700, 0x112233ff);
     label[0] = 'X'; // the scene keeps its own copy
     CHECK(t != NULL);
     CHECK_STR(s.items[0].text, "Alpha");
@@ -46,8 +46,7 @@ static void test_build(void)
     csvchart_scene_item_set_title(&s, &s.items[2], "bar 0");
     csvchart_scene_item_set_title(&s, NULL, "ignored");
     CHECK_STR(s.items[2].title, "bar 0");
-    CHECK(csvchart_scene_text(&s, NULL, 0, 0, 0, 0, 0, TEXT_ANCHOR_START, 0, 10, 400, 0) !=
-          NULL);
+    CHECK(csvchart_scene_text(&s, NULL, 0, 0, 0, 0, 0, TEXT_ANCHOR_START, 0, 10, 400, 0) != NULL);
     CHECK_STR(s.items[s.len - 1].text, "");
     csvchart_scene_fini(&s);
     csvchart_scene_fini(&s); // fini leaves an empty scene behind
@@ -83,8 +82,8 @@ static void test_dump(void)
     csvchart_scene_path(&s, pts, 2, false, 0, 0x00ff00ff, 2);
     csvchart_scene_path(&s, pts, 2, true, 0x00ff0080, 0, 0);
     csvchart_scene_circle(&s, 5, 6, 7, 0xff7f0eff);
-    csvchart_scene_text(&s, "Say \"hi\" \\ 深度", 1, 2, 3, 4, 5, TEXT_ANCHOR_MIDDLE, 2.5, 13,
-                        400, 0x333333ff);
+    csvchart_scene_text(&s, "Say \"hi\" \\ 深度", 1, 2, 3, 4, 5, TEXT_ANCHOR_MIDDLE, 2.5, 13, 400,
+                        0x333333ff);
     csvchart_scene_text(&s, "", -1234.567, 0, 0, 0, 0, TEXT_ANCHOR_END, 0, 10, 700, 0);
     char *out = NULL;
     size_t len = 0;
