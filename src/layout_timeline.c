@@ -17,17 +17,22 @@
  *        c. the label type shrunk, half a pixel at a time, down to the small size (the footer's,
  *           never under the 11 px floor);
  *        d. events close in time gathered into clusters, one label each ("29 Apr – 3 May 2025:
- *           58 events" over as many names as fit), the closeness growing from same-day ties;
- *           a cluster never spans more than a fortieth of the time shown, so evenly crowded
- *           data is refused rather than lumped into years (a warning says how many clusters);
+ *           58 events" over as many names as fit), the closeness growing from same-instant
+ *           ties; only crowds are gathered (events of one instant, or at least three at four
+ *           times the events' average density, over at most a fortieth of the time shown), so
+ *           evenly crowded data is refused rather than lumped into years (a warning says how
+ *           many events were clustered);
  *        e. none fits: csvchart_layout_no_fit(), and csvchart_layout_fit() names a size that
  *           fits (or, with fit = grow, draws at it). With fit = grow only (a) is tried: the
  *           user asked for every word at a larger size rather than less at this one.
  *
  *      Every step is deterministic, so csvchart_layout_fit() can bisect on the answer. Big
- *      inputs skip the steps that cannot fit cheaply: blocks cannot overlap, so when the
- *      smallest block times the number of items exceeds the plot's area the step is not even
- *      measured (10,000 events reach the clusters without shaping 10,000 labels per step);
+ *      inputs skip the steps that cannot fit cheaply, before any label is shaped: blocks
+ *      cannot overlap, so the smallest block times the number of items must not exceed the
+ *      plot's area; more than OPTIMISTIC_FROM items are first placed with every block at its
+ *      least size; the placements add bounds of their own (layout_timeline_place.c). Each
+ *      event's wrapped lines are remembered across steps and across the layouts of a fit
+ *      search (memo_lines(), kept in timeline_data.scratch);
  *   3. the placement that fit draws itself (layout_timeline_place.c) with the helpers below:
  *      text blocks, dots, spans, bands, clusters, the axis with its breaks, ticks.
  *
@@ -947,9 +952,10 @@ static bool try_config(struct timeline *T, struct tl_config cfg, double *built)
                                        : cfg.vertical ? csvchart_tl_place_vertical
                                                       : csvchart_tl_place_horizontal;
     /* Many items: first an optimistic placement with every block at its least (a year in
-     * its narrowest digits over one label line, measured once). Placements only need more
-     * room for bigger blocks, so when that fails the real one would too, and nothing is
-     * shaped: a crowd that cannot fit is refused without measuring its labels. */
+     * its narrowest digits over one label line, measured once). Bigger blocks need more
+     * room (all but always: a side may be chosen differently), so when that fails the real
+     * placement is not tried, and nothing is shaped: a crowd that cannot fit is refused
+     * without measuring its labels. Deterministic either way, as the size search needs. */
     if (T->n > OPTIMISTIC_FROM) {
         T->optimistic = true;
         bool ok = place(T);

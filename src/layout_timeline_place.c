@@ -26,11 +26,14 @@
  * query over the sorted events (a segment tree per side): O(n log n) in all. The two rules make
  * both sides read in time order from top to bottom: above, earlier blocks stand higher; below,
  * later blocks hang lower. A block that would leave the plot on one side must take the other
- * (events near the left edge go above, near the right edge below); the others alternate sides,
- * except that a leader below the axis that would run into a tick label goes above when it can
- * (leaders yield to tick labels when they must: they are cut around them). Both alternations
- * (starting above, starting below) are tried, and the lower wins. Rows take the height of their
- * tallest block; above the axis blocks stand on their row, below they hang from it.
+ * (events near the left edge go above, near the right edge below). The others choose in one of
+ * three ways: below whenever that takes the first row there (rows below are known left to
+ * right), else above; or alternating, starting above or below; each with and without sending
+ * a leader that would run into a tick label above (leaders yield to tick labels when they
+ * must: they are cut around them). The lowest of the six wins, then the one with the fewest
+ * leaders through tick labels. Rows take the height of their tallest block; above the axis
+ * blocks stand on their row, below they hang from it. Before anything is measured, the most
+ * items within a block's least reach of one another bound the rows (each needs its own).
  *
  * Vertical. The plot is cut into 1 to TL_MAX_COLS columns, filled in time order (top to
  * bottom, then the next column to the right, like text); each has its piece of the time axis
