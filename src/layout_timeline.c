@@ -609,7 +609,7 @@ static void axis_piece(struct timeline *T, double a, double b, double c, bool ve
         pt(vertical, b, c, &x2, &y2);
         struct scene_item *it = csvchart_scene_line(L->scene, x1, y1, x2, y2, th->axis, T->px.axis);
         if (it) {
-            it->dash = 4 * L->g;
+            it->dash = T->px.dash;
         }
     }
 }
@@ -620,7 +620,7 @@ void csvchart_tl_draw_axis(struct timeline *T, const struct tmap *m, double c, b
     const struct theme *th = &T->s->theme;
     c = csvchart_layout_snap(L, c, T->px.axis);
     double today = T->has_today ? csvchart_tl_map(m, T->today) : INFINITY;
-    double from = m->start, half = 3.5 * L->g, slant = 2.5 * L->g;
+    double from = m->start, half = T->px.break_half, slant = T->px.break_slant;
     for (size_t i = 0; i + 1 < m->nseg; i++) {
         double end = m->p0[i] + (m->t1[i] - m->t0[i]) * m->k;
         double mid = (end + m->p0[i + 1]) / 2;

@@ -43,6 +43,14 @@
     X(axis_pad, 14, "between an end of the axis and the nearest event")                            \
     X(break_w, 30, "the axis cut out at a break, its marks included")                              \
     X(break_mark, 7, "how far a break's marks reach from the axis")                                \
+    X(break_half, 3.5, "half the gap in the axis at a break, between its two marks")               \
+    X(break_slant, 2.5, "how far a break's marks lean")                                            \
+    X(dash, 4, "the dashes of the axis after today")                                               \
+    X(leader_overlap, 2, "how far a flag's leader runs beside its block short of its far edge")    \
+    X(leader_end, 6, "between a bent leader's end and its block (vertical)")                       \
+    X(leader_bend, 8, "from the span bars to a bent leader's first bend (vertical)")               \
+    X(leader_slope, 16, "from a bent leader's second bend to its block (vertical)")                \
+    X(tick_clear, 2, "a leader this close to a tick label counts as running into it")              \
     X(bar, 5, "a span's bar, thickness")                                                           \
     X(bar_gap, 2, "between two lanes of span bars")                                                \
     X(band, 8, "the band showing the month or year of a date given to it")                         \

@@ -148,7 +148,7 @@ static size_t first_at(const struct timeline *T, double x)
 /* True when a leader at x below the axis would run through a tick label. */
 static bool hits_tick(const struct timeline *T, double x)
 {
-    double m = 2 * T->L.g;
+    double m = T->px.tick_clear;
     size_t lo = 0, hi = T->nticks; /* the first label ending at or after x - m */
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
@@ -408,9 +408,10 @@ void csvchart_tl_draw_horizontal(struct timeline *T)
         const struct tl_item *P = &T->it[i];
         double x = csvchart_layout_snap(L, P->pos, px->leader);
         if (P->side == 0) {
-            csvchart_layout_soft_line(L, x, A - r, x, P->by + 2 * L->g, th->muted, px->leader);
+            csvchart_layout_soft_line(L, x, A - r, x, P->by + px->leader_overlap, th->muted,
+                                      px->leader);
         } else {
-            csvchart_layout_soft_line(L, x, A + r, x, P->by + P->h - 2 * L->g, th->muted,
+            csvchart_layout_soft_line(L, x, A + r, x, P->by + P->h - px->leader_overlap, th->muted,
                                       px->leader);
         }
     }
@@ -659,11 +660,11 @@ void csvchart_tl_draw_vertical(struct timeline *T)
             const struct tl_item *P = &T->it[i];
             double y0 = csvchart_layout_snap(L, P->pos, px->leader);
             double y1 = csvchart_layout_snap(L, P->by + T->lh_date / 2, px->leader);
-            double xa = C->axis + r, xb = P->bx - 6 * L->g;
+            double xa = C->axis + r, xb = P->bx - px->leader_end;
             if (fabs(y1 - y0) < 0.5) {
                 csvchart_layout_soft_line(L, xa, y0, xb, y0, th->muted, px->leader);
             } else {
-                double e1 = lead_x + 8 * L->g, e2 = P->bx - 16 * L->g;
+                double e1 = lead_x + px->leader_bend, e2 = P->bx - px->leader_slope;
                 csvchart_layout_soft_line(L, xa, y0, e1, y0, th->muted, px->leader);
                 csvchart_layout_soft_line(L, e1, y0, e2, y1, th->muted, px->leader);
                 csvchart_layout_soft_line(L, e2, y1, xb, y1, th->muted, px->leader);
