@@ -127,9 +127,10 @@ void csvchart_tl_map_build(const struct timeline *T, struct tmap *m, double a, d
 /* ---- ticks ------------------------------------------------------------------------------- */
 
 /*
- * Tries step k: the ticks of every segment (a tick whose centred label would leave [lo, hi]
- * is not made), labelled with the year at each segment's first tick and at each change of
- * year, today's label among them; true when no two labels come closer than the gap.
+ * Tries step k: the ticks of every segment (a tick whose centred label would leave [lo, hi],
+ * or come near today's label, is not made: no tick mark stands without its label), labelled
+ * with the year at each segment's first tick and at each change of year, today's label among
+ * them; true when no two labels come closer than the gap.
  */
 static bool try_step(struct timeline *T, const struct tmap *m, bool vertical, double lo, double hi,
                      size_t k, struct tl_tick *out, size_t *count)
@@ -173,6 +174,9 @@ static bool try_step(struct timeline *T, const struct tmap *m, bool vertical, do
             t.hi = t.pos + w / 2;
             if (t.lo < lo || t.hi > hi) {
                 continue; /* no tick at all there: its label would leave the canvas */
+            }
+            if (has_today && t.lo < today.hi + gap && t.hi > today.lo - gap) {
+                continue; /* nor where "Today" stands in its place */
             }
             if (!today_done && today.pos <= t.pos) {
                 if (today.lo < last_hi + gap || n >= TL_MAX_TICKS) {
