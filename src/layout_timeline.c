@@ -1,932 +1,763 @@
 /*
- * layout_timeline.c - timelines: dated events (and spans) on a proportional time axis, every
- * label placed without overlap, in the manner of a newspaper graphic.
+ * layout_timeline.c - timelines: dated events (and spans) on a time axis, every event labelled
+ * or counted, at exactly the requested size, in the manner of a newspaper graphic.
  *
  * Input is a bound struct timeline_data (events sorted by where they sit); output is scene
- * items. Steps:
+ * items. The figure:
  *
- *   1. the frame (title, subtitle, notes, source) and, with a group column, a legend;
- *   2. each event's text block: a date line (small bold, at the precision written: "Jan
- *      2025", "15 Jan 2026", "2020-2024" for a span), the label (bold, wrapped) and the detail
- *      (small, muted, wrapped), measured once for the orientation's wrap width;
- *   3. horizontal placement (below), or vertical when asked, or - with orientation auto -
- *      when the horizontal levels would not fit the height; if even that does not fit, the
- *      figure grows taller with a warning (never past 32767 px: then an error). Text is never
- *      dropped, truncated for room, or overlapped;
- *   4. drawing: ticks, the axis (dashed after `today`), month extents, span bars, leader
- *      lines, dots, text.
+ *   1. the frame (title, subtitle, notes, source) and a legend: the groups' colours (without
+ *      lanes) and, when some date is given to a month or a year only, what its band means;
+ *   2. the ladder: ways of drawing the data, tried in order until one fits the plot box
+ *      (struct tl_config; each placement says whether it fits, without drawing):
+ *
+ *        a. every event with its date, label and detail: horizontal rows, then (orientation
+ *           auto) vertical columns, 1 to as many as the width holds (on a portrait canvas
+ *           columns first);
+ *        b. without the detail lines (a warning says how many were left out);
+ *        c. the label type shrunk, half a pixel at a time, down to the small size (the footer's,
+ *           never under the 11 px floor);
+ *        d. events close in time gathered into clusters, one label each ("29 Apr – 3 May 2025:
+ *           58 events" over as many names as fit), the closeness growing from same-instant
+ *           ties; only crowds are gathered (events of one instant, or at least three at four
+ *           times the events' average density, over at most a fortieth of the time shown), so
+ *           evenly crowded data is refused rather than lumped into years (a warning says how
+ *           many events were clustered);
+ *        e. none fits: csvchart_layout_no_fit(), and csvchart_layout_fit() names a size that
+ *           fits (or, with fit = grow, draws at it). With fit = grow only (a) is tried: the
+ *           user asked for every word at a larger size rather than less at this one.
+ *
+ *      Every step is deterministic, so csvchart_layout_fit() can bisect on the answer. Big
+ *      inputs skip the steps that cannot fit cheaply, before any label is shaped: blocks
+ *      cannot overlap, so the smallest block times the number of items must not exceed the
+ *      plot's area; more than OPTIMISTIC_FROM items are first placed with every block at its
+ *      least size; the placements add bounds of their own (layout_timeline_place.c). Each
+ *      event's wrapped lines are remembered across steps and across the layouts of a fit
+ *      search (memo_lines(), kept in timeline_data.scratch);
+ *   3. the placement that fit draws itself (layout_timeline_place.c) with the helpers below:
+ *      text blocks, dots, spans, bands, clusters, the axis with its breaks, ticks.
+ *
+ * The time axis. Time runs left to right (horizontal) or top to bottom (vertical), mapped by a
+ * struct tmap: piecewise linear, the same px per day everywhere. With axis_breaks = auto (the
+ * default), a stretch that no event covers (no date's period, no span, not today) and that is
+ * longer than a quarter of the time shown is cut out: the axis stops, two slanted marks show
+ * the break, and it resumes after a fixed gap, so a lone event a year before the rest no
+ * longer squeezes them into a corner. Ticks follow the calendar (timeline_axis.c): the finest
+ * step whose labels, centred on their ticks, keep apart; a label is never moved off its tick or
+ * hidden, and the first tick after a break names its year again. Lines that cross the tick
+ * labels (leaders) yield to them (csvchart_layout_soft_line).
  *
  * Where an event sits: at the middle of the period its date names (a month-precision event
- * sits mid-month, a day at noon), and when that period is wide enough on the axis it is drawn
- * as a translucent band covering the period, so "January 2025" reads as the whole month.
- * Spans are bars from the start of their first period to the end of their last.
- *
- * Horizontal placement. Each block hangs off a thin pole (the leader) rising from its dot,
- * text to the right of the pole ("flag" style), above or below the axis, in levels:
- *
- *          | Feb 2026          level 1 (above)
- *          | Anthropic ...
- *          |        | 25 Feb 2026   level 0 (above)
- *          |        | V4 ...
- *     -----o--------o------o------- axis
- *     2025          |      |  Apr 2026 ... level 0 (below)
- *
- * A pole must not cross the text of another block, and blocks on one level must not touch,
- * so an event whose block reaches over the poles of later events must sit above all of them
- * on its side. Walking the events right to left, the lowest level event i can take on a side
- * is one more than the highest level among the events placed on that side whose poles lie
- * within its block's reach [x_i, x_i + width + gap]: a range-maximum query over the sorted
- * events (a segment tree per side), O(log n) each, O(n log n) in all. Each event takes the
- * side with the lower level; ties alternate sides; a pole below the axis that would cross a
- * tick label counts as one level more (if taken anyway, the tick label is hidden: ticks are
- * secondary, events are not). Blocks are never shifted off their poles: instead the time
- * axis leaves room on the right so the last blocks fit the canvas.
- * Levels take the height of their tallest block; above the axis blocks stand on their level,
- * below they hang from it.
- *
- * Vertical placement. The axis runs down the left (tick labels to its left), blocks sit in a
- * column to the right, each wanting its first line level with its dot. Blocks that would
- * overlap are pushed apart as clusters centred on their events (the usual 1-D dodge: merge a
- * block into the previous cluster while they overlap, place each cluster at the mean of its
- * members' wishes, clamped to the plot; a backward pass clamps the bottom), O(n). Elbowed
- * leaders join dots to blocks; they keep the events' order so they never cross.
+ * sits mid-month, a day at noon); a date given to a month or a year is drawn with a pale band
+ * over that period, explained in the legend. Spans are bars from the start of their first
+ * period to the end of their last. A cluster is a capsule from its first to its last event.
  *
  * Everything is deterministic: no hashing, no randomness; ties break on file order.
  */
+#include "layout_timeline.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "layout.h"
-#include "timeline_axis.h"
-#include "timeline_data.h"
+#include "array.h"
 
-#define MAX_LABEL_LINES 4
-#define MAX_DETAIL_LINES 6
-#define MAX_TICKS 64
-#define MAX_LANES 8
-#define MAX_HEIGHT 32767.0
+#define TIMELINE_METRIC_BASE(name, base, doc) .name = base,
+static const struct timeline_metrics TL_BASE = {TIMELINE_METRICS(TIMELINE_METRIC_BASE)};
 
-/* One event as placed. */
-struct place {
-    const struct timeline_event *e;
-    char date[96];
-    csvchart_rgba color;
-    size_t nlabel, ndetail; /* lines */
-    double w, h;            /* the text block */
-    double pos;             /* the dot along the axis: x (horizontal) or y (vertical) */
-    double bx, by;          /* the block's top-left */
-    int side;               /* horizontal: 0 above, 1 below */
-    size_t level;
-    size_t lane; /* spans */
-};
-
-struct tick_box {
-    double t, x, l, r; /* time; anchor and extent along the axis */
-    char label[TIME_TICK_LABEL];
-    bool hidden, today;
-};
-
-struct timeline {
-    struct layout L;
-    const struct timeline_data *d;
-    const struct spec *s;
-    struct place *p;
-    size_t n;
-    struct text_style date_st, label_st, detail_st;
-    double lh_date, lh_label, lh_detail, asc_date, asc_label, asc_detail;
-    double detail_gap;
-    bool compact;        /* vertical, many events: the date left of the label, one line less */
-    double dcol;         /* compact: the date column's width */
-    double first_mid;    /* from a block's top to the middle of its first line */
-    double tmin, tmax;   /* the events' extent, days */
-    double lo, k;        /* map: pos = base + (t - lo) * k */
-    double base;         /* px of `lo` */
-    double axis_end;     /* horizontal: where the axis line ends (the data's end, padded) */
-    double axis;         /* horizontal: the axis' y; vertical: its x */
-    bool has_today;
-    double today;
-    size_t nlanes;
-    struct time_tick ticks[MAX_TICKS];
-    struct tick_box boxes[MAX_TICKS + 1];
-    size_t nboxes;
-    size_t step; /* the tick step chosen */
-    size_t nframe;       /* scene items of the frame, for moving the footer */
-    double frame_bottom; /* where the footer starts */
-    bool vertical;
-    bool color_dates; /* every event colour reads as text on the background */
-};
-
-static double map(const struct timeline *T, double t)
-{
-    return T->base + (t - T->lo) * T->k;
-}
-
-/* ---- text blocks ------------------------------------------------------------------------- */
-
-static size_t lines_of(const struct timeline *T, const struct text_style *st, const char *s,
-                       double wrap, size_t max, double *w)
-{
-    struct text_line lines[MAX_DETAIL_LINES];
-    size_t need = csvchart_text_wrap(T->L.m, st, s, wrap, lines, max);
-    size_t n = need < max ? need : max;
-    for (size_t i = 0; i < n; i++) {
-        *w = fmax(*w, lines[i].width);
-    }
-    if (need > n) { /* the last line gets an ellipsis: allow for its width */
-        *w = wrap;
-    }
-    return n;
-}
-
-/* Measures every block for a wrap width. */
-static void measure_blocks(struct timeline *T, double wrap)
-{
-    T->dcol = 0;
-    if (T->compact) {
-        for (size_t i = 0; i < T->n; i++) {
-            T->dcol = fmax(T->dcol, csvchart_layout_width(&T->L, &T->date_st, T->p[i].date));
-        }
-        T->dcol = fmin(T->dcol + 12 * T->L.u, wrap / 2);
-        wrap -= T->dcol;
-    }
-    T->first_mid = T->compact ? T->lh_label / 2 : T->lh_date / 2;
-    for (size_t i = 0; i < T->n; i++) {
-        struct place *P = &T->p[i];
-        P->w = T->compact ? 0 : csvchart_layout_width(&T->L, &T->date_st, P->date);
-        P->nlabel = lines_of(T, &T->label_st, P->e->label, wrap, MAX_LABEL_LINES, &P->w);
-        P->ndetail = P->e->detail ? lines_of(T, &T->detail_st, P->e->detail, wrap,
-                                             MAX_DETAIL_LINES, &P->w)
-                                  : 0;
-        P->w = fmin(P->w, wrap) + T->dcol;
-        P->h = (T->compact ? 0 : T->lh_date) + (double)P->nlabel * T->lh_label;
-        if (P->ndetail) {
-            P->h += T->detail_gap + (double)P->ndetail * T->lh_detail;
-        }
-    }
-}
-
-static void draw_block(struct timeline *T, const struct place *P, double wrap)
-{
-    struct layout *L = &T->L;
-    const struct theme *th = &T->s->theme;
-    /* Dates in the events' colours when all of them read as text (WCAG AA), else all
-     * muted: a mix of the two would look like a distinction in the data. */
-    csvchart_rgba dc = T->color_dates ? P->color : th->subtitle;
-    double y = P->by, x = P->bx + T->dcol;
-    if (T->compact) { /* the date shares the label's first baseline */
-        csvchart_layout_text(L, &T->date_st, dc, P->date, strlen(P->date), P->bx,
-                             y + T->asc_label, TEXT_ANCHOR_START);
-        wrap -= T->dcol;
-    } else {
-        csvchart_layout_text(L, &T->date_st, dc, P->date, strlen(P->date), P->bx,
-                             y + T->asc_date, TEXT_ANCHOR_START);
-        y += T->lh_date;
-    }
-    csvchart_layout_paragraph(L, &T->label_st, th->text, P->e->label, x, y + T->asc_label, wrap,
-                              P->nlabel, TEXT_ANCHOR_START);
-    y += (double)P->nlabel * T->lh_label;
-    if (P->ndetail) {
-        y += T->detail_gap;
-        csvchart_layout_paragraph(L, &T->detail_st, th->subtitle, P->e->detail, x,
-                                  y + T->asc_detail, wrap, P->ndetail, TEXT_ANCHOR_START);
-    }
-}
-
-/* ---- the time axis ----------------------------------------------------------------------- */
-
-/*
- * Chooses the finest tick step whose labels, laid along an axis of `len` px starting at
- * `start` px, keep `gap` px apart (horizontal: label widths; vertical: the line height).
- * Fills T->boxes (anchor and extent along the axis) and returns their number.
- */
-static size_t choose_ticks(struct timeline *T, double start, double len, double gap)
-{
-    struct layout *L = &T->L;
-    const struct text_style *st = &L->small;
-    double lh = csvchart_layout_line_height(L, st);
-    double t0 = T->lo + (start - T->base) / T->k, t1 = T->lo + (start + len - T->base) / T->k;
-    for (size_t k = 0; k < csvchart_time_step_count(); k++) {
-        double step_px = csvchart_time_step_days(k) * T->k;
-        if (step_px < (T->vertical ? lh + gap : 2 * gap)) {
-            continue;
-        }
-        size_t n = csvchart_time_ticks(t0, t1, k, T->ticks, MAX_TICKS);
-        if (n > MAX_TICKS) {
-            continue;
-        }
-        bool ok = true;
-        double prev = -INFINITY;
-        for (size_t i = 0; i < n && ok; i++) {
-            struct tick_box *b = &T->boxes[i];
-            b->t = T->ticks[i].t;
-            b->x = map(T, b->t);
-            memcpy(b->label, T->ticks[i].label, sizeof b->label);
-            b->hidden = b->today = false;
-            if (T->vertical) {
-                b->l = b->x - lh / 2;
-                b->r = b->x + lh / 2;
-            } else {
-                double w = csvchart_layout_width(L, st, b->label);
-                b->l = fmax(start, b->x - w / 2);
-                b->r = b->l + w;
-                if (b->r > start + len) {
-                    b->r = start + len;
-                    b->l = b->r - w;
-                }
-            }
-            ok = b->l >= prev + gap;
-            prev = b->r;
-        }
-        if (ok) {
-            T->step = k;
-            return n;
-        }
-    }
-    return 0;
-}
-
-/*
- * Adds the "Today" marker's label to the tick boxes, hiding the tick labels it covers, and
- * keeps the boxes sorted along the axis.
- */
-static void add_today_box(struct timeline *T, size_t *n, double lo_px, double hi_px)
-{
-    if (!T->has_today) {
-        return;
-    }
-    struct layout *L = &T->L;
-    struct text_style bold = L->small;
-    bold.weight = 700;
-    double x = map(T, T->today);
-    struct tick_box b = {.t = T->today, .x = x, .label = "Today", .today = true};
-    if (T->vertical) {
-        double lh = csvchart_layout_line_height(L, &bold);
-        b.l = x - lh / 2;
-        b.r = x + lh / 2;
-    } else {
-        double w = csvchart_layout_width(L, &bold, "Today");
-        b.l = fmin(fmax(lo_px, x - w / 2), hi_px - w);
-        b.r = b.l + w;
-    }
-    double pad = 8 * L->u;
-    size_t at = *n;
-    for (size_t i = 0; i < *n; i++) {
-        if (T->boxes[i].r + pad > b.l && T->boxes[i].l - pad < b.r) {
-            T->boxes[i].hidden = true;
-        }
-        if (at == *n && T->boxes[i].x > x) {
-            at = i;
-        }
-    }
-    memmove(&T->boxes[at + 1], &T->boxes[at], (*n - at) * sizeof *T->boxes);
-    T->boxes[at] = b;
-    (*n)++;
-}
-
-/* The visible tick box whose extent (widened by m) holds pos, or NULL (boxes are sorted and
- * visible ones do not overlap). */
-static struct tick_box *box_at(struct timeline *T, double pos, double m)
-{
-    size_t lo = 0, hi = T->nboxes;
-    while (lo < hi) { /* first box with l - m > pos */
-        size_t mid = (lo + hi) / 2;
-        if (T->boxes[mid].l - m > pos) {
-            hi = mid;
-        } else {
-            lo = mid + 1;
-        }
-    }
-    for (size_t i = lo; i-- > 0;) {
-        if (T->boxes[i].hidden) {
-            continue;
-        }
-        return T->boxes[i].r + m >= pos ? &T->boxes[i] : NULL;
-    }
-    return NULL;
-}
-
-/*
- * After horizontal placement: every tick label that a pole below the axis crosses moves to
- * the left or the right of its tick when that clears, else it stays hidden; then the year
- * goes on the first label shown of each year (the January tick may be the hidden one).
- * Greedy left to right, each label checked against the one before it, the "Today" label and
- * the poles (binary search in `stems`, the sorted x of the poles below).
- */
-static void settle_tick_labels(struct timeline *T, const double *stems, size_t nstems,
-                               double lo_px, double hi_px, double gap)
-{
-    struct layout *L = &T->L;
-    double m = 2 * L->u, prev_r = -INFINITY, prev_t = NAN;
-    const struct tick_box *today = NULL;
-    for (size_t i = 0; i < T->nboxes; i++) {
-        today = T->boxes[i].today ? &T->boxes[i] : today;
-    }
-    for (size_t i = 0; i < T->nboxes; i++) {
-        struct tick_box *b = &T->boxes[i];
-        if (b->today) {
-            prev_r = b->r;
-            continue;
-        }
-        char label[TIME_TICK_LABEL];
-        csvchart_time_tick_label(T->step, b->t, prev_t, label, sizeof label);
-        double w = csvchart_layout_width(L, &L->small, label);
-        double cand[3] = {fmin(fmax(lo_px, b->x - w / 2), hi_px - w), b->x - 5 * L->u - w,
-                          b->x + 5 * L->u};
-        b->hidden = true;
-        for (size_t c = 0; c < 3; c++) {
-            double l = cand[c], r = l + w;
-            if (l < lo_px - 0.01 || r > hi_px + 0.01 || l < prev_r + gap ||
-                (today && r + gap > today->l && l - gap < today->r)) {
-                continue;
-            }
-            size_t lo = 0, hi = nstems; /* first stem >= l - m */
-            while (lo < hi) {
-                size_t mid = (lo + hi) / 2;
-                if (stems[mid] < l - m) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            if (lo < nstems && stems[lo] <= r + m) {
-                continue;
-            }
-            b->l = l;
-            b->r = r;
-            memcpy(b->label, label, sizeof label);
-            b->hidden = false;
-            prev_r = r;
-            prev_t = b->t;
-            break;
-        }
-    }
-}
-
-/* ---- spans in lanes ---------------------------------------------------------------------- */
-
-/* Greedy interval colouring (events are sorted by start): each span takes the first lane free
- * at its start; past MAX_LANES lanes are shared (bars may then touch; text never does). */
-static void assign_lanes(struct timeline *T)
-{
-    double ends[MAX_LANES];
-    T->nlanes = 0;
-    for (size_t i = 0; i < T->n; i++) {
-        const struct timeline_event *e = T->p[i].e;
-        if (!e->has_end) {
-            continue;
-        }
-        size_t lane = MAX_LANES;
-        for (size_t l = 0; l < T->nlanes; l++) {
-            if (ends[l] <= e->t0) {
-                lane = l;
-                break;
-            }
-        }
-        if (lane == MAX_LANES && T->nlanes < MAX_LANES) {
-            lane = T->nlanes++;
-        }
-        if (lane == MAX_LANES) { /* all busy: the lane that frees first */
-            lane = 0;
-            for (size_t l = 1; l < MAX_LANES; l++) {
-                lane = ends[l] < ends[lane] ? l : lane;
-            }
-        }
-        ends[lane] = e->t1;
-        T->p[i].lane = lane;
-    }
-}
-
-/* ---- growing the figure ------------------------------------------------------------------ */
-
-/* Makes the canvas `delta` px taller, moving the footer (note, source) down with its edge. */
-static void grow(struct timeline *T, double delta)
-{
-    struct csvchart_scene *sc = T->L.scene;
-    for (size_t i = 0; i < T->nframe && i < sc->len; i++) {
-        struct scene_item *it = &sc->items[i];
-        if (it->y >= T->frame_bottom - 0.5) {
-            it->y += delta;
-            it->y2 += delta;
-            it->baseline += delta;
-        }
-    }
-    sc->height += delta;
-    T->L.bottom += delta;
-}
-
-static csvchart_status too_tall(const struct timeline *T, double need, csvchart_error *err)
-{
-    return csvchart_error_set(err, CSVCHART_ERROR_LIMIT, NULL, 0, 0,
-                              "%zu events need a figure %.0f px tall, over the limit of %.0f px; "
-                              "use a wider size, shorter details, or split the data",
-                              T->n, need, MAX_HEIGHT);
-}
-
-/* ---- horizontal -------------------------------------------------------------------------- */
-
-/* A max segment tree over event indices, values level + 1 (0 = none placed). */
-struct segtree {
-    size_t size;
-    size_t *v;
-};
-
-static void seg_set(struct segtree *t, size_t i, size_t value)
-{
-    i += t->size;
-    t->v[i] = value;
-    for (i /= 2; i >= 1; i /= 2) {
-        t->v[i] = t->v[2 * i] > t->v[2 * i + 1] ? t->v[2 * i] : t->v[2 * i + 1];
-    }
-}
-
-/* Max over [l, r) */
-static size_t seg_max(const struct segtree *t, size_t l, size_t r)
-{
-    size_t m = 0;
-    for (l += t->size, r += t->size; l < r; l /= 2, r /= 2) {
-        if (l & 1) {
-            m = t->v[l] > m ? t->v[l] : m;
-            l++;
-        }
-        if (r & 1) {
-            r--;
-            m = t->v[r] > m ? t->v[r] : m;
-        }
-    }
-    return m;
-}
-
-struct hgeom {
-    double wrap, g, reach_gap, level_gap, r;
-    double c_up, c_dn;  /* clearance above / below the axis before level 0 */
-    double band;        /* span lanes under the axis */
-    double tick_y;      /* tick row top, relative to the axis */
-    double up, dn;      /* heights of the levels above / below */
-    size_t nup, ndn;
-    double *hup, *hdn;  /* per level */
-};
-
-/* The time map for horizontal: from the left edge, leaving room on the right for every
- * block (blocks never leave their poles). */
-static void horizontal_map(struct timeline *T, const struct hgeom *G)
-{
-    struct layout *L = &T->L;
-    double span = T->tmax - T->tmin;
-    double pad = span * 0.02;
-    T->lo = T->tmin - pad;
-    T->base = L->left + G->r + 2 * L->u;
-    double room = L->right - T->base;
-    double k = room / (span + 2 * pad);
-    for (size_t i = 0; i < T->n; i++) {
-        const struct place *P = &T->p[i];
-        double dt = P->e->at - T->lo;
-        double avail = L->right - G->g - P->w - T->base;
-        if (dt > 0 && avail > 0) {
-            k = fmin(k, avail / dt);
-        }
-    }
-    T->k = k;
-    T->axis_end = map(T, T->tmax + pad);
-}
-
-/* Places horizontally; returns the plot height needed. */
-static double place_horizontal(struct timeline *T, struct hgeom *G, csvchart_status *st,
-                               csvchart_error *err)
-{
-    struct layout *L = &T->L;
-    size_t n = T->n;
-    horizontal_map(T, G);
-    for (size_t i = 0; i < n; i++) {
-        T->p[i].pos = map(T, T->p[i].e->at);
-    }
-    T->nboxes = choose_ticks(T, L->left, T->axis_end - L->left, 18 * L->u);
-    add_today_box(T, &T->nboxes, L->left, L->right);
-
-    struct segtree tree[2] = {{0}, {0}};
-    size_t size = 1;
-    while (size < n) {
-        size *= 2;
-    }
-    tree[0].size = tree[1].size = size;
-    tree[0].v = calloc(2 * size, sizeof(size_t));
-    tree[1].v = calloc(2 * size, sizeof(size_t));
-    G->hup = calloc(n, sizeof(double));
-    G->hdn = calloc(n, sizeof(double));
-    if (!tree[0].v || !tree[1].v || !G->hup || !G->hdn) {
-        free(tree[0].v);
-        free(tree[1].v);
-        *st = csvchart_error_nomem(err);
-        return 0;
-    }
-    int prev_side = 1;
-    double m = 3 * L->u;
-    for (size_t i = n; i-- > 0;) {
-        struct place *P = &T->p[i];
-        double reach = P->pos + G->g + P->w + G->reach_gap;
-        size_t lo = i + 1, hi = n; /* last index with pos <= reach: binary search */
-        while (lo < hi) {
-            size_t mid = (lo + hi) / 2;
-            if (T->p[mid].pos <= reach) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        size_t lv[2] = {seg_max(&tree[0], i + 1, lo), seg_max(&tree[1], i + 1, lo)};
-        struct tick_box *hit = box_at(T, P->pos, m);
-        size_t cost_dn = lv[1] + (hit ? 1 : 0);
-        int side = lv[0] < cost_dn ? 0 : cost_dn < lv[0] ? 1 : 1 - prev_side;
-        P->side = side;
-        P->level = lv[side];
-        seg_set(&tree[side], i, P->level + 1);
-        prev_side = side;
-        double *h = side ? G->hdn : G->hup;
-        h[P->level] = fmax(h[P->level], P->h);
-        size_t *nl = side ? &G->ndn : &G->nup;
-        *nl = P->level + 1 > *nl ? P->level + 1 : *nl;
-    }
-    free(tree[0].v);
-    free(tree[1].v);
-    double *stems = malloc(n * sizeof *stems);
-    if (!stems) {
-        *st = csvchart_error_nomem(err);
-        return 0;
-    }
-    size_t nstems = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (T->p[i].side == 1) {
-            stems[nstems++] = T->p[i].pos;
-        }
-    }
-    settle_tick_labels(T, stems, nstems, L->left, L->right, 18 * L->u);
-    free(stems);
-    G->up = G->dn = 0;
-    for (size_t l = 0; l < G->nup; l++) {
-        G->up += G->hup[l] + (l ? G->level_gap : 0);
-    }
-    for (size_t l = 0; l < G->ndn; l++) {
-        G->dn += G->hdn[l] + (l ? G->level_gap : 0);
-    }
-    return G->up + G->c_up + G->c_dn + G->dn;
-}
-
-static void draw_ticks_horizontal(struct timeline *T, const struct hgeom *G)
-{
-    struct layout *L = &T->L;
-    const struct theme *th = &T->s->theme;
-    double asc = csvchart_layout_ascent(L, &L->small);
-    for (size_t i = 0; i < T->nboxes; i++) {
-        const struct tick_box *b = &T->boxes[i];
-        bool today = b->today;
-        double x = csvchart_layout_snap(L, b->x, L->u);
-        if (today) {
-            csvchart_scene_line(L->scene, x, T->axis - 9 * L->u, x, T->axis + G->tick_y - 3 * L->u,
-                                th->title, 1.5 * L->u);
-        } else {
-            csvchart_scene_line(L->scene, x, T->axis, x, T->axis + 5 * L->u, th->faint, L->u);
-        }
-        if (b->hidden) {
-            continue;
-        }
-        struct text_style st = L->small;
-        st.weight = today ? 700 : 400;
-        csvchart_layout_text(L, &st, today ? th->title : th->faint, b->label, strlen(b->label),
-                             b->l, T->axis + G->tick_y + asc, TEXT_ANCHOR_START);
-    }
-}
-
-static void draw_axis_line(struct timeline *T, double a, double b, double width)
-{
-    struct layout *L = &T->L;
-    const struct theme *th = &T->s->theme;
-    double split = T->has_today ? fmin(fmax(map(T, T->today), a), b) : b;
-    double c = csvchart_layout_snap(L, T->axis, width);
-    if (split > a) {
-        if (T->vertical) {
-            csvchart_scene_line(L->scene, c, a, c, split, th->axis, width);
-        } else {
-            csvchart_scene_line(L->scene, a, c, split, c, th->axis, width);
-        }
-    }
-    if (split < b) { /* the future, after today: dashed */
-        struct scene_item *it = T->vertical
-                                    ? csvchart_scene_line(L->scene, c, split, c, b, th->axis, width)
-                                    : csvchart_scene_line(L->scene, split, c, b, c, th->axis, width);
-        if (it) {
-            it->dash = 4 * L->u;
-        }
-    }
-}
+/* A stretch without events longer than this share of the time shown becomes a break. */
+#define BREAK_SHARE 0.25
+/* A cluster spans at most this share of the time shown. */
+#define CLUSTER_SHARE 0.025
+/* ... and is this many times as dense as the events overall (or its events share an instant). */
+#define CLUSTER_DENSITY 4.0
+#define NAME_SEP "; "
+#define NAMES_CHARS 80 /* the names a cluster lists, at most (one at least) */
+/* From this many items on, a configuration is first tried with the least blocks (try_config). */
+#define OPTIMISTIC_FROM 150
 
 static csvchart_rgba alpha(csvchart_rgba c, unsigned a)
 {
     return (c & 0xFFFFFF00u) | (a & 0xFFu);
 }
 
-/* The dot of an event, ringed with the background so it stands off the axis. */
-static void dot(struct timeline *T, double x, double y, double r, csvchart_rgba color)
+/* ---- the time map ------------------------------------------------------------------------ */
+
+double csvchart_tl_map(const struct tmap *m, double t)
 {
-    struct scene_item *it = csvchart_scene_circle(T->L.scene, x, y, r, color);
-    if (it) {
-        it->stroke = T->s->theme.background;
-        it->stroke_width = 1.5 * T->L.u;
+    size_t i = 0;
+    while (i + 1 < m->nseg && t > m->t1[i]) {
+        if (t < m->t0[i + 1]) { /* inside a break: across it, linearly */
+            double a = m->p0[i] + (m->t1[i] - m->t0[i]) * m->k, b = m->p0[i + 1];
+            return a + (b - a) * (t - m->t1[i]) / (m->t0[i + 1] - m->t1[i]);
+        }
+        i++;
     }
+    return m->p0[i] + (t - m->t0[i]) * m->k;
 }
 
-static void draw_horizontal(struct timeline *T, struct hgeom *G, double free_h)
+void csvchart_tl_map_build(const struct timeline *T, struct tmap *m, double a, double b, double p0,
+                           double p1, double pad)
+{
+    memset(m, 0, sizeof *m);
+    m->t0[0] = a;
+    m->nseg = 1;
+    for (size_t c = 0; c < T->ncuts && m->nseg < TL_MAX_SEGS; c++) {
+        if (T->cut0[c] > a && T->cut1[c] < b) {
+            m->t1[m->nseg - 1] = T->cut0[c];
+            m->t0[m->nseg++] = T->cut1[c];
+        }
+    }
+    m->t1[m->nseg - 1] = b;
+    double total = 0;
+    for (size_t i = 0; i < m->nseg; i++) {
+        total += m->t1[i] - m->t0[i];
+    }
+    double room = p1 - p0 - 2 * pad - (double)(m->nseg - 1) * T->px.break_w;
+    m->k = total > 0 ? fmax(room, 1) / total : 1;
+    double p = p0 + pad;
+    for (size_t i = 0; i < m->nseg; i++) {
+        m->p0[i] = p;
+        p += (m->t1[i] - m->t0[i]) * m->k + T->px.break_w;
+    }
+    m->start = p0;
+    m->end = p1;
+}
+
+/* ---- ticks ------------------------------------------------------------------------------- */
+
+/*
+ * Tries step k: the ticks of every segment (a tick whose centred label would leave [lo, hi],
+ * or come near today's label, is not made: no tick mark stands without its label), labelled
+ * with the year at each segment's first tick and at each change of year, today's label among
+ * them; true when no two labels come closer than the gap.
+ */
+static bool try_step(struct timeline *T, const struct tmap *m, bool vertical, double lo, double hi,
+                     size_t k, struct tl_tick *out, size_t *count)
 {
     struct layout *L = &T->L;
-    const struct theme *th = &T->s->theme;
-    T->axis = L->top + fmax(0, free_h) / 2 + G->up + G->c_up;
-    T->axis = csvchart_layout_snap(L, T->axis, 1.5 * L->u);
-    double *base_up = calloc(G->nup + 1, sizeof(double));
-    double *base_dn = calloc(G->ndn + 1, sizeof(double));
-    if (!base_up || !base_dn) {
-        free(base_up);
-        free(base_dn);
-        L->scene->nomem = true;
-        return;
+    double gap = vertical ? T->px.tick_label_gap_v : T->px.tick_label_gap;
+    struct time_tick raw[TL_MAX_TICKS];
+    size_t n = 0;
+    struct tl_tick today = {0};
+    bool has_today = T->has_today && T->today >= m->t0[0] && T->today <= m->t1[m->nseg - 1];
+    if (has_today) {
+        today.t = T->today;
+        today.pos = csvchart_tl_map(m, T->today);
+        today.today = true;
+        snprintf(today.label, sizeof today.label, "Today");
+        double w = vertical ? T->lh_tick : csvchart_layout_width(L, &T->today_st, "Today");
+        today.lo = today.pos - w / 2;
+        today.hi = today.pos + w / 2;
+        has_today = today.lo >= lo && today.hi <= hi;
     }
-    double y = T->axis - G->c_up;
-    for (size_t l = 0; l < G->nup; l++) { /* the bottom of each level above */
-        base_up[l] = y;
-        y -= G->hup[l] + G->level_gap;
-    }
-    y = T->axis + G->c_dn;
-    for (size_t l = 0; l < G->ndn; l++) { /* the top of each level below */
-        base_dn[l] = y;
-        y += G->hdn[l] + G->level_gap;
-    }
-    for (size_t i = 0; i < T->n; i++) {
-        struct place *P = &T->p[i];
-        P->bx = P->pos + G->g;
-        P->by = P->side == 0 ? base_up[P->level] - P->h : base_dn[P->level];
-    }
-    free(base_up);
-    free(base_dn);
-
-    /* Leaders first, so dots and bars sit on them. */
-    csvchart_rgba lead = th->muted;
-    for (size_t i = 0; i < T->n; i++) {
-        const struct place *P = &T->p[i];
-        double x = csvchart_layout_snap(L, P->pos, L->u);
-        if (P->side == 0) {
-            csvchart_scene_line(L->scene, x, T->axis - G->r, x, P->by + 2 * L->u, lead, L->u);
-        } else {
-            csvchart_scene_line(L->scene, x, T->axis + G->r, x, P->by + P->h - 2 * L->u, lead,
-                                L->u);
+    double last_hi = -INFINITY;
+    bool today_done = !has_today;
+    for (size_t s = 0; s < m->nseg; s++) {
+        double a = m->t0[s], b = m->t1[s];
+        if (s == 0) {
+            a -= (m->p0[0] - m->start) / m->k;
+        }
+        if (s + 1 == m->nseg) {
+            b += (m->end - (m->p0[s] + (m->t1[s] - m->t0[s]) * m->k)) / m->k;
+        }
+        size_t got = csvchart_time_ticks(a, b, k, raw, TL_MAX_TICKS);
+        if (got > TL_MAX_TICKS) {
+            return false;
+        }
+        double prev = NAN;
+        for (size_t i = 0; i < got; i++) {
+            struct tl_tick t = {.t = raw[i].t, .pos = csvchart_tl_map(m, raw[i].t)};
+            csvchart_time_tick_label(k, t.t, prev, t.label, sizeof t.label);
+            double w = vertical ? T->lh_tick : csvchart_layout_width(L, &T->tick_st, t.label);
+            t.lo = t.pos - w / 2;
+            t.hi = t.pos + w / 2;
+            if (t.lo < lo || t.hi > hi) {
+                continue; /* no tick at all there: its label would leave the canvas */
+            }
+            if (has_today && t.lo < today.hi + gap && t.hi > today.lo - gap) {
+                continue; /* nor where "Today" stands in its place */
+            }
+            if (!today_done && today.pos <= t.pos) {
+                if (today.lo < last_hi + gap || n >= TL_MAX_TICKS) {
+                    return false;
+                }
+                out[n++] = today;
+                last_hi = today.hi;
+                today_done = true;
+            }
+            if (t.lo < last_hi + gap || n >= TL_MAX_TICKS) {
+                return false;
+            }
+            out[n++] = t;
+            last_hi = t.hi;
+            prev = t.t;
         }
     }
-    draw_axis_line(T, L->left, T->axis_end, 1.5 * L->u);
-    draw_ticks_horizontal(T, G);
-    double bar = 5 * L->u, lane_pitch = bar + 2 * L->u;
-    for (size_t i = 0; i < T->n; i++) {
-        const struct place *P = &T->p[i];
-        const struct timeline_event *e = P->e;
-        double a = map(T, e->t0), b = map(T, e->t1);
-        if (e->has_end) {
-            double top = T->axis + 4 * L->u + (double)P->lane * lane_pitch;
-            struct scene_item *it =
-                csvchart_scene_rect(L->scene, csvchart_layout_snap(L, a, 0),
-                                    csvchart_layout_snap(L, top, 0),
-                                    fmax(csvchart_layout_snap(L, b, 0) -
-                                             csvchart_layout_snap(L, a, 0),
-                                         2 / L->scale),
-                                    bar, P->color);
-            csvchart_scene_item_set_title(L->scene, it, e->label);
-        } else if (b - a >= 2.5 * G->r) { /* the period a month or a year names */
-            csvchart_scene_rect(L->scene, csvchart_layout_snap(L, a, 0),
-                                csvchart_layout_snap(L, T->axis - 3 * L->u, 0),
-                                csvchart_layout_snap(L, b, 0) - csvchart_layout_snap(L, a, 0),
-                                6 * L->u, alpha(P->color, 0x55));
+    if (!today_done) {
+        if (today.lo < last_hi + gap || n >= TL_MAX_TICKS) {
+            return false;
         }
+        out[n++] = today;
     }
-    for (size_t i = 0; i < T->n; i++) {
-        const struct place *P = &T->p[i];
-        dot(T, P->pos, T->axis, G->r, P->color);
-    }
-    for (size_t i = 0; i < T->n; i++) {
-        draw_block(T, &T->p[i], G->wrap);
-    }
-}
-
-/* ---- vertical ---------------------------------------------------------------------------- */
-
-struct vgeom {
-    double wrap, r, gap;
-    double x_lanes, x_block; /* where the leaders bend, where blocks start */
-};
-
-/* The 1-D dodge (see the top of the file): tops[i] for blocks wanting want[i], kept in
- * [top, bottom]; the blocks must fit (their heights and gaps add up to at most bottom - top),
- * then no two overlap. */
-static bool dodge(struct timeline *T, const double *want, double gap, double top, double bottom,
-                  double *tops)
-{
-    struct cluster {
-        size_t first, count;
-        double height, sum; /* sum over members of (want - offset in the cluster) */
-        double top;
-    } *c = malloc(T->n * sizeof *c);
-    if (!c) {
-        return false;
-    }
-    size_t nc = 0;
-    for (size_t i = 0; i < T->n; i++) {
-        struct cluster cur = {i, 1, T->p[i].h, want[i], fmax(want[i], top)};
-        while (nc > 0 && c[nc - 1].top + c[nc - 1].height + gap > cur.top) {
-            struct cluster *pc = &c[nc - 1];
-            double shift = pc->height + gap; /* cur's members move down by this in the merge */
-            pc->sum += cur.sum - (double)cur.count * shift;
-            pc->count += cur.count;
-            pc->height = shift + cur.height;
-            pc->top = fmax(pc->sum / (double)pc->count, top);
-            cur = *pc;
-            nc--;
-        }
-        c[nc++] = cur;
-    }
-    for (size_t k = 0; k < nc; k++) {
-        size_t end = k + 1 < nc ? c[k + 1].first : T->n;
-        double y = c[k].top;
-        for (size_t i = c[k].first; i < end; i++) {
-            tops[i] = y;
-            y += T->p[i].h + gap;
-        }
-    }
-    free(c);
-    double limit = bottom;
-    for (size_t i = T->n; i-- > 0;) {
-        tops[i] = fmin(tops[i], limit - T->p[i].h);
-        limit = tops[i] - gap;
-    }
+    *count = n;
     return true;
 }
 
-static double vertical_need(const struct timeline *T, double gap)
+size_t csvchart_tl_choose_ticks(struct timeline *T, const struct tmap *m, bool vertical, double lo,
+                                double hi, struct tl_tick *out)
 {
-    double need = 0;
-    for (size_t i = 0; i < T->n; i++) {
-        need += T->p[i].h + (i ? gap : 0);
+    double least = vertical ? 2 * (T->lh_tick + T->px.tick_label_gap_v) : T->px.tick_spacing;
+    for (size_t k = 0; k < csvchart_time_step_count(); k++) {
+        if (csvchart_time_step_days(k) * m->k < least) {
+            continue;
+        }
+        size_t n = 0;
+        if (try_step(T, m, vertical, lo, hi, k, out, &n)) {
+            return n;
+        }
     }
-    return need;
+    /* No step keeps its labels apart (a "Today" label in the way of every one): today's
+     * label alone. */
+    size_t n = 0;
+    try_step(T, m, vertical, lo, hi, csvchart_time_step_count(), out, &n);
+    return n;
 }
 
-/* The time map for vertical: the first block's first line level with the top, the last
- * block ending at the bottom when nothing pushes it. */
-static void vertical_map(struct timeline *T, double top, double bottom)
+/* ---- items: events and clusters ------------------------------------------------------------ */
+
+static void free_items(struct timeline *T)
 {
-    double span = T->tmax - T->tmin;
-    double pad = span * 0.02;
-    double last = T->p[T->n - 1].h - T->first_mid;
-    T->lo = T->tmin - pad;
-    T->base = top + T->first_mid;
-    T->k = fmax(bottom - last - T->base, 1) / (span + 2 * pad);
-    T->axis_end = map(T, T->tmax + pad);
+    for (size_t i = 0; i < T->n; i++) {
+        free(T->it[i].names);
+        free(T->it[i].heading);
+    }
+    T->n = 0;
 }
 
-static void draw_vertical(struct timeline *T, const struct vgeom *V, double top, double bottom)
+/* An item for event i alone. */
+static struct tl_item event_item(const struct timeline *T, size_t i)
+{
+    const struct timeline_event *e = &T->d->events[i];
+    struct tl_item P = {.e = e, .first = i, .count = 1, .t0 = e->t0, .t1 = e->t1, .at = e->at};
+    P.span = e->has_end;
+    P.banded = !e->has_end && T->bands &&
+               (e->start.precision == DATE_MONTH || e->start.precision == DATE_YEAR);
+    P.group = e->group;
+    P.color = T->s->theme.palette[e->group % T->s->theme.npalette];
+    P.label = e->label;
+    P.detail = e->detail;
+    P.date = T->dates[i];
+    return P;
+}
+
+static int by_at(const void *pa, const void *pb)
+{
+    const struct tl_item *a = pa, *b = pb;
+    if (a->at != b->at) {
+        return a->at < b->at ? -1 : 1;
+    }
+    return a->first < b->first ? -1 : a->first > b->first;
+}
+
+/*
+ * The items of a configuration: one per event, or with cfg.cluster >= 0 point events whose
+ * successive dates are at most cfg.cluster days apart gathered into one cluster (with lanes,
+ * only events of one group). A cluster is kept only when it is a real crowd: its events share
+ * an instant, or at least three are CLUSTER_DENSITY times as dense as the events overall, and
+ * it spans
+ * at most CLUSTER_SHARE of the time shown; the events of any other run stay single (evenly
+ * crowded data is refused with a size, not lumped into years). T->member lists each cluster's
+ * events in order; item.first indexes it. Returns false when out of memory.
+ */
+/* A run of close events (build_items()). */
+struct tl_run {
+    size_t count, group, id;
+    double first_at, last_at;
+};
+
+/*
+ * Passes 1 and 2 of build_items() for closeness `cluster` (< 0: none): writes each event's
+ * item number into cid[] and returns the number of items. No strings, no item structs: the
+ * ladder counts a closeness's items with it before deciding to build them.
+ */
+static size_t cluster_runs(const struct timeline *T, double cluster, size_t *cid,
+                           struct tl_run *run, size_t *open)
+{
+    const struct timeline_data *d = T->d;
+    size_t n = d->nevents, nkeys = T->lanes ? (d->ngroups ? d->ngroups : 1) : 1;
+    for (size_t k = 0; k < nkeys; k++) {
+        open[k] = (size_t)-1;
+    }
+    double shown = T->tmax - T->tmin, cap = CLUSTER_SHARE * shown;
+    double dense = CLUSTER_DENSITY * (double)n / shown; /* events per day */
+    /* Pass 1: runs of close events. */
+    size_t nrun = 0;
+    for (size_t i = 0; i < n; i++) {
+        const struct timeline_event *e = &d->events[i];
+        size_t key = T->lanes ? e->group : 0, o = open[key];
+        if (cluster >= 0 && !e->has_end && o != (size_t)-1 && e->at - run[o].last_at <= cluster &&
+            e->at - run[o].first_at <= cap) {
+            cid[i] = o;
+            run[o].count++;
+            run[o].last_at = e->at;
+            run[o].group = run[o].group == e->group ? e->group : (size_t)-1;
+            continue;
+        }
+        cid[i] = nrun;
+        run[nrun] = (struct tl_run){1, e->group, (size_t)-1, e->at, e->at};
+        if (!e->has_end) {
+            open[key] = nrun;
+        }
+        nrun++;
+    }
+    /* Pass 2: the runs kept as clusters keep one item; every other event gets its own. */
+    size_t items = 0;
+    for (size_t i = 0; i < n; i++) {
+        struct tl_run *r = &run[cid[i]];
+        double span = r->last_at - r->first_at;
+        bool keep = span < 1e-9 ? r->count > 1
+                                : r->count > 2 && (double)r->count / fmax(span, 1.0 / 24) >= dense;
+        if (!keep) {
+            cid[i] = items++;
+            continue;
+        }
+        if (r->id == (size_t)-1) {
+            r->id = items++;
+        }
+        cid[i] = r->id;
+    }
+    return items;
+}
+
+static bool build_items(struct timeline *T)
+{
+    const struct timeline_data *d = T->d;
+    size_t n = d->nevents;
+    free_items(T);
+    if (!csvchart_array_reserve((void **)&T->it, &T->cap, n, sizeof *T->it)) {
+        return false;
+    }
+    size_t *cid = T->cid, *fill = calloc(n + 1, sizeof *fill);
+    if (!fill) {
+        return false;
+    }
+    T->n = cluster_runs(T, T->cfg.cluster, cid, T->runs, T->open);
+    /* Pass 3: members in order (a counting sort by item); items from their members. */
+    for (size_t i = 0; i < n; i++) {
+        fill[cid[i] + 1]++;
+    }
+    for (size_t j = 0; j < T->n; j++) {
+        fill[j + 1] += fill[j];
+    }
+    for (size_t i = 0; i < n; i++) {
+        T->member[fill[cid[i]]++] = i;
+    }
+    size_t start = 0;
+    for (size_t j = 0; j < T->n; j++) {
+        size_t count = fill[j] - start; /* fill[j] is now the end of item j's members */
+        struct tl_item *P = &T->it[j];
+        if (count == 1) {
+            *P = event_item(T, T->member[start]);
+            start += count;
+            continue;
+        }
+        const struct timeline_event *a = &d->events[T->member[start]];
+        const struct timeline_event *b = &d->events[T->member[start + count - 1]];
+        size_t group = a->group; /* one group, or none */
+        for (size_t k = 1; k < count; k++) {
+            group = d->events[T->member[start + k]].group == group ? group : (size_t)-1;
+        }
+        *P = (struct tl_item){.first = start,
+                              .count = count,
+                              .t0 = a->at,
+                              .t1 = b->at,
+                              .at = (a->at + b->at) / 2,
+                              .group = group};
+        P->color = group != (size_t)-1 ? T->s->theme.palette[group % T->s->theme.npalette]
+                                       : T->s->theme.subtitle;
+        char dates[96];
+        if (a->start.days == b->start.days && a->start.precision == b->start.precision) {
+            csvchart_date_format(&a->start, false, dates, sizeof dates);
+        } else {
+            csvchart_date_format_span(&a->start, &b->start, dates, sizeof dates);
+        }
+        char heading[160];
+        /* "3 events" stays on one line (a no-break space) */
+        snprintf(heading, sizeof heading,
+                 "%s: %zu\xc2\xa0"
+                 "events",
+                 dates, count);
+        if (!(P->heading = csvchart_strdup(heading))) {
+            T->n = j; /* the items after j own nothing yet */
+            goto fail;
+        }
+        P->date = P->heading;
+        start += count;
+    }
+    /* Spans sit at their start, clusters at their middle: keep the items in that order
+     * (without clusters they are in the events' order already). */
+    if (T->n < n) {
+        qsort(T->it, T->n, sizeof *T->it, by_at);
+    }
+    free(fill);
+    return true;
+fail:
+    free(fill);
+    return false;
+}
+
+/* ---- text blocks --------------------------------------------------------------------------- */
+
+/* Lines `s` takes at `wrap` (at most max), widening *w to the widest. */
+static size_t lines_of(const struct timeline *T, const struct text_style *st, const char *s,
+                       double wrap, size_t max, double *w)
+{
+    struct text_line lines[TL_MAX_DETAIL_LINES + 1];
+    size_t need = csvchart_text_wrap(T->L.m, st, s, wrap, lines, max);
+    size_t n = need < max ? need : max;
+    for (size_t i = 0; i < n; i++) {
+        *w = fmax(*w, lines[i].width);
+    }
+    if (need > n) { /* the last line gets an ellipsis: allow for its width */
+        *w = fmax(*w, wrap);
+    }
+    return n;
+}
+
+/*
+ * A cluster's names: the first of its events' labels, whole, up to NAMES_CHARS characters in
+ * all (at least one), then how many more: "OpenAI o3; Gemini 2.5 Pro and 56 more". The text
+ * does not depend on the wrap width, so the ladder's many widths share one string (shaped
+ * once; only its lines differ), and the block shows as many lines of it as TL_CLUSTER_LINES.
+ */
+static char *cluster_names(struct timeline *T, const struct tl_item *P)
+{
+    const struct timeline_data *d = T->d;
+    size_t fit = 0, chars = 0;
+    while (fit < P->count) {
+        size_t len = strlen(d->events[T->member[P->first + fit]].label);
+        if (fit > 0 && chars + len > NAMES_CHARS) {
+            break;
+        }
+        chars += len + 2;
+        fit++;
+    }
+    size_t len = chars + 40;
+    char *s = malloc(len);
+    if (!s) {
+        return NULL;
+    }
+    size_t at = 0;
+    for (size_t k = 0; k < fit; k++) {
+        at += (size_t)snprintf(s + at, len - at, "%s%s", k ? NAME_SEP : "",
+                               d->events[T->member[P->first + k]].label);
+    }
+    if (fit < P->count) {
+        snprintf(s + at, len - at, " and %zu more", P->count - fit);
+    }
+    return s;
+}
+
+/*
+ * lines_of() for one of an event's own texts (0 date, 1 label, 2 detail), remembered: the
+ * ladder measures the same blocks at the same few wrap widths and sizes over and over (and
+ * every measurement, even a cached one, wraps the text again), so each text keeps its last
+ * MEMO_WAYS answers.
+ */
+static size_t memo_lines(struct timeline *T, size_t event, int kind, const struct text_style *st,
+                         const char *s, double wrap, size_t max, double *w)
+{
+    struct tl_memo *m = &T->memo[(event * 3 + (size_t)kind) * MEMO_WAYS];
+    for (size_t k = 0; k < MEMO_WAYS; k++) {
+        if (m[k].wrap == wrap && m[k].size == st->size_px && m[k].max == max) {
+            *w = fmax(*w, m[k].widest);
+            return m[k].n;
+        }
+    }
+    double widest = 0;
+    size_t n = lines_of(T, st, s, wrap, max, &widest);
+    size_t k = T->memo_next[event * 3 + (size_t)kind]++ % MEMO_WAYS;
+    m[k] =
+        (struct tl_memo){.wrap = wrap, .size = st->size_px, .max = max, .n = n, .widest = widest};
+    *w = fmax(*w, widest);
+    return n;
+}
+
+static void measure_blocks(struct timeline *T, double wrap)
+{
+    for (size_t i = 0; i < T->n; i++) {
+        struct tl_item *P = &T->it[i];
+        P->w = 0;
+        if (P->e) {
+            size_t ev = (size_t)(P->e - T->d->events);
+            P->ndate = memo_lines(T, ev, 0, &T->date_st, P->date, wrap, TL_MAX_DATE_LINES, &P->w);
+            P->nlabel =
+                memo_lines(T, ev, 1, &T->label_st, P->label, wrap, TL_MAX_LABEL_LINES, &P->w);
+            P->ndetail = P->detail && T->cfg.detail ? memo_lines(T, ev, 2, &T->detail_st, P->detail,
+                                                                 wrap, TL_MAX_DETAIL_LINES, &P->w)
+                                                    : 0;
+        } else {
+            P->ndate = lines_of(T, &T->date_st, P->date, wrap, TL_MAX_DATE_LINES + 1, &P->w);
+            P->nlabel = P->label
+                            ? lines_of(T, &T->names_st, P->label, wrap, TL_CLUSTER_LINES + 1, &P->w)
+                            : 0;
+            P->ndetail = 0;
+        }
+        P->w = fmin(P->w, wrap);
+        /* Each paragraph's first baseline goes down to a device pixel (first_baseline()). */
+        P->h = (double)P->ndate * T->lh_date + (double)P->nlabel * T->lh_label +
+               (double)(1 + (P->nlabel > 0) + (P->ndetail > 0)) / T->L.scale;
+        if (P->ndetail) {
+            P->h += T->px.detail_gap + (double)P->ndetail * T->lh_detail;
+        }
+    }
+}
+
+bool csvchart_tl_measure(struct timeline *T, double wrap)
+{
+    if (T->optimistic) {
+        double w = csvchart_layout_width(&T->L, &T->date_st, "1111");
+        for (size_t i = 0; i < T->n; i++) {
+            struct tl_item *P = &T->it[i];
+            P->ndate = P->nlabel = 1;
+            P->ndetail = 0;
+            P->w = fmin(w, wrap);
+            P->h = T->lh_date + T->lh_label;
+        }
+        return true;
+    }
+    for (size_t i = 0; i < T->n; i++) {
+        struct tl_item *P = &T->it[i];
+        if (!P->e) {
+            if (!P->names) {
+                P->names = cluster_names(T, P);
+            }
+            if (!P->names) {
+                T->L.scene->nomem = true;
+                return false;
+            }
+            P->label = *P->names ? P->names : NULL;
+        }
+    }
+    measure_blocks(T, wrap);
+    return true;
+}
+
+/* The first baseline of a paragraph whose lines start at `top`: on a device pixel, never
+ * above what `top` allows (rounding a baseline to the nearest pixel could lift one style's
+ * line into the last line of the style before it). */
+static double first_baseline(const struct timeline *T, double top, double ascent)
+{
+    return ceil((top + ascent) * T->L.scale - 1e-6) / T->L.scale;
+}
+
+void csvchart_tl_draw_block(struct timeline *T, const struct tl_item *P, double wrap)
 {
     struct layout *L = &T->L;
     const struct theme *th = &T->s->theme;
-    const struct text_style *st = &L->small;
-    struct text_metrics tm;
-    L->m->measure(L->m->ctx, st, "Hg", 2, &tm);
-    double mid = (tm.ascent - tm.descent) / 2; /* a line's baseline below its centre */
-
-    /* Leaders first, so the dots sit on them. */
-    csvchart_rgba lead = th->muted;
-    for (size_t i = 0; i < T->n; i++) {
-        const struct place *P = &T->p[i];
-        double y0 = csvchart_layout_snap(L, P->pos, L->u);
-        double y1 = csvchart_layout_snap(L, P->by + T->first_mid, L->u);
-        double xa = T->axis + V->r, xb = P->bx - 6 * L->u;
-        if (fabs(y1 - y0) < 0.5) {
-            csvchart_scene_line(L->scene, xa, y0, xb, y0, lead, L->u);
-        } else {
-            double e1 = V->x_lanes + 8 * L->u, e2 = P->bx - 16 * L->u;
-            struct scene_point pts[4] = {{xa, y0}, {e1, y0}, {e2, y1}, {xb, y1}};
-            csvchart_scene_path(L->scene, pts, 4, false, CSVCHART_RGBA_NONE, lead, L->u);
-        }
+    /* Dates in the events' colours when all of them read as text (WCAG AA), else all
+     * muted: a mix of the two would look like a distinction in the data. */
+    csvchart_rgba dc = T->color_dates && (P->e || P->group != (size_t)-1) ? P->color : th->subtitle;
+    enum text_anchor an = P->right ? TEXT_ANCHOR_END : TEXT_ANCHOR_START;
+    double x = P->right ? P->bx + P->w : P->bx;
+    double base = first_baseline(T, P->by, T->asc_date);
+    csvchart_layout_paragraph(L, &T->date_st, dc, P->date, x, base, wrap, P->ndate, an);
+    double y = base + (double)(P->ndate - 1) * T->lh_date + (T->lh_date - T->asc_date);
+    if (P->nlabel) {
+        base = first_baseline(T, y, T->asc_label);
+        csvchart_layout_paragraph(L, P->e ? &T->label_st : &T->names_st, th->text, P->label, x,
+                                  base, wrap, P->nlabel, an);
+        y = base + (double)(P->nlabel - 1) * T->lh_label + (T->lh_label - T->asc_label);
     }
-    draw_axis_line(T, fmax(top, map(T, T->lo)), fmin(bottom, T->axis_end), 1.5 * L->u);
-    /* Ticks and their labels, right-aligned left of the axis. */
-    for (size_t i = 0; i < T->nboxes; i++) {
-        const struct tick_box *b = &T->boxes[i];
-        bool today = b->today;
-        double y = csvchart_layout_snap(L, b->x, L->u);
-        if (today) {
-            csvchart_scene_line(L->scene, T->axis - 7 * L->u, y, T->axis + 7 * L->u, y,
-                                th->title, 1.5 * L->u);
-        } else {
-            csvchart_scene_line(L->scene, T->axis - 5 * L->u, y, T->axis, y, th->faint, L->u);
-        }
-        if (b->hidden) {
-            continue;
-        }
-        struct text_style ts = *st;
-        ts.weight = today ? 700 : 400;
-        csvchart_layout_text(L, &ts, today ? th->title : th->faint, b->label, strlen(b->label),
-                             T->axis - 10 * L->u, b->x + mid, TEXT_ANCHOR_END);
-    }
-    double bar = 5 * L->u, lane_pitch = bar + 2 * L->u;
-    for (size_t i = 0; i < T->n; i++) {
-        const struct place *P = &T->p[i];
-        const struct timeline_event *e = P->e;
-        double a = csvchart_layout_snap(L, map(T, e->t0), 0);
-        double b = csvchart_layout_snap(L, map(T, e->t1), 0);
-        if (e->has_end) {
-            double x = T->axis + 5 * L->u + (double)P->lane * lane_pitch;
-            struct scene_item *it =
-                csvchart_scene_rect(L->scene, csvchart_layout_snap(L, x, 0), a, bar,
-                                    fmax(b - a, 2 / L->scale), P->color);
-            csvchart_scene_item_set_title(L->scene, it, e->label);
-        } else if (b - a >= 2.5 * V->r) { /* the period a month or a year names */
-            csvchart_scene_rect(L->scene, csvchart_layout_snap(L, T->axis - 3 * L->u, 0), a,
-                                6 * L->u, b - a, alpha(P->color, 0x55));
-        }
-    }
-    for (size_t i = 0; i < T->n; i++) {
-        dot(T, T->axis, T->p[i].pos, V->r, T->p[i].color);
-    }
-    for (size_t i = 0; i < T->n; i++) {
-        draw_block(T, &T->p[i], V->wrap);
+    if (P->ndetail) {
+        base = first_baseline(T, y + T->px.detail_gap, T->asc_detail);
+        csvchart_layout_paragraph(L, &T->detail_st, th->subtitle, P->detail, x, base, wrap,
+                                  P->ndetail, an);
     }
 }
 
-static csvchart_status layout_vertical(struct timeline *T, csvchart_error *err)
+/* ---- marks and the axis --------------------------------------------------------------------- */
+
+/* A point along the axis at `along`, `across` off it. */
+static void pt(bool vertical, double along, double across, double *x, double *y)
+{
+    *x = vertical ? across : along;
+    *y = vertical ? along : across;
+}
+
+void csvchart_tl_dot(struct timeline *T, double x, double y, csvchart_rgba color)
+{
+    struct scene_item *it = csvchart_scene_circle(T->L.scene, x, y, T->px.dot, color);
+    if (it) {
+        it->stroke = T->s->theme.background;
+        it->stroke_width = T->px.ring;
+    }
+}
+
+/* A line along the axis from a to b at c, dashed after today. */
+static void axis_piece(struct timeline *T, double a, double b, double c, bool vertical,
+                       double today)
 {
     struct layout *L = &T->L;
-    struct vgeom V = {.r = 4.5 * L->u, .gap = 12 * L->u};
-    T->vertical = true;
-    struct text_style bold = L->small;
-    bold.weight = 700;
-    /* The tick column is as wide as the labels of the ticks chosen, which depend on the
-     * height, which depends (through wrapping) on the column: two passes settle it. */
-    double col = csvchart_layout_width(L, &L->small, "30 Sep 2026");
-    for (int pass = 0; pass < 2; pass++) {
-        T->axis = csvchart_layout_snap(L, L->left + col + 14 * L->u, 1.5 * L->u);
-        V.x_lanes = T->axis + (T->nlanes ? 5 * L->u + (double)T->nlanes * 7 * L->u : 0);
-        V.x_block = V.x_lanes + 40 * L->u;
-        V.wrap = fmin(520 * L->u, L->right - V.x_block);
-        measure_blocks(T, V.wrap);
-        double need = vertical_need(T, V.gap);
-        double have = L->bottom - L->top;
-        if (need > have && !T->compact) {
-            /* Too many for the height: a chronology list, the date beside the label and
-             * closer blocks, before the figure has to grow. */
-            T->compact = true;
-            V.gap = 8 * L->u;
-            measure_blocks(T, V.wrap);
-            need = vertical_need(T, V.gap);
+    const struct theme *th = &T->s->theme;
+    double split = fmin(fmax(today, a), b);
+    double x1, y1, x2, y2;
+    if (split > a) {
+        pt(vertical, a, c, &x1, &y1);
+        pt(vertical, split, c, &x2, &y2);
+        csvchart_scene_line(L->scene, x1, y1, x2, y2, th->axis, T->px.axis);
+    }
+    if (split < b) { /* the future, after today: dashed */
+        pt(vertical, split, c, &x1, &y1);
+        pt(vertical, b, c, &x2, &y2);
+        struct scene_item *it = csvchart_scene_line(L->scene, x1, y1, x2, y2, th->axis, T->px.axis);
+        if (it) {
+            it->dash = T->px.dash;
         }
-        if (need > have) {
-            double h = L->scene->height + (need - have);
-            if (h > MAX_HEIGHT) {
-                return too_tall(T, ceil(h), err);
-            }
-            grow(T, need - have);
-        }
-        vertical_map(T, L->top, L->bottom);
-        T->nboxes = choose_ticks(T, L->top, T->axis_end - L->top, 30 * L->u);
-        add_today_box(T, &T->nboxes, L->top, L->bottom);
-        double w = csvchart_layout_width(L, &L->small, "2025");
-        for (size_t i = 0; i < T->nboxes; i++) {
-            w = fmax(w, csvchart_layout_width(L, T->boxes[i].today ? &bold : &L->small,
-                                              T->boxes[i].label));
-        }
-        if (fabs(w - col) < 0.5) {
-            break;
-        }
-        col = w;
     }
-    double *want = malloc(T->n * sizeof *want), *tops = malloc(T->n * sizeof *tops);
-    if (!want || !tops) {
-        free(want);
-        free(tops);
-        return csvchart_error_nomem(err);
-    }
-    for (size_t i = 0; i < T->n; i++) {
-        T->p[i].pos = map(T, T->p[i].e->at);
-        want[i] = T->p[i].pos - T->first_mid;
-    }
-    bool ok = dodge(T, want, V.gap, L->top, L->bottom, tops);
-    for (size_t i = 0; ok && i < T->n; i++) {
-        T->p[i].bx = V.x_block;
-        T->p[i].by = tops[i];
-    }
-    free(want);
-    free(tops);
-    if (!ok) {
-        return csvchart_error_nomem(err);
-    }
-    draw_vertical(T, &V, L->top, L->bottom);
-    return CSVCHART_OK;
 }
 
-/* ---- the whole figure -------------------------------------------------------------------- */
+void csvchart_tl_draw_axis(struct timeline *T, const struct tmap *m, double c, bool vertical)
+{
+    struct layout *L = &T->L;
+    const struct theme *th = &T->s->theme;
+    c = csvchart_layout_snap(L, c, T->px.axis);
+    double today = T->has_today ? csvchart_tl_map(m, T->today) : INFINITY;
+    double from = m->start, half = T->px.break_half, slant = T->px.break_slant;
+    for (size_t i = 0; i + 1 < m->nseg; i++) {
+        double end = m->p0[i] + (m->t1[i] - m->t0[i]) * m->k;
+        double mid = (end + m->p0[i + 1]) / 2;
+        axis_piece(T, from, mid - half, c, vertical, today);
+        for (int s = -1; s <= 1; s += 2) { /* the break's marks: two slanted strokes */
+            double x1, y1, x2, y2;
+            pt(vertical, mid + s * half - slant, c + T->px.break_mark, &x1, &y1);
+            pt(vertical, mid + s * half + slant, c - T->px.break_mark, &x2, &y2);
+            csvchart_scene_line(L->scene, x1, y1, x2, y2, th->axis, T->px.axis);
+        }
+        from = mid + half;
+    }
+    axis_piece(T, from, m->end, c, vertical, today);
+}
+
+void csvchart_tl_draw_ticks(struct timeline *T, const struct tl_tick *t, size_t n, double c,
+                            bool vertical, double label_at)
+{
+    struct layout *L = &T->L;
+    const struct theme *th = &T->s->theme;
+    struct text_metrics tm;
+    L->m->measure(L->m->ctx, &T->tick_st, "Hg", 2, &tm);
+    double mid = (tm.ascent - tm.descent) / 2; /* a line's baseline below its centre */
+    for (size_t i = 0; i < n; i++) {
+        const struct tl_tick *k = &t[i];
+        double p = csvchart_layout_snap(L, k->pos, k->today ? T->px.axis : T->px.leader);
+        double x1, y1, x2, y2;
+        const struct text_style *st = k->today ? &T->today_st : &T->tick_st;
+        csvchart_rgba color = k->today ? th->title : th->faint;
+        if (vertical) {
+            pt(true, p, c - T->px.tick, &x1, &y1);
+            pt(true, p, k->today ? c + T->px.today_over : c, &x2, &y2);
+            csvchart_scene_line(L->scene, x1, y1, x2, y2, color,
+                                k->today ? T->px.axis : T->px.leader);
+            csvchart_layout_text(L, st, color, k->label, strlen(k->label), label_at, p + mid,
+                                 TEXT_ANCHOR_END);
+        } else {
+            double tick_end = label_at - T->asc_tick - T->px.tick_gap;
+            pt(false, p, k->today ? c - T->px.today_over : c, &x1, &y1);
+            pt(false, p, tick_end, &x2, &y2);
+            csvchart_scene_line(L->scene, x1, y1, x2, y2, color,
+                                k->today ? T->px.axis : T->px.leader);
+            csvchart_layout_text(L, st, color, k->label, strlen(k->label), p, label_at,
+                                 TEXT_ANCHOR_MIDDLE);
+        }
+    }
+}
+
+/* "58 events: A; B; C", for the SVG title of a cluster's mark (every name, up to 64 KB):
+ * malloc'd, or NULL. */
+static char *cluster_title(const struct timeline *T, const struct tl_item *P)
+{
+    size_t len = 32;
+    for (size_t k = 0; k < P->count && len < 65536; k++) {
+        len += strlen(T->d->events[T->member[P->first + k]].label) + 2;
+    }
+    len = len < 65536 ? len : 65536;
+    char *buf = malloc(len);
+    if (!buf) {
+        return NULL;
+    }
+    size_t at = (size_t)snprintf(buf, len, "%zu events: ", P->count);
+    for (size_t k = 0; k < P->count && at < len; k++) {
+        const char *name = T->d->events[T->member[P->first + k]].label;
+        if (at + strlen(name) + 8 >= len) {
+            snprintf(buf + at, len - at, "\xe2\x80\xa6");
+            break;
+        }
+        at += (size_t)snprintf(buf + at, len - at, "%s%s", k ? "; " : "", name);
+    }
+    return buf;
+}
+
+void csvchart_tl_draw_mark(struct timeline *T, const struct tmap *m, const struct tl_item *P,
+                           double c, bool vertical, double bar_at, bool span_dot)
+{
+    struct layout *L = &T->L;
+    const struct theme *th = &T->s->theme;
+    double r = T->px.dot, x, y;
+    double a = csvchart_tl_map(m, P->t0), b = csvchart_tl_map(m, P->t1);
+    if (P->span) {
+        double sa = csvchart_layout_snap(L, a, 0), sb = csvchart_layout_snap(L, b, 0);
+        double len = fmax(sb - sa, 2 / L->scale);
+        pt(vertical, sa, csvchart_layout_snap(L, bar_at, 0), &x, &y);
+        struct scene_item *it = csvchart_scene_rect(L->scene, x, y, vertical ? T->px.bar : len,
+                                                    vertical ? len : T->px.bar, P->color);
+        csvchart_scene_item_set_title(L->scene, it, P->e->label);
+        if (span_dot) {
+            pt(vertical, P->pos, c, &x, &y);
+            csvchart_tl_dot(T, x, y, P->color);
+        }
+        return;
+    }
+    if (P->e) {
+        if (P->banded) { /* the period the date names, pale (the legend says so) */
+            double len = fmax(b - a, 2.5 * r), mid = (a + b) / 2;
+            pt(vertical, mid - len / 2, csvchart_layout_snap(L, c - T->px.band / 2, 0), &x, &y);
+            csvchart_scene_rect(L->scene, x, y, vertical ? T->px.band : len,
+                                vertical ? len : T->px.band, alpha(th->muted, 0x80));
+        }
+        pt(vertical, P->pos, c, &x, &y);
+        csvchart_tl_dot(T, x, y, P->color);
+        return;
+    }
+    /* A cluster: a capsule from its first event to its last (a larger dot when they share
+     * an instant), its events named in the SVG title. */
+    struct scene_item *it;
+    if (b - a < r) {
+        pt(vertical, P->pos, c, &x, &y);
+        it = csvchart_scene_circle(L->scene, x, y, 1.4 * r, P->color);
+        if (it) {
+            it->stroke = th->background;
+            it->stroke_width = T->px.ring;
+        }
+    } else {
+        for (int e = 0; e < 2; e++) {
+            pt(vertical, e ? b : a, c, &x, &y);
+            csvchart_scene_circle(L->scene, x, y, r, P->color);
+        }
+        pt(vertical, a, c - r, &x, &y);
+        it = csvchart_scene_rect(L->scene, x, y, vertical ? 2 * r : b - a, vertical ? b - a : 2 * r,
+                                 P->color);
+    }
+    char *title = cluster_title(T, P);
+    if (!title) {
+        L->scene->nomem = true;
+        return;
+    }
+    csvchart_scene_item_set_title(L->scene, it, title);
+    free(title);
+}
+
+/* ---- the whole figure ---------------------------------------------------------------------- */
 
 /* The SVG <desc>: "Timeline of 5 events from January 2025 to April 2026." */
 static void describe(struct timeline *T)
@@ -961,12 +792,23 @@ static void describe(struct timeline *T)
     csvchart_scene_set_string(T->L.scene, &T->L.scene->desc, buf);
 }
 
+void csvchart_tl_widen(double *lo, double *hi, double period)
+{
+    double min_span = fmax(3 * period, 2.0 / 24);
+    if (*hi - *lo < min_span) {
+        double c = (*lo + *hi) / 2;
+        *lo = c - min_span / 2;
+        *hi = c + min_span / 2;
+    }
+}
+
 /* The events' time extent, today included, never narrower than a few of their periods. */
 static void extent(struct timeline *T)
 {
+    const struct timeline_data *d = T->d;
     double lo = INFINITY, hi = -INFINITY, period = 0;
-    for (size_t i = 0; i < T->n; i++) {
-        const struct timeline_event *e = T->p[i].e;
+    for (size_t i = 0; i < d->nevents; i++) {
+        const struct timeline_event *e = &d->events[i];
         lo = fmin(lo, e->t0);
         hi = fmax(hi, e->t1);
         period = fmax(period, csvchart_date_period_end(&e->start) - e->t0);
@@ -975,14 +817,306 @@ static void extent(struct timeline *T)
         lo = fmin(lo, T->today);
         hi = fmax(hi, T->today);
     }
-    double min_span = fmax(3 * period, 2.0 / 24);
-    if (hi - lo < min_span) {
-        double c = (lo + hi) / 2;
-        lo = c - min_span / 2;
-        hi = c + min_span / 2;
-    }
+    T->period = period;
+    csvchart_tl_widen(&lo, &hi, period);
     T->tmin = lo;
     T->tmax = hi;
+}
+
+struct interval {
+    double a, b;
+};
+
+static int by_start(const void *pa, const void *pb)
+{
+    const struct interval *a = pa, *b = pb;
+    return a->a < b->a ? -1 : a->a > b->a;
+}
+
+/*
+ * axis_breaks = auto: the stretches no event covers (its date's period, its span) and today is
+ * not in, longer than BREAK_SHARE of the time shown, are cut out of the axis.
+ */
+static bool find_breaks(struct timeline *T)
+{
+    const struct timeline_data *d = T->d;
+    T->ncuts = 0;
+    if (!T->s->axis_breaks) {
+        return true;
+    }
+    size_t n = d->nevents + 1;
+    struct interval *v = malloc(n * sizeof *v);
+    if (!v) {
+        return false;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < d->nevents; i++) {
+        v[k++] = (struct interval){d->events[i].t0, d->events[i].t1};
+    }
+    if (T->has_today) {
+        v[k++] = (struct interval){T->today, T->today};
+    }
+    qsort(v, k, sizeof *v, by_start);
+    double share = BREAK_SHARE * (T->tmax - T->tmin), end = v[0].b;
+    for (size_t i = 1; i < k && T->ncuts + 1 < TL_MAX_SEGS; i++) {
+        if (v[i].a - end > share) {
+            T->cut0[T->ncuts] = end;
+            T->cut1[T->ncuts++] = v[i].a;
+        }
+        end = fmax(end, v[i].b);
+    }
+    free(v);
+    return true;
+}
+
+/* The legend: the groups' colours (without lanes) and what a band means. */
+static bool legend(struct timeline *T)
+{
+    const struct timeline_data *d = T->d;
+    const struct theme *th = &T->s->theme;
+    struct legend_entry *e = calloc(d->ngroups + 1, sizeof *e);
+    if (!e) {
+        return false;
+    }
+    size_t n = 0;
+    if (d->ngroups > 1 && !T->lanes) {
+        for (size_t i = 0; i < d->ngroups; i++) {
+            e[n++] = (struct legend_entry){d->groups[i], th->palette[i % th->npalette]};
+        }
+    }
+    if (T->bands) {
+        bool month = false, year = false;
+        for (size_t i = 0; i < d->nevents; i++) {
+            month = month || (!d->events[i].has_end && d->events[i].start.precision == DATE_MONTH);
+            year = year || (!d->events[i].has_end && d->events[i].start.precision == DATE_YEAR);
+        }
+        e[n++] = (struct legend_entry){month && year ? "Date given to the month or year"
+                                       : month       ? "Date given to the month"
+                                                     : "Date given to the year",
+                                       alpha(th->muted, 0x80)};
+    }
+    csvchart_layout_legend(&T->L, e, n);
+    free(e);
+    return true;
+}
+
+/*
+ * Bands are drawn (and explained) when some point event is dated to a month or a year and such
+ * a period would show wider than its dot on a horizontal axis across the plot.
+ */
+static bool want_bands(const struct timeline *T)
+{
+    const struct timeline_data *d = T->d;
+    double kept = T->tmax - T->tmin;
+    for (size_t c = 0; c < T->ncuts; c++) {
+        kept -= T->cut1[c] - T->cut0[c];
+    }
+    double k = (T->L.right - T->L.left) / fmax(kept, 1e-9);
+    for (size_t i = 0; i < d->nevents; i++) {
+        const struct timeline_event *e = &d->events[i];
+        if (!e->has_end && (e->start.precision == DATE_MONTH || e->start.precision == DATE_YEAR) &&
+            (e->t1 - e->t0) * k >= 2.5 * T->px.dot) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Sets the label size (names share it). */
+static void set_label_size(struct timeline *T, double size)
+{
+    T->label_st.size_px = T->names_st.size_px = size;
+    T->lh_label = csvchart_layout_line_height(&T->L, &T->label_st);
+    T->asc_label = csvchart_layout_ascent(&T->L, &T->label_st);
+}
+
+/*
+ * Tries a configuration: items (clusters built only when the closeness changed), a bound on
+ * the area the smallest blocks need, then the placement. True when it fits; the items are then
+ * placed for drawing.
+ */
+static bool try_config(struct timeline *T, struct tl_config cfg, double *built)
+{
+    struct layout *L = &T->L;
+    T->cfg = cfg;
+    set_label_size(T, cfg.label_px);
+    if (*built != cfg.cluster) {
+        if (!build_items(T)) {
+            L->scene->nomem = true;
+            return false;
+        }
+        *built = cfg.cluster;
+    }
+    double area = (L->right - L->left) * (T->plot_bottom - T->plot_top);
+    double least = (T->lh_date + T->lh_label) * 2 * T->date_st.size_px;
+    if ((double)T->n * least > area) {
+        return false;
+    }
+    bool (*place)(struct timeline *) = T->lanes       ? csvchart_tl_place_lanes
+                                       : cfg.vertical ? csvchart_tl_place_vertical
+                                                      : csvchart_tl_place_horizontal;
+    /* Many items: first an optimistic placement with every block at its least (a year in
+     * its narrowest digits over one label line, measured once). Bigger blocks need more
+     * room (all but always: a side may be chosen differently), so when that fails the real
+     * placement is not tried, and nothing is shaped: a crowd that cannot fit is refused
+     * without measuring its labels. Deterministic either way, as the size search needs. */
+    if (T->n > OPTIMISTIC_FROM) {
+        T->optimistic = true;
+        bool ok = place(T);
+        T->optimistic = false;
+        if (!ok || L->scene->nomem) {
+            return false;
+        }
+    }
+    return place(T);
+}
+
+/* Tries each orientation the spec allows: horizontal first, except on a portrait canvas (a
+ * phone), where a column reads better than a staircase of rows. */
+static bool try_orients(struct timeline *T, struct tl_config cfg, double *built)
+{
+    enum orientation o = T->lanes ? ORIENT_HORIZONTAL : T->s->orientation;
+    bool portrait = T->s->height > T->s->width;
+    for (int k = 0; k < 2 && !T->L.scene->nomem; k++) {
+        cfg.vertical = (k == 0) == portrait;
+        if ((cfg.vertical && o == ORIENT_HORIZONTAL) || (!cfg.vertical && o == ORIENT_VERTICAL)) {
+            continue;
+        }
+        if (try_config(T, cfg, built)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The ladder (see the top of the file); true when some configuration fits. */
+static bool ladder(struct timeline *T)
+{
+    struct layout *L = &T->L;
+    const struct timeline_data *d = T->d;
+    double built = -2; /* the closeness the items were built for; -2: none yet */
+    double full = L->label.size_px, least = L->label_min;
+    bool details = false;
+    for (size_t i = 0; i < d->nevents; i++) {
+        details = details || d->events[i].detail;
+    }
+    struct tl_config cfg = {.detail = true, .label_px = full, .cluster = -1};
+    if (try_orients(T, cfg, &built)) {
+        return true;
+    }
+    if (T->s->fit_grow || L->scene->nomem) {
+        return false;
+    }
+    if (details) {
+        cfg.detail = false;
+        if (try_orients(T, cfg, &built)) {
+            return true;
+        }
+    }
+    cfg.detail = false;
+    if (least < full) {
+        cfg.label_px = least;
+        if (try_orients(T, cfg, &built)) {
+            /* The largest half-pixel size that still fits, bisected. */
+            double lo = least, hi = full; /* lo fits, hi does not */
+            while (hi - lo > 0.5) {
+                double mid = floor((lo + hi) / 2 * 2) / 2;
+                if (mid <= lo) {
+                    break;
+                }
+                cfg.label_px = mid;
+                if (try_orients(T, cfg, &built)) {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            cfg.label_px = lo;
+            return try_orients(T, cfg, &built);
+        }
+    }
+    /* Clusters, from same-instant ties to CLUSTER_SHARE of the time shown. */
+    static const double closeness[] = {0,    1,     2,     4,      7,      14,    30.44,
+                                       61,   91.3,  182.6, 365.25, 730.5,  1826,  3652.5,
+                                       7305, 18262, 36525, 73050,  182625, 365250};
+    double cap = CLUSTER_SHARE * (T->tmax - T->tmin);
+    size_t last_n = (size_t)-1;
+    cfg.label_px = least;
+    set_label_size(T, least);
+    double plot_area = (L->right - L->left) * (T->plot_bottom - T->plot_top);
+    double least_area = (T->lh_date + T->lh_label) * 2 * T->date_st.size_px;
+    for (size_t c = 0; c < sizeof closeness / sizeof closeness[0]; c++) {
+        if (c > 0 && closeness[c] > cap) {
+            break;
+        }
+        cfg.cluster = closeness[c];
+        /* A few more events gathered change little: try again only when the items are at
+         * least a tenth fewer than at the last try (or than the events, at first); and only
+         * when their least blocks can cover the plot. Counted before anything is built. */
+        size_t items = cluster_runs(T, cfg.cluster, T->cid, T->runs, T->open);
+        if ((double)items > 0.9 * (double)(last_n == (size_t)-1 ? d->nevents : last_n) ||
+            (double)items * least_area > plot_area) {
+            continue;
+        }
+        last_n = items;
+        if (try_orients(T, cfg, &built)) {
+            return true;
+        }
+        if (L->scene->nomem) {
+            return false;
+        }
+    }
+    return false;
+}
+
+/*
+ * What is kept between layouts of the same data (timeline_data.h): each event's date line and
+ * the memo of its texts' lines (memo_lines()), valid for one measurer and font. One block,
+ * freed with free(). Made when missing or stale; NULL when out of memory.
+ */
+struct tl_scratch {
+    const csvchart_text_measurer *m;
+    size_t n;
+    struct tl_memo *memo;
+    unsigned char *memo_next;
+    char (*dates)[TL_DATE_LEN];
+    char family[]; /* NUL-terminated */
+};
+
+static struct tl_scratch *scratch(const struct timeline_data *d, const csvchart_text_measurer *m,
+                                  const char *family)
+{
+    struct tl_scratch *sc = d->scratch ? d->scratch->p : NULL;
+    if (sc && sc->m == m && sc->n == d->nevents && strcmp(sc->family, family) == 0) {
+        return sc;
+    }
+    size_t n = d->nevents, flen = strlen(family) + 1;
+    size_t head = (sizeof *sc + flen + 15) / 16 * 16;
+    size_t memo = n * 3 * MEMO_WAYS * sizeof(struct tl_memo);
+    size_t dates = n * TL_DATE_LEN;
+    struct tl_scratch *ns = calloc(1, head + memo + dates + n * 3);
+    if (!ns) {
+        return NULL;
+    }
+    ns->m = m;
+    ns->n = n;
+    memcpy(ns->family, family, flen);
+    ns->memo = (struct tl_memo *)((char *)ns + head);
+    ns->dates = (char(*)[TL_DATE_LEN])((char *)ns + head + memo);
+    ns->memo_next = (unsigned char *)((char *)ns + head + memo + dates);
+    for (size_t i = 0; i < n; i++) {
+        const struct timeline_event *e = &d->events[i];
+        if (e->has_end) {
+            csvchart_date_format_span(&e->start, &e->end, ns->dates[i], TL_DATE_LEN);
+        } else {
+            csvchart_date_format(&e->start, false, ns->dates[i], TL_DATE_LEN);
+        }
+    }
+    if (d->scratch) {
+        free(d->scratch->p);
+        d->scratch->p = ns;
+    }
+    return ns;
 }
 
 csvchart_status csvchart_layout_timeline(const void *data, const struct spec *s,
@@ -992,118 +1126,154 @@ csvchart_status csvchart_layout_timeline(const void *data, const struct spec *s,
                                          csvchart_error *err)
 {
     const struct timeline_data *d = data;
-    struct timeline T = {.d = d, .s = s, .n = d->nevents};
-    struct hgeom G = {0};
-    csvchart_status st = CSVCHART_OK;
+    struct timeline T = {.d = d, .s = s};
     struct layout *L = &T.L;
+    csvchart_status st = CSVCHART_OK;
     csvchart_layout_begin(L, s, m, scene, fit);
-    if (T.n == 0) {
+    if (d->nevents == 0) {
         return csvchart_error_set(err, CSVCHART_ERROR_DATA, NULL, 0, 0, "no events to draw");
     }
-    T.p = calloc(T.n, sizeof *T.p);
-    if (!T.p) {
-        return csvchart_error_nomem(err);
+    if (s->lanes && d->ngroups == 0) {
+        return csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0,
+                                  "lanes = group needs a group column (set group)");
     }
+    if (s->lanes && s->orientation == ORIENT_VERTICAL) {
+        return csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0,
+                                  "lanes = group draws horizontal lanes; it cannot be used with "
+                                  "orientation = vertical");
+    }
+    T.lanes = s->lanes;
+    /* Every metric scales with g: one loop over the struct's doubles, in table order. */
+    const double *base = (const double *)&TL_BASE;
+    double *px = (double *)&T.px;
+    for (size_t i = 0; i < sizeof T.px / sizeof(double); i++) {
+        px[i] = base[i] * L->g;
+    }
+    /* On a phone-sized canvas the type stays at its floor while g halves: marks and lines
+     * keep at least 0.8 of their size, so they still read beside the text. */
+    double mg = fmax(L->g, 0.8);
+    T.px.dot = TL_BASE.dot * mg;
+    T.px.ring = TL_BASE.ring * mg;
+    T.px.axis = TL_BASE.axis * mg;
+    T.px.leader = TL_BASE.leader * mg;
+    T.px.bar = TL_BASE.bar * mg;
+    T.px.band = TL_BASE.band * mg;
+    T.px.tick = TL_BASE.tick * mg;
+    T.px.break_mark = TL_BASE.break_mark * mg;
+    /* A column of text narrower than about nine ems wraps a word a line, whatever g says. */
+    T.px.min_wrap = fmax(T.px.min_wrap, 9 * L->label.size_px);
     T.date_st = L->small;
     T.date_st.weight = 700;
     T.label_st = L->label;
     T.label_st.weight = 700;
+    T.names_st = L->label;
     T.detail_st = L->small;
+    T.tick_st = L->small;
+    T.today_st = T.date_st;
+    T.lane_st = L->label;
+    T.lane_st.weight = 700;
+    T.lh_lane = csvchart_layout_line_height(L, &T.lane_st);
+    T.asc_lane = csvchart_layout_ascent(L, &T.lane_st);
     T.lh_date = csvchart_layout_line_height(L, &T.date_st);
-    T.lh_label = csvchart_layout_line_height(L, &T.label_st);
     T.lh_detail = csvchart_layout_line_height(L, &T.detail_st);
+    T.lh_tick = csvchart_layout_line_height(L, &T.tick_st);
     T.asc_date = csvchart_layout_ascent(L, &T.date_st);
-    T.asc_label = csvchart_layout_ascent(L, &T.label_st);
     T.asc_detail = csvchart_layout_ascent(L, &T.detail_st);
-    T.detail_gap = round(2 * L->u);
+    T.asc_tick = csvchart_layout_ascent(L, &T.tick_st);
     struct date_value today;
     if (*s->today && csvchart_date_parse(s->today, strlen(s->today), &today)) {
         T.has_today = true;
         T.today = (csvchart_date_coord(&today) + csvchart_date_period_end(&today)) / 2;
     }
     const struct theme *th = &s->theme;
-    for (size_t i = 0; i < T.n; i++) {
-        struct place *P = &T.p[i];
-        P->e = &d->events[i];
-        P->color = th->palette[P->e->group % th->npalette];
-        if (P->e->has_end) {
-            csvchart_date_format_span(&P->e->start, &P->e->end, P->date, sizeof P->date);
-        } else {
-            csvchart_date_format(&P->e->start, false, P->date, sizeof P->date);
-        }
-    }
     T.color_dates = true;
-    for (size_t i = 0; i < T.n; i++) {
-        T.color_dates = T.color_dates && csvchart_contrast(T.p[i].color, th->background) >= 4.5;
+    for (size_t i = 0; i < (d->ngroups ? d->ngroups : 1); i++) {
+        T.color_dates = T.color_dates &&
+                        csvchart_contrast(th->palette[i % th->npalette], th->background) >= 4.5;
     }
     extent(&T);
     describe(&T);
-
+    T.member = malloc(d->nevents * sizeof *T.member);
+    T.cid = malloc(d->nevents * sizeof *T.cid);
+    T.runs = malloc(d->nevents * sizeof *T.runs);
+    T.open = malloc((d->ngroups + 1) * sizeof *T.open);
+    T.up_h = malloc(d->nevents * sizeof *T.up_h);
+    T.dn_h = malloc(d->nevents * sizeof *T.dn_h);
+    T.row_h = malloc(d->nevents * sizeof *T.row_h);
+    T.row0 = malloc((d->ngroups + 2) * sizeof *T.row0);
+    struct tl_scratch *sc = scratch(d, m, s->font);
+    if (sc) {
+        T.memo = sc->memo;
+        T.memo_next = sc->memo_next;
+        T.dates = sc->dates;
+    }
+    if (!sc || !T.cid || !T.runs || !T.open || !T.member || !T.up_h || !T.dn_h || !T.row_h ||
+        !T.row0 || !find_breaks(&T)) {
+        st = csvchart_error_nomem(err);
+        goto done;
+    }
+    T.bands = want_bands(&T);
     csvchart_layout_frame(L, NULL);
-    T.nframe = scene->len;
-    T.frame_bottom = L->bottom;
-    if (d->ngroups > 1) {
-        struct legend_entry *e = calloc(d->ngroups, sizeof *e);
-        if (!e) {
+    if (!legend(&T)) {
+        st = csvchart_error_nomem(err);
+        goto done;
+    }
+    T.plot_top = L->top;
+    T.plot_bottom = L->bottom;
+    if (!ladder(&T)) {
+        if (scene->nomem) {
             st = csvchart_error_nomem(err);
             goto done;
         }
-        for (size_t i = 0; i < d->ngroups; i++) {
-            e[i] = (struct legend_entry){d->groups[i], th->palette[i % th->npalette]};
-        }
-        csvchart_layout_legend(L, e, d->ngroups);
-        free(e);
-    }
-    assign_lanes(&T);
-    double height0 = scene->height;
-
-    if (s->orientation != ORIENT_VERTICAL) {
-        double lh_small = csvchart_layout_line_height(L, &L->small);
-        double lane_pitch = 7 * L->u;
-        G.wrap = fmin(260 * L->u, 0.3 * (L->right - L->left));
-        G.g = 7 * L->u;
-        G.reach_gap = 16 * L->u;
-        G.level_gap = 14 * L->u;
-        G.r = 4.5 * L->u;
-        G.c_up = G.r + 12 * L->u;
-        G.band = T.nlanes ? 4 * L->u + (double)T.nlanes * lane_pitch : 0;
-        G.tick_y = (G.band > 0 ? G.band : 5 * L->u) + 5 * L->u;
-        G.c_dn = G.tick_y + lh_small + 14 * L->u;
-        measure_blocks(&T, G.wrap);
-        double need = place_horizontal(&T, &G, &st, err);
-        if (st) {
-            goto done;
-        }
-        double have = L->bottom - L->top;
-        if (need <= have || s->orientation == ORIENT_HORIZONTAL) {
-            if (need > have) {
-                double h = scene->height + (need - have);
-                if (h > MAX_HEIGHT) {
-                    st = too_tall(&T, ceil(h), err);
-                    goto done;
-                }
-                grow(&T, need - have);
-                have = need;
-            }
-            draw_horizontal(&T, &G, have - need);
-            goto warn_growth;
-        }
-    }
-    if ((st = layout_vertical(&T, err))) {
+        /* More height always helps (more rows, longer columns); more width only when even
+         * one column of text does not fit across. */
+        bool narrow = 0.45 * (L->right - L->left) < T.px.min_wrap;
+        st = csvchart_layout_no_fit(L, narrow, true, "", "%zu events", d->nevents);
         goto done;
     }
-warn_growth:
-    if (scene->height > height0) {
+    if (T.lanes) {
+        csvchart_tl_draw_lanes(&T);
+    } else if (T.cfg.vertical) {
+        csvchart_tl_draw_vertical(&T);
+    } else {
+        csvchart_tl_draw_horizontal(&T);
+    }
+    size_t ndetail = 0, clusters = 0, clustered = 0;
+    for (size_t i = 0; i < d->nevents; i++) {
+        ndetail += d->events[i].detail != NULL;
+    }
+    for (size_t i = 0; i < T.n; i++) {
+        clusters += T.it[i].e == NULL;
+        clustered += T.it[i].e ? 0 : T.it[i].count;
+    }
+    if (!T.cfg.detail && ndetail) {
         csvchart_warnings_add(warn,
-                              "%zu events do not fit a %.0fx%.0f figure without overlapping: it "
-                              "grows to %.0f px tall (choose a taller size%s)",
-                              T.n, s->width, height0, scene->height,
-                              T.vertical ? "" : ", or orientation vertical");
+                              "the detail lines of %zu event%s are left out so that %zu events "
+                              "fit %.0fx%.0f (a taller size, or fit = grow, shows them)",
+                              ndetail, ndetail == 1 ? "" : "s", d->nevents, s->width, s->height);
+    }
+    if (clusters) {
+        csvchart_warnings_add(warn,
+                              "%zu of %zu events are drawn as %zu cluster%s of nearby dates, each "
+                              "labelled with its count, so that they fit %.0fx%.0f (a taller "
+                              "size, or fit = grow, labels every event)",
+                              clustered, d->nevents, clusters, clusters == 1 ? "" : "s", s->width,
+                              s->height);
     }
     st = csvchart_layout_end(L, err);
 done:
-    free(G.hup);
-    free(G.hdn);
-    free(T.p);
+    free_items(&T);
+    free(T.it);
+    free(T.member);
+    free(T.cid);
+    free(T.runs);
+    free(T.open);
+    free(T.up_h);
+    free(T.dn_h);
+    free(T.row_h);
+    free(T.row0);
+    if (!d->scratch) {
+        free(sc);
+    }
     return st;
 }

@@ -27,6 +27,11 @@ static const struct option_def table[OPT_COUNT] = {
                        .help = "combine rows of one category: none (a repeat is an error), sum, "
                                "mean, count, min, max; done while reading, in memory that does "
                                "not grow with the file"},
+    [OPT_AXIS_BREAKS] = {.name = "axis_breaks", .type = OPTION_CHOICE, .def = "auto",
+                         .kinds = KIND_TIMELINE, .choices = "auto|none",
+                         .help = "auto: a stretch without events longer than a quarter of the "
+                                 "time shown is cut out of the time axis, with a drawn break; "
+                                 "none: one linear time axis"},
     [OPT_CATEGORY_LABELS] = {.name = "category_labels", .type = OPTION_CHOICE, .def = "all",
                              .kinds = KIND_BAR, .choices = "all|thin",
                              .help = "all: every category is named, or the figure is refused "
@@ -65,7 +70,8 @@ static const struct option_def table[OPT_COUNT] = {
                           "back to other fonts"},
     [OPT_GROUP] = {.name = "group", .type = OPTION_COLUMN, .def = "", .kinds = KIND_ALL,
                    .help = "bar: the series column of long-format data (category, series, "
-                           "value); timeline: a lane and colour per value, with a legend"},
+                           "value); timeline: a colour per value, with a legend (a swimlane "
+                           "each with lanes = group)"},
     [OPT_HIGHLIGHT] = {.name = "highlight", .type = OPTION_LIST, .def = "", .kinds = KIND_BAR,
                        .help = "categories drawn in the accent colour, the rest muted "
                                "(comma-separated)"},
@@ -83,6 +89,10 @@ static const struct option_def table[OPT_COUNT] = {
                    .kinds = KIND_TIMELINE, .help = "the event label column"},
     [OPT_LABELS] = {.name = "labels", .type = OPTION_BOOL_AUTO, .def = "auto", .kinds = KIND_BAR,
                     .help = "value labels on the bars; auto shows them when they fit"},
+    [OPT_LANES] = {.name = "lanes", .type = OPTION_CHOICE, .def = "none",
+                   .kinds = KIND_TIMELINE, .choices = "none|group",
+                   .help = "group: one labelled swimlane per value of the group column, its "
+                           "events and spans in it (roadmaps, competitors); none: one axis"},
     [OPT_LOG] = {.name = "log", .type = OPTION_BOOL, .def = "false", .kinds = KIND_BAR,
                  .help = "log10 value axis: decade ticks; bars start at the decade at or below "
                          "the smallest value, and a note says so"},
@@ -116,8 +126,8 @@ static const struct option_def table[OPT_COUNT] = {
                   .help = "a note under the chart, above the source"},
     [OPT_ORIENTATION] = {.name = "orientation", .type = OPTION_CHOICE, .def = "auto",
                          .kinds = KIND_TIMELINE, .choices = "auto|horizontal|vertical",
-                         .help = "horizontal time axis, vertical (many events, narrow "
-                                 "formats), or auto (vertical when horizontal labels would not "
+                         .help = "horizontal time axis, vertical (columns of events read "
+                                 "like text), or auto (vertical when horizontal rows do not "
                                  "fit)"},
     [OPT_PALETTE] = {.name = "palette", .type = OPTION_PALETTE, .def = "okabe-ito",
                      .kinds = KIND_ALL,

@@ -39,6 +39,7 @@ enum figure_kind { KIND_BAR = 1u << 0, KIND_TIMELINE = 1u << 1 };
 /* Indexes into the option table; keep in the table's (alphabetical) order. */
 enum option_id {
     OPT_AGGREGATE,
+    OPT_AXIS_BREAKS,
     OPT_CATEGORY_LABELS,
     OPT_DATE,
     OPT_DELIMITER,
@@ -56,6 +57,7 @@ enum option_id {
     OPT_ID_PREFIX,
     OPT_LABEL,
     OPT_LABELS,
+    OPT_LANES,
     OPT_LOG,
     OPT_LOW,
     OPT_MARK,

@@ -174,6 +174,8 @@ csvchart_status csvchart_spec_bind(const struct option_values *vals, unsigned ki
     out->end = get(vals, OPT_END);
     out->orientation = (enum orientation)choice(vals, OPT_ORIENTATION);
     out->today = get(vals, OPT_TODAY);
+    out->axis_breaks = choice(vals, OPT_AXIS_BREAKS) == 0;
+    out->lanes = choice(vals, OPT_LANES) == 1;
     csvchart_error ignored = {0};
     if (csvchart_format_parse(get(vals, OPT_VALUE_FORMAT), &out->format, &ignored) !=
         CSVCHART_OK) {

@@ -65,6 +65,8 @@ struct spec {
     const char *date, *label, *detail, *end; /* column names ("" when not set) */
     enum orientation { ORIENT_AUTO, ORIENT_HORIZONTAL, ORIENT_VERTICAL } orientation;
     const char *today; /* a date, or "" */
+    bool axis_breaks;  /* axis_breaks = auto: empty stretches are cut out of the time axis */
+    bool lanes;        /* lanes = group: one swimlane per group */
 };
 
 /* Sets one option value (copies text and file). */

@@ -43,7 +43,10 @@ typedef struct csvchart_text_measurer {
 
 /*
  * The Pango measurer (text_pango.c). Uses a PangoContext with hinting off (hint metrics off)
- * so that widths are the same at every PNG scale and in PDF. One measurer per thread.
+ * so that widths are the same at every PNG scale and in PDF. Measurements are cached: each
+ * string is shaped once per weight, at one reference size, and scaled to the size asked for
+ * (metrics are linear in the size; within 0.02 px of shaping at that size). One measurer per
+ * thread.
  * Returns NULL when out of memory. Free with csvchart_text_pango_free().
  */
 csvchart_text_measurer *csvchart_text_pango_new(void);

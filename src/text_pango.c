@@ -11,6 +11,7 @@
  * description are kept and only updated when the style changes, because layout measures
  * hundreds of strings per figure, nearly all in two or three styles.
  */
+#include <math.h>
 #include <pango/pangocairo.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -19,25 +20,45 @@
 #include "array.h"
 #include "text.h"
 
-/* A direct-mapped cache of measurements: layout asks for the same strings over and over
- * ("Hg" for line heights, tick labels while it tries tick sets, every category and value
- * label for each orientation and size it tries; every line a wrapped name might take). 16384
- * slots of up to 95 bytes (2.1 MiB, untouched until used)
- * keep the 3000 strings of a 1000-category chart mostly apart; with 512, collisions had each
- * label shaped three times, and shaping is most of a measurement. */
-#define CACHE_SLOTS 16384
-#define CACHE_TEXT 96
+/*
+ * The measurement cache: each string is shaped once per weight, whatever its size. Layout asks
+ * for the same strings over and over ("Hg" for line heights, tick labels while it tries tick
+ * steps, every label and every candidate line of a wrapped label for each orientation, wrap
+ * width and size it tries, and csvchart_layout_fit() lays a figure out again at each size it
+ * tries), and shaping is nearly all of a measurement (Inter's contextual features cost about
+ * a microsecond a character in HarfBuzz). Hinting is off and glyph positions are not rounded,
+ * so metrics are linear in the size: every string is shaped at REF_PX and scaled, which
+ * differs from shaping at the size itself by under 0.02 px (tested) and lets a layout try
+ * label sizes without shaping anything again. Keys are the bytes and the weight (the family
+ * is the figure's one font: a change of family empties the cache), in an open-addressing
+ * hash table over one arena of strings of any length. It grows with what it holds, up to
+ * CACHE_MAX entries; past that it starts again empty (a figure that measures that many
+ * different strings would thrash any bound). Failing to grow only means measuring again: the
+ * measurer never fails.
+ */
+#define REF_PX 64.0
+#define CACHE_MIN 1024
+#define ASCII_STYLES 8
+#define CACHE_MAX (1u << 20)
 
 struct cached {
-    char text[CACHE_TEXT]; /* "" = empty slot */
+    uint64_t hash;   /* 0 = empty slot */
+    size_t off, len; /* the text: arena[off .. off + len) */
     double size_px;
     int weight;
     struct text_metrics m;
 };
 
+struct measure_cache {
+    struct cached *slots;
+    size_t cap, used; /* cap is a power of two (or 0) */
+    char *arena;
+    size_t arena_len, arena_cap;
+};
+
 struct pango_measurer {
     csvchart_text_measurer base; /* base.ctx points back at this struct */
-    struct cached cache[CACHE_SLOTS];
+    struct measure_cache cache;
     PangoFontMap *fontmap;
     PangoContext *context;
     PangoLayout *layout;
@@ -45,54 +66,149 @@ struct pango_measurer {
     char *family; /* the style the layout is set to (NULL: none yet) */
     double size_px;
     int weight;
+    char *cache_family; /* the family the cache holds measurements of */
     /* Printable ASCII (most labels) is shaped directly: the style's font covers it all when
      * itemizing every printable ASCII character gives one item, whose analysis then serves
      * any ASCII string; the line's ascent and descent are the font's, the same for every
-     * ASCII string. Itemizing each string through a PangoLayout cost ten times more. */
-    bool fast_ascii;     /* allowed (tests turn it off to compare) */
-    int ascii_state;     /* for the current style: 0 unknown, 1 usable, -1 not */
-    PangoItem *ascii_item;
+     * ASCII string. Itemizing each string through a PangoLayout cost ten times more. The
+     * items of the last few styles are kept: a timeline's blocks alternate three styles
+     * (date, label, detail), and setting one up again costs more than a dozen shapes. */
+    bool fast_ascii; /* allowed (tests turn it off to compare) */
+    struct ascii_style {
+        char *family; /* NULL: a free slot */
+        double size_px;
+        int weight;
+        PangoItem *item; /* NULL: the font does not cover ASCII in one item */
+        double ascent, descent;
+    } ascii[ASCII_STYLES];
+    size_t ascii_next; /* the slot to reuse next */
     PangoGlyphString *glyphs;
-    double ascii_ascent, ascii_descent;
 };
 
-static size_t slot_of(const struct text_style *style, const char *s, size_t len)
+static uint64_t key_hash(const struct text_style *style, const char *s, size_t len)
 {
-    uint64_t h = 1469598103934665603u;
+    uint64_t h = 1469598103934665603u; /* FNV-1a */
     for (size_t i = 0; i < len; i++) {
         h = (h ^ (unsigned char)s[i]) * 1099511628211u;
     }
-    h ^= (uint64_t)(style->size_px * 64) * 31u + (uint64_t)style->weight;
-    return (size_t)(h * 1099511628211u >> 20) % CACHE_SLOTS;
+    h = (h ^ (uint64_t)llround(style->size_px * 64)) * 1099511628211u;
+    h = (h ^ (uint64_t)style->weight) * 1099511628211u;
+    h ^= h >> 29;
+    return h ? h : 1;
 }
 
-static void measure_pango(struct pango_measurer *pm, const struct text_style *style,
-                          const char *s, size_t len, struct text_metrics *out);
+static void cache_clear(struct measure_cache *c)
+{
+    if (c->slots) {
+        memset(c->slots, 0, c->cap * sizeof *c->slots);
+    }
+    c->used = 0;
+    c->arena_len = 0;
+}
 
-/* The cache is keyed by size, weight and text; the family is the figure's one font, and a
- * change of family empties the cache (see measure_pango). */
+static void cache_free(struct measure_cache *c)
+{
+    free(c->slots);
+    free(c->arena);
+    memset(c, 0, sizeof *c);
+}
+
+/* The slot holding the key, or the empty slot where it would go (NULL without a table). */
+static struct cached *cache_slot(const struct measure_cache *c, uint64_t h,
+                                 const struct text_style *style, const char *s, size_t len)
+{
+    if (!c->cap) {
+        return NULL;
+    }
+    for (size_t i = (size_t)h & (c->cap - 1);; i = (i + 1) & (c->cap - 1)) {
+        struct cached *e = &c->slots[i];
+        if (!e->hash ||
+            (e->hash == h && e->len == len && e->size_px == style->size_px &&
+             e->weight == style->weight && (len == 0 || memcmp(c->arena + e->off, s, len) == 0))) {
+            return e;
+        }
+    }
+}
+
+/* Makes room for one more entry: doubles the table at half load. False when it cannot. */
+static bool cache_grow(struct measure_cache *c)
+{
+    if (c->used + 1 <= c->cap / 2) {
+        return true;
+    }
+    if (c->cap >= CACHE_MAX) {
+        cache_clear(c);
+        return true;
+    }
+    size_t ncap = c->cap ? c->cap * 2 : CACHE_MIN;
+    struct cached *ns = calloc(ncap, sizeof *ns);
+    if (!ns) {
+        return false;
+    }
+    for (size_t i = 0; i < c->cap; i++) {
+        if (c->slots[i].hash) {
+            size_t j = (size_t)c->slots[i].hash & (ncap - 1);
+            while (ns[j].hash) {
+                j = (j + 1) & (ncap - 1);
+            }
+            ns[j] = c->slots[i];
+        }
+    }
+    free(c->slots);
+    c->slots = ns;
+    c->cap = ncap;
+    return true;
+}
+
+static void cache_put(struct measure_cache *c, uint64_t h, const struct text_style *style,
+                      const char *s, size_t len, const struct text_metrics *m)
+{
+    if (!cache_grow(c) ||
+        !csvchart_array_reserve((void **)&c->arena, &c->arena_cap, c->arena_len + len + 1, 1)) {
+        return;
+    }
+    struct cached *e = cache_slot(c, h, style, s, len);
+    memcpy(c->arena + c->arena_len, s, len);
+    *e = (struct cached){.hash = h,
+                         .off = c->arena_len,
+                         .len = len,
+                         .size_px = style->size_px,
+                         .weight = style->weight,
+                         .m = *m};
+    c->arena_len += len;
+    c->used++;
+}
+
+static void measure_pango(struct pango_measurer *pm, const struct text_style *style, const char *s,
+                          size_t len, struct text_metrics *out);
+
 static void measure(void *ctx, const struct text_style *style, const char *s, size_t len,
                     struct text_metrics *out)
 {
     struct pango_measurer *pm = ctx;
     const char *family = style->family ? style->family : "";
-    bool cacheable = len < CACHE_TEXT && pm->family && strcmp(pm->family, family) == 0;
-    struct cached *c = &pm->cache[slot_of(style, s, len)];
-    if (cacheable && c->size_px == style->size_px && c->weight == style->weight &&
-        strlen(c->text) == len && memcmp(c->text, s, len) == 0 && (len || !c->text[0])) {
-        if (len || c->size_px) {
-            *out = c->m;
-            return;
+    if (!pm->cache_family || strcmp(pm->cache_family, family) != 0) {
+        cache_clear(&pm->cache); /* a new font: every measurement changes */
+        free(pm->cache_family);
+        pm->cache_family = csvchart_strdup(family); /* NULL: measure, but do not cache */
+    }
+    struct text_style ref = *style;
+    ref.size_px = REF_PX;
+    double k = style->size_px / REF_PX;
+    uint64_t h = key_hash(&ref, s, len);
+    const struct cached *e = cache_slot(&pm->cache, h, &ref, s, len);
+    struct text_metrics m;
+    if (e && e->hash) {
+        m = e->m;
+    } else {
+        measure_pango(pm, &ref, s, len, &m);
+        if (pm->cache_family) {
+            cache_put(&pm->cache, h, &ref, s, len, &m);
         }
     }
-    measure_pango(pm, style, s, len, out);
-    if (len < CACHE_TEXT && pm->family && strcmp(pm->family, family) == 0) {
-        memcpy(c->text, s, len);
-        c->text[len] = '\0';
-        c->size_px = style->size_px;
-        c->weight = style->weight;
-        c->m = *out;
-    }
+    out->width = m.width * k;
+    out->ascent = m.ascent * k;
+    out->descent = m.descent * k;
 }
 
 static const char ascii_chars[] = " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -108,69 +224,92 @@ static bool printable_ascii(const char *s, size_t len)
     return len > 0;
 }
 
-/* Sets up the ASCII fast path for the current style (the layout holds that style). */
-static void ascii_setup(struct pango_measurer *pm)
+/* Sets the PangoLayout (and the font description) to a style, when it is not set to it. */
+static void set_style(struct pango_measurer *pm, const struct text_style *style)
 {
-    pm->ascii_state = -1;
-    if (!pm->glyphs && !(pm->glyphs = pango_glyph_string_new())) {
+    const char *family = style->family ? style->family : "";
+    if (pm->family && strcmp(pm->family, family) == 0 && pm->size_px == style->size_px &&
+        pm->weight == style->weight) {
         return;
     }
+    /* When the copy fails, family stays NULL: measure anyway, re-set the style next time. */
+    free(pm->family);
+    pm->family = csvchart_strdup(family);
+    pm->size_px = style->size_px;
+    pm->weight = style->weight;
+    pango_font_description_set_family(pm->desc, family);
+    pango_font_description_set_absolute_size(pm->desc, style->size_px * PANGO_SCALE);
+    pango_font_description_set_weight(pm->desc, style->weight >= 600 ? PANGO_WEIGHT_BOLD
+                                                                     : PANGO_WEIGHT_NORMAL);
+    pango_layout_set_font_description(pm->layout, pm->desc);
+}
+
+static void ascii_free(struct ascii_style *a)
+{
+    free(a->family);
+    if (a->item) {
+        pango_item_free(a->item);
+    }
+    memset(a, 0, sizeof *a);
+}
+
+/* The ASCII fast path of a style (set up when new, in the least recently set up slot), or
+ * NULL when the style's font does not cover printable ASCII in one item. */
+static const struct ascii_style *ascii_for(struct pango_measurer *pm,
+                                           const struct text_style *style)
+{
+    const char *family = style->family ? style->family : "";
+    for (size_t i = 0; i < ASCII_STYLES; i++) {
+        struct ascii_style *a = &pm->ascii[i];
+        if (a->family && a->size_px == style->size_px && a->weight == style->weight &&
+            strcmp(a->family, family) == 0) {
+            return a->item ? a : NULL;
+        }
+    }
+    if (!pm->glyphs && !(pm->glyphs = pango_glyph_string_new())) {
+        return NULL;
+    }
+    struct ascii_style *a = &pm->ascii[pm->ascii_next];
+    pm->ascii_next = (pm->ascii_next + 1) % ASCII_STYLES;
+    ascii_free(a);
+    if (!(a->family = csvchart_strdup(family))) {
+        return NULL;
+    }
+    a->size_px = style->size_px;
+    a->weight = style->weight;
+    set_style(pm, style);
     pango_context_set_font_description(pm->context, pm->desc);
     GList *items = pango_itemize(pm->context, ascii_chars, 0, (int)strlen(ascii_chars), NULL, NULL);
     if (items && !items->next) {
-        pm->ascii_item = items->data;
+        a->item = items->data;
         pango_layout_set_text(pm->layout, ascii_chars, -1);
         PangoRectangle logical;
         pango_layout_get_extents(pm->layout, NULL, &logical);
         int baseline = pango_layout_get_baseline(pm->layout);
-        pm->ascii_ascent = (double)baseline / PANGO_SCALE;
-        pm->ascii_descent = (double)(logical.height - baseline) / PANGO_SCALE;
-        pm->ascii_state = 1;
+        a->ascent = (double)baseline / PANGO_SCALE;
+        a->descent = (double)(logical.height - baseline) / PANGO_SCALE;
         g_list_free(items);
-        return;
+        return a;
     }
     g_list_free_full(items, (GDestroyNotify)pango_item_free);
+    return NULL;
 }
 
-static void measure_pango(struct pango_measurer *pm, const struct text_style *style,
-                          const char *s, size_t len, struct text_metrics *out)
+static void measure_pango(struct pango_measurer *pm, const struct text_style *style, const char *s,
+                          size_t len, struct text_metrics *out)
 {
-    const char *family = style->family ? style->family : "";
-    if (!pm->family || strcmp(pm->family, family) != 0 || pm->size_px != style->size_px ||
-        pm->weight != style->weight) {
-        /* When the copy fails, family stays NULL: measure anyway, re-set the style next time. */
-        if (!pm->family || strcmp(pm->family, family) != 0) {
-            memset(pm->cache, 0, sizeof pm->cache);
-        }
-        free(pm->family);
-        pm->family = csvchart_strdup(family);
-        pm->size_px = style->size_px;
-        pm->weight = style->weight;
-        pango_font_description_set_family(pm->desc, family);
-        pango_font_description_set_absolute_size(pm->desc, style->size_px * PANGO_SCALE);
-        pango_font_description_set_weight(pm->desc,
-                                          style->weight >= 600 ? PANGO_WEIGHT_BOLD
-                                                               : PANGO_WEIGHT_NORMAL);
-        pango_layout_set_font_description(pm->layout, pm->desc);
-        if (pm->ascii_item) {
-            pango_item_free(pm->ascii_item);
-            pm->ascii_item = NULL;
-        }
-        pm->ascii_state = 0;
-    }
     if (pm->fast_ascii && printable_ascii(s, len)) {
-        if (pm->ascii_state == 0) {
-            ascii_setup(pm);
-        }
-        if (pm->ascii_state == 1) {
-            pango_shape_with_flags(s, (int)len, s, (int)len, &pm->ascii_item->analysis,
-                                   pm->glyphs, PANGO_SHAPE_NONE);
+        const struct ascii_style *a = ascii_for(pm, style);
+        if (a) {
+            pango_shape_with_flags(s, (int)len, s, (int)len, &a->item->analysis, pm->glyphs,
+                                   PANGO_SHAPE_NONE);
             out->width = (double)pango_glyph_string_get_width(pm->glyphs) / PANGO_SCALE;
-            out->ascent = pm->ascii_ascent;
-            out->descent = pm->ascii_descent;
+            out->ascent = a->ascent;
+            out->descent = a->descent;
             return;
         }
     }
+    set_style(pm, style);
     pango_layout_set_text(pm->layout, s, (int)len);
     PangoRectangle logical;
     pango_layout_get_extents(pm->layout, NULL, &logical);
@@ -246,13 +385,15 @@ void csvchart_text_pango_free(csvchart_text_measurer *m)
     if (pm->fontmap) {
         g_object_unref(pm->fontmap);
     }
-    if (pm->ascii_item) {
-        pango_item_free(pm->ascii_item);
+    for (size_t i = 0; i < ASCII_STYLES; i++) {
+        ascii_free(&pm->ascii[i]);
     }
     if (pm->glyphs) {
         pango_glyph_string_free(pm->glyphs);
     }
     free(pm->family);
+    free(pm->cache_family);
+    cache_free(&pm->cache);
     free(pm);
 }
 
@@ -260,5 +401,5 @@ void csvchart_text_pango_set_fast_ascii(csvchart_text_measurer *m, bool on)
 {
     struct pango_measurer *pm = m->ctx;
     pm->fast_ascii = on;
-    memset(pm->cache, 0, sizeof pm->cache);
+    cache_clear(&pm->cache);
 }

@@ -84,12 +84,12 @@ static void label_tick(enum unit u, double t, double prev, char *buf, size_t n)
         return;
     case U_DAY:
     case U_WEEK:
+        /* Always with the month: a bare "25" between "11 May" and "8 Jun" reads as a
+         * number, not a day. */
         if (new_year) {
             snprintf(buf, n, "%d %s %d", d, short_month[m - 1], y);
-        } else if (pm != m) {
-            snprintf(buf, n, "%d %s", d, short_month[m - 1]);
         } else {
-            snprintf(buf, n, "%d", d);
+            snprintf(buf, n, "%d %s", d, short_month[m - 1]);
         }
         return;
     case U_HOUR: {
@@ -263,6 +263,11 @@ void csvchart_date_format_span(const struct date_value *a, const struct date_val
     if (same_prec && a->precision == DATE_DAY && a->year == b->year && a->month == b->month) {
         snprintf(buf, n, "%d\xe2\x80\x93%d %s %d", a->day, b->day, short_month[a->month - 1],
                  a->year);
+        return;
+    }
+    if (same_prec && a->precision == DATE_DAY && a->year == b->year) {
+        snprintf(buf, n, "%d %s \xe2\x80\x93 %d %s %d", a->day, short_month[a->month - 1], b->day,
+                 short_month[b->month - 1], a->year);
         return;
     }
     csvchart_date_format(a, false, fa, sizeof fa);

@@ -7,8 +7,9 @@
  * years. The layout asks for the finest step whose labels fit the axis without touching.
  *
  * Tick labels never repeat the year needlessly: the first tick and the first tick of each new
- * year carry it, the others do not ("Jan 2025  Apr  Jul  Oct  Jan 2026"; "30 Dec 2025  31
- * 1 Jan 2026  2"; hours: "15 Jan 2025 06:00  12:00  18:00  16 Jan").
+ * year carry it, the others do not ("Jan 2025  Apr  Jul  Oct  Jan 2026"; "30 Dec 2025  31 Dec
+ * 1 Jan 2026  2 Jan"; hours: "15 Jan 2025 06:00  12:00  18:00  16 Jan"). A day is never a
+ * bare number.
  */
 #ifndef CSVCHART_TIMELINE_AXIS_H
 #define CSVCHART_TIMELINE_AXIS_H
@@ -61,7 +62,8 @@ void csvchart_date_format(const struct date_value *d, bool long_names, char *buf
 
 /*
  * Formats a span compactly, sharing what both ends share: "2020–2024", "Jan–Apr 2025",
- * "3–15 Jan 2025", "Mar 2024 – Feb 2025". A span whose ends are the same period prints once.
+ * "3–15 Jan 2025", "29 Apr – 3 May 2025", "Mar 2024 – Feb 2025". A span whose ends are the
+ * same period prints once.
  */
 void csvchart_date_format_span(const struct date_value *a, const struct date_value *b,
                                char *buf, size_t n);

@@ -180,6 +180,10 @@ csvchart_status csvchart_timeline_bind(const csvchart_table *t, const struct spe
         goto fail;
     }
     qsort(d.events, d.nevents, sizeof *d.events, by_position);
+    if (!(d.scratch = calloc(1, sizeof *d.scratch))) {
+        st = csvchart_error_nomem(err);
+        goto fail;
+    }
     *out = d;
     return CSVCHART_OK;
 fail:
@@ -198,5 +202,9 @@ void csvchart_timeline_fini(struct timeline_data *d)
         free(d->groups[i]);
     }
     free(d->groups);
+    if (d->scratch) {
+        free(d->scratch->p);
+        free(d->scratch);
+    }
     memset(d, 0, sizeof *d);
 }

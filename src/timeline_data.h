@@ -41,11 +41,19 @@ struct timeline_event {
                       event), or t0 (a span) */
 };
 
+/* What a layout keeps between its runs on the same data (csvchart_layout_fit() lays a figure
+ * out at many sizes): one block the layout allocates and owns the meaning of; freed with
+ * free() by csvchart_timeline_fini(). */
+struct timeline_scratch {
+    void *p;
+};
+
 struct timeline_data {
     struct timeline_event *events; /* sorted by start */
     size_t nevents;
     char **groups; /* group names in first-seen order; NULL/0 without a group column */
     size_t ngroups;
+    struct timeline_scratch *scratch; /* owned; never NULL after a successful bind */
 };
 
 /*

@@ -103,8 +103,13 @@ void csvchart_cli_help(FILE *f, const char *kind)
               "\n"
               "Draws a timeline from a CSV file: one event per row, from a date column (--date,\n"
               "default \"date\") and a label column (--label, default \"label\"), with an\n"
-              "optional second line (--detail), end date (--end: spans) and lane (--group).\n"
-              "Every event gets its label; labels never overlap each other or the axis.\n",
+              "optional second line (--detail), end date (--end: spans) and colour or swimlane\n"
+              "(--group, --lanes group). The size asked for is kept: crowded events go into rows\n"
+              "or columns, then lose their detail lines, then smaller type, then close events\n"
+              "share a label that counts them; if that is not enough, the command exits 1 naming\n"
+              "a size that fits (--fit grow draws at it). Labels never overlap; tick labels sit on\n"
+              "their ticks; empty stretches of time are cut out of the axis (--axis-breaks none\n"
+              "keeps it whole).\n",
               f);
         print_figure_help(f, "timeline");
         return;

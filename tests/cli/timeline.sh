@@ -1,4 +1,4 @@
-# Timelines from the command line (issue 4): the sample renders, and bad input exits 1 with the
+# Timelines from the command line (issues 4 and 12): the sample renders, and bad input exits 1 with the
 # exact message and position, creating no output and leaving an existing one untouched.
 . "$(dirname "$0")/lib/common.bash"
 
@@ -55,13 +55,35 @@ case_csv all_skipped \
 csvchart: all_skipped.csv: no events left to draw: every row lacks a date' \
     'date,label\n,A\n'
 
-# One event, 500 events (a tall chronology, with a warning), 500 years, one day, same day.
+# One event; 500 events spread over 26 years: refused at the article size with a size that
+# fits (issue 12: the size asked for is kept), drawn at that size, or grown with fit = grow.
 printf 'date,label\n2026-02-25,Alone\n' > one.csv
 run timeline one.csv -o one.png
 expect_status 0 "one event"
 run timeline "$SRC/tests/data/timeline-500.csv" -o many.scene
-expect_status 0 "500 events"
-expect_stderr_has "500 events do not fit a 1200x675 figure without overlapping: it grows to" "500 events"
+expect_status 1 "500 events"
+expect_stderr_has "csvchart: 500 events do not fit 1200x675: use size 1200x" "500 events"
+[ ! -e many.scene ] && pass "500 events: no output" || fail "500 events: an output was written"
+size=$(printf '%s' "$stderr" | sed -n 's/.*use size \([0-9]*x[0-9]*\).*/\1/p')
+run timeline "$SRC/tests/data/timeline-500.csv" -o many.scene --size "$size"
+expect_status 0 "500 events at the size named ($size)"
+grep -q "^scene 1200.00 ${size#1200x}.00 " many.scene && pass "500 events: drawn at $size" ||
+    fail "500 events: not drawn at $size: $(head -1 many.scene)"
+run timeline "$SRC/tests/data/timeline-500.csv" -o grown.scene --fit grow
+expect_status 0 "500 events, fit = grow"
+expect_stderr_has "500 events do not fit 1200x675: drawn at 1200x" "500 events, fit = grow"
+
+# Lanes need a group column; axis_breaks takes auto or none.
+run timeline "$SRC/tests/data/timeline-spans.csv" -o lanes.png --end end --group group --lanes group
+expect_status 0 "lanes"
+run timeline "$SRC/data/timeline.csv" -o lanes.png --lanes group
+expect_status 1 "lanes without a group"
+expect_stderr "csvchart: lanes = group needs a group column (set group)" "lanes without a group"
+run timeline "$SRC/data/timeline.csv" -o t3.png --axis-breaks maybe
+expect_status 1 "bad axis_breaks"
+expect_stderr 'csvchart: axis_breaks: "maybe" is not one of auto|none' "bad axis_breaks"
+run timeline "$SRC/data/timeline.csv" -o t3.scene --axis-breaks none
+expect_status 0 "axis_breaks none"
 for f in 500-years 1-day same-day; do
     run timeline "$SRC/tests/data/timeline-$f.csv" -o "$f.png"
     expect_status 0 "$f"

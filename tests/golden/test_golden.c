@@ -10,7 +10,8 @@
  *   svg      the SVG rasterized by rsvg-convert (when installed) looks like the PNG.
  *
  * Regenerate the references (then look at every image before committing):
- *     CSVCHART_UPDATE_GOLDEN=1 build/tests/test_golden
+ *     CSVCHART_UPDATE_GOLDEN=1 build/tests/test_golden [NAME-PREFIX ...]
+ * (with prefixes, only the cases whose names start with one of them, e.g. "timeline").
  * Run from anywhere; paths come from CSVCHART_SOURCE_DIR / CSVCHART_BINARY_DIR.
  */
 #include <cairo.h>
@@ -374,7 +375,19 @@ static void check_real(const struct golden_case *c, bool fonts)
     csvchart_figure_free(fig);
 }
 
-int main(void)
+/* True when the case is selected: no arguments select every case; else a case whose name
+ * starts with one of the arguments ("test_golden timeline" runs the timeline cases). */
+static bool selected(const char *name, int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++) {
+        if (strncmp(name, argv[i], strlen(argv[i])) == 0) {
+            return true;
+        }
+    }
+    return argc < 2;
+}
+
+int main(int argc, char **argv)
 {
     update = getenv("CSVCHART_UPDATE_GOLDEN") && *getenv("CSVCHART_UPDATE_GOLDEN");
     snprintf(outdir, sizeof outdir, "%s/tests/golden-out", CSVCHART_BINARY_DIR);
@@ -389,6 +402,9 @@ int main(void)
     size_t n = load_cases(cases);
     CHECK(n > 0);
     for (size_t i = 0; i < n; i++) {
+        if (!selected(cases[i].name, argc, argv)) {
+            continue;
+        }
         check_scene(&cases[i]);
         check_real(&cases[i], fonts);
     }

@@ -1,6 +1,8 @@
 /*
  * test_scene.c - building scenes (scene.c) and their text dump (scene_dump.c).
  */
+#include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 
 #include "harness.h"
@@ -19,8 +21,8 @@ static void test_build(void)
     CHECK_STR(s.title, "Prices, again");
 
     char label[] = "Alpha";
-    struct scene_item *t = csvchart_scene_text(&s, label, 1, 2, 3, 4, 5, TEXT_ANCHOR_END, 4,
-                                               12, 700, 0x112233ff);
+    struct scene_item *t =
+        csvchart_scene_text(&s, label, 1, 2, 3, 4, 5, TEXT_ANCHOR_END, 4, 12, 700, 0x112233ff);
     label[0] = 'X'; // the scene keeps its own copy
     CHECK(t != NULL);
     CHECK_STR(s.items[0].text, "Alpha");
@@ -44,8 +46,7 @@ static void test_build(void)
     csvchart_scene_item_set_title(&s, &s.items[2], "bar 0");
     csvchart_scene_item_set_title(&s, NULL, "ignored");
     CHECK_STR(s.items[2].title, "bar 0");
-    CHECK(csvchart_scene_text(&s, NULL, 0, 0, 0, 0, 0, TEXT_ANCHOR_START, 0, 10, 400, 0) !=
-          NULL);
+    CHECK(csvchart_scene_text(&s, NULL, 0, 0, 0, 0, 0, TEXT_ANCHOR_START, 0, 10, 400, 0) != NULL);
     CHECK_STR(s.items[s.len - 1].text, "");
     csvchart_scene_fini(&s);
     csvchart_scene_fini(&s); // fini leaves an empty scene behind
@@ -81,8 +82,8 @@ static void test_dump(void)
     csvchart_scene_path(&s, pts, 2, false, 0, 0x00ff00ff, 2);
     csvchart_scene_path(&s, pts, 2, true, 0x00ff0080, 0, 0);
     csvchart_scene_circle(&s, 5, 6, 7, 0xff7f0eff);
-    csvchart_scene_text(&s, "Say \"hi\" \\ 深度", 1, 2, 3, 4, 5, TEXT_ANCHOR_MIDDLE, 2.5, 13,
-                        400, 0x333333ff);
+    csvchart_scene_text(&s, "Say \"hi\" \\ 深度", 1, 2, 3, 4, 5, TEXT_ANCHOR_MIDDLE, 2.5, 13, 400,
+                        0x333333ff);
     csvchart_scene_text(&s, "", -1234.567, 0, 0, 0, 0, TEXT_ANCHOR_END, 0, 10, 700, 0);
     char *out = NULL;
     size_t len = 0;
@@ -105,9 +106,117 @@ static void test_dump(void)
     csvchart_scene_fini(&s);
 }
 
+/* xorshift64: the same scenes everywhere */
+static double rnd(double n)
+{
+    static uint64_t x = 88172645463325252ULL;
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    return (double)(x % 100000) / 100000 * n;
+}
+
+/* Where segment (ax,ay)-(bx,by) passes through box b (grown by pad) for longer than eps. */
+static bool through(double ax, double ay, double bx, double by, const struct scene_item *b,
+                    double pad)
+{
+    for (int k = 1; k < 200; k++) {
+        double t = k / 200.0, x = ax + (bx - ax) * t, y = ay + (by - ay) * t;
+        if (x > b->x - pad + 0.01 && x < b->x + b->w + pad - 0.01 && y > b->y - pad + 0.01 &&
+            y < b->y + b->h + pad - 0.01) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/*
+ * Lines that yield are cut around text and only there: random scenes of text boxes and lines
+ * (most of them leaders and gridlines along an axis, some slanted); no piece runs through a
+ * box, every point of a line outside all boxes is still drawn, lines that do not yield are
+ * left whole, and the order of the other items is kept.
+ */
+static void test_cut_lines(void)
+{
+#define RND(n) rnd(n)
+    for (int round = 0; round < 40; round++) {
+        struct csvchart_scene s;
+        csvchart_scene_init(&s, 1200, 800, 0xffffffff, NULL);
+        size_t nt = 1 + (size_t)RND(300), nl = 1 + (size_t)RND(200);
+        for (size_t i = 0; i < nt; i++) {
+            double tx = RND(1150), ty = RND(780), tw = 5 + RND(200), th = 10 + RND(12);
+            csvchart_scene_text(&s, "t", tx, ty, tw, th, 0, TEXT_ANCHOR_START, 0, 12, 400,
+                                0x000000ff);
+        }
+        for (size_t i = 0; i < nl; i++) {
+            double a = RND(1200), b = RND(800), kind = RND(3);
+            double c = kind < 1 ? a : RND(1200);
+            double d = kind < 2 && kind >= 1 ? b : RND(800);
+            struct scene_item *l = csvchart_scene_line(&s, a, b, c, d, 0x888888ff, 1);
+            l->yields = i % 5 != 0;
+        }
+        struct csvchart_scene orig = s;
+        orig.items = malloc(s.len * sizeof *s.items);
+        memcpy(orig.items, s.items, s.len * sizeof *s.items);
+        csvchart_scene_cut_lines(&s, 3);
+        size_t bad = 0, lost = 0, texts = 0;
+        for (size_t i = 0; i < s.len; i++) {
+            const struct scene_item *l = &s.items[i];
+            texts += l->kind == SCENE_TEXT;
+            if (l->kind != SCENE_LINE || !l->yields) {
+                continue;
+            }
+            for (size_t j = 0; j < s.len; j++) {
+                bad += s.items[j].kind == SCENE_TEXT &&
+                       through(l->x, l->y, l->x2, l->y2, &s.items[j], 3);
+            }
+        }
+        for (size_t i = 0; i < orig.len; i++) {
+            const struct scene_item *l = &orig.items[i];
+            if (l->kind != SCENE_LINE) {
+                continue;
+            }
+            for (int k = 1; k < 64; k++) {
+                double t = k / 64.0, px = l->x + (l->x2 - l->x) * t, py = l->y + (l->y2 - l->y) * t;
+                bool inside = false;
+                for (size_t j = 0; j < orig.len && l->yields; j++) {
+                    const struct scene_item *b = &orig.items[j];
+                    /* (pieces under a quarter pixel between two boxes are not drawn) */
+                    inside = inside || (b->kind == SCENE_TEXT && px >= b->x - 3.3 &&
+                                        px <= b->x + b->w + 3.3 && py >= b->y - 3.3 &&
+                                        py <= b->y + b->h + 3.3);
+                }
+                if (inside) {
+                    continue;
+                }
+                bool drawn = false;
+                for (size_t j = 0; j < s.len && !drawn; j++) {
+                    const struct scene_item *p = &s.items[j];
+                    if (p->kind != SCENE_LINE) {
+                        continue;
+                    }
+                    double vx = p->x2 - p->x, vy = p->y2 - p->y, len2 = vx * vx + vy * vy;
+                    double u = len2 > 0 ? ((px - p->x) * vx + (py - p->y) * vy) / len2 : 0;
+                    double qx = p->x + vx * u, qy = p->y + vy * u;
+                    drawn = u >= -1e-9 && u <= 1 + 1e-9 && hypot(qx - px, qy - py) < 1e-6;
+                }
+                lost += !drawn;
+            }
+        }
+        HARNESS_REPORT(bad == 0, "round %d: %zu pieces run through text", round, bad);
+        HARNESS_REPORT(lost == 0, "round %d: %zu points outside text are no longer drawn", round,
+                       lost);
+        CHECK_INT(texts, nt);
+        free(orig.items);
+        csvchart_scene_fini(&s);
+    }
+#undef RND
+}
+
 int main(void)
 {
     RUN(test_build);
+    RUN(test_cut_lines);
     RUN(test_nomem_is_sticky);
     RUN(test_dump);
     return harness_done();

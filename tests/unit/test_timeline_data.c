@@ -208,7 +208,7 @@ static void test_ticks(void)
     size_t day = step_of("day", 1);
     double d0 = (double)csvchart_date_days(2025, 12, 30);
     n = csvchart_time_ticks(d0, d0 + 3, day, t, 64);
-    static const char *const days[] = {"30 Dec 2025", "31", "1 Jan 2026", "2"};
+    static const char *const days[] = {"30 Dec 2025", "31 Dec", "1 Jan 2026", "2 Jan"};
     CHECK_INT(n, 4);
     for (size_t i = 0; i < n && i < 4; i++) {
         CHECK_STR(t[i].label, days[i]);
@@ -245,6 +245,7 @@ static void test_date_text(void)
         {"2024-03", "2025-02", "Mar 2024 \xe2\x80\x93 Feb 2025"},
         {"2020-05", "2020-05", "May 2020"},
         {"2025", "2025-06-01", "2025 \xe2\x80\x93 1 Jun 2025"},
+        {"2025-04-29", "2025-05-03", "29 Apr \xe2\x80\x93 3 May 2025"},
     };
     for (size_t i = 0; i < sizeof spans / sizeof spans[0]; i++) {
         csvchart_date_parse(spans[i].a, strlen(spans[i].a), &a);

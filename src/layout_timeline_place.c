@@ -1,0 +1,888 @@
+/*
+ * layout_timeline_place.c - where a timeline's text blocks go: the three placements of
+ * layout_timeline.c's ladder. Each `place` function measures the items for its wrap width,
+ * decides every position and says whether the plot box holds them (drawing nothing); its
+ * `draw` function then draws what was placed.
+ *
+ * Horizontal. One time axis across the plot; each block hangs off a thin leader rising from
+ * its dot (a flag): above the axis the text stands right of its leader, below it hangs left of
+ * its leader, right-aligned. Blocks are packed into rows, side by side where they fit:
+ *
+ *          | Feb 2026           | Jul 2026          row 1 (above)
+ *          | Anthropic ...      | ...
+ *          |      | 25 Feb 2026          | Oct      row 0 (above)
+ *          |      | V4 ...               | ...
+ *     -----o------o------o-------o-------o------- axis
+ *    Jan 2025          Apr     Jul     Oct 2026     ticks, labels centred on them
+ *            15 Jan 2026 |       |                  row 0 (below)
+ *        US Export Policy|       |
+ *                  Apr 2026 ... |                   row 1 (below)
+ *
+ * A leader must not cross another block's text, so a block that reaches over the leaders of
+ * later events (above) or earlier ones (below) must sit in a row further out than all of them.
+ * Above, walking the events right to left, the lowest row event i can take is one more than the
+ * highest row among the events placed above whose leaders lie within its block's reach
+ * [x_i, x_i + width + gap]; below, mirrored, walking left to right. Each is a range-maximum
+ * query over the sorted events (a segment tree per side): O(n log n) in all. The two rules make
+ * both sides read in time order from top to bottom: above, earlier blocks stand higher; below,
+ * later blocks hang lower. A block that would leave the plot on one side must take the other
+ * (events near the left edge go above, near the right edge below). The others choose in one of
+ * three ways: below whenever that takes the first row there (rows below are known left to
+ * right), else above; or alternating, starting above or below; each with and without sending
+ * a leader that would run into a tick label above (leaders yield to tick labels when they
+ * must: they are cut around them). The lowest of the six wins, then the one with the fewest
+ * leaders through tick labels. Rows take the height of their tallest block; above the axis
+ * blocks stand on their row, below they hang from it. Before anything is measured, the most
+ * items within a block's least reach of one another bound the rows (each needs its own).
+ *
+ * Vertical. The plot is cut into 1 to TL_MAX_COLS columns, filled in time order (top to
+ * bottom, then the next column to the right, like text); each has its piece of the time axis
+ * down its left (tick labels left of it, span bars right of it) and its blocks in a column
+ * further right, each wanting its first line level with its dot. Blocks that would overlap
+ * are pushed apart as clusters centred on their events (the usual 1-D dodge: merge a block into
+ * the previous cluster while they overlap, place each cluster at the mean of its members'
+ * wishes, clamped to the plot; a backward pass clamps the bottom), O(n). Bent leaders join dots
+ * to blocks; they keep the events' order so they never cross. The fewest columns that hold
+ * the blocks are used, and the events are shared among them so the tallest is as short as it
+ * can be (a bisection on the height, each step a greedy fill).
+ *
+ * Lanes. One band per group, top to bottom in the groups' order, its name at its top left,
+ * and one time axis under the last lane (its ticks drawn as faint gridlines through the
+ * lanes, yielding to text). In a lane each item sits at its time: an event as a dot with its
+ * block to the right (to the left near the right edge), a span as a bar with its block above
+ * it, starting where the span starts. Items are packed into rows in time order, each in the
+ * row just below the lowest one still occupied where it starts, so a lane reads in time order
+ * top to bottom as well as left to right.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout_timeline.h"
+
+#define MAX_BARS 8
+
+/* Greedy interval colouring of the spans (items are sorted by start): each takes the first
+ * bar lane free at its start; past MAX_BARS lanes are shared (bars may then touch; text never
+ * does). Returns the number of lanes. */
+static size_t assign_bars(struct timeline *T)
+{
+    double ends[MAX_BARS];
+    size_t nb = 0;
+    for (size_t i = 0; i < T->n; i++) {
+        struct tl_item *P = &T->it[i];
+        if (!P->span) {
+            continue;
+        }
+        size_t lane = MAX_BARS;
+        for (size_t l = 0; l < nb; l++) {
+            if (ends[l] <= P->t0) {
+                lane = l;
+                break;
+            }
+        }
+        if (lane == MAX_BARS && nb < MAX_BARS) {
+            lane = nb++;
+        }
+        if (lane == MAX_BARS) { /* all busy: the lane that frees first */
+            lane = 0;
+            for (size_t l = 1; l < MAX_BARS; l++) {
+                lane = ends[l] < ends[lane] ? l : lane;
+            }
+        }
+        ends[lane] = P->t1;
+        P->bar = lane;
+    }
+    return nb;
+}
+
+/* ---- horizontal ------------------------------------------------------------------------- */
+
+/* A max segment tree over item indices, values level + 1 (0 = none placed). */
+struct segtree {
+    size_t size;
+    size_t *v;
+};
+
+static void seg_set(struct segtree *t, size_t i, size_t value)
+{
+    i += t->size;
+    t->v[i] = value;
+    for (i /= 2; i >= 1; i /= 2) {
+        t->v[i] = t->v[2 * i] > t->v[2 * i + 1] ? t->v[2 * i] : t->v[2 * i + 1];
+    }
+}
+
+/* Max over [l, r) */
+static size_t seg_max(const struct segtree *t, size_t l, size_t r)
+{
+    size_t m = 0;
+    for (l += t->size, r += t->size; l < r; l /= 2, r /= 2) {
+        if (l & 1) {
+            m = t->v[l] > m ? t->v[l] : m;
+            l++;
+        }
+        if (r & 1) {
+            r--;
+            m = t->v[r] > m ? t->v[r] : m;
+        }
+    }
+    return m;
+}
+
+/* The first item whose mark is at or after x (items are sorted along the axis). */
+static size_t first_at(const struct timeline *T, double x)
+{
+    size_t lo = 0, hi = T->n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (T->it[mid].pos < x) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo;
+}
+
+/* True when a leader at x below the axis would run through a tick label. */
+static bool hits_tick(const struct timeline *T, double x)
+{
+    double m = T->px.tick_clear;
+    size_t lo = 0, hi = T->nticks; /* the first label ending at or after x - m */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (T->ticks[mid].hi + m < x) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo < T->nticks && T->ticks[lo].lo - m <= x;
+}
+
+/* Adds a block of height h to row `level` of a side, keeping *total (the side's rows and the
+ * gaps between them) up to date. */
+static void grow_row(double *rows, size_t *nrows, double *total, size_t level, double h, double gap)
+{
+    while (*nrows <= level) {
+        rows[(*nrows)++] = 0;
+        *total += *nrows > 1 ? gap : 0;
+    }
+    if (h > rows[level]) {
+        *total += h - rows[level];
+        rows[level] = h;
+    }
+}
+
+/* How the free events choose a side (see levels()). */
+enum sides { SIDES_DOWN_FIRST, SIDES_ALTERNATE_UP, SIDES_ALTERNATE_DOWN };
+
+/*
+ * Sides and rows for one way of choosing sides (free events: those whose block fits either
+ * side):
+ *   SIDES_DOWN_FIRST      left to right, below when that takes row 0 there (below, rows are
+ *                         known left to right), else above;
+ *   SIDES_ALTERNATE_UP    alternating, the first above; SIDES_ALTERNATE_DOWN the first below.
+ * With avoid_ticks, a free event whose leader below would run into a tick label goes above.
+ * Returns the plot height needed, or INFINITY once it passes `limit` (the rest is not worth
+ * computing), or NAN when out of memory; *hits counts leaders below through tick labels.
+ */
+static double levels(struct timeline *T, enum sides how, bool avoid_ticks, const bool *up_ok,
+                     const bool *dn_ok, double limit, size_t *hits)
+{
+    const struct timeline_metrics *px = &T->px;
+    size_t n = T->n;
+    struct segtree tree = {1, NULL};
+    while (tree.size < n) {
+        tree.size *= 2;
+    }
+    tree.v = calloc(2 * tree.size, sizeof *tree.v);
+    if (!tree.v) {
+        return NAN;
+    }
+    double up = 0, dn = 0, fixed = T->c_up + T->c_dn;
+    T->nup = T->ndn = 0;
+    *hits = 0;
+    bool want_up = how == SIDES_ALTERNATE_UP;
+    /* Sides, and the rows below (left to right: a block reaches over the leaders left of
+     * it, so it hangs below every one of them within its reach). */
+    for (size_t i = 0; i < n; i++) {
+        struct tl_item *P = &T->it[i];
+        double reach = P->pos - px->flag_gap - P->w - px->reach_gap;
+        size_t lo = first_at(T, reach);
+        size_t level = seg_max(&tree, lo < i ? lo : i, i);
+        bool hit = hits_tick(T, P->pos);
+        if (up_ok[i] && !dn_ok[i]) {
+            P->side = 0;
+        } else if (dn_ok[i] && !up_ok[i]) {
+            P->side = 1;
+        } else if (avoid_ticks && hit) {
+            P->side = 0;
+        } else if (how == SIDES_DOWN_FIRST) {
+            P->side = level == 0 ? 1 : 0;
+        } else {
+            P->side = want_up ? 0 : 1;
+            want_up = !want_up;
+        }
+        if (P->side == 1) {
+            *hits += hit;
+            P->level = level;
+            seg_set(&tree, i, level + 1);
+            grow_row(T->dn_h, &T->ndn, &dn, level, P->h, px->level_gap);
+            if (dn + fixed > limit) {
+                free(tree.v);
+                return INFINITY;
+            }
+        }
+    }
+    memset(tree.v, 0, 2 * tree.size * sizeof *tree.v);
+    /* Above: right to left; a block reaches over the leaders right of it. */
+    for (size_t i = n; i-- > 0;) {
+        struct tl_item *P = &T->it[i];
+        if (P->side != 0) {
+            continue;
+        }
+        double reach = P->pos + px->flag_gap + P->w + px->reach_gap;
+        size_t hi = first_at(T, nextafter(reach, INFINITY));
+        P->level = seg_max(&tree, i + 1, hi > i + 1 ? hi : i + 1);
+        seg_set(&tree, i, P->level + 1);
+        grow_row(T->up_h, &T->nup, &up, P->level, P->h, px->level_gap);
+        if (up + dn + fixed > limit) {
+            free(tree.v);
+            return INFINITY;
+        }
+    }
+    free(tree.v);
+    return up + dn + fixed;
+}
+
+bool csvchart_tl_place_horizontal(struct timeline *T)
+{
+    struct layout *L = &T->L;
+    const struct timeline_metrics *px = &T->px;
+    double plot_w = L->right - L->left, avail = T->plot_bottom - T->plot_top;
+    double wrap = fmin(px->wrap, 0.45 * plot_w);
+    if (wrap < px->min_wrap) {
+        return false;
+    }
+    /* Before measuring anything: every block is at least as wide as a year written in its
+     * narrowest digits, so the leaders of all the items within that reach of one another,
+     * on one side, stand in different rows (the block of each covers the others'): the most
+     * items within any such stretch of the axis need that many rows, each at least a date
+     * and a label line tall. Ten thousand events fail here at any height. */
+    csvchart_tl_map_build(T, &T->map, T->tmin, T->tmax, L->left, L->right, px->axis_pad + px->dot);
+    for (size_t i = 0; i < T->n; i++) {
+        T->it[i].pos = csvchart_tl_map(&T->map, T->it[i].at);
+    }
+    double reach = px->flag_gap + px->reach_gap + csvchart_layout_width(L, &T->date_st, "1111");
+    size_t most = 0;
+    for (size_t i = 0, j = 0; i < T->n; i++) {
+        while (T->it[i].pos - T->it[j].pos > reach) {
+            j++;
+        }
+        most = i - j + 1 > most ? i - j + 1 : most;
+    }
+    if ((double)most * (T->lh_date + T->lh_label + px->level_gap) - 2 * px->level_gap >
+        avail - px->clear_up - px->clear_down - T->lh_tick) {
+        return false;
+    }
+    if (!csvchart_tl_measure(T, wrap)) {
+        return false;
+    }
+    /* Blocks do not overlap: their areas must fit the plot (less the axis' band), whatever
+     * their rows. A cheap refusal before any placement. */
+    double area = 0;
+    for (size_t i = 0; i < T->n; i++) {
+        area += (T->it[i].w + px->flag_gap) * T->it[i].h;
+    }
+    if (area > plot_w * (avail - px->clear_up - px->clear_down - T->lh_tick)) {
+        return false;
+    }
+    T->nbars = assign_bars(T);
+    double r = px->dot;
+    T->nticks = csvchart_tl_choose_ticks(T, &T->map, false, fmax(0, L->left - L->px.pad_x / 2),
+                                         fmin(T->s->width, L->right + L->px.pad_x / 2), T->ticks);
+    /* Below the axis: span bars, ticks, tick labels, then the rows. */
+    double bars = T->nbars ? r + px->bar_gap + (double)T->nbars * (px->bar + px->bar_gap) : 0;
+    T->c_up = r + px->clear_up;
+    T->c_dn = bars + px->tick + px->tick_gap + T->lh_tick + px->clear_down;
+    bool *ok = malloc(2 * T->n * sizeof *ok);
+    if (!ok) {
+        L->scene->nomem = true;
+        return false;
+    }
+    bool *up_ok = ok, *dn_ok = ok + T->n;
+    for (size_t i = 0; i < T->n; i++) {
+        const struct tl_item *P = &T->it[i];
+        up_ok[i] = P->pos + px->flag_gap + P->w <= L->right + 0.01;
+        dn_ok[i] = P->pos - px->flag_gap - P->w >= L->left - 0.01;
+        if (!up_ok[i] && !dn_ok[i]) {
+            free(ok);
+            return false; /* cannot happen with wrap under half the plot; be safe */
+        }
+    }
+    /* Every way of choosing sides; the lowest wins, then the one with the fewest leaders
+     * through tick labels, then the first. */
+    static const struct {
+        enum sides how;
+        bool avoid;
+    } ways[] = {{SIDES_DOWN_FIRST, true},     {SIDES_ALTERNATE_UP, true},
+                {SIDES_ALTERNATE_DOWN, true}, {SIDES_DOWN_FIRST, false},
+                {SIDES_ALTERNATE_UP, false},  {SIDES_ALTERNATE_DOWN, false}};
+    size_t best = 0, best_hits = 0, hits;
+    double a = INFINITY;
+    for (size_t w = 0; w < sizeof ways / sizeof ways[0]; w++) {
+        double h = levels(T, ways[w].how, ways[w].avoid, up_ok, dn_ok, fmin(avail, a), &hits);
+        if (h != h) {
+            a = NAN;
+            break;
+        }
+        if (h < a - 0.01 || (h < a + 0.01 && hits < best_hits)) {
+            a = h;
+            best = w;
+            best_hits = hits;
+        }
+    }
+    if (a == a && a <= avail) {
+        a = levels(T, ways[best].how, ways[best].avoid, up_ok, dn_ok, INFINITY, &hits);
+    }
+    free(ok);
+    if (a != a) {
+        L->scene->nomem = true;
+        return false;
+    }
+    return a <= avail;
+}
+
+void csvchart_tl_draw_horizontal(struct timeline *T)
+{
+    struct layout *L = &T->L;
+    const struct timeline_metrics *px = &T->px;
+    const struct theme *th = &T->s->theme;
+    double up = 0, dn = 0, r = px->dot;
+    for (size_t l = 0; l < T->nup; l++) {
+        up += T->up_h[l] + (l ? px->level_gap : 0);
+    }
+    for (size_t l = 0; l < T->ndn; l++) {
+        dn += T->dn_h[l] + (l ? px->level_gap : 0);
+    }
+    double need = up + T->c_up + T->c_dn + dn, avail = T->plot_bottom - T->plot_top;
+    double A =
+        csvchart_layout_snap(L, T->plot_top + fmax(0, avail - need) / 2 + up + T->c_up, px->axis);
+    T->axis = A;
+    /* The rows' edges nearest the axis. */
+    double *edge_up = malloc((T->nup + T->ndn + 1) * sizeof *edge_up);
+    if (!edge_up) {
+        L->scene->nomem = true;
+        return;
+    }
+    double *edge_dn = edge_up + T->nup;
+    double y = A - T->c_up;
+    for (size_t l = 0; l < T->nup; l++) {
+        edge_up[l] = y;
+        y -= T->up_h[l] + px->level_gap;
+    }
+    y = A + T->c_dn;
+    for (size_t l = 0; l < T->ndn; l++) {
+        edge_dn[l] = y;
+        y += T->dn_h[l] + px->level_gap;
+    }
+    for (size_t i = 0; i < T->n; i++) {
+        struct tl_item *P = &T->it[i];
+        if (P->side == 0) {
+            P->bx = P->pos + px->flag_gap;
+            P->by = edge_up[P->level] - P->h;
+            P->right = false;
+        } else {
+            P->bx = P->pos - px->flag_gap - P->w;
+            P->by = edge_dn[P->level];
+            P->right = true;
+        }
+    }
+    free(edge_up);
+
+    /* Leaders first, so dots and bars sit on them. They run beside their own block to its
+     * far edge, like a flag's pole; below the axis they yield to the tick labels. */
+    for (size_t i = 0; i < T->n; i++) {
+        const struct tl_item *P = &T->it[i];
+        double x = csvchart_layout_snap(L, P->pos, px->leader);
+        if (P->side == 0) {
+            csvchart_layout_soft_line(L, x, A - r, x, P->by + px->leader_overlap, th->muted,
+                                      px->leader);
+        } else {
+            csvchart_layout_soft_line(L, x, A + r, x, P->by + P->h - px->leader_overlap, th->muted,
+                                      px->leader);
+        }
+    }
+    double bars_at = A + r + px->bar_gap;
+    double labels = A +
+                    (T->nbars ? r + px->bar_gap + (double)T->nbars * (px->bar + px->bar_gap) : 0) +
+                    px->tick + px->tick_gap + T->asc_tick;
+    csvchart_tl_draw_ticks(T, T->ticks, T->nticks, A, false, labels);
+    csvchart_tl_draw_axis(T, &T->map, A, false);
+    for (size_t i = 0; i < T->n; i++) {
+        const struct tl_item *P = &T->it[i];
+        csvchart_tl_draw_mark(T, &T->map, P, A, false,
+                              bars_at + (double)P->bar * (px->bar + px->bar_gap), true);
+    }
+    for (size_t i = 0; i < T->n; i++) {
+        csvchart_tl_draw_block(T, &T->it[i], T->it[i].w);
+    }
+}
+
+/* ---- vertical --------------------------------------------------------------------------- */
+
+/* Columns a greedy fill needs when no column may be taller than `limit`; writes each column's
+ * first item into starts[] (up to TL_MAX_COLS + 1 of them). */
+static size_t fill_columns(const struct timeline *T, double limit, size_t *starts)
+{
+    size_t cols = 0;
+    double h = INFINITY;
+    for (size_t i = 0; i < T->n; i++) {
+        double add = T->it[i].h + (h > 0 && h < INFINITY ? T->px.block_gap : 0);
+        if (h == INFINITY || h + add > limit) {
+            if (cols > TL_MAX_COLS) {
+                return cols;
+            }
+            starts[cols++] = i;
+            h = T->it[i].h;
+        } else {
+            h += add;
+        }
+    }
+    return cols;
+}
+
+/* The 1-D dodge (see the top of the file): tops[i] for blocks [first, end) wanting want[i],
+ * kept in [top, bottom]; the blocks fit (their heights and gaps add up to at most
+ * bottom - top), then no two overlap. */
+static bool dodge(struct timeline *T, size_t first, size_t end, const double *want, double gap,
+                  double top, double bottom, double *tops)
+{
+    struct cluster {
+        size_t first, count;
+        double height, sum; /* sum over members of (want - offset in the cluster) */
+        double top;
+    } *c = malloc((end - first) * sizeof *c);
+    if (!c) {
+        return false;
+    }
+    size_t nc = 0;
+    for (size_t i = first; i < end; i++) {
+        struct cluster cur = {i, 1, T->it[i].h, want[i], fmax(want[i], top)};
+        while (nc > 0 && c[nc - 1].top + c[nc - 1].height + gap > cur.top) {
+            struct cluster *pc = &c[nc - 1];
+            double shift = pc->height + gap; /* cur's members move down by this in the merge */
+            pc->sum += cur.sum - (double)cur.count * shift;
+            pc->count += cur.count;
+            pc->height = shift + cur.height;
+            pc->top = fmax(pc->sum / (double)pc->count, top);
+            cur = *pc;
+            nc--;
+        }
+        c[nc++] = cur;
+    }
+    for (size_t k = 0; k < nc; k++) {
+        size_t stop = k + 1 < nc ? c[k + 1].first : end;
+        double y = c[k].top;
+        for (size_t i = c[k].first; i < stop; i++) {
+            tops[i] = y;
+            y += T->it[i].h + gap;
+        }
+    }
+    free(c);
+    double limit = bottom;
+    for (size_t i = end; i-- > first;) {
+        tops[i] = fmin(tops[i], limit - T->it[i].h);
+        limit = tops[i] - gap;
+    }
+    return true;
+}
+
+/* Lays out k columns whose tick labels take `tick_col` px; true when the blocks fit. Sets
+ * *widest to the widest tick label found. */
+static bool try_columns(struct timeline *T, size_t k, double tick_col, double *widest,
+                        double *sum_h)
+{
+    struct layout *L = &T->L;
+    const struct timeline_metrics *px = &T->px;
+    double plot_w = L->right - L->left, avail = T->plot_bottom - T->plot_top, r = px->dot;
+    double col_w = (plot_w - (double)(k - 1) * px->col_gap) / (double)k;
+    double axis_off = tick_col + px->v_tick_gap;
+    double bars_off = axis_off + r + px->bar_gap;
+    double lead_off =
+        T->nbars ? bars_off + (double)T->nbars * (px->bar + px->bar_gap) : axis_off + r;
+    double block_off = lead_off + px->v_leader;
+    double wrap = fmin(px->wrap_v, col_w - block_off);
+    if (wrap < px->min_wrap || !csvchart_tl_measure(T, wrap)) {
+        return false;
+    }
+    size_t starts[TL_MAX_COLS + 2];
+    double tallest = 0;
+    *sum_h = 0;
+    for (size_t i = 0; i < T->n; i++) {
+        tallest = fmax(tallest, T->it[i].h);
+        *sum_h += T->it[i].h;
+    }
+    if (tallest > avail || fill_columns(T, avail, starts) > k) {
+        return false;
+    }
+    /* The shortest height at which k columns still hold every block. */
+    double lo = tallest, hi = avail;
+    for (int i = 0; i < 30 && hi - lo > 0.5; i++) {
+        double mid = (lo + hi) / 2;
+        if (fill_columns(T, mid, starts) <= k) {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    size_t used = fill_columns(T, hi, starts);
+    T->ncols = used;
+    T->nticks = 0;
+    *widest = 0;
+    double *want = malloc(2 * T->n * sizeof *want);
+    if (!want) {
+        L->scene->nomem = true;
+        return false;
+    }
+    double *tops = want + T->n;
+    for (size_t c = 0; c < used; c++) {
+        struct tl_column *C = &T->cols[c];
+        C->first = starts[c];
+        C->end = c + 1 < used ? starts[c + 1] : T->n;
+        C->x = L->left + (double)c * (col_w + px->col_gap);
+        C->axis = C->x + axis_off;
+        C->x_bars = C->x + bars_off;
+        C->x_block = C->x + block_off;
+        C->wrap = wrap;
+        double a = INFINITY, b = -INFINITY;
+        for (size_t i = C->first; i < C->end; i++) {
+            a = fmin(a, T->it[i].t0);
+            b = fmax(b, T->it[i].t1);
+        }
+        if (T->has_today) { /* today goes with the column whose time it falls in, or before */
+            bool before_next = c + 1 == used || T->today < T->it[starts[c + 1]].t0;
+            if ((c == 0 && T->today < a) || (T->today > b && before_next)) {
+                a = fmin(a, T->today);
+                b = fmax(b, T->today);
+            }
+        }
+        csvchart_tl_widen(&a, &b, T->period);
+        double first_mid = T->lh_date / 2;
+        double p0 = T->plot_top + first_mid;
+        double p1 = fmax(T->plot_bottom - (T->it[C->end - 1].h - first_mid), p0 + 1);
+        csvchart_tl_map_build(T, &C->map, a, b, p0, p1, 0);
+        C->map.start = T->plot_top;
+        C->map.end = fmax(p1, fmin(T->plot_bottom, csvchart_tl_map(&C->map, b)));
+        C->tick0 = T->nticks;
+        C->nticks = csvchart_tl_choose_ticks(T, &C->map, true, T->plot_top, T->plot_bottom,
+                                             &T->ticks[C->tick0]);
+        T->nticks += C->nticks;
+        for (size_t i = C->tick0; i < T->nticks; i++) {
+            *widest = fmax(*widest,
+                           csvchart_layout_width(L, T->ticks[i].today ? &T->today_st : &T->tick_st,
+                                                 T->ticks[i].label));
+        }
+        for (size_t i = C->first; i < C->end; i++) {
+            T->it[i].pos = csvchart_tl_map(&C->map, T->it[i].at);
+            T->it[i].col = c;
+            want[i] = T->it[i].pos - first_mid;
+        }
+        if (!dodge(T, C->first, C->end, want, px->block_gap, T->plot_top, T->plot_bottom, tops)) {
+            free(want);
+            L->scene->nomem = true;
+            return false;
+        }
+        for (size_t i = C->first; i < C->end; i++) {
+            T->it[i].bx = C->x_block;
+            T->it[i].by = tops[i];
+            T->it[i].right = false;
+        }
+    }
+    free(want);
+    return true;
+}
+
+bool csvchart_tl_place_vertical(struct timeline *T)
+{
+    struct layout *L = &T->L;
+    const struct timeline_metrics *px = &T->px;
+    T->nbars = assign_bars(T);
+    /* Every block takes at least a date line and a label line: fewer columns than that
+     * height needs are not worth measuring. */
+    double avail = T->plot_bottom - T->plot_top, least = T->lh_date + T->lh_label;
+    double k0 = ceil(((double)T->n * (least + px->block_gap)) / (avail + px->block_gap));
+    double sum_h = (double)T->n * least; /* a floor of the blocks' heights at any k tried */
+    for (size_t k = (size_t)fmax(k0, 1); k <= TL_MAX_COLS; k++) {
+        /* More columns are narrower, so their blocks are no shorter: skip the counts that
+         * cannot hold the heights already measured. */
+        if (sum_h + ((double)T->n - (double)k) * px->block_gap > (double)k * avail) {
+            continue;
+        }
+        /* The tick column is as wide as the labels of the ticks chosen, which depend on the
+         * height per day, which depends (through wrapping) on the column: widen and retry. */
+        double col = csvchart_layout_width(L, &T->tick_st, "30 Sep 2026");
+        for (int pass = 0; pass < 3; pass++) {
+            double widest = 0, sum = 0;
+            bool ok = try_columns(T, k, col, &widest, &sum);
+            sum_h = fmax(sum_h, sum);
+            if (!ok) {
+                break;
+            }
+            if (widest <= col + 0.01) {
+                T->tick_col = col;
+                return true;
+            }
+            col = widest;
+        }
+        if (L->scene->nomem) {
+            return false;
+        }
+    }
+    return false;
+}
+
+void csvchart_tl_draw_vertical(struct timeline *T)
+{
+    struct layout *L = &T->L;
+    const struct timeline_metrics *px = &T->px;
+    const struct theme *th = &T->s->theme;
+    double r = px->dot;
+    for (size_t c = 0; c < T->ncols; c++) {
+        const struct tl_column *C = &T->cols[c];
+        double lead_x =
+            T->nbars ? C->x_bars + (double)T->nbars * (px->bar + px->bar_gap) : C->axis + r;
+        /* Leaders first, so the dots sit on them: straight, or bent where the block was
+         * pushed off its dot. */
+        for (size_t i = C->first; i < C->end; i++) {
+            const struct tl_item *P = &T->it[i];
+            double y0 = csvchart_layout_snap(L, P->pos, px->leader);
+            double y1 = csvchart_layout_snap(L, P->by + T->lh_date / 2, px->leader);
+            double xa = C->axis + r, xb = P->bx - px->leader_end;
+            if (fabs(y1 - y0) < 0.5) {
+                csvchart_layout_soft_line(L, xa, y0, xb, y0, th->muted, px->leader);
+            } else {
+                double e1 = lead_x + px->leader_bend, e2 = P->bx - px->leader_slope;
+                csvchart_layout_soft_line(L, xa, y0, e1, y0, th->muted, px->leader);
+                csvchart_layout_soft_line(L, e1, y0, e2, y1, th->muted, px->leader);
+                csvchart_layout_soft_line(L, e2, y1, xb, y1, th->muted, px->leader);
+            }
+        }
+        csvchart_tl_draw_axis(T, &C->map, C->axis, true);
+        csvchart_tl_draw_ticks(T, &T->ticks[C->tick0], C->nticks, C->axis, true,
+                               C->axis - px->v_tick_gap);
+        for (size_t i = C->first; i < C->end; i++) {
+            const struct tl_item *P = &T->it[i];
+            csvchart_tl_draw_mark(T, &C->map, P, C->axis, true,
+                                  C->x_bars + (double)P->bar * (px->bar + px->bar_gap), true);
+        }
+        for (size_t i = C->first; i < C->end; i++) {
+            csvchart_tl_draw_block(T, &T->it[i], C->wrap);
+        }
+    }
+}
+
+/* ---- lanes ------------------------------------------------------------------------------ */
+
+/* An item's extent along the axis in a lane, its block's left edge and side. */
+static void lane_geometry(struct timeline *T, struct tl_item *P, double *lo, double *hi)
+{
+    struct layout *L = &T->L;
+    const struct timeline_metrics *px = &T->px;
+    double r = px->dot, left = T->lane_x;
+    double a = csvchart_tl_map(&T->map, P->t0), b = csvchart_tl_map(&T->map, P->t1);
+    if (P->span) { /* the block above the bar, from the span's start */
+        P->right = false;
+        P->bx = fmax(left, fmin(a, L->right - P->w));
+        *lo = fmin(a, P->bx);
+        *hi = fmax(b, P->bx + P->w);
+        return;
+    }
+    double m0 = P->e ? P->pos - r : a - r, m1 = P->e ? P->pos + r : b + r;
+    if (m1 + px->flag_gap + P->w <= L->right) {
+        P->right = false;
+        P->bx = m1 + px->flag_gap;
+    } else {
+        P->right = true;
+        P->bx = fmax(left, m0 - px->flag_gap - P->w);
+    }
+    *lo = fmin(m0, P->bx);
+    *hi = fmax(m1, P->bx + P->w);
+}
+
+/* The height of an item in its row: a span's bar under its block. */
+static double lane_item_h(const struct timeline *T, const struct tl_item *P)
+{
+    return P->span ? P->h + T->px.bar_gap * 2 + T->px.bar : P->h;
+}
+
+/*
+ * Where the lanes' names go: a column left of the lanes (as in a roadmap) when the longest
+ * name, wrapped to at most three lines, takes at most a fifth of the plot; else a heading
+ * over each lane. Sets T->lane_col (0 for headings) and T->lane_x, where the lanes begin.
+ */
+static void lane_names(struct timeline *T)
+{
+    struct layout *L = &T->L;
+    const struct timeline_data *d = T->d;
+    double room = 0.2 * (L->right - L->left), col = 0;
+    bool fits = true;
+    for (size_t g = 0; g < d->ngroups && fits; g++) {
+        double w;
+        size_t n = csvchart_layout_lines(L, &T->lane_st, d->groups[g], room, 3, &w);
+        fits = n <= 3 && csvchart_layout_widest_word(L, &T->lane_st, d->groups[g]) <= room;
+        col = fmax(col, w);
+    }
+    T->lane_col = fits ? col : 0;
+    T->lane_x = fits ? L->left + col + T->px.lane_name_gap : L->left;
+}
+
+/* The height a lane's name takes: its lines in a column, or a heading row. */
+static double lane_name_h(struct timeline *T, size_t g)
+{
+    struct layout *L = &T->L;
+    if (!T->lane_col) {
+        return T->lh_lane + T->px.lane_head_gap;
+    }
+    size_t n = csvchart_layout_lines(L, &T->lane_st, T->d->groups[g], T->lane_col, 3, NULL);
+    return (double)(n ? n : 1) * T->lh_lane;
+}
+
+bool csvchart_tl_place_lanes(struct timeline *T)
+{
+    struct layout *L = &T->L;
+    const struct timeline_metrics *px = &T->px;
+    const struct timeline_data *d = T->d;
+    double avail = T->plot_bottom - T->plot_top;
+    lane_names(T);
+    double plot_w = L->right - T->lane_x;
+    double wrap = fmin(px->wrap, 0.45 * plot_w);
+    if (wrap < px->min_wrap || !csvchart_tl_measure(T, wrap)) {
+        return false;
+    }
+    csvchart_tl_map_build(T, &T->map, T->tmin, T->tmax, T->lane_x, L->right,
+                          px->axis_pad + px->dot);
+    for (size_t i = 0; i < T->n; i++) {
+        T->it[i].pos = csvchart_tl_map(&T->map, T->it[i].at);
+    }
+    T->nticks =
+        csvchart_tl_choose_ticks(T, &T->map, false, fmax(0, T->lane_x - px->lane_name_gap / 2),
+                                 fmin(T->s->width, L->right + L->px.pad_x / 2), T->ticks);
+    double below = px->tick + px->tick_gap + T->lh_tick;
+    double *ends = malloc(T->n * sizeof *ends); /* per row of the lane: where it is taken to */
+    if (!ends) {
+        L->scene->nomem = true;
+        return false;
+    }
+    double total = below;
+    size_t rows = 0;
+    for (size_t g = 0; g < d->ngroups; g++) {
+        T->row0[g] = rows;
+        size_t nr = 0;
+        for (size_t i = 0; i < T->n; i++) {
+            struct tl_item *P = &T->it[i];
+            if (P->group != g) {
+                continue;
+            }
+            double lo, hi;
+            lane_geometry(T, P, &lo, &hi);
+            size_t row = 0;
+            for (size_t k = nr; k-- > 0;) { /* below the lowest row still taken at lo */
+                if (ends[k] + px->lane_item_gap > lo) {
+                    row = k + 1;
+                    break;
+                }
+            }
+            if (row == nr) {
+                T->row_h[rows + nr] = 0;
+                ends[nr++] = -INFINITY;
+            }
+            ends[row] = fmax(ends[row], hi);
+            P->level = row;
+            T->row_h[rows + row] = fmax(T->row_h[rows + row], lane_item_h(T, P));
+        }
+        double h = 0;
+        for (size_t k = 0; k < nr; k++) {
+            h += T->row_h[rows + k] + (k ? px->lane_row_gap : 0);
+        }
+        h = T->lane_col ? fmax(h, lane_name_h(T, g)) : h + lane_name_h(T, g);
+        rows += nr;
+        total += h + px->lane_gap;
+        if (total > avail) {
+            free(ends);
+            return false;
+        }
+    }
+    T->row0[d->ngroups] = rows;
+    T->lanes_h = total - below;
+    free(ends);
+    return total <= avail;
+}
+
+void csvchart_tl_draw_lanes(struct timeline *T)
+{
+    struct layout *L = &T->L;
+    const struct timeline_metrics *px = &T->px;
+    const struct timeline_data *d = T->d;
+    const struct theme *th = &T->s->theme;
+    double top = T->plot_top;
+    double A = csvchart_layout_snap(L, top + T->lanes_h, px->axis);
+    T->axis = A;
+    /* Gridlines at the ticks, through the lanes (yielding to text). */
+    for (size_t i = 0; i < T->nticks; i++) {
+        double x = csvchart_layout_snap(L, T->ticks[i].pos, 1);
+        csvchart_layout_soft_line(L, x, top, x, A, T->ticks[i].today ? th->title : th->grid,
+                                  T->ticks[i].today ? px->axis : 1);
+    }
+    double y = top;
+    for (size_t g = 0; g < d->ngroups; g++) {
+        csvchart_rgba color = th->palette[g % th->npalette];
+        if (g > 0) { /* a rule between lanes, across the names too */
+            double sep = csvchart_layout_snap(L, y - px->lane_gap / 2, 1);
+            csvchart_scene_line(L->scene, L->left, sep, L->right, sep, th->grid, 1);
+        }
+        csvchart_rgba name_color = T->color_dates ? color : th->text;
+        double rows_top = y;
+        if (T->lane_col) {
+            size_t n = csvchart_layout_lines(L, &T->lane_st, d->groups[g], T->lane_col, 3, NULL);
+            csvchart_layout_paragraph(L, &T->lane_st, name_color, d->groups[g], L->left,
+                                      y + T->asc_lane, T->lane_col, n ? n : 1, TEXT_ANCHOR_START);
+        } else {
+            csvchart_layout_text(L, &T->lane_st, name_color, d->groups[g], strlen(d->groups[g]),
+                                 L->left, y + T->asc_lane, TEXT_ANCHOR_START);
+            rows_top += lane_name_h(T, g);
+        }
+        size_t r0 = T->row0[g], nr = T->row0[g + 1] - r0;
+        double *row_y = malloc((nr + 1) * sizeof *row_y);
+        if (!row_y) {
+            L->scene->nomem = true;
+            return;
+        }
+        double ry = rows_top;
+        for (size_t k = 0; k < nr; k++) {
+            row_y[k] = ry;
+            ry += T->row_h[r0 + k] + px->lane_row_gap;
+        }
+        double rows_end = nr ? ry - px->lane_row_gap : rows_top;
+        y = (T->lane_col ? fmax(rows_end, y + lane_name_h(T, g)) : rows_end) + px->lane_gap;
+        for (size_t i = 0; i < T->n; i++) {
+            struct tl_item *P = &T->it[i];
+            if (P->group != g) {
+                continue;
+            }
+            double lo, hi;
+            lane_geometry(T, P, &lo, &hi);
+            P->by = row_y[P->level];
+            double c = P->by + T->lh_date / 2; /* the first line's middle */
+            double bar = P->by + P->h + px->bar_gap;
+            csvchart_tl_draw_mark(T, &T->map, P, c, false, bar, false);
+            csvchart_tl_draw_block(T, P, P->w);
+        }
+        free(row_y);
+    }
+    double labels = A + px->tick + px->tick_gap + T->asc_tick;
+    csvchart_tl_draw_ticks(T, T->ticks, T->nticks, A, false, labels);
+    csvchart_tl_draw_axis(T, &T->map, A, false);
+}
