@@ -422,10 +422,12 @@ csvchart_status csvchart_layout_fit(csvchart_layout_fn fn, const void *data,
                                   e2.column, "%s", e2.message);
     }
     if (st != CSVCHART_OK) {
+        /* no size: "or shorten ..." reads as the one way out left */
+        const char *hint = strncmp(first.hint, "or ", 3) == 0 ? first.hint + 3 : first.hint;
         return csvchart_error_set(err, CSVCHART_ERROR_SIZE, NULL, 0, 0,
                                   "%s do not fit %.0fx%.0f, nor any size up to %.0f px a side%s%s",
-                                  first.what, s->width, h0, LAYOUT_MAX_SIDE,
-                                  first.hint[0] ? "; " : "", first.hint);
+                                  first.what, s->width, h0, LAYOUT_MAX_SIDE, hint[0] ? "; " : "",
+                                  hint);
     }
     /* Bisect each side alone, width first: the least of it that still fits with the height
      * found, then the least height with that width. */

@@ -563,6 +563,37 @@ static bool map_panels(struct bar_layout *B, struct panel *panels, csvchart_stat
     return true;
 }
 
+/* "or shorten the longest name ("Xxxxxxxx...", 200 characters)". */
+static void longest_name_hint(const struct bar_layout *B, char *buf, size_t n)
+{
+    const char *longest = "";
+    size_t chars = 0;
+    for (size_t p = 0; p < B->chart->npanels; p++) {
+        const struct bar_data *d = &B->chart->panels[p];
+        for (size_t c = 0; c < d->ncat; c++) {
+            size_t k = 0;
+            for (const char *q = d->cats[c]; *q; q++) {
+                k += ((unsigned char)*q & 0xC0) != 0x80; /* code points */
+            }
+            if (k > chars) {
+                chars = k;
+                longest = d->cats[c];
+            }
+        }
+    }
+    /* the first 24 code points, cut on a whole one */
+    size_t cut = 0, cps = 0;
+    while (longest[cut] && cps < 24) {
+        cut++;
+        while (((unsigned char)longest[cut] & 0xC0) == 0x80) {
+            cut++;
+        }
+        cps++;
+    }
+    snprintf(buf, n, "or shorten the longest name (\"%.*s%s\", %zu characters)", (int)cut,
+             longest, longest[cut] ? "\xe2\x80\xa6" : "", chars);
+}
+
 /* "st", "nd", "rd" or "th", for "every 27th name". */
 static const char *ordinal_suffix(size_t n)
 {
@@ -636,9 +667,15 @@ static csvchart_status lay_out(struct bar_layout *B, struct panel *panels,
         }
     }
     if (!a.ok && report.what == SHORT_NAMES) {
-        bool thin_helps = s->horizontal != TRI_FALSE;
-        return csvchart_layout_no_fit(L, report.short_w, report.short_h,
-                                      thin_helps ? "or category_labels = thin" : NULL,
+        /* Thinning helps names too many for the height; a name too long for the width
+         * needs a wider figure or a shorter name. */
+        char hint[120] = "";
+        if (report.short_h && s->horizontal != TRI_FALSE) {
+            snprintf(hint, sizeof hint, "or category_labels = thin");
+        } else if (report.short_w) {
+            longest_name_hint(B, hint, sizeof hint);
+        }
+        return csvchart_layout_no_fit(L, report.short_w, report.short_h, hint,
                                       "%zu category name%s", total, total == 1 ? "" : "s");
     }
     if (!a.ok) {
