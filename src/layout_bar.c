@@ -176,6 +176,7 @@ struct arrangement {
     bool ok;
     bool short_w, short_h;
     enum { SHORT_NAMES, SHORT_LABELS, SHORT_AXIS } what; /* what did not fit */
+    bool long_name; /* a name too long for the widest column horizontal bars may give it */
 };
 
 static bool map_panels(struct bar_layout *B, struct panel *panels, csvchart_status *st,
@@ -343,7 +344,7 @@ static struct arrangement arrange_horizontal(struct bar_layout *B, struct panel 
     double max_col = fmax(0.38 * cell_w, fmin(widest_word, 0.6 * cell_w));
     size_t block;
     if (widest_word > max_col || !name_column(B, max_col, &B->col, &block)) {
-        return (struct arrangement){.short_w = true};
+        return (struct arrangement){.short_w = true, .long_name = true};
     }
     /* a device pixel more than the lines: baselines snap to whole device pixels */
     double need_band = (double)block * B->lh + 1 / L->scale;
@@ -672,7 +673,7 @@ static csvchart_status lay_out(struct bar_layout *B, struct panel *panels,
         char hint[120] = "";
         if (report.short_h && s->horizontal != TRI_FALSE) {
             snprintf(hint, sizeof hint, "or category_labels = thin");
-        } else if (report.short_w) {
+        } else if (report.long_name) {
             longest_name_hint(B, hint, sizeof hint);
         }
         return csvchart_layout_no_fit(L, report.short_w, report.short_h, hint,

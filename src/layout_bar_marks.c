@@ -482,6 +482,7 @@ void bar_ratio_text(const struct bar_layout *B, const struct panel *P, char *buf
     double change = (b - a) / a * 100;
     struct label_plan plan;
     csvchart_format_plan(&pf, LABELS_VALUES, &change, 1, 0, true, NULL, &plan);
+    plan.digits = 2; /* a change reads in two figures: -57%, +4.5% */
     size_t k = 0;
     if (change > 0) {
         pct[k++] = '+';
