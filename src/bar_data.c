@@ -281,13 +281,17 @@ struct obs {
     size_t n;
     bool open;
     size_t line, col;
+    double pos, neg;  /* the sums of the positive and the negative values */
+    size_t last_line; /* the line of the last of the n values */
 };
 
 struct acc {
     double sum, min, max, low;
+    double pos, neg; /* see struct table_acc: overflow does not depend on the order */
     bool open;
     size_t n;
-    size_t line; /* the first row that set it */
+    size_t line, col; /* the first row that set it */
+    size_t last_line;
 };
 
 static const char *agg_names = "sum, mean, count, min or max";
@@ -495,8 +499,9 @@ static csvchart_status observe_row(struct binder *b, size_t r)
             !csvchart_array_reserve((void **)&b->obs, &b->obs_cap, b->nobs + 1, sizeof *b->obs)) {
             return csvchart_error_nomem(b->err);
         }
-        b->obs[b->nobs++] =
-            (struct obs){ci, ser0, high, low, high, high, 1, open, lc->line, lc->col};
+        b->obs[b->nobs++] = (struct obs){ci,       ser0,     high, low,      high,
+                                         high,     1,        open, lc->line, lc->col,
+                                         0,        0,        lc->line};
         return CSVCHART_OK;
     }
 
@@ -536,7 +541,66 @@ static csvchart_status observe_row(struct binder *b, size_t r)
                                          a ? a->sum : v, 0,
                                          a ? a->min : v, a ? a->max : v,
                                          a ? a->n : 1,   false,
-                                         vc->line,       vc->col};
+                                         vc->line,       vc->col,
+                                         a ? a->pos : v > 0 ? v : 0,
+                                         a ? a->neg : v < 0 ? v : 0,
+                                         a ? a->last_line : vc->line};
+    }
+    return CSVCHART_OK;
+}
+
+/*
+ * Every value drawn must be a finite double: a sum or a mean whose positive or negative
+ * values add up beyond DBL_MAX (about 1.8e308) is refused, and so is a stack that does (the
+ * sums of each sign grow one way, so the verdict does not depend on the order of the rows:
+ * folded while read or not, the same). Min, max and count never overflow. The message points
+ * at the first value of the cell: for the stack, of the series that overflows it.
+ */
+static csvchart_status check_sums(struct binder *b, const struct bar_data *d,
+                                  const struct acc *acc)
+{
+    const struct spec *s = b->s;
+    const char *file = b->t->name;
+    if (s->aggregate == AGG_SUM || s->aggregate == AGG_MEAN) {
+        for (size_t i = 0; i < d->ncat * d->nser; i++) {
+            const struct acc *a = &acc[i];
+            if (!a->n || (isfinite(a->pos) && isfinite(a->neg))) {
+                continue;
+            }
+            const char *ser = d->nser > 1 ? b->series->names[i % d->nser] : NULL;
+            return csvchart_error_set(
+                b->err, CSVCHART_ERROR_DATA, file, a->line, a->col,
+                "the %s of \"%s\"%s%s%s (lines %zu-%zu) %s: its values add up beyond the "
+                "largest double (about 1.8e308)",
+                s->aggregate == AGG_SUM ? "sum" : "mean", b->cats.names[i / d->nser],
+                ser ? " in \"" : "", ser ? ser : "", ser ? "\"" : "", a->line, a->last_line,
+                s->aggregate == AGG_SUM ? "is too large to draw" : "cannot be computed");
+        }
+    }
+    if (!s->stack) {
+        return CSVCHART_OK;
+    }
+    for (size_t c = 0; c < d->ncat; c++) {
+        double pos = 0, neg = 0;
+        for (size_t k = 0; k < d->nser; k++) {
+            const struct acc *a = &acc[c * d->nser + k];
+            double v = s->aggregate == AGG_MEAN    ? a->sum / (double)(a->n ? a->n : 1)
+                       : s->aggregate == AGG_COUNT ? (double)a->n
+                       : s->aggregate == AGG_MIN   ? a->min
+                       : s->aggregate == AGG_MAX   ? a->max
+                                                   : a->sum;
+            if (!a->n) {
+                continue;
+            }
+            *(v > 0 ? &pos : &neg) += v;
+            if (!isfinite(pos) || !isfinite(neg)) {
+                return csvchart_error_set(
+                    b->err, CSVCHART_ERROR_DATA, file, a->line, a->col,
+                    "the stack of \"%s\" is too large to draw: with \"%s\" its %s values add "
+                    "up beyond the largest double (about 1.8e308)",
+                    b->cats.names[c], b->series->names[k], v > 0 ? "positive" : "negative");
+            }
+        }
     }
     return CSVCHART_OK;
 }
@@ -579,13 +643,22 @@ static csvchart_status fold(struct binder *b, struct bar_data *d)
             a->min = o->min;
             a->max = o->max;
             a->line = o->line;
+            a->col = o->col;
             a->low = o->low;
             a->open = o->open;
         }
         a->sum += o->value;
+        a->pos += o->pos;
+        a->neg += o->neg;
+        a->last_line = o->last_line > a->last_line ? o->last_line : a->last_line;
         a->min = fmin(a->min, o->min);
         a->max = fmax(a->max, o->max);
         a->n += o->n;
+    }
+    csvchart_status st = check_sums(b, d, acc);
+    if (st) {
+        free(acc);
+        return st;
     }
     for (size_t i = 0; i < n; i++) {
         const struct acc *a = &acc[i];
@@ -637,9 +710,14 @@ static csvchart_status fold(struct binder *b, struct bar_data *d)
 
 static csvchart_status check_ratio(const struct bar_data *d, csvchart_error *err)
 {
-    size_t n = 0;
+    size_t n = 0, lo = 0, hi = 0;
     for (size_t c = 0; c < d->ncat; c++) {
-        n += d->has[c * d->nser] && d->v[c * d->nser] > 0;
+        size_t i = c * d->nser;
+        if (d->has[i] && d->v[i] > 0) {
+            lo = n == 0 || d->v[i] < d->v[lo] ? i : lo;
+            hi = n == 0 || d->v[i] > d->v[hi] ? i : hi;
+            n++;
+        }
     }
     if (n < 2) {
         return csvchart_error_set(err, CSVCHART_ERROR_DATA, NULL, 0, 0,
@@ -647,6 +725,13 @@ static csvchart_status check_ratio(const struct bar_data *d, csvchart_error *err
                                   "%s %zu",
                                   d->title ? " in panel \"" : "", d->title ? d->title : "",
                                   d->title ? "\"" : "", n == 1 ? "is" : "are", n);
+    }
+    if (!isfinite(d->v[hi] / d->v[lo])) { // 1e300 over 1e-300
+        return csvchart_error_set(err, CSVCHART_ERROR_DATA, NULL, 0, 0,
+                                  "ratio: \"%s\" (%.6g) over \"%s\" (%.6g) is too large to "
+                                  "state (beyond the largest double, about 1.8e308)",
+                                  d->cats[hi / d->nser], d->v[hi], d->cats[lo / d->nser],
+                                  d->v[lo]);
     }
     return CSVCHART_OK;
 }

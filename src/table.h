@@ -65,7 +65,10 @@ struct table_column {
  * What a folded cell stands for: n numbers (its own first), and how they were written: the
  * most decimals, any thousands separator, how many had no multiplier, K, M, B or T, and the
  * line of the first of each (typing breaks a tie between multipliers by which came first in
- * the file). n == 0: the cell was not folded; its text is all there is.
+ * the file); the line of the last one. pos and neg grow in one direction whatever the order
+ * of the numbers, so whether they overflow does not depend on it (binding refuses a sum whose
+ * parts overflow: a folded sum and a row-by-row one agree). n == 0: the cell was not folded;
+ * its text is all there is.
  */
 struct table_acc {
     double sum, min, max;
@@ -74,6 +77,8 @@ struct table_acc {
     bool grouped;
     size_t mult[5];
     size_t mult_line[5];
+    double pos, neg; /* the sums of the positive and of the negative numbers (see below) */
+    size_t last_line; /* the line of the last number folded in */
 };
 
 typedef struct csvchart_table {

@@ -305,12 +305,16 @@ static bool foldable(struct table_folder *f, const csvchart_table *t, size_t row
     return ok;
 }
 
-/* Adds number k of the row being read (written on `line`) to *a. */
-static void acc_add(struct table_acc *a, const struct table_folder *f, size_t k, size_t line)
+/* Adds number k of the row being read (written in cell *c) to *a. */
+static void acc_add(struct table_acc *a, const struct table_folder *f, size_t k,
+                    const struct table_cell *c)
 {
     double v = f->num[k];
     const struct number_unit *u = &f->how[k];
+    size_t line = c->line;
     a->sum += v;
+    *(v > 0 ? &a->pos : &a->neg) += v;
+    a->last_line = line;
     a->min = a->n == 0 || v < a->min ? v : a->min;
     a->max = a->n == 0 || v > a->max ? v : a->max;
     a->n++;
@@ -333,7 +337,7 @@ static bool acc_row(struct table_folder *f, csvchart_table *t, size_t row, bool 
         struct table_acc *a = &t->acc[row * t->nacc + k];
         memset(a, 0, sizeof *a);
         if (numbers) {
-            acc_add(a, f, k, row_cell(t, row, t->acc_cols[k])->line);
+            acc_add(a, f, k, row_cell(t, row, t->acc_cols[k]));
         }
     }
     return true;
@@ -342,7 +346,7 @@ static bool acc_row(struct table_folder *f, csvchart_table *t, size_t row, bool 
 static void merge(struct table_folder *f, csvchart_table *t, size_t into)
 {
     for (size_t k = 0; k < t->nacc; k++) {
-        acc_add(&t->acc[into * t->nacc + k], f, k, row_cell(t, t->nrows, t->acc_cols[k])->line);
+        acc_add(&t->acc[into * t->nacc + k], f, k, row_cell(t, t->nrows, t->acc_cols[k]));
     }
     t->folded_rows++;
 }
