@@ -52,6 +52,7 @@ struct bar_layout {
     double col;              /* horizontal: the category column's width */
     size_t col_lines;        /* horizontal: lines a category name may take */
     size_t name_stride;      /* horizontal: every name_stride-th name is drawn (too many) */
+    double short_w, short_h; /* px the tightest panel's plot lacks (too small a figure) */
 };
 
 /* One panel being laid out. */
@@ -779,6 +780,25 @@ static void tick_labels_vertical(struct bar_layout *B, struct panel *P)
     }
 }
 
+/*
+ * Whether a panel's plot has room for its bars: `along` px for the value axis (16 at least)
+ * and `across` px for its categories (1 each). When titles, notes, labels and panels leave
+ * less, the panel is not drawn and the figure is refused (csvchart_layout_bar): bars of
+ * negative size are no picture (issue 10; the scene asserts sizes >= 0).
+ */
+static bool plot_has_room(struct bar_layout *B, const struct panel *P, double along,
+                          double across)
+{
+    double need_along = 16 * B->L.u, need_across = (double)P->d->ncat;
+    bool horizontal = B->horizontal;
+    double w = horizontal ? along : across, h = horizontal ? across : along;
+    double need_w = horizontal ? need_along : need_across;
+    double need_h = horizontal ? need_across : need_along;
+    B->short_w = fmax(B->short_w, need_w - w);
+    B->short_h = fmax(B->short_h, need_h - h);
+    return w >= need_w && h >= need_h;
+}
+
 static void layout_vertical(struct bar_layout *B, struct panel *P, double left, double right,
                             double top, double bottom)
 {
@@ -814,6 +834,9 @@ static void layout_vertical(struct bar_layout *B, struct panel *P, double left, 
             w = fmax(w, csvchart_layout_width(L, &B->label, buf));
         }
         gutter = w + 12 * L->u;
+    }
+    if (!plot_has_room(B, P, P->py1 - P->py0, P->px1 - P->px0)) {
+        return;
     }
     P->sc = (struct scale){is_log(B) ? SCALE_LOG : SCALE_LINEAR, P->ticks.lo - P->pad_lo,
                            P->ticks.hi, P->py1,
@@ -888,6 +911,9 @@ static void layout_horizontal(struct bar_layout *B, struct panel *P, double left
     }
     P->px0 = left + B->col + 14 * L->u;
     P->px1 = right;
+    if (!plot_has_room(B, P, P->px1 - P->px0, P->py1 - P->py0)) {
+        return;
+    }
     size_t across = B->s->stack ? 1 : d->nser;
     P->bar = bar_thickness(L, P->band, across, across > 1 ? 0.8 : 0.7, 56 * L->u);
     double over = mark_overhang(B, P->bar);
@@ -1053,10 +1079,12 @@ static void log_note(const struct bar_layout *B, struct panel *panels, char *buf
     snprintf(buf, n, "Log scale; %s start at %s.", what, v);
 }
 
-csvchart_status csvchart_layout_bar(const struct bar_chart *chart, const struct spec *s,
-                                    const csvchart_text_measurer *m,
-                                    struct csvchart_scene *scene,
-                                    struct csvchart_warnings *warn, csvchart_error *err)
+/* The layout proper; *short_w, *short_h > 0 (and nothing more drawn) when the figure is too
+ * small for the plots (plot_has_room()). */
+static csvchart_status layout_bar(const struct bar_chart *chart, const struct spec *s,
+                                  const csvchart_text_measurer *m, struct csvchart_scene *scene,
+                                  struct csvchart_warnings *warn, csvchart_error *err,
+                                  double *short_w, double *short_h)
 {
     struct bar_layout B = {.chart = chart, .s = s, .name_stride = 1};
     csvchart_status st = CSVCHART_OK;
@@ -1194,6 +1222,11 @@ csvchart_status csvchart_layout_bar(const struct bar_chart *chart, const struct 
             pos = right + panel_gap;
         }
     }
+    *short_w = B.short_w;
+    *short_h = B.short_h;
+    if (B.short_w > 0 || B.short_h > 0) {
+        goto done;
+    }
     describe(&B, &panels[0]);
     if (scene->nomem) {
         st = csvchart_error_nomem(err);
@@ -1204,4 +1237,44 @@ done:
     }
     free(panels);
     return st;
+}
+
+csvchart_status csvchart_layout_bar(const struct bar_chart *chart, const struct spec *s,
+                                    const csvchart_text_measurer *m,
+                                    struct csvchart_scene *scene,
+                                    struct csvchart_warnings *warn, csvchart_error *err)
+{
+    double short_w = 0, short_h = 0;
+    csvchart_status st = layout_bar(chart, s, m, scene, warn, err, &short_w, &short_h);
+    if (st || (short_w <= 0 && short_h <= 0)) {
+        return st;
+    }
+    /* Too small: the size contract (INTERFACE.md) names a size at which the same command
+     * succeeds, so grow the short sides - by at least the shortfall times the panels, or 10% -
+     * until a trial layout fits (text grows with the size too, hence trials, not arithmetic). */
+    struct spec t = *s;
+    double np = (double)chart->npanels;
+    bool found = false;
+    for (int i = 0; i < 16 && !found && t.width <= 32767 && t.height <= 32767; i++) {
+        t.width = short_w > 0 ? ceil(t.width + fmax(short_w * np, t.width / 10)) : t.width;
+        t.height = short_h > 0 ? ceil(t.height + fmax(short_h * np, t.height / 10)) : t.height;
+        struct csvchart_scene trial;
+        struct csvchart_warnings ignored = {0};
+        csvchart_error e = {0};
+        short_w = short_h = 0;
+        found = layout_bar(chart, &t, m, &trial, &ignored, &e, &short_w, &short_h) == 0 &&
+                short_w <= 0 && short_h <= 0;
+        csvchart_scene_fini(&trial);
+        csvchart_warnings_fini(&ignored);
+    }
+    if (!found) {
+        return csvchart_error_set(err, CSVCHART_ERROR_DATA, NULL, 0, 0,
+                                  "the figure is too small for this chart: titles, labels and "
+                                  "%zu panel%s leave no room for the bars; use a larger size",
+                                  chart->npanels, chart->npanels == 1 ? "" : "s");
+    }
+    return csvchart_error_set(err, CSVCHART_ERROR_DATA, NULL, 0, 0,
+                              "the figure is too small for this chart: titles, labels and %zu "
+                              "panel%s leave no room for the bars; size %.0fx%.0f fits",
+                              chart->npanels, chart->npanels == 1 ? "" : "s", t.width, t.height);
 }

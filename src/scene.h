@@ -91,6 +91,8 @@ void csvchart_scene_set_string(struct csvchart_scene *s, char **field, const cha
 
 /*
  * Appends items; return the new item (valid until the next add) or NULL after a failure.
+ * Every coordinate must be finite and every size (w, h, r, widths, text size) >= 0: that is
+ * the callers' contract, asserted (a NaN or a negative width is a bug upstream, not data).
  */
 struct scene_item *csvchart_scene_rect(struct csvchart_scene *s, double x, double y, double w,
                                        double h, csvchart_rgba fill);
