@@ -39,6 +39,35 @@ static void cut_at_char(char *s, size_t size)
     memcpy(s + n, "...", 4);
 }
 
+/*
+ * Makes a message valid UTF-8: every byte that does not belong to a well-formed sequence
+ * becomes '?'. Values are checked where they enter, but a message may quote what was refused
+ * on other grounds (an unknown option name "ti\xfftle"); a message must stay printable text.
+ */
+static void valid_utf8(char *s)
+{
+    unsigned char *p = (unsigned char *)s;
+    while (*p) {
+        unsigned char b = *p;
+        size_t len = b < 0x80 ? 1 : b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3
+                                : b >= 0xF0 && b <= 0xF4                          ? 4
+                                                                                  : 0;
+        unsigned char lo = b == 0xE0 ? 0xA0 : b == 0xF0 ? 0x90 : 0x80;
+        unsigned char hi = b == 0xED ? 0x9F : b == 0xF4 ? 0x8F : 0xBF;
+        for (size_t k = 1; k < len; k++) {
+            if (p[k] < (k == 1 ? lo : 0x80) || p[k] > (k == 1 ? hi : 0xBF)) {
+                len = 0;
+                break;
+            }
+        }
+        if (!len) {
+            *p++ = '?';
+            continue;
+        }
+        p += len;
+    }
+}
+
 csvchart_status csvchart_error_set(csvchart_error *err, csvchart_status status, const char *file,
                                    size_t line, size_t col, const char *fmt, ...)
 {
@@ -57,6 +86,7 @@ csvchart_status csvchart_error_set(csvchart_error *err, csvchart_status status, 
         cut_at_char(err->message, sizeof err->message);
     }
     va_end(ap);
+    valid_utf8(err->message);
     return status;
 }
 

@@ -221,6 +221,11 @@ struct scene_item *csvchart_scene_text(struct csvchart_scene *s, const char *tex
     if (!t) {
         return NULL;
     }
+    for (char *p = t; *p; p++) {
+        if (*p == '\t' || *p == '\n' || *p == '\r') {
+            *p = ' '; // one line (scene.h); Pango drew a tab as a tab stop, SVG as a space
+        }
+    }
     struct scene_item *it = add(s, SCENE_TEXT);
     if (!it) {
         free(t);

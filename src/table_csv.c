@@ -443,6 +443,16 @@ static bool check_byte(struct csvchart_table_reader *r, unsigned char b, struct 
             snprintf(msg, size, "NUL byte in the data");
             return false;
         }
+        if (b < 0x20 && b != '\t' && b != '\n' && b != '\r') {
+            /* XML 1.0 forbids the other C0 controls, so no SVG could hold them; and no text
+             * means them (0x1A, a DOS end-of-file mark, is the usual one). */
+            *where = at;
+            snprintf(msg, size,
+                     "control character 0x%02x in the data; expected text (tab and line ends "
+                     "are the only control characters allowed)",
+                     b);
+            return false;
+        }
         if (b < 0x80) {
             return true;
         }
@@ -481,6 +491,15 @@ static bool check_byte(struct csvchart_table_reader *r, unsigned char b, struct 
         r->u_cp = (r->u_cp << 6) | (b & 0x3Fu);
         r->u_lo = 0x80;
         r->u_hi = 0xBF;
+        if (r->u_need == 1 && (r->u_cp == 0xFFFE || r->u_cp == 0xFFFF)) {
+            /* The two noncharacters XML 1.0 forbids (it allows U+FDD0..U+FDEF and the other
+             * U+nFFFE/U+nFFFF, so they are kept: refused is only what no SVG may hold). */
+            *where = r->u_at;
+            snprintf(msg, size,
+                     "U+%04X in the data is not a character (XML forbids it); expected text",
+                     (unsigned)r->u_cp);
+            return false;
+        }
         if (--r->u_need == 0 && r->u_cp == 0xFEFF && r->v_set && !r->quoted &&
             r->vstart.offset == r->u_at.offset) {
             *where = r->u_at;

@@ -379,7 +379,7 @@ static const struct {
     {"%.100f", NULL},
     {"%.2f\n", NULL},
     {"%.2f\t", NULL},
-    {"\xff%.2f", "value_format \"\xff%.2f\" is not valid UTF-8"},
+    {"\xff%.2f", "value_format \"?%.2f\" is not valid UTF-8"}, // messages stay UTF-8
     {"\xc0\xafx%d", NULL}, // overlong '/'
 };
 

@@ -110,6 +110,32 @@ static void test_dump(void)
     csvchart_scene_fini(&s);
 }
 
+/* Issue 10: text items are one line: a tab, CR or LF becomes a space (Pango drew a tab as a
+ * tab stop and SVG as one space); a title's newline still breaks the line (text_wrap). */
+static void test_text_one_line(void)
+{
+    struct csvchart_scene s;
+    csvchart_scene_init(&s, 640, 360, 0xffffffff, NULL);
+    csvchart_scene_text(&s, "a\tb\r\nc", 0, 0, 10, 10, 8, TEXT_ANCHOR_START, 0, 12, 400, 0);
+    CHECK_STR(s.items[0].text, "a b  c");
+    csvchart_scene_fini(&s);
+
+    const char *opts[] = {"title", "Tab\there\nsecond line", NULL};
+    csvchart_error err = {0};
+    csvchart_figure *fig = fixture_figure("bar", "k,v\n\"x\ty\",1\nz,2\n", opts, &err);
+    const struct csvchart_scene *sc = csvchart_figure_scene(fig, &err);
+    CHECK(sc != NULL);
+    if (sc) {
+        CHECK(fixture_find_text(sc, "Tab here") != NULL);
+        CHECK(fixture_find_text(sc, "second line") != NULL);
+        CHECK(fixture_find_text(sc, "x y") != NULL);
+        for (size_t i = 0; i < sc->len; i++) {
+            CHECK(sc->items[i].kind != SCENE_TEXT || !strpbrk(sc->items[i].text, "\t\r\n"));
+        }
+    }
+    csvchart_figure_free(fig);
+}
+
 /*
  * Issue 10: bar charts of values anywhere in the finite range of a double - 1e-300 to
  * 1.8e308, both signs - linear and log, grouped and stacked, bars, dots and lollipops, ranges,
@@ -210,6 +236,7 @@ int main(void)
     RUN(test_build);
     RUN(test_nomem_is_sticky);
     RUN(test_dump);
+    RUN(test_text_one_line);
     RUN(test_extreme_bar_scenes);
     return harness_done();
 }

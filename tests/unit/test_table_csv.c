@@ -127,6 +127,10 @@ static const struct rcase cases[] = {
     {IN("a\n\xF0\x9F\x98\x80,\n"),
      {0, 0, 0, 0, NULL},
      "csv:2:6: row has 2 fields, expected 1 as in the header (line 1)"},
+    /* What XML 1.0 allows stays: tab, line ends in quotes, DEL, C1 controls, U+FDD0 and the
+     * noncharacters U+nFFFE other than U+FFFE/U+FFFF (issue 10). */
+    {IN("a\n\"x\ty\r\nz\x7f\xC2\x85\xEF\xB7\x90\xF0\x9F\xBF\xBE\xEF\xBF\xBD\"\n"), AUTO,
+     "d=, bom=0\nH [a]1:1\nR [x\ty\r\nz\x7f\xC2\x85\xEF\xB7\x90\xF0\x9F\xBF\xBE\xEF\xBF\xBD]2:1\n"},
     /* Limits that are not hit. */
     {IN("ab,c\n1234,5\n"), {0, 4, 2, 1, NULL}, "d=, bom=0\nH [ab]1:1 [c]1:4\nR [1234]2:1 [5]2:6\n"},
 
@@ -179,6 +183,20 @@ static const struct rcase cases[] = {
      "csv:2:1: invalid UTF-8 byte 0xe9 (starts a 3-byte sequence that is cut short)"},
     {IN("a\nx\0y\n"), AUTO, "csv:2:2: NUL byte in the data"},
     {IN("a\n\"x\n\0\"\n"), AUTO, "csv:3:1: NUL byte in the data"},
+    /* What XML 1.0 forbids: C0 controls but tab and line ends, U+FFFE, U+FFFF (issue 10). */
+    {IN("a\nx\x01\n"), AUTO,
+     "csv:2:2: control character 0x01 in the data; expected text (tab and line ends are the "
+     "only control characters allowed)"},
+    {IN("a\n\"x\n\x1f\"\n"), AUTO,
+     "csv:3:1: control character 0x1f in the data; expected text (tab and line ends are the "
+     "only control characters allowed)"},
+    {IN("a\x0b\n1\n"), AUTO,
+     "csv:1:2: control character 0x0b in the data; expected text (tab and line ends are the "
+     "only control characters allowed)"},
+    {IN("a\n\xEF\xBF\xBE\n"), AUTO,
+     "csv:2:1: U+FFFE in the data is not a character (XML forbids it); expected text"},
+    {IN("a\nab\xEF\xBF\xBF"), AUTO,
+     "csv:2:3: U+FFFF in the data is not a character (XML forbids it); expected text"},
     /* A BOM where a field starts: usually two files joined together. */
     {IN("a,b\n1,\xEF\xBB\xBF"
         "2\n"),
