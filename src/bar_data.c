@@ -380,6 +380,7 @@ struct binder {
     size_t mult_count[5]; /* none K M B T, for the panel's unit */
     struct number_unit unit;
     bool have_unit;
+    char no_values[400]; /* the class of "row skipped: no value for ..." (error.h) */
 };
 
 /*
@@ -440,14 +441,24 @@ static csvchart_status log_error(struct binder *b, const struct table_cell *cell
                               csvchart_table_text(b->t, cell));
 }
 
+/* The class of warnings (error.h) about rows that lack a value in column `col`. */
+static const char *no_value(char *buf, size_t size, const char *rows, const char *col)
+{
+    snprintf(buf, size, "%s: no value in column \"%s\"", rows, col);
+    return buf;
+}
+
 /* Collects the observations of one row; skips (with a warning) rows missing what they need. */
 static csvchart_status observe_row(struct binder *b, size_t r)
 {
     const csvchart_table *t = b->t;
     const struct columns *c = b->c;
     const struct table_cell *xc = csvchart_table_cell(t, r, c->x);
+    char what[300];
     if (xc->missing) {
-        csvchart_warnings_add(b->warn, "%s:%zu: row skipped: no %s", t->name, xc->line,
+        csvchart_warnings_row(b->warn, t->name, xc->line,
+                              no_value(what, sizeof what, "rows skipped", t->cols[c->x].name),
+                              "%s:%zu: row skipped: no %s", t->name, xc->line,
                               t->cols[c->x].name);
         return CSVCHART_OK;
     }
@@ -456,8 +467,10 @@ static csvchart_status observe_row(struct binder *b, size_t r)
     if (c->group != NONE) {
         const struct table_cell *gc = csvchart_table_cell(t, r, c->group);
         if (gc->missing) {
-            csvchart_warnings_add(b->warn, "%s:%zu: row skipped: no %s", t->name, gc->line,
-                                  t->cols[c->group].name);
+            csvchart_warnings_row(
+                b->warn, t->name, gc->line,
+                no_value(what, sizeof what, "rows skipped", t->cols[c->group].name),
+                "%s:%zu: row skipped: no %s", t->name, gc->line, t->cols[c->group].name);
             return CSVCHART_OK;
         }
         ser0 = intern((struct intern *)b->series, csvchart_table_text(t, gc), gc->line);
@@ -467,8 +480,11 @@ static csvchart_status observe_row(struct binder *b, size_t r)
         const struct table_cell *lc = csvchart_table_cell(t, r, c->low);
         const struct table_cell *hc = csvchart_table_cell(t, r, c->high);
         if (lc->missing) {
-            csvchart_warnings_add(b->warn, "%s:%zu: row skipped: no %s for \"%s\"", t->name,
-                                  lc->line, t->cols[c->low].name, cat);
+            csvchart_warnings_row(
+                b->warn, t->name, lc->line,
+                no_value(what, sizeof what, "rows skipped", t->cols[c->low].name),
+                "%s:%zu: row skipped: no %s for \"%s\"", t->name, lc->line, t->cols[c->low].name,
+                cat);
             return CSVCHART_OK;
         }
         const struct table_acc *none = NULL;
@@ -510,8 +526,8 @@ static csvchart_status observe_row(struct binder *b, size_t r)
         present += !csvchart_table_cell(t, r, c->y[i])->missing;
     }
     if (present == 0) {
-        csvchart_warnings_add(b->warn, "%s:%zu: row skipped: no value for \"%s\"", t->name,
-                              xc->line, cat);
+        csvchart_warnings_row(b->warn, t->name, xc->line, b->no_values,
+                              "%s:%zu: row skipped: no value for \"%s\"", t->name, xc->line, cat);
         return CSVCHART_OK;
     }
     if (b->cats.len >= b->s->max_categories && !intern_has(&b->cats, cat)) {
@@ -524,8 +540,11 @@ static csvchart_status observe_row(struct binder *b, size_t r)
     for (size_t i = 0; i < c->ny; i++) {
         const struct table_cell *vc = csvchart_table_cell(t, r, c->y[i]);
         if (vc->missing) {
-            csvchart_warnings_add(b->warn, "%s:%zu: no %s for \"%s\"; that bar is left out",
-                                  t->name, vc->line, t->cols[c->y[i]].name, cat);
+            csvchart_warnings_row(
+                b->warn, t->name, vc->line,
+                no_value(what, sizeof what, "bars left out", t->cols[c->y[i]].name),
+                "%s:%zu: no %s for \"%s\"; that bar is left out", t->name, vc->line,
+                t->cols[c->y[i]].name, cat);
             continue;
         }
         const struct table_acc *a = csvchart_table_acc(t, r, c->y[i]), *how = a;
@@ -825,6 +844,24 @@ csvchart_status csvchart_bar_chart_bind(const csvchart_table *t, const struct sp
         goto done;
     }
     b.range = out->range = c.low != NONE;
+    size_t used = (size_t)snprintf(b.no_values, sizeof b.no_values,
+                                   "rows skipped: no value in column%s ", c.ny > 1 ? "s" : "");
+    for (size_t i = 0; i < c.ny && used < sizeof b.no_values; i++) {
+        used += (size_t)snprintf(b.no_values + used, sizeof b.no_values - used, "%s\"%s\"",
+                                 i ? ", " : "", t->cols[c.y[i]].name);
+    }
+    /* Rows without any value that the reader dropped while folding (table.h): the same
+     * warnings as if binding had met them. */
+    const struct table_skipped *k = &t->skipped;
+    for (size_t i = 0; !b.range && i < k->nkept; i++) {
+        csvchart_warnings_row(warn, t->name, k->kept[i].line, b.no_values,
+                              "%s:%zu: row skipped: no value for \"%s\"", t->name,
+                              k->kept[i].line, k->kept[i].x);
+    }
+    if (!b.range) {
+        csvchart_warnings_rows(warn, t->name, b.no_values, k->count - k->nkept, k->last_line,
+                               k->last_line);
+    }
 
     /* Series and panels, in first-seen order, shared by every panel. */
     if (c.group != NONE) {
@@ -847,8 +884,11 @@ csvchart_status csvchart_bar_chart_bind(const csvchart_table *t, const struct sp
         for (size_t r = 0; r < t->nrows; r++) {
             const struct table_cell *fc = csvchart_table_cell(t, r, c.facet);
             if (fc->missing) {
-                csvchart_warnings_add(warn, "%s:%zu: row skipped: no %s", t->name, fc->line,
-                                      t->cols[c.facet].name);
+                char what[300];
+                csvchart_warnings_row(
+                    warn, t->name, fc->line,
+                    no_value(what, sizeof what, "rows skipped", t->cols[c.facet].name),
+                    "%s:%zu: row skipped: no %s", t->name, fc->line, t->cols[c.facet].name);
             } else if (intern(&facets, csvchart_table_text(t, fc), fc->line) == NONE) {
                 st = csvchart_error_nomem(err);
                 goto done;
@@ -879,6 +919,7 @@ csvchart_status csvchart_bar_chart_bind(const csvchart_table *t, const struct sp
         }
     }
 done:
+    csvchart_warnings_flush(warn);
     free(c.y);
     free(b.obs);
     intern_fini(&series);

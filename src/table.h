@@ -37,6 +37,7 @@
 
 #include "csvchart.h"
 #include "date.h"
+#include "error.h"
 #include "number.h"
 
 enum column_type { COLUMN_EMPTY, COLUMN_NUMBER, COLUMN_DATE, COLUMN_TEXT };
@@ -81,6 +82,20 @@ struct table_acc {
     size_t last_line; /* the line of the last number folded in */
 };
 
+/*
+ * Rows the reader dropped while folding (see Folding below) because binding would skip them
+ * with a warning and nothing else: how many, the last one's line, and the first few (their
+ * line and category) for the warnings binding gives in their stead.
+ */
+struct table_skipped {
+    size_t count, last_line;
+    size_t nkept;
+    struct {
+        size_t line; /* of the category cell */
+        char *x;     /* the category */
+    } kept[CSVCHART_WARNINGS_KEEP];
+};
+
 typedef struct csvchart_table {
     char *name; /* the file name used in messages, "<stdin>" for standard input */
     char delimiter;
@@ -95,6 +110,7 @@ typedef struct csvchart_table {
     size_t *acc_cols;
     struct table_acc *acc;
     size_t folded_rows; /* data rows folded into earlier ones */
+    struct table_skipped skipped; /* data rows dropped: no value at all */
 } csvchart_table;
 
 /*

@@ -303,6 +303,7 @@ static void keep_row(struct csvchart_table_reader *r)
         t->nrows++;
         break;
     case FOLD_MERGED:
+    case FOLD_DROPPED:
         t->pool_len = r->row_pool;
         break;
     case FOLD_NOMEM:

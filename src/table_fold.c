@@ -55,6 +55,11 @@ struct table_folder {
     struct row_set keys;     /* kept foldable rows, by key */
     struct row_set xs;       /* kept rows with a new x, by x (nkey > 1 only) */
     size_t acc_cap;          /* of t->acc, in accumulators */
+    /* Dropping rows without values (droppable()): */
+    size_t gcol, fcol;         /* the group and facet columns, or (size_t)-1 */
+    struct row_set groups;     /* kept rows with a new group value, by it */
+    struct row_set facets;     /* kept rows with a new facet value, by it */
+    bool *token_kept;          /* per value column: a kept row has a missing token there */
 };
 
 /* ---- Hashing ------------------------------------------------------------------------------- */
@@ -223,14 +228,18 @@ void csvchart_table_folder_free(struct table_folder *f)
     free(f->unit);
     free(f->num);
     free(f->how);
+    free(f->token_kept);
     set_fini(&f->keys);
     set_fini(&f->xs);
+    set_fini(&f->groups);
+    set_fini(&f->facets);
     free(f);
 }
 
 bool csvchart_table_folder_start(struct table_folder *f, csvchart_table *t)
 {
     /* The keys: x (the first column when not named), then group and facet when named. */
+    f->gcol = f->fcol = (size_t)-1;
     for (size_t k = 0; k < 3; k++) {
         size_t col = k == 0 && !f->names[0] ? 0 : (size_t)-1;
         if (f->names[k] && (col = csvchart_table_find(t, f->names[k])) == (size_t)-1) {
@@ -238,6 +247,7 @@ bool csvchart_table_folder_start(struct table_folder *f, csvchart_table *t)
         }
         if (col != (size_t)-1) {
             f->key[f->nkey++] = col;
+            *(k == 1 ? &f->gcol : k == 2 ? &f->fcol : &col) = col;
         }
     }
     /* The values: the y columns, or every other column when y is not named. */
@@ -246,7 +256,8 @@ bool csvchart_table_folder_start(struct table_folder *f, csvchart_table *t)
     f->unit = calloc(n ? n : 1, sizeof *f->unit);
     f->num = calloc(n ? n : 1, sizeof *f->num);
     f->how = calloc(n ? n : 1, sizeof *f->how);
-    if (!cols || !f->unit || !f->num || !f->how) {
+    f->token_kept = calloc(n ? n : 1, sizeof *f->token_kept);
+    if (!cols || !f->unit || !f->num || !f->how || !f->token_kept) {
         free(cols);
         return false;
     }
@@ -351,6 +362,101 @@ static void merge(struct table_folder *f, csvchart_table *t, size_t into)
     t->folded_rows++;
 }
 
+/* ---- Rows without values ------------------------------------------------------------------- */
+
+/* Whether the one-column set s holds row's value of column col. */
+static bool set_has(const struct row_set *s, const csvchart_table *t, size_t row, size_t col)
+{
+    size_t slot;
+    return s->cap && set_find(s, t, row, &col, 1, hash_cols(t, row, &col, 1), &slot) !=
+                         (size_t)-1;
+}
+
+/* Adds row's value of column col to the one-column set s when new; false: out of memory. */
+static bool set_note(struct row_set *s, const csvchart_table *t, size_t row, size_t col)
+{
+    if (col == (size_t)-1 || csvchart_table_missing_text(t->pool + row_cell(t, row, col)->offset,
+                                                         row_cell(t, row, col)->len)) {
+        return true;
+    }
+    uint64_t h = hash_cols(t, row, &col, 1);
+    size_t slot;
+    if (!set_grow(s)) {
+        return false;
+    }
+    if (set_find(s, t, row, &col, 1, h, &slot) == (size_t)-1) {
+        set_put(s, t, slot, row, col, h);
+    }
+    return true;
+}
+
+/*
+ * Whether row can be dropped as it is read: binding would skip it with a warning and nothing
+ * else, so dropping it changes nothing but memory (3 million rows without a value took 869
+ * MB). That is a row whose keys all have a value and whose value cells have none, whose group
+ * and facet values a kept row has already (binding lists series and panels from every row,
+ * in the order first seen), and that is not the first with a missing token (NA, -) in a
+ * value column: if that column turns out to be text, binding points at its first non-number,
+ * which may be that token. Never the first data row: a file whose rows all drop must still
+ * reach binding, which says there is nothing to draw.
+ */
+static bool droppable(const struct table_folder *f, const csvchart_table *t, size_t row)
+{
+    if (row == 0) {
+        return false;
+    }
+    for (size_t k = 0; k < f->nkey; k++) {
+        const struct table_cell *c = row_cell(t, row, f->key[k]);
+        if (csvchart_table_missing_text(t->pool + c->offset, c->len)) {
+            return false;
+        }
+    }
+    for (size_t k = 0; k < t->nacc; k++) {
+        const struct table_cell *c = row_cell(t, row, t->acc_cols[k]);
+        const char *s = t->pool + c->offset;
+        if (!csvchart_table_missing_text(s, c->len) ||
+            (!f->token_kept[k] && strspn(s, " \t") < c->len)) {
+            return false;
+        }
+    }
+    return (f->gcol == (size_t)-1 || set_has(&f->groups, t, row, f->gcol)) &&
+           (f->fcol == (size_t)-1 || set_has(&f->facets, t, row, f->fcol));
+}
+
+/* Counts the dropped row in t->skipped; false when out of memory. */
+static bool drop(const struct table_folder *f, csvchart_table *t, size_t row)
+{
+    struct table_skipped *k = &t->skipped;
+    const struct table_cell *x = row_cell(t, row, f->key[0]);
+    if (k->nkept < CSVCHART_WARNINGS_KEEP) {
+        char *copy = csvchart_strndup(t->pool + x->offset, x->len);
+        if (!copy) {
+            return false;
+        }
+        k->kept[k->nkept].line = x->line;
+        k->kept[k->nkept++].x = copy;
+    }
+    k->count++;
+    k->last_line = x->line;
+    return true;
+}
+
+/* A row stays: notes its group and facet values and its missing tokens for droppable(). */
+static bool kept(struct table_folder *f, const csvchart_table *t, size_t row)
+{
+    for (size_t k = 0; k < t->nacc; k++) {
+        const struct table_cell *c = row_cell(t, row, t->acc_cols[k]);
+        const char *s = t->pool + c->offset;
+        f->token_kept[k] = f->token_kept[k] || (strspn(s, " \t") < c->len &&
+                                                csvchart_table_missing_text(s, c->len));
+    }
+    return set_note(&f->groups, t, row, f->gcol) && set_note(&f->facets, t, row, f->fcol);
+}
+
+/* ---- Folding a row --------------------------------------------------------------------------- */
+
+static enum fold_result fold_row(struct table_folder *f, csvchart_table *t);
+
 enum fold_result csvchart_table_folder_row(struct table_folder *f, csvchart_table *t,
                                            size_t *blame_col)
 {
@@ -359,6 +465,17 @@ enum fold_result csvchart_table_folder_row(struct table_folder *f, csvchart_tabl
     }
     size_t row = t->nrows;
     *blame_col = f->key[0];
+    if (droppable(f, t, row)) {
+        return drop(f, t, row) ? FOLD_DROPPED : FOLD_NOMEM;
+    }
+    enum fold_result r = fold_row(f, t);
+    return r == FOLD_KEEP && !kept(f, t, row) ? FOLD_NOMEM : r;
+}
+
+/* The row's fate once it is not dropped: kept as a new key, merged, or kept as it is. */
+static enum fold_result fold_row(struct table_folder *f, csvchart_table *t)
+{
+    size_t row = t->nrows;
     if (!foldable(f, t, row)) {
         return acc_row(f, t, row, false) ? FOLD_KEEP : FOLD_NOMEM;
     }

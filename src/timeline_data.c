@@ -101,8 +101,11 @@ csvchart_status csvchart_timeline_bind(const csvchart_table *t, const struct spe
     for (size_t r = 0; r < t->nrows; r++) {
         const struct table_cell *dc = csvchart_table_cell(t, r, cdate);
         if (blank(t, dc) || dc->missing) {
-            csvchart_warnings_add(warn, "%s:%zu: row skipped: no %s", t->name, dc->line,
-                                  t->cols[cdate].name);
+            char what[300];
+            snprintf(what, sizeof what, "rows skipped: no value in column \"%s\"",
+                     t->cols[cdate].name);
+            csvchart_warnings_row(warn, t->name, dc->line, what, "%s:%zu: row skipped: no %s",
+                                  t->name, dc->line, t->cols[cdate].name);
             continue;
         }
         struct timeline_event e = {0};
@@ -180,9 +183,11 @@ csvchart_status csvchart_timeline_bind(const csvchart_table *t, const struct spe
         goto fail;
     }
     qsort(d.events, d.nevents, sizeof *d.events, by_position);
+    csvchart_warnings_flush(warn);
     *out = d;
     return CSVCHART_OK;
 fail:
+    csvchart_warnings_flush(warn);
     csvchart_timeline_fini(&d);
     return st;
 }
