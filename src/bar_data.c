@@ -939,6 +939,26 @@ void csvchart_bar_chart_fini(struct bar_chart *c)
     memset(c, 0, sizeof *c);
 }
 
+bool csvchart_bar_limit(const struct spec *s, struct table_fold *f)
+{
+    if (s->kind != KIND_BAR || csvchart_bar_fold(s, f)) {
+        return false;
+    }
+    memset(f, 0, sizeof *f);
+    f->keys[0] = s->x;
+    f->keys[1] = s->group;
+    f->keys[2] = s->facet;
+    bool range = s->low[0] || s->high[0];
+    /* A row is a category when it has a value: y, or for range bars low (observe_row()). */
+    f->values = range ? &s->low : (const char *const *)s->y;
+    f->nvalues = range ? 1 : s->ny;
+    f->max_keys = s->max_categories;
+    f->count_only = true;
+    f->limit_text = "categories; a bar chart of them cannot be read (aggregate them, or raise "
+                    "max_categories)";
+    return true;
+}
+
 bool csvchart_bar_fold(const struct spec *s, struct table_fold *f)
 {
     if (s->kind != KIND_BAR || s->aggregate == AGG_NONE || s->low[0] || s->high[0]) {

@@ -127,8 +127,21 @@ typedef struct csvchart_table {
  * row stays a row of its own, exactly as without folding, so binding warns about it or refuses
  * it with its own line and column. Typing and binding count the folded numbers' units
  * too (struct table_acc). Folding is off when a key or value column does not exist (binding then
- * reports the name). A key of more than max_keys distinct first-key values (x) is an error
- * (CSVCHART_ERROR_LIMIT), raised while reading.
+ * reports the name). More than max_keys distinct first-key values (x) within one value of
+ * keys[2] (a facet's panel) is an error (CSVCHART_ERROR_LIMIT), raised while reading at the
+ * row that passes it: "FILE:LINE:COL: more than N " limit_text.
+ *
+ * A row without any value (every value cell blank or NA) whose keys all have values is
+ * dropped as it is read when binding would skip it and nothing else (table_fold.c says
+ * exactly when): counted in t->skipped, binding warns about it (3 million such rows took 869
+ * MB).
+ *
+ * count_only: nothing folds and every row is kept; only the max_keys limit is checked while
+ * reading (a figure that does not aggregate has one category per x and panel, so a 10 GB file
+ * is refused at its 10,001st category, not after it is loaded). A row counts when its keys
+ * and a value cell have values (with nvalues 0, a cell that is a number) - binding counts
+ * those rows too, so the check never refuses what binding would draw. every_row: each row
+ * whose keys[0] has a value counts, not each distinct one (timeline events).
  */
 struct table_fold {
     const char *keys[3];       /* key column names (x, group, facet); NULL or "" = none,
@@ -136,7 +149,11 @@ struct table_fold {
     const char *const *values; /* value column names (the y columns) */
     size_t nvalues;            /* 0: every column that is not a key */
     bool positive;   /* only values > 0 fold (log axes) */
-    size_t max_keys; /* distinct values of keys[0] allowed; 0 = no limit */
+    size_t max_keys; /* distinct values of keys[0] allowed (per keys[2]); 0 = no limit */
+    bool count_only; /* check max_keys while reading, fold nothing (see above) */
+    bool every_row;  /* count_only: count rows, not distinct keys[0] values */
+    const char *limit_text; /* the message after "more than N "; NULL: categories of a bar
+                               chart that aggregates */
 };
 
 struct table_options {

@@ -105,6 +105,7 @@ struct csvchart_table_reader {
     struct table_folder *folder; /* NULL without table_options.fold */
     size_t row_pool;             /* the pool's length before this row's text */
     size_t fold_max_keys;
+    const char *fold_limit_text; /* borrowed from table_options.fold while reading */
 };
 
 static void fail(struct csvchart_table_reader *r, csvchart_status status, struct pos at,
@@ -311,10 +312,11 @@ static void keep_row(struct csvchart_table_reader *r)
         break;
     case FOLD_LIMIT: {
         const struct table_cell *c = &t->cells[t->nrows * t->ncols + blame];
-        fail(r, CSVCHART_ERROR_LIMIT, (struct pos){c->line, c->col, 0},
-             "more than %zu categories; a bar chart of them cannot be read (raise "
-             "max_categories)",
-             r->fold_max_keys);
+        fail(r, CSVCHART_ERROR_LIMIT, (struct pos){c->line, c->col, 0}, "more than %zu %s",
+             r->fold_max_keys,
+             r->fold_limit_text ? r->fold_limit_text
+                                : "categories; a bar chart of them cannot be read (raise "
+                                  "max_categories)");
         break;
     }
     }
@@ -911,6 +913,7 @@ csvchart_status csvchart_table_reader_new(const char *name, const struct table_o
     r->hlimit = r->max_field + 3; // room for a BOM
     if (opt && opt->fold) {
         r->fold_max_keys = opt->fold->max_keys;
+        r->fold_limit_text = opt->fold->limit_text;
         if (!(r->folder = csvchart_table_folder_new(opt->fold))) {
             goto fail;
         }

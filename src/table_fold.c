@@ -6,8 +6,10 @@
  * A foldable row's key (the texts of the key columns) is looked up in a hash set of the rows
  * kept so far; when found, its numbers go into that row's accumulators (struct table_acc) and
  * the reader drops the new row's cells and text, so memory holds one row per key. A second
- * hash set counts the distinct values of the first key column (x) when there are several key
- * columns, for the max_keys limit; with one key column the first set counts them.
+ * hash set counts the distinct values of the first key column (x) within each facet, for the
+ * max_keys limit (with x the only key the first set counts them). With count_only nothing
+ * folds: the same counting runs over every row, so that a figure that does not aggregate
+ * still meets its category limit while the file is read.
  */
 #include "table_fold.h"
 
@@ -28,6 +30,7 @@ struct slot {
     size_t row1;   /* row + 1; 0 = empty */
     size_t offset; /* of the first key's text in the pool */
     size_t len;
+    size_t n;      /* a count kept with the key (a facet's categories) */
 };
 
 struct row_set {
@@ -53,7 +56,11 @@ struct table_folder {
     double *num;             /* per value column: this row's numbers */
     struct number_unit *how; /* and how they were written */
     struct row_set keys;     /* kept foldable rows, by key */
-    struct row_set xs;       /* kept rows with a new x, by x (nkey > 1 only) */
+    struct row_set xs;       /* kept rows with a new x, by x and facet (count_category()) */
+    struct row_set fcount;   /* kept rows with a new facet, by facet, with its categories */
+    bool count_only, every_row;
+    size_t *vcols, nv;       /* count_only: the value columns */
+    size_t counted;          /* every_row: the rows counted */
     size_t acc_cap;          /* of t->acc, in accumulators */
     /* Dropping rows without values (droppable()): */
     size_t gcol, fcol;         /* the group and facet columns, or (size_t)-1 */
@@ -119,7 +126,8 @@ static uint64_t hash_cols(const csvchart_table *t, size_t row, const size_t *col
     return h ^ (h >> 33);
 }
 
-/* The kept row whose cols equal row's, or (size_t)-1; *slot is where row would go. */
+/* The kept row whose cols equal row's, or (size_t)-1; *slot is its slot, or where row would
+ * go. */
 static size_t set_find(const struct row_set *s, const csvchart_table *t, size_t row,
                        const size_t *cols, size_t n, uint64_t h, size_t *slot)
 {
@@ -140,6 +148,7 @@ static size_t set_find(const struct row_set *s, const csvchart_table *t, size_t 
                 same = same_cell(t, other, row, cols[k]);
             }
             if (same) {
+                *slot = i;
                 return other;
             }
         }
@@ -151,7 +160,7 @@ static void set_put(struct row_set *s, const csvchart_table *t, size_t i, size_t
                     size_t col, uint64_t h)
 {
     const struct table_cell *c = row_cell(t, row, col);
-    s->slots[i] = (struct slot){h, row + 1, c->offset, c->len};
+    s->slots[i] = (struct slot){h, row + 1, c->offset, c->len, 0};
     s->len++;
 }
 
@@ -196,6 +205,8 @@ struct table_folder *csvchart_table_folder_new(const struct table_fold *fold)
     }
     f->positive = fold->positive;
     f->max_keys = fold->max_keys;
+    f->count_only = fold->count_only;
+    f->every_row = fold->count_only && fold->every_row;
     f->nvalues = fold->nvalues;
     bool ok = (f->values = calloc(fold->nvalues ? fold->nvalues : 1, sizeof *f->values)) != NULL;
     for (size_t k = 0; ok && k < 3; k++) {
@@ -229,8 +240,10 @@ void csvchart_table_folder_free(struct table_folder *f)
     free(f->num);
     free(f->how);
     free(f->token_kept);
+    free(f->vcols);
     set_fini(&f->keys);
     set_fini(&f->xs);
+    set_fini(&f->fcount);
     set_fini(&f->groups);
     set_fini(&f->facets);
     free(f);
@@ -252,6 +265,28 @@ bool csvchart_table_folder_start(struct table_folder *f, csvchart_table *t)
     }
     /* The values: the y columns, or every other column when y is not named. */
     size_t n = f->nvalues ? f->nvalues : t->ncols;
+    if (f->count_only) {
+        size_t nv = 0;
+        if (!(f->vcols = calloc(n ? n : 1, sizeof *f->vcols))) {
+            return false;
+        }
+        for (size_t k = 0; k < n && !f->every_row; k++) {
+            size_t col = f->nvalues ? csvchart_table_find(t, f->values[k]) : k;
+            if (col == (size_t)-1) {
+                return true; // binding reports the unknown name
+            }
+            bool is_key = false;
+            for (size_t i = 0; i < f->nkey; i++) {
+                is_key = is_key || f->key[i] == col;
+            }
+            if (f->nvalues || !is_key) {
+                f->vcols[nv++] = col;
+            }
+        }
+        f->nv = nv;
+        f->on = nv > 0 || f->every_row;
+        return true;
+    }
     size_t *cols = calloc(n ? n : 1, sizeof *cols);
     f->unit = calloc(n ? n : 1, sizeof *f->unit);
     f->num = calloc(n ? n : 1, sizeof *f->num);
@@ -453,6 +488,74 @@ static bool kept(struct table_folder *f, const csvchart_table *t, size_t row)
     return set_note(&f->groups, t, row, f->gcol) && set_note(&f->facets, t, row, f->fcol);
 }
 
+/* ---- Counting categories ----------------------------------------------------------------- */
+
+/*
+ * Counts row's category - its x within its facet, as binding counts a panel's categories -
+ * when new: FOLD_LIMIT when that makes more than max_keys in one panel. Row is to be kept
+ * (the sets point at its text).
+ */
+static enum fold_result count_category(struct table_folder *f, const csvchart_table *t,
+                                       size_t row)
+{
+    if (!f->max_keys) {
+        return FOLD_KEEP;
+    }
+    if (!f->count_only && f->nkey == 1) { // the key set holds the x values already
+        return f->keys.len >= f->max_keys ? FOLD_LIMIT : FOLD_KEEP;
+    }
+    size_t cols[2] = {f->key[0], f->fcol};
+    size_t n = f->fcol == (size_t)-1 ? 1 : 2, slot, fslot = 0;
+    uint64_t h = hash_cols(t, row, cols, n);
+    if (!set_grow(&f->xs)) {
+        return FOLD_NOMEM;
+    }
+    if (set_find(&f->xs, t, row, cols, n, h, &slot) != (size_t)-1) {
+        return FOLD_KEEP;
+    }
+    size_t *count = &f->xs.len; // one panel: every x counts
+    if (n == 2) {
+        uint64_t hf = hash_cols(t, row, &f->fcol, 1);
+        if (!set_grow(&f->fcount)) {
+            return FOLD_NOMEM;
+        }
+        if (set_find(&f->fcount, t, row, &f->fcol, 1, hf, &fslot) == (size_t)-1) {
+            set_put(&f->fcount, t, fslot, row, f->fcol, hf);
+        }
+        count = &f->fcount.slots[fslot].n;
+    }
+    if (*count >= f->max_keys) {
+        return FOLD_LIMIT;
+    }
+    set_put(&f->xs, t, slot, row, cols[0], h);
+    if (n == 2) {
+        (*count)++;
+    }
+    return FOLD_KEEP;
+}
+
+/* count_only (table.h): whether the row is one more category or event than allowed. */
+static enum fold_result count_row(struct table_folder *f, const csvchart_table *t, size_t row)
+{
+    for (size_t k = 0; k < f->nkey; k++) {
+        const struct table_cell *c = row_cell(t, row, f->key[k]);
+        if (csvchart_table_missing_text(t->pool + c->offset, c->len)) {
+            return FOLD_KEEP; // binding skips it
+        }
+    }
+    if (f->every_row) {
+        return f->max_keys && f->counted++ >= f->max_keys ? FOLD_LIMIT : FOLD_KEEP;
+    }
+    bool any = false;
+    for (size_t k = 0; k < f->nv && !any; k++) {
+        const struct table_cell *c = row_cell(t, row, f->vcols[k]);
+        double v;
+        any = f->nvalues ? !csvchart_table_missing_text(t->pool + c->offset, c->len)
+                         : csvchart_number_parse(t->pool + c->offset, c->len, &v, NULL);
+    }
+    return any ? count_category(f, t, row) : FOLD_KEEP;
+}
+
 /* ---- Folding a row --------------------------------------------------------------------------- */
 
 static enum fold_result fold_row(struct table_folder *f, csvchart_table *t);
@@ -465,6 +568,9 @@ enum fold_result csvchart_table_folder_row(struct table_folder *f, csvchart_tabl
     }
     size_t row = t->nrows;
     *blame_col = f->key[0];
+    if (f->count_only) {
+        return count_row(f, t, row);
+    }
     if (droppable(f, t, row)) {
         return drop(f, t, row) ? FOLD_DROPPED : FOLD_NOMEM;
     }
@@ -489,24 +595,9 @@ static enum fold_result fold_row(struct table_folder *f, csvchart_table *t)
         merge(f, t, into);
         return FOLD_MERGED;
     }
-    if (f->max_keys) {
-        if (f->nkey == 1) {
-            if (f->keys.len >= f->max_keys) {
-                return FOLD_LIMIT;
-            }
-        } else {
-            uint64_t hx = hash_cols(t, row, f->key, 1);
-            size_t xslot;
-            if (!set_grow(&f->xs)) {
-                return FOLD_NOMEM;
-            }
-            if (set_find(&f->xs, t, row, f->key, 1, hx, &xslot) == (size_t)-1) {
-                if (f->xs.len >= f->max_keys) {
-                    return FOLD_LIMIT;
-                }
-                set_put(&f->xs, t, xslot, row, f->key[0], hx);
-            }
-        }
+    enum fold_result limit = count_category(f, t, row);
+    if (limit != FOLD_KEEP) {
+        return limit;
     }
     if (!acc_row(f, t, row, true)) {
         return FOLD_NOMEM;

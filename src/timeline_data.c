@@ -108,6 +108,13 @@ csvchart_status csvchart_timeline_bind(const csvchart_table *t, const struct spe
                                   t->name, dc->line, t->cols[cdate].name);
             continue;
         }
+        if (s->max_categories && d.nevents == s->max_categories) { // the reader is first
+            st = csvchart_error_set(err, CSVCHART_ERROR_LIMIT, t->name, dc->line, dc->col,
+                                    "more than %zu events; a timeline of them cannot be drawn "
+                                    "(raise max_categories)",
+                                    s->max_categories);
+            goto fail;
+        }
         struct timeline_event e = {0};
         e.line = dc->line;
         if ((st = read_date(t, cdate, dc, &e.start, err))) {
@@ -204,4 +211,18 @@ void csvchart_timeline_fini(struct timeline_data *d)
     }
     free(d->groups);
     memset(d, 0, sizeof *d);
+}
+
+bool csvchart_timeline_limit(const struct spec *s, struct table_fold *f)
+{
+    if (s->kind != KIND_TIMELINE) {
+        return false;
+    }
+    memset(f, 0, sizeof *f);
+    f->keys[0] = *s->date ? s->date : "date";
+    f->max_keys = s->max_categories;
+    f->count_only = true;
+    f->every_row = true; /* every dated row is an event (csvchart_timeline_bind()) */
+    f->limit_text = "events; a timeline of them cannot be drawn (raise max_categories)";
+    return true;
 }

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 
 #include "bar_data.h"
+#include "fixtures.h"
 #include "fold_check.h"
 #include "harness.h"
 
@@ -92,7 +93,8 @@ static csvchart_status read_folded(const char *csv, size_t len, const char *y, s
                                    csvchart_table **t, csvchart_error *err)
 {
     const char *values[] = {y};
-    struct table_fold f = {{"k", NULL, NULL}, y ? values : NULL, y ? 1 : 0, false, max_keys};
+    struct table_fold f = {.keys = {"k", NULL, NULL}, .values = y ? values : NULL,
+                          .nvalues = y ? 1 : 0, .max_keys = max_keys};
     struct table_options opt = {0, 0, 0, 0, &f};
     *t = NULL;
     return csvchart_table_read("t.csv", csv, len, &opt, t, err);
@@ -133,7 +135,7 @@ static void test_memory_and_accumulators(void)
  */
 static void test_bounded_memory(void)
 {
-    struct table_fold f = {{"k", NULL, NULL}, NULL, 0, false, 0};
+    struct table_fold f = {.keys = {"k", NULL, NULL}};
     struct table_options opt = {0, 0, 0, 0, &f};
     csvchart_error err = {0};
     csvchart_table_reader *r = NULL;
@@ -166,7 +168,7 @@ static void test_bounded_memory(void)
  */
 static void test_rows_without_values(void)
 {
-    struct table_fold f = {{"k", NULL, NULL}, NULL, 0, false, 0};
+    struct table_fold f = {.keys = {"k", NULL, NULL}};
     struct table_options opt = {0, 0, 0, 0, &f};
     csvchart_error err = {0};
     csvchart_table_reader *r = NULL;
@@ -299,6 +301,85 @@ static void test_overflow_same_as_whole_table(void)
     }
 }
 
+/* Issue 10: without aggregate nothing folds, but the category limit is still checked while
+ * reading - per panel, over the rows binding would draw - and so is a timeline's. */
+static csvchart_status read_counted(const char *csv, const struct table_fold *f,
+                                    csvchart_table **t, csvchart_error *err)
+{
+    struct table_options opt = {0, 0, 0, 0, f};
+    *t = NULL;
+    return csvchart_table_read("t.csv", csv, strlen(csv), &opt, t, err);
+}
+
+static void test_limits_without_folding(void)
+{
+    const char *y[] = {"v"};
+    struct table_fold f = {.keys = {"k", NULL, "f"}, .values = y, .nvalues = 1, .max_keys = 3,
+                           .count_only = true, .limit_text = "things"};
+    csvchart_table *t;
+    csvchart_error err = {0};
+    /* three per panel, a repeat, rows without a value or a key: all fine, all kept */
+    const char *ok = "k,f,v\na,p,1\nb,p,2\nc,p,3\na,p,4\nd,p,\nd,,1\n,p,1\nd,q,1\ne,q,1\n"
+                     "NA,p,1\n";
+    CHECK_INT(read_counted(ok, &f, &t, &err), 0);
+    CHECK_INT(t->nrows, 10);
+    CHECK_INT(t->nacc, 0); // not folded
+    csvchart_table_free(t);
+    CHECK_INT(read_counted("k,f,v\na,p,1\nb,p,2\nc,p,3\nd,q,1\ne,p,1\n", &f, &t, &err),
+              CSVCHART_ERROR_LIMIT);
+    CHECK_STR(csvchart_error_text(&err), "t.csv:6:1: more than 3 things");
+
+    /* y not named: a row counts when a cell that is not a key is a number */
+    struct table_fold g = {.keys = {"k", NULL, NULL}, .max_keys = 2, .count_only = true};
+    csvchart_error_clear(&err);
+    CHECK_INT(read_counted("k,note,v\na,x,1\nb,y,\nc,z,NA\nd,,2\ne,w,3\n", &g, &t, &err),
+              CSVCHART_ERROR_LIMIT);
+    CHECK_STR(csvchart_error_text(&err), "t.csv:6:1: more than 2 categories; a bar chart of "
+                                         "them cannot be read (raise max_categories)");
+
+    /* every_row: each row with a date is an event */
+    struct table_fold e = {.keys = {"date", NULL, NULL}, .max_keys = 2, .count_only = true,
+                           .every_row = true, .limit_text = "events"};
+    csvchart_error_clear(&err);
+    CHECK_INT(read_counted("date,label\n2020,a\n,b\n2020,c\n2021,d\n", &e, &t, &err),
+              CSVCHART_ERROR_LIMIT);
+    CHECK_STR(csvchart_error_text(&err), "t.csv:5:1: more than 2 events");
+
+    /* Through a figure: bar without aggregate, with a group; a timeline. */
+    csvchart_error_clear(&err);
+    const char *opts[] = {"max_categories", "2", "group", "g", NULL};
+    csvchart_figure *fig = fixture_figure("bar", "k,g,v\na,1,1\na,2,1\nb,1,1\nc,2,1\nx\n",
+                                          opts, &err);
+    CHECK_STR(csvchart_error_text(&err), "t.csv:5:1: more than 2 categories; a bar chart of "
+                                         "them cannot be read (aggregate them, or raise "
+                                         "max_categories)");
+    csvchart_figure_free(fig);
+    csvchart_error_clear(&err);
+    const char *topts[] = {"max_categories", "1", NULL};
+    fig = fixture_figure("timeline", "date,label\n2020,a\n2021,b\n", topts, &err);
+    CHECK_STR(csvchart_error_text(&err), "t.csv:3:1: more than 1 events; a timeline of them "
+                                         "cannot be drawn (raise max_categories)");
+    csvchart_figure_free(fig);
+}
+
+/* With aggregate the limit counts per panel too, as binding does (two panels of 3 with 5
+ * distinct categories in all are fine at 3). */
+static void test_limit_per_panel_folded(void)
+{
+    struct table_fold f = {.keys = {"k", NULL, "f"}, .max_keys = 3};
+    csvchart_table *t;
+    csvchart_error err = {0};
+    CHECK_INT(read_counted("k,f,v\na,p,1\nb,p,2\nc,p,3\nc,q,1\nd,q,1\ne,q,1\na,p,5\n", &f, &t,
+                           &err),
+              0);
+    CHECK_INT(t->nrows, 6);
+    csvchart_table_free(t);
+    CHECK_INT(read_counted("k,f,v\na,p,1\nb,p,2\nc,p,3\nc,q,1\nd,p,1\n", &f, &t, &err),
+              CSVCHART_ERROR_LIMIT);
+    CHECK_STR(csvchart_error_text(&err), "t.csv:6:1: more than 3 categories; a bar chart of "
+                                         "them cannot be read (raise max_categories)");
+}
+
 static void test_figure_options_after_load(void)
 {
     const char *csv = "k,v\na,1\na,2\n";
@@ -332,6 +413,8 @@ int main(void)
     RUN(test_multiplier_tie);
     RUN(test_rows_without_values);
     RUN(test_category_limit_while_reading);
+    RUN(test_limits_without_folding);
+    RUN(test_limit_per_panel_folded);
     RUN(test_overflow_same_as_whole_table);
     RUN(test_figure_options_after_load);
     return harness_done();
