@@ -56,6 +56,7 @@ struct csvchart_table_reader {
     char *name;
     char delimiter_opt; /* 0 = detect */
     size_t max_field, max_columns, max_rows;
+    size_t blank_lines; /* so far; limited by max_rows (blank_line()) */
     csvchart_error e; /* the first error, kept */
     enum phase phase;
     struct csv_parser csv;
@@ -73,6 +74,7 @@ struct csvchart_table_reader {
     /* The next byte's position. */
     struct pos pos;
     bool prev_cr; /* the last byte was CR: an LF now is part of the same line end */
+    bool lf_of_crlf; /* the byte given to feed_piece() last was such an LF */
 
     /* A UTF-8 sequence in progress. */
     int u_need, u_total, u_len;
@@ -322,6 +324,23 @@ static void keep_row(struct csvchart_table_reader *r)
     }
 }
 
+/*
+ * Counts a blank line, which starts at `at`: blank lines count toward max_rows on their own
+ * (apart from the data rows, which with aggregate may fold), so that an endless stream of
+ * them (yes '' | csvchart bar -) meets a limit. False after the error.
+ */
+static bool blank_line(struct csvchart_table_reader *r, struct pos at)
+{
+    if (++r->blank_lines <= r->max_rows) {
+        return true;
+    }
+    at.col = 1;
+    fail(r, CSVCHART_ERROR_LIMIT, at,
+         "too many blank lines; the limit is %zu (max_rows, counted apart from the data rows)",
+         r->max_rows);
+    return false;
+}
+
 static void on_row(int c, void *ctx)
 {
     (void)c;
@@ -403,6 +422,9 @@ static void feed_piece(struct csvchart_table_reader *r, const unsigned char *s, 
         r->row_fields++;
     } else if ((b == '\r' || b == '\n') && !in_quotes(r)) {
         field_clear(r); // a blank line, which libcsv skips
+        if (!r->lf_of_crlf) {
+            blank_line(r, at);
+        }
     }
 }
 
@@ -652,6 +674,8 @@ static size_t scan_batch(struct csvchart_table_reader *r, const unsigned char *s
         } else if (b == delim || b == '\n' || b == '\r') {
             if (b == delim || row_fields > 0 || v_set) {
                 queue[qlen++] = v_set ? vstart : f_set ? fstart : pos;
+            } else if ((b == '\r' || !prev_cr) && !blank_line(r, pos)) {
+                break; // the LF of a CRLF ends the same blank line
             }
             pos.offset++;
             if (b == delim) {
@@ -766,21 +790,31 @@ static void process(struct csvchart_table_reader *r, const unsigned char *s, siz
             r->fstart = at;
         }
         if (r->f_set && !ends) {
+            /* max_field_bytes counts what the field holds: of a quoted field its content,
+             * without the quotes around it (nor the blanks before them), a doubled quote
+             * once. Counting the quotes refused a field of exactly the limit and misstated
+             * its length. */
+            size_t add = 1;
             if (!r->v_set && !is_blank(r, b)) {
                 r->v_set = true;
                 r->vstart = at;
                 r->quoted = b == '"';
                 r->nq = r->quoted;
+                if (r->quoted) {
+                    r->raw_len = add = 0;
+                }
             } else if (r->quoted && b == '"') {
                 r->nq++;
+                add = r->nq & 1; // the second quote of a pair is one quote of content
             }
-            if (++r->raw_len > r->max_field) {
+            if ((r->raw_len += add) > r->max_field) {
                 give(r, s + piece, i - piece, piece_at);
                 fail(r, CSVCHART_ERROR_LIMIT, field_pos(r), "field is longer than %zu bytes (max_field_bytes)%s",
                      r->max_field, inq ? "; is a closing quote missing?" : "");
                 return;
             }
         }
+        r->lf_of_crlf = b == '\n' && r->prev_cr;
         advance(r, b);
         if (brk) { /* in pieces: in batch mode scan_batch() reads every break byte */
             feed_piece(r, s + piece, i + 1 - piece, piece_at);

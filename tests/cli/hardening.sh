@@ -37,6 +37,16 @@ if command -v xmllint >/dev/null; then
     xmllint --noout t.svg 2>xmllint.txt && pass "SVG is well-formed" || fail "SVG: $(cat xmllint.txt)"
 fi
 
+# An endless stream of blank lines meets a limit (it never ended): max_rows, counted apart.
+if command -v timeout >/dev/null; then
+    yes '' | timeout 20 "$BIN" bar - -o blank.png >stdout.txt 2>stderr.txt
+    status=$?
+    stderr=$(cat stderr.txt)
+    expect_status 1 "endless blank lines"
+    expect_stderr 'csvchart: <stdin>:10000001:1: too many blank lines; the limit is 10000000 (max_rows, counted apart from the data rows)' \
+        "endless blank lines"
+fi
+
 # Warnings in bounded memory: 3 million rows without a value under --aggregate took 869 MB
 # and printed 3 million lines. Now: one summary line, and a peak RSS under 100 MB (about 17 MB
 # in a release build, 31 MB under ASan).

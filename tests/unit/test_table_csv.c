@@ -132,6 +132,18 @@ static const struct rcase cases[] = {
     {IN("a\n\"x\ty\r\nz\x7f\xC2\x85\xEF\xB7\x90\xF0\x9F\xBF\xBE\xEF\xBF\xBD\"\n"), AUTO,
      "d=, bom=0\nH [a]1:1\nR [x\ty\r\nz\x7f\xC2\x85\xEF\xB7\x90\xF0\x9F\xBF\xBE\xEF\xBF\xBD]2:1\n"},
     /* Limits that are not hit. */
+    /* A quoted field's length is its content: quotes around it and the second of a doubled
+     * quote do not count (issue 10: a quoted field of exactly the limit was refused). */
+    {IN("a\n\"1234\"\n"), {0, 4, 0, 0, NULL}, "d=, bom=0\nH [a]1:1\nR [1234]2:1\n"},
+    {IN("a\n  \"1234\"\n"), {0, 4, 0, 0, NULL}, "d=, bom=0\nH [a]1:1\nR [1234]2:3\n"},
+    {IN("a\n\"12\"\"3\"\n"), {0, 4, 0, 0, NULL}, "d=, bom=0\nH [a]1:1\nR [12\"3]2:1\n"},
+    {IN("a\n\"12\"\"\"\"\"\n"), {0, 4, 0, 0, NULL}, "d=, bom=0\nH [a]1:1\nR [12\"\"]2:1\n"},
+    {IN("\"abcd\",b\n1,2\n"), {0, 4, 0, 0, NULL},
+     "d=, bom=0\nH [abcd]1:1 [b]1:8\nR [1]2:1 [2]2:3\n"},
+    /* Blank lines count toward max_rows apart from the data rows: a CRLF once, a line of
+     * spaces too, a line end inside quotes not. */
+    {IN("a\r\n\r\n1\r\n\r\n2\n"), {0, 0, 0, 2, NULL}, "d=, bom=0\nH [a]1:1\nR [1]3:1\nR [2]5:1\n"},
+    {IN("a\n\"\n\n\n\"\n"), {0, 0, 0, 1, NULL}, "d=, bom=0\nH [a]1:1\nR [\n\n\n]2:1\n"},
     {IN("ab,c\n1234,5\n"), {0, 4, 2, 1, NULL}, "d=, bom=0\nH [ab]1:1 [c]1:4\nR [1234]2:1 [5]2:6\n"},
 
     /* ---- Errors: the message and the position of the first one ---- */
@@ -246,6 +258,23 @@ static const struct rcase cases[] = {
     {IN("abcde\n1\n"), {0, 4, 0, 0, NULL}, "csv:1:1: field is longer than 4 bytes (max_field_bytes)"},
     {IN("a,b,c\n1,2,3\n"), {0, 0, 2, 0, NULL}, "csv:1:5: too many columns; the limit is 2 (max_columns)"},
     {IN("a\n1\n2\n"), {0, 0, 0, 1, NULL}, "csv:3:1: too many data rows; the limit is 1 (max_rows)"},
+    {IN("a\n\"12345\"\n"), {0, 4, 0, 0, NULL},
+     "csv:2:1: field is longer than 4 bytes (max_field_bytes); is a closing quote missing?"},
+    {IN("a\n\"12\"\"3\"\"\"\n"), {0, 4, 0, 0, NULL},
+     "csv:2:1: field is longer than 4 bytes (max_field_bytes)"},
+    /* An endless stream of blank lines meets a limit (issue 10: yes '' never ended). */
+    {IN("a\n\n\n1\n"), {0, 0, 0, 1, NULL},
+     "csv:3:1: too many blank lines; the limit is 1 (max_rows, counted apart from the data "
+     "rows)"},
+    {IN("\n\r\n  \na\n1\n"), {0, 0, 0, 2, NULL},
+     "csv:3:1: too many blank lines; the limit is 2 (max_rows, counted apart from the data "
+     "rows)"},
+    {IN("a\n1\n \t\r\r"), {0, 0, 0, 1, NULL},
+     "csv:4:1: too many blank lines; the limit is 1 (max_rows, counted apart from the data "
+     "rows)"},
+    {IN("a\n\"x\"\n\n\n"), {0, 0, 0, 1, NULL},
+     "csv:4:1: too many blank lines; the limit is 1 (max_rows, counted apart from the data "
+     "rows)"},
 };
 
 /* Reads a case through the streaming reader in pieces of `chunk` bytes (0 = one call to
