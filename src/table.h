@@ -167,8 +167,13 @@ struct table_options {
 /*
  * Reads `len` bytes of CSV named `name` (for messages). On success *out is a new table (free
  * with csvchart_table_free()). Errors (CSVCHART_ERROR_DATA, with FILE:LINE:COL): invalid UTF-8,
- * a NUL byte, an unterminated quote, a quote inside an unquoted field, a ragged row, an empty
- * file, a header only, an empty column name, a duplicate column name, a limit exceeded.
+ * a NUL byte, a code point XML 1.0 forbids (C0 controls but tab and line ends, U+FFFE,
+ * U+FFFF), an unterminated quote, a quote inside an unquoted field, a ragged row, an empty
+ * file, a header only, an empty column name, a duplicate column name, in a ;-separated file a
+ * number column holding "1,250" (a decimal comma there, or thousands? - unless another of its
+ * numbers, "1,250,000" or "1,250.5", says thousands); CSVCHART_ERROR_LIMIT: a limit exceeded
+ * (max_field_bytes counts a quoted field's content; blank lines count toward max_rows apart
+ * from the data rows).
  */
 csvchart_status csvchart_table_read(const char *name, const char *data, size_t len,
                                     const struct table_options *opt, csvchart_table **out,

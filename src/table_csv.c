@@ -107,7 +107,8 @@ struct csvchart_table_reader {
     struct table_folder *folder; /* NULL without table_options.fold */
     size_t row_pool;             /* the pool's length before this row's text */
     size_t fold_max_keys;
-    const char *fold_limit_text; /* borrowed from table_options.fold while reading */
+    const char *fold_limit_text;
+    struct comma_note *commas; /* per column, when a ;-separated file has numbers with commas */ /* borrowed from table_options.fold while reading */
 };
 
 static void fail(struct csvchart_table_reader *r, csvchart_status status, struct pos at,
@@ -296,11 +297,94 @@ static void on_field(void *s, size_t len, void *ctx)
     r->field_index++;
 }
 
+/*
+ * Commas in the numbers of a ;-separated file. That is what spreadsheets write where the
+ * decimal mark is a comma, so there "1,250" may well mean 1.25: reading it as 1250 would draw
+ * a bar a thousand times too long without a word. A warning is easily missed (and is no way
+ * to break a contract), so a number column holding such a number is refused, naming it and
+ * both readings; the fix is one edit in the data. A column that also has "1,250,000" or
+ * "1,250.5" shows that its commas group thousands, and is read. (Reading decimal commas is a
+ * separate matter: a locale option, not a guess.) Per column: the first ambiguous cell, and
+ * whether a number settled the question.
+ */
+struct comma_note {
+    size_t line, col; /* the first ambiguous cell; line 0 = none */
+    char text[48];
+    bool grouping; /* a number in the column can only be grouped by commas */
+};
+
+/* Notes the commas of the row being kept (row t->nrows, before it may fold away). */
+static void note_commas(struct csvchart_table_reader *r)
+{
+    csvchart_table *t = r->t;
+    const struct table_cell *row = &t->cells[t->nrows * t->ncols];
+    for (size_t j = 0; j < t->ncols; j++) {
+        const struct table_cell *c = &row[j];
+        const char *s = t->pool + c->offset;
+        double v;
+        struct number_unit u;
+        if (!memchr(s, ',', c->len) || !csvchart_number_parse(s, c->len, &v, &u) ||
+            !u.grouped) {
+            continue;
+        }
+        if (!r->commas && !(r->commas = calloc(t->ncols, sizeof *r->commas))) {
+            fail_nomem(r);
+            return;
+        }
+        struct comma_note *n = &r->commas[j];
+        if (!u.comma_ambiguous) {
+            n->grouping = true;
+        } else if (!n->line) {
+            size_t a = strspn(s, " \t"), len = c->len;
+            while (len > a && (s[len - 1] == ' ' || s[len - 1] == '\t')) {
+                len--;
+            }
+            snprintf(n->text, sizeof n->text, "%.*s", (int)(len - a), s + a);
+            n->line = c->line;
+            n->col = c->col;
+        }
+    }
+}
+
+/* After typing: refuses the first ambiguous number of a number column (see comma_note). */
+static void check_commas(struct csvchart_table_reader *r)
+{
+    const struct comma_note *worst = NULL;
+    for (size_t j = 0; r->commas && j < r->t->ncols; j++) {
+        const struct comma_note *n = &r->commas[j];
+        if (n->line && !n->grouping && r->t->cols[j].type == COLUMN_NUMBER &&
+            (!worst || n->line < worst->line || (n->line == worst->line && n->col < worst->col))) {
+            worst = n;
+        }
+    }
+    if (!worst) {
+        return;
+    }
+    /* "1,250" -> "1250" and "1.25"; a sign, currency, % or multiplier stays where it is. */
+    char whole[48], decimal[48];
+    const char *comma = strchr(worst->text, ',');
+    int left = (int)(comma - worst->text);
+    int digits = 3;
+    while (digits > 0 && comma[digits] == '0') {
+        digits--;
+    }
+    snprintf(whole, sizeof whole, "%.*s%s", left, worst->text, comma + 1);
+    snprintf(decimal, sizeof decimal, "%.*s%s%.*s%s", left, worst->text, digits ? "." : "",
+             digits, comma + 1, comma + 4);
+    fail(r, CSVCHART_ERROR_DATA, (struct pos){worst->line, worst->col, 0},
+         "\"%s\" is ambiguous in a ;-separated file (decimal comma or thousands separator?); "
+         "write %s or %s",
+         worst->text, whole, decimal);
+}
+
 /* A complete data row, stored as row t->nrows: counts it, or drops it when it folded. */
 static void keep_row(struct csvchart_table_reader *r)
 {
     csvchart_table *t = r->t;
     size_t blame = 0;
+    if (r->delim == ';') {
+        note_commas(r);
+    }
     switch (r->folder ? csvchart_table_folder_row(r->folder, t, &blame) : FOLD_KEEP) {
     case FOLD_KEEP:
         t->nrows++;
@@ -1015,6 +1099,10 @@ csvchart_status csvchart_table_reader_finish(csvchart_table_reader *r, csvchart_
         return report(r, err);
     }
     csvchart_table_type_columns(r->t);
+    check_commas(r);
+    if (r->e.status != CSVCHART_OK) {
+        return report(r, err);
+    }
     *out = r->t;
     r->t = NULL;
     r->phase = PHASE_DONE;
@@ -1028,6 +1116,7 @@ void csvchart_table_reader_free(csvchart_table_reader *r)
     }
     csv_free(&r->csv);
     csvchart_table_folder_free(r->folder);
+    free(r->commas);
     free(r->queue);
     free(r->hbuf);
     csvchart_table_free(r->t);

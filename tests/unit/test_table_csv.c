@@ -262,6 +262,18 @@ static const struct rcase cases[] = {
      "csv:2:1: field is longer than 4 bytes (max_field_bytes); is a closing quote missing?"},
     {IN("a\n\"12\"\"3\"\"\"\n"), {0, 4, 0, 0, NULL},
      "csv:2:1: field is longer than 4 bytes (max_field_bytes)"},
+    /* In a ;-separated file a number "1,250" may have a decimal comma (issue 10: it was
+     * read as 1250 without a word). Refused in a number column, unless the column shows its
+     * commas group thousands ("1,250,000", "1,250.5"); text and ,-separated files are fine. */
+    {IN("m;p\nx;2\ny;1,250\n"), AUTO,
+     "csv:3:3: \"1,250\" is ambiguous in a ;-separated file (decimal comma or thousands "
+     "separator?); write 1250 or 1.25"},
+    {IN("m;p;q\nx; \"$1,000+\" ;\"2,500%\"\n"), AUTO,
+     "csv:2:4: \"$1,000+\" is ambiguous in a ;-separated file (decimal comma or thousands "
+     "separator?); write $1000+ or $1+"},
+    {IN("m;p;q\nx;5;-2,500K\ny;1,234;1\n"), AUTO,
+     "csv:2:5: \"-2,500K\" is ambiguous in a ;-separated file (decimal comma or thousands "
+     "separator?); write -2500K or -2.5K"},
     /* An endless stream of blank lines meets a limit (issue 10: yes '' never ended). */
     {IN("a\n\n\n1\n"), {0, 0, 0, 1, NULL},
      "csv:3:1: too many blank lines; the limit is 1 (max_rows, counted apart from the data "
@@ -484,6 +496,35 @@ static void test_types(void)
     csvchart_table_free(t);
 }
 
+/* Commas in a ;-separated file that cannot be decimal commas settle the column's reading
+ * (issue 10); text columns and ,-separated files never ask. */
+static void test_semicolon_commas(void)
+{
+    csvchart_table *t = read_ok("a;b;c;d\n1,250;1,250;1,250;x\n1,250,000;1,250.5;abc;\"1,250\"\n");
+    if (!t) {
+        CHECK(t != NULL);
+        return;
+    }
+    CHECK_STR(csvchart_column_type_name(t->cols[0].type), "number");
+    CHECK_DBL(csvchart_table_cell(t, 0, 0)->num, 1250, 0);
+    CHECK_DBL(csvchart_table_cell(t, 0, 1)->num, 1250, 0);
+    CHECK_STR(csvchart_column_type_name(t->cols[2].type), "text");
+    CHECK_STR(csvchart_column_type_name(t->cols[3].type), "text");
+    csvchart_table_free(t);
+    t = read_ok("a,b\nx,\"1,250\"\n");
+    CHECK(t && t->cols[1].type == COLUMN_NUMBER && csvchart_table_cell(t, 0, 1)->num == 1250);
+    csvchart_table_free(t);
+    /* folded while read: the row is noted before it folds away */
+    struct table_fold f = {.keys = {"k", NULL, NULL}};
+    struct table_options opt = {0, 0, 0, 0, &f};
+    csvchart_error err = {0};
+    CHECK_INT(csvchart_table_read("t.csv", "k;v\na;2\na;1,250\n", 16, &opt, &t, &err),
+              CSVCHART_ERROR_DATA);
+    CHECK_STR(csvchart_error_text(&err),
+              "t.csv:3:3: \"1,250\" is ambiguous in a ;-separated file (decimal comma or "
+              "thousands separator?); write 1250 or 1.25");
+}
+
 static void test_units(void)
 {
     /* Two currencies in one column: not one quantity, so text. */
@@ -603,6 +644,7 @@ int main(void)
     RUN(test_reader_api);
     RUN(test_types);
     RUN(test_units);
+    RUN(test_semicolon_commas);
     RUN(test_dates);
     RUN(test_big);
     return harness_done();
