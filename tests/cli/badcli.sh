@@ -55,6 +55,13 @@ gen_events_20k() {
     awk 'BEGIN { print "date,label"; for (i = 0; i < 20000; i++) printf "%04d-01-01,event %d\n", 1 + i % 9999, i;
                  print "2020" }'
 }
+# A quoted field whose content is exactly max_field_bytes (1 MiB, two doubled quotes in it):
+# read (its quotes were counted, and it was refused as longer than the limit). And a file of
+# endless blank lines, cut at 10 million and one: refused at that one (never ended).
+gen_quoted_field_at_limit() {
+    printf 'name,value,note\nA,1,"'; head -c 1048573 /dev/zero | tr '\0' x; printf '""""x"\nB,2,x\n'
+}
+gen_blank_lines_10m() { printf 'name,value\n'; yes '' | head -n 10000001; printf 'A,1\n'; }
 gen_events_10k() {
     awk 'BEGIN { print "date,label"; for (i = 0; i < 10000; i++) printf "%04d-01-01,event %d\n", 1 + i % 9999, i }'
 }
