@@ -758,8 +758,19 @@ static size_t scan_batch(struct csvchart_table_reader *r, const unsigned char *s
         } else if (b == delim || b == '\n' || b == '\r') {
             if (b == delim || row_fields > 0 || v_set) {
                 queue[qlen++] = v_set ? vstart : f_set ? fstart : pos;
-            } else if ((b == '\r' || !prev_cr) && !blank_line(r, pos)) {
-                break; // the LF of a CRLF ends the same blank line
+            } else if ((b == '\r' || !prev_cr) && r->blank_lines + 1 > r->max_rows) {
+                /* A blank line over the limit (the LF of a CRLF ends the same one): the rows
+                 * queued before it reach libcsv first, as their errors come first. */
+                r->queue_len = qlen;
+                feed_batch(r, s + *piece, i - *piece);
+                *piece = i;
+                qlen = 0;
+                if (r->e.status == CSVCHART_OK) {
+                    blank_line(r, pos);
+                }
+                break;
+            } else if (b == '\r' || !prev_cr) {
+                r->blank_lines++;
             }
             pos.offset++;
             if (b == delim) {

@@ -284,6 +284,8 @@ static const struct rcase cases[] = {
     {IN("a\n1\n \t\r\r"), {0, 0, 0, 1, NULL},
      "csv:4:1: too many blank lines; the limit is 1 (max_rows, counted apart from the data "
      "rows)"},
+    {IN("\r1\r1\n1\n\r"), {0, 0, 0, 1, NULL}, // a row over the limit before (fuzz_csv)
+     "csv:4:1: too many data rows; the limit is 1 (max_rows)"},
     {IN("a\n\"x\"\n\n\n"), {0, 0, 0, 1, NULL},
      "csv:4:1: too many blank lines; the limit is 1 (max_rows, counted apart from the data "
      "rows)"},
