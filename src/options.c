@@ -78,13 +78,15 @@ static const struct option_def table[OPT_COUNT] = {
                   .help = "bar, dot (a dot at the value: honest on a log axis) or lollipop"},
     [OPT_MAX_CATEGORIES] = {.name = "max_categories", .type = OPTION_NUMBER, .def = "10000",
                             .kinds = KIND_ALL, .min = 1, .max = 1e7,
-                            .help = "limit: bars (categories) or timeline events in one figure"},
+                            .help = "limit: bars (categories, per panel) or timeline events in "
+                                    "one figure; checked while the file is read"},
     [OPT_MAX_COLUMNS] = {.name = "max_columns", .type = OPTION_NUMBER, .def = "10000",
                          .kinds = KIND_ALL, .min = 1, .max = 1e6,
                          .help = "limit: columns in the CSV file"},
     [OPT_MAX_FIELD_BYTES] = {.name = "max_field_bytes", .type = OPTION_NUMBER, .def = "1048576",
                              .kinds = KIND_ALL, .min = 16, .max = 1e9,
-                             .help = "limit: bytes in one CSV field"},
+                             .help = "limit: bytes in one CSV field (of a quoted field, its "
+                                     "content)"},
     [OPT_MAX_PIXELS] = {.name = "max_pixels", .type = OPTION_NUMBER, .def = "100000000",
                         .kinds = KIND_ALL, .min = 1, .max = 1e9,
                         .help = "limit: pixels of a PNG (width x height x scale^2), checked "
@@ -92,7 +94,8 @@ static const struct option_def table[OPT_COUNT] = {
     [OPT_MAX_ROWS] = {.name = "max_rows", .type = OPTION_NUMBER, .def = "10000000",
                       .kinds = KIND_ALL, .min = 1, .max = 1e10,
                       .help = "limit: data rows kept in memory (with aggregate, rows of a "
-                              "category already seen are combined as read and do not count)"},
+                              "category already seen are combined as read and do not count); "
+                              "blank lines count toward it on their own"},
     [OPT_NOTE] = {.name = "note", .type = OPTION_TEXT, .def = "", .kinds = KIND_ALL,
                   .help = "a note under the chart, above the source"},
     [OPT_ORIENTATION] = {.name = "orientation", .type = OPTION_CHOICE, .def = "auto",
