@@ -482,8 +482,9 @@ static bool choice_ok(const char *choices, const char *v)
 
 /*
  * Whether `s` is text that every output can hold: valid UTF-8 (no overlong forms, surrogates
- * or code points above U+10FFFF), none of the code points XML 1.0 forbids (U+FFFE, U+FFFF, C0
- * controls), tab and newline aside - a newline in a title is a line break. Otherwise writes
+ * or code points above U+10FFFF), no C0 controls (XML 1.0 forbids them) but tab and newline -
+ * a newline in a title is a line break - and no Unicode noncharacter (XML forbids U+FFFE and
+ * U+FFFF, cairo's PDF writer all 66 of them, as the CSV reader says too). Otherwise writes
  * what is wrong and where (1-based byte) to `why`. Values are checked where they enter (a
  * flag, an INI line, csvchart_set), so Pango never meets them (it printed warnings) and no
  * SVG holds them (xmllint refused it).
@@ -521,8 +522,10 @@ static bool valid_text(const char *s, char *why, size_t n)
             snprintf(why, n, "invalid UTF-8 byte 0x%02x at byte %zu", b, i + 1);
             return false;
         }
-        if (cp == 0xFFFE || cp == 0xFFFF) {
-            snprintf(why, n, "U+%04X at byte %zu is not a character (XML forbids it); expected text",
+        if ((cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE) {
+            snprintf(why, n,
+                     "U+%04X at byte %zu is not a character (a Unicode noncharacter, which SVG "
+                     "or PDF cannot hold); expected text",
                      (unsigned)cp, i + 1);
             return false;
         }

@@ -167,8 +167,9 @@ struct table_options {
 /*
  * Reads `len` bytes of CSV named `name` (for messages). On success *out is a new table (free
  * with csvchart_table_free()). Errors (CSVCHART_ERROR_DATA, with FILE:LINE:COL): invalid UTF-8,
- * a NUL byte, a code point XML 1.0 forbids (C0 controls but tab and line ends, U+FFFE,
- * U+FFFF), an unterminated quote, a quote inside an unquoted field, a ragged row, an empty
+ * a NUL byte, a code point no output may hold (C0 controls but tab and line ends, which XML
+ * 1.0 forbids; the noncharacters U+FDD0..U+FDEF, U+nFFFE, U+nFFFF, which XML or cairo's PDF
+ * writer refuse), an unterminated quote, a quote inside an unquoted field, a ragged row, an empty
  * file, a header only, an empty column name, a duplicate column name, in a ;-separated file a
  * number column holding "1,250" (a decimal comma there, or thousands? - unless another of its
  * numbers, "1,250,000" or "1,250.5", says thousands); CSVCHART_ERROR_LIMIT: a limit exceeded

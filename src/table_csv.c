@@ -600,12 +600,15 @@ static bool check_byte(struct csvchart_table_reader *r, unsigned char b, struct 
         r->u_cp = (r->u_cp << 6) | (b & 0x3Fu);
         r->u_lo = 0x80;
         r->u_hi = 0xBF;
-        if (r->u_need == 1 && (r->u_cp == 0xFFFE || r->u_cp == 0xFFFF)) {
-            /* The two noncharacters XML 1.0 forbids (it allows U+FDD0..U+FDEF and the other
-             * U+nFFFE/U+nFFFF, so they are kept: refused is only what no SVG may hold). */
+        if (r->u_need == 1 && ((r->u_cp >= 0xFDD0 && r->u_cp <= 0xFDEF) ||
+                               (r->u_cp & 0xFFFE) == 0xFFFE)) {
+            /* The 66 noncharacters: XML 1.0 forbids U+FFFE and U+FFFF, and cairo's PDF
+             * writer refuses them all (it failed naming no file, line or column), so no
+             * output may hold one. Unicode keeps them for a program's internal use. */
             *where = r->u_at;
             snprintf(msg, size,
-                     "U+%04X in the data is not a character (XML forbids it); expected text",
+                     "U+%04X in the data is not a character (a Unicode noncharacter, which "
+                     "SVG or PDF cannot hold); expected text",
                      (unsigned)r->u_cp);
             return false;
         }

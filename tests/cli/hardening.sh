@@ -11,7 +11,7 @@ expect_status 1 "title with 0xff"
 expect_stderr 'csvchart: title: invalid UTF-8 byte 0xff at byte 7' "title with 0xff"
 [ ! -e out.svg ] && pass "title with 0xff: no output" || fail "title with 0xff: output written"
 run bar ok.csv -o out.svg --subtitle $'a\xef\xbf\xbe'
-expect_stderr 'csvchart: subtitle: U+FFFE at byte 2 is not a character (XML forbids it); expected text' \
+expect_stderr 'csvchart: subtitle: U+FFFE at byte 2 is not a character (a Unicode noncharacter, which SVG or PDF cannot hold); expected text' \
     "subtitle with U+FFFE"
 run bar ok.csv -o out.svg --x $'mo\xc0\xafdel'
 expect_stderr 'csvchart: x: invalid UTF-8 byte 0xc0 at byte 3' "x with an overlong sequence"
@@ -26,6 +26,17 @@ run render bad.ini --out-dir figs
 expect_status 1 "INI title with 0xff"
 expect_stderr_has 'csvchart: bad.ini:4: title: invalid UTF-8 byte 0xff at byte 5 (figure "a")' \
     "INI title with 0xff"
+
+# Text every output holds, PDF included (cairo's PDF writer refused the noncharacters that
+# XML allows, U+FDD0 and U+1FFFE, with a message naming no file, line or column): those are
+# refused where they are read; a tab, a newline in quotes, U+FFFD, C1 controls and DEL render.
+printf 'model,price\n"Open\tAI\no1",60\n\xef\xbf\xbd \xc2\x85\x7f \xf0\x9f\x98\x80,0.07\n' > text.csv
+run bar text.csv -o text.pdf -o text.svg -o text.png
+expect_status 0 "text in every output"
+printf 'model,price\nOpenAI o1,60\n"Deep\xf0\x9f\xbf\xbeSeek",0.07\n' > nonchar.csv
+run bar nonchar.csv -o nonchar.pdf
+expect_stderr 'csvchart: nonchar.csv:3:6: U+1FFFE in the data is not a character (a Unicode noncharacter, which SVG or PDF cannot hold); expected text' \
+    "U+1FFFE in the data"
 
 # A tab and a newline in a title: the newline breaks the line, the tab is a space; the SVG is
 # well-formed and the PNG renders.

@@ -99,9 +99,14 @@ static void test_text_validity(void)
         {OPT_TITLE, "\xed\xa0\x80", "title: invalid UTF-8 byte 0xed at byte 1"},   // surrogate
         {OPT_TITLE, "\xf4\x90\x80\x80", "title: invalid UTF-8 byte 0xf4 at byte 1"}, // > 10FFFF
         {OPT_SUBTITLE, "a\xef\xbf\xbf",
-         "subtitle: U+FFFF at byte 2 is not a character (XML forbids it); expected text"},
-        {OPT_NOTE, "\xef\xbf\xbe", "note: U+FFFE at byte 1 is not a character (XML forbids it); "
-                                   "expected text"},
+         "subtitle: U+FFFF at byte 2 is not a character (a Unicode noncharacter, which SVG or PDF cannot hold); expected text"},
+        {OPT_NOTE, "\xef\xbf\xbe", "note: U+FFFE at byte 1 is not a character (a Unicode "
+                                   "noncharacter, which SVG or PDF cannot hold); expected text"},
+        {OPT_TITLE, "a\xef\xb7\x90", "title: U+FDD0 at byte 2 is not a character (a Unicode "
+                                     "noncharacter, which SVG or PDF cannot hold); expected text"},
+        {OPT_TITLE, "\xf4\x8f\xbf\xbf", "title: U+10FFFF at byte 1 is not a character (a "
+                                         "Unicode noncharacter, which SVG or PDF cannot hold); "
+                                         "expected text"},
         {OPT_SOURCE, "a\x1b[1m",
          "source: control character 0x1b at byte 2; expected text (tab and newline are the "
          "only control characters allowed)"},
@@ -116,7 +121,7 @@ static void test_text_validity(void)
         {OPT_HIGHLIGHT, "A\xfe", "highlight: invalid UTF-8 byte 0xfe at byte 2"},
         {OPT_RATIO_LABEL, "{ratio}\xff", "ratio_label: invalid UTF-8 byte 0xff at byte 8"},
         {OPT_TITLE, "Line one\nline two\twith a tab", NULL},
-        {OPT_TITLE, "\xe6\xb7\xb1\xe5\xba\xa6 \xf0\x9f\x98\x80 \xef\xb7\x90 \xf4\x8f\xbf\xbd", NULL},
+        {OPT_TITLE, "\xe6\xb7\xb1\xe5\xba\xa6 \xf0\x9f\x98\x80 \xef\xbf\xbd \xf4\x8f\xbf\xbd \xc2\x85\x7f", NULL},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         csvchart_error err = {0};
@@ -139,7 +144,8 @@ static void test_text_validity(void)
     CHECK_INT(csvchart_set_at(fig, "title", "\xef\xbf\xbf", "figs.ini", 12, &err),
               CSVCHART_ERROR_VALUE);
     CHECK_STR(csvchart_error_text(&err), "figs.ini:12: title: U+FFFF at byte 1 is not a "
-                                         "character (XML forbids it); expected text");
+                                         "character (a Unicode noncharacter, which SVG or "
+                                         "PDF cannot hold); expected text");
     csvchart_figure_free(fig);
 }
 

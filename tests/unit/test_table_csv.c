@@ -127,10 +127,10 @@ static const struct rcase cases[] = {
     {IN("a\n\xF0\x9F\x98\x80,\n"),
      {0, 0, 0, 0, NULL},
      "csv:2:6: row has 2 fields, expected 1 as in the header (line 1)"},
-    /* What XML 1.0 allows stays: tab, line ends in quotes, DEL, C1 controls, U+FDD0 and the
-     * noncharacters U+nFFFE other than U+FFFE/U+FFFF (issue 10). */
-    {IN("a\n\"x\ty\r\nz\x7f\xC2\x85\xEF\xB7\x90\xF0\x9F\xBF\xBE\xEF\xBF\xBD\"\n"), AUTO,
-     "d=, bom=0\nH [a]1:1\nR [x\ty\r\nz\x7f\xC2\x85\xEF\xB7\x90\xF0\x9F\xBF\xBE\xEF\xBF\xBD]2:1\n"},
+    /* What every output holds stays: tab, line ends in quotes, DEL, C1 controls, U+FFFD,
+     * U+10FFFD (issue 10). */
+    {IN("a\n\"x\ty\r\nz\x7f\xC2\x85\xEF\xBF\xBD\xF4\x8F\xBF\xBD\"\n"), AUTO,
+     "d=, bom=0\nH [a]1:1\nR [x\ty\r\nz\x7f\xC2\x85\xEF\xBF\xBD\xF4\x8F\xBF\xBD]2:1\n"},
     /* Limits that are not hit. */
     /* A quoted field's length is its content: quotes around it and the second of a doubled
      * quote do not count (issue 10: a quoted field of exactly the limit was refused). */
@@ -206,9 +206,23 @@ static const struct rcase cases[] = {
      "csv:1:2: control character 0x0b in the data; expected text (tab and line ends are the "
      "only control characters allowed)"},
     {IN("a\n\xEF\xBF\xBE\n"), AUTO,
-     "csv:2:1: U+FFFE in the data is not a character (XML forbids it); expected text"},
+     "csv:2:1: U+FFFE in the data is not a character (a Unicode noncharacter, which SVG or "
+     "PDF cannot hold); expected text"},
     {IN("a\nab\xEF\xBF\xBF"), AUTO,
-     "csv:2:3: U+FFFF in the data is not a character (XML forbids it); expected text"},
+     "csv:2:3: U+FFFF in the data is not a character (a Unicode noncharacter, which SVG or "
+     "PDF cannot hold); expected text"},
+    {IN("a\n\"x\xEF\xB7\x90\"\n"), AUTO, // cairo's PDF writer refuses it
+     "csv:2:3: U+FDD0 in the data is not a character (a Unicode noncharacter, which SVG or "
+     "PDF cannot hold); expected text"},
+    {IN("a\n\xEF\xB7\xAF"), AUTO,
+     "csv:2:1: U+FDEF in the data is not a character (a Unicode noncharacter, which SVG or "
+     "PDF cannot hold); expected text"},
+    {IN("a\n\xF0\x9F\xBF\xBE\n"), AUTO,
+     "csv:2:1: U+1FFFE in the data is not a character (a Unicode noncharacter, which SVG or "
+     "PDF cannot hold); expected text"},
+    {IN("a\nx\xF4\x8F\xBF\xBF\n"), AUTO,
+     "csv:2:2: U+10FFFF in the data is not a character (a Unicode noncharacter, which SVG or "
+     "PDF cannot hold); expected text"},
     /* A BOM where a field starts: usually two files joined together. */
     {IN("a,b\n1,\xEF\xBB\xBF"
         "2\n"),
