@@ -281,13 +281,17 @@ struct obs {
     size_t n;
     bool open;
     size_t line, col;
+    double pos, neg;  /* the sums of the positive and the negative values */
+    size_t last_line; /* the line of the last of the n values */
 };
 
 struct acc {
     double sum, min, max, low;
+    double pos, neg; /* see struct table_acc: overflow does not depend on the order */
     bool open;
     size_t n;
-    size_t line; /* the first row that set it */
+    size_t line, col; /* the first row that set it */
+    size_t last_line;
 };
 
 static const char *agg_names = "sum, mean, count, min or max";
@@ -376,6 +380,7 @@ struct binder {
     size_t mult_count[5]; /* none K M B T, for the panel's unit */
     struct number_unit unit;
     bool have_unit;
+    char no_values[400]; /* the class of "row skipped: no value for ..." (error.h) */
 };
 
 /*
@@ -436,14 +441,24 @@ static csvchart_status log_error(struct binder *b, const struct table_cell *cell
                               csvchart_table_text(b->t, cell));
 }
 
+/* The class of warnings (error.h) about rows that lack a value in column `col`. */
+static const char *no_value(char *buf, size_t size, const char *rows, const char *col)
+{
+    snprintf(buf, size, "%s: no value in column \"%s\"", rows, col);
+    return buf;
+}
+
 /* Collects the observations of one row; skips (with a warning) rows missing what they need. */
 static csvchart_status observe_row(struct binder *b, size_t r)
 {
     const csvchart_table *t = b->t;
     const struct columns *c = b->c;
     const struct table_cell *xc = csvchart_table_cell(t, r, c->x);
+    char what[300];
     if (xc->missing) {
-        csvchart_warnings_add(b->warn, "%s:%zu: row skipped: no %s", t->name, xc->line,
+        csvchart_warnings_row(b->warn, t->name, xc->line,
+                              no_value(what, sizeof what, "rows skipped", t->cols[c->x].name),
+                              "%s:%zu: row skipped: no %s", t->name, xc->line,
                               t->cols[c->x].name);
         return CSVCHART_OK;
     }
@@ -452,8 +467,10 @@ static csvchart_status observe_row(struct binder *b, size_t r)
     if (c->group != NONE) {
         const struct table_cell *gc = csvchart_table_cell(t, r, c->group);
         if (gc->missing) {
-            csvchart_warnings_add(b->warn, "%s:%zu: row skipped: no %s", t->name, gc->line,
-                                  t->cols[c->group].name);
+            csvchart_warnings_row(
+                b->warn, t->name, gc->line,
+                no_value(what, sizeof what, "rows skipped", t->cols[c->group].name),
+                "%s:%zu: row skipped: no %s", t->name, gc->line, t->cols[c->group].name);
             return CSVCHART_OK;
         }
         ser0 = intern((struct intern *)b->series, csvchart_table_text(t, gc), gc->line);
@@ -463,8 +480,11 @@ static csvchart_status observe_row(struct binder *b, size_t r)
         const struct table_cell *lc = csvchart_table_cell(t, r, c->low);
         const struct table_cell *hc = csvchart_table_cell(t, r, c->high);
         if (lc->missing) {
-            csvchart_warnings_add(b->warn, "%s:%zu: row skipped: no %s for \"%s\"", t->name,
-                                  lc->line, t->cols[c->low].name, cat);
+            csvchart_warnings_row(
+                b->warn, t->name, lc->line,
+                no_value(what, sizeof what, "rows skipped", t->cols[c->low].name),
+                "%s:%zu: row skipped: no %s for \"%s\"", t->name, lc->line, t->cols[c->low].name,
+                cat);
             return CSVCHART_OK;
         }
         const struct table_acc *none = NULL;
@@ -495,8 +515,9 @@ static csvchart_status observe_row(struct binder *b, size_t r)
             !csvchart_array_reserve((void **)&b->obs, &b->obs_cap, b->nobs + 1, sizeof *b->obs)) {
             return csvchart_error_nomem(b->err);
         }
-        b->obs[b->nobs++] =
-            (struct obs){ci, ser0, high, low, high, high, 1, open, lc->line, lc->col};
+        b->obs[b->nobs++] = (struct obs){ci,       ser0,     high, low,      high,
+                                         high,     1,        open, lc->line, lc->col,
+                                         0,        0,        lc->line};
         return CSVCHART_OK;
     }
 
@@ -505,8 +526,8 @@ static csvchart_status observe_row(struct binder *b, size_t r)
         present += !csvchart_table_cell(t, r, c->y[i])->missing;
     }
     if (present == 0) {
-        csvchart_warnings_add(b->warn, "%s:%zu: row skipped: no value for \"%s\"", t->name,
-                              xc->line, cat);
+        csvchart_warnings_row(b->warn, t->name, xc->line, b->no_values,
+                              "%s:%zu: row skipped: no value for \"%s\"", t->name, xc->line, cat);
         return CSVCHART_OK;
     }
     if (b->cats.len >= b->s->max_categories && !intern_has(&b->cats, cat)) {
@@ -519,8 +540,11 @@ static csvchart_status observe_row(struct binder *b, size_t r)
     for (size_t i = 0; i < c->ny; i++) {
         const struct table_cell *vc = csvchart_table_cell(t, r, c->y[i]);
         if (vc->missing) {
-            csvchart_warnings_add(b->warn, "%s:%zu: no %s for \"%s\"; that bar is left out",
-                                  t->name, vc->line, t->cols[c->y[i]].name, cat);
+            csvchart_warnings_row(
+                b->warn, t->name, vc->line,
+                no_value(what, sizeof what, "bars left out", t->cols[c->y[i]].name),
+                "%s:%zu: no %s for \"%s\"; that bar is left out", t->name, vc->line,
+                t->cols[c->y[i]].name, cat);
             continue;
         }
         const struct table_acc *a = csvchart_table_acc(t, r, c->y[i]), *how = a;
@@ -536,7 +560,66 @@ static csvchart_status observe_row(struct binder *b, size_t r)
                                          a ? a->sum : v, 0,
                                          a ? a->min : v, a ? a->max : v,
                                          a ? a->n : 1,   false,
-                                         vc->line,       vc->col};
+                                         vc->line,       vc->col,
+                                         a ? a->pos : v > 0 ? v : 0,
+                                         a ? a->neg : v < 0 ? v : 0,
+                                         a ? a->last_line : vc->line};
+    }
+    return CSVCHART_OK;
+}
+
+/*
+ * Every value drawn must be a finite double: a sum or a mean whose positive or negative
+ * values add up beyond DBL_MAX (about 1.8e308) is refused, and so is a stack that does (the
+ * sums of each sign grow one way, so the verdict does not depend on the order of the rows:
+ * folded while read or not, the same). Min, max and count never overflow. The message points
+ * at the first value of the cell: for the stack, of the series that overflows it.
+ */
+static csvchart_status check_sums(struct binder *b, const struct bar_data *d,
+                                  const struct acc *acc)
+{
+    const struct spec *s = b->s;
+    const char *file = b->t->name;
+    if (s->aggregate == AGG_SUM || s->aggregate == AGG_MEAN) {
+        for (size_t i = 0; i < d->ncat * d->nser; i++) {
+            const struct acc *a = &acc[i];
+            if (!a->n || (isfinite(a->pos) && isfinite(a->neg))) {
+                continue;
+            }
+            const char *ser = d->nser > 1 ? b->series->names[i % d->nser] : NULL;
+            return csvchart_error_set(
+                b->err, CSVCHART_ERROR_DATA, file, a->line, a->col,
+                "the %s of \"%s\"%s%s%s (lines %zu-%zu) %s: its values add up beyond the "
+                "largest double (about 1.8e308)",
+                s->aggregate == AGG_SUM ? "sum" : "mean", b->cats.names[i / d->nser],
+                ser ? " in \"" : "", ser ? ser : "", ser ? "\"" : "", a->line, a->last_line,
+                s->aggregate == AGG_SUM ? "is too large to draw" : "cannot be computed");
+        }
+    }
+    if (!s->stack) {
+        return CSVCHART_OK;
+    }
+    for (size_t c = 0; c < d->ncat; c++) {
+        double pos = 0, neg = 0;
+        for (size_t k = 0; k < d->nser; k++) {
+            const struct acc *a = &acc[c * d->nser + k];
+            double v = s->aggregate == AGG_MEAN    ? a->sum / (double)(a->n ? a->n : 1)
+                       : s->aggregate == AGG_COUNT ? (double)a->n
+                       : s->aggregate == AGG_MIN   ? a->min
+                       : s->aggregate == AGG_MAX   ? a->max
+                                                   : a->sum;
+            if (!a->n) {
+                continue;
+            }
+            *(v > 0 ? &pos : &neg) += v;
+            if (!isfinite(pos) || !isfinite(neg)) {
+                return csvchart_error_set(
+                    b->err, CSVCHART_ERROR_DATA, file, a->line, a->col,
+                    "the stack of \"%s\" is too large to draw: with \"%s\" its %s values add "
+                    "up beyond the largest double (about 1.8e308)",
+                    b->cats.names[c], b->series->names[k], v > 0 ? "positive" : "negative");
+            }
+        }
     }
     return CSVCHART_OK;
 }
@@ -579,13 +662,22 @@ static csvchart_status fold(struct binder *b, struct bar_data *d)
             a->min = o->min;
             a->max = o->max;
             a->line = o->line;
+            a->col = o->col;
             a->low = o->low;
             a->open = o->open;
         }
         a->sum += o->value;
+        a->pos += o->pos;
+        a->neg += o->neg;
+        a->last_line = o->last_line > a->last_line ? o->last_line : a->last_line;
         a->min = fmin(a->min, o->min);
         a->max = fmax(a->max, o->max);
         a->n += o->n;
+    }
+    csvchart_status st = check_sums(b, d, acc);
+    if (st) {
+        free(acc);
+        return st;
     }
     for (size_t i = 0; i < n; i++) {
         const struct acc *a = &acc[i];
@@ -636,9 +728,14 @@ static csvchart_status fold(struct binder *b, struct bar_data *d)
 
 static csvchart_status check_ratio(const struct bar_data *d, csvchart_error *err)
 {
-    size_t n = 0;
+    size_t n = 0, lo = 0, hi = 0;
     for (size_t c = 0; c < d->ncat; c++) {
-        n += d->has[c * d->nser] && d->v[c * d->nser] > 0;
+        size_t i = c * d->nser;
+        if (d->has[i] && d->v[i] > 0) {
+            lo = n == 0 || d->v[i] < d->v[lo] ? i : lo;
+            hi = n == 0 || d->v[i] > d->v[hi] ? i : hi;
+            n++;
+        }
     }
     if (n < 2) {
         return csvchart_error_set(err, CSVCHART_ERROR_DATA, NULL, 0, 0,
@@ -646,6 +743,13 @@ static csvchart_status check_ratio(const struct bar_data *d, csvchart_error *err
                                   "%s %zu",
                                   d->title ? " in panel \"" : "", d->title ? d->title : "",
                                   d->title ? "\"" : "", n == 1 ? "is" : "are", n);
+    }
+    if (!isfinite(d->v[hi] / d->v[lo])) { // 1e300 over 1e-300
+        return csvchart_error_set(err, CSVCHART_ERROR_DATA, NULL, 0, 0,
+                                  "ratio: \"%s\" (%.6g) over \"%s\" (%.6g) is too large to "
+                                  "state (beyond the largest double, about 1.8e308)",
+                                  d->cats[hi / d->nser], d->v[hi], d->cats[lo / d->nser],
+                                  d->v[lo]);
     }
     return CSVCHART_OK;
 }
@@ -739,6 +843,24 @@ csvchart_status csvchart_bar_chart_bind(const csvchart_table *t, const struct sp
         goto done;
     }
     b.range = out->range = c.low != NONE;
+    size_t used = (size_t)snprintf(b.no_values, sizeof b.no_values,
+                                   "rows skipped: no value in column%s ", c.ny > 1 ? "s" : "");
+    for (size_t i = 0; i < c.ny && used < sizeof b.no_values; i++) {
+        used += (size_t)snprintf(b.no_values + used, sizeof b.no_values - used, "%s\"%s\"",
+                                 i ? ", " : "", t->cols[c.y[i]].name);
+    }
+    /* Rows without any value that the reader dropped while folding (table.h): the same
+     * warnings as if binding had met them. */
+    const struct table_skipped *k = &t->skipped;
+    for (size_t i = 0; !b.range && i < k->nkept; i++) {
+        csvchart_warnings_row(warn, t->name, k->kept[i].line, b.no_values,
+                              "%s:%zu: row skipped: no value for \"%s\"", t->name,
+                              k->kept[i].line, k->kept[i].x);
+    }
+    if (!b.range) {
+        csvchart_warnings_rows(warn, t->name, b.no_values, k->count - k->nkept, k->last_line,
+                               k->last_line);
+    }
 
     /* Series and panels, in first-seen order, shared by every panel. */
     if (c.group != NONE) {
@@ -761,8 +883,11 @@ csvchart_status csvchart_bar_chart_bind(const csvchart_table *t, const struct sp
         for (size_t r = 0; r < t->nrows; r++) {
             const struct table_cell *fc = csvchart_table_cell(t, r, c.facet);
             if (fc->missing) {
-                csvchart_warnings_add(warn, "%s:%zu: row skipped: no %s", t->name, fc->line,
-                                      t->cols[c.facet].name);
+                char what[300];
+                csvchart_warnings_row(
+                    warn, t->name, fc->line,
+                    no_value(what, sizeof what, "rows skipped", t->cols[c.facet].name),
+                    "%s:%zu: row skipped: no %s", t->name, fc->line, t->cols[c.facet].name);
             } else if (intern(&facets, csvchart_table_text(t, fc), fc->line) == NONE) {
                 st = csvchart_error_nomem(err);
                 goto done;
@@ -793,6 +918,7 @@ csvchart_status csvchart_bar_chart_bind(const csvchart_table *t, const struct sp
         }
     }
 done:
+    csvchart_warnings_flush(warn);
     free(c.y);
     free(b.obs);
     intern_fini(&series);
@@ -810,6 +936,26 @@ void csvchart_bar_chart_fini(struct bar_chart *c)
     }
     free(c->panels);
     memset(c, 0, sizeof *c);
+}
+
+bool csvchart_bar_limit(const struct spec *s, struct table_fold *f)
+{
+    if (s->kind != KIND_BAR || csvchart_bar_fold(s, f)) {
+        return false;
+    }
+    memset(f, 0, sizeof *f);
+    f->keys[0] = s->x;
+    f->keys[1] = s->group;
+    f->keys[2] = s->facet;
+    bool range = s->low[0] || s->high[0];
+    /* A row is a category when it has a value: y, or for range bars low (observe_row()). */
+    f->values = range ? &s->low : (const char *const *)s->y;
+    f->nvalues = range ? 1 : s->ny;
+    f->max_keys = s->max_categories;
+    f->count_only = true;
+    f->limit_text = "categories; a bar chart of them cannot be read (aggregate them, or raise "
+                    "max_categories)";
+    return true;
 }
 
 bool csvchart_bar_fold(const struct spec *s, struct table_fold *f)

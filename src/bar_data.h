@@ -63,4 +63,12 @@ void csvchart_bar_chart_fini(struct bar_chart *c);
  */
 bool csvchart_bar_fold(const struct spec *s, struct table_fold *f);
 
+/*
+ * How a bar chart that does not fold checks its category limit while its file is read
+ * (table.h, count_only): fills *f (borrowing s's strings) and returns true for a bar chart
+ * for which csvchart_bar_fold() is false, so that 10 million rows of distinct categories are
+ * refused at the 10,001st, not after all are loaded.
+ */
+bool csvchart_bar_limit(const struct spec *s, struct table_fold *f);
+
 #endif

@@ -39,6 +39,35 @@ static void cut_at_char(char *s, size_t size)
     memcpy(s + n, "...", 4);
 }
 
+/*
+ * Makes a message valid UTF-8: every byte that does not belong to a well-formed sequence
+ * becomes '?'. Values are checked where they enter, but a message may quote what was refused
+ * on other grounds (an unknown option name "ti\xfftle"); a message must stay printable text.
+ */
+static void valid_utf8(char *s)
+{
+    unsigned char *p = (unsigned char *)s;
+    while (*p) {
+        unsigned char b = *p;
+        size_t len = b < 0x80 ? 1 : b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3
+                                : b >= 0xF0 && b <= 0xF4                          ? 4
+                                                                                  : 0;
+        unsigned char lo = b == 0xE0 ? 0xA0 : b == 0xF0 ? 0x90 : 0x80;
+        unsigned char hi = b == 0xED ? 0x9F : b == 0xF4 ? 0x8F : 0xBF;
+        for (size_t k = 1; k < len; k++) {
+            if (p[k] < (k == 1 ? lo : 0x80) || p[k] > (k == 1 ? hi : 0xBF)) {
+                len = 0;
+                break;
+            }
+        }
+        if (!len) {
+            *p++ = '?';
+            continue;
+        }
+        p += len;
+    }
+}
+
 csvchart_status csvchart_error_set(csvchart_error *err, csvchart_status status, const char *file,
                                    size_t line, size_t col, const char *fmt, ...)
 {
@@ -57,6 +86,7 @@ csvchart_status csvchart_error_set(csvchart_error *err, csvchart_status status, 
         cut_at_char(err->message, sizeof err->message);
     }
     va_end(ap);
+    valid_utf8(err->message);
     return status;
 }
 
@@ -91,7 +121,7 @@ void csvchart_warnings_add(struct csvchart_warnings *w, const char *fmt, ...)
         cut_at_char(buf, sizeof buf);
     }
     va_end(ap);
-    if (!csvchart_array_reserve((void **)&w->items, &w->cap, w->len + 1, sizeof *w->items)) {
+    if (!w || !csvchart_array_reserve((void **)&w->items, &w->cap, w->len + 1, sizeof *w->items)) {
         return;
     }
     char *copy = csvchart_strdup(buf);
@@ -100,12 +130,165 @@ void csvchart_warnings_add(struct csvchart_warnings *w, const char *fmt, ...)
     }
 }
 
+/* The class (file, what), created when new; NULL when out of memory. */
+static struct warning_class *warning_class(struct csvchart_warnings *w, const char *file,
+                                           const char *what)
+{
+    if (!w) {
+        return NULL;
+    }
+    /* The last class first: a file's rows usually repeat one warning. */
+    for (size_t k = w->nclasses; k-- > 0;) {
+        struct warning_class *c = &w->classes[k];
+        if (strcmp(c->what, what) == 0 && strcmp(c->file, file) == 0) {
+            return c;
+        }
+    }
+    if (!csvchart_array_reserve((void **)&w->classes, &w->classes_cap, w->nclasses + 1,
+                                sizeof *w->classes)) {
+        return NULL;
+    }
+    struct warning_class *c = &w->classes[w->nclasses];
+    memset(c, 0, sizeof *c);
+    c->file = csvchart_strdup(file);
+    c->what = csvchart_strdup(what);
+    if (!c->file || !c->what) {
+        free(c->file);
+        free(c->what);
+        return NULL;
+    }
+    w->nclasses++;
+    return c;
+}
+
+static void class_count(struct warning_class *c, size_t count, size_t first, size_t last)
+{
+    c->first_line = c->count == 0 || first < c->first_line ? first : c->first_line;
+    c->last_line = c->count == 0 || last > c->last_line ? last : c->last_line;
+    c->count += count;
+}
+
+void csvchart_warnings_row(struct csvchart_warnings *w, const char *file, size_t line,
+                           const char *what, const char *fmt, ...)
+{
+    struct warning_class *c = warning_class(w, file ? file : "", what);
+    if (!c) {
+        return;
+    }
+    class_count(c, 1, line, line);
+    /* Kept when among the KEEP smallest lines: in place of the largest kept one if full. */
+    size_t at = c->nkept;
+    while (at > 0 && c->kept[at - 1].line > line) {
+        at--;
+    }
+    if (at == CSVCHART_WARNINGS_KEEP) {
+        return;
+    }
+    char buf[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    if (vsnprintf(buf, sizeof buf, fmt, ap) >= (int)sizeof buf) {
+        cut_at_char(buf, sizeof buf);
+    }
+    va_end(ap);
+    char *text = csvchart_strdup(buf);
+    if (!text) {
+        return;
+    }
+    if (c->nkept == CSVCHART_WARNINGS_KEEP) {
+        free(c->kept[--c->nkept].text);
+    }
+    memmove(&c->kept[at + 1], &c->kept[at], (c->nkept - at) * sizeof c->kept[0]);
+    c->kept[at] = (struct warning_row){line, text};
+    c->nkept++;
+}
+
+void csvchart_warnings_rows(struct csvchart_warnings *w, const char *file, const char *what,
+                            size_t count, size_t first_line, size_t last_line)
+{
+    struct warning_class *c = count ? warning_class(w, file ? file : "", what) : NULL;
+    if (c) {
+        class_count(c, count, first_line, last_line);
+    }
+}
+
+/* 3000000 -> "3,000,000". */
+static void grouped(char *buf, size_t size, size_t n)
+{
+    char digits[32];
+    int len = snprintf(digits, sizeof digits, "%zu", n);
+    size_t o = 0;
+    for (int i = 0; i < len && o + 2 < size; i++) {
+        if (i > 0 && (len - i) % 3 == 0) {
+            buf[o++] = ',';
+        }
+        buf[o++] = digits[i];
+    }
+    buf[o] = '\0';
+}
+
+static void class_flush(struct csvchart_warnings *w, struct warning_class *c)
+{
+    if (c->count <= CSVCHART_WARNINGS_KEEP && c->nkept == c->count) {
+        for (size_t i = 0; i < c->nkept; i++) {
+            csvchart_warnings_add(w, "%s", c->kept[i].text);
+        }
+        return;
+    }
+    char count[40], lines[CSVCHART_WARNINGS_KEEP * 24] = "";
+    grouped(count, sizeof count, c->count);
+    size_t used = 0;
+    for (size_t i = 0; i < c->nkept && used < sizeof lines; i++) {
+        int k = snprintf(lines + used, sizeof lines - used, "%s%zu", i ? ", " : "",
+                         c->kept[i].line);
+        used += k > 0 ? (size_t)k : 0;
+    }
+    csvchart_warnings_add(w, "%s%s%s %s, lines %zu-%zu; the first %zu: %s", c->file,
+                          c->file[0] ? ": " : "", count, c->what, c->first_line, c->last_line,
+                          c->nkept, lines);
+}
+
+static void class_fini(struct warning_class *c)
+{
+    for (size_t i = 0; i < c->nkept; i++) {
+        free(c->kept[i].text);
+    }
+    free(c->file);
+    free(c->what);
+}
+
+void csvchart_warnings_flush(struct csvchart_warnings *w)
+{
+    if (!w) {
+        return;
+    }
+    /* In the order of their first lines (a stable insertion sort: few classes). */
+    for (size_t i = 1; i < w->nclasses; i++) {
+        struct warning_class c = w->classes[i];
+        size_t j = i;
+        for (; j > 0 && w->classes[j - 1].first_line > c.first_line; j--) {
+            w->classes[j] = w->classes[j - 1];
+        }
+        w->classes[j] = c;
+    }
+    for (size_t i = 0; i < w->nclasses; i++) {
+        class_flush(w, &w->classes[i]);
+        class_fini(&w->classes[i]);
+    }
+    w->nclasses = 0;
+}
+
 void csvchart_warnings_fini(struct csvchart_warnings *w)
 {
     for (size_t i = 0; i < w->len; i++) {
         free(w->items[i]);
     }
+    for (size_t i = 0; i < w->nclasses; i++) {
+        class_fini(&w->classes[i]);
+    }
     free(w->items);
+    free(w->classes);
     w->items = NULL;
-    w->len = w->cap = 0;
+    w->classes = NULL;
+    w->len = w->cap = w->nclasses = w->classes_cap = 0;
 }

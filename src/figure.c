@@ -177,6 +177,8 @@ static csvchart_status table_options(const csvchart_figure *fig, struct table_op
     *key = fold_key(s);
     if (*key && csvchart_bar_fold(s, fold)) {
         o->fold = fold;
+    } else if (csvchart_bar_limit(s, fold) || csvchart_timeline_limit(s, fold)) {
+        o->fold = fold; // not folded: the category or event limit is checked while reading
     }
     return CSVCHART_OK;
 }

@@ -253,6 +253,40 @@ static int decimals_for(const struct label *l, const struct decimal *x, int shif
     return decimals_needed(x, shift);
 }
 
+/*
+ * Scientific notation, for values that fixed digits cannot show sensibly: 1e21 and up (where
+ * JavaScript switches too; 1e308 in fixed digits is 103 groups of zeros) and values below
+ * 1e-6 that the label's decimals would show as 0 (1e-300). The significant digits as the
+ * value has them: "1e308", "−2.5e-301", "$1.25e308".
+ */
+static bool wants_scientific(const struct decimal *x, const char *ip, const char *fp)
+{
+    if (x->zero) {
+        return false;
+    }
+    if (x->exp >= 21) {
+        return true;
+    }
+    return x->exp <= -7 && strcmp(ip, "0") == 0 && strspn(fp, "0") == strlen(fp);
+}
+
+static void put_scientific(struct sbuf *b, const struct label *l, const struct decimal *x)
+{
+    char e[16];
+    if (x->neg) {
+        puts_(b, MINUS);
+    }
+    puts_(b, l->prefix);
+    put(b, x->d, 1);
+    if (x->nd > 1) {
+        put(b, ".", 1);
+        put(b, x->d + 1, (size_t)x->nd - 1);
+    }
+    snprintf(e, sizeof e, "e%d", x->exp);
+    puts_(b, e);
+    puts_(b, l->suffix);
+}
+
 static void put_label(struct sbuf *b, const struct label *l, double v)
 {
     if (!isfinite(v)) {
@@ -276,6 +310,10 @@ static void put_label(struct sbuf *b, const struct label *l, double v)
             break;
         }
         k++; // 999,950 at 1 decimal rounds to "1000.0K": say "1M" instead
+    }
+    if (wants_scientific(&x, ip, fp)) {
+        put_scientific(b, l, &x);
+        return;
     }
     size_t nf = strlen(fp);
     while (nf > 0 && fp[nf - 1] == '0' && !l->keep_zeros) {

@@ -13,7 +13,9 @@
  *              from zero; ' groups with commas; the decimal point is "." in every locale.
  * Rules shared by every kind but printf: no trailing zeros a reader does not need ("$60",
  * "$0.07", "1.5"), currency amounts with cents keep two decimals ("$0.50"), thousands
- * separators from 1,000 ("2,500"), negative numbers with a real minus sign (U+2212).
+ * separators from 1,000 ("2,500"), negative numbers with a real minus sign (U+2212); from
+ * 1e21, and below 1e-6 where the decimals would show 0, scientific notation ("1e308",
+ * "2.5e-301").
  */
 #ifndef CSVCHART_FORMAT_H
 #define CSVCHART_FORMAT_H

@@ -406,16 +406,26 @@ csvchart_status csvchart_layout_fit(csvchart_layout_fn fn, const void *data,
     struct layout_fit fit = first;
     csvchart_error e2 = {0};
     st = grow(fn, data, s, m, &fit, &fw, &fh, &e2);
-    /* Type grows with the width too: when a wide canvas holds the text at no height, a
-     * narrower one may (a 3840x2160 slide of many long names: 1920 wide and taller). */
-    for (int k = 1; k <= 3 && st == CSVCHART_ERROR_SIZE; k++) {
-        fw = floor(w0 * (1 - 0.25 * k));
-        fh = h0;
+    /* Type grows with the canvas: when a wide canvas holds the text at no height, a narrower
+     * one may (a 3840x2160 slide of many long names: 1920 wide and taller); on a narrow one
+     * where text is at its floor, a wider one wraps names in fewer lines; and a smaller canvas
+     * both ways sets the text at its floor for the short side to grow from. */
+    static const struct {
+        double w, h;
+    } starts[] = {{0.75, 1}, {0.5, 1}, {1.5, 1}, {2, 1}, {0.25, 1}, {3, 1}, {0.5, 0.5},
+                  {0.25, 0.25}};
+    for (size_t k = 0; k < sizeof starts / sizeof starts[0] && st == CSVCHART_ERROR_SIZE; k++) {
+        double sw = fmax(fmin(floor(w0 * starts[k].w), LAYOUT_MAX_SIDE), 1);
+        double sh = fmax(floor(h0 * starts[k].h), 1);
+        fw = sw, fh = sh;
         st = try_size(fn, data, s, m, fw, fh, &fit, &e2);
         if (st == CSVCHART_ERROR_SIZE) {
             st = grow(fn, data, s, m, &fit, &fw, &fh, &e2);
         }
-        w0 = st == CSVCHART_OK ? fmin(w0, fw) : w0;
+        if (st == CSVCHART_OK) { /* bisect from the smaller of each side */
+            w0 = fmin(w0, sw);
+            h0 = fmin(h0, sh);
+        }
     }
     if (st != CSVCHART_OK && st != CSVCHART_ERROR_SIZE) {
         return csvchart_error_set(err, e2.status, e2.file[0] ? e2.file : NULL, e2.line,
@@ -426,8 +436,8 @@ csvchart_status csvchart_layout_fit(csvchart_layout_fn fn, const void *data,
         const char *hint = strncmp(first.hint, "or ", 3) == 0 ? first.hint + 3 : first.hint;
         return csvchart_error_set(err, CSVCHART_ERROR_SIZE, NULL, 0, 0,
                                   "%s do not fit %.0fx%.0f, nor any size up to %.0f px a side%s%s",
-                                  first.what, s->width, h0, LAYOUT_MAX_SIDE, hint[0] ? "; " : "",
-                                  hint);
+                                  first.what, s->width, s->height, LAYOUT_MAX_SIDE,
+                                  hint[0] ? "; " : "", hint);
     }
     /* Bisect each side alone, width first: the least of it that still fits with the height
      * found, then the least height with that width. */
@@ -453,8 +463,8 @@ csvchart_status csvchart_layout_fit(csvchart_layout_fn fn, const void *data,
     if (!s->fit_grow) {
         return csvchart_error_set(err, CSVCHART_ERROR_SIZE, NULL, 0, 0,
                                   "%s do not fit %.0fx%.0f: use size %.0fx%.0f%s%s%s", first.what,
-                                  s->width, h0, fw, fh, first.hint[0] ? " (" : "", first.hint,
-                                  first.hint[0] ? ")" : "");
+                                  s->width, s->height, fw, fh, first.hint[0] ? " (" : "",
+                                  first.hint, first.hint[0] ? ")" : "");
     }
     struct spec grown = *s;
     grown.width = fw;
@@ -466,6 +476,6 @@ csvchart_status csvchart_layout_fit(csvchart_layout_fn fn, const void *data,
         return st;
     }
     csvchart_warnings_add(warn, "%s do not fit %.0fx%.0f: drawn at %.0fx%.0f (fit = grow)",
-                          first.what, s->width, h0, fw, fh);
+                          first.what, s->width, s->height, fw, fh);
     return CSVCHART_OK;
 }

@@ -235,12 +235,17 @@ static struct arrangement arrange_vertical(struct bar_layout *B, struct panel *p
     double cell_h = (H - (double)(rows - 1) * B->px.panel_gap) / (double)rows;
     double title_h = panel_title_height(B);
     struct arrangement a = {.ok = true};
-    /* Two rounds: the gutter needs the ticks, which need the plot's height, which needs the
-     * names' lines, which need the band, which needs the gutter. */
+    /* The gutter needs the ticks, which need the plot's height, which needs the names' lines,
+     * which need the band, which needs the gutter: rounds until no gutter grows, so cells and
+     * names are laid out with gutters at least as wide as their tick labels (a gutter that
+     * would shrink keeps its width). */
     for (size_t p = 0; p < np; p++) {
-        panels[p].gutter = gutter(B, &panels[p], fmax(cell_h - title_h - 2 * B->lh, B->px.min_plot));
+        double len = fmax(cell_h - title_h - 2 * B->lh, B->px.min_plot);
+        panels[p].gutter = gutter(B, &panels[p], len);
     }
-    for (int round = 0; round < 2; round++) {
+    bool grew = true;
+    for (int round = 0; round < 4 && grew; round++) {
+        grew = false;
         if (rows == 1) {
             double fixed = (double)(np - 1) * B->px.panel_gap;
             size_t total = 0;
@@ -285,9 +290,13 @@ static struct arrangement arrange_vertical(struct bar_layout *B, struct panel *p
                 a.short_h = true;
                 continue;
             }
-            panels[p].gutter = gutter(B, P, P->py1 - P->py0);
+            double g = gutter(B, P, P->py1 - P->py0);
+            grew = grew || g > P->gutter + 1e-9;
+            P->gutter = fmax(P->gutter, g);
         }
     }
+    a.ok = a.ok && !grew;
+    a.short_w = a.short_w || grew;
     return a;
 }
 
@@ -494,8 +503,8 @@ static void plot_box(struct bar_layout *B, struct panel *P)
         P->px1 = P->x1;
         bar_axis_ticks(B, P, P->px1 - P->px0);
     } else {
-        /* py0, py1 and the ticks were settled by the arrangement */
-        P->px0 = P->x0 + bar_axis_label_width(B, P) + B->px.tick_gap;
+        /* py0, py1, the ticks and the gutter were settled by the arrangement */
+        P->px0 = P->x0 + P->gutter;
         P->px1 = P->x1 - P->ratio_room;
         P->band = (P->px1 - P->px0) / (double)P->d->ncat;
     }
@@ -617,7 +626,7 @@ static csvchart_status lay_out(struct bar_layout *B, struct panel *panels,
         total += chart->panels[p].ncat;
     }
     if (L->bottom - L->top < B->px.min_plot) {
-        return csvchart_layout_no_fit(L, false, true, NULL, "the title, notes and source");
+        return csvchart_layout_no_fit(L, false, true, NULL, "the chart's text and margins");
     }
 
     /* Orientation and label size: vertical at full size when every name sits under its
@@ -675,6 +684,8 @@ static csvchart_status lay_out(struct bar_layout *B, struct panel *panels,
             snprintf(hint, sizeof hint, "or category_labels = thin");
         } else if (report.long_name) {
             longest_name_hint(B, hint, sizeof hint);
+        } else if (s->horizontal == TRI_FALSE) {
+            snprintf(hint, sizeof hint, "or horizontal bars"); /* names in a column */
         }
         return csvchart_layout_no_fit(L, report.short_w, report.short_h, hint,
                                       "%zu category name%s", total, total == 1 ? "" : "s");

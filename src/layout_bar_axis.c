@@ -19,6 +19,7 @@
  * to the domain's end, and past that by the room its labels need (bar_axis_map()): a value
  * label above the tallest bar, a tick label centred on the last tick.
  */
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -70,14 +71,16 @@ static double nice_ceil(double v)
     double e = floor(log10(v));
     double p = pow(10, e);
     for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
-        double c = steps[i] * p;
         /* steps[i] * 10^e as the double nearest its decimal value (1.2e-1, not 0.12000..01) */
-        c = e >= 0 ? steps[i] * p : steps[i] / pow(10, -e);
+        double c = e >= 0 ? steps[i] * p : steps[i] / pow(10, -e);
+        if (!isfinite(c)) {
+            return v; /* past the largest double: the axis ends at the data */
+        }
         if (c >= v * (1 - 1e-12)) {
             return c;
         }
     }
-    return 10 * p;
+    return isfinite(10 * p) ? 10 * p : v;
 }
 
 static double decade(double e)
@@ -90,8 +93,15 @@ void bar_axis_domain(const struct bar_layout *B, struct panel *P, double lo, dou
     if (P->log) {
         P->dlo = decade(ceil(log10(lo) - 0.25) - 1);
         P->dhi = decade(ceil(log10(hi) - 1e-9));
+        /* At the ends of the doubles there is no decade beyond: the axis ends at the data. */
+        if (!(P->dlo >= DBL_MIN)) {
+            P->dlo = lo >= DBL_MIN ? DBL_MIN : lo / 2 > 0 ? lo / 2 : lo;
+        }
+        if (!isfinite(P->dhi)) {
+            P->dhi = hi;
+        }
         if (P->dhi <= P->dlo) {
-            P->dhi = P->dlo * 10;
+            P->dhi = fmin(P->dlo * 10, DBL_MAX);
         }
         P->base = P->dlo;
         return;

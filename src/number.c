@@ -184,10 +184,11 @@ bool csvchart_number_parse(const char *s, size_t len, double *value, struct numb
     memset(&d, 0, sizeof d);
 
     /* Integer part: plain digits, or 1-3 digits followed by groups of ",ddd". */
-    size_t first = digit_run(p, end);
+    size_t first = digit_run(p, end), groups = 0;
     const unsigned char *int_start = p;
     p += first;
     while (p < end && *p == ',') {
+        groups++;
         if (first == 0 || first > 3 || *int_start == '0') {
             return false; // ",123", "1234,567", "0,123" (a decimal comma, not grouping)
         }
@@ -204,6 +205,9 @@ bool csvchart_number_parse(const char *s, size_t len, double *value, struct numb
         }
     }
     bool any_digit = first > 0;
+    /* "1,250": one group and no decimal point could be a decimal comma ("1,250,000" and
+     * "1,250.5" cannot); the table decides what to make of it (table_csv.c). */
+    u.comma_ambiguous = groups == 1 && !(p < end && *p == '.');
 
     if (p < end && *p == '.') {
         size_t n = digit_run(p + 1, end);

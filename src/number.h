@@ -22,6 +22,8 @@ struct number_unit {
     char multiplier; /* 'K', 'M', 'B', 'T' or 0 */
     int decimals;    /* digits after the decimal point as written (before the multiplier) */
     bool grouped;    /* thousands separators were used */
+    bool comma_ambiguous; /* one comma group and no decimal point ("1,250"): the comma may be
+                             a decimal mark where that is the custom */
     bool open;       /* a trailing '+' ("$100M+", "15+"): at least this much, open-ended */
 };
 

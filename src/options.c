@@ -9,6 +9,7 @@
 
 #include <ctype.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -103,13 +104,15 @@ static const struct option_def table[OPT_COUNT] = {
                   .help = "bar, dot (a dot at the value: honest on a log axis) or lollipop"},
     [OPT_MAX_CATEGORIES] = {.name = "max_categories", .type = OPTION_NUMBER, .def = "10000",
                             .kinds = KIND_ALL, .min = 1, .max = 1e7,
-                            .help = "limit: bars (categories) or timeline events in one figure"},
+                            .help = "limit: bars (categories, per panel) or timeline events in "
+                                    "one figure; checked while the file is read"},
     [OPT_MAX_COLUMNS] = {.name = "max_columns", .type = OPTION_NUMBER, .def = "10000",
                          .kinds = KIND_ALL, .min = 1, .max = 1e6,
                          .help = "limit: columns in the CSV file"},
     [OPT_MAX_FIELD_BYTES] = {.name = "max_field_bytes", .type = OPTION_NUMBER, .def = "1048576",
                              .kinds = KIND_ALL, .min = 16, .max = 1e9,
-                             .help = "limit: bytes in one CSV field"},
+                             .help = "limit: bytes in one CSV field (of a quoted field, its "
+                                     "content)"},
     [OPT_MAX_PIXELS] = {.name = "max_pixels", .type = OPTION_NUMBER, .def = "100000000",
                         .kinds = KIND_ALL, .min = 1, .max = 1e9,
                         .help = "limit: pixels of a PNG (width x height x scale^2), checked "
@@ -117,7 +120,8 @@ static const struct option_def table[OPT_COUNT] = {
     [OPT_MAX_ROWS] = {.name = "max_rows", .type = OPTION_NUMBER, .def = "10000000",
                       .kinds = KIND_ALL, .min = 1, .max = 1e10,
                       .help = "limit: data rows kept in memory (with aggregate, rows of a "
-                              "category already seen are combined as read and do not count)"},
+                              "category already seen are combined as read and do not count); "
+                              "blank lines count toward it on their own"},
     [OPT_NEGATIVE_COLOR] = {.name = "negative_color", .type = OPTION_COLOR, .def = "",
                             .kinds = KIND_BAR,
                             .help = "a hex colour for bars below zero (default: the series "
@@ -508,6 +512,60 @@ static bool choice_ok(const char *choices, const char *v)
     return false;
 }
 
+/*
+ * Whether `s` is text that every output can hold: valid UTF-8 (no overlong forms, surrogates
+ * or code points above U+10FFFF), no C0 controls (XML 1.0 forbids them) but tab and newline -
+ * a newline in a title is a line break - and no Unicode noncharacter (XML forbids U+FFFE and
+ * U+FFFF, cairo's PDF writer all 66 of them, as the CSV reader says too). Otherwise writes
+ * what is wrong and where (1-based byte) to `why`. Values are checked where they enter (a
+ * flag, an INI line, csvchart_set), so Pango never meets them (it printed warnings) and no
+ * SVG holds them (xmllint refused it).
+ */
+static bool valid_text(const char *s, char *why, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    for (size_t i = 0; p[i];) {
+        unsigned char b = p[i];
+        if (b < 0x80) {
+            if (b < 0x20 && b != '\t' && b != '\n') {
+                snprintf(why, n,
+                         "control character 0x%02x at byte %zu; expected text (tab and newline "
+                         "are the only control characters allowed)",
+                         b, i + 1);
+                return false;
+            }
+            i++;
+            continue;
+        }
+        /* The lead byte's length and the range of its second byte (RFC 3629, table 3-7). */
+        size_t len = b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
+        unsigned char lo = b == 0xE0 ? 0xA0 : b == 0xF0 ? 0x90 : 0x80;
+        unsigned char hi = b == 0xED ? 0x9F : b == 0xF4 ? 0x8F : 0xBF;
+        uint32_t cp = b & (0x7Fu >> len);
+        for (size_t k = 1; len && k < len; k++) {
+            unsigned char c = p[i + k];
+            if (c < (k == 1 ? lo : 0x80) || c > (k == 1 ? hi : 0xBF)) {
+                len = 0;
+                break;
+            }
+            cp = cp << 6 | (c & 0x3Fu);
+        }
+        if (!len) {
+            snprintf(why, n, "invalid UTF-8 byte 0x%02x at byte %zu", b, i + 1);
+            return false;
+        }
+        if ((cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE) {
+            snprintf(why, n,
+                     "U+%04X at byte %zu is not a character (a Unicode noncharacter, which SVG "
+                     "or PDF cannot hold); expected text",
+                     (unsigned)cp, i + 1);
+            return false;
+        }
+        i += len;
+    }
+    return true;
+}
+
 #define BAD(...) csvchart_error_set(err, CSVCHART_ERROR_VALUE, file, line, 0, __VA_ARGS__)
 
 csvchart_status csvchart_option_check(enum option_id id, const char *value, const char *file,
@@ -515,6 +573,11 @@ csvchart_status csvchart_option_check(enum option_id id, const char *value, cons
 {
     const struct option_def *d = &table[id];
     bool b;
+    char why[160];
+    /* Every type first: the checks below quote the value in their messages. */
+    if (!valid_text(value, why, sizeof why)) {
+        return BAD("%s: %s", d->name, why);
+    }
     switch (d->type) {
     case OPTION_TEXT:
         if (id == OPT_TODAY && *value) {

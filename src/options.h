@@ -110,7 +110,10 @@ unsigned csvchart_kind_lookup(const char *name);
 
 /*
  * Checks `value` for option `id`: on failure returns CSVCHART_ERROR_VALUE with a message
- * "--NAME: ..." naming the value and what was expected (file/line are the caller's).
+ * "NAME: ..." naming the value and what was expected (file/line are the caller's). Every
+ * value, whatever its type, must be valid UTF-8 without C0 controls other than tab and
+ * newline and without noncharacters (U+FDD0..U+FDEF, U+nFFFE, U+nFFFF), which XML or PDF
+ * cannot hold: "title: invalid UTF-8 byte 0xff at byte 5".
  */
 csvchart_status csvchart_option_check(enum option_id id, const char *value, const char *file,
                                       size_t line, csvchart_error *err);

@@ -33,6 +33,9 @@
 #include <float.h>
 #include <math.h>
 
+/* How far outside its domain a value may map, in domain widths (see scale.h). */
+#define MAP_T_MAX 1e6
+
 double csvchart_scale_map(const struct scale *s, double v)
 {
     double t;
@@ -50,6 +53,16 @@ double csvchart_scale_map(const struct scale *s, double v)
             return (s->r0 + s->r1) / 2;
         }
         t = (v - s->d0) / (s->d1 - s->d0);
+        if (!isfinite(v - s->d0) || !isfinite(s->d1 - s->d0)) {
+            /* A domain or a distance wider than the largest double ([-1e308, 1e308]):
+             * halving every term is exact (none is subnormal there) and cannot overflow. */
+            t = (v / 2 - s->d0 / 2) / (s->d1 / 2 - s->d0 / 2);
+        }
+    }
+    if (!(t >= -MAP_T_MAX)) { // NaN too: a value that is not finite maps to r0
+        t = isnan(t) ? 0 : -MAP_T_MAX;
+    } else if (t > MAP_T_MAX) {
+        t = MAP_T_MAX;
     }
     return s->r0 + t * (s->r1 - s->r0);
 }
@@ -142,6 +155,12 @@ static double density(int k, int m, double dmin, double dmax, double lmin, doubl
 {
     double ratio =
         (double)(k - 1) * (fmax(lmax, dmax) - fmin(dmin, lmin)) / ((double)(m - 1) * (lmax - lmin));
+    if (!isfinite(ratio) || ratio == 0) {
+        /* Spans near DBL_MAX: the products overflowed. Dividing first gives the same ratio
+         * (up to rounding, which is why ordinary spans keep the formula above unchanged). */
+        ratio = ((double)(k - 1) / (m - 1)) *
+                ((fmax(lmax, dmax) / 2 - fmin(dmin, lmin) / 2) / (lmax / 2 - lmin / 2));
+    }
     return 2.0 - fmax(ratio, 1.0 / ratio);
 }
 
@@ -150,8 +169,14 @@ static double density_max(int k, int m)
     return k >= m ? 2.0 - (double)(k - 1) / (m - 1) : 1.0;
 }
 
-/* The search proper, on a domain with dmax - dmin > 0 and both finite. */
-static bool wilkinson(double dmin, double dmax, int m, struct labelling *best)
+/*
+ * The search proper, on a domain with dmax - dmin > 0 and finite. Only labellings whose ticks
+ * stay within [-limit, limit] count; `loose` keeps only those that cover the domain. Without
+ * it (near DBL_MAX, where no tick beyond the data may be a double) any labelling counts and
+ * coverage alone pulls the ticks towards the data.
+ */
+static bool wilkinson(double dmin, double dmax, int m, double limit, bool loose,
+                      struct labelling *best)
 {
     const double range = dmax - dmin;
     best->score = -INFINITY;
@@ -175,8 +200,8 @@ static bool wilkinson(double dmin, double dmax, int m, struct labelling *best)
                     int e = z + QEXP[qi];
                     double unit = scaled(QMANT[qi], e); // q * 10^z
                     double step = j * unit;
-                    if (!isfinite(step * (k - 1))) {
-                        break;
+                    if (!isfinite(step * (k - 1)) || step > limit) {
+                        break; // larger z only makes it larger
                     }
                     double cm = coverage_max(dmin, dmax, step * (k - 1));
                     if (W_SIMPLICITY * sm + W_COVERAGE * cm + W_DENSITY * dm + W_LEGIBILITY <
@@ -194,7 +219,10 @@ static bool wilkinson(double dmin, double dmax, int m, struct labelling *best)
                     for (long long start = (long long)smin; start <= (long long)smax; start++) {
                         struct labelling c = {0, qi, j, k, e, start};
                         double lmin = tick_value(&c, 0), lmax = tick_value(&c, k - 1);
-                        if (lmin > dmin || lmax < dmax) {
+                        if (!(lmin >= -limit && lmax <= limit)) {
+                            continue; // a tick beyond the largest double (or the limit)
+                        }
+                        if (loose && (lmin > dmin || lmax < dmax)) {
                             continue; // loose labellings only
                         }
                         if ((dmin >= 0 && lmin < 0) || (dmax <= 0 && lmax > 0)) {
@@ -229,6 +257,12 @@ bool csvchart_ticks_linear(double dmin, double dmax, int target, struct ticks *o
         dmax = t;
     }
     int m = target < 2 ? 2 : target > SCALE_MAX_TICKS ? SCALE_MAX_TICKS : target;
+    const double data_lo = dmin, data_hi = dmax;
+
+    /* Subnormal values (below DBL_MIN, about 2.2e-308) are zeros at any scale a tick step can
+     * have: no step between them is a normal double. */
+    dmin = fabs(dmin) < DBL_MIN ? 0 : dmin;
+    dmax = fabs(dmax) < DBL_MIN ? 0 : dmax;
 
     /* A zero (or, relative to the values, vanishing) span has no scale of its own: make one up.
      * All zeros give [0, 1], what a bar chart of zeros wants; otherwise +-10% of the value. The
@@ -241,26 +275,45 @@ bool csvchart_ticks_linear(double dmin, double dmax, int target, struct ticks *o
             dmax = 1;
         } else {
             double h = fabs(mid) * 0.1;
-            dmin = mid - h;
-            dmax = mid + h;
+            dmin = fmax(mid - h, -DBL_MAX); // within 10% of DBL_MAX the made-up end stops there
+            dmax = fmin(mid + h, DBL_MAX);
         }
     }
-    if (!isfinite(dmax - dmin) || dmax - dmin < DBL_MIN) {
-        return false; // beyond about 1e307, or subnormal: no tick step is a double
+    if (dmax - dmin < DBL_MIN) { // [1e-308, 2e-308]: no step between them is a normal double
+        dmin = dmin < 0 ? -1 : 0;
+        dmax = dmax > 0 ? 1 : 0;
     }
 
-    struct labelling best;
-    if (!wilkinson(dmin, dmax, m, &best)) {
+    /* A span wider than the largest double ([-1e308, 1e308]) is searched a decade smaller, so
+     * that the search's arithmetic stays finite; ticks are then built one decade up, exactly
+     * as ever (an integer times a power of ten). */
+    int shift = isfinite(dmax - dmin) ? 0 : 1;
+    double sdmin = shift ? dmin / 10 : dmin, sdmax = shift ? dmax / 10 : dmax;
+    double limit = shift ? DBL_MAX / 10 : DBL_MAX;
+    struct labelling best = {0}, any = {0};
+    bool found = wilkinson(sdmin, sdmax, m, limit, true, &best);
+    /* Within a tenth of DBL_MAX the loose labellings left can be poor (33 ticks by 5.6e306
+     * for [0, 1.79e308]) or none: there any labelling may win, the domain ending at the data.
+     * Elsewhere the search is the loose one alone, as it always was. */
+    if ((!found || fmax(fabs(sdmin), fabs(sdmax)) > limit / 10) &&
+        wilkinson(sdmin, sdmax, m, limit, false, &any) && (!found || any.score > best.score)) {
+        best = any;
+        found = true;
+    }
+    if (!found) {
         return false;
     }
+    best.e += shift;
     out->nmajor = (size_t)best.k;
     for (int i = 0; i < best.k; i++) {
         out->major[i] = tick_value(&best, i);
     }
     out->nminor = 0;
     out->step = scaled((long long)best.j * QMANT[best.qi], best.e);
-    out->lo = out->major[0];
-    out->hi = out->major[out->nmajor - 1];
+    /* The ticks cover the data, except within a tick step of DBL_MAX (no tick beyond the data
+     * is a double there; the domain then ends at the data) and for subnormal data. */
+    out->lo = fmin(out->major[0], data_lo);
+    out->hi = fmax(out->major[out->nmajor - 1], data_hi);
     return true;
 }
 
@@ -291,17 +344,18 @@ bool csvchart_ticks_log(double dmin, double dmax, int target, struct ticks *out)
     }
     int m = target < 2 ? 2 : target > SCALE_MAX_TICKS ? SCALE_MAX_TICKS : target;
 
-    int e0 = decade_floor(dmin);
-    int e1 = decade_floor(dmax);
-    if (pow10i(e1) < dmax) {
+    /* Decades are normal doubles from 1e-307 to 1e308: data beyond them (up to DBL_MAX, down
+     * to the subnormals) is drawn, and the domain ends at the data instead of a decade. */
+    int e0 = dmin < 1e-307 ? -307 : decade_floor(dmin);
+    int e1 = dmax > 1e308 ? 308 : dmax < 1e-307 ? -307 : decade_floor(dmax);
+    if (pow10i(e1) < dmax && e1 < 308) {
         e1++; // snap outward: the decade at or above the maximum
     }
     if (e0 == e1) {
-        e0--; // a single exact decade (dmin == dmax == 10^e): one decade either side
-        e1++;
-    }
-    if (e0 < -307 || e1 > 308) {
-        return false; // 1e309 is no double; below 1e-307 powers of ten lose their digits
+        /* A single exact decade (dmin == dmax == 10^e): one decade either side, or two on
+         * one side at the ends of the range. */
+        e0 = e0 == -307 ? e0 : e1 == 308 ? e0 - 2 : e0 - 1;
+        e1 = e0 + 2;
     }
     /* Thin to every s-th decade, counting from the bottom decade: bars on a log axis start at
      * the lowest decade, so that one stays; the top extends to the next s-th decade. */
@@ -317,14 +371,16 @@ bool csvchart_ticks_log(double dmin, double dmax, int target, struct ticks *out)
      * there is one tick more than the target rather than a failure. */
     int nmaj = (ndec + s - 1) / s + 1;
     int top = e0 + (nmaj - 1) * s;
-    if (top > 308) {
+    if (top > 308 && e0 - (top - 308) >= -307) {
         e0 -= top - 308; // near DBL_MAX: extend downward instead
         top = 308;
+    } else if (top > 308) {
+        /* Over 600 decades no run of decades that are doubles covers the data: the ticks
+         * stop at 1e308 at the latest and the domain ends at the data. */
+        nmaj = (308 - e0) / s + 1;
+        top = e0 + (nmaj - 1) * s;
     }
     e1 = top;
-    if (e0 < -307 || nmaj > SCALE_MAX_TICKS) {
-        return false; // more than about 600 decades
-    }
 
     out->nmajor = (size_t)nmaj;
     for (int i = 0; i < nmaj; i++) {
@@ -345,7 +401,7 @@ bool csvchart_ticks_log(double dmin, double dmax, int target, struct ticks *out)
         }
     }
     out->step = pow10i(s);
-    out->lo = out->major[0];
-    out->hi = out->major[nmaj - 1];
+    out->lo = fmin(out->major[0], dmin);
+    out->hi = fmax(out->major[nmaj - 1], dmax);
     return true;
 }

@@ -26,7 +26,12 @@ struct scale {
     double r0, r1;
 };
 
-/* Maps v. SCALE_LOG requires d0, d1, v > 0 (v <= 0 maps to r0). */
+/*
+ * Maps v; the result is finite for every finite scale and v (a domain as wide as
+ * [-DBL_MAX, DBL_MAX] included). SCALE_LOG requires d0, d1, v > 0 (v <= 0 maps to r0). A v
+ * outside the domain is extrapolated, up to a million domain widths beyond it (further ones
+ * map there), so that pixels stay finite.
+ */
 double csvchart_scale_map(const struct scale *s, double v);
 
 #define SCALE_MAX_TICKS 64
@@ -38,15 +43,20 @@ struct ticks {
     double minor[SCALE_MAX_MINOR]; /* log scales only, never equal to a major tick */
     size_t nminor;
     double step; /* linear: the step between major ticks; log: the factor (10, 100, ...) */
-    double lo, hi; /* the domain the ticks cover: lo = major[0], hi = major[nmajor - 1] */
+    /* The domain: lo = major[0] and hi = major[nmajor - 1], so that an axis ends on labelled
+     * ticks - except where no tick beyond the data is a double (data within a tick step of
+     * DBL_MAX, subnormal data, a log axis over more than 600 decades): there lo or hi is the
+     * data's end. Always lo <= dmin and hi >= dmax. */
+    double lo, hi;
 };
 
 /*
  * Chooses about `target` (>= 2) major ticks covering [dmin, dmax]. dmin == dmax is allowed
  * (a domain around the value is made up: [0, 1] for 0, otherwise the value +-10%; the same
  * for spans below 1e-9 of the values). Ticks are the doubles nearest to their decimal values
- * (0.3, never 0.30000000000000004) and never cross zero when the data does not. Returns false
- * when the inputs are not finite or dmax - dmin overflows.
+ * (0.3, never 0.30000000000000004) and never cross zero when the data does not. Every finite
+ * domain has ticks, up to [-DBL_MAX, DBL_MAX]: the ticks and the step are finite (subnormal
+ * values count as 0). Returns false only when an input is not finite.
  */
 bool csvchart_ticks_linear(double dmin, double dmax, int target, struct ticks *out);
 
@@ -54,9 +64,9 @@ bool csvchart_ticks_linear(double dmin, double dmax, int target, struct ticks *o
  * Log10 ticks covering [dmin, dmax], 0 < dmin <= dmax, at most `target` (>= 2) major ticks
  * (3 when target is 2 and the domain spans more than 300 decades). Major ticks are exact
  * powers of ten from the decade at or below dmin (lower only when the top would pass 1e308);
- * `step` is the factor between them. Returns false when the inputs are not finite and
- * positive, or when no run of decades that are normal doubles covers them (dmax above 1e308,
- * dmin below 1e-307, or a span of more than 600 decades).
+ * `step` is the factor between them. Decades are the normal ones, 1e-307 to 1e308: beyond
+ * them (dmax above 1e308, dmin below 1e-307, over 600 decades) lo or hi is the data's end
+ * (see struct ticks). Returns false only when the inputs are not finite and positive.
  */
 bool csvchart_ticks_log(double dmin, double dmax, int target, struct ticks *out);
 

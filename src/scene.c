@@ -9,6 +9,7 @@
  */
 #include "scene.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,6 +91,15 @@ void csvchart_scene_set_string(struct csvchart_scene *s, char **field, const cha
     *field = p;
 }
 
+/*
+ * The geometry contract (issue 10): every coordinate finite, every size >= 0. Layout computes
+ * sizes from data; a NaN or an infinity there is a layout or binding bug (values that are not
+ * finite are refused when bound), and so is a negative width: asserting here finds the caller
+ * instead of normalising its mistake into a plausible picture.
+ */
+#define FINITE(v) assert(isfinite(v))
+#define SIZE(v) assert(isfinite(v) && (v) >= 0)
+
 /* Appends a zeroed item of `kind`, or returns NULL (and sets nomem) when out of memory. */
 static struct scene_item *add(struct csvchart_scene *s, enum scene_kind kind)
 {
@@ -110,6 +120,10 @@ static struct scene_item *add(struct csvchart_scene *s, enum scene_kind kind)
 struct scene_item *csvchart_scene_rect(struct csvchart_scene *s, double x, double y, double w,
                                        double h, csvchart_rgba fill)
 {
+    FINITE(x);
+    FINITE(y);
+    SIZE(w);
+    SIZE(h);
     struct scene_item *it = add(s, SCENE_RECT);
     if (it) {
         it->x = x;
@@ -124,6 +138,11 @@ struct scene_item *csvchart_scene_rect(struct csvchart_scene *s, double x, doubl
 struct scene_item *csvchart_scene_line(struct csvchart_scene *s, double x1, double y1, double x2,
                                        double y2, csvchart_rgba stroke, double width)
 {
+    FINITE(x1);
+    FINITE(y1);
+    FINITE(x2);
+    FINITE(y2);
+    SIZE(width);
     struct scene_item *it = add(s, SCENE_LINE);
     if (it) {
         it->x = x1;
@@ -139,6 +158,9 @@ struct scene_item *csvchart_scene_line(struct csvchart_scene *s, double x1, doub
 struct scene_item *csvchart_scene_circle(struct csvchart_scene *s, double cx, double cy, double r,
                                          csvchart_rgba fill)
 {
+    FINITE(cx);
+    FINITE(cy);
+    SIZE(r);
     struct scene_item *it = add(s, SCENE_CIRCLE);
     if (it) {
         it->x = cx;
@@ -153,6 +175,11 @@ struct scene_item *csvchart_scene_path(struct csvchart_scene *s, const struct sc
                                        size_t n, bool closed, csvchart_rgba fill,
                                        csvchart_rgba stroke, double stroke_width)
 {
+    for (size_t i = 0; i < n; i++) {
+        FINITE(pts[i].x);
+        FINITE(pts[i].y);
+    }
+    SIZE(stroke_width);
     struct scene_point *copy_pts = NULL;
     if (n) {
         if (s->nomem || n > SIZE_MAX / sizeof *pts || !(copy_pts = malloc(n * sizeof *pts))) {
@@ -180,12 +207,24 @@ struct scene_item *csvchart_scene_text(struct csvchart_scene *s, const char *tex
                                        enum text_anchor anchor, double anchor_x, double size_px,
                                        int weight, csvchart_rgba color)
 {
+    FINITE(x);
+    FINITE(y);
+    SIZE(w);
+    SIZE(h);
+    FINITE(baseline);
+    FINITE(anchor_x);
+    assert(isfinite(size_px) && size_px > 0);
     if (s->nomem) {
         return NULL;
     }
     char *t = copy(s, text);
     if (!t) {
         return NULL;
+    }
+    for (char *p = t; *p; p++) {
+        if (*p == '\t' || *p == '\n' || *p == '\r') {
+            *p = ' '; // one line (scene.h); Pango drew a tab as a tab stop, SVG as a space
+        }
     }
     struct scene_item *it = add(s, SCENE_TEXT);
     if (!it) {

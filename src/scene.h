@@ -94,6 +94,8 @@ void csvchart_scene_set_string(struct csvchart_scene *s, char **field, const cha
 
 /*
  * Appends items; return the new item (valid until the next add) or NULL after a failure.
+ * Every coordinate must be finite and every size (w, h, r, widths, text size) >= 0: that is
+ * the callers' contract, asserted (a NaN or a negative width is a bug upstream, not data).
  */
 struct scene_item *csvchart_scene_rect(struct csvchart_scene *s, double x, double y, double w,
                                        double h, csvchart_rgba fill);
@@ -106,7 +108,9 @@ struct scene_item *csvchart_scene_path(struct csvchart_scene *s, const struct sc
                                        size_t n, bool closed, csvchart_rgba fill,
                                        csvchart_rgba stroke, double stroke_width);
 /*
- * A text item: `text` is copied. (x, y, w, h) is the box, `baseline` the baseline's y.
+ * A text item: `text` is copied, with each tab, CR and LF made a space: a text item is one
+ * line, and every backend then draws what the measurer measured (SVG shows a tab as a space,
+ * Pango as a tab stop). (x, y, w, h) is the box, `baseline` the baseline's y.
  */
 struct scene_item *csvchart_scene_text(struct csvchart_scene *s, const char *text, double x,
                                        double y, double w, double h, double baseline,

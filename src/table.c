@@ -298,6 +298,9 @@ void csvchart_table_free(csvchart_table *t)
     for (size_t j = 0; j < t->ncols; j++) {
         free(t->cols[j].name);
     }
+    for (size_t i = 0; i < t->skipped.nkept; i++) {
+        free(t->skipped.kept[i].x);
+    }
     free(t->cols);
     free(t->cells);
     free(t->acc_cols);

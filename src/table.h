@@ -37,6 +37,7 @@
 
 #include "csvchart.h"
 #include "date.h"
+#include "error.h"
 #include "number.h"
 
 enum column_type { COLUMN_EMPTY, COLUMN_NUMBER, COLUMN_DATE, COLUMN_TEXT };
@@ -65,7 +66,10 @@ struct table_column {
  * What a folded cell stands for: n numbers (its own first), and how they were written: the
  * most decimals, any thousands separator, how many had no multiplier, K, M, B or T, and the
  * line of the first of each (typing breaks a tie between multipliers by which came first in
- * the file). n == 0: the cell was not folded; its text is all there is.
+ * the file); the line of the last one. pos and neg grow in one direction whatever the order
+ * of the numbers, so whether they overflow does not depend on it (binding refuses a sum whose
+ * parts overflow: a folded sum and a row-by-row one agree). n == 0: the cell was not folded;
+ * its text is all there is.
  */
 struct table_acc {
     double sum, min, max;
@@ -74,6 +78,22 @@ struct table_acc {
     bool grouped;
     size_t mult[5];
     size_t mult_line[5];
+    double pos, neg; /* the sums of the positive and of the negative numbers (see below) */
+    size_t last_line; /* the line of the last number folded in */
+};
+
+/*
+ * Rows the reader dropped while folding (see Folding below) because binding would skip them
+ * with a warning and nothing else: how many, the last one's line, and the first few (their
+ * line and category) for the warnings binding gives in their stead.
+ */
+struct table_skipped {
+    size_t count, last_line;
+    size_t nkept;
+    struct {
+        size_t line; /* of the category cell */
+        char *x;     /* the category */
+    } kept[CSVCHART_WARNINGS_KEEP];
 };
 
 typedef struct csvchart_table {
@@ -90,6 +110,7 @@ typedef struct csvchart_table {
     size_t *acc_cols;
     struct table_acc *acc;
     size_t folded_rows; /* data rows folded into earlier ones */
+    struct table_skipped skipped; /* data rows dropped: no value at all */
 } csvchart_table;
 
 /*
@@ -106,8 +127,21 @@ typedef struct csvchart_table {
  * row stays a row of its own, exactly as without folding, so binding warns about it or refuses
  * it with its own line and column. Typing and binding count the folded numbers' units
  * too (struct table_acc). Folding is off when a key or value column does not exist (binding then
- * reports the name). A key of more than max_keys distinct first-key values (x) is an error
- * (CSVCHART_ERROR_LIMIT), raised while reading.
+ * reports the name). More than max_keys distinct first-key values (x) within one value of
+ * keys[2] (a facet's panel) is an error (CSVCHART_ERROR_LIMIT), raised while reading at the
+ * row that passes it: "FILE:LINE:COL: more than N " limit_text.
+ *
+ * A row without any value (every value cell blank or NA) whose keys all have values is
+ * dropped as it is read when binding would skip it and nothing else (table_fold.c says
+ * exactly when): counted in t->skipped, binding warns about it (3 million such rows took 869
+ * MB).
+ *
+ * count_only: nothing folds and every row is kept; only the max_keys limit is checked while
+ * reading (a figure that does not aggregate has one category per x and panel, so a 10 GB file
+ * is refused at its 10,001st category, not after it is loaded). A row counts when its keys
+ * and a value cell have values (with nvalues 0, a cell that is a number) - binding counts
+ * those rows too, so the check never refuses what binding would draw. every_row: each row
+ * whose keys[0] has a value counts, not each distinct one (timeline events).
  */
 struct table_fold {
     const char *keys[3];       /* key column names (x, group, facet); NULL or "" = none,
@@ -115,7 +149,11 @@ struct table_fold {
     const char *const *values; /* value column names (the y columns) */
     size_t nvalues;            /* 0: every column that is not a key */
     bool positive;   /* only values > 0 fold (log axes) */
-    size_t max_keys; /* distinct values of keys[0] allowed; 0 = no limit */
+    size_t max_keys; /* distinct values of keys[0] allowed (per keys[2]); 0 = no limit */
+    bool count_only; /* check max_keys while reading, fold nothing (see above) */
+    bool every_row;  /* count_only: count rows, not distinct keys[0] values */
+    const char *limit_text; /* the message after "more than N "; NULL: categories of a bar
+                               chart that aggregates */
 };
 
 struct table_options {
@@ -129,8 +167,14 @@ struct table_options {
 /*
  * Reads `len` bytes of CSV named `name` (for messages). On success *out is a new table (free
  * with csvchart_table_free()). Errors (CSVCHART_ERROR_DATA, with FILE:LINE:COL): invalid UTF-8,
- * a NUL byte, an unterminated quote, a quote inside an unquoted field, a ragged row, an empty
- * file, a header only, an empty column name, a duplicate column name, a limit exceeded.
+ * a NUL byte, a code point no output may hold (C0 controls but tab and line ends, which XML
+ * 1.0 forbids; the noncharacters U+FDD0..U+FDEF, U+nFFFE, U+nFFFF, which XML or cairo's PDF
+ * writer refuse), an unterminated quote, a quote inside an unquoted field, a ragged row, an empty
+ * file, a header only, an empty column name, a duplicate column name, in a ;-separated file a
+ * number column holding "1,250" (a decimal comma there, or thousands? - unless another of its
+ * numbers, "1,250,000" or "1,250.5", says thousands); CSVCHART_ERROR_LIMIT: a limit exceeded
+ * (max_field_bytes counts a quoted field's content; blank lines count toward max_rows apart
+ * from the data rows).
  */
 csvchart_status csvchart_table_read(const char *name, const char *data, size_t len,
                                     const struct table_options *opt, csvchart_table **out,

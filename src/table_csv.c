@@ -56,6 +56,7 @@ struct csvchart_table_reader {
     char *name;
     char delimiter_opt; /* 0 = detect */
     size_t max_field, max_columns, max_rows;
+    size_t blank_lines; /* so far; limited by max_rows (blank_line()) */
     csvchart_error e; /* the first error, kept */
     enum phase phase;
     struct csv_parser csv;
@@ -73,6 +74,7 @@ struct csvchart_table_reader {
     /* The next byte's position. */
     struct pos pos;
     bool prev_cr; /* the last byte was CR: an LF now is part of the same line end */
+    bool lf_of_crlf; /* the byte given to feed_piece() last was such an LF */
 
     /* A UTF-8 sequence in progress. */
     int u_need, u_total, u_len;
@@ -105,6 +107,8 @@ struct csvchart_table_reader {
     struct table_folder *folder; /* NULL without table_options.fold */
     size_t row_pool;             /* the pool's length before this row's text */
     size_t fold_max_keys;
+    const char *fold_limit_text;
+    struct comma_note *commas; /* per column, when a ;-separated file has numbers with commas */ /* borrowed from table_options.fold while reading */
 };
 
 static void fail(struct csvchart_table_reader *r, csvchart_status status, struct pos at,
@@ -293,16 +297,100 @@ static void on_field(void *s, size_t len, void *ctx)
     r->field_index++;
 }
 
+/*
+ * Commas in the numbers of a ;-separated file. That is what spreadsheets write where the
+ * decimal mark is a comma, so there "1,250" may well mean 1.25: reading it as 1250 would draw
+ * a bar a thousand times too long without a word. A warning is easily missed (and is no way
+ * to break a contract), so a number column holding such a number is refused, naming it and
+ * both readings; the fix is one edit in the data. A column that also has "1,250,000" or
+ * "1,250.5" shows that its commas group thousands, and is read. (Reading decimal commas is a
+ * separate matter: a locale option, not a guess.) Per column: the first ambiguous cell, and
+ * whether a number settled the question.
+ */
+struct comma_note {
+    size_t line, col; /* the first ambiguous cell; line 0 = none */
+    char text[48];
+    bool grouping; /* a number in the column can only be grouped by commas */
+};
+
+/* Notes the commas of the row being kept (row t->nrows, before it may fold away). */
+static void note_commas(struct csvchart_table_reader *r)
+{
+    csvchart_table *t = r->t;
+    const struct table_cell *row = &t->cells[t->nrows * t->ncols];
+    for (size_t j = 0; j < t->ncols; j++) {
+        const struct table_cell *c = &row[j];
+        const char *s = t->pool + c->offset;
+        double v;
+        struct number_unit u;
+        if (!memchr(s, ',', c->len) || !csvchart_number_parse(s, c->len, &v, &u) ||
+            !u.grouped) {
+            continue;
+        }
+        if (!r->commas && !(r->commas = calloc(t->ncols, sizeof *r->commas))) {
+            fail_nomem(r);
+            return;
+        }
+        struct comma_note *n = &r->commas[j];
+        if (!u.comma_ambiguous) {
+            n->grouping = true;
+        } else if (!n->line) {
+            size_t a = strspn(s, " \t"), len = c->len;
+            while (len > a && (s[len - 1] == ' ' || s[len - 1] == '\t')) {
+                len--;
+            }
+            snprintf(n->text, sizeof n->text, "%.*s", (int)(len - a), s + a);
+            n->line = c->line;
+            n->col = c->col;
+        }
+    }
+}
+
+/* After typing: refuses the first ambiguous number of a number column (see comma_note). */
+static void check_commas(struct csvchart_table_reader *r)
+{
+    const struct comma_note *worst = NULL;
+    for (size_t j = 0; r->commas && j < r->t->ncols; j++) {
+        const struct comma_note *n = &r->commas[j];
+        if (n->line && !n->grouping && r->t->cols[j].type == COLUMN_NUMBER &&
+            (!worst || n->line < worst->line || (n->line == worst->line && n->col < worst->col))) {
+            worst = n;
+        }
+    }
+    if (!worst) {
+        return;
+    }
+    /* "1,250" -> "1250" and "1.25"; a sign, currency, % or multiplier stays where it is. */
+    char whole[48], decimal[48];
+    const char *comma = strchr(worst->text, ',');
+    int left = (int)(comma - worst->text);
+    int digits = 3;
+    while (digits > 0 && comma[digits] == '0') {
+        digits--;
+    }
+    snprintf(whole, sizeof whole, "%.*s%s", left, worst->text, comma + 1);
+    snprintf(decimal, sizeof decimal, "%.*s%s%.*s%s", left, worst->text, digits ? "." : "",
+             digits, comma + 1, comma + 4);
+    fail(r, CSVCHART_ERROR_DATA, (struct pos){worst->line, worst->col, 0},
+         "\"%s\" is ambiguous in a ;-separated file (decimal comma or thousands separator?); "
+         "write %s or %s",
+         worst->text, whole, decimal);
+}
+
 /* A complete data row, stored as row t->nrows: counts it, or drops it when it folded. */
 static void keep_row(struct csvchart_table_reader *r)
 {
     csvchart_table *t = r->t;
     size_t blame = 0;
+    if (r->delim == ';') {
+        note_commas(r);
+    }
     switch (r->folder ? csvchart_table_folder_row(r->folder, t, &blame) : FOLD_KEEP) {
     case FOLD_KEEP:
         t->nrows++;
         break;
     case FOLD_MERGED:
+    case FOLD_DROPPED:
         t->pool_len = r->row_pool;
         break;
     case FOLD_NOMEM:
@@ -310,13 +398,31 @@ static void keep_row(struct csvchart_table_reader *r)
         break;
     case FOLD_LIMIT: {
         const struct table_cell *c = &t->cells[t->nrows * t->ncols + blame];
-        fail(r, CSVCHART_ERROR_LIMIT, (struct pos){c->line, c->col, 0},
-             "more than %zu categories; a bar chart of them cannot be read (raise "
-             "max_categories)",
-             r->fold_max_keys);
+        fail(r, CSVCHART_ERROR_LIMIT, (struct pos){c->line, c->col, 0}, "more than %zu %s",
+             r->fold_max_keys,
+             r->fold_limit_text ? r->fold_limit_text
+                                : "categories; a bar chart of them cannot be read (raise "
+                                  "max_categories)");
         break;
     }
     }
+}
+
+/*
+ * Counts a blank line, which starts at `at`: blank lines count toward max_rows on their own
+ * (apart from the data rows, which with aggregate may fold), so that an endless stream of
+ * them (yes '' | csvchart bar -) meets a limit. False after the error.
+ */
+static bool blank_line(struct csvchart_table_reader *r, struct pos at)
+{
+    if (++r->blank_lines <= r->max_rows) {
+        return true;
+    }
+    at.col = 1;
+    fail(r, CSVCHART_ERROR_LIMIT, at,
+         "too many blank lines; the limit is %zu (max_rows, counted apart from the data rows)",
+         r->max_rows);
+    return false;
 }
 
 static void on_row(int c, void *ctx)
@@ -400,6 +506,9 @@ static void feed_piece(struct csvchart_table_reader *r, const unsigned char *s, 
         r->row_fields++;
     } else if ((b == '\r' || b == '\n') && !in_quotes(r)) {
         field_clear(r); // a blank line, which libcsv skips
+        if (!r->lf_of_crlf) {
+            blank_line(r, at);
+        }
     }
 }
 
@@ -443,6 +552,16 @@ static bool check_byte(struct csvchart_table_reader *r, unsigned char b, struct 
             snprintf(msg, size, "NUL byte in the data");
             return false;
         }
+        if (b < 0x20 && b != '\t' && b != '\n' && b != '\r') {
+            /* XML 1.0 forbids the other C0 controls, so no SVG could hold them; and no text
+             * means them (0x1A, a DOS end-of-file mark, is the usual one). */
+            *where = at;
+            snprintf(msg, size,
+                     "control character 0x%02x in the data; expected text (tab and line ends "
+                     "are the only control characters allowed)",
+                     b);
+            return false;
+        }
         if (b < 0x80) {
             return true;
         }
@@ -481,6 +600,18 @@ static bool check_byte(struct csvchart_table_reader *r, unsigned char b, struct 
         r->u_cp = (r->u_cp << 6) | (b & 0x3Fu);
         r->u_lo = 0x80;
         r->u_hi = 0xBF;
+        if (r->u_need == 1 && ((r->u_cp >= 0xFDD0 && r->u_cp <= 0xFDEF) ||
+                               (r->u_cp & 0xFFFE) == 0xFFFE)) {
+            /* The 66 noncharacters: XML 1.0 forbids U+FFFE and U+FFFF, and cairo's PDF
+             * writer refuses them all (it failed naming no file, line or column), so no
+             * output may hold one. Unicode keeps them for a program's internal use. */
+            *where = r->u_at;
+            snprintf(msg, size,
+                     "U+%04X in the data is not a character (a Unicode noncharacter, which "
+                     "SVG or PDF cannot hold); expected text",
+                     (unsigned)r->u_cp);
+            return false;
+        }
         if (--r->u_need == 0 && r->u_cp == 0xFEFF && r->v_set && !r->quoted &&
             r->vstart.offset == r->u_at.offset) {
             *where = r->u_at;
@@ -630,6 +761,19 @@ static size_t scan_batch(struct csvchart_table_reader *r, const unsigned char *s
         } else if (b == delim || b == '\n' || b == '\r') {
             if (b == delim || row_fields > 0 || v_set) {
                 queue[qlen++] = v_set ? vstart : f_set ? fstart : pos;
+            } else if ((b == '\r' || !prev_cr) && r->blank_lines + 1 > r->max_rows) {
+                /* A blank line over the limit (the LF of a CRLF ends the same one): the rows
+                 * queued before it reach libcsv first, as their errors come first. */
+                r->queue_len = qlen;
+                feed_batch(r, s + *piece, i - *piece);
+                *piece = i;
+                qlen = 0;
+                if (r->e.status == CSVCHART_OK) {
+                    blank_line(r, pos);
+                }
+                break;
+            } else if (b == '\r' || !prev_cr) {
+                r->blank_lines++;
             }
             pos.offset++;
             if (b == delim) {
@@ -744,21 +888,31 @@ static void process(struct csvchart_table_reader *r, const unsigned char *s, siz
             r->fstart = at;
         }
         if (r->f_set && !ends) {
+            /* max_field_bytes counts what the field holds: of a quoted field its content,
+             * without the quotes around it (nor the blanks before them), a doubled quote
+             * once. Counting the quotes refused a field of exactly the limit and misstated
+             * its length. */
+            size_t add = 1;
             if (!r->v_set && !is_blank(r, b)) {
                 r->v_set = true;
                 r->vstart = at;
                 r->quoted = b == '"';
                 r->nq = r->quoted;
+                if (r->quoted) {
+                    r->raw_len = add = 0;
+                }
             } else if (r->quoted && b == '"') {
                 r->nq++;
+                add = r->nq & 1; // the second quote of a pair is one quote of content
             }
-            if (++r->raw_len > r->max_field) {
+            if ((r->raw_len += add) > r->max_field) {
                 give(r, s + piece, i - piece, piece_at);
                 fail(r, CSVCHART_ERROR_LIMIT, field_pos(r), "field is longer than %zu bytes (max_field_bytes)%s",
                      r->max_field, inq ? "; is a closing quote missing?" : "");
                 return;
             }
         }
+        r->lf_of_crlf = b == '\n' && r->prev_cr;
         advance(r, b);
         if (brk) { /* in pieces: in batch mode scan_batch() reads every break byte */
             feed_piece(r, s + piece, i + 1 - piece, piece_at);
@@ -891,6 +1045,7 @@ csvchart_status csvchart_table_reader_new(const char *name, const struct table_o
     r->hlimit = r->max_field + 3; // room for a BOM
     if (opt && opt->fold) {
         r->fold_max_keys = opt->fold->max_keys;
+        r->fold_limit_text = opt->fold->limit_text;
         if (!(r->folder = csvchart_table_folder_new(opt->fold))) {
             goto fail;
         }
@@ -958,6 +1113,10 @@ csvchart_status csvchart_table_reader_finish(csvchart_table_reader *r, csvchart_
         return report(r, err);
     }
     csvchart_table_type_columns(r->t);
+    check_commas(r);
+    if (r->e.status != CSVCHART_OK) {
+        return report(r, err);
+    }
     *out = r->t;
     r->t = NULL;
     r->phase = PHASE_DONE;
@@ -971,6 +1130,7 @@ void csvchart_table_reader_free(csvchart_table_reader *r)
     }
     csv_free(&r->csv);
     csvchart_table_folder_free(r->folder);
+    free(r->commas);
     free(r->queue);
     free(r->hbuf);
     csvchart_table_free(r->t);

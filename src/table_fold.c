@@ -6,8 +6,10 @@
  * A foldable row's key (the texts of the key columns) is looked up in a hash set of the rows
  * kept so far; when found, its numbers go into that row's accumulators (struct table_acc) and
  * the reader drops the new row's cells and text, so memory holds one row per key. A second
- * hash set counts the distinct values of the first key column (x) when there are several key
- * columns, for the max_keys limit; with one key column the first set counts them.
+ * hash set counts the distinct values of the first key column (x) within each facet, for the
+ * max_keys limit (with x the only key the first set counts them). With count_only nothing
+ * folds: the same counting runs over every row, so that a figure that does not aggregate
+ * still meets its category limit while the file is read.
  */
 #include "table_fold.h"
 
@@ -28,6 +30,7 @@ struct slot {
     size_t row1;   /* row + 1; 0 = empty */
     size_t offset; /* of the first key's text in the pool */
     size_t len;
+    size_t n;      /* a count kept with the key (a facet's categories) */
 };
 
 struct row_set {
@@ -53,8 +56,17 @@ struct table_folder {
     double *num;             /* per value column: this row's numbers */
     struct number_unit *how; /* and how they were written */
     struct row_set keys;     /* kept foldable rows, by key */
-    struct row_set xs;       /* kept rows with a new x, by x (nkey > 1 only) */
+    struct row_set xs;       /* kept rows with a new x, by x and facet (count_category()) */
+    struct row_set fcount;   /* kept rows with a new facet, by facet, with its categories */
+    bool count_only, every_row;
+    size_t *vcols, nv;       /* count_only: the value columns */
+    size_t counted;          /* every_row: the rows counted */
     size_t acc_cap;          /* of t->acc, in accumulators */
+    /* Dropping rows without values (droppable()): */
+    size_t gcol, fcol;         /* the group and facet columns, or (size_t)-1 */
+    struct row_set groups;     /* kept rows with a new group value, by it */
+    struct row_set facets;     /* kept rows with a new facet value, by it */
+    bool *token_kept;          /* per value column: a kept row has a missing token there */
 };
 
 /* ---- Hashing ------------------------------------------------------------------------------- */
@@ -114,7 +126,8 @@ static uint64_t hash_cols(const csvchart_table *t, size_t row, const size_t *col
     return h ^ (h >> 33);
 }
 
-/* The kept row whose cols equal row's, or (size_t)-1; *slot is where row would go. */
+/* The kept row whose cols equal row's, or (size_t)-1; *slot is its slot, or where row would
+ * go. */
 static size_t set_find(const struct row_set *s, const csvchart_table *t, size_t row,
                        const size_t *cols, size_t n, uint64_t h, size_t *slot)
 {
@@ -135,6 +148,7 @@ static size_t set_find(const struct row_set *s, const csvchart_table *t, size_t 
                 same = same_cell(t, other, row, cols[k]);
             }
             if (same) {
+                *slot = i;
                 return other;
             }
         }
@@ -146,7 +160,7 @@ static void set_put(struct row_set *s, const csvchart_table *t, size_t i, size_t
                     size_t col, uint64_t h)
 {
     const struct table_cell *c = row_cell(t, row, col);
-    s->slots[i] = (struct slot){h, row + 1, c->offset, c->len};
+    s->slots[i] = (struct slot){h, row + 1, c->offset, c->len, 0};
     s->len++;
 }
 
@@ -191,6 +205,8 @@ struct table_folder *csvchart_table_folder_new(const struct table_fold *fold)
     }
     f->positive = fold->positive;
     f->max_keys = fold->max_keys;
+    f->count_only = fold->count_only;
+    f->every_row = fold->count_only && fold->every_row;
     f->nvalues = fold->nvalues;
     bool ok = (f->values = calloc(fold->nvalues ? fold->nvalues : 1, sizeof *f->values)) != NULL;
     for (size_t k = 0; ok && k < 3; k++) {
@@ -223,14 +239,20 @@ void csvchart_table_folder_free(struct table_folder *f)
     free(f->unit);
     free(f->num);
     free(f->how);
+    free(f->token_kept);
+    free(f->vcols);
     set_fini(&f->keys);
     set_fini(&f->xs);
+    set_fini(&f->fcount);
+    set_fini(&f->groups);
+    set_fini(&f->facets);
     free(f);
 }
 
 bool csvchart_table_folder_start(struct table_folder *f, csvchart_table *t)
 {
     /* The keys: x (the first column when not named), then group and facet when named. */
+    f->gcol = f->fcol = (size_t)-1;
     for (size_t k = 0; k < 3; k++) {
         size_t col = k == 0 && !f->names[0] ? 0 : (size_t)-1;
         if (f->names[k] && (col = csvchart_table_find(t, f->names[k])) == (size_t)-1) {
@@ -238,15 +260,39 @@ bool csvchart_table_folder_start(struct table_folder *f, csvchart_table *t)
         }
         if (col != (size_t)-1) {
             f->key[f->nkey++] = col;
+            *(k == 1 ? &f->gcol : k == 2 ? &f->fcol : &col) = col;
         }
     }
     /* The values: the y columns, or every other column when y is not named. */
     size_t n = f->nvalues ? f->nvalues : t->ncols;
+    if (f->count_only) {
+        size_t nv = 0;
+        if (!(f->vcols = calloc(n ? n : 1, sizeof *f->vcols))) {
+            return false;
+        }
+        for (size_t k = 0; k < n && !f->every_row; k++) {
+            size_t col = f->nvalues ? csvchart_table_find(t, f->values[k]) : k;
+            if (col == (size_t)-1) {
+                return true; // binding reports the unknown name
+            }
+            bool is_key = false;
+            for (size_t i = 0; i < f->nkey; i++) {
+                is_key = is_key || f->key[i] == col;
+            }
+            if (f->nvalues || !is_key) {
+                f->vcols[nv++] = col;
+            }
+        }
+        f->nv = nv;
+        f->on = nv > 0 || f->every_row;
+        return true;
+    }
     size_t *cols = calloc(n ? n : 1, sizeof *cols);
     f->unit = calloc(n ? n : 1, sizeof *f->unit);
     f->num = calloc(n ? n : 1, sizeof *f->num);
     f->how = calloc(n ? n : 1, sizeof *f->how);
-    if (!cols || !f->unit || !f->num || !f->how) {
+    f->token_kept = calloc(n ? n : 1, sizeof *f->token_kept);
+    if (!cols || !f->unit || !f->num || !f->how || !f->token_kept) {
         free(cols);
         return false;
     }
@@ -305,12 +351,16 @@ static bool foldable(struct table_folder *f, const csvchart_table *t, size_t row
     return ok;
 }
 
-/* Adds number k of the row being read (written on `line`) to *a. */
-static void acc_add(struct table_acc *a, const struct table_folder *f, size_t k, size_t line)
+/* Adds number k of the row being read (written in cell *c) to *a. */
+static void acc_add(struct table_acc *a, const struct table_folder *f, size_t k,
+                    const struct table_cell *c)
 {
     double v = f->num[k];
     const struct number_unit *u = &f->how[k];
+    size_t line = c->line;
     a->sum += v;
+    *(v > 0 ? &a->pos : &a->neg) += v;
+    a->last_line = line;
     a->min = a->n == 0 || v < a->min ? v : a->min;
     a->max = a->n == 0 || v > a->max ? v : a->max;
     a->n++;
@@ -333,7 +383,7 @@ static bool acc_row(struct table_folder *f, csvchart_table *t, size_t row, bool 
         struct table_acc *a = &t->acc[row * t->nacc + k];
         memset(a, 0, sizeof *a);
         if (numbers) {
-            acc_add(a, f, k, row_cell(t, row, t->acc_cols[k])->line);
+            acc_add(a, f, k, row_cell(t, row, t->acc_cols[k]));
         }
     }
     return true;
@@ -342,10 +392,173 @@ static bool acc_row(struct table_folder *f, csvchart_table *t, size_t row, bool 
 static void merge(struct table_folder *f, csvchart_table *t, size_t into)
 {
     for (size_t k = 0; k < t->nacc; k++) {
-        acc_add(&t->acc[into * t->nacc + k], f, k, row_cell(t, t->nrows, t->acc_cols[k])->line);
+        acc_add(&t->acc[into * t->nacc + k], f, k, row_cell(t, t->nrows, t->acc_cols[k]));
     }
     t->folded_rows++;
 }
+
+/* ---- Rows without values ------------------------------------------------------------------- */
+
+/* Whether the one-column set s holds row's value of column col. */
+static bool set_has(const struct row_set *s, const csvchart_table *t, size_t row, size_t col)
+{
+    size_t slot;
+    return s->cap && set_find(s, t, row, &col, 1, hash_cols(t, row, &col, 1), &slot) !=
+                         (size_t)-1;
+}
+
+/* Adds row's value of column col to the one-column set s when new; false: out of memory. */
+static bool set_note(struct row_set *s, const csvchart_table *t, size_t row, size_t col)
+{
+    if (col == (size_t)-1 || csvchart_table_missing_text(t->pool + row_cell(t, row, col)->offset,
+                                                         row_cell(t, row, col)->len)) {
+        return true;
+    }
+    uint64_t h = hash_cols(t, row, &col, 1);
+    size_t slot;
+    if (!set_grow(s)) {
+        return false;
+    }
+    if (set_find(s, t, row, &col, 1, h, &slot) == (size_t)-1) {
+        set_put(s, t, slot, row, col, h);
+    }
+    return true;
+}
+
+/*
+ * Whether row can be dropped as it is read: binding would skip it with a warning and nothing
+ * else, so dropping it changes nothing but memory (3 million rows without a value took 869
+ * MB). That is a row whose keys all have a value and whose value cells have none, whose group
+ * and facet values a kept row has already (binding lists series and panels from every row,
+ * in the order first seen), and that is not the first with a missing token (NA, -) in a
+ * value column: if that column turns out to be text, binding points at its first non-number,
+ * which may be that token. Never the first data row: a file whose rows all drop must still
+ * reach binding, which says there is nothing to draw.
+ */
+static bool droppable(const struct table_folder *f, const csvchart_table *t, size_t row)
+{
+    if (row == 0) {
+        return false;
+    }
+    for (size_t k = 0; k < f->nkey; k++) {
+        const struct table_cell *c = row_cell(t, row, f->key[k]);
+        if (csvchart_table_missing_text(t->pool + c->offset, c->len)) {
+            return false;
+        }
+    }
+    for (size_t k = 0; k < t->nacc; k++) {
+        const struct table_cell *c = row_cell(t, row, t->acc_cols[k]);
+        const char *s = t->pool + c->offset;
+        if (!csvchart_table_missing_text(s, c->len) ||
+            (!f->token_kept[k] && strspn(s, " \t") < c->len)) {
+            return false;
+        }
+    }
+    return (f->gcol == (size_t)-1 || set_has(&f->groups, t, row, f->gcol)) &&
+           (f->fcol == (size_t)-1 || set_has(&f->facets, t, row, f->fcol));
+}
+
+/* Counts the dropped row in t->skipped; false when out of memory. */
+static bool drop(const struct table_folder *f, csvchart_table *t, size_t row)
+{
+    struct table_skipped *k = &t->skipped;
+    const struct table_cell *x = row_cell(t, row, f->key[0]);
+    if (k->nkept < CSVCHART_WARNINGS_KEEP) {
+        char *copy = csvchart_strndup(t->pool + x->offset, x->len);
+        if (!copy) {
+            return false;
+        }
+        k->kept[k->nkept].line = x->line;
+        k->kept[k->nkept++].x = copy;
+    }
+    k->count++;
+    k->last_line = x->line;
+    return true;
+}
+
+/* A row stays: notes its group and facet values and its missing tokens for droppable(). */
+static bool kept(struct table_folder *f, const csvchart_table *t, size_t row)
+{
+    for (size_t k = 0; k < t->nacc; k++) {
+        const struct table_cell *c = row_cell(t, row, t->acc_cols[k]);
+        const char *s = t->pool + c->offset;
+        f->token_kept[k] = f->token_kept[k] || (strspn(s, " \t") < c->len &&
+                                                csvchart_table_missing_text(s, c->len));
+    }
+    return set_note(&f->groups, t, row, f->gcol) && set_note(&f->facets, t, row, f->fcol);
+}
+
+/* ---- Counting categories ----------------------------------------------------------------- */
+
+/*
+ * Counts row's category - its x within its facet, as binding counts a panel's categories -
+ * when new: FOLD_LIMIT when that makes more than max_keys in one panel. Row is to be kept
+ * (the sets point at its text).
+ */
+static enum fold_result count_category(struct table_folder *f, const csvchart_table *t,
+                                       size_t row)
+{
+    if (!f->max_keys) {
+        return FOLD_KEEP;
+    }
+    if (!f->count_only && f->nkey == 1) { // the key set holds the x values already
+        return f->keys.len >= f->max_keys ? FOLD_LIMIT : FOLD_KEEP;
+    }
+    size_t cols[2] = {f->key[0], f->fcol};
+    size_t n = f->fcol == (size_t)-1 ? 1 : 2, slot, fslot = 0;
+    uint64_t h = hash_cols(t, row, cols, n);
+    if (!set_grow(&f->xs)) {
+        return FOLD_NOMEM;
+    }
+    if (set_find(&f->xs, t, row, cols, n, h, &slot) != (size_t)-1) {
+        return FOLD_KEEP;
+    }
+    size_t *count = &f->xs.len; // one panel: every x counts
+    if (n == 2) {
+        uint64_t hf = hash_cols(t, row, &f->fcol, 1);
+        if (!set_grow(&f->fcount)) {
+            return FOLD_NOMEM;
+        }
+        if (set_find(&f->fcount, t, row, &f->fcol, 1, hf, &fslot) == (size_t)-1) {
+            set_put(&f->fcount, t, fslot, row, f->fcol, hf);
+        }
+        count = &f->fcount.slots[fslot].n;
+    }
+    if (*count >= f->max_keys) {
+        return FOLD_LIMIT;
+    }
+    set_put(&f->xs, t, slot, row, cols[0], h);
+    if (n == 2) {
+        (*count)++;
+    }
+    return FOLD_KEEP;
+}
+
+/* count_only (table.h): whether the row is one more category or event than allowed. */
+static enum fold_result count_row(struct table_folder *f, const csvchart_table *t, size_t row)
+{
+    for (size_t k = 0; k < f->nkey; k++) {
+        const struct table_cell *c = row_cell(t, row, f->key[k]);
+        if (csvchart_table_missing_text(t->pool + c->offset, c->len)) {
+            return FOLD_KEEP; // binding skips it
+        }
+    }
+    if (f->every_row) {
+        return f->max_keys && f->counted++ >= f->max_keys ? FOLD_LIMIT : FOLD_KEEP;
+    }
+    bool any = false;
+    for (size_t k = 0; k < f->nv && !any; k++) {
+        const struct table_cell *c = row_cell(t, row, f->vcols[k]);
+        double v;
+        any = f->nvalues ? !csvchart_table_missing_text(t->pool + c->offset, c->len)
+                         : csvchart_number_parse(t->pool + c->offset, c->len, &v, NULL);
+    }
+    return any ? count_category(f, t, row) : FOLD_KEEP;
+}
+
+/* ---- Folding a row --------------------------------------------------------------------------- */
+
+static enum fold_result fold_row(struct table_folder *f, csvchart_table *t);
 
 enum fold_result csvchart_table_folder_row(struct table_folder *f, csvchart_table *t,
                                            size_t *blame_col)
@@ -355,6 +568,20 @@ enum fold_result csvchart_table_folder_row(struct table_folder *f, csvchart_tabl
     }
     size_t row = t->nrows;
     *blame_col = f->key[0];
+    if (f->count_only) {
+        return count_row(f, t, row);
+    }
+    if (droppable(f, t, row)) {
+        return drop(f, t, row) ? FOLD_DROPPED : FOLD_NOMEM;
+    }
+    enum fold_result r = fold_row(f, t);
+    return r == FOLD_KEEP && !kept(f, t, row) ? FOLD_NOMEM : r;
+}
+
+/* The row's fate once it is not dropped: kept as a new key, merged, or kept as it is. */
+static enum fold_result fold_row(struct table_folder *f, csvchart_table *t)
+{
+    size_t row = t->nrows;
     if (!foldable(f, t, row)) {
         return acc_row(f, t, row, false) ? FOLD_KEEP : FOLD_NOMEM;
     }
@@ -368,24 +595,9 @@ enum fold_result csvchart_table_folder_row(struct table_folder *f, csvchart_tabl
         merge(f, t, into);
         return FOLD_MERGED;
     }
-    if (f->max_keys) {
-        if (f->nkey == 1) {
-            if (f->keys.len >= f->max_keys) {
-                return FOLD_LIMIT;
-            }
-        } else {
-            uint64_t hx = hash_cols(t, row, f->key, 1);
-            size_t xslot;
-            if (!set_grow(&f->xs)) {
-                return FOLD_NOMEM;
-            }
-            if (set_find(&f->xs, t, row, f->key, 1, hx, &xslot) == (size_t)-1) {
-                if (f->xs.len >= f->max_keys) {
-                    return FOLD_LIMIT;
-                }
-                set_put(&f->xs, t, xslot, row, f->key[0], hx);
-            }
-        }
+    enum fold_result limit = count_category(f, t, row);
+    if (limit != FOLD_KEEP) {
+        return limit;
     }
     if (!acc_row(f, t, row, true)) {
         return FOLD_NOMEM;

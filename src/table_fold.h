@@ -14,10 +14,11 @@
 #include "table.h"
 
 enum fold_result {
-    FOLD_KEEP,   /* the row stays (count it) */
-    FOLD_MERGED, /* the row went into an earlier one: drop its cells and text */
+    FOLD_KEEP,    /* the row stays (count it) */
+    FOLD_MERGED,  /* the row went into an earlier one: drop its cells and text */
+    FOLD_DROPPED, /* the row has no value at all: counted in t->skipped; drop it too */
     FOLD_NOMEM,
-    FOLD_LIMIT   /* more distinct keys[0] values than max_keys; the row's key cell is to blame */
+    FOLD_LIMIT    /* more distinct keys[0] values than max_keys; the row's key cell is to blame */
 };
 
 struct table_folder;

@@ -309,8 +309,23 @@ static void measure_pango(struct pango_measurer *pm, const struct text_style *st
             return;
         }
     }
+    /* A tab or a line end is measured as the space the scene draws for it (scene.h):
+     * Pango alone would take a tab stop or a second line. */
+    char small[256], *spaced = NULL;
+    if (memchr(s, '\t', len) || memchr(s, '\n', len) || memchr(s, '\r', len)) {
+        spaced = len < sizeof small ? small : malloc(len);
+        if (spaced) {
+            for (size_t i = 0; i < len; i++) {
+                spaced[i] = s[i] == '\t' || s[i] == '\n' || s[i] == '\r' ? ' ' : s[i];
+            }
+            s = spaced;
+        }
+    }
     set_style(pm, style);
     pango_layout_set_text(pm->layout, s, (int)len);
+    if (spaced && spaced != small) {
+        free(spaced);
+    }
     PangoRectangle logical;
     pango_layout_get_extents(pm->layout, NULL, &logical);
     int baseline = pango_layout_get_baseline(pm->layout);

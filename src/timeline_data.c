@@ -101,9 +101,19 @@ csvchart_status csvchart_timeline_bind(const csvchart_table *t, const struct spe
     for (size_t r = 0; r < t->nrows; r++) {
         const struct table_cell *dc = csvchart_table_cell(t, r, cdate);
         if (blank(t, dc) || dc->missing) {
-            csvchart_warnings_add(warn, "%s:%zu: row skipped: no %s", t->name, dc->line,
-                                  t->cols[cdate].name);
+            char what[300];
+            snprintf(what, sizeof what, "rows skipped: no value in column \"%s\"",
+                     t->cols[cdate].name);
+            csvchart_warnings_row(warn, t->name, dc->line, what, "%s:%zu: row skipped: no %s",
+                                  t->name, dc->line, t->cols[cdate].name);
             continue;
+        }
+        if (s->max_categories && d.nevents == s->max_categories) { // the reader is first
+            st = csvchart_error_set(err, CSVCHART_ERROR_LIMIT, t->name, dc->line, dc->col,
+                                    "more than %zu events; a timeline of them cannot be drawn "
+                                    "(raise max_categories)",
+                                    s->max_categories);
+            goto fail;
         }
         struct timeline_event e = {0};
         e.line = dc->line;
@@ -180,6 +190,7 @@ csvchart_status csvchart_timeline_bind(const csvchart_table *t, const struct spe
         goto fail;
     }
     qsort(d.events, d.nevents, sizeof *d.events, by_position);
+    csvchart_warnings_flush(warn);
     if (!(d.scratch = calloc(1, sizeof *d.scratch))) {
         st = csvchart_error_nomem(err);
         goto fail;
@@ -187,6 +198,7 @@ csvchart_status csvchart_timeline_bind(const csvchart_table *t, const struct spe
     *out = d;
     return CSVCHART_OK;
 fail:
+    csvchart_warnings_flush(warn);
     csvchart_timeline_fini(&d);
     return st;
 }
@@ -207,4 +219,18 @@ void csvchart_timeline_fini(struct timeline_data *d)
         free(d->scratch);
     }
     memset(d, 0, sizeof *d);
+}
+
+bool csvchart_timeline_limit(const struct spec *s, struct table_fold *f)
+{
+    if (s->kind != KIND_TIMELINE) {
+        return false;
+    }
+    memset(f, 0, sizeof *f);
+    f->keys[0] = *s->date ? s->date : "date";
+    f->max_keys = s->max_categories;
+    f->count_only = true;
+    f->every_row = true; /* every dated row is an event (csvchart_timeline_bind()) */
+    f->limit_text = "events; a timeline of them cannot be drawn (raise max_categories)";
+    return true;
 }

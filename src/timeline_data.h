@@ -61,11 +61,18 @@ struct timeline_data {
  * on failure *out is zeroed and nothing is leaked. Skipped rows go to `warn` ("FILE:LINE: row
  * skipped: no date"). Errors (CSVCHART_ERROR_DATA, FILE:LINE:COL where there is a cell): an
  * unknown column (naming the columns there are), an unparseable or impossible date (quoting
- * it and listing the accepted formats), an end before its start, an empty label, no events.
+ * it and listing the accepted formats), an end before its start, an empty label, no events;
+ * CSVCHART_ERROR_LIMIT: more than max_categories events.
  */
 csvchart_status csvchart_timeline_bind(const csvchart_table *t, const struct spec *s,
                                        struct timeline_data *out,
                                        struct csvchart_warnings *warn, csvchart_error *err);
 void csvchart_timeline_fini(struct timeline_data *d);
+
+/*
+ * How a timeline checks its event limit (max_categories) while its file is read (table.h,
+ * count_only, every_row): fills *f, borrowing s's strings, and returns true for a timeline.
+ */
+bool csvchart_timeline_limit(const struct spec *s, struct table_fold *f);
 
 #endif

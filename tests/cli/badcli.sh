@@ -40,6 +40,28 @@ gen_categories_100k() { awk 'BEGIN { print "name,value"; for (i = 0; i < 100000;
 gen_aggregate_1m() { awk 'BEGIN { print "name,value"; for (i = 0; i < 1000000; i++) print "c" i % 3 "," i % 1000 }'; }
 gen_aggregate_late_text() { gen_aggregate_1m; echo "c1,lots"; }
 gen_aggregate_categories_100k() { gen_categories_100k; }
+# Limits while reading (issue 10): 10 million distinct categories without --aggregate were
+# all loaded (7 s, 954 MB; with a group 22 s, 1.7 GB) before the category limit refused
+# them. Each file ends with a broken row, so that a reader that gets that far reports it
+# instead of the limit at the row that passes it.
+gen_categories_10m() {
+    awk 'BEGIN { print "name,value"; for (i = 0; i < 10000000; i++) print "c" i "," i; print "x,1,2" }'
+}
+gen_categories_group_200k() {
+    awk 'BEGIN { print "name,g,value"; for (i = 0; i < 200000; i++) print "c" i "," i % 3 "," i;
+                 print "x,1" }'
+}
+gen_events_20k() {
+    awk 'BEGIN { print "date,label"; for (i = 0; i < 20000; i++) printf "%04d-01-01,event %d\n", 1 + i % 9999, i;
+                 print "2020" }'
+}
+# A quoted field whose content is exactly max_field_bytes (1 MiB, two doubled quotes in it):
+# read (its quotes were counted, and it was refused as longer than the limit). And a file of
+# endless blank lines, cut at 10 million and one: refused at that one (never ended).
+gen_quoted_field_at_limit() {
+    printf 'name,value,note\nA,1,"'; head -c 1048573 /dev/zero | tr '\0' x; printf '""""x"\nB,2,x\n'
+}
+gen_blank_lines_10m() { printf 'name,value\n'; yes '' | head -n 10000001; printf 'A,1\n'; }
 gen_events_10k() {
     awk 'BEGIN { print "date,label"; for (i = 0; i < 10000; i++) printf "%04d-01-01,event %d\n", 1 + i % 9999, i }'
 }

@@ -670,6 +670,22 @@ int csvchart_fuzz_render(const uint8_t *data, size_t size)
         for (size_t i = 0; i < csvchart_figure_warning_count(fig); i++) {
             check(csvchart_figure_warning(fig, i) != NULL, "warning %zu is NULL", i);
         }
+        /* The scene's contract (scene.h), asserted there too but not in release builds:
+         * every number finite, no size negative. */
+        csvchart_error se = {0};
+        const struct csvchart_scene *sc = csvchart_figure_scene(fig, &se);
+        for (size_t i = 0; sc && i < sc->len; i++) {
+            const struct scene_item *it = &sc->items[i];
+            bool ok = isfinite(it->x) && isfinite(it->y) && isfinite(it->x2) &&
+                      isfinite(it->y2) && isfinite(it->w) && isfinite(it->h) && it->w >= 0 &&
+                      it->h >= 0 && isfinite(it->r) && it->r >= 0 && isfinite(it->baseline) &&
+                      isfinite(it->anchor_x) && it->stroke_width >= 0;
+            for (size_t k = 0; k < it->npoints; k++) {
+                ok = ok && isfinite(it->points[k].x) && isfinite(it->points[k].y);
+            }
+            check(ok, "scene item %zu (kind %d): x %g y %g w %g h %g r %g", i, (int)it->kind,
+                  it->x, it->y, it->w, it->h, it->r);
+        }
     } else {
         check(e.message[0] != '\0', "load error without a message");
     }

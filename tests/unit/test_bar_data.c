@@ -2,6 +2,7 @@
  * test_bar_data.c - binding a table to a bar chart: default columns, long format, missing
  * values, repeated categories, aggregation, sorting, and the errors with their positions.
  */
+#include <math.h>
 #include <stdlib.h>
 
 #include "bar_data.h"
@@ -138,6 +139,74 @@ static void test_errors(void)
     }
 }
 
+/* Issue 10: a sum, mean or stack beyond DBL_MAX drew inf and NaN geometry and exited 0. */
+static void test_non_finite(void)
+{
+    static const struct {
+        const char *csv;
+        const char *opts[5];
+        const char *message; /* NULL: binds */
+        size_t line, col;
+    } cases[] = {
+        {"k,v\na,1e308\na,1e308\nb,1\n", {"aggregate", "sum"},
+         "the sum of \"a\" (lines 2-3) is too large to draw: its values add up beyond the "
+         "largest double (about 1.8e308)",
+         2, 3},
+        {"k,v\na,1e308\na,1e308\nb,1\n", {"aggregate", "mean"},
+         "the mean of \"a\" (lines 2-3) cannot be computed: its values add up beyond the "
+         "largest double (about 1.8e308)",
+         2, 3},
+        {"k,v\na,1e308\na,1e308\nb,1\n", {"aggregate", "max"}, NULL, 0, 0},
+        {"k,v\na,1e308\na,1e308\nb,1\n", {"aggregate", "count"}, NULL, 0, 0},
+        /* the positive values overflow, whatever the order: 1e308 + 1e308 - 1e308 */
+        {"k,v\nb,1\na,1e308\na,-1e308\na,1e308\n", {"aggregate", "sum"},
+         "the sum of \"a\" (lines 3-5) is too large to draw: its values add up beyond the "
+         "largest double (about 1.8e308)",
+         3, 3},
+        {"k,g,v\na,s,1e308\na,t,1\na,s,1.5e308\n", {"aggregate", "sum", "group", "g"},
+         "the sum of \"a\" in \"s\" (lines 2-4) is too large to draw: its values add up "
+         "beyond the largest double (about 1.8e308)",
+         2, 5},
+        {"k,a,b\ny,1,2\nx,1e308,1e308\n", {"stack", "true"},
+         "the stack of \"x\" is too large to draw: with \"b\" its positive values add up "
+         "beyond the largest double (about 1.8e308)",
+         3, 9},
+        {"k,a,b,c\nx,-1e308,5,-1e308\n", {"stack", "true"},
+         "the stack of \"x\" is too large to draw: with \"c\" its negative values add up "
+         "beyond the largest double (about 1.8e308)",
+         2, 12},
+        {"k,a,b\nx,1e308,-1e308\n", {"stack", "true"}, NULL, 0, 0}, // each side finite
+        {"k,v\na,1e300\nb,1e-300\n", {"ratio", "true"},
+         "ratio: \"a\" (1e+300) over \"b\" (1e-300) is too large to state (beyond the largest "
+         "double, about 1.8e308)",
+         0, 0},
+        {"k,v\na,1.7976931348623157e308\nb,-1.7976931348623157e308\n", {NULL}, NULL, 0, 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct bar_data d;
+        struct csvchart_warnings w = {0};
+        csvchart_error err = {0};
+        csvchart_status st = bind(cases[i].csv, cases[i].opts, &d, &w, &err);
+        if (!cases[i].message) {
+            CHECK_INT(st, CSVCHART_OK);
+            if (st == CSVCHART_OK) {
+                for (size_t k = 0; k < d.ncat * d.nser; k++) {
+                    CHECK(!d.has[k] || isfinite(d.v[k]));
+                }
+                csvchart_bar_chart_fini(&chart);
+            } else {
+                fprintf(stderr, "non-finite case %zu: %s\n", i, err.message);
+            }
+        } else {
+            CHECK_INT(st, CSVCHART_ERROR_DATA);
+            CHECK_STR(err.message, cases[i].message);
+            CHECK_INT(err.line, cases[i].line);
+            CHECK_INT(err.column, cases[i].col);
+        }
+        csvchart_warnings_fini(&w);
+    }
+}
+
 int main(void)
 {
     RUN(test_defaults);
@@ -145,5 +214,6 @@ int main(void)
     RUN(test_missing);
     RUN(test_aggregate_sort);
     RUN(test_errors);
+    RUN(test_non_finite);
     return harness_done();
 }

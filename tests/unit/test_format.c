@@ -157,6 +157,17 @@ static const struct {
     {"%.1f%%", NONE, 12.345, "12.3%"},
     {"%'d people", NONE, 1234567, "1,234,567 people"},
     {"%d", NONE, 2.5, "3"},
+    /* beyond fixed digits (issue 10): 1e21 and up, and what the decimals would show as 0 */
+    {"auto", PLAIN(0), 1e308, "1e308"},
+    {"auto", PLAIN(0), 1.7976931348623157e308, "1.79769313486232e308"},
+    {"auto", PLAIN(0), -2.5e300, M "2.5e300"},
+    {"auto", PLAIN(0), 9.99e20, "999,000,000,000,000,000,000"},
+    {"auto", PLAIN(0), 1e21, "1e21"},
+    {"auto", PLAIN(0), 1e-300, "1e-300"},
+    {"auto", PLAIN(8), 1.2e-7, "0.00000012"}, // the data's decimals show it: fixed
+    {"auto", USD(2), 1e-7, "$1e-7"},
+    {"auto", PCT(0), 1e25, "1e25%"},
+    {"si", USD(0), 5e21, "$5e21"},
     {"%d", NONE, -2.5, "-3"},
     {"%i", NONE, 1e20, "100000000000000000000"},
     {"%'.2f", NONE, 1234.5, "1,234.50"},
@@ -246,6 +257,13 @@ static const struct {
     {"auto", PLAIN(0), 1e12, 1000, "1,000,000,000,000"},
     {"auto", PLAIN(0), 1e-12, 100, "0.000000000001"},
     {"auto", PLAIN(0), 1e-20, 1e10, "0.00000000000000000001"},
+    /* the whole range of a double (issue 10) */
+    {"auto", PLAIN(0), 1e308, 2e307, "1e308"},
+    {"auto", PLAIN(0), 1.25e308, 2.5e307, "1.25e308"},
+    {"auto", PLAIN(0), -5e307, 5e307, M "5e307"},
+    {"auto", PLAIN(0), 2e-301, 2e-301, "2e-301"},
+    {"auto", PLAIN(0), 1e-300, 1e100, "1e-300"}, // log
+    {"si", PLAIN(0), 1e300, 1e100, "1e300"},
     /* currency and percent kinds */
     {"currency", NONE, 0.25, 0.25, "$0.25"},
     {"currency", NONE, 2, 0.25, "$2"},
@@ -361,7 +379,7 @@ static const struct {
     {"%.100f", NULL},
     {"%.2f\n", NULL},
     {"%.2f\t", NULL},
-    {"\xff%.2f", "value_format \"\xff%.2f\" is not valid UTF-8"},
+    {"\xff%.2f", "value_format \"?%.2f\" is not valid UTF-8"}, // messages stay UTF-8
     {"\xc0\xafx%d", NULL}, // overlong '/'
 };
 

@@ -84,6 +84,71 @@ static void test_values(void)
     }
 }
 
+/* Issue 10: text that no output can hold is refused where it enters, for every option type,
+ * with the option's name, the byte, and the INI file and line when there is one. */
+static void test_text_validity(void)
+{
+    static const struct {
+        enum option_id id;
+        const char *value;
+        const char *message; /* NULL: accepted */
+    } cases[] = {
+        {OPT_TITLE, "Prices\xff", "title: invalid UTF-8 byte 0xff at byte 7"},
+        {OPT_TITLE, "ab\xe2\x82", "title: invalid UTF-8 byte 0xe2 at byte 3"},
+        {OPT_TITLE, "\xc0\xaf", "title: invalid UTF-8 byte 0xc0 at byte 1"},       // overlong
+        {OPT_TITLE, "\xed\xa0\x80", "title: invalid UTF-8 byte 0xed at byte 1"},   // surrogate
+        {OPT_TITLE, "\xf4\x90\x80\x80", "title: invalid UTF-8 byte 0xf4 at byte 1"}, // > 10FFFF
+        {OPT_SUBTITLE, "a\xef\xbf\xbf",
+         "subtitle: U+FFFF at byte 2 is not a character (a Unicode noncharacter, which SVG or PDF cannot hold); expected text"},
+        {OPT_NOTE, "\xef\xbf\xbe", "note: U+FFFE at byte 1 is not a character (a Unicode "
+                                   "noncharacter, which SVG or PDF cannot hold); expected text"},
+        {OPT_TITLE, "a\xef\xb7\x90", "title: U+FDD0 at byte 2 is not a character (a Unicode "
+                                     "noncharacter, which SVG or PDF cannot hold); expected text"},
+        {OPT_TITLE, "\xf4\x8f\xbf\xbf", "title: U+10FFFF at byte 1 is not a character (a "
+                                         "Unicode noncharacter, which SVG or PDF cannot hold); "
+                                         "expected text"},
+        {OPT_SOURCE, "a\x1b[1m",
+         "source: control character 0x1b at byte 2; expected text (tab and newline are the "
+         "only control characters allowed)"},
+        {OPT_TITLE, "a\rb",
+         "title: control character 0x0d at byte 2; expected text (tab and newline are the only "
+         "control characters allowed)"},
+        {OPT_X, "na\xffme", "x: invalid UTF-8 byte 0xff at byte 3"},
+        {OPT_Y, "a,\xff", "y: invalid UTF-8 byte 0xff at byte 3"},
+        {OPT_SORT, "\xff", "sort: invalid UTF-8 byte 0xff at byte 1"},
+        {OPT_STACK, "\x01", "stack: control character 0x01 at byte 1; expected text (tab and "
+                            "newline are the only control characters allowed)"},
+        {OPT_HIGHLIGHT, "A\xfe", "highlight: invalid UTF-8 byte 0xfe at byte 2"},
+        {OPT_RATIO_LABEL, "{ratio}\xff", "ratio_label: invalid UTF-8 byte 0xff at byte 8"},
+        {OPT_TITLE, "Line one\nline two\twith a tab", NULL},
+        {OPT_TITLE, "\xe6\xb7\xb1\xe5\xba\xa6 \xf0\x9f\x98\x80 \xef\xbf\xbd \xf4\x8f\xbf\xbd \xc2\x85\x7f", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        csvchart_error err = {0};
+        csvchart_status st = csvchart_option_check(cases[i].id, cases[i].value, "f.ini", 7, &err);
+        if (!cases[i].message) {
+            HARNESS_REPORT(st == CSVCHART_OK, "case %zu refused: %s", i, err.message);
+            continue;
+        }
+        CHECK_INT(st, CSVCHART_ERROR_VALUE);
+        CHECK_STR(err.message, cases[i].message);
+        CHECK_STR(err.file, "f.ini");
+        CHECK_INT(err.line, 7);
+    }
+    /* Through the API: csvchart_set names the option, csvchart_set_at the INI line. */
+    csvchart_error err = {0};
+    csvchart_figure *fig = csvchart_figure_new("bar", &err);
+    CHECK_INT(csvchart_set(fig, "title", "abcd\xff", &err), CSVCHART_ERROR_VALUE);
+    CHECK_STR(csvchart_error_text(&err), "title: invalid UTF-8 byte 0xff at byte 5");
+    csvchart_error_clear(&err);
+    CHECK_INT(csvchart_set_at(fig, "title", "\xef\xbf\xbf", "figs.ini", 12, &err),
+              CSVCHART_ERROR_VALUE);
+    CHECK_STR(csvchart_error_text(&err), "figs.ini:12: title: U+FFFF at byte 1 is not a "
+                                         "character (a Unicode noncharacter, which SVG or "
+                                         "PDF cannot hold); expected text");
+    csvchart_figure_free(fig);
+}
+
 static void test_lists(void)
 {
     char *items[4];
@@ -131,6 +196,7 @@ int main(void)
     RUN(test_table_sorted);
     RUN(test_lookup);
     RUN(test_values);
+    RUN(test_text_validity);
     RUN(test_lists);
     RUN(test_spec);
     return harness_done();

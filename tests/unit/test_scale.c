@@ -2,6 +2,7 @@
  * test_scale.c - maps and ticks (src/scale.c): tick sets for the ranges our charts meet,
  * a property check over many random ranges, and the failure cases.
  */
+#include <float.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -90,9 +91,100 @@ static void test_linear_failures(void)
     CHECK(!csvchart_ticks_linear(NAN, 1, 5, &t));
     CHECK(!csvchart_ticks_linear(0, INFINITY, 5, &t));
     CHECK(!csvchart_ticks_linear(-INFINITY, 0, 5, &t));
-    CHECK(!csvchart_ticks_linear(-1.5e308, 1.5e308, 5, &t)); // the span overflows
-    CHECK_INT(t.nmajor, 99);                                 // *out untouched
+    CHECK_INT(t.nmajor, 99); // *out untouched
     CHECK(csvchart_ticks_linear(-1e300, 1e300, 5, &t));
+}
+
+/* ---- Linear ticks: the whole range of a double ---------------------------------------------- */
+
+/* Ticks, step and domain finite and in order, the domain covering the data. */
+static bool sane_ticks(const struct ticks *t, double a, double b, int m)
+{
+    bool ok = t->nmajor >= 2 && t->nmajor <= SCALE_MAX_TICKS && (int)t->nmajor <= 2 * m + 3 &&
+              isfinite(t->step) && t->step > 0 && isfinite(t->lo) && isfinite(t->hi) &&
+              t->lo <= fmin(a, b) && t->hi >= fmax(a, b) && t->lo <= t->major[0] &&
+              t->hi >= t->major[t->nmajor - 1];
+    for (size_t k = 0; k < t->nmajor; k++) {
+        ok = ok && isfinite(t->major[k]) && (k == 0 || t->major[k] > t->major[k - 1]);
+    }
+    return ok;
+}
+
+/* Issue 10: [0, 5e307] and up had no ticks (the density score overflowed), nor had spans
+ * wider than DBL_MAX; layout then drew flat bars without an axis. */
+static const struct {
+    double dmin, dmax;
+    double step;
+    size_t n;
+    double major[8];
+} extreme_cases[] = {
+    {0, 5e307, 1e307, 6, T(0, 1e307, 2e307, 3e307, 4e307, 5e307)},
+    {0, 1e308, 2e307, 6, T(0, 2e307, 4e307, 6e307, 8e307, 1e308)},
+    {0, 1.7e308, 2.5e307, 8, T(0, 2.5e307, 5e307, 7.5e307, 1e308, 1.25e308, 1.5e308, 1.75e308)},
+    {-1e308, 1e308, 5e307, 5, T(-1e308, -5e307, 0, 5e307, 1e308)}, // the span overflows
+    {-1.7e308, 0, 2.5e307, 8,
+     T(-1.75e308, -1.5e308, -1.25e308, -1e308, -7.5e307, -5e307, -2.5e307, 0)},
+    {0, 1e-300, 2e-301, 6, T(0, 2e-301, 4e-301, 6e-301, 8e-301, 1e-300)},
+    {0, 1e-310, 0.2, 6, T(0, 0.2, 0.4, 0.6, 0.8, 1)}, // subnormal: zero at any tick step
+};
+
+static void test_linear_extremes(void)
+{
+    for (size_t i = 0; i < sizeof extreme_cases / sizeof extreme_cases[0]; i++) {
+        struct ticks t;
+        double a = extreme_cases[i].dmin, b = extreme_cases[i].dmax;
+        bool ok = csvchart_ticks_linear(a, b, 7, &t);
+        CHECK(ok);
+        if (!ok) {
+            continue;
+        }
+        if (t.nmajor != extreme_cases[i].n || t.step != extreme_cases[i].step) {
+            fprintf(stderr, "extreme case %zu: [%g, %g]: %zu ticks by %g\n", i, a, b, t.nmajor,
+                    t.step);
+        }
+        CHECK(sane_ticks(&t, a, b, 7));
+        CHECK_INT(t.nmajor, extreme_cases[i].n);
+        CHECK_DBL(t.step, extreme_cases[i].step, 4e-16 * t.step);
+        for (size_t k = 0; k < t.nmajor && k < extreme_cases[i].n; k++) {
+            /* beyond 10^-22 powers of ten are pow()'s: within an ulp or two */
+            CHECK_DBL(t.major[k], extreme_cases[i].major[k], 4e-16 * fabs(t.major[k]));
+        }
+    }
+    /* No tick beyond 1.79e308 is a double: the domain ends at the data, the ticks below it. */
+    struct ticks t;
+    CHECK(csvchart_ticks_linear(0, 1.79e308, 7, &t));
+    CHECK(sane_ticks(&t, 0, 1.79e308, 7));
+    CHECK_DBL(t.hi, 1.79e308, 0);
+    CHECK(csvchart_ticks_linear(-DBL_MAX, DBL_MAX, 2, &t));
+    CHECK(sane_ticks(&t, -DBL_MAX, DBL_MAX, 2));
+    CHECK(csvchart_ticks_linear(DBL_MAX, DBL_MAX, 5, &t)); // zero span at the very top
+    CHECK(sane_ticks(&t, DBL_MAX, DBL_MAX, 5));
+    CHECK(csvchart_ticks_linear(1e-308, 2e-308, 5, &t)); // a span below DBL_MIN
+    CHECK(sane_ticks(&t, 1e-308, 2e-308, 5));
+    CHECK(csvchart_ticks_linear(-5e-324, 5e-324, 5, &t));
+    CHECK(sane_ticks(&t, -5e-324, 5e-324, 5));
+}
+
+/* Random domains over the whole finite range, both signs, every target: always sane. */
+static double uniform(void);
+static void test_linear_extreme_properties(void)
+{
+    int bad = 0;
+    for (int i = 0; i < 3000; i++) {
+        double la = -310 + 618.25 * uniform(), lb = -310 + 618.25 * uniform();
+        double a = pow(10, la) * (uniform() < 0.3 ? -1 : 1), b = pow(10, lb);
+        a = uniform() < 0.2 ? 0 : a;
+        int m = 2 + (int)(uniform() * 14);
+        struct ticks t;
+        if (!isfinite(a) || !isfinite(b)) {
+            continue;
+        }
+        if (!csvchart_ticks_linear(a, b, m, &t) || !sane_ticks(&t, a, b, m)) {
+            fprintf(stderr, "linear extreme property: [%g, %g] target %d\n", a, b, m);
+            bad++;
+        }
+    }
+    CHECK_INT(bad, 0);
 }
 
 /* ---- Linear ticks: properties over random ranges ------------------------------------------ */
@@ -248,17 +340,46 @@ static void test_log_failures(void)
     CHECK(!csvchart_ticks_log(1, -10, 5, &t));
     CHECK(!csvchart_ticks_log(NAN, 10, 5, &t));
     CHECK(!csvchart_ticks_log(1, INFINITY, 5, &t));
-    CHECK(!csvchart_ticks_log(1, 1.5e308, 5, &t));    // 1e309 is not a double
-    CHECK(!csvchart_ticks_log(5e-324, 1, 5, &t));     // nor is 1e-324
-    CHECK(!csvchart_ticks_log(1e-310, 1, 5, &t));     // 1e-310 is subnormal: inexact
-    CHECK(!csvchart_ticks_log(1e-300, 1e305, 2, &t)); // 605 decades
-    CHECK(!csvchart_ticks_log(1e-307, 1e308, 2, &t)); // 615 decades
-    CHECK(csvchart_ticks_log(1e-300, 1e300, 2, &t));  // 600 decades, target 2: 3 ticks
+    CHECK(csvchart_ticks_log(1e-300, 1e300, 2, &t)); // 600 decades, target 2: 3 ticks
     CHECK_INT(t.nmajor, 3);
     CHECK_DBL(t.step, 1e300, 0);
     t.nmajor = 99;
     CHECK(!csvchart_ticks_log(NAN, 1, 5, &t));
     CHECK_INT(t.nmajor, 99);
+}
+
+/* Issue 10: beyond the decades that are normal doubles (1e-307 .. 1e308) there were no ticks.
+ * Now the ticks stay within them and the domain ends at the data. */
+static void test_log_extremes(void)
+{
+    static const double domains[][2] = {
+        {1, 1.5e308},     {5e-324, 1},       {1e-310, 1},         {1e-300, 1e305},
+        {1e-307, 1e308},  {1e-300, 1e308},   {5e-324, DBL_MAX},   {DBL_MAX, DBL_MAX},
+        {5e-324, 5e-324}, {1e308, 1e308},    {1e-307, 1e-307},    {1.5e308, 1.6e308},
+    };
+    for (size_t i = 0; i < sizeof domains / sizeof domains[0]; i++) {
+        for (int m = 2; m <= 9; m++) {
+            struct ticks t;
+            double a = domains[i][0], b = domains[i][1];
+            bool ok = csvchart_ticks_log(a, b, m, &t);
+            ok = ok && t.nmajor >= 2 && (int)t.nmajor <= (m < 3 ? 3 : m) && t.lo <= a &&
+                 t.hi >= b && t.lo > 0 && isfinite(t.hi) && isfinite(t.step);
+            for (size_t k = 0; ok && k < t.nmajor; k++) {
+                ok = t.major[k] >= 1e-307 && t.major[k] <= 1e308 &&
+                     (k == 0 || t.major[k] > t.major[k - 1]);
+            }
+            if (!ok) {
+                fprintf(stderr, "log extreme: [%g, %g] target %d\n", a, b, m);
+            }
+            CHECK(ok);
+        }
+    }
+    struct ticks t;
+    CHECK(csvchart_ticks_log(1e-300, 1e308, 7, &t)); // the ticks stop at 1e300
+    CHECK_DBL(t.major[t.nmajor - 1], 1e300, 0);
+    CHECK_DBL(t.hi, 1e308, 0);
+    CHECK(csvchart_ticks_log(10, 1.5e308, 3, &t));
+    CHECK_DBL(t.hi, 1.5e308, 0);
 }
 
 static void test_log_properties(void)
@@ -324,6 +445,20 @@ static void test_map(void)
     CHECK_DBL(csvchart_scale_map(&lg, -5), 0, 0);
     struct scale lgbad = {SCALE_LOG, 0, 100, 7, 400};
     CHECK_DBL(csvchart_scale_map(&lgbad, 10), 7, 0);
+
+    /* Issue 10: domains and distances beyond DBL_MAX stay finite. */
+    struct scale wide = {SCALE_LINEAR, -1e308, 1e308, 0, 400};
+    CHECK_DBL(csvchart_scale_map(&wide, 0), 200, 1e-9);
+    CHECK_DBL(csvchart_scale_map(&wide, 1e308), 400, 1e-9);
+    CHECK_DBL(csvchart_scale_map(&wide, -1e308), 0, 1e-9);
+    struct scale top = {SCALE_LINEAR, 1.7e308, 1.75e308, 0, 100};
+    CHECK_DBL(csvchart_scale_map(&top, -1.7e308), -6800, 1e-6); // v - d0 overflows
+    struct scale unit = {SCALE_LINEAR, 0, 1, 0, 100};           // far outside: clamped
+    CHECK_DBL(csvchart_scale_map(&unit, 1e308), 1e8, 0);
+    CHECK_DBL(csvchart_scale_map(&unit, -DBL_MAX), -1e8, 0);
+    struct scale lgwide = {SCALE_LOG, 5e-324, DBL_MAX, 0, 632};
+    CHECK(isfinite(csvchart_scale_map(&lgwide, 1)));
+    CHECK(isfinite(csvchart_scale_map(&lgwide, 5e-324)));
 }
 
 int main(void)
@@ -332,9 +467,12 @@ int main(void)
     RUN(test_linear_targets);
     RUN(test_linear_failures);
     RUN(test_linear_properties);
+    RUN(test_linear_extremes);
+    RUN(test_linear_extreme_properties);
     RUN(test_log_cases);
     RUN(test_log_minors);
     RUN(test_log_failures);
+    RUN(test_log_extremes);
     RUN(test_log_properties);
     RUN(test_map);
     return harness_done();

@@ -3,10 +3,13 @@
  */
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 
+#include "fixtures.h"
 #include "harness.h"
 #include "scene.h"
+#include "scene_check.h"
 
 static void test_build(void)
 {
@@ -71,7 +74,7 @@ static void test_dump(void)
 {
     struct csvchart_scene s;
     csvchart_scene_init(&s, 1200, 675, 0xffffffff, "Inter");
-    csvchart_scene_rect(&s, 10, 20.005, 30.5, -0.001, 0x1f77b4ff);
+    csvchart_scene_rect(&s, -0.001, 20.005, 30.5, 0.001, 0x1f77b4ff); // sizes are >= 0
     struct scene_item *r = csvchart_scene_rect(&s, 0, 0, 5, 5, CSVCHART_RGBA_NONE);
     r->stroke = 0xABCDEF80;
     r->stroke_width = 1.5;
@@ -90,7 +93,7 @@ static void test_dump(void)
     CHECK(csvchart_scene_dump(&s, &out, &len));
     const char *want =
         "scene 1200.00 675.00 background=#ffffffff font=\"Inter\"\n"
-        "rect 10.00 20.01 30.50 0.00 fill=#1f77b4ff\n"
+        "rect 0.00 20.01 30.50 0.00 fill=#1f77b4ff\n"
         "rect 0.00 0.00 5.00 5.00 fill=#00000000 stroke=#abcdef80 width=1.50\n"
         "line 0.00 0.50 100.00 0.50 stroke=#ccccccff width=1.00\n"
         "line 0.00 1.00 2.00 3.00 stroke=#000000ff width=0.75 dash=4.00\n"
@@ -213,11 +216,136 @@ static void test_cut_lines(void)
 #undef RND
 }
 
+/* Issue 10: text items are one line: a tab, CR or LF becomes a space (Pango drew a tab as a
+ * tab stop and SVG as one space); a title's newline still breaks the line (text_wrap). */
+static void test_text_one_line(void)
+{
+    struct csvchart_scene s;
+    csvchart_scene_init(&s, 640, 360, 0xffffffff, NULL);
+    csvchart_scene_text(&s, "a\tb\r\nc", 0, 0, 10, 10, 8, TEXT_ANCHOR_START, 0, 12, 400, 0);
+    CHECK_STR(s.items[0].text, "a b  c");
+    csvchart_scene_fini(&s);
+
+    const char *opts[] = {"title", "Tab\there\nsecond line", NULL};
+    csvchart_error err = {0};
+    csvchart_figure *fig = fixture_figure("bar", "k,v\n\"x\ty\",1\nz,2\n", opts, &err);
+    const struct csvchart_scene *sc = csvchart_figure_scene(fig, &err);
+    CHECK(sc != NULL);
+    if (sc) {
+        CHECK(fixture_find_text(sc, "Tab here") != NULL);
+        CHECK(fixture_find_text(sc, "second line") != NULL);
+        CHECK(fixture_find_text(sc, "x y") != NULL);
+        for (size_t i = 0; i < sc->len; i++) {
+            CHECK(sc->items[i].kind != SCENE_TEXT || !strpbrk(sc->items[i].text, "\t\r\n"));
+        }
+    }
+    csvchart_figure_free(fig);
+}
+
+/*
+ * Issue 10: bar charts of values anywhere in the finite range of a double - 1e-300 to
+ * 1.8e308, both signs - linear and log, grouped and stacked, bars, dots and lollipops, ranges,
+ * vertical and horizontal: every scene item is finite, no size negative. (Values of 5e307
+ * drew flat bars without an axis, sums beyond DBL_MAX inf geometry, stacks NaN.) A chart may
+ * be refused - a stack or sum beyond DBL_MAX, labels that do not fit - but never drawn wrong.
+ */
+static uint64_t rng = 0x2545F4914F6CDD1Du;
+static double uniform(void) // [0, 1), xorshift64*
+{
+    rng ^= rng >> 12;
+    rng ^= rng << 25;
+    rng ^= rng >> 27;
+    return (double)((rng * 0x2545F4914F6CDD1Du) >> 11) / 9007199254740992.0;
+}
+
+/* A value of magnitude 10^[lo, lo + span] (at most 1.8e308), positive when `positive`. */
+static double extreme_value(double lo, double span, bool positive)
+{
+    double v = pow(10, lo + span * uniform());
+    v = isfinite(v) ? v : 1.7976931348623157e308;
+    return positive || uniform() < 0.6 ? v : -v;
+}
+
+static void test_extreme_bar_scenes(void)
+{
+    static const char *const marks[] = {"bar", "dot", "lollipop"};
+    int rendered = 0, refused = 0, bad = 0;
+    char csv[4096], name[64];
+    for (int iter = 0; iter < 400; iter++) {
+        bool log = uniform() < 0.3, stack = !log && uniform() < 0.4;
+        bool range = !stack && uniform() < 0.2, horizontal = uniform() < 0.4;
+        bool sum = !range && uniform() < 0.25; // repeated categories, summed
+        size_t ncat = 1 + (size_t)(uniform() * 6), nser = range ? 1 : 1 + (size_t)(uniform() * 3);
+        /* the whole range, or a band of a few decades anywhere in it, often at its ends */
+        double lo = -300, span = 608.25;
+        if (uniform() < 0.5) {
+            span = 3 * uniform();
+            double r = uniform();
+            lo = r < 0.35 ? 308.25 - span : r < 0.55 ? -300 : -300 + 605.25 * uniform();
+        }
+        int n = snprintf(csv, sizeof csv, range ? "k,lo,hi\n" : "k,a,b,c\n");
+        for (size_t c = 0; c < ncat; c++) {
+            n += snprintf(csv + n, sizeof csv - (size_t)n, "c%zu", sum ? c % 2 : c);
+            if (range) {
+                double a = extreme_value(lo, span, log), b = extreme_value(lo, span, log);
+                n += snprintf(csv + n, sizeof csv - (size_t)n, ",%.17g,%.17g\n", fmin(a, b),
+                              fmax(a, b));
+                continue;
+            }
+            for (size_t k = 0; k < 3; k++) {
+                n += snprintf(csv + n, sizeof csv - (size_t)n, ",%.17g",
+                              extreme_value(lo, span, log));
+            }
+            n += snprintf(csv + n, sizeof csv - (size_t)n, "\n");
+        }
+        const char *opts[20] = {"log", log ? "true" : "false", "stack", stack ? "true" : "false",
+                                "horizontal", horizontal ? "true" : "false",
+                                "mark", marks[iter % 3], "labels", iter % 5 ? "auto" : "true", NULL};
+        size_t o = 10;
+        if (sum) {
+            opts[o++] = "aggregate", opts[o++] = "sum";
+        }
+        if (range) {
+            opts[o++] = "low", opts[o++] = "lo", opts[o++] = "high", opts[o++] = "hi";
+        } else {
+            opts[o++] = "y", opts[o++] = nser == 1 ? "a" : nser == 2 ? "a,b" : "a,b,c";
+        }
+        csvchart_error err = {0};
+        csvchart_figure *fig = fixture_figure("bar", csv, opts, &err);
+        const struct csvchart_scene *s = err.status ? NULL : csvchart_figure_scene(fig, &err);
+        snprintf(name, sizeof name, "extreme chart %d", iter);
+        if (s) {
+            rendered++;
+            if (check_scene_finite(name, s)) {
+                fprintf(stderr, "%s\n", csv);
+                bad++;
+            }
+        } else {
+            refused++;
+            /* refusals name data or size, never an internal failure */
+            bool sized = err.status == CSVCHART_ERROR_SIZE && strstr(err.message, "use size");
+            HARNESS_REPORT(err.status == CSVCHART_ERROR_DATA ||
+                               err.status == CSVCHART_ERROR_LIMIT || sized,
+                           "%s: %s\n%s", name, csvchart_error_text(&err), csv);
+        }
+        csvchart_figure_free(fig);
+        if (bad > 3) {
+            break;
+        }
+    }
+    CHECK_INT(bad, 0);
+    CHECK(rendered > 300); // most of them are drawn
+    (void)check_text_boxes; // scene_check.h's other check: overlaps are layout's tests' business
+    fprintf(stderr, "extreme bar scenes: %d rendered, %d refused\n", rendered, refused);
+}
+
 int main(void)
 {
     RUN(test_build);
     RUN(test_cut_lines);
     RUN(test_nomem_is_sticky);
     RUN(test_dump);
+    RUN(test_text_one_line);
+    RUN(test_extreme_bar_scenes);
     return harness_done();
 }

@@ -127,7 +127,23 @@ static const struct rcase cases[] = {
     {IN("a\n\xF0\x9F\x98\x80,\n"),
      {0, 0, 0, 0, NULL},
      "csv:2:6: row has 2 fields, expected 1 as in the header (line 1)"},
+    /* What every output holds stays: tab, line ends in quotes, DEL, C1 controls, U+FFFD,
+     * U+10FFFD (issue 10). */
+    {IN("a\n\"x\ty\r\nz\x7f\xC2\x85\xEF\xBF\xBD\xF4\x8F\xBF\xBD\"\n"), AUTO,
+     "d=, bom=0\nH [a]1:1\nR [x\ty\r\nz\x7f\xC2\x85\xEF\xBF\xBD\xF4\x8F\xBF\xBD]2:1\n"},
     /* Limits that are not hit. */
+    /* A quoted field's length is its content: quotes around it and the second of a doubled
+     * quote do not count (issue 10: a quoted field of exactly the limit was refused). */
+    {IN("a\n\"1234\"\n"), {0, 4, 0, 0, NULL}, "d=, bom=0\nH [a]1:1\nR [1234]2:1\n"},
+    {IN("a\n  \"1234\"\n"), {0, 4, 0, 0, NULL}, "d=, bom=0\nH [a]1:1\nR [1234]2:3\n"},
+    {IN("a\n\"12\"\"3\"\n"), {0, 4, 0, 0, NULL}, "d=, bom=0\nH [a]1:1\nR [12\"3]2:1\n"},
+    {IN("a\n\"12\"\"\"\"\"\n"), {0, 4, 0, 0, NULL}, "d=, bom=0\nH [a]1:1\nR [12\"\"]2:1\n"},
+    {IN("\"abcd\",b\n1,2\n"), {0, 4, 0, 0, NULL},
+     "d=, bom=0\nH [abcd]1:1 [b]1:8\nR [1]2:1 [2]2:3\n"},
+    /* Blank lines count toward max_rows apart from the data rows: a CRLF once, a line of
+     * spaces too, a line end inside quotes not. */
+    {IN("a\r\n\r\n1\r\n\r\n2\n"), {0, 0, 0, 2, NULL}, "d=, bom=0\nH [a]1:1\nR [1]3:1\nR [2]5:1\n"},
+    {IN("a\n\"\n\n\n\"\n"), {0, 0, 0, 1, NULL}, "d=, bom=0\nH [a]1:1\nR [\n\n\n]2:1\n"},
     {IN("ab,c\n1234,5\n"), {0, 4, 2, 1, NULL}, "d=, bom=0\nH [ab]1:1 [c]1:4\nR [1234]2:1 [5]2:6\n"},
 
     /* ---- Errors: the message and the position of the first one ---- */
@@ -179,6 +195,34 @@ static const struct rcase cases[] = {
      "csv:2:1: invalid UTF-8 byte 0xe9 (starts a 3-byte sequence that is cut short)"},
     {IN("a\nx\0y\n"), AUTO, "csv:2:2: NUL byte in the data"},
     {IN("a\n\"x\n\0\"\n"), AUTO, "csv:3:1: NUL byte in the data"},
+    /* What XML 1.0 forbids: C0 controls but tab and line ends, U+FFFE, U+FFFF (issue 10). */
+    {IN("a\nx\x01\n"), AUTO,
+     "csv:2:2: control character 0x01 in the data; expected text (tab and line ends are the "
+     "only control characters allowed)"},
+    {IN("a\n\"x\n\x1f\"\n"), AUTO,
+     "csv:3:1: control character 0x1f in the data; expected text (tab and line ends are the "
+     "only control characters allowed)"},
+    {IN("a\x0b\n1\n"), AUTO,
+     "csv:1:2: control character 0x0b in the data; expected text (tab and line ends are the "
+     "only control characters allowed)"},
+    {IN("a\n\xEF\xBF\xBE\n"), AUTO,
+     "csv:2:1: U+FFFE in the data is not a character (a Unicode noncharacter, which SVG or "
+     "PDF cannot hold); expected text"},
+    {IN("a\nab\xEF\xBF\xBF"), AUTO,
+     "csv:2:3: U+FFFF in the data is not a character (a Unicode noncharacter, which SVG or "
+     "PDF cannot hold); expected text"},
+    {IN("a\n\"x\xEF\xB7\x90\"\n"), AUTO, // cairo's PDF writer refuses it
+     "csv:2:3: U+FDD0 in the data is not a character (a Unicode noncharacter, which SVG or "
+     "PDF cannot hold); expected text"},
+    {IN("a\n\xEF\xB7\xAF"), AUTO,
+     "csv:2:1: U+FDEF in the data is not a character (a Unicode noncharacter, which SVG or "
+     "PDF cannot hold); expected text"},
+    {IN("a\n\xF0\x9F\xBF\xBE\n"), AUTO,
+     "csv:2:1: U+1FFFE in the data is not a character (a Unicode noncharacter, which SVG or "
+     "PDF cannot hold); expected text"},
+    {IN("a\nx\xF4\x8F\xBF\xBF\n"), AUTO,
+     "csv:2:2: U+10FFFF in the data is not a character (a Unicode noncharacter, which SVG or "
+     "PDF cannot hold); expected text"},
     /* A BOM where a field starts: usually two files joined together. */
     {IN("a,b\n1,\xEF\xBB\xBF"
         "2\n"),
@@ -228,6 +272,37 @@ static const struct rcase cases[] = {
     {IN("abcde\n1\n"), {0, 4, 0, 0, NULL}, "csv:1:1: field is longer than 4 bytes (max_field_bytes)"},
     {IN("a,b,c\n1,2,3\n"), {0, 0, 2, 0, NULL}, "csv:1:5: too many columns; the limit is 2 (max_columns)"},
     {IN("a\n1\n2\n"), {0, 0, 0, 1, NULL}, "csv:3:1: too many data rows; the limit is 1 (max_rows)"},
+    {IN("a\n\"12345\"\n"), {0, 4, 0, 0, NULL},
+     "csv:2:1: field is longer than 4 bytes (max_field_bytes); is a closing quote missing?"},
+    {IN("a\n\"12\"\"3\"\"\"\n"), {0, 4, 0, 0, NULL},
+     "csv:2:1: field is longer than 4 bytes (max_field_bytes)"},
+    /* In a ;-separated file a number "1,250" may have a decimal comma (issue 10: it was
+     * read as 1250 without a word). Refused in a number column, unless the column shows its
+     * commas group thousands ("1,250,000", "1,250.5"); text and ,-separated files are fine. */
+    {IN("m;p\nx;2\ny;1,250\n"), AUTO,
+     "csv:3:3: \"1,250\" is ambiguous in a ;-separated file (decimal comma or thousands "
+     "separator?); write 1250 or 1.25"},
+    {IN("m;p;q\nx; \"$1,000+\" ;\"2,500%\"\n"), AUTO,
+     "csv:2:4: \"$1,000+\" is ambiguous in a ;-separated file (decimal comma or thousands "
+     "separator?); write $1000+ or $1+"},
+    {IN("m;p;q\nx;5;-2,500K\ny;1,234;1\n"), AUTO,
+     "csv:2:5: \"-2,500K\" is ambiguous in a ;-separated file (decimal comma or thousands "
+     "separator?); write -2500K or -2.5K"},
+    /* An endless stream of blank lines meets a limit (issue 10: yes '' never ended). */
+    {IN("a\n\n\n1\n"), {0, 0, 0, 1, NULL},
+     "csv:3:1: too many blank lines; the limit is 1 (max_rows, counted apart from the data "
+     "rows)"},
+    {IN("\n\r\n  \na\n1\n"), {0, 0, 0, 2, NULL},
+     "csv:3:1: too many blank lines; the limit is 2 (max_rows, counted apart from the data "
+     "rows)"},
+    {IN("a\n1\n \t\r\r"), {0, 0, 0, 1, NULL},
+     "csv:4:1: too many blank lines; the limit is 1 (max_rows, counted apart from the data "
+     "rows)"},
+    {IN("\r1\r1\n1\n\r"), {0, 0, 0, 1, NULL}, // a row over the limit before (fuzz_csv)
+     "csv:4:1: too many data rows; the limit is 1 (max_rows)"},
+    {IN("a\n\"x\"\n\n\n"), {0, 0, 0, 1, NULL},
+     "csv:4:1: too many blank lines; the limit is 1 (max_rows, counted apart from the data "
+     "rows)"},
 };
 
 /* Reads a case through the streaming reader in pieces of `chunk` bytes (0 = one call to
@@ -437,6 +512,35 @@ static void test_types(void)
     csvchart_table_free(t);
 }
 
+/* Commas in a ;-separated file that cannot be decimal commas settle the column's reading
+ * (issue 10); text columns and ,-separated files never ask. */
+static void test_semicolon_commas(void)
+{
+    csvchart_table *t = read_ok("a;b;c;d\n1,250;1,250;1,250;x\n1,250,000;1,250.5;abc;\"1,250\"\n");
+    if (!t) {
+        CHECK(t != NULL);
+        return;
+    }
+    CHECK_STR(csvchart_column_type_name(t->cols[0].type), "number");
+    CHECK_DBL(csvchart_table_cell(t, 0, 0)->num, 1250, 0);
+    CHECK_DBL(csvchart_table_cell(t, 0, 1)->num, 1250, 0);
+    CHECK_STR(csvchart_column_type_name(t->cols[2].type), "text");
+    CHECK_STR(csvchart_column_type_name(t->cols[3].type), "text");
+    csvchart_table_free(t);
+    t = read_ok("a,b\nx,\"1,250\"\n");
+    CHECK(t && t->cols[1].type == COLUMN_NUMBER && csvchart_table_cell(t, 0, 1)->num == 1250);
+    csvchart_table_free(t);
+    /* folded while read: the row is noted before it folds away */
+    struct table_fold f = {.keys = {"k", NULL, NULL}};
+    struct table_options opt = {0, 0, 0, 0, &f};
+    csvchart_error err = {0};
+    CHECK_INT(csvchart_table_read("t.csv", "k;v\na;2\na;1,250\n", 16, &opt, &t, &err),
+              CSVCHART_ERROR_DATA);
+    CHECK_STR(csvchart_error_text(&err),
+              "t.csv:3:3: \"1,250\" is ambiguous in a ;-separated file (decimal comma or "
+              "thousands separator?); write 1250 or 1.25");
+}
+
 static void test_units(void)
 {
     /* Two currencies in one column: not one quantity, so text. */
@@ -556,6 +660,7 @@ int main(void)
     RUN(test_reader_api);
     RUN(test_types);
     RUN(test_units);
+    RUN(test_semicolon_commas);
     RUN(test_dates);
     RUN(test_big);
     return harness_done();

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 
 #include "bar_data.h"
+#include "fixtures.h"
 #include "fold_check.h"
 #include "harness.h"
 
@@ -92,7 +93,8 @@ static csvchart_status read_folded(const char *csv, size_t len, const char *y, s
                                    csvchart_table **t, csvchart_error *err)
 {
     const char *values[] = {y};
-    struct table_fold f = {{"k", NULL, NULL}, y ? values : NULL, y ? 1 : 0, false, max_keys};
+    struct table_fold f = {.keys = {"k", NULL, NULL}, .values = y ? values : NULL,
+                          .nvalues = y ? 1 : 0, .max_keys = max_keys};
     struct table_options opt = {0, 0, 0, 0, &f};
     *t = NULL;
     return csvchart_table_read("t.csv", csv, len, &opt, t, err);
@@ -133,7 +135,7 @@ static void test_memory_and_accumulators(void)
  */
 static void test_bounded_memory(void)
 {
-    struct table_fold f = {{"k", NULL, NULL}, NULL, 0, false, 0};
+    struct table_fold f = {.keys = {"k", NULL, NULL}};
     struct table_options opt = {0, 0, 0, 0, &f};
     csvchart_error err = {0};
     csvchart_table_reader *r = NULL;
@@ -159,6 +161,84 @@ static void test_bounded_memory(void)
 }
 
 /*
+ * Issue 10: 3 million rows without a value under aggregate kept every row (869 MB) and gave 3
+ * million warnings. Rows without any value are dropped as they are read, counted with their
+ * first lines, and binding gives one summary - the same warnings as binding the whole table
+ * (checked on 30,000 rows; the whole table of 3 million would itself take 300 MB).
+ */
+static void test_rows_without_values(void)
+{
+    struct table_fold f = {.keys = {"k", NULL, NULL}};
+    struct table_options opt = {0, 0, 0, 0, &f};
+    csvchart_error err = {0};
+    csvchart_table_reader *r = NULL;
+    CHECK_INT(csvchart_table_reader_new("t.csv", &opt, &r, &err), 0);
+    char buf[1 << 16];
+    size_t n = (size_t)snprintf(buf, sizeof buf, "k,v\na,1\nb,2\n");
+    for (int i = 0; i < 3000000; i++) {
+        if (n > sizeof buf - 64) {
+            CHECK_INT(csvchart_table_reader_feed(r, buf, n, &err), 0);
+            n = 0;
+        }
+        n += (size_t)snprintf(buf + n, sizeof buf - n, "%c,%s\n", "abc"[i % 3],
+                              i % 2 ? "" : "NA");
+    }
+    CHECK_INT(csvchart_table_reader_feed(r, buf, n, &err), 0);
+    csvchart_table *t = NULL;
+    CHECK_INT(csvchart_table_reader_finish(r, &t, &err), 0);
+    csvchart_table_reader_free(r);
+    if (!t) {
+        return;
+    }
+    /* a, b and the first NA row, kept in case the column turns out to be text (a new
+     * category without a value, "c", drops: binding would skip it too) */
+    CHECK_INT(t->nrows, 3);
+    CHECK_INT(t->skipped.count, 2999999);
+    CHECK_INT(t->skipped.nkept, CSVCHART_WARNINGS_KEEP);
+    CHECK(t->pool_cap < 4096);
+    struct option_values vals = {0};
+    csvchart_option_values_set(&vals, OPT_AGGREGATE, "sum", NULL, 0, &err);
+    csvchart_option_values_set(&vals, OPT_X, "k", NULL, 0, &err);
+    struct spec s;
+    csvchart_spec_bind(&vals, KIND_BAR, &s, &err);
+    struct bar_chart chart;
+    struct csvchart_warnings w = {0};
+    CHECK_INT(csvchart_bar_chart_bind(t, &s, &chart, &w, &err), 0);
+    CHECK_INT(w.len, 1);
+    CHECK_STR(w.items[0], "t.csv: 3,000,000 rows skipped: no value in column \"v\", lines "
+                          "4-3000003; the first 5: 4, 5, 6, 7, 8");
+    csvchart_bar_chart_fini(&chart);
+    csvchart_warnings_fini(&w);
+    csvchart_table_free(t);
+
+    /* The same warnings as the whole table, with groups and facets whose values first come
+     * in rows without a value (those rows stay, so series and panels keep their order). */
+    size_t cap = 30000 * 24 + 64;
+    char *csv = malloc(cap);
+    n = (size_t)snprintf(csv, cap, "k,g,f,v\n");
+    for (int i = 0; i < 30000; i++) {
+        n += (size_t)snprintf(csv + n, cap - n, "%c,g%d,f%d,%s\n", "abcd"[i % 4], i % 7, i % 5,
+                              i % 11 == 0 ? "1.5" : i % 13 == 0 ? "-" : "");
+    }
+    csvchart_option_values_set(&vals, OPT_GROUP, "g", NULL, 0, &err);
+    csvchart_option_values_set(&vals, OPT_FACET, "f", NULL, 0, &err);
+    csvchart_spec_fini(&s);
+    csvchart_spec_bind(&vals, KIND_BAR, &s, &err);
+    struct fold_outcome whole, folded;
+    fold_run(csv, n, &s, false, &whole);
+    fold_run(csv, n, &s, true, &folded);
+    CHECK_INT(whole.st, 0);
+    CHECK(fold_agree(&whole, &folded, 0, "30,000 rows, most without a value"));
+    CHECK_INT(whole.warn.len, 1);
+    CHECK(folded.rows < 3000);
+    fold_outcome_fini(&whole);
+    fold_outcome_fini(&folded);
+    csvchart_spec_fini(&s);
+    csvchart_option_values_fini(&vals);
+    free(csv);
+}
+
+/*
  * A tie between multipliers goes to the one written first in the file, also when the later
  * one was folded into a row above it (found by fuzz_csv: "$9B" then "$3" in one category).
  */
@@ -168,7 +248,8 @@ static void test_multiplier_tie(void)
     csvchart_error err = {0};
     csvchart_table *t;
     CHECK_INT(read_folded(csv, strlen(csv), NULL, 0, &t, &err), 0);
-    CHECK_INT(t->nrows, 2);
+    CHECK_INT(t->nrows, 1); // "b" has no value: dropped, counted in t->skipped
+    CHECK_INT(t->skipped.count, 1);
     CHECK_INT(t->cols[1].unit.multiplier, 'B');
     csvchart_table_free(t);
 }
@@ -182,6 +263,121 @@ static void test_category_limit_while_reading(void)
     CHECK_STR(csvchart_error_text(&err), "t.csv:5:1: more than 2 categories; a bar chart of "
                                          "them cannot be read (raise max_categories)");
     CHECK(t == NULL);
+}
+
+/*
+ * Issue 10: a sum beyond DBL_MAX is refused alike, folded or not, at the same cell, although
+ * the rows add up in another order when folded (a row with a missing w stays a row of its
+ * own): the verdict is on the sums of each sign, which do not depend on the order.
+ */
+static void test_overflow_same_as_whole_table(void)
+{
+    static const char *const csvs[] = {
+        "k,v,w\na,1e308,1\nb,1,1\na,1e308,1\n",
+        "k,v,w\na,1e308,1\na,-1e308,\na,1e308,1\n",
+        "k,v,w\nb,1,1\na,-1e308,\na,1e308,1\na,1e308,1\n",
+        "k,v,w\na,1e308,1\na,-1.7e308,1\na,5e307,\n", // fine whichever way it adds up
+    };
+    static const char *const aggs[] = {"sum", "mean", "max"};
+    for (size_t i = 0; i < sizeof csvs / sizeof csvs[0]; i++) {
+        for (size_t k = 0; k < 3; k++) {
+            struct option_values vals = {0};
+            csvchart_error err = {0};
+            csvchart_option_values_set(&vals, OPT_AGGREGATE, aggs[k], NULL, 0, &err);
+            csvchart_option_values_set(&vals, OPT_Y, "v,w", NULL, 0, &err);
+            struct spec s;
+            csvchart_spec_bind(&vals, KIND_BAR, &s, &err);
+            struct fold_outcome whole, folded;
+            fold_run(csvs[i], strlen(csvs[i]), &s, false, &whole);
+            fold_run(csvs[i], strlen(csvs[i]), &s, true, &folded);
+            CHECK(fold_agree(&whole, &folded, 1e-15, csvs[i]));
+            CHECK(folded.rows < whole.rows);
+            CHECK_INT(whole.st, i < 3 && k < 2 ? CSVCHART_ERROR_DATA : CSVCHART_OK);
+            fold_outcome_fini(&whole);
+            fold_outcome_fini(&folded);
+            csvchart_spec_fini(&s);
+            csvchart_option_values_fini(&vals);
+        }
+    }
+}
+
+/* Issue 10: without aggregate nothing folds, but the category limit is still checked while
+ * reading - per panel, over the rows binding would draw - and so is a timeline's. */
+static csvchart_status read_counted(const char *csv, const struct table_fold *f,
+                                    csvchart_table **t, csvchart_error *err)
+{
+    struct table_options opt = {0, 0, 0, 0, f};
+    *t = NULL;
+    return csvchart_table_read("t.csv", csv, strlen(csv), &opt, t, err);
+}
+
+static void test_limits_without_folding(void)
+{
+    const char *y[] = {"v"};
+    struct table_fold f = {.keys = {"k", NULL, "f"}, .values = y, .nvalues = 1, .max_keys = 3,
+                           .count_only = true, .limit_text = "things"};
+    csvchart_table *t;
+    csvchart_error err = {0};
+    /* three per panel, a repeat, rows without a value or a key: all fine, all kept */
+    const char *ok = "k,f,v\na,p,1\nb,p,2\nc,p,3\na,p,4\nd,p,\nd,,1\n,p,1\nd,q,1\ne,q,1\n"
+                     "NA,p,1\n";
+    CHECK_INT(read_counted(ok, &f, &t, &err), 0);
+    CHECK_INT(t->nrows, 10);
+    CHECK_INT(t->nacc, 0); // not folded
+    csvchart_table_free(t);
+    CHECK_INT(read_counted("k,f,v\na,p,1\nb,p,2\nc,p,3\nd,q,1\ne,p,1\n", &f, &t, &err),
+              CSVCHART_ERROR_LIMIT);
+    CHECK_STR(csvchart_error_text(&err), "t.csv:6:1: more than 3 things");
+
+    /* y not named: a row counts when a cell that is not a key is a number */
+    struct table_fold g = {.keys = {"k", NULL, NULL}, .max_keys = 2, .count_only = true};
+    csvchart_error_clear(&err);
+    CHECK_INT(read_counted("k,note,v\na,x,1\nb,y,\nc,z,NA\nd,,2\ne,w,3\n", &g, &t, &err),
+              CSVCHART_ERROR_LIMIT);
+    CHECK_STR(csvchart_error_text(&err), "t.csv:6:1: more than 2 categories; a bar chart of "
+                                         "them cannot be read (raise max_categories)");
+
+    /* every_row: each row with a date is an event */
+    struct table_fold e = {.keys = {"date", NULL, NULL}, .max_keys = 2, .count_only = true,
+                           .every_row = true, .limit_text = "events"};
+    csvchart_error_clear(&err);
+    CHECK_INT(read_counted("date,label\n2020,a\n,b\n2020,c\n2021,d\n", &e, &t, &err),
+              CSVCHART_ERROR_LIMIT);
+    CHECK_STR(csvchart_error_text(&err), "t.csv:5:1: more than 2 events");
+
+    /* Through a figure: bar without aggregate, with a group; a timeline. */
+    csvchart_error_clear(&err);
+    const char *opts[] = {"max_categories", "2", "group", "g", NULL};
+    csvchart_figure *fig = fixture_figure("bar", "k,g,v\na,1,1\na,2,1\nb,1,1\nc,2,1\nx\n",
+                                          opts, &err);
+    CHECK_STR(csvchart_error_text(&err), "t.csv:5:1: more than 2 categories; a bar chart of "
+                                         "them cannot be read (aggregate them, or raise "
+                                         "max_categories)");
+    csvchart_figure_free(fig);
+    csvchart_error_clear(&err);
+    const char *topts[] = {"max_categories", "1", NULL};
+    fig = fixture_figure("timeline", "date,label\n2020,a\n2021,b\n", topts, &err);
+    CHECK_STR(csvchart_error_text(&err), "t.csv:3:1: more than 1 events; a timeline of them "
+                                         "cannot be drawn (raise max_categories)");
+    csvchart_figure_free(fig);
+}
+
+/* With aggregate the limit counts per panel too, as binding does (two panels of 3 with 5
+ * distinct categories in all are fine at 3). */
+static void test_limit_per_panel_folded(void)
+{
+    struct table_fold f = {.keys = {"k", NULL, "f"}, .max_keys = 3};
+    csvchart_table *t;
+    csvchart_error err = {0};
+    CHECK_INT(read_counted("k,f,v\na,p,1\nb,p,2\nc,p,3\nc,q,1\nd,q,1\ne,q,1\na,p,5\n", &f, &t,
+                           &err),
+              0);
+    CHECK_INT(t->nrows, 6);
+    csvchart_table_free(t);
+    CHECK_INT(read_counted("k,f,v\na,p,1\nb,p,2\nc,p,3\nc,q,1\nd,p,1\n", &f, &t, &err),
+              CSVCHART_ERROR_LIMIT);
+    CHECK_STR(csvchart_error_text(&err), "t.csv:6:1: more than 3 categories; a bar chart of "
+                                         "them cannot be read (raise max_categories)");
 }
 
 static void test_figure_options_after_load(void)
@@ -215,7 +411,11 @@ int main(void)
     RUN(test_memory_and_accumulators);
     RUN(test_bounded_memory);
     RUN(test_multiplier_tie);
+    RUN(test_rows_without_values);
     RUN(test_category_limit_while_reading);
+    RUN(test_limits_without_folding);
+    RUN(test_limit_per_panel_folded);
+    RUN(test_overflow_same_as_whole_table);
     RUN(test_figure_options_after_load);
     return harness_done();
 }

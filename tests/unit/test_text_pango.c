@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "harness.h"
 #include "text.h"
@@ -160,6 +161,28 @@ static void test_fast_ascii_is_exact(void)
     csvchart_text_pango_free(slow);
 }
 
+/* Issue 10: a tab or a line end measures as the space the scene draws for it (a tab took a
+ * tab stop of 8 spaces, a newline a second line: boxes wider or taller than the text drawn). */
+static void test_tabs_and_line_ends(void)
+{
+    struct text_metrics sp = measure("Price per token", 16, 400);
+    const char *variants[] = {"Price\tper token", "Price per\ntoken", "Price\r\nper token"};
+    for (size_t i = 0; i < 3; i++) {
+        struct text_metrics tm = measure(variants[i], 16, 400);
+        double want = sp.width + (i == 2 ? measure(" ", 16, 400).width : 0);
+        CHECK_DBL(tm.width, want, 1e-9);
+        CHECK_DBL(tm.ascent, sp.ascent, 1e-9);
+        CHECK_DBL(tm.descent, sp.descent, 1e-9);
+    }
+    char big[600]; // longer than the measurer's stack buffer
+    memset(big, 'x', sizeof big - 1);
+    big[sizeof big - 1] = '\0';
+    big[300] = '\t';
+    double with_tab = measure(big, 16, 400).width;
+    big[300] = ' ';
+    CHECK_DBL(with_tab, measure(big, 16, 400).width, 1e-9);
+}
+
 int main(void)
 {
     if (system("fc-list | grep -q 'Inter'") != 0) {
@@ -176,6 +199,7 @@ int main(void)
     RUN(test_scale_independent);
     RUN(test_cjk_fallback);
     RUN(test_fast_ascii_is_exact);
+    RUN(test_tabs_and_line_ends);
     csvchart_text_pango_free(m);
     csvchart_text_pango_free(NULL);
     return harness_done();
