@@ -794,19 +794,41 @@ void csvchart_format_plan(const struct value_format *f, enum label_role role, co
         p->k = kmax;
     }
     bool wide = isfinite(min_abs) && max_abs / min_abs >= 100;
-    if (computed) {
-        p->rule = DEC_SIG; /* sums and means: three significant digits, as a desk rounds */
+    /* Rounded: sums and means (computed), and values shown at a larger prefix than they were
+     * written in (32,607,156 as 32.6M, 600B as 0.6T). */
+    int shown = p->si ? 3 * (p->k >= 0 ? p->k : kmax) : 0;
+    bool rounded = computed || (p->si && shown > data_power && f->unit.decimals >= 0);
+    if (rounded && !wide && (!p->si || p->k >= 0)) {
+        /* One number of decimals for the series: three significant digits of the largest,
+         * less the trailing zeros every value shares ($1.4T and $0.6T, not $1.40T and
+         * $0.60T; 86.0M beside 12.1M). */
+        struct decimal x;
+        to_decimal(max_abs, &x);
+        int d = x.zero ? 0 : clamp_decimals(2 - (x.exp - shown));
+        for (; d > 0; d--) {
+            bool zero_digit = true;
+            for (size_t i = 0; i < n && zero_digit; i++) {
+                char ip[MAX_INT_DIGITS + 2], fp[MAX_DECIMALS + 1];
+                struct decimal y;
+                to_decimal(v[i], &y);
+                round_fixed(&y, shown, d, ip, fp);
+                zero_digit = fp[d - 1] == '0';
+            }
+            if (!zero_digit) {
+                break;
+            }
+        }
+        p->rule = DEC_FIXED;
+        p->digits = d;
+        p->keep_zeros = true;
+    } else if (rounded) {
+        p->rule = DEC_SIG; /* across orders of magnitude: each value its three digits */
         p->digits = 3;
-        p->keep_zeros = !wide; /* 12.0M beside 12.1M */
     } else if (f->kind == FORMAT_CURRENCY) {
         p->rule = DEC_FIXED;
         p->digits = 2;
     } else if (f->unit.decimals < 0) {
         p->rule = DEC_NEEDED;
-    } else if (p->si && (p->k < 0 ? kmax : p->k) * 3 > data_power && p->k >= 0) {
-        p->rule = DEC_SIG; /* shown at a larger prefix than written: 600B as 0.6T */
-        p->digits = 3;
-        p->keep_zeros = !wide;
     } else {
         /* As written, one number of decimals for the series ("31.0%" beside "21.4%") -
          * unless the values span orders of magnitude, where zeros no reader needs go
@@ -814,10 +836,6 @@ void csvchart_format_plan(const struct value_format *f, enum label_role role, co
         p->rule = DEC_DATA;
         p->digits = f->unit.decimals;
         p->keep_zeros = !wide;
-        if (p->si && data_power < 3 * (p->k < 0 ? kmax : p->k)) {
-            p->rule = DEC_SIG; /* abbreviated though written in full: 32,607,156 as 32.6M */
-            p->digits = 3;
-        }
     }
 }
 
@@ -859,7 +877,19 @@ size_t csvchart_format_planned(const struct label_plan *p, double v, char *buf, 
     return finish(&b, buf, n);
 }
 
-/* ---- Ratios --------------------------------------------------------------------------------- */
+/* ---- Ratios and changes ------------------------------------------------------------------------ */
+
+size_t csvchart_format_change(double pct, char *buf, size_t n)
+{
+    struct sbuf b = {.len = 0};
+    struct label l = {.prefix = "", .suffix = "%", .k = -1, .rule = DEC_SIG, .digits = 2};
+    if (isfinite(pct) && pct > 0) {
+        put(&b, "+", 1);
+    }
+    put_label(&b, &l, pct);
+    return finish(&b, buf, n);
+}
+
 
 size_t csvchart_format_ratio(double r, char *buf, size_t n, bool *in_words)
 {

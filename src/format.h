@@ -116,4 +116,7 @@ size_t csvchart_format_planned(const struct label_plan *p, double v, char *buf, 
  */
 size_t csvchart_format_ratio(double r, char *buf, size_t n, bool *in_words);
 
+/* A change in percent, in two figures with its sign: "+4.5%", "−57%", "+120%". */
+size_t csvchart_format_change(double pct, char *buf, size_t n);
+
 #endif

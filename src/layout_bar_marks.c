@@ -475,19 +475,7 @@ void bar_ratio_text(const struct bar_layout *B, const struct panel *P, char *buf
     char ratio[96], pct[96];
     bool words;
     csvchart_format_ratio(fmax(a, b) / fmin(a, b), ratio, sizeof ratio, &words);
-    struct value_format pf;
-    csvchart_format_parse("auto", &pf, NULL);
-    struct number_unit u = {.suffix = "%", .decimals = -1};
-    csvchart_format_set_unit(&pf, &u);
-    double change = (b - a) / a * 100;
-    struct label_plan plan;
-    csvchart_format_plan(&pf, LABELS_VALUES, &change, 1, 0, true, NULL, &plan);
-    plan.digits = 2; /* a change reads in two figures: -57%, +4.5% */
-    size_t k = 0;
-    if (change > 0) {
-        pct[k++] = '+';
-    }
-    csvchart_format_planned(&plan, change, pct + k, sizeof pct - k);
+    csvchart_format_change((b - a) / a * 100, pct, sizeof pct);
     size_t used = 0;
     for (const char *p = B->s->ratio_label; *p && used + 1 < n;) {
         const char *with = NULL;

@@ -490,6 +490,115 @@ static void test_locale(void)
     printf("test_locale: checked in C and %zu other locale(s)\n", tried);
 }
 
+/* A value_format of `kind` ("auto", "si", ...) with the unit the data was written in. */
+static struct value_format fmt_with(const char *kind, const char *prefix, const char *suffix,
+                                    char multiplier, int decimals)
+{
+    struct value_format f;
+    csvchart_format_parse(kind, &f, NULL);
+    struct number_unit u = {.multiplier = multiplier, .decimals = decimals};
+    snprintf(u.prefix, sizeof u.prefix, "%s", prefix);
+    snprintf(u.suffix, sizeof u.suffix, "%s", suffix);
+    csvchart_format_set_unit(&f, &u);
+    return f;
+}
+
+/* Writes v[0..n) by one plan and checks each against want[]. */
+static void check_plan(const char *what, const struct value_format *f, enum label_role role,
+                       const double *v, size_t n, double step, bool computed,
+                       const struct label_plan *values, const char *const *want)
+{
+    struct label_plan p;
+    csvchart_format_plan(f, role, v, n, step, computed, values, &p);
+    for (size_t i = 0; i < n; i++) {
+        char buf[64];
+        csvchart_format_planned(&p, v[i], buf, sizeof buf);
+        HARNESS_REPORT(strcmp(buf, want[i]) == 0, "%s: %.17g gave \"%s\", expected \"%s\"",
+                       what, v[i], buf, want[i]);
+    }
+}
+
+/* Numbers written together agree (issue 11): one prefix per axis and comparison, shared
+ * decimals, three significant digits for computed values, large numbers abbreviated. */
+static void test_plans(void)
+{
+    struct value_format plain = fmt_with("auto", "", "", 0, 0);
+    double ticks[] = {0, 250000, 500000, 750000, 1000000};
+    const char *tw[] = {"0", "0.25M", "0.5M", "0.75M", "1M"};
+    check_plan("one prefix per axis", &plain, LABELS_TICKS, ticks, 5, 250000, false, NULL, tw);
+
+    double big[] = {40000000, 32607156};
+    const char *bw[] = {"40.0M", "32.6M"}; /* one decimal for both */
+    check_plan("large numbers abbreviated", &plain, LABELS_VALUES, big, 2, 0, false, NULL, bw);
+
+    struct value_format dec3 = fmt_with("auto", "", "", 0, 3);
+    double means[] = {24.737, 64.73};
+    const char *mw[] = {"24.7", "64.7"};
+    check_plan("computed: 3 significant digits", &dec3, LABELS_VALUES, means, 2, 0, true, NULL,
+               mw);
+
+    struct value_format pct = fmt_with("auto", "", "%", 0, 1);
+    double shares[] = {31, 21.4};
+    const char *sw[] = {"31.0%", "21.4%"};
+    check_plan("a series shares its decimals", &pct, LABELS_VALUES, shares, 2, 0, false, NULL, sw);
+
+    struct value_format usd = fmt_with("auto", "$", "", 0, 2);
+    double prices[] = {0.07, 60};
+    const char *pw[] = {"$0.07", "$60"};
+    check_plan("no zeros a reader does not need across decades", &usd, LABELS_VALUES, prices, 2,
+               0, false, NULL, pw);
+
+    struct value_format bn = fmt_with("auto", "$", "", 'B', 0);
+    double plans[] = {1.4e12, 600e9};
+    const char *tw2[] = {"$1.4T", "$0.6T"};
+    check_plan("one prefix per comparison", &bn, LABELS_VALUES, plans, 2, 0, false, NULL, tw2);
+
+    /* an axis beside labels in B speaks in B while its ticks stay under four digits */
+    double vals[] = {830e9, 380e9, 183e9};
+    struct label_plan vp;
+    csvchart_format_plan(&bn, LABELS_VALUES, vals, 3, 0, false, NULL, &vp);
+    double axis[] = {0, 200e9, 400e9, 600e9, 800e9, 1e12};
+    const char *aw[] = {"$0", "$200B", "$400B", "$600B", "$800B", "$1,000B"};
+    check_plan("the axis follows its labels", &bn, LABELS_TICKS, axis, 6, 200e9, false, &vp, aw);
+
+    double decades[] = {1e6, 1e9, 1e12, 0.01};
+    const char *dw[] = {"$1M", "$1B", "$1T", "$0.01"};
+    check_plan("log ticks at their own prefix", &usd, LABELS_LOG_TICKS, decades, 4, 0, false,
+               NULL, dw);
+}
+
+static void test_ratios(void)
+{
+    static const struct {
+        double pct;
+        const char *want;
+    } changes[] = {{-57.142857, "\xe2\x88\x92" "57%"}, {4.5, "+4.5%"}, {120.4, "+120%"},
+                   {0, "0%"}, {-0.456, "\xe2\x88\x92" "0.46%"}};
+    for (size_t i = 0; i < sizeof changes / sizeof changes[0]; i++) {
+        char buf[32];
+        csvchart_format_change(changes[i].pct, buf, sizeof buf);
+        CHECK_STR(buf, changes[i].want);
+    }
+    static const struct {
+        double r;
+        const char *want;
+        bool words;
+    } cases[] = {
+        {857.142857, "857", false}, {5.24, "5.2", false},     {1.5, "1.5", false},
+        {9.97, "10", false},        {12500, "12,500", false}, {2.44e11, "244 billion", true},
+        {1e6, "1 million", true},  {3e12, "3 trillion", true},
+        {1.2e15, "1.2 \xc3\x97 10\xc2\xb9\xe2\x81\xb5", true},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char buf[64];
+        bool words = false;
+        csvchart_format_ratio(cases[i].r, buf, sizeof buf, &words);
+        HARNESS_REPORT(strcmp(buf, cases[i].want) == 0 && words == cases[i].words,
+                       "ratio %g: got \"%s\" (words %d), expected \"%s\"", cases[i].r, buf, words,
+                       cases[i].want);
+    }
+}
+
 int main(void)
 {
     RUN(test_values);
@@ -499,5 +608,7 @@ int main(void)
     RUN(test_truncation);
     RUN(test_set_unit);
     RUN(test_locale);
+    RUN(test_plans);
+    RUN(test_ratios);
     return harness_done();
 }
