@@ -83,9 +83,11 @@ static double nice_ceil(double v)
     return isfinite(10 * p) ? 10 * p : v;
 }
 
+/* 10^e, the double nearest it: an exact power divides for small negative e (1 / 100 is the
+ * double nearest 0.01); beyond 10^22 no power is exact and pow() rounds once. */
 static double decade(double e)
 {
-    return e >= 0 ? pow(10, e) : 1 / pow(10, -e);
+    return e >= 0 || e < -22 ? pow(10, e) : 1 / pow(10, -e);
 }
 
 void bar_axis_domain(const struct bar_layout *B, struct panel *P, double lo, double hi)

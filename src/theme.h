@@ -10,7 +10,7 @@
  * mark colour - palette, muted, negative - is brought into the band of luminance that passes:
  * a colour too light is darkened, one too dark lightened, by one factor on all three linear
  * channels, which keeps its hue. For light and dark the band passes on both backgrounds, so a
- * series keeps its colour in either theme (okabe-ito's orange #E69F00 becomes #C48700 in
+ * series keeps its colour in either theme (okabe-ito's orange #E69F00 becomes #C68800 in
  * both); print only needs white.
  */
 #ifndef CSVCHART_THEME_H
