@@ -824,6 +824,7 @@ static void panel_fini(struct bar_data *d)
     free(d->low);
     free(d->open);
     free(d->has);
+    free(d->color);
     free(d->title);
     free(d->x_name);
     free(d->value_name);
@@ -916,6 +917,9 @@ csvchart_status csvchart_bar_chart_bind(const csvchart_table *t, const struct sp
             st = csvchart_error_set(err, CSVCHART_ERROR_INTERNAL, NULL, 0, 0,
                                     "series changed while binding");
         }
+    }
+    if (st == CSVCHART_OK && *s->color) {
+        st = csvchart_bar_colors_bind(t, s, out, err);
     }
 done:
     csvchart_warnings_flush(warn);

@@ -31,6 +31,7 @@ struct bar_data {
     bool *has;     /* whether v[c * nser + s] exists */
     struct number_unit unit; /* how this panel's values were written */
     bool computed;           /* the values are sums or means, not numbers as written */
+    csvchart_rgba *color;    /* color = COLUMN: per category (0: the palette's), or NULL */
     char *x_name;            /* the category column's name */
     char *value_name;        /* the (first) value column's name */
 };
@@ -54,6 +55,14 @@ csvchart_status csvchart_bar_chart_bind(const csvchart_table *t, const struct sp
                                         struct bar_chart *out, struct csvchart_warnings *warn,
                                         csvchart_error *err);
 void csvchart_bar_chart_fini(struct bar_chart *c);
+
+/*
+ * color = COLUMN (bar_colors.c): each category's colour from its first row with one. Called
+ * by csvchart_bar_chart_bind(). Errors: an unknown column, a cell that is no colour (with its
+ * position).
+ */
+csvchart_status csvchart_bar_colors_bind(const csvchart_table *t, const struct spec *s,
+                                         struct bar_chart *chart, csvchart_error *err);
 
 /*
  * How a bar chart of spec s reads its table: with `aggregate` (and no range bars), rows of

@@ -59,7 +59,8 @@ void csvchart_layout_begin(struct layout *L, const struct spec *s,
     for (size_t i = 0; i < sizeof L->px / sizeof(double); i++) {
         px[i] = base[i] * L->g;
     }
-    csvchart_scene_init(scene, s->width, s->height, s->theme.background, s->font);
+    csvchart_scene_init(scene, s->width, s->height,
+                        s->transparent ? CSVCHART_RGBA_NONE : s->theme.background, s->font);
     csvchart_scene_set_string(scene, &scene->title, s->title);
     csvchart_scene_set_string(scene, &scene->source, s->source);
     L->left = L->px.pad_x;
@@ -278,7 +279,11 @@ void csvchart_layout_frame(struct layout *L, const char *auto_note)
         L->top += L->px.header_gap;
     }
 
-    /* Footer, bottom up: the source line last, the note above it. */
+    /* Footer, bottom up: the byline last, the source line above it, the note above that. */
+    if (*s->byline) {
+        L->bottom -= paragraph_height(L, &L->small, s->byline);
+        whole_paragraph(L, &L->small, t->faint, s->byline, L->bottom);
+    }
     if (*s->source) {
         char buf[1200];
         bool has_prefix = strncmp(s->source, "Source", 6) == 0;
@@ -294,7 +299,7 @@ void csvchart_layout_frame(struct layout *L, const char *auto_note)
         L->bottom -= paragraph_height(L, &L->small, note);
         whole_paragraph(L, &L->small, t->faint, note, L->bottom);
     }
-    if (*s->source || *note) {
+    if (*s->source || *note || *s->byline) {
         L->bottom -= L->px.footer_gap;
     }
 }
@@ -331,6 +336,51 @@ void csvchart_layout_legend(struct layout *L, const struct legend_entry *e, size
         x += sw + L->px.swatch_gap + w + L->px.legend_spacing;
     }
     L->top = row_top + row_h + L->px.legend_gap;
+}
+
+/* ---- one-dimensional dodging ---------------------------------------------------------------- */
+
+bool csvchart_layout_dodge(const double *want, const double *size, size_t n, double gap,
+                           double lo, double hi, double *out)
+{
+    struct cluster {
+        size_t first, count;
+        double size, sum; /* sum over members of (want - offset in the cluster) */
+        double start;
+    } *c = malloc((n ? n : 1) * sizeof *c);
+    if (!c) {
+        return false;
+    }
+    size_t nc = 0;
+    for (size_t i = 0; i < n; i++) {
+        struct cluster cur = {i, 1, size[i], want[i], fmax(want[i], lo)};
+        while (nc > 0 && c[nc - 1].start + c[nc - 1].size + gap > cur.start) {
+            struct cluster *pc = &c[nc - 1];
+            double shift = pc->size + gap; /* cur's members move on by this in the merge */
+            pc->sum += cur.sum - (double)cur.count * shift;
+            pc->count += cur.count;
+            pc->size = shift + cur.size;
+            pc->start = fmax(pc->sum / (double)pc->count, lo);
+            cur = *pc;
+            nc--;
+        }
+        c[nc++] = cur;
+    }
+    for (size_t k = 0; k < nc; k++) {
+        size_t stop = k + 1 < nc ? c[k + 1].first : n;
+        double at = c[k].start;
+        for (size_t i = c[k].first; i < stop; i++) {
+            out[i] = at;
+            at += size[i] + gap;
+        }
+    }
+    free(c);
+    double limit = hi;
+    for (size_t i = n; i-- > 0;) {
+        out[i] = fmin(out[i], limit - size[i]);
+        limit = out[i] - gap;
+    }
+    return true;
 }
 
 /* ---- the size contract -------------------------------------------------------------------- */

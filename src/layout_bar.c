@@ -30,6 +30,7 @@
  *             Short  Long name
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,13 +43,17 @@ static const struct bar_metrics BAR_BASE = {BAR_METRICS(BAR_METRIC_BASE)};
 /* ---- before the arrangement ------------------------------------------------------------------ */
 
 /* Marks the highlighted categories of every panel; a name found nowhere is an error. */
-static csvchart_status check_names(const struct bar_layout *B, struct panel *panels,
+static csvchart_status check_names(struct bar_layout *B, struct panel *panels,
                                    csvchart_error *err)
 {
     const struct spec *s = B->s;
-    for (size_t i = 0; i < s->nhighlight + (s->ratio_pair[0] ? 2 : 0); i++) {
+    size_t nratio = s->ratio_pair[0] ? 2 : 0;
+    for (size_t i = 0; i < s->nhighlight + nratio + s->nnotes; i++) {
         bool highlight = i < s->nhighlight;
-        const char *name = highlight ? s->highlight[i] : s->ratio_pair[i - s->nhighlight];
+        const char *name = highlight                   ? s->highlight[i]
+                           : i < s->nhighlight + nratio ? s->ratio_pair[i - s->nhighlight]
+                                                        : s->notes[i - s->nhighlight - nratio].category;
+        const char *what = highlight ? "highlight" : i < s->nhighlight + nratio ? "ratio" : "annotate";
         bool found = false;
         for (size_t p = 0; p < B->chart->npanels; p++) {
             const struct bar_data *d = panels[p].d;
@@ -57,6 +62,14 @@ static csvchart_status check_names(const struct bar_layout *B, struct panel *pan
                     panels[p].highlighted[c] = panels[p].highlighted[c] || highlight;
                     found = true;
                 }
+            }
+        }
+        /* highlight may name a series instead: that series in colour, the others muted */
+        const struct bar_data *d0 = panels[0].d;
+        for (size_t k = 0; highlight && !found && d0->nser > 1 && k < d0->nser; k++) {
+            if (strcmp(d0->series[k], name) == 0) {
+                B->series_hl |= (uint64_t)1 << (k < 63 ? k : 63);
+                found = true;
             }
         }
         if (!found) {
@@ -72,8 +85,9 @@ static csvchart_status check_names(const struct bar_layout *B, struct panel *pan
                 snprintf(list + sizeof list - 8, 8, ", ...");
             }
             return csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0,
-                                      "%s: no category named \"%s\"; the categories are %s",
-                                      highlight ? "highlight" : "ratio", name, list);
+                                      "%s: no category%s named \"%s\"; the categories are %s",
+                                      what, highlight && d->nser > 1 ? " or series" : "", name,
+                                      list);
         }
     }
     return CSVCHART_OK;
@@ -143,10 +157,10 @@ static void describe(struct bar_layout *B, const struct panel *P)
         if (!d->has[bar_idx(P, c, 0)]) {
             continue;
         }
-        if (lo == (size_t)-1 || d->v[bar_idx(P, c, 0)] < d->v[bar_idx(P, lo, 0)]) {
+        if (lo == (size_t)-1 || P->v[bar_idx(P, c, 0)] < P->v[bar_idx(P, lo, 0)]) {
             lo = c;
         }
-        if (hi == (size_t)-1 || d->v[bar_idx(P, c, 0)] > d->v[bar_idx(P, hi, 0)]) {
+        if (hi == (size_t)-1 || P->v[bar_idx(P, c, 0)] > P->v[bar_idx(P, hi, 0)]) {
             hi = c;
         }
     }
@@ -175,7 +189,7 @@ static void describe(struct bar_layout *B, const struct panel *P)
 struct arrangement {
     bool ok;
     bool short_w, short_h;
-    enum { SHORT_NAMES, SHORT_LABELS, SHORT_AXIS } what; /* what did not fit */
+    enum { SHORT_NAMES, SHORT_LABELS, SHORT_TOTALS, SHORT_AXIS, SHORT_REFS } what;
     bool long_name; /* a name too long for the widest column horizontal bars may give it */
 };
 
@@ -187,6 +201,12 @@ static void set_label_size(struct bar_layout *B, double size)
     B->label.size_px = size;
     B->lh = csvchart_layout_line_height(&B->L, &B->label);
     B->asc = csvchart_layout_ascent(&B->L, &B->label);
+}
+
+/* The row of the value axis' title (axis_title), or 0. */
+static double axis_title_height(const struct bar_layout *B)
+{
+    return *B->s->axis_title ? B->lh + B->px.axis_title_gap : 0;
 }
 
 static double panel_title_height(const struct bar_layout *B)
@@ -250,14 +270,15 @@ static struct arrangement arrange_vertical(struct bar_layout *B, struct panel *p
             double fixed = (double)(np - 1) * B->px.panel_gap;
             size_t total = 0;
             for (size_t p = 0; p < np; p++) {
-                fixed += panels[p].gutter + panels[p].ratio_room;
+                fixed += panels[p].gutter + panels[p].ratio_room + panels[p].ref_col;
                 total += panels[p].d->ncat;
             }
             double band = (W - fixed) / (double)total, x = L->left;
             for (size_t p = 0; p < np; p++) {
                 struct panel *P = &panels[p];
                 P->x0 = x;
-                P->x1 = x + panels[p].gutter + P->ratio_room + band * (double)P->d->ncat;
+                P->x1 = x + panels[p].gutter + P->ratio_room + P->ref_col +
+                        band * (double)P->d->ncat;
                 P->y0 = L->top;
                 P->y1 = L->bottom;
                 x = P->x1 + B->px.panel_gap;
@@ -275,7 +296,8 @@ static struct arrangement arrange_vertical(struct bar_layout *B, struct panel *p
         a = (struct arrangement){.ok = true};
         for (size_t p = 0; p < np; p++) {
             struct panel *P = &panels[p];
-            P->band = (P->x1 - P->x0 - panels[p].gutter - P->ratio_room) / (double)P->d->ncat;
+            P->band = (P->x1 - P->x0 - P->gutter - P->ratio_room - P->ref_col) /
+                      (double)P->d->ncat;
             double w = P->band - B->px.name_pad;
             size_t lines = vertical_name_lines(B, P->d, w);
             if (P->band < B->px.min_band_v || lines > BAR_NAME_LINES_V) {
@@ -283,7 +305,7 @@ static struct arrangement arrange_vertical(struct bar_layout *B, struct panel *p
                 a.short_w = true;
                 continue;
             }
-            P->py0 = P->y0 + title_h;
+            P->py0 = P->y0 + title_h + axis_title_height(B);
             P->py1 = P->y1 - (double)lines * B->lh - B->px.name_gap;
             if (P->py1 - P->py0 < B->px.min_plot) {
                 a.ok = false;
@@ -336,7 +358,8 @@ static struct arrangement arrange_horizontal(struct bar_layout *B, struct panel 
     double W = L->right - L->left, H = L->bottom - L->top;
     double cell_w = (W - (double)(cols - 1) * B->px.panel_gap) / (double)cols;
     double cell_h = (H - (double)(rows - 1) * B->px.panel_gap) / (double)rows;
-    double title_h = panel_title_height(B), tick_h = B->lh + B->px.tick_gap;
+    double title_h = panel_title_height(B);
+    double tick_h = B->lh + B->px.tick_gap + axis_title_height(B);
     struct arrangement a = {.ok = true};
     if (B->widest_word_size != B->label.size_px) { /* the same for every grid tried */
         B->widest_word = 0;
@@ -357,21 +380,26 @@ static struct arrangement arrange_horizontal(struct bar_layout *B, struct panel 
     }
     /* a device pixel more than the lines: baselines snap to whole device pixels */
     double need_band = (double)block * B->lh + 1 / L->scale;
-    if (cell_w - B->col - B->px.name_gap < B->px.min_plot * 1.5) {
+    double ref_col = 0;
+    for (size_t p = 0; p < np; p++) {
+        ref_col = fmax(ref_col, panels[p].ref_col);
+    }
+    if (cell_w - B->col - B->px.name_gap - ref_col < B->px.min_plot * 1.5) {
         return (struct arrangement){.short_w = true};
     }
     size_t total = 0;
     double fixed = (double)(np - 1) * B->px.panel_gap;
     for (size_t p = 0; p < np; p++) {
         total += panels[p].d->ncat;
-        fixed += title_h + tick_h + panels[p].ratio_room;
+        fixed += title_h + tick_h + panels[p].ratio_room + panels[p].ref_row;
     }
     double y = L->top, band1 = (H - fixed) / (double)total;
     for (size_t p = 0; p < np; p++) {
         struct panel *P = &panels[p];
         if (cols == 1) {
             P->y0 = y;
-            P->y1 = y + title_h + tick_h + P->ratio_room + band1 * (double)P->d->ncat;
+            P->y1 = y + title_h + tick_h + P->ratio_room + P->ref_row +
+                    band1 * (double)P->d->ncat;
             y = P->y1 + B->px.panel_gap;
         } else {
             P->y0 = L->top + (double)(p / cols) * (cell_h + B->px.panel_gap);
@@ -379,7 +407,7 @@ static struct arrangement arrange_horizontal(struct bar_layout *B, struct panel 
         }
         P->x0 = L->left + (double)(p % cols) * (cell_w + B->px.panel_gap);
         P->x1 = P->x0 + cell_w;
-        P->py0 = P->y0 + title_h + P->ratio_room;
+        P->py0 = P->y0 + title_h + P->ratio_room + P->ref_row;
         P->py1 = P->y1 - tick_h;
         P->band = (P->py1 - P->py0) / (double)P->d->ncat;
         if (P->band < need_band && !thin) {
@@ -408,14 +436,29 @@ static struct arrangement finish(struct bar_layout *B, struct panel *panels,
     for (size_t p = 0; p < B->chart->npanels; p++) {
         fit = fit && bar_marks_labels_fit(B, &panels[p], panels[p].band);
     }
-    if (s->labels == TRI_TRUE && !fit) {
+    if (bar_totals_shown(B)) { /* asked for: they fit, or the figure does not */
+        for (size_t p = 0; p < B->chart->npanels; p++) {
+            if (!bar_totals_fit(B, &panels[p], panels[p].band)) {
+                return (struct arrangement){.short_w = !B->horizontal, .short_h = B->horizontal,
+                                            .what = SHORT_TOTALS};
+            }
+        }
+    }
+    bool asked = s->labels == LABELS_ON || s->labels == LABELS_OUTSIDE;
+    if (asked && !fit) {
         return (struct arrangement){.short_w = !B->horizontal, .short_h = B->horizontal,
                                     .what = SHORT_LABELS};
     }
-    B->labels = s->labels == TRI_TRUE || (s->labels == TRI_AUTO && fit);
+    B->labels = asked || s->labels == LABELS_INSIDE || (s->labels == LABELS_AUTO && fit);
+    B->outside = B->labels && (asked || fit); /* inside labels that do not fit go out if any can */
     if (!map_panels(B, panels, st, err)) {
         return (struct arrangement){.short_w = B->horizontal, .short_h = !B->horizontal,
                                     .what = SHORT_AXIS};
+    }
+    for (size_t p = 0; p < B->chart->npanels; p++) {
+        if (!bar_refs_fit(B, &panels[p])) {
+            return (struct arrangement){.short_h = true, .what = SHORT_REFS};
+        }
     }
     return (struct arrangement){.ok = true};
 }
@@ -459,6 +502,7 @@ static struct arrangement arrange_at(struct bar_layout *B, struct panel *panels,
     set_label_size(B, size);
     for (size_t p = 0; p < B->chart->npanels; p++) {
         panels[p].ratio_room = bar_ratio_room(B, &panels[p]);
+        bar_refs_rooms(B, &panels[p]);
     }
     return arrange(B, panels, false, st, err);
 }
@@ -500,12 +544,12 @@ static void plot_box(struct bar_layout *B, struct panel *P)
 {
     if (B->horizontal) {
         P->px0 = P->x0 + B->col + B->px.name_gap;
-        P->px1 = P->x1;
+        P->px1 = P->x1 - P->ref_col;
         bar_axis_ticks(B, P, P->px1 - P->px0);
     } else {
         /* py0, py1, the ticks and the gutter were settled by the arrangement */
         P->px0 = P->x0 + P->gutter;
-        P->px1 = P->x1 - P->ratio_room;
+        P->px1 = P->x1 - P->ratio_room - P->ref_col;
         P->band = (P->px1 - P->px0) / (double)P->d->ncat;
     }
     P->bar = bar_marks_thickness(B, P, P->band);
@@ -521,13 +565,29 @@ static void draw_panel(struct bar_layout *B, struct panel *P)
                                   P->y0 + csvchart_layout_ascent(L, &st), P->x1 - P->x0, 1,
                                   TEXT_ANCHOR_START);
     }
+    if (*B->s->axis_title) { /* at the axis' top: above the plot, or under its labels */
+        const char *t = B->s->axis_title;
+        if (B->horizontal) {
+            csvchart_layout_text(L, &B->label, B->s->theme.faint, t, strlen(t), P->px1,
+                                 P->py1 + B->px.tick_gap + B->lh + B->px.axis_title_gap + B->asc,
+                                 TEXT_ANCHOR_END);
+        } else {
+            csvchart_layout_text(L, &B->label, B->s->theme.faint, t, strlen(t), P->x0,
+                                 P->py0 - B->px.axis_title_gap - (B->lh - B->asc),
+                                 TEXT_ANCHOR_START);
+        }
+    }
     bar_axis_gridlines(B, P);
+    bar_refs_bands(B, P);
     bar_ratio_draw(B, P, true);
+    bar_refs_labels(B, P, true);
     bar_marks_draw(B, P);
+    bar_refs_rules(B, P);
     bar_axis_baseline(B, P);
     bar_axis_tick_labels(B, P);
     bar_marks_names(B, P);
     bar_ratio_draw(B, P, false);
+    bar_refs_labels(B, P, false);
 }
 
 /*
@@ -540,17 +600,39 @@ static bool map_panels(struct bar_layout *B, struct panel *panels, csvchart_stat
 {
     size_t np = B->chart->npanels;
     double rl = 0, rh = 0;
-    for (size_t p = 0; p < np; p++) {
-        struct panel *P = &panels[p];
-        plot_box(B, P);
-        double v0, v1, lo, hi;
-        bar_value_ends(B, P, &v0, &v1);
-        if (!bar_axis_rooms(B, P, fabs(v1 - v0), &lo, &hi)) {
-            *st = csvchart_error_nomem(err);
-            return true;
+    struct bar_reach **r = calloc(np, sizeof *r);
+    size_t *nr = calloc(np, sizeof *nr);
+    bool ok = r && nr;
+    for (size_t p = 0; ok && p < np; p++) {
+        plot_box(B, &panels[p]);
+        ok = bar_axis_reaches(B, &panels[p], &r[p], &nr[p]);
+    }
+    /* One pair of rooms for every panel, so that they line up. The rooms shrink the axes,
+     * which moves the values: rounds until no panel needs more (each round only grows them). */
+    for (int it = 0; ok && it < 200; it++) {
+        double nl = 0, nh = 0;
+        for (size_t p = 0; p < np; p++) {
+            double v0, v1, lo, hi;
+            bar_value_ends(B, &panels[p], &v0, &v1);
+            bar_axis_rooms_for(r[p], nr[p], fmax(fabs(v1 - v0) - rl - rh, 1), &lo, &hi);
+            nl = fmax(nl, lo);
+            nh = fmax(nh, hi);
         }
-        rl = fmax(rl, lo);
-        rh = fmax(rh, hi);
+        bool settled = nl <= rl + 1e-6 && nh <= rh + 1e-6;
+        rl = fmax(rl, nl);
+        rh = fmax(rh, nh);
+        if (settled) {
+            break;
+        }
+    }
+    for (size_t p = 0; r && p < np; p++) {
+        free(r[p]);
+    }
+    free(r);
+    free(nr);
+    if (!ok) {
+        *st = csvchart_error_nomem(err);
+        return true;
     }
     for (size_t p = 0; p < np; p++) {
         struct panel *P = &panels[p];
@@ -693,8 +775,10 @@ static csvchart_status lay_out(struct bar_layout *B, struct panel *panels,
     if (!a.ok) {
         return csvchart_layout_no_fit(L, report.short_w, report.short_h,
                                       report.what == SHORT_LABELS ? "or labels = false" : NULL,
-                                      report.what == SHORT_LABELS
-                                          ? "the value labels"
+                                      report.what == SHORT_LABELS   ? "the value labels"
+                                      : report.what == SHORT_TOTALS ? "the stacks' totals"
+                                      : report.what == SHORT_REFS
+                                          ? "the notes and reference labels"
                                           : "the value axis and its labels");
     }
 
@@ -734,13 +818,14 @@ csvchart_status csvchart_layout_bar(const void *data, const struct spec *s,
         struct panel *P = &panels[p];
         P->d = &chart->panels[p];
         P->log = s->log;
-        bar_axis_extent(&B, P);
-        B.shared_lo = p == 0 ? P->lo : fmin(B.shared_lo, P->lo);
-        B.shared_hi = p == 0 ? P->hi : fmax(B.shared_hi, P->hi);
-        if (!bar_marks_prepare(&B, P)) {
+        if (!bar_marks_prepare(&B, P)) { /* the values drawn (P->v) and their labels */
             st = csvchart_error_nomem(err);
             goto done;
         }
+        bar_axis_extent(&B, P);
+        bar_refs_extent(&B, &P->lo, &P->hi);
+        B.shared_lo = p == 0 ? P->lo : fmin(B.shared_lo, P->lo);
+        B.shared_hi = p == 0 ? P->hi : fmax(B.shared_hi, P->hi);
     }
     if ((st = check_names(&B, panels, err))) {
         goto done;
@@ -748,6 +833,9 @@ csvchart_status csvchart_layout_bar(const void *data, const struct spec *s,
     for (size_t p = 0; p < np; p++) {
         struct panel *P = &panels[p];
         bar_axis_domain(&B, P, B.shared ? B.shared_lo : P->lo, B.shared ? B.shared_hi : P->hi);
+        if ((st = bar_axis_check(&B, P, err))) {
+            goto done;
+        }
         bar_ratio_pair(&B, P);
     }
     char note[256];
@@ -761,7 +849,9 @@ csvchart_status csvchart_layout_bar(const void *data, const struct spec *s,
             goto done;
         }
         for (size_t i = 0; i < d0->nser; i++) {
-            e[i] = (struct legend_entry){d0->series[i], s->theme.palette[i % s->theme.npalette]};
+            bool muted = B.series_hl && !(B.series_hl >> (i < 63 ? i : 63) & 1);
+            e[i] = (struct legend_entry){d0->series[i], muted ? s->theme.muted
+                                                              : s->theme.palette[i % s->theme.npalette]};
         }
         csvchart_layout_legend(&B.L, e, d0->nser);
         free(e);

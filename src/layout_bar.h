@@ -21,6 +21,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "bar_data.h"
 #include "format.h"
@@ -29,6 +30,7 @@
 
 #define BAR_METRICS(X)                                                                         \
     X(panel_gap, 36, "between facet panels")                                                   \
+    X(axis_title_gap, 6, "between the axis title and the plot")                                \
     X(panel_title_gap, 10, "below a facet panel's title")                                      \
     X(name_gap, 10, "between the plot and the category names")                                 \
     X(name_pad, 8, "kept free between two names under vertical bars")                          \
@@ -46,6 +48,9 @@
     X(ratio_text_gap, 8, "between the bracket and its text")                                   \
     X(leader_gap, 3, "between a mark and a dashed ratio leader")                               \
     X(leader_dash, 3, "dash length of leaders")                                                \
+    X(ref_gap, 12, "between the plot and the column (or row) of rule labels and notes")       \
+    X(rule, 1.5, "a reference line's width")                                                   \
+    X(rule_dash, 5, "a reference line's dashes")                                               \
     X(dot_min, 4.5, "the least dot radius")                                                    \
     X(dot_max, 8, "the largest dot radius")                                                    \
     X(stem, 2, "lollipop and dumbbell stem width")                                             \
@@ -80,6 +85,7 @@ struct bar_layout {
     struct bar_metrics px;
     bool horizontal;
     bool labels;             /* value labels are drawn */
+    bool outside;            /* ... and may stand past their marks' ends (they fit there) */
     bool shared;             /* one value scale for every panel (facet_scale) */
     struct text_style label; /* category names and value labels (may shrink to L.label_min) */
     struct text_style ratio; /* the ratio callout (bold) */
@@ -90,11 +96,14 @@ struct bar_layout {
     double shared_lo, shared_hi; /* the data extent of every panel (shared scales) */
     double widest_word, widest_word_size; /* of every name, at that label size */
     struct tick_memo *memo;               /* owned by csvchart_layout_bar() */
+    uint64_t series_hl;                   /* highlight of series: bit k for series k */
 };
 
 /* One panel being laid out. */
 struct panel {
     const struct bar_data *d;
+    const double *v;    /* the values drawn: d->v, or shares of each stack (stack = percent) */
+    double *v_percent;  /* owned: the shares, or NULL */
     struct label_plan values; /* how value labels are written */
     char **value_text;        /* per (cat, series): the value label ("$100M+" when open) */
     char **low_text;          /* ranges: per (cat, series) the low end's label */
@@ -112,6 +121,8 @@ struct panel {
     double base;               /* where bars start: 0, or the log floor */
     double ratio_room;         /* px kept for the ratio callout */
     double gutter;             /* vertical: px kept left of the plot for tick labels */
+    double ref_col, ref_row;   /* px kept right of the plot for rule labels and notes (the
+                                  column) and above it for horizontal rule labels (the row) */
     size_t ratio_a, ratio_b;   /* the two categories of the callout ((size_t)-1: none) */
 };
 
@@ -139,6 +150,10 @@ void bar_value_ends(const struct bar_layout *B, const struct panel *P, double *v
  * every size. */
 void bar_axis_extent(const struct bar_layout *B, struct panel *P);
 void bar_axis_domain(const struct bar_layout *B, struct panel *P, double lo, double hi);
+/* The editor's domain and ticks hold the panel's data and fit its axis: else
+ * CSVCHART_ERROR_VALUE naming what they leave out. Call after bar_axis_domain(). */
+csvchart_status bar_axis_check(const struct bar_layout *B, const struct panel *P,
+                               csvchart_error *err);
 /*
  * Chooses the ticks for a value axis of `len` px (about one per spacing px) and the tick
  * label plan.
@@ -152,12 +167,20 @@ bool bar_axis_has_baseline(const struct bar_layout *B, const struct panel *P);
 /* The widest tick label (px). */
 double bar_axis_label_width(const struct bar_layout *B, const struct panel *P);
 /*
- * The room (px) the value axis needs beyond its domain at its low and high ends, so that value
- * labels past the data's ends and tick labels centred on the end ticks fit, for an axis of
- * `len` px. False when out of memory.
+ * What reaches past a value along the value axis - labels past the data's ends, tick labels
+ * centred on the end ticks - as (where in the domain 0..1, px it needs past it, which way).
+ * bar_axis_reaches() lists a panel's (*out malloc'd; false when out of memory);
+ * bar_axis_rooms_for() says what room beyond each end of the domain they ask for when `inner`
+ * px of axis lie between the rooms.
  */
-bool bar_axis_rooms(const struct bar_layout *B, const struct panel *P, double len, double *lo,
-                    double *hi);
+struct bar_reach {
+    double f, need;
+    bool up;
+};
+bool bar_axis_reaches(const struct bar_layout *B, const struct panel *P, struct bar_reach **out,
+                      size_t *n);
+void bar_axis_rooms_for(const struct bar_reach *r, size_t n, double inner, double *lo,
+                        double *hi);
 /*
  * Maps the domain onto the value axis between v0 and v1 (px), less the rooms at each end.
  * False when less than the least plot length would be left (the layout does not fit).
@@ -183,6 +206,13 @@ double bar_marks_thickness(const struct bar_layout *B, const struct panel *P, do
 /* How far a dot reaches past its value (0 for bars). */
 double bar_marks_overhang(const struct bar_layout *B, const struct panel *P);
 void bar_marks_draw(struct bar_layout *B, struct panel *P);
+/* Whether stacks show their totals (totals = true; not for shares to 100%), and whether
+ * they fit bands of `band` px. */
+bool bar_totals_shown(const struct bar_layout *B);
+bool bar_totals_fit(const struct bar_layout *B, const struct panel *P, double band);
+/* The total of category c's stack as text, and the sums of its parts above and below zero. */
+void bar_total_text(const struct bar_layout *B, const struct panel *P, size_t c, char *buf,
+                    size_t n, double *pos, double *neg);
 void bar_marks_names(struct bar_layout *B, struct panel *P);
 /* The categories of the ratio callout; false when the panel has none. */
 bool bar_ratio_pair(const struct bar_layout *B, struct panel *P);
@@ -192,5 +222,20 @@ void bar_ratio_text(const struct bar_layout *B, const struct panel *P, char *buf
 double bar_ratio_room(const struct bar_layout *B, const struct panel *P);
 /* The dashed leaders (under the marks), or the bracket and its text (over them). */
 void bar_ratio_draw(struct bar_layout *B, struct panel *P, bool leaders);
+
+/* ---- layout_bar_refs.c ---- */
+
+/* Widens [*lo, *hi] to hold every rule and band. */
+void bar_refs_extent(const struct bar_layout *B, double *lo, double *hi);
+/* The column and row a panel needs for its rule and band labels and notes (P->ref_col,
+ * P->ref_row). */
+void bar_refs_rooms(const struct bar_layout *B, struct panel *P);
+/* Whether they fit the panel's column and row once its axes are mapped. */
+bool bar_refs_fit(const struct bar_layout *B, const struct panel *P);
+/* Bands (under the marks), rules (over them), and the labels and notes - or (leaders) the
+ * notes' leaders, drawn under the marks. */
+void bar_refs_bands(struct bar_layout *B, struct panel *P);
+void bar_refs_rules(struct bar_layout *B, struct panel *P);
+void bar_refs_labels(struct bar_layout *B, struct panel *P, bool leaders);
 
 #endif

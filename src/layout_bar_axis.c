@@ -40,7 +40,7 @@ void bar_axis_extent(const struct bar_layout *B, struct panel *P)
             if (!d->has[i]) {
                 continue;
             }
-            double v = d->v[i];
+            double v = P->v[i];
             if (B->s->stack) {
                 *(v >= 0 ? &pos : &neg) += v;
                 continue;
@@ -92,6 +92,12 @@ static double decade(double e)
 
 void bar_axis_domain(const struct bar_layout *B, struct panel *P, double lo, double hi)
 {
+    if (P->log && B->s->domain) {
+        P->dlo = B->s->domain[0];
+        P->dhi = B->s->domain[1];
+        P->base = P->dlo;
+        return;
+    }
     if (P->log) {
         P->dlo = decade(ceil(log10(lo) - 0.25) - 1);
         P->dhi = decade(ceil(log10(hi) - 1e-9));
@@ -108,17 +114,81 @@ void bar_axis_domain(const struct bar_layout *B, struct panel *P, double lo, dou
         P->base = P->dlo;
         return;
     }
+    if (B->s->domain) { /* the editor's (bar_axis_check() saw it holds the data) */
+        P->dlo = B->s->domain[0];
+        P->dhi = B->s->domain[1];
+        P->base = P->dlo > 0 ? P->dlo : P->dhi < 0 ? P->dhi : 0;
+        return;
+    }
     P->dlo = lo < 0 ? -nice_ceil(-lo) : 0;
     P->dhi = hi > 0 ? nice_ceil(hi) : 0;
     if (P->dlo == 0 && P->dhi == 0) {
         P->dhi = 1; /* all zeros */
     }
-    bool share = strcmp(P->d->unit.suffix, "%") == 0 || B->s->format.kind == FORMAT_PERCENT;
+    bool share = strcmp(P->values.f.unit.suffix, "%") == 0 || B->s->format.kind == FORMAT_PERCENT;
     /* A share of a whole never runs past it (100.1%: the rounding of stacked parts). */
     if (share && hi <= 101 && lo >= 0 && P->dhi > 100) {
         P->dhi = 100;
     }
     P->base = 0;
+}
+
+csvchart_status bar_axis_check(const struct bar_layout *B, const struct panel *P,
+                               csvchart_error *err)
+{
+    const struct spec *s = B->s;
+    const double *dm = s->domain;
+    bool bars = s->mark != MARK_DOT && !P->d->low;
+    if (dm && P->log && (dm[0] <= 0 || fabs(log10(dm[0]) - round(log10(dm[0]))) > 1e-9 ||
+                         fabs(log10(dm[1]) - round(log10(dm[1]))) > 1e-9)) {
+        return csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0,
+                                  "domain: %g,%g on a log axis; expected whole decades, e.g. "
+                                  "0.01,100",
+                                  dm[0], dm[1]);
+    }
+    if (dm && !P->log && bars && (dm[0] > 0 || dm[1] < 0)) {
+        return csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0,
+                                  "domain: %g,%g leaves out zero, where bars start; include it "
+                                  "(or draw dots: mark = dot)",
+                                  dm[0], dm[1]);
+    }
+    const struct bar_data *d = P->d;
+    for (size_t c = 0; dm && c < d->ncat; c++) {
+        double pos = 0, neg = 0;
+        for (size_t k = 0; k < d->nser; k++) {
+            size_t i = bar_idx(P, c, k);
+            if (!d->has[i]) {
+                continue;
+            }
+            double lo = d->low ? d->low[i] : P->v[i], hi = P->v[i];
+            if (s->stack) {
+                *(hi >= 0 ? &pos : &neg) += hi;
+                lo = neg;
+                hi = pos;
+            }
+            if (hi > dm[1] || lo < dm[0]) {
+                return csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0,
+                                          "domain: %g,%g leaves out \"%s\" (%s%s); widen it",
+                                          dm[0], dm[1], d->cats[c],
+                                          s->stack ? "its stack, with " : "", P->value_text[i]);
+            }
+        }
+    }
+    for (size_t i = 0; i < s->nticks; i++) {
+        double lo = dm ? dm[0] : P->dlo, hi = dm ? dm[1] : P->dhi;
+        if (s->ticks[i] < lo * (1 + (lo < 0 ? -1e-12 : 1e-12)) - 1e-300 ||
+            s->ticks[i] > hi * (1 + 1e-12)) {
+            return csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0,
+                                      "ticks: %g is outside the axis (%g to %g); set domain, or "
+                                      "leave it out",
+                                      s->ticks[i], lo, hi);
+        }
+        if (P->log && s->ticks[i] <= 0) {
+            return csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0,
+                                      "ticks: %g on a log axis; ticks must be > 0", s->ticks[i]);
+        }
+    }
+    return CSVCHART_OK;
 }
 
 /* ---- ticks ----------------------------------------------------------------------------------- */
@@ -207,7 +277,15 @@ static void log_ticks(struct panel *P, int target)
 static void choose_ticks(const struct bar_layout *B, struct panel *P, double len, int target)
 {
     for (;; target--) {
-        if (P->log) {
+        if (B->s->ticks) { /* the editor's: these and no others */
+            P->ticks.nmajor = B->s->nticks < SCALE_MAX_TICKS ? B->s->nticks : SCALE_MAX_TICKS;
+            memcpy(P->ticks.major, B->s->ticks, P->ticks.nmajor * sizeof *P->ticks.major);
+            P->ticks.nminor = 0;
+            P->ticks.step = P->ticks.nmajor > 1 ? P->ticks.major[1] - P->ticks.major[0] : 1;
+            P->ticks.lo = P->ticks.major[0];
+            P->ticks.hi = P->ticks.major[P->ticks.nmajor - 1];
+            target = 2; /* nothing to thin */
+        } else if (P->log) {
             log_ticks(P, target);
         } else {
             linear_ticks(P, target);
@@ -296,19 +374,14 @@ static double frac(const struct panel *P, double v)
 }
 
 /*
- * Room needed beyond the domain's ends so that what reaches past a value fits: each value
- * label (beyond its bar's end, or before the start of a range or of a bar below zero) and the
- * tick labels centred on the first and last tick. Something at fraction f of the domain that
+ * What reaches past a value along the value axis: each value label (beyond its bar's end, or
+ * before the start of a range or of a bar below zero), each stack's total, and the tick
+ * labels centred on the first and last tick. Something at fraction f of the domain that
  * reaches `need` px past its value asks for room r at the top with
  * (1 - f) * (len - rooms) + r >= need, and at the bottom with f * (len - rooms) + r >= need.
  */
-struct reach {
-    double f, need;
-    bool up;
-};
-
-/* The rooms (*lo, *hi) that `inner` px of axis between them leave necessary. */
-static void rooms_for(const struct reach *r, size_t n, double inner, double *lo, double *hi)
+void bar_axis_rooms_for(const struct bar_reach *r, size_t n, double inner, double *lo,
+                        double *hi)
 {
     *lo = *hi = 0;
     for (size_t i = 0; i < n; i++) {
@@ -320,17 +393,19 @@ static void rooms_for(const struct reach *r, size_t n, double inner, double *lo,
     }
 }
 
-bool bar_axis_rooms(const struct bar_layout *B, const struct panel *P, double len, double *lo,
-                    double *hi)
+bool bar_axis_reaches(const struct bar_layout *B, const struct panel *P, struct bar_reach **out,
+                      size_t *count)
 {
     const struct bar_data *d = P->d;
-    size_t n = 0, cap = 2 * d->ncat * d->nser + 2;
-    struct reach *r = malloc(cap * sizeof *r);
+    size_t n = 0, cap = 2 * d->ncat * d->nser + d->ncat + 2;
+    struct bar_reach *r = malloc(cap * sizeof *r);
+    *out = r;
+    *count = 0;
     if (!r) {
         return false;
     }
     double over = bar_marks_overhang(B, P), gap = B->px.value_gap + over;
-    bool labels = B->labels && !B->s->stack;
+    bool labels = B->outside && !B->s->stack;
     for (size_t i = 0; i < d->ncat * d->nser && !B->s->stack; i++) {
         if (!d->has[i]) {
             continue;
@@ -341,38 +416,43 @@ bool bar_axis_rooms(const struct bar_layout *B, const struct panel *P, double le
         double w_hi = !labels ? 0 : B->horizontal ? csvchart_layout_width(&B->L, &B->label, hi_text) : B->lh;
         double w_lo = !labels ? 0 : B->horizontal ? csvchart_layout_width(&B->L, &B->label, lo_text) : B->lh;
         if (d->low) {
-            r[n++] = (struct reach){frac(P, d->low[i]), labels ? gap + w_lo : over, false};
+            r[n++] = (struct bar_reach){frac(P, d->low[i]), labels ? gap + w_lo : over, false};
             if (!open) {
-                r[n++] = (struct reach){frac(P, d->v[i]), labels ? gap + w_hi : over, true};
+                r[n++] = (struct bar_reach){frac(P, P->v[i]), labels ? gap + w_hi : over, true};
             }
-        } else if (d->v[i] >= 0 || P->log) {
-            r[n++] = (struct reach){frac(P, fmax(d->v[i], P->dlo)), labels ? gap + w_hi : over,
-                                    true};
+        } else if (P->v[i] >= 0 || P->log) {
+            r[n++] = (struct bar_reach){frac(P, fmax(P->v[i], P->dlo)),
+                                        labels ? gap + w_hi : over, true};
         } else {
-            r[n++] = (struct reach){frac(P, d->v[i]), labels ? gap + w_hi : over, false};
+            r[n++] = (struct bar_reach){frac(P, P->v[i]), labels ? gap + w_hi : over, false};
         }
     }
-    /* Tick labels centred on the end ticks reach half their size past them (horizontal: the
-     * first one may reach into the name column's free corner). */
+    if (bar_totals_shown(B)) { /* a stack's total stands past its end */
+        struct text_style bold = B->label;
+        bold.weight = 700;
+        for (size_t c = 0; c < d->ncat; c++) {
+            char buf[96];
+            double pos, neg;
+            bar_total_text(B, P, c, buf, sizeof buf, &pos, &neg);
+            double w = B->horizontal ? csvchart_layout_width(&B->L, &bold, buf) : B->lh;
+            bool up = pos + neg >= 0 || P->log;
+            r[n++] = (struct bar_reach){frac(P, up ? fmax(pos, P->dlo) : neg), gap + w, up};
+        }
+    }
+    /* Tick labels centred on the end ticks reach half their size past them; horizontally the
+     * first may reach into the name column's free corner, but not off the canvas. */
     char first[64], last[64];
     csvchart_format_planned(&P->tick_plan, P->ticks.major[0], first, sizeof first);
     csvchart_format_planned(&P->tick_plan, P->ticks.major[P->ticks.nmajor - 1], last,
                             sizeof last);
     double half_last = B->horizontal ? csvchart_layout_width(&B->L, &B->label, last) / 2
                                      : B->lh / 2;
-    r[n++] = (struct reach){frac(P, P->ticks.major[P->ticks.nmajor - 1]), half_last, true};
-    if (!B->horizontal) {
-        r[n++] = (struct reach){frac(P, P->ticks.major[0]), B->lh / 2, false};
-    }
-    /* The rooms shrink the axis, which moves the values: a few rounds settle it (each round
-     * only grows the rooms, and by less each time). */
-    double rl = 0, rh = 0;
-    for (int it = 0; it < 8; it++) {
-        rooms_for(r, n, fmax(len - rl - rh, 1), &rl, &rh);
-    }
-    free(r);
-    *lo = rl;
-    *hi = rh;
+    double half_first = B->horizontal ? csvchart_layout_width(&B->L, &B->label, first) / 2 -
+                                            (P->px0 - B->L.left)
+                                      : B->lh / 2;
+    r[n++] = (struct bar_reach){frac(P, P->ticks.major[P->ticks.nmajor - 1]), half_last, true};
+    r[n++] = (struct bar_reach){frac(P, P->ticks.major[0]), half_first, false};
+    *count = n;
     return true;
 }
 

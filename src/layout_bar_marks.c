@@ -54,10 +54,36 @@ void bar_value_ends(const struct bar_layout *B, const struct panel *P, double *v
 
 /* ---- labels and colours -------------------------------------------------------------------- */
 
+/* stack = percent: each category's values as shares of its stack's total. */
+static bool percent_shares(struct panel *P)
+{
+    const struct bar_data *d = P->d;
+    P->v_percent = malloc(d->ncat * d->nser * sizeof *P->v_percent);
+    if (!P->v_percent) {
+        return false;
+    }
+    for (size_t c = 0; c < d->ncat; c++) {
+        double total = 0;
+        for (size_t s = 0; s < d->nser; s++) {
+            total += d->has[bar_idx(P, c, s)] ? d->v[bar_idx(P, c, s)] : 0;
+        }
+        for (size_t s = 0; s < d->nser; s++) {
+            size_t i = bar_idx(P, c, s);
+            P->v_percent[i] = d->has[i] && total > 0 ? d->v[i] / total * 100 : 0;
+        }
+    }
+    P->v = P->v_percent;
+    return true;
+}
+
 bool bar_marks_prepare(struct bar_layout *B, struct panel *P)
 {
     const struct bar_data *d = P->d;
     size_t n = d->ncat * d->nser;
+    P->v = d->v;
+    if (B->s->stack_percent && !percent_shares(P)) {
+        return false;
+    }
     P->value_text = calloc(n, sizeof *P->value_text);
     P->low_text = d->low ? calloc(n, sizeof *P->low_text) : NULL;
     P->highlighted = calloc(d->ncat, sizeof *P->highlighted);
@@ -68,23 +94,29 @@ bool bar_marks_prepare(struct bar_layout *B, struct panel *P)
     }
     struct value_format f = B->s->format;
     csvchart_format_set_unit(&f, &d->unit);
+    if (B->s->stack_percent) { /* shares, computed: "42.5%" */
+        struct number_unit u = {.suffix = "%", .decimals = -1};
+        csvchart_format_parse("auto", &f, NULL);
+        csvchart_format_set_unit(&f, &u);
+    }
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
         if (d->has[i]) {
-            vals[k++] = d->v[i];
+            vals[k++] = P->v[i];
             if (d->low) {
                 vals[k++] = d->low[i];
             }
         }
     }
-    csvchart_format_plan(&f, LABELS_VALUES, vals, k, 0, d->computed, NULL, &P->values);
+    csvchart_format_plan(&f, LABELS_VALUES, vals, k, 0, d->computed || B->s->stack_percent, NULL,
+                         &P->values);
     free(vals);
     for (size_t i = 0; i < n; i++) {
         if (!d->has[i]) {
             continue;
         }
         char buf[144], low[128];
-        csvchart_format_planned(&P->values, d->v[i], buf, sizeof buf);
+        csvchart_format_planned(&P->values, P->v[i], buf, sizeof buf);
         if (d->low) {
             csvchart_format_planned(&P->values, d->low[i], low, sizeof low);
             if (d->open[i]) {
@@ -111,6 +143,7 @@ void bar_marks_fini(struct panel *P)
     free(P->value_text);
     free(P->low_text);
     free(P->highlighted);
+    free(P->v_percent);
 }
 
 double bar_marks_label_width(const struct bar_layout *B, const struct panel *P)
@@ -177,18 +210,26 @@ static csvchart_rgba mark_color(const struct bar_layout *B, const struct panel *
                                 size_t s, double v)
 {
     const struct theme *t = &B->s->theme;
-    if (B->s->nhighlight && !P->highlighted[c]) {
+    if (B->series_hl) { /* a series highlighted: the others muted */
+        if (!(B->series_hl >> (s < 63 ? s : 63) & 1)) {
+            return t->muted;
+        }
+    } else if (B->s->nhighlight && !P->highlighted[c]) {
         return t->muted;
     }
     if (v < 0 && B->s->negative_color) {
         return B->s->negative_color;
+    }
+    if (P->d->color && P->d->color[c]) {
+        return P->d->color[c];
     }
     return t->palette[s % t->npalette];
 }
 
 static csvchart_rgba label_color(const struct bar_layout *B, const struct panel *P, size_t c)
 {
-    return B->s->nhighlight && !P->highlighted[c] ? B->s->theme.faint : B->s->theme.text;
+    bool muted = !B->series_hl && B->s->nhighlight && !P->highlighted[c];
+    return muted ? B->s->theme.faint : B->s->theme.text;
 }
 
 /* ---- marks --------------------------------------------------------------------------------- */
@@ -303,25 +344,71 @@ static void value_label(struct bar_layout *B, const struct panel *P, const char 
     }
 }
 
-/* A label inside a stacked segment [pf, pt] x [a, b], when it fits and reads on it. */
-static void inside_label(struct bar_layout *B, const struct panel *P, const char *text,
-                         csvchart_rgba bg, double pf, double pt, double a, double b)
+/*
+ * A label inside the mark [pf, pt] x [a, b] (a stacked segment, or a bar with labels =
+ * inside), when it fits and reads on it at 4.5:1: centred in the segment, or (`at_end`) just
+ * inside the bar's end. Returns whether it was drawn.
+ */
+static bool inside_label(struct bar_layout *B, const char *text, csvchart_rgba bg, double pf,
+                         double pt, double a, double b, bool at_end)
 {
     const struct theme *t = &B->s->theme;
     double tw = csvchart_layout_width(&B->L, &B->label, text);
     double along = fabs(pt - pf), thick = fabs(b - a), pad = B->px.inside_pad;
+    double extent = B->horizontal ? tw : B->lh; /* the label's size along the value axis */
     bool fits = B->horizontal ? tw + 2 * pad <= along && B->lh <= thick
                               : B->lh + pad <= along && tw + pad <= thick;
     double on_dark = csvchart_contrast(bg, t->on_dark), on_light = csvchart_contrast(bg, t->on_light);
     csvchart_rgba fg = on_dark >= on_light ? t->on_dark : t->on_light;
     if (!fits || fmax(on_dark, on_light) < 4.5) {
-        return;
+        return false;
     }
+    double dir = pt > pf ? 1 : -1;
+    double at = at_end ? pt - dir * (pad + extent / 2) : (pf + pt) / 2;
     double x, y;
-    bar_bv_point(B, (a + b) / 2, (pf + pt) / 2, &x, &y);
+    bar_bv_point(B, (a + b) / 2, at, &x, &y);
     csvchart_layout_text(&B->L, &B->label, fg, text, strlen(text), x, y + B->asc - B->lh / 2,
                          TEXT_ANCHOR_MIDDLE);
-    (void)P;
+    return true;
+}
+
+void bar_total_text(const struct bar_layout *B, const struct panel *P, size_t c, char *buf,
+                    size_t n, double *pos, double *neg)
+{
+    *pos = *neg = 0;
+    for (size_t s = 0; s < P->d->nser; s++) {
+        size_t i = bar_idx(P, c, s);
+        if (P->d->has[i]) {
+            *(P->v[i] >= 0 ? pos : neg) += P->v[i];
+        }
+    }
+    struct label_plan plan = P->values;
+    double total = *pos + *neg;
+    csvchart_format_plan(&P->values.f, LABELS_VALUES, &total, 1, 0, P->d->computed, NULL, &plan);
+    csvchart_format_planned(&plan, total, buf, n);
+    (void)B;
+}
+
+bool bar_totals_fit(const struct bar_layout *B, const struct panel *P, double band)
+{
+    struct text_style bold = B->label;
+    bold.weight = 700;
+    for (size_t c = 0; c < P->d->ncat; c++) {
+        char buf[96];
+        double pos, neg;
+        bar_total_text(B, P, c, buf, sizeof buf, &pos, &neg);
+        double need = B->horizontal ? B->lh + 1 / B->L.scale
+                                    : csvchart_layout_width(&B->L, &bold, buf);
+        if (need > band) {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool bar_totals_shown(const struct bar_layout *B)
+{
+    return B->s->stack && B->s->totals && !B->s->stack_percent;
 }
 
 void bar_marks_draw(struct bar_layout *B, struct panel *P)
@@ -347,7 +434,7 @@ void bar_marks_draw(struct bar_layout *B, struct panel *P)
             if (!d->has[i]) {
                 continue;
             }
-            double v = d->v[i];
+            double v = P->v[i];
             double a = center - P->bar * (double)across / 2 +
                        (B->s->stack ? 0 : P->bar * (double)s) + gap / 2;
             double b = a + P->bar - gap;
@@ -372,10 +459,20 @@ void bar_marks_draw(struct bar_layout *B, struct panel *P)
             double mid = (a + b) / 2;
             double pf = csvchart_scale_map(&P->sc, from), pt = csvchart_scale_map(&P->sc, to);
             if (B->s->stack) {
-                inside_label(B, P, P->value_text[i], mark_color(B, P, c, s, v), pf, pt, a, b);
+                if (B->s->labels != LABELS_OUTSIDE) { /* outside a segment is no one's */
+                    inside_label(B, P->value_text[i], mark_color(B, P, c, s, v), pf, pt, a, b,
+                                 false);
+                }
                 continue;
             }
             csvchart_rgba color = label_color(B, P, c);
+            if (B->s->labels == LABELS_INSIDE && !d->low && B->s->mark == MARK_BAR &&
+                inside_label(B, P->value_text[i], mark_color(B, P, c, s, v), pf, pt, a, b, true)) {
+                continue; /* else outside, where labels fit */
+            }
+            if (!B->outside) {
+                continue;
+            }
             if (d->low) {
                 /* the low end before the start; the high end past it ("$100M+" stands
                  * before its start alone: the fade says the rest) */
@@ -387,6 +484,17 @@ void bar_marks_draw(struct bar_layout *B, struct panel *P)
                 continue;
             }
             value_label(B, P, P->value_text[i], color, pt, mid, v >= 0);
+        }
+        if (bar_totals_shown(B)) { /* the stack's total past its end, in bold */
+            char buf[96];
+            double p, n;
+            bar_total_text(B, P, c, buf, sizeof buf, &p, &n);
+            struct text_style keep = B->label;
+            B->label.weight = 700;
+            bool up = p + n >= 0 || P->log;
+            value_label(B, P, buf, B->s->theme.text,
+                        csvchart_scale_map(&P->sc, up ? p : n), center, up);
+            B->label = keep;
         }
     }
 }
@@ -438,13 +546,13 @@ bool bar_ratio_pair(const struct bar_layout *B, struct panel *P)
     } else { /* the smallest and the largest positive value of the first series */
         for (size_t c = 0; c < d->ncat; c++) {
             size_t i = bar_idx(P, c, 0);
-            if (!d->has[i] || d->v[i] <= 0) {
+            if (!d->has[i] || P->v[i] <= 0) {
                 continue;
             }
-            if (P->ratio_a == (size_t)-1 || d->v[i] < d->v[bar_idx(P, P->ratio_a, 0)]) {
+            if (P->ratio_a == (size_t)-1 || P->v[i] < P->v[bar_idx(P, P->ratio_a, 0)]) {
                 P->ratio_a = c;
             }
-            if (P->ratio_b == (size_t)-1 || d->v[i] > d->v[bar_idx(P, P->ratio_b, 0)]) {
+            if (P->ratio_b == (size_t)-1 || P->v[i] > P->v[bar_idx(P, P->ratio_b, 0)]) {
                 P->ratio_b = c;
             }
         }
@@ -456,7 +564,7 @@ bool bar_ratio_pair(const struct bar_layout *B, struct panel *P)
     }
     bool ok = P->ratio_a != (size_t)-1 && P->ratio_b != (size_t)-1 && P->ratio_a != P->ratio_b;
     ok = ok && d->has[bar_idx(P, P->ratio_a, 0)] && d->has[bar_idx(P, P->ratio_b, 0)];
-    ok = ok && d->v[bar_idx(P, P->ratio_a, 0)] > 0 && d->v[bar_idx(P, P->ratio_b, 0)] > 0;
+    ok = ok && P->v[bar_idx(P, P->ratio_a, 0)] > 0 && P->v[bar_idx(P, P->ratio_b, 0)] > 0;
     if (!ok) {
         P->ratio_a = P->ratio_b = (size_t)-1;
     }
@@ -470,8 +578,7 @@ bool bar_ratio_pair(const struct bar_layout *B, struct panel *P)
  */
 void bar_ratio_text(const struct bar_layout *B, const struct panel *P, char *buf, size_t n)
 {
-    const struct bar_data *d = P->d;
-    double a = d->v[bar_idx(P, P->ratio_a, 0)], b = d->v[bar_idx(P, P->ratio_b, 0)];
+    double a = P->v[bar_idx(P, P->ratio_a, 0)], b = P->v[bar_idx(P, P->ratio_b, 0)];
     char ratio[96], pct[96];
     bool words;
     csvchart_format_ratio(fmax(a, b) / fmin(a, b), ratio, sizeof ratio, &words);
@@ -529,17 +636,16 @@ void bar_ratio_draw(struct bar_layout *B, struct panel *P, bool leaders)
     }
     struct layout *L = &B->L;
     const struct theme *t = &B->s->theme;
-    const struct bar_data *d = P->d;
     double w = fmax(B->px.grid, 1 / L->scale), over = bar_marks_overhang(B, P);
     size_t across = across_count(B, P);
     /* the bracket's band position: past the last band (vertical), before the first
      * (horizontal) */
-    double bb = B->horizontal ? P->py0 - B->px.ratio_gap : P->px1 + B->px.ratio_gap;
+    double bb = B->horizontal ? P->py0 - P->ref_row - B->px.ratio_gap : P->px1 + B->px.ratio_gap;
     double dir = B->horizontal ? -1 : 1; /* away from the plot along the band axis */
     double ends[2];
     for (int k = 0; k < 2; k++) {
         size_t c = k ? P->ratio_b : P->ratio_a;
-        double v = csvchart_scale_map(&P->sc, d->v[bar_idx(P, c, 0)]);
+        double v = csvchart_scale_map(&P->sc, P->v[bar_idx(P, c, 0)]);
         ends[k] = csvchart_layout_snap(L, v, w);
         if (!leaders) {
             continue;

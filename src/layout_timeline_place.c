@@ -454,50 +454,22 @@ static size_t fill_columns(const struct timeline *T, double limit, size_t *start
     return cols;
 }
 
-/* The 1-D dodge (see the top of the file): tops[i] for blocks [first, end) wanting want[i],
- * kept in [top, bottom]; the blocks fit (their heights and gaps add up to at most
- * bottom - top), then no two overlap. */
+/* The blocks first..end-1 of a column pushed apart from where they want to be
+ * (csvchart_layout_dodge()); tops[] indexed like want[]. False when out of memory. */
 static bool dodge(struct timeline *T, size_t first, size_t end, const double *want, double gap,
                   double top, double bottom, double *tops)
 {
-    struct cluster {
-        size_t first, count;
-        double height, sum; /* sum over members of (want - offset in the cluster) */
-        double top;
-    } *c = malloc((end - first) * sizeof *c);
-    if (!c) {
+    size_t n = end - first;
+    double *size = malloc((n ? n : 1) * sizeof *size);
+    if (!size) {
         return false;
     }
-    size_t nc = 0;
-    for (size_t i = first; i < end; i++) {
-        struct cluster cur = {i, 1, T->it[i].h, want[i], fmax(want[i], top)};
-        while (nc > 0 && c[nc - 1].top + c[nc - 1].height + gap > cur.top) {
-            struct cluster *pc = &c[nc - 1];
-            double shift = pc->height + gap; /* cur's members move down by this in the merge */
-            pc->sum += cur.sum - (double)cur.count * shift;
-            pc->count += cur.count;
-            pc->height = shift + cur.height;
-            pc->top = fmax(pc->sum / (double)pc->count, top);
-            cur = *pc;
-            nc--;
-        }
-        c[nc++] = cur;
+    for (size_t i = 0; i < n; i++) {
+        size[i] = T->it[first + i].h;
     }
-    for (size_t k = 0; k < nc; k++) {
-        size_t stop = k + 1 < nc ? c[k + 1].first : end;
-        double y = c[k].top;
-        for (size_t i = c[k].first; i < stop; i++) {
-            tops[i] = y;
-            y += T->it[i].h + gap;
-        }
-    }
-    free(c);
-    double limit = bottom;
-    for (size_t i = end; i-- > first;) {
-        tops[i] = fmin(tops[i], limit - T->it[i].h);
-        limit = tops[i] - gap;
-    }
-    return true;
+    bool ok = csvchart_layout_dodge(want + first, size, n, gap, top, bottom, tops + first);
+    free(size);
+    return ok;
 }
 
 /* Lays out k columns whose tick labels take `tick_col` px; true when the blocks fit. Sets

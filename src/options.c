@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "annotation.h"
 #include "array.h"
 #include "date.h"
 #include "error.h"
@@ -28,16 +29,33 @@ static const struct option_def table[OPT_COUNT] = {
                        .help = "combine rows of one category: none (a repeat is an error), sum, "
                                "mean, count, min, max; done while reading, in memory that does "
                                "not grow with the file"},
+    [OPT_ANNOTATE] = {.name = "annotate", .type = OPTION_TEXT, .def = "", .kinds = KIND_BAR,
+                      .help = "notes tied to categories, with a leader: CATEGORY: TEXT; several "
+                              "separated by ; (e.g. \"OpenAI o1\": Most expensive)"},
     [OPT_AXIS_BREAKS] = {.name = "axis_breaks", .type = OPTION_CHOICE, .def = "auto",
                          .kinds = KIND_TIMELINE, .choices = "auto|none",
                          .help = "auto: a stretch without events longer than a quarter of the "
                                  "time shown is cut out of the time axis, with a drawn break; "
                                  "none: one linear time axis"},
+    [OPT_AXIS_TITLE] = {.name = "axis_title", .type = OPTION_TEXT, .def = "",
+                        .kinds = KIND_BAR,
+                        .help = "a title for the value axis (e.g. US$ billion), at its top end"},
+    [OPT_BACKGROUND] = {.name = "background", .type = OPTION_TEXT, .def = "", .kinds = KIND_ALL,
+                        .help = "the theme's (default), a hex colour, or transparent (PNG with "
+                                "alpha, SVG and PDF without a background)"},
+    [OPT_BAND] = {.name = "band", .type = OPTION_TEXT, .def = "", .kinds = KIND_BAR,
+                  .help = "shaded stretches of the value axis: LOW,HIGH LABEL; several separated "
+                          "by ; (e.g. 10,20 Target range)"},
+    [OPT_BYLINE] = {.name = "byline", .type = OPTION_TEXT, .def = "", .kinds = KIND_ALL,
+                    .help = "who made the chart, after the source line (e.g. Chart: Jane Doe)"},
     [OPT_CATEGORY_LABELS] = {.name = "category_labels", .type = OPTION_CHOICE, .def = "all",
                              .kinds = KIND_BAR, .choices = "all|thin",
                              .help = "all: every category is named, or the figure is refused "
                                      "with a size that fits; thin: every k-th name when they "
                                      "do not all fit (with a warning)"},
+    [OPT_COLOR] = {.name = "color", .type = OPTION_COLUMN, .def = "", .kinds = KIND_BAR,
+                   .help = "a column of colours, one per category: hex (#D55E00) or blue, "
+                           "orange, green, red, sky, pink, yellow, grey"},
     [OPT_DATE] = {.name = "date", .type = OPTION_COLUMN, .def = "date", .kinds = KIND_TIMELINE,
                   .help = "the event date column: 2025, 2025-01, 2025-01-15, ISO date-times, "
                           "January 2025, 15 January 2026, Jan 15, 2026"},
@@ -48,6 +66,9 @@ static const struct option_def table[OPT_COUNT] = {
     [OPT_DETAIL] = {.name = "detail", .type = OPTION_COLUMN, .def = "", .kinds = KIND_TIMELINE,
                     .help = "optional column with a second line per event, wrapped (default: a "
                             "column named detail or description, if any)"},
+    [OPT_DOMAIN] = {.name = "domain", .type = OPTION_TEXT, .def = "", .kinds = KIND_BAR,
+                    .help = "the value axis' range LO,HI (e.g. 0,100); bars need zero in it, a "
+                            "log axis whole decades"},
     [OPT_DPI] = {.name = "dpi", .type = OPTION_NUMBER, .def = "", .kinds = KIND_ALL, .min = 1,
                  .max = HUGE_DPI,
                  .help = "PNG physical resolution (pHYs); default 96 x scale, so the physical "
@@ -88,8 +109,11 @@ static const struct option_def table[OPT_COUNT] = {
                                "an XML name (letters, digits, _ - ., starting with a letter or _)"},
     [OPT_LABEL] = {.name = "label", .type = OPTION_COLUMN, .def = "label",
                    .kinds = KIND_TIMELINE, .help = "the event label column"},
-    [OPT_LABELS] = {.name = "labels", .type = OPTION_BOOL_AUTO, .def = "auto", .kinds = KIND_BAR,
-                    .help = "value labels on the bars; auto shows them when they fit"},
+    [OPT_LABELS] = {.name = "labels", .type = OPTION_BOOL_CHOICE, .def = "auto",
+                    .kinds = KIND_BAR, .choices = "bool|auto|inside|outside|none",
+                    .help = "value labels: auto (where they fit), inside or outside the bars' "
+                            "ends, none; true draws them where they go (refused when they do not "
+                            "fit)"},
     [OPT_LANES] = {.name = "lanes", .type = OPTION_CHOICE, .def = "none",
                    .kinds = KIND_TIMELINE, .choices = "none|group",
                    .help = "group: one labelled swimlane per value of the group column, its "
@@ -150,6 +174,9 @@ static const struct option_def table[OPT_COUNT] = {
                          .help = "the callout's text; {ratio} is the multiple, rounded to 3 "
                                  "significant digits below 100 (5.2, 12.5) and to a whole "
                                  "number above (857)"},
+    [OPT_RULE] = {.name = "rule", .type = OPTION_TEXT, .def = "", .kinds = KIND_BAR,
+                  .help = "reference lines across the value axis: VALUE LABEL; several separated "
+                          "by ; (e.g. 0.5 Average)"},
     [OPT_SCALE] = {.name = "scale", .type = OPTION_NUMBER, .def = "1", .kinds = KIND_ALL,
                    .min = 0.25, .max = 8,
                    .help = "PNG pixels per CSS px, 0.25 to 8 (2 = retina)"},
@@ -161,8 +188,10 @@ static const struct option_def table[OPT_COUNT] = {
                   .help = "order of the categories: none (as in the file), asc, desc"},
     [OPT_SOURCE] = {.name = "source", .type = OPTION_TEXT, .def = "", .kinds = KIND_ALL,
                     .help = "source line under the chart (\"Source: \" is added when missing)"},
-    [OPT_STACK] = {.name = "stack", .type = OPTION_BOOL, .def = "false", .kinds = KIND_BAR,
-                   .help = "stack the series instead of grouping them"},
+    [OPT_STACK] = {.name = "stack", .type = OPTION_BOOL_CHOICE, .def = "false",
+                   .kinds = KIND_BAR, .choices = "bool|percent",
+                   .help = "stack the series instead of grouping them; percent: each stack as "
+                           "shares of its total, to 100%"},
     [OPT_SUBTITLE] = {.name = "subtitle", .type = OPTION_TEXT, .def = "", .kinds = KIND_ALL,
                       .help = "what is measured, in which unit; under the title"},
     [OPT_SVG_TEXT] = {.name = "svg_text", .type = OPTION_CHOICE, .def = "text",
@@ -171,11 +200,16 @@ static const struct option_def table[OPT_COUNT] = {
     [OPT_THEME] = {.name = "theme", .type = OPTION_CHOICE, .def = "light", .kinds = KIND_ALL,
                    .choices = "light|dark|print",
                    .help = "light, dark (slides) or print (grey scale)"},
+    [OPT_TICKS] = {.name = "ticks", .type = OPTION_TEXT, .def = "", .kinds = KIND_BAR,
+                   .help = "the value axis' gridlines, numbers separated by commas (e.g. "
+                           "0,25,50,75,100)"},
     [OPT_TITLE] = {.name = "title", .type = OPTION_TEXT, .def = "", .kinds = KIND_ALL,
                    .help = "headline, left-aligned above the chart: state the takeaway"},
     [OPT_TODAY] = {.name = "today", .type = OPTION_TEXT, .def = "", .kinds = KIND_TIMELINE,
                    .help = "draw a \"today\" marker at this date (off when empty; no clock is "
                            "read, so outputs stay reproducible)"},
+    [OPT_TOTALS] = {.name = "totals", .type = OPTION_BOOL, .def = "false", .kinds = KIND_BAR,
+                    .help = "the total of each stack, past its end"},
     [OPT_VALUE_FORMAT] = {.name = "value_format", .type = OPTION_FORMAT, .def = "auto",
                           .kinds = KIND_BAR,
                           .help = "auto (the unit seen in the CSV), si ($5.6M), percent, "
@@ -260,13 +294,13 @@ const char *csvchart_option_type(size_t i)
         [OPTION_COLUMN] = "column",   [OPTION_COLUMNS] = "columns",
         [OPTION_LIST] = "list",       [OPTION_PALETTE] = "palette",
         [OPTION_FORMAT] = "format",   [OPTION_COLOR] = "colour",
-        [OPTION_BOOL_PAIR] = "bool|A,B",
+        [OPTION_BOOL_PAIR] = "bool|A,B", [OPTION_BOOL_CHOICE] = "",
     };
     if (i >= OPT_COUNT) {
         return NULL;
     }
-    if (table[i].type == OPTION_CHOICE) {
-        return table[i].choices;
+    if (table[i].type == OPTION_CHOICE || table[i].type == OPTION_BOOL_CHOICE) {
+        return table[i].choices; /* "bool|percent" for a bool-or-choice */
     }
     return names[table[i].type];
 }
@@ -568,9 +602,52 @@ static bool valid_text(const char *s, char *why, size_t n)
 
 #define BAD(...) csvchart_error_set(err, CSVCHART_ERROR_VALUE, file, line, 0, __VA_ARGS__)
 
+/* Checks the options whose text has a structure (annotation.h); the message in *e. */
+static bool marks_ok(enum option_id id, const char *value, csvchart_error *e)
+{
+    const char *name = csvchart_option_def(id)->name;
+    struct ref_mark *refs = NULL;
+    struct note_mark *notes = NULL;
+    double *nums = NULL;
+    size_t n = 0;
+    csvchart_status st = CSVCHART_OK;
+    switch (id) {
+    case OPT_RULE:
+    case OPT_BAND:
+        st = csvchart_parse_refs(name, value, id == OPT_BAND, &refs, &n, e);
+        csvchart_refs_free(refs, n);
+        break;
+    case OPT_ANNOTATE:
+        st = csvchart_parse_notes(name, value, &notes, &n, e);
+        csvchart_notes_free(notes, n);
+        break;
+    case OPT_DOMAIN:
+    case OPT_TICKS:
+        st = *value ? csvchart_parse_numbers(name, value, id == OPT_DOMAIN ? 2 : 0, &nums, &n, e)
+                    : CSVCHART_OK;
+        free(nums);
+        break;
+    case OPT_BACKGROUND: {
+        unsigned long c;
+        if (*value && strcmp(value, "transparent") != 0 &&
+            !csvchart_parse_color(value, strlen(value), &c)) {
+            st = csvchart_error_set(e, CSVCHART_ERROR_VALUE, NULL, 0, 0,
+                                    "%s: \"%s\" is not a colour; expected transparent, #RGB, "
+                                    "#RRGGBB or #RRGGBBAA",
+                                    name, value);
+        }
+        break;
+    }
+    default:
+        break;
+    }
+    return st == CSVCHART_OK;
+}
+
 csvchart_status csvchart_option_check(enum option_id id, const char *value, const char *file,
                                       size_t line, csvchart_error *err)
 {
+    csvchart_error local = {0};
     const struct option_def *d = &table[id];
     bool b;
     char why[160];
@@ -580,6 +657,10 @@ csvchart_status csvchart_option_check(enum option_id id, const char *value, cons
     }
     switch (d->type) {
     case OPTION_TEXT:
+        if (!marks_ok(id, value, &local)) {
+            return local.status == CSVCHART_ERROR_NOMEM ? csvchart_error_nomem(err)
+                                                        : BAD("%s", local.message);
+        }
         if (id == OPT_TODAY && *value) {
             struct date_value dv;
             if (!csvchart_date_parse(value, strlen(value), &dv)) {
@@ -680,6 +761,13 @@ csvchart_status csvchart_option_check(enum option_id id, const char *value, cons
         }
         return CSVCHART_OK;
     }
+    case OPTION_BOOL_CHOICE:
+        if (!csvchart_parse_bool(value, &b) &&
+            (strcmp(value, "bool") == 0 || !choice_ok(d->choices, value))) {
+            return BAD("%s: \"%s\" is not one of true, false, %s", d->name, value,
+                       d->choices + 5);
+        }
+        return CSVCHART_OK;
     case OPTION_BOOL_PAIR: {
         if (csvchart_parse_bool(value, &b)) {
             return CSVCHART_OK;

@@ -30,7 +30,8 @@ enum option_type {
     OPTION_PALETTE,   /* a palette name or a list of hex colours */
     OPTION_FORMAT,    /* a value_format (see format.h) */
     OPTION_COLOR,     /* one hex colour, or "" for none */
-    OPTION_BOOL_PAIR  /* a bool, or two names ("A,B") */
+    OPTION_BOOL_PAIR,  /* a bool, or two names ("A,B") */
+    OPTION_BOOL_CHOICE /* a bool, or one of `choices` after its leading "bool|" */
 };
 
 enum figure_kind { KIND_BAR = 1u << 0, KIND_TIMELINE = 1u << 1 };
@@ -39,11 +40,18 @@ enum figure_kind { KIND_BAR = 1u << 0, KIND_TIMELINE = 1u << 1 };
 /* Indexes into the option table; keep in the table's (alphabetical) order. */
 enum option_id {
     OPT_AGGREGATE,
+    OPT_ANNOTATE,
     OPT_AXIS_BREAKS,
+    OPT_AXIS_TITLE,
+    OPT_BACKGROUND,
+    OPT_BAND,
+    OPT_BYLINE,
     OPT_CATEGORY_LABELS,
+    OPT_COLOR,
     OPT_DATE,
     OPT_DELIMITER,
     OPT_DETAIL,
+    OPT_DOMAIN,
     OPT_DPI,
     OPT_END,
     OPT_FACET,
@@ -73,6 +81,7 @@ enum option_id {
     OPT_PNG_COMPRESSION,
     OPT_RATIO,
     OPT_RATIO_LABEL,
+    OPT_RULE,
     OPT_SCALE,
     OPT_SIZE,
     OPT_SORT,
@@ -81,8 +90,10 @@ enum option_id {
     OPT_SUBTITLE,
     OPT_SVG_TEXT,
     OPT_THEME,
+    OPT_TICKS,
     OPT_TITLE,
     OPT_TODAY,
+    OPT_TOTALS,
     OPT_VALUE_FORMAT,
     OPT_X,
     OPT_Y,

@@ -163,9 +163,27 @@ csvchart_status csvchart_spec_bind(const struct option_values *vals, unsigned ki
         csvchart_theme_mark_color(&out->theme, &out->negative_color); /* 3:1, as the palette */
     }
     out->ratio_label = get(vals, OPT_RATIO_LABEL);
-    out->stack = flag(get(vals, OPT_STACK));
+    const char *stack = get(vals, OPT_STACK);
+    out->stack_percent = strcmp(stack, "percent") == 0;
+    out->stack = out->stack_percent || flag(stack);
+    out->totals = flag(get(vals, OPT_TOTALS));
     out->horizontal = tri(get(vals, OPT_HORIZONTAL));
-    out->labels = tri(get(vals, OPT_LABELS));
+    const char *labels = get(vals, OPT_LABELS);
+    bool on;
+    out->labels = strcmp(labels, "inside") == 0    ? LABELS_INSIDE
+                  : strcmp(labels, "outside") == 0 ? LABELS_OUTSIDE
+                  : strcmp(labels, "none") == 0    ? LABELS_NONE
+                  : csvchart_parse_bool(labels, &on) ? (on ? LABELS_ON : LABELS_NONE)
+                                                     : LABELS_AUTO;
+    out->axis_title = get(vals, OPT_AXIS_TITLE);
+    out->byline = get(vals, OPT_BYLINE);
+    out->color = get(vals, OPT_COLOR);
+    const char *bg = get(vals, OPT_BACKGROUND);
+    unsigned long bgc;
+    out->transparent = strcmp(bg, "transparent") == 0;
+    if (*bg && !out->transparent && csvchart_parse_color(bg, strlen(bg), &bgc)) {
+        out->theme.background = (csvchart_rgba)bgc;
+    }
     out->sort = (enum sort_order)choice(vals, OPT_SORT);
     out->aggregate = (enum aggregate)choice(vals, OPT_AGGREGATE);
     out->date = get(vals, OPT_DATE);
@@ -193,6 +211,21 @@ csvchart_status csvchart_spec_bind(const struct option_values *vals, unsigned ki
             return csvchart_error_nomem(err);
         }
     }
+    /* checked when set: only running out of memory fails here */
+    csvchart_error e = {0};
+    size_t two;
+    if (csvchart_parse_refs("rule", get(vals, OPT_RULE), false, &out->rules, &out->nrules, &e) ||
+        csvchart_parse_refs("band", get(vals, OPT_BAND), true, &out->bands, &out->nbands, &e) ||
+        csvchart_parse_notes("annotate", get(vals, OPT_ANNOTATE), &out->notes, &out->nnotes,
+                             &e) ||
+        (*get(vals, OPT_DOMAIN) &&
+         csvchart_parse_numbers("domain", get(vals, OPT_DOMAIN), 2, &out->domain, &two, &e)) ||
+        (*get(vals, OPT_TICKS) &&
+         csvchart_parse_numbers("ticks", get(vals, OPT_TICKS), 0, &out->ticks, &out->nticks,
+                                &e))) {
+        csvchart_spec_fini(out);
+        return csvchart_error_nomem(err);
+    }
     if (!split(get(vals, OPT_Y), &out->y, &out->ny) ||
         !split(get(vals, OPT_HIGHLIGHT), &out->highlight, &out->nhighlight)) {
         csvchart_spec_fini(out);
@@ -213,6 +246,15 @@ void csvchart_spec_fini(struct spec *s)
 {
     free_list(s->y, s->ny);
     free_list(s->highlight, s->nhighlight);
+    csvchart_refs_free(s->rules, s->nrules);
+    csvchart_refs_free(s->bands, s->nbands);
+    csvchart_notes_free(s->notes, s->nnotes);
+    free(s->domain);
+    free(s->ticks);
+    s->rules = s->bands = NULL;
+    s->notes = NULL;
+    s->domain = s->ticks = NULL;
+    s->nrules = s->nbands = s->nnotes = s->nticks = 0;
     free(s->ratio_pair[0]);
     free(s->ratio_pair[1]);
     s->ratio_pair[0] = s->ratio_pair[1] = NULL;

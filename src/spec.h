@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "annotation.h"
 #include "csvchart.h"
 #include "format.h"
 #include "options.h"
@@ -47,6 +48,8 @@ struct spec {
     char **highlight; /* owned */
     size_t nhighlight;
     bool stack;
+    bool stack_percent; /* stack = percent: each stack as shares of its total */
+    bool totals;        /* the total of each stack past its end */
     bool log;
     enum mark { MARK_BAR, MARK_DOT, MARK_LOLLIPOP } mark;
     bool ratio;
@@ -55,11 +58,24 @@ struct spec {
     bool thin_names; /* category_labels = thin */
     enum facet_scale { FACET_AUTO, FACET_SHARED, FACET_FREE } facet_scale;
     csvchart_rgba negative_color; /* 0: the series colour */
-    enum tristate horizontal, labels;
+    enum tristate horizontal;
+    /* value labels: auto (where they fit), on (true: where they go, or the figure does not
+     * fit), inside or outside the bar's end, none */
+    enum label_mode { LABELS_AUTO, LABELS_ON, LABELS_INSIDE, LABELS_OUTSIDE, LABELS_NONE } labels;
     enum sort_order sort;
     enum aggregate aggregate;
     struct value_format format;
     size_t max_categories;
+    /* what an editor adds (annotation.h); owned */
+    struct ref_mark *rules, *bands;
+    size_t nrules, nbands;
+    struct note_mark *notes;
+    size_t nnotes;
+    double *domain; /* NULL, or [lo, hi] */
+    double *ticks;  /* NULL, or nticks values */
+    size_t nticks;
+    const char *axis_title, *byline, *color; /* "" when not set */
+    bool transparent; /* background = transparent */
     bool fit_grow; /* fit = grow: a figure that does not fit is drawn larger */
     /* timeline */
     const char *date, *label, *detail, *end; /* column names ("" when not set) */

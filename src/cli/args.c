@@ -17,8 +17,29 @@
 static bool is_bool_type(size_t id)
 {
     const char *type = csvchart_option_type(id);
-    return strcmp(type, "bool") == 0 || strcmp(type, "bool|auto") == 0 ||
-           strcmp(type, "bool|A,B") == 0;
+    return strncmp(type, "bool", 4) == 0; /* bool, bool|auto, bool|A,B, bool|percent ... */
+}
+
+/* Whether `word` is a value a bool-like option takes: a bool word or one of its choices
+ * ("bool|auto|inside|outside|none"). */
+static bool takes_word(size_t id, const char *word)
+{
+    static const char *const bools[] = {"true", "false", "yes", "no", "on", "off", "1", "0"};
+    for (size_t i = 0; i < sizeof bools / sizeof bools[0]; i++) {
+        if (strcmp(word, bools[i]) == 0) {
+            return true;
+        }
+    }
+    const char *type = csvchart_option_type(id);
+    size_t n = strlen(word);
+    for (const char *p = strchr(type, '|'); p && n; p = strchr(p + 1, '|')) {
+        const char *end = strchr(p + 1, '|');
+        size_t len = end ? (size_t)(end - p - 1) : strlen(p + 1);
+        if (len == n && strncmp(p + 1, word, n) == 0 && strcmp(word, "A,B") != 0) {
+            return true;
+        }
+    }
+    return false;
 }
 
 /* Copies a flag name to buf in table spelling ('-' -> '_'). */
@@ -262,7 +283,12 @@ enum cli_parse csvchart_cli_parse(int argc, char **argv, struct cli_args *out, c
         } else if (eq) {
             value = eq + 1;
         } else if (is_bool_type(id)) {
-            value = "true"; /* a bare flag; write --flag=false to turn it off */
+            /* A bare flag is true; a word the option takes may follow it (--labels inside,
+             * --stack percent, --horizontal auto, --log false). */
+            value = "true";
+            if (i + 1 < argc && takes_word(id, argv[i + 1])) {
+                value = argv[++i];
+            }
         } else {
             if (i + 1 >= argc) {
                 USAGE("--%s needs a value", name);

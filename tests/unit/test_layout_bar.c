@@ -239,6 +239,126 @@ static void test_thin_names(void)
     csvchart_figure_free(fig);
 }
 
+/* The error a figure is refused with ("" when it is drawn). */
+static void refused(const char *csv, const char *const *opts, const char *want)
+{
+    csvchart_error err = {0};
+    csvchart_figure *fig = fixture_figure("bar", csv, opts, &err);
+    csvchart_figure_scene(fig, &err);
+    HARNESS_REPORT(strstr(err.message, want) != NULL, "got \"%s\", expected \"%s\"", err.message,
+                   want);
+    csvchart_figure_free(fig);
+}
+
+static size_t count_items(const struct csvchart_scene *s, enum scene_kind kind, double dash,
+                          csvchart_rgba fill)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s->len; i++) {
+        const struct scene_item *it = &s->items[i];
+        n += it->kind == kind && (dash == 0 || it->dash == dash) && (!fill || it->fill == fill);
+    }
+    return n;
+}
+
+/* Issue 13: rules and bands with their labels beside the plot, notes with leaders, an axis of
+ * the editor's own (domain, ticks, title), totals, shares to 100%, colours. */
+static void test_editor_marks(void)
+{
+    const char *csv = "m,p\nA,$0.07\nB,$60\nC,$15\n";
+    const char *opts[] = {"rule", "$1 One dollar; 10", "band", "0.05,0.5 Cheap",
+                          "annotate", "B: Most expensive", "log", "true", NULL};
+    csvchart_figure *fig = lay(csv, opts);
+    if (fig) {
+        csvchart_error err = {0};
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        CHECK(fixture_find_text(s, "One dollar") != NULL);
+        CHECK(fixture_find_text(s, "$10") != NULL);    /* a rule without a label shows its value */
+        CHECK(fixture_find_text(s, "Cheap") != NULL);
+        CHECK(fixture_find_text(s, "Most expensive") != NULL);
+        CHECK(count_items(s, SCENE_LINE, 5, 0) >= 2); /* the rules, dashed */
+        check_text_boxes("rules", s);
+        check_line_cross("rules", s);
+        csvchart_figure_free(fig);
+    }
+    const char *dom[] = {"domain", "0,100", "ticks", "0,25,50,75,100", "axis_title", "Share",
+                         NULL};
+    fig = lay("m,p\nA,78%\nB,71%\n", dom);
+    if (fig) {
+        csvchart_error err = {0};
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        CHECK(fixture_find_text(s, "25%") && fixture_find_text(s, "100%"));
+        CHECK(fixture_find_text(s, "20%") == NULL); /* no other ticks */
+        CHECK(fixture_find_text(s, "Share") != NULL);
+        csvchart_figure_free(fig);
+    }
+    const char *d1[] = {"domain", "0,50", NULL};
+    refused("m,p\nA,78\nB,71\n", d1, "domain: 0,50 leaves out \"A\" (78); widen it");
+    const char *d2[] = {"domain", "10,100", NULL};
+    refused("m,p\nA,78\nB,71\n", d2, "domain: 10,100 leaves out zero, where bars start");
+    const char *d3[] = {"domain", "10,100", "mark", "dot", NULL};
+    fig = lay("m,p\nA,78\nB,71\n", d3); /* dots need no zero */
+    csvchart_figure_free(fig);
+    const char *d4[] = {"domain", "0.5,100", "log", "true", NULL};
+    refused("m,p\nA,78\nB,71\n", d4, "domain: 0.5,100 on a log axis; expected whole decades");
+    const char *t1[] = {"ticks", "0,500", NULL};
+    refused("m,p\nA,78\nB,71\n", t1, "ticks: 500 is outside the axis (0 to 80)");
+
+    const char *tot[] = {"stack", "true", "totals", "true", NULL};
+    fig = lay("m,a,b\nX,1,2\nY,3,4\n", tot);
+    if (fig) {
+        csvchart_error err = {0};
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        const struct scene_item *t = fixture_find_text(s, "7");
+        CHECK(t && t->weight == 700);
+        CHECK(fixture_find_text(s, "3") != NULL);
+        csvchart_figure_free(fig);
+    }
+    const char *pct[] = {"stack", "percent", NULL};
+    fig = lay("m,a,b\nX,1,3\nY,2,2\n", pct);
+    if (fig) {
+        csvchart_error err = {0};
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        CHECK(fixture_find_text(s, "75%") && fixture_find_text(s, "50%"));
+        CHECK(fixture_find_text(s, "100%") != NULL); /* the axis' end */
+        CHECK(fixture_find_text(s, "120%") == NULL);
+        csvchart_figure_free(fig);
+    }
+    const char *col[] = {"color", "c", NULL};
+    fig = lay("m,p,c\nA,1,#123456\nB,2,red\n", col);
+    if (fig) {
+        csvchart_error err = {0};
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        struct theme light;
+        csvchart_theme_get("light", NULL, &light);
+        csvchart_rgba red = 0xD55E00FF, dark = 0x123456FF;
+        csvchart_theme_mark_color(&light, &red);
+        csvchart_theme_mark_color(&light, &dark);
+        CHECK_INT(count_items(s, SCENE_RECT, 0, red), 1);
+        CHECK_INT(count_items(s, SCENE_RECT, 0, dark), 1);
+        csvchart_figure_free(fig);
+    }
+    const char *bg[] = {"background", "transparent", NULL};
+    fig = lay("m,p\nA,1\n", bg);
+    if (fig) {
+        csvchart_error err = {0};
+        CHECK_INT(csvchart_figure_scene(fig, &err)->background, CSVCHART_RGBA_NONE);
+        csvchart_figure_free(fig);
+    }
+    const char *hl[] = {"highlight", "b", NULL};
+    fig = lay("m,a,b\nX,1,2\nY,3,4\n", hl);
+    if (fig) {
+        csvchart_error err = {0};
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        struct theme light;
+        csvchart_theme_get("light", NULL, &light);
+        CHECK_INT(count_items(s, SCENE_RECT, 0, light.muted), 3); /* two bars and a swatch */
+        csvchart_figure_free(fig);
+    }
+    const char *bad[] = {"annotate", "Nope: x", NULL};
+    refused("m,p\nA,1\n", bad, "annotate: no category named \"Nope\"");
+}
+
 int main(void)
 {
     RUN(test_ratio_text);
@@ -248,5 +368,6 @@ int main(void)
     RUN(test_highlight);
     RUN(test_too_many_names);
     RUN(test_thin_names);
+    RUN(test_editor_marks);
     return harness_done();
 }

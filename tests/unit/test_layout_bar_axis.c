@@ -14,6 +14,8 @@ static void domain(const char *suffix, bool log, double lo, double hi, double wa
     struct bar_data d = {0};
     snprintf(d.unit.suffix, sizeof d.unit.suffix, "%s", suffix);
     struct panel P = {.d = &d, .log = log};
+    P.values.f = s.format;
+    csvchart_format_set_unit(&P.values.f, &d.unit);
     bar_axis_domain(&B, &P, lo, hi);
     HARNESS_REPORT(P.dlo == want_lo && P.dhi == want_hi,
                    "%s%s [%g, %g]: domain [%.17g, %.17g], expected [%g, %g]", log ? "log " : "",

@@ -83,7 +83,7 @@ struct gen {
     size_t len, cap;
     const char *opts[40];
     size_t nopts;
-    char optbuf[8][64];
+    char optbuf[8][160];
     int ncat, nser, nfacet;
     char names[60][96];
 };
@@ -209,6 +209,31 @@ static void generate(struct gen *g, size_t k)
     }
     if (pick(0, 4) == 0) {
         opt(g, "highlight", g->names[pick(0, g->ncat - 1)]);
+    }
+    /* what editors add (issue 13) */
+    if (pick(0, 5) == 0) {
+        snprintf(g->optbuf[1], sizeof g->optbuf[1], "%.4g Average; %.4g", base * 2, base * 5);
+        opt(g, "rule", g->optbuf[1]);
+    }
+    if (pick(0, 6) == 0) {
+        snprintf(g->optbuf[2], sizeof g->optbuf[2], "%.4g,%.4g Typical range", base, base * 3);
+        opt(g, "band", g->optbuf[2]);
+    }
+    if (pick(0, 5) == 0) {
+        snprintf(g->optbuf[3], sizeof g->optbuf[3], "\"%s\": A note on this one",
+                 g->names[pick(0, g->ncat - 1)]);
+        opt(g, "annotate", g->optbuf[3]);
+    }
+    if (pick(0, 6) == 0) {
+        opt(g, "axis_title", "Units as written");
+    }
+    if (stack && pick(0, 2) == 0) {
+        bool totals = pick(0, 1);
+        opt(g, totals ? "totals" : "stack", totals ? "true" : "percent");
+    }
+    static const char *const labels[] = {"auto", "inside", "outside", "none"};
+    if (pick(0, 4) == 0) {
+        opt(g, "labels", labels[pick(0, 3)]);
     }
 }
 

@@ -1,0 +1,113 @@
+/*
+ * test_annotation.c - option text of rules, bands, notes, domains and ticks (annotation.c):
+ * items split at ";" outside quotes, numbers as the data writes them, errors that name the
+ * item.
+ */
+#include <stdlib.h>
+
+#include "annotation.h"
+#include "harness.h"
+
+static void test_rules(void)
+{
+    struct ref_mark *r;
+    size_t n;
+    csvchart_error err = {0};
+    CHECK_INT(csvchart_parse_refs("rule", "0.5 Average; $1.2M Target \"A; B\"", false, &r, &n,
+                                  &err),
+              CSVCHART_OK);
+    CHECK_INT(n, 2);
+    CHECK_DBL(r[0].lo, 0.5, 0);
+    CHECK_STR(r[0].label, "Average");
+    CHECK_DBL(r[1].lo, 1.2e6, 0);
+    CHECK_DBL(r[1].hi, 1.2e6, 0);
+    CHECK_STR(r[1].label, "Target \"A; B\"");
+    csvchart_refs_free(r, n);
+
+    CHECK_INT(csvchart_parse_refs("rule", "50%", false, &r, &n, &err), CSVCHART_OK);
+    CHECK_INT(n, 1);
+    CHECK_STR(r[0].label, "");
+    csvchart_refs_free(r, n);
+
+    CHECK_INT(csvchart_parse_refs("rule", "", false, &r, &n, &err), CSVCHART_OK);
+    CHECK_INT(n, 0);
+
+    CHECK_INT(csvchart_parse_refs("rule", "0.5 Average; Target 3", false, &r, &n, &err),
+              CSVCHART_ERROR_VALUE);
+    CHECK_STR(err.message, "rule: item 2 \"Target 3\" does not start with a number; expected "
+                           "e.g. 0.5 Average");
+    CHECK(r == NULL);
+}
+
+static void test_bands(void)
+{
+    struct ref_mark *r;
+    size_t n;
+    csvchart_error err = {0};
+    CHECK_INT(csvchart_parse_refs("band", "10,20 Target range", true, &r, &n, &err),
+              CSVCHART_OK);
+    CHECK_INT(n, 1);
+    CHECK_DBL(r[0].lo, 10, 0);
+    CHECK_DBL(r[0].hi, 20, 0);
+    CHECK_STR(r[0].label, "Target range");
+    csvchart_refs_free(r, n);
+    CHECK_INT(csvchart_parse_refs("band", "20,10 Backwards", true, &r, &n, &err),
+              CSVCHART_ERROR_VALUE);
+    CHECK_STR(err.message, "band: item 1 \"20,10 Backwards\" ends before it starts; write LOW,HIGH");
+    csvchart_error_clear(&err);
+    CHECK_INT(csvchart_parse_refs("band", "10 Alone", true, &r, &n, &err), CSVCHART_ERROR_VALUE);
+}
+
+static void test_notes(void)
+{
+    struct note_mark *m;
+    size_t n;
+    csvchart_error err = {0};
+    CHECK_INT(csvchart_parse_notes("annotate",
+                                   "\"OpenAI o1\": Most expensive; \"A: B\": colon inside; C:x",
+                                   &m, &n, &err),
+              CSVCHART_OK);
+    CHECK_INT(n, 3);
+    CHECK_STR(m[0].category, "OpenAI o1");
+    CHECK_STR(m[0].text, "Most expensive");
+    CHECK_STR(m[1].category, "A: B");
+    CHECK_STR(m[2].category, "C");
+    CHECK_STR(m[2].text, "x");
+    csvchart_notes_free(m, n);
+    CHECK_INT(csvchart_parse_notes("annotate", "no colon here", &m, &n, &err),
+              CSVCHART_ERROR_VALUE);
+    CHECK(strstr(err.message, "has no category; expected CATEGORY: TEXT") != NULL);
+    csvchart_error_clear(&err);
+    CHECK_INT(csvchart_parse_notes("annotate", "A:   ", &m, &n, &err), CSVCHART_ERROR_VALUE);
+    CHECK(strstr(err.message, "has no text after the ':'") != NULL);
+}
+
+static void test_numbers(void)
+{
+    double *v;
+    size_t n;
+    csvchart_error err = {0};
+    CHECK_INT(csvchart_parse_numbers("ticks", "0, 25,50,75 ,$100", 0, &v, &n, &err), CSVCHART_OK);
+    CHECK_INT(n, 5);
+    CHECK_DBL(v[4], 100, 0);
+    free(v);
+    CHECK_INT(csvchart_parse_numbers("domain", "0,1B", 2, &v, &n, &err), CSVCHART_OK);
+    CHECK_DBL(v[1], 1e9, 0);
+    free(v);
+    CHECK_INT(csvchart_parse_numbers("domain", "0,50,100", 2, &v, &n, &err), CSVCHART_ERROR_VALUE);
+    CHECK_STR(err.message, "domain: 3 numbers; expected 2, e.g. 0,100");
+    csvchart_error_clear(&err);
+    CHECK_INT(csvchart_parse_numbers("ticks", "0,50,25", 0, &v, &n, &err), CSVCHART_ERROR_VALUE);
+    CHECK_STR(err.message, "ticks: the numbers must rise; 25 comes after a larger or equal one");
+    csvchart_error_clear(&err);
+    CHECK_INT(csvchart_parse_numbers("ticks", "0,abc", 0, &v, &n, &err), CSVCHART_ERROR_VALUE);
+}
+
+int main(void)
+{
+    RUN(test_rules);
+    RUN(test_bands);
+    RUN(test_notes);
+    RUN(test_numbers);
+    return harness_done();
+}
