@@ -5,6 +5,6 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=${OUT_DIR:-$root/out}
 for name in api-pricing-log lab-economics timeline api-pricing-mobile api-pricing-social \
-            api-pricing-slide; do
+            api-pricing-slide api-pricing-annotated; do
     cp "$out/$name.png" "$root/doc/$name.png"
 done

@@ -201,12 +201,7 @@ static void set_label_size(struct bar_layout *B, double size)
     B->label.size_px = size;
     B->lh = csvchart_layout_line_height(&B->L, &B->label);
     B->asc = csvchart_layout_ascent(&B->L, &B->label);
-}
-
-/* The row of the value axis' title (axis_title), or 0. */
-static double axis_title_height(const struct bar_layout *B)
-{
-    return *B->s->axis_title ? B->lh + B->px.axis_title_gap : 0;
+    B->axis_title_h = *B->s->axis_title ? B->lh + B->px.axis_title_gap : 0;
 }
 
 static double panel_title_height(const struct bar_layout *B)
@@ -305,7 +300,7 @@ static struct arrangement arrange_vertical(struct bar_layout *B, struct panel *p
                 a.short_w = true;
                 continue;
             }
-            P->py0 = P->y0 + title_h + axis_title_height(B);
+            P->py0 = P->y0 + title_h + P->ref_row + B->axis_title_h;
             P->py1 = P->y1 - (double)lines * B->lh - B->px.name_gap;
             if (P->py1 - P->py0 < B->px.min_plot) {
                 a.ok = false;
@@ -359,7 +354,7 @@ static struct arrangement arrange_horizontal(struct bar_layout *B, struct panel 
     double cell_w = (W - (double)(cols - 1) * B->px.panel_gap) / (double)cols;
     double cell_h = (H - (double)(rows - 1) * B->px.panel_gap) / (double)rows;
     double title_h = panel_title_height(B);
-    double tick_h = B->lh + B->px.tick_gap + axis_title_height(B);
+    double tick_h = B->lh + B->px.tick_gap + B->axis_title_h;
     struct arrangement a = {.ok = true};
     if (B->widest_word_size != B->label.size_px) { /* the same for every grid tried */
         B->widest_word = 0;

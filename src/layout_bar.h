@@ -90,6 +90,7 @@ struct bar_layout {
     struct text_style label; /* category names and value labels (may shrink to L.label_min) */
     struct text_style ratio; /* the ratio callout (bold) */
     double lh, asc;          /* of `label` */
+    double axis_title_h;     /* the row of the value axis' title (axis_title), or 0 */
     size_t name_stride;      /* every name_stride-th name is drawn (category_labels = thin) */
     double col;              /* horizontal: the category column's width */
     size_t cols, rows;       /* the facet grid */

@@ -7,14 +7,18 @@
  * nothing else is:
  *
  *     vertical bars                          horizontal bars
- *                 ...|  Average                 Target   Average       (a row above)
- *        ##   ##-----|- - -                  Name |#####  :   |         the note
- *        ##---##     |  Most expensive       Name |##     :   |  ---    (a column right)
+ *       Most expensive     (a row above)       Target   Average       (a row above)
+ *            |         ...|  Average         Name |#####  :   |         the note
+ *        ##  ##  - - - - -|- - -             Name |##     :   |  ---    (a column right)
+ *        ##  ##           |  Typical
  *
- * In the column, labels and notes are pushed apart along it (csvchart_layout_dodge()) from
- * where they belong - a rule's value, a band's middle, a note's bar - and a note is joined
- * to its bar by a leader drawn under the marks. A column or row that cannot hold them all
- * makes the layout not fit (csvchart_layout_fit() then finds the size that does).
+ * Rule and band labels stand at the end of the value axis' side (a column right of vertical
+ * bars, a row above horizontal ones), notes at the end of the band axis' side (a row above
+ * vertical bars, a column right of horizontal ones), so a note's leader runs along its own
+ * band and meets no other bar. In a column or row the entries are pushed apart along it
+ * (csvchart_layout_dodge()) from where they belong - a rule's value, a band's middle, a
+ * note's bar. A column or row that cannot hold them all makes the layout not fit
+ * (csvchart_layout_fit() then finds the size that does).
  */
 #include <math.h>
 #include <stdio.h>
@@ -83,8 +87,8 @@ static double note_wrap(const struct bar_layout *B)
 }
 
 /*
- * The entries of the column (vertical: rule and band labels and notes; horizontal: notes) or
- * of the row above (horizontal: rule and band labels), measured; `want` is filled by
+ * The entries of the column (vertical: rule and band labels; horizontal: notes) or of the row
+ * above (vertical: notes; horizontal: rule and band labels), measured; `want` is filled by
  * place() once the axes are mapped. Returns the count; *out is malloc'd (NULL when none).
  */
 static size_t entries(const struct bar_layout *B, const struct panel *P, bool row,
@@ -107,7 +111,8 @@ static size_t entries(const struct bar_layout *B, const struct panel *P, bool ro
         e[n].cat = (size_t)-1;
         n++;
     }
-    for (size_t k = 0; !row && k < s->nnotes; k++) {
+    bool notes_here = B->horizontal != row;
+    for (size_t k = 0; notes_here && k < s->nnotes; k++) {
         size_t c = note_category(P, &s->notes[k]);
         if (c == (size_t)-1) {
             continue; /* a note of a category of another panel */
@@ -118,7 +123,7 @@ static size_t entries(const struct bar_layout *B, const struct panel *P, bool ro
                                              &widest);
         e[n].lines = lines ? (lines > 8 ? 8 : lines) : 1;
         e[n].width = widest;
-        e[n].size = B->lh * (double)e[n].lines;
+        e[n].size = row ? widest : B->lh * (double)e[n].lines;
         e[n].cat = c;
         e[n].series = 0;
         for (size_t sr = 0; sr < P->d->nser; sr++) { /* the first series that has a value */
@@ -146,10 +151,16 @@ void bar_refs_rooms(const struct bar_layout *B, struct panel *P)
     }
     free(e);
     n = entries(B, P, true, &e);
-    if (n) {
-        P->ref_row = B->lh + B->px.ref_gap;
+    for (size_t i = 0; i < n; i++) {
+        P->ref_row = fmax(P->ref_row, B->lh * (double)e[i].lines + B->px.ref_gap);
     }
     free(e);
+}
+
+/* The top of the row above the plot (under it: a vertical axis' title, then the plot). */
+static double row_top(const struct bar_layout *B, const struct panel *P)
+{
+    return P->py0 - P->ref_row - (B->horizontal ? 0 : B->axis_title_h);
 }
 
 /* Where an entry belongs along the column or row, px. */
@@ -157,12 +168,8 @@ static double belongs(const struct bar_layout *B, const struct panel *P, const s
                       size_t k)
 {
     const struct spec *s = B->s;
-    if (e->cat != (size_t)-1) { /* a note: level with its bar's band or value */
-        if (B->horizontal) {
-            return bar_band_start(B, P) + P->band * ((double)e->cat + 0.5);
-        }
-        double v = P->v[bar_idx(P, e->cat, e->series)];
-        return csvchart_scale_map(&P->sc, v);
+    if (e->cat != (size_t)-1) { /* a note: in line with its bar's band */
+        return bar_band_start(B, P) + P->band * ((double)e->cat + 0.5);
     }
     const struct ref_mark *r = k < s->nrules ? &s->rules[k] : &s->bands[k - s->nrules];
     return csvchart_scale_map(&P->sc, (r->lo + r->hi) / 2);
@@ -259,28 +266,52 @@ void bar_refs_rules(struct bar_layout *B, struct panel *P)
     }
 }
 
-/* The leader of a note: from its mark's end, past the band's edge, to the column. Drawn
- * under the marks, so one passing behind another bar stays behind it. */
+/* The far end of a category's marks along the value axis (px), past its value label. */
+static double mark_end(const struct bar_layout *B, const struct panel *P, size_t c)
+{
+    double far = P->base, pos = 0;
+    for (size_t s = 0; s < P->d->nser; s++) {
+        size_t i = bar_idx(P, c, s);
+        if (P->d->has[i]) {
+            pos += P->v[i] > 0 ? P->v[i] : 0;
+            far = fmax(far, B->s->stack ? pos : P->v[i]);
+        }
+    }
+    double p = csvchart_scale_map(&P->sc, far);
+    double v0, v1;
+    bar_value_ends(B, P, &v0, &v1);
+    double dir = v1 > v0 ? 1 : -1;
+    double label = B->outside ? B->px.value_gap + (B->horizontal ? 0 : B->lh) : 0;
+    return p + dir * (bar_marks_overhang(B, P) + label + B->px.leader_gap);
+}
+
+/*
+ * The leader of a note, along its own band: from past its marks' end (and their value label)
+ * to the note - up to the row above vertical bars, right to the column of horizontal ones.
+ */
 static void note_leader(struct bar_layout *B, const struct panel *P, const struct entry *e,
                         double at)
 {
     const struct theme *t = &B->s->theme;
-    double over = bar_marks_overhang(B, P);
-    double v = P->v[bar_idx(P, e->cat, e->series)];
-    double pv = csvchart_scale_map(&P->sc, v);
-    double center = bar_band_start(B, P) + P->band * ((double)e->cat + 0.5);
-    double col = P->px1 + (B->horizontal ? 0 : P->ratio_room) + B->px.ref_gap / 2;
-    double x0, y0, mid_y = at + B->lh / 2;
-    if (B->horizontal) {
-        x0 = pv + over + B->px.leader_gap;
-        y0 = center;
-    } else {
-        x0 = center + P->bar / 2 + over + B->px.leader_gap;
-        y0 = pv;
-    }
     double w = fmax(B->px.grid, 1 / B->L.scale);
-    csvchart_layout_soft_line(&B->L, x0, y0, col - B->px.ref_gap / 4, y0, t->faint, w);
-    csvchart_layout_soft_line(&B->L, col - B->px.ref_gap / 4, y0, col, mid_y, t->faint, w);
+    double center = bar_band_start(B, P) + P->band * ((double)e->cat + 0.5);
+    double end = mark_end(B, P, e->cat);
+    if (B->horizontal) { /* along the row to the column, then to the note's middle */
+        double col = P->px1 + B->px.ref_gap / 2, mid = at + e->size / 2;
+        if (end < col - B->px.ref_gap / 4) {
+            csvchart_layout_soft_line(&B->L, end, center, col - B->px.ref_gap / 4, center,
+                                      t->faint, w);
+        }
+        csvchart_layout_soft_line(&B->L, col - B->px.ref_gap / 4, center, col, mid, t->faint, w);
+        return;
+    }
+    /* up the band to the row, then to the note's middle */
+    double bottom = row_top(B, P) + B->lh * (double)e->lines + B->px.ref_gap / 4;
+    double turn = fmax(bottom + B->px.ref_gap / 4, P->py0);
+    if (end > turn) {
+        csvchart_layout_soft_line(&B->L, center, end, center, turn, t->faint, w);
+    }
+    csvchart_layout_soft_line(&B->L, center, turn, at + e->width / 2, bottom, t->faint, w);
 }
 
 void bar_refs_labels(struct bar_layout *B, struct panel *P, bool leaders)
@@ -305,15 +336,12 @@ void bar_refs_labels(struct bar_layout *B, struct panel *P, bool leaders)
                 continue;
             }
             csvchart_rgba color = note ? t->text : t->subtitle;
-            if (row) { /* above the plot, along x */
-                csvchart_layout_text(&B->L, &B->label, color, e[i].text, strlen(e[i].text),
-                                     start[i], P->py0 - P->ref_row + B->asc, TEXT_ANCHOR_START);
-            } else {
-                double x = P->px1 + (B->horizontal ? 0 : P->ratio_room) + B->px.ref_gap;
-                csvchart_layout_paragraph(&B->L, &B->label, color, e[i].text, x,
-                                          start[i] + B->asc, note_wrap(B), e[i].lines,
-                                          TEXT_ANCHOR_START);
-            }
+            double x = row ? start[i] : P->px1 + (B->horizontal ? 0 : P->ratio_room) +
+                                            B->px.ref_gap;
+            double top = row ? row_top(B, P) : start[i];
+            csvchart_layout_paragraph(&B->L, &B->label, color, e[i].text, x, top + B->asc,
+                                      note ? note_wrap(B) : e[i].width + 1, e[i].lines,
+                                      TEXT_ANCHOR_START);
         }
         free(start);
         free(e);
