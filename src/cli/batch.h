@@ -1,11 +1,12 @@
 /*
- * batch.h - `csvchart render FIGURES.ini`: the INI model (ini.c, the only file that includes
- * libinih's ini.h) and the parallel renderer (render.c).
+ * batch.h - `csvchart render FIGURES.ini`: the INI model (ini.c, our own reader) and the
+ * parallel renderer (render.c).
  *
  * An INI file: [defaults] applies to every figure; every other section is one figure, named
  * by its section. Keys are the option names of the table, plus kind (bar | timeline), data
  * (the CSV, relative to the INI file's folder) and outputs (space-separated file names,
- * relative to --out-dir; default NAME.png). Values may continue on indented lines.
+ * relative to --out-dir; default NAME.png). Values may continue on indented lines and be
+ * written in double quotes (ini.c says how).
  */
 #ifndef CSVCHART_BATCH_H
 #define CSVCHART_BATCH_H
@@ -38,7 +39,7 @@ struct ini_doc {
 /*
  * Reads and parses an INI file ("-" is not allowed): UTF-8 with or without a byte order mark,
  * LF, CRLF or CR line ends. Errors (CSVCHART_ERROR_DATA with FILE:LINE, the first in the file):
- * a syntax error, a line longer than libinih accepts, a section header that is unclosed, has
+ * a syntax error, an unclosed double quote in a value, a section header that is unclosed, has
  * text after its "]" or a name that is not a safe file name (letters, digits, non-ASCII
  * characters, . _ - @ +), a duplicated section, a key set twice in one section, outputs in
  * [defaults], no figure at all; the limits: 16 MiB (CSVCHART_ERROR_LIMIT), 1,000,000 lines,
@@ -60,10 +61,16 @@ struct render_args {
     int shard_index, shard_count; /* 1-based; 0/0 = all */
     bool list;       /* print "NAME<TAB>DATA<TAB>OUTPUT..." per figure, render nothing */
     bool make_rules; /* print a Makefile fragment, one rule per figure, render nothing */
+    bool watch;       /* render, then again what changes (watch.c) */
+    const char *html; /* a preview page to write (html.c), or NULL */
     const char *self; /* how to call csvchart in the make rules (argv[0]) */
 };
 
 /* Runs the batch; prints messages and the summary; returns the exit status. */
 int csvchart_cli_render(const struct render_args *a);
+
+/* --watch: renders, then renders again each figure whose CSV or INI section changes, until a
+ * signal ends the process (watch.c). Returns the exit status when watching cannot start. */
+int csvchart_cli_watch(const struct render_args *a);
 
 #endif

@@ -403,6 +403,39 @@ static void print_make_rules(const struct batch *b)
     printf("\n");
 }
 
+/*
+ * Creates --out-dir and the folders of every planned output (and of the depfile) before
+ * anything is rendered; a figure whose folder cannot be made fails alone.
+ */
+static void make_folders(struct batch *b)
+{
+    char where[1024];
+    for (size_t i = 0; i < b->njobs; i++) {
+        struct job *j = &b->jobs[i];
+        for (size_t k = 0; j->planned && k < j->noutputs; k++) {
+            int rc = csvchart_cli_make_folders(b->a->out_dir, j->outputs[k], where, sizeof where);
+            if (rc == 0) {
+                continue;
+            }
+            csvchart_error err = {0};
+            if (rc > 0) {
+                csvchart_error_set(&err, CSVCHART_ERROR_DATA, j->outputs[k], 0, 0,
+                                   "leaves the output folder through a symbolic link (its "
+                                   "folder is %s); write it into a folder inside %s",
+                                   where, b->a->out_dir);
+            } else {
+                csvchart_error_set(&err, CSVCHART_ERROR_IO, j->outputs[k], 0, 0,
+                                   "cannot create its folder: %s", strerror(errno));
+            }
+            job_fail(j, &err);
+            j->planned = false;
+        }
+    }
+    if (b->a->depfile && csvchart_cli_make_folders("", b->a->depfile, where, sizeof where) < 0) {
+        csvchart_cli_error("%s: cannot create its folder: %s", b->a->depfile, strerror(errno));
+    }
+}
+
 /* Is figure `name` among the comma-separated --only list? */
 static bool in_list(const char *list, const char *name)
 {
@@ -632,6 +665,7 @@ int csvchart_cli_render(const struct render_args *a)
     } else if (a->make_rules && !clash) {
         print_make_rules(&b);
     } else if (!clash) {
+        make_folders(&b);
         int jobs = a->jobs ? a->jobs : cpu_count();
         if ((size_t)jobs > b.njobs) {
             jobs = b.njobs ? (int)b.njobs : 1;
