@@ -501,10 +501,16 @@ static csvchart_status render(csvchart_figure *fig, csvchart_format format, doub
     struct render_options opt = fig->spec.render;
     opt.text = fig->measurer ? fig->measurer : fig->pango;
     if (scale > 0 && format == CSVCHART_FORMAT_PNG) {
-        /* "@2x": more pixels, the same physical size unless dpi was set */
+        /* "@2x": more pixels, the same physical size unless dpi was set; a printed size with
+         * a dpi keeps its physical size: twice the pixels at twice the dpi */
         bool dpi_set = fig->vals.v[OPT_DPI].text != NULL;
-        opt.dpi = dpi_set ? opt.dpi : 96.0 * scale;
-        opt.scale = scale;
+        if (fig->spec.physical_size && dpi_set) {
+            opt.dpi *= scale;
+            opt.scale *= scale;
+        } else {
+            opt.dpi = dpi_set ? opt.dpi : 96.0 * scale;
+            opt.scale = scale;
+        }
     }
     return csvchart_render(s, format, &opt, data, len, err);
 }

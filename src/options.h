@@ -131,7 +131,12 @@ size_t csvchart_split_list(const char *s, char **items, size_t max);
 /* Parses "#RGB", "#RRGGBB" or "#RRGGBBAA" into 0xRRGGBBAA. */
 bool csvchart_parse_color(const char *s, size_t len, unsigned long *rgba);
 
-/* Parses a size: a preset (article, slide, slide-4x3, square, social) or WxH. */
+/* Parses a size into CSS px: a preset (article, slide, slide-4x3, square, social), WxH in
+ * px, or a printed size with a unit on each side (6.5inx4in, 16.5cmx10cm, 165mmx100mm,
+ * 468ptx288pt; 96 px to the inch). */
 bool csvchart_parse_size(const char *s, double *w, double *h);
+
+/* Whether a size (checked by csvchart_parse_size) is a printed one, with units. */
+bool csvchart_size_is_physical(const char *s);
 
 #endif
