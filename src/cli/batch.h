@@ -52,6 +52,8 @@ csvchart_status csvchart_ini_parse(const char *path, const char *text, size_t le
                                    struct ini_doc *doc, csvchart_error *err);
 void csvchart_ini_free(struct ini_doc *doc);
 
+struct figure_report;
+
 struct render_args {
     const char *ini;
     const char *out_dir; /* default "out" */
@@ -63,14 +65,44 @@ struct render_args {
     bool make_rules; /* print a Makefile fragment, one rule per figure, render nothing */
     bool watch;       /* render, then again what changes (watch.c) */
     const char *html; /* a preview page to write (html.c), or NULL */
+    /* Told of each figure after the batch, in INI order (NULL: nobody); with it, the summary
+     * line is left to the listener. */
+    void (*report)(void *ctx, const struct figure_report *r);
+    void *report_ctx;
     const char *self; /* how to call csvchart in the make rules (argv[0]) */
+};
+
+/*
+ * What became of one figure of a batch, in INI order, for --html and --watch (render_args's
+ * report): strings borrowed for the call.
+ */
+struct figure_report {
+    const char *name, *kind;
+    const char *const *outputs; /* paths, out-dir included */
+    size_t noutputs;
+    const char *messages; /* its lines, "csvchart: ...\n" each (warnings, the error), or "" */
+    bool failed;
+    const char *title, *alt; /* the figure's title and its one-sentence summary ("" if none) */
+    const char *theme;       /* light, dark or print */
+    double width, height;    /* CSS px as drawn; 0 when it failed */
+    double dpi;              /* of the 1x PNG */
 };
 
 /* Runs the batch; prints messages and the summary; returns the exit status. */
 int csvchart_cli_render(const struct render_args *a);
 
+/*
+ * --html: the preview page (html.c). Writes FILE atomically: every figure of `figs` with its
+ * images (each PNG and SVG output, 1x and @Nx, at its CSS size), title, alt text, size, theme,
+ * warnings and errors, links to every output. With `poll` (--watch) the page reloads itself
+ * when FILE.js, written after it, holds a newer `version`. Returns 0, or 1 after a message.
+ */
+int csvchart_cli_html_write(const char *file, const struct figure_report *figs, size_t n,
+                            unsigned long version, bool poll);
+
 /* --watch: renders, then renders again each figure whose CSV or INI section changes, until a
- * signal ends the process (watch.c). Returns the exit status when watching cannot start. */
+ * signal ends the process (watch.c); returns the exit status when watching cannot go on.
+ * Without --watch (--html alone): the batch, then the preview page. */
 int csvchart_cli_watch(const struct render_args *a);
 
 #endif

@@ -261,7 +261,8 @@ int main(int argc, char **argv)
         rc = run_figure(&a);
         break;
     case CMD_RENDER:
-        rc = a.render.watch ? csvchart_cli_watch(&a.render) : csvchart_cli_render(&a.render);
+        rc = a.render.watch || a.render.html ? csvchart_cli_watch(&a.render)
+                                             : csvchart_cli_render(&a.render);
         break;
     case CMD_NONE:
         break;
