@@ -191,9 +191,12 @@ static void card(FILE *f, const char *from, const struct figure_report *r, unsig
         fputs("</p>\n", f);
     }
     fputs("<p class=\"files\">", f);
-    for (size_t k = 0; k < r->noutputs; k++) {
+    for (size_t k = 0, shown = 0; k < r->noutputs; k++) {
+        if (access(r->outputs[k], R_OK) != 0) {
+            continue; // never rendered: no link to nothing
+        }
         relative(from, r->outputs[k], rel, sizeof rel);
-        fputs(k ? " &middot; <a href=\"" : "<a href=\"", f);
+        fputs(shown++ ? " &middot; <a href=\"" : "<a href=\"", f);
         url(f, rel);
         fputs("\">", f);
         esc(f, strrchr(r->outputs[k], '/') ? strrchr(r->outputs[k], '/') + 1 : r->outputs[k]);
