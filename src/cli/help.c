@@ -93,20 +93,20 @@ static const char *const render_about[] = {
 };
 
 static const char *const ini_format[] = {
-    "[defaults] applies to every figure; every other section is one figure, named by its "
-    "section (letters, digits, non-ASCII characters and . _ - @ +). Keys: kind (bar or "
-    "timeline), data (a CSV file, relative to the INI file's folder), outputs (space-separated "
-    "names relative to --out-dir; default NAME.png; not in [defaults]) and every option of "
-    "'csvchart bar --help' and 'csvchart timeline --help'.",
-    "key = value (or key: value). A line indented under a key continues its value, joined with "
-    "one space; values have no length limit but 1 MiB. Lines starting with ; or # are "
-    "comments; after a value, ' ;' (a semicolon after a space) starts a comment.",
-    "Double quotes keep ; and spaces: title = \"a ; b\" is a ; b, and \"\" inside quotes is one "
-    "quote; quotes may span continued lines. List options (y, highlight, palette, ratio) keep "
-    "their quotes, which their own syntax reads: highlight = \"Smith, J\", Doe names two "
-    "categories. An unclosed quote is an error.",
-    "UTF-8, with or without a byte order mark; LF, CRLF or CR line ends. Limits: 16 MiB, "
-    "1,000,000 lines, 256 keys a section, 10,000 figures.",
+    ("[defaults] applies to every figure; every other section is one figure, named by its "
+     "section (letters, digits, non-ASCII characters and . _ - @ +). Keys: kind (bar or "
+     "timeline), data (a CSV file, relative to the INI file's folder), outputs (space-separated "
+     "names relative to --out-dir; default NAME.png; not in [defaults]) and every option of "
+     "'csvchart bar --help' and 'csvchart timeline --help'."),
+    ("key = value (or key: value). A line indented under a key continues its value, joined with "
+     "one space; values have no length limit but 1 MiB. Lines starting with ; or # are "
+     "comments; after a value, ' ;' (a semicolon after a space) starts a comment."),
+    ("Double quotes keep ; and spaces: title = \"a ; b\" is a ; b, and \"\" inside quotes is one "
+     "quote; quotes may span continued lines. List options (y, highlight, palette, ratio) keep "
+     "their quotes, which their own syntax reads: highlight = \"Smith, J\", Doe names two "
+     "categories. An unclosed quote is an error."),
+    ("UTF-8, with or without a byte order mark; LF, CRLF or CR line ends. Limits: 16 MiB, "
+     "1,000,000 lines, 256 keys a section, 10,000 figures."),
 };
 
 /* Every example runs from the root of the source tree (tests/cli/docs.sh runs them). */
