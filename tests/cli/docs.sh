@@ -70,6 +70,15 @@ for kind in bar timeline; do
     done < opts.txt
 done
 
+# What ratio_label's help says of the rounding: one decimal below 10, whole from 10.
+grep -q '(12.5 is 13, 857)' help.txt stdout.txt 2>/dev/null || "$BIN" bar --help | grep -q '12.5 is 13' ||
+    fail "ratio_label's help no longer states the rounding this test checks"
+for case in '12.5 13x' '5.24 5.2x'; do
+    printf 'k,v\nA,1\nB,%s\n' "${case% *}" > r.csv
+    "$BIN" bar r.csv -o - --format scene --ratio | grep -q "\"${case#* }\"" &&
+        pass "ratio ${case% *} is drawn ${case#* }, as the help says" || fail "ratio ${case% *} not drawn ${case#* }"
+done
+
 # The exit statuses it states.
 run bar t.csv -o t.png
 expect_status 0 "exit status 0 on success"
