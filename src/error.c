@@ -95,6 +95,13 @@ csvchart_status csvchart_error_nomem(csvchart_error *err)
     return csvchart_error_set(err, CSVCHART_ERROR_NOMEM, NULL, 0, 0, "out of memory");
 }
 
+csvchart_status csvchart_error_null(csvchart_error *err, const char *function, const char *what)
+{
+    return csvchart_error_set(err, CSVCHART_ERROR_ARGUMENT, NULL, 0, 0,
+                              "%s: %s is NULL%s", function, what,
+                              strcmp(what, "fig") == 0 ? " (did csvchart_figure_new fail?)" : "");
+}
+
 const char *csvchart_error_text(csvchart_error *err)
 {
     if (!err) {

@@ -29,6 +29,13 @@ csvchart_status csvchart_error_set(csvchart_error *err, csvchart_status status, 
 csvchart_status csvchart_error_nomem(csvchart_error *err);
 
 /*
+ * For a public function given NULL where it needs a pointer (`what` names the argument):
+ * records CSVCHART_ERROR_ARGUMENT unless *err already holds an error - the usual case, a
+ * figure that csvchart_figure_new() could not make, whose error stays the one reported.
+ */
+csvchart_status csvchart_error_null(csvchart_error *err, const char *function, const char *what);
+
+/*
  * Warnings a figure gathers for the CLI to print (rows skipped, ...), in order: `items`.
  *
  * Warnings about rows come in classes (the rows skipped for no value in one column, ...) that

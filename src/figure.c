@@ -42,12 +42,25 @@ struct csvchart_figure {
     const csvchart_text_measurer *measurer; /* borrowed override, or NULL */
 };
 
+/* Returns from a public function when one of its pointers is NULL (csvchart.h: every
+ * function accepts the NULL handle that a failed csvchart_figure_new() leaves). */
+#define NEED(ptr, what)                                                                        \
+    do {                                                                                       \
+        if (!(ptr)) {                                                                          \
+            return csvchart_error_null(err, __func__, what);                                   \
+        }                                                                                      \
+    } while (0)
+
 csvchart_figure *csvchart_figure_new(const char *kind, csvchart_error *err)
 {
+    if (!kind) {
+        csvchart_error_null(err, __func__, "kind");
+        return NULL;
+    }
     unsigned k = csvchart_kind_lookup(kind);
     if (!k) {
         csvchart_error_set(err, CSVCHART_ERROR_UNKNOWN_OPTION, NULL, 0, 0,
-                           "unknown figure kind \"%s\"; expected bar or timeline", kind ? kind : "");
+                           "unknown figure kind \"%s\"; expected bar or timeline", kind);
         return NULL;
     }
     csvchart_figure *fig = calloc(1, sizeof *fig);
@@ -95,6 +108,9 @@ void csvchart_figure_set_measurer(csvchart_figure *fig, const csvchart_text_meas
 csvchart_status csvchart_set_at(csvchart_figure *fig, const char *name, const char *value,
                                 const char *file, size_t line, csvchart_error *err)
 {
+    NEED(fig, "fig");
+    NEED(name, "name");
+    NEED(value, "value");
     enum option_id id = csvchart_option_lookup(name);
     if (id == OPT_COUNT || !(csvchart_option_def(id)->kinds & fig->kind)) {
         const char *hint = csvchart_option_suggest(name);
@@ -224,23 +240,27 @@ static csvchart_status load(csvchart_figure *fig, const char *path, const char *
 csvchart_status csvchart_figure_load_file(csvchart_figure *fig, const char *path,
                                           csvchart_error *err)
 {
+    NEED(fig, "fig");
+    NEED(path, "path");
     return load(fig, path, NULL, NULL, 0, err);
 }
 
 csvchart_status csvchart_figure_load_buffer(csvchart_figure *fig, const char *name,
                                             const void *data, size_t len, csvchart_error *err)
 {
-    return load(fig, NULL, name, data, len, err);
+    NEED(fig, "fig");
+    NEED(data || len == 0, "data");
+    return load(fig, NULL, name ? name : "<buffer>", data ? data : "", len, err);
 }
 
 size_t csvchart_figure_warning_count(const csvchart_figure *fig)
 {
-    return fig->warnings.len;
+    return fig ? fig->warnings.len : 0;
 }
 
 const char *csvchart_figure_warning(const csvchart_figure *fig, size_t i)
 {
-    return i < fig->warnings.len ? fig->warnings.items[i] : NULL;
+    return fig && i < fig->warnings.len ? fig->warnings.items[i] : NULL;
 }
 
 const struct csvchart_scene *csvchart_figure_scene(csvchart_figure *fig, csvchart_error *err)
@@ -324,6 +344,9 @@ csvchart_format csvchart_format_from_name(const char *name)
 
 csvchart_format csvchart_format_from_path(const char *path)
 {
+    if (!path) {
+        return CSVCHART_FORMAT_AUTO;
+    }
     const char *slash = strrchr(path, '/');
     const char *dot = strrchr(slash ? slash : path, '.');
     if (!dot) {
@@ -369,7 +392,7 @@ double csvchart_scale_from_path(const char *path)
 {
     const char *at;
     size_t n;
-    if (!scale_suffix(path, &at, &n)) {
+    if (!path || !scale_suffix(path, &at, &n)) {
         return 0;
     }
     /* "@" digits [ "." digits ] "x": no sign, exponent or hex, and a lowercase x */
@@ -394,6 +417,18 @@ double csvchart_scale_from_path(const char *path)
     return v >= 0.25 && v <= 8 ? v : -1;
 }
 
+/* The error for an output whose extension names another format than the one asked for. */
+static csvchart_status format_clash(const char *path, csvchart_format format,
+                                    csvchart_error *err)
+{
+    static const char *const names[] = {"", "png", "svg", "pdf", "scene"};
+    csvchart_format named = csvchart_format_from_path(path);
+    return csvchart_error_set(err, CSVCHART_ERROR_VALUE, path, 0, 0,
+                              "the name says %s, the format asked for is %s; give the file a "
+                              ".%s name or ask for %s",
+                              names[named], names[format], names[format], names[named]);
+}
+
 /* The error for an output whose "@...x" csvchart_scale_from_path() refuses. */
 static csvchart_status scale_error(const char *path, csvchart_error *err)
 {
@@ -408,6 +443,7 @@ static csvchart_status scale_error(const char *path, csvchart_error *err)
 
 csvchart_status csvchart_output_check(const char *path, csvchart_error *err)
 {
+    NEED(path, "path");
     if (csvchart_format_from_path(path) == CSVCHART_FORMAT_AUTO) {
         return csvchart_error_set(err, CSVCHART_ERROR_VALUE, path, 0, 0,
                                   "unknown output format; expected a name ending in .png, "
@@ -420,10 +456,16 @@ csvchart_status csvchart_figure_render_for(csvchart_figure *fig, const char *pat
                                            csvchart_format format, void **data, size_t *len,
                                            csvchart_error *err)
 {
+    NEED(data, "data");
+    NEED(len, "len");
     *data = NULL;
     *len = 0;
-    if (format == CSVCHART_FORMAT_AUTO && path) {
-        format = csvchart_format_from_path(path);
+    NEED(fig, "fig");
+    csvchart_format named = path ? csvchart_format_from_path(path) : CSVCHART_FORMAT_AUTO;
+    if (format == CSVCHART_FORMAT_AUTO) {
+        format = named;
+    } else if (named != CSVCHART_FORMAT_AUTO && named != format) {
+        return format_clash(path, format, err);
     }
     double scale = path ? csvchart_scale_from_path(path) : 0;
     if (scale < 0) {
@@ -435,6 +477,11 @@ csvchart_status csvchart_figure_render_for(csvchart_figure *fig, const char *pat
 csvchart_status csvchart_figure_render(csvchart_figure *fig, csvchart_format format,
                                        void **data, size_t *len, csvchart_error *err)
 {
+    NEED(data, "data");
+    NEED(len, "len");
+    *data = NULL;
+    *len = 0;
+    NEED(fig, "fig");
     return render(fig, format, 0, data, len, err);
 }
 
@@ -454,10 +501,16 @@ static csvchart_status render(csvchart_figure *fig, csvchart_format format, doub
     struct render_options opt = fig->spec.render;
     opt.text = fig->measurer ? fig->measurer : fig->pango;
     if (scale > 0 && format == CSVCHART_FORMAT_PNG) {
-        /* "@2x": more pixels, the same physical size unless dpi was set */
+        /* "@2x": more pixels, the same physical size unless dpi was set; a printed size with
+         * a dpi keeps its physical size: twice the pixels at twice the dpi */
         bool dpi_set = fig->vals.v[OPT_DPI].text != NULL;
-        opt.dpi = dpi_set ? opt.dpi : 96.0 * scale;
-        opt.scale = scale;
+        if (fig->spec.physical_size && dpi_set) {
+            opt.dpi *= scale;
+            opt.scale *= scale;
+        } else {
+            opt.dpi = dpi_set ? opt.dpi : 96.0 * scale;
+            opt.scale = scale;
+        }
     }
     return csvchart_render(s, format, &opt, data, len, err);
 }
@@ -496,6 +549,8 @@ static int open_temp(const char *path, char *tmp, size_t size, const csvchart_te
 csvchart_status csvchart_write_file(const char *path, const void *data, size_t len,
                                     csvchart_error *err)
 {
+    NEED(path, "path");
+    NEED(data || len == 0, "data");
     return csvchart_write_file_tracked(path, data, len, NULL, err);
 }
 
@@ -503,6 +558,8 @@ csvchart_status csvchart_write_file_tracked(const char *path, const void *data, 
                                             const csvchart_temp_tracker *tracker,
                                             csvchart_error *err)
 {
+    NEED(path, "path");
+    NEED(data || len == 0, "data");
     size_t size = strlen(path) + 64;
     char *tmp = malloc(size);
     if (!tmp) {
@@ -575,6 +632,8 @@ csvchart_status csvchart_write_file_tracked(const char *path, const void *data, 
 csvchart_status csvchart_figure_write(csvchart_figure *fig, const char *path,
                                       csvchart_format format, csvchart_error *err)
 {
+    NEED(fig, "fig");
+    NEED(path, "path");
     if (format == CSVCHART_FORMAT_AUTO) {
         format = csvchart_format_from_path(path);
         if (format == CSVCHART_FORMAT_AUTO) {

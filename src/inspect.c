@@ -321,7 +321,13 @@ static void describe(const csvchart_table *t, struct strbuf *b)
 csvchart_status csvchart_inspect_file(const char *path, const char *delimiter, char **report,
                                       csvchart_error *err)
 {
+    if (!report) {
+        return csvchart_error_null(err, __func__, "report");
+    }
     *report = NULL;
+    if (!path) {
+        return csvchart_error_null(err, __func__, "path");
+    }
     struct table_options opt = {0};
     if (!delimiter || strcmp(delimiter, "auto") == 0) {
         opt.delimiter = 0;

@@ -71,8 +71,10 @@ static const struct option_def table[OPT_COUNT] = {
                             "log axis whole decades"},
     [OPT_DPI] = {.name = "dpi", .type = OPTION_NUMBER, .def = "", .kinds = KIND_ALL, .min = 1,
                  .max = HUGE_DPI,
-                 .help = "PNG physical resolution (pHYs); default 96 x scale, so the physical "
-                         "size stays put"},
+                 .help = "PNG pixels per inch: with a size in in, cm, mm or pt, the PNG is "
+                         "drawn at it (6.5inx4in at 300 dpi is 1950x1200 px) and pHYs says "
+                         "so; with a size in px, only pHYs (default 96 x scale, so the "
+                         "physical size stays put)"},
     [OPT_END] = {.name = "end", .type = OPTION_COLUMN, .def = "", .kinds = KIND_TIMELINE,
                  .help = "optional end-date column: the event is a span, drawn as a bar"},
     [OPT_FACET] = {.name = "facet", .type = OPTION_COLUMN, .def = "", .kinds = KIND_BAR,
@@ -110,7 +112,7 @@ static const struct option_def table[OPT_COUNT] = {
     [OPT_LABEL] = {.name = "label", .type = OPTION_COLUMN, .def = "label",
                    .kinds = KIND_TIMELINE, .help = "the event label column"},
     [OPT_LABELS] = {.name = "labels", .type = OPTION_BOOL_CHOICE, .def = "auto",
-                    .kinds = KIND_BAR, .choices = "bool|auto|inside|outside|none",
+                    .kinds = KIND_BAR, .choices = "true|false|auto|inside|outside|none",
                     .help = "value labels: auto (where they fit), inside or outside the bars' "
                             "ends, none; true draws them where they go (refused when they do not "
                             "fit)"},
@@ -171,9 +173,10 @@ static const struct option_def table[OPT_COUNT] = {
                            "smallest and the largest, or two category names \"A,B\""},
     [OPT_RATIO_LABEL] = {.name = "ratio_label", .type = OPTION_TEXT, .def = "{ratio}x",
                          .kinds = KIND_BAR,
-                         .help = "the callout's text; {ratio} is the multiple, rounded to 3 "
-                                 "significant digits below 100 (5.2, 12.5) and to a whole "
-                                 "number above (857)"},
+                         .help = "the callout's text; {ratio} is the multiple: one decimal "
+                                 "below 10 (5.2), a whole number from 10 (12.5 is 13, 857), "
+                                 "words from a million (1.2 million); {pct} is the change from "
+                                 "the first bar to the second (-57%)"},
     [OPT_RULE] = {.name = "rule", .type = OPTION_TEXT, .def = "", .kinds = KIND_BAR,
                   .help = "reference lines across the value axis: VALUE LABEL; several separated "
                           "by ; (e.g. 0.5 Average)"},
@@ -181,15 +184,17 @@ static const struct option_def table[OPT_COUNT] = {
                    .min = 0.25, .max = 8,
                    .help = "PNG pixels per CSS px, 0.25 to 8 (2 = retina)"},
     [OPT_SIZE] = {.name = "size", .type = OPTION_SIZE, .def = "article", .kinds = KIND_ALL,
-                  .help = "WxH in CSS px, or article (1200x675), slide (1920x1080), slide-4x3 "
-                          "(1600x1200), square (1080x1080), social (1200x630)"},
+                  .help = "WxH in CSS px; a printed size with units in, cm, mm or pt (6.5inx4in, "
+                          "165mmx100mm; 96 px to the inch, so a PDF is that size and a PNG "
+                          "is drawn at dpi); or article (1200x675), slide (1920x1080), "
+                          "slide-4x3 (1600x1200), square (1080x1080), social (1200x630)"},
     [OPT_SORT] = {.name = "sort", .type = OPTION_CHOICE, .def = "none", .kinds = KIND_BAR,
                   .choices = "none|asc|desc",
                   .help = "order of the categories: none (as in the file), asc, desc"},
     [OPT_SOURCE] = {.name = "source", .type = OPTION_TEXT, .def = "", .kinds = KIND_ALL,
                     .help = "source line under the chart (\"Source: \" is added when missing)"},
     [OPT_STACK] = {.name = "stack", .type = OPTION_BOOL_CHOICE, .def = "false",
-                   .kinds = KIND_BAR, .choices = "bool|percent",
+                   .kinds = KIND_BAR, .choices = "true|false|percent",
                    .help = "stack the series instead of grouping them; percent: each stack as "
                            "shares of its total, to 100%"},
     [OPT_SUBTITLE] = {.name = "subtitle", .type = OPTION_TEXT, .def = "", .kinds = KIND_ALL,
@@ -300,7 +305,7 @@ const char *csvchart_option_type(size_t i)
         return NULL;
     }
     if (table[i].type == OPTION_CHOICE || table[i].type == OPTION_BOOL_CHOICE) {
-        return table[i].choices; /* "bool|percent" for a bool-or-choice */
+        return table[i].choices; /* "true|false|percent" for a bool-or-choice */
     }
     return names[table[i].type];
 }
@@ -493,6 +498,48 @@ static const struct {
     {"square", 1080, 1080}, {"social", 1200, 630},
 };
 
+/* CSS px per unit: 96 px to the inch (CSS 2.1), so a size in inches keeps its physical size
+ * in every output: PDF points (0.75 pt a px), SVG px, PNG pixels at dpi / 96 per px. */
+static const struct {
+    const char *name;
+    double px;
+} units[] = {{"in", 96.0}, {"cm", 96.0 / 2.54}, {"mm", 96.0 / 25.4}, {"pt", 96.0 / 72.0}};
+
+/* A length with a unit ("6.5in", "16.5cm"): its CSS px; false when s does not start with one.
+ * *end is set past it. */
+static bool physical_length(const char *s, double *px, const char **end)
+{
+    if (!isdigit((unsigned char)*s) && *s != '.') {
+        return false;
+    }
+    size_t i = 0, digits = 0, dots = 0;
+    for (; isdigit((unsigned char)s[i]) || (s[i] == '.' && dots == 0); i++) {
+        digits += s[i] != '.';
+        dots += s[i] == '.';
+    }
+    if (!digits || i > 12) {
+        return false;
+    }
+    char num[16];
+    memcpy(num, s, i);
+    num[i] = '\0';
+    for (size_t u = 0; u < sizeof units / sizeof units[0]; u++) {
+        if (strncmp(s + i, units[u].name, 2) == 0) {
+            *px = strtod(num, NULL) * units[u].px;
+            *end = s + i + 2;
+            return *px > 0;
+        }
+    }
+    return false;
+}
+
+bool csvchart_size_is_physical(const char *s)
+{
+    double px;
+    const char *end;
+    return physical_length(s, &px, &end);
+}
+
 bool csvchart_parse_size(const char *s, double *w, double *h)
 {
     for (size_t i = 0; i < sizeof presets / sizeof presets[0]; i++) {
@@ -501,6 +548,18 @@ bool csvchart_parse_size(const char *s, double *w, double *h)
             *h = presets[i].h;
             return true;
         }
+    }
+    double pw, ph;
+    const char *after;
+    if (physical_length(s, &pw, &after)) {
+        /* WUNITxHUNIT: both sides with a unit (6.5inx4in, 165mmx100mm) */
+        if ((*after != 'x' && *after != 'X') || !physical_length(after + 1, &ph, &after) ||
+            *after || pw < 1 || ph < 1 || pw > 100000 || ph > 100000) {
+            return false;
+        }
+        *w = pw;
+        *h = ph;
+        return true;
     }
     char *end;
     long a = strtol(s, &end, 10);
@@ -714,8 +773,9 @@ csvchart_status csvchart_option_check(enum option_id id, const char *value, cons
     case OPTION_SIZE: {
         double w, h;
         if (!csvchart_parse_size(value, &w, &h)) {
-            return BAD("%s: \"%s\" is not a size; expected WxH in px (1 to 100000) or "
-                       "article, slide, slide-4x3, square, social",
+            return BAD("%s: \"%s\" is not a size; expected WxH in px (1 to 100000), a "
+                       "printed size with units in, cm, mm or pt on both sides (6.5inx4in), "
+                       "or article, slide, slide-4x3, square, social",
                        d->name, value);
         }
         return CSVCHART_OK;
@@ -762,10 +822,8 @@ csvchart_status csvchart_option_check(enum option_id id, const char *value, cons
         return CSVCHART_OK;
     }
     case OPTION_BOOL_CHOICE:
-        if (!csvchart_parse_bool(value, &b) &&
-            (strcmp(value, "bool") == 0 || !choice_ok(d->choices, value))) {
-            return BAD("%s: \"%s\" is not one of true, false, %s", d->name, value,
-                       d->choices + 5);
+        if (!csvchart_parse_bool(value, &b) && !choice_ok(d->choices, value)) {
+            return BAD("%s: \"%s\" is not one of %s", d->name, value, d->choices);
         }
         return CSVCHART_OK;
     case OPTION_BOOL_PAIR: {

@@ -31,7 +31,7 @@ enum option_type {
     OPTION_FORMAT,    /* a value_format (see format.h) */
     OPTION_COLOR,     /* one hex colour, or "" for none */
     OPTION_BOOL_PAIR,  /* a bool, or two names ("A,B") */
-    OPTION_BOOL_CHOICE /* a bool, or one of `choices` after its leading "bool|" */
+    OPTION_BOOL_CHOICE /* a bool, or one of `choices` ("true|false|percent") */
 };
 
 enum figure_kind { KIND_BAR = 1u << 0, KIND_TIMELINE = 1u << 1 };
@@ -142,7 +142,12 @@ size_t csvchart_split_list(const char *s, char **items, size_t max);
 /* Parses "#RGB", "#RRGGBB" or "#RRGGBBAA" into 0xRRGGBBAA. */
 bool csvchart_parse_color(const char *s, size_t len, unsigned long *rgba);
 
-/* Parses a size: a preset (article, slide, slide-4x3, square, social) or WxH. */
+/* Parses a size into CSS px: a preset (article, slide, slide-4x3, square, social), WxH in
+ * px, or a printed size with a unit on each side (6.5inx4in, 16.5cmx10cm, 165mmx100mm,
+ * 468ptx288pt; 96 px to the inch). */
 bool csvchart_parse_size(const char *s, double *w, double *h);
+
+/* Whether a size (checked by csvchart_parse_size) is a printed one, with units. */
+bool csvchart_size_is_physical(const char *s);
 
 #endif

@@ -6,6 +6,7 @@
  */
 #include "spec.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -135,6 +136,21 @@ csvchart_status csvchart_spec_bind(const struct option_values *vals, unsigned ki
     out->render.scale = strtod(get(vals, OPT_SCALE), NULL);
     const char *dpi = get(vals, OPT_DPI);
     out->render.dpi = *dpi ? strtod(dpi, NULL) : 96.0 * out->render.scale;
+    /* A printed size (6.5inx4in) is drawn at its dpi: 300 dpi is 3.125 PNG pixels a CSS px,
+     * so the PNG is 1950x1200 and its pHYs gives back 6.5 x 4 in. A scale given too would
+     * say another size: refused. */
+    out->physical_size = csvchart_size_is_physical(get(vals, OPT_SIZE));
+    if (out->physical_size && *dpi) {
+        double scale = out->render.dpi / 96.0;
+        if (vals->v[OPT_SCALE].text && fabs(scale - out->render.scale) > 1e-9) {
+            return csvchart_error_set(err, CSVCHART_ERROR_VALUE, vals->v[OPT_SCALE].file,
+                                      vals->v[OPT_SCALE].line, 0,
+                                      "scale: %s disagrees with dpi %s for the printed size %s "
+                                      "(%g px a CSS px); give dpi or scale, not both",
+                                      get(vals, OPT_SCALE), dpi, get(vals, OPT_SIZE), scale);
+        }
+        out->render.scale = scale;
+    }
     out->render.png_compression =
         choice(vals, OPT_PNG_COMPRESSION) == 0 ? PNG_COMPRESSION_FAST : PNG_COMPRESSION_SMALL;
     out->render.svg_text_paths = choice(vals, OPT_SVG_TEXT) == 1;

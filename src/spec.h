@@ -38,6 +38,7 @@ struct spec {
     /* borrowed from the option values (or static defaults); never NULL */
     const char *title, *subtitle, *source, *note, *font, *id_prefix;
     double width, height; /* CSS px */
+    bool physical_size;   /* size given in in, cm, mm or pt: a dpi sets the PNG scale */
     struct theme theme;
     char delimiter; /* 0 = auto */
     struct render_options render;

@@ -17,11 +17,12 @@
 static bool is_bool_type(size_t id)
 {
     const char *type = csvchart_option_type(id);
-    return strncmp(type, "bool", 4) == 0; /* bool, bool|auto, bool|A,B, bool|percent ... */
+    /* bool, bool|auto, bool|A,B, and a bool or choice: true|false|percent ... */
+    return strncmp(type, "bool", 4) == 0 || strncmp(type, "true|false|", 11) == 0;
 }
 
 /* Whether `word` is a value a bool-like option takes: a bool word or one of its choices
- * ("bool|auto|inside|outside|none"). */
+ * ("true|false|auto|inside|outside|none"). */
 static bool takes_word(size_t id, const char *word)
 {
     static const char *const bools[] = {"true", "false", "yes", "no", "on", "off", "1", "0"};
@@ -71,7 +72,7 @@ static bool parse_int(const char *s, int lo, int hi, int *out)
 }
 
 /* csvchart render FIGURES.ini [--out-dir DIR] [--jobs N] [--only A,B] [--depfile F]
- *                             [--shard I/N] [--list] */
+ *                             [--shard I/N] [--list] [--make-rules] [--watch] [--html F] */
 static enum cli_parse parse_render(int argc, char **argv, struct cli_args *out, char *msg,
                                    size_t msgsize)
 {
@@ -99,22 +100,26 @@ static enum cli_parse parse_render(int argc, char **argv, struct cli_args *out, 
             r->make_rules = true;
             continue;
         }
+        if (strcmp(a, "--watch") == 0) {
+            r->watch = true;
+            continue;
+        }
         const char *eq = strchr(a, '=');
         size_t n = eq ? (size_t)(eq - a) : strlen(a);
-        static const char *const names[] = {"--out-dir", "--jobs", "--only", "--depfile",
-                                            "--shard"};
-        size_t which = 5;
-        for (size_t k = 0; k < 5; k++) {
+        static const char *const names[] = {"--out-dir", "--jobs",  "--only",
+                                            "--depfile", "--shard", "--html"};
+        size_t which = 6;
+        for (size_t k = 0; k < 6; k++) {
             if (strlen(names[k]) == n && strncmp(a, names[k], n) == 0) {
                 which = k;
             }
         }
-        if (which == 5) {
+        if (which == 6) {
             if (strcmp(a, "-j") == 0) {
                 which = 1;
             } else {
                 USAGE("unknown option %.*s for render; expected --out-dir, --jobs, --only, "
-                      "--depfile, --shard, --list or --make-rules",
+                      "--shard, --depfile, --list, --make-rules, --watch or --html",
                       (int)n, a);
             }
         }
@@ -137,6 +142,9 @@ static enum cli_parse parse_render(int argc, char **argv, struct cli_args *out, 
         case 3:
             r->depfile = v;
             break;
+        case 5:
+            r->html = v;
+            break;
         case 4: {
             const char *slash = strchr(v, '/');
             char first[16];
@@ -151,6 +159,10 @@ static enum cli_parse parse_render(int argc, char **argv, struct cli_args *out, 
     }
     if (!r->ini) {
         USAGE("no INI file; expected csvchart render FIGURES.ini");
+    }
+    if ((r->list || r->make_rules) && (r->watch || r->html)) {
+        USAGE("%s renders nothing: it cannot go with %s", r->list ? "--list" : "--make-rules",
+              r->watch ? "--watch" : "--html");
     }
     return CLI_PARSE_OK;
 }

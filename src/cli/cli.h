@@ -49,6 +49,9 @@ enum cli_parse csvchart_cli_parse(int argc, char **argv, struct cli_args *out, c
 /* Prints the help for `kind` (NULL: the general help) to f. */
 void csvchart_cli_help(FILE *f, const char *kind);
 
+/* Writes the manual page csvchart.1 (roff) to f: the help's texts and the option table. */
+void csvchart_cli_man(FILE *f);
+
 /*
  * Temporary files of outputs being written (temps.c): pass csvchart_cli_temps to
  * csvchart_write_file_tracked(); after csvchart_cli_temps_install(), SIGINT, SIGTERM and
@@ -79,6 +82,14 @@ int csvchart_output_key_cmp(const struct output_key *a, const struct output_key 
  * `where` (size bytes) receives that folder's real path.
  */
 bool csvchart_output_stays_in(const char *dir, const char *path, char *where, size_t size);
+
+/*
+ * Creates the folders of output `path` that do not exist: those of `dir` (--out-dir), which
+ * starts `path`, and those between it and the file. Returns 0; -1 with errno when a folder
+ * cannot be made; 1 when a folder inside `dir` resolves outside it (a symbolic link), its real
+ * path then in `where` (size bytes).
+ */
+int csvchart_cli_make_folders(const char *dir, const char *path, char *where, size_t size);
 
 /* "csvchart: MESSAGE\n" on stderr. */
 void csvchart_cli_error(const char *fmt, ...) CSVCHART_PRINTF(1, 2);

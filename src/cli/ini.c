@@ -1,21 +1,26 @@
 /*
- * ini.c - INI files for `csvchart render`, parsed by libinih (see batch.h).
+ * ini.c - INI files for `csvchart render` (see batch.h): our own small reader.
  *
- * libinih reports no line numbers to its handler, knows only LF line ends and truncates lines
- * longer than its compiled-in INI_MAX_LINE. So it reads through our own ini_reader, which
- *   - skips a leading UTF-8 byte order mark and hands inih one line at a time, whatever its
- *     end (LF, CRLF or CR), ended by LF, keeping the line number;
- *   - reads section headers itself, so that an empty, repeated or unclosed one, a name that is
- *     not a safe file name and text after the "]" are refused on their own line;
- *   - stops with an error at a line too long to be read whole, instead of letting the rest of
- *     it become a line of its own.
- * The first error in the file wins, whether inih or we found it.
+ * It replaced libinih, which could not read what users write: Debian's libinih is compiled
+ * with lines of at most 198 bytes (a long title or note was refused), keeps quotes literally
+ * (`title = "a ; b"` became `"a`), reports no line numbers to its handler and knows only LF
+ * line ends. The reader is one pass over the bytes, linear in the file's size:
  *
- * Values that go on over indented lines are joined in one growing buffer per key (amortized
- * doubling): reading is linear in the size of the file. Limits keep every file's cost
- * bounded: its size, its lines, a value's length, keys per section and figures per file.
+ *   - a leading UTF-8 byte order mark is skipped; lines end at LF, CRLF or CR, numbered once;
+ *   - blank lines and lines starting with ; or # (after blanks) are comments;
+ *   - "[name]" opens a section (section_header(): an empty, repeated or unclosed header, a
+ *     name that is not a safe file name and text after the "]" are refused on their line);
+ *   - "key = value" (or "key: value", as inih read it) sets a key; a line indented under
+ *     a key continues its value, joined with one space (as inih did);
+ *   - in a value, " ;" (a semicolon after a blank, or first) starts a comment, except inside
+ *     double quotes, which may span continued lines; `""` inside quotes is one quote. A value
+ *     written wholly in quotes loses them (`title = "a ; b"` is `a ; b`), except the values
+ *     of list options (y, highlight, palette, ratio), whose own syntax reads quotes
+ *     (`highlight = "Smith, J", Doe` is two names). An unclosed quote is an error.
+ * The first error in the file wins. Limits keep every file's cost bounded: its size, its
+ * lines, a value's length, keys per section and figures per file. tests/fuzz/fuzz_ini.c
+ * fuzzes it (scripts/fuzz.sh); tests/cli/render.sh holds its cases.
  */
-#include <ini.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +29,7 @@
 #include "array.h"
 #include "batch.h"
 #include "cli.h"
+#include "csvchart.h"
 #include "error.h"
 #include "text.h"
 
@@ -36,10 +42,11 @@
 struct reader {
     const char *path;
     const char *p, *end;
-    size_t line;       /* of the line handed to inih last */
-    bool continuation; /* that line started with white space (a continued value) */
+    size_t line; /* of the line read last */
     struct ini_doc *doc;
-    struct ini_section *current; /* the section the handler fills */
+    struct ini_section *current; /* the section being filled */
+    struct ini_entry *last;      /* the key set last, while its value may go on */
+    bool inq;                    /* its value has an open double quote */
     csvchart_error *err;
 };
 
@@ -185,123 +192,161 @@ static bool section_header(struct reader *r, const char *s, size_t n)
     return true;
 }
 
-/* inih's reader: copies one line (at most num - 1 bytes, LF-ended) into str. */
-static char *read_line(char *str, int num, void *stream)
+/* The value part of a line (after "=", or a whole continuation line): appended to e, without
+ * its comment and the blanks around it; *inq carries an open quote from line to line. */
+static bool add_value(struct reader *r, struct ini_entry *e, const char *v, size_t n, bool first)
 {
-    struct reader *r = stream;
-    if (r->err->status || r->p >= r->end || num < 2) {
-        return NULL;
+    size_t i = 0, end = 0; // end: after the last byte kept
+    while (i < n && blank(v[i]) && !r->inq) {
+        i++;
     }
-    size_t left = (size_t)(r->end - r->p);
-    size_t n = 0; // the line's bytes, without its end
-    while (n < left && r->p[n] != '\n' && r->p[n] != '\r') {
-        n++;
+    size_t from = i;
+    for (; i < n; i++) {
+        char c = v[i];
+        if (c == '"') {
+            r->inq = !r->inq;
+        } else if (c == ';' && !r->inq && (i == from || blank(v[i - 1]))) {
+            break;
+        }
+        if (!blank(c) || r->inq) {
+            end = i + 1;
+        }
     }
-    size_t ending = n == left ? 0 : r->p[n] == '\r' && n + 1 < left && r->p[n + 1] == '\n' ? 2 : 1;
-    if (++r->line > MAX_LINES) {
-        FAIL(r, "more than %d lines, the limit for an INI file", MAX_LINES);
-        return NULL;
-    }
-    if (n + 1 > (size_t)num - 1) {
-        FAIL(r, "line is %zu bytes long; the INI reader takes at most %d (continue a long value "
-                "on indented lines)",
-             n + (ending ? ending : 1), num - 2);
-        return NULL;
-    }
-    if (memchr(r->p, '\0', n)) {
-        FAIL(r, "NUL byte");
-        return NULL;
-    }
-    memcpy(str, r->p, n);
-    str[n] = '\n';
-    str[n + 1] = '\0';
-    r->continuation = n && blank(r->p[0]);
-    const char *s = r->p;
-    size_t len = n;
-    while (len && blank(*s)) {
-        s++, len--;
-    }
-    if (len && *s == '[' && !section_header(r, s, len)) {
-        return NULL;
-    }
-    r->p += n + ending;
-    return str;
-}
-
-/* Appends " value" to a continued entry, in its buffer of e->cap bytes. */
-static bool append(struct reader *r, struct ini_entry *e, const char *value)
-{
-    size_t n = strlen(value);
-    if (e->len + 1 + n > MAX_VALUE_BYTES) {
+    size_t len = end > from ? end - from : 0;
+    size_t need = e->len + (first ? 0 : 1) + len;
+    if (need > MAX_VALUE_BYTES) {
         char q[300];
         FAIL(r, "the value of %s is longer than %zu bytes, the limit for a value",
              quote(e->key, strlen(e->key), q, sizeof q), MAX_VALUE_BYTES);
         return false;
     }
-    if (!csvchart_array_reserve((void **)&e->value, &e->cap, e->len + n + 2, 1)) {
+    if (!csvchart_array_reserve((void **)&e->value, &e->cap, need + 1, 1)) {
         csvchart_error_nomem(r->err);
         return false;
     }
-    e->value[e->len++] = ' ';
-    memcpy(e->value + e->len, value, n + 1);
-    e->len += n;
+    if (!first) {
+        e->value[e->len++] = ' ';
+    }
+    memcpy(e->value + e->len, v + from, len);
+    e->len += len;
+    e->value[e->len] = '\0';
     return true;
 }
 
-static int handler(void *user, const char *section, const char *name, const char *value)
+/* Does option `key` read quotes itself (a list)? */
+static bool keeps_quotes(const char *key)
 {
-    struct reader *r = user;
-    struct ini_section *sec = r->current;
+    size_t id = csvchart_option_find(key);
+    if (id == (size_t)-1) {
+        return false;
+    }
+    const char *t = csvchart_option_type(id);
+    return strcmp(t, "columns") == 0 || strcmp(t, "list") == 0 || strcmp(t, "palette") == 0 ||
+           strcmp(t, "bool|A,B") == 0;
+}
+
+/* The value of the entry set last is complete: an open quote is an error; a value wholly
+ * in quotes loses them. */
+static bool finish_value(struct reader *r)
+{
+    struct ini_entry *e = r->last;
+    r->last = NULL;
+    if (!e) {
+        return true;
+    }
+    if (r->inq) {
+        char q[300];
+        csvchart_error_set(r->err, CSVCHART_ERROR_DATA, r->path, e->line, 0,
+                           "the value of %s has an unclosed double quote; close it, or write "
+                           "\"\" for a quote inside quotes",
+                           quote(e->key, strlen(e->key), q, sizeof q));
+        return false;
+    }
+    if (e->len < 2 || e->value[0] != '"' || keeps_quotes(e->key)) {
+        return true;
+    }
+    size_t k = 1, o = 0;
+    for (; k < e->len; k++) {
+        if (e->value[k] == '"') {
+            if (k + 1 < e->len && e->value[k + 1] == '"') {
+                k++;
+            } else {
+                break;
+            }
+        }
+    }
+    if (k != e->len - 1) {
+        return true; // "a" b: not wholly quoted, kept as written
+    }
+    for (k = 1; k < e->len - 1; k++) {
+        e->value[o++] = e->value[k];
+        k += e->value[k] == '"'; // "" is one quote
+    }
+    e->value[o] = '\0';
+    e->len = o;
+    return true;
+}
+
+/* A "key = value" line (s: n bytes, from its first non-blank byte). */
+static bool key_line(struct reader *r, const char *s, size_t n)
+{
     char q[300];
-    (void)section;
-    if (r->err->status) {
-        return 0; // inih goes on after its own errors; ours stop the reading
+    size_t sep = 0;
+    while (sep < n && s[sep] != '=' && s[sep] != ':' &&
+           !(s[sep] == ';' && sep > 0 && blank(s[sep - 1]))) {
+        sep++;
+    }
+    size_t klen = sep;
+    while (klen && blank(s[klen - 1])) {
+        klen--;
+    }
+    if (sep == n || s[sep] == ';' || klen == 0) {
+        FAIL(r, "cannot read this line; expected [section], key = value, or a comment starting "
+                "with ; or #");
+        return false;
+    }
+    struct ini_section *sec = r->current;
+    char *name = csvchart_strndup(s, klen);
+    if (!name) {
+        csvchart_error_nomem(r->err);
+        return false;
     }
     if (!sec) {
         FAIL(r, "%s is set before any [section]; put it under [defaults] or a figure's [name]",
-             quote(name, strlen(name), q, sizeof q));
-        return 0;
-    }
-    /* inih calls an indented line a continuation of the key set last in the section (it
-     * passes that key's name, cut to its own buffer's size): the last entry. */
-    if (r->continuation && sec->len) {
-        return append(r, &sec->entries[sec->len - 1], value);
+             quote(name, klen, q, sizeof q));
+        free(name);
+        return false;
     }
     for (size_t i = 0; i < sec->len; i++) {
         if (strcmp(sec->entries[i].key, name) == 0) {
-            FAIL(r, "%s is set again in [%s] (first on line %zu)", quote(name, strlen(name), q, sizeof q),
+            FAIL(r, "%s is set again in [%s] (first on line %zu)", quote(name, klen, q, sizeof q),
                  sec->name, sec->entries[i].line);
-            return 0;
+            free(name);
+            return false;
         }
     }
     if (sec == &r->doc->defaults && strcmp(name, "outputs") == 0) {
         FAIL(r, "outputs cannot be set in [defaults]: each figure names its own files");
-        return 0;
+        free(name);
+        return false;
     }
     if (sec->len == MAX_KEYS) {
         FAIL(r, "[%s] has more than %d keys, the limit for a section", sec->name, MAX_KEYS);
-        return 0;
+        free(name);
+        return false;
     }
     if (!csvchart_array_reserve((void **)&sec->entries, &sec->cap, sec->len + 1,
                                 sizeof *sec->entries)) {
+        free(name);
         csvchart_error_nomem(r->err);
-        return 0;
+        return false;
     }
-    struct ini_entry *e = &sec->entries[sec->len];
+    struct ini_entry *e = &sec->entries[sec->len++];
     memset(e, 0, sizeof *e);
-    e->key = csvchart_strdup(name);
-    e->len = strlen(value);
-    e->cap = e->len + 1;
-    e->value = csvchart_strndup(value, e->len);
+    e->key = name;
     e->line = r->line;
-    if (!e->key || !e->value) {
-        free(e->key);
-        free(e->value);
-        csvchart_error_nomem(r->err);
-        return 0;
-    }
-    sec->len++;
-    return 1;
+    r->last = e;
+    return add_value(r, e, s + sep + 1, n - sep - 1, true);
 }
 
 csvchart_status csvchart_ini_parse(const char *path, const char *text, size_t len,
@@ -319,23 +364,56 @@ csvchart_status csvchart_ini_parse(const char *path, const char *text, size_t le
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
         r.p += 3; // a byte order mark
     }
-    int rc = ini_parse_stream(read_line, &r, handler, &r);
-    /* inih's first error (a line it cannot read) against ours: the earlier line wins. inih
-     * numbers lines as it reads them, one per read_line() call, as we do. */
-    if (rc > 0 && (!local.status || (local.line && (size_t)rc < local.line))) {
-        memset(&local, 0, sizeof local);
-        csvchart_error_set(&local, CSVCHART_ERROR_DATA, path, (size_t)rc, 0,
-                           "cannot read this line; expected [section], key = value, or a "
-                           "comment starting with ; or #");
-    } else if (!local.status && rc < 0) {
-        csvchart_error_nomem(&local);
-    } else if (!local.status && doc->len == 0) {
+    while (r.p < r.end && !local.status) {
+        size_t left = (size_t)(r.end - r.p);
+        size_t n = 0; // the line's bytes, without its end
+        while (n < left && r.p[n] != '\n' && r.p[n] != '\r') {
+            n++;
+        }
+        size_t ending = n == left ? 0 : r.p[n] == '\r' && n + 1 < left && r.p[n + 1] == '\n' ? 2 : 1;
+        const char *line = r.p;
+        r.p += n + ending;
+        if (++r.line > MAX_LINES) {
+            FAIL(&r, "more than %d lines, the limit for an INI file", MAX_LINES);
+            break;
+        }
+        if (memchr(line, '\0', n)) {
+            FAIL(&r, "NUL byte");
+            break;
+        }
+        size_t k = 0;
+        while (k < n && blank(line[k])) {
+            k++;
+        }
+        /* An indented line under a key, or any line inside an open quote, continues it. */
+        if (r.last && (r.inq || (k > 0 && k < n && line[k] != ';' && line[k] != '#'))) {
+            add_value(&r, r.last, line + k, n - k, false);
+            continue;
+        }
+        if (k == n || line[k] == ';' || line[k] == '#') {
+            continue; // blank or a comment
+        }
+        if (!finish_value(&r)) {
+            break;
+        }
+        if (line[k] == '[') {
+            section_header(&r, line + k, n - k);
+        } else {
+            key_line(&r, line + k, n - k);
+        }
+    }
+    if (!local.status) {
+        finish_value(&r);
+    }
+    if (!local.status && doc->len == 0) {
         csvchart_error_set(&local, CSVCHART_ERROR_DATA, path, 0, 0,
                            "no figures: add a [name] section with kind, data and outputs");
     }
     if (local.status) {
         csvchart_ini_free(doc);
-        *err = err && !err->status ? local : *err;
+        if (err && !err->status) {
+            *err = local;
+        }
         return local.status;
     }
     return CSVCHART_OK;

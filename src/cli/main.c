@@ -125,6 +125,20 @@ static int run_figure(const struct cli_args *a)
                 rc = report(&err);
                 goto done;
             }
+            /* --format names the format of -o -; with a named output it must agree with the
+             * extension (-o y.png --format svg wrote a PNG without a word). */
+            csvchart_format asked = csvchart_format_from_name(a->format);
+            if (a->format && asked != formats[i]) {
+                char msg[700], q[500];
+                snprintf(msg, sizeof msg, "--format %s contradicts -o %s%s", a->format,
+                         csvchart_cli_quote(out, q, sizeof q),
+                         asked == CSVCHART_FORMAT_AUTO
+                             ? "; --format takes png, svg, pdf or scene"
+                             : "; name the file for its format, or drop --format");
+                csvchart_cli_usage_error(a->kind, msg);
+                rc = EXIT_USAGE;
+                goto done;
+            }
         }
     }
     if ((rc = same_outputs(a)) != EXIT_OK) {
@@ -247,7 +261,8 @@ int main(int argc, char **argv)
         rc = run_figure(&a);
         break;
     case CMD_RENDER:
-        rc = csvchart_cli_render(&a.render);
+        rc = a.render.watch || a.render.html ? csvchart_cli_watch(&a.render)
+                                             : csvchart_cli_render(&a.render);
         break;
     case CMD_NONE:
         break;

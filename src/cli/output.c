@@ -14,7 +14,10 @@
  */
 #define _XOPEN_SOURCE 700 // realpath() is XSI, beyond the _POSIX_C_SOURCE of the build
 
+#include <errno.h>
 #include <limits.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -143,4 +146,70 @@ bool csvchart_output_stays_in(const char *dir, const char *path, char *where, si
     free(real_parent);
     free(parent);
     return inside;
+}
+
+/* mkdir of one folder; an existing one is fine. */
+static int make_one(const char *p)
+{
+    if (mkdir(p, 0777) == 0 || errno == EEXIST) {
+        struct stat st;
+        if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
+            return 0;
+        }
+        errno = ENOTDIR;
+    }
+    return -1;
+}
+
+int csvchart_cli_make_folders(const char *dir, const char *path, char *where, size_t size)
+{
+    size_t dirlen = strlen(dir);
+    char *p = malloc(strlen(path) + 1);
+    if (!p) {
+        errno = ENOMEM;
+        return -1;
+    }
+    strcpy(p, path);
+    char *slash = strrchr(p, '/');
+    int rc = 0;
+    if (!slash) {
+        free(p);
+        return 0; // in the current folder
+    }
+    *slash = '\0';
+    char *real_dir = NULL;
+    /* Every folder from the first component down: those of --out-dir are created as they
+     * come; those inside it must also resolve inside it (not through a link leading out). */
+    for (char *q = p + 1; rc == 0; q++) {
+        bool end = *q == '\0';
+        if (*q != '/' && !end) {
+            continue;
+        }
+        *q = '\0';
+        if (*p && make_one(p) != 0) {
+            rc = -1;
+        } else if (dirlen && (size_t)(q - p) >= dirlen && strncmp(path, dir, dirlen) == 0) {
+            if (!real_dir && !(real_dir = realpath(dir, NULL))) {
+                rc = -1;
+                break;
+            }
+            char *real = realpath(p, NULL);
+            size_t n = strlen(real_dir);
+            if (!real) {
+                rc = -1;
+            } else if (strcmp(real_dir, "/") != 0 &&
+                       (strncmp(real, real_dir, n) != 0 || (real[n] != '\0' && real[n] != '/'))) {
+                snprintf(where, size, "%s", real);
+                rc = 1;
+            }
+            free(real);
+        }
+        if (end) {
+            break;
+        }
+        *q = '/';
+    }
+    free(real_dir);
+    free(p);
+    return rc;
 }

@@ -27,7 +27,9 @@
 #include "batch.h"
 #include "cli.h"
 #include "error.h"
+#include "figure.h"
 #include "make_syntax.h"
+#include "scene.h"
 
 #define MAX_OUTPUTS 16
 
@@ -42,6 +44,9 @@ struct job {
     char *messages; /* newline-separated, each "csvchart: ..." */
     size_t mlen, mcap;
     bool failed;
+    /* for render_args's report (--html, --watch) */
+    char *title, *alt;
+    double width, height, dpi;
 };
 
 struct batch {
@@ -298,6 +303,15 @@ static void render_one(struct batch *b, struct job *j)
             break;
         }
     }
+    if (b->a->report) {
+        const struct csvchart_scene *sc = csvchart_figure_scene(fig, &err);
+        if (sc) {
+            j->title = csvchart_strdup(sc->title ? sc->title : "");
+            j->alt = csvchart_strdup(sc->desc ? sc->desc : "");
+            j->width = sc->width;
+            j->height = sc->height;
+        }
+    }
 done:
     for (size_t i = 0; i < MAX_OUTPUTS; i++) {
         free(bytes[i]);
@@ -401,6 +415,72 @@ static void print_make_rules(const struct batch *b)
         }
     }
     printf("\n");
+}
+
+/*
+ * Creates --out-dir and the folders of every planned output (and of the depfile) before
+ * anything is rendered; a figure whose folder cannot be made fails alone.
+ */
+static void make_folders(struct batch *b)
+{
+    char where[1024];
+    for (size_t i = 0; i < b->njobs; i++) {
+        struct job *j = &b->jobs[i];
+        for (size_t k = 0; j->planned && k < j->noutputs; k++) {
+            int rc = csvchart_cli_make_folders(b->a->out_dir, j->outputs[k], where, sizeof where);
+            if (rc == 0) {
+                continue;
+            }
+            csvchart_error err = {0};
+            if (rc > 0) {
+                csvchart_error_set(&err, CSVCHART_ERROR_DATA, j->outputs[k], 0, 0,
+                                   "leaves the output folder through a symbolic link (its "
+                                   "folder is %s); write it into a folder inside %s",
+                                   where, b->a->out_dir);
+            } else {
+                csvchart_error_set(&err, CSVCHART_ERROR_IO, j->outputs[k], 0, 0,
+                                   "cannot create its folder: %s", strerror(errno));
+            }
+            job_fail(j, &err);
+            j->planned = false;
+        }
+    }
+    if (b->a->depfile && csvchart_cli_make_folders("", b->a->depfile, where, sizeof where) < 0) {
+        csvchart_cli_error("%s: cannot create its folder: %s", b->a->depfile, strerror(errno));
+    }
+}
+
+/* The value of a figure's key, from its section or [defaults], or `def`. */
+static const char *value_of(const struct batch *b, const struct ini_section *s, const char *key,
+                            const char *def)
+{
+    const struct ini_entry *e = entry(s, key);
+    e = e ? e : entry(&b->doc->defaults, key);
+    return e ? e->value : def;
+}
+
+/* Tells render_args's listener what became of each figure, in INI order. */
+static void report_jobs(const struct batch *b)
+{
+    for (size_t i = 0; i < b->njobs; i++) {
+        const struct job *j = &b->jobs[i];
+        const char *dpi = value_of(b, j->sec, "dpi", ""), *scale = value_of(b, j->sec, "scale", "1");
+        struct figure_report r = {
+            .name = j->sec->name,
+            .kind = j->kind,
+            .outputs = (const char *const *)j->outputs,
+            .noutputs = j->noutputs,
+            .messages = j->messages ? j->messages : "",
+            .failed = j->failed || !j->planned,
+            .title = j->title ? j->title : value_of(b, j->sec, "title", ""),
+            .alt = j->alt ? j->alt : "",
+            .theme = value_of(b, j->sec, "theme", "light"),
+            .width = j->width,
+            .height = j->height,
+            .dpi = *dpi ? strtod(dpi, NULL) : 96.0 * strtod(scale, NULL),
+        };
+        b->a->report(b->a->report_ctx, &r);
+    }
 }
 
 /* Is figure `name` among the comma-separated --only list? */
@@ -632,6 +712,7 @@ int csvchart_cli_render(const struct render_args *a)
     } else if (a->make_rules && !clash) {
         print_make_rules(&b);
     } else if (!clash) {
+        make_folders(&b);
         int jobs = a->jobs ? a->jobs : cpu_count();
         if ((size_t)jobs > b.njobs) {
             jobs = b.njobs ? (int)b.njobs : 1;
@@ -647,6 +728,9 @@ int csvchart_cli_render(const struct render_args *a)
         for (int t = 0; t < started; t++) {
             pthread_join(threads[t], NULL);
         }
+    }
+    if (a->report && !a->list && !a->make_rules) {
+        report_jobs(&b);
     }
     size_t failed = 0, rendered = 0;
     char names[1024] = "";
@@ -676,15 +760,19 @@ int csvchart_cli_render(const struct render_args *a)
             rc = write_depfile(&b);
         }
         if (failed) {
-            csvchart_cli_error("rendered %zu, failed %zu: %s", rendered, failed, names);
+            if (!a->report) {
+                csvchart_cli_error("rendered %zu, failed %zu: %s", rendered, failed, names);
+            }
             rc = 1;
-        } else {
+        } else if (!a->report) {
             fprintf(stderr, "csvchart: rendered %zu\n", rendered);
         }
     }
     for (size_t i = 0; i < b.njobs; i++) {
         free(b.jobs[i].data);
         free(b.jobs[i].messages);
+        free(b.jobs[i].title);
+        free(b.jobs[i].alt);
         for (size_t k = 0; k < b.jobs[i].noutputs; k++) {
             free(b.jobs[i].outputs[k]);
         }

@@ -203,6 +203,7 @@ printf 'k,v\nA,1\n' > h5/a.csv
 for name in 'a#b.png' 'a:b.png' 'a%b.png' 'a\b.png' 'a=b.png' 'a|b.png' 'a*b.png' 'a[1].png' \
     "a'b.png" 'a"b.png' 'a&b.png' 'a<b.png' 'a`b.png' 'a]b.png' 'data(1)'; do
     case $name in
+    *'"'*) printf '[defaults]\nkind = bar\n[a]\ndata = a.csv\noutputs = "a""b.png"\n' > h5/f.ini ;; # INI quoting
     *.png) printf '[defaults]\nkind = bar\n[a]\ndata = a.csv\noutputs = %s\n' "$name" > h5/f.ini ;;
     *) cp h5/a.csv "h5/$name" && printf '[defaults]\nkind = bar\n[a]\ndata = %s\n' "$name" > h5/f.ini ;;
     esac

@@ -144,7 +144,7 @@ same_file() { # WHAT EXPECTED-MESSAGE -o ARGS...
     local what=$1 msg=$2
     shift 2
     rm -f x.svg d/x.png
-    run bar ok.csv -o keep.png "$@"
+    run bar ok.csv -o keep.scene "$@"
     expect_status 2 "$what"
     expect_stderr "$msg
 Try 'csvchart bar --help'." "$what"
@@ -160,7 +160,7 @@ same_file "d/x.png and link/x.png" 'csvchart: -o "d/x.png" and -o "link/x.png" a
 same_file "x.svg and $PWD/x.svg" "csvchart: -o \"x.svg\" and -o \"$PWD/x.svg\" are one file; give each output a file of its own" \
     -o x.svg -o "$PWD/x.svg"
 same_file "-o - twice" 'csvchart: -o - is given twice; standard output takes one output' \
-    -o - -o - --format svg
+    -o - -o - --format scene
 run bar ok.csv -o x.svg -o x.png -o d/x.svg
 expect_status 0 "three distinct outputs"
 

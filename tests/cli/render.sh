@@ -42,9 +42,15 @@ expect_file_text out1/deps.d "out1/one.png out1/one.svg out1/one@2x.png: good.in
 out1/two.png out1/two.scene: good.ini b.csv
 out1/sub/three.svg: good.ini b.csv" "depfile"
 
-run render good.ini --out-dir out3 --only two
-expect_status 1 "missing out-dir"
-mkdir -p out3/sub
+# --out-dir and the folders of the outputs inside it are created (issue 16), also deep ones,
+# and the depfile's folder; a folder reached through a link out of --out-dir is not.
+run render good.ini --out-dir out3/deep --only three --depfile deps/here/d.d
+expect_status 0 "missing out-dir and output folders"
+[ -f out3/deep/sub/three.svg ] && [ -f deps/here/d.d ] && pass "folders created" || fail "folders: $(find out3 deps)"
+mkdir -p linked elsewhere && ln -sfn ../elsewhere linked/sub
+run render good.ini --out-dir linked --only three
+expect_status 1 "an output folder through a link out of --out-dir"
+[ -z "$(ls elsewhere)" ] && pass "nothing created through the link" || fail "created: $(ls elsewhere)"
 run render good.ini --out-dir out3 --only two,three
 expect_status 0 "--only"
 [ -f out3/two.png ] && [ -f out3/sub/three.svg ] && [ ! -f out3/one.png ] && pass "--only renders only those" || fail "--only"
@@ -117,9 +123,45 @@ csvchart: rendered 0, failed 1: a' \
 bad_ini no_kind 'csvchart: no_kind.ini:1: [a] needs kind (e.g. kind = bar, data = prices.csv) (figure "a")
 csvchart: rendered 0, failed 1: a' \
     '[a]\ndata = a.csv\n'
-long=$(printf 'x%.0s' $(seq 1 400))
-bad_ini long_line "csvchart: long_line.ini:2: line is 409 bytes long; the INI reader takes at most 198 (continue a long value on indented lines)" \
-    "[a]\ntitle = $long\n"
+
+# Our own INI reader (issue 16): long lines, quotes, comments, continuation, as users write
+# them. Each case renders a .scene and finds the title in it.
+ini_title() { # NAME EXPECTED-TITLE INI-LINES-AFTER-[a]
+    printf '[a]\nkind = bar\ndata = a.csv\noutputs = t.scene\n%b' "$3" > "$1.ini"
+    rm -rf o && mkdir o
+    run render "$1.ini" --out-dir o
+    expect_status 0 "$1"
+    grep -qF "\"$2\"" o/t.scene && pass "$1: title is $2" ||
+        fail "$1: title: $(grep -m1 '^text' o/t.scene) (expected $2)"
+}
+long=$(printf 'word%d ' $(seq 1 400))
+long=${long% }
+printf '[a]\nkind = bar\ndata = a.csv\noutputs = t.svg\nfit = grow\ntitle = %s\n' "$long" > long_line.ini
+rm -rf o && mkdir o
+run render long_line.ini --out-dir o
+expect_status 0 "a ${#long}-byte line"
+grep -qF ">$long</title>" o/t.svg && pass "a ${#long}-byte title read whole" || fail "long title cut"
+ini_title quoted_semicolon 'a ; b' 'title = "a ; b"\n'
+ini_title quoted_comment 'a ; b' 'title = "a ; b"   ; a comment\n'
+ini_title comment 'a' 'title = a ; a comment\n'
+ini_title no_space_semicolon 'a;b' 'title = a;b\n'
+ini_title doubled_quote 'say \"hi\"' 'title = "say ""hi"""\n'
+ini_title partly_quoted '\"a\" b' 'title = "a" b\n'
+ini_title quote_over_lines 'one ; two three' 'title = "one ; two\n  three"\n'
+ini_title hash_in_value 'a # b' 'title = a # b\n'
+ini_title colon 'a = b' 'title: a = b\n'
+ini_title continued_after_comment 'a b' 'title = a\n; a comment line\n  b\n'
+printf 'k,v\n"Smith, J",1\nDoe,2\nX,3\n' > names.csv
+printf '[a]\nkind = bar\ndata = names.csv\noutputs = t.scene\nhighlight = "Smith, J", Doe\n' > list_quotes.ini
+rm -rf o && mkdir o
+run render list_quotes.ini --out-dir o
+expect_status 0 "a list option keeps its quotes"
+bad_ini unclosed_quote 'csvchart: unclosed_quote.ini:2: the value of "title" has an unclosed double quote; close it, or write "" for a quote inside quotes' \
+    '[a]\ntitle = "a ; b\nkind = bar\n'
+bad_ini unclosed_quote_end 'csvchart: unclosed_quote_end.ini:3: the value of "title" has an unclosed double quote; close it, or write "" for a quote inside quotes' \
+    '[a]\nkind = bar\ntitle = 5" screens\n'
+bad_ini empty_key 'csvchart: empty_key.ini:2: cannot read this line; expected [section], key = value, or a comment starting with ; or #' \
+    '[a]\n= value\n'
 
 # INI files refused before anything is drawn (issue 10): every message exact, with its line.
 bad_ini section_space 'csvchart: section_space.ini:3: figure name "a b" holds " "; a figure name may hold letters, digits, non-ASCII characters and . _ - @ +' \

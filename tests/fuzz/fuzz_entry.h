@@ -41,7 +41,7 @@ int csvchart_fuzz_number(const uint8_t *data, size_t size);
 /*
  * The INI reader of `csvchart render` (src/cli/ini.c): csvchart_ini_parse() on the input,
  * then the document is checked (keys and values non-NULL, line numbers in range) and freed.
- * Needs src/cli/ini.c and libinih linked; without CSVCHART_FUZZ_INI defined when compiling
+ * Needs src/cli/ini.c linked; without CSVCHART_FUZZ_INI defined when compiling
  * fuzz_entry.c, it returns 0 and does nothing (see csvchart_fuzz_have_ini()).
  */
 int csvchart_fuzz_ini(const uint8_t *data, size_t size);

@@ -9,7 +9,7 @@
  * An input fails the test when the entry reports a broken contract; a crash, a leak or
  * undefined behaviour fails it under the sanitizers (CSVCHART_SANITIZE=ON) or valgrind.
  *
- * The INI target needs src/cli/ini.c and libinih linked in: with CSVCHART_FUZZ_INI defined
+ * The INI target needs src/cli/ini.c linked in: with CSVCHART_FUZZ_INI defined
  * (and both linked) its files run too; without, they are counted and reported as skipped.
  */
 #include <dirent.h>
@@ -146,7 +146,7 @@ static void run_target(const char *target, int (*entry)(const uint8_t *, size_t)
              CSVCHART_SOURCE_DIR, target);
     if (!linked) {
         size_t n = count_dir(corpus) + count_dir(regressions);
-        printf("%s: %zu files skipped (this build does not link libinih into the test)\n", target,
+        printf("%s: %zu files skipped (this build does not link the INI reader into the test)\n", target,
                n);
         CHECK(count_dir(corpus) >= MIN_CORPUS);
         return;
