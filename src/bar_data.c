@@ -123,6 +123,7 @@ struct columns {
     size_t x, group, facet, low, high;
     size_t *y;
     size_t ny;
+    bool count_rows; /* aggregate = count with no value column: each row counts one */
 };
 
 
@@ -209,11 +210,22 @@ static csvchart_status resolve_columns(const csvchart_table *t, const struct spe
     if (range && s->ratio) {
         return BAD_OPTIONS("ratio compares single values and does not apply to range bars");
     }
+    if (s->bin && s->aggregate == AGG_NONE) {
+        return BAD_OPTIONS("bin = %s puts the rows of a period into one bar: set aggregate "
+                           "(count counts them; sum, mean, min, max take a value column)",
+                           csvchart_bin_names[s->bin]);
+    }
     c->y = malloc((t->ncols + s->ny + 2) * sizeof *c->y);
     if (!c->y) {
         return csvchart_error_nomem(err);
     }
     c->ny = 0;
+    if (!range && s->ny == 0 && s->aggregate == AGG_COUNT) {
+        /* a count of rows needs no value column: the x column stands in, each row counts */
+        c->count_rows = true;
+        c->y[c->ny++] = c->x;
+        return CSVCHART_OK;
+    }
     if (range) {
         c->y[c->ny++] = c->low;
         c->y[c->ny++] = c->high;
@@ -463,6 +475,14 @@ static csvchart_status observe_row(struct binder *b, size_t r)
         return CSVCHART_OK;
     }
     const char *cat = csvchart_table_text(t, xc);
+    char key[32];
+    if (b->s->bin) { /* the date's period stands for the category */
+        csvchart_status st = csvchart_bin_key(t, c->x, xc, b->s->bin, key, sizeof key, b->err);
+        if (st) {
+            return st;
+        }
+        cat = key;
+    }
     size_t ser0 = 0;
     if (c->group != NONE) {
         const struct table_cell *gc = csvchart_table_cell(t, r, c->group);
@@ -521,6 +541,19 @@ static csvchart_status observe_row(struct binder *b, size_t r)
         return CSVCHART_OK;
     }
 
+    if (c->count_rows) { /* each row counts one */
+        if (b->cats.len >= b->s->max_categories && !intern_has(&b->cats, cat)) {
+            return category_limit(b, xc);
+        }
+        size_t ci = intern(&b->cats, cat, xc->line);
+        if (ci == NONE || ser0 == NONE ||
+            !csvchart_array_reserve((void **)&b->obs, &b->obs_cap, b->nobs + 1, sizeof *b->obs)) {
+            return csvchart_error_nomem(b->err);
+        }
+        b->obs[b->nobs++] = (struct obs){ci,       ser0,     1, 0, 1,        1, 1,
+                                         false,    xc->line, xc->col, 1, 0, xc->line};
+        return CSVCHART_OK;
+    }
     size_t present = 0;
     for (size_t i = 0; i < c->ny; i++) {
         present += !csvchart_table_cell(t, r, c->y[i])->missing;
@@ -794,7 +827,8 @@ static csvchart_status bind_panel(struct binder *b, size_t facet_index, const ch
     }
     d->title = facet_value ? csvchart_strdup(facet_value) : NULL;
     d->x_name = csvchart_strdup(t->cols[b->c->x].name);
-    d->value_name = csvchart_strdup(t->cols[b->range ? b->c->high : b->c->y[0]].name);
+    d->value_name = csvchart_strdup(b->c->count_rows ? "count"
+                                                     : t->cols[b->range ? b->c->high : b->c->y[0]].name);
     d->series = calloc(b->series->len ? b->series->len : 1, sizeof *d->series);
     if ((facet_value && !d->title) || !d->x_name || !d->value_name || !d->series) {
         return csvchart_error_nomem(b->err);
@@ -804,7 +838,14 @@ static csvchart_status bind_panel(struct binder *b, size_t facet_index, const ch
             return csvchart_error_nomem(b->err);
         }
     }
-    if (!sort_categories(d, b->s)) {
+    if (b->s->bin) { /* every period in time order (sort does not apply) */
+        csvchart_status st2 = csvchart_bar_bin_fill(
+            d, b->s->bin, b->s->aggregate == AGG_SUM || b->s->aggregate == AGG_COUNT,
+            b->s->max_categories, b->err);
+        if (st2) {
+            return st2;
+        }
+    } else if (!sort_categories(d, b->s)) {
         return csvchart_error_nomem(b->err);
     }
     return b->s->ratio ? check_ratio(d, b->err) : CSVCHART_OK;
@@ -825,6 +866,7 @@ static void panel_fini(struct bar_data *d)
     free(d->open);
     free(d->has);
     free(d->color);
+    free(d->period);
     free(d->title);
     free(d->x_name);
     free(d->value_name);
@@ -874,7 +916,7 @@ csvchart_status csvchart_bar_chart_bind(const csvchart_table *t, const struct sp
         }
     } else {
         for (size_t i = 0; i < (b.range ? 1 : c.ny); i++) {
-            if (intern(&series, t->cols[c.y[i]].name, 1) == NONE) {
+            if (intern(&series, c.count_rows ? "count" : t->cols[c.y[i]].name, 1) == NONE) {
                 st = csvchart_error_nomem(err);
                 goto done;
             }
@@ -944,7 +986,8 @@ void csvchart_bar_chart_fini(struct bar_chart *c)
 
 bool csvchart_bar_limit(const struct spec *s, struct table_fold *f)
 {
-    if (s->kind != KIND_BAR || csvchart_bar_fold(s, f)) {
+    /* dates in bins: many dates make few bars, counted when bound */
+    if (s->kind != KIND_BAR || s->bin || csvchart_bar_fold(s, f)) {
         return false;
     }
     memset(f, 0, sizeof *f);
@@ -964,7 +1007,10 @@ bool csvchart_bar_limit(const struct spec *s, struct table_fold *f)
 
 bool csvchart_bar_fold(const struct spec *s, struct table_fold *f)
 {
-    if (s->kind != KIND_BAR || s->aggregate == AGG_NONE || s->low[0] || s->high[0]) {
+    /* The fold's key is the x text: dates binned into periods, and counts of rows without a
+     * value column, are bound from the rows as they are (bar_bin.c). */
+    if (s->kind != KIND_BAR || s->aggregate == AGG_NONE || s->low[0] || s->high[0] || s->bin ||
+        (s->aggregate == AGG_COUNT && s->ny == 0)) {
         return false;
     }
     memset(f, 0, sizeof *f);

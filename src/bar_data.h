@@ -32,6 +32,9 @@ struct bar_data {
     struct number_unit unit; /* how this panel's values were written */
     bool computed;           /* the values are sums or means, not numbers as written */
     csvchart_rgba *color;    /* color = COLUMN: per category (0: the palette's), or NULL */
+    double *period;          /* bin: ncat + 1 period starts (days since 1970-01-01), the last
+                                one the end of the last period; else NULL */
+    enum bin bin;
     char *x_name;            /* the category column's name */
     char *value_name;        /* the (first) value column's name */
 };
@@ -55,6 +58,26 @@ csvchart_status csvchart_bar_chart_bind(const csvchart_table *t, const struct sp
                                         struct bar_chart *out, struct csvchart_warnings *warn,
                                         csvchart_error *err);
 void csvchart_bar_chart_fini(struct bar_chart *c);
+
+/* "none", "day", "week", "month", "quarter", "year", by enum bin. */
+extern const char *const csvchart_bin_names[];
+
+/*
+ * bin (bar_bin.c): a date cell's period as a category key (twelve digits, sortable as
+ * text); an error with the cell's position when it is not a date, or names a period longer
+ * than the bin's. `col` is the cell's column.
+ */
+csvchart_status csvchart_bin_key(const csvchart_table *t, size_t col,
+                                 const struct table_cell *cell, enum bin b, char *key, size_t n,
+                                 csvchart_error *err);
+/*
+ * bin: the panel's categories (keys) become every period from the first to the last, in time
+ * order, named ("Mar 2025", "Q1 2025"), with d->period set; an empty period is a bar of zero
+ * when `empty_is_zero` (a sum, a count), else no bar (a mean of nothing). Errors: more
+ * periods than `max` (CSVCHART_ERROR_LIMIT), NOMEM.
+ */
+csvchart_status csvchart_bar_bin_fill(struct bar_data *d, enum bin b, bool empty_is_zero,
+                                      size_t max, csvchart_error *err);
 
 /*
  * color = COLUMN (bar_colors.c): each category's colour from its first row with one. Called

@@ -218,6 +218,9 @@ static double panel_title_height(const struct bar_layout *B)
  * fit three lines or has a word wider than w. */
 static size_t vertical_name_lines(const struct bar_layout *B, const struct bar_data *d, double w)
 {
+    if (d->period) {
+        return 1; /* periods are named on a time axis: one row of tick labels */
+    }
     size_t most = 1;
     for (size_t c = 0; c < d->ncat; c++) {
         if (csvchart_layout_widest_word(&B->L, &B->label, d->cats[c]) > w) {
@@ -295,7 +298,8 @@ static struct arrangement arrange_vertical(struct bar_layout *B, struct panel *p
                       (double)P->d->ncat;
             double w = P->band - B->px.name_pad;
             size_t lines = vertical_name_lines(B, P->d, w);
-            if (P->band < B->px.min_band_v || lines > BAR_NAME_LINES_V) {
+            bool thin_ok = P->d->period != NULL; /* periods: as thin as they come */
+            if ((P->band < B->px.min_band_v && !thin_ok) || lines > BAR_NAME_LINES_V) {
                 a.ok = false;
                 a.short_w = true;
                 continue;
@@ -712,8 +716,8 @@ static csvchart_status lay_out(struct bar_layout *B, struct panel *panels,
     bool shrink[3] = {false, true, true};
     size_t ntries = 3;
     csvchart_status st = CSVCHART_OK;
-    if (s->horizontal != TRI_AUTO) {
-        tries[0] = s->horizontal == TRI_TRUE;
+    if (s->horizontal != TRI_AUTO || chart->panels[0].period) {
+        tries[0] = s->horizontal == TRI_TRUE && !chart->panels[0].period; /* time runs across */
         shrink[0] = true;
         ntries = 1;
     }

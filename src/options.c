@@ -46,6 +46,11 @@ static const struct option_def table[OPT_COUNT] = {
     [OPT_BAND] = {.name = "band", .type = OPTION_TEXT, .def = "", .kinds = KIND_BAR,
                   .help = "shaded stretches of the value axis: LOW,HIGH LABEL; several separated "
                           "by ; (e.g. 10,20 Target range)"},
+    [OPT_BIN] = {.name = "bin", .type = OPTION_CHOICE, .def = "none", .kinds = KIND_BAR,
+                 .choices = "none|day|week|month|quarter|year",
+                 .help = "dates as bars: the x column's dates in periods, one bar each, in time "
+                         "order, empty ones at zero, named on a time axis; with aggregate "
+                         "(count counts rows)"},
     [OPT_BYLINE] = {.name = "byline", .type = OPTION_TEXT, .def = "", .kinds = KIND_ALL,
                     .help = "who made the chart, after the source line (e.g. Chart: Jane Doe)"},
     [OPT_CATEGORY_LABELS] = {.name = "category_labels", .type = OPTION_CHOICE, .def = "all",

@@ -45,6 +45,7 @@ enum option_id {
     OPT_AXIS_TITLE,
     OPT_BACKGROUND,
     OPT_BAND,
+    OPT_BIN,
     OPT_BYLINE,
     OPT_CATEGORY_LABELS,
     OPT_COLOR,

@@ -202,6 +202,7 @@ csvchart_status csvchart_spec_bind(const struct option_values *vals, unsigned ki
     }
     out->sort = (enum sort_order)choice(vals, OPT_SORT);
     out->aggregate = (enum aggregate)choice(vals, OPT_AGGREGATE);
+    out->bin = (enum bin)choice(vals, OPT_BIN);
     out->date = get(vals, OPT_DATE);
     out->label = get(vals, OPT_LABEL);
     out->detail = get(vals, OPT_DETAIL);

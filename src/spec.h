@@ -32,6 +32,7 @@ struct option_values {
 enum tristate { TRI_AUTO = -1, TRI_FALSE = 0, TRI_TRUE = 1 };
 enum sort_order { SORT_NONE, SORT_ASC, SORT_DESC };
 enum aggregate { AGG_NONE, AGG_SUM, AGG_MEAN, AGG_COUNT, AGG_MIN, AGG_MAX };
+enum bin { BIN_NONE, BIN_DAY, BIN_WEEK, BIN_MONTH, BIN_QUARTER, BIN_YEAR };
 
 struct spec {
     unsigned kind; /* enum figure_kind */
@@ -65,6 +66,7 @@ struct spec {
     enum label_mode { LABELS_AUTO, LABELS_ON, LABELS_INSIDE, LABELS_OUTSIDE, LABELS_NONE } labels;
     enum sort_order sort;
     enum aggregate aggregate;
+    enum bin bin; /* dates as bars: the period of a bar */
     struct value_format format;
     size_t max_categories;
     /* what an editor adds (annotation.h); owned */

@@ -1034,6 +1034,9 @@ csvchart_status csvchart_table_reader_new(const char *name, const struct table_o
     if (csv_init(&r->csv, CSV_OPTIONS) != 0) {
         goto fail;
     }
+    /* libcsv grows its field buffer by a fixed block (128 bytes by default): a 1 MB field
+     * would take 8192 reallocations, quadratic where realloc copies (sanitizers). */
+    csv_set_blk_size(&r->csv, 64 * 1024);
     r->delimiter_opt = d;
     r->delim = d ? d : ',';
     r->max_field = opt && opt->max_field_bytes ? opt->max_field_bytes : DEFAULT_MAX_FIELD_BYTES;

@@ -125,12 +125,18 @@ static void test_errors(void)
          0},
         {"k\na\n", NULL, NULL,
          "a bar chart needs a category column and a value column; the file has 1 column", 1, 0},
+        {"d,v\n2025-01-02,1\nsoon,2\n", "bin", "day",
+         "bin = day needs dates in column \"d\", and \"soon\" is not a date (e.g. 2025-01-15, "
+         "15 January 2025, January 2025)",
+         3, 1},
+        {"d,v\nMarch 2025,1\n", "bin", "week",
+         "\"March 2025\" names a month; bin = week needs dates to the day at least", 2, 1},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         struct bar_data d;
         struct csvchart_warnings w = {0};
         csvchart_error err = {0};
-        const char *opts[] = {cases[i].opt, cases[i].value, NULL};
+        const char *opts[] = {cases[i].opt, cases[i].value, "aggregate", "sum", NULL};
         CHECK(bind(cases[i].csv, cases[i].opt ? opts : NULL, &d, &w, &err) != 0);
         CHECK_STR(err.message, cases[i].message);
         CHECK_INT(err.line, cases[i].line);
@@ -207,6 +213,61 @@ static void test_non_finite(void)
     }
 }
 
+/* bin: periods in time order, gaps filled (zero for a sum or count, no bar for a mean), rows
+ * counted without a value column, and the errors of a bin without aggregate or too long. */
+static void test_bin(void)
+{
+    struct bar_data d;
+    struct csvchart_warnings w = {0};
+    csvchart_error err = {0};
+    const char *csv = "when,v\n2025-03-30,5\n2025-01-15,1\n2025-01-20,2\n";
+    const char *month[] = {"bin", "month", "aggregate", "sum", NULL};
+    CHECK_INT(bind(csv, month, &d, &w, &err), 0);
+    CHECK_INT(d.ncat, 3);
+    CHECK_STR(d.cats[0], "Jan 2025");
+    CHECK_STR(d.cats[1], "Feb 2025");
+    CHECK_STR(d.cats[2], "Mar 2025");
+    CHECK_DBL(d.v[0], 3, 0);
+    CHECK(d.has[1] && d.v[1] == 0); /* an empty month sums to zero */
+    CHECK_DBL(d.v[2], 5, 0);
+    CHECK_DBL(d.period[0], 20089, 0); /* 2025-01-01 */
+    CHECK_DBL(d.period[3], 20179, 0); /* 2025-04-01, the end */
+    csvchart_bar_chart_fini(&chart);
+
+    const char *mean[] = {"bin", "month", "aggregate", "mean", NULL};
+    CHECK_INT(bind(csv, mean, &d, &w, &err), 0);
+    CHECK_DBL(d.v[0], 1.5, 0);
+    CHECK(!d.has[1]); /* the mean of nothing is no bar */
+    csvchart_bar_chart_fini(&chart);
+
+    const char *week[] = {"bin", "week", "aggregate", "count", "y", "", NULL};
+    CHECK_INT(bind("when,who\n2025-01-05,a\n2025-01-06,b\n2025-01-12,c\n", week, &d, &w, &err),
+              0);
+    CHECK_INT(d.ncat, 2); /* Sunday the 5th is in the week of Monday 30 December */
+    CHECK_STR(d.cats[0], "Week of 30 Dec 2024");
+    CHECK_STR(d.value_name, "count");
+    CHECK_DBL(d.v[0], 1, 0);
+    CHECK_DBL(d.v[1], 2, 0);
+    csvchart_bar_chart_fini(&chart);
+
+    const char *quarter[] = {"bin", "quarter", "aggregate", "sum", NULL};
+    CHECK_INT(bind("when,v\nJune 2024,1\nJanuary 2025,2\n", quarter, &d, &w, &err), 0);
+    CHECK_INT(d.ncat, 4);
+    CHECK_STR(d.cats[0], "Q2 2024");
+    CHECK_STR(d.cats[3], "Q1 2025");
+    csvchart_bar_chart_fini(&chart);
+
+    const char *bare[] = {"bin", "day", NULL};
+    CHECK(bind(csv, bare, &d, &w, &err) != 0);
+    CHECK(strstr(err.message, "set aggregate") != NULL);
+    const char *far[] = {"bin", "day", "aggregate", "sum", "max_categories", "10", NULL};
+    err = (csvchart_error){0};
+    CHECK(bind(csv, far, &d, &w, &err) != 0);
+    CHECK_STR(err.message, "the dates span 75 days, more than 10 bars; bin by a longer period, "
+                           "or raise max_categories");
+    csvchart_warnings_fini(&w);
+}
+
 int main(void)
 {
     RUN(test_defaults);
@@ -215,5 +276,6 @@ int main(void)
     RUN(test_aggregate_sort);
     RUN(test_errors);
     RUN(test_non_finite);
+    RUN(test_bin);
     return harness_done();
 }
