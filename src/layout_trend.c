@@ -1078,14 +1078,18 @@ static bool make_ends(struct trend_layout *T)
     if (!T->ends || !T->dodge_buf) {
         return false;
     }
+    size_t drawn = 0; /* series with a value: a series of missing values draws nothing */
+    for (size_t i = 0; i < d->nseries; i++) {
+        drawn += d->series[i].nvalues > 0;
+    }
     for (size_t i = 0; i < d->nseries; i++) {
         const struct trend_series *ts = &d->series[i];
-        if (d->nseries == 1 && !ts->has_fit) {
+        if (ts->nvalues == 0 || (drawn == 1 && !ts->has_fit)) {
             continue;
         }
         struct tr_end *E = &T->ends[T->nends++];
         E->series = i;
-        E->name = d->nseries > 1 ? ts->name : NULL;
+        E->name = drawn > 1 ? ts->name : NULL;
         if (ts->has_fit) {
             csvchart_error e = {0};
             csvchart_trend_text(&ts->rate, T->s->trend_label, ts->name, E->rate, sizeof E->rate,
@@ -1161,7 +1165,6 @@ csvchart_status csvchart_layout_trend(const void *data, const struct spec *s,
     T.name_st = L->label;
     T.name_st.weight = 700;
     T.rate_st = L->label;
-    T.rate_st.weight = d->nseries > 1 ? 400 : 700;
     T.flag_st = L->label;
     T.flag_st.weight = 700;
     T.value_st = L->small;
@@ -1215,6 +1218,8 @@ csvchart_status csvchart_layout_trend(const void *data, const struct spec *s,
         st = csvchart_error_nomem(err);
         goto done;
     }
+    /* under a series' name the rate is plain; alone (one series) it is the label, bold */
+    T.rate_st.weight = T.nends && T.ends[0].name ? 400 : 700;
     for (size_t i = 0; i < d->nseries; i++) {
         T.text_color[i] = text_color(&s->theme, s->theme.palette[i % s->theme.npalette]);
     }

@@ -114,17 +114,36 @@ void csvchart_cli_help(FILE *f, const char *kind)
         print_figure_help(f, "timeline");
         return;
     }
+    if (kind && strcmp(kind, "trend") == 0) {
+        fputs("Usage: csvchart trend DATA.csv -o OUT [-o OUT ...] [options]\n"
+              "\n"
+              "Draws dated series as lines on a time axis: the dates from --x (default: a column\n"
+              "named date, else the first column; any form a timeline reads), one series per\n"
+              "value column (--y A,B) or per value of --group (long format: date, series,\n"
+              "value). An empty value breaks its line; a lone value is a dot. Each series is\n"
+              "named at the end of its line (a legend when they do not fit); --label names\n"
+              "points from a column, their labels placed without overlap on leaders; --marker\n"
+              "marks dates. --log draws a log10 value axis (values must be > 0); --trend fit\n"
+              "fits a least-squares line to the logarithm of each series over time, draws it\n"
+              "dashed and writes its rate at the end of the line (\"halves every 7 months\",\n"
+              "\"falls 10x per year\"; --trend-label for other words). One date twice in a\n"
+              "series is an error unless --aggregate combines them. The size asked for is kept,\n"
+              "or the command exits 1 naming a size that fits (--fit grow draws at it).\n",
+              f);
+        print_figure_help(f, "trend");
+        return;
+    }
     if (kind && strcmp(kind, "render") == 0) {
         fputs("Usage: csvchart render FIGURES.ini [--out-dir DIR] [--jobs N] [--only A,B]\n"
               "                       [--depfile FILE] [--shard I/N] [--list | --make-rules]\n"
               "\n"
               "Renders every figure of an INI file, in parallel. [defaults] applies to every\n"
               "figure; every other section is one figure, named by its section (letters,\n"
-              "digits, non-ASCII characters and . _ - @ +), with the keys kind (bar or\n"
-              "timeline), data (a CSV file, relative to the INI file's folder), outputs\n"
+              "digits, non-ASCII characters and . _ - @ +), with the keys kind (bar, timeline\n"
+              "or trend), data (a CSV file, relative to the INI file's folder), outputs\n"
               "(space-separated names relative to --out-dir; default NAME.png; not in\n"
-              "[defaults]) and any option of 'csvchart bar --help' or 'csvchart timeline\n"
-              "--help'. A value may go on over indented lines (up to 1 MiB); ' ;' starts a\n"
+              "[defaults]) and any option of 'csvchart KIND --help' for its kind. A value may\n"
+              "go on over indented lines (up to 1 MiB); ' ;' starts a\n"
               "comment. UTF-8, with or without a byte order mark; LF, CRLF or CR line ends.\n"
               "\n"
               "  --out-dir DIR   where outputs go (default: out)\n"
@@ -160,6 +179,7 @@ void csvchart_cli_help(FILE *f, const char *kind)
     }
     fputs("Usage: csvchart bar DATA.csv -o OUT [-o OUT ...] [options]\n"
           "       csvchart timeline DATA.csv -o OUT [-o OUT ...] [options]\n"
+          "       csvchart trend DATA.csv -o OUT [-o OUT ...] [options]\n"
           "       csvchart render FIGURES.ini [--out-dir DIR] [--jobs N] [--depfile FILE]\n"
           "       csvchart inspect DATA.csv\n"
           "       csvchart --help | --version | csvchart KIND --help\n"
@@ -171,9 +191,11 @@ void csvchart_cli_help(FILE *f, const char *kind)
           "  bar       a bar chart: vertical or horizontal, grouped, stacked or range bars,\n"
           "            linear or log axes, small multiples\n"
           "  timeline  dated events and spans on a time axis, labels placed automatically\n"
+          "  trend     dated series as lines, linear or log, the rate of change called out\n"
           "  render    every figure of an INI file, in parallel, for build systems\n"
           "  inspect   how a CSV file is read: columns, types, units, ranges\n"
           "\n"
-          "Run 'csvchart bar --help' or 'csvchart timeline --help' for the options.\n",
+          "Run 'csvchart bar --help', 'csvchart timeline --help' or 'csvchart trend --help'\n"
+          "for the options.\n",
           f);
 }
