@@ -25,8 +25,9 @@
  *      name over the rate of its fit; a lone series shows its rate only), the value tick
  *      gutter, the time map and its calendar ticks (timeline_axis.c), the flags of labelled
  *      points and markers placed in rows by the timeline's flag placer (layout_place.c) - a
- *      point in the upper half of the value axis flies its flag above the data, one in the
- *      lower half under the time axis, so leaders stay short; markers go above - then the
+ *      point flies its flag above the data when fewer other lines stand above it than below
+ *      (its leader crosses fewer), else when it is in the upper half of the value axis, and
+ *      under the time axis otherwise; markers go above - then the
  *      data's box, the value ticks for its height (the gutter widened and all of it done again
  *      when their labels need more room), and the line-end labels dodged apart along the
  *      column (layout_place.c's dodge) around the height of each line's last value;
@@ -1006,6 +1007,42 @@ static bool place_sized(struct trend_layout *T, bool direct)
     return place(T, direct);
 }
 
+/*
+ * Where the line of series ts is at time t, as a fraction of the value axis; false where it
+ * has no line (before its first value, after its last, or across a missing one).
+ */
+static bool line_at(const struct trend_layout *T, const struct trend_series *ts, double t,
+                    double *f)
+{
+    for (size_t k = 0; k + 1 < ts->n; k++) {
+        const struct trend_point *a = &ts->p[k], *b = &ts->p[k + 1];
+        if (t >= a->t && t <= b->t && a->has && b->has) {
+            double fa = frac(T, a->v), fb = frac(T, b->v);
+            *f = b->t > a->t ? fa + (fb - fa) * (t - a->t) / (b->t - a->t) : fa;
+            return true;
+        }
+    }
+    return false;
+}
+
+/*
+ * Whether a labelled point flies its flag above the data: towards the side where fewer other
+ * lines stand at its time (its leader crosses fewer of them), else the half of the value axis
+ * it is in. Measured on the axis' fractions, so it does not depend on the size.
+ */
+static bool flag_up(const struct trend_layout *T, size_t series, const struct trend_point *p)
+{
+    double f = frac(T, p->v), g;
+    size_t above = 0, below = 0;
+    for (size_t j = 0; j < T->d->nseries; j++) {
+        if (j != series && line_at(T, &T->d->series[j], p->t, &g)) {
+            above += g > f;
+            below += g < f;
+        }
+    }
+    return above != below ? above < below : f >= 0.5;
+}
+
 /* The flags: every labelled point with a value, then every marker; sorted along the axis. */
 static bool make_flags(struct trend_layout *T)
 {
@@ -1023,8 +1060,28 @@ static bool make_flags(struct trend_layout *T)
     if (!T->fl || !T->pf || !T->up_h || !T->dn_h) {
         return false;
     }
-    for (size_t i = 0; i < d->nseries; i++) {
+    double *vals = malloc(sizeof *vals);
+    for (size_t i = 0; i < d->nseries && vals; i++) {
         const struct trend_series *ts = &d->series[i];
+        /* a labelled value is written as its series writes its values ("27" beside a
+         * series of "3.9"), with one plan for the series */
+        struct label_plan plan = T->values;
+        double *more = realloc(vals, (ts->n ? ts->n : 1) * sizeof *vals);
+        if (!more) {
+            free(vals);
+            vals = NULL;
+            break;
+        }
+        vals = more;
+        size_t nv = 0;
+        for (size_t k = 0; k < ts->n; k++) {
+            if (ts->p[k].has) {
+                vals[nv++] = ts->p[k].v;
+            }
+        }
+        struct value_format f = T->values.f;
+        f.unit.decimals = ts->decimals;
+        csvchart_format_plan(&f, LABELS_VALUES, vals, nv, 0, d->computed, NULL, &plan);
         for (size_t k = 0; k < ts->n; k++) {
             const struct trend_point *p = &ts->p[k];
             if (!p->label || !p->has) {
@@ -1032,11 +1089,16 @@ static bool make_flags(struct trend_layout *T)
             }
             struct tr_flag *F = &T->fl[T->nfl++];
             *F = (struct tr_flag){.series = i, .index = k, .t = p->t, .v = p->v};
-            csvchart_format_planned(&T->values, p->v, F->text, sizeof F->text);
+            csvchart_format_planned(&plan, p->v, F->text, sizeof F->text);
             F->head_st = &T->flag_st;
             F->body_st = &T->value_st;
-            F->up_pref = frac(T, p->v) >= 0.5;
+            F->up_pref = flag_up(T, i, p);
         }
+    }
+    bool ok = vals != NULL;
+    free(vals);
+    if (!ok) {
+        return false;
     }
     for (size_t i = 0; i < d->nmarkers; i++) {
         struct tr_flag *F = &T->fl[T->nfl++];

@@ -563,6 +563,7 @@ csvchart_status csvchart_trend_bind(const csvchart_table *t, const struct spec *
             goto fail;
         }
         struct trend_series *ts = &d.series[d.nseries++];
+        ts->decimals = t->cols[b.cy[b.cgroup == NONE ? i : 0]].unit.decimals;
         for (size_t k = 0; k < ts->n; k++) {
             const struct trend_point *p = &ts->p[k];
             d.labels = d.labels || (p->label && p->has);

@@ -47,6 +47,7 @@ struct trend_series {
     struct trend_fit fit;
     struct trend_rate rate;
     double t_first, t_last;   /* the first and last time with a value */
+    int decimals;             /* the most decimals its values were written with */
 };
 
 struct trend_marker {
