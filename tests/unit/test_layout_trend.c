@@ -542,7 +542,7 @@ static void test_sample(void)
     if (s) {
         check_scene_rules("sample", s, 1200, 675);
         check_paths("sample", s);
-        static const char *const want[] = {"GPT-4", "GPT-4o mini", "GPT-4.1 nano", "$30",
+        static const char *const want[] = {"GPT-4", "GPT-4o mini", "GPT-4.1 nano", "$30.00",
                                            "OpenAI flagship", "OpenAI small", "DeepSeek R1",
                                            "$100", "$0.01", "Jan 2025"};
         for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
