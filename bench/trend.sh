@@ -13,11 +13,17 @@
 #   trend sample data/api-price-trend.csv as the README draws it (labels, fits)
 #
 # All at 1200x675 with a title, subtitle and source. Prints the median and minimum in ms and
-# each trend's median over the bar chart's; writes the table to bench/results/trend-latest.txt.
-# The data is generated (a fixed formula, no randomness) into a scratch folder.
+# each figure's median over the 12x5 bar chart's. Then, when BUILD_DIR (default build/) has
+# the static library and a C compiler is at hand, the same figures in one process
+# (bench/trend_render.c): CPU time of a whole figure without process start and font
+# configuration, which other jobs on a shared machine disturb far less. Both tables go to
+# bench/results/trend-latest.txt. The data is generated (a fixed formula, no randomness) into a
+# scratch folder. Variables: BENCH_RUNS (default 30), BUILD_DIR, CC.
 set -u
 root=$(cd "$(dirname "$0")/.." && pwd)
 bin=${1:-${CSVCHART:-$root/build/csvchart}}
+build=${BUILD_DIR:-$root/build}
+cc=${CC:-cc}
 runs=${BENCH_RUNS:-30}
 if [ ! -x "$bin" ]; then
     echo "trend.sh: no csvchart binary at $bin (build first)" >&2
@@ -94,9 +100,20 @@ done
 mkdir -p "$root/bench/results"
 {
     echo "# bench/trend.sh, $(date -u +%Y-%m-%d), $(nproc) CPUs, BENCH_RUNS=$runs, 1200x675 PNG"
+    echo "# whole processes, wall time"
     printf '%-14s %10s %10s %14s\n' figure "median ms" "min ms" "vs bar 12x5"
     for k in 0 1 2 3 4; do
         ratio=$(awk -v a="${median[k]}" -v b="${median[1]}" 'BEGIN { printf "%.2f", a / b }')
         printf '%-14s %10s %10s %14s\n' "${names[$k]}" "${median[k]}" "${minimum[k]}" "$ratio"
     done
+    if [ -f "$build/libcsvchart.a" ] &&
+        "$cc" -O2 -std=c11 -I"$root/include" "$root/bench/trend_render.c" "$build/libcsvchart.a" \
+            $(pkg-config --cflags --libs pangocairo cairo-svg cairo-pdf libpng) -lcsv -lm \
+            -lpthread -o trend_render 2>/dev/null; then
+        echo "# in one process, CPU time of a whole figure (bench/trend_render.c)"
+        BENCH_RUNS=$runs ./trend_render trend.csv bars.csv "$root/data/api-pricing.csv" \
+            "$root/data/api-price-trend.csv"
+    else
+        echo "# in one process: skipped (no $build/libcsvchart.a or no C compiler)"
+    fi
 } | tee "$root/bench/results/trend-latest.txt"
