@@ -138,9 +138,12 @@ static void linear_ticks(struct panel *P, int target)
     static const int QM[] = {1, 2, 5, 25}, QE[] = {0, 0, 0, -1};
     static const double penalty[] = {0, 0.15, 0.25, 0.4};
     double span = P->dhi - P->dlo;
+    /* A domain as wide as [-DBL_MAX, DBL_MAX] spans no double: its logarithm is taken of
+     * half of it (an infinite one made the int conversion below undefined). */
+    double lspan = isfinite(span) ? log10(span) : log10(P->dhi / 2 - P->dlo / 2) + log10(2.0);
     double best = INFINITY;
-    int best_m = 1, best_e = (int)floor(log10(span));
-    int e0 = (int)floor(log10(span)) - 2;
+    int best_m = 1, best_e = (int)floor(lspan);
+    int e0 = (int)floor(lspan) - 2;
     for (int e = e0; e <= e0 + 3; e++) {
         for (size_t q = 0; q < 4; q++) {
             double step = scaled(QM[q], e + QE[q]);
