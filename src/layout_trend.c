@@ -224,7 +224,7 @@ static double frac(const struct trend_layout *T, double v)
     if (T->log) {
         return (log10(v) - log10(T->dlo)) / (log10(T->dhi) - log10(T->dlo));
     }
-    return (v - T->dlo) / (T->dhi - T->dlo);
+    return (v / 2 - T->dlo / 2) / (T->dhi / 2 - T->dlo / 2); /* halves: no overflow */
 }
 
 /* Linear ticks inside [dlo, dhi]: multiples of 1, 2, 2.5 or 5 times a power of ten, about
@@ -234,9 +234,11 @@ static void linear_ticks(struct trend_layout *T, int target)
     static const int QM[] = {1, 2, 5, 25}, QE[] = {0, 0, 0, -1};
     static const double penalty[] = {0, 0.15, 0.25, 0.4};
     double span = T->dhi - T->dlo;
+    /* a domain as wide as [-DBL_MAX, DBL_MAX] spans no double: the log of half of it */
+    double lspan = isfinite(span) ? log10(span) : log10(T->dhi / 2 - T->dlo / 2) + log10(2.0);
     double best = INFINITY;
-    int best_m = 1, best_e = (int)floor(log10(span));
-    int e0 = (int)floor(log10(span)) - 2;
+    int best_m = 1, best_e = (int)floor(lspan);
+    int e0 = (int)floor(lspan) - 2;
     for (int e = e0; e <= e0 + 3; e++) {
         for (size_t q = 0; q < 4; q++) {
             double step = scaled(QM[q], e + QE[q]);
