@@ -65,7 +65,8 @@ static int render(const char *kind, const char *data, size_t len, const char *co
 int main(int argc, char **argv)
 {
     if (argc < 5) {
-        fprintf(stderr, "usage: trend_render TREND.csv BARS.csv API_PRICING.csv API_PRICE_TREND.csv\n");
+        fprintf(stderr,
+                "usage: trend_render TREND.csv BARS.csv API_PRICING.csv API_PRICE_TREND.csv\n");
         return 2;
     }
     const char *env = getenv("BENCH_RUNS");
@@ -79,22 +80,27 @@ int main(int argc, char **argv)
             return 2;
         }
     }
-#define COMMON "title", "A benchmark figure with a title", "subtitle", "Illustrative values", \
-               "source", "Generated"
-    static const char *const bar[] = {COMMON, "log", "true", "ratio", "true", "highlight",
-                                      "DeepSeek R1", NULL};
+#define COMMON                                                                                     \
+    "title", "A benchmark figure with a title", "subtitle", "Illustrative values", "source",       \
+        "Generated"
+    static const char *const bar[] = {COMMON, "log",       "true",        "ratio",
+                                      "true", "highlight", "DeepSeek R1", NULL};
     static const char *const bars[] = {COMMON, NULL};
     static const char *const trend[] = {COMMON, "label", "", "log", "true", "trend", "fit", NULL};
-    static const char *const flags[] = {COMMON, "label", "label", "log", "true", "trend", "fit",
-                                        "marker", "2022-06-01 Policy shift", NULL};
-    static const char *const sample[] = {COMMON, "group", "series", "label", "model", "log",
-                                         "true", "trend", "fit", NULL};
+    static const char *const flags[] = {COMMON, "label",  "label",
+                                        "log",  "true",   "trend",
+                                        "fit",  "marker", "2022-06-01 Policy shift",
+                                        NULL};
+    static const char *const sample[] = {COMMON, "group", "series", "label", "model",
+                                         "log",  "true",  "trend",  "fit",   NULL};
     static const struct {
         const char *name, *kind;
         int data;
         const char *const *opts;
-    } cases[] = {{"bar", "bar", 2, bar},         {"bar 12x5", "bar", 1, bars},
-                 {"trend", "trend", 0, trend},   {"trend +", "trend", 0, flags},
+    } cases[] = {{"bar", "bar", 2, bar},
+                 {"bar 12x5", "bar", 1, bars},
+                 {"trend", "trend", 0, trend},
+                 {"trend +", "trend", 0, flags},
                  {"trend sample", "trend", 3, sample}};
     size_t ncases = sizeof cases / sizeof cases[0];
     double median[8], least[8];

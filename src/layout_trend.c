@@ -454,8 +454,8 @@ static bool measure_ends(struct trend_layout *T, double wrap)
             if (csvchart_layout_widest_word(&T->L, &T->name_st, E->name) > wrap) {
                 return false;
             }
-            size_t n = csvchart_layout_lines(&T->L, &T->name_st, E->name, wrap, END_NAME_LINES,
-                                             NULL);
+            size_t n =
+                csvchart_layout_lines(&T->L, &T->name_st, E->name, wrap, END_NAME_LINES, NULL);
             if (n > END_NAME_LINES) {
                 return false;
             }
@@ -606,7 +606,8 @@ static bool place(struct trend_layout *T, bool direct)
         double pad = T->r + px->ring + 1;
         T->tx0 = T->px0 + pad;
         T->k = (T->px1 - T->px0 - 2 * pad) / (T->t1 - T->t0);
-        double hi = T->direct ? T->px1 + px->end_gap / 2 : fmin(T->s->width, L->right + L->px.pad_x / 2);
+        double hi =
+            T->direct ? T->px1 + px->end_gap / 2 : fmin(T->s->width, L->right + L->px.pad_x / 2);
         T->nxt = time_ticks(T, L->left, hi);
         if (T->nxt == 0) {
             return fail(T, true, false);
@@ -725,9 +726,8 @@ static void draw_value_axis(struct trend_layout *T)
         }
         char buf[64];
         csvchart_format_planned(&T->tick_plan, v, buf, sizeof buf);
-        csvchart_layout_text(L, &T->tick_st, th->faint, buf, strlen(buf),
-                             T->px0 - T->px.gutter_gap, y + T->asc_tick - T->lh_tick / 2,
-                             TEXT_ANCHOR_END);
+        csvchart_layout_text(L, &T->tick_st, th->faint, buf, strlen(buf), T->px0 - T->px.gutter_gap,
+                             y + T->asc_tick - T->lh_tick / 2, TEXT_ANCHOR_END);
     }
     if (!T->log && T->dlo < 0 && T->dhi > 0) { /* zero, solid */
         double y = csvchart_layout_snap(L, value_y(T, 0), T->px.axis);
@@ -764,8 +764,10 @@ static void draw_leaders(struct trend_layout *T)
             double y = value_y(T, F->v), gap = T->r + T->px.ring;
             from = F->side == 0 ? y - gap : y + gap;
         }
-        double to = F->side == 0 ? F->by + T->px.leader_overlap : F->by + F->h - T->px.leader_overlap;
-        struct scene_item *it = csvchart_layout_soft_line(L, x, from, x, to, th->muted, T->px.leader);
+        double to =
+            F->side == 0 ? F->by + T->px.leader_overlap : F->by + F->h - T->px.leader_overlap;
+        struct scene_item *it =
+            csvchart_layout_soft_line(L, x, from, x, to, th->muted, T->px.leader);
         if (it && F->marker) {
             it->dash = T->px.marker_dash;
         }
@@ -797,8 +799,8 @@ static void draw_fit(struct trend_layout *T, const struct trend_series *ts, csvc
         it = csvchart_scene_line(L->scene, pts[0].x, pts[0].y, pts[1].x, pts[1].y, color,
                                  T->px.fit_line);
     } else {
-        it = csvchart_scene_path(L->scene, pts, n, false, CSVCHART_RGBA_NONE, color,
-                                 T->px.fit_line);
+        it =
+            csvchart_scene_path(L->scene, pts, n, false, CSVCHART_RGBA_NONE, color, T->px.fit_line);
     }
     if (it) {
         it->dash = T->px.fit_dash;
@@ -812,8 +814,8 @@ static void point_title(const struct trend_layout *T, const struct trend_series 
     char v[96], date[64];
     csvchart_format_planned(&T->values, p->v, v, sizeof v);
     csvchart_date_format(&p->date, false, date, sizeof date);
-    snprintf(buf, n, "%s%s%s: %s (%s)", ts->name, p->label ? ", " : "", p->label ? p->label : "",
-             v, date);
+    snprintf(buf, n, "%s%s%s: %s (%s)", ts->name, p->label ? ", " : "", p->label ? p->label : "", v,
+             date);
 }
 
 static void draw_series(struct trend_layout *T)
@@ -852,8 +854,7 @@ static void draw_series(struct trend_layout *T)
             }
             if (b - a > 1 && T->lines) {
                 struct scene_item *it = csvchart_scene_path(L->scene, pts, b - a, false,
-                                                            CSVCHART_RGBA_NONE, color,
-                                                            T->px.line);
+                                                            CSVCHART_RGBA_NONE, color, T->px.line);
                 csvchart_scene_item_set_title(L->scene, it, ts->name);
             }
             for (size_t k = a; k < b; k++) {
@@ -1169,7 +1170,7 @@ static bool legend(struct trend_layout *T)
     const struct theme *th = &T->s->theme;
     qsort(T->ends, T->nends, sizeof *T->ends, by_series); /* place() sorted them by height */
     struct legend_entry *e = calloc(T->nends ? T->nends : 1, sizeof *e);
-    char (*text)[320] = calloc(T->nends ? T->nends : 1, sizeof *text);
+    char(*text)[320] = calloc(T->nends ? T->nends : 1, sizeof *text);
     if (!e || !text) {
         free(e);
         free(text);
@@ -1198,8 +1199,7 @@ static csvchart_rgba text_color(const struct theme *th, csvchart_rgba c)
 }
 
 csvchart_status csvchart_layout_trend(const void *data, const struct spec *s,
-                                      const csvchart_text_measurer *m,
-                                      struct csvchart_scene *scene,
+                                      const csvchart_text_measurer *m, struct csvchart_scene *scene,
                                       struct csvchart_warnings *warn, struct layout_fit *fit,
                                       csvchart_error *err)
 {
@@ -1240,8 +1240,8 @@ csvchart_status csvchart_layout_trend(const void *data, const struct spec *s,
     for (size_t i = 0; i < d->nseries; i++) {
         most = d->series[i].n > most ? d->series[i].n : most;
     }
-    enum mark mark = s->mark == MARK_AUTO ? (most <= AUTO_DOTS ? MARK_LINE_DOT : MARK_LINE)
-                                          : s->mark;
+    enum mark mark =
+        s->mark == MARK_AUTO ? (most <= AUTO_DOTS ? MARK_LINE_DOT : MARK_LINE) : s->mark;
     T.lines = mark != MARK_DOT;
     T.dots = mark != MARK_LINE;
     T.t0 = d->tmin;
@@ -1314,8 +1314,7 @@ csvchart_status csvchart_layout_trend(const void *data, const struct spec *s,
                                         points, points == 1 ? "" : "s",
                                         d->nmarkers ? " and markers" : "");
         } else {
-            st = csvchart_layout_no_fit(L, T.short_w, T.short_h, "",
-                                        "the trend's axes and labels");
+            st = csvchart_layout_no_fit(L, T.short_w, T.short_h, "", "the trend's axes and labels");
         }
         goto done;
     }

@@ -21,8 +21,8 @@
 #include "timeline_axis.h"
 
 #define NONE ((size_t)-1)
-#define DATE_FORMATS                                                                           \
-    "2025, 2025-01, 2025-01-15, 2025-01-15T10:00:00Z (or +02:00), January 2025, Jan 2025, "   \
+#define DATE_FORMATS                                                                               \
+    "2025, 2025-01, 2025-01-15, 2025-01-15T10:00:00Z (or +02:00), January 2025, Jan 2025, "        \
     "15 January 2026 or Jan 15, 2026"
 #define BAD_OPTIONS(...) csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0, __VA_ARGS__)
 
@@ -198,8 +198,8 @@ static csvchart_status resolve_columns(struct binder *b)
         }
         for (size_t k = 0; k < b->ny; k++) {
             if (b->cy[k] == c) {
-                return BAD_OPTIONS("y: column \"%s\" is named twice (items %zu and %zu)",
-                                   s->y[i], k + 1, i + 1);
+                return BAD_OPTIONS("y: column \"%s\" is named twice (items %zu and %zu)", s->y[i],
+                                   k + 1, i + 1);
             }
         }
         if (c == b->cx) {
@@ -260,12 +260,12 @@ static csvchart_status add_point(struct binder *b, size_t si, size_t row, size_t
             csvchart_number_parse(csvchart_table_text(tb, vc), vc->len, &v, NULL);
         }
         if (v <= 0 && (b->s->log || b->s->trend_fit)) {
-            return csvchart_error_set(
-                b->err, CSVCHART_ERROR_DATA, tb->name, vc->line, vc->col,
-                "%s needs values > 0%s; \"%s\" on %s has %s",
-                b->s->log ? "log scale" : "trend = fit",
-                b->s->log ? "" : " (it fits their logarithm)", b->ser[si].name,
-                date_text(b, row), csvchart_table_text(tb, vc));
+            return csvchart_error_set(b->err, CSVCHART_ERROR_DATA, tb->name, vc->line, vc->col,
+                                      "%s needs values > 0%s; \"%s\" on %s has %s",
+                                      b->s->log ? "log scale" : "trend = fit",
+                                      b->s->log ? "" : " (it fits their logarithm)",
+                                      b->ser[si].name, date_text(b, row),
+                                      csvchart_table_text(tb, vc));
         }
         r.p.v = v;
         r.p.has = true;
@@ -301,9 +301,10 @@ static csvchart_status read_rows(struct binder *b, struct csvchart_warnings *war
         struct date_value date;
         const char *text = csvchart_table_text(t, dc);
         if (!csvchart_date_parse(text, dc->len, &date)) {
-            return csvchart_error_set(b->err, CSVCHART_ERROR_DATA, t->name, dc->line, dc->col,
-                                      "\"%s\" is not a date (column \"%s\"); expected " DATE_FORMATS,
-                                      text, t->cols[b->cx].name);
+            return csvchart_error_set(
+                b->err, CSVCHART_ERROR_DATA, t->name, dc->line, dc->col,
+                "\"%s\" is not a date (column \"%s\"); expected " DATE_FORMATS, text,
+                t->cols[b->cx].name);
         }
         double at = (csvchart_date_coord(&date) + csvchart_date_period_end(&date)) / 2;
         const char *label = NULL;
@@ -317,9 +318,8 @@ static csvchart_status read_rows(struct binder *b, struct csvchart_warnings *war
             if (blank(t, gc) || gc->missing) {
                 snprintf(what, sizeof what, "rows skipped: no value in column \"%s\"",
                          t->cols[b->cgroup].name);
-                csvchart_warnings_row(warn, t->name, gc->line, what,
-                                      "%s:%zu: row skipped: no %s", t->name, gc->line,
-                                      t->cols[b->cgroup].name);
+                csvchart_warnings_row(warn, t->name, gc->line, what, "%s:%zu: row skipped: no %s",
+                                      t->name, gc->line, t->cols[b->cgroup].name);
                 continue;
             }
             size_t si = group_series(b, csvchart_table_text(t, gc));
@@ -375,8 +375,7 @@ static csvchart_status finish_series(struct binder *b, size_t si, struct trend_s
             return csvchart_error_set(b->err, CSVCHART_ERROR_DATA, t->name, dc->line, dc->col,
                                       "date \"%s\" appears again in series \"%s\" (first on line "
                                       "%zu); set aggregate to sum, mean, count, min or max",
-                                      date_text(b, sb->r[i + 1].row), sb->name,
-                                      sb->r[i].p.line);
+                                      date_text(b, sb->r[i + 1].row), sb->name, sb->r[i].p.line);
         }
         /* Combine the run [i, j) into its first point: values that exist, the first label. */
         struct trend_point p = sb->r[i].p;
@@ -413,8 +412,7 @@ static csvchart_status finish_series(struct binder *b, size_t si, struct trend_s
             if (p.has && !isfinite(p.v)) {
                 free(p.label);
                 const struct table_cell *dc = csvchart_table_cell(t, sb->r[i].row, b->cx);
-                return csvchart_error_set(b->err, CSVCHART_ERROR_DATA, t->name, dc->line,
-                                          dc->col,
+                return csvchart_error_set(b->err, CSVCHART_ERROR_DATA, t->name, dc->line, dc->col,
                                           "the sum of series \"%s\" on %s (lines %zu-%zu) is "
                                           "too large to draw",
                                           sb->name, date_text(b, sb->r[i].row), sb->r[i].p.line,
@@ -423,8 +421,8 @@ static csvchart_status finish_series(struct binder *b, size_t si, struct trend_s
             if (p.has && p.v <= 0 && (s->log || s->trend_fit)) {
                 free(p.label);
                 const struct table_cell *dc = csvchart_table_cell(t, sb->r[i].row, b->cx);
-                return csvchart_error_set(b->err, CSVCHART_ERROR_DATA, t->name, dc->line,
-                                          dc->col, "%s needs values > 0; \"%s\" on %s has %g",
+                return csvchart_error_set(b->err, CSVCHART_ERROR_DATA, t->name, dc->line, dc->col,
+                                          "%s needs values > 0; \"%s\" on %s has %g",
                                           s->log ? "log scale" : "trend = fit", sb->name,
                                           date_text(b, sb->r[i].row), p.v);
             }
@@ -494,8 +492,7 @@ static int marker_by_time(const void *pa, const void *pb)
     return a->t < b->t ? -1 : a->t > b->t;
 }
 
-static csvchart_status read_markers(const struct spec *s, struct trend_data *d,
-                                    csvchart_error *err)
+static csvchart_status read_markers(const struct spec *s, struct trend_data *d, csvchart_error *err)
 {
     if (!s->nmarkers) {
         return CSVCHART_OK;
@@ -570,8 +567,8 @@ csvchart_status csvchart_trend_bind(const csvchart_table *t, const struct spec *
             if (p->has) {
                 d.tmin = fmin(d.tmin, p->t);
                 d.tmax = fmax(d.tmax, p->t);
-                d.period = fmax(d.period, csvchart_date_period_end(&p->date) -
-                                              csvchart_date_coord(&p->date));
+                d.period = fmax(d.period,
+                                csvchart_date_period_end(&p->date) - csvchart_date_coord(&p->date));
             }
         }
         values += ts->nvalues;

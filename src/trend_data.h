@@ -31,28 +31,28 @@
 #include "trend_fit.h"
 
 struct trend_point {
-    double t;   /* days: the middle of the date's period */
-    double v;   /* the value, when has */
-    bool has;   /* false: a missing value (the line breaks here) */
+    double t; /* days: the middle of the date's period */
+    double v; /* the value, when has */
+    bool has; /* false: a missing value (the line breaks here) */
     struct date_value date;
-    size_t line;  /* the row's line */
-    char *label;  /* the point's label, or NULL */
+    size_t line; /* the row's line */
+    char *label; /* the point's label, or NULL */
 };
 
 struct trend_series {
-    char *name;               /* the y column's name or the group value */
-    struct trend_point *p;    /* sorted by t */
-    size_t n, nvalues;        /* points; those with a value */
-    bool has_fit;             /* trend = fit, and two values or more */
+    char *name;            /* the y column's name or the group value */
+    struct trend_point *p; /* sorted by t */
+    size_t n, nvalues;     /* points; those with a value */
+    bool has_fit;          /* trend = fit, and two values or more */
     struct trend_fit fit;
     struct trend_rate rate;
-    double t_first, t_last;   /* the first and last time with a value */
-    int decimals;             /* the most decimals its values were written with */
+    double t_first, t_last; /* the first and last time with a value */
+    int decimals;           /* the most decimals its values were written with */
 };
 
 struct trend_marker {
     struct date_value date;
-    double t;    /* the middle of the date's period */
+    double t; /* the middle of the date's period */
     char *label;
 };
 
@@ -65,8 +65,8 @@ struct trend_data {
     bool computed;           /* sums, means or counts: not numbers as written */
     bool labels;             /* some point has a label */
     char *x_name, *value_name;
-    double tmin, tmax;       /* the times of the values and markers */
-    double period;           /* the longest period a date of a value names, days */
+    double tmin, tmax; /* the times of the values and markers */
+    double period;     /* the longest period a date of a value names, days */
 };
 
 /*

@@ -65,15 +65,17 @@ void csvchart_trend_rate(const struct trend_fit *f, double span_days, struct tre
     static const struct {
         const char *name;
         double days;
-    } periods[] = {{"year", 365.25}, {"month", 30.4375}, {"week", 7}, {"day", 1},
-                   {"hour", 1.0 / 24}};
+    } periods[] = {
+        {"year", 365.25}, {"month", 30.4375}, {"week", 7}, {"day", 1}, {"hour", 1.0 / 24}};
     size_t k = 0;
     while (k + 1 < sizeof periods / sizeof periods[0] && span_days < periods[k].days) {
         k++;
     }
     double b = fabs(f->slope);
     *out = (struct trend_rate){
-        .direction = f->slope < 0 ? -1 : f->slope > 0 ? 1 : 0,
+        .direction = f->slope < 0   ? -1
+                     : f->slope > 0 ? 1
+                                    : 0,
         .factor = pow(10, b * periods[k].days),
         .period = periods[k].name,
         .period_days = periods[k].days,
@@ -90,8 +92,8 @@ size_t csvchart_trend_duration(double days, char *buf, size_t n)
     static const struct {
         const char *one, *many;
         double days;
-    } units[] = {{"year", "years", 365.25}, {"month", "months", 30.4375},
-                 {"week", "weeks", 7},      {"day", "days", 1},
+    } units[] = {{"year", "years", 365.25},   {"month", "months", 30.4375},
+                 {"week", "weeks", 7},        {"day", "days", 1},
                  {"hour", "hours", 1.0 / 24}, {"minute", "minutes", 1.0 / 1440}};
     size_t k = 0, last = sizeof units / sizeof units[0] - 1;
     while (k < last && days < 2 * units[k].days) {
@@ -109,8 +111,8 @@ size_t csvchart_trend_duration(double days, char *buf, size_t n)
             num[len - 2] = '\0';
         }
     } else {
-        double r = v < 100 ? round(v) : round(v / pow(10, floor(log10(v)) - 1)) *
-                                            pow(10, floor(log10(v)) - 1);
+        double r = v < 100 ? round(v)
+                           : round(v / pow(10, floor(log10(v)) - 1)) * pow(10, floor(log10(v)) - 1);
         snprintf(num, sizeof num, "%.0f", r);
     }
     int w;
@@ -136,8 +138,7 @@ static void append(char *buf, size_t n, size_t *used, const char *s, size_t len)
 }
 
 csvchart_status csvchart_trend_text(const struct trend_rate *r, const char *tmpl,
-                                    const char *series, char *buf, size_t n,
-                                    csvchart_error *err)
+                                    const char *series, char *buf, size_t n, csvchart_error *err)
 {
     if (n) {
         buf[0] = '\0';
@@ -149,11 +150,10 @@ csvchart_status csvchart_trend_text(const struct trend_rate *r, const char *tmpl
     if (strcmp(tmpl, "auto") == 0) {
         /* "10" or more per period reads best as a multiple; less as a halving time */
         bool multiple = r->factor >= 9.95;
-        tmpl = r->direction == 0  ? "flat"
-               : r->direction < 0 ? (multiple ? "falls {factor}x per {period}"
-                                              : "halves every {halving}")
-                                  : (multiple ? "rises {factor}x per {period}"
-                                              : "doubles every {doubling}");
+        tmpl = r->direction == 0 ? "flat"
+               : r->direction < 0
+                   ? (multiple ? "falls {factor}x per {period}" : "halves every {halving}")
+                   : (multiple ? "rises {factor}x per {period}" : "doubles every {doubling}");
     }
     size_t used = 0;
     for (const char *p = tmpl; *p;) {
@@ -171,14 +171,17 @@ csvchart_status csvchart_trend_text(const struct trend_rate *r, const char *tmpl
             bool halving_word = p[1] == 'h';
             int want = halving_word ? -1 : 1;
             if (r->direction != want) {
-                const char *state = r->direction < 0 ? "falls" : r->direction > 0 ? "rises"
-                                                                                   : "is flat";
+                const char *state = r->direction < 0   ? "falls"
+                                    : r->direction > 0 ? "rises"
+                                                       : "is flat";
                 return csvchart_error_set(
                     err, CSVCHART_ERROR_VALUE, NULL, 0, 0,
                     "trend_label: {%s} does not fit \"%s\", which %s; use {%s}, or trend_label = "
                     "auto",
                     halving_word ? "halving" : "doubling", series, state,
-                    r->direction == 0 ? "factor" : halving_word ? "doubling" : "halving");
+                    r->direction == 0 ? "factor"
+                    : halving_word    ? "doubling"
+                                      : "halving");
             }
             append(buf, n, &used, halving, strlen(halving));
             p += halving_word ? 9 : 10;

@@ -86,7 +86,6 @@ size_t csvchart_trend_duration(double days, char *buf, size_t n);
  * flat (CSVCHART_ERROR_VALUE, naming `series`). Writes at most n - 1 bytes and a NUL.
  */
 csvchart_status csvchart_trend_text(const struct trend_rate *r, const char *tmpl,
-                                    const char *series, char *buf, size_t n,
-                                    csvchart_error *err);
+                                    const char *series, char *buf, size_t n, csvchart_error *err);
 
 #endif

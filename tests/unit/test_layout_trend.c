@@ -106,8 +106,8 @@ static void opt(struct gen *g, const char *name, const char *value)
 /* A name of about `len` characters: capitalised words of syllables ("Q3 Karo Mite"). */
 static void make_name(char *buf, size_t cap, const char *prefix, size_t index, int len)
 {
-    static const char *const syll[] = {"ka", "ro", "mi", "ten", "sa", "vo", "lu", "ne",
-                                       "dra", "pe", "xi", "bo", "ga", "ré", "tu", "fi"};
+    static const char *const syll[] = {"ka",  "ro", "mi", "ten", "sa", "vo", "lu", "ne",
+                                       "dra", "pe", "xi", "bo",  "ga", "ré", "tu", "fi"};
     size_t n = (size_t)snprintf(buf, cap, "%s%zu", prefix, index);
     while ((int)n < len) {
         char word[32];
@@ -244,9 +244,10 @@ static void generate(struct gen *g, size_t k)
     snprintf(g->optbuf[0], sizeof g->optbuf[0], "%s", sizes[k % 6]);
     opt(g, "size", g->optbuf[0]);
     opt(g, "theme", (k / 6) % 2 ? "dark" : "light");
-    opt(g, "title", pick(0, 1) ? "A generated trend with a title long enough to wrap on a "
-                                 "phone-sized canvas"
-                               : "Generated");
+    opt(g, "title",
+        pick(0, 1) ? "A generated trend with a title long enough to wrap on a "
+                     "phone-sized canvas"
+                   : "Generated");
     if (pick(0, 1)) {
         opt(g, "subtitle", "Illustrative values, units as written");
     }
@@ -532,9 +533,13 @@ static bool has_text_prefix(const struct csvchart_scene *s, const char *prefix)
 
 static void test_sample(void)
 {
-    const char *opts[] = {"group", "family", "label", "model", "log", "true", "trend", "fit",
-                          "title", "OpenAI's API prices halve every six months", "source",
-                          "OpenAI; Versalence", NULL};
+    const char *opts[] = {"group",  "family",
+                          "label",  "model",
+                          "log",    "true",
+                          "trend",  "fit",
+                          "title",  "OpenAI's API prices halve every six months",
+                          "source", "OpenAI; Versalence",
+                          NULL};
     csvchart_error err = {0};
     csvchart_figure *fig = fixture_figure("trend", sample, opts, &err);
     const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
@@ -542,9 +547,9 @@ static void test_sample(void)
     if (s) {
         check_scene_rules("sample", s, 1200, 675);
         check_paths("sample", s);
-        static const char *const want[] = {"GPT-4", "GPT-4o mini", "GPT-4.1 nano", "$30.00",
-                                           "OpenAI flagship", "OpenAI small", "DeepSeek R1",
-                                           "$100", "$0.01", "Jan 2025"};
+        static const char *const want[] = {
+            "GPT-4",        "GPT-4o mini", "GPT-4.1 nano", "$30.00", "OpenAI flagship",
+            "OpenAI small", "DeepSeek R1", "$100",         "$0.01",  "Jan 2025"};
         for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
             HARNESS_REPORT(fixture_find_text(s, want[i]) != NULL, "sample: no text \"%s\"",
                            want[i]);

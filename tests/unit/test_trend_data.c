@@ -14,8 +14,8 @@
 static struct trend_data data;
 
 /* Binds `csv` with NAME, VALUE option pairs (NULL-terminated) into `data`. */
-static csvchart_status bind(const char *csv, const char *const *opts,
-                            struct csvchart_warnings *w, csvchart_error *err)
+static csvchart_status bind(const char *csv, const char *const *opts, struct csvchart_warnings *w,
+                            csvchart_error *err)
 {
     csvchart_table *t = NULL;
     csvchart_status st = csvchart_table_read("t.csv", csv, strlen(csv), NULL, &t, err);
@@ -94,8 +94,7 @@ static void test_long(void)
                       "2024-07-18,Small,GPT-4o mini,$0.15\n"
                       "2024-05-13,,GPT-4o,$5\n"
                       "2025-04-14,Flagship,,$2.00\n";
-    const char *opts[] = {"group", "family", "label", "model", "trend", "fit", "log", "true",
-                          NULL};
+    const char *opts[] = {"group", "family", "label", "model", "trend", "fit", "log", "true", NULL};
     CHECK_INT(bind(csv, opts, &w, &err), CSVCHART_OK);
     CHECK_INT(data.nseries, 2);
     CHECK(data.labels);

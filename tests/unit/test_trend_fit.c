@@ -181,7 +181,7 @@ static void test_periods(void)
         double span;
         const char *period;
     } cases[] = {{800, "year"}, {365.25, "year"}, {365, "month"}, {40, "month"}, {30, "week"},
-                 {7, "week"},   {6.9, "day"},     {1, "day"},      {0.5, "hour"}, {0, "hour"}};
+                 {7, "week"},   {6.9, "day"},     {1, "day"},     {0.5, "hour"}, {0, "hour"}};
     struct trend_fit f = {.slope = -0.001};
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         struct trend_rate r;
@@ -197,14 +197,22 @@ static void test_durations(void)
         double days;
         const char *text;
     } cases[] = {
-        {7 * MONTH, "7" NBSP "months"},     {3.4 * MONTH, "3.4" NBSP "months"},
-        {18 * MONTH, "18" NBSP "months"},   {2.5 * YEAR, "2.5" NBSP "years"},
-        {12.26 * YEAR, "12" NBSP "years"},  {1234 * YEAR, "1200" NBSP "years"},
-        {MONTH * 2, "2" NBSP "months"},     {MONTH * 1.9, "8.3" NBSP "weeks"},
-        {10, "10" NBSP "days"},             {14, "2" NBSP "weeks"},
-        {1.5, "36" NBSP "hours"},           {2, "2" NBSP "days"},
-        {0.05, "72" NBSP "minutes"},        {1.0 / 1440, "minute"},
-        {6.02 * MONTH, "6" NBSP "months"},  {23.9 * MONTH, "24" NBSP "months"},
+        {7 * MONTH, "7" NBSP "months"},
+        {3.4 * MONTH, "3.4" NBSP "months"},
+        {18 * MONTH, "18" NBSP "months"},
+        {2.5 * YEAR, "2.5" NBSP "years"},
+        {12.26 * YEAR, "12" NBSP "years"},
+        {1234 * YEAR, "1200" NBSP "years"},
+        {MONTH * 2, "2" NBSP "months"},
+        {MONTH * 1.9, "8.3" NBSP "weeks"},
+        {10, "10" NBSP "days"},
+        {14, "2" NBSP "weeks"},
+        {1.5, "36" NBSP "hours"},
+        {2, "2" NBSP "days"},
+        {0.05, "72" NBSP "minutes"},
+        {1.0 / 1440, "minute"},
+        {6.02 * MONTH, "6" NBSP "months"},
+        {23.9 * MONTH, "24" NBSP "months"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char buf[64];
