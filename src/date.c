@@ -344,3 +344,21 @@ bool csvchart_date_parse(const char *s, size_t len, struct date_value *out)
     }
     return ok;
 }
+
+bool csvchart_date_parse_prefix(const char *s, size_t len, struct date_value *out, size_t *used)
+{
+    /* The longest run of whole words that is a date: "15 January 2026 Policy shift" is 15
+     * January 2026, not 15 January. Words end at spaces. No date people write is longer than
+     * 64 bytes ("30 September 2026 10:00:00.5+02:00" is 34), so a long text costs no more. */
+    size_t most = len < 64 ? len : 64;
+    for (size_t k = most + 1; k-- > 0;) {
+        if (k < len && s[k] != ' ') {
+            continue;
+        }
+        if (csvchart_date_parse(s, k, out)) {
+            *used = k;
+            return true;
+        }
+    }
+    return false;
+}

@@ -29,6 +29,13 @@ struct date_value {
 /* Parses bytes [s, s+len); true on success (then *out is written). */
 bool csvchart_date_parse(const char *s, size_t len, struct date_value *out);
 
+/*
+ * Parses the longest run of whole words (ending at a space or at len) at the start of
+ * [s, s+len) that is a date: "2026-01-15 Policy shift" gives 2026-01-15 and *used = 10.
+ * False when no such prefix is a date.
+ */
+bool csvchart_date_parse_prefix(const char *s, size_t len, struct date_value *out, size_t *used);
+
 /* Days since 1970-01-01 of a proleptic Gregorian date; month 1..12, day 1..31 (not checked). */
 int64_t csvchart_date_days(int year, int month, int day);
 /* The inverse of csvchart_date_days(). */

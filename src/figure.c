@@ -22,11 +22,13 @@
 #include "bar_data.h"
 #include "error.h"
 #include "layout.h"
+#include "layout_trend.h"
 #include "options.h"
 #include "render.h"
 #include "spec.h"
 #include "table.h"
 #include "timeline_data.h"
+#include "trend_data.h"
 
 struct csvchart_figure {
     unsigned kind;
@@ -60,7 +62,8 @@ csvchart_figure *csvchart_figure_new(const char *kind, csvchart_error *err)
     unsigned k = csvchart_kind_lookup(kind);
     if (!k) {
         csvchart_error_set(err, CSVCHART_ERROR_UNKNOWN_OPTION, NULL, 0, 0,
-                           "unknown figure kind \"%s\"; expected bar or timeline", kind);
+                           "unknown figure kind \"%s\"; expected bar, timeline or trend",
+                           kind ? kind : "");
         return NULL;
     }
     csvchart_figure *fig = calloc(1, sizeof *fig);
@@ -127,6 +130,9 @@ csvchart_status csvchart_set_at(csvchart_figure *fig, const char *name, const ch
                                   "unknown option \"%s\"", name);
     }
     csvchart_status st = csvchart_option_check(id, value, file, line, err);
+    if (!st) {
+        st = csvchart_option_check_kind(id, fig->kind, value, file, line, err);
+    }
     if (st) {
         return st;
     }
@@ -297,7 +303,15 @@ const struct csvchart_scene *csvchart_figure_scene(csvchart_figure *fig, csvchar
         }
     }
     /* Bind, then lay out at the requested size (or find the size that fits: layout.h). */
-    if (fig->kind == KIND_TIMELINE) {
+    if (fig->kind == KIND_TREND) {
+        struct trend_data d;
+        st = csvchart_trend_bind(fig->table, &fig->spec, &d, &fig->warnings, err);
+        if (st == CSVCHART_OK) {
+            st = csvchart_layout_fit(csvchart_layout_trend, &d, &fig->spec, m, &fig->scene,
+                                     &fig->warnings, err);
+            csvchart_trend_fini(&d);
+        }
+    } else if (fig->kind == KIND_TIMELINE) {
         struct timeline_data d;
         st = csvchart_timeline_bind(fig->table, &fig->spec, &d, &fig->warnings, err);
         if (st == CSVCHART_OK) {

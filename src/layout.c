@@ -338,51 +338,6 @@ void csvchart_layout_legend(struct layout *L, const struct legend_entry *e, size
     L->top = row_top + row_h + L->px.legend_gap;
 }
 
-/* ---- one-dimensional dodging ---------------------------------------------------------------- */
-
-bool csvchart_layout_dodge(const double *want, const double *size, size_t n, double gap,
-                           double lo, double hi, double *out)
-{
-    struct cluster {
-        size_t first, count;
-        double size, sum; /* sum over members of (want - offset in the cluster) */
-        double start;
-    } *c = malloc((n ? n : 1) * sizeof *c);
-    if (!c) {
-        return false;
-    }
-    size_t nc = 0;
-    for (size_t i = 0; i < n; i++) {
-        struct cluster cur = {i, 1, size[i], want[i], fmax(want[i], lo)};
-        while (nc > 0 && c[nc - 1].start + c[nc - 1].size + gap > cur.start) {
-            struct cluster *pc = &c[nc - 1];
-            double shift = pc->size + gap; /* cur's members move on by this in the merge */
-            pc->sum += cur.sum - (double)cur.count * shift;
-            pc->count += cur.count;
-            pc->size = shift + cur.size;
-            pc->start = fmax(pc->sum / (double)pc->count, lo);
-            cur = *pc;
-            nc--;
-        }
-        c[nc++] = cur;
-    }
-    for (size_t k = 0; k < nc; k++) {
-        size_t stop = k + 1 < nc ? c[k + 1].first : n;
-        double at = c[k].start;
-        for (size_t i = c[k].first; i < stop; i++) {
-            out[i] = at;
-            at += size[i] + gap;
-        }
-    }
-    free(c);
-    double limit = hi;
-    for (size_t i = n; i-- > 0;) {
-        out[i] = fmin(out[i], limit - size[i]);
-        limit = out[i] - gap;
-    }
-    return true;
-}
-
 /* ---- the size contract -------------------------------------------------------------------- */
 
 /* Lays out at w x h into *scene; *fit gets the report. Warnings are thrown away. */

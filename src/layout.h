@@ -159,17 +159,6 @@ csvchart_status csvchart_layout_fit(csvchart_layout_fn fn, const void *data,
                                     struct csvchart_scene *scene,
                                     struct csvchart_warnings *warn, csvchart_error *err);
 
-/*
- * One-dimensional dodging (the usual one): items 0..n-1, in order along an axis, each wanting
- * to start at want[i] and taking size[i], are pushed apart to keep `gap` between them: an
- * item that would overlap the one before joins its cluster, and each cluster starts at the
- * mean of its members' wishes, no earlier than `lo`; a pass backwards keeps the ends at or
- * before `hi`. Writes the starts to out[]. O(n). False when out of memory. (Items that do not
- * fit hi - lo end up before lo: callers check.)
- */
-bool csvchart_layout_dodge(const double *want, const double *size, size_t n, double gap,
-                           double lo, double hi, double *out);
-
 /* Line pitch of a style: ascent + descent, rounded up to whole device pixels. */
 double csvchart_layout_line_height(const struct layout *L, const struct text_style *st);
 /* Ascent of a style. */

@@ -211,8 +211,9 @@ static void linear_ticks(struct panel *P, int target)
     static const double penalty[] = {0, 0.15, 0.25, 0.4};
     /* a span across zero may pass the largest double: its logarithm does not */
     double span = P->dhi - P->dlo;
-    double lspan = isfinite(span) ? log10(span)
-                                  : log10(fmax(fabs(P->dhi), fabs(P->dlo))) + log10(2.0);
+    /* A domain as wide as [-DBL_MAX, DBL_MAX] spans no double: its logarithm is taken of
+     * half of it (an infinite one made the int conversion below undefined). */
+    double lspan = isfinite(span) ? log10(span) : log10(P->dhi / 2 - P->dlo / 2) + log10(2.0);
     double best = INFINITY;
     int best_m = 1, best_e = (int)floor(lspan);
     int e0 = (int)floor(lspan) - 2;

@@ -16,7 +16,7 @@
  * bars, a row above horizontal ones), notes at the end of the band axis' side (a row above
  * vertical bars, a column right of horizontal ones), so a note's leader runs along its own
  * band and meets no other bar. In a column or row the entries are pushed apart along it
- * (csvchart_layout_dodge()) from where they belong - a rule's value, a band's middle, a
+ * (csvchart_place_dodge()) from where they belong - a rule's value, a band's middle, a
  * note's bar. A column or row that cannot hold them all makes the layout not fit
  * (csvchart_layout_fit() then finds the size that does).
  */
@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "layout_bar.h"
+#include "layout_place.h"
 
 /* Notes wrap within this share of the canvas' width. */
 #define NOTE_WIDTH 0.22
@@ -205,7 +206,7 @@ static bool place(const struct bar_layout *B, const struct panel *P, struct entr
         size[i] = e[order[i]].size;
         total += size[i] + (i ? gap : 0);
     }
-    ok = ok && total <= hi - lo && csvchart_layout_dodge(want, size, n, gap, lo, hi, out);
+    ok = ok && total <= hi - lo && csvchart_place_dodge(want, size, n, gap, lo, hi, out);
     for (size_t i = 0; ok && i < n; i++) {
         start[order[i]] = out[i];
     }

@@ -33,7 +33,9 @@
  * must: they are cut around them). The lowest of the six wins, then the one with the fewest
  * leaders through tick labels. Rows take the height of their tallest block; above the axis
  * blocks stand on their row, below they hang from it. Before anything is measured, the most
- * items within a block's least reach of one another bound the rows (each needs its own).
+ * items within a block's least reach of one another bound the rows (each needs its own). The
+ * sides and rows are the shared flag placer's (csvchart_place_flags(), layout_place.c), which
+ * a trend's labelled points use too.
  *
  * Vertical. The plot is cut into 1 to TL_MAX_COLS columns, filled in time order (top to
  * bottom, then the next column to the right, like text); each has its piece of the time axis
@@ -41,7 +43,8 @@
  * further right, each wanting its first line level with its dot. Blocks that would overlap
  * are pushed apart as clusters centred on their events (the usual 1-D dodge: merge a block into
  * the previous cluster while they overlap, place each cluster at the mean of its members'
- * wishes, clamped to the plot; a backward pass clamps the bottom), O(n). Bent leaders join dots
+ * wishes, clamped to the plot; a backward pass clamps the bottom: csvchart_place_dodge(),
+ * shared with a trend's line-end labels), O(n). Bent leaders join dots
  * to blocks; they keep the events' order so they never cross. The fewest columns that hold
  * the blocks are used, and the events are shared among them so the tallest is as short as it
  * can be (a bisection on the height, each step a greedy fill).
@@ -58,6 +61,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "layout_place.h"
 #include "layout_timeline.h"
 
 #define MAX_BARS 8
@@ -98,53 +102,6 @@ static size_t assign_bars(struct timeline *T)
 
 /* ---- horizontal ------------------------------------------------------------------------- */
 
-/* A max segment tree over item indices, values level + 1 (0 = none placed). */
-struct segtree {
-    size_t size;
-    size_t *v;
-};
-
-static void seg_set(struct segtree *t, size_t i, size_t value)
-{
-    i += t->size;
-    t->v[i] = value;
-    for (i /= 2; i >= 1; i /= 2) {
-        t->v[i] = t->v[2 * i] > t->v[2 * i + 1] ? t->v[2 * i] : t->v[2 * i + 1];
-    }
-}
-
-/* Max over [l, r) */
-static size_t seg_max(const struct segtree *t, size_t l, size_t r)
-{
-    size_t m = 0;
-    for (l += t->size, r += t->size; l < r; l /= 2, r /= 2) {
-        if (l & 1) {
-            m = t->v[l] > m ? t->v[l] : m;
-            l++;
-        }
-        if (r & 1) {
-            r--;
-            m = t->v[r] > m ? t->v[r] : m;
-        }
-    }
-    return m;
-}
-
-/* The first item whose mark is at or after x (items are sorted along the axis). */
-static size_t first_at(const struct timeline *T, double x)
-{
-    size_t lo = 0, hi = T->n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (T->it[mid].pos < x) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    return lo;
-}
-
 /* True when a leader at x below the axis would run through a tick label. */
 static bool hits_tick(const struct timeline *T, double x)
 {
@@ -159,102 +116,6 @@ static bool hits_tick(const struct timeline *T, double x)
         }
     }
     return lo < T->nticks && T->ticks[lo].lo - m <= x;
-}
-
-/* Adds a block of height h to row `level` of a side, keeping *total (the side's rows and the
- * gaps between them) up to date. */
-static void grow_row(double *rows, size_t *nrows, double *total, size_t level, double h, double gap)
-{
-    while (*nrows <= level) {
-        rows[(*nrows)++] = 0;
-        *total += *nrows > 1 ? gap : 0;
-    }
-    if (h > rows[level]) {
-        *total += h - rows[level];
-        rows[level] = h;
-    }
-}
-
-/* How the free events choose a side (see levels()). */
-enum sides { SIDES_DOWN_FIRST, SIDES_ALTERNATE_UP, SIDES_ALTERNATE_DOWN };
-
-/*
- * Sides and rows for one way of choosing sides (free events: those whose block fits either
- * side):
- *   SIDES_DOWN_FIRST      left to right, below when that takes row 0 there (below, rows are
- *                         known left to right), else above;
- *   SIDES_ALTERNATE_UP    alternating, the first above; SIDES_ALTERNATE_DOWN the first below.
- * With avoid_ticks, a free event whose leader below would run into a tick label goes above.
- * Returns the plot height needed, or INFINITY once it passes `limit` (the rest is not worth
- * computing), or NAN when out of memory; *hits counts leaders below through tick labels.
- */
-static double levels(struct timeline *T, enum sides how, bool avoid_ticks, const bool *up_ok,
-                     const bool *dn_ok, double limit, size_t *hits)
-{
-    const struct timeline_metrics *px = &T->px;
-    size_t n = T->n;
-    struct segtree tree = {1, NULL};
-    while (tree.size < n) {
-        tree.size *= 2;
-    }
-    tree.v = calloc(2 * tree.size, sizeof *tree.v);
-    if (!tree.v) {
-        return NAN;
-    }
-    double up = 0, dn = 0, fixed = T->c_up + T->c_dn;
-    T->nup = T->ndn = 0;
-    *hits = 0;
-    bool want_up = how == SIDES_ALTERNATE_UP;
-    /* Sides, and the rows below (left to right: a block reaches over the leaders left of
-     * it, so it hangs below every one of them within its reach). */
-    for (size_t i = 0; i < n; i++) {
-        struct tl_item *P = &T->it[i];
-        double reach = P->pos - px->flag_gap - P->w - px->reach_gap;
-        size_t lo = first_at(T, reach);
-        size_t level = seg_max(&tree, lo < i ? lo : i, i);
-        bool hit = hits_tick(T, P->pos);
-        if (up_ok[i] && !dn_ok[i]) {
-            P->side = 0;
-        } else if (dn_ok[i] && !up_ok[i]) {
-            P->side = 1;
-        } else if (avoid_ticks && hit) {
-            P->side = 0;
-        } else if (how == SIDES_DOWN_FIRST) {
-            P->side = level == 0 ? 1 : 0;
-        } else {
-            P->side = want_up ? 0 : 1;
-            want_up = !want_up;
-        }
-        if (P->side == 1) {
-            *hits += hit;
-            P->level = level;
-            seg_set(&tree, i, level + 1);
-            grow_row(T->dn_h, &T->ndn, &dn, level, P->h, px->level_gap);
-            if (dn + fixed > limit) {
-                free(tree.v);
-                return INFINITY;
-            }
-        }
-    }
-    memset(tree.v, 0, 2 * tree.size * sizeof *tree.v);
-    /* Above: right to left; a block reaches over the leaders right of it. */
-    for (size_t i = n; i-- > 0;) {
-        struct tl_item *P = &T->it[i];
-        if (P->side != 0) {
-            continue;
-        }
-        double reach = P->pos + px->flag_gap + P->w + px->reach_gap;
-        size_t hi = first_at(T, nextafter(reach, INFINITY));
-        P->level = seg_max(&tree, i + 1, hi > i + 1 ? hi : i + 1);
-        seg_set(&tree, i, P->level + 1);
-        grow_row(T->up_h, &T->nup, &up, P->level, P->h, px->level_gap);
-        if (up + dn + fixed > limit) {
-            free(tree.v);
-            return INFINITY;
-        }
-    }
-    free(tree.v);
-    return up + dn + fixed;
 }
 
 bool csvchart_tl_place_horizontal(struct timeline *T)
@@ -307,47 +168,37 @@ bool csvchart_tl_place_horizontal(struct timeline *T)
     double bars = T->nbars ? r + px->bar_gap + (double)T->nbars * (px->bar + px->bar_gap) : 0;
     T->c_up = r + px->clear_up;
     T->c_dn = bars + px->tick + px->tick_gap + T->lh_tick + px->clear_down;
-    bool *ok = malloc(2 * T->n * sizeof *ok);
-    if (!ok) {
+    /* Sides and rows: the shared flag placer (layout_place.h), on the items' blocks. */
+    struct place_flag *f = malloc((T->n ? T->n : 1) * sizeof *f);
+    if (!f) {
         L->scene->nomem = true;
         return false;
     }
-    bool *up_ok = ok, *dn_ok = ok + T->n;
     for (size_t i = 0; i < T->n; i++) {
         const struct tl_item *P = &T->it[i];
-        up_ok[i] = P->pos + px->flag_gap + P->w <= L->right + 0.01;
-        dn_ok[i] = P->pos - px->flag_gap - P->w >= L->left - 0.01;
-        if (!up_ok[i] && !dn_ok[i]) {
-            free(ok);
+        f[i] = (struct place_flag){.pos = P->pos, .w = P->w, .h = P->h};
+        f[i].up_ok = P->pos + px->flag_gap + P->w <= L->right + 0.01;
+        f[i].dn_ok = P->pos - px->flag_gap - P->w >= L->left - 0.01;
+        f[i].hit = hits_tick(T, P->pos);
+        if (!f[i].up_ok && !f[i].dn_ok) {
+            free(f);
             return false; /* cannot happen with wrap under half the plot; be safe */
         }
     }
-    /* Every way of choosing sides; the lowest wins, then the one with the fewest leaders
-     * through tick labels, then the first. */
-    static const struct {
-        enum sides how;
-        bool avoid;
-    } ways[] = {{SIDES_DOWN_FIRST, true},     {SIDES_ALTERNATE_UP, true},
-                {SIDES_ALTERNATE_DOWN, true}, {SIDES_DOWN_FIRST, false},
-                {SIDES_ALTERNATE_UP, false},  {SIDES_ALTERNATE_DOWN, false}};
-    size_t best = 0, best_hits = 0, hits;
-    double a = INFINITY;
-    for (size_t w = 0; w < sizeof ways / sizeof ways[0]; w++) {
-        double h = levels(T, ways[w].how, ways[w].avoid, up_ok, dn_ok, fmin(avail, a), &hits);
-        if (h != h) {
-            a = NAN;
-            break;
-        }
-        if (h < a - 0.01 || (h < a + 0.01 && hits < best_hits)) {
-            a = h;
-            best = w;
-            best_hits = hits;
-        }
+    struct place_rows rows = {.flag_gap = px->flag_gap,
+                              .reach_gap = px->reach_gap,
+                              .level_gap = px->level_gap,
+                              .fixed = T->c_up + T->c_dn,
+                              .up_h = T->up_h,
+                              .dn_h = T->dn_h};
+    double a = csvchart_place_flags(f, T->n, &rows, avail);
+    for (size_t i = 0; i < T->n; i++) {
+        T->it[i].side = f[i].side;
+        T->it[i].level = f[i].level;
     }
-    if (a == a && a <= avail) {
-        a = levels(T, ways[best].how, ways[best].avoid, up_ok, dn_ok, INFINITY, &hits);
-    }
-    free(ok);
+    T->nup = rows.nup;
+    T->ndn = rows.ndn;
+    free(f);
     if (a != a) {
         L->scene->nomem = true;
         return false;
@@ -454,24 +305,6 @@ static size_t fill_columns(const struct timeline *T, double limit, size_t *start
     return cols;
 }
 
-/* The blocks first..end-1 of a column pushed apart from where they want to be
- * (csvchart_layout_dodge()); tops[] indexed like want[]. False when out of memory. */
-static bool dodge(struct timeline *T, size_t first, size_t end, const double *want, double gap,
-                  double top, double bottom, double *tops)
-{
-    size_t n = end - first;
-    double *size = malloc((n ? n : 1) * sizeof *size);
-    if (!size) {
-        return false;
-    }
-    for (size_t i = 0; i < n; i++) {
-        size[i] = T->it[first + i].h;
-    }
-    bool ok = csvchart_layout_dodge(want + first, size, n, gap, top, bottom, tops + first);
-    free(size);
-    return ok;
-}
-
 /* Lays out k columns whose tick labels take `tick_col` px; true when the blocks fit. Sets
  * *widest to the widest tick label found. */
 static bool try_columns(struct timeline *T, size_t k, double tick_col, double *widest,
@@ -514,12 +347,12 @@ static bool try_columns(struct timeline *T, size_t k, double tick_col, double *w
     T->ncols = used;
     T->nticks = 0;
     *widest = 0;
-    double *want = malloc(2 * T->n * sizeof *want);
+    double *want = malloc(3 * T->n * sizeof *want);
     if (!want) {
         L->scene->nomem = true;
         return false;
     }
-    double *tops = want + T->n;
+    double *tops = want + T->n, *heights = want + 2 * T->n;
     for (size_t c = 0; c < used; c++) {
         struct tl_column *C = &T->cols[c];
         C->first = starts[c];
@@ -562,7 +395,11 @@ static bool try_columns(struct timeline *T, size_t k, double tick_col, double *w
             T->it[i].col = c;
             want[i] = T->it[i].pos - first_mid;
         }
-        if (!dodge(T, C->first, C->end, want, px->block_gap, T->plot_top, T->plot_bottom, tops)) {
+        for (size_t i = C->first; i < C->end; i++) {
+            heights[i] = T->it[i].h;
+        }
+        if (!csvchart_place_dodge(want + C->first, heights + C->first, C->end - C->first,
+                                  px->block_gap, T->plot_top, T->plot_bottom, tops + C->first)) {
             free(want);
             L->scene->nomem = true;
             return false;

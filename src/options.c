@@ -25,10 +25,10 @@
 
 static const struct option_def table[OPT_COUNT] = {
     [OPT_AGGREGATE] = {.name = "aggregate", .type = OPTION_CHOICE, .def = "none",
-                       .kinds = KIND_BAR, .choices = "none|sum|mean|count|min|max",
-                       .help = "combine rows of one category: none (a repeat is an error), sum, "
-                               "mean, count, min, max; done while reading, in memory that does "
-                               "not grow with the file"},
+                       .kinds = KIND_BAR | KIND_TREND, .choices = "none|sum|mean|count|min|max",
+                       .help = "combine rows of one category (trend: of one date in a series): "
+                               "none (a repeat is an error), sum, mean, count, min, max; bar: "
+                               "done while reading, in memory that does not grow with the file"},
     [OPT_ANNOTATE] = {.name = "annotate", .type = OPTION_TEXT, .def = "", .kinds = KIND_BAR,
                       .help = "notes tied to categories, with a leader: CATEGORY: TEXT; several "
                               "separated by ; (e.g. \"OpenAI o1\": Most expensive)"},
@@ -98,9 +98,9 @@ static const struct option_def table[OPT_COUNT] = {
                   .help = "font family, through fontconfig; missing glyphs (CJK, accents) fall "
                           "back to other fonts"},
     [OPT_GROUP] = {.name = "group", .type = OPTION_COLUMN, .def = "", .kinds = KIND_ALL,
-                   .help = "bar: the series column of long-format data (category, series, "
-                           "value); timeline: a colour per value, with a legend (a swimlane "
-                           "each with lanes = group)"},
+                   .help = "bar, trend: the series column of long-format data (category or "
+                           "date, series, value); timeline: a colour per value, with a legend (a "
+                           "swimlane each with lanes = group)"},
     [OPT_HIGHLIGHT] = {.name = "highlight", .type = OPTION_LIST, .def = "", .kinds = KIND_BAR,
                        .help = "categories drawn in the accent colour, the rest muted "
                                "(comma-separated)"},
@@ -115,7 +115,10 @@ static const struct option_def table[OPT_COUNT] = {
                        .help = "SVG: prefix for every id, for several SVGs inlined in one page; "
                                "an XML name (letters, digits, _ - ., starting with a letter or _)"},
     [OPT_LABEL] = {.name = "label", .type = OPTION_COLUMN, .def = "label",
-                   .kinds = KIND_TIMELINE, .help = "the event label column"},
+                   .kinds = KIND_TIMELINE | KIND_TREND,
+                   .help = "timeline: the event label column; trend: a column naming the points "
+                           "to label (an empty cell: no label), placed without overlap with "
+                           "leaders; by default a column named label, if there is one"},
     [OPT_LABELS] = {.name = "labels", .type = OPTION_BOOL_CHOICE, .def = "auto",
                     .kinds = KIND_BAR, .choices = "true|false|auto|inside|outside|none",
                     .help = "value labels: auto (where they fit), inside or outside the bars' "
@@ -125,18 +128,27 @@ static const struct option_def table[OPT_COUNT] = {
                    .kinds = KIND_TIMELINE, .choices = "none|group",
                    .help = "group: one labelled swimlane per value of the group column, its "
                            "events and spans in it (roadmaps, competitors); none: one axis"},
-    [OPT_LOG] = {.name = "log", .type = OPTION_BOOL, .def = "false", .kinds = KIND_BAR,
+    [OPT_LOG] = {.name = "log", .type = OPTION_BOOL, .def = "false",
+                 .kinds = KIND_BAR | KIND_TREND,
                  .help = "log10 value axis: decade ticks; bars start at the decade at or below "
-                         "the smallest value, and a note says so"},
+                         "the smallest value (trend: the axis runs between the decades around "
+                         "the data), and a note says so; values must be > 0"},
     [OPT_LOW] = {.name = "low", .type = OPTION_COLUMN, .def = "", .kinds = KIND_BAR,
                  .help = "range bars: the column where each bar starts (with high)"},
-    [OPT_MARK] = {.name = "mark", .type = OPTION_CHOICE, .def = "bar", .kinds = KIND_BAR,
-                  .choices = "bar|dot|lollipop",
-                  .help = "bar, dot (a dot at the value: honest on a log axis) or lollipop"},
+    [OPT_MARK] = {.name = "mark", .type = OPTION_CHOICE, .def = "auto",
+                  .kinds = KIND_BAR | KIND_TREND, .choices = "auto|bar|dot|lollipop|line|line+dot",
+                  .help = "bar: bar (auto), dot (a dot at the value: honest on a log axis) or "
+                          "lollipop; trend: line, dot or line+dot (auto: line+dot up to 50 "
+                          "points a series, else line)"},
+    [OPT_MARKER] = {.name = "marker", .type = OPTION_LIST, .def = "", .kinds = KIND_TREND,
+                    .help = "dates to mark with a line and a label: a date (any form the data "
+                            "takes) then the label, e.g. 2026-01-15 Policy shift; several are "
+                            "separated by commas, an item holding a comma in double quotes"},
     [OPT_MAX_CATEGORIES] = {.name = "max_categories", .type = OPTION_NUMBER, .def = "10000",
                             .kinds = KIND_ALL, .min = 1, .max = 1e7,
                             .help = "limit: bars (categories, per panel) or timeline events in "
-                                    "one figure; checked while the file is read"},
+                                    "one figure, or points of one trend series; checked while "
+                                    "the file is read (bars, timelines)"},
     [OPT_MAX_COLUMNS] = {.name = "max_columns", .type = OPTION_NUMBER, .def = "10000",
                          .kinds = KIND_ALL, .min = 1, .max = 1e6,
                          .help = "limit: columns in the CSV file"},
@@ -215,20 +227,33 @@ static const struct option_def table[OPT_COUNT] = {
                            "0,25,50,75,100)"},
     [OPT_TITLE] = {.name = "title", .type = OPTION_TEXT, .def = "", .kinds = KIND_ALL,
                    .help = "headline, left-aligned above the chart: state the takeaway"},
+    [OPT_TREND] = {.name = "trend", .type = OPTION_CHOICE, .def = "none", .kinds = KIND_TREND,
+                   .choices = "none|fit",
+                   .help = "fit: a least-squares line through the logarithm of each series' "
+                           "values over time, drawn dashed, and its rate written at the end "
+                           "of the series (\"falls 10x per year\", \"halves every 7 months\"); "
+                           "values must be > 0"},
+    [OPT_TREND_LABEL] = {.name = "trend_label", .type = OPTION_TEXT, .def = "auto",
+                         .kinds = KIND_TREND,
+                         .help = "the rate's text: auto, or a template with {factor} (the "
+                                 "multiple per {period}: 10, 3.3), {period} (year, month, "
+                                 "week, day or hour), {halving} and {doubling} (\"7 months\", "
+                                 "\"3.4 months\"), e.g. {factor}x cheaper every {period}"},
     [OPT_TODAY] = {.name = "today", .type = OPTION_TEXT, .def = "", .kinds = KIND_TIMELINE,
                    .help = "draw a \"today\" marker at this date (off when empty; no clock is "
                            "read, so outputs stay reproducible)"},
     [OPT_TOTALS] = {.name = "totals", .type = OPTION_BOOL, .def = "false", .kinds = KIND_BAR,
                     .help = "the total of each stack, past its end"},
     [OPT_VALUE_FORMAT] = {.name = "value_format", .type = OPTION_FORMAT, .def = "auto",
-                          .kinds = KIND_BAR,
+                          .kinds = KIND_BAR | KIND_TREND,
                           .help = "auto (the unit seen in the CSV), si ($5.6M), percent, "
                                   "currency, or printf-like ($%.2f)"},
-    [OPT_X] = {.name = "x", .type = OPTION_COLUMN, .def = "", .kinds = KIND_BAR,
-               .help = "category column (default: the first column)"},
-    [OPT_Y] = {.name = "y", .type = OPTION_COLUMNS, .def = "", .kinds = KIND_BAR,
-               .help = "value column(s); several make grouped series (default: every numeric "
-                       "column but x)"},
+    [OPT_X] = {.name = "x", .type = OPTION_COLUMN, .def = "", .kinds = KIND_BAR | KIND_TREND,
+               .help = "category column (default: the first column); trend: the date column "
+                       "(default: a column named date, else the first column)"},
+    [OPT_Y] = {.name = "y", .type = OPTION_COLUMNS, .def = "", .kinds = KIND_BAR | KIND_TREND,
+               .help = "value column(s); several make grouped series (trend: one line each; "
+                       "default: every numeric column but x)"},
 };
 
 const struct option_def *csvchart_option_def(enum option_id id)
@@ -269,6 +294,9 @@ unsigned csvchart_kind_lookup(const char *name)
     }
     if (strcmp(name, "timeline") == 0) {
         return KIND_TIMELINE;
+    }
+    if (strcmp(name, "trend") == 0) {
+        return KIND_TREND;
     }
     return 0;
 }
@@ -708,6 +736,61 @@ static bool marks_ok(enum option_id id, const char *value, csvchart_error *e)
     return st == CSVCHART_OK;
 }
 
+#define MAX_MARKERS 100
+
+/* marker: each of the n items is a date and then a label ("2026-01-15 Policy shift"). */
+static csvchart_status check_markers(const char *value, size_t n, const char *file, size_t line,
+                                     csvchart_error *err)
+{
+    if (n > MAX_MARKERS) {
+        return BAD("marker: %zu markers; the limit is %d", n, MAX_MARKERS);
+    }
+    char *items[MAX_MARKERS] = {0};
+    csvchart_split_list(value, items, n);
+    csvchart_status st = CSVCHART_OK;
+    for (size_t i = 0; i < n && !st; i++) {
+        struct date_value dv;
+        size_t used = 0;
+        const char *it = items[i] ? items[i] : "";
+        if (!items[i]) {
+            st = csvchart_error_nomem(err);
+        } else if (!csvchart_date_parse_prefix(it, strlen(it), &dv, &used)) {
+            st = BAD("marker: \"%s\" does not start with a date; expected a date and a label, "
+                     "e.g. 2026-01-15 Policy shift",
+                     it);
+        } else if (!it[used + strspn(it + used, " ")]) {
+            st = BAD("marker: \"%s\" has no label; expected a date and a label, e.g. "
+                     "2026-01-15 Policy shift",
+                     it);
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        free(items[i]);
+    }
+    return st;
+}
+
+csvchart_status csvchart_option_check_kind(enum option_id id, unsigned kind, const char *value,
+                                           const char *file, size_t line, csvchart_error *err)
+{
+    if (id != OPT_MARK || strcmp(value, "auto") == 0) {
+        return CSVCHART_OK;
+    }
+    bool trend_mark = strcmp(value, "line") == 0 || strcmp(value, "line+dot") == 0;
+    bool bar_mark = strcmp(value, "bar") == 0 || strcmp(value, "lollipop") == 0;
+    if (kind == KIND_TREND && bar_mark) {
+        return BAD("mark: \"%s\" does not apply to trends; expected auto, line, dot or "
+                   "line+dot",
+                   value);
+    }
+    if (kind == KIND_BAR && trend_mark) {
+        return BAD("mark: \"%s\" does not apply to bar charts; expected auto, bar, dot or "
+                   "lollipop",
+                   value);
+    }
+    return CSVCHART_OK;
+}
+
 csvchart_status csvchart_option_check(enum option_id id, const char *value, const char *file,
                                       size_t line, csvchart_error *err)
 {
@@ -791,7 +874,8 @@ csvchart_status csvchart_option_check(enum option_id id, const char *value, cons
         if (n == (size_t)-1) {
             return BAD("%s: unbalanced double quote in \"%s\"", d->name, value);
         }
-        return CSVCHART_OK;
+        return id == OPT_MARKER && *value ? check_markers(value, n, file, line, err)
+                                          : CSVCHART_OK;
     }
     case OPTION_PALETTE: {
         if (is_palette_name(value)) {

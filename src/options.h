@@ -34,8 +34,8 @@ enum option_type {
     OPTION_BOOL_CHOICE /* a bool, or one of `choices` ("true|false|percent") */
 };
 
-enum figure_kind { KIND_BAR = 1u << 0, KIND_TIMELINE = 1u << 1 };
-#define KIND_ALL (KIND_BAR | KIND_TIMELINE)
+enum figure_kind { KIND_BAR = 1u << 0, KIND_TIMELINE = 1u << 1, KIND_TREND = 1u << 2 };
+#define KIND_ALL (KIND_BAR | KIND_TIMELINE | KIND_TREND)
 
 /* Indexes into the option table; keep in the table's (alphabetical) order. */
 enum option_id {
@@ -70,6 +70,7 @@ enum option_id {
     OPT_LOG,
     OPT_LOW,
     OPT_MARK,
+    OPT_MARKER,
     OPT_MAX_CATEGORIES,
     OPT_MAX_COLUMNS,
     OPT_MAX_FIELD_BYTES,
@@ -95,6 +96,8 @@ enum option_id {
     OPT_TITLE,
     OPT_TODAY,
     OPT_TOTALS,
+    OPT_TREND,
+    OPT_TREND_LABEL,
     OPT_VALUE_FORMAT,
     OPT_X,
     OPT_Y,
@@ -117,7 +120,7 @@ const struct option_def *csvchart_option_def(enum option_id id);
 /* The id of an option name ('-' and '_' alike), or OPT_COUNT when there is none. */
 enum option_id csvchart_option_lookup(const char *name);
 
-/* The figure kind named `name` ("bar", "timeline"), or 0. */
+/* The figure kind named `name` ("bar", "timeline", "trend"), or 0. */
 unsigned csvchart_kind_lookup(const char *name);
 
 /*
@@ -129,6 +132,14 @@ unsigned csvchart_kind_lookup(const char *name);
  */
 csvchart_status csvchart_option_check(enum option_id id, const char *value, const char *file,
                                       size_t line, csvchart_error *err);
+
+/*
+ * The checks of `value` for option `id` that depend on the figure's kind (one of enum
+ * figure_kind): a mark of another kind ("mark: \"line\" does not apply to bar charts; expected
+ * auto, bar, dot or lollipop"). Run after csvchart_option_check(); same errors.
+ */
+csvchart_status csvchart_option_check_kind(enum option_id id, unsigned kind, const char *value,
+                                           const char *file, size_t line, csvchart_error *err);
 
 /* Parses a boolean word; false when `s` is none of them. */
 bool csvchart_parse_bool(const char *s, bool *out);

@@ -132,7 +132,7 @@ void csvchart_scene_cut_lines(struct csvchart_scene *s, double pad);
  *     scene W H background=#RRGGBBAA font="Inter"
  *     rect X Y W H fill=#.. [stroke=#.. width=N]
  *     line X1 Y1 X2 Y2 stroke=#.. width=N [dash=N]
- *     path N closed|open X0 Y0 X1 Y1 ... fill=#.. stroke=#.. width=N
+ *     path N closed|open X0 Y0 X1 Y1 ... fill=#.. stroke=#.. width=N [dash=N]
  *     circle CX CY R fill=#..
  *     text X Y W H "string" size=N weight=N anchor=start|middle|end fill=#..
  * Strings are quoted with \" and \\ escaped. On success *out is malloc'd, *len its length.

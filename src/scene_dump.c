@@ -137,6 +137,9 @@ static void item(struct buf *b, const struct scene_item *it)
         color(b, "fill", it->fill);
         color(b, "stroke", it->stroke);
         keynum(b, "width", it->stroke_width);
+        if (it->dash > 0) {
+            keynum(b, "dash", it->dash);
+        }
         break;
     }
     case SCENE_CIRCLE:

@@ -164,7 +164,13 @@ csvchart_status csvchart_spec_bind(const struct option_values *vals, unsigned ki
     out->high = get(vals, OPT_HIGH);
     out->facet = get(vals, OPT_FACET);
     out->log = flag(get(vals, OPT_LOG));
-    out->mark = (enum mark)choice(vals, OPT_MARK);
+    /* The marks by name: "auto" is the bar for bar charts, decided by the data for trends. */
+    static const enum mark marks[] = {MARK_AUTO, MARK_BAR,  MARK_DOT,
+                                      MARK_LOLLIPOP, MARK_LINE, MARK_LINE_DOT};
+    out->mark = marks[choice(vals, OPT_MARK)];
+    if (out->mark == MARK_AUTO && kind != KIND_TREND) {
+        out->mark = MARK_BAR;
+    }
     const char *ratio = get(vals, OPT_RATIO);
     out->ratio = flag(ratio);
     out->thin_names = choice(vals, OPT_CATEGORY_LABELS) == 1;
@@ -211,6 +217,9 @@ csvchart_status csvchart_spec_bind(const struct option_values *vals, unsigned ki
     out->today = get(vals, OPT_TODAY);
     out->axis_breaks = choice(vals, OPT_AXIS_BREAKS) == 0;
     out->lanes = choice(vals, OPT_LANES) == 1;
+    out->label_set = vals->v[OPT_LABEL].text != NULL;
+    out->trend_fit = choice(vals, OPT_TREND) == 1;
+    out->trend_label = get(vals, OPT_TREND_LABEL);
     csvchart_error ignored = {0};
     if (csvchart_format_parse(get(vals, OPT_VALUE_FORMAT), &out->format, &ignored) !=
         CSVCHART_OK) {
@@ -244,7 +253,8 @@ csvchart_status csvchart_spec_bind(const struct option_values *vals, unsigned ki
         return csvchart_error_nomem(err);
     }
     if (!split(get(vals, OPT_Y), &out->y, &out->ny) ||
-        !split(get(vals, OPT_HIGHLIGHT), &out->highlight, &out->nhighlight)) {
+        !split(get(vals, OPT_HIGHLIGHT), &out->highlight, &out->nhighlight) ||
+        !split(get(vals, OPT_MARKER), &out->markers, &out->nmarkers)) {
         csvchart_spec_fini(out);
         return csvchart_error_nomem(err);
     }
@@ -272,9 +282,10 @@ void csvchart_spec_fini(struct spec *s)
     s->notes = NULL;
     s->domain = s->ticks = NULL;
     s->nrules = s->nbands = s->nnotes = s->nticks = 0;
+    free_list(s->markers, s->nmarkers);
     free(s->ratio_pair[0]);
     free(s->ratio_pair[1]);
     s->ratio_pair[0] = s->ratio_pair[1] = NULL;
-    s->y = s->highlight = NULL;
-    s->ny = s->nhighlight = 0;
+    s->y = s->highlight = s->markers = NULL;
+    s->ny = s->nhighlight = s->nmarkers = 0;
 }

@@ -53,7 +53,8 @@ struct spec {
     bool stack_percent; /* stack = percent: each stack as shares of its total */
     bool totals;        /* the total of each stack past its end */
     bool log;
-    enum mark { MARK_BAR, MARK_DOT, MARK_LOLLIPOP } mark;
+    /* bar: bar, dot, lollipop; trend: line, dot, line+dot, or auto (decided by the points) */
+    enum mark { MARK_BAR, MARK_DOT, MARK_LOLLIPOP, MARK_LINE, MARK_LINE_DOT, MARK_AUTO } mark;
     bool ratio;
     char *ratio_pair[2]; /* owned: the two categories of `ratio = A,B`, or NULL */
     const char *ratio_label;
@@ -86,6 +87,12 @@ struct spec {
     const char *today; /* a date, or "" */
     bool axis_breaks;  /* axis_breaks = auto: empty stretches are cut out of the time axis */
     bool lanes;        /* lanes = group: one swimlane per group */
+    /* trend (x, y, group, log, aggregate, format and label above serve it too) */
+    bool label_set;          /* `label` was given (else a column named "label" is optional) */
+    bool trend_fit;          /* trend = fit */
+    const char *trend_label; /* "auto" or a template */
+    char **markers;          /* owned: "DATE LABEL" items of `marker` */
+    size_t nmarkers;
 };
 
 /* Sets one option value (copies text and file). */

@@ -173,7 +173,7 @@ enum cli_parse csvchart_cli_parse(int argc, char **argv, struct cli_args *out, c
     memset(out, 0, sizeof *out);
     msg[0] = '\0';
     if (argc < 2) {
-        USAGE("no command; expected bar, timeline, render or inspect");
+        USAGE("no command; expected bar, timeline, trend, render or inspect");
     }
     const char *cmd = argv[1];
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
@@ -193,13 +193,14 @@ enum cli_parse csvchart_cli_parse(int argc, char **argv, struct cli_args *out, c
     if (strcmp(cmd, "inspect") == 0) {
         out->command = CMD_INSPECT;
         out->kind = "inspect";
-    } else if (strcmp(cmd, "bar") == 0 || strcmp(cmd, "timeline") == 0) {
+    } else if (strcmp(cmd, "bar") == 0 || strcmp(cmd, "timeline") == 0 ||
+               strcmp(cmd, "trend") == 0) {
         out->command = CMD_FIGURE;
         out->kind = cmd;
     } else if (cmd[0] == '-') {
-        USAGE("unknown option %s before the command; expected bar, timeline, render or inspect first", cmd);
+        USAGE("unknown option %s before the command; expected bar, timeline, trend, render or inspect first", cmd);
     } else {
-        USAGE("unknown command \"%s\"; expected bar, timeline, render or inspect", cmd);
+        USAGE("unknown command \"%s\"; expected bar, timeline, trend, render or inspect", cmd);
     }
 
     for (int i = 2; i < argc; i++) {

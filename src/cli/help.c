@@ -37,6 +37,19 @@ static const struct kind_text kinds[] = {
      "not enough, the command exits 1 naming a size that fits (--fit grow draws at it). Labels "
      "never overlap; tick labels sit on their ticks; empty stretches of time are cut out of "
      "the axis (--axis-breaks none keeps it whole)."},
+    {"trend", "csvchart trend DATA.csv -o OUT [-o OUT ...] [options]",
+     "dated series as lines, linear or log, the rate of change called out",
+     "Draws dated series as lines on a time axis: the dates from --x (default: a column named "
+     "date, else the first column; any form a timeline reads), one series per value column "
+     "(--y A,B) or per value of --group (long format: date, series, value). An empty value "
+     "breaks its line; a lone value is a dot. Each series is named at the end of its line (a "
+     "legend when they do not fit); --label names points from a column, their labels placed "
+     "without overlap on leaders; --marker marks dates. --log draws a log10 value axis (values "
+     "must be > 0); --trend fit fits a least-squares line to the logarithm of each series over "
+     "time, draws it dashed and writes its rate at the end of the line (\"halves every 7 "
+     "months\", \"falls 10x per year\"; --trend-label for other words). One date twice in a "
+     "series is an error unless --aggregate combines them. The size asked for is kept, or the "
+     "command exits 1 naming a size that fits (--fit grow draws at it)."},
 };
 
 /* What every figure command takes besides the options of the table. */
@@ -94,10 +107,10 @@ static const char *const render_about[] = {
 
 static const char *const ini_format[] = {
     ("[defaults] applies to every figure; every other section is one figure, named by its "
-     "section (letters, digits, non-ASCII characters and . _ - @ +). Keys: kind (bar or "
-     "timeline), data (a CSV file, relative to the INI file's folder), outputs (space-separated "
+     "section (letters, digits, non-ASCII characters and . _ - @ +). Keys: kind (bar, timeline "
+     "or trend), data (a CSV file, relative to the INI file's folder), outputs (space-separated "
      "names relative to --out-dir; default NAME.png; not in [defaults]) and every option of "
-     "'csvchart bar --help' and 'csvchart timeline --help'."),
+     "'csvchart KIND --help' for its kind."),
     ("key = value (or key: value). A line indented under a key continues its value, joined with "
      "one space; values have no length limit but 1 MiB. Lines starting with ; or # are "
      "comments; after a value, ' ;' (a semicolon after a space) starts a comment."),
@@ -357,8 +370,8 @@ void csvchart_cli_help(FILE *f, const char *kind)
         fprintf(f, "  # %s\n  %s\n", examples[i].what, examples[i].command);
     }
     print_exit_status(f);
-    fputs("\nRun 'csvchart bar --help', 'csvchart timeline --help' or 'csvchart render --help'\n"
-          "for the options; 'man csvchart' has them all.\n",
+    fputs("\nRun 'csvchart bar --help' (timeline, trend, render) for the options; 'man csvchart'\n"
+          "has them all.\n",
           f);
 }
 
@@ -440,7 +453,7 @@ void csvchart_cli_man(FILE *f)
     fputs("\n.TP\n.B inspect\nPrints how a CSV file is read: the delimiter, each column with its "
           "type, unit, count, missing values, minimum and maximum, and the first rows.\n",
           f);
-    fputs(".SH OPTIONS\n.SS Input and output (bar, timeline)\n", f);
+    fputs(".SH OPTIONS\n.SS Input and output (every kind)\n", f);
     man_flags(f, figure_flags, sizeof figure_flags / sizeof figure_flags[0]);
     fputs(".SS Figure options\n", f);
     man_para(f, "The same names serve as INI keys. Write --name value or --name=value; a bare "
@@ -455,11 +468,17 @@ void csvchart_cli_man(FILE *f)
         roff(f, *placeholder(i, ph, sizeof ph) == ' ' ? ph + 1 : ph);
         fputc('\n', f);
         const char *def = csvchart_option_default(i);
-        bool bar = csvchart_option_applies(i, "bar"), timeline = csvchart_option_applies(i,
-                                                                                          "timeline");
+        char which[64] = "";
+        size_t nk = 0;
+        for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+            if (csvchart_option_applies(i, kinds[k].name)) {
+                snprintf(which + strlen(which), sizeof which - strlen(which), "%s%s",
+                         nk++ ? ", " : "", kinds[k].name);
+            }
+        }
         snprintf(help, sizeof help, "%s%s%s (%s)", csvchart_option_help(i),
                  *def ? "; default " : "", def,
-                 bar && timeline ? "every kind" : bar ? "bar" : "timeline");
+                 nk == sizeof kinds / sizeof kinds[0] ? "every kind" : which);
         roff(f, help);
         fputc('\n', f);
     }

@@ -143,9 +143,10 @@ static void plan(struct batch *b, struct job *j)
         job_fail(j, &err);
         return;
     }
-    if (strcmp(kind->value, "bar") != 0 && strcmp(kind->value, "timeline") != 0) {
+    if (strcmp(kind->value, "bar") != 0 && strcmp(kind->value, "timeline") != 0 &&
+        strcmp(kind->value, "trend") != 0) {
         csvchart_error_set(&err, CSVCHART_ERROR_DATA, ini, kind->line, 0,
-                           "kind \"%s\" is not a figure kind; expected bar or timeline",
+                           "kind \"%s\" is not a figure kind; expected bar, timeline or trend",
                            kind->value);
         job_fail(j, &err);
         return;

@@ -12,6 +12,8 @@ run bar --help
 cp stdout.txt help.txt
 run timeline --help
 cat stdout.txt >> help.txt
+run trend --help
+cat stdout.txt >> help.txt
 names=$(sed -n 's/^  --\([a-z-]*\).*/\1/p' help.txt | tr '-' '_' | sort -u)
 for n in $names; do
     case "$n" in output | format) continue ;; esac

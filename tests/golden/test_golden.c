@@ -137,8 +137,10 @@ static csvchart_figure *make_figure(const struct golden_case *c,
                                     const csvchart_text_measurer *m)
 {
     csvchart_error err = {0};
-    /* "kind=timeline" among the options picks the figure kind (default bar) */
-    const char *kind = strstr(c->options, "kind=timeline") ? "timeline" : "bar";
+    /* "kind=timeline" or "kind=trend" among the options picks the figure kind (default bar) */
+    const char *kind = strstr(c->options, "kind=timeline") ? "timeline"
+                       : strstr(c->options, "kind=trend")  ? "trend"
+                                                           : "bar";
     csvchart_figure *fig = csvchart_figure_new(kind, &err);
     if (m) {
         csvchart_figure_set_measurer(fig, m);

@@ -25,7 +25,7 @@ static void test_chain_from_failed_new(void)
     CHECK_INT(csvchart_figure_write(fig, "prices.png", CSVCHART_FORMAT_AUTO, &err),
               CSVCHART_ERROR_ARGUMENT);
     CHECK_INT(err.status, CSVCHART_ERROR_UNKNOWN_OPTION);
-    CHECK_STR(csvchart_error_text(&err), "unknown figure kind \"pie\"; expected bar or timeline");
+    CHECK_STR(csvchart_error_text(&err), "unknown figure kind \"pie\"; expected bar, timeline or trend");
     csvchart_figure_free(fig);
 }
 

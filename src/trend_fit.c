@@ -1,0 +1,194 @@
+/*
+ * trend_fit.c - least squares on the logarithm of a dated series, and the rate it gives in
+ * words (see trend_fit.h for the method). Used by the trend binding (trend_data.c), which
+ * fits each series, and its layout (layout_trend.c), which writes the rate on the chart.
+ */
+#include "trend_fit.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "error.h"
+#include "format.h"
+
+bool csvchart_trend_fit(const double *t, const double *v, size_t n, struct trend_fit *out)
+{
+    if (n < 2) {
+        return false;
+    }
+    /* On centred values: the means first, then the sums of products. */
+    double tm = 0, ym = 0;
+    for (size_t i = 0; i < n; i++) {
+        tm += t[i];
+        ym += log10(v[i]);
+    }
+    tm /= (double)n;
+    ym /= (double)n;
+    double sxx = 0, sxy = 0, syy = 0;
+    for (size_t i = 0; i < n; i++) {
+        double dt = t[i] - tm, dy = log10(v[i]) - ym;
+        sxx += dt * dt;
+        sxy += dt * dy;
+        syy += dy * dy;
+    }
+    if (!(sxx > 0)) {
+        return false; /* every point at one time: no line */
+    }
+    double b = sxy / sxx;
+    /* The residuals' sum of squares, in a third pass: syy - b sxy would cancel digits. */
+    double ssr = 0;
+    for (size_t i = 0; i < n; i++) {
+        double e = (log10(v[i]) - ym) - b * (t[i] - tm);
+        ssr += e * e;
+    }
+    *out = (struct trend_fit){
+        .n = n,
+        .slope = b,
+        .intercept = ym - b * tm,
+        .t_mean = tm,
+        .se_slope = n > 2 ? sqrt(ssr / (double)(n - 2) / sxx) : 0,
+        .r2 = syy > 0 ? 1 - ssr / syy : 1,
+    };
+    return true;
+}
+
+double csvchart_trend_fit_at(const struct trend_fit *f, double t)
+{
+    /* a + b t around the mean time, where a and b t would cancel digits */
+    double ym = f->intercept + f->slope * f->t_mean;
+    return pow(10, ym + f->slope * (t - f->t_mean));
+}
+
+void csvchart_trend_rate(const struct trend_fit *f, double span_days, struct trend_rate *out)
+{
+    static const struct {
+        const char *name;
+        double days;
+    } periods[] = {
+        {"year", 365.25}, {"month", 30.4375}, {"week", 7}, {"day", 1}, {"hour", 1.0 / 24}};
+    size_t k = 0;
+    while (k + 1 < sizeof periods / sizeof periods[0] && span_days < periods[k].days) {
+        k++;
+    }
+    double b = fabs(f->slope);
+    *out = (struct trend_rate){
+        .direction = f->slope < 0   ? -1
+                     : f->slope > 0 ? 1
+                                    : 0,
+        .factor = pow(10, b * periods[k].days),
+        .period = periods[k].name,
+        .period_days = periods[k].days,
+        .double_days = b > 0 ? log10(2) / b : INFINITY,
+    };
+    /* A change under 1% over all the data is no trend a reader could see. */
+    if (pow(10, b * fmax(span_days, 0)) < 1.01) {
+        out->direction = 0;
+    }
+}
+
+size_t csvchart_trend_duration(double days, char *buf, size_t n)
+{
+    static const struct {
+        const char *one, *many;
+        double days;
+    } units[] = {{"year", "years", 365.25},   {"month", "months", 30.4375},
+                 {"week", "weeks", 7},        {"day", "days", 1},
+                 {"hour", "hours", 1.0 / 24}, {"minute", "minutes", 1.0 / 1440}};
+    size_t k = 0, last = sizeof units / sizeof units[0] - 1;
+    while (k < last && days < 2 * units[k].days) {
+        k++;
+    }
+    double v = days / units[k].days;
+    /* two significant figures: one decimal below 10, whole numbers from 10 */
+    char num[64];
+    if (!isfinite(v)) {
+        snprintf(num, sizeof num, "%s", "?");
+    } else if (v < 9.95) {
+        snprintf(num, sizeof num, "%.1f", v);
+        size_t len = strlen(num);
+        if (len > 2 && strcmp(num + len - 2, ".0") == 0) {
+            num[len - 2] = '\0';
+        }
+    } else {
+        double r = v < 100 ? round(v)
+                           : round(v / pow(10, floor(log10(v)) - 1)) * pow(10, floor(log10(v)) - 1);
+        snprintf(num, sizeof num, "%.0f", r);
+    }
+    int w;
+    if (strcmp(num, "1") == 0) {
+        w = snprintf(buf, n, "%s", units[k].one);
+    } else {
+        w = snprintf(buf, n, "%s\xc2\xa0%s", num, units[k].many); /* no break: "7 months" */
+    }
+    return w < 0 ? 0 : (size_t)w < n ? (size_t)w : n ? n - 1 : 0;
+}
+
+/* Appends `s` to buf at *used (at most n - 1 bytes in all). */
+static void append(char *buf, size_t n, size_t *used, const char *s, size_t len)
+{
+    if (*used + 1 >= n) {
+        return;
+    }
+    size_t room = n - 1 - *used;
+    len = len < room ? len : room;
+    memcpy(buf + *used, s, len);
+    *used += len;
+    buf[*used] = '\0';
+}
+
+csvchart_status csvchart_trend_text(const struct trend_rate *r, const char *tmpl,
+                                    const char *series, char *buf, size_t n, csvchart_error *err)
+{
+    if (n) {
+        buf[0] = '\0';
+    }
+    char factor[96], halving[64];
+    bool words;
+    csvchart_format_ratio(r->factor, factor, sizeof factor, &words);
+    csvchart_trend_duration(r->double_days, halving, sizeof halving);
+    if (strcmp(tmpl, "auto") == 0) {
+        /* "10" or more per period reads best as a multiple; less as a halving time */
+        bool multiple = r->factor >= 9.95;
+        tmpl = r->direction == 0 ? "flat"
+               : r->direction < 0
+                   ? (multiple ? "falls {factor}x per {period}" : "halves every {halving}")
+                   : (multiple ? "rises {factor}x per {period}" : "doubles every {doubling}");
+    }
+    size_t used = 0;
+    for (const char *p = tmpl; *p;) {
+        if (strncmp(p, "{factor}", 8) == 0) {
+            append(buf, n, &used, factor, strlen(factor));
+            p += 8;
+            if (words && *p == 'x') { /* "1.2 million times", as ratio_label */
+                append(buf, n, &used, " times", 6);
+                p++;
+            }
+        } else if (strncmp(p, "{period}", 8) == 0) {
+            append(buf, n, &used, r->period, strlen(r->period));
+            p += 8;
+        } else if (strncmp(p, "{halving}", 9) == 0 || strncmp(p, "{doubling}", 10) == 0) {
+            bool halving_word = p[1] == 'h';
+            int want = halving_word ? -1 : 1;
+            if (r->direction != want) {
+                const char *state = r->direction < 0   ? "falls"
+                                    : r->direction > 0 ? "rises"
+                                                       : "is flat";
+                return csvchart_error_set(
+                    err, CSVCHART_ERROR_VALUE, NULL, 0, 0,
+                    "trend_label: {%s} does not fit \"%s\", which %s; use {%s}, or trend_label = "
+                    "auto",
+                    halving_word ? "halving" : "doubling", series, state,
+                    r->direction == 0 ? "factor"
+                    : halving_word    ? "doubling"
+                                      : "halving");
+            }
+            append(buf, n, &used, halving, strlen(halving));
+            p += halving_word ? 9 : 10;
+        } else {
+            append(buf, n, &used, p, 1);
+            p++;
+        }
+    }
+    return CSVCHART_OK;
+}

@@ -1,0 +1,738 @@
+/*
+ * test_layout_trend.c - the trend layout (layout_trend.c) on data nobody tuned it for, and on
+ * fixed cases.
+ *
+ * The property test (the bar layout's, test_layout_property.c, extended to this kind): seeded
+ * random trends of 1-8 series (wide or long format) of 1-300 points, dates at every precision
+ * over two days to thirty years, values over 0-6 decades rising or falling (negatives on
+ * linear axes), missing values, labelled points with names of 1-30 characters, 0-3 markers,
+ * linear and log axes, fitted or not, every mark, in units "", $, %, M, at the six sizes of the
+ * layout contract, light and dark, laid out with real text metrics (Pango). Each must either
+ *   - draw at exactly the size asked for: no two texts overlapping, none off the canvas, no
+ *     line through text, no text under 11 px, text at 4.5:1 and marks at 3:1 (check_scene_rules
+ *     of scene_check.h), no line of the data through text either (paths too), every labelled
+ *     point's label, every series' name (several series) and every fit's rate on the chart,
+ *     the same scene when laid out twice; or
+ *   - be refused with CSVCHART_ERROR_SIZE naming a size at which the same figure then draws
+ *     and passes every check above.
+ * A failing case is written to build/tests/trend-failures/ (CSV and options). The number of
+ * cases is CSVCHART_TREND_CASES (default 600; 120 under sanitizers); CSVCHART_TREND_DUMP=DIR
+ * writes every case drawn as DIR/case-K.png, to look at. The property test is skipped without
+ * the Inter font.
+ *
+ * Then fixed cases with the fake measurer: the sample, refusal and fit = grow, the legend when
+ * the line-end labels do not fit, marks, a lone point, a missing value's break, markers.
+ */
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+
+#include "csvchart.h"
+#include "date.h"
+#include "figure.h"
+#include "fixtures.h"
+#include "harness.h"
+#include "scene_check.h"
+#include "text.h"
+
+#ifndef TREND_DEFAULT_CASES
+#define TREND_DEFAULT_CASES 600
+#endif
+
+static uint64_t rng = 0xD1B54A32D192ED03ull;
+
+static uint32_t next(void)
+{
+    rng ^= rng << 13;
+    rng ^= rng >> 7;
+    rng ^= rng << 17;
+    return (uint32_t)(rng >> 11);
+}
+
+static int pick(int lo, int hi)
+{
+    return lo + (int)(next() % (uint32_t)(hi - lo + 1));
+}
+
+static double unit(void)
+{
+    return (next() & 0xFFFFFF) / (double)0x1000000;
+}
+
+static const char *const sizes[] = {"400x600",  "1080x1080", "1200x630",
+                                    "1200x675", "1920x1080", "3840x2160"};
+static const char *const months[] = {"January",   "February", "March",    "April",
+                                     "May",       "June",     "July",     "August",
+                                     "September", "October",  "November", "December"};
+
+struct gen {
+    char *csv;
+    size_t len, cap;
+    const char *opts[40];
+    size_t nopts;
+    char optbuf[6][200];
+    int nser, nfit;
+    int values[8]; /* values per series */
+    size_t nlabels;
+    char labels[64][48];
+    char names[8][40];
+};
+
+static void add(struct gen *g, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void add(struct gen *g, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char line[512];
+    int n = vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    if (g->len + (size_t)n + 1 > g->cap) {
+        g->cap = (g->len + (size_t)n + 1) * 2;
+        g->csv = realloc(g->csv, g->cap);
+    }
+    memcpy(g->csv + g->len, line, (size_t)n + 1);
+    g->len += (size_t)n;
+}
+
+static void opt(struct gen *g, const char *name, const char *value)
+{
+    g->opts[g->nopts++] = name;
+    g->opts[g->nopts++] = value;
+    g->opts[g->nopts] = NULL;
+}
+
+/* A name of about `len` characters: capitalised words of syllables ("Q3 Karo Mite"). */
+static void make_name(char *buf, size_t cap, const char *prefix, size_t index, int len)
+{
+    static const char *const syll[] = {"ka",  "ro", "mi", "ten", "sa", "vo", "lu", "ne",
+                                       "dra", "pe", "xi", "bo",  "ga", "ré", "tu", "fi"};
+    size_t n = (size_t)snprintf(buf, cap, "%s%zu", prefix, index);
+    while ((int)n < len) {
+        char word[32];
+        size_t w = 0;
+        for (int i = pick(1, 3); i > 0; i--) {
+            w += (size_t)snprintf(word + w, sizeof word - w, "%s", syll[pick(0, 15)]);
+        }
+        word[0] = (char)(word[0] - 32);
+        if (n + 1 + w >= cap || (int)(n + 1 + w) > len + 3) {
+            break;
+        }
+        buf[n++] = ' ';
+        memcpy(buf + n, word, w + 1);
+        n += w;
+    }
+}
+
+/* Writes the date of day `day` (+ fraction) at precision `prec` (0 year .. 3 date-time, 4
+ * written out). Dates of a coarser precision than the data's step would repeat: callers pick
+ * the precision from the step. */
+static void put_date(char *buf, size_t n, double day, int prec)
+{
+    int y, m, d;
+    csvchart_date_civil((int64_t)floor(day), &y, &m, &d);
+    double frac = day - floor(day);
+    switch (prec) {
+    case 0:
+        snprintf(buf, n, "%d", y);
+        break;
+    case 1:
+        if (pick(0, 1)) {
+            snprintf(buf, n, "%d-%02d", y, m);
+        } else {
+            snprintf(buf, n, pick(0, 1) ? "%s %d" : "%.3s %d", months[m - 1], y);
+        }
+        break;
+    case 2:
+        if (pick(0, 3) == 0) {
+            snprintf(buf, n, "%d %s %d", d, months[m - 1], y);
+        } else {
+            snprintf(buf, n, "%d-%02d-%02d", y, m, d);
+        }
+        break;
+    default: {
+        int secs = (int)(frac * 86400);
+        snprintf(buf, n, "%d-%02d-%02dT%02d:%02d:%02dZ", y, m, d, secs / 3600, secs / 60 % 60,
+                 secs % 60);
+    }
+    }
+}
+
+/* One generated trend: data in g->csv, options in g->opts. */
+static void generate(struct gen *g, size_t k)
+{
+    memset(g, 0, offsetof(struct gen, labels));
+    g->nser = pick(0, 3) ? pick(1, 3) : pick(4, 8);
+    int npts = pick(0, 3) ? pick(1, 40) : pick(41, 300);
+    bool log = pick(0, 4) < 2, fit = pick(0, 1), long_format = pick(0, 1);
+    bool labels = pick(0, 2) == 0;
+    /* span and precision: the step between points decides the coarsest precision usable */
+    static const double spans[] = {2, 30, 365, 3 * 365.25, 10 * 365.25, 30 * 365.25};
+    double span = spans[pick(0, 5)] * (0.5 + unit());
+    double step = span / npts;
+    int prec = step >= 400 ? pick(0, 2) : step >= 32 ? pick(1, 2) : step >= 1.5 ? 2 : 3;
+    double decades = pick(0, 6);
+    double base = pow(10, pick(-2, 5));
+    static const char *const units[] = {"", "$", "%", "M"};
+    const char *u = units[pick(0, 3)];
+    bool negatives = !log && !fit && pick(0, 5) == 0;
+    for (int s = 0; s < g->nser; s++) {
+        make_name(g->names[s], sizeof g->names[s], "S", (size_t)s, pick(1, 24));
+    }
+    add(g, "date");
+    if (long_format) {
+        add(g, ",series,value");
+    } else {
+        for (int s = 0; s < g->nser; s++) {
+            add(g, ",\"%s\"", g->names[s]);
+        }
+    }
+    add(g, "%s\n", labels ? ",name" : "");
+    double start = 15000 + unit() * 5000;
+    /* each series: a start value and a rate (decades over the span), rising or falling */
+    double v0[8], rate[8];
+    int *values = g->values;
+    for (int s = 0; s < g->nser; s++) {
+        v0[s] = base * pow(10, unit() * decades);
+        rate[s] = (pick(0, 2) ? -1 : 1) * unit() * decades;
+    }
+    for (int i = 0; i < npts; i++) {
+        double day = start + (double)i * step;
+        char date[64];
+        put_date(date, sizeof date, day, prec);
+        /* wide: one row of every series' value; long: one row per series */
+        for (int r = 0; r < (long_format ? g->nser : 1); r++) {
+            add(g, "%s", date);
+            int first = long_format ? r : 0, last = long_format ? r : g->nser - 1;
+            if (long_format) {
+                add(g, ",\"%s\"", g->names[r]);
+            }
+            bool any = false;
+            for (int q = first; q <= last; q++) {
+                double v = v0[q] * pow(10, rate[q] * (double)i / npts) * (1 + 0.3 * (unit() - 0.5));
+                if (negatives && pick(0, 3) == 0) {
+                    v = -v;
+                }
+                if (pick(0, 19) == 0) { /* a missing value */
+                    add(g, ",");
+                    continue;
+                }
+                any = true;
+                values[q]++;
+                bool pre = strcmp(u, "$") == 0, suf = strcmp(u, "%") == 0 || strcmp(u, "M") == 0;
+                add(g, ",%s%.6g%s", pre ? "$" : "", strcmp(u, "M") == 0 ? v / 1e6 : v,
+                    suf ? u : "");
+            }
+            if (labels) {
+                /* a label on some rows with a value (it labels the row's first value) */
+                if (any && g->nlabels < 64 && pick(0, 6) == 0) {
+                    make_name(g->labels[g->nlabels], sizeof g->labels[0], "P", g->nlabels,
+                              pick(1, 30));
+                    add(g, ",\"%s\"", g->labels[g->nlabels]);
+                    g->nlabels++;
+                } else {
+                    add(g, ",");
+                }
+            }
+            add(g, "\n");
+        }
+    }
+    for (int s = 0; s < g->nser; s++) {
+        g->nfit += fit && values[s] >= 2;
+    }
+    snprintf(g->optbuf[0], sizeof g->optbuf[0], "%s", sizes[k % 6]);
+    opt(g, "size", g->optbuf[0]);
+    opt(g, "theme", (k / 6) % 2 ? "dark" : "light");
+    opt(g, "title",
+        pick(0, 1) ? "A generated trend with a title long enough to wrap on a "
+                     "phone-sized canvas"
+                   : "Generated");
+    if (pick(0, 1)) {
+        opt(g, "subtitle", "Illustrative values, units as written");
+    }
+    opt(g, "source", "Generated data");
+    if (long_format) {
+        opt(g, "group", "series");
+    }
+    if (labels) {
+        opt(g, "label", "name");
+    }
+    if (log) {
+        opt(g, "log", "true");
+    }
+    if (fit) {
+        opt(g, "trend", "fit");
+    }
+    static const char *const marks[] = {"auto", "auto", "line", "dot", "line+dot"};
+    opt(g, "mark", marks[pick(0, 4)]);
+    int nmark = pick(0, 4) ? 0 : pick(1, 3);
+    size_t m = 0;
+    for (int i = 0; i < nmark; i++) {
+        char date[64], label[48];
+        put_date(date, sizeof date, start + unit() * span, prec < 2 ? prec : 2);
+        make_name(label, sizeof label, "M", (size_t)i, pick(1, 20));
+        m += (size_t)snprintf(g->optbuf[1] + m, sizeof g->optbuf[1] - m, "%s\"%s %s\"",
+                              i ? "," : "", date, label);
+    }
+    if (nmark) {
+        opt(g, "marker", g->optbuf[1]);
+    }
+}
+
+static csvchart_text_measurer *pango;
+
+static csvchart_figure *figure(const struct gen *g, const char *size, csvchart_error *err)
+{
+    csvchart_figure *fig = csvchart_figure_new("trend", err);
+    csvchart_figure_set_measurer(fig, pango);
+    for (size_t i = 0; g->opts[i]; i += 2) {
+        bool is_size = strcmp(g->opts[i], "size") == 0;
+        csvchart_set(fig, g->opts[i], is_size && size ? size : g->opts[i + 1], err);
+    }
+    csvchart_figure_load_buffer(fig, "gen.csv", g->csv, g->len, err);
+    return fig;
+}
+
+/* Every text of the scene joined by spaces (a wrapped label's lines join back). */
+static char *all_text(const struct csvchart_scene *s)
+{
+    size_t cap = 2, len = 1;
+    for (size_t i = 0; i < s->len; i++) {
+        cap += s->items[i].kind == SCENE_TEXT ? strlen(s->items[i].text) + 1 : 0;
+    }
+    char *all = malloc(cap);
+    all[0] = ' ';
+    for (size_t i = 0; i < s->len; i++) {
+        if (s->items[i].kind == SCENE_TEXT) {
+            size_t n = strlen(s->items[i].text);
+            memcpy(all + len, s->items[i].text, n);
+            len += n;
+            all[len++] = ' ';
+        }
+    }
+    all[len] = '\0';
+    /* a no-break space (wrapping keeps it) reads as a space here */
+    for (char *p = all; (p = strstr(p, "\xc2\xa0"));) {
+        memmove(p + 1, p + 2, strlen(p + 2) + 1);
+        *p = ' ';
+    }
+    return all;
+}
+
+static void check_texts(const char *name, const struct gen *g, const struct csvchart_scene *s)
+{
+    char *all = all_text(s);
+    for (size_t i = 0; i < g->nlabels; i++) {
+        char want[64];
+        snprintf(want, sizeof want, " %s ", g->labels[i]);
+        HARNESS_REPORT(strstr(all, want) != NULL, "%s: point label \"%s\" is not drawn", name,
+                       g->labels[i]);
+    }
+    int with_values = 0; /* a series without values is drawn and named nowhere */
+    for (int i = 0; i < g->nser; i++) {
+        with_values += g->values[i] > 0;
+    }
+    for (int i = 0; i < g->nser && with_values > 1; i++) {
+        if (!g->values[i]) {
+            continue;
+        }
+        char want[64];
+        snprintf(want, sizeof want, " %s", g->names[i]); /* ": rate" may follow in a legend */
+        HARNESS_REPORT(strstr(all, want) != NULL, "%s: series \"%s\" is not named", name,
+                       g->names[i]);
+    }
+    int rates = 0;
+    static const char *const words[] = {"halves every", "doubles every", "falls ", "rises ",
+                                        "flat"};
+    for (size_t w = 0; w < sizeof words / sizeof words[0]; w++) {
+        for (const char *p = all; (p = strstr(p, words[w])); p++) {
+            rates++;
+        }
+    }
+    HARNESS_REPORT(rates >= g->nfit, "%s: %d rates written for %d fits", name, rates, g->nfit);
+    free(all);
+}
+
+/* No line of the data (a path, or a dashed fit) runs through a text's glyphs. */
+static void check_paths(const char *name, const struct csvchart_scene *s)
+{
+    size_t bad = 0;
+    for (size_t i = 0; i < s->len; i++) {
+        const struct scene_item *p = &s->items[i];
+        if (p->kind != SCENE_PATH) {
+            continue;
+        }
+        for (size_t k = 0; k + 1 < p->npoints; k++) {
+            double x1 = p->points[k].x, y1 = p->points[k].y;
+            double x2 = p->points[k + 1].x, y2 = p->points[k + 1].y;
+            for (size_t j = 0; j < s->len; j++) {
+                const struct scene_item *b = &s->items[j];
+                if (b->kind != SCENE_TEXT || fmax(x1, x2) < b->x || fmin(x1, x2) > b->x + b->w) {
+                    continue;
+                }
+                if (scene_check_enters(x1, y1, x2, y2, b->x + 0.1 * b->w, b->y + 0.2 * b->h,
+                                       b->x + 0.9 * b->w, b->y + 0.8 * b->h)) {
+                    bad++;
+                    HARNESS_REPORT(0, "%s: a line of the data crosses \"%s\"", name, b->text);
+                }
+            }
+        }
+    }
+    if (bad == 0) {
+        harness_passed++;
+    }
+}
+
+static void save_failure(const struct gen *g, size_t k)
+{
+    char dir[600], path[700];
+    snprintf(dir, sizeof dir, "%s/tests/trend-failures", CSVCHART_BINARY_DIR);
+    mkdir(dir, 0777);
+    snprintf(path, sizeof path, "%s/case-%zu.csv", dir, k);
+    FILE *f = fopen(path, "w");
+    if (f) {
+        fwrite(g->csv, 1, g->len, f);
+        fclose(f);
+    }
+    snprintf(path, sizeof path, "%s/case-%zu.args", dir, k);
+    f = fopen(path, "w");
+    if (f) {
+        for (size_t i = 0; g->opts[i]; i += 2) {
+            fprintf(f, "'--%s=%s' ", g->opts[i], g->opts[i + 1]);
+        }
+        fputc('\n', f);
+        fclose(f);
+    }
+}
+
+static size_t refused, drawn;
+
+static void run_case(size_t k)
+{
+    struct gen g;
+    generate(&g, k);
+    int failed0 = harness_failed;
+    char name[160];
+    snprintf(name, sizeof name, "trend case %zu (%d series, %zu labels, %s)", k, g.nser, g.nlabels,
+             g.opts[1]);
+    csvchart_error err = {0};
+    csvchart_figure *fig = figure(&g, NULL, &err);
+    const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+    double w, h;
+    sscanf(g.opts[1], "%lfx%lf", &w, &h);
+    char size[32] = "";
+    if (!s && err.status == CSVCHART_ERROR_SIZE) {
+        int nw = 0, nh = 0;
+        const char *use = strstr(err.message, "use size ");
+        HARNESS_REPORT(use && sscanf(use, "use size %dx%d", &nw, &nh) == 2,
+                       "%s: refused without a size: %s", name, err.message);
+        HARNESS_REPORT(nw * nh > w * h, "%s: names a smaller size: %s", name, err.message);
+        snprintf(size, sizeof size, "%dx%d", nw, nh);
+        if (getenv("CSVCHART_PROPERTY_VERBOSE")) {
+            printf("%s: %s\n", name, err.message);
+        }
+        csvchart_figure_free(fig);
+        memset(&err, 0, sizeof err);
+        fig = figure(&g, size, &err);
+        s = csvchart_figure_scene(fig, &err);
+        w = nw, h = nh;
+        refused++;
+        strncat(name, " at its size ", sizeof name - strlen(name) - 1);
+        strncat(name, size, sizeof name - strlen(name) - 1);
+    }
+    HARNESS_REPORT(s != NULL, "%s: %s", name, csvchart_error_text(&err));
+    const char *dump = getenv("CSVCHART_TREND_DUMP"); /* a folder: every case as a PNG */
+    if (s && dump) {
+        char path[700];
+        snprintf(path, sizeof path, "%s/case-%zu.png", dump, k);
+        csvchart_figure_write(fig, path, CSVCHART_FORMAT_PNG, &err);
+    }
+    if (s) {
+        drawn++;
+        check_scene_rules(name, s, w, h);
+        check_scene_finite(name, s);
+        check_paths(name, s);
+        check_texts(name, &g, s);
+        if (k % 8 == 0) {
+            char *a = NULL, *b = NULL;
+            size_t la = 0, lb = 0;
+            csvchart_scene_dump(s, &a, &la);
+            csvchart_figure *again = figure(&g, size[0] ? size : NULL, &err);
+            const struct csvchart_scene *s2 = csvchart_figure_scene(again, &err);
+            if (s2) {
+                csvchart_scene_dump(s2, &b, &lb);
+            }
+            HARNESS_REPORT(a && b && la == lb && memcmp(a, b, la) == 0,
+                           "%s: laid out twice, the scenes differ", name);
+            free(a);
+            free(b);
+            csvchart_figure_free(again);
+        }
+    }
+    csvchart_figure_free(fig);
+    if (harness_failed != failed0) {
+        save_failure(&g, k);
+    }
+    free(g.csv);
+}
+
+static void test_property(void)
+{
+    if (system("fc-match -f '%{family}' Inter 2>/dev/null | grep -q Inter") != 0) {
+        printf("Inter is not installed: the property test is skipped\n");
+        return;
+    }
+    pango = csvchart_text_pango_new();
+    const char *env = getenv("CSVCHART_TREND_CASES");
+    size_t n = env ? (size_t)strtoul(env, NULL, 10) : TREND_DEFAULT_CASES;
+    for (size_t k = 0; k < n; k++) {
+        run_case(k);
+    }
+    printf("property: %zu trends, %zu drawn at the size asked for, %zu refused with a size that "
+           "then held them\n",
+           n, drawn - refused, refused);
+    csvchart_text_pango_free(pango);
+}
+
+/* ---- fixed cases, fake metrics ------------------------------------------------------------ */
+
+static const char *sample = "date,family,model,price\n"
+                            "2023-03-01,OpenAI small,GPT-3.5 Turbo,$2.00\n"
+                            "2023-06-13,OpenAI small,,$1.50\n"
+                            "2023-11-06,OpenAI small,,$1.00\n"
+                            "2024-01-25,OpenAI small,,$0.50\n"
+                            "2024-07-18,OpenAI small,GPT-4o mini,$0.15\n"
+                            "2025-04-14,OpenAI small,GPT-4.1 nano,$0.10\n"
+                            "2023-03-14,OpenAI flagship,GPT-4,$30.00\n"
+                            "2023-11-06,OpenAI flagship,GPT-4 Turbo,$10.00\n"
+                            "2024-05-13,OpenAI flagship,GPT-4o,$5.00\n"
+                            "2024-08-06,OpenAI flagship,,$2.50\n"
+                            "2025-04-14,OpenAI flagship,GPT-4.1,$2.00\n"
+                            "January 2025,DeepSeek R1,,$0.07\n";
+
+static size_t count(const struct csvchart_scene *s, enum scene_kind kind)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s->len; i++) {
+        n += s->items[i].kind == kind;
+    }
+    return n;
+}
+
+static bool has_text_prefix(const struct csvchart_scene *s, const char *prefix)
+{
+    for (size_t i = 0; i < s->len; i++) {
+        if (s->items[i].kind == SCENE_TEXT &&
+            strncmp(s->items[i].text, prefix, strlen(prefix)) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static void test_sample(void)
+{
+    const char *opts[] = {"group",  "family",
+                          "label",  "model",
+                          "log",    "true",
+                          "trend",  "fit",
+                          "title",  "OpenAI's API prices halve every six months",
+                          "source", "OpenAI; Versalence",
+                          NULL};
+    csvchart_error err = {0};
+    csvchart_figure *fig = fixture_figure("trend", sample, opts, &err);
+    const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+    CHECK(s != NULL);
+    if (s) {
+        check_scene_rules("sample", s, 1200, 675);
+        check_paths("sample", s);
+        static const char *const want[] = {
+            "GPT-4",        "GPT-4o mini", "GPT-4.1 nano", "$30.00", "OpenAI flagship",
+            "OpenAI small", "DeepSeek R1", "$100",         "$0.01",  "Jan 2025"};
+        for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+            HARNESS_REPORT(fixture_find_text(s, want[i]) != NULL, "sample: no text \"%s\"",
+                           want[i]);
+        }
+        CHECK(has_text_prefix(s, "halves every"));
+        CHECK(has_text_prefix(s, "Log scale. Dashed lines: trends fitted by least squares"));
+        /* two lines and two dashed fits (straight on a log axis); DeepSeek is a dot */
+        CHECK_INT(count(s, SCENE_PATH), 2);
+        size_t dashed = 0;
+        for (size_t i = 0; i < s->len; i++) {
+            dashed += s->items[i].kind == SCENE_LINE && s->items[i].dash > 0 &&
+                      s->items[i].stroke_width > 1.2;
+        }
+        CHECK_INT(dashed, 2);
+        CHECK(strstr(s->desc, "Trend of price by date: 3 series, 12 values from 1 March 2023 to 14 "
+                              "April 2025; OpenAI small: halves every") == s->desc);
+    }
+    csvchart_figure_free(fig);
+}
+
+static void test_refusal_and_grow(void)
+{
+    /* sixty labelled points a day apart on a phone: refused, naming a size that holds them */
+    char csv[8192];
+    size_t n = (size_t)snprintf(csv, sizeof csv, "date,v,label\n");
+    for (int i = 0; i < 60; i++) {
+        n += (size_t)snprintf(csv + n, sizeof csv - n, "2025-%02d-%02d,%d,Point number %d\n",
+                              i / 28 + 1, i % 28 + 1, i + 1, i);
+    }
+    const char *opts[] = {"size", "400x600", NULL};
+    csvchart_error err = {0};
+    csvchart_figure *fig = fixture_figure("trend", csv, opts, &err);
+    CHECK(csvchart_figure_scene(fig, &err) == NULL);
+    CHECK_INT(err.status, CSVCHART_ERROR_SIZE);
+    int w = 0, h = 0;
+    const char *use = strstr(err.message, "use size ");
+    CHECK(strncmp(err.message, "60 labelled points do not fit 400x600: use size ", 48) == 0);
+    CHECK(use && sscanf(use, "use size %dx%d", &w, &h) == 2);
+    csvchart_figure_free(fig);
+    char size[32];
+    snprintf(size, sizeof size, "%dx%d", w, h);
+    const char *at[] = {"size", size, NULL};
+    err = (csvchart_error){0};
+    fig = fixture_figure("trend", csv, at, &err);
+    const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+    CHECK(s != NULL);
+    if (s) {
+        check_scene_rules("refused, at its size", s, w, h);
+    }
+    csvchart_figure_free(fig);
+    /* fit = grow draws at that size, with a warning */
+    const char *grow[] = {"size", "400x600", "fit", "grow", NULL};
+    err = (csvchart_error){0};
+    fig = fixture_figure("trend", csv, grow, &err);
+    s = csvchart_figure_scene(fig, &err);
+    CHECK(s && s->width == w && s->height == h);
+    CHECK_INT(csvchart_figure_warning_count(fig), 1);
+    csvchart_figure_free(fig);
+}
+
+static void test_legend(void)
+{
+    /* twelve series with long names on a phone: no column of line-end labels fits, so a
+     * legend names them (with their rates) */
+    char csv[8192];
+    size_t n = (size_t)snprintf(csv, sizeof csv, "date");
+    for (int s = 0; s < 12; s++) {
+        n += (size_t)snprintf(csv + n, sizeof csv - n, ",Series with a long name %d", s);
+    }
+    n += (size_t)snprintf(csv + n, sizeof csv - n, "\n");
+    for (int y = 2015; y <= 2025; y++) {
+        n += (size_t)snprintf(csv + n, sizeof csv - n, "%d", y);
+        for (int s = 0; s < 12; s++) {
+            n += (size_t)snprintf(csv + n, sizeof csv - n, ",%g",
+                                  (s + 1) * pow(0.7 + 0.05 * s, y - 2015));
+        }
+        n += (size_t)snprintf(csv + n, sizeof csv - n, "\n");
+    }
+    const char *opts[] = {"size", "400x600", "trend", "fit", "log", "true", NULL};
+    csvchart_error err = {0};
+    csvchart_figure *fig = fixture_figure("trend", csv, opts, &err);
+    const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+    CHECK(s != NULL);
+    if (s) {
+        check_scene_rules("legend", s, 400, 600);
+        CHECK(has_text_prefix(s, "Series with a long name 0: halves every"));
+    }
+    csvchart_figure_free(fig);
+}
+
+static void test_marks_and_breaks(void)
+{
+    /* a missing value breaks the line: two paths; the lone value after a gap is a dot */
+    const char *csv = "date,v\n2020,1\n2021,2\n2022,\n2023,3\n2024,4\n2025,\n2026,2\n";
+    const char *line[] = {"mark", "line", NULL};
+    csvchart_error err = {0};
+    csvchart_figure *fig = fixture_figure("trend", csv, line, &err);
+    const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+    CHECK(s != NULL);
+    if (s) {
+        CHECK_INT(count(s, SCENE_PATH), 2);
+        CHECK_INT(count(s, SCENE_CIRCLE), 1);
+        check_scene_rules("breaks", s, 1200, 675);
+    }
+    csvchart_figure_free(fig);
+    const char *dots[] = {"mark", "dot", NULL};
+    fig = fixture_figure("trend", csv, dots, &err);
+    s = csvchart_figure_scene(fig, &err);
+    CHECK(s && count(s, SCENE_PATH) == 0 && count(s, SCENE_CIRCLE) == 5);
+    csvchart_figure_free(fig);
+    /* a mark of another kind is refused where it is set */
+    err = (csvchart_error){0};
+    fig = csvchart_figure_new("trend", &err);
+    CHECK_INT(csvchart_set(fig, "mark", "bar", &err), CSVCHART_ERROR_VALUE);
+    CHECK_STR(err.message,
+              "mark: \"bar\" does not apply to trends; expected auto, line, dot or line+dot");
+    csvchart_figure_free(fig);
+    err = (csvchart_error){0};
+    fig = csvchart_figure_new("bar", &err);
+    CHECK_INT(csvchart_set(fig, "mark", "line", &err), CSVCHART_ERROR_VALUE);
+    csvchart_figure_free(fig);
+}
+
+static void test_markers(void)
+{
+    const char *csv = "date,v\n2024-01,10\n2024-06,5\n2025-01,2\n";
+    const char *opts[] = {"marker", "2024-03-15 Policy shift, 2025-02 After the data", NULL};
+    csvchart_error err = {0};
+    csvchart_figure *fig = fixture_figure("trend", csv, opts, &err);
+    const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+    CHECK(s != NULL);
+    if (s) {
+        CHECK(fixture_find_text(s, "Policy shift") != NULL);
+        CHECK(fixture_find_text(s, "15 Mar 2024") != NULL);
+        CHECK(fixture_find_text(s, "After the data") != NULL);
+        CHECK(fixture_find_text(s, "Feb 2025") != NULL);
+        check_scene_rules("markers", s, 1200, 675);
+    }
+    csvchart_figure_free(fig);
+    /* markers are checked where they are set */
+    err = (csvchart_error){0};
+    fig = csvchart_figure_new("trend", &err);
+    CHECK_INT(csvchart_set(fig, "marker", "Policy shift 2024", &err), CSVCHART_ERROR_VALUE);
+    CHECK_STR(err.message, "marker: \"Policy shift 2024\" does not start with a date; expected "
+                           "a date and a label, e.g. 2026-01-15 Policy shift");
+    err = (csvchart_error){0};
+    CHECK_INT(csvchart_set(fig, "marker", "2024-03-15", &err), CSVCHART_ERROR_VALUE);
+    CHECK_STR(err.message, "marker: \"2024-03-15\" has no label; expected a date and a label, "
+                           "e.g. 2026-01-15 Policy shift");
+    csvchart_figure_free(fig);
+}
+
+static void test_linear(void)
+{
+    /* a linear axis from zero; negatives get a zero line; a fitted curve is a dashed path */
+    const char *csv = "date,v\n2020-01,100\n2020-07,60\n2021-01,35\n2021-07,22\n2022-01,12\n";
+    const char *opts[] = {"trend", "fit", NULL};
+    csvchart_error err = {0};
+    csvchart_figure *fig = fixture_figure("trend", csv, opts, &err);
+    const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+    CHECK(s != NULL);
+    if (s) {
+        CHECK(fixture_find_text(s, "0") != NULL);
+        CHECK(fixture_find_text(s, "100") != NULL);
+        size_t dashed_paths = 0;
+        for (size_t i = 0; i < s->len; i++) {
+            dashed_paths += s->items[i].kind == SCENE_PATH && s->items[i].dash > 0;
+        }
+        CHECK_INT(dashed_paths, 1);
+        CHECK(has_text_prefix(s, "halves every"));
+        check_scene_rules("linear", s, 1200, 675);
+    }
+    csvchart_figure_free(fig);
+}
+
+int main(void)
+{
+    RUN(test_sample);
+    RUN(test_refusal_and_grow);
+    RUN(test_legend);
+    RUN(test_marks_and_breaks);
+    RUN(test_markers);
+    RUN(test_linear);
+    RUN(test_property);
+    return harness_done();
+}

@@ -1,0 +1,269 @@
+/*
+ * test_trend_data.c - binding a table to a trend (trend_data.c): default columns, wide and
+ * long format, dates at every precision (a column of bare years), missing values that break
+ * a line, labels, markers, repeated dates refused or aggregated, the fit per series, and
+ * errors with their positions.
+ */
+#include <math.h>
+#include <stdlib.h>
+
+#include "fixtures.h"
+#include "harness.h"
+#include "trend_data.h"
+
+static struct trend_data data;
+
+/* Binds `csv` with NAME, VALUE option pairs (NULL-terminated) into `data`. */
+static csvchart_status bind(const char *csv, const char *const *opts, struct csvchart_warnings *w,
+                            csvchart_error *err)
+{
+    csvchart_table *t = NULL;
+    csvchart_status st = csvchart_table_read("t.csv", csv, strlen(csv), NULL, &t, err);
+    if (st) {
+        return st;
+    }
+    struct option_values vals;
+    struct spec s;
+    fixture_spec(opts, KIND_TREND, &vals, &s, err);
+    st = csvchart_trend_bind(t, &s, &data, w, err);
+    csvchart_spec_fini(&s);
+    csvchart_option_values_fini(&vals);
+    csvchart_table_free(t);
+    return st;
+}
+
+/* The error of binding `csv` with `opts`: its text, or "ok". */
+static const char *error_of(const char *csv, const char *const *opts)
+{
+    static csvchart_error err;
+    memset(&err, 0, sizeof err);
+    if (bind(csv, opts, NULL, &err) == CSVCHART_OK) {
+        csvchart_trend_fini(&data);
+        return "ok";
+    }
+    return csvchart_error_text(&err);
+}
+
+static void test_wide(void)
+{
+    csvchart_error err = {0};
+    struct csvchart_warnings w = {0};
+    /* the dates in any order and form; an empty cell breaks its line; the first column is
+     * the dates when none is called date */
+    const char *csv = "month,small,flagship\n"
+                      "2024-05,$0.50,$5.00\n"
+                      "March 2023,$2.00,$30.00\n"
+                      "2023-11-06,,$10\n"
+                      "2025,$0.10,$2\n";
+    CHECK_INT(bind(csv, NULL, &w, &err), CSVCHART_OK);
+    CHECK_INT(data.nseries, 2);
+    if (data.nseries == 2) {
+        const struct trend_series *a = &data.series[0], *b = &data.series[1];
+        CHECK_STR(a->name, "small");
+        CHECK_STR(b->name, "flagship");
+        CHECK_INT(a->n, 4);
+        CHECK_INT(a->nvalues, 3);
+        CHECK_DBL(a->p[0].v, 2, 0);
+        CHECK(!a->p[1].has); /* 2023-11-06: missing, sorted into its place */
+        CHECK_INT(a->p[1].line, 4);
+        CHECK_DBL(a->p[2].v, 0.5, 0);
+        CHECK_INT(a->p[3].date.precision, DATE_YEAR);
+        /* a month sits mid-month, a day at noon, a year mid-year */
+        double mar = (double)csvchart_date_days(2023, 3, 1);
+        CHECK_DBL(a->p[0].t, mar + 15.5, 0);
+        CHECK_DBL(b->p[1].t, (double)csvchart_date_days(2023, 11, 6) + 0.5, 0);
+        CHECK_DBL(a->p[3].t, (double)csvchart_date_days(2025, 1, 1) + 182.5, 0);
+        CHECK_INT(b->nvalues, 4);
+        CHECK(!a->has_fit); /* no trend = fit */
+        CHECK_STR(data.x_name, "month");
+        CHECK_STR(data.unit.prefix, "$");
+        CHECK_DBL(data.tmin, mar + 15.5, 0);
+    }
+    csvchart_trend_fini(&data);
+    csvchart_warnings_fini(&w);
+}
+
+static void test_long(void)
+{
+    csvchart_error err = {0};
+    struct csvchart_warnings w = {0};
+    const char *csv = "date,family,model,price\n"
+                      "2023-03-01,Small,GPT-3.5 Turbo,$2.00\n"
+                      "2023-03-14,Flagship,GPT-4,$30.00\n"
+                      ",Flagship,GPT-4 Turbo,$10\n"
+                      "2024-07-18,Small,GPT-4o mini,$0.15\n"
+                      "2024-05-13,,GPT-4o,$5\n"
+                      "2025-04-14,Flagship,,$2.00\n";
+    const char *opts[] = {"group", "family", "label", "model", "trend", "fit", "log", "true", NULL};
+    CHECK_INT(bind(csv, opts, &w, &err), CSVCHART_OK);
+    CHECK_INT(data.nseries, 2);
+    CHECK(data.labels);
+    if (data.nseries == 2) {
+        CHECK_STR(data.series[0].name, "Small");
+        CHECK_STR(data.series[1].name, "Flagship");
+        CHECK_INT(data.series[1].n, 2);
+        CHECK_STR(data.series[1].p[0].label, "GPT-4");
+        CHECK(data.series[1].p[1].label == NULL); /* an empty label cell: none */
+        CHECK(data.series[0].has_fit && data.series[1].has_fit);
+        CHECK_INT(data.series[0].rate.direction, -1);
+        CHECK_DBL(data.series[0].t_first, (double)csvchart_date_days(2023, 3, 1) + 0.5, 0);
+    }
+    /* the rows without a date or a group are skipped, with warnings */
+    CHECK_INT(w.len, 2);
+    if (w.len == 2) {
+        CHECK_STR(w.items[0], "t.csv:4: row skipped: no date");
+        CHECK_STR(w.items[1], "t.csv:6: row skipped: no family");
+    }
+    csvchart_trend_fini(&data);
+    csvchart_warnings_fini(&w);
+}
+
+static void test_years_and_aggregate(void)
+{
+    csvchart_error err = {0};
+    /* a column of bare years is typed number by the table, and still reads as dates */
+    const char *csv = "year,value\n2020,1\n2021,3\n2021,5\n2022,\n2022,4\n";
+    const char *mean[] = {"aggregate", "mean", NULL};
+    CHECK_INT(bind(csv, mean, NULL, &err), CSVCHART_OK);
+    CHECK_INT(data.nseries, 1);
+    if (data.nseries == 1) {
+        CHECK_INT(data.series[0].n, 3);
+        CHECK_DBL(data.series[0].p[1].v, 4, 0);
+        CHECK(data.series[0].p[2].has); /* a value and a missing one on one date: the value */
+        CHECK_DBL(data.series[0].p[2].v, 4, 0);
+        CHECK(data.computed);
+    }
+    csvchart_trend_fini(&data);
+    const char *count[] = {"aggregate", "count", NULL};
+    CHECK_INT(bind(csv, count, NULL, &err), CSVCHART_OK);
+    if (data.nseries == 1) {
+        CHECK_DBL(data.series[0].p[1].v, 2, 0);
+        CHECK_DBL(data.series[0].p[2].v, 1, 0);
+    }
+    csvchart_trend_fini(&data);
+    const char *max[] = {"aggregate", "max", NULL};
+    CHECK_INT(bind(csv, max, NULL, &err), CSVCHART_OK);
+    if (data.nseries == 1) {
+        CHECK_DBL(data.series[0].p[1].v, 5, 0);
+        CHECK(!data.computed);
+    }
+    csvchart_trend_fini(&data);
+    /* without aggregate: refused, naming both lines */
+    CHECK_STR(error_of(csv, NULL),
+              "t.csv:4:1: date \"2021\" appears again in series \"value\" (first on line 3); set "
+              "aggregate to sum, mean, count, min or max");
+    /* one date at two precisions is two dates */
+    CHECK_STR(error_of("date,v\n2021,1\n2021-01,2\n2021-01-01,3\n", NULL), "ok");
+}
+
+static void test_markers_and_labels(void)
+{
+    csvchart_error err = {0};
+    const char *csv = "date,price,label\n2024-01,3,first\n2024-06,2,\n";
+    const char *opts[] = {"marker", "2024-03-15 Policy shift, \"Jan 15, 2024 Launch, again\"",
+                          NULL};
+    CHECK_INT(bind(csv, opts, NULL, &err), CSVCHART_OK);
+    CHECK_INT(data.nmarkers, 2);
+    if (data.nmarkers == 2) {
+        CHECK_STR(data.markers[0].label, "Launch, again"); /* sorted by date */
+        CHECK_INT(data.markers[0].date.precision, DATE_DAY);
+        CHECK_STR(data.markers[1].label, "Policy shift");
+        CHECK_DBL(data.tmax, (double)csvchart_date_days(2024, 6, 1) + 15, 0);
+        CHECK_DBL(data.tmin, (double)csvchart_date_days(2024, 1, 15) + 0.5, 0);
+    }
+    /* a column named label is used when present, and not as a value column */
+    CHECK_INT(data.nseries, 1);
+    if (data.nseries == 1) {
+        CHECK_STR(data.series[0].p[0].label, "first");
+    }
+    csvchart_trend_fini(&data);
+    /* an unknown label column is an error only when asked for */
+    CHECK_STR(error_of("date,price\n2024,3\n", NULL), "ok");
+    const char *ask[] = {"label", "model", NULL};
+    CHECK_STR(error_of("date,price\n2024,3\n", ask),
+              "t.csv: no column named \"model\" (label); the columns are \"date\", \"price\"");
+}
+
+static void test_errors(void)
+{
+    /* a date that is not one, with its position */
+    CHECK_STR(error_of("date,price\n2024-01,3\nsoon,2\n", NULL),
+              "t.csv:3:1: \"soon\" is not a date (column \"date\"); expected 2025, 2025-01, "
+              "2025-01-15, 2025-01-15T10:00:00Z (or +02:00), January 2025, Jan 2025, 15 January "
+              "2026 or Jan 15, 2026");
+    CHECK_STR(error_of("date,price\n2025-02-30,3\n", NULL),
+              "t.csv:2:1: \"2025-02-30\" is not a date (column \"date\"); expected 2025, 2025-01, "
+              "2025-01-15, 2025-01-15T10:00:00Z (or +02:00), January 2025, Jan 2025, 15 January "
+              "2026 or Jan 15, 2026");
+    /* a value that is not a number */
+    CHECK_STR(error_of("date,price\n2024,3\n2025,cheap\n", NULL),
+              "t.csv:3:6: column \"price\" needs numbers, and \"cheap\" is not a number (expected "
+              "e.g. 42, 1,234.5, $0.07, 50%, $5.6M)");
+    /* log and fit need values > 0 */
+    const char *log[] = {"log", "true", NULL};
+    CHECK_STR(error_of("date,price\n2024,3\n2025,0\n", log),
+              "t.csv:3:6: log scale needs values > 0; \"price\" on 2025 has 0");
+    const char *fit[] = {"trend", "fit", NULL};
+    CHECK_STR(error_of("date,price\n2024,3\n2025,-1\n", fit),
+              "t.csv:3:6: trend = fit needs values > 0 (it fits their logarithm); \"price\" on "
+              "2025 has -1");
+    /* one date twice in a long-format series */
+    const char *grp[] = {"group", "g", NULL};
+    CHECK_STR(error_of("date,g,v\n2024-05,a,1\n2024-05,b,2\n2024-05,a,3\n", grp),
+              "t.csv:4:1: date \"2024-05\" appears again in series \"a\" (first on line 2); set "
+              "aggregate to sum, mean, count, min or max");
+    /* options */
+    const char *two[] = {"group", "g", "y", "v,w", NULL};
+    CHECK_STR(error_of("date,g,v,w\n2024,a,1,2\n", two),
+              "group needs exactly one value column (y), not 2");
+    const char *xy[] = {"y", "date", NULL};
+    CHECK_STR(error_of("date,v\n2024,1\n", xy),
+              "y: column \"date\" holds the dates (x); expected value columns");
+    CHECK_STR(error_of("date\n2024\n", NULL),
+              "t.csv:1: a trend needs a date column and a value column; the file has 1 column");
+    CHECK_STR(error_of("date,v\n2024,\n,3\n", NULL),
+              "t.csv: no values to draw: every row lacks a date or a value");
+    /* a template that says what the data does not */
+    const char *lie[] = {"trend", "fit", "trend_label", "doubles every {doubling}", NULL};
+    CHECK_STR(error_of("date,v\n2024,8\n2025,4\n", lie),
+              "trend_label: {doubling} does not fit \"v\", which falls; use {halving}, or "
+              "trend_label = auto");
+    /* points per series are limited */
+    const char *lim[] = {"max_categories", "2", NULL};
+    CHECK_STR(error_of("date,v\n2021,1\n2022,2\n2023,3\n", lim),
+              "t.csv:4:1: more than 2 points in series \"v\"; a trend of them cannot be drawn "
+              "(raise max_categories)");
+}
+
+static void test_fit(void)
+{
+    csvchart_error err = {0};
+    /* exactly ten times cheaper a year: the rate comes out so */
+    const char *csv = "date,v\n2021-01-01,1000\n2022-01-01,100\n2023-01-01,10\n2024-01-01,1\n";
+    const char *opts[] = {"trend", "fit", NULL};
+    CHECK_INT(bind(csv, opts, NULL, &err), CSVCHART_OK);
+    if (data.nseries == 1 && data.series[0].has_fit) {
+        /* 2024 is a leap year: the days between are 365, 365, 365 (2021-2023) */
+        CHECK_DBL(data.series[0].fit.slope, -1 / 365.0, 1e-15);
+        CHECK_INT(data.series[0].rate.direction, -1);
+        CHECK_STR(data.series[0].rate.period, "year");
+    } else {
+        CHECK(0);
+    }
+    csvchart_trend_fini(&data);
+    /* a series of one value, or of values on one date only, gets no line */
+    CHECK_INT(bind("date,a,b\n2021,1,\n2022,,3\n", opts, NULL, &err), CSVCHART_OK);
+    CHECK(!data.series[0].has_fit && !data.series[1].has_fit);
+    csvchart_trend_fini(&data);
+}
+
+int main(void)
+{
+    RUN(test_wide);
+    RUN(test_long);
+    RUN(test_years_and_aggregate);
+    RUN(test_markers_and_labels);
+    RUN(test_errors);
+    RUN(test_fit);
+    return harness_done();
+}
