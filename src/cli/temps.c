@@ -19,16 +19,24 @@
  * The handler only reads a path in a slot it moved from ACTIVE to CLAIMED, so the path cannot
  * change under it; remove() of a CLAIMED slot does nothing (the process is ending). add() is
  * called before the file is created and remove() after it is gone, so a listed name that does
- * not exist (yet, or any more) only makes unlink() fail harmlessly. What is left: a file
- * created by another thread in the microseconds between the handler's pass and the end of
- * the process, or one whose path does not fit a slot - the same leftover as after SIGKILL.
+ * not exist (yet, or any more) only makes unlink() fail harmlessly.
+ *
+ * Other threads go on writing while the handler runs (render --jobs). So the handler first
+ * sets `ending`, after which add() never returns (the thread waits for the end instead of
+ * creating a file nobody would remove); then it unlinks; then, when some slot was busy, it
+ * waits 30 ms and unlinks again, catching a file that a thread had listed but not yet created
+ * at the first pass, and a slot that was being filled then. What is left: a thread stalled
+ * more than 30 ms between add() and open(), or a path that does not fit a slot - the same
+ * leftover as after SIGKILL.
  *
  * This is process-wide state, which the library avoids (STYLE.md 1); signals are
  * process-wide, and this lives in the command, not in the library.
  */
 #include <signal.h>
 #include <stdatomic.h>
+#include <stdbool.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -46,12 +54,17 @@ static struct slot {
     char path[PATH_BYTES];
 } slots[SLOTS];
 
+static atomic_int ending; /* set by the handler: no new temporary file */
+
 static int add(void *ctx, const char *tmp)
 {
     (void)ctx;
     size_t n = strlen(tmp);
     if (n >= PATH_BYTES) {
         return -1; // open() would refuse it anyway (PATH_MAX)
+    }
+    while (atomic_load(&ending)) {
+        pause(); // the process is ending by a signal: create nothing
     }
     for (int i = 0; i < SLOTS; i++) {
         int expected = FREE;
@@ -75,13 +88,29 @@ static void remove_slot(void *ctx, int handle)
 
 const csvchart_temp_tracker csvchart_cli_temps = {.add = add, .remove = remove_slot};
 
-static void on_signal(int sig)
+/* Claims the ACTIVE slots and unlinks every CLAIMED one; true when some slot was not FREE. */
+static bool unlink_pass(void)
 {
+    bool busy = false;
     for (int i = 0; i < SLOTS; i++) {
         int expected = ACTIVE;
-        if (atomic_compare_exchange_strong(&slots[i].state, &expected, CLAIMED)) {
+        atomic_compare_exchange_strong(&slots[i].state, &expected, CLAIMED);
+        int state = atomic_load(&slots[i].state);
+        if (state == CLAIMED) {
             unlink(slots[i].path);
         }
+        busy |= state != FREE;
+    }
+    return busy;
+}
+
+static void on_signal(int sig)
+{
+    atomic_store(&ending, 1);
+    if (unlink_pass()) {
+        struct timespec wait = {0, 30 * 1000 * 1000};
+        nanosleep(&wait, NULL);
+        unlink_pass();
     }
     /* The default action, once this handler returns and unblocks `sig`. */
     struct sigaction dfl = {.sa_handler = SIG_DFL};
