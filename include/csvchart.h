@@ -116,7 +116,9 @@ typedef enum csvchart_format {
     CSVCHART_FORMAT_PNG,
     CSVCHART_FORMAT_SVG,
     CSVCHART_FORMAT_PDF,
-    CSVCHART_FORMAT_SCENE /* the drawing primitives as text, one per line */
+    CSVCHART_FORMAT_SCENE, /* the drawing primitives as text, one per line */
+    CSVCHART_FORMAT_TXT    /* the text alternative (option alt, else the title and a summary of
+                            * the data), UTF-8, one line, for a CMS's alt attribute */
 } csvchart_format;
 
 /*
@@ -257,7 +259,7 @@ CSVCHART_API const char *csvchart_figure_warning(const csvchart_figure *fig, siz
 
 /*
  * The format named by a path's extension, or CSVCHART_FORMAT_AUTO when it names none (or for
- * NULL). csvchart_format_from_name() takes "png", "svg", "pdf" or "scene". Any thread.
+ * NULL). csvchart_format_from_name() takes "png", "svg", "pdf", "scene" or "txt". Any thread.
  */
 CSVCHART_API csvchart_format csvchart_format_from_path(const char *path);
 CSVCHART_API csvchart_format csvchart_format_from_name(const char *name);

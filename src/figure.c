@@ -332,6 +332,7 @@ const struct csvchart_scene *csvchart_figure_scene(csvchart_figure *fig, csvchar
         csvchart_spec_fini(&fig->spec);
         return NULL;
     }
+    csvchart_scene_set_alt(&fig->scene, fig->spec.alt);
     fig->laid_out = true;
     return &fig->scene;
 }
@@ -347,7 +348,8 @@ csvchart_format csvchart_format_from_name(const char *name)
     } names[] = {{"png", CSVCHART_FORMAT_PNG},
                  {"svg", CSVCHART_FORMAT_SVG},
                  {"pdf", CSVCHART_FORMAT_PDF},
-                 {"scene", CSVCHART_FORMAT_SCENE}};
+                 {"scene", CSVCHART_FORMAT_SCENE},
+                 {"txt", CSVCHART_FORMAT_TXT}};
     for (size_t i = 0; name && i < sizeof names / sizeof names[0]; i++) {
         if (strcmp(name, names[i].name) == 0) {
             return names[i].format;
@@ -435,7 +437,7 @@ double csvchart_scale_from_path(const char *path)
 static csvchart_status format_clash(const char *path, csvchart_format format,
                                     csvchart_error *err)
 {
-    static const char *const names[] = {"", "png", "svg", "pdf", "scene"};
+    static const char *const names[] = {"", "png", "svg", "pdf", "scene", "txt"};
     csvchart_format named = csvchart_format_from_path(path);
     return csvchart_error_set(err, CSVCHART_ERROR_VALUE, path, 0, 0,
                               "the name says %s, the format asked for is %s; give the file a "
@@ -461,7 +463,7 @@ csvchart_status csvchart_output_check(const char *path, csvchart_error *err)
     if (csvchart_format_from_path(path) == CSVCHART_FORMAT_AUTO) {
         return csvchart_error_set(err, CSVCHART_ERROR_VALUE, path, 0, 0,
                                   "unknown output format; expected a name ending in .png, "
-                                  ".svg, .pdf or .scene");
+                                  ".svg, .pdf, .scene or .txt");
     }
     return csvchart_scale_from_path(path) < 0 ? scale_error(path, err) : CSVCHART_OK;
 }
@@ -506,7 +508,7 @@ static csvchart_status render(csvchart_figure *fig, csvchart_format format, doub
     *len = 0;
     if (format == CSVCHART_FORMAT_AUTO) {
         return csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0,
-                                  "no output format given; expected png, svg, pdf or scene");
+                                  "no output format given; expected png, svg, pdf, scene or txt");
     }
     const struct csvchart_scene *s = csvchart_figure_scene(fig, err);
     if (!s) {
@@ -653,7 +655,7 @@ csvchart_status csvchart_figure_write(csvchart_figure *fig, const char *path,
         if (format == CSVCHART_FORMAT_AUTO) {
             return csvchart_error_set(err, CSVCHART_ERROR_VALUE, path, 0, 0,
                                       "unknown output format; expected a name ending in .png, "
-                                      ".svg, .pdf or .scene");
+                                      ".svg, .pdf, .scene or .txt");
         }
     }
     void *data;

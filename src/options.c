@@ -29,6 +29,11 @@ static const struct option_def table[OPT_COUNT] = {
                        .help = "combine rows of one category (trend: of one date in a series): "
                                "none (a repeat is an error), sum, mean, count, min, max; bar: "
                                "done while reading, in memory that does not grow with the file"},
+    [OPT_ALT] = {.name = "alt", .type = OPTION_TEXT, .def = "", .kinds = KIND_ALL,
+                 .help = "the text alternative for readers who cannot see the figure: replaces "
+                         "the generated description (SVG <desc>, PNG Description, PDF subject) "
+                         "and is what a .txt output (--alt-text) holds; by default the title "
+                         "then a generated summary of the data"},
     [OPT_ANNOTATE] = {.name = "annotate", .type = OPTION_TEXT, .def = "", .kinds = KIND_BAR,
                       .help = "notes tied to categories, with a leader: CATEGORY: TEXT; several "
                               "separated by ; (e.g. \"OpenAI o1\": Most expensive)"},

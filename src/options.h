@@ -40,6 +40,7 @@ enum figure_kind { KIND_BAR = 1u << 0, KIND_TIMELINE = 1u << 1, KIND_TREND = 1u 
 /* Indexes into the option table; keep in the table's (alphabetical) order. */
 enum option_id {
     OPT_AGGREGATE,
+    OPT_ALT,
     OPT_ANNOTATE,
     OPT_AXIS_BREAKS,
     OPT_AXIS_TITLE,

@@ -246,6 +246,24 @@ static csvchart_status render_scene(const struct csvchart_scene *s,
     return CSVCHART_OK;
 }
 
+/* The text alternative, one line and a line end. */
+static csvchart_status render_alt(const struct csvchart_scene *s, const struct render_options *opt,
+                                  void **data, size_t *len, csvchart_error *err)
+{
+    (void)opt;
+    size_t n = strlen(s->alt);
+    char *text = malloc(n + 2);
+    if (!text) {
+        return csvchart_error_nomem(err);
+    }
+    memcpy(text, s->alt, n);
+    text[n] = '\n';
+    text[n + 1] = '\0';
+    *data = text;
+    *len = n + 1;
+    return CSVCHART_OK;
+}
+
 struct backend {
     csvchart_format format;
     const char *extension;
@@ -258,6 +276,7 @@ static const struct backend backends[] = {
     {.format = CSVCHART_FORMAT_SVG, .extension = "svg", .render = csvchart_render_svg},
     {.format = CSVCHART_FORMAT_PDF, .extension = "pdf", .render = csvchart_render_pdf},
     {.format = CSVCHART_FORMAT_SCENE, .extension = "scene", .render = render_scene},
+    {.format = CSVCHART_FORMAT_TXT, .extension = "txt", .render = render_alt},
 };
 
 csvchart_status csvchart_render(const struct csvchart_scene *s, csvchart_format format,

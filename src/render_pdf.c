@@ -66,6 +66,9 @@ csvchart_status csvchart_render_pdf(const struct csvchart_scene *s,
     if (s->title && s->title[0]) {
         cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_TITLE, s->title);
     }
+    if (s->desc && s->desc[0]) {
+        cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_SUBJECT, s->desc);
+    }
     cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_CREATOR,
                                    "csvchart " CSVCHART_VERSION_STRING);
     cairo_scale(cr, PT_PER_PX, PT_PER_PX);

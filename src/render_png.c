@@ -12,8 +12,9 @@
  *
  * Pixels: cairo's ARGB32 is native-endian premultiplied; we write 8-bit RGB when every pixel
  * is opaque (the usual chart on a solid background, 25% smaller) and RGBA with unpremultiplied
- * alpha otherwise. Metadata: pHYs from the dpi, Title/Source/Software as tEXt (iTXt when a
- * string is not Latin-1, which tEXt requires), never tIME, so equal scenes give equal bytes.
+ * alpha otherwise. Metadata: pHYs from the dpi, Title/Source/Description/Software as tEXt
+ * (iTXt when a string is not Latin-1, which tEXt requires), never tIME, so equal scenes give
+ * equal bytes. Description is the scene's desc: the alt option, or a summary of the data.
  *
  * Compression: FAST is zlib level 1, run-length strategy, with the UP filter on every row,
  * compressed on two threads (compress_fast); SMALL is level 9 with libpng's adaptive choice
@@ -151,8 +152,8 @@ not_latin1:
 }
 
 struct texts {
-    png_text items[3];
-    char *latin1[3];
+    png_text items[4];
+    char *latin1[4];
     int len;
 };
 
@@ -401,6 +402,7 @@ csvchart_status csvchart_render_png(const struct csvchart_scene *s,
 
     row = malloc((size_t)w * 4);
     if (!row || !add_text(&texts, "Title", s->title) || !add_text(&texts, "Source", s->source) ||
+        !add_text(&texts, "Description", s->desc) ||
         !add_text(&texts, "Software", "csvchart " CSVCHART_VERSION_STRING)) {
         status = csvchart_error_nomem(err);
         goto done;

@@ -11,6 +11,7 @@
 
 #include <assert.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,6 +61,7 @@ void csvchart_scene_init(struct csvchart_scene *s, double width, double height,
     s->font_family = copy(s, font_family);
     s->title = copy(s, "");
     s->desc = copy(s, "");
+    s->alt = copy(s, "");
     s->source = copy(s, "");
 }
 
@@ -77,6 +79,7 @@ void csvchart_scene_fini(struct csvchart_scene *s)
     free(s->font_family);
     free(s->title);
     free(s->desc);
+    free(s->alt);
     free(s->source);
     memset(s, 0, sizeof *s);
 }
@@ -89,6 +92,26 @@ void csvchart_scene_set_string(struct csvchart_scene *s, char **field, const cha
     }
     free(*field);
     *field = p;
+}
+
+void csvchart_scene_set_alt(struct csvchart_scene *s, const char *alt)
+{
+    if (alt && *alt) {
+        csvchart_scene_set_string(s, &s->desc, alt);
+        csvchart_scene_set_string(s, &s->alt, alt);
+        return;
+    }
+    const char *title = s->title ? s->title : "", *desc = s->desc ? s->desc : "";
+    size_t tn = strlen(title), dn = strlen(desc);
+    char *text = malloc(tn + dn + 3);
+    if (!text) {
+        s->nomem = true;
+        return;
+    }
+    bool stop = tn == 0 || strchr(".!?", title[tn - 1]) != NULL;
+    snprintf(text, tn + dn + 3, "%s%s%s%s", title, stop ? "" : ".", tn && dn ? " " : "", desc);
+    csvchart_scene_set_string(s, &s->alt, text);
+    free(text);
 }
 
 /*

@@ -77,7 +77,10 @@ struct csvchart_scene {
     csvchart_rgba background;
     char *font_family; /* e.g. "Inter"; backends add fallbacks */
     char *title;       /* the figure title, for SVG <title> and PNG/PDF metadata ("" if none) */
-    char *desc;        /* a one-sentence summary of the data, for SVG <desc> */
+    char *desc;        /* a summary of the data (or the alt option): SVG <desc>, PNG
+                        * Description, PDF Subject */
+    char *alt;         /* the text alternative, a .txt output: the alt option, else the title
+                        * and the description (csvchart_scene_set_alt) */
     char *source;      /* the source line, for PNG tEXt Source ("" if none) */
     struct scene_item *items;
     size_t len, cap;
@@ -91,6 +94,14 @@ void csvchart_scene_init(struct csvchart_scene *s, double width, double height,
 void csvchart_scene_fini(struct csvchart_scene *s);
 /* Replaces one of the scene's metadata strings (title, desc, source) with a copy of `value`. */
 void csvchart_scene_set_string(struct csvchart_scene *s, char **field, const char *value);
+
+/*
+ * Sets the text alternative once the layout has written title and desc: `alt` (the option;
+ * "" when not set) replaces the description and is the whole alternative; without it the
+ * alternative is the title, a full stop if it has none, and the description ("OpenAI o1 costs
+ * 857x more than DeepSeek R1. Bar chart of price by model, ...").
+ */
+void csvchart_scene_set_alt(struct csvchart_scene *s, const char *alt);
 
 /*
  * Appends items; return the new item (valid until the next add) or NULL after a failure.

@@ -199,6 +199,7 @@ csvchart_status csvchart_spec_bind(const struct option_values *vals, unsigned ki
                                                      : LABELS_AUTO;
     out->axis_title = get(vals, OPT_AXIS_TITLE);
     out->byline = get(vals, OPT_BYLINE);
+    out->alt = get(vals, OPT_ALT);
     out->color = get(vals, OPT_COLOR);
     const char *bg = get(vals, OPT_BACKGROUND);
     unsigned long bgc;

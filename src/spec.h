@@ -78,7 +78,7 @@ struct spec {
     double *domain; /* NULL, or [lo, hi] */
     double *ticks;  /* NULL, or nticks values */
     size_t nticks;
-    const char *axis_title, *byline, *color; /* "" when not set */
+    const char *alt, *axis_title, *byline, *color; /* "" when not set */
     bool transparent; /* background = transparent */
     bool fit_grow; /* fit = grow: a figure that does not fit is drawn larger */
     /* timeline */

@@ -253,10 +253,25 @@ enum cli_parse csvchart_cli_parse(int argc, char **argv, struct cli_args *out, c
         const char *eq = strchr(name, '=');
         char canon[64];
         canonical(name, eq ? (size_t)(eq - name) : strlen(name), canon, sizeof canon);
+        if (strcmp(canon, "alt_text") == 0) { /* --alt-text FILE: an output of the alt text */
+            const char *file = eq ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL);
+            if (!file || !*file) {
+                USAGE("--alt-text needs a file name");
+            }
+            if (out->command != CMD_FIGURE) {
+                USAGE("--alt-text goes with a figure (render: list NAME.txt among the outputs)");
+            }
+            if (out->noutputs == CLI_MAX_OUTPUTS) {
+                USAGE("too many outputs (at most %d)", CLI_MAX_OUTPUTS);
+            }
+            out->alt_text[out->noutputs] = true;
+            out->outputs[out->noutputs++] = file;
+            continue;
+        }
         if (strcmp(canon, "format") == 0) {
             out->format = eq ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL);
             if (!out->format) {
-                USAGE("--format needs a value: png, svg, pdf or scene");
+                USAGE("--format needs a value: png, svg, pdf, scene or txt");
             }
             continue;
         }

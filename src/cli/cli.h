@@ -29,6 +29,7 @@ struct cli_args {
     const char *kind; /* "bar"; NULL for general help */
     const char *data; /* the CSV path, "-" for standard input */
     const char *outputs[CLI_MAX_OUTPUTS];
+    bool alt_text[CLI_MAX_OUTPUTS]; /* an output of --alt-text: the text alternative, any name */
     size_t noutputs;
     const char *format; /* --format, for -o - */
     const char *delimiter; /* inspect --delimiter */

@@ -58,13 +58,19 @@ static const struct flag_text {
 } figure_flags[] = {
     {"DATA.csv", NULL, "the data; - reads standard input"},
     {"-o, --output", "FILE",
-     "an output: .png, .svg, .pdf or .scene (the drawing primitives as text); repeat -o to "
+     "an output: .png, .svg, .pdf, .scene (the drawing primitives as text) or .txt (the text "
+     "alternative, see --alt-text); repeat -o to "
      "write several formats from one layout. -o - writes to standard output with --format. A "
      "PNG named NAME@2x.png is drawn at that pixel scale (@0.25x to @8x). The folder must "
      "exist: a missing one is an error (render creates its folders). Two -o naming one file "
      "are refused"},
+    {"--alt-text", "FILE",
+     "write the figure's text alternative to FILE, whatever its name (- for standard output): "
+     "the alt option, else the title and a summary of the data, one line of UTF-8 for a "
+     "CMS's alt attribute; the same text is the SVG <desc>, the PNG's Description and the "
+     "PDF's subject. In an INI file, list NAME.txt among the outputs"},
     {"--format", "FORMAT",
-     "png, svg, pdf or scene: the format of -o -; with a named output it must agree with the "
+     "png, svg, pdf, scene or txt: the format of -o -; with a named output it must agree with the "
      "name's extension (-o y.png --format svg is refused)"},
 };
 

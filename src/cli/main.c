@@ -109,13 +109,15 @@ static int run_figure(const struct cli_args *a)
     /* Every output name is checked before anything is read or drawn. */
     for (size_t i = 0; i < a->noutputs; i++) {
         const char *out = a->outputs[i];
-        if (strcmp(out, "-") == 0) {
+        if (a->alt_text[i]) {
+            formats[i] = CSVCHART_FORMAT_TXT; /* whatever the name: "fig.alt", "-" */
+        } else if (strcmp(out, "-") == 0) {
             formats[i] = csvchart_format_from_name(a->format);
             if (formats[i] == CSVCHART_FORMAT_AUTO) {
                 csvchart_cli_usage_error(a->kind, a->format
-                                                      ? "--format must be png, svg, pdf or scene"
-                                                      : "-o - needs --format png, svg, pdf or "
-                                                        "scene");
+                                                      ? "--format must be png, svg, pdf, scene or txt"
+                                                      : "-o - needs --format png, svg, pdf, "
+                                                        "scene or txt");
                 rc = EXIT_USAGE;
                 goto done;
             }
@@ -133,7 +135,7 @@ static int run_figure(const struct cli_args *a)
                 snprintf(msg, sizeof msg, "--format %s contradicts -o %s%s", a->format,
                          csvchart_cli_quote(out, q, sizeof q),
                          asked == CSVCHART_FORMAT_AUTO
-                             ? "; --format takes png, svg, pdf or scene"
+                             ? "; --format takes png, svg, pdf, scene or txt"
                              : "; name the file for its format, or drop --format");
                 csvchart_cli_usage_error(a->kind, msg);
                 rc = EXIT_USAGE;
@@ -149,7 +151,8 @@ static int run_figure(const struct cli_args *a)
         goto done;
     }
     for (size_t i = 0; i < a->noutputs; i++) {
-        const char *name = strcmp(a->outputs[i], "-") == 0 ? NULL : a->outputs[i];
+        const char *name =
+            strcmp(a->outputs[i], "-") == 0 || a->alt_text[i] ? NULL : a->outputs[i];
         if (csvchart_figure_render_for(fig, name, formats[i], &data[i], &len[i], &err)) {
             break;
         }

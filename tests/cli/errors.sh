@@ -121,7 +121,7 @@ expect_status 1 "missing output folder"
 expect_stderr "csvchart: no/such/folder/x.png: cannot write: folder \"no/such/folder\" does not exist" "missing output folder"
 run bar ok.csv -o keep.gif
 expect_status 1 "unknown extension"
-expect_stderr "csvchart: keep.gif: unknown output format; expected a name ending in .png, .svg, .pdf or .scene" "unknown extension"
+expect_stderr "csvchart: keep.gif: unknown output format; expected a name ending in .png, .svg, .pdf, .scene or .txt" "unknown extension"
 [ "$(cat keep.png)" = "old image" ] && pass "old output still untouched" || fail "old output changed"
 run bar missing.csv -o new.png
 expect_status 1 "missing data file"

@@ -16,7 +16,12 @@ run trend --help
 cat stdout.txt >> help.txt
 names=$(sed -n 's/^  --\([a-z-]*\).*/\1/p' help.txt | tr '-' '_' | sort -u)
 for n in $names; do
-    case "$n" in output | format) continue ;; esac
+    case "$n" in
+    output | format) continue ;;
+    alt_text) # a flag, not an option: the README names it as written
+        grep -q -- "--alt-text" "$readme" && pass "README documents --alt-text" || fail "README lacks --alt-text"
+        continue ;;
+    esac
     grep -q "\`$n\`" "$readme" && pass "README documents $n" || fail "README lacks option $n"
 done
 grep -q '^scripts/setup.sh$' "$readme" && pass "quick start: setup" || fail "quick start: setup command missing"

@@ -272,7 +272,7 @@ printf '[defaults]\nkind = bar\n[a]\ndata = a.csv\n[b]\ndata = b.csv\noutputs = 
 for mode in --list --make-rules; do
     run render plan.ini --out-dir o $mode
     expect_status 1 "$mode with a figure that cannot be planned"
-    expect_stderr 'csvchart: plan.ini:7: output "b.gif": unknown output format; expected a name ending in .png, .svg, .pdf or .scene (figure "b")
+    expect_stderr 'csvchart: plan.ini:7: output "b.gif": unknown output format; expected a name ending in .png, .svg, .pdf, .scene or .txt (figure "b")
 csvchart: listed 1, failed 1: b' "$mode with a figure that cannot be planned"
 done
 printf '[defaults]\nkind = bar\n[a]\ndata = a\tb.csv\n' > tab.ini

@@ -1,10 +1,13 @@
 /*
  * test_figure.c - what figure.c decides from an output's name ("@Nx" scales, format), and the
  * atomic write telling a tracker about its temporary file (the command removes those on
- * SIGINT and SIGTERM).
+ * SIGINT and SIGTERM), and the text alternative in every format.
  */
+#define _GNU_SOURCE /* memmem */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -40,7 +43,8 @@ static void test_output_check(void)
     CHECK_INT(csvchart_output_check("a/b@2x.png", &err), CSVCHART_OK);
     CHECK_INT(csvchart_output_check("b.gif", &err), CSVCHART_ERROR_VALUE);
     CHECK_STR(csvchart_error_text(&err),
-              "b.gif: unknown output format; expected a name ending in .png, .svg, .pdf or .scene");
+              "b.gif: unknown output format; expected a name ending in .png, .svg, .pdf, .scene "
+              "or .txt");
     csvchart_error_clear(&err);
     CHECK_INT(csvchart_output_check("out/b@9x.png", &err), CSVCHART_ERROR_VALUE);
     CHECK_STR(csvchart_error_text(&err), "out/b@9x.png: \"@9x\" is not a supported pixel scale; "
@@ -135,10 +139,80 @@ static void test_tracked_write(void)
     rmdir(dir);
 }
 
+/* Renders `fig` as `format` into a NUL-terminated buffer (PNG and PDF: bytes with a NUL
+ * after them, searched with memmem). */
+static char *rendered(csvchart_figure *fig, csvchart_format format, size_t *len)
+{
+    csvchart_error err = {0};
+    void *data = NULL;
+    CHECK_INT(csvchart_figure_render(fig, format, &data, len, &err), CSVCHART_OK);
+    char *text = malloc(*len + 1);
+    memcpy(text, data, *len);
+    text[*len] = '\0';
+    free(data);
+    return text;
+}
+
+static bool holds(const char *data, size_t len, const char *needle)
+{
+    return memmem(data, len, needle, strlen(needle)) != NULL;
+}
+
+static void test_alt_text(void)
+{
+    csvchart_error err = {0};
+    csvchart_figure *fig = csvchart_figure_new("bar", &err);
+    const char csv[] = "model,price\nR1,$0.07\no1,$60\n";
+    csvchart_figure_load_buffer(fig, "t.csv", csv, sizeof csv - 1, &err);
+    csvchart_set(fig, "title", "o1 costs 857x more", &err);
+    const char *summary = "Bar chart of price by model, 2 categories, from R1 ($0.07) to o1 ($60).";
+    size_t len;
+    char *txt = rendered(fig, CSVCHART_FORMAT_TXT, &len);
+    char want[256];
+    snprintf(want, sizeof want, "o1 costs 857x more. %s\n", summary);
+    CHECK_STR(txt, want);
+    free(txt);
+    /* the summary alone in every image format */
+    char *png = rendered(fig, CSVCHART_FORMAT_PNG, &len);
+    char chunk[256];
+    snprintf(chunk, sizeof chunk, "Description%c%s", '\0', summary);
+    CHECK(memmem(png, len, chunk, strlen("Description") + 1 + strlen(summary)) != NULL);
+    free(png);
+    char *pdf = rendered(fig, CSVCHART_FORMAT_PDF, &len);
+    /* cairo writes the subject as UTF-16BE in hex: "Bar" is 0042 0061 0072 */
+    CHECK(holds(pdf, len, "/Subject <FEFF004200610072002000630068006100720074"));
+    free(pdf);
+    char *svg = rendered(fig, CSVCHART_FORMAT_SVG, &len);
+    CHECK(holds(svg, len, summary));
+    free(svg);
+
+    /* alt replaces the summary everywhere, and is the whole alternative */
+    const char *alt = "Two bars: R1 is a sliver next to o1 \xe2\x80\x94 857 times cheaper.";
+    CHECK_INT(csvchart_set(fig, "alt", alt, &err), CSVCHART_OK);
+    txt = rendered(fig, CSVCHART_FORMAT_TXT, &len);
+    snprintf(want, sizeof want, "%s\n", alt);
+    CHECK_STR(txt, want);
+    free(txt);
+    png = rendered(fig, CSVCHART_FORMAT_PNG, &len);
+    CHECK(holds(png, len, "iTXt") && holds(png, len, alt)); /* not Latin-1: iTXt */
+    CHECK(!holds(png, len, "Bar chart of"));
+    free(png);
+    svg = rendered(fig, CSVCHART_FORMAT_SVG, &len);
+    CHECK(holds(svg, len, alt) && !holds(svg, len, "Bar chart of"));
+    free(svg);
+    pdf = rendered(fig, CSVCHART_FORMAT_PDF, &len);
+    CHECK(holds(pdf, len, "/Subject <FEFF00540077006F") && /* "Two" */
+          !holds(pdf, len, "004200610072002000630068006100720074"));
+    free(pdf);
+    CHECK_INT(csvchart_format_from_path("fig.alt.TXT"), CSVCHART_FORMAT_TXT);
+    csvchart_figure_free(fig);
+}
+
 int main(void)
 {
     RUN(test_scale);
     RUN(test_output_check);
     RUN(test_tracked_write);
+    RUN(test_alt_text);
     return harness_done();
 }
