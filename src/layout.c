@@ -18,18 +18,15 @@
 
 #define MAX_PARAGRAPH_LINES 64
 
-/* The type scale (layout.h): size at u = 1 and floor, CSS px. */
-static const struct {
-    double base, floor;
-} TYPE_TITLE = {30, 20}, TYPE_SUBTITLE = {19, 14}, TYPE_LABEL = {16, 13}, TYPE_SMALL = {13.5, 11};
-
 #define LAYOUT_METRIC_BASE(name, base, doc) .name = base,
 static const struct frame_metrics FRAME_BASE = {LAYOUT_FRAME_METRICS(LAYOUT_METRIC_BASE)};
 
-static double type_size(double base, double floor, double u)
+/* A role's size at type unit u (the theme's type scale; a house theme may set the base). */
+static double type_size(const struct theme *t, enum type_role r, double u)
 {
+    double base = t->house.type[r] > 0 ? t->house.type[r] : csvchart_type_scale[r].base;
     double v = round(base * u * 2) / 2;
-    return fmax(v, fmax(floor, LAYOUT_TEXT_FLOOR));
+    return fmax(v, fmax(csvchart_type_scale[r].floor, LAYOUT_TEXT_FLOOR));
 }
 
 void csvchart_layout_begin(struct layout *L, const struct spec *s,
@@ -44,14 +41,10 @@ void csvchart_layout_begin(struct layout *L, const struct spec *s,
     L->u = fmin(s->width / 1200.0, s->height / 675.0);
     L->g = fmax(L->u, 0.5);
     L->scale = s->render.scale > 0 ? s->render.scale : 1;
-    L->title = (struct text_style){s->font, type_size(TYPE_TITLE.base, TYPE_TITLE.floor, L->u),
-                                   700};
-    L->subtitle = (struct text_style){
-        s->font, type_size(TYPE_SUBTITLE.base, TYPE_SUBTITLE.floor, L->u), 400};
-    L->label = (struct text_style){s->font, type_size(TYPE_LABEL.base, TYPE_LABEL.floor, L->u),
-                                   400};
-    L->small = (struct text_style){s->font, type_size(TYPE_SMALL.base, TYPE_SMALL.floor, L->u),
-                                   400};
+    L->title = (struct text_style){s->font, type_size(&s->theme, TYPE_TITLE, L->u), 700};
+    L->subtitle = (struct text_style){s->font, type_size(&s->theme, TYPE_SUBTITLE, L->u), 400};
+    L->label = (struct text_style){s->font, type_size(&s->theme, TYPE_LABEL, L->u), 400};
+    L->small = (struct text_style){s->font, type_size(&s->theme, TYPE_SMALL, L->u), 400};
     L->label_min = L->small.size_px;
     /* Every metric scales with g: one loop over the struct's doubles, in table order. */
     const double *base = (const double *)&FRAME_BASE;
@@ -59,6 +52,10 @@ void csvchart_layout_begin(struct layout *L, const struct spec *s,
     for (size_t i = 0; i < sizeof L->px / sizeof(double); i++) {
         px[i] = base[i] * L->g;
     }
+    const struct theme_house *h = &s->theme.house; /* a house theme's margins */
+    L->px.pad_x = h->pad_x > 0 ? h->pad_x * L->g : L->px.pad_x;
+    L->px.pad_top = h->pad_top > 0 ? h->pad_top * L->g : L->px.pad_top;
+    L->px.pad_bottom = h->pad_bottom > 0 ? h->pad_bottom * L->g : L->px.pad_bottom;
     csvchart_scene_init(scene, s->width, s->height,
                         s->transparent ? CSVCHART_RGBA_NONE : s->theme.background, s->font);
     csvchart_scene_set_string(scene, &scene->title, s->title);

@@ -17,6 +17,7 @@
 #include "annotation.h"
 #include "array.h"
 #include "date.h"
+#include "theme.h"
 #include "error.h"
 #include "format.h"
 #include "xml_name.h"
@@ -226,7 +227,9 @@ static const struct option_def table[OPT_COUNT] = {
                       .help = "SVG text as editable <text> (text) or glyph outlines (paths)"},
     [OPT_THEME] = {.name = "theme", .type = OPTION_CHOICE, .def = "light", .kinds = KIND_ALL,
                    .choices = "light|dark|print",
-                   .help = "light, dark (slides) or print (grey scale)"},
+                   .help = "light, dark (slides), print (grey scale), or a house theme: a file "
+                           "NAME.ini setting colours, font, palette, type sizes, margins and "
+                           "byline (README, House themes)"},
     [OPT_TICKS] = {.name = "ticks", .type = OPTION_TEXT, .def = "", .kinds = KIND_BAR,
                    .help = "the value axis' gridlines, numbers separated by commas (e.g. "
                            "0,25,50,75,100)"},
@@ -856,8 +859,9 @@ csvchart_status csvchart_option_check(enum option_id id, const char *value, cons
         return CSVCHART_OK;
     }
     case OPTION_CHOICE:
-        if (id == OPT_DELIMITER && strcmp(value, "\t") == 0) {
-            return CSVCHART_OK;
+        if ((id == OPT_DELIMITER && strcmp(value, "\t") == 0) ||
+            (id == OPT_THEME && csvchart_theme_is_file(value))) {
+            return CSVCHART_OK; /* a house theme is read when the figure is bound */
         }
         if (!choice_ok(d->choices, value)) {
             return BAD("%s: \"%s\" is not one of %s", d->name, value, d->choices);

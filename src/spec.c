@@ -126,7 +126,22 @@ csvchart_status csvchart_spec_bind(const struct option_values *vals, unsigned ki
     out->font = get(vals, OPT_FONT);
     out->id_prefix = get(vals, OPT_ID_PREFIX);
     csvchart_parse_size(get(vals, OPT_SIZE), &out->width, &out->height);
-    csvchart_theme_get(get(vals, OPT_THEME), get(vals, OPT_PALETTE), &out->theme);
+    const char *theme = get(vals, OPT_THEME);
+    if (csvchart_theme_is_file(theme)) {
+        /* the house's palette unless the figure sets its own */
+        const char *palette = vals->v[OPT_PALETTE].text ? get(vals, OPT_PALETTE) : "";
+        csvchart_status st = csvchart_theme_load(theme, palette, &out->theme, err);
+        if (st) {
+            return st;
+        }
+        /* the house's font and byline unless the figure sets its own */
+        const struct theme_house *h = &out->theme.house;
+        if (*h->font && !vals->v[OPT_FONT].text) {
+            out->font = h->font;
+        }
+    } else {
+        csvchart_theme_get(theme, get(vals, OPT_PALETTE), &out->theme);
+    }
 
     const char *delim = get(vals, OPT_DELIMITER);
     out->delimiter = strcmp(delim, "auto") == 0                               ? 0
@@ -198,7 +213,9 @@ csvchart_status csvchart_spec_bind(const struct option_values *vals, unsigned ki
                   : csvchart_parse_bool(labels, &on) ? (on ? LABELS_ON : LABELS_NONE)
                                                      : LABELS_AUTO;
     out->axis_title = get(vals, OPT_AXIS_TITLE);
-    out->byline = get(vals, OPT_BYLINE);
+    out->byline = vals->v[OPT_BYLINE].text || !*out->theme.house.byline
+                      ? get(vals, OPT_BYLINE)
+                      : out->theme.house.byline;
     out->alt = get(vals, OPT_ALT);
     out->color = get(vals, OPT_COLOR);
     const char *bg = get(vals, OPT_BACKGROUND);

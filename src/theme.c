@@ -39,6 +39,13 @@ static const struct {
     {"grey", grey, sizeof grey / sizeof grey[0]},
 };
 
+const struct type_step csvchart_type_scale[TYPE_ROLES] = {
+    [TYPE_TITLE] = {"title", 30, 20},
+    [TYPE_SUBTITLE] = {"subtitle", 19, 14},
+    [TYPE_LABEL] = {"label", 16, 13},
+    [TYPE_SMALL] = {"small", 13.5, 11},
+};
+
 static const struct theme light = {
     .background = 0xFFFFFFFF,
     .title = 0x121212FF,
@@ -152,32 +159,34 @@ static void fit_marks(struct theme *t, bool both)
     t->muted = csvchart_color_in_band(t->muted, own_lo, own_hi);
 }
 
-bool csvchart_theme_get(const char *name, const char *palette, struct theme *out)
+bool csvchart_theme_base(const char *name, struct theme *out)
 {
-    bool both = true; /* light and dark share their mark colours */
-    if (strcmp(name, "light") == 0) {
-        *out = light;
-    } else if (strcmp(name, "dark") == 0) {
-        *out = dark;
-    } else if (strcmp(name, "print") == 0) {
-        *out = print;
-        both = false;
-        set_palette(out, grey, sizeof grey / sizeof grey[0]);
-        if (!palette || !*palette || strcmp(palette, "okabe-ito") == 0) {
-            fit_marks(out, both);
-            return true; /* print is grey scale unless a palette is asked for by name */
+    static const struct {
+        const char *name;
+        const struct theme *theme;
+    } themes[] = {{"light", &light}, {"dark", &dark}, {"print", &print}};
+    for (size_t i = 0; i < sizeof themes / sizeof themes[0]; i++) {
+        if (strcmp(name, themes[i].name) == 0) {
+            *out = *themes[i].theme;
+            return true;
         }
-    } else {
-        return false;
     }
+    return false;
+}
+
+void csvchart_theme_set_palette(struct theme *out, const char *palette, bool grey_default,
+                                bool shared)
+{
     if (!palette || !*palette) {
-        palette = "okabe-ito";
+        palette = grey_default ? "grey" : "okabe-ito";
+    } else if (grey_default && strcmp(palette, "okabe-ito") == 0) {
+        palette = "grey"; /* print is grey scale unless another palette is asked for */
     }
     for (size_t i = 0; i < sizeof palettes / sizeof palettes[0]; i++) {
         if (strcmp(palette, palettes[i].name) == 0) {
             set_palette(out, palettes[i].colors, palettes[i].n);
-            fit_marks(out, both);
-            return true;
+            fit_marks(out, shared);
+            return;
         }
     }
     char *items[THEME_MAX_PALETTE];
@@ -199,7 +208,16 @@ bool csvchart_theme_get(const char *name, const char *palette, struct theme *out
     if (out->npalette == 0) {
         set_palette(out, okabe_ito, sizeof okabe_ito / sizeof okabe_ito[0]);
     }
-    fit_marks(out, both);
+    fit_marks(out, shared);
+}
+
+bool csvchart_theme_get(const char *name, const char *palette, struct theme *out)
+{
+    if (!csvchart_theme_base(name, out)) {
+        return false;
+    }
+    bool print_theme = strcmp(name, "print") == 0;
+    csvchart_theme_set_palette(out, palette, print_theme, !print_theme);
     return true;
 }
 

@@ -19,9 +19,31 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "csvchart.h"
 #include "scene.h"
 
 #define THEME_MAX_PALETTE 64
+
+/*
+ * The type scale: each text role's size at 1200x675 and its floor, CSS px (layout.c scales
+ * the sizes with the canvas, never under the floors). A house theme may change the sizes, not
+ * the floors.
+ */
+enum type_role { TYPE_TITLE, TYPE_SUBTITLE, TYPE_LABEL, TYPE_SMALL, TYPE_ROLES };
+struct type_step {
+    const char *name; /* "title": the house theme key is NAME_size */
+    double base, floor;
+};
+extern const struct type_step csvchart_type_scale[TYPE_ROLES];
+
+/* What a house theme (theme_file.c) sets besides colours; zero or "" where it sets nothing. */
+struct theme_house {
+    char font[128];     /* the font option's default */
+    char palette[1024]; /* the palette option's default */
+    char byline[512];   /* the byline option's default */
+    double type[TYPE_ROLES]; /* by enum type_role: CSS px at 1200x675 */
+    double pad_x, pad_top, pad_bottom; /* the canvas margins at 1200x675 */
+};
 
 struct theme {
     csvchart_rgba background;
@@ -37,6 +59,7 @@ struct theme {
     csvchart_rgba palette[THEME_MAX_PALETTE];
     size_t npalette;
     bool shared_marks; /* light and dark: marks pass 3:1 on both backgrounds */
+    struct theme_house house;
 };
 
 /*
@@ -45,6 +68,40 @@ struct theme {
  * checked by csvchart_option_check). Returns false for an unknown theme name.
  */
 bool csvchart_theme_get(const char *name, const char *palette, struct theme *out);
+
+/* The built-in theme `name` (light, dark, print) without its palette; false for another name. */
+bool csvchart_theme_base(const char *name, struct theme *out);
+
+/*
+ * Sets the palette (as csvchart_theme_get() reads it; "" is okabe-ito, or grey when
+ * `grey_default`, which also turns okabe-ito into grey) and brings every mark colour to 3:1
+ * against the background - and against the other built-in background too when `shared`.
+ */
+void csvchart_theme_set_palette(struct theme *out, const char *palette, bool grey_default,
+                                bool shared);
+
+/*
+ * House themes (theme_file.c): a file named NAME.ini, given as theme = NAME.ini, sets colours,
+ * type sizes, margins and the defaults of font, palette and byline:
+ *
+ *     # The Daily Example's house style
+ *     [theme]                       ; optional
+ *     base = light                  ; light (default), dark or print: what is not set here
+ *     background = #FAF7F2          ; colours: #RGB, #RRGGBB or a palette colour name
+ *     title = #111111               ; also text, subtitle, faint, grid, axis, muted
+ *     palette = #1F5A96, #C8553D    ; a palette name or hex colours
+ *     font = DejaVu Serif
+ *     title_size = 32               ; title, subtitle, label, small: px at 1200x675,
+ *     margin = 40                   ;   never under the floors; margin, margin_top,
+ *     byline = Chart: The Daily     ;   margin_bottom likewise
+ *
+ * Refused with FILE:LINE: an unknown key, a key twice, a bad value, a size under its floor,
+ * text colours under 4.5:1 (faint too) against the background. Marks are brought to 3:1 as
+ * for the built-in themes. At most 64 KiB.
+ */
+bool csvchart_theme_is_file(const char *name);
+csvchart_status csvchart_theme_load(const char *path, const char *palette, struct theme *out,
+                                    csvchart_error *err);
 
 /*
  * The colour nearest to c (same hue) whose relative luminance is in [lo, hi]: c itself when it

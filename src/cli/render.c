@@ -30,6 +30,7 @@
 #include "figure.h"
 #include "make_syntax.h"
 #include "scene.h"
+#include "theme.h"
 
 #define MAX_OUTPUTS 16
 
@@ -37,6 +38,7 @@ struct job {
     const struct ini_section *sec;
     char kind[16];
     char *data;                 /* the CSV path as opened (INI folder + data) */
+    char *theme;                /* a house theme's path (INI folder + theme), or NULL */
     char *outputs[MAX_OUTPUTS]; /* out-dir + name */
     size_t noutputs;
     bool planned; /* planning found no error */
@@ -155,6 +157,14 @@ static void plan(struct batch *b, struct job *j)
     const char *slash = strrchr(ini, '/');
     j->data = data->value[0] == '/' ? csvchart_strdup(data->value)
                                     : join(ini, slash ? (size_t)(slash - ini) : 0, data->value);
+    /* A house theme is a file, found like the data and a dependency like it. */
+    const struct ini_entry *theme = entry(s, "theme");
+    theme = theme ? theme : entry(&b->doc->defaults, "theme");
+    if (theme && csvchart_theme_is_file(theme->value)) {
+        j->theme = theme->value[0] == '/'
+                       ? csvchart_strdup(theme->value)
+                       : join(ini, slash ? (size_t)(slash - ini) : 0, theme->value);
+    }
 
     char deflt[300];
     snprintf(deflt, sizeof deflt, "%s.png", s->name);
@@ -219,13 +229,13 @@ static void plan(struct batch *b, struct job *j)
                        : b->a->make_rules ? "into make rules"
                                           : NULL;
     char bad[64], quoted[600];
-    for (size_t k = 0; into && k <= j->noutputs; k++) {
-        const char *name = k < j->noutputs ? j->outputs[k] : j->data;
-        if (!csvchart_make_name_ok(name, bad, sizeof bad)) {
+    for (size_t k = 0; into && k <= j->noutputs + 1; k++) {
+        const char *name = k < j->noutputs ? j->outputs[k] : k == j->noutputs ? j->data : j->theme;
+        if (name && !csvchart_make_name_ok(name, bad, sizeof bad)) {
             csvchart_error_set(&err, CSVCHART_ERROR_DATA, ini,
-                               k < j->noutputs ? line : data->line, 0,
-                               "%s %s cannot be written %s (%s); " CSVCHART_MAKE_NAME_RULE,
-                               k < j->noutputs ? "output" : "data",
+                               k < j->noutputs ? line : k == j->noutputs ? data->line : theme->line,
+                               0, "%s %s cannot be written %s (%s); " CSVCHART_MAKE_NAME_RULE,
+                               k < j->noutputs ? "output" : k == j->noutputs ? "data" : "theme",
                                csvchart_cli_quote(name, quoted, sizeof quoted), into, bad);
             job_fail(j, &err);
             return;
@@ -257,7 +267,8 @@ static bool set_options(struct job *j, csvchart_figure *fig, const struct ini_se
             continue;
         }
         csvchart_error err = {0};
-        if (csvchart_set_at(fig, e->key, e->value, ini, e->line, &err)) {
+        const char *value = strcmp(e->key, "theme") == 0 && j->theme ? j->theme : e->value;
+        if (csvchart_set_at(fig, e->key, value, ini, e->line, &err)) {
             job_fail(j, &err);
             return false;
         }
@@ -356,6 +367,10 @@ static int write_depfile(const struct batch *b)
         csvchart_make_put_name(f, b->doc->path);
         fputc(' ', f);
         csvchart_make_put_name(f, j->data);
+        if (j->theme) {
+            fputc(' ', f);
+            csvchart_make_put_name(f, j->theme);
+        }
         fputc('\n', f);
     }
     fclose(f);
@@ -397,6 +412,10 @@ static void print_make_rules(const struct batch *b)
         csvchart_make_put_name(stdout, b->doc->path);
         fputc(' ', stdout);
         csvchart_make_put_name(stdout, j->data);
+        if (j->theme) {
+            fputc(' ', stdout);
+            csvchart_make_put_name(stdout, j->theme);
+        }
         fputs("\n\t", stdout);
         csvchart_make_put_shell_word(stdout, self);
         fputs(" render ", stdout);
@@ -771,6 +790,7 @@ int csvchart_cli_render(const struct render_args *a)
     }
     for (size_t i = 0; i < b.njobs; i++) {
         free(b.jobs[i].data);
+        free(b.jobs[i].theme);
         free(b.jobs[i].messages);
         free(b.jobs[i].title);
         free(b.jobs[i].alt);

@@ -35,6 +35,7 @@
 #include "array.h"
 #include "batch.h"
 #include "cli.h"
+#include "theme.h"
 
 struct fig_state {
     struct figure_report r; /* every string owned */
@@ -220,12 +221,13 @@ static const char *value_of(const struct ini_doc *doc, const struct ini_section 
     return NULL;
 }
 
-/* The CSV path of a figure as render.c opens it (relative to the INI file's folder), in buf. */
-static const char *data_path(const struct render_args *a, const struct ini_doc *doc,
-                             const struct ini_section *s, char *buf, size_t size)
+/* The file a figure's `key` names (data, or theme when it is a house theme file) as render.c
+ * opens it (relative to the INI file's folder), in buf; NULL when there is none. */
+static const char *file_path(const struct render_args *a, const struct ini_doc *doc,
+                             const struct ini_section *s, const char *key, char *buf, size_t size)
 {
-    const char *data = value_of(doc, s, "data");
-    if (!data) {
+    const char *data = value_of(doc, s, key);
+    if (!data || (strcmp(key, "theme") == 0 && !csvchart_theme_is_file(data))) {
         return NULL;
     }
     const char *slash = strrchr(a->ini, '/');
@@ -248,13 +250,16 @@ static uint64_t signature(const struct render_args *a, const struct ini_doc *doc
             h = fnv_str(fnv_str(h, in->entries[i].key), in->entries[i].value);
         }
     }
-    char path[PATH_MAX];
-    struct stat sb;
-    if (data_path(a, doc, s, path, sizeof path) && stat(path, &sb) == 0) {
-        long long id[6] = {(long long)sb.st_dev, (long long)sb.st_ino, (long long)sb.st_size,
-                           (long long)sb.st_mtim.tv_sec, (long long)sb.st_mtim.tv_nsec,
-                           (long long)sb.st_ctim.tv_nsec};
-        h = fnv(h, id, sizeof id);
+    static const char *const files[] = {"data", "theme"};
+    for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
+        char path[PATH_MAX];
+        struct stat sb;
+        if (file_path(a, doc, s, files[f], path, sizeof path) && stat(path, &sb) == 0) {
+            long long id[6] = {(long long)sb.st_dev, (long long)sb.st_ino, (long long)sb.st_size,
+                               (long long)sb.st_mtim.tv_sec, (long long)sb.st_mtim.tv_nsec,
+                               (long long)sb.st_ctim.tv_nsec};
+            h = fnv(h, id, sizeof id);
+        }
     }
     return h;
 }
@@ -316,7 +321,10 @@ static bool rescan(const struct render_args *a, struct state *st, int fd, char *
             continue;
         }
         char path[PATH_MAX];
-        if (data_path(a, &doc, s, path, sizeof path)) {
+        if (file_path(a, &doc, s, "data", path, sizeof path)) {
+            watch_folder(fd, path);
+        }
+        if (file_path(a, &doc, s, "theme", path, sizeof path)) {
             watch_folder(fd, path);
         }
         uint64_t sig = signature(a, &doc, s);

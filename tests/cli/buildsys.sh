@@ -301,4 +301,18 @@ if [ -n "$have_ninja" ]; then
         fail "ninja: $wrong wrong rebuilds"
     no_x "generated names"
 fi
+# A house theme is found beside the INI file and is a dependency of its figures: editing it
+# re-renders them under make.
+mkdir -p house/fig
+printf 'name,value\nA,1\nB,2\n' > house/fig/d.csv
+printf 'background = #FAF7F2\nbyline = Chart: Us\n' > house/fig/look.ini
+printf '[defaults]\nkind = bar\ntheme = look.ini\n[a]\ndata = d.csv\n' > house/fig/figures.ini
+run render house/fig/figures.ini --out-dir house/out --depfile house/deps.d
+expect_status 0 "render with a house theme"
+grep -q "house/out/a.png: house/fig/figures.ini house/fig/d.csv house/fig/look.ini" house/deps.d &&
+    pass "depfile lists the house theme" || fail "depfile: $(cat house/deps.d)"
+printf 'faint = #EEEEEE\n' >> house/fig/look.ini
+run render house/fig/figures.ini --out-dir house/out
+expect_status 1 "a house theme whose text cannot be read"
+expect_stderr_has "look.ini:3: faint text #EEEEEE on the background #FAF7F2" "house theme contrast"
 finish

@@ -157,7 +157,13 @@ static csvchart_figure *make_figure(const struct golden_case *c,
         char *eq = strchr(p, '=');
         if (eq && strncmp(p, "kind=", 5) != 0) {
             *eq = '\0';
-            csvchart_set(fig, trim(p), trim(eq + 1), &err);
+            const char *name = trim(p), *value = trim(eq + 1);
+            char file[1024];
+            if (strcmp(name, "theme") == 0 && strstr(value, ".ini")) { /* a house theme file */
+                snprintf(file, sizeof file, "%s/%s", CSVCHART_SOURCE_DIR, value);
+                value = file;
+            }
+            csvchart_set(fig, name, value, &err);
         }
         p = next;
     }

@@ -1,8 +1,12 @@
 /*
  * test_theme.c - colours that read (theme.c): every mark colour of every named palette and of
  * a user's list at least 3:1 against the background, every text colour 4.5:1, in each theme;
- * a series the same colour in light and dark; a colour brought into its band keeps its hue.
+ * a series the same colour in light and dark; a colour brought into its band keeps its hue;
+ * house theme files (theme_file.c) read, and refused with the line of what is wrong.
  */
+#include <stdio.h>
+#include <string.h>
+
 #include "harness.h"
 #include "theme.h"
 
@@ -63,10 +67,88 @@ static void test_band_keeps_hue(void)
     CHECK_INT(csvchart_color_in_band(0x336699FF, 0.1, 0.5), 0x336699FF);
 }
 
+/* Writes `text` to a file in the working folder and loads it as a house theme. */
+static csvchart_status load(const char *text, const char *palette, struct theme *t,
+                            csvchart_error *err)
+{
+    FILE *f = fopen("house-test.ini", "wb");
+    fputs(text, f);
+    fclose(f);
+    *err = (csvchart_error){0};
+    csvchart_status st = csvchart_theme_load("house-test.ini", palette, t, err);
+    remove("house-test.ini");
+    return st;
+}
+
+static void test_house_file(void)
+{
+    struct theme t;
+    csvchart_error err;
+    CHECK(csvchart_theme_is_file("a/house.ini") && !csvchart_theme_is_file("dark") &&
+          !csvchart_theme_is_file(".ini"));
+    CHECK_INT(load("\xEF\xBB\xBF# house\r\n[theme]\r\nbase = dark\r\n"
+                   "background = #101010 ; night\r\npalette = #FF0000, #00FF00\r\n"
+                   "font = DejaVu Serif\nbyline = Chart: Us\ntitle_size = 36\nmargin: 50\n",
+                   "", &t, &err),
+              CSVCHART_OK);
+    CHECK_INT(t.background, 0x101010FF);
+    CHECK_INT(t.text, 0xEDEDEDFF); /* from base = dark */
+    CHECK_INT(t.npalette, 2);
+    CHECK(csvchart_contrast(t.palette[0], t.background) >= 3); /* red lightened to 3:1 */
+    CHECK_STR(t.house.font, "DejaVu Serif");
+    CHECK_STR(t.house.byline, "Chart: Us");
+    CHECK_DBL(t.house.type[TYPE_TITLE], 36, 0);
+    CHECK_DBL(t.house.type[TYPE_LABEL], 0, 0); /* not set: the built-in size */
+    CHECK_DBL(t.house.pad_x, 50, 0);
+    /* the figure's own palette wins over the house's */
+    CHECK_INT(load("palette = #FF0000\n", "dark2", &t, &err), CSVCHART_OK);
+    CHECK_INT(t.npalette, 8);
+
+    static const struct {
+        const char *text;
+        size_t line;
+        const char *message;
+    } bad[] = {
+        {"base = light\nfonts = Serif\n", 2,
+         "unknown key \"fonts\"; a house theme sets base, palette, font, byline, the colours "
+         "background, title, text, subtitle, faint, grid, axis, muted, the sizes title_size, "
+         "subtitle_size, label_size, small_size and margin, margin_top, margin_bottom"},
+        {"font = A\n\nfont = B\n", 3, "font is set twice (first on line 1)"},
+        {"grid = #12\n", 1,
+         "grid: \"#12\" is not a colour; expected #RGB, #RRGGBB or a colour name (blue, orange, "
+         "green, red, sky, pink, yellow, grey)"},
+        {"label_size = 12\n", 1,
+         "label_size: 12 px is outside 13 to 48 px (the floor of its text, at most three times "
+         "the default)"},
+        {"margin = wide\n", 1, "margin: \"wide\" is not a number of px"},
+        {"base = sepia\n", 1, "base: \"sepia\" is not a built-in theme; expected light, dark or print"},
+        {"[figure]\n", 1, "\"[figure]\": a house theme has one section, [theme], if any"},
+        {"just words\n", 1, "expected key = value, got \"just words\""},
+        {"background = #FFFFFF\nfaint = #BBBBBB\n", 2,
+         "faint text #BBBBBB on the background #FFFFFF is 1.9:1; text needs 4.5:1 (set faint "
+         "darker or lighter)"},
+        {"base = dark\nbackground = #FFFFFF\n", 2,
+         "title text #F7F7F7 on the background #FFFFFF is 1.1:1; text needs 4.5:1 (set title "
+         "darker or lighter)"},
+        {"palette = nope\n", 1, NULL},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        CHECK_INT(load(bad[i].text, "", &t, &err), CSVCHART_ERROR_DATA);
+        CHECK_STR(err.file, "house-test.ini");
+        CHECK_INT(err.line, bad[i].line);
+        if (bad[i].message) {
+            CHECK_STR(err.message, bad[i].message);
+        }
+    }
+    err = (csvchart_error){0};
+    CHECK_INT(csvchart_theme_load("no-such-house.ini", "", &t, &err), CSVCHART_ERROR_IO);
+}
+
 int main(void)
 {
     RUN(test_contrast);
     RUN(test_same_in_light_and_dark);
     RUN(test_band_keeps_hue);
+    RUN(test_house_file);
     return harness_done();
 }
