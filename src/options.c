@@ -19,6 +19,7 @@
 #include "date.h"
 #include "error.h"
 #include "format.h"
+#include "locale_data.h"
 #include "xml_name.h"
 
 #define HUGE_DPI 10000.0
@@ -59,6 +60,17 @@ static const struct option_def table[OPT_COUNT] = {
     [OPT_DATE] = {.name = "date", .type = OPTION_COLUMN, .def = "date", .kinds = KIND_TIMELINE,
                   .help = "the event date column: 2025, 2025-01, 2025-01-15, ISO date-times, "
                           "January 2025, 15 January 2026, Jan 15, 2026"},
+    [OPT_DATE_FORMAT] = {.name = "date_format", .type = OPTION_CHOICE, .def = "auto",
+                         .kinds = KIND_TIMELINE,
+                         .choices = "auto|dd/mm/yyyy|mm/dd/yyyy|yyyy-mm-dd|dd.mm.yyyy",
+                         .help = "how numeric dates are written: auto (ISO 2025-01-15 only), "
+                                 "dd/mm/yyyy (15/01/2026), mm/dd/yyyy (01/15/2026), dd.mm.yyyy "
+                                 "(15.01.2026) or yyyy-mm-dd; ISO dates and month names are "
+                                 "read with every setting"},
+    [OPT_DECIMAL] = {.name = "decimal", .type = OPTION_CHOICE, .def = ".", .kinds = KIND_ALL,
+                     .choices = ".|,",
+                     .help = "the decimal mark of the numbers in the data: . (1,234.5) or , "
+                             "(1.234,5 or 1 234,5, as written in much of Europe)"},
     [OPT_DELIMITER] = {.name = "delimiter", .type = OPTION_CHOICE, .def = "auto",
                        .kinds = KIND_ALL, .choices = "auto|,|;|tab",
                        .help = "CSV field delimiter: auto (one of , ; tab, from the header), "
@@ -75,6 +87,12 @@ static const struct option_def table[OPT_COUNT] = {
                          "drawn at it (6.5inx4in at 300 dpi is 1950x1200 px) and pHYs says "
                          "so; with a size in px, only pHYs (default 96 x scale, so the "
                          "physical size stays put)"},
+    [OPT_ENCODING] = {.name = "encoding", .type = OPTION_CHOICE, .def = "utf-8",
+                      .kinds = KIND_ALL, .choices = "utf-8|latin1|utf-16|auto",
+                      .help = "the data file's encoding: utf-8 (a Latin-1 or UTF-16 file is "
+                              "refused with a message that says so), latin1 (ISO-8859-1 and "
+                              "Windows-1252), utf-16 (with a byte order mark), or auto (a "
+                              "byte order mark, else the first non-ASCII character decides)"},
     [OPT_END] = {.name = "end", .type = OPTION_COLUMN, .def = "", .kinds = KIND_TIMELINE,
                  .help = "optional end-date column: the event is a span, drawn as a bar"},
     [OPT_FACET] = {.name = "facet", .type = OPTION_COLUMN, .def = "", .kinds = KIND_BAR,
@@ -120,6 +138,11 @@ static const struct option_def table[OPT_COUNT] = {
                    .kinds = KIND_TIMELINE, .choices = "none|group",
                    .help = "group: one labelled swimlane per value of the group column, its "
                            "events and spans in it (roadmaps, competitors); none: one axis"},
+    [OPT_LOCALE] = {.name = "locale", .type = OPTION_TEXT, .def = "", .kinds = KIND_ALL,
+                    .help = "write numbers and dates the way a language does, from glibc's "
+                            "locale data: de, de_DE or de-DE (1.234,5; 5 €; 15. Jan 2026), fr, "
+                            "es, it, nl, pt_BR, pl, sv ...; also reads its month names in the "
+                            "data"},
     [OPT_LOG] = {.name = "log", .type = OPTION_BOOL, .def = "false", .kinds = KIND_BAR,
                  .help = "log10 value axis: decade ticks; bars start at the decade at or below "
                          "the smallest value, and a note says so"},
@@ -128,6 +151,9 @@ static const struct option_def table[OPT_COUNT] = {
     [OPT_MARK] = {.name = "mark", .type = OPTION_CHOICE, .def = "bar", .kinds = KIND_BAR,
                   .choices = "bar|dot|lollipop",
                   .help = "bar, dot (a dot at the value: honest on a log axis) or lollipop"},
+    [OPT_MARKER] = {.name = "marker", .type = OPTION_TEXT, .def = "", .kinds = KIND_TIMELINE,
+                    .help = "dated lines across the time axis: DATE LABEL; several separated by "
+                            "; (e.g. 2026-01-15 Policy shift)"},
     [OPT_MAX_CATEGORIES] = {.name = "max_categories", .type = OPTION_NUMBER, .def = "10000",
                             .kinds = KIND_ALL, .min = 1, .max = 1e7,
                             .help = "limit: bars (categories, per panel) or timeline events in "
@@ -686,6 +712,12 @@ static bool marks_ok(enum option_id id, const char *value, csvchart_error *e)
                     : CSVCHART_OK;
         free(nums);
         break;
+    case OPT_LOCALE: {
+        struct csvchart_locale *loc = NULL;
+        st = *value ? csvchart_locale_load(value, &loc, e) : CSVCHART_OK;
+        csvchart_locale_free(loc);
+        break;
+    }
     case OPT_BACKGROUND: {
         unsigned long c;
         if (*value && strcmp(value, "transparent") != 0 &&

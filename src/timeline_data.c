@@ -39,12 +39,20 @@ static csvchart_status read_date(const csvchart_table *t, size_t col,
                                  csvchart_error *err)
 {
     const char *s = csvchart_table_text(t, c);
-    if (csvchart_date_parse(s, c->len, out)) {
+    if (csvchart_table_date(t, s, c->len, out)) {
         return CSVCHART_OK;
     }
+    /* "15/01/2026" (or 15.01.2026): numbers in an order the file does not say. */
+    const char *hint = "";
+    size_t a = strspn(s, " 0123456789"), b2 = a ? strspn(s + a + 1, "0123456789") : 0;
+    if (a && (s[a] == '/' || s[a] == '.') && b2 && s[a + 1 + b2] == s[a] &&
+        t->syntax.dates.order == DATE_ORDER_NONE) {
+        hint = s[a] == '/' ? "; for day/month/year set date_format = dd/mm/yyyy (or mm/dd/yyyy)"
+                           : "; for day.month.year set date_format = dd.mm.yyyy";
+    }
     return csvchart_error_set(err, CSVCHART_ERROR_DATA, t->name, c->line, c->col,
-                              "\"%s\" is not a date (column \"%s\"); expected " DATE_FORMATS, s,
-                              t->cols[col].name);
+                              "\"%s\" is not a date (column \"%s\"); expected " DATE_FORMATS "%s",
+                              s, t->cols[col].name, hint);
 }
 
 /* Group index of `name`, added when new; NONE when out of memory. */
