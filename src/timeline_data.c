@@ -197,6 +197,22 @@ csvchart_status csvchart_timeline_bind(const csvchart_table *t, const struct spe
                                 t->cols[cdate].name);
         goto fail;
     }
+    for (size_t k = 0; k < s->nmarkers; k++) { /* line 0: before the events of their instant */
+        const struct dated_mark *m = &s->markers[k];
+        struct timeline_event e = {.start = m->date, .marker = true};
+        e.t0 = csvchart_date_coord(&e.start);
+        e.t1 = csvchart_date_period_end(&e.start);
+        e.at = (e.t0 + e.t1) / 2;
+        e.label = csvchart_strdup(m->label);
+        if (!e.label || !csvchart_array_reserve((void **)&d.events, &cap, d.nevents + 1,
+                                                sizeof *d.events)) {
+            free(e.label);
+            st = csvchart_error_nomem(err);
+            goto fail;
+        }
+        d.events[d.nevents++] = e;
+        d.nmarkers++;
+    }
     qsort(d.events, d.nevents, sizeof *d.events, by_position);
     csvchart_warnings_flush(warn);
     if (!(d.scratch = calloc(1, sizeof *d.scratch))) {
