@@ -140,7 +140,8 @@ static const struct option_def table[OPT_COUNT] = {
                            "events and spans in it (roadmaps, competitors); none: one axis"},
     [OPT_LOCALE] = {.name = "locale", .type = OPTION_TEXT, .def = "", .kinds = KIND_ALL,
                     .help = "write numbers and dates the way a language does, from glibc's "
-                            "locale data: de, de_DE or de-DE (1.234,5; 5 €; 15. Jan 2026), fr, "
+                            "locale data: de, de_DE or de-DE (1.234,5; the currency sign after the "
+                            "number; 15. Jan 2026), fr, "
                             "es, it, nl, pt_BR, pl, sv ...; also reads its month names in the "
                             "data"},
     [OPT_LOG] = {.name = "log", .type = OPTION_BOOL, .def = "false", .kinds = KIND_BAR,
