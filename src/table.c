@@ -84,6 +84,8 @@ static bool all_numbers(const csvchart_table *t, size_t j, struct number_unit *u
             if (!have_unit) {
                 memcpy(unit->prefix, u.prefix, sizeof u.prefix);
                 memcpy(unit->suffix, u.suffix, sizeof u.suffix);
+                unit->currency_after = u.currency_after; /* "5 €": as the first says */
+                unit->currency_space = u.currency_space;
                 have_unit = true;
             } else if (strcmp(unit->prefix, u.prefix) != 0 || strcmp(unit->suffix, u.suffix) != 0) {
                 return false; // "$5" and "€5", or "$5" and "5%": not one quantity
