@@ -1112,6 +1112,9 @@ fail:
 static void feed_utf8(struct csvchart_table_reader *r, const unsigned char *s, size_t len)
 {
     size_t used = 0;
+    if (len == 0) {
+        return; /* a conversion that made nothing yet */
+    }
     if (r->phase == PHASE_HEADER_SCAN && r->e.status == CSVCHART_OK) {
         used = header_scan(r, s, len);
     }
