@@ -2,8 +2,8 @@
  * annotation.c - reference lines and bands, annotations, domains and ticks: option text to
  * typed values (see annotation.h). Part of the spec stage; no layout here.
  *
- * One item splitter serves rule, band, annotate and marker: it cuts at ";" outside double quotes and
- * trims each item. Numbers go through csvchart_number_parse(), so "$0.5", "50%" and "1.2M"
+ * One item splitter serves rule, band, annotate and marker: it cuts at ";" outside double
+ * quotes and trims each item. Numbers go through csvchart_number_parse(), so "$0.5", "50%" and "1.2M"
  * read as the data does.
  */
 #include "annotation.h"

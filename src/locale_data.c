@@ -1,6 +1,6 @@
 /*
- * locale_data.c - glibc's locale data, read once into a struct csvchart_locale (see locale_data.h); part
- * of the spec stage: spec.c loads the locale a figure names, and format.c, timeline_axis.c and
+ * locale_data.c - glibc's locale data, read once into a struct csvchart_locale (see locale_data.h);
+ * part of the spec stage: spec.c loads the locale a figure names, and format.c, timeline_axis.c and
  * date.c read the struct.
  *
  * newlocale() gives a locale_t object without touching the process's locale (setlocale would
@@ -173,7 +173,7 @@ static bool read_date_format(struct csvchart_locale *loc, const char *fmt)
     loc->nparts = 0;
     loc->numeric_month = false;
     bool seen[3] = {false, false, false};
-    long last = -1; /* the part whose following text is being read, or -1 */
+    long last = -1;      /* the part whose following text is being read, or -1 */
     bool direct = false; /* no other conversion since that part */
     for (const char *p = fmt; *p;) {
         if (*p != '%') {
@@ -200,7 +200,7 @@ static bool read_date_format(struct csvchart_locale *loc, const char *fmt)
             p++;
         }
         char c = *p ? *p++ : '\0';
-        long part = c == 'd' || c == 'e'              ? DATE_PART_DAY
+        long part = c == 'd' || c == 'e'               ? DATE_PART_DAY
                     : c == 'b' || c == 'B' || c == 'h' ? DATE_PART_MONTH
                     : c == 'm'                         ? DATE_PART_MONTH
                     : c == 'Y' || c == 'y'             ? DATE_PART_YEAR
@@ -252,9 +252,9 @@ void csvchart_locale_date(const struct csvchart_locale *loc, int day, int month,
             if (loc->numeric_month) {
                 snprintf(piece, sizeof piece, "%d", month);
             } else {
-                const char(*names)[LOCALE_MONTH_LEN] =
-                    day > 0 ? (abbrev ? loc->abmon : loc->mon)
-                            : (abbrev ? loc->abaltmon : loc->altmon);
+                const char(*names)[LOCALE_MONTH_LEN] = day > 0
+                                                           ? (abbrev ? loc->abmon : loc->mon)
+                                                           : (abbrev ? loc->abaltmon : loc->altmon);
                 snprintf(piece, sizeof piece, "%s", names[(month - 1) % 12]);
             }
             break;

@@ -1208,7 +1208,10 @@ static void convert(struct csvchart_table_reader *r, const unsigned char *s, siz
 static int utf8_start(const unsigned char *b, size_t n)
 {
     unsigned char c = b[0];
-    size_t need = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    size_t need = c >= 0xC2 && c <= 0xDF   ? 2
+                  : c >= 0xE0 && c <= 0xEF ? 3
+                  : c >= 0xF0 && c <= 0xF4 ? 4
+                                           : 0;
     if (!need) {
         return -1;
     }

@@ -39,10 +39,10 @@ static void test_names(void)
 {
     static const struct {
         const char *name, *read;
-    } ok[] = {{"de", "de_DE.UTF-8"},       {"de_DE", "de_DE.UTF-8"},
-              {"de-DE", "de_DE.UTF-8"},    {"DE-de", "de_DE.UTF-8"},
+    } ok[] = {{"de", "de_DE.UTF-8"},          {"de_DE", "de_DE.UTF-8"},
+              {"de-DE", "de_DE.UTF-8"},       {"DE-de", "de_DE.UTF-8"},
               {"de_DE.UTF-8", "de_DE.UTF-8"}, {"de_DE.utf8", "de_DE.UTF-8"},
-              {"pt_BR", "pt_BR.UTF-8"},    {"sv", "sv_SE.UTF-8"}, /* sv_SV: none; the alias */
+              {"pt_BR", "pt_BR.UTF-8"},       {"sv", "sv_SE.UTF-8"}, /* sv_SV: none; the alias */
               {"fr", "fr_FR.UTF-8"}};
     for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
         struct csvchart_locale *loc = load(ok[i].name);
@@ -68,29 +68,28 @@ static void test_names(void)
         csvchart_error err = {0};
         CHECK_INT(csvchart_locale_load(bad[i].name, &loc, &err), CSVCHART_ERROR_VALUE);
         CHECK(loc == NULL);
-        HARNESS_REPORT(strstr(err.message, bad[i].msg) != NULL,
-                       "%s: %s", bad[i].name, err.message);
+        HARNESS_REPORT(strstr(err.message, bad[i].msg) != NULL, "%s: %s", bad[i].name, err.message);
     }
 }
 
 static void test_data(void)
 {
-    struct csvchart_locale *de = load("de"), *fr = load("fr"), *nl = load("nl"),
-                           *pl = load("pl"), *us = load("en_US");
+    struct csvchart_locale *de = load("de"), *fr = load("fr"), *nl = load("nl"), *pl = load("pl"),
+                           *us = load("en_US");
     if (!de || !fr || !nl || !pl || !us) {
         return;
     }
     CHECK_STR(de->decimal, ",");
     CHECK_STR(de->group, ".");
     CHECK_STR(de->currency, "\xe2\x82\xac");
-    CHECK(!de->cs_precedes && de->cs_space);                 /* 5 € */
-    CHECK_STR(fr->group, "\xe2\x80\xaf");                     /* U+202F */
-    CHECK(nl->cs_precedes && nl->cs_space);                   /* € 5 */
-    CHECK(us->cs_precedes && !us->cs_space);                  /* $5 */
+    CHECK(!de->cs_precedes && de->cs_space); /* 5 € */
+    CHECK_STR(fr->group, "\xe2\x80\xaf");    /* U+202F */
+    CHECK(nl->cs_precedes && nl->cs_space);  /* € 5 */
+    CHECK(us->cs_precedes && !us->cs_space); /* $5 */
     CHECK_STR(fr->mon[0], "janvier");
     CHECK_STR(fr->abmon[0], "janv.");
-    CHECK_STR(pl->mon[0], "stycznia");                        /* in a date */
-    CHECK_STR(pl->altmon[0], "stycze\xc5\x84");               /* alone: styczeń */
+    CHECK_STR(pl->mon[0], "stycznia");          /* in a date */
+    CHECK_STR(pl->altmon[0], "stycze\xc5\x84"); /* alone: styczeń */
     char buf[64];
     csvchart_locale_date(de, 15, 1, 2026, true, buf, sizeof buf);
     CHECK_STR(buf, "15. Jan 2026"); /* glibc's "%-d. %b": no dot after its "Jan" */
@@ -139,19 +138,28 @@ static void test_numbers(void)
     } ok[] = {
         {"1.234,5", &comma, 1234.5, "", false},
         {"1 234,5", &comma, 1234.5, "", false},
-        {"1\xc2\xa0" "234,5", &comma, 1234.5, "", false},
-        {"1\xe2\x80\xaf" "234\xe2\x80\xaf" "567", &comma, 1234567, "", false},
+        {"1\xc2\xa0"
+         "234,5",
+         &comma, 1234.5, "", false},
+        {"1\xe2\x80\xaf"
+         "234\xe2\x80\xaf"
+         "567",
+         &comma, 1234567, "", false},
         {"0,5", &comma, 0.5, "", false},
         {"-0,25", &comma, -0.25, "", false},
-        {"\xe2\x88\x92" "5", &comma, -5, "", false},              /* U+2212 */
-        {"5 \xe2\x82\xac", &comma, 5, "\xe2\x82\xac", true},       /* 5 € */
+        {"\xe2\x88\x92"
+         "5",
+         &comma, -5, "", false},                             /* U+2212 */
+        {"5 \xe2\x82\xac", &comma, 5, "\xe2\x82\xac", true}, /* 5 € */
         {"5\xe2\x82\xac", &comma, 5, "\xe2\x82\xac", true},
         {"1.234,50\xc2\xa0\xe2\x82\xac", &comma, 1234.5, "\xe2\x82\xac", true},
         {"(5)", &comma, -5, "", false},
         {"(1.234,5 \xe2\x82\xac)", &comma, -1234.5, "\xe2\x82\xac", true},
         {"($1,234.50)", &point, -1234.5, "$", false},
         {"\xe2\x88\x92$5", &point, -5, "$", false},
-        {"$\xe2\x88\x92" "5", &point, -5, "$", false},
+        {"$\xe2\x88\x92"
+         "5",
+         &point, -5, "$", false},
         {"50 %", &comma, 50, "", false},
         {"12,50 z\xc5\x82", &zl, 12.5, "z\xc5\x82", true},
         {"1,5M \xe2\x82\xac", &comma, 1.5e6, "\xe2\x82\xac", true},
@@ -163,18 +171,35 @@ static void test_numbers(void)
         bool got = csvchart_number_parse_as(ok[i].s, strlen(ok[i].s), ok[i].syn, &v, &u);
         HARNESS_REPORT(got && v == ok[i].v && strcmp(u.prefix, ok[i].prefix) == 0 &&
                            u.currency_after == ok[i].after && !u.comma_ambiguous,
-                       "\"%s\": %s %g prefix \"%s\" after %d", ok[i].s, got ? "read" : "refused",
-                       v, got ? u.prefix : "", got ? u.currency_after : 0);
+                       "\"%s\": %s %g prefix \"%s\" after %d", ok[i].s, got ? "read" : "refused", v,
+                       got ? u.prefix : "", got ? u.currency_after : 0);
     }
     static const struct {
         const char *s;
         const struct number_syntax *syn;
     } bad[] = {
-        {"1.5", &comma},       {"1,5", &point},     {"1.23,4", &comma}, {"0.123", &comma},
-        {"(\xe2\x88\x92" "5)", &comma}, {"(-5)", &point}, {"(5+)", &comma}, {"5 \xe2\x82\xac%", &comma},
-        {"\xe2\x82\xac" "5 \xe2\x82\xac", &comma}, {"1 23,4", &comma}, {"5 zl", &zl},
+        {"1.5", &comma},
+        {"1,5", &point},
+        {"1.23,4", &comma},
+        {"0.123", &comma},
+        {"(\xe2\x88\x92"
+         "5)",
+         &comma},
+        {"(-5)", &point},
+        {"(5+)", &comma},
+        {"5 \xe2\x82\xac%", &comma},
+        {"\xe2\x82\xac"
+         "5 \xe2\x82\xac",
+         &comma},
+        {"1 23,4", &comma},
+        {"5 zl", &zl},
         /* the default reading is what it was: none of these */
-        {"(5)", NULL},         {"5\xe2\x82\xac", NULL}, {"\xe2\x88\x92" "5", NULL}, {"50 %", NULL},
+        {"(5)", NULL},
+        {"5\xe2\x82\xac", NULL},
+        {"\xe2\x88\x92"
+         "5",
+         NULL},
+        {"50 %", NULL},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         double v = 123;
@@ -196,13 +221,20 @@ static void test_dates(void)
         int y, m, d;
         enum date_precision prec;
     } ok[] = {
-        {"15/01/2026", 0, 2026, 1, 15, DATE_DAY},   {"5/1/2026", 0, 2026, 1, 5, DATE_DAY},
-        {"01/2026", 0, 2026, 1, 1, DATE_MONTH},     {"01/15/2026", 1, 2026, 1, 15, DATE_DAY},
-        {"2026/01/15", 2, 2026, 1, 15, DATE_DAY},   {"15.01.2026", 3, 2026, 1, 15, DATE_DAY},
-        {"2026-01-15", 0, 2026, 1, 15, DATE_DAY},   {"January 2025", 0, 2025, 1, 1, DATE_MONTH},
-        {"janvier 2025", 4, 2025, 1, 1, DATE_MONTH}, {"15 janvier 2026", 4, 2026, 1, 15, DATE_DAY},
-        {"janv. 2025", 4, 2025, 1, 1, DATE_MONTH},   {"1 mars 2026", 4, 2026, 3, 1, DATE_DAY},
-        {"15. Januar 2026", 5, 2026, 1, 15, DATE_DAY}, {"M\xc3\xa4rz 2026", 5, 2026, 3, 1, DATE_MONTH},
+        {"15/01/2026", 0, 2026, 1, 15, DATE_DAY},
+        {"5/1/2026", 0, 2026, 1, 5, DATE_DAY},
+        {"01/2026", 0, 2026, 1, 1, DATE_MONTH},
+        {"01/15/2026", 1, 2026, 1, 15, DATE_DAY},
+        {"2026/01/15", 2, 2026, 1, 15, DATE_DAY},
+        {"15.01.2026", 3, 2026, 1, 15, DATE_DAY},
+        {"2026-01-15", 0, 2026, 1, 15, DATE_DAY},
+        {"January 2025", 0, 2025, 1, 1, DATE_MONTH},
+        {"janvier 2025", 4, 2025, 1, 1, DATE_MONTH},
+        {"15 janvier 2026", 4, 2026, 1, 15, DATE_DAY},
+        {"janv. 2025", 4, 2025, 1, 1, DATE_MONTH},
+        {"1 mars 2026", 4, 2026, 3, 1, DATE_DAY},
+        {"15. Januar 2026", 5, 2026, 1, 15, DATE_DAY},
+        {"M\xc3\xa4rz 2026", 5, 2026, 3, 1, DATE_MONTH},
         {"15.01.2026", 5, 2026, 1, 15, DATE_DAY},
     };
     const struct date_syntax *syn[] = {&dmy, &mdy, &ymd, &dot, &f, &g};
@@ -220,7 +252,7 @@ static void test_dates(void)
     static const struct {
         const char *s;
         int which;
-    } bad[] = {{"31/02/2026", 0}, {"13/13/2026", 0}, {"15/01/2026", 1}, {"15.01.2026", 0},
+    } bad[] = {{"31/02/2026", 0}, {"13/13/2026", 0},   {"15/01/2026", 1},     {"15.01.2026", 0},
                {"15/01/26", 0},   {"janvier 2025", 0}, {"15 Januar 2026", 4}, {"32.01.2026", 3}};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         struct date_value v;
@@ -261,9 +293,9 @@ static void test_markers(void)
     CHECK_STR(err.message, "marker: item 2 \"soon B\" does not start with a date; expected DATE "
                            "LABEL, e.g. 2026-01-15 Policy shift");
     if (fr) {
-        CHECK_INT(csvchart_parse_dated("marker", "15/01/2026 Vote; 1 mars 2026 Loi", &f, &m, &n,
-                                       NULL),
-                  CSVCHART_OK);
+        CHECK_INT(
+            csvchart_parse_dated("marker", "15/01/2026 Vote; 1 mars 2026 Loi", &f, &m, &n, NULL),
+            CSVCHART_OK);
         CHECK_INT(n, 2);
         if (n == 2) {
             CHECK_INT(m[0].date.month, 1);
@@ -296,24 +328,29 @@ static void test_labels(void)
     csvchart_format_set_unit(&f, &u);
     f.loc = de;
     CHECK_STR(fmt(&f, 1234.5), "1.234,5");
-    CHECK_STR(fmt(&f, -1234567.5), "\xe2\x88\x92" "1.234.567,5");
+    CHECK_STR(fmt(&f, -1234567.5), "\xe2\x88\x92"
+                                   "1.234.567,5");
     f.loc = fr;
-    CHECK_STR(fmt(&f, 1234.5), "1\xe2\x80\xaf" "234,5");
+    CHECK_STR(fmt(&f, 1234.5), "1\xe2\x80\xaf"
+                               "234,5");
     struct number_unit eur = {.prefix = "\xe2\x82\xac", .decimals = 2};
     csvchart_format_set_unit(&f, &eur);
     f.loc = de;
-    CHECK_STR(fmt(&f, 5), "5\xc2\xa0\xe2\x82\xac");              /* 5 € */
-    CHECK_STR(fmt(&f, -0.5), "\xe2\x88\x92" "0,50\xc2\xa0\xe2\x82\xac");
+    CHECK_STR(fmt(&f, 5), "5\xc2\xa0\xe2\x82\xac"); /* 5 € */
+    CHECK_STR(fmt(&f, -0.5), "\xe2\x88\x92"
+                             "0,50\xc2\xa0\xe2\x82\xac");
     f.loc = nl;
-    CHECK_STR(fmt(&f, 5.5), "\xe2\x82\xac\xc2\xa0" "5,50");     /* € 5,50 */
-    f.loc = NULL;                                               /* as before */
-    CHECK_STR(fmt(&f, 5), "\xe2\x82\xac" "5");
-    eur.currency_after = eur.currency_space = true;             /* the data wrote "5 €" */
+    CHECK_STR(fmt(&f, 5.5), "\xe2\x82\xac\xc2\xa0"
+                            "5,50"); /* € 5,50 */
+    f.loc = NULL;                    /* as before */
+    CHECK_STR(fmt(&f, 5), "\xe2\x82\xac"
+                          "5");
+    eur.currency_after = eur.currency_space = true; /* the data wrote "5 €" */
     csvchart_format_set_unit(&f, &eur);
     CHECK_STR(fmt(&f, 5.5), "5.50\xc2\xa0\xe2\x82\xac");
     csvchart_format_parse("currency", &f, NULL);
     f.loc = de;
-    CHECK_STR(fmt(&f, 12), "12\xc2\xa0\xe2\x82\xac");           /* the locale's sign */
+    CHECK_STR(fmt(&f, 12), "12\xc2\xa0\xe2\x82\xac"); /* the locale's sign */
     csvchart_format_parse("%'.2f", &f, NULL);
     f.loc = de;
     CHECK_STR(fmt(&f, 1234567.891), "1.234.567,89");
@@ -354,7 +391,8 @@ static void test_dates_written(void)
     csvchart_date_parse("2025-01", 7, &d);
     csvchart_date_parse("2025-04", 7, &e);
     csvchart_date_format_span_in(fr, &d, &e, buf, sizeof buf);
-    CHECK_STR(buf, "janv.\xe2\x80\x93" "avril 2025"); /* glibc's ab_alt_mon: "avril" alone */
+    CHECK_STR(buf, "janv.\xe2\x80\x93"
+                   "avril 2025"); /* glibc's ab_alt_mon: "avril" alone */
     csvchart_date_format_in(fr, &d, true, buf, sizeof buf);
     CHECK_STR(buf, "janvier 2025");
     /* Month ticks: the year at the first and at each change of year, names standing alone. */
@@ -421,34 +459,56 @@ static void test_encodings(void)
     } cases[] = {
 #define IN(s) s, sizeof(s) - 1
         /* Latin-1 / Windows-1252: é, € (0x80), „ (0x84) */
-        {IN("a,b\ncaf\xe9,\x80" "5\n"), ENCODING_LATIN1,
-         "enc=1 bom=0 [caf\xc3\xa9]2:1 [\xe2\x82\xac" "5]2:7"},
+        {IN("a,b\ncaf\xe9,\x80"
+            "5\n"),
+         ENCODING_LATIN1,
+         "enc=1 bom=0 [caf\xc3\xa9]2:1 [\xe2\x82\xac"
+         "5]2:7"},
         {IN("a,b\ncaf\xe9,\x84x\n"), ENCODING_AUTO,
          "enc=1 bom=0 [caf\xc3\xa9]2:1 [\xe2\x80\x9ex]2:7"},
         {IN("a,b\ncaf\xc3\xa9,x\n"), ENCODING_AUTO, "enc=0 bom=0 [caf\xc3\xa9]2:1 [x]2:7"},
-        {IN("\xef\xbb\xbf" "a\n1\n"), ENCODING_AUTO, "enc=0 bom=1 [1]2:1"},
+        {IN("\xef\xbb\xbf"
+            "a\n1\n"),
+         ENCODING_AUTO, "enc=0 bom=1 [1]2:1"},
         {IN("a\nx\x81\n"), ENCODING_LATIN1,
          "t.csv:2:2: byte 0x81 is not a character in Windows-1252 (Latin-1); the file is in "
          "another encoding"},
-        {IN("\xef\xbb\xbf" "a\n1\n"), ENCODING_LATIN1,
+        {IN("\xef\xbb\xbf"
+            "a\n1\n"),
+         ENCODING_LATIN1,
          "t.csv:1:1: file starts with a UTF-8 byte order mark, but encoding = latin1; set "
          "encoding = utf-8 (or auto)"},
         /* UTF-16 with its byte order mark, both byte orders */
-        {IN("\xff\xfe" "a\0,\0b\0\n\0" "1\0,\0\xe9\0\n\0"), ENCODING_UTF16,
-         "enc=2 bom=1 [1]2:1 [\xc3\xa9]2:3"},
-        {IN("\xfe\xff\0a\0,\0b\0\n\0" "1\0,\0" "2\0\n"), ENCODING_AUTO,
-         "enc=2 bom=1 [1]2:1 [2]2:3"},
-        {IN("\xff\xfe" "a\0\n\0" "=\xd8\0\xde\n\0"), ENCODING_UTF16,
-         "enc=2 bom=1 [\xf0\x9f\x98\x80]2:1"}, /* a surrogate pair: U+1F600 */
-        {IN("\xff\xfe" "a\0\n\0" "=\xd8" "x\0\n\0"), ENCODING_UTF16,
+        {IN("\xff\xfe"
+            "a\0,\0b\0\n\0"
+            "1\0,\0\xe9\0\n\0"),
+         ENCODING_UTF16, "enc=2 bom=1 [1]2:1 [\xc3\xa9]2:3"},
+        {IN("\xfe\xff\0a\0,\0b\0\n\0"
+            "1\0,\0"
+            "2\0\n"),
+         ENCODING_AUTO, "enc=2 bom=1 [1]2:1 [2]2:3"},
+        {IN("\xff\xfe"
+            "a\0\n\0"
+            "=\xd8\0\xde\n\0"),
+         ENCODING_UTF16, "enc=2 bom=1 [\xf0\x9f\x98\x80]2:1"}, /* a surrogate pair: U+1F600 */
+        {IN("\xff\xfe"
+            "a\0\n\0"
+            "=\xd8"
+            "x\0\n\0"),
+         ENCODING_UTF16,
          "t.csv:2:1: invalid UTF-16 (an unpaired surrogate); the file is not UTF-16 throughout"},
-        {IN("\xff\xfe" "a\0\n\0" "1"), ENCODING_UTF16,
-         "t.csv:2:1: file ends inside a UTF-16 character; the file is cut short"},
+        {IN("\xff\xfe"
+            "a\0\n\0"
+            "1"),
+         ENCODING_UTF16, "t.csv:2:1: file ends inside a UTF-16 character; the file is cut short"},
         {IN("a\n1\n"), ENCODING_UTF16,
          "t.csv:1:1: file does not start with a UTF-16 byte order mark (FF FE or FE FF); "
          "expected one with encoding = utf-16 (for a UTF-8 file, set encoding = utf-8)"},
         /* read as UTF-8 (the default), refused with how */
-        {IN("\xff\xfe" "a\0\n\0" "1\0\n\0"), ENCODING_UTF8,
+        {IN("\xff\xfe"
+            "a\0\n\0"
+            "1\0\n\0"),
+         ENCODING_UTF8,
          "t.csv:1:1: file is UTF-16 (it starts with a byte order mark FF FE); convert it to "
          "UTF-8 or set encoding = utf-16"},
         {IN("a\ncaf\xe9\n"), ENCODING_UTF8,
@@ -503,7 +563,8 @@ static void test_threads(void)
     render_one(&solo[0]);
     render_one(&solo[1]);
     CHECK(solo[0].scene && strstr(solo[0].scene, "\"1.234,50\xc2\xa0\xe2\x82\xac\""));
-    CHECK(solo[1].scene && strstr(solo[1].scene, "\"1\xe2\x80\xaf" "234,50\xc2\xa0\xe2\x82\xac\""));
+    CHECK(solo[1].scene && strstr(solo[1].scene, "\"1\xe2\x80\xaf"
+                                                 "234,50\xc2\xa0\xe2\x82\xac\""));
     struct job many[8];
     pthread_t th[8];
     for (int i = 0; i < 8; i++) {
