@@ -3,8 +3,8 @@
  * typed values (see annotation.h). Part of the spec stage; no layout here.
  *
  * One item splitter serves rule, band, annotate and marker: it cuts at ";" outside double
- * quotes and trims each item. Numbers go through csvchart_number_parse(), so "$0.5", "50%" and "1.2M"
- * read as the data does.
+ * quotes and trims each item. Numbers go through csvchart_number_parse(), so "$0.5", "50%" and
+ * "1.2M" read as the data does; a marker's date through csvchart_date_parse_as().
  */
 #include "annotation.h"
 
