@@ -2,9 +2,9 @@
  * annotation.c - reference lines and bands, annotations, domains and ticks: option text to
  * typed values (see annotation.h). Part of the spec stage; no layout here.
  *
- * One item splitter serves rule, band and annotate: it cuts at ";" outside double quotes and
- * trims each item. Numbers go through csvchart_number_parse(), so "$0.5", "50%" and "1.2M"
- * read as the data does.
+ * One item splitter serves rule, band, annotate and marker: it cuts at ";" outside double
+ * quotes and trims each item. Numbers go through csvchart_number_parse(), so "$0.5", "50%" and
+ * "1.2M" read as the data does; a marker's date through csvchart_date_parse_as().
  */
 #include "annotation.h"
 
@@ -182,6 +182,64 @@ csvchart_status csvchart_parse_notes(const char *name, const char *text, struct 
     *out = r.items;
     *n = r.len;
     return CSVCHART_OK;
+}
+
+csvchart_status csvchart_parse_dated(const char *name, const char *text,
+                                     const struct date_syntax *syn, struct dated_mark **out,
+                                     size_t *n, csvchart_error *err)
+{
+    struct {
+        struct dated_mark *items;
+        size_t len, cap;
+    } r = {0};
+    const char *p = text, *a, *b;
+    size_t k = 0;
+    *out = NULL;
+    *n = 0;
+    while (next_item(&p, &a, &b)) {
+        k++;
+        /* The longest prefix of whole words (at most five) that is a date. */
+        struct dated_mark m = {0};
+        const char *date_end = NULL, *w = a;
+        for (int words = 0; words < 5 && w < b; words++) {
+            while (w < b && *w != ' ' && *w != '\t') {
+                w++;
+            }
+            struct date_value v;
+            if (csvchart_date_parse_as(a, (size_t)(w - a), syn, &v)) {
+                m.date = v;
+                date_end = w;
+            }
+            while (w < b && (*w == ' ' || *w == '\t')) {
+                w++;
+            }
+        }
+        if (!date_end) {
+            csvchart_dated_free(r.items, r.len);
+            return BAD("%s: item %zu \"%.*s\" does not start with a date; expected DATE LABEL, "
+                       "e.g. 2026-01-15 Policy shift",
+                       name, k, (int)(b - a), a);
+        }
+        m.label = unquote(date_end, b);
+        if (!m.label || !csvchart_array_reserve((void **)&r.items, &r.cap, r.len + 1,
+                                                sizeof *r.items)) {
+            free(m.label);
+            csvchart_dated_free(r.items, r.len);
+            return csvchart_error_nomem(err);
+        }
+        r.items[r.len++] = m;
+    }
+    *out = r.items;
+    *n = r.len;
+    return CSVCHART_OK;
+}
+
+void csvchart_dated_free(struct dated_mark *m, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(m[i].label);
+    }
+    free(m);
 }
 
 void csvchart_notes_free(struct note_mark *r, size_t n)

@@ -8,6 +8,7 @@
  *   annotate = "OpenAI o1": Most expensive  a note tied to a category, with a leader
  *   domain = 0,100                          the value axis runs from 0 to 100
  *   ticks = 0,25,50,75,100                  these gridlines and no others
+ *   marker = 2026-01-15 Policy shift        a dated line across a timeline's axis
  *
  * Items of rule, band and annotate are separated by ";" (a ";" inside double quotes does not
  * separate). Values are numbers as the CSV writes them ("$0.5", "50%", "1.2M"); in domain
@@ -22,6 +23,7 @@
 #include <stddef.h>
 
 #include "csvchart.h"
+#include "date.h"
 
 /* A reference line (lo == hi) or band [lo, hi], with its label ("" for none). */
 struct ref_mark {
@@ -47,6 +49,24 @@ void csvchart_refs_free(struct ref_mark *r, size_t n);
 csvchart_status csvchart_parse_notes(const char *name, const char *text, struct note_mark **out,
                                      size_t *n, csvchart_error *err);
 void csvchart_notes_free(struct note_mark *r, size_t n);
+
+/* A dated marker: a date (any form the timeline's dates take) and its label ("" for none). */
+struct dated_mark {
+    struct date_value date;
+    char *label;
+};
+
+/*
+ * "DATE LABEL" items (marker): the date is the longest run of the item's first words (up to
+ * five) that reads as a date in `syn` (date.h; NULL: the default forms), so "15 January 2026
+ * Policy shift" and "Jan 15, 2026 Launch" both read; the rest is the label, its double quotes
+ * taken off. Errors as for csvchart_parse_refs(), naming the item that does not start with a
+ * date.
+ */
+csvchart_status csvchart_parse_dated(const char *name, const char *text,
+                                     const struct date_syntax *syn, struct dated_mark **out,
+                                     size_t *n, csvchart_error *err);
+void csvchart_dated_free(struct dated_mark *m, size_t n);
 
 /*
  * A list of numbers separated by commas ("0,25,50" or, for a domain, exactly two: "0,100"),

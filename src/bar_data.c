@@ -142,11 +142,14 @@ static csvchart_status need_numbers(const csvchart_table *t, size_t col, csvchar
             continue;
         }
         const char *text = csvchart_table_text(t, cell);
-        if (!csvchart_number_parse(text, cell->len, &v, NULL)) {
+        if (!csvchart_table_number(t, text, cell->len, &v, NULL)) {
+            bool comma = t->syntax.numbers.decimal == ',';
             return csvchart_error_set(err, CSVCHART_ERROR_DATA, t->name, cell->line, cell->col,
                                       "column \"%s\" needs numbers, and \"%s\" is not a number "
-                                      "(expected e.g. 42, 1,234.5, $0.07, 50%%, $5.6M)",
-                                      c->name, text);
+                                      "(expected e.g. %s)",
+                                      c->name, text,
+                                      comma ? "42, 1.234,5, 0,07 \xe2\x82\xac, 50%, with decimal = ,"
+                                            : "42, 1,234.5, $0.07, 50%, $5.6M");
         }
     }
     /* Every cell parses alone, so the units disagree ("$5" and "€5"): point at the first cell
@@ -158,7 +161,7 @@ static csvchart_status need_numbers(const csvchart_table *t, size_t col, csvchar
         struct number_unit u;
         double v;
         if (cell->missing ||
-            !csvchart_number_parse(csvchart_table_text(t, cell), cell->len, &v, &u)) {
+            !csvchart_table_number(t, csvchart_table_text(t, cell), cell->len, &v, &u)) {
             continue;
         }
         if (!first_cell) {
@@ -418,7 +421,7 @@ static double cell_value(const struct binder *b, size_t col, const struct table_
         return cell->num;
     }
     double v = cell->num;
-    csvchart_number_parse(text, cell->len, &v, unit);
+    csvchart_table_number(b->t, text, cell->len, &v, unit);
     return v;
 }
 

@@ -16,6 +16,8 @@
 
 #include <string.h>
 
+#include "locale_data.h"
+
 static const char *const month_names[12] = {"january",   "february", "march",    "april",
                                             "may",       "june",     "july",     "august",
                                             "september", "october",  "november", "december"};
@@ -67,6 +69,7 @@ double csvchart_date_coord(const struct date_value *d)
 
 struct scan {
     const char *p, *end;
+    const struct date_syntax *syn; /* NULL: the default forms */
 };
 
 static bool at_end(const struct scan *s)
@@ -123,7 +126,27 @@ static bool spaces(struct scan *s)
 
 /* An English month name, full or abbreviated to three letters ("Sept" too), any case; an
  * abbreviation may end with a dot ("Jan."). */
+static bool english_month(struct scan *s, int *month);
+
+/* A month name: English, or the locale's (any of its forms). */
 static bool month_name(struct scan *s, int *month)
+{
+    if (english_month(s, month)) {
+        return true;
+    }
+    size_t used;
+    int m = s->syn && s->syn->loc
+                ? csvchart_locale_month(s->syn->loc, s->p, (size_t)(s->end - s->p), &used)
+                : 0;
+    if (m) {
+        s->p += used;
+        *month = m;
+        return true;
+    }
+    return false;
+}
+
+static bool english_month(struct scan *s, int *month)
 {
     const char *w = s->p;
     size_t n = 0;
@@ -299,19 +322,82 @@ static bool month_first(struct scan *s, struct date_value *out)
     return true;
 }
 
-/* "15 January 2026", "15 Jan 2026". */
+/* "15 January 2026", "15 Jan 2026"; with a locale "15. Januar 2026" too. */
 static bool day_first(struct scan *s, struct date_value *out)
 {
     int d, m, y;
-    if (!number(s, 1, 2, &d) || !spaces(s) || !month_name(s, &m) || !spaces(s) ||
-        !number(s, 4, 4, &y) || !at_end(s) || !valid_day(y, m, d)) {
+    if (!number(s, 1, 2, &d)) {
+        return false;
+    }
+    if (s->syn && s->syn->loc) {
+        accept(s, '.');
+    }
+    if (!spaces(s) || !month_name(s, &m) || !spaces(s) || !number(s, 4, 4, &y) || !at_end(s) ||
+        !valid_day(y, m, d)) {
         return false;
     }
     set_date(out, y, m, d, DATE_DAY);
     return true;
 }
 
+/*
+ * A numeric date in the order of date_format: "15/01/2026" (DMY), "01/15/2026" (MDY),
+ * "2026/01/15" (YMD), with its separator; a month and year alone ("01/2026", "2026/01") is a
+ * month.
+ */
+static bool numeric(struct scan *s, struct date_value *out)
+{
+    const struct date_syntax *syn = s->syn;
+    int a, b, c;
+    const char *mark = s->p;
+    if (syn->order == DATE_ORDER_YMD) {
+        if (!number(s, 4, 4, &a) || !accept(s, syn->sep) || !number(s, 1, 2, &b)) {
+            return false;
+        }
+        if (at_end(s)) {
+            if (!valid_day(a, b, 1)) {
+                return false;
+            }
+            set_date(out, a, b, 1, DATE_MONTH);
+            return true;
+        }
+        if (!accept(s, syn->sep) || !number(s, 1, 2, &c) || !at_end(s) || !valid_day(a, b, c)) {
+            return false;
+        }
+        set_date(out, a, b, c, DATE_DAY);
+        return true;
+    }
+    if (!number(s, 1, 2, &a) || !accept(s, syn->sep)) {
+        return false;
+    }
+    const char *second = s->p;
+    if (number(s, 4, 4, &c) && at_end(s)) { /* "01/2026" */
+        if (!valid_day(c, a, 1)) {
+            return false;
+        }
+        set_date(out, c, a, 1, DATE_MONTH);
+        return true;
+    }
+    s->p = second;
+    if (!number(s, 1, 2, &b) || !accept(s, syn->sep) || !number(s, 4, 4, &c) || !at_end(s)) {
+        s->p = mark;
+        return false;
+    }
+    int day = syn->order == DATE_ORDER_DMY ? a : b, month = syn->order == DATE_ORDER_DMY ? b : a;
+    if (!valid_day(c, month, day)) {
+        return false;
+    }
+    set_date(out, c, month, day, DATE_DAY);
+    return true;
+}
+
 bool csvchart_date_parse(const char *s, size_t len, struct date_value *out)
+{
+    return csvchart_date_parse_as(s, len, NULL, out);
+}
+
+bool csvchart_date_parse_as(const char *s, size_t len, const struct date_syntax *syn,
+                            struct date_value *out)
 {
     if (!s) {
         return false;
@@ -328,13 +414,18 @@ bool csvchart_date_parse(const char *s, size_t len, struct date_value *out)
     }
     struct date_value v;
     memset(&v, 0, sizeof v);
-    struct scan sc = {p, end};
+    struct scan sc = {p, end, syn};
     bool ok;
     if (is_digit(*p)) {
         ok = iso(&sc, &v);
         if (!ok) {
             sc.p = p;
             ok = day_first(&sc, &v);
+        }
+        if (!ok && syn && syn->order != DATE_ORDER_NONE) {
+            sc.p = p;
+            memset(&v, 0, sizeof v);
+            ok = numeric(&sc, &v);
         }
     } else {
         ok = month_first(&sc, &v);
@@ -343,22 +434,4 @@ bool csvchart_date_parse(const char *s, size_t len, struct date_value *out)
         *out = v;
     }
     return ok;
-}
-
-bool csvchart_date_parse_prefix(const char *s, size_t len, struct date_value *out, size_t *used)
-{
-    /* The longest run of whole words that is a date: "15 January 2026 Policy shift" is 15
-     * January 2026, not 15 January. Words end at spaces. No date people write is longer than
-     * 64 bytes ("30 September 2026 10:00:00.5+02:00" is 34), so a long text costs no more. */
-    size_t most = len < 64 ? len : 64;
-    for (size_t k = most + 1; k-- > 0;) {
-        if (k < len && s[k] != ' ') {
-            continue;
-        }
-        if (csvchart_date_parse(s, k, out)) {
-            *used = k;
-            return true;
-        }
-    }
-    return false;
 }

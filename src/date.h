@@ -17,6 +17,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct csvchart_locale;
+
 enum date_precision { DATE_YEAR = 1, DATE_MONTH, DATE_DAY, DATE_TIME };
 
 struct date_value {
@@ -30,11 +32,23 @@ struct date_value {
 bool csvchart_date_parse(const char *s, size_t len, struct date_value *out);
 
 /*
- * Parses the longest run of whole words (ending at a space or at len) at the start of
- * [s, s+len) that is a date: "2026-01-15 Policy shift" gives 2026-01-15 and *used = 10.
- * False when no such prefix is a date.
+ * How a file writes its dates besides the forms above (the `date_format` and `locale`
+ * options). Numeric dates in an order: DMY "15/01/2026" (with `sep` '/', '.' or '-'; one-digit
+ * day and month too; "01/2026" is a month), MDY "01/15/2026", YMD "2026/01/15" (with '-' that
+ * is ISO, which is always read). Month names of a locale besides the English ones, in the
+ * same shapes: "janvier 2025", "15 janvier 2026", "15. Januar 2026", "janv. 2025".
  */
-bool csvchart_date_parse_prefix(const char *s, size_t len, struct date_value *out, size_t *used);
+enum date_order { DATE_ORDER_NONE, DATE_ORDER_DMY, DATE_ORDER_MDY, DATE_ORDER_YMD };
+
+struct date_syntax {
+    enum date_order order;
+    char sep;                          /* of a numeric date: '/', '.' or '-' */
+    const struct csvchart_locale *loc; /* NULL: English month names only */
+};
+
+/* csvchart_date_parse() in a syntax; syn NULL is the default (the forms above). */
+bool csvchart_date_parse_as(const char *s, size_t len, const struct date_syntax *syn,
+                            struct date_value *out);
 
 /* Days since 1970-01-01 of a proleptic Gregorian date; month 1..12, day 1..31 (not checked). */
 int64_t csvchart_date_days(int year, int month, int day);

@@ -178,10 +178,36 @@ static char *fold_key(const struct spec *s)
     return key;
 }
 
+/* The syntax a spec reads its data in; false for the default one. */
+static bool spec_syntax(const struct spec *s, struct table_syntax *syn)
+{
+    memset(syn, 0, sizeof *syn);
+    syn->numbers = s->numbers;
+    syn->dates = s->dates;
+    return s->numbers.decimal || s->dates.order != DATE_ORDER_NONE || s->locale;
+}
+
+/* Whether a table was read the way the spec says its data is written. */
+static bool same_reading(const csvchart_table *t, const struct spec *s)
+{
+    struct table_syntax syn;
+    bool has = spec_syntax(s, &syn);
+    if (has != t->has_syntax) {
+        return false;
+    }
+    if (!has) {
+        return true;
+    }
+    const struct csvchart_locale *a = t->syntax.dates.loc, *b = s->dates.loc;
+    return t->syntax.numbers.decimal == syn.numbers.decimal &&
+           t->syntax.dates.order == syn.dates.order && t->syntax.dates.sep == syn.dates.sep &&
+           (!a) == (!b) && (!a || strcmp(a->name, b->name) == 0);
+}
+
 /* The reader's options; *fold is filled in (and *key set) when the figure folds. */
 static csvchart_status table_options(const csvchart_figure *fig, struct table_options *o,
                                      struct spec *s, struct table_fold *fold, char **key,
-                                     csvchart_error *err)
+                                     struct table_syntax *syn, csvchart_error *err)
 {
     memset(o, 0, sizeof *o);
     o->max_rows = limit(fig, OPT_MAX_ROWS);
@@ -196,6 +222,8 @@ static csvchart_status table_options(const csvchart_figure *fig, struct table_op
     if (st) {
         return st;
     }
+    o->encoding = s->encoding;
+    o->syntax = spec_syntax(s, syn) ? syn : NULL;
     *key = fold_key(s);
     if (*key && csvchart_bar_fold(s, fold)) {
         o->fold = fold;
@@ -227,8 +255,9 @@ static csvchart_status load(csvchart_figure *fig, const char *path, const char *
     struct table_options o;
     struct spec s;
     struct table_fold fold;
+    struct table_syntax syn;
     char *key;
-    csvchart_status st = table_options(fig, &o, &s, &fold, &key, err);
+    csvchart_status st = table_options(fig, &o, &s, &fold, &key, &syn, err);
     if (st) {
         return st;
     }
@@ -301,6 +330,13 @@ const struct csvchart_scene *csvchart_figure_scene(csvchart_figure *fig, csvchar
                                "y, group, facet, log, low, high or aggregate, load it again");
             return NULL;
         }
+    }
+    if (!same_reading(fig->table, &fig->spec)) {
+        csvchart_spec_fini(&fig->spec);
+        csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0,
+                           "the data was read before decimal, date_format or locale were set as "
+                           "they are now; after changing them, load it again");
+        return NULL;
     }
     /* Bind, then lay out at the requested size (or find the size that fits: layout.h). */
     if (fig->kind == KIND_TREND) {

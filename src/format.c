@@ -173,6 +173,40 @@ static void put_grouped(struct sbuf *b, const char *digits, size_t n)
     }
 }
 
+/* Integer digits grouped as a locale groups them (glibc's grouping: sizes from the right, the
+ * last repeating; 0xFF ends the grouping), or with put_grouped() without a locale. */
+static void put_grouped_in(struct sbuf *b, const struct csvchart_locale *loc, const char *digits,
+                           size_t n)
+{
+    if (!loc) {
+        put_grouped(b, digits, n);
+        return;
+    }
+    if (!loc->group[0]) {
+        put(b, digits, n);
+        return;
+    }
+    bool cut[MAX_INT_DIGITS + 2] = {false}; /* cut[i]: a separator before digit i */
+    size_t at = n, g = 0, size = loc->grouping[0];
+    while (size > 0 && size != 0xFF && at > size) {
+        at -= size;
+        if (at < sizeof cut) {
+            cut[at] = true;
+        }
+        if (loc->grouping[g + 1]) {
+            size = loc->grouping[++g];
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && i < sizeof cut && cut[i]) {
+            puts_(b, loc->group);
+        }
+        put(b, digits + i, 1);
+    }
+}
+
+#define NBSP "\xc2\xa0" // U+00A0 NO-BREAK SPACE: "5 €" never breaks
+
 /* Copies into the caller's buffer, cutting at a code point boundary when it is too small
  * (never half a U+2212). Returns the length written. */
 static size_t finish(const struct sbuf *b, char *buf, size_t n)
@@ -232,6 +266,9 @@ struct label {
     int digits;          /* DEC_FIXED, DEC_DATA, DEC_SIG */
     int power;           /* DEC_DATA: the data's multiplier as a power of ten */
     struct decimal step; /* DEC_STEP */
+    const struct csvchart_locale *loc; /* NULL: "1,234.5" */
+    bool cur_after;                    /* the currency sign after the number ("5 €") */
+    bool cur_space;                    /* a no-break space between sign and number */
 };
 
 static int decimals_for(const struct label *l, const struct decimal *x, int shift)
@@ -279,7 +316,7 @@ static void put_scientific(struct sbuf *b, const struct label *l, const struct d
     puts_(b, l->prefix);
     put(b, x->d, 1);
     if (x->nd > 1) {
-        put(b, ".", 1);
+        puts_(b, l->loc ? l->loc->decimal : ".");
         put(b, x->d + 1, (size_t)x->nd - 1);
     }
     snprintf(e, sizeof e, "e%d", x->exp);
@@ -324,19 +361,31 @@ static void put_label(struct sbuf *b, const struct label *l, double v)
         nf = 2;
     }
     bool nonzero = strcmp(ip, "0") != 0 || nf > 0;
+    bool after = l->cur_after && l->prefix[0];
     if (x.neg && nonzero) {
         puts_(b, MINUS); // before the currency sign: "−$5"
     }
-    puts_(b, l->prefix);
-    put_grouped(b, ip, strlen(ip));
+    if (!after) {
+        puts_(b, l->prefix);
+        if (l->prefix[0] && l->cur_space) {
+            puts_(b, NBSP); // "€ 5" (nl)
+        }
+    }
+    put_grouped_in(b, l->loc, ip, strlen(ip));
     if (nf > 0) {
-        put(b, ".", 1);
+        puts_(b, l->loc ? l->loc->decimal : ".");
         put(b, fp, nf);
     }
     if (SI_LETTER[k]) {
         put(b, &SI_LETTER[k], 1);
     }
     puts_(b, l->suffix);
+    if (after) {
+        if (l->cur_space) {
+            puts_(b, NBSP);
+        }
+        puts_(b, l->prefix); // "5 €"
+    }
 }
 
 /* The label settings of a non-printf format, before the decimals rule is chosen. */
@@ -356,13 +405,23 @@ static struct label label_for(const struct value_format *f)
         l.suffix = "%";
         break;
     case FORMAT_CURRENCY:
-        l.prefix = u->prefix[0] ? u->prefix : "$";
+        l.prefix = u->prefix[0]                     ? u->prefix
+                   : f->loc && f->loc->currency[0] ? f->loc->currency
+                                                   : "$";
         l.suffix = "";
         break;
     case FORMAT_PRINTF:
         break;
     }
     l.cents = l.prefix[0] != '\0';
+    l.loc = f->loc;
+    if (f->loc && l.prefix[0]) { /* the locale places every currency sign: "5 €", "5 $" */
+        l.cur_after = !f->loc->cs_precedes;
+        l.cur_space = f->loc->cs_space;
+    } else if (l.prefix[0]) { /* as the data wrote it */
+        l.cur_after = u->currency_after;
+        l.cur_space = u->currency_space;
+    }
     return l;
 }
 
@@ -516,7 +575,8 @@ static csvchart_status scan_template(const char *t, struct conv *c, csvchart_err
 }
 
 /* The conversion applied to v, with ' grouping and the "." decimal point done here. */
-static void put_conversion(struct sbuf *b, const struct conv *c, double v)
+static void put_conversion(struct sbuf *b, const struct conv *c, double v,
+                           const struct csvchart_locale *loc)
 {
     bool integer = c->type == 'd' || c->type == 'i';
     bool use_ll = integer && isfinite(v) && fabs(round(v)) < 9e18;
@@ -569,7 +629,10 @@ static void put_conversion(struct sbuf *b, const struct conv *c, double v)
             num[n++] = raw[i++];
             continue;
         }
-        num[n++] = '.';
+        const char *point = loc ? loc->decimal : ".";
+        for (size_t q = 0; point[q] && n < sizeof num - 1; q++) {
+            num[n++] = point[q];
+        }
         while (raw[i] && !((raw[i] >= '0' && raw[i] <= '9') || raw[i] == ' ' || raw[i] == 'e' ||
                            raw[i] == 'E')) {
             i++;
@@ -583,7 +646,7 @@ static void put_conversion(struct sbuf *b, const struct conv *c, double v)
         size_t d0 = strcspn(num, "0123456789");
         size_t d1 = d0 + strspn(num + d0, "0123456789");
         put(&body, num, d0);
-        put_grouped(&body, num + d0, d1 - d0);
+        put_grouped_in(&body, loc, num + d0, d1 - d0);
         puts_(&body, num + d1);
     } else {
         puts_(&body, num);
@@ -620,14 +683,15 @@ static void put_literal(struct sbuf *b, const char *t, size_t from, size_t to)
     }
 }
 
-static void put_printf(struct sbuf *b, const char *spec, double v)
+static void put_printf(struct sbuf *b, const char *spec, double v,
+                       const struct csvchart_locale *loc)
 {
     struct conv c;
     if (scan_template(spec, &c, NULL) != CSVCHART_OK) {
         return; // not from csvchart_format_parse(): print nothing rather than guess
     }
     put_literal(b, spec, 0, c.at);
-    put_conversion(b, &c, v);
+    put_conversion(b, &c, v, loc);
     put_literal(b, spec, c.end, strlen(spec));
 }
 
@@ -688,7 +752,7 @@ size_t csvchart_format_value(const struct value_format *f, double v, char *buf, 
 {
     struct sbuf b = {.len = 0};
     if (f->kind == FORMAT_PRINTF) {
-        put_printf(&b, f->spec, v);
+        put_printf(&b, f->spec, v, f->loc);
         return finish(&b, buf, n);
     }
     struct label l = label_for(f);
@@ -709,7 +773,7 @@ size_t csvchart_format_tick(const struct value_format *f, double v, double step,
 {
     struct sbuf b = {.len = 0};
     if (f->kind == FORMAT_PRINTF) {
-        put_printf(&b, f->spec, v);
+        put_printf(&b, f->spec, v, f->loc);
         return finish(&b, buf, n);
     }
     struct label l = label_for(f);
@@ -881,8 +945,20 @@ size_t csvchart_format_planned(const struct label_plan *p, double v, char *buf, 
 
 size_t csvchart_format_change(double pct, char *buf, size_t n)
 {
+    return csvchart_format_change_in(NULL, pct, buf, n);
+}
+
+size_t csvchart_format_ratio(double r, char *buf, size_t n, bool *in_words)
+{
+    return csvchart_format_ratio_in(NULL, r, buf, n, in_words);
+}
+
+size_t csvchart_format_change_in(const struct csvchart_locale *loc, double pct, char *buf,
+                                 size_t n)
+{
     struct sbuf b = {.len = 0};
-    struct label l = {.prefix = "", .suffix = "%", .k = -1, .rule = DEC_SIG, .digits = 2};
+    struct label l = {
+        .prefix = "", .suffix = "%", .k = -1, .rule = DEC_SIG, .digits = 2, .loc = loc};
     if (isfinite(pct) && pct > 0) {
         put(&b, "+", 1);
     }
@@ -891,7 +967,8 @@ size_t csvchart_format_change(double pct, char *buf, size_t n)
 }
 
 
-size_t csvchart_format_ratio(double r, char *buf, size_t n, bool *in_words)
+size_t csvchart_format_ratio_in(const struct csvchart_locale *loc, double r, char *buf,
+                                size_t n, bool *in_words)
 {
     static const struct {
         double at;
@@ -899,7 +976,7 @@ size_t csvchart_format_ratio(double r, char *buf, size_t n, bool *in_words)
     } words[] = {{1e12, "trillion"}, {1e9, "billion"}, {1e6, "million"}};
     struct sbuf b = {.len = 0};
     *in_words = false;
-    struct label l = {.prefix = "", .suffix = "", .k = -1, .rule = DEC_FIXED};
+    struct label l = {.prefix = "", .suffix = "", .k = -1, .rule = DEC_FIXED, .loc = loc};
     if (!isfinite(r) || r < 0) {
         puts_(&b, "?");
         return finish(&b, buf, n);

@@ -23,6 +23,7 @@
 #include <stddef.h>
 
 #include "csvchart.h"
+#include "locale_data.h"
 #include "number.h"
 
 enum format_kind { FORMAT_AUTO, FORMAT_SI, FORMAT_PERCENT, FORMAT_CURRENCY, FORMAT_PRINTF };
@@ -31,6 +32,10 @@ struct value_format {
     enum format_kind kind;
     char spec[64];           /* FORMAT_PRINTF: the validated template */
     struct number_unit unit; /* from the data; see csvchart_format_set_unit() */
+    /* The locale's decimal mark, grouping and currency placement ("1.234,5", "5 €"), or NULL
+     * for the built-in conventions ("1,234.5", "$5"; a currency written after the number
+     * in the data, "5 €", stays after it). Borrowed (the spec owns it). */
+    const struct csvchart_locale *loc;
 };
 
 /*
@@ -118,5 +123,12 @@ size_t csvchart_format_ratio(double r, char *buf, size_t n, bool *in_words);
 
 /* A change in percent, in two figures with its sign: "+4.5%", "−57%", "+120%". */
 size_t csvchart_format_change(double pct, char *buf, size_t n);
+
+/* The same with a locale's decimal mark and grouping (loc NULL: as above): "5,2", "−57 %"
+ * stays "−57%" (glibc says nothing of the percent sign). */
+size_t csvchart_format_ratio_in(const struct csvchart_locale *loc, double r, char *buf,
+                                size_t n, bool *in_words);
+size_t csvchart_format_change_in(const struct csvchart_locale *loc, double pct, char *buf,
+                                 size_t n);
 
 #endif

@@ -677,8 +677,9 @@ void bar_ratio_text(const struct bar_layout *B, const struct panel *P, char *buf
     double a = P->v[bar_idx(P, P->ratio_a, 0)], b = P->v[bar_idx(P, P->ratio_b, 0)];
     char ratio[96], pct[96];
     bool words;
-    csvchart_format_ratio(fmax(a, b) / fmin(a, b), ratio, sizeof ratio, &words);
-    csvchart_format_change((b - a) / a * 100, pct, sizeof pct);
+    csvchart_format_ratio_in(B->s->format.loc, fmax(a, b) / fmin(a, b), ratio, sizeof ratio,
+                             &words);
+    csvchart_format_change_in(B->s->format.loc, (b - a) / a * 100, pct, sizeof pct);
     size_t used = 0;
     for (const char *p = B->s->ratio_label; *p && used + 1 < n;) {
         const char *with = NULL;

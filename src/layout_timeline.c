@@ -161,14 +161,14 @@ static bool try_step(struct timeline *T, const struct tmap *m, bool vertical, do
         if (s + 1 == m->nseg) {
             b += (m->end - (m->p0[s] + (m->t1[s] - m->t0[s]) * m->k)) / m->k;
         }
-        size_t got = csvchart_time_ticks(a, b, k, raw, TL_MAX_TICKS);
+        size_t got = csvchart_time_ticks_in(T->s->locale, a, b, k, raw, TL_MAX_TICKS);
         if (got > TL_MAX_TICKS) {
             return false;
         }
         double prev = NAN;
         for (size_t i = 0; i < got; i++) {
             struct tl_tick t = {.t = raw[i].t, .pos = csvchart_tl_map(m, raw[i].t)};
-            csvchart_time_tick_label(k, t.t, prev, t.label, sizeof t.label);
+            csvchart_time_tick_label_in(T->s->locale, k, t.t, prev, t.label, sizeof t.label);
             double w = vertical ? T->lh_tick : csvchart_layout_width(L, &T->tick_st, t.label);
             t.lo = t.pos - w / 2;
             t.hi = t.pos + w / 2;
@@ -241,10 +241,12 @@ static struct tl_item event_item(const struct timeline *T, size_t i)
     const struct timeline_event *e = &T->d->events[i];
     struct tl_item P = {.e = e, .first = i, .count = 1, .t0 = e->t0, .t1 = e->t1, .at = e->at};
     P.span = e->has_end;
-    P.banded = !e->has_end && T->bands &&
+    P.marker = e->marker;
+    P.banded = !e->has_end && !e->marker && T->bands &&
                (e->start.precision == DATE_MONTH || e->start.precision == DATE_YEAR);
     P.group = e->group;
-    P.color = T->s->theme.palette[e->group % T->s->theme.npalette];
+    P.color = e->marker ? T->s->theme.subtitle
+                        : T->s->theme.palette[e->group % T->s->theme.npalette];
     P.label = e->label;
     P.detail = e->detail;
     P.date = T->dates[i];
@@ -296,7 +298,8 @@ static size_t cluster_runs(const struct timeline *T, double cluster, size_t *cid
     for (size_t i = 0; i < n; i++) {
         const struct timeline_event *e = &d->events[i];
         size_t key = T->lanes ? e->group : 0, o = open[key];
-        if (cluster >= 0 && !e->has_end && o != (size_t)-1 && e->at - run[o].last_at <= cluster &&
+        if (cluster >= 0 && !e->has_end && !e->marker && o != (size_t)-1 &&
+            e->at - run[o].last_at <= cluster &&
             e->at - run[o].first_at <= cap) {
             cid[i] = o;
             run[o].count++;
@@ -306,7 +309,7 @@ static size_t cluster_runs(const struct timeline *T, double cluster, size_t *cid
         }
         cid[i] = nrun;
         run[nrun] = (struct tl_run){1, e->group, (size_t)-1, e->at, e->at};
-        if (!e->has_end) {
+        if (!e->has_end && !e->marker) {
             open[key] = nrun;
         }
         nrun++;
@@ -378,9 +381,9 @@ static bool build_items(struct timeline *T)
                                        : T->s->theme.subtitle;
         char dates[96];
         if (a->start.days == b->start.days && a->start.precision == b->start.precision) {
-            csvchart_date_format(&a->start, false, dates, sizeof dates);
+            csvchart_date_format_in(T->s->locale, &a->start, false, dates, sizeof dates);
         } else {
-            csvchart_date_format_span(&a->start, &b->start, dates, sizeof dates);
+            csvchart_date_format_span_in(T->s->locale, &a->start, &b->start, dates, sizeof dates);
         }
         char heading[160];
         /* "3 events" stays on one line (a no-break space) */
@@ -673,6 +676,20 @@ void csvchart_tl_draw_ticks(struct timeline *T, const struct tl_tick *t, size_t 
     }
 }
 
+void csvchart_tl_marker_line(struct timeline *T, bool vertical, double pos, double a, double b)
+{
+    struct layout *L = &T->L;
+    double p = csvchart_layout_snap(L, pos, T->px.marker);
+    double x1, y1, x2, y2;
+    pt(vertical, p, a, &x1, &y1);
+    pt(vertical, p, b, &x2, &y2);
+    struct scene_item *it =
+        csvchart_layout_soft_line(L, x1, y1, x2, y2, T->s->theme.subtitle, T->px.marker);
+    if (it) {
+        it->dash = T->px.dash;
+    }
+}
+
 /* "58 events: A; B; C", for the SVG title of a cluster's mark (every name, up to 64 KB):
  * malloc'd, or NULL. */
 static char *cluster_title(const struct timeline *T, const struct tl_item *P)
@@ -717,6 +734,9 @@ void csvchart_tl_draw_mark(struct timeline *T, const struct tmap *m, const struc
             csvchart_tl_dot(T, x, y, P->color);
         }
         return;
+    }
+    if (P->marker) {
+        return; /* its line is drawn by the placement (csvchart_tl_marker_line()) */
     }
     if (P->e) {
         if (P->banded) { /* the period the date names, pale (the legend says so) */
@@ -763,12 +783,17 @@ void csvchart_tl_draw_mark(struct timeline *T, const struct tmap *m, const struc
 static void describe(struct timeline *T)
 {
     const struct timeline_data *d = T->d;
-    const struct timeline_event *first = &d->events[0], *last = first;
+    const struct timeline_event *first = &d->events[0];
+    while (first->marker) { /* there is an event: binding refuses a file without one */
+        first++;
+    }
+    const struct timeline_event *last = first;
     for (size_t i = 0; i < d->nevents; i++) {
-        if (d->events[i].t1 >= last->t1) {
+        if (!d->events[i].marker && d->events[i].t1 >= last->t1) {
             last = &d->events[i];
         }
     }
+    size_t nevents = d->nevents - d->nmarkers;
     char a[64], b[64], buf[256];
     csvchart_date_format(&first->start, true, a, sizeof a);
     csvchart_date_format(last->has_end ? &last->end : &last->start, true, b, sizeof b);
@@ -776,8 +801,8 @@ static void describe(struct timeline *T)
     for (size_t i = 0; i < d->nevents; i++) {
         spans += d->events[i].has_end;
     }
-    int k = snprintf(buf, sizeof buf, "Timeline of %zu event%s", d->nevents,
-                     d->nevents == 1 ? "" : "s");
+    int k = snprintf(buf, sizeof buf, "Timeline of %zu event%s", nevents,
+                     nevents == 1 ? "" : "s");
     if (k > 0 && (size_t)k < sizeof buf && spans) {
         k += snprintf(buf + k, sizeof buf - (size_t)k, " (%zu span%s)", spans,
                       spans == 1 ? "" : "s");
@@ -887,8 +912,9 @@ static bool legend(struct timeline *T)
     if (T->bands) {
         bool month = false, year = false;
         for (size_t i = 0; i < d->nevents; i++) {
-            month = month || (!d->events[i].has_end && d->events[i].start.precision == DATE_MONTH);
-            year = year || (!d->events[i].has_end && d->events[i].start.precision == DATE_YEAR);
+            bool point = !d->events[i].has_end && !d->events[i].marker;
+            month = month || (point && d->events[i].start.precision == DATE_MONTH);
+            year = year || (point && d->events[i].start.precision == DATE_YEAR);
         }
         e[n++] = (struct legend_entry){month && year ? "Date given to the month or year"
                                        : month       ? "Date given to the month"
@@ -914,7 +940,8 @@ static bool want_bands(const struct timeline *T)
     double k = (T->L.right - T->L.left) / fmax(kept, 1e-9);
     for (size_t i = 0; i < d->nevents; i++) {
         const struct timeline_event *e = &d->events[i];
-        if (!e->has_end && (e->start.precision == DATE_MONTH || e->start.precision == DATE_YEAR) &&
+        if (!e->has_end && !e->marker &&
+            (e->start.precision == DATE_MONTH || e->start.precision == DATE_YEAR) &&
             (e->t1 - e->t0) * k >= 2.5 * T->px.dot) {
             return true;
         }
@@ -1084,7 +1111,7 @@ struct tl_scratch {
 };
 
 static struct tl_scratch *scratch(const struct timeline_data *d, const csvchart_text_measurer *m,
-                                  const char *family)
+                                  const char *family, const struct csvchart_locale *loc)
 {
     struct tl_scratch *sc = d->scratch ? d->scratch->p : NULL;
     if (sc && sc->m == m && sc->n == d->nevents && strcmp(sc->family, family) == 0) {
@@ -1107,9 +1134,9 @@ static struct tl_scratch *scratch(const struct timeline_data *d, const csvchart_
     for (size_t i = 0; i < n; i++) {
         const struct timeline_event *e = &d->events[i];
         if (e->has_end) {
-            csvchart_date_format_span(&e->start, &e->end, ns->dates[i], TL_DATE_LEN);
+            csvchart_date_format_span_in(loc, &e->start, &e->end, ns->dates[i], TL_DATE_LEN);
         } else {
-            csvchart_date_format(&e->start, false, ns->dates[i], TL_DATE_LEN);
+            csvchart_date_format_in(loc, &e->start, false, ns->dates[i], TL_DATE_LEN);
         }
     }
     if (d->scratch) {
@@ -1159,6 +1186,7 @@ csvchart_status csvchart_layout_timeline(const void *data, const struct spec *s,
     T.px.bar = TL_BASE.bar * mg;
     T.px.band = TL_BASE.band * mg;
     T.px.tick = TL_BASE.tick * mg;
+    T.px.marker = TL_BASE.marker * mg;
     T.px.break_mark = TL_BASE.break_mark * mg;
     /* A column of text narrower than about nine ems wraps a word a line, whatever g says. */
     T.px.min_wrap = fmax(T.px.min_wrap, 9 * L->label.size_px);
@@ -1201,7 +1229,7 @@ csvchart_status csvchart_layout_timeline(const void *data, const struct spec *s,
     T.dn_h = malloc(d->nevents * sizeof *T.dn_h);
     T.row_h = malloc(d->nevents * sizeof *T.row_h);
     T.row0 = malloc((d->ngroups + 2) * sizeof *T.row0);
-    struct tl_scratch *sc = scratch(d, m, s->font);
+    struct tl_scratch *sc = scratch(d, m, s->font, s->locale);
     if (sc) {
         T.memo = sc->memo;
         T.memo_next = sc->memo_next;
@@ -1228,7 +1256,14 @@ csvchart_status csvchart_layout_timeline(const void *data, const struct spec *s,
         /* More height always helps (more rows, longer columns); more width only when even
          * one column of text does not fit across. */
         bool narrow = 0.45 * (L->right - L->left) < T.px.min_wrap;
-        st = csvchart_layout_no_fit(L, narrow, true, "", "%zu events", d->nevents);
+        size_t nev = d->nevents - d->nmarkers;
+        if (d->nmarkers) {
+            st = csvchart_layout_no_fit(L, narrow, true, "", "%zu event%s and %zu marker%s", nev,
+                                        nev == 1 ? "" : "s", d->nmarkers,
+                                        d->nmarkers == 1 ? "" : "s");
+        } else {
+            st = csvchart_layout_no_fit(L, narrow, true, "", "%zu events", nev);
+        }
         goto done;
     }
     if (T.lanes) {
@@ -1239,6 +1274,7 @@ csvchart_status csvchart_layout_timeline(const void *data, const struct spec *s,
         csvchart_tl_draw_horizontal(&T);
     }
     size_t ndetail = 0, clusters = 0, clustered = 0;
+    size_t nev = d->nevents - d->nmarkers;
     for (size_t i = 0; i < d->nevents; i++) {
         ndetail += d->events[i].detail != NULL;
     }
@@ -1250,14 +1286,14 @@ csvchart_status csvchart_layout_timeline(const void *data, const struct spec *s,
         csvchart_warnings_add(warn,
                               "the detail lines of %zu event%s are left out so that %zu events "
                               "fit %.0fx%.0f (a taller size, or fit = grow, shows them)",
-                              ndetail, ndetail == 1 ? "" : "s", d->nevents, s->width, s->height);
+                              ndetail, ndetail == 1 ? "" : "s", nev, s->width, s->height);
     }
     if (clusters) {
         csvchart_warnings_add(warn,
                               "%zu of %zu events are drawn as %zu cluster%s of nearby dates, each "
                               "labelled with its count, so that they fit %.0fx%.0f (a taller "
                               "size, or fit = grow, labels every event)",
-                              clustered, d->nevents, clusters, clusters == 1 ? "" : "s", s->width,
+                              clustered, nev, clusters, clusters == 1 ? "" : "s", s->width,
                               s->height);
     }
     st = csvchart_layout_end(L, err);

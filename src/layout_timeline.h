@@ -38,6 +38,7 @@
     X(tick_spacing, 90, "least distance between two ticks along a horizontal axis")                \
     X(tick_label_gap_v, 8, "least room between two tick labels along a vertical axis")             \
     X(today_over, 9, "how far the today marker reaches over the axis")                             \
+    X(marker, 1.5, "a marker's line, width (dashed like the axis after today)")                    \
     X(axis, 1.5, "the axis' width")                                                                \
     X(leader, 1, "a leader's width")                                                               \
     X(axis_pad, 14, "between an end of the axis and the nearest event")                            \
@@ -102,6 +103,7 @@ struct tl_item {
     size_t first, count;            /* its events: [first, first + count) of the data */
     double t0, t1, at;              /* the period it covers (days); where its mark sits */
     bool span;                      /* a bar from t0 to t1 */
+    bool marker;                    /* a marker: a line across the axis, its block a flag */
     bool banded;                    /* a point event dated to a month or a year */
     size_t group;
     csvchart_rgba color;
@@ -220,6 +222,8 @@ void csvchart_tl_draw_mark(struct timeline *T, const struct tmap *m, const struc
 void csvchart_tl_draw_ticks(struct timeline *T, const struct tl_tick *t, size_t n, double c,
                             bool vertical, double label_at);
 void csvchart_tl_dot(struct timeline *T, double x, double y, csvchart_rgba color);
+/* A marker's line at `pos` along the axis, from a to b across it: dashed, yielding to text. */
+void csvchart_tl_marker_line(struct timeline *T, bool vertical, double pos, double a, double b);
 
 /* layout_timeline_place.c: true when the configuration fits (then the items are placed and
  * csvchart_tl_draw_* draws them); false when it does not, or out of memory (L.scene->nomem). */

@@ -255,9 +255,14 @@ void csvchart_tl_draw_horizontal(struct timeline *T)
 
     /* Leaders first, so dots and bars sit on them. They run beside their own block to its
      * far edge, like a flag's pole; below the axis they yield to the tick labels. */
+    double top = A - T->c_up - up, bottom = A + T->c_dn + dn;
     for (size_t i = 0; i < T->n; i++) {
         const struct tl_item *P = &T->it[i];
         double x = csvchart_layout_snap(L, P->pos, px->leader);
+        if (P->marker) { /* across every row, its block a flag on it */
+            csvchart_tl_marker_line(T, false, P->pos, fmin(top, P->by), fmax(bottom, P->by + P->h));
+            continue;
+        }
         if (P->side == 0) {
             csvchart_layout_soft_line(L, x, A - r, x, P->by + px->leader_overlap, th->muted,
                                       px->leader);
@@ -470,6 +475,9 @@ void csvchart_tl_draw_vertical(struct timeline *T)
             double y0 = csvchart_layout_snap(L, P->pos, px->leader);
             double y1 = csvchart_layout_snap(L, P->by + T->lh_date / 2, px->leader);
             double xa = C->axis + r, xb = P->bx - px->leader_end;
+            if (P->marker) { /* across the tick labels and the axis */
+                csvchart_tl_marker_line(T, true, P->pos, C->x, xa);
+            }
             if (fabs(y1 - y0) < 0.5) {
                 csvchart_layout_soft_line(L, xa, y0, xb, y0, th->muted, px->leader);
             } else {
@@ -684,6 +692,9 @@ void csvchart_tl_draw_lanes(struct timeline *T)
             double lo, hi;
             lane_geometry(T, P, &lo, &hi);
             P->by = row_y[P->level];
+            if (P->marker) { /* through every lane, down to the axis */
+                csvchart_tl_marker_line(T, false, P->pos, top, A);
+            }
             double c = P->by + T->lh_date / 2; /* the first line's middle */
             double bar = P->by + P->h + px->bar_gap;
             csvchart_tl_draw_mark(T, &T->map, P, c, false, bar, false);

@@ -106,8 +106,8 @@ static const double pow10[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
  * digits are an exact integer and one division rounds correctly. Returns false for anything
  * else (then the full parser decides, and agrees wherever this one accepts).
  */
-static bool parse_plain(const unsigned char *p, const unsigned char *end, double *value,
-                        struct number_unit *unit)
+static bool parse_plain(const unsigned char *p, const unsigned char *end, unsigned char point,
+                        double *value, struct number_unit *unit)
 {
     bool negative = *p == '-';
     p += negative;
@@ -117,7 +117,7 @@ static bool parse_plain(const unsigned char *p, const unsigned char *end, double
         unsigned d = (unsigned)*p - '0';
         if (d < 10) {
             m = m * 10 + d;
-        } else if (*p == '.' && !dot) {
+        } else if (*p == point && !dot) {
             dot = p;
         } else {
             return false;
@@ -137,13 +137,86 @@ static bool parse_plain(const unsigned char *p, const unsigned char *end, double
     return true;
 }
 
+/* The bytes of a space at p: ' ', U+00A0 or U+202F (0 for none). */
+static size_t space_at(const unsigned char *p, const unsigned char *end)
+{
+    if (p < end && *p == ' ') {
+        return 1;
+    }
+    if (end - p >= 2 && p[0] == 0xC2 && p[1] == 0xA0) {
+        return 2;
+    }
+    if (end - p >= 3 && p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0xAF) {
+        return 3;
+    }
+    return 0;
+}
+
+/* The bytes of a sign at p: '-', '+' or U+2212 (0 for none); *neg says which. */
+static size_t sign_at(const unsigned char *p, const unsigned char *end, bool *neg)
+{
+    if (p < end && (*p == '-' || *p == '+')) {
+        *neg = *p == '-';
+        return 1;
+    }
+    if (end - p >= 3 && p[0] == 0xE2 && p[1] == 0x88 && p[2] == 0x92) {
+        *neg = true;
+        return 3;
+    }
+    return 0;
+}
+
+/* The bytes of a thousands separator at p in this syntax ("," after a decimal point; ".", or
+ * a space, after a decimal comma), 0 for none. */
+static size_t group_at(const unsigned char *p, const unsigned char *end, unsigned char point)
+{
+    if (p >= end) {
+        return 0;
+    }
+    if (point == '.') {
+        return *p == ',';
+    }
+    return *p == '.' ? 1 : space_at(p, end);
+}
+
+/* A currency sign at p: its bytes (0 for none), copied into prefix (8 bytes). */
+static size_t currency_at(const unsigned char *p, const unsigned char *end,
+                          const struct number_syntax *syn, char *prefix)
+{
+    for (size_t i = 0; i < sizeof currencies / sizeof currencies[0]; i++) {
+        size_t n = currencies[i].len;
+        if ((size_t)(end - p) >= n && memcmp(p, currencies[i].text, n) == 0) {
+            memcpy(prefix, currencies[i].text, n);
+            prefix[n] = '\0';
+            return n;
+        }
+    }
+    size_t n = syn && syn->currency ? strlen(syn->currency) : 0;
+    if (n > 0 && n < 8 && (size_t)(end - p) >= n && memcmp(p, syn->currency, n) == 0) {
+        memcpy(prefix, syn->currency, n);
+        prefix[n] = '\0';
+        return n;
+    }
+    return 0;
+}
+
 bool csvchart_number_parse(const char *s, size_t len, double *value, struct number_unit *unit)
+{
+    return csvchart_number_parse_as(s, len, NULL, value, unit);
+}
+
+bool csvchart_number_parse_as(const char *s, size_t len, const struct number_syntax *syn,
+                              double *value, struct number_unit *unit)
 {
     if (!s) {
         return false;
     }
     const unsigned char *p = (const unsigned char *)s;
     const unsigned char *end = p + len;
+    const unsigned char point = syn && syn->decimal == ',' ? ',' : '.';
+    /* The forms of number.h's "with a syntax" list: only when one is given, so that the
+     * default reading (which refuses "(5)" and "5€") stays as it was. */
+    const bool ext = syn && (syn->decimal || (syn->currency && *syn->currency));
     while (p < end && is_blank(*p)) {
         p++;
     }
@@ -153,31 +226,27 @@ bool csvchart_number_parse(const char *s, size_t len, double *value, struct numb
     if (p == end) {
         return false;
     }
-    if (parse_plain(p, end, value, unit)) {
+    if (parse_plain(p, end, point, value, unit)) {
         return true;
     }
 
     struct number_unit u;
     memset(&u, 0, sizeof u);
-    bool negative = false, signed_ = false;
+    bool negative = false, signed_ = false, paren = false;
+    size_t k;
 
-    if (*p == '-' || *p == '+') {
-        negative = *p == '-';
+    if (ext && *p == '(' && end - p >= 3 && end[-1] == ')') { /* accounting: "(5)" is -5 */
+        paren = negative = signed_ = true;
+        p++;
+        end--;
+    }
+    if (!paren && (k = sign_at(p, end, &negative)) > 0 && (ext || k == 1)) {
         signed_ = true;
-        p++;
+        p += k;
     }
-    for (size_t i = 0; i < sizeof currencies / sizeof currencies[0]; i++) {
-        size_t n = currencies[i].len;
-        if ((size_t)(end - p) >= n && memcmp(p, currencies[i].text, n) == 0) {
-            memcpy(u.prefix, currencies[i].text, n);
-            u.prefix[n] = '\0';
-            p += n;
-            break;
-        }
-    }
-    if (u.prefix[0] && !signed_ && p < end && (*p == '-' || *p == '+')) {
-        negative = *p == '-'; // "$-5"
-        p++;
+    p += currency_at(p, end, syn, u.prefix);
+    if (u.prefix[0] && !signed_ && (k = sign_at(p, end, &negative)) > 0 && (ext || k == 1)) {
+        p += k; // "$-5"
     }
 
     struct decimal d;
@@ -187,29 +256,30 @@ bool csvchart_number_parse(const char *s, size_t len, double *value, struct numb
     size_t first = digit_run(p, end), groups = 0;
     const unsigned char *int_start = p;
     p += first;
-    while (p < end && *p == ',') {
+    while ((k = group_at(p, end, point)) > 0 && digit_run(p + k, end) > 0) {
         groups++;
         if (first == 0 || first > 3 || *int_start == '0') {
             return false; // ",123", "1234,567", "0,123" (a decimal comma, not grouping)
         }
-        size_t g = digit_run(p + 1, end);
+        size_t g = digit_run(p + k, end);
         if (g != 3) {
             return false; // "1,23", "1,2345"
         }
         u.grouped = true;
-        p += 1 + g;
+        p += k + g;
     }
     for (const unsigned char *q = int_start; q < p; q++) {
-        if (*q != ',') {
+        if (*q >= '0' && *q <= '9') {
             add_int_digit(&d, *q);
         }
     }
     bool any_digit = first > 0;
     /* "1,250": one group and no decimal point could be a decimal comma ("1,250,000" and
-     * "1,250.5" cannot); the table decides what to make of it (table_csv.c). */
-    u.comma_ambiguous = groups == 1 && !(p < end && *p == '.');
+     * "1,250.5" cannot); the table decides what to make of it (table_csv.c). A file said to
+     * write decimal commas has settled the question. */
+    u.comma_ambiguous = point == '.' && groups == 1 && !(p < end && *p == '.');
 
-    if (p < end && *p == '.') {
+    if (p < end && *p == point) {
         size_t n = digit_run(p + 1, end);
         if (n == 0) {
             return false; // "5." and "." are not numbers
@@ -250,6 +320,40 @@ bool csvchart_number_parse(const char *s, size_t len, double *value, struct numb
         u.open = true;
         end--;
     }
+    if (ext && p < end && !u.prefix[0]) { /* "5 €", "5€": the currency after the number */
+        for (const unsigned char *c = p; c < end; c++) {
+            char sign[8];
+            size_t n = currency_at(c, end, syn, sign);
+            if (n && c + n == end) {
+                const unsigned char *e = c;
+                size_t sp = 0;
+                for (const unsigned char *q = p; q < c; q++) {
+                    size_t w = space_at(q, c);
+                    if (w && q + w == c) {
+                        sp = w;
+                    }
+                }
+                memcpy(u.prefix, sign, sizeof sign);
+                u.currency_after = true;
+                u.currency_space = sp > 0;
+                end = e - sp;
+                break;
+            }
+        }
+    }
+    if (ext && p < end && end[-1] == '%' && !u.prefix[0]) { /* "50 %": a space before % */
+        size_t sp = 0;
+        for (const unsigned char *q = p; q < end - 1; q++) {
+            size_t w = space_at(q, end - 1);
+            if (w && q + w == end - 1) {
+                sp = w;
+            }
+        }
+        if (sp) {
+            u.suffix[0] = '%';
+            end -= 1 + sp;
+        }
+    }
     if (p < end) {
         size_t rest = (size_t)(end - p);
         int mexp = 0;
@@ -259,12 +363,15 @@ bool csvchart_number_parse(const char *s, size_t len, double *value, struct numb
         } else if (rest == 2 && p[0] == 'b' && p[1] == 'n') {
             u.multiplier = 'B';
             mexp = 9;
-        } else if (rest == 1 && *p == '%' && !u.prefix[0]) {
+        } else if (rest == 1 && *p == '%' && !u.prefix[0] && !u.suffix[0]) {
             u.suffix[0] = '%';
         } else {
             return false;
         }
         exp += mexp;
+    }
+    if (paren && u.open) {
+        return false; // "(5+)": neither a debit nor open-ended
     }
 
     double v = 0.0;

@@ -8,6 +8,13 @@
  * written (50% -> 50, unit suffix "%"). A final '+' ("$100M+") marks an open-ended value:
  * the number is read without it and unit->open is set. Rejected: nan, inf, values that overflow a double
  * (1e999), hex, empty strings, anything else.
+ * Given a syntax (the `decimal` or `locale` option is set), also: the minus sign U+2212 ("−5", "−$5"), accounting negatives in
+ * parentheses ("(5)", "($1,234.50)"; no sign inside), the currency sign after the number
+ * ("5 €", "5€", "12.50 $"; unit->currency_after) and a space before % ("50 %"); a space may
+ * be U+00A0 or U+202F.
+ *
+ * With a decimal comma (struct number_syntax, `decimal = ,`): "1.234,5", "1 234,5" (a space,
+ * U+00A0 or U+202F groups as "." does), "0,5", "5 €", "−1.234,50 €".
  */
 #ifndef CSVCHART_NUMBER_H
 #define CSVCHART_NUMBER_H
@@ -25,6 +32,16 @@ struct number_unit {
     bool comma_ambiguous; /* one comma group and no decimal point ("1,250"): the comma may be
                              a decimal mark where that is the custom */
     bool open;       /* a trailing '+' ("$100M+", "15+"): at least this much, open-ended */
+    bool currency_after; /* the currency sign followed the number ("5 €") */
+    bool currency_space; /* ... after a space */
+};
+
+/* How the numbers of a file are written, when not the default way. */
+struct number_syntax {
+    char decimal;         /* '.' or ',' (0: '.', and none of the forms above "given a syntax"
+                             unless a currency is given) */
+    const char *currency; /* a currency sign read besides $ € £ ¥ (a locale's "zł", "kr"),
+                             at most 7 bytes; NULL or "" for none */
 };
 
 /*
@@ -33,6 +50,10 @@ struct number_unit {
  * *value and *unit unchanged.
  */
 bool csvchart_number_parse(const char *s, size_t len, double *value, struct number_unit *unit);
+
+/* The same in another syntax; syn NULL is the default syntax (csvchart_number_parse()). */
+bool csvchart_number_parse_as(const char *s, size_t len, const struct number_syntax *syn,
+                              double *value, struct number_unit *unit);
 
 /*
  * Multipliers as small indices, for counting which one a column or panel uses most: 0 for

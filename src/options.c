@@ -20,6 +20,7 @@
 #include "theme.h"
 #include "error.h"
 #include "format.h"
+#include "locale_data.h"
 #include "xml_name.h"
 
 #define HUGE_DPI 10000.0
@@ -70,6 +71,17 @@ static const struct option_def table[OPT_COUNT] = {
     [OPT_DATE] = {.name = "date", .type = OPTION_COLUMN, .def = "date", .kinds = KIND_TIMELINE,
                   .help = "the event date column: 2025, 2025-01, 2025-01-15, ISO date-times, "
                           "January 2025, 15 January 2026, Jan 15, 2026"},
+    [OPT_DATE_FORMAT] = {.name = "date_format", .type = OPTION_CHOICE, .def = "auto",
+                         .kinds = KIND_TIMELINE,
+                         .choices = "auto|dd/mm/yyyy|mm/dd/yyyy|yyyy-mm-dd|dd.mm.yyyy",
+                         .help = "how numeric dates are written: auto (ISO 2025-01-15 only), "
+                                 "dd/mm/yyyy (15/01/2026), mm/dd/yyyy (01/15/2026), dd.mm.yyyy "
+                                 "(15.01.2026) or yyyy-mm-dd; ISO dates and month names are "
+                                 "read with every setting"},
+    [OPT_DECIMAL] = {.name = "decimal", .type = OPTION_CHOICE, .def = ".", .kinds = KIND_ALL,
+                     .choices = ".|,",
+                     .help = "the decimal mark of the numbers in the data: . (1,234.5) or , "
+                             "(1.234,5 or 1 234,5, as written in much of Europe)"},
     [OPT_DELIMITER] = {.name = "delimiter", .type = OPTION_CHOICE, .def = "auto",
                        .kinds = KIND_ALL, .choices = "auto|,|;|tab",
                        .help = "CSV field delimiter: auto (one of , ; tab, from the header), "
@@ -86,6 +98,12 @@ static const struct option_def table[OPT_COUNT] = {
                          "drawn at it (6.5inx4in at 300 dpi is 1950x1200 px) and pHYs says "
                          "so; with a size in px, only pHYs (default 96 x scale, so the "
                          "physical size stays put)"},
+    [OPT_ENCODING] = {.name = "encoding", .type = OPTION_CHOICE, .def = "utf-8",
+                      .kinds = KIND_ALL, .choices = "utf-8|latin1|utf-16|auto",
+                      .help = "the data file's encoding: utf-8 (a Latin-1 or UTF-16 file is "
+                              "refused with a message that says so), latin1 (ISO-8859-1 and "
+                              "Windows-1252), utf-16 (with a byte order mark), or auto (a "
+                              "byte order mark, else the first non-ASCII character decides)"},
     [OPT_END] = {.name = "end", .type = OPTION_COLUMN, .def = "", .kinds = KIND_TIMELINE,
                  .help = "optional end-date column: the event is a span, drawn as a bar"},
     [OPT_FACET] = {.name = "facet", .type = OPTION_COLUMN, .def = "", .kinds = KIND_BAR,
@@ -134,6 +152,12 @@ static const struct option_def table[OPT_COUNT] = {
                    .kinds = KIND_TIMELINE, .choices = "none|group",
                    .help = "group: one labelled swimlane per value of the group column, its "
                            "events and spans in it (roadmaps, competitors); none: one axis"},
+    [OPT_LOCALE] = {.name = "locale", .type = OPTION_TEXT, .def = "", .kinds = KIND_ALL,
+                    .help = "write numbers and dates the way a language does, from glibc's "
+                            "locale data: de, de_DE or de-DE (1.234,5; the currency sign after the "
+                            "number; 15. Jan 2026), fr, "
+                            "es, it, nl, pt_BR, pl, sv ...; also reads its month names in the "
+                            "data"},
     [OPT_LOG] = {.name = "log", .type = OPTION_BOOL, .def = "false",
                  .kinds = KIND_BAR | KIND_TREND,
                  .help = "log10 value axis: decade ticks; bars start at the decade at or below "
@@ -146,10 +170,11 @@ static const struct option_def table[OPT_COUNT] = {
                   .help = "bar: bar (auto), dot (a dot at the value: honest on a log axis) or "
                           "lollipop; trend: line, dot or line+dot (auto: line+dot up to 50 "
                           "points a series, else line)"},
-    [OPT_MARKER] = {.name = "marker", .type = OPTION_LIST, .def = "", .kinds = KIND_TREND,
-                    .help = "dates to mark with a line and a label: a date (any form the data "
-                            "takes) then the label, e.g. 2026-01-15 Policy shift; several are "
-                            "separated by commas, an item holding a comma in double quotes"},
+    [OPT_MARKER] = {.name = "marker", .type = OPTION_TEXT, .def = "",
+                    .kinds = KIND_TIMELINE | KIND_TREND,
+                    .help = "dated lines across the time axis, each with its label: DATE LABEL; "
+                            "several separated by ; (e.g. 2026-01-15 Policy shift; March 2026 "
+                            "Vote); the date in any form the data's dates take"},
     [OPT_MAX_CATEGORIES] = {.name = "max_categories", .type = OPTION_NUMBER, .def = "10000",
                             .kinds = KIND_ALL, .min = 1, .max = 1e7,
                             .help = "limit: bars (categories, per panel) or timeline events in "
@@ -727,6 +752,12 @@ static bool marks_ok(enum option_id id, const char *value, csvchart_error *e)
                     : CSVCHART_OK;
         free(nums);
         break;
+    case OPT_LOCALE: {
+        struct csvchart_locale *loc = NULL;
+        st = *value ? csvchart_locale_load(value, &loc, e) : CSVCHART_OK;
+        csvchart_locale_free(loc);
+        break;
+    }
     case OPT_BACKGROUND: {
         unsigned long c;
         if (*value && strcmp(value, "transparent") != 0 &&
@@ -742,40 +773,6 @@ static bool marks_ok(enum option_id id, const char *value, csvchart_error *e)
         break;
     }
     return st == CSVCHART_OK;
-}
-
-#define MAX_MARKERS 100
-
-/* marker: each of the n items is a date and then a label ("2026-01-15 Policy shift"). */
-static csvchart_status check_markers(const char *value, size_t n, const char *file, size_t line,
-                                     csvchart_error *err)
-{
-    if (n > MAX_MARKERS) {
-        return BAD("marker: %zu markers; the limit is %d", n, MAX_MARKERS);
-    }
-    char *items[MAX_MARKERS] = {0};
-    csvchart_split_list(value, items, n);
-    csvchart_status st = CSVCHART_OK;
-    for (size_t i = 0; i < n && !st; i++) {
-        struct date_value dv;
-        size_t used = 0;
-        const char *it = items[i] ? items[i] : "";
-        if (!items[i]) {
-            st = csvchart_error_nomem(err);
-        } else if (!csvchart_date_parse_prefix(it, strlen(it), &dv, &used)) {
-            st = BAD("marker: \"%s\" does not start with a date; expected a date and a label, "
-                     "e.g. 2026-01-15 Policy shift",
-                     it);
-        } else if (!it[used + strspn(it + used, " ")]) {
-            st = BAD("marker: \"%s\" has no label; expected a date and a label, e.g. "
-                     "2026-01-15 Policy shift",
-                     it);
-        }
-    }
-    for (size_t i = 0; i < n; i++) {
-        free(items[i]);
-    }
-    return st;
 }
 
 csvchart_status csvchart_option_check_kind(enum option_id id, unsigned kind, const char *value,
@@ -883,8 +880,7 @@ csvchart_status csvchart_option_check(enum option_id id, const char *value, cons
         if (n == (size_t)-1) {
             return BAD("%s: unbalanced double quote in \"%s\"", d->name, value);
         }
-        return id == OPT_MARKER && *value ? check_markers(value, n, file, line, err)
-                                          : CSVCHART_OK;
+        return CSVCHART_OK;
     }
     case OPTION_PALETTE: {
         if (is_palette_name(value)) {

@@ -243,6 +243,32 @@ csvchart_status csvchart_spec_bind(const struct option_values *vals, unsigned ki
         CSVCHART_OK) {
         csvchart_format_parse("auto", &out->format, &ignored);
     }
+    /* The language: its locale (checked when set; read again here, where it is kept), the
+     * data's decimal mark, date order and encoding. */
+    const char *locale = get(vals, OPT_LOCALE);
+    csvchart_error le = {0};
+    if (*locale && csvchart_locale_load(locale, &out->locale, &le) != CSVCHART_OK) {
+        csvchart_spec_fini(out);
+        return csvchart_error_set(err, le.status, vals->v[OPT_LOCALE].file,
+                                  vals->v[OPT_LOCALE].line, 0, "%s", le.message);
+    }
+    out->format.loc = out->locale;
+    /* 0 when not set: the default reading (number.h) */
+    out->numbers.decimal = vals->v[OPT_DECIMAL].text ? *get(vals, OPT_DECIMAL) : 0;
+    out->numbers.currency = out->locale ? out->locale->currency : NULL;
+    static const struct {
+        enum date_order order;
+        char sep;
+    } orders[] = {{DATE_ORDER_NONE, 0},
+                  {DATE_ORDER_DMY, '/'},
+                  {DATE_ORDER_MDY, '/'},
+                  {DATE_ORDER_YMD, '-'},
+                  {DATE_ORDER_DMY, '.'}};
+    int df = choice(vals, OPT_DATE_FORMAT);
+    out->dates.order = orders[df].order;
+    out->dates.sep = orders[df].sep;
+    out->dates.loc = out->locale;
+    out->encoding = (enum text_encoding)choice(vals, OPT_ENCODING);
     bool b;
     if (!csvchart_parse_bool(ratio, &b)) { /* "A,B": checked when set */
         out->ratio = true;
@@ -270,9 +296,19 @@ csvchart_status csvchart_spec_bind(const struct option_values *vals, unsigned ki
         csvchart_spec_fini(out);
         return csvchart_error_nomem(err);
     }
+    /* Markers read their dates as the data does (date_format, the locale's month names), so
+     * they are read here, where those are known; a bad one is refused with where it was set. */
+    csvchart_status st = csvchart_parse_dated("marker", get(vals, OPT_MARKER), &out->dates,
+                                              &out->markers, &out->nmarkers, &e);
+    if (st != CSVCHART_OK) {
+        csvchart_spec_fini(out);
+        return st == CSVCHART_ERROR_NOMEM
+                   ? csvchart_error_nomem(err)
+                   : csvchart_error_set(err, st, vals->v[OPT_MARKER].file,
+                                        vals->v[OPT_MARKER].line, 0, "%s", e.message);
+    }
     if (!split(get(vals, OPT_Y), &out->y, &out->ny) ||
-        !split(get(vals, OPT_HIGHLIGHT), &out->highlight, &out->nhighlight) ||
-        !split(get(vals, OPT_MARKER), &out->markers, &out->nmarkers)) {
+        !split(get(vals, OPT_HIGHLIGHT), &out->highlight, &out->nhighlight)) {
         csvchart_spec_fini(out);
         return csvchart_error_nomem(err);
     }
@@ -296,14 +332,21 @@ void csvchart_spec_fini(struct spec *s)
     csvchart_notes_free(s->notes, s->nnotes);
     free(s->domain);
     free(s->ticks);
+    csvchart_dated_free(s->markers, s->nmarkers);
+    s->markers = NULL;
+    s->nmarkers = 0;
+    csvchart_locale_free(s->locale);
+    s->locale = NULL;
+    s->format.loc = NULL;
+    s->dates.loc = NULL;
+    s->numbers.currency = NULL;
     s->rules = s->bands = NULL;
     s->notes = NULL;
     s->domain = s->ticks = NULL;
     s->nrules = s->nbands = s->nnotes = s->nticks = 0;
-    free_list(s->markers, s->nmarkers);
     free(s->ratio_pair[0]);
     free(s->ratio_pair[1]);
     s->ratio_pair[0] = s->ratio_pair[1] = NULL;
-    s->y = s->highlight = s->markers = NULL;
-    s->ny = s->nhighlight = s->nmarkers = 0;
+    s->y = s->highlight = NULL;
+    s->ny = s->nhighlight = 0;
 }

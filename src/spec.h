@@ -16,7 +16,9 @@
 #include "csvchart.h"
 #include "format.h"
 #include "options.h"
+#include "locale_data.h"
 #include "render.h"
+#include "table.h"
 #include "theme.h"
 
 struct option_value {
@@ -81,6 +83,11 @@ struct spec {
     const char *alt, *axis_title, *byline, *color; /* "" when not set */
     bool transparent; /* background = transparent */
     bool fit_grow; /* fit = grow: a figure that does not fit is drawn larger */
+    /* reading and writing in a language (locale_data.h, number.h, date.h) */
+    struct csvchart_locale *locale;  /* owned; NULL: the built-in conventions ("1,234.5") */
+    struct number_syntax numbers;    /* decimal (and the locale's currency sign) */
+    struct date_syntax dates;        /* date_format and the locale's month names */
+    enum text_encoding encoding;     /* of the data file */
     /* timeline */
     const char *date, *label, *detail, *end; /* column names ("" when not set) */
     enum orientation { ORIENT_AUTO, ORIENT_HORIZONTAL, ORIENT_VERTICAL } orientation;
@@ -91,7 +98,7 @@ struct spec {
     bool label_set;          /* `label` was given (else a column named "label" is optional) */
     bool trend_fit;          /* trend = fit */
     const char *trend_label; /* "auto" or a template */
-    char **markers;          /* owned: "DATE LABEL" items of `marker` */
+    struct dated_mark *markers; /* owned: marker = DATE LABEL; ... */
     size_t nmarkers;
 };
 
@@ -102,8 +109,10 @@ csvchart_status csvchart_option_values_set(struct option_values *vals, enum opti
 void csvchart_option_values_fini(struct option_values *vals);
 
 /*
- * Builds *out from the values. Fails only when out of memory (values were checked when set).
- * Free with csvchart_spec_fini().
+ * Builds *out from the values. Values were checked when set; what depends on other options
+ * fails here, with where the value was set (FILE:LINE, or the option's name for a flag): a
+ * scale that disagrees with dpi, a marker whose date does not read in the date_format and
+ * locale set. And out of memory. Free with csvchart_spec_fini().
  */
 csvchart_status csvchart_spec_bind(const struct option_values *vals, unsigned kind,
                                    struct spec *out, csvchart_error *err);

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "locale_data.h"
 
 #define READ_CHUNK ((size_t)1 << 16)
 
@@ -76,13 +77,15 @@ static bool all_numbers(const csvchart_table *t, size_t j, struct number_unit *u
         }
         double v;
         struct number_unit u;
-        if (!csvchart_number_parse(s, c->len, &v, &u)) {
+        if (!csvchart_table_number(t, s, c->len, &v, &u)) {
             return false;
         }
         if (u.prefix[0] || u.suffix[0]) {
             if (!have_unit) {
                 memcpy(unit->prefix, u.prefix, sizeof u.prefix);
                 memcpy(unit->suffix, u.suffix, sizeof u.suffix);
+                unit->currency_after = u.currency_after; /* "5 €": as the first says */
+                unit->currency_space = u.currency_space;
                 have_unit = true;
             } else if (strcmp(unit->prefix, u.prefix) != 0 || strcmp(unit->suffix, u.suffix) != 0) {
                 return false; // "$5" and "€5", or "$5" and "5%": not one quantity
@@ -101,7 +104,7 @@ static bool all_dates(const csvchart_table *t, size_t j)
         if (is_blank_text(s, c->len) || is_missing_token(s, c->len)) {
             continue;
         }
-        if (!csvchart_date_parse(s, c->len, &d)) {
+        if (!csvchart_table_date(t, s, c->len, &d)) {
             return false;
         }
     }
@@ -151,7 +154,7 @@ static void type_column(csvchart_table *t, size_t j)
         const struct table_acc *a = col->type == COLUMN_NUMBER ? csvchart_table_acc(t, i, j) : NULL;
         if (col->type == COLUMN_NUMBER) {
             struct number_unit u;
-            csvchart_number_parse(s, c->len, &c->num, &u);
+            csvchart_table_number(t, s, c->len, &c->num, &u);
             if (a) { /* how all its numbers were written */
                 u.decimals = a->decimals;
                 u.grouped = a->grouped;
@@ -172,7 +175,7 @@ static void type_column(csvchart_table *t, size_t j)
             }
         } else if (col->type == COLUMN_DATE) {
             struct date_value d;
-            csvchart_date_parse(s, c->len, &d);
+            csvchart_table_date(t, s, c->len, &d);
             c->num = csvchart_date_coord(&d);
             c->date_prec = (uint8_t)d.precision;
         }
@@ -307,10 +310,25 @@ void csvchart_table_free(csvchart_table *t)
     free(t->acc);
     free(t->pool);
     free(t->name);
+    csvchart_locale_free(t->locale);
     free(t);
 }
 
 /* ---- Access -------------------------------------------------------------------------------- */
+
+bool csvchart_table_number(const csvchart_table *t, const char *s, size_t len, double *value,
+                           struct number_unit *unit)
+{
+    return t->has_syntax ? csvchart_number_parse_as(s, len, &t->syntax.numbers, value, unit)
+                         : csvchart_number_parse(s, len, value, unit);
+}
+
+bool csvchart_table_date(const csvchart_table *t, const char *s, size_t len,
+                         struct date_value *out)
+{
+    return t->has_syntax ? csvchart_date_parse_as(s, len, &t->syntax.dates, out)
+                         : csvchart_date_parse(s, len, out);
+}
 
 const struct table_acc *csvchart_table_acc(const csvchart_table *t, size_t row, size_t col)
 {

@@ -96,6 +96,23 @@ struct table_skipped {
     } kept[CSVCHART_WARNINGS_KEEP];
 };
 
+/*
+ * The encoding of a file: UTF-8 (the default: a UTF-16 byte order mark, or a byte that is not
+ * UTF-8, is refused with a message saying how to read the file), Latin-1 (read as
+ * Windows-1252, its superset: 0x80-0x9F are € ‚ ƒ „ … and the like; converted through glibc's
+ * iconv), UTF-16 (with its byte order mark, FF FE or FE FF; converted), or auto (a byte order
+ * mark decides; without one, the first byte that is not ASCII: a UTF-8 sequence means UTF-8,
+ * anything else Latin-1). In a converted file, COL counts the bytes of its UTF-8 text.
+ */
+enum text_encoding { ENCODING_UTF8, ENCODING_LATIN1, ENCODING_UTF16, ENCODING_AUTO };
+
+/* How the values of a file are written, when not the default way (table.c types columns
+ * with these; every part may be left zero). */
+struct table_syntax {
+    struct number_syntax numbers; /* decimal = , and a locale's currency sign */
+    struct date_syntax dates;     /* date_format and a locale's month names */
+};
+
 typedef struct csvchart_table {
     char *name; /* the file name used in messages, "<stdin>" for standard input */
     char delimiter;
@@ -111,6 +128,11 @@ typedef struct csvchart_table {
     struct table_acc *acc;
     size_t folded_rows; /* data rows folded into earlier ones */
     struct table_skipped skipped; /* data rows dropped: no value at all */
+    /* How its values were read (table_options.syntax); syntax.dates.loc points at locale. */
+    bool has_syntax;
+    struct table_syntax syntax;
+    struct csvchart_locale *locale; /* owned copy, or NULL */
+    enum text_encoding encoding;    /* as read: UTF8, LATIN1 or UTF16 (auto resolved) */
 } csvchart_table;
 
 /*
@@ -162,6 +184,8 @@ struct table_options {
     size_t max_columns;     /* 0 = default (10,000) */
     size_t max_rows;        /* 0 = default (10,000,000) */
     const struct table_fold *fold; /* NULL = keep every row; else borrowed while reading */
+    enum text_encoding encoding;       /* of the file (default UTF-8) */
+    const struct table_syntax *syntax; /* NULL: the default; copied (with its locale) */
 };
 
 /*
@@ -210,6 +234,15 @@ void csvchart_table_reader_free(csvchart_table_reader *r);
  * cell's missing flag, num and date_prec.
  */
 void csvchart_table_type_columns(csvchart_table *t);
+
+/*
+ * A cell's text as a number or a date, in the syntax the table was read with (what every
+ * stage after the reader uses instead of csvchart_number_parse() and csvchart_date_parse()).
+ */
+bool csvchart_table_number(const csvchart_table *t, const char *s, size_t len, double *value,
+                           struct number_unit *unit);
+bool csvchart_table_date(const csvchart_table *t, const char *s, size_t len,
+                         struct date_value *out);
 
 /* The cell at (row, col); both in range. */
 const struct table_cell *csvchart_table_cell(const csvchart_table *t, size_t row, size_t col);

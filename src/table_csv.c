@@ -30,6 +30,8 @@
 #include "table.h"
 
 #include <csv.h>
+#include <errno.h>
+#include <iconv.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -38,6 +40,7 @@
 
 #include "array.h"
 #include "error.h"
+#include "locale_data.h"
 #include "table_fold.h"
 
 #define DEFAULT_MAX_FIELD_BYTES ((size_t)1 << 20)
@@ -51,6 +54,14 @@ struct pos {
 };
 
 enum phase { PHASE_HEADER_SCAN, PHASE_MAIN, PHASE_DONE };
+
+/* What happens to the bytes fed before process() sees them (see decode()). */
+enum decoding {
+    DEC_UTF8,   /* none: they are UTF-8 (the default; and auto once it has decided so) */
+    DEC_DECIDE, /* held until the encoding is known (a byte order mark, auto's first
+                   non-ASCII character) */
+    DEC_ICONV   /* converted to UTF-8 by iconv */
+};
 
 struct csvchart_table_reader {
     char *name;
@@ -109,6 +120,15 @@ struct csvchart_table_reader {
     size_t fold_max_keys;
     const char *fold_limit_text;
     struct comma_note *commas; /* per column, when a ;-separated file has numbers with commas */ /* borrowed from table_options.fold while reading */
+
+    /* The encoding (table.h, text_encoding). */
+    enum text_encoding enc; /* asked for; auto until decided */
+    enum decoding dec;
+    unsigned char held[8]; /* DEC_DECIDE: bytes not given on yet; DEC_ICONV: an incomplete
+                              character carried to the next feed */
+    size_t nheld;
+    bool decided_ascii; /* auto: only ASCII so far (given on as it came) */
+    iconv_t cd;         /* DEC_ICONV */
 };
 
 static void fail(struct csvchart_table_reader *r, csvchart_status status, struct pos at,
@@ -323,7 +343,7 @@ static void note_commas(struct csvchart_table_reader *r)
         const char *s = t->pool + c->offset;
         double v;
         struct number_unit u;
-        if (!memchr(s, ',', c->len) || !csvchart_number_parse(s, c->len, &v, &u) ||
+        if (!memchr(s, ',', c->len) || !csvchart_table_number(t, s, c->len, &v, &u) ||
             !u.grouped) {
             continue;
         }
@@ -382,7 +402,7 @@ static void keep_row(struct csvchart_table_reader *r)
 {
     csvchart_table *t = r->t;
     size_t blame = 0;
-    if (r->delim == ';') {
+    if (r->delim == ';' && t->syntax.numbers.decimal != ',') {
         note_commas(r);
     }
     switch (r->folder ? csvchart_table_folder_row(r->folder, t, &blame) : FOLD_KEEP) {
@@ -539,6 +559,9 @@ static void give(struct csvchart_table_reader *r, const unsigned char *s, size_t
     }
 }
 
+/* After a byte that is not UTF-8: what the file may be instead. */
+#define LATIN1_HINT "; if the file is Latin-1 or Windows-1252, set encoding = latin1"
+
 /*
  * Checks one byte for UTF-8 validity and NUL. Returns false with a message and the error's
  * position (the byte, or the start of its sequence) when it is bad.
@@ -579,10 +602,11 @@ static bool check_byte(struct csvchart_table_reader *r, unsigned char b, struct 
             hi = b == 0xF4 ? 0x8F : 0xBF; // above: beyond U+10FFFF
         } else {
             *where = at;
-            snprintf(msg, size, "invalid UTF-8 byte 0x%02x%s", b,
+            snprintf(msg, size, "invalid UTF-8 byte 0x%02x%s%s", b,
                      b == 0xC0 || b == 0xC1 ? " (overlong encoding)"
                      : b < 0xC0             ? " (continuation byte without a lead byte)"
-                                            : "");
+                                            : "",
+                     LATIN1_HINT);
             return false;
         }
         r->u_need = need;
@@ -632,8 +656,8 @@ static bool check_byte(struct csvchart_table_reader *r, unsigned char b, struct 
     } else {
         snprintf(msg, size,
                  "invalid UTF-8 byte 0x%02x (starts a %d-byte sequence that is cut "
-                 "short)",
-                 lead, r->u_total);
+                 "short)%s",
+                 lead, r->u_total, LATIN1_HINT);
     }
     return false;
 }
@@ -830,7 +854,7 @@ static void process(struct csvchart_table_reader *r, const unsigned char *s, siz
 {
     size_t piece = 0; /* s[piece..i) is not with libcsv yet */
     struct pos piece_at = r->pos;
-    char msg[160];
+    char msg[256];
     struct pos where;
     for (size_t i = 0; i < len && r->e.status == CSVCHART_OK; i++) {
         if (r->batch && r->u_need == 0) {
@@ -932,6 +956,15 @@ static void process(struct csvchart_table_reader *r, const unsigned char *s, siz
 static void conclude_header(struct csvchart_table_reader *r)
 {
     size_t skip = 0;
+    if (r->hlen >= 2 && ((r->hbuf[0] == 0xFF && r->hbuf[1] == 0xFE) ||
+                         (r->hbuf[0] == 0xFE && r->hbuf[1] == 0xFF))) {
+        /* Read as UTF-8 this fails at its first byte anyway: say what the file is. */
+        fail(r, CSVCHART_ERROR_DATA, (struct pos){1, 1, 0},
+             "file is UTF-16 (it starts with a byte order mark %02X %02X); convert it to UTF-8 "
+             "or set encoding = utf-16",
+             r->hbuf[0], r->hbuf[1]);
+        return;
+    }
     if (r->hlen >= 3 && memcmp(r->hbuf, "\xEF\xBB\xBF", 3) == 0) {
         skip = 3;
         r->t->had_bom = true;
@@ -1031,6 +1064,20 @@ csvchart_status csvchart_table_reader_new(const char *name, const struct table_o
     r->t->pool[0] = '\0';
     r->t->pool_len = r->t->pool_cap = 1;
     r->t->delimiter = ',';
+    if (opt && opt->syntax) { /* the table keeps its own copy, locale included */
+        r->t->has_syntax = true;
+        r->t->syntax = *opt->syntax;
+        if (opt->syntax->dates.loc) {
+            if (!(r->t->locale = malloc(sizeof *r->t->locale))) {
+                goto fail;
+            }
+            *r->t->locale = *opt->syntax->dates.loc;
+            r->t->syntax.dates.loc = r->t->locale;
+            r->t->syntax.numbers.currency = r->t->locale->currency;
+        }
+    }
+    r->enc = opt ? opt->encoding : ENCODING_UTF8;
+    r->dec = r->enc == ENCODING_UTF8 ? DEC_UTF8 : DEC_DECIDE;
     if (csv_init(&r->csv, CSV_OPTIONS) != 0) {
         goto fail;
     }
@@ -1064,6 +1111,227 @@ fail:
     return csvchart_error_nomem(err);
 }
 
+/* Gives UTF-8 bytes to the header scan, then to process(). */
+static void feed_utf8(struct csvchart_table_reader *r, const unsigned char *s, size_t len)
+{
+    size_t used = 0;
+    if (len == 0) {
+        return; /* a conversion that made nothing yet */
+    }
+    if (r->phase == PHASE_HEADER_SCAN && r->e.status == CSVCHART_OK) {
+        used = header_scan(r, s, len);
+    }
+    if (used < len && r->e.status == CSVCHART_OK) {
+        process(r, s + used, len - used);
+    }
+}
+
+/* ---- Encodings ------------------------------------------------------------------------------ */
+
+/*
+ * A file in another encoding than UTF-8 is converted to UTF-8 before anything else reads it,
+ * so the rest of the reader (and every position it records) sees UTF-8. Conversion is
+ * glibc's iconv (WINDOWS-1252 for Latin-1: ISO-8859-1's superset, where 0x80-0x9F are € ‚ „ …
+ * instead of control codes; UTF-16LE or UTF-16BE after the byte order mark). Deciding may need
+ * a few bytes first (a byte order mark, auto's first non-ASCII character): those are held in
+ * r->held, so the input may be cut anywhere, as for UTF-8.
+ */
+
+/* Fails at the position of the next character (the header's bytes read first, so that the
+ * position is known). */
+static void fail_here(struct csvchart_table_reader *r, const char *msg)
+{
+    if (r->phase == PHASE_HEADER_SCAN && r->e.status == CSVCHART_OK) {
+        conclude_header(r);
+    }
+    if (r->e.status == CSVCHART_OK) {
+        fail(r, CSVCHART_ERROR_DATA, r->pos, "%s", msg);
+    }
+}
+
+static void start_iconv(struct csvchart_table_reader *r, const char *from)
+{
+    r->cd = iconv_open("UTF-8", from);
+    if (r->cd == (iconv_t)-1) {
+        fail(r, CSVCHART_ERROR_IO, (struct pos){0, 0, 0},
+             "cannot convert from %s: this system's iconv has no such conversion", from);
+        return;
+    }
+    r->dec = DEC_ICONV;
+}
+
+/* Converts bytes [s, s+len) (after any carried from the last feed) and feeds the UTF-8. */
+static void convert(struct csvchart_table_reader *r, const unsigned char *s, size_t len)
+{
+    size_t total = r->nheld + len;
+    unsigned char *in = malloc(total ? total : 1);
+    if (!in) {
+        fail_nomem(r);
+        return;
+    }
+    memcpy(in, r->held, r->nheld);
+    if (len) {
+        memcpy(in + r->nheld, s, len);
+    }
+    r->nheld = 0;
+    char *ip = (char *)in;
+    size_t left = total;
+    while (left > 0 && r->e.status == CSVCHART_OK) {
+        char out[8192];
+        char *op = out;
+        size_t room = sizeof out;
+        size_t got = iconv(r->cd, &ip, &left, &op, &room);
+        int e = errno;
+        feed_utf8(r, (const unsigned char *)out, (size_t)(op - out));
+        if (got != (size_t)-1 || e == E2BIG) {
+            continue;
+        }
+        if (e == EINVAL && left < sizeof r->held) { /* a character cut by the feed: later */
+            memcpy(r->held, ip, left);
+            r->nheld = left;
+            break;
+        }
+        char msg[160];
+        if (r->enc == ENCODING_UTF16) {
+            snprintf(msg, sizeof msg,
+                     "invalid UTF-16 (an unpaired surrogate); the file is not UTF-16 throughout");
+        } else {
+            snprintf(msg, sizeof msg,
+                     "byte 0x%02x is not a character in Windows-1252 (Latin-1); the file is in "
+                     "another encoding",
+                     (unsigned char)*ip);
+        }
+        fail_here(r, msg);
+        break;
+    }
+    free(in);
+}
+
+/* 1: the bytes start a whole UTF-8 character; 0: they may, more are needed; -1: they do not. */
+static int utf8_start(const unsigned char *b, size_t n)
+{
+    unsigned char c = b[0];
+    size_t need = c >= 0xC2 && c <= 0xDF   ? 2
+                  : c >= 0xE0 && c <= 0xEF ? 3
+                  : c >= 0xF0 && c <= 0xF4 ? 4
+                                           : 0;
+    if (!need) {
+        return -1;
+    }
+    unsigned char lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
+    unsigned char hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
+    for (size_t i = 1; i < need; i++) {
+        if (i >= n) {
+            return 0;
+        }
+        if (b[i] < (i == 1 ? lo : 0x80) || b[i] > (i == 1 ? hi : 0xBF)) {
+            return -1;
+        }
+    }
+    return 1;
+}
+
+/* Decides on the bytes held (at_end: no more will come): may switch r->dec. */
+static void decide(struct csvchart_table_reader *r, bool at_end)
+{
+    const unsigned char *h = r->held;
+    size_t n = r->nheld;
+    bool utf16_bom = n >= 2 && ((h[0] == 0xFF && h[1] == 0xFE) || (h[0] == 0xFE && h[1] == 0xFF));
+    bool utf8_bom = n >= 3 && h[0] == 0xEF && h[1] == 0xBB && h[2] == 0xBF;
+    bool start = !r->decided_ascii;
+    if (r->enc == ENCODING_UTF16 || (r->enc == ENCODING_AUTO && start)) {
+        if (n < 2 && !at_end) {
+            return;
+        }
+        if (utf16_bom) {
+            const char *from = h[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
+            r->enc = ENCODING_UTF16;
+            r->t->had_bom = true;
+            memmove(r->held, h + 2, n - 2);
+            r->nheld = n - 2;
+            start_iconv(r, from);
+            return;
+        }
+        if (r->enc == ENCODING_UTF16) {
+            fail(r, CSVCHART_ERROR_DATA, (struct pos){1, 1, 0},
+                 "file does not start with a UTF-16 byte order mark (FF FE or FE FF); expected "
+                 "one with encoding = utf-16 (for a UTF-8 file, set encoding = utf-8)");
+            return;
+        }
+    }
+    if (r->enc == ENCODING_LATIN1 && start) {
+        if (n < 3 && !at_end && (n == 0 || h[0] == 0xEF) && (n < 2 || h[1] == 0xBB)) {
+            return;
+        }
+        if (utf8_bom) {
+            fail(r, CSVCHART_ERROR_DATA, (struct pos){1, 1, 0},
+                 "file starts with a UTF-8 byte order mark, but encoding = latin1; set encoding "
+                 "= utf-8 (or auto)");
+            return;
+        }
+        r->decided_ascii = true;
+        start_iconv(r, "WINDOWS-1252");
+        return;
+    }
+    /* auto, no UTF-16 byte order mark: ASCII goes on as it is; the first other byte decides */
+    size_t i = 0;
+    while (i < n && h[i] < 0x80) {
+        i++;
+    }
+    if (i > 0) {
+        r->decided_ascii = true;
+        feed_utf8(r, h, i);
+        memmove(r->held, h + i, n - i);
+        r->nheld = n -= i;
+    }
+    if (n == 0) {
+        return;
+    }
+    int v = utf8_start(r->held, n);
+    if (v == 0 && !at_end) {
+        return;
+    }
+    if (v == 1) { /* UTF-8 (a byte order mark too): the usual reader from here on */
+        r->enc = ENCODING_UTF8;
+        r->dec = DEC_UTF8;
+        unsigned char keep[8];
+        memcpy(keep, r->held, n);
+        r->nheld = 0;
+        feed_utf8(r, keep, n);
+        return;
+    }
+    r->enc = ENCODING_LATIN1;
+    start_iconv(r, "WINDOWS-1252");
+}
+
+/* Gives bytes to the decoding stage (see above). */
+static void decode(struct csvchart_table_reader *r, const unsigned char *s, size_t len)
+{
+    while (len > 0 && r->dec == DEC_DECIDE && r->e.status == CSVCHART_OK) {
+        if (r->enc == ENCODING_AUTO && r->decided_ascii && r->nheld == 0 && *s < 0x80) {
+            size_t i = 0;
+            while (i < len && s[i] < 0x80) {
+                i++;
+            }
+            feed_utf8(r, s, i);
+            s += i;
+            len -= i;
+            continue;
+        }
+        r->held[r->nheld++] = *s++;
+        len--;
+        decide(r, false);
+    }
+    if (r->e.status != CSVCHART_OK || (len == 0 && (r->dec != DEC_ICONV || !r->nheld))) {
+        return;
+    }
+    if (r->dec == DEC_UTF8) {
+        feed_utf8(r, s, len);
+    } else if (r->dec == DEC_ICONV) {
+        convert(r, s, len);
+    }
+}
+
 csvchart_status csvchart_table_reader_feed(csvchart_table_reader *r, const void *data, size_t len,
                                            csvchart_error *err)
 {
@@ -1073,13 +1341,10 @@ csvchart_status csvchart_table_reader_feed(csvchart_table_reader *r, const void 
     if (r->e.status != CSVCHART_OK || len == 0) {
         return report(r, err);
     }
-    const unsigned char *s = data;
-    size_t used = 0;
-    if (r->phase == PHASE_HEADER_SCAN) {
-        used = header_scan(r, s, len);
-    }
-    if (used < len && r->e.status == CSVCHART_OK) {
-        process(r, s + used, len - used);
+    if (r->dec == DEC_UTF8) {
+        feed_utf8(r, data, len);
+    } else {
+        decode(r, data, len);
     }
     return report(r, err);
 }
@@ -1091,13 +1356,25 @@ csvchart_status csvchart_table_reader_finish(csvchart_table_reader *r, csvchart_
     if (r->e.status == CSVCHART_OK && r->phase == PHASE_DONE) {
         fail(r, CSVCHART_ERROR_INTERNAL, (struct pos){0, 0, 0}, "reader finished twice");
     }
+    if (r->e.status == CSVCHART_OK && r->dec == DEC_DECIDE) {
+        decide(r, true);
+        if (r->e.status == CSVCHART_OK && r->dec == DEC_ICONV) {
+            convert(r, NULL, 0);
+        }
+    }
+    if (r->e.status == CSVCHART_OK && r->dec == DEC_ICONV && r->nheld) {
+        convert(r, NULL, 0);
+    }
+    if (r->e.status == CSVCHART_OK && r->dec == DEC_ICONV && r->nheld) {
+        fail_here(r, "file ends inside a UTF-16 character; the file is cut short");
+    }
     if (r->e.status == CSVCHART_OK && r->phase == PHASE_HEADER_SCAN) {
         conclude_header(r);
     }
     if (r->e.status == CSVCHART_OK && r->u_need) {
         fail(r, CSVCHART_ERROR_DATA, r->u_at,
-             "invalid UTF-8 byte 0x%02x (starts a %d-byte sequence that is cut short)",
-             r->u_bytes[0], r->u_total);
+             "invalid UTF-8 byte 0x%02x (starts a %d-byte sequence that is cut short)%s",
+             r->u_bytes[0], r->u_total, LATIN1_HINT);
     }
     if (r->e.status == CSVCHART_OK) {
         r->cb_field = r->cb_row = false;
@@ -1120,6 +1397,7 @@ csvchart_status csvchart_table_reader_finish(csvchart_table_reader *r, csvchart_
     if (r->e.status != CSVCHART_OK) {
         return report(r, err);
     }
+    r->t->encoding = r->enc == ENCODING_AUTO ? ENCODING_UTF8 : r->enc;
     *out = r->t;
     r->t = NULL;
     r->phase = PHASE_DONE;
@@ -1132,6 +1410,9 @@ void csvchart_table_reader_free(csvchart_table_reader *r)
         return;
     }
     csv_free(&r->csv);
+    if (r->dec == DEC_ICONV) {
+        iconv_close(r->cd);
+    }
     csvchart_table_folder_free(r->folder);
     free(r->commas);
     free(r->queue);

@@ -334,7 +334,7 @@ static bool foldable(struct table_folder *f, const csvchart_table *t, size_t row
     for (size_t k = 0; k < t->nacc; k++) {
         const struct table_cell *c = row_cell(t, row, t->acc_cols[k]);
         struct number_unit *u = &f->how[k];
-        if (!csvchart_number_parse(t->pool + c->offset, c->len, &f->num[k], u)) {
+        if (!csvchart_table_number(t, t->pool + c->offset, c->len, &f->num[k], u)) {
             ok = false; // missing, or text: typing and binding deal with it
             continue;
         }
@@ -551,7 +551,7 @@ static enum fold_result count_row(struct table_folder *f, const csvchart_table *
         const struct table_cell *c = row_cell(t, row, f->vcols[k]);
         double v;
         any = f->nvalues ? !csvchart_table_missing_text(t->pool + c->offset, c->len)
-                         : csvchart_number_parse(t->pool + c->offset, c->len, &v, NULL);
+                         : csvchart_table_number(t, t->pool + c->offset, c->len, &v, NULL);
     }
     return any ? count_category(f, t, row) : FOLD_KEEP;
 }

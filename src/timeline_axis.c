@@ -60,9 +60,56 @@ static long ceil_multiple(long v, long n)
     return q * n;
 }
 
-/* Labels tick t of a step; prev is the previous tick (or NAN for the first). */
-static void label_tick(enum unit u, double t, double prev, char *buf, size_t n)
+/* label_tick() in a locale's manner. */
+static void label_tick_in(const struct csvchart_locale *loc, enum unit u, double t, double prev,
+                          char *buf, size_t n)
 {
+    int y, m, d, py = 0, pm = 0, pd = 0;
+    double day = floor(t);
+    csvchart_date_civil((int64_t)day, &y, &m, &d);
+    bool first = isnan(prev);
+    if (!first) {
+        csvchart_date_civil((int64_t)floor(prev), &py, &pm, &pd);
+    }
+    bool new_year = first || py != y;
+    switch (u) {
+    case U_YEAR:
+        snprintf(buf, n, "%d", y);
+        return;
+    case U_MONTH:
+        csvchart_locale_date(loc, 0, m, new_year ? y : 0, true, buf, n);
+        return;
+    case U_DAY:
+    case U_WEEK:
+        csvchart_locale_date(loc, d, m, new_year ? y : 0, true, buf, n);
+        return;
+    case U_HOUR: {
+        int hour = (int)floor((t - day) * 24 + 0.5) % 24;
+        bool new_day = first || pd != d || pm != m || py != y;
+        char date[TIME_TICK_LABEL];
+        csvchart_locale_date(loc, d, m, new_day && new_year ? y : 0, true, date, sizeof date);
+        if (first && hour != 0) {
+            if (snprintf(buf, n, "%s, %02d:00", date, hour) < 0) {
+                buf[0] = '\0';
+            }
+        } else if (new_day) {
+            snprintf(buf, n, "%s", date);
+        } else {
+            snprintf(buf, n, "%02d:00", hour);
+        }
+        return;
+    }
+    }
+}
+
+/* Labels tick t of a step; prev is the previous tick (or NAN for the first). */
+static void label_tick(const struct csvchart_locale *loc, enum unit u, double t, double prev,
+                       char *buf, size_t n)
+{
+    if (loc) {
+        label_tick_in(loc, u, t, prev, buf, n);
+        return;
+    }
     int y, m, d, py = 0, pm = 0, pd = 0;
     double day = floor(t);
     csvchart_date_civil((int64_t)day, &y, &m, &d);
@@ -110,6 +157,12 @@ static void label_tick(enum unit u, double t, double prev, char *buf, size_t n)
 }
 
 size_t csvchart_time_ticks(double t0, double t1, size_t k, struct time_tick *out, size_t max)
+{
+    return csvchart_time_ticks_in(NULL, t0, t1, k, out, max);
+}
+
+size_t csvchart_time_ticks_in(const struct csvchart_locale *loc, double t0, double t1, size_t k,
+                              struct time_tick *out, size_t max)
 {
     if (k >= NSTEPS || !(t0 <= t1) || !isfinite(t0) || !isfinite(t1)) {
         return 0;
@@ -186,7 +239,7 @@ size_t csvchart_time_ticks(double t0, double t1, size_t k, struct time_tick *out
         }
         if (count < max) {
             out[count].t = t;
-            label_tick(u, t, prev, out[count].label, sizeof out[count].label);
+            label_tick(loc, u, t, prev, out[count].label, sizeof out[count].label);
         }
         prev = t;
         count++;
@@ -195,7 +248,13 @@ size_t csvchart_time_ticks(double t0, double t1, size_t k, struct time_tick *out
 
 void csvchart_time_tick_label(size_t k, double t, double prev, char *buf, size_t n)
 {
-    label_tick(k < NSTEPS ? steps[k].unit : U_YEAR, t, prev, buf, n);
+    csvchart_time_tick_label_in(NULL, k, t, prev, buf, n);
+}
+
+void csvchart_time_tick_label_in(const struct csvchart_locale *loc, size_t k, double t,
+                                 double prev, char *buf, size_t n)
+{
+    label_tick(loc, k < NSTEPS ? steps[k].unit : U_YEAR, t, prev, buf, n);
 }
 
 double csvchart_date_period_end(const struct date_value *d)
@@ -211,6 +270,75 @@ double csvchart_date_period_end(const struct date_value *d)
     case DATE_TIME:
     default:
         return csvchart_date_coord(d);
+    }
+}
+
+void csvchart_date_format_in(const struct csvchart_locale *loc, const struct date_value *d,
+                             bool long_names, char *buf, size_t n)
+{
+    if (!loc) {
+        csvchart_date_format(d, long_names, buf, n);
+        return;
+    }
+    switch (d->precision) {
+    case DATE_YEAR:
+        snprintf(buf, n, "%d", d->year);
+        return;
+    case DATE_MONTH:
+        csvchart_locale_date(loc, 0, d->month, d->year, !long_names, buf, n);
+        return;
+    case DATE_DAY:
+        csvchart_locale_date(loc, d->day, d->month, d->year, !long_names, buf, n);
+        return;
+    case DATE_TIME:
+    default: {
+        int y, m, day;
+        csvchart_date_civil(d->days, &y, &m, &day);
+        int minutes = (int)floor(d->second / 60 + 1e-6);
+        char date[96];
+        csvchart_locale_date(loc, day, m, y, !long_names, date, sizeof date);
+        if (snprintf(buf, n, "%s, %02d:%02d UTC", date, minutes / 60, minutes % 60) < 0) {
+            buf[0] = '\0';
+        }
+        return;
+    }
+    }
+}
+
+void csvchart_date_format_span_in(const struct csvchart_locale *loc, const struct date_value *a,
+                                  const struct date_value *b, char *buf, size_t n)
+{
+    if (!loc) {
+        csvchart_date_format_span(a, b, buf, n);
+        return;
+    }
+    bool same_prec = a->precision == b->precision;
+    if (same_prec && a->precision != DATE_TIME && a->days == b->days) {
+        csvchart_date_format_in(loc, a, false, buf, n);
+        return;
+    }
+    if (same_prec && a->precision == DATE_YEAR) {
+        snprintf(buf, n, "%d\xe2\x80\x93%d", a->year, b->year);
+        return;
+    }
+    /* Where the year comes last, one year for both: "janv.–avr. 2025", "3 janv. – 15 avr.
+     * 2025"; elsewhere both dates whole. */
+    bool year_last = loc->nparts == 3 && loc->parts[2] == DATE_PART_YEAR;
+    char fa[96], fb[96];
+    if (same_prec && year_last && a->year == b->year &&
+        (a->precision == DATE_MONTH || a->precision == DATE_DAY)) {
+        int da = a->precision == DATE_DAY ? a->day : 0, db = a->precision == DATE_DAY ? b->day : 0;
+        csvchart_locale_date(loc, da, a->month, 0, true, fa, sizeof fa);
+        csvchart_locale_date(loc, db, b->month, b->year, true, fb, sizeof fb);
+        if (snprintf(buf, n, da ? "%s \xe2\x80\x93 %s" : "%s\xe2\x80\x93%s", fa, fb) < 0) {
+            buf[0] = '\0';
+        }
+        return;
+    }
+    csvchart_date_format_in(loc, a, false, fa, sizeof fa);
+    csvchart_date_format_in(loc, b, false, fb, sizeof fb);
+    if (snprintf(buf, n, "%s \xe2\x80\x93 %s", fa, fb) < 0) {
+        buf[0] = '\0';
     }
 }
 

@@ -18,6 +18,7 @@
 #include <stddef.h>
 
 #include "date.h"
+#include "locale_data.h"
 
 #define TIME_TICK_LABEL 40
 
@@ -67,5 +68,21 @@ void csvchart_date_format(const struct date_value *d, bool long_names, char *buf
  */
 void csvchart_date_format_span(const struct date_value *a, const struct date_value *b,
                                char *buf, size_t n);
+
+/*
+ * The same in a locale's manner (loc NULL: as above): its month names (standing alone over a
+ * month, in a date with a day, abbreviated in ticks and short dates) in its order of day,
+ * month and year with its separators, from glibc's LC_TIME (locale_data.h): de "15. Jan 2026",
+ * "Jan 2025  Apr  Jul"; fr "janv. 2025", "15 janv. 2026", long "janvier 2025"; a span
+ * "janv.–avr. 2025" where the year comes last, else both dates whole.
+ */
+size_t csvchart_time_ticks_in(const struct csvchart_locale *loc, double t0, double t1, size_t k,
+                              struct time_tick *out, size_t max);
+void csvchart_time_tick_label_in(const struct csvchart_locale *loc, size_t k, double t,
+                                 double prev, char *buf, size_t n);
+void csvchart_date_format_in(const struct csvchart_locale *loc, const struct date_value *d,
+                             bool long_names, char *buf, size_t n);
+void csvchart_date_format_span_in(const struct csvchart_locale *loc, const struct date_value *a,
+                                  const struct date_value *b, char *buf, size_t n);
 
 #endif

@@ -39,12 +39,20 @@ static csvchart_status read_date(const csvchart_table *t, size_t col,
                                  csvchart_error *err)
 {
     const char *s = csvchart_table_text(t, c);
-    if (csvchart_date_parse(s, c->len, out)) {
+    if (csvchart_table_date(t, s, c->len, out)) {
         return CSVCHART_OK;
     }
+    /* "15/01/2026" (or 15.01.2026): numbers in an order the file does not say. */
+    const char *hint = "";
+    size_t a = strspn(s, " 0123456789"), b2 = a ? strspn(s + a + 1, "0123456789") : 0;
+    if (a && (s[a] == '/' || s[a] == '.') && b2 && s[a + 1 + b2] == s[a] &&
+        t->syntax.dates.order == DATE_ORDER_NONE) {
+        hint = s[a] == '/' ? "; for day/month/year set date_format = dd/mm/yyyy (or mm/dd/yyyy)"
+                           : "; for day.month.year set date_format = dd.mm.yyyy";
+    }
     return csvchart_error_set(err, CSVCHART_ERROR_DATA, t->name, c->line, c->col,
-                              "\"%s\" is not a date (column \"%s\"); expected " DATE_FORMATS, s,
-                              t->cols[col].name);
+                              "\"%s\" is not a date (column \"%s\"); expected " DATE_FORMATS "%s",
+                              s, t->cols[col].name, hint);
 }
 
 /* Group index of `name`, added when new; NONE when out of memory. */
@@ -188,6 +196,22 @@ csvchart_status csvchart_timeline_bind(const csvchart_table *t, const struct spe
                                 "no events left to draw: every row lacks a %s",
                                 t->cols[cdate].name);
         goto fail;
+    }
+    for (size_t k = 0; k < s->nmarkers; k++) { /* line 0: before the events of their instant */
+        const struct dated_mark *m = &s->markers[k];
+        struct timeline_event e = {.start = m->date, .marker = true};
+        e.t0 = csvchart_date_coord(&e.start);
+        e.t1 = csvchart_date_period_end(&e.start);
+        e.at = (e.t0 + e.t1) / 2;
+        e.label = csvchart_strdup(m->label);
+        if (!e.label || !csvchart_array_reserve((void **)&d.events, &cap, d.nevents + 1,
+                                                sizeof *d.events)) {
+            free(e.label);
+            st = csvchart_error_nomem(err);
+            goto fail;
+        }
+        d.events[d.nevents++] = e;
+        d.nmarkers++;
     }
     qsort(d.events, d.nevents, sizeof *d.events, by_position);
     csvchart_warnings_flush(warn);

@@ -4,7 +4,9 @@
  * Each row is an event: a date (any format of date.h, at the precision written: a month
  * stays a month), a label, an optional detail line, an optional end date (a span), an
  * optional group (colour, with a legend). Binding checks every cell with its position and
- * sorts the events by start date (stable: same-day events keep file order).
+ * sorts the events by start date (stable: same-day events keep file order). The markers of
+ * the spec (marker = DATE LABEL; ...) join them, flagged, sorted with them (before the events
+ * of their instant).
  *
  * Columns: `date` (default "date"), `label` (default "label"), `detail` (default: a column
  * named "detail" or "description" when there is one), `end`, `group`. Dates are read from
@@ -39,6 +41,8 @@ struct timeline_event {
     double t0, t1; /* the period covered, days: [start of start, end of end or of start) */
     double at;     /* where the event's mark sits: the middle of its start period (a point
                       event), or t0 (a span) */
+    bool marker;   /* a marker (the `marker` option), not a row: a line across the axis at
+                      `at` with its label; never clustered, banded or counted as an event */
 };
 
 /* What a layout keeps between its runs on the same data (csvchart_layout_fit() lays a figure
@@ -49,8 +53,9 @@ struct timeline_scratch {
 };
 
 struct timeline_data {
-    struct timeline_event *events; /* sorted by start */
-    size_t nevents;
+    struct timeline_event *events; /* sorted by start; markers among them */
+    size_t nevents;                /* events and markers */
+    size_t nmarkers;
     char **groups; /* group names in first-seen order; NULL/0 without a group column */
     size_t ngroups;
     struct timeline_scratch *scratch; /* owned; never NULL after a successful bind */

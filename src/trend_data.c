@@ -501,15 +501,11 @@ static csvchart_status read_markers(const struct spec *s, struct trend_data *d, 
     if (!d->markers) {
         return csvchart_error_nomem(err);
     }
-    for (size_t i = 0; i < s->nmarkers; i++) {
-        const char *item = s->markers[i];
+    for (size_t i = 0; i < s->nmarkers; i++) { /* read by the spec (annotation.h) */
         struct trend_marker *m = &d->markers[d->nmarkers];
-        size_t used;
-        if (!csvchart_date_parse_prefix(item, strlen(item), &m->date, &used)) {
-            continue; /* checked when set: cannot happen */
-        }
+        m->date = s->markers[i].date;
         m->t = (csvchart_date_coord(&m->date) + csvchart_date_period_end(&m->date)) / 2;
-        if (!(m->label = csvchart_strdup(item + used + strspn(item + used, " ")))) {
+        if (!(m->label = csvchart_strdup(s->markers[i].label))) {
             return csvchart_error_nomem(err);
         }
         d->nmarkers++;

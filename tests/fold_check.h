@@ -30,7 +30,7 @@ static inline void fold_run(const char *csv, size_t len, const struct spec *s, b
     memset(o, 0, sizeof *o);
     struct table_fold f;
     bool folds = csvchart_bar_fold(s, &f);
-    struct table_options opt = {0, 0, 0, 0, folded && folds ? &f : NULL};
+    struct table_options opt = {.fold = folded && folds ? &f : NULL};
     csvchart_error err = {0};
     csvchart_table *t = NULL;
     o->st = csvchart_table_read("t.csv", csv, len, &opt, &t, &err);

@@ -104,6 +104,10 @@ static enum cli_parse parse_render(int argc, char **argv, struct cli_args *out, 
             r->watch = true;
             continue;
         }
+        if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
+            r->quiet = true;
+            continue;
+        }
         const char *eq = strchr(a, '=');
         size_t n = eq ? (size_t)(eq - a) : strlen(a);
         static const char *const names[] = {"--out-dir", "--jobs",  "--only",
@@ -119,7 +123,7 @@ static enum cli_parse parse_render(int argc, char **argv, struct cli_args *out, 
                 which = 1;
             } else {
                 USAGE("unknown option %.*s for render; expected --out-dir, --jobs, --only, "
-                      "--shard, --depfile, --list, --make-rules, --watch or --html",
+                      "--shard, --depfile, --list, --make-rules, --watch, --html or --quiet",
                       (int)n, a);
             }
         }
@@ -214,6 +218,10 @@ enum cli_parse csvchart_cli_parse(int argc, char **argv, struct cli_args *out, c
                 USAGE("more than one data file (\"%s\" and \"%s\")", out->data, a);
             }
             out->data = a;
+            continue;
+        }
+        if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
+            out->quiet = true; /* a flag of the command, not an option of the figure */
             continue;
         }
         if (strcmp(a, "--") == 0) {

@@ -64,6 +64,7 @@ struct render_args {
     bool list;       /* print "NAME<TAB>DATA<TAB>OUTPUT..." per figure, render nothing */
     bool make_rules; /* print a Makefile fragment, one rule per figure, render nothing */
     bool watch;       /* render, then again what changes (watch.c) */
+    bool quiet;       /* --quiet: no warnings, no "rendered N" (errors still) */
     const char *html; /* a preview page to write (html.c), or NULL */
     /* Told of each figure after the batch, in INI order (NULL: nobody); with it, the summary
      * line is left to the listener. */

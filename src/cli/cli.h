@@ -33,6 +33,7 @@ struct cli_args {
     size_t noutputs;
     const char *format; /* --format, for -o - */
     const char *delimiter; /* inspect --delimiter */
+    bool quiet;            /* --quiet: warnings not printed (errors are) */
     struct cli_option options[CLI_MAX_OPTIONS];
     size_t noptions;
     struct render_args render; /* CMD_RENDER */

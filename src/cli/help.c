@@ -72,6 +72,8 @@ static const struct flag_text {
     {"--format", "FORMAT",
      "png, svg, pdf, scene or txt: the format of -o -; with a named output it must agree with the "
      "name's extension (-o y.png --format svg is refused)"},
+    {"--quiet", NULL,
+     "print no warnings (for build logs; -q too); errors are printed all the same"},
 };
 
 static const struct flag_text render_flags[] = {
@@ -99,6 +101,9 @@ static const struct flag_text render_flags[] = {
      "write a preview page of every figure: each image at 1x and 2x where rendered, its "
      "theme, alt text, size and warnings; with --watch the page reloads a figure when it is "
      "rendered again"},
+    {"--quiet", NULL,
+     "print neither the figures' warnings nor the closing \"rendered N\" line (for build "
+     "logs; -q too); errors and the list of failed figures are printed all the same"},
 };
 
 static const char *const render_about[] = {

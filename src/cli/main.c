@@ -157,7 +157,7 @@ static int run_figure(const struct cli_args *a)
             break;
         }
     }
-    for (size_t i = 0; i < csvchart_figure_warning_count(fig); i++) {
+    for (size_t i = 0; i < csvchart_figure_warning_count(fig) && !a->quiet; i++) {
         csvchart_cli_warning("%s", csvchart_figure_warning(fig, i));
     }
     if (err.status) {

@@ -300,7 +300,7 @@ static void render_one(struct batch *b, struct job *j)
         csvchart_figure_render_for(fig, j->outputs[i], CSVCHART_FORMAT_AUTO, &bytes[i], &len[i],
                                    &err);
     }
-    for (size_t i = 0; i < csvchart_figure_warning_count(fig); i++) {
+    for (size_t i = 0; i < csvchart_figure_warning_count(fig) && !b->a->quiet; i++) {
         job_say(j, "csvchart: warning: %s (figure \"%s\")", csvchart_figure_warning(fig, i),
                 j->sec->name);
     }
@@ -784,7 +784,7 @@ int csvchart_cli_render(const struct render_args *a)
                 csvchart_cli_error("rendered %zu, failed %zu: %s", rendered, failed, names);
             }
             rc = 1;
-        } else if (!a->report) {
+        } else if (!a->report && !a->quiet) {
             fprintf(stderr, "csvchart: rendered %zu\n", rendered);
         }
     }

@@ -388,6 +388,22 @@ static void check_figure(const char *name, const struct event_set *e,
     check_counted(name, e, s);
 }
 
+/* Every marker is labelled, and its dashed line drawn (check_figure() has checked that no
+ * text overlaps another and that no line runs through text). */
+static void check_markers(const char *name, const struct csvchart_scene *s, size_t n)
+{
+    size_t dashed = 0;
+    for (size_t i = 0; i < s->len; i++) {
+        dashed += s->items[i].kind == SCENE_LINE && s->items[i].dash > 0;
+    }
+    for (size_t k = 0; k < n; k++) {
+        char label[32];
+        snprintf(label, sizeof label, "Marker %zu", k);
+        HARNESS_REPORT(fixture_find_text(s, label) != NULL, "%s: no label \"%s\"", name, label);
+    }
+    HARNESS_REPORT(n == 0 || dashed > 0, "%s: %zu markers and no dashed line", name, n);
+}
+
 /* One Pango measurer for the property test: its cache serves every figure. */
 static csvchart_text_measurer *pango;
 
@@ -422,7 +438,7 @@ static void test_property(void)
             if (n > 100 && z % 2 == (size_t)(round % 2)) {
                 continue; /* large sets at three of the sizes: the test stays quick */
             }
-            const char *opts[24];
+            const char *opts[28];
             size_t k = 0;
             opts[k++] = "title";
             opts[k++] = "A random timeline (illustrative)";
@@ -445,6 +461,20 @@ static void test_property(void)
             if (rnd(4) == 0) {
                 opts[k++] = "axis_breaks";
                 opts[k++] = "none";
+            }
+            char markers[200] = "";
+            size_t nmarkers = rnd(3) == 0 ? 1 + rnd(3) : 0;
+            for (size_t mk = 0; mk < nmarkers; mk++) { /* markers, around the events */
+                int y, m, d;
+                csvchart_date_civil((int64_t)e.at[rnd((uint32_t)n)] + (int)rnd(40) - 20, &y, &m,
+                                    &d);
+                size_t used = strlen(markers);
+                snprintf(markers + used, sizeof markers - used, "%s%d-%02d-%02d Marker %zu",
+                         mk ? "; " : "", y, m, d, mk);
+            }
+            if (nmarkers) {
+                opts[k++] = "marker";
+                opts[k++] = markers;
             }
             char today[16];
             if (rnd(5) == 0) { /* a today marker, somewhere around the events */
@@ -470,6 +500,7 @@ static void test_property(void)
                 HARNESS_REPORT(s->width == w && s->height == h, "%s: drawn at %.0fx%.0f", name,
                                s->width, s->height);
                 check_figure(name, &e, s, lanes);
+                check_markers(name, s, nmarkers);
                 csvchart_figure_free(fig);
                 continue;
             }
@@ -495,6 +526,7 @@ static void test_property(void)
                 HARNESS_REPORT(s->width == w && s->height == h, "%s: drawn at %.0fx%.0f", again,
                                s->width, s->height);
                 check_figure(again, &e, s, lanes);
+                check_markers(again, s, nmarkers);
             }
             csvchart_figure_free(fig);
         }

@@ -95,7 +95,7 @@ static csvchart_status read_folded(const char *csv, size_t len, const char *y, s
     const char *values[] = {y};
     struct table_fold f = {.keys = {"k", NULL, NULL}, .values = y ? values : NULL,
                           .nvalues = y ? 1 : 0, .max_keys = max_keys};
-    struct table_options opt = {0, 0, 0, 0, &f};
+    struct table_options opt = {.fold = &f};
     *t = NULL;
     return csvchart_table_read("t.csv", csv, len, &opt, t, err);
 }
@@ -136,7 +136,7 @@ static void test_memory_and_accumulators(void)
 static void test_bounded_memory(void)
 {
     struct table_fold f = {.keys = {"k", NULL, NULL}};
-    struct table_options opt = {0, 0, 0, 0, &f};
+    struct table_options opt = {.fold = &f};
     csvchart_error err = {0};
     csvchart_table_reader *r = NULL;
     CHECK_INT(csvchart_table_reader_new("t.csv", &opt, &r, &err), 0);
@@ -169,7 +169,7 @@ static void test_bounded_memory(void)
 static void test_rows_without_values(void)
 {
     struct table_fold f = {.keys = {"k", NULL, NULL}};
-    struct table_options opt = {0, 0, 0, 0, &f};
+    struct table_options opt = {.fold = &f};
     csvchart_error err = {0};
     csvchart_table_reader *r = NULL;
     CHECK_INT(csvchart_table_reader_new("t.csv", &opt, &r, &err), 0);
@@ -306,7 +306,7 @@ static void test_overflow_same_as_whole_table(void)
 static csvchart_status read_counted(const char *csv, const struct table_fold *f,
                                     csvchart_table **t, csvchart_error *err)
 {
-    struct table_options opt = {0, 0, 0, 0, f};
+    struct table_options opt = {.fold = f};
     *t = NULL;
     return csvchart_table_read("t.csv", csv, strlen(csv), &opt, t, err);
 }

@@ -160,7 +160,7 @@ static void test_markers_and_labels(void)
 {
     csvchart_error err = {0};
     const char *csv = "date,price,label\n2024-01,3,first\n2024-06,2,\n";
-    const char *opts[] = {"marker", "2024-03-15 Policy shift, \"Jan 15, 2024 Launch, again\"",
+    const char *opts[] = {"marker", "2024-03-15 Policy shift; Jan 15, 2024 \"Launch, again\"",
                           NULL};
     CHECK_INT(bind(csv, opts, NULL, &err), CSVCHART_OK);
     CHECK_INT(data.nmarkers, 2);
