@@ -102,7 +102,7 @@ csvchart_status csvchart_bin_key(const csvchart_table *t, size_t col,
 {
     const char *text = csvchart_table_text(t, cell);
     struct date_value d;
-    if (!csvchart_date_parse(text, cell->len, &d)) {
+    if (!csvchart_table_date(t, text, cell->len, &d)) { /* date_format, locale */
         return csvchart_error_set(err, CSVCHART_ERROR_DATA, t->name, cell->line, cell->col,
                                   "bin = %s needs dates in column \"%s\", and \"%s\" is not a "
                                   "date (e.g. 2025-01-15, 15 January 2025, January 2025)",

@@ -580,7 +580,7 @@ static bool time_names(struct bar_layout *B, struct panel *P)
         if (csvchart_time_step_days(k) < bin_days * 0.95) {
             continue;
         }
-        size_t n = csvchart_time_ticks(per[0], per[d->ncat], k, ticks, 64);
+        size_t n = csvchart_time_ticks_in(B->s->locale, per[0], per[d->ncat], k, ticks, 64);
         if (n > 64) {
             continue;
         }

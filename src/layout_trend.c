@@ -348,7 +348,7 @@ static size_t time_ticks(struct trend_layout *T, double lo, double hi)
             continue;
         }
         struct time_tick raw[TR_MAX_TICKS];
-        size_t got = csvchart_time_ticks(a, b, k, raw, TR_MAX_TICKS);
+        size_t got = csvchart_time_ticks_in(T->s->locale, a, b, k, raw, TR_MAX_TICKS);
         if (got > TR_MAX_TICKS) {
             continue;
         }
@@ -357,7 +357,7 @@ static size_t time_ticks(struct trend_layout *T, double lo, double hi)
         bool ok = true;
         for (size_t i = 0; i < got && ok; i++) {
             struct tr_tick t = {.t = raw[i].t, .pos = time_x(T, raw[i].t)};
-            csvchart_time_tick_label(k, t.t, prev, t.label, sizeof t.label);
+            csvchart_time_tick_label_in(T->s->locale, k, t.t, prev, t.label, sizeof t.label);
             double w = csvchart_layout_width(L, &T->tick_st, t.label);
             t.lo = t.pos - w / 2;
             t.hi = t.pos + w / 2;
@@ -1106,7 +1106,7 @@ static bool make_flags(struct trend_layout *T)
     for (size_t i = 0; i < d->nmarkers; i++) {
         struct tr_flag *F = &T->fl[T->nfl++];
         *F = (struct tr_flag){.marker = true, .index = i, .t = d->markers[i].t, .up_pref = true};
-        csvchart_date_format(&d->markers[i].date, false, F->text, sizeof F->text);
+        csvchart_date_format_in(T->s->locale, &d->markers[i].date, false, F->text, sizeof F->text);
         F->head_st = &T->date_st;
         F->body_st = &T->flag_st;
     }

@@ -300,7 +300,7 @@ static csvchart_status read_rows(struct binder *b, struct csvchart_warnings *war
         }
         struct date_value date;
         const char *text = csvchart_table_text(t, dc);
-        if (!csvchart_date_parse(text, dc->len, &date)) {
+        if (!csvchart_table_date(t, text, dc->len, &date)) { /* date_format, locale */
             return csvchart_error_set(
                 b->err, CSVCHART_ERROR_DATA, t->name, dc->line, dc->col,
                 "\"%s\" is not a date (column \"%s\"); expected " DATE_FORMATS, text,
