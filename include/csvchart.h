@@ -17,7 +17,7 @@
  *     if (err.status != CSVCHART_OK) fprintf(stderr, "%s\n", csvchart_error_text(&err));
  *     csvchart_figure_free(fig);
  *
- * Conventions (see ../../shared/STYLE.md of the project for the reasons):
+ * Conventions (CONTRIBUTING.md gives the reasons):
  * - Every fallible call returns a csvchart_status and takes a csvchart_error *err last (NULL
  *   allowed). The first error is kept: later calls on an error value that already holds one
  *   do not overwrite it, so a chain of calls can be checked once at the end.

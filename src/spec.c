@@ -94,24 +94,79 @@ static bool split(const char *text, char ***items, size_t *n)
     return true;
 }
 
-static int choice_index(const char *choices, const char *v)
+/*
+ * Each choice option's words and the values they stand for, by name (not by their place in
+ * the choices string, which may grow in any order). test_spec.c checks that every word of
+ * every such option is here.
+ */
+struct choice_value {
+    const char *name;
+    int value;
+};
+enum { DATE_FORMAT_AUTO, DATE_FORMAT_DMY, DATE_FORMAT_MDY, DATE_FORMAT_YMD, DATE_FORMAT_DMY_DOT };
+static const struct choice_value
+    png_compression[] = {{"fast", PNG_COMPRESSION_FAST}, {"small", PNG_COMPRESSION_SMALL}, {0}},
+    svg_text[] = {{"text", 0}, {"paths", 1}, {0}},
+    marks[] = {{"auto", MARK_AUTO}, {"bar", MARK_BAR}, {"dot", MARK_DOT},
+               {"lollipop", MARK_LOLLIPOP}, {"line", MARK_LINE}, {"line+dot", MARK_LINE_DOT},
+               {0}},
+    category_labels[] = {{"all", 0}, {"thin", 1}, {0}},
+    facet_scales[] = {{"auto", FACET_AUTO}, {"shared", FACET_SHARED}, {"free", FACET_FREE}, {0}},
+    fits[] = {{"exact", 0}, {"grow", 1}, {0}},
+    sorts[] = {{"none", SORT_NONE}, {"asc", SORT_ASC}, {"desc", SORT_DESC}, {0}},
+    aggregates[] = {{"none", AGG_NONE}, {"sum", AGG_SUM},   {"mean", AGG_MEAN},
+                    {"count", AGG_COUNT}, {"min", AGG_MIN}, {"max", AGG_MAX}, {0}},
+    bins[] = {{"none", BIN_NONE},       {"day", BIN_DAY},   {"week", BIN_WEEK}, {"month", BIN_MONTH},
+              {"quarter", BIN_QUARTER}, {"year", BIN_YEAR}, {0}},
+    orientations[] = {{"auto", ORIENT_AUTO},
+                      {"horizontal", ORIENT_HORIZONTAL},
+                      {"vertical", ORIENT_VERTICAL},
+                      {0}},
+    axis_breaks[] = {{"auto", 1}, {"none", 0}, {0}},
+    lanes[] = {{"none", 0}, {"group", 1}, {0}},
+    trends[] = {{"none", 0}, {"fit", 1}, {0}},
+    date_formats[] = {{"auto", DATE_FORMAT_AUTO},       {"dd/mm/yyyy", DATE_FORMAT_DMY},
+                      {"mm/dd/yyyy", DATE_FORMAT_MDY},  {"yyyy-mm-dd", DATE_FORMAT_YMD},
+                      {"dd.mm.yyyy", DATE_FORMAT_DMY_DOT}, {0}},
+    encodings[] = {{"utf-8", ENCODING_UTF8},
+                   {"latin1", ENCODING_LATIN1},
+                   {"utf-16", ENCODING_UTF16},
+                   {"auto", ENCODING_AUTO},
+                   {0}};
+
+static const struct choice_value *const choice_values[OPT_COUNT] = {
+    [OPT_PNG_COMPRESSION] = png_compression,
+    [OPT_SVG_TEXT] = svg_text,
+    [OPT_MARK] = marks,
+    [OPT_CATEGORY_LABELS] = category_labels,
+    [OPT_FACET_SCALE] = facet_scales,
+    [OPT_FIT] = fits,
+    [OPT_SORT] = sorts,
+    [OPT_AGGREGATE] = aggregates,
+    [OPT_BIN] = bins,
+    [OPT_ORIENTATION] = orientations,
+    [OPT_AXIS_BREAKS] = axis_breaks,
+    [OPT_LANES] = lanes,
+    [OPT_TREND] = trends,
+    [OPT_DATE_FORMAT] = date_formats,
+    [OPT_ENCODING] = encodings,
+};
+
+int csvchart_spec_choice(enum option_id id, const char *word)
 {
-    int i = 0;
-    size_t n = strlen(v);
-    for (const char *p = choices; *p; i++) {
-        const char *bar = strchr(p, '|');
-        size_t len = bar ? (size_t)(bar - p) : strlen(p);
-        if (len == n && strncmp(p, v, n) == 0) {
-            return i;
+    for (const struct choice_value *c = choice_values[id]; c && c->name; c++) {
+        if (strcmp(c->name, word) == 0) {
+            return c->value;
         }
-        p += len + (bar != NULL);
     }
-    return 0;
+    return -1;
 }
 
+/* The value of a choice option (checked when set, so the word is known; else the default's). */
 static int choice(const struct option_values *vals, enum option_id id)
 {
-    return choice_index(csvchart_option_def(id)->choices, get(vals, id));
+    int v = csvchart_spec_choice(id, get(vals, id));
+    return v >= 0 ? v : csvchart_spec_choice(id, csvchart_option_default(id));
 }
 
 csvchart_status csvchart_spec_bind(const struct option_values *vals, unsigned kind,
@@ -166,9 +221,8 @@ csvchart_status csvchart_spec_bind(const struct option_values *vals, unsigned ki
         }
         out->render.scale = scale;
     }
-    out->render.png_compression =
-        choice(vals, OPT_PNG_COMPRESSION) == 0 ? PNG_COMPRESSION_FAST : PNG_COMPRESSION_SMALL;
-    out->render.svg_text_paths = choice(vals, OPT_SVG_TEXT) == 1;
+    out->render.png_compression = (enum png_compression)choice(vals, OPT_PNG_COMPRESSION);
+    out->render.svg_text_paths = choice(vals, OPT_SVG_TEXT);
     out->render.id_prefix = out->id_prefix;
     out->render.max_pixels = strtod(get(vals, OPT_MAX_PIXELS), NULL);
     out->max_categories = (size_t)strtod(get(vals, OPT_MAX_CATEGORIES), NULL);
@@ -179,18 +233,16 @@ csvchart_status csvchart_spec_bind(const struct option_values *vals, unsigned ki
     out->high = get(vals, OPT_HIGH);
     out->facet = get(vals, OPT_FACET);
     out->log = flag(get(vals, OPT_LOG));
-    /* The marks by name: "auto" is the bar for bar charts, decided by the data for trends. */
-    static const enum mark marks[] = {MARK_AUTO, MARK_BAR,  MARK_DOT,
-                                      MARK_LOLLIPOP, MARK_LINE, MARK_LINE_DOT};
-    out->mark = marks[choice(vals, OPT_MARK)];
+    /* "auto" is the bar for bar charts, decided by the data for trends */
+    out->mark = (enum mark)choice(vals, OPT_MARK);
     if (out->mark == MARK_AUTO && kind != KIND_TREND) {
         out->mark = MARK_BAR;
     }
     const char *ratio = get(vals, OPT_RATIO);
     out->ratio = flag(ratio);
-    out->thin_names = choice(vals, OPT_CATEGORY_LABELS) == 1;
+    out->thin_names = choice(vals, OPT_CATEGORY_LABELS);
     out->facet_scale = (enum facet_scale)choice(vals, OPT_FACET_SCALE);
-    out->fit_grow = choice(vals, OPT_FIT) == 1;
+    out->fit_grow = choice(vals, OPT_FIT);
     unsigned long neg = 0;
     const char *negc = get(vals, OPT_NEGATIVE_COLOR);
     out->negative_color = *negc && csvchart_parse_color(negc, strlen(negc), &neg)
@@ -233,10 +285,10 @@ csvchart_status csvchart_spec_bind(const struct option_values *vals, unsigned ki
     out->end = get(vals, OPT_END);
     out->orientation = (enum orientation)choice(vals, OPT_ORIENTATION);
     out->today = get(vals, OPT_TODAY);
-    out->axis_breaks = choice(vals, OPT_AXIS_BREAKS) == 0;
-    out->lanes = choice(vals, OPT_LANES) == 1;
+    out->axis_breaks = choice(vals, OPT_AXIS_BREAKS);
+    out->lanes = choice(vals, OPT_LANES);
     out->label_set = vals->v[OPT_LABEL].text != NULL;
-    out->trend_fit = choice(vals, OPT_TREND) == 1;
+    out->trend_fit = choice(vals, OPT_TREND);
     out->trend_label = get(vals, OPT_TREND_LABEL);
     csvchart_error ignored = {0};
     if (csvchart_format_parse(get(vals, OPT_VALUE_FORMAT), &out->format, &ignored) !=
@@ -259,11 +311,11 @@ csvchart_status csvchart_spec_bind(const struct option_values *vals, unsigned ki
     static const struct {
         enum date_order order;
         char sep;
-    } orders[] = {{DATE_ORDER_NONE, 0},
-                  {DATE_ORDER_DMY, '/'},
-                  {DATE_ORDER_MDY, '/'},
-                  {DATE_ORDER_YMD, '-'},
-                  {DATE_ORDER_DMY, '.'}};
+    } orders[] = {[DATE_FORMAT_AUTO] = {DATE_ORDER_NONE, 0},
+                  [DATE_FORMAT_DMY] = {DATE_ORDER_DMY, '/'},
+                  [DATE_FORMAT_MDY] = {DATE_ORDER_MDY, '/'},
+                  [DATE_FORMAT_YMD] = {DATE_ORDER_YMD, '-'},
+                  [DATE_FORMAT_DMY_DOT] = {DATE_ORDER_DMY, '.'}};
     int df = choice(vals, OPT_DATE_FORMAT);
     out->dates.order = orders[df].order;
     out->dates.sep = orders[df].sep;

@@ -108,6 +108,10 @@ csvchart_status csvchart_option_values_set(struct option_values *vals, enum opti
                                            csvchart_error *err);
 void csvchart_option_values_fini(struct option_values *vals);
 
+/* The value a choice option's word stands for (an enum of this header or a bool), or -1 for a
+ * word the option does not have or an option that is no choice of the spec. */
+int csvchart_spec_choice(enum option_id id, const char *word);
+
 /*
  * Builds *out from the values. Values were checked when set; what depends on other options
  * fails here, with where the value was set (FILE:LINE, or the option's name for a flag): a
