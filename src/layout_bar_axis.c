@@ -64,32 +64,6 @@ void bar_axis_extent(const struct bar_layout *B, struct panel *P)
     P->hi = hi;
 }
 
-/* The first round value at or above v > 0 (see the top of the file). */
-static double nice_ceil(double v)
-{
-    static const double steps[] = {1, 1.2, 1.4, 1.6, 1.8, 2, 2.5, 3, 3.5, 4, 5, 6, 7, 8, 10};
-    double e = floor(log10(v));
-    double p = pow(10, e);
-    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
-        /* steps[i] * 10^e as the double nearest its decimal value (1.2e-1, not 0.12000..01) */
-        double c = e >= 0 ? steps[i] * p : steps[i] / pow(10, -e);
-        if (!isfinite(c)) {
-            return v; /* past the largest double: the axis ends at the data */
-        }
-        if (c >= v * (1 - 1e-12)) {
-            return c;
-        }
-    }
-    return isfinite(10 * p) ? 10 * p : v;
-}
-
-/* 10^e, the double nearest it: an exact power divides for small negative e (1 / 100 is the
- * double nearest 0.01); beyond 10^22 no power is exact and pow() rounds once. */
-static double decade(double e)
-{
-    return e >= 0 || e < -22 ? pow(10, e) : 1 / pow(10, -e);
-}
-
 void bar_axis_domain(const struct bar_layout *B, struct panel *P, double lo, double hi)
 {
     if (P->log && B->s->domain) {
@@ -99,8 +73,8 @@ void bar_axis_domain(const struct bar_layout *B, struct panel *P, double lo, dou
         return;
     }
     if (P->log) {
-        P->dlo = decade(ceil(log10(lo) - 0.25) - 1);
-        P->dhi = decade(ceil(log10(hi) - 1e-9));
+        P->dlo = csvchart_decade(ceil(log10(lo) - 0.25) - 1);
+        P->dhi = csvchart_decade(ceil(log10(hi) - 1e-9));
         /* At the ends of the doubles there is no decade beyond: the axis ends at the data. */
         if (!(P->dlo >= DBL_MIN)) {
             P->dlo = lo >= DBL_MIN ? DBL_MIN : lo / 2 > 0 ? lo / 2 : lo;
@@ -120,8 +94,8 @@ void bar_axis_domain(const struct bar_layout *B, struct panel *P, double lo, dou
         P->base = P->dlo > 0 ? P->dlo : P->dhi < 0 ? P->dhi : 0;
         return;
     }
-    P->dlo = lo < 0 ? -nice_ceil(-lo) : 0;
-    P->dhi = hi > 0 ? nice_ceil(hi) : 0;
+    P->dlo = lo < 0 ? -csvchart_nice_ceil(-lo) : 0;
+    P->dhi = hi > 0 ? csvchart_nice_ceil(hi) : 0;
     if (P->dlo == 0 && P->dhi == 0) {
         P->dhi = 1; /* all zeros */
     }
@@ -193,60 +167,6 @@ csvchart_status bar_axis_check(const struct bar_layout *B, const struct panel *P
 
 /* ---- ticks ----------------------------------------------------------------------------------- */
 
-/* The double nearest n * 10^e (|n| < 2^53): one correctly rounded operation. */
-static double scaled(double n, int e)
-{
-    return e >= 0 ? n * pow(10, e) : n / pow(10, -e);
-}
-
-/*
- * Linear ticks: multiples of q * 10^k (q in 1, 2, 2.5, 5) inside [dlo, dhi], about `target`
- * of them, the last close to the domain's end, simpler q preferred. A tick is n * m * 10^e
- * with m the integer mantissa of q (2.5 = 25 * 10^-1), turned into a double in one step, so it
- * is the double nearest its decimal value (0.3, not 0.30000000000000004).
- */
-static void linear_ticks(struct panel *P, int target)
-{
-    static const int QM[] = {1, 2, 5, 25}, QE[] = {0, 0, 0, -1};
-    static const double penalty[] = {0, 0.15, 0.25, 0.4};
-    /* a span across zero may pass the largest double: its logarithm does not */
-    double span = P->dhi - P->dlo;
-    /* A domain as wide as [-DBL_MAX, DBL_MAX] spans no double: its logarithm is taken of
-     * half of it (an infinite one made the int conversion below undefined). */
-    double lspan = isfinite(span) ? log10(span) : log10(P->dhi / 2 - P->dlo / 2) + log10(2.0);
-    double best = INFINITY;
-    int best_m = 1, best_e = (int)floor(lspan);
-    int e0 = (int)floor(lspan) - 2;
-    for (int e = e0; e <= e0 + 3; e++) {
-        for (size_t q = 0; q < 4; q++) {
-            double step = scaled(QM[q], e + QE[q]);
-            double first = ceil(P->dlo / step - 1e-9), last = floor(P->dhi / step + 1e-9);
-            double n = last - first + 1;
-            if (n < 2 || n > SCALE_MAX_TICKS) {
-                continue;
-            }
-            double gap = (P->dhi - last * step) / step + (first * step - P->dlo) / step;
-            double score = fabs(n - target) + 0.8 * gap + penalty[q] + (n > target + 1 ? 1 : 0);
-            if (score < best) {
-                best = score;
-                best_m = QM[q];
-                best_e = e + QE[q];
-            }
-        }
-    }
-    double step = scaled(best_m, best_e);
-    long long first = (long long)ceil(P->dlo / step - 1e-9);
-    long long last = (long long)floor(P->dhi / step + 1e-9);
-    P->ticks.nmajor = 0;
-    P->ticks.nminor = 0;
-    for (long long i = first; i <= last && P->ticks.nmajor < SCALE_MAX_TICKS; i++) {
-        P->ticks.major[P->ticks.nmajor++] = scaled((double)(i * best_m), best_e) + 0.0;
-    }
-    P->ticks.step = step;
-    P->ticks.lo = P->ticks.major[0];
-    P->ticks.hi = P->ticks.major[P->ticks.nmajor - 1];
-}
-
 static void log_ticks(struct panel *P, int target)
 {
     struct ticks t;
@@ -289,7 +209,7 @@ static void choose_ticks(const struct bar_layout *B, struct panel *P, double len
         } else if (P->log) {
             log_ticks(P, target);
         } else {
-            linear_ticks(P, target);
+            csvchart_ticks_within(P->dlo, P->dhi, target, &P->ticks);
         }
         csvchart_format_plan(&P->values.f, P->log ? LABELS_LOG_TICKS : LABELS_TICKS,
                              P->ticks.major, P->ticks.nmajor, P->ticks.step, false, &P->values,

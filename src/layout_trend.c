@@ -146,35 +146,6 @@ struct trend_layout {
 
 /* ---- the value axis ------------------------------------------------------------------------ */
 
-/* The double nearest n * 10^e (|n| < 2^53): one correctly rounded operation. */
-static double scaled(double n, int e)
-{
-    return e >= 0 ? n * pow(10, e) : n / pow(10, -e);
-}
-
-/* The first round value at or above v > 0: 1, 1.2, 1.4 ... 2, 2.5, 3, 3.5, 4, 5, 6, 7, 8 or
- * 10 times a power of ten (the bars' rule, layout_bar_axis.c). */
-static double nice_ceil(double v)
-{
-    static const int steps[] = {10, 12, 14, 16, 18, 20, 25, 30, 35, 40, 50, 60, 70, 80, 100};
-    int e = (int)floor(log10(v)) - 1;
-    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
-        double c = scaled(steps[i], e);
-        if (!isfinite(c)) {
-            return v;
-        }
-        if (c >= v * (1 - 1e-12)) {
-            return c;
-        }
-    }
-    return v;
-}
-
-static double decade(double e)
-{
-    return e >= 0 ? pow(10, e) : 1 / pow(10, -e);
-}
-
 /* The data's extent (fitted lines included) and the domain from it alone. */
 static void value_domain(struct trend_layout *T)
 {
@@ -198,8 +169,8 @@ static void value_domain(struct trend_layout *T)
     T->lo = lo;
     T->hi = hi;
     if (T->log) {
-        T->dlo = decade(floor(log10(lo) + 1e-9));
-        T->dhi = decade(ceil(log10(hi) - 1e-9));
+        T->dlo = csvchart_decade(floor(log10(lo) + 1e-9));
+        T->dhi = csvchart_decade(ceil(log10(hi) - 1e-9));
         if (!(T->dlo >= DBL_MIN)) {
             T->dlo = lo;
         }
@@ -211,8 +182,8 @@ static void value_domain(struct trend_layout *T)
         }
         return;
     }
-    T->dlo = lo < 0 ? -nice_ceil(-lo) : 0;
-    T->dhi = hi > 0 ? nice_ceil(hi) : 0;
+    T->dlo = lo < 0 ? -csvchart_nice_ceil(-lo) : 0;
+    T->dhi = hi > 0 ? csvchart_nice_ceil(hi) : 0;
     if (T->dlo == 0 && T->dhi == 0) {
         T->dhi = 1;
     }
@@ -225,46 +196,6 @@ static double frac(const struct trend_layout *T, double v)
         return (log10(v) - log10(T->dlo)) / (log10(T->dhi) - log10(T->dlo));
     }
     return (v / 2 - T->dlo / 2) / (T->dhi / 2 - T->dlo / 2); /* halves: no overflow */
-}
-
-/* Linear ticks inside [dlo, dhi]: multiples of 1, 2, 2.5 or 5 times a power of ten, about
- * `target` of them, the last close to the domain's end (as bars). */
-static void linear_ticks(struct trend_layout *T, int target)
-{
-    static const int QM[] = {1, 2, 5, 25}, QE[] = {0, 0, 0, -1};
-    static const double penalty[] = {0, 0.15, 0.25, 0.4};
-    double span = T->dhi - T->dlo;
-    /* a domain as wide as [-DBL_MAX, DBL_MAX] spans no double: the log of half of it */
-    double lspan = isfinite(span) ? log10(span) : log10(T->dhi / 2 - T->dlo / 2) + log10(2.0);
-    double best = INFINITY;
-    int best_m = 1, best_e = (int)floor(lspan);
-    int e0 = (int)floor(lspan) - 2;
-    for (int e = e0; e <= e0 + 3; e++) {
-        for (size_t q = 0; q < 4; q++) {
-            double step = scaled(QM[q], e + QE[q]);
-            double first = ceil(T->dlo / step - 1e-9), last = floor(T->dhi / step + 1e-9);
-            double n = last - first + 1;
-            if (n < 2 || n > SCALE_MAX_TICKS) {
-                continue;
-            }
-            double gap = (T->dhi - last * step) / step + (first * step - T->dlo) / step;
-            double score = fabs(n - target) + 0.8 * gap + penalty[q] + (n > target + 1 ? 1 : 0);
-            if (score < best) {
-                best = score;
-                best_m = QM[q];
-                best_e = e + QE[q];
-            }
-        }
-    }
-    double step = scaled(best_m, best_e);
-    long long first = (long long)ceil(T->dlo / step - 1e-9);
-    long long last = (long long)floor(T->dhi / step + 1e-9);
-    T->ticks.nmajor = 0;
-    T->ticks.nminor = 0;
-    for (long long i = first; i <= last && T->ticks.nmajor < SCALE_MAX_TICKS; i++) {
-        T->ticks.major[T->ticks.nmajor++] = scaled((double)(i * best_m), best_e) + 0.0;
-    }
-    T->ticks.step = step;
 }
 
 static void log_ticks(struct trend_layout *T, int target)
@@ -303,7 +234,7 @@ static void value_ticks(struct trend_layout *T, double len, int target)
     if (T->log) {
         log_ticks(T, target);
     } else {
-        linear_ticks(T, target);
+        csvchart_ticks_within(T->dlo, T->dhi, target, &T->ticks);
     }
     csvchart_format_plan(&T->values.f, T->log ? LABELS_LOG_TICKS : LABELS_TICKS, T->ticks.major,
                          T->ticks.nmajor, T->ticks.step, false, &T->values, &T->tick_plan);

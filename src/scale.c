@@ -405,3 +405,67 @@ bool csvchart_ticks_log(double dmin, double dmax, int target, struct ticks *out)
     out->hi = fmax(out->major[nmaj - 1], dmax);
     return true;
 }
+
+/* ---- Ticks inside a domain decided first ------------------------------------------------ */
+
+double csvchart_nice_ceil(double v)
+{
+    static const int steps[] = {10, 12, 14, 16, 18, 20, 25, 30, 35, 40, 50, 60, 70, 80, 100};
+    int e = (int)floor(log10(v)) - 1;
+    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+        double c = scaled(steps[i], e); /* 1.2e-1 as the double nearest it, not 0.12000..01 */
+        if (!isfinite(c)) {
+            return v; /* past the largest double: the axis ends at the data */
+        }
+        if (c >= v * (1 - 1e-12)) {
+            return c;
+        }
+    }
+    return v;
+}
+
+double csvchart_decade(double e)
+{
+    return e >= 0 || e < -22 ? pow(10, e) : 1 / pow(10, -e);
+}
+
+void csvchart_ticks_within(double dlo, double dhi, int target, struct ticks *out)
+{
+    static const int QM[] = {1, 2, 5, 25}, QE[] = {0, 0, 0, -1};
+    static const double penalty[] = {0, 0.15, 0.25, 0.4};
+    /* A domain as wide as [-DBL_MAX, DBL_MAX] spans no double: its logarithm is taken of
+     * half of it (an infinite one made the int conversion below undefined). */
+    double span = dhi - dlo;
+    double lspan = isfinite(span) ? log10(span) : log10(dhi / 2 - dlo / 2) + log10(2.0);
+    double best = INFINITY;
+    int best_m = 1, best_e = (int)floor(lspan);
+    int e0 = (int)floor(lspan) - 2;
+    for (int e = e0; e <= e0 + 3; e++) {
+        for (size_t q = 0; q < 4; q++) {
+            double step = scaled(QM[q], e + QE[q]);
+            double first = ceil(dlo / step - 1e-9), last = floor(dhi / step + 1e-9);
+            double n = last - first + 1;
+            if (n < 2 || n > SCALE_MAX_TICKS) {
+                continue;
+            }
+            double gap = (dhi - last * step) / step + (first * step - dlo) / step;
+            double score = fabs(n - target) + 0.8 * gap + penalty[q] + (n > target + 1 ? 1 : 0);
+            if (score < best) {
+                best = score;
+                best_m = QM[q];
+                best_e = e + QE[q];
+            }
+        }
+    }
+    double step = scaled(best_m, best_e);
+    long long first = (long long)ceil(dlo / step - 1e-9);
+    long long last = (long long)floor(dhi / step + 1e-9);
+    out->nmajor = 0;
+    out->nminor = 0;
+    for (long long i = first; i <= last && out->nmajor < SCALE_MAX_TICKS; i++) {
+        out->major[out->nmajor++] = scaled(i * best_m, best_e) + 0.0;
+    }
+    out->step = step;
+    out->lo = out->major[0];
+    out->hi = out->major[out->nmajor - 1];
+}

@@ -70,4 +70,17 @@ bool csvchart_ticks_linear(double dmin, double dmax, int target, struct ticks *o
  */
 bool csvchart_ticks_log(double dmin, double dmax, int target, struct ticks *out);
 
+/*
+ * For axes whose domain is decided first (bars and trends: from zero to a round value, so that
+ * the domain does not change with the size drawn): the first round value at or above v > 0 -
+ * 1, 1.2, 1.4, 1.6, 1.8, 2, 2.5, 3, 3.5, 4, 5, 6, 7, 8 or 10 times a power of ten (v itself
+ * past the largest double); 10^e as the double nearest it; and ticks inside [dlo, dhi]:
+ * multiples of q * 10^k (q in 1, 2, 2.5, 5), about `target` of them, the last close to the
+ * domain's end, simpler q preferred, each the double nearest its decimal value. lo and hi of
+ * *out are its first and last ticks.
+ */
+double csvchart_nice_ceil(double v);
+double csvchart_decade(double e);
+void csvchart_ticks_within(double dlo, double dhi, int target, struct ticks *out);
+
 #endif
