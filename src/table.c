@@ -402,3 +402,41 @@ csvchart_status csvchart_table_column(const csvchart_table *t, const char *name,
                               "no column named \"%s\" (%s); the columns are %s", name, role,
                               list);
 }
+
+/* ---- cells read as what a figure needs ---------------------------------------------------- */
+
+#define DATE_FORMATS                                                                           \
+    "2025, 2025-01, 2025-01-15, 2025-01-15T10:00:00Z (or +02:00), January 2025, Jan 2025, "   \
+    "15 January 2026 or Jan 15, 2026"
+
+bool csvchart_table_blank(const csvchart_table *t, const struct table_cell *c)
+{
+    const char *s = csvchart_table_text(t, c);
+    for (size_t i = 0; i < c->len; i++) {
+        if (s[i] != ' ' && s[i] != '\t') {
+            return false;
+        }
+    }
+    return true;
+}
+
+csvchart_status csvchart_table_date_cell(const csvchart_table *t, size_t col,
+                                         const struct table_cell *c, struct date_value *out,
+                                         csvchart_error *err)
+{
+    const char *s = csvchart_table_text(t, c);
+    if (csvchart_table_date(t, s, c->len, out)) {
+        return CSVCHART_OK;
+    }
+    /* "15/01/2026" (or 15.01.2026): numbers in an order the file does not say. */
+    const char *hint = "";
+    size_t a = strspn(s, " 0123456789"), b2 = a ? strspn(s + a + 1, "0123456789") : 0;
+    if (a && (s[a] == '/' || s[a] == '.') && b2 && s[a + 1 + b2] == s[a] &&
+        t->syntax.dates.order == DATE_ORDER_NONE) {
+        hint = s[a] == '/' ? "; for day/month/year set date_format = dd/mm/yyyy (or mm/dd/yyyy)"
+                           : "; for day.month.year set date_format = dd.mm.yyyy";
+    }
+    return csvchart_error_set(err, CSVCHART_ERROR_DATA, t->name, c->line, c->col,
+                              "\"%s\" is not a date (column \"%s\"); expected " DATE_FORMATS "%s",
+                              s, t->cols[col].name, hint);
+}

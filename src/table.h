@@ -244,6 +244,14 @@ bool csvchart_table_number(const csvchart_table *t, const char *s, size_t len, d
 bool csvchart_table_date(const csvchart_table *t, const char *s, size_t len,
                          struct date_value *out);
 
+/* True when the cell holds nothing but spaces (or was read as missing and is empty). */
+bool csvchart_table_blank(const csvchart_table *t, const struct table_cell *c);
+/* The cell's date (csvchart_table_date), or an error at the cell naming the forms that read,
+ * with a hint for 15/01/2026 when the file's day/month order is not set (date_format). */
+csvchart_status csvchart_table_date_cell(const csvchart_table *t, size_t col,
+                                         const struct table_cell *c, struct date_value *out,
+                                         csvchart_error *err);
+
 /* The cell at (row, col); both in range. */
 const struct table_cell *csvchart_table_cell(const csvchart_table *t, size_t row, size_t col);
 /* The numbers folded into the cell at (row, col), or NULL when it stands for its text alone. */

@@ -18,43 +18,6 @@
 #include "timeline_axis.h"
 
 #define NONE ((size_t)-1)
-#define DATE_FORMATS                                                                           \
-    "2025, 2025-01, 2025-01-15, 2025-01-15T10:00:00Z (or +02:00), January 2025, Jan 2025, "   \
-    "15 January 2026 or Jan 15, 2026"
-
-/* True when the cell holds nothing but spaces (or was read as missing and is empty). */
-static bool blank(const csvchart_table *t, const struct table_cell *c)
-{
-    const char *s = csvchart_table_text(t, c);
-    for (size_t i = 0; i < c->len; i++) {
-        if (s[i] != ' ' && s[i] != '\t') {
-            return false;
-        }
-    }
-    return true;
-}
-
-static csvchart_status read_date(const csvchart_table *t, size_t col,
-                                 const struct table_cell *c, struct date_value *out,
-                                 csvchart_error *err)
-{
-    const char *s = csvchart_table_text(t, c);
-    if (csvchart_table_date(t, s, c->len, out)) {
-        return CSVCHART_OK;
-    }
-    /* "15/01/2026" (or 15.01.2026): numbers in an order the file does not say. */
-    const char *hint = "";
-    size_t a = strspn(s, " 0123456789"), b2 = a ? strspn(s + a + 1, "0123456789") : 0;
-    if (a && (s[a] == '/' || s[a] == '.') && b2 && s[a + 1 + b2] == s[a] &&
-        t->syntax.dates.order == DATE_ORDER_NONE) {
-        hint = s[a] == '/' ? "; for day/month/year set date_format = dd/mm/yyyy (or mm/dd/yyyy)"
-                           : "; for day.month.year set date_format = dd.mm.yyyy";
-    }
-    return csvchart_error_set(err, CSVCHART_ERROR_DATA, t->name, c->line, c->col,
-                              "\"%s\" is not a date (column \"%s\"); expected " DATE_FORMATS "%s",
-                              s, t->cols[col].name, hint);
-}
-
 /* Group index of `name`, added when new; NONE when out of memory. */
 static size_t group_index(struct timeline_data *d, size_t *cap, const char *name)
 {
@@ -108,7 +71,7 @@ csvchart_status csvchart_timeline_bind(const csvchart_table *t, const struct spe
     }
     for (size_t r = 0; r < t->nrows; r++) {
         const struct table_cell *dc = csvchart_table_cell(t, r, cdate);
-        if (blank(t, dc) || dc->missing) {
+        if (csvchart_table_blank(t, dc) || dc->missing) {
             char what[300];
             snprintf(what, sizeof what, "rows skipped: no value in column \"%s\"",
                      t->cols[cdate].name);
@@ -125,11 +88,11 @@ csvchart_status csvchart_timeline_bind(const csvchart_table *t, const struct spe
         }
         struct timeline_event e = {0};
         e.line = dc->line;
-        if ((st = read_date(t, cdate, dc, &e.start, err))) {
+        if ((st = csvchart_table_date_cell(t, cdate, dc, &e.start, err))) {
             goto fail;
         }
         const struct table_cell *lc = csvchart_table_cell(t, r, clabel);
-        if (blank(t, lc)) {
+        if (csvchart_table_blank(t, lc)) {
             st = csvchart_error_set(err, CSVCHART_ERROR_DATA, t->name, lc->line, lc->col,
                                     "empty label (column \"%s\"); every event needs one",
                                     t->cols[clabel].name);
@@ -140,8 +103,8 @@ csvchart_status csvchart_timeline_bind(const csvchart_table *t, const struct spe
         e.at = (e.t0 + e.t1) / 2;
         if (cend != NONE) {
             const struct table_cell *ec = csvchart_table_cell(t, r, cend);
-            if (!blank(t, ec) && !ec->missing) {
-                if ((st = read_date(t, cend, ec, &e.end, err))) {
+            if (!csvchart_table_blank(t, ec) && !ec->missing) {
+                if ((st = csvchart_table_date_cell(t, cend, ec, &e.end, err))) {
                     goto fail;
                 }
                 double end = csvchart_date_period_end(&e.end);
@@ -165,7 +128,7 @@ csvchart_status csvchart_timeline_bind(const csvchart_table *t, const struct spe
         }
         if (cgroup != NONE) {
             const struct table_cell *gc = csvchart_table_cell(t, r, cgroup);
-            e.group = group_index(&d, &gcap, blank(t, gc) ? "Other" : csvchart_table_text(t, gc));
+            e.group = group_index(&d, &gcap, csvchart_table_blank(t, gc) ? "Other" : csvchart_table_text(t, gc));
             if (e.group == NONE) {
                 st = csvchart_error_nomem(err);
                 goto fail;
@@ -174,7 +137,7 @@ csvchart_status csvchart_timeline_bind(const csvchart_table *t, const struct spe
         e.label = csvchart_strdup(csvchart_table_text(t, lc));
         if (cdetail != NONE) {
             const struct table_cell *xc = csvchart_table_cell(t, r, cdetail);
-            if (!blank(t, xc)) {
+            if (!csvchart_table_blank(t, xc)) {
                 e.detail = csvchart_strdup(csvchart_table_text(t, xc));
                 if (!e.detail) {
                     free(e.label);

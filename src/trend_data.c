@@ -21,9 +21,6 @@
 #include "timeline_axis.h"
 
 #define NONE ((size_t)-1)
-#define DATE_FORMATS                                                                               \
-    "2025, 2025-01, 2025-01-15, 2025-01-15T10:00:00Z (or +02:00), January 2025, Jan 2025, "        \
-    "15 January 2026 or Jan 15, 2026"
 #define BAD_OPTIONS(...) csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0, __VA_ARGS__)
 
 /* A point on its way into a series: the row it came from, for messages. */
@@ -48,18 +45,6 @@ struct binder {
     size_t nser, ser_cap;
     size_t *slots, nslots; /* group value -> series index + 1 (0 empty) */
 };
-
-/* True when the cell holds nothing but spaces (or was read as missing and is empty). */
-static bool blank(const csvchart_table *t, const struct table_cell *c)
-{
-    const char *s = csvchart_table_text(t, c);
-    for (size_t i = 0; i < c->len; i++) {
-        if (s[i] != ' ' && s[i] != '\t') {
-            return false;
-        }
-    }
-    return true;
-}
 
 static uint64_t hash(const char *s)
 {
@@ -291,7 +276,7 @@ static csvchart_status read_rows(struct binder *b, struct csvchart_warnings *war
     char what[300];
     for (size_t row = 0; row < t->nrows; row++) {
         const struct table_cell *dc = csvchart_table_cell(t, row, b->cx);
-        if (blank(t, dc) || dc->missing) {
+        if (csvchart_table_blank(t, dc) || dc->missing) {
             snprintf(what, sizeof what, "rows skipped: no value in column \"%s\"",
                      t->cols[b->cx].name);
             csvchart_warnings_row(warn, t->name, dc->line, what, "%s:%zu: row skipped: no %s",
@@ -299,23 +284,20 @@ static csvchart_status read_rows(struct binder *b, struct csvchart_warnings *war
             continue;
         }
         struct date_value date;
-        const char *text = csvchart_table_text(t, dc);
-        if (!csvchart_table_date(t, text, dc->len, &date)) { /* date_format, locale */
-            return csvchart_error_set(
-                b->err, CSVCHART_ERROR_DATA, t->name, dc->line, dc->col,
-                "\"%s\" is not a date (column \"%s\"); expected " DATE_FORMATS, text,
-                t->cols[b->cx].name);
+        csvchart_status dst = csvchart_table_date_cell(t, b->cx, dc, &date, b->err);
+        if (dst) {
+            return dst;
         }
         double at = (csvchart_date_coord(&date) + csvchart_date_period_end(&date)) / 2;
         const char *label = NULL;
         if (b->clabel != NONE) {
             const struct table_cell *lc = csvchart_table_cell(t, row, b->clabel);
-            label = blank(t, lc) ? NULL : csvchart_table_text(t, lc);
+            label = csvchart_table_blank(t, lc) ? NULL : csvchart_table_text(t, lc);
         }
         csvchart_status st;
         if (b->cgroup != NONE) {
             const struct table_cell *gc = csvchart_table_cell(t, row, b->cgroup);
-            if (blank(t, gc) || gc->missing) {
+            if (csvchart_table_blank(t, gc) || gc->missing) {
                 snprintf(what, sizeof what, "rows skipped: no value in column \"%s\"",
                          t->cols[b->cgroup].name);
                 csvchart_warnings_row(warn, t->name, gc->line, what, "%s:%zu: row skipped: no %s",
