@@ -30,6 +30,7 @@ struct render_options {
     bool svg_text_paths;   /* SVG: glyph outlines through cairo instead of <text> */
     const char *id_prefix; /* SVG: prepended to every id (NULL or "" for none) */
     double max_pixels;     /* PNG: refuse larger images (0 = 100 megapixels) */
+    bool png_no_palette;   /* PNG: RGB(A) even when 256 colours would do (tests compare) */
     /* The measurer the scene was laid out with, or NULL: when it is Pango's, drawing reuses
      * its font map (fonts loaded once per figure). Used by one thread at a time. */
     const struct csvchart_text_measurer *text;

@@ -10,20 +10,27 @@
  * everything encode() needs is allocated by its caller before that, so nothing allocated
  * between setjmp and longjmp can leak and no local is modified after setjmp.
  *
- * Pixels: cairo's ARGB32 is native-endian premultiplied; we write 8-bit RGB when every pixel
- * is opaque (the usual chart on a solid background, 25% smaller) and RGBA with unpremultiplied
- * alpha otherwise. Metadata: pHYs from the dpi, Title/Source/Software as tEXt (iTXt when a
- * string is not Latin-1, which tEXt requires), never tIME, so equal scenes give equal bytes.
+ * Pixels: cairo's ARGB32 is native-endian premultiplied. A chart has few colours (flat fills,
+ * and the antialiased edges of grey text on one background: 240 in most samples), so when the
+ * image has at most 256 we write an 8-bit palette image (PLTE, plus tRNS when some pixel is not
+ * opaque): a third of the bytes of RGB to filter and deflate, and the same pixels once decoded.
+ * Otherwise 8-bit RGB when every pixel is opaque and RGBA with unpremultiplied alpha when not.
+ * Which one depends only on the pixels. Metadata: pHYs from the dpi, Title/Source/Software as
+ * tEXt (iTXt when a string is not Latin-1, which tEXt requires), never tIME, so equal scenes
+ * give equal bytes.
  *
- * Compression: FAST is zlib level 1, run-length strategy, with the UP filter on every row,
- * compressed on two threads (compress_fast); SMALL is level 9 with libpng's adaptive choice
- * among all five filters per row. See FAST_FILTER for the numbers.
+ * Compression: FAST is zlib level 1, run-length strategy - palette rows unfiltered, RGB(A) rows
+ * with the UP filter - in two halves that may run on two threads (compress_fast); SMALL is
+ * level 9 with libpng's adaptive choice among all five filters per row. See FAST_FILTER for
+ * the numbers.
  */
 #include <math.h>
 #include <png.h>
 #include <pthread.h>
-#include <zlib.h>
 #include <setjmp.h>
+#include <stdatomic.h>
+#include <unistd.h>
+#include <zlib.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,13 +39,25 @@
 #include "render_backend.h"
 
 /*
- * FAST's one filter is UP (compress_fast writes it), measured on a 1200x675 bar chart (12 bars, grid lines, 20 labels, CJK
- * title), zlib level 1, encode time only (opacity scan + row conversion + libpng):
+ * FAST's filter for RGB(A) rows is UP (compress_fast writes it), measured on a 1200x675 bar
+ * chart (12 bars, grid lines, 20 labels, CJK title), zlib level 1, encode time only (opacity
+ * scan + row conversion + libpng):
  *   NONE 54.1 KB 5.2 ms | SUB 54.3 KB 6.2 ms | UP 45.7 KB 6.6 ms | AVG 59.0 KB 6.9 ms |
  *   PAETH 46.2 KB 10.1 ms   (SMALL, adaptive at level 9: 35.6 KB, 63 ms)
  * and the same ordering with 40 bars and at scale 2 (2400x1350: UP 122 KB 25 ms, SUB 154 KB
  * 24 ms, PAETH 124 KB 36 ms). Vertical bars, gridlines and the background repeat from row to
  * row, which is what UP exploits; it is the smallest single filter at SUB's speed.
+ *
+ * Palette images (issue 15), valuations.csv at 1200x675, 240 colours, deflate time of the
+ * filtered rows alone, best of 15 on a busy 2-core machine:
+ *   RGB, UP, zlib 1 RLE 50.2 KB 7.1 ms | palette, NONE, zlib 1 RLE 20.2 KB 1.5 ms
+ *   palette, UP, zlib 1 RLE 20.5 KB 1.5 ms | palette, NONE, libdeflate 1 16.6 KB 2.6 ms
+ *   palette, NONE, libdeflate 6 14.7 KB 3.1 ms | palette, NONE, libdeflate 9 14.2 KB 19 ms
+ * and at 2400x1350 palette/NONE zlib 1 RLE 46.6 KB 9.5 ms against RGB/UP 107 KB 22 ms. The
+ * palette is what pays: a third of the bytes. libdeflate (Debian libdeflate-dev) makes files
+ * 17% smaller but is slower than zlib at level 1 here, and it has no streaming interface, so
+ * the two halves below could not be deflated apart: not used. Palette rows are unfiltered,
+ * as the PNG specification advises (UP is no smaller and costs a pass).
  */
 #define MAX_SIDE 32767.0
 #define MAX_PIXELS 100e6
@@ -117,6 +136,85 @@ static void convert_row(const unsigned char *src, unsigned char *dst, int w, boo
 }
 
 /*
+ * The image's colours as a palette, when it has at most 256: pal[] receives them (cairo's
+ * premultiplied ARGB32) in the order they first appear, scanning rows top to bottom, so the
+ * same pixels always give the same palette, and rows[] the filtered scanlines of the palette
+ * image ((w + 1) bytes a row: filter NONE, then one index per pixel). Returns the number of
+ * colours, or 0 when there are more than 256 (rows[] is then garbage). Runs of one colour,
+ * most of a chart, cost a compare each; new colours go through a small hash table.
+ */
+#define PAL_SLOTS 1024 /* at most 25% full */
+
+struct pal_table {
+    uint32_t key[PAL_SLOTS];
+    int16_t index[PAL_SLOTS]; /* -1: empty */
+};
+
+static int pal_lookup(struct pal_table *t, uint32_t p, uint32_t pal[256], int *n)
+{
+    size_t h = (size_t)((p * 2654435761u) >> 22); /* the top 10 bits: 0 .. PAL_SLOTS - 1 */
+    while (t->index[h] >= 0 && t->key[h] != p) {
+        h = (h + 1) & (PAL_SLOTS - 1);
+    }
+    if (t->index[h] < 0) {
+        if (*n == 256) {
+            return -1;
+        }
+        t->key[h] = p;
+        t->index[h] = (int16_t)*n;
+        pal[(*n)++] = p;
+    }
+    return t->index[h];
+}
+
+static int index_colours(const unsigned char *pixels, int w, int h, int stride, uint32_t pal[256],
+                         unsigned char *rows)
+{
+    struct pal_table *t = malloc(sizeof *t);
+    if (!t) {
+        return 0;
+    }
+    memset(t->index, 0xff, sizeof t->index);
+    int n = 0;
+    uint32_t last;
+    memcpy(&last, pixels, 4);
+    int li = pal_lookup(t, last, pal, &n);
+    for (int y = 0; y < h; y++) {
+        const unsigned char *src = pixels + (size_t)y * (size_t)stride;
+        unsigned char *dst = rows + (size_t)y * ((size_t)w + 1);
+        *dst++ = 0; /* PNG filter type NONE */
+        for (int x = 0; x < w; x++) {
+            uint32_t p;
+            memcpy(&p, src + 4 * (size_t)x, 4);
+            if (p != last) {
+                li = pal_lookup(t, p, pal, &n);
+                if (li < 0) {
+                    free(t);
+                    return 0;
+                }
+                last = p;
+            }
+            dst[x] = (unsigned char)li;
+        }
+    }
+    free(t);
+    return n;
+}
+
+/* A premultiplied ARGB32 colour as straight RGBA bytes (as convert_row() does it). */
+static void straight(uint32_t p, unsigned char out[4])
+{
+    unsigned a = p >> 24, r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
+    if (a != 0 && a != 0xff) {
+        r = (r * 255 + a / 2) / a;
+        g = (g * 255 + a / 2) / a;
+        b = (b * 255 + a / 2) / a;
+    }
+    out[0] = (unsigned char)r, out[1] = (unsigned char)g, out[2] = (unsigned char)b;
+    out[3] = (unsigned char)a;
+}
+
+/*
  * A UTF-8 string as Latin-1 (malloc'd) when every code point fits and tEXt allows it
  * (printable, or a line feed); NULL otherwise (*nomem says whether that was for lack of memory).
  */
@@ -186,26 +284,28 @@ static bool add_text(struct texts *t, const char *key, const char *value)
 }
 
 /*
- * FAST compression, done here rather than by libpng so that it can use both cores: the rows
- * are filtered (UP) and deflated in two halves on two threads, the way pigz does it - the
- * first half ends with a sync flush (byte-aligned, not final), the second with the final
- * block, the Adler-32 checksums are combined - and the resulting zlib stream goes out as one
- * IDAT chunk through png_write_chunk(). libpng still writes the signature, IHDR, pHYs, the
- * text chunks, every CRC and IEND. The split is fixed (half the rows), so the bytes do not
- * depend on scheduling; without a second thread the halves are made one after the other.
+ * FAST compression, done here rather than by libpng so that it can use two cores: the rows
+ * are filtered and deflated in two halves, the way pigz does it - the first half ends with a
+ * sync flush (byte-aligned, not final), the second with the final block, the Adler-32
+ * checksums are combined - and the resulting zlib stream goes out as one IDAT chunk through
+ * png_write_chunk(). libpng still writes the signature, IHDR, PLTE, tRNS, pHYs, the text
+ * chunks, every CRC and IEND. The split is fixed (half the rows), so the bytes never depend on
+ * scheduling: the second half runs on a thread of its own only when a core is spare (see
+ * spare_core()), else after the first on the same thread.
  */
 struct half {
     const unsigned char *pixels;
     int stride, w, y0, y1; /* rows [y0, y1) */
     bool opaque, last;
-    unsigned char *out; /* raw deflate output */
+    const unsigned char *filtered; /* palette: the filtered rows of the whole image, or NULL */
+    unsigned char *out;            /* raw deflate output */
     size_t len, cap;
     uLong adler;
     uLong in_len;
     bool ok;
 };
 
-/* One row, converted and filtered: filter byte, then each byte minus the one above. */
+/* One RGB(A) row, converted and filtered: filter byte, then each byte minus the one above. */
 static void filtered_row(const struct half *hf, int y, unsigned char *dst, unsigned char *cur,
                          unsigned char *prev)
 {
@@ -224,50 +324,68 @@ static void filtered_row(const struct half *hf, int y, unsigned char *dst, unsig
     }
 }
 
+/* Deflates n bytes at `in` into hf->out; false when out of memory or zlib fails. */
+static bool deflate_bytes(struct half *hf, z_stream *z, const unsigned char *in, size_t n,
+                          int flush)
+{
+    hf->adler = adler32(hf->adler, in, (uInt)n);
+    hf->in_len += n;
+    z->next_in = (unsigned char *)in;
+    z->avail_in = (uInt)n;
+    do {
+        if (hf->len + 65536 > hf->cap) {
+            size_t cap = hf->cap ? hf->cap * 2 : 1 << 17;
+            unsigned char *p = realloc(hf->out, cap);
+            if (!p) {
+                return false;
+            }
+            hf->out = p;
+            hf->cap = cap;
+        }
+        z->next_out = hf->out + hf->len;
+        z->avail_out = (uInt)(hf->cap - hf->len);
+        int rc = deflate(z, flush);
+        hf->len = hf->cap - z->avail_out;
+        if (rc == Z_STREAM_ERROR) {
+            return false;
+        }
+    } while (z->avail_in > 0 || z->avail_out == 0);
+    return true;
+}
+
 static void *deflate_half(void *arg)
 {
     struct half *hf = arg;
-    size_t bpp = hf->opaque ? 3 : 4, n = (size_t)hf->w * bpp + 1;
-    unsigned char *rows = malloc(3 * n);
+    size_t bpp = hf->filtered ? 1 : hf->opaque ? 3 : 4, n = (size_t)hf->w * bpp + 1;
+    unsigned char *rows = hf->filtered ? NULL : malloc(3 * n);
     z_stream z;
     memset(&z, 0, sizeof z);
     hf->ok = false;
     hf->adler = adler32(0L, Z_NULL, 0);
-    if (!rows || deflateInit2(&z, 1, Z_DEFLATED, -15, 8, Z_RLE) != Z_OK) {
+    if ((!hf->filtered && !rows) || deflateInit2(&z, 1, Z_DEFLATED, -15, 8, Z_RLE) != Z_OK) {
         free(rows);
         return NULL;
     }
-    unsigned char *dst = rows, *cur = rows + n, *prev = rows + 2 * n;
+    int end = hf->last ? Z_FINISH : Z_SYNC_FLUSH;
     bool ok = true;
-    for (int y = hf->y0; y < hf->y1 && ok; y++) {
-        filtered_row(hf, y, dst, cur, prev);
-        unsigned char *t = prev; /* this row is the next one's "above" */
-        prev = cur;
-        cur = t;
-        hf->adler = adler32(hf->adler, dst, (uInt)n);
-        hf->in_len += n;
-        int flush = y + 1 < hf->y1 ? Z_NO_FLUSH : hf->last ? Z_FINISH : Z_SYNC_FLUSH;
-        z.next_in = dst;
-        z.avail_in = (uInt)n;
-        do {
-            if (hf->len + 65536 > hf->cap) {
-                size_t cap = hf->cap ? hf->cap * 2 : 1 << 17;
-                unsigned char *p = realloc(hf->out, cap);
-                if (!p) {
-                    ok = false;
-                    break;
-                }
-                hf->out = p;
-                hf->cap = cap;
-            }
-            z.next_out = hf->out + hf->len;
-            z.avail_out = (uInt)(hf->cap - hf->len);
-            int rc = deflate(&z, flush);
-            hf->len = hf->cap - z.avail_out;
-            if (rc == Z_STREAM_ERROR) {
-                ok = false;
-            }
-        } while (ok && (z.avail_in > 0 || z.avail_out == 0));
+    if (hf->filtered) { /* palette: the rows are ready; at most 1 GB in each call (uInt) */
+        const unsigned char *p = hf->filtered + (size_t)hf->y0 * n;
+        size_t left = (size_t)(hf->y1 - hf->y0) * n;
+        while (ok && left > 0) {
+            size_t k = left > (1u << 30) ? (1u << 30) : left;
+            left -= k;
+            ok = deflate_bytes(hf, &z, p, k, left ? Z_NO_FLUSH : end);
+            p += k;
+        }
+    } else {
+        unsigned char *dst = rows, *cur = rows + n, *prev = rows + 2 * n;
+        for (int y = hf->y0; y < hf->y1 && ok; y++) {
+            filtered_row(hf, y, dst, cur, prev);
+            unsigned char *t = prev; /* this row is the next one's "above" */
+            prev = cur;
+            cur = t;
+            ok = deflate_bytes(hf, &z, dst, n, y + 1 < hf->y1 ? Z_NO_FLUSH : end);
+        }
     }
     deflateEnd(&z);
     free(rows);
@@ -275,15 +393,39 @@ static void *deflate_half(void *arg)
     return NULL;
 }
 
-/* The zlib stream of the whole image (filtered rows) into *out; false when out of memory. */
+/*
+ * Whether a render may take a second core: only when fewer renders run in this process than
+ * there are cores, so a batch that already renders one figure per core does not oversubscribe
+ * (issue 15: a batch is one thread per figure). The count is process-wide on purpose; it
+ * decides where work runs, never what it produces.
+ */
+static atomic_int running_renders;
+
+static bool spare_core(void)
+{
+    static atomic_long cores; /* 0: not asked yet */
+    long n = atomic_load(&cores);
+    if (n == 0) {
+        n = sysconf(_SC_NPROCESSORS_ONLN);
+        n = n < 1 ? 1 : n;
+        atomic_store(&cores, n);
+    }
+    return atomic_load(&running_renders) < n;
+}
+
+/*
+ * The zlib stream of the whole image into *out; false when out of memory. `filtered` holds the
+ * palette image's rows ((w + 1) * h bytes), or is NULL for RGB(A) from the pixels.
+ */
 static bool compress_fast(const unsigned char *pixels, int w, int h, int stride, bool opaque,
-                          struct render_buf *out)
+                          const unsigned char *filtered, struct render_buf *out)
 {
     int mid = h >= 64 ? h / 2 : h;
-    struct half a = {pixels, stride, w, 0, mid, opaque, mid == h, NULL, 0, 0, 0, 0, false};
-    struct half b = {pixels, stride, w, mid, h, opaque, true, NULL, 0, 0, 0, 0, true};
+    struct half a = {pixels, stride, w, 0, mid, opaque, mid == h, filtered, NULL, 0, 0, 0, 0,
+                     false};
+    struct half b = {pixels, stride, w, mid, h, opaque, true, filtered, NULL, 0, 0, 0, 0, true};
     pthread_t thread;
-    bool threaded = mid < h && pthread_create(&thread, NULL, deflate_half, &b) == 0;
+    bool threaded = mid < h && spare_core() && pthread_create(&thread, NULL, deflate_half, &b) == 0;
     deflate_half(&a);
     if (threaded) {
         pthread_join(thread, NULL);
@@ -307,9 +449,17 @@ static bool compress_fast(const unsigned char *pixels, int w, int h, int stride,
     return ok;
 }
 
+/* What encode() writes: the pixels' form, and for a palette image its colours and rows. */
+struct pixels_out {
+    bool opaque;
+    int ncolours;               /* 1..256: a palette image; 0: RGB(A) */
+    uint32_t pal[256];          /* premultiplied ARGB32 */
+    const unsigned char *rows;  /* palette: (w + 1) * h bytes, each row a filter byte first */
+};
+
 /* Encodes the surface into io->out; on failure io->status says why. */
 static void encode(struct png_io *io, cairo_surface_t *img, const struct render_options *opt,
-                   struct texts *texts, unsigned char *row, bool opaque,
+                   struct texts *texts, unsigned char *row, const struct pixels_out *px,
                    const struct render_buf *idat)
 {
     png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, io, on_error, on_warning);
@@ -328,9 +478,25 @@ static void encode(struct png_io *io, cairo_surface_t *img, const struct render_
     int stride = cairo_image_surface_get_stride(img);
 
     png_set_write_fn(png, io, on_write, on_flush);
-    png_set_IHDR(png, info, (png_uint_32)w, (png_uint_32)h, 8,
-                 opaque ? PNG_COLOR_TYPE_RGB : PNG_COLOR_TYPE_RGB_ALPHA, PNG_INTERLACE_NONE,
+    int type = px->ncolours ? PNG_COLOR_TYPE_PALETTE
+               : px->opaque ? PNG_COLOR_TYPE_RGB
+                            : PNG_COLOR_TYPE_RGB_ALPHA;
+    png_set_IHDR(png, info, (png_uint_32)w, (png_uint_32)h, 8, type, PNG_INTERLACE_NONE,
                  PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+    if (px->ncolours) {
+        png_color plte[256];
+        png_byte alpha[256];
+        for (int i = 0; i < px->ncolours; i++) {
+            unsigned char c[4];
+            straight(px->pal[i], c);
+            plte[i] = (png_color){c[0], c[1], c[2]};
+            alpha[i] = c[3];
+        }
+        png_set_PLTE(png, info, plte, px->ncolours);
+        if (!px->opaque) {
+            png_set_tRNS(png, info, alpha, px->ncolours, NULL);
+        }
+    }
     double dpi = opt->dpi > 0 ? opt->dpi : 96.0 * opt->scale;
     png_uint_32 ppm = (png_uint_32)lround(dpi / 0.0254);
     png_set_pHYs(png, info, ppm, ppm, PNG_RESOLUTION_METER);
@@ -348,7 +514,11 @@ static void encode(struct png_io *io, cairo_surface_t *img, const struct render_
     png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_ALL_FILTERS);
     png_write_info(png, info);
     for (int y = 0; y < h; y++) {
-        convert_row(pixels + (size_t)y * (size_t)stride, row, w, opaque);
+        if (px->ncolours) {
+            png_write_row(png, px->rows + (size_t)y * ((size_t)w + 1) + 1);
+            continue;
+        }
+        convert_row(pixels + (size_t)y * (size_t)stride, row, w, px->opaque);
         png_write_row(png, row);
     }
     png_write_end(png, NULL);
@@ -372,11 +542,13 @@ csvchart_status csvchart_render_png(const struct csvchart_scene *s,
         return csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0,
                                   "image of %.0fx%.0f px is empty", wd, hd);
     }
+    atomic_fetch_add(&running_renders, 1);
     int w = (int)wd, h = (int)hd;
     csvchart_status status = CSVCHART_OK;
     struct png_io io = {.status = CSVCHART_OK};
     struct texts texts = {.len = 0};
-    unsigned char *row = NULL;
+    unsigned char *row = NULL, *rows = NULL;
+    struct pixels_out *px = NULL;
     cairo_t *cr = NULL;
     cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
     if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
@@ -400,7 +572,10 @@ csvchart_status csvchart_render_png(const struct csvchart_scene *s,
     cairo_surface_flush(img);
 
     row = malloc((size_t)w * 4);
-    if (!row || !add_text(&texts, "Title", s->title) || !add_text(&texts, "Source", s->source) ||
+    px = calloc(1, sizeof *px);
+    rows = malloc(((size_t)w + 1) * (size_t)h);
+    if (!row || !px || !add_text(&texts, "Title", s->title) ||
+        !add_text(&texts, "Source", s->source) ||
         !add_text(&texts, "Software", "csvchart " CSVCHART_VERSION_STRING)) {
         status = csvchart_error_nomem(err);
         goto done;
@@ -408,15 +583,24 @@ csvchart_status csvchart_render_png(const struct csvchart_scene *s,
     /* Drawn over an opaque background, every pixel is opaque: no need to look. */
     const unsigned char *pixels = cairo_image_surface_get_data(img);
     int stride = cairo_image_surface_get_stride(img);
-    bool opaque = (s->background & 0xFFu) == 0xFFu || all_opaque(pixels, w, h, stride);
+    px->opaque = (s->background & 0xFFu) == 0xFFu || all_opaque(pixels, w, h, stride);
+    /* (Without memory for the palette rows, the RGB(A) path needs none.) */
+    px->ncolours =
+        opt->png_no_palette || !rows ? 0 : index_colours(pixels, w, h, stride, px->pal, rows);
+    px->rows = rows;
+    if (!px->ncolours) { /* more than 256 colours: rows are made from the pixels */
+        free(rows);
+        rows = NULL;
+        px->rows = NULL;
+    }
     struct render_buf idat = {0};
     bool fast = opt->png_compression != PNG_COMPRESSION_SMALL;
-    if (fast && !compress_fast(pixels, w, h, stride, opaque, &idat)) {
+    if (fast && !compress_fast(pixels, w, h, stride, px->opaque, px->rows, &idat)) {
         free(idat.items);
         status = csvchart_error_nomem(err);
         goto done;
     }
-    encode(&io, img, opt, &texts, row, opaque, fast ? &idat : NULL);
+    encode(&io, img, opt, &texts, row, px, fast ? &idat : NULL);
     free(idat.items);
     if (io.status == CSVCHART_ERROR_NOMEM) {
         status = csvchart_error_nomem(err);
@@ -432,7 +616,10 @@ done:
         free(texts.latin1[i]);
     }
     free(row);
+    free(rows);
+    free(px);
     cairo_destroy(cr); // accepts NULL
     cairo_surface_destroy(img);
+    atomic_fetch_sub(&running_renders, 1);
     return status;
 }
