@@ -154,6 +154,7 @@ static bool pen_init(struct pen *p, cairo_t *cr, const char *family, bool raster
         return false;
     }
     pango_font_description_set_family(p->desc, family ? family : "");
+    csvchart_text_pango_use_family(p->fontmap, family ? family : "");
     return true;
 }
 

@@ -13,6 +13,7 @@
  */
 #include <math.h>
 #include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -188,6 +189,7 @@ static void measure(void *ctx, const struct text_style *style, const char *s, si
     struct pango_measurer *pm = ctx;
     const char *family = style->family ? style->family : "";
     if (!pm->cache_family || strcmp(pm->cache_family, family) != 0) {
+        csvchart_text_pango_use_family(pm->fontmap, family);
         cache_clear(&pm->cache); /* a new font: every measurement changes */
         free(pm->cache_family);
         pm->cache_family = csvchart_strdup(family); /* NULL: measure, but do not cache */
@@ -335,6 +337,15 @@ static void measure_pango(struct pango_measurer *pm, const struct text_style *st
     out->width = (double)logical.width / PANGO_SCALE;
     out->ascent = (double)baseline / PANGO_SCALE;
     out->descent = (double)(logical.height - baseline) / PANGO_SCALE;
+}
+
+void csvchart_text_pango_use_family(void *fontmap, const char *family)
+{
+    PangoFcFontMap *fm = PANGO_FC_FONT_MAP(fontmap);
+    FcConfig *want = csvchart_text_fonts_config(family);
+    if (pango_fc_font_map_get_config(fm) != want) {
+        pango_fc_font_map_set_config(fm, want);
+    }
 }
 
 csvchart_text_measurer *csvchart_text_pango_new(void)
