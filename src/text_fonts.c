@@ -452,13 +452,11 @@ static bool same_values(FcPattern *a, FcPattern *b, const char *object)
 }
 
 /*
- * Rules that turn `got` (the short configuration's pattern for a chain font) into `want` (the
- * system's), appended to *rules as one <match target="font"> for the font's file and the
- * request's weight. False when a value cannot be written.
+ * The edits that turn `got` (the short configuration's pattern for a chain font) into `want`
+ * (the system's): each a string, appended to `edits`. False when a value cannot be written.
  */
-static bool put_font_rule(struct buf *rules, FcPattern *want, FcPattern *got, int fc_weight)
+static bool font_edits(GPtrArray *edits, FcPattern *want, FcPattern *got)
 {
-    struct buf edits = {0};
     bool ok = true;
     for (int pass = 0; pass < 2 && ok; pass++) {
         FcPattern *a = pass ? got : want, *b = pass ? want : got;
@@ -469,36 +467,104 @@ static bool put_font_rule(struct buf *rules, FcPattern *want, FcPattern *got, in
         }
         do {
             const char *obj = FcPatternIterGetObject(a, &it);
+            struct buf e = {0};
             if (pass == 0 && !same_values(want, got, obj)) {
-                putf(&edits, "<edit name=\"%s\" mode=\"assign_replace\" binding=\"strong\">", obj);
+                putf(&e, "<edit name=\"%s\" mode=\"assign_replace\" binding=\"strong\">", obj);
                 for (int i = 0; i < values_count(want, obj) && ok; i++) {
                     FcValue v;
                     FcPatternGet(want, obj, i, &v);
-                    ok = put_value(&edits, v);
+                    ok = put_value(&e, v);
                 }
-                puts_(&edits, "</edit>");
+                puts_(&e, "</edit>");
             } else if (pass == 1 && values_count(b, obj) == 0) {
-                putf(&edits, "<edit name=\"%s\" mode=\"delete_all\"/>", obj);
+                putf(&e, "<edit name=\"%s\" mode=\"delete_all\"/>", obj);
+            }
+            ok = ok && !e.nomem;
+            if (ok && e.len) {
+                g_ptr_array_add(edits, e.items);
+            } else {
+                free(e.items);
             }
         } while (ok && FcPatternIterNext(a, &it));
     }
-    if (ok && edits.len) {
-        FcChar8 *file = NULL;
-        int index = 0;
-        FcPatternGetString(want, FC_FILE, 0, &file);
-        FcPatternGetInteger(want, FC_INDEX, 0, &index);
-        puts_(rules, "<match target=\"font\"><test name=\"file\"><string>");
-        put_xml(rules, (const char *)file);
-        putf(rules,
-             "</string></test><test name=\"index\"><int>%d</int></test><test target=\"pattern\" "
-             "name=\"weight\"><int>%d</int></test>",
-             index, fc_weight);
-        put(rules, edits.items, edits.len);
+    return ok;
+}
+
+static bool has_edit(GPtrArray *edits, const char *e)
+{
+    for (guint i = 0; i < edits->len; i++) {
+        if (strcmp(edits->pdata[i], e) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/*
+ * The font rules of one weight: the edits every chain font needs in one rule (hinting and
+ * antialiasing, usually), then one rule per font for the rest (synthetic bold...), each for
+ * the font's file and index. got[i] and want[i] are the chain's patterns.
+ */
+static bool put_font_rules(struct buf *rules, GPtrArray *want, GPtrArray *got, int fc_weight)
+{
+    GPtrArray **edits = calloc(want->len ? want->len : 1, sizeof *edits);
+    bool ok = edits != NULL;
+    for (guint i = 0; ok && i < want->len; i++) {
+        edits[i] = g_ptr_array_new_with_free_func(free);
+        ok = got->pdata[i] && want->pdata[i] && font_edits(edits[i], want->pdata[i], got->pdata[i]);
+    }
+    GPtrArray *common = g_ptr_array_new();
+    for (guint k = 0; ok && want->len && k < edits[0]->len; k++) {
+        bool all = true;
+        for (guint i = 1; all && i < want->len; i++) {
+            all = has_edit(edits[i], edits[0]->pdata[k]);
+        }
+        if (all) {
+            g_ptr_array_add(common, edits[0]->pdata[k]);
+        }
+    }
+    if (ok && common->len) {
+        putf(rules, "<match target=\"font\"><test target=\"pattern\" name=\"weight\"><int>%d"
+                    "</int></test>",
+             fc_weight);
+        for (guint k = 0; k < common->len; k++) {
+            puts_(rules, common->pdata[k]);
+        }
         puts_(rules, "</match>\n");
     }
-    ok = ok && !edits.nomem;
-    free(edits.items);
-    return ok;
+    for (guint i = 0; ok && i < want->len; i++) {
+        bool any = false;
+        for (guint k = 0; k < edits[i]->len; k++) {
+            if (has_edit(common, edits[i]->pdata[k])) {
+                continue;
+            }
+            if (!any) {
+                FcChar8 *file = NULL;
+                int index = 0;
+                FcPatternGetString(want->pdata[i], FC_FILE, 0, &file);
+                FcPatternGetInteger(want->pdata[i], FC_INDEX, 0, &index);
+                puts_(rules, "<match target=\"font\"><test name=\"file\"><string>");
+                put_xml(rules, (const char *)file);
+                putf(rules,
+                     "</string></test><test name=\"index\"><int>%d</int></test><test "
+                     "target=\"pattern\" name=\"weight\"><int>%d</int></test>",
+                     index, fc_weight);
+                any = true;
+            }
+            puts_(rules, edits[i]->pdata[k]);
+        }
+        if (any) {
+            puts_(rules, "</match>\n");
+        }
+    }
+    g_ptr_array_free(common, TRUE);
+    for (guint i = 0; edits && i < want->len; i++) {
+        if (edits[i]) {
+            g_ptr_array_unref(edits[i]);
+        }
+    }
+    free(edits);
+    return ok && !rules->nomem;
 }
 
 /* The XML of a configuration with the system's fonts and folders, the chains' files accepted
@@ -549,7 +615,9 @@ static void put_config(struct buf *x, FcConfig *sys, GPtrArray *sysr[NPROBES], c
     g_hash_table_destroy(seen);
     puts_(x, "</acceptfont></selectfont>\n");
     /* Requests sort by file, in the chain's order, per weight (probes 0 and 2 are the
-     * measurer's, weights 400 and 700). */
+     * measurer's, weights 400 and 700): the file is the element fontconfig matches first, and
+     * an exact file name beats any other, so the list's order is the sort's. (The PostScript
+     * name, cheaper to compare, matches as a prefix: "DejaVuSans" would take DejaVuSansMono.) */
     for (int w = 0; w < 2; w++) {
         GPtrArray *chain = sysr[w * 2];
         putf(x,
@@ -626,16 +694,7 @@ static bool build(FcConfig *sys, const char *family, struct buf *xml)
         ok = r0[k]->len == sysr[k]->len;
     }
     for (int w = 0; ok && w < 2; w++) {
-        GPtrArray *ref = sysr[w * 2];
-        for (guint i = 0; ok && i < ref->len; i++) {
-            struct buf one = {0};
-            ok = ok && put_font_rule(&one, sysr[w * 2]->pdata[i], r0[w * 2]->pdata[i],
-                                     fc_weights[w]);
-            if (ok && one.len) {
-                put(&rules, one.items, one.len);
-            }
-            free(one.items);
-        }
+        ok = put_font_rules(&rules, sysr[w * 2], r0[w * 2], fc_weights[w]);
     }
     if (ok) {
         put_config(xml, sys, sysr, rules.items ? rules.items : "");
