@@ -431,21 +431,26 @@ static void *deflate_half(void *arg)
 }
 
 /*
- * Whether a render may take a second core: only when fewer renders run in this process than
- * there are cores, so a batch that already renders one figure per core does not oversubscribe
- * (issue 15: a batch is one thread per figure). The count is process-wide on purpose; it
- * decides where work runs, never what it produces.
+ * Whether a render may take a second core: only while fewer renders run in this process than
+ * it may use threads - the number of CPUs, or what csvchart_render_set_threads() said (a
+ * batch: its --jobs) - so a batch that renders one figure per thread does not oversubscribe
+ * (issue 15: one thread per figure; threads inside a figure only for spare cores). The counts
+ * are process-wide on purpose; they decide where work runs, never what it produces.
  */
 static atomic_int running_renders;
+static atomic_int thread_budget; /* 0: the number of CPUs */
+
+void csvchart_render_set_threads(int n)
+{
+    atomic_store(&thread_budget, n > 0 ? n : 0);
+}
 
 static bool spare_core(void)
 {
-    static atomic_long cores; /* 0: not asked yet */
-    long n = atomic_load(&cores);
+    int n = atomic_load(&thread_budget);
     if (n == 0) {
-        n = sysconf(_SC_NPROCESSORS_ONLN);
-        n = n < 1 ? 1 : n;
-        atomic_store(&cores, n);
+        long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+        n = cpus < 1 ? 1 : cpus > 1024 ? 1024 : (int)cpus;
     }
     return atomic_load(&running_renders) < n;
 }
