@@ -466,9 +466,10 @@ static bool compress_fast(const unsigned char *pixels, int w, int h, int stride,
                           const unsigned char *filtered, struct render_buf *out)
 {
     int mid = h >= 64 ? h / 2 : h;
-    struct half a = {pixels, stride, w, 0, mid, opaque, mid == h, filtered, NULL, 0, 0, 0, 0,
-                     false};
-    struct half b = {pixels, stride, w, mid, h, opaque, true, filtered, NULL, 0, 0, 0, 0, true};
+    struct half a = {.pixels = pixels, .stride = stride, .w = w, .y0 = 0, .y1 = mid,
+                     .opaque = opaque, .last = mid == h, .filtered = filtered};
+    struct half b = {.pixels = pixels, .stride = stride, .w = w, .y0 = mid, .y1 = h,
+                     .opaque = opaque, .last = true, .filtered = filtered, .ok = true};
     pthread_t thread;
     bool threaded = mid < h && spare_core() && pthread_create(&thread, NULL, deflate_half, &b) == 0;
     deflate_half(&a);
@@ -497,9 +498,9 @@ static bool compress_fast(const unsigned char *pixels, int w, int h, int stride,
 /* What encode() writes: the pixels' form, and for a palette image its colours and rows. */
 struct pixels_out {
     bool opaque;
-    int ncolours;               /* 1..256: a palette image; 0: RGB(A) */
-    uint32_t pal[256];          /* premultiplied ARGB32 */
-    const unsigned char *rows;  /* palette: (w + 1) * h bytes, each row a filter byte first */
+    int ncolours;              /* 1..256: a palette image; 0: RGB(A) */
+    uint32_t pal[256];         /* premultiplied ARGB32 */
+    const unsigned char *rows; /* palette: (w + 1) * h bytes, each row a filter byte first */
 };
 
 /* Encodes the surface into io->out; on failure io->status says why. */

@@ -236,8 +236,7 @@ struct table_summary *csvchart_table_summary_new(size_t ncols)
     if (ncols > (SIZE_MAX - sizeof(struct table_summary)) / sizeof(struct column_summary)) {
         return NULL;
     }
-    struct table_summary *sum =
-        calloc(1, sizeof *sum + ncols * sizeof(struct column_summary));
+    struct table_summary *sum = calloc(1, sizeof *sum + ncols * sizeof(struct column_summary));
     if (!sum) {
         return NULL;
     }

@@ -109,8 +109,8 @@ struct csvchart_table_reader {
     size_t fold_max_keys;
     const char *fold_limit_text;
     struct comma_note *commas; /* per column, when a ;-separated file has numbers with commas */ /* borrowed from table_options.fold while reading */
-    size_t summary_keep;            /* csvchart_table_reader_summarise(); 0 = off */
-    struct table_summary *summary;  /* made at the first data row when summarising */
+    size_t summary_keep;           /* csvchart_table_reader_summarise(); 0 = off */
+    struct table_summary *summary; /* made at the first data row when summarising */
 };
 
 static void fail(struct csvchart_table_reader *r, csvchart_status status, struct pos at,

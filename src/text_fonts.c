@@ -69,9 +69,10 @@ static pthread_mutex_t table_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct family_config *table;
 static size_t table_len, table_cap;
 static FcConfig *system_config; /* loaded on demand, kept */
-static bool claimed;             /* the CLI owns fontconfig's default configuration */
+static bool claimed;            /* the CLI owns fontconfig's default configuration */
 
-/* ---- Small helpers ---------------------------------------------------------------------------- */
+/* ---- Small helpers ----------------------------------------------------------------------------
+ */
 
 struct buf {
     char *items;
@@ -126,12 +127,23 @@ static void put_xml(struct buf *b, const char *s)
 {
     for (; *s; s++) {
         switch (*s) {
-        case '&': puts_(b, "&amp;"); break;
-        case '<': puts_(b, "&lt;"); break;
-        case '>': puts_(b, "&gt;"); break;
-        case '"': puts_(b, "&quot;"); break;
-        case '\'': puts_(b, "&apos;"); break;
-        default: put(b, s, 1);
+        case '&':
+            puts_(b, "&amp;");
+            break;
+        case '<':
+            puts_(b, "&lt;");
+            break;
+        case '>':
+            puts_(b, "&gt;");
+            break;
+        case '"':
+            puts_(b, "&quot;");
+            break;
+        case '\'':
+            puts_(b, "&apos;");
+            break;
+        default:
+            put(b, s, 1);
         }
     }
 }
@@ -247,8 +259,7 @@ static bool disabled(void)
     if (v && strcmp(v, "0") == 0) {
         return true;
     }
-    return getenv("FONTCONFIG_FILE") || getenv("FONTCONFIG_PATH") ||
-           getenv("FONTCONFIG_SYSROOT");
+    return getenv("FONTCONFIG_FILE") || getenv("FONTCONFIG_PATH") || getenv("FONTCONFIG_SYSROOT");
 }
 
 /* The cache file of a key (malloc'd), or NULL without a home. */
@@ -266,7 +277,8 @@ static char *cache_path(const char *key)
     size_t n = strlen(dir) + 40;
     char *path = malloc(n);
     if (path) {
-        snprintf(path, n, "%s/fonts-%016llx", dir, (unsigned long long)fnv(1469598103934665603u, key));
+        snprintf(path, n, "%s/fonts-%016llx", dir,
+                 (unsigned long long)fnv(1469598103934665603u, key));
     }
     return path;
 }
@@ -351,8 +363,8 @@ static bool probe(FcConfig *config, const char *family, GPtrArray *results[NPROB
                     pango_font_description_set_absolute_size(d, (size ? 64 : 11) * PANGO_SCALE);
                     pango_font_description_set_weight(d, weight ? PANGO_WEIGHT_BOLD
                                                                 : PANGO_WEIGHT_NORMAL);
-                    PangoFontset *fs = pango_font_map_load_fontset(
-                        fm, ctx, d, pango_context_get_language(ctx));
+                    PangoFontset *fs =
+                        pango_font_map_load_fontset(fm, ctx, d, pango_context_get_language(ctx));
                     results[k] = g_ptr_array_new_with_free_func(pattern_unref);
                     if (fs) {
                         pango_fontset_foreach(fs, collect, results[k]);
@@ -407,20 +419,28 @@ static const char *file_of(FcPattern *p)
 static bool put_value(struct buf *b, FcValue v)
 {
     switch (v.type) {
-    case FcTypeInteger: putf(b, "<int>%d</int>", v.u.i); return true;
-    case FcTypeDouble: putf(b, "<double>%.17g</double>", v.u.d); return true;
-    case FcTypeBool: puts_(b, v.u.b ? "<bool>true</bool>" : "<bool>false</bool>"); return true;
+    case FcTypeInteger:
+        putf(b, "<int>%d</int>", v.u.i);
+        return true;
+    case FcTypeDouble:
+        putf(b, "<double>%.17g</double>", v.u.d);
+        return true;
+    case FcTypeBool:
+        puts_(b, v.u.b ? "<bool>true</bool>" : "<bool>false</bool>");
+        return true;
     case FcTypeString:
         puts_(b, "<string>");
         put_xml(b, (const char *)v.u.s);
         puts_(b, "</string>");
         return true;
     case FcTypeMatrix:
-        putf(b, "<matrix><double>%.17g</double><double>%.17g</double><double>%.17g</double>"
-                "<double>%.17g</double></matrix>",
+        putf(b,
+             "<matrix><double>%.17g</double><double>%.17g</double><double>%.17g</double>"
+             "<double>%.17g</double></matrix>",
              v.u.m->xx, v.u.m->xy, v.u.m->yx, v.u.m->yy);
         return true;
-    default: return false;
+    default:
+        return false;
     }
 }
 
@@ -524,8 +544,9 @@ static bool put_font_rules(struct buf *rules, GPtrArray *want, GPtrArray *got, i
         }
     }
     if (ok && common->len) {
-        putf(rules, "<match target=\"font\"><test target=\"pattern\" name=\"weight\"><int>%d"
-                    "</int></test>",
+        putf(rules,
+             "<match target=\"font\"><test target=\"pattern\" name=\"weight\"><int>%d"
+             "</int></test>",
              fc_weight);
         for (guint k = 0; k < common->len; k++) {
             puts_(rules, common->pdata[k]);
@@ -656,7 +677,8 @@ static bool same_probes(GPtrArray *a[NPROBES], GPtrArray *b[NPROBES])
             return false;
         }
         for (guint i = 0; i < a[k]->len; i++) {
-            if (!a[k]->pdata[i] || !b[k]->pdata[i] || !FcPatternEqual(a[k]->pdata[i], b[k]->pdata[i])) {
+            if (!a[k]->pdata[i] || !b[k]->pdata[i] ||
+                !FcPatternEqual(a[k]->pdata[i], b[k]->pdata[i])) {
                 return false;
             }
         }
@@ -884,8 +906,8 @@ void *csvchart_text_fonts_config(const char *family)
     if (!have) {
         c = config_for(family);
         char *copy = csvchart_strdup(family);
-        if (copy && csvchart_array_reserve((void **)&table, &table_cap, table_len + 1,
-                                           sizeof *table)) {
+        if (copy &&
+            csvchart_array_reserve((void **)&table, &table_cap, table_len + 1, sizeof *table)) {
             table[table_len++] = (struct family_config){copy, c};
         } else {
             free(copy); /* made again next time */

@@ -648,7 +648,8 @@ int csvchart_cli_render(const struct render_args *a)
         print_make_rules(&b);
     } else if (!clash) {
         int jobs = a->jobs ? a->jobs : cpu_count();
-        csvchart_render_set_threads(jobs); // a figure takes a second thread only from an idle worker
+        /* A figure takes a second thread only from an idle worker. */
+        csvchart_render_set_threads(jobs);
         if ((size_t)jobs > b.njobs) {
             jobs = b.njobs ? (int)b.njobs : 1;
         }

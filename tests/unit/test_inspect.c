@@ -123,9 +123,10 @@ static void check_summary(const char *csv, size_t keep)
 static void test_summary(void)
 {
     static const char *const vals[] = {
-        "1",    "2.5",   "-3",  "$5",    "$1.2M", "\u20ac5", "5%",  "12%", "\"1,250\"",
-        "2026-01-15", "2025", "Jan 2025", "NA", "-", "", "  ", "n/a", "null", "text", "x y",
-        "3K",   "4B",    "0.001", "1e3", "2025-13-01", "$0.07", "7T", "1 000", "\xe2\x80\x94"};
+        "1",          "2.5",        "-3",   "$5",       "$1.2M",       "\u20ac5", "5%",    "12%",
+        "\"1,250\"",  "2026-01-15", "2025", "Jan 2025", "NA",          "-",       "",      "  ",
+        "n/a",        "null",       "text", "x y",      "3K",          "4B",      "0.001", "1e3",
+        "2025-13-01", "$0.07",      "7T",   "1 000",    "\xe2\x80\x94"};
     size_t nv = sizeof vals / sizeof vals[0];
     unsigned seed = 12345;
     for (int t = 0; t < 400; t++) {
