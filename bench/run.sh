@@ -216,7 +216,7 @@ report() {
         "$rss_runs" "$rss_tool"
     printf 'versions: %s; %s; %s; %s; cairo %s\n' \
         "$( ((has_gnuplot)) && gnuplot --version || echo 'gnuplot: not installed')" \
-        "$( ((has_ploticus)) && ploticus -version 2>&1 | head -1 | cut -d' ' -f1-2 || echo 'ploticus: not installed')" \
+        "$( ((has_ploticus)) && { ploticus -version 2>&1 || true; } | head -1 | cut -d' ' -f1-2 || echo 'ploticus: not installed')" \
         "$( ((has_mpl)) && /usr/bin/python3 -c 'import matplotlib; print("matplotlib", matplotlib.__version__)' || echo 'matplotlib: not installed')" \
         "$(/usr/bin/python3 --version 2>/dev/null || echo 'no python3')" \
         "$(pkg-config --modversion cairo 2>/dev/null || echo '?')"
