@@ -9,6 +9,7 @@
 # Environment:
 #   BENCH_RUNS=30      timed runs per command (after 3 warm-up runs)
 #   BENCH_RSS_RUNS=5   extra runs per command under /usr/bin/time for the peak RSS (max)
+#   BENCH_ROUNDS=5     the timed runs are taken in this many rounds over all the commands
 #   BENCH_KEEP=1       keep the work directory (the rendered images) and print where it is
 #
 # Prints the table and writes it to bench/results/latest.txt. Always exits 0 once the
@@ -19,6 +20,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 bench=$root/bench
 runs=${BENCH_RUNS:-30}
 rss_runs=${BENCH_RSS_RUNS:-5}
+rounds=${BENCH_ROUNDS:-5}
 warmup=3
 
 # The binary under test, as an absolute path (a relative argument is relative to the cwd).
@@ -82,10 +84,31 @@ time_commands() {
     local csv=$1
     shift
     if ((has_hyperfine)); then
-        local args=() ; while (($#)); do args+=(-n "$1" "$2"); shift 2; done
-        hyperfine -N --warmup "$warmup" --runs "$runs" --style basic \
-            --export-csv "$csv" "${args[@]}" >>"$work/hyperfine.log" 2>&1 ||
-            log "hyperfine failed (its output: $work/hyperfine.log, with BENCH_KEEP=1)"
+        # In rounds: every command runs runs/rounds times, then the next, round after round,
+        # so that a burst of load on a shared machine falls on all the commands alike instead
+        # of on one of them; the times of the rounds are pooled.
+        local args=() r per=$(((runs + rounds - 1) / rounds))
+        while (($#)); do args+=(-n "$1" "$2"); shift 2; done
+        for ((r = 0; r < rounds; r++)); do
+            hyperfine -N --warmup "$((r ? 1 : warmup))" --runs "$per" --style basic \
+                --export-json "$csv.$r.json" "${args[@]}" >>"$work/hyperfine.log" 2>&1 ||
+                log "hyperfine failed (its output: $work/hyperfine.log, with BENCH_KEEP=1)"
+        done
+        /usr/bin/python3 - "$csv" "$rounds" <<'PY'
+import json, statistics, sys
+csv, rounds = sys.argv[1], int(sys.argv[2])
+times = {}
+for r in range(rounds):
+    try:
+        for res in json.load(open(f"{csv}.{r}.json"))["results"]:
+            times.setdefault(res["command"], []).extend(res["times"])
+    except (OSError, ValueError):
+        pass
+with open(csv, "w") as out:
+    out.write("command,mean,stddev,median,user,system,min,max\n")
+    for name, t in times.items():
+        out.write(f"{name},{statistics.mean(t)},,{statistics.median(t)},,,{min(t)},{max(t)}\n")
+PY
         return
     fi
     echo "command,mean,stddev,median,user,system,min,max" >"$csv"
