@@ -28,8 +28,8 @@
  * The cache file (under $XDG_CACHE_HOME/csvchart, else ~/.cache/csvchart) names the family,
  * language and program name it was made for, and every file and folder it depends on - each
  * configuration file and folder fontconfig read, the user configuration paths it would read
- * if they existed, and every font folder - with its device, inode, size and modification
- * time; any change, and the cache is made again. Outputs are identical either way (checked in
+ * if they existed, every font folder, and every font file of the chains - with its device,
+ * inode, size and modification time; any change, and the cache is made again. Outputs are identical either way (checked in
  * step 3, and by the tests, which render with and without it). CSVCHART_FONT_CACHE=0 turns it
  * off; so does any FONTCONFIG_* variable (a configuration chosen by hand is left alone).
  *
@@ -688,9 +688,11 @@ static bool same_probes(GPtrArray *a[NPROBES], GPtrArray *b[NPROBES])
 
 /*
  * Steps 1-3 of the file comment: the XML of a short configuration for `family` that gives
- * Pango the very patterns `sys` gives it, into *xml; false when there is none.
+ * Pango the very patterns `sys` gives it, into *xml, and a "dep" line for each font file it
+ * holds into *deps (a font rewritten in place, its folder unchanged, makes it again); false
+ * when there is none.
  */
-static bool build(FcConfig *sys, const char *family, struct buf *xml)
+static bool build(FcConfig *sys, const char *family, struct buf *xml, struct buf *deps)
 {
     static const int fc_weights[2] = {FC_WEIGHT_REGULAR, FC_WEIGHT_BOLD};
     GPtrArray *sysr[NPROBES] = {0}, *r0[NPROBES] = {0}, *r1[NPROBES] = {0};
@@ -722,6 +724,19 @@ static bool build(FcConfig *sys, const char *family, struct buf *xml)
         put_config(xml, sys, sysr, rules.items ? rules.items : "");
         ok = xml->len > 0 && !xml->nomem && (c1 = config_from_xml(xml->items)) &&
              probe(c1, family, r1) && same_probes(sysr, r1);
+    }
+    GHashTable *seen = ok ? g_hash_table_new(g_str_hash, g_str_equal) : NULL;
+    for (int k = 0; ok && k <= 2; k += 2) { /* the chains of both weights, each file once */
+        for (guint i = 0; i < sysr[k]->len; i++) {
+            const char *f = file_of(sysr[k]->pdata[i]);
+            if (!g_hash_table_contains(seen, f)) {
+                g_hash_table_add(seen, (gpointer)f);
+                put_dep(deps, f);
+            }
+        }
+    }
+    if (seen) {
+        g_hash_table_destroy(seen);
     }
     probes_free(sysr);
     probes_free(r0);
@@ -872,7 +887,7 @@ static FcConfig *config_for(const char *family)
         struct buf file = {0}, xml = {0};
         put(&file, key.items, key.len);
         put_deps(&file, sys);
-        if (sys && build(sys, family, &xml)) {
+        if (sys && build(sys, family, &xml, &file)) {
             puts_(&file, "config\n");
             put(&file, xml.items, xml.len);
             c = config_from_xml(xml.items);
