@@ -20,18 +20,22 @@
  *      folders, accepts only the chain's files, and sorts a request of either weight by file
  *      (the strongest element fontconfig matches on) in the chain's order; then, per chain
  *      font and weight, rules that assign whatever the system's rules set in the final
- *      pattern (hinting, antialiasing, embolden...) and that the short configuration lacks;
+ *      pattern (hinting, antialiasing, embolden...) and that the short configuration lacks
+ *      (the edits every font of a weight needs in one rule);
  *   3. the same fontsets are asked of Pango through the new configuration and every pattern
  *      is compared with the system's (FcPatternEqual). Only when all are equal is the
  *      configuration used and cached; otherwise the family is cached as "use the system's",
- *      so the check is not repeated on every run.
+ *      so the check is not repeated on every run. Other sizes are trusted to behave like 11
+ *      and 64 px: a system rule that depended on the size with a threshold outside that
+ *      range (Debian's do not depend on it) would go unseen.
  * The cache file (under $XDG_CACHE_HOME/csvchart, else ~/.cache/csvchart) names the family,
  * language and program name it was made for, and every file and folder it depends on - each
  * configuration file and folder fontconfig read, the user configuration paths it would read
  * if they existed, every font folder, and every font file of the chains - with its device,
- * inode, size and modification time; any change, and the cache is made again. Outputs are identical either way (checked in
- * step 3, and by the tests, which render with and without it). CSVCHART_FONT_CACHE=0 turns it
- * off; so does any FONTCONFIG_* variable (a configuration chosen by hand is left alone).
+ * inode, size and modification time; any change, and the cache is made again. Outputs are
+ * identical either way (checked in step 3, and by the tests, which render with and without
+ * it). CSVCHART_FONT_CACHE=0 turns it off; so does any FONTCONFIG_* variable (a configuration
+ * chosen by hand is left alone).
  *
  * Configurations are built once per process and family and shared by every thread (fontconfig
  * configurations are read-only once built); a mutex guards the table.
