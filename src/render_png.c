@@ -188,14 +188,27 @@ static bool index_row(const unsigned char *pixels, int w, int y, int stride, str
     uint32_t last;
     memcpy(&last, src, 4);
     int li = pal_lookup(t, last, pal, n);
-    for (int x = 0; x < w && li >= 0; x++) {
+    uint64_t last2 = (uint64_t)last << 32 | last;
+    for (int x = 0; x < w && li >= 0;) {
+        if (x + 4 <= w) { /* four pixels of the current colour at once: most of a chart */
+            uint64_t a, b;
+            memcpy(&a, src + 4 * (size_t)x, 8);
+            memcpy(&b, src + 4 * (size_t)x + 8, 8);
+            if (a == last2 && b == last2) {
+                uint32_t four = (uint32_t)li * 0x01010101u;
+                memcpy(dst + x, &four, 4);
+                x += 4;
+                continue;
+            }
+        }
         uint32_t p;
         memcpy(&p, src + 4 * (size_t)x, 4);
         if (p != last) {
             li = pal_lookup(t, p, pal, n);
             last = p;
+            last2 = (uint64_t)last << 32 | last;
         }
-        dst[x] = (unsigned char)li;
+        dst[x++] = (unsigned char)li;
     }
     return li >= 0;
 }
