@@ -2,8 +2,10 @@
  * inspect.c - `csvchart inspect`: a report of how a CSV file was read (see csvchart.h).
  *
  * It sits right after the table stage and uses nothing later in the pipeline: read the file
- * with csvchart_table_read_file(), then describe the typed table - the file's delimiter, BOM
- * and row count, one line per column (type, unit, counts, range) and the first rows as parsed.
+ * with csvchart_table_read_file(), summarising it (table.h, Summarising: the columns are typed
+ * over every row, but only the first rows are kept, so a file of any size is inspected in
+ * bounded memory), then describe the typed table - the file's delimiter, BOM and row count,
+ * one line per column (type, unit, counts, range) and the first rows as parsed.
  * Both tables are built as grids of strings first and printed with columns padded to the
  * widest cell (counted in UTF-8 characters), so the report stays aligned for any data.
  */
@@ -234,7 +236,8 @@ static void describe(const csvchart_table *t, struct strbuf *b)
     put(b, "file       %s\n", t->name);
     put(b, "delimiter  %s\n", delimiter_name(t->delimiter));
     put(b, "BOM        %s\n", t->had_bom ? "yes (skipped)" : "no");
-    put(b, "rows       %zu data row%s after the header\n", t->nrows, t->nrows == 1 ? "" : "s");
+    size_t nrows = t->nrows + t->summarised_rows;
+    put(b, "rows       %zu data row%s after the header\n", nrows, nrows == 1 ? "" : "s");
     put(b, "columns    %zu\n\n", t->ncols);
 
     static const bool col_right[8] = {true, false, false, false, true, true, true, true};
@@ -273,8 +276,8 @@ static void describe(const csvchart_table *t, struct strbuf *b)
     grid_free(&g);
 
     size_t shown = t->nrows < PREVIEW_ROWS ? t->nrows : PREVIEW_ROWS;
-    if (shown < t->nrows) {
-        put(b, "\nfirst %zu of %zu rows, as parsed\n", shown, t->nrows);
+    if (shown < nrows) {
+        put(b, "\nfirst %zu of %zu rows, as parsed\n", shown, nrows);
     } else {
         put(b, "\n%s %zu row%s, as parsed\n", shown == 1 ? "the" : "all", shown,
             shown == 1 ? "" : "s");
@@ -341,7 +344,7 @@ csvchart_status csvchart_inspect_file(const char *path, const char *delimiter, c
                                   delimiter);
     }
     csvchart_table *t;
-    csvchart_status st = csvchart_table_read_file(path, &opt, &t, err);
+    csvchart_status st = csvchart_table_summarise_file(path, &opt, PREVIEW_ROWS, &t, err);
     if (st != CSVCHART_OK) {
         return st;
     }

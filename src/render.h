@@ -30,6 +30,7 @@ struct render_options {
     bool svg_text_paths;   /* SVG: glyph outlines through cairo instead of <text> */
     const char *id_prefix; /* SVG: prepended to every id (NULL or "" for none) */
     double max_pixels;     /* PNG: refuse larger images (0 = 100 megapixels) */
+    bool png_no_palette;   /* PNG: RGB(A) even when 256 colours would do (tests compare) */
     /* The measurer the scene was laid out with, or NULL: when it is Pango's, drawing reuses
      * its font map (fonts loaded once per figure). Used by one thread at a time. */
     const struct csvchart_text_measurer *text;
@@ -43,6 +44,14 @@ struct render_options {
 csvchart_status csvchart_render(const struct csvchart_scene *s, csvchart_format format,
                                 const struct render_options *opt, void **data, size_t *len,
                                 csvchart_error *err);
+
+/*
+ * The most threads the renders of this process may use together: a render takes a second
+ * thread (the PNG encoder's second half) only while fewer renders run than this. 0 (the
+ * default) means the number of CPUs; a batch sets its --jobs, so that its figures get one
+ * thread each and a figure gets two only when a worker is idle. Never changes the bytes.
+ */
+void csvchart_render_set_threads(int n);
 
 /*
  * Scenes measured without Pango (opt->text not the Pango measurer: the fake metrics of the

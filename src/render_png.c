@@ -10,21 +10,28 @@
  * everything encode() needs is allocated by its caller before that, so nothing allocated
  * between setjmp and longjmp can leak and no local is modified after setjmp.
  *
- * Pixels: cairo's ARGB32 is native-endian premultiplied; we write 8-bit RGB when every pixel
- * is opaque (the usual chart on a solid background, 25% smaller) and RGBA with unpremultiplied
- * alpha otherwise. Metadata: pHYs from the dpi, Title/Source/Description/Software as tEXt
- * (iTXt when a string is not Latin-1, which tEXt requires), never tIME, so equal scenes give
- * equal bytes. Description is the scene's desc: the alt option, or a summary of the data.
+ * Pixels: cairo's ARGB32 is native-endian premultiplied. A chart has few colours (flat fills,
+ * and the antialiased edges of grey text on one background: 240 in most samples), so when the
+ * image has at most 256 we write an 8-bit palette image (PLTE, plus tRNS when some pixel is not
+ * opaque): a third of the bytes of RGB to filter and deflate, and the same pixels once decoded.
+ * Otherwise 8-bit RGB when every pixel is opaque and RGBA with unpremultiplied alpha when not.
+ * Which one depends only on the pixels. Metadata: pHYs from the dpi, Title/Source/Description/
+ * Software as tEXt (iTXt when a string is not Latin-1, which tEXt requires), never tIME, so
+ * equal scenes give equal bytes. Description is the scene's desc: the alt option, or a summary
+ * of the data.
  *
- * Compression: FAST is zlib level 1, run-length strategy, with the UP filter on every row,
- * compressed on two threads (compress_fast); SMALL is level 9 with libpng's adaptive choice
- * among all five filters per row. See FAST_FILTER for the numbers.
+ * Compression: FAST is zlib level 1, run-length strategy - palette rows unfiltered, RGB(A) rows
+ * with the UP filter - in two halves that may run on two threads (compress_fast); SMALL is
+ * level 9 with libpng's adaptive choice among all five filters per row. See FAST_FILTER for
+ * the numbers.
  */
 #include <math.h>
 #include <png.h>
 #include <pthread.h>
-#include <zlib.h>
 #include <setjmp.h>
+#include <stdatomic.h>
+#include <unistd.h>
+#include <zlib.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,13 +40,28 @@
 #include "render_backend.h"
 
 /*
- * FAST's one filter is UP (compress_fast writes it), measured on a 1200x675 bar chart (12 bars, grid lines, 20 labels, CJK
- * title), zlib level 1, encode time only (opacity scan + row conversion + libpng):
+ * FAST's filter for RGB(A) rows is UP (compress_fast writes it), measured on a 1200x675 bar
+ * chart (12 bars, grid lines, 20 labels, CJK title), zlib level 1, encode time only (opacity
+ * scan + row conversion + libpng):
  *   NONE 54.1 KB 5.2 ms | SUB 54.3 KB 6.2 ms | UP 45.7 KB 6.6 ms | AVG 59.0 KB 6.9 ms |
  *   PAETH 46.2 KB 10.1 ms   (SMALL, adaptive at level 9: 35.6 KB, 63 ms)
  * and the same ordering with 40 bars and at scale 2 (2400x1350: UP 122 KB 25 ms, SUB 154 KB
  * 24 ms, PAETH 124 KB 36 ms). Vertical bars, gridlines and the background repeat from row to
  * row, which is what UP exploits; it is the smallest single filter at SUB's speed.
+ *
+ * Palette images (issue 15), valuations.csv at 1200x675, 240 colours, deflate time of the
+ * filtered rows alone, best of 15 on a busy 2-core machine:
+ *   RGB, UP, zlib 1 RLE 50.2 KB 7.1 ms | palette, NONE, zlib 1 RLE 20.2 KB 1.5 ms
+ *   palette, UP, zlib 1 RLE 20.5 KB 1.5 ms | palette, NONE, libdeflate 1 16.6 KB 2.6 ms
+ *   palette, NONE, libdeflate 6 14.7 KB 3.1 ms | palette, NONE, libdeflate 9 14.2 KB 19 ms
+ * and at 2400x1350 palette/NONE zlib 1 RLE 46.6 KB 9.5 ms against RGB/UP 107 KB 22 ms. The
+ * palette is what pays: a third of the bytes. libdeflate (Debian libdeflate-dev) at level 1
+ * takes 11.3 M instructions where zlib takes 19.5 M (callgrind) and makes the file 16% smaller,
+ * but a whole `csvchart bar` run with it was no faster (20 paired runs: CPU time 1.03x, wall
+ * 1.04x of zlib's: its compressor is a fresh allocation each time, and it cannot deflate the
+ * two halves below apart, having no streaming interface): not used, no new dependency.
+ * Palette rows are unfiltered, as the PNG specification advises (UP is no smaller and costs
+ * a pass).
  */
 #define MAX_SIDE 32767.0
 #define MAX_PIXELS 100e6
@@ -118,6 +140,135 @@ static void convert_row(const unsigned char *src, unsigned char *dst, int w, boo
 }
 
 /*
+ * The image's colours as a palette, when it has at most 256: pal[] receives them (cairo's
+ * premultiplied ARGB32) in the order they first appear, scanning rows top to bottom, so the
+ * same pixels always give the same palette. Then the pixels are replaced, in place, by the
+ * filtered scanlines of the palette image: (w + 1) bytes a row, the filter byte (NONE) and one
+ * index per pixel, from the start of the buffer - a palette image costs no memory of its own
+ * (an 810 KB buffer of a 16 MB process before). Returns the number of colours, or 0 when
+ * there are more than 256, with the pixels untouched. Runs of one colour, most of a chart,
+ * cost a compare each, rows like the one above (background, bars) a memcmp; new colours go
+ * through a small hash table.
+ */
+#define PAL_SLOTS 1024 /* at most 25% full */
+
+struct pal_table {
+    uint32_t key[PAL_SLOTS];
+    int16_t index[PAL_SLOTS]; /* -1: empty */
+};
+
+static int pal_lookup(struct pal_table *t, uint32_t p, uint32_t pal[256], int *n)
+{
+    size_t h = (size_t)((p * 2654435761u) >> 22); /* the top 10 bits: 0 .. PAL_SLOTS - 1 */
+    while (t->index[h] >= 0 && t->key[h] != p) {
+        h = (h + 1) & (PAL_SLOTS - 1);
+    }
+    if (t->index[h] < 0) {
+        if (*n == 256) {
+            return -1;
+        }
+        t->key[h] = p;
+        t->index[h] = (int16_t)*n;
+        pal[(*n)++] = p;
+    }
+    return t->index[h];
+}
+
+/* Row y's palette indices into dst (w bytes); false on a 257th colour. `above` holds row
+ * y - 1's indices when y > 0 (a row like the one above copies them). */
+static bool index_row(const unsigned char *pixels, int w, int y, int stride, struct pal_table *t,
+                      uint32_t pal[256], int *n, const unsigned char *above, unsigned char *dst)
+{
+    const unsigned char *src = pixels + (size_t)y * (size_t)stride;
+    if (y > 0 && memcmp(src, src - stride, 4 * (size_t)w) == 0) {
+        if (dst != above) {
+            memcpy(dst, above, (size_t)w);
+        }
+        return true;
+    }
+    uint32_t last;
+    memcpy(&last, src, 4);
+    int li = pal_lookup(t, last, pal, n);
+    uint64_t last2 = (uint64_t)last << 32 | last;
+    for (int x = 0; x < w && li >= 0;) {
+        if (x + 4 <= w) { /* four pixels of the current colour at once: most of a chart */
+            uint64_t a, b;
+            memcpy(&a, src + 4 * (size_t)x, 8);
+            memcpy(&b, src + 4 * (size_t)x + 8, 8);
+            if (a == last2 && b == last2) {
+                uint32_t four = (uint32_t)li * 0x01010101u;
+                memcpy(dst + x, &four, 4);
+                x += 4;
+                continue;
+            }
+        }
+        uint32_t p;
+        memcpy(&p, src + 4 * (size_t)x, 4);
+        if (p != last) {
+            li = pal_lookup(t, p, pal, n);
+            last = p;
+            last2 = (uint64_t)last << 32 | last;
+        }
+        dst[x++] = (unsigned char)li;
+    }
+    return li >= 0;
+}
+
+static int index_colours(unsigned char *pixels, int w, int h, int stride, uint32_t pal[256])
+{
+    struct pal_table *t = malloc(sizeof *t);
+    unsigned char *rows = malloc(2 * (size_t)w);
+    if (!t || !rows) {
+        free(t);
+        free(rows);
+        return 0;
+    }
+    memset(t->index, 0xff, sizeof t->index);
+    int n = 0;
+    /* First the colours alone (the pixels must stay whole until they are known to fit). */
+    bool ok = true;
+    for (int y = 0; y < h && ok; y++) {
+        ok = index_row(pixels, w, y, stride, t, pal, &n, rows, rows);
+    }
+    /* Then the rows, in place: row y's (w + 1) bytes go to y * (w + 1), written once row
+     * y + 1 has been compared with row y's pixels; row y + 1's pixels start at
+     * (y + 1) * stride >= (y + 1) * (w + 1), so nothing still to be read is overwritten. */
+    unsigned char *prev = rows, *cur = rows + w;
+    for (int y = 0; y < h && ok; y++) {
+        index_row(pixels, w, y, stride, t, pal, &n, prev, cur);
+        if (y > 0) {
+            unsigned char *out = pixels + (size_t)(y - 1) * ((size_t)w + 1);
+            out[0] = 0; /* PNG filter type NONE */
+            memcpy(out + 1, prev, (size_t)w);
+        }
+        unsigned char *swap = prev;
+        prev = cur;
+        cur = swap;
+    }
+    if (ok) {
+        unsigned char *out = pixels + (size_t)(h - 1) * ((size_t)w + 1);
+        out[0] = 0;
+        memcpy(out + 1, prev, (size_t)w);
+    }
+    free(t);
+    free(rows);
+    return ok ? n : 0;
+}
+
+/* A premultiplied ARGB32 colour as straight RGBA bytes (as convert_row() does it). */
+static void straight(uint32_t p, unsigned char out[4])
+{
+    unsigned a = p >> 24, r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
+    if (a != 0 && a != 0xff) {
+        r = (r * 255 + a / 2) / a;
+        g = (g * 255 + a / 2) / a;
+        b = (b * 255 + a / 2) / a;
+    }
+    out[0] = (unsigned char)r, out[1] = (unsigned char)g, out[2] = (unsigned char)b;
+    out[3] = (unsigned char)a;
+}
+
+/*
  * A UTF-8 string as Latin-1 (malloc'd) when every code point fits and tEXt allows it
  * (printable, or a line feed); NULL otherwise (*nomem says whether that was for lack of memory).
  */
@@ -187,26 +338,28 @@ static bool add_text(struct texts *t, const char *key, const char *value)
 }
 
 /*
- * FAST compression, done here rather than by libpng so that it can use both cores: the rows
- * are filtered (UP) and deflated in two halves on two threads, the way pigz does it - the
- * first half ends with a sync flush (byte-aligned, not final), the second with the final
- * block, the Adler-32 checksums are combined - and the resulting zlib stream goes out as one
- * IDAT chunk through png_write_chunk(). libpng still writes the signature, IHDR, pHYs, the
- * text chunks, every CRC and IEND. The split is fixed (half the rows), so the bytes do not
- * depend on scheduling; without a second thread the halves are made one after the other.
+ * FAST compression, done here rather than by libpng so that it can use two cores: the rows
+ * are filtered and deflated in two halves, the way pigz does it - the first half ends with a
+ * sync flush (byte-aligned, not final), the second with the final block, the Adler-32
+ * checksums are combined - and the resulting zlib stream goes out as one IDAT chunk through
+ * png_write_chunk(). libpng still writes the signature, IHDR, PLTE, tRNS, pHYs, the text
+ * chunks, every CRC and IEND. The split is fixed (half the rows), so the bytes never depend on
+ * scheduling: the second half runs on a thread of its own only when a core is spare (see
+ * spare_core()), else after the first on the same thread.
  */
 struct half {
     const unsigned char *pixels;
     int stride, w, y0, y1; /* rows [y0, y1) */
     bool opaque, last;
-    unsigned char *out; /* raw deflate output */
+    const unsigned char *filtered; /* palette: the filtered rows of the whole image, or NULL */
+    unsigned char *out;            /* raw deflate output */
     size_t len, cap;
     uLong adler;
     uLong in_len;
     bool ok;
 };
 
-/* One row, converted and filtered: filter byte, then each byte minus the one above. */
+/* One RGB(A) row, converted and filtered: filter byte, then each byte minus the one above. */
 static void filtered_row(const struct half *hf, int y, unsigned char *dst, unsigned char *cur,
                          unsigned char *prev)
 {
@@ -225,50 +378,68 @@ static void filtered_row(const struct half *hf, int y, unsigned char *dst, unsig
     }
 }
 
+/* Deflates n bytes at `in` into hf->out; false when out of memory or zlib fails. */
+static bool deflate_bytes(struct half *hf, z_stream *z, const unsigned char *in, size_t n,
+                          int flush)
+{
+    hf->adler = adler32(hf->adler, in, (uInt)n);
+    hf->in_len += n;
+    z->next_in = (unsigned char *)in;
+    z->avail_in = (uInt)n;
+    do {
+        if (hf->len + 65536 > hf->cap) {
+            size_t cap = hf->cap ? hf->cap * 2 : 1 << 17;
+            unsigned char *p = realloc(hf->out, cap);
+            if (!p) {
+                return false;
+            }
+            hf->out = p;
+            hf->cap = cap;
+        }
+        z->next_out = hf->out + hf->len;
+        z->avail_out = (uInt)(hf->cap - hf->len);
+        int rc = deflate(z, flush);
+        hf->len = hf->cap - z->avail_out;
+        if (rc == Z_STREAM_ERROR) {
+            return false;
+        }
+    } while (z->avail_in > 0 || z->avail_out == 0);
+    return true;
+}
+
 static void *deflate_half(void *arg)
 {
     struct half *hf = arg;
-    size_t bpp = hf->opaque ? 3 : 4, n = (size_t)hf->w * bpp + 1;
-    unsigned char *rows = malloc(3 * n);
+    size_t bpp = hf->filtered ? 1 : hf->opaque ? 3 : 4, n = (size_t)hf->w * bpp + 1;
+    unsigned char *rows = hf->filtered ? NULL : malloc(3 * n);
     z_stream z;
     memset(&z, 0, sizeof z);
     hf->ok = false;
     hf->adler = adler32(0L, Z_NULL, 0);
-    if (!rows || deflateInit2(&z, 1, Z_DEFLATED, -15, 8, Z_RLE) != Z_OK) {
+    if ((!hf->filtered && !rows) || deflateInit2(&z, 1, Z_DEFLATED, -15, 8, Z_RLE) != Z_OK) {
         free(rows);
         return NULL;
     }
-    unsigned char *dst = rows, *cur = rows + n, *prev = rows + 2 * n;
+    int end = hf->last ? Z_FINISH : Z_SYNC_FLUSH;
     bool ok = true;
-    for (int y = hf->y0; y < hf->y1 && ok; y++) {
-        filtered_row(hf, y, dst, cur, prev);
-        unsigned char *t = prev; /* this row is the next one's "above" */
-        prev = cur;
-        cur = t;
-        hf->adler = adler32(hf->adler, dst, (uInt)n);
-        hf->in_len += n;
-        int flush = y + 1 < hf->y1 ? Z_NO_FLUSH : hf->last ? Z_FINISH : Z_SYNC_FLUSH;
-        z.next_in = dst;
-        z.avail_in = (uInt)n;
-        do {
-            if (hf->len + 65536 > hf->cap) {
-                size_t cap = hf->cap ? hf->cap * 2 : 1 << 17;
-                unsigned char *p = realloc(hf->out, cap);
-                if (!p) {
-                    ok = false;
-                    break;
-                }
-                hf->out = p;
-                hf->cap = cap;
-            }
-            z.next_out = hf->out + hf->len;
-            z.avail_out = (uInt)(hf->cap - hf->len);
-            int rc = deflate(&z, flush);
-            hf->len = hf->cap - z.avail_out;
-            if (rc == Z_STREAM_ERROR) {
-                ok = false;
-            }
-        } while (ok && (z.avail_in > 0 || z.avail_out == 0));
+    if (hf->filtered) { /* palette: the rows are ready; at most 1 GB in each call (uInt) */
+        const unsigned char *p = hf->filtered + (size_t)hf->y0 * n;
+        size_t left = (size_t)(hf->y1 - hf->y0) * n;
+        while (ok && left > 0) {
+            size_t k = left > (1u << 30) ? (1u << 30) : left;
+            left -= k;
+            ok = deflate_bytes(hf, &z, p, k, left ? Z_NO_FLUSH : end);
+            p += k;
+        }
+    } else {
+        unsigned char *dst = rows, *cur = rows + n, *prev = rows + 2 * n;
+        for (int y = hf->y0; y < hf->y1 && ok; y++) {
+            filtered_row(hf, y, dst, cur, prev);
+            unsigned char *t = prev; /* this row is the next one's "above" */
+            prev = cur;
+            cur = t;
+            ok = deflate_bytes(hf, &z, dst, n, y + 1 < hf->y1 ? Z_NO_FLUSH : end);
+        }
     }
     deflateEnd(&z);
     free(rows);
@@ -276,15 +447,45 @@ static void *deflate_half(void *arg)
     return NULL;
 }
 
-/* The zlib stream of the whole image (filtered rows) into *out; false when out of memory. */
+/*
+ * Whether a render may take a second core: only while fewer renders run in this process than
+ * it may use threads - the number of CPUs, or what csvchart_render_set_threads() said (a
+ * batch: its --jobs) - so a batch that renders one figure per thread does not oversubscribe
+ * (issue 15: one thread per figure; threads inside a figure only for spare cores). The counts
+ * are process-wide on purpose; they decide where work runs, never what it produces.
+ */
+static atomic_int running_renders;
+static atomic_int thread_budget; /* 0: the number of CPUs */
+
+void csvchart_render_set_threads(int n)
+{
+    atomic_store(&thread_budget, n > 0 ? n : 0);
+}
+
+static bool spare_core(void)
+{
+    int n = atomic_load(&thread_budget);
+    if (n == 0) {
+        long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+        n = cpus < 1 ? 1 : cpus > 1024 ? 1024 : (int)cpus;
+    }
+    return atomic_load(&running_renders) < n;
+}
+
+/*
+ * The zlib stream of the whole image into *out; false when out of memory. `filtered` holds the
+ * palette image's rows ((w + 1) * h bytes), or is NULL for RGB(A) from the pixels.
+ */
 static bool compress_fast(const unsigned char *pixels, int w, int h, int stride, bool opaque,
-                          struct render_buf *out)
+                          const unsigned char *filtered, struct render_buf *out)
 {
     int mid = h >= 64 ? h / 2 : h;
-    struct half a = {pixels, stride, w, 0, mid, opaque, mid == h, NULL, 0, 0, 0, 0, false};
-    struct half b = {pixels, stride, w, mid, h, opaque, true, NULL, 0, 0, 0, 0, true};
+    struct half a = {.pixels = pixels, .stride = stride, .w = w, .y0 = 0, .y1 = mid,
+                     .opaque = opaque, .last = mid == h, .filtered = filtered};
+    struct half b = {.pixels = pixels, .stride = stride, .w = w, .y0 = mid, .y1 = h,
+                     .opaque = opaque, .last = true, .filtered = filtered, .ok = true};
     pthread_t thread;
-    bool threaded = mid < h && pthread_create(&thread, NULL, deflate_half, &b) == 0;
+    bool threaded = mid < h && spare_core() && pthread_create(&thread, NULL, deflate_half, &b) == 0;
     deflate_half(&a);
     if (threaded) {
         pthread_join(thread, NULL);
@@ -308,9 +509,17 @@ static bool compress_fast(const unsigned char *pixels, int w, int h, int stride,
     return ok;
 }
 
+/* What encode() writes: the pixels' form, and for a palette image its colours and rows. */
+struct pixels_out {
+    bool opaque;
+    int ncolours;              /* 1..256: a palette image; 0: RGB(A) */
+    uint32_t pal[256];         /* premultiplied ARGB32 */
+    const unsigned char *rows; /* palette: (w + 1) * h bytes, each row a filter byte first */
+};
+
 /* Encodes the surface into io->out; on failure io->status says why. */
 static void encode(struct png_io *io, cairo_surface_t *img, const struct render_options *opt,
-                   struct texts *texts, unsigned char *row, bool opaque,
+                   struct texts *texts, unsigned char *row, const struct pixels_out *px,
                    const struct render_buf *idat)
 {
     png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, io, on_error, on_warning);
@@ -329,9 +538,25 @@ static void encode(struct png_io *io, cairo_surface_t *img, const struct render_
     int stride = cairo_image_surface_get_stride(img);
 
     png_set_write_fn(png, io, on_write, on_flush);
-    png_set_IHDR(png, info, (png_uint_32)w, (png_uint_32)h, 8,
-                 opaque ? PNG_COLOR_TYPE_RGB : PNG_COLOR_TYPE_RGB_ALPHA, PNG_INTERLACE_NONE,
+    int type = px->ncolours ? PNG_COLOR_TYPE_PALETTE
+               : px->opaque ? PNG_COLOR_TYPE_RGB
+                            : PNG_COLOR_TYPE_RGB_ALPHA;
+    png_set_IHDR(png, info, (png_uint_32)w, (png_uint_32)h, 8, type, PNG_INTERLACE_NONE,
                  PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+    if (px->ncolours) {
+        png_color plte[256];
+        png_byte alpha[256];
+        for (int i = 0; i < px->ncolours; i++) {
+            unsigned char c[4];
+            straight(px->pal[i], c);
+            plte[i] = (png_color){c[0], c[1], c[2]};
+            alpha[i] = c[3];
+        }
+        png_set_PLTE(png, info, plte, px->ncolours);
+        if (!px->opaque) {
+            png_set_tRNS(png, info, alpha, px->ncolours, NULL);
+        }
+    }
     double dpi = opt->dpi > 0 ? opt->dpi : 96.0 * opt->scale;
     png_uint_32 ppm = (png_uint_32)lround(dpi / 0.0254);
     png_set_pHYs(png, info, ppm, ppm, PNG_RESOLUTION_METER);
@@ -349,7 +574,11 @@ static void encode(struct png_io *io, cairo_surface_t *img, const struct render_
     png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_ALL_FILTERS);
     png_write_info(png, info);
     for (int y = 0; y < h; y++) {
-        convert_row(pixels + (size_t)y * (size_t)stride, row, w, opaque);
+        if (px->ncolours) {
+            png_write_row(png, px->rows + (size_t)y * ((size_t)w + 1) + 1);
+            continue;
+        }
+        convert_row(pixels + (size_t)y * (size_t)stride, row, w, px->opaque);
         png_write_row(png, row);
     }
     png_write_end(png, NULL);
@@ -373,11 +602,13 @@ csvchart_status csvchart_render_png(const struct csvchart_scene *s,
         return csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0,
                                   "image of %.0fx%.0f px is empty", wd, hd);
     }
+    atomic_fetch_add(&running_renders, 1);
     int w = (int)wd, h = (int)hd;
     csvchart_status status = CSVCHART_OK;
     struct png_io io = {.status = CSVCHART_OK};
     struct texts texts = {.len = 0};
     unsigned char *row = NULL;
+    struct pixels_out *px = NULL;
     cairo_t *cr = NULL;
     cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
     if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
@@ -401,24 +632,30 @@ csvchart_status csvchart_render_png(const struct csvchart_scene *s,
     cairo_surface_flush(img);
 
     row = malloc((size_t)w * 4);
-    if (!row || !add_text(&texts, "Title", s->title) || !add_text(&texts, "Source", s->source) ||
+    px = calloc(1, sizeof *px);
+    if (!row || !px || !add_text(&texts, "Title", s->title) ||
+        !add_text(&texts, "Source", s->source) ||
         !add_text(&texts, "Description", s->desc) ||
         !add_text(&texts, "Software", "csvchart " CSVCHART_VERSION_STRING)) {
         status = csvchart_error_nomem(err);
         goto done;
     }
     /* Drawn over an opaque background, every pixel is opaque: no need to look. */
-    const unsigned char *pixels = cairo_image_surface_get_data(img);
+    unsigned char *pixels = cairo_image_surface_get_data(img);
     int stride = cairo_image_surface_get_stride(img);
-    bool opaque = (s->background & 0xFFu) == 0xFFu || all_opaque(pixels, w, h, stride);
+    px->opaque = (s->background & 0xFFu) == 0xFFu || all_opaque(pixels, w, h, stride);
+    /* A palette image's rows replace the pixels (nothing draws on the surface any more);
+     * with more than 256 colours, RGB(A) rows are made from the pixels as they are written. */
+    px->ncolours = opt->png_no_palette ? 0 : index_colours(pixels, w, h, stride, px->pal);
+    px->rows = px->ncolours ? pixels : NULL;
     struct render_buf idat = {0};
     bool fast = opt->png_compression != PNG_COMPRESSION_SMALL;
-    if (fast && !compress_fast(pixels, w, h, stride, opaque, &idat)) {
+    if (fast && !compress_fast(pixels, w, h, stride, px->opaque, px->rows, &idat)) {
         free(idat.items);
         status = csvchart_error_nomem(err);
         goto done;
     }
-    encode(&io, img, opt, &texts, row, opaque, fast ? &idat : NULL);
+    encode(&io, img, opt, &texts, row, px, fast ? &idat : NULL);
     free(idat.items);
     if (io.status == CSVCHART_ERROR_NOMEM) {
         status = csvchart_error_nomem(err);
@@ -434,7 +671,9 @@ done:
         free(texts.latin1[i]);
     }
     free(row);
+    free(px);
     cairo_destroy(cr); // accepts NULL
     cairo_surface_destroy(img);
+    atomic_fetch_sub(&running_renders, 1);
     return status;
 }

@@ -210,6 +210,184 @@ void csvchart_table_type_columns(csvchart_table *t)
     }
 }
 
+/* ---- Summarising (table.h) ------------------------------------------------------------------- */
+
+/*
+ * type_column() over a stream: both of its questions ("all numbers under one unit?", "all
+ * dates?") are kept open while the rows come, with what the answer "yes" would store (the
+ * unit, decimals, multipliers, ranges), so that at the end the column is what typing all of
+ * it gives, without its cells.
+ */
+struct column_summary {
+    size_t values, blanks, tokens; /* tokens: missing-value words (NA, -...) */
+    bool num_ok, have_unit, grouped;
+    struct number_unit unit; /* prefix and suffix of the first number with a unit */
+    int decimals;
+    size_t mult_count[5], mult_first[5];
+    double num_min, num_max;
+    bool date_ok;
+    double date_min, date_max;
+};
+
+struct table_summary {
+    size_t ncols;
+    struct column_summary cols[];
+};
+
+struct table_summary *csvchart_table_summary_new(size_t ncols)
+{
+    if (ncols > (SIZE_MAX - sizeof(struct table_summary)) / sizeof(struct column_summary)) {
+        return NULL;
+    }
+    struct table_summary *sum = calloc(1, sizeof *sum + ncols * sizeof(struct column_summary));
+    if (!sum) {
+        return NULL;
+    }
+    sum->ncols = ncols;
+    for (size_t j = 0; j < ncols; j++) {
+        struct column_summary *c = &sum->cols[j];
+        c->num_ok = c->date_ok = true;
+        for (size_t k = 0; k < 5; k++) {
+            c->mult_first[k] = (size_t)-1;
+        }
+    }
+    return sum;
+}
+
+void csvchart_table_summary_add(struct table_summary *sum, const csvchart_table *t, size_t row)
+{
+    for (size_t j = 0; j < sum->ncols && j < t->ncols; j++) {
+        struct column_summary *cs = &sum->cols[j];
+        const struct table_cell *c = &t->cells[row * t->ncols + j];
+        const char *s = csvchart_table_text(t, c);
+        if (is_blank_text(s, c->len)) {
+            cs->blanks++;
+            continue;
+        }
+        if (is_missing_token(s, c->len)) {
+            cs->tokens++;
+            continue;
+        }
+        bool first = cs->values++ == 0;
+        if (cs->num_ok) { /* all_numbers(), then the NUMBER part of type_column() */
+            double v;
+            struct number_unit u;
+            if (!csvchart_number_parse(s, c->len, &v, &u)) {
+                cs->num_ok = false;
+            } else if ((u.prefix[0] || u.suffix[0]) && cs->have_unit &&
+                       (strcmp(cs->unit.prefix, u.prefix) != 0 ||
+                        strcmp(cs->unit.suffix, u.suffix) != 0)) {
+                cs->num_ok = false;
+            } else {
+                if ((u.prefix[0] || u.suffix[0]) && !cs->have_unit) {
+                    memcpy(cs->unit.prefix, u.prefix, sizeof u.prefix);
+                    memcpy(cs->unit.suffix, u.suffix, sizeof u.suffix);
+                    cs->have_unit = true;
+                }
+                if (u.decimals > cs->decimals) {
+                    cs->decimals = u.decimals;
+                }
+                cs->grouped = cs->grouped || u.grouped;
+                int own = csvchart_number_multiplier_index(u.multiplier);
+                if (own >= 0 && own < 5) {
+                    cs->mult_count[own]++;
+                    if (c->line < cs->mult_first[own]) {
+                        cs->mult_first[own] = c->line;
+                    }
+                }
+                if (first || v < cs->num_min) {
+                    cs->num_min = v;
+                }
+                if (first || v > cs->num_max) {
+                    cs->num_max = v;
+                }
+            }
+        }
+        if (cs->date_ok) {
+            struct date_value d;
+            if (!csvchart_date_parse(s, c->len, &d)) {
+                cs->date_ok = false;
+            } else {
+                double v = csvchart_date_coord(&d);
+                if (first || v < cs->date_min) {
+                    cs->date_min = v;
+                }
+                if (first || v > cs->date_max) {
+                    cs->date_max = v;
+                }
+            }
+        }
+    }
+}
+
+void csvchart_table_summary_finish(const struct table_summary *sum, csvchart_table *t)
+{
+    for (size_t j = 0; j < t->ncols && j < sum->ncols; j++) {
+        const struct column_summary *cs = &sum->cols[j];
+        struct table_column *col = &t->cols[j];
+        memset(&col->unit, 0, sizeof col->unit);
+        col->min = col->max = 0.0;
+        if (cs->values == 0) {
+            col->type = COLUMN_EMPTY;
+        } else if (cs->num_ok) {
+            col->type = COLUMN_NUMBER;
+            col->unit.decimals = cs->decimals;
+            col->unit.grouped = cs->grouped;
+            size_t best = 0; /* the most common multiplier; a tie goes to the one seen first */
+            for (size_t k = 1; k < 5; k++) {
+                if (cs->mult_count[k] > cs->mult_count[best] ||
+                    (cs->mult_count[k] == cs->mult_count[best] &&
+                     cs->mult_first[k] < cs->mult_first[best])) {
+                    best = k;
+                }
+            }
+            col->unit.multiplier = csvchart_multipliers[best];
+            col->min = cs->num_min;
+            col->max = cs->num_max;
+        } else if (cs->date_ok) {
+            col->type = COLUMN_DATE;
+            col->min = cs->date_min;
+            col->max = cs->date_max;
+        } else {
+            col->type = COLUMN_TEXT;
+        }
+        if (cs->values > 0) {
+            /* The first unit of the column - all_numbers() leaves it there even when the
+             * column turns out not to be numbers, and so does this. */
+            memcpy(col->unit.prefix, cs->unit.prefix, sizeof col->unit.prefix);
+            memcpy(col->unit.suffix, cs->unit.suffix, sizeof col->unit.suffix);
+        }
+        /* As type_column(): a missing-value word is a value in a text column only. */
+        col->missing = cs->blanks + (col->type == COLUMN_TEXT ? 0 : cs->tokens);
+        col->count = cs->values + (col->type == COLUMN_TEXT ? cs->tokens : 0);
+        for (size_t i = 0; i < t->nrows; i++) { /* the kept rows, typed by the column */
+            struct table_cell *c = &t->cells[i * t->ncols + j];
+            const char *s = csvchart_table_text(t, c);
+            c->num = 0.0;
+            c->date_prec = 0;
+            c->missing = is_blank_text(s, c->len) ||
+                         (col->type != COLUMN_TEXT && is_missing_token(s, c->len));
+            if (c->missing) {
+                continue;
+            }
+            if (col->type == COLUMN_NUMBER) {
+                struct number_unit u;
+                csvchart_number_parse(s, c->len, &c->num, &u);
+            } else if (col->type == COLUMN_DATE) {
+                struct date_value d;
+                csvchart_date_parse(s, c->len, &d);
+                c->num = csvchart_date_coord(&d);
+                c->date_prec = (uint8_t)d.precision;
+            }
+        }
+    }
+}
+
+void csvchart_table_summary_free(struct table_summary *sum)
+{
+    free(sum);
+}
+
 /* ---- Reading ------------------------------------------------------------------------------- */
 
 csvchart_status csvchart_table_read(const char *name, const char *data, size_t len,
@@ -240,8 +418,24 @@ static const char *errno_text(char *buf, size_t size, int e)
     return buf;
 }
 
+static csvchart_status read_file(const char *path, const struct table_options *opt, size_t keep,
+                                 csvchart_table **out, csvchart_error *err);
+
 csvchart_status csvchart_table_read_file(const char *path, const struct table_options *opt,
                                          csvchart_table **out, csvchart_error *err)
+{
+    return read_file(path, opt, 0, out, err);
+}
+
+csvchart_status csvchart_table_summarise_file(const char *path, const struct table_options *opt,
+                                              size_t keep, csvchart_table **out,
+                                              csvchart_error *err)
+{
+    return read_file(path, opt, keep ? keep : 1, out, err);
+}
+
+static csvchart_status read_file(const char *path, const struct table_options *opt, size_t keep,
+                                 csvchart_table **out, csvchart_error *err)
 {
     *out = NULL;
     char ebuf[128];
@@ -260,6 +454,7 @@ csvchart_status csvchart_table_read_file(const char *path, const struct table_op
     if (st != CSVCHART_OK) {
         goto done;
     }
+    csvchart_table_reader_summarise(r, keep);
     buf = malloc(READ_CHUNK);
     if (!buf) {
         st = csvchart_error_nomem(err);

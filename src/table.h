@@ -127,6 +127,7 @@ typedef struct csvchart_table {
     size_t *acc_cols;
     struct table_acc *acc;
     size_t folded_rows; /* data rows folded into earlier ones */
+    size_t summarised_rows; /* data rows summarised and dropped (see Summarising) */
     struct table_skipped skipped; /* data rows dropped: no value at all */
     /* How its values were read (table_options.syntax); syntax.dates.loc points at locale. */
     bool has_syntax;
@@ -187,6 +188,32 @@ struct table_options {
     enum text_encoding encoding;       /* of the file (default UTF-8) */
     const struct table_syntax *syntax; /* NULL: the default; copied (with its locale) */
 };
+
+/*
+ * Summarising, for `inspect` of files of any size: after csvchart_table_reader_summarise(r, K)
+ * (or through csvchart_table_summarise_file()), each
+ * data row is summarised as it is read - per column, what typing the whole column would find -
+ * and only the first K rows stay in the table (nrows <= K; summarised_rows counts the others).
+ * When the reader finishes, each column's type, unit, counts and range are those of the whole
+ * file, exactly as csvchart_table_type_columns() would give them had every row been kept, and
+ * the kept rows are typed by their column's type. Memory no longer grows with the file.
+ */
+struct table_summary;
+struct csvchart_table_reader;
+/* A summary of tables of `ncols` columns; NULL when out of memory. */
+struct table_summary *csvchart_table_summary_new(size_t ncols);
+/* Adds row `row` of t (its cells hold text and positions, not yet typed). */
+void csvchart_table_summary_add(struct table_summary *sum, const csvchart_table *t, size_t row);
+/* Sets t's columns from the summary and types t's rows by them (instead of
+ * csvchart_table_type_columns()). */
+void csvchart_table_summary_finish(const struct table_summary *sum, csvchart_table *t);
+void csvchart_table_summary_free(struct table_summary *sum);
+/* Makes the reader summarise (before anything is fed): keep > 0 rows stay in the table. */
+void csvchart_table_reader_summarise(struct csvchart_table_reader *r, size_t keep);
+/* csvchart_table_read_file(), summarising: the first `keep` (> 0) rows kept. */
+csvchart_status csvchart_table_summarise_file(const char *path, const struct table_options *opt,
+                                              size_t keep, struct csvchart_table **out,
+                                              csvchart_error *err);
 
 /*
  * Reads `len` bytes of CSV named `name` (for messages). On success *out is a new table (free

@@ -129,6 +129,8 @@ struct csvchart_table_reader {
     size_t nheld;
     bool decided_ascii; /* auto: only ASCII so far (given on as it came) */
     iconv_t cd;         /* DEC_ICONV */
+    size_t summary_keep;           /* csvchart_table_reader_summarise(); 0 = off */
+    struct table_summary *summary; /* made at the first data row when summarising */
 };
 
 static void fail(struct csvchart_table_reader *r, csvchart_status status, struct pos at,
@@ -404,6 +406,18 @@ static void keep_row(struct csvchart_table_reader *r)
     size_t blame = 0;
     if (r->delim == ';' && t->syntax.numbers.decimal != ',') {
         note_commas(r);
+    }
+    if (r->summary_keep) { /* table.h, Summarising: the row counts, then goes */
+        if (!r->summary && !(r->summary = csvchart_table_summary_new(t->ncols))) {
+            fail_nomem(r);
+            return;
+        }
+        csvchart_table_summary_add(r->summary, t, t->nrows);
+        if (t->nrows >= r->summary_keep) {
+            t->summarised_rows++;
+            t->pool_len = r->row_pool;
+            return;
+        }
     }
     switch (r->folder ? csvchart_table_folder_row(r->folder, t, &blame) : FOLD_KEEP) {
     case FOLD_KEEP:
@@ -1392,7 +1406,11 @@ csvchart_status csvchart_table_reader_finish(csvchart_table_reader *r, csvchart_
     if (r->e.status != CSVCHART_OK) {
         return report(r, err);
     }
-    csvchart_table_type_columns(r->t);
+    if (r->summary) {
+        csvchart_table_summary_finish(r->summary, r->t);
+    } else {
+        csvchart_table_type_columns(r->t);
+    }
     check_commas(r);
     if (r->e.status != CSVCHART_OK) {
         return report(r, err);
@@ -1402,6 +1420,11 @@ csvchart_status csvchart_table_reader_finish(csvchart_table_reader *r, csvchart_
     r->t = NULL;
     r->phase = PHASE_DONE;
     return CSVCHART_OK;
+}
+
+void csvchart_table_reader_summarise(csvchart_table_reader *r, size_t keep)
+{
+    r->summary_keep = keep;
 }
 
 void csvchart_table_reader_free(csvchart_table_reader *r)
@@ -1414,6 +1437,7 @@ void csvchart_table_reader_free(csvchart_table_reader *r)
         iconv_close(r->cd);
     }
     csvchart_table_folder_free(r->folder);
+    csvchart_table_summary_free(r->summary);
     free(r->commas);
     free(r->queue);
     free(r->hbuf);

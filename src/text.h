@@ -63,6 +63,32 @@ void csvchart_text_pango_set_fast_ascii(csvchart_text_measurer *m, bool on);
 void *csvchart_text_pango_fontmap(const csvchart_text_measurer *m);
 
 /*
+ * Fontconfig configurations per family (text_fonts.c): a short configuration made once from
+ * the system's (and cached on disk under $XDG_CACHE_HOME/csvchart) that gives Pango the very
+ * font patterns the system's gives it for `family`, so that a run does not parse fontconfig's
+ * XML. Returns an FcConfig * (as void *; borrowed, it lives as long as the process), or NULL
+ * for "fontconfig's default". Thread-safe. CSVCHART_FONT_CACHE=0, or any FONTCONFIG_*
+ * variable, turns the short configurations off.
+ */
+void *csvchart_text_fonts_config(const char *family);
+
+/*
+ * For programs that own their process (the csvchart command): installs an empty default
+ * configuration before Pango makes one, so that Pango's own start-up parses nothing, and from
+ * then on csvchart_text_fonts_config() never returns NULL (the system's configuration is
+ * loaded when a family has no short one). Call before any font map exists. A library must not
+ * call it: fontconfig's default would be replaced under the host program's feet.
+ */
+void csvchart_text_fonts_claim_process(void);
+
+/*
+ * Gives a Pango font map (as void *) the configuration for `family`, when it has another one.
+ * text_pango.c does it for its own font map; render.c for the default font map it draws with
+ * when the scene was measured without Pango.
+ */
+void csvchart_text_pango_use_family(void *fontmap, const char *family);
+
+/*
  * A fake measurer for tests: every code point advances 0.55 * size_px (a CJK ideograph
  * 1.0 * size_px), ascent 0.8 * size_px, descent 0.2 * size_px. Static, thread-safe.
  */

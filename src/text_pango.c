@@ -13,6 +13,7 @@
  */
 #include <math.h>
 #include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -188,6 +189,7 @@ static void measure(void *ctx, const struct text_style *style, const char *s, si
     struct pango_measurer *pm = ctx;
     const char *family = style->family ? style->family : "";
     if (!pm->cache_family || strcmp(pm->cache_family, family) != 0) {
+        csvchart_text_pango_use_family(pm->fontmap, family);
         cache_clear(&pm->cache); /* a new font: every measurement changes */
         free(pm->cache_family);
         pm->cache_family = csvchart_strdup(family); /* NULL: measure, but do not cache */
@@ -282,12 +284,16 @@ static const struct ascii_style *ascii_for(struct pango_measurer *pm,
     GList *items = pango_itemize(pm->context, ascii_chars, 0, (int)strlen(ascii_chars), NULL, NULL);
     if (items && !items->next) {
         a->item = items->data;
-        pango_layout_set_text(pm->layout, ascii_chars, -1);
+        /* The line box is the font's ascent and descent whatever the glyphs, so the logical
+         * extents of one shaped glyph give it, without a PangoLayout: laying out all 95
+         * loaded every glyph's outline (a CFF glyph load clears a large decoder each time),
+         * and a layout line also asks for the font's metrics, which Pango computes by laying
+         * out a sample sentence (3.8 M instructions for two styles of a 25 M SVG run). */
+        pango_shape_with_flags("H", 1, "H", 1, &a->item->analysis, pm->glyphs, PANGO_SHAPE_NONE);
         PangoRectangle logical;
-        pango_layout_get_extents(pm->layout, NULL, &logical);
-        int baseline = pango_layout_get_baseline(pm->layout);
-        a->ascent = (double)baseline / PANGO_SCALE;
-        a->descent = (double)(logical.height - baseline) / PANGO_SCALE;
+        pango_glyph_string_extents(pm->glyphs, a->item->analysis.font, NULL, &logical);
+        a->ascent = (double)-logical.y / PANGO_SCALE;
+        a->descent = (double)(logical.height + logical.y) / PANGO_SCALE;
         g_list_free(items);
         return a;
     }
@@ -332,6 +338,15 @@ static void measure_pango(struct pango_measurer *pm, const struct text_style *st
     out->width = (double)logical.width / PANGO_SCALE;
     out->ascent = (double)baseline / PANGO_SCALE;
     out->descent = (double)(logical.height - baseline) / PANGO_SCALE;
+}
+
+void csvchart_text_pango_use_family(void *fontmap, const char *family)
+{
+    PangoFcFontMap *fm = PANGO_FC_FONT_MAP(fontmap);
+    FcConfig *want = csvchart_text_fonts_config(family);
+    if (pango_fc_font_map_get_config(fm) != want) {
+        pango_fc_font_map_set_config(fm, want);
+    }
 }
 
 csvchart_text_measurer *csvchart_text_pango_new(void)

@@ -19,6 +19,7 @@
 
 #include "cli.h"
 #include "csvchart.h"
+#include "text.h"
 
 enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
 
@@ -238,6 +239,9 @@ int main(int argc, char **argv)
         return EXIT_INPUT; // not even /dev/null: there is no way to say anything
     }
     csvchart_cli_temps_install();
+    /* This process owns fontconfig: fonts come from the per-family cache (text.h), and
+     * fontconfig's XML is parsed only when a cache is made. */
+    csvchart_text_fonts_claim_process();
     struct cli_args a;
     char msg[512];
     if (csvchart_cli_parse(argc, argv, &a, msg, sizeof msg) != CLI_PARSE_OK) {

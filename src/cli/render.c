@@ -25,6 +25,8 @@
 
 #include "array.h"
 #include "batch.h"
+#include "figure.h"
+#include "render.h"
 #include "cli.h"
 #include "error.h"
 #include "figure.h"
@@ -277,7 +279,7 @@ static bool set_options(struct job *j, csvchart_figure *fig, const struct ini_se
 }
 
 /* Step 3, one figure. */
-static void render_one(struct batch *b, struct job *j)
+static void render_one(struct batch *b, struct job *j, const csvchart_text_measurer *text)
 {
     const char *ini = b->doc->path;
     csvchart_error err = {0};
@@ -287,6 +289,9 @@ static void render_one(struct batch *b, struct job *j)
     if (!fig) {
         job_fail(j, &err);
         return;
+    }
+    if (text) {
+        csvchart_figure_set_measurer(fig, text);
     }
     if (!set_options(j, fig, &b->doc->defaults, ini, true) ||
         !set_options(j, fig, j->sec, ini, false)) {
@@ -331,18 +336,28 @@ done:
     csvchart_figure_free(fig);
 }
 
+/*
+ * A worker renders figures one after another with one text measurer of its own: fonts are
+ * loaded and sorted once per thread instead of once per figure, and a string measured for
+ * one figure is not shaped again for the next (the measurer's cache, text_pango.c). What a
+ * figure measures does not depend on what was measured before (the cache holds what
+ * measuring gives), so the outputs are those of a figure rendered alone.
+ */
 static void *worker(void *arg)
 {
     struct batch *b = arg;
+    csvchart_text_measurer *text = csvchart_text_pango_new(); // NULL: each figure its own
     for (;;) {
         size_t i = atomic_fetch_add(&b->next, 1);
         if (i >= b->njobs) {
-            return NULL;
+            break;
         }
         if (b->jobs[i].planned) {
-            render_one(b, &b->jobs[i]);
+            render_one(b, &b->jobs[i], text);
         }
     }
+    csvchart_text_pango_free(text);
+    return NULL;
 }
 
 static int write_depfile(const struct batch *b)
@@ -734,6 +749,8 @@ int csvchart_cli_render(const struct render_args *a)
     } else if (!clash) {
         make_folders(&b);
         int jobs = a->jobs ? a->jobs : cpu_count();
+        /* A figure takes a second thread only from an idle worker. */
+        csvchart_render_set_threads(jobs);
         if ((size_t)jobs > b.njobs) {
             jobs = b.njobs ? (int)b.njobs : 1;
         }

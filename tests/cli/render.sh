@@ -33,6 +33,17 @@ expect_status 0 "render, two jobs"
 for f in one.png one.svg one@2x.png two.png two.scene sub/three.svg; do
     cmp -s "out1/$f" "out2/$f" && pass "$f same with 1 and 2 jobs" || fail "$f differs between --jobs 1 and 2"
 done
+# A worker lays out figure after figure with one text measurer (src/cli/render.c): a figure
+# rendered alone is the same bytes as after the others.
+mkdir -p alone/sub
+for name in two three; do
+    run render good.ini --out-dir alone --only "$name" --jobs 1
+    expect_status 0 "render --only $name"
+done
+for f in two.png two.scene sub/three.svg; do
+    cmp -s "out1/$f" "alone/$f" && pass "$f same alone and in the batch" ||
+        fail "$f differs alone and in the batch"
+done
 grep -q 'A long title that goes on over two lines of the INI file' out1/two.scene out1/one.svg &&
     pass "continued value joined" || fail "continued INI value not joined"
 [ "$(od -An -tu1 -j16 -N4 out1/one@2x.png | tr -s ' ')" != "$(od -An -tu1 -j16 -N4 out1/one.png | tr -s ' ')" ] &&

@@ -152,6 +152,8 @@ static uint64_t fnv(struct out o)
     return h;
 }
 
+static bool same_pixels(struct out a, struct out b);
+
 /* ---- Tests --------------------------------------------------------------------------------- */
 
 static void test_png(void)
@@ -172,7 +174,7 @@ static void test_png(void)
         CHECK_INT(be32(ihdr), 320);
         CHECK_INT(be32(ihdr + 4), 200);
         CHECK_INT(ihdr[8], 8);
-        CHECK_INT(ihdr[9], 2); // RGB: the background is opaque
+        CHECK_INT(ihdr[9], 2); // RGB: the background is opaque, over 256 colours
     }
     ihdr = chunk(b, "IHDR", &n, 0);
     CHECK(ihdr != NULL);
@@ -213,6 +215,75 @@ static void test_png(void)
     ihdr = chunk(a, "IHDR", &n, 0);
     CHECK(ihdr && ihdr[9] == 6);
     free(a.data);
+    csvchart_scene_fini(&s);
+}
+
+/* Few colours, as most charts: a rect, a gridline, a bar with a dark label. */
+static void scene_few(struct csvchart_scene *s, csvchart_rgba background)
+{
+    csvchart_scene_init(s, 320, 200, background, "Inter");
+    csvchart_scene_rect(s, 40, 60.5, 40, 120, 0x0072b2ff);
+    csvchart_scene_line(s, 30, 180.5, 300, 180.5, 0x333333ff, 1);
+    csvchart_scene_text(s, "Prices 123", 20, 12, 60, 20, 28, TEXT_ANCHOR_START, 20, 16, 700,
+                        0x111111ff);
+}
+
+/* Palette or not, FAST or SMALL, the pixels are the same; over 256 colours is RGB. */
+static void test_png_palette(void)
+{
+    struct csvchart_scene s;
+    scene_few(&s, 0xffffffff);
+    struct render_options o = {.scale = 2};
+    struct out pal = render(&s, CSVCHART_FORMAT_PNG, &o);
+    o.png_compression = PNG_COMPRESSION_SMALL;
+    struct out small = render(&s, CSVCHART_FORMAT_PNG, &o);
+    o.png_no_palette = true;
+    struct out rgb_small = render(&s, CSVCHART_FORMAT_PNG, &o);
+    o.png_compression = PNG_COMPRESSION_FAST;
+    struct out rgb = render(&s, CSVCHART_FORMAT_PNG, &o);
+    CHECK(same_pixels(pal, rgb));
+    CHECK(same_pixels(pal, small));
+    CHECK(same_pixels(pal, rgb_small));
+    CHECK(pal.len < rgb.len);
+    uint32_t n;
+    const unsigned char *ihdr = chunk(pal, "IHDR", &n, 0);
+    CHECK(ihdr && ihdr[9] == 3);
+    CHECK(chunk(pal, "PLTE", &n, 0) != NULL);
+    CHECK(chunk(pal, "tRNS", &n, 0) == NULL); // opaque
+    ihdr = chunk(rgb, "IHDR", &n, 0);
+    CHECK(ihdr && ihdr[9] == 2);
+    free(pal.data), free(small.data), free(rgb_small.data), free(rgb.data);
+    csvchart_scene_fini(&s);
+
+    /* On a transparent background: alpha in tRNS, the pixels of the RGBA image. */
+    scene_few(&s, CSVCHART_RGBA_NONE);
+    o = (struct render_options){.scale = 1};
+    pal = render(&s, CSVCHART_FORMAT_PNG, &o);
+    o.png_no_palette = true;
+    rgb = render(&s, CSVCHART_FORMAT_PNG, &o);
+    ihdr = chunk(pal, "IHDR", &n, 0);
+    CHECK(ihdr && ihdr[9] == 3);
+    CHECK(chunk(pal, "tRNS", &n, 0) != NULL);
+    ihdr = chunk(rgb, "IHDR", &n, 0);
+    CHECK(ihdr && ihdr[9] == 6);
+    CHECK(same_pixels(pal, rgb));
+    free(pal.data), free(rgb.data);
+    csvchart_scene_fini(&s);
+
+    /* 300 bars of 300 greys: too many colours for a palette. */
+    csvchart_scene_init(&s, 300, 80, 0xffffffff, "Inter");
+    for (int i = 0; i < 300; i++) {
+        csvchart_rgba c = (csvchart_rgba)(i / 2) << 24 | (csvchart_rgba)(i % 2) << 16 | 0xff;
+        csvchart_scene_rect(&s, i, 0, 1, 80, c);
+    }
+    o = (struct render_options){.scale = 1};
+    struct out many = render(&s, CSVCHART_FORMAT_PNG, &o);
+    ihdr = chunk(many, "IHDR", &n, 0);
+    CHECK(ihdr && ihdr[9] == 2);
+    o.png_no_palette = true;
+    rgb = render(&s, CSVCHART_FORMAT_PNG, &o);
+    CHECK(same(many, rgb));
+    free(many.data), free(rgb.data);
     csvchart_scene_fini(&s);
 }
 
@@ -380,6 +451,28 @@ static long dark_pixels(struct out png, int y0, int y1)
     return dark;
 }
 
+/* Both PNGs decode (through cairo) to the same size and pixels. */
+static bool same_pixels(struct out a, struct out b)
+{
+    struct reader ra = {a, 0}, rb = {b, 0};
+    cairo_surface_t *x = cairo_image_surface_create_from_png_stream(read_png, &ra);
+    cairo_surface_t *y = cairo_image_surface_create_from_png_stream(read_png, &rb);
+    bool ok = cairo_surface_status(x) == CAIRO_STATUS_SUCCESS &&
+              cairo_surface_status(y) == CAIRO_STATUS_SUCCESS &&
+              cairo_image_surface_get_width(x) == cairo_image_surface_get_width(y) &&
+              cairo_image_surface_get_height(x) == cairo_image_surface_get_height(y) &&
+              cairo_image_surface_get_stride(x) == cairo_image_surface_get_stride(y) &&
+              cairo_image_surface_get_format(x) == cairo_image_surface_get_format(y);
+    if (ok) {
+        size_t n = (size_t)cairo_image_surface_get_stride(x) *
+                   (size_t)cairo_image_surface_get_height(x);
+        ok = memcmp(cairo_image_surface_get_data(x), cairo_image_surface_get_data(y), n) == 0;
+    }
+    cairo_surface_destroy(x);
+    cairo_surface_destroy(y);
+    return ok;
+}
+
 static bool have_cjk_font;
 
 static void test_cjk_drawn(void)
@@ -422,6 +515,7 @@ int main(int argc, char **argv)
         return 77;
     }
     RUN(test_png);
+    RUN(test_png_palette);
     RUN(test_too_large);
     RUN(test_svg);
     RUN(test_pdf);
