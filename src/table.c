@@ -625,8 +625,10 @@ csvchart_status csvchart_table_date_cell(const csvchart_table *t, size_t col,
     }
     /* "15/01/2026" (or 15.01.2026): numbers in an order the file does not say. */
     const char *hint = "";
-    size_t a = strspn(s, " 0123456789"), b2 = a ? strspn(s + a + 1, "0123456789") : 0;
-    if (a && (s[a] == '/' || s[a] == '.') && b2 && s[a + 1 + b2] == s[a] &&
+    size_t a = strspn(s, " 0123456789");
+    bool sep = a && (s[a] == '/' || s[a] == '.'); /* not the end: s + a + 1 is inside */
+    size_t b2 = sep ? strspn(s + a + 1, "0123456789") : 0;
+    if (sep && b2 && s[a + 1 + b2] == s[a] &&
         t->syntax.dates.order == DATE_ORDER_NONE) {
         hint = s[a] == '/' ? "; for day/month/year set date_format = dd/mm/yyyy (or mm/dd/yyyy)"
                            : "; for day.month.year set date_format = dd.mm.yyyy";
