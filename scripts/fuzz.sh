@@ -12,7 +12,8 @@
 #       -exact_artifact_path=tests/fuzz/regressions/TARGET/NAME build-fuzz/findings/TARGET-crash-...
 # then fix the library; tests/unit/test_fuzz_regressions.c runs the file in every test build.
 #
-# Environment: FUZZ_TARGETS (default "csv number ini render"), FUZZ_ARGS (more libFuzzer flags).
+# Environment: FUZZ_TARGETS (default "csv number ini render syntax read theme figure"),
+# FUZZ_ARGS (more libFuzzer flags, e.g. -seed=N).
 set -u
 seconds=${1:-60}
 case $seconds in
@@ -20,7 +21,7 @@ case $seconds in
 esac
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=$root/build-fuzz
-targets=${FUZZ_TARGETS:-csv number ini render}
+targets=${FUZZ_TARGETS:-csv number ini render syntax read theme figure}
 
 if ! command -v clang >/dev/null; then
     echo "fuzz.sh: clang is needed (Debian: apt-get install clang libclang-rt-14-dev)" >&2

@@ -102,6 +102,11 @@ void csvchart_theme_set_palette(struct theme *out, const char *palette, bool gre
 bool csvchart_theme_is_file(const char *name);
 csvchart_status csvchart_theme_load(const char *path, const char *palette, struct theme *out,
                                     csvchart_error *err);
+/* The same for the file's `n` bytes at `data`, named `path` in messages (the loader reads the
+ * file and calls this; tests/fuzz/ feeds it directly). */
+csvchart_status csvchart_theme_parse(const char *path, const char *data, size_t n,
+                                     const char *palette, struct theme *out,
+                                     csvchart_error *err);
 
 /*
  * The colour nearest to c (same hue) whose relative luminance is in [lo, hi]: c itself when it

@@ -248,14 +248,31 @@ csvchart_status csvchart_theme_load(const char *path, const char *palette, struc
     size_t n = fread(text, 1, MAX_THEME_BYTES + 1, f);
     bool failed = ferror(f);
     fclose(f);
-    if (failed || n > MAX_THEME_BYTES || memchr(text, '\0', n)) {
+    if (failed) {
         free(text);
-        return csvchart_error_set(err, failed ? CSVCHART_ERROR_IO : CSVCHART_ERROR_DATA, path, 0,
-                                  0, failed ? "cannot read the house theme"
-                                  : n > MAX_THEME_BYTES
+        return csvchart_error_set(err, CSVCHART_ERROR_IO, path, 0, 0,
+                                  "cannot read the house theme");
+    }
+    csvchart_status st = csvchart_theme_parse(path, text, n, palette, out, err);
+    free(text);
+    return st;
+}
+
+csvchart_status csvchart_theme_parse(const char *path, const char *data, size_t n,
+                                     const char *palette, struct theme *out,
+                                     csvchart_error *err)
+{
+    if (n > MAX_THEME_BYTES || memchr(data, '\0', n)) {
+        return csvchart_error_set(err, CSVCHART_ERROR_DATA, path, 0, 0,
+                                  n > MAX_THEME_BYTES
                                       ? "a house theme is at most 64 KiB"
                                       : "a house theme is text, and this file holds a NUL byte");
     }
+    char *text = malloc(n + 1); /* read_lines() cuts the lines in place */
+    if (!text) {
+        return csvchart_error_nomem(err);
+    }
+    memcpy(text, data, n);
     text[n] = '\0';
     struct reader r = {.path = path, .err = err, .base = "light"};
     struct theme_house h = {0};

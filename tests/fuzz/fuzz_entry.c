@@ -26,6 +26,11 @@
 #include "spec.h"
 #include "table.h"
 #include "text.h"
+#include "theme.h"
+#include "timeline_axis.h"
+#include "trend_fit.h"
+
+#include <unistd.h>
 
 #ifdef CSVCHART_FUZZ_INI
 #include "cli/batch.h"
@@ -515,6 +520,26 @@ static size_t header_names(const char *csv, size_t len, char delim, char names[]
     return n;
 }
 
+/* The scene's contract (scene.h), asserted there too but not in release builds: every number
+ * finite, no size negative. NULL (no scene): nothing to check. */
+static int scene_sane(const struct csvchart_scene *sc)
+{
+    int broken = 0;
+    for (size_t i = 0; sc && i < sc->len; i++) {
+        const struct scene_item *it = &sc->items[i];
+        bool ok = isfinite(it->x) && isfinite(it->y) && isfinite(it->x2) && isfinite(it->y2) &&
+                  isfinite(it->w) && isfinite(it->h) && it->w >= 0 && it->h >= 0 &&
+                  isfinite(it->r) && it->r >= 0 && isfinite(it->baseline) &&
+                  isfinite(it->anchor_x) && it->stroke_width >= 0;
+        for (size_t k = 0; k < it->npoints; k++) {
+            ok = ok && isfinite(it->points[k].x) && isfinite(it->points[k].y);
+        }
+        check(ok, "scene item %zu (kind %d): x %g y %g w %g h %g r %g", i, (int)it->kind, it->x,
+              it->y, it->w, it->h, it->r);
+    }
+    return broken;
+}
+
 int csvchart_fuzz_render(const uint8_t *data, size_t size)
 {
     int broken = 0;
@@ -670,25 +695,843 @@ int csvchart_fuzz_render(const uint8_t *data, size_t size)
         for (size_t i = 0; i < csvchart_figure_warning_count(fig); i++) {
             check(csvchart_figure_warning(fig, i) != NULL, "warning %zu is NULL", i);
         }
-        /* The scene's contract (scene.h), asserted there too but not in release builds:
-         * every number finite, no size negative. */
         csvchart_error se = {0};
-        const struct csvchart_scene *sc = csvchart_figure_scene(fig, &se);
-        for (size_t i = 0; sc && i < sc->len; i++) {
-            const struct scene_item *it = &sc->items[i];
-            bool ok = isfinite(it->x) && isfinite(it->y) && isfinite(it->x2) &&
-                      isfinite(it->y2) && isfinite(it->w) && isfinite(it->h) && it->w >= 0 &&
-                      it->h >= 0 && isfinite(it->r) && it->r >= 0 && isfinite(it->baseline) &&
-                      isfinite(it->anchor_x) && it->stroke_width >= 0;
-            for (size_t k = 0; k < it->npoints; k++) {
-                ok = ok && isfinite(it->points[k].x) && isfinite(it->points[k].y);
-            }
-            check(ok, "scene item %zu (kind %d): x %g y %g w %g h %g r %g", i, (int)it->kind,
-                  it->x, it->y, it->w, it->h, it->r);
-        }
+        broken |= scene_sane(csvchart_figure_scene(fig, &se));
     } else {
         check(e.message[0] != '\0', "load error without a message");
     }
     csvchart_figure_free(fig);
+    return broken;
+}
+
+/* ---- Languages: locales, decimal commas, date orders ------------------------------------------ */
+
+/*
+ * The locales the targets below pick from by index (0: none). Append only: a corpus file
+ * names its locale by index. Languages whose data differ in what the code reads: decimal and
+ * group marks of several bytes (U+202F, U+066B), currency signs after the number or several
+ * bytes long ("zł", "K" that is also a multiplier), month names with dots, non-Latin scripts,
+ * numeric months (ja "%m月"), and glibc's date formats of every shape.
+ */
+static const char *const fuzz_locales[32] = {
+    NULL,    "de",    "fr",    "es",    "it",    "nl",    "pt_BR", "pl",
+    "sv",    "ja_JP", "zh_CN", "ko_KR", "ar_EG", "fa_IR", "th_TH", "hi_IN",
+    "ru_RU", "uk_UA", "cs_CZ", "fi_FI", "hu_HU", "tr_TR", "el_GR", "he_IL",
+    "vi_VN", "en_GB", "de_CH", "fr_CA", "pt_PT", "my_MM", "nb_NO", "en_US",
+};
+
+/* The locale of index i (0..31), read once and kept for the process (NULL: none, or glibc has
+ * no data for it here). Single-threaded, as libFuzzer and the regression test are. */
+static const struct csvchart_locale *fuzz_locale(unsigned i)
+{
+    static struct csvchart_locale *cache[32];
+    static bool tried[32];
+    i &= 31;
+    if (!fuzz_locales[i]) {
+        return NULL;
+    }
+    if (!tried[i]) {
+        tried[i] = true;
+        csvchart_error e = {0};
+        if (csvchart_locale_load(fuzz_locales[i], &cache[i], &e) != CSVCHART_OK) {
+            cache[i] = NULL;
+        }
+    }
+    return cache[i];
+}
+
+/* Date syntaxes by index: the four of date_format and the other separators date.h reads. */
+static const struct {
+    enum date_order order;
+    char sep;
+} fuzz_orders[8] = {
+    {DATE_ORDER_NONE, 0},   {DATE_ORDER_DMY, '/'}, {DATE_ORDER_MDY, '/'}, {DATE_ORDER_YMD, '-'},
+    {DATE_ORDER_DMY, '.'},  {DATE_ORDER_DMY, '-'}, {DATE_ORDER_YMD, '/'}, {DATE_ORDER_MDY, '.'},
+};
+
+/* Checks a label written into buffers of several sizes by `write` (the buffer rules of
+ * format.h and timeline_axis.h: NUL-terminated, cut on a whole character, a prefix of the
+ * whole label, nothing written past n). */
+#define CHECK_LABEL(what, call_full, call_n)                                                   \
+    do {                                                                                       \
+        static const size_t sizes_[] = {1, 2, 3, 5, 9, 17, 40};                                \
+        char full_[512];                                                                       \
+        memset(full_, 'X', sizeof full_);                                                      \
+        {                                                                                      \
+            char *buf_ = full_;                                                                \
+            size_t n_ = sizeof full_;                                                          \
+            call_full;                                                                         \
+            (void)buf_;                                                                        \
+            (void)n_;                                                                          \
+        }                                                                                      \
+        size_t full_len_ = strnlen(full_, sizeof full_);                                       \
+        check(full_len_ < sizeof full_, "%s: not NUL-terminated", what);                       \
+        check(valid_utf8((const unsigned char *)full_, full_len_), "%s \"%s\" not UTF-8", what, \
+              full_);                                                                          \
+        for (size_t i_ = 0; i_ < sizeof sizes_ / sizeof sizes_[0] && !broken; i_++) {          \
+            char part_[64];                                                                    \
+            memset(part_, 'X', sizeof part_);                                                  \
+            char *buf_ = part_;                                                                \
+            size_t n_ = sizes_[i_];                                                            \
+            call_n;                                                                            \
+            size_t len_ = strnlen(part_, n_);                                                  \
+            check(len_ < n_, "%s into %zu bytes: not NUL-terminated", what, n_);               \
+            check(part_[n_] == 'X', "%s into %zu bytes: wrote past the end", what, n_);        \
+            check(valid_utf8((const unsigned char *)part_, len_ < n_ ? len_ : 0),              \
+                  "%s into %zu bytes: \"%s\" not UTF-8", what, n_, part_);                     \
+            check(len_ <= full_len_ && memcmp(part_, full_, len_ < n_ ? len_ : 0) == 0,        \
+                  "%s into %zu bytes: \"%.*s\" is not a prefix of \"%s\"", what, n_,           \
+                  (int)(len_ < n_ ? len_ : 0), part_, full_);                                  \
+        }                                                                                      \
+    } while (0)
+
+int csvchart_fuzz_syntax(const uint8_t *data, size_t size)
+{
+    int broken = 0;
+    if (size < 2) {
+        return 0;
+    }
+    const struct csvchart_locale *loc = fuzz_locale(data[0] & 31);
+    static const char decimals[4] = {0, '.', ',', ','};
+    struct number_syntax nsyn = {.decimal = decimals[data[0] >> 5 & 3],
+                                 .currency = loc ? loc->currency : NULL};
+    struct date_syntax dsyn = {.order = fuzz_orders[data[1] & 7].order,
+                               .sep = fuzz_orders[data[1] & 7].sep,
+                               .loc = loc};
+    const char *s = (const char *)data + 2;
+    size_t len = size - 2;
+    /* The first line is the value read; the rest (if any) a trend_label template. */
+    const char *nl = memchr(s, '\n', len);
+    size_t vlen = nl ? (size_t)(nl - s) : len;
+
+    /* Numbers in the syntax. */
+    double v = 0;
+    struct number_unit unit;
+    memset(&unit, 0x5A, sizeof unit);
+    bool is_number = csvchart_number_parse_as(s, vlen, &nsyn, &v, &unit);
+    if (is_number) {
+        check(isfinite(v), "\"%.*s\" parsed as %g", (int)(vlen > 80 ? 80 : vlen), s, v);
+        check(memchr(unit.prefix, '\0', sizeof unit.prefix) &&
+                  memchr(unit.suffix, '\0', sizeof unit.suffix),
+              "unit strings not terminated");
+        check(valid_utf8((const unsigned char *)unit.prefix, strlen(unit.prefix)),
+              "currency sign not UTF-8");
+        check(unit.decimals >= 0, "decimals %d", unit.decimals);
+        check(unit.multiplier == 0 || strchr("KMBT", unit.multiplier), "multiplier %d",
+              unit.multiplier);
+    }
+    /* A decimal point set explicitly reads what the default reads, the same way (number.h:
+     * the forms "given a syntax" are additions). */
+    double dv;
+    if (nsyn.decimal == '.' && csvchart_number_parse(s, vlen, &dv, NULL)) {
+        struct number_syntax dot = {.decimal = '.'};
+        double v2;
+        check(csvchart_number_parse_as(s, vlen, &dot, &v2, NULL) && same_double(dv, v2),
+              "\"%.*s\" reads as %g by default but not with decimal = .", (int)vlen, s, dv);
+    }
+
+    /* Dates in the syntax; what the default reads is read the same in every syntax (date.h:
+     * ISO dates and month names are read with every setting). */
+    struct date_value d, d0;
+    bool is_date = csvchart_date_parse_as(s, vlen, &dsyn, &d);
+    if (is_date) {
+        broken |= date_sane(&d);
+    }
+    if (csvchart_date_parse(s, vlen, &d0)) {
+        check(is_date && d.days == d0.days && d.precision == d0.precision &&
+                  same_double(d.second, d0.second),
+              "\"%.*s\" reads as a date by default, not (or otherwise) in the syntax", (int)vlen,
+              s);
+    }
+    if (broken) {
+        return broken;
+    }
+    if (loc) {
+        size_t used = 0;
+        int m = csvchart_locale_month(loc, s, vlen, &used);
+        check(m >= 0 && m <= 12, "month %d", m);
+        check(m == 0 || (used > 0 && used <= vlen), "month %d took %zu of %zu bytes", m, used,
+              vlen);
+    }
+
+    /* Labels in the locale: values, ticks, ratios, changes, dates, spans, time ticks. */
+    static const char *const formats[16] = {"auto", "si",    "percent", "currency",
+                                            "$%.2f", "%.1f%%", "%'d people", "%+08.3e",
+                                            "%g",    "%#.0f", "%-12.20G", "x%'.3F€",
+                                            "",      "%d",    "%i%%",     "%'.2f"};
+    struct value_format f;
+    csvchart_error e = {0};
+    if (csvchart_format_parse(formats[data[1] >> 3 & 15], &f, &e) == CSVCHART_OK) {
+        csvchart_format_set_unit(&f, is_number ? &unit : NULL);
+        f.loc = loc;
+        static const double steps[] = {1, 0.5, 0.01, 10, 1e-300, 0, -2.5, NAN, INFINITY};
+        uint8_t last = data[size - 1];
+        broken |= format_all(&f, v, steps[last % 9]);
+        if (!broken) {
+            broken |= format_all(&f, -v * 1234.5, steps[(last + 1) % 9]);
+        }
+    }
+    bool words;
+    CHECK_LABEL("ratio", csvchart_format_ratio_in(loc, v, buf_, n_, &words),
+                csvchart_format_ratio_in(loc, v, buf_, n_, &words));
+    CHECK_LABEL("change", csvchart_format_change_in(loc, v, buf_, n_),
+                csvchart_format_change_in(loc, v, buf_, n_));
+    CHECK_LABEL("duration", csvchart_trend_duration(fabs(v), buf_, n_),
+                csvchart_trend_duration(fabs(v), buf_, n_));
+    if (broken) {
+        return broken;
+    }
+
+    /* A date: the one read, else one made of the input's bytes. */
+    if (!is_date) {
+        uint32_t x = 0;
+        for (size_t i = 0; i < vlen && i < 4; i++) {
+            x = x << 8 | (uint8_t)s[i];
+        }
+        /* as date.h fills it in: month and day 1 when the precision has none */
+        enum date_precision prec = (enum date_precision)(1 + x % 4);
+        int y = 1 + (int)(x % 9999);
+        int mo = prec >= DATE_MONTH ? 1 + (int)(x >> 16) % 12 : 1;
+        int dd = prec >= DATE_DAY ? 1 + (int)(x >> 8) % csvchart_date_month_days(y, mo) : 1;
+        d = (struct date_value){.days = csvchart_date_days(y, mo, dd), .year = y, .month = mo,
+                                .day = dd, .precision = prec,
+                                .second = prec == DATE_TIME ? (double)(x % 86400) : 0};
+    }
+    for (int lng = 0; lng < 2 && !broken; lng++) {
+        CHECK_LABEL("date", csvchart_date_format_in(loc, &d, lng, buf_, n_),
+                    csvchart_date_format_in(loc, &d, lng, buf_, n_));
+    }
+    struct date_value later = d;
+    later.days += (int64_t)(data[size - 1]) * 17;
+    csvchart_date_civil(later.days, &later.year, &later.month, &later.day);
+    if (later.year <= 9999) {
+        CHECK_LABEL("span", csvchart_date_format_span_in(loc, &d, &later, buf_, n_),
+                    csvchart_date_format_span_in(loc, &d, &later, buf_, n_));
+    }
+    if (loc) {
+        CHECK_LABEL("locale date",
+                    csvchart_locale_date(loc, d.day, d.month, d.year, data[0] & 0x80, buf_, n_),
+                    csvchart_locale_date(loc, d.day, d.month, d.year, data[0] & 0x80, buf_, n_));
+        CHECK_LABEL("locale month",
+                    csvchart_locale_date(loc, 0, d.month, d.year, data[0] & 0x80, buf_, n_),
+                    csvchart_locale_date(loc, 0, d.month, d.year, data[0] & 0x80, buf_, n_));
+    }
+    if (broken) {
+        return broken;
+    }
+    /* Time ticks over [d, later] at a step picked by the last byte. */
+    struct time_tick ticks[9];
+    size_t k = data[size - 1] % csvchart_time_step_count();
+    double t0 = csvchart_date_coord(&d), t1 = csvchart_date_coord(&later);
+    size_t nt = csvchart_time_ticks_in(loc, t0, t1, k, ticks, 8);
+    check(nt <= 9, "%zu ticks counted, at most max + 1 = 9", nt);
+    for (size_t i = 0; i < nt && i < 8 && !broken; i++) {
+        size_t tl = strnlen(ticks[i].label, sizeof ticks[i].label);
+        check(tl < sizeof ticks[i].label, "tick %zu label not terminated", i);
+        check(valid_utf8((const unsigned char *)ticks[i].label, tl), "tick label \"%s\" not UTF-8",
+              ticks[i].label);
+        check(isfinite(ticks[i].t) && ticks[i].t >= t0 - 1 && ticks[i].t <= t1 + 1,
+              "tick at %g outside %g..%g", ticks[i].t, t0, t1);
+        double prev = i ? ticks[i - 1].t : NAN;
+        CHECK_LABEL("tick", csvchart_time_tick_label_in(loc, k, ticks[i].t, prev, buf_, n_),
+                    csvchart_time_tick_label_in(loc, k, ticks[i].t, prev, buf_, n_));
+    }
+    if (broken) {
+        return broken;
+    }
+
+    /* The rest of the input as a trend_label template, for a rate made of the value. */
+    if (nl) {
+        char tmpl[256];
+        size_t tn = len - vlen - 1 < sizeof tmpl - 1 ? len - vlen - 1 : sizeof tmpl - 1;
+        memcpy(tmpl, nl + 1, tn);
+        tmpl[tn] = '\0';
+        if (strlen(tmpl) == tn && valid_utf8((const unsigned char *)tmpl, tn)) {
+            struct trend_fit fit = {.n = 3, .slope = is_number ? v / 1000 : -0.001};
+            struct trend_rate rate;
+            double span = 1 + (double)(data[size - 1]) * 30;
+            csvchart_trend_rate(&fit, span, &rate);
+            char out[128];
+            csvchart_error te = {0};
+            for (size_t n = 1; n <= sizeof out && !broken; n = n * 3 + 1) {
+                memset(out, 'X', sizeof out);
+                csvchart_error_clear(&te);
+                csvchart_status st = csvchart_trend_text(&rate, tmpl, "series", out, n, &te);
+                check(st == te.status, "trend_text: status %d, error %d", (int)st,
+                      (int)te.status);
+                if (st == CSVCHART_OK) {
+                    size_t ol = strnlen(out, n);
+                    check(ol < n, "trend text into %zu not terminated", n);
+                    check(n == sizeof out || out[n] == 'X', "trend text wrote past %zu", n);
+                    check(valid_utf8((const unsigned char *)out, ol < n ? ol : 0),
+                          "trend text into %zu \"%.*s\" not UTF-8", n, (int)(ol < n ? ol : 0),
+                          out);
+                } else {
+                    check(te.message[0] != '\0', "trend_text error without a message");
+                }
+            }
+        }
+    }
+    return broken;
+}
+
+/* ---- Reading with a syntax and an encoding ----------------------------------------------------- */
+
+/* fold_run() (fold_check.h) with the reader's other options too: encoding and syntax. */
+static void fold_run_as(const char *csv, size_t len, const struct spec *s, bool folded,
+                        const struct table_options *base, struct fold_outcome *o)
+{
+    memset(o, 0, sizeof *o);
+    struct table_fold f;
+    bool folds = csvchart_bar_fold(s, &f);
+    struct table_options opt = *base;
+    opt.fold = folded && folds ? &f : NULL;
+    csvchart_error err = {0};
+    csvchart_table *t = NULL;
+    o->st = csvchart_table_read("t.csv", csv, len, &opt, &t, &err);
+    if (o->st == CSVCHART_OK) {
+        o->rows = t->nrows;
+        o->st = csvchart_bar_chart_bind(t, s, &o->chart, &o->warn, &err);
+    }
+    snprintf(o->error, sizeof o->error, "%s", o->st ? csvchart_error_text(&err) : "");
+    csvchart_table_free(t);
+}
+
+/* What the table promises of its typed cells, read again in its syntax: a number column's
+ * cells read as their value, a date column's as their date; any cell read as a date for a
+ * figure gives a date that exists or an error at the cell. */
+static int cells_reread(const csvchart_table *t)
+{
+    int broken = 0;
+    for (size_t c = 0; c < t->ncols && !broken; c++) {
+        enum column_type type = t->cols[c].type;
+        for (size_t r = 0; r < t->nrows && !broken; r++) {
+            const struct table_cell *cell = csvchart_table_cell(t, r, c);
+            const char *text = csvchart_table_text(t, cell);
+            if (!cell->missing && type == COLUMN_NUMBER) {
+                double v;
+                struct number_unit u;
+                check(csvchart_table_number(t, text, cell->len, &v, &u) && same_double(v, cell->num),
+                      "cell %zu,%zu \"%s\" of a number column does not read as %g", r, c, text,
+                      cell->num);
+            }
+            struct date_value d;
+            csvchart_error e = {0};
+            csvchart_status st = csvchart_table_date_cell(t, c, cell, &d, &e);
+            if (st == CSVCHART_OK) {
+                broken |= date_sane(&d);
+                check(cell->missing || type != COLUMN_DATE ||
+                          same_double(csvchart_date_coord(&d), cell->num),
+                      "cell %zu,%zu \"%s\": date %g, typed %g", r, c, text,
+                      csvchart_date_coord(&d), cell->num);
+            } else {
+                check(st == CSVCHART_ERROR_DATA && e.status == st && e.message[0] &&
+                          e.line == cell->line && e.column == cell->col,
+                      "cell %zu,%zu \"%s\": date error %d at %zu:%zu, cell at %zu:%u", r, c, text,
+                      (int)st, e.line, e.column, cell->line, (unsigned)cell->col);
+                check(type != COLUMN_DATE || cell->missing, "cell %zu,%zu \"%s\" of a date column "
+                      "is not a date", r, c, text);
+                check(valid_utf8((const unsigned char *)e.message, strlen(e.message)),
+                      "date error not UTF-8");
+            }
+        }
+    }
+    return broken;
+}
+
+int csvchart_fuzz_read(const uint8_t *data, size_t size)
+{
+    int broken = 0;
+    if (size < 4) {
+        return 0;
+    }
+    static const char delims[4] = {0, ',', ';', '\t'};
+    static const char *const encodings[4] = {"utf-8", "latin1", "utf-16", "auto"};
+    static const char *const date_formats[8] = {"auto",       "dd/mm/yyyy", "mm/dd/yyyy",
+                                                "yyyy-mm-dd", "dd.mm.yyyy", "auto",
+                                                "auto",       "auto"};
+    static const char *const decimal_names[4] = {NULL, ".", ",", ","};
+    uint8_t b0 = data[0], b1 = data[1], b3 = data[3];
+    uint32_t seed = data[2];
+    const char *csv = (const char *)data + 4;
+    size_t len = size - 4;
+
+    /* The reading options as a figure derives them (figure.c): bound from option values. */
+    struct option_values vals;
+    memset(&vals, 0, sizeof vals);
+    csvchart_error e0 = {0};
+    csvchart_option_values_set(&vals, OPT_ENCODING, encodings[b0 & 3], NULL, 0, &e0);
+    csvchart_option_values_set(&vals, OPT_DATE_FORMAT, date_formats[b0 >> 4 & 7], NULL, 0, &e0);
+    if (decimal_names[b1 >> 5 & 3]) {
+        csvchart_option_values_set(&vals, OPT_DECIMAL, decimal_names[b1 >> 5 & 3], NULL, 0, &e0);
+    }
+    if (fuzz_locales[b1 & 31] && fuzz_locale(b1 & 31)) {
+        csvchart_option_values_set(&vals, OPT_LOCALE, fuzz_locales[b1 & 31], NULL, 0, &e0);
+    }
+    struct spec s;
+    if (csvchart_spec_bind(&vals, KIND_BAR, &s, &e0) != CSVCHART_OK) {
+        check(e0.message[0] != '\0', "spec_bind failed without a message");
+        csvchart_option_values_fini(&vals);
+        return broken;
+    }
+    struct table_syntax syn = {.numbers = s.numbers, .dates = s.dates};
+    struct table_options opt = {.delimiter = delims[b0 >> 2 & 3], .encoding = s.encoding};
+    if (s.numbers.decimal || s.dates.order != DATE_ORDER_NONE || s.locale) {
+        opt.syntax = &syn;
+    }
+
+    csvchart_error e1 = {0};
+    csvchart_table *t1 = NULL;
+    csvchart_status s1 = csvchart_table_read("fuzz.csv", csv, len, &opt, &t1, &e1);
+    check((s1 == CSVCHART_OK) == (t1 != NULL), "status %d with table %p", (int)s1, (void *)t1);
+    check((s1 == CSVCHART_OK) == (e1.status == CSVCHART_OK), "status %d, error %d", (int)s1,
+          (int)e1.status);
+    if (t1 && !broken) {
+        broken |= table_sane(t1);
+        check(t1->encoding != ENCODING_AUTO, "encoding auto left unresolved");
+        check(t1->has_syntax == (opt.syntax != NULL), "has_syntax %d", (int)t1->has_syntax);
+    }
+    if (s1 != CSVCHART_OK) {
+        check(e1.message[0] != '\0' &&
+                  valid_utf8((const unsigned char *)e1.message, strlen(e1.message)),
+              "read error without a message, or not UTF-8");
+    }
+
+    /* In pieces (sizes as in csvchart_fuzz_csv): the same table or the same error. */
+    static const size_t max_piece[4] = {1, 4, 16, 256};
+    size_t most = max_piece[seed >> 6];
+    csvchart_error e2 = {0};
+    csvchart_table_reader *r = NULL;
+    csvchart_table *t2 = NULL;
+    csvchart_status s2 = csvchart_table_reader_new("fuzz.csv", &opt, &r, &e2);
+    for (size_t i = 0; s2 == CSVCHART_OK && i < len;) {
+        seed = seed * 1103515245u + 12345u;
+        size_t n = 1 + (seed >> 16) % most;
+        n = n > len - i ? len - i : n;
+        s2 = csvchart_table_reader_feed(r, csv + i, n, &e2);
+        i += n;
+    }
+    if (s2 == CSVCHART_OK) {
+        s2 = csvchart_table_reader_finish(r, &t2, &e2);
+    }
+    csvchart_table_reader_free(r);
+    check(s1 == s2, "status %d whole, %d in pieces", (int)s1, (int)s2);
+    if (s1 != CSVCHART_OK && s1 == s2) {
+        char whole[sizeof e1.text];
+        snprintf(whole, sizeof whole, "%s", csvchart_error_text(&e1));
+        check(strcmp(whole, csvchart_error_text(&e2)) == 0,
+              "error differs:\n  whole:     %s\n  in pieces: %s", whole, e2.text);
+    }
+    if (t1 && t2 && !broken) {
+        broken |= tables_equal(t1, t2);
+    }
+    if (t1 && !broken) {
+        broken |= cells_reread(t1);
+    }
+
+    /* Folding while reading, in the syntax: an aggregated bar chart binds alike from the
+     * folded and the whole table (byte 3: aggregate, group, facet, y, log). */
+    if (t1 && !broken && (b0 & 0x80)) {
+        static const char *const aggs[8] = {"sum", "mean", "count", "min",
+                                            "max", "sum",  "mean",  "count"};
+        csvchart_error ef = {0};
+        csvchart_option_values_set(&vals, OPT_AGGREGATE, aggs[b3 & 7], NULL, 0, &ef);
+        if (b3 & 8 && t1->ncols > 2) {
+            csvchart_option_values_set(&vals, OPT_GROUP, t1->cols[2].name, NULL, 0, &ef);
+        }
+        if (b3 & 16 && t1->ncols > 3) {
+            csvchart_option_values_set(&vals, OPT_FACET, t1->cols[3].name, NULL, 0, &ef);
+        }
+        if (b3 & 32 && t1->ncols > 1) {
+            csvchart_option_values_set(&vals, OPT_Y, t1->cols[1].name, NULL, 0, &ef);
+        }
+        if (b3 & 64) {
+            csvchart_option_values_set(&vals, OPT_LOG, "true", NULL, 0, &ef);
+        }
+        struct spec fs;
+        if (csvchart_spec_bind(&vals, KIND_BAR, &fs, &ef) == CSVCHART_OK) {
+            struct fold_outcome whole, folded;
+            fold_run_as(csv, len, &fs, false, &opt, &whole);
+            fold_run_as(csv, len, &fs, true, &opt, &folded);
+            broken |= !fold_agree(&whole, &folded, 1e-9, "(the input)");
+            fold_outcome_fini(&whole);
+            fold_outcome_fini(&folded);
+            csvchart_spec_fini(&fs);
+        }
+    }
+    csvchart_table_free(t1);
+    csvchart_table_free(t2);
+    csvchart_spec_fini(&s);
+    csvchart_option_values_fini(&vals);
+    return broken;
+}
+
+/* ---- House themes ------------------------------------------------------------------------------ */
+
+int csvchart_fuzz_theme(const uint8_t *data, size_t size)
+{
+    int broken = 0;
+    size_t lines = 1;
+    for (size_t i = 0; i < size; i++) {
+        lines += data[i] == '\n';
+    }
+    struct theme t;
+    memset(&t, 0x5A, sizeof t);
+    csvchart_error e = {0};
+    /* The figure's own palette, when the input's last byte asks for one, overrides the
+     * house's. */
+    const char *palette = size && data[size - 1] == '!' ? "tableau10" : "";
+    csvchart_status st =
+        csvchart_theme_parse("fuzz.ini", (const char *)data, size, palette, &t, &e);
+    check(st == e.status, "status %d, error %d", (int)st, (int)e.status);
+    if (st != CSVCHART_OK) {
+        check(e.message[0] != '\0', "an error without a message");
+        check(e.line <= lines, "error on line %zu of %zu", e.line, lines);
+        check(valid_utf8((const unsigned char *)e.message, strlen(e.message)),
+              "error not UTF-8: %s", e.message);
+        return broken;
+    }
+    /* What a theme promises: text at 4.5:1 on the background, marks at 3:1, sizes at or over
+     * their floors, strings terminated. */
+    const csvchart_rgba texts[4] = {t.title, t.text, t.subtitle, t.faint};
+    for (size_t i = 0; i < 4; i++) {
+        check(csvchart_contrast(texts[i], t.background) >= 4.5 - 1e-9,
+              "text colour %zu at %.2f:1 on the background", i,
+              csvchart_contrast(texts[i], t.background));
+    }
+    check(t.npalette >= 1 && t.npalette <= THEME_MAX_PALETTE, "%zu palette colours",
+          t.npalette);
+    for (size_t i = 0; i < t.npalette && i < THEME_MAX_PALETTE; i++) {
+        check(csvchart_contrast(t.palette[i] | 0xFF, t.background | 0xFF) >= 3 - 1e-6,
+              "palette colour %zu #%08lX at %.2f:1 on #%08lX", i, (unsigned long)t.palette[i],
+              csvchart_contrast(t.palette[i] | 0xFF, t.background | 0xFF),
+              (unsigned long)t.background);
+    }
+    const struct theme_house *h = &t.house;
+    check(memchr(h->font, '\0', sizeof h->font) && memchr(h->palette, '\0', sizeof h->palette) &&
+              memchr(h->byline, '\0', sizeof h->byline),
+          "house strings not terminated");
+    if (!broken) {
+        check(valid_utf8((const unsigned char *)h->font, strlen(h->font)) &&
+                  valid_utf8((const unsigned char *)h->byline, strlen(h->byline)),
+              "house font or byline not UTF-8");
+    }
+    for (int r = 0; r < TYPE_ROLES; r++) {
+        check(h->type[r] == 0 || (isfinite(h->type[r]) &&
+                                  h->type[r] >= csvchart_type_scale[r].floor),
+              "type size %d is %g, under its floor %g", r, h->type[r],
+              csvchart_type_scale[r].floor);
+    }
+    const double pads[3] = {h->pad_x, h->pad_top, h->pad_bottom};
+    for (size_t i = 0; i < 3; i++) {
+        check(pads[i] == 0 || (isfinite(pads[i]) && pads[i] > 0), "margin %zu is %g", i, pads[i]);
+    }
+    return broken;
+}
+
+/* ---- A figure of any kind, its options from the input --------------------------------------- */
+
+/* Options the input may not set as text: they pick the size of what is drawn (kept small by
+ * byte 1), read files (theme: byte 1 picks the built-in or the input's house theme) or
+ * configure fonts on disk (font). */
+static bool option_refused(const char *name)
+{
+    static const char *const refused[] = {"size", "scale", "dpi", "max_pixels", "font", "theme"};
+    for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+        if (strcmp(name, refused[i]) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The path of this process's house theme file (a temporary file, removed at exit). */
+static char theme_path[256];
+
+static void remove_theme_file(void)
+{
+    if (theme_path[0]) {
+        remove(theme_path);
+    }
+}
+
+static const char *write_theme_file(const char *text, size_t len)
+{
+    if (!theme_path[0]) {
+        const char *dir = getenv("TMPDIR");
+        snprintf(theme_path, sizeof theme_path, "%s/csvchart-fuzz-%ld.ini",
+                 dir && *dir ? dir : "/tmp", (long)getpid());
+        atexit(remove_theme_file);
+    }
+    FILE *f = fopen(theme_path, "wb");
+    if (!f) {
+        return NULL;
+    }
+    bool ok = fwrite(text, 1, len, f) == len;
+    ok = fclose(f) == 0 && ok;
+    return ok ? theme_path : NULL;
+}
+
+/* The first field of each of the first data lines (naively: up to the delimiter), so that
+ * options can name categories (annotate, highlight, ratio). */
+static size_t first_cells(const char *csv, size_t len, char delim, char cells[][48])
+{
+    size_t n = 0, i = 0;
+    while (i < len && csv[i] != '\n') { // the header
+        i++;
+    }
+    while (++i < len && n < MAX_NAMES) {
+        size_t k = 0;
+        while (i < len && csv[i] != '\n' && csv[i] != delim) {
+            if (csv[i] != '"' && csv[i] != '\r' && k < 47) {
+                cells[n][k++] = csv[i];
+            }
+            i++;
+        }
+        cells[n++][k] = '\0';
+        while (i < len && csv[i] != '\n') {
+            i++;
+        }
+    }
+    return n;
+}
+
+/* A value with its references replaced: @0..@7 the header's names, @a..@h the first cells of
+ * the first data lines, \n a line end. */
+static void expand_value(const char *v, size_t vlen, char names[][48], size_t nn,
+                         char cells[][48], size_t nc, char *out, size_t outsize)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < vlen && o + 1 < outsize; i++) {
+        const char *rep = NULL;
+        if (v[i] == '@' && i + 1 < vlen && v[i + 1] >= '0' && v[i + 1] <= '7') {
+            rep = nn ? names[(size_t)(v[i + 1] - '0') % nn] : "a";
+        } else if (v[i] == '@' && i + 1 < vlen && v[i + 1] >= 'a' && v[i + 1] <= 'h') {
+            rep = nc ? cells[(size_t)(v[i + 1] - 'a') % nc] : "a";
+        } else if (v[i] == '\\' && i + 1 < vlen && v[i + 1] == 'n') {
+            rep = "\n";
+        }
+        if (rep) {
+            size_t rl = strlen(rep);
+            rl = rl < outsize - 1 - o ? rl : outsize - 1 - o;
+            memcpy(out + o, rep, rl);
+            o += rl;
+            i++;
+        } else {
+            out[o++] = v[i];
+        }
+    }
+    out[o] = '\0';
+}
+
+/* Checks one output of a figure. */
+static int output_sane(csvchart_format format, csvchart_status rs, csvchart_error *re,
+                       const void *out, size_t out_len)
+{
+    int broken = 0;
+    check(rs == re->status, "render %d: status %d, error %d", (int)format, (int)rs,
+          (int)re->status);
+    if (rs != CSVCHART_OK) {
+        check(out == NULL && out_len == 0, "failed render left %zu bytes", out_len);
+        check(re->message[0] != '\0', "render error without a message");
+        return broken;
+    }
+    check(out != NULL && out_len > 0, "render %d gave %zu bytes", (int)format, out_len);
+    if (!out || !out_len) {
+        return broken;
+    }
+    switch (format) {
+    case CSVCHART_FORMAT_PNG:
+        check(out_len >= 8 && memcmp(out, "\x89PNG\r\n\x1a\n", 8) == 0, "not a PNG");
+        break;
+    case CSVCHART_FORMAT_PDF:
+        check(out_len >= 5 && memcmp(out, "%PDF-", 5) == 0, "not a PDF");
+        break;
+    case CSVCHART_FORMAT_SVG:
+    case CSVCHART_FORMAT_SCENE:
+        check(valid_utf8(out, out_len), "output %d not UTF-8", (int)format);
+        check(memchr(out, '\0', out_len) == NULL, "NUL in output %d", (int)format);
+        break;
+    case CSVCHART_FORMAT_TXT: {
+        /* csvchart.h: the text alternative, UTF-8, one line */
+        const char *t = out;
+        check(valid_utf8(out, out_len), "text alternative not UTF-8");
+        check(memchr(out, '\0', out_len) == NULL, "NUL in the text alternative");
+        check(t[out_len - 1] == '\n' && memchr(t, '\n', out_len - 1) == NULL &&
+                  memchr(t, '\r', out_len) == NULL,
+              "the text alternative is not one line: \"%.*s\"", (int)out_len, t);
+        break;
+    }
+    case CSVCHART_FORMAT_AUTO:
+        break;
+    }
+    return broken;
+}
+
+/* Sets the options of lines "name=value" in [p, end) on fig; returns the house theme's text
+ * (lines "house=LINE") in *house. */
+static void set_options(csvchart_figure *fig, const char *p, const char *end, char names[][48],
+                        size_t nn, char cells[][48], size_t nc, char *house, size_t house_size,
+                        size_t *house_len)
+{
+    *house_len = 0;
+    while (p < end) {
+        const char *eol = memchr(p, '\n', (size_t)(end - p));
+        const char *le = eol ? eol : end;
+        const char *eq = memchr(p, '=', (size_t)(le - p));
+        if (eq && eq - p < 40) {
+            char name[40];
+            memcpy(name, p, (size_t)(eq - p));
+            name[eq - p] = '\0';
+            char value[1024];
+            expand_value(eq + 1, (size_t)(le - eq - 1), names, nn, cells, nc, value,
+                         sizeof value);
+            if (strcmp(name, "house") == 0) {
+                size_t vl = strlen(value);
+                if (*house_len + vl + 1 < house_size) {
+                    memcpy(house + *house_len, value, vl);
+                    house[*house_len + vl] = '\n';
+                    *house_len += vl + 1;
+                }
+            } else if (!option_refused(name)) {
+                csvchart_error e = {0};
+                csvchart_set(fig, name, value, &e);
+            }
+        }
+        p = eol ? eol + 1 : end;
+    }
+}
+
+int csvchart_fuzz_figure(const uint8_t *data, size_t size)
+{
+    int broken = 0;
+    if (size < 2) {
+        return 0;
+    }
+    uint8_t b0 = data[0], b1 = data[1];
+    static const char *const kinds[4] = {"bar", "timeline", "trend", "trend"};
+    const char *kind = kinds[b0 & 3];
+    /* The options: lines up to the first empty line; the CSV after it (none without one). */
+    const char *opts = (const char *)data + 2, *opts_end = (const char *)data + size;
+    const char *csv = opts_end;
+    for (const char *p = opts; p < opts_end;) {
+        const char *eol = memchr(p, '\n', (size_t)(opts_end - p));
+        if (!eol) {
+            break;
+        }
+        if (eol == p) {
+            csv = eol + 1;
+            opts_end = p;
+            break;
+        }
+        p = eol + 1;
+    }
+    size_t len = (size_t)((const char *)data + size - csv);
+
+    /* Names for @0..@7 and @a..@h: the header split at its first , ; or tab. */
+    char names[MAX_NAMES][48], cells[MAX_NAMES][48];
+    size_t hl = 0;
+    while (hl < len && csv[hl] != '\n' && !strchr(",;\t", csv[hl])) {
+        hl++;
+    }
+    char delim = hl < len && csv[hl] != '\n' ? csv[hl] : ',';
+    size_t nn = header_names(csv, len, delim, names);
+    size_t nc = first_cells(csv, len, delim, cells);
+
+    static const char *const sizes[4] = {"320x180", "240x320", "480x270", "300x300"};
+    static const char *const themes[4] = {"light", "dark", "print", NULL};
+    static char house[8192];
+    bool real_text = (b1 >> 4) == 15; // 1 input in 16
+    static csvchart_text_measurer *pango;
+    if (real_text && !pango) {
+        pango = csvchart_text_pango_new();
+    }
+    const csvchart_text_measurer *measurer = real_text && pango ? pango : csvchart_text_fake();
+
+    /* Two figures alike when byte 0 bit 5 asks for the determinism check. */
+    char *first_dump = NULL, *first_svg = NULL;
+    size_t first_dump_len = 0, first_svg_len = 0;
+    for (int round = 0; round < ((b0 & 0x20) ? 2 : 1) && !broken; round++) {
+        csvchart_error e = {0};
+        csvchart_figure *fig = csvchart_figure_new(kind, &e);
+        check(fig != NULL, "figure_new(%s): %s", kind, csvchart_error_text(&e));
+        if (!fig) {
+            break;
+        }
+        csvchart_figure_set_measurer(fig, measurer);
+        csvchart_set(fig, "size", sizes[b1 & 3], &e);
+        csvchart_set(fig, "max_pixels", "2000000", &e);
+        check(e.status == CSVCHART_OK, "size: %s", csvchart_error_text(&e));
+        size_t house_len;
+        set_options(fig, opts, opts_end, names, nn, cells, nc, house, sizeof house, &house_len);
+        const char *theme = themes[b1 >> 2 & 3];
+        if (!theme && house_len) {
+            theme = write_theme_file(house, house_len);
+        }
+        csvchart_error_clear(&e);
+        if (theme) {
+            csvchart_set(fig, "theme", theme, &e);
+            check(e.status == CSVCHART_OK, "theme %s: %s", theme, csvchart_error_text(&e));
+        }
+
+        csvchart_error le = {0};
+        csvchart_status st = csvchart_figure_load_buffer(fig, "fuzz.csv", csv, len, &le);
+        check(st == le.status, "load: status %d, error %d", (int)st, (int)le.status);
+        if (st != CSVCHART_OK) {
+            check(le.message[0] != '\0', "load error without a message");
+            check(valid_utf8((const unsigned char *)le.message, strlen(le.message)),
+                  "load error not UTF-8");
+            csvchart_figure_free(fig);
+            break;
+        }
+        /* The scene (layout), then the outputs byte 0 asks for: the scene dump and the text
+         * alternative always, PNG, SVG and PDF by bits 2-4. */
+        csvchart_format fmts[5] = {CSVCHART_FORMAT_SCENE, CSVCHART_FORMAT_TXT,
+                                   CSVCHART_FORMAT_PNG, CSVCHART_FORMAT_SVG, CSVCHART_FORMAT_PDF};
+        for (size_t i = 0; i < 5 && !broken; i++) {
+            if (i >= 2 && !(b0 >> i & 1)) {
+                continue;
+            }
+            if (round == 1 && fmts[i] != CSVCHART_FORMAT_SCENE && fmts[i] != CSVCHART_FORMAT_SVG) {
+                continue;
+            }
+            void *out = (void *)1;
+            size_t out_len = 1;
+            csvchart_error re = {0};
+            csvchart_status rs = csvchart_figure_render(fig, fmts[i], &out, &out_len, &re);
+            broken |= output_sane(fmts[i], rs, &re, out, out_len);
+            if (getenv("CSVCHART_FUZZ_VERBOSE")) {
+                fprintf(stderr, "render %d: %s (%zu bytes)\n", (int)fmts[i],
+                        rs ? csvchart_error_text(&re) : "ok", out_len);
+            }
+            check(valid_utf8((const unsigned char *)re.message, strlen(re.message)),
+                  "render error not UTF-8: %s", re.message);
+            /* Determinism (STYLE.md 1): the same options and data give the same bytes. */
+            char **keep = fmts[i] == CSVCHART_FORMAT_SCENE ? &first_dump
+                          : fmts[i] == CSVCHART_FORMAT_SVG ? &first_svg
+                                                           : NULL;
+            size_t *keep_len = fmts[i] == CSVCHART_FORMAT_SCENE ? &first_dump_len : &first_svg_len;
+            if (keep && rs == CSVCHART_OK && round == 0 && (b0 & 0x20)) {
+                *keep = out;
+                *keep_len = out_len;
+                out = NULL;
+            } else if (keep && round == 1) {
+                check((*keep == NULL) == (rs != CSVCHART_OK) &&
+                          (!*keep || (out_len == *keep_len && memcmp(out, *keep, out_len) == 0)),
+                      "output %d differs between two figures alike", (int)fmts[i]);
+            }
+            free(out);
+        }
+        for (size_t i = 0; i < csvchart_figure_warning_count(fig); i++) {
+            const char *w = csvchart_figure_warning(fig, i);
+            check(w != NULL && valid_utf8((const unsigned char *)w, strlen(w)),
+                  "warning %zu NULL or not UTF-8", i);
+        }
+        csvchart_error se = {0};
+        broken |= scene_sane(csvchart_figure_scene(fig, &se));
+        csvchart_figure_free(fig);
+    }
+    free(first_dump);
+    free(first_svg);
     return broken;
 }

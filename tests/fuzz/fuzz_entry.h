@@ -63,4 +63,51 @@ int csvchart_fuzz_have_ini(void);
  */
 int csvchart_fuzz_render(const uint8_t *data, size_t size);
 
+/*
+ * Numbers, dates and labels in a language. Byte 0: bits 0-4 a locale (fuzz_entry.c's list;
+ * 0 none), bits 5-6 the decimal mark (unset, '.', ',', ','), bit 7 abbreviated month names;
+ * byte 1: bits 0-2 the date order and separator, bits 3-6 a value_format. The first line of
+ * the rest is read with csvchart_number_parse_as() and csvchart_date_parse_as() (and as a
+ * locale's month name), then the value and the date (or a date made of its bytes) are written
+ * as values, ratios, changes, durations, dates, spans and time ticks in the locale into
+ * buffers of several sizes; the lines after it are a trend_label template
+ * (csvchart_trend_text()). What the default syntax reads must read the same in every syntax.
+ */
+int csvchart_fuzz_syntax(const uint8_t *data, size_t size);
+
+/*
+ * The CSV reader with the reading options of a figure: byte 0 bits 0-1 encoding (utf-8,
+ * latin1, utf-16, auto), bits 2-3 delimiter (auto , ; tab), bits 4-6 date_format, bit 7 the
+ * folding check; byte 1 bits 0-4 a locale, bits 5-6 decimal; byte 2 how the streaming reader
+ * cuts the input (as csvchart_fuzz_csv); byte 3 the folded chart (aggregate, group, facet, y,
+ * log); the rest is the file. Read whole and in pieces (same status, error, table), every
+ * cell read again as a number and as a date in the table's syntax (csvchart_table_number,
+ * csvchart_table_date_cell), and with bit 7 a folded aggregated bar chart compared with the
+ * whole one (tests/fold_check.h).
+ */
+int csvchart_fuzz_read(const uint8_t *data, size_t size);
+
+/*
+ * A house theme (theme = NAME.ini): the input is the file, read by csvchart_theme_parse().
+ * On success the theme must keep what theme.h promises (text at 4.5:1, marks at 3:1, sizes
+ * over their floors); on failure the error names a line of the file.
+ */
+int csvchart_fuzz_theme(const uint8_t *data, size_t size);
+
+/*
+ * A figure of any kind with options from the input, through csvchart.h:
+ *   byte 0  bits 0-1 kind (bar, timeline, trend, trend); bits 2-4 outputs PNG, SVG, PDF
+ *           (besides the scene dump and the .txt text alternative, always); bit 5 a second
+ *           figure alike, whose scene and SVG must be the same bytes
+ *   byte 1  bits 0-1 size (small); bits 2-3 theme (light, dark, print, the input's house
+ *           theme); bits 4-7 all set (1 input in 16): the real Pango text measurer
+ * then lines "name=value" up to an empty line: any option but size, scale, dpi, max_pixels,
+ * font and theme, set with csvchart_set() (errors ignored); in a value @0..@7 stand for the
+ * header's column names, @a..@h for the first field of the first data lines, \n for a line
+ * end. Lines "house=TEXT" are lines of a house theme file (written to a temporary file).
+ * After the empty line, the CSV. Outputs are checked (signatures, UTF-8, one line of text
+ * alternative), as are the scene's numbers, warnings and errors (UTF-8).
+ */
+int csvchart_fuzz_figure(const uint8_t *data, size_t size);
+
 #endif

@@ -2,7 +2,7 @@
  * test_fuzz_regressions.c - every fuzz input we keep, run through the fuzzers' own entry code
  * in the ordinary test suite (gcc, and the ASan build), without clang or libFuzzer.
  *
- * For each target (csv, number, ini, render) it feeds every file of tests/fuzz/corpus/TARGET/
+ * For each target (csv, number, ini, render, syntax, read, theme, figure) it feeds every file of tests/fuzz/corpus/TARGET/
  * (the seeds) and tests/fuzz/regressions/TARGET/ (inputs that once crashed or broke a
  * contract, kept after the fix) to csvchart_fuzz_TARGET() from tests/fuzz/fuzz_entry.c, which
  * is compiled into this test (included below, so the test needs no build rule of its own).
@@ -180,6 +180,26 @@ static void test_render(void)
     run_target("render", csvchart_fuzz_render, true);
 }
 
+static void test_syntax(void)
+{
+    run_target("syntax", csvchart_fuzz_syntax, true);
+}
+
+static void test_read(void)
+{
+    run_target("read", csvchart_fuzz_read, true);
+}
+
+static void test_theme(void)
+{
+    run_target("theme", csvchart_fuzz_theme, true);
+}
+
+static void test_figure(void)
+{
+    run_target("figure", csvchart_fuzz_figure, true);
+}
+
 /* The entries must notice what they check: a table read in pieces that differs from the whole
  * is caught (tables_equal), and so is an impossible date (date_sane). */
 static void test_oracles_can_fail(void)
@@ -209,6 +229,10 @@ int main(void)
     RUN(test_number);
     RUN(test_ini);
     RUN(test_render);
+    RUN(test_syntax);
+    RUN(test_read);
+    RUN(test_theme);
+    RUN(test_figure);
     csvchart_render_release_thread_fonts();
     return harness_done();
 }

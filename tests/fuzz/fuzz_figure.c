@@ -1,0 +1,18 @@
+/*
+ * fuzz_figure.c - libFuzzer target: a figure of any kind with options from the input.
+ * The work is in fuzz_entry.c (csvchart_fuzz_figure), shared with the regression test; a broken
+ * contract aborts, so libFuzzer reports it like a crash. Run: scripts/fuzz.sh.
+ */
+#include <stdlib.h>
+
+#include "fuzz_entry.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (csvchart_fuzz_figure(data, size) != 0) {
+        abort();
+    }
+    return 0;
+}

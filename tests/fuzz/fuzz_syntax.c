@@ -1,0 +1,18 @@
+/*
+ * fuzz_syntax.c - libFuzzer target: numbers, dates and labels in a locale.
+ * The work is in fuzz_entry.c (csvchart_fuzz_syntax), shared with the regression test; a broken
+ * contract aborts, so libFuzzer reports it like a crash. Run: scripts/fuzz.sh.
+ */
+#include <stdlib.h>
+
+#include "fuzz_entry.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (csvchart_fuzz_syntax(data, size) != 0) {
+        abort();
+    }
+    return 0;
+}
