@@ -345,7 +345,9 @@ static csvchart_status finish_series(struct binder *b, size_t si, struct trend_s
     const struct spec *s = b->s;
     const csvchart_table *t = b->t;
     struct series_buf *sb = &b->ser[si];
-    qsort(sb->r, sb->n, sizeof *sb->r, by_time);
+    if (sb->n > 1) { /* a series without points has no array: qsort() takes no NULL */
+        qsort(sb->r, sb->n, sizeof *sb->r, by_time);
+    }
     size_t k = 0; /* points kept: [0, k) */
     for (size_t i = 0; i < sb->n;) {
         size_t j = i + 1;
