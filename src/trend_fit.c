@@ -121,20 +121,38 @@ size_t csvchart_trend_duration(double days, char *buf, size_t n)
     } else {
         w = snprintf(buf, n, "%s\xc2\xa0%s", num, units[k].many); /* no break: "7 months" */
     }
-    return w < 0 ? 0 : (size_t)w < n ? (size_t)w : n ? n - 1 : 0;
+    if (w < 0 || !n) {
+        return 0;
+    }
+    if ((size_t)w >= n) { /* cut short: on a whole character (the no-break space is two bytes) */
+        size_t len = n - 1;
+        if (len > 0 && (unsigned char)buf[len - 1] >= 0xC0) {
+            buf[--len] = '\0'; /* the output is ASCII but for U+00A0: a lead byte alone */
+        }
+        return len;
+    }
+    return (size_t)w;
 }
 
-/* Appends `s` to buf at *used (at most n - 1 bytes in all). */
+/* Appends `s` to buf at *used (at most n - 1 bytes in all). What does not fit is cut on a
+ * whole character (the text is UTF-8: a template's "€", the no-break space of a duration),
+ * and nothing is appended after a cut, so the text is a prefix of the whole. */
 static void append(char *buf, size_t n, size_t *used, const char *s, size_t len)
 {
     if (*used + 1 >= n) {
         return;
     }
     size_t room = n - 1 - *used;
-    len = len < room ? len : room;
+    bool cut = len > room;
+    if (cut) {
+        len = room;
+        while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80) {
+            len--; /* s[len], the first byte left out, continues a character */
+        }
+    }
     memcpy(buf + *used, s, len);
-    *used += len;
-    buf[*used] = '\0';
+    buf[*used + len] = '\0';
+    *used = cut ? n - 1 : *used + len; /* full after a cut */
 }
 
 csvchart_status csvchart_trend_text(const struct trend_rate *r, const char *tmpl,
@@ -185,9 +203,10 @@ csvchart_status csvchart_trend_text(const struct trend_rate *r, const char *tmpl
             }
             append(buf, n, &used, halving, strlen(halving));
             p += halving_word ? 9 : 10;
-        } else {
-            append(buf, n, &used, p, 1);
-            p++;
+        } else { /* the text up to the next placeholder, so a cut falls on a whole character */
+            size_t lit = 1 + strcspn(p + 1, "{");
+            append(buf, n, &used, p, lit);
+            p += lit;
         }
     }
     return CSVCHART_OK;
