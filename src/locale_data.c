@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "utf8.h"
 
 #define ALIAS_FILE "/usr/share/locale/locale.alias"
 
@@ -275,10 +276,9 @@ void csvchart_locale_date(const struct csvchart_locale *loc, int day, int month,
         }
         at += (size_t)w < n - at ? (size_t)w : n - at - 1;
     }
-    /* a cut never leaves half a character */
-    while (at > 0 && ((unsigned char)buf[at] & 0xC0) == 0x80) {
-        buf[--at] = '\0';
-    }
+    /* a cut never leaves half a character (this looked at buf[at], the NUL, and so kept the
+     * lead byte of a month name cut short) */
+    csvchart_utf8_trim(buf);
 }
 
 /* ---- loading ------------------------------------------------------------------------------- */

@@ -14,6 +14,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "utf8.h"
+
 enum unit { U_HOUR, U_DAY, U_WEEK, U_MONTH, U_YEAR };
 
 static const struct {
@@ -28,6 +30,7 @@ static const struct {
 };
 
 #define NSTEPS (sizeof steps / sizeof steps[0])
+
 #define MONDAY 4 /* 1970-01-05, day 4, was a Monday */
 
 static const char *const short_month[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
@@ -108,6 +111,7 @@ static void label_tick(const struct csvchart_locale *loc, enum unit u, double t,
 {
     if (loc) {
         label_tick_in(loc, u, t, prev, buf, n);
+        csvchart_utf8_trim(buf);
         return;
     }
     int y, m, d, py = 0, pm = 0, pd = 0;
@@ -300,10 +304,14 @@ void csvchart_date_format_in(const struct csvchart_locale *loc, const struct dat
         if (snprintf(buf, n, "%s, %02d:%02d UTC", date, minutes / 60, minutes % 60) < 0) {
             buf[0] = '\0';
         }
+        csvchart_utf8_trim(buf);
         return;
     }
     }
 }
+
+static void span_in(const struct csvchart_locale *loc, const struct date_value *a,
+                    const struct date_value *b, char *buf, size_t n);
 
 void csvchart_date_format_span_in(const struct csvchart_locale *loc, const struct date_value *a,
                                   const struct date_value *b, char *buf, size_t n)
@@ -312,6 +320,13 @@ void csvchart_date_format_span_in(const struct csvchart_locale *loc, const struc
         csvchart_date_format_span(a, b, buf, n);
         return;
     }
+    span_in(loc, a, b, buf, n);
+    csvchart_utf8_trim(buf);
+}
+
+static void span_in(const struct csvchart_locale *loc, const struct date_value *a,
+                    const struct date_value *b, char *buf, size_t n)
+{
     bool same_prec = a->precision == b->precision;
     if (same_prec && a->precision != DATE_TIME && a->days == b->days) {
         csvchart_date_format_in(loc, a, false, buf, n);
@@ -370,8 +385,16 @@ void csvchart_date_format(const struct date_value *d, bool long_names, char *buf
     }
 }
 
+static void span(const struct date_value *a, const struct date_value *b, char *buf, size_t n);
+
 void csvchart_date_format_span(const struct date_value *a, const struct date_value *b,
                                char *buf, size_t n)
+{
+    span(a, b, buf, n);
+    csvchart_utf8_trim(buf); /* the en dash is three bytes */
+}
+
+static void span(const struct date_value *a, const struct date_value *b, char *buf, size_t n)
 {
     char fa[64], fb[64];
     bool same_prec = a->precision == b->precision;

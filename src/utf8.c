@@ -43,3 +43,25 @@ size_t csvchart_utf8_decode(const char *s, size_t len, uint32_t *cp)
     }
     return n;
 }
+
+size_t csvchart_utf8_trim(char *buf)
+{
+    size_t len = 0, lead;
+    while (buf[len]) {
+        len++;
+    }
+    lead = len;
+    while (lead > 0 && ((unsigned char)buf[lead - 1] & 0xC0) == 0x80) {
+        lead--;
+    }
+    if (lead == 0) {
+        return len; /* nothing but continuation bytes: no character was started here */
+    }
+    unsigned b = (unsigned char)buf[--lead];
+    size_t need = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+    if (lead + need > len) {
+        buf[lead] = '\0';
+        return lead;
+    }
+    return len;
+}

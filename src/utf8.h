@@ -21,6 +21,14 @@ size_t csvchart_utf8_char(const char *s, size_t len, uint32_t *cp);
  */
 size_t csvchart_utf8_decode(const char *s, size_t len, uint32_t *cp);
 
+/*
+ * Ends the NUL-terminated string buf on its last whole character: snprintf() cuts a text that
+ * does not fit at a byte, and half a character (a month name in a locale, an en dash, a
+ * no-break space) would make a label, the SVG or the text alternative invalid UTF-8. Returns
+ * the new length.
+ */
+size_t csvchart_utf8_trim(char *buf);
+
 /* FNV-1a, 64 bits: start from CSVCHART_FNV_OFFSET and feed bytes; the result depends only on
  * the bytes (not on the machine). */
 #define CSVCHART_FNV_OFFSET 0xcbf29ce484222325ULL
