@@ -29,7 +29,9 @@ static csvchart_status render_scene(const struct csvchart_scene *s,
     return CSVCHART_OK;
 }
 
-/* The text alternative, one line and a line end. */
+/* The text alternative, one line and a line end: for an alt attribute, so the line ends of
+ * an alt option or of a category name quoted over two lines (in the generated summary) become
+ * spaces, a CRLF one space. */
 static csvchart_status render_alt(const struct csvchart_scene *s, const struct render_options *opt,
                                   void **data, size_t *len, csvchart_error *err)
 {
@@ -39,11 +41,18 @@ static csvchart_status render_alt(const struct csvchart_scene *s, const struct r
     if (!text) {
         return csvchart_error_nomem(err);
     }
-    memcpy(text, s->alt, n);
-    text[n] = '\n';
-    text[n + 1] = '\0';
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s->alt[i];
+        if (c == '\r' && s->alt[i + 1] == '\n') {
+            continue; /* the LF that follows makes the space */
+        }
+        text[k++] = c == '\n' || c == '\r' ? ' ' : c;
+    }
+    text[k] = '\n';
+    text[k + 1] = '\0';
     *data = text;
-    *len = n + 1;
+    *len = k + 1;
     return CSVCHART_OK;
 }
 
