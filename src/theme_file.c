@@ -19,6 +19,7 @@
 #include "error.h"
 #include "options.h"
 #include "theme.h"
+#include "utf8.h"
 
 #define MAX_THEME_BYTES (64 * 1024)
 
@@ -104,6 +105,10 @@ static bool copy_text(struct reader *r, const char *key, const char *v, char *ou
 {
     if (strlen(v) >= n) {
         BAD(r, "%s: longer than %zu bytes", key, n - 1);
+        return false;
+    }
+    if (!csvchart_utf8_valid(v, strlen(v))) { /* the byline is drawn and written into the SVG */
+        BAD(r, "%s: not UTF-8 text", key);
         return false;
     }
     snprintf(out, n, "%s", v);

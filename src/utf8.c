@@ -65,3 +65,16 @@ size_t csvchart_utf8_trim(char *buf)
     }
     return len;
 }
+
+bool csvchart_utf8_valid(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        size_t n = csvchart_utf8_char(s + i, len - i, &cp);
+        if (n == 0) {
+            return false;
+        }
+        i += n;
+    }
+    return true;
+}

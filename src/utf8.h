@@ -6,6 +6,7 @@
 #ifndef CSVCHART_UTF8_H
 #define CSVCHART_UTF8_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -20,6 +21,9 @@ size_t csvchart_utf8_char(const char *s, size_t len, uint32_t *cp);
  * decodes as U+FFFD with length 1, so a loop always advances (len >= 1).
  */
 size_t csvchart_utf8_decode(const char *s, size_t len, uint32_t *cp);
+
+/* True when s[0 .. len) is well-formed UTF-8 throughout (as csvchart_utf8_char()). */
+bool csvchart_utf8_valid(const char *s, size_t len);
 
 /*
  * Ends the NUL-terminated string buf on its last whole character: snprintf() cuts a text that
