@@ -533,25 +533,24 @@ static int hexval(int c)
 
 bool csvchart_parse_color(const char *s, size_t len, unsigned long *rgba)
 {
-    if (len < 1 || s[0] != '#') {
+    /* #rgb, #rrggbb or #rrggbbaa: the length first (a longer value wrote past v[]) */
+    if ((len != 4 && len != 7 && len != 9) || s[0] != '#') {
         return false;
     }
     int v[8];
     for (size_t i = 1; i < len; i++) {
-        if ((v[i - 1] = hexval((unsigned char)s[i])) < 0 || i > 8) {
+        if ((v[i - 1] = hexval((unsigned char)s[i])) < 0) {
             return false;
         }
     }
     unsigned long r, g, b, a = 255;
     if (len == 4) {
         r = v[0] * 17u, g = v[1] * 17u, b = v[2] * 17u;
-    } else if (len == 7 || len == 9) {
+    } else {
         r = v[0] * 16u + v[1], g = v[2] * 16u + v[3], b = v[4] * 16u + v[5];
         if (len == 9) {
             a = v[6] * 16u + v[7];
         }
-    } else {
-        return false;
     }
     *rgba = r << 24 | g << 16 | b << 8 | a;
     return true;
