@@ -480,7 +480,7 @@ size_t csvchart_split_list(const char *s, char **items, size_t max)
             p++;
             for (;;) {
                 if (!*p) {
-                    return (size_t)-1;
+                    goto bad_quote;
                 }
                 if (*p == '"' && p[1] == '"') {
                     p++;
@@ -497,7 +497,7 @@ size_t csvchart_split_list(const char *s, char **items, size_t max)
                 p++;
             }
             if (*p && *p != ',') {
-                return (size_t)-1;
+                goto bad_quote;
             }
         } else {
             while (*p && *p != ',') {
@@ -520,6 +520,12 @@ size_t csvchart_split_list(const char *s, char **items, size_t max)
         p++; /* the comma */
     }
     return n;
+bad_quote: /* the strings made before it are freed: callers take -1 as "no items" */
+    for (size_t k = 0; items && k < n && k < max; k++) {
+        free(items[k]);
+        items[k] = NULL;
+    }
+    return (size_t)-1;
 }
 
 static int hexval(int c)

@@ -152,7 +152,8 @@ bool csvchart_parse_bool(const char *s, bool *out);
 /*
  * Splits a comma-separated list; items are trimmed, a double-quoted item may contain commas
  * ("a, ""b"", c" style doubling inside quotes). Returns the count (or (size_t)-1 on a bad
- * quote); writes at most `max` malloc'd strings into items (the caller frees them).
+ * quote, when no strings are left in items); writes at most `max` malloc'd strings into
+ * items (the caller frees them).
  */
 size_t csvchart_split_list(const char *s, char **items, size_t max);
 
