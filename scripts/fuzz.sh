@@ -1,9 +1,20 @@
 #!/bin/bash
-# scripts/fuzz.sh [SECONDS_PER_TARGET] - builds the libFuzzer targets (tests/fuzz/) with clang
-# in build-fuzz/ and runs each for SECONDS_PER_TARGET seconds (default 60), one after another.
+# scripts/fuzz.sh [SECONDS_PER_TARGET | --ci | --runs=N] - builds the libFuzzer targets
+# (tests/fuzz/) with clang in build-fuzz/ and runs each, one after another:
+#
+#   scripts/fuzz.sh [SECONDS]  for SECONDS each (default 60): for developers. How far a run
+#                              gets depends on the machine's speed, so two runs differ.
+#   scripts/fuzz.sh --ci       what CI runs (.ci/run): a fixed number of executions per target
+#                              (the table below) with -seed=1, so the run is the same on every
+#                              machine with the same clang (Debian clang 14): a finding in CI
+#                              is found here by the same command, and a clean run here is clean
+#                              in CI. Only the real Pango measurer (1 input in 16 or 32) depends
+#                              on the fonts installed.
+#   scripts/fuzz.sh --runs=N   N executions per target (seed from FUZZ_ARGS, e.g. -seed=7).
 #
 # Each target first runs its regression files (tests/fuzz/regressions/TARGET/) once, then fuzzes
-# a copy of its seed corpus (tests/fuzz/corpus/TARGET/), so the committed corpus never grows.
+# its seed corpus (tests/fuzz/corpus/TARGET/), keeping what it adds apart, so the committed
+# corpus never grows.
 # Prints, per target, the executions and the outcome; exits 1 on any finding (a crash, a leak,
 # undefined behaviour, a timeout, a broken contract), 2 when it cannot build.
 #
@@ -11,14 +22,43 @@
 #   build-fuzz/tests/fuzz/fuzz_TARGET -minimize_crash=1 -runs=100000 \
 #       -exact_artifact_path=tests/fuzz/regressions/TARGET/NAME build-fuzz/findings/TARGET-crash-...
 # then fix the library; tests/unit/test_fuzz_regressions.c runs the file in every test build.
+# To replay a CI finding: FUZZ_TARGETS=TARGET scripts/fuzz.sh --ci.
 #
 # Environment: FUZZ_TARGETS (default "csv number ini render syntax read theme figure"),
-# FUZZ_ARGS (more libFuzzer flags, e.g. -seed=N).
+# FUZZ_ARGS (more libFuzzer flags, e.g. -seed=N; after --ci's, so they override them).
 set -u
-seconds=${1:-60}
-case $seconds in
-'' | *[!0-9]*) echo "usage: scripts/fuzz.sh [SECONDS_PER_TARGET]" >&2; exit 2 ;;
+
+# --ci: executions per target, each about 30-60 s on a 2-core x86-64 machine (ASan+UBSan,
+# clang 14), about 6 minutes in all. Raise a count when a target gets faster; a new count is a
+# new run (other inputs), so fix what it finds before committing it.
+ci_runs() {
+    case $1 in
+    csv) echo 150000 ;;
+    number) echo 200000 ;;
+    ini) echo 300000 ;;
+    render) echo 20000 ;;
+    syntax) echo 50000 ;;
+    read) echo 40000 ;;
+    theme) echo 600000 ;;
+    figure) echo 8000 ;;
+    *) echo 10000 ;;
+    esac
+}
+
+mode=time seconds=60 runs=0
+case ${1:-60} in
+--ci) mode=ci ;;
+--runs=*)
+    mode=runs runs=${1#--runs=}
+    case $runs in '' | *[!0-9]*) mode=bad ;; esac
+    ;;
+'' | *[!0-9]*) mode=bad ;;
+*) seconds=${1:-60} ;;
 esac
+if [ "$mode" = bad ]; then
+    echo "usage: scripts/fuzz.sh [SECONDS_PER_TARGET | --ci | --runs=N]" >&2
+    exit 2
+fi
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=$root/build-fuzz
 targets=${FUZZ_TARGETS:-csv number ini render syntax read theme figure}
@@ -46,7 +86,7 @@ export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 export ASAN_OPTIONS="abort_on_error=0:detect_leaks=1"
 
 status=0
-printf '%-8s %14s %8s  %s\n' target executions exec/s result
+printf '%-8s %14s %8s %6s  %s\n' target executions exec/s time result
 for t in $targets; do
     bin=$build/tests/fuzz/fuzz_$t
     log=$work/$t.log
@@ -59,11 +99,22 @@ for t in $targets; do
             status=1
         fi
     fi
-    cp -r "$root/tests/fuzz/corpus/$t" "$work/$t-corpus"
+    # The seeds by name (-seed_inputs), not from a folder: libFuzzer takes a folder's files in
+    # the file system's order, which differs between machines, and so would the run. New
+    # inputs go to an empty folder, so the committed corpus never grows.
+    mkdir "$work/$t-corpus"
+    seeds=$(LC_ALL=C ls "$root/tests/fuzz/corpus/$t" | sed "s|^|$root/tests/fuzz/corpus/$t/|" |
+        paste -sd, -)
+    case $mode in
+    ci) limit="-runs=$(ci_runs "$t") -seed=1" ;;
+    runs) limit="-runs=$runs" ;;
+    *) limit="-max_total_time=$seconds" ;;
+    esac
+    start=$SECONDS
     # shellcheck disable=SC2086
-    "$bin" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=1024 \
+    "$bin" $limit -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=1024 \
         -max_len=8192 -print_final_stats=1 -artifact_prefix="$build/findings/$t-" \
-        ${FUZZ_ARGS:-} "$work/$t-corpus" >"$log" 2>&1
+        -seed_inputs="$seeds" ${FUZZ_ARGS:-} "$work/$t-corpus" >"$log" 2>&1
     rc=$?
     execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
     rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
@@ -73,6 +124,7 @@ for t in $targets; do
         result="FINDING: ${what:-exit $rc} (log: $build/findings/$t.log)"
         status=1
     fi
-    printf '%-8s %14s %8s  %s\n' "$t" "${execs:-?}" "${rate:-?}" "$result"
+    printf '%-8s %14s %8s %5ss  %s\n' "$t" "${execs:-?}" "${rate:-?}" "$((SECONDS - start))" \
+        "$result"
 done
 exit $status
