@@ -20,11 +20,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define TRACK 256  /* distinct characters placed and listed; beyond, only counted */
-#define LISTED 10  /* code points the summary lists */
-#define SCRIPTS 4  /* scripts the summary names */
-#define PLACES 4   /* places the summary names */
-#define QUOTED 40  /* bytes of a text quoted in a warning */
+#define TRACK 256 /* distinct characters placed and listed; beyond, only counted */
+#define LISTED 10 /* code points the summary lists */
+#define SCRIPTS 4 /* scripts the summary names */
+#define PLACES 4  /* places the summary names */
+#define QUOTED 40 /* bytes of a text quoted in a warning */
 #define MAX_CP 0x110000u
 
 /* Where a character comes from, in the order the warnings come in. */
@@ -42,9 +42,9 @@ struct miss {
 
 /* The options whose text is drawn, in the order a reader meets them on the figure. */
 static const enum option_id text_options[] = {
-    OPT_TITLE,       OPT_SUBTITLE,    OPT_AXIS_TITLE, OPT_RULE, OPT_BAND,   OPT_ANNOTATE,
-    OPT_MARKER,      OPT_RATIO_LABEL, OPT_TREND_LABEL, OPT_VALUE_FORMAT, OPT_NOTE,
-    OPT_SOURCE,      OPT_BYLINE,
+    OPT_TITLE,    OPT_SUBTITLE, OPT_AXIS_TITLE,  OPT_RULE,        OPT_BAND,
+    OPT_ANNOTATE, OPT_MARKER,   OPT_RATIO_LABEL, OPT_TREND_LABEL, OPT_VALUE_FORMAT,
+    OPT_NOTE,     OPT_SOURCE,   OPT_BYLINE,
 };
 #define NSOURCES (sizeof text_options / sizeof text_options[0])
 
@@ -180,15 +180,16 @@ static bool contains(const char *hay, size_t hlen, const char *needle, size_t nl
     return false;
 }
 
-/* Whether a cell holds the drawn text (a line of it wrapped, or cut short by layout's
- * ellipsis) or the drawn text holds the cell (a label built around it). */
+/* Whether a cell holds the drawn text: all of it, a line of it wrapped, or the part left
+ * before layout's ellipsis. (Not the other way round: a one-letter cell of a column that is
+ * not drawn would then claim every label with that letter.) */
 static bool overlaps(const char *cell, const char *drawn)
 {
-    size_t c = strlen(cell), d = strlen(drawn);
+    size_t d = strlen(drawn);
     if (d >= 3 && memcmp(drawn + d - 3, "\xE2\x80\xA6", 3) == 0) {
         d -= 3;
     }
-    return contains(cell, c, drawn, d) || contains(drawn, d, cell, c);
+    return contains(cell, strlen(cell), drawn, d);
 }
 
 static bool printable_ascii(const char *s)
@@ -325,8 +326,8 @@ static void place(struct gathered *g, const struct source *src, const csvchart_t
     }
     qsort(sorted, g->n, sizeof *sorted, by_cp);
     for (size_t c = 0; c < t->ncols && pending; c++) {
-        pending = visit(t->cols[c].name, t->cols[c].line, t->cols[c].col, sorted, g->n, scene,
-                        pending);
+        pending =
+            visit(t->cols[c].name, t->cols[c].line, t->cols[c].col, sorted, g->n, scene, pending);
     }
     for (size_t r = 0; r < t->nrows && pending; r++) {
         for (size_t c = 0; c < t->ncols && pending; c++) {
@@ -361,13 +362,13 @@ static int by_place(const void *a, const void *b)
 /* One character's message: *file, *line and *col get its position (for an error), buf the
  * text after it. */
 static void message(const struct miss *ms, const struct source *src, const csvchart_table *t,
-                    const struct csvchart_scene *scene, bool error, const char **file,
-                    size_t *line, size_t *col, char *buf, size_t size)
+                    const struct csvchart_scene *scene, bool error, const char **file, size_t *line,
+                    size_t *col, char *buf, size_t size)
 {
     char desc[96], q[QUOTED * 4 + 16], name[64] = "";
     describe(ms->cp, true, desc, sizeof desc);
-    const char *tail = error ? "; it would be drawn as a box (font_missing = error)"
-                             : ": drawn as a box";
+    const char *tail =
+        error ? "; it would be drawn as a box (font_missing = error)" : ": drawn as a box";
     *file = NULL;
     *line = *col = 0;
     if (ms->origin == FROM_OPTION) {
@@ -469,8 +470,8 @@ static void summary(const struct gathered *g, const struct source *src, const cs
         char one[32], word[300];
         if (nlisted < LISTED) {
             describe(ms->cp, false, one, sizeof one);
-            snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s",
-                     nlisted ? ", " : "", one);
+            snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", nlisted ? ", " : "",
+                     one);
             nlisted++;
         }
         script_name(ms->cp, word, sizeof word);
@@ -557,15 +558,13 @@ csvchart_status csvchart_text_check(const csvchart_text_measurer *m,
         size_t line, col;
         if (spec->font_missing_error) {
             message(&g.ms[0], src, table, scene, true, &file, &line, &col, text, sizeof text);
-            st = csvchart_error_set(err,
-                                    g.ms[0].origin == FROM_CELL ? CSVCHART_ERROR_DATA
-                                                                : CSVCHART_ERROR_VALUE,
-                                    file, line, col, "%s", text);
+            st = csvchart_error_set(
+                err, g.ms[0].origin == FROM_CELL ? CSVCHART_ERROR_DATA : CSVCHART_ERROR_VALUE, file,
+                line, col, "%s", text);
         } else {
             for (size_t i = 0; i < g.n && i < CSVCHART_TEXT_CHECK_NAMED; i++) {
                 char pos[320];
-                message(&g.ms[i], src, table, scene, false, &file, &line, &col, text,
-                        sizeof text);
+                message(&g.ms[i], src, table, scene, false, &file, &line, &col, text, sizeof text);
                 where(pos, sizeof pos, file, line, col);
                 csvchart_warnings_add(w, "%s%s", pos, text);
             }

@@ -409,9 +409,9 @@ static size_t missing(void *ctx, const struct text_style *style, const char *s, 
  * configuration gives it, so no substitution is worth a word. Compared without case.
  */
 static const char *const generic_families[] = {
-    "sans-serif", "sans",    "serif", "monospace", "mono",          "cursive",  "fantasy",
-    "system-ui",  "emoji",   "math",  "fangsong",  "ui-sans-serif", "ui-serif", "ui-monospace",
-    "ui-rounded",
+    "sans-serif", "sans",          "serif",     "monospace",    "mono",
+    "cursive",    "fantasy",       "system-ui", "emoji",        "math",
+    "fangsong",   "ui-sans-serif", "ui-serif",  "ui-monospace", "ui-rounded",
 };
 
 static bool is_generic(const char *name, size_t n)
