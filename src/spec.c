@@ -226,6 +226,9 @@ csvchart_status csvchart_spec_bind(const struct option_values *vals, unsigned ki
     out->render.id_prefix = out->id_prefix;
     out->render.max_pixels = strtod(get(vals, OPT_MAX_PIXELS), NULL);
     out->max_categories = (size_t)strtod(get(vals, OPT_MAX_CATEGORIES), NULL);
+    out->max_rows = (size_t)strtod(get(vals, OPT_MAX_ROWS), NULL);
+    out->max_columns = (size_t)strtod(get(vals, OPT_MAX_COLUMNS), NULL);
+    out->max_field_bytes = (size_t)strtod(get(vals, OPT_MAX_FIELD_BYTES), NULL);
 
     out->x = get(vals, OPT_X);
     out->group = get(vals, OPT_GROUP);

@@ -207,17 +207,3 @@ void csvchart_timeline_fini(struct timeline_data *d)
     }
     memset(d, 0, sizeof *d);
 }
-
-bool csvchart_timeline_limit(const struct spec *s, struct table_fold *f)
-{
-    if (s->kind != KIND_TIMELINE) {
-        return false;
-    }
-    memset(f, 0, sizeof *f);
-    f->keys[0] = *s->date ? s->date : "date";
-    f->max_keys = s->max_categories;
-    f->count_only = true;
-    f->every_row = true; /* every dated row is an event (csvchart_timeline_bind()) */
-    f->limit_text = "events; a timeline of them cannot be drawn (raise max_categories)";
-    return true;
-}

@@ -74,10 +74,4 @@ csvchart_status csvchart_timeline_bind(const csvchart_table *t, const struct spe
                                        struct csvchart_warnings *warn, csvchart_error *err);
 void csvchart_timeline_fini(struct timeline_data *d);
 
-/*
- * How a timeline checks its event limit (max_categories) while its file is read (table.h,
- * count_only, every_row): fills *f, borrowing s's strings, and returns true for a timeline.
- */
-bool csvchart_timeline_limit(const struct spec *s, struct table_fold *f);
-
 #endif
