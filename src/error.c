@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "array.h"
+#include "utf8.h"
 
 const char *csvchart_version(void)
 {
@@ -46,25 +47,15 @@ static void cut_at_char(char *s, size_t size)
  */
 static void valid_utf8(char *s)
 {
-    unsigned char *p = (unsigned char *)s;
-    while (*p) {
-        unsigned char b = *p;
-        size_t len = b < 0x80 ? 1 : b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3
-                                : b >= 0xF0 && b <= 0xF4                          ? 4
-                                                                                  : 0;
-        unsigned char lo = b == 0xE0 ? 0xA0 : b == 0xF0 ? 0x90 : 0x80;
-        unsigned char hi = b == 0xED ? 0x9F : b == 0xF4 ? 0x8F : 0xBF;
-        for (size_t k = 1; k < len; k++) {
-            if (p[k] < (k == 1 ? lo : 0x80) || p[k] > (k == 1 ? hi : 0xBF)) {
-                len = 0;
-                break;
-            }
-        }
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t len = csvchart_utf8_char(s + i, n - i, &cp);
         if (!len) {
-            *p++ = '?';
+            s[i++] = '?';
             continue;
         }
-        p += len;
+        i += len;
     }
 }
 

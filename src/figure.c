@@ -338,24 +338,6 @@ const struct csvchart_scene *csvchart_figure_scene(csvchart_figure *fig, csvchar
 static csvchart_status render(csvchart_figure *fig, csvchart_format format, double scale,
                               void **data, size_t *len, csvchart_error *err);
 
-csvchart_format csvchart_format_from_name(const char *name)
-{
-    static const struct {
-        const char *name;
-        csvchart_format format;
-    } names[] = {{"png", CSVCHART_FORMAT_PNG},
-                 {"svg", CSVCHART_FORMAT_SVG},
-                 {"pdf", CSVCHART_FORMAT_PDF},
-                 {"scene", CSVCHART_FORMAT_SCENE},
-                 {"txt", CSVCHART_FORMAT_TXT}};
-    for (size_t i = 0; name && i < sizeof names / sizeof names[0]; i++) {
-        if (strcmp(name, names[i].name) == 0) {
-            return names[i].format;
-        }
-    }
-    return CSVCHART_FORMAT_AUTO;
-}
-
 csvchart_format csvchart_format_from_path(const char *path)
 {
     if (!path) {
@@ -435,12 +417,13 @@ double csvchart_scale_from_path(const char *path)
 static csvchart_status format_clash(const char *path, csvchart_format format,
                                     csvchart_error *err)
 {
-    static const char *const names[] = {"", "png", "svg", "pdf", "scene", "txt"};
     csvchart_format named = csvchart_format_from_path(path);
+    const char *asked = csvchart_render_format_name(format),
+               *says = csvchart_render_format_name(named);
     return csvchart_error_set(err, CSVCHART_ERROR_VALUE, path, 0, 0,
                               "the name says %s, the format asked for is %s; give the file a "
                               ".%s name or ask for %s",
-                              names[named], names[format], names[format], names[named]);
+                              says, asked, asked, says);
 }
 
 /* The error for an output whose "@...x" csvchart_scale_from_path() refuses. */

@@ -31,6 +31,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "utf8.h"
 
 #define MINUS "\xe2\x88\x92" // U+2212 MINUS SIGN
 #define MAX_DECIMALS 20
@@ -436,30 +437,16 @@ struct conv {
     char type;
 };
 
-static bool valid_utf8(const unsigned char *s)
+static bool valid_utf8(const char *s)
 {
-    while (*s) {
-        unsigned c = *s;
-        size_t n = c < 0x80             ? 0
-                   : (c & 0xE0) == 0xC0 ? 1
-                   : (c & 0xF0) == 0xE0 ? 2
-                   : (c & 0xF8) == 0xF0 ? 3
-                                        : 4;
-        if (n == 4 || (n == 1 && c < 0xC2) || (n == 3 && c > 0xF4)) {
-            return false; // stray continuation byte, overlong 2-byte form, beyond U+10FFFF
-        }
-        unsigned long cp = n == 0 ? c : c & (0x3Fu >> n);
-        for (size_t i = 1; i <= n; i++) {
-            if ((s[i] & 0xC0) != 0x80) {
-                return false;
-            }
-            cp = cp << 6 | (s[i] & 0x3Fu);
-        }
-        if ((n == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-            (n == 3 && (cp < 0x10000 || cp > 0x10FFFF))) {
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t len = csvchart_utf8_char(s + i, n - i, &cp);
+        if (!len) {
             return false;
         }
-        s += n + 1;
+        i += len;
     }
     return true;
 }
@@ -497,7 +484,7 @@ static csvchart_status scan_template(const char *t, struct conv *c, csvchart_err
         return BAD("value_format \"%.40s...\" is too long (%zu bytes); at most %zu", t, tlen,
                    sizeof((struct value_format *)0)->spec - 1);
     }
-    if (!valid_utf8((const unsigned char *)t)) {
+    if (!valid_utf8(t)) {
         return BAD("value_format \"%s\" is not valid UTF-8", t);
     }
     size_t count = 0;

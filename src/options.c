@@ -21,6 +21,7 @@
 #include "error.h"
 #include "format.h"
 #include "locale_data.h"
+#include "utf8.h"
 #include "xml_name.h"
 
 #define HUGE_DPI 10000.0
@@ -683,6 +684,7 @@ static bool choice_ok(const char *choices, const char *v)
 static bool valid_text(const char *s, char *why, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s;
+    size_t total = strlen(s);
     for (size_t i = 0; p[i];) {
         unsigned char b = p[i];
         if (b < 0x80) {
@@ -696,19 +698,8 @@ static bool valid_text(const char *s, char *why, size_t n)
             i++;
             continue;
         }
-        /* The lead byte's length and the range of its second byte (RFC 3629, table 3-7). */
-        size_t len = b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
-        unsigned char lo = b == 0xE0 ? 0xA0 : b == 0xF0 ? 0x90 : 0x80;
-        unsigned char hi = b == 0xED ? 0x9F : b == 0xF4 ? 0x8F : 0xBF;
-        uint32_t cp = b & (0x7Fu >> len);
-        for (size_t k = 1; len && k < len; k++) {
-            unsigned char c = p[i + k];
-            if (c < (k == 1 ? lo : 0x80) || c > (k == 1 ? hi : 0xBF)) {
-                len = 0;
-                break;
-            }
-            cp = cp << 6 | (c & 0x3Fu);
-        }
+        uint32_t cp;
+        size_t len = csvchart_utf8_char(s + i, total - i, &cp);
         if (!len) {
             snprintf(why, n, "invalid UTF-8 byte 0x%02x at byte %zu", b, i + 1);
             return false;

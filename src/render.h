@@ -45,6 +45,10 @@ csvchart_status csvchart_render(const struct csvchart_scene *s, csvchart_format 
                                 const struct render_options *opt, void **data, size_t *len,
                                 csvchart_error *err);
 
+/* A format's name and file extension ("png", ... "txt"), from the table of backends; "" for
+ * AUTO. csvchart_format_from_name() (csvchart.h) reads the same table. */
+const char *csvchart_render_format_name(csvchart_format format);
+
 /*
  * The most threads the renders of this process may use together: a render takes a second
  * thread (the PNG encoder's second half) only while fewer renders run than this. 0 (the

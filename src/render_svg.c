@@ -30,6 +30,7 @@
 
 #include "array.h"
 #include "render_backend.h"
+#include "utf8.h"
 
 static const char fallback_fonts[] =
     "\"Helvetica Neue\", Arial, \"Noto Sans CJK SC\", \"WenQuanYi Micro Hei\", sans-serif";
@@ -135,15 +136,9 @@ static void attr_color(struct render_buf *b, const char *name, csvchart_rgba c)
 
 /* ---- Content hash for ids ------------------------------------------------------------------ */
 
-#define FNV_OFFSET 0xcbf29ce484222325ULL
-#define FNV_PRIME 0x100000001b3ULL
-
 static void hash_bytes(uint64_t *h, const void *data, size_t n)
 {
-    const unsigned char *p = data;
-    for (size_t i = 0; i < n; i++) {
-        *h = (*h ^ p[i]) * FNV_PRIME;
-    }
+    *h = csvchart_fnv(*h, data, n);
 }
 
 /* Fixed little-endian byte order, so ids do not depend on the machine. */
@@ -174,7 +169,7 @@ static void hash_str(uint64_t *h, const char *s)
 
 static uint64_t scene_hash(const struct csvchart_scene *s, const char *prefix)
 {
-    uint64_t h = FNV_OFFSET;
+    uint64_t h = CSVCHART_FNV_OFFSET;
     hash_str(&h, prefix);
     hash_double(&h, s->width);
     hash_double(&h, s->height);

@@ -99,13 +99,6 @@ void csvchart_text_measure(const csvchart_text_measurer *m, const struct text_st
                            const char *s, struct text_metrics *out);
 
 /*
- * Decodes the code point at s[0 .. len) (len >= 1) into *cp and returns its length in bytes
- * (1..4). A malformed or truncated sequence decodes as U+FFFD with length 1, so a loop always
- * advances. Defined in text_wrap.c.
- */
-size_t csvchart_utf8_decode(const char *s, size_t len, uint32_t *cp);
-
-/*
  * True for the code points treated as CJK ideographs: U+2E80..U+9FFF (radicals, kana, CJK
  * punctuation and ideographs), U+AC00..U+D7AF (Hangul), U+F900..U+FAFF (compatibility
  * ideographs), U+FF00..U+FFEF (full-width forms). Wrapping may break between them; the fake

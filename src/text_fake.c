@@ -10,6 +10,7 @@
  * are 27.5 px, not 27.500000000000004) and tests can compare them with ==.
  */
 #include "text.h"
+#include "utf8.h"
 
 static void fake_measure(void *ctx, const struct text_style *style, const char *s, size_t len,
                          struct text_metrics *out)

@@ -19,6 +19,7 @@
 
 #include "array.h"
 #include "timeline_axis.h"
+#include "utf8.h"
 
 #define NONE ((size_t)-1)
 #define BAD_OPTIONS(...) csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0, __VA_ARGS__)
@@ -48,11 +49,7 @@ struct binder {
 
 static uint64_t hash(const char *s)
 {
-    uint64_t h = 1469598103934665603u;
-    for (; *s; s++) {
-        h = (h ^ (unsigned char)*s) * 1099511628211u;
-    }
-    return h;
+    return csvchart_fnv(CSVCHART_FNV_OFFSET, s, strlen(s));
 }
 
 /* Adds a series named `name` (copied); its index, or NONE when out of memory. */

@@ -5,6 +5,7 @@
  * section 2.3), less ':' (Namespaces in XML, NCName).
  */
 #include "xml_name.h"
+#include "utf8.h"
 
 #include <stdint.h>
 

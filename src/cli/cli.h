@@ -63,6 +63,22 @@ extern const csvchart_temp_tracker csvchart_cli_temps;
 void csvchart_cli_temps_install(void);
 
 /*
+ * One figure's work (job.c), its options set and its output names checked: loads `data`,
+ * renders every output into memory, passes each warning to warn(ctx, text) (NULL: dropped),
+ * then writes each output atomically, "-" to standard output. The first error is in *err
+ * and returned; outputs written before it stay (each is atomic on its own).
+ */
+struct cli_output {
+    const char *path;        /* a file, or "-" */
+    csvchart_format format;  /* CSVCHART_FORMAT_AUTO: from the name */
+    bool any_name;           /* the name says nothing (--alt-text FILE) */
+};
+typedef void (*cli_warn_fn)(void *ctx, const char *warning);
+csvchart_status csvchart_cli_figure_job(csvchart_figure *fig, const char *data,
+                                        const struct cli_output *outs, size_t n,
+                                        cli_warn_fn warn, void *ctx, csvchart_error *err);
+
+/*
  * Two spellings of one output file (output.c): the key of a path is, when its folder exists,
  * that folder's device and inode with the last component ("x.svg", "./x.svg", "d//x.png"
  * and "link-to-d/x.png" compare equal), else its lexically normalized spelling ("./a//b/" is

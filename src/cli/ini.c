@@ -32,6 +32,7 @@
 #include "csvchart.h"
 #include "error.h"
 #include "text.h"
+#include "utf8.h"
 
 #define MAX_FILE_BYTES ((size_t)16 << 20)
 #define MAX_LINES 1000000

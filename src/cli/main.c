@@ -89,12 +89,16 @@ static int same_outputs(const struct cli_args *a)
     return rc;
 }
 
+static void warn_line(void *ctx, const char *warning)
+{
+    (void)ctx;
+    csvchart_cli_warning("%s", warning);
+}
+
 static int run_figure(const struct cli_args *a)
 {
     csvchart_error err = {0};
     int rc = EXIT_OK;
-    void *data[CLI_MAX_OUTPUTS] = {0};
-    size_t len[CLI_MAX_OUTPUTS] = {0};
     csvchart_format formats[CLI_MAX_OUTPUTS];
 
     csvchart_figure *fig = csvchart_figure_new(a->kind, &err);
@@ -147,36 +151,15 @@ static int run_figure(const struct cli_args *a)
     if ((rc = same_outputs(a)) != EXIT_OK) {
         goto done;
     }
-    if (csvchart_figure_load_file(fig, a->data, &err)) {
-        rc = report(&err);
-        goto done;
-    }
+    struct cli_output outs[CLI_MAX_OUTPUTS];
     for (size_t i = 0; i < a->noutputs; i++) {
-        const char *name =
-            strcmp(a->outputs[i], "-") == 0 || a->alt_text[i] ? NULL : a->outputs[i];
-        if (csvchart_figure_render_for(fig, name, formats[i], &data[i], &len[i], &err)) {
-            break;
-        }
+        outs[i] = (struct cli_output){a->outputs[i], formats[i], a->alt_text[i]};
     }
-    for (size_t i = 0; i < csvchart_figure_warning_count(fig) && !a->quiet; i++) {
-        csvchart_cli_warning("%s", csvchart_figure_warning(fig, i));
-    }
-    if (err.status) {
+    if (csvchart_cli_figure_job(fig, a->data, outs, a->noutputs, a->quiet ? NULL : warn_line,
+                                NULL, &err)) {
         rc = report(&err);
-        goto done;
-    }
-    for (size_t i = 0; i < a->noutputs && rc == EXIT_OK; i++) {
-        if (strcmp(a->outputs[i], "-") == 0) {
-            rc = write_stdout(data[i], len[i]);
-        } else if (csvchart_write_file_tracked(a->outputs[i], data[i], len[i],
-                                               &csvchart_cli_temps, &err)) {
-            rc = report(&err);
-        }
     }
 done:
-    for (size_t i = 0; i < a->noutputs; i++) {
-        free(data[i]);
-    }
     csvchart_figure_free(fig);
     return rc;
 }

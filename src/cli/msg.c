@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "text.h"
+#include "utf8.h"
 
 static void vsay(const char *kind, const char *fmt, va_list ap)
 {

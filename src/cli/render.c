@@ -278,13 +278,17 @@ static bool set_options(struct job *j, csvchart_figure *fig, const struct ini_se
     return true;
 }
 
+static void job_warn(void *ctx, const char *warning)
+{
+    struct job *j = ctx;
+    job_say(j, "csvchart: warning: %s (figure \"%s\")", warning, j->sec->name);
+}
+
 /* Step 3, one figure. */
 static void render_one(struct batch *b, struct job *j, const csvchart_text_measurer *text)
 {
     const char *ini = b->doc->path;
     csvchart_error err = {0};
-    void *bytes[MAX_OUTPUTS] = {0};
-    size_t len[MAX_OUTPUTS] = {0};
     csvchart_figure *fig = csvchart_figure_new(j->kind, &err);
     if (!fig) {
         job_fail(j, &err);
@@ -297,42 +301,25 @@ static void render_one(struct batch *b, struct job *j, const csvchart_text_measu
         !set_options(j, fig, j->sec, ini, false)) {
         goto done;
     }
-    if (csvchart_figure_load_file(fig, j->data, &err)) {
-        job_fail(j, &err);
-        goto done;
-    }
-    for (size_t i = 0; i < j->noutputs && !err.status; i++) {
-        csvchart_figure_render_for(fig, j->outputs[i], CSVCHART_FORMAT_AUTO, &bytes[i], &len[i],
-                                   &err);
-    }
-    for (size_t i = 0; i < csvchart_figure_warning_count(fig) && !b->a->quiet; i++) {
-        job_say(j, "csvchart: warning: %s (figure \"%s\")", csvchart_figure_warning(fig, i),
-                j->sec->name);
-    }
-    if (err.status) {
-        job_fail(j, &err);
-        goto done;
-    }
+    struct cli_output outs[MAX_OUTPUTS];
     for (size_t i = 0; i < j->noutputs; i++) {
-        if (csvchart_write_file_tracked(j->outputs[i], bytes[i], len[i], &csvchart_cli_temps,
-                                        &err)) {
-            job_fail(j, &err);
-            break;
-        }
+        outs[i] = (struct cli_output){j->outputs[i], CSVCHART_FORMAT_AUTO, false};
+    }
+    if (csvchart_cli_figure_job(fig, j->data, outs, j->noutputs, b->a->quiet ? NULL : job_warn,
+                                j, &err)) {
+        job_fail(j, &err);
+        goto done;
     }
     if (b->a->report) {
         const struct csvchart_scene *sc = csvchart_figure_scene(fig, &err);
         if (sc) {
             j->title = csvchart_strdup(sc->title ? sc->title : "");
-            j->alt = csvchart_strdup(sc->desc ? sc->desc : "");
+            j->alt = csvchart_strdup(sc->alt ? sc->alt : "");
             j->width = sc->width;
             j->height = sc->height;
         }
     }
 done:
-    for (size_t i = 0; i < MAX_OUTPUTS; i++) {
-        free(bytes[i]);
-    }
     csvchart_figure_free(fig);
 }
 
@@ -360,6 +347,23 @@ static void *worker(void *arg)
     return NULL;
 }
 
+/* A figure's rule head: "OUTPUTS SEP INI DATA [THEME]", each name in make syntax. */
+static void put_rule_head(FILE *f, const struct batch *b, const struct job *j, const char *sep)
+{
+    for (size_t k = 0; k < j->noutputs; k++) {
+        fputs(k ? " " : "", f);
+        csvchart_make_put_name(f, j->outputs[k]);
+    }
+    fputs(sep, f);
+    csvchart_make_put_name(f, b->doc->path);
+    fputc(' ', f);
+    csvchart_make_put_name(f, j->data);
+    if (j->theme) {
+        fputc(' ', f);
+        csvchart_make_put_name(f, j->theme);
+    }
+}
+
 static int write_depfile(const struct batch *b)
 {
     char *text = NULL;
@@ -374,18 +378,7 @@ static int write_depfile(const struct batch *b)
         if (!j->planned) {
             continue;
         }
-        for (size_t k = 0; k < j->noutputs; k++) {
-            fputs(k ? " " : "", f);
-            csvchart_make_put_name(f, j->outputs[k]);
-        }
-        fputs(": ", f);
-        csvchart_make_put_name(f, b->doc->path);
-        fputc(' ', f);
-        csvchart_make_put_name(f, j->data);
-        if (j->theme) {
-            fputc(' ', f);
-            csvchart_make_put_name(f, j->theme);
-        }
+        put_rule_head(f, b, j, ": ");
         fputc('\n', f);
     }
     fclose(f);
@@ -401,7 +394,7 @@ static int write_depfile(const struct batch *b)
 
 /*
  * A Makefile fragment: one rule per figure, its outputs a grouped target (GNU make 4.3 "&:")
- * depending on the INI file and the figure's CSV, so make re-renders exactly the figures
+ * depending on the INI file, the figure's CSV and its house theme, so make re-renders exactly the figures
  * whose data changed. Include it from a Makefile (see examples/Makefile). Every name was
  * checked by csvchart_make_name_ok() (in plan() and csvchart_cli_render()); in the recipe
  * each word is quoted for the shell, so no name can become make or shell syntax.
@@ -419,18 +412,7 @@ static void print_make_rules(const struct batch *b)
         if (!j->planned) {
             continue;
         }
-        for (size_t k = 0; k < j->noutputs; k++) {
-            fputs(k ? " " : "", stdout);
-            csvchart_make_put_name(stdout, j->outputs[k]);
-        }
-        fputs(" &: ", stdout);
-        csvchart_make_put_name(stdout, b->doc->path);
-        fputc(' ', stdout);
-        csvchart_make_put_name(stdout, j->data);
-        if (j->theme) {
-            fputc(' ', stdout);
-            csvchart_make_put_name(stdout, j->theme);
-        }
+        put_rule_head(stdout, b, j, " &: ");
         fputs("\n\t", stdout);
         csvchart_make_put_shell_word(stdout, self);
         fputs(" render ", stdout);

@@ -36,6 +36,7 @@
 #include "batch.h"
 #include "cli.h"
 #include "theme.h"
+#include "utf8.h"
 
 struct fig_state {
     struct figure_report r; /* every string owned */
@@ -193,18 +194,9 @@ static int render_html(const struct render_args *a)
 
 /* ---- Watching ----------------------------------------------------------------------------- */
 
-static uint64_t fnv(uint64_t h, const void *p, size_t n)
-{
-    const unsigned char *b = p;
-    for (size_t i = 0; i < n; i++) {
-        h = (h ^ b[i]) * 1099511628211u;
-    }
-    return h;
-}
-
 static uint64_t fnv_str(uint64_t h, const char *s)
 {
-    return fnv(h, s, strlen(s) + 1);
+    return csvchart_fnv(h, s, strlen(s) + 1);
 }
 
 static const char *value_of(const struct ini_doc *doc, const struct ini_section *s,
@@ -242,7 +234,7 @@ static const char *file_path(const struct render_args *a, const struct ini_doc *
 static uint64_t signature(const struct render_args *a, const struct ini_doc *doc,
                           const struct ini_section *s)
 {
-    uint64_t h = 14695981039346656037u;
+    uint64_t h = CSVCHART_FNV_OFFSET;
     for (int pass = 0; pass < 2; pass++) {
         const struct ini_section *in = pass ? s : &doc->defaults;
         h = fnv_str(h, pass ? "[figure]" : "[defaults]");
@@ -258,7 +250,7 @@ static uint64_t signature(const struct render_args *a, const struct ini_doc *doc
             long long id[6] = {(long long)sb.st_dev, (long long)sb.st_ino, (long long)sb.st_size,
                                (long long)sb.st_mtim.tv_sec, (long long)sb.st_mtim.tv_nsec,
                                (long long)sb.st_ctim.tv_nsec};
-            h = fnv(h, id, sizeof id);
+            h = csvchart_fnv(h, id, sizeof id);
         }
     }
     return h;

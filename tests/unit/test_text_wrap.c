@@ -10,6 +10,7 @@
 
 #include "harness.h"
 #include "text.h"
+#include "utf8.h"
 
 static const struct text_style style10 = {"Inter", 10, 400};
 

@@ -1,0 +1,53 @@
+/*
+ * job.c - one figure's work, the same for `csvchart bar|timeline|trend` (main.c) and for each
+ * figure of `csvchart render` (render.c): with its options set and its output names checked,
+ * load the data, render every output into memory, hand the warnings on, and only then write
+ * each output atomically (csvchart_write_file_tracked; "-" is standard output). So a figure
+ * that fails leaves no file behind and no old file clobbered; a run ended by a signal leaves
+ * no temporary file (temps.c).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+csvchart_status csvchart_cli_figure_job(csvchart_figure *fig, const char *data,
+                                        const struct cli_output *outs, size_t n,
+                                        cli_warn_fn warn, void *ctx, csvchart_error *err)
+{
+    void *bytes[CLI_MAX_OUTPUTS] = {0};
+    size_t len[CLI_MAX_OUTPUTS] = {0};
+    if (n > CLI_MAX_OUTPUTS) {
+        return csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0,
+                                  "too many outputs (at most %d)", CLI_MAX_OUTPUTS);
+    }
+    if (csvchart_figure_load_file(fig, data, err)) {
+        return err->status;
+    }
+    for (size_t i = 0; i < n; i++) {
+        /* a name says the format and the pixel scale, unless the format is given apart */
+        bool named = strcmp(outs[i].path, "-") != 0 && !outs[i].any_name;
+        if (csvchart_figure_render_for(fig, named ? outs[i].path : NULL, outs[i].format,
+                                       &bytes[i], &len[i], err)) {
+            break;
+        }
+    }
+    for (size_t i = 0; warn && i < csvchart_figure_warning_count(fig); i++) {
+        warn(ctx, csvchart_figure_warning(fig, i));
+    }
+    for (size_t i = 0; i < n && !err->status; i++) {
+        if (strcmp(outs[i].path, "-") == 0) {
+            if (fwrite(bytes[i], 1, len[i], stdout) != len[i] || fflush(stdout) != 0) {
+                csvchart_error_set(err, CSVCHART_ERROR_IO, NULL, 0, 0,
+                                   "cannot write to standard output");
+            }
+        } else {
+            csvchart_write_file_tracked(outs[i].path, bytes[i], len[i], &csvchart_cli_temps, err);
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        free(bytes[i]);
+    }
+    return err->status;
+}

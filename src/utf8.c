@@ -1,0 +1,45 @@
+/*
+ * utf8.c - the library's UTF-8 decoder (utf8.h). Table 3-7 of the Unicode standard: the lead
+ * byte gives the length and the range of the second byte, which excludes overlong forms,
+ * surrogates and code points above U+10FFFF in one comparison.
+ */
+#include "utf8.h"
+
+size_t csvchart_utf8_char(const char *s, size_t len, uint32_t *cp)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (len == 0) {
+        return 0;
+    }
+    unsigned b = u[0];
+    if (b < 0x80) {
+        *cp = b;
+        return 1;
+    }
+    size_t n = b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
+    unsigned lo = b == 0xE0 ? 0xA0 : b == 0xF0 ? 0x90 : 0x80;
+    unsigned hi = b == 0xED ? 0x9F : b == 0xF4 ? 0x8F : 0xBF;
+    if (n == 0 || len < n) {
+        return 0;
+    }
+    uint32_t v = b & (0x7Fu >> n);
+    for (size_t k = 1; k < n; k++) {
+        unsigned c = u[k];
+        if (c < (k == 1 ? lo : 0x80) || c > (k == 1 ? hi : 0xBF)) {
+            return 0;
+        }
+        v = v << 6 | (c & 0x3Fu);
+    }
+    *cp = v;
+    return n;
+}
+
+size_t csvchart_utf8_decode(const char *s, size_t len, uint32_t *cp)
+{
+    size_t n = csvchart_utf8_char(s, len, cp);
+    if (n == 0) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    return n;
+}
