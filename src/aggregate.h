@@ -1,6 +1,7 @@
 /*
  * aggregate.h - aggregation: numbers gathered by key, while a file is read and while a bar
- * chart is bound (aggregate.c).
+ * chart is bound (aggregate.c: the accumulator, the plan, the folded rows; aggregate_fold.c:
+ * the aggregator and reading through it).
  *
  * One accumulator, struct agg, stands for the n numbers of one place - a cell of the table
  * that rows were folded into, or a bar of a chart - and one pair of functions fills it

@@ -6,7 +6,11 @@
  * panels (every value of the facet column, or one) are collected in first-seen order, so
  * every panel shares one series order and one legend. Each panel is then bound in two
  * passes: observations (category, series, value, position) are collected from its rows,
- * then folded into the categories x series grid, aggregating or refusing repeats.
+ * then folded into the categories x series grid, aggregating or refusing repeats. An
+ * observation is an accumulator (struct agg, aggregate.h): one number, or the numbers the
+ * aggregator folded into a cell while the file was read (struct agg_rows); the grid merges
+ * them with csvchart_agg_merge() and draws csvchart_agg_result(), the same arithmetic as the
+ * folding, so a folded table and a whole one bind alike (tests/fold_check.h).
  * Categories and series are interned through a small open-addressing hash table, so binding
  * is linear in the rows.
  */

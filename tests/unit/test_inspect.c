@@ -1,9 +1,10 @@
 /*
  * test_inspect.c - csvchart_inspect_file(): the whole report for tests/inspect/NAME.csv must
  * equal tests/inspect/NAME.txt byte for byte (the file named relative to the source folder),
- * and a bad delimiter or a bad file is an error with no report. Summarising (table.h, what
- * inspect reads files with): random tables typed whole and summarised agree on every column and
- * on every kept row, and the report of a file of many rows is that of its whole table.
+ * and a bad delimiter or a bad file is an error with no report. Keeping the first rows only
+ * (table.h, Building; what inspect reads files with): random tables typed whole and summarised
+ * agree on every column and on every kept row, and the report of a file of many rows is that
+ * of its whole table.
  *
  * After a deliberate change of the report's layout, regenerate a reference with
  *     csvchart inspect tests/inspect/NAME.csv > tests/inspect/NAME.txt
