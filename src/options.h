@@ -63,6 +63,7 @@ enum option_id {
     OPT_FACET_SCALE,
     OPT_FIT,
     OPT_FONT,
+    OPT_FONT_MISSING,
     OPT_GROUP,
     OPT_HIGH,
     OPT_HIGHLIGHT,
