@@ -14,6 +14,7 @@
  * every character has a cell that draws it.
  */
 #include "text_check.h"
+#include "utf8.h"
 
 #include <glib-object.h>
 #include <stdio.h>

@@ -13,6 +13,7 @@
 #include "fixtures.h"
 #include "harness.h"
 #include "text_check.h"
+#include "utf8.h"
 
 /* ---- The fake fonts ------------------------------------------------------------------------ */
 
