@@ -169,7 +169,7 @@ static int tables_equal(const csvchart_table *a, const csvchart_table *b)
 }
 
 /*
- * Folding while reading (table.h) is invisible: an aggregated bar chart bound from the folded
+ * Folding while reading (aggregate.h) is invisible: an aggregated bar chart bound from the folded
  * table equals the one bound from the whole table (fold_check.h). Bits of `a` and `b` pick
  * the aggregate, the group and facet columns among the table's, the y columns and log.
  */

@@ -11,9 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "aggregate.h"
 #include "error.h"
 #include "harness.h"
-#include "aggregate.h"
 #include "table.h"
 
 struct out {
