@@ -104,7 +104,8 @@ bool csvchart_table_missing_text(const char *s, size_t len)
     }
     unsigned char c = i < len ? (unsigned char)s[i] : 0;
     /* Blank, or starting like one of the tokens: N n - or an en/em dash (0xE2). */
-    return i == len || ((c == 'N' || c == 'n' || c == '-' || c == 0xE2) && is_missing_token(s, len));
+    bool like_token = c == 'N' || c == 'n' || c == '-' || c == 0xE2;
+    return i == len || (like_token && is_missing_token(s, len));
 }
 
 /* ---- Typing -------------------------------------------------------------------------------- */
@@ -166,7 +167,7 @@ static void type_cell(struct table_builder *b, size_t j, const char *s, size_t l
         cs->blanks++;
         return;
     }
-    if (is_missing_token(s, len)) {
+    if (csvchart_table_missing_text(s, len)) { // not blank: a token (checked by its first byte)
         cs->tokens++;
         return;
     }
@@ -582,7 +583,8 @@ csvchart_status csvchart_table_reader_feed(csvchart_table_reader *r, const void 
                                            size_t len, csvchart_error *err)
 {
     csvchart_error e = {0};
-    csvchart_status st = r->e.status ? r->e.status : csvchart_csv_reader_feed(r->csv, data, len, &e);
+    csvchart_status st =
+        r->e.status ? r->e.status : csvchart_csv_reader_feed(r->csv, data, len, &e);
     return keep_error(r, st, &e, err);
 }
 
