@@ -1,13 +1,13 @@
 /*
- * layout_timeline.h - the timeline layout's own structures, shared by its four files:
+ * layout_timeline.h - the timeline layout's own structures, shared by its five files:
  *
  *   layout_timeline.c        the whole figure: the frame and legend, the breaks of the time
  *                            axis, the ladder of ways to fit the requested size
  *   layout_timeline_items.c  the items (events, spans, clusters) and their text blocks
  *   layout_timeline_marks.c  the time map, ticks, and the marks every placement draws alike
- *   layout_timeline_place.c  the three placements: horizontal (rows of blocks on both sides
- *                            of one axis), vertical (columns of blocks beside axis pieces),
- *                            lanes (one swimlane per group over a shared axis)
+ *   layout_timeline_place.c  two placements: horizontal (rows of blocks on both sides of one
+ *                            axis), vertical (columns of blocks beside axis pieces)
+ *   layout_timeline_lanes.c  the third: lanes (one swimlane per group over a shared axis)
  *
  * The geometry is named in one table, TIMELINE_METRICS (CSS px at u = 1, scaled by the
  * layout's geometry unit g).
@@ -254,8 +254,9 @@ void csvchart_tl_dot(struct timeline *T, double x, double y, csvchart_rgba color
 /* A marker's line at `pos` along the axis, from a to b across it: dashed, yielding to text. */
 void csvchart_tl_marker_line(struct timeline *T, bool vertical, double pos, double a, double b);
 
-/* layout_timeline_place.c: true when the configuration fits (then the items are placed and
- * csvchart_tl_draw_* draws them); false when it does not, or out of memory (L.scene->nomem). */
+/* layout_timeline_place.c (horizontal, vertical) and layout_timeline_lanes.c (lanes): true
+ * when the configuration fits (then the items are placed and csvchart_tl_draw_* draws them);
+ * false when it does not, or out of memory (L.scene->nomem). */
 bool csvchart_tl_place_horizontal(struct timeline *T);
 void csvchart_tl_draw_horizontal(struct timeline *T);
 bool csvchart_tl_place_vertical(struct timeline *T);
