@@ -27,6 +27,7 @@
 #include "render.h"
 #include "spec.h"
 #include "table.h"
+#include "text_check.h"
 #include "timeline_data.h"
 #include "trend_data.h"
 
@@ -362,6 +363,13 @@ const struct csvchart_scene *csvchart_figure_scene(csvchart_figure *fig, csvchar
             st = csvchart_layout_fit(csvchart_layout_bar, &chart, &fig->spec, m, &fig->scene,
                                      &fig->warnings, err);
             csvchart_bar_chart_fini(&chart);
+        }
+    }
+    if (st == CSVCHART_OK) { /* what the fonts cannot draw: warnings (font_missing: errors) */
+        st = csvchart_text_check(m, &fig->scene, &fig->vals, &fig->spec, fig->table,
+                                 &fig->warnings, err);
+        if (st) {
+            csvchart_scene_fini(&fig->scene);
         }
     }
     if (st) {

@@ -167,34 +167,6 @@ csvchart_status bar_axis_check(const struct bar_layout *B, const struct panel *P
 
 /* ---- ticks ----------------------------------------------------------------------------------- */
 
-static void log_ticks(struct panel *P, int target)
-{
-    struct ticks t;
-    if (!csvchart_ticks_log(P->dlo, P->dhi, target, &t)) {
-        t.nmajor = 2;
-        t.major[0] = P->dlo;
-        t.major[1] = P->dhi;
-        t.nminor = 0;
-        t.step = P->dhi / P->dlo;
-    }
-    /* Thinned decades may end past the domain: those ticks go, the axis ends at dhi. */
-    P->ticks = t;
-    P->ticks.nmajor = 0;
-    for (size_t i = 0; i < t.nmajor; i++) {
-        if (t.major[i] <= P->dhi * (1 + 1e-9)) {
-            P->ticks.major[P->ticks.nmajor++] = t.major[i];
-        }
-    }
-    P->ticks.nminor = 0;
-    for (size_t i = 0; i < t.nminor; i++) {
-        if (t.minor[i] < P->dhi) {
-            P->ticks.minor[P->ticks.nminor++] = t.minor[i];
-        }
-    }
-    P->ticks.lo = P->ticks.major[0];
-    P->ticks.hi = P->ticks.major[P->ticks.nmajor - 1];
-}
-
 static void choose_ticks(const struct bar_layout *B, struct panel *P, double len, int target)
 {
     for (;; target--) {
@@ -207,7 +179,7 @@ static void choose_ticks(const struct bar_layout *B, struct panel *P, double len
             P->ticks.hi = P->ticks.major[P->ticks.nmajor - 1];
             target = 2; /* nothing to thin */
         } else if (P->log) {
-            log_ticks(P, target);
+            csvchart_ticks_log_within(P->dlo, P->dhi, target, &P->ticks);
         } else {
             csvchart_ticks_within(P->dlo, P->dhi, target, &P->ticks);
         }

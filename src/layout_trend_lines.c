@@ -80,31 +80,6 @@ double csvchart_tr_value_y(const struct trend_layout *T, double v)
     return csvchart_scale_map(&T->sc, v);
 }
 
-static void log_ticks(struct trend_layout *T, int target)
-{
-    struct ticks t;
-    if (!csvchart_ticks_log(T->dlo, T->dhi, target, &t)) {
-        t.nmajor = 2;
-        t.major[0] = T->dlo;
-        t.major[1] = T->dhi;
-        t.nminor = 0;
-        t.step = T->dhi / T->dlo;
-    }
-    T->ticks = t;
-    T->ticks.nmajor = 0;
-    for (size_t i = 0; i < t.nmajor; i++) {
-        if (t.major[i] <= T->dhi * (1 + 1e-9)) {
-            T->ticks.major[T->ticks.nmajor++] = t.major[i];
-        }
-    }
-    T->ticks.nminor = 0;
-    for (size_t i = 0; i < t.nminor; i++) {
-        if (t.minor[i] < T->dhi) {
-            T->ticks.minor[T->ticks.nminor++] = t.minor[i];
-        }
-    }
-}
-
 /* The value ticks for `len` px of axis (about one per tick_spacing_v), their label plan and
  * the widest label. */
 void csvchart_tr_value_ticks(struct trend_layout *T, double len, int target)
@@ -114,7 +89,7 @@ void csvchart_tr_value_ticks(struct trend_layout *T, double len, int target)
     }
     target = target < 2 ? 2 : target > 10 ? 10 : target;
     if (T->log) {
-        log_ticks(T, target);
+        csvchart_ticks_log_within(T->dlo, T->dhi, target, &T->ticks);
     } else {
         csvchart_ticks_within(T->dlo, T->dhi, target, &T->ticks);
     }

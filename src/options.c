@@ -110,6 +110,12 @@ static const struct option_def table[OPT_COUNT] = {
     [OPT_FONT] = {.name = "font", .type = OPTION_TEXT, .def = "Inter", .kinds = KIND_ALL,
                   .help = "font family, through fontconfig; missing glyphs (CJK, accents) fall "
                           "back to other fonts"},
+    [OPT_FONT_MISSING] = {.name = "font_missing", .type = OPTION_CHOICE, .def = "warn",
+                          .kinds = KIND_ALL, .choices = "warn|error",
+                          .help = "a font family that is not installed, or a character no "
+                                  "installed font has (drawn as a box): warn (drawn anyway, "
+                                  "with a warning naming the font used instead or the "
+                                  "character and where it comes from) or error (refused)"},
     [OPT_GROUP] = {.name = "group", .type = OPTION_COLUMN, .def = "", .kinds = KIND_ALL,
                    .help = "bar, trend: the series column of long-format data (category or "
                            "date, series, value); timeline: a colour per value, with a legend (a "

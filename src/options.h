@@ -65,6 +65,7 @@ enum option_id {
     OPT_FACET_SCALE,
     OPT_FIT,
     OPT_FONT,
+    OPT_FONT_MISSING,
     OPT_GROUP,
     OPT_HIGH,
     OPT_HIGHLIGHT,

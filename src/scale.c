@@ -469,3 +469,35 @@ void csvchart_ticks_within(double dlo, double dhi, int target, struct ticks *out
     out->lo = out->major[0];
     out->hi = out->major[out->nmajor - 1];
 }
+
+void csvchart_ticks_log_within(double dlo, double dhi, int target, struct ticks *out)
+{
+    struct ticks t;
+    if (!csvchart_ticks_log(dlo, dhi, target, &t)) {
+        t.nmajor = 0;
+        t.nminor = 0;
+    }
+    *out = t;
+    out->nmajor = 0;
+    for (size_t i = 0; i < t.nmajor; i++) {
+        if (t.major[i] <= dhi * (1 + 1e-9)) {
+            out->major[out->nmajor++] = t.major[i];
+        }
+    }
+    out->nminor = 0;
+    for (size_t i = 0; i < t.nminor; i++) {
+        if (t.minor[i] < dhi) {
+            out->minor[out->nminor++] = t.minor[i];
+        }
+    }
+    if (out->nmajor == 0) {
+        out->major[out->nmajor++] = dlo;
+        if (dhi > dlo) {
+            out->major[out->nmajor++] = dhi;
+        }
+        out->nminor = 0;
+        out->step = dlo > 0 && dhi > dlo ? dhi / dlo : 10;
+    }
+    out->lo = out->major[0];
+    out->hi = out->major[out->nmajor - 1];
+}

@@ -82,5 +82,12 @@ bool csvchart_ticks_log(double dmin, double dmax, int target, struct ticks *out)
 double csvchart_nice_ceil(double v);
 double csvchart_decade(double e);
 void csvchart_ticks_within(double dlo, double dhi, int target, struct ticks *out);
+/*
+ * The same for a log axis whose domain [dlo, dhi] is decided first (0 < dlo <= dhi): the
+ * decades of csvchart_ticks_log() that do not pass dhi (thinned decades may end past it), and
+ * its minor ticks below dhi. Where no decade lies inside (subnormal data: the first decade is
+ * 1e-307) the ticks are the domain's ends.
+ */
+void csvchart_ticks_log_within(double dlo, double dhi, int target, struct ticks *out);
 
 #endif

@@ -113,6 +113,7 @@ static const struct choice_value
     category_labels[] = {{"all", 0}, {"thin", 1}, {0}},
     facet_scales[] = {{"auto", FACET_AUTO}, {"shared", FACET_SHARED}, {"free", FACET_FREE}, {0}},
     fits[] = {{"exact", 0}, {"grow", 1}, {0}},
+    font_missing[] = {{"warn", 0}, {"error", 1}, {0}},
     sorts[] = {{"none", SORT_NONE}, {"asc", SORT_ASC}, {"desc", SORT_DESC}, {0}},
     aggregates[] = {{"none", AGG_NONE}, {"sum", AGG_SUM},   {"mean", AGG_MEAN},
                     {"count", AGG_COUNT}, {"min", AGG_MIN}, {"max", AGG_MAX}, {0}},
@@ -141,6 +142,7 @@ static const struct choice_value *const choice_values[OPT_COUNT] = {
     [OPT_CATEGORY_LABELS] = category_labels,
     [OPT_FACET_SCALE] = facet_scales,
     [OPT_FIT] = fits,
+    [OPT_FONT_MISSING] = font_missing,
     [OPT_SORT] = sorts,
     [OPT_AGGREGATE] = aggregates,
     [OPT_BIN] = bins,
@@ -243,6 +245,7 @@ csvchart_status csvchart_spec_bind(const struct option_values *vals, unsigned ki
     out->thin_names = choice(vals, OPT_CATEGORY_LABELS);
     out->facet_scale = (enum facet_scale)choice(vals, OPT_FACET_SCALE);
     out->fit_grow = choice(vals, OPT_FIT);
+    out->font_missing_error = choice(vals, OPT_FONT_MISSING);
     unsigned long neg = 0;
     const char *negc = get(vals, OPT_NEGATIVE_COLOR);
     out->negative_color = *negc && csvchart_parse_color(negc, strlen(negc), &neg)

@@ -83,6 +83,7 @@ struct spec {
     const char *alt, *axis_title, *byline, *color; /* "" when not set */
     bool transparent; /* background = transparent */
     bool fit_grow; /* fit = grow: a figure that does not fit is drawn larger */
+    bool font_missing_error; /* font_missing = error: a missing font or glyph is refused */
     /* reading and writing in a language (locale_data.h, number.h, date.h) */
     struct csvchart_locale *locale;  /* owned; NULL: the built-in conventions ("1,234.5") */
     struct number_syntax numbers;    /* decimal (and the locale's currency sign) */

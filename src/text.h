@@ -39,6 +39,26 @@ typedef struct csvchart_text_measurer {
      * that cannot be found falls back to another one. */
     void (*measure)(void *ctx, const struct text_style *style, const char *s, size_t len,
                     struct text_metrics *out);
+    /*
+     * Optional (NULL: every family is installed, every character has a glyph - the fake
+     * measurer of the tests). What text_check.c asks after layout; neither is on the path of
+     * measuring.
+     *
+     * substitute: whether `family` (as in text_style; "A, B" lists several) is drawn with a
+     * font of another family, because no installed font has any of the names: then copies the
+     * family drawn instead into used[size] (truncated, NUL-terminated) and returns true.
+     * False when one of the names is installed (fontconfig compares family names without
+     * case and blanks, and knows a font by each of its localised names), or is a generic
+     * family (sans-serif, serif, monospace, ... and ""), which any font may stand for.
+     *
+     * missing: the characters of `len` bytes at `s` (as measure() takes them) that no
+     * installed font has, which are drawn as boxes: returns how many glyphs of the text are
+     * missing and writes the code points of the first min(that, max) into cps, in text order
+     * (a character missing twice is there twice). cps may be NULL when max is 0.
+     */
+    bool (*substitute)(void *ctx, const char *family, char *used, size_t size);
+    size_t (*missing)(void *ctx, const struct text_style *style, const char *s, size_t len,
+                      uint32_t *cps, size_t max);
 } csvchart_text_measurer;
 
 /*

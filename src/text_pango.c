@@ -10,9 +10,18 @@
  * font size and identical at every PNG scale and in PDF. One PangoLayout and one font
  * description are kept and only updated when the style changes, because layout measures
  * hundreds of strings per figure, nearly all in two or three styles.
+ *
+ * It also answers text_check.c after layout (text.h: substitute, missing): which family
+ * fontconfig drew instead of the one asked for, and which characters no installed font has.
+ * Measuring notes, for free, whether a string it shaped through a PangoLayout had a glyph
+ * missing (Pango marks one PANGO_GLYPH_UNKNOWN_FLAG | code point; it is drawn as a box), so
+ * asking about a string already measured is a lookup in the cache; printable ASCII, shaped
+ * without a layout when the font covers all of it, never misses one.
  */
 #include <math.h>
+#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
+#include <pango/pangofc-font.h>
 #include <pango/pangofc-fontmap.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -48,6 +57,7 @@ struct cached {
     double size_px;
     int weight;
     struct text_metrics m;
+    uint32_t unknown; /* glyphs missing (drawn as boxes), up to UINT32_MAX */
 };
 
 struct measure_cache {
@@ -162,7 +172,7 @@ static bool cache_grow(struct measure_cache *c)
 }
 
 static void cache_put(struct measure_cache *c, uint64_t h, const struct text_style *style,
-                      const char *s, size_t len, const struct text_metrics *m)
+                      const char *s, size_t len, const struct text_metrics *m, size_t unknown)
 {
     if (!cache_grow(c) ||
         !csvchart_array_reserve((void **)&c->arena, &c->arena_cap, c->arena_len + len + 1, 1)) {
@@ -175,25 +185,32 @@ static void cache_put(struct measure_cache *c, uint64_t h, const struct text_sty
                          .len = len,
                          .size_px = style->size_px,
                          .weight = style->weight,
-                         .m = *m};
+                         .m = *m,
+                         .unknown = unknown < UINT32_MAX ? (uint32_t)unknown : UINT32_MAX};
     c->arena_len += len;
     c->used++;
 }
 
 static void measure_pango(struct pango_measurer *pm, const struct text_style *style, const char *s,
-                          size_t len, struct text_metrics *out);
+                          size_t len, struct text_metrics *out, size_t *unknown);
 
-static void measure(void *ctx, const struct text_style *style, const char *s, size_t len,
-                    struct text_metrics *out)
+/* Gives the font map the configuration of a family (text_fonts.c) when it changes. */
+static void use_family(struct pango_measurer *pm, const char *family)
 {
-    struct pango_measurer *pm = ctx;
-    const char *family = style->family ? style->family : "";
+    family = family ? family : "";
     if (!pm->cache_family || strcmp(pm->cache_family, family) != 0) {
         csvchart_text_pango_use_family(pm->fontmap, family);
         cache_clear(&pm->cache); /* a new font: every measurement changes */
         free(pm->cache_family);
         pm->cache_family = csvchart_strdup(family); /* NULL: measure, but do not cache */
     }
+}
+
+static void measure(void *ctx, const struct text_style *style, const char *s, size_t len,
+                    struct text_metrics *out)
+{
+    struct pango_measurer *pm = ctx;
+    use_family(pm, style->family);
     struct text_style ref = *style;
     ref.size_px = REF_PX;
     double k = style->size_px / REF_PX;
@@ -203,9 +220,10 @@ static void measure(void *ctx, const struct text_style *style, const char *s, si
     if (e && e->hash) {
         m = e->m;
     } else {
-        measure_pango(pm, &ref, s, len, &m);
+        size_t unknown;
+        measure_pango(pm, &ref, s, len, &m, &unknown);
         if (pm->cache_family) {
-            cache_put(&pm->cache, h, &ref, s, len, &m);
+            cache_put(&pm->cache, h, &ref, s, len, &m, unknown);
         }
     }
     out->width = m.width * k;
@@ -301,20 +319,10 @@ static const struct ascii_style *ascii_for(struct pango_measurer *pm,
     return NULL;
 }
 
-static void measure_pango(struct pango_measurer *pm, const struct text_style *style, const char *s,
-                          size_t len, struct text_metrics *out)
+/* Sets the PangoLayout to the style and the text (see below for tabs and line ends). */
+static void layout_text(struct pango_measurer *pm, const struct text_style *style, const char *s,
+                        size_t len)
 {
-    if (pm->fast_ascii && printable_ascii(s, len)) {
-        const struct ascii_style *a = ascii_for(pm, style);
-        if (a) {
-            pango_shape_with_flags(s, (int)len, s, (int)len, &a->item->analysis, pm->glyphs,
-                                   PANGO_SHAPE_NONE);
-            out->width = (double)pango_glyph_string_get_width(pm->glyphs) / PANGO_SCALE;
-            out->ascent = a->ascent;
-            out->descent = a->descent;
-            return;
-        }
-    }
     /* A tab or a line end is measured as the space the scene draws for it (scene.h):
      * Pango alone would take a tab stop or a second line. */
     char small[256], *spaced = NULL;
@@ -332,12 +340,182 @@ static void measure_pango(struct pango_measurer *pm, const struct text_style *st
     if (spaced && spaced != small) {
         free(spaced);
     }
+}
+
+static void measure_pango(struct pango_measurer *pm, const struct text_style *style, const char *s,
+                          size_t len, struct text_metrics *out, size_t *unknown)
+{
+    *unknown = 0;
+    if (pm->fast_ascii && printable_ascii(s, len)) {
+        const struct ascii_style *a = ascii_for(pm, style);
+        if (a) {
+            pango_shape_with_flags(s, (int)len, s, (int)len, &a->item->analysis, pm->glyphs,
+                                   PANGO_SHAPE_NONE);
+            out->width = (double)pango_glyph_string_get_width(pm->glyphs) / PANGO_SCALE;
+            out->ascent = a->ascent;
+            out->descent = a->descent;
+            return;
+        }
+    }
+    layout_text(pm, style, s, len);
     PangoRectangle logical;
     pango_layout_get_extents(pm->layout, NULL, &logical);
     int baseline = pango_layout_get_baseline(pm->layout);
     out->width = (double)logical.width / PANGO_SCALE;
     out->ascent = (double)baseline / PANGO_SCALE;
     out->descent = (double)(logical.height - baseline) / PANGO_SCALE;
+    /* The lines are laid out by now: counting walks their glyphs once. */
+    *unknown = (size_t)pango_layout_get_unknown_glyphs_count(pm->layout);
+}
+
+/* A glyph Pango could not find in any font of the fontset: PANGO_GET_UNKNOWN_GLYPH(cp). */
+static bool unknown_glyph(PangoGlyph g)
+{
+    return (g & PANGO_GLYPH_UNKNOWN_FLAG) && g != PANGO_GLYPH_INVALID_INPUT;
+}
+
+static size_t missing(void *ctx, const struct text_style *style, const char *s, size_t len,
+                      uint32_t *cps, size_t max)
+{
+    struct pango_measurer *pm = ctx;
+    use_family(pm, style->family);
+    struct text_style ref = *style;
+    ref.size_px = REF_PX;
+    const struct cached *e = cache_slot(&pm->cache, key_hash(&ref, s, len), &ref, s, len);
+    if (e && e->hash && e->unknown == 0) {
+        return 0; /* measured, and nothing was missing: the usual answer */
+    }
+    layout_text(pm, &ref, s, len);
+    size_t n = 0;
+    for (GSList *l = pango_layout_get_lines_readonly(pm->layout); l; l = l->next) {
+        for (GSList *r = ((PangoLayoutLine *)l->data)->runs; r; r = r->next) {
+            const PangoGlyphString *gs = ((PangoGlyphItem *)r->data)->glyphs;
+            for (int i = 0; i < gs->num_glyphs; i++) {
+                PangoGlyph g = gs->glyphs[i].glyph;
+                if (unknown_glyph(g)) {
+                    if (n < max) {
+                        cps[n] = g & ~PANGO_GLYPH_UNKNOWN_FLAG;
+                    }
+                    n++;
+                }
+            }
+        }
+    }
+    return n;
+}
+
+/*
+ * The generic families of CSS and fontconfig: a request for one is met by whatever font the
+ * configuration gives it, so no substitution is worth a word. Compared without case.
+ */
+static const char *const generic_families[] = {
+    "sans-serif", "sans",          "serif",     "monospace",    "mono",
+    "cursive",    "fantasy",       "system-ui", "emoji",        "math",
+    "fangsong",   "ui-sans-serif", "ui-serif",  "ui-monospace", "ui-rounded",
+};
+
+static bool is_generic(const char *name, size_t n)
+{
+    for (size_t i = 0; i < sizeof generic_families / sizeof generic_families[0]; i++) {
+        const char *g = generic_families[i];
+        if (strlen(g) == n && g_ascii_strncasecmp(name, g, n) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* A family name as fontconfig compares them: without blanks, case folded (malloc'd, or
+ * NULL when out of memory). */
+static char *name_key(const char *s, size_t n)
+{
+    char *bare = malloc(n + 1);
+    if (!bare) {
+        return NULL;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] != ' ') {
+            bare[k++] = s[i];
+        }
+    }
+    bare[k] = '\0';
+    char *key = g_utf8_validate(bare, (gssize)k, NULL) ? g_utf8_casefold(bare, (gssize)k) : NULL;
+    free(bare);
+    return key;
+}
+
+/* Whether one of the comma-separated names of `family` is the font family `have`. */
+static bool names_have(const char *family, const char *have)
+{
+    char *want = NULL, *got = name_key(have, strlen(have));
+    bool same = false;
+    for (const char *p = family; got && *p && !same;) {
+        size_t n = strcspn(p, ",");
+        want = name_key(p, n);
+        same = want && strcmp(want, got) == 0;
+        g_free(want);
+        p += n + (p[n] == ',');
+    }
+    g_free(got);
+    return same;
+}
+
+static bool substitute(void *ctx, const char *family, char *used, size_t size)
+{
+    struct pango_measurer *pm = ctx;
+    family = family ? family : "";
+    bool named = false; /* a name that is not generic */
+    for (const char *p = family; *p;) {
+        size_t n = strcspn(p, ",");
+        const char *a = p, *b = p + n;
+        while (a < b && (*a == ' ' || *a == '\t')) {
+            a++;
+        }
+        while (b > a && (b[-1] == ' ' || b[-1] == '\t')) {
+            b--;
+        }
+        if (is_generic(a, (size_t)(b - a))) {
+            return false;
+        }
+        named = named || b > a;
+        p += n + (p[n] == ',');
+    }
+    if (!named) {
+        return false; /* "": Pango's default, as generic as sans-serif */
+    }
+    use_family(pm, family);
+    PangoFontDescription *d = pango_font_description_new();
+    if (!d) {
+        return false;
+    }
+    pango_font_description_set_family(d, family);
+    pango_font_description_set_absolute_size(d, REF_PX * PANGO_SCALE);
+    /* The first font of the family's fontset: what a request for it gets when the family is
+     * installed, else fontconfig's best substitute. */
+    PangoFont *f = pango_font_map_load_font(pm->fontmap, pm->context, d);
+    pango_font_description_free(d);
+    FcPattern *p = f && PANGO_IS_FC_FONT(f) ? pango_fc_font_get_pattern(PANGO_FC_FONT(f)) : NULL;
+    bool installed = p == NULL; /* cannot tell: say nothing */
+    const char *first = NULL, *english = NULL;
+    FcChar8 *have, *lang;
+    for (int i = 0; p && !installed && FcPatternGetString(p, FC_FAMILY, i, &have) == FcResultMatch;
+         i++) {
+        installed = names_have(family, (const char *)have);
+        first = first ? first : (const char *)have;
+        if (!english && FcPatternGetString(p, FC_FAMILYLANG, i, &lang) == FcResultMatch &&
+            strcmp((const char *)lang, "en") == 0) {
+            english = (const char *)have;
+        }
+    }
+    bool substituted = !installed && first;
+    if (substituted) {
+        snprintf(used, size, "%s", english ? english : first);
+    }
+    if (f) {
+        g_object_unref(f);
+    }
+    return substituted;
 }
 
 void csvchart_text_pango_use_family(void *fontmap, const char *family)
@@ -357,6 +535,8 @@ csvchart_text_measurer *csvchart_text_pango_new(void)
     }
     pm->base.ctx = pm;
     pm->base.measure = measure;
+    pm->base.substitute = substitute;
+    pm->base.missing = missing;
     pm->fontmap = pango_cairo_font_map_new();
     if (!pm->fontmap) {
         goto fail;

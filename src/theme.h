@@ -39,6 +39,7 @@ extern const struct type_step csvchart_type_scale[TYPE_ROLES];
 /* What a house theme (theme_file.c) sets besides colours; zero or "" where it sets nothing. */
 struct theme_house {
     char font[128];     /* the font option's default */
+    size_t font_line, byline_line; /* where the file sets them (0: it does not) */
     char palette[1024]; /* the palette option's default */
     char byline[512];   /* the byline option's default */
     double type[TYPE_ROLES]; /* by enum type_role: CSS px at 1200x675 */

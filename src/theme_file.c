@@ -153,9 +153,11 @@ static bool set_key(struct reader *r, const char *key, const char *v, struct the
         return copy_text(r, name, v, h->palette, sizeof h->palette);
     }
     if (strcmp(name, "font") == 0) {
+        h->font_line = r->line;
         return copy_text(r, name, v, h->font, sizeof h->font);
     }
     if (strcmp(name, "byline") == 0) {
+        h->byline_line = r->line;
         return copy_text(r, name, v, h->byline, sizeof h->byline);
     }
     for (int t = 0; t < TYPE_ROLES; t++) {

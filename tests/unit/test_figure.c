@@ -208,11 +208,37 @@ static void test_alt_text(void)
     csvchart_figure_free(fig);
 }
 
+/* Subnormal values on a log axis: no decade lies inside the data, and the bar and trend layouts
+ * read the tick before the first (found by fuzz_render under UBSan); the axis gets the data's
+ * ends as ticks instead. */
+static void test_subnormal_log(void)
+{
+    static const struct {
+        const char *kind, *csv;
+    } cases[] = {
+        {"bar", "name,v\na,1e-310\nb,2e-310\n"},
+        {"bar", "name,v\na,5e-324\n"},
+        {"trend", "date,v\n2024-01-01,1e-310\n2025-01-01,3e-310\n"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        csvchart_error err = {0};
+        csvchart_figure *fig = csvchart_figure_new(cases[i].kind, &err);
+        csvchart_figure_load_buffer(fig, "t.csv", cases[i].csv, strlen(cases[i].csv), &err);
+        csvchart_set(fig, "log", "true", &err);
+        size_t len;
+        char *svg = rendered(fig, CSVCHART_FORMAT_SVG, &len);
+        CHECK(svg != NULL && len > 0);
+        free(svg);
+        csvchart_figure_free(fig);
+    }
+}
+
 int main(void)
 {
     RUN(test_scale);
     RUN(test_output_check);
     RUN(test_tracked_write);
     RUN(test_alt_text);
+    RUN(test_subnormal_log);
     return harness_done();
 }

@@ -461,6 +461,24 @@ static void test_map(void)
     CHECK(isfinite(csvchart_scale_map(&lgwide, 5e-324)));
 }
 
+/* The log axis of a domain decided first keeps only ticks inside it; subnormal data (no decade
+ * inside: the first is 1e-307) gets its ends, never zero ticks (found by fuzz_render: the bar
+ * layout then read major[-1]). */
+static void test_log_within(void)
+{
+    struct ticks t;
+    csvchart_ticks_log_within(0.07, 100, 5, &t);
+    CHECK(t.nmajor == 5 && t.major[0] == 0.01 && t.major[4] == 100);
+    CHECK(t.lo == 0.01 && t.hi == 100);
+    static const double sub[][2] = {{1e-310, 2e-310}, {5e-324, 1e-309}, {1e-310, 1e-310}};
+    for (size_t i = 0; i < sizeof sub / sizeof sub[0]; i++) {
+        csvchart_ticks_log_within(sub[i][0], sub[i][1], 5, &t);
+        CHECK(t.nmajor >= 1 && t.nmajor <= 2);
+        CHECK(t.major[0] == sub[i][0] && t.major[t.nmajor - 1] == sub[i][1]);
+        CHECK(t.nminor == 0 && t.lo == sub[i][0] && t.hi == sub[i][1]);
+    }
+}
+
 int main(void)
 {
     RUN(test_linear_cases);
@@ -474,6 +492,7 @@ int main(void)
     RUN(test_log_failures);
     RUN(test_log_extremes);
     RUN(test_log_properties);
+    RUN(test_log_within);
     RUN(test_map);
     return harness_done();
 }
