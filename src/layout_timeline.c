@@ -578,6 +578,15 @@ csvchart_status csvchart_layout_timeline(const void *data, const struct spec *s,
                               "size, or fit = grow, labels every event)",
                               clustered, nev, clusters, clusters == 1 ? "" : "s", s->width,
                               s->height);
+        double days;
+        const char *unit = csvchart_tl_period_hint(d, &days);
+        if (unit) {
+            csvchart_warnings_add(warn,
+                                  "half of the events fall within %.0f day%s: counted by %s they "
+                                  "may read better as bars (csvchart bar --x %s --bin %s "
+                                  "--aggregate count)",
+                                  days, days == 1 ? "" : "s", unit, s->date, unit);
+        }
     }
     st = csvchart_layout_end(L, err);
 done:

@@ -22,6 +22,38 @@
 #define NAME_SEP "; "
 #define NAMES_CHARS 80 /* the names a cluster lists, at most (one at least) */
 
+/* ---- the hint of a count by period --------------------------------------------------------- */
+
+const char *csvchart_tl_period_hint(const struct timeline_data *d, double *crowded_days)
+{
+    size_t n = 0;
+    double *at = malloc(d->nevents * sizeof *at);
+    if (!at) {
+        return NULL;
+    }
+    for (size_t i = 0; i < d->nevents; i++) {
+        if (!d->events[i].marker) {
+            at[n++] = d->events[i].at; /* sorted by start, so by `at` too */
+        }
+    }
+    const char *unit = NULL;
+    size_t half = (n + 1) / 2;
+    if (n >= 10) {
+        double span = at[n - 1] - at[0], w = span;
+        for (size_t i = 0; i + half <= n; i++) {
+            w = fmin(w, at[i + half - 1] - at[i]);
+        }
+        if (span > 0 && w <= span / 20) {
+            unit = span <= 100 ? "day" : span <= 2 * 366 ? "week" : span <= 8 * 366 ? "month"
+                 : span <= 25 * 366                      ? "quarter"
+                                                         : "year";
+            *crowded_days = fmax(1, ceil(w));
+        }
+    }
+    free(at);
+    return unit;
+}
+
 /* ---- items: events and clusters ------------------------------------------------------------ */
 
 void csvchart_tl_free_items(struct timeline *T)
