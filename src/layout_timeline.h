@@ -105,6 +105,7 @@ struct tl_item {
     double t0, t1, at;              /* the period it covers (days); where its mark sits */
     bool span;                      /* a bar from t0 to t1 */
     bool marker;                    /* a marker: a line across the axis, its block a flag */
+    bool note;                      /* a note (annotate): placed like an event, no dot */
     bool banded;                    /* a point event dated to a month or a year */
     size_t group;
     csvchart_rgba color;

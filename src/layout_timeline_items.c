@@ -71,7 +71,8 @@ static struct tl_item event_item(const struct timeline *T, size_t i)
     const struct timeline_event *e = &T->d->events[i];
     struct tl_item P = {.e = e, .first = i, .count = 1, .t0 = e->t0, .t1 = e->t1, .at = e->at};
     P.span = e->has_end;
-    P.marker = e->marker;
+    P.marker = e->marker && !e->note;
+    P.note = e->note;
     P.banded = !e->has_end && !e->marker && T->bands &&
                (e->start.precision == DATE_MONTH || e->start.precision == DATE_YEAR);
     P.group = e->group;
@@ -317,8 +318,8 @@ static void measure_blocks(struct timeline *T, double wrap)
         if (P->e) {
             size_t ev = (size_t)(P->e - T->d->events);
             P->ndate = memo_lines(T, ev, 0, &T->date_st, P->date, wrap, TL_MAX_DATE_LINES, &P->w);
-            P->nlabel =
-                memo_lines(T, ev, 1, &T->label_st, P->label, wrap, TL_MAX_LABEL_LINES, &P->w);
+            P->nlabel = memo_lines(T, ev, 1, P->note ? &T->names_st : &T->label_st, P->label,
+                                   wrap, TL_MAX_LABEL_LINES, &P->w);
             P->ndetail = P->detail && T->cfg.detail ? memo_lines(T, ev, 2, &T->detail_st, P->detail,
                                                                  wrap, TL_MAX_DETAIL_LINES, &P->w)
                                                     : 0;
@@ -391,8 +392,9 @@ void csvchart_tl_draw_block(struct timeline *T, const struct tl_item *P, double 
     double y = base + (double)(P->ndate - 1) * T->lh_date + (T->lh_date - T->asc_date);
     if (P->nlabel) {
         base = first_baseline(T, y, T->asc_label);
-        csvchart_layout_paragraph(L, P->e ? &T->label_st : &T->names_st, th->text, P->label, x,
-                                  base, wrap, P->nlabel, an);
+        /* an event's label in the label style; a cluster's names and a note in the plain one */
+        csvchart_layout_paragraph(L, P->e && !P->note ? &T->label_st : &T->names_st, th->text,
+                                  P->label, x, base, wrap, P->nlabel, an);
         y = base + (double)(P->nlabel - 1) * T->lh_label + (T->lh_label - T->asc_label);
     }
     if (P->ndetail) {

@@ -327,8 +327,9 @@ void csvchart_tl_draw_mark(struct timeline *T, const struct tmap *m, const struc
         }
         return;
     }
-    if (P->marker) {
-        return; /* its line is drawn by the placement (csvchart_tl_marker_line()) */
+    if (P->marker || P->note) {
+        return; /* a marker's line is drawn by the placement (csvchart_tl_marker_line()); a
+                   note has its leader alone */
     }
     if (P->e) {
         if (P->banded) { /* the period the date names, pale (the legend says so) */

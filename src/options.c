@@ -25,9 +25,11 @@ static const struct option_def table[OPT_COUNT] = {
                          "the generated description (SVG <desc>, PNG Description, PDF subject) "
                          "and is what a .txt output (--alt-text) holds; by default the title "
                          "then a generated summary of the data"},
-    [OPT_ANNOTATE] = {.name = "annotate", .type = OPTION_TEXT, .def = "", .kinds = KIND_BAR,
-                      .help = "notes tied to categories, with a leader: CATEGORY: TEXT; several "
-                              "separated by ; (e.g. \"OpenAI o1\": Most expensive)"},
+    [OPT_ANNOTATE] = {.name = "annotate", .type = OPTION_TEXT, .def = "",
+                      .kinds = KIND_BAR | KIND_TIMELINE,
+                      .help = "notes tied to the data, with a leader: CATEGORY: TEXT (timeline: "
+                              "DATE: TEXT, the date read as the data's); several separated by ; "
+                              "(e.g. \"OpenAI o1\": Most expensive)"},
     [OPT_AXIS_BREAKS] = {.name = "axis_breaks", .type = OPTION_CHOICE, .def = "auto",
                          .kinds = KIND_TIMELINE, .choices = "auto|none",
                          .help = "auto: a stretch without events longer than a quarter of the "
