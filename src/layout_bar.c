@@ -363,11 +363,7 @@ csvchart_status csvchart_layout_bar(const void *data, const struct spec *s,
     struct tick_memo memo = {0};
     struct bar_layout B = {.chart = chart, .s = s, .name_stride = 1, .memo = &memo};
     csvchart_layout_begin(&B.L, s, m, scene, fit);
-    const double *base = (const double *)&BAR_BASE;
-    double *px = (double *)&B.px;
-    for (size_t i = 0; i < sizeof B.px / sizeof(double); i++) {
-        px[i] = base[i] * B.L.g;
-    }
+    csvchart_layout_metrics(&B.L, &BAR_BASE, &B.px, sizeof B.px);
     B.label = B.L.label;
     B.ratio = B.L.subtitle;
     B.ratio.weight = 700;

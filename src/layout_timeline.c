@@ -453,15 +453,8 @@ csvchart_status csvchart_layout_timeline(const void *data, const struct spec *s,
                                   "orientation = vertical");
     }
     T.lanes = s->lanes;
-    /* Every metric scales with g: one loop over the struct's doubles, in table order. */
-    const double *base = (const double *)&TL_BASE;
-    double *px = (double *)&T.px;
-    for (size_t i = 0; i < sizeof T.px / sizeof(double); i++) {
-        px[i] = base[i] * L->g;
-    }
-    /* On a phone-sized canvas the type stays at its floor while g halves: marks and lines
-     * keep at least 0.8 of their size, so they still read beside the text. */
-    double mg = fmax(L->g, 0.8);
+    csvchart_layout_metrics(L, &TL_BASE, &T.px, sizeof T.px);
+    double mg = csvchart_layout_mark_g(L); /* marks and lines */
     T.px.dot = TL_BASE.dot * mg;
     T.px.ring = TL_BASE.ring * mg;
     T.px.axis = TL_BASE.axis * mg;

@@ -423,14 +423,8 @@ csvchart_status csvchart_layout_trend(const void *data, const struct spec *s,
     struct layout *L = &T.L;
     csvchart_status st = CSVCHART_OK;
     csvchart_layout_begin(L, s, m, scene, fit);
-    const double *base = (const double *)&TR_BASE;
-    double *px = (double *)&T.px;
-    for (size_t i = 0; i < sizeof T.px / sizeof(double); i++) {
-        px[i] = base[i] * L->g;
-    }
-    /* On a phone-sized canvas the type stays at its floor while g halves: marks and lines
-     * keep at least 0.8 of their size, so they still read beside the text. */
-    double mg = fmax(L->g, 0.8);
+    csvchart_layout_metrics(L, &TR_BASE, &T.px, sizeof T.px);
+    double mg = csvchart_layout_mark_g(L); /* marks and lines */
     T.px.line = TR_BASE.line * mg;
     T.px.fit_line = TR_BASE.fit_line * mg;
     T.px.dot = TR_BASE.dot * mg;

@@ -308,7 +308,7 @@ static void report_jobs(const struct batch *b)
 }
 
 /* Is figure `name` among the comma-separated --only list? */
-static bool in_list(const char *list, const char *name)
+bool csvchart_cli_in_list(const char *list, const char *name)
 {
     size_t n = strlen(name);
     for (const char *p = list; *p;) {
@@ -378,7 +378,7 @@ int csvchart_cli_render(const struct render_args *a)
         }
     }
     for (size_t i = 0; i < doc.len; i++) {
-        if (a->only && !in_list(a->only, doc.figures[i].name)) {
+        if (a->only && !csvchart_cli_in_list(a->only, doc.figures[i].name)) {
             continue;
         }
         if (a->shard_count && (int)(i % (size_t)a->shard_count) != a->shard_index - 1) {
