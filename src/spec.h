@@ -105,6 +105,8 @@ struct spec {
     const char *trend_label; /* "auto" or a template */
     struct dated_mark *markers; /* owned: marker = DATE LABEL; ... */
     size_t nmarkers;
+    struct dated_mark *date_notes; /* owned: a timeline's annotate = DATE: TEXT; ... */
+    size_t ndate_notes;
 };
 
 /* Sets one option value (copies text and file). */

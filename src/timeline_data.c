@@ -160,9 +160,11 @@ csvchart_status csvchart_timeline_bind(const csvchart_table *t, const struct spe
                                 t->cols[cdate].name);
         goto fail;
     }
-    for (size_t k = 0; k < s->nmarkers; k++) { /* line 0: before the events of their instant */
-        const struct dated_mark *m = &s->markers[k];
-        struct timeline_event e = {.start = m->date, .marker = true};
+    /* Markers, then notes (annotate): line 0, before the events of their instant. */
+    for (size_t k = 0; k < s->nmarkers + s->ndate_notes; k++) {
+        bool note = k >= s->nmarkers;
+        const struct dated_mark *m = note ? &s->date_notes[k - s->nmarkers] : &s->markers[k];
+        struct timeline_event e = {.start = m->date, .marker = true, .note = note};
         e.t0 = csvchart_date_coord(&e.start);
         e.t1 = csvchart_date_period_end(&e.start);
         e.at = (e.t0 + e.t1) / 2;

@@ -43,6 +43,8 @@ struct timeline_event {
                       event), or t0 (a span) */
     bool marker;   /* a marker (the `marker` option), not a row: a line across the axis at
                       `at` with its label; never clustered, banded or counted as an event */
+    bool note;     /* with marker: a note (the `annotate` option): its label on a leader to
+                      the axis like an event's, in the notes' colour, with no dot or line */
 };
 
 /* What a layout keeps between its runs on the same data (csvchart_layout_fit() lays a figure
