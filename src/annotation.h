@@ -13,8 +13,8 @@
  * Items of rule, band and annotate are separated by ";" (a ";" inside double quotes does not
  * separate). Values are numbers as the CSV writes them ("$0.5", "50%", "1.2M"); in domain
  * and ticks a comma separates numbers, so they are written without thousands separators.
- * The same parser checks a value when it is set (options.c, with the item that is wrong) and
- * binds it (spec.c).
+ * The same parser checks a value when it is set (options_check.c, with the item that is wrong)
+ * and binds it (spec.c).
  */
 #ifndef CSVCHART_ANNOTATION_H
 #define CSVCHART_ANNOTATION_H

@@ -6,7 +6,11 @@
  * panels (every value of the facet column, or one) are collected in first-seen order, so
  * every panel shares one series order and one legend. Each panel is then bound in two
  * passes: observations (category, series, value, position) are collected from its rows,
- * then folded into the categories x series grid, aggregating or refusing repeats.
+ * then folded into the categories x series grid, aggregating or refusing repeats. An
+ * observation is an accumulator (struct agg, aggregate.h): one number, or the numbers the
+ * aggregator folded into a cell while the file was read (struct agg_rows); the grid merges
+ * them with csvchart_agg_merge() and draws csvchart_agg_result(), the same arithmetic as the
+ * folding, so a folded table and a whole one bind alike (tests/fold_check.h).
  * Categories and series are interned through a small open-addressing hash table, so binding
  * is linear in the rows.
  */
@@ -18,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "aggregate.h"
 #include "array.h"
 
 #define NONE ((size_t)-1)
@@ -287,26 +292,13 @@ static csvchart_status resolve_columns(const csvchart_table *t, const struct spe
 
 /* ---- one panel ---- */
 
-/* One value of the table on its way into the grid, or the n values folded into a cell
- * (table.h, Folding). */
+/* One value of the table on its way into the grid, or the n values folded into a cell while
+ * the file was read (aggregate.h). */
 struct obs {
     size_t cat, ser;
-    double value, low; /* value: the sum of the n values */
-    double min, max;
-    size_t n;
-    bool open;
-    size_t line, col;
-    double pos, neg;  /* the sums of the positive and the negative values */
-    size_t last_line; /* the line of the last of the n values */
-};
-
-struct acc {
-    double sum, min, max, low;
-    double pos, neg; /* see struct table_acc: overflow does not depend on the order */
-    bool open;
-    size_t n;
-    size_t line, col; /* the first row that set it */
-    size_t last_line;
+    struct agg a;
+    double low; /* ranges: where the bar starts (a holds its high end) */
+    bool open;  /* ranges: open-ended upward */
 };
 
 static const char *agg_names = "sum, mean, count, min or max";
@@ -382,6 +374,7 @@ static bool sort_categories(struct bar_data *d, const struct spec *s)
 
 struct binder {
     const csvchart_table *t;
+    const struct agg_rows *folded; /* the numbers folded into the table's cells, or NULL */
     const struct spec *s;
     const struct columns *c;
     const struct intern *series;
@@ -403,11 +396,11 @@ struct binder {
  * every number already while typing its columns; with one panel the column's unit is the
  * panel's, so the stored value serves (parsing again was a quarter of the time of reading a
  * large file). Facets need each cell's own multiplier for their panel's unit: parse again.
- * *acc is the cell's folded numbers (table.h) or NULL; it is set to NULL when the column's
- * unit served, else it still says how the folded numbers were written (note_unit()).
+ * *acc is the cell's folded numbers (aggregate.h) or NULL; it is set to NULL when the
+ * column's unit served, else it still says how the folded numbers were written (note_unit()).
  */
 static double cell_value(const struct binder *b, size_t col, const struct table_cell *cell,
-                         struct number_unit *unit, const struct table_acc **acc)
+                         struct number_unit *unit, const struct agg **acc)
 {
     const char *text = csvchart_table_text(b->t, cell);
     if (b->c->facet == NONE && b->t->cols[col].type == COLUMN_NUMBER) {
@@ -426,7 +419,7 @@ static double cell_value(const struct binder *b, size_t col, const struct table_
 }
 
 /* Notes how a value was written, or all the values of a folded cell (a). */
-static void note_unit(struct binder *b, const struct number_unit *u, const struct table_acc *a)
+static void note_unit(struct binder *b, const struct number_unit *u, const struct agg *a)
 {
     if (!b->have_unit) {
         b->unit = *u;
@@ -510,7 +503,7 @@ static csvchart_status observe_row(struct binder *b, size_t r)
                 cat);
             return CSVCHART_OK;
         }
-        const struct table_acc *none = NULL;
+        const struct agg *none = NULL;
         double low = cell_value(b, c->low, lc, &u, &none);
         note_unit(b, &u, NULL);
         bool open = u.open || hc->missing;
@@ -538,9 +531,9 @@ static csvchart_status observe_row(struct binder *b, size_t r)
             !csvchart_array_reserve((void **)&b->obs, &b->obs_cap, b->nobs + 1, sizeof *b->obs)) {
             return csvchart_error_nomem(b->err);
         }
-        b->obs[b->nobs++] = (struct obs){ci,       ser0,     high, low,      high,
-                                         high,     1,        open, lc->line, lc->col,
-                                         0,        0,        lc->line};
+        struct obs *o = &b->obs[b->nobs++];
+        *o = (struct obs){.cat = ci, .ser = ser0, .low = low, .open = open};
+        csvchart_agg_add(&o->a, high, NULL, lc->line, lc->col);
         return CSVCHART_OK;
     }
 
@@ -553,8 +546,9 @@ static csvchart_status observe_row(struct binder *b, size_t r)
             !csvchart_array_reserve((void **)&b->obs, &b->obs_cap, b->nobs + 1, sizeof *b->obs)) {
             return csvchart_error_nomem(b->err);
         }
-        b->obs[b->nobs++] = (struct obs){ci,       ser0,     1, 0, 1,        1, 1,
-                                         false,    xc->line, xc->col, 1, 0, xc->line};
+        struct obs *o = &b->obs[b->nobs++];
+        *o = (struct obs){.cat = ci, .ser = ser0};
+        csvchart_agg_add(&o->a, 1, NULL, xc->line, xc->col);
         return CSVCHART_OK;
     }
     size_t present = 0;
@@ -583,7 +577,7 @@ static csvchart_status observe_row(struct binder *b, size_t r)
                 t->cols[c->y[i]].name, cat);
             continue;
         }
-        const struct table_acc *a = csvchart_table_acc(t, r, c->y[i]), *how = a;
+        const struct agg *a = csvchart_agg_rows_get(b->folded, r, c->y[i]), *how = a;
         double v = cell_value(b, c->y[i], vc, &u, &how);
         note_unit(b, &u, how);
         if (b->s->log && v <= 0) {
@@ -592,14 +586,13 @@ static csvchart_status observe_row(struct binder *b, size_t r)
         if (!csvchart_array_reserve((void **)&b->obs, &b->obs_cap, b->nobs + 1, sizeof *b->obs)) {
             return csvchart_error_nomem(b->err);
         }
-        b->obs[b->nobs++] = (struct obs){ci,          c->group == NONE ? i : ser0,
-                                         a ? a->sum : v, 0,
-                                         a ? a->min : v, a ? a->max : v,
-                                         a ? a->n : 1,   false,
-                                         vc->line,       vc->col,
-                                         a ? a->pos : v > 0 ? v : 0,
-                                         a ? a->neg : v < 0 ? v : 0,
-                                         a ? a->last_line : vc->line};
+        struct obs *o = &b->obs[b->nobs++];
+        *o = (struct obs){.cat = ci, .ser = c->group == NONE ? i : ser0};
+        if (a) {
+            o->a = *a;
+        } else {
+            csvchart_agg_add(&o->a, v, NULL, vc->line, vc->col);
+        }
     }
     return CSVCHART_OK;
 }
@@ -612,13 +605,13 @@ static csvchart_status observe_row(struct binder *b, size_t r)
  * at the first value of the cell: for the stack, of the series that overflows it.
  */
 static csvchart_status check_sums(struct binder *b, const struct bar_data *d,
-                                  const struct acc *acc)
+                                  const struct agg *acc)
 {
     const struct spec *s = b->s;
     const char *file = b->t->name;
     if (s->aggregate == AGG_SUM || s->aggregate == AGG_MEAN) {
         for (size_t i = 0; i < d->ncat * d->nser; i++) {
-            const struct acc *a = &acc[i];
+            const struct agg *a = &acc[i];
             if (!a->n || (isfinite(a->pos) && isfinite(a->neg))) {
                 continue;
             }
@@ -638,15 +631,11 @@ static csvchart_status check_sums(struct binder *b, const struct bar_data *d,
     for (size_t c = 0; c < d->ncat; c++) {
         double pos = 0, neg = 0;
         for (size_t k = 0; k < d->nser; k++) {
-            const struct acc *a = &acc[c * d->nser + k];
-            double v = s->aggregate == AGG_MEAN    ? a->sum / (double)(a->n ? a->n : 1)
-                       : s->aggregate == AGG_COUNT ? (double)a->n
-                       : s->aggregate == AGG_MIN   ? a->min
-                       : s->aggregate == AGG_MAX   ? a->max
-                                                   : a->sum;
+            const struct agg *a = &acc[c * d->nser + k];
             if (!a->n) {
                 continue;
             }
+            double v = csvchart_agg_result(a, s->aggregate);
             *(v > 0 ? &pos : &neg) += v;
             if (!isfinite(pos) || !isfinite(neg)) {
                 return csvchart_error_set(
@@ -667,10 +656,10 @@ static csvchart_status fold(struct binder *b, struct bar_data *d)
     d->ncat = b->cats.len;
     d->nser = b->series->len;
     size_t n = d->ncat * d->nser;
-    if (d->nser && d->ncat > SIZE_MAX / d->nser / sizeof(struct acc)) {
+    if (d->nser && d->ncat > SIZE_MAX / d->nser / sizeof(struct agg)) {
         return csvchart_error_nomem(b->err);
     }
-    struct acc *acc = calloc(n, sizeof *acc);
+    struct agg *acc = calloc(n, sizeof *acc);
     d->v = calloc(n, sizeof *d->v);
     d->has = calloc(n, sizeof *d->has);
     if (b->range) {
@@ -683,32 +672,23 @@ static csvchart_status fold(struct binder *b, struct bar_data *d)
     }
     for (size_t i = 0; i < b->nobs; i++) {
         const struct obs *o = &b->obs[i];
-        struct acc *a = &acc[o->cat * d->nser + o->ser];
+        size_t at = o->cat * d->nser + o->ser;
+        struct agg *a = &acc[at];
         if (a->n && s->aggregate == AGG_NONE) {
             const char *what = d->nser > 1 && b->c->group != NONE ? " in this group" : "";
             csvchart_status st = csvchart_error_set(
-                b->err, CSVCHART_ERROR_DATA, b->t->name, o->line, o->col,
+                b->err, CSVCHART_ERROR_DATA, b->t->name, o->a.line, o->a.col,
                 "category \"%s\" appears again%s (first on line %zu); set aggregate to %s, or "
                 "use group for long-format data",
                 b->cats.names[o->cat], what, a->line, agg_names);
             free(acc);
             return st;
         }
-        if (!a->n) {
-            a->min = o->min;
-            a->max = o->max;
-            a->line = o->line;
-            a->col = o->col;
-            a->low = o->low;
-            a->open = o->open;
+        if (b->range && !a->n) { /* a range is one row (aggregate does not apply) */
+            d->low[at] = o->low;
+            d->open[at] = o->open;
         }
-        a->sum += o->value;
-        a->pos += o->pos;
-        a->neg += o->neg;
-        a->last_line = o->last_line > a->last_line ? o->last_line : a->last_line;
-        a->min = fmin(a->min, o->min);
-        a->max = fmax(a->max, o->max);
-        a->n += o->n;
+        csvchart_agg_merge(a, &o->a);
     }
     csvchart_status st = check_sums(b, d, acc);
     if (st) {
@@ -716,30 +696,8 @@ static csvchart_status fold(struct binder *b, struct bar_data *d)
         return st;
     }
     for (size_t i = 0; i < n; i++) {
-        const struct acc *a = &acc[i];
-        d->has[i] = a->n > 0;
-        switch (s->aggregate) {
-        case AGG_NONE:
-        case AGG_SUM:
-            d->v[i] = a->sum;
-            break;
-        case AGG_MEAN:
-            d->v[i] = a->n ? a->sum / (double)a->n : 0;
-            break;
-        case AGG_COUNT:
-            d->v[i] = (double)a->n;
-            break;
-        case AGG_MIN:
-            d->v[i] = a->min;
-            break;
-        case AGG_MAX:
-            d->v[i] = a->max;
-            break;
-        }
-        if (b->range) {
-            d->low[i] = a->low;
-            d->open[i] = a->open;
-        }
+        d->has[i] = acc[i].n > 0;
+        d->v[i] = csvchart_agg_result(&acc[i], s->aggregate);
     }
     free(acc);
 
@@ -876,14 +834,15 @@ static void panel_fini(struct bar_data *d)
     memset(d, 0, sizeof *d);
 }
 
-csvchart_status csvchart_bar_chart_bind(const csvchart_table *t, const struct spec *s,
-                                        struct bar_chart *out, struct csvchart_warnings *warn,
-                                        csvchart_error *err)
+csvchart_status csvchart_bar_chart_bind(const csvchart_table *t, const struct agg_rows *folded,
+                                        const struct spec *s, struct bar_chart *out,
+                                        struct csvchart_warnings *warn, csvchart_error *err)
 {
     memset(out, 0, sizeof *out);
     struct columns c = {0};
     struct intern series = {0}, facets = {0};
-    struct binder b = {.t = t, .s = s, .c = &c, .series = &series, .warn = warn, .err = err};
+    struct binder b = {.t = t, .folded = folded, .s = s, .c = &c, .series = &series,
+                       .warn = warn, .err = err};
     csvchart_status st = resolve_columns(t, s, &c, err);
     if (st) {
         goto done;
@@ -895,17 +854,17 @@ csvchart_status csvchart_bar_chart_bind(const csvchart_table *t, const struct sp
         used += (size_t)snprintf(b.no_values + used, sizeof b.no_values - used, "%s\"%s\"",
                                  i ? ", " : "", t->cols[c.y[i]].name);
     }
-    /* Rows without any value that the reader dropped while folding (table.h): the same
+    /* Rows without any value that were dropped while folding (aggregate.h): the same
      * warnings as if binding had met them. */
-    const struct table_skipped *k = &t->skipped;
-    for (size_t i = 0; !b.range && i < k->nkept; i++) {
-        csvchart_warnings_row(warn, t->name, k->kept[i].line, b.no_values,
+    for (size_t i = 0; folded && !b.range && i < folded->skipped.nkept; i++) {
+        csvchart_warnings_row(warn, t->name, folded->skipped.kept[i].line, b.no_values,
                               "%s:%zu: row skipped: no value for \"%s\"", t->name,
-                              k->kept[i].line, k->kept[i].x);
+                              folded->skipped.kept[i].line, folded->skipped.kept[i].x);
     }
-    if (!b.range) {
-        csvchart_warnings_rows(warn, t->name, b.no_values, k->count - k->nkept, k->last_line,
-                               k->last_line);
+    if (folded && !b.range) {
+        csvchart_warnings_rows(warn, t->name, b.no_values,
+                               folded->skipped.count - folded->skipped.nkept,
+                               folded->skipped.last_line, folded->skipped.last_line);
     }
 
     /* Series and panels, in first-seen order, shared by every panel. */
@@ -985,44 +944,4 @@ void csvchart_bar_chart_fini(struct bar_chart *c)
     }
     free(c->panels);
     memset(c, 0, sizeof *c);
-}
-
-bool csvchart_bar_limit(const struct spec *s, struct table_fold *f)
-{
-    /* dates in bins: many dates make few bars, counted when bound */
-    if (s->kind != KIND_BAR || s->bin || csvchart_bar_fold(s, f)) {
-        return false;
-    }
-    memset(f, 0, sizeof *f);
-    f->keys[0] = s->x;
-    f->keys[1] = s->group;
-    f->keys[2] = s->facet;
-    bool range = s->low[0] || s->high[0];
-    /* A row is a category when it has a value: y, or for range bars low (observe_row()). */
-    f->values = range ? &s->low : (const char *const *)s->y;
-    f->nvalues = range ? 1 : s->ny;
-    f->max_keys = s->max_categories;
-    f->count_only = true;
-    f->limit_text = "categories; a bar chart of them cannot be read (aggregate them, or raise "
-                    "max_categories)";
-    return true;
-}
-
-bool csvchart_bar_fold(const struct spec *s, struct table_fold *f)
-{
-    /* The fold's key is the x text: dates binned into periods, and counts of rows without a
-     * value column, are bound from the rows as they are (bar_bin.c). */
-    if (s->kind != KIND_BAR || s->aggregate == AGG_NONE || s->low[0] || s->high[0] || s->bin ||
-        (s->aggregate == AGG_COUNT && s->ny == 0)) {
-        return false;
-    }
-    memset(f, 0, sizeof *f);
-    f->keys[0] = s->x;
-    f->keys[1] = s->group;
-    f->keys[2] = s->facet;
-    f->values = (const char *const *)s->y;
-    f->nvalues = s->ny;
-    f->positive = s->log;
-    f->max_keys = s->max_categories;
-    return true;
 }

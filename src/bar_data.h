@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "aggregate.h"
 #include "error.h"
 #include "number.h"
 #include "spec.h"
@@ -46,17 +47,19 @@ struct bar_chart {
 };
 
 /*
- * Binds. Errors (CSVCHART_ERROR_DATA with FILE:LINE:COL where a cell is to blame): an unknown
- * column, a value column that is not numeric (pointing at the first cell that is not a
- * number), a repeated category with aggregate = none, a value <= 0 on a log axis, a range
- * whose low is above its high, no rows left to draw, a ratio without two positive bars.
+ * Binds the table t, whose cells may stand for numbers folded into them while it was read
+ * (`folded`, aggregate.h; NULL: every cell is one value). Errors (CSVCHART_ERROR_DATA with
+ * FILE:LINE:COL where a cell is to blame): an unknown column, a value column that is not
+ * numeric (pointing at the first cell that is not a number), a repeated category with
+ * aggregate = none, a value <= 0 on a log axis, a range whose low is above its high, no rows
+ * left to draw, a ratio without two positive bars.
  * CSVCHART_ERROR_VALUE: options that cannot go together (stack with log or ranges, group
  * with several y columns). Rows skipped for missing values become warnings
  * "FILE:LINE: row skipped: ...".
  */
-csvchart_status csvchart_bar_chart_bind(const csvchart_table *t, const struct spec *s,
-                                        struct bar_chart *out, struct csvchart_warnings *warn,
-                                        csvchart_error *err);
+csvchart_status csvchart_bar_chart_bind(const csvchart_table *t, const struct agg_rows *folded,
+                                        const struct spec *s, struct bar_chart *out,
+                                        struct csvchart_warnings *warn, csvchart_error *err);
 void csvchart_bar_chart_fini(struct bar_chart *c);
 
 /* "none", "day", "week", "month", "quarter", "year", by enum bin. */
@@ -86,21 +89,5 @@ csvchart_status csvchart_bar_bin_fill(struct bar_data *d, enum bin b, bool empty
  */
 csvchart_status csvchart_bar_colors_bind(const csvchart_table *t, const struct spec *s,
                                          struct bar_chart *chart, csvchart_error *err);
-
-/*
- * How a bar chart of spec s reads its table: with `aggregate` (and no range bars), rows of
- * one category can fold while the file is read (table.h, Folding) - fills *f (borrowing s's
- * strings) and returns true; otherwise returns false and every row must be kept. Binding a
- * folded table gives exactly what binding the whole table gives (test_table_fold.c).
- */
-bool csvchart_bar_fold(const struct spec *s, struct table_fold *f);
-
-/*
- * How a bar chart that does not fold checks its category limit while its file is read
- * (table.h, count_only): fills *f (borrowing s's strings) and returns true for a bar chart
- * for which csvchart_bar_fold() is false, so that 10 million rows of distinct categories are
- * refused at the 10,001st, not after all are loaded.
- */
-bool csvchart_bar_limit(const struct spec *s, struct table_fold *f);
 
 #endif

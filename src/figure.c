@@ -2,11 +2,15 @@
  * figure.c - csvchart_figure, the public handle that runs the pipeline (see csvchart.h).
  *
  *   csvchart_set()        -> option values (text + where set), checked by options.c
- *   csvchart_figure_load  -> table (table_csv.c)
- *   write / render        -> spec (spec.c) -> bound data (bar_data.c) -> scene (layout_*.c)
+ *   (load or render)      -> spec (spec.c), bound once and kept until an option is set
+ *   csvchart_figure_load  -> table (the reader, table_csv.c, through the aggregator that the
+ *                            spec's fold plan asks for, aggregate.h, into the builder)
+ *   write / render        -> bound data (bar_data.c ...) -> scene (layout_*.c)
  *                            -> bytes (render.c) -> file (atomic write, below)
  * The scene is computed once and reused by every output of the figure; setting an option or
- * loading data drops it.
+ * loading data drops it. A table folded while it was read serves only a spec that folds it
+ * alike (csvchart_agg_rows_folded_by()), and any table only the syntax it was read in: after
+ * changing those options the data must be loaded again.
  */
 #include "figure.h"
 
@@ -18,6 +22,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "aggregate.h"
 #include "array.h"
 #include "bar_data.h"
 #include "error.h"
@@ -34,13 +39,14 @@
 struct csvchart_figure {
     unsigned kind;
     struct option_values vals;
+    struct spec spec; /* vals, typed, when spec_bound */
+    bool spec_bound;
     csvchart_table *table;
+    struct agg_rows *folded; /* the numbers folded into the table while it was read, or NULL */
     struct csvchart_warnings warnings;
     size_t load_warnings; /* warnings[0..load_warnings) came from loading */
     struct csvchart_scene scene;
     bool laid_out;
-    struct spec spec;
-    char *fold_key; /* the table was folded (aggregated while read) for this; else NULL */
     csvchart_text_measurer *pango;          /* owned, created on first layout */
     const csvchart_text_measurer *measurer; /* borrowed override, or NULL */
 };
@@ -80,12 +86,30 @@ static void drop_layout(csvchart_figure *fig)
 {
     if (fig->laid_out) {
         csvchart_scene_fini(&fig->scene);
-        csvchart_spec_fini(&fig->spec);
         fig->laid_out = false;
     }
     /* layout warnings go with the layout */
     while (fig->warnings.len > fig->load_warnings) {
         free(fig->warnings.items[--fig->warnings.len]);
+    }
+}
+
+/* The options as a typed spec, bound once (spec.h). */
+static csvchart_status bind_spec(csvchart_figure *fig, csvchart_error *err)
+{
+    if (fig->spec_bound) {
+        return CSVCHART_OK;
+    }
+    csvchart_status st = csvchart_spec_bind(&fig->vals, fig->kind, &fig->spec, err);
+    fig->spec_bound = st == CSVCHART_OK;
+    return st;
+}
+
+static void drop_spec(csvchart_figure *fig)
+{
+    if (fig->spec_bound) {
+        csvchart_spec_fini(&fig->spec);
+        fig->spec_bound = false;
     }
 }
 
@@ -95,9 +119,10 @@ void csvchart_figure_free(csvchart_figure *fig)
         return;
     }
     drop_layout(fig);
+    drop_spec(fig);
     csvchart_option_values_fini(&fig->vals);
     csvchart_table_free(fig->table);
-    free(fig->fold_key);
+    csvchart_agg_rows_free(fig->folded);
     csvchart_warnings_fini(&fig->warnings);
     csvchart_text_pango_free(fig->pango);
     free(fig);
@@ -138,6 +163,7 @@ csvchart_status csvchart_set_at(csvchart_figure *fig, const char *name, const ch
         return st;
     }
     drop_layout(fig);
+    drop_spec(fig); // it borrows the text about to be replaced
     return csvchart_option_values_set(&fig->vals, id, value, file, line, err);
 }
 
@@ -145,38 +171,6 @@ csvchart_status csvchart_set(csvchart_figure *fig, const char *name, const char 
                              csvchart_error *err)
 {
     return csvchart_set_at(fig, name, value, NULL, 0, err);
-}
-
-static size_t limit(const csvchart_figure *fig, enum option_id id)
-{
-    const char *v = fig->vals.v[id].text;
-    return (size_t)strtod(v ? v : csvchart_option_def(id)->def, NULL);
-}
-
-/*
- * Aggregated bar charts read their data folded (table.h, Folding): rows of one category fold
- * into one as they are read, so memory does not grow with the file. The fold depends on these
- * options; fold_key() spells them, so that a figure whose options changed after loading can
- * tell that its table no longer fits (NULL: this figure does not fold).
- */
-static char *fold_key(const struct spec *s)
-{
-    struct table_fold f;
-    if (!csvchart_bar_fold(s, &f)) {
-        return NULL;
-    }
-    size_t len = strlen(s->x) + strlen(s->group) + strlen(s->facet) + 8;
-    for (size_t i = 0; i < s->ny; i++) {
-        len += strlen(s->y[i]) + 1;
-    }
-    char *key = malloc(len);
-    if (key) {
-        int n = snprintf(key, len, "%s\x1f%s\x1f%s\x1f%d", s->x, s->group, s->facet, s->log);
-        for (size_t i = 0; i < s->ny; i++) {
-            n += snprintf(key + n, len - (size_t)n, "\x1f%s", s->y[i]);
-        }
-    }
-    return key;
 }
 
 /* The syntax a spec reads its data in; false for the default one. */
@@ -205,72 +199,45 @@ static bool same_reading(const csvchart_table *t, const struct spec *s)
            (!a) == (!b) && (!a || strcmp(a->name, b->name) == 0);
 }
 
-/* The reader's options; *fold is filled in (and *key set) when the figure folds. */
-static csvchart_status table_options(const csvchart_figure *fig, struct table_options *o,
-                                     struct spec *s, struct table_fold *fold, char **key,
-                                     struct table_syntax *syn, csvchart_error *err)
-{
-    memset(o, 0, sizeof *o);
-    o->max_rows = limit(fig, OPT_MAX_ROWS);
-    o->max_columns = limit(fig, OPT_MAX_COLUMNS);
-    o->max_field_bytes = limit(fig, OPT_MAX_FIELD_BYTES);
-    const char *d = fig->vals.v[OPT_DELIMITER].text;
-    if (d && strcmp(d, "auto") != 0) {
-        o->delimiter = strcmp(d, "tab") == 0 ? '\t' : d[0];
-    }
-    *key = NULL;
-    csvchart_status st = csvchart_spec_bind(&fig->vals, fig->kind, s, err);
-    if (st) {
-        return st;
-    }
-    o->encoding = s->encoding;
-    o->syntax = spec_syntax(s, syn) ? syn : NULL;
-    *key = fold_key(s);
-    if (*key && csvchart_bar_fold(s, fold)) {
-        o->fold = fold;
-    } else if (csvchart_bar_limit(s, fold) || csvchart_timeline_limit(s, fold)) {
-        o->fold = fold; // not folded: the category or event limit is checked while reading
-    }
-    return CSVCHART_OK;
-}
-
-static csvchart_status loaded(csvchart_figure *fig, csvchart_table *t, char *key)
+static void loaded(csvchart_figure *fig, csvchart_table *t, struct agg_rows *folded)
 {
     drop_layout(fig);
     csvchart_table_free(fig->table);
+    csvchart_agg_rows_free(fig->folded);
     csvchart_warnings_fini(&fig->warnings);
     fig->load_warnings = 0;
     fig->table = t;
-    free(fig->fold_key);
-    fig->fold_key = t->nacc ? key : NULL; // folding is off when a column is missing
-    if (!t->nacc) {
-        free(key);
-    }
-    return CSVCHART_OK;
+    fig->folded = folded;
 }
 
-/* Reads from a file (path) or a buffer (path NULL). */
+/* Reads from a file (path) or a buffer (path NULL), as the spec says: its limits, its syntax
+ * and what to fold while reading. */
 static csvchart_status load(csvchart_figure *fig, const char *path, const char *name,
                             const void *data, size_t len, csvchart_error *err)
 {
-    struct table_options o;
-    struct spec s;
-    struct table_fold fold;
+    csvchart_status st = bind_spec(fig, err);
+    if (st) {
+        return st;
+    }
+    const struct spec *s = &fig->spec;
     struct table_syntax syn;
-    char *key;
-    csvchart_status st = table_options(fig, &o, &s, &fold, &key, &syn, err);
-    if (st) {
-        return st;
+    struct table_options o = {
+        .delimiter = s->delimiter,
+        .max_field_bytes = s->max_field_bytes,
+        .max_columns = s->max_columns,
+        .max_rows = s->max_rows,
+        .encoding = s->encoding,
+        .syntax = spec_syntax(s, &syn) ? &syn : NULL,
+    };
+    struct fold_plan plan;
+    csvchart_fold_plan(s, &plan);
+    csvchart_table *t;
+    struct agg_rows *folded;
+    st = csvchart_aggregate_read(path, name, data, len, &o, &plan, &t, &folded, err);
+    if (st == CSVCHART_OK) {
+        loaded(fig, t, folded);
     }
-    csvchart_table *t = NULL;
-    st = path ? csvchart_table_read_file(path, &o, &t, err)
-              : csvchart_table_read(name, data, len, &o, &t, err);
-    csvchart_spec_fini(&s);
-    if (st) {
-        free(key);
-        return st;
-    }
-    return loaded(fig, t, key);
+    return st;
 }
 
 csvchart_status csvchart_figure_load_file(csvchart_figure *fig, const char *path,
@@ -316,24 +283,19 @@ const struct csvchart_scene *csvchart_figure_scene(csvchart_figure *fig, csvchar
         }
         m = fig->pango;
     }
-    csvchart_status st = csvchart_spec_bind(&fig->vals, fig->kind, &fig->spec, err);
+    csvchart_status st = bind_spec(fig, err);
     if (st) {
         return NULL;
     }
-    if (fig->fold_key) {
-        char *key = fold_key(&fig->spec);
-        bool same = key && strcmp(key, fig->fold_key) == 0;
-        free(key);
-        if (!same) {
-            csvchart_spec_fini(&fig->spec);
-            csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0,
-                               "the data was aggregated while it was loaded; after changing x, "
-                               "y, group, facet, log, low, high or aggregate, load it again");
-            return NULL;
-        }
+    struct fold_plan plan;
+    csvchart_fold_plan(&fig->spec, &plan);
+    if (fig->folded && !csvchart_agg_rows_folded_by(fig->folded, &plan)) {
+        csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0,
+                           "the data was aggregated while it was loaded; after changing x, "
+                           "y, group, facet, log, low, high or aggregate, load it again");
+        return NULL;
     }
     if (!same_reading(fig->table, &fig->spec)) {
-        csvchart_spec_fini(&fig->spec);
         csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0,
                            "the data was read before decimal, date_format or locale were set as "
                            "they are now; after changing them, load it again");
@@ -358,7 +320,8 @@ const struct csvchart_scene *csvchart_figure_scene(csvchart_figure *fig, csvchar
         }
     } else {
         struct bar_chart chart;
-        st = csvchart_bar_chart_bind(fig->table, &fig->spec, &chart, &fig->warnings, err);
+        st = csvchart_bar_chart_bind(fig->table, fig->folded, &fig->spec, &chart,
+                                     &fig->warnings, err);
         if (st == CSVCHART_OK) {
             st = csvchart_layout_fit(csvchart_layout_bar, &chart, &fig->spec, m, &fig->scene,
                                      &fig->warnings, err);
@@ -373,7 +336,6 @@ const struct csvchart_scene *csvchart_figure_scene(csvchart_figure *fig, csvchar
         }
     }
     if (st) {
-        csvchart_spec_fini(&fig->spec);
         return NULL;
     }
     csvchart_scene_set_alt(&fig->scene, fig->spec.alt);

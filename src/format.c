@@ -4,7 +4,9 @@
  * The spec parses the value_format option with csvchart_format_parse(), records the unit the
  * data was written in with csvchart_format_set_unit(), and layout asks for each label with
  * csvchart_format_value() (bar labels) or csvchart_format_tick() (axis labels). No I/O, no
- * state.
+ * state. This file holds the labels' rules (plain, currency, percent, SI; the plans that make
+ * numbers written together agree); the digit arithmetic and the label buffer are
+ * format_digits.c's, the printf templates format_printf.c's (both through format_digits.h).
  *
  * How a number becomes text, for every kind but printf:
  *   1. %.14e gives the 15 significant decimal digits of |v| (struct decimal). Every decimal with
@@ -19,11 +21,11 @@
  * reads only the digits and the exponent, and the printf kind replaces whatever the locale put
  * between the digits with ".".
  *
- * printf templates are validated strictly at parse time (one conversion among d i f F e E g G,
- * flags -+ #0', width <= 64, precision <= 20), and at format time only the conversion is handed
- * to snprintf, rebuilt from the parsed fields: the user's string itself never reaches printf.
+ * printf templates are validated strictly at parse time, and at format time only the
+ * conversion is handed to snprintf, rebuilt from the parsed fields: the user's string itself
+ * never reaches printf (format_printf.c).
  */
-#include "format.h"
+#include "format_digits.h"
 
 #include <math.h>
 #include <stdbool.h>
@@ -34,198 +36,7 @@
 #include "utf8.h"
 
 #define MINUS "\xe2\x88\x92" // U+2212 MINUS SIGN
-#define MAX_DECIMALS 20
-#define MAX_WIDTH 64
-
-/* ---- Decimal digits ---------------------------------------------------------------------- */
-
-/* |v| = d[0].d[1]...d[nd-1] x 10^exp, nd <= 15 significant digits, trailing zeros trimmed. */
-struct decimal {
-    char d[16];
-    int nd;
-    int exp;
-    bool neg;
-    bool zero;
-};
-
-static void to_decimal(double v, struct decimal *x)
-{
-    char buf[48];
-    snprintf(buf, sizeof buf, "%.14e", fabs(v));
-    const char *p = buf;
-    int nd = 0;
-    for (; *p && *p != 'e' && *p != 'E'; p++) {
-        if (*p >= '0' && *p <= '9' && nd < 15) { // skips the decimal point, whatever it is
-            x->d[nd++] = *p;
-        }
-    }
-    int e = 0, sign = 1;
-    if (*p) {
-        p++;
-        if (*p == '-' || *p == '+') {
-            sign = *p == '-' ? -1 : 1;
-            p++;
-        }
-        for (; *p >= '0' && *p <= '9'; p++) {
-            e = e * 10 + (*p - '0');
-        }
-    }
-    while (nd > 1 && x->d[nd - 1] == '0') {
-        nd--;
-    }
-    x->nd = nd;
-    x->d[nd] = '\0';
-    x->exp = sign * e;
-    x->zero = nd == 1 && x->d[0] == '0';
-    x->neg = !x->zero && v < 0;
-    if (x->zero) {
-        x->exp = 0;
-    }
-}
-
-/* The power of ten of the last significant digit: 0.25 -> -2, 5e8 -> 8, 0 -> 0. */
-static int lowest_digit(const struct decimal *x)
-{
-    return x->zero ? 0 : x->exp - (x->nd - 1);
-}
-
-static int clamp_decimals(int dec)
-{
-    return dec < 0 ? 0 : dec > MAX_DECIMALS ? MAX_DECIMALS : dec;
-}
-
-/* Decimals that x / 10^shift needs to be shown in full. */
-static int decimals_needed(const struct decimal *x, int shift)
-{
-    return clamp_decimals(shift - lowest_digit(x));
-}
-
-/*
- * Rounds |x| / 10^shift half away from zero to `dec` decimals. Writes the integer digits (no
- * leading zeros, at least "0") to ip and exactly `dec` fraction digits to fp.
- */
-#define MAX_INT_DIGITS 330
-static void round_fixed(const struct decimal *x, int shift, int dec, char *ip, char *fp)
-{
-    int exp = x->zero ? 0 : x->exp - shift;
-    int hi = exp > 0 ? exp : 0;
-    int n = hi + dec + 1; // digit positions 10^hi .. 10^-dec
-    unsigned char dig[MAX_INT_DIGITS + MAX_DECIMALS + 2];
-    dig[0] = 0; // room for a carry: 9.99 -> 10.0
-    for (int i = 0; i < n; i++) {
-        int k = exp - (hi - i); // index into x->d of the digit at power hi - i
-        dig[i + 1] = (k >= 0 && k < x->nd) ? (unsigned char)(x->d[k] - '0') : 0;
-    }
-    int r = exp + dec + 1; // index of the first digit dropped
-    if (!x->zero && r >= 0 && r < x->nd && x->d[r] >= '5') {
-        int i = n;
-        while (dig[i] == 9) {
-            dig[i--] = 0;
-        }
-        dig[i]++;
-    }
-    /* dig[1 .. hi+1] hold powers hi .. 0, dig[hi+2 ..] the fraction; dig[0] the carry. */
-    int first = 0;
-    while (first < hi + 1 && dig[first] == 0) {
-        first++;
-    }
-    size_t ni = 0;
-    for (int i = first; i <= hi + 1; i++) {
-        ip[ni++] = (char)('0' + dig[i]);
-    }
-    ip[ni] = '\0';
-    for (int i = 0; i < dec; i++) {
-        fp[i] = (char)('0' + dig[hi + 2 + i]);
-    }
-    fp[dec] = '\0';
-}
-
-/* ---- Output ------------------------------------------------------------------------------- */
-
-/* A fixed buffer that silently stops growing; big enough for any label we build. */
-struct sbuf {
-    char s[1024];
-    size_t len;
-};
-
-static void put(struct sbuf *b, const char *s, size_t len)
-{
-    if (len > sizeof b->s - 1 - b->len) {
-        len = sizeof b->s - 1 - b->len;
-    }
-    memcpy(b->s + b->len, s, len);
-    b->len += len;
-    b->s[b->len] = '\0';
-}
-
-static void puts_(struct sbuf *b, const char *s)
-{
-    put(b, s, strlen(s));
-}
-
-/* Integer digits with a comma between groups of three, from 1,000 up. */
-static void put_grouped(struct sbuf *b, const char *digits, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        if (i > 0 && n >= 4 && (n - i) % 3 == 0) {
-            put(b, ",", 1);
-        }
-        put(b, digits + i, 1);
-    }
-}
-
-/* Integer digits grouped as a locale groups them (glibc's grouping: sizes from the right, the
- * last repeating; 0xFF ends the grouping), or with put_grouped() without a locale. */
-static void put_grouped_in(struct sbuf *b, const struct csvchart_locale *loc, const char *digits,
-                           size_t n)
-{
-    if (!loc) {
-        put_grouped(b, digits, n);
-        return;
-    }
-    if (!loc->group[0]) {
-        put(b, digits, n);
-        return;
-    }
-    bool cut[MAX_INT_DIGITS + 2] = {false}; /* cut[i]: a separator before digit i */
-    size_t at = n, g = 0, size = loc->grouping[0];
-    while (size > 0 && size != 0xFF && at > size) {
-        at -= size;
-        if (at < sizeof cut) {
-            cut[at] = true;
-        }
-        if (loc->grouping[g + 1]) {
-            size = loc->grouping[++g];
-        }
-    }
-    for (size_t i = 0; i < n; i++) {
-        if (i > 0 && i < sizeof cut && cut[i]) {
-            puts_(b, loc->group);
-        }
-        put(b, digits + i, 1);
-    }
-}
-
-#define NBSP "\xc2\xa0" // U+00A0 NO-BREAK SPACE: "5 €" never breaks
-
-/* Copies into the caller's buffer, cutting at a code point boundary when it is too small
- * (never half a U+2212). Returns the length written. */
-static size_t finish(const struct sbuf *b, char *buf, size_t n)
-{
-    if (!buf || n == 0) {
-        return 0;
-    }
-    size_t len = b->len;
-    if (len > n - 1) {
-        len = n - 1;
-        while (len > 0 && ((unsigned char)b->s[len] & 0xC0) == 0x80) {
-            len--; // b->s[len] would start the cut-off tail: back up to a lead byte
-        }
-    }
-    memcpy(buf, b->s, len);
-    buf[len] = '\0';
-    return len;
-}
+#define NBSP "\xc2\xa0"      // U+00A0 NO-BREAK SPACE: "5 €" never breaks
 
 /* ---- Plain, currency, percent and SI labels ----------------------------------------------- */
 
@@ -276,19 +87,19 @@ static int decimals_for(const struct label *l, const struct decimal *x, int shif
 {
     switch (l->rule) {
     case DEC_FIXED:
-        return clamp_decimals(l->digits);
+        return csvchart_fmt_clamp_decimals(l->digits);
     case DEC_DATA:
         /* "5.6M" has 1 decimal at 10^6: shown in B it needs 1 + 3. Shown at a smaller scale it
          * keeps its own decimals, so a column mixing M and B hides nothing. */
-        return clamp_decimals(l->digits + (shift > l->power ? shift - l->power : 0));
+        return csvchart_fmt_clamp_decimals(l->digits + (shift > l->power ? shift - l->power : 0));
     case DEC_STEP:
-        return clamp_decimals(shift - lowest_digit(&l->step));
+        return csvchart_fmt_clamp_decimals(shift - csvchart_fmt_lowest_digit(&l->step));
     case DEC_SIG:
-        return x->zero ? 0 : clamp_decimals(l->digits - 1 - (x->exp - shift));
+        return x->zero ? 0 : csvchart_fmt_clamp_decimals(l->digits - 1 - (x->exp - shift));
     case DEC_NEEDED:
         break;
     }
-    return decimals_needed(x, shift);
+    return csvchart_fmt_decimals_needed(x, shift);
 }
 
 /*
@@ -312,38 +123,40 @@ static void put_scientific(struct sbuf *b, const struct label *l, const struct d
 {
     char e[16];
     if (x->neg) {
-        puts_(b, MINUS);
+        csvchart_fmt_puts(b, MINUS);
     }
-    puts_(b, l->prefix);
-    put(b, x->d, 1);
+    csvchart_fmt_puts(b, l->prefix);
+    csvchart_fmt_put(b, x->d, 1);
     if (x->nd > 1) {
-        puts_(b, l->loc ? l->loc->decimal : ".");
-        put(b, x->d + 1, (size_t)x->nd - 1);
+        csvchart_fmt_puts(b, l->loc ? l->loc->decimal : ".");
+        csvchart_fmt_put(b, x->d + 1, (size_t)x->nd - 1);
     }
     snprintf(e, sizeof e, "e%d", x->exp);
-    puts_(b, e);
-    puts_(b, l->suffix);
+    csvchart_fmt_puts(b, e);
+    csvchart_fmt_puts(b, l->suffix);
 }
 
 static void put_label(struct sbuf *b, const struct label *l, double v)
 {
     if (!isfinite(v)) {
-        puts_(b, isnan(v) ? "NaN" : v < 0 ? MINUS "\xe2\x88\x9e" : "\xe2\x88\x9e"); // infinity
+        csvchart_fmt_puts(b, isnan(v) ? "NaN"
+                             : v < 0  ? MINUS "\xe2\x88\x9e"
+                                      : "\xe2\x88\x9e"); // infinity
         return;
     }
     struct decimal x;
-    to_decimal(v, &x);
-    int k = 0; // SI_LETTER index
+    csvchart_fmt_to_decimal(v, &x);
+    int k = 0;                           // SI_LETTER index
     if (l->si && l->k >= 0 && !x.zero) { // zero is "0" whatever the prefix: "$0", not "$0T"
         k = l->k;
     } else if (l->si && !x.zero) {
         k = x.exp >= 12 ? 4 : x.exp >= 9 ? 3 : x.exp >= 6 ? 2 : x.exp >= 3 ? 1 : 0;
     }
-    char ip[MAX_INT_DIGITS + 2], fp[MAX_DECIMALS + 1];
+    char ip[FMT_MAX_INT_DIGITS + 2], fp[FMT_MAX_DECIMALS + 1];
     int dec;
     for (;;) {
         dec = decimals_for(l, &x, 3 * k);
-        round_fixed(&x, 3 * k, dec, ip, fp);
+        csvchart_fmt_round_fixed(&x, 3 * k, dec, ip, fp);
         if (!l->si || l->k >= 0 || k == 4 || strlen(ip) <= 3) {
             break;
         }
@@ -364,28 +177,28 @@ static void put_label(struct sbuf *b, const struct label *l, double v)
     bool nonzero = strcmp(ip, "0") != 0 || nf > 0;
     bool after = l->cur_after && l->prefix[0];
     if (x.neg && nonzero) {
-        puts_(b, MINUS); // before the currency sign: "−$5"
+        csvchart_fmt_puts(b, MINUS); // before the currency sign: "−$5"
     }
     if (!after) {
-        puts_(b, l->prefix);
+        csvchart_fmt_puts(b, l->prefix);
         if (l->prefix[0] && l->cur_space) {
-            puts_(b, NBSP); // "€ 5" (nl)
+            csvchart_fmt_puts(b, NBSP); // "€ 5" (nl)
         }
     }
-    put_grouped_in(b, l->loc, ip, strlen(ip));
+    csvchart_fmt_put_grouped_in(b, l->loc, ip, strlen(ip));
     if (nf > 0) {
-        puts_(b, l->loc ? l->loc->decimal : ".");
-        put(b, fp, nf);
+        csvchart_fmt_puts(b, l->loc ? l->loc->decimal : ".");
+        csvchart_fmt_put(b, fp, nf);
     }
     if (SI_LETTER[k]) {
-        put(b, &SI_LETTER[k], 1);
+        csvchart_fmt_put(b, &SI_LETTER[k], 1);
     }
-    puts_(b, l->suffix);
+    csvchart_fmt_puts(b, l->suffix);
     if (after) {
         if (l->cur_space) {
-            puts_(b, NBSP);
+            csvchart_fmt_puts(b, NBSP);
         }
-        puts_(b, l->prefix); // "5 €"
+        csvchart_fmt_puts(b, l->prefix); // "5 €"
     }
 }
 
@@ -426,262 +239,6 @@ static struct label label_for(const struct value_format *f)
     return l;
 }
 
-/* ---- printf templates --------------------------------------------------------------------- */
-
-/* The one conversion of a template: bytes [at, end), its flags, width and precision (-1 when
- * absent) and its type letter. */
-struct conv {
-    size_t at, end;
-    bool minus, plus, space, hash, zero, quote;
-    int width, prec;
-    char type;
-};
-
-static bool valid_utf8(const char *s)
-{
-    size_t n = strlen(s);
-    for (size_t i = 0; i < n;) {
-        uint32_t cp;
-        size_t len = csvchart_utf8_char(s + i, n - i, &cp);
-        if (!len) {
-            return false;
-        }
-        i += len;
-    }
-    return true;
-}
-
-/* Reads up to 2 digits of a width or precision; more digits, or a value above `max`, fail. */
-static bool read_count(const char *t, size_t *i, int max, int *out)
-{
-    int v = 0, nd = 0;
-    while (t[*i] >= '0' && t[*i] <= '9') {
-        if (++nd > 2) {
-            return false;
-        }
-        v = v * 10 + (t[*i] - '0');
-        (*i)++;
-    }
-    *out = v;
-    return v <= max;
-}
-
-/* Length of the UTF-8 sequence starting with byte c (1 for a stray byte). */
-static size_t seq_len(unsigned char c)
-{
-    return c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-}
-
-/*
- * Checks a template and finds its conversion. Returns CSVCHART_OK, or CSVCHART_ERROR_VALUE
- * with the problem recorded in *err (which may be NULL).
- */
-static csvchart_status scan_template(const char *t, struct conv *c, csvchart_error *err)
-{
-#define BAD(...) csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0, __VA_ARGS__)
-    size_t tlen = strlen(t);
-    if (tlen >= sizeof((struct value_format *)0)->spec) {
-        return BAD("value_format \"%.40s...\" is too long (%zu bytes); at most %zu", t, tlen,
-                   sizeof((struct value_format *)0)->spec - 1);
-    }
-    if (!valid_utf8(t)) {
-        return BAD("value_format \"%s\" is not valid UTF-8", t);
-    }
-    size_t count = 0;
-    for (size_t i = 0; t[i]; i++) {
-        unsigned char ch = (unsigned char)t[i];
-        if (ch < 0x20 || ch == 0x7F) {
-            return BAD("value_format \"%s\" has a control character (byte %zu); expected plain "
-                       "text around one conversion, e.g. $%%.2f",
-                       t, i + 1);
-        }
-        if (ch != '%') {
-            continue;
-        }
-        if (t[i + 1] == '%') {
-            i++; // "%%", a literal percent sign
-            continue;
-        }
-        if (t[i + 1] == '\0') {
-            return BAD("value_format \"%s\" ends in a lone %%; write %%%% for a percent sign", t);
-        }
-        struct conv k = {.at = i, .width = -1, .prec = -1};
-        size_t j = i + 1;
-        for (;; j++) {
-            bool *flag = t[j] == '-'    ? &k.minus
-                         : t[j] == '+'  ? &k.plus
-                         : t[j] == ' '  ? &k.space
-                         : t[j] == '#'  ? &k.hash
-                         : t[j] == '0'  ? &k.zero
-                         : t[j] == '\'' ? &k.quote
-                                        : NULL;
-            if (!flag) {
-                break;
-            }
-            *flag = true;
-        }
-        bool counts_ok = true;
-        if (t[j] >= '1' && t[j] <= '9') {
-            counts_ok = read_count(t, &j, MAX_WIDTH, &k.width);
-        }
-        if (counts_ok && t[j] == '.') {
-            j++;
-            counts_ok = read_count(t, &j, MAX_DECIMALS, &k.prec);
-        }
-        if (!counts_ok) {
-            return BAD("value_format \"%s\": a width above %d or a precision above %d is not "
-                       "supported",
-                       t, MAX_WIDTH, MAX_DECIMALS);
-        }
-        k.type = t[j];
-        if (!k.type || !strchr("diFfeEgG", k.type)) {
-            /* %s %n %c %x %*d %ld %1$d ...: quote up to the offending character */
-            size_t end = t[j] ? j + seq_len((unsigned char)t[j]) : j;
-            return BAD("value_format \"%s\": \"%.*s\" is not a number conversion; expected one "
-                       "of %%d %%i %%f %%F %%e %%E %%g %%G, e.g. $%%.2f",
-                       t, (int)(end - i), t + i);
-        }
-        if (k.hash && (k.type == 'd' || k.type == 'i')) {
-            return BAD("value_format \"%s\": the # flag does not apply to %%%c", t, k.type);
-        }
-        k.end = j + 1;
-        if (count++ == 0) {
-            *c = k;
-        }
-        i = j;
-    }
-    if (count == 0) {
-        return BAD("value_format \"%s\" has no conversion; expected e.g. $%%.2f or percent", t);
-    }
-    if (count > 1) {
-        return BAD("value_format \"%s\" has %zu conversions; expected exactly one, e.g. $%%.2f", t,
-                   count);
-    }
-    return CSVCHART_OK;
-#undef BAD
-}
-
-/* The conversion applied to v, with ' grouping and the "." decimal point done here. */
-static void put_conversion(struct sbuf *b, const struct conv *c, double v,
-                           const struct csvchart_locale *loc)
-{
-    bool integer = c->type == 'd' || c->type == 'i';
-    bool use_ll = integer && isfinite(v) && fabs(round(v)) < 9e18;
-    bool self_pad = c->quote && c->width > 0; // grouping widens the number: pad afterwards
-    char fmt[32];
-    size_t k = 0;
-    fmt[k++] = '%';
-    if (c->minus && !self_pad) {
-        fmt[k++] = '-';
-    }
-    if (c->plus) {
-        fmt[k++] = '+';
-    }
-    if (c->space) {
-        fmt[k++] = ' ';
-    }
-    if (c->hash) {
-        fmt[k++] = '#';
-    }
-    if (c->zero && !self_pad) {
-        fmt[k++] = '0';
-    }
-    if (c->width > 0 && !self_pad) {
-        k += (size_t)snprintf(fmt + k, sizeof fmt - k, "%d", c->width);
-    }
-    if (integer && !use_ll) {
-        k += (size_t)snprintf(fmt + k, sizeof fmt - k, ".0f"); // beyond long long, or nan/inf
-    } else {
-        if (c->prec >= 0) {
-            k += (size_t)snprintf(fmt + k, sizeof fmt - k, ".%d", c->prec);
-        }
-        k += (size_t)snprintf(fmt + k, sizeof fmt - k, "%s%c", use_ll ? "ll" : "", c->type);
-    }
-    /* fmt is built from validated fields only (flags, two-digit counts, one of d i f F e E g
-     * G), so this is one well-formed conversion whatever the user wrote. */
-    char raw[512];
-    if (use_ll) {
-        snprintf(raw, sizeof raw, fmt, (long long)round(v));
-    } else {
-        snprintf(raw, sizeof raw, fmt, v);
-    }
-    /* Whatever LC_NUMERIC put between the digits (",", or a multi-byte U+066B) becomes ".". */
-    char num[512];
-    size_t n = 0;
-    for (size_t i = 0; raw[i] && n < sizeof num - 1;) {
-        unsigned char ch = (unsigned char)raw[i];
-        bool plain = (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') ||
-                     (ch >= 'A' && ch <= 'Z') || ch == '+' || ch == '-' || ch == ' ';
-        if (plain) {
-            num[n++] = raw[i++];
-            continue;
-        }
-        const char *point = loc ? loc->decimal : ".";
-        for (size_t q = 0; point[q] && n < sizeof num - 1; q++) {
-            num[n++] = point[q];
-        }
-        while (raw[i] && !((raw[i] >= '0' && raw[i] <= '9') || raw[i] == ' ' || raw[i] == 'e' ||
-                           raw[i] == 'E')) {
-            i++;
-        }
-    }
-    num[n] = '\0';
-
-    bool group = c->quote && c->type != 'e' && c->type != 'E' && !strpbrk(num, "eEnN");
-    struct sbuf body = {.len = 0};
-    if (group) {
-        size_t d0 = strcspn(num, "0123456789");
-        size_t d1 = d0 + strspn(num + d0, "0123456789");
-        put(&body, num, d0);
-        put_grouped_in(&body, loc, num + d0, d1 - d0);
-        puts_(&body, num + d1);
-    } else {
-        puts_(&body, num);
-    }
-    size_t pad = self_pad && (size_t)c->width > body.len ? (size_t)c->width - body.len : 0;
-    if (pad && c->minus) {
-        puts_(b, body.s);
-        for (size_t i = 0; i < pad; i++) {
-            put(b, " ", 1);
-        }
-    } else if (pad && c->zero && isfinite(v)) {
-        size_t sign = body.s[0] == '-' || body.s[0] == '+' || body.s[0] == ' ';
-        put(b, body.s, sign);
-        for (size_t i = 0; i < pad; i++) {
-            put(b, "0", 1);
-        }
-        puts_(b, body.s + sign);
-    } else {
-        for (size_t i = 0; i < pad; i++) {
-            put(b, " ", 1);
-        }
-        puts_(b, body.s);
-    }
-}
-
-/* Literal text of a template, with "%%" read as "%". */
-static void put_literal(struct sbuf *b, const char *t, size_t from, size_t to)
-{
-    for (size_t i = from; i < to; i++) {
-        put(b, t + i, 1);
-        if (t[i] == '%' && i + 1 < to && t[i + 1] == '%') {
-            i++;
-        }
-    }
-}
-
-static void put_printf(struct sbuf *b, const char *spec, double v,
-                       const struct csvchart_locale *loc)
-{
-    struct conv c;
-    if (scan_template(spec, &c, NULL) != CSVCHART_OK) {
-        return; // not from csvchart_format_parse(): print nothing rather than guess
-    }
-    put_literal(b, spec, 0, c.at);
-    put_conversion(b, &c, v, loc);
-    put_literal(b, spec, c.end, strlen(spec));
-}
-
 /* ---- The interface ------------------------------------------------------------------------ */
 
 static bool keyword(const char *a, const char *b)
@@ -710,13 +267,12 @@ csvchart_status csvchart_format_parse(const char *text, struct value_format *out
     } else if (keyword(text, "currency")) {
         f.kind = FORMAT_CURRENCY;
     } else {
-        struct conv c;
-        csvchart_status st = scan_template(text, &c, err);
+        csvchart_status st = csvchart_fmt_printf_check(text, err);
         if (st != CSVCHART_OK) {
             return st;
         }
         f.kind = FORMAT_PRINTF;
-        memcpy(f.spec, text, strlen(text) + 1); // scan_template checked the length
+        memcpy(f.spec, text, strlen(text) + 1); // csvchart_fmt_printf_check() checked the length
     }
     *out = f;
     return CSVCHART_OK;
@@ -739,8 +295,8 @@ size_t csvchart_format_value(const struct value_format *f, double v, char *buf, 
 {
     struct sbuf b = {.len = 0};
     if (f->kind == FORMAT_PRINTF) {
-        put_printf(&b, f->spec, v, f->loc);
-        return finish(&b, buf, n);
+        csvchart_fmt_put_printf(&b, f->spec, v, f->loc);
+        return csvchart_fmt_finish(&b, buf, n);
     }
     struct label l = label_for(f);
     if (f->kind == FORMAT_CURRENCY) {
@@ -752,7 +308,7 @@ size_t csvchart_format_value(const struct value_format *f, double v, char *buf, 
         l.power = multiplier_power(f->unit.multiplier);
     }
     put_label(&b, &l, v);
-    return finish(&b, buf, n);
+    return csvchart_fmt_finish(&b, buf, n);
 }
 
 size_t csvchart_format_tick(const struct value_format *f, double v, double step, char *buf,
@@ -760,8 +316,8 @@ size_t csvchart_format_tick(const struct value_format *f, double v, double step,
 {
     struct sbuf b = {.len = 0};
     if (f->kind == FORMAT_PRINTF) {
-        put_printf(&b, f->spec, v, f->loc);
-        return finish(&b, buf, n);
+        csvchart_fmt_put_printf(&b, f->spec, v, f->loc);
+        return csvchart_fmt_finish(&b, buf, n);
     }
     struct label l = label_for(f);
     /* A decade on a log axis reads $0.01, $0.1, $1 (FIGURES.md): no cents padding there. */
@@ -777,16 +333,16 @@ size_t csvchart_format_tick(const struct value_format *f, double v, double step,
     if (isfinite(step) && step > 0 && isfinite(v)) {
         double q = v / step, r = round(q);
         struct decimal x;
-        to_decimal(v, &x);
+        csvchart_fmt_to_decimal(v, &x);
         if (r != 0 && fabs(q - r) <= 1e-6 * fabs(q)) {
             l.rule = DEC_STEP;
-            to_decimal(step, &l.step);
+            csvchart_fmt_to_decimal(step, &l.step);
         } else if (fabs(q) < 1e-9 && x.nd > 6) {
             v = 0;
         }
     }
     put_label(&b, &l, v);
-    return finish(&b, buf, n);
+    return csvchart_fmt_finish(&b, buf, n);
 }
 
 /* ---- Plans: numbers written together ------------------------------------------------------ */
@@ -795,7 +351,7 @@ size_t csvchart_format_tick(const struct value_format *f, double v, double step,
 static int si_index(double v)
 {
     struct decimal x;
-    to_decimal(v, &x);
+    csvchart_fmt_to_decimal(v, &x);
     if (x.zero) {
         return 0;
     }
@@ -854,15 +410,15 @@ void csvchart_format_plan(const struct value_format *f, enum label_role role, co
          * less the trailing zeros every value shares ($1.4T and $0.6T, not $1.40T and
          * $0.60T; 86.0M beside 12.1M). */
         struct decimal x;
-        to_decimal(max_abs, &x);
-        int d = x.zero ? 0 : clamp_decimals(2 - (x.exp - shown));
+        csvchart_fmt_to_decimal(max_abs, &x);
+        int d = x.zero ? 0 : csvchart_fmt_clamp_decimals(2 - (x.exp - shown));
         for (; d > 0; d--) {
             bool zero_digit = true;
             for (size_t i = 0; i < n && zero_digit; i++) {
-                char ip[MAX_INT_DIGITS + 2], fp[MAX_DECIMALS + 1];
+                char ip[FMT_MAX_INT_DIGITS + 2], fp[FMT_MAX_DECIMALS + 1];
                 struct decimal y;
-                to_decimal(v[i], &y);
-                round_fixed(&y, shown, d, ip, fp);
+                csvchart_fmt_to_decimal(v[i], &y);
+                csvchart_fmt_round_fixed(&y, shown, d, ip, fp);
                 zero_digit = fp[d - 1] == '0';
             }
             if (!zero_digit) {
@@ -902,9 +458,9 @@ size_t csvchart_format_planned(const struct label_plan *p, double v, char *buf, 
         l.si = p->si;
         l.cents = false;
         l.rule = DEC_STEP;
-        to_decimal(v, &l.step);
+        csvchart_fmt_to_decimal(v, &l.step);
         put_label(&b, &l, v);
-        return finish(&b, buf, n);
+        return csvchart_fmt_finish(&b, buf, n);
     }
     l.si = p->si;
     l.k = p->k;
@@ -915,7 +471,7 @@ size_t csvchart_format_planned(const struct label_plan *p, double v, char *buf, 
     if (p->role == LABELS_TICKS) {
         double step = fabs(p->step);
         if (isfinite(step) && step > 0) {
-            to_decimal(step, &l.step);
+            csvchart_fmt_to_decimal(step, &l.step);
             double q = v / step;
             if (fabs(q) < 1e-9) {
                 v = 0; // float noise of a computed zero
@@ -925,7 +481,7 @@ size_t csvchart_format_planned(const struct label_plan *p, double v, char *buf, 
         }
     }
     put_label(&b, &l, v);
-    return finish(&b, buf, n);
+    return csvchart_fmt_finish(&b, buf, n);
 }
 
 /* ---- Ratios and changes ------------------------------------------------------------------------ */
@@ -947,10 +503,10 @@ size_t csvchart_format_change_in(const struct csvchart_locale *loc, double pct, 
     struct label l = {
         .prefix = "", .suffix = "%", .k = -1, .rule = DEC_SIG, .digits = 2, .loc = loc};
     if (isfinite(pct) && pct > 0) {
-        put(&b, "+", 1);
+        csvchart_fmt_put(&b, "+", 1);
     }
     put_label(&b, &l, pct);
-    return finish(&b, buf, n);
+    return csvchart_fmt_finish(&b, buf, n);
 }
 
 
@@ -965,8 +521,8 @@ size_t csvchart_format_ratio_in(const struct csvchart_locale *loc, double r, cha
     *in_words = false;
     struct label l = {.prefix = "", .suffix = "", .k = -1, .rule = DEC_FIXED, .loc = loc};
     if (!isfinite(r) || r < 0) {
-        puts_(&b, "?");
-        return finish(&b, buf, n);
+        csvchart_fmt_puts(&b, "?");
+        return csvchart_fmt_finish(&b, buf, n);
     }
     if (r >= 1e15) {
         /* Beyond words a reader knows: a power of ten, "1.2 x 10^15" with superscripts. */
@@ -981,28 +537,28 @@ size_t csvchart_format_ratio_in(const struct csvchart_locale *loc, double r, cha
         l.rule = DEC_FIXED;
         l.digits = 1;
         put_label(&b, &l, m);
-        puts_(&b, " \xc3\x97 10"); // " × 10"
+        csvchart_fmt_puts(&b, " \xc3\x97 10"); // " × 10"
         char digits[8];
         snprintf(digits, sizeof digits, "%d", e);
         for (const char *d = digits; *d; d++) {
-            puts_(&b, sup[*d - '0']);
+            csvchart_fmt_puts(&b, sup[*d - '0']);
         }
         *in_words = true;
-        return finish(&b, buf, n);
+        return csvchart_fmt_finish(&b, buf, n);
     }
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
         if (r >= words[i].at * 0.9995) {
             l.rule = DEC_SIG;
             l.digits = 3;
             put_label(&b, &l, r / words[i].at);
-            put(&b, " ", 1);
-            puts_(&b, words[i].word);
+            csvchart_fmt_put(&b, " ", 1);
+            csvchart_fmt_puts(&b, words[i].word);
             *in_words = true;
-            return finish(&b, buf, n);
+            return csvchart_fmt_finish(&b, buf, n);
         }
     }
     /* Below 10 one decimal (5.2, 1.5); from 10 a whole number (857, 12,500). */
     l.digits = r < 9.95 ? 1 : 0;
     put_label(&b, &l, r);
-    return finish(&b, buf, n);
+    return csvchart_fmt_finish(&b, buf, n);
 }

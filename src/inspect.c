@@ -2,9 +2,9 @@
  * inspect.c - `csvchart inspect`: a report of how a CSV file was read (see csvchart.h).
  *
  * It sits right after the table stage and uses nothing later in the pipeline: read the file
- * with csvchart_table_read_file(), summarising it (table.h, Summarising: the columns are typed
- * over every row, but only the first rows are kept, so a file of any size is inspected in
- * bounded memory), then describe the typed table - the file's delimiter, BOM and row count,
+ * with csvchart_table_summarise_file() (table.h, Building: the columns are typed over every
+ * row, but only the first rows are kept, so a file of any size is inspected in bounded
+ * memory), then describe the typed table - the file's delimiter, BOM and row count,
  * one line per column (type, unit, counts, range) and the first rows as parsed.
  * Both tables are built as grids of strings first and printed with columns padded to the
  * widest cell (counted in UTF-8 characters), so the report stays aligned for any data.
@@ -236,7 +236,7 @@ static void describe(const csvchart_table *t, struct strbuf *b)
     put(b, "file       %s\n", t->name);
     put(b, "delimiter  %s\n", delimiter_name(t->delimiter));
     put(b, "BOM        %s\n", t->had_bom ? "yes (skipped)" : "no");
-    size_t nrows = t->nrows + t->summarised_rows;
+    size_t nrows = t->nrows_read;
     put(b, "rows       %zu data row%s after the header\n", nrows, nrows == 1 ? "" : "s");
     put(b, "columns    %zu\n\n", t->ncols);
 

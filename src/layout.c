@@ -29,6 +29,20 @@ static double type_size(const struct theme *t, enum type_role r, double u)
     return fmax(v, fmax(csvchart_type_scale[r].floor, LAYOUT_TEXT_FLOOR));
 }
 
+void csvchart_layout_metrics(const struct layout *L, const void *base, void *px, size_t size)
+{
+    const double *b = base;
+    double *p = px;
+    for (size_t i = 0; i < size / sizeof(double); i++) {
+        p[i] = b[i] * L->g;
+    }
+}
+
+double csvchart_layout_mark_g(const struct layout *L)
+{
+    return fmax(L->g, 0.8);
+}
+
 void csvchart_layout_begin(struct layout *L, const struct spec *s,
                            const csvchart_text_measurer *m, struct csvchart_scene *scene,
                            struct layout_fit *fit)
@@ -46,12 +60,7 @@ void csvchart_layout_begin(struct layout *L, const struct spec *s,
     L->label = (struct text_style){s->font, type_size(&s->theme, TYPE_LABEL, L->u), 400};
     L->small = (struct text_style){s->font, type_size(&s->theme, TYPE_SMALL, L->u), 400};
     L->label_min = L->small.size_px;
-    /* Every metric scales with g: one loop over the struct's doubles, in table order. */
-    const double *base = (const double *)&FRAME_BASE;
-    double *px = (double *)&L->px;
-    for (size_t i = 0; i < sizeof L->px / sizeof(double); i++) {
-        px[i] = base[i] * L->g;
-    }
+    csvchart_layout_metrics(L, &FRAME_BASE, &L->px, sizeof L->px);
     const struct theme_house *h = &s->theme.house; /* a house theme's margins */
     L->px.pad_x = h->pad_x > 0 ? h->pad_x * L->g : L->px.pad_x;
     L->px.pad_top = h->pad_top > 0 ? h->pad_top * L->g : L->px.pad_top;

@@ -108,6 +108,15 @@ struct legend_entry {
     csvchart_rgba color;
 };
 
+/*
+ * A kind's metrics scaled to the canvas: `base` and `px` are structs of doubles only (the
+ * X-macro tables), `size` bytes each; every metric is its base times g.
+ */
+void csvchart_layout_metrics(const struct layout *L, const void *base, void *px, size_t size);
+/* What marks and lines scale by: on a phone-sized canvas the type stays at its floor while g
+ * halves, so marks and lines keep at least 0.8 of their size and still read beside the text. */
+double csvchart_layout_mark_g(const struct layout *L);
+
 /* Starts a layout: the scene gets the canvas, background and metadata; the box is the canvas
  * less its margins. `fit` (may be NULL) receives a csvchart_layout_no_fit() report. */
 void csvchart_layout_begin(struct layout *L, const struct spec *s,

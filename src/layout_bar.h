@@ -1,10 +1,14 @@
 /*
- * layout_bar.h - the bar chart layout's own structures, shared by its three files:
+ * layout_bar.h - the bar chart layout's own structures, shared by its files:
  *
- *   layout_bar.c        the whole figure: panels, orientation, text size, the facet grid,
- *                       the size contract
- *   layout_bar_axis.c   the value axis: domain, ticks, tick labels, gridlines, baseline
- *   layout_bar_marks.c  marks, value labels, category names, the ratio callout
+ *   layout_bar.c          the whole figure: panels, the frame, the size contract
+ *   layout_bar_arrange.c  the arrangement: orientation, label size and facet grid, tried in
+ *                         order until every name fits
+ *   layout_bar_axis.c     the value axis: domain, ticks, tick labels, gridlines, baseline
+ *   layout_bar_marks.c    marks and their value labels
+ *   layout_bar_names.c    the category names
+ *   layout_bar_ratio.c    the ratio callout
+ *   layout_bar_refs.c     rules, bands and their labels
  *
  * Every panel is laid out once against two axes: the band axis, along which the categories
  * sit side by side, and the value axis, along which the bars grow. Orientation only decides
@@ -134,6 +138,12 @@ static inline size_t bar_idx(const struct panel *P, size_t c, size_t s)
 
 /* ---- the band and value axes (layout_bar_marks.c) ---- */
 
+/* Marks side by side in one band: the series, or 1 when stacked. */
+static inline size_t bar_across_count(const struct bar_layout *B, const struct panel *P)
+{
+    return B->s->stack ? 1 : P->d->nser;
+}
+
 /* Band position b and value position v (both px along their axes) as canvas x, y. */
 void bar_bv_point(const struct bar_layout *B, double b, double v, double *x, double *y);
 /* A rectangle between band positions b0, b1 and value positions v0, v1 (px). */
@@ -214,7 +224,14 @@ bool bar_totals_fit(const struct bar_layout *B, const struct panel *P, double ba
 /* The total of category c's stack as text, and the sums of its parts above and below zero. */
 void bar_total_text(const struct bar_layout *B, const struct panel *P, size_t c, char *buf,
                     size_t n, double *pos, double *neg);
+
+/* ---- layout_bar_names.c ---- */
+
+/* The category names of a panel (periods named as a time axis names them). */
 void bar_marks_names(struct bar_layout *B, struct panel *P);
+
+/* ---- layout_bar_ratio.c ---- */
+
 /* The categories of the ratio callout; false when the panel has none. */
 bool bar_ratio_pair(const struct bar_layout *B, struct panel *P);
 /* The callout's text and its size along the room it needs (width beside vertical bars,
@@ -223,6 +240,29 @@ void bar_ratio_text(const struct bar_layout *B, const struct panel *P, char *buf
 double bar_ratio_room(const struct bar_layout *B, const struct panel *P);
 /* The dashed leaders (under the marks), or the bracket and its text (over them). */
 void bar_ratio_draw(struct bar_layout *B, struct panel *P, bool leaders);
+
+/* ---- layout_bar_arrange.c ---- */
+
+/* What one try of the arrangement decided, or which side it found short. */
+struct bar_arrangement {
+    bool ok;
+    bool short_w, short_h;
+    enum { SHORT_NAMES, SHORT_LABELS, SHORT_TOTALS, SHORT_AXIS, SHORT_REFS } what;
+    bool long_name; /* a name too long for the widest column horizontal bars may give it */
+};
+
+/* The label size of names, values and ticks, px (B->label and what follows from it). */
+void bar_set_label_size(struct bar_layout *B, double size);
+/* One try at every label size from the label size down to the footer's (shrink) or at the
+ * label size only: vertical bars, then horizontal ones. */
+struct bar_arrangement bar_arrange_sized(struct bar_layout *B, struct panel *panels, bool shrink,
+                                         csvchart_status *st, csvchart_error *err);
+/* Horizontal bars in `cols` columns of panels; thin: names every k-th category. */
+struct bar_arrangement bar_arrange_horizontal(struct bar_layout *B, struct panel *panels,
+                                              size_t cols, bool thin);
+/* Maps the panels' axes and checks the labels once the boxes are set (*st: NOMEM). */
+struct bar_arrangement bar_arrange_finish(struct bar_layout *B, struct panel *panels,
+                                          csvchart_status *st, csvchart_error *err);
 
 /* ---- layout_bar_refs.c ---- */
 

@@ -1,7 +1,8 @@
 /*
- * layout_bar_marks.c - what a bar chart draws in and around its plot: bars, dots, lollipops
- * and dumbbells, their value labels, the category names and the ratio callout (see
- * layout_bar.h for the band and value axes every function here is written against).
+ * layout_bar_marks.c - what a bar chart draws in its plot: bars, dots, lollipops and
+ * dumbbells, and their value labels (see layout_bar.h for the band and value axes every
+ * function here is written against). The category names are layout_bar_names.c's, the ratio
+ * callout layout_bar_ratio.c's.
  *
  * Value labels sit past the end of their mark (above a vertical bar, right of a horizontal
  * one; before the start for values below zero and the low end of a range); in a stack, inside
@@ -164,11 +165,6 @@ double bar_marks_label_width(const struct bar_layout *B, const struct panel *P)
     return w;
 }
 
-static size_t across_count(const struct bar_layout *B, const struct panel *P)
-{
-    return B->s->stack ? 1 : P->d->nser;
-}
-
 /*
  * Bands thinner than 3 device pixels (hundreds of categories) draw their bars edge to edge:
  * bars and gaps snapped to whole pixels alternated into stripes (moire). Edge to edge,
@@ -182,7 +178,7 @@ static bool thin_band(const struct bar_layout *B, double band)
 /* Bars fill about two thirds of their band (FIGURES.md: 60-75%); a group three quarters. */
 double bar_marks_thickness(const struct bar_layout *B, const struct panel *P, double band)
 {
-    size_t across = across_count(B, P);
+    size_t across = bar_across_count(B, P);
     double fill = thin_band(B, band) ? 1 : across > 1 ? 0.75 : 0.66;
     return band * fill / (double)across;
 }
@@ -201,7 +197,7 @@ bool bar_marks_labels_fit(const struct bar_layout *B, const struct panel *P, dou
         return true; /* inside the segments that hold them, the others go without */
     }
     /* Series of a group sit a bar apart; a lone bar has its band. */
-    size_t across = across_count(B, P);
+    size_t across = bar_across_count(B, P);
     double slot = across > 1 ? bar_marks_thickness(B, P, band) : band;
     if (B->horizontal) {
         return slot >= B->lh + 1 / B->L.scale; /* baselines snap to device pixels */
@@ -417,7 +413,7 @@ bool bar_totals_shown(const struct bar_layout *B)
 void bar_marks_draw(struct bar_layout *B, struct panel *P)
 {
     const struct bar_data *d = P->d;
-    size_t across = across_count(B, P);
+    size_t across = bar_across_count(B, P);
     double start = bar_band_start(B, P);
     double gap = across > 1 ? fmin(B->px.group_gap, P->bar * 0.1) : 0;
     double v0, v1;
@@ -499,291 +495,5 @@ void bar_marks_draw(struct bar_layout *B, struct panel *P)
                         csvchart_scale_map(&P->sc, up ? p : n), center, up);
             B->label = keep;
         }
-    }
-}
-
-/* ---- category names ------------------------------------------------------------------------ */
-
-/*
- * Periods (bin) named on a time axis. The candidates run from fine to coarse: for quarters,
- * every quarter then every other one ("Q1 2025  Q2  Q3"); then the timeline's calendar steps,
- * no finer than the bins (a year step for quarters), whose labels name the year at its first
- * tick and where it changes ("Jan 2025  Feb  Mar" under day bars). The first candidate whose
- * labels keep apart is drawn, each centred on the bar of the period its tick falls in, held
- * inside the plot at the two ends. True when drawn.
- */
-static bool place_time_names(struct bar_layout *B, struct panel *P, const struct time_tick *ticks,
-                             size_t n, bool draw)
-{
-    const struct bar_data *d = P->d;
-    const double *per = d->period;
-    double prev_end = -INFINITY;
-    for (size_t i = 0; i < n; i++) {
-        size_t lo = 0, hi = d->ncat; /* the period the tick falls in */
-        while (hi - lo > 1) {
-            size_t mid = (lo + hi) / 2;
-            *(per[mid] <= ticks[i].t ? &lo : &hi) = mid;
-        }
-        double w = csvchart_layout_width(&B->L, &B->label, ticks[i].label);
-        double x = P->px0 + P->band * ((double)lo + 0.5);
-        x = fmin(fmax(x, B->L.left + w / 2), B->L.right - w / 2);
-        if (x - w / 2 < B->L.left - 0.5 || x - w / 2 < prev_end + B->px.tick_label_gap) {
-            return false;
-        }
-        prev_end = x + w / 2;
-        if (draw) {
-            csvchart_layout_text(&B->L, &B->label, B->s->theme.text, ticks[i].label,
-                                 strlen(ticks[i].label), x, P->py1 + B->px.name_gap + B->asc,
-                                 TEXT_ANCHOR_MIDDLE);
-        }
-    }
-    return n > 0;
-}
-
-/* Quarter ticks every `stride` quarters, on the periods whose quarter is a multiple of it. */
-static size_t quarter_ticks(const struct bar_data *d, int stride, struct time_tick *out, size_t max)
-{
-    size_t n = 0;
-    int last_year = INT_MIN;
-    for (size_t c = 0; c < d->ncat && n < max; c++) {
-        int y, m, day;
-        csvchart_date_civil((int64_t)d->period[c], &y, &m, &day);
-        int q = (m - 1) / 3;
-        if (q % stride != 0) {
-            continue;
-        }
-        out[n].t = d->period[c];
-        if (y != last_year) {
-            snprintf(out[n].label, sizeof out[n].label, "Q%d %d", q + 1, y);
-        } else {
-            snprintf(out[n].label, sizeof out[n].label, "Q%d", q + 1);
-        }
-        last_year = y;
-        n++;
-    }
-    return n;
-}
-
-static bool time_names(struct bar_layout *B, struct panel *P)
-{
-    const struct bar_data *d = P->d;
-    const double *per = d->period;
-    double bin_days = d->bin == BIN_QUARTER ? 365 : (per[d->ncat] - per[0]) / (double)d->ncat;
-    struct time_tick ticks[64];
-    for (int stride = 1; d->bin == BIN_QUARTER && stride <= 2; stride++) {
-        size_t n = quarter_ticks(d, stride, ticks, 64);
-        if (d->ncat / (size_t)stride <= 64 && place_time_names(B, P, ticks, n, false)) {
-            return place_time_names(B, P, ticks, n, true);
-        }
-    }
-    for (size_t k = 0; k < csvchart_time_step_count(); k++) {
-        if (csvchart_time_step_days(k) < bin_days * 0.95) {
-            continue;
-        }
-        size_t n = csvchart_time_ticks_in(B->s->locale, per[0], per[d->ncat], k, ticks, 64);
-        if (n > 64) {
-            continue;
-        }
-        while (n > 0 && ticks[n - 1].t >= per[d->ncat] - 1e-6) {
-            n--; /* the end of the last period starts no bar */
-        }
-        if (place_time_names(B, P, ticks, n, false)) {
-            return place_time_names(B, P, ticks, n, true);
-        }
-    }
-    return false;
-}
-
-void bar_marks_names(struct bar_layout *B, struct panel *P)
-{
-    struct layout *L = &B->L;
-    const struct bar_data *d = P->d;
-    csvchart_rgba color = B->s->theme.text;
-    if (d->period && time_names(B, P)) {
-        return;
-    }
-    for (size_t c = 0; c < d->ncat; c += B->name_stride) {
-        double center = bar_band_start(B, P) + P->band * ((double)c + 0.5);
-        if (B->horizontal) {
-            /* right-aligned in the column, the block centred on the band */
-            size_t n = csvchart_layout_lines(L, &B->label, d->cats[c], B->col + 0.5,
-                                             BAR_NAME_LINES_H, NULL);
-            n = n < BAR_NAME_LINES_H ? n : BAR_NAME_LINES_H;
-            csvchart_layout_paragraph(L, &B->label, color, d->cats[c], P->px0 - B->px.name_gap,
-                                      center - (double)n * B->lh / 2 + B->asc, B->col + 0.5, n,
-                                      TEXT_ANCHOR_END);
-        } else {
-            csvchart_layout_paragraph(L, &B->label, color, d->cats[c], center,
-                                      P->py1 + B->px.name_gap + B->asc,
-                                      P->band - B->px.name_pad, BAR_NAME_LINES_V,
-                                      TEXT_ANCHOR_MIDDLE);
-        }
-    }
-}
-
-/* ---- the ratio callout --------------------------------------------------------------------- */
-
-bool bar_ratio_pair(const struct bar_layout *B, struct panel *P)
-{
-    const struct bar_data *d = P->d;
-    P->ratio_a = P->ratio_b = (size_t)-1;
-    if (!B->s->ratio) {
-        return false;
-    }
-    if (B->s->ratio_pair[0]) {
-        for (size_t c = 0; c < d->ncat; c++) {
-            if (strcmp(d->cats[c], B->s->ratio_pair[0]) == 0) {
-                P->ratio_a = c;
-            }
-            if (strcmp(d->cats[c], B->s->ratio_pair[1]) == 0) {
-                P->ratio_b = c;
-            }
-        }
-    } else { /* the smallest and the largest positive value of the first series */
-        for (size_t c = 0; c < d->ncat; c++) {
-            size_t i = bar_idx(P, c, 0);
-            if (!d->has[i] || P->v[i] <= 0) {
-                continue;
-            }
-            if (P->ratio_a == (size_t)-1 || P->v[i] < P->v[bar_idx(P, P->ratio_a, 0)]) {
-                P->ratio_a = c;
-            }
-            if (P->ratio_b == (size_t)-1 || P->v[i] > P->v[bar_idx(P, P->ratio_b, 0)]) {
-                P->ratio_b = c;
-            }
-        }
-        if (P->ratio_a != (size_t)-1 && P->ratio_b < P->ratio_a) {
-            size_t t = P->ratio_a; /* in drawing order: from the first to the second */
-            P->ratio_a = P->ratio_b;
-            P->ratio_b = t;
-        }
-    }
-    bool ok = P->ratio_a != (size_t)-1 && P->ratio_b != (size_t)-1 && P->ratio_a != P->ratio_b;
-    ok = ok && d->has[bar_idx(P, P->ratio_a, 0)] && d->has[bar_idx(P, P->ratio_b, 0)];
-    ok = ok && P->v[bar_idx(P, P->ratio_a, 0)] > 0 && P->v[bar_idx(P, P->ratio_b, 0)] > 0;
-    if (!ok) {
-        P->ratio_a = P->ratio_b = (size_t)-1;
-    }
-    return ok;
-}
-
-/*
- * The callout's text: the template with {ratio} (the larger of the two values over the
- * smallest: "857") and {pct} (the change from the first to the second: "-57%") replaced. A
- * ratio in words takes "times" for a template's "x" ("1.2 million times").
- */
-void bar_ratio_text(const struct bar_layout *B, const struct panel *P, char *buf, size_t n)
-{
-    double a = P->v[bar_idx(P, P->ratio_a, 0)], b = P->v[bar_idx(P, P->ratio_b, 0)];
-    char ratio[96], pct[96];
-    bool words;
-    csvchart_format_ratio_in(B->s->format.loc, fmax(a, b) / fmin(a, b), ratio, sizeof ratio,
-                             &words);
-    csvchart_format_change_in(B->s->format.loc, (b - a) / a * 100, pct, sizeof pct);
-    size_t used = 0;
-    for (const char *p = B->s->ratio_label; *p && used + 1 < n;) {
-        const char *with = NULL;
-        size_t skip = 0;
-        if (strncmp(p, "{ratio}", 7) == 0) {
-            with = ratio, skip = 7;
-            if (words && p[7] == 'x') {
-                snprintf(ratio + strlen(ratio), sizeof ratio - strlen(ratio), " times");
-                skip = 8;
-            }
-        } else if (strncmp(p, "{pct}", 5) == 0) {
-            with = pct, skip = 5;
-        }
-        if (with) {
-            int w = snprintf(buf + used, n - used, "%s", with);
-            used = w < 0 ? used : fmin((double)(used + (size_t)w), (double)(n - 1));
-            p += skip;
-        } else {
-            buf[used++] = *p++;
-        }
-    }
-    buf[used] = '\0';
-}
-
-double bar_ratio_room(const struct bar_layout *B, const struct panel *P)
-{
-    if (P->ratio_a == (size_t)-1) {
-        return 0;
-    }
-    char buf[256];
-    bar_ratio_text(B, P, buf, sizeof buf);
-    if (B->horizontal) {
-        return csvchart_layout_line_height(&B->L, &B->ratio) + B->px.ratio_text_gap +
-               B->px.ratio_gap;
-    }
-    return csvchart_layout_width(&B->L, &B->ratio, buf) + B->px.ratio_gap +
-           B->px.ratio_text_gap + B->px.ratio_tick;
-}
-
-/*
- *   vertical:            ##  ---+                horizontal:      857x
- *                        ##     |  857x               +-----------------------+
- *                   ##---##  ---+                     :                       :
- * A bracket beside the plot (above it for horizontal bars) between the two values, dashed
- * leaders from each mark's end to it, and the text in bold.
- */
-void bar_ratio_draw(struct bar_layout *B, struct panel *P, bool leaders)
-{
-    if (P->ratio_a == (size_t)-1) {
-        return;
-    }
-    struct layout *L = &B->L;
-    const struct theme *t = &B->s->theme;
-    double w = fmax(B->px.grid, 1 / L->scale), over = bar_marks_overhang(B, P);
-    size_t across = across_count(B, P);
-    /* the bracket's band position: past the last band (vertical), before the first
-     * (horizontal) */
-    double bb = B->horizontal ? P->py0 - P->ref_row - B->px.ratio_gap : P->px1 + B->px.ratio_gap;
-    double dir = B->horizontal ? -1 : 1; /* away from the plot along the band axis */
-    double ends[2];
-    for (int k = 0; k < 2; k++) {
-        size_t c = k ? P->ratio_b : P->ratio_a;
-        double v = csvchart_scale_map(&P->sc, P->v[bar_idx(P, c, 0)]);
-        ends[k] = csvchart_layout_snap(L, v, w);
-        if (!leaders) {
-            continue;
-        }
-        /* From the first series' bar, on its side towards the bracket. Leaders are drawn
-         * under the marks, so one passing behind another bar stays behind it. */
-        double left = bar_band_start(B, P) + P->band * ((double)c + 0.5) -
-                      P->bar * (double)across / 2;
-        double edge = B->horizontal ? left - over - B->px.leader_gap
-                                    : left + P->bar + over + B->px.leader_gap;
-        double x0, y0, x1, y1;
-        bar_bv_point(B, edge, ends[k], &x0, &y0);
-        bar_bv_point(B, bb, ends[k], &x1, &y1);
-        struct scene_item *it = csvchart_layout_soft_line(L, x0, y0, x1, y1, t->faint, w);
-        if (it) {
-            it->dash = B->px.leader_dash;
-        }
-    }
-    if (leaders) {
-        return;
-    }
-    double bs = csvchart_layout_snap(L, bb, w * 1.5);
-    double x0, y0, x1, y1;
-    bar_bv_point(B, bs, ends[0], &x0, &y0);
-    bar_bv_point(B, bs, ends[1], &x1, &y1);
-    csvchart_scene_line(L->scene, x0, y0, x1, y1, t->text, w * 1.5);
-    for (int k = 0; k < 2; k++) {
-        bar_bv_point(B, bs, ends[k], &x0, &y0);
-        bar_bv_point(B, bs - dir * B->px.ratio_tick, ends[k], &x1, &y1);
-        csvchart_scene_line(L->scene, x0, y0, x1, y1, t->text, w * 1.5);
-    }
-    char buf[256];
-    bar_ratio_text(B, P, buf, sizeof buf);
-    double lh = csvchart_layout_line_height(L, &B->ratio);
-    double asc = csvchart_layout_ascent(L, &B->ratio);
-    double midv = (ends[0] + ends[1]) / 2;
-    if (B->horizontal) {
-        csvchart_layout_text(L, &B->ratio, t->title, buf, strlen(buf), midv,
-                             bs - B->px.ratio_text_gap - (lh - asc), TEXT_ANCHOR_MIDDLE);
-    } else {
-        csvchart_layout_text(L, &B->ratio, t->title, buf, strlen(buf),
-                             bs + B->px.ratio_text_gap, midv + asc - lh / 2, TEXT_ANCHOR_START);
     }
 }

@@ -1,12 +1,13 @@
 /*
- * layout_timeline.h - the timeline layout's own structures, shared by its two files:
+ * layout_timeline.h - the timeline layout's own structures, shared by its five files:
  *
- *   layout_timeline.c        the whole figure: items (events, spans, clusters), text blocks,
- *                            the ladder of ways to fit the requested size, the time map with
- *                            its breaks, ticks, and what every placement draws alike
- *   layout_timeline_place.c  the three placements: horizontal (rows of blocks on both sides
- *                            of one axis), vertical (columns of blocks beside axis pieces),
- *                            lanes (one swimlane per group over a shared axis)
+ *   layout_timeline.c        the whole figure: the frame and legend, the breaks of the time
+ *                            axis, the ladder of ways to fit the requested size
+ *   layout_timeline_items.c  the items (events, spans, clusters) and their text blocks
+ *   layout_timeline_marks.c  the time map, ticks, and the marks every placement draws alike
+ *   layout_timeline_place.c  two placements: horizontal (rows of blocks on both sides of one
+ *                            axis), vertical (columns of blocks beside axis pieces)
+ *   layout_timeline_lanes.c  the third: lanes (one swimlane per group over a shared axis)
  *
  * The geometry is named in one table, TIMELINE_METRICS (CSS px at u = 1, scaled by the
  * layout's geometry unit g).
@@ -104,6 +105,7 @@ struct tl_item {
     double t0, t1, at;              /* the period it covers (days); where its mark sits */
     bool span;                      /* a bar from t0 to t1 */
     bool marker;                    /* a marker: a line across the axis, its block a flag */
+    bool note;                      /* a note (annotate): placed like an event, no dot */
     bool banded;                    /* a point event dated to a month or a year */
     size_t group;
     csvchart_rgba color;
@@ -148,7 +150,11 @@ struct tl_column {
     double x, axis, x_bars, x_block, wrap;
 };
 
-struct tl_run;
+/* A run of close events (csvchart_tl_build_items()). */
+struct tl_run {
+    size_t count, group, id;
+    double first_at, last_at;
+};
 
 struct timeline {
     struct layout L;
@@ -157,8 +163,9 @@ struct timeline {
     const struct spec *s;
     struct tl_item *it; /* the items of the current configuration */
     size_t n, cap;
-    size_t *member;     /* the events of each cluster, in order (tl_item.first indexes it) */
-    size_t *cid, *open; /* build_items()'s scratch: each event's item, each key's open run */
+    size_t *member; /* the events of each cluster, in order (tl_item.first indexes it) */
+    size_t *cid,
+        *open; /* csvchart_tl_build_items()'s scratch: each event's item, each key's open run */
     struct tl_run *runs;
     struct tl_memo *memo;       /* MEMO_WAYS per text of each event (date, label, detail) */
     char (*dates)[TL_DATE_LEN]; /* each event's date line */
@@ -202,18 +209,45 @@ struct timeline {
     size_t clusters, clustered; /* clusters drawn, events in them */
 };
 
-/* layout_timeline.c: shared by the placements */
+/* A cluster spans at most this share of the time shown (layout_timeline_items.c; the ladder
+ * grows the closeness up to it). */
+#define TL_CLUSTER_SHARE 0.025
+
+/* Colour c with alpha a (0..255). */
+static inline csvchart_rgba csvchart_tl_alpha(csvchart_rgba c, unsigned a)
+{
+    return (c & 0xFFFFFF00u) | (a & 0xFFu);
+}
+
+/* layout_timeline.c */
+/* Widens [lo, hi] around its middle to at least 3 periods (and 2 hours). */
+void csvchart_tl_widen(double *lo, double *hi, double period);
+
+/* layout_timeline_items.c: the items of the configuration T->cfg, and their text blocks */
+/* Frees the items (and their strings); T->n becomes 0. */
+void csvchart_tl_free_items(struct timeline *T);
+/* When half of the events or more crowd at most a twentieth of the span, a count by period reads
+ * better as bars: the period (day, week, month, quarter or year: about 20-100 periods over the
+ * span) and the crowded stretch in days; NULL when the events are not crowded so. */
+const char *csvchart_tl_period_hint(const struct timeline_data *d, double *crowded_days);
+/* Builds the items of T->cfg (events alone, or clusters of close ones); false when out of
+ * memory. */
+bool csvchart_tl_build_items(struct timeline *T);
+/* Counts the items closeness `cluster` (< 0: none) would make, writing each event's item number
+ * into cid[], without building them; run[] and open[] are scratch of nevents and of the lanes. */
+size_t csvchart_tl_cluster_runs(const struct timeline *T, double cluster, size_t *cid,
+                                struct tl_run *run, size_t *open);
+/* Measures every item's block at a wrap width (a cluster's names depend on it); false when out
+ * of memory (then scene->nomem is set). */
+bool csvchart_tl_measure(struct timeline *T, double wrap);
+void csvchart_tl_draw_block(struct timeline *T, const struct tl_item *P, double wrap);
+
+/* layout_timeline_marks.c: the time map, ticks and marks the placements draw */
 double csvchart_tl_map(const struct tmap *m, double t);
 void csvchart_tl_map_build(const struct timeline *T, struct tmap *m, double a, double b, double p0,
                            double p1, double pad);
 size_t csvchart_tl_choose_ticks(struct timeline *T, const struct tmap *m, bool vertical, double lo,
                                 double hi, struct tl_tick *out);
-/* Measures every item's block at a wrap width (a cluster's names depend on it); false when out
- * of memory (then scene->nomem is set). */
-bool csvchart_tl_measure(struct timeline *T, double wrap);
-/* Widens [lo, hi] around its middle to at least 3 periods (and 2 hours). */
-void csvchart_tl_widen(double *lo, double *hi, double period);
-void csvchart_tl_draw_block(struct timeline *T, const struct tl_item *P, double wrap);
 void csvchart_tl_draw_axis(struct timeline *T, const struct tmap *m, double c, bool vertical);
 /* One item's mark: a dot (with a band when banded), a span's bar at `bar_at` across the axis
  * (its dot too when span_dot), or a cluster's capsule; c is the axis across. */
@@ -225,8 +259,9 @@ void csvchart_tl_dot(struct timeline *T, double x, double y, csvchart_rgba color
 /* A marker's line at `pos` along the axis, from a to b across it: dashed, yielding to text. */
 void csvchart_tl_marker_line(struct timeline *T, bool vertical, double pos, double a, double b);
 
-/* layout_timeline_place.c: true when the configuration fits (then the items are placed and
- * csvchart_tl_draw_* draws them); false when it does not, or out of memory (L.scene->nomem). */
+/* layout_timeline_place.c (horizontal, vertical) and layout_timeline_lanes.c (lanes): true
+ * when the configuration fits (then the items are placed and csvchart_tl_draw_* draws them);
+ * false when it does not, or out of memory (L.scene->nomem). */
 bool csvchart_tl_place_horizontal(struct timeline *T);
 void csvchart_tl_draw_horizontal(struct timeline *T);
 bool csvchart_tl_place_vertical(struct timeline *T);

@@ -1,7 +1,8 @@
 /*
- * layout_trend.h - the trend layout (layout_trend.c): dated series as lines on a time axis,
- * linear or log10 values, labels at the ends of the lines, labelled points and markers on
- * flags, the fitted rate written on the chart.
+ * layout_trend.h - the trend layout (layout_trend.c, with layout_trend_lines.c for the axes and
+ * the series and layout_trend_labels.c for the flags and line-end labels): dated series as lines on
+ * a time axis, linear or log10 values, labels at the ends of the lines, labelled points and markers
+ * on flags, the fitted rate written on the chart.
  *
  * The geometry is named in one table, TREND_METRICS (CSS px at u = 1, scaled by the layout's
  * geometry unit g; marks and lines by max(g, 0.8), so they still read beside text at its
@@ -10,7 +11,11 @@
 #ifndef CSVCHART_LAYOUT_TREND_H
 #define CSVCHART_LAYOUT_TREND_H
 
+#include "format.h"
 #include "layout.h"
+#include "layout_place.h"
+#include "scale.h"
+#include "timeline_axis.h"
 
 #define TREND_METRICS(X)                                                                           \
     X(line, 2, "a series' line")                                                                   \
@@ -46,6 +51,125 @@
 struct trend_metrics {
     TREND_METRICS(TREND_METRIC_FIELD)
 };
+
+/* ---- the layout's own structures, shared by its three files ---- */
+
+#define TR_MAX_TICKS 64
+#define TR_FLAG_LINES 3     /* lines of a flag's label */
+#define TR_END_NAME_LINES 3 /* lines of a series' name at the end of its line */
+#define TR_END_RATE_LINES 2
+
+struct tr_tick {
+    double t, pos, lo, hi; /* time; x; the label's extent */
+    char label[TIME_TICK_LABEL];
+};
+
+/* A flag: a labelled point or a marker, its text block flying from a leader. */
+struct tr_flag {
+    bool marker;
+    size_t series, index; /* a point: its series and index; a marker: its index */
+    double t, v;          /* where it stands (a marker: t only) */
+    const char *head, *body;
+    const struct text_style *head_st, *body_st;
+    char text[96]; /* the value (a point) or the date (a marker) */
+    size_t nhead, nbody;
+    double w, h;
+    bool up_pref; /* flies above the data when it can */
+    /* placed */
+    double pos;
+    int side;
+    size_t level;
+    double bx, by;
+};
+
+/* The label at the end of a series' line. */
+struct tr_end {
+    size_t series;
+    const char *name; /* NULL: no name line (a lone series) */
+    char rate[192];   /* "" without a fit */
+    size_t nname, nrate;
+    double w, h, want, top;
+    double x_end, y_end;
+};
+
+struct trend_layout {
+    struct layout L;
+    struct trend_metrics px;
+    const struct trend_data *d;
+    const struct spec *s;
+    struct text_style tick_st, name_st, rate_st, flag_st, value_st, date_st;
+    double lh_tick, asc_tick;
+    /* the value axis */
+    bool log;
+    double lo, hi, dlo, dhi;
+    struct ticks ticks;
+    struct label_plan values, tick_plan;
+    double tick_w;
+    struct scale sc;
+    /* the time axis */
+    double t0, t1, k, tx0; /* domain (days); px per day; x of t0 */
+    struct tr_tick xt[TR_MAX_TICKS];
+    size_t nxt;
+    /* boxes */
+    double plot_top, plot_bottom, gutter, px0, px1;
+    double data_top, data_bottom, xlab_base;
+    double col_x, col_w;
+    bool direct; /* labels at the lines' ends (else a legend, or nothing to say) */
+    /* flags */
+    struct tr_flag *fl;
+    size_t nfl;
+    struct place_flag *pf;
+    double *up_h, *dn_h;
+    size_t nup, ndn;
+    /* line-end labels */
+    struct tr_end *ends;
+    size_t nends;
+    double *dodge_buf;
+    /* marks */
+    bool lines, dots;
+    double r;
+    csvchart_rgba *text_color; /* per series: its colour at 4.5:1 on the background */
+    /* why the last arrangement failed */
+    bool short_w, short_h;
+    bool flags_failed; /* the flags were what did not fit */
+    bool flag_wide;    /* a flag's block fits on neither side of its leader */
+};
+
+/* layout_trend_lines.c: the value axis, the time axis, the series */
+/* The value axis' domain from the data alone (T->lo, T->hi; T->log). */
+void csvchart_tr_value_domain(struct trend_layout *T);
+/* The value ticks for an axis `len` px long, about `target` of them. */
+void csvchart_tr_value_ticks(struct trend_layout *T, double len, int target);
+/* True when the value tick labels keep apart on an axis `len` px long. */
+bool csvchart_tr_value_ticks_fit(const struct trend_layout *T, double len);
+/* Where v sits on the value axis, 0 (bottom) to 1 (top). */
+double csvchart_tr_frac(const struct trend_layout *T, double v);
+/* The y of value v; the x of time t (days). */
+double csvchart_tr_value_y(const struct trend_layout *T, double v);
+double csvchart_tr_time_x(const struct trend_layout *T, double t);
+/* The calendar ticks of the time axis between x = lo and hi (into T->xt); their number. */
+size_t csvchart_tr_time_ticks(struct trend_layout *T, double lo, double hi);
+/* True when x falls on a time tick's label. */
+bool csvchart_tr_hits_tick(const struct trend_layout *T, double x);
+void csvchart_tr_draw_value_axis(struct trend_layout *T);
+void csvchart_tr_draw_time_axis(struct trend_layout *T);
+/* The fitted lines, then the series' lines and dots. */
+void csvchart_tr_draw_series(struct trend_layout *T);
+
+/* layout_trend_labels.c: flags and line-end labels */
+double csvchart_tr_line_height(const struct trend_layout *T, const struct text_style *st);
+/* The flags (T->fl) and the line-end labels (T->ends) from the data; false when out of memory. */
+bool csvchart_tr_make_flags(struct trend_layout *T);
+bool csvchart_tr_make_ends(struct trend_layout *T);
+/* Their blocks' lines and sizes at a wrap width; measure_ends is false when out of memory. */
+void csvchart_tr_measure_flags(struct trend_layout *T, double wrap);
+bool csvchart_tr_measure_ends(struct trend_layout *T, double wrap);
+/* qsort orders of struct tr_end: by series, by the height wanted. */
+int csvchart_tr_by_series(const void *pa, const void *pb);
+int csvchart_tr_by_want(const void *pa, const void *pb);
+void csvchart_tr_draw_flag(struct trend_layout *T, const struct tr_flag *F, double wrap);
+void csvchart_tr_draw_leaders(struct trend_layout *T);
+void csvchart_tr_draw_ends(struct trend_layout *T);
 
 /*
  * Lays out a trend; a csvchart_layout_fn (data is a struct trend_data, trend_data.h). Every

@@ -1,5 +1,6 @@
 /*
- * options.h - the one option table (options.c).
+ * options.h - the one option table (options.c) and the checks of option values
+ * (options_check.c).
  *
  * Every figure option has one name, one type, one default and one help line, defined once in
  * options.c. That table drives CLI flags (--value-format), INI keys (value_format = ...), the
@@ -7,7 +8,8 @@
  * Nothing is spelled twice.
  *
  * Values are kept as text (what the user wrote, with where they wrote it) and checked at once
- * by csvchart_option_check(); spec.c turns the checked text into typed values.
+ * by csvchart_option_check() (options_check.c); spec.c turns the checked text into typed
+ * values.
  */
 #ifndef CSVCHART_OPTIONS_H
 #define CSVCHART_OPTIONS_H

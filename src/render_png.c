@@ -15,10 +15,10 @@
  * image has at most 256 we write an 8-bit palette image (PLTE, plus tRNS when some pixel is not
  * opaque): a third of the bytes of RGB to filter and deflate, and the same pixels once decoded.
  * Otherwise 8-bit RGB when every pixel is opaque and RGBA with unpremultiplied alpha when not.
- * Which one depends only on the pixels. Metadata: pHYs from the dpi, Title/Source/Description/
- * Software as tEXt (iTXt when a string is not Latin-1, which tEXt requires), never tIME, so
- * equal scenes give equal bytes. Description is the scene's desc: the alt option, or a summary
- * of the data.
+ * Which one depends only on the pixels; reading them so is render_png_pixels.c's. Metadata:
+ * pHYs from the dpi, Title/Source/Description/Software as tEXt (iTXt when a string is not
+ * Latin-1, which tEXt requires), never tIME, so equal scenes give equal bytes. Description is
+ * the scene's desc: the alt option, or a summary of the data.
  *
  * Compression: FAST is zlib level 1, run-length strategy - palette rows unfiltered, RGB(A) rows
  * with the UP filter - in two halves that may run on two threads (compress_fast); SMALL is
@@ -38,6 +38,7 @@
 #include <string.h>
 
 #include "render_backend.h"
+#include "render_png_pixels.h"
 
 /*
  * FAST's filter for RGB(A) rows is UP (compress_fast writes it), measured on a 1200x675 bar
@@ -101,171 +102,6 @@ static void on_write(png_structp png, png_bytep data, size_t n)
 static void on_flush(png_structp png)
 {
     (void)png;
-}
-
-static bool all_opaque(const unsigned char *pixels, int w, int h, int stride)
-{
-    for (int y = 0; y < h; y++) {
-        const unsigned char *row = pixels + (size_t)y * (size_t)stride;
-        for (int x = 0; x < w; x++) {
-            uint32_t p;
-            memcpy(&p, row + 4 * (size_t)x, 4);
-            if ((p >> 24) != 0xff) {
-                return false;
-            }
-        }
-    }
-    return true;
-}
-
-/* Cairo's premultiplied native-endian ARGB32 row to RGB or straight-alpha RGBA bytes. */
-static void convert_row(const unsigned char *src, unsigned char *dst, int w, bool opaque)
-{
-    for (int x = 0; x < w; x++) {
-        uint32_t p;
-        memcpy(&p, src + 4 * (size_t)x, 4);
-        unsigned a = p >> 24, r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
-        if (opaque) {
-            *dst++ = (unsigned char)r, *dst++ = (unsigned char)g, *dst++ = (unsigned char)b;
-            continue;
-        }
-        if (a != 0 && a != 0xff) {
-            r = (r * 255 + a / 2) / a;
-            g = (g * 255 + a / 2) / a;
-            b = (b * 255 + a / 2) / a;
-        }
-        *dst++ = (unsigned char)r, *dst++ = (unsigned char)g, *dst++ = (unsigned char)b;
-        *dst++ = (unsigned char)a;
-    }
-}
-
-/*
- * The image's colours as a palette, when it has at most 256: pal[] receives them (cairo's
- * premultiplied ARGB32) in the order they first appear, scanning rows top to bottom, so the
- * same pixels always give the same palette. Then the pixels are replaced, in place, by the
- * filtered scanlines of the palette image: (w + 1) bytes a row, the filter byte (NONE) and one
- * index per pixel, from the start of the buffer - a palette image costs no memory of its own
- * (an 810 KB buffer of a 16 MB process before). Returns the number of colours, or 0 when
- * there are more than 256, with the pixels untouched. Runs of one colour, most of a chart,
- * cost a compare each, rows like the one above (background, bars) a memcmp; new colours go
- * through a small hash table.
- */
-#define PAL_SLOTS 1024 /* at most 25% full */
-
-struct pal_table {
-    uint32_t key[PAL_SLOTS];
-    int16_t index[PAL_SLOTS]; /* -1: empty */
-};
-
-static int pal_lookup(struct pal_table *t, uint32_t p, uint32_t pal[256], int *n)
-{
-    size_t h = (size_t)((p * 2654435761u) >> 22); /* the top 10 bits: 0 .. PAL_SLOTS - 1 */
-    while (t->index[h] >= 0 && t->key[h] != p) {
-        h = (h + 1) & (PAL_SLOTS - 1);
-    }
-    if (t->index[h] < 0) {
-        if (*n == 256) {
-            return -1;
-        }
-        t->key[h] = p;
-        t->index[h] = (int16_t)*n;
-        pal[(*n)++] = p;
-    }
-    return t->index[h];
-}
-
-/* Row y's palette indices into dst (w bytes); false on a 257th colour. `above` holds row
- * y - 1's indices when y > 0 (a row like the one above copies them). */
-static bool index_row(const unsigned char *pixels, int w, int y, int stride, struct pal_table *t,
-                      uint32_t pal[256], int *n, const unsigned char *above, unsigned char *dst)
-{
-    const unsigned char *src = pixels + (size_t)y * (size_t)stride;
-    if (y > 0 && memcmp(src, src - stride, 4 * (size_t)w) == 0) {
-        if (dst != above) {
-            memcpy(dst, above, (size_t)w);
-        }
-        return true;
-    }
-    uint32_t last;
-    memcpy(&last, src, 4);
-    int li = pal_lookup(t, last, pal, n);
-    uint64_t last2 = (uint64_t)last << 32 | last;
-    for (int x = 0; x < w && li >= 0;) {
-        if (x + 4 <= w) { /* four pixels of the current colour at once: most of a chart */
-            uint64_t a, b;
-            memcpy(&a, src + 4 * (size_t)x, 8);
-            memcpy(&b, src + 4 * (size_t)x + 8, 8);
-            if (a == last2 && b == last2) {
-                uint32_t four = (uint32_t)li * 0x01010101u;
-                memcpy(dst + x, &four, 4);
-                x += 4;
-                continue;
-            }
-        }
-        uint32_t p;
-        memcpy(&p, src + 4 * (size_t)x, 4);
-        if (p != last) {
-            li = pal_lookup(t, p, pal, n);
-            last = p;
-            last2 = (uint64_t)last << 32 | last;
-        }
-        dst[x++] = (unsigned char)li;
-    }
-    return li >= 0;
-}
-
-static int index_colours(unsigned char *pixels, int w, int h, int stride, uint32_t pal[256])
-{
-    struct pal_table *t = malloc(sizeof *t);
-    unsigned char *rows = malloc(2 * (size_t)w);
-    if (!t || !rows) {
-        free(t);
-        free(rows);
-        return 0;
-    }
-    memset(t->index, 0xff, sizeof t->index);
-    int n = 0;
-    /* First the colours alone (the pixels must stay whole until they are known to fit). */
-    bool ok = true;
-    for (int y = 0; y < h && ok; y++) {
-        ok = index_row(pixels, w, y, stride, t, pal, &n, rows, rows);
-    }
-    /* Then the rows, in place: row y's (w + 1) bytes go to y * (w + 1), written once row
-     * y + 1 has been compared with row y's pixels; row y + 1's pixels start at
-     * (y + 1) * stride >= (y + 1) * (w + 1), so nothing still to be read is overwritten. */
-    unsigned char *prev = rows, *cur = rows + w;
-    for (int y = 0; y < h && ok; y++) {
-        index_row(pixels, w, y, stride, t, pal, &n, prev, cur);
-        if (y > 0) {
-            unsigned char *out = pixels + (size_t)(y - 1) * ((size_t)w + 1);
-            out[0] = 0; /* PNG filter type NONE */
-            memcpy(out + 1, prev, (size_t)w);
-        }
-        unsigned char *swap = prev;
-        prev = cur;
-        cur = swap;
-    }
-    if (ok) {
-        unsigned char *out = pixels + (size_t)(h - 1) * ((size_t)w + 1);
-        out[0] = 0;
-        memcpy(out + 1, prev, (size_t)w);
-    }
-    free(t);
-    free(rows);
-    return ok ? n : 0;
-}
-
-/* A premultiplied ARGB32 colour as straight RGBA bytes (as convert_row() does it). */
-static void straight(uint32_t p, unsigned char out[4])
-{
-    unsigned a = p >> 24, r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
-    if (a != 0 && a != 0xff) {
-        r = (r * 255 + a / 2) / a;
-        g = (g * 255 + a / 2) / a;
-        b = (b * 255 + a / 2) / a;
-    }
-    out[0] = (unsigned char)r, out[1] = (unsigned char)g, out[2] = (unsigned char)b;
-    out[3] = (unsigned char)a;
 }
 
 /*
@@ -364,14 +200,15 @@ static void filtered_row(const struct half *hf, int y, unsigned char *dst, unsig
                          unsigned char *prev)
 {
     size_t bpp = hf->opaque ? 3 : 4, n = (size_t)hf->w * bpp;
-    convert_row(hf->pixels + (size_t)y * (size_t)hf->stride, cur, hf->w, hf->opaque);
+    csvchart_png_convert_row(hf->pixels + (size_t)y * (size_t)hf->stride, cur, hf->w, hf->opaque);
     dst[0] = 2; /* PNG filter type UP */
     if (y == 0) {
         memcpy(dst + 1, cur, n);
         return;
     }
     if (y == hf->y0) { /* the row above belongs to the other half: convert it again */
-        convert_row(hf->pixels + (size_t)(y - 1) * (size_t)hf->stride, prev, hf->w, hf->opaque);
+        csvchart_png_convert_row(hf->pixels + (size_t)(y - 1) * (size_t)hf->stride, prev, hf->w,
+                                 hf->opaque);
     }
     for (size_t i = 0; i < n; i++) {
         dst[1 + i] = (unsigned char)(cur[i] - prev[i]);
@@ -548,7 +385,7 @@ static void encode(struct png_io *io, cairo_surface_t *img, const struct render_
         png_byte alpha[256];
         for (int i = 0; i < px->ncolours; i++) {
             unsigned char c[4];
-            straight(px->pal[i], c);
+            csvchart_png_straight(px->pal[i], c);
             plte[i] = (png_color){c[0], c[1], c[2]};
             alpha[i] = c[3];
         }
@@ -578,7 +415,7 @@ static void encode(struct png_io *io, cairo_surface_t *img, const struct render_
             png_write_row(png, px->rows + (size_t)y * ((size_t)w + 1) + 1);
             continue;
         }
-        convert_row(pixels + (size_t)y * (size_t)stride, row, w, px->opaque);
+        csvchart_png_convert_row(pixels + (size_t)y * (size_t)stride, row, w, px->opaque);
         png_write_row(png, row);
     }
     png_write_end(png, NULL);
@@ -643,10 +480,11 @@ csvchart_status csvchart_render_png(const struct csvchart_scene *s,
     /* Drawn over an opaque background, every pixel is opaque: no need to look. */
     unsigned char *pixels = cairo_image_surface_get_data(img);
     int stride = cairo_image_surface_get_stride(img);
-    px->opaque = (s->background & 0xFFu) == 0xFFu || all_opaque(pixels, w, h, stride);
+    px->opaque = (s->background & 0xFFu) == 0xFFu || csvchart_png_all_opaque(pixels, w, h, stride);
     /* A palette image's rows replace the pixels (nothing draws on the surface any more);
      * with more than 256 colours, RGB(A) rows are made from the pixels as they are written. */
-    px->ncolours = opt->png_no_palette ? 0 : index_colours(pixels, w, h, stride, px->pal);
+    px->ncolours =
+        opt->png_no_palette ? 0 : csvchart_png_index_colours(pixels, w, h, stride, px->pal);
     px->rows = px->ncolours ? pixels : NULL;
     struct render_buf idat = {0};
     bool fast = opt->png_compression != PNG_COMPRESSION_SMALL;

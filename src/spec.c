@@ -171,6 +171,33 @@ static int choice(const struct option_values *vals, enum option_id id)
     return v >= 0 ? v : csvchart_spec_choice(id, csvchart_option_default(id));
 }
 
+/* A timeline's notes are tied to dates: each note's key read as the data's dates are
+ * (date_format, the locale's month names); one that does not read is refused with where
+ * annotate was set. */
+static csvchart_status date_notes(struct spec *out, const char *file, size_t line,
+                                  csvchart_error *err)
+{
+    out->date_notes = calloc(out->nnotes, sizeof *out->date_notes);
+    if (!out->date_notes) {
+        return csvchart_error_nomem(err);
+    }
+    for (size_t k = 0; k < out->nnotes; k++) {
+        const struct note_mark *n = &out->notes[k];
+        struct dated_mark *m = &out->date_notes[out->ndate_notes];
+        if (!csvchart_date_parse_as(n->category, strlen(n->category), &out->dates, &m->date)) {
+            return csvchart_error_set(err, CSVCHART_ERROR_VALUE, file, line, 0,
+                                      "annotate: item %zu \"%s\" is not a date; on a timeline "
+                                      "a note is DATE: TEXT, e.g. 2026-01-15: Policy shift",
+                                      k + 1, n->category);
+        }
+        if (!(m->label = csvchart_strdup(n->text))) {
+            return csvchart_error_nomem(err);
+        }
+        out->ndate_notes++;
+    }
+    return CSVCHART_OK;
+}
+
 csvchart_status csvchart_spec_bind(const struct option_values *vals, unsigned kind,
                                    struct spec *out, csvchart_error *err)
 {
@@ -228,6 +255,9 @@ csvchart_status csvchart_spec_bind(const struct option_values *vals, unsigned ki
     out->render.id_prefix = out->id_prefix;
     out->render.max_pixels = strtod(get(vals, OPT_MAX_PIXELS), NULL);
     out->max_categories = (size_t)strtod(get(vals, OPT_MAX_CATEGORIES), NULL);
+    out->max_rows = (size_t)strtod(get(vals, OPT_MAX_ROWS), NULL);
+    out->max_columns = (size_t)strtod(get(vals, OPT_MAX_COLUMNS), NULL);
+    out->max_field_bytes = (size_t)strtod(get(vals, OPT_MAX_FIELD_BYTES), NULL);
 
     out->x = get(vals, OPT_X);
     out->group = get(vals, OPT_GROUP);
@@ -362,6 +392,11 @@ csvchart_status csvchart_spec_bind(const struct option_values *vals, unsigned ki
                    : csvchart_error_set(err, st, vals->v[OPT_MARKER].file,
                                         vals->v[OPT_MARKER].line, 0, "%s", e.message);
     }
+    if (kind == KIND_TIMELINE && out->nnotes &&
+        (st = date_notes(out, vals->v[OPT_ANNOTATE].file, vals->v[OPT_ANNOTATE].line, err))) {
+        csvchart_spec_fini(out);
+        return st;
+    }
     if (!split(get(vals, OPT_Y), &out->y, &out->ny) ||
         !split(get(vals, OPT_HIGHLIGHT), &out->highlight, &out->nhighlight)) {
         csvchart_spec_fini(out);
@@ -390,6 +425,9 @@ void csvchart_spec_fini(struct spec *s)
     csvchart_dated_free(s->markers, s->nmarkers);
     s->markers = NULL;
     s->nmarkers = 0;
+    csvchart_dated_free(s->date_notes, s->ndate_notes);
+    s->date_notes = NULL;
+    s->ndate_notes = 0;
     csvchart_locale_free(s->locale);
     s->locale = NULL;
     s->format.loc = NULL;

@@ -1,10 +1,13 @@
 /*
  * spec.h - option values, checked and typed (spec.c).
  *
- * A figure keeps its options as text with where each was set (struct option_values). Before
- * layout, csvchart_spec_bind() turns them into a struct spec: numbers, enums, lists, a theme
- * and a value format, defaults filled in. Column names are only names here; they are checked
- * against the data by the kind's binding (bar_data.c).
+ * A figure keeps its options as text with where each was set (struct option_values).
+ * csvchart_spec_bind() turns them into a struct spec once (the figure binds it when data is
+ * loaded or laid out, and drops it when an option is set): numbers, enums, lists, a theme and
+ * a value format, defaults filled in. Every later stage reads the typed spec, not the text:
+ * the reader's limits and syntax, the plan of what to fold while reading (aggregate.h), the
+ * bindings and the layouts. Column names are only names here; they are checked against the
+ * data by the kind's binding (bar_data.c).
  */
 #ifndef CSVCHART_SPEC_H
 #define CSVCHART_SPEC_H
@@ -44,6 +47,7 @@ struct spec {
     bool physical_size;   /* size given in in, cm, mm or pt: a dpi sets the PNG scale */
     struct theme theme;
     char delimiter; /* 0 = auto */
+    size_t max_rows, max_columns, max_field_bytes; /* the reader's limits (table.h) */
     struct render_options render;
     /* bar */
     const char *x, *group, *low, *high, *facet; /* "" when not set */
@@ -101,6 +105,8 @@ struct spec {
     const char *trend_label; /* "auto" or a template */
     struct dated_mark *markers; /* owned: marker = DATE LABEL; ... */
     size_t nmarkers;
+    struct dated_mark *date_notes; /* owned: a timeline's annotate = DATE: TEXT; ... */
+    size_t ndate_notes;
 };
 
 /* Sets one option value (copies text and file). */

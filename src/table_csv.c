@@ -1,5 +1,6 @@
 /*
- * table_csv.c - the streaming CSV reader: bytes in, cells with line:col out (see table.h).
+ * table_csv.c - the streaming CSV reader: bytes in, rows of fields with line:col out, handed
+ * to a sink (see table_csv.h).
  *
  * This is the first stage of the pipeline and the only file that includes libcsv's csv.h.
  * libcsv splits fields and undoes quoting, but it reports no positions and its callbacks fire
@@ -22,12 +23,20 @@
  *
  * Before any of that, the reader buffers the first line (the header) to skip a UTF-8 byte
  * order mark and to pick the delimiter among , ; and tab by counting them outside quotes.
+ * The field callback copies each field's text into the row being read; the row callback
+ * hands the complete row to the sink and starts the next one in the same buffers, so the
+ * reader's memory is one row, whatever the file's size.
  *
  * Input may arrive in pieces of any size: all state lives in the reader, so cutting the input
- * anywhere (inside a CRLF, a UTF-8 character, a quoted field) gives the same table and the same
+ * anywhere (inside a CRLF, a UTF-8 character, a quoted field) gives the same rows and the same
  * first error. Errors are sticky: the first one is kept and every later call returns it.
+ *
+ * Over 600 lines: the byte loop, libcsv's callbacks, the header scan and the decoding of other
+ * encodings share the reader's state and hand bytes to each other in both directions (a
+ * conversion feeds the header scan; an encoding error needs the header's position); split,
+ * that state would have to be shared between files.
  */
-#include "table.h"
+#include "table_csv.h"
 
 #include <csv.h>
 #include <errno.h>
@@ -40,8 +49,6 @@
 
 #include "array.h"
 #include "error.h"
-#include "locale_data.h"
-#include "table_fold.h"
 
 #define DEFAULT_MAX_FIELD_BYTES ((size_t)1 << 20)
 #define DEFAULT_MAX_COLUMNS ((size_t)10000)
@@ -55,6 +62,15 @@ struct pos {
 
 enum phase { PHASE_HEADER_SCAN, PHASE_MAIN, PHASE_DONE };
 
+/* A row being read: its fields and their texts (text[0] is the empty string all empty fields
+ * share), in buffers reused from row to row. */
+struct row {
+    struct csv_field *fields;
+    size_t nfields, fields_cap;
+    char *text;
+    size_t text_len, text_cap;
+};
+
 /* What happens to the bytes fed before process() sees them (see decode()). */
 enum decoding {
     DEC_UTF8,   /* none: they are UTF-8 (the default; and auto once it has decided so) */
@@ -63,7 +79,7 @@ enum decoding {
     DEC_ICONV   /* converted to UTF-8 by iconv */
 };
 
-struct csvchart_table_reader {
+struct csvchart_csv_reader {
     char *name;
     char delimiter_opt; /* 0 = detect */
     size_t max_field, max_columns, max_rows;
@@ -107,19 +123,19 @@ struct csvchart_table_reader {
     struct pos *queue;
     size_t queue_len, queue_head, queue_cap;
 
-    /* What the libcsv callbacks build. */
+    /* What the libcsv callbacks build: the header's names, then one data row at a time,
+     * each a struct row (the fields and their texts, text[0] the shared empty string). */
     bool cb_field, cb_row;
     bool in_header;
     size_t field_index;
     struct pos row_at, surplus_at;
     size_t header_line;
-    csvchart_table *t;
-    size_t cols_cap, cells_cap;
-    struct table_folder *folder; /* NULL without table_options.fold */
-    size_t row_pool;             /* the pool's length before this row's text */
-    size_t fold_max_keys;
-    const char *fold_limit_text;
-    struct comma_note *commas; /* per column, when a ;-separated file has numbers with commas */ /* borrowed from table_options.fold while reading */
+    struct row header, row;
+    size_t ncols;       /* the header's fields */
+    size_t data_rows;   /* read so far */
+    size_t kept_rows;   /* of which the sink kept (max_rows) */
+    bool had_bom;
+    struct row_sink sink;
 
     /* The encoding (table.h, text_encoding). */
     enum text_encoding enc; /* asked for; auto until decided */
@@ -129,14 +145,12 @@ struct csvchart_table_reader {
     size_t nheld;
     bool decided_ascii; /* auto: only ASCII so far (given on as it came) */
     iconv_t cd;         /* DEC_ICONV */
-    size_t summary_keep;           /* csvchart_table_reader_summarise(); 0 = off */
-    struct table_summary *summary; /* made at the first data row when summarising */
 };
 
-static void fail(struct csvchart_table_reader *r, csvchart_status status, struct pos at,
+static void fail(struct csvchart_csv_reader *r, csvchart_status status, struct pos at,
                  const char *fmt, ...) CSVCHART_PRINTF(4, 5);
 
-static void fail(struct csvchart_table_reader *r, csvchart_status status, struct pos at,
+static void fail(struct csvchart_csv_reader *r, csvchart_status status, struct pos at,
                  const char *fmt, ...)
 {
     char msg[sizeof r->e.message];
@@ -147,13 +161,13 @@ static void fail(struct csvchart_table_reader *r, csvchart_status status, struct
     csvchart_error_set(&r->e, status, r->name, at.line, at.col, "%s", msg);
 }
 
-static void fail_nomem(struct csvchart_table_reader *r)
+static void fail_nomem(struct csvchart_csv_reader *r)
 {
     csvchart_error_nomem(&r->e);
 }
 
 /* Copies the reader's error to the caller's. */
-static csvchart_status report(const struct csvchart_table_reader *r, csvchart_error *err)
+static csvchart_status report(const struct csvchart_csv_reader *r, csvchart_error *err)
 {
     if (r->e.status == CSVCHART_OK) {
         return CSVCHART_OK;
@@ -176,46 +190,79 @@ static const char *excerpt(char *buf, size_t size, const char *s, size_t len)
     return buf;
 }
 
-static struct pos field_pos(const struct csvchart_table_reader *r)
+static struct pos field_pos(const struct csvchart_csv_reader *r)
 {
     return r->v_set ? r->vstart : r->f_set ? r->fstart : r->pos;
 }
 
-static void field_clear(struct csvchart_table_reader *r)
+static void field_clear(struct csvchart_csv_reader *r)
 {
     r->f_set = r->v_set = r->quoted = false;
     r->nq = r->raw_len = 0;
 }
 
-static bool in_quotes(const struct csvchart_table_reader *r)
+static bool in_quotes(const struct csvchart_csv_reader *r)
 {
     return r->quoted && (r->nq & 1);
 }
 
 /* Spaces and tabs that libcsv drops around an unquoted field (a tab delimiter is not one). */
-static bool is_blank(const struct csvchart_table_reader *r, unsigned char b)
+static bool is_blank(const struct csvchart_csv_reader *r, unsigned char b)
 {
     return (b == ' ' || b == '\t') && b != (unsigned char)r->delim;
 }
 
 /* ---- libcsv callbacks ---------------------------------------------------------------------- */
 
-static bool pool_add(csvchart_table *t, const char *s, size_t len, size_t *offset)
+/* Adds a field's text to the row; *offset is where it went. False when out of memory. */
+static bool text_add(struct row *row, const char *s, size_t len, size_t *offset)
 {
     if (len == 0) {
-        *offset = 0; // pool[0] is the shared empty string
+        *offset = 0; // text[0] is the shared empty string
         return true;
     }
-    if (len > SIZE_MAX - t->pool_len - 1 ||
-        (t->pool_len + len + 1 > t->pool_cap &&
-         !csvchart_array_reserve((void **)&t->pool, &t->pool_cap, t->pool_len + len + 1, 1))) {
+    if (len > SIZE_MAX - row->text_len - 1 ||
+        (row->text_len + len + 1 > row->text_cap &&
+         !csvchart_array_reserve((void **)&row->text, &row->text_cap, row->text_len + len + 1,
+                                 1))) {
         return false;
     }
-    memcpy(t->pool + t->pool_len, s, len);
-    t->pool[t->pool_len + len] = '\0';
-    *offset = t->pool_len;
-    t->pool_len += len + 1;
+    memcpy(row->text + row->text_len, s, len);
+    row->text[row->text_len + len] = '\0';
+    *offset = row->text_len;
+    row->text_len += len + 1;
     return true;
+}
+
+/* Empties the row (its buffers stay); false when out of memory. */
+static bool row_clear(struct row *row)
+{
+    row->nfields = 0;
+    row->text_len = 1;
+    if (!row->text_cap && !csvchart_array_reserve((void **)&row->text, &row->text_cap, 64, 1)) {
+        return false;
+    }
+    row->text[0] = '\0';
+    return true;
+}
+
+/* Stores field `idx` of the row (fields_cap is at least idx + 1). */
+static bool row_set(struct row *row, size_t idx, const char *s, size_t len, struct pos at)
+{
+    struct csv_field *f = &row->fields[idx];
+    *f = (struct csv_field){
+        .line = at.line,
+        .col = at.col > UINT32_MAX ? UINT32_MAX : (uint32_t)at.col,
+        .len = (uint32_t)len, // len <= max_field_bytes <= UINT32_MAX
+    };
+    row->nfields = idx + 1;
+    return text_add(row, s, len, &f->offset);
+}
+
+static void row_fini(struct row *row)
+{
+    free(row->fields);
+    free(row->text);
 }
 
 static bool all_blank(const char *s, size_t len)
@@ -228,11 +275,15 @@ static bool all_blank(const char *s, size_t len)
     return true;
 }
 
-static void header_field(struct csvchart_table_reader *r, const char *s, size_t len, struct pos at)
+static void header_field(struct csvchart_csv_reader *r, const char *s, size_t len, struct pos at)
 {
-    csvchart_table *t = r->t;
+    struct row *h = &r->header;
     char buf[80];
-    if (t->ncols == r->max_columns) {
+    if (h->nfields == 0 && !row_clear(h)) {
+        fail_nomem(r);
+        return;
+    }
+    if (h->nfields == r->max_columns) {
         fail(r, CSVCHART_ERROR_LIMIT, at, "too many columns; the limit is %zu (max_columns)", r->max_columns);
         return;
     }
@@ -240,68 +291,45 @@ static void header_field(struct csvchart_table_reader *r, const char *s, size_t 
         fail(r, CSVCHART_ERROR_DATA, at,
              "column %zu has an empty name; expected a header row "
              "that names every column",
-             t->ncols + 1);
+             h->nfields + 1);
         return;
     }
-    for (size_t i = 0; i < t->ncols; i++) {
-        if (strlen(t->cols[i].name) == len && memcmp(t->cols[i].name, s, len) == 0) {
+    for (size_t i = 0; i < h->nfields; i++) {
+        if (h->fields[i].len == len && memcmp(h->text + h->fields[i].offset, s, len) == 0) {
             fail(r, CSVCHART_ERROR_DATA, at, "duplicate column name \"%s\" (also column %zu)",
                  excerpt(buf, sizeof buf, s, len), i + 1);
             return;
         }
     }
-    if (!csvchart_array_reserve((void **)&t->cols, &r->cols_cap, t->ncols + 1, sizeof *t->cols)) {
+    if (!csvchart_array_reserve((void **)&h->fields, &h->fields_cap, h->nfields + 1,
+                                sizeof *h->fields) ||
+        !row_set(h, h->nfields, s, len, at)) {
         fail_nomem(r);
-        return;
     }
-    struct table_column *c = &t->cols[t->ncols];
-    memset(c, 0, sizeof *c);
-    c->name = csvchart_strndup(s, len);
-    if (!c->name) {
-        fail_nomem(r);
-        return;
-    }
-    c->line = at.line;
-    c->col = at.col;
-    t->ncols++;
 }
 
-static void data_field(struct csvchart_table_reader *r, const char *s, size_t len, struct pos at)
+static void data_field(struct csvchart_csv_reader *r, const char *s, size_t len, struct pos at)
 {
-    csvchart_table *t = r->t;
     size_t idx = r->field_index;
     if (idx == 0) {
-        r->row_pool = t->pool_len;
-        if (t->nrows == r->max_rows) {
+        if (r->kept_rows == r->max_rows) {
             fail(r, CSVCHART_ERROR_LIMIT, at, "too many data rows; the limit is %zu (max_rows)", r->max_rows);
             return;
         }
-        if (t->nrows + 1 > SIZE_MAX / t->ncols ||
-            ((t->nrows + 1) * t->ncols > r->cells_cap &&
-             !csvchart_array_reserve((void **)&t->cells, &r->cells_cap,
-                                     (t->nrows + 1) * t->ncols, sizeof *t->cells))) {
-            fail_nomem(r);
-            return;
-        }
+        row_clear(&r->row); // the buffer exists: it was made with the header
     }
-    if (idx < t->ncols) {
-        struct table_cell *c = &t->cells[t->nrows * t->ncols + idx];
-        *c = (struct table_cell){
-            .line = at.line,
-            .col = at.col > UINT32_MAX ? UINT32_MAX : (uint32_t)at.col,
-            .len = (uint32_t)len, // len <= max_field_bytes <= UINT32_MAX
-        };
-        if (!pool_add(t, s, len, &c->offset)) {
+    if (idx < r->ncols) {
+        if (!row_set(&r->row, idx, s, len, at)) {
             fail_nomem(r);
         }
-    } else if (idx == t->ncols) {
+    } else if (idx == r->ncols) {
         r->surplus_at = at;
     }
 }
 
 static void on_field(void *s, size_t len, void *ctx)
 {
-    struct csvchart_table_reader *r = ctx;
+    struct csvchart_csv_reader *r = ctx;
     r->cb_field = true;
     if (r->e.status != CSVCHART_OK) {
         return;
@@ -319,135 +347,52 @@ static void on_field(void *s, size_t len, void *ctx)
     r->field_index++;
 }
 
-/*
- * Commas in the numbers of a ;-separated file. That is what spreadsheets write where the
- * decimal mark is a comma, so there "1,250" may well mean 1.25: reading it as 1250 would draw
- * a bar a thousand times too long without a word. A warning is easily missed (and is no way
- * to break a contract), so a number column holding such a number is refused, naming it and
- * both readings; the fix is one edit in the data. A column that also has "1,250,000" or
- * "1,250.5" shows that its commas group thousands, and is read. (Reading decimal commas is a
- * separate matter: a locale option, not a guess.) Per column: the first ambiguous cell, and
- * whether a number settled the question.
- */
-struct comma_note {
-    size_t line, col; /* the first ambiguous cell; line 0 = none */
-    char text[48];
-    bool grouping; /* a number in the column can only be grouped by commas */
-};
-
-/* Notes the commas of the row being kept (row t->nrows, before it may fold away). */
-static void note_commas(struct csvchart_table_reader *r)
+/* Takes a sink's verdict: its error becomes the reader's (a sink that fails without saying
+ * why is a broken contract, reported as such). */
+static void sink_done(struct csvchart_csv_reader *r, csvchart_status st)
 {
-    csvchart_table *t = r->t;
-    const struct table_cell *row = &t->cells[t->nrows * t->ncols];
-    for (size_t j = 0; j < t->ncols; j++) {
-        const struct table_cell *c = &row[j];
-        const char *s = t->pool + c->offset;
-        double v;
-        struct number_unit u;
-        if (!memchr(s, ',', c->len) || !csvchart_table_number(t, s, c->len, &v, &u) ||
-            !u.grouped) {
-            continue;
-        }
-        if (!r->commas && !(r->commas = calloc(t->ncols, sizeof *r->commas))) {
-            fail_nomem(r);
-            return;
-        }
-        struct comma_note *n = &r->commas[j];
-        if (!u.comma_ambiguous) {
-            n->grouping = true;
-        } else if (!n->line) {
-            size_t a = strspn(s, " \t"), len = c->len;
-            while (len > a && (s[len - 1] == ' ' || s[len - 1] == '\t')) {
-                len--;
-            }
-            snprintf(n->text, sizeof n->text, "%.*s", (int)(len - a), s + a);
-            n->line = c->line;
-            n->col = c->col;
-        }
+    if (st != CSVCHART_OK && r->e.status == CSVCHART_OK) {
+        fail(r, CSVCHART_ERROR_INTERNAL, r->row_at, "a row sink failed without an error");
     }
 }
 
-/* After typing: refuses the first ambiguous number of a number column (see comma_note). */
-static void check_commas(struct csvchart_table_reader *r)
+/* The header is complete: the rows to come get their buffers, the sink gets the names. */
+static void end_header(struct csvchart_csv_reader *r)
 {
-    const struct comma_note *worst = NULL;
-    for (size_t j = 0; r->commas && j < r->t->ncols; j++) {
-        const struct comma_note *n = &r->commas[j];
-        if (n->line && !n->grouping && r->t->cols[j].type == COLUMN_NUMBER &&
-            (!worst || n->line < worst->line || (n->line == worst->line && n->col < worst->col))) {
-            worst = n;
-        }
-    }
-    if (!worst) {
+    r->in_header = false;
+    r->header_line = r->row_at.line;
+    r->ncols = r->header.nfields;
+    if (!csvchart_array_reserve((void **)&r->row.fields, &r->row.fields_cap, r->ncols,
+                                sizeof *r->row.fields) ||
+        !row_clear(&r->row)) {
+        fail_nomem(r);
         return;
     }
-    /* "1,250" -> "1250" and "1.25"; a sign, currency, % or multiplier stays where it is. */
-    char whole[48], decimal[48];
-    const char *comma = strchr(worst->text, ',');
-    int left = (int)(comma - worst->text);
-    int digits = 3;
-    while (digits > 0 && comma[digits] == '0') {
-        digits--;
-    }
-    snprintf(whole, sizeof whole, "%.*s%s", left, worst->text, comma + 1);
-    snprintf(decimal, sizeof decimal, "%.*s%s%.*s%s", left, worst->text, digits ? "." : "",
-             digits, comma + 1, comma + 4);
-    fail(r, CSVCHART_ERROR_DATA, (struct pos){worst->line, worst->col, 0},
-         "\"%s\" is ambiguous in a ;-separated file (decimal comma or thousands separator?); "
-         "write %s or %s",
-         worst->text, whole, decimal);
+    struct csv_header h = {
+        .file = r->name,
+        .delimiter = r->delim,
+        .had_bom = r->had_bom,
+        .names = {r->header.nfields, r->header.fields, r->header.text},
+    };
+    sink_done(r, r->sink.header(r->sink.ctx, &h, &r->e));
 }
 
-/* A complete data row, stored as row t->nrows: counts it, or drops it when it folded. */
-static void keep_row(struct csvchart_table_reader *r)
+/* A complete data row goes to the sink. */
+static void end_row(struct csvchart_csv_reader *r)
 {
-    csvchart_table *t = r->t;
-    size_t blame = 0;
-    if (r->delim == ';' && t->syntax.numbers.decimal != ',') {
-        note_commas(r);
-    }
-    if (r->summary_keep) { /* table.h, Summarising: the row counts, then goes */
-        if (!r->summary && !(r->summary = csvchart_table_summary_new(t->ncols))) {
-            fail_nomem(r);
-            return;
-        }
-        csvchart_table_summary_add(r->summary, t, t->nrows);
-        if (t->nrows >= r->summary_keep) {
-            t->summarised_rows++;
-            t->pool_len = r->row_pool;
-            return;
-        }
-    }
-    switch (r->folder ? csvchart_table_folder_row(r->folder, t, &blame) : FOLD_KEEP) {
-    case FOLD_KEEP:
-        t->nrows++;
-        break;
-    case FOLD_MERGED:
-    case FOLD_DROPPED:
-        t->pool_len = r->row_pool;
-        break;
-    case FOLD_NOMEM:
-        fail_nomem(r);
-        break;
-    case FOLD_LIMIT: {
-        const struct table_cell *c = &t->cells[t->nrows * t->ncols + blame];
-        fail(r, CSVCHART_ERROR_LIMIT, (struct pos){c->line, c->col, 0}, "more than %zu %s",
-             r->fold_max_keys,
-             r->fold_limit_text ? r->fold_limit_text
-                                : "categories; a bar chart of them cannot be read (raise "
-                                  "max_categories)");
-        break;
-    }
-    }
+    struct csv_row row = {r->row.nfields, r->row.fields, r->row.text};
+    bool kept = false;
+    r->data_rows++;
+    sink_done(r, r->sink.row(r->sink.ctx, &row, &kept, &r->e));
+    r->kept_rows += kept;
 }
 
 /*
  * Counts a blank line, which starts at `at`: blank lines count toward max_rows on their own
- * (apart from the data rows, which with aggregate may fold), so that an endless stream of
- * them (yes '' | csvchart bar -) meets a limit. False after the error.
+ * (apart from the data rows, which a sink may fold), so that an endless stream of them
+ * (yes '' | csvchart bar -) meets a limit. False after the error.
  */
-static bool blank_line(struct csvchart_table_reader *r, struct pos at)
+static bool blank_line(struct csvchart_csv_reader *r, struct pos at)
 {
     if (++r->blank_lines <= r->max_rows) {
         return true;
@@ -462,34 +407,29 @@ static bool blank_line(struct csvchart_table_reader *r, struct pos at)
 static void on_row(int c, void *ctx)
 {
     (void)c;
-    struct csvchart_table_reader *r = ctx;
+    struct csvchart_csv_reader *r = ctx;
     r->cb_row = true;
     if (r->e.status != CSVCHART_OK) {
         return;
     }
-    csvchart_table *t = r->t;
     if (r->in_header) {
-        r->in_header = false;
-        r->header_line = r->row_at.line;
-        if (r->folder && !csvchart_table_folder_start(r->folder, t)) {
-            fail_nomem(r);
-        }
-    } else if (r->field_index != t->ncols) {
+        end_header(r);
+    } else if (r->field_index != r->ncols) {
         /* Too many fields: point at the first one too many; too few: at the row. */
-        struct pos at = r->field_index > t->ncols ? r->surplus_at : r->row_at;
+        struct pos at = r->field_index > r->ncols ? r->surplus_at : r->row_at;
         fail(r, CSVCHART_ERROR_DATA, at,
              "row has %zu field%s, expected %zu as in the header "
              "(line %zu)",
-             r->field_index, r->field_index == 1 ? "" : "s", t->ncols, r->header_line);
+             r->field_index, r->field_index == 1 ? "" : "s", r->ncols, r->header_line);
     } else {
-        keep_row(r);
+        end_row(r);
     }
     r->field_index = 0;
 }
 
 /* ---- Feeding libcsv ------------------------------------------------------------------------ */
 
-static bool is_break(const struct csvchart_table_reader *r, unsigned char b)
+static bool is_break(const struct csvchart_csv_reader *r, unsigned char b)
 {
     return b == (unsigned char)r->delim || b == '\r' || b == '\n';
 }
@@ -498,7 +438,7 @@ static bool is_break(const struct csvchart_table_reader *r, unsigned char b)
  * Gives libcsv bytes [s, s+n), which hold no delimiter, CR or LF except maybe the last; `at` is
  * the position of s[0]. r->pos is already the position after the last byte.
  */
-static void feed_piece(struct csvchart_table_reader *r, const unsigned char *s, size_t n,
+static void feed_piece(struct csvchart_csv_reader *r, const unsigned char *s, size_t n,
                        struct pos at)
 {
     if (n == 0 || r->e.status != CSVCHART_OK) {
@@ -550,7 +490,7 @@ static void feed_piece(struct csvchart_table_reader *r, const unsigned char *s, 
  * Gives libcsv bytes [s, s+n) that hold no quote (batch mode): their fields end where
  * process() predicted, and the callbacks take those fields' positions from the queue.
  */
-static void feed_batch(struct csvchart_table_reader *r, const unsigned char *s, size_t n)
+static void feed_batch(struct csvchart_csv_reader *r, const unsigned char *s, size_t n)
 {
     if (n > 0 && r->e.status == CSVCHART_OK) {
         size_t got = csv_parse(&r->csv, s, n, on_field, on_row, r);
@@ -564,7 +504,7 @@ static void feed_batch(struct csvchart_table_reader *r, const unsigned char *s, 
 }
 
 /* Gives libcsv the bytes not given yet, in the current mode. */
-static void give(struct csvchart_table_reader *r, const unsigned char *s, size_t n, struct pos at)
+static void give(struct csvchart_csv_reader *r, const unsigned char *s, size_t n, struct pos at)
 {
     if (r->batch) {
         feed_batch(r, s, n);
@@ -580,7 +520,7 @@ static void give(struct csvchart_table_reader *r, const unsigned char *s, size_t
  * Checks one byte for UTF-8 validity and NUL. Returns false with a message and the error's
  * position (the byte, or the start of its sequence) when it is bad.
  */
-static bool check_byte(struct csvchart_table_reader *r, unsigned char b, struct pos at, char *msg,
+static bool check_byte(struct csvchart_csv_reader *r, unsigned char b, struct pos at, char *msg,
                        size_t size, struct pos *where)
 {
     if (r->u_need == 0) {
@@ -676,7 +616,7 @@ static bool check_byte(struct csvchart_table_reader *r, unsigned char b, struct 
     return false;
 }
 
-static void advance(struct csvchart_table_reader *r, unsigned char b)
+static void advance(struct csvchart_csv_reader *r, unsigned char b)
 {
     r->pos.offset++;
     if (b == '\r') {
@@ -733,7 +673,7 @@ static size_t plain_run(const bool *plain, char delim, const unsigned char *s, s
 }
 
 /* Where a run from s[i] must stop so that the field stays within max_field_bytes. */
-static size_t run_stop(const struct csvchart_table_reader *r, size_t raw_len, size_t i,
+static size_t run_stop(const struct csvchart_csv_reader *r, size_t raw_len, size_t i,
                        size_t len)
 {
     return len - i > r->max_field - raw_len ? i + (r->max_field - raw_len) : len;
@@ -751,7 +691,7 @@ static size_t run_stop(const struct csvchart_table_reader *r, size_t raw_len, si
  * max_field_bytes. So in batch mode every delimiter and line end is read here. Returns the
  * index of the byte it stopped at.
  */
-static size_t scan_batch(struct csvchart_table_reader *r, const unsigned char *s, size_t i,
+static size_t scan_batch(struct csvchart_csv_reader *r, const unsigned char *s, size_t i,
                          size_t len, size_t *piece)
 {
     struct pos pos = r->pos, fstart = r->fstart, vstart = r->vstart;
@@ -864,7 +804,7 @@ static size_t scan_batch(struct csvchart_table_reader *r, const unsigned char *s
 }
 
 /* The main loop over the bytes after the header scan (see the top of the file). */
-static void process(struct csvchart_table_reader *r, const unsigned char *s, size_t len)
+static void process(struct csvchart_csv_reader *r, const unsigned char *s, size_t len)
 {
     size_t piece = 0; /* s[piece..i) is not with libcsv yet */
     struct pos piece_at = r->pos;
@@ -967,7 +907,7 @@ static void process(struct csvchart_table_reader *r, const unsigned char *s, siz
 /* ---- The header scan ----------------------------------------------------------------------- */
 
 /* Ends the header scan: skips a BOM, picks the delimiter, and reads the held bytes. */
-static void conclude_header(struct csvchart_table_reader *r)
+static void conclude_header(struct csvchart_csv_reader *r)
 {
     size_t skip = 0;
     if (r->hlen >= 2 && ((r->hbuf[0] == 0xFF && r->hbuf[1] == 0xFE) ||
@@ -981,7 +921,7 @@ static void conclude_header(struct csvchart_table_reader *r)
     }
     if (r->hlen >= 3 && memcmp(r->hbuf, "\xEF\xBB\xBF", 3) == 0) {
         skip = 3;
-        r->t->had_bom = true;
+        r->had_bom = true;
     }
     char d = r->delimiter_opt;
     if (!d) {
@@ -996,7 +936,6 @@ static void conclude_header(struct csvchart_table_reader *r)
         d = cand[best];
     }
     r->delim = d;
-    r->t->delimiter = d;
     for (int b = 0; b < 256; b++) {
         r->plain[b] = b > ' ' && b < 0x7F && b != '"' && b != (unsigned char)d;
     }
@@ -1014,7 +953,7 @@ static void conclude_header(struct csvchart_table_reader *r)
  * Holds back bytes until the first line with content ends outside quotes (or hlimit bytes are
  * held), counting candidate delimiters. Returns how many bytes of s it took.
  */
-static size_t header_scan(struct csvchart_table_reader *r, const unsigned char *s, size_t len)
+static size_t header_scan(struct csvchart_csv_reader *r, const unsigned char *s, size_t len)
 {
     size_t i = 0;
     bool done = false;
@@ -1051,8 +990,9 @@ static size_t header_scan(struct csvchart_table_reader *r, const unsigned char *
 
 /* ---- The reader's interface ---------------------------------------------------------------- */
 
-csvchart_status csvchart_table_reader_new(const char *name, const struct table_options *opt,
-                                          csvchart_table_reader **out, csvchart_error *err)
+csvchart_status csvchart_csv_reader_new(const char *name, const struct csv_options *opt,
+                                        struct row_sink sink, csvchart_csv_reader **out,
+                                        csvchart_error *err)
 {
     *out = NULL;
     char d = opt ? opt->delimiter : 0;
@@ -1061,35 +1001,15 @@ csvchart_status csvchart_table_reader_new(const char *name, const struct table_o
                                   "invalid delimiter 0x%02x; expected \",\", \";\" or tab",
                                   (unsigned char)d);
     }
-    struct csvchart_table_reader *r = calloc(1, sizeof *r);
+    struct csvchart_csv_reader *r = calloc(1, sizeof *r);
     if (!r) {
         goto fail;
     }
     r->name = csvchart_strdup(name ? name : "");
-    r->t = calloc(1, sizeof *r->t);
-    if (!r->name || !r->t) {
+    if (!r->name) {
         goto fail;
     }
-    r->t->name = csvchart_strdup(r->name);
-    r->t->pool = malloc(1);
-    if (!r->t->name || !r->t->pool) {
-        goto fail;
-    }
-    r->t->pool[0] = '\0';
-    r->t->pool_len = r->t->pool_cap = 1;
-    r->t->delimiter = ',';
-    if (opt && opt->syntax) { /* the table keeps its own copy, locale included */
-        r->t->has_syntax = true;
-        r->t->syntax = *opt->syntax;
-        if (opt->syntax->dates.loc) {
-            if (!(r->t->locale = malloc(sizeof *r->t->locale))) {
-                goto fail;
-            }
-            *r->t->locale = *opt->syntax->dates.loc;
-            r->t->syntax.dates.loc = r->t->locale;
-            r->t->syntax.numbers.currency = r->t->locale->currency;
-        }
-    }
+    r->sink = sink;
     r->enc = opt ? opt->encoding : ENCODING_UTF8;
     r->dec = r->enc == ENCODING_UTF8 ? DEC_UTF8 : DEC_DECIDE;
     if (csv_init(&r->csv, CSV_OPTIONS) != 0) {
@@ -1107,13 +1027,6 @@ csvchart_status csvchart_table_reader_new(const char *name, const struct table_o
     r->max_columns = opt && opt->max_columns ? opt->max_columns : DEFAULT_MAX_COLUMNS;
     r->max_rows = opt && opt->max_rows ? opt->max_rows : DEFAULT_MAX_ROWS;
     r->hlimit = r->max_field + 3; // room for a BOM
-    if (opt && opt->fold) {
-        r->fold_max_keys = opt->fold->max_keys;
-        r->fold_limit_text = opt->fold->limit_text;
-        if (!(r->folder = csvchart_table_folder_new(opt->fold))) {
-            goto fail;
-        }
-    }
     r->pos.line = r->pos.col = 1;
     r->batch = true;
     r->in_header = true;
@@ -1121,12 +1034,12 @@ csvchart_status csvchart_table_reader_new(const char *name, const struct table_o
     *out = r;
     return CSVCHART_OK;
 fail:
-    csvchart_table_reader_free(r);
+    csvchart_csv_reader_free(r);
     return csvchart_error_nomem(err);
 }
 
 /* Gives UTF-8 bytes to the header scan, then to process(). */
-static void feed_utf8(struct csvchart_table_reader *r, const unsigned char *s, size_t len)
+static void feed_utf8(struct csvchart_csv_reader *r, const unsigned char *s, size_t len)
 {
     size_t used = 0;
     if (len == 0) {
@@ -1153,7 +1066,7 @@ static void feed_utf8(struct csvchart_table_reader *r, const unsigned char *s, s
 
 /* Fails at the position of the next character (the header's bytes read first, so that the
  * position is known). */
-static void fail_here(struct csvchart_table_reader *r, const char *msg)
+static void fail_here(struct csvchart_csv_reader *r, const char *msg)
 {
     if (r->phase == PHASE_HEADER_SCAN && r->e.status == CSVCHART_OK) {
         conclude_header(r);
@@ -1163,7 +1076,7 @@ static void fail_here(struct csvchart_table_reader *r, const char *msg)
     }
 }
 
-static void start_iconv(struct csvchart_table_reader *r, const char *from)
+static void start_iconv(struct csvchart_csv_reader *r, const char *from)
 {
     r->cd = iconv_open("UTF-8", from);
     if (r->cd == (iconv_t)-1) {
@@ -1175,7 +1088,7 @@ static void start_iconv(struct csvchart_table_reader *r, const char *from)
 }
 
 /* Converts bytes [s, s+len) (after any carried from the last feed) and feeds the UTF-8. */
-static void convert(struct csvchart_table_reader *r, const unsigned char *s, size_t len)
+static void convert(struct csvchart_csv_reader *r, const unsigned char *s, size_t len)
 {
     size_t total = r->nheld + len;
     unsigned char *in = malloc(total ? total : 1);
@@ -1246,7 +1159,7 @@ static int utf8_start(const unsigned char *b, size_t n)
 }
 
 /* Decides on the bytes held (at_end: no more will come): may switch r->dec. */
-static void decide(struct csvchart_table_reader *r, bool at_end)
+static void decide(struct csvchart_csv_reader *r, bool at_end)
 {
     const unsigned char *h = r->held;
     size_t n = r->nheld;
@@ -1260,7 +1173,7 @@ static void decide(struct csvchart_table_reader *r, bool at_end)
         if (utf16_bom) {
             const char *from = h[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
             r->enc = ENCODING_UTF16;
-            r->t->had_bom = true;
+            r->had_bom = true;
             memmove(r->held, h + 2, n - 2);
             r->nheld = n - 2;
             start_iconv(r, from);
@@ -1319,7 +1232,7 @@ static void decide(struct csvchart_table_reader *r, bool at_end)
 }
 
 /* Gives bytes to the decoding stage (see above). */
-static void decode(struct csvchart_table_reader *r, const unsigned char *s, size_t len)
+static void decode(struct csvchart_csv_reader *r, const unsigned char *s, size_t len)
 {
     while (len > 0 && r->dec == DEC_DECIDE && r->e.status == CSVCHART_OK) {
         if (r->enc == ENCODING_AUTO && r->decided_ascii && r->nheld == 0 && *s < 0x80) {
@@ -1346,8 +1259,8 @@ static void decode(struct csvchart_table_reader *r, const unsigned char *s, size
     }
 }
 
-csvchart_status csvchart_table_reader_feed(csvchart_table_reader *r, const void *data, size_t len,
-                                           csvchart_error *err)
+csvchart_status csvchart_csv_reader_feed(csvchart_csv_reader *r, const void *data, size_t len,
+                                         csvchart_error *err)
 {
     if (r->e.status == CSVCHART_OK && r->phase == PHASE_DONE) {
         fail(r, CSVCHART_ERROR_INTERNAL, (struct pos){0, 0, 0}, "data fed after the end");
@@ -1363,10 +1276,8 @@ csvchart_status csvchart_table_reader_feed(csvchart_table_reader *r, const void 
     return report(r, err);
 }
 
-csvchart_status csvchart_table_reader_finish(csvchart_table_reader *r, csvchart_table **out,
-                                             csvchart_error *err)
+csvchart_status csvchart_csv_reader_finish(csvchart_csv_reader *r, csvchart_error *err)
 {
-    *out = NULL;
     if (r->e.status == CSVCHART_OK && r->phase == PHASE_DONE) {
         fail(r, CSVCHART_ERROR_INTERNAL, (struct pos){0, 0, 0}, "reader finished twice");
     }
@@ -1399,35 +1310,23 @@ csvchart_status csvchart_table_reader_finish(csvchart_table_reader *r, csvchart_
     if (r->e.status == CSVCHART_OK && r->in_header) {
         fail(r, CSVCHART_ERROR_DATA, (struct pos){0, 0, 0}, "file is empty; expected a header row");
     }
-    if (r->e.status == CSVCHART_OK && r->t->nrows == 0) {
+    if (r->e.status == CSVCHART_OK && r->data_rows == 0) {
         fail(r, CSVCHART_ERROR_DATA, (struct pos){r->header_line, 0, 0},
              "only a header row, no data rows");
     }
     if (r->e.status != CSVCHART_OK) {
         return report(r, err);
     }
-    if (r->summary) {
-        csvchart_table_summary_finish(r->summary, r->t);
-    } else {
-        csvchart_table_type_columns(r->t);
-    }
-    check_commas(r);
-    if (r->e.status != CSVCHART_OK) {
-        return report(r, err);
-    }
-    r->t->encoding = r->enc == ENCODING_AUTO ? ENCODING_UTF8 : r->enc;
-    *out = r->t;
-    r->t = NULL;
     r->phase = PHASE_DONE;
     return CSVCHART_OK;
 }
 
-void csvchart_table_reader_summarise(csvchart_table_reader *r, size_t keep)
+enum text_encoding csvchart_csv_reader_encoding(const csvchart_csv_reader *r)
 {
-    r->summary_keep = keep;
+    return r->enc == ENCODING_AUTO ? ENCODING_UTF8 : r->enc;
 }
 
-void csvchart_table_reader_free(csvchart_table_reader *r)
+void csvchart_csv_reader_free(csvchart_csv_reader *r)
 {
     if (!r) {
         return;
@@ -1436,12 +1335,81 @@ void csvchart_table_reader_free(csvchart_table_reader *r)
     if (r->dec == DEC_ICONV) {
         iconv_close(r->cd);
     }
-    csvchart_table_folder_free(r->folder);
-    csvchart_table_summary_free(r->summary);
-    free(r->commas);
     free(r->queue);
     free(r->hbuf);
-    csvchart_table_free(r->t);
+    row_fini(&r->header);
+    row_fini(&r->row);
     free(r->name);
     free(r);
+}
+
+/* ---- Whole files ---------------------------------------------------------------------------- */
+
+#define READ_CHUNK ((size_t)1 << 16)
+
+/* strerror() starts with a capital; our messages are lowercase. */
+static const char *errno_text(char *buf, size_t size, int e)
+{
+    snprintf(buf, size, "%s", strerror(e));
+    if (buf[0] >= 'A' && buf[0] <= 'Z') {
+        buf[0] = (char)(buf[0] - 'A' + 'a');
+    }
+    return buf;
+}
+
+/* Streams an open file into the reader: it is never held whole, only what the sink keeps. */
+static csvchart_status feed_file(csvchart_csv_reader *r, FILE *f, const char *name,
+                                 csvchart_error *err)
+{
+    char ebuf[128];
+    char *buf = malloc(READ_CHUNK);
+    if (!buf) {
+        return csvchart_error_nomem(err);
+    }
+    csvchart_status st = CSVCHART_OK;
+    for (;;) {
+        size_t n = fread(buf, 1, READ_CHUNK, f);
+        if (n > 0 && (st = csvchart_csv_reader_feed(r, buf, n, err)) != CSVCHART_OK) {
+            break;
+        }
+        if (n < READ_CHUNK) {
+            break;
+        }
+    }
+    if (st == CSVCHART_OK && ferror(f)) {
+        st = csvchart_error_set(err, CSVCHART_ERROR_IO, name, 0, 0, "cannot read the file: %s",
+                                errno_text(ebuf, sizeof ebuf, errno));
+    }
+    free(buf);
+    return st;
+}
+
+csvchart_status csvchart_csv_read(const char *path, const char *name, const void *data,
+                                  size_t len, const struct csv_options *opt, struct row_sink sink,
+                                  enum text_encoding *enc, csvchart_error *err)
+{
+    char ebuf[128];
+    bool is_stdin = path && strcmp(path, "-") == 0;
+    name = !path ? name : is_stdin ? "<stdin>" : path;
+    FILE *f = NULL;
+    if (path && !(f = is_stdin ? stdin : fopen(path, "rb"))) {
+        return csvchart_error_set(err, CSVCHART_ERROR_IO, name, 0, 0, "cannot open the file: %s",
+                                  errno_text(ebuf, sizeof ebuf, errno));
+    }
+    csvchart_csv_reader *r = NULL;
+    csvchart_status st = csvchart_csv_reader_new(name, opt, sink, &r, err);
+    if (st == CSVCHART_OK) {
+        st = f ? feed_file(r, f, name, err) : csvchart_csv_reader_feed(r, data, len, err);
+    }
+    if (st == CSVCHART_OK) {
+        st = csvchart_csv_reader_finish(r, err);
+    }
+    if (st == CSVCHART_OK) {
+        *enc = csvchart_csv_reader_encoding(r);
+    }
+    csvchart_csv_reader_free(r);
+    if (f && !is_stdin) {
+        fclose(f);
+    }
+    return st;
 }

@@ -28,6 +28,8 @@
  *      so the check is not repeated on every run. Other sizes are trusted to behave like 11
  *      and 64 px: a system rule that depended on the size with a threshold outside that
  *      range (Debian's do not depend on it) would go unseen.
+ * Steps 1 to 3 are text_fonts_build.c's; this file holds the table, the key and the cache file
+ * (text_fonts.h is what the two share).
  * The cache file (under $XDG_CACHE_HOME/csvchart, else ~/.cache/csvchart) names the family,
  * language and program name it was made for, and every file and folder it depends on - each
  * configuration file and folder fontconfig read, the user configuration paths it would read
@@ -40,6 +42,8 @@
  * Configurations are built once per process and family and shared by every thread (fontconfig
  * configurations are read-only once built); a mutex guards the table.
  */
+#include "text_fonts.h"
+
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <fcntl.h>
@@ -75,16 +79,9 @@ static size_t table_len, table_cap;
 static FcConfig *system_config; /* loaded on demand, kept */
 static bool claimed;            /* the CLI owns fontconfig's default configuration */
 
-/* ---- Small helpers ----------------------------------------------------------------------------
- */
+/* ---- Small helpers -------------------------------------------------------------------------- */
 
-struct buf {
-    char *items;
-    size_t len, cap;
-    bool nomem;
-};
-
-static void put(struct buf *b, const char *s, size_t n)
+void csvchart_fonts_put(struct buf *b, const char *s, size_t n)
 {
     if (b->nomem || !csvchart_array_reserve((void **)&b->items, &b->cap, b->len + n + 1, 1)) {
         b->nomem = true;
@@ -95,13 +92,12 @@ static void put(struct buf *b, const char *s, size_t n)
     b->items[b->len] = '\0';
 }
 
-static void puts_(struct buf *b, const char *s)
+void csvchart_fonts_puts(struct buf *b, const char *s)
 {
-    put(b, s, strlen(s));
+    csvchart_fonts_put(b, s, strlen(s));
 }
 
-static void putf(struct buf *b, const char *fmt, ...) CSVCHART_PRINTF(2, 3);
-static void putf(struct buf *b, const char *fmt, ...)
+void csvchart_fonts_putf(struct buf *b, const char *fmt, ...)
 {
     char small[512];
     va_list ap;
@@ -111,7 +107,7 @@ static void putf(struct buf *b, const char *fmt, ...)
     if (n < 0) {
         b->nomem = true;
     } else if ((size_t)n < sizeof small) {
-        put(b, small, (size_t)n);
+        csvchart_fonts_put(b, small, (size_t)n);
     } else {
         char *big = malloc((size_t)n + 1);
         if (!big) {
@@ -121,33 +117,33 @@ static void putf(struct buf *b, const char *fmt, ...)
         va_start(ap, fmt);
         vsnprintf(big, (size_t)n + 1, fmt, ap);
         va_end(ap);
-        put(b, big, (size_t)n);
+        csvchart_fonts_put(b, big, (size_t)n);
         free(big);
     }
 }
 
 /* XML character data or attribute text. */
-static void put_xml(struct buf *b, const char *s)
+void csvchart_fonts_put_xml(struct buf *b, const char *s)
 {
     for (; *s; s++) {
         switch (*s) {
         case '&':
-            puts_(b, "&amp;");
+            csvchart_fonts_puts(b, "&amp;");
             break;
         case '<':
-            puts_(b, "&lt;");
+            csvchart_fonts_puts(b, "&lt;");
             break;
         case '>':
-            puts_(b, "&gt;");
+            csvchart_fonts_puts(b, "&gt;");
             break;
         case '"':
-            puts_(b, "&quot;");
+            csvchart_fonts_puts(b, "&quot;");
             break;
         case '\'':
-            puts_(b, "&apos;");
+            csvchart_fonts_puts(b, "&apos;");
             break;
         default:
-            put(b, s, 1);
+            csvchart_fonts_put(b, s, 1);
         }
     }
 }
@@ -157,9 +153,9 @@ static void put_field(struct buf *b, const char *s)
 {
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         if (*p <= ' ' || *p == '%' || *p == 0x7f) {
-            putf(b, "%%%02X", *p);
+            csvchart_fonts_putf(b, "%%%02X", *p);
         } else {
-            put(b, (const char *)p, 1);
+            csvchart_fonts_put(b, (const char *)p, 1);
         }
     }
 }
@@ -175,18 +171,18 @@ static uint64_t fnv(uint64_t h, const char *s)
 /* ---- What a cache depends on ---------------------------------------------------------------- */
 
 /* "dep DEV INO SIZE SEC NSEC PATH" or "dep - - - - - PATH" for a path that does not exist. */
-static void put_dep(struct buf *b, const char *path)
+void csvchart_fonts_put_dep(struct buf *b, const char *path)
 {
     struct stat st;
     if (stat(path, &st) == 0) {
-        putf(b, "dep %llu %llu %llu %lld %ld ", (unsigned long long)st.st_dev,
-             (unsigned long long)st.st_ino, (unsigned long long)st.st_size,
-             (long long)st.st_mtim.tv_sec, (long)st.st_mtim.tv_nsec);
+        csvchart_fonts_putf(b, "dep %llu %llu %llu %lld %ld ", (unsigned long long)st.st_dev,
+                            (unsigned long long)st.st_ino, (unsigned long long)st.st_size,
+                            (long long)st.st_mtim.tv_sec, (long)st.st_mtim.tv_nsec);
     } else {
-        puts_(b, "dep - - - - - ");
+        csvchart_fonts_puts(b, "dep - - - - - ");
     }
     put_field(b, path);
-    puts_(b, "\n");
+    csvchart_fonts_puts(b, "\n");
 }
 
 static void put_str_list(struct buf *b, FcStrList *list)
@@ -197,7 +193,7 @@ static void put_str_list(struct buf *b, FcStrList *list)
         return;
     }
     while ((s = FcStrListNext(list))) {
-        put_dep(b, (const char *)s);
+        csvchart_fonts_put_dep(b, (const char *)s);
     }
     FcStrListDone(list);
 }
@@ -209,19 +205,19 @@ static void put_user_deps(struct buf *b)
     char path[4096];
     if (xdg && *xdg) {
         snprintf(path, sizeof path, "%s/fontconfig/fonts.conf", xdg);
-        put_dep(b, path);
+        csvchart_fonts_put_dep(b, path);
         snprintf(path, sizeof path, "%s/fontconfig/conf.d", xdg);
-        put_dep(b, path);
+        csvchart_fonts_put_dep(b, path);
     }
     if (home && *home) {
         snprintf(path, sizeof path, "%s/.config/fontconfig/fonts.conf", home);
-        put_dep(b, path);
+        csvchart_fonts_put_dep(b, path);
         snprintf(path, sizeof path, "%s/.config/fontconfig/conf.d", home);
-        put_dep(b, path);
+        csvchart_fonts_put_dep(b, path);
         snprintf(path, sizeof path, "%s/.fonts.conf", home);
-        put_dep(b, path);
+        csvchart_fonts_put_dep(b, path);
         snprintf(path, sizeof path, "%s/.fonts.conf.d", home);
-        put_dep(b, path);
+        csvchart_fonts_put_dep(b, path);
     }
 }
 
@@ -239,9 +235,9 @@ static void put_deps(struct buf *b, FcConfig *sys)
 /* The language Pango asks fontconfig for, and the program name fontconfig adds to patterns. */
 static void put_key(struct buf *b, const char *family)
 {
-    puts_(b, CACHE_MAGIC "\nfamily ");
+    csvchart_fonts_puts(b, CACHE_MAGIC "\nfamily ");
     put_field(b, family);
-    puts_(b, "\nlang ");
+    csvchart_fonts_puts(b, "\nlang ");
     put_field(b, pango_language_to_string(pango_language_get_default()));
     FcPattern *p = FcPatternCreate();
     FcChar8 *prg = NULL;
@@ -249,9 +245,9 @@ static void put_key(struct buf *b, const char *family)
         FcDefaultSubstitute(p);
         FcPatternGetString(p, FC_PRGNAME, 0, &prg);
     }
-    puts_(b, "\nprgname ");
+    csvchart_fonts_puts(b, "\nprgname ");
     put_field(b, prg ? (const char *)prg : "");
-    puts_(b, "\n");
+    csvchart_fonts_puts(b, "\n");
     if (p) {
         FcPatternDestroy(p);
     }
@@ -285,475 +281,6 @@ static char *cache_path(const char *key)
                  (unsigned long long)fnv(1469598103934665603u, key));
     }
     return path;
-}
-
-/* ---- Asking Pango: the final patterns of every font of every probe ------------------------- */
-
-/* One probe: a context as one of the library's (measurer or pen), a weight and a size. */
-struct probe_result {
-    GPtrArray *patterns; /* FcPattern *, referenced, in the fontset's order */
-};
-
-static gboolean collect(PangoFontset *fs, PangoFont *font, gpointer data)
-{
-    (void)fs;
-    GPtrArray *a = data;
-    FcPattern *p = PANGO_IS_FC_FONT(font) ? pango_fc_font_get_pattern(PANGO_FC_FONT(font)) : NULL;
-    if (p) {
-        FcPatternReference(p);
-    }
-    g_ptr_array_add(a, p);
-    return FALSE;
-}
-
-#define NSURFACES 4 /* measurer, PNG (also at 2x), PDF, SVG through cairo */
-#define NPROBES (NSURFACES * 2 * 2 * 2)
-
-static void pattern_unref(gpointer p)
-{
-    if (p) {
-        FcPatternDestroy(p);
-    }
-}
-
-/*
- * Fills results[NPROBES] with the fontsets Pango loads for `family` through `config`, in the
- * contexts text_pango.c and render.c make (same font options, same surfaces). False when out
- * of memory or when something could not be set up.
- */
-static bool probe(FcConfig *config, const char *family, GPtrArray *results[NPROBES])
-{
-    PangoFontMap *fm = pango_cairo_font_map_new();
-    if (!fm) {
-        return false;
-    }
-    pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(fm), config);
-    bool ok = true;
-    int k = 0;
-    for (int surf = 0; surf < NSURFACES && ok; surf++) {
-        for (int scale = 1; scale <= 2; scale++) {
-            cairo_surface_t *target = NULL;
-            if (surf == 1) {
-                target = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 4, 4);
-            } else if (surf == 2) {
-                target = cairo_pdf_surface_create_for_stream(NULL, NULL, 4, 4);
-            } else if (surf == 3) {
-                target = cairo_svg_surface_create_for_stream(NULL, NULL, 4, 4);
-            }
-            cairo_t *cr = target ? cairo_create(target) : NULL;
-            PangoContext *ctx = pango_font_map_create_context(fm);
-            cairo_font_options_t *fo = cairo_font_options_create();
-            cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
-            cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
-            if (surf == 1) {
-                cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
-            }
-            pango_cairo_context_set_font_options(ctx, fo);
-            pango_context_set_round_glyph_positions(ctx, FALSE);
-            if (cr) {
-                cairo_scale(cr, scale, scale);
-                cairo_set_font_options(cr, fo);
-                pango_cairo_update_context(cr, ctx);
-            } else if (scale == 2) {
-                PangoMatrix m = PANGO_MATRIX_INIT;
-                pango_matrix_scale(&m, 2, 2);
-                pango_context_set_matrix(ctx, &m);
-            }
-            cairo_font_options_destroy(fo);
-            for (int weight = 0; weight < 2; weight++) {
-                for (int size = 0; size < 2; size++, k++) {
-                    PangoFontDescription *d = pango_font_description_new();
-                    pango_font_description_set_family(d, family);
-                    pango_font_description_set_absolute_size(d, (size ? 64 : 11) * PANGO_SCALE);
-                    pango_font_description_set_weight(d, weight ? PANGO_WEIGHT_BOLD
-                                                                : PANGO_WEIGHT_NORMAL);
-                    PangoFontset *fs =
-                        pango_font_map_load_fontset(fm, ctx, d, pango_context_get_language(ctx));
-                    results[k] = g_ptr_array_new_with_free_func(pattern_unref);
-                    if (fs) {
-                        pango_fontset_foreach(fs, collect, results[k]);
-                        g_object_unref(fs);
-                    } else {
-                        ok = false;
-                    }
-                    pango_font_description_free(d);
-                }
-            }
-            g_object_unref(ctx);
-            if (cr) {
-                cairo_destroy(cr);
-            }
-            if (target) {
-                cairo_surface_finish(target);
-                cairo_surface_destroy(target);
-            }
-        }
-    }
-    for (; k < NPROBES; k++) {
-        results[k] = g_ptr_array_new();
-    }
-    g_object_unref(fm);
-    return ok;
-}
-
-static void probes_free(GPtrArray *r[NPROBES])
-{
-    for (int i = 0; i < NPROBES; i++) {
-        if (r[i]) {
-            g_ptr_array_unref(r[i]);
-        }
-    }
-}
-
-/* Probe k's weight: 0 (400) or 1 (700); see the loops in probe(). */
-static int probe_weight(int k)
-{
-    return (k / 2) % 2;
-}
-
-static const char *file_of(FcPattern *p)
-{
-    FcChar8 *f = NULL;
-    return p && FcPatternGetString(p, FC_FILE, 0, &f) == FcResultMatch ? (const char *)f : NULL;
-}
-
-/* ---- Writing the configuration -------------------------------------------------------------- */
-
-/* A value as fontconfig XML; false for a type this does not write. */
-static bool put_value(struct buf *b, FcValue v)
-{
-    switch (v.type) {
-    case FcTypeInteger:
-        putf(b, "<int>%d</int>", v.u.i);
-        return true;
-    case FcTypeDouble:
-        putf(b, "<double>%.17g</double>", v.u.d);
-        return true;
-    case FcTypeBool:
-        puts_(b, v.u.b ? "<bool>true</bool>" : "<bool>false</bool>");
-        return true;
-    case FcTypeString:
-        puts_(b, "<string>");
-        put_xml(b, (const char *)v.u.s);
-        puts_(b, "</string>");
-        return true;
-    case FcTypeMatrix:
-        putf(b,
-             "<matrix><double>%.17g</double><double>%.17g</double><double>%.17g</double>"
-             "<double>%.17g</double></matrix>",
-             v.u.m->xx, v.u.m->xy, v.u.m->yx, v.u.m->yy);
-        return true;
-    default:
-        return false;
-    }
-}
-
-static int values_count(FcPattern *p, const char *object)
-{
-    FcValue v;
-    int n = 0;
-    while (FcPatternGet(p, object, n, &v) == FcResultMatch) {
-        n++;
-    }
-    return n;
-}
-
-static bool same_values(FcPattern *a, FcPattern *b, const char *object)
-{
-    int n = values_count(a, object);
-    if (n != values_count(b, object)) {
-        return false;
-    }
-    for (int i = 0; i < n; i++) {
-        FcValue x, y;
-        FcPatternGet(a, object, i, &x);
-        FcPatternGet(b, object, i, &y);
-        if (!FcValueEqual(x, y)) {
-            return false;
-        }
-    }
-    return true;
-}
-
-/*
- * The edits that turn `got` (the short configuration's pattern for a chain font) into `want`
- * (the system's): each a string, appended to `edits`. False when a value cannot be written.
- */
-static bool font_edits(GPtrArray *edits, FcPattern *want, FcPattern *got)
-{
-    bool ok = true;
-    for (int pass = 0; pass < 2 && ok; pass++) {
-        FcPattern *a = pass ? got : want, *b = pass ? want : got;
-        FcPatternIter it;
-        FcPatternIterStart(a, &it);
-        if (!FcPatternIterIsValid(a, &it)) {
-            continue;
-        }
-        do {
-            const char *obj = FcPatternIterGetObject(a, &it);
-            struct buf e = {0};
-            if (pass == 0 && !same_values(want, got, obj)) {
-                putf(&e, "<edit name=\"%s\" mode=\"assign_replace\" binding=\"strong\">", obj);
-                for (int i = 0; i < values_count(want, obj) && ok; i++) {
-                    FcValue v;
-                    FcPatternGet(want, obj, i, &v);
-                    ok = put_value(&e, v);
-                }
-                puts_(&e, "</edit>");
-            } else if (pass == 1 && values_count(b, obj) == 0) {
-                putf(&e, "<edit name=\"%s\" mode=\"delete_all\"/>", obj);
-            }
-            ok = ok && !e.nomem;
-            if (ok && e.len) {
-                g_ptr_array_add(edits, e.items);
-            } else {
-                free(e.items);
-            }
-        } while (ok && FcPatternIterNext(a, &it));
-    }
-    return ok;
-}
-
-static bool has_edit(GPtrArray *edits, const char *e)
-{
-    for (guint i = 0; i < edits->len; i++) {
-        if (strcmp(edits->pdata[i], e) == 0) {
-            return true;
-        }
-    }
-    return false;
-}
-
-/*
- * The font rules of one weight: the edits every chain font needs in one rule (hinting and
- * antialiasing, usually), then one rule per font for the rest (synthetic bold...), each for
- * the font's file and index. got[i] and want[i] are the chain's patterns.
- */
-static bool put_font_rules(struct buf *rules, GPtrArray *want, GPtrArray *got, int fc_weight)
-{
-    GPtrArray **edits = calloc(want->len ? want->len : 1, sizeof *edits);
-    bool ok = edits != NULL;
-    for (guint i = 0; ok && i < want->len; i++) {
-        edits[i] = g_ptr_array_new_with_free_func(free);
-        ok = got->pdata[i] && want->pdata[i] && font_edits(edits[i], want->pdata[i], got->pdata[i]);
-    }
-    GPtrArray *common = g_ptr_array_new();
-    for (guint k = 0; ok && want->len && k < edits[0]->len; k++) {
-        bool all = true;
-        for (guint i = 1; all && i < want->len; i++) {
-            all = has_edit(edits[i], edits[0]->pdata[k]);
-        }
-        if (all) {
-            g_ptr_array_add(common, edits[0]->pdata[k]);
-        }
-    }
-    if (ok && common->len) {
-        putf(rules,
-             "<match target=\"font\"><test target=\"pattern\" name=\"weight\"><int>%d"
-             "</int></test>",
-             fc_weight);
-        for (guint k = 0; k < common->len; k++) {
-            puts_(rules, common->pdata[k]);
-        }
-        puts_(rules, "</match>\n");
-    }
-    for (guint i = 0; ok && i < want->len; i++) {
-        bool any = false;
-        for (guint k = 0; k < edits[i]->len; k++) {
-            if (has_edit(common, edits[i]->pdata[k])) {
-                continue;
-            }
-            if (!any) {
-                FcChar8 *file = NULL;
-                int index = 0;
-                FcPatternGetString(want->pdata[i], FC_FILE, 0, &file);
-                FcPatternGetInteger(want->pdata[i], FC_INDEX, 0, &index);
-                puts_(rules, "<match target=\"font\"><test name=\"file\"><string>");
-                put_xml(rules, (const char *)file);
-                putf(rules,
-                     "</string></test><test name=\"index\"><int>%d</int></test><test "
-                     "target=\"pattern\" name=\"weight\"><int>%d</int></test>",
-                     index, fc_weight);
-                any = true;
-            }
-            puts_(rules, edits[i]->pdata[k]);
-        }
-        if (any) {
-            puts_(rules, "</match>\n");
-        }
-    }
-    g_ptr_array_free(common, TRUE);
-    for (guint i = 0; edits && i < want->len; i++) {
-        if (edits[i]) {
-            g_ptr_array_unref(edits[i]);
-        }
-    }
-    free(edits);
-    return ok && !rules->nomem;
-}
-
-/* The XML of a configuration with the system's fonts and folders, the chains' files accepted
- * and sorted first, and `rules`. Empty (len 0) when a path cannot be written as a glob. */
-static void put_config(struct buf *x, FcConfig *sys, GPtrArray *sysr[NPROBES], const char *rules)
-{
-    static const int fc_weights[2] = {FC_WEIGHT_REGULAR, FC_WEIGHT_BOLD};
-    puts_(x, "<?xml version=\"1.0\"?>\n<fontconfig>\n");
-    FcStrList *l = FcConfigGetCacheDirs(sys);
-    FcChar8 *s;
-    while (l && (s = FcStrListNext(l))) {
-        puts_(x, "<cachedir>");
-        put_xml(x, (const char *)s);
-        puts_(x, "</cachedir>\n");
-    }
-    if (l) {
-        FcStrListDone(l);
-    }
-    l = FcConfigGetFontDirs(sys);
-    while (l && (s = FcStrListNext(l))) {
-        puts_(x, "<dir>");
-        put_xml(x, (const char *)s);
-        puts_(x, "</dir>\n");
-    }
-    if (l) {
-        FcStrListDone(l);
-    }
-    /* Only the chains' files: any other font adds no coverage (the chains are fontconfig's
-     * trimmed sort), and fewer fonts sort faster. */
-    puts_(x, "<selectfont><rejectfont><glob>*</glob></rejectfont><acceptfont>");
-    GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
-    for (int k = 0; k < NPROBES; k++) {
-        for (guint i = 0; i < sysr[k]->len; i++) {
-            const char *f = file_of(sysr[k]->pdata[i]);
-            if (!f || strpbrk(f, "*?[]\\")) {
-                x->len = 0;
-                g_hash_table_destroy(seen);
-                return;
-            }
-            if (!g_hash_table_contains(seen, f)) {
-                g_hash_table_add(seen, (gpointer)f);
-                puts_(x, "<glob>");
-                put_xml(x, f);
-                puts_(x, "</glob>");
-            }
-        }
-    }
-    g_hash_table_destroy(seen);
-    puts_(x, "</acceptfont></selectfont>\n");
-    /* Requests sort by file, in the chain's order, per weight (probes 0 and 2 are the
-     * measurer's, weights 400 and 700): the file is the element fontconfig matches first, and
-     * an exact file name beats any other, so the list's order is the sort's. (The PostScript
-     * name, cheaper to compare, matches as a prefix: "DejaVuSans" would take DejaVuSansMono.) */
-    for (int w = 0; w < 2; w++) {
-        GPtrArray *chain = sysr[w * 2];
-        putf(x,
-             "<match target=\"pattern\"><test name=\"weight\"><int>%d</int></test><edit "
-             "name=\"file\" mode=\"assign_replace\" binding=\"strong\">",
-             fc_weights[w]);
-        for (guint i = 0; i < chain->len; i++) {
-            puts_(x, "<string>");
-            put_xml(x, file_of(chain->pdata[i]));
-            puts_(x, "</string>");
-        }
-        puts_(x, "</edit></match>\n");
-    }
-    puts_(x, rules);
-    puts_(x, "</fontconfig>\n");
-}
-
-static FcConfig *config_from_xml(const char *xml)
-{
-    FcConfig *c = FcConfigCreate();
-    if (!c) {
-        return NULL;
-    }
-    if (!FcConfigParseAndLoadFromMemory(c, (const FcChar8 *)xml, FcFalse) ||
-        !FcConfigBuildFonts(c)) {
-        FcConfigDestroy(c);
-        return NULL;
-    }
-    return c;
-}
-
-static bool same_probes(GPtrArray *a[NPROBES], GPtrArray *b[NPROBES])
-{
-    for (int k = 0; k < NPROBES; k++) {
-        if (a[k]->len != b[k]->len || a[k]->len == 0) {
-            return false;
-        }
-        for (guint i = 0; i < a[k]->len; i++) {
-            if (!a[k]->pdata[i] || !b[k]->pdata[i] ||
-                !FcPatternEqual(a[k]->pdata[i], b[k]->pdata[i])) {
-                return false;
-            }
-        }
-    }
-    return true;
-}
-
-/*
- * Steps 1-3 of the file comment: the XML of a short configuration for `family` that gives
- * Pango the very patterns `sys` gives it, into *xml, and a "dep" line for each font file it
- * holds into *deps (a font rewritten in place, its folder unchanged, makes it again); false
- * when there is none.
- */
-static bool build(FcConfig *sys, const char *family, struct buf *xml, struct buf *deps)
-{
-    static const int fc_weights[2] = {FC_WEIGHT_REGULAR, FC_WEIGHT_BOLD};
-    GPtrArray *sysr[NPROBES] = {0}, *r0[NPROBES] = {0}, *r1[NPROBES] = {0};
-    struct buf rules = {0}, x0 = {0};
-    FcConfig *c0 = NULL, *c1 = NULL;
-    bool ok = probe(sys, family, sysr);
-    /* Every context must sort a weight alike (the rules are per weight). */
-    for (int k = 0; ok && k < NPROBES; k++) {
-        GPtrArray *ref = sysr[probe_weight(k) * 2];
-        ok = sysr[k]->len == ref->len;
-        for (guint i = 0; ok && i < ref->len; i++) {
-            ok = file_of(sysr[k]->pdata[i]) && file_of(ref->pdata[i]) &&
-                 strcmp(file_of(sysr[k]->pdata[i]), file_of(ref->pdata[i])) == 0;
-        }
-    }
-    if (ok) {
-        put_config(&x0, sys, sysr, "");
-        ok = x0.len > 0 && !x0.nomem && (c0 = config_from_xml(x0.items)) && probe(c0, family, r0);
-    }
-    /* The rules: what differs between the short configuration's patterns and the system's,
-     * the same in every context (else no short configuration can give both). */
-    for (int k = 0; ok && k < NPROBES; k++) {
-        ok = r0[k]->len == sysr[k]->len;
-    }
-    for (int w = 0; ok && w < 2; w++) {
-        ok = put_font_rules(&rules, sysr[w * 2], r0[w * 2], fc_weights[w]);
-    }
-    if (ok) {
-        put_config(xml, sys, sysr, rules.items ? rules.items : "");
-        ok = xml->len > 0 && !xml->nomem && (c1 = config_from_xml(xml->items)) &&
-             probe(c1, family, r1) && same_probes(sysr, r1);
-    }
-    GHashTable *seen = ok ? g_hash_table_new(g_str_hash, g_str_equal) : NULL;
-    for (int k = 0; ok && k <= 2; k += 2) { /* the chains of both weights, each file once */
-        for (guint i = 0; i < sysr[k]->len; i++) {
-            const char *f = file_of(sysr[k]->pdata[i]);
-            if (!g_hash_table_contains(seen, f)) {
-                g_hash_table_add(seen, (gpointer)f);
-                put_dep(deps, f);
-            }
-        }
-    }
-    if (seen) {
-        g_hash_table_destroy(seen);
-    }
-    probes_free(sysr);
-    probes_free(r0);
-    probes_free(r1);
-    if (c0) {
-        FcConfigDestroy(c0);
-    }
-    if (c1) {
-        FcConfigDestroy(c1);
-    }
-    free(rules.items);
-    free(x0.items);
-    return ok;
 }
 
 /* ---- The cache file -------------------------------------------------------------------------- */
@@ -845,7 +372,7 @@ static FcConfig *from_cache(const char *text, const char *key, bool *found)
         }
         path[n] = '\0';
         now.len = 0;
-        put_dep(&now, path);
+        csvchart_fonts_put_dep(&now, path);
         if (now.nomem || now.len != (size_t)(end + 1 - p) || memcmp(now.items, p, now.len) != 0) {
             free(now.items);
             return NULL; /* changed: made again */
@@ -860,7 +387,7 @@ static FcConfig *from_cache(const char *text, const char *key, bool *found)
     if (strncmp(p, "config\n", 7) != 0) {
         return NULL;
     }
-    FcConfig *c = config_from_xml(p + 7);
+    FcConfig *c = csvchart_fonts_config_from_xml(p + 7);
     *found = c != NULL;
     return c;
 }
@@ -889,14 +416,14 @@ static FcConfig *config_for(const char *family)
     if (!found && path) {
         FcConfig *sys = system_fonts();
         struct buf file = {0}, xml = {0};
-        put(&file, key.items, key.len);
+        csvchart_fonts_put(&file, key.items, key.len);
         put_deps(&file, sys);
-        if (sys && build(sys, family, &xml, &file)) {
-            puts_(&file, "config\n");
-            put(&file, xml.items, xml.len);
-            c = config_from_xml(xml.items);
+        if (sys && csvchart_fonts_build(sys, family, &xml, &file)) {
+            csvchart_fonts_puts(&file, "config\n");
+            csvchart_fonts_put(&file, xml.items, xml.len);
+            c = csvchart_fonts_config_from_xml(xml.items);
         } else {
-            puts_(&file, "system\n");
+            csvchart_fonts_puts(&file, "system\n");
         }
         if (!file.nomem) {
             write_file(path, file.items, file.len);

@@ -160,9 +160,11 @@ csvchart_status csvchart_timeline_bind(const csvchart_table *t, const struct spe
                                 t->cols[cdate].name);
         goto fail;
     }
-    for (size_t k = 0; k < s->nmarkers; k++) { /* line 0: before the events of their instant */
-        const struct dated_mark *m = &s->markers[k];
-        struct timeline_event e = {.start = m->date, .marker = true};
+    /* Markers, then notes (annotate): line 0, before the events of their instant. */
+    for (size_t k = 0; k < s->nmarkers + s->ndate_notes; k++) {
+        bool note = k >= s->nmarkers;
+        const struct dated_mark *m = note ? &s->date_notes[k - s->nmarkers] : &s->markers[k];
+        struct timeline_event e = {.start = m->date, .marker = true, .note = note};
         e.t0 = csvchart_date_coord(&e.start);
         e.t1 = csvchart_date_period_end(&e.start);
         e.at = (e.t0 + e.t1) / 2;
@@ -206,18 +208,4 @@ void csvchart_timeline_fini(struct timeline_data *d)
         free(d->scratch);
     }
     memset(d, 0, sizeof *d);
-}
-
-bool csvchart_timeline_limit(const struct spec *s, struct table_fold *f)
-{
-    if (s->kind != KIND_TIMELINE) {
-        return false;
-    }
-    memset(f, 0, sizeof *f);
-    f->keys[0] = *s->date ? s->date : "date";
-    f->max_keys = s->max_categories;
-    f->count_only = true;
-    f->every_row = true; /* every dated row is an event (csvchart_timeline_bind()) */
-    f->limit_text = "events; a timeline of them cannot be drawn (raise max_categories)";
-    return true;
 }

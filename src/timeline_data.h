@@ -43,6 +43,8 @@ struct timeline_event {
                       event), or t0 (a span) */
     bool marker;   /* a marker (the `marker` option), not a row: a line across the axis at
                       `at` with its label; never clustered, banded or counted as an event */
+    bool note;     /* with marker: a note (the `annotate` option): its label on a leader to
+                      the axis like an event's, in the notes' colour, with no dot or line */
 };
 
 /* What a layout keeps between its runs on the same data (csvchart_layout_fit() lays a figure
@@ -73,11 +75,5 @@ csvchart_status csvchart_timeline_bind(const csvchart_table *t, const struct spe
                                        struct timeline_data *out,
                                        struct csvchart_warnings *warn, csvchart_error *err);
 void csvchart_timeline_fini(struct timeline_data *d);
-
-/*
- * How a timeline checks its event limit (max_categories) while its file is read (table.h,
- * count_only, every_row): fills *f, borrowing s's strings, and returns true for a timeline.
- */
-bool csvchart_timeline_limit(const struct spec *s, struct table_fold *f);
 
 #endif

@@ -1,9 +1,9 @@
 /*
- * fold_check.h - the oracle for folding while reading (table.h, Folding), shared by the
- * property test (tests/unit/test_table_fold.c) and the CSV fuzz target (tests/fuzz/
- * fuzz_entry.c): read a CSV with and without folding, bind both to the same bar chart spec,
- * and compare everything binding gives - status, error text, warnings, panels, categories,
- * series, units and values. Header-only, like harness.h.
+ * fold_check.h - the oracle for folding while reading (aggregate.h), shared by the property
+ * test (tests/unit/test_aggregate.c) and the CSV fuzz target (tests/fuzz/fuzz_entry.c): read a
+ * CSV with and without folding, bind both to the same bar chart spec, and compare everything
+ * binding gives - status, error text, warnings, panels, categories, series, units and
+ * values. Header-only, like harness.h.
  */
 #ifndef CSVCHART_TEST_FOLD_CHECK_H
 #define CSVCHART_TEST_FOLD_CHECK_H
@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "aggregate.h"
 #include "bar_data.h"
 
 struct fold_outcome {
@@ -28,17 +29,22 @@ static inline void fold_run(const char *csv, size_t len, const struct spec *s, b
                             struct fold_outcome *o)
 {
     memset(o, 0, sizeof *o);
-    struct table_fold f;
-    bool folds = csvchart_bar_fold(s, &f);
-    struct table_options opt = {.fold = folded && folds ? &f : NULL};
+    struct fold_plan p;
+    csvchart_fold_plan(s, &p);
+    if (!folded || p.mode != FOLD_ROWS) {
+        p.mode = FOLD_NOTHING;
+    }
+    struct table_options opt = {0};
     csvchart_error err = {0};
     csvchart_table *t = NULL;
-    o->st = csvchart_table_read("t.csv", csv, len, &opt, &t, &err);
+    struct agg_rows *rows = NULL;
+    o->st = csvchart_aggregate_read(NULL, "t.csv", csv, len, &opt, &p, &t, &rows, &err);
     if (o->st == CSVCHART_OK) {
         o->rows = t->nrows;
-        o->st = csvchart_bar_chart_bind(t, s, &o->chart, &o->warn, &err);
+        o->st = csvchart_bar_chart_bind(t, rows, s, &o->chart, &o->warn, &err);
     }
     snprintf(o->error, sizeof o->error, "%s", o->st ? csvchart_error_text(&err) : "");
+    csvchart_agg_rows_free(rows);
     csvchart_table_free(t);
 }
 

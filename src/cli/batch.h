@@ -91,6 +91,8 @@ struct figure_report {
 
 /* Runs the batch; prints messages and the summary; returns the exit status. */
 int csvchart_cli_render(const struct render_args *a);
+/* Is figure `name` one of the comma-separated names of `list` (--only)? */
+bool csvchart_cli_in_list(const char *list, const char *name);
 
 /*
  * --html: the preview page (html.c). Writes FILE atomically: every figure of `figs` with its

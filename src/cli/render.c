@@ -6,7 +6,7 @@
  *      file's folder), outputs (relative to --out-dir; names that climb out of it, through
  *      ".." or a symbolic link, an unsupported "@Nx", names that make syntax cannot hold when
  *      a depfile or make rules are asked for, and two outputs that are one file however
- *      spelled are refused here, so a bad INI renders nothing);
+ *      spelled are refused here, so a bad INI renders nothing: render_plan.c);
  *   3. render the figures on --jobs threads, each figure on its own (a csvchart_figure per
  *      figure; the library keeps no shared state), every message kept with its figure;
  *   4. print the messages in INI order (deterministic whatever the scheduling), the depfile
@@ -23,6 +23,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "render_batch.h"
+
 #include "array.h"
 #include "batch.h"
 #include "figure.h"
@@ -33,33 +35,6 @@
 #include "make_syntax.h"
 #include "scene.h"
 #include "theme.h"
-
-#define MAX_OUTPUTS 16
-
-struct job {
-    const struct ini_section *sec;
-    char kind[16];
-    char *data;                 /* the CSV path as opened (INI folder + data) */
-    char *theme;                /* a house theme's path (INI folder + theme), or NULL */
-    char *outputs[MAX_OUTPUTS]; /* out-dir + name */
-    size_t noutputs;
-    bool planned; /* planning found no error */
-    /* results, written by the worker that took the job */
-    char *messages; /* newline-separated, each "csvchart: ..." */
-    size_t mlen, mcap;
-    bool failed;
-    /* for render_args's report (--html, --watch) */
-    char *title, *alt;
-    double width, height, dpi;
-};
-
-struct batch {
-    const struct render_args *a;
-    const struct ini_doc *doc;
-    struct job *jobs;
-    size_t njobs;
-    atomic_size_t next;
-};
 
 CSVCHART_PRINTF(2, 3)
 static void job_say(struct job *j, const char *fmt, ...)
@@ -79,178 +54,10 @@ static void job_say(struct job *j, const char *fmt, ...)
     j->messages[j->mlen] = '\0';
 }
 
-static void job_fail(struct job *j, csvchart_error *err)
+void csvchart_batch_job_fail(struct job *j, csvchart_error *err)
 {
     j->failed = true;
     job_say(j, "csvchart: %s (figure \"%s\")", csvchart_error_text(err), j->sec->name);
-}
-
-static const struct ini_entry *entry(const struct ini_section *s, const char *key)
-{
-    for (size_t i = 0; i < s->len; i++) {
-        if (strcmp(s->entries[i].key, key) == 0) {
-            return &s->entries[i];
-        }
-    }
-    return NULL;
-}
-
-/* True for an output name that stays inside the out-dir: relative, no ".." component. */
-static bool stays_inside(const char *name)
-{
-    if (name[0] == '/' || !*name) {
-        return false;
-    }
-    for (const char *p = name; *p;) {
-        const char *slash = strchr(p, '/');
-        size_t n = slash ? (size_t)(slash - p) : strlen(p);
-        if (n == 2 && p[0] == '.' && p[1] == '.') {
-            return false;
-        }
-        p += n + (slash != NULL);
-    }
-    return true;
-}
-
-static char *join(const char *dir, size_t dirlen, const char *name)
-{
-    size_t n = strlen(name);
-    char *s = malloc(dirlen + n + 2);
-    if (s) {
-        if (dirlen) {
-            snprintf(s, dirlen + n + 2, "%.*s/%s", (int)dirlen, dir, name);
-        } else {
-            memcpy(s, name, n + 1);
-        }
-    }
-    return s;
-}
-
-/* Step 2: kind, data, outputs of one figure. Errors go to the job's messages. */
-static void plan(struct batch *b, struct job *j)
-{
-    const char *ini = b->doc->path;
-    const struct ini_section *s = j->sec;
-    csvchart_error err = {0};
-    const struct ini_entry *kind = entry(s, "kind"), *data = entry(s, "data");
-    const struct ini_entry *outs = entry(s, "outputs");
-    if (!kind) {
-        kind = entry(&b->doc->defaults, "kind");
-    }
-    if (!data) {
-        data = entry(&b->doc->defaults, "data");
-    }
-    if (!kind || !data) {
-        csvchart_error_set(&err, CSVCHART_ERROR_DATA, ini, s->line, 0,
-                           "[%s] needs %s%s%s (e.g. kind = bar, data = prices.csv)", s->name,
-                           kind ? "" : "kind", !kind && !data ? " and " : "", data ? "" : "data");
-        job_fail(j, &err);
-        return;
-    }
-    if (strcmp(kind->value, "bar") != 0 && strcmp(kind->value, "timeline") != 0 &&
-        strcmp(kind->value, "trend") != 0) {
-        csvchart_error_set(&err, CSVCHART_ERROR_DATA, ini, kind->line, 0,
-                           "kind \"%s\" is not a figure kind; expected bar, timeline or trend",
-                           kind->value);
-        job_fail(j, &err);
-        return;
-    }
-    snprintf(j->kind, sizeof j->kind, "%s", kind->value);
-    const char *slash = strrchr(ini, '/');
-    j->data = data->value[0] == '/' ? csvchart_strdup(data->value)
-                                    : join(ini, slash ? (size_t)(slash - ini) : 0, data->value);
-    /* A house theme is a file, found like the data and a dependency like it. */
-    const struct ini_entry *theme = entry(s, "theme");
-    theme = theme ? theme : entry(&b->doc->defaults, "theme");
-    if (theme && csvchart_theme_is_file(theme->value)) {
-        j->theme = theme->value[0] == '/'
-                       ? csvchart_strdup(theme->value)
-                       : join(ini, slash ? (size_t)(slash - ini) : 0, theme->value);
-    }
-
-    char deflt[300];
-    snprintf(deflt, sizeof deflt, "%s.png", s->name);
-    const char *list = outs ? outs->value : deflt;
-    size_t line = outs ? outs->line : s->line;
-    for (const char *p = list; *p;) {
-        while (*p == ' ' || *p == '\t') {
-            p++;
-        }
-        size_t n = strcspn(p, " \t");
-        if (!n) {
-            break;
-        }
-        char name[1024];
-        snprintf(name, sizeof name, "%.*s", (int)n, p);
-        p += n;
-        if (!stays_inside(name)) {
-            csvchart_error_set(&err, CSVCHART_ERROR_DATA, ini, line, 0,
-                               "output \"%s\" leaves the output folder; write a name relative "
-                               "to it, without ..",
-                               name);
-            job_fail(j, &err);
-            return;
-        }
-        csvchart_error bad = {0};
-        if (csvchart_output_check(name, &bad)) {
-            csvchart_error_set(&err, CSVCHART_ERROR_DATA, ini, line, 0, "output \"%s\": %s",
-                               name, bad.message);
-            job_fail(j, &err);
-            return;
-        }
-        if (j->noutputs == MAX_OUTPUTS) {
-            csvchart_error_set(&err, CSVCHART_ERROR_DATA, ini, line, 0,
-                               "more than %d outputs", MAX_OUTPUTS);
-            job_fail(j, &err);
-            return;
-        }
-        char *path = join(b->a->out_dir, strlen(b->a->out_dir), name);
-        if (!path) {
-            csvchart_error_nomem(&err);
-            job_fail(j, &err);
-            return;
-        }
-        j->outputs[j->noutputs++] = path;
-        char where[1024];
-        if (!csvchart_output_stays_in(b->a->out_dir, path, where, sizeof where)) {
-            csvchart_error_set(&err, CSVCHART_ERROR_DATA, ini, line, 0,
-                               "output \"%s\" leaves the output folder through a symbolic link "
-                               "(its folder is %s); write it into a folder inside %s",
-                               name, where, b->a->out_dir);
-            job_fail(j, &err);
-            return;
-        }
-    }
-    if (j->noutputs == 0) {
-        csvchart_error_set(&err, CSVCHART_ERROR_DATA, ini, line, 0, "outputs is empty");
-        job_fail(j, &err);
-        return;
-    }
-    /* Names that go into make syntax or a --list line must come out as they went in. */
-    const char *into = b->a->depfile      ? "into a depfile"
-                       : b->a->make_rules ? "into make rules"
-                                          : NULL;
-    char bad[64], quoted[600];
-    for (size_t k = 0; into && k <= j->noutputs + 1; k++) {
-        const char *name = k < j->noutputs ? j->outputs[k] : k == j->noutputs ? j->data : j->theme;
-        if (name && !csvchart_make_name_ok(name, bad, sizeof bad)) {
-            csvchart_error_set(&err, CSVCHART_ERROR_DATA, ini,
-                               k < j->noutputs ? line : k == j->noutputs ? data->line : theme->line,
-                               0, "%s %s cannot be written %s (%s); " CSVCHART_MAKE_NAME_RULE,
-                               k < j->noutputs ? "output" : k == j->noutputs ? "data" : "theme",
-                               csvchart_cli_quote(name, quoted, sizeof quoted), into, bad);
-            job_fail(j, &err);
-            return;
-        }
-    }
-    if (b->a->list && strpbrk(j->data, "\t\n\r")) {
-        csvchart_error_set(&err, CSVCHART_ERROR_DATA, ini, data->line, 0,
-                           "data %s cannot be listed: --list separates fields with tabs",
-                           csvchart_cli_quote(j->data, quoted, sizeof quoted));
-        job_fail(j, &err);
-        return;
-    }
-    j->planned = true;
 }
 
 /* Sets the options of one section on a figure; false after an error (reported). */
@@ -271,7 +78,7 @@ static bool set_options(struct job *j, csvchart_figure *fig, const struct ini_se
         csvchart_error err = {0};
         const char *value = strcmp(e->key, "theme") == 0 && j->theme ? j->theme : e->value;
         if (csvchart_set_at(fig, e->key, value, ini, e->line, &err)) {
-            job_fail(j, &err);
+            csvchart_batch_job_fail(j, &err);
             return false;
         }
     }
@@ -291,7 +98,7 @@ static void render_one(struct batch *b, struct job *j, const csvchart_text_measu
     csvchart_error err = {0};
     csvchart_figure *fig = csvchart_figure_new(j->kind, &err);
     if (!fig) {
-        job_fail(j, &err);
+        csvchart_batch_job_fail(j, &err);
         return;
     }
     if (text) {
@@ -305,9 +112,9 @@ static void render_one(struct batch *b, struct job *j, const csvchart_text_measu
     for (size_t i = 0; i < j->noutputs; i++) {
         outs[i] = (struct cli_output){j->outputs[i], CSVCHART_FORMAT_AUTO, false};
     }
-    if (csvchart_cli_figure_job(fig, j->data, outs, j->noutputs, b->a->quiet ? NULL : job_warn,
-                                j, &err)) {
-        job_fail(j, &err);
+    if (csvchart_cli_figure_job(fig, j->data, outs, j->noutputs, b->a->quiet ? NULL : job_warn, j,
+                                &err)) {
+        csvchart_batch_job_fail(j, &err);
         goto done;
     }
     if (b->a->report) {
@@ -394,10 +201,10 @@ static int write_depfile(const struct batch *b)
 
 /*
  * A Makefile fragment: one rule per figure, its outputs a grouped target (GNU make 4.3 "&:")
- * depending on the INI file, the figure's CSV and its house theme, so make re-renders exactly the figures
- * whose data changed. Include it from a Makefile (see examples/Makefile). Every name was
- * checked by csvchart_make_name_ok() (in plan() and csvchart_cli_render()); in the recipe
- * each word is quoted for the shell, so no name can become make or shell syntax.
+ * depending on the INI file, the figure's CSV and its house theme, so make re-renders exactly the
+ * figures whose data changed. Include it from a Makefile (see examples/Makefile). Every name was
+ * checked by csvchart_make_name_ok() (in csvchart_batch_plan() and csvchart_cli_render()); in the
+ * recipe each word is quoted for the shell, so no name can become make or shell syntax.
  */
 static void print_make_rules(const struct batch *b)
 {
@@ -458,7 +265,7 @@ static void make_folders(struct batch *b)
                 csvchart_error_set(&err, CSVCHART_ERROR_IO, j->outputs[k], 0, 0,
                                    "cannot create its folder: %s", strerror(errno));
             }
-            job_fail(j, &err);
+            csvchart_batch_job_fail(j, &err);
             j->planned = false;
         }
     }
@@ -471,8 +278,8 @@ static void make_folders(struct batch *b)
 static const char *value_of(const struct batch *b, const struct ini_section *s, const char *key,
                             const char *def)
 {
-    const struct ini_entry *e = entry(s, key);
-    e = e ? e : entry(&b->doc->defaults, key);
+    const struct ini_entry *e = csvchart_batch_entry(s, key);
+    e = e ? e : csvchart_batch_entry(&b->doc->defaults, key);
     return e ? e->value : def;
 }
 
@@ -501,7 +308,7 @@ static void report_jobs(const struct batch *b)
 }
 
 /* Is figure `name` among the comma-separated --only list? */
-static bool in_list(const char *list, const char *name)
+bool csvchart_cli_in_list(const char *list, const char *name)
 {
     size_t n = strlen(name);
     for (const char *p = list; *p;) {
@@ -520,141 +327,13 @@ static int cpu_count(void)
     return n < 1 ? 1 : n > 64 ? 64 : (int)n;
 }
 
-/* One output of a planned figure (k < MAX_OUTPUTS), or the depfile (job SIZE_MAX). */
-struct out_ref {
-    struct output_key key;
-    size_t job, k;
-};
-
-static int by_key(const void *x, const void *y)
-{
-    const struct out_ref *a = x, *b = y;
-    int c = csvchart_output_key_cmp(&a->key, &b->key);
-    if (c) {
-        return c;
-    }
-    return a->job != b->job ? (a->job < b->job ? -1 : 1) : a->k < b->k ? -1 : a->k > b->k;
-}
-
-static int by_place(const void *x, const void *y)
-{
-    const struct out_ref *const *a = x, *const *b = y;
-    if ((*a)->job != (*b)->job) {
-        return (*a)->job < (*b)->job ? -1 : 1;
-    }
-    return (*a)->k < (*b)->k ? -1 : (*a)->k > (*b)->k;
-}
-
-/*
- * Two outputs that are one file (spelled alike or not: o/x.png, o/./x.png, o//x.png, through
- * a link to o), in one figure or two, or the depfile among the outputs: refused before
- * anything is drawn, since which writer won would change from run to run. The outputs are
- * sorted by key (output.c), so many figures cost n log n. Prints a message for each later
- * writer of a file, in INI order; true when there was one.
- */
-static bool find_clashes(struct batch *b)
-{
-    size_t n = b->a->depfile ? 1 : 0;
-    for (size_t i = 0; i < b->njobs; i++) {
-        n += b->jobs[i].planned ? b->jobs[i].noutputs : 0;
-    }
-    struct out_ref *refs = calloc(n ? n : 1, sizeof *refs);
-    struct out_ref **later = calloc(n ? n : 1, sizeof *later);
-    if (!refs || !later) {
-        free(refs);
-        free(later);
-        csvchart_cli_error("out of memory");
-        return true;
-    }
-    size_t m = 0;
-    for (size_t i = 0; i < b->njobs; i++) {
-        for (size_t k = 0; b->jobs[i].planned && k < b->jobs[i].noutputs; k++) {
-            csvchart_output_key_init(&refs[m].key, b->jobs[i].outputs[k]);
-            refs[m].job = i;
-            refs[m++].k = k;
-        }
-    }
-    if (b->a->depfile) {
-        csvchart_output_key_init(&refs[m].key, b->a->depfile);
-        refs[m].job = SIZE_MAX;
-        refs[m++].k = 0;
-    }
-    qsort(refs, m, sizeof *refs, by_key);
-    size_t nlater = 0;
-    for (size_t i = 1; i < m; i++) {
-        if (csvchart_output_key_cmp(&refs[i].key, &refs[i - 1].key) == 0) {
-            later[nlater++] = &refs[i];
-        }
-    }
-    qsort(later, nlater, sizeof *later, by_place);
-    for (size_t i = 0; i < nlater; i++) {
-        /* the first writer of that file: the first of its run */
-        const struct out_ref *r = later[i], *first = r;
-        while (first > refs && csvchart_output_key_cmp(&first[-1].key, &r->key) == 0) {
-            first--;
-        }
-        const struct job *fj = &b->jobs[first->job];
-        char q[600];
-        if (r->job == SIZE_MAX) {
-            csvchart_cli_error("--depfile %s is also an output of [%s]; give the depfile a name "
-                               "of its own",
-                               csvchart_cli_quote(b->a->depfile, q, sizeof q), fj->sec->name);
-            continue;
-        }
-        const struct job *j = &b->jobs[r->job];
-        const char *mine = j->outputs[r->k], *theirs = fj->outputs[first->k];
-        csvchart_error e = {0};
-        if (j == fj) {
-            csvchart_error_set(&e, CSVCHART_ERROR_DATA, b->doc->path, j->sec->line, 0,
-                               "[%s] writes one file twice: %s and %s; name each output once",
-                               j->sec->name, theirs, mine);
-        } else {
-            if (strcmp(mine, theirs) != 0) {
-                snprintf(q, sizeof q, " (as %s)", theirs);
-            }
-            csvchart_error_set(&e, CSVCHART_ERROR_DATA, b->doc->path, j->sec->line, 0,
-                               "[%s] writes %s, as [%s] does%s; give each output one figure",
-                               j->sec->name, mine, fj->sec->name,
-                               strcmp(mine, theirs) != 0 ? q : "");
-        }
-        csvchart_cli_error("%s", csvchart_error_text(&e));
-    }
-    for (size_t i = 0; i < m; i++) {
-        csvchart_output_key_fini(&refs[i].key);
-    }
-    free(refs);
-    free(later);
-    return nlater > 0;
-}
-
-/* A name that every figure's make syntax holds (the INI file; --out-dir, as the folder of
- * every output - so "(copy)" may end it): checked once. */
-static bool make_name_ok(const struct render_args *a, const char *what, const char *name,
-                         bool folder)
-{
-    char bad[64], q[600];
-    if (!(a->depfile || a->make_rules)) {
-        return true;
-    }
-    char *path = folder ? join(name, strlen(name), "x") : NULL;
-    bool ok = csvchart_make_name_ok(path ? path : name, bad, sizeof bad);
-    free(path);
-    if (ok) {
-        return true;
-    }
-    csvchart_cli_error("%s %s cannot be written %s (%s); " CSVCHART_MAKE_NAME_RULE, what,
-                       csvchart_cli_quote(name, q, sizeof q),
-                       a->depfile ? "into a depfile" : "into make rules", bad);
-    return false;
-}
-
 int csvchart_cli_render(const struct render_args *a)
 {
     struct ini_doc doc;
     csvchart_error err = {0};
     char q[600];
-    if (!make_name_ok(a, "INI file", a->ini, false) ||
-        (*a->out_dir && !make_name_ok(a, "--out-dir", a->out_dir, true))) {
+    if (!csvchart_batch_make_name_ok(a, "INI file", a->ini, false) ||
+        (*a->out_dir && !csvchart_batch_make_name_ok(a, "--out-dir", a->out_dir, true))) {
         return 1;
     }
     if (a->make_rules && a->self && !csvchart_make_word_ok(a->self)) {
@@ -699,7 +378,7 @@ int csvchart_cli_render(const struct render_args *a)
         }
     }
     for (size_t i = 0; i < doc.len; i++) {
-        if (a->only && !in_list(a->only, doc.figures[i].name)) {
+        if (a->only && !csvchart_cli_in_list(a->only, doc.figures[i].name)) {
             continue;
         }
         if (a->shard_count && (int)(i % (size_t)a->shard_count) != a->shard_index - 1) {
@@ -708,9 +387,9 @@ int csvchart_cli_render(const struct render_args *a)
         b.jobs[b.njobs++].sec = &doc.figures[i];
     }
     for (size_t i = 0; i < b.njobs; i++) {
-        plan(&b, &b.jobs[i]);
+        csvchart_batch_plan(&b, &b.jobs[i]);
     }
-    bool clash = find_clashes(&b);
+    bool clash = csvchart_batch_find_clashes(&b);
     int rc = 0;
     if (a->list && !clash) {
         /* --list and --make-rules print what build scripts use: a figure that cannot be

@@ -256,23 +256,10 @@ static uint64_t signature(const struct render_args *a, const struct ini_doc *doc
     return h;
 }
 
-static bool in_list(const char *list, const char *name)
-{
-    size_t n = strlen(name);
-    for (const char *p = list; *p;) {
-        size_t k = strcspn(p, ",");
-        if (k == n && strncmp(p, name, n) == 0) {
-            return true;
-        }
-        p += k + (p[k] == ',');
-    }
-    return false;
-}
-
 /* Is figure i of the file selected by --only and --shard, as render.c selects? */
 static bool selected(const struct render_args *a, const struct ini_doc *doc, size_t i)
 {
-    if (a->only && !in_list(a->only, doc->figures[i].name)) {
+    if (a->only && !csvchart_cli_in_list(a->only, doc->figures[i].name)) {
         return false;
     }
     return !a->shard_count || (int)(i % (size_t)a->shard_count) == a->shard_index - 1;

@@ -78,6 +78,21 @@ run timeline dmy.csv -o mk2.scene --date-format dd/mm/yyyy --marker "20/01/2026 
 expect_status 0 "a marker in date_format"
 has_text mk2.scene "Recount" "a marker in date_format"
 
+# ---- notes tied to dates (annotate on a timeline): a leader like an event's, no dot, no line
+run timeline iso.csv -o nt.scene --annotate "2026-03-01: Quiet month; 20/01/2026: x"
+expect_status 1 "a note whose date is not in the data's syntax"
+expect_stderr 'csvchart: annotate: item 2 "20/01/2026" is not a date; on a timeline a note is DATE: TEXT, e.g. 2026-01-15: Policy shift' "a note without a date"
+run timeline iso.csv -o nt.scene --annotate "2026-03-01: Quiet month"
+expect_status 0 "a note on a timeline"
+has_text nt.scene "Quiet month" "a note's text"
+has_text nt.scene "1 Mar 2026" "a note's date"
+grep -q '^line .* dash=' nt.scene && fail "a note drew a dashed line" || pass "a note draws no marker line"
+[ "$(grep -c '^circle' nt.scene)" = "$(grep -c '^circle' deiso.scene)" ] &&
+    pass "a note has no dot" || fail "a note drew a dot: $(grep -c '^circle' nt.scene) circles"
+run timeline dmy.csv -o nt2.scene --date-format dd/mm/yyyy --annotate "20/01/2026: Recount"
+expect_status 0 "a note in date_format"
+has_text nt2.scene "Recount" "a note in date_format"
+
 # ---- bad values: the option's name for a flag, FILE:LINE in an INI file
 run bar en.csv -o x.scene --locale xx
 expect_status 1 "--locale xx"

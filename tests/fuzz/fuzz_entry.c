@@ -174,7 +174,7 @@ static int tables_equal(const csvchart_table *a, const csvchart_table *b)
 }
 
 /*
- * Folding while reading (table.h) is invisible: an aggregated bar chart bound from the folded
+ * Folding while reading (aggregate.h) is invisible: an aggregated bar chart bound from the folded
  * table equals the one bound from the whole table (fold_check.h). Bits of `a` and `b` pick
  * the aggregate, the group and facet columns among the table's, the y columns and log.
  */
@@ -982,18 +982,22 @@ static void fold_run_as(const char *csv, size_t len, const struct spec *s, bool 
                         const struct table_options *base, struct fold_outcome *o)
 {
     memset(o, 0, sizeof *o);
-    struct table_fold f;
-    bool folds = csvchart_bar_fold(s, &f);
+    struct fold_plan p;
+    csvchart_fold_plan(s, &p);
+    if (!folded || p.mode != FOLD_ROWS) {
+        p.mode = FOLD_NOTHING;
+    }
     struct table_options opt = *base;
-    opt.fold = folded && folds ? &f : NULL;
     csvchart_error err = {0};
     csvchart_table *t = NULL;
-    o->st = csvchart_table_read("t.csv", csv, len, &opt, &t, &err);
+    struct agg_rows *rows = NULL;
+    o->st = csvchart_aggregate_read(NULL, "t.csv", csv, len, &opt, &p, &t, &rows, &err);
     if (o->st == CSVCHART_OK) {
         o->rows = t->nrows;
-        o->st = csvchart_bar_chart_bind(t, s, &o->chart, &o->warn, &err);
+        o->st = csvchart_bar_chart_bind(t, rows, s, &o->chart, &o->warn, &err);
     }
     snprintf(o->error, sizeof o->error, "%s", o->st ? csvchart_error_text(&err) : "");
+    csvchart_agg_rows_free(rows);
     csvchart_table_free(t);
 }
 

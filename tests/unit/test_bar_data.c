@@ -23,7 +23,7 @@ static csvchart_status bind(const char *csv, const char *const *opts, struct bar
     struct option_values vals;
     struct spec s;
     fixture_spec(opts, KIND_BAR, &vals, &s, err);
-    st = csvchart_bar_chart_bind(t, &s, &chart, w, err);
+    st = csvchart_bar_chart_bind(t, NULL, &s, &chart, w, err);
     if (st == CSVCHART_OK) {
         *d = chart.panels[0];
     }

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "aggregate.h"
 #include "error.h"
 #include "harness.h"
 #include "table.h"
@@ -66,7 +67,7 @@ struct rcase {
 };
 
 #define IN(s) s, sizeof(s) - 1
-#define AUTO {.fold = NULL}
+#define AUTO {.delimiter = 0}
 
 static const struct rcase cases[] = {
     /* ---- Well-formed input ---- */
@@ -116,13 +117,13 @@ static const struct rcase cases[] = {
     {IN("\"a,b,c\";d\n1;2\n"), AUTO, "d=; bom=0\nH [a,b,c]1:1 [d]1:9\nR [1]2:1 [2]2:3\n"},
     {IN("a;b,c\n1;2,3\n"), AUTO, "d=, bom=0\nH [a;b]1:1 [c]1:5\nR [1;2]2:1 [3]2:5\n"},
     {IN("a\n1\n"), AUTO, "d=, bom=0\nH [a]1:1\nR [1]2:1\n"},
-    {IN("a;b\n1;2\n"), {',', 0, 0, 0, NULL, 0, NULL}, "d=, bom=0\nH [a;b]1:1\nR [1;2]2:1\n"},
-    {IN("a,b;c\n1,2;3\n"), {';', 0, 0, 0, NULL, 0, NULL}, "d=; bom=0\nH [a,b]1:1 [c]1:5\nR [1,2]2:1 [3]2:5\n"},
+    {IN("a;b\n1;2\n"), {',', 0, 0, 0, 0, NULL}, "d=, bom=0\nH [a;b]1:1\nR [1;2]2:1\n"},
+    {IN("a,b;c\n1,2;3\n"), {';', 0, 0, 0, 0, NULL}, "d=; bom=0\nH [a,b]1:1 [c]1:5\nR [1,2]2:1 [3]2:5\n"},
     /* UTF-8 text; columns count bytes. */
     {IN("n\xC3\xA9v,\xC3\xA1r\n\xC3\x81rv\xC3\xADz,5\n"), AUTO,
      "d=, bom=0\nH [n\xC3\xA9v]1:1 [\xC3\xA1r]1:6\nR [\xC3\x81rv\xC3\xADz]2:1 [5]2:9\n"},
     {IN("a\n\xF0\x9F\x98\x80,\n"),
-     {0, 0, 0, 0, NULL, 0, NULL},
+     {0, 0, 0, 0, 0, NULL},
      "csv:2:6: row has 2 fields, expected 1 as in the header (line 1)"},
     /* What every output holds stays: tab, line ends in quotes, DEL, C1 controls, U+FFFD,
      * U+10FFFD (issue 10). */
@@ -131,17 +132,17 @@ static const struct rcase cases[] = {
     /* Limits that are not hit. */
     /* A quoted field's length is its content: quotes around it and the second of a doubled
      * quote do not count (issue 10: a quoted field of exactly the limit was refused). */
-    {IN("a\n\"1234\"\n"), {0, 4, 0, 0, NULL, 0, NULL}, "d=, bom=0\nH [a]1:1\nR [1234]2:1\n"},
-    {IN("a\n  \"1234\"\n"), {0, 4, 0, 0, NULL, 0, NULL}, "d=, bom=0\nH [a]1:1\nR [1234]2:3\n"},
-    {IN("a\n\"12\"\"3\"\n"), {0, 4, 0, 0, NULL, 0, NULL}, "d=, bom=0\nH [a]1:1\nR [12\"3]2:1\n"},
-    {IN("a\n\"12\"\"\"\"\"\n"), {0, 4, 0, 0, NULL, 0, NULL}, "d=, bom=0\nH [a]1:1\nR [12\"\"]2:1\n"},
-    {IN("\"abcd\",b\n1,2\n"), {0, 4, 0, 0, NULL, 0, NULL},
+    {IN("a\n\"1234\"\n"), {0, 4, 0, 0, 0, NULL}, "d=, bom=0\nH [a]1:1\nR [1234]2:1\n"},
+    {IN("a\n  \"1234\"\n"), {0, 4, 0, 0, 0, NULL}, "d=, bom=0\nH [a]1:1\nR [1234]2:3\n"},
+    {IN("a\n\"12\"\"3\"\n"), {0, 4, 0, 0, 0, NULL}, "d=, bom=0\nH [a]1:1\nR [12\"3]2:1\n"},
+    {IN("a\n\"12\"\"\"\"\"\n"), {0, 4, 0, 0, 0, NULL}, "d=, bom=0\nH [a]1:1\nR [12\"\"]2:1\n"},
+    {IN("\"abcd\",b\n1,2\n"), {0, 4, 0, 0, 0, NULL},
      "d=, bom=0\nH [abcd]1:1 [b]1:8\nR [1]2:1 [2]2:3\n"},
     /* Blank lines count toward max_rows apart from the data rows: a CRLF once, a line of
      * spaces too, a line end inside quotes not. */
-    {IN("a\r\n\r\n1\r\n\r\n2\n"), {0, 0, 0, 2, NULL, 0, NULL}, "d=, bom=0\nH [a]1:1\nR [1]3:1\nR [2]5:1\n"},
-    {IN("a\n\"\n\n\n\"\n"), {0, 0, 0, 1, NULL, 0, NULL}, "d=, bom=0\nH [a]1:1\nR [\n\n\n]2:1\n"},
-    {IN("ab,c\n1234,5\n"), {0, 4, 2, 1, NULL, 0, NULL}, "d=, bom=0\nH [ab]1:1 [c]1:4\nR [1234]2:1 [5]2:6\n"},
+    {IN("a\r\n\r\n1\r\n\r\n2\n"), {0, 0, 0, 2, 0, NULL}, "d=, bom=0\nH [a]1:1\nR [1]3:1\nR [2]5:1\n"},
+    {IN("a\n\"\n\n\n\"\n"), {0, 0, 0, 1, 0, NULL}, "d=, bom=0\nH [a]1:1\nR [\n\n\n]2:1\n"},
+    {IN("ab,c\n1234,5\n"), {0, 4, 2, 1, 0, NULL}, "d=, bom=0\nH [ab]1:1 [c]1:4\nR [1234]2:1 [5]2:6\n"},
 
     /* ---- Errors: the message and the position of the first one ---- */
     {IN("a,b\n1,2,3\n"), AUTO, "csv:2:5: row has 3 fields, expected 2 as in the header (line 1)"},
@@ -262,16 +263,16 @@ static const struct rcase cases[] = {
      "csv:1:9: duplicate column name \"price\" (also column "
      "1)"},
     /* Limits. */
-    {IN("a\n12345\n"), {0, 4, 0, 0, NULL, 0, NULL}, "csv:2:1: field is longer than 4 bytes (max_field_bytes)"},
+    {IN("a\n12345\n"), {0, 4, 0, 0, 0, NULL}, "csv:2:1: field is longer than 4 bytes (max_field_bytes)"},
     {IN("a\n\"12\n345\n"),
-     {0, 4, 0, 0, NULL, 0, NULL},
+     {0, 4, 0, 0, 0, NULL},
      "csv:2:1: field is longer than 4 bytes (max_field_bytes); is a closing quote missing?"},
-    {IN("abcde\n1\n"), {0, 4, 0, 0, NULL, 0, NULL}, "csv:1:1: field is longer than 4 bytes (max_field_bytes)"},
-    {IN("a,b,c\n1,2,3\n"), {0, 0, 2, 0, NULL, 0, NULL}, "csv:1:5: too many columns; the limit is 2 (max_columns)"},
-    {IN("a\n1\n2\n"), {0, 0, 0, 1, NULL, 0, NULL}, "csv:3:1: too many data rows; the limit is 1 (max_rows)"},
-    {IN("a\n\"12345\"\n"), {0, 4, 0, 0, NULL, 0, NULL},
+    {IN("abcde\n1\n"), {0, 4, 0, 0, 0, NULL}, "csv:1:1: field is longer than 4 bytes (max_field_bytes)"},
+    {IN("a,b,c\n1,2,3\n"), {0, 0, 2, 0, 0, NULL}, "csv:1:5: too many columns; the limit is 2 (max_columns)"},
+    {IN("a\n1\n2\n"), {0, 0, 0, 1, 0, NULL}, "csv:3:1: too many data rows; the limit is 1 (max_rows)"},
+    {IN("a\n\"12345\"\n"), {0, 4, 0, 0, 0, NULL},
      "csv:2:1: field is longer than 4 bytes (max_field_bytes); is a closing quote missing?"},
-    {IN("a\n\"12\"\"3\"\"\"\n"), {0, 4, 0, 0, NULL, 0, NULL},
+    {IN("a\n\"12\"\"3\"\"\"\n"), {0, 4, 0, 0, 0, NULL},
      "csv:2:1: field is longer than 4 bytes (max_field_bytes)"},
     /* In a ;-separated file a number "1,250" may have a decimal comma (issue 10: it was
      * read as 1250 without a word). Refused in a number column, unless the column shows its
@@ -286,18 +287,18 @@ static const struct rcase cases[] = {
      "csv:2:5: \"-2,500K\" is ambiguous in a ;-separated file (decimal comma or thousands "
      "separator?); write -2500K or -2.5K"},
     /* An endless stream of blank lines meets a limit (issue 10: yes '' never ended). */
-    {IN("a\n\n\n1\n"), {0, 0, 0, 1, NULL, 0, NULL},
+    {IN("a\n\n\n1\n"), {0, 0, 0, 1, 0, NULL},
      "csv:3:1: too many blank lines; the limit is 1 (max_rows, counted apart from the data "
      "rows)"},
-    {IN("\n\r\n  \na\n1\n"), {0, 0, 0, 2, NULL, 0, NULL},
+    {IN("\n\r\n  \na\n1\n"), {0, 0, 0, 2, 0, NULL},
      "csv:3:1: too many blank lines; the limit is 2 (max_rows, counted apart from the data "
      "rows)"},
-    {IN("a\n1\n \t\r\r"), {0, 0, 0, 1, NULL, 0, NULL},
+    {IN("a\n1\n \t\r\r"), {0, 0, 0, 1, 0, NULL},
      "csv:4:1: too many blank lines; the limit is 1 (max_rows, counted apart from the data "
      "rows)"},
-    {IN("\r1\r1\n1\n\r"), {0, 0, 0, 1, NULL, 0, NULL}, // a row over the limit before (fuzz_csv)
+    {IN("\r1\r1\n1\n\r"), {0, 0, 0, 1, 0, NULL}, // a row over the limit before (fuzz_csv)
      "csv:4:1: too many data rows; the limit is 1 (max_rows)"},
-    {IN("a\n\"x\"\n\n\n"), {0, 0, 0, 1, NULL, 0, NULL},
+    {IN("a\n\"x\"\n\n\n"), {0, 0, 0, 1, 0, NULL},
      "csv:4:1: too many blank lines; the limit is 1 (max_rows, counted apart from the data "
      "rows)"},
 };
@@ -379,7 +380,7 @@ static void test_every_byte_in_a_run(void)
                     in[at] = (char)b;
                     n += (size_t)snprintf(in + n, sizeof in - n, "%s%cz\n", quoted ? "\"" : "",
                                           delims[d]);
-                    struct rcase c = {in, n, {delims[d], 0, 0, 0, NULL, 0, NULL}, NULL};
+                    struct rcase c = {in, n, {delims[d], 0, 0, 0, 0, NULL}, NULL};
                     struct out whole, bytes;
                     run(&c, 0, &whole);
                     run(&c, 1, &bytes);
@@ -420,7 +421,7 @@ static void test_reader_api(void)
     csvchart_table_free(NULL);
 
     /* A bad explicit delimiter. */
-    struct table_options opt = {'"', 0, 0, 0, NULL, 0, NULL};
+    struct table_options opt = {'"', 0, 0, 0, 0, NULL};
     csvchart_error_clear(&err);
     CHECK_INT(csvchart_table_read("n", "a\n1\n", 4, &opt, &t, &err), CSVCHART_ERROR_VALUE);
     CHECK(t == NULL);
@@ -528,11 +529,13 @@ static void test_semicolon_commas(void)
     CHECK(t && t->cols[1].type == COLUMN_NUMBER && csvchart_table_cell(t, 0, 1)->num == 1250);
     csvchart_table_free(t);
     /* folded while read: the row is noted before it folds away */
-    struct table_fold f = {.keys = {"k", NULL, NULL}};
-    struct table_options opt = {.fold = &f};
+    struct fold_plan f = {.mode = FOLD_ROWS, .keys = {"k", NULL, NULL}};
+    struct agg_rows *rows = NULL;
     csvchart_error err = {0};
-    CHECK_INT(csvchart_table_read("t.csv", "k;v\na;2\na;1,250\n", 16, &opt, &t, &err),
+    CHECK_INT(csvchart_aggregate_read(NULL, "t.csv", "k;v\na;2\na;1,250\n", 16, NULL, &f, &t,
+                                      &rows, &err),
               CSVCHART_ERROR_DATA);
+    CHECK(t == NULL && rows == NULL);
     CHECK_STR(csvchart_error_text(&err),
               "t.csv:3:3: \"1,250\" is ambiguous in a ;-separated file (decimal comma or "
               "thousands separator?); write 1250 or 1.25");

@@ -1,0 +1,186 @@
+/*
+ * layout_bar_ratio.c - the ratio callout of a bar chart (ratio = A, B): a bracket beside the
+ * plot (above it for horizontal bars) between the two bars' values, dashed leaders from each
+ * mark's end to it, and the text of ratio_label in bold, its {ratio} ("857x", in words past a
+ * million: "1.2 million times") and {pct} ("-57%") filled in.
+ *
+ * The pair is found before the arrangement (bar_ratio_pair()), which keeps room for the text
+ * (bar_ratio_room()); it is drawn with the marks, its leaders under them.
+ */
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "array.h"
+#include "date.h"
+#include "layout_bar.h"
+#include "timeline_axis.h"
+
+/* ---- the ratio callout --------------------------------------------------------------------- */
+
+bool bar_ratio_pair(const struct bar_layout *B, struct panel *P)
+{
+    const struct bar_data *d = P->d;
+    P->ratio_a = P->ratio_b = (size_t)-1;
+    if (!B->s->ratio) {
+        return false;
+    }
+    if (B->s->ratio_pair[0]) {
+        for (size_t c = 0; c < d->ncat; c++) {
+            if (strcmp(d->cats[c], B->s->ratio_pair[0]) == 0) {
+                P->ratio_a = c;
+            }
+            if (strcmp(d->cats[c], B->s->ratio_pair[1]) == 0) {
+                P->ratio_b = c;
+            }
+        }
+    } else { /* the smallest and the largest positive value of the first series */
+        for (size_t c = 0; c < d->ncat; c++) {
+            size_t i = bar_idx(P, c, 0);
+            if (!d->has[i] || P->v[i] <= 0) {
+                continue;
+            }
+            if (P->ratio_a == (size_t)-1 || P->v[i] < P->v[bar_idx(P, P->ratio_a, 0)]) {
+                P->ratio_a = c;
+            }
+            if (P->ratio_b == (size_t)-1 || P->v[i] > P->v[bar_idx(P, P->ratio_b, 0)]) {
+                P->ratio_b = c;
+            }
+        }
+        if (P->ratio_a != (size_t)-1 && P->ratio_b < P->ratio_a) {
+            size_t t = P->ratio_a; /* in drawing order: from the first to the second */
+            P->ratio_a = P->ratio_b;
+            P->ratio_b = t;
+        }
+    }
+    bool ok = P->ratio_a != (size_t)-1 && P->ratio_b != (size_t)-1 && P->ratio_a != P->ratio_b;
+    ok = ok && d->has[bar_idx(P, P->ratio_a, 0)] && d->has[bar_idx(P, P->ratio_b, 0)];
+    ok = ok && P->v[bar_idx(P, P->ratio_a, 0)] > 0 && P->v[bar_idx(P, P->ratio_b, 0)] > 0;
+    if (!ok) {
+        P->ratio_a = P->ratio_b = (size_t)-1;
+    }
+    return ok;
+}
+
+/*
+ * The callout's text: the template with {ratio} (the larger of the two values over the
+ * smallest: "857") and {pct} (the change from the first to the second: "-57%") replaced. A
+ * ratio in words takes "times" for a template's "x" ("1.2 million times").
+ */
+void bar_ratio_text(const struct bar_layout *B, const struct panel *P, char *buf, size_t n)
+{
+    double a = P->v[bar_idx(P, P->ratio_a, 0)], b = P->v[bar_idx(P, P->ratio_b, 0)];
+    char ratio[96], pct[96];
+    bool words;
+    csvchart_format_ratio_in(B->s->format.loc, fmax(a, b) / fmin(a, b), ratio, sizeof ratio,
+                             &words);
+    csvchart_format_change_in(B->s->format.loc, (b - a) / a * 100, pct, sizeof pct);
+    size_t used = 0;
+    for (const char *p = B->s->ratio_label; *p && used + 1 < n;) {
+        const char *with = NULL;
+        size_t skip = 0;
+        if (strncmp(p, "{ratio}", 7) == 0) {
+            with = ratio, skip = 7;
+            if (words && p[7] == 'x') {
+                snprintf(ratio + strlen(ratio), sizeof ratio - strlen(ratio), " times");
+                skip = 8;
+            }
+        } else if (strncmp(p, "{pct}", 5) == 0) {
+            with = pct, skip = 5;
+        }
+        if (with) {
+            int w = snprintf(buf + used, n - used, "%s", with);
+            used = w < 0 ? used : fmin((double)(used + (size_t)w), (double)(n - 1));
+            p += skip;
+        } else {
+            buf[used++] = *p++;
+        }
+    }
+    buf[used] = '\0';
+}
+
+double bar_ratio_room(const struct bar_layout *B, const struct panel *P)
+{
+    if (P->ratio_a == (size_t)-1) {
+        return 0;
+    }
+    char buf[256];
+    bar_ratio_text(B, P, buf, sizeof buf);
+    if (B->horizontal) {
+        return csvchart_layout_line_height(&B->L, &B->ratio) + B->px.ratio_text_gap +
+               B->px.ratio_gap;
+    }
+    return csvchart_layout_width(&B->L, &B->ratio, buf) + B->px.ratio_gap + B->px.ratio_text_gap +
+           B->px.ratio_tick;
+}
+
+/*
+ *   vertical:            ##  ---+                horizontal:      857x
+ *                        ##     |  857x               +-----------------------+
+ *                   ##---##  ---+                     :                       :
+ * A bracket beside the plot (above it for horizontal bars) between the two values, dashed
+ * leaders from each mark's end to it, and the text in bold.
+ */
+void bar_ratio_draw(struct bar_layout *B, struct panel *P, bool leaders)
+{
+    if (P->ratio_a == (size_t)-1) {
+        return;
+    }
+    struct layout *L = &B->L;
+    const struct theme *t = &B->s->theme;
+    double w = fmax(B->px.grid, 1 / L->scale), over = bar_marks_overhang(B, P);
+    size_t across = bar_across_count(B, P);
+    /* the bracket's band position: past the last band (vertical), before the first
+     * (horizontal) */
+    double bb = B->horizontal ? P->py0 - P->ref_row - B->px.ratio_gap : P->px1 + B->px.ratio_gap;
+    double dir = B->horizontal ? -1 : 1; /* away from the plot along the band axis */
+    double ends[2];
+    for (int k = 0; k < 2; k++) {
+        size_t c = k ? P->ratio_b : P->ratio_a;
+        double v = csvchart_scale_map(&P->sc, P->v[bar_idx(P, c, 0)]);
+        ends[k] = csvchart_layout_snap(L, v, w);
+        if (!leaders) {
+            continue;
+        }
+        /* From the first series' bar, on its side towards the bracket. Leaders are drawn
+         * under the marks, so one passing behind another bar stays behind it. */
+        double left =
+            bar_band_start(B, P) + P->band * ((double)c + 0.5) - P->bar * (double)across / 2;
+        double edge = B->horizontal ? left - over - B->px.leader_gap
+                                    : left + P->bar + over + B->px.leader_gap;
+        double x0, y0, x1, y1;
+        bar_bv_point(B, edge, ends[k], &x0, &y0);
+        bar_bv_point(B, bb, ends[k], &x1, &y1);
+        struct scene_item *it = csvchart_layout_soft_line(L, x0, y0, x1, y1, t->faint, w);
+        if (it) {
+            it->dash = B->px.leader_dash;
+        }
+    }
+    if (leaders) {
+        return;
+    }
+    double bs = csvchart_layout_snap(L, bb, w * 1.5);
+    double x0, y0, x1, y1;
+    bar_bv_point(B, bs, ends[0], &x0, &y0);
+    bar_bv_point(B, bs, ends[1], &x1, &y1);
+    csvchart_scene_line(L->scene, x0, y0, x1, y1, t->text, w * 1.5);
+    for (int k = 0; k < 2; k++) {
+        bar_bv_point(B, bs, ends[k], &x0, &y0);
+        bar_bv_point(B, bs - dir * B->px.ratio_tick, ends[k], &x1, &y1);
+        csvchart_scene_line(L->scene, x0, y0, x1, y1, t->text, w * 1.5);
+    }
+    char buf[256];
+    bar_ratio_text(B, P, buf, sizeof buf);
+    double lh = csvchart_layout_line_height(L, &B->ratio);
+    double asc = csvchart_layout_ascent(L, &B->ratio);
+    double midv = (ends[0] + ends[1]) / 2;
+    if (B->horizontal) {
+        csvchart_layout_text(L, &B->ratio, t->title, buf, strlen(buf), midv,
+                             bs - B->px.ratio_text_gap - (lh - asc), TEXT_ANCHOR_MIDDLE);
+    } else {
+        csvchart_layout_text(L, &B->ratio, t->title, buf, strlen(buf), bs + B->px.ratio_text_gap,
+                             midv + asc - lh / 2, TEXT_ANCHOR_START);
+    }
+}

@@ -1,0 +1,342 @@
+/*
+ * layout_trend_labels.c - the words a trend sets around its data: the flags of labelled points
+ * and markers (a text block flying from a leader, above the data or under the time axis) and
+ * the labels at the ends of the lines (a series' name over the rate of its fit).
+ *
+ * csvchart_tr_make_flags() and csvchart_tr_make_ends() build them from the bound data once;
+ * layout_trend.c places them at each size it tries (the flags in rows with layout_place.c's flag
+ * placer, the line-end labels dodged along the column) after measuring them here; then they are
+ * drawn here too. A point flies its flag up when fewer other lines stand above it than below (its
+ * leader crosses fewer: line_at(), flag_up()), else when it is in the upper half of the value
+ * axis.
+ */
+#include "layout_trend.h"
+
+#include <float.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "array.h"
+#include "theme.h"
+#include "trend_data.h"
+
+/* ---- text blocks ---------------------------------------------------------------------------- */
+
+double csvchart_tr_line_height(const struct trend_layout *T, const struct text_style *st)
+{
+    return csvchart_layout_line_height(&T->L, st);
+}
+
+/* Lines of `s` at `wrap` (at most `most`), widening *w to the widest. */
+static size_t lines_of(const struct trend_layout *T, const struct text_style *st, const char *s,
+                       double wrap, size_t most, double *w)
+{
+    double widest;
+    size_t n = csvchart_layout_lines(&T->L, st, s, wrap, most, &widest);
+    n = n < most ? n : most;
+    *w = fmax(*w, fmin(widest, wrap));
+    return n ? n : 1;
+}
+
+/* The first baseline of a paragraph whose lines start at `top`: on a device pixel, never
+ * above what `top` allows (as the timeline's blocks). */
+static double first_baseline(const struct trend_layout *T, double top, const struct text_style *st)
+{
+    return ceil((top + csvchart_layout_ascent(&T->L, st)) * T->L.scale - 1e-6) / T->L.scale;
+}
+
+void csvchart_tr_measure_flags(struct trend_layout *T, double wrap)
+{
+    for (size_t i = 0; i < T->nfl; i++) {
+        struct tr_flag *F = &T->fl[i];
+        F->w = 0;
+        F->nhead = lines_of(T, F->head_st, F->head, wrap, F->marker ? 1 : TR_FLAG_LINES, &F->w);
+        F->nbody = lines_of(T, F->body_st, F->body, wrap, F->marker ? TR_FLAG_LINES : 1, &F->w);
+        F->h = (double)F->nhead * csvchart_tr_line_height(T, F->head_st) +
+               (double)F->nbody * csvchart_tr_line_height(T, F->body_st) + 2 / T->L.scale;
+    }
+}
+
+void csvchart_tr_draw_flag(struct trend_layout *T, const struct tr_flag *F, double wrap)
+{
+    struct layout *L = &T->L;
+    const struct theme *th = &T->s->theme;
+    enum text_anchor an = F->side == 1 ? TEXT_ANCHOR_END : TEXT_ANCHOR_START;
+    double x = F->side == 1 ? F->bx + F->w : F->bx;
+    csvchart_rgba head_c = F->marker ? th->subtitle : T->text_color[F->series];
+    csvchart_rgba body_c = F->marker ? th->text : th->faint;
+    double base = first_baseline(T, F->by, F->head_st);
+    csvchart_layout_paragraph(L, F->head_st, head_c, F->head, x, base, wrap, F->nhead, an);
+    double lh = csvchart_tr_line_height(T, F->head_st);
+    double y = base - csvchart_layout_ascent(L, F->head_st) + (double)F->nhead * lh;
+    base = first_baseline(T, y, F->body_st);
+    csvchart_layout_paragraph(L, F->body_st, body_c, F->body, x, base, wrap, F->nbody, an);
+}
+
+/* The line-end labels' texts and sizes at `wrap`; false when a word does not fit it. */
+bool csvchart_tr_measure_ends(struct trend_layout *T, double wrap)
+{
+    for (size_t i = 0; i < T->nends; i++) {
+        struct tr_end *E = &T->ends[i];
+        E->w = 0;
+        E->nname = E->nrate = 0;
+        if (E->name) {
+            if (csvchart_layout_widest_word(&T->L, &T->name_st, E->name) > wrap) {
+                return false;
+            }
+            size_t n =
+                csvchart_layout_lines(&T->L, &T->name_st, E->name, wrap, TR_END_NAME_LINES, NULL);
+            if (n > TR_END_NAME_LINES) {
+                return false;
+            }
+            E->nname = lines_of(T, &T->name_st, E->name, wrap, TR_END_NAME_LINES, &E->w);
+        }
+        if (E->rate[0]) {
+            if (csvchart_layout_widest_word(&T->L, &T->rate_st, E->rate) > wrap ||
+                csvchart_layout_lines(&T->L, &T->rate_st, E->rate, wrap, TR_END_RATE_LINES, NULL) >
+                    TR_END_RATE_LINES) {
+                return false;
+            }
+            E->nrate = lines_of(T, &T->rate_st, E->rate, wrap, TR_END_RATE_LINES, &E->w);
+        }
+        E->h = (double)E->nname * csvchart_tr_line_height(T, &T->name_st) +
+               (double)E->nrate * csvchart_tr_line_height(T, &T->rate_st) + 2 / T->L.scale;
+    }
+    return true;
+}
+
+int csvchart_tr_by_series(const void *pa, const void *pb)
+{
+    const struct tr_end *a = pa, *b = pb;
+    return a->series < b->series ? -1 : a->series > b->series;
+}
+
+int csvchart_tr_by_want(const void *pa, const void *pb)
+{
+    const struct tr_end *a = pa, *b = pb;
+    if (a->want != b->want) {
+        return a->want < b->want ? -1 : 1;
+    }
+    return a->series < b->series ? -1 : a->series > b->series;
+}
+
+/* ---- drawing ------------------------------------------------------------------------------- */
+
+/* The y of a flag's anchor: its point, or (a marker) the far edge of the data. */
+void csvchart_tr_draw_leaders(struct trend_layout *T)
+{
+    struct layout *L = &T->L;
+    const struct theme *th = &T->s->theme;
+    for (size_t i = 0; i < T->nfl; i++) {
+        const struct tr_flag *F = &T->fl[i];
+        double x = csvchart_layout_snap(L, F->pos, T->px.leader);
+        double from;
+        if (F->marker) {
+            from = F->side == 0 ? T->data_bottom : T->data_top;
+        } else {
+            double y = csvchart_tr_value_y(T, F->v), gap = T->r + T->px.ring;
+            from = F->side == 0 ? y - gap : y + gap;
+        }
+        double to =
+            F->side == 0 ? F->by + T->px.leader_overlap : F->by + F->h - T->px.leader_overlap;
+        struct scene_item *it =
+            csvchart_layout_soft_line(L, x, from, x, to, th->muted, T->px.leader);
+        if (it && F->marker) {
+            it->dash = T->px.marker_dash;
+        }
+    }
+}
+
+void csvchart_tr_draw_ends(struct trend_layout *T)
+{
+    struct layout *L = &T->L;
+    const struct theme *th = &T->s->theme;
+    for (size_t i = 0; i < T->nends; i++) {
+        const struct tr_end *E = &T->ends[i];
+        const struct text_style *first = E->name ? &T->name_st : &T->rate_st;
+        double mid = E->top + csvchart_tr_line_height(T, first) / 2;
+        /* A leader when the label moved off its line's level, or the line ends short of the
+         * plot's right edge: along the line's level to the plot's edge, then to the label. */
+        double xa = E->x_end + T->r + T->px.end_lead, xb = T->col_x - T->px.end_lead;
+        if (fabs(mid - E->y_end) > 1 || E->x_end < T->px1 - T->r - 2) {
+            double xm = fmax(xa, T->px1 + T->px.end_lead);
+            double y0 = csvchart_layout_snap(L, E->y_end, T->px.leader);
+            if (xm > xa) {
+                csvchart_layout_soft_line(L, xa, y0, xm, y0, th->muted, T->px.leader);
+            }
+            csvchart_layout_soft_line(L, xm, y0, xb, mid, th->muted, T->px.leader);
+        }
+        csvchart_rgba c = T->text_color[E->series];
+        double y = E->top;
+        if (E->name) {
+            double base = first_baseline(T, y, &T->name_st);
+            csvchart_layout_paragraph(L, &T->name_st, c, E->name, T->col_x, base, T->col_w,
+                                      E->nname, TEXT_ANCHOR_START);
+            y = base - csvchart_layout_ascent(L, &T->name_st) +
+                (double)E->nname * csvchart_tr_line_height(T, &T->name_st);
+        }
+        if (E->rate[0]) {
+            double base = first_baseline(T, y, &T->rate_st);
+            csvchart_layout_paragraph(L, &T->rate_st, E->name ? th->text : c, E->rate, T->col_x,
+                                      base, T->col_w, E->nrate, TEXT_ANCHOR_START);
+        }
+    }
+}
+
+/* ---- flags and labels from the data ------------------------------------------------------- */
+
+/*
+ * Where the line of series ts is at time t, as a fraction of the value axis; false where it
+ * has no line (before its first value, after its last, or across a missing one).
+ */
+static bool line_at(const struct trend_layout *T, const struct trend_series *ts, double t,
+                    double *f)
+{
+    for (size_t k = 0; k + 1 < ts->n; k++) {
+        const struct trend_point *a = &ts->p[k], *b = &ts->p[k + 1];
+        if (t >= a->t && t <= b->t && a->has && b->has) {
+            double fa = csvchart_tr_frac(T, a->v), fb = csvchart_tr_frac(T, b->v);
+            *f = b->t > a->t ? fa + (fb - fa) * (t - a->t) / (b->t - a->t) : fa;
+            return true;
+        }
+    }
+    return false;
+}
+
+/*
+ * Whether a labelled point flies its flag above the data: towards the side where fewer other
+ * lines stand at its time (its leader crosses fewer of them), else the half of the value axis
+ * it is in. Measured on the axis' fractions, so it does not depend on the size.
+ */
+static bool flag_up(const struct trend_layout *T, size_t series, const struct trend_point *p)
+{
+    double f = csvchart_tr_frac(T, p->v), g;
+    size_t above = 0, below = 0;
+    for (size_t j = 0; j < T->d->nseries; j++) {
+        if (j != series && line_at(T, &T->d->series[j], p->t, &g)) {
+            above += g > f;
+            below += g < f;
+        }
+    }
+    return above != below ? above < below : f >= 0.5;
+}
+
+/* The flags: every labelled point with a value, then every marker; sorted along the axis. */
+bool csvchart_tr_make_flags(struct trend_layout *T)
+{
+    const struct trend_data *d = T->d;
+    size_t n = d->nmarkers;
+    for (size_t i = 0; i < d->nseries; i++) {
+        for (size_t k = 0; k < d->series[i].n; k++) {
+            n += d->series[i].p[k].label && d->series[i].p[k].has;
+        }
+    }
+    T->fl = calloc(n ? n : 1, sizeof *T->fl);
+    T->pf = calloc(n ? n : 1, sizeof *T->pf);
+    T->up_h = calloc(n ? n : 1, sizeof *T->up_h);
+    T->dn_h = calloc(n ? n : 1, sizeof *T->dn_h);
+    if (!T->fl || !T->pf || !T->up_h || !T->dn_h) {
+        return false;
+    }
+    double *vals = malloc(sizeof *vals);
+    for (size_t i = 0; i < d->nseries && vals; i++) {
+        const struct trend_series *ts = &d->series[i];
+        /* a labelled value is written as its series writes its values ("27" beside a
+         * series of "3.9"), with one plan for the series */
+        struct label_plan plan = T->values;
+        double *more = realloc(vals, (ts->n ? ts->n : 1) * sizeof *vals);
+        if (!more) {
+            free(vals);
+            vals = NULL;
+            break;
+        }
+        vals = more;
+        size_t nv = 0;
+        for (size_t k = 0; k < ts->n; k++) {
+            if (ts->p[k].has) {
+                vals[nv++] = ts->p[k].v;
+            }
+        }
+        struct value_format f = T->values.f;
+        f.unit.decimals = ts->decimals;
+        csvchart_format_plan(&f, LABELS_VALUES, vals, nv, 0, d->computed, NULL, &plan);
+        for (size_t k = 0; k < ts->n; k++) {
+            const struct trend_point *p = &ts->p[k];
+            if (!p->label || !p->has) {
+                continue;
+            }
+            struct tr_flag *F = &T->fl[T->nfl++];
+            *F = (struct tr_flag){.series = i, .index = k, .t = p->t, .v = p->v};
+            csvchart_format_planned(&plan, p->v, F->text, sizeof F->text);
+            F->head_st = &T->flag_st;
+            F->body_st = &T->value_st;
+            F->up_pref = flag_up(T, i, p);
+        }
+    }
+    bool ok = vals != NULL;
+    free(vals);
+    if (!ok) {
+        return false;
+    }
+    for (size_t i = 0; i < d->nmarkers; i++) {
+        struct tr_flag *F = &T->fl[T->nfl++];
+        *F = (struct tr_flag){.marker = true, .index = i, .t = d->markers[i].t, .up_pref = true};
+        csvchart_date_format_in(T->s->locale, &d->markers[i].date, false, F->text, sizeof F->text);
+        F->head_st = &T->date_st;
+        F->body_st = &T->flag_st;
+    }
+    /* along the axis; ties: points before markers, then in series and file order */
+    for (size_t i = 1; i < T->nfl; i++) {
+        struct tr_flag f = T->fl[i];
+        size_t j = i;
+        while (j > 0 && T->fl[j - 1].t > f.t) {
+            T->fl[j] = T->fl[j - 1];
+            j--;
+        }
+        T->fl[j] = f;
+    }
+    /* The texts, now that the flags stay where they are (a flag's own text is in it). */
+    for (size_t i = 0; i < T->nfl; i++) {
+        struct tr_flag *F = &T->fl[i];
+        if (F->marker) {
+            F->head = F->text;
+            F->body = d->markers[F->index].label;
+        } else {
+            F->head = d->series[F->series].p[F->index].label;
+            F->body = F->text;
+        }
+    }
+    return true;
+}
+
+/* The line-end labels: a name for each series when there are several, the rate of each fit. */
+bool csvchart_tr_make_ends(struct trend_layout *T)
+{
+    const struct trend_data *d = T->d;
+    T->ends = calloc(d->nseries ? d->nseries : 1, sizeof *T->ends);
+    T->dodge_buf = malloc(3 * (d->nseries ? d->nseries : 1) * sizeof *T->dodge_buf);
+    if (!T->ends || !T->dodge_buf) {
+        return false;
+    }
+    size_t drawn = 0; /* series with a value: a series of missing values draws nothing */
+    for (size_t i = 0; i < d->nseries; i++) {
+        drawn += d->series[i].nvalues > 0;
+    }
+    for (size_t i = 0; i < d->nseries; i++) {
+        const struct trend_series *ts = &d->series[i];
+        if (ts->nvalues == 0 || (drawn == 1 && !ts->has_fit)) {
+            continue;
+        }
+        struct tr_end *E = &T->ends[T->nends++];
+        E->series = i;
+        E->name = drawn > 1 ? ts->name : NULL;
+        if (ts->has_fit) {
+            csvchart_error e = {0};
+            csvchart_trend_text(&ts->rate, T->s->trend_label, ts->name, E->rate, sizeof E->rate,
+                                &e); /* checked when bound */
+        }
+    }
+    return true;
+}

@@ -1,0 +1,323 @@
+/*
+ * layout_trend_lines.c - what a trend draws of its data: the value axis (its domain, linear or
+ * log10 ticks, gridlines and tick labels), the time axis (the time map and its calendar
+ * ticks, timeline_axis.c), and the series' lines, dots and dashed fitted lines.
+ *
+ * layout_trend.c arranges the figure and calls these to measure (the value ticks for a
+ * height, the time ticks for a width) and, once an arrangement fits, to draw; the labels that
+ * stand around the data are layout_trend_labels.c's. Lines break at missing values; a lone
+ * value between two missing ones is a dot. Gridlines and the zero line yield to text
+ * (csvchart_layout_soft_line).
+ */
+#include "layout_trend.h"
+
+#include <float.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "array.h"
+#include "theme.h"
+#include "trend_data.h"
+
+/* ---- the value axis ------------------------------------------------------------------------ */
+
+/* The data's extent (fitted lines included) and the domain from it alone. */
+void csvchart_tr_value_domain(struct trend_layout *T)
+{
+    const struct trend_data *d = T->d;
+    double lo = INFINITY, hi = -INFINITY;
+    for (size_t i = 0; i < d->nseries; i++) {
+        const struct trend_series *ts = &d->series[i];
+        for (size_t k = 0; k < ts->n; k++) {
+            if (ts->p[k].has) {
+                lo = fmin(lo, ts->p[k].v);
+                hi = fmax(hi, ts->p[k].v);
+            }
+        }
+        if (ts->has_fit) { /* the fitted line's ends may pass the data's */
+            double a = csvchart_trend_fit_at(&ts->fit, ts->t_first);
+            double b = csvchart_trend_fit_at(&ts->fit, ts->t_last);
+            lo = fmin(lo, fmin(a, b));
+            hi = fmax(hi, fmax(a, b));
+        }
+    }
+    T->lo = lo;
+    T->hi = hi;
+    if (T->log) {
+        T->dlo = csvchart_decade(floor(log10(lo) + 1e-9));
+        T->dhi = csvchart_decade(ceil(log10(hi) - 1e-9));
+        if (!(T->dlo >= DBL_MIN)) {
+            T->dlo = lo;
+        }
+        if (!isfinite(T->dhi)) {
+            T->dhi = hi;
+        }
+        if (T->dhi <= T->dlo) {
+            T->dhi = fmin(T->dlo * 10, DBL_MAX);
+        }
+        return;
+    }
+    T->dlo = lo < 0 ? -csvchart_nice_ceil(-lo) : 0;
+    T->dhi = hi > 0 ? csvchart_nice_ceil(hi) : 0;
+    if (T->dlo == 0 && T->dhi == 0) {
+        T->dhi = 1;
+    }
+}
+
+/* Where v lies in the domain: 0 at dlo, 1 at dhi. */
+double csvchart_tr_frac(const struct trend_layout *T, double v)
+{
+    if (T->log) {
+        return (log10(v) - log10(T->dlo)) / (log10(T->dhi) - log10(T->dlo));
+    }
+    return (v / 2 - T->dlo / 2) / (T->dhi / 2 - T->dlo / 2); /* halves: no overflow */
+}
+
+double csvchart_tr_value_y(const struct trend_layout *T, double v)
+{
+    return csvchart_scale_map(&T->sc, v);
+}
+
+/* The value ticks for `len` px of axis (about one per tick_spacing_v), their label plan and
+ * the widest label. */
+void csvchart_tr_value_ticks(struct trend_layout *T, double len, int target)
+{
+    if (target < 0) { /* decades are fewer lines, of round values: closer is fine */
+        target = (int)floor(len / (T->px.tick_spacing_v * (T->log ? 0.6 : 1))) + 1;
+    }
+    target = target < 2 ? 2 : target > 10 ? 10 : target;
+    if (T->log) {
+        csvchart_ticks_log_within(T->dlo, T->dhi, target, &T->ticks);
+    } else {
+        csvchart_ticks_within(T->dlo, T->dhi, target, &T->ticks);
+    }
+    csvchart_format_plan(&T->values.f, T->log ? LABELS_LOG_TICKS : LABELS_TICKS, T->ticks.major,
+                         T->ticks.nmajor, T->ticks.step, false, &T->values, &T->tick_plan);
+    T->tick_w = 0;
+    for (size_t i = 0; i < T->ticks.nmajor; i++) {
+        char buf[64];
+        csvchart_format_planned(&T->tick_plan, T->ticks.major[i], buf, sizeof buf);
+        T->tick_w = fmax(T->tick_w, csvchart_layout_width(&T->L, &T->tick_st, buf));
+    }
+}
+
+/* Whether the value tick labels on `len` px keep a line and 2 px apart. */
+bool csvchart_tr_value_ticks_fit(const struct trend_layout *T, double len)
+{
+    for (size_t i = 1; i < T->ticks.nmajor; i++) {
+        double a = csvchart_tr_frac(T, T->ticks.major[i - 1]),
+               b = csvchart_tr_frac(T, T->ticks.major[i]);
+        if ((b - a) * len < T->lh_tick + 2) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* ---- the time axis -------------------------------------------------------------------------- */
+
+double csvchart_tr_time_x(const struct trend_layout *T, double t)
+{
+    return T->tx0 + (t - T->t0) * T->k;
+}
+
+/*
+ * The calendar ticks of the finest step whose labels, centred on their ticks, keep
+ * tick_label_gap apart within [lo, hi] (a tick whose label would leave it is not made);
+ * the year is named at the first tick and at each change of year (timeline_axis.h).
+ */
+size_t csvchart_tr_time_ticks(struct trend_layout *T, double lo, double hi)
+{
+    struct layout *L = &T->L;
+    double a = T->t0 - (T->tx0 - T->px0) / T->k, b = T->t0 + (T->px1 - T->tx0) / T->k;
+    for (size_t k = 0; k < csvchart_time_step_count(); k++) {
+        if (csvchart_time_step_days(k) * T->k < T->px.tick_spacing) {
+            continue;
+        }
+        struct time_tick raw[TR_MAX_TICKS];
+        size_t got = csvchart_time_ticks_in(T->s->locale, a, b, k, raw, TR_MAX_TICKS);
+        if (got > TR_MAX_TICKS) {
+            continue;
+        }
+        size_t n = 0;
+        double last_hi = -INFINITY, prev = NAN;
+        bool ok = true;
+        for (size_t i = 0; i < got && ok; i++) {
+            struct tr_tick t = {.t = raw[i].t, .pos = csvchart_tr_time_x(T, raw[i].t)};
+            csvchart_time_tick_label_in(T->s->locale, k, t.t, prev, t.label, sizeof t.label);
+            double w = csvchart_layout_width(L, &T->tick_st, t.label);
+            t.lo = t.pos - w / 2;
+            t.hi = t.pos + w / 2;
+            if (t.lo < lo || t.hi > hi) {
+                continue; /* no tick there: its label would leave the room it has */
+            }
+            if (t.lo < last_hi + T->px.tick_label_gap) {
+                ok = false;
+                break;
+            }
+            T->xt[n++] = t;
+            last_hi = t.hi;
+            prev = t.t;
+        }
+        if (ok && n > 0) {
+            return n;
+        }
+    }
+    return 0;
+}
+
+/* True when a leader at x under the time axis would run through a tick label. */
+bool csvchart_tr_hits_tick(const struct trend_layout *T, double x)
+{
+    for (size_t i = 0; i < T->nxt; i++) {
+        if (x >= T->xt[i].lo - 2 && x <= T->xt[i].hi + 2) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* ---- drawing ------------------------------------------------------------------------------- */
+
+void csvchart_tr_draw_value_axis(struct trend_layout *T)
+{
+    struct layout *L = &T->L;
+    const struct theme *th = &T->s->theme;
+    csvchart_rgba minor = (th->grid & 0xFFFFFF00u) | 0x90u;
+    double len = T->data_bottom - T->data_top;
+    double decade_px = T->log ? len / log10(T->dhi / T->dlo) : 0;
+    size_t nminor = decade_px >= 110 * L->g ? T->ticks.nminor : 0;
+    for (size_t i = 0; i < nminor; i++) {
+        double y = csvchart_layout_snap(L, csvchart_tr_value_y(T, T->ticks.minor[i]), T->px.grid);
+        csvchart_layout_soft_line(L, T->px0, y, T->px1, y, minor, T->px.grid);
+    }
+    for (size_t i = 0; i < T->ticks.nmajor; i++) {
+        double v = T->ticks.major[i];
+        double y = csvchart_layout_snap(L, csvchart_tr_value_y(T, v), T->px.grid);
+        if (fabs(y - T->data_bottom) > 0.5 && !(v == 0 && !T->log)) {
+            csvchart_layout_soft_line(L, T->px0, y, T->px1, y, th->grid, T->px.grid);
+        }
+        char buf[64];
+        csvchart_format_planned(&T->tick_plan, v, buf, sizeof buf);
+        csvchart_layout_text(L, &T->tick_st, th->faint, buf, strlen(buf), T->px0 - T->px.gutter_gap,
+                             y + T->asc_tick - T->lh_tick / 2, TEXT_ANCHOR_END);
+    }
+    if (!T->log && T->dlo < 0 && T->dhi > 0) { /* zero, solid */
+        double y = csvchart_layout_snap(L, csvchart_tr_value_y(T, 0), T->px.axis);
+        csvchart_scene_line(L->scene, T->px0, y, T->px1, y, th->axis, T->px.axis);
+    }
+}
+
+void csvchart_tr_draw_time_axis(struct trend_layout *T)
+{
+    struct layout *L = &T->L;
+    const struct theme *th = &T->s->theme;
+    double y = csvchart_layout_snap(L, T->data_bottom, T->px.axis);
+    csvchart_scene_line(L->scene, T->px0, y, T->px1, y, th->axis, T->px.axis);
+    for (size_t i = 0; i < T->nxt; i++) {
+        double x = csvchart_layout_snap(L, T->xt[i].pos, T->px.leader);
+        csvchart_scene_line(L->scene, x, y, x, y + T->px.tick, th->axis, T->px.leader);
+        csvchart_layout_text(L, &T->tick_st, th->faint, T->xt[i].label, strlen(T->xt[i].label),
+                             T->xt[i].pos, T->xlab_base, TEXT_ANCHOR_MIDDLE);
+    }
+}
+
+static void dot(struct trend_layout *T, double x, double y, csvchart_rgba color, const char *title)
+{
+    struct scene_item *it = csvchart_scene_circle(T->L.scene, x, y, T->r, color);
+    if (it) {
+        it->stroke = T->s->theme.background;
+        it->stroke_width = T->px.ring;
+        csvchart_scene_item_set_title(T->L.scene, it, title);
+    }
+}
+
+/* The fitted line, dashed: straight on a log axis, a curve (48 pieces) on a linear one. */
+static void draw_fit(struct trend_layout *T, const struct trend_series *ts, csvchart_rgba color)
+{
+    struct layout *L = &T->L;
+    size_t n = T->log ? 2 : 49;
+    struct scene_point pts[49];
+    for (size_t i = 0; i < n; i++) {
+        double t = ts->t_first + (ts->t_last - ts->t_first) * (double)i / (double)(n - 1);
+        pts[i] = (struct scene_point){csvchart_tr_time_x(T, t),
+                                      csvchart_tr_value_y(T, csvchart_trend_fit_at(&ts->fit, t))};
+    }
+    struct scene_item *it;
+    if (n == 2) {
+        it = csvchart_scene_line(L->scene, pts[0].x, pts[0].y, pts[1].x, pts[1].y, color,
+                                 T->px.fit_line);
+    } else {
+        it =
+            csvchart_scene_path(L->scene, pts, n, false, CSVCHART_RGBA_NONE, color, T->px.fit_line);
+    }
+    if (it) {
+        it->dash = T->px.fit_dash;
+    }
+}
+
+/* A point's description, for the SVG title of its dot: "Flagship: $5 (May 2024)". */
+static void point_title(const struct trend_layout *T, const struct trend_series *ts,
+                        const struct trend_point *p, char *buf, size_t n)
+{
+    char v[96], date[64];
+    csvchart_format_planned(&T->values, p->v, v, sizeof v);
+    csvchart_date_format(&p->date, false, date, sizeof date);
+    snprintf(buf, n, "%s%s%s: %s (%s)", ts->name, p->label ? ", " : "", p->label ? p->label : "", v,
+             date);
+}
+
+void csvchart_tr_draw_series(struct trend_layout *T)
+{
+    struct layout *L = &T->L;
+    const struct trend_data *d = T->d;
+    const struct theme *th = &T->s->theme;
+    size_t most = 0;
+    for (size_t i = 0; i < d->nseries; i++) {
+        most = d->series[i].n > most ? d->series[i].n : most;
+    }
+    struct scene_point *pts = malloc((most ? most : 1) * sizeof *pts);
+    if (!pts) {
+        L->scene->nomem = true;
+        return;
+    }
+    for (size_t i = 0; i < d->nseries; i++) {
+        const struct trend_series *ts = &d->series[i];
+        if (ts->has_fit) {
+            draw_fit(T, ts, th->palette[i % th->npalette]);
+        }
+    }
+    for (size_t i = 0; i < d->nseries; i++) {
+        const struct trend_series *ts = &d->series[i];
+        csvchart_rgba color = th->palette[i % th->npalette];
+        /* Runs of values between missing ones: a line each; a run of one is a dot. */
+        for (size_t a = 0; a < ts->n;) {
+            if (!ts->p[a].has) {
+                a++;
+                continue;
+            }
+            size_t b = a;
+            while (b < ts->n && ts->p[b].has) {
+                pts[b - a] = (struct scene_point){csvchart_tr_time_x(T, ts->p[b].t),
+                                                  csvchart_tr_value_y(T, ts->p[b].v)};
+                b++;
+            }
+            if (b - a > 1 && T->lines) {
+                struct scene_item *it = csvchart_scene_path(L->scene, pts, b - a, false,
+                                                            CSVCHART_RGBA_NONE, color, T->px.line);
+                csvchart_scene_item_set_title(L->scene, it, ts->name);
+            }
+            for (size_t k = a; k < b; k++) {
+                if (T->dots || b - a == 1 || !T->lines || (ts->p[k].label && d->labels)) {
+                    char title[400];
+                    point_title(T, ts, &ts->p[k], title, sizeof title);
+                    dot(T, pts[k - a].x, pts[k - a].y, color, title);
+                }
+            }
+            a = b;
+        }
+    }
+    free(pts);
+}
