@@ -156,6 +156,14 @@ struct tl_run {
     double first_at, last_at;
 };
 
+/* The items each closeness of clustering makes, for one time shown and lanes setting. */
+struct tl_counts {
+    double tmin, tmax;
+    bool lanes;
+    unsigned known; /* bit c: n[c] is counted */
+    size_t n[20];
+};
+
 struct timeline {
     struct layout L;
     struct timeline_metrics px;
@@ -170,6 +178,7 @@ struct timeline {
     struct tl_memo *memo;       /* MEMO_WAYS per text of each event (date, label, detail) */
     char (*dates)[TL_DATE_LEN]; /* each event's date line */
     unsigned char *memo_next;   /* the way to fill next, per text */
+    struct tl_counts *counts;   /* remembered cluster counts (layout_timeline.c); may be NULL */
     struct tl_config cfg;
     bool optimistic; /* csvchart_tl_measure() gives every block its least size (try_config) */
     struct text_style date_st, label_st, names_st, detail_st, tick_st, today_st;
