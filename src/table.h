@@ -2,10 +2,10 @@
  * table.h - a CSV file read into typed columns (table.c: the table; table_build.c: building
  * it from the reader's rows).
  *
- * The reader (table_csv.c, the only file that includes libcsv's csv.h) records for every cell
- * the physical line and the byte column where its field starts, so that any later stage can
- * report FILE:LINE:COL, and hands each row to a sink; the builder is the sink that makes the
- * table. Columns are typed as the rows come (see Building below): a column is NUMBER when every
+ * The reader (table_csv.c and its companions table_csv_*.c, the only files that include
+ * libcsv's csv.h) records for every cell the physical line and the byte column where its field
+ * starts, so that any later stage can report FILE:LINE:COL, and hands each row to a sink; the
+ * builder is the sink that makes the table. Columns are typed as the rows come (see Building below): a column is NUMBER when every
  * non-missing cell parses as a number under one currency/percent unit, DATE when every
  * non-missing cell parses as a date, TEXT otherwise, EMPTY when it has no value at all.
  * Missing: an empty cell, or (in number and date columns) one of NA, N/A, n/a, null, NULL, -,
