@@ -289,33 +289,6 @@ static bool try_config(struct timeline *T, struct tl_config cfg, double *built)
     return place(T);
 }
 
-/* The closeness of events that may share a cluster, in days, tried in this order. */
-static const double closeness[] = {0,    1,     2,     4,      7,      14,    30.44,
-                                   61,   91.3,  182.6, 365.25, 730.5,  1826,  3652.5,
-                                   7305, 18262, 36525, 73050,  182625, 365250};
-#define NCLOSENESS (sizeof closeness / sizeof closeness[0])
-_Static_assert(NCLOSENESS <= sizeof((struct tl_counts *)0)->n / sizeof(size_t), "tl_counts.n");
-
-/* How many items closeness[c] makes (csvchart_tl_cluster_runs()). It depends on the data, the
- * time shown and lanes only, and a fit search asks at every size it tries (180 layouts of
- * 18 counts over 10,000 events were half a refusal's time): the counts are remembered in the
- * scratch, for the time shown and lanes they were counted for. */
-static size_t cluster_count(struct timeline *T, size_t c)
-{
-    struct tl_counts *k = T->counts;
-    if (!k) {
-        return csvchart_tl_cluster_runs(T, closeness[c], T->cid, T->runs, T->open);
-    }
-    if (k->tmin != T->tmin || k->tmax != T->tmax || k->lanes != T->lanes) {
-        *k = (struct tl_counts){.tmin = T->tmin, .tmax = T->tmax, .lanes = T->lanes};
-    }
-    if (!(k->known >> c & 1)) {
-        k->n[c] = csvchart_tl_cluster_runs(T, closeness[c], T->cid, T->runs, T->open);
-        k->known |= 1u << c;
-    }
-    return k->n[c];
-}
-
 /* Tries each orientation the spec allows: horizontal first, except on a portrait canvas (a
  * phone), where a column reads better than a staircase of rows. */
 static bool try_orients(struct timeline *T, struct tl_config cfg, double *built)
@@ -387,15 +360,15 @@ static bool ladder(struct timeline *T)
     set_label_size(T, least);
     double plot_area = (L->right - L->left) * (T->plot_bottom - T->plot_top);
     double least_area = (T->lh_date + T->lh_label) * 2 * T->date_st.size_px;
-    for (size_t c = 0; c < NCLOSENESS; c++) {
-        if (c > 0 && closeness[c] > cap) {
+    for (size_t c = 0; c < TL_NCLOSENESS; c++) {
+        if (c > 0 && csvchart_tl_closeness[c] > cap) {
             break;
         }
-        cfg.cluster = closeness[c];
+        cfg.cluster = csvchart_tl_closeness[c];
         /* A few more events gathered change little: try again only when the items are at
          * least a tenth fewer than at the last try (or than the events, at first); and only
          * when their least blocks can cover the plot. Counted before anything is built. */
-        size_t items = cluster_count(T, c);
+        size_t items = csvchart_tl_cluster_count(T, c);
         if ((double)items > 0.9 * (double)(last_n == (size_t)-1 ? d->nevents : last_n) ||
             (double)items * least_area > plot_area) {
             continue;
