@@ -150,6 +150,28 @@ static csvchart_status category_limit(struct binder *b, const struct table_cell 
                               b->s->max_categories);
 }
 
+/* The index of category `cat` (of the row whose x cell is xc), interned on first sight: the
+ * category limit is checked here, as rows are read; `ser0` is the row's series (NONE when
+ * interning it ran out of memory). */
+static csvchart_status category(struct binder *b, const struct table_cell *xc, const char *cat,
+                                size_t ser0, size_t *ci)
+{
+    if (b->cats.len >= b->s->max_categories && !csvchart_bar_intern_has(&b->cats, cat)) {
+        return category_limit(b, xc);
+    }
+    *ci = csvchart_bar_intern(&b->cats, cat, xc->line);
+    return *ci == NONE || ser0 == NONE ? csvchart_error_nomem(b->err) : CSVCHART_OK;
+}
+
+/* A new observation at the end of b->obs, or NULL when out of memory. */
+static struct obs *new_obs(struct binder *b)
+{
+    if (!csvchart_array_reserve((void **)&b->obs, &b->obs_cap, b->nobs + 1, sizeof *b->obs)) {
+        return NULL;
+    }
+    return &b->obs[b->nobs++];
+}
+
 static csvchart_status log_error(struct binder *b, const struct table_cell *cell,
                                  const char *cat)
 {
@@ -233,30 +255,24 @@ static csvchart_status observe_row(struct binder *b, size_t r)
                                       cat, t->cols[c->high].name, csvchart_table_text(t, hc),
                                       t->cols[c->low].name, csvchart_table_text(t, lc));
         }
-        if (b->cats.len >= b->s->max_categories && !csvchart_bar_intern_has(&b->cats, cat)) {
-            return category_limit(b, xc);
+        size_t ci;
+        struct obs *o;
+        csvchart_status st = category(b, xc, cat, ser0, &ci);
+        if (st || !(o = new_obs(b))) {
+            return st ? st : csvchart_error_nomem(b->err);
         }
-        size_t ci = csvchart_bar_intern(&b->cats, cat, xc->line);
-        if (ci == NONE || ser0 == NONE ||
-            !csvchart_array_reserve((void **)&b->obs, &b->obs_cap, b->nobs + 1, sizeof *b->obs)) {
-            return csvchart_error_nomem(b->err);
-        }
-        struct obs *o = &b->obs[b->nobs++];
         *o = (struct obs){.cat = ci, .ser = ser0, .low = low, .open = open};
         csvchart_agg_add(&o->a, high, NULL, lc->line, lc->col);
         return CSVCHART_OK;
     }
 
     if (c->count_rows) { /* each row counts one */
-        if (b->cats.len >= b->s->max_categories && !csvchart_bar_intern_has(&b->cats, cat)) {
-            return category_limit(b, xc);
+        size_t ci;
+        struct obs *o;
+        csvchart_status st = category(b, xc, cat, ser0, &ci);
+        if (st || !(o = new_obs(b))) {
+            return st ? st : csvchart_error_nomem(b->err);
         }
-        size_t ci = csvchart_bar_intern(&b->cats, cat, xc->line);
-        if (ci == NONE || ser0 == NONE ||
-            !csvchart_array_reserve((void **)&b->obs, &b->obs_cap, b->nobs + 1, sizeof *b->obs)) {
-            return csvchart_error_nomem(b->err);
-        }
-        struct obs *o = &b->obs[b->nobs++];
         *o = (struct obs){.cat = ci, .ser = ser0};
         csvchart_agg_add(&o->a, 1, NULL, xc->line, xc->col);
         return CSVCHART_OK;
@@ -270,12 +286,10 @@ static csvchart_status observe_row(struct binder *b, size_t r)
                               "%s:%zu: row skipped: no value for \"%s\"", t->name, xc->line, cat);
         return CSVCHART_OK;
     }
-    if (b->cats.len >= b->s->max_categories && !csvchart_bar_intern_has(&b->cats, cat)) {
-        return category_limit(b, xc);
-    }
-    size_t ci = csvchart_bar_intern(&b->cats, cat, xc->line);
-    if (ci == NONE || ser0 == NONE) {
-        return csvchart_error_nomem(b->err);
+    size_t ci;
+    csvchart_status st = category(b, xc, cat, ser0, &ci);
+    if (st) {
+        return st;
     }
     for (size_t i = 0; i < c->ny; i++) {
         const struct table_cell *vc = csvchart_table_cell(t, r, c->y[i]);
@@ -293,10 +307,10 @@ static csvchart_status observe_row(struct binder *b, size_t r)
         if (b->s->log && v <= 0) {
             return log_error(b, vc, cat);
         }
-        if (!csvchart_array_reserve((void **)&b->obs, &b->obs_cap, b->nobs + 1, sizeof *b->obs)) {
+        struct obs *o = new_obs(b);
+        if (!o) {
             return csvchart_error_nomem(b->err);
         }
-        struct obs *o = &b->obs[b->nobs++];
         *o = (struct obs){.cat = ci, .ser = c->group == NONE ? i : ser0};
         if (a) {
             o->a = *a;
