@@ -1,5 +1,6 @@
 /*
- * bar_data.h - a table bound to a bar chart's options (bar_data.c).
+ * bar_data.h - a table bound to a bar chart's options (bar_data.c, with bar_data_columns.c and
+ * bar_data_panel.c; their own structures in bar_data_bind.h).
  *
  * Binding picks the category column (x), the values (the y columns, one value column split by
  * a `group` column for long-format data, or `low`/`high` columns for range bars), splits the

@@ -164,7 +164,15 @@ static bool find_breaks(struct timeline *T)
     if (T->has_today) {
         v[k++] = (struct interval){T->today, T->today};
     }
-    qsort(v, k, sizeof *v, by_start);
+    /* The events are in the order of their marks, which is nearly always that of their starts:
+     * sorting is skipped when it is (a fit search gets here at every size it tries). */
+    bool sorted = true;
+    for (size_t i = 1; i < k && sorted; i++) {
+        sorted = v[i - 1].a <= v[i].a;
+    }
+    if (!sorted) {
+        qsort(v, k, sizeof *v, by_start);
+    }
     double share = BREAK_SHARE * (T->tmax - T->tmin), end = v[0].b;
     for (size_t i = 1; i < k && T->ncuts + 1 < TL_MAX_SEGS; i++) {
         if (v[i].a - end > share) {
@@ -346,24 +354,21 @@ static bool ladder(struct timeline *T)
         }
     }
     /* Clusters, from same-instant ties to TL_CLUSTER_SHARE of the time shown. */
-    static const double closeness[] = {0,    1,     2,     4,      7,      14,    30.44,
-                                       61,   91.3,  182.6, 365.25, 730.5,  1826,  3652.5,
-                                       7305, 18262, 36525, 73050,  182625, 365250};
     double cap = TL_CLUSTER_SHARE * (T->tmax - T->tmin);
     size_t last_n = (size_t)-1;
     cfg.label_px = least;
     set_label_size(T, least);
     double plot_area = (L->right - L->left) * (T->plot_bottom - T->plot_top);
     double least_area = (T->lh_date + T->lh_label) * 2 * T->date_st.size_px;
-    for (size_t c = 0; c < sizeof closeness / sizeof closeness[0]; c++) {
-        if (c > 0 && closeness[c] > cap) {
+    for (size_t c = 0; c < TL_NCLOSENESS; c++) {
+        if (c > 0 && csvchart_tl_closeness[c] > cap) {
             break;
         }
-        cfg.cluster = closeness[c];
+        cfg.cluster = csvchart_tl_closeness[c];
         /* A few more events gathered change little: try again only when the items are at
          * least a tenth fewer than at the last try (or than the events, at first); and only
          * when their least blocks can cover the plot. Counted before anything is built. */
-        size_t items = csvchart_tl_cluster_runs(T, cfg.cluster, T->cid, T->runs, T->open);
+        size_t items = csvchart_tl_cluster_count(T, c);
         if ((double)items > 0.9 * (double)(last_n == (size_t)-1 ? d->nevents : last_n) ||
             (double)items * least_area > plot_area) {
             continue;
@@ -390,7 +395,8 @@ struct tl_scratch {
     struct tl_memo *memo;
     unsigned char *memo_next;
     char (*dates)[TL_DATE_LEN];
-    char family[]; /* NUL-terminated */
+    struct tl_counts counts; /* cluster_count()'s */
+    char family[];           /* NUL-terminated */
 };
 
 static struct tl_scratch *scratch(const struct timeline_data *d, const csvchart_text_measurer *m,
@@ -510,6 +516,7 @@ csvchart_status csvchart_layout_timeline(const void *data, const struct spec *s,
         T.memo = sc->memo;
         T.memo_next = sc->memo_next;
         T.dates = sc->dates;
+        T.counts = &sc->counts;
     }
     if (!sc || !T.cid || !T.runs || !T.open || !T.member || !T.up_h || !T.dn_h || !T.row_h ||
         !T.row0 || !find_breaks(&T)) {

@@ -156,6 +156,19 @@ struct tl_run {
     double first_at, last_at;
 };
 
+/* The closeness of events that may share a cluster, in days, tried in this order (from ties to
+ * TL_CLUSTER_SHARE of the time shown), and the items each makes (layout_timeline_items.c). */
+#define TL_NCLOSENESS 20
+extern const double csvchart_tl_closeness[TL_NCLOSENESS];
+
+/* The items each closeness of clustering makes, for one time shown and lanes setting. */
+struct tl_counts {
+    double tmin, tmax;
+    bool lanes;
+    unsigned known; /* bit c: n[c] is counted */
+    size_t n[TL_NCLOSENESS];
+};
+
 struct timeline {
     struct layout L;
     struct timeline_metrics px;
@@ -170,6 +183,7 @@ struct timeline {
     struct tl_memo *memo;       /* MEMO_WAYS per text of each event (date, label, detail) */
     char (*dates)[TL_DATE_LEN]; /* each event's date line */
     unsigned char *memo_next;   /* the way to fill next, per text */
+    struct tl_counts *counts;   /* remembered cluster counts (layout_timeline.c); may be NULL */
     struct tl_config cfg;
     bool optimistic; /* csvchart_tl_measure() gives every block its least size (try_config) */
     struct text_style date_st, label_st, names_st, detail_st, tick_st, today_st;
@@ -235,6 +249,7 @@ const char *csvchart_tl_period_hint(const struct timeline_data *d, double *crowd
 bool csvchart_tl_build_items(struct timeline *T);
 /* Counts the items closeness `cluster` (< 0: none) would make, writing each event's item number
  * into cid[], without building them; run[] and open[] are scratch of nevents and of the lanes. */
+size_t csvchart_tl_cluster_count(struct timeline *T, size_t c);
 size_t csvchart_tl_cluster_runs(const struct timeline *T, double cluster, size_t *cid,
                                 struct tl_run *run, size_t *open);
 /* Measures every item's block at a wrap width (a cluster's names depend on it); false when out

@@ -44,9 +44,11 @@ const char *csvchart_tl_period_hint(const struct timeline_data *d, double *crowd
             w = fmin(w, at[i + half - 1] - at[i]);
         }
         if (span > 0 && w <= span / 20) {
-            unit = span <= 100 ? "day" : span <= 2 * 366 ? "week" : span <= 8 * 366 ? "month"
-                 : span <= 25 * 366                      ? "quarter"
-                                                         : "year";
+            unit = span <= 100        ? "day"
+                   : span <= 2 * 366  ? "week"
+                   : span <= 8 * 366  ? "month"
+                   : span <= 25 * 366 ? "quarter"
+                                      : "year";
             *crowded_days = fmax(1, ceil(w));
         }
     }
@@ -145,6 +147,31 @@ size_t csvchart_tl_cluster_runs(const struct timeline *T, double cluster, size_t
         cid[i] = r->id;
     }
     return items;
+}
+
+/* The closeness of events that may share a cluster, in days, tried in this order. */
+const double csvchart_tl_closeness[TL_NCLOSENESS] = {
+    0,      1,     2,    4,      7,    14,    30.44, 61,    91.3,   182.6,
+    365.25, 730.5, 1826, 3652.5, 7305, 18262, 36525, 73050, 182625, 365250};
+
+/* How many items csvchart_tl_closeness[c] makes (csvchart_tl_cluster_runs()). It depends on the
+ * data, the time shown and lanes only, and a fit search asks at every size it tries (180 layouts of
+ * 18 counts over 10,000 events were half a refusal's time): the counts are remembered in the
+ * scratch, for the time shown and lanes they were counted for. */
+size_t csvchart_tl_cluster_count(struct timeline *T, size_t c)
+{
+    struct tl_counts *k = T->counts;
+    if (!k) {
+        return csvchart_tl_cluster_runs(T, csvchart_tl_closeness[c], T->cid, T->runs, T->open);
+    }
+    if (k->tmin != T->tmin || k->tmax != T->tmax || k->lanes != T->lanes) {
+        *k = (struct tl_counts){.tmin = T->tmin, .tmax = T->tmax, .lanes = T->lanes};
+    }
+    if (!(k->known >> c & 1)) {
+        k->n[c] = csvchart_tl_cluster_runs(T, csvchart_tl_closeness[c], T->cid, T->runs, T->open);
+        k->known |= 1u << c;
+    }
+    return k->n[c];
 }
 
 /*
@@ -318,8 +345,8 @@ static void measure_blocks(struct timeline *T, double wrap)
         if (P->e) {
             size_t ev = (size_t)(P->e - T->d->events);
             P->ndate = memo_lines(T, ev, 0, &T->date_st, P->date, wrap, TL_MAX_DATE_LINES, &P->w);
-            P->nlabel = memo_lines(T, ev, 1, P->note ? &T->names_st : &T->label_st, P->label,
-                                   wrap, TL_MAX_LABEL_LINES, &P->w);
+            P->nlabel = memo_lines(T, ev, 1, P->note ? &T->names_st : &T->label_st, P->label, wrap,
+                                   TL_MAX_LABEL_LINES, &P->w);
             P->ndetail = P->detail && T->cfg.detail ? memo_lines(T, ev, 2, &T->detail_st, P->detail,
                                                                  wrap, TL_MAX_DETAIL_LINES, &P->w)
                                                     : 0;

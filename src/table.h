@@ -1,11 +1,11 @@
 /*
  * table.h - a CSV file read into typed columns (table.c: the table; table_build.c: building
- * it from the reader's rows).
+ * it from the reader's rows; table_read.c: the ways to read one).
  *
- * The reader (table_csv.c, the only file that includes libcsv's csv.h) records for every cell
- * the physical line and the byte column where its field starts, so that any later stage can
- * report FILE:LINE:COL, and hands each row to a sink; the builder is the sink that makes the
- * table. Columns are typed as the rows come (see Building below): a column is NUMBER when every
+ * The reader (table_csv.c and its companions table_csv_*.c, the only files that include
+ * libcsv's csv.h) records for every cell the physical line and the byte column where its field
+ * starts, so that any later stage can report FILE:LINE:COL, and hands each row to a sink; the
+ * builder is the sink that makes the table. Columns are typed as the rows come (see Building below): a column is NUMBER when every
  * non-missing cell parses as a number under one currency/percent unit, DATE when every
  * non-missing cell parses as a date, TEXT otherwise, EMPTY when it has no value at all.
  * Missing: an empty cell, or (in number and date columns) one of NA, N/A, n/a, null, NULL, -,
@@ -134,6 +134,8 @@ csvchart_status csvchart_table_builder_row(struct table_builder *b, const struct
                                            bool keep, csvchart_error *err);
 /* The syntax numbers are read in (for csvchart_number_parse_as()); NULL: the default. */
 const struct number_syntax *csvchart_table_builder_numbers(const struct table_builder *b);
+/* The reader's options the builder was made with, borrowed (for table_read.c). */
+const struct csv_options *csvchart_table_builder_csv_options(const struct table_builder *b);
 /*
  * After the reader finished: types the columns and the kept rows, checks the commas of a
  * ;-separated file, and hands the table to *out (free with csvchart_table_free()). The

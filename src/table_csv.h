@@ -1,6 +1,7 @@
 /*
- * table_csv.h - the streaming CSV reader (table_csv.c): bytes in, rows of fields with their
- * line:col out, handed to a sink.
+ * table_csv.h - the streaming CSV reader (table_csv.c, with table_csv_scan.c, table_csv_rows.c
+ * and table_csv_decode.c; their shared state in table_csv_reader.h): bytes in, rows of fields
+ * with their line:col out, handed to a sink.
  *
  * The reader knows CSV and nothing after it: it splits fields (libcsv), checks the bytes
  * (UTF-8, controls, noncharacters), converts other encodings, picks the delimiter, checks the

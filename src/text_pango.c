@@ -18,7 +18,6 @@
  * asking about a string already measured is a lookup in the cache; printable ASCII, shaped
  * without a layout when the font covers all of it, never misses one.
  */
-#include <math.h>
 #include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 #include <pango/pangofc-font.h>
@@ -29,6 +28,7 @@
 
 #include "array.h"
 #include "text.h"
+#include "text_cache.h"
 
 /*
  * The measurement cache: each string is shaped once per weight, whatever its size. Layout asks
@@ -41,31 +41,13 @@
  * differs from shaping at the size itself by under 0.02 px (tested) and lets a layout try
  * label sizes without shaping anything again. Keys are the bytes and the weight (the family
  * is the figure's one font: a change of family empties the cache), in an open-addressing
- * hash table over one arena of strings of any length. It grows with what it holds, up to
- * CACHE_MAX entries; past that it starts again empty (a figure that measures that many
+ * hash table over one arena of strings of any length (text_cache.c). It grows with what it
+ * holds, up to CACHE_MAX entries; past that it starts again empty (a figure that measures that many
  * different strings would thrash any bound). Failing to grow only means measuring again: the
  * measurer never fails.
  */
 #define REF_PX 64.0
-#define CACHE_MIN 1024
 #define ASCII_STYLES 8
-#define CACHE_MAX (1u << 20)
-
-struct cached {
-    uint64_t hash;   /* 0 = empty slot */
-    size_t off, len; /* the text: arena[off .. off + len) */
-    double size_px;
-    int weight;
-    struct text_metrics m;
-    uint32_t unknown; /* glyphs missing (drawn as boxes), up to UINT32_MAX */
-};
-
-struct measure_cache {
-    struct cached *slots;
-    size_t cap, used; /* cap is a power of two (or 0) */
-    char *arena;
-    size_t arena_len, arena_cap;
-};
 
 struct pango_measurer {
     csvchart_text_measurer base; /* base.ctx points back at this struct */
@@ -96,101 +78,6 @@ struct pango_measurer {
     PangoGlyphString *glyphs;
 };
 
-static uint64_t key_hash(const struct text_style *style, const char *s, size_t len)
-{
-    uint64_t h = 1469598103934665603u; /* FNV-1a */
-    for (size_t i = 0; i < len; i++) {
-        h = (h ^ (unsigned char)s[i]) * 1099511628211u;
-    }
-    h = (h ^ (uint64_t)llround(style->size_px * 64)) * 1099511628211u;
-    h = (h ^ (uint64_t)style->weight) * 1099511628211u;
-    h ^= h >> 29;
-    return h ? h : 1;
-}
-
-static void cache_clear(struct measure_cache *c)
-{
-    if (c->slots) {
-        memset(c->slots, 0, c->cap * sizeof *c->slots);
-    }
-    c->used = 0;
-    c->arena_len = 0;
-}
-
-static void cache_free(struct measure_cache *c)
-{
-    free(c->slots);
-    free(c->arena);
-    memset(c, 0, sizeof *c);
-}
-
-/* The slot holding the key, or the empty slot where it would go (NULL without a table). */
-static struct cached *cache_slot(const struct measure_cache *c, uint64_t h,
-                                 const struct text_style *style, const char *s, size_t len)
-{
-    if (!c->cap) {
-        return NULL;
-    }
-    for (size_t i = (size_t)h & (c->cap - 1);; i = (i + 1) & (c->cap - 1)) {
-        struct cached *e = &c->slots[i];
-        if (!e->hash ||
-            (e->hash == h && e->len == len && e->size_px == style->size_px &&
-             e->weight == style->weight && (len == 0 || memcmp(c->arena + e->off, s, len) == 0))) {
-            return e;
-        }
-    }
-}
-
-/* Makes room for one more entry: doubles the table at half load. False when it cannot. */
-static bool cache_grow(struct measure_cache *c)
-{
-    if (c->used + 1 <= c->cap / 2) {
-        return true;
-    }
-    if (c->cap >= CACHE_MAX) {
-        cache_clear(c);
-        return true;
-    }
-    size_t ncap = c->cap ? c->cap * 2 : CACHE_MIN;
-    struct cached *ns = calloc(ncap, sizeof *ns);
-    if (!ns) {
-        return false;
-    }
-    for (size_t i = 0; i < c->cap; i++) {
-        if (c->slots[i].hash) {
-            size_t j = (size_t)c->slots[i].hash & (ncap - 1);
-            while (ns[j].hash) {
-                j = (j + 1) & (ncap - 1);
-            }
-            ns[j] = c->slots[i];
-        }
-    }
-    free(c->slots);
-    c->slots = ns;
-    c->cap = ncap;
-    return true;
-}
-
-static void cache_put(struct measure_cache *c, uint64_t h, const struct text_style *style,
-                      const char *s, size_t len, const struct text_metrics *m, size_t unknown)
-{
-    if (!cache_grow(c) ||
-        !csvchart_array_reserve((void **)&c->arena, &c->arena_cap, c->arena_len + len + 1, 1)) {
-        return;
-    }
-    struct cached *e = cache_slot(c, h, style, s, len);
-    memcpy(c->arena + c->arena_len, s, len);
-    *e = (struct cached){.hash = h,
-                         .off = c->arena_len,
-                         .len = len,
-                         .size_px = style->size_px,
-                         .weight = style->weight,
-                         .m = *m,
-                         .unknown = unknown < UINT32_MAX ? (uint32_t)unknown : UINT32_MAX};
-    c->arena_len += len;
-    c->used++;
-}
-
 static void measure_pango(struct pango_measurer *pm, const struct text_style *style, const char *s,
                           size_t len, struct text_metrics *out, size_t *unknown);
 
@@ -200,7 +87,7 @@ static void use_family(struct pango_measurer *pm, const char *family)
     family = family ? family : "";
     if (!pm->cache_family || strcmp(pm->cache_family, family) != 0) {
         csvchart_text_pango_use_family(pm->fontmap, family);
-        cache_clear(&pm->cache); /* a new font: every measurement changes */
+        csvchart_text_cache_clear(&pm->cache); /* a new font: every measurement changes */
         free(pm->cache_family);
         pm->cache_family = csvchart_strdup(family); /* NULL: measure, but do not cache */
     }
@@ -214,8 +101,8 @@ static void measure(void *ctx, const struct text_style *style, const char *s, si
     struct text_style ref = *style;
     ref.size_px = REF_PX;
     double k = style->size_px / REF_PX;
-    uint64_t h = key_hash(&ref, s, len);
-    const struct cached *e = cache_slot(&pm->cache, h, &ref, s, len);
+    uint64_t h = csvchart_text_cache_hash(&ref, s, len);
+    const struct cached *e = csvchart_text_cache_slot(&pm->cache, h, &ref, s, len);
     struct text_metrics m;
     if (e && e->hash) {
         m = e->m;
@@ -223,7 +110,7 @@ static void measure(void *ctx, const struct text_style *style, const char *s, si
         size_t unknown;
         measure_pango(pm, &ref, s, len, &m, &unknown);
         if (pm->cache_family) {
-            cache_put(&pm->cache, h, &ref, s, len, &m, unknown);
+            csvchart_text_cache_put(&pm->cache, h, &ref, s, len, &m, unknown);
         }
     }
     out->width = m.width * k;
@@ -381,7 +268,8 @@ static size_t missing(void *ctx, const struct text_style *style, const char *s, 
     use_family(pm, style->family);
     struct text_style ref = *style;
     ref.size_px = REF_PX;
-    const struct cached *e = cache_slot(&pm->cache, key_hash(&ref, s, len), &ref, s, len);
+    const struct cached *e =
+        csvchart_text_cache_slot(&pm->cache, csvchart_text_cache_hash(&ref, s, len), &ref, s, len);
     if (e && e->hash && e->unknown == 0) {
         return 0; /* measured, and nothing was missing: the usual answer */
     }
@@ -603,7 +491,7 @@ void csvchart_text_pango_free(csvchart_text_measurer *m)
     }
     free(pm->family);
     free(pm->cache_family);
-    cache_free(&pm->cache);
+    csvchart_text_cache_fini(&pm->cache);
     free(pm);
 }
 
@@ -611,5 +499,5 @@ void csvchart_text_pango_set_fast_ascii(csvchart_text_measurer *m, bool on)
 {
     struct pango_measurer *pm = m->ctx;
     pm->fast_ascii = on;
-    cache_clear(&pm->cache);
+    csvchart_text_cache_clear(&pm->cache);
 }

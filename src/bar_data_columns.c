@@ -1,0 +1,169 @@
+/*
+ * bar_data_columns.c - the first step of binding a table to a bar chart (bar_data.c): the
+ * columns resolved and checked before any row is read. The names must exist; the options
+ * must go together (range bars take low and high and neither stack, y, aggregate nor ratio;
+ * stack is refused on a log axis; bin needs aggregate; group takes one value column); without
+ * y, every numeric column but the others is a series; and every value column must hold
+ * numbers in one unit, or the error points at the first cell that is not one.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "bar_data_bind.h"
+
+/* A value column must be numeric: point at the first cell that is not a number. */
+static csvchart_status need_numbers(const csvchart_table *t, size_t col, csvchart_error *err)
+{
+    const struct table_column *c = &t->cols[col];
+    if (c->type == COLUMN_NUMBER || c->type == COLUMN_EMPTY) {
+        return CSVCHART_OK; /* an empty column: every row is skipped, and that is reported */
+    }
+    for (size_t r = 0; r < t->nrows; r++) {
+        const struct table_cell *cell = csvchart_table_cell(t, r, col);
+        double v;
+        if (cell->missing) {
+            continue;
+        }
+        const char *text = csvchart_table_text(t, cell);
+        if (!csvchart_table_number(t, text, cell->len, &v, NULL)) {
+            bool comma = t->syntax.numbers.decimal == ',';
+            return csvchart_error_set(err, CSVCHART_ERROR_DATA, t->name, cell->line, cell->col,
+                                      "column \"%s\" needs numbers, and \"%s\" is not a number "
+                                      "(expected e.g. %s)",
+                                      c->name, text,
+                                      comma ? "42, 1.234,5, 0,07 \xe2\x82\xac, 50%, with decimal = ,"
+                                            : "42, 1,234.5, $0.07, 50%, $5.6M");
+        }
+    }
+    /* Every cell parses alone, so the units disagree ("$5" and "€5"): point at the first cell
+     * whose unit differs from the first one's. */
+    struct number_unit first = {0};
+    const struct table_cell *first_cell = NULL;
+    for (size_t r = 0; r < t->nrows; r++) {
+        const struct table_cell *cell = csvchart_table_cell(t, r, col);
+        struct number_unit u;
+        double v;
+        if (cell->missing ||
+            !csvchart_table_number(t, csvchart_table_text(t, cell), cell->len, &v, &u)) {
+            continue;
+        }
+        if (!first_cell) {
+            first = u;
+            first_cell = cell;
+        } else if (strcmp(u.prefix, first.prefix) != 0 || strcmp(u.suffix, first.suffix) != 0) {
+            return csvchart_error_set(err, CSVCHART_ERROR_DATA, t->name, cell->line, cell->col,
+                                      "column \"%s\" mixes units: \"%s\" here, \"%s\" on line "
+                                      "%zu; write every value in one unit",
+                                      c->name, csvchart_table_text(t, cell),
+                                      csvchart_table_text(t, first_cell), first_cell->line);
+        }
+    }
+    return csvchart_error_set(err, CSVCHART_ERROR_DATA, t->name, 0, 0,
+                              "column \"%s\" cannot be read as numbers", c->name);
+}
+
+#define BAD_OPTIONS(...) csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0, __VA_ARGS__)
+
+csvchart_status csvchart_bar_columns_resolve(const csvchart_table *t, const struct spec *s,
+                                             struct columns *c, csvchart_error *err)
+{
+    csvchart_status st;
+    c->x = 0;
+    if ((*s->x && (st = csvchart_table_column(t, s->x, "x", &c->x, err))) ||
+        (st = csvchart_table_column(t, s->group, "group", &c->group, err)) ||
+        (st = csvchart_table_column(t, s->facet, "facet", &c->facet, err)) ||
+        (st = csvchart_table_column(t, s->low, "low", &c->low, err)) ||
+        (st = csvchart_table_column(t, s->high, "high", &c->high, err))) {
+        return st;
+    }
+    bool range = c->low != NONE || c->high != NONE;
+    if (range && (c->low == NONE || c->high == NONE)) {
+        return BAD_OPTIONS("range bars need both low and high");
+    }
+    if (s->stack && s->log) {
+        return BAD_OPTIONS("stack cannot be drawn on a log axis: stacked totals on a log scale "
+                           "mislead; drop stack (grouped bars) or log");
+    }
+    if (s->stack && range) {
+        return BAD_OPTIONS("stack does not apply to range bars (low, high)");
+    }
+    if (range && s->ny) {
+        return BAD_OPTIONS("range bars take low and high, not y");
+    }
+    if (range && s->aggregate != AGG_NONE) {
+        return BAD_OPTIONS("aggregate does not apply to range bars (low, high)");
+    }
+    if (range && s->ratio) {
+        return BAD_OPTIONS("ratio compares single values and does not apply to range bars");
+    }
+    if (s->bin && s->aggregate == AGG_NONE) {
+        return BAD_OPTIONS("bin = %s puts the rows of a period into one bar: set aggregate "
+                           "(count counts them; sum, mean, min, max take a value column)",
+                           csvchart_bin_names[s->bin]);
+    }
+    c->y = malloc((t->ncols + s->ny + 2) * sizeof *c->y);
+    if (!c->y) {
+        return csvchart_error_nomem(err);
+    }
+    c->ny = 0;
+    if (!range && s->ny == 0 && s->aggregate == AGG_COUNT) {
+        /* a count of rows needs no value column: the x column stands in, each row counts */
+        c->count_rows = true;
+        c->y[c->ny++] = c->x;
+        return CSVCHART_OK;
+    }
+    if (range) {
+        c->y[c->ny++] = c->low;
+        c->y[c->ny++] = c->high;
+    } else {
+        for (size_t i = 0; i < s->ny; i++) {
+            if ((st = csvchart_table_column(t, s->y[i], "y", &c->y[c->ny], err))) {
+                return st;
+            }
+            if (c->y[c->ny] == NONE) { /* an empty name ("a,,b", ","): no column, not "none" */
+                return BAD_OPTIONS("y: item %zu of the list is empty; expected column names "
+                                   "separated by commas",
+                                   i + 1);
+            }
+            for (size_t k = 0; k < c->ny; k++) { /* one series per column: "v,v" has one */
+                if (c->y[k] == c->y[c->ny]) {
+                    return BAD_OPTIONS("y: column \"%s\" is named twice (items %zu and %zu)",
+                                       s->y[i], k + 1, i + 1);
+                }
+            }
+            c->ny++;
+        }
+    }
+    if (c->ny == 0) { /* every numeric column but the others */
+        for (size_t i = 0; i < t->ncols; i++) {
+            if (i != c->x && i != c->group && i != c->facet && t->cols[i].type == COLUMN_NUMBER) {
+                c->y[c->ny++] = i;
+            }
+        }
+        if (c->ny == 0) { /* none: the first other column, so the error names its bad cell */
+            for (size_t i = 0; i < t->ncols && c->ny == 0; i++) {
+                if (i != c->x && i != c->group && i != c->facet) {
+                    c->y[c->ny++] = i;
+                }
+            }
+        }
+        if (c->ny == 0) {
+            return csvchart_error_set(err, CSVCHART_ERROR_DATA, t->name, 1, 0,
+                                      "a bar chart needs a category column and a value column; "
+                                      "the file has %zu column%s",
+                                      t->ncols, t->ncols == 1 ? "" : "s");
+        }
+        if (c->group != NONE) {
+            c->ny = 1;
+        }
+    }
+    if (!range && c->group != NONE && c->ny > 1) {
+        return BAD_OPTIONS("group needs exactly one value column (y), not %zu", c->ny);
+    }
+    for (size_t i = 0; i < c->ny; i++) {
+        if ((st = need_numbers(t, c->y[i], err))) {
+            return st;
+        }
+    }
+    return CSVCHART_OK;
+}

@@ -1,0 +1,115 @@
+/*
+ * text_cache.c - the measurement cache of the Pango measurer (text_pango.c): an
+ * open-addressing hash table of measurements over one arena holding their strings, of any
+ * length. It grows with what it holds, doubling at half load from CACHE_MIN slots, up to
+ * CACHE_MAX; past that it starts again empty. Nothing here knows Pango: a measurement is a
+ * struct text_metrics and a count of missing glyphs, keyed by the bytes, the size and the
+ * weight (the family is the measurer's business: it empties the cache when the family
+ * changes).
+ */
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "array.h"
+#include "text_cache.h"
+
+#define CACHE_MIN 1024
+#define CACHE_MAX (1u << 20)
+
+uint64_t csvchart_text_cache_hash(const struct text_style *style, const char *s, size_t len)
+{
+    uint64_t h = 1469598103934665603u; /* FNV-1a */
+    for (size_t i = 0; i < len; i++) {
+        h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+    }
+    h = (h ^ (uint64_t)llround(style->size_px * 64)) * 1099511628211u;
+    h = (h ^ (uint64_t)style->weight) * 1099511628211u;
+    h ^= h >> 29;
+    return h ? h : 1;
+}
+
+void csvchart_text_cache_clear(struct measure_cache *c)
+{
+    if (c->slots) {
+        memset(c->slots, 0, c->cap * sizeof *c->slots);
+    }
+    c->used = 0;
+    c->arena_len = 0;
+}
+
+void csvchart_text_cache_fini(struct measure_cache *c)
+{
+    free(c->slots);
+    free(c->arena);
+    memset(c, 0, sizeof *c);
+}
+
+/* The slot holding the key, or the empty slot where it would go (NULL without a table). */
+struct cached *csvchart_text_cache_slot(const struct measure_cache *c, uint64_t h,
+                                        const struct text_style *style, const char *s, size_t len)
+{
+    if (!c->cap) {
+        return NULL;
+    }
+    for (size_t i = (size_t)h & (c->cap - 1);; i = (i + 1) & (c->cap - 1)) {
+        struct cached *e = &c->slots[i];
+        if (!e->hash ||
+            (e->hash == h && e->len == len && e->size_px == style->size_px &&
+             e->weight == style->weight && (len == 0 || memcmp(c->arena + e->off, s, len) == 0))) {
+            return e;
+        }
+    }
+}
+
+/* Makes room for one more entry: doubles the table at half load. False when it cannot. */
+static bool cache_grow(struct measure_cache *c)
+{
+    if (c->used + 1 <= c->cap / 2) {
+        return true;
+    }
+    if (c->cap >= CACHE_MAX) {
+        csvchart_text_cache_clear(c);
+        return true;
+    }
+    size_t ncap = c->cap ? c->cap * 2 : CACHE_MIN;
+    struct cached *ns = calloc(ncap, sizeof *ns);
+    if (!ns) {
+        return false;
+    }
+    for (size_t i = 0; i < c->cap; i++) {
+        if (c->slots[i].hash) {
+            size_t j = (size_t)c->slots[i].hash & (ncap - 1);
+            while (ns[j].hash) {
+                j = (j + 1) & (ncap - 1);
+            }
+            ns[j] = c->slots[i];
+        }
+    }
+    free(c->slots);
+    c->slots = ns;
+    c->cap = ncap;
+    return true;
+}
+
+void csvchart_text_cache_put(struct measure_cache *c, uint64_t h, const struct text_style *style,
+                             const char *s, size_t len, const struct text_metrics *m,
+                             size_t unknown)
+{
+    if (!cache_grow(c) ||
+        !csvchart_array_reserve((void **)&c->arena, &c->arena_cap, c->arena_len + len + 1, 1)) {
+        return;
+    }
+    struct cached *e = csvchart_text_cache_slot(c, h, style, s, len);
+    memcpy(c->arena + c->arena_len, s, len);
+    *e = (struct cached){.hash = h,
+                         .off = c->arena_len,
+                         .len = len,
+                         .size_px = style->size_px,
+                         .weight = style->weight,
+                         .m = *m,
+                         .unknown = unknown < UINT32_MAX ? (uint32_t)unknown : UINT32_MAX};
+    c->arena_len += len;
+    c->used++;
+}
