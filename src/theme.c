@@ -137,8 +137,12 @@ static void mark_band(const struct theme *t, bool both, double *lo, double *hi)
     *hi = 1;
     double ls[2] = {lb, both ? csvchart_luminance(lb > 0.5 ? dark.background : light.background)
                              : lb};
+    /* Marks lighter than the background while a 3:1 lighter colour exists (a background of
+     * luminance up to about 0.3), else darker: a mid-tone background (a house theme's orange,
+     * luminance 0.49) asked for marks lighter than white, and got white at 1.9:1. */
+    const double lighter_max = (1 + 0.05 - margin) / 3 - 0.05;
     for (int i = 0; i < 2; i++) {
-        if (ls[i] > 0.5) {
+        if (ls[i] > lighter_max) {
             *hi = fmin(*hi, (ls[i] + 0.05) / 3 - 0.05 - margin);
         } else {
             *lo = fmax(*lo, 3 * (ls[i] + 0.05) - 0.05 + margin);
