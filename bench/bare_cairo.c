@@ -45,8 +45,8 @@ int main(int argc, char **argv)
         perror(argv[1]);
         return 1;
     }
-    while (n < MAX_BARS && fscanf(f, " %127[^\t]\t%lf\t%63[^\n]", bars[n].label, &bars[n].value,
-                                  bars[n].text) == 3)
+    while (n < MAX_BARS &&
+           fscanf(f, " %127[^\t]\t%lf\t%63[^\n]", bars[n].label, &bars[n].value, bars[n].text) == 3)
         max = fmax(max, bars[n++].value);
     fclose(f);
     if (n == 0 || max <= 0) {

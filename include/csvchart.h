@@ -95,7 +95,10 @@ typedef struct csvchart_error {
 } csvchart_error;
 
 /* "No error": `csvchart_error err = CSVCHART_ERROR_INIT;` (`= {0}` is not C++). */
-#define CSVCHART_ERROR_INIT {CSVCHART_OK, 0, 0, "", "", ""}
+#define CSVCHART_ERROR_INIT                                                                        \
+    {                                                                                              \
+        CSVCHART_OK, 0, 0, "", "", ""                                                              \
+    }
 
 /* Resets *err to "no error". NULL: nothing. Any thread, for an err no other thread uses. */
 CSVCHART_API void csvchart_error_clear(csvchart_error *err);
@@ -142,15 +145,16 @@ CSVCHART_API void csvchart_figure_free(csvchart_figure *fig);
  * copied. The figure's thread.
  */
 CSVCHART_API csvchart_status csvchart_set(csvchart_figure *fig, const char *name, const char *value,
-                             csvchart_error *err);
+                                          csvchart_error *err);
 
 /*
  * Like csvchart_set(), for a value read from a file: errors about the value carry
  * FILE:LINE (e.g. the INI file and line where the key was set); `file` may be NULL (none),
  * and is copied. The figure's thread.
  */
-CSVCHART_API csvchart_status csvchart_set_at(csvchart_figure *fig, const char *name, const char *value,
-                                const char *file, size_t line, csvchart_error *err);
+CSVCHART_API csvchart_status csvchart_set_at(csvchart_figure *fig, const char *name,
+                                             const char *value, const char *file, size_t line,
+                                             csvchart_error *err);
 
 /*
  * Reads the figure's data. `path` "-" reads standard input, named "<stdin>" in messages.
@@ -167,9 +171,10 @@ CSVCHART_API csvchart_status csvchart_set_at(csvchart_figure *fig, const char *n
  * copies. The figure's thread; reading standard input is for one thread of the program.
  */
 CSVCHART_API csvchart_status csvchart_figure_load_file(csvchart_figure *fig, const char *path,
-                                          csvchart_error *err);
+                                                       csvchart_error *err);
 CSVCHART_API csvchart_status csvchart_figure_load_buffer(csvchart_figure *fig, const char *name,
-                                            const void *data, size_t len, csvchart_error *err);
+                                                         const void *data, size_t len,
+                                                         csvchart_error *err);
 
 /*
  * Lays the figure out (once; later calls reuse the result) and writes it to `path`,
@@ -180,7 +185,7 @@ CSVCHART_API csvchart_status csvchart_figure_load_buffer(csvchart_figure *fig, c
  * bytes. CSVCHART_ERROR_ARGUMENT for a NULL fig or path. The figure's thread.
  */
 CSVCHART_API csvchart_status csvchart_figure_write(csvchart_figure *fig, const char *path,
-                                      csvchart_format format, csvchart_error *err);
+                                                   csvchart_format format, csvchart_error *err);
 
 /*
  * Renders into memory. On success *data holds *len bytes, owned by the caller (free() it);
@@ -188,7 +193,7 @@ CSVCHART_API csvchart_status csvchart_figure_write(csvchart_figure *fig, const c
  * The figure's thread.
  */
 CSVCHART_API csvchart_status csvchart_figure_render(csvchart_figure *fig, csvchart_format format,
-                                       void **data, size_t *len, csvchart_error *err);
+                                                    void **data, size_t *len, csvchart_error *err);
 
 /*
  * Like csvchart_figure_render(), for an output named `path`: with CSVCHART_FORMAT_AUTO the
@@ -200,8 +205,8 @@ CSVCHART_API csvchart_status csvchart_figure_render(csvchart_figure *fig, csvcha
  * Ownership and errors as csvchart_figure_render(). The figure's thread.
  */
 CSVCHART_API csvchart_status csvchart_figure_render_for(csvchart_figure *fig, const char *path,
-                                           csvchart_format format, void **data, size_t *len,
-                                           csvchart_error *err);
+                                                        csvchart_format format, void **data,
+                                                        size_t *len, csvchart_error *err);
 
 /*
  * The "@Nx" scale of an output name ("chart@2x.png" -> 2), 0 when it has none ("chart.png",
@@ -226,7 +231,7 @@ CSVCHART_API csvchart_status csvchart_output_check(const char *path, csvchart_er
  * or NULL data with len > 0. Any thread (distinct paths).
  */
 CSVCHART_API csvchart_status csvchart_write_file(const char *path, const void *data, size_t len,
-                                    csvchart_error *err);
+                                                 csvchart_error *err);
 
 /*
  * The temporary file of csvchart_write_file() is ".NAME.PID.N.tmp" beside NAME. A program
@@ -244,9 +249,10 @@ typedef struct csvchart_temp_tracker {
 
 /* csvchart_write_file() telling `tracker` (NULL: none) about its temporary file; the
  * tracker is borrowed for the call. Any thread (distinct paths). */
-CSVCHART_API csvchart_status csvchart_write_file_tracked(const char *path, const void *data, size_t len,
-                                            const csvchart_temp_tracker *tracker,
-                                            csvchart_error *err);
+CSVCHART_API csvchart_status csvchart_write_file_tracked(const char *path, const void *data,
+                                                         size_t len,
+                                                         const csvchart_temp_tracker *tracker,
+                                                         csvchart_error *err);
 
 /*
  * Warnings gathered while reading and laying out (e.g. "prices.csv:7: row skipped: ..."),
@@ -294,8 +300,8 @@ CSVCHART_API const char *csvchart_option_suggest(const char *name);
  * `delimiter` is "auto" (also for NULL), ",", ";" or "tab". CSVCHART_ERROR_ARGUMENT for a
  * NULL path or report. Any thread (standard input: one thread of the program).
  */
-CSVCHART_API csvchart_status csvchart_inspect_file(const char *path, const char *delimiter, char **report,
-                                      csvchart_error *err);
+CSVCHART_API csvchart_status csvchart_inspect_file(const char *path, const char *delimiter,
+                                                   char **report, csvchart_error *err);
 
 #ifdef __cplusplus
 }

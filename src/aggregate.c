@@ -36,11 +36,10 @@ void csvchart_agg_merge(struct agg *into, const struct agg *from)
     }
 }
 
-void csvchart_agg_add(struct agg *a, double v, const struct number_unit *u, size_t line,
-                      size_t col)
+void csvchart_agg_add(struct agg *a, double v, const struct number_unit *u, size_t line, size_t col)
 {
-    struct agg one = {.sum = v, .min = v, .max = v, .n = 1, .line = line, .col = col,
-                      .last_line = line};
+    struct agg one = {
+        .sum = v, .min = v, .max = v, .n = 1, .line = line, .col = col, .last_line = line};
     *(v > 0 ? &one.pos : &one.neg) = v;
     one.decimals = u ? u->decimals : 0;
     one.mult[csvchart_number_multiplier_index(u ? u->multiplier : 0)] = 1;
@@ -153,4 +152,3 @@ void csvchart_agg_rows_free(struct agg_rows *r)
     free(r->acc);
     free(r);
 }
-

@@ -65,7 +65,7 @@
  */
 struct agg {
     double sum, min, max;
-    double pos, neg;  /* the sums of the positive and of the negative numbers */
+    double pos, neg; /* the sums of the positive and of the negative numbers */
     size_t n;
     size_t line, col; /* the cell of the first number */
     size_t last_line; /* the line of the last one */

@@ -56,22 +56,22 @@ struct aggregator {
     const struct number_syntax *numbers; /* how numbers are read (the builder's) */
     char *file;                          /* the file's name, for the limit's message */
 
-    bool on;                 /* every column was found */
-    size_t key[3], nkey;     /* the key columns: x, then group and facet when named */
-    size_t gcol, fcol;       /* the group and facet columns, or NONE */
-    size_t *vcols, nv;       /* the value columns */
-    struct first_unit *unit; /* per value column: the unit of its first number */
-    double *num;             /* per value column: this row's numbers */
-    struct number_unit *how; /* and how they were written */
+    bool on;                         /* every column was found */
+    size_t key[3], nkey;             /* the key columns: x, then group and facet when named */
+    size_t gcol, fcol;               /* the group and facet columns, or NONE */
+    size_t *vcols, nv;               /* the value columns */
+    struct first_unit *unit;         /* per value column: the unit of its first number */
+    double *num;                     /* per value column: this row's numbers */
+    struct number_unit *how;         /* and how they were written */
     struct key_buf row_key, aux_key; /* a row's key, and a second one (encode()) */
-    size_t kept;             /* rows handed on to be kept */
-    size_t counted;          /* FOLD_COUNT_EVENTS: the rows counted */
-    struct key_set keys;     /* kept foldable rows, by key (value: the row) */
-    struct key_set xs;       /* kept rows with a new x, by x and facet (count_category()) */
-    struct key_set fcount;   /* facets, by facet (value: their categories) */
+    size_t kept;                     /* rows handed on to be kept */
+    size_t counted;                  /* FOLD_COUNT_EVENTS: the rows counted */
+    struct key_set keys;             /* kept foldable rows, by key (value: the row) */
+    struct key_set xs;               /* kept rows with a new x, by x and facet (count_category()) */
+    struct key_set fcount;           /* facets, by facet (value: their categories) */
     /* Dropping rows without values (droppable()): */
     struct key_set groups, facets; /* the group and facet values of kept rows */
-    bool *token_kept; /* per value column: a kept row has a missing token there */
+    bool *token_kept;              /* per value column: a kept row has a missing token there */
     struct agg_rows *rows;         /* FOLD_ROWS: the accumulators being made */
     size_t acc_cap;                /* of rows->acc, in accumulators */
 };
@@ -139,8 +139,7 @@ static bool note_value(struct aggregator *a, struct key_set *s, const struct csv
 
 /* Whether the one-column set s holds row's value of column col (col NONE: yes); -1: out of
  * memory. */
-static int has_value(struct aggregator *a, struct key_set *s, const struct csv_row *row,
-                     size_t col)
+static int has_value(struct aggregator *a, struct key_set *s, const struct csv_row *row, size_t col)
 {
     size_t slot;
     return col == NONE ? 1 : lookup(s, &a->aux_key, row, &col, 1, &slot);
@@ -309,8 +308,7 @@ static void fold_into(struct aggregator *a, const struct csv_row *row, size_t in
 {
     for (size_t k = 0; k < a->nv; k++) {
         const struct csv_field *f = &row->fields[a->vcols[k]];
-        csvchart_agg_add(&a->rows->acc[into * a->nv + k], a->num[k], &a->how[k], f->line,
-                         f->col);
+        csvchart_agg_add(&a->rows->acc[into * a->nv + k], a->num[k], &a->how[k], f->line, f->col);
     }
 }
 
@@ -385,8 +383,8 @@ static bool note_kept(struct aggregator *a, const struct csv_row *row)
     for (size_t k = 0; k < a->nv; k++) {
         const struct csv_field *f = &row->fields[a->vcols[k]];
         const char *s = text_of(row, a->vcols[k]);
-        a->token_kept[k] = a->token_kept[k] || (strspn(s, " \t") < f->len &&
-                                                csvchart_table_missing_text(s, f->len));
+        a->token_kept[k] = a->token_kept[k] ||
+                           (strspn(s, " \t") < f->len && csvchart_table_missing_text(s, f->len));
     }
     return note_value(a, &a->groups, row, a->gcol) && note_value(a, &a->facets, row, a->fcol);
 }
@@ -571,8 +569,7 @@ csvchart_status csvchart_aggregate_read(const char *path, const char *name, cons
     *table = NULL;
     *rows = NULL;
     struct table_builder *b = csvchart_table_builder_new(opt);
-    struct aggregator *a = b && p && p->mode != FOLD_NOTHING ? csvchart_aggregator_new(p, b)
-                                                             : NULL;
+    struct aggregator *a = b && p && p->mode != FOLD_NOTHING ? csvchart_aggregator_new(p, b) : NULL;
     if (!b || (p && p->mode != FOLD_NOTHING && !a)) {
         csvchart_table_builder_free(b);
         return csvchart_error_nomem(err);

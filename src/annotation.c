@@ -113,8 +113,8 @@ csvchart_status csvchart_parse_refs(const char *name, const char *text, bool ban
         }
         m.hi = band ? m.hi : m.lo;
         m.label = unquote(sp, b);
-        if (!m.label || !csvchart_array_reserve((void **)&r.items, &r.cap, r.len + 1,
-                                                sizeof *r.items)) {
+        if (!m.label ||
+            !csvchart_array_reserve((void **)&r.items, &r.cap, r.len + 1, sizeof *r.items)) {
             free(m.label);
             csvchart_refs_free(r.items, r.len);
             return csvchart_error_nomem(err);
@@ -167,8 +167,7 @@ csvchart_status csvchart_parse_notes(const char *name, const char *text, struct 
             free(m.category);
             free(m.text);
             csvchart_notes_free(r.items, r.len);
-            return BAD("%s: item %zu \"%.*s\" has no text after the ':'", name, k, (int)(b - a),
-                       a);
+            return BAD("%s: item %zu \"%.*s\" has no text after the ':'", name, k, (int)(b - a), a);
         }
         if (!m.category || !m.text ||
             !csvchart_array_reserve((void **)&r.items, &r.cap, r.len + 1, sizeof *r.items)) {
@@ -221,8 +220,8 @@ csvchart_status csvchart_parse_dated(const char *name, const char *text,
                        name, k, (int)(b - a), a);
         }
         m.label = unquote(date_end, b);
-        if (!m.label || !csvchart_array_reserve((void **)&r.items, &r.cap, r.len + 1,
-                                                sizeof *r.items)) {
+        if (!m.label ||
+            !csvchart_array_reserve((void **)&r.items, &r.cap, r.len + 1, sizeof *r.items)) {
             free(m.label);
             csvchart_dated_free(r.items, r.len);
             return csvchart_error_nomem(err);

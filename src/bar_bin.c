@@ -24,14 +24,13 @@
 #define KEY_OFFSET 100000000000LL /* keeps keys positive: twelve digits sort as numbers do */
 
 static const enum date_precision needs[] = {
-    [BIN_DAY] = DATE_DAY,     [BIN_WEEK] = DATE_DAY,  [BIN_MONTH] = DATE_MONTH,
+    [BIN_DAY] = DATE_DAY,       [BIN_WEEK] = DATE_DAY,  [BIN_MONTH] = DATE_MONTH,
     [BIN_QUARTER] = DATE_MONTH, [BIN_YEAR] = DATE_YEAR,
 };
 
 const char *const csvchart_bin_names[] = {
-    [BIN_NONE] = "none",
-    [BIN_DAY] = "day", [BIN_WEEK] = "week", [BIN_MONTH] = "month", [BIN_QUARTER] = "quarter",
-    [BIN_YEAR] = "year",
+    [BIN_NONE] = "none",   [BIN_DAY] = "day",         [BIN_WEEK] = "week",
+    [BIN_MONTH] = "month", [BIN_QUARTER] = "quarter", [BIN_YEAR] = "year",
 };
 
 static int64_t floor_div(int64_t a, int64_t b)
@@ -81,8 +80,11 @@ static void period_name(enum bin b, int64_t p, char *buf, size_t n)
 {
     int y, m, d;
     csvchart_date_civil(period_start(b, p), &y, &m, &d);
-    struct date_value v = {.days = period_start(b, p), .year = y, .month = m, .day = d,
-                           .precision = b == BIN_YEAR ? DATE_YEAR
+    struct date_value v = {.days = period_start(b, p),
+                           .year = y,
+                           .month = m,
+                           .day = d,
+                           .precision = b == BIN_YEAR    ? DATE_YEAR
                                         : b == BIN_MONTH ? DATE_MONTH
                                                          : DATE_DAY};
     char date[48];
@@ -96,9 +98,8 @@ static void period_name(enum bin b, int64_t p, char *buf, size_t n)
     }
 }
 
-csvchart_status csvchart_bin_key(const csvchart_table *t, size_t col,
-                                 const struct table_cell *cell, enum bin b, char *key, size_t n,
-                                 csvchart_error *err)
+csvchart_status csvchart_bin_key(const csvchart_table *t, size_t col, const struct table_cell *cell,
+                                 enum bin b, char *key, size_t n, csvchart_error *err)
 {
     const char *text = csvchart_table_text(t, cell);
     struct date_value d;

@@ -123,8 +123,8 @@ csvchart_status csvchart_bar_chart_bind(const csvchart_table *t, const struct ag
     memset(out, 0, sizeof *out);
     struct columns c = {0};
     struct intern series = {0}, facets = {0};
-    struct binder b = {.t = t, .folded = folded, .s = s, .c = &c, .series = &series,
-                       .warn = warn, .err = err};
+    struct binder b = {
+        .t = t, .folded = folded, .s = s, .c = &c, .series = &series, .warn = warn, .err = err};
     csvchart_status st = csvchart_bar_columns_resolve(t, s, &c, err);
     if (st) {
         goto done;

@@ -23,7 +23,7 @@
 
 /* One panel: all of the chart, or one value of the facet column. */
 struct bar_data {
-    char *title;   /* the facet value, or NULL without facets */
+    char *title; /* the facet value, or NULL without facets */
     size_t ncat, nser;
     char **cats;   /* category names, in drawing order */
     char **series; /* series names (the y column names, or the group values); shared order */
@@ -37,8 +37,8 @@ struct bar_data {
     double *period;          /* bin: ncat + 1 period starts (days since 1970-01-01), the last
                                 one the end of the last period; else NULL */
     enum bin bin;
-    char *x_name;            /* the category column's name */
-    char *value_name;        /* the (first) value column's name */
+    char *x_name;     /* the category column's name */
+    char *value_name; /* the (first) value column's name */
 };
 
 struct bar_chart {
@@ -71,9 +71,8 @@ extern const char *const csvchart_bin_names[];
  * text); an error with the cell's position when it is not a date, or names a period longer
  * than the bin's. `col` is the cell's column.
  */
-csvchart_status csvchart_bin_key(const csvchart_table *t, size_t col,
-                                 const struct table_cell *cell, enum bin b, char *key, size_t n,
-                                 csvchart_error *err);
+csvchart_status csvchart_bin_key(const csvchart_table *t, size_t col, const struct table_cell *cell,
+                                 enum bin b, char *key, size_t n, csvchart_error *err);
 /*
  * bin: the panel's categories (keys) become every period from the first to the last, in time
  * order, named ("Mar 2025", "Q1 2025"), with d->period set; an empty period is a bar of zero

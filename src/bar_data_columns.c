@@ -31,8 +31,9 @@ static csvchart_status need_numbers(const csvchart_table *t, size_t col, csvchar
                                       "column \"%s\" needs numbers, and \"%s\" is not a number "
                                       "(expected e.g. %s)",
                                       c->name, text,
-                                      comma ? "42, 1.234,5, 0,07 \xe2\x82\xac, 50%, with decimal = ,"
-                                            : "42, 1,234.5, $0.07, 50%, $5.6M");
+                                      comma
+                                          ? "42, 1.234,5, 0,07 \xe2\x82\xac, 50%, with decimal = ,"
+                                          : "42, 1,234.5, $0.07, 50%, $5.6M");
         }
     }
     /* Every cell parses alone, so the units disagree ("$5" and "€5"): point at the first cell

@@ -54,8 +54,7 @@ static int cmp_desc(const void *a, const void *b)
     return x->index < y->index ? -1 : x->index > y->index;
 }
 
-static bool permute(void **array, const struct sort_key *keys, size_t n, size_t stride,
-                    size_t size)
+static bool permute(void **array, const struct sort_key *keys, size_t n, size_t stride, size_t size)
 {
     if (!*array) {
         return true;
@@ -172,8 +171,7 @@ static struct obs *new_obs(struct binder *b)
     return &b->obs[b->nobs++];
 }
 
-static csvchart_status log_error(struct binder *b, const struct table_cell *cell,
-                                 const char *cat)
+static csvchart_status log_error(struct binder *b, const struct table_cell *cell, const char *cat)
 {
     return csvchart_error_set(b->err, CSVCHART_ERROR_DATA, b->t->name, cell->line, cell->col,
                               "log scale needs values > 0; \"%s\" has %s", cat,
@@ -328,8 +326,7 @@ static csvchart_status observe_row(struct binder *b, size_t r)
  * folded while read or not, the same). Min, max and count never overflow. The message points
  * at the first value of the cell: for the stack, of the series that overflows it.
  */
-static csvchart_status check_sums(struct binder *b, const struct bar_data *d,
-                                  const struct agg *acc)
+static csvchart_status check_sums(struct binder *b, const struct bar_data *d, const struct agg *acc)
 {
     const struct spec *s = b->s;
     const char *file = b->t->name;
@@ -466,8 +463,7 @@ static csvchart_status check_ratio(const struct bar_data *d, csvchart_error *err
         return csvchart_error_set(err, CSVCHART_ERROR_DATA, NULL, 0, 0,
                                   "ratio: \"%s\" (%.6g) over \"%s\" (%.6g) is too large to "
                                   "state (beyond the largest double, about 1.8e308)",
-                                  d->cats[hi / d->nser], d->v[hi], d->cats[lo / d->nser],
-                                  d->v[lo]);
+                                  d->cats[hi / d->nser], d->v[hi], d->cats[lo / d->nser], d->v[lo]);
     }
     return CSVCHART_OK;
 }
@@ -512,8 +508,8 @@ csvchart_status csvchart_bar_panel_bind(struct binder *b, size_t facet_index,
     }
     d->title = facet_value ? csvchart_strdup(facet_value) : NULL;
     d->x_name = csvchart_strdup(t->cols[b->c->x].name);
-    d->value_name = csvchart_strdup(b->c->count_rows ? "count"
-                                                     : t->cols[b->range ? b->c->high : b->c->y[0]].name);
+    d->value_name = csvchart_strdup(
+        b->c->count_rows ? "count" : t->cols[b->range ? b->c->high : b->c->y[0]].name);
     d->series = calloc(b->series->len ? b->series->len : 1, sizeof *d->series);
     if ((facet_value && !d->title) || !d->x_name || !d->value_name || !d->series) {
         return csvchart_error_nomem(b->err);

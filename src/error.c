@@ -88,8 +88,8 @@ csvchart_status csvchart_error_nomem(csvchart_error *err)
 
 csvchart_status csvchart_error_null(csvchart_error *err, const char *function, const char *what)
 {
-    return csvchart_error_set(err, CSVCHART_ERROR_ARGUMENT, NULL, 0, 0,
-                              "%s: %s is NULL%s", function, what,
+    return csvchart_error_set(err, CSVCHART_ERROR_ARGUMENT, NULL, 0, 0, "%s: %s is NULL%s",
+                              function, what,
                               strcmp(what, "fig") == 0 ? " (did csvchart_figure_new fail?)" : "");
 }
 
@@ -237,8 +237,8 @@ static void class_flush(struct csvchart_warnings *w, struct warning_class *c)
     grouped(count, sizeof count, c->count);
     size_t used = 0;
     for (size_t i = 0; i < c->nkept && used < sizeof lines; i++) {
-        int k = snprintf(lines + used, sizeof lines - used, "%s%zu", i ? ", " : "",
-                         c->kept[i].line);
+        int k =
+            snprintf(lines + used, sizeof lines - used, "%s%zu", i ? ", " : "", c->kept[i].line);
         used += k > 0 ? (size_t)k : 0;
     }
     csvchart_warnings_add(w, "%s%s%s %s, lines %zu-%zu; the first %zu: %s", c->file,

@@ -16,7 +16,6 @@
 #define CSVCHART_PRINTF(fmt, args)
 #endif
 
-
 /*
  * Records an error: `file` may be NULL, `line`/`col` 0 when unknown. Returns `status`, so
  * callers can write `return csvchart_error_set(err, ...);`. err may be NULL.
@@ -71,8 +70,7 @@ struct csvchart_warnings {
 };
 
 /* Appends a formatted warning; silently drops it when out of memory. */
-void csvchart_warnings_add(struct csvchart_warnings *w, const char *fmt, ...)
-    CSVCHART_PRINTF(2, 3);
+void csvchart_warnings_add(struct csvchart_warnings *w, const char *fmt, ...) CSVCHART_PRINTF(2, 3);
 
 /*
  * Counts a warning about the row on `line` of `file` in class `what` (a plural phrase that

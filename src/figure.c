@@ -133,8 +133,7 @@ csvchart_status csvchart_set_at(csvchart_figure *fig, const char *name, const ch
         const char *hint = csvchart_option_suggest(name);
         if (id != OPT_COUNT) {
             return csvchart_error_set(err, CSVCHART_ERROR_UNKNOWN_OPTION, file, line, 0,
-                                      "option \"%s\" does not apply to this kind of figure",
-                                      name);
+                                      "option \"%s\" does not apply to this kind of figure", name);
         }
         if (hint) {
             return csvchart_error_set(err, CSVCHART_ERROR_UNKNOWN_OPTION, file, line, 0,
@@ -308,8 +307,8 @@ const struct csvchart_scene *csvchart_figure_scene(csvchart_figure *fig, csvchar
         }
     } else {
         struct bar_chart chart;
-        st = csvchart_bar_chart_bind(fig->table, fig->folded, &fig->spec, &chart,
-                                     &fig->warnings, err);
+        st = csvchart_bar_chart_bind(fig->table, fig->folded, &fig->spec, &chart, &fig->warnings,
+                                     err);
         if (st == CSVCHART_OK) {
             st = csvchart_layout_fit(csvchart_layout_bar, &chart, &fig->spec, m, &fig->scene,
                                      &fig->warnings, err);
@@ -317,8 +316,8 @@ const struct csvchart_scene *csvchart_figure_scene(csvchart_figure *fig, csvchar
         }
     }
     if (st == CSVCHART_OK) { /* what the fonts cannot draw: warnings (font_missing: errors) */
-        st = csvchart_text_check(m, &fig->scene, &fig->vals, &fig->spec, fig->table,
-                                 &fig->warnings, err);
+        st = csvchart_text_check(m, &fig->scene, &fig->vals, &fig->spec, fig->table, &fig->warnings,
+                                 err);
         if (st) {
             csvchart_scene_fini(&fig->scene);
         }
@@ -356,8 +355,8 @@ csvchart_status csvchart_figure_render_for(csvchart_figure *fig, const char *pat
     return render(fig, format, scale, data, len, err);
 }
 
-csvchart_status csvchart_figure_render(csvchart_figure *fig, csvchart_format format,
-                                       void **data, size_t *len, csvchart_error *err)
+csvchart_status csvchart_figure_render(csvchart_figure *fig, csvchart_format format, void **data,
+                                       size_t *len, csvchart_error *err)
 {
     NEED(data, "data");
     NEED(len, "len");

@@ -143,8 +143,7 @@ static int open_temp(const char *path, char *tmp, size_t size, const csvchart_te
     const char *slash = strrchr(path, '/');
     int dirlen = slash ? (int)(slash - path) + 1 : 0;
     for (int i = 0; i < 1000; i++) {
-        snprintf(tmp, size, "%.*s.%s.%ld.%d.tmp", dirlen, path, path + dirlen, (long)getpid(),
-                 i);
+        snprintf(tmp, size, "%.*s.%s.%ld.%d.tmp", dirlen, path, path + dirlen, (long)getpid(), i);
         *handle = t ? t->add(t->ctx, tmp) : -1;
         int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
         if (fd >= 0) {

@@ -10,11 +10,11 @@
 
 /* Returns from a public function when one of its pointers is NULL (csvchart.h: every
  * function accepts the NULL handle that a failed csvchart_figure_new() leaves). */
-#define NEED(ptr, what)                                                                        \
-    do {                                                                                       \
-        if (!(ptr)) {                                                                          \
-            return csvchart_error_null(err, __func__, what);                                   \
-        }                                                                                      \
+#define NEED(ptr, what)                                                                            \
+    do {                                                                                           \
+        if (!(ptr)) {                                                                              \
+            return csvchart_error_null(err, __func__, what);                                       \
+        }                                                                                          \
     } while (0)
 
 /* The error for an output whose extension names another format than the one asked for. */

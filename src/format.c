@@ -75,9 +75,9 @@ struct label {
     bool cents;         /* a currency amount: a fraction shows 2 digits at least */
     bool keep_zeros;    /* trailing zeros stay: "31.0%" next to "21.4%" */
     enum dec_rule rule;
-    int digits;          /* DEC_FIXED, DEC_DATA, DEC_SIG */
-    int power;           /* DEC_DATA: the data's multiplier as a power of ten */
-    struct decimal step; /* DEC_STEP */
+    int digits;                        /* DEC_FIXED, DEC_DATA, DEC_SIG */
+    int power;                         /* DEC_DATA: the data's multiplier as a power of ten */
+    struct decimal step;               /* DEC_STEP */
     const struct csvchart_locale *loc; /* NULL: "1,234.5" */
     bool cur_after;                    /* the currency sign after the number ("5 €") */
     bool cur_space;                    /* a no-break space between sign and number */
@@ -219,7 +219,7 @@ static struct label label_for(const struct value_format *f)
         l.suffix = "%";
         break;
     case FORMAT_CURRENCY:
-        l.prefix = u->prefix[0]                     ? u->prefix
+        l.prefix = u->prefix[0]                    ? u->prefix
                    : f->loc && f->loc->currency[0] ? f->loc->currency
                                                    : "$";
         l.suffix = "";
@@ -484,7 +484,7 @@ size_t csvchart_format_planned(const struct label_plan *p, double v, char *buf, 
     return csvchart_fmt_finish(&b, buf, n);
 }
 
-/* ---- Ratios and changes ------------------------------------------------------------------------ */
+/* ---- Ratios and changes ---------------------------------------------------------------------- */
 
 size_t csvchart_format_change(double pct, char *buf, size_t n)
 {
@@ -496,8 +496,7 @@ size_t csvchart_format_ratio(double r, char *buf, size_t n, bool *in_words)
     return csvchart_format_ratio_in(NULL, r, buf, n, in_words);
 }
 
-size_t csvchart_format_change_in(const struct csvchart_locale *loc, double pct, char *buf,
-                                 size_t n)
+size_t csvchart_format_change_in(const struct csvchart_locale *loc, double pct, char *buf, size_t n)
 {
     struct sbuf b = {.len = 0};
     struct label l = {
@@ -509,9 +508,8 @@ size_t csvchart_format_change_in(const struct csvchart_locale *loc, double pct, 
     return csvchart_fmt_finish(&b, buf, n);
 }
 
-
-size_t csvchart_format_ratio_in(const struct csvchart_locale *loc, double r, char *buf,
-                                size_t n, bool *in_words)
+size_t csvchart_format_ratio_in(const struct csvchart_locale *loc, double r, char *buf, size_t n,
+                                bool *in_words)
 {
     static const struct {
         double at;
@@ -526,9 +524,9 @@ size_t csvchart_format_ratio_in(const struct csvchart_locale *loc, double r, cha
     }
     if (r >= 1e15) {
         /* Beyond words a reader knows: a power of ten, "1.2 x 10^15" with superscripts. */
-        static const char *const sup[] = {"\xe2\x81\xb0", "\xc2\xb9", "\xc2\xb2", "\xc2\xb3",
-                                          "\xe2\x81\xb4", "\xe2\x81\xb5", "\xe2\x81\xb6",
-                                          "\xe2\x81\xb7", "\xe2\x81\xb8", "\xe2\x81\xb9"};
+        static const char *const sup[] = {
+            "\xe2\x81\xb0", "\xc2\xb9",     "\xc2\xb2",     "\xc2\xb3",     "\xe2\x81\xb4",
+            "\xe2\x81\xb5", "\xe2\x81\xb6", "\xe2\x81\xb7", "\xe2\x81\xb8", "\xe2\x81\xb9"};
         int e = (int)floor(log10(r));
         double m = r / pow(10, e);
         if (m >= 9.95) {

@@ -57,17 +57,19 @@ void csvchart_format_set_unit(struct value_format *f, const struct number_unit *
  * A value label: the number as precise as the data was written (unit.decimals), trailing
  * zeros dropped. Rounding is half away from zero on the decimal digits ("$0.075" at 2 decimals
  * is "$0.08"). K/M/B/T labels pick the letter by magnitude and keep the data's precision: with
- * data written like "$5.6M", 1.2345e9 is "$1.2345B" (1 + 3 decimals) and 1.5e9 "$1.5B". Writes a NUL-terminated string, cut to n - 1 bytes at a code point boundary, and
- * returns the length written. n == 0 (buf may then be NULL) writes nothing and returns 0.
+ * data written like "$5.6M", 1.2345e9 is "$1.2345B" (1 + 3 decimals) and 1.5e9 "$1.5B". Writes a
+ * NUL-terminated string, cut to n - 1 bytes at a code point boundary, and returns the length
+ * written. n == 0 (buf may then be NULL) writes nothing and returns 0.
  */
 size_t csvchart_format_value(const struct value_format *f, double v, char *buf, size_t n);
 
 /*
  * An axis tick label: as precise as the tick step needs (step 0.5 -> "1.5", step 0.01 on a
- * log axis -> "$0.01"), trailing zeros dropped; a power of ten is never padded to cents ("$0.1", not "$0.10"). A v that is not a multiple of `step` gets the
- * decimals it needs itself, so a log axis may pass either the tick or the factor between
- * ticks (struct ticks.step) as `step`. Float noise around zero (0.1 + 0.2 - 0.3 with step 0.1)
- * is printed as "0". Buffer rules as for csvchart_format_value().
+ * log axis -> "$0.01"), trailing zeros dropped; a power of ten is never padded to cents ("$0.1",
+ * not "$0.10"). A v that is not a multiple of `step` gets the decimals it needs itself, so a log
+ * axis may pass either the tick or the factor between ticks (struct ticks.step) as `step`. Float
+ * noise around zero (0.1 + 0.2 - 0.3 with step 0.1) is printed as "0". Buffer rules as for
+ * csvchart_format_value().
  */
 size_t csvchart_format_tick(const struct value_format *f, double v, double step, char *buf,
                             size_t n);
@@ -126,8 +128,8 @@ size_t csvchart_format_change(double pct, char *buf, size_t n);
 
 /* The same with a locale's decimal mark and grouping (loc NULL: as above): "5,2", "−57 %"
  * stays "−57%" (glibc says nothing of the percent sign). */
-size_t csvchart_format_ratio_in(const struct csvchart_locale *loc, double r, char *buf,
-                                size_t n, bool *in_words);
+size_t csvchart_format_ratio_in(const struct csvchart_locale *loc, double r, char *buf, size_t n,
+                                bool *in_words);
 size_t csvchart_format_change_in(const struct csvchart_locale *loc, double pct, char *buf,
                                  size_t n);
 

@@ -43,9 +43,8 @@ double csvchart_layout_mark_g(const struct layout *L)
     return fmax(L->g, 0.8);
 }
 
-void csvchart_layout_begin(struct layout *L, const struct spec *s,
-                           const csvchart_text_measurer *m, struct csvchart_scene *scene,
-                           struct layout_fit *fit)
+void csvchart_layout_begin(struct layout *L, const struct spec *s, const csvchart_text_measurer *m,
+                           struct csvchart_scene *scene, struct layout_fit *fit)
 {
     memset(L, 0, sizeof *L);
     L->spec = s;
@@ -167,10 +166,9 @@ struct scene_item *csvchart_layout_text(struct layout *L, const struct text_styl
         heap[len] = '\0';
         text = heap;
     }
-    struct scene_item *it =
-        csvchart_scene_text(L->scene, text, left, baseline - tm.ascent, tm.width,
-                            tm.ascent + tm.descent, baseline, anchor, x, st->size_px,
-                            st->weight, color);
+    struct scene_item *it = csvchart_scene_text(L->scene, text, left, baseline - tm.ascent,
+                                                tm.width, tm.ascent + tm.descent, baseline, anchor,
+                                                x, st->size_px, st->weight, color);
     free(heap);
     return it;
 }
@@ -211,9 +209,9 @@ double csvchart_layout_widest_word(const struct layout *L, const struct text_sty
     return w;
 }
 
-size_t csvchart_layout_paragraph(struct layout *L, const struct text_style *st,
-                                 csvchart_rgba color, const char *s, double x, double baseline,
-                                 double max_width, size_t max_lines, enum text_anchor anchor)
+size_t csvchart_layout_paragraph(struct layout *L, const struct text_style *st, csvchart_rgba color,
+                                 const char *s, double x, double baseline, double max_width,
+                                 size_t max_lines, enum text_anchor anchor)
 {
     struct text_line lines[MAX_PARAGRAPH_LINES];
     if (max_lines > MAX_PARAGRAPH_LINES) {
@@ -255,14 +253,13 @@ static double whole_paragraph(struct layout *L, const struct text_style *st, csv
     double width = L->right - L->left;
     size_t n = csvchart_layout_lines(L, st, s, width, MAX_PARAGRAPH_LINES, NULL);
     double lh = csvchart_layout_line_height(L, st);
-    csvchart_layout_paragraph(L, st, color, s, L->left, top + csvchart_layout_ascent(L, st),
-                              width, n, TEXT_ANCHOR_START);
+    csvchart_layout_paragraph(L, st, color, s, L->left, top + csvchart_layout_ascent(L, st), width,
+                              n, TEXT_ANCHOR_START);
     return lh * (double)(n < MAX_PARAGRAPH_LINES ? n : MAX_PARAGRAPH_LINES);
 }
 
 /* The height a paragraph takes across the frame's width. */
-static double paragraph_height(const struct layout *L, const struct text_style *st,
-                               const char *s)
+static double paragraph_height(const struct layout *L, const struct text_style *st, const char *s)
 {
     size_t n = csvchart_layout_lines(L, st, s, L->right - L->left, MAX_PARAGRAPH_LINES, NULL);
     n = n < MAX_PARAGRAPH_LINES ? n : MAX_PARAGRAPH_LINES;
@@ -388,9 +385,8 @@ static csvchart_status grow(csvchart_layout_fn fn, const void *data, const struc
     return CSVCHART_ERROR_SIZE;
 }
 
-csvchart_status csvchart_layout_fit(csvchart_layout_fn fn, const void *data,
-                                    const struct spec *s, const csvchart_text_measurer *m,
-                                    struct csvchart_scene *scene,
+csvchart_status csvchart_layout_fit(csvchart_layout_fn fn, const void *data, const struct spec *s,
+                                    const csvchart_text_measurer *m, struct csvchart_scene *scene,
                                     struct csvchart_warnings *warn, csvchart_error *err)
 {
     struct layout_fit first = {0};
@@ -423,8 +419,8 @@ csvchart_status csvchart_layout_fit(csvchart_layout_fn fn, const void *data,
      * both ways sets the text at its floor for the short side to grow from. */
     static const struct {
         double w, h;
-    } starts[] = {{0.75, 1}, {0.5, 1}, {1.5, 1}, {2, 1}, {0.25, 1}, {3, 1}, {0.5, 0.5},
-                  {0.25, 0.25}};
+    } starts[] = {{0.75, 1}, {0.5, 1}, {1.5, 1},   {2, 1},
+                  {0.25, 1}, {3, 1},   {0.5, 0.5}, {0.25, 0.25}};
     for (size_t k = 0; k < sizeof starts / sizeof starts[0] && st == CSVCHART_ERROR_SIZE; k++) {
         double sw = fmax(fmin(floor(w0 * starts[k].w), LAYOUT_MAX_SIDE), 1);
         double sh = fmax(floor(h0 * starts[k].h), 1);
@@ -439,8 +435,8 @@ csvchart_status csvchart_layout_fit(csvchart_layout_fn fn, const void *data,
         }
     }
     if (st != CSVCHART_OK && st != CSVCHART_ERROR_SIZE) {
-        return csvchart_error_set(err, e2.status, e2.file[0] ? e2.file : NULL, e2.line,
-                                  e2.column, "%s", e2.message);
+        return csvchart_error_set(err, e2.status, e2.file[0] ? e2.file : NULL, e2.line, e2.column,
+                                  "%s", e2.message);
     }
     if (st != CSVCHART_OK) {
         /* no size: "or shorten ..." reads as the one way out left */
@@ -455,8 +451,8 @@ csvchart_status csvchart_layout_fit(csvchart_layout_fn fn, const void *data,
     for (int side = 0; side < 2; side++) {
         double lo = side ? h0 : w0, hi = side ? fh : fw;
         csvchart_error e0 = {0};
-        if (hi > lo && try_size(fn, data, s, m, side ? fw : lo, side ? lo : fh, &fit, &e0) ==
-                           CSVCHART_OK) {
+        if (hi > lo &&
+            try_size(fn, data, s, m, side ? fw : lo, side ? lo : fh, &fit, &e0) == CSVCHART_OK) {
             hi = lo; /* this side needs no growing */
         }
         while (hi - lo > 1) { /* lo fails, hi fits */

@@ -63,18 +63,18 @@
  * The frame's geometry at u = 1, in CSS px: name, base size, what it is. Scaled by g when a
  * layout begins (struct frame_metrics holds the scaled values).
  */
-#define LAYOUT_FRAME_METRICS(X)                                                                \
-    X(pad_x, 36, "left and right margins of the canvas")                                      \
-    X(pad_top, 30, "margin above the title")                                                   \
-    X(pad_bottom, 24, "margin below the source line")                                          \
-    X(title_gap, 6, "between the title and the subtitle")                                      \
-    X(header_gap, 20, "between the header and the legend or chart")                            \
-    X(swatch_gap, 6, "between a legend swatch and its name")                                   \
-    X(legend_spacing, 20, "between legend entries on one row")                                 \
-    X(legend_row_gap, 4, "between legend rows")                                                \
-    X(legend_gap, 12, "between the legend and the chart")                                      \
-    X(note_gap, 4, "between the note and the source line")                                     \
-    X(footer_gap, 18, "between the chart and the notes")                                       \
+#define LAYOUT_FRAME_METRICS(X)                                                                    \
+    X(pad_x, 36, "left and right margins of the canvas")                                           \
+    X(pad_top, 30, "margin above the title")                                                       \
+    X(pad_bottom, 24, "margin below the source line")                                              \
+    X(title_gap, 6, "between the title and the subtitle")                                          \
+    X(header_gap, 20, "between the header and the legend or chart")                                \
+    X(swatch_gap, 6, "between a legend swatch and its name")                                       \
+    X(legend_spacing, 20, "between legend entries on one row")                                     \
+    X(legend_row_gap, 4, "between legend rows")                                                    \
+    X(legend_gap, 12, "between the legend and the chart")                                          \
+    X(note_gap, 4, "between the note and the source line")                                         \
+    X(footer_gap, 18, "between the chart and the notes")                                           \
     X(text_pad, 3, "room kept around text: lines that yield stop this far from it")
 
 #define LAYOUT_METRIC_FIELD(name, base, doc) double name;
@@ -119,9 +119,8 @@ double csvchart_layout_mark_g(const struct layout *L);
 
 /* Starts a layout: the scene gets the canvas, background and metadata; the box is the canvas
  * less its margins. `fit` (may be NULL) receives a csvchart_layout_no_fit() report. */
-void csvchart_layout_begin(struct layout *L, const struct spec *s,
-                           const csvchart_text_measurer *m, struct csvchart_scene *scene,
-                           struct layout_fit *fit);
+void csvchart_layout_begin(struct layout *L, const struct spec *s, const csvchart_text_measurer *m,
+                           struct csvchart_scene *scene, struct layout_fit *fit);
 
 /*
  * Ends a layout: cuts yielding lines around text (see above) and turns an allocation failure
@@ -163,9 +162,8 @@ typedef csvchart_status (*csvchart_layout_fn)(const void *data, const struct spe
  * s->fit_grow - lays the figure out at that size with a warning. Sizes are whole CSS px, at
  * most LAYOUT_MAX_SIDE a side. *scene is initialised here; the caller finis it on success.
  */
-csvchart_status csvchart_layout_fit(csvchart_layout_fn fn, const void *data,
-                                    const struct spec *s, const csvchart_text_measurer *m,
-                                    struct csvchart_scene *scene,
+csvchart_status csvchart_layout_fit(csvchart_layout_fn fn, const void *data, const struct spec *s,
+                                    const csvchart_text_measurer *m, struct csvchart_scene *scene,
                                     struct csvchart_warnings *warn, csvchart_error *err);
 
 /* Line pitch of a style: ascent + descent, rounded up to whole device pixels. */
@@ -189,9 +187,9 @@ struct scene_item *csvchart_layout_text(struct layout *L, const struct text_styl
  * into the item's title. Returns the number of lines emitted. Layouts that must show every
  * word ask csvchart_layout_lines() first and give that many lines.
  */
-size_t csvchart_layout_paragraph(struct layout *L, const struct text_style *st,
-                                 csvchart_rgba color, const char *s, double x, double baseline,
-                                 double max_width, size_t max_lines, enum text_anchor anchor);
+size_t csvchart_layout_paragraph(struct layout *L, const struct text_style *st, csvchart_rgba color,
+                                 const char *s, double x, double baseline, double max_width,
+                                 size_t max_lines, enum text_anchor anchor);
 
 /*
  * How many lines `s` needs at max_width (counting no further than `most` + 1), and through
@@ -220,8 +218,7 @@ struct bar_chart;
  * NOMEM.
  */
 csvchart_status csvchart_layout_bar(const void *chart, const struct spec *s,
-                                    const csvchart_text_measurer *m,
-                                    struct csvchart_scene *scene,
+                                    const csvchart_text_measurer *m, struct csvchart_scene *scene,
                                     struct csvchart_warnings *warn, struct layout_fit *fit,
                                     csvchart_error *err);
 struct timeline_data;

@@ -43,17 +43,19 @@ static const struct bar_metrics BAR_BASE = {BAR_METRICS(BAR_METRIC_BASE)};
 /* ---- before the arrangement ------------------------------------------------------------------ */
 
 /* Marks the highlighted categories of every panel; a name found nowhere is an error. */
-static csvchart_status check_names(struct bar_layout *B, struct panel *panels,
-                                   csvchart_error *err)
+static csvchart_status check_names(struct bar_layout *B, struct panel *panels, csvchart_error *err)
 {
     const struct spec *s = B->s;
     size_t nratio = s->ratio_pair[0] ? 2 : 0;
     for (size_t i = 0; i < s->nhighlight + nratio + s->nnotes; i++) {
         bool highlight = i < s->nhighlight;
-        const char *name = highlight                   ? s->highlight[i]
-                           : i < s->nhighlight + nratio ? s->ratio_pair[i - s->nhighlight]
-                                                        : s->notes[i - s->nhighlight - nratio].category;
-        const char *what = highlight ? "highlight" : i < s->nhighlight + nratio ? "ratio" : "annotate";
+        const char *name = highlight ? s->highlight[i]
+                           : i < s->nhighlight + nratio
+                               ? s->ratio_pair[i - s->nhighlight]
+                               : s->notes[i - s->nhighlight - nratio].category;
+        const char *what = highlight                    ? "highlight"
+                           : i < s->nhighlight + nratio ? "ratio"
+                                                        : "annotate";
         bool found = false;
         for (size_t p = 0; p < B->chart->npanels; p++) {
             const struct bar_data *d = panels[p].d;
@@ -85,9 +87,8 @@ static csvchart_status check_names(struct bar_layout *B, struct panel *panels,
                 snprintf(list + sizeof list - 8, 8, ", ...");
             }
             return csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0,
-                                      "%s: no category%s named \"%s\"; the categories are %s",
-                                      what, highlight && d->nser > 1 ? " or series" : "", name,
-                                      list);
+                                      "%s: no category%s named \"%s\"; the categories are %s", what,
+                                      highlight && d->nser > 1 ? " or series" : "", name, list);
         }
     }
     return CSVCHART_OK;
@@ -113,8 +114,7 @@ static bool shared_scale(const struct bar_layout *B)
 }
 
 /* The notes the chart adds: where log bars start; that each panel has its own scale. */
-static void auto_note(const struct bar_layout *B, const struct panel *panels, char *buf,
-                      size_t n)
+static void auto_note(const struct bar_layout *B, const struct panel *panels, char *buf, size_t n)
 {
     size_t np = B->chart->npanels;
     char scale[96] = "";
@@ -142,8 +142,8 @@ static void auto_note(const struct bar_layout *B, const struct panel *panels, ch
     }
     char v[64];
     struct label_plan plan;
-    csvchart_format_plan(&panels[0].values.f, LABELS_LOG_TICKS, &panels[0].dlo, 1, 0, false,
-                         NULL, &plan);
+    csvchart_format_plan(&panels[0].values.f, LABELS_LOG_TICKS, &panels[0].dlo, 1, 0, false, NULL,
+                         &plan);
     csvchart_format_planned(&plan, panels[0].dlo, v, sizeof v);
     snprintf(buf, n, "Log scale; %s start at %s.%s", what, v, scale);
 }
@@ -247,8 +247,8 @@ static void longest_name_hint(const struct bar_layout *B, char *buf, size_t n)
         }
         cps++;
     }
-    snprintf(buf, n, "or shorten the longest name (\"%.*s%s\", %zu characters)", (int)cut,
-             longest, longest[cut] ? "\xe2\x80\xa6" : "", chars);
+    snprintf(buf, n, "or shorten the longest name (\"%.*s%s\", %zu characters)", (int)cut, longest,
+             longest[cut] ? "\xe2\x80\xa6" : "", chars);
 }
 
 /* "st", "nd", "rd" or "th", for "every 27th name". */
@@ -354,8 +354,7 @@ static csvchart_status lay_out(struct bar_layout *B, struct panel *panels,
 }
 
 csvchart_status csvchart_layout_bar(const void *data, const struct spec *s,
-                                    const csvchart_text_measurer *m,
-                                    struct csvchart_scene *scene,
+                                    const csvchart_text_measurer *m, struct csvchart_scene *scene,
                                     struct csvchart_warnings *warn, struct layout_fit *fit,
                                     csvchart_error *err)
 {
@@ -411,8 +410,8 @@ csvchart_status csvchart_layout_bar(const void *data, const struct spec *s,
         }
         for (size_t i = 0; i < d0->nser; i++) {
             bool muted = B.series_hl && !(B.series_hl >> (i < 63 ? i : 63) & 1);
-            e[i] = (struct legend_entry){d0->series[i], muted ? s->theme.muted
-                                                              : s->theme.palette[i % s->theme.npalette]};
+            e[i] = (struct legend_entry){
+                d0->series[i], muted ? s->theme.muted : s->theme.palette[i % s->theme.npalette]};
         }
         csvchart_layout_legend(&B.L, e, d0->nser);
         free(e);

@@ -32,33 +32,33 @@
 #include "layout.h"
 #include "scale.h"
 
-#define BAR_METRICS(X)                                                                         \
-    X(panel_gap, 36, "between facet panels")                                                   \
-    X(axis_title_gap, 6, "between the axis title and the plot")                                \
-    X(panel_title_gap, 10, "below a facet panel's title")                                      \
-    X(name_gap, 10, "between the plot and the category names")                                 \
-    X(name_pad, 8, "kept free between two names under vertical bars")                          \
-    X(tick_gap, 10, "between the plot and the tick labels")                                    \
-    X(tick_label_gap, 12, "least room between two tick labels along the axis")                 \
-    X(tick_spacing_v, 72, "wanted distance between gridlines, vertical value axis")            \
-    X(tick_spacing_h, 110, "wanted distance between gridlines, horizontal value axis")         \
-    X(value_gap, 6, "between a bar's end and its value label")                                 \
-    X(inside_pad, 6, "around a value label inside a stacked segment")                          \
-    X(group_gap, 2, "between the bars of one group")                                           \
-    X(min_plot, 60, "the least length of the value axis")                                      \
-    X(min_band_v, 24, "the least band of a vertical bar (its name sits under it)")             \
-    X(ratio_gap, 12, "between the plot and the ratio bracket")                                 \
-    X(ratio_tick, 6, "the bracket's end ticks")                                                \
-    X(ratio_text_gap, 8, "between the bracket and its text")                                   \
-    X(leader_gap, 3, "between a mark and a dashed ratio leader")                               \
-    X(leader_dash, 3, "dash length of leaders")                                                \
-    X(ref_gap, 12, "between the plot and the column (or row) of rule labels and notes")       \
-    X(rule, 1.5, "a reference line's width")                                                   \
-    X(rule_dash, 5, "a reference line's dashes")                                               \
-    X(dot_min, 4.5, "the least dot radius")                                                    \
-    X(dot_max, 8, "the largest dot radius")                                                    \
-    X(stem, 2, "lollipop and dumbbell stem width")                                             \
-    X(grid, 1, "gridline width")                                                               \
+#define BAR_METRICS(X)                                                                             \
+    X(panel_gap, 36, "between facet panels")                                                       \
+    X(axis_title_gap, 6, "between the axis title and the plot")                                    \
+    X(panel_title_gap, 10, "below a facet panel's title")                                          \
+    X(name_gap, 10, "between the plot and the category names")                                     \
+    X(name_pad, 8, "kept free between two names under vertical bars")                              \
+    X(tick_gap, 10, "between the plot and the tick labels")                                        \
+    X(tick_label_gap, 12, "least room between two tick labels along the axis")                     \
+    X(tick_spacing_v, 72, "wanted distance between gridlines, vertical value axis")                \
+    X(tick_spacing_h, 110, "wanted distance between gridlines, horizontal value axis")             \
+    X(value_gap, 6, "between a bar's end and its value label")                                     \
+    X(inside_pad, 6, "around a value label inside a stacked segment")                              \
+    X(group_gap, 2, "between the bars of one group")                                               \
+    X(min_plot, 60, "the least length of the value axis")                                          \
+    X(min_band_v, 24, "the least band of a vertical bar (its name sits under it)")                 \
+    X(ratio_gap, 12, "between the plot and the ratio bracket")                                     \
+    X(ratio_tick, 6, "the bracket's end ticks")                                                    \
+    X(ratio_text_gap, 8, "between the bracket and its text")                                       \
+    X(leader_gap, 3, "between a mark and a dashed ratio leader")                                   \
+    X(leader_dash, 3, "dash length of leaders")                                                    \
+    X(ref_gap, 12, "between the plot and the column (or row) of rule labels and notes")            \
+    X(rule, 1.5, "a reference line's width")                                                       \
+    X(rule_dash, 5, "a reference line's dashes")                                                   \
+    X(dot_min, 4.5, "the least dot radius")                                                        \
+    X(dot_max, 8, "the largest dot radius")                                                        \
+    X(stem, 2, "lollipop and dumbbell stem width")                                                 \
+    X(grid, 1, "gridline width")                                                                   \
     X(baseline, 1.5, "the baseline's width")
 
 #define BAR_METRIC_FIELD(name, base, doc) double name;
@@ -88,16 +88,16 @@ struct bar_layout {
     const struct spec *s;
     struct bar_metrics px;
     bool horizontal;
-    bool labels;             /* value labels are drawn */
-    bool outside;            /* ... and may stand past their marks' ends (they fit there) */
-    bool shared;             /* one value scale for every panel (facet_scale) */
-    struct text_style label; /* category names and value labels (may shrink to L.label_min) */
-    struct text_style ratio; /* the ratio callout (bold) */
-    double lh, asc;          /* of `label` */
-    double axis_title_h;     /* the row of the value axis' title (axis_title), or 0 */
-    size_t name_stride;      /* every name_stride-th name is drawn (category_labels = thin) */
-    double col;              /* horizontal: the category column's width */
-    size_t cols, rows;       /* the facet grid */
+    bool labels;                 /* value labels are drawn */
+    bool outside;                /* ... and may stand past their marks' ends (they fit there) */
+    bool shared;                 /* one value scale for every panel (facet_scale) */
+    struct text_style label;     /* category names and value labels (may shrink to L.label_min) */
+    struct text_style ratio;     /* the ratio callout (bold) */
+    double lh, asc;              /* of `label` */
+    double axis_title_h;         /* the row of the value axis' title (axis_title), or 0 */
+    size_t name_stride;          /* every name_stride-th name is drawn (category_labels = thin) */
+    double col;                  /* horizontal: the category column's width */
+    size_t cols, rows;           /* the facet grid */
     double shared_lo, shared_hi; /* the data extent of every panel (shared scales) */
     double widest_word, widest_word_size; /* of every name, at that label size */
     struct tick_memo *memo;               /* owned by csvchart_layout_bar() */
@@ -107,8 +107,8 @@ struct bar_layout {
 /* One panel being laid out. */
 struct panel {
     const struct bar_data *d;
-    const double *v;    /* the values drawn: d->v, or shares of each stack (stack = percent) */
-    double *v_percent;  /* owned: the shares, or NULL */
+    const double *v;   /* the values drawn: d->v, or shares of each stack (stack = percent) */
+    double *v_percent; /* owned: the shares, or NULL */
     struct label_plan values; /* how value labels are written */
     char **value_text;        /* per (cat, series): the value label ("$100M+" when open) */
     char **low_text;          /* ranges: per (cat, series) the low end's label */
@@ -118,7 +118,7 @@ struct panel {
     bool log;
     struct ticks ticks;
     struct label_plan tick_plan;
-    double tick_w; /* the widest tick label */
+    double tick_w;             /* the widest tick label */
     struct scale sc;           /* value -> px along the value axis */
     double x0, y0, x1, y1;     /* the panel's cell */
     double px0, px1, py0, py1; /* the plot box */
@@ -147,8 +147,8 @@ static inline size_t bar_across_count(const struct bar_layout *B, const struct p
 /* Band position b and value position v (both px along their axes) as canvas x, y. */
 void bar_bv_point(const struct bar_layout *B, double b, double v, double *x, double *y);
 /* A rectangle between band positions b0, b1 and value positions v0, v1 (px). */
-struct scene_item *bar_bv_rect(struct bar_layout *B, double b0, double b1, double v0,
-                               double v1, csvchart_rgba fill);
+struct scene_item *bar_bv_rect(struct bar_layout *B, double b0, double b1, double v0, double v1,
+                               csvchart_rgba fill);
 /* The start and length of a panel's band axis (px). */
 double bar_band_start(const struct bar_layout *B, const struct panel *P);
 double bar_band_length(const struct bar_layout *B, const struct panel *P);
@@ -190,8 +190,7 @@ struct bar_reach {
 };
 bool bar_axis_reaches(const struct bar_layout *B, const struct panel *P, struct bar_reach **out,
                       size_t *n);
-void bar_axis_rooms_for(const struct bar_reach *r, size_t n, double inner, double *lo,
-                        double *hi);
+void bar_axis_rooms_for(const struct bar_reach *r, size_t n, double inner, double *lo, double *hi);
 /*
  * Maps the domain onto the value axis between v0 and v1 (px), less the rooms at each end.
  * False when less than the least plot length would be left (the layout does not fit).

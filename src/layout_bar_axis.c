@@ -113,8 +113,9 @@ csvchart_status bar_axis_check(const struct bar_layout *B, const struct panel *P
     const struct spec *s = B->s;
     const double *dm = s->domain;
     bool bars = s->mark != MARK_DOT && !P->d->low;
-    if (dm && P->log && (dm[0] <= 0 || fabs(log10(dm[0]) - round(log10(dm[0]))) > 1e-9 ||
-                         fabs(log10(dm[1]) - round(log10(dm[1]))) > 1e-9)) {
+    if (dm && P->log &&
+        (dm[0] <= 0 || fabs(log10(dm[0]) - round(log10(dm[0]))) > 1e-9 ||
+         fabs(log10(dm[1]) - round(log10(dm[1]))) > 1e-9)) {
         return csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0,
                                   "domain: %g,%g on a log axis; expected whole decades, e.g. "
                                   "0.01,100",
@@ -142,9 +143,9 @@ csvchart_status bar_axis_check(const struct bar_layout *B, const struct panel *P
             }
             if (hi > dm[1] || lo < dm[0]) {
                 return csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0,
-                                          "domain: %g,%g leaves out \"%s\" (%s%s); widen it",
-                                          dm[0], dm[1], d->cats[c],
-                                          s->stack ? "its stack, with " : "", P->value_text[i]);
+                                          "domain: %g,%g leaves out \"%s\" (%s%s); widen it", dm[0],
+                                          dm[1], d->cats[c], s->stack ? "its stack, with " : "",
+                                          P->value_text[i]);
             }
         }
     }
@@ -183,9 +184,8 @@ static void choose_ticks(const struct bar_layout *B, struct panel *P, double len
         } else {
             csvchart_ticks_within(P->dlo, P->dhi, target, &P->ticks);
         }
-        csvchart_format_plan(&P->values.f, P->log ? LABELS_LOG_TICKS : LABELS_TICKS,
-                             P->ticks.major, P->ticks.nmajor, P->ticks.step, false, &P->values,
-                             &P->tick_plan);
+        csvchart_format_plan(&P->values.f, P->log ? LABELS_LOG_TICKS : LABELS_TICKS, P->ticks.major,
+                             P->ticks.nmajor, P->ticks.step, false, &P->values, &P->tick_plan);
         P->tick_w = 0;
         double need = 0;
         for (size_t i = 0; i < P->ticks.nmajor; i++) {
@@ -222,10 +222,18 @@ void bar_axis_ticks(const struct bar_layout *B, struct panel *P, double len)
     }
     choose_ticks(B, P, len, target);
     if (m) {
-        *m = (struct tick_memo){.valid = true, .dlo = P->dlo, .dhi = P->dhi, .log = P->log,
-                                .horizontal = B->horizontal, .size = B->label.size_px,
-                                .target = target, .len = len, .values = P->values,
-                                .ticks = P->ticks, .plan = P->tick_plan, .tick_w = P->tick_w};
+        *m = (struct tick_memo){.valid = true,
+                                .dlo = P->dlo,
+                                .dhi = P->dhi,
+                                .log = P->log,
+                                .horizontal = B->horizontal,
+                                .size = B->label.size_px,
+                                .target = target,
+                                .len = len,
+                                .values = P->values,
+                                .ticks = P->ticks,
+                                .plan = P->tick_plan,
+                                .tick_w = P->tick_w};
     }
 }
 
@@ -273,8 +281,7 @@ static double frac(const struct panel *P, double v)
  * reaches `need` px past its value asks for room r at the top with
  * (1 - f) * (len - rooms) + r >= need, and at the bottom with f * (len - rooms) + r >= need.
  */
-void bar_axis_rooms_for(const struct bar_reach *r, size_t n, double inner, double *lo,
-                        double *hi)
+void bar_axis_rooms_for(const struct bar_reach *r, size_t n, double inner, double *lo, double *hi)
 {
     *lo = *hi = 0;
     for (size_t i = 0; i < n; i++) {
@@ -306,16 +313,20 @@ bool bar_axis_reaches(const struct bar_layout *B, const struct panel *P, struct 
         bool open = d->open && d->open[i];
         const char *hi_text = P->value_text[i];
         const char *lo_text = d->low ? (open ? P->value_text[i] : P->low_text[i]) : hi_text;
-        double w_hi = !labels ? 0 : B->horizontal ? csvchart_layout_width(&B->L, &B->label, hi_text) : B->lh;
-        double w_lo = !labels ? 0 : B->horizontal ? csvchart_layout_width(&B->L, &B->label, lo_text) : B->lh;
+        double w_hi = !labels         ? 0
+                      : B->horizontal ? csvchart_layout_width(&B->L, &B->label, hi_text)
+                                      : B->lh;
+        double w_lo = !labels         ? 0
+                      : B->horizontal ? csvchart_layout_width(&B->L, &B->label, lo_text)
+                                      : B->lh;
         if (d->low) {
             r[n++] = (struct bar_reach){frac(P, d->low[i]), labels ? gap + w_lo : over, false};
             if (!open) {
                 r[n++] = (struct bar_reach){frac(P, P->v[i]), labels ? gap + w_hi : over, true};
             }
         } else if (P->v[i] >= 0 || P->log) {
-            r[n++] = (struct bar_reach){frac(P, fmax(P->v[i], P->dlo)),
-                                        labels ? gap + w_hi : over, true};
+            r[n++] = (struct bar_reach){frac(P, fmax(P->v[i], P->dlo)), labels ? gap + w_hi : over,
+                                        true};
         } else {
             r[n++] = (struct bar_reach){frac(P, P->v[i]), labels ? gap + w_hi : over, false};
         }
@@ -336,21 +347,19 @@ bool bar_axis_reaches(const struct bar_layout *B, const struct panel *P, struct 
      * first may reach into the name column's free corner, but not off the canvas. */
     char first[64], last[64];
     csvchart_format_planned(&P->tick_plan, P->ticks.major[0], first, sizeof first);
-    csvchart_format_planned(&P->tick_plan, P->ticks.major[P->ticks.nmajor - 1], last,
-                            sizeof last);
-    double half_last = B->horizontal ? csvchart_layout_width(&B->L, &B->label, last) / 2
-                                     : B->lh / 2;
-    double half_first = B->horizontal ? csvchart_layout_width(&B->L, &B->label, first) / 2 -
-                                            (P->px0 - B->L.left)
-                                      : B->lh / 2;
+    csvchart_format_planned(&P->tick_plan, P->ticks.major[P->ticks.nmajor - 1], last, sizeof last);
+    double half_last =
+        B->horizontal ? csvchart_layout_width(&B->L, &B->label, last) / 2 : B->lh / 2;
+    double half_first =
+        B->horizontal ? csvchart_layout_width(&B->L, &B->label, first) / 2 - (P->px0 - B->L.left)
+                      : B->lh / 2;
     r[n++] = (struct bar_reach){frac(P, P->ticks.major[P->ticks.nmajor - 1]), half_last, true};
     r[n++] = (struct bar_reach){frac(P, P->ticks.major[0]), half_first, false};
     *count = n;
     return true;
 }
 
-bool bar_axis_map(struct bar_layout *B, struct panel *P, double v0, double v1, double rl,
-                  double rh)
+bool bar_axis_map(struct bar_layout *B, struct panel *P, double v0, double v1, double rl, double rh)
 {
     /* Labels may take at most half of the axis: a shorter plot shows no differences. */
     double len = fabs(v1 - v0);
@@ -391,8 +400,8 @@ void bar_axis_gridlines(struct bar_layout *B, struct panel *P)
     double decade_px = P->log ? len / log10(P->dhi / P->dlo) : 0;
     size_t nminor = decade_px >= 110 * L->g ? P->ticks.nminor : 0;
     for (size_t i = 0; i < nminor; i++) {
-        double p = csvchart_layout_snap(L, csvchart_scale_map(&P->sc, P->ticks.minor[i]),
-                                        B->px.grid);
+        double p =
+            csvchart_layout_snap(L, csvchart_scale_map(&P->sc, P->ticks.minor[i]), B->px.grid);
         across(B, P, p, minor, B->px.grid, true);
     }
     for (size_t i = 0; i < P->ticks.nmajor; i++) {
@@ -432,8 +441,7 @@ void bar_axis_tick_labels(struct bar_layout *B, struct panel *P)
                                  P->py1 + B->px.tick_gap + B->asc, TEXT_ANCHOR_MIDDLE);
         } else { /* left of the plot, level with the tick */
             csvchart_layout_text(L, &B->label, B->s->theme.faint, buf, strlen(buf),
-                                 P->px0 - B->px.tick_gap, p + B->asc - B->lh / 2,
-                                 TEXT_ANCHOR_END);
+                                 P->px0 - B->px.tick_gap, p + B->asc - B->lh / 2, TEXT_ANCHOR_END);
         }
     }
 }

@@ -31,8 +31,8 @@ void bar_bv_point(const struct bar_layout *B, double b, double v, double *x, dou
     *y = B->horizontal ? b : v;
 }
 
-struct scene_item *bar_bv_rect(struct bar_layout *B, double b0, double b1, double v0,
-                               double v1, csvchart_rgba fill)
+struct scene_item *bar_bv_rect(struct bar_layout *B, double b0, double b1, double v0, double v1,
+                               csvchart_rgba fill)
 {
     double x0, y0, x1, y1;
     bar_bv_point(B, fmin(b0, b1), fmin(v0, v1), &x0, &y0);
@@ -233,8 +233,8 @@ static csvchart_rgba label_color(const struct bar_layout *B, const struct panel 
 
 /* ---- marks --------------------------------------------------------------------------------- */
 
-static void set_title(struct bar_layout *B, const struct panel *P, struct scene_item *it,
-                      size_t c, size_t s)
+static void set_title(struct bar_layout *B, const struct panel *P, struct scene_item *it, size_t c,
+                      size_t s)
 {
     if (!it) {
         return;
@@ -357,7 +357,8 @@ static bool inside_label(struct bar_layout *B, const char *text, csvchart_rgba b
     double extent = B->horizontal ? tw : B->lh; /* the label's size along the value axis */
     bool fits = B->horizontal ? tw + 2 * pad <= along && B->lh <= thick
                               : B->lh + pad <= along && tw + pad <= thick;
-    double on_dark = csvchart_contrast(bg, t->on_dark), on_light = csvchart_contrast(bg, t->on_light);
+    double on_dark = csvchart_contrast(bg, t->on_dark),
+           on_light = csvchart_contrast(bg, t->on_light);
     csvchart_rgba fg = on_dark >= on_light ? t->on_dark : t->on_light;
     if (!fits || fmax(on_dark, on_light) < 4.5) {
         return false;
@@ -396,8 +397,8 @@ bool bar_totals_fit(const struct bar_layout *B, const struct panel *P, double ba
         char buf[96];
         double pos, neg;
         bar_total_text(B, P, c, buf, sizeof buf, &pos, &neg);
-        double need = B->horizontal ? B->lh + 1 / B->L.scale
-                                    : csvchart_layout_width(&B->L, &bold, buf);
+        double need =
+            B->horizontal ? B->lh + 1 / B->L.scale : csvchart_layout_width(&B->L, &bold, buf);
         if (need > band) {
             return false;
         }
@@ -475,8 +476,7 @@ void bar_marks_draw(struct bar_layout *B, struct panel *P)
             if (d->low) {
                 /* the low end before the start; the high end past it ("$100M+" stands
                  * before its start alone: the fade says the rest) */
-                value_label(B, P, open ? P->value_text[i] : P->low_text[i], color, pf, mid,
-                            false);
+                value_label(B, P, open ? P->value_text[i] : P->low_text[i], color, pf, mid, false);
                 if (!open) {
                     value_label(B, P, P->value_text[i], color, pt, mid, true);
                 }
@@ -491,8 +491,8 @@ void bar_marks_draw(struct bar_layout *B, struct panel *P)
             struct text_style keep = B->label;
             B->label.weight = 700;
             bool up = p + n >= 0 || P->log;
-            value_label(B, P, buf, B->s->theme.text,
-                        csvchart_scale_map(&P->sc, up ? p : n), center, up);
+            value_label(B, P, buf, B->s->theme.text, csvchart_scale_map(&P->sc, up ? p : n), center,
+                        up);
             B->label = keep;
         }
     }

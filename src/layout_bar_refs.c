@@ -120,8 +120,7 @@ static size_t entries(const struct bar_layout *B, const struct panel *P, bool ro
         }
         snprintf(e[n].text, sizeof e[n].text, "%s", s->notes[k].text);
         double widest;
-        size_t lines = csvchart_layout_lines(&B->L, &B->label, e[n].text, note_wrap(B), 8,
-                                             &widest);
+        size_t lines = csvchart_layout_lines(&B->L, &B->label, e[n].text, note_wrap(B), 8, &widest);
         e[n].lines = lines ? (lines > 8 ? 8 : lines) : 1;
         e[n].width = widest;
         e[n].size = row ? widest : B->lh * (double)e[n].lines;
@@ -254,13 +253,13 @@ void bar_refs_rules(struct bar_layout *B, struct panel *P)
     const struct theme *t = &B->s->theme;
     double b0 = bar_band_start(B, P), b1 = b0 + bar_band_length(B, P);
     for (size_t i = 0; i < B->s->nrules; i++) {
-        double p = csvchart_layout_snap(&B->L, csvchart_scale_map(&P->sc, B->s->rules[i].lo),
-                                        B->px.rule);
+        double p =
+            csvchart_layout_snap(&B->L, csvchart_scale_map(&P->sc, B->s->rules[i].lo), B->px.rule);
         double x0, y0, x1, y1;
         bar_bv_point(B, b0, p, &x0, &y0);
         bar_bv_point(B, b1, p, &x1, &y1);
-        struct scene_item *it = csvchart_layout_soft_line(&B->L, x0, y0, x1, y1, t->subtitle,
-                                                          B->px.rule);
+        struct scene_item *it =
+            csvchart_layout_soft_line(&B->L, x0, y0, x1, y1, t->subtitle, B->px.rule);
         if (it) {
             it->dash = B->px.rule_dash;
         }
@@ -300,8 +299,8 @@ static void note_leader(struct bar_layout *B, const struct panel *P, const struc
     if (B->horizontal) { /* along the row to the column, then to the note's middle */
         double col = P->px1 + B->px.ref_gap / 2, mid = at + e->size / 2;
         if (end < col - B->px.ref_gap / 4) {
-            csvchart_layout_soft_line(&B->L, end, center, col - B->px.ref_gap / 4, center,
-                                      t->faint, w);
+            csvchart_layout_soft_line(&B->L, end, center, col - B->px.ref_gap / 4, center, t->faint,
+                                      w);
         }
         csvchart_layout_soft_line(&B->L, col - B->px.ref_gap / 4, center, col, mid, t->faint, w);
         return;
@@ -322,8 +321,8 @@ void bar_refs_labels(struct bar_layout *B, struct panel *P, bool leaders)
         struct entry *e;
         size_t n = entries(B, P, row, &e);
         double *start = n ? malloc(n * sizeof *start) : NULL;
-        if (n && (!start || !place(B, P, e, n, row, row ? P->px0 : P->py0, row ? P->x1 : P->py1,
-                                   start))) {
+        if (n && (!start ||
+                  !place(B, P, e, n, row, row ? P->px0 : P->py0, row ? P->x1 : P->py1, start))) {
             free(start);
             free(e);
             continue; /* bar_refs_fit() said they fit: only out of memory comes here */
@@ -337,8 +336,8 @@ void bar_refs_labels(struct bar_layout *B, struct panel *P, bool leaders)
                 continue;
             }
             csvchart_rgba color = note ? t->text : t->subtitle;
-            double x = row ? start[i] : P->px1 + (B->horizontal ? 0 : P->ratio_room) +
-                                            B->px.ref_gap;
+            double x =
+                row ? start[i] : P->px1 + (B->horizontal ? 0 : P->ratio_room) + B->px.ref_gap;
             double top = row ? row_top(B, P) : start[i];
             csvchart_layout_paragraph(&B->L, &B->label, color, e[i].text, x, top + B->asc,
                                       note ? note_wrap(B) : e[i].width + 1, e[i].lines,

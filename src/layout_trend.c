@@ -518,8 +518,8 @@ csvchart_status csvchart_layout_trend(const void *data, const struct spec *s,
             points += !T.fl[i].marker;
         }
         if (T.flags_failed && points == 0) {
-            st = csvchart_layout_no_fit(L, T.short_w, T.short_h, "", "%zu marker%s",
-                                        d->nmarkers, d->nmarkers == 1 ? "" : "s");
+            st = csvchart_layout_no_fit(L, T.short_w, T.short_h, "", "%zu marker%s", d->nmarkers,
+                                        d->nmarkers == 1 ? "" : "s");
         } else if (T.flags_failed) {
             st = csvchart_layout_no_fit(L, T.short_w, T.short_h, "", "%zu labelled point%s%s",
                                         points, points == 1 ? "" : "s",

@@ -6,10 +6,10 @@
  * Thousands separators must group by three ("1,23" is not a number). The suffixes K M B T
  * (upper case; "bn" too) multiply by 1e3, 1e6, 1e9, 1e12. A trailing % keeps the number as
  * written (50% -> 50, unit suffix "%"). A final '+' ("$100M+") marks an open-ended value:
- * the number is read without it and unit->open is set. Rejected: nan, inf, values that overflow a double
- * (1e999), hex, empty strings, anything else.
- * Given a syntax (the `decimal` or `locale` option is set), also: the minus sign U+2212 ("−5", "−$5"), accounting negatives in
- * parentheses ("(5)", "($1,234.50)"; no sign inside), the currency sign after the number
+ * the number is read without it and unit->open is set. Rejected: nan, inf, values that overflow a
+ * double (1e999), hex, empty strings, anything else. Given a syntax (the `decimal` or `locale`
+ * option is set), also: the minus sign U+2212 ("−5", "−$5"), accounting negatives in parentheses
+ * ("(5)", "($1,234.50)"; no sign inside), the currency sign after the number
  * ("5 €", "5€", "12.50 $"; unit->currency_after) and a space before % ("50 %"); a space may
  * be U+00A0 or U+202F.
  *
@@ -24,16 +24,16 @@
 
 /* How a number was written: enough to format other numbers the same way. */
 struct number_unit {
-    char prefix[8]; /* currency sign as UTF-8: "$", "€", "£", "¥" or "" */
-    char suffix[4]; /* "%" or "" */
-    char multiplier; /* 'K', 'M', 'B', 'T' or 0 */
-    int decimals;    /* digits after the decimal point as written (before the multiplier) */
-    bool grouped;    /* thousands separators were used */
+    char prefix[8];       /* currency sign as UTF-8: "$", "€", "£", "¥" or "" */
+    char suffix[4];       /* "%" or "" */
+    char multiplier;      /* 'K', 'M', 'B', 'T' or 0 */
+    int decimals;         /* digits after the decimal point as written (before the multiplier) */
+    bool grouped;         /* thousands separators were used */
     bool comma_ambiguous; /* one comma group and no decimal point ("1,250"): the comma may be
                              a decimal mark where that is the custom */
-    bool open;       /* a trailing '+' ("$100M+", "15+"): at least this much, open-ended */
-    bool currency_after; /* the currency sign followed the number ("5 €") */
-    bool currency_space; /* ... after a space */
+    bool open;            /* a trailing '+' ("$100M+", "15+"): at least this much, open-ended */
+    bool currency_after;  /* the currency sign followed the number ("5 €") */
+    bool currency_space;  /* ... after a space */
 };
 
 /* How the numbers of a file are written, when not the default way. */

@@ -20,18 +20,18 @@
 #include "csvchart.h"
 
 enum option_type {
-    OPTION_TEXT,      /* any string */
-    OPTION_BOOL,      /* true false yes no on off 1 0 */
-    OPTION_BOOL_AUTO, /* a bool, or auto */
-    OPTION_NUMBER,    /* a number in [min, max] */
-    OPTION_CHOICE,    /* one of `choices` ("a|b|c") */
-    OPTION_SIZE,      /* WxH in CSS px, or a preset name */
-    OPTION_COLUMN,    /* a column name (checked against the data later) */
-    OPTION_COLUMNS,   /* a comma-separated list of column names */
-    OPTION_LIST,      /* a comma-separated list of strings */
-    OPTION_PALETTE,   /* a palette name or a list of hex colours */
-    OPTION_FORMAT,    /* a value_format (see format.h) */
-    OPTION_COLOR,     /* one hex colour, or "" for none */
+    OPTION_TEXT,       /* any string */
+    OPTION_BOOL,       /* true false yes no on off 1 0 */
+    OPTION_BOOL_AUTO,  /* a bool, or auto */
+    OPTION_NUMBER,     /* a number in [min, max] */
+    OPTION_CHOICE,     /* one of `choices` ("a|b|c") */
+    OPTION_SIZE,       /* WxH in CSS px, or a preset name */
+    OPTION_COLUMN,     /* a column name (checked against the data later) */
+    OPTION_COLUMNS,    /* a comma-separated list of column names */
+    OPTION_LIST,       /* a comma-separated list of strings */
+    OPTION_PALETTE,    /* a palette name or a list of hex colours */
+    OPTION_FORMAT,     /* a value_format (see format.h) */
+    OPTION_COLOR,      /* one hex colour, or "" for none */
     OPTION_BOOL_PAIR,  /* a bool, or two names ("A,B") */
     OPTION_BOOL_CHOICE /* a bool, or one of `choices` ("true|false|percent") */
 };
@@ -115,8 +115,8 @@ enum option_id {
 struct option_def {
     const char *name;
     enum option_type type;
-    const char *def; /* the default as text; "" for none */
-    unsigned kinds;  /* enum figure_kind bits */
+    const char *def;     /* the default as text; "" for none */
+    unsigned kinds;      /* enum figure_kind bits */
     const char *choices; /* OPTION_CHOICE: "a|b|c" */
     double min, max;     /* OPTION_NUMBER */
     const char *help;

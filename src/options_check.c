@@ -233,8 +233,7 @@ bool csvchart_parse_size(const char *s, double *w, double *h)
 
 static bool is_palette_name(const char *s)
 {
-    static const char *const names[] = {"okabe-ito", "tableau10", "observable10", "dark2",
-                                        "grey"};
+    static const char *const names[] = {"okabe-ito", "tableau10", "observable10", "dark2", "grey"};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         if (strcmp(s, names[i]) == 0) {
             return true;
@@ -415,8 +414,7 @@ csvchart_status csvchart_option_check(enum option_id id, const char *value, cons
         return CSVCHART_OK;
     case OPTION_BOOL_AUTO:
         if (strcmp(value, "auto") != 0 && !csvchart_parse_bool(value, &b)) {
-            return BAD("%s: \"%s\" is not a boolean; expected auto, true or false", d->name,
-                       value);
+            return BAD("%s: \"%s\" is not a boolean; expected auto, true or false", d->name, value);
         }
         return CSVCHART_OK;
     case OPTION_NUMBER: {
@@ -426,8 +424,7 @@ csvchart_status csvchart_option_check(enum option_id id, const char *value, cons
             return BAD("%s: \"%s\" is not a number", d->name, value);
         }
         if (v < d->min || v > d->max) {
-            return BAD("%s: %s is out of range; expected %g to %g", d->name, value, d->min,
-                       d->max);
+            return BAD("%s: %s is out of range; expected %g to %g", d->name, value, d->min, d->max);
         }
         return CSVCHART_OK;
     }
@@ -473,8 +470,8 @@ csvchart_status csvchart_option_check(enum option_id id, const char *value, cons
         }
         for (size_t i = 0; i < n; i++) {
             unsigned long c;
-            if (st == CSVCHART_OK && (!items[i] || !csvchart_parse_color(items[i],
-                                                                         strlen(items[i]), &c))) {
+            if (st == CSVCHART_OK &&
+                (!items[i] || !csvchart_parse_color(items[i], strlen(items[i]), &c))) {
                 st = BAD("%s: \"%s\" is not a colour; expected #RGB, #RRGGBB or #RRGGBBAA "
                          "(or a palette name: okabe-ito, tableau10, observable10, dark2, grey)",
                          d->name, items[i] ? items[i] : "");
@@ -486,8 +483,8 @@ csvchart_status csvchart_option_check(enum option_id id, const char *value, cons
     case OPTION_COLOR: {
         unsigned long c;
         if (*value && !csvchart_parse_color(value, strlen(value), &c)) {
-            return BAD("%s: \"%s\" is not a colour; expected #RGB, #RRGGBB or #RRGGBBAA",
-                       d->name, value);
+            return BAD("%s: \"%s\" is not a colour; expected #RGB, #RRGGBB or #RRGGBBAA", d->name,
+                       value);
         }
         return CSVCHART_OK;
     }

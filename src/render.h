@@ -24,8 +24,8 @@
 enum png_compression { PNG_COMPRESSION_FAST, PNG_COMPRESSION_SMALL };
 
 struct render_options {
-    double scale;          /* PNG pixels per CSS px (0.25..8) */
-    double dpi;            /* PNG pHYs; 0 = 96 * scale */
+    double scale; /* PNG pixels per CSS px (0.25..8) */
+    double dpi;   /* PNG pHYs; 0 = 96 * scale */
     enum png_compression png_compression;
     bool svg_text_paths;   /* SVG: glyph outlines through cairo instead of <text> */
     const char *id_prefix; /* SVG: prepended to every id (NULL or "" for none) */

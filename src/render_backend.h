@@ -24,8 +24,7 @@ struct render_buf {
 
 void csvchart_render_buf_put(struct render_buf *b, const void *data, size_t n);
 /* A cairo_write_func_t appending to the struct render_buf at `closure`. */
-cairo_status_t csvchart_render_buf_write(void *closure, const unsigned char *data,
-                                         unsigned int n);
+cairo_status_t csvchart_render_buf_write(void *closure, const unsigned char *data, unsigned int n);
 /*
  * Hands the bytes to the caller (*data malloc'd, never NULL on success, *len bytes) or, when
  * the buffer ran out of memory, frees them and reports CSVCHART_ERROR_NOMEM.

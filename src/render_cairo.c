@@ -36,8 +36,7 @@ void csvchart_render_buf_put(struct render_buf *b, const void *data, size_t n)
     b->len += n;
 }
 
-cairo_status_t csvchart_render_buf_write(void *closure, const unsigned char *data,
-                                         unsigned int n)
+cairo_status_t csvchart_render_buf_write(void *closure, const unsigned char *data, unsigned int n)
 {
     struct render_buf *b = closure;
     csvchart_render_buf_put(b, data, n);

@@ -317,10 +317,23 @@ static bool compress_fast(const unsigned char *pixels, int w, int h, int stride,
                           const unsigned char *filtered, struct render_buf *out)
 {
     int mid = h >= 64 ? h / 2 : h;
-    struct half a = {.pixels = pixels, .stride = stride, .w = w, .y0 = 0, .y1 = mid,
-                     .opaque = opaque, .last = mid == h, .filtered = filtered};
-    struct half b = {.pixels = pixels, .stride = stride, .w = w, .y0 = mid, .y1 = h,
-                     .opaque = opaque, .last = true, .filtered = filtered, .ok = true};
+    struct half a = {.pixels = pixels,
+                     .stride = stride,
+                     .w = w,
+                     .y0 = 0,
+                     .y1 = mid,
+                     .opaque = opaque,
+                     .last = mid == h,
+                     .filtered = filtered};
+    struct half b = {.pixels = pixels,
+                     .stride = stride,
+                     .w = w,
+                     .y0 = mid,
+                     .y1 = h,
+                     .opaque = opaque,
+                     .last = true,
+                     .filtered = filtered,
+                     .ok = true};
     pthread_t thread;
     bool threaded = mid < h && spare_core() && pthread_create(&thread, NULL, deflate_half, &b) == 0;
     deflate_half(&a);
@@ -332,9 +345,9 @@ static bool compress_fast(const unsigned char *pixels, int w, int h, int stride,
     bool ok = a.ok && b.ok;
     if (ok) {
         uLong adler = mid < h ? adler32_combine(a.adler, b.adler, (z_off_t)b.in_len) : a.adler;
-        unsigned char head[2] = {0x78, 0x01}, tail[4] = {
-            (unsigned char)(adler >> 24), (unsigned char)(adler >> 16),
-            (unsigned char)(adler >> 8), (unsigned char)adler};
+        unsigned char head[2] = {0x78, 0x01},
+                      tail[4] = {(unsigned char)(adler >> 24), (unsigned char)(adler >> 16),
+                                 (unsigned char)(adler >> 8), (unsigned char)adler};
         csvchart_render_buf_put(out, head, 2);
         csvchart_render_buf_put(out, a.out, a.len);
         csvchart_render_buf_put(out, b.out, b.len);
@@ -471,8 +484,7 @@ csvchart_status csvchart_render_png(const struct csvchart_scene *s,
     row = malloc((size_t)w * 4);
     px = calloc(1, sizeof *px);
     if (!row || !px || !add_text(&texts, "Title", s->title) ||
-        !add_text(&texts, "Source", s->source) ||
-        !add_text(&texts, "Description", s->desc) ||
+        !add_text(&texts, "Source", s->source) || !add_text(&texts, "Description", s->desc) ||
         !add_text(&texts, "Software", "csvchart " CSVCHART_VERSION_STRING)) {
         status = csvchart_error_nomem(err);
         goto done;

@@ -182,9 +182,9 @@ static uint64_t scene_hash(const struct csvchart_scene *s, const char *prefix)
         hash_u64(&h, (uint64_t)it->kind);
         hash_u64(&h, it->fill);
         hash_u64(&h, it->stroke);
-        const double nums[] = {it->stroke_width, it->dash, it->x,       it->y,
-                               it->w,            it->h,    it->x2,      it->y2,
-                               it->r,            it->size_px, it->baseline, it->anchor_x};
+        const double nums[] = {
+            it->stroke_width, it->dash, it->x, it->y,       it->w,        it->h,
+            it->x2,           it->y2,   it->r, it->size_px, it->baseline, it->anchor_x};
         for (size_t k = 0; k < sizeof nums / sizeof nums[0]; k++) {
             hash_double(&h, nums[k]);
         }

@@ -3,9 +3,9 @@
  *
  * Linear ticks use the extended Wilkinson algorithm (Talbot, Lin & Hanrahan, "An Extension of
  * Wilkinson's Algorithm for Positioning Tick Labels on Axes", InfoVis 2010): candidates
- * q * 10^k with Q = {1, 5, 2, 2.5, 4} (the paper's 3 left out), scored on simplicity, coverage, density and
- * legibility; the domain is extended to the outermost ticks (loose labelling), so the plot
- * always ends on a labelled gridline.
+ * q * 10^k with Q = {1, 5, 2, 2.5, 4} (the paper's 3 left out), scored on simplicity, coverage,
+ * density and legibility; the domain is extended to the outermost ticks (loose labelling), so the
+ * plot always ends on a labelled gridline.
  *
  * Log ticks: the domain snaps outward to decades; a major tick at every decade, or every 2nd,
  * 3rd, 5th ... decade when there are more decades than the target; minor ticks at 2..9 x each

@@ -342,8 +342,8 @@ struct grid {
     size_t *idx;
 };
 
-static void cell_range(const struct grid *g, double a0, double a1, double b0, double b1,
-                       size_t *c0, size_t *c1, size_t *r0, size_t *r1)
+static void cell_range(const struct grid *g, double a0, double a1, double b0, double b1, size_t *c0,
+                       size_t *c1, size_t *r0, size_t *r1)
 {
     double fc0 = floor((a0 - g->x0) / g->cell), fc1 = floor((a1 - g->x0) / g->cell);
     double fr0 = floor((b0 - g->y0) / g->cell), fr1 = floor((b1 - g->y0) / g->cell);
@@ -379,8 +379,7 @@ static bool grid_build(struct grid *g, const struct box *boxes, size_t nbox)
     for (int pass = 0; pass < 2; pass++) { /* count, then fill */
         for (size_t k = 0; k < nbox; k++) {
             size_t c0, c1, r0, r1;
-            cell_range(g, boxes[k].x0, boxes[k].x1, boxes[k].y0, boxes[k].y1, &c0, &c1, &r0,
-                       &r1);
+            cell_range(g, boxes[k].x0, boxes[k].x1, boxes[k].y0, boxes[k].y1, &c0, &c1, &r0, &r1);
             for (size_t r = r0; r <= r1; r++) {
                 for (size_t c = c0; c <= c1; c++) {
                     if (pass == 0) {
@@ -439,8 +438,8 @@ void csvchart_scene_cut_lines(struct csvchart_scene *s, double pad)
         const struct scene_item *it = &s->items[i];
         if (it->kind == SCENE_TEXT) {
             seen[nbox] = (size_t)-1;
-            boxes[nbox++] = (struct box){it->x - pad, it->y - pad, it->x + it->w + pad,
-                                         it->y + it->h + pad};
+            boxes[nbox++] =
+                (struct box){it->x - pad, it->y - pad, it->x + it->w + pad, it->y + it->h + pad};
         }
     }
     if (!grid_build(&g, boxes, nbox)) {

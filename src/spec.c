@@ -107,27 +107,39 @@ enum { DATE_FORMAT_AUTO, DATE_FORMAT_DMY, DATE_FORMAT_MDY, DATE_FORMAT_YMD, DATE
 static const struct choice_value
     png_compression[] = {{"fast", PNG_COMPRESSION_FAST}, {"small", PNG_COMPRESSION_SMALL}, {0}},
     svg_text[] = {{"text", 0}, {"paths", 1}, {0}},
-    marks[] = {{"auto", MARK_AUTO}, {"bar", MARK_BAR}, {"dot", MARK_DOT},
-               {"lollipop", MARK_LOLLIPOP}, {"line", MARK_LINE}, {"line+dot", MARK_LINE_DOT},
+    marks[] = {{"auto", MARK_AUTO},
+               {"bar", MARK_BAR},
+               {"dot", MARK_DOT},
+               {"lollipop", MARK_LOLLIPOP},
+               {"line", MARK_LINE},
+               {"line+dot", MARK_LINE_DOT},
                {0}},
     category_labels[] = {{"all", 0}, {"thin", 1}, {0}},
     facet_scales[] = {{"auto", FACET_AUTO}, {"shared", FACET_SHARED}, {"free", FACET_FREE}, {0}},
-    fits[] = {{"exact", 0}, {"grow", 1}, {0}},
-    font_missing[] = {{"warn", 0}, {"error", 1}, {0}},
+    fits[] = {{"exact", 0}, {"grow", 1}, {0}}, font_missing[] = {{"warn", 0}, {"error", 1}, {0}},
     sorts[] = {{"none", SORT_NONE}, {"asc", SORT_ASC}, {"desc", SORT_DESC}, {0}},
-    aggregates[] = {{"none", AGG_NONE}, {"sum", AGG_SUM},   {"mean", AGG_MEAN},
-                    {"count", AGG_COUNT}, {"min", AGG_MIN}, {"max", AGG_MAX}, {0}},
-    bins[] = {{"none", BIN_NONE},       {"day", BIN_DAY},   {"week", BIN_WEEK}, {"month", BIN_MONTH},
-              {"quarter", BIN_QUARTER}, {"year", BIN_YEAR}, {0}},
+    aggregates[] = {{"none", AGG_NONE},
+                    {"sum", AGG_SUM},
+                    {"mean", AGG_MEAN},
+                    {"count", AGG_COUNT},
+                    {"min", AGG_MIN},
+                    {"max", AGG_MAX},
+                    {0}},
+    bins[] = {{"none", BIN_NONE},
+              {"day", BIN_DAY},
+              {"week", BIN_WEEK},
+              {"month", BIN_MONTH},
+              {"quarter", BIN_QUARTER},
+              {"year", BIN_YEAR},
+              {0}},
     orientations[] = {{"auto", ORIENT_AUTO},
                       {"horizontal", ORIENT_HORIZONTAL},
                       {"vertical", ORIENT_VERTICAL},
                       {0}},
-    axis_breaks[] = {{"auto", 1}, {"none", 0}, {0}},
-    lanes[] = {{"none", 0}, {"group", 1}, {0}},
+    axis_breaks[] = {{"auto", 1}, {"none", 0}, {0}}, lanes[] = {{"none", 0}, {"group", 1}, {0}},
     trends[] = {{"none", 0}, {"fit", 1}, {0}},
-    date_formats[] = {{"auto", DATE_FORMAT_AUTO},       {"dd/mm/yyyy", DATE_FORMAT_DMY},
-                      {"mm/dd/yyyy", DATE_FORMAT_MDY},  {"yyyy-mm-dd", DATE_FORMAT_YMD},
+    date_formats[] = {{"auto", DATE_FORMAT_AUTO},          {"dd/mm/yyyy", DATE_FORMAT_DMY},
+                      {"mm/dd/yyyy", DATE_FORMAT_MDY},     {"yyyy-mm-dd", DATE_FORMAT_YMD},
                       {"dd.mm.yyyy", DATE_FORMAT_DMY_DOT}, {0}},
     encodings[] = {{"utf-8", ENCODING_UTF8},
                    {"latin1", ENCODING_LATIN1},
@@ -228,7 +240,7 @@ csvchart_status csvchart_spec_bind(const struct option_values *vals, unsigned ki
     }
 
     const char *delim = get(vals, OPT_DELIMITER);
-    out->delimiter = strcmp(delim, "auto") == 0                               ? 0
+    out->delimiter = strcmp(delim, "auto") == 0                                ? 0
                      : (strcmp(delim, "tab") == 0 || strcmp(delim, "\t") == 0) ? '\t'
                                                                                : delim[0];
 
@@ -278,9 +290,8 @@ csvchart_status csvchart_spec_bind(const struct option_values *vals, unsigned ki
     out->font_missing_error = choice(vals, OPT_FONT_MISSING);
     unsigned long neg = 0;
     const char *negc = get(vals, OPT_NEGATIVE_COLOR);
-    out->negative_color = *negc && csvchart_parse_color(negc, strlen(negc), &neg)
-                              ? (csvchart_rgba)neg
-                              : 0;
+    out->negative_color =
+        *negc && csvchart_parse_color(negc, strlen(negc), &neg) ? (csvchart_rgba)neg : 0;
     if (out->negative_color) {
         csvchart_theme_mark_color(&out->theme, &out->negative_color); /* 3:1, as the palette */
     }
@@ -292,15 +303,14 @@ csvchart_status csvchart_spec_bind(const struct option_values *vals, unsigned ki
     out->horizontal = tri(get(vals, OPT_HORIZONTAL));
     const char *labels = get(vals, OPT_LABELS);
     bool on;
-    out->labels = strcmp(labels, "inside") == 0    ? LABELS_INSIDE
-                  : strcmp(labels, "outside") == 0 ? LABELS_OUTSIDE
-                  : strcmp(labels, "none") == 0    ? LABELS_NONE
+    out->labels = strcmp(labels, "inside") == 0      ? LABELS_INSIDE
+                  : strcmp(labels, "outside") == 0   ? LABELS_OUTSIDE
+                  : strcmp(labels, "none") == 0      ? LABELS_NONE
                   : csvchart_parse_bool(labels, &on) ? (on ? LABELS_ON : LABELS_NONE)
                                                      : LABELS_AUTO;
     out->axis_title = get(vals, OPT_AXIS_TITLE);
-    out->byline = vals->v[OPT_BYLINE].text || !*out->theme.house.byline
-                      ? get(vals, OPT_BYLINE)
-                      : out->theme.house.byline;
+    out->byline = vals->v[OPT_BYLINE].text || !*out->theme.house.byline ? get(vals, OPT_BYLINE)
+                                                                        : out->theme.house.byline;
     out->alt = get(vals, OPT_ALT);
     out->color = get(vals, OPT_COLOR);
     const char *bg = get(vals, OPT_BACKGROUND);
@@ -324,8 +334,7 @@ csvchart_status csvchart_spec_bind(const struct option_values *vals, unsigned ki
     out->trend_fit = choice(vals, OPT_TREND);
     out->trend_label = get(vals, OPT_TREND_LABEL);
     csvchart_error ignored = {0};
-    if (csvchart_format_parse(get(vals, OPT_VALUE_FORMAT), &out->format, &ignored) !=
-        CSVCHART_OK) {
+    if (csvchart_format_parse(get(vals, OPT_VALUE_FORMAT), &out->format, &ignored) != CSVCHART_OK) {
         csvchart_format_parse("auto", &out->format, &ignored);
     }
     /* The language: its locale (checked when set; read again here, where it is kept), the
@@ -371,13 +380,11 @@ csvchart_status csvchart_spec_bind(const struct option_values *vals, unsigned ki
     size_t two;
     if (csvchart_parse_refs("rule", get(vals, OPT_RULE), false, &out->rules, &out->nrules, &e) ||
         csvchart_parse_refs("band", get(vals, OPT_BAND), true, &out->bands, &out->nbands, &e) ||
-        csvchart_parse_notes("annotate", get(vals, OPT_ANNOTATE), &out->notes, &out->nnotes,
-                             &e) ||
+        csvchart_parse_notes("annotate", get(vals, OPT_ANNOTATE), &out->notes, &out->nnotes, &e) ||
         (*get(vals, OPT_DOMAIN) &&
          csvchart_parse_numbers("domain", get(vals, OPT_DOMAIN), 2, &out->domain, &two, &e)) ||
         (*get(vals, OPT_TICKS) &&
-         csvchart_parse_numbers("ticks", get(vals, OPT_TICKS), 0, &out->ticks, &out->nticks,
-                                &e))) {
+         csvchart_parse_numbers("ticks", get(vals, OPT_TICKS), 0, &out->ticks, &out->nticks, &e))) {
         csvchart_spec_fini(out);
         return csvchart_error_nomem(err);
     }
@@ -389,8 +396,8 @@ csvchart_status csvchart_spec_bind(const struct option_values *vals, unsigned ki
         csvchart_spec_fini(out);
         return st == CSVCHART_ERROR_NOMEM
                    ? csvchart_error_nomem(err)
-                   : csvchart_error_set(err, st, vals->v[OPT_MARKER].file,
-                                        vals->v[OPT_MARKER].line, 0, "%s", e.message);
+                   : csvchart_error_set(err, st, vals->v[OPT_MARKER].file, vals->v[OPT_MARKER].line,
+                                        0, "%s", e.message);
     }
     if (kind == KIND_TIMELINE && out->nnotes &&
         (st = date_notes(out, vals->v[OPT_ANNOTATE].file, vals->v[OPT_ANNOTATE].line, err))) {

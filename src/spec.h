@@ -46,12 +46,12 @@ struct spec {
     double width, height; /* CSS px */
     bool physical_size;   /* size given in in, cm, mm or pt: a dpi sets the PNG scale */
     struct theme theme;
-    char delimiter; /* 0 = auto */
+    char delimiter;                                /* 0 = auto */
     size_t max_rows, max_columns, max_field_bytes; /* the reader's limits (table.h) */
     struct render_options render;
     /* bar */
     const char *x, *group, *low, *high, *facet; /* "" when not set */
-    char **y;              /* owned */
+    char **y;                                   /* owned */
     size_t ny;
     char **highlight; /* owned */
     size_t nhighlight;
@@ -85,14 +85,14 @@ struct spec {
     double *ticks;  /* NULL, or nticks values */
     size_t nticks;
     const char *alt, *axis_title, *byline, *color; /* "" when not set */
-    bool transparent; /* background = transparent */
-    bool fit_grow; /* fit = grow: a figure that does not fit is drawn larger */
+    bool transparent;                              /* background = transparent */
+    bool fit_grow;           /* fit = grow: a figure that does not fit is drawn larger */
     bool font_missing_error; /* font_missing = error: a missing font or glyph is refused */
     /* reading and writing in a language (locale_data.h, number.h, date.h) */
-    struct csvchart_locale *locale;  /* owned; NULL: the built-in conventions ("1,234.5") */
-    struct number_syntax numbers;    /* decimal (and the locale's currency sign) */
-    struct date_syntax dates;        /* date_format and the locale's month names */
-    enum text_encoding encoding;     /* of the data file */
+    struct csvchart_locale *locale; /* owned; NULL: the built-in conventions ("1,234.5") */
+    struct number_syntax numbers;   /* decimal (and the locale's currency sign) */
+    struct date_syntax dates;       /* date_format and the locale's month names */
+    enum text_encoding encoding;    /* of the data file */
     /* timeline */
     const char *date, *label, *detail, *end; /* column names ("" when not set) */
     enum orientation { ORIENT_AUTO, ORIENT_HORIZONTAL, ORIENT_VERTICAL } orientation;
@@ -100,9 +100,9 @@ struct spec {
     bool axis_breaks;  /* axis_breaks = auto: empty stretches are cut out of the time axis */
     bool lanes;        /* lanes = group: one swimlane per group */
     /* trend (x, y, group, log, aggregate, format and label above serve it too) */
-    bool label_set;          /* `label` was given (else a column named "label" is optional) */
-    bool trend_fit;          /* trend = fit */
-    const char *trend_label; /* "auto" or a template */
+    bool label_set;             /* `label` was given (else a column named "label" is optional) */
+    bool trend_fit;             /* trend = fit */
+    const char *trend_label;    /* "auto" or a template */
     struct dated_mark *markers; /* owned: marker = DATE LABEL; ... */
     size_t nmarkers;
     struct dated_mark *date_notes; /* owned: a timeline's annotate = DATE: TEXT; ... */

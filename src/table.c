@@ -41,8 +41,7 @@ bool csvchart_table_number(const csvchart_table *t, const char *s, size_t len, d
                          : csvchart_number_parse(s, len, value, unit);
 }
 
-bool csvchart_table_date(const csvchart_table *t, const char *s, size_t len,
-                         struct date_value *out)
+bool csvchart_table_date(const csvchart_table *t, const char *s, size_t len, struct date_value *out)
 {
     return t->has_syntax ? csvchart_date_parse_as(s, len, &t->syntax.dates, out)
                          : csvchart_date_parse(s, len, out);
@@ -83,8 +82,8 @@ const char *csvchart_column_type_name(enum column_type type)
     return "empty";
 }
 
-csvchart_status csvchart_table_column(const csvchart_table *t, const char *name,
-                                      const char *role, size_t *col, csvchart_error *err)
+csvchart_status csvchart_table_column(const csvchart_table *t, const char *name, const char *role,
+                                      size_t *col, csvchart_error *err)
 {
     *col = (size_t)-1;
     if (!*name) {
@@ -97,8 +96,8 @@ csvchart_status csvchart_table_column(const csvchart_table *t, const char *name,
     char list[400] = "";
     size_t used = 0;
     for (size_t i = 0; i < t->ncols && used + 8 < sizeof list; i++) {
-        int k = snprintf(list + used, sizeof list - used, "%s\"%s\"", i ? ", " : "",
-                         t->cols[i].name);
+        int k =
+            snprintf(list + used, sizeof list - used, "%s\"%s\"", i ? ", " : "", t->cols[i].name);
         if (k < 0 || (size_t)k >= sizeof list - used) {
             snprintf(list + (used < sizeof list - 6 ? used : sizeof list - 6), 6, ", ...");
             break;
@@ -106,14 +105,13 @@ csvchart_status csvchart_table_column(const csvchart_table *t, const char *name,
         used += (size_t)k;
     }
     return csvchart_error_set(err, CSVCHART_ERROR_DATA, t->name, 0, 0,
-                              "no column named \"%s\" (%s); the columns are %s", name, role,
-                              list);
+                              "no column named \"%s\" (%s); the columns are %s", name, role, list);
 }
 
 /* ---- cells read as what a figure needs ---------------------------------------------------- */
 
-#define DATE_FORMATS                                                                           \
-    "2025, 2025-01, 2025-01-15, 2025-01-15T10:00:00Z (or +02:00), January 2025, Jan 2025, "   \
+#define DATE_FORMATS                                                                               \
+    "2025, 2025-01, 2025-01-15, 2025-01-15T10:00:00Z (or +02:00), January 2025, Jan 2025, "        \
     "15 January 2026 or Jan 15, 2026"
 
 bool csvchart_table_blank(const csvchart_table *t, const struct table_cell *c)
@@ -140,8 +138,7 @@ csvchart_status csvchart_table_date_cell(const csvchart_table *t, size_t col,
     size_t a = strspn(s, " 0123456789");
     bool sep = a && (s[a] == '/' || s[a] == '.'); /* not the end: s + a + 1 is inside */
     size_t b2 = sep ? strspn(s + a + 1, "0123456789") : 0;
-    if (sep && b2 && s[a + 1 + b2] == s[a] &&
-        t->syntax.dates.order == DATE_ORDER_NONE) {
+    if (sep && b2 && s[a + 1 + b2] == s[a] && t->syntax.dates.order == DATE_ORDER_NONE) {
         hint = s[a] == '/' ? "; for day/month/year set date_format = dd/mm/yyyy (or mm/dd/yyyy)"
                            : "; for day.month.year set date_format = dd.mm.yyyy";
     }

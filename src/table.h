@@ -5,12 +5,13 @@
  * The reader (table_csv.c and its companions table_csv_*.c, the only files that include
  * libcsv's csv.h) records for every cell the physical line and the byte column where its field
  * starts, so that any later stage can report FILE:LINE:COL, and hands each row to a sink; the
- * builder is the sink that makes the table. Columns are typed as the rows come (see Building below): a column is NUMBER when every
- * non-missing cell parses as a number under one currency/percent unit, DATE when every
- * non-missing cell parses as a date, TEXT otherwise, EMPTY when it has no value at all.
- * Missing: an empty cell, or (in number and date columns) one of NA, N/A, n/a, null, NULL, -,
- * the en dash or the em dash. The table is data about a file and nothing else: what a figure
- * makes of it is the binding's business (bar_data.c, timeline_data.c, trend_data.c).
+ * builder is the sink that makes the table. Columns are typed as the rows come (see Building
+ * below): a column is NUMBER when every non-missing cell parses as a number under one
+ * currency/percent unit, DATE when every non-missing cell parses as a date, TEXT otherwise, EMPTY
+ * when it has no value at all. Missing: an empty cell, or (in number and date columns) one of NA,
+ * N/A, n/a, null, NULL, -, the en dash or the em dash. The table is data about a file and nothing
+ * else: what a figure makes of it is the binding's business (bar_data.c, timeline_data.c,
+ * trend_data.c).
  *
  * The header row is required. Rows must all have the header's number of fields.
  *
@@ -47,11 +48,11 @@
 enum column_type { COLUMN_EMPTY, COLUMN_NUMBER, COLUMN_DATE, COLUMN_TEXT };
 
 struct table_cell {
-    size_t line;      /* physical line (1-based) where the field starts */
-    uint32_t col;     /* byte column (1-based) where the field starts */
-    uint32_t len;     /* bytes of text */
-    size_t offset;    /* the cell's text, NUL-terminated, at table->pool + offset */
-    double num;       /* NUMBER: the value; DATE: csvchart_date_coord(); else 0 */
+    size_t line;       /* physical line (1-based) where the field starts */
+    uint32_t col;      /* byte column (1-based) where the field starts */
+    uint32_t len;      /* bytes of text */
+    size_t offset;     /* the cell's text, NUL-terminated, at table->pool + offset */
+    double num;        /* NUMBER: the value; DATE: csvchart_date_coord(); else 0 */
     uint8_t date_prec; /* DATE: enum date_precision */
     bool missing;
 };
@@ -63,7 +64,7 @@ struct table_column {
     struct number_unit unit; /* NUMBER: the unit most cells were written with; decimals = max */
     size_t count;            /* non-missing cells, in every row read (kept or not) */
     size_t missing;
-    double min, max;         /* NUMBER and DATE, over non-missing cells */
+    double min, max; /* NUMBER and DATE, over non-missing cells */
 };
 
 /* How the values of a file are written, when not the default way (the builder types columns
@@ -91,10 +92,10 @@ typedef struct csvchart_table {
 } csvchart_table;
 
 struct table_options {
-    char delimiter; /* 0 = auto (among , ; and tab), else the delimiter */
-    size_t max_field_bytes; /* 0 = default (1 MiB) */
-    size_t max_columns;     /* 0 = default (10,000) */
-    size_t max_rows;        /* rows kept; 0 = default (10,000,000) */
+    char delimiter;                    /* 0 = auto (among , ; and tab), else the delimiter */
+    size_t max_field_bytes;            /* 0 = default (1 MiB) */
+    size_t max_columns;                /* 0 = default (10,000) */
+    size_t max_rows;                   /* rows kept; 0 = default (10,000,000) */
     enum text_encoding encoding;       /* of the file (default UTF-8) */
     const struct table_syntax *syntax; /* NULL: the default; copied (with its locale) */
 };
@@ -197,8 +198,8 @@ csvchart_status csvchart_table_reader_new(const char *name, const struct table_o
                                           csvchart_table_reader **out, csvchart_error *err);
 /* Makes the reader keep only the first `keep` (> 0) rows (before anything is fed). */
 void csvchart_table_reader_summarise(csvchart_table_reader *r, size_t keep);
-csvchart_status csvchart_table_reader_feed(csvchart_table_reader *r, const void *data,
-                                           size_t len, csvchart_error *err);
+csvchart_status csvchart_table_reader_feed(csvchart_table_reader *r, const void *data, size_t len,
+                                           csvchart_error *err);
 csvchart_status csvchart_table_reader_finish(csvchart_table_reader *r, csvchart_table **out,
                                              csvchart_error *err);
 void csvchart_table_reader_free(csvchart_table_reader *r);
@@ -232,8 +233,8 @@ size_t csvchart_table_find(const csvchart_table *t, const char *name);
  * (CSVCHART_ERROR_DATA) that lists the file's columns:
  *   prices.csv: no column named "cost" (x); the columns are "model", "price"
  */
-csvchart_status csvchart_table_column(const csvchart_table *t, const char *name,
-                                      const char *role, size_t *col, csvchart_error *err);
+csvchart_status csvchart_table_column(const csvchart_table *t, const char *name, const char *role,
+                                      size_t *col, csvchart_error *err);
 
 /*
  * Whether a cell's text means "no value" in a number or date column: blank, or NA, N/A, n/a,

@@ -57,10 +57,10 @@ struct table_builder {
     csvchart_table *t;
     struct csv_options read; /* the reader's options (csvchart_table_build()) */
     size_t cols_cap, cells_cap;
-    size_t keep_first;              /* 0: keep every row */
-    struct column_typing *typing;   /* per column */
-    bool commas_matter;             /* a ;-separated file, numbers not with decimal commas */
-    struct comma_note *commas;      /* per column, made at the first comma that matters */
+    size_t keep_first;            /* 0: keep every row */
+    struct column_typing *typing; /* per column */
+    bool commas_matter;           /* a ;-separated file, numbers not with decimal commas */
+    struct comma_note *commas;    /* per column, made at the first comma that matters */
 };
 
 /* ---- Missing values ------------------------------------------------------------------------ */
@@ -144,8 +144,8 @@ static void type_number(struct column_typing *cs, const csvchart_table *t, const
     }
 }
 
-static void type_date(struct column_typing *cs, const csvchart_table *t, const char *s,
-                      size_t len, bool first)
+static void type_date(struct column_typing *cs, const csvchart_table *t, const char *s, size_t len,
+                      bool first)
 {
     struct date_value d;
     if (!csvchart_table_date(t, s, len, &d)) {
@@ -293,8 +293,8 @@ static csvchart_status check_commas(const struct table_builder *b, csvchart_erro
         digits--;
     }
     snprintf(whole, sizeof whole, "%.*s%s", left, worst->text, comma + 1);
-    snprintf(decimal, sizeof decimal, "%.*s%s%.*s%s", left, worst->text, digits ? "." : "",
-             digits, comma + 1, comma + 4);
+    snprintf(decimal, sizeof decimal, "%.*s%s%.*s%s", left, worst->text, digits ? "." : "", digits,
+             comma + 1, comma + 4);
     return csvchart_error_set(err, CSVCHART_ERROR_DATA, t->name, worst->line, worst->col,
                               "\"%s\" is ambiguous in a ;-separated file (decimal comma or "
                               "thousands separator?); write %s or %s",
@@ -460,8 +460,7 @@ csvchart_status csvchart_table_builder_finish(struct table_builder *b, enum text
 {
     *out = NULL;
     if (!b->t) {
-        return csvchart_error_set(err, CSVCHART_ERROR_INTERNAL, NULL, 0, 0,
-                                  "table finished twice");
+        return csvchart_error_set(err, CSVCHART_ERROR_INTERNAL, NULL, 0, 0, "table finished twice");
     }
     for (size_t j = 0; j < b->t->ncols; j++) {
         type_column(b, j);

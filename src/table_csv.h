@@ -74,8 +74,7 @@ struct csv_header {
 struct row_sink {
     void *ctx;
     csvchart_status (*header)(void *ctx, const struct csv_header *h, csvchart_error *err);
-    csvchart_status (*row)(void *ctx, const struct csv_row *row, bool *kept,
-                           csvchart_error *err);
+    csvchart_status (*row)(void *ctx, const struct csv_row *row, bool *kept, csvchart_error *err);
 };
 
 /*
@@ -104,8 +103,8 @@ void csvchart_csv_reader_free(csvchart_csv_reader *r);
  * *enc: as csvchart_csv_reader_encoding(). Errors: the reader's, and CSVCHART_ERROR_IO for a
  * file that cannot be opened or read.
  */
-csvchart_status csvchart_csv_read(const char *path, const char *name, const void *data,
-                                  size_t len, const struct csv_options *opt, struct row_sink sink,
+csvchart_status csvchart_csv_read(const char *path, const char *name, const void *data, size_t len,
+                                  const struct csv_options *opt, struct row_sink sink,
                                   enum text_encoding *enc, csvchart_error *err);
 
 #endif

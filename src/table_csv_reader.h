@@ -28,7 +28,6 @@
 /* After a byte that is not UTF-8: what the file may be instead. */
 #define LATIN1_HINT "; if the file is Latin-1 or Windows-1252, set encoding = latin1"
 
-
 /* Where a byte is: physical line and byte column (1-based), and offset after any BOM. */
 struct pos {
     size_t line, col, offset;
@@ -58,7 +57,7 @@ struct csvchart_csv_reader {
     char delimiter_opt; /* 0 = detect */
     size_t max_field, max_columns, max_rows;
     size_t blank_lines; /* so far; limited by max_rows (csvchart_csv_blank_line()) */
-    csvchart_error e; /* the first error, kept */
+    csvchart_error e;   /* the first error, kept */
     enum phase phase;
     struct csv_parser csv;
     char delim;
@@ -74,7 +73,7 @@ struct csvchart_csv_reader {
 
     /* The next byte's position. */
     struct pos pos;
-    bool prev_cr; /* the last byte was CR: an LF now is part of the same line end */
+    bool prev_cr;    /* the last byte was CR: an LF now is part of the same line end */
     bool lf_of_crlf; /* the byte given to csvchart_csv_feed_piece() last was such an LF */
 
     /* A UTF-8 sequence in progress. */
@@ -105,9 +104,9 @@ struct csvchart_csv_reader {
     struct pos row_at, surplus_at;
     size_t header_line;
     struct row header, row;
-    size_t ncols;       /* the header's fields */
-    size_t data_rows;   /* read so far */
-    size_t kept_rows;   /* of which the sink kept (max_rows) */
+    size_t ncols;     /* the header's fields */
+    size_t data_rows; /* read so far */
+    size_t kept_rows; /* of which the sink kept (max_rows) */
     bool had_bom;
     struct row_sink sink;
 

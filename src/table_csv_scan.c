@@ -88,8 +88,8 @@ static bool check_byte(struct csvchart_csv_reader *r, unsigned char b, struct po
         r->u_cp = (r->u_cp << 6) | (b & 0x3Fu);
         r->u_lo = 0x80;
         r->u_hi = 0xBF;
-        if (r->u_need == 1 && ((r->u_cp >= 0xFDD0 && r->u_cp <= 0xFDEF) ||
-                               (r->u_cp & 0xFFFE) == 0xFFFE)) {
+        if (r->u_need == 1 &&
+            ((r->u_cp >= 0xFDD0 && r->u_cp <= 0xFDEF) || (r->u_cp & 0xFFFE) == 0xFFFE)) {
             /* The 66 noncharacters: XML 1.0 forbids U+FFFE and U+FFFF, and cairo's PDF
              * writer refuses them all (it failed naming no file, line or column), so no
              * output may hold one. Unicode keeps them for a program's internal use. */
@@ -208,9 +208,8 @@ static size_t scan_batch(struct csvchart_csv_reader *r, const unsigned char *s, 
     size_t raw_len = r->raw_len, row_fields = r->row_fields, max_field = r->max_field;
     const unsigned char delim = (unsigned char)r->delim;
     const bool *plain = r->plain;
-    if (r->queue_cap < QUEUE_MAX + 1 &&
-        !csvchart_array_reserve((void **)&r->queue, &r->queue_cap, QUEUE_MAX + 1,
-                                sizeof *r->queue)) {
+    if (r->queue_cap < QUEUE_MAX + 1 && !csvchart_array_reserve((void **)&r->queue, &r->queue_cap,
+                                                                QUEUE_MAX + 1, sizeof *r->queue)) {
         fail_nomem(r);
         return len;
     }

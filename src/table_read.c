@@ -22,8 +22,8 @@ csvchart_status csvchart_table_build(struct table_builder *b, struct row_sink si
 }
 
 /* Reads through a builder of its own, keeping the first `keep` rows (0: all). */
-static csvchart_status read_table(const char *path, const char *name, const void *data,
-                                  size_t len, const struct table_options *opt, size_t keep,
+static csvchart_status read_table(const char *path, const char *name, const void *data, size_t len,
+                                  const struct table_options *opt, size_t keep,
                                   csvchart_table **out, csvchart_error *err)
 {
     *out = NULL;
@@ -105,8 +105,8 @@ void csvchart_table_reader_summarise(csvchart_table_reader *r, size_t keep)
     csvchart_table_builder_keep_first(r->b, keep);
 }
 
-csvchart_status csvchart_table_reader_feed(csvchart_table_reader *r, const void *data,
-                                           size_t len, csvchart_error *err)
+csvchart_status csvchart_table_reader_feed(csvchart_table_reader *r, const void *data, size_t len,
+                                           csvchart_error *err)
 {
     csvchart_error e = {0};
     csvchart_status st =

@@ -36,8 +36,7 @@ void csvchart_text_cache_clear(struct measure_cache *c);
 void csvchart_text_cache_fini(struct measure_cache *c);
 /* The slot holding the key, or the empty slot where it would go (NULL without a table). */
 struct cached *csvchart_text_cache_slot(const struct measure_cache *c, uint64_t h,
-                                        const struct text_style *style, const char *s,
-                                        size_t len);
+                                        const struct text_style *style, const char *s, size_t len);
 /* Keeps a measurement and its count of missing glyphs; does nothing when out of memory. */
 void csvchart_text_cache_put(struct measure_cache *c, uint64_t h, const struct text_style *style,
                              const char *s, size_t len, const struct text_metrics *m,

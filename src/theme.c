@@ -135,8 +135,8 @@ static void mark_band(const struct theme *t, bool both, double *lo, double *hi)
     double lb = csvchart_luminance(t->background);
     *lo = 0;
     *hi = 1;
-    double ls[2] = {lb, both ? csvchart_luminance(lb > 0.5 ? dark.background : light.background)
-                             : lb};
+    double ls[2] = {lb,
+                    both ? csvchart_luminance(lb > 0.5 ? dark.background : light.background) : lb};
     /* Marks lighter than the background while a 3:1 lighter colour exists (a background of
      * luminance up to about 0.3), else darker: a mid-tone background (a house theme's orange,
      * luminance 0.49) asked for marks lighter than white, and got white at 1.9:1. */

@@ -38,11 +38,11 @@ extern const struct type_step csvchart_type_scale[TYPE_ROLES];
 
 /* What a house theme (theme_file.c) sets besides colours; zero or "" where it sets nothing. */
 struct theme_house {
-    char font[128];     /* the font option's default */
-    size_t font_line, byline_line; /* where the file sets them (0: it does not) */
-    char palette[1024]; /* the palette option's default */
-    char byline[512];   /* the byline option's default */
-    double type[TYPE_ROLES]; /* by enum type_role: CSS px at 1200x675 */
+    char font[128];                    /* the font option's default */
+    size_t font_line, byline_line;     /* where the file sets them (0: it does not) */
+    char palette[1024];                /* the palette option's default */
+    char byline[512];                  /* the byline option's default */
+    double type[TYPE_ROLES];           /* by enum type_role: CSS px at 1200x675 */
     double pad_x, pad_top, pad_bottom; /* the canvas margins at 1200x675 */
 };
 
@@ -106,8 +106,7 @@ csvchart_status csvchart_theme_load(const char *path, const char *palette, struc
 /* The same for the file's `n` bytes at `data`, named `path` in messages (the loader reads the
  * file and calls this; tests/fuzz/ feeds it directly). */
 csvchart_status csvchart_theme_parse(const char *path, const char *data, size_t n,
-                                     const char *palette, struct theme *out,
-                                     csvchart_error *err);
+                                     const char *palette, struct theme *out, csvchart_error *err);
 
 /*
  * The colour nearest to c (same hue) whose relative luminance is in [lo, hi]: c itself when it

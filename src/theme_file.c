@@ -55,12 +55,13 @@ struct reader {
     size_t seen[32]; /* lines of the keys set, by key index (keys[]) */
 };
 
-#define BAD(r, ...) csvchart_error_set((r)->err, CSVCHART_ERROR_DATA, (r)->path, (r)->line, 0, __VA_ARGS__)
+#define BAD(r, ...)                                                                                \
+    csvchart_error_set((r)->err, CSVCHART_ERROR_DATA, (r)->path, (r)->line, 0, __VA_ARGS__)
 
 /* Every key, in the order of `seen`: the colours, then these. */
 static const char *const other_keys[] = {
-    "base",        "palette",       "font",         "byline",     "title_size", "subtitle_size",
-    "label_size",  "small_size",    "margin",       "margin_top", "margin_bottom",
+    "base",       "palette",    "font",   "byline",     "title_size",    "subtitle_size",
+    "label_size", "small_size", "margin", "margin_top", "margin_bottom",
 };
 #define NCOLORS (sizeof colors / sizeof colors[0])
 #define NKEYS (NCOLORS + sizeof other_keys / sizeof other_keys[0])
@@ -120,10 +121,12 @@ static bool set_key(struct reader *r, const char *key, const char *v, struct the
 {
     size_t k = key_index(key);
     if (k == (size_t)-1) {
-        BAD(r, "unknown key \"%s\"; a house theme sets base, palette, font, byline, the colours "
-               "background, title, text, subtitle, faint, grid, axis, muted, the sizes "
-               "title_size, subtitle_size, label_size, small_size and margin, margin_top, "
-               "margin_bottom", key);
+        BAD(r,
+            "unknown key \"%s\"; a house theme sets base, palette, font, byline, the colours "
+            "background, title, text, subtitle, faint, grid, axis, muted, the sizes "
+            "title_size, subtitle_size, label_size, small_size and margin, margin_top, "
+            "margin_bottom",
+            key);
         return false;
     }
     if (r->seen[k]) {
@@ -133,8 +136,10 @@ static bool set_key(struct reader *r, const char *key, const char *v, struct the
     r->seen[k] = r->line;
     if (k < NCOLORS) {
         if (!csvchart_parse_color(v, strlen(v), &r->color[k])) {
-            BAD(r, "%s: \"%s\" is not a colour; expected #RGB, #RRGGBB or a colour name (blue, "
-                   "orange, green, red, sky, pink, yellow, grey)", key, v);
+            BAD(r,
+                "%s: \"%s\" is not a colour; expected #RGB, #RRGGBB or a colour name (blue, "
+                "orange, green, red, sky, pink, yellow, grey)",
+                key, v);
             return false;
         }
         r->color_line[k] = r->line;
@@ -266,8 +271,7 @@ csvchart_status csvchart_theme_load(const char *path, const char *palette, struc
 }
 
 csvchart_status csvchart_theme_parse(const char *path, const char *data, size_t n,
-                                     const char *palette, struct theme *out,
-                                     csvchart_error *err)
+                                     const char *palette, struct theme *out, csvchart_error *err)
 {
     if (n > MAX_THEME_BYTES || memchr(data, '\0', n)) {
         return csvchart_error_set(err, CSVCHART_ERROR_DATA, path, 0, 0,
@@ -303,8 +307,9 @@ csvchart_status csvchart_theme_parse(const char *path, const char *data, size_t 
             return csvchart_error_set(
                 err, CSVCHART_ERROR_DATA, path, line, 0,
                 "%s text #%06lX on the background #%06lX is %.1f:1; text needs 4.5:1 (set %s "
-                "darker or lighter)", colors[i].key, (unsigned long)(c >> 8),
-                (unsigned long)(out->background >> 8), ratio, colors[i].key);
+                "darker or lighter)",
+                colors[i].key, (unsigned long)(c >> 8), (unsigned long)(out->background >> 8),
+                ratio, colors[i].key);
         }
     }
     bool print_base = strcmp(r.base, "print") == 0;

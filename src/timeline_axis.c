@@ -22,11 +22,11 @@ static const struct {
     enum unit unit;
     int n;
 } steps[] = {
-    {U_HOUR, 1},   {U_HOUR, 2},   {U_HOUR, 3},   {U_HOUR, 6},    {U_HOUR, 12},  {U_DAY, 1},
-    {U_DAY, 2},    {U_WEEK, 1},   {U_WEEK, 2},   {U_MONTH, 1},   {U_MONTH, 2},  {U_MONTH, 3},
-    {U_MONTH, 6},  {U_YEAR, 1},   {U_YEAR, 2},   {U_YEAR, 5},    {U_YEAR, 10},  {U_YEAR, 20},
-    {U_YEAR, 25},  {U_YEAR, 50},  {U_YEAR, 100}, {U_YEAR, 200},  {U_YEAR, 250}, {U_YEAR, 500},
-    {U_YEAR, 1000},
+    {U_HOUR, 1},   {U_HOUR, 2},   {U_HOUR, 3},   {U_HOUR, 6},   {U_HOUR, 12},
+    {U_DAY, 1},    {U_DAY, 2},    {U_WEEK, 1},   {U_WEEK, 2},   {U_MONTH, 1},
+    {U_MONTH, 2},  {U_MONTH, 3},  {U_MONTH, 6},  {U_YEAR, 1},   {U_YEAR, 2},
+    {U_YEAR, 5},   {U_YEAR, 10},  {U_YEAR, 20},  {U_YEAR, 25},  {U_YEAR, 50},
+    {U_YEAR, 100}, {U_YEAR, 200}, {U_YEAR, 250}, {U_YEAR, 500}, {U_YEAR, 1000},
 };
 
 #define NSTEPS (sizeof steps / sizeof steps[0])
@@ -34,10 +34,10 @@ static const struct {
 #define MONDAY 4 /* 1970-01-05, day 4, was a Monday */
 
 static const char *const short_month[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                             "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-static const char *const long_month[12] = {"January", "February", "March",     "April",
-                                           "May",     "June",     "July",      "August",
-                                           "September", "October", "November", "December"};
+                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+static const char *const long_month[12] = {"January",   "February", "March",    "April",
+                                           "May",       "June",     "July",     "August",
+                                           "September", "October",  "November", "December"};
 
 size_t csvchart_time_step_count(void)
 {
@@ -255,8 +255,8 @@ void csvchart_time_tick_label(size_t k, double t, double prev, char *buf, size_t
     csvchart_time_tick_label_in(NULL, k, t, prev, buf, n);
 }
 
-void csvchart_time_tick_label_in(const struct csvchart_locale *loc, size_t k, double t,
-                                 double prev, char *buf, size_t n)
+void csvchart_time_tick_label_in(const struct csvchart_locale *loc, size_t k, double t, double prev,
+                                 char *buf, size_t n)
 {
     label_tick(loc, k < NSTEPS ? steps[k].unit : U_YEAR, t, prev, buf, n);
 }
@@ -387,8 +387,8 @@ void csvchart_date_format(const struct date_value *d, bool long_names, char *buf
 
 static void span(const struct date_value *a, const struct date_value *b, char *buf, size_t n);
 
-void csvchart_date_format_span(const struct date_value *a, const struct date_value *b,
-                               char *buf, size_t n)
+void csvchart_date_format_span(const struct date_value *a, const struct date_value *b, char *buf,
+                               size_t n)
 {
     span(a, b, buf, n);
     csvchart_utf8_trim(buf); /* the en dash is three bytes */

@@ -66,8 +66,8 @@ void csvchart_date_format(const struct date_value *d, bool long_names, char *buf
  * "3–15 Jan 2025", "29 Apr – 3 May 2025", "Mar 2024 – Feb 2025". A span whose ends are the
  * same period prints once.
  */
-void csvchart_date_format_span(const struct date_value *a, const struct date_value *b,
-                               char *buf, size_t n);
+void csvchart_date_format_span(const struct date_value *a, const struct date_value *b, char *buf,
+                               size_t n);
 
 /*
  * The same in a locale's manner (loc NULL: as above): its month names (standing alone over a
@@ -78,8 +78,8 @@ void csvchart_date_format_span(const struct date_value *a, const struct date_val
  */
 size_t csvchart_time_ticks_in(const struct csvchart_locale *loc, double t0, double t1, size_t k,
                               struct time_tick *out, size_t max);
-void csvchart_time_tick_label_in(const struct csvchart_locale *loc, size_t k, double t,
-                                 double prev, char *buf, size_t n);
+void csvchart_time_tick_label_in(const struct csvchart_locale *loc, size_t k, double t, double prev,
+                                 char *buf, size_t n);
 void csvchart_date_format_in(const struct csvchart_locale *loc, const struct date_value *d,
                              bool long_names, char *buf, size_t n);
 void csvchart_date_format_span_in(const struct csvchart_locale *loc, const struct date_value *a,

@@ -27,8 +27,8 @@ static size_t group_index(struct timeline_data *d, size_t *cap, const char *name
         }
     }
     char *copy = csvchart_strdup(name);
-    if (!copy || !csvchart_array_reserve((void **)&d->groups, cap, d->ngroups + 1,
-                                         sizeof *d->groups)) {
+    if (!copy ||
+        !csvchart_array_reserve((void **)&d->groups, cap, d->ngroups + 1, sizeof *d->groups)) {
         free(copy);
         return NONE;
     }
@@ -46,8 +46,8 @@ static int by_position(const void *pa, const void *pb)
 }
 
 csvchart_status csvchart_timeline_bind(const csvchart_table *t, const struct spec *s,
-                                       struct timeline_data *out,
-                                       struct csvchart_warnings *warn, csvchart_error *err)
+                                       struct timeline_data *out, struct csvchart_warnings *warn,
+                                       csvchart_error *err)
 {
     struct timeline_data d = {0};
     size_t cap = 0, gcap = 0;
@@ -116,9 +116,8 @@ csvchart_status csvchart_timeline_bind(const csvchart_table *t, const struct spe
                         err, CSVCHART_ERROR_DATA, t->name, ec->line, ec->col,
                         "\"%s\" ends before it starts: %s %s is before %s %s; swap the two "
                         "dates",
-                        csvchart_table_text(t, lc), t->cols[cend].name,
-                        csvchart_table_text(t, ec), t->cols[cdate].name,
-                        csvchart_table_text(t, dc));
+                        csvchart_table_text(t, lc), t->cols[cend].name, csvchart_table_text(t, ec),
+                        t->cols[cdate].name, csvchart_table_text(t, dc));
                     goto fail;
                 }
                 e.has_end = true;
@@ -128,7 +127,8 @@ csvchart_status csvchart_timeline_bind(const csvchart_table *t, const struct spe
         }
         if (cgroup != NONE) {
             const struct table_cell *gc = csvchart_table_cell(t, r, cgroup);
-            e.group = group_index(&d, &gcap, csvchart_table_blank(t, gc) ? "Other" : csvchart_table_text(t, gc));
+            e.group = group_index(
+                &d, &gcap, csvchart_table_blank(t, gc) ? "Other" : csvchart_table_text(t, gc));
             if (e.group == NONE) {
                 st = csvchart_error_nomem(err);
                 goto fail;
@@ -145,8 +145,8 @@ csvchart_status csvchart_timeline_bind(const csvchart_table *t, const struct spe
                 }
             }
         }
-        if (!e.label || !csvchart_array_reserve((void **)&d.events, &cap, d.nevents + 1,
-                                                sizeof *d.events)) {
+        if (!e.label ||
+            !csvchart_array_reserve((void **)&d.events, &cap, d.nevents + 1, sizeof *d.events)) {
             free(e.label);
             free(e.detail);
             st = csvchart_error_nomem(err);
@@ -155,9 +155,9 @@ csvchart_status csvchart_timeline_bind(const csvchart_table *t, const struct spe
         d.events[d.nevents++] = e;
     }
     if (d.nevents == 0) {
-        st = csvchart_error_set(err, CSVCHART_ERROR_DATA, t->name, 0, 0,
-                                "no events left to draw: every row lacks a %s",
-                                t->cols[cdate].name);
+        st =
+            csvchart_error_set(err, CSVCHART_ERROR_DATA, t->name, 0, 0,
+                               "no events left to draw: every row lacks a %s", t->cols[cdate].name);
         goto fail;
     }
     /* Markers, then notes (annotate): line 0, before the events of their instant. */
@@ -169,8 +169,8 @@ csvchart_status csvchart_timeline_bind(const csvchart_table *t, const struct spe
         e.t1 = csvchart_date_period_end(&e.start);
         e.at = (e.t0 + e.t1) / 2;
         e.label = csvchart_strdup(m->label);
-        if (!e.label || !csvchart_array_reserve((void **)&d.events, &cap, d.nevents + 1,
-                                                sizeof *d.events)) {
+        if (!e.label ||
+            !csvchart_array_reserve((void **)&d.events, &cap, d.nevents + 1, sizeof *d.events)) {
             free(e.label);
             st = csvchart_error_nomem(err);
             goto fail;

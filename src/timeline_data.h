@@ -36,8 +36,8 @@ struct timeline_event {
     struct date_value start;
     struct date_value end; /* valid when has_end */
     bool has_end;
-    size_t group; /* index into groups, 0 without groups */
-    size_t line;  /* the row's line in the file */
+    size_t group;  /* index into groups, 0 without groups */
+    size_t line;   /* the row's line in the file */
     double t0, t1; /* the period covered, days: [start of start, end of end or of start) */
     double at;     /* where the event's mark sits: the middle of its start period (a point
                       event), or t0 (a span) */
@@ -72,8 +72,8 @@ struct timeline_data {
  * CSVCHART_ERROR_LIMIT: more than max_categories events.
  */
 csvchart_status csvchart_timeline_bind(const csvchart_table *t, const struct spec *s,
-                                       struct timeline_data *out,
-                                       struct csvchart_warnings *warn, csvchart_error *err);
+                                       struct timeline_data *out, struct csvchart_warnings *warn,
+                                       csvchart_error *err);
 void csvchart_timeline_fini(struct timeline_data *d);
 
 #endif

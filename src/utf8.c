@@ -16,7 +16,10 @@ size_t csvchart_utf8_char(const char *s, size_t len, uint32_t *cp)
         *cp = b;
         return 1;
     }
-    size_t n = b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
+    size_t n = b >= 0xC2 && b <= 0xDF   ? 2
+               : b >= 0xE0 && b <= 0xEF ? 3
+               : b >= 0xF0 && b <= 0xF4 ? 4
+                                        : 0;
     unsigned lo = b == 0xE0 ? 0xA0 : b == 0xF0 ? 0x90 : 0x80;
     unsigned hi = b == 0xED ? 0x9F : b == 0xF4 ? 0x8F : 0xBF;
     if (n == 0 || len < n) {

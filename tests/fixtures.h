@@ -17,8 +17,8 @@
 
 /* Sets the pairs into *vals and binds *s for `kind` (KIND_BAR, KIND_TIMELINE). Free both with
  * csvchart_spec_fini() and csvchart_option_values_fini(). */
-static inline void fixture_spec(const char *const *opts, unsigned kind,
-                                struct option_values *vals, struct spec *s, csvchart_error *err)
+static inline void fixture_spec(const char *const *opts, unsigned kind, struct option_values *vals,
+                                struct spec *s, csvchart_error *err)
 {
     memset(vals, 0, sizeof *vals);
     for (size_t i = 0; opts && opts[i]; i += 2) {

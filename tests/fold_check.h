@@ -59,8 +59,7 @@ static inline void fold_outcome_fini(struct fold_outcome *o)
 static inline bool fold_same_unit(const struct number_unit *a, const struct number_unit *b)
 {
     return strcmp(a->prefix, b->prefix) == 0 && strcmp(a->suffix, b->suffix) == 0 &&
-           a->multiplier == b->multiplier && a->decimals == b->decimals &&
-           a->grouped == b->grouped;
+           a->multiplier == b->multiplier && a->decimals == b->decimals && a->grouped == b->grouped;
 }
 
 /* Values agree within `rel` (a sum may add its terms in another order when folded). */
@@ -112,8 +111,8 @@ static inline bool fold_agree(const struct fold_outcome *a, const struct fold_ou
             why = strcmp(x->series[k], y->series[k]) ? "series" : NULL;
         }
         for (size_t i = 0; !why && i < x->ncat * x->nser; i++) {
-            bool same = x->has[i] == y->has[i] &&
-                        (!x->has[i] || fold_same_value(x->v[i], y->v[i], rel));
+            bool same =
+                x->has[i] == y->has[i] && (!x->has[i] || fold_same_value(x->v[i], y->v[i], rel));
             why = same ? NULL : "value";
         }
     }

@@ -17,39 +17,39 @@
 
 static int harness_passed, harness_failed;
 
-#define HARNESS_REPORT(ok, ...)                                                                \
-    do {                                                                                       \
-        if (ok) {                                                                              \
-            harness_passed++;                                                                  \
-        } else {                                                                               \
-            harness_failed++;                                                                  \
-            fprintf(stderr, "%s:%d: ", __FILE__, __LINE__);                                    \
-            fprintf(stderr, __VA_ARGS__);                                                      \
-            fputc('\n', stderr);                                                               \
-        }                                                                                      \
+#define HARNESS_REPORT(ok, ...)                                                                    \
+    do {                                                                                           \
+        if (ok) {                                                                                  \
+            harness_passed++;                                                                      \
+        } else {                                                                                   \
+            harness_failed++;                                                                      \
+            fprintf(stderr, "%s:%d: ", __FILE__, __LINE__);                                        \
+            fprintf(stderr, __VA_ARGS__);                                                          \
+            fputc('\n', stderr);                                                                   \
+        }                                                                                          \
     } while (0)
 
 #define CHECK(cond) HARNESS_REPORT((cond), "check failed: %s", #cond)
-#define CHECK_INT(got, want)                                                                   \
-    do {                                                                                       \
-        long long g_ = (long long)(got), w_ = (long long)(want);                               \
-        HARNESS_REPORT(g_ == w_, "%s: got %lld, expected %lld", #got, g_, w_);                 \
+#define CHECK_INT(got, want)                                                                       \
+    do {                                                                                           \
+        long long g_ = (long long)(got), w_ = (long long)(want);                                   \
+        HARNESS_REPORT(g_ == w_, "%s: got %lld, expected %lld", #got, g_, w_);                     \
     } while (0)
-#define CHECK_DBL(got, want, tol)                                                              \
-    do {                                                                                       \
-        double g_ = (got), w_ = (want);                                                        \
-        HARNESS_REPORT(fabs(g_ - w_) <= (tol), "%s: got %.17g, expected %.17g", #got, g_, w_); \
+#define CHECK_DBL(got, want, tol)                                                                  \
+    do {                                                                                           \
+        double g_ = (got), w_ = (want);                                                            \
+        HARNESS_REPORT(fabs(g_ - w_) <= (tol), "%s: got %.17g, expected %.17g", #got, g_, w_);     \
     } while (0)
-#define CHECK_STR(got, want)                                                                   \
-    do {                                                                                       \
-        const char *g_ = (got), *w_ = (want);                                                  \
-        HARNESS_REPORT(g_ && w_ && strcmp(g_, w_) == 0, "%s: got \"%s\", expected \"%s\"",     \
-                       #got, g_ ? g_ : "(null)", w_ ? w_ : "(null)");                          \
+#define CHECK_STR(got, want)                                                                       \
+    do {                                                                                           \
+        const char *g_ = (got), *w_ = (want);                                                      \
+        HARNESS_REPORT(g_ &&w_ &&strcmp(g_, w_) == 0, "%s: got \"%s\", expected \"%s\"", #got,     \
+                       g_ ? g_ : "(null)", w_ ? w_ : "(null)");                                    \
     } while (0)
 
-#define RUN(fn)                                                                                \
-    do {                                                                                       \
-        fn();                                                                                  \
+#define RUN(fn)                                                                                    \
+    do {                                                                                           \
+        fn();                                                                                      \
     } while (0)
 
 static inline int harness_done(void)

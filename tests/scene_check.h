@@ -215,7 +215,8 @@ static inline void check_contrast(const char *name, const struct csvchart_scene 
 }
 
 /* Every rule above, and the canvas is w x h. */
-static inline void check_scene_rules(const char *name, const struct csvchart_scene *s, double w, double h)
+static inline void check_scene_rules(const char *name, const struct csvchart_scene *s, double w,
+                                     double h)
 {
     HARNESS_REPORT(s->width == w && s->height == h, "%s: canvas %gx%g, asked for %gx%g", name,
                    s->width, s->height, w, h);

@@ -53,10 +53,10 @@ static void canonical(const char *s, size_t n, char *buf, size_t size)
     buf[i] = '\0';
 }
 
-#define USAGE(...)                                                                             \
-    do {                                                                                       \
-        snprintf(msg, msgsize, __VA_ARGS__);                                                   \
-        return CLI_PARSE_USAGE;                                                                \
+#define USAGE(...)                                                                                 \
+    do {                                                                                           \
+        snprintf(msg, msgsize, __VA_ARGS__);                                                       \
+        return CLI_PARSE_USAGE;                                                                    \
     } while (0)
 
 /* A whole number in [lo, hi]; false otherwise. */
@@ -202,7 +202,9 @@ enum cli_parse csvchart_cli_parse(int argc, char **argv, struct cli_args *out, c
         out->command = CMD_FIGURE;
         out->kind = cmd;
     } else if (cmd[0] == '-') {
-        USAGE("unknown option %s before the command; expected bar, timeline, trend, render or inspect first", cmd);
+        USAGE("unknown option %s before the command; expected bar, timeline, trend, render or "
+              "inspect first",
+              cmd);
     } else {
         USAGE("unknown command \"%s\"; expected bar, timeline, trend, render or inspect", cmd);
     }
@@ -338,8 +340,7 @@ enum cli_parse csvchart_cli_parse(int argc, char **argv, struct cli_args *out, c
         if (out->noptions == CLI_MAX_OPTIONS) {
             USAGE("too many options");
         }
-        out->options[out->noptions++] =
-            (struct cli_option){csvchart_option_name(id), value, a};
+        out->options[out->noptions++] = (struct cli_option){csvchart_option_name(id), value, a};
     }
     if (!out->data) {
         USAGE("no data file; give a CSV file, or - for standard input");

@@ -56,13 +56,13 @@ struct figure_report;
 
 struct render_args {
     const char *ini;
-    const char *out_dir; /* default "out" */
-    int jobs;            /* 0 = the number of CPUs */
-    const char *only;    /* comma-separated figure names, or NULL */
-    const char *depfile; /* or NULL */
+    const char *out_dir;          /* default "out" */
+    int jobs;                     /* 0 = the number of CPUs */
+    const char *only;             /* comma-separated figure names, or NULL */
+    const char *depfile;          /* or NULL */
     int shard_index, shard_count; /* 1-based; 0/0 = all */
-    bool list;       /* print "NAME<TAB>DATA<TAB>OUTPUT..." per figure, render nothing */
-    bool make_rules; /* print a Makefile fragment, one rule per figure, render nothing */
+    bool list;        /* print "NAME<TAB>DATA<TAB>OUTPUT..." per figure, render nothing */
+    bool make_rules;  /* print a Makefile fragment, one rule per figure, render nothing */
     bool watch;       /* render, then again what changes (watch.c) */
     bool quiet;       /* --quiet: no warnings, no "rendered N" (errors still) */
     const char *html; /* a preview page to write (html.c), or NULL */

@@ -31,7 +31,7 @@ struct cli_args {
     const char *outputs[CLI_MAX_OUTPUTS];
     bool alt_text[CLI_MAX_OUTPUTS]; /* an output of --alt-text: the text alternative, any name */
     size_t noutputs;
-    const char *format; /* --format, for -o - */
+    const char *format;    /* --format, for -o - */
     const char *delimiter; /* inspect --delimiter */
     bool quiet;            /* --quiet: warnings not printed (errors are) */
     struct cli_option options[CLI_MAX_OPTIONS];
@@ -69,14 +69,14 @@ void csvchart_cli_temps_install(void);
  * and returned; outputs written before it stay (each is atomic on its own).
  */
 struct cli_output {
-    const char *path;        /* a file, or "-" */
-    csvchart_format format;  /* CSVCHART_FORMAT_AUTO: from the name */
-    bool any_name;           /* the name says nothing (--alt-text FILE) */
+    const char *path;       /* a file, or "-" */
+    csvchart_format format; /* CSVCHART_FORMAT_AUTO: from the name */
+    bool any_name;          /* the name says nothing (--alt-text FILE) */
 };
 typedef void (*cli_warn_fn)(void *ctx, const char *warning);
 csvchart_status csvchart_cli_figure_job(csvchart_figure *fig, const char *data,
-                                        const struct cli_output *outs, size_t n,
-                                        cli_warn_fn warn, void *ctx, csvchart_error *err);
+                                        const struct cli_output *outs, size_t n, cli_warn_fn warn,
+                                        void *ctx, csvchart_error *err);
 
 /*
  * Two spellings of one output file (output.c): the key of a path is, when its folder exists,

@@ -151,8 +151,7 @@ static const struct example {
      "csvchart render data/figures.ini --out-dir out --html out/index.html"},
     {"The second of four shares of the figures (one CI machine of four)",
      "csvchart render data/figures.ini --out-dir out --shard 2/4"},
-    {"How a CSV file is read",
-     "csvchart inspect data/api-pricing.csv"},
+    {"How a CSV file is read", "csvchart inspect data/api-pricing.csv"},
 };
 
 static const struct flag_text exit_status[] = {
@@ -248,14 +247,14 @@ static const char *placeholder(size_t i, char *buf, size_t size)
         return buf;
     }
     snprintf(buf, size, " %s",
-             strcmp(type, "bool|A,B") == 0                                ? "BOOL|A,B"
-             : strchr(type, '|')                                          ? type
+             strcmp(type, "bool|A,B") == 0                               ? "BOOL|A,B"
+             : strchr(type, '|')                                         ? type
              : strcmp(type, "columns") == 0 || strcmp(type, "list") == 0 ? "A,B,..."
-             : strcmp(type, "column") == 0                                ? "COLUMN"
-             : strcmp(type, "number") == 0                                ? "N"
-             : strcmp(type, "size") == 0                                  ? "SIZE"
-             : strcmp(type, "colour") == 0                                ? "#RRGGBB"
-                                                                          : "TEXT");
+             : strcmp(type, "column") == 0                               ? "COLUMN"
+             : strcmp(type, "number") == 0                               ? "N"
+             : strcmp(type, "size") == 0                                 ? "SIZE"
+             : strcmp(type, "colour") == 0                               ? "#RRGGBB"
+                                                                         : "TEXT");
     return buf;
 }
 
@@ -429,11 +428,12 @@ static void man_flags(FILE *f, const struct flag_text *t, size_t n)
 
 void csvchart_cli_man(FILE *f)
 {
-    fprintf(f, ".\\\" Written by csvchart_gen_man (src/cli/help.c) from the option table: edit "
-               "that, not this.\n"
-               ".TH CSVCHART 1 \"\" \"csvchart %s\" \"User Commands\"\n"
-               ".SH NAME\ncsvchart \\- publication\\-quality charts from CSV files\n"
-               ".SH SYNOPSIS\n.nf\n",
+    fprintf(f,
+            ".\\\" Written by csvchart_gen_man (src/cli/help.c) from the option table: edit "
+            "that, not this.\n"
+            ".TH CSVCHART 1 \"\" \"csvchart %s\" \"User Commands\"\n"
+            ".SH NAME\ncsvchart \\- publication\\-quality charts from CSV files\n"
+            ".SH SYNOPSIS\n.nf\n",
             csvchart_version());
     for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
         roff(f, kinds[i].usage);

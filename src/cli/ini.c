@@ -51,7 +51,8 @@ struct reader {
     csvchart_error *err;
 };
 
-#define FAIL(r, ...) csvchart_error_set((r)->err, CSVCHART_ERROR_DATA, (r)->path, (r)->line, 0, __VA_ARGS__)
+#define FAIL(r, ...)                                                                               \
+    csvchart_error_set((r)->err, CSVCHART_ERROR_DATA, (r)->path, (r)->line, 0, __VA_ARGS__)
 
 static bool blank(char c)
 {
@@ -131,8 +132,9 @@ static bool section_header(struct reader *r, const char *s, size_t n)
     if (rest < end && *rest != ';' && *rest != '#') {
         char q2[400];
         quote(s + 1, (size_t)(close - s - 1), q2, sizeof q2); // "name": printed without its quotes
-        FAIL(r, "text after [%.*s]: %s; a section header line holds only [name] and a comment "
-                "(; or #)",
+        FAIL(r,
+             "text after [%.*s]: %s; a section header line holds only [name] and a comment "
+             "(; or #)",
              (int)strlen(q2) - 2, q2 + 1, quote(rest, (size_t)(end - rest), q, sizeof q));
         return false;
     }
@@ -154,16 +156,18 @@ static bool section_header(struct reader *r, const char *s, size_t n)
     }
     char bad[64];
     if (!name_ok(name, bad, sizeof bad)) {
-        FAIL(r, "figure name %s holds %s; a figure name may hold letters, digits, non-ASCII "
-                "characters and . _ - @ +",
+        FAIL(r,
+             "figure name %s holds %s; a figure name may hold letters, digits, non-ASCII "
+             "characters and . _ - @ +",
              quote(name, strlen(name), q, sizeof q), bad);
         free(name);
         return false;
     }
     struct ini_section *old = find_section(r->doc, name);
     if (old && (old != &r->doc->defaults || old->line)) {
-        FAIL(r, "section [%s] appears again (first on line %zu); each figure needs a name of its "
-                "own",
+        FAIL(r,
+             "section [%s] appears again (first on line %zu); each figure needs a name of its "
+             "own",
              name, old->line);
         free(name);
         return false;
@@ -371,7 +375,9 @@ csvchart_status csvchart_ini_parse(const char *path, const char *text, size_t le
         while (n < left && r.p[n] != '\n' && r.p[n] != '\r') {
             n++;
         }
-        size_t ending = n == left ? 0 : r.p[n] == '\r' && n + 1 < left && r.p[n + 1] == '\n' ? 2 : 1;
+        size_t ending = n == left                                              ? 0
+                        : r.p[n] == '\r' && n + 1 < left && r.p[n + 1] == '\n' ? 2
+                                                                               : 1;
         const char *line = r.p;
         r.p += n + ending;
         if (++r.line > MAX_LINES) {
@@ -425,8 +431,9 @@ csvchart_status csvchart_ini_load(const char *path, struct ini_doc *doc, csvchar
     memset(doc, 0, sizeof *doc);
     FILE *f = fopen(path, "rb");
     if (!f) {
-        return csvchart_error_set(err, CSVCHART_ERROR_IO, path, 0, 0, "cannot read: no such file"
-                                                                      " or not readable");
+        return csvchart_error_set(err, CSVCHART_ERROR_IO, path, 0, 0,
+                                  "cannot read: no such file"
+                                  " or not readable");
     }
     /* Read at most one byte more than the limit, to know it was passed. */
     size_t cap = 4096, n = 0, k;
@@ -456,7 +463,7 @@ csvchart_status csvchart_ini_load(const char *path, struct ini_doc *doc, csvchar
         free(buf);
         return big    ? csvchart_error_set(err, CSVCHART_ERROR_LIMIT, path, 0, 0,
                                            "larger than %zu bytes (16 MiB), the limit for an INI "
-                                           "file",
+                                              "file",
                                            MAX_FILE_BYTES)
                : !buf ? csvchart_error_nomem(err)
                       : csvchart_error_set(err, CSVCHART_ERROR_IO, path, 0, 0, "cannot read");

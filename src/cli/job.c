@@ -13,8 +13,8 @@
 #include "cli.h"
 
 csvchart_status csvchart_cli_figure_job(csvchart_figure *fig, const char *data,
-                                        const struct cli_output *outs, size_t n,
-                                        cli_warn_fn warn, void *ctx, csvchart_error *err)
+                                        const struct cli_output *outs, size_t n, cli_warn_fn warn,
+                                        void *ctx, csvchart_error *err)
 {
     void *bytes[CLI_MAX_OUTPUTS] = {0};
     size_t len[CLI_MAX_OUTPUTS] = {0};
@@ -28,8 +28,8 @@ csvchart_status csvchart_cli_figure_job(csvchart_figure *fig, const char *data,
     for (size_t i = 0; i < n; i++) {
         /* a name says the format and the pixel scale, unless the format is given apart */
         bool named = strcmp(outs[i].path, "-") != 0 && !outs[i].any_name;
-        if (csvchart_figure_render_for(fig, named ? outs[i].path : NULL, outs[i].format,
-                                       &bytes[i], &len[i], err)) {
+        if (csvchart_figure_render_for(fig, named ? outs[i].path : NULL, outs[i].format, &bytes[i],
+                                       &len[i], err)) {
             break;
         }
     }

@@ -119,10 +119,10 @@ static int run_figure(const struct cli_args *a)
         } else if (strcmp(out, "-") == 0) {
             formats[i] = csvchart_format_from_name(a->format);
             if (formats[i] == CSVCHART_FORMAT_AUTO) {
-                csvchart_cli_usage_error(a->kind, a->format
-                                                      ? "--format must be png, svg, pdf, scene or txt"
-                                                      : "-o - needs --format png, svg, pdf, "
-                                                        "scene or txt");
+                csvchart_cli_usage_error(a->kind,
+                                         a->format ? "--format must be png, svg, pdf, scene or txt"
+                                                   : "-o - needs --format png, svg, pdf, "
+                                                     "scene or txt");
                 rc = EXIT_USAGE;
                 goto done;
             }
@@ -155,8 +155,8 @@ static int run_figure(const struct cli_args *a)
     for (size_t i = 0; i < a->noutputs; i++) {
         outs[i] = (struct cli_output){a->outputs[i], formats[i], a->alt_text[i]};
     }
-    if (csvchart_cli_figure_job(fig, a->data, outs, a->noutputs, a->quiet ? NULL : warn_line,
-                                NULL, &err)) {
+    if (csvchart_cli_figure_job(fig, a->data, outs, a->noutputs, a->quiet ? NULL : warn_line, NULL,
+                                &err)) {
         rc = report(&err);
     }
 done:

@@ -4,8 +4,9 @@
  *
  * One depfile is read by several parsers: GNU make (`include`), Ninja's depfile lexer, and
  * CMake's (cmake_transform_depfile, which writes the names out again for make or Ninja with
- * only spaces and backslashes escaped); the CMake module keeps the names in CMake lists. A name goes into make syntax only when every one of
- * them reads it back as the same file name; everything else is refused with a message.
+ * only spaces and backslashes escaped); the CMake module keeps the names in CMake lists. A name
+ * goes into make syntax only when every one of them reads it back as the same file name; everything
+ * else is refused with a message.
  */
 #ifndef CSVCHART_MAKE_SYNTAX_H
 #define CSVCHART_MAKE_SYNTAX_H
@@ -15,7 +16,7 @@
 #include <stdio.h>
 
 /* What names in make syntax may hold, for messages. */
-#define CSVCHART_MAKE_NAME_RULE                                                                \
+#define CSVCHART_MAKE_NAME_RULE                                                                    \
     "use only letters, digits, non-ASCII characters, spaces and . _ - + , @ ! { } / ( ) ~"
 
 /*

@@ -8,9 +8,10 @@
  * Two names are one file when the folders they name exist and are one folder (device and
  * inode) and their last components are equal, or, when their folders do not exist, when their
  * lexically normalized spellings are equal. That is an order too (csvchart_output_key_cmp),
- * so a batch of many outputs is checked by sorting, not by comparing every pair. Folders are compared rather than files: an output is replaced by rename(2), so
- * a file that exists under two names (a hard link) still gets two distinct outputs, and one
- * that does not exist yet is still caught through its folder.
+ * so a batch of many outputs is checked by sorting, not by comparing every pair. Folders are
+ * compared rather than files: an output is replaced by rename(2), so a file that exists under two
+ * names (a hard link) still gets two distinct outputs, and one that does not exist yet is still
+ * caught through its folder.
  */
 #define _XOPEN_SOURCE 700 // realpath() is XSI, beyond the _POSIX_C_SOURCE of the build
 
@@ -135,9 +136,8 @@ bool csvchart_output_stays_in(const char *dir, const char *path, char *where, si
     bool inside = true;
     if (real_dir && real_parent) {
         size_t n = strlen(real_dir);
-        inside = strcmp(real_dir, "/") == 0 ||
-                 (strncmp(real_parent, real_dir, n) == 0 &&
-                  (real_parent[n] == '\0' || real_parent[n] == '/'));
+        inside = strcmp(real_dir, "/") == 0 || (strncmp(real_parent, real_dir, n) == 0 &&
+                                                (real_parent[n] == '\0' || real_parent[n] == '/'));
         if (!inside) {
             snprintf(where, size, "%s", real_parent);
         }

@@ -288,7 +288,8 @@ static void report_jobs(const struct batch *b)
 {
     for (size_t i = 0; i < b->njobs; i++) {
         const struct job *j = &b->jobs[i];
-        const char *dpi = value_of(b, j->sec, "dpi", ""), *scale = value_of(b, j->sec, "scale", "1");
+        const char *dpi = value_of(b, j->sec, "dpi", ""),
+                   *scale = value_of(b, j->sec, "scale", "1");
         struct figure_report r = {
             .name = j->sec->name,
             .kind = j->kind,
@@ -343,9 +344,9 @@ int csvchart_cli_render(const struct render_args *a)
         return 1;
     }
     if (a->list && (strpbrk(a->ini, "\t\n\r") || strpbrk(a->out_dir, "\t\n\r"))) {
-        csvchart_cli_error("%s cannot be listed: --list separates fields with tabs and lines",
-                           csvchart_cli_quote(strpbrk(a->ini, "\t\n\r") ? a->ini : a->out_dir, q,
-                                              sizeof q));
+        csvchart_cli_error(
+            "%s cannot be listed: --list separates fields with tabs and lines",
+            csvchart_cli_quote(strpbrk(a->ini, "\t\n\r") ? a->ini : a->out_dir, q, sizeof q));
         return 1;
     }
     if (csvchart_ini_load(a->ini, &doc, &err)) {
@@ -439,8 +440,7 @@ int csvchart_cli_render(const struct render_args *a)
         }
         if (j->failed || !j->planned) {
             size_t used = strlen(names);
-            snprintf(names + used, sizeof names - used, "%s%s", failed ? ", " : "",
-                     j->sec->name);
+            snprintf(names + used, sizeof names - used, "%s%s", failed ? ", " : "", j->sec->name);
             failed++;
         } else {
             rendered++;

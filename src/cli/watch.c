@@ -199,8 +199,7 @@ static uint64_t fnv_str(uint64_t h, const char *s)
     return csvchart_fnv(h, s, strlen(s) + 1);
 }
 
-static const char *value_of(const struct ini_doc *doc, const struct ini_section *s,
-                            const char *key)
+static const char *value_of(const struct ini_doc *doc, const struct ini_section *s, const char *key)
 {
     for (int pass = 0; pass < 2; pass++) {
         const struct ini_section *in = pass ? &doc->defaults : s;
@@ -247,9 +246,9 @@ static uint64_t signature(const struct render_args *a, const struct ini_doc *doc
         char path[PATH_MAX];
         struct stat sb;
         if (file_path(a, doc, s, files[f], path, sizeof path) && stat(path, &sb) == 0) {
-            long long id[6] = {(long long)sb.st_dev, (long long)sb.st_ino, (long long)sb.st_size,
-                               (long long)sb.st_mtim.tv_sec, (long long)sb.st_mtim.tv_nsec,
-                               (long long)sb.st_ctim.tv_nsec};
+            long long id[6] = {(long long)sb.st_dev,          (long long)sb.st_ino,
+                               (long long)sb.st_size,         (long long)sb.st_mtim.tv_sec,
+                               (long long)sb.st_mtim.tv_nsec, (long long)sb.st_ctim.tv_nsec};
             h = csvchart_fnv(h, id, sizeof id);
         }
     }
@@ -272,8 +271,8 @@ static void watch_folder(int fd, const char *path)
     const char *slash = strrchr(path, '/');
     snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash == path ? 1 : slash - path) : 1,
              slash ? path : ".");
-    inotify_add_watch(fd, dir, IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE |
-                                   IN_DELETE | IN_ATTRIB);
+    inotify_add_watch(
+        fd, dir, IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_ATTRIB);
 }
 
 /* Reads the INI file; updates the signatures; returns the figures to render ("a,b") in

@@ -37,14 +37,14 @@
 #endif
 
 /* Records a broken contract: prints it and makes the entry return 1. */
-#define check(ok, ...)                                                                         \
-    do {                                                                                       \
-        if (!(ok)) {                                                                           \
-            fprintf(stderr, "%s:%d: contract broken: ", __FILE__, __LINE__);                   \
-            fprintf(stderr, __VA_ARGS__);                                                      \
-            fputc('\n', stderr);                                                               \
-            broken = 1;                                                                        \
-        }                                                                                      \
+#define check(ok, ...)                                                                             \
+    do {                                                                                           \
+        if (!(ok)) {                                                                               \
+            fprintf(stderr, "%s:%d: contract broken: ", __FILE__, __LINE__);                       \
+            fprintf(stderr, __VA_ARGS__);                                                          \
+            fputc('\n', stderr);                                                                   \
+            broken = 1;                                                                            \
+        }                                                                                          \
     } while (0)
 
 /* True when [s, s+len) is valid UTF-8 (no overlong forms, surrogates or values > U+10FFFF). */
@@ -100,8 +100,8 @@ static int table_sane(const csvchart_table *t)
               col->count, col->missing, t->nrows);
         check(col->type != COLUMN_EMPTY || col->count == 0, "empty column %zu with values", c);
         if (col->type == COLUMN_NUMBER || col->type == COLUMN_DATE) {
-            check(col->count == 0 || (isfinite(col->min) && isfinite(col->max) &&
-                                      col->min <= col->max),
+            check(col->count == 0 ||
+                      (isfinite(col->min) && isfinite(col->max) && col->min <= col->max),
                   "column %zu range %g..%g", c, col->min, col->max);
         }
     }
@@ -122,8 +122,8 @@ static int table_sane(const csvchart_table *t)
             const char *text = csvchart_table_text(t, cell);
             check(strlen(text) == cell->len, "cell %zu,%zu: length %u but strlen %zu", r, c,
                   (unsigned)cell->len, strlen(text));
-            check(valid_utf8((const unsigned char *)text, cell->len), "cell %zu,%zu not UTF-8",
-                  r, c);
+            check(valid_utf8((const unsigned char *)text, cell->len), "cell %zu,%zu not UTF-8", r,
+                  c);
             enum column_type type = t->cols[c].type;
             if (!cell->missing && (type == COLUMN_NUMBER || type == COLUMN_DATE)) {
                 check(isfinite(cell->num), "cell %zu,%zu value %g", r, c, cell->num);
@@ -166,8 +166,8 @@ static int tables_equal(const csvchart_table *a, const csvchart_table *b)
                       same_double(x->num, y->num) &&
                       strcmp(csvchart_table_text(a, x), csvchart_table_text(b, y)) == 0,
                   "cell %zu,%zu differs: %zu:%u \"%s\" whole, %zu:%u \"%s\" in pieces", r, c,
-                  x->line, (unsigned)x->col, csvchart_table_text(a, x), y->line,
-                  (unsigned)y->col, csvchart_table_text(b, y));
+                  x->line, (unsigned)x->col, csvchart_table_text(a, x), y->line, (unsigned)y->col,
+                  csvchart_table_text(b, y));
         }
     }
     return broken;
@@ -178,8 +178,7 @@ static int tables_equal(const csvchart_table *a, const csvchart_table *b)
  * table equals the one bound from the whole table (fold_check.h). Bits of `a` and `b` pick
  * the aggregate, the group and facet columns among the table's, the y columns and log.
  */
-static int fold_matches(const char *csv, size_t len, const csvchart_table *t, uint8_t a,
-                        uint8_t b)
+static int fold_matches(const char *csv, size_t len, const csvchart_table *t, uint8_t a, uint8_t b)
 {
     static const char *const aggs[5] = {"sum", "mean", "count", "min", "max"};
     struct option_values vals;
@@ -320,8 +319,7 @@ static int format_all(const struct value_format *f, double v, double step)
     static const size_t sizes[] = {1, 2, 5, 16};
     char full[256];
     size_t full_len = csvchart_format_value(f, v, full, sizeof full);
-    check(full_len < sizeof full && strlen(full) == full_len, "value label length %zu",
-          full_len);
+    check(full_len < sizeof full && strlen(full) == full_len, "value label length %zu", full_len);
     check(valid_utf8((const unsigned char *)full, strlen(full)), "value label not UTF-8");
     check(csvchart_format_value(f, v, NULL, 0) == 0, "n == 0 wrote something");
     for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
@@ -358,8 +356,8 @@ int csvchart_fuzz_number(const uint8_t *data, size_t size)
     bool is_number = csvchart_number_parse(s, size, &v, &unit);
     if (is_number) {
         check(isfinite(v), "\"%.*s\" parsed as %g", (int)(size > 80 ? 80 : size), s, v);
-        check(memchr(unit.prefix, '\0', sizeof unit.prefix) && memchr(unit.suffix, '\0',
-                                                                      sizeof unit.suffix),
+        check(memchr(unit.prefix, '\0', sizeof unit.prefix) &&
+                  memchr(unit.suffix, '\0', sizeof unit.suffix),
               "unit strings not terminated");
         check(unit.decimals >= 0, "decimals %d", unit.decimals);
         check(unit.multiplier == 0 || strchr("KMBT", unit.multiplier), "multiplier %d",
@@ -373,9 +371,9 @@ int csvchart_fuzz_number(const uint8_t *data, size_t size)
         return broken;
     }
 
-    static const char *const formats[] = {"auto", "si", "percent", "currency", "$%.2f",
-                                          "%.1f%%", "%'d people", "%+08.3e", "%g", "%#.0f",
-                                          "%-12.20G", "x%'.3F€", "", "%d", "%i%%", "%E"};
+    static const char *const formats[] = {
+        "auto", "si",    "percent",  "currency", "$%.2f", "%.1f%%", "%'d people", "%+08.3e",
+        "%g",   "%#.0f", "%-12.20G", "x%'.3F€",  "",      "%d",     "%i%%",       "%E"};
     struct value_format f;
     csvchart_error e = {0};
     bool have_format = false;
@@ -403,8 +401,8 @@ int csvchart_fuzz_number(const uint8_t *data, size_t size)
     /* The parsed value, its negation and one more value picked by the last byte, each with a
      * step picked by the last byte too (all of them would cost more time than they find). */
     static const double steps[] = {1, 0.5, 0.01, 10, 1e-300, 0, -2.5, NAN, INFINITY};
-    static const double others[] = {0.0,   -0.0,      1e300,     -1e-300, 5e-17, 999.995,
-                                    NAN,   INFINITY,  -INFINITY, 0.07,    1.2345e9, 1e15};
+    static const double others[] = {0.0, -0.0,     1e300,     -1e-300, 5e-17,    999.995,
+                                    NAN, INFINITY, -INFINITY, 0.07,    1.2345e9, 1e15};
     uint8_t last = data[size - 1];
     double values[3] = {v, -v, others[last % 12]};
     for (size_t i = 0; i < 3 && !broken; i++) {
@@ -416,7 +414,7 @@ int csvchart_fuzz_number(const uint8_t *data, size_t size)
     return broken;
 }
 
-/* ---- INI -------------------------------------------------------------------------------------- */
+/* ---- INI ------------------------------------------------------------------------------------- */
 
 #ifdef CSVCHART_FUZZ_INI
 static int section_sane(const struct ini_section *sec, size_t lines)
@@ -492,7 +490,7 @@ int csvchart_fuzz_have_ini(void)
 }
 #endif
 
-/* ---- A whole figure --------------------------------------------------------------------------- */
+/* ---- A whole figure -------------------------------------------------------------------------- */
 
 #define MAX_NAMES 8
 
@@ -582,10 +580,10 @@ int csvchart_fuzz_render(const uint8_t *data, size_t size)
 
     /* Errors from csvchart_set are fine (a column that does not exist is an error at render
      * time): the figure must still behave. Each error is cleared so the next set is tried. */
-#define SET(name, value)                                                                       \
-    do {                                                                                       \
-        csvchart_set(fig, name, value, &e);                                                    \
-        csvchart_error_clear(&e);                                                              \
+#define SET(name, value)                                                                           \
+    do {                                                                                           \
+        csvchart_set(fig, name, value, &e);                                                        \
+        csvchart_error_clear(&e);                                                                  \
     } while (0)
     SET("size", sizes[b3 & 3]);
     SET("delimiter", delims[b4 & 3]);
@@ -659,8 +657,7 @@ int csvchart_fuzz_render(const uint8_t *data, size_t size)
     check(st == e.status, "load: status %d, error %d", (int)st, (int)e.status);
     if (st == CSVCHART_OK) {
         /* b0 bits 1-2: which outputs (PNG and SVG; PNG; SVG; PNG, SVG and the scene dump). */
-        csvchart_format fmts[3] = {CSVCHART_FORMAT_PNG, CSVCHART_FORMAT_SVG,
-                                   CSVCHART_FORMAT_SCENE};
+        csvchart_format fmts[3] = {CSVCHART_FORMAT_PNG, CSVCHART_FORMAT_SVG, CSVCHART_FORMAT_SCENE};
         static const bool wanted[4][3] = {
             {true, true, false}, {true, false, false}, {false, true, false}, {true, true, true}};
         const bool *want = wanted[(b0 >> 1) & 3];
@@ -704,7 +701,7 @@ int csvchart_fuzz_render(const uint8_t *data, size_t size)
     return broken;
 }
 
-/* ---- Languages: locales, decimal commas, date orders ------------------------------------------ */
+/* ---- Languages: locales, decimal commas, date orders ----------------------------------------- */
 
 /*
  * The locales the targets below pick from by index (0: none). Append only: a corpus file
@@ -745,44 +742,44 @@ static const struct {
     enum date_order order;
     char sep;
 } fuzz_orders[8] = {
-    {DATE_ORDER_NONE, 0},   {DATE_ORDER_DMY, '/'}, {DATE_ORDER_MDY, '/'}, {DATE_ORDER_YMD, '-'},
-    {DATE_ORDER_DMY, '.'},  {DATE_ORDER_DMY, '-'}, {DATE_ORDER_YMD, '/'}, {DATE_ORDER_MDY, '.'},
+    {DATE_ORDER_NONE, 0},  {DATE_ORDER_DMY, '/'}, {DATE_ORDER_MDY, '/'}, {DATE_ORDER_YMD, '-'},
+    {DATE_ORDER_DMY, '.'}, {DATE_ORDER_DMY, '-'}, {DATE_ORDER_YMD, '/'}, {DATE_ORDER_MDY, '.'},
 };
 
 /* Checks a label written into buffers of several sizes by `write` (the buffer rules of
  * format.h and timeline_axis.h: NUL-terminated, cut on a whole character, a prefix of the
  * whole label, nothing written past n). */
-#define CHECK_LABEL(what, call_full, call_n)                                                   \
-    do {                                                                                       \
-        static const size_t sizes_[] = {1, 2, 3, 5, 9, 17, 40};                                \
-        char full_[512];                                                                       \
-        memset(full_, 'X', sizeof full_);                                                      \
-        {                                                                                      \
-            char *buf_ = full_;                                                                \
-            size_t n_ = sizeof full_;                                                          \
-            call_full;                                                                         \
-            (void)buf_;                                                                        \
-            (void)n_;                                                                          \
-        }                                                                                      \
-        size_t full_len_ = strnlen(full_, sizeof full_);                                       \
-        check(full_len_ < sizeof full_, "%s: not NUL-terminated", what);                       \
-        check(valid_utf8((const unsigned char *)full_, full_len_), "%s \"%s\" not UTF-8", what, \
-              full_);                                                                          \
-        for (size_t i_ = 0; i_ < sizeof sizes_ / sizeof sizes_[0] && !broken; i_++) {          \
-            char part_[64];                                                                    \
-            memset(part_, 'X', sizeof part_);                                                  \
-            char *buf_ = part_;                                                                \
-            size_t n_ = sizes_[i_];                                                            \
-            call_n;                                                                            \
-            size_t len_ = strnlen(part_, n_);                                                  \
-            check(len_ < n_, "%s into %zu bytes: not NUL-terminated", what, n_);               \
-            check(part_[n_] == 'X', "%s into %zu bytes: wrote past the end", what, n_);        \
-            check(valid_utf8((const unsigned char *)part_, len_ < n_ ? len_ : 0),              \
-                  "%s into %zu bytes: \"%s\" not UTF-8", what, n_, part_);                     \
-            check(len_ <= full_len_ && memcmp(part_, full_, len_ < n_ ? len_ : 0) == 0,        \
-                  "%s into %zu bytes: \"%.*s\" is not a prefix of \"%s\"", what, n_,           \
-                  (int)(len_ < n_ ? len_ : 0), part_, full_);                                  \
-        }                                                                                      \
+#define CHECK_LABEL(what, call_full, call_n)                                                       \
+    do {                                                                                           \
+        static const size_t sizes_[] = {1, 2, 3, 5, 9, 17, 40};                                    \
+        char full_[512];                                                                           \
+        memset(full_, 'X', sizeof full_);                                                          \
+        {                                                                                          \
+            char *buf_ = full_;                                                                    \
+            size_t n_ = sizeof full_;                                                              \
+            call_full;                                                                             \
+            (void)buf_;                                                                            \
+            (void)n_;                                                                              \
+        }                                                                                          \
+        size_t full_len_ = strnlen(full_, sizeof full_);                                           \
+        check(full_len_ < sizeof full_, "%s: not NUL-terminated", what);                           \
+        check(valid_utf8((const unsigned char *)full_, full_len_), "%s \"%s\" not UTF-8", what,    \
+              full_);                                                                              \
+        for (size_t i_ = 0; i_ < sizeof sizes_ / sizeof sizes_[0] && !broken; i_++) {              \
+            char part_[64];                                                                        \
+            memset(part_, 'X', sizeof part_);                                                      \
+            char *buf_ = part_;                                                                    \
+            size_t n_ = sizes_[i_];                                                                \
+            call_n;                                                                                \
+            size_t len_ = strnlen(part_, n_);                                                      \
+            check(len_ < n_, "%s into %zu bytes: not NUL-terminated", what, n_);                   \
+            check(part_[n_] == 'X', "%s into %zu bytes: wrote past the end", what, n_);            \
+            check(valid_utf8((const unsigned char *)part_, len_ < n_ ? len_ : 0),                  \
+                  "%s into %zu bytes: \"%s\" not UTF-8", what, n_, part_);                         \
+            check(len_ <= full_len_ && memcmp(part_, full_, len_ < n_ ? len_ : 0) == 0,            \
+                  "%s into %zu bytes: \"%.*s\" is not a prefix of \"%s\"", what, n_,               \
+                  (int)(len_ < n_ ? len_ : 0), part_, full_);                                      \
+        }                                                                                          \
     } while (0)
 
 int csvchart_fuzz_syntax(const uint8_t *data, size_t size)
@@ -795,9 +792,8 @@ int csvchart_fuzz_syntax(const uint8_t *data, size_t size)
     static const char decimals[4] = {0, '.', ',', ','};
     struct number_syntax nsyn = {.decimal = decimals[data[0] >> 5 & 3],
                                  .currency = loc ? loc->currency : NULL};
-    struct date_syntax dsyn = {.order = fuzz_orders[data[1] & 7].order,
-                               .sep = fuzz_orders[data[1] & 7].sep,
-                               .loc = loc};
+    struct date_syntax dsyn = {
+        .order = fuzz_orders[data[1] & 7].order, .sep = fuzz_orders[data[1] & 7].sep, .loc = loc};
     const char *s = (const char *)data + 2;
     size_t len = size - 2;
     /* The first line is the value read; the rest (if any) a trend_label template. */
@@ -855,10 +851,9 @@ int csvchart_fuzz_syntax(const uint8_t *data, size_t size)
     }
 
     /* Labels in the locale: values, ticks, ratios, changes, dates, spans, time ticks. */
-    static const char *const formats[16] = {"auto", "si",    "percent", "currency",
-                                            "$%.2f", "%.1f%%", "%'d people", "%+08.3e",
-                                            "%g",    "%#.0f", "%-12.20G", "x%'.3F€",
-                                            "",      "%d",    "%i%%",     "%'.2f"};
+    static const char *const formats[16] = {
+        "auto", "si",    "percent",  "currency", "$%.2f", "%.1f%%", "%'d people", "%+08.3e",
+        "%g",   "%#.0f", "%-12.20G", "x%'.3F€",  "",      "%d",     "%i%%",       "%'.2f"};
     struct value_format f;
     csvchart_error e = {0};
     if (csvchart_format_parse(formats[data[1] >> 3 & 15], &f, &e) == CSVCHART_OK) {
@@ -893,8 +888,11 @@ int csvchart_fuzz_syntax(const uint8_t *data, size_t size)
         int y = 1 + (int)(x % 9999);
         int mo = prec >= DATE_MONTH ? 1 + (int)(x >> 16) % 12 : 1;
         int dd = prec >= DATE_DAY ? 1 + (int)(x >> 8) % csvchart_date_month_days(y, mo) : 1;
-        d = (struct date_value){.days = csvchart_date_days(y, mo, dd), .year = y, .month = mo,
-                                .day = dd, .precision = prec,
+        d = (struct date_value){.days = csvchart_date_days(y, mo, dd),
+                                .year = y,
+                                .month = mo,
+                                .day = dd,
+                                .precision = prec,
                                 .second = prec == DATE_TIME ? (double)(x % 86400) : 0};
     }
     for (int lng = 0; lng < 2 && !broken; lng++) {
@@ -957,15 +955,13 @@ int csvchart_fuzz_syntax(const uint8_t *data, size_t size)
                 memset(out, 'X', sizeof out);
                 csvchart_error_clear(&te);
                 csvchart_status st = csvchart_trend_text(&rate, tmpl, "series", out, n, &te);
-                check(st == te.status, "trend_text: status %d, error %d", (int)st,
-                      (int)te.status);
+                check(st == te.status, "trend_text: status %d, error %d", (int)st, (int)te.status);
                 if (st == CSVCHART_OK) {
                     size_t ol = strnlen(out, n);
                     check(ol < n, "trend text into %zu not terminated", n);
                     check(n == sizeof out || out[n] == 'X', "trend text wrote past %zu", n);
                     check(valid_utf8((const unsigned char *)out, ol < n ? ol : 0),
-                          "trend text into %zu \"%.*s\" not UTF-8", n, (int)(ol < n ? ol : 0),
-                          out);
+                          "trend text into %zu \"%.*s\" not UTF-8", n, (int)(ol < n ? ol : 0), out);
                 } else {
                     check(te.message[0] != '\0', "trend_text error without a message");
                 }
@@ -975,7 +971,7 @@ int csvchart_fuzz_syntax(const uint8_t *data, size_t size)
     return broken;
 }
 
-/* ---- Reading with a syntax and an encoding ----------------------------------------------------- */
+/* ---- Reading with a syntax and an encoding --------------------------------------------------- */
 
 /* fold_run() (fold_check.h) with the reader's other options too: encoding and syntax. */
 static void fold_run_as(const char *csv, size_t len, const struct spec *s, bool folded,
@@ -1015,7 +1011,8 @@ static int cells_reread(const csvchart_table *t)
             if (!cell->missing && type == COLUMN_NUMBER) {
                 double v;
                 struct number_unit u;
-                check(csvchart_table_number(t, text, cell->len, &v, &u) && same_double(v, cell->num),
+                check(csvchart_table_number(t, text, cell->len, &v, &u) &&
+                          same_double(v, cell->num),
                       "cell %zu,%zu \"%s\" of a number column does not read as %g", r, c, text,
                       cell->num);
             }
@@ -1026,15 +1023,17 @@ static int cells_reread(const csvchart_table *t)
                 broken |= date_sane(&d);
                 check(cell->missing || type != COLUMN_DATE ||
                           same_double(csvchart_date_coord(&d), cell->num),
-                      "cell %zu,%zu \"%s\": date %g, typed %g", r, c, text,
-                      csvchart_date_coord(&d), cell->num);
+                      "cell %zu,%zu \"%s\": date %g, typed %g", r, c, text, csvchart_date_coord(&d),
+                      cell->num);
             } else {
                 check(st == CSVCHART_ERROR_DATA && e.status == st && e.message[0] &&
                           e.line == cell->line && e.column == cell->col,
                       "cell %zu,%zu \"%s\": date error %d at %zu:%zu, cell at %zu:%u", r, c, text,
                       (int)st, e.line, e.column, cell->line, (unsigned)cell->col);
-                check(type != COLUMN_DATE || cell->missing, "cell %zu,%zu \"%s\" of a date column "
-                      "is not a date", r, c, text);
+                check(type != COLUMN_DATE || cell->missing,
+                      "cell %zu,%zu \"%s\" of a date column "
+                      "is not a date",
+                      r, c, text);
                 check(valid_utf8((const unsigned char *)e.message, strlen(e.message)),
                       "date error not UTF-8");
             }
@@ -1051,9 +1050,8 @@ int csvchart_fuzz_read(const uint8_t *data, size_t size)
     }
     static const char delims[4] = {0, ',', ';', '\t'};
     static const char *const encodings[4] = {"utf-8", "latin1", "utf-16", "auto"};
-    static const char *const date_formats[8] = {"auto",       "dd/mm/yyyy", "mm/dd/yyyy",
-                                                "yyyy-mm-dd", "dd.mm.yyyy", "auto",
-                                                "auto",       "auto"};
+    static const char *const date_formats[8] = {
+        "auto", "dd/mm/yyyy", "mm/dd/yyyy", "yyyy-mm-dd", "dd.mm.yyyy", "auto", "auto", "auto"};
     static const char *const decimal_names[4] = {NULL, ".", ",", ","};
     uint8_t b0 = data[0], b1 = data[1], b3 = data[3];
     uint32_t seed = data[2];
@@ -1170,7 +1168,7 @@ int csvchart_fuzz_read(const uint8_t *data, size_t size)
     return broken;
 }
 
-/* ---- House themes ------------------------------------------------------------------------------ */
+/* ---- House themes ---------------------------------------------------------------------------- */
 
 int csvchart_fuzz_theme(const uint8_t *data, size_t size)
 {
@@ -1203,8 +1201,7 @@ int csvchart_fuzz_theme(const uint8_t *data, size_t size)
               "text colour %zu at %.2f:1 on the background", i,
               csvchart_contrast(texts[i], t.background));
     }
-    check(t.npalette >= 1 && t.npalette <= THEME_MAX_PALETTE, "%zu palette colours",
-          t.npalette);
+    check(t.npalette >= 1 && t.npalette <= THEME_MAX_PALETTE, "%zu palette colours", t.npalette);
     for (size_t i = 0; i < t.npalette && i < THEME_MAX_PALETTE; i++) {
         check(csvchart_contrast(t.palette[i] | 0xFF, t.background | 0xFF) >= 3 - 1e-6,
               "palette colour %zu #%08lX at %.2f:1 on #%08lX", i, (unsigned long)t.palette[i],
@@ -1221,10 +1218,9 @@ int csvchart_fuzz_theme(const uint8_t *data, size_t size)
               "house font or byline not UTF-8");
     }
     for (int r = 0; r < TYPE_ROLES; r++) {
-        check(h->type[r] == 0 || (isfinite(h->type[r]) &&
-                                  h->type[r] >= csvchart_type_scale[r].floor),
-              "type size %d is %g, under its floor %g", r, h->type[r],
-              csvchart_type_scale[r].floor);
+        check(
+            h->type[r] == 0 || (isfinite(h->type[r]) && h->type[r] >= csvchart_type_scale[r].floor),
+            "type size %d is %g, under its floor %g", r, h->type[r], csvchart_type_scale[r].floor);
     }
     const double pads[3] = {h->pad_x, h->pad_top, h->pad_bottom};
     for (size_t i = 0; i < 3; i++) {
@@ -1302,8 +1298,8 @@ static size_t first_cells(const char *csv, size_t len, char delim, char cells[][
 
 /* A value with its references replaced: @0..@7 the header's names, @a..@h the first cells of
  * the first data lines, \n a line end. */
-static void expand_value(const char *v, size_t vlen, char names[][48], size_t nn,
-                         char cells[][48], size_t nc, char *out, size_t outsize)
+static void expand_value(const char *v, size_t vlen, char names[][48], size_t nn, char cells[][48],
+                         size_t nc, char *out, size_t outsize)
 {
     size_t o = 0;
     for (size_t i = 0; i < vlen && o + 1 < outsize; i++) {
@@ -1388,8 +1384,7 @@ static void set_options(csvchart_figure *fig, const char *p, const char *end, ch
             memcpy(name, p, (size_t)(eq - p));
             name[eq - p] = '\0';
             char value[1024];
-            expand_value(eq + 1, (size_t)(le - eq - 1), names, nn, cells, nc, value,
-                         sizeof value);
+            expand_value(eq + 1, (size_t)(le - eq - 1), names, nn, cells, nc, value, sizeof value);
             if (strcmp(name, "house") == 0) {
                 size_t vl = strlen(value);
                 if (*house_len + vl + 1 < house_size) {
@@ -1490,8 +1485,8 @@ int csvchart_fuzz_figure(const uint8_t *data, size_t size)
         }
         /* The scene (layout), then the outputs byte 0 asks for: the scene dump and the text
          * alternative always, PNG, SVG and PDF by bits 2-4. */
-        csvchart_format fmts[5] = {CSVCHART_FORMAT_SCENE, CSVCHART_FORMAT_TXT,
-                                   CSVCHART_FORMAT_PNG, CSVCHART_FORMAT_SVG, CSVCHART_FORMAT_PDF};
+        csvchart_format fmts[5] = {CSVCHART_FORMAT_SCENE, CSVCHART_FORMAT_TXT, CSVCHART_FORMAT_PNG,
+                                   CSVCHART_FORMAT_SVG, CSVCHART_FORMAT_PDF};
         for (size_t i = 0; i < 5 && !broken; i++) {
             if (i >= 2 && !(b0 >> i & 1)) {
                 continue;

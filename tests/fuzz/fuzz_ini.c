@@ -1,7 +1,7 @@
 /*
- * fuzz_ini.c - libFuzzer target: the INI reader of `csvchart render` (src/cli/ini.c, our own reader).
- * The work is in fuzz_entry.c (csvchart_fuzz_ini), shared with the regression test; a broken
- * contract aborts, so libFuzzer reports it like a crash. Run: scripts/fuzz.sh.
+ * fuzz_ini.c - libFuzzer target: the INI reader of `csvchart render` (src/cli/ini.c, our own
+ * reader). The work is in fuzz_entry.c (csvchart_fuzz_ini), shared with the regression test; a
+ * broken contract aborts, so libFuzzer reports it like a crash. Run: scripts/fuzz.sh.
  */
 #include <stdlib.h>
 

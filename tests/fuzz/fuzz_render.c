@@ -1,7 +1,7 @@
 /*
- * fuzz_render.c - libFuzzer target: a whole figure through the public API, rendered to PNG and SVG in memory.
- * The work is in fuzz_entry.c (csvchart_fuzz_render), shared with the regression test; a broken
- * contract aborts, so libFuzzer reports it like a crash. Run: scripts/fuzz.sh.
+ * fuzz_render.c - libFuzzer target: a whole figure through the public API, rendered to PNG and SVG
+ * in memory. The work is in fuzz_entry.c (csvchart_fuzz_render), shared with the regression test; a
+ * broken contract aborts, so libFuzzer reports it like a crash. Run: scripts/fuzz.sh.
  */
 #include <stdlib.h>
 

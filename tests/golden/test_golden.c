@@ -133,8 +133,7 @@ static size_t load_cases(struct golden_case *cases)
 }
 
 /* A figure of the case, options set, data loaded; NULL (with a failed check) on error. */
-static csvchart_figure *make_figure(const struct golden_case *c,
-                                    const csvchart_text_measurer *m)
+static csvchart_figure *make_figure(const struct golden_case *c, const csvchart_text_measurer *m)
 {
     csvchart_error err = {0};
     /* "kind=timeline" or "kind=trend" among the options picks the figure kind (default bar) */
@@ -200,8 +199,9 @@ static void check_scene(const struct golden_case *c)
         size_t rlen = 0;
         char *want = read_all(ref, &rlen);
         bool same = want && rlen == len && memcmp(want, data, len) == 0;
-        HARNESS_REPORT(same, "%s: scene differs from %s (run with CSVCHART_UPDATE_GOLDEN=1 "
-                             "to see; got %s.out.scene)",
+        HARNESS_REPORT(same,
+                       "%s: scene differs from %s (run with CSVCHART_UPDATE_GOLDEN=1 "
+                       "to see; got %s.out.scene)",
                        c->name, ref, c->name);
         if (!same) {
             char out[1200];
@@ -337,15 +337,15 @@ static void check_comparison_fails(const struct golden_case *c, const struct csv
     const struct scene_item *small = NULL, *line = NULL;
     for (size_t i = 0; i < s->len; i++) {
         const struct scene_item *it = &s->items[i];
-        if (it->kind == SCENE_TEXT && it->w > 0 && (!small || it->w * it->h < small->w * small->h)) {
+        if (it->kind == SCENE_TEXT && it->w > 0 &&
+            (!small || it->w * it->h < small->w * small->h)) {
             small = it;
         }
         /* the most visible long horizontal line: a gridline or the baseline */
         bool across = it->kind == SCENE_LINE && it->y == it->y2 && fabs(it->x2 - it->x) > 40;
-        if (across && (!line || csvchart_contrast(it->stroke, s->background) *
-                                        (it->stroke & 255u) >
-                                    csvchart_contrast(line->stroke, s->background) *
-                                        (line->stroke & 255u))) {
+        if (across &&
+            (!line || csvchart_contrast(it->stroke, s->background) * (it->stroke & 255u) >
+                          csvchart_contrast(line->stroke, s->background) * (line->stroke & 255u))) {
             line = it;
         }
     }
@@ -371,8 +371,8 @@ static void check_comparison_fails(const struct golden_case *c, const struct csv
 static bool have_font(const char *family)
 {
     char cmd[256];
-    snprintf(cmd, sizeof cmd, "fc-match -f '%%{family}' '%s' 2>/dev/null | grep -q '%s'",
-             family, family);
+    snprintf(cmd, sizeof cmd, "fc-match -f '%%{family}' '%s' 2>/dev/null | grep -q '%s'", family,
+             family);
     return system(cmd) == 0;
 }
 

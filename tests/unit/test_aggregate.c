@@ -35,8 +35,8 @@ static void test_same_as_whole_table(void)
     static const char *const groups[] = {"g1", "g2", "g1", ""};
     static const char *const facets[] = {"f1", "f2", "f1"};
     static const char *const values[] = {
-        "1",   "2.5", "0.5", "3",    "1.5",  "2",  "$3",  "$1.5", "\"$2,000\"", "5M", "0.5K",
-        "50%", "-1",  "0",   "NA",   "",     "x",  "€4",  "2.50", "1e2",        "4+", "-",
+        "1",   "2.5", "0.5", "3",  "1.5", "2", "$3", "$1.5", "\"$2,000\"", "5M", "0.5K",
+        "50%", "-1",  "0",   "NA", "",    "x", "€4", "2.50", "1e2",        "4+", "-",
     };
     static const char *const aggs[] = {"sum", "mean", "count", "min", "max"};
     char csv[4096];
@@ -65,8 +65,11 @@ static void test_same_as_whole_table(void)
         }
         size_t y = pick(4);
         if (y) {
-            csvchart_option_values_set(&vals, OPT_Y, y == 1 ? "v" : y == 2 ? "w" : "v,w", NULL,
-                                       0, &err);
+            csvchart_option_values_set(&vals, OPT_Y,
+                                       y == 1   ? "v"
+                                       : y == 2 ? "w"
+                                                : "v,w",
+                                       NULL, 0, &err);
         }
         if (pick(2)) {
             csvchart_option_values_set(&vals, OPT_X, "k", NULL, 0, &err);
@@ -91,8 +94,7 @@ static void test_same_as_whole_table(void)
 
 /* Reads `len` bytes of csv through an aggregator following plan p; *rows: what folded. */
 static csvchart_status read_planned(const char *csv, size_t len, const struct fold_plan *p,
-                                    csvchart_table **t, struct agg_rows **rows,
-                                    csvchart_error *err)
+                                    csvchart_table **t, struct agg_rows **rows, csvchart_error *err)
 {
     return csvchart_aggregate_read(NULL, "t.csv", csv, len, NULL, p, t, rows, err);
 }
@@ -100,12 +102,13 @@ static csvchart_status read_planned(const char *csv, size_t len, const struct fo
 /* Reads `len` bytes of csv folded by column "k" (values: column y, or every other column
  * when y is NULL; at most max_keys categories, 0 = no limit). */
 static csvchart_status read_folded(const char *csv, size_t len, const char *y, size_t max_keys,
-                                   csvchart_table **t, struct agg_rows **rows,
-                                   csvchart_error *err)
+                                   csvchart_table **t, struct agg_rows **rows, csvchart_error *err)
 {
     const char *values[] = {y};
-    struct fold_plan p = {.mode = FOLD_ROWS, .keys = {"k", NULL, NULL},
-                          .values = y ? values : NULL, .nvalues = y ? 1 : 0,
+    struct fold_plan p = {.mode = FOLD_ROWS,
+                          .keys = {"k", NULL, NULL},
+                          .values = y ? values : NULL,
+                          .nvalues = y ? 1 : 0,
                           .max_keys = max_keys};
     return read_planned(csv, len, &p, t, rows, err);
 }
@@ -169,7 +172,7 @@ static void test_memory_and_accumulators(void)
     CHECK_DBL(a->min, 1.5, 0);
     CHECK_DBL(a->max, 2, 0);
     CHECK_INT(a->line, 2);
-    CHECK_INT(a->last_line, 29999); /* row 29997, the last "a" */
+    CHECK_INT(a->last_line, 29999);                   /* row 29997, the last "a" */
     CHECK(csvchart_agg_rows_get(rows, 0, 0) == NULL); /* a key column has no accumulator */
     CHECK_INT(t->cols[1].type, COLUMN_NUMBER);
     CHECK_STR(t->cols[1].unit.prefix, "$");
@@ -232,8 +235,7 @@ static void test_rows_without_values(void)
             feed(&f, buf, n);
             n = 0;
         }
-        n += (size_t)snprintf(buf + n, sizeof buf - n, "%c,%s\n", "abc"[i % 3],
-                              i % 2 ? "" : "NA");
+        n += (size_t)snprintf(buf + n, sizeof buf - n, "%c,%s\n", "abc"[i % 3], i % 2 ? "" : "NA");
     }
     feed(&f, buf, n);
     csvchart_table *t;
@@ -273,7 +275,9 @@ static void test_rows_without_values(void)
     n = (size_t)snprintf(csv, cap, "k,g,f,v\n");
     for (int i = 0; i < 30000; i++) {
         n += (size_t)snprintf(csv + n, cap - n, "%c,g%d,f%d,%s\n", "abcd"[i % 4], i % 7, i % 5,
-                              i % 11 == 0 ? "1.5" : i % 13 == 0 ? "-" : "");
+                              i % 11 == 0   ? "1.5"
+                              : i % 13 == 0 ? "-"
+                                            : "");
     }
     csvchart_option_values_set(&vals, OPT_GROUP, "g", NULL, 0, &err);
     csvchart_option_values_set(&vals, OPT_FACET, "f", NULL, 0, &err);
@@ -331,8 +335,7 @@ static void test_category_limit_while_reading(void)
 static void test_overflow_same_as_whole_table(void)
 {
     static const char *const csvs[] = {
-        "k,v,w\na,1e308,1\nb,1,1\na,1e308,1\n",
-        "k,v,w\na,1e308,1\na,-1e308,\na,1e308,1\n",
+        "k,v,w\na,1e308,1\nb,1,1\na,1e308,1\n", "k,v,w\na,1e308,1\na,-1e308,\na,1e308,1\n",
         "k,v,w\nb,1,1\na,-1e308,\na,1e308,1\na,1e308,1\n",
         "k,v,w\na,1e308,1\na,-1.7e308,1\na,5e307,\n", // fine whichever way it adds up
     };
@@ -361,8 +364,8 @@ static void test_overflow_same_as_whole_table(void)
 
 /* Issue 10: without aggregate nothing folds, but the category limit is still checked while
  * reading - per panel, over the rows binding would draw - and so is a timeline's. */
-static csvchart_status read_counted(const char *csv, const struct fold_plan *p,
-                                    csvchart_table **t, csvchart_error *err)
+static csvchart_status read_counted(const char *csv, const struct fold_plan *p, csvchart_table **t,
+                                    csvchart_error *err)
 {
     struct agg_rows *rows = NULL;
     csvchart_status st = read_planned(csv, strlen(csv), p, t, &rows, err);
@@ -374,8 +377,12 @@ static csvchart_status read_counted(const char *csv, const struct fold_plan *p,
 static void test_limits_without_folding(void)
 {
     const char *y[] = {"v"};
-    struct fold_plan f = {.mode = FOLD_COUNT_CATEGORIES, .keys = {"k", NULL, "f"}, .values = y,
-                          .nvalues = 1, .max_keys = 3, .limit_text = "things"};
+    struct fold_plan f = {.mode = FOLD_COUNT_CATEGORIES,
+                          .keys = {"k", NULL, "f"},
+                          .values = y,
+                          .nvalues = 1,
+                          .max_keys = 3,
+                          .limit_text = "things"};
     csvchart_table *t;
     csvchart_error err = {0};
     /* three per panel, a repeat, rows without a value or a key: all fine, all kept */
@@ -389,8 +396,7 @@ static void test_limits_without_folding(void)
     CHECK_STR(csvchart_error_text(&err), "t.csv:6:1: more than 3 things");
 
     /* y not named: a row counts when a cell that is not a key is a number */
-    struct fold_plan g = {.mode = FOLD_COUNT_CATEGORIES, .keys = {"k", NULL, NULL},
-                          .max_keys = 2};
+    struct fold_plan g = {.mode = FOLD_COUNT_CATEGORIES, .keys = {"k", NULL, NULL}, .max_keys = 2};
     csvchart_error_clear(&err);
     CHECK_INT(read_counted("k,note,v\na,x,1\nb,y,\nc,z,NA\nd,,2\ne,w,3\n", &g, &t, &err),
               CSVCHART_ERROR_LIMIT);
@@ -398,8 +404,10 @@ static void test_limits_without_folding(void)
                                          "them cannot be read (raise max_categories)");
 
     /* events: each row with a date is one */
-    struct fold_plan e = {.mode = FOLD_COUNT_EVENTS, .keys = {"date", NULL, NULL},
-                          .max_keys = 2, .limit_text = "events"};
+    struct fold_plan e = {.mode = FOLD_COUNT_EVENTS,
+                          .keys = {"date", NULL, NULL},
+                          .max_keys = 2,
+                          .limit_text = "events"};
     csvchart_error_clear(&err);
     CHECK_INT(read_counted("date,label\n2020,a\n,b\n2020,c\n2021,d\n", &e, &t, &err),
               CSVCHART_ERROR_LIMIT);
@@ -408,8 +416,8 @@ static void test_limits_without_folding(void)
     /* Through a figure: bar without aggregate, with a group; a timeline. */
     csvchart_error_clear(&err);
     const char *opts[] = {"max_categories", "2", "group", "g", NULL};
-    csvchart_figure *fig = fixture_figure("bar", "k,g,v\na,1,1\na,2,1\nb,1,1\nc,2,1\nx\n",
-                                          opts, &err);
+    csvchart_figure *fig =
+        fixture_figure("bar", "k,g,v\na,1,1\na,2,1\nb,1,1\nc,2,1\nx\n", opts, &err);
     CHECK_STR(csvchart_error_text(&err), "t.csv:5:1: more than 2 categories; a bar chart of "
                                          "them cannot be read (aggregate them, or raise "
                                          "max_categories)");

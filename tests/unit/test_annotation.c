@@ -13,9 +13,9 @@ static void test_rules(void)
     struct ref_mark *r;
     size_t n;
     csvchart_error err = {0};
-    CHECK_INT(csvchart_parse_refs("rule", "0.5 Average; $1.2M Target \"A; B\"", false, &r, &n,
-                                  &err),
-              CSVCHART_OK);
+    CHECK_INT(
+        csvchart_parse_refs("rule", "0.5 Average; $1.2M Target \"A; B\"", false, &r, &n, &err),
+        CSVCHART_OK);
     CHECK_INT(n, 2);
     CHECK_DBL(r[0].lo, 0.5, 0);
     CHECK_STR(r[0].label, "Average");
@@ -44,8 +44,7 @@ static void test_bands(void)
     struct ref_mark *r;
     size_t n;
     csvchart_error err = {0};
-    CHECK_INT(csvchart_parse_refs("band", "10,20 Target range", true, &r, &n, &err),
-              CSVCHART_OK);
+    CHECK_INT(csvchart_parse_refs("band", "10,20 Target range", true, &r, &n, &err), CSVCHART_OK);
     CHECK_INT(n, 1);
     CHECK_DBL(r[0].lo, 10, 0);
     CHECK_DBL(r[0].hi, 20, 0);
@@ -53,7 +52,8 @@ static void test_bands(void)
     csvchart_refs_free(r, n);
     CHECK_INT(csvchart_parse_refs("band", "20,10 Backwards", true, &r, &n, &err),
               CSVCHART_ERROR_VALUE);
-    CHECK_STR(err.message, "band: item 1 \"20,10 Backwards\" ends before it starts; write LOW,HIGH");
+    CHECK_STR(err.message,
+              "band: item 1 \"20,10 Backwards\" ends before it starts; write LOW,HIGH");
     csvchart_error_clear(&err);
     CHECK_INT(csvchart_parse_refs("band", "10 Alone", true, &r, &n, &err), CSVCHART_ERROR_VALUE);
 }
@@ -64,8 +64,8 @@ static void test_notes(void)
     size_t n;
     csvchart_error err = {0};
     CHECK_INT(csvchart_parse_notes("annotate",
-                                   "\"OpenAI o1\": Most expensive; \"A: B\": colon inside; C:x",
-                                   &m, &n, &err),
+                                   "\"OpenAI o1\": Most expensive; \"A: B\": colon inside; C:x", &m,
+                                   &n, &err),
               CSVCHART_OK);
     CHECK_INT(n, 3);
     CHECK_STR(m[0].category, "OpenAI o1");

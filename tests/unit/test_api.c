@@ -25,7 +25,8 @@ static void test_chain_from_failed_new(void)
     CHECK_INT(csvchart_figure_write(fig, "prices.png", CSVCHART_FORMAT_AUTO, &err),
               CSVCHART_ERROR_ARGUMENT);
     CHECK_INT(err.status, CSVCHART_ERROR_UNKNOWN_OPTION);
-    CHECK_STR(csvchart_error_text(&err), "unknown figure kind \"pie\"; expected bar, timeline or trend");
+    CHECK_STR(csvchart_error_text(&err),
+              "unknown figure kind \"pie\"; expected bar, timeline or trend");
     csvchart_figure_free(fig);
 }
 
@@ -40,12 +41,12 @@ static void test_every_null(void)
 
     CHECK(csvchart_figure_new(NULL, &err) == NULL);
     CHECK_STR(err.message, "csvchart_figure_new: kind is NULL");
-#define NULL_CASE(call, want)                                                                  \
-    do {                                                                                       \
-        csvchart_error_clear(&err);                                                            \
-        CHECK_INT(call, want);                                                                 \
-        CHECK_INT(err.status, want);                                                           \
-        CHECK(strstr(err.message, " is NULL") != NULL);                                        \
+#define NULL_CASE(call, want)                                                                      \
+    do {                                                                                           \
+        csvchart_error_clear(&err);                                                                \
+        CHECK_INT(call, want);                                                                     \
+        CHECK_INT(err.status, want);                                                               \
+        CHECK(strstr(err.message, " is NULL") != NULL);                                            \
     } while (0)
     NULL_CASE(csvchart_set(NULL, "title", "x", &err), CSVCHART_ERROR_ARGUMENT);
     NULL_CASE(csvchart_set_at(NULL, "title", "x", "f.ini", 3, &err), CSVCHART_ERROR_ARGUMENT);
@@ -73,8 +74,7 @@ static void test_every_null(void)
     NULL_CASE(csvchart_set(fig, "title", NULL, &err), CSVCHART_ERROR_ARGUMENT);
     NULL_CASE(csvchart_figure_load_file(fig, NULL, &err), CSVCHART_ERROR_ARGUMENT);
     NULL_CASE(csvchart_figure_load_buffer(fig, "a", NULL, 3, &err), CSVCHART_ERROR_ARGUMENT);
-    NULL_CASE(csvchart_figure_write(fig, NULL, CSVCHART_FORMAT_PNG, &err),
-              CSVCHART_ERROR_ARGUMENT);
+    NULL_CASE(csvchart_figure_write(fig, NULL, CSVCHART_FORMAT_PNG, &err), CSVCHART_ERROR_ARGUMENT);
     NULL_CASE(csvchart_figure_render(fig, CSVCHART_FORMAT_PNG, NULL, &len, &err),
               CSVCHART_ERROR_ARGUMENT);
     NULL_CASE(csvchart_figure_render(fig, CSVCHART_FORMAT_PNG, &data, NULL, &err),

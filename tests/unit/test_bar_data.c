@@ -86,8 +86,8 @@ static void test_aggregate_sort(void)
         double first, second;
         const char *first_cat;
     } cases[] = {
-        {"sum", "none", 4, 10, "a"},  {"mean", "none", 2, 10, "a"}, {"count", "none", 2, 1, "a"},
-        {"min", "none", 1, 10, "a"},  {"max", "none", 3, 10, "a"},  {"sum", "desc", 10, 4, "b"},
+        {"sum", "none", 4, 10, "a"}, {"mean", "none", 2, 10, "a"}, {"count", "none", 2, 1, "a"},
+        {"min", "none", 1, 10, "a"}, {"max", "none", 3, 10, "a"},  {"sum", "desc", 10, 4, "b"},
         {"sum", "asc", 4, 10, "a"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -121,8 +121,7 @@ static void test_errors(void)
          "$0.07, 50%, $5.6M)",
          3, 3},
         {"k,v\na,1\n", "x", "K", "no column named \"K\" (x); the columns are \"k\", \"v\"", 0, 0},
-        {"k,v\na,1\n", "y", "v,w", "no column named \"w\" (y); the columns are \"k\", \"v\"", 0,
-         0},
+        {"k,v\na,1\n", "y", "v,w", "no column named \"w\" (y); the columns are \"k\", \"v\"", 0, 0},
         {"k\na\n", NULL, NULL,
          "a bar chart needs a category column and a value column; the file has 1 column", 1, 0},
         {"d,v\n2025-01-02,1\nsoon,2\n", "bin", "day",
@@ -154,38 +153,52 @@ static void test_non_finite(void)
         const char *message; /* NULL: binds */
         size_t line, col;
     } cases[] = {
-        {"k,v\na,1e308\na,1e308\nb,1\n", {"aggregate", "sum"},
+        {"k,v\na,1e308\na,1e308\nb,1\n",
+         {"aggregate", "sum"},
          "the sum of \"a\" (lines 2-3) is too large to draw: its values add up beyond the "
          "largest double (about 1.8e308)",
-         2, 3},
-        {"k,v\na,1e308\na,1e308\nb,1\n", {"aggregate", "mean"},
+         2,
+         3},
+        {"k,v\na,1e308\na,1e308\nb,1\n",
+         {"aggregate", "mean"},
          "the mean of \"a\" (lines 2-3) cannot be computed: its values add up beyond the "
          "largest double (about 1.8e308)",
-         2, 3},
+         2,
+         3},
         {"k,v\na,1e308\na,1e308\nb,1\n", {"aggregate", "max"}, NULL, 0, 0},
         {"k,v\na,1e308\na,1e308\nb,1\n", {"aggregate", "count"}, NULL, 0, 0},
         /* the positive values overflow, whatever the order: 1e308 + 1e308 - 1e308 */
-        {"k,v\nb,1\na,1e308\na,-1e308\na,1e308\n", {"aggregate", "sum"},
+        {"k,v\nb,1\na,1e308\na,-1e308\na,1e308\n",
+         {"aggregate", "sum"},
          "the sum of \"a\" (lines 3-5) is too large to draw: its values add up beyond the "
          "largest double (about 1.8e308)",
-         3, 3},
-        {"k,g,v\na,s,1e308\na,t,1\na,s,1.5e308\n", {"aggregate", "sum", "group", "g"},
+         3,
+         3},
+        {"k,g,v\na,s,1e308\na,t,1\na,s,1.5e308\n",
+         {"aggregate", "sum", "group", "g"},
          "the sum of \"a\" in \"s\" (lines 2-4) is too large to draw: its values add up "
          "beyond the largest double (about 1.8e308)",
-         2, 5},
-        {"k,a,b\ny,1,2\nx,1e308,1e308\n", {"stack", "true"},
+         2,
+         5},
+        {"k,a,b\ny,1,2\nx,1e308,1e308\n",
+         {"stack", "true"},
          "the stack of \"x\" is too large to draw: with \"b\" its positive values add up "
          "beyond the largest double (about 1.8e308)",
-         3, 9},
-        {"k,a,b,c\nx,-1e308,5,-1e308\n", {"stack", "true"},
+         3,
+         9},
+        {"k,a,b,c\nx,-1e308,5,-1e308\n",
+         {"stack", "true"},
          "the stack of \"x\" is too large to draw: with \"c\" its negative values add up "
          "beyond the largest double (about 1.8e308)",
-         2, 12},
+         2,
+         12},
         {"k,a,b\nx,1e308,-1e308\n", {"stack", "true"}, NULL, 0, 0}, // each side finite
-        {"k,v\na,1e300\nb,1e-300\n", {"ratio", "true"},
+        {"k,v\na,1e300\nb,1e-300\n",
+         {"ratio", "true"},
          "ratio: \"a\" (1e+300) over \"b\" (1e-300) is too large to state (beyond the largest "
          "double, about 1.8e308)",
-         0, 0},
+         0,
+         0},
         {"k,v\na,1.7976931348623157e308\nb,-1.7976931348623157e308\n", {NULL}, NULL, 0, 0},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -241,8 +254,7 @@ static void test_bin(void)
     csvchart_bar_chart_fini(&chart);
 
     const char *week[] = {"bin", "week", "aggregate", "count", "y", "", NULL};
-    CHECK_INT(bind("when,who\n2025-01-05,a\n2025-01-06,b\n2025-01-12,c\n", week, &d, &w, &err),
-              0);
+    CHECK_INT(bind("when,who\n2025-01-05,a\n2025-01-06,b\n2025-01-12,c\n", week, &d, &w, &err), 0);
     CHECK_INT(d.ncat, 2); /* Sunday the 5th is in the week of Monday 30 December */
     CHECK_STR(d.cats[0], "Week of 30 Dec 2024");
     CHECK_STR(d.value_name, "count");

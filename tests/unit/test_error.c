@@ -23,8 +23,10 @@ static void test_rows_bounded(void)
     struct csvchart_warnings w = {0};
     const char *what = "rows skipped: no value in column \"v\"";
     for (size_t line = 2; line < 3000002; line++) {
-        csvchart_warnings_row(&w, "t.csv", line, what, "t.csv:%zu: row skipped: no value for "
-                              "\"c%zu\"", line, line % 3);
+        csvchart_warnings_row(&w, "t.csv", line, what,
+                              "t.csv:%zu: row skipped: no value for "
+                              "\"c%zu\"",
+                              line, line % 3);
     }
     CHECK_INT(w.nclasses, 1);
     CHECK_INT(w.classes[0].count, 3000000);

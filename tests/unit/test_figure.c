@@ -20,14 +20,14 @@ static void test_scale(void)
         const char *path;
         double scale;
     } cases[] = {
-        {"chart.png", 0},          {"me@home.png", 0},     {"a@x.png", 0},
-        {"d@2x/chart.png", 0},     {"chart@2x", 0},        {"a@fox.png", 0},
-        {"chart@2x.png", 2},       {"c@0.25x.png", 0.25},  {"c@8x.png", 8},
-        {"c@1.5x.svg", 1.5},       {"d/c@.5x.png", 0.5},   {"c@3.x.png", 3},
-        {"c@0x.png", -1},          {"c@9x.png", -1},       {"c@100x.png", -1},
-        {"c@2X.png", -1},          {"c@0.2x.png", -1},     {"c@1e1x.png", -1},
-        {"c@-1x.png", -1},         {"c@+2x.png", -1},      {"c@0x10x.png", -1},
-        {"c@1.2.3x.png", -1},      {"c@2xx.png", -1},      {"c@.x.png", -1},
+        {"chart.png", 0},           {"me@home.png", 0},    {"a@x.png", 0},
+        {"d@2x/chart.png", 0},      {"chart@2x", 0},       {"a@fox.png", 0},
+        {"chart@2x.png", 2},        {"c@0.25x.png", 0.25}, {"c@8x.png", 8},
+        {"c@1.5x.svg", 1.5},        {"d/c@.5x.png", 0.5},  {"c@3.x.png", 3},
+        {"c@0x.png", -1},           {"c@9x.png", -1},      {"c@100x.png", -1},
+        {"c@2X.png", -1},           {"c@0.2x.png", -1},    {"c@1e1x.png", -1},
+        {"c@-1x.png", -1},          {"c@+2x.png", -1},     {"c@0x10x.png", -1},
+        {"c@1.2.3x.png", -1},       {"c@2xx.png", -1},     {"c@.x.png", -1},
         {"c@8.000000001x.png", -1},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {

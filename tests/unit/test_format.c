@@ -380,7 +380,7 @@ static const struct {
     {"%.2f\n", NULL},
     {"%.2f\t", NULL},
     {"\xff%.2f", "value_format \"?%.2f\" is not valid UTF-8"}, // messages stay UTF-8
-    {"\xc0\xafx%d", NULL}, // overlong '/'
+    {"\xc0\xafx%d", NULL},                                     // overlong '/'
 };
 
 static void test_parse_rejects(void)
@@ -513,8 +513,8 @@ static void check_plan(const char *what, const struct value_format *f, enum labe
     for (size_t i = 0; i < n; i++) {
         char buf[64];
         csvchart_format_planned(&p, v[i], buf, sizeof buf);
-        HARNESS_REPORT(strcmp(buf, want[i]) == 0, "%s: %.17g gave \"%s\", expected \"%s\"",
-                       what, v[i], buf, want[i]);
+        HARNESS_REPORT(strcmp(buf, want[i]) == 0, "%s: %.17g gave \"%s\", expected \"%s\"", what,
+                       v[i], buf, want[i]);
     }
 }
 
@@ -534,8 +534,7 @@ static void test_plans(void)
     struct value_format dec3 = fmt_with("auto", "", "", 0, 3);
     double means[] = {24.737, 64.73};
     const char *mw[] = {"24.7", "64.7"};
-    check_plan("computed: 3 significant digits", &dec3, LABELS_VALUES, means, 2, 0, true, NULL,
-               mw);
+    check_plan("computed: 3 significant digits", &dec3, LABELS_VALUES, means, 2, 0, true, NULL, mw);
 
     struct value_format pct = fmt_with("auto", "", "%", 0, 1);
     double shares[] = {31, 21.4};
@@ -545,8 +544,8 @@ static void test_plans(void)
     struct value_format usd = fmt_with("auto", "$", "", 0, 2);
     double prices[] = {0.07, 60};
     const char *pw[] = {"$0.07", "$60"};
-    check_plan("no zeros a reader does not need across decades", &usd, LABELS_VALUES, prices, 2,
-               0, false, NULL, pw);
+    check_plan("no zeros a reader does not need across decades", &usd, LABELS_VALUES, prices, 2, 0,
+               false, NULL, pw);
 
     struct value_format bn = fmt_with("auto", "$", "", 'B', 0);
     double plans[] = {1.4e12, 600e9};
@@ -563,8 +562,8 @@ static void test_plans(void)
 
     double decades[] = {1e6, 1e9, 1e12, 0.01};
     const char *dw[] = {"$1M", "$1B", "$1T", "$0.01"};
-    check_plan("log ticks at their own prefix", &usd, LABELS_LOG_TICKS, decades, 4, 0, false,
-               NULL, dw);
+    check_plan("log ticks at their own prefix", &usd, LABELS_LOG_TICKS, decades, 4, 0, false, NULL,
+               dw);
 }
 
 static void test_ratios(void)
@@ -572,8 +571,13 @@ static void test_ratios(void)
     static const struct {
         double pct;
         const char *want;
-    } changes[] = {{-57.142857, "\xe2\x88\x92" "57%"}, {4.5, "+4.5%"}, {120.4, "+120%"},
-                   {0, "0%"}, {-0.456, "\xe2\x88\x92" "0.46%"}};
+    } changes[] = {{-57.142857, "\xe2\x88\x92"
+                                "57%"},
+                   {4.5, "+4.5%"},
+                   {120.4, "+120%"},
+                   {0, "0%"},
+                   {-0.456, "\xe2\x88\x92"
+                            "0.46%"}};
     for (size_t i = 0; i < sizeof changes / sizeof changes[0]; i++) {
         char buf[32];
         csvchart_format_change(changes[i].pct, buf, sizeof buf);
@@ -584,9 +588,14 @@ static void test_ratios(void)
         const char *want;
         bool words;
     } cases[] = {
-        {857.142857, "857", false}, {5.24, "5.2", false},     {1.5, "1.5", false},
-        {9.97, "10", false},        {12500, "12,500", false}, {2.44e11, "244 billion", true},
-        {1e6, "1 million", true},  {3e12, "3 trillion", true},
+        {857.142857, "857", false},
+        {5.24, "5.2", false},
+        {1.5, "1.5", false},
+        {9.97, "10", false},
+        {12500, "12,500", false},
+        {2.44e11, "244 billion", true},
+        {1e6, "1 million", true},
+        {3e12, "3 trillion", true},
         {1.2e15, "1.2 \xc3\x97 10\xc2\xb9\xe2\x81\xb5", true},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {

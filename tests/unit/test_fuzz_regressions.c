@@ -2,12 +2,13 @@
  * test_fuzz_regressions.c - every fuzz input we keep, run through the fuzzers' own entry code
  * in the ordinary test suite (gcc, and the ASan build), without clang or libFuzzer.
  *
- * For each target (csv, number, ini, render, syntax, read, theme, figure) it feeds every file of tests/fuzz/corpus/TARGET/
- * (the seeds) and tests/fuzz/regressions/TARGET/ (inputs that once crashed or broke a
- * contract, kept after the fix) to csvchart_fuzz_TARGET() from tests/fuzz/fuzz_entry.c, which
- * is compiled into this test (included below, so the test needs no build rule of its own).
- * An input fails the test when the entry reports a broken contract; a crash, a leak or
- * undefined behaviour fails it under the sanitizers (CSVCHART_SANITIZE=ON) or valgrind.
+ * For each target (csv, number, ini, render, syntax, read, theme, figure) it feeds every file of
+ * tests/fuzz/corpus/TARGET/ (the seeds) and tests/fuzz/regressions/TARGET/ (inputs that once
+ * crashed or broke a contract, kept after the fix) to csvchart_fuzz_TARGET() from
+ * tests/fuzz/fuzz_entry.c, which is compiled into this test (included below, so the test needs no
+ * build rule of its own). An input fails the test when the entry reports a broken contract; a
+ * crash, a leak or undefined behaviour fails it under the sanitizers (CSVCHART_SANITIZE=ON) or
+ * valgrind.
  *
  * The INI target needs src/cli/ini.c linked in: with CSVCHART_FUZZ_INI defined
  * (and both linked) its files run too; without, they are counted and reported as skipped.
@@ -142,12 +143,12 @@ static void run_target(const char *target, int (*entry)(const uint8_t *, size_t)
 {
     char corpus[512], regressions[512];
     snprintf(corpus, sizeof corpus, "%s/tests/fuzz/corpus/%s", CSVCHART_SOURCE_DIR, target);
-    snprintf(regressions, sizeof regressions, "%s/tests/fuzz/regressions/%s",
-             CSVCHART_SOURCE_DIR, target);
+    snprintf(regressions, sizeof regressions, "%s/tests/fuzz/regressions/%s", CSVCHART_SOURCE_DIR,
+             target);
     if (!linked) {
         size_t n = count_dir(corpus) + count_dir(regressions);
-        printf("%s: %zu files skipped (this build does not link the INI reader into the test)\n", target,
-               n);
+        printf("%s: %zu files skipped (this build does not link the INI reader into the test)\n",
+               target, n);
         CHECK(count_dir(corpus) >= MIN_CORPUS);
         return;
     }

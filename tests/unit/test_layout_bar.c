@@ -29,16 +29,15 @@ static csvchart_figure *lay(const char *csv, const char *const *opts)
     return fig;
 }
 
-
 static void test_ratio_text(void)
 {
     static const struct {
         const char *csv, *label, *want;
     } cases[] = {
-        {"m,p\nA,$0.07\nB,$60\n", "{ratio}x", "857x"},      /* 857.14 */
-        {"m,p\nA,1\nB,5.24\n", "{ratio}x", "5.2x"},         /* one decimal below 10 */
-        {"m,p\nA,1\nB,2\n", "{ratio}x", "2x"},              /* no ".0" */
-        {"m,p\nA,2\nB,25\n", "{ratio}x", "13x"},            /* 12.5: whole, half away */
+        {"m,p\nA,$0.07\nB,$60\n", "{ratio}x", "857x"}, /* 857.14 */
+        {"m,p\nA,1\nB,5.24\n", "{ratio}x", "5.2x"},    /* one decimal below 10 */
+        {"m,p\nA,1\nB,2\n", "{ratio}x", "2x"},         /* no ".0" */
+        {"m,p\nA,2\nB,25\n", "{ratio}x", "13x"},       /* 12.5: whole, half away */
         {"m,p\nA,$0.07\nB,$60\n", "{ratio}x cheaper", "857x cheaper"},
         {"m,p\nA,$0.07\nB,$60\n", "costs {ratio} times more", "costs 857 times more"},
     };
@@ -50,8 +49,8 @@ static void test_ratio_text(void)
         }
         csvchart_error err = {0};
         const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
-        HARNESS_REPORT(fixture_find_text(s, cases[i].want) != NULL, "case %zu: no \"%s\" in the scene", i,
-                       cases[i].want);
+        HARNESS_REPORT(fixture_find_text(s, cases[i].want) != NULL,
+                       "case %zu: no \"%s\" in the scene", i, cases[i].want);
         csvchart_figure_free(fig);
     }
 }
@@ -266,14 +265,15 @@ static size_t count_items(const struct csvchart_scene *s, enum scene_kind kind, 
 static void test_editor_marks(void)
 {
     const char *csv = "m,p\nA,$0.07\nB,$60\nC,$15\n";
-    const char *opts[] = {"rule", "$1 One dollar; 10", "band", "0.05,0.5 Cheap",
-                          "annotate", "B: Most expensive", "log", "true", NULL};
+    const char *opts[] = {"rule",     "$1 One dollar; 10", "band", "0.05,0.5 Cheap",
+                          "annotate", "B: Most expensive", "log",  "true",
+                          NULL};
     csvchart_figure *fig = lay(csv, opts);
     if (fig) {
         csvchart_error err = {0};
         const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
         CHECK(fixture_find_text(s, "One dollar") != NULL);
-        CHECK(fixture_find_text(s, "$10") != NULL);    /* a rule without a label shows its value */
+        CHECK(fixture_find_text(s, "$10") != NULL); /* a rule without a label shows its value */
         CHECK(fixture_find_text(s, "Cheap") != NULL);
         CHECK(fixture_find_text(s, "Most expensive") != NULL);
         CHECK(count_items(s, SCENE_LINE, 5, 0) >= 2); /* the rules, dashed */
@@ -281,8 +281,7 @@ static void test_editor_marks(void)
         check_line_cross("rules", s);
         csvchart_figure_free(fig);
     }
-    const char *dom[] = {"domain", "0,100", "ticks", "0,25,50,75,100", "axis_title", "Share",
-                         NULL};
+    const char *dom[] = {"domain", "0,100", "ticks", "0,25,50,75,100", "axis_title", "Share", NULL};
     fig = lay("m,p\nA,78%\nB,71%\n", dom);
     if (fig) {
         csvchart_error err = {0};

@@ -67,8 +67,13 @@ static void test_log_domains(void)
  * on a step, and their count follows the length. */
 static void test_ticks_follow_size(void)
 {
-    struct spec s = {.width = 1200, .height = 675, .font = "Inter", .title = "", .subtitle = "",
-                     .source = "", .note = ""};
+    struct spec s = {.width = 1200,
+                     .height = 675,
+                     .font = "Inter",
+                     .title = "",
+                     .subtitle = "",
+                     .source = "",
+                     .note = ""};
     csvchart_format_parse("auto", &s.format, NULL);
     csvchart_theme_get("light", NULL, &s.theme);
     struct bar_layout B = {.s = &s, .px = {.tick_spacing_v = 72, .tick_spacing_h = 110}};
@@ -84,8 +89,8 @@ static void test_ticks_follow_size(void)
         HARNESS_REPORT(P.ticks.major[0] == 0 && P.ticks.hi <= P.dhi,
                        "len %g: ticks from %g to %g outside [0, %g]", len, P.ticks.major[0],
                        P.ticks.hi, P.dhi);
-        HARNESS_REPORT(P.ticks.nmajor >= prev, "len %g: fewer ticks (%zu) than shorter (%zu)",
-                       len, P.ticks.nmajor, prev);
+        HARNESS_REPORT(P.ticks.nmajor >= prev, "len %g: fewer ticks (%zu) than shorter (%zu)", len,
+                       P.ticks.nmajor, prev);
         prev = P.ticks.nmajor;
     }
     CHECK(P.dhi == 35e6); /* the same domain whatever the length */

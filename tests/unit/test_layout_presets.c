@@ -13,25 +13,26 @@
 #include "harness.h"
 #include "scene_check.h"
 
-static const char *const sizes[] = {"article", "slide", "slide-4x3", "square", "social",
-                                    "640x360"};
+static const char *const sizes[] = {"article", "slide", "slide-4x3", "square", "social", "640x360"};
 
 static const struct {
     const char *data;
     const char *opts[16]; /* name, value pairs */
 } figures[] = {
-    {"data/api-pricing.csv", {"title", "OpenAI o1 costs 857x more than DeepSeek R1", "log",
-                              "true", "ratio", "true", "source", "Versalence", NULL}},
-    {"data/api-pricing.csv", {"title", "Dots", "log", "true", "mark", "dot", "ratio", "true",
-                              "horizontal", "true", NULL}},
-    {"data/lab-economics.csv", {"title", "US labs spend orders of magnitude more", "x", "labs",
-                                "facet", "metric", "low", "low", "high", "high", "log", "true",
-                                NULL}},
-    {"data/lab-economics.csv", {"title", "Horizontal ranges", "x", "labs", "facet", "metric",
-                                "low", "low", "high", "high", "log", "true", "horizontal",
-                                "true", NULL}},
-    {"data/adoption.csv", {"title", "Most organisations already use AI", "note",
-                           "Over 50% deploy open-source models.", NULL}},
+    {"data/api-pricing.csv",
+     {"title", "OpenAI o1 costs 857x more than DeepSeek R1", "log", "true", "ratio", "true",
+      "source", "Versalence", NULL}},
+    {"data/api-pricing.csv",
+     {"title", "Dots", "log", "true", "mark", "dot", "ratio", "true", "horizontal", "true", NULL}},
+    {"data/lab-economics.csv",
+     {"title", "US labs spend orders of magnitude more", "x", "labs", "facet", "metric", "low",
+      "low", "high", "high", "log", "true", NULL}},
+    {"data/lab-economics.csv",
+     {"title", "Horizontal ranges", "x", "labs", "facet", "metric", "low", "low", "high", "high",
+      "log", "true", "horizontal", "true", NULL}},
+    {"data/adoption.csv",
+     {"title", "Most organisations already use AI", "note", "Over 50% deploy open-source models.",
+      NULL}},
     {"data/funding.csv", {"title", "Funding and valuation", "subtitle", "US dollars", NULL}},
     {"data/valuations.csv", {"title", "Valuations", "sort", "asc", "mark", "lollipop", NULL}},
     {"tests/data/many.csv", {"title", "Twenty categories", NULL}},
@@ -62,8 +63,8 @@ int main(void)
         for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
             for (int dark = 0; dark < 2; dark++) {
                 char name[600];
-                snprintf(name, sizeof name, "%s at %s%s (figure %zu)", figures[f].data,
-                         sizes[z], dark ? ", dark" : "", f);
+                snprintf(name, sizeof name, "%s at %s%s (figure %zu)", figures[f].data, sizes[z],
+                         dark ? ", dark" : "", f);
                 csvchart_error err = {0};
                 csvchart_figure *fig = figure(f, sizes[z], dark, &err);
                 const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);

@@ -51,16 +51,16 @@ static double unit(void)
     return (next() & 0xFFFFFF) / (double)0x1000000;
 }
 
-static const char *const sizes[] = {"400x600",   "1080x1080", "1200x630",
-                                    "1200x675",  "1920x1080", "3840x2160"};
+static const char *const sizes[] = {"400x600",  "1080x1080", "1200x630",
+                                    "1200x675", "1920x1080", "3840x2160"};
 
 /* A name of about `len` characters (at least its first word): capitalised words of
  * syllables, one space between them, unique through the first word ("Q17"). Some syllables
  * carry accents, to exercise font fallback. */
 static void make_name(char *buf, size_t cap, size_t index, int len)
 {
-    static const char *const syll[] = {"ka", "ro", "mi", "ten", "sa", "vo", "lu", "ne",
-                                       "dra", "pe", "xi", "bo", "ga", "ré", "tu", "fi"};
+    static const char *const syll[] = {"ka",  "ro", "mi", "ten", "sa", "vo", "lu", "ne",
+                                       "dra", "pe", "xi", "bo",  "ga", "ré", "tu", "fi"};
     size_t n = (size_t)snprintf(buf, cap, "Q%zu", index);
     while ((int)n < len) {
         char word[32];
@@ -176,9 +176,10 @@ static void generate(struct gen *g, size_t k)
     snprintf(g->optbuf[0], sizeof g->optbuf[0], "%s", sizes[k % 6]);
     opt(g, "size", g->optbuf[0]);
     opt(g, "theme", (k / 6) % 2 ? "dark" : "light");
-    opt(g, "title", pick(0, 1) ? "A generated chart with a title long enough to wrap on "
-                                 "a phone-sized canvas"
-                               : "Generated");
+    opt(g, "title",
+        pick(0, 1) ? "A generated chart with a title long enough to wrap on "
+                     "a phone-sized canvas"
+                   : "Generated");
     if (pick(0, 1)) {
         opt(g, "subtitle", "Illustrative values, units as written");
     }

@@ -272,8 +272,8 @@ static void generate(struct gen *g, size_t k)
         char date[64], label[48];
         put_date(date, sizeof date, start + unit() * span, prec < 2 ? prec : 2);
         make_name(label, sizeof label, "M", (size_t)i, pick(1, 20));
-        m += (size_t)snprintf(g->optbuf[1] + m, sizeof g->optbuf[1] - m, "%s%s %s",
-                              i ? "; " : "", date, label);
+        m += (size_t)snprintf(g->optbuf[1] + m, sizeof g->optbuf[1] - m, "%s%s %s", i ? "; " : "",
+                              date, label);
     }
     if (nmark) {
         opt(g, "marker", g->optbuf[1]);

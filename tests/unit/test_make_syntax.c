@@ -219,7 +219,7 @@ static void ninja_model(const char *text, struct rule *out)
                 m[2] = bs + 1; // '\\'+ '#'
             }
             if (bs && c == ':' && strchr(" \r\n\t", in[bs + 1])) { // NUL is in that set too
-                m[3] = bs + 2; // '\\'+ ':' [\x00\x20\r\n\t]
+                m[3] = bs + 2;                                     // '\\'+ ':' [\x00\x20\r\n\t]
             }
             if (bs && c == ':') {
                 m[4] = bs + 1; // '\\'+ ':'
@@ -391,27 +391,27 @@ static void cmake_read(const char *text, struct rule *out)
             ws++;
         }
         size_t m[11] = {0};
-        m[0] = s[0] == '$' && s[1] == '$' ? 2 : 0;                // \${2}
-        m[1] = s[0] == '\\' && s[1] == '#' ? 2 : 0;               // \\#
-        m[2] = bs % 2 == 1 && s[bs] == ' ' ? bs + 1 : 0;          // (\\\\)*\\[ ]
-        m[3] = bs && bs % 2 == 0 && s[bs] == ' ' ? bs + 1 : 0;    // (\\\\)+[ ]
+        m[0] = s[0] == '$' && s[1] == '$' ? 2 : 0;             // \${2}
+        m[1] = s[0] == '\\' && s[1] == '#' ? 2 : 0;            // \\#
+        m[2] = bs % 2 == 1 && s[bs] == ' ' ? bs + 1 : 0;       // (\\\\)*\\[ ]
+        m[3] = bs && bs % 2 == 0 && s[bs] == ' ' ? bs + 1 : 0; // (\\\\)+[ ]
         if (s[ws] == '\\' && newline_len(s + ws + 1)) {
-            m[4] = ws + 1 + newline_len(s + ws + 1);              // {WSPACE}*\\{NEWLINE}
+            m[4] = ws + 1 + newline_len(s + ws + 1); // {WSPACE}*\\{NEWLINE}
         }
-        m[5] = newline_len(s);                                    // {NEWLINE}
+        m[5] = newline_len(s);                                                 // {NEWLINE}
         m[6] = s[0] == ':' && newline_len(s + 1) ? 1 + newline_len(s + 1) : 0; // :{NEWLINE}
-        if (s[0] == ':') {                                        // :({WSPACE}+|\\{NEWLINE})
+        if (s[0] == ':') { // :({WSPACE}+|\\{NEWLINE})
             size_t w = 0;
             while (s[1 + w] == ' ' || s[1 + w] == '\t') {
                 w++;
             }
             m[7] = w ? 1 + w : s[1] == '\\' && newline_len(s + 2) ? 2 + newline_len(s + 2) : 0;
         }
-        m[8] = ws;                                                // {WSPACE}+
+        m[8] = ws; // {WSPACE}+
         while (cm_plain((unsigned char)s[m[9]])) {
-            m[9]++;                                               // plain text
+            m[9]++; // plain text
         }
-        m[10] = s[0] != '\n' ? 1 : 0;                             // .
+        m[10] = s[0] != '\n' ? 1 : 0; // .
         int r = 0;
         for (int k = 1; k < 11; k++) {
             r = m[k] > m[r] ? k : r;
@@ -608,15 +608,17 @@ static uint32_t next(void)
 static void generate(char *s, size_t size)
 {
     static const char *const pieces[] = {
-        "a", "Z", "0", "9", ".", "_", "-", "+", ",", "@", "!", "{", "}", "/", " ", "~", "(",
-        ")", "[", "]", "#", "$", "%", ":", ";", "=", "|", "*", "?", "\\", "'", "\"", "&", "<",
-        ">", "^", "`", "\t", "\n", "\r", "\x01", "\x7f", "\xc3\xa9", "\xe6\x97\xa5", "\xff",
-        "$$", "\\ ", "x", "data", "out/"};
+        "a",    "Z",  "0",   "9", ".",    "_",   "-",  "+",    ",",    "@",        "!",
+        "{",    "}",  "/",   " ", "~",    "(",   ")",  "[",    "]",    "#",        "$",
+        "%",    ":",  ";",   "=", "|",    "*",   "?",  "\\",   "'",    "\"",       "&",
+        "<",    ">",  "^",   "`", "\t",   "\n",  "\r", "\x01", "\x7f", "\xc3\xa9", "\xe6\x97\xa5",
+        "\xff", "$$", "\\ ", "x", "data", "out/"};
     size_t n = 1 + next() % 8, len = 0;
     s[0] = '\0';
     for (size_t i = 0; i < n; i++) {
         /* letters and digits most of the time, so special bytes meet ordinary neighbours */
-        const char *piece = next() % 3 ? pieces[next() % 4] : pieces[next() % (sizeof pieces / sizeof pieces[0])];
+        const char *piece =
+            next() % 3 ? pieces[next() % 4] : pieces[next() % (sizeof pieces / sizeof pieces[0])];
         size_t k = strlen(piece);
         if (len + k + 1 > size) {
             break;
@@ -645,8 +647,7 @@ static void test_property(void)
     }
     CHECK_INT(disagreements, 0);
     /* the generator reaches both sides */
-    HARNESS_REPORT(accepted > 5000 && refused > 5000, "accepted %d, refused %d", accepted,
-                   refused);
+    HARNESS_REPORT(accepted > 5000 && refused > 5000, "accepted %d, refused %d", accepted, refused);
 }
 
 static void test_examples(void)
@@ -656,11 +657,14 @@ static void test_examples(void)
     CHECK(csvchart_make_name_ok("proj (copy)/a~b.csv", bad, sizeof bad));
     static const struct {
         const char *name, *bad;
-    } refused[] = {{"t.ini;>X;.csv", "\";\""}, {"m$(>X).ini", "\"$\""},   {"a b#c", "\"#\""},
-                   {"c:/x", "\":\""},          {"x%.png", "\"%\""},        {"a\\b", "\"\\\""},
-                   {"a\nb", "a newline"},      {"a\tb", "a tab"},          {"~/x", "a leading \"~\""},
-                   {"data(1)", "a final \")\""}, {"a\x01", "byte 0x01"},  {"", "nothing"},
-                   {"a[1].csv", "\"[\""},      {"b]", "\"]\""},      {"it's", "\"'\""}};
+    } refused[] = {{"t.ini;>X;.csv", "\";\""}, {"m$(>X).ini", "\"$\""},
+                   {"a b#c", "\"#\""},         {"c:/x", "\":\""},
+                   {"x%.png", "\"%\""},        {"a\\b", "\"\\\""},
+                   {"a\nb", "a newline"},      {"a\tb", "a tab"},
+                   {"~/x", "a leading \"~\""}, {"data(1)", "a final \")\""},
+                   {"a\x01", "byte 0x01"},     {"", "nothing"},
+                   {"a[1].csv", "\"[\""},      {"b]", "\"]\""},
+                   {"it's", "\"'\""}};
     for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
         CHECK(!csvchart_make_name_ok(refused[i].name, bad, sizeof bad));
         CHECK_STR(bad, refused[i].bad);

@@ -51,23 +51,40 @@ static void test_values(void)
         const char *value;
         bool ok;
     } cases[] = {
-        {OPT_STACK, "true", true},        {OPT_STACK, "off", true},
-        {OPT_STACK, "maybe", false},      {OPT_LABELS, "auto", true},
-        {OPT_SCALE, "2", true},           {OPT_SCALE, "0.25", true},
-        {OPT_SCALE, "0.2", false},        {OPT_SCALE, "8.5", false},
-        {OPT_SCALE, "2x", false},         {OPT_SCALE, "nan", false},
-        {OPT_SIZE, "article", true},      {OPT_SIZE, "800x600", true},
-        {OPT_SIZE, "800x", false},        {OPT_SIZE, "0x600", false},
-        {OPT_SIZE, "-5x6", false},        {OPT_SIZE, "huge", false},
-        {OPT_THEME, "dark", true},        {OPT_THEME, "Dark", false},
-        {OPT_DELIMITER, "tab", true},     {OPT_DELIMITER, ";", true},
-        {OPT_DELIMITER, "|", false},      {OPT_PALETTE, "tableau10", true},
-        {OPT_PALETTE, "#fff,#000000", true}, {OPT_PALETTE, "#ff000080", true},
-        {OPT_PALETTE, "#12345", false},   {OPT_PALETTE, "red", false},
-        {OPT_PALETTE, "", false},         {OPT_VALUE_FORMAT, "$%.2f", true},
-        {OPT_VALUE_FORMAT, "%s", false},  {OPT_VALUE_FORMAT, "si", true},
-        {OPT_Y, "a, \"b, c\"", true},     {OPT_Y, "\"unterminated", false},
-        {OPT_DPI, "300", true},           {OPT_DPI, "0", false},
+        {OPT_STACK, "true", true},
+        {OPT_STACK, "off", true},
+        {OPT_STACK, "maybe", false},
+        {OPT_LABELS, "auto", true},
+        {OPT_SCALE, "2", true},
+        {OPT_SCALE, "0.25", true},
+        {OPT_SCALE, "0.2", false},
+        {OPT_SCALE, "8.5", false},
+        {OPT_SCALE, "2x", false},
+        {OPT_SCALE, "nan", false},
+        {OPT_SIZE, "article", true},
+        {OPT_SIZE, "800x600", true},
+        {OPT_SIZE, "800x", false},
+        {OPT_SIZE, "0x600", false},
+        {OPT_SIZE, "-5x6", false},
+        {OPT_SIZE, "huge", false},
+        {OPT_THEME, "dark", true},
+        {OPT_THEME, "Dark", false},
+        {OPT_DELIMITER, "tab", true},
+        {OPT_DELIMITER, ";", true},
+        {OPT_DELIMITER, "|", false},
+        {OPT_PALETTE, "tableau10", true},
+        {OPT_PALETTE, "#fff,#000000", true},
+        {OPT_PALETTE, "#ff000080", true},
+        {OPT_PALETTE, "#12345", false},
+        {OPT_PALETTE, "red", false},
+        {OPT_PALETTE, "", false},
+        {OPT_VALUE_FORMAT, "$%.2f", true},
+        {OPT_VALUE_FORMAT, "%s", false},
+        {OPT_VALUE_FORMAT, "si", true},
+        {OPT_Y, "a, \"b, c\"", true},
+        {OPT_Y, "\"unterminated", false},
+        {OPT_DPI, "300", true},
+        {OPT_DPI, "0", false},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         csvchart_error err = {0};
@@ -95,18 +112,22 @@ static void test_text_validity(void)
     } cases[] = {
         {OPT_TITLE, "Prices\xff", "title: invalid UTF-8 byte 0xff at byte 7"},
         {OPT_TITLE, "ab\xe2\x82", "title: invalid UTF-8 byte 0xe2 at byte 3"},
-        {OPT_TITLE, "\xc0\xaf", "title: invalid UTF-8 byte 0xc0 at byte 1"},       // overlong
-        {OPT_TITLE, "\xed\xa0\x80", "title: invalid UTF-8 byte 0xed at byte 1"},   // surrogate
+        {OPT_TITLE, "\xc0\xaf", "title: invalid UTF-8 byte 0xc0 at byte 1"},         // overlong
+        {OPT_TITLE, "\xed\xa0\x80", "title: invalid UTF-8 byte 0xed at byte 1"},     // surrogate
         {OPT_TITLE, "\xf4\x90\x80\x80", "title: invalid UTF-8 byte 0xf4 at byte 1"}, // > 10FFFF
         {OPT_SUBTITLE, "a\xef\xbf\xbf",
-         "subtitle: U+FFFF at byte 2 is not a character (a Unicode noncharacter, which SVG or PDF cannot hold); expected text"},
-        {OPT_NOTE, "\xef\xbf\xbe", "note: U+FFFE at byte 1 is not a character (a Unicode "
-                                   "noncharacter, which SVG or PDF cannot hold); expected text"},
-        {OPT_TITLE, "a\xef\xb7\x90", "title: U+FDD0 at byte 2 is not a character (a Unicode "
-                                     "noncharacter, which SVG or PDF cannot hold); expected text"},
-        {OPT_TITLE, "\xf4\x8f\xbf\xbf", "title: U+10FFFF at byte 1 is not a character (a "
-                                         "Unicode noncharacter, which SVG or PDF cannot hold); "
-                                         "expected text"},
+         "subtitle: U+FFFF at byte 2 is not a character (a Unicode noncharacter, which SVG or PDF "
+         "cannot hold); expected text"},
+        {OPT_NOTE, "\xef\xbf\xbe",
+         "note: U+FFFE at byte 1 is not a character (a Unicode "
+         "noncharacter, which SVG or PDF cannot hold); expected text"},
+        {OPT_TITLE, "a\xef\xb7\x90",
+         "title: U+FDD0 at byte 2 is not a character (a Unicode "
+         "noncharacter, which SVG or PDF cannot hold); expected text"},
+        {OPT_TITLE, "\xf4\x8f\xbf\xbf",
+         "title: U+10FFFF at byte 1 is not a character (a "
+         "Unicode noncharacter, which SVG or PDF cannot hold); "
+         "expected text"},
         {OPT_SOURCE, "a\x1b[1m",
          "source: control character 0x1b at byte 2; expected text (tab and newline are the "
          "only control characters allowed)"},
@@ -116,12 +137,15 @@ static void test_text_validity(void)
         {OPT_X, "na\xffme", "x: invalid UTF-8 byte 0xff at byte 3"},
         {OPT_Y, "a,\xff", "y: invalid UTF-8 byte 0xff at byte 3"},
         {OPT_SORT, "\xff", "sort: invalid UTF-8 byte 0xff at byte 1"},
-        {OPT_STACK, "\x01", "stack: control character 0x01 at byte 1; expected text (tab and "
-                            "newline are the only control characters allowed)"},
+        {OPT_STACK, "\x01",
+         "stack: control character 0x01 at byte 1; expected text (tab and "
+         "newline are the only control characters allowed)"},
         {OPT_HIGHLIGHT, "A\xfe", "highlight: invalid UTF-8 byte 0xfe at byte 2"},
         {OPT_RATIO_LABEL, "{ratio}\xff", "ratio_label: invalid UTF-8 byte 0xff at byte 8"},
         {OPT_TITLE, "Line one\nline two\twith a tab", NULL},
-        {OPT_TITLE, "\xe6\xb7\xb1\xe5\xba\xa6 \xf0\x9f\x98\x80 \xef\xbf\xbd \xf4\x8f\xbf\xbd \xc2\x85\x7f", NULL},
+        {OPT_TITLE,
+         "\xe6\xb7\xb1\xe5\xba\xa6 \xf0\x9f\x98\x80 \xef\xbf\xbd \xf4\x8f\xbf\xbd \xc2\x85\x7f",
+         NULL},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         csvchart_error err = {0};

@@ -116,8 +116,8 @@ static bool has_text_key(struct out png, const char *key)
     return false;
 }
 
-static const char *const renders[] = {"png1", "png2", "pngsmall", "svg", "svgpaths", "pdf",
-                                      "scene"};
+static const char *const renders[] = {"png1",     "png2", "pngsmall", "svg",
+                                      "svgpaths", "pdf",  "scene"};
 
 /* All outputs of one scene, in the order of `renders`. */
 static void render_all(const struct csvchart_scene *s, struct out outs[7])
@@ -464,8 +464,8 @@ static bool same_pixels(struct out a, struct out b)
               cairo_image_surface_get_stride(x) == cairo_image_surface_get_stride(y) &&
               cairo_image_surface_get_format(x) == cairo_image_surface_get_format(y);
     if (ok) {
-        size_t n = (size_t)cairo_image_surface_get_stride(x) *
-                   (size_t)cairo_image_surface_get_height(x);
+        size_t n =
+            (size_t)cairo_image_surface_get_stride(x) * (size_t)cairo_image_surface_get_height(x);
         ok = memcmp(cairo_image_surface_get_data(x), cairo_image_surface_get_data(y), n) == 0;
     }
     cairo_surface_destroy(x);

@@ -353,9 +353,9 @@ static void test_log_failures(void)
 static void test_log_extremes(void)
 {
     static const double domains[][2] = {
-        {1, 1.5e308},     {5e-324, 1},       {1e-310, 1},         {1e-300, 1e305},
-        {1e-307, 1e308},  {1e-300, 1e308},   {5e-324, DBL_MAX},   {DBL_MAX, DBL_MAX},
-        {5e-324, 5e-324}, {1e308, 1e308},    {1e-307, 1e-307},    {1.5e308, 1.6e308},
+        {1, 1.5e308},     {5e-324, 1},     {1e-310, 1},       {1e-300, 1e305},
+        {1e-307, 1e308},  {1e-300, 1e308}, {5e-324, DBL_MAX}, {DBL_MAX, DBL_MAX},
+        {5e-324, 5e-324}, {1e308, 1e308},  {1e-307, 1e-307},  {1.5e308, 1.6e308},
     };
     for (size_t i = 0; i < sizeof domains / sizeof domains[0]; i++) {
         for (int m = 2; m <= 9; m++) {

@@ -298,9 +298,10 @@ static void test_extreme_bar_scenes(void)
             }
             n += snprintf(csv + n, sizeof csv - (size_t)n, "\n");
         }
-        const char *opts[20] = {"log", log ? "true" : "false", "stack", stack ? "true" : "false",
-                                "horizontal", horizontal ? "true" : "false",
-                                "mark", marks[iter % 3], "labels", iter % 5 ? "auto" : "true", NULL};
+        const char *opts[20] = {
+            "log",        log ? "true" : "false",        "stack", stack ? "true" : "false",
+            "horizontal", horizontal ? "true" : "false", "mark",  marks[iter % 3],
+            "labels",     iter % 5 ? "auto" : "true",    NULL};
         size_t o = 10;
         if (sum) {
             opts[o++] = "aggregate", opts[o++] = "sum";
@@ -334,7 +335,7 @@ static void test_extreme_bar_scenes(void)
         }
     }
     CHECK_INT(bad, 0);
-    CHECK(rendered > 300); // most of them are drawn
+    CHECK(rendered > 300);  // most of them are drawn
     (void)check_text_boxes; // scene_check.h's other check: overlaps are layout's tests' business
     fprintf(stderr, "extreme bar scenes: %d rendered, %d refused\n", rendered, refused);
 }

@@ -61,8 +61,8 @@ static void test_house_defaults(void)
     CHECK_STR(s.byline, "Chart: House");
     CHECK_INT(s.theme.npalette, 2);
     csvchart_spec_fini(&s);
-    const char *own[] = {"theme", "spec-house.ini", "font", "Inter", "byline", "Mine",
-                         "palette", "dark2", NULL};
+    const char *own[] = {"theme", "spec-house.ini", "font",  "Inter", "byline",
+                         "Mine",  "palette",        "dark2", NULL};
     bind(own, KIND_BAR, &s, &err);
     CHECK_STR(s.font, "Inter");
     CHECK_STR(s.byline, "Mine");

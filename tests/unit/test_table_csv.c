@@ -67,7 +67,10 @@ struct rcase {
 };
 
 #define IN(s) s, sizeof(s) - 1
-#define AUTO {.delimiter = 0}
+#define AUTO                                                                                       \
+    {                                                                                              \
+        .delimiter = 0                                                                             \
+    }
 
 static const struct rcase cases[] = {
     /* ---- Well-formed input ---- */
@@ -118,7 +121,9 @@ static const struct rcase cases[] = {
     {IN("a;b,c\n1;2,3\n"), AUTO, "d=, bom=0\nH [a;b]1:1 [c]1:5\nR [1;2]2:1 [3]2:5\n"},
     {IN("a\n1\n"), AUTO, "d=, bom=0\nH [a]1:1\nR [1]2:1\n"},
     {IN("a;b\n1;2\n"), {',', 0, 0, 0, 0, NULL}, "d=, bom=0\nH [a;b]1:1\nR [1;2]2:1\n"},
-    {IN("a,b;c\n1,2;3\n"), {';', 0, 0, 0, 0, NULL}, "d=; bom=0\nH [a,b]1:1 [c]1:5\nR [1,2]2:1 [3]2:5\n"},
+    {IN("a,b;c\n1,2;3\n"),
+     {';', 0, 0, 0, 0, NULL},
+     "d=; bom=0\nH [a,b]1:1 [c]1:5\nR [1,2]2:1 [3]2:5\n"},
     /* UTF-8 text; columns count bytes. */
     {IN("n\xC3\xA9v,\xC3\xA1r\n\xC3\x81rv\xC3\xADz,5\n"), AUTO,
      "d=, bom=0\nH [n\xC3\xA9v]1:1 [\xC3\xA1r]1:6\nR [\xC3\x81rv\xC3\xADz]2:1 [5]2:9\n"},
@@ -136,13 +141,18 @@ static const struct rcase cases[] = {
     {IN("a\n  \"1234\"\n"), {0, 4, 0, 0, 0, NULL}, "d=, bom=0\nH [a]1:1\nR [1234]2:3\n"},
     {IN("a\n\"12\"\"3\"\n"), {0, 4, 0, 0, 0, NULL}, "d=, bom=0\nH [a]1:1\nR [12\"3]2:1\n"},
     {IN("a\n\"12\"\"\"\"\"\n"), {0, 4, 0, 0, 0, NULL}, "d=, bom=0\nH [a]1:1\nR [12\"\"]2:1\n"},
-    {IN("\"abcd\",b\n1,2\n"), {0, 4, 0, 0, 0, NULL},
+    {IN("\"abcd\",b\n1,2\n"),
+     {0, 4, 0, 0, 0, NULL},
      "d=, bom=0\nH [abcd]1:1 [b]1:8\nR [1]2:1 [2]2:3\n"},
     /* Blank lines count toward max_rows apart from the data rows: a CRLF once, a line of
      * spaces too, a line end inside quotes not. */
-    {IN("a\r\n\r\n1\r\n\r\n2\n"), {0, 0, 0, 2, 0, NULL}, "d=, bom=0\nH [a]1:1\nR [1]3:1\nR [2]5:1\n"},
+    {IN("a\r\n\r\n1\r\n\r\n2\n"),
+     {0, 0, 0, 2, 0, NULL},
+     "d=, bom=0\nH [a]1:1\nR [1]3:1\nR [2]5:1\n"},
     {IN("a\n\"\n\n\n\"\n"), {0, 0, 0, 1, 0, NULL}, "d=, bom=0\nH [a]1:1\nR [\n\n\n]2:1\n"},
-    {IN("ab,c\n1234,5\n"), {0, 4, 2, 1, 0, NULL}, "d=, bom=0\nH [ab]1:1 [c]1:4\nR [1234]2:1 [5]2:6\n"},
+    {IN("ab,c\n1234,5\n"),
+     {0, 4, 2, 1, 0, NULL},
+     "d=, bom=0\nH [ab]1:1 [c]1:4\nR [1234]2:1 [5]2:6\n"},
 
     /* ---- Errors: the message and the position of the first one ---- */
     {IN("a,b\n1,2,3\n"), AUTO, "csv:2:5: row has 3 fields, expected 2 as in the header (line 1)"},
@@ -168,11 +178,18 @@ static const struct rcase cases[] = {
     {IN("a,b\n1,\"xx\n\n"), AUTO, "csv:2:3: unterminated quoted field (opened here)"},
     {IN("a,b\n1,  \"xx\"\"\n"), AUTO, "csv:2:5: unterminated quoted field (opened here)"},
     {IN("\"a,b\n1,2\n"), AUTO, "csv:1:1: unterminated quoted field (opened here)"},
-    {IN("a\nx\xFF\n"), AUTO, "csv:2:2: invalid UTF-8 byte 0xff; if the file is Latin-1 or Windows-1252, set encoding = latin1"},
-    {IN("a\n\xE2\x82\xAC\xFE"), AUTO, "csv:2:4: invalid UTF-8 byte 0xfe; if the file is Latin-1 or Windows-1252, set encoding = latin1"},
+    {IN("a\nx\xFF\n"), AUTO,
+     "csv:2:2: invalid UTF-8 byte 0xff; if the file is Latin-1 or Windows-1252, set encoding = "
+     "latin1"},
+    {IN("a\n\xE2\x82\xAC\xFE"), AUTO,
+     "csv:2:4: invalid UTF-8 byte 0xfe; if the file is Latin-1 or Windows-1252, set encoding = "
+     "latin1"},
     {IN("a\nx\x80"), AUTO,
-     "csv:2:2: invalid UTF-8 byte 0x80 (continuation byte without a lead byte); if the file is Latin-1 or Windows-1252, set encoding = latin1"},
-    {IN("a\n\xC0\xAF\n"), AUTO, "csv:2:1: invalid UTF-8 byte 0xc0 (overlong encoding); if the file is Latin-1 or Windows-1252, set encoding = latin1"},
+     "csv:2:2: invalid UTF-8 byte 0x80 (continuation byte without a lead byte); if the file is "
+     "Latin-1 or Windows-1252, set encoding = latin1"},
+    {IN("a\n\xC0\xAF\n"), AUTO,
+     "csv:2:1: invalid UTF-8 byte 0xc0 (overlong encoding); if the file is Latin-1 or "
+     "Windows-1252, set encoding = latin1"},
     {IN("a\n\xE0\x80\xAF\n"), AUTO,
      "csv:2:1: invalid UTF-8 sequence 0xe0 0x80 (overlong "
      "encoding)"},
@@ -186,11 +203,14 @@ static const struct rcase cases[] = {
      "csv:2:1: invalid UTF-8 sequence 0xf4 0x90 (code point "
      "above U+10FFFF)"},
     {IN("a\nx\xE2\x82,\n"), AUTO,
-     "csv:2:2: invalid UTF-8 byte 0xe2 (starts a 3-byte sequence that is cut short); if the file is Latin-1 or Windows-1252, set encoding = latin1"},
+     "csv:2:2: invalid UTF-8 byte 0xe2 (starts a 3-byte sequence that is cut short); if the file "
+     "is Latin-1 or Windows-1252, set encoding = latin1"},
     {IN("a\nx\xE2\x82"), AUTO,
-     "csv:2:2: invalid UTF-8 byte 0xe2 (starts a 3-byte sequence that is cut short); if the file is Latin-1 or Windows-1252, set encoding = latin1"},
+     "csv:2:2: invalid UTF-8 byte 0xe2 (starts a 3-byte sequence that is cut short); if the file "
+     "is Latin-1 or Windows-1252, set encoding = latin1"},
     {IN("a\n\xE9t\xE9\n"), AUTO,
-     "csv:2:1: invalid UTF-8 byte 0xe9 (starts a 3-byte sequence that is cut short); if the file is Latin-1 or Windows-1252, set encoding = latin1"},
+     "csv:2:1: invalid UTF-8 byte 0xe9 (starts a 3-byte sequence that is cut short); if the file "
+     "is Latin-1 or Windows-1252, set encoding = latin1"},
     {IN("a\nx\0y\n"), AUTO, "csv:2:2: NUL byte in the data"},
     {IN("a\n\"x\n\0\"\n"), AUTO, "csv:3:1: NUL byte in the data"},
     /* What XML 1.0 forbids: C0 controls but tab and line ends, U+FFFE, U+FFFF (issue 10). */
@@ -238,7 +258,9 @@ static const struct rcase cases[] = {
      "csv:1:1: byte order mark inside the data; "
      "expected one only at the start of the file"},
     /* The first error in reading order wins (bytes as read; a row's field count at its end). */
-    {IN("a,b\n1,2,3\xFF\n"), AUTO, "csv:2:6: invalid UTF-8 byte 0xff; if the file is Latin-1 or Windows-1252, set encoding = latin1"},
+    {IN("a,b\n1,2,3\xFF\n"), AUTO,
+     "csv:2:6: invalid UTF-8 byte 0xff; if the file is Latin-1 or Windows-1252, set encoding = "
+     "latin1"},
     {IN("a,b\n1,2,3\n\xFF\n"), AUTO,
      "csv:2:5: row has 3 fields, expected 2 as in the header (line 1)"},
     {IN("a\nx\"\xFF\n"), AUTO,
@@ -263,16 +285,26 @@ static const struct rcase cases[] = {
      "csv:1:9: duplicate column name \"price\" (also column "
      "1)"},
     /* Limits. */
-    {IN("a\n12345\n"), {0, 4, 0, 0, 0, NULL}, "csv:2:1: field is longer than 4 bytes (max_field_bytes)"},
+    {IN("a\n12345\n"),
+     {0, 4, 0, 0, 0, NULL},
+     "csv:2:1: field is longer than 4 bytes (max_field_bytes)"},
     {IN("a\n\"12\n345\n"),
      {0, 4, 0, 0, 0, NULL},
      "csv:2:1: field is longer than 4 bytes (max_field_bytes); is a closing quote missing?"},
-    {IN("abcde\n1\n"), {0, 4, 0, 0, 0, NULL}, "csv:1:1: field is longer than 4 bytes (max_field_bytes)"},
-    {IN("a,b,c\n1,2,3\n"), {0, 0, 2, 0, 0, NULL}, "csv:1:5: too many columns; the limit is 2 (max_columns)"},
-    {IN("a\n1\n2\n"), {0, 0, 0, 1, 0, NULL}, "csv:3:1: too many data rows; the limit is 1 (max_rows)"},
-    {IN("a\n\"12345\"\n"), {0, 4, 0, 0, 0, NULL},
+    {IN("abcde\n1\n"),
+     {0, 4, 0, 0, 0, NULL},
+     "csv:1:1: field is longer than 4 bytes (max_field_bytes)"},
+    {IN("a,b,c\n1,2,3\n"),
+     {0, 0, 2, 0, 0, NULL},
+     "csv:1:5: too many columns; the limit is 2 (max_columns)"},
+    {IN("a\n1\n2\n"),
+     {0, 0, 0, 1, 0, NULL},
+     "csv:3:1: too many data rows; the limit is 1 (max_rows)"},
+    {IN("a\n\"12345\"\n"),
+     {0, 4, 0, 0, 0, NULL},
      "csv:2:1: field is longer than 4 bytes (max_field_bytes); is a closing quote missing?"},
-    {IN("a\n\"12\"\"3\"\"\"\n"), {0, 4, 0, 0, 0, NULL},
+    {IN("a\n\"12\"\"3\"\"\"\n"),
+     {0, 4, 0, 0, 0, NULL},
      "csv:2:1: field is longer than 4 bytes (max_field_bytes)"},
     /* In a ;-separated file a number "1,250" may have a decimal comma (issue 10: it was
      * read as 1250 without a word). Refused in a number column, unless the column shows its
@@ -287,18 +319,23 @@ static const struct rcase cases[] = {
      "csv:2:5: \"-2,500K\" is ambiguous in a ;-separated file (decimal comma or thousands "
      "separator?); write -2500K or -2.5K"},
     /* An endless stream of blank lines meets a limit (issue 10: yes '' never ended). */
-    {IN("a\n\n\n1\n"), {0, 0, 0, 1, 0, NULL},
+    {IN("a\n\n\n1\n"),
+     {0, 0, 0, 1, 0, NULL},
      "csv:3:1: too many blank lines; the limit is 1 (max_rows, counted apart from the data "
      "rows)"},
-    {IN("\n\r\n  \na\n1\n"), {0, 0, 0, 2, 0, NULL},
+    {IN("\n\r\n  \na\n1\n"),
+     {0, 0, 0, 2, 0, NULL},
      "csv:3:1: too many blank lines; the limit is 2 (max_rows, counted apart from the data "
      "rows)"},
-    {IN("a\n1\n \t\r\r"), {0, 0, 0, 1, 0, NULL},
+    {IN("a\n1\n \t\r\r"),
+     {0, 0, 0, 1, 0, NULL},
      "csv:4:1: too many blank lines; the limit is 1 (max_rows, counted apart from the data "
      "rows)"},
-    {IN("\r1\r1\n1\n\r"), {0, 0, 0, 1, 0, NULL}, // a row over the limit before (fuzz_csv)
+    {IN("\r1\r1\n1\n\r"),
+     {0, 0, 0, 1, 0, NULL}, // a row over the limit before (fuzz_csv)
      "csv:4:1: too many data rows; the limit is 1 (max_rows)"},
-    {IN("a\n\"x\"\n\n\n"), {0, 0, 0, 1, 0, NULL},
+    {IN("a\n\"x\"\n\n\n"),
+     {0, 0, 0, 1, 0, NULL},
      "csv:4:1: too many blank lines; the limit is 1 (max_rows, counted apart from the data "
      "rows)"},
 };
@@ -403,15 +440,18 @@ static void test_reader_api(void)
     CHECK_INT(csvchart_table_reader_new(name, NULL, &r, &err), CSVCHART_OK);
     name[0] = 'y';
     CHECK_INT(csvchart_table_reader_feed(r, "a\n\xff", 3, &err), CSVCHART_ERROR_DATA);
-    CHECK_STR(csvchart_error_text(&err), "x.csv:2:1: invalid UTF-8 byte 0xff; if the file is Latin-1 or Windows-1252, set encoding = latin1");
+    CHECK_STR(csvchart_error_text(&err), "x.csv:2:1: invalid UTF-8 byte 0xff; if the file is "
+                                         "Latin-1 or Windows-1252, set encoding = latin1");
     csvchart_error err2 = {0};
     CHECK_INT(csvchart_table_reader_feed(r, "1\n", 2, &err2), CSVCHART_ERROR_DATA);
-    CHECK_STR(csvchart_error_text(&err2), "x.csv:2:1: invalid UTF-8 byte 0xff; if the file is Latin-1 or Windows-1252, set encoding = latin1");
+    CHECK_STR(csvchart_error_text(&err2), "x.csv:2:1: invalid UTF-8 byte 0xff; if the file is "
+                                          "Latin-1 or Windows-1252, set encoding = latin1");
     csvchart_table *t = (csvchart_table *)&err; // must be reset to NULL
     csvchart_error err3 = {0};
     CHECK_INT(csvchart_table_reader_finish(r, &t, &err3), CSVCHART_ERROR_DATA);
     CHECK(t == NULL);
-    CHECK_STR(csvchart_error_text(&err3), "x.csv:2:1: invalid UTF-8 byte 0xff; if the file is Latin-1 or Windows-1252, set encoding = latin1");
+    CHECK_STR(csvchart_error_text(&err3), "x.csv:2:1: invalid UTF-8 byte 0xff; if the file is "
+                                          "Latin-1 or Windows-1252, set encoding = latin1");
     csvchart_table_reader_free(r);
 
     /* NULL err is allowed. */
@@ -532,8 +572,8 @@ static void test_semicolon_commas(void)
     struct fold_plan f = {.mode = FOLD_ROWS, .keys = {"k", NULL, NULL}};
     struct agg_rows *rows = NULL;
     csvchart_error err = {0};
-    CHECK_INT(csvchart_aggregate_read(NULL, "t.csv", "k;v\na;2\na;1,250\n", 16, NULL, &f, &t,
-                                      &rows, &err),
+    CHECK_INT(csvchart_aggregate_read(NULL, "t.csv", "k;v\na;2\na;1,250\n", 16, NULL, &f, &t, &rows,
+                                      &err),
               CSVCHART_ERROR_DATA);
     CHECK(t == NULL && rows == NULL);
     CHECK_STR(csvchart_error_text(&err),

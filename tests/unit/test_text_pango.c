@@ -125,8 +125,9 @@ static void test_fast_ascii_is_exact(void)
         return;
     }
     csvchart_text_pango_set_fast_ascii(slow, false);
-    static const char *const fixed[] = {"category-0042", "$0.07", "OpenAI o1", "AV To Wa",
-                                        "  spaced  ", "857x", "ffi fl", "Zürich", "{|}~"};
+    static const char *const fixed[] = {"category-0042", "$0.07",      "OpenAI o1",
+                                        "AV To Wa",      "  spaced  ", "857x",
+                                        "ffi fl",        "Zürich",     "{|}~"};
     uint32_t x = 2463534242u;
     size_t differ = 0;
     for (int i = 0; i < 600; i++) {

@@ -10,8 +10,8 @@
 #include "harness.h"
 #include "theme.h"
 
-static const char *const palettes[] = {"okabe-ito", "tableau10", "observable10", "dark2", "grey",
-                                       "#F0E442,#FFFFFF,#000000,#123456"};
+static const char *const palettes[] = {"okabe-ito", "tableau10", "observable10",
+                                       "dark2",     "grey",      "#F0E442,#FFFFFF,#000000,#123456"};
 
 static void test_contrast(void)
 {
@@ -22,8 +22,8 @@ static void test_contrast(void)
             CHECK(csvchart_theme_get(themes[t], palettes[p], &th));
             for (size_t i = 0; i < th.npalette; i++) {
                 double c = csvchart_contrast(th.palette[i], th.background);
-                HARNESS_REPORT(c >= 3, "%s, %s: colour %zu #%08x is %.2f:1", themes[t],
-                               palettes[p], i, th.palette[i], c);
+                HARNESS_REPORT(c >= 3, "%s, %s: colour %zu #%08x is %.2f:1", themes[t], palettes[p],
+                               i, th.palette[i], c);
             }
             HARNESS_REPORT(csvchart_contrast(th.muted, th.background) >= 3, "%s: muted %.2f:1",
                            themes[t], csvchart_contrast(th.muted, th.background));
@@ -121,7 +121,8 @@ static void test_house_file(void)
          "label_size: 12 px is outside 13 to 48 px (the floor of its text, at most three times "
          "the default)"},
         {"margin = wide\n", 1, "margin: \"wide\" is not a number of px"},
-        {"base = sepia\n", 1, "base: \"sepia\" is not a built-in theme; expected light, dark or print"},
+        {"base = sepia\n", 1,
+         "base: \"sepia\" is not a built-in theme; expected light, dark or print"},
         {"[figure]\n", 1, "\"[figure]\": a house theme has one section, [theme], if any"},
         {"just words\n", 1, "expected key = value, got \"just words\""},
         {"background = #FFFFFF\nfaint = #BBBBBB\n", 2,

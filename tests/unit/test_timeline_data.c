@@ -15,8 +15,8 @@
 static struct timeline_data data;
 
 /* Binds `csv` with NAME, VALUE option pairs (NULL-terminated) into `data`. */
-static csvchart_status bind(const char *csv, const char *const *opts,
-                            struct csvchart_warnings *w, csvchart_error *err)
+static csvchart_status bind(const char *csv, const char *const *opts, struct csvchart_warnings *w,
+                            csvchart_error *err)
 {
     csvchart_table *t = NULL;
     csvchart_status st = csvchart_table_read("t.csv", csv, strlen(csv), NULL, &t, err);
@@ -132,20 +132,35 @@ static void test_errors(void)
         size_t line, col;
         const char *msg;
     } cases[] = {
-        {"date,label\nJan 2025,A\nQ1 2025,B\n", {NULL}, 3, 1,
+        {"date,label\nJan 2025,A\nQ1 2025,B\n",
+         {NULL},
+         3,
+         1,
          "\"Q1 2025\" is not a date (column \"date\"); expected 2025, 2025-01, 2025-01-15, "
          "2025-01-15T10:00:00Z (or +02:00), January 2025, Jan 2025, 15 January 2026 or Jan 15, "
          "2026"},
-        {"date,label\n2025-02-30,A\n", {NULL}, 2, 1,
+        {"date,label\n2025-02-30,A\n",
+         {NULL},
+         2,
+         1,
          "\"2025-02-30\" is not a date (column \"date\"); expected 2025, 2025-01, 2025-01-15, "
          "2025-01-15T10:00:00Z (or +02:00), January 2025, Jan 2025, 15 January 2026 or Jan 15, "
          "2026"},
-        {"date,end,label\n2025,2024,Reign\n", {"end", "end", NULL}, 2, 6,
+        {"date,end,label\n2025,2024,Reign\n",
+         {"end", "end", NULL},
+         2,
+         6,
          "\"Reign\" ends before it starts: end 2024 is before date 2025; swap the two dates"},
-        {"date,label\n2025, \n", {NULL}, 2, 6,
+        {"date,label\n2025, \n",
+         {NULL},
+         2,
+         6,
          "empty label (column \"label\"); every event needs one"},
         {"date,label\n", {NULL}, 0, 0, "header only"},
-        {"day,label\n2025,A\n", {NULL}, 0, 0,
+        {"day,label\n2025,A\n",
+         {NULL},
+         0,
+         0,
          "no column named \"date\" (date); the columns are \"day\", \"label\""},
         {"date,label\n,A\n", {NULL}, 0, 0, "no events left to draw: every row lacks a date"},
     };
@@ -239,9 +254,15 @@ static void test_date_text(void)
     static const struct {
         const char *a, *b, *want;
     } spans[] = {
-        {"2020", "2024", "2020\xe2\x80\x93" "2024"},
-        {"2025-01", "2025-04", "Jan\xe2\x80\x93" "Apr 2025"},
-        {"2025-01-03", "2025-01-15", "3\xe2\x80\x93" "15 Jan 2025"},
+        {"2020", "2024",
+         "2020\xe2\x80\x93"
+         "2024"},
+        {"2025-01", "2025-04",
+         "Jan\xe2\x80\x93"
+         "Apr 2025"},
+        {"2025-01-03", "2025-01-15",
+         "3\xe2\x80\x93"
+         "15 Jan 2025"},
         {"2024-03", "2025-02", "Mar 2024 \xe2\x80\x93 Feb 2025"},
         {"2020-05", "2020-05", "May 2020"},
         {"2025", "2025-06-01", "2025 \xe2\x80\x93 1 Jun 2025"},
