@@ -23,6 +23,7 @@
 #include "csvchart.h"
 #include "figure.h"
 #include "harness.h"
+#include "property.h"
 #include "scene_check.h"
 #include "text.h"
 
@@ -32,27 +33,15 @@
 
 static uint64_t rng = 0x9E3779B97F4A7C15ull;
 
-static uint32_t next(void)
-{
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return (uint32_t)(rng >> 11);
-}
-
-/* A whole number in [lo, hi]. */
 static int pick(int lo, int hi)
 {
-    return lo + (int)(next() % (uint32_t)(hi - lo + 1));
+    return property_pick(&rng, lo, hi);
 }
 
 static double unit(void)
 {
-    return (next() & 0xFFFFFF) / (double)0x1000000;
+    return property_unit(&rng);
 }
-
-static const char *const sizes[] = {"400x600",  "1080x1080", "1200x630",
-                                    "1200x675", "1920x1080", "3840x2160"};
 
 /* A name of about `len` characters (at least its first word): capitalised words of
  * syllables, one space between them, unique through the first word ("Q17"). Some syllables
@@ -79,38 +68,11 @@ static void make_name(char *buf, size_t cap, size_t index, int len)
 }
 
 struct gen {
-    char *csv;
-    size_t len, cap;
-    const char *opts[40];
-    size_t nopts;
+    struct property_case c; /* the CSV and the options */
     char optbuf[8][160];
     int ncat, nser, nfacet;
     char names[60][96];
 };
-
-static void add(struct gen *g, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void add(struct gen *g, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    char line[512];
-    int n = vsnprintf(line, sizeof line, fmt, ap);
-    va_end(ap);
-    if (g->len + (size_t)n + 1 > g->cap) {
-        g->cap = (g->len + (size_t)n + 1) * 2;
-        g->csv = realloc(g->csv, g->cap);
-    }
-    memcpy(g->csv + g->len, line, (size_t)n + 1);
-    g->len += (size_t)n;
-}
-
-static void opt(struct gen *g, const char *name, const char *value)
-{
-    g->opts[g->nopts++] = name;
-    g->opts[g->nopts++] = value;
-    g->opts[g->nopts] = NULL;
-}
 
 /* A value of magnitude within `decades` decades, possibly negative or zero. */
 static double value(double decades, bool positive, double base)
@@ -125,7 +87,7 @@ static double value(double decades, bool positive, double base)
     return v;
 }
 
-/* One generated figure: data in g->csv, options in g->opts. */
+/* One generated figure: data in g->c.csv, options in g->c.opts. */
 static void generate(struct gen *g, size_t k)
 {
     memset(g, 0, offsetof(struct gen, names));
@@ -143,21 +105,21 @@ static void generate(struct gen *g, size_t k)
     for (int c = 0; c < g->ncat; c++) {
         make_name(g->names[c], sizeof g->names[c], (size_t)c, pick(1, maxlen));
     }
-    add(g, "%sname", g->nfacet > 1 ? "panel," : "");
+    property_add(&g->c, "%sname", g->nfacet > 1 ? "panel," : "");
     if (range) {
-        add(g, ",low,high\n");
+        property_add(&g->c, ",low,high\n");
     } else {
         for (int s = 0; s < g->nser; s++) {
-            add(g, ",series %d", s + 1);
+            property_add(&g->c, ",series %d", s + 1);
         }
-        add(g, "\n");
+        property_add(&g->c, "\n");
     }
     for (int f = 0; f < g->nfacet; f++) {
         for (int c = 0; c < g->ncat; c++) {
             if (g->nfacet > 1) {
-                add(g, "Panel %d,", f + 1);
+                property_add(&g->c, "Panel %d,", f + 1);
             }
-            add(g, "\"%s\"", g->names[c]);
+            property_add(&g->c, "\"%s\"", g->names[c]);
             double low = 0;
             for (int s = 0; s < (range ? 2 : g->nser); s++) {
                 double v = value(decades, log || range || stack, base);
@@ -167,74 +129,74 @@ static void generate(struct gen *g, size_t k)
                 low = v;
                 bool pre = strcmp(u, "$") == 0;
                 bool suf = strcmp(u, "%") == 0 || strcmp(u, "M") == 0;
-                add(g, ",%s%.6g%s", pre ? "$" : "", strcmp(u, "M") == 0 ? v / 1e6 : v,
-                    suf ? u : "");
+                property_add(&g->c, ",%s%.6g%s", pre ? "$" : "", strcmp(u, "M") == 0 ? v / 1e6 : v,
+                             suf ? u : "");
             }
-            add(g, "\n");
+            property_add(&g->c, "\n");
         }
     }
-    snprintf(g->optbuf[0], sizeof g->optbuf[0], "%s", sizes[k % 6]);
-    opt(g, "size", g->optbuf[0]);
-    opt(g, "theme", (k / 6) % 2 ? "dark" : "light");
-    opt(g, "title",
-        pick(0, 1) ? "A generated chart with a title long enough to wrap on "
-                     "a phone-sized canvas"
-                   : "Generated");
+    snprintf(g->optbuf[0], sizeof g->optbuf[0], "%s", property_sizes[k % 6]);
+    property_opt(&g->c, "size", g->optbuf[0]);
+    property_opt(&g->c, "theme", (k / 6) % 2 ? "dark" : "light");
+    property_opt(&g->c, "title",
+                 pick(0, 1) ? "A generated chart with a title long enough to wrap on "
+                              "a phone-sized canvas"
+                            : "Generated");
     if (pick(0, 1)) {
-        opt(g, "subtitle", "Illustrative values, units as written");
+        property_opt(&g->c, "subtitle", "Illustrative values, units as written");
     }
-    opt(g, "source", "Generated data");
+    property_opt(&g->c, "source", "Generated data");
     if (g->nfacet > 1) {
-        opt(g, "x", "name");
-        opt(g, "facet", "panel");
-        opt(g, "facet_scale", pick(0, 1) ? "auto" : "free");
+        property_opt(&g->c, "x", "name");
+        property_opt(&g->c, "facet", "panel");
+        property_opt(&g->c, "facet_scale", pick(0, 1) ? "auto" : "free");
     }
     if (range) {
-        opt(g, "low", "low");
-        opt(g, "high", "high");
+        property_opt(&g->c, "low", "low");
+        property_opt(&g->c, "high", "high");
     }
     if (log) {
-        opt(g, "log", "true");
+        property_opt(&g->c, "log", "true");
     }
     if (stack) {
-        opt(g, "stack", "true");
+        property_opt(&g->c, "stack", "true");
     }
     static const char *const marks[] = {"bar", "bar", "dot", "lollipop"};
-    opt(g, "mark", stack ? "bar" : marks[pick(0, 3)]);
+    property_opt(&g->c, "mark", stack ? "bar" : marks[pick(0, 3)]);
     /* forced vertical bars only for what could stand under them: hundreds of names under
      * vertical bars fit no canvas whose type grows with it (the refusal says so) */
     static const char *const orient[] = {"auto", "auto", "true", "false"};
-    opt(g, "horizontal", orient[pick(0, g->ncat * g->nfacet <= 80 ? 3 : 2)]);
+    property_opt(&g->c, "horizontal", orient[pick(0, g->ncat * g->nfacet <= 80 ? 3 : 2)]);
     if (log && !range && pick(0, 2) == 0 && g->ncat > 1) { /* two bars > 0 in every panel */
-        opt(g, "ratio", "true");
+        property_opt(&g->c, "ratio", "true");
     }
     if (pick(0, 4) == 0) {
-        opt(g, "highlight", g->names[pick(0, g->ncat - 1)]);
+        property_opt(&g->c, "highlight", g->names[pick(0, g->ncat - 1)]);
     }
     /* what editors add (issue 13) */
     if (pick(0, 5) == 0) {
         snprintf(g->optbuf[1], sizeof g->optbuf[1], "%.4g Average; %.4g", base * 2, base * 5);
-        opt(g, "rule", g->optbuf[1]);
+        property_opt(&g->c, "rule", g->optbuf[1]);
     }
     if (pick(0, 6) == 0) {
         snprintf(g->optbuf[2], sizeof g->optbuf[2], "%.4g,%.4g Typical range", base, base * 3);
-        opt(g, "band", g->optbuf[2]);
+        property_opt(&g->c, "band", g->optbuf[2]);
     }
     if (pick(0, 5) == 0) {
         snprintf(g->optbuf[3], sizeof g->optbuf[3], "\"%s\": A note on this one",
                  g->names[pick(0, g->ncat - 1)]);
-        opt(g, "annotate", g->optbuf[3]);
+        property_opt(&g->c, "annotate", g->optbuf[3]);
     }
     if (pick(0, 6) == 0) {
-        opt(g, "axis_title", "Units as written");
+        property_opt(&g->c, "axis_title", "Units as written");
     }
     if (stack && pick(0, 2) == 0) {
         bool totals = pick(0, 1);
-        opt(g, totals ? "totals" : "stack", totals ? "true" : "percent");
+        property_opt(&g->c, totals ? "totals" : "stack", totals ? "true" : "percent");
     }
     static const char *const labels[] = {"auto", "inside", "outside", "none"};
     if (pick(0, 4) == 0) {
-        opt(g, "labels", labels[pick(0, 3)]);
+        property_opt(&g->c, "labels", labels[pick(0, 3)]);
     }
 }
 
@@ -244,11 +206,11 @@ static csvchart_figure *figure(const struct gen *g, const char *size, csvchart_e
 {
     csvchart_figure *fig = csvchart_figure_new("bar", err);
     csvchart_figure_set_measurer(fig, pango);
-    for (size_t i = 0; g->opts[i]; i += 2) {
-        bool is_size = strcmp(g->opts[i], "size") == 0;
-        csvchart_set(fig, g->opts[i], is_size && size ? size : g->opts[i + 1], err);
+    for (size_t i = 0; g->c.opts[i]; i += 2) {
+        bool is_size = strcmp(g->c.opts[i], "size") == 0;
+        csvchart_set(fig, g->c.opts[i], is_size && size ? size : g->c.opts[i + 1], err);
     }
-    csvchart_figure_load_buffer(fig, "gen.csv", g->csv, g->len, err);
+    csvchart_figure_load_buffer(fig, "gen.csv", g->c.csv, g->c.len, err);
     return fig;
 }
 
@@ -284,24 +246,7 @@ static void check_names(const char *name, const struct gen *g, const struct csvc
 
 static void save_failure(const struct gen *g, size_t k)
 {
-    char dir[600], path[700];
-    snprintf(dir, sizeof dir, "%s/tests/property-failures", CSVCHART_BINARY_DIR);
-    mkdir(dir, 0777);
-    snprintf(path, sizeof path, "%s/case-%zu.csv", dir, k);
-    FILE *f = fopen(path, "w");
-    if (f) {
-        fwrite(g->csv, 1, g->len, f);
-        fclose(f);
-    }
-    snprintf(path, sizeof path, "%s/case-%zu.args", dir, k);
-    f = fopen(path, "w");
-    if (f) {
-        for (size_t i = 0; g->opts[i]; i += 2) {
-            fprintf(f, "'--%s=%s' ", g->opts[i], g->opts[i + 1]);
-        }
-        fputc('\n', f);
-        fclose(f);
-    }
+    property_save(&g->c, "property-failures", k);
 }
 
 static size_t refused, drawn;
@@ -313,12 +258,12 @@ static void run_case(size_t k)
     int failed0 = harness_failed;
     char name[128];
     snprintf(name, sizeof name, "case %zu (%d categories, %d series, %d panels, %s)", k, g.ncat,
-             g.nser, g.nfacet, g.opts[1]);
+             g.nser, g.nfacet, g.c.opts[1]);
     csvchart_error err = {0};
     csvchart_figure *fig = figure(&g, NULL, &err);
     const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
     double w, h;
-    sscanf(g.opts[1], "%lfx%lf", &w, &h);
+    sscanf(g.c.opts[1], "%lfx%lf", &w, &h);
     char size[32] = "";
     if (!s && err.status == CSVCHART_ERROR_SIZE) {
         /* refused: the size it names must hold the same figure */
@@ -365,7 +310,7 @@ static void run_case(size_t k)
     if (harness_failed != failed0) {
         save_failure(&g, k);
     }
-    free(g.csv);
+    free(g.c.csv);
 }
 
 int main(void)

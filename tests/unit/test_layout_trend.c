@@ -33,6 +33,7 @@
 #include "figure.h"
 #include "fixtures.h"
 #include "harness.h"
+#include "property.h"
 #include "scene_check.h"
 #include "text.h"
 
@@ -42,35 +43,22 @@
 
 static uint64_t rng = 0xD1B54A32D192ED03ull;
 
-static uint32_t next(void)
-{
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return (uint32_t)(rng >> 11);
-}
-
 static int pick(int lo, int hi)
 {
-    return lo + (int)(next() % (uint32_t)(hi - lo + 1));
+    return property_pick(&rng, lo, hi);
 }
 
 static double unit(void)
 {
-    return (next() & 0xFFFFFF) / (double)0x1000000;
+    return property_unit(&rng);
 }
 
-static const char *const sizes[] = {"400x600",  "1080x1080", "1200x630",
-                                    "1200x675", "1920x1080", "3840x2160"};
 static const char *const months[] = {"January",   "February", "March",    "April",
                                      "May",       "June",     "July",     "August",
                                      "September", "October",  "November", "December"};
 
 struct gen {
-    char *csv;
-    size_t len, cap;
-    const char *opts[40];
-    size_t nopts;
+    struct property_case c; /* the CSV and the options */
     char optbuf[6][200];
     int nser, nfit;
     int values[8]; /* values per series */
@@ -78,30 +66,6 @@ struct gen {
     char labels[64][48];
     char names[8][40];
 };
-
-static void add(struct gen *g, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void add(struct gen *g, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    char line[512];
-    int n = vsnprintf(line, sizeof line, fmt, ap);
-    va_end(ap);
-    if (g->len + (size_t)n + 1 > g->cap) {
-        g->cap = (g->len + (size_t)n + 1) * 2;
-        g->csv = realloc(g->csv, g->cap);
-    }
-    memcpy(g->csv + g->len, line, (size_t)n + 1);
-    g->len += (size_t)n;
-}
-
-static void opt(struct gen *g, const char *name, const char *value)
-{
-    g->opts[g->nopts++] = name;
-    g->opts[g->nopts++] = value;
-    g->opts[g->nopts] = NULL;
-}
 
 /* A name of about `len` characters: capitalised words of syllables ("Q3 Karo Mite"). */
 static void make_name(char *buf, size_t cap, const char *prefix, size_t index, int len)
@@ -159,7 +123,7 @@ static void put_date(char *buf, size_t n, double day, int prec)
     }
 }
 
-/* One generated trend: data in g->csv, options in g->opts. */
+/* One generated trend: data in g->c.csv, options in g->c.opts. */
 static void generate(struct gen *g, size_t k)
 {
     memset(g, 0, offsetof(struct gen, labels));
@@ -180,15 +144,15 @@ static void generate(struct gen *g, size_t k)
     for (int s = 0; s < g->nser; s++) {
         make_name(g->names[s], sizeof g->names[s], "S", (size_t)s, pick(1, 24));
     }
-    add(g, "date");
+    property_add(&g->c, "date");
     if (long_format) {
-        add(g, ",series,value");
+        property_add(&g->c, ",series,value");
     } else {
         for (int s = 0; s < g->nser; s++) {
-            add(g, ",\"%s\"", g->names[s]);
+            property_add(&g->c, ",\"%s\"", g->names[s]);
         }
     }
-    add(g, "%s\n", labels ? ",name" : "");
+    property_add(&g->c, "%s\n", labels ? ",name" : "");
     double start = 15000 + unit() * 5000;
     /* each series: a start value and a rate (decades over the span), rising or falling */
     double v0[8], rate[8];
@@ -203,10 +167,10 @@ static void generate(struct gen *g, size_t k)
         put_date(date, sizeof date, day, prec);
         /* wide: one row of every series' value; long: one row per series */
         for (int r = 0; r < (long_format ? g->nser : 1); r++) {
-            add(g, "%s", date);
+            property_add(&g->c, "%s", date);
             int first = long_format ? r : 0, last = long_format ? r : g->nser - 1;
             if (long_format) {
-                add(g, ",\"%s\"", g->names[r]);
+                property_add(&g->c, ",\"%s\"", g->names[r]);
             }
             bool any = false;
             for (int q = first; q <= last; q++) {
@@ -215,57 +179,57 @@ static void generate(struct gen *g, size_t k)
                     v = -v;
                 }
                 if (pick(0, 19) == 0) { /* a missing value */
-                    add(g, ",");
+                    property_add(&g->c, ",");
                     continue;
                 }
                 any = true;
                 values[q]++;
                 bool pre = strcmp(u, "$") == 0, suf = strcmp(u, "%") == 0 || strcmp(u, "M") == 0;
-                add(g, ",%s%.6g%s", pre ? "$" : "", strcmp(u, "M") == 0 ? v / 1e6 : v,
-                    suf ? u : "");
+                property_add(&g->c, ",%s%.6g%s", pre ? "$" : "", strcmp(u, "M") == 0 ? v / 1e6 : v,
+                             suf ? u : "");
             }
             if (labels) {
                 /* a label on some rows with a value (it labels the row's first value) */
                 if (any && g->nlabels < 64 && pick(0, 6) == 0) {
                     make_name(g->labels[g->nlabels], sizeof g->labels[0], "P", g->nlabels,
                               pick(1, 30));
-                    add(g, ",\"%s\"", g->labels[g->nlabels]);
+                    property_add(&g->c, ",\"%s\"", g->labels[g->nlabels]);
                     g->nlabels++;
                 } else {
-                    add(g, ",");
+                    property_add(&g->c, ",");
                 }
             }
-            add(g, "\n");
+            property_add(&g->c, "\n");
         }
     }
     for (int s = 0; s < g->nser; s++) {
         g->nfit += fit && values[s] >= 2;
     }
-    snprintf(g->optbuf[0], sizeof g->optbuf[0], "%s", sizes[k % 6]);
-    opt(g, "size", g->optbuf[0]);
-    opt(g, "theme", (k / 6) % 2 ? "dark" : "light");
-    opt(g, "title",
-        pick(0, 1) ? "A generated trend with a title long enough to wrap on a "
-                     "phone-sized canvas"
-                   : "Generated");
+    snprintf(g->optbuf[0], sizeof g->optbuf[0], "%s", property_sizes[k % 6]);
+    property_opt(&g->c, "size", g->optbuf[0]);
+    property_opt(&g->c, "theme", (k / 6) % 2 ? "dark" : "light");
+    property_opt(&g->c, "title",
+                 pick(0, 1) ? "A generated trend with a title long enough to wrap on a "
+                              "phone-sized canvas"
+                            : "Generated");
     if (pick(0, 1)) {
-        opt(g, "subtitle", "Illustrative values, units as written");
+        property_opt(&g->c, "subtitle", "Illustrative values, units as written");
     }
-    opt(g, "source", "Generated data");
+    property_opt(&g->c, "source", "Generated data");
     if (long_format) {
-        opt(g, "group", "series");
+        property_opt(&g->c, "group", "series");
     }
     if (labels) {
-        opt(g, "label", "name");
+        property_opt(&g->c, "label", "name");
     }
     if (log) {
-        opt(g, "log", "true");
+        property_opt(&g->c, "log", "true");
     }
     if (fit) {
-        opt(g, "trend", "fit");
+        property_opt(&g->c, "trend", "fit");
     }
     static const char *const marks[] = {"auto", "auto", "line", "dot", "line+dot"};
-    opt(g, "mark", marks[pick(0, 4)]);
+    property_opt(&g->c, "mark", marks[pick(0, 4)]);
     int nmark = pick(0, 4) ? 0 : pick(1, 3);
     size_t m = 0;
     for (int i = 0; i < nmark; i++) {
@@ -276,7 +240,7 @@ static void generate(struct gen *g, size_t k)
                               date, label);
     }
     if (nmark) {
-        opt(g, "marker", g->optbuf[1]);
+        property_opt(&g->c, "marker", g->optbuf[1]);
     }
 }
 
@@ -286,11 +250,11 @@ static csvchart_figure *figure(const struct gen *g, const char *size, csvchart_e
 {
     csvchart_figure *fig = csvchart_figure_new("trend", err);
     csvchart_figure_set_measurer(fig, pango);
-    for (size_t i = 0; g->opts[i]; i += 2) {
-        bool is_size = strcmp(g->opts[i], "size") == 0;
-        csvchart_set(fig, g->opts[i], is_size && size ? size : g->opts[i + 1], err);
+    for (size_t i = 0; g->c.opts[i]; i += 2) {
+        bool is_size = strcmp(g->c.opts[i], "size") == 0;
+        csvchart_set(fig, g->c.opts[i], is_size && size ? size : g->c.opts[i + 1], err);
     }
-    csvchart_figure_load_buffer(fig, "gen.csv", g->csv, g->len, err);
+    csvchart_figure_load_buffer(fig, "gen.csv", g->c.csv, g->c.len, err);
     return fig;
 }
 
@@ -386,24 +350,7 @@ static void check_paths(const char *name, const struct csvchart_scene *s)
 
 static void save_failure(const struct gen *g, size_t k)
 {
-    char dir[600], path[700];
-    snprintf(dir, sizeof dir, "%s/tests/trend-failures", CSVCHART_BINARY_DIR);
-    mkdir(dir, 0777);
-    snprintf(path, sizeof path, "%s/case-%zu.csv", dir, k);
-    FILE *f = fopen(path, "w");
-    if (f) {
-        fwrite(g->csv, 1, g->len, f);
-        fclose(f);
-    }
-    snprintf(path, sizeof path, "%s/case-%zu.args", dir, k);
-    f = fopen(path, "w");
-    if (f) {
-        for (size_t i = 0; g->opts[i]; i += 2) {
-            fprintf(f, "'--%s=%s' ", g->opts[i], g->opts[i + 1]);
-        }
-        fputc('\n', f);
-        fclose(f);
-    }
+    property_save(&g->c, "trend-failures", k);
 }
 
 static size_t refused, drawn;
@@ -415,12 +362,12 @@ static void run_case(size_t k)
     int failed0 = harness_failed;
     char name[160];
     snprintf(name, sizeof name, "trend case %zu (%d series, %zu labels, %s)", k, g.nser, g.nlabels,
-             g.opts[1]);
+             g.c.opts[1]);
     csvchart_error err = {0};
     csvchart_figure *fig = figure(&g, NULL, &err);
     const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
     double w, h;
-    sscanf(g.opts[1], "%lfx%lf", &w, &h);
+    sscanf(g.c.opts[1], "%lfx%lf", &w, &h);
     char size[32] = "";
     if (!s && err.status == CSVCHART_ERROR_SIZE) {
         int nw = 0, nh = 0;
@@ -474,7 +421,7 @@ static void run_case(size_t k)
     if (harness_failed != failed0) {
         save_failure(&g, k);
     }
-    free(g.csv);
+    free(g.c.csv);
 }
 
 static void test_property(void)
