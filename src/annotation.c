@@ -78,165 +78,192 @@ static char *unquote(const char *a, const char *b)
     return csvchart_strndup(a, (size_t)(b - a));
 }
 
+/* The k-th item [a, b) of the list option `name`. */
+struct item {
+    const char *name;
+    size_t k;
+    const char *a, *b;
+};
+
+/* Reads one item into *m (zeroed; on success it owns what it holds, on failure nothing). */
+typedef csvchart_status (*item_reader)(const struct item *it, const void *ctx, void *m,
+                                       csvchart_error *err);
+
+/*
+ * Every item of `text` read by `read` into a malloc'd array of `size`-byte elements (*out,
+ * *n). On failure the elements read are released with `fini`, *out is NULL and the status is
+ * returned: one loop for rule, band, annotate and marker.
+ */
+static csvchart_status read_items(const char *name, const char *text, size_t size, item_reader read,
+                                  void (*fini)(void *m), const void *ctx, void **out, size_t *n,
+                                  csvchart_error *err)
+{
+    char *items = NULL;
+    size_t len = 0, cap = 0;
+    struct item it = {.name = name};
+    const char *p = text;
+    csvchart_status st = CSVCHART_OK;
+    *out = NULL;
+    *n = 0;
+    while (next_item(&p, &it.a, &it.b)) {
+        it.k++;
+        if (!csvchart_array_reserve((void **)&items, &cap, len + 1, size)) {
+            st = csvchart_error_nomem(err);
+            break;
+        }
+        memset(items + len * size, 0, size);
+        if ((st = read(&it, ctx, items + len * size, err))) {
+            break;
+        }
+        len++;
+    }
+    if (st) {
+        for (size_t i = 0; i < len; i++) {
+            fini(items + i * size);
+        }
+        free(items);
+        return st;
+    }
+    *out = items;
+    *n = len;
+    return CSVCHART_OK;
+}
+
+/* "VALUE LABEL" or, for a band (ctx non-NULL), "LOW,HIGH LABEL". */
+static csvchart_status read_ref(const struct item *it, const void *ctx, void *out,
+                                csvchart_error *err)
+{
+    bool band = ctx != NULL;
+    struct ref_mark *m = out;
+    const char *a = it->a, *b = it->b, *sp = a;
+    while (sp < b && *sp != ' ' && *sp != '\t') {
+        sp++;
+    }
+    const char *comma = band ? memchr(a, ',', (size_t)(sp - a)) : NULL;
+    bool ok = band ? comma && number(a, (size_t)(comma - a), &m->lo) &&
+                         number(comma + 1, (size_t)(sp - comma - 1), &m->hi)
+                   : number(a, (size_t)(sp - a), &m->lo);
+    if (!ok) {
+        return BAD("%s: item %zu \"%.*s\" does not start with %s; expected e.g. %s", it->name,
+                   it->k, (int)(b - a), a, band ? "two numbers LOW,HIGH" : "a number",
+                   band ? "10,20 Target range" : "0.5 Average");
+    }
+    if (band && m->hi < m->lo) {
+        return BAD("%s: item %zu \"%.*s\" ends before it starts; write LOW,HIGH", it->name, it->k,
+                   (int)(b - a), a);
+    }
+    m->hi = band ? m->hi : m->lo;
+    m->label = unquote(sp, b);
+    return m->label ? CSVCHART_OK : csvchart_error_nomem(err);
+}
+
+static void ref_fini(void *m)
+{
+    free(((struct ref_mark *)m)->label);
+}
+
 csvchart_status csvchart_parse_refs(const char *name, const char *text, bool band,
                                     struct ref_mark **out, size_t *n, csvchart_error *err)
 {
-    struct {
-        struct ref_mark *items;
-        size_t len, cap;
-    } r = {0};
-    const char *p = text, *a, *b;
-    size_t k = 0;
-    *out = NULL;
-    *n = 0;
-    while (next_item(&p, &a, &b)) {
-        k++;
-        const char *sp = a;
-        while (sp < b && *sp != ' ' && *sp != '\t') {
-            sp++;
-        }
-        struct ref_mark m = {0};
-        const char *comma = band ? memchr(a, ',', (size_t)(sp - a)) : NULL;
-        bool ok = band ? comma && number(a, (size_t)(comma - a), &m.lo) &&
-                             number(comma + 1, (size_t)(sp - comma - 1), &m.hi)
-                       : number(a, (size_t)(sp - a), &m.lo);
-        if (!ok) {
-            csvchart_refs_free(r.items, r.len);
-            return BAD("%s: item %zu \"%.*s\" does not start with %s; expected e.g. %s", name, k,
-                       (int)(b - a), a, band ? "two numbers LOW,HIGH" : "a number",
-                       band ? "10,20 Target range" : "0.5 Average");
-        }
-        if (band && m.hi < m.lo) {
-            csvchart_refs_free(r.items, r.len);
-            return BAD("%s: item %zu \"%.*s\" ends before it starts; write LOW,HIGH", name, k,
-                       (int)(b - a), a);
-        }
-        m.hi = band ? m.hi : m.lo;
-        m.label = unquote(sp, b);
-        if (!m.label ||
-            !csvchart_array_reserve((void **)&r.items, &r.cap, r.len + 1, sizeof *r.items)) {
-            free(m.label);
-            csvchart_refs_free(r.items, r.len);
-            return csvchart_error_nomem(err);
-        }
-        r.items[r.len++] = m;
-    }
-    *out = r.items;
-    *n = r.len;
-    return CSVCHART_OK;
+    return read_items(name, text, sizeof **out, read_ref, ref_fini, band ? "" : NULL, (void **)out,
+                      n, err);
 }
 
 void csvchart_refs_free(struct ref_mark *r, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        free(r[i].label);
+        ref_fini(&r[i]);
     }
     free(r);
+}
+
+/* "CATEGORY: TEXT", the category ending at the first ':' outside double quotes. */
+static csvchart_status read_note(const struct item *it, const void *ctx, void *out,
+                                 csvchart_error *err)
+{
+    (void)ctx;
+    struct note_mark *m = out;
+    const char *a = it->a, *b = it->b, *colon = a;
+    bool quoted = false;
+    while (colon < b && (quoted || *colon != ':')) {
+        quoted = *colon == '"' ? !quoted : quoted;
+        colon++;
+    }
+    if (colon >= b || colon == a) {
+        return BAD("%s: item %zu \"%.*s\" has no category; expected CATEGORY: TEXT, e.g. "
+                   "\"OpenAI o1\": Most expensive",
+                   it->name, it->k, (int)(b - a), a);
+    }
+    m->category = unquote(a, colon);
+    m->text = unquote(colon + 1, b);
+    csvchart_status st = !m->category || !m->text ? csvchart_error_nomem(err)
+                         : !*m->text ? BAD("%s: item %zu \"%.*s\" has no text after the ':'",
+                                           it->name, it->k, (int)(b - a), a)
+                                     : CSVCHART_OK;
+    if (st) {
+        free(m->category);
+        free(m->text);
+    }
+    return st;
+}
+
+static void note_fini(void *m)
+{
+    free(((struct note_mark *)m)->category);
+    free(((struct note_mark *)m)->text);
 }
 
 csvchart_status csvchart_parse_notes(const char *name, const char *text, struct note_mark **out,
                                      size_t *n, csvchart_error *err)
 {
-    struct {
-        struct note_mark *items;
-        size_t len, cap;
-    } r = {0};
-    const char *p = text, *a, *b;
-    size_t k = 0;
-    *out = NULL;
-    *n = 0;
-    while (next_item(&p, &a, &b)) {
-        k++;
-        /* the category ends at the first ':' outside double quotes */
-        const char *colon = a;
-        bool quoted = false;
-        while (colon < b && (quoted || *colon != ':')) {
-            quoted = *colon == '"' ? !quoted : quoted;
-            colon++;
+    return read_items(name, text, sizeof **out, read_note, note_fini, NULL, (void **)out, n, err);
+}
+
+/* "DATE LABEL": the date is the longest prefix of whole words (at most five) that reads as
+ * one in the syntax ctx. */
+static csvchart_status read_dated(const struct item *it, const void *ctx, void *out,
+                                  csvchart_error *err)
+{
+    struct dated_mark *m = out;
+    const char *a = it->a, *b = it->b, *date_end = NULL, *w = a;
+    for (int words = 0; words < 5 && w < b; words++) {
+        while (w < b && *w != ' ' && *w != '\t') {
+            w++;
         }
-        struct note_mark m = {0};
-        if (colon >= b || colon == a) {
-            csvchart_notes_free(r.items, r.len);
-            return BAD("%s: item %zu \"%.*s\" has no category; expected CATEGORY: TEXT, e.g. "
-                       "\"OpenAI o1\": Most expensive",
-                       name, k, (int)(b - a), a);
+        struct date_value v;
+        if (csvchart_date_parse_as(a, (size_t)(w - a), ctx, &v)) {
+            m->date = v;
+            date_end = w;
         }
-        m.category = unquote(a, colon);
-        m.text = unquote(colon + 1, b);
-        if (m.text && !*m.text) {
-            free(m.category);
-            free(m.text);
-            csvchart_notes_free(r.items, r.len);
-            return BAD("%s: item %zu \"%.*s\" has no text after the ':'", name, k, (int)(b - a), a);
+        while (w < b && (*w == ' ' || *w == '\t')) {
+            w++;
         }
-        if (!m.category || !m.text ||
-            !csvchart_array_reserve((void **)&r.items, &r.cap, r.len + 1, sizeof *r.items)) {
-            free(m.category);
-            free(m.text);
-            csvchart_notes_free(r.items, r.len);
-            return csvchart_error_nomem(err);
-        }
-        r.items[r.len++] = m;
     }
-    *out = r.items;
-    *n = r.len;
-    return CSVCHART_OK;
+    if (!date_end) {
+        return BAD("%s: item %zu \"%.*s\" does not start with a date; expected DATE LABEL, "
+                   "e.g. 2026-01-15 Policy shift",
+                   it->name, it->k, (int)(b - a), a);
+    }
+    m->label = unquote(date_end, b);
+    return m->label ? CSVCHART_OK : csvchart_error_nomem(err);
+}
+
+static void dated_fini(void *m)
+{
+    free(((struct dated_mark *)m)->label);
 }
 
 csvchart_status csvchart_parse_dated(const char *name, const char *text,
                                      const struct date_syntax *syn, struct dated_mark **out,
                                      size_t *n, csvchart_error *err)
 {
-    struct {
-        struct dated_mark *items;
-        size_t len, cap;
-    } r = {0};
-    const char *p = text, *a, *b;
-    size_t k = 0;
-    *out = NULL;
-    *n = 0;
-    while (next_item(&p, &a, &b)) {
-        k++;
-        /* The longest prefix of whole words (at most five) that is a date. */
-        struct dated_mark m = {0};
-        const char *date_end = NULL, *w = a;
-        for (int words = 0; words < 5 && w < b; words++) {
-            while (w < b && *w != ' ' && *w != '\t') {
-                w++;
-            }
-            struct date_value v;
-            if (csvchart_date_parse_as(a, (size_t)(w - a), syn, &v)) {
-                m.date = v;
-                date_end = w;
-            }
-            while (w < b && (*w == ' ' || *w == '\t')) {
-                w++;
-            }
-        }
-        if (!date_end) {
-            csvchart_dated_free(r.items, r.len);
-            return BAD("%s: item %zu \"%.*s\" does not start with a date; expected DATE LABEL, "
-                       "e.g. 2026-01-15 Policy shift",
-                       name, k, (int)(b - a), a);
-        }
-        m.label = unquote(date_end, b);
-        if (!m.label ||
-            !csvchart_array_reserve((void **)&r.items, &r.cap, r.len + 1, sizeof *r.items)) {
-            free(m.label);
-            csvchart_dated_free(r.items, r.len);
-            return csvchart_error_nomem(err);
-        }
-        r.items[r.len++] = m;
-    }
-    *out = r.items;
-    *n = r.len;
-    return CSVCHART_OK;
+    return read_items(name, text, sizeof **out, read_dated, dated_fini, syn, (void **)out, n, err);
 }
 
 void csvchart_dated_free(struct dated_mark *m, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        free(m[i].label);
+        dated_fini(&m[i]);
     }
     free(m);
 }
@@ -244,8 +271,7 @@ void csvchart_dated_free(struct dated_mark *m, size_t n)
 void csvchart_notes_free(struct note_mark *r, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        free(r[i].category);
-        free(r[i].text);
+        note_fini(&r[i]);
     }
     free(r);
 }
