@@ -41,6 +41,27 @@ csvchart_status csvchart_render_buf_detach(struct render_buf *b, void **data, si
 bool csvchart_render_replay(cairo_t *cr, const struct csvchart_scene *s, bool raster,
                             const struct render_options *opt);
 
+/*
+ * The same, band by band: a replay shapes each text item once and may then draw the scene
+ * several times (onto surfaces whose device offsets show different rows), skipping the text
+ * whose ink cannot reach user-space rows [y0, y1) (CSS px). Shapes are left to cairo's
+ * clipping.
+ */
+struct csvchart_replay;
+struct csvchart_replay *csvchart_render_replay_new(const struct csvchart_scene *s, bool raster,
+                                                   const struct render_options *opt);
+bool csvchart_render_replay_rows(struct csvchart_replay *r, cairo_t *cr, double y0, double y1);
+/*
+ * Where a band of device rows that starts at y0 should end, at `scale`, aiming at `target`:
+ * `target` itself (at most h) unless a label's ink (and a pixel around it) spans it, then the
+ * nearest row past y0 before or after that label. A label is so always drawn whole on one
+ * band, as on a whole image: cairo clips a run of glyphs that leaves its surface to the
+ * glyphs' outline box, which can drop a pixel of antialiasing. -1 when out of memory.
+ */
+int csvchart_render_replay_band_end(struct csvchart_replay *r, double scale, int y0, int target,
+                                    int h);
+void csvchart_render_replay_free(struct csvchart_replay *r); // accepts NULL
+
 /* The backends, one per format (rows of the table in render.c). opt is never NULL here. */
 csvchart_status csvchart_render_png(const struct csvchart_scene *s,
                                     const struct render_options *opt, void **data, size_t *len,

@@ -12,6 +12,7 @@
  * scene-written SVG and the cairo outputs join corners alike.
  */
 #include <math.h>
+#include <hb.h>
 #include <pango/pangocairo.h>
 #include <stdlib.h>
 #include <string.h>
@@ -99,61 +100,104 @@ static void paint_path(cairo_t *cr, const struct scene_item *it)
  * keeps its text clusters). A PangoLayout line itemized, shaped, and measured the ink of every
  * glyph (a second load of each outline) before drawing: 15 labels were 14.7 M instructions of
  * a 20.6 M replay. The bytes drawn are the same (tests: the samples and golden images).
+ *
+ * A replay may draw its scene several times, a band of rows each (the PNG backend, to keep
+ * one band of pixels rather than the whole image): each text item is shaped once, the first
+ * time a band may hold it, and kept with the vertical reach of its ink, so that the bands
+ * it cannot touch skip it. For ASCII that reach is the font's bounding box (the OpenType head
+ * table: no glyph of the font reaches further), for other text the line's ink extents.
  */
 #define PEN_STYLES 8
 
 struct pen_style {
     double size_px; /* 0: a free slot */
     int weight;
-    PangoItem *item; /* NULL: this style's font does not cover ASCII in one item */
+    PangoItem *item;     /* NULL: this style's font does not cover ASCII in one item */
+    double above, below; /* px: how far the font's glyphs reach above and below the baseline */
 };
 
-struct pen {
+/* One text item, shaped: a glyph run (ASCII) or a layout line (other text). */
+struct shaped {
+    bool done;       /* shaped (or found to draw nothing) */
+    PangoItem *item; /* ASCII: a copy of the style's item, sized to the text */
+    PangoGlyphString *glyphs;
+    PangoLayout *layout; /* other text */
+    double top, bottom;  /* px: where its ink may reach (ASCII: the font's box) */
+};
+
+struct csvchart_replay {
+    const struct csvchart_scene *scene;
+    bool raster;
     PangoFontMap *fontmap;
     PangoContext *context;
-    PangoLayout *layout;
     PangoFontDescription *desc;
+    cairo_font_options_t *font_options;
     struct pen_style styles[PEN_STYLES];
-    size_t next; /* the slot to reuse next */
-    PangoGlyphString *glyphs;
+    size_t next;           /* the slot to reuse next */
+    struct shaped *shaped; /* one a scene item */
+    int *spans;            /* device rows [spans[2i], spans[2i+1]) that text covers, merged */
+    size_t nspans;
+    double spans_scale; /* the scale spans are for; 0: not made yet */
 };
 
 static const char ascii_chars[] = " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ"
                                   "[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~";
 
-static void pen_fini(struct pen *p)
+void csvchart_render_replay_free(struct csvchart_replay *r)
 {
+    if (!r) {
+        return;
+    }
     for (size_t i = 0; i < PEN_STYLES; i++) {
-        if (p->styles[i].item) {
-            pango_item_free(p->styles[i].item);
+        if (r->styles[i].item) {
+            pango_item_free(r->styles[i].item);
         }
     }
-    if (p->glyphs) {
-        pango_glyph_string_free(p->glyphs);
+    for (size_t i = 0; r->shaped && i < r->scene->len; i++) {
+        struct shaped *sh = &r->shaped[i];
+        if (sh->item) {
+            pango_item_free(sh->item);
+        }
+        if (sh->glyphs) {
+            pango_glyph_string_free(sh->glyphs);
+        }
+        if (sh->layout) {
+            g_object_unref(sh->layout);
+        }
     }
-    if (p->desc) {
-        pango_font_description_free(p->desc);
+    free(r->shaped);
+    free(r->spans);
+    if (r->font_options) {
+        cairo_font_options_destroy(r->font_options);
     }
-    if (p->layout) {
-        g_object_unref(p->layout);
+    if (r->desc) {
+        pango_font_description_free(r->desc);
     }
-    if (p->context) {
-        g_object_unref(p->context);
+    if (r->context) {
+        g_object_unref(r->context);
     }
-    if (p->fontmap) {
-        g_object_unref(p->fontmap);
+    if (r->fontmap) {
+        g_object_unref(r->fontmap);
     }
+    free(r);
 }
 
-static bool pen_init(struct pen *p, cairo_t *cr, const char *family, bool raster,
-                     const struct render_options *opt)
+struct csvchart_replay *csvchart_render_replay_new(const struct csvchart_scene *s, bool raster,
+                                                   const struct render_options *opt)
 {
-    memset(p, 0, sizeof *p);
-    cairo_font_options_t *fo = cairo_font_options_create();
-    if (cairo_font_options_status(fo) != CAIRO_STATUS_SUCCESS) {
-        cairo_font_options_destroy(fo);
-        return false;
+    struct csvchart_replay *r = calloc(1, sizeof *r);
+    if (!r) {
+        return NULL;
     }
+    r->scene = s;
+    r->raster = raster;
+    r->shaped = calloc(s->len ? s->len : 1, sizeof *r->shaped);
+    r->font_options = cairo_font_options_create();
+    if (!r->shaped || cairo_font_options_status(r->font_options) != CAIRO_STATUS_SUCCESS) {
+        csvchart_render_replay_free(r);
+        return NULL;
+    }
+    cairo_font_options_t *fo = r->font_options;
     cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
     cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
     /* Plain greyscale: a fontconfig setting for subpixel (LCD) text would otherwise put
@@ -161,29 +205,24 @@ static bool pen_init(struct pen *p, cairo_t *cr, const char *family, bool raster
     if (raster) {
         cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
     }
-    cairo_set_font_options(cr, fo);
     /* The figure's own font map when there is one (fonts already loaded while measuring);
      * else (a figure measured by the fake metrics of the tests and fuzzers) Pango's default
      * font map, which is one per thread, so threads still share nothing - a new font map for
      * every render loaded and sorted the fonts again each time. */
     void *shared = opt ? csvchart_text_pango_fontmap(opt->text) : NULL;
-    p->fontmap = g_object_ref(shared ? shared : pango_cairo_font_map_get_default());
-    p->context = p->fontmap ? pango_font_map_create_context(p->fontmap) : NULL;
-    if (p->context) {
-        pango_cairo_context_set_font_options(p->context, fo);
-        pango_context_set_round_glyph_positions(p->context, FALSE);
-        pango_cairo_update_context(cr, p->context);
-        p->layout = pango_layout_new(p->context);
+    r->fontmap = g_object_ref(shared ? shared : pango_cairo_font_map_get_default());
+    r->context = r->fontmap ? pango_font_map_create_context(r->fontmap) : NULL;
+    r->desc = pango_font_description_new();
+    if (!r->context || !r->desc) {
+        csvchart_render_replay_free(r);
+        return NULL;
     }
-    cairo_font_options_destroy(fo);
-    p->desc = pango_font_description_new();
-    if (!p->layout || !p->desc) {
-        pen_fini(p);
-        return false;
-    }
-    pango_font_description_set_family(p->desc, family ? family : "");
-    csvchart_text_pango_use_family(p->fontmap, family ? family : "");
-    return true;
+    pango_cairo_context_set_font_options(r->context, fo);
+    pango_context_set_round_glyph_positions(r->context, FALSE);
+    const char *family = s->font_family ? s->font_family : "";
+    pango_font_description_set_family(r->desc, family);
+    csvchart_text_pango_use_family(r->fontmap, family);
+    return r;
 }
 
 static bool printable_ascii(const char *s, size_t *len)
@@ -198,77 +237,139 @@ static bool printable_ascii(const char *s, size_t *len)
     return i > 0 && i <= 1 << 20;
 }
 
-/* The one item of a style's printable ASCII (p->desc is set to the style), or NULL. */
-static PangoItem *ascii_item(struct pen *p, double size_px, int weight)
+/* A big-endian int16 of an OpenType table. */
+static int ot_i16(const char *p)
+{
+    return (int16_t)(((unsigned char)p[0] << 8) | (unsigned char)p[1]);
+}
+
+/*
+ * How far the glyphs of the style's font reach above and below the baseline, in px: the
+ * bounding box of all its glyphs in its head table - cheaper than the ink of each label,
+ * which costs a second load of every glyph's outline (4 M instructions of a 64 M PNG) - and a
+ * tenth of the size more for synthetic bold. Without a head table, a generous 2 em above and
+ * 1 below.
+ */
+static void font_reach(struct pen_style *st)
+{
+    double pad = st->size_px * 0.1;
+    st->above = 2 * st->size_px + pad;
+    st->below = st->size_px + pad;
+    hb_font_t *hb = pango_font_get_hb_font(st->item->analysis.font);
+    hb_face_t *face = hb ? hb_font_get_face(hb) : NULL;
+    hb_blob_t *head = face ? hb_face_reference_table(face, HB_TAG('h', 'e', 'a', 'd')) : NULL;
+    unsigned int len = 0;
+    const char *d = head ? hb_blob_get_data(head, &len) : NULL;
+    unsigned upem = face ? hb_face_get_upem(face) : 0;
+    if (d && len >= 54 && upem > 0) {
+        double em = st->size_px / upem;
+        st->above = fmax(0, ot_i16(d + 42)) * em + pad;  /* yMax */
+        st->below = fmax(0, -ot_i16(d + 38)) * em + pad; /* yMin */
+    }
+    hb_blob_destroy(head); // accepts NULL
+}
+
+/* The style's one item of printable ASCII (r->desc is set to the style), or NULL. */
+static struct pen_style *ascii_style(struct csvchart_replay *r, double size_px, int weight)
 {
     for (size_t i = 0; i < PEN_STYLES; i++) {
-        struct pen_style *st = &p->styles[i];
+        struct pen_style *st = &r->styles[i];
         if (st->size_px == size_px && st->weight == weight) {
-            return st->item;
+            return st->item ? st : NULL;
         }
     }
-    if (!p->glyphs && !(p->glyphs = pango_glyph_string_new())) {
-        return NULL;
-    }
-    struct pen_style *st = &p->styles[p->next];
-    p->next = (p->next + 1) % PEN_STYLES;
+    struct pen_style *st = &r->styles[r->next];
+    r->next = (r->next + 1) % PEN_STYLES;
     if (st->item) {
         pango_item_free(st->item);
     }
     *st = (struct pen_style){.size_px = size_px, .weight = weight};
-    pango_context_set_font_description(p->context, p->desc);
-    GList *items = pango_itemize(p->context, ascii_chars, 0, (int)strlen(ascii_chars), NULL, NULL);
+    pango_context_set_font_description(r->context, r->desc);
+    GList *items = pango_itemize(r->context, ascii_chars, 0, (int)strlen(ascii_chars), NULL, NULL);
     if (items && !items->next) {
         st->item = items->data;
         g_list_free(items);
+        font_reach(st);
     } else {
         g_list_free_full(items, (GDestroyNotify)pango_item_free);
     }
-    return st->item;
+    return st->item ? st : NULL;
 }
 
-static void draw_text(cairo_t *cr, struct pen *p, const struct scene_item *it)
+/* Shapes text item `it` into sh; false when out of memory. */
+static bool shape(struct csvchart_replay *r, const struct scene_item *it, struct shaped *sh)
 {
+    sh->done = true;
     if (!it->text || !it->text[0] || it->fill == CSVCHART_RGBA_NONE) {
-        return;
+        return true; /* draws nothing */
     }
     int weight = it->weight >= 600 ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL;
-    pango_font_description_set_absolute_size(p->desc, it->size_px * PANGO_SCALE);
-    pango_font_description_set_weight(p->desc, weight);
+    pango_font_description_set_absolute_size(r->desc, it->size_px * PANGO_SCALE);
+    pango_font_description_set_weight(r->desc, weight);
     size_t len;
-    PangoItem *item = printable_ascii(it->text, &len) ? ascii_item(p, it->size_px, weight) : NULL;
-    if (item) {
-        item->offset = 0;
-        item->length = (int)len;
-        item->num_chars = (int)len;
-        pango_shape_with_flags(it->text, (int)len, it->text, (int)len, &item->analysis, p->glyphs,
-                               PANGO_SHAPE_NONE);
-        PangoGlyphItem run = {.item = item, .glyphs = p->glyphs};
-        source(cr, it->fill);
-        cairo_move_to(cr, it->x, it->baseline); // the glyphs' origin is on the baseline
-        pango_cairo_show_glyph_item(cr, it->text, &run);
-        cairo_new_path(cr);
-        return;
+    struct pen_style *st =
+        printable_ascii(it->text, &len) ? ascii_style(r, it->size_px, weight) : NULL;
+    if (st) {
+        sh->item = pango_item_copy(st->item);
+        sh->glyphs = pango_glyph_string_new();
+        if (!sh->item || !sh->glyphs) {
+            return false;
+        }
+        sh->item->offset = 0;
+        sh->item->length = (int)len;
+        sh->item->num_chars = (int)len;
+        pango_shape_with_flags(it->text, (int)len, it->text, (int)len, &sh->item->analysis,
+                               sh->glyphs, PANGO_SHAPE_NONE);
+        sh->top = it->baseline - st->above;
+        sh->bottom = it->baseline + st->below;
+        return true;
     }
-    pango_layout_set_font_description(p->layout, p->desc);
-    pango_layout_set_text(p->layout, it->text, -1);
-    PangoLayoutLine *line = pango_layout_get_line_readonly(p->layout, 0);
-    if (!line) {
-        return;
-    }
-    source(cr, it->fill);
-    cairo_move_to(cr, it->x, it->baseline); // show_layout_line puts the baseline here
-    pango_cairo_show_layout_line(cr, line);
-    cairo_new_path(cr);
-}
-
-bool csvchart_render_replay(cairo_t *cr, const struct csvchart_scene *s, bool raster,
-                            const struct render_options *opt)
-{
-    struct pen pen;
-    if (!pen_init(&pen, cr, s->font_family, raster, opt)) {
+    sh->layout = pango_layout_new(r->context);
+    if (!sh->layout) {
         return false;
     }
+    pango_layout_set_font_description(sh->layout, r->desc);
+    pango_layout_set_text(sh->layout, it->text, -1);
+    PangoLayoutLine *line = pango_layout_get_line_readonly(sh->layout, 0);
+    PangoRectangle ink;
+    if (line) {
+        pango_layout_line_get_extents(line, &ink, NULL);
+        sh->top = it->baseline + (double)ink.y / PANGO_SCALE;
+        sh->bottom = it->baseline + (double)(ink.y + ink.height) / PANGO_SCALE;
+    }
+    return true;
+}
+
+static bool draw_text(cairo_t *cr, struct csvchart_replay *r, size_t i, double y0, double y1)
+{
+    const struct scene_item *it = &r->scene->items[i];
+    struct shaped *sh = &r->shaped[i];
+    if (!sh->done && !shape(r, it, sh)) {
+        return false;
+    }
+    if ((!sh->glyphs && !sh->layout) || sh->bottom <= y0 || sh->top >= y1) {
+        return true;
+    }
+    source(cr, it->fill);
+    cairo_move_to(cr, it->x, it->baseline); // the glyphs' origin is on the baseline
+    if (sh->glyphs) {
+        PangoGlyphItem run = {.item = sh->item, .glyphs = sh->glyphs};
+        pango_cairo_show_glyph_item(cr, it->text, &run);
+    } else {
+        PangoLayoutLine *line = pango_layout_get_line_readonly(sh->layout, 0);
+        if (line) {
+            pango_cairo_show_layout_line(cr, line);
+        }
+    }
+    cairo_new_path(cr);
+    return true;
+}
+
+bool csvchart_render_replay_rows(struct csvchart_replay *r, cairo_t *cr, double y0, double y1)
+{
+    const struct csvchart_scene *s = r->scene;
+    cairo_set_font_options(cr, r->font_options);
+    pango_cairo_update_context(cr, r->context);
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
     cairo_set_miter_limit(cr, 4); // SVG's default, so both kinds of output agree
@@ -308,12 +409,102 @@ bool csvchart_render_replay(cairo_t *cr, const struct csvchart_scene *s, bool ra
             paint_path(cr, it);
             break;
         case SCENE_TEXT:
-            draw_text(cr, &pen, it);
+            if (!draw_text(cr, r, i, y0, y1)) {
+                return false;
+            }
             break;
         }
     }
-    pen_fini(&pen);
     return true;
+}
+
+static int compare_span(const void *a, const void *b)
+{
+    const int *x = a, *y = b;
+    return (x[0] > y[0]) - (x[0] < y[0]);
+}
+
+/* A device row, clamped to what an int holds (scenes are finite; images are smaller). */
+static int device_row(double y)
+{
+    return y < -1e9 ? -1000000000 : y > 1e9 ? 1000000000 : (int)y;
+}
+
+/* The device rows that text covers at `scale`, each label's ink and a pixel around it,
+ * overlapping runs merged: r->spans, sorted. False when out of memory. */
+static bool make_spans(struct csvchart_replay *r, double scale)
+{
+    const struct csvchart_scene *s = r->scene;
+    free(r->spans);
+    r->nspans = 0;
+    r->spans = malloc(2 * (s->len ? s->len : 1) * sizeof *r->spans);
+    if (!r->spans) {
+        return false;
+    }
+    for (size_t i = 0; i < s->len; i++) {
+        struct shaped *sh = &r->shaped[i];
+        if (s->items[i].kind != SCENE_TEXT || (!sh->done && !shape(r, &s->items[i], sh))) {
+            if (s->items[i].kind == SCENE_TEXT) {
+                return false;
+            }
+            continue;
+        }
+        if (sh->glyphs || sh->layout) {
+            r->spans[2 * r->nspans] = device_row(floor(sh->top * scale) - 1);
+            r->spans[2 * r->nspans + 1] = device_row(ceil(sh->bottom * scale) + 1);
+            r->nspans++;
+        }
+    }
+    qsort(r->spans, r->nspans, 2 * sizeof *r->spans, compare_span);
+    size_t k = 0;
+    for (size_t i = 0; i < r->nspans; i++) {
+        int lo = r->spans[2 * i], hi = r->spans[2 * i + 1];
+        if (k > 0 && lo < r->spans[2 * k - 1]) { /* overlaps the last: one span */
+            if (hi > r->spans[2 * k - 1]) {
+                r->spans[2 * k - 1] = hi;
+            }
+            continue;
+        }
+        r->spans[2 * k] = lo;
+        r->spans[2 * k + 1] = hi;
+        k++;
+    }
+    r->nspans = k;
+    r->spans_scale = scale;
+    return true;
+}
+
+int csvchart_render_replay_band_end(struct csvchart_replay *r, double scale, int y0, int target,
+                                    int h)
+{
+    if (r->spans_scale != scale && !make_spans(r, scale)) {
+        return -1;
+    }
+    int end = target < h ? target : h;
+    /* The last span that starts before `end`: if `end` falls inside it, move to an edge. */
+    size_t lo = 0, hi = r->nspans;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (r->spans[2 * mid] < end) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    if (lo > 0 && r->spans[2 * (lo - 1) + 1] > end) {
+        int start = r->spans[2 * (lo - 1)], stop = r->spans[2 * (lo - 1) + 1];
+        end = start > y0 ? start : stop < h ? stop : h;
+    }
+    return end;
+}
+
+bool csvchart_render_replay(cairo_t *cr, const struct csvchart_scene *s, bool raster,
+                            const struct render_options *opt)
+{
+    struct csvchart_replay *r = csvchart_render_replay_new(s, raster, opt);
+    bool ok = r && csvchart_render_replay_rows(r, cr, -INFINITY, INFINITY);
+    csvchart_render_replay_free(r);
+    return ok;
 }
 
 void csvchart_render_release_thread_fonts(void)

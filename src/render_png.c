@@ -1,6 +1,7 @@
 /*
- * render_png.c - the PNG backend: the scene replayed onto a cairo image surface, then encoded
- * by our own libpng writer (the only file that includes png.h).
+ * render_png.c - the PNG backend: the scene replayed onto cairo image surfaces - a band of rows
+ * at a time for a palette image, else the whole image - then encoded by our own libpng writer
+ * (the only file that includes png.h).
  *
  * Pipeline position: scene -> render (this row of the table in render.c) -> PNG bytes.
  *
@@ -20,50 +21,23 @@
  * Latin-1, which tEXt requires), never tIME, so equal scenes give equal bytes. Description is
  * the scene's desc: the alt option, or a summary of the data.
  *
- * Compression: FAST is zlib level 1, run-length strategy - palette rows unfiltered, RGB(A) rows
- * with the UP filter - in two halves that may run on two threads (compress_fast); SMALL is
- * level 9 with libpng's adaptive choice among all five filters per row. See FAST_FILTER for
- * the numbers.
+ * Compression: FAST is zlib level 1, run-length strategy - palette rows unfiltered and deflated
+ * while the next band is drawn, RGB(A) rows with the UP filter in two halves - on a second
+ * thread when a core is spare (render_png_deflate.c, with the measurements); SMALL is level 9
+ * with libpng's adaptive choice among all five filters per row.
  */
 #include <math.h>
 #include <png.h>
-#include <pthread.h>
 #include <setjmp.h>
-#include <stdatomic.h>
-#include <unistd.h>
-#include <zlib.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "render_backend.h"
+#include "render_png_deflate.h"
 #include "render_png_pixels.h"
 
-/*
- * FAST's filter for RGB(A) rows is UP (compress_fast writes it), measured on a 1200x675 bar
- * chart (12 bars, grid lines, 20 labels, CJK title), zlib level 1, encode time only (opacity
- * scan + row conversion + libpng):
- *   NONE 54.1 KB 5.2 ms | SUB 54.3 KB 6.2 ms | UP 45.7 KB 6.6 ms | AVG 59.0 KB 6.9 ms |
- *   PAETH 46.2 KB 10.1 ms   (SMALL, adaptive at level 9: 35.6 KB, 63 ms)
- * and the same ordering with 40 bars and at scale 2 (2400x1350: UP 122 KB 25 ms, SUB 154 KB
- * 24 ms, PAETH 124 KB 36 ms). Vertical bars, gridlines and the background repeat from row to
- * row, which is what UP exploits; it is the smallest single filter at SUB's speed.
- *
- * Palette images (issue 15), valuations.csv at 1200x675, 240 colours, deflate time of the
- * filtered rows alone, best of 15 on a busy 2-core machine:
- *   RGB, UP, zlib 1 RLE 50.2 KB 7.1 ms | palette, NONE, zlib 1 RLE 20.2 KB 1.5 ms
- *   palette, UP, zlib 1 RLE 20.5 KB 1.5 ms | palette, NONE, libdeflate 1 16.6 KB 2.6 ms
- *   palette, NONE, libdeflate 6 14.7 KB 3.1 ms | palette, NONE, libdeflate 9 14.2 KB 19 ms
- * and at 2400x1350 palette/NONE zlib 1 RLE 46.6 KB 9.5 ms against RGB/UP 107 KB 22 ms. The
- * palette is what pays: a third of the bytes. libdeflate (Debian libdeflate-dev) at level 1
- * takes 11.3 M instructions where zlib takes 19.5 M (callgrind) and makes the file 16% smaller,
- * but a whole `csvchart bar` run with it was no faster (20 paired runs: CPU time 1.03x, wall
- * 1.04x of zlib's: its compressor is a fresh allocation each time, and it cannot deflate the
- * two halves below apart, having no streaming interface): not used, no new dependency.
- * Palette rows are unfiltered, as the PNG specification advises (UP is no smaller and costs
- * a pass).
- */
 #define MAX_SIDE 32767.0
 #define MAX_PIXELS 100e6
 
@@ -173,192 +147,6 @@ static bool add_text(struct texts *t, const char *key, const char *value)
     return true;
 }
 
-/*
- * FAST compression, done here rather than by libpng so that it can use two cores: the rows
- * are filtered and deflated in two halves, the way pigz does it - the first half ends with a
- * sync flush (byte-aligned, not final), the second with the final block, the Adler-32
- * checksums are combined - and the resulting zlib stream goes out as one IDAT chunk through
- * png_write_chunk(). libpng still writes the signature, IHDR, PLTE, tRNS, pHYs, the text
- * chunks, every CRC and IEND. The split is fixed (half the rows), so the bytes never depend on
- * scheduling: the second half runs on a thread of its own only when a core is spare (see
- * spare_core()), else after the first on the same thread.
- */
-struct half {
-    const unsigned char *pixels;
-    int stride, w, y0, y1; /* rows [y0, y1) */
-    bool opaque, last;
-    const unsigned char *filtered; /* palette: the filtered rows of the whole image, or NULL */
-    unsigned char *out;            /* raw deflate output */
-    size_t len, cap;
-    uLong adler;
-    uLong in_len;
-    bool ok;
-};
-
-/* One RGB(A) row, converted and filtered: filter byte, then each byte minus the one above. */
-static void filtered_row(const struct half *hf, int y, unsigned char *dst, unsigned char *cur,
-                         unsigned char *prev)
-{
-    size_t bpp = hf->opaque ? 3 : 4, n = (size_t)hf->w * bpp;
-    csvchart_png_convert_row(hf->pixels + (size_t)y * (size_t)hf->stride, cur, hf->w, hf->opaque);
-    dst[0] = 2; /* PNG filter type UP */
-    if (y == 0) {
-        memcpy(dst + 1, cur, n);
-        return;
-    }
-    if (y == hf->y0) { /* the row above belongs to the other half: convert it again */
-        csvchart_png_convert_row(hf->pixels + (size_t)(y - 1) * (size_t)hf->stride, prev, hf->w,
-                                 hf->opaque);
-    }
-    for (size_t i = 0; i < n; i++) {
-        dst[1 + i] = (unsigned char)(cur[i] - prev[i]);
-    }
-}
-
-/* Deflates n bytes at `in` into hf->out; false when out of memory or zlib fails. */
-static bool deflate_bytes(struct half *hf, z_stream *z, const unsigned char *in, size_t n,
-                          int flush)
-{
-    hf->adler = adler32(hf->adler, in, (uInt)n);
-    hf->in_len += n;
-    z->next_in = (unsigned char *)in;
-    z->avail_in = (uInt)n;
-    do {
-        if (hf->len + 65536 > hf->cap) {
-            size_t cap = hf->cap ? hf->cap * 2 : 1 << 17;
-            unsigned char *p = realloc(hf->out, cap);
-            if (!p) {
-                return false;
-            }
-            hf->out = p;
-            hf->cap = cap;
-        }
-        z->next_out = hf->out + hf->len;
-        z->avail_out = (uInt)(hf->cap - hf->len);
-        int rc = deflate(z, flush);
-        hf->len = hf->cap - z->avail_out;
-        if (rc == Z_STREAM_ERROR) {
-            return false;
-        }
-    } while (z->avail_in > 0 || z->avail_out == 0);
-    return true;
-}
-
-static void *deflate_half(void *arg)
-{
-    struct half *hf = arg;
-    size_t bpp = hf->filtered ? 1 : hf->opaque ? 3 : 4, n = (size_t)hf->w * bpp + 1;
-    unsigned char *rows = hf->filtered ? NULL : malloc(3 * n);
-    z_stream z;
-    memset(&z, 0, sizeof z);
-    hf->ok = false;
-    hf->adler = adler32(0L, Z_NULL, 0);
-    if ((!hf->filtered && !rows) || deflateInit2(&z, 1, Z_DEFLATED, -15, 8, Z_RLE) != Z_OK) {
-        free(rows);
-        return NULL;
-    }
-    int end = hf->last ? Z_FINISH : Z_SYNC_FLUSH;
-    bool ok = true;
-    if (hf->filtered) { /* palette: the rows are ready; at most 1 GB in each call (uInt) */
-        const unsigned char *p = hf->filtered + (size_t)hf->y0 * n;
-        size_t left = (size_t)(hf->y1 - hf->y0) * n;
-        while (ok && left > 0) {
-            size_t k = left > (1u << 30) ? (1u << 30) : left;
-            left -= k;
-            ok = deflate_bytes(hf, &z, p, k, left ? Z_NO_FLUSH : end);
-            p += k;
-        }
-    } else {
-        unsigned char *dst = rows, *cur = rows + n, *prev = rows + 2 * n;
-        for (int y = hf->y0; y < hf->y1 && ok; y++) {
-            filtered_row(hf, y, dst, cur, prev);
-            unsigned char *t = prev; /* this row is the next one's "above" */
-            prev = cur;
-            cur = t;
-            ok = deflate_bytes(hf, &z, dst, n, y + 1 < hf->y1 ? Z_NO_FLUSH : end);
-        }
-    }
-    deflateEnd(&z);
-    free(rows);
-    hf->ok = ok;
-    return NULL;
-}
-
-/*
- * Whether a render may take a second core: only while fewer renders run in this process than
- * it may use threads - the number of CPUs, or what csvchart_render_set_threads() said (a
- * batch: its --jobs) - so a batch that renders one figure per thread does not oversubscribe
- * (issue 15: one thread per figure; threads inside a figure only for spare cores). The counts
- * are process-wide on purpose; they decide where work runs, never what it produces.
- */
-static atomic_int running_renders;
-static atomic_int thread_budget; /* 0: the number of CPUs */
-
-void csvchart_render_set_threads(int n)
-{
-    atomic_store(&thread_budget, n > 0 ? n : 0);
-}
-
-static bool spare_core(void)
-{
-    int n = atomic_load(&thread_budget);
-    if (n == 0) {
-        long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-        n = cpus < 1 ? 1 : cpus > 1024 ? 1024 : (int)cpus;
-    }
-    return atomic_load(&running_renders) < n;
-}
-
-/*
- * The zlib stream of the whole image into *out; false when out of memory. `filtered` holds the
- * palette image's rows ((w + 1) * h bytes), or is NULL for RGB(A) from the pixels.
- */
-static bool compress_fast(const unsigned char *pixels, int w, int h, int stride, bool opaque,
-                          const unsigned char *filtered, struct render_buf *out)
-{
-    int mid = h >= 64 ? h / 2 : h;
-    struct half a = {.pixels = pixels,
-                     .stride = stride,
-                     .w = w,
-                     .y0 = 0,
-                     .y1 = mid,
-                     .opaque = opaque,
-                     .last = mid == h,
-                     .filtered = filtered};
-    struct half b = {.pixels = pixels,
-                     .stride = stride,
-                     .w = w,
-                     .y0 = mid,
-                     .y1 = h,
-                     .opaque = opaque,
-                     .last = true,
-                     .filtered = filtered,
-                     .ok = true};
-    pthread_t thread;
-    bool threaded = mid < h && spare_core() && pthread_create(&thread, NULL, deflate_half, &b) == 0;
-    deflate_half(&a);
-    if (threaded) {
-        pthread_join(thread, NULL);
-    } else if (mid < h) {
-        deflate_half(&b);
-    }
-    bool ok = a.ok && b.ok;
-    if (ok) {
-        uLong adler = mid < h ? adler32_combine(a.adler, b.adler, (z_off_t)b.in_len) : a.adler;
-        unsigned char head[2] = {0x78, 0x01},
-                      tail[4] = {(unsigned char)(adler >> 24), (unsigned char)(adler >> 16),
-                                 (unsigned char)(adler >> 8), (unsigned char)adler};
-        csvchart_render_buf_put(out, head, 2);
-        csvchart_render_buf_put(out, a.out, a.len);
-        csvchart_render_buf_put(out, b.out, b.len);
-        csvchart_render_buf_put(out, tail, 4);
-        ok = !out->nomem;
-    }
-    free(a.out);
-    free(b.out);
-    return ok;
-}
-
 /* What encode() writes: the pixels' form, and for a palette image its colours and rows. */
 struct pixels_out {
     bool opaque;
@@ -368,9 +156,9 @@ struct pixels_out {
 };
 
 /* Encodes the surface into io->out; on failure io->status says why. */
-static void encode(struct png_io *io, cairo_surface_t *img, const struct render_options *opt,
-                   struct texts *texts, unsigned char *row, const struct pixels_out *px,
-                   const struct render_buf *idat)
+static void encode(struct png_io *io, const unsigned char *pixels, int w, int h, int stride,
+                   const struct render_options *opt, struct texts *texts, unsigned char *row,
+                   const struct pixels_out *px, const struct render_buf *idat)
 {
     png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, io, on_error, on_warning);
     png_infop info = png ? png_create_info_struct(png) : NULL;
@@ -383,10 +171,6 @@ static void encode(struct png_io *io, cairo_surface_t *img, const struct render_
         png_destroy_write_struct(&png, &info);
         return;
     }
-    const unsigned char *pixels = cairo_image_surface_get_data(img);
-    int w = cairo_image_surface_get_width(img), h = cairo_image_surface_get_height(img);
-    int stride = cairo_image_surface_get_stride(img);
-
     png_set_write_fn(png, io, on_write, on_flush);
     int type = px->ncolours ? PNG_COLOR_TYPE_PALETTE
                : px->opaque ? PNG_COLOR_TYPE_RGB
@@ -413,7 +197,7 @@ static void encode(struct png_io *io, cairo_surface_t *img, const struct render_
     if (texts->len) {
         png_set_text(png, info, texts->items, texts->len);
     }
-    if (idat) { /* FAST: the image data is compressed already (compress_fast) */
+    if (idat) { /* FAST: the image data is compressed already (render_png_deflate.c) */
         png_write_info(png, info);
         png_write_chunk(png, (png_const_bytep) "IDAT", idat->items, idat->len);
         png_write_chunk(png, (png_const_bytep) "IEND", NULL, 0);
@@ -435,6 +219,120 @@ static void encode(struct png_io *io, cairo_surface_t *img, const struct render_
     png_destroy_write_struct(&png, &info);
 }
 
+/*
+ * Draws the scene onto `img`, whose row 0 is the image's row y0: a band of the image, or all
+ * of it. An opaque background is painted over every pixel first (so a size that is not a whole
+ * number of pixels still gets an opaque last row and column); else the surface is cleared.
+ * Returns cairo's status, CAIRO_STATUS_NO_MEMORY when the replay ran out.
+ */
+static cairo_status_t draw_rows(cairo_surface_t *img, struct csvchart_replay *r,
+                                const struct csvchart_scene *s, double scale, int y0)
+{
+    if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
+        return cairo_surface_status(img);
+    }
+    int h = cairo_image_surface_get_height(img);
+    cairo_surface_set_device_offset(img, 0, -y0);
+    cairo_t *cr = cairo_create(img);
+    if ((s->background & 0xFFu) == 0xFFu) {
+        cairo_set_source_rgb(cr, (double)(s->background >> 24) / 255.0,
+                             (double)((s->background >> 16) & 0xff) / 255.0,
+                             (double)((s->background >> 8) & 0xff) / 255.0);
+        cairo_paint(cr);
+    } else {
+        cairo_surface_flush(img);
+        memset(cairo_image_surface_get_data(img), 0,
+               (size_t)cairo_image_surface_get_stride(img) * (size_t)h);
+        cairo_surface_mark_dirty(img);
+    }
+    cairo_scale(cr, scale, scale);
+    /* A device pixel around the band: antialiasing reaches that far past a label's ink. */
+    cairo_status_t status =
+        csvchart_render_replay_rows(r, cr, (y0 - 1) / scale, (y0 + h + 1) / scale)
+            ? cairo_status(cr)
+            : CAIRO_STATUS_NO_MEMORY;
+    cairo_destroy(cr);
+    cairo_surface_flush(img);
+    return status;
+}
+
+/*
+ * A palette image is drawn a band of BAND_ROWS rows at a time, each band indexed into palette
+ * rows before the next is drawn over it, and those rows deflated while the next band is drawn
+ * (FAST): the process never holds the 4 bytes a pixel of the whole image (3.2 MB at
+ * 1200x675), nor, with FAST, its palette rows (0.8 MB). Every page a process touches first
+ * costs a fault (about 3 us on the virtual machines this was measured on: 790 of them for
+ * that image), and a band is still in the cache when it is indexed. The replay shapes each
+ * label once and skips the labels a band cannot show (render_cairo.c). The bands' pixels are
+ * the whole image's: a band is the image seen through an integer device offset, where cairo
+ * rasterises the same coverage, and a band never ends inside a label
+ * (csvchart_render_replay_band_end()), so that no run of glyphs is clipped by a band's edge
+ * (tests: palette and RGB images, drawn in bands and whole, decode to the same pixels). An
+ * image with a 257th colour is drawn again whole, as RGB(A).
+ * valuations.csv at 1200x675: peak RSS 15.8 -> 12.8 MiB, wall time 0.88x (60 paired runs).
+ */
+#define BAND_ROWS 64
+
+/* The bands of an h-row image: ends[i] is where band i ends (the next one starts); returns
+ * how many (0 when out of memory), *tallest the rows of the tallest. */
+static int plan_bands(struct csvchart_replay *r, double scale, int h, int *ends, int *tallest)
+{
+    int n = 0;
+    *tallest = 0;
+    for (int y = 0; y < h; n++) {
+        int end = csvchart_render_replay_band_end(r, scale, y, y + BAND_ROWS, h);
+        if (end <= y) {
+            return 0;
+        }
+        ends[n] = end;
+        *tallest = end - y > *tallest ? end - y : *tallest;
+        y = end;
+    }
+    return n;
+}
+
+/*
+ * Draws and indexes the image band by band, `nbands` bands ending at ends[], the tallest
+ * `tallest` rows; sets *fits to whether it has at most 256 colours (then ix holds them),
+ * stopping at the band with the 257th. The rows go to `stream` as they are made (FAST), or
+ * else into `rows`, all of them ((w + 1) * h bytes, for libpng: SMALL).
+ */
+static cairo_status_t draw_indexed(struct csvchart_replay *r, const struct csvchart_scene *s,
+                                   double scale, int w, const int *ends, int nbands, int tallest,
+                                   struct png_indexer *ix, struct png_stream *stream,
+                                   unsigned char *rows, bool *fits)
+{
+    csvchart_png_indexer_init(ix);
+    int stride = cairo_format_stride_for_width(CAIRO_FORMAT_ARGB32, w);
+    unsigned char *pixels = stride > 0 ? malloc((size_t)stride * (size_t)tallest) : NULL;
+    if (!pixels) {
+        return CAIRO_STATUS_NO_MEMORY;
+    }
+    cairo_status_t status = CAIRO_STATUS_SUCCESS;
+    *fits = true;
+    for (int i = 0, y0 = 0; i < nbands && *fits && status == CAIRO_STATUS_SUCCESS; i++) {
+        int n = ends[i] - y0;
+        cairo_surface_t *band =
+            cairo_image_surface_create_for_data(pixels, CAIRO_FORMAT_ARGB32, w, n, stride);
+        status = draw_rows(band, r, s, scale, y0);
+        cairo_surface_destroy(band);
+        unsigned char *dst =
+            stream ? csvchart_png_stream_slot(stream) : rows + (size_t)y0 * ((size_t)w + 1);
+        if (status == CAIRO_STATUS_SUCCESS && !dst) {
+            status = CAIRO_STATUS_NO_MEMORY;
+        }
+        if (status == CAIRO_STATUS_SUCCESS) {
+            *fits = csvchart_png_index_rows(ix, pixels, w, n, stride, dst);
+        }
+        if (status == CAIRO_STATUS_SUCCESS && *fits && stream) {
+            csvchart_png_stream_put(stream, n, i + 1 == nbands);
+        }
+        y0 = ends[i];
+    }
+    free(pixels);
+    return status;
+}
+
 csvchart_status csvchart_render_png(const struct csvchart_scene *s,
                                     const struct render_options *opt, void **data, size_t *len,
                                     csvchart_error *err)
@@ -452,61 +350,85 @@ csvchart_status csvchart_render_png(const struct csvchart_scene *s,
         return csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0,
                                   "image of %.0fx%.0f px is empty", wd, hd);
     }
-    atomic_fetch_add(&running_renders, 1);
+    csvchart_png_renders_add(1);
     int w = (int)wd, h = (int)hd;
     csvchart_status status = CSVCHART_OK;
     struct png_io io = {.status = CSVCHART_OK};
     struct texts texts = {.len = 0};
-    unsigned char *row = NULL;
+    struct render_buf idat = {0};
+    unsigned char *row = NULL, *rows = NULL;
     struct pixels_out *px = NULL;
-    cairo_t *cr = NULL;
-    cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
-    if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
-        status = csvchart_error_nomem(err);
-        goto done;
-    }
-    cr = cairo_create(img);
-    cairo_scale(cr, opt->scale, opt->scale);
-    if (!csvchart_render_replay(cr, s, true, opt)) {
-        status = csvchart_error_nomem(err);
-        goto done;
-    }
-    if (cairo_status(cr) != CAIRO_STATUS_SUCCESS) {
-        status = cairo_status(cr) == CAIRO_STATUS_NO_MEMORY
-                     ? csvchart_error_nomem(err)
-                     : csvchart_error_set(err, CSVCHART_ERROR_INTERNAL, NULL, 0, 0,
-                                          "cairo cannot draw the PNG: %s",
-                                          cairo_status_to_string(cairo_status(cr)));
-        goto done;
-    }
-    cairo_surface_flush(img);
-
+    struct png_indexer *ix = NULL;
+    struct png_stream *stream = NULL;
+    int *ends = NULL;
+    cairo_surface_t *img = NULL;
+    const unsigned char *pixels = NULL;
+    int stride = 0;
+    bool fast = opt->png_compression != PNG_COMPRESSION_SMALL;
+    struct csvchart_replay *replay = csvchart_render_replay_new(s, true, opt);
     row = malloc((size_t)w * 4);
     px = calloc(1, sizeof *px);
-    if (!row || !px || !add_text(&texts, "Title", s->title) ||
+    if (!replay || !row || !px || !add_text(&texts, "Title", s->title) ||
         !add_text(&texts, "Source", s->source) || !add_text(&texts, "Description", s->desc) ||
         !add_text(&texts, "Software", "csvchart " CSVCHART_VERSION_STRING)) {
         status = csvchart_error_nomem(err);
         goto done;
     }
-    /* Drawn over an opaque background, every pixel is opaque: no need to look. */
-    unsigned char *pixels = cairo_image_surface_get_data(img);
-    int stride = cairo_image_surface_get_stride(img);
-    px->opaque = (s->background & 0xFFu) == 0xFFu || csvchart_png_all_opaque(pixels, w, h, stride);
-    /* A palette image's rows replace the pixels (nothing draws on the surface any more);
-     * with more than 256 colours, RGB(A) rows are made from the pixels as they are written. */
-    px->ncolours =
-        opt->png_no_palette ? 0 : csvchart_png_index_colours(pixels, w, h, stride, px->pal);
-    px->rows = px->ncolours ? pixels : NULL;
-    struct render_buf idat = {0};
-    bool fast = opt->png_compression != PNG_COMPRESSION_SMALL;
-    if (fast && !compress_fast(pixels, w, h, stride, px->opaque, px->rows, &idat)) {
-        free(idat.items);
-        status = csvchart_error_nomem(err);
+    /* A palette image if it can be one: drawn in bands, its rows deflated as they come
+     * (FAST) or kept for libpng (SMALL). */
+    cairo_status_t drawn = CAIRO_STATUS_SUCCESS;
+    bool fits = false;
+    if (!opt->png_no_palette) {
+        ix = malloc(sizeof *ix);
+        ends = malloc((size_t)h * sizeof *ends);
+        int tallest = 0, nbands = ends ? plan_bands(replay, opt->scale, h, ends, &tallest) : 0;
+        if (nbands > 0 && fast) {
+            stream = csvchart_png_stream_new((size_t)w + 1, tallest);
+        } else if (nbands > 0) {
+            rows = malloc(((size_t)w + 1) * (size_t)h);
+        }
+        drawn = ix && (stream || rows) ? draw_indexed(replay, s, opt->scale, w, ends, nbands,
+                                                      tallest, ix, stream, rows, &fits)
+                                       : CAIRO_STATUS_NO_MEMORY;
+    }
+    if (drawn == CAIRO_STATUS_SUCCESS && fits) {
+        px->ncolours = ix->n;
+        memcpy(px->pal, ix->pal, sizeof px->pal);
+        px->rows = rows;
+        px->opaque = true;
+        for (int i = 0; i < ix->n; i++) {
+            px->opaque = px->opaque && (ix->pal[i] >> 24) == 0xff;
+        }
+        if (fast && !csvchart_png_stream_finish(stream, &idat)) {
+            drawn = CAIRO_STATUS_NO_MEMORY;
+        }
+    } else if (drawn == CAIRO_STATUS_SUCCESS) { /* RGB(A): the whole image at once */
+        csvchart_png_stream_free(stream);
+        stream = NULL;
+        free(rows);
+        rows = NULL;
+        img = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
+        drawn = draw_rows(img, replay, s, opt->scale, 0);
+        pixels = cairo_image_surface_get_data(img);
+        stride = cairo_image_surface_get_stride(img);
+        /* Drawn over an opaque background, every pixel is opaque: no need to look. */
+        px->opaque =
+            drawn == CAIRO_STATUS_SUCCESS &&
+            ((s->background & 0xFFu) == 0xFFu || csvchart_png_all_opaque(pixels, w, h, stride));
+        if (drawn == CAIRO_STATUS_SUCCESS && fast &&
+            !csvchart_png_deflate_rgb(pixels, w, h, stride, px->opaque, &idat)) {
+            drawn = CAIRO_STATUS_NO_MEMORY;
+        }
+    }
+    if (drawn != CAIRO_STATUS_SUCCESS) {
+        status = drawn == CAIRO_STATUS_NO_MEMORY
+                     ? csvchart_error_nomem(err)
+                     : csvchart_error_set(err, CSVCHART_ERROR_INTERNAL, NULL, 0, 0,
+                                          "cairo cannot draw the PNG: %s",
+                                          cairo_status_to_string(drawn));
         goto done;
     }
-    encode(&io, img, opt, &texts, row, px, fast ? &idat : NULL);
-    free(idat.items);
+    encode(&io, pixels, w, h, stride, opt, &texts, row, px, fast ? &idat : NULL);
     if (io.status == CSVCHART_ERROR_NOMEM) {
         status = csvchart_error_nomem(err);
     } else if (io.status != CSVCHART_OK) {
@@ -517,13 +439,18 @@ csvchart_status csvchart_render_png(const struct csvchart_scene *s,
     }
 done:
     free(io.out.items);
+    free(idat.items);
+    csvchart_png_stream_free(stream);
     for (int i = 0; i < texts.len; i++) {
         free(texts.latin1[i]);
     }
     free(row);
+    free(rows);
+    free(ix);
+    free(ends);
     free(px);
-    cairo_destroy(cr); // accepts NULL
     cairo_surface_destroy(img);
-    atomic_fetch_sub(&running_renders, 1);
+    csvchart_render_replay_free(replay);
+    csvchart_png_renders_add(-1);
     return status;
 }

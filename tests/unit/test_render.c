@@ -287,6 +287,78 @@ static void test_png_palette(void)
     csvchart_scene_fini(&s);
 }
 
+/*
+ * A palette image is drawn in bands of rows (render_png.c) and its labels are shaped once and
+ * skipped by the bands they cannot reach (render_cairo.c); an RGB image (png_no_palette) is
+ * drawn whole. Their pixels must agree: labels at every offset across the band edges (64 and
+ * 128 device rows), ASCII and not (a fallback font, combining marks stacked high), a line and
+ * a bar through the edges, at scales that make the edges fall mid-pixel in CSS px, on an opaque
+ * and on a transparent background, and  one image whose 257th colour comes in a late band. (One
+ * colour on one background: at most 256 shades, so that the image is a palette one.)
+ */
+static void test_png_bands(void)
+{
+    const double scales[] = {1, 1.5, 2, 3};
+    const csvchart_rgba backgrounds[] = {0xffffffff, CSVCHART_RGBA_NONE, 0x202124ff};
+    for (size_t k = 0; k < sizeof scales / sizeof scales[0]; k++) {
+        for (size_t b = 0; b < sizeof backgrounds / sizeof backgrounds[0]; b++) {
+            struct csvchart_scene s;
+            csvchart_scene_init(&s, 321, 203.5, backgrounds[b], "Inter");
+            bool opaque = backgrounds[b] != CSVCHART_RGBA_NONE;
+            /* On a transparent background, overlaps would make more than 256 alphas. */
+            for (int i = 0; i < 24; i += opaque ? 1 : 2) {
+                double y = 8 + i * 8.3;
+                const char *text = i % 4 == 3 && opaque ? "ÉÅ 深度 x"
+                                   : i % 4 == 1         ? "Label gjpqy 42"
+                                                        : "$60.0M (2025)";
+                csvchart_scene_text(&s, text, 10 + (i % 3) * 100, y - 10, 90, 14, y,
+                                    TEXT_ANCHOR_START, 10 + (i % 3) * 100, 9 + i % 5,
+                                    400 + 300 * (i % 2), 0x111111ff);
+            }
+            csvchart_scene_text(&s, "far above", 0, -400, 50, 10, -390, TEXT_ANCHOR_START, 0, 12,
+                                400, 0x111111ff);
+            if (opaque) {
+                csvchart_scene_line(&s, 0, 0, 321, 203.5, 0x111111ff, 1.5);
+                csvchart_scene_rect(&s, 250, 40.25, 20, 100.5, 0x111111ff);
+            }
+            struct render_options o = {.scale = scales[k]};
+            struct out pal = render(&s, CSVCHART_FORMAT_PNG, &o);
+            o.png_no_palette = true;
+            struct out rgb = render(&s, CSVCHART_FORMAT_PNG, &o);
+            uint32_t n;
+            const unsigned char *ihdr = chunk(pal, "IHDR", &n, 0);
+            CHECK(ihdr && ihdr[9] == 3);
+            CHECK(same_pixels(pal, rgb));
+            free(pal.data), free(rgb.data);
+            csvchart_scene_fini(&s);
+        }
+    }
+
+    /* Few colours at the top, 300 greys from row 150: the palette fails in a late band. */
+    struct csvchart_scene s;
+    csvchart_scene_init(&s, 300, 200, 0xffffffff, "Inter");
+    csvchart_scene_text(&s, "Prices 123", 20, 12, 60, 20, 28, TEXT_ANCHOR_START, 20, 16, 700,
+                        0x111111ff);
+    for (int i = 0; i < 300; i++) {
+        csvchart_rgba c = (csvchart_rgba)(i / 2) << 24 | (csvchart_rgba)(i % 2) << 16 | 0xff;
+        csvchart_scene_rect(&s, i, 150, 1, 50, c);
+    }
+    struct render_options o = {.scale = 1};
+    struct out late = render(&s, CSVCHART_FORMAT_PNG, &o);
+    uint32_t n;
+    const unsigned char *ihdr = chunk(late, "IHDR", &n, 0);
+    CHECK(ihdr && ihdr[9] == 2);
+    o.png_no_palette = true;
+    struct out rgb = render(&s, CSVCHART_FORMAT_PNG, &o);
+    CHECK(same(late, rgb));
+    o.png_no_palette = false;
+    o.png_compression = PNG_COMPRESSION_SMALL;
+    struct out small = render(&s, CSVCHART_FORMAT_PNG, &o);
+    CHECK(same_pixels(late, small));
+    free(late.data), free(rgb.data), free(small.data);
+    csvchart_scene_fini(&s);
+}
+
 static void test_too_large(void)
 {
     struct csvchart_scene s;
@@ -516,6 +588,7 @@ int main(int argc, char **argv)
     }
     RUN(test_png);
     RUN(test_png_palette);
+    RUN(test_png_bands);
     RUN(test_too_large);
     RUN(test_svg);
     RUN(test_pdf);
