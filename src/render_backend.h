@@ -33,7 +33,8 @@ csvchart_status csvchart_render_buf_detach(struct render_buf *b, void **data, si
                                            csvchart_error *err);
 
 /*
- * Draws the scene onto `cr` in CSS px (the caller has set any scale), background included,
+ * Draws the scene onto `cr` in CSS px (the caller has set any scale), background included
+ * (with `raster`, an opaque background is painted over the whole surface),
  * text through pangocairo at exactly the positions the scene gives, with the measurer's font
  * settings (hint metrics off, hint style none). `raster` selects greyscale antialiasing for
  * text on image surfaces. Returns false when out of memory; cairo errors are left in `cr`.

@@ -375,8 +375,15 @@ bool csvchart_render_replay_rows(struct csvchart_replay *r, cairo_t *cr, double 
     cairo_set_miter_limit(cr, 4); // SVG's default, so both kinds of output agree
     if (s->background != CSVCHART_RGBA_NONE) {
         source(cr, s->background);
-        cairo_rectangle(cr, 0, 0, s->width, s->height);
-        cairo_fill(cr);
+        if (r->raster && (s->background & 0xFFu) == 0xFFu) {
+            /* Every pixel, even those a size of a fraction of a pixel leaves partly outside
+             * the scene: a last row and column of half the background, written out as RGB,
+             * were a dark or grey line. */
+            cairo_paint(cr);
+        } else {
+            cairo_rectangle(cr, 0, 0, s->width, s->height);
+            cairo_fill(cr);
+        }
     }
     for (size_t i = 0; i < s->len; i++) {
         const struct scene_item *it = &s->items[i];

@@ -221,8 +221,8 @@ static void encode(struct png_io *io, const unsigned char *pixels, int w, int h,
 
 /*
  * Draws the scene onto `img`, whose row 0 is the image's row y0: a band of the image, or all
- * of it. An opaque background is painted over every pixel first (so a size that is not a whole
- * number of pixels still gets an opaque last row and column); else the surface is cleared.
+ * of it. The surface is cleared first unless the background is opaque (the replay paints it
+ * over every pixel).
  * Returns cairo's status, CAIRO_STATUS_NO_MEMORY when the replay ran out.
  */
 static cairo_status_t draw_rows(cairo_surface_t *img, struct csvchart_replay *r,
@@ -233,18 +233,13 @@ static cairo_status_t draw_rows(cairo_surface_t *img, struct csvchart_replay *r,
     }
     int h = cairo_image_surface_get_height(img);
     cairo_surface_set_device_offset(img, 0, -y0);
-    cairo_t *cr = cairo_create(img);
-    if ((s->background & 0xFFu) == 0xFFu) {
-        cairo_set_source_rgb(cr, (double)(s->background >> 24) / 255.0,
-                             (double)((s->background >> 16) & 0xff) / 255.0,
-                             (double)((s->background >> 8) & 0xff) / 255.0);
-        cairo_paint(cr);
-    } else {
+    if ((s->background & 0xFFu) != 0xFFu) { /* else the replay paints every pixel first */
         cairo_surface_flush(img);
         memset(cairo_image_surface_get_data(img), 0,
                (size_t)cairo_image_surface_get_stride(img) * (size_t)h);
         cairo_surface_mark_dirty(img);
     }
+    cairo_t *cr = cairo_create(img);
     cairo_scale(cr, scale, scale);
     /* A device pixel around the band: antialiasing reaches that far past a label's ink. */
     cairo_status_t status =

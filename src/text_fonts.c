@@ -16,12 +16,12 @@
  *   1. Pango itself is asked for the fontsets of the family in every context the library uses
  *      (the measurer's, and the pens of PNG at scale 1 and 2, PDF and SVG paths; weights 400
  *      and 700; 11 and 64 px), and each font's final pattern is recorded;
- *   2. a configuration is written in XML that holds the system's font directories and cache
- *      folders, accepts only the chain's files, and sorts a request of either weight by file
- *      (the strongest element fontconfig matches on) in the chain's order; then, per chain
- *      font and weight, rules that assign whatever the system's rules set in the final
- *      pattern (hinting, antialiasing, embolden...) and that the short configuration lacks
- *      (the edits every font of a weight needs in one rule);
+ *   2. a configuration is written in XML that holds the system's cache folders and the
+ *      folders of the chain's files, accepts only the chain's files, and sorts a request of either
+ * weight by file (the strongest element fontconfig matches on) in the chain's order; then, per
+ * chain font and weight, rules that assign whatever the system's rules set in the final pattern
+ * (hinting, antialiasing, embolden...) and that the short configuration lacks (the edits every font
+ * of a weight needs in one rule);
  *   3. the same fontsets are asked of Pango through the new configuration and every pattern
  *      is compared with the system's (FcPatternEqual). Only when all are equal is the
  *      configuration used and cached; otherwise the family is cached as "use the system's",
@@ -64,7 +64,7 @@
 #include "error.h"
 #include "text.h"
 
-#define CACHE_MAGIC "csvchart-fonts 1"
+#define CACHE_MAGIC "csvchart-fonts 2"
 
 /* ---- The process-wide table ----------------------------------------------------------------- */
 

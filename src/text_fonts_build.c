@@ -5,8 +5,8 @@
  *   1. probe(): Pango is asked for the fontsets of the family in every context the library
  *      uses (the measurer's, and the pens of PNG at scale 1 and 2, PDF and SVG paths; weights
  *      400 and 700; 11 and 64 px), and each font's final pattern is recorded;
- *   2. put_config(), put_font_rules(): the configuration in XML - the system's font
- *      directories and cache folders, only the chain's files, a request of either weight
+ *   2. put_config(), put_font_rules(): the configuration in XML - the system's cache
+ *      folders, the folders of the chain's files and only those files, a request of either weight
  *      sorted by file in the chain's order, and per chain font and weight the edits the
  *      system's rules made to its final pattern that the short configuration lacks;
  *   3. csvchart_fonts_build(): the same probes through the new configuration, every pattern
@@ -349,19 +349,10 @@ static void put_config(struct buf *x, FcConfig *sys, GPtrArray *sysr[NPROBES], c
     if (l) {
         FcStrListDone(l);
     }
-    l = FcConfigGetFontDirs(sys);
-    while (l && (s = FcStrListNext(l))) {
-        csvchart_fonts_puts(x, "<dir>");
-        csvchart_fonts_put_xml(x, (const char *)s);
-        csvchart_fonts_puts(x, "</dir>\n");
-    }
-    if (l) {
-        FcStrListDone(l);
-    }
-    /* Only the chains' files: any other font adds no coverage (the chains are fontconfig's
-     * trimmed sort), and fewer fonts sort faster. */
-    csvchart_fonts_puts(x, "<selectfont><rejectfont><glob>*</glob></rejectfont><acceptfont>");
-    GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+    /* Only the folders of the chains' files, and in them only those files: any other font
+     * adds no coverage (the chains are fontconfig's trimmed sort), and fewer folders load and
+     * fewer fonts sort faster. */
+    GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     for (int k = 0; k < NPROBES; k++) {
         for (guint i = 0; i < sysr[k]->len; i++) {
             const char *f = file_of(sysr[k]->pdata[i]);
@@ -370,8 +361,24 @@ static void put_config(struct buf *x, FcConfig *sys, GPtrArray *sysr[NPROBES], c
                 g_hash_table_destroy(seen);
                 return;
             }
+            char *dir = g_path_get_dirname(f);
+            if (!g_hash_table_contains(seen, dir)) {
+                csvchart_fonts_puts(x, "<dir>");
+                csvchart_fonts_put_xml(x, dir);
+                csvchart_fonts_puts(x, "</dir>\n");
+                g_hash_table_add(seen, dir);
+            } else {
+                g_free(dir);
+            }
+        }
+    }
+    g_hash_table_remove_all(seen);
+    csvchart_fonts_puts(x, "<selectfont><rejectfont><glob>*</glob></rejectfont><acceptfont>");
+    for (int k = 0; k < NPROBES; k++) {
+        for (guint i = 0; i < sysr[k]->len; i++) {
+            const char *f = file_of(sysr[k]->pdata[i]);
             if (!g_hash_table_contains(seen, f)) {
-                g_hash_table_add(seen, (gpointer)f);
+                g_hash_table_add(seen, g_strdup(f));
                 csvchart_fonts_puts(x, "<glob>");
                 csvchart_fonts_put_xml(x, f);
                 csvchart_fonts_puts(x, "</glob>");
