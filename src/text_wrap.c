@@ -16,6 +16,18 @@
  *     no q fitted    -> the first word alone is too wide: take the longest run of its code
  *                       points that fits (at least one), and continue after it
  *
+ * Measuring every candidate line shaped the same words again and again (a label broken after
+ * its fourth word was shaped five times, for each width the layout tried: 12 shapes a label,
+ * two thirds of a 1,000-event timeline's layout). So a candidate is first estimated, as the
+ * sum of the widths of the pieces between break opportunities (" ships", " an", "open-";
+ * measured once each and cached, as most recur from label to label), and only measured whole
+ * when the estimate no longer fits or the walk must stop: that candidate, then the pending
+ * ones from the longest down until one fits. Widths grow with the text (the walk above
+ * relies on it too), so that is the line the walk would have taken, and the widths are
+ * still those of whole lines; usually two measurements a line. When an estimate was too
+ * pessimistic (a candidate measured whole fits after all), the rest of the line is walked as
+ * above.
+ *
  * Break rules are a small subset of UAX #14, enough for chart labels: no dictionary, no
  * hyphenation, no Thai.
  */
@@ -94,6 +106,16 @@ static double width_of(const csvchart_text_measurer *m, const struct text_style 
 /* Texts up to this many bytes are first measured whole (see csvchart_text_wrap()). */
 #define WHOLE_MAX 256
 
+/* A break opportunity: the line would end at `end` (trailing spaces trimmed) and the next
+ * start at `next`, after the code point `before`. */
+struct candidate {
+    size_t end, next;
+    uint32_t before;
+};
+
+/* How many candidates a line may leave unmeasured before wrapping measures each one. */
+#define PENDING_MAX 32
+
 static size_t trim_end(const char *s, size_t start, size_t end)
 {
     while (end > start && s[end - 1] == ' ') {
@@ -144,6 +166,11 @@ size_t csvchart_text_wrap(const csvchart_text_measurer *m, const struct text_sty
             size_t p = start;
             size_t bl = csvchart_utf8_decode(s + p, n - p, &b);
             size_t check = 32; // see below
+            /* Candidates not measured yet: those whose estimate fits (see the file comment). */
+            struct candidate pending[PENDING_MAX];
+            size_t npending = 0, seg_start = start;
+            double estimate = 0;
+            bool exact = false; // an estimate was too pessimistic: measure every candidate
             for (;;) {
                 size_t q = p + bl; // the boundary after b
                 size_t cl = 0;
@@ -165,16 +192,28 @@ size_t csvchart_text_wrap(const csvchart_text_measurer *m, const struct text_sty
                     if (!first_end) {
                         first_end = e;
                     }
+                    struct candidate cand = {e, hard ? q + 1 : q, hard ? '\n' : b};
+                    bool last = hard || q >= n;
+                    if (!exact) {
+                        estimate += width_of(m, style, s, seg_start, q);
+                        seg_start = q;
+                        if (estimate <= max_width && !last && npending < PENDING_MAX) {
+                            pending[npending++] = cand; // likely fits: measured only if need be
+                            goto advance;
+                        }
+                    }
                     double w = width_of(m, style, s, start, e);
                     if (!(w <= max_width)) {
-                        break;
+                        break; // the answer is among the pending candidates, if any
                     }
                     fitted = true;
+                    npending = 0;                          // all shorter, so all fit too
+                    exact = exact || estimate > max_width; // the estimate was pessimistic
                     line.len = e - start;
                     line.width = w;
-                    next = hard ? q + 1 : q;
-                    next_before = hard ? '\n' : b;
-                    if (hard || q >= n) {
+                    next = cand.next;
+                    next_before = cand.before;
+                    if (last) {
                         break;
                     }
                 } else if (q - start >= check) {
@@ -192,10 +231,25 @@ size_t csvchart_text_wrap(const csvchart_text_measurer *m, const struct text_sty
                         break;
                     }
                 }
+            advance:
                 a = b;
                 b = c;
                 p = q;
                 bl = cl;
+            }
+            /* The longest pending candidate that fits, measured from the longest down: widths
+             * grow with the text, so it is the one the greedy walk would have stopped at. */
+            while (npending > 0) {
+                const struct candidate *cand = &pending[--npending];
+                double w = width_of(m, style, s, start, cand->end);
+                if (w <= max_width) {
+                    fitted = true;
+                    line.len = cand->end - start;
+                    line.width = w;
+                    next = cand->next;
+                    next_before = cand->before;
+                    break;
+                }
             }
             if (!fitted) {
                 /* The first word alone is too wide: as many of its code points as fit (at
