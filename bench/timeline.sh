@@ -20,7 +20,7 @@ if [ ! -f "$lib" ]; then
 fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/csvchart-bench-timeline.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-if ! "$cc" -O2 -std=c11 -I"$root/include" -I"$root/src" "$root/bench/timeline_layout.c" "$lib" \
+if ! "$cc" -O2 -std=c11 -I"$root/include" -I"$build/include" -I"$root/src" "$root/bench/timeline_layout.c" "$lib" \
     $(pkg-config --cflags --libs pangocairo pangoft2 fontconfig cairo-svg cairo-pdf libpng) -lcsv -lm -lpthread \
     -o "$work/timeline_layout"; then
     echo "timeline.sh: cannot compile bench/timeline_layout.c" >&2

@@ -107,7 +107,7 @@ mkdir -p "$root/bench/results"
         printf '%-14s %10s %10s %14s\n' "${names[$k]}" "${median[k]}" "${minimum[k]}" "$ratio"
     done
     if [ -f "$build/libcsvchart.a" ] &&
-        "$cc" -O2 -std=c11 -I"$root/include" "$root/bench/trend_render.c" "$build/libcsvchart.a" \
+        "$cc" -O2 -std=c11 -I"$root/include" -I"$build/include" "$root/bench/trend_render.c" "$build/libcsvchart.a" \
             $(pkg-config --cflags --libs pangocairo cairo-svg cairo-pdf libpng) -lcsv -lm \
             -lpthread -o trend_render 2>/dev/null; then
         echo "# in one process, CPU time of a whole figure (bench/trend_render.c)"
