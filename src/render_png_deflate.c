@@ -256,7 +256,8 @@ struct png_stream {
     pthread_cond_t cv;
     z_stream z; /* raw deflate: the zlib header and Adler-32 are the maker's */
     bool z_ready;
-    uLong adler; /* of the rows handed over so far */
+    uLong adler;     /* of the rows handed over so far */
+    uLong row_adler; /* of the last row checksummed alone (stream_checksum) */
     struct zout out;
 };
 
@@ -329,11 +330,29 @@ unsigned char *csvchart_png_stream_slot(struct png_stream *st)
     return failed ? NULL : st->slot[st->put];
 }
 
+/*
+ * Adds nrows rows at `rows` to the Adler-32 of the stream. A row like the one above it (the
+ * background, the middle of a bar: half the rows of a chart) adds the checksum of that row
+ * through adler32_combine() instead of being summed again byte by byte: 2.9 M of the 35 M
+ * instructions of the thread that draws a 1200x675 figure were this sum.
+ */
+static void stream_checksum(struct png_stream *st, const unsigned char *rows, int nrows)
+{
+    size_t n = st->row_bytes;
+    for (int y = 0; y < nrows; y++) {
+        const unsigned char *row = rows + (size_t)y * n;
+        if (y == 0 || memcmp(row, row - n, n) != 0) {
+            st->row_adler = adler32_z(1L, row, n);
+        }
+        st->adler = adler32_combine(st->adler, st->row_adler, (z_off_t)n);
+    }
+}
+
 void csvchart_png_stream_put(struct png_stream *st, int nrows, bool last)
 {
     size_t n = (size_t)nrows * st->row_bytes;
     /* The checksum here, by the maker, who waits for the deflater more than it works. */
-    st->adler = adler32_z(st->adler, st->slot[st->threaded ? st->put : 0], n);
+    stream_checksum(st, st->slot[st->threaded ? st->put : 0], nrows);
     if (!st->threaded) {
         st->failed = st->failed || !stream_bytes(st, st->slot[0], n, last);
         st->finished = last;
