@@ -109,9 +109,9 @@ struct tl_item {
     bool banded;                    /* a point event dated to a month or a year */
     size_t group;
     csvchart_rgba color;
-    const char *date;  /* the first line: the date, or a cluster's dates and count */
-    char *heading;     /* a cluster: its first line (date points at it); owned */
-    char *names;       /* a cluster: the names that fit ("A; B and 55 more"); owned */
+    const char *date; /* the first line: the date, or a cluster's dates and count (once measured) */
+    char *heading;    /* a cluster: its first line (date points at it); owned */
+    char *names;      /* a cluster: the names that fit ("A; B and 55 more"); owned */
     const char *label; /* the label: the event's, or `names` */
     const char *detail;
     /* measured */

@@ -229,24 +229,7 @@ bool csvchart_tl_build_items(struct timeline *T)
                               .group = group};
         P->color = group != (size_t)-1 ? T->s->theme.palette[group % T->s->theme.npalette]
                                        : T->s->theme.subtitle;
-        char dates[96];
-        if (a->start.days == b->start.days && a->start.precision == b->start.precision) {
-            csvchart_date_format_in(T->s->locale, &a->start, false, dates, sizeof dates);
-        } else {
-            csvchart_date_format_span_in(T->s->locale, &a->start, &b->start, dates, sizeof dates);
-        }
-        char heading[160];
-        /* "3 events" stays on one line (a no-break space) */
-        snprintf(heading, sizeof heading,
-                 "%s: %zu\xc2\xa0"
-                 "events",
-                 dates, count);
-        if (!(P->heading = csvchart_strdup(heading))) {
-            T->n = j; /* the items after j own nothing yet */
-            goto fail;
-        }
-        P->date = P->heading;
-        start += count;
+        start += count; /* the heading is written when the item is measured (cluster_heading) */
     }
     /* Spans sit at their start, clusters at their middle: keep the items in that order
      * (without clusters they are in the events' order already). */
@@ -255,9 +238,6 @@ bool csvchart_tl_build_items(struct timeline *T)
     }
     free(fill);
     return true;
-fail:
-    free(fill);
-    return false;
 }
 
 /* ---- text blocks --------------------------------------------------------------------------- */
@@ -276,6 +256,31 @@ static size_t lines_of(const struct timeline *T, const struct text_style *st, co
         *w = fmax(*w, wrap);
     }
     return n;
+}
+
+/*
+ * A cluster's heading, its dates and its count ("29 Apr - 3 May 2025: 58 events"), made when
+ * the item is first measured: a fit search builds the items at every size it tries and most
+ * tries are refused before anything is measured (10,000 events: half the time of a refusal
+ * went to formatting the headings of clusters nobody measured). NULL when out of memory.
+ */
+static char *cluster_heading(const struct timeline *T, const struct tl_item *P)
+{
+    const struct timeline_event *a = &T->d->events[T->member[P->first]];
+    const struct timeline_event *b = &T->d->events[T->member[P->first + P->count - 1]];
+    char dates[96];
+    if (a->start.days == b->start.days && a->start.precision == b->start.precision) {
+        csvchart_date_format_in(T->s->locale, &a->start, false, dates, sizeof dates);
+    } else {
+        csvchart_date_format_span_in(T->s->locale, &a->start, &b->start, dates, sizeof dates);
+    }
+    char heading[160];
+    /* "3 events" stays on one line (a no-break space) */
+    snprintf(heading, sizeof heading,
+             "%s: %zu\xc2\xa0"
+             "events",
+             dates, P->count);
+    return csvchart_strdup(heading);
 }
 
 /*
@@ -386,7 +391,11 @@ bool csvchart_tl_measure(struct timeline *T, double wrap)
             if (!P->names) {
                 P->names = cluster_names(T, P);
             }
-            if (!P->names) {
+            if (!P->heading) {
+                P->heading = cluster_heading(T, P);
+                P->date = P->heading;
+            }
+            if (!P->names || !P->heading) {
                 T->L.scene->nomem = true;
                 return false;
             }
