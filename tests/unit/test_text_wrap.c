@@ -4,6 +4,7 @@
  * With the fake measurer at 10 px every code point is 5.5 px wide and a CJK one 10 px, so each
  * case below states its break positions exactly: lines are written out joined by "|".
  */
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -190,6 +191,89 @@ static void test_fake_measurer(void)
     CHECK_DBL(tm.descent, 4.8, 1e-12);
 }
 
+/*
+ * A measurer whose widths are not the sum of their pieces, like a font with kerning: each
+ * character's advance plus an adjustment for each pair, across spaces too. Widths still grow
+ * with the text (an advance is at least 4, an adjustment at most 0.9 either way).
+ */
+static double kerned_width(const char *s, size_t len)
+{
+    double w = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned c = (unsigned char)s[i];
+        w += 4 + c % 5;
+        if (i > 0) {
+            w += ((int)(((unsigned char)s[i - 1] * 31u + c) % 7) - 3) * 0.3;
+        }
+    }
+    return w;
+}
+
+static void kerned_measure(void *ctx, const struct text_style *st, const char *s, size_t len,
+                           struct text_metrics *out)
+{
+    (void)ctx, (void)st;
+    *out = (struct text_metrics){kerned_width(s, len), 8, 2};
+}
+
+/*
+ * Wrapping estimates a candidate line from the widths of its pieces and measures whole lines
+ * only to decide (text_wrap.c); with kerning the estimates are off both ways. Whatever the
+ * estimates, each line must be the longest run of the remaining words that fits, measured
+ * whole - the greedy walk's answer - over 3,000 generated texts and widths.
+ */
+static void test_kerned_greedy(void)
+{
+    const csvchart_text_measurer m = {.measure = kerned_measure};
+    uint64_t seed = 42;
+    for (int t = 0; t < 3000; t++) {
+        char text[400];
+        seed = seed * 6364136223846793005u + 1442695040888963407u;
+        size_t len = 0, nwords = 1 + (size_t)(seed >> 60);
+        double widest = 0;
+        const char *words[16];
+        size_t wlen[16];
+        for (size_t k = 0; k < nwords; k++) {
+            seed = seed * 6364136223846793005u + 1442695040888963407u;
+            size_t n = 1 + (seed >> 33) % 12;
+            if (k) {
+                text[len++] = ' ';
+            }
+            words[k] = text + len;
+            wlen[k] = n;
+            for (size_t i = 0; i < n; i++) {
+                seed = seed * 6364136223846793005u + 1442695040888963407u;
+                text[len++] = (char)('a' + (seed >> 40) % 26);
+            }
+            widest = fmax(widest, kerned_width(words[k], n));
+        }
+        text[len] = '\0';
+        seed = seed * 6364136223846793005u + 1442695040888963407u;
+        double max = widest + (double)((seed >> 33) % 2000) / 10; /* no word is broken */
+        struct text_line lines[16];
+        size_t count = csvchart_text_wrap(&m, &style10, text, max, lines, 16);
+        CHECK(count >= 1 && count <= nwords);
+        size_t word = 0;
+        for (size_t i = 0; i < count && i < 16; i++) {
+            const char *line = text + lines[i].start;
+            CHECK(line == words[word]);
+            CHECK_DBL(lines[i].width, kerned_width(line, lines[i].len), 0);
+            CHECK(lines[i].width <= max);
+            /* its words, then: it ends where one of them ends */
+            size_t end = lines[i].start + lines[i].len;
+            while (word < nwords && (size_t)(words[word] - text) + wlen[word] <= end) {
+                word++;
+            }
+            CHECK((size_t)(words[word - 1] - text) + wlen[word - 1] == end);
+            if (word < nwords) { /* the next word would not fit on it */
+                size_t longer = (size_t)(words[word] - text) + wlen[word] - lines[i].start;
+                CHECK(kerned_width(line, longer) > max);
+            }
+        }
+        CHECK(word == nwords);
+    }
+}
+
 static void test_utf8(void)
 {
     static const struct {
@@ -233,5 +317,6 @@ int main(void)
     RUN(test_huge_label);
     RUN(test_fake_measurer);
     RUN(test_utf8);
+    RUN(test_kerned_greedy);
     return harness_done();
 }
