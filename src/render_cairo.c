@@ -450,11 +450,11 @@ static bool make_spans(struct csvchart_replay *r, double scale)
     }
     for (size_t i = 0; i < s->len; i++) {
         struct shaped *sh = &r->shaped[i];
-        if (s->items[i].kind != SCENE_TEXT || (!sh->done && !shape(r, &s->items[i], sh))) {
-            if (s->items[i].kind == SCENE_TEXT) {
-                return false;
-            }
+        if (s->items[i].kind != SCENE_TEXT) {
             continue;
+        }
+        if (!sh->done && !shape(r, &s->items[i], sh)) {
+            return false;
         }
         if (sh->glyphs || sh->layout) {
             r->spans[2 * r->nspans] = device_row(floor(sh->top * scale) - 1);
