@@ -39,6 +39,12 @@ typedef struct csvchart_text_measurer {
      * that cannot be found falls back to another one. */
     void (*measure)(void *ctx, const struct text_style *style, const char *s, size_t len,
                     struct text_metrics *out);
+    /* Optional (NULL: measure() the range): measures bytes [start, end) of the `len` bytes at
+     * `text` (start < end <= len, both on code point boundaries) exactly as measure() would
+     * measure them alone; the measurer may work it out from the shaping of the whole text
+     * (text_wrap.c measures the lines a text could be broken into this way). */
+    void (*measure_range)(void *ctx, const struct text_style *style, const char *text, size_t len,
+                          size_t start, size_t end, struct text_metrics *out);
     /*
      * Optional (NULL: every family is installed, every character has a glyph - the fake
      * measurer of the tests). What text_check.c asks after layout; neither is on the path of
@@ -74,6 +80,9 @@ void csvchart_text_pango_free(csvchart_text_measurer *m);
 /* Turns the printable-ASCII shortcut of the Pango measurer off or on (on by default); tests
  * use it to check that both ways measure the same. */
 void csvchart_text_pango_set_fast_ascii(csvchart_text_measurer *m, bool on);
+/* How many texts a Pango measurer has shaped so far (tests and benchmarks: what the cache
+ * and the ranges of measure_range() saved). */
+size_t csvchart_text_pango_shapings(const csvchart_text_measurer *m);
 
 /*
  * The PangoFontMap of a Pango measurer (as void *, so this header stays free of Pango), or

@@ -19,9 +19,11 @@
  * without a layout when the font covers all of it, never misses one.
  */
 #include <fontconfig/fontconfig.h>
+#include <hb.h>
 #include <pango/pangocairo.h>
 #include <pango/pangofc-font.h>
 #include <pango/pangofc-fontmap.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,6 +51,30 @@
 #define REF_PX 64.0
 #define ASCII_STYLES 8
 
+/*
+ * Ranges. Wrapping measures the candidate lines of a text (text_wrap.c), each a range of its
+ * bytes: most are measured without shaping them again. HarfBuzz marks the glyphs where a
+ * text may not be cut without shaping both sides again (a kerned pair, a contextual
+ * alternate, a ligature); where it may, the glyphs of a part shaped alone are the very glyphs
+ * it had in the whole text, so the width of a range that begins and ends at such places is
+ * the sum of the whole's advances over it - exactly what shaping it alone gives, in the same
+ * integer units (tested on thousands of texts). Other ranges are shaped alone. This is done
+ * for printable ASCII (shaped with HarfBuzz directly, as Pango's shaper does: Pango drops
+ * the marks), in texts of at most RANGE_TEXT_MAX bytes, every text shaped kept (up to TEXTS_MAX).
+ */
+#define RANGE_TEXT_MAX 4096
+#define TEXTS_MAX 8192
+
+/* A text shaped whole, for its ranges. */
+struct shaped_text {
+    uint64_t hash; /* of the bytes and the weight */
+    size_t len;
+    int weight;
+    bool *safe;        /* [i]: a line may begin or end at byte i with the glyphs it has here */
+    char *text;        /* the len bytes */
+    int64_t advance[]; /* [i]: the advance of bytes [0, i), Pango units at REF_PX */
+};
+
 struct pango_measurer {
     csvchart_text_measurer base; /* base.ctx points back at this struct */
     struct measure_cache cache;
@@ -73,13 +99,27 @@ struct pango_measurer {
         int weight;
         PangoItem *item; /* NULL: the font does not cover ASCII in one item */
         double ascent, descent;
+        /* What Pango's shaper gives HarfBuzz for this item (shape_ascii()) */
+        hb_font_t *hb; /* borrowed from the item's font */
+        hb_script_t script;
+        hb_language_t language;
+        hb_feature_t features[32];
+        unsigned int nfeatures;
     } ascii[ASCII_STYLES];
     size_t ascii_next; /* the slot to reuse next */
+    hb_buffer_t *buffer;
     PangoGlyphString *glyphs;
+    /* The texts shaped whole for their ranges (measure_range()): an open-addressing table
+     * of up to TEXTS_MAX, emptied when full (a fit search asks for the ranges of the same
+     * texts at each width and size it tries, each time after all the others). */
+    struct shaped_text **texts;
+    size_t texts_cap, texts_used; /* texts_cap: a power of two, or 0 */
+    size_t shapings;              /* texts shaped, for tests and benchmarks */
 };
 
 static void measure_pango(struct pango_measurer *pm, const struct text_style *style, const char *s,
                           size_t len, struct text_metrics *out, size_t *unknown);
+static void forget_texts(struct pango_measurer *pm);
 
 /* Gives the font map the configuration of a family (text_fonts.c) when it changes. */
 static void use_family(struct pango_measurer *pm, const char *family)
@@ -88,6 +128,7 @@ static void use_family(struct pango_measurer *pm, const char *family)
     if (!pm->cache_family || strcmp(pm->cache_family, family) != 0) {
         csvchart_text_pango_use_family(pm->fontmap, family);
         csvchart_text_cache_clear(&pm->cache); /* a new font: every measurement changes */
+        forget_texts(pm);
         free(pm->cache_family);
         pm->cache_family = csvchart_strdup(family); /* NULL: measure, but do not cache */
     }
@@ -189,6 +230,11 @@ static const struct ascii_style *ascii_for(struct pango_measurer *pm,
     GList *items = pango_itemize(pm->context, ascii_chars, 0, (int)strlen(ascii_chars), NULL, NULL);
     if (items && !items->next) {
         a->item = items->data;
+        PangoAnalysis *an = &a->item->analysis;
+        a->hb = pango_font_get_hb_font(an->font);
+        a->script = (hb_script_t)g_unicode_script_to_iso15924(an->script);
+        a->language = hb_language_from_string(pango_language_to_string(an->language), -1);
+        pango_font_get_features(an->font, a->features, 32, &a->nfeatures);
         /* The line box is the font's ascent and descent whatever the glyphs, so the logical
          * extents of one shaped glyph give it, without a PangoLayout: laying out all 95
          * loaded every glyph's outline (a CFF glyph load clears a large decoder each time),
@@ -204,6 +250,47 @@ static const struct ascii_style *ascii_for(struct pango_measurer *pm,
     }
     g_list_free_full(items, (GDestroyNotify)pango_item_free);
     return NULL;
+}
+
+/*
+ * Shapes printable ASCII in the style's font into pm->buffer as pango_shape_with_flags()
+ * does for a whole-paragraph item without attributes (Pango 1.50's pango_hb_shape(): the
+ * item's script, language and font features, left to right, monotone character clusters, the
+ * text's beginning and end, invisible glyphs empty), keeping the glyph flags Pango drops.
+ * Returns the number of glyphs (0: could not shape).
+ */
+static unsigned int shape_ascii(struct pango_measurer *pm, const struct ascii_style *a,
+                                const char *s, size_t len)
+{
+    if (!a->hb || len > INT_MAX) {
+        return 0;
+    }
+    if (!pm->buffer) {
+        pm->buffer = hb_buffer_create();
+        if (!hb_buffer_allocation_successful(pm->buffer)) {
+            hb_buffer_destroy(pm->buffer);
+            pm->buffer = NULL;
+            return 0;
+        }
+    }
+    hb_buffer_t *b = pm->buffer;
+    hb_buffer_clear_contents(b);
+    hb_buffer_set_direction(b, HB_DIRECTION_LTR);
+    hb_buffer_set_script(b, a->script);
+    hb_buffer_set_language(b, a->language);
+    hb_buffer_set_cluster_level(b, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
+    hb_buffer_set_flags(b, HB_BUFFER_FLAG_BOT | HB_BUFFER_FLAG_EOT);
+    hb_buffer_set_invisible_glyph(b, PANGO_GLYPH_EMPTY);
+    hb_buffer_add_utf8(b, s, (int)len, 0, (int)len);
+    hb_shape(a->hb, b, a->features, a->nfeatures);
+    pm->shapings++;
+    return hb_buffer_allocation_successful(b) ? hb_buffer_get_length(b) : 0;
+}
+
+/* A glyph's advance as Pango keeps it (a negative one is made positive). */
+static int64_t advance_of(const hb_glyph_position_t *p)
+{
+    return p->x_advance < 0 ? -(int64_t)p->x_advance : p->x_advance;
 }
 
 /* Sets the PangoLayout to the style and the text (see below for tabs and line ends). */
@@ -235,16 +322,21 @@ static void measure_pango(struct pango_measurer *pm, const struct text_style *st
     *unknown = 0;
     if (pm->fast_ascii && printable_ascii(s, len)) {
         const struct ascii_style *a = ascii_for(pm, style);
-        if (a) {
-            pango_shape_with_flags(s, (int)len, s, (int)len, &a->item->analysis, pm->glyphs,
-                                   PANGO_SHAPE_NONE);
-            out->width = (double)pango_glyph_string_get_width(pm->glyphs) / PANGO_SCALE;
+        unsigned int n = a ? shape_ascii(pm, a, s, len) : 0;
+        if (n) {
+            const hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(pm->buffer, NULL);
+            int64_t w = 0;
+            for (unsigned int i = 0; i < n; i++) {
+                w += advance_of(&pos[i]);
+            }
+            out->width = (double)w / PANGO_SCALE;
             out->ascent = a->ascent;
             out->descent = a->descent;
             return;
         }
     }
     layout_text(pm, style, s, len);
+    pm->shapings++;
     PangoRectangle logical;
     pango_layout_get_extents(pm->layout, NULL, &logical);
     int baseline = pango_layout_get_baseline(pm->layout);
@@ -253,6 +345,148 @@ static void measure_pango(struct pango_measurer *pm, const struct text_style *st
     out->descent = (double)(logical.height - baseline) / PANGO_SCALE;
     /* The lines are laid out by now: counting walks their glyphs once. */
     *unknown = (size_t)pango_layout_get_unknown_glyphs_count(pm->layout);
+}
+
+/* Forgets the texts shaped for their ranges (their font changed, or the table is full). */
+static void forget_texts(struct pango_measurer *pm)
+{
+    for (size_t i = 0; i < pm->texts_cap; i++) {
+        free(pm->texts[i]);
+        pm->texts[i] = NULL;
+    }
+    pm->texts_used = 0;
+}
+
+/* The slot of the table for the text (found, or empty); NULL without a table. */
+static struct shaped_text **text_slot(const struct pango_measurer *pm, uint64_t h, const char *text,
+                                      size_t len, int weight)
+{
+    if (!pm->texts_cap) {
+        return NULL;
+    }
+    for (size_t i = h & (pm->texts_cap - 1);; i = (i + 1) & (pm->texts_cap - 1)) {
+        struct shaped_text *t = pm->texts[i];
+        if (!t || (t->hash == h && t->len == len && t->weight == weight &&
+                   memcmp(t->text, text, len) == 0)) {
+            return &pm->texts[i];
+        }
+    }
+}
+
+/* Makes room for one more text; false when out of memory. */
+static bool texts_room(struct pango_measurer *pm)
+{
+    if (pm->texts_used + 1 <= pm->texts_cap / 2) {
+        return true;
+    }
+    if (pm->texts_cap >= 2 * TEXTS_MAX) {
+        forget_texts(pm);
+        return true;
+    }
+    size_t cap = pm->texts_cap ? 2 * pm->texts_cap : 64;
+    struct shaped_text **old = pm->texts, **t = calloc(cap, sizeof *t);
+    if (!t) {
+        return false;
+    }
+    size_t old_cap = pm->texts_cap;
+    pm->texts = t;
+    pm->texts_cap = cap;
+    for (size_t i = 0; i < old_cap; i++) {
+        if (old[i]) {
+            *text_slot(pm, old[i]->hash, old[i]->text, old[i]->len, old[i]->weight) = old[i];
+        }
+    }
+    free(old);
+    return true;
+}
+
+/* Printable ASCII `text`, shaped whole in the style of `a` at REF_PX for its ranges (found
+ * among those shaped before, or shaped now), or NULL when out of memory or not shaped. */
+static const struct shaped_text *shaped_text(struct pango_measurer *pm, const struct ascii_style *a,
+                                             const char *text, size_t len, int weight)
+{
+    struct text_style key = {.size_px = REF_PX, .weight = weight};
+    uint64_t h = csvchart_text_cache_hash(&key, text, len);
+    struct shaped_text **slot = text_slot(pm, h, text, len, weight);
+    if (slot && *slot) {
+        return *slot;
+    }
+    unsigned int n = shape_ascii(pm, a, text, len);
+    if (!n || !texts_room(pm)) {
+        return NULL;
+    }
+    struct shaped_text *t = malloc(sizeof *t + (len + 1) * (sizeof *t->advance + 1) + len);
+    if (!t) {
+        return NULL;
+    }
+    t->hash = h;
+    t->len = len;
+    t->weight = weight;
+    t->safe = (bool *)(t->advance + len + 1);
+    t->text = (char *)(t->safe + len + 1);
+    memcpy(t->text, text, len);
+    memset(t->safe, 0, len + 1);
+    const hb_glyph_info_t *info = hb_buffer_get_glyph_infos(pm->buffer, NULL);
+    const hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(pm->buffer, NULL);
+    int64_t sum = 0;
+    for (unsigned int i = 0; i < n; i++) {
+        uint32_t c = info[i].cluster;
+        if (i == 0 || c != info[i - 1].cluster) { /* a cluster begins at byte c */
+            if (c >= len || (i > 0 && c < info[i - 1].cluster)) {
+                memset(t->safe, 0, len + 1); /* not in text order: measure ranges alone */
+                break;
+            }
+            t->advance[c] = sum;
+            t->safe[c] =
+                i == 0 ? c == 0
+                       : !(hb_glyph_info_get_glyph_flags(&info[i]) & HB_GLYPH_FLAG_UNSAFE_TO_BREAK);
+        }
+        sum += advance_of(&pos[i]);
+    }
+    t->advance[len] = sum;
+    t->safe[len] = true;
+    *text_slot(pm, h, text, len, weight) = t;
+    pm->texts_used++;
+    return t;
+}
+
+static void measure_range(void *ctx, const struct text_style *style, const char *text, size_t len,
+                          size_t start, size_t end, struct text_metrics *out)
+{
+    struct pango_measurer *pm = ctx;
+    use_family(pm, style->family);
+    struct text_style ref = *style;
+    ref.size_px = REF_PX;
+    double k = style->size_px / REF_PX;
+    const char *s = text + start;
+    size_t n = end - start;
+    uint64_t h = csvchart_text_cache_hash(&ref, s, n);
+    const struct cached *e = csvchart_text_cache_slot(&pm->cache, h, &ref, s, n);
+    struct text_metrics m;
+    if (e && e->hash) {
+        m = e->m;
+    } else {
+        const struct ascii_style *a = NULL;
+        const struct shaped_text *t = NULL;
+        if (pm->fast_ascii && pm->cache_family && len <= RANGE_TEXT_MAX &&
+            printable_ascii(text, len) && (a = ascii_for(pm, &ref))) {
+            t = shaped_text(pm, a, text, len, ref.weight);
+        }
+        size_t unknown = 0;
+        if (t && t->safe[start] && t->safe[end]) {
+            m.width = (double)(t->advance[end] - t->advance[start]) / PANGO_SCALE;
+            m.ascent = a->ascent;
+            m.descent = a->descent;
+        } else {
+            measure_pango(pm, &ref, s, n, &m, &unknown);
+        }
+        if (pm->cache_family) {
+            csvchart_text_cache_put(&pm->cache, h, &ref, s, n, &m, unknown);
+        }
+    }
+    out->width = m.width * k;
+    out->ascent = m.ascent * k;
+    out->descent = m.descent * k;
 }
 
 /* A glyph Pango could not find in any font of the fontset: PANGO_GET_UNKNOWN_GLYPH(cp). */
@@ -423,6 +657,7 @@ csvchart_text_measurer *csvchart_text_pango_new(void)
     }
     pm->base.ctx = pm;
     pm->base.measure = measure;
+    pm->base.measure_range = measure_range;
     pm->base.substitute = substitute;
     pm->base.missing = missing;
     pm->fontmap = pango_cairo_font_map_new();
@@ -489,6 +724,9 @@ void csvchart_text_pango_free(csvchart_text_measurer *m)
     if (pm->glyphs) {
         pango_glyph_string_free(pm->glyphs);
     }
+    hb_buffer_destroy(pm->buffer); // accepts NULL
+    forget_texts(pm);
+    free(pm->texts);
     free(pm->family);
     free(pm->cache_family);
     csvchart_text_cache_fini(&pm->cache);
@@ -500,4 +738,10 @@ void csvchart_text_pango_set_fast_ascii(csvchart_text_measurer *m, bool on)
     struct pango_measurer *pm = m->ctx;
     pm->fast_ascii = on;
     csvchart_text_cache_clear(&pm->cache);
+    forget_texts(pm);
+}
+
+size_t csvchart_text_pango_shapings(const csvchart_text_measurer *m)
+{
+    return ((const struct pango_measurer *)m->ctx)->shapings;
 }

@@ -28,6 +28,11 @@
  * pessimistic (a candidate measured whole fits after all), the rest of the line is walked as
  * above.
  *
+ * Every width is asked for as a range of the text (measure_range in text.h, when the measurer
+ * has it): the Pango measurer shapes the text once and sums its advances over each range
+ * where HarfBuzz says a cut changes no glyph, which is what shaping the range alone gives;
+ * only the other ranges are shaped alone (a 1,000-event timeline: 5,900 shapings to 2,400).
+ *
  * Break rules are a small subset of UAX #14, enough for chart labels: no dictionary, no
  * hyphenation, no Thai.
  */
@@ -93,11 +98,14 @@ static bool break_between(uint32_t a, uint32_t b, uint32_t c)
 
 /* ---- Wrapping ------------------------------------------------------------------------------ */
 
+/* The width of bytes [start, end) of the n bytes at s, measured as a line of their own. */
 static double width_of(const csvchart_text_measurer *m, const struct text_style *style,
-                       const char *s, size_t start, size_t end)
+                       const char *s, size_t n, size_t start, size_t end)
 {
     struct text_metrics tm = {0, 0, 0};
-    if (end > start) {
+    if (end > start && m->measure_range) {
+        m->measure_range(m->ctx, style, s, n, start, end, &tm);
+    } else if (end > start) {
         m->measure(m->ctx, style, s + start, end - start, &tm);
     }
     return tm.width;
@@ -148,7 +156,7 @@ size_t csvchart_text_wrap(const csvchart_text_measurer *m, const struct text_sty
         uint32_t next_before = 0;
         size_t rest = trim_end(s, start, n);
         double whole = n - start <= WHOLE_MAX && !memchr(s + start, '\n', n - start)
-                           ? width_of(m, style, s, start, rest)
+                           ? width_of(m, style, s, n, start, rest)
                            : max_width + 1;
         if (whole <= max_width) {
             /* The rest fits on this line, as most labels do: one measurement instead of one
@@ -195,14 +203,14 @@ size_t csvchart_text_wrap(const csvchart_text_measurer *m, const struct text_sty
                     struct candidate cand = {e, hard ? q + 1 : q, hard ? '\n' : b};
                     bool last = hard || q >= n;
                     if (!exact) {
-                        estimate += width_of(m, style, s, seg_start, q);
+                        estimate += width_of(m, style, s, n, seg_start, q);
                         seg_start = q;
                         if (estimate <= max_width && !last && npending < PENDING_MAX) {
                             pending[npending++] = cand; // likely fits: measured only if need be
                             goto advance;
                         }
                     }
-                    double w = width_of(m, style, s, start, e);
+                    double w = width_of(m, style, s, n, start, e);
                     if (!(w <= max_width)) {
                         break; // the answer is among the pending candidates, if any
                     }
@@ -224,7 +232,7 @@ size_t csvchart_text_wrap(const csvchart_text_measurer *m, const struct text_sty
                      * too, so every later opportunity would be too wide as well. */
                     check *= 2;
                     size_t e = trim_end(s, start, q);
-                    if (!(width_of(m, style, s, start, e) <= max_width)) {
+                    if (!(width_of(m, style, s, n, start, e) <= max_width)) {
                         if (!first_end) {
                             first_end = e;
                         }
@@ -241,7 +249,7 @@ size_t csvchart_text_wrap(const csvchart_text_measurer *m, const struct text_sty
              * grow with the text, so it is the one the greedy walk would have stopped at. */
             while (npending > 0) {
                 const struct candidate *cand = &pending[--npending];
-                double w = width_of(m, style, s, start, cand->end);
+                double w = width_of(m, style, s, n, start, cand->end);
                 if (w <= max_width) {
                     fitted = true;
                     line.len = cand->end - start;
@@ -257,7 +265,7 @@ size_t csvchart_text_wrap(const csvchart_text_measurer *m, const struct text_sty
                  * code point at a time cost a measurement per code point of a long word. */
                 size_t lo = start + csvchart_utf8_decode(s + start, n - start, &b);
                 size_t hi = first_end; // the longest candidate; lo is taken whatever its width
-                double lo_width = width_of(m, style, s, start, lo);
+                double lo_width = width_of(m, style, s, n, start, lo);
                 while (lo < hi) {
                     size_t mid = lo + (hi - lo + 1) / 2;
                     while (mid > lo && ((unsigned char)s[mid] & 0xC0) == 0x80) {
@@ -270,7 +278,7 @@ size_t csvchart_text_wrap(const csvchart_text_measurer *m, const struct text_sty
                             break;
                         }
                     }
-                    double w = width_of(m, style, s, start, mid);
+                    double w = width_of(m, style, s, n, start, mid);
                     if (w <= max_width) {
                         lo = mid;
                         lo_width = w;

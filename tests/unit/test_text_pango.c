@@ -162,6 +162,83 @@ static void test_fast_ascii_is_exact(void)
     csvchart_text_pango_free(slow);
 }
 
+/*
+ * measure_range() works out most ranges of a text from the shaping of the whole (where
+ * HarfBuzz says a cut changes no glyph): each range must measure exactly what it measures
+ * shaped alone, by another measurer, for label-like texts full of kerned pairs, ligatures,
+ * digits and punctuation, in two fonts and weights - and most lines must not be shaped again.
+ */
+static void test_ranges_are_exact(void)
+{
+    csvchart_text_measurer *ranges = csvchart_text_pango_new(), *alone = csvchart_text_pango_new();
+    CHECK(ranges != NULL && alone != NULL);
+    if (!ranges || !alone) {
+        return;
+    }
+    static const char *const words[] = {
+        "AV",   "To",  "Wa",         "office", "fluff",    "Type",        "x",
+        "1:30", "->",  "(12)",       "$0.07",  "857x",     "o1",          "R1",
+        "11",   "7.",  "\"quoted\"", "Yes!",   "LLC's",    "price/token", "open-weight",
+        "T.",   "f/x", "VA",         "ry,",    "DeepSeek", "OpenAI",      "a",
+        "--",   "Ty",  "we'll",      "1/4",    "P&L"};
+    const size_t nwords = sizeof words / sizeof words[0];
+    uint32_t x = 88172645u;
+    size_t ranges_checked = 0, differ = 0;
+    size_t before = csvchart_text_pango_shapings(ranges);
+    for (int i = 0; i < 300; i++) {
+        char text[200];
+        size_t len = 0, cuts[64], ncuts = 0;
+        cuts[ncuts++] = 0;
+        for (int w = 0; w < 2 + i % 9; w++) {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            const char *word = words[x % nwords];
+            if (w) {
+                cuts[ncuts++] = len; /* a line may end before the space */
+                text[len++] = x % 11 ? ' ' : '-';
+                cuts[ncuts++] = len; /* and the next begin after it */
+            }
+            memcpy(text + len, word, strlen(word));
+            len += strlen(word);
+        }
+        cuts[ncuts++] = len;
+        struct text_style st = {.family = i % 5 ? "Inter" : "DejaVu Sans",
+                                .size_px = 8 + i % 13 * 1.5,
+                                .weight = i % 3 ? 400 : 700};
+        for (size_t a = 0; a < ncuts; a++) {
+            for (size_t b = a + 1; b < ncuts + 3; b++) {
+                size_t start = cuts[a];
+                if (start >= len) {
+                    break;
+                }
+                size_t end = b < ncuts ? cuts[b] : start + 1 + (x + b) % (len - start);
+                if (end <= start) {
+                    continue;
+                }
+                struct text_metrics r, want;
+                ranges->measure_range(ranges->ctx, &st, text, len, start, end, &r);
+                alone->measure(alone->ctx, &st, text + start, end - start, &want);
+                ranges_checked++;
+                if ((r.width != want.width || r.ascent != want.ascent ||
+                     r.descent != want.descent) &&
+                    differ++ < 3) {
+                    fprintf(stderr, "  \"%.*s\" [%zu, %zu) of \"%.*s\": %.6f, alone %.6f\n",
+                            (int)(end - start), text + start, start, end, (int)len, text, r.width,
+                            want.width);
+                }
+            }
+        }
+    }
+    CHECK_INT(differ, 0);
+    /* Shaped: the 300 texts, and the few ranges whose ends HarfBuzz marked. */
+    size_t shaped = csvchart_text_pango_shapings(ranges) - before;
+    CHECK(ranges_checked > 5000);
+    CHECK(shaped < ranges_checked / 4);
+    csvchart_text_pango_free(ranges);
+    csvchart_text_pango_free(alone);
+}
+
 /* Issue 10: a tab or a line end measures as the space the scene draws for it (a tab took a
  * tab stop of 8 spaces, a newline a second line: boxes wider or taller than the text drawn). */
 static void test_tabs_and_line_ends(void)
@@ -200,6 +277,7 @@ int main(void)
     RUN(test_scale_independent);
     RUN(test_cjk_fallback);
     RUN(test_fast_ascii_is_exact);
+    RUN(test_ranges_are_exact);
     RUN(test_tabs_and_line_ends);
     csvchart_text_pango_free(m);
     csvchart_text_pango_free(NULL);
