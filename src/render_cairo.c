@@ -101,6 +101,14 @@ static void paint_path(cairo_t *cr, const struct scene_item *it)
  * glyph (a second load of each outline) before drawing: 15 labels were 14.7 M instructions of
  * a 20.6 M replay. The bytes drawn are the same (tests: the samples and golden images).
  *
+ * ASCII is shaped at TEXT_REF_PX, the size the measurer shapes at, and drawn with the pen
+ * scaled to the item's size: cairo renders the outlines at the combined scale, so glyphs are
+ * those of the size itself, and one font a weight serves every size. A font for each size
+ * cost Pango a fontset each (two threads to match and sort fonts, a new cairo font and
+ * HarfBuzz font): 8% of a PNG's instructions. Positions differ from shaping at the size by
+ * under 1/1000 px; cairo 1.16 puts glyph origins on whole device pixels, so a glyph at half
+ * a pixel may land one pixel over (the goldens were looked at again for this).
+ *
  * A replay may draw its scene several times, a band of rows each (the PNG backend, to keep
  * one band of pixels rather than the whole image): each text item is shaped once, the first
  * time a band may hold it, and kept with the vertical reach of its ink, so that the bands
@@ -304,12 +312,13 @@ static bool shape(struct csvchart_replay *r, const struct scene_item *it, struct
         return true; /* draws nothing */
     }
     int weight = it->weight >= 600 ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL;
-    pango_font_description_set_absolute_size(r->desc, it->size_px * PANGO_SCALE);
+    pango_font_description_set_absolute_size(r->desc, TEXT_REF_PX * PANGO_SCALE);
     pango_font_description_set_weight(r->desc, weight);
     size_t len;
     struct pen_style *st =
-        printable_ascii(it->text, &len) ? ascii_style(r, it->size_px, weight) : NULL;
+        printable_ascii(it->text, &len) ? ascii_style(r, TEXT_REF_PX, weight) : NULL;
     if (st) {
+        double k = it->size_px / TEXT_REF_PX;
         sh->item = pango_item_copy(st->item);
         sh->glyphs = pango_glyph_string_new();
         if (!sh->item || !sh->glyphs) {
@@ -320,14 +329,15 @@ static bool shape(struct csvchart_replay *r, const struct scene_item *it, struct
         sh->item->num_chars = (int)len;
         pango_shape_with_flags(it->text, (int)len, it->text, (int)len, &sh->item->analysis,
                                sh->glyphs, PANGO_SHAPE_NONE);
-        sh->top = it->baseline - st->above;
-        sh->bottom = it->baseline + st->below;
+        sh->top = it->baseline - st->above * k;
+        sh->bottom = it->baseline + st->below * k;
         return true;
     }
     sh->layout = pango_layout_new(r->context);
     if (!sh->layout) {
         return false;
     }
+    pango_font_description_set_absolute_size(r->desc, it->size_px * PANGO_SCALE);
     pango_layout_set_font_description(sh->layout, r->desc);
     pango_layout_set_text(sh->layout, it->text, -1);
     PangoLayoutLine *line = pango_layout_get_line_readonly(sh->layout, 0);
@@ -354,7 +364,13 @@ static bool draw_text(cairo_t *cr, struct csvchart_replay *r, size_t i, double y
     cairo_move_to(cr, it->x, it->baseline); // the glyphs' origin is on the baseline
     if (sh->glyphs) {
         PangoGlyphItem run = {.item = sh->item, .glyphs = sh->glyphs};
+        double k = it->size_px / TEXT_REF_PX;
+        cairo_save(cr);
+        cairo_translate(cr, it->x, it->baseline);
+        cairo_scale(cr, k, k);
+        cairo_move_to(cr, 0, 0);
         pango_cairo_show_glyph_item(cr, it->text, &run);
+        cairo_restore(cr);
     } else {
         PangoLayoutLine *line = pango_layout_get_line_readonly(sh->layout, 0);
         if (line) {

@@ -27,6 +27,11 @@ struct text_metrics {
     double descent; /* baseline to the bottom of the line box */
 };
 
+/* The size every string is shaped at, in px: with hinting off, metrics are linear in the
+ * size, so text_pango.c measures at this size and scales, and render_cairo.c draws ASCII
+ * shaped at this size with a scaled pen (one font a weight instead of one a size). */
+#define TEXT_REF_PX 64.0
+
 struct text_style {
     const char *family; /* e.g. "Inter" */
     double size_px;

@@ -48,7 +48,7 @@
  * different strings would thrash any bound). Failing to grow only means measuring again: the
  * measurer never fails.
  */
-#define REF_PX 64.0
+#define REF_PX TEXT_REF_PX
 #define ASCII_STYLES 8
 
 /*
