@@ -607,16 +607,25 @@ static bool substitute(void *ctx, const char *family, char *used, size_t size)
         return false; /* "": Pango's default, as generic as sans-serif */
     }
     use_family(pm, family);
-    PangoFontDescription *d = pango_font_description_new();
-    if (!d) {
-        return false;
+    /* The font that draws printable ASCII in the family, when one does (the ASCII fast path
+     * has it loaded): the family's own font when it is installed, else fontconfig's best
+     * substitute. Otherwise the first font of the family's fontset, loaded for the purpose
+     * (a fontset of its own for Pango: two threads, and fonts matched and sorted again). */
+    struct text_style st = {.family = family, .size_px = REF_PX, .weight = 400};
+    const struct ascii_style *a = pm->fast_ascii ? ascii_for(pm, &st) : NULL;
+    PangoFont *f = NULL;
+    if (a) {
+        f = g_object_ref(a->item->analysis.font);
+    } else {
+        PangoFontDescription *d = pango_font_description_new();
+        if (!d) {
+            return false;
+        }
+        pango_font_description_set_family(d, family);
+        pango_font_description_set_absolute_size(d, REF_PX * PANGO_SCALE);
+        f = pango_font_map_load_font(pm->fontmap, pm->context, d);
+        pango_font_description_free(d);
     }
-    pango_font_description_set_family(d, family);
-    pango_font_description_set_absolute_size(d, REF_PX * PANGO_SCALE);
-    /* The first font of the family's fontset: what a request for it gets when the family is
-     * installed, else fontconfig's best substitute. */
-    PangoFont *f = pango_font_map_load_font(pm->fontmap, pm->context, d);
-    pango_font_description_free(d);
     FcPattern *p = f && PANGO_IS_FC_FONT(f) ? pango_fc_font_get_pattern(PANGO_FC_FONT(f)) : NULL;
     bool installed = p == NULL; /* cannot tell: say nothing */
     const char *first = NULL, *english = NULL;
