@@ -60,10 +60,12 @@
  * the sum of the whole's advances over it - exactly what shaping it alone gives, in the same
  * integer units (tested on thousands of texts). Other ranges are shaped alone. This is done
  * for printable ASCII (shaped with HarfBuzz directly, as Pango's shaper does: Pango drops
- * the marks), in texts of at most RANGE_TEXT_MAX bytes, every text shaped kept (up to TEXTS_MAX).
+ * the marks), in texts of at most RANGE_TEXT_MAX bytes, every text shaped kept (up to TEXTS_MAX
+ * of them in TEXTS_BYTES_MAX bytes; then the table starts again empty).
  */
 #define RANGE_TEXT_MAX 4096
 #define TEXTS_MAX 8192
+#define TEXTS_BYTES_MAX (8u << 20)
 
 /* A text shaped whole, for its ranges. */
 struct shaped_text {
@@ -114,6 +116,7 @@ struct pango_measurer {
      * texts at each width and size it tries, each time after all the others). */
     struct shaped_text **texts;
     size_t texts_cap, texts_used; /* texts_cap: a power of two, or 0 */
+    size_t texts_bytes;           /* what the texts of the table take */
     size_t shapings;              /* texts shaped, for tests and benchmarks */
 };
 
@@ -355,6 +358,7 @@ static void forget_texts(struct pango_measurer *pm)
         pm->texts[i] = NULL;
     }
     pm->texts_used = 0;
+    pm->texts_bytes = 0;
 }
 
 /* The slot of the table for the text (found, or empty); NULL without a table. */
@@ -374,8 +378,11 @@ static struct shaped_text **text_slot(const struct pango_measurer *pm, uint64_t 
 }
 
 /* Makes room for one more text; false when out of memory. */
-static bool texts_room(struct pango_measurer *pm)
+static bool texts_room(struct pango_measurer *pm, size_t bytes)
 {
+    if (pm->texts_bytes + bytes > TEXTS_BYTES_MAX) {
+        forget_texts(pm);
+    }
     if (pm->texts_used + 1 <= pm->texts_cap / 2) {
         return true;
     }
@@ -412,10 +419,11 @@ static const struct shaped_text *shaped_text(struct pango_measurer *pm, const st
         return *slot;
     }
     unsigned int n = shape_ascii(pm, a, text, len);
-    if (!n || !texts_room(pm)) {
+    size_t bytes = sizeof(struct shaped_text) + (len + 1) * (sizeof(int64_t) + 1) + len;
+    if (!n || !texts_room(pm, bytes)) {
         return NULL;
     }
-    struct shaped_text *t = malloc(sizeof *t + (len + 1) * (sizeof *t->advance + 1) + len);
+    struct shaped_text *t = malloc(bytes);
     if (!t) {
         return NULL;
     }
@@ -447,6 +455,7 @@ static const struct shaped_text *shaped_text(struct pango_measurer *pm, const st
     t->safe[len] = true;
     *text_slot(pm, h, text, len, weight) = t;
     pm->texts_used++;
+    pm->texts_bytes += bytes;
     return t;
 }
 
