@@ -15,6 +15,9 @@
  *   warm   the same figure laid out again with the measurements cached: the layout's own
  *          arithmetic (each string was already shaped once per size)
  *
+ * and how many texts the cold run shaped (HarfBuzz, or a PangoLayout for text other than
+ * printable ASCII): the cost that remains once the cache and measure_range() did their part.
+ *
  * Prints one line per case and exits 0; it does not judge (the targets are in bench/README.md).
  */
 #include <stdint.h>
@@ -86,6 +89,9 @@ static int cmp(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* Texts shaped by the last cold run. */
+static size_t last_shapings;
+
 /* One layout of the CSV; returns seconds, and what came out in *what. */
 static double run(csvchart_text_measurer *m, const char *csv, const char *size, bool cold,
                   char *what, size_t n)
@@ -99,9 +105,13 @@ static double run(csvchart_text_measurer *m, const char *csv, const char *size, 
     if (cold) {
         csvchart_text_pango_set_fast_ascii(m, true); /* empties the measurement cache */
     }
+    size_t shaped0 = csvchart_text_pango_shapings(m);
     double t0 = now();
     const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
     double dt = now() - t0;
+    if (cold) {
+        last_shapings = csvchart_text_pango_shapings(m) - shaped0;
+    }
     if (s) {
         size_t texts = 0;
         for (size_t i = 0; i < s->len; i++) {
@@ -154,15 +164,15 @@ int main(void)
         return 2;
     }
     char what[300];
-    printf("%-7s %-7s %-6s %-10s %9s %9s  %s\n", "events", "spread", "labels", "size", "cold ms",
-           "warm ms", "result");
+    printf("%-7s %-7s %-6s %-10s %9s %9s %7s  %s\n", "events", "spread", "labels", "size",
+           "cold ms", "warm ms", "shaped", "result");
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         char *csv = make_csv(cases[c].n, 3650, cases[c].skew, cases[c].short_labels);
         double cold, warm;
         time_case(m, csv, cases[c].size, runs, &cold, &warm, what, sizeof what);
-        printf("%-7zu %-7s %-6s %-10s %9.1f %9.1f  %s\n", cases[c].n,
+        printf("%-7zu %-7s %-6s %-10s %9.1f %9.1f %7zu  %s\n", cases[c].n,
                cases[c].skew ? "skewed" : "even", cases[c].short_labels ? "short" : "long",
-               cases[c].size, cold, warm, what);
+               cases[c].size, cold, warm, last_shapings, what);
         /* Refused: how long the figure takes at the size named, where it is laid out. */
         const char *use = strstr(what, "use size ");
         if (use) {
@@ -170,9 +180,9 @@ int main(void)
             snprintf(size, sizeof size, "%s", use + 9);
             size[strcspn(size, " )")] = '\0';
             time_case(m, csv, size, runs, &cold, &warm, what, sizeof what);
-            printf("%-7zu %-7s %-6s %-10s %9.1f %9.1f  %s\n", cases[c].n,
+            printf("%-7zu %-7s %-6s %-10s %9.1f %9.1f %7zu  %s\n", cases[c].n,
                    cases[c].skew ? "skewed" : "even", cases[c].short_labels ? "short" : "long",
-                   size, cold, warm, what);
+                   size, cold, warm, last_shapings, what);
         }
         free(csv);
     }
