@@ -369,26 +369,29 @@ static csvchart_status grow(csvchart_layout_fn fn, const void *data, const struc
                             const csvchart_text_measurer *m, struct layout_fit *fit, double *w,
                             double *h, csvchart_error *err)
 {
-    /* Only the height is short: first the tallest canvas, where the type is as large as this
-     * width allows and the room the most it can be. When that is still short of height
-     * alone, no height on the way fits either (a timeline of 10,000 evenly spread events
-     * tried 174 sizes to say so, each a layout of them all); when it fits or needs width,
-     * the heights are grown through as below. */
-    if (fit->short_h && !fit->short_w && *h < LAYOUT_MAX_SIDE) {
-        struct layout_fit top;
-        csvchart_error e = {0};
-        csvchart_status st = try_size(fn, data, s, m, *w, LAYOUT_MAX_SIDE, &top, &e);
-        if (st == CSVCHART_ERROR_SIZE && top.short_h && !top.short_w) {
-            *h = LAYOUT_MAX_SIDE;
-            *fit = top;
-            return st;
-        }
-        if (st != CSVCHART_OK && st != CSVCHART_ERROR_SIZE) {
-            *err = e;
-            return st;
-        }
-    }
     for (int i = 0; i < 80; i++) {
+        /* Four steps on and only the height still short: the tallest canvas, where the type
+         * is as large as this width allows and the room the most it can be. When that is
+         * short of height alone too, no height on the way fits (a timeline of 10,000 evenly
+         * spread events tried 174 sizes to say so, each a layout of them all); when it fits
+         * or needs width, the heights are grown through as before. Not at once: most
+         * figures fit within a few steps, and the tallest canvas can be the costliest try
+         * (1,000 skewed events: every label measured there, against a few clusters at the
+         * size that fits). */
+        if (i == 4 && fit->short_h && !fit->short_w && *h < LAYOUT_MAX_SIDE) {
+            struct layout_fit top;
+            csvchart_error e = {0};
+            csvchart_status st = try_size(fn, data, s, m, *w, LAYOUT_MAX_SIDE, &top, &e);
+            if (st == CSVCHART_ERROR_SIZE && top.short_h && !top.short_w) {
+                *h = LAYOUT_MAX_SIDE;
+                *fit = top;
+                return st;
+            }
+            if (st != CSVCHART_OK && st != CSVCHART_ERROR_SIZE) {
+                *err = e;
+                return st;
+            }
+        }
         bool gw = fit->short_w || !fit->short_h, gh = fit->short_h;
         if ((!gw || *w >= LAYOUT_MAX_SIDE) && (!gh || *h >= LAYOUT_MAX_SIDE)) {
             break;
