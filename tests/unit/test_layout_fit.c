@@ -1,0 +1,110 @@
+/*
+ * test_layout_fit.c - the size contract's search (csvchart_layout_fit() in layout.c), on
+ * model layouts whose needs are known: the size it names is the least that fits, growing
+ * only the sides reported short; a layout that no size holds is refused after a bounded
+ * number of tries (a hopeless height is seen from the tallest canvas instead of being grown
+ * through a quarter at a time, which tried 174 sizes for 10,000 events).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "harness.h"
+#include "layout.h"
+#include "scene.h"
+
+/* A model layout: fits when the canvas is at least need_w x need_h. */
+struct model {
+    double need_w, need_h;
+    int tries;
+};
+
+static csvchart_status model_layout(const void *data, const struct spec *s,
+                                    const csvchart_text_measurer *m, struct csvchart_scene *scene,
+                                    struct csvchart_warnings *warn, struct layout_fit *fit,
+                                    csvchart_error *err)
+{
+    (void)m;
+    (void)warn;
+    (void)err;
+    struct model *md = (struct model *)data;
+    md->tries++;
+    csvchart_scene_init(scene, s->width, s->height, CSVCHART_RGBA_NONE, NULL);
+    bool short_w = s->width < md->need_w, short_h = s->height < md->need_h;
+    if (!short_w && !short_h) {
+        return CSVCHART_OK;
+    }
+    if (fit) {
+        fit->short_w = short_w;
+        fit->short_h = short_h;
+        snprintf(fit->what, sizeof fit->what, "%s", "the model's blocks");
+    }
+    return CSVCHART_ERROR_SIZE;
+}
+
+/* Runs the search from w x h; returns the status, the message in msg[n]. */
+static csvchart_status search(struct model *md, double w, double h, char *msg, size_t n)
+{
+    struct spec s;
+    memset(&s, 0, sizeof s);
+    s.width = w;
+    s.height = h;
+    struct csvchart_scene scene;
+    struct csvchart_warnings warn = {0};
+    csvchart_error err = {0};
+    md->tries = 0;
+    csvchart_status st = csvchart_layout_fit(model_layout, md, &s, NULL, &scene, &warn, &err);
+    if (st == CSVCHART_OK) {
+        csvchart_scene_fini(&scene);
+    }
+    csvchart_warnings_fini(&warn);
+    snprintf(msg, n, "%s", err.message);
+    return st;
+}
+
+/* Heights from just over the canvas to the largest side: the least height that fits. */
+static void test_least_height(void)
+{
+    static const double needs[] = {1081, 1350, 2000, 5000, 25784, 32000, LAYOUT_MAX_SIDE};
+    for (size_t i = 0; i < sizeof needs / sizeof needs[0]; i++) {
+        struct model md = {.need_w = 0, .need_h = needs[i]};
+        char msg[sizeof(((csvchart_error *)0)->message)], want[100];
+        CHECK_INT(search(&md, 1920, 1080, msg, sizeof msg), CSVCHART_ERROR_SIZE);
+        snprintf(want, sizeof want, "use size 1920x%.0f", needs[i]);
+        if (!strstr(msg, want)) {
+            fprintf(stderr, "  need %.0f: \"%s\"\n", needs[i], msg);
+        }
+        CHECK(strstr(msg, want) != NULL);
+    }
+}
+
+/* Width alone short: the width grows, the height stays. */
+static void test_least_width(void)
+{
+    struct model md = {.need_w = 2500, .need_h = 0};
+    char msg[sizeof(((csvchart_error *)0)->message)];
+    CHECK_INT(search(&md, 1200, 675, msg, sizeof msg), CSVCHART_ERROR_SIZE);
+    CHECK(strstr(msg, "use size 2500x675") != NULL);
+}
+
+/* No height holds it: refused, naming no size, in a bounded number of tries. */
+static void test_hopeless_height(void)
+{
+    struct model md = {.need_w = 0, .need_h = LAYOUT_MAX_SIDE + 1};
+    char msg[sizeof(((csvchart_error *)0)->message)];
+    CHECK_INT(search(&md, 1920, 1080, msg, sizeof msg), CSVCHART_ERROR_SIZE);
+    CHECK(strstr(msg, "nor any size up to 32767 px a side") != NULL);
+    /* The first try, then from each of nine starts four steps and the tallest canvas: about
+     * 55 (growing every height a quarter at a time was 174). */
+    if (md.tries > 60) {
+        fprintf(stderr, "  %d tries\n", md.tries);
+    }
+    CHECK(md.tries <= 60);
+}
+
+int main(void)
+{
+    RUN(test_least_height);
+    RUN(test_least_width);
+    RUN(test_hopeless_height);
+    return harness_done();
+}
