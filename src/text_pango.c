@@ -137,31 +137,6 @@ static void use_family(struct pango_measurer *pm, const char *family)
     }
 }
 
-static void measure(void *ctx, const struct text_style *style, const char *s, size_t len,
-                    struct text_metrics *out)
-{
-    struct pango_measurer *pm = ctx;
-    use_family(pm, style->family);
-    struct text_style ref = *style;
-    ref.size_px = REF_PX;
-    double k = style->size_px / REF_PX;
-    uint64_t h = csvchart_text_cache_hash(&ref, s, len);
-    const struct cached *e = csvchart_text_cache_slot(&pm->cache, h, &ref, s, len);
-    struct text_metrics m;
-    if (e && e->hash) {
-        m = e->m;
-    } else {
-        size_t unknown;
-        measure_pango(pm, &ref, s, len, &m, &unknown);
-        if (pm->cache_family) {
-            csvchart_text_cache_put(&pm->cache, h, &ref, s, len, &m, unknown);
-        }
-    }
-    out->width = m.width * k;
-    out->ascent = m.ascent * k;
-    out->descent = m.descent * k;
-}
-
 static const char ascii_chars[] = " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ"
                                   "[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~";
 
@@ -459,10 +434,14 @@ static const struct shaped_text *shaped_text(struct pango_measurer *pm, const st
     return t;
 }
 
-static void measure_range(void *ctx, const struct text_style *style, const char *text, size_t len,
-                          size_t start, size_t end, struct text_metrics *out)
+/*
+ * Measures bytes [start, end) of the len bytes at `text` at the style's size: from the cache,
+ * else - with `ranges` - from the whole text's shaping where both ends allow a cut, else by
+ * shaping them alone; the result is cached at REF_PX.
+ */
+static void measure_in(struct pango_measurer *pm, const struct text_style *style, const char *text,
+                       size_t len, size_t start, size_t end, bool ranges, struct text_metrics *out)
 {
-    struct pango_measurer *pm = ctx;
     use_family(pm, style->family);
     struct text_style ref = *style;
     ref.size_px = REF_PX;
@@ -477,7 +456,7 @@ static void measure_range(void *ctx, const struct text_style *style, const char 
     } else {
         const struct ascii_style *a = NULL;
         const struct shaped_text *t = NULL;
-        if (pm->fast_ascii && pm->cache_family && len <= RANGE_TEXT_MAX &&
+        if (ranges && pm->fast_ascii && pm->cache_family && len <= RANGE_TEXT_MAX &&
             printable_ascii(text, len) && (a = ascii_for(pm, &ref))) {
             t = shaped_text(pm, a, text, len, ref.weight);
         }
@@ -496,6 +475,18 @@ static void measure_range(void *ctx, const struct text_style *style, const char 
     out->width = m.width * k;
     out->ascent = m.ascent * k;
     out->descent = m.descent * k;
+}
+
+static void measure(void *ctx, const struct text_style *style, const char *s, size_t len,
+                    struct text_metrics *out)
+{
+    measure_in(ctx, style, s, len, 0, len, false, out);
+}
+
+static void measure_range(void *ctx, const struct text_style *style, const char *text, size_t len,
+                          size_t start, size_t end, struct text_metrics *out)
+{
+    measure_in(ctx, style, text, len, start, end, true, out);
 }
 
 /* A glyph Pango could not find in any font of the fontset: PANGO_GET_UNKNOWN_GLYPH(cp). */
