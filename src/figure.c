@@ -21,6 +21,7 @@
 #include "aggregate.h"
 #include "array.h"
 #include "bar_data.h"
+#include "cores.h"
 #include "error.h"
 #include "figure_output.h"
 #include "layout.h"
@@ -288,7 +289,10 @@ const struct csvchart_scene *csvchart_figure_scene(csvchart_figure *fig, csvchar
                            "they are now; after changing them, load it again");
         return NULL;
     }
-    /* Bind, then lay out at the requested size (or find the size that fits: layout.h). */
+    /* Bind, then lay out at the requested size (or find the size that fits: layout.h). The
+     * figure is busy meanwhile: its measurer may shape on a second thread only when a core is
+     * spare (cores.h). */
+    csvchart_cores_busy(1);
     if (fig->kind == KIND_TREND) {
         struct trend_data d;
         st = csvchart_trend_bind(fig->table, &fig->spec, &d, &fig->warnings, err);
@@ -315,6 +319,7 @@ const struct csvchart_scene *csvchart_figure_scene(csvchart_figure *fig, csvchar
             csvchart_bar_chart_fini(&chart);
         }
     }
+    csvchart_cores_busy(-1);
     if (st == CSVCHART_OK) { /* what the fonts cannot draw: warnings (font_missing: errors) */
         st = csvchart_text_check(m, &fig->scene, &fig->vals, &fig->spec, fig->table, &fig->warnings,
                                  err);

@@ -395,6 +395,7 @@ struct tl_scratch {
     struct tl_memo *memo;
     unsigned char *memo_next;
     char (*dates)[TL_DATE_LEN];
+    bool *asked;             /* the event's texts were given to the measurer's prepare() */
     struct tl_counts counts; /* cluster_count()'s */
     char family[];           /* NUL-terminated */
 };
@@ -410,7 +411,7 @@ static struct tl_scratch *scratch(const struct timeline_data *d, const csvchart_
     size_t head = (sizeof *sc + flen + 15) / 16 * 16;
     size_t memo = n * 3 * MEMO_WAYS * sizeof(struct tl_memo);
     size_t dates = n * TL_DATE_LEN;
-    struct tl_scratch *ns = calloc(1, head + memo + dates + n * 3);
+    struct tl_scratch *ns = calloc(1, head + memo + dates + n * 3 + n * sizeof(bool));
     if (!ns) {
         return NULL;
     }
@@ -420,6 +421,7 @@ static struct tl_scratch *scratch(const struct timeline_data *d, const csvchart_
     ns->memo = (struct tl_memo *)((char *)ns + head);
     ns->dates = (char(*)[TL_DATE_LEN])((char *)ns + head + memo);
     ns->memo_next = (unsigned char *)((char *)ns + head + memo + dates);
+    ns->asked = (bool *)(ns->memo_next + n * 3);
     for (size_t i = 0; i < n; i++) {
         const struct timeline_event *e = &d->events[i];
         if (e->has_end) {
@@ -515,6 +517,7 @@ csvchart_status csvchart_layout_timeline(const void *data, const struct spec *s,
     if (sc) {
         T.memo = sc->memo;
         T.memo_next = sc->memo_next;
+        T.asked = sc->asked;
         T.dates = sc->dates;
         T.counts = &sc->counts;
     }

@@ -112,6 +112,7 @@ struct tl_item {
     const char *date; /* the first line: the date, or a cluster's dates and count (once measured) */
     char *heading;    /* a cluster: its first line (date points at it); owned */
     char *names;      /* a cluster: the names that fit ("A; B and 55 more"); owned */
+    bool asked;       /* a cluster: its texts were given to prepare() (text.h) */
     const char *label; /* the label: the event's, or `names` */
     const char *detail;
     /* measured */
@@ -183,6 +184,7 @@ struct timeline {
     struct tl_memo *memo;       /* MEMO_WAYS per text of each event (date, label, detail) */
     char (*dates)[TL_DATE_LEN]; /* each event's date line */
     unsigned char *memo_next;   /* the way to fill next, per text */
+    bool *asked;                /* per event: its texts were given to prepare() (text.h) */
     struct tl_counts *counts;   /* remembered cluster counts (layout_timeline.c); may be NULL */
     struct tl_config cfg;
     bool optimistic; /* csvchart_tl_measure() gives every block its least size (try_config) */

@@ -372,6 +372,48 @@ static void measure_blocks(struct timeline *T, double wrap)
     }
 }
 
+/*
+ * Gives the measurer the texts of the items it was not given before (text.h, prepare), so
+ * that a large timeline's labels and dates can be shaped all at once - on a second core when
+ * one is spare - before the ladder measures them one by one. An event's texts are given once
+ * for all the layouts of its data (the fit search lays it out at many sizes), a cluster's
+ * each time its item is made.
+ */
+static void prepare_texts(struct timeline *T)
+{
+    const csvchart_text_measurer *m = T->L.m;
+    struct text_job *jobs = m->prepare && T->asked ? malloc(3 * T->n * sizeof *jobs) : NULL;
+    if (!jobs) {
+        return; /* a hint: without it, texts are shaped when measured */
+    }
+    size_t n = 0;
+#define JOB(st, text) (jobs[n++] = (struct text_job){(st), (text), strlen(text)})
+    for (size_t i = 0; i < T->n; i++) {
+        struct tl_item *P = &T->it[i];
+        if (P->e) {
+            size_t ev = (size_t)(P->e - T->d->events);
+            if (T->asked[ev]) {
+                continue;
+            }
+            T->asked[ev] = true;
+            JOB(&T->date_st, P->date);
+            JOB(P->note ? &T->names_st : &T->label_st, P->label);
+            if (P->detail && T->cfg.detail) {
+                JOB(&T->detail_st, P->detail);
+            }
+        } else if (!P->asked) {
+            P->asked = true;
+            JOB(&T->date_st, P->date);
+            if (P->label) {
+                JOB(&T->names_st, P->label);
+            }
+        }
+    }
+#undef JOB
+    m->prepare(m->ctx, jobs, n);
+    free(jobs);
+}
+
 bool csvchart_tl_measure(struct timeline *T, double wrap)
 {
     if (T->optimistic) {
@@ -402,6 +444,7 @@ bool csvchart_tl_measure(struct timeline *T, double wrap)
             P->label = *P->names ? P->names : NULL;
         }
     }
+    prepare_texts(T);
     measure_blocks(T, wrap);
     return true;
 }

@@ -50,14 +50,6 @@ csvchart_status csvchart_render(const struct csvchart_scene *s, csvchart_format 
 const char *csvchart_render_format_name(csvchart_format format);
 
 /*
- * The most threads the renders of this process may use together: a render takes a second
- * thread (the PNG encoder's second half) only while fewer renders run than this. 0 (the
- * default) means the number of CPUs; a batch sets its --jobs, so that its figures get one
- * thread each and a figure gets two only when a worker is idle. Never changes the bytes.
- */
-void csvchart_render_set_threads(int n);
-
-/*
  * Scenes measured without Pango (opt->text not the Pango measurer: the fake metrics of the
  * tests and fuzzers) are drawn with Pango's default font map of the calling thread, kept
  * between renders so that fonts load once. This drops the calling thread's one; tests call

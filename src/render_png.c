@@ -34,6 +34,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cores.h"
 #include "render_backend.h"
 #include "render_png_deflate.h"
 #include "render_png_pixels.h"
@@ -345,7 +346,7 @@ csvchart_status csvchart_render_png(const struct csvchart_scene *s,
         return csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0,
                                   "image of %.0fx%.0f px is empty", wd, hd);
     }
-    csvchart_png_renders_add(1);
+    csvchart_cores_busy(1);
     int w = (int)wd, h = (int)hd;
     csvchart_status status = CSVCHART_OK;
     struct png_io io = {.status = CSVCHART_OK};
@@ -446,6 +447,6 @@ done:
     free(px);
     cairo_surface_destroy(img);
     csvchart_render_replay_free(replay);
-    csvchart_png_renders_add(-1);
+    csvchart_cores_busy(-1);
     return status;
 }

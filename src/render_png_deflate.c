@@ -44,12 +44,11 @@
  * matches at other distances than the pixel above make them 40% smaller.
  */
 #include <pthread.h>
-#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include <zlib.h>
 
+#include "cores.h"
 #include "render_png_deflate.h"
 #include "render_png_pixels.h"
 
@@ -93,7 +92,7 @@ static bool deflate_into(z_stream *z, const unsigned char *in, size_t n, int flu
  * half ends with a sync flush (byte-aligned, not final), the second with the final block, and
  * the Adler-32 checksums are combined. The split is fixed (half the rows), so the bytes never
  * depend on scheduling: the second half runs on a thread of its own only when a core is spare
- * (see spare_core()), else after the first on the same thread.
+ * (see csvchart_cores_spare()), else after the first on the same thread.
  */
 struct half {
     const unsigned char *pixels;
@@ -163,36 +162,6 @@ static void *deflate_half(void *arg)
     return NULL;
 }
 
-/*
- * Whether a render may take a second core: only while fewer renders run in this process than
- * it may use threads - the number of CPUs, or what csvchart_render_set_threads() said (a
- * batch: its --jobs) - so a batch that renders one figure per thread does not oversubscribe
- * (issue 15: one thread per figure; threads inside a figure only for spare cores). The counts
- * are process-wide on purpose; they decide where work runs, never what it produces.
- */
-static atomic_int running_renders;
-static atomic_int thread_budget; /* 0: the number of CPUs */
-
-void csvchart_png_renders_add(int delta)
-{
-    atomic_fetch_add(&running_renders, delta);
-}
-
-void csvchart_render_set_threads(int n)
-{
-    atomic_store(&thread_budget, n > 0 ? n : 0);
-}
-
-static bool spare_core(void)
-{
-    int n = atomic_load(&thread_budget);
-    if (n == 0) {
-        long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-        n = cpus < 1 ? 1 : cpus > 1024 ? 1024 : (int)cpus;
-    }
-    return atomic_load(&running_renders) < n;
-}
-
 bool csvchart_png_deflate_rgb(const unsigned char *pixels, int w, int h, int stride, bool opaque,
                               struct render_buf *out)
 {
@@ -213,7 +182,8 @@ bool csvchart_png_deflate_rgb(const unsigned char *pixels, int w, int h, int str
                      .last = true,
                      .ok = true};
     pthread_t thread;
-    bool threaded = mid < h && spare_core() && pthread_create(&thread, NULL, deflate_half, &b) == 0;
+    bool threaded =
+        mid < h && csvchart_cores_spare() && pthread_create(&thread, NULL, deflate_half, &b) == 0;
     deflate_half(&a);
     if (threaded) {
         pthread_join(thread, NULL);
@@ -312,7 +282,8 @@ struct png_stream *csvchart_png_stream_new(size_t row_bytes, int max_rows)
         csvchart_png_stream_free(st);
         return NULL;
     }
-    st->threaded = spare_core() && pthread_create(&st->thread, NULL, stream_worker, st) == 0;
+    st->threaded =
+        csvchart_cores_spare() && pthread_create(&st->thread, NULL, stream_worker, st) == 0;
     return st;
 }
 

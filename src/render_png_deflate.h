@@ -20,10 +20,6 @@
 
 #include "render_backend.h"
 
-/* Counts the PNG renders in progress (+1 when one starts, -1 when it ends): a render takes a
- * second thread only while fewer run than csvchart_render_set_threads() allows. */
-void csvchart_png_renders_add(int delta);
-
 /*
  * The zlib stream of a w x h RGB (opaque) or RGBA image's rows, UP-filtered, appended to
  * *out. `pixels` are cairo's ARGB32 rows of `stride` bytes. False when out of memory.

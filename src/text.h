@@ -38,6 +38,13 @@ struct text_style {
     int weight; /* 400 or 700 */
 };
 
+/* A text a layout is about to measure, in a style (prepare, below). */
+struct text_job {
+    const struct text_style *style;
+    const char *s;
+    size_t len;
+};
+
 typedef struct csvchart_text_measurer {
     void *ctx;
     /* Measures `len` bytes of UTF-8 at `s` (valid UTF-8, no newline). Never fails: a font
@@ -50,6 +57,12 @@ typedef struct csvchart_text_measurer {
      * (text_wrap.c measures the lines a text could be broken into this way). */
     void (*measure_range)(void *ctx, const struct text_style *style, const char *text, size_t len,
                           size_t start, size_t end, struct text_metrics *out);
+    /* Optional (NULL: nothing is done ahead): the texts a layout is about to measure, whole or
+     * in ranges. The measurer may shape them all now - the Pango one does for a large
+     * timeline, on a second thread when a core is spare (cores.h) - and then measure() and
+     * measure_range() answer exactly as they would without it. A hint: the texts need not
+     * outlive the call. */
+    void (*prepare)(void *ctx, const struct text_job *jobs, size_t n);
     /*
      * Optional (NULL: every family is installed, every character has a glyph - the fake
      * measurer of the tests). What text_check.c asks after layout; neither is on the path of

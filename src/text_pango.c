@@ -24,11 +24,14 @@
 #include <pango/pangofc-font.h>
 #include <pango/pangofc-fontmap.h>
 #include <limits.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "array.h"
+#include "cores.h"
 #include "text.h"
 #include "text_cache.h"
 
@@ -230,28 +233,31 @@ static const struct ascii_style *ascii_for(struct pango_measurer *pm,
     return NULL;
 }
 
-/*
- * Shapes printable ASCII in the style's font into pm->buffer as pango_shape_with_flags()
- * does for a whole-paragraph item without attributes (Pango 1.50's pango_hb_shape(): the
- * item's script, language and font features, left to right, monotone character clusters, the
- * text's beginning and end, invisible glyphs empty), keeping the glyph flags Pango drops.
- * Returns the number of glyphs (0: could not shape).
- */
-static unsigned int shape_ascii(struct pango_measurer *pm, const struct ascii_style *a,
-                                const char *s, size_t len)
+/* A HarfBuzz buffer, or NULL when out of memory. */
+static hb_buffer_t *new_buffer(void)
 {
-    if (!a->hb || len > INT_MAX) {
+    hb_buffer_t *b = hb_buffer_create();
+    if (!hb_buffer_allocation_successful(b)) {
+        hb_buffer_destroy(b);
+        return NULL;
+    }
+    return b;
+}
+
+/*
+ * Shapes printable ASCII in the style's font into `b` as pango_shape_with_flags() does for
+ * a whole-paragraph item without attributes (Pango 1.50's pango_hb_shape(): the item's
+ * script, language and font features, left to right, monotone character clusters, the
+ * text's beginning and end, invisible glyphs empty), keeping the glyph flags Pango drops.
+ * Returns the number of glyphs (0: could not shape). Reads nothing but its arguments, so
+ * threads may shape at once, each into a buffer of its own (HarfBuzz fonts may be shared).
+ */
+static unsigned int shape_ascii(hb_buffer_t *b, const struct ascii_style *a, const char *s,
+                                size_t len)
+{
+    if (!b || !a->hb || len > INT_MAX) {
         return 0;
     }
-    if (!pm->buffer) {
-        pm->buffer = hb_buffer_create();
-        if (!hb_buffer_allocation_successful(pm->buffer)) {
-            hb_buffer_destroy(pm->buffer);
-            pm->buffer = NULL;
-            return 0;
-        }
-    }
-    hb_buffer_t *b = pm->buffer;
     hb_buffer_clear_contents(b);
     hb_buffer_set_direction(b, HB_DIRECTION_LTR);
     hb_buffer_set_script(b, a->script);
@@ -261,8 +267,19 @@ static unsigned int shape_ascii(struct pango_measurer *pm, const struct ascii_st
     hb_buffer_set_invisible_glyph(b, PANGO_GLYPH_EMPTY);
     hb_buffer_add_utf8(b, s, (int)len, 0, (int)len);
     hb_shape(a->hb, b, a->features, a->nfeatures);
-    pm->shapings++;
     return hb_buffer_allocation_successful(b) ? hb_buffer_get_length(b) : 0;
+}
+
+/* shape_ascii() into the measurer's own buffer, counted. */
+static unsigned int shape_own(struct pango_measurer *pm, const struct ascii_style *a, const char *s,
+                              size_t len)
+{
+    if (!pm->buffer) {
+        pm->buffer = new_buffer();
+    }
+    unsigned int n = shape_ascii(pm->buffer, a, s, len);
+    pm->shapings += n > 0;
+    return n;
 }
 
 /* A glyph's advance as Pango keeps it (a negative one is made positive). */
@@ -300,7 +317,7 @@ static void measure_pango(struct pango_measurer *pm, const struct text_style *st
     *unknown = 0;
     if (pm->fast_ascii && printable_ascii(s, len)) {
         const struct ascii_style *a = ascii_for(pm, style);
-        unsigned int n = a ? shape_ascii(pm, a, s, len) : 0;
+        unsigned int n = a ? shape_own(pm, a, s, len) : 0;
         if (n) {
             const hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(pm->buffer, NULL);
             int64_t w = 0;
@@ -382,23 +399,20 @@ static bool texts_room(struct pango_measurer *pm, size_t bytes)
     return true;
 }
 
-/* Printable ASCII `text`, shaped whole in the style of `a` at REF_PX for its ranges (found
- * among those shaped before, or shaped now), or NULL when out of memory or not shaped. */
-static const struct shaped_text *shaped_text(struct pango_measurer *pm, const struct ascii_style *a,
-                                             const char *text, size_t len, int weight)
+/* The bytes a shaped text of `len` bytes takes. */
+static size_t text_bytes(size_t len)
 {
-    struct text_style key = {.size_px = REF_PX, .weight = weight};
-    uint64_t h = csvchart_text_cache_hash(&key, text, len);
-    struct shaped_text **slot = text_slot(pm, h, text, len, weight);
-    if (slot && *slot) {
-        return *slot;
-    }
-    unsigned int n = shape_ascii(pm, a, text, len);
-    size_t bytes = sizeof(struct shaped_text) + (len + 1) * (sizeof(int64_t) + 1) + len;
-    if (!n || !texts_room(pm, bytes)) {
-        return NULL;
-    }
-    struct shaped_text *t = malloc(bytes);
+    return sizeof(struct shaped_text) + (len + 1) * (sizeof(int64_t) + 1) + len;
+}
+
+/* Printable ASCII `text` shaped whole into `b` in the style of `a` at REF_PX, with its
+ * advances and safe cuts (h: its hash, as text_slot() takes it); NULL when out of memory or
+ * not shaped. Thread-safe as shape_ascii(). */
+static struct shaped_text *shape_text(hb_buffer_t *b, const struct ascii_style *a, const char *text,
+                                      size_t len, uint64_t h, int weight)
+{
+    unsigned int n = shape_ascii(b, a, text, len);
+    struct shaped_text *t = n ? malloc(text_bytes(len)) : NULL;
     if (!t) {
         return NULL;
     }
@@ -409,8 +423,8 @@ static const struct shaped_text *shaped_text(struct pango_measurer *pm, const st
     t->text = (char *)(t->safe + len + 1);
     memcpy(t->text, text, len);
     memset(t->safe, 0, len + 1);
-    const hb_glyph_info_t *info = hb_buffer_get_glyph_infos(pm->buffer, NULL);
-    const hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(pm->buffer, NULL);
+    const hb_glyph_info_t *info = hb_buffer_get_glyph_infos(b, NULL);
+    const hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(b, NULL);
     int64_t sum = 0;
     for (unsigned int i = 0; i < n; i++) {
         uint32_t c = info[i].cluster;
@@ -428,10 +442,162 @@ static const struct shaped_text *shaped_text(struct pango_measurer *pm, const st
     }
     t->advance[len] = sum;
     t->safe[len] = true;
-    *text_slot(pm, h, text, len, weight) = t;
+    return t;
+}
+
+/* Puts `t` (not in the table yet) into the table, which owns it from then on; false (and t
+ * freed) when out of memory. */
+static bool keep_text(struct pango_measurer *pm, struct shaped_text *t)
+{
+    size_t bytes = text_bytes(t->len);
+    if (!texts_room(pm, bytes)) {
+        free(t);
+        return false;
+    }
+    *text_slot(pm, t->hash, t->text, t->len, t->weight) = t;
     pm->texts_used++;
     pm->texts_bytes += bytes;
-    return t;
+    return true;
+}
+
+/* Printable ASCII `text`, shaped whole in the style of `a` at REF_PX for its ranges (found
+ * among those shaped before, or shaped now), or NULL when out of memory or not shaped. */
+static const struct shaped_text *shaped_text(struct pango_measurer *pm, const struct ascii_style *a,
+                                             const char *text, size_t len, int weight)
+{
+    struct text_style key = {.size_px = REF_PX, .weight = weight};
+    uint64_t h = csvchart_text_cache_hash(&key, text, len);
+    struct shaped_text **slot = text_slot(pm, h, text, len, weight);
+    if (slot && *slot) {
+        return *slot;
+    }
+    if (!pm->buffer) {
+        pm->buffer = new_buffer();
+    }
+    struct shaped_text *t = shape_text(pm->buffer, a, text, len, h, weight);
+    pm->shapings += t != NULL;
+    return t && keep_text(pm, t) ? t : NULL;
+}
+
+/*
+ * Texts shaped ahead (prepare() in text.h). A timeline of 1,000 events measures about 2,000
+ * texts (a label and a date each) and each is shaped once; shaping is nearly all of its
+ * layout, about 30 us a label with Inter. Asked for them at once, the measurer shapes them
+ * on two threads - this one and one more, when a core is spare - taking texts from a shared
+ * counter, each thread into a HarfBuzz buffer of its own with the fonts shared (HarfBuzz
+ * allows it; nothing else of Pango is touched meanwhile). The results go into the table in
+ * the order asked, after both threads are done, so the table is the same whichever thread
+ * shaped what. Without a spare core, or for fewer than PREPARE_MIN texts, nothing is done
+ * ahead: the texts are shaped when measured, as before - on one thread, shaping ahead would
+ * only move the same work.
+ */
+#define PREPARE_MIN 64
+#define PREPARE_STYLES 4
+
+struct prepare_job {
+    const struct ascii_style *a;
+    const char *s;
+    size_t len;
+    uint64_t hash;
+    int weight;
+    struct shaped_text *t; /* the result */
+};
+
+struct prepare_work {
+    struct prepare_job *jobs;
+    size_t n;
+    atomic_size_t next; /* the next job to take */
+};
+
+/* Shapes jobs until none is left. */
+static void *prepare_run(void *arg)
+{
+    struct prepare_work *w = arg;
+    hb_buffer_t *b = new_buffer();
+    for (size_t i; (i = atomic_fetch_add(&w->next, 1)) < w->n;) {
+        struct prepare_job *j = &w->jobs[i];
+        j->t = b ? shape_text(b, j->a, j->s, j->len, j->hash, j->weight) : NULL;
+    }
+    hb_buffer_destroy(b);
+    return NULL;
+}
+
+/* Whether a job for the text is among jobs[0, n) already (set: indices + 1, cap a power of 2). */
+static bool asked_twice(const struct prepare_job *jobs, size_t *set, size_t cap, size_t n)
+{
+    const struct prepare_job *j = &jobs[n];
+    for (size_t i = j->hash & (cap - 1);; i = (i + 1) & (cap - 1)) {
+        if (!set[i]) {
+            set[i] = n + 1;
+            return false;
+        }
+        const struct prepare_job *o = &jobs[set[i] - 1];
+        if (o->hash == j->hash && o->len == j->len && o->weight == j->weight &&
+            memcmp(o->s, j->s, j->len) == 0) {
+            return true;
+        }
+    }
+}
+
+static void prepare(void *ctx, const struct text_job *in, size_t n)
+{
+    struct pango_measurer *pm = ctx;
+    if (!pm->fast_ascii || n < PREPARE_MIN || !csvchart_cores_spare()) {
+        return;
+    }
+    n = n < TEXTS_MAX / 2 ? n : TEXTS_MAX / 2; /* the rest when measured */
+    size_t cap = 64;
+    while (cap < 2 * n) {
+        cap *= 2;
+    }
+    struct prepare_job *jobs = malloc(n * sizeof *jobs);
+    size_t *set = calloc(cap, sizeof *set);
+    const struct ascii_style *styles[PREPARE_STYLES] = {NULL};
+    size_t njobs = 0;
+    const char *family = in[0].style->family ? in[0].style->family : "";
+    use_family(pm, family);
+    for (size_t k = 0; jobs && set && pm->cache_family && k < n; k++) {
+        const struct text_job *q = &in[k];
+        const char *f = q->style->family ? q->style->family : "";
+        if (strcmp(f, family) != 0 || q->len > RANGE_TEXT_MAX || !printable_ascii(q->s, q->len)) {
+            continue;
+        }
+        struct text_style ref = *q->style;
+        ref.size_px = REF_PX;
+        const struct ascii_style *a = NULL;
+        for (size_t i = 0; i < PREPARE_STYLES && !a; i++) {
+            if (styles[i] && styles[i]->weight == ref.weight) {
+                a = styles[i];
+            } else if (!styles[i]) { /* at most PREPARE_STYLES < ASCII_STYLES slots taken */
+                a = styles[i] = ascii_for(pm, &ref);
+                if (!a) {
+                    break;
+                }
+            }
+        }
+        uint64_t h = csvchart_text_cache_hash(&ref, q->s, q->len);
+        struct shaped_text **slot = text_slot(pm, h, q->s, q->len, ref.weight);
+        if (!a || (slot && *slot)) {
+            continue;
+        }
+        jobs[njobs] =
+            (struct prepare_job){.a = a, .s = q->s, .len = q->len, .hash = h, .weight = ref.weight};
+        njobs += !asked_twice(jobs, set, cap, njobs);
+    }
+    free(set);
+    pthread_t thread;
+    struct prepare_work w = {.jobs = jobs, .n = njobs};
+    if (njobs >= PREPARE_MIN && pthread_create(&thread, NULL, prepare_run, &w) == 0) {
+        prepare_run(&w);
+        pthread_join(thread, NULL);
+        for (size_t i = 0; i < njobs; i++) {
+            if (jobs[i].t) {
+                pm->shapings++;
+                keep_text(pm, jobs[i].t);
+            }
+        }
+    }
+    free(jobs);
 }
 
 /*
@@ -667,6 +833,7 @@ csvchart_text_measurer *csvchart_text_pango_new(void)
     pm->base.ctx = pm;
     pm->base.measure = measure;
     pm->base.measure_range = measure_range;
+    pm->base.prepare = prepare;
     pm->base.substitute = substitute;
     pm->base.missing = missing;
     pm->fontmap = pango_cairo_font_map_new();

@@ -173,7 +173,7 @@ size_t csvchart_text_wrap(const csvchart_text_measurer *m, const struct text_sty
             uint32_t a = before_start, b = 0, c = 0;
             size_t p = start;
             size_t bl = csvchart_utf8_decode(s + p, n - p, &b);
-            size_t check = 32; // see below
+            size_t stretch = start, check = 32; // see below
             /* Candidates not measured yet: those whose estimate fits (see the file comment). */
             struct candidate pending[PENDING_MAX];
             size_t npending = 0, seg_start = start;
@@ -196,6 +196,8 @@ size_t csvchart_text_wrap(const csvchart_text_measurer *m, const struct text_sty
                     }
                 }
                 if (opportunity) {
+                    stretch = q;
+                    check = 32;
                     size_t e = trim_end(s, start, q);
                     if (!first_end) {
                         first_end = e;
@@ -224,12 +226,15 @@ size_t csvchart_text_wrap(const csvchart_text_measurer *m, const struct text_sty
                     if (last) {
                         break;
                     }
-                } else if (q - start >= check) {
+                } else if (q - stretch >= check) {
                     /* A long stretch without a break opportunity (a 30 kB name without spaces):
                      * stop as soon as it is too wide, instead of walking to its end and
                      * measuring it all for each line it is broken into, which made wrapping
                      * quadratic. Widths grow with the text, as the fitting below assumes
-                     * too, so every later opportunity would be too wide as well. */
+                     * too, so every later opportunity would be too wide as well. Counted
+                     * from the last opportunity: in a line of ordinary words this check
+                     * never comes (it cut a 40-byte label inside a word, a range that
+                     * often had to be shaped alone: 1 in 20 of a timeline's shapings). */
                     check *= 2;
                     size_t e = trim_end(s, start, q);
                     if (!(width_of(m, style, s, n, start, e) <= max_width)) {

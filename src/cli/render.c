@@ -27,6 +27,7 @@
 
 #include "array.h"
 #include "batch.h"
+#include "cores.h"
 #include "figure.h"
 #include "render.h"
 #include "cli.h"
@@ -412,7 +413,7 @@ int csvchart_cli_render(const struct render_args *a)
         make_folders(&b);
         int jobs = a->jobs ? a->jobs : cpu_count();
         /* A figure takes a second thread only from an idle worker. */
-        csvchart_render_set_threads(jobs);
+        csvchart_cores_set_budget(jobs);
         if ((size_t)jobs > b.njobs) {
             jobs = b.njobs ? (int)b.njobs : 1;
         }

@@ -89,4 +89,21 @@ for f in 500-years 1-day same-day; do
     expect_status 0 "$f"
 done
 
+# A large timeline's texts are shaped ahead, on a second thread when a core is spare (a figure
+# alone) and not in a batch of one job: the same bytes either way.
+awk 'BEGIN { srand(7); print "date,label"
+    split("OpenAI Anthropic Meta Mistral DeepSeek xAI Nvidia", who, " ")
+    split("ships a model|raises a round|opens an API price cut|publishes a safety report", what, "|")
+    for (i = 0; i < 400; i++) {
+        d = int(rand() * 3650); y = 2016 + int(d / 365); m = 1 + int((d % 365) / 31); day = 1 + d % 28
+        printf "%d-%02d-%02d,%s %s (%d)\n", y, m, day, who[1 + int(rand() * 7)], what[1 + int(rand() * 4)], i
+    } }' > many.csv
+printf '[many]\nkind = timeline\ndata = many.csv\noutputs = many.svg\nsize = 1200x12000\n' > many.ini
+run timeline many.csv --size 1200x12000 -o many.svg
+expect_status 0 "400 events, alone"
+run render many.ini --out-dir batch --jobs 1
+expect_status 0 "400 events, a batch of one job"
+cmp -s many.svg batch/many.svg && pass "400 events: same bytes alone and in a batch" ||
+    fail "400 events: the bytes differ alone and in a batch"
+
 finish

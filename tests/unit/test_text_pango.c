@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cores.h"
 #include "harness.h"
 #include "text.h"
 
@@ -239,6 +240,87 @@ static void test_ranges_are_exact(void)
     csvchart_text_pango_free(alone);
 }
 
+/*
+ * prepare(): the texts a layout is about to measure, shaped ahead - on a second thread when a
+ * core is spare. Afterwards every text and range measures exactly what a measurer that was
+ * not told gives, each distinct ASCII text was shaped once (duplicates, texts shaped before
+ * and non-ASCII ones are not), and measuring the wholes shapes nothing more. Without a spare
+ * core nothing is shaped ahead.
+ */
+static void test_prepare_shapes_ahead(void)
+{
+    csvchart_text_measurer *told = csvchart_text_pango_new(), *plain = csvchart_text_pango_new();
+    CHECK(told != NULL && plain != NULL && told->prepare != NULL);
+    if (!told || !plain || !told->prepare) {
+        return;
+    }
+    static const char *const who[] = {"OpenAI", "Anthropic", "Google DeepMind", "xAI", "AV Ty"};
+    static const char *const what[] = {"ships an open-weight model", "raises a round",
+                                       "opens an API price cut", "publishes a safety report"};
+    enum { N = 300 };
+    static char texts[N][80];
+    struct text_style label = {.family = "Inter", .size_px = 15, .weight = 700};
+    struct text_style date = {.family = "Inter", .size_px = 13, .weight = 400};
+    struct text_job jobs[N];
+    size_t distinct = 0;
+    for (int i = 0; i < N; i++) {
+        if (i % 3 == 2) {
+            snprintf(texts[i], sizeof texts[i], "%d %s 20%02d", 1 + i % 28, i % 2 ? "Mar" : "Oct",
+                     i % 7); /* dates, some twice */
+        } else if (i == 10) {
+            snprintf(texts[i], sizeof texts[i], "Zürich \xe2\x86\x92 München"); /* not ASCII */
+        } else {
+            snprintf(texts[i], sizeof texts[i], "%s %s (%d)", who[i % 5], what[i % 4], i);
+        }
+        jobs[i] = (struct text_job){i % 3 == 2 ? &date : &label, texts[i], strlen(texts[i])};
+        bool again = false;
+        for (int k = 0; k < i && !again; k++) {
+            again = jobs[k].style == jobs[i].style && strcmp(texts[k], texts[i]) == 0;
+        }
+        distinct += !again && i != 10;
+    }
+    /* Not spare: one figure busy with a budget of one thread. */
+    csvchart_cores_set_budget(1);
+    csvchart_cores_busy(1);
+    size_t s0 = csvchart_text_pango_shapings(told);
+    told->prepare(told->ctx, jobs, N);
+    CHECK_INT(csvchart_text_pango_shapings(told) - s0, 0);
+    csvchart_cores_busy(-1);
+    /* Spare: the distinct ASCII texts, once; again, nothing. */
+    csvchart_cores_set_budget(2);
+    told->prepare(told->ctx, jobs, N);
+    size_t s1 = csvchart_text_pango_shapings(told);
+    CHECK_INT(s1 - s0, distinct);
+    told->prepare(told->ctx, jobs, N);
+    CHECK_INT(csvchart_text_pango_shapings(told), s1);
+    csvchart_cores_set_budget(0);
+    for (int i = 0; i < N; i++) { /* the wholes were shaped ahead */
+        struct text_metrics a;
+        if (i != 10) {
+            told->measure_range(told->ctx, jobs[i].style, jobs[i].s, jobs[i].len, 0, jobs[i].len,
+                                &a);
+        }
+    }
+    CHECK_INT(csvchart_text_pango_shapings(told), s1);
+    size_t differ = 0;
+    for (int i = 0; i < N; i++) {
+        const struct text_job *j = &jobs[i];
+        for (size_t end = j->len; end > 0; end = end > 9 && i != 10 ? end - 9 : 0) {
+            struct text_metrics a, b;
+            told->measure_range(told->ctx, j->style, j->s, j->len, 0, end, &a);
+            plain->measure_range(plain->ctx, j->style, j->s, j->len, 0, end, &b);
+            if ((a.width != b.width || a.ascent != b.ascent || a.descent != b.descent) &&
+                differ++ < 3) {
+                fprintf(stderr, "  \"%.*s\": %.6f, not told %.6f\n", (int)end, j->s, a.width,
+                        b.width);
+            }
+        }
+    }
+    CHECK_INT(differ, 0);
+    csvchart_text_pango_free(told);
+    csvchart_text_pango_free(plain);
+}
+
 /* Issue 10: a tab or a line end measures as the space the scene draws for it (a tab took a
  * tab stop of 8 spaces, a newline a second line: boxes wider or taller than the text drawn). */
 static void test_tabs_and_line_ends(void)
@@ -278,6 +360,7 @@ int main(void)
     RUN(test_cjk_fallback);
     RUN(test_fast_ascii_is_exact);
     RUN(test_ranges_are_exact);
+    RUN(test_prepare_shapes_ahead);
     RUN(test_tabs_and_line_ends);
     csvchart_text_pango_free(m);
     csvchart_text_pango_free(NULL);
