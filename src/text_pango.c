@@ -15,8 +15,8 @@
  * fontconfig drew instead of the one asked for, and which characters no installed font has.
  * Measuring notes, for free, whether a string it shaped through a PangoLayout had a glyph
  * missing (Pango marks one PANGO_GLYPH_UNKNOWN_FLAG | code point; it is drawn as a box), so
- * asking about a string already measured is a lookup in the cache; printable ASCII, shaped
- * without a layout when the font covers all of it, never misses one.
+ * asking about a string already measured is a lookup in the cache; a text shaped directly
+ * (printable ASCII, or latin_chars, when one font covers all of them) never misses one.
  */
 #include <fontconfig/fontconfig.h>
 #include <hb.h>
@@ -34,6 +34,7 @@
 #include "cores.h"
 #include "text.h"
 #include "text_cache.h"
+#include "utf8.h"
 
 /*
  * The measurement cache: each string is shaped once per weight, whatever its size. Layout asks
@@ -62,9 +63,9 @@
  * it had in the whole text, so the width of a range that begins and ends at such places is
  * the sum of the whole's advances over it - exactly what shaping it alone gives, in the same
  * integer units (tested on thousands of texts). Other ranges are shaped alone. This is done
- * for printable ASCII (shaped with HarfBuzz directly, as Pango's shaper does: Pango drops
- * the marks), in texts of at most RANGE_TEXT_MAX bytes, every text shaped kept (up to TEXTS_MAX
- * of them in TEXTS_BYTES_MAX bytes; then the table starts again empty).
+ * for the texts shaped with HarfBuzz directly (direct_text(): as Pango's shaper does, but
+ * Pango drops the marks), in texts of at most RANGE_TEXT_MAX bytes, every text shaped kept (up to
+ * TEXTS_MAX of them in TEXTS_BYTES_MAX bytes; then the table starts again empty).
  */
 #define RANGE_TEXT_MAX 4096
 #define TEXTS_MAX 8192
@@ -93,16 +94,18 @@ struct pango_measurer {
     char *cache_family; /* the family the cache holds measurements of */
     /* Printable ASCII (most labels) is shaped directly: the style's font covers it all when
      * itemizing every printable ASCII character gives one item, whose analysis then serves
-     * any ASCII string; the line's ascent and descent are the font's, the same for every
-     * ASCII string. Itemizing each string through a PangoLayout cost ten times more. The
-     * items of the last few styles are kept: a timeline's blocks alternate three styles
-     * (date, label, detail), and setting one up again costs more than a dozen shapes. */
+     * any ASCII string (and any text of latin_chars, when itemizing those gives one item
+     * too); the line's ascent and descent are the font's, the same for every such string. Itemizing
+     * each string through a PangoLayout cost ten times more. The items of the last few styles are
+     * kept: a timeline's blocks alternate three styles (date, label, detail), and setting one up
+     * again costs more than a dozen shapes. */
     bool fast_ascii; /* allowed (tests turn it off to compare) */
     struct ascii_style {
         char *family; /* NULL: a free slot */
         double size_px;
         int weight;
         PangoItem *item; /* NULL: the font does not cover ASCII in one item */
+        bool latin;      /* it covers latin_chars in that item too */
         double ascent, descent;
         /* What Pango's shaper gives HarfBuzz for this item (shape_ascii()) */
         hb_font_t *hb; /* borrowed from the item's font */
@@ -140,15 +143,73 @@ static void use_family(struct pango_measurer *pm, const char *family)
     }
 }
 
+/*
+ * The characters shaped directly (see struct ascii_style): printable ASCII, and - when the
+ * style's font has them all - the others labels and numbers in Latin text are most often
+ * made of: Latin-1's letters and signs (not the soft hyphen, which Pango hides), the spaces
+ * of number formats and of "3 events" (no-break, thin, narrow no-break), dashes, curly
+ * quotes, bullet, ellipsis, minus, arrow and euro. All are left-to-right or neutral, of the
+ * Latin script or of none, so Pango puts a text made of them in one item when one font has
+ * them all (tested against PangoLayout on thousands of texts).
+ */
 static const char ascii_chars[] = " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ"
                                   "[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~";
+static const char latin_chars[] =
+    " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    "[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~"
+    "\xc2\xa0\xc2\xa1\xc2\xa2\xc2\xa3\xc2\xa4\xc2\xa5\xc2\xa6\xc2\xa7\xc2\xa8\xc2\xa9\xc2"
+    "\xaa\xc2\xab\xc2\xac\xc2\xae\xc2\xaf\xc2\xb0\xc2\xb1\xc2\xb2\xc2\xb3\xc2\xb4\xc2\xb5"
+    "\xc2\xb6\xc2\xb7\xc2\xb8\xc2\xb9\xc2\xba\xc2\xbb\xc2\xbc\xc2\xbd\xc2\xbe\xc2\xbf\xc3"
+    "\x80\xc3\x81\xc3\x82\xc3\x83\xc3\x84\xc3\x85\xc3\x86\xc3\x87\xc3\x88\xc3\x89\xc3\x8a"
+    "\xc3\x8b\xc3\x8c\xc3\x8d\xc3\x8e\xc3\x8f\xc3\x90\xc3\x91\xc3\x92\xc3\x93\xc3\x94\xc3"
+    "\x95\xc3\x96\xc3\x97\xc3\x98\xc3\x99\xc3\x9a\xc3\x9b\xc3\x9c\xc3\x9d\xc3\x9e\xc3\x9f"
+    "\xc3\xa0\xc3\xa1\xc3\xa2\xc3\xa3\xc3\xa4\xc3\xa5\xc3\xa6\xc3\xa7\xc3\xa8\xc3\xa9\xc3"
+    "\xaa\xc3\xab\xc3\xac\xc3\xad\xc3\xae\xc3\xaf\xc3\xb0\xc3\xb1\xc3\xb2\xc3\xb3\xc3\xb4"
+    "\xc3\xb5\xc3\xb6\xc3\xb7\xc3\xb8\xc3\xb9\xc3\xba\xc3\xbb\xc3\xbc\xc3\xbd\xc3\xbe\xc3"
+    "\xbf\xe2\x80\x89\xe2\x80\x93\xe2\x80\x94\xe2\x80\x98\xe2\x80\x99\xe2\x80\x9c\xe2\x80"
+    "\x9d\xe2\x80\xa2\xe2\x80\xa6\xe2\x80\xaf\xe2\x88\x92\xe2\x86\x92\xe2\x82\xac";
 
-static bool printable_ascii(const char *s, size_t len)
+/* Whether a code point beyond ASCII is one of latin_chars. */
+static bool latin_extra(uint32_t c)
 {
-    for (size_t i = 0; i < len; i++) {
-        if (s[i] < ' ' || s[i] > '~') {
+    if (c >= 0xA0 && c <= 0xFF) {
+        return c != 0xAD;
+    }
+    switch (c) {
+    case 0x2009:
+    case 0x2013:
+    case 0x2014:
+    case 0x2018:
+    case 0x2019:
+    case 0x201C:
+    case 0x201D:
+    case 0x2022:
+    case 0x2026:
+    case 0x202F:
+    case 0x2212:
+    case 0x2192:
+    case 0x20AC:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Whether the style of `a` shapes the text directly: printable ASCII, or latin_chars when
+ * its font has them all. */
+static bool direct_text(const struct ascii_style *a, const char *s, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        if (s[i] >= ' ' && s[i] <= '~') {
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        size_t n = csvchart_utf8_decode(s + i, len - i, &cp);
+        if (!a->latin || !latin_extra(cp)) {
             return false;
         }
+        i += n;
     }
     return len > 0;
 }
@@ -182,7 +243,7 @@ static void ascii_free(struct ascii_style *a)
     memset(a, 0, sizeof *a);
 }
 
-/* The ASCII fast path of a style (set up when new, in the least recently set up slot), or
+/* The direct shaping of a style (set up when new, in the least recently set up slot), or
  * NULL when the style's font does not cover printable ASCII in one item. */
 static const struct ascii_style *ascii_for(struct pango_measurer *pm,
                                            const struct text_style *style)
@@ -208,7 +269,12 @@ static const struct ascii_style *ascii_for(struct pango_measurer *pm,
     a->weight = style->weight;
     set_style(pm, style);
     pango_context_set_font_description(pm->context, pm->desc);
-    GList *items = pango_itemize(pm->context, ascii_chars, 0, (int)strlen(ascii_chars), NULL, NULL);
+    GList *items = pango_itemize(pm->context, latin_chars, 0, (int)strlen(latin_chars), NULL, NULL);
+    a->latin = items && !items->next;
+    if (!a->latin) {
+        g_list_free_full(items, (GDestroyNotify)pango_item_free);
+        items = pango_itemize(pm->context, ascii_chars, 0, (int)strlen(ascii_chars), NULL, NULL);
+    }
     if (items && !items->next) {
         a->item = items->data;
         PangoAnalysis *an = &a->item->analysis;
@@ -245,8 +311,8 @@ static hb_buffer_t *new_buffer(void)
 }
 
 /*
- * Shapes printable ASCII in the style's font into `b` as pango_shape_with_flags() does for
- * a whole-paragraph item without attributes (Pango 1.50's pango_hb_shape(): the item's
+ * Shapes a direct text (direct_text()) in the style's font into `b` as pango_shape_with_flags()
+ * does for a whole-paragraph item without attributes (Pango 1.50's pango_hb_shape(): the item's
  * script, language and font features, left to right, monotone character clusters, the
  * text's beginning and end, invisible glyphs empty), keeping the glyph flags Pango drops.
  * Returns the number of glyphs (0: could not shape). Reads nothing but its arguments, so
@@ -315,9 +381,9 @@ static void measure_pango(struct pango_measurer *pm, const struct text_style *st
                           size_t len, struct text_metrics *out, size_t *unknown)
 {
     *unknown = 0;
-    if (pm->fast_ascii && printable_ascii(s, len)) {
-        const struct ascii_style *a = ascii_for(pm, style);
-        unsigned int n = a ? shape_own(pm, a, s, len) : 0;
+    const struct ascii_style *a = pm->fast_ascii ? ascii_for(pm, style) : NULL;
+    if (a && direct_text(a, s, len)) {
+        unsigned int n = shape_own(pm, a, s, len);
         if (n) {
             const hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(pm->buffer, NULL);
             int64_t w = 0;
@@ -405,7 +471,7 @@ static size_t text_bytes(size_t len)
     return sizeof(struct shaped_text) + (len + 1) * (sizeof(int64_t) + 1) + len;
 }
 
-/* Printable ASCII `text` shaped whole into `b` in the style of `a` at REF_PX, with its
+/* A direct `text` shaped whole into `b` in the style of `a` at REF_PX, with its
  * advances and safe cuts (h: its hash, as text_slot() takes it); NULL when out of memory or
  * not shaped. Thread-safe as shape_ascii(). */
 static struct shaped_text *shape_text(hb_buffer_t *b, const struct ascii_style *a, const char *text,
@@ -460,7 +526,7 @@ static bool keep_text(struct pango_measurer *pm, struct shaped_text *t)
     return true;
 }
 
-/* Printable ASCII `text`, shaped whole in the style of `a` at REF_PX for its ranges (found
+/* A direct `text`, shaped whole in the style of `a` at REF_PX for its ranges (found
  * among those shaped before, or shaped now), or NULL when out of memory or not shaped. */
 static const struct shaped_text *shaped_text(struct pango_measurer *pm, const struct ascii_style *a,
                                              const char *text, size_t len, int weight)
@@ -559,7 +625,7 @@ static void prepare(void *ctx, const struct text_job *in, size_t n)
     for (size_t k = 0; jobs && set && pm->cache_family && k < n; k++) {
         const struct text_job *q = &in[k];
         const char *f = q->style->family ? q->style->family : "";
-        if (strcmp(f, family) != 0 || q->len > RANGE_TEXT_MAX || !printable_ascii(q->s, q->len)) {
+        if (strcmp(f, family) != 0 || q->len > RANGE_TEXT_MAX) {
             continue;
         }
         struct text_style ref = *q->style;
@@ -575,9 +641,12 @@ static void prepare(void *ctx, const struct text_job *in, size_t n)
                 }
             }
         }
+        if (!a || !direct_text(a, q->s, q->len)) {
+            continue;
+        }
         uint64_t h = csvchart_text_cache_hash(&ref, q->s, q->len);
         struct shaped_text **slot = text_slot(pm, h, q->s, q->len, ref.weight);
-        if (!a || (slot && *slot)) {
+        if (slot && *slot) {
             continue;
         }
         jobs[njobs] =
@@ -623,7 +692,7 @@ static void measure_in(struct pango_measurer *pm, const struct text_style *style
         const struct ascii_style *a = NULL;
         const struct shaped_text *t = NULL;
         if (ranges && pm->fast_ascii && pm->cache_family && len <= RANGE_TEXT_MAX &&
-            printable_ascii(text, len) && (a = ascii_for(pm, &ref))) {
+            (a = ascii_for(pm, &ref)) && direct_text(a, text, len)) {
             t = shaped_text(pm, a, text, len, ref.weight);
         }
         size_t unknown = 0;

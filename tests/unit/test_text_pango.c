@@ -132,19 +132,34 @@ static void test_fast_ascii_is_exact(void)
     uint32_t x = 2463534242u;
     size_t differ = 0;
     for (int i = 0; i < 600; i++) {
-        char buf[40];
+        char buf[40 * 3 + 1];
         const char *s = buf;
         if (i < (int)(sizeof fixed / sizeof fixed[0])) {
             s = fixed[i];
         } else {
-            size_t n = 1 + i % 30;
+            /* printable ASCII, and from i = 300 on some of the other characters shaped
+             * directly (text_pango.c's latin_chars) and some that are not */
+            static const uint32_t more[] = {0xA0,   0xE9,   0xFC,   0xD7,   0xB0,   0xAD,
+                                            0x2009, 0x2013, 0x2014, 0x2019, 0x201C, 0x2026,
+                                            0x202F, 0x2212, 0x2192, 0x20AC, 0x3A9,  0x6771};
+            size_t n = 1 + i % 30, len = 0;
             for (size_t k = 0; k < n; k++) {
                 x ^= x << 13;
                 x ^= x >> 17;
                 x ^= x << 5;
-                buf[k] = (char)(' ' + x % 95);
+                uint32_t c = i >= 300 && x % 4 == 0 ? more[x / 4 % 18] : ' ' + x % 95;
+                if (c < 0x80) {
+                    buf[len++] = (char)c;
+                } else if (c < 0x800) {
+                    buf[len++] = (char)(0xC0 | c >> 6);
+                    buf[len++] = (char)(0x80 | (c & 0x3F));
+                } else {
+                    buf[len++] = (char)(0xE0 | c >> 12);
+                    buf[len++] = (char)(0x80 | (c >> 6 & 0x3F));
+                    buf[len++] = (char)(0x80 | (c & 0x3F));
+                }
             }
-            buf[n] = '\0';
+            buf[len] = '\0';
         }
         struct text_style st = {.family = i % 7 ? "Inter" : "DejaVu Sans",
                                 .size_px = 9 + i % 24 * 1.25,
@@ -176,12 +191,52 @@ static void test_ranges_are_exact(void)
     if (!ranges || !alone) {
         return;
     }
-    static const char *const words[] = {
-        "AV",   "To",  "Wa",         "office", "fluff",    "Type",        "x",
-        "1:30", "->",  "(12)",       "$0.07",  "857x",     "o1",          "R1",
-        "11",   "7.",  "\"quoted\"", "Yes!",   "LLC's",    "price/token", "open-weight",
-        "T.",   "f/x", "VA",         "ry,",    "DeepSeek", "OpenAI",      "a",
-        "--",   "Ty",  "we'll",      "1/4",    "P&L"};
+    static const char *const words[] = {"AV",
+                                        "To",
+                                        "Wa",
+                                        "office",
+                                        "fluff",
+                                        "Type",
+                                        "x",
+                                        "1:30",
+                                        "->",
+                                        "(12)",
+                                        "$0.07",
+                                        "857x",
+                                        "o1",
+                                        "R1",
+                                        "11",
+                                        "7.",
+                                        "\"quoted\"",
+                                        "Yes!",
+                                        "LLC's",
+                                        "price/token",
+                                        "open-weight",
+                                        "T.",
+                                        "f/x",
+                                        "VA",
+                                        "ry,",
+                                        "DeepSeek",
+                                        "OpenAI",
+                                        "a",
+                                        "--",
+                                        "Ty",
+                                        "we'll",
+                                        "1/4",
+                                        "P&L",
+                                        "Z\xc3\xbcrich",
+                                        "3\xc2\xa0"
+                                        "events",
+                                        "DeepSeek\xe2\x80\x99s",
+                                        "2019\xe2\x80\x93"
+                                        "2020",
+                                        "\xe2\x88\x92"
+                                        "5",
+                                        "\xe2\x82\xac"
+                                        "0.07",
+                                        "wait\xe2\x80\xa6",
+                                        "32\xe2\x80\xaf"
+                                        "607"};
     const size_t nwords = sizeof words / sizeof words[0];
     uint32_t x = 88172645u;
     size_t ranges_checked = 0, differ = 0;
@@ -214,6 +269,9 @@ static void test_ranges_are_exact(void)
                     break;
                 }
                 size_t end = b < ncuts ? cuts[b] : start + 1 + (x + b) % (len - start);
+                while (end < len && ((unsigned char)text[end] & 0xC0) == 0x80) {
+                    end++; /* a code point boundary */
+                }
                 if (end <= start) {
                     continue;
                 }
@@ -268,7 +326,7 @@ static void test_prepare_shapes_ahead(void)
             snprintf(texts[i], sizeof texts[i], "%d %s 20%02d", 1 + i % 28, i % 2 ? "Mar" : "Oct",
                      i % 7); /* dates, some twice */
         } else if (i == 10) {
-            snprintf(texts[i], sizeof texts[i], "Zürich \xe2\x86\x92 München"); /* not ASCII */
+            snprintf(texts[i], sizeof texts[i], "Z\xc3\xbcrich \xe6\x9d\xb1\xe4\xba\xac"); /* CJK */
         } else {
             snprintf(texts[i], sizeof texts[i], "%s %s (%d)", who[i % 5], what[i % 4], i);
         }
