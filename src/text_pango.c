@@ -105,7 +105,7 @@ struct pango_measurer {
         double size_px;
         int weight;
         PangoItem *item; /* NULL: the font does not cover ASCII in one item */
-        bool latin;      /* it covers latin_chars in that item too */
+        int latin;       /* it covers latin_chars in one item too: 1 yes, 0 no, -1 not asked */
         double ascent, descent;
         /* What Pango's shaper gives HarfBuzz for this item (shape_ascii()) */
         hb_font_t *hb; /* borrowed from the item's font */
@@ -195,9 +195,45 @@ static bool latin_extra(uint32_t c)
     }
 }
 
+static void set_style(struct pango_measurer *pm, const struct text_style *style);
+
+/* Whether two fonts are the same face (file and index): the same object, unless the font
+ * map made its fonts again after a change of configuration (use_family()). */
+static bool same_face(PangoFont *x, PangoFont *y)
+{
+    if (x == y) {
+        return true;
+    }
+    FcPattern *p = PANGO_IS_FC_FONT(x) ? pango_fc_font_get_pattern(PANGO_FC_FONT(x)) : NULL;
+    FcPattern *q = PANGO_IS_FC_FONT(y) ? pango_fc_font_get_pattern(PANGO_FC_FONT(y)) : NULL;
+    FcChar8 *f, *g;
+    int i, j;
+    return p && q && FcPatternGetString(p, FC_FILE, 0, &f) == FcResultMatch &&
+           FcPatternGetString(q, FC_FILE, 0, &g) == FcResultMatch &&
+           FcPatternGetInteger(p, FC_INDEX, 0, &i) == FcResultMatch &&
+           FcPatternGetInteger(q, FC_INDEX, 0, &j) == FcResultMatch &&
+           strcmp((const char *)f, (const char *)g) == 0 && i == j;
+}
+
+/* Whether the font of the style of `a` covers latin_chars in one item: asked once a style. */
+static bool covers_latin(struct pango_measurer *pm, struct ascii_style *a)
+{
+    if (a->latin < 0) {
+        struct text_style st = {.family = a->family, .size_px = a->size_px, .weight = a->weight};
+        set_style(pm, &st);
+        pango_context_set_font_description(pm->context, pm->desc);
+        GList *items =
+            pango_itemize(pm->context, latin_chars, 0, (int)strlen(latin_chars), NULL, NULL);
+        a->latin = items && !items->next &&
+                   same_face(((PangoItem *)items->data)->analysis.font, a->item->analysis.font);
+        g_list_free_full(items, (GDestroyNotify)pango_item_free);
+    }
+    return a->latin > 0;
+}
+
 /* Whether the style of `a` shapes the text directly: printable ASCII, or latin_chars when
  * its font has them all. */
-static bool direct_text(const struct ascii_style *a, const char *s, size_t len)
+static bool direct_text(struct pango_measurer *pm, struct ascii_style *a, const char *s, size_t len)
 {
     for (size_t i = 0; i < len;) {
         if (s[i] >= ' ' && s[i] <= '~') {
@@ -206,7 +242,7 @@ static bool direct_text(const struct ascii_style *a, const char *s, size_t len)
         }
         uint32_t cp;
         size_t n = csvchart_utf8_decode(s + i, len - i, &cp);
-        if (!a->latin || !latin_extra(cp)) {
+        if (!latin_extra(cp) || !covers_latin(pm, a)) {
             return false;
         }
         i += n;
@@ -245,8 +281,7 @@ static void ascii_free(struct ascii_style *a)
 
 /* The direct shaping of a style (set up when new, in the least recently set up slot), or
  * NULL when the style's font does not cover printable ASCII in one item. */
-static const struct ascii_style *ascii_for(struct pango_measurer *pm,
-                                           const struct text_style *style)
+static struct ascii_style *ascii_for(struct pango_measurer *pm, const struct text_style *style)
 {
     const char *family = style->family ? style->family : "";
     for (size_t i = 0; i < ASCII_STYLES; i++) {
@@ -269,12 +304,8 @@ static const struct ascii_style *ascii_for(struct pango_measurer *pm,
     a->weight = style->weight;
     set_style(pm, style);
     pango_context_set_font_description(pm->context, pm->desc);
-    GList *items = pango_itemize(pm->context, latin_chars, 0, (int)strlen(latin_chars), NULL, NULL);
-    a->latin = items && !items->next;
-    if (!a->latin) {
-        g_list_free_full(items, (GDestroyNotify)pango_item_free);
-        items = pango_itemize(pm->context, ascii_chars, 0, (int)strlen(ascii_chars), NULL, NULL);
-    }
+    a->latin = -1; /* asked when a text needs it: itemizing them all costs as much again */
+    GList *items = pango_itemize(pm->context, ascii_chars, 0, (int)strlen(ascii_chars), NULL, NULL);
     if (items && !items->next) {
         a->item = items->data;
         PangoAnalysis *an = &a->item->analysis;
@@ -381,8 +412,8 @@ static void measure_pango(struct pango_measurer *pm, const struct text_style *st
                           size_t len, struct text_metrics *out, size_t *unknown)
 {
     *unknown = 0;
-    const struct ascii_style *a = pm->fast_ascii ? ascii_for(pm, style) : NULL;
-    if (a && direct_text(a, s, len)) {
+    struct ascii_style *a = pm->fast_ascii ? ascii_for(pm, style) : NULL;
+    if (a && direct_text(pm, a, s, len)) {
         unsigned int n = shape_own(pm, a, s, len);
         if (n) {
             const hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(pm->buffer, NULL);
@@ -618,7 +649,7 @@ static void prepare(void *ctx, const struct text_job *in, size_t n)
     }
     struct prepare_job *jobs = malloc(n * sizeof *jobs);
     size_t *set = calloc(cap, sizeof *set);
-    const struct ascii_style *styles[PREPARE_STYLES] = {NULL};
+    struct ascii_style *styles[PREPARE_STYLES] = {NULL};
     size_t njobs = 0;
     const char *family = in[0].style->family ? in[0].style->family : "";
     use_family(pm, family);
@@ -630,7 +661,7 @@ static void prepare(void *ctx, const struct text_job *in, size_t n)
         }
         struct text_style ref = *q->style;
         ref.size_px = REF_PX;
-        const struct ascii_style *a = NULL;
+        struct ascii_style *a = NULL;
         for (size_t i = 0; i < PREPARE_STYLES && !a; i++) {
             if (styles[i] && styles[i]->weight == ref.weight) {
                 a = styles[i];
@@ -641,7 +672,7 @@ static void prepare(void *ctx, const struct text_job *in, size_t n)
                 }
             }
         }
-        if (!a || !direct_text(a, q->s, q->len)) {
+        if (!a || !direct_text(pm, a, q->s, q->len)) {
             continue;
         }
         uint64_t h = csvchart_text_cache_hash(&ref, q->s, q->len);
@@ -689,10 +720,10 @@ static void measure_in(struct pango_measurer *pm, const struct text_style *style
     if (e && e->hash) {
         m = e->m;
     } else {
-        const struct ascii_style *a = NULL;
+        struct ascii_style *a = NULL;
         const struct shaped_text *t = NULL;
         if (ranges && pm->fast_ascii && pm->cache_family && len <= RANGE_TEXT_MAX &&
-            (a = ascii_for(pm, &ref)) && direct_text(a, text, len)) {
+            (a = ascii_for(pm, &ref)) && direct_text(pm, a, text, len)) {
             t = shaped_text(pm, a, text, len, ref.weight);
         }
         size_t unknown = 0;
