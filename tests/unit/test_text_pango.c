@@ -2,6 +2,7 @@
  * test_text_pango.c - the Pango measurer (text_pango.c): sane, linear, hinting-free metrics,
  * and fallback fonts for CJK. Needs the Inter font; exits 77 (skip) when fontconfig lacks it.
  */
+#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -175,6 +176,36 @@ static void test_fast_ascii_is_exact(void)
         }
     }
     CHECK_INT(differ, 0);
+    /* The line box the fast path reads from a font's tables is the one Pango gives, in every
+     * installed family, both weights. */
+    FcObjectSet *os = FcObjectSetBuild(FC_FAMILY, NULL);
+    FcPattern *any = FcPatternCreate();
+    FcFontSet *fs = FcFontList(NULL, any, os);
+    size_t families = 0, boxes_differ = 0;
+    for (int i = 0; fs && i < fs->nfont; i++) {
+        FcChar8 *fam;
+        if (FcPatternGetString(fs->fonts[i], FC_FAMILY, 0, &fam) != FcResultMatch) {
+            continue;
+        }
+        families++;
+        for (int w = 400; w <= 700; w += 300) {
+            struct text_style st = {.family = (const char *)fam, .size_px = 17, .weight = w};
+            struct text_metrics a, b;
+            m->measure(m->ctx, &st, "Hx", 2, &a);
+            slow->measure(slow->ctx, &st, "Hx", 2, &b);
+            if ((a.ascent != b.ascent || a.descent != b.descent) && boxes_differ++ < 3) {
+                fprintf(stderr, "  %s %d: line box %.6f %.6f, layout %.6f %.6f\n", fam, w, a.ascent,
+                        a.descent, b.ascent, b.descent);
+            }
+        }
+    }
+    CHECK(families >= 3);
+    CHECK_INT(boxes_differ, 0);
+    if (fs) {
+        FcFontSetDestroy(fs);
+    }
+    FcPatternDestroy(any);
+    FcObjectSetDestroy(os);
     csvchart_text_pango_free(slow);
 }
 
