@@ -721,8 +721,10 @@ static void prepare(void *ctx, const struct text_job *in, size_t n)
     }
     struct prepare_job *jobs = malloc(n * sizeof *jobs);
     size_t *set = calloc(cap, sizeof *set);
-    struct ascii_style *styles[PREPARE_STYLES] = {NULL};
-    size_t njobs = 0;
+    /* The styles the threads shape in: copies holding their own reference to the HarfBuzz
+     * font, as setting up another style may reuse the slot of one (ASCII_STYLES). */
+    struct ascii_style styles[PREPARE_STYLES];
+    size_t nstyles = 0, njobs = 0;
     const char *family = in[0].style->family ? in[0].style->family : "";
     use_family(pm, family);
     for (size_t k = 0; jobs && set && pm->cache_family && k < n; k++) {
@@ -733,23 +735,22 @@ static void prepare(void *ctx, const struct text_job *in, size_t n)
         }
         struct text_style ref = *q->style;
         ref.size_px = REF_PX;
-        struct ascii_style *a = NULL;
-        for (size_t i = 0; i < PREPARE_STYLES && !a; i++) {
-            if (styles[i] && styles[i]->weight == ref.weight) {
-                a = styles[i];
-            } else if (!styles[i]) { /* at most PREPARE_STYLES < ASCII_STYLES slots taken */
-                a = styles[i] = ascii_for(pm, &ref);
-                if (!a) {
-                    break;
-                }
-            }
-        }
-        if (!a || !direct_text(pm, a, q->s, q->len)) {
+        struct ascii_style *live = ascii_for(pm, &ref);
+        if (!live || !direct_text(pm, live, q->s, q->len)) {
             continue;
+        }
+        const struct ascii_style *a = NULL;
+        for (size_t i = 0; i < nstyles && !a; i++) {
+            a = styles[i].weight == ref.weight ? &styles[i] : NULL;
+        }
+        if (!a && nstyles < PREPARE_STYLES) {
+            styles[nstyles] = *live;
+            hb_font_reference(styles[nstyles].hb);
+            a = &styles[nstyles++];
         }
         uint64_t h = csvchart_text_cache_hash(&ref, q->s, q->len);
         struct shaped_text **slot = text_slot(pm, h, q->s, q->len, ref.weight);
-        if (slot && *slot) {
+        if (!a || (slot && *slot)) {
             continue;
         }
         jobs[njobs] =
@@ -770,6 +771,9 @@ static void prepare(void *ctx, const struct text_job *in, size_t n)
         }
     }
     free(jobs);
+    for (size_t i = 0; i < nstyles; i++) {
+        hb_font_destroy(styles[i].hb);
+    }
 }
 
 /*

@@ -368,6 +368,16 @@ static void test_prepare_shapes_ahead(void)
         }
         distinct += !again && i != 10;
     }
+    /* The measurer's slots for styles (eight) filled first, the labels' style the oldest:
+     * setting up the dates' style reuses its slot while the labels wait to be shaped. */
+    static const char *const families[] = {"DejaVu Sans", "DejaVu Serif", "DejaVu Sans Mono",
+                                           "Inter"};
+    struct text_metrics tm;
+    told->measure(told->ctx, &label, "x", 1, &tm);
+    for (int i = 0; i < 7; i++) {
+        struct text_style other = {.family = families[i % 4], .size_px = 10, .weight = 300 + i};
+        told->measure(told->ctx, &other, "x", 1, &tm);
+    }
     /* Not spare: one figure busy with a budget of one thread. */
     csvchart_cores_set_budget(1);
     csvchart_cores_busy(1);
