@@ -5,7 +5,9 @@
 # Compiles bench/timeline_layout.c against BUILD_DIR's static library (default build/, a
 # Release build) and the private headers of src/, runs it, and prints one line per case: the
 # median time of csvchart_figure_scene() with an empty measurement cache (cold) and with the
-# measurements cached (warm), and what came out. The table is also written to
+# measurements cached (warm), how many texts the cold run shaped, the shaping floor (HarfBuzz
+# alone shaping the layout's distinct texts once, on one core and on two: see
+# timeline_layout.c) and what came out. The table is also written to
 # bench/results/timeline-latest.txt. Exit 2 without the library or a C compiler; otherwise 0.
 #
 # Variables: BENCH_RUNS (runs per case, default 9), CC.
@@ -21,7 +23,7 @@ fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/csvchart-bench-timeline.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 if ! "$cc" -O2 -std=c11 -I"$root/include" -I"$build/include" -I"$root/src" "$root/bench/timeline_layout.c" "$lib" \
-    $(pkg-config --cflags --libs pangocairo pangoft2 fontconfig cairo-svg cairo-pdf libpng) -lcsv -lm -lpthread \
+    $(pkg-config --cflags --libs pangocairo pangoft2 fontconfig harfbuzz cairo-svg cairo-pdf libpng) -lcsv -lm -lpthread \
     -o "$work/timeline_layout"; then
     echo "timeline.sh: cannot compile bench/timeline_layout.c" >&2
     exit 2

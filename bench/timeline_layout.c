@@ -18,8 +18,17 @@
  * and how many texts the cold run shaped (HarfBuzz, or a PangoLayout for text other than
  * printable ASCII): the cost that remains once the cache and measure_range() did their part.
  *
+ * And the shaping floor (shape_floor() below): HarfBuzz alone shaping each distinct text the
+ * layout measured, once, on one thread and on two. A cold layout of long labels is mostly
+ * shaping, so this bounds what any layout of the same texts in the same font can take.
+ *
  * Prints one line per case and exits 0; it does not judge (the targets are in bench/README.md).
  */
+#define _POSIX_C_SOURCE 200809L /* strdup */
+#include <fontconfig/fontconfig.h>
+#include <hb.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -89,8 +98,213 @@ static int cmp(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* Texts shaped by the last cold run. */
-static size_t last_shapings;
+/*
+ * The shaping floor. A recording measurer passes every call on to the Pango one and keeps
+ * each distinct text the layout hands to prepare() (every date, label, detail, cluster
+ * heading and name) or measures in ranges (the whole text: the Pango measurer shapes that
+ * once and sums its advances over the ranges), with its family and weight; not the short
+ * texts measured alone (ticks, line heights), nor a range's own bytes, which the Pango
+ * measurer mostly takes from the whole text's shaping. shape_floor() then
+ * times hb_shape() over those texts, each once, in the font file fontconfig matches for the
+ * family and weight, with HarfBuzz's default features (what Pango asks for a plain label):
+ * on one thread, and on two taking texts from a shared counter as the measurer's prepare()
+ * does. It leaves out all the rest of measuring (the cache, the line box, the safe cuts, the
+ * ranges shaped alone) and the layout itself, so it is a lower bound on a cold layout.
+ */
+struct recorded {
+    char *family, *s;
+    size_t len;
+    int weight;
+};
+
+struct recorder {
+    csvchart_text_measurer self;
+    csvchart_text_measurer *inner;
+    struct recorded *texts;
+    size_t n, cap;
+    size_t *set, set_cap; /* open addressing: indices + 1 into texts, set_cap a power of 2 */
+};
+
+static uint64_t text_hash(const char *s, size_t len, int weight)
+{
+    uint64_t h = 0xcbf29ce484222325ULL ^ (uint64_t)weight;
+    for (size_t i = 0; i < len; i++) {
+        h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
+    }
+    return h;
+}
+
+/* Keeps the text unless kept already (the recording run is not timed). */
+static void record(struct recorder *r, const struct text_style *style, const char *s, size_t len)
+{
+    const char *family = style->family ? style->family : "";
+    if (2 * (r->n + 1) > r->set_cap) {
+        free(r->set);
+        r->set_cap = r->set_cap ? 2 * r->set_cap : 4096;
+        r->set = calloc(r->set_cap, sizeof *r->set);
+        for (size_t k = 0; k < r->n; k++) {
+            const struct recorded *t = &r->texts[k];
+            size_t i = text_hash(t->s, t->len, t->weight) & (r->set_cap - 1);
+            while (r->set[i]) {
+                i = (i + 1) & (r->set_cap - 1);
+            }
+            r->set[i] = k + 1;
+        }
+    }
+    size_t i = text_hash(s, len, style->weight) & (r->set_cap - 1);
+    for (; r->set[i]; i = (i + 1) & (r->set_cap - 1)) {
+        const struct recorded *t = &r->texts[r->set[i] - 1];
+        if (t->len == len && t->weight == style->weight && memcmp(t->s, s, len) == 0 &&
+            strcmp(t->family, family) == 0) {
+            return;
+        }
+    }
+    r->set[i] = r->n + 1;
+    if (r->n == r->cap) {
+        r->cap = r->cap ? 2 * r->cap : 1024;
+        r->texts = realloc(r->texts, r->cap * sizeof *r->texts);
+    }
+    struct recorded *t = &r->texts[r->n++];
+    t->family = strdup(family);
+    t->s = malloc(len + 1);
+    memcpy(t->s, s, len);
+    t->s[len] = '\0';
+    t->len = len;
+    t->weight = style->weight;
+}
+
+static void rec_measure(void *ctx, const struct text_style *style, const char *s, size_t len,
+                        struct text_metrics *out)
+{
+    struct recorder *r = ctx;
+    r->inner->measure(r->inner->ctx, style, s, len, out);
+}
+
+static void rec_measure_range(void *ctx, const struct text_style *style, const char *text,
+                              size_t len, size_t start, size_t end, struct text_metrics *out)
+{
+    struct recorder *r = ctx;
+    record(r, style, text, len);
+    r->inner->measure_range(r->inner->ctx, style, text, len, start, end, out);
+}
+
+static void rec_prepare(void *ctx, const struct text_job *jobs, size_t n)
+{
+    struct recorder *r = ctx;
+    for (size_t i = 0; i < n; i++) {
+        record(r, jobs[i].style, jobs[i].s, jobs[i].len);
+    }
+    r->inner->prepare(r->inner->ctx, jobs, n);
+}
+
+static bool rec_substitute(void *ctx, const char *family, char *used, size_t size)
+{
+    struct recorder *r = ctx;
+    return r->inner->substitute(r->inner->ctx, family, used, size);
+}
+
+static size_t rec_missing(void *ctx, const struct text_style *style, const char *s, size_t len,
+                          uint32_t *cps, size_t max)
+{
+    struct recorder *r = ctx;
+    return r->inner->missing(r->inner->ctx, style, s, len, cps, max);
+}
+
+/* The HarfBuzz font fontconfig matches for a family and weight (cached: a case has two). */
+static hb_font_t *floor_font(const char *family, int weight)
+{
+    static struct {
+        char *family;
+        int weight;
+        hb_font_t *font;
+    } fonts[8];
+    static size_t nfonts;
+    for (size_t i = 0; i < nfonts; i++) {
+        if (fonts[i].weight == weight && strcmp(fonts[i].family, family) == 0) {
+            return fonts[i].font;
+        }
+    }
+    FcPattern *p = FcNameParse((const FcChar8 *)(*family ? family : "sans-serif"));
+    FcPatternAddInteger(p, FC_WEIGHT, FcWeightFromOpenType(weight));
+    FcConfigSubstitute(NULL, p, FcMatchPattern);
+    FcDefaultSubstitute(p);
+    FcResult res;
+    FcPattern *m = FcFontMatch(NULL, p, &res);
+    FcChar8 *file = NULL;
+    int index = 0;
+    hb_font_t *font = NULL;
+    if (m && FcPatternGetString(m, FC_FILE, 0, &file) == FcResultMatch) {
+        FcPatternGetInteger(m, FC_INDEX, 0, &index);
+        hb_blob_t *blob = hb_blob_create_from_file((const char *)file);
+        hb_face_t *face = hb_face_create(blob, (unsigned int)index);
+        font = hb_font_create(face);
+        hb_font_set_scale(font, (int)(TEXT_REF_PX * 1024), (int)(TEXT_REF_PX * 1024));
+        hb_face_destroy(face);
+        hb_blob_destroy(blob);
+    }
+    FcPatternDestroy(m);
+    FcPatternDestroy(p);
+    if (font && nfonts < sizeof fonts / sizeof fonts[0]) {
+        fonts[nfonts].family = strdup(family);
+        fonts[nfonts].weight = weight;
+        fonts[nfonts++].font = font;
+    }
+    return font;
+}
+
+struct floor_work {
+    const struct recorder *r;
+    hb_font_t **fonts;
+    atomic_size_t next;
+};
+
+static void *floor_run(void *arg)
+{
+    struct floor_work *w = arg;
+    hb_buffer_t *b = hb_buffer_create();
+    for (size_t i; (i = atomic_fetch_add(&w->next, 1)) < w->r->n;) {
+        const struct recorded *t = &w->r->texts[i];
+        if (!w->fonts[i]) {
+            continue;
+        }
+        hb_buffer_clear_contents(b);
+        hb_buffer_add_utf8(b, t->s, (int)t->len, 0, (int)t->len);
+        hb_buffer_guess_segment_properties(b);
+        hb_shape(w->fonts[i], b, NULL, 0);
+    }
+    hb_buffer_destroy(b);
+    return NULL;
+}
+
+/* The median time, in ms, of shaping every recorded text once on `threads` threads (1 or 2). */
+static double shape_floor(const struct recorder *r, int threads, int runs)
+{
+    hb_font_t **fonts = malloc((r->n ? r->n : 1) * sizeof *fonts);
+    for (size_t i = 0; i < r->n; i++) {
+        fonts[i] = floor_font(r->texts[i].family, r->texts[i].weight);
+    }
+    double t[64];
+    int k = runs < 64 ? runs : 64;
+    for (int j = -1; j < k; j++) { /* run -1 warms the fonts' tables up */
+        struct floor_work w = {.r = r, .fonts = fonts};
+        pthread_t other;
+        double t0 = now();
+        bool two = threads > 1 && pthread_create(&other, NULL, floor_run, &w) == 0;
+        floor_run(&w);
+        if (two) {
+            pthread_join(other, NULL);
+        }
+        if (j >= 0) {
+            t[j] = now() - t0;
+        }
+    }
+    free(fonts);
+    qsort(t, (size_t)k, sizeof *t, cmp);
+    return t[k / 2] * 1e3;
+}
+
+/* Texts shaped by the last cold run; distinct texts it measured (the floor's). */
+static size_t last_shapings, last_texts;
 
 /* One layout of the CSV; returns seconds, and what came out in *what. */
 static double run(csvchart_text_measurer *m, const char *csv, const char *size, bool cold,
@@ -128,9 +342,22 @@ static double run(csvchart_text_measurer *m, const char *csv, const char *size, 
 
 /* Times one case at `size`: the median cold and warm runs; the result in *what. */
 static void time_case(csvchart_text_measurer *m, const char *csv, const char *size, int runs,
-                      double *cold_ms, double *warm_ms, char *what, size_t n)
+                      double *cold_ms, double *warm_ms, double floor_ms[2], char *what, size_t n)
 {
-    run(m, csv, size, true, what, n); /* fonts loaded, code paged in */
+    /* Fonts loaded, code paged in, and the texts recorded for the floor. */
+    struct recorder r = {{0}, m, NULL, 0, 0, NULL, 0};
+    r.self = (csvchart_text_measurer){&r,          rec_measure,    rec_measure_range,
+                                      rec_prepare, rec_substitute, rec_missing};
+    run(&r.self, csv, size, false, what, n); /* not cold: the cache belongs to m */
+    floor_ms[0] = shape_floor(&r, 1, runs);
+    floor_ms[1] = shape_floor(&r, 2, runs);
+    last_texts = r.n;
+    for (size_t i = 0; i < r.n; i++) {
+        free(r.texts[i].family);
+        free(r.texts[i].s);
+    }
+    free(r.texts);
+    free(r.set);
     double cold[64], warm[64];
     int k = runs < 64 ? runs : 64;
     for (int i = 0; i < k; i++) {
@@ -164,25 +391,25 @@ int main(void)
         return 2;
     }
     char what[300];
-    printf("%-7s %-7s %-6s %-10s %9s %9s %7s  %s\n", "events", "spread", "labels", "size",
-           "cold ms", "warm ms", "shaped", "result");
+    printf("%-7s %-7s %-6s %-10s %9s %9s %7s %7s %9s %9s  %s\n", "events", "spread", "labels",
+           "size", "cold ms", "warm ms", "shaped", "texts", "hb 1 core", "hb 2 cores", "result");
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         char *csv = make_csv(cases[c].n, 3650, cases[c].skew, cases[c].short_labels);
-        double cold, warm;
-        time_case(m, csv, cases[c].size, runs, &cold, &warm, what, sizeof what);
-        printf("%-7zu %-7s %-6s %-10s %9.1f %9.1f %7zu  %s\n", cases[c].n,
+        double cold, warm, hb[2];
+        time_case(m, csv, cases[c].size, runs, &cold, &warm, hb, what, sizeof what);
+        printf("%-7zu %-7s %-6s %-10s %9.1f %9.1f %7zu %7zu %9.1f %9.1f  %s\n", cases[c].n,
                cases[c].skew ? "skewed" : "even", cases[c].short_labels ? "short" : "long",
-               cases[c].size, cold, warm, last_shapings, what);
+               cases[c].size, cold, warm, last_shapings, last_texts, hb[0], hb[1], what);
         /* Refused: how long the figure takes at the size named, where it is laid out. */
         const char *use = strstr(what, "use size ");
         if (use) {
             char size[32];
             snprintf(size, sizeof size, "%s", use + 9);
             size[strcspn(size, " )")] = '\0';
-            time_case(m, csv, size, runs, &cold, &warm, what, sizeof what);
-            printf("%-7zu %-7s %-6s %-10s %9.1f %9.1f %7zu  %s\n", cases[c].n,
+            time_case(m, csv, size, runs, &cold, &warm, hb, what, sizeof what);
+            printf("%-7zu %-7s %-6s %-10s %9.1f %9.1f %7zu %7zu %9.1f %9.1f  %s\n", cases[c].n,
                    cases[c].skew ? "skewed" : "even", cases[c].short_labels ? "short" : "long",
-                   size, cold, warm, last_shapings, what);
+                   size, cold, warm, last_shapings, last_texts, hb[0], hb[1], what);
         }
         free(csv);
     }
