@@ -85,7 +85,7 @@ static bool try_step(struct timeline *T, const struct tmap *m, bool vertical, do
 {
     struct layout *L = &T->L;
     double gap = vertical ? T->px.tick_label_gap_v : T->px.tick_label_gap;
-    struct time_tick raw[TL_MAX_TICKS];
+    double raw[TL_MAX_TICKS];
     size_t n = 0;
     struct tl_tick today = {0};
     bool has_today = T->has_today && T->today >= m->t0[0] && T->today <= m->t1[m->nseg - 1];
@@ -109,13 +109,13 @@ static bool try_step(struct timeline *T, const struct tmap *m, bool vertical, do
         if (s + 1 == m->nseg) {
             b += (m->end - (m->p0[s] + (m->t1[s] - m->t0[s]) * m->k)) / m->k;
         }
-        size_t got = csvchart_time_ticks_in(T->s->locale, a, b, k, raw, TL_MAX_TICKS);
+        size_t got = csvchart_time_tick_times(a, b, k, raw, TL_MAX_TICKS);
         if (got > TL_MAX_TICKS) {
             return false;
         }
         double prev = NAN;
         for (size_t i = 0; i < got; i++) {
-            struct tl_tick t = {.t = raw[i].t, .pos = csvchart_tl_map(m, raw[i].t)};
+            struct tl_tick t = {.t = raw[i], .pos = csvchart_tl_map(m, raw[i])};
             csvchart_time_tick_label_in(T->s->locale, k, t.t, prev, t.label, sizeof t.label);
             double w = vertical ? T->lh_tick : csvchart_layout_width(L, &T->tick_st, t.label);
             t.lo = t.pos - w / 2;

@@ -136,8 +136,8 @@ size_t csvchart_tr_time_ticks(struct trend_layout *T, double lo, double hi)
         if (csvchart_time_step_days(k) * T->k < T->px.tick_spacing) {
             continue;
         }
-        struct time_tick raw[TR_MAX_TICKS];
-        size_t got = csvchart_time_ticks_in(T->s->locale, a, b, k, raw, TR_MAX_TICKS);
+        double raw[TR_MAX_TICKS];
+        size_t got = csvchart_time_tick_times(a, b, k, raw, TR_MAX_TICKS);
         if (got > TR_MAX_TICKS) {
             continue;
         }
@@ -145,7 +145,7 @@ size_t csvchart_tr_time_ticks(struct trend_layout *T, double lo, double hi)
         double last_hi = -INFINITY, prev = NAN;
         bool ok = true;
         for (size_t i = 0; i < got && ok; i++) {
-            struct tr_tick t = {.t = raw[i].t, .pos = csvchart_tr_time_x(T, raw[i].t)};
+            struct tr_tick t = {.t = raw[i], .pos = csvchart_tr_time_x(T, raw[i])};
             csvchart_time_tick_label_in(T->s->locale, k, t.t, prev, t.label, sizeof t.label);
             double w = csvchart_layout_width(L, &T->tick_st, t.label);
             t.lo = t.pos - w / 2;

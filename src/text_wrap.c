@@ -83,12 +83,26 @@ static bool opening(uint32_t cp)
     return cp < 0x80 && cp && strchr("([{$", (int)cp);
 }
 
+/* One code point of the n > 0 bytes at s (utf8.h), ASCII without a call: wrapping walks
+ * every code point of every label it breaks, at each width a layout tries. */
+static size_t decode(const char *s, size_t n, uint32_t *cp)
+{
+    if ((unsigned char)s[0] < 0x80) {
+        *cp = (unsigned char)s[0];
+        return 1;
+    }
+    return csvchart_utf8_decode(s, n, cp);
+}
+
 /* A break between b and c (a is the code point before b, 0 at the start of the text), for
  * code points none of which is a space or a newline (those are handled by the caller). */
 static bool break_between(uint32_t a, uint32_t b, uint32_t c)
 {
     if ((b == '-' || b == '/') && a && a != ' ' && c != '-' && c != '/') {
         return true; // "price/token" -> "price/" "token"; "-5" and "a -b" stay whole
+    }
+    if ((b | c) < 0x80) {
+        return false; /* no CJK */
     }
     if (csvchart_text_is_cjk(b) || csvchart_text_is_cjk(c)) {
         return !closing(c) && !opening(b);
@@ -172,7 +186,7 @@ size_t csvchart_text_wrap(const csvchart_text_measurer *m, const struct text_sty
             size_t first_end = 0; // end of the first candidate, for the too-wide case
             uint32_t a = before_start, b = 0, c = 0;
             size_t p = start;
-            size_t bl = csvchart_utf8_decode(s + p, n - p, &b);
+            size_t bl = decode(s + p, n - p, &b);
             size_t stretch = start, check = 32; // see below
             /* Candidates not measured yet: those whose estimate fits (see the file comment). */
             struct candidate pending[PENDING_MAX];
@@ -188,7 +202,7 @@ size_t csvchart_text_wrap(const csvchart_text_measurer *m, const struct text_sty
                 } else if (s[q] == '\n') {
                     opportunity = hard = true;
                 } else {
-                    cl = csvchart_utf8_decode(s + q, n - q, &c);
+                    cl = decode(s + q, n - q, &c);
                     if (c == ' ') {
                         opportunity = b != ' '; // before a run of spaces
                     } else {

@@ -165,8 +165,11 @@ size_t csvchart_time_ticks(double t0, double t1, size_t k, struct time_tick *out
     return csvchart_time_ticks_in(NULL, t0, t1, k, out, max);
 }
 
-size_t csvchart_time_ticks_in(const struct csvchart_locale *loc, double t0, double t1, size_t k,
-                              struct time_tick *out, size_t max)
+/* The ticks of step k in [t0, t1], counting at most max + 1: their times into times[0 .. max)
+ * when times is not NULL, and their times and labels (in loc's manner) into ticks[0 .. max)
+ * when ticks is not NULL. */
+static size_t walk_ticks(const struct csvchart_locale *loc, double t0, double t1, size_t k,
+                         size_t max, double *times, struct time_tick *ticks)
 {
     if (k >= NSTEPS || !(t0 <= t1) || !isfinite(t0) || !isfinite(t1)) {
         return 0;
@@ -241,13 +244,27 @@ size_t csvchart_time_ticks_in(const struct csvchart_locale *loc, double t0, doub
         if (t > t1 + eps || count > max) {
             return count;
         }
-        if (count < max) {
-            out[count].t = t;
-            label_tick(loc, u, t, prev, out[count].label, sizeof out[count].label);
+        if (count < max && times) {
+            times[count] = t;
+        }
+        if (count < max && ticks) {
+            ticks[count].t = t;
+            label_tick(loc, u, t, prev, ticks[count].label, sizeof ticks[count].label);
         }
         prev = t;
         count++;
     }
+}
+
+size_t csvchart_time_ticks_in(const struct csvchart_locale *loc, double t0, double t1, size_t k,
+                              struct time_tick *out, size_t max)
+{
+    return walk_ticks(loc, t0, t1, k, max, NULL, out);
+}
+
+size_t csvchart_time_tick_times(double t0, double t1, size_t k, double *out, size_t max)
+{
+    return walk_ticks(NULL, t0, t1, k, max, out, NULL);
 }
 
 void csvchart_time_tick_label(size_t k, double t, double prev, char *buf, size_t n)

@@ -41,6 +41,11 @@ double csvchart_time_step_days(size_t k);
  */
 size_t csvchart_time_ticks(double t0, double t1, size_t k, struct time_tick *out, size_t max);
 
+/* The times of those ticks alone, counted the same way: for layouts that label the ticks they
+ * keep themselves (csvchart_time_tick_label(), with the previous tick kept as `prev`), which
+ * spares formatting a label for every tick of every step they try. */
+size_t csvchart_time_tick_times(double t0, double t1, size_t k, double *out, size_t max);
+
 /*
  * The label of a tick at t of step k, given the previous labelled tick `prev` (NAN for the
  * first): the year appears on the first tick and when it changes (see above).
