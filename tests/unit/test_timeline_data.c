@@ -247,6 +247,31 @@ static void test_ticks(void)
     CHECK_INT(csvchart_time_ticks(0, 1e6, 0, t, 64), 65);
 }
 
+/* The times alone (what the timeline and trend layouts walk): the same ticks, counted the
+ * same way, as the labelled ones, for every step over spans from hours to centuries. */
+static void test_tick_times(void)
+{
+    struct time_tick t[16];
+    double times[16];
+    static const double spans[][2] = {{0.3, 2.9},          {0, 40},   {-400, 300},
+                                      {19000, 19500},      {0, 3650}, {-200000, 20000},
+                                      {20089.25, 20089.75}};
+    size_t compared = 0;
+    for (size_t s = 0; s < sizeof spans / sizeof spans[0]; s++) {
+        for (size_t k = 0; k < csvchart_time_step_count(); k++) {
+            size_t n = csvchart_time_ticks(spans[s][0], spans[s][1], k, t, 16);
+            size_t m = csvchart_time_tick_times(spans[s][0], spans[s][1], k, times, 16);
+            CHECK_INT(m, n);
+            for (size_t i = 0; i < n && i < 16; i++) {
+                CHECK_DBL(times[i], t[i].t, 0);
+                compared++;
+            }
+        }
+    }
+    CHECK(compared > 200);
+    CHECK_INT(csvchart_time_tick_times(0, 1e6, 0, times, 16), 17);
+}
+
 static void test_date_text(void)
 {
     struct date_value a, b;
@@ -293,6 +318,7 @@ int main(void)
     RUN(test_errors);
     RUN(test_end_equal_precision);
     RUN(test_ticks);
+    RUN(test_tick_times);
     RUN(test_date_text);
     return harness_done();
 }
