@@ -83,6 +83,17 @@ typedef struct csvchart_text_measurer {
     bool (*substitute)(void *ctx, const char *family, char *used, size_t size);
     size_t (*missing)(void *ctx, const struct text_style *style, const char *s, size_t len,
                       uint32_t *cps, size_t max);
+    /*
+     * Optional (NULL: wrapping estimates a candidate line as the sum of its pieces' widths,
+     * each measured). Writes into out[0 .. len] the width at the style's size of bytes [0, i)
+     * of the `len` bytes at `text` as its whole shaping lays them out - what measure_range()
+     * gives for [0, i) where a line may be cut there without shaping again, an estimate
+     * elsewhere, never decreasing with i - and returns true; false when it has no such
+     * shaping (out is then untouched). text_wrap.c estimates candidate lines from it; the
+     * widths of the lines it keeps are still measured (measure_range()).
+     */
+    bool (*prefix_widths)(void *ctx, const struct text_style *style, const char *text, size_t len,
+                          double *out);
 } csvchart_text_measurer;
 
 /*

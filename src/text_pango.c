@@ -80,7 +80,9 @@ struct shaped_text {
     int weight;
     bool *safe;        /* [i]: a line may begin or end at byte i with the glyphs it has here */
     char *text;        /* the len bytes */
-    int64_t advance[]; /* [i]: the advance of bytes [0, i), Pango units at REF_PX */
+    int64_t advance[]; /* [i]: the advance of the glyphs before the cluster that begins at
+                        * byte i (or holds it), Pango units at REF_PX: of bytes [0, i) where
+                        * safe[i] */
 };
 
 struct pango_measurer {
@@ -592,6 +594,9 @@ static struct shaped_text *shape_text(hb_buffer_t *b, const struct ascii_style *
     t->text = (char *)(t->safe + len + 1);
     memcpy(t->text, text, len);
     memset(t->safe, 0, len + 1);
+    for (size_t i = 0; i <= len; i++) {
+        t->advance[i] = -1; /* inside a cluster: filled in below */
+    }
     const hb_glyph_info_t *info = hb_buffer_get_glyph_infos(b, NULL);
     const hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(b, NULL);
     int64_t sum = 0;
@@ -611,6 +616,9 @@ static struct shaped_text *shape_text(hb_buffer_t *b, const struct ascii_style *
     }
     t->advance[len] = sum;
     t->safe[len] = true;
+    for (size_t i = 0; i < len; i++) { /* a byte inside a cluster: the cluster's start */
+        t->advance[i] = t->advance[i] >= 0 ? t->advance[i] : i ? t->advance[i - 1] : 0;
+    }
     return t;
 }
 
@@ -831,6 +839,35 @@ static void measure_range(void *ctx, const struct text_style *style, const char 
     measure_in(ctx, style, text, len, start, end, true, out);
 }
 
+/* The prefix widths (text.h) of a direct text, from its whole shaping (shaped_text()). */
+static bool prefix_widths(void *ctx, const struct text_style *style, const char *text, size_t len,
+                          double *out)
+{
+    struct pango_measurer *pm = ctx;
+    use_family(pm, style->family);
+    struct text_style ref = *style;
+    ref.size_px = REF_PX;
+    /* Wrapping asks once it measured the whole text as a range, which shaped it: found in the
+     * table (keyed as shaped_text() keys it), it is a direct text. */
+    struct text_style key = {.size_px = REF_PX, .weight = ref.weight};
+    struct shaped_text **slot =
+        text_slot(pm, csvchart_text_cache_hash(&key, text, len), text, len, ref.weight);
+    const struct shaped_text *t = slot ? *slot : NULL;
+    struct ascii_style *a = NULL;
+    if (!t && pm->fast_ascii && pm->cache_family && len <= RANGE_TEXT_MAX &&
+        (a = ascii_for(pm, &ref)) && direct_text(pm, a, text, len)) {
+        t = shaped_text(pm, a, text, len, ref.weight);
+    }
+    if (!t) {
+        return false;
+    }
+    double k = style->size_px / REF_PX; /* as measure_in() scales */
+    for (size_t i = 0; i <= len; i++) {
+        out[i] = (double)t->advance[i] / PANGO_SCALE * k;
+    }
+    return true;
+}
+
 /* A glyph Pango could not find in any font of the fontset: PANGO_GET_UNKNOWN_GLYPH(cp). */
 static bool unknown_glyph(PangoGlyph g)
 {
@@ -1010,6 +1047,7 @@ csvchart_text_measurer *csvchart_text_pango_new(void)
     pm->base.measure = measure;
     pm->base.measure_range = measure_range;
     pm->base.prepare = prepare;
+    pm->base.prefix_widths = prefix_widths;
     pm->base.substitute = substitute;
     pm->base.missing = missing;
     pm->fontmap = pango_cairo_font_map_new();

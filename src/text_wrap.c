@@ -18,9 +18,11 @@
  *
  * Measuring every candidate line shaped the same words again and again (a label broken after
  * its fourth word was shaped five times, for each width the layout tried: 12 shapes a label,
- * two thirds of a 1,000-event timeline's layout). So a candidate is first estimated, as the
- * sum of the widths of the pieces between break opportunities (" ships", " an", "open-";
- * measured once each and cached, as most recur from label to label), and only measured whole
+ * two thirds of a 1,000-event timeline's layout). So a candidate is first estimated - from the
+ * text's prefix widths when the measurer has them (prefix_widths in text.h: the whole text's
+ * shaping, asked once per text), else as the sum of the widths of the pieces between break
+ * opportunities (" ships", " an", "open-"; measured once each and cached, as most recur from
+ * label to label) - and only measured whole
  * when the estimate no longer fits or the walk must stop: that candidate, then the pending
  * ones from the longest down until one fits. Widths grow with the text (the walk above
  * relies on it too), so that is the line the walk would have taken, and the widths are
@@ -152,6 +154,10 @@ size_t csvchart_text_wrap(const csvchart_text_measurer *m, const struct text_sty
 {
     const size_t n = strlen(s);
     size_t count = 0, pos = 0;
+    /* The text's prefix widths, for the estimates (asked the first time a line needs them). */
+    double prefix_buf[WHOLE_MAX + 1];
+    const double *prefix = NULL;
+    bool prefix_asked = false;
     uint32_t before_start = 0; // the code point before `pos`, for the '-' rule
     for (;;) {
         while (pos < n && s[pos] == ' ') {
@@ -192,6 +198,12 @@ size_t csvchart_text_wrap(const csvchart_text_measurer *m, const struct text_sty
             struct candidate pending[PENDING_MAX];
             size_t npending = 0, seg_start = start;
             double estimate = 0;
+            if (!prefix_asked && n <= WHOLE_MAX) {
+                prefix_asked = true;
+                prefix = m->prefix_widths && m->prefix_widths(m->ctx, style, s, n, prefix_buf)
+                             ? prefix_buf
+                             : NULL;
+            }
             bool exact = false; // an estimate was too pessimistic: measure every candidate
             for (;;) {
                 size_t q = p + bl; // the boundary after b
@@ -219,7 +231,8 @@ size_t csvchart_text_wrap(const csvchart_text_measurer *m, const struct text_sty
                     struct candidate cand = {e, hard ? q + 1 : q, hard ? '\n' : b};
                     bool last = hard || q >= n;
                     if (!exact) {
-                        estimate += width_of(m, style, s, n, seg_start, q);
+                        estimate += prefix ? prefix[q] - prefix[seg_start]
+                                           : width_of(m, style, s, n, seg_start, q);
                         seg_start = q;
                         if (estimate <= max_width && !last && npending < PENDING_MAX) {
                             pending[npending++] = cand; // likely fits: measured only if need be

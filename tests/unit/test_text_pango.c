@@ -3,6 +3,7 @@
  * and fallback fonts for CJK. Needs the Inter font; exits 77 (skip) when fontconfig lacks it.
  */
 #include <fontconfig/fontconfig.h>
+#include <math.h>
 #include <pango/pangocairo.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -330,6 +331,121 @@ static void test_ranges_are_exact(void)
 }
 
 /*
+ * prefix_widths(): a text's prefix widths from its whole shaping - zero at the start, the
+ * whole width at the end, never decreasing, near each prefix that ends before a space
+ * measured as a range - and wrapping that estimates candidate lines from them breaks every text
+ * into exactly the lines (and widths) it gives when it measures the pieces instead (text_wrap.c).
+ */
+static void test_prefix_widths_wrap_the_same(void)
+{
+    csvchart_text_measurer *pm = csvchart_text_pango_new();
+    CHECK(pm != NULL && pm->prefix_widths != NULL);
+    if (!pm || !pm->prefix_widths) {
+        return;
+    }
+    csvchart_text_measurer plain = *pm;
+    plain.prefix_widths = NULL;
+    static const char *const words[] = {"Anthropic",
+                                        "ships",
+                                        "an",
+                                        "open-weight",
+                                        "model",
+                                        "(12)",
+                                        "AV",
+                                        "To",
+                                        "office",
+                                        "x",
+                                        "->",
+                                        "price/token",
+                                        "1:30",
+                                        "$0.07",
+                                        "857x",
+                                        "fluff",
+                                        "Z\xc3\xbcrich",
+                                        "3\xc2\xa0"
+                                        "events",
+                                        "2019\xe2\x80\x93"
+                                        "2020",
+                                        "we'll",
+                                        "--",
+                                        "T."};
+    const size_t nwords = sizeof words / sizeof words[0];
+    uint32_t x = 2463534242u;
+    size_t lines_checked = 0, prefixes_checked = 0, far = 0, differ = 0;
+    for (int i = 0; i < 400; i++) {
+        char text[240];
+        size_t len = 0;
+        for (int w = 0; w < 3 + i % 14 && len < 200; w++) {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            const char *word = words[x % nwords];
+            if (w) {
+                text[len++] = x % 13 ? ' ' : '/';
+            }
+            memcpy(text + len, word, strlen(word));
+            len += strlen(word);
+        }
+        text[len] = '\0';
+        struct text_style st = {.family = i % 4 ? "Inter" : "DejaVu Sans",
+                                .size_px = 9 + i % 11 * 1.5,
+                                .weight = i % 3 ? 400 : 700};
+        double pw[241];
+        if (!pm->prefix_widths(pm->ctx, &st, text, len, pw)) {
+            fprintf(stderr, "  no prefix widths: \"%s\" %s %d\n", text, st.family, st.weight);
+            CHECK(false);
+            continue;
+        }
+        struct text_metrics whole;
+        pm->measure_range(pm->ctx, &st, text, len, 0, len, &whole);
+        CHECK_DBL(pw[0], 0, 0);
+        CHECK_DBL(pw[len], whole.width, 0);
+        for (size_t k = 1; k <= len; k++) {
+            CHECK(pw[k] >= pw[k - 1]);
+            if (k == len || text[k] == ' ') { /* a line may end there */
+                struct text_metrics r;
+                pm->measure_range(pm->ctx, &st, text, len, 0, k, &r);
+                prefixes_checked++;
+                /* Off only where a glyph by the cut takes another form when the text goes
+                 * on (Inter's "857x 3": the x of a product): a quarter of an em at most. */
+                if (fabs(r.width - pw[k]) > 0.25 * st.size_px && far++ < 3) {
+                    fprintf(stderr, "  \"%.*s|%s\": prefix %.3f, measured %.3f\n", (int)k, text,
+                            text + k, pw[k], r.width);
+                }
+            }
+        }
+        for (int t = 0; t < 6; t++) {
+            double width = whole.width * (0.08 + 0.17 * t);
+            struct text_line a[64], b[64];
+            size_t na = csvchart_text_wrap(pm, &st, text, width, a, 64);
+            size_t nb = csvchart_text_wrap(&plain, &st, text, width, b, 64);
+            CHECK_INT(na, nb);
+            for (size_t k = 0; k < na && k < nb && k < 64; k++) {
+                lines_checked++;
+                if ((a[k].start != b[k].start || a[k].len != b[k].len ||
+                     a[k].width != b[k].width) &&
+                    differ++ < 3) {
+                    fprintf(stderr,
+                            "  \"%s\" at %.1f: line %zu %zu+%zu %.4f, pieces %zu+%zu %.4f\n", text,
+                            width, k, a[k].start, a[k].len, a[k].width, b[k].start, b[k].len,
+                            b[k].width);
+                }
+            }
+        }
+    }
+    CHECK_INT(differ, 0);
+    CHECK_INT(far, 0);
+    CHECK(lines_checked > 3000);
+    CHECK(prefixes_checked > 2000);
+    /* Text it did not shape directly (CJK here): no prefix widths, and wrapping measures. */
+    struct text_style st = {.family = "Inter", .size_px = 12, .weight = 400};
+    double pw[64];
+    const char *cjk = "\xe6\x9d\xb1\xe4\xba\xac \xe6\xb7\xb1\xe5\xba\xa6";
+    CHECK(!pm->prefix_widths(pm->ctx, &st, cjk, strlen(cjk), pw));
+    csvchart_text_pango_free(pm);
+}
+
+/*
  * prepare(): the texts a layout is about to measure, shaped ahead - on a second thread when a
  * core is spare. Afterwards every text and range measures exactly what a measurer that was
  * not told gives, each distinct ASCII text was shaped once (duplicates, texts shaped before
@@ -460,6 +576,7 @@ int main(void)
     RUN(test_fast_ascii_is_exact);
     RUN(test_ranges_are_exact);
     RUN(test_prepare_shapes_ahead);
+    RUN(test_prefix_widths_wrap_the_same);
     RUN(test_tabs_and_line_ends);
     csvchart_text_pango_free(m);
     csvchart_text_pango_free(NULL);
