@@ -94,6 +94,14 @@ static void grow_row(double *rows, size_t *nrows, double *total, size_t level, d
 /* How the free flags choose a side (see levels()). */
 enum sides { SIDES_DOWN_FIRST, SIDES_ALTERNATE_UP, SIDES_ALTERNATE_DOWN };
 
+/* What every way of choosing sides shares: the tree, and each flag's reach along the axis
+ * (it depends on the flag alone), found once instead of once a way. */
+struct reach {
+    struct segtree tree;
+    size_t *below; /* [i]: the first flag whose leader a block of flag i hung below reaches */
+    size_t *above; /* [i]: one past the last flag whose leader a block of flag i above reaches */
+};
+
 /*
  * Sides and rows for one way of choosing sides (free flags: those that may take either side):
  *   SIDES_DOWN_FIRST      left to right, below when that takes row 0 there (below, rows are
@@ -101,19 +109,13 @@ enum sides { SIDES_DOWN_FIRST, SIDES_ALTERNATE_UP, SIDES_ALTERNATE_DOWN };
  *   SIDES_ALTERNATE_UP    alternating, the first above; SIDES_ALTERNATE_DOWN the first below.
  * With avoid_hits, a free flag whose leader below would run into something goes above.
  * Returns the height needed, or INFINITY once it passes `limit` (the rest is not worth
- * computing), or NAN when out of memory; *hits counts leaders below through something.
+ * computing); *hits counts leaders below through something.
  */
-static double levels(struct place_flag *f, size_t n, struct place_rows *r, enum sides how,
-                     bool avoid_hits, double limit, size_t *hits)
+static double levels(struct place_flag *f, size_t n, struct place_rows *r, struct reach *x,
+                     enum sides how, bool avoid_hits, double limit, size_t *hits)
 {
-    struct segtree tree = {1, NULL};
-    while (tree.size < n) {
-        tree.size *= 2;
-    }
-    tree.v = calloc(2 * tree.size, sizeof *tree.v);
-    if (!tree.v) {
-        return NAN;
-    }
+    struct segtree *tree = &x->tree;
+    memset(tree->v, 0, 2 * tree->size * sizeof *tree->v);
     double up = 0, dn = 0, fixed = r->fixed;
     r->nup = r->ndn = 0;
     *hits = 0;
@@ -122,9 +124,8 @@ static double levels(struct place_flag *f, size_t n, struct place_rows *r, enum 
      * it, so it hangs below every one of them within its reach). */
     for (size_t i = 0; i < n; i++) {
         struct place_flag *P = &f[i];
-        double reach = P->pos - r->flag_gap - P->w - r->reach_gap;
-        size_t lo = first_at(f, n, reach);
-        size_t level = seg_max(&tree, lo < i ? lo : i, i);
+        size_t lo = x->below[i];
+        size_t level = seg_max(tree, lo < i ? lo : i, i);
         bool hit = P->hit;
         if (P->up_ok && !P->dn_ok) {
             P->side = 0;
@@ -141,32 +142,28 @@ static double levels(struct place_flag *f, size_t n, struct place_rows *r, enum 
         if (P->side == 1) {
             *hits += hit;
             P->level = level;
-            seg_set(&tree, i, level + 1);
+            seg_set(tree, i, level + 1);
             grow_row(r->dn_h, &r->ndn, &dn, level, P->h, r->level_gap);
             if (dn + fixed > limit) {
-                free(tree.v);
                 return INFINITY;
             }
         }
     }
-    memset(tree.v, 0, 2 * tree.size * sizeof *tree.v);
+    memset(tree->v, 0, 2 * tree->size * sizeof *tree->v);
     /* Above: right to left; a block reaches over the leaders right of it. */
     for (size_t i = n; i-- > 0;) {
         struct place_flag *P = &f[i];
         if (P->side != 0) {
             continue;
         }
-        double reach = P->pos + r->flag_gap + P->w + r->reach_gap;
-        size_t hi = first_at(f, n, nextafter(reach, INFINITY));
-        P->level = seg_max(&tree, i + 1, hi > i + 1 ? hi : i + 1);
-        seg_set(&tree, i, P->level + 1);
+        size_t hi = x->above[i];
+        P->level = seg_max(tree, i + 1, hi > i + 1 ? hi : i + 1);
+        seg_set(tree, i, P->level + 1);
         grow_row(r->up_h, &r->nup, &up, P->level, P->h, r->level_gap);
         if (up + dn + fixed > limit) {
-            free(tree.v);
             return INFINITY;
         }
     }
-    free(tree.v);
     return up + dn + fixed;
 }
 
@@ -180,13 +177,28 @@ double csvchart_place_flags(struct place_flag *f, size_t n, struct place_rows *r
     } ways[] = {{SIDES_DOWN_FIRST, true},     {SIDES_ALTERNATE_UP, true},
                 {SIDES_ALTERNATE_DOWN, true}, {SIDES_DOWN_FIRST, false},
                 {SIDES_ALTERNATE_UP, false},  {SIDES_ALTERNATE_DOWN, false}};
+    struct reach x = {{1, NULL}, NULL, NULL};
+    while (x.tree.size < n) {
+        x.tree.size *= 2;
+    }
+    x.tree.v = malloc(2 * x.tree.size * sizeof *x.tree.v);
+    x.below = malloc((n ? n : 1) * sizeof *x.below);
+    x.above = malloc((n ? n : 1) * sizeof *x.above);
+    if (!x.tree.v || !x.below || !x.above) {
+        free(x.tree.v);
+        free(x.below);
+        free(x.above);
+        return NAN;
+    }
+    for (size_t i = 0; i < n; i++) {
+        x.below[i] = first_at(f, n, f[i].pos - r->flag_gap - f[i].w - r->reach_gap);
+        x.above[i] =
+            first_at(f, n, nextafter(f[i].pos + r->flag_gap + f[i].w + r->reach_gap, INFINITY));
+    }
     size_t best = 0, best_hits = 0, hits;
     double a = INFINITY;
     for (size_t w = 0; w < sizeof ways / sizeof ways[0]; w++) {
-        double h = levels(f, n, r, ways[w].how, ways[w].avoid, fmin(limit, a), &hits);
-        if (h != h) {
-            return NAN;
-        }
+        double h = levels(f, n, r, &x, ways[w].how, ways[w].avoid, fmin(limit, a), &hits);
         if (h < a - 0.01 || (h < a + 0.01 && hits < best_hits)) {
             a = h;
             best = w;
@@ -194,8 +206,11 @@ double csvchart_place_flags(struct place_flag *f, size_t n, struct place_rows *r
         }
     }
     if (a <= limit) { /* the winner again: its sides and rows are the ones kept */
-        a = levels(f, n, r, ways[best].how, ways[best].avoid, INFINITY, &hits);
+        a = levels(f, n, r, &x, ways[best].how, ways[best].avoid, INFINITY, &hits);
     }
+    free(x.tree.v);
+    free(x.below);
+    free(x.above);
     return a;
 }
 
