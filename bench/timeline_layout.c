@@ -101,15 +101,18 @@ static int cmp(const void *a, const void *b)
 /*
  * The shaping floor. A recording measurer passes every call on to the Pango one and keeps
  * each distinct text the layout hands to prepare() (every date, label, detail, cluster
- * heading and name) or measures in ranges (the whole text: the Pango measurer shapes that
- * once and sums its advances over the ranges), with its family and weight; not the short
+ * heading and name) or measures in ranges or asks the prefix widths of (the whole text: the
+ * Pango measurer shapes that once and sums its advances over the ranges), with its family and
+ * weight; not the short
  * texts measured alone (ticks, line heights), nor a range's own bytes, which the Pango
  * measurer mostly takes from the whole text's shaping. shape_floor() then
  * times hb_shape() over those texts, each once, in the font file fontconfig matches for the
  * family and weight, with HarfBuzz's default features (what Pango asks for a plain label):
  * on one thread, and on two taking texts from a shared counter as the measurer's prepare()
- * does. It leaves out all the rest of measuring (the cache, the line box, the safe cuts, the
- * ranges shaped alone) and the layout itself, so it is a lower bound on a cold layout.
+ * does; time_case() takes these turns between the layouts it times, so that the machine's
+ * drift reaches both alike. The floor leaves out all the rest of measuring (the cache, the
+ * line box, the safe cuts, the ranges shaped alone) and the layout itself, so it is a lower
+ * bound on a cold layout.
  */
 struct recorded {
     char *family, *s;
@@ -197,6 +200,14 @@ static void rec_prepare(void *ctx, const struct text_job *jobs, size_t n)
     r->inner->prepare(r->inner->ctx, jobs, n);
 }
 
+static bool rec_prefix_widths(void *ctx, const struct text_style *style, const char *text,
+                              size_t len, double *out)
+{
+    struct recorder *r = ctx;
+    record(r, style, text, len);
+    return r->inner->prefix_widths(r->inner->ctx, style, text, len, out);
+}
+
 static bool rec_substitute(void *ctx, const char *family, char *used, size_t size)
 {
     struct recorder *r = ctx;
@@ -276,31 +287,19 @@ static void *floor_run(void *arg)
     return NULL;
 }
 
-/* The median time, in ms, of shaping every recorded text once on `threads` threads (1 or 2). */
-static double shape_floor(const struct recorder *r, int threads, int runs)
+/* Seconds to shape every recorded text once, in fonts[i] for text i, on `threads` threads
+ * (1 or 2). */
+static double shape_floor(const struct recorder *r, hb_font_t **fonts, int threads)
 {
-    hb_font_t **fonts = malloc((r->n ? r->n : 1) * sizeof *fonts);
-    for (size_t i = 0; i < r->n; i++) {
-        fonts[i] = floor_font(r->texts[i].family, r->texts[i].weight);
+    struct floor_work w = {.r = r, .fonts = fonts};
+    pthread_t other;
+    double t0 = now();
+    bool two = threads > 1 && pthread_create(&other, NULL, floor_run, &w) == 0;
+    floor_run(&w);
+    if (two) {
+        pthread_join(other, NULL);
     }
-    double t[64];
-    int k = runs < 64 ? runs : 64;
-    for (int j = -1; j < k; j++) { /* run -1 warms the fonts' tables up */
-        struct floor_work w = {.r = r, .fonts = fonts};
-        pthread_t other;
-        double t0 = now();
-        bool two = threads > 1 && pthread_create(&other, NULL, floor_run, &w) == 0;
-        floor_run(&w);
-        if (two) {
-            pthread_join(other, NULL);
-        }
-        if (j >= 0) {
-            t[j] = now() - t0;
-        }
-    }
-    free(fonts);
-    qsort(t, (size_t)k, sizeof *t, cmp);
-    return t[k / 2] * 1e3;
+    return now() - t0;
 }
 
 /* Texts shaped by the last cold run; distinct texts it measured (the floor's). */
@@ -346,28 +345,37 @@ static void time_case(csvchart_text_measurer *m, const char *csv, const char *si
 {
     /* Fonts loaded, code paged in, and the texts recorded for the floor. */
     struct recorder r = {{0}, m, NULL, 0, 0, NULL, 0};
-    r.self = (csvchart_text_measurer){&r,          rec_measure,    rec_measure_range,
-                                      rec_prepare, rec_substitute, rec_missing};
+    r.self = (csvchart_text_measurer){
+        &r,          rec_measure,      rec_measure_range, rec_prepare, rec_substitute,
+        rec_missing, rec_prefix_widths};
     run(&r.self, csv, size, false, what, n); /* not cold: the cache belongs to m */
-    floor_ms[0] = shape_floor(&r, 1, runs);
-    floor_ms[1] = shape_floor(&r, 2, runs);
     last_texts = r.n;
+    hb_font_t **fonts = malloc((r.n ? r.n : 1) * sizeof *fonts);
+    for (size_t i = 0; i < r.n; i++) {
+        fonts[i] = floor_font(r.texts[i].family, r.texts[i].weight);
+    }
+    shape_floor(&r, fonts, 1); /* the fonts' tables warmed up */
+    /* The layouts and the floor in turn, so that the machine's drift reaches both alike. */
+    double cold[64], warm[64], hb1[64], hb2[64];
+    int k = runs < 64 ? runs : 64;
+    for (int i = 0; i < k; i++) {
+        cold[i] = run(m, csv, size, true, what, n);
+        warm[i] = run(m, csv, size, false, what, n);
+        hb1[i] = shape_floor(&r, fonts, 1);
+        hb2[i] = shape_floor(&r, fonts, 2);
+    }
+    free(fonts);
     for (size_t i = 0; i < r.n; i++) {
         free(r.texts[i].family);
         free(r.texts[i].s);
     }
     free(r.texts);
     free(r.set);
-    double cold[64], warm[64];
-    int k = runs < 64 ? runs : 64;
-    for (int i = 0; i < k; i++) {
-        cold[i] = run(m, csv, size, true, what, n);
-        warm[i] = run(m, csv, size, false, what, n);
+    double *all[] = {cold, warm, hb1, hb2}, *out[] = {cold_ms, warm_ms, &floor_ms[0], &floor_ms[1]};
+    for (size_t a = 0; a < 4; a++) {
+        qsort(all[a], (size_t)k, sizeof *all[a], cmp);
+        *out[a] = all[a][k / 2] * 1e3;
     }
-    qsort(cold, (size_t)k, sizeof *cold, cmp);
-    qsort(warm, (size_t)k, sizeof *warm, cmp);
-    *cold_ms = cold[k / 2] * 1e3;
-    *warm_ms = warm[k / 2] * 1e3;
 }
 
 int main(void)
