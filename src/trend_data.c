@@ -334,6 +334,34 @@ static bool same_date(const struct date_value *a, const struct date_value *b)
 }
 
 /*
+ * Without a group: the first text column (not the dates, the labels or a value) whose cells
+ * differ between rows a and b - a column that likely names series, as "series" in
+ * date,series,value - or NONE.
+ */
+static size_t series_column(const struct binder *b, size_t a, size_t c)
+{
+    const csvchart_table *t = b->t;
+    if (b->cgroup != NONE) {
+        return NONE;
+    }
+    for (size_t i = 0; i < t->ncols; i++) {
+        bool value = false;
+        for (size_t k = 0; k < b->ny; k++) {
+            value = value || b->cy[k] == i;
+        }
+        if (i == b->cx || i == b->clabel || value || t->cols[i].type != COLUMN_TEXT) {
+            continue;
+        }
+        const char *x = csvchart_table_text(t, csvchart_table_cell(t, a, i));
+        const char *y = csvchart_table_text(t, csvchart_table_cell(t, c, i));
+        if (x && y && *x && *y && strcmp(x, y) != 0) {
+            return i;
+        }
+    }
+    return NONE;
+}
+
+/*
  * Sorts series si, refuses or aggregates repeated dates, and moves the points into *out
  * (which takes the name too).
  */
@@ -353,6 +381,15 @@ static csvchart_status finish_series(struct binder *b, size_t si, struct trend_s
         }
         if (j - i > 1 && s->aggregate == AGG_NONE) {
             const struct table_cell *dc = csvchart_table_cell(t, sb->r[i + 1].row, b->cx);
+            size_t names = series_column(b, sb->r[i].row, sb->r[i + 1].row);
+            if (names != NONE) { /* averaging would merge the series: say how to split them */
+                return csvchart_error_set(
+                    b->err, CSVCHART_ERROR_DATA, t->name, dc->line, dc->col,
+                    "date \"%s\" appears again in series \"%s\" (first on line %zu); set group "
+                    "to %s (a line for each of its values), or aggregate to sum, mean, count, "
+                    "min or max",
+                    date_text(b, sb->r[i + 1].row), sb->name, sb->r[i].p.line, t->cols[names].name);
+            }
             return csvchart_error_set(b->err, CSVCHART_ERROR_DATA, t->name, dc->line, dc->col,
                                       "date \"%s\" appears again in series \"%s\" (first on line "
                                       "%zu); set aggregate to sum, mean, count, min or max",

@@ -152,6 +152,15 @@ static void test_years_and_aggregate(void)
     CHECK_STR(error_of(csv, NULL),
               "t.csv:4:1: date \"2021\" appears again in series \"value\" (first on line 3); set "
               "aggregate to sum, mean, count, min or max");
+    /* long format without a group: averaging would merge the series, so the group is named */
+    CHECK_STR(error_of("date,model,v\n2024-05,a,1\n2024-05,b,2\n", NULL),
+              "t.csv:3:1: date \"2024-05\" appears again in series \"v\" (first on line 2); set "
+              "group to model (a line for each of its values), or aggregate to sum, mean, count, "
+              "min or max");
+    /* ... but not a text column that is the same on both rows */
+    CHECK_STR(error_of("date,note,v\n2024-05,x,1\n2024-05,x,2\n", NULL),
+              "t.csv:3:1: date \"2024-05\" appears again in series \"v\" (first on line 2); set "
+              "aggregate to sum, mean, count, min or max");
     /* one date at two precisions is two dates */
     CHECK_STR(error_of("date,v\n2021,1\n2021-01,2\n2021-01-01,3\n", NULL), "ok");
 }
