@@ -167,6 +167,9 @@ figure() {
     # that, so the rows above are with the cache. This row is without it: what a run costs on
     # a machine where no cache can be written, or when fontconfig's files have just changed.
     c+=("csvchart SVG no cache" "$(shq env CSVCHART_FONT_CACHE=0 "${base[@]}" -o "$out-nc.svg")")
+    # The floor of every row above: the same process loading the same libraries and doing
+    # nothing else (no figure, no fonts); a figure's own cost is its time less this one.
+    c+=("csvchart --version" "$(shq "$bin" --version)")
     if ((has_gnuplot)); then
         c+=("gnuplot PNG" "$(shq gnuplot -c "$bench/gnuplot_bar.gp" "$out.tsv" "$out-gnuplot.png") $common")
         c+=("gnuplot SVG" "$(shq gnuplot -c "$bench/gnuplot_bar.gp" "$out.tsv" "$out-gnuplot.svg") $common")
@@ -250,7 +253,8 @@ report() {
     for f in "${figures[@]}"; do
         shown=$f # the figure name on its first line only
         for n in "csvchart PNG" "csvchart SVG" "csvchart PDF" "csvchart PNG small" \
-            "csvchart SVG no cache" "gnuplot PNG" "gnuplot SVG" "ploticus PNG" "ploticus SVG" \
+            "csvchart SVG no cache" "csvchart --version" "gnuplot PNG" "gnuplot SVG" \
+            "ploticus PNG" "ploticus SVG" \
             "matplotlib PNG" "matplotlib SVG" "bare cairo PNG"; do
             med=$(get "$f" "$n" median)
             [[ -n $med ]] || continue
@@ -275,6 +279,7 @@ report() {
     ratio "matplotlib SVG / csvchart SVG" "matplotlib SVG" "csvchart SVG" ""
     ratio "csvchart PNG small / PNG fast" "csvchart PNG small" "csvchart PNG" ""
     ratio "SVG no font cache / SVG" "csvchart SVG no cache" "csvchart SVG" ""
+    ratio "gnuplot SVG / csvchart --version" "gnuplot SVG" "csvchart --version" "" "(the most an SVG could reach)"
     echo
     # Peak RSS: the worst csvchart PNG run (target), and the worst over every format.
     local worst=0 png=0 kb
