@@ -7,8 +7,8 @@
  * csvchart_figure_scene(): binding the table and the whole layout, including
  * csvchart_layout_fit()'s search for a size when the figure does not fit (the refusal is the
  * answer then; a second line then times the figure at the size named, where it is laid out).
- * Not timed: reading the CSV, drawing pixels. Two numbers per case, the median of BENCH_RUNS
- * runs each:
+ * Not timed: reading the CSV, drawing pixels. Two layout times per case, the median of
+ * BENCH_RUNS runs each:
  *
  *   cold   a new figure on a Pango measurer whose font files are loaded but whose
  *          measurement cache is empty: what a figure costs in a batch (csvchart render)
@@ -339,7 +339,8 @@ static double run(csvchart_text_measurer *m, const char *csv, const char *size, 
     return dt;
 }
 
-/* Times one case at `size`: the median cold and warm runs; the result in *what. */
+/* Times one case at `size`: the median cold and warm runs, and the median shaping floor on
+ * one core and on two (floor_ms[0], [1]); the result in *what. */
 static void time_case(csvchart_text_measurer *m, const char *csv, const char *size, int runs,
                       double *cold_ms, double *warm_ms, double floor_ms[2], char *what, size_t n)
 {
