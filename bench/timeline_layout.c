@@ -40,6 +40,7 @@
 #include "figure.h"
 #include "scene.h"
 #include "text.h"
+#include "text_inert.h"
 
 static uint64_t seed = 0x9E3779B97F4A7C15ULL;
 static uint32_t rnd(uint32_t n)
@@ -107,12 +108,13 @@ static int cmp(const void *a, const void *b)
  * texts measured alone (ticks, line heights), nor a range's own bytes, which the Pango
  * measurer mostly takes from the whole text's shaping. shape_floor() then
  * times hb_shape() over those texts, each once, in the font file fontconfig matches for the
- * family and weight, with HarfBuzz's default features (what Pango asks for a plain label):
- * on one thread, and on two taking texts from a shared counter as the measurer's prepare()
- * does; time_case() takes these turns between the layouts it times, so that the machine's
- * drift reaches both alike. The floor leaves out all the rest of measuring (the cache, the
- * line box, the safe cuts, the ranges shaped alone) and the layout itself, so it is a lower
- * bound on a cold layout.
+ * family and weight, with HarfBuzz's default features (what Pango asks for a plain label)
+ * less those proved inert for printable ASCII (text_inert.h; the measurer leaves them out
+ * too, once a style has shaped a few dozen texts), for an ASCII text: on one thread, and on two
+ * taking texts from a shared counter as the measurer's prepare() does; time_case() takes these
+ * turns between the layouts it times, so that the machine's drift reaches both alike. The floor
+ * leaves out all the rest of measuring (the cache, the line box, the safe cuts, the ranges shaped
+ * alone) and the layout itself, so it is a lower bound on a cold layout.
  */
 struct recorded {
     char *family, *s;
@@ -221,18 +223,23 @@ static size_t rec_missing(void *ctx, const struct text_style *style, const char 
     return r->inner->missing(r->inner->ctx, style, s, len, cps, max);
 }
 
+/* A font of the floor, and the features an ASCII text is shaped without. */
+struct floor_face {
+    char *family;
+    int weight;
+    hb_font_t *font;
+    hb_feature_t off[8];
+    unsigned int noff;
+};
+
 /* The HarfBuzz font fontconfig matches for a family and weight (cached: a case has two). */
-static hb_font_t *floor_font(const char *family, int weight)
+static const struct floor_face *floor_font(const char *family, int weight)
 {
-    static struct {
-        char *family;
-        int weight;
-        hb_font_t *font;
-    } fonts[8];
+    static struct floor_face fonts[8];
     static size_t nfonts;
     for (size_t i = 0; i < nfonts; i++) {
         if (fonts[i].weight == weight && strcmp(fonts[i].family, family) == 0) {
-            return fonts[i].font;
+            return &fonts[i];
         }
     }
     FcPattern *p = FcNameParse((const FcChar8 *)(*family ? family : "sans-serif"));
@@ -255,17 +262,26 @@ static hb_font_t *floor_font(const char *family, int weight)
     }
     FcPatternDestroy(m);
     FcPatternDestroy(p);
-    if (font && nfonts < sizeof fonts / sizeof fonts[0]) {
-        fonts[nfonts].family = strdup(family);
-        fonts[nfonts].weight = weight;
-        fonts[nfonts++].font = font;
+    if (!font || nfonts == sizeof fonts / sizeof fonts[0]) {
+        return NULL;
     }
-    return font;
+    struct floor_face *f = &fonts[nfonts++];
+    f->family = strdup(family);
+    f->weight = weight;
+    f->font = font;
+    uint32_t printable[95];
+    for (uint32_t c = 0; c < 95; c++) {
+        printable[c] = 0x20 + c;
+    }
+    hb_segment_properties_t props = {HB_DIRECTION_LTR, HB_SCRIPT_LATIN, hb_language_get_default(),
+                                     NULL, NULL};
+    f->noff = csvchart_inert_features(font, &props, NULL, 0, printable, 95, f->off, 8);
+    return f;
 }
 
 struct floor_work {
     const struct recorder *r;
-    hb_font_t **fonts;
+    const struct floor_face **fonts;
     atomic_size_t next;
 };
 
@@ -275,13 +291,18 @@ static void *floor_run(void *arg)
     hb_buffer_t *b = hb_buffer_create();
     for (size_t i; (i = atomic_fetch_add(&w->next, 1)) < w->r->n;) {
         const struct recorded *t = &w->r->texts[i];
-        if (!w->fonts[i]) {
+        const struct floor_face *f = w->fonts[i];
+        if (!f) {
             continue;
+        }
+        bool ascii = true;
+        for (size_t k = 0; k < t->len; k++) {
+            ascii = ascii && (unsigned char)t->s[k] < 0x80;
         }
         hb_buffer_clear_contents(b);
         hb_buffer_add_utf8(b, t->s, (int)t->len, 0, (int)t->len);
         hb_buffer_guess_segment_properties(b);
-        hb_shape(w->fonts[i], b, NULL, 0);
+        hb_shape(f->font, b, ascii ? f->off : NULL, ascii ? f->noff : 0);
     }
     hb_buffer_destroy(b);
     return NULL;
@@ -289,7 +310,7 @@ static void *floor_run(void *arg)
 
 /* Seconds to shape every recorded text once, in fonts[i] for text i, on `threads` threads
  * (1 or 2). */
-static double shape_floor(const struct recorder *r, hb_font_t **fonts, int threads)
+static double shape_floor(const struct recorder *r, const struct floor_face **fonts, int threads)
 {
     struct floor_work w = {.r = r, .fonts = fonts};
     pthread_t other;
@@ -318,7 +339,8 @@ static double run(csvchart_text_measurer *m, const char *csv, const char *size, 
     if (cold) {
         csvchart_text_pango_set_fast_ascii(m, true); /* empties the measurement cache */
     }
-    size_t shaped0 = csvchart_text_pango_shapings(m);
+    /* Only a cold run is on the Pango measurer itself (the recording one wraps it). */
+    size_t shaped0 = cold ? csvchart_text_pango_shapings(m) : 0;
     double t0 = now();
     const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
     double dt = now() - t0;
@@ -351,7 +373,7 @@ static void time_case(csvchart_text_measurer *m, const char *csv, const char *si
         rec_missing, rec_prefix_widths};
     run(&r.self, csv, size, false, what, n); /* not cold: the cache belongs to m */
     last_texts = r.n;
-    hb_font_t **fonts = malloc((r.n ? r.n : 1) * sizeof *fonts);
+    const struct floor_face **fonts = malloc((r.n ? r.n : 1) * sizeof *fonts);
     for (size_t i = 0; i < r.n; i++) {
         fonts[i] = floor_font(r.texts[i].family, r.texts[i].weight);
     }

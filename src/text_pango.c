@@ -36,6 +36,7 @@
 #include "cores.h"
 #include "text.h"
 #include "text_cache.h"
+#include "text_inert.h"
 #include "utf8.h"
 
 /*
@@ -117,6 +118,14 @@ struct pango_measurer {
         hb_language_t language;
         hb_feature_t features[32];
         unsigned int nfeatures;
+        /* For printable ASCII: the same, plus the features proved inert for it in this font
+         * (text_inert.h), once the style has shaped INERT_AFTER texts (the proof costs about
+         * as much as shaping a few dozen labels; with the same glyphs either way, a figure
+         * with a handful of texts skips it). */
+        hb_feature_t ascii_features[32 + 8];
+        unsigned int nascii_features; /* 0: none proved (use features) */
+        unsigned int shaped;          /* texts shaped directly in this style */
+        bool proved;                  /* the proof was made */
     } ascii[ASCII_STYLES];
     size_t ascii_next; /* the slot to reuse next */
     hb_buffer_t *buffer;
@@ -437,12 +446,51 @@ static unsigned int shape_ascii(hb_buffer_t *b, const struct ascii_style *a, con
     hb_buffer_set_flags(b, HB_BUFFER_FLAG_BOT | HB_BUFFER_FLAG_EOT);
     hb_buffer_set_invisible_glyph(b, PANGO_GLYPH_EMPTY);
     hb_buffer_add_utf8(b, s, (int)len, 0, (int)len);
-    hb_shape(a->hb, b, a->features, a->nfeatures);
+    bool ascii = a->nascii_features > 0;
+    for (size_t i = 0; ascii && i < len; i++) {
+        ascii = (unsigned char)s[i] < 0x80; /* a direct text: printable ASCII, or latin_chars */
+    }
+    hb_shape(a->hb, b, ascii ? a->ascii_features : a->features,
+             ascii ? a->nascii_features : a->nfeatures);
     return hb_buffer_allocation_successful(b) ? hb_buffer_get_length(b) : 0;
 }
 
+/*
+ * Counts a text shaped in the style; at the INERT_AFTER-th, proves which features are inert
+ * for printable ASCII in its font (text_inert.h) and shapes ASCII without them from then on.
+ * Only on the measurer's thread, with no other thread shaping (prepare() calls it before its
+ * threads start).
+ */
+#define INERT_AFTER 64
+
+static void prove_inert(struct ascii_style *a)
+{
+    if (a->proved || !a->hb) {
+        return;
+    }
+    a->proved = true;
+    uint32_t printable[0x7f - 0x20];
+    for (uint32_t c = 0x20; c < 0x7f; c++) {
+        printable[c - 0x20] = c;
+    }
+    hb_segment_properties_t props = {HB_DIRECTION_LTR, a->script, a->language, NULL, NULL};
+    unsigned int room = sizeof a->ascii_features / sizeof a->ascii_features[0] - a->nfeatures;
+    memcpy(a->ascii_features, a->features, a->nfeatures * sizeof *a->features);
+    unsigned int n = csvchart_inert_features(a->hb, &props, a->features, a->nfeatures, printable,
+                                             sizeof printable / sizeof printable[0],
+                                             a->ascii_features + a->nfeatures, room);
+    a->nascii_features = n ? a->nfeatures + n : 0;
+}
+
+static void count_shaped(struct ascii_style *a)
+{
+    if (++a->shaped == INERT_AFTER) {
+        prove_inert(a);
+    }
+}
+
 /* shape_ascii() into the measurer's own buffer, counted. */
-static unsigned int shape_own(struct pango_measurer *pm, const struct ascii_style *a, const char *s,
+static unsigned int shape_own(struct pango_measurer *pm, struct ascii_style *a, const char *s,
                               size_t len)
 {
     if (!pm->buffer) {
@@ -450,6 +498,7 @@ static unsigned int shape_own(struct pango_measurer *pm, const struct ascii_styl
     }
     unsigned int n = shape_ascii(pm->buffer, a, s, len);
     pm->shapings += n > 0;
+    count_shaped(a);
     return n;
 }
 
@@ -639,7 +688,7 @@ static bool keep_text(struct pango_measurer *pm, struct shaped_text *t)
 
 /* A direct `text`, shaped whole in the style of `a` at REF_PX for its ranges (found
  * among those shaped before, or shaped now), or NULL when out of memory or not shaped. */
-static const struct shaped_text *shaped_text(struct pango_measurer *pm, const struct ascii_style *a,
+static const struct shaped_text *shaped_text(struct pango_measurer *pm, struct ascii_style *a,
                                              const char *text, size_t len, int weight)
 {
     struct text_style key = {.size_px = REF_PX, .weight = weight};
@@ -653,6 +702,7 @@ static const struct shaped_text *shaped_text(struct pango_measurer *pm, const st
     }
     struct shaped_text *t = shape_text(pm->buffer, a, text, len, h, weight);
     pm->shapings += t != NULL;
+    count_shaped(a);
     return t && keep_text(pm, t) ? t : NULL;
 }
 
@@ -752,6 +802,7 @@ static void prepare(void *ctx, const struct text_job *in, size_t n)
             a = styles[i].weight == ref.weight ? &styles[i] : NULL;
         }
         if (!a && nstyles < PREPARE_STYLES) {
+            prove_inert(live); /* PREPARE_MIN texts or more: worth it now */
             styles[nstyles] = *live;
             hb_font_reference(styles[nstyles].hb);
             a = &styles[nstyles++];
