@@ -308,7 +308,9 @@ static csvchart_status lay_out(struct bar_layout *B, struct panel *panels,
         B->rows = np;
         a = bar_arrange_horizontal(B, panels, 1, true);
         double band = panels[0].band;
-        B->name_stride = band > 0 ? (size_t)ceil(B->lh * 0.999 / band) : total;
+        /* Names a band apart by as much as the most lines of one need: a name wrapped on two
+         * lines takes two lines of height, whichever bands it stands for. */
+        B->name_stride = band > 0 ? (size_t)ceil(B->name_band * 0.999 / band) : total;
         B->name_stride = B->name_stride < 1 ? 1 : B->name_stride > total ? total : B->name_stride;
         if (a.ok) {
             a = bar_arrange_finish(B, panels, &st, err);

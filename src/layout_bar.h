@@ -96,6 +96,7 @@ struct bar_layout {
     double lh, asc;              /* of `label` */
     double axis_title_h;         /* the row of the value axis' title (axis_title), or 0 */
     size_t name_stride;          /* every name_stride-th name is drawn (category_labels = thin) */
+    double name_band;            /* horizontal: the height the most lines of a name need */
     double col;                  /* horizontal: the category column's width */
     size_t cols, rows;           /* the facet grid */
     double shared_lo, shared_hi; /* the data extent of every panel (shared scales) */

@@ -286,6 +286,7 @@ struct bar_arrangement bar_arrange_horizontal(struct bar_layout *B, struct panel
     }
     /* a device pixel more than the lines: baselines snap to whole device pixels */
     double need_band = (double)block * B->lh + 1 / L->scale;
+    B->name_band = need_band;
     double ref_col = 0;
     for (size_t p = 0; p < np; p++) {
         ref_col = fmax(ref_col, panels[p].ref_col);

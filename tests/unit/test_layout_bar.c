@@ -238,6 +238,44 @@ static void test_thin_names(void)
     csvchart_figure_free(fig);
 }
 
+/* category_labels = thin with names that wrap (a review found "Ministère de l'Économie, des
+ * Finances et de la Souveraineté industrielle et numérique" on two lines run into the names a
+ * stride away): names are a stride apart by the height of the most lines a name takes, at
+ * every size, and none overlaps another. */
+static void test_thin_wrapped_names(void)
+{
+    static const char *const sizes[] = {"600x800", "1200x675", "1920x1080"};
+    size_t cap = 64 * 120, len = 0;
+    char *csv = malloc(cap);
+    len += (size_t)snprintf(csv + len, cap - len, "name,value\n");
+    for (size_t i = 0; i < 60; i++) {
+        len += (size_t)snprintf(csv + len, cap - len, "\"%s %02zu\",%zu\n",
+                                i % 3 ? "Ministry"
+                                      : "Federal Ministry for Economic Cooperation, Development "
+                                        "and the Sovereignty of Industry",
+                                i, 1 + i % 7);
+    }
+    for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+        const char *opts[] = {"category_labels", "thin", "size", sizes[k], NULL};
+        csvchart_figure *fig = lay(csv, opts);
+        if (!fig) {
+            continue;
+        }
+        csvchart_error err = {0};
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        size_t names = 0, wrapped = 0;
+        for (size_t i = 0; i < s->len; i++) {
+            const struct scene_item *it = &s->items[i];
+            names += it->kind == SCENE_TEXT && strncmp(it->text, "Ministry ", 9) == 0;
+            wrapped += it->kind == SCENE_TEXT && strncmp(it->text, "Federal", 7) == 0;
+        }
+        HARNESS_REPORT(names + wrapped > 3, "%s: %zu names", sizes[k], names + wrapped);
+        check_text_boxes(sizes[k], s);
+        csvchart_figure_free(fig);
+    }
+    free(csv);
+}
+
 /* The error a figure is refused with ("" when it is drawn). */
 static void refused(const char *csv, const char *const *opts, const char *want)
 {
@@ -367,6 +405,7 @@ int main(void)
     RUN(test_highlight);
     RUN(test_too_many_names);
     RUN(test_thin_names);
+    RUN(test_thin_wrapped_names);
     RUN(test_editor_marks);
     return harness_done();
 }
