@@ -43,6 +43,14 @@ static bool takes_word(size_t id, const char *word)
     return false;
 }
 
+/* Whether a word after a bare flag that also takes a pair of categories (--ratio A,B) is that
+ * pair: it has a comma, and the data file came before (so it cannot be the data file). */
+static bool takes_pair(size_t id, const char *word, bool have_data)
+{
+    return have_data && strstr(csvchart_option_type(id), "|A,B") && strchr(word, ',') &&
+           word[0] != '-';
+}
+
 /* Copies a flag name to buf in table spelling ('-' -> '_'). */
 static void canonical(const char *s, size_t n, char *buf, size_t size)
 {
@@ -219,6 +227,16 @@ enum cli_parse csvchart_cli_parse(int argc, char **argv, struct cli_args *out, c
             if (out->data) {
                 USAGE("more than one data file (\"%s\" and \"%s\")", out->data, a);
             }
+            if (strchr(a, ',') && i > 2 && strncmp(argv[i - 1], "--", 2) == 0 &&
+                !strchr(argv[i - 1], '=')) {
+                /* "--ratio A,B data.csv": the pair is read once the data file is known */
+                size_t id = csvchart_option_find(argv[i - 1] + 2);
+                if (id != (size_t)-1 && strstr(csvchart_option_type(id), "|A,B")) {
+                    USAGE("is \"%s\" the data file, or the pair for %s? Write %s=%s, or give the "
+                          "data file first",
+                          a, argv[i - 1], argv[i - 1], a);
+                }
+            }
             out->data = a;
             continue;
         }
@@ -322,9 +340,11 @@ enum cli_parse csvchart_cli_parse(int argc, char **argv, struct cli_args *out, c
             value = eq + 1;
         } else if (is_bool_type(id)) {
             /* A bare flag is true; a word the option takes may follow it (--labels inside,
-             * --stack percent, --horizontal auto, --log false). */
+             * --stack percent, --horizontal auto, --log false, --ratio "A,B" after the data
+             * file). */
             value = "true";
-            if (i + 1 < argc && takes_word(id, argv[i + 1])) {
+            if (i + 1 < argc &&
+                (takes_word(id, argv[i + 1]) || takes_pair(id, argv[i + 1], out->data != NULL))) {
                 value = argv[++i];
             }
         } else {

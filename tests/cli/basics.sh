@@ -30,6 +30,17 @@ run bar gaps.csv -o gaps.png
 expect_status 0 "missing value"
 expect_stderr "csvchart: warning: gaps.csv:3: row skipped: no value for \"B\"" "missing value warning"
 
+# --ratio takes a pair after it as --labels takes a word, once the data file is known (a review
+# wrote --ratio "Agree,Disagree" after the file and was told of two data files); before it,
+# the pair could be the data file, and the message says how to write either.
+run bar p.csv -o pair.svg --ratio "OpenAI o1,DeepSeek R1"
+expect_status 0 "--ratio A,B after the data file"
+run bar p.csv -o pair-eq.svg --ratio="OpenAI o1,DeepSeek R1"
+cmp -s pair.svg pair-eq.svg && pass "--ratio A,B as --ratio=A,B" || fail "--ratio A,B differs from --ratio=A,B"
+run bar --ratio "OpenAI o1,DeepSeek R1" p.csv -o pair-first.svg
+expect_status 2 "--ratio A,B before the data file"
+expect_stderr_has 'or the pair for --ratio? Write --ratio=OpenAI o1,DeepSeek R1, or give the data file first' "--ratio A,B first"
+
 run inspect p.csv
 expect_status 0 "inspect"
 grep -q 'price' stdout.txt && pass "inspect names the column" || fail "inspect output: $(cat stdout.txt)"
