@@ -401,7 +401,8 @@ static bool subtable_may_apply(const struct table *t, unsigned int type, size_t 
                 ok = classes_of(t, type == 5 ? defs[0] : defs[i], g, &c[i]);
             }
             /* The first glyph: in G, covered, and its input class names the rule set. */
-            struct rule_walk w = {t, g, s, at + 2, n, (int)type, c, ok, type == 5 ? defs[0] : defs[1]};
+            struct rule_walk w = {
+                t, g, s, at + 2, n, (int)type, c, ok, type == 5 ? defs[0] : defs[1]};
             bool may = !ok || covered(t, cov, g, set_of_class, &w, &w.ok) || !w.ok;
             free(c);
             return may;
@@ -455,8 +456,8 @@ static bool lookup_may_apply(const struct table *t, unsigned int index, const st
         if (type == 7) { /* extension: format 1, the real type, a 32-bit offset */
             unsigned int format;
             size_t off;
-            if (!u16(t, s, &format) || format != 1 || !u16(t, s + 2, &sub_type) ||
-                sub_type == 7 || !u32(t, s + 4, &off) || off == 0 || off >= t->len - s) {
+            if (!u16(t, s, &format) || format != 1 || !u16(t, s + 2, &sub_type) || sub_type == 7 ||
+                !u32(t, s + 4, &off) || off == 0 || off >= t->len - s) {
                 return true;
             }
             s += off;
@@ -535,8 +536,7 @@ unsigned int csvchart_inert_features(hb_font_t *font, const hb_segment_propertie
     hb_set_t **outputs = calloc(nlookups ? nlookups : 1, sizeof *outputs);
     hb_set_t *all = NULL;
     hb_feature_t features[ASKED_MAX + 1];
-    if (t.len == 0 || nlookups == 0 || nasked >= ASKED_MAX || !alpha.bits || !g.bits ||
-        !outputs) {
+    if (t.len == 0 || nlookups == 0 || nasked >= ASKED_MAX || !alpha.bits || !g.bits || !outputs) {
         goto done;
     }
     for (size_t i = 0; i < nalphabet; i++) {
