@@ -45,7 +45,8 @@
     X(clear_up, 10, "between the data and the first row of flags above it")                        \
     X(clear_down, 14, "between the time tick labels and the first row of flags under them")        \
     X(leader_overlap, 2, "how far a flag's leader runs beside its block short of its far edge")    \
-    X(marker_dash, 4, "a marker's dashes")
+    X(marker_dash, 4, "a marker's dashes")                                                         \
+    X(end_dash, 2, "the dots of a leader along the level of a line that ends before the edge")
 
 #define TREND_METRIC_FIELD(name, base, doc) double name;
 struct trend_metrics {

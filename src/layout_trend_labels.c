@@ -158,13 +158,19 @@ void csvchart_tr_draw_ends(struct trend_layout *T)
         const struct text_style *first = E->name ? &T->name_st : &T->rate_st;
         double mid = E->top + csvchart_tr_line_height(T, first) / 2;
         /* A leader when the label moved off its line's level, or the line ends short of the
-         * plot's right edge: along the line's level to the plot's edge, then to the label. */
+         * plot's right edge: along the line's level to the plot's edge, dotted (solid, it read
+         * as the series going on flat: a review took a lone 2020 survey for a line to 2024),
+         * then to the label. */
         double xa = E->x_end + T->r + T->px.end_lead, xb = T->col_x - T->px.end_lead;
         if (fabs(mid - E->y_end) > 1 || E->x_end < T->px1 - T->r - 2) {
             double xm = fmax(xa, T->px1 + T->px.end_lead);
             double y0 = csvchart_layout_snap(L, E->y_end, T->px.leader);
             if (xm > xa) {
-                csvchart_layout_soft_line(L, xa, y0, xm, y0, th->muted, T->px.leader);
+                struct scene_item *it =
+                    csvchart_layout_soft_line(L, xa, y0, xm, y0, th->muted, T->px.leader);
+                if (it && xm - xa > 4 * T->px.end_dash) { /* a short joint stays solid */
+                    it->dash = T->px.end_dash;
+                }
             }
             csvchart_layout_soft_line(L, xm, y0, xb, mid, th->muted, T->px.leader);
         }
