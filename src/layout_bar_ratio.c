@@ -144,12 +144,13 @@ void bar_ratio_draw(struct bar_layout *B, struct panel *P, bool leaders)
         if (!leaders) {
             continue;
         }
-        /* From the first series' bar, on its side towards the bracket. Leaders are drawn
-         * under the marks, so one passing behind another bar stays behind it. */
-        double left =
-            bar_band_start(B, P) + P->band * ((double)c + 0.5) - P->bar * (double)across / 2;
-        double edge = B->horizontal ? left - over - B->px.leader_gap
-                                    : left + P->bar + over + B->px.leader_gap;
+        /* From the first series' mark, on its side towards the bracket: a bar's edge, or a
+         * dot's (a dot is smaller than the bar it stands for: the leader stopped short of it).
+         * Leaders are drawn under the marks, so one passing behind another bar stays behind it. */
+        double mid = bar_band_start(B, P) + P->band * ((double)c + 0.5) -
+                     P->bar * (double)across / 2 + P->bar / 2;
+        double reach = (B->s->mark == MARK_BAR ? P->bar / 2 : over) + B->px.leader_gap;
+        double edge = B->horizontal ? mid - reach : mid + reach;
         double x0, y0, x1, y1;
         bar_bv_point(B, edge, ends[k], &x0, &y0);
         bar_bv_point(B, bb, ends[k], &x1, &y1);
