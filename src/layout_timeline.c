@@ -497,6 +497,11 @@ csvchart_status csvchart_layout_timeline(const void *data, const struct spec *s,
         T.has_today = true;
         T.today = (csvchart_date_coord(&today) + csvchart_date_period_end(&today)) / 2;
     }
+    for (size_t i = 0; i < d->nevents; i++) {
+        const struct timeline_event *e = &d->events[i];
+        T.timed = T.timed || e->start.precision == DATE_TIME ||
+                  (e->has_end && e->end.precision == DATE_TIME);
+    }
     const struct theme *th = &s->theme;
     T.color_dates = true;
     for (size_t i = 0; i < (d->ngroups ? d->ngroups : 1); i++) {

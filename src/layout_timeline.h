@@ -197,6 +197,7 @@ struct timeline {
     size_t ncuts;
     bool has_today;
     double today;
+    bool timed;       /* some date has a time of day: ticks may be finer than a day */
     bool color_dates; /* every group colour reads as text on the background */
     bool bands;       /* dates given to a month or year are shown as bands (with a legend) */
     size_t nbars;     /* lanes of span bars */

@@ -10,9 +10,11 @@
  * longer than a quarter of the time shown is cut out (layout_timeline.c finds the breaks): the
  * axis stops, two slanted marks show the break, and it resumes after a fixed gap, so a lone
  * event a year before the rest no longer squeezes them into a corner. Ticks follow the
- * calendar (timeline_axis.c): the finest step whose labels, centred on their ticks, keep apart;
- * a label is never moved off its tick or hidden, and the first tick after a break names its
- * year again. Lines that cross the tick labels (leaders) yield to them
+ * calendar (timeline_axis.c): the finest step whose labels, centred on their ticks, keep apart,
+ * and no finer than a day unless some date has a time of day; a label is never moved off its
+ * tick or hidden; no tick stands at a break (beside a segment one day wide, its midnight read
+ * as the time of the event at its noon), and the first tick after a break names its year
+ * again. Lines that cross the tick labels (leaders) yield to them
  * (csvchart_layout_soft_line).
  *
  * Where an event sits: at the middle of the period its date names (a month-precision event
@@ -123,6 +125,13 @@ static bool try_step(struct timeline *T, const struct tmap *m, bool vertical, do
             if (t.lo < lo || t.hi > hi) {
                 continue; /* no tick at all there: its label would leave the canvas */
             }
+            if ((s > 0 && raw[i] <= m->t0[s] + 1e-9) ||
+                (s + 1 < m->nseg && raw[i] >= m->t1[s] - 1e-9)) {
+                /* nor at a break: a segment that is one day (or month, or year) wide would
+                 * have its midnight named beside the event at noon that it holds, as if it
+                 * were that event's time */
+                continue;
+            }
             if (has_today && t.lo < today.hi + gap && t.hi > today.lo - gap) {
                 continue; /* nor where "Today" stands in its place */
             }
@@ -159,6 +168,9 @@ size_t csvchart_tl_choose_ticks(struct timeline *T, const struct tmap *m, bool v
     for (size_t k = 0; k < csvchart_time_step_count(); k++) {
         if (csvchart_time_step_days(k) * m->k < least) {
             continue;
+        }
+        if (!T->timed && csvchart_time_step_days(k) < 1) {
+            continue; /* "12:00" beside dates without a time would give them one */
         }
         size_t n = 0;
         if (try_step(T, m, vertical, lo, hi, k, out, &n)) {

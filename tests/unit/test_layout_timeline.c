@@ -620,6 +620,43 @@ static void test_breaks(void)
     }
 }
 
+/* Ticks never say more than the dates: dates without a time of day get no hour ticks
+ * ("12:00" beside an event on 5 Nov would give it a time), and no tick stands where the axis
+ * breaks (a one-day segment's midnight, "20 Jan 2025", stood apart from the event of that day
+ * at noon; found by a review). */
+static void test_ticks_say_no_more(void)
+{
+    static const char *const csvs[] = {
+        "date,label\n2024-11-05,US presidential election\n2024-11-05,Senate elections\n"
+        "2024-11-05,House elections\n2025-01-20,Inauguration\n",
+        "date,label\n2000-01-01,First\n2000-01-02,Second\n2000-01-03,Third\n",
+        "date,label\n2000-01-01,First\n2000-01-03,Third\n2000-01-03,Third again\n"};
+    static const char *const sizes[] = {"1200x675", "1920x1080", "640x360"};
+    for (size_t c = 0; c < sizeof csvs / sizeof csvs[0]; c++) {
+        for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+            const char *opts[] = {"size", sizes[k], NULL};
+            csvchart_error err = {0};
+            csvchart_figure *fig = lay(csvs[c], opts, &err);
+            const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+            HARNESS_REPORT(s != NULL, "case %zu at %s: %s", c, sizes[k], err.message);
+            size_t jan20 = 0;
+            for (size_t i = 0; s && i < s->len; i++) {
+                const struct scene_item *t = &s->items[i];
+                if (t->kind != SCENE_TEXT) {
+                    continue;
+                }
+                HARNESS_REPORT(!strchr(t->text, ':'), "case %zu at %s: tick \"%s\"", c, sizes[k],
+                               t->text);
+                jan20 += strcmp(t->text, "20 Jan 2025") == 0;
+            }
+            /* the event's date line, and no tick of the same name at the break */
+            HARNESS_REPORT(c != 0 || jan20 == 1, "at %s: \"20 Jan 2025\" %zu times", sizes[k],
+                           jan20);
+            csvchart_figure_free(fig);
+        }
+    }
+}
+
 static void test_same_day_and_one(void)
 {
     csvchart_error err = {0};
@@ -826,6 +863,7 @@ int main(void)
     RUN(test_article);
     RUN(test_breaks);
     RUN(test_same_day_and_one);
+    RUN(test_ticks_say_no_more);
     RUN(test_refusal_and_growth);
     RUN(test_details_dropped);
     RUN(test_clusters);
