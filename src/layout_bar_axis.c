@@ -306,6 +306,10 @@ bool bar_axis_reaches(const struct bar_layout *B, const struct panel *P, struct 
     }
     double over = bar_marks_overhang(B, P), gap = B->px.value_gap + over;
     bool labels = B->outside && !B->s->stack;
+    /* A label before its value, in horizontal bars, ends towards the names: kept a name gap
+     * further off than the plot's start, or "Russia" and "-2.1%" read as one phrase (a review
+     * measured 4 px between them at 400x600). */
+    double apart = B->horizontal ? B->px.name_gap : 0;
     for (size_t i = 0; i < d->ncat * d->nser && !B->s->stack; i++) {
         if (!d->has[i]) {
             continue;
@@ -320,7 +324,8 @@ bool bar_axis_reaches(const struct bar_layout *B, const struct panel *P, struct 
                       : B->horizontal ? csvchart_layout_width(&B->L, &B->label, lo_text)
                                       : B->lh;
         if (d->low) {
-            r[n++] = (struct bar_reach){frac(P, d->low[i]), labels ? gap + w_lo : over, false};
+            r[n++] =
+                (struct bar_reach){frac(P, d->low[i]), labels ? gap + w_lo + apart : over, false};
             if (!open) {
                 r[n++] = (struct bar_reach){frac(P, P->v[i]), labels ? gap + w_hi : over, true};
             }
@@ -328,7 +333,8 @@ bool bar_axis_reaches(const struct bar_layout *B, const struct panel *P, struct 
             r[n++] = (struct bar_reach){frac(P, fmax(P->v[i], P->dlo)), labels ? gap + w_hi : over,
                                         true};
         } else {
-            r[n++] = (struct bar_reach){frac(P, P->v[i]), labels ? gap + w_hi : over, false};
+            r[n++] =
+                (struct bar_reach){frac(P, P->v[i]), labels ? gap + w_hi + apart : over, false};
         }
     }
     if (bar_totals_shown(B)) { /* a stack's total stands past its end */
@@ -340,7 +346,8 @@ bool bar_axis_reaches(const struct bar_layout *B, const struct panel *P, struct 
             bar_total_text(B, P, c, buf, sizeof buf, &pos, &neg);
             double w = B->horizontal ? csvchart_layout_width(&B->L, &bold, buf) : B->lh;
             bool up = pos + neg >= 0 || P->log;
-            r[n++] = (struct bar_reach){frac(P, up ? fmax(pos, P->dlo) : neg), gap + w, up};
+            r[n++] = (struct bar_reach){frac(P, up ? fmax(pos, P->dlo) : neg),
+                                        gap + w + (up ? 0 : apart), up};
         }
     }
     /* Tick labels centred on the end ticks reach half their size past them; horizontally the

@@ -276,6 +276,45 @@ static void test_thin_wrapped_names(void)
     free(csv);
 }
 
+/* Horizontal bars below zero: the value label stands before the bar, towards the names, and
+ * keeps well apart from its name - more than a word space, or "Russia -2.1%" reads as one
+ * phrase (a review measured 4 px at 400x600). */
+static void test_negative_labels_apart(void)
+{
+    static const char *const sizes[] = {"400x600", "1200x675", "1920x1080"};
+    const char *csv = "country,change\nArgentina,-1.6%\nBrazil,2.9%\nGermany,-0.3%\n"
+                      "India,7.2%\nRussia,-2.1%\nItaly,0.9%\n";
+    for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+        const char *opts[] = {"size", sizes[k], "horizontal", "true", NULL};
+        csvchart_figure *fig = lay(csv, opts);
+        if (!fig) {
+            continue;
+        }
+        csvchart_error err = {0};
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        size_t pairs = 0;
+        for (size_t i = 0; i < s->len; i++) {
+            const struct scene_item *v = &s->items[i];
+            if (v->kind != SCENE_TEXT || v->anchor != TEXT_ANCHOR_END ||
+                strncmp(v->text, "\xe2\x88\x92", 3) != 0) {
+                continue; /* a label of a value below zero: U+2212 MINUS SIGN */
+            }
+            for (size_t j = 0; j < s->len; j++) {
+                const struct scene_item *n = &s->items[j];
+                if (n->kind == SCENE_TEXT && n != v && n->anchor == TEXT_ANCHOR_END &&
+                    fabs(n->y - v->y) < 0.5 && n->x + n->w <= v->x) {
+                    pairs++;
+                    HARNESS_REPORT(v->x - (n->x + n->w) >= 0.6 * v->size_px,
+                                   "%s: \"%s\" %.1f px from \"%s\"", sizes[k], v->text,
+                                   v->x - (n->x + n->w), n->text);
+                }
+            }
+        }
+        HARNESS_REPORT(pairs == 3, "%s: %zu negative labels beside their names", sizes[k], pairs);
+        csvchart_figure_free(fig);
+    }
+}
+
 /* The error a figure is refused with ("" when it is drawn). */
 static void refused(const char *csv, const char *const *opts, const char *want)
 {
@@ -406,6 +445,7 @@ int main(void)
     RUN(test_too_many_names);
     RUN(test_thin_names);
     RUN(test_thin_wrapped_names);
+    RUN(test_negative_labels_apart);
     RUN(test_editor_marks);
     return harness_done();
 }
