@@ -266,7 +266,9 @@ void bar_refs_rules(struct bar_layout *B, struct panel *P)
     }
 }
 
-/* The far end of a category's marks along the value axis (px), past its value label. */
+/* The far end of a category's marks along the value axis (px), past its value label: a bar
+ * below the base has its label on the other side, so a note's leader comes down to the base
+ * (it stopped a label's height short, in the air above a negative bar). */
 static double mark_end(const struct bar_layout *B, const struct panel *P, size_t c)
 {
     double far = P->base, pos = 0;
@@ -277,11 +279,12 @@ static double mark_end(const struct bar_layout *B, const struct panel *P, size_t
             far = fmax(far, B->s->stack ? pos : P->v[i]);
         }
     }
+    bool past = far > P->base; /* a value label stands past the base */
     double p = csvchart_scale_map(&P->sc, far);
     double v0, v1;
     bar_value_ends(B, P, &v0, &v1);
     double dir = v1 > v0 ? 1 : -1;
-    double label = B->outside ? B->px.value_gap + (B->horizontal ? 0 : B->lh) : 0;
+    double label = B->outside && past ? B->px.value_gap + (B->horizontal ? 0 : B->lh) : 0;
     return p + dir * (bar_marks_overhang(B, P) + label + B->px.leader_gap);
 }
 

@@ -315,6 +315,40 @@ static void test_negative_labels_apart(void)
     }
 }
 
+/* A note on a bar below zero: its leader comes down to the bar (at zero), not a value label's
+ * height short of it - that label stands under a negative bar (a review saw "Sanctions bite"
+ * stop in the air above Russia's bar). */
+static void test_note_on_negative_bar(void)
+{
+    const char *opts[] = {"annotate", "R: Sanctions bite", "horizontal", "false", NULL};
+    csvchart_figure *fig = lay("country,change\nA,2.9\nR,-2.1\nC,0.9\n", opts);
+    if (!fig) {
+        return;
+    }
+    csvchart_error err = {0};
+    const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+    const struct scene_item *note = fixture_find_text(s, "Sanctions bite");
+    double bottom = -1, bar_top = -1;
+    for (size_t i = 0; note && i < s->len; i++) {
+        const struct scene_item *it = &s->items[i];
+        /* the leader's run down the band: a vertical line under the note */
+        if (it->kind == SCENE_LINE && it->x == it->x2 && it->yields &&
+            fmin(it->y, it->y2) > note->y + note->h) {
+            bottom = fmax(bottom, fmax(it->y, it->y2));
+        }
+    }
+    for (size_t i = 0; i < s->len; i++) {
+        const struct scene_item *it = &s->items[i];
+        if (it->kind == SCENE_RECT && it->w < 400 && it->h > 20 && it->y > bar_top &&
+            it->x < s->width / 2 + it->w && it->x + it->w > s->width / 2 - it->w) {
+            bar_top = it->y; /* R's bar, in the middle band, hangs from zero */
+        }
+    }
+    HARNESS_REPORT(bottom > 0 && bar_top > 0 && bar_top - bottom < 6,
+                   "the leader ends at %.1f, the bar starts at %.1f", bottom, bar_top);
+    csvchart_figure_free(fig);
+}
+
 /* The error a figure is refused with ("" when it is drawn). */
 static void refused(const char *csv, const char *const *opts, const char *want)
 {
@@ -446,6 +480,7 @@ int main(void)
     RUN(test_thin_names);
     RUN(test_thin_wrapped_names);
     RUN(test_negative_labels_apart);
+    RUN(test_note_on_negative_bar);
     RUN(test_editor_marks);
     return harness_done();
 }
