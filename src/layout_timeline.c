@@ -21,7 +21,8 @@
  *           ties; only crowds are gathered (events of one instant, or at least three at four
  *           times the events' average density, over at most a fortieth of the time shown), so
  *           evenly crowded data is refused rather than lumped into years (a warning says how
- *           many events were clustered);
+ *           many events were clustered); the labels then grow back to the largest size that
+ *           fits (largest_label());
  *        e. none fits: csvchart_layout_no_fit(), and csvchart_layout_fit() names a size that
  *           fits (or, with fit = grow, draws at it). With fit = grow only (a) is tried: the
  *           user asked for every word at a larger size rather than less at this one.
@@ -307,6 +308,29 @@ static bool try_orients(struct timeline *T, struct tl_config cfg, double *built)
     return false;
 }
 
+/*
+ * cfg fits at its label size: the largest half-pixel size up to `full` that still fits,
+ * bisected, and the figure placed at it (true).
+ */
+static bool largest_label(struct timeline *T, struct tl_config cfg, double full, double *built)
+{
+    double lo = cfg.label_px, hi = full; /* lo fits, hi does not (or is not tried) */
+    while (hi - lo > 0.5) {
+        double mid = floor((lo + hi) / 2 * 2) / 2;
+        if (mid <= lo) {
+            break;
+        }
+        cfg.label_px = mid;
+        if (try_orients(T, cfg, built)) {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    cfg.label_px = lo;
+    return try_orients(T, cfg, built);
+}
+
 /* The ladder (see the top of the file); true when some configuration fits. */
 static bool ladder(struct timeline *T)
 {
@@ -335,22 +359,7 @@ static bool ladder(struct timeline *T)
     if (least < full) {
         cfg.label_px = least;
         if (try_orients(T, cfg, &built)) {
-            /* The largest half-pixel size that still fits, bisected. */
-            double lo = least, hi = full; /* lo fits, hi does not */
-            while (hi - lo > 0.5) {
-                double mid = floor((lo + hi) / 2 * 2) / 2;
-                if (mid <= lo) {
-                    break;
-                }
-                cfg.label_px = mid;
-                if (try_orients(T, cfg, &built)) {
-                    lo = mid;
-                } else {
-                    hi = mid;
-                }
-            }
-            cfg.label_px = lo;
-            return try_orients(T, cfg, &built);
+            return largest_label(T, cfg, full, &built);
         }
     }
     /* Clusters, from same-instant ties to TL_CLUSTER_SHARE of the time shown. */
@@ -375,6 +384,14 @@ static bool ladder(struct timeline *T)
         }
         last_n = items;
         if (try_orients(T, cfg, &built)) {
+            /* Gathered, the items may leave room for larger labels: a few dozen same-day
+             * events in one cluster left every label at the footer's size and the canvas
+             * half empty (found by a review). */
+            if (least < full) {
+                struct tl_config big = cfg;
+                big.label_px = full;
+                return try_orients(T, big, &built) || largest_label(T, cfg, full, &built);
+            }
             return true;
         }
         if (L->scene->nomem) {
