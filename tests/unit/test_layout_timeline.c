@@ -810,6 +810,10 @@ static void test_clusters(void)
         }
         check_text_boxes("clusters", s);
         check_line_cross("clusters", s);
+        /* gathered, the labels grow back past the footer's size (21.6 px on a slide) */
+        const struct scene_item *early = fixture_find_text(s, "Early event one");
+        HARNESS_REPORT(early && early->size_px > 22, "clusters: labels at %.1f px",
+                       early ? early->size_px : 0);
     }
     csvchart_figure_free(fig);
     free(b.p);
