@@ -354,6 +354,7 @@ static csvchart_status try_size(csvchart_layout_fn fn, const void *data, const s
     struct csvchart_scene scene;
     struct csvchart_warnings warn = {0};
     memset(fit, 0, sizeof *fit);
+    fit->probe = true;
     csvchart_status st = fn(data, &t, m, &scene, &warn, fit, err);
     csvchart_scene_fini(&scene);
     csvchart_warnings_fini(&warn);

@@ -84,6 +84,8 @@ struct frame_metrics {
 
 /* What a layout reports when its data cannot be drawn at the requested size. */
 struct layout_fit {
+    bool probe;            /* in: a size search asks only whether the figure fits (its scene is
+                            * thrown away), so choices that never change that may be skipped */
     bool short_w, short_h; /* which sides are too small */
     char what[200];        /* what does not fit: "52 category names" */
     char hint[120];        /* another way out, or "": "or category_labels = thin" */

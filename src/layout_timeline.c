@@ -310,11 +310,34 @@ static bool try_orients(struct timeline *T, struct tl_config cfg, double *built)
 
 /*
  * cfg fits at its label size: the largest half-pixel size up to `full` that still fits,
- * bisected, and the figure placed at it (true).
+ * bisected, and the figure placed at it (true). Half a pixel more is tried first: when even
+ * that does not fit (the usual case), the figure is placed again as it was, two layouts in
+ * all. `full_failed`: full is known not to fit. A size search's probe only needs to know that
+ * it fits: it is left as it is.
  */
-static bool largest_label(struct timeline *T, struct tl_config cfg, double full, double *built)
+static bool largest_label(struct timeline *T, struct tl_config cfg, double full, bool full_failed,
+                          double *built)
 {
-    double lo = cfg.label_px, hi = full; /* lo fits, hi does not (or is not tried) */
+    if (T->L.fit && T->L.fit->probe) {
+        return true;
+    }
+    double lo = cfg.label_px; /* fits, and is placed */
+    if (lo + 0.5 > full) {
+        return true;
+    }
+    cfg.label_px = lo + 0.5;
+    if (!try_orients(T, cfg, built)) {
+        cfg.label_px = lo;
+        return try_orients(T, cfg, built);
+    }
+    lo += 0.5;
+    if (!full_failed && lo < full) {
+        cfg.label_px = full;
+        if (try_orients(T, cfg, built)) {
+            return true;
+        }
+    }
+    double hi = full; /* lo fits, hi does not */
     while (hi - lo > 0.5) {
         double mid = floor((lo + hi) / 2 * 2) / 2;
         if (mid <= lo) {
@@ -359,7 +382,7 @@ static bool ladder(struct timeline *T)
     if (least < full) {
         cfg.label_px = least;
         if (try_orients(T, cfg, &built)) {
-            return largest_label(T, cfg, full, &built);
+            return largest_label(T, cfg, full, true, &built);
         }
     }
     /* Clusters, from same-instant ties to TL_CLUSTER_SHARE of the time shown. */
@@ -387,12 +410,7 @@ static bool ladder(struct timeline *T)
             /* Gathered, the items may leave room for larger labels: a few dozen same-day
              * events in one cluster left every label at the footer's size and the canvas
              * half empty (found by a review). */
-            if (least < full) {
-                struct tl_config big = cfg;
-                big.label_px = full;
-                return try_orients(T, big, &built) || largest_label(T, cfg, full, &built);
-            }
-            return true;
+            return largest_label(T, cfg, full, false, &built);
         }
         if (L->scene->nomem) {
             return false;
