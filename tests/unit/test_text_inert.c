@@ -14,15 +14,13 @@
 #include <string.h>
 
 #include "harness.h"
+#include "property.h"
 #include "text_inert.h"
 
 static uint64_t seed = 0x2545F4914F6CDD1DULL;
 static uint32_t rnd(uint32_t n)
 {
-    seed ^= seed << 13;
-    seed ^= seed >> 7;
-    seed ^= seed << 17;
-    return (uint32_t)(seed % n);
+    return property_next(&seed) % n;
 }
 
 /* The font file fontconfig matches for a family and weight, as a HarfBuzz font; NULL when
