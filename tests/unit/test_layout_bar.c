@@ -349,6 +349,39 @@ static void test_note_on_negative_bar(void)
     csvchart_figure_free(fig);
 }
 
+/* A headline of several lines is balanced: its lines about as long as each other, never a
+ * lone last word ("... approve for / print", found by a review). */
+static void test_balanced_headline(void)
+{
+    static const char *title = "A very long headline that goes on and on about regional revenue "
+                               "growth across five regions of the world, which no sane editor "
+                               "would ever approve for print";
+    static const char *const sizes[] = {"400x600", "1200x675", "1920x1080"};
+    for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+        const char *opts[] = {"title", title, "size", sizes[k], NULL};
+        csvchart_figure *fig = lay("region,revenue\nEurope,9.8\nAsia,20.1\n", opts);
+        if (!fig) {
+            continue;
+        }
+        csvchart_error err = {0};
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        double widest = 0, last = 0;
+        size_t lines = 0;
+        for (size_t i = 0; i < s->len; i++) {
+            const struct scene_item *t = &s->items[i];
+            if (t->kind == SCENE_TEXT && t->weight == 700 && strstr(title, t->text)) {
+                widest = fmax(widest, t->w);
+                last = t->w; /* the lines come in order */
+                lines++;
+            }
+        }
+        HARNESS_REPORT(lines >= 2 && last >= 0.6 * widest,
+                       "%s: %zu lines, the last %.0f px of the widest %.0f", sizes[k], lines, last,
+                       widest);
+        csvchart_figure_free(fig);
+    }
+}
+
 /* The error a figure is refused with ("" when it is drawn). */
 static void refused(const char *csv, const char *const *opts, const char *want)
 {
@@ -481,6 +514,7 @@ int main(void)
     RUN(test_thin_wrapped_names);
     RUN(test_negative_labels_apart);
     RUN(test_note_on_negative_bar);
+    RUN(test_balanced_headline);
     RUN(test_editor_marks);
     return harness_done();
 }
