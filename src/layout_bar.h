@@ -111,6 +111,7 @@ struct panel {
     const double *v;   /* the values drawn: d->v, or shares of each stack (stack = percent) */
     double *v_percent; /* owned: the shares, or NULL */
     struct label_plan values; /* how value labels are written */
+    struct label_plan totals; /* how the stacks' totals are written: one plan for them all */
     char **value_text;        /* per (cat, series): the value label ("$100M+" when open) */
     char **low_text;          /* ranges: per (cat, series) the low end's label */
     bool *highlighted;        /* per category */

@@ -114,6 +114,26 @@ bool bar_marks_prepare(struct bar_layout *B, struct panel *P)
     }
     csvchart_format_plan(&f, LABELS_VALUES, vals, k, 0, d->computed || B->s->stack_percent, NULL,
                          &P->values);
+    /* The stacks' totals share one number of decimals, as a series does ("7.60M" beside
+     * "5.45M", not "7.6M": a review found them mixed). */
+    k = 0;
+    for (size_t c = 0; c < d->ncat; c++) {
+        double total = 0;
+        bool any = false;
+        for (size_t s = 0; s < d->nser; s++) {
+            size_t i = bar_idx(P, c, s);
+            any = any || d->has[i];
+            total += d->has[i] ? P->v[i] : 0;
+        }
+        if (any) {
+            vals[k++] = total;
+        }
+    }
+    P->totals = P->values;
+    if (k) {
+        csvchart_format_plan(&P->values.f, LABELS_VALUES, vals, k, 0, d->computed, NULL,
+                             &P->totals);
+    }
     free(vals);
     for (size_t i = 0; i < n; i++) {
         if (!d->has[i]) {
@@ -382,10 +402,7 @@ void bar_total_text(const struct bar_layout *B, const struct panel *P, size_t c,
             *(P->v[i] >= 0 ? pos : neg) += P->v[i];
         }
     }
-    struct label_plan plan = P->values;
-    double total = *pos + *neg;
-    csvchart_format_plan(&P->values.f, LABELS_VALUES, &total, 1, 0, P->d->computed, NULL, &plan);
-    csvchart_format_planned(&plan, total, buf, n);
+    csvchart_format_planned(&P->totals, *pos + *neg, buf, n);
     (void)B;
 }
 

@@ -382,6 +382,26 @@ static void test_balanced_headline(void)
     }
 }
 
+/* The stacks' totals share one number of decimals, as a series does: "7.60M" beside "5.45M",
+ * never "7.6M" (found by a review). */
+static void test_totals_share_decimals(void)
+{
+    const char *csv = "party,mail,early,day\nSocial Democrats,1200000,850000,3400000\n"
+                      "Christian Democrats,2100000,400000,5100000\nGreens,900000,200000,1500000\n";
+    const char *opts[] = {"stack", "true", "totals", "true", NULL};
+    csvchart_figure *fig = lay(csv, opts);
+    if (!fig) {
+        return;
+    }
+    csvchart_error err = {0};
+    const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+    CHECK(fixture_find_text(s, "7.60M") != NULL);
+    CHECK(fixture_find_text(s, "5.45M") != NULL);
+    CHECK(fixture_find_text(s, "2.60M") != NULL);
+    CHECK(fixture_find_text(s, "7.6M") == NULL);
+    csvchart_figure_free(fig);
+}
+
 /* The error a figure is refused with ("" when it is drawn). */
 static void refused(const char *csv, const char *const *opts, const char *want)
 {
@@ -515,6 +535,7 @@ int main(void)
     RUN(test_negative_labels_apart);
     RUN(test_note_on_negative_bar);
     RUN(test_balanced_headline);
+    RUN(test_totals_share_decimals);
     RUN(test_editor_marks);
     return harness_done();
 }
