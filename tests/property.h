@@ -48,11 +48,11 @@ struct property_case {
     size_t nopts;
 };
 
-static void property_add(struct property_case *c, const char *fmt, ...)
+static inline void property_add(struct property_case *c, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
 /* Appends a formatted line (at most 511 bytes) to the CSV. */
-static void property_add(struct property_case *c, const char *fmt, ...)
+static inline void property_add(struct property_case *c, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);

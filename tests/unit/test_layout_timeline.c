@@ -627,8 +627,8 @@ static void test_breaks(void)
 static void test_ticks_say_no_more(void)
 {
     static const char *const csvs[] = {
-        "date,label\n2024-11-05,US presidential election\n2024-11-05,Senate elections\n"
-        "2024-11-05,House elections\n2025-01-20,Inauguration\n",
+        ("date,label\n2024-11-05,US presidential election\n2024-11-05,Senate elections\n"
+         "2024-11-05,House elections\n2025-01-20,Inauguration\n"),
         "date,label\n2000-01-01,First\n2000-01-02,Second\n2000-01-03,Third\n",
         "date,label\n2000-01-01,First\n2000-01-03,Third\n2000-01-03,Third again\n"};
     static const char *const sizes[] = {"1200x675", "1920x1080", "640x360"};
