@@ -246,7 +246,6 @@ size_t csvchart_layout_paragraph(struct layout *L, const struct text_style *st, 
     return n;
 }
 
-/* Draws every line of a paragraph with its first baseline at `baseline`; returns its height. */
 /*
  * The narrowest width at which s still wraps in n lines, down to half of `width` (where it
  * takes n): a headline wrapped there is balanced, its last line never a lone word ("... for
@@ -267,6 +266,8 @@ static double balanced_width(const struct layout *L, const struct text_style *st
     return hi;
 }
 
+/* Draws every line of a paragraph across the frame with its first line's top at `top`
+ * (balanced: at balanced_width()); returns its height. */
 static double whole_paragraph(struct layout *L, const struct text_style *st, csvchart_rgba color,
                               const char *s, double top, bool balance)
 {

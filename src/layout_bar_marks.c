@@ -80,6 +80,21 @@ static bool percent_shares(struct panel *P)
     return true;
 }
 
+/* The sums of category c's values above and below zero; false when it has none. */
+static bool stack_sums(const struct panel *P, size_t c, double *pos, double *neg)
+{
+    bool any = false;
+    *pos = *neg = 0;
+    for (size_t s = 0; s < P->d->nser; s++) {
+        size_t i = bar_idx(P, c, s);
+        if (P->d->has[i]) {
+            *(P->v[i] >= 0 ? pos : neg) += P->v[i];
+            any = true;
+        }
+    }
+    return any;
+}
+
 bool bar_marks_prepare(struct bar_layout *B, struct panel *P)
 {
     const struct bar_data *d = P->d;
@@ -118,15 +133,9 @@ bool bar_marks_prepare(struct bar_layout *B, struct panel *P)
      * "5.45M", not "7.6M": a review found them mixed). */
     k = 0;
     for (size_t c = 0; c < d->ncat; c++) {
-        double total = 0;
-        bool any = false;
-        for (size_t s = 0; s < d->nser; s++) {
-            size_t i = bar_idx(P, c, s);
-            any = any || d->has[i];
-            total += d->has[i] ? P->v[i] : 0;
-        }
-        if (any) {
-            vals[k++] = total;
+        double pos, neg;
+        if (stack_sums(P, c, &pos, &neg)) {
+            vals[k++] = pos + neg;
         }
     }
     P->totals = P->values;
@@ -395,13 +404,7 @@ static bool inside_label(struct bar_layout *B, const char *text, csvchart_rgba b
 void bar_total_text(const struct bar_layout *B, const struct panel *P, size_t c, char *buf,
                     size_t n, double *pos, double *neg)
 {
-    *pos = *neg = 0;
-    for (size_t s = 0; s < P->d->nser; s++) {
-        size_t i = bar_idx(P, c, s);
-        if (P->d->has[i]) {
-            *(P->v[i] >= 0 ? pos : neg) += P->v[i];
-        }
-    }
+    stack_sums(P, c, pos, neg);
     csvchart_format_planned(&P->totals, *pos + *neg, buf, n);
     (void)B;
 }
