@@ -14,7 +14,9 @@
 #include "array.h"
 #include "text_cache.h"
 
-#define CACHE_MIN 1024
+/* A bar chart measures some 60 texts and sizes: 128 slots of 72 bytes start it in 9 KB, where
+ * 1,024 were 72 KB of zeroed pages, 17 of the SVG run's page faults (2.5 us each here). */
+#define CACHE_MIN 128
 #define CACHE_MAX (1u << 20)
 
 uint64_t csvchart_text_cache_hash(const struct text_style *style, const char *s, size_t len)
