@@ -14,8 +14,8 @@
 #include "array.h"
 #include "text_cache.h"
 
-/* A bar chart measures some 60 texts and sizes: 128 slots of 72 bytes start it in 9 KB, where
- * 1,024 were 72 KB of zeroed pages, 17 of the SVG run's page faults (2.5 us each here). */
+/* A small figure measures a few dozen texts and sizes: 128 slots of 72 bytes start it in 9 KB;
+ * 1,024 were 72 KB of zeroed pages, 17 of an SVG run's page faults (2.5 us each here). */
 #define CACHE_MIN 128
 #define CACHE_MAX (1u << 20)
 
