@@ -72,6 +72,8 @@ struct label {
     const char *suffix; /* "%" or "" */
     bool si;            /* scale to K/M/B/T by magnitude */
     int k;              /* with si: the SI_LETTER index every value shares, or -1 */
+    int k_up;           /* with si and k < 0: a value of at least a tenth of this prefix's
+                         * unit takes it, a smaller one its own (0: none) */
     bool cents;         /* a currency amount: a fraction shows 2 digits at least */
     bool keep_zeros;    /* trailing zeros stay: "31.0%" next to "21.4%" */
     enum dec_rule rule;
@@ -151,6 +153,9 @@ static void put_label(struct sbuf *b, const struct label *l, double v)
         k = l->k;
     } else if (l->si && !x.zero) {
         k = x.exp >= 12 ? 4 : x.exp >= 9 ? 3 : x.exp >= 6 ? 2 : x.exp >= 3 ? 1 : 0;
+        if (l->k_up > k && x.exp >= 3 * l->k_up - 1) {
+            k = l->k_up; /* 850K beside 3.4M is 0.85M */
+        }
     }
     char ip[FMT_MAX_INT_DIGITS + 2], fp[FMT_MAX_DECIMALS + 1];
     int dec;
@@ -396,9 +401,13 @@ void csvchart_format_plan(const struct value_format *f, enum label_role role, co
         return;
     }
     /* Values of one comparison share a prefix when the smallest still reads with at most one
-     * leading zero ($0.6T beside $1.4T); over a wider range each takes its own. */
+     * leading zero ($0.6T beside $1.4T). Over a wider range, the values that read so at the
+     * largest one's prefix still take it, and only the smaller ones their own: $0.75T beside
+     * $1T, never $750B (FIGURES.md), with $5.6M beside them. */
     if (p->si && isfinite(min_abs) && min_abs >= pow(10, 3 * kmax - 1)) {
         p->k = kmax;
+    } else if (p->si) {
+        p->k_up = kmax;
     }
     bool wide = isfinite(min_abs) && max_abs / min_abs >= 100;
     /* Rounded: sums and means (computed), and values shown at a larger prefix than they were
@@ -464,6 +473,7 @@ size_t csvchart_format_planned(const struct label_plan *p, double v, char *buf, 
     }
     l.si = p->si;
     l.k = p->k;
+    l.k_up = p->k_up;
     l.keep_zeros = p->keep_zeros;
     l.rule = (enum dec_rule)p->rule;
     l.digits = p->digits;

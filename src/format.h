@@ -82,7 +82,8 @@ size_t csvchart_format_tick(const struct value_format *f, double v, double step,
  *                     decimals from the step (`step`), trailing zeros dropped;
  *   LABELS_LOG_TICKS  a log axis: each decade at its own prefix ($1M, $1B, $1T);
  *   LABELS_VALUES     value labels: one prefix when the smallest still reads with at most one
- *                     leading zero ($0.6T beside $1.4T), else each its own; computed values
+ *                     leading zero ($0.6T beside $1.4T), else the values that do take the
+ *                     largest one's prefix and the smaller ones each their own; computed values
  *                     (sums, means) with three significant digits (32.6M, 24.7); values as
  *                     written with the decimals written, shared by the series (31.0% beside
  *                     21.4%), unless they span a hundredfold or more ($0.07 beside $60).
@@ -96,6 +97,9 @@ struct label_plan {
     enum label_role role;
     bool si;         /* K/M/B/T */
     int k;           /* the shared prefix (0 none, 1 K ... 4 T), or -1: each value its own */
+    int k_up;        /* k < 0: the largest value's prefix, which every value of at least a
+                      * tenth of its unit takes (0.85M beside 3.4M; a smaller one, 60K, its
+                      * own), or 0 */
     int rule;        /* how decimals are chosen (format.c) */
     int digits;      /* for that rule */
     bool keep_zeros; /* trailing zeros stay */

@@ -552,6 +552,17 @@ static void test_plans(void)
     const char *tw2[] = {"$1.4T", "$0.6T"};
     check_plan("one prefix per comparison", &bn, LABELS_VALUES, plans, 2, 0, false, NULL, tw2);
 
+    /* Over a wider range the values that read with one leading zero at the largest one's
+     * prefix still take it (a review found "850K" beside "3.4M" in one stack); only a value
+     * under a tenth of it takes its own. */
+    double votes[] = {3400000, 850000, 1200000, 60000};
+    const char *vw[] = {"3.4M", "0.85M", "1.2M", "60K"};
+    check_plan("a prefix as far as it reads", &plain, LABELS_VALUES, votes, 4, 0, false, NULL, vw);
+    struct value_format bn1 = fmt_with("auto", "$", "", 'B', 1);
+    double worth[] = {1e12, 750e9, 5.6e9, 61.5e9};
+    const char *ww[] = {"$1T", "$0.75T", "$5.6B", "$61.5B"};
+    check_plan("never $750B beside $1T", &bn1, LABELS_VALUES, worth, 4, 0, false, NULL, ww);
+
     /* an axis beside labels in B speaks in B while its ticks stay under four digits */
     double vals[] = {830e9, 380e9, 183e9};
     struct label_plan vp;
