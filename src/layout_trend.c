@@ -454,10 +454,11 @@ csvchart_status csvchart_layout_trend(const void *data, const struct spec *s,
     T.dots = mark != MARK_LINE;
     T.t0 = d->tmin;
     T.t1 = d->tmax;
-    /* Never narrower than three of the dates' periods (a lone month spans three), and two
-     * hours, as the timeline's axis. */
+    /* Values within one period (a lone month) get three periods, and never less than two
+     * hours, as the timeline's axis; values over more stand at the ends of the plot as they
+     * are (two yearly values took the middle third of a three-year axis). */
     double min_span = fmax(3 * d->period, 2.0 / 24);
-    if (T.t1 - T.t0 < min_span) {
+    if (T.t1 - T.t0 < fmax(d->period / 2, 2.0 / 24)) {
         double c = (T.t0 + T.t1) / 2;
         T.t0 = c - min_span / 2;
         T.t1 = c + min_span / 2;

@@ -123,23 +123,53 @@ double csvchart_tr_time_x(const struct trend_layout *T, double t)
     return T->tx0 + (t - T->t0) * T->k;
 }
 
+/* The middle of the period of precision p that starts at t (a tick of a step of that
+ * precision): where a point of that precision stands. */
+static double mid_period(double t, enum date_precision p)
+{
+    struct date_value d = {.days = (int64_t)floor(t), .precision = p};
+    csvchart_date_civil(d.days, &d.year, &d.month, &d.day);
+    return (t + csvchart_date_period_end(&d)) / 2;
+}
+
 /*
  * The calendar ticks of the finest step whose labels, centred on their ticks, keep
  * tick_label_gap apart within [lo, hi] (a tick whose label would leave it is not made);
- * the year is named at the first tick and at each change of year (timeline_axis.h).
+ * the year is named at the first tick and at each change of year (timeline_axis.h). No step
+ * is finer than the dates (trend_data.h); when every value's date has the step's precision,
+ * a tick stands at the middle of the period it names, under the point of that period ("2023"
+ * under 2023's value, not at its 1 January).
  */
 size_t csvchart_tr_time_ticks(struct trend_layout *T, double lo, double hi)
 {
     struct layout *L = &T->L;
+    const struct trend_data *d = T->d;
     double a = T->t0 - (T->tx0 - T->px0) / T->k, b = T->t0 + (T->px1 - T->tx0) / T->k;
     for (size_t k = 0; k < csvchart_time_step_count(); k++) {
         if (csvchart_time_step_days(k) * T->k < T->px.tick_spacing) {
             continue;
         }
+        enum date_precision sp = csvchart_time_step_precision(k);
+        if (sp > d->finest) {
+            continue;
+        }
+        bool mid = sp == d->finest && sp == d->coarsest && sp != DATE_TIME;
         double raw[TR_MAX_TICKS];
-        size_t got = csvchart_time_tick_times(a, b, k, raw, TR_MAX_TICKS);
+        /* mid-period ticks: from the period `a` falls in */
+        double back = !mid ? 0 : sp == DATE_YEAR ? 366 : sp == DATE_MONTH ? 31 : 1;
+        size_t got = csvchart_time_tick_times(a - back, b, k, raw, TR_MAX_TICKS);
         if (got > TR_MAX_TICKS) {
             continue;
+        }
+        if (mid) {
+            size_t kept = 0;
+            for (size_t i = 0; i < got; i++) {
+                double t = mid_period(raw[i], sp);
+                if (t >= a && t <= b) {
+                    raw[kept++] = t;
+                }
+            }
+            got = kept;
         }
         size_t n = 0;
         double last_hi = -INFINITY, prev = NAN;
@@ -148,10 +178,14 @@ size_t csvchart_tr_time_ticks(struct trend_layout *T, double lo, double hi)
             struct tr_tick t = {.t = raw[i], .pos = csvchart_tr_time_x(T, raw[i])};
             csvchart_time_tick_label_in(T->s->locale, k, t.t, prev, t.label, sizeof t.label);
             double w = csvchart_layout_width(L, &T->tick_st, t.label);
-            t.lo = t.pos - w / 2;
-            t.hi = t.pos + w / 2;
-            if (t.lo < lo || t.hi > hi) {
-                continue; /* no tick there: its label would leave the room it has */
+            /* A label that would leave the room it has slides in, as long as it still spans
+             * its tick (the first and last, at a point at the plot's end: Datawrapper aligns
+             * them so too); else there is no tick there. */
+            t.lo = fmax(t.pos - w / 2, lo);
+            t.lo = fmin(t.lo, hi - w);
+            t.hi = t.lo + w;
+            if (t.lo > t.pos - 2 || t.hi < t.pos + 2 || t.lo < lo) {
+                continue;
             }
             if (t.lo < last_hi + T->px.tick_label_gap) {
                 ok = false;
@@ -220,7 +254,7 @@ void csvchart_tr_draw_time_axis(struct trend_layout *T)
         double x = csvchart_layout_snap(L, T->xt[i].pos, T->px.leader);
         csvchart_scene_line(L->scene, x, y, x, y + T->px.tick, th->axis, T->px.leader);
         csvchart_layout_text(L, &T->tick_st, th->faint, T->xt[i].label, strlen(T->xt[i].label),
-                             T->xt[i].pos, T->xlab_base, TEXT_ANCHOR_MIDDLE);
+                             (T->xt[i].lo + T->xt[i].hi) / 2, T->xlab_base, TEXT_ANCHOR_MIDDLE);
     }
 }
 

@@ -50,6 +50,13 @@ double csvchart_time_step_days(size_t k)
     return k < NSTEPS ? unit_days[steps[k].unit] * steps[k].n : INFINITY;
 }
 
+enum date_precision csvchart_time_step_precision(size_t k)
+{
+    static const enum date_precision names[] = {DATE_TIME, DATE_DAY, DATE_DAY, DATE_MONTH,
+                                                DATE_YEAR};
+    return k < NSTEPS ? names[steps[k].unit] : DATE_YEAR;
+}
+
 /* Month index (year * 12 + month - 1) <-> days of its first day. */
 static double month_days(long mi)
 {

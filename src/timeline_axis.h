@@ -33,6 +33,10 @@ size_t csvchart_time_step_count(void);
 /* The nominal length of step k in days (a month counts 30.44 days, a year 365.25). */
 double csvchart_time_step_days(size_t k);
 
+/* The precision of the dates the ticks of step k name: DATE_TIME for hours, DATE_DAY for days
+ * and weeks, DATE_MONTH, DATE_YEAR. A layout takes no step finer than its dates. */
+enum date_precision csvchart_time_step_precision(size_t k);
+
 /*
  * Writes the ticks of step k that fall in [t0, t1] into out[0 .. max) and returns how many
  * there are, counting at most max + 1 (more than max: they do not fit, and only the first max

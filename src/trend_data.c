@@ -568,6 +568,8 @@ csvchart_status csvchart_trend_bind(const csvchart_table *t, const struct spec *
     }
     d.tmin = INFINITY;
     d.tmax = -INFINITY;
+    d.finest = DATE_YEAR;
+    d.coarsest = DATE_TIME;
     size_t values = 0;
     for (size_t i = 0; i < b.nser; i++) {
         if ((st = finish_series(&b, i, &d.series[d.nseries]))) {
@@ -583,6 +585,8 @@ csvchart_status csvchart_trend_bind(const csvchart_table *t, const struct spec *
                 d.tmax = fmax(d.tmax, p->t);
                 d.period = fmax(d.period,
                                 csvchart_date_period_end(&p->date) - csvchart_date_coord(&p->date));
+                d.finest = p->date.precision > d.finest ? p->date.precision : d.finest;
+                d.coarsest = p->date.precision < d.coarsest ? p->date.precision : d.coarsest;
             }
         }
         values += ts->nvalues;
@@ -601,6 +605,8 @@ csvchart_status csvchart_trend_bind(const csvchart_table *t, const struct spec *
     for (size_t i = 0; i < d.nmarkers; i++) {
         d.tmin = fmin(d.tmin, d.markers[i].t);
         d.tmax = fmax(d.tmax, d.markers[i].t);
+        enum date_precision mp = d.markers[i].date.precision;
+        d.finest = mp > d.finest ? mp : d.finest;
     }
     const struct table_column *vc = &t->cols[b.cy[0]];
     d.unit = vc->unit;

@@ -647,6 +647,66 @@ static void test_markers(void)
     csvchart_figure_free(fig);
 }
 
+/* The i-th circle from the left (the points of a one-series trend), or NULL. */
+static const struct scene_item *nth_dot(const struct csvchart_scene *s, size_t i)
+{
+    const struct scene_item *found[64];
+    size_t n = 0;
+    for (size_t k = 0; k < s->len && n < 64; k++) {
+        if (s->items[k].kind == SCENE_CIRCLE) {
+            size_t j = n++;
+            for (; j > 0 && found[j - 1]->x > s->items[k].x; j--) {
+                found[j] = found[j - 1];
+            }
+            found[j] = &s->items[k];
+        }
+    }
+    return i < n ? found[i] : NULL;
+}
+
+/* The time axis says no more than the dates, and names a yearly value under its point (a
+ * review found "Jul 2022 Jan 2023 Jul ..." under two yearly values, each over a "Jul", on
+ * an axis three times their span; and "12:00" ticks beside a day). */
+static void test_time_axis_says_no_more(void)
+{
+    static const struct {
+        const char *csv;
+        const char *want[3];
+        const char *never[4];
+    } cases[] = {
+        {"date,v\n2023,$4.2B\n2024,$5.1B\n", {"2023", "2024", NULL}, {"Jul", "Jan", NULL}},
+        {"date,v\n2021,3\n2020,1\n2022,2\n", {"2020", "2021", "2022"}, {"Jul", "Apr", "Jan"}},
+        {"date,v\n2024-01-01,5\n", {"1 Jan 2024", NULL}, {"12:00", "06:00", "18:00"}},
+        {"date,a,b\n2024-05-05,1,2\n", {"5 May", NULL}, {"12:00", NULL}},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        csvchart_error err = {0};
+        csvchart_figure *fig = fixture_figure("trend", cases[c].csv, NULL, &err);
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        HARNESS_REPORT(s != NULL, "case %zu: %s", c, err.message);
+        for (size_t i = 0; s && i < s->len; i++) {
+            const char *t = s->items[i].kind == SCENE_TEXT ? s->items[i].text : NULL;
+            for (size_t k = 0; t && k < 4 && cases[c].never[k]; k++) {
+                HARNESS_REPORT(strstr(t, cases[c].never[k]) == NULL,
+                               "case %zu: the tick \"%s\" says more than the dates", c, t);
+            }
+        }
+        /* each point's date is written under it: the label spans the point's x */
+        for (size_t k = 0; s && k < 3 && cases[c].want[k]; k++) {
+            const struct scene_item *t = fixture_find_text(s, cases[c].want[k]);
+            const struct scene_item *dot = nth_dot(s, k);
+            HARNESS_REPORT(t && dot && t->x <= dot->x && dot->x <= t->x + t->w,
+                           "case %zu: \"%s\" is not under point %zu (label %.1f-%.1f, point %.1f)",
+                           c, cases[c].want[k], k, t ? t->x : -1, t ? t->x + t->w : -1,
+                           dot ? dot->x : -1);
+        }
+        if (s) {
+            check_scene_rules("time axis", s, 1200, 675);
+        }
+        csvchart_figure_free(fig);
+    }
+}
+
 static void test_linear(void)
 {
     /* a linear axis from zero; negatives get a zero line; a fitted curve is a dashed path */
@@ -678,6 +738,7 @@ int main(void)
     RUN(test_marks_and_breaks);
     RUN(test_markers);
     RUN(test_linear);
+    RUN(test_time_axis_says_no_more);
     RUN(test_property);
     return harness_done();
 }
