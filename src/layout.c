@@ -331,6 +331,28 @@ void csvchart_layout_frame(struct layout *L, const char *auto_note)
     }
 }
 
+csvchart_status csvchart_layout_distinct_colors(const struct layout *L,
+                                                const struct legend_entry *e, size_t n,
+                                                const char *what, csvchart_error *err)
+{
+    const struct theme *th = &L->spec->theme;
+    for (size_t i = 1; i < n; i++) {
+        for (size_t j = 0; j < i && e[i].color != th->muted; j++) {
+            if (e[j].color == e[i].color) {
+                bool ten = n <= 10 && th->npalette < 10;
+                return csvchart_error_set(
+                    err, CSVCHART_ERROR_VALUE, NULL, 0, 0,
+                    "%s \"%s\" would be drawn in the colour of \"%s\": %zu %s, and the palette "
+                    "has %zu colours; set palette to %sa list of %zu colours (palette = #0072B2, "
+                    "#E69F00, ...), or draw fewer",
+                    what, e[i].name, e[j].name, n, what, th->npalette,
+                    ten ? "tableau10 or observable10 (10 colours), or to " : "", n);
+            }
+        }
+    }
+    return CSVCHART_OK;
+}
+
 void csvchart_layout_legend(struct layout *L, const struct legend_entry *e, size_t n)
 {
     if (n == 0) {

@@ -142,6 +142,18 @@ void csvchart_layout_frame(struct layout *L, const char *auto_note);
 void csvchart_layout_legend(struct layout *L, const struct legend_entry *e, size_t n);
 
 /*
+ * Refuses series drawn in one colour: a reader tells series apart by colour (the legend's
+ * swatches, lines that cross), so two of e[0..n) in one colour - more series than the
+ * palette has colours - are an error (CSVCHART_ERROR_VALUE) naming both and what to do:
+ * "series \"S8\" would be drawn in the colour of \"S1\": 10 series, and the palette has 7
+ * colours; ...". Entries in the theme's muted grey (the series a highlight leaves out) may
+ * share it. `what` names the entries ("series", "group").
+ */
+csvchart_status csvchart_layout_distinct_colors(const struct layout *L,
+                                                const struct legend_entry *e, size_t n,
+                                                const char *what, csvchart_error *err);
+
+/*
  * The report of a layout that cannot draw its data at this size: which sides are short, what
  * does not fit (printf-style), and `hint`, another way out ("" for none). Returns
  * CSVCHART_ERROR_SIZE; the message is written by csvchart_layout_fit().

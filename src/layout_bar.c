@@ -415,6 +415,10 @@ csvchart_status csvchart_layout_bar(const void *data, const struct spec *s,
             e[i] = (struct legend_entry){
                 d0->series[i], muted ? s->theme.muted : s->theme.palette[i % s->theme.npalette]};
         }
+        if ((st = csvchart_layout_distinct_colors(&B.L, e, d0->nser, "series", err))) {
+            free(e);
+            goto done;
+        }
         csvchart_layout_legend(&B.L, e, d0->nser);
         free(e);
     }

@@ -496,6 +496,20 @@ csvchart_status csvchart_layout_timeline(const void *data, const struct spec *s,
                                   "orientation = vertical");
     }
     T.lanes = s->lanes;
+    if (d->ngroups > 1 && !T.lanes) { /* the groups' colours tell them apart */
+        struct legend_entry *e = calloc(d->ngroups, sizeof *e);
+        if (!e) {
+            return csvchart_error_nomem(err);
+        }
+        for (size_t i = 0; i < d->ngroups; i++) {
+            e[i] = (struct legend_entry){d->groups[i], s->theme.palette[i % s->theme.npalette]};
+        }
+        st = csvchart_layout_distinct_colors(L, e, d->ngroups, "group", err);
+        free(e);
+        if (st) {
+            return st;
+        }
+    }
     csvchart_layout_metrics(L, &TL_BASE, &T.px, sizeof T.px);
     double mg = csvchart_layout_mark_g(L); /* marks and lines */
     T.px.dot = TL_BASE.dot * mg;

@@ -423,6 +423,21 @@ csvchart_status csvchart_layout_trend(const void *data, const struct spec *s,
     struct layout *L = &T.L;
     csvchart_status st = CSVCHART_OK;
     csvchart_layout_begin(L, s, m, scene, fit);
+    if (d->nseries > 1) { /* lines that cross are told apart by colour, named or not */
+        struct legend_entry *e = calloc(d->nseries, sizeof *e);
+        if (!e) {
+            return csvchart_error_nomem(err);
+        }
+        for (size_t i = 0; i < d->nseries; i++) {
+            e[i] =
+                (struct legend_entry){d->series[i].name, s->theme.palette[i % s->theme.npalette]};
+        }
+        st = csvchart_layout_distinct_colors(L, e, d->nseries, "series", err);
+        free(e);
+        if (st) {
+            return st;
+        }
+    }
     csvchart_layout_metrics(L, &TR_BASE, &T.px, sizeof T.px);
     double mg = csvchart_layout_mark_g(L); /* marks and lines */
     T.px.line = TR_BASE.line * mg;

@@ -522,6 +522,24 @@ static void test_editor_marks(void)
     refused("m,p\nA,1\n", bad, "annotate: no category named \"Nope\"");
 }
 
+/* Series are told apart by colour: more series than the palette has colours are refused (a
+ * review found S8 in S1's blue, the legend unable to say which was which); a highlight's muted
+ * series may share its grey, and a palette of enough colours draws them. */
+static void test_distinct_colors(void)
+{
+    const char *csv = "m,S1,S2,S3,S4,S5,S6,S7,S8\nA,1,2,3,4,5,6,7,8\nB,2,3,4,5,6,7,8,9\n";
+    refused(csv, NULL,
+            "series \"S8\" would be drawn in the colour of \"S1\": 8 series, and the palette has "
+            "7 colours; set palette to tableau10 or observable10 (10 colours), or to a list of 8 "
+            "colours (palette = #0072B2, #E69F00, ...), or draw fewer");
+    const char *hl[] = {"highlight", "S8", NULL};
+    csvchart_figure *fig = lay(csv, hl);
+    csvchart_figure_free(fig);
+    const char *ten[] = {"palette", "tableau10", NULL};
+    fig = lay(csv, ten);
+    csvchart_figure_free(fig);
+}
+
 int main(void)
 {
     RUN(test_ratio_text);
@@ -537,5 +555,6 @@ int main(void)
     RUN(test_balanced_headline);
     RUN(test_totals_share_decimals);
     RUN(test_editor_marks);
+    RUN(test_distinct_colors);
     return harness_done();
 }

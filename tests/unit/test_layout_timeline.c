@@ -862,6 +862,28 @@ static void test_lanes(void)
     csvchart_figure_free(fig);
 }
 
+/* Groups are told apart by colour: more groups than colours are refused; lanes name them. */
+static void test_distinct_colors(void)
+{
+    char csv[1024];
+    size_t n = (size_t)snprintf(csv, sizeof csv, "date,label,group\n");
+    for (int g = 1; g <= 8; g++) {
+        n += (size_t)snprintf(csv + n, sizeof csv - n, "2025-%02d-01,Event %d,Group %d\n", g, g, g);
+    }
+    const char *opts[] = {"group", "group", NULL};
+    csvchart_error err = {0};
+    csvchart_figure *fig = lay(csv, opts, &err);
+    CHECK(csvchart_figure_scene(fig, &err) == NULL);
+    CHECK(strstr(err.message, "group \"Group 8\" would be drawn in the colour of \"Group 1\"") ==
+          err.message);
+    csvchart_figure_free(fig);
+    const char *lanes[] = {"group", "group", "lanes", "group", NULL};
+    err = (csvchart_error){0};
+    fig = lay(csv, lanes, &err);
+    HARNESS_REPORT(csvchart_figure_scene(fig, &err) != NULL, "lanes: %s", err.message);
+    csvchart_figure_free(fig);
+}
+
 int main(void)
 {
     RUN(test_article);
@@ -872,6 +894,7 @@ int main(void)
     RUN(test_details_dropped);
     RUN(test_clusters);
     RUN(test_lanes);
+    RUN(test_distinct_colors);
     if (system("fc-match -f '%{family}' Inter 2>/dev/null | grep -q Inter") != 0) {
         printf("Inter is not installed: the property test is skipped\n");
         harness_done();

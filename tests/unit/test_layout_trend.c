@@ -230,6 +230,9 @@ static void generate(struct gen *g, size_t k)
     }
     static const char *const marks[] = {"auto", "auto", "line", "dot", "line+dot"};
     property_opt(&g->c, "mark", marks[pick(0, 4)]);
+    if (g->nser > 7) { /* more series than Okabe-Ito's colours are refused */
+        property_opt(&g->c, "palette", "tableau10");
+    }
     int nmark = pick(0, 4) ? 0 : pick(1, 3);
     size_t m = 0;
     for (int i = 0; i < nmark; i++) {
@@ -575,9 +578,28 @@ static void test_legend(void)
         }
         n += (size_t)snprintf(csv + n, sizeof csv - n, "\n");
     }
-    const char *opts[] = {"size", "400x600", "trend", "fit", "log", "true", NULL};
+    /* twelve series in seven colours cannot be told apart: refused, saying what to do */
+    const char *seven[] = {"size", "400x600", "trend", "fit", "log", "true", NULL};
     csvchart_error err = {0};
-    csvchart_figure *fig = fixture_figure("trend", csv, opts, &err);
+    csvchart_figure *fig = fixture_figure("trend", csv, seven, &err);
+    CHECK(csvchart_figure_scene(fig, &err) == NULL);
+    CHECK_STR(err.message,
+              "series \"Series with a long name 7\" would be drawn in the colour of \"Series with "
+              "a long name 0\": 12 series, and the palette has 7 colours; set palette to a list "
+              "of 12 colours (palette = #0072B2, #E69F00, ...), or draw fewer");
+    csvchart_figure_free(fig);
+    const char *opts[] = {"size",
+                          "400x600",
+                          "trend",
+                          "fit",
+                          "log",
+                          "true",
+                          "palette",
+                          "#0072B2, #E69F00, #009E73, #D55E00, #56B4E9, #CC79A7, "
+                          "#F5C710, #000000, #7F7F7F, #8C564B, #9467BD, #17BECF",
+                          NULL};
+    err = (csvchart_error){0};
+    fig = fixture_figure("trend", csv, opts, &err);
     const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
     CHECK(s != NULL);
     if (s) {
