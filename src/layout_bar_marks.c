@@ -373,16 +373,47 @@ static void value_label(struct bar_layout *B, const struct panel *P, const char 
 }
 
 /*
+ * Whether a rule (a reference line) would run through the value label value_label() puts at
+ * p, or between it and its bar: a dashed line with a number in it reads as the line's value
+ * ("- - 76.4 - -" on a Target line at 80, a review found).
+ */
+static bool rule_within(const struct bar_layout *B, const struct panel *P, double e0, double e1,
+                        double *at)
+{
+    double lo = fmin(e0, e1) - 2, hi = fmax(e0, e1) + 2;
+    for (size_t i = 0; i < B->s->nrules; i++) {
+        double r = csvchart_scale_map(&P->sc, B->s->rules[i].lo);
+        if (r >= lo && r <= hi) {
+            *at = r;
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool rule_through_label(const struct bar_layout *B, const struct panel *P, const char *text,
+                               double p, bool beyond)
+{
+    double v0, v1;
+    bar_value_ends(B, P, &v0, &v1);
+    double dir = (v1 > v0 ? 1 : -1) * (beyond ? 1 : -1);
+    double gap = B->px.value_gap + bar_marks_overhang(B, P);
+    double extent = B->horizontal ? csvchart_layout_width(&B->L, &B->label, text) : B->lh;
+    double r; /* from the bar's end: a rule between a bar and its label parts them too */
+    return rule_within(B, P, p, p + dir * (gap + extent), &r);
+}
+
+/*
  * A label inside the mark [pf, pt] x [a, b] (a stacked segment, or a bar with labels =
  * inside), when it fits and reads on it at 4.5:1: centred in the segment, or (`at_end`) just
- * inside the bar's end. Returns whether it was drawn.
+ * inside the bar's end, `shift` px further in. Returns whether it was drawn.
  */
 static bool inside_label(struct bar_layout *B, const char *text, csvchart_rgba bg, double pf,
-                         double pt, double a, double b, bool at_end)
+                         double pt, double a, double b, bool at_end, double shift)
 {
     const struct theme *t = &B->s->theme;
     double tw = csvchart_layout_width(&B->L, &B->label, text);
-    double along = fabs(pt - pf), thick = fabs(b - a), pad = B->px.inside_pad;
+    double along = fabs(pt - pf) - shift, thick = fabs(b - a), pad = B->px.inside_pad;
     double extent = B->horizontal ? tw : B->lh; /* the label's size along the value axis */
     bool fits = B->horizontal ? tw + 2 * pad <= along && B->lh <= thick
                               : B->lh + pad <= along && tw + pad <= thick;
@@ -393,12 +424,29 @@ static bool inside_label(struct bar_layout *B, const char *text, csvchart_rgba b
         return false;
     }
     double dir = pt > pf ? 1 : -1;
-    double at = at_end ? pt - dir * (pad + extent / 2) : (pf + pt) / 2;
+    double at = at_end ? pt - dir * (pad + shift + extent / 2) : (pf + pt) / 2;
     double x, y;
     bar_bv_point(B, (a + b) / 2, at, &x, &y);
     csvchart_layout_text(&B->L, &B->label, fg, text, strlen(text), x, y + B->asc - B->lh / 2,
                          TEXT_ANCHOR_MIDDLE);
     return true;
+}
+
+/* How far in from the bar's end [pf, pt] a label inside it must move to clear every rule (0:
+ * none crosses it there). */
+static double inside_shift(const struct bar_layout *B, const struct panel *P, const char *text,
+                           double pf, double pt)
+{
+    double dir = pt > pf ? 1 : -1, pad = B->px.inside_pad, shift = 0, r;
+    double extent = B->horizontal ? csvchart_layout_width(&B->L, &B->label, text) : B->lh;
+    for (size_t k = 0; k <= B->s->nrules; k++) {
+        double near = pt - dir * (pad + shift), far = near - dir * extent;
+        if (!rule_within(B, P, near, far, &r)) {
+            break;
+        }
+        shift = dir * (pt - r) - pad + 3; /* the label's near edge 3 px past the rule */
+    }
+    return shift;
 }
 
 void bar_total_text(const struct bar_layout *B, const struct panel *P, size_t c, char *buf,
@@ -481,13 +529,14 @@ void bar_marks_draw(struct bar_layout *B, struct panel *P)
             if (B->s->stack) {
                 if (B->s->labels != LABELS_OUTSIDE) { /* outside a segment is no one's */
                     inside_label(B, P->value_text[i], mark_color(B, P, c, s, v), pf, pt, a, b,
-                                 false);
+                                 false, 0);
                 }
                 continue;
             }
             csvchart_rgba color = label_color(B, P, c);
             if (B->s->labels == LABELS_INSIDE && !d->low && B->s->mark == MARK_BAR &&
-                inside_label(B, P->value_text[i], mark_color(B, P, c, s, v), pf, pt, a, b, true)) {
+                inside_label(B, P->value_text[i], mark_color(B, P, c, s, v), pf, pt, a, b, true,
+                             0)) {
                 continue; /* else outside, where labels fit */
             }
             if (!B->outside) {
@@ -500,6 +549,14 @@ void bar_marks_draw(struct bar_layout *B, struct panel *P)
                 if (!open) {
                     value_label(B, P, P->value_text[i], color, pt, mid, true);
                 }
+                continue;
+            }
+            /* A rule through the label: inside the bar's end instead, moved in past any rule
+             * that crosses the bar there, while it fits */
+            if (B->s->labels != LABELS_OUTSIDE && B->s->mark == MARK_BAR &&
+                rule_through_label(B, P, P->value_text[i], pt, v >= 0) &&
+                inside_label(B, P->value_text[i], mark_color(B, P, c, s, v), pf, pt, a, b, true,
+                             inside_shift(B, P, P->value_text[i], pf, pt))) {
                 continue;
             }
             value_label(B, P, P->value_text[i], color, pt, mid, v >= 0);

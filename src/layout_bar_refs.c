@@ -317,6 +317,43 @@ static void note_leader(struct bar_layout *B, const struct panel *P, const struc
     csvchart_layout_soft_line(&B->L, center, turn, at + e->width / 2, bottom, t->faint, w);
 }
 
+/*
+ * Whether the labels of rules and bands in this row or column need leaders: one was pushed off
+ * the line it names, or stands over another's line (at 400x600 "Middle" stood over the
+ * Target line and "Target" over empty space, a review found). Then every one gets a leader,
+ * from the label's edge nearest its line to the line's end at the plot.
+ */
+static bool refs_need_leaders(const struct bar_layout *B, const struct panel *P,
+                              const struct entry *e, size_t n, const double *start)
+{
+    for (size_t i = 0; i < n; i++) {
+        for (size_t j = 0; j < n && e[i].cat == (size_t)-1; j++) {
+            double at = belongs(B, P, &e[j], j);
+            bool over = at >= start[i] - 1 && at <= start[i] + e[i].size + 1;
+            if (e[j].cat == (size_t)-1 && over != (i == j)) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+static void ref_leader(struct bar_layout *B, const struct panel *P, const struct entry *e, size_t k,
+                       double at, bool row)
+{
+    double w = fmax(B->px.grid, 1 / B->L.scale);
+    double line = belongs(B, P, e, k);
+    double near = fmin(fmax(line, at + 2), at + e->size - 2); /* along the row or column */
+    if (row) { /* from under the label down to the line's top */
+        double bottom = row_top(B, P) + B->lh;
+        csvchart_layout_soft_line(&B->L, near, bottom, line, P->py0, B->s->theme.faint, w);
+    } else { /* from the line's end right to the label's left */
+        double x = P->px1 + P->ratio_room + B->px.ref_gap;
+        csvchart_layout_soft_line(&B->L, P->px1, line, x - B->px.ref_gap / 4, near,
+                                  B->s->theme.faint, w);
+    }
+}
+
 void bar_refs_labels(struct bar_layout *B, struct panel *P, bool leaders)
 {
     const struct theme *t = &B->s->theme;
@@ -330,11 +367,14 @@ void bar_refs_labels(struct bar_layout *B, struct panel *P, bool leaders)
             free(e);
             continue; /* bar_refs_fit() said they fit: only out of memory comes here */
         }
+        bool ref_leaders = leaders && refs_need_leaders(B, P, e, n, start);
         for (size_t i = 0; i < n; i++) {
             bool note = e[i].cat != (size_t)-1;
             if (leaders) {
                 if (note) {
                     note_leader(B, P, &e[i], start[i]);
+                } else if (ref_leaders) {
+                    ref_leader(B, P, &e[i], i, start[i], row);
                 }
                 continue;
             }

@@ -522,6 +522,96 @@ static void test_editor_marks(void)
     refused("m,p\nA,1\n", bad, "annotate: no category named \"Nope\"");
 }
 
+/*
+ * A rule never runs through a value label, nor between it and its bar: "- - 76.4 - -" reads
+ * as the rule's value (a review found it at every size). The label goes inside the bar's end,
+ * past any rule crossing the bar there. And when the row of rule labels above horizontal bars
+ * pushes a label off its line, each label gets a leader to its line.
+ */
+static void test_rules_clear_of_labels(void)
+{
+    const char *csv = "country,years\nJapan,84.5\nSpain,83.2\nUnited States,76.4\nNigeria,54.7\n"
+                      "India,70.8\nGermany,80.9\nBrazil,72.8\n";
+    static const char *const sizes[] = {"1200x675", "400x600", "1920x1080", "1080x1080"};
+    static const char *const values[] = {"84.5", "83.2", "76.4", "54.7", "70.8", "80.9", "72.8"};
+    for (size_t k = 0; k < 4; k++) {
+        const char *opts[] = {
+            "rule", "73.3 World average; 80 Target", "band", "70,75 Middle", "size", sizes[k],
+            NULL};
+        csvchart_figure *fig = lay(csv, opts);
+        if (!fig) {
+            continue;
+        }
+        csvchart_error err = {0};
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        bool horizontal = strcmp(sizes[k], "400x600") == 0;
+        for (size_t v = 0; v < 7; v++) {
+            const struct scene_item *t = fixture_find_text(s, values[v]);
+            HARNESS_REPORT(t != NULL, "%s: \"%s\" is missing", sizes[k], values[v]);
+            /* the bar under (or left of) the label: the rect whose band holds its middle */
+            const struct scene_item *bar = NULL;
+            for (size_t i = 0; t && i < s->len; i++) {
+                const struct scene_item *r = &s->items[i];
+                double mid = horizontal ? t->y + t->h / 2 : t->x + t->w / 2;
+                if (r->kind == SCENE_RECT && r->w < 600 && r->h < 600 &&
+                    (horizontal ? r->y <= mid && mid <= r->y + r->h
+                                : r->x <= mid && mid <= r->x + r->w) &&
+                    (horizontal ? r->h > 10 : r->w > 10)) {
+                    bar = r;
+                }
+            }
+            if (!t || !bar) {
+                continue;
+            }
+            /* along the values: the label, and for a label outside, the stretch from the
+             * bar's end to it */
+            double e0 = horizontal ? bar->x + bar->w : bar->y;
+            double l0 = horizontal ? t->x : t->y, l1 = horizontal ? t->x + t->w : t->y + t->h;
+            bool inside = horizontal ? l1 <= e0 : l0 >= e0;
+            double lo = inside ? l0 : fmin(e0, l0), hi = inside ? l1 : fmax(e0, l1);
+            for (size_t i = 0; i < s->len; i++) {
+                const struct scene_item *r = &s->items[i];
+                if (r->kind != SCENE_LINE || r->dash <= 0) {
+                    continue; /* the rules are the dashed lines */
+                }
+                double at = horizontal ? r->x : r->y;
+                HARNESS_REPORT(!(at > lo - 1 && at < hi + 1),
+                               "%s: a rule at %.1f runs through \"%s\" or between it and its "
+                               "bar (%.1f-%.1f)",
+                               sizes[k], at, values[v], lo, hi);
+            }
+        }
+        /* a rule label off its line has a leader to it (horizontal bars: the row above) */
+        static const char *const names[] = {"World average", "Target"};
+        for (size_t n = 0; horizontal && n < 2; n++) {
+            const struct scene_item *t = fixture_find_text(s, names[n]);
+            double line = NAN; /* the rule's x: its dashed line */
+            for (size_t i = 0; i < s->len; i++) {
+                const struct scene_item *r = &s->items[i];
+                if (r->kind == SCENE_LINE && r->dash > 0 && fabs(r->x - r->x2) < 0.01) {
+                    /* World average is the left one of the two rules, Target the right */
+                    if (isnan(line) || (n == 0 ? r->x < line : r->x > line)) {
+                        line = r->x;
+                    }
+                }
+            }
+            if (!t || isnan(line) || (t->x <= line && line <= t->x + t->w)) {
+                continue;
+            }
+            bool leader = false;
+            for (size_t i = 0; i < s->len; i++) {
+                const struct scene_item *r = &s->items[i];
+                leader =
+                    leader || (r->kind == SCENE_LINE && r->dash == 0 && fabs(r->x2 - line) < 1 &&
+                               r->x >= t->x - 4 && r->x <= t->x + t->w + 4);
+            }
+            HARNESS_REPORT(leader, "400x600: \"%s\" stands off its line at %.1f with no leader",
+                           names[n], line);
+        }
+        csvchart_figure_free(fig);
+    }
+}
+
 /* Series are told apart by colour: more series than the palette has colours are refused (a
  * review found S8 in S1's blue, the legend unable to say which was which); a highlight's muted
  * series may share its grey, and a palette of enough colours draws them. */
@@ -556,5 +646,6 @@ int main(void)
     RUN(test_totals_share_decimals);
     RUN(test_editor_marks);
     RUN(test_distinct_colors);
+    RUN(test_rules_clear_of_labels);
     return harness_done();
 }
