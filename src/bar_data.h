@@ -21,6 +21,10 @@
 #include "spec.h"
 #include "table.h"
 
+/* Most lines a category name may have (a line break in a quoted cell starts one; the layout
+ * wraps long lines too): a name of more is refused where it is written, as no size draws it. */
+#define BAR_NAME_MAX_LINES 4
+
 /* One panel: all of the chart, or one value of the facet column. */
 struct bar_data {
     char *title; /* the facet value, or NULL without facets */

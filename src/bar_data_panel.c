@@ -158,6 +158,18 @@ static csvchart_status category(struct binder *b, const struct table_cell *xc, c
     if (b->cats.len >= b->s->max_categories && !csvchart_bar_intern_has(&b->cats, cat)) {
         return category_limit(b, xc);
     }
+    size_t lines = 1;
+    for (const char *q = strchr(cat, '\n'); q; q = strchr(q + 1, '\n')) {
+        lines++;
+    }
+    if (lines > BAR_NAME_MAX_LINES) {
+        const char *nl = strchr(cat, '\n');
+        int first = (int)(nl - cat) > 40 ? 40 : (int)(nl - cat);
+        return csvchart_error_set(b->err, CSVCHART_ERROR_DATA, b->t->name, xc->line, xc->col,
+                                  "the name \"%.*s...\" has %zu lines; a category name may have "
+                                  "at most %d (each line break in the cell starts one)",
+                                  first, cat, lines, BAR_NAME_MAX_LINES);
+    }
     *ci = csvchart_bar_intern(&b->cats, cat, xc->line);
     return *ci == NONE || ser0 == NONE ? csvchart_error_nomem(b->err) : CSVCHART_OK;
 }

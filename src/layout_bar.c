@@ -238,16 +238,24 @@ static void longest_name_hint(const struct bar_layout *B, char *buf, size_t n)
             }
         }
     }
-    /* the first 24 code points, cut on a whole one */
-    size_t cut = 0, cps = 0;
-    while (longest[cut] && cps < 24) {
-        cut++;
-        while (((unsigned char)longest[cut] & 0xC0) == 0x80) {
+    /* the first 24 code points, cut on a whole one, a line break written " / " (a message
+     * is one line) */
+    char head[128];
+    size_t cut = 0, cps = 0, h = 0;
+    while (longest[cut] && cps < 24 && h + 8 < sizeof head) {
+        if (longest[cut] == '\n') {
+            memcpy(head + h, " / ", 3);
+            h += 3;
             cut++;
+        } else {
+            do {
+                head[h++] = longest[cut++];
+            } while (((unsigned char)longest[cut] & 0xC0) == 0x80 && h + 1 < sizeof head);
         }
         cps++;
     }
-    snprintf(buf, n, "or shorten the longest name (\"%.*s%s\", %zu characters)", (int)cut, longest,
+    head[h] = '\0';
+    snprintf(buf, n, "or shorten the longest name (\"%s%s\", %zu characters)", head,
              longest[cut] ? "\xe2\x80\xa6" : "", chars);
 }
 
@@ -328,7 +336,7 @@ static csvchart_status lay_out(struct bar_layout *B, struct panel *panels,
     if (!a.ok && report.what == SHORT_NAMES) {
         /* Thinning helps names too many for the height; a name too long for the width
          * needs a wider figure or a shorter name. */
-        char hint[120] = "";
+        char hint[256] = "";
         if (report.short_h && s->horizontal != TRI_FALSE) {
             snprintf(hint, sizeof hint, "or category_labels = thin");
         } else if (report.long_name) {

@@ -68,7 +68,7 @@ struct bar_metrics {
 
 /* Most lines a category name may take: under a vertical bar, and in the horizontal column. */
 #define BAR_NAME_LINES_V 3
-#define BAR_NAME_LINES_H 4
+#define BAR_NAME_LINES_H BAR_NAME_MAX_LINES
 
 /* The last ticks chosen, and what they were chosen for (bar_axis_ticks()). */
 struct tick_memo {

@@ -130,6 +130,12 @@ static void test_errors(void)
          3, 1},
         {"d,v\nMarch 2025,1\n", "bin", "week",
          "\"March 2025\" names a month; bin = week needs dates to the day at least", 2, 1},
+        /* five lines no size draws: said where it is (it was "do not fit 1200x675, nor any
+         * size", with the name's line breaks in the message) */
+        {"k,v\nb,2\n\"First line\nsecond\nthird\nfourth\nfifth\",1\n", NULL, NULL,
+         "the name \"First line...\" has 5 lines; a category name may have at most 4 (each "
+         "line break in the cell starts one)",
+         3, 1},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         struct bar_data d;

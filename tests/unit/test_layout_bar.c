@@ -29,6 +29,17 @@ static csvchart_figure *lay(const char *csv, const char *const *opts)
     return fig;
 }
 
+/* Checks that a figure is refused with a message that holds `want`. */
+static void refused(const char *csv, const char *const *opts, const char *want)
+{
+    csvchart_error err = {0};
+    csvchart_figure *fig = fixture_figure("bar", csv, opts, &err);
+    csvchart_figure_scene(fig, &err);
+    HARNESS_REPORT(strstr(err.message, want) != NULL, "got \"%s\", expected \"%s\"", err.message,
+                   want);
+    csvchart_figure_free(fig);
+}
+
 static void test_ratio_text(void)
 {
     static const struct {
@@ -162,6 +173,14 @@ static char *many_items(size_t n)
  * name, and at that size every name is drawn (the size contract, INTERFACE.md). */
 static void test_too_many_names(void)
 {
+    /* a message is one line: the longest name's line breaks are written " / " */
+    const char *tiny[] = {"size", "200x150", NULL};
+    refused("name,v\n\"Alpha line one\nbeta line two\ngamma line three\ndelta line four is "
+            "long\",5\nB,3\n",
+            tiny,
+            "(or shorten the longest name (\"Alpha line one / beta line\xe2\x80\xa6\", 69 "
+            "characters))");
+
     char *csv = many_items(400);
     csvchart_error err = {0};
     csvchart_figure *fig = fixture_figure("bar", csv, NULL, &err);
@@ -399,17 +418,6 @@ static void test_totals_share_decimals(void)
     CHECK(fixture_find_text(s, "5.45M") != NULL);
     CHECK(fixture_find_text(s, "2.60M") != NULL);
     CHECK(fixture_find_text(s, "7.6M") == NULL);
-    csvchart_figure_free(fig);
-}
-
-/* The error a figure is refused with ("" when it is drawn). */
-static void refused(const char *csv, const char *const *opts, const char *want)
-{
-    csvchart_error err = {0};
-    csvchart_figure *fig = fixture_figure("bar", csv, opts, &err);
-    csvchart_figure_scene(fig, &err);
-    HARNESS_REPORT(strstr(err.message, want) != NULL, "got \"%s\", expected \"%s\"", err.message,
-                   want);
     csvchart_figure_free(fig);
 }
 
