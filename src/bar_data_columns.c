@@ -4,15 +4,34 @@
  * must go together (range bars take low and high and neither stack, y, aggregate nor ratio;
  * stack is refused on a log axis; bin needs aggregate; group takes one value column); without
  * y, every numeric column but the others is a series; and every value column must hold
- * numbers in one unit, or the error points at the first cell that is not one.
+ * numbers in one unit - with facets, one unit a panel (GDP growth in %, debt in $B) - or the
+ * error points at the first cell that is not one.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "bar_data_bind.h"
 
-/* A value column must be numeric: point at the first cell that is not a number. */
-static csvchart_status need_numbers(const csvchart_table *t, size_t col, csvchart_error *err)
+/* The index of row r's facet among keys[0 .. *n) (rows whose facet cells differ), added when
+ * new. */
+static size_t facet_index(const csvchart_table *t, size_t facet, size_t r, size_t *keys, size_t *n)
+{
+    const struct table_cell *fc = csvchart_table_cell(t, r, facet);
+    const char *ft = csvchart_table_text(t, fc);
+    for (size_t i = 0; i < *n; i++) {
+        const struct table_cell *o = csvchart_table_cell(t, keys[i], facet);
+        if (o->len == fc->len && memcmp(csvchart_table_text(t, o), ft, fc->len) == 0) {
+            return i;
+        }
+    }
+    keys[*n] = r;
+    return (*n)++;
+}
+
+/* A value column must be numeric: point at the first cell that is not a number. With a facet
+ * column (`facet`, else NONE), the unit need only agree within each facet's rows. */
+static csvchart_status need_numbers(const csvchart_table *t, size_t col, size_t facet,
+                                    csvchart_error *err)
 {
     const struct table_column *c = &t->cols[col];
     if (c->type == COLUMN_NUMBER || c->type == COLUMN_EMPTY) {
@@ -37,27 +56,51 @@ static csvchart_status need_numbers(const csvchart_table *t, size_t col, csvchar
         }
     }
     /* Every cell parses alone, so the units disagree ("$5" and "€5"): point at the first cell
-     * whose unit differs from the first one's. */
-    struct number_unit first = {0};
-    const struct table_cell *first_cell = NULL;
-    for (size_t r = 0; r < t->nrows; r++) {
+     * whose unit differs from the first one's (of its facet). */
+    size_t rows = t->nrows ? t->nrows : 1, nkeys = 0;
+    size_t *keys = malloc(rows * sizeof *keys), *num = malloc(rows * sizeof *num);
+    if (!keys || !num) {
+        free(keys);
+        free(num);
+        return csvchart_error_nomem(err);
+    }
+    csvchart_status st = CSVCHART_OK;
+    for (size_t r = 0; r < t->nrows && !st; r++) {
         const struct table_cell *cell = csvchart_table_cell(t, r, col);
-        struct number_unit u;
+        struct number_unit u, fu;
         double v;
         if (cell->missing ||
             !csvchart_table_number(t, csvchart_table_text(t, cell), cell->len, &v, &u)) {
             continue;
         }
-        if (!first_cell) {
-            first = u;
-            first_cell = cell;
-        } else if (strcmp(u.prefix, first.prefix) != 0 || strcmp(u.suffix, first.suffix) != 0) {
-            return csvchart_error_set(err, CSVCHART_ERROR_DATA, t->name, cell->line, cell->col,
-                                      "column \"%s\" mixes units: \"%s\" here, \"%s\" on line "
-                                      "%zu; write every value in one unit",
-                                      c->name, csvchart_table_text(t, cell),
-                                      csvchart_table_text(t, first_cell), first_cell->line);
+        size_t k = 0; /* the facet's index; without facets, one for all */
+        if (facet != NONE) {
+            size_t before = nkeys;
+            k = facet_index(t, facet, r, keys, &nkeys);
+            if (k == before) {
+                num[k] = r; /* the facet's first number */
+                continue;
+            }
+        } else if (nkeys == 0) {
+            keys[nkeys++] = r;
+            num[0] = r;
+            continue;
         }
+        const struct table_cell *fc = csvchart_table_cell(t, num[k], col);
+        csvchart_table_number(t, csvchart_table_text(t, fc), fc->len, &v, &fu);
+        if (strcmp(u.prefix, fu.prefix) != 0 || strcmp(u.suffix, fu.suffix) != 0) {
+            st = csvchart_error_set(err, CSVCHART_ERROR_DATA, t->name, cell->line, cell->col,
+                                    "column \"%s\" mixes units: \"%s\" here, \"%s\" on line %zu; "
+                                    "write every value%s in one unit",
+                                    c->name, csvchart_table_text(t, cell),
+                                    csvchart_table_text(t, fc), fc->line,
+                                    facet != NONE ? " of a facet" : "");
+        }
+    }
+    free(keys);
+    free(num);
+    if (st || facet != NONE) {
+        return st; /* with facets, the units agree within each: the panels read them */
     }
     return csvchart_error_set(err, CSVCHART_ERROR_DATA, t->name, 0, 0,
                               "column \"%s\" cannot be read as numbers", c->name);
@@ -162,7 +205,7 @@ csvchart_status csvchart_bar_columns_resolve(const csvchart_table *t, const stru
         return BAD_OPTIONS("group needs exactly one value column (y), not %zu", c->ny);
     }
     for (size_t i = 0; i < c->ny; i++) {
-        if ((st = need_numbers(t, c->y[i], err))) {
+        if ((st = need_numbers(t, c->y[i], c->facet, err))) {
             return st;
         }
     }

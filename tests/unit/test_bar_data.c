@@ -286,6 +286,36 @@ static void test_bin(void)
     csvchart_warnings_fini(&w);
 }
 
+/* Facets are small multiples of different measures: the unit need only agree within a panel
+ * (a review found GDP growth in % beside debt in $B refused: "column mixes units"). */
+static void test_facet_units(void)
+{
+    const char *csv = "metric,country,value\nGrowth,DE,3.6%\nGrowth,FR,1.2%\nDebt,DE,$1335B\n"
+                      "Debt,FR,$980B\nPeople,DE,83.2M\nPeople,FR,68.4M\n";
+    const char *opts[] = {"x", "country", "facet", "metric", "y", "value", NULL};
+    struct bar_data d;
+    struct csvchart_warnings w = {0};
+    csvchart_error err = {0};
+    CHECK_INT(bind(csv, opts, &d, &w, &err), CSVCHART_OK);
+    CHECK_INT(chart.npanels, 3);
+    for (size_t p = 0; p < chart.npanels && p < 3; p++) {
+        const struct bar_data *pd = &chart.panels[p];
+        bool growth = strcmp(pd->title, "Growth") == 0, debt = strcmp(pd->title, "Debt") == 0;
+        CHECK_STR(pd->unit.suffix, growth ? "%" : "");
+        CHECK_STR(pd->unit.prefix, debt ? "$" : "");
+    }
+    csvchart_bar_chart_fini(&chart);
+    csvchart_warnings_fini(&w);
+    /* within a panel, one unit still */
+    err = (csvchart_error){0};
+    CHECK(bind("metric,country,value\nGrowth,DE,3.6%\nDebt,DE,$1B\nGrowth,FR,$2\n", opts, &d, &w,
+               &err) != CSVCHART_OK);
+    CHECK_STR(err.message, "column \"value\" mixes units: \"$2\" here, \"3.6%\" on line 2; write "
+                           "every value of a facet in one unit");
+    CHECK_INT(err.line, 4);
+    csvchart_warnings_fini(&w);
+}
+
 int main(void)
 {
     RUN(test_defaults);
@@ -295,5 +325,6 @@ int main(void)
     RUN(test_errors);
     RUN(test_non_finite);
     RUN(test_bin);
+    RUN(test_facet_units);
     return harness_done();
 }
