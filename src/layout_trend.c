@@ -439,6 +439,9 @@ csvchart_status csvchart_layout_trend(const void *data, const struct spec *s,
         }
     }
     csvchart_layout_metrics(L, &TR_BASE, &T.px, sizeof T.px);
+    /* The least plot does not shrink with a small canvas: 30 px of lines under a legend is
+     * no chart, though a refusal at 300x200 once named 300x251 for one (a review found). */
+    T.px.min_plot = fmax(T.px.min_plot, TR_BASE.min_plot);
     double mg = csvchart_layout_mark_g(L); /* marks and lines */
     T.px.line = TR_BASE.line * mg;
     T.px.fit_line = TR_BASE.fit_line * mg;

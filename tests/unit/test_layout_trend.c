@@ -560,6 +560,53 @@ static void test_refusal_and_grow(void)
     csvchart_figure_free(fig);
 }
 
+/* On a tiny canvas the plot keeps its least height (60 px), so the size a refusal names holds
+ * a chart, not 25 px of lines under a legend (a review found 300x251 named for one). */
+static void test_least_plot(void)
+{
+    char csv[4096];
+    size_t n = (size_t)snprintf(csv, sizeof csv,
+                                "date,Alpha country,Beta country,Gamma country,Delta country,"
+                                "Epsilon country\n");
+    for (int y = 2015; y <= 2024; y++) {
+        n += (size_t)snprintf(csv + n, sizeof csv - n, "%d,%d,%d,%d,%d,%d\n", y, 100 + y - 2015,
+                              101 + y - 2015, 102 + 2 * (y - 2015), 99 + y - 2015, 103 + y - 2015);
+    }
+    const char *opts[] = {
+        "size",     "240x140",         "title", "Five economies grew in lockstep over the decade",
+        "subtitle", "Index, 2015=100", NULL};
+    csvchart_error err = {0};
+    csvchart_figure *fig = fixture_figure("trend", csv, opts, &err);
+    const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+    int w = 240, h = 140;
+    const char *use = s ? NULL : strstr(err.message, "use size ");
+    CHECK(s || (use && sscanf(use, "use size %dx%d", &w, &h) == 2));
+    csvchart_figure_free(fig);
+    char size[32];
+    snprintf(size, sizeof size, "%dx%d", w, h);
+    opts[1] = size;
+    err = (csvchart_error){0};
+    fig = fixture_figure("trend", csv, opts, &err);
+    s = csvchart_figure_scene(fig, &err);
+    CHECK(s != NULL);
+    /* the plot: from the highest to the lowest value tick label, "0" to "150" or so */
+    double top = INFINITY, bottom = -INFINITY;
+    for (size_t i = 0; s && i < s->len; i++) {
+        const struct scene_item *t = &s->items[i];
+        char *end;
+        if (t->kind == SCENE_TEXT && t->anchor == TEXT_ANCHOR_END &&
+            (strtod(t->text, &end), *end == '\0' && end != t->text)) {
+            top = fmin(top, t->y + t->h / 2);
+            bottom = fmax(bottom, t->y + t->h / 2);
+        }
+    }
+    HARNESS_REPORT(bottom - top >= 55, "at %s the plot is %.1f px tall", size, bottom - top);
+    if (s) {
+        check_scene_rules("least plot", s, w, h);
+    }
+    csvchart_figure_free(fig);
+}
+
 static void test_legend(void)
 {
     /* twelve series with long names on a phone: no column of line-end labels fits, so a
@@ -757,6 +804,7 @@ int main(void)
     RUN(test_sample);
     RUN(test_refusal_and_grow);
     RUN(test_legend);
+    RUN(test_least_plot);
     RUN(test_marks_and_breaks);
     RUN(test_markers);
     RUN(test_linear);
