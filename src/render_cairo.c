@@ -381,6 +381,50 @@ static bool draw_text(cairo_t *cr, struct csvchart_replay *r, size_t i, double y
     return true;
 }
 
+/*
+ * An open polyline. In a raster, one denser than the device's pixel columns (a trend of 10,000
+ * points on 1,000 columns) is drawn through the first, lowest, highest and last of its points
+ * in each column, in their order (the M4 aggregation of Jugel et al., VLDB 2014): the stroke
+ * covers the same pixels, and cairo strokes and scan-converts a few points a column instead of
+ * all of them, once a band of rows (10,000 points took 0.7 s, 100,000 ten). Points that go
+ * back in x, and vector output, are drawn as they are.
+ */
+#define M4_FROM 1024
+
+static void polyline(cairo_t *cr, const struct scene_item *it, bool raster)
+{
+    size_t n = it->npoints;
+    const struct scene_point *p = it->points;
+    double sx = 1, sy = 0;
+    cairo_user_to_device_distance(cr, &sx, &sy);
+    bool m4 = raster && !it->closed && n >= M4_FROM && sx > 0;
+    for (size_t k = 1; m4 && k < n; k++) {
+        m4 = p[k].x >= p[k - 1].x;
+    }
+    if (!m4 || (p[n - 1].x - p[0].x) * sx * 4 >= (double)n) {
+        for (size_t k = 0; k < n; k++) {
+            cairo_line_to(cr, p[k].x, p[k].y); /* the first acts as move_to */
+        }
+        return;
+    }
+    for (size_t a = 0; a < n;) {
+        double col = floor(p[a].x * sx);
+        size_t b = a, lo = a, hi = a;
+        while (b + 1 < n && floor(p[b + 1].x * sx) == col) {
+            b++;
+            lo = p[b].y < p[lo].y ? b : lo;
+            hi = p[b].y > p[hi].y ? b : hi;
+        }
+        size_t keep[4] = {a, lo < hi ? lo : hi, lo < hi ? hi : lo, b};
+        for (int k = 0; k < 4; k++) {
+            if (k == 0 || keep[k] != keep[k - 1]) {
+                cairo_line_to(cr, p[keep[k]].x, p[keep[k]].y);
+            }
+        }
+        a = b + 1;
+    }
+}
+
 bool csvchart_render_replay_rows(struct csvchart_replay *r, cairo_t *cr, double y0, double y1)
 {
     const struct csvchart_scene *s = r->scene;
@@ -417,9 +461,7 @@ bool csvchart_render_replay_rows(struct csvchart_replay *r, cairo_t *cr, double 
             break;
         }
         case SCENE_PATH:
-            for (size_t k = 0; k < it->npoints; k++) {
-                cairo_line_to(cr, it->points[k].x, it->points[k].y); // first acts as move_to
-            }
+            polyline(cr, it, r->raster);
             if (it->closed && it->npoints) {
                 cairo_close_path(cr);
             }

@@ -9,6 +9,7 @@
  * no cairo counters or caches with this one).
  */
 #include <cairo.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -545,6 +546,66 @@ static bool same_pixels(struct out a, struct out b)
     return ok;
 }
 
+/* The first and last row of column x with ink (green under 0x80), or -1. */
+static void ink_rows(struct out png, int x, int *top, int *bottom)
+{
+    struct reader r = {png, 0};
+    cairo_surface_t *img = cairo_image_surface_create_from_png_stream(read_png, &r);
+    *top = *bottom = -1;
+    if (cairo_surface_status(img) == CAIRO_STATUS_SUCCESS) {
+        int h = cairo_image_surface_get_height(img), stride = cairo_image_surface_get_stride(img);
+        const unsigned char *px = cairo_image_surface_get_data(img);
+        for (int y = 0; y < h; y++) {
+            uint32_t v;
+            memcpy(&v, px + (size_t)y * (size_t)stride + 4 * (size_t)x, 4);
+            if (((v >> 8) & 0xff) < 0x80) {
+                *top = *top < 0 ? y : *top;
+                *bottom = y;
+            }
+        }
+    }
+    cairo_surface_destroy(img);
+}
+
+/*
+ * A polyline denser than the pixel columns is drawn through the first, lowest, highest and
+ * last point of each column (render_cairo.c): each column's ink spans the rows it does when
+ * every point is drawn, but for the miters of the sharp turns a dense line makes (a miter
+ * reaches up to 4 half-widths past its point: 3 px at 1.5 px). The reference is the same line
+ * cut into paths too short for that (under 1,024 points each, joined end to start).
+ */
+static void test_dense_polyline(void)
+{
+    enum { N = 4000 };
+    static struct scene_point pts[N];
+    for (size_t k = 0; k < N; k++) {
+        pts[k].x = 10 + 100.0 * (double)k / N;
+        pts[k].y = 50 + 25 * sin((double)k * 0.01) + ((k * 7919) % 13) - 6.0;
+    }
+    struct csvchart_scene whole, cut;
+    csvchart_scene_init(&whole, 120, 100, 0xffffffff, "Inter");
+    csvchart_scene_init(&cut, 120, 100, 0xffffffff, "Inter");
+    csvchart_scene_path(&whole, pts, N, false, CSVCHART_RGBA_NONE, 0x000000ff, 1.5);
+    for (size_t a = 0; a + 1 < N; a += 999) {
+        size_t n = a + 1000 <= N ? 1000 : N - a;
+        csvchart_scene_path(&cut, pts + a, n, false, CSVCHART_RGBA_NONE, 0x000000ff, 1.5);
+    }
+    struct render_options o = {.scale = 1};
+    struct out a = render(&whole, CSVCHART_FORMAT_PNG, &o),
+               b = render(&cut, CSVCHART_FORMAT_PNG, &o);
+    for (int x = 11; x < 109; x++) {
+        int ta, ba, tb, bb;
+        ink_rows(a, x, &ta, &ba);
+        ink_rows(b, x, &tb, &bb);
+        HARNESS_REPORT(ta >= 0 && tb >= 0 && abs(ta - tb) <= 4 && abs(ba - bb) <= 4,
+                       "column %d: ink over rows %d-%d, every point's %d-%d", x, ta, ba, tb, bb);
+    }
+    free(a.data);
+    free(b.data);
+    csvchart_scene_fini(&whole);
+    csvchart_scene_fini(&cut);
+}
+
 static bool have_cjk_font;
 
 static void test_cjk_drawn(void)
@@ -589,6 +650,7 @@ int main(int argc, char **argv)
     RUN(test_png);
     RUN(test_png_palette);
     RUN(test_png_bands);
+    RUN(test_dense_polyline);
     RUN(test_too_large);
     RUN(test_svg);
     RUN(test_pdf);
