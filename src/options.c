@@ -454,9 +454,10 @@ static const struct option_def table[OPT_COUNT] = {
                          .def = "auto",
                          .kinds = KIND_TREND,
                          .help = "the rate's text: auto, or a template with {factor} (the "
-                                 "multiple per {period}: 10, 3.3), {period} (year, month, "
-                                 "week, day or hour), {halving} and {doubling} (\"7 months\", "
-                                 "\"3.4 months\"), e.g. {factor}x cheaper every {period}"},
+                                 "multiple per {period}: 10, 3.3), {change} (the change per "
+                                 "{period}: +0.9%), {period} (year, month, week, day or hour), "
+                                 "{halving} and {doubling} (\"7 months\", \"3.4 months\"), e.g. "
+                                 "{factor}x cheaper every {period}"},
     [OPT_TODAY] = {.name = "today",
                    .type = OPTION_TEXT,
                    .def = "",

@@ -80,6 +80,7 @@ void csvchart_trend_rate(const struct trend_fit *f, double span_days, struct tre
         .period = periods[k].name,
         .period_days = periods[k].days,
         .double_days = b > 0 ? log10(2) / b : INFINITY,
+        .span_days = fmax(span_days, 0),
     };
     /* A change under 1% over all the data is no trend a reader could see. */
     if (pow(10, b * fmax(span_days, 0)) < 1.01) {
@@ -161,17 +162,22 @@ csvchart_status csvchart_trend_text(const struct trend_rate *r, const char *tmpl
     if (n) {
         buf[0] = '\0';
     }
-    char factor[96], halving[64];
+    char factor[96], halving[64], change[64];
     bool words;
     csvchart_format_ratio(r->factor, factor, sizeof factor, &words);
     csvchart_trend_duration(r->double_days, halving, sizeof halving);
+    double f = r->direction < 0 ? 1 / r->factor : r->factor;
+    csvchart_format_change(r->direction == 0 ? 0 : (f - 1) * 100, change, sizeof change);
     if (strcmp(tmpl, "auto") == 0) {
-        /* "10" or more per period reads best as a multiple; less as a halving time */
-        bool multiple = r->factor >= 9.95;
+        /* "10" or more per period reads best as a multiple; less as a halving time, unless
+         * that is longer than the data spans: then the change per period */
+        bool multiple = r->factor >= 9.95, beyond = r->double_days > r->span_days;
         tmpl = r->direction == 0 ? "flat"
-               : r->direction < 0
-                   ? (multiple ? "falls {factor}x per {period}" : "halves every {halving}")
-                   : (multiple ? "rises {factor}x per {period}" : "doubles every {doubling}");
+               : multiple        ? (r->direction < 0 ? "falls {factor}x per {period}"
+                                                     : "rises {factor}x per {period}")
+               : beyond ? (r->period[0] == 'h' ? "{change} an {period}" : "{change} a {period}")
+               : r->direction < 0 ? "halves every {halving}"
+                                  : "doubles every {doubling}";
     }
     size_t used = 0;
     for (const char *p = tmpl; *p;) {
@@ -182,6 +188,9 @@ csvchart_status csvchart_trend_text(const struct trend_rate *r, const char *tmpl
                 append(buf, n, &used, " times", 6);
                 p++;
             }
+        } else if (strncmp(p, "{change}", 8) == 0) {
+            append(buf, n, &used, change, strlen(change));
+            p += 8;
         } else if (strncmp(p, "{period}", 8) == 0) {
             append(buf, n, &used, r->period, strlen(r->period));
             p += 8;

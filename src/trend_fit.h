@@ -55,6 +55,7 @@ struct trend_rate {
     const char *period; /* "year", "month", "week", "day" or "hour": the longest the data span */
     double period_days;
     double double_days; /* the time for a factor of two, days (INFINITY when b = 0) */
+    double span_days;   /* the time the data spans */
 };
 
 /*
@@ -78,10 +79,13 @@ size_t csvchart_trend_duration(double days, char *buf, size_t n);
 /*
  * The rate's text. `tmpl` "auto" picks the words: "falls {factor}x per {period}" when the
  * factor is 10 or more, else "halves every {halving}"; rising, "rises {factor}x per {period}"
- * or "doubles every {doubling}"; "flat". A template has {factor} (the multiple per period:
- * "10", "3.3", "1.2 million"; a template's "{factor}x" then reads "1.2 million times"),
- * {period}, {halving} and {doubling} (csvchart_trend_duration() of the time for a factor of
- * two); other text is kept. A template that states a direction the data does not take is
+ * or "doubles every {doubling}"; "flat". A halving or doubling time longer than the data spans
+ * would state what the data never showed ("doubles every 77 years" from 24 years): then
+ * "{change} a {period}" ("+0.9% a year", "−3.1% a month"). A template has {factor} (the
+ * multiple per period: "10", "3.3", "1.2 million"; a template's "{factor}x" then reads "1.2
+ * million times"), {change} (the change per period in percent, with its sign), {period},
+ * {halving} and {doubling} (csvchart_trend_duration() of the time for a factor of two); other
+ * text is kept. A template that states a direction the data does not take is
  * refused: {halving} on a series that rises or is flat, {doubling} on one that falls or is
  * flat (CSVCHART_ERROR_VALUE, naming `series`). Writes at most n - 1 bytes and a NUL.
  */

@@ -311,7 +311,7 @@ static void check_texts(const char *name, const struct gen *g, const struct csvc
     }
     int rates = 0;
     static const char *const words[] = {"halves every", "doubles every", "falls ", "rises ",
-                                        "flat"};
+                                        "flat",         "% a ",          "% an "};
     for (size_t w = 0; w < sizeof words / sizeof words[0]; w++) {
         for (const char *p = all; (p = strstr(p, words[w])); p++) {
             rates++;

@@ -96,6 +96,19 @@ static void test_exact(void)
     CHECK_DBL(r.double_days, YEAR / 2, 1e-9);
     rate_text(days, w, 7, "auto", buf, sizeof buf);
     CHECK_STR(buf, "halves every 6" NBSP "months");
+
+    /* a doubling time past the data's span is what the data never showed ("doubles every 77
+     * years" from 24 years, a review found): the change a year instead */
+    n = exact(t, v, 25, 100, 1.009, YEAR);
+    rate_text(t, v, n, "auto", buf, sizeof buf);
+    CHECK_STR(buf, "+0.9% a year");
+    n = exact(t, v, 25, 100, 1 / 1.031, YEAR);
+    rate_text(t, v, n, "auto", buf, sizeof buf);
+    CHECK_STR(buf, "\xe2\x88\x92"
+                   "3% a year");
+    rate_text(t, v, n, "{change} a {period}", buf, sizeof buf);
+    CHECK_STR(buf, "\xe2\x88\x92"
+                   "3% a year");
 }
 
 /* xorshift64* and Box-Muller: the same noise everywhere. */
