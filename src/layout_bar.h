@@ -239,6 +239,8 @@ bool bar_ratio_pair(const struct bar_layout *B, struct panel *P);
  * height above horizontal ones). */
 void bar_ratio_text(const struct bar_layout *B, const struct panel *P, char *buf, size_t n);
 double bar_ratio_room(const struct bar_layout *B, const struct panel *P);
+/* The callout text's width (0: no callout): above horizontal bars it must fit its panel. */
+double bar_ratio_width(const struct bar_layout *B, const struct panel *P);
 /* The dashed leaders (under the marks), or the bracket and its text (over them). */
 void bar_ratio_draw(struct bar_layout *B, struct panel *P, bool leaders);
 

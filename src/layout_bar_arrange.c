@@ -113,6 +113,13 @@ void bar_set_label_size(struct bar_layout *B, double size)
     B->axis_title_h = *B->s->axis_title ? B->lh + B->px.axis_title_gap : 0;
 }
 
+/* The axis title's width (one line over each panel's axis: a panel narrower than it does not
+ * fit, as its title would run into the next panel's, or off the canvas). */
+static double axis_title_width(struct bar_layout *B)
+{
+    return *B->s->axis_title ? csvchart_layout_width(&B->L, &B->label, B->s->axis_title) : 0;
+}
+
 static double panel_title_height(const struct bar_layout *B)
 {
     if (!B->chart->panels[0].title) {
@@ -206,7 +213,8 @@ static struct bar_arrangement arrange_vertical(struct bar_layout *B, struct pane
             double w = P->band - B->px.name_pad;
             size_t lines = vertical_name_lines(B, P->d, w);
             bool thin_ok = P->d->period != NULL; /* periods: as thin as they come */
-            if ((P->band < B->px.min_band_v && !thin_ok) || lines > BAR_NAME_LINES_V) {
+            if ((P->band < B->px.min_band_v && !thin_ok) || lines > BAR_NAME_LINES_V ||
+                axis_title_width(B) > P->x1 - P->x0) {
                 a.ok = false;
                 a.short_w = true;
                 continue;
@@ -291,7 +299,8 @@ struct bar_arrangement bar_arrange_horizontal(struct bar_layout *B, struct panel
     for (size_t p = 0; p < np; p++) {
         ref_col = fmax(ref_col, panels[p].ref_col);
     }
-    if (cell_w - B->col - B->px.name_gap - ref_col < B->px.min_plot * 1.5) {
+    if (cell_w - B->col - B->px.name_gap - ref_col < B->px.min_plot * 1.5 ||
+        axis_title_width(B) > cell_w) {
         return (struct bar_arrangement){.short_w = true};
     }
     size_t total = 0;
@@ -323,6 +332,10 @@ struct bar_arrangement bar_arrange_horizontal(struct bar_layout *B, struct panel
         if (P->band <= 0) {
             a.ok = false;
             a.short_h = true;
+        }
+        if (bar_ratio_width(B, P) > cell_w) { /* "8.88 million times" over a narrow panel */
+            a.ok = false;
+            a.short_w = true;
         }
     }
     return a;

@@ -101,6 +101,16 @@ void bar_ratio_text(const struct bar_layout *B, const struct panel *P, char *buf
     buf[used] = '\0';
 }
 
+double bar_ratio_width(const struct bar_layout *B, const struct panel *P)
+{
+    if (P->ratio_a == (size_t)-1) {
+        return 0;
+    }
+    char buf[256];
+    bar_ratio_text(B, P, buf, sizeof buf);
+    return csvchart_layout_width(&B->L, &B->ratio, buf);
+}
+
 double bar_ratio_room(const struct bar_layout *B, const struct panel *P)
 {
     if (P->ratio_a == (size_t)-1) {
@@ -177,8 +187,10 @@ void bar_ratio_draw(struct bar_layout *B, struct panel *P, bool leaders)
     double lh = csvchart_layout_line_height(L, &B->ratio);
     double asc = csvchart_layout_ascent(L, &B->ratio);
     double midv = (ends[0] + ends[1]) / 2;
-    if (B->horizontal) {
-        csvchart_layout_text(L, &B->ratio, t->title, buf, strlen(buf), midv,
+    if (B->horizontal) { /* over the bracket's middle, kept within the panel */
+        double tw = csvchart_layout_width(L, &B->ratio, buf);
+        double at = fmin(fmax(midv, P->x0 + tw / 2), P->x1 - tw / 2);
+        csvchart_layout_text(L, &B->ratio, t->title, buf, strlen(buf), at,
                              bs - B->px.ratio_text_gap - (lh - asc), TEXT_ANCHOR_MIDDLE);
     } else {
         csvchart_layout_text(L, &B->ratio, t->title, buf, strlen(buf), bs + B->px.ratio_text_gap,

@@ -620,6 +620,65 @@ static void test_rules_clear_of_labels(void)
     }
 }
 
+/*
+ * What stands over each panel fits the panel: the axis title (seven facets at 400x600 put four
+ * panels in a row, each narrower than "Units as written", which ran into the next one and off
+ * the canvas) and the ratio callout above horizontal bars ("8.88 million times"). Both cases
+ * were found by the property test past its default number of cases.
+ */
+static void test_panel_titles_fit(void)
+{
+    const char *csv = "panel,name,low,high\nPanel 1,Q0 Firo,0.0015M,0.0016M\n"
+                      "Panel 2,Q0 Firo,0.0011M,0.0038M\nPanel 3,Q0 Firo,5.53M,15.02M\n"
+                      "Panel 4,Q0 Firo,0.19M,0.75M\nPanel 5,Q0 Firo,0.0065M,0.024M\n"
+                      "Panel 6,Q0 Firo,0.0068M,0.016M\nPanel 7,Q0 Firo,0.00004M,0.00008M\n";
+    const char *opts[] = {
+        "size",       "400x600",
+        "x",          "name",
+        "facet",      "panel",
+        "low",        "low",
+        "high",       "high",
+        "title",      "A generated chart with a title long enough to wrap on a phone",
+        "axis_title", "Units as written",
+        NULL};
+    csvchart_figure *fig = lay(csv, opts);
+    if (fig) {
+        csvchart_error err = {0};
+        check_scene_rules("axis titles", csvchart_figure_scene(fig, &err), 400, 600);
+        csvchart_figure_free(fig);
+    }
+    char many[2048];
+    size_t n = (size_t)snprintf(many, sizeof many, "panel,name,a,b\n");
+    for (int p = 1; p <= 6; p++) {
+        n += (size_t)snprintf(many + n, sizeof many - n,
+                              "Panel %d,Alpha,3.06,%d8840000\nPanel %d,Beta,0.5,2330\n", p, p, p);
+    }
+    const char *ratio[] = {"size",        "400x600", "x",           "name",
+                           "facet",       "panel",   "log",         "true",
+                           "ratio",       "true",    "horizontal",  "true",
+                           "facet_scale", "free",    "ratio_label", "{ratio} between the two",
+                           NULL};
+    csvchart_error err = {0};
+    fig = fixture_figure("bar", many, ratio, &err);
+    const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+    int w = 400, h = 600;
+    const char *use = s ? NULL : strstr(err.message, "use size ");
+    HARNESS_REPORT(s || (use && sscanf(use, "use size %dx%d", &w, &h) == 2), "ratio: %s",
+                   err.message);
+    csvchart_figure_free(fig);
+    char size[32];
+    snprintf(size, sizeof size, "%dx%d", w, h);
+    ratio[1] = size;
+    err = (csvchart_error){0};
+    fig = fixture_figure("bar", many, ratio, &err);
+    s = csvchart_figure_scene(fig, &err);
+    HARNESS_REPORT(s != NULL, "ratio at %s: %s", size, err.message);
+    if (s) {
+        check_scene_rules("ratio callouts", s, w, h);
+    }
+    csvchart_figure_free(fig);
+}
+
 /* Series are told apart by colour: more series than the palette has colours are refused (a
  * review found S8 in S1's blue, the legend unable to say which was which); a highlight's muted
  * series may share its grey, and a palette of enough colours draws them. */
@@ -655,5 +714,6 @@ int main(void)
     RUN(test_editor_marks);
     RUN(test_distinct_colors);
     RUN(test_rules_clear_of_labels);
+    RUN(test_panel_titles_fit);
     return harness_done();
 }
