@@ -6,6 +6,7 @@
 #ifndef CSVCHART_TEST_FIXTURES_H
 #define CSVCHART_TEST_FIXTURES_H
 
+#include <stdio.h>
 #include <string.h>
 
 #include "csvchart.h"
@@ -39,6 +40,33 @@ static inline csvchart_figure *fixture_figure(const char *kind, const char *csv,
         csvchart_set(fig, opts[i], opts[i + 1], err);
     }
     csvchart_figure_load_buffer(fig, "t.csv", csv, strlen(csv), err);
+    return fig;
+}
+
+/*
+ * The figure laid out at the size opts[1] asks for ("size", "WxH" first in `opts`), or, when
+ * that is refused for its size, at the size the refusal names (opts[1] then points at `size`,
+ * which holds it). *s is its scene (NULL when it failed, the message in *err), *w and *h the
+ * size drawn at. Free the figure with csvchart_figure_free().
+ */
+static inline csvchart_figure *fixture_at_fitting_size(const char *kind, const char *csv,
+                                                       const char **opts, char *size, size_t n,
+                                                       const struct csvchart_scene **s, int *w,
+                                                       int *h, csvchart_error *err)
+{
+    csvchart_figure *fig = fixture_figure(kind, csv, opts, err);
+    *s = csvchart_figure_scene(fig, err);
+    *w = *h = 0;
+    sscanf(opts[1], "%dx%d", w, h);
+    const char *use = *s ? NULL : strstr(err->message, "use size ");
+    if (use && sscanf(use, "use size %dx%d", w, h) == 2) {
+        csvchart_figure_free(fig);
+        snprintf(size, n, "%dx%d", *w, *h);
+        opts[1] = size;
+        *err = (csvchart_error){0};
+        fig = fixture_figure(kind, csv, opts, err);
+        *s = csvchart_figure_scene(fig, err);
+    }
     return fig;
 }
 

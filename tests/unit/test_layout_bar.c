@@ -659,20 +659,11 @@ static void test_panel_titles_fit(void)
                            "facet_scale", "free",    "ratio_label", "{ratio} between the two",
                            NULL};
     csvchart_error err = {0};
-    fig = fixture_figure("bar", many, ratio, &err);
-    const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
-    int w = 400, h = 600;
-    const char *use = s ? NULL : strstr(err.message, "use size ");
-    HARNESS_REPORT(s || (use && sscanf(use, "use size %dx%d", &w, &h) == 2), "ratio: %s",
-                   err.message);
-    csvchart_figure_free(fig);
+    const struct csvchart_scene *s;
     char size[32];
-    snprintf(size, sizeof size, "%dx%d", w, h);
-    ratio[1] = size;
-    err = (csvchart_error){0};
-    fig = fixture_figure("bar", many, ratio, &err);
-    s = csvchart_figure_scene(fig, &err);
-    HARNESS_REPORT(s != NULL, "ratio at %s: %s", size, err.message);
+    int w, h;
+    fig = fixture_at_fitting_size("bar", many, ratio, size, sizeof size, &s, &w, &h, &err);
+    HARNESS_REPORT(s != NULL, "ratio at %s: %s", ratio[1], err.message);
     if (s) {
         check_scene_rules("ratio callouts", s, w, h);
     }
