@@ -175,16 +175,30 @@ csvchart_status csvchart_write_file_tracked(const char *path, const void *data, 
 {
     NEED(path, "path");
     NEED(data || len == 0, "data");
-    size_t size = strlen(path) + 64;
-    char *tmp = malloc(size);
-    if (!tmp) {
+    csvchart_pending_file p;
+    if (csvchart_write_file_begin(path, data, len, tracker, &p, err)) {
+        return err->status;
+    }
+    return csvchart_write_file_end(&p, false, err);
+}
+
+csvchart_status csvchart_write_file_begin(const char *path, const void *data, size_t len,
+                                          const csvchart_temp_tracker *tracker,
+                                          csvchart_pending_file *p, csvchart_error *err)
+{
+    size_t n = strlen(path);
+    *p = (csvchart_pending_file){.fd = -1, .tracker = tracker};
+    p->tmp = malloc(2 * n + 66);
+    if (!p->tmp) {
         return csvchart_error_nomem(err);
     }
-    int handle;
-    int fd = open_temp(path, tmp, size, tracker, &handle);
+    p->path = p->tmp + n + 65;
+    memcpy(p->path, path, n + 1);
+    int fd = open_temp(path, p->tmp, n + 64, tracker, &p->handle);
     if (fd < 0) {
         int e = errno;
-        free(tmp);
+        free(p->tmp);
+        p->tmp = NULL;
         const char *slash = strrchr(path, '/');
         char dir[4096];
         struct stat st;
@@ -198,48 +212,60 @@ csvchart_status csvchart_write_file_tracked(const char *path, const void *data, 
         return csvchart_error_set(err, CSVCHART_ERROR_IO, path, 0, 0, "cannot write: %s",
                                   strerror(e));
     }
-    const char *p = data;
+    p->fd = fd;
+    const char *b = data;
     size_t left = len;
-    bool ok = true;
-    int e = 0;
     while (left > 0) {
-        ssize_t n = write(fd, p, left);
-        if (n < 0 && errno == EINTR) {
+        ssize_t k = write(fd, b, left);
+        if (k < 0 && errno == EINTR) {
             continue;
         }
-        if (n <= 0) {
-            ok = false;
-            e = n < 0 ? errno : EIO;
-            break;
+        if (k <= 0) {
+            int e = k < 0 ? errno : EIO;
+            csvchart_write_file_end(p, true, err);
+            return csvchart_error_set(err, CSVCHART_ERROR_IO, path, 0, 0, "cannot write: %s",
+                                      strerror(e));
         }
-        p += n;
-        left -= (size_t)n;
+        b += k;
+        left -= (size_t)k;
     }
+    return CSVCHART_OK;
+}
+
+csvchart_status csvchart_write_file_end(csvchart_pending_file *p, bool discard, csvchart_error *err)
+{
+    if (!p->tmp) {
+        return CSVCHART_OK;
+    }
+    bool ok = !discard;
+    int e = 0;
     /* The bytes reach the disk before the new name does: after a power cut the path holds
      * the old image or the new one, never a new name over missing data. (A file system
      * that cannot sync, EINVAL, is taken as it is.) */
-    if (ok && fsync(fd) != 0 && errno != EINVAL) {
+    if (ok && fsync(p->fd) != 0 && errno != EINVAL) {
         ok = false;
         e = errno;
     }
-    if (close(fd) != 0 && ok) {
+    if (close(p->fd) != 0 && ok) {
         ok = false;
         e = errno;
     }
-    if (ok && rename(tmp, path) != 0) {
+    if (ok && rename(p->tmp, p->path) != 0) {
         ok = false;
         e = errno;
     }
     if (!ok) {
-        unlink(tmp);
+        unlink(p->tmp);
     }
-    if (tracker) {
-        tracker->remove(tracker->ctx, handle);
+    if (p->tracker) {
+        p->tracker->remove(p->tracker->ctx, p->handle);
     }
-    free(tmp);
-    if (!ok) {
-        return csvchart_error_set(err, CSVCHART_ERROR_IO, path, 0, 0, "cannot write: %s",
-                                  strerror(e));
+    csvchart_status st = CSVCHART_OK;
+    if (!ok && !discard) {
+        st = csvchart_error_set(err, CSVCHART_ERROR_IO, p->path, 0, 0, "cannot write: %s",
+                                strerror(e));
     }
-    return CSVCHART_OK;
+    free(p->tmp);
+    p->tmp = NULL;
+    return st;
 }

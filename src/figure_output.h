@@ -5,6 +5,8 @@
 #ifndef CSVCHART_FIGURE_OUTPUT_H
 #define CSVCHART_FIGURE_OUTPUT_H
 
+#include <stdbool.h>
+
 #include "csvchart.h"
 #include "error.h"
 
@@ -22,5 +24,24 @@ csvchart_status csvchart_output_format_clash(const char *path, csvchart_format f
                                              csvchart_error *err);
 /* The error for an output whose "@...x" csvchart_scale_from_path() refuses. */
 csvchart_status csvchart_output_scale_error(const char *path, csvchart_error *err);
+
+/*
+ * csvchart_write_file_tracked() in two halves, so that another thread may sync and rename
+ * while the next figure is drawn (the batch's committer, src/cli/commit.c). _begin() writes
+ * the bytes into a new temporary file beside `path` (announced to `tracker`, NULL: none) and
+ * fills *p; on an error it leaves nothing behind. _end() syncs the temporary file and renames
+ * it over `path`, or, with `discard`, removes it; either way it releases *p (a second call
+ * does nothing). The error names `path`.
+ */
+typedef struct csvchart_pending_file {
+    int fd, handle;
+    char *tmp, *path; /* one allocation: the temporary name, then a copy of the path */
+    const csvchart_temp_tracker *tracker;
+} csvchart_pending_file;
+csvchart_status csvchart_write_file_begin(const char *path, const void *data, size_t len,
+                                          const csvchart_temp_tracker *tracker,
+                                          csvchart_pending_file *p, csvchart_error *err);
+csvchart_status csvchart_write_file_end(csvchart_pending_file *p, bool discard,
+                                        csvchart_error *err);
 
 #endif

@@ -63,10 +63,28 @@ extern const csvchart_temp_tracker csvchart_cli_temps;
 void csvchart_cli_temps_install(void);
 
 /*
+ * The batch's committer (commit.c): a thread that syncs and renames the outputs queued to it
+ * (csvchart_write_file_end()), in the order queued, while the workers draw. _start() returns
+ * NULL when no thread can be had (then write synchronously). _push() takes over a file that
+ * csvchart_write_file_begin() wrote, waiting while the queue is full; `slot` is its figure's:
+ * the first error of the figure's outputs goes there, and the figure's outputs queued after
+ * it are discarded. _end() puts every queued file in place, ends the thread and frees it;
+ * read the slots after it.
+ */
+struct cli_committer;
+struct csvchart_pending_file;
+struct cli_committer *csvchart_cli_committer_start(void);
+void csvchart_cli_committer_push(struct cli_committer *c, const struct csvchart_pending_file *file,
+                                 csvchart_error *slot);
+void csvchart_cli_committer_end(struct cli_committer *c);
+
+/*
  * One figure's work (job.c), its options set and its output names checked: loads `data`,
  * renders every output into memory, passes each warning to warn(ctx, text) (NULL: dropped),
  * then writes each output atomically, "-" to standard output. The first error is in *err
- * and returned; outputs written before it stay (each is atomic on its own).
+ * and returned; outputs written before it stay (each is atomic on its own). With `commit`
+ * (NULL: none), each file is written and queued to it, and an error in putting a file in
+ * place comes later, in *commit_err (csvchart_cli_committer_push()'s slot).
  */
 struct cli_output {
     const char *path;       /* a file, or "-" */
@@ -76,7 +94,8 @@ struct cli_output {
 typedef void (*cli_warn_fn)(void *ctx, const char *warning);
 csvchart_status csvchart_cli_figure_job(csvchart_figure *fig, const char *data,
                                         const struct cli_output *outs, size_t n, cli_warn_fn warn,
-                                        void *ctx, csvchart_error *err);
+                                        void *ctx, struct cli_committer *commit,
+                                        csvchart_error *commit_err, csvchart_error *err);
 
 /*
  * Two spellings of one output file (output.c): the key of a path is, when its folder exists,

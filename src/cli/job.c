@@ -4,17 +4,20 @@
  * load the data, render every output into memory, hand the warnings on, and only then write
  * each output atomically (csvchart_write_file_tracked; "-" is standard output). So a figure
  * that fails leaves no file behind and no old file clobbered; a run ended by a signal leaves
- * no temporary file (temps.c).
+ * no temporary file (temps.c). In a batch, the sync and rename of each file are left to the
+ * committer thread (commit.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "figure_output.h"
 
 csvchart_status csvchart_cli_figure_job(csvchart_figure *fig, const char *data,
                                         const struct cli_output *outs, size_t n, cli_warn_fn warn,
-                                        void *ctx, csvchart_error *err)
+                                        void *ctx, struct cli_committer *commit,
+                                        csvchart_error *commit_err, csvchart_error *err)
 {
     void *bytes[CLI_MAX_OUTPUTS] = {0};
     size_t len[CLI_MAX_OUTPUTS] = {0};
@@ -42,8 +45,14 @@ csvchart_status csvchart_cli_figure_job(csvchart_figure *fig, const char *data,
                 csvchart_error_set(err, CSVCHART_ERROR_IO, NULL, 0, 0,
                                    "cannot write to standard output");
             }
-        } else {
+        } else if (!commit) {
             csvchart_write_file_tracked(outs[i].path, bytes[i], len[i], &csvchart_cli_temps, err);
+        } else {
+            csvchart_pending_file file;
+            if (!csvchart_write_file_begin(outs[i].path, bytes[i], len[i], &csvchart_cli_temps,
+                                           &file, err)) {
+                csvchart_cli_committer_push(commit, &file, commit_err);
+            }
         }
     }
     for (size_t i = 0; i < n; i++) {

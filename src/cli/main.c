@@ -156,7 +156,7 @@ static int run_figure(const struct cli_args *a)
         outs[i] = (struct cli_output){a->outputs[i], formats[i], a->alt_text[i]};
     }
     if (csvchart_cli_figure_job(fig, a->data, outs, a->noutputs, a->quiet ? NULL : warn_line, NULL,
-                                &err)) {
+                                NULL, NULL, &err)) {
         rc = report(&err);
     }
 done:

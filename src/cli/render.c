@@ -8,7 +8,8 @@
  *      a depfile or make rules are asked for, and two outputs that are one file however
  *      spelled are refused here, so a bad INI renders nothing: render_plan.c);
  *   3. render the figures on --jobs threads, each figure on its own (a csvchart_figure per
- *      figure; the library keeps no shared state), every message kept with its figure;
+ *      figure; the library keeps no shared state), every message kept with its figure; one
+ *      more thread syncs each output and renames it into place (commit.c);
  *   4. print the messages in INI order (deterministic whatever the scheduling), the depfile
  *      and the summary "rendered N, failed M: names".
  * A broken figure fails alone: the others are rendered, the exit status is 1.
@@ -114,7 +115,7 @@ static void render_one(struct batch *b, struct job *j, const csvchart_text_measu
         outs[i] = (struct cli_output){j->outputs[i], CSVCHART_FORMAT_AUTO, false};
     }
     if (csvchart_cli_figure_job(fig, j->data, outs, j->noutputs, b->a->quiet ? NULL : job_warn, j,
-                                &err)) {
+                                b->commit, &j->commit_err, &err)) {
         csvchart_batch_job_fail(j, &err);
         goto done;
     }
@@ -417,6 +418,8 @@ int csvchart_cli_render(const struct render_args *a)
         if ((size_t)jobs > b.njobs) {
             jobs = b.njobs ? (int)b.njobs : 1;
         }
+        /* the disk's waits are the committer's; with one figure, there is nothing to overlap */
+        b.commit = b.njobs > 1 ? csvchart_cli_committer_start() : NULL;
         pthread_t threads[256];
         int started = 0;
         for (; started < jobs - 1; started++) {
@@ -427,6 +430,12 @@ int csvchart_cli_render(const struct render_args *a)
         worker(&b);
         for (int t = 0; t < started; t++) {
             pthread_join(threads[t], NULL);
+        }
+        csvchart_cli_committer_end(b.commit);
+        for (size_t i = 0; i < b.njobs; i++) {
+            if (b.jobs[i].commit_err.status && !b.jobs[i].failed) {
+                csvchart_batch_job_fail(&b.jobs[i], &b.jobs[i].commit_err);
+            }
         }
     }
     if (a->report && !a->list && !a->make_rules) {

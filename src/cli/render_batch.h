@@ -26,6 +26,7 @@ struct job {
     char *messages; /* newline-separated, each "csvchart: ..." */
     size_t mlen, mcap;
     bool failed;
+    csvchart_error commit_err; /* of putting its outputs in place (the committer's) */
     /* for render_args's report (--html, --watch) */
     char *title, *alt;
     double width, height, dpi;
@@ -37,6 +38,7 @@ struct batch {
     struct job *jobs;
     size_t njobs;
     atomic_size_t next;
+    struct cli_committer *commit; /* syncs and renames the outputs; NULL: the workers do */
 };
 
 /* render.c: the figure failed; err's text joins its messages. */

@@ -98,9 +98,35 @@ csvchart: missing.csv: cannot open the file: no such file or directory (figure "
 csvchart: mixed.ini:12: log: "maybe" is not a boolean; expected true, false, yes, no, on, off, 1 or 0 (figure "fourth")
 csvchart: rendered 1, failed 3: first, third, fourth' "failure isolation"
 [ -f m1/second.png ] && [ ! -f m1/first.png ] && pass "the good figure is rendered" || fail "good figure missing"
+
 first=$stderr
 run render mixed.ini --out-dir m2 --jobs 2
 [ "$stderr" = "$first" ] && pass "same messages with 2 jobs" || fail "messages differ with 2 jobs"
+
+# An output that cannot be put in place (its name is a folder) fails its figure alone, when
+# the sync and rename are the committer's (src/cli/commit.c): the figure's outputs before it
+# stay, those after it are not written, the other figures are, and no temporary file is left.
+cat > commit.ini <<'INI'
+[defaults]
+kind = bar
+data = b.csv
+[a]
+outputs = a.png a.svg
+[b]
+outputs = b.png b.svg b.pdf
+[c]
+outputs = c.svg
+INI
+for jobs in 1 2; do
+    rm -rf c$jobs && mkdir -p c$jobs/b.svg
+    run render commit.ini --out-dir c$jobs --jobs $jobs
+    expect_status 1 "an output that is a folder, --jobs $jobs"
+    expect_stderr "csvchart: c$jobs/b.svg: cannot write: Is a directory (figure \"b\")
+csvchart: rendered 2, failed 1: b" "an output that is a folder, --jobs $jobs"
+    [ "$(ls -A c$jobs | tr '\n' ' ')" = "a.png a.svg b.png b.svg c.svg " ] && [ -d c$jobs/b.svg ] &&
+        pass "--jobs $jobs: the figure's later outputs not written, no temporary file" ||
+        fail "--jobs $jobs: left $(ls -A c$jobs | tr '\n' ' ')"
+done
 
 # An unknown key in [defaults] fails every figure.
 printf '[defaults]\nkind = bar\ncolour = red\n[a]\ndata = a.csv\n[b]\ndata = b.csv\n' > baddef.ini
