@@ -482,6 +482,15 @@ csvchart_status csvchart_layout_fit(csvchart_layout_fn fn, const void *data, con
     struct layout_fit fit = first;
     csvchart_error e2 = {0};
     st = grow(fn, data, s, m, &fit, &fw, &fh, &e2);
+    /* The width asked for is usually the column's or the slide's, and height what an editor
+     * can give: when growing went astray (a side grown for the other's shortfall scales the
+     * type with it: 3840x2160 of 41 names grew both ways to 32767 px and failed, where
+     * 3840x3429 holds them), the tallest canvas of that width is tried, unless growing ended
+     * there, and bisected down. */
+    if (st == CSVCHART_ERROR_SIZE && h0 < LAYOUT_MAX_SIDE && !(fw == w0 && fh >= LAYOUT_MAX_SIDE)) {
+        fw = w0, fh = LAYOUT_MAX_SIDE;
+        st = try_size(fn, data, s, m, fw, fh, &fit, &e2);
+    }
     /* Type grows with the canvas: when a wide canvas holds the text at no height, a narrower
      * one may (a 3840x2160 slide of many long names: 1920 wide and taller); on a narrow one
      * where text is at its floor, a wider one wraps names in fewer lines; and a smaller canvas
