@@ -314,6 +314,10 @@ bool csvchart_number_parse_as(const char *s, size_t len, const struct number_syn
             exp = -exp;
         }
         p += n;
+        /* "3.11975e+06" is written to the unit, "1.5e-3" to the ten-thousandth: the decimals
+         * it shows are the mantissa's less the exponent */
+        long long dec = (long long)u.decimals - exp;
+        u.decimals = dec < 0 ? 0 : dec > 1000 ? 1000 : (int)dec;
     }
 
     if (p < end && end[-1] == '+') { /* "$100M+": at least this much, open-ended */
