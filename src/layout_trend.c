@@ -19,8 +19,10 @@
  *     Source: ...
  *
  *   1. the frame; the value axis' domain from the data alone (linear: from zero, or the round
- *      value below the least, to the first round value at or above the largest, as bars;
- *      log: the decades around the data), so the same data gets the same axis at every size;
+ *      value below the least, to the first round value at or above the largest, as bars,
+ *      while zero takes at most half of the axis, else between the round values around the
+ *      data; log: the decades around the data), so the same data gets the same axis at
+ *      every size;
  *   2. the arrangement (place()), without drawing: the column of line-end labels (a series'
  *      name over the rate of its fit; a lone series shows its rate only), the value tick
  *      gutter, the time map and its calendar ticks (timeline_axis.c), the flags of labelled
@@ -158,7 +160,9 @@ static bool place(struct trend_layout *T, bool direct)
         T->px1 = T->col_x - px->end_gap;
     }
     double flag_wrap = fmin(px->flag_wrap, 0.4 * frame_w);
-    csvchart_tr_measure_flags(T, flag_wrap);
+    if (!csvchart_tr_measure_flags(T, flag_wrap)) {
+        return fail(T, true, false);
+    }
     /* Below the data: the time axis' ticks and labels, which start clear of the lowest value
      * tick label (centred on the axis, in the gutter); above it, half a tick label too. */
     double xlab_off = fmax(px->tick + px->tick_gap, T->lh_tick / 2 + 2);

@@ -162,8 +162,9 @@ double csvchart_tr_line_height(const struct trend_layout *T, const struct text_s
 /* The flags (T->fl) and the line-end labels (T->ends) from the data; false when out of memory. */
 bool csvchart_tr_make_flags(struct trend_layout *T);
 bool csvchart_tr_make_ends(struct trend_layout *T);
-/* Their blocks' lines and sizes at a wrap width; measure_ends is false when out of memory. */
-void csvchart_tr_measure_flags(struct trend_layout *T, double wrap);
+/* Their blocks' lines and sizes at a wrap width; false when a text needs more lines than a
+ * block has, or has a word wider than the wrap (it would be cut: the figure wants width). */
+bool csvchart_tr_measure_flags(struct trend_layout *T, double wrap);
 bool csvchart_tr_measure_ends(struct trend_layout *T, double wrap);
 /* qsort orders of struct tr_end: by series, by the height wanted. */
 int csvchart_tr_by_series(const void *pa, const void *pb);

@@ -29,12 +29,14 @@ double csvchart_tr_line_height(const struct trend_layout *T, const struct text_s
     return csvchart_layout_line_height(&T->L, st);
 }
 
-/* Lines of `s` at `wrap` (at most `most`), widening *w to the widest. */
+/* Lines of `s` at `wrap` (at most `most`), widening *w to the widest; *whole false when
+ * `s` needs more lines than that, or has a word wider than `wrap`. */
 static size_t lines_of(const struct trend_layout *T, const struct text_style *st, const char *s,
-                       double wrap, size_t most, double *w)
+                       double wrap, size_t most, double *w, bool *whole)
 {
     double widest;
     size_t n = csvchart_layout_lines(&T->L, st, s, wrap, most, &widest);
+    *whole = *whole && n <= most && csvchart_layout_widest_word(&T->L, st, s) <= wrap;
     n = n < most ? n : most;
     *w = fmax(*w, fmin(widest, wrap));
     return n ? n : 1;
@@ -47,16 +49,20 @@ static double first_baseline(const struct trend_layout *T, double top, const str
     return ceil((top + csvchart_layout_ascent(&T->L, st)) * T->L.scale - 1e-6) / T->L.scale;
 }
 
-void csvchart_tr_measure_flags(struct trend_layout *T, double wrap)
+bool csvchart_tr_measure_flags(struct trend_layout *T, double wrap)
 {
+    bool whole = true;
     for (size_t i = 0; i < T->nfl; i++) {
         struct tr_flag *F = &T->fl[i];
         F->w = 0;
-        F->nhead = lines_of(T, F->head_st, F->head, wrap, F->marker ? 1 : TR_FLAG_LINES, &F->w);
-        F->nbody = lines_of(T, F->body_st, F->body, wrap, F->marker ? TR_FLAG_LINES : 1, &F->w);
+        F->nhead =
+            lines_of(T, F->head_st, F->head, wrap, F->marker ? 1 : TR_FLAG_LINES, &F->w, &whole);
+        F->nbody =
+            lines_of(T, F->body_st, F->body, wrap, F->marker ? TR_FLAG_LINES : 1, &F->w, &whole);
         F->h = (double)F->nhead * csvchart_tr_line_height(T, F->head_st) +
                (double)F->nbody * csvchart_tr_line_height(T, F->body_st) + 2 / T->L.scale;
     }
+    return whole;
 }
 
 void csvchart_tr_draw_flag(struct trend_layout *T, const struct tr_flag *F, double wrap)
@@ -78,6 +84,7 @@ void csvchart_tr_draw_flag(struct trend_layout *T, const struct tr_flag *F, doub
 /* The line-end labels' texts and sizes at `wrap`; false when a word does not fit it. */
 bool csvchart_tr_measure_ends(struct trend_layout *T, double wrap)
 {
+    bool whole = true; /* checked before, word by word and in lines */
     for (size_t i = 0; i < T->nends; i++) {
         struct tr_end *E = &T->ends[i];
         E->w = 0;
@@ -91,7 +98,7 @@ bool csvchart_tr_measure_ends(struct trend_layout *T, double wrap)
             if (n > TR_END_NAME_LINES) {
                 return false;
             }
-            E->nname = lines_of(T, &T->name_st, E->name, wrap, TR_END_NAME_LINES, &E->w);
+            E->nname = lines_of(T, &T->name_st, E->name, wrap, TR_END_NAME_LINES, &E->w, &whole);
         }
         if (E->rate[0]) {
             if (csvchart_layout_widest_word(&T->L, &T->rate_st, E->rate) > wrap ||
@@ -99,7 +106,7 @@ bool csvchart_tr_measure_ends(struct trend_layout *T, double wrap)
                     TR_END_RATE_LINES) {
                 return false;
             }
-            E->nrate = lines_of(T, &T->rate_st, E->rate, wrap, TR_END_RATE_LINES, &E->w);
+            E->nrate = lines_of(T, &T->rate_st, E->rate, wrap, TR_END_RATE_LINES, &E->w, &whole);
         }
         E->h = (double)E->nname * csvchart_tr_line_height(T, &T->name_st) +
                (double)E->nrate * csvchart_tr_line_height(T, &T->rate_st) + 2 / T->L.scale;

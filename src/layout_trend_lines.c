@@ -23,6 +23,20 @@
 
 /* ---- the value axis ------------------------------------------------------------------------ */
 
+/* The least of 1, 2, 2.5 and 5 times a power of ten at or above v > 0 (v itself when there
+ * is none: a span past the largest double's tenth). */
+static double round_step(double v)
+{
+    double e = pow(10, floor(log10(v)));
+    static const double q[] = {1, 2, 2.5, 5, 10};
+    for (size_t i = 0; i < sizeof q / sizeof q[0]; i++) {
+        if (q[i] * e >= v * (1 - 1e-12) && isfinite(q[i] * e)) {
+            return q[i] * e;
+        }
+    }
+    return v;
+}
+
 /* The data's extent (fitted lines included) and the domain from it alone. */
 void csvchart_tr_value_domain(struct trend_layout *T)
 {
@@ -59,8 +73,21 @@ void csvchart_tr_value_domain(struct trend_layout *T)
         }
         return;
     }
-    T->dlo = lo < 0 ? -csvchart_nice_ceil(-lo) : 0;
-    T->dhi = hi > 0 ? csvchart_nice_ceil(hi) : 0;
+    /* From zero while zero takes at most half of the axis; values further from it (an index
+     * between 100 and 130) run between round values around them, as a line chart's axis
+     * may: squeezed above an empty half, their changes would not show. */
+    if (lo > 0 && lo > hi / 2 && hi > lo) {
+        double step = round_step((hi - lo) / 5);
+        T->dlo = floor(lo / step) * step;
+        T->dhi = ceil(hi / step) * step;
+    } else if (hi < 0 && hi < lo / 2 && hi > lo) {
+        double step = round_step((hi - lo) / 5);
+        T->dlo = floor(lo / step) * step;
+        T->dhi = ceil(hi / step) * step;
+    } else {
+        T->dlo = lo < 0 ? -csvchart_nice_ceil(-lo) : 0;
+        T->dhi = hi > 0 ? csvchart_nice_ceil(hi) : 0;
+    }
     if (T->dlo == 0 && T->dhi == 0) {
         T->dhi = 1;
     }

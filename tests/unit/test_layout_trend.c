@@ -803,6 +803,103 @@ static void test_linear(void)
     csvchart_figure_free(fig);
 }
 
+/* The value ticks of a trend of `csv`, lowest first, joined by spaces into buf. */
+static void value_ticks(const char *csv, char *buf, size_t n)
+{
+    csvchart_error err = {0};
+    csvchart_figure *fig = fixture_figure("trend", csv, NULL, &err);
+    const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+    buf[0] = '\0';
+    double last_y = INFINITY;
+    for (size_t i = 0; s && i < s->len; i++) {
+        const struct scene_item *it = &s->items[i];
+        /* the tick labels: right-aligned at the left edge, each above the one before */
+        if (it->kind == SCENE_TEXT && it->anchor == TEXT_ANCHOR_END && it->x < 100 &&
+            it->y < last_y) {
+            size_t used = strlen(buf);
+            snprintf(buf + used, n - used, "%s%s", used ? " " : "", it->text);
+            last_y = it->y;
+        }
+    }
+    if (!s) {
+        snprintf(buf, n, "(%.200s)", err.message);
+    }
+    csvchart_figure_free(fig);
+}
+
+/*
+ * A linear axis runs from zero while zero takes at most half of it; further from zero (an
+ * index between 100 and 130) it runs between round values around the data, whose changes
+ * would otherwise be squeezed above an empty half.
+ */
+static void test_linear_domain(void)
+{
+    static const struct {
+        const char *csv, *first, *last; /* the lowest tick label and the highest */
+    } cases[] = {
+        {"date,v\n2020,100\n2021,104.5\n2022,112\n2023,109\n2024,121.3\n2025,130.2\n", "100",
+         "140"},
+        {"date,v\n2020,-100\n2021,-112\n2022,-130\n",
+         "\xe2\x88\x92"
+         "130",
+         "\xe2\x88\x92"
+         "100"},
+        {"date,v\n2020,50\n2021,80\n2022,100\n", "0", "100"}, /* zero: half the axis */
+        {"date,v\n2020,7\n2021,7\n", "0", "7"},               /* one value: from zero */
+        {"date,v\n2020,-5\n2021,20\n",
+         "\xe2\x88\x92"
+         "5",
+         "20"}, /* both signs */
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        char got[256];
+        value_ticks(cases[c].csv, got, sizeof got);
+        const char *last = strrchr(got, ' ');
+        size_t n1 = strcspn(got, " ");
+        bool ok = last && n1 == strlen(cases[c].first) && strncmp(got, cases[c].first, n1) == 0 &&
+                  strcmp(last + 1, cases[c].last) == 0;
+        if (!ok) {
+            fprintf(stderr, "  case %zu: ticks \"%s\", expected %s ... %s\n", c, got,
+                    cases[c].first, cases[c].last);
+        }
+        CHECK(ok);
+    }
+}
+
+/*
+ * A point's label is whole at the size drawn: one that needs more lines than a flag has at
+ * its wrap makes the figure want width (it used to lose its last words to an ellipsis: "P5
+ * Lupemi Dragaxi Mitudra..." of the property test at 400x775).
+ */
+static void test_flags_whole(void)
+{
+    const char *label = "Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota Kappa Lambda";
+    char csv[512];
+    snprintf(csv, sizeof csv,
+             "date,v,note\n2020-01,10,\n2020-06,14,\n2021-01,12,%s\n2021-06,18,\n2022-01,21,\n",
+             label);
+    const char *opts[] = {"size", "400x600", "label", "note", NULL};
+    char size[32];
+    const struct csvchart_scene *s;
+    int w, h;
+    csvchart_error err = {0};
+    csvchart_figure *fig =
+        fixture_at_fitting_size("trend", csv, opts, size, sizeof size, &s, &w, &h, &err);
+    CHECK(s != NULL);
+    if (s) {
+        char *all = all_text(s);
+        char want[128];
+        snprintf(want, sizeof want, " %s ", label);
+        if (!strstr(all, want)) {
+            fprintf(stderr, "  at %dx%d: %s\n", w, h, all);
+        }
+        CHECK(strstr(all, want) != NULL);
+        CHECK(strstr(all, "\xe2\x80\xa6") == NULL);
+        free(all);
+    }
+    csvchart_figure_free(fig);
+}
+
 int main(void)
 {
     RUN(test_sample);
@@ -812,6 +909,8 @@ int main(void)
     RUN(test_marks_and_breaks);
     RUN(test_markers);
     RUN(test_linear);
+    RUN(test_linear_domain);
+    RUN(test_flags_whole);
     RUN(test_time_axis_says_no_more);
     RUN(test_property);
     return harness_done();
