@@ -384,7 +384,6 @@ static bool place_sized(struct trend_layout *T, bool direct)
 /* The legend, instead of the line-end labels: each series with its rate. */
 static bool legend(struct trend_layout *T)
 {
-    const struct theme *th = &T->s->theme;
     qsort(T->ends, T->nends, sizeof *T->ends,
           csvchart_tr_by_series); /* place() sorted them by height */
     struct legend_entry *e = calloc(T->nends ? T->nends : 1, sizeof *e);
@@ -398,12 +397,51 @@ static bool legend(struct trend_layout *T)
         const struct tr_end *E = &T->ends[i];
         snprintf(text[i], sizeof text[i], "%s%s%s", E->name ? E->name : "",
                  E->name && E->rate[0] ? ": " : "", E->rate);
-        e[i] = (struct legend_entry){text[i], th->palette[E->series % th->npalette]};
+        e[i] = (struct legend_entry){text[i], T->color[E->series]};
     }
     csvchart_layout_legend(&T->L, e, T->nends);
     free(e);
     free(text);
     return true;
+}
+
+/*
+ * Each series' colour: its own from the palette; with highlight, the series it names keep
+ * theirs and the others are muted (and drawn under them). A name that is no series is
+ * refused, with the series' names.
+ */
+static csvchart_status series_colors(struct trend_layout *T, csvchart_error *err)
+{
+    const struct trend_data *d = T->d;
+    const struct spec *s = T->s;
+    for (size_t i = 0; i < d->nseries; i++) {
+        T->color[i] = s->nhighlight ? s->theme.muted : s->theme.palette[i % s->theme.npalette];
+    }
+    for (size_t h = 0; h < s->nhighlight; h++) {
+        bool found = false;
+        for (size_t i = 0; i < d->nseries; i++) {
+            if (d->series[i].name && strcmp(d->series[i].name, s->highlight[h]) == 0) {
+                T->color[i] = s->theme.palette[i % s->theme.npalette];
+                found = true;
+            }
+        }
+        if (!found) {
+            char list[300] = "";
+            size_t used = 0;
+            for (size_t i = 0; i < d->nseries && used < sizeof list - 8; i++) {
+                int k = snprintf(list + used, sizeof list - used, "%s\"%s\"", i ? ", " : "",
+                                 d->series[i].name ? d->series[i].name : "");
+                used = k < 0 ? used : used + (size_t)k;
+            }
+            if (used >= sizeof list - 8) {
+                snprintf(list + sizeof list - 8, 8, ", ...");
+            }
+            return csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0,
+                                      "highlight: no series named \"%s\"; the series are %s",
+                                      s->highlight[h], list);
+        }
+    }
+    return CSVCHART_OK;
 }
 
 /* A series' colour as text: brought to 4.5:1 against the background, keeping its hue. */
@@ -427,18 +465,27 @@ csvchart_status csvchart_layout_trend(const void *data, const struct spec *s,
     struct layout *L = &T.L;
     csvchart_status st = CSVCHART_OK;
     csvchart_layout_begin(L, s, m, scene, fit);
+    T.color = malloc((d->nseries ? d->nseries : 1) * sizeof *T.color);
+    if (!T.color) {
+        return csvchart_error_nomem(err);
+    }
+    if ((st = series_colors(&T, err))) {
+        free(T.color);
+        return st;
+    }
     if (d->nseries > 1) { /* lines that cross are told apart by colour, named or not */
         struct legend_entry *e = calloc(d->nseries, sizeof *e);
         if (!e) {
+            free(T.color);
             return csvchart_error_nomem(err);
         }
         for (size_t i = 0; i < d->nseries; i++) {
-            e[i] =
-                (struct legend_entry){d->series[i].name, s->theme.palette[i % s->theme.npalette]};
+            e[i] = (struct legend_entry){d->series[i].name, T.color[i]};
         }
         st = csvchart_layout_distinct_colors(L, e, d->nseries, "series", err);
         free(e);
         if (st) {
+            free(T.color);
             return st;
         }
     }
@@ -516,7 +563,7 @@ csvchart_status csvchart_layout_trend(const void *data, const struct spec *s,
     /* under a series' name the rate is plain; alone (one series) it is the label, bold */
     T.rate_st.weight = T.nends && T.ends[0].name ? 400 : 700;
     for (size_t i = 0; i < d->nseries; i++) {
-        T.text_color[i] = text_color(&s->theme, s->theme.palette[i % s->theme.npalette]);
+        T.text_color[i] = text_color(&s->theme, T.color[i]);
     }
     describe(&T);
     char note[400];
@@ -572,5 +619,6 @@ done:
     free(T.ends);
     free(T.dodge_buf);
     free(T.text_color);
+    free(T.color);
     return st;
 }

@@ -129,6 +129,7 @@ struct trend_layout {
     /* marks */
     bool lines, dots;
     double r;
+    csvchart_rgba *color;      /* per series: its line's (muted when highlight names others) */
     csvchart_rgba *text_color; /* per series: its colour at 4.5:1 on the background */
     /* why the last arrangement failed */
     bool short_w, short_h;

@@ -76,11 +76,7 @@ void csvchart_tr_value_domain(struct trend_layout *T)
     /* From zero while zero takes at most half of the axis; values further from it (an index
      * between 100 and 130) run between round values around them, as a line chart's axis
      * may: squeezed above an empty half, their changes would not show. */
-    if (lo > 0 && lo > hi / 2 && hi > lo) {
-        double step = round_step((hi - lo) / 5);
-        T->dlo = floor(lo / step) * step;
-        T->dhi = ceil(hi / step) * step;
-    } else if (hi < 0 && hi < lo / 2 && hi > lo) {
+    if ((lo > 0 && lo > hi / 2 && hi > lo) || (hi < 0 && hi < lo / 2 && hi > lo)) {
         double step = round_step((hi - lo) / 5);
         T->dlo = floor(lo / step) * step;
         T->dhi = ceil(hi / step) * step;
@@ -344,15 +340,21 @@ void csvchart_tr_draw_series(struct trend_layout *T)
         L->scene->nomem = true;
         return;
     }
-    for (size_t i = 0; i < d->nseries; i++) {
+    /* muted series first: the highlighted ones are drawn over them */
+    for (size_t j = 0; j < 2 * d->nseries; j++) {
+        size_t i = j % d->nseries;
         const struct trend_series *ts = &d->series[i];
-        if (ts->has_fit) {
-            draw_fit(T, ts, th->palette[i % th->npalette]);
+        if (ts->has_fit && (T->color[i] == th->muted) == (j < d->nseries)) {
+            draw_fit(T, ts, T->color[i]);
         }
     }
-    for (size_t i = 0; i < d->nseries; i++) {
+    for (size_t j = 0; j < 2 * d->nseries; j++) {
+        size_t i = j % d->nseries;
+        if ((T->color[i] == th->muted) != (j < d->nseries)) {
+            continue;
+        }
         const struct trend_series *ts = &d->series[i];
-        csvchart_rgba color = th->palette[i % th->npalette];
+        csvchart_rgba color = T->color[i];
         /* Runs of values between missing ones: a line each; a run of one is a dot. */
         for (size_t a = 0; a < ts->n;) {
             if (!ts->p[a].has) {

@@ -205,8 +205,8 @@ static const struct option_def table[OPT_COUNT] = {
     [OPT_HIGHLIGHT] = {.name = "highlight",
                        .type = OPTION_LIST,
                        .def = "",
-                       .kinds = KIND_BAR,
-                       .help = "categories drawn in the accent colour, the rest muted "
+                       .kinds = KIND_BAR | KIND_TREND,
+                       .help = "categories (bar) or series drawn in colour, the rest muted "
                                "(comma-separated)"},
     [OPT_HIGH] = {.name = "high",
                   .type = OPTION_COLUMN,

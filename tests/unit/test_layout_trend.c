@@ -839,7 +839,8 @@ static void test_linear_domain(void)
     } cases[] = {
         {"date,v\n2020,100\n2021,104.5\n2022,112\n2023,109\n2024,121.3\n2025,130.2\n", "100",
          "140"},
-        {"date,v\n2020,-100\n2021,-112\n2022,-130\n",
+        {"date,v\n2020,103\n2021,112\n2022,130.2\n", "100", "140"},
+        {"date,v\n2020,-100\n2021,-112\n2022,-128\n",
          "\xe2\x88\x92"
          "130",
          "\xe2\x88\x92"
@@ -900,6 +901,55 @@ static void test_flags_whole(void)
     csvchart_figure_free(fig);
 }
 
+/*
+ * highlight names series: they keep their colours and are drawn over the others, which are
+ * muted (their names too, at 4.5:1); a name that is no series is refused with the names.
+ */
+static void test_highlight(void)
+{
+    const char *csv = "date,s,v\n2020,A,10\n2021,A,12\n2020,B,11\n2021,B,15\n2020,C,9\n"
+                      "2021,C,13\n";
+    const char *opts[] = {"group", "s", "highlight", "B", NULL};
+    csvchart_error err = {0};
+    csvchart_figure *fig = fixture_figure("trend", csv, opts, &err);
+    const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+    CHECK(s != NULL);
+    if (s) {
+        size_t order = 0, at_b = 0, last_muted = 0, paths = 0;
+        csvchart_rgba b = 0, muted[2] = {0, 0};
+        for (size_t i = 0; i < s->len; i++) {
+            const struct scene_item *it = &s->items[i];
+            if (it->kind != SCENE_PATH || it->dash > 0 || !it->title) {
+                continue;
+            }
+            paths++;
+            order++;
+            if (strcmp(it->title, "B") == 0) {
+                b = it->stroke;
+                at_b = order;
+            } else {
+                muted[it->title[0] == 'C'] = it->stroke;
+                last_muted = order;
+            }
+        }
+        /* A and C in one grey, B in a colour */
+        unsigned r = muted[0] >> 24 & 0xFF, g = muted[0] >> 16 & 0xFF, bl = muted[0] >> 8 & 0xFF;
+        CHECK(muted[0] == muted[1] && r == g && g == bl);
+        CHECK(b != muted[0] &&
+              !((b >> 24 & 0xFF) == (b >> 16 & 0xFF) && (b >> 16 & 0xFF) == (b >> 8 & 0xFF)));
+        CHECK_INT(paths, 3);
+        CHECK(at_b > last_muted); /* drawn over them */
+        check_scene_rules("highlight", s, 1200, 675);
+    }
+    csvchart_figure_free(fig);
+    const char *bad[] = {"group", "s", "highlight", "D", NULL};
+    err = (csvchart_error){0};
+    fig = fixture_figure("trend", csv, bad, &err);
+    CHECK(csvchart_figure_scene(fig, &err) == NULL);
+    CHECK_STR(err.message, "highlight: no series named \"D\"; the series are \"A\", \"B\", \"C\"");
+    csvchart_figure_free(fig);
+}
+
 int main(void)
 {
     RUN(test_sample);
@@ -911,6 +961,7 @@ int main(void)
     RUN(test_linear);
     RUN(test_linear_domain);
     RUN(test_flags_whole);
+    RUN(test_highlight);
     RUN(test_time_axis_says_no_more);
     RUN(test_property);
     return harness_done();
