@@ -244,13 +244,18 @@ static bool place(struct trend_layout *T, bool direct)
         double total = 0;
         for (size_t i = 0; i < T->nends; i++) {
             struct tr_end *E = &T->ends[i];
-            const struct trend_series *ts = &T->d->series[E->series];
-            const struct trend_point *last = NULL;
-            for (size_t k = ts->n; k-- > 0 && !last;) {
-                last = ts->p[k].has ? &ts->p[k] : NULL;
+            if (E->rule) { /* a reference line runs to the plot's edge */
+                E->x_end = T->px1;
+                E->y_end = csvchart_tr_value_y(T, T->s->rules[E->series - T->d->nseries].lo);
+            } else {
+                const struct trend_series *ts = &T->d->series[E->series];
+                const struct trend_point *last = NULL;
+                for (size_t k = ts->n; k-- > 0 && !last;) {
+                    last = ts->p[k].has ? &ts->p[k] : NULL;
+                }
+                E->x_end = csvchart_tr_time_x(T, last->t);
+                E->y_end = csvchart_tr_value_y(T, last->v);
             }
-            E->x_end = csvchart_tr_time_x(T, last->t);
-            E->y_end = csvchart_tr_value_y(T, last->v);
             const struct text_style *first = E->name ? &T->name_st : &T->rate_st;
             E->want = E->y_end - csvchart_tr_line_height(T, first) / 2;
             total += E->h + (i ? px->end_block_gap : 0);
@@ -381,27 +386,34 @@ static bool place_sized(struct trend_layout *T, bool direct)
     return place(T, direct);
 }
 
-/* The legend, instead of the line-end labels: each series with its rate. */
+/* The legend, instead of the series' line-end labels: each series with its rate. The rules'
+ * labels stay in the column (T->ends keeps only them). */
 static bool legend(struct trend_layout *T)
 {
     qsort(T->ends, T->nends, sizeof *T->ends,
-          csvchart_tr_by_series); /* place() sorted them by height */
-    struct legend_entry *e = calloc(T->nends ? T->nends : 1, sizeof *e);
-    char(*text)[320] = calloc(T->nends ? T->nends : 1, sizeof *text);
+          csvchart_tr_by_series); /* place() sorted them by height; the rules come last */
+    size_t n = 0;
+    while (n < T->nends && !T->ends[n].rule) {
+        n++;
+    }
+    struct legend_entry *e = calloc(n ? n : 1, sizeof *e);
+    char(*text)[320] = calloc(n ? n : 1, sizeof *text);
     if (!e || !text) {
         free(e);
         free(text);
         return false;
     }
-    for (size_t i = 0; i < T->nends; i++) {
+    for (size_t i = 0; i < n; i++) {
         const struct tr_end *E = &T->ends[i];
         snprintf(text[i], sizeof text[i], "%s%s%s", E->name ? E->name : "",
                  E->name && E->rate[0] ? ": " : "", E->rate);
         e[i] = (struct legend_entry){text[i], T->color[E->series]};
     }
-    csvchart_layout_legend(&T->L, e, T->nends);
+    csvchart_layout_legend(&T->L, e, n);
     free(e);
     free(text);
+    memmove(T->ends, T->ends + n, (T->nends - n) * sizeof *T->ends);
+    T->nends -= n;
     return true;
 }
 
@@ -465,6 +477,15 @@ csvchart_status csvchart_layout_trend(const void *data, const struct spec *s,
     struct layout *L = &T.L;
     csvchart_status st = CSVCHART_OK;
     csvchart_layout_begin(L, s, m, scene, fit);
+    for (size_t k = 0; s->log && k < s->nrules; k++) {
+        if (!(s->rules[k].lo > 0)) {
+            char v[64];
+            csvchart_format_value(&s->format, s->rules[k].lo, v, sizeof v);
+            return csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0,
+                                      "rule: a log scale needs values > 0; \"%s\" is at %s",
+                                      *s->rules[k].label ? s->rules[k].label : v, v);
+        }
+    }
     T.color = malloc((d->nseries ? d->nseries : 1) * sizeof *T.color);
     if (!T.color) {
         return csvchart_error_nomem(err);
@@ -561,7 +582,11 @@ csvchart_status csvchart_layout_trend(const void *data, const struct spec *s,
         goto done;
     }
     /* under a series' name the rate is plain; alone (one series) it is the label, bold */
-    T.rate_st.weight = T.nends && T.ends[0].name ? 400 : 700;
+    size_t series_ends = 0; /* the rules' labels come after the series' */
+    while (series_ends < T.nends && !T.ends[series_ends].rule) {
+        series_ends++;
+    }
+    T.rate_st.weight = series_ends && !T.ends[0].name ? 700 : 400;
     for (size_t i = 0; i < d->nseries; i++) {
         T.text_color[i] = text_color(&s->theme, T.color[i]);
     }
@@ -569,14 +594,15 @@ csvchart_status csvchart_layout_trend(const void *data, const struct spec *s,
     char note[400];
     auto_note(&T, note, sizeof note);
     csvchart_layout_frame(L, note);
-    /* The ladder: labels at the lines' ends, then a legend. */
+    /* The ladder: labels at the lines' ends, then a legend (the rules' labels stay at their
+     * lines' ends: a legend does not place a value). */
     bool ok = T.nends > 0 && place_sized(&T, true);
-    if (!ok && !scene->nomem) {
+    if (!ok && !scene->nomem && (T.nends == 0 || series_ends > 0)) {
         if (T.nends > 0 && !legend(&T)) {
             st = csvchart_error_nomem(err);
             goto done;
         }
-        ok = place_sized(&T, false);
+        ok = place_sized(&T, T.nends > 0);
     }
     if (scene->nomem) {
         st = csvchart_error_nomem(err);
@@ -600,6 +626,7 @@ csvchart_status csvchart_layout_trend(const void *data, const struct spec *s,
         goto done;
     }
     csvchart_tr_draw_value_axis(&T);
+    csvchart_tr_draw_rules(&T);
     csvchart_tr_draw_leaders(&T);
     csvchart_tr_draw_series(&T);
     csvchart_tr_draw_time_axis(&T);

@@ -46,7 +46,9 @@
     X(clear_down, 14, "between the time tick labels and the first row of flags under them")        \
     X(leader_overlap, 2, "how far a flag's leader runs beside its block short of its far edge")    \
     X(marker_dash, 4, "a marker's dashes")                                                         \
-    X(end_dash, 2, "the dots of a leader along the level of a line that ends before the edge")
+    X(end_dash, 2, "the dots of a leader along the level of a line that ends before the edge")     \
+    X(rule, 1.5, "a reference line's width (rule)")                                                \
+    X(rule_dash, 5, "a reference line's dashes")
 
 #define TREND_METRIC_FIELD(name, base, doc) double name;
 struct trend_metrics {
@@ -83,11 +85,13 @@ struct tr_flag {
     double bx, by;
 };
 
-/* The label at the end of a series' line. */
+/* The label at the end of a series' line, or of a reference line (rule: series is nseries + its
+ * index, so that it sorts after the series). */
 struct tr_end {
+    bool rule;
     size_t series;
     const char *name; /* NULL: no name line (a lone series) */
-    char rate[192];   /* "" without a fit */
+    char rate[192];   /* "" without a fit; a rule's label, or its value */
     size_t nname, nrate;
     double w, h, want, top;
     double x_end, y_end;
@@ -157,6 +161,8 @@ void csvchart_tr_draw_value_axis(struct trend_layout *T);
 void csvchart_tr_draw_time_axis(struct trend_layout *T);
 /* The fitted lines, then the series' lines and dots. */
 void csvchart_tr_draw_series(struct trend_layout *T);
+/* The reference lines (rule), dashed across the plot, under the series. */
+void csvchart_tr_draw_rules(struct trend_layout *T);
 
 /* layout_trend_labels.c: flags and line-end labels */
 double csvchart_tr_line_height(const struct trend_layout *T, const struct text_style *st);

@@ -181,7 +181,7 @@ void csvchart_tr_draw_ends(struct trend_layout *T)
             }
             csvchart_layout_soft_line(L, xm, y0, xb, mid, th->muted, T->px.leader);
         }
-        csvchart_rgba c = T->text_color[E->series];
+        csvchart_rgba c = E->rule ? th->subtitle : T->text_color[E->series];
         double y = E->top;
         if (E->name) {
             double base = first_baseline(T, y, &T->name_st);
@@ -328,8 +328,9 @@ bool csvchart_tr_make_flags(struct trend_layout *T)
 bool csvchart_tr_make_ends(struct trend_layout *T)
 {
     const struct trend_data *d = T->d;
-    T->ends = calloc(d->nseries ? d->nseries : 1, sizeof *T->ends);
-    T->dodge_buf = malloc(3 * (d->nseries ? d->nseries : 1) * sizeof *T->dodge_buf);
+    size_t cap = d->nseries + T->s->nrules;
+    T->ends = calloc(cap ? cap : 1, sizeof *T->ends);
+    T->dodge_buf = malloc(3 * (cap ? cap : 1) * sizeof *T->dodge_buf);
     if (!T->ends || !T->dodge_buf) {
         return false;
     }
@@ -349,6 +350,18 @@ bool csvchart_tr_make_ends(struct trend_layout *T)
             csvchart_error e = {0};
             csvchart_trend_text(&ts->rate, T->s->trend_label, ts->name, E->rate, sizeof E->rate,
                                 &e); /* checked when bound */
+        }
+    }
+    /* a reference line's label: its text, or its value */
+    for (size_t k = 0; k < T->s->nrules; k++) {
+        struct tr_end *E = &T->ends[T->nends++];
+        const struct ref_mark *r = &T->s->rules[k];
+        E->rule = true;
+        E->series = d->nseries + k;
+        if (*r->label) {
+            snprintf(E->rate, sizeof E->rate, "%s", r->label);
+        } else {
+            csvchart_format_planned(&T->values, r->lo, E->rate, sizeof E->rate);
         }
     }
     return true;

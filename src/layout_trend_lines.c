@@ -57,6 +57,10 @@ void csvchart_tr_value_domain(struct trend_layout *T)
             hi = fmax(hi, fmax(a, b));
         }
     }
+    for (size_t k = 0; k < T->s->nrules; k++) { /* reference lines stand on the axis */
+        lo = fmin(lo, T->s->rules[k].lo);
+        hi = fmax(hi, T->s->rules[k].lo);
+    }
     T->lo = lo;
     T->hi = hi;
     if (T->log) {
@@ -383,4 +387,17 @@ void csvchart_tr_draw_series(struct trend_layout *T)
         }
     }
     free(pts);
+}
+
+void csvchart_tr_draw_rules(struct trend_layout *T)
+{
+    for (size_t k = 0; k < T->s->nrules; k++) {
+        double y =
+            csvchart_layout_snap(&T->L, csvchart_tr_value_y(T, T->s->rules[k].lo), T->px.rule);
+        struct scene_item *it = csvchart_layout_soft_line(&T->L, T->px0, y, T->px1, y,
+                                                          T->s->theme.subtitle, T->px.rule);
+        if (it) {
+            it->dash = T->px.rule_dash;
+        }
+    }
 }

@@ -374,7 +374,7 @@ static const struct option_def table[OPT_COUNT] = {
     [OPT_RULE] = {.name = "rule",
                   .type = OPTION_TEXT,
                   .def = "",
-                  .kinds = KIND_BAR,
+                  .kinds = KIND_BAR | KIND_TREND,
                   .help = "reference lines across the value axis: VALUE LABEL; several separated "
                           "by ; (e.g. 0.5 Average)"},
     [OPT_SCALE] = {.name = "scale",

@@ -245,6 +245,27 @@ static void generate(struct gen *g, size_t k)
     if (nmark) {
         property_opt(&g->c, "marker", g->optbuf[1]);
     }
+    /* reference lines along series 0's path, named or showing their value (drawn from a
+     * generator of their own, so that the cases without them stay as they were) */
+    uint64_t rr = 0x9E3779B97F4A7C15ull * (k + 1);
+    int nrule = property_pick(&rr, 0, 4) ? 0 : property_pick(&rr, 1, 2);
+    size_t r = 0;
+    for (int i = 0; i < nrule && g->nlabels < 64; i++) {
+        double v = v0[0] * pow(10, property_unit(&rr) * rate[0]);
+        bool pre = strcmp(u, "$") == 0, suf = strcmp(u, "%") == 0 || strcmp(u, "M") == 0;
+        char *label = g->labels[g->nlabels];
+        bool named = property_pick(&rr, 0, 2) != 0;
+        if (named) {
+            make_name(label, sizeof g->labels[0], "R", (size_t)i, property_pick(&rr, 1, 20));
+            g->nlabels++;
+        }
+        r += (size_t)snprintf(g->optbuf[2] + r, sizeof g->optbuf[2] - r, "%s%s%.4g%s%s%s",
+                              i ? "; " : "", pre ? "$" : "", strcmp(u, "M") == 0 ? v / 1e6 : v,
+                              suf ? u : "", named ? " " : "", named ? label : "");
+    }
+    if (nrule) {
+        property_opt(&g->c, "rule", g->optbuf[2]);
+    }
 }
 
 static csvchart_text_measurer *pango;
@@ -950,6 +971,51 @@ static void test_highlight(void)
     csvchart_figure_free(fig);
 }
 
+/*
+ * rule: a dashed line across the plot at each value, under the series, its label (or value)
+ * in the column at the lines' ends; a value past the data widens the axis; a log axis refuses
+ * one at or below zero.
+ */
+static void test_rules(void)
+{
+    const char *csv = "date,v\n2020,10\n2021,12\n2022,15\n2023,13\n";
+    const char *opts[] = {"rule", "12 Target; 25", NULL};
+    csvchart_error err = {0};
+    csvchart_figure *fig = fixture_figure("trend", csv, opts, &err);
+    const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+    CHECK(s != NULL);
+    if (s) {
+        const struct scene_item *target = fixture_find_text(s, "Target");
+        const struct scene_item *value = fixture_find_text(s, "25");
+        CHECK(target != NULL);
+        CHECK(value != NULL);
+        size_t dashed = 0, series_at = 0, last_rule = 0;
+        for (size_t i = 0; i < s->len; i++) {
+            const struct scene_item *it = &s->items[i];
+            if (it->kind == SCENE_LINE && it->dash > 0 && fabs(it->y - it->y2) < 0.01 &&
+                it->x2 - it->x > 500) {
+                dashed++;
+                last_rule = i;
+            }
+            if (it->kind == SCENE_PATH && !series_at) {
+                series_at = i;
+            }
+        }
+        CHECK_INT(dashed, 2);
+        CHECK(series_at > last_rule); /* the series over the rules */
+        /* 25 is past the data: the axis reaches it */
+        CHECK(fixture_find_text(s, "25") != NULL);
+        check_scene_rules("rules", s, 1200, 675);
+    }
+    csvchart_figure_free(fig);
+    const char *bad[] = {"log", "true", "rule", "0 Zero", NULL};
+    err = (csvchart_error){0};
+    fig = fixture_figure("trend", csv, bad, &err);
+    CHECK(csvchart_figure_scene(fig, &err) == NULL);
+    CHECK_STR(err.message, "rule: a log scale needs values > 0; \"Zero\" is at 0");
+    csvchart_figure_free(fig);
+}
+
 int main(void)
 {
     RUN(test_sample);
@@ -962,6 +1028,7 @@ int main(void)
     RUN(test_linear_domain);
     RUN(test_flags_whole);
     RUN(test_highlight);
+    RUN(test_rules);
     RUN(test_time_axis_says_no_more);
     RUN(test_property);
     return harness_done();
