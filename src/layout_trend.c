@@ -244,9 +244,9 @@ static bool place(struct trend_layout *T, bool direct)
         double total = 0;
         for (size_t i = 0; i < T->nends; i++) {
             struct tr_end *E = &T->ends[i];
-            if (E->rule) { /* a reference line runs to the plot's edge */
+            if (E->rule) { /* a reference line or band runs to the plot's edge */
                 E->x_end = T->px1;
-                E->y_end = csvchart_tr_value_y(T, T->s->rules[E->series - T->d->nseries].lo);
+                E->y_end = csvchart_tr_ref_y(T, csvchart_tr_ref(T, E));
             } else {
                 const struct trend_series *ts = &T->d->series[E->series];
                 const struct trend_point *last = NULL;
@@ -477,13 +477,14 @@ csvchart_status csvchart_layout_trend(const void *data, const struct spec *s,
     struct layout *L = &T.L;
     csvchart_status st = CSVCHART_OK;
     csvchart_layout_begin(L, s, m, scene, fit);
-    for (size_t k = 0; s->log && k < s->nrules; k++) {
-        if (!(s->rules[k].lo > 0)) {
+    for (size_t k = 0; s->log && k < s->nrules + s->nbands; k++) {
+        const struct ref_mark *r = k < s->nrules ? &s->rules[k] : &s->bands[k - s->nrules];
+        if (!(r->lo > 0)) {
             char v[64];
-            csvchart_format_value(&s->format, s->rules[k].lo, v, sizeof v);
+            csvchart_format_value(&s->format, r->lo, v, sizeof v);
             return csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0,
-                                      "rule: a log scale needs values > 0; \"%s\" is at %s",
-                                      *s->rules[k].label ? s->rules[k].label : v, v);
+                                      "%s: a log scale needs values > 0; \"%s\" is at %s",
+                                      k < s->nrules ? "rule" : "band", *r->label ? r->label : v, v);
         }
     }
     T.color = malloc((d->nseries ? d->nseries : 1) * sizeof *T.color);
@@ -625,6 +626,7 @@ csvchart_status csvchart_layout_trend(const void *data, const struct spec *s,
         }
         goto done;
     }
+    csvchart_tr_draw_bands(&T);
     csvchart_tr_draw_value_axis(&T);
     csvchart_tr_draw_rules(&T);
     csvchart_tr_draw_leaders(&T);

@@ -85,8 +85,8 @@ struct tr_flag {
     double bx, by;
 };
 
-/* The label at the end of a series' line, or of a reference line (rule: series is nseries + its
- * index, so that it sorts after the series). */
+/* The label at the end of a series' line, or of a reference line or band (rule: series is
+ * nseries + its index among the rules, then the bands, so that it sorts after the series). */
 struct tr_end {
     bool rule;
     size_t series;
@@ -161,7 +161,13 @@ void csvchart_tr_draw_value_axis(struct trend_layout *T);
 void csvchart_tr_draw_time_axis(struct trend_layout *T);
 /* The fitted lines, then the series' lines and dots. */
 void csvchart_tr_draw_series(struct trend_layout *T);
-/* The reference lines (rule), dashed across the plot, under the series. */
+/* The reference line or band of a rule's label (E->rule). */
+const struct ref_mark *csvchart_tr_ref(const struct trend_layout *T, const struct tr_end *E);
+/* Where a reference line or band's label wants to be: its value's y, a band's middle. */
+double csvchart_tr_ref_y(const struct trend_layout *T, const struct ref_mark *r);
+/* The shaded bands (band), under the gridlines; the reference lines (rule), dashed across the
+ * plot, under the series. */
+void csvchart_tr_draw_bands(struct trend_layout *T);
 void csvchart_tr_draw_rules(struct trend_layout *T);
 
 /* layout_trend_labels.c: flags and line-end labels */

@@ -328,7 +328,7 @@ bool csvchart_tr_make_flags(struct trend_layout *T)
 bool csvchart_tr_make_ends(struct trend_layout *T)
 {
     const struct trend_data *d = T->d;
-    size_t cap = d->nseries + T->s->nrules;
+    size_t cap = d->nseries + T->s->nrules + T->s->nbands;
     T->ends = calloc(cap ? cap : 1, sizeof *T->ends);
     T->dodge_buf = malloc(3 * (cap ? cap : 1) * sizeof *T->dodge_buf);
     if (!T->ends || !T->dodge_buf) {
@@ -352,17 +352,33 @@ bool csvchart_tr_make_ends(struct trend_layout *T)
                                 &e); /* checked when bound */
         }
     }
-    /* a reference line's label: its text, or its value */
-    for (size_t k = 0; k < T->s->nrules; k++) {
+    /* a reference line's or band's label: its text, or its value (a band's two) */
+    for (size_t k = 0; k < T->s->nrules + T->s->nbands; k++) {
         struct tr_end *E = &T->ends[T->nends++];
-        const struct ref_mark *r = &T->s->rules[k];
         E->rule = true;
         E->series = d->nseries + k;
+        const struct ref_mark *r = csvchart_tr_ref(T, E);
+        char a[64], b[64];
+        csvchart_format_planned(&T->values, r->lo, a, sizeof a);
+        csvchart_format_planned(&T->values, r->hi, b, sizeof b);
         if (*r->label) {
             snprintf(E->rate, sizeof E->rate, "%s", r->label);
+        } else if (r->lo == r->hi) {
+            snprintf(E->rate, sizeof E->rate, "%s", a);
         } else {
-            csvchart_format_planned(&T->values, r->lo, E->rate, sizeof E->rate);
+            snprintf(E->rate, sizeof E->rate, "%s\xe2\x80\x93%s", a, b); /* an en dash */
         }
     }
     return true;
+}
+
+const struct ref_mark *csvchart_tr_ref(const struct trend_layout *T, const struct tr_end *E)
+{
+    size_t k = E->series - T->d->nseries;
+    return k < T->s->nrules ? &T->s->rules[k] : &T->s->bands[k - T->s->nrules];
+}
+
+double csvchart_tr_ref_y(const struct trend_layout *T, const struct ref_mark *r)
+{
+    return (csvchart_tr_value_y(T, r->lo) + csvchart_tr_value_y(T, r->hi)) / 2;
 }

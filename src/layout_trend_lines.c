@@ -57,9 +57,11 @@ void csvchart_tr_value_domain(struct trend_layout *T)
             hi = fmax(hi, fmax(a, b));
         }
     }
-    for (size_t k = 0; k < T->s->nrules; k++) { /* reference lines stand on the axis */
-        lo = fmin(lo, T->s->rules[k].lo);
-        hi = fmax(hi, T->s->rules[k].lo);
+    for (size_t k = 0; k < T->s->nrules + T->s->nbands; k++) { /* references: on the axis */
+        const struct ref_mark *r =
+            k < T->s->nrules ? &T->s->rules[k] : &T->s->bands[k - T->s->nrules];
+        lo = fmin(lo, r->lo);
+        hi = fmax(hi, r->hi);
     }
     T->lo = lo;
     T->hi = hi;
@@ -399,5 +401,17 @@ void csvchart_tr_draw_rules(struct trend_layout *T)
         if (it) {
             it->dash = T->px.rule_dash;
         }
+    }
+}
+
+void csvchart_tr_draw_bands(struct trend_layout *T)
+{
+    const struct theme *t = &T->s->theme;
+    csvchart_rgba tint = (t->text & 0xFFFFFF00u) | 0x14u; /* 8% of the text colour, as bars' */
+    for (size_t k = 0; k < T->s->nbands; k++) {
+        const struct ref_mark *r = &T->s->bands[k];
+        double a = csvchart_layout_snap(&T->L, csvchart_tr_value_y(T, r->hi), 0);
+        double b = csvchart_layout_snap(&T->L, csvchart_tr_value_y(T, r->lo), 0);
+        csvchart_scene_rect(T->L.scene, T->px0, a, T->px1 - T->px0, b - a, tint);
     }
 }

@@ -64,7 +64,7 @@ static const struct option_def table[OPT_COUNT] = {
     [OPT_BAND] = {.name = "band",
                   .type = OPTION_TEXT,
                   .def = "",
-                  .kinds = KIND_BAR,
+                  .kinds = KIND_BAR | KIND_TREND,
                   .help = "shaded stretches of the value axis: LOW,HIGH LABEL; several separated "
                           "by ; (e.g. 10,20 Target range)"},
     [OPT_BIN] = {.name = "bin",

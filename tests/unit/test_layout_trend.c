@@ -266,6 +266,18 @@ static void generate(struct gen *g, size_t k)
     if (nrule) {
         property_opt(&g->c, "rule", g->optbuf[2]);
     }
+    if (property_pick(&rr, 0, 5) == 0 && g->nlabels < 64) { /* a band between two of them */
+        double a = v0[0] * pow(10, property_unit(&rr) * rate[0]),
+               b = v0[0] * pow(10, property_unit(&rr) * rate[0]);
+        bool pre = strcmp(u, "$") == 0, suf = strcmp(u, "%") == 0 || strcmp(u, "M") == 0;
+        double k6 = strcmp(u, "M") == 0 ? 1e6 : 1;
+        make_name(g->labels[g->nlabels], sizeof g->labels[0], "B", 0, property_pick(&rr, 1, 20));
+        snprintf(g->optbuf[3], sizeof g->optbuf[3], "%s%.4g%s,%s%.4g%s %s", pre ? "$" : "",
+                 fmin(a, b) / k6, suf ? u : "", pre ? "$" : "", fmax(a, b) / k6, suf ? u : "",
+                 g->labels[g->nlabels]);
+        g->nlabels++;
+        property_opt(&g->c, "band", g->optbuf[3]);
+    }
 }
 
 static csvchart_text_measurer *pango;
@@ -973,13 +985,13 @@ static void test_highlight(void)
 
 /*
  * rule: a dashed line across the plot at each value, under the series, its label (or value)
- * in the column at the lines' ends; a value past the data widens the axis; a log axis refuses
- * one at or below zero.
+ * in the column at the lines' ends; band: a tint between two values, its label there too; a
+ * value past the data widens the axis; a log axis refuses one at or below zero.
  */
 static void test_rules(void)
 {
     const char *csv = "date,v\n2020,10\n2021,12\n2022,15\n2023,13\n";
-    const char *opts[] = {"rule", "12 Target; 25", NULL};
+    const char *opts[] = {"rule", "12 Target; 25", "band", "11,14 Range", NULL};
     csvchart_error err = {0};
     csvchart_figure *fig = fixture_figure("trend", csv, opts, &err);
     const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
@@ -1002,6 +1014,13 @@ static void test_rules(void)
             }
         }
         CHECK_INT(dashed, 2);
+        CHECK(fixture_find_text(s, "Range") != NULL);
+        size_t shaded = 0; /* the band: a tint across the plot, before the gridlines */
+        for (size_t i = 0; i < s->len; i++) {
+            shaded += s->items[i].kind == SCENE_RECT && s->items[i].w > 500 &&
+                      (s->items[i].fill & 0xFFu) == 0x14u;
+        }
+        CHECK_INT(shaded, 1);
         CHECK(series_at > last_rule); /* the series over the rules */
         /* 25 is past the data: the axis reaches it */
         CHECK(fixture_find_text(s, "25") != NULL);
