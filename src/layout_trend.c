@@ -87,15 +87,20 @@ static double place_flags(struct trend_layout *T, double fixed, double limit)
     /* Above the data a block may run on over the column of line-end labels, which stay
      * below the rows of flags (place()); under the axis blocks hang left of their leaders. */
     double xr = L->right;
+    size_t n = 0; /* the flags placed here: not those written at their lines' ends */
     for (size_t i = 0; i < T->nfl; i++) {
         struct tr_flag *F = &T->fl[i];
         F->pos = csvchart_tr_time_x(T, F->t);
+        if (F->at_end) {
+            continue;
+        }
         bool up = F->pos + T->px.flag_gap + F->w <= xr + 0.01;
         bool dn = F->pos - T->px.flag_gap - F->w >= L->left - 0.01;
-        T->pf[i] = (struct place_flag){.pos = F->pos, .w = F->w, .h = F->h};
-        T->pf[i].up_ok = up && (F->up_pref || !dn);
-        T->pf[i].dn_ok = dn && (!F->up_pref || !up);
-        T->pf[i].hit = csvchart_tr_hits_tick(T, F->pos);
+        struct place_flag *pf = &T->pf[n++];
+        *pf = (struct place_flag){.pos = F->pos, .w = F->w, .h = F->h};
+        pf->up_ok = up && (F->up_pref || !dn);
+        pf->dn_ok = dn && (!F->up_pref || !up);
+        pf->hit = csvchart_tr_hits_tick(T, F->pos);
         if (!up && !dn) {
             T->flags_failed = T->flag_wide = true;
             return INFINITY;
@@ -107,12 +112,15 @@ static double place_flags(struct trend_layout *T, double fixed, double limit)
                               .fixed = fixed,
                               .up_h = T->up_h,
                               .dn_h = T->dn_h};
-    double h = csvchart_place_flags(T->pf, T->nfl, &rows, limit);
+    double h = csvchart_place_flags(T->pf, n, &rows, limit);
     T->nup = rows.nup;
     T->ndn = rows.ndn;
-    for (size_t i = 0; i < T->nfl; i++) {
-        T->fl[i].side = T->pf[i].side;
-        T->fl[i].level = T->pf[i].level;
+    for (size_t i = 0, j = 0; i < T->nfl; i++) {
+        if (!T->fl[i].at_end) {
+            T->fl[i].side = T->pf[j].side;
+            T->fl[i].level = T->pf[j].level;
+            j++;
+        }
     }
     if (h == INFINITY) {
         T->flags_failed = true;
@@ -256,7 +264,7 @@ static bool place(struct trend_layout *T, bool direct)
                 E->x_end = csvchart_tr_time_x(T, last->t);
                 E->y_end = csvchart_tr_value_y(T, last->v);
             }
-            const struct text_style *first = E->name ? &T->name_st : &T->rate_st;
+            const struct text_style *first = csvchart_tr_end_first(T, E);
             E->want = E->y_end - csvchart_tr_line_height(T, first) / 2;
             total += E->h + (i ? px->end_block_gap : 0);
         }
@@ -414,6 +422,9 @@ static bool legend(struct trend_layout *T)
     free(text);
     memmove(T->ends, T->ends + n, (T->nends - n) * sizeof *T->ends);
     T->nends -= n;
+    for (size_t i = 0; i < T->nfl; i++) { /* the last values' labels: flags again */
+        T->fl[i].at_end = false;
+    }
     return true;
 }
 
@@ -634,7 +645,9 @@ csvchart_status csvchart_layout_trend(const void *data, const struct spec *s,
     csvchart_tr_draw_time_axis(&T);
     double flag_wrap = fmin(T.px.flag_wrap, 0.4 * (L->right - L->left));
     for (size_t i = 0; i < T.nfl; i++) {
-        csvchart_tr_draw_flag(&T, &T.fl[i], flag_wrap);
+        if (!T.fl[i].at_end) {
+            csvchart_tr_draw_flag(&T, &T.fl[i], flag_wrap);
+        }
     }
     if (T.direct) {
         csvchart_tr_draw_ends(&T);

@@ -78,6 +78,7 @@ struct tr_flag {
     size_t nhead, nbody;
     double w, h;
     bool up_pref; /* flies above the data when it can */
+    bool at_end;  /* its series' last value: written in the line-end label instead */
     /* placed */
     double pos;
     int side;
@@ -92,7 +93,8 @@ struct tr_end {
     size_t series;
     const char *name; /* NULL: no name line (a lone series) */
     char rate[192];   /* "" without a fit; a rule's label, or its value */
-    size_t nname, nrate;
+    size_t flag;      /* 1 + the index in T->fl of its last value's label (0: none) */
+    size_t nname, nrate, nnote, nvalue; /* lines; the last value's label and value */
     double w, h, want, top;
     double x_end, y_end;
 };
@@ -175,6 +177,9 @@ double csvchart_tr_line_height(const struct trend_layout *T, const struct text_s
 /* The flags (T->fl) and the line-end labels (T->ends) from the data; false when out of memory. */
 bool csvchart_tr_make_flags(struct trend_layout *T);
 bool csvchart_tr_make_ends(struct trend_layout *T);
+/* The style of a line-end label's first line. */
+const struct text_style *csvchart_tr_end_first(const struct trend_layout *T,
+                                               const struct tr_end *E);
 /* Their blocks' lines and sizes at a wrap width; false when a text needs more lines than a
  * block has, or has a word wider than the wrap (it would be cut: the figure wants width). */
 bool csvchart_tr_measure_flags(struct trend_layout *T, double wrap);

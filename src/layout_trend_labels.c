@@ -29,6 +29,13 @@ double csvchart_tr_line_height(const struct trend_layout *T, const struct text_s
     return csvchart_layout_line_height(&T->L, st);
 }
 
+/* The style of the last value's label at the end of its line: under the series' name, plain
+ * (it is not a second name); alone, as its flag would be. */
+static const struct text_style *note_st(const struct trend_layout *T, const struct tr_end *E)
+{
+    return E->name ? &T->rate_st : T->fl[E->flag - 1].head_st;
+}
+
 /* Lines of `s` at `wrap` (at most `most`), widening *w to the widest; *whole false when
  * `s` needs more lines than that, or has a word wider than `wrap`. */
 static size_t lines_of(const struct trend_layout *T, const struct text_style *st, const char *s,
@@ -100,6 +107,16 @@ bool csvchart_tr_measure_ends(struct trend_layout *T, double wrap)
             }
             E->nname = lines_of(T, &T->name_st, E->name, wrap, TR_END_NAME_LINES, &E->w, &whole);
         }
+        E->nnote = E->nvalue = 0;
+        if (E->flag) { /* the last value's label and value, as its flag would say them */
+            const struct tr_flag *F = &T->fl[E->flag - 1];
+            bool all = true;
+            E->nnote = lines_of(T, note_st(T, E), F->head, wrap, TR_FLAG_LINES, &E->w, &all);
+            E->nvalue = lines_of(T, F->body_st, F->body, wrap, 1, &E->w, &all);
+            if (!all) {
+                return false;
+            }
+        }
         if (E->rate[0]) {
             if (csvchart_layout_widest_word(&T->L, &T->rate_st, E->rate) > wrap ||
                 csvchart_layout_lines(&T->L, &T->rate_st, E->rate, wrap, TR_END_RATE_LINES, NULL) >
@@ -110,6 +127,11 @@ bool csvchart_tr_measure_ends(struct trend_layout *T, double wrap)
         }
         E->h = (double)E->nname * csvchart_tr_line_height(T, &T->name_st) +
                (double)E->nrate * csvchart_tr_line_height(T, &T->rate_st) + 2 / T->L.scale;
+        if (E->flag) {
+            const struct tr_flag *F = &T->fl[E->flag - 1];
+            E->h += (double)E->nnote * csvchart_tr_line_height(T, note_st(T, E)) +
+                    (double)E->nvalue * csvchart_tr_line_height(T, F->body_st);
+        }
     }
     return true;
 }
@@ -138,6 +160,9 @@ void csvchart_tr_draw_leaders(struct trend_layout *T)
     const struct theme *th = &T->s->theme;
     for (size_t i = 0; i < T->nfl; i++) {
         const struct tr_flag *F = &T->fl[i];
+        if (F->at_end) {
+            continue;
+        }
         double x = csvchart_layout_snap(L, F->pos, T->px.leader);
         double from;
         if (F->marker) {
@@ -162,7 +187,7 @@ void csvchart_tr_draw_ends(struct trend_layout *T)
     const struct theme *th = &T->s->theme;
     for (size_t i = 0; i < T->nends; i++) {
         const struct tr_end *E = &T->ends[i];
-        const struct text_style *first = E->name ? &T->name_st : &T->rate_st;
+        const struct text_style *first = csvchart_tr_end_first(T, E);
         double mid = E->top + csvchart_tr_line_height(T, first) / 2;
         /* A leader when the label moved off its line's level, or the line ends short of the
          * plot's right edge: along the line's level to the plot's edge, dotted (solid, it read
@@ -189,6 +214,20 @@ void csvchart_tr_draw_ends(struct trend_layout *T)
                                       E->nname, TEXT_ANCHOR_START);
             y = base - csvchart_layout_ascent(L, &T->name_st) +
                 (double)E->nname * csvchart_tr_line_height(T, &T->name_st);
+        }
+        if (E->flag) {
+            const struct tr_flag *F = &T->fl[E->flag - 1];
+            const struct text_style *st = note_st(T, E);
+            double base = first_baseline(T, y, st);
+            csvchart_layout_paragraph(L, st, E->name ? th->text : c, F->head, T->col_x, base,
+                                      T->col_w, E->nnote, TEXT_ANCHOR_START);
+            y = base - csvchart_layout_ascent(L, st) +
+                (double)E->nnote * csvchart_tr_line_height(T, st);
+            base = first_baseline(T, y, F->body_st);
+            csvchart_layout_paragraph(L, F->body_st, th->faint, F->body, T->col_x, base, T->col_w,
+                                      E->nvalue, TEXT_ANCHOR_START);
+            y = base - csvchart_layout_ascent(L, F->body_st) +
+                (double)E->nvalue * csvchart_tr_line_height(T, F->body_st);
         }
         if (E->rate[0]) {
             double base = first_baseline(T, y, &T->rate_st);
@@ -340,11 +379,25 @@ bool csvchart_tr_make_ends(struct trend_layout *T)
     }
     for (size_t i = 0; i < d->nseries; i++) {
         const struct trend_series *ts = &d->series[i];
-        if (ts->nvalues == 0 || (drawn == 1 && !ts->has_fit)) {
+        /* the label of a series' last value goes to the end of its line, where the series is
+         * named: a flag there ran its leader down the plot's edge past the other lines' ends */
+        size_t last = ts->n, flag = 0;
+        while (last > 0 && !ts->p[last - 1].has) {
+            last--;
+        }
+        for (size_t f = 0; f < T->nfl && last; f++) {
+            const struct tr_flag *F = &T->fl[f];
+            flag = !F->marker && F->series == i && F->index == last - 1 ? f + 1 : flag;
+        }
+        if (ts->nvalues == 0 || (drawn == 1 && !ts->has_fit && !flag)) {
             continue;
         }
         struct tr_end *E = &T->ends[T->nends++];
         E->series = i;
+        E->flag = flag;
+        if (flag) {
+            T->fl[flag - 1].at_end = true;
+        }
         E->name = drawn > 1 ? ts->name : NULL;
         if (ts->has_fit) {
             csvchart_error e = {0};
@@ -370,6 +423,11 @@ bool csvchart_tr_make_ends(struct trend_layout *T)
         }
     }
     return true;
+}
+
+const struct text_style *csvchart_tr_end_first(const struct trend_layout *T, const struct tr_end *E)
+{
+    return E->name ? &T->name_st : E->flag ? T->fl[E->flag - 1].head_st : &T->rate_st;
 }
 
 const struct ref_mark *csvchart_tr_ref(const struct trend_layout *T, const struct tr_end *E)

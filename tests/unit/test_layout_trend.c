@@ -1035,6 +1035,48 @@ static void test_rules(void)
     csvchart_figure_free(fig);
 }
 
+/*
+ * A series' last value, labelled, is written under the series' name at the end of its line
+ * (its flag ran a leader down the plot's edge past the other lines' ends to a block under the
+ * axis); a lone series' gets a line-end label for it; a legend sends it back to a flag.
+ */
+static void test_last_value_label(void)
+{
+    const char *csv = "date,s,v,note\n2023,A,10,\n2024,A,15,\n2025,A,18,Latest A\n2023,B,8,First "
+                      "B\n2024,B,11,\n2025,B,12,\n";
+    const char *opts[] = {"group", "s", "label", "note", NULL};
+    for (int lone = 0; lone < 2; lone++) {
+        const char *one = "date,v,note\n2023,10,\n2024,15,\n2025,18,Latest A\n";
+        csvchart_error err = {0};
+        csvchart_figure *fig =
+            fixture_figure("trend", lone ? one : csv, lone ? opts + 2 : opts, &err);
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        CHECK(s != NULL);
+        if (s) {
+            const struct scene_item *latest = fixture_find_text(s, "Latest A");
+            const struct scene_item *a = fixture_find_text(s, "A");
+            CHECK(latest != NULL);
+            /* in the column right of the plot, under the name when there is one */
+            double right = 0;
+            for (size_t i = 0; i < s->len; i++) {
+                if (s->items[i].kind == SCENE_PATH) {
+                    for (size_t k = 0; k < s->items[i].npoints; k++) {
+                        right = fmax(right, s->items[i].points[k].x);
+                    }
+                }
+            }
+            CHECK(latest && latest->x > right);
+            CHECK(lone || (a && latest && latest->y > a->y && fabs(latest->x - a->x) < 0.01));
+            if (!lone) {
+                const struct scene_item *first = fixture_find_text(s, "First B");
+                CHECK(first && first->x < right); /* not the last value: a flag */
+            }
+            check_scene_rules("last value", s, 1200, 675);
+        }
+        csvchart_figure_free(fig);
+    }
+}
+
 int main(void)
 {
     RUN(test_sample);
@@ -1048,6 +1090,7 @@ int main(void)
     RUN(test_flags_whole);
     RUN(test_highlight);
     RUN(test_rules);
+    RUN(test_last_value_label);
     RUN(test_time_axis_says_no_more);
     RUN(test_property);
     return harness_done();
