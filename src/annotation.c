@@ -226,6 +226,24 @@ static csvchart_status read_dated(const struct item *it, const void *ctx, void *
 {
     struct dated_mark *m = out;
     const char *a = it->a, *b = it->b, *date_end = NULL, *w = a;
+    /* a span: START..END, the start read whole */
+    for (const char *q = a; q + 1 < b; q++) {
+        if (q[0] == '.' && q[1] == '.') {
+            const char *e = q;
+            while (e > a && (e[-1] == ' ' || e[-1] == '\t')) {
+                e--;
+            }
+            m->span = e > a && csvchart_date_parse_as(a, (size_t)(e - a), ctx, &m->date);
+            if (m->span) {
+                w = a = q + 2;
+                while (w < b && (*w == ' ' || *w == '\t')) {
+                    w = ++a;
+                }
+            }
+            break;
+        }
+    }
+    struct date_value start = m->date;
     for (int words = 0; words < 5 && w < b; words++) {
         while (w < b && *w != ' ' && *w != '\t') {
             w++;
@@ -241,8 +259,17 @@ static csvchart_status read_dated(const struct item *it, const void *ctx, void *
     }
     if (!date_end) {
         return BAD("%s: item %zu \"%.*s\" does not start with a date; expected DATE LABEL, "
-                   "e.g. 2026-01-15 Policy shift",
-                   it->name, it->k, (int)(b - a), a);
+                   "e.g. 2026-01-15 Policy shift%s",
+                   it->name, it->k, (int)(b - it->a), it->a,
+                   m->span ? ", or START..END LABEL, e.g. 2020-02..2020-04 Recession" : "");
+    }
+    if (m->span) {
+        m->end = m->date;
+        m->date = start;
+        if (csvchart_date_coord(&m->end) < csvchart_date_coord(&m->date)) {
+            return BAD("%s: item %zu \"%.*s\" ends before it starts", it->name, it->k,
+                       (int)(b - it->a), it->a);
+        }
     }
     m->label = unquote(date_end, b);
     return m->label ? CSVCHART_OK : csvchart_error_nomem(err);

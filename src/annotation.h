@@ -50,9 +50,12 @@ csvchart_status csvchart_parse_notes(const char *name, const char *text, struct 
                                      size_t *n, csvchart_error *err);
 void csvchart_notes_free(struct note_mark *r, size_t n);
 
-/* A dated marker: a date (any form the timeline's dates take) and its label ("" for none). */
+/* A dated marker: a date (any form the timeline's dates take) and its label ("" for none);
+ * a span ("2020-02..2020-04 Recession") also has an end. */
 struct dated_mark {
     struct date_value date;
+    bool span;
+    struct date_value end; /* a span's last date */
     char *label;
 };
 
@@ -60,8 +63,9 @@ struct dated_mark {
  * "DATE LABEL" items (marker): the date is the longest run of the item's first words (up to
  * five) that reads as a date in `syn` (date.h; NULL: the default forms), so "15 January 2026
  * Policy shift" and "Jan 15, 2026 Launch" both read; the rest is the label, its double quotes
- * taken off. Errors as for csvchart_parse_refs(), naming the item that does not start with a
- * date.
+ * taken off. "START..END LABEL" is a span (what comes before ".." must read as a date whole,
+ * "Feb 2020..Apr 2020 Recession"), its end no earlier than its start. Errors as for
+ * csvchart_parse_refs(), naming the item that does not start with a date.
  */
 csvchart_status csvchart_parse_dated(const char *name, const char *text,
                                      const struct date_syntax *syn, struct dated_mark **out,

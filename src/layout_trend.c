@@ -169,6 +169,7 @@ static bool place(struct trend_layout *T, bool direct)
     }
     double flag_wrap = fmin(px->flag_wrap, 0.4 * frame_w);
     if (!csvchart_tr_measure_flags(T, flag_wrap)) {
+        T->flags_failed = true;
         return fail(T, true, false);
     }
     /* Below the data: the time axis' ticks and labels, which start clear of the lowest value

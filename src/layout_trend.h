@@ -167,8 +167,8 @@ void csvchart_tr_draw_series(struct trend_layout *T);
 const struct ref_mark *csvchart_tr_ref(const struct trend_layout *T, const struct tr_end *E);
 /* Where a reference line or band's label wants to be: its value's y, a band's middle. */
 double csvchart_tr_ref_y(const struct trend_layout *T, const struct ref_mark *r);
-/* The shaded bands (band), under the gridlines; the reference lines (rule), dashed across the
- * plot, under the series. */
+/* The shaded bands (band) and spans of time (marker START..END), under the gridlines; the
+ * reference lines (rule), dashed across the plot, under the series. */
 void csvchart_tr_draw_bands(struct trend_layout *T);
 void csvchart_tr_draw_rules(struct trend_layout *T);
 

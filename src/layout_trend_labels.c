@@ -62,8 +62,9 @@ bool csvchart_tr_measure_flags(struct trend_layout *T, double wrap)
     for (size_t i = 0; i < T->nfl; i++) {
         struct tr_flag *F = &T->fl[i];
         F->w = 0;
-        F->nhead =
-            lines_of(T, F->head_st, F->head, wrap, F->marker ? 1 : TR_FLAG_LINES, &F->w, &whole);
+        /* a marker's date in a line, a span's two in two ("Nov 2021 –" / "Feb 2023") */
+        size_t head_lines = !F->marker ? TR_FLAG_LINES : T->d->markers[F->index].span ? 2 : 1;
+        F->nhead = lines_of(T, F->head_st, F->head, wrap, head_lines, &F->w, &whole);
         F->nbody =
             lines_of(T, F->body_st, F->body, wrap, F->marker ? TR_FLAG_LINES : 1, &F->w, &whole);
         F->h = (double)F->nhead * csvchart_tr_line_height(T, F->head_st) +
@@ -336,6 +337,32 @@ bool csvchart_tr_make_flags(struct trend_layout *T)
         struct tr_flag *F = &T->fl[T->nfl++];
         *F = (struct tr_flag){.marker = true, .index = i, .t = d->markers[i].t, .up_pref = true};
         csvchart_date_format_in(T->s->locale, &d->markers[i].date, false, F->text, sizeof F->text);
+        if (d->markers[i].span) { /* "Feb–Apr 2020", "Nov 2021 – Feb 2023" */
+            char a[48], b[48];
+            csvchart_date_format_in(T->s->locale, &d->markers[i].date, false, a, sizeof a);
+            csvchart_date_format_in(T->s->locale, &d->markers[i].end, false, b, sizeof b);
+            const char *ya = strrchr(a, ' '), *yb = strrchr(b, ' ');
+            bool one_year = ya && yb && strcmp(ya, yb) == 0; /* said once, the dash unspaced */
+            if (one_year) {
+                a[ya - a] = '\0';
+            }
+            /* a line may break at the dash, never inside a date */
+            size_t used = 0;
+            for (int part = 0; part < 3; part++) {
+                const char *src = part == 0   ? a
+                                  : part == 1 ? (one_year ? "\xe2\x80\x93" : " \xe2\x80\x93 ")
+                                              : b;
+                for (const char *c = src; *c && used + 3 < sizeof F->text; c++) {
+                    if (*c == ' ' && part != 1) {
+                        memcpy(F->text + used, "\xc2\xa0", 2);
+                        used += 2;
+                    } else {
+                        F->text[used++] = *c;
+                    }
+                }
+            }
+            F->text[used] = '\0';
+        }
         F->head_st = &T->date_st;
         F->body_st = &T->flag_st;
     }

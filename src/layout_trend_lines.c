@@ -408,6 +408,15 @@ void csvchart_tr_draw_bands(struct trend_layout *T)
 {
     const struct theme *t = &T->s->theme;
     csvchart_rgba tint = (t->text & 0xFFFFFF00u) | 0x14u; /* 8% of the text colour, as bars' */
+    for (size_t k = 0; k < T->d->nmarkers; k++) { /* spans of time, from the start's flag on */
+        const struct trend_marker *m = &T->d->markers[k];
+        if (m->span) {
+            double a = csvchart_layout_snap(&T->L, csvchart_tr_time_x(T, m->t0), 0);
+            double b = csvchart_layout_snap(&T->L, csvchart_tr_time_x(T, m->t1), 0);
+            csvchart_scene_rect(T->L.scene, a, T->data_top, b - a, T->data_bottom - T->data_top,
+                                tint);
+        }
+    }
     for (size_t k = 0; k < T->s->nbands; k++) {
         const struct ref_mark *r = &T->s->bands[k];
         double a = csvchart_layout_snap(&T->L, csvchart_tr_value_y(T, r->hi), 0);

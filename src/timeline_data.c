@@ -164,6 +164,13 @@ csvchart_status csvchart_timeline_bind(const csvchart_table *t, const struct spe
     for (size_t k = 0; k < s->nmarkers + s->ndate_notes; k++) {
         bool note = k >= s->nmarkers;
         const struct dated_mark *m = note ? &s->date_notes[k - s->nmarkers] : &s->markers[k];
+        if (m->span) { /* a stretch of time on a timeline is an event with an end */
+            st = csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0,
+                                    "%s: a span (START..END) is shaded on trends; on a timeline, "
+                                    "give the event an end in an end column",
+                                    note ? "annotate" : "marker");
+            goto fail;
+        }
         struct timeline_event e = {.start = m->date, .marker = true, .note = note};
         e.t0 = csvchart_date_coord(&e.start);
         e.t1 = csvchart_date_period_end(&e.start);

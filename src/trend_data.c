@@ -523,6 +523,13 @@ static csvchart_status read_markers(const struct spec *s, struct trend_data *d, 
         struct trend_marker *m = &d->markers[d->nmarkers];
         m->date = s->markers[i].date;
         m->t = (csvchart_date_coord(&m->date) + csvchart_date_period_end(&m->date)) / 2;
+        m->span = s->markers[i].span;
+        if (m->span) { /* its flag stands at its start */
+            m->end = s->markers[i].end;
+            m->t0 = csvchart_date_coord(&m->date);
+            m->t1 = csvchart_date_period_end(&s->markers[i].end);
+            m->t = m->t0;
+        }
         if (!(m->label = csvchart_strdup(s->markers[i].label))) {
             return csvchart_error_nomem(err);
         }
@@ -604,7 +611,7 @@ csvchart_status csvchart_trend_bind(const csvchart_table *t, const struct spec *
     }
     for (size_t i = 0; i < d.nmarkers; i++) {
         d.tmin = fmin(d.tmin, d.markers[i].t);
-        d.tmax = fmax(d.tmax, d.markers[i].t);
+        d.tmax = fmax(d.tmax, d.markers[i].span ? d.markers[i].t1 : d.markers[i].t);
         enum date_precision mp = d.markers[i].date.precision;
         d.finest = mp > d.finest ? mp : d.finest;
     }

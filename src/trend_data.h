@@ -53,6 +53,9 @@ struct trend_series {
 struct trend_marker {
     struct date_value date;
     double t; /* the middle of the date's period */
+    bool span;
+    struct date_value end; /* a span's last date */
+    double t0, t1;         /* a span: from its start's period to its end's, whole */
     char *label;
 };
 

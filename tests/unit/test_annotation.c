@@ -103,11 +103,49 @@ static void test_numbers(void)
     CHECK_INT(csvchart_parse_numbers("ticks", "0,abc", 0, &v, &n, &err), CSVCHART_ERROR_VALUE);
 }
 
+/* Markers: DATE LABEL, and spans START..END LABEL (the start read whole, no earlier end). */
+static void test_dated(void)
+{
+    struct dated_mark *m;
+    size_t n;
+    csvchart_error err = {0};
+    CHECK_INT(csvchart_parse_dated("marker",
+                                   "2026-01-15 Policy shift; 2020-02..2020-04 Recession; "
+                                   "Feb 2020 .. Apr 2021 Long one; 2020-01 Wait.. what",
+                                   NULL, &m, &n, &err),
+              CSVCHART_OK);
+    CHECK_INT(n, 4);
+    CHECK(!m[0].span);
+    CHECK_STR(m[0].label, "Policy shift");
+    CHECK(m[1].span);
+    CHECK_INT(m[1].date.year, 2020);
+    CHECK_INT(m[1].date.month, 2);
+    CHECK_INT(m[1].end.month, 4);
+    CHECK_STR(m[1].label, "Recession");
+    CHECK(m[2].span);
+    CHECK_INT(m[2].end.year, 2021);
+    CHECK_STR(m[2].label, "Long one");
+    CHECK(!m[3].span); /* "2020-01 Wait" is no date: a label with ".." in it */
+    CHECK_STR(m[3].label, "Wait.. what");
+    csvchart_dated_free(m, n);
+
+    CHECK_INT(csvchart_parse_dated("marker", "2020-04..2020-02 Backwards", NULL, &m, &n, &err),
+              CSVCHART_ERROR_VALUE);
+    CHECK_STR(err.message, "marker: item 1 \"2020-04..2020-02 Backwards\" ends before it starts");
+    err = (csvchart_error){0};
+    CHECK_INT(csvchart_parse_dated("marker", "2020-04..soon Open", NULL, &m, &n, &err),
+              CSVCHART_ERROR_VALUE);
+    CHECK_STR(err.message, "marker: item 1 \"2020-04..soon Open\" does not start with a date; "
+                           "expected DATE LABEL, e.g. 2026-01-15 Policy shift, or START..END "
+                           "LABEL, e.g. 2020-02..2020-04 Recession");
+}
+
 int main(void)
 {
     RUN(test_rules);
     RUN(test_bands);
     RUN(test_notes);
     RUN(test_numbers);
+    RUN(test_dated);
     return harness_done();
 }

@@ -242,6 +242,18 @@ static void generate(struct gen *g, size_t k)
         m += (size_t)snprintf(g->optbuf[1] + m, sizeof g->optbuf[1] - m, "%s%s %s", i ? "; " : "",
                               date, label);
     }
+    /* a span of time, shaded (a generator of its own, as the rules' below) */
+    uint64_t rs = 0xD1B54A32D192ED03ull * (k + 7);
+    if (property_pick(&rs, 0, 5) == 0) {
+        char d0[64], d1[64], label[48];
+        double a = start + property_unit(&rs) * span, b = start + property_unit(&rs) * span;
+        put_date(d0, sizeof d0, fmin(a, b), prec < 2 ? prec : 2);
+        put_date(d1, sizeof d1, fmax(a, b), prec < 2 ? prec : 2);
+        make_name(label, sizeof label, "W", 0, property_pick(&rs, 1, 20));
+        snprintf(g->optbuf[1] + m, sizeof g->optbuf[1] - m, "%s%s..%s %s", nmark ? "; " : "", d0,
+                 d1, label);
+        nmark++;
+    }
     if (nmark) {
         property_opt(&g->c, "marker", g->optbuf[1]);
     }
@@ -1077,6 +1089,51 @@ static void test_last_value_label(void)
     }
 }
 
+/*
+ * marker START..END: a span of time shaded across the data, its flag at its start saying the
+ * dates once ("Feb–Apr 2020"); a timeline refuses one (an event there has an end column).
+ */
+static void test_marker_span(void)
+{
+    const char *csv = "date,v\n2019-10,10\n2019-12,11\n2020-02,12\n2020-04,9\n2020-06,13\n"
+                      "2020-08,14\n";
+    const char *opts[] = {"marker", "2020-02..2020-04 Recession", NULL};
+    csvchart_error err = {0};
+    csvchart_figure *fig = fixture_figure("trend", csv, opts, &err);
+    const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+    CHECK(s != NULL);
+    if (s) {
+        CHECK(fixture_find_text(s, "Recession") != NULL);
+        /* a no-break space: a line breaks at the dash, never inside a date */
+        CHECK(fixture_find_text(s, "Feb\xe2\x80\x93"
+                                   "Apr\xc2\xa0"
+                                   "2020") != NULL);
+        /* the shade: from 1 February to 30 April, a third of the ten months drawn */
+        const struct scene_item *shade = NULL;
+        double plot_w = 0;
+        for (size_t i = 0; i < s->len; i++) {
+            const struct scene_item *it = &s->items[i];
+            if (it->kind == SCENE_RECT && (it->fill & 0xFFu) == 0x14u) {
+                shade = it;
+            }
+            if (it->kind == SCENE_PATH) {
+                plot_w = it->points[it->npoints - 1].x - it->points[0].x;
+            }
+        }
+        CHECK(shade != NULL);
+        CHECK(shade && plot_w > 0 && fabs(shade->w / plot_w - 89.0 / 305) < 0.02);
+        check_scene_rules("span", s, 1200, 675);
+    }
+    csvchart_figure_free(fig);
+    const char *events = "date,label\n2020-01-05,A\n2020-03-01,B\n";
+    err = (csvchart_error){0};
+    fig = fixture_figure("timeline", events, opts, &err);
+    CHECK(csvchart_figure_scene(fig, &err) == NULL);
+    CHECK_STR(err.message, "marker: a span (START..END) is shaded on trends; on a timeline, give "
+                           "the event an end in an end column");
+    csvchart_figure_free(fig);
+}
+
 int main(void)
 {
     RUN(test_sample);
@@ -1091,6 +1148,7 @@ int main(void)
     RUN(test_highlight);
     RUN(test_rules);
     RUN(test_last_value_label);
+    RUN(test_marker_span);
     RUN(test_time_axis_says_no_more);
     RUN(test_property);
     return harness_done();
