@@ -412,13 +412,17 @@ static bool legend(struct trend_layout *T)
         free(text);
         return false;
     }
+    size_t k = 0; /* a lone series' end that only held its last value's label says nothing */
     for (size_t i = 0; i < n; i++) {
         const struct tr_end *E = &T->ends[i];
-        snprintf(text[i], sizeof text[i], "%s%s%s", E->name ? E->name : "",
-                 E->name && E->rate[0] ? ": " : "", E->rate);
-        e[i] = (struct legend_entry){text[i], T->color[E->series]};
+        if (E->name || E->rate[0]) {
+            snprintf(text[k], sizeof text[k], "%s%s%s", E->name ? E->name : "",
+                     E->name && E->rate[0] ? ": " : "", E->rate);
+            e[k] = (struct legend_entry){text[k], T->color[E->series]};
+            k++;
+        }
     }
-    csvchart_layout_legend(&T->L, e, n);
+    csvchart_layout_legend(&T->L, e, k);
     free(e);
     free(text);
     memmove(T->ends, T->ends + n, (T->nends - n) * sizeof *T->ends);
