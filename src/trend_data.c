@@ -609,6 +609,33 @@ csvchart_status csvchart_trend_bind(const csvchart_table *t, const struct spec *
     if ((st = read_markers(s, &d, err))) {
         goto fail;
     }
+    /* A marker far from the values stretches the time axis and squeezes them: said, as a
+     * marker the editor wants there is drawn there ("1990-01 Past" put 2016-2024 in the
+     * plot's last quarter). */
+    double span = d.tmax - d.tmin;
+    for (size_t i = 0; i < d.nmarkers && span > 0; i++) {
+        const struct trend_marker *m = &d.markers[i];
+        double lo = m->span ? m->t0 : m->t, hi = m->span ? m->t1 : m->t;
+        double past = fmax(d.tmin - lo, hi - d.tmax);
+        if (past > span / 2) {
+            char a[64], v0[64], v1[64];
+            csvchart_date_format(&m->date, false, a, sizeof a);
+            const struct trend_point *first = NULL, *last = NULL;
+            for (size_t k = 0; k < d.nseries; k++) {
+                for (size_t j = 0; j < d.series[k].n; j++) {
+                    const struct trend_point *p = &d.series[k].p[j];
+                    first = p->has && (!first || p->t < first->t) ? p : first;
+                    last = p->has && (!last || p->t > last->t) ? p : last;
+                }
+            }
+            csvchart_date_format(&first->date, false, v0, sizeof v0);
+            csvchart_date_format(&last->date, false, v1, sizeof v1);
+            csvchart_warnings_add(warn,
+                                  "marker \"%s\" (%s) lies far outside the values' dates (%s to "
+                                  "%s): the time axis stretches to hold it",
+                                  m->label, a, v0, v1);
+        }
+    }
     for (size_t i = 0; i < d.nmarkers; i++) {
         d.tmin = fmin(d.tmin, d.markers[i].t);
         d.tmax = fmax(d.tmax, d.markers[i].span ? d.markers[i].t1 : d.markers[i].t);

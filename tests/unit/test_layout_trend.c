@@ -1134,6 +1134,28 @@ static void test_marker_span(void)
     csvchart_figure_free(fig);
 }
 
+/* A marker far from the values' dates is drawn, and said: the axis stretches to hold it. */
+static void test_marker_far(void)
+{
+    const char *csv = "date,v\n2016,10\n2020,12\n2024,15\n";
+    static const struct {
+        const char *marker;
+        size_t warnings;
+    } cases[] = {{"1990 Past", 1}, {"2014 Before", 0}, {"2020..2040 Plan", 1}};
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        const char *opts[] = {"marker", cases[c].marker, NULL};
+        csvchart_error err = {0};
+        csvchart_figure *fig = fixture_figure("trend", csv, opts, &err);
+        CHECK(csvchart_figure_scene(fig, &err) != NULL);
+        CHECK_INT(csvchart_figure_warning_count(fig), cases[c].warnings);
+        if (cases[c].warnings && csvchart_figure_warning_count(fig)) {
+            CHECK(strstr(csvchart_figure_warning(fig, 0), "lies far outside the values' dates "
+                                                          "(2016 to 2024)") != NULL);
+        }
+        csvchart_figure_free(fig);
+    }
+}
+
 int main(void)
 {
     RUN(test_sample);
@@ -1149,6 +1171,7 @@ int main(void)
     RUN(test_rules);
     RUN(test_last_value_label);
     RUN(test_marker_span);
+    RUN(test_marker_far);
     RUN(test_time_axis_says_no_more);
     RUN(test_property);
     return harness_done();
