@@ -104,7 +104,9 @@ struct csvchart_csv_reader {
     struct pos row_at, surplus_at;
     size_t header_line;
     struct row header, row;
-    size_t ncols;     /* the header's fields */
+    size_t ncols;   /* the header's named fields */
+    size_t unnamed; /* unnamed ones after them (a spreadsheet's trailing commas), ignored */
+    struct pos unnamed_at;
     size_t data_rows; /* read so far */
     size_t kept_rows; /* of which the sink kept (max_rows) */
     bool had_bom;

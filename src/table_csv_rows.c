@@ -102,6 +102,14 @@ static bool all_blank(const char *s, size_t len)
     return true;
 }
 
+static void unnamed_column(struct csvchart_csv_reader *r)
+{
+    csvchart_csv_fail(r, CSVCHART_ERROR_DATA, r->unnamed_at,
+                      "column %zu has an empty name; expected a header row that names every "
+                      "column",
+                      r->header.nfields + 1);
+}
+
 static void header_field(struct csvchart_csv_reader *r, const char *s, size_t len, struct pos at)
 {
     struct row *h = &r->header;
@@ -115,11 +123,16 @@ static void header_field(struct csvchart_csv_reader *r, const char *s, size_t le
                           "too many columns; the limit is %zu (max_columns)", r->max_columns);
         return;
     }
+    /* Unnamed columns may end the header ("name,value," from a spreadsheet): ignored while
+     * their cells are empty. One before a named column is an error. */
     if (all_blank(s, len)) {
-        csvchart_csv_fail(r, CSVCHART_ERROR_DATA, at,
-                          "column %zu has an empty name; expected a header row "
-                          "that names every column",
-                          h->nfields + 1);
+        if (r->unnamed++ == 0) {
+            r->unnamed_at = at;
+        }
+        return;
+    }
+    if (r->unnamed) {
+        unnamed_column(r);
         return;
     }
     for (size_t i = 0; i < h->nfields; i++) {
@@ -152,7 +165,15 @@ static void data_field(struct csvchart_csv_reader *r, const char *s, size_t len,
         if (!row_set(&r->row, idx, s, len, at)) {
             fail_nomem(r);
         }
-    } else if (idx == r->ncols) {
+    } else if (idx < r->ncols + r->unnamed) {
+        if (!all_blank(s, len)) {
+            char buf[80];
+            csvchart_csv_fail(r, CSVCHART_ERROR_DATA, at,
+                              "\"%s\" is in column %zu, whose name in the header (line %zu) "
+                              "is empty; name every column that holds values",
+                              excerpt(buf, sizeof buf, s, len), idx + 1, r->header_line);
+        }
+    } else if (idx == r->ncols + r->unnamed) {
         r->surplus_at = at;
     }
 }
@@ -193,6 +214,10 @@ static void end_header(struct csvchart_csv_reader *r)
     r->in_header = false;
     r->header_line = r->row_at.line;
     r->ncols = r->header.nfields;
+    if (r->ncols == 0 && r->unnamed) { /* no name at all */
+        unnamed_column(r);
+        return;
+    }
     if (!csvchart_array_reserve((void **)&r->row.fields, &r->row.fields_cap, r->ncols,
                                 sizeof *r->row.fields) ||
         !row_clear(&r->row)) {
@@ -246,13 +271,15 @@ static void on_row(int c, void *ctx)
     }
     if (r->in_header) {
         end_header(r);
-    } else if (r->field_index != r->ncols) {
-        /* Too many fields: point at the first one too many; too few: at the row. */
+    } else if (r->field_index < r->ncols || r->field_index > r->ncols + r->unnamed) {
+        /* Too many fields: point at the first one too many; too few: at the row. (The header's
+         * trailing unnamed columns may be there or not.) */
         struct pos at = r->field_index > r->ncols ? r->surplus_at : r->row_at;
         csvchart_csv_fail(r, CSVCHART_ERROR_DATA, at,
                           "row has %zu field%s, expected %zu as in the header "
                           "(line %zu)",
-                          r->field_index, r->field_index == 1 ? "" : "s", r->ncols, r->header_line);
+                          r->field_index, r->field_index == 1 ? "" : "s",
+                          r->ncols + (r->field_index > r->ncols ? r->unnamed : 0), r->header_line);
     } else {
         end_row(r);
     }

@@ -82,7 +82,8 @@ case_reader empty ":" ''
 case_reader header_only ":" 'a,b\n'
 case_reader invalid_utf8 ":2:" 'a,b\nx\xff,2\n'
 case_reader nul_byte ":2:" 'a,b\nx\x00y,2\n'
-case_reader missing_name ":1:" 'a,\n1,2\n'
+case_reader missing_name ":2:" 'a,\n1,2\n'
+case_reader missing_inner_name ":1:" 'a,,c\n1,2,3\n'
 
 # Usage errors: exit 2 with a hint line.
 run bar x.csv -o keep.png --titel "x"

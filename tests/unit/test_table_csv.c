@@ -76,6 +76,10 @@ static const struct rcase cases[] = {
     /* ---- Well-formed input ---- */
     {IN("a,b\n1,2\n"), AUTO, "d=, bom=0\nH [a]1:1 [b]1:3\nR [1]2:1 [2]2:3\n"},
     {IN("a,b\n1,2"), AUTO, "d=, bom=0\nH [a]1:1 [b]1:3\nR [1]2:1 [2]2:3\n"},
+    /* A spreadsheet's trailing commas: unnamed empty columns, in some rows or all, ignored. */
+    {IN("a,b,\n1,2,\n3,4\n"), AUTO,
+     "d=, bom=0\nH [a]1:1 [b]1:3\nR [1]2:1 [2]2:3\nR [3]3:1 [4]3:3\n"},
+    {IN("a;b;;\r\n1;2;;\r\n"), AUTO, "d=; bom=0\nH [a]1:1 [b]1:3\nR [1]2:1 [2]2:3\n"},
     {IN("a,b\r\n1,2\r\n"), AUTO, "d=, bom=0\nH [a]1:1 [b]1:3\nR [1]2:1 [2]2:3\n"},
     /* Lone CR line ends (old Mac files) are valid. */
     {IN("a,b\r1,2\r3,4"), AUTO, "d=, bom=0\nH [a]1:1 [b]1:3\nR [1]2:1 [2]2:3\nR [3]3:1 [4]3:3\n"},
@@ -275,12 +279,18 @@ static const struct rcase cases[] = {
     {IN("a,,c\n1,2,3\n"), AUTO,
      "csv:1:3: column 2 has an empty name; expected a header row that "
      "names every column"},
+    /* a header may end in unnamed columns (a spreadsheet's trailing commas) while their
+     * cells are empty, in every row or some */
     {IN("a,b,\n1,2,3\n"), AUTO,
-     "csv:1:5: column 3 has an empty name; expected a header row that "
-     "names every column"},
+     "csv:2:5: \"3\" is in column 3, whose name in the header (line 1) is empty; name every "
+     "column that holds values"},
     {IN("a,\" \"\n1,2\n"), AUTO,
-     "csv:1:3: column 2 has an empty name; expected a header row that "
-     "names every column"},
+     "csv:2:3: \"2\" is in column 2, whose name in the header (line 1) is empty; name every "
+     "column that holds values"},
+    {IN("a,b,,\n1,2,,\n3,4\n5,6,,,\n"), AUTO,
+     "csv:4:7: row has 5 fields, expected 4 as in the header (line 1)"},
+    {IN(",\n1,\n"), AUTO,
+     "csv:1:1: column 1 has an empty name; expected a header row that names every column"},
     {IN("price,x,price\n1,2,3\n"), AUTO,
      "csv:1:9: duplicate column name \"price\" (also column "
      "1)"},
