@@ -121,6 +121,15 @@ static bool wants_scientific(const struct decimal *x, const char *ip, const char
     return x->exp <= -7 && strcmp(ip, "0") == 0 && strspn(fp, "0") == strlen(fp);
 }
 
+/* The unit after the number: "%", spaced as the locale writes it ("31,5 %" in French). */
+static void put_suffix(struct sbuf *b, const struct label *l)
+{
+    if (l->loc && l->suffix[0] == '%') {
+        csvchart_fmt_puts(b, l->loc->percent_space);
+    }
+    csvchart_fmt_puts(b, l->suffix);
+}
+
 static void put_scientific(struct sbuf *b, const struct label *l, const struct decimal *x)
 {
     char e[16];
@@ -135,7 +144,7 @@ static void put_scientific(struct sbuf *b, const struct label *l, const struct d
     }
     snprintf(e, sizeof e, "e%d", x->exp);
     csvchart_fmt_puts(b, e);
-    csvchart_fmt_puts(b, l->suffix);
+    put_suffix(b, l);
 }
 
 static void put_label(struct sbuf *b, const struct label *l, double v)
@@ -198,7 +207,7 @@ static void put_label(struct sbuf *b, const struct label *l, double v)
     if (SI_LETTER[k]) {
         csvchart_fmt_put(b, &SI_LETTER[k], 1);
     }
-    csvchart_fmt_puts(b, l->suffix);
+    put_suffix(b, l);
     if (after) {
         if (l->cur_space) {
             csvchart_fmt_puts(b, NBSP);

@@ -331,6 +331,26 @@ static void read_locale(struct csvchart_locale *loc, locale_t l)
     }
 }
 
+/*
+ * The space a language writes before "%", which glibc's locale data does not hold: CLDR's
+ * percent patterns ("#,##0 %"), a narrow no-break space in French, a no-break space in the
+ * others that space it, none in English, Italian, Dutch, Polish, Portuguese, Japanese, ...
+ */
+static void percent_space(struct csvchart_locale *loc, const char *lang)
+{
+    static const char *const spaced[] = {"de", "es", "sv", "nb", "nn", "no", "da", "fi",
+                                         "ru", "cs", "sk", "uk", "hu", "ca", "el", "bg"};
+    if (strcmp(lang, "fr") == 0) {
+        copy(loc->percent_space, sizeof loc->percent_space, "\xe2\x80\xaf"); /* U+202F */
+        return;
+    }
+    for (size_t i = 0; i < sizeof spaced / sizeof spaced[0]; i++) {
+        if (strcmp(lang, spaced[i]) == 0) {
+            copy(loc->percent_space, sizeof loc->percent_space, "\xc2\xa0"); /* U+00A0 */
+        }
+    }
+}
+
 csvchart_status csvchart_locale_load(const char *name, struct csvchart_locale **out,
                                      csvchart_error *err)
 {
@@ -385,6 +405,7 @@ csvchart_status csvchart_locale_load(const char *name, struct csvchart_locale **
     copy(loc->name, sizeof loc->name, tried[ntried - 1]);
     read_locale(loc, l);
     freelocale(l);
+    percent_space(loc, lang);
     *out = loc;
     return CSVCHART_OK;
 }

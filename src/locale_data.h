@@ -32,18 +32,19 @@
 enum date_part { DATE_PART_DAY, DATE_PART_MONTH, DATE_PART_YEAR };
 
 struct csvchart_locale {
-    char name[LOCALE_NAME_LEN];        /* the glibc locale read: "de_DE.UTF-8" */
-    char decimal[8];                   /* the decimal mark: "," */
-    char group[8];                     /* the thousands separator: ".", U+202F ("" for none) */
-    unsigned char grouping[8];         /* digits per group from the right, 0-terminated; the last
-                                          repeats (glibc's GROUPING: 3 = thousands) */
-    char currency[16];                 /* the local currency sign: "€", "zł" ("" for none) */
-    bool cs_precedes;                  /* the sign before the number ("$5") or after it ("5 €") */
-    bool cs_space;                     /* a space between sign and number */
-    char mon[12][LOCALE_MONTH_LEN];    /* month names in a date: "janvier", "stycznia" */
-    char abmon[12][LOCALE_MONTH_LEN];  /* abbreviated: "janv.", "Jan" */
-    char altmon[12][LOCALE_MONTH_LEN]; /* standing alone: "styczeń" (= mon where the
-                                          language has one form) */
+    char name[LOCALE_NAME_LEN]; /* the glibc locale read: "de_DE.UTF-8" */
+    char decimal[8];            /* the decimal mark: "," */
+    char group[8];              /* the thousands separator: ".", U+202F ("" for none) */
+    unsigned char grouping[8];  /* digits per group from the right, 0-terminated; the last
+                                   repeats (glibc's GROUPING: 3 = thousands) */
+    char currency[16];          /* the local currency sign: "€", "zł" ("" for none) */
+    bool cs_precedes;           /* the sign before the number ("$5") or after it ("5 €") */
+    bool cs_space;              /* a space between sign and number */
+    char percent_space[4]; /* before "%": U+202F (fr), U+00A0 (de, es, ...), "" (en, it, ...) */
+    char mon[12][LOCALE_MONTH_LEN];      /* month names in a date: "janvier", "stycznia" */
+    char abmon[12][LOCALE_MONTH_LEN];    /* abbreviated: "janv.", "Jan" */
+    char altmon[12][LOCALE_MONTH_LEN];   /* standing alone: "styczeń" (= mon where the
+                                            language has one form) */
     char abaltmon[12][LOCALE_MONTH_LEN]; /* abbreviated, alone */
     /* A date with a day, month and year: parts[0..nparts) in order, month as a name (or as a
      * number when numeric_month), after[k] the text that follows part k ("." after the day in

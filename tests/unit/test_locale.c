@@ -359,7 +359,11 @@ static void test_labels(void)
     csvchart_format_ratio_in(de, 5.24, buf, sizeof buf, &words);
     CHECK_STR(buf, "5,2");
     csvchart_format_change_in(de, 4.5, buf, sizeof buf);
-    CHECK_STR(buf, "+4,5%");
+    CHECK_STR(buf, "+4,5\xc2\xa0%"); /* German spaces the sign (a no-break space) */
+    csvchart_format_change_in(fr, 4.5, buf, sizeof buf);
+    CHECK_STR(buf, "+4,5\xe2\x80\xaf%"); /* French, a narrow one */
+    csvchart_format_change_in(nl, 4.5, buf, sizeof buf);
+    CHECK_STR(buf, "+4,5%"); /* Dutch, none */
     csvchart_format_tick(&f, 0.5, 0.5, buf, sizeof buf);
     csvchart_format_parse("auto", &f, NULL);
     f.loc = de;
