@@ -104,7 +104,7 @@ static size_t entries(const struct bar_layout *B, const struct panel *P, bool ro
     struct entry *e = *out;
     bool refs_here = B->horizontal == row; /* refs: column when vertical, row when horizontal */
     for (size_t k = 0; refs_here && k < s->nrules + s->nbands; k++) {
-        const struct ref_mark *r = k < s->nrules ? &s->rules[k] : &s->bands[k - s->nrules];
+        const struct ref_mark *r = csvchart_spec_ref(s, k);
         ref_text(P, r, e[n].text, sizeof e[n].text);
         e[n].width = csvchart_layout_width(&B->L, &B->label, e[n].text);
         e[n].size = row ? e[n].width : B->lh;
@@ -171,7 +171,7 @@ static double belongs(const struct bar_layout *B, const struct panel *P, const s
     if (e->cat != (size_t)-1) { /* a note: in line with its bar's band */
         return bar_band_start(B, P) + P->band * ((double)e->cat + 0.5);
     }
-    const struct ref_mark *r = k < s->nrules ? &s->rules[k] : &s->bands[k - s->nrules];
+    const struct ref_mark *r = csvchart_spec_ref(s, k);
     return csvchart_scale_map(&P->sc, (r->lo + r->hi) / 2);
 }
 

@@ -494,7 +494,7 @@ csvchart_status csvchart_layout_trend(const void *data, const struct spec *s,
     csvchart_status st = CSVCHART_OK;
     csvchart_layout_begin(L, s, m, scene, fit);
     for (size_t k = 0; s->log && k < s->nrules + s->nbands; k++) {
-        const struct ref_mark *r = k < s->nrules ? &s->rules[k] : &s->bands[k - s->nrules];
+        const struct ref_mark *r = csvchart_spec_ref(s, k);
         if (!(r->lo > 0)) {
             char v[64];
             csvchart_format_value(&s->format, r->lo, v, sizeof v);

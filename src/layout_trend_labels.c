@@ -460,7 +460,7 @@ const struct text_style *csvchart_tr_end_first(const struct trend_layout *T, con
 const struct ref_mark *csvchart_tr_ref(const struct trend_layout *T, const struct tr_end *E)
 {
     size_t k = E->series - T->d->nseries;
-    return k < T->s->nrules ? &T->s->rules[k] : &T->s->bands[k - T->s->nrules];
+    return csvchart_spec_ref(T->s, k);
 }
 
 double csvchart_tr_ref_y(const struct trend_layout *T, const struct ref_mark *r)

@@ -58,8 +58,7 @@ void csvchart_tr_value_domain(struct trend_layout *T)
         }
     }
     for (size_t k = 0; k < T->s->nrules + T->s->nbands; k++) { /* references: on the axis */
-        const struct ref_mark *r =
-            k < T->s->nrules ? &T->s->rules[k] : &T->s->bands[k - T->s->nrules];
+        const struct ref_mark *r = csvchart_spec_ref(T->s, k);
         lo = fmin(lo, r->lo);
         hi = fmax(hi, r->hi);
     }

@@ -129,4 +129,10 @@ csvchart_status csvchart_spec_bind(const struct option_values *vals, unsigned ki
                                    struct spec *out, csvchart_error *err);
 void csvchart_spec_fini(struct spec *s);
 
+/* The k-th reference of a spec: its rules, then its bands (k < nrules + nbands). */
+static inline const struct ref_mark *csvchart_spec_ref(const struct spec *s, size_t k)
+{
+    return k < s->nrules ? &s->rules[k] : &s->bands[k - s->nrules];
+}
+
 #endif
