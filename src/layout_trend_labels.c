@@ -166,7 +166,9 @@ void csvchart_tr_draw_leaders(struct trend_layout *T)
         }
         double x = csvchart_layout_snap(L, F->pos, T->px.leader);
         double from;
-        if (F->marker) {
+        if (F->marker && T->d->markers[F->index].span) { /* the shade marks it: no line over it */
+            from = F->side == 0 ? T->data_top : T->data_bottom;
+        } else if (F->marker) {
             from = F->side == 0 ? T->data_bottom : T->data_top;
         } else {
             double y = csvchart_tr_value_y(T, F->v), gap = T->r + T->px.ring;

@@ -1122,6 +1122,14 @@ static void test_marker_span(void)
         }
         CHECK(shade != NULL);
         CHECK(shade && plot_w > 0 && fabs(shade->w / plot_w - 89.0 / 305) < 0.02);
+        /* its flag's leader stops at the shade: no dashed line runs over it */
+        for (size_t i = 0; shade && i < s->len; i++) {
+            const struct scene_item *it = &s->items[i];
+            if (it->kind == SCENE_LINE && it->dash > 0 && fabs(it->x - it->x2) < 0.01 &&
+                fabs(it->x - shade->x) < 2) {
+                CHECK(fmax(it->y, it->y2) <= shade->y + 0.5);
+            }
+        }
         check_scene_rules("span", s, 1200, 675);
     }
     csvchart_figure_free(fig);
