@@ -393,8 +393,9 @@ void csvchart_format_plan(const struct value_format *f, enum label_role role, co
         }
     }
     struct label l = label_for(f);
-    /* Large plain numbers read better abbreviated: 40,000,000 as 40M (FIGURES.md). */
-    p->si = l.si || (f->kind == FORMAT_AUTO && max_abs >= 1e6 && !*l.suffix);
+    /* Large numbers read better abbreviated: 40,000,000 as 40M (FIGURES.md), and a share of
+     * 25,000,000% as 25M% (growth from almost nothing). */
+    p->si = l.si || (f->kind != FORMAT_CURRENCY && max_abs >= 1e6);
     int kmax = p->si ? si_index(max_abs) : 0;
     int data_power = multiplier_power(f->unit.multiplier);
     if (role == LABELS_LOG_TICKS) {

@@ -541,6 +541,16 @@ static void test_plans(void)
     const char *sw[] = {"31.0%", "21.4%"};
     check_plan("a series shares its decimals", &pct, LABELS_VALUES, shares, 2, 0, false, NULL, sw);
 
+    /* Growth from almost nothing: a share in the millions is abbreviated like any number. */
+    struct value_format pct0 = fmt_with("auto", "", "%", 0, 0);
+    double growth[] = {25000000, 3500000};
+    const char *gw[] = {"25.0M%", "3.5M%"};
+    check_plan("large shares abbreviated", &pct0, LABELS_VALUES, growth, 2, 0, false, NULL, gw);
+    double gticks[] = {0, 5e6, 10e6};
+    const char *gtw[] = {"0%", "5M%", "10M%"};
+    check_plan("large share ticks abbreviated", &pct0, LABELS_TICKS, gticks, 3, 5e6, false, NULL,
+               gtw);
+
     struct value_format usd = fmt_with("auto", "$", "", 0, 2);
     double prices[] = {0.07, 60};
     const char *pw[] = {"$0.07", "$60"};
