@@ -204,7 +204,9 @@ static void put_label(struct sbuf *b, const struct label *l, double v)
         csvchart_fmt_puts(b, l->loc ? l->loc->decimal : ".");
         csvchart_fmt_put(b, fp, nf);
     }
-    if (SI_LETTER[k]) {
+    if (l->loc) {
+        csvchart_fmt_puts(b, l->loc->scale[k]); // "5,2 Md" (fr)
+    } else if (SI_LETTER[k]) {
         csvchart_fmt_put(b, &SI_LETTER[k], 1);
     }
     put_suffix(b, l);

@@ -351,6 +351,64 @@ static void percent_space(struct csvchart_locale *loc, const char *lang)
     }
 }
 
+/*
+ * How a language abbreviates thousands, millions, billions and trillions, which glibc's locale
+ * data does not hold either: CLDR's short decimal formats ("0 Md" for a French milliard, "0 Mrd."
+ * for a German Milliarde), the space in them a no-break space. Where CLDR writes the thousands
+ * in full (German, Italian) the word a newspaper's table abbreviates them to ("Tsd.", "mila");
+ * where it writes the billions as thousands of millions (Spanish "0000 M") the short form of
+ * "mil millones". A language not listed keeps the English letters, as does a language whose
+ * steps are not thousands (Japanese and Chinese count in ten thousands).
+ */
+static void number_scale(struct csvchart_locale *loc, const char *lang)
+{
+#define SP "\xc2\xa0" /* U+00A0 */
+    static const struct {
+        const char *lang; /* language, or language_TERRITORY before the language alone */
+        const char *k[4];
+    } forms[] = {
+        {"fr", {SP "k", SP "M", SP "Md", SP "Bn"}},
+        {"de", {SP "Tsd.", SP "Mio.", SP "Mrd.", SP "Bio."}},
+        {"es", {SP "mil", SP "M", SP "mil" SP "M", SP "B"}},
+        {"it", {SP "mila", SP "Mln", SP "Mrd", SP "Bln"}},
+        {"pt_PT", {SP "mil", SP "M", SP "mM", SP "Bi"}},
+        {"pt", {SP "mil", SP "mi", SP "bi", SP "tri"}},
+        {"nl", {"K", SP "mln.", SP "mld.", SP "bln."}},
+        {"sv", {SP "tn", SP "mn", SP "md", SP "bn"}},
+        {"da", {SP "t", SP "mio.", SP "mia.", SP "bio."}},
+        {"nb", {"k", SP "mill.", SP "mrd.", SP "bill."}},
+        {"nn", {"k", SP "mill.", SP "mrd.", SP "bill."}},
+        {"no", {"k", SP "mill.", SP "mrd.", SP "bill."}},
+        {"fi", {SP "t.", SP "milj.", SP "mrd.", SP "bilj."}},
+        {"pl", {SP "tys.", SP "mln", SP "mld", SP "bln"}},
+        {"cs", {SP "tis.", SP "mil.", SP "mld.", SP "bil."}},
+        /* тыс. млн млрд трлн */
+        {"ru",
+         {SP "\xd1\x82\xd1\x8b\xd1\x81.", SP "\xd0\xbc\xd0\xbb\xd0\xbd",
+          SP "\xd0\xbc\xd0\xbb\xd1\x80\xd0\xb4", SP "\xd1\x82\xd1\x80\xd0\xbb\xd0\xbd"}},
+        /* тис. млн млрд трлн */
+        {"uk",
+         {SP "\xd1\x82\xd0\xb8\xd1\x81.", SP "\xd0\xbc\xd0\xbb\xd0\xbd",
+          SP "\xd0\xbc\xd0\xbb\xd1\x80\xd0\xb4", SP "\xd1\x82\xd1\x80\xd0\xbb\xd0\xbd"}},
+        {"tr", {SP "B", SP "Mn", SP "Mr", SP "Tn"}},
+    };
+#undef SP
+    static const char *const english[4] = {"K", "M", "B", "T"};
+    const char *const *k = english;
+    for (size_t i = 0; i < sizeof forms / sizeof forms[0] && k == english; i++) {
+        size_t n = strlen(forms[i].lang);
+        bool territory = n > 2;
+        if (territory ? strncmp(loc->name, forms[i].lang, n) == 0
+                      : strcmp(lang, forms[i].lang) == 0) {
+            k = forms[i].k;
+        }
+    }
+    loc->scale[0][0] = '\0';
+    for (int i = 0; i < 4; i++) {
+        copy(loc->scale[i + 1], sizeof loc->scale[i + 1], k[i]);
+    }
+}
+
 csvchart_status csvchart_locale_load(const char *name, struct csvchart_locale **out,
                                      csvchart_error *err)
 {
@@ -406,6 +464,7 @@ csvchart_status csvchart_locale_load(const char *name, struct csvchart_locale **
     read_locale(loc, l);
     freelocale(l);
     percent_space(loc, lang);
+    number_scale(loc, lang);
     *out = loc;
     return CSVCHART_OK;
 }

@@ -41,6 +41,9 @@ struct csvchart_locale {
     bool cs_precedes;           /* the sign before the number ("$5") or after it ("5 €") */
     bool cs_space;              /* a space between sign and number */
     char percent_space[4]; /* before "%": U+202F (fr), U+00A0 (de, es, ...), "" (en, it, ...) */
+    char scale[5][24];     /* after a number shown in 10^(3k), k = 1..4 ([0] is ""): the
+                              language's short forms ("K" "M" "B" "T" in English, "\u00a0k"
+                              "\u00a0M" "\u00a0Md" "\u00a0Bn" in French) */
     char mon[12][LOCALE_MONTH_LEN];      /* month names in a date: "janvier", "stycznia" */
     char abmon[12][LOCALE_MONTH_LEN];    /* abbreviated: "janv.", "Jan" */
     char altmon[12][LOCALE_MONTH_LEN];   /* standing alone: "styczeń" (= mon where the

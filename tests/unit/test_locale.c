@@ -364,6 +364,20 @@ static void test_labels(void)
     CHECK_STR(buf, "+4,5\xe2\x80\xaf%"); /* French, a narrow one */
     csvchart_format_change_in(nl, 4.5, buf, sizeof buf);
     CHECK_STR(buf, "+4,5%"); /* Dutch, none */
+    /* Millions and billions in the language's short forms (CLDR): "5,2 Md $", "830 Mio. $" */
+    struct number_unit usd_b = {.prefix = "$", .multiplier = 'B', .decimals = 1};
+    csvchart_format_parse("auto", &f, NULL);
+    csvchart_format_set_unit(&f, &usd_b);
+    f.loc = fr;
+    CHECK_STR(fmt(&f, 5.2e9), "5,2\xc2\xa0Md\xc2\xa0$");
+    f.loc = de;
+    CHECK_STR(fmt(&f, 830e6), "830\xc2\xa0Mio.\xc2\xa0$");
+    f.loc = nl;
+    CHECK_STR(fmt(&f, 1.4e12), "$\xc2\xa0"
+                               "1,4\xc2\xa0"
+                               "bln.");
+    f.loc = NULL; /* English letters, no space */
+    CHECK_STR(fmt(&f, 5.2e9), "$5.2B");
     csvchart_format_tick(&f, 0.5, 0.5, buf, sizeof buf);
     csvchart_format_parse("auto", &f, NULL);
     f.loc = de;
