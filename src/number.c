@@ -4,7 +4,7 @@
  * After table_csv.c has split a file into cells, table.c asks this file whether a cell is a
  * number. The parser is a hand-written scanner over the grammar
  *
- *     [sign] [currency] [sign] digits [. digits] [e [sign] digits] [K|M|B|T|bn | %]
+ *     [sign] [currency] [sign] digits [. digits] [e [sign] digits] [K|M|B|T|k|m|b|bn|tn|trn | %]
  *
  * where digits may be grouped by three with commas. It never calls strtod() on the text itself:
  * the significant digits and a decimal exponent are first normalised into a buffer such as
@@ -361,16 +361,29 @@ bool csvchart_number_parse_as(const char *s, size_t len, const struct number_syn
     if (p < end) {
         size_t rest = (size_t)(end - p);
         int mexp = 0;
-        if (rest == 1 && (*p == 'K' || *p == 'M' || *p == 'B' || *p == 'T')) {
-            u.multiplier = (char)*p;
-            mexp = *p == 'K' ? 3 : *p == 'M' ? 6 : *p == 'B' ? 9 : 12;
-        } else if (rest == 2 && p[0] == 'b' && p[1] == 'n') {
-            u.multiplier = 'B';
-            mexp = 9;
-        } else if (rest == 1 && *p == '%' && !u.prefix[0] && !u.suffix[0]) {
-            u.suffix[0] = '%';
-        } else {
-            return false;
+        /* The letters as newsrooms write them: "$5.6M", "£423m" and "$1.2k" (the FT, the
+         * Economist, the BBC), "$5bn", "$1tn", "$1trn". */
+        static const struct {
+            const char *text;
+            char multiplier;
+            int exp;
+        } scales[] = {{"K", 'K', 3},   {"k", 'K', 3},   {"M", 'M', 6},  {"m", 'M', 6},
+                      {"B", 'B', 9},   {"b", 'B', 9},   {"bn", 'B', 9}, {"T", 'T', 12},
+                      {"tn", 'T', 12}, {"trn", 'T', 12}};
+        bool scaled = false;
+        for (size_t i = 0; i < sizeof scales / sizeof scales[0] && !scaled; i++) {
+            scaled = rest == strlen(scales[i].text) && memcmp(p, scales[i].text, rest) == 0;
+            if (scaled) {
+                u.multiplier = scales[i].multiplier;
+                mexp = scales[i].exp;
+            }
+        }
+        if (!scaled) {
+            if (rest == 1 && *p == '%' && !u.prefix[0] && !u.suffix[0]) {
+                u.suffix[0] = '%';
+            } else {
+                return false;
+            }
         }
         exp += mexp;
     }
