@@ -30,6 +30,7 @@
 #include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "error.h"
@@ -374,6 +375,46 @@ static int si_index(double v)
     return x.exp >= 12 ? 4 : x.exp >= 9 ? 3 : x.exp >= 6 ? 2 : x.exp >= 3 ? 1 : 0;
 }
 
+static int by_value(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* Whether two finite values of v[0..n) at least 1% apart read the same at `dec` decimals of
+ * 10^shift (closer ones may: among 52 values in the tens of millions two within 0.1M of each
+ * other are no reason to give all 52 a second decimal). Rounding keeps the order, so only
+ * neighbours in sorted order can meet. */
+static bool labels_collide(const double *v, size_t n, int shift, int dec)
+{
+    double *s = n > 1 ? malloc(n * sizeof *s) : NULL;
+    if (!s) {
+        return false; /* nothing to compare, or no memory: the decimals as they are */
+    }
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (isfinite(v[i])) {
+            s[m++] = v[i];
+        }
+    }
+    qsort(s, m, sizeof *s, by_value);
+    bool collide = false;
+    char ip[2][FMT_MAX_INT_DIGITS + 2], fp[2][FMT_MAX_DECIMALS + 1];
+    for (size_t i = 0; i + 1 < m && !collide; i++) {
+        if (fabs(s[i + 1] - s[i]) < 0.01 * fmax(fabs(s[i]), fabs(s[i + 1]))) {
+            continue;
+        }
+        struct decimal a, b;
+        csvchart_fmt_to_decimal(s[i], &a);
+        csvchart_fmt_to_decimal(s[i + 1], &b);
+        csvchart_fmt_round_fixed(&a, shift, dec, ip[0], fp[0]);
+        csvchart_fmt_round_fixed(&b, shift, dec, ip[1], fp[1]);
+        collide = a.neg == b.neg && strcmp(ip[0], ip[1]) == 0 && strcmp(fp[0], fp[1]) == 0;
+    }
+    free(s);
+    return collide;
+}
+
 void csvchart_format_plan(const struct value_format *f, enum label_role role, const double *v,
                           size_t n, double step, bool computed, const struct label_plan *values,
                           struct label_plan *p)
@@ -395,9 +436,9 @@ void csvchart_format_plan(const struct value_format *f, enum label_role role, co
         }
     }
     struct label l = label_for(f);
-    /* Large numbers read better abbreviated: 40,000,000 as 40M (FIGURES.md), and a share of
-     * 25,000,000% as 25M% (growth from almost nothing). */
-    p->si = l.si || (f->kind != FORMAT_CURRENCY && max_abs >= 1e6);
+    /* Large numbers read better abbreviated, whatever the kind: 40,000,000 as 40M (FIGURES.md),
+     * $210,500,000,000.00 as $210.5B, a share of 25,000,000% as 25M% (growth from nothing). */
+    p->si = l.si || max_abs >= 1e6;
     int kmax = p->si ? si_index(max_abs) : 0;
     int data_power = multiplier_power(f->unit.multiplier);
     if (role == LABELS_LOG_TICKS) {
@@ -427,12 +468,26 @@ void csvchart_format_plan(const struct value_format *f, enum label_role role, co
     int shown = p->si ? 3 * (p->k >= 0 ? p->k : kmax) : 0;
     bool rounded = computed || (p->si && shown > data_power && f->unit.decimals >= 0);
     if (rounded && !wide && (!p->si || p->k >= 0)) {
-        /* One number of decimals for the series: three significant digits of the largest,
-         * less the trailing zeros every value shares ($1.4T and $0.6T, not $1.40T and
-         * $0.60T; 86.0M beside 12.1M). */
-        struct decimal x;
+        /* One number of decimals for the series: three significant digits of the largest and
+         * two of the smallest (6.3M beside 115.3M, not 6M: 6.28M and 6.51M would read 6M and
+         * 7M), more while two different values would read the same ($33.9K and $33.5K, not
+         * $34K twice) up to three of the smallest, less the trailing zeros every value shares
+         * ($1.4T and $0.6T, not $1.40T and $0.60T; 86.0M beside 12.1M). */
+        struct decimal x, lo;
         csvchart_fmt_to_decimal(max_abs, &x);
+        csvchart_fmt_to_decimal(isfinite(min_abs) ? min_abs : max_abs, &lo);
         int d = x.zero ? 0 : csvchart_fmt_clamp_decimals(2 - (x.exp - shown));
+        if (!lo.zero) {
+            int most = 2 - (lo.exp - shown); /* three significant digits of the smallest */
+            if (!computed && f->unit.decimals >= 0) {
+                int written = f->unit.decimals + shown - data_power; /* what the data held */
+                most = written < most ? written : most;
+            }
+            d = csvchart_fmt_clamp_decimals((int)fmax(d, most - 1));
+            while (d < most && d < FMT_MAX_DECIMALS && labels_collide(v, n, shown, d)) {
+                d++;
+            }
+        }
         for (; d > 0; d--) {
             bool zero_digit = true;
             for (size_t i = 0; i < n && zero_digit; i++) {

@@ -531,6 +531,22 @@ static void test_plans(void)
     const char *bw[] = {"40.0M", "32.6M"}; /* one decimal for both */
     check_plan("large numbers abbreviated", &plain, LABELS_VALUES, big, 2, 0, false, NULL, bw);
 
+    /* Two significant digits of the smallest: 6.28M and 6.51M do not both read 6M and 7M. */
+    double pop[] = {6282221, 6510894, 5062582, 115300000};
+    const char *popw[] = {"6.3M", "6.5M", "5.1M", "115.3M"};
+    check_plan("the smallest keeps two digits", &plain, LABELS_VALUES, pop, 4, 0, false, NULL,
+               popw);
+
+    /* A decimal more while two values 1% apart would read the same ($34K twice) ... */
+    struct value_format si_usd = fmt_with("si", "$", "", 0, 0);
+    double pay[] = {239200, 33900, 33530, 28240};
+    const char *payw[] = {"$239.2K", "$33.9K", "$33.5K", "$28.2K"};
+    check_plan("values 1% apart read apart", &si_usd, LABELS_VALUES, pay, 4, 0, false, NULL, payw);
+    /* ... but not for values closer than that */
+    double near[] = {73790000, 48440000, 48360000, 31730000};
+    const char *nearw[] = {"73.8M", "48.4M", "48.4M", "31.7M"};
+    check_plan("values within 1% may meet", &plain, LABELS_VALUES, near, 4, 0, false, NULL, nearw);
+
     struct value_format dec3 = fmt_with("auto", "", "", 0, 3);
     double means[] = {24.737, 64.73};
     const char *mw[] = {"24.7", "64.7"};
@@ -548,6 +564,10 @@ static void test_plans(void)
     check_plan("large shares abbreviated", &pct0, LABELS_VALUES, growth, 2, 0, false, NULL, gw);
     double gticks[] = {0, 5e6, 10e6};
     const char *gtw[] = {"0%", "5M%", "10M%"};
+    struct value_format cur = fmt_with("currency", "$", "", 'B', 2);
+    double budget[] = {210.5e9, 48.9e9};
+    const char *budw[] = {"$210.5B", "$48.9B"};
+    check_plan("currency abbreviated", &cur, LABELS_VALUES, budget, 2, 0, false, NULL, budw);
     check_plan("large share ticks abbreviated", &pct0, LABELS_TICKS, gticks, 3, 5e6, false, NULL,
                gtw);
 
