@@ -113,19 +113,27 @@ csvchart_status bar_axis_check(const struct bar_layout *B, const struct panel *P
     const struct spec *s = B->s;
     const double *dm = s->domain;
     bool bars = s->mark != MARK_DOT && !P->d->low;
+    /* Numbers in messages as the data writes them (-$50B, not -5e+10), all their digits. */
+    struct value_format as_data = P->values.f;
+    as_data.unit.decimals = -1;
+    char d0[64] = "", d1[64] = "";
+    if (dm) {
+        csvchart_format_value(&as_data, dm[0], d0, sizeof d0);
+        csvchart_format_value(&as_data, dm[1], d1, sizeof d1);
+    }
     if (dm && P->log &&
         (dm[0] <= 0 || fabs(log10(dm[0]) - round(log10(dm[0]))) > 1e-9 ||
          fabs(log10(dm[1]) - round(log10(dm[1]))) > 1e-9)) {
         return csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0,
-                                  "domain: %g,%g on a log axis; expected whole decades, e.g. "
+                                  "domain: %s,%s on a log axis; expected whole decades, e.g. "
                                   "0.01,100",
-                                  dm[0], dm[1]);
+                                  d0, d1);
     }
     if (dm && !P->log && bars && (dm[0] > 0 || dm[1] < 0)) {
         return csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0,
-                                  "domain: %g,%g leaves out zero, where bars start; include it "
+                                  "domain: %s,%s leaves out zero, where bars start; include it "
                                   "(or draw dots: mark = dot)",
-                                  dm[0], dm[1]);
+                                  d0, d1);
     }
     const struct bar_data *d = P->d;
     for (size_t c = 0; dm && c < d->ncat; c++) {
@@ -143,20 +151,25 @@ csvchart_status bar_axis_check(const struct bar_layout *B, const struct panel *P
             }
             if (hi > dm[1] || lo < dm[0]) {
                 return csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0,
-                                          "domain: %g,%g leaves out \"%s\" (%s%s); widen it", dm[0],
-                                          dm[1], d->cats[c], s->stack ? "its stack, with " : "",
+                                          "domain: %s,%s leaves out \"%s\" (%s%s); widen it", d0,
+                                          d1, d->cats[c], s->stack ? "its stack, with " : "",
                                           P->value_text[i]);
             }
         }
     }
     for (size_t i = 0; i < s->nticks; i++) {
         double lo = dm ? dm[0] : P->dlo, hi = dm ? dm[1] : P->dhi;
-        if (s->ticks[i] < lo * (1 + (lo < 0 ? -1e-12 : 1e-12)) - 1e-300 ||
-            s->ticks[i] > hi * (1 + 1e-12)) {
+        /* The ends themselves are on the axis, whatever their sign (-3 on an axis from -3). */
+        if (s->ticks[i] < lo - fabs(lo) * 1e-12 - 1e-300 ||
+            s->ticks[i] > hi + fabs(hi) * 1e-12 + 1e-300) {
+            char t[64], a[64], b[64];
+            csvchart_format_value(&as_data, s->ticks[i], t, sizeof t);
+            csvchart_format_value(&as_data, lo, a, sizeof a);
+            csvchart_format_value(&as_data, hi, b, sizeof b);
             return csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0,
-                                      "ticks: %g is outside the axis (%g to %g); set domain, or "
+                                      "ticks: %s is outside the axis (%s to %s); set domain, or "
                                       "leave it out",
-                                      s->ticks[i], lo, hi);
+                                      t, a, b);
         }
         if (P->log && s->ticks[i] <= 0) {
             return csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0,

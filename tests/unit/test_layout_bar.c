@@ -474,6 +474,19 @@ static void test_editor_marks(void)
     refused("m,p\nA,78\nB,71\n", d4, "domain: 0.5,100 on a log axis; expected whole decades");
     const char *t1[] = {"ticks", "0,500", NULL};
     refused("m,p\nA,78\nB,71\n", t1, "ticks: 500 is outside the axis (0 to 80)");
+    /* Both ends of a diverging axis take a tick, and the refusal writes the data's units. */
+    const char *t2[] = {"domain", "-3,6", "ticks", "-3,0,3,6", NULL};
+    fig = lay("m,p\nA,3.5%\nB,-1.9%\n", t2);
+    if (fig) {
+        csvchart_error err = {0};
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        CHECK(fixture_find_text(s, "\xe2\x88\x92"
+                                   "3%") != NULL);
+        csvchart_figure_free(fig);
+    }
+    const char *t3[] = {"domain", "-$50B,$250B", "ticks", "-$60B,$0", NULL};
+    refused("m,p\nA,$210.5B\nB,-$48.9B\n", t3,
+            "ticks: \xe2\x88\x92$60B is outside the axis (\xe2\x88\x92$50B to $250B)");
 
     const char *tot[] = {"stack", "true", "totals", "true", NULL};
     fig = lay("m,a,b\nX,1,2\nY,3,4\n", tot);
