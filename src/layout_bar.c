@@ -407,6 +407,7 @@ csvchart_status csvchart_layout_bar(const void *data, const struct spec *s,
             goto done;
         }
         bar_ratio_pair(&B, P);
+        bar_ratio_warn(&B, P, warn);
     }
     char note[256];
     auto_note(&B, panels, note, sizeof note);

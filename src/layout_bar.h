@@ -235,6 +235,10 @@ void bar_marks_names(struct bar_layout *B, struct panel *P);
 
 /* The categories of the ratio callout; false when the panel has none. */
 bool bar_ratio_pair(const struct bar_layout *B, struct panel *P);
+/* With ratio = true and values at or below zero, which the multiple leaves out: a warning
+ * that names the pair compared and what was left out. */
+void bar_ratio_warn(const struct bar_layout *B, const struct panel *P,
+                    struct csvchart_warnings *warn);
 /* The callout's text and its size along the room it needs (width beside vertical bars,
  * height above horizontal ones). */
 void bar_ratio_text(const struct bar_layout *B, const struct panel *P, char *buf, size_t n);

@@ -64,6 +64,37 @@ bool bar_ratio_pair(const struct bar_layout *B, struct panel *P)
     return ok;
 }
 
+void bar_ratio_warn(const struct bar_layout *B, const struct panel *P,
+                    struct csvchart_warnings *warn)
+{
+    const struct bar_data *d = P->d;
+    if (B->s->ratio_pair[0] || P->ratio_a == (size_t)-1) {
+        return; /* the editor named the pair, or there is none */
+    }
+    size_t left = 0, first = 0;
+    for (size_t c = 0; c < d->ncat; c++) {
+        size_t i = bar_idx(P, c, 0);
+        if (d->has[i] && P->v[i] <= 0 && left++ == 0) {
+            first = c;
+        }
+    }
+    if (left == 0) {
+        return;
+    }
+    size_t a = P->ratio_a, b = P->ratio_b;
+    if (P->v[bar_idx(P, a, 0)] > P->v[bar_idx(P, b, 0)]) {
+        a = P->ratio_b, b = P->ratio_a;
+    }
+    csvchart_warnings_add(warn,
+                          "ratio: compares the smallest and the largest value above zero, "
+                          "\"%s\" (%s) and \"%s\" (%s); %zu value%s at or below zero %s left "
+                          "out, the first \"%s\" (%s) (name two: ratio = \"A,B\")",
+                          d->cats[a], P->value_text[bar_idx(P, a, 0)], d->cats[b],
+                          P->value_text[bar_idx(P, b, 0)], left, left > 1 ? "s" : "",
+                          left > 1 ? "are" : "is", d->cats[first],
+                          P->value_text[bar_idx(P, first, 0)]);
+}
+
 /*
  * The callout's text: the template with {ratio} (the larger of the two values over the
  * smallest: "857") and {pct} (the change from the first to the second: "-57%") replaced. A

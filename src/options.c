@@ -362,7 +362,8 @@ static const struct option_def table[OPT_COUNT] = {
                    .def = "false",
                    .kinds = KIND_BAR,
                    .help = "call out the multiple between two bars (\"857x\"): true for the "
-                           "smallest and the largest, or two category names \"A,B\""},
+                           "smallest and the largest value above zero, or two category names "
+                           "\"A,B\""},
     [OPT_RATIO_LABEL] = {.name = "ratio_label",
                          .type = OPTION_TEXT,
                          .def = "{ratio}x",

@@ -66,6 +66,28 @@ static void test_ratio_text(void)
     }
 }
 
+/* ratio = true with a loss among the values: the multiple of the positive ones, and a warning
+ * that says so (review 3: "526x" with no word of the -$48.9B left out). */
+static void test_ratio_signs(void)
+{
+    const char *opts[] = {"ratio", "true", NULL};
+    csvchart_figure *fig = lay("m,p\nA,-$48.9B\nB,$0.4B\nC,$210.5B\nD,-$1.1B\n", opts);
+    if (!fig) {
+        return;
+    }
+    bool warned = false;
+    for (size_t i = 0; i < csvchart_figure_warning_count(fig); i++) {
+        const char *w = csvchart_figure_warning(fig, i);
+        warned = warned || (strstr(w, "\"B\" ($0.4B) and \"C\" ($210.5B)") &&
+                            strstr(w, "2 values at or below zero are left out, the first \"A\""));
+    }
+    HARNESS_REPORT(warned, "no warning of the values the ratio leaves out");
+    csvchart_figure_free(fig);
+    fig = lay("m,p\nA,$0.07\nB,$60\n", opts);
+    CHECK_INT(csvchart_figure_warning_count(fig), 0); /* all positive: nothing to say */
+    csvchart_figure_free(fig);
+}
+
 static void test_log_axis(void)
 {
     const char *opts[] = {"log", "true", NULL};
@@ -704,6 +726,7 @@ static void test_distinct_colors(void)
 int main(void)
 {
     RUN(test_ratio_text);
+    RUN(test_ratio_signs);
     RUN(test_log_axis);
     RUN(test_open_range);
     RUN(test_orientation);
