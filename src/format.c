@@ -148,6 +148,22 @@ static void put_scientific(struct sbuf *b, const struct label *l, const struct d
     put_suffix(b, l);
 }
 
+/* The SI_LETTER index a value takes before rounding (which may still carry it up a prefix). */
+static int prefix_of(const struct label *l, const struct decimal *x)
+{
+    if (!l->si || x->zero) {
+        return 0; /* zero is "0" whatever the prefix: "$0", not "$0T" */
+    }
+    if (l->k >= 0) {
+        return l->k;
+    }
+    int k = x->exp >= 12 ? 4 : x->exp >= 9 ? 3 : x->exp >= 6 ? 2 : x->exp >= 3 ? 1 : 0;
+    if (l->k_up > k && x->exp >= 3 * l->k_up - 1) {
+        k = l->k_up; /* 850K beside 3.4M is 0.85M */
+    }
+    return k;
+}
+
 static void put_label(struct sbuf *b, const struct label *l, double v)
 {
     if (!isfinite(v)) {
@@ -158,15 +174,7 @@ static void put_label(struct sbuf *b, const struct label *l, double v)
     }
     struct decimal x;
     csvchart_fmt_to_decimal(v, &x);
-    int k = 0;                           // SI_LETTER index
-    if (l->si && l->k >= 0 && !x.zero) { // zero is "0" whatever the prefix: "$0", not "$0T"
-        k = l->k;
-    } else if (l->si && !x.zero) {
-        k = x.exp >= 12 ? 4 : x.exp >= 9 ? 3 : x.exp >= 6 ? 2 : x.exp >= 3 ? 1 : 0;
-        if (l->k_up > k && x.exp >= 3 * l->k_up - 1) {
-            k = l->k_up; /* 850K beside 3.4M is 0.85M */
-        }
-    }
+    int k = prefix_of(l, &x); // SI_LETTER index
     char ip[FMT_MAX_INT_DIGITS + 2], fp[FMT_MAX_DECIMALS + 1];
     int dec;
     for (;;) {
@@ -559,6 +567,27 @@ size_t csvchart_format_planned(const struct label_plan *p, double v, char *buf, 
     }
     put_label(&b, &l, v);
     return csvchart_fmt_finish(&b, buf, n);
+}
+
+void csvchart_format_planned_pair(const struct label_plan *p, double lo, double hi, char *lo_buf,
+                                  size_t lo_n, char *hi_buf, size_t hi_n)
+{
+    csvchart_format_planned(p, hi, hi_buf, hi_n);
+    struct label_plan q = *p;
+    if (p->f.kind != FORMAT_PRINTF && p->role == LABELS_VALUES && p->si && p->k < 0) {
+        struct label l = label_for(&p->f);
+        l.si = true;
+        l.k = -1;
+        l.k_up = p->k_up;
+        struct decimal x, y;
+        csvchart_fmt_to_decimal(fabs(lo) > fabs(hi) ? lo : hi, &x);
+        csvchart_fmt_to_decimal(fabs(lo) > fabs(hi) ? hi : lo, &y);
+        int k = prefix_of(&l, &x);
+        if (k > 0 && !y.zero && y.exp >= 3 * k - 2) { /* at most one leading zero: $0.09M */
+            q.k = k;
+        }
+    }
+    csvchart_format_planned(&q, lo, lo_buf, lo_n);
 }
 
 /* ---- Ratios and changes ---------------------------------------------------------------------- */

@@ -119,6 +119,12 @@ void csvchart_format_plan(const struct value_format *f, enum label_role role, co
 /* Writes one value by its plan. Buffer rules as for csvchart_format_value(). */
 size_t csvchart_format_planned(const struct label_plan *p, double v, char *buf, size_t n);
 
+/* Writes the two ends of a range by one plan, the low end at the prefix of the end farther
+ * from zero while it reads there with at most one leading zero: one range is one comparison
+ * ($0.09M-$0.14M, not $90K-$0.14M). */
+void csvchart_format_planned_pair(const struct label_plan *p, double lo, double hi, char *lo_buf,
+                                  size_t lo_n, char *hi_buf, size_t hi_n);
+
 /*
  * A ratio ("how many times"), as a reader takes it in: one decimal below 10 ("5.2", "1.5"), a
  * whole number from 10 ("857", "12,500"), words from a million ("1.2 million", "3 trillion")

@@ -149,9 +149,16 @@ bool bar_marks_prepare(struct bar_layout *B, struct panel *P)
             continue;
         }
         char buf[144], low[128];
-        csvchart_format_planned(&P->values, P->v[i], buf, sizeof buf);
+        if (d->low && !d->open[i]) {
+            csvchart_format_planned_pair(&P->values, d->low[i], P->v[i], low, sizeof low, buf,
+                                         sizeof buf);
+        } else {
+            csvchart_format_planned(&P->values, P->v[i], buf, sizeof buf);
+        }
         if (d->low) {
-            csvchart_format_planned(&P->values, d->low[i], low, sizeof low);
+            if (d->open[i]) {
+                csvchart_format_planned(&P->values, d->low[i], low, sizeof low);
+            }
             if (d->open[i]) {
                 snprintf(buf, sizeof buf, "%s+", low);
             }

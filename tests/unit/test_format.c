@@ -547,6 +547,22 @@ static void test_plans(void)
     const char *nearw[] = {"73.8M", "48.4M", "48.4M", "31.7M"};
     check_plan("values within 1% may meet", &plain, LABELS_VALUES, near, 4, 0, false, NULL, nearw);
 
+    /* The two ends of a range share the prefix of the larger: $0.09M-$0.14M, not $90K-$0.14M;
+     * a low end that would read $0.00xM keeps its own. */
+    struct value_format usd0 = fmt_with("auto", "$", "", 0, 0);
+    double pay_bands[] = {45000, 62000, 90000, 140000, 1000000, 1000};
+    struct label_plan band_plan;
+    csvchart_format_plan(&usd0, LABELS_VALUES, pay_bands, 6, 0, false, NULL, &band_plan);
+    char lo[64], hi[64];
+    csvchart_format_planned_pair(&band_plan, 90000, 140000, lo, sizeof lo, hi, sizeof hi);
+    CHECK_STR(lo, "$0.09M");
+    CHECK_STR(hi, "$0.14M");
+    csvchart_format_planned_pair(&band_plan, 45000, 62000, lo, sizeof lo, hi, sizeof hi);
+    CHECK_STR(lo, "$45K");
+    CHECK_STR(hi, "$62K");
+    csvchart_format_planned_pair(&band_plan, 1000, 140000, lo, sizeof lo, hi, sizeof hi);
+    CHECK_STR(lo, "$1K");
+
     struct value_format dec3 = fmt_with("auto", "", "", 0, 3);
     double means[] = {24.737, 64.73};
     const char *mw[] = {"24.7", "64.7"};
