@@ -416,7 +416,8 @@ static bool rule_through_label(const struct bar_layout *B, const struct panel *P
  * inside the bar's end, `shift` px further in. Returns whether it was drawn.
  */
 static bool inside_label(struct bar_layout *B, const char *text, csvchart_rgba bg, double pf,
-                         double pt, double a, double b, bool at_end, double shift)
+                         double pt, double a, double b, bool at_end, double shift,
+                         const double *avoid)
 {
     const struct theme *t = &B->s->theme;
     double tw = csvchart_layout_width(&B->L, &B->label, text);
@@ -432,6 +433,17 @@ static bool inside_label(struct bar_layout *B, const char *text, csvchart_rgba b
     }
     double dir = pt > pf ? 1 : -1;
     double at = at_end ? pt - dir * (pad + shift + extent / 2) : (pf + pt) / 2;
+    if (avoid && fabs(at - avoid[0]) < avoid[1] + extent / 2) {
+        /* A mark on the bar (a stack's net) is not written over: the label moves past it,
+         * to the nearer side where it still fits inside the bar, or is not drawn. */
+        double lo = fmin(pf, pt) + pad + extent / 2, hi = fmax(pf, pt) - pad - extent / 2;
+        double below = avoid[0] - avoid[1] - extent / 2, above = avoid[0] + avoid[1] + extent / 2;
+        bool below_ok = below >= lo && below <= hi, above_ok = above >= lo && above <= hi;
+        if (!below_ok && !above_ok) {
+            return false;
+        }
+        at = below_ok && (!above_ok || at - below <= above - at) ? below : above;
+    }
     double x, y;
     bar_bv_point(B, (a + b) / 2, at, &x, &y);
     csvchart_layout_text(&B->L, &B->label, fg, text, strlen(text), x, y + B->asc - B->lh / 2,
@@ -456,11 +468,25 @@ static double inside_shift(const struct bar_layout *B, const struct panel *P, co
     return shift;
 }
 
+/* A stack of gains and losses has a net, which its ends do not show: "Net $34.4B". */
+static bool net_stack(const struct panel *P, double pos, double neg)
+{
+    return pos > 0 && neg < 0 && !P->log;
+}
+
+/* The radius of a net's dot: with the bar's width, within 3.6-6 px at the article size. */
+static double net_dot_r(const struct bar_layout *B, const struct panel *P)
+{
+    return fmin(fmax(P->bar * 0.08, B->px.dot_min * 0.8), B->px.dot_max * 0.75);
+}
+
 void bar_total_text(const struct bar_layout *B, const struct panel *P, size_t c, char *buf,
                     size_t n, double *pos, double *neg)
 {
     stack_sums(P, c, pos, neg);
-    csvchart_format_planned(&P->totals, *pos + *neg, buf, n);
+    char v[80];
+    csvchart_format_planned(&P->totals, *pos + *neg, v, sizeof v);
+    snprintf(buf, n, "%s%s", net_stack(P, *pos, *neg) ? "Net " : "", v);
     (void)B;
 }
 
@@ -503,6 +529,14 @@ void bar_marks_draw(struct bar_layout *B, struct panel *P)
             bar_bv_point(B, center, v1, &x1, &y1);
             csvchart_layout_soft_line(&B->L, x0, y0, x1, y1, B->s->theme.grid, B->px.grid);
         }
+        /* A stack's net, where its dot goes (and its labels do not): value px, clearance. */
+        double net[2], *net_at = NULL, sum_pos, sum_neg;
+        if (bar_totals_shown(B) && stack_sums(P, c, &sum_pos, &sum_neg) &&
+            net_stack(P, sum_pos, sum_neg)) {
+            net[0] = csvchart_scale_map(&P->sc, sum_pos + sum_neg);
+            net[1] = net_dot_r(B, P) * 1.4 + B->px.inside_pad / 2;
+            net_at = net;
+        }
         double pos = 0, neg = 0;
         for (size_t s = 0; s < d->nser; s++) {
             size_t i = bar_idx(P, c, s);
@@ -536,14 +570,14 @@ void bar_marks_draw(struct bar_layout *B, struct panel *P)
             if (B->s->stack) {
                 if (B->s->labels != LABELS_OUTSIDE) { /* outside a segment is no one's */
                     inside_label(B, P->value_text[i], mark_color(B, P, c, s, v), pf, pt, a, b,
-                                 false, 0);
+                                 false, 0, net_at);
                 }
                 continue;
             }
             csvchart_rgba color = label_color(B, P, c);
             if (B->s->labels == LABELS_INSIDE && !d->low && B->s->mark == MARK_BAR &&
-                inside_label(B, P->value_text[i], mark_color(B, P, c, s, v), pf, pt, a, b, true,
-                             0)) {
+                inside_label(B, P->value_text[i], mark_color(B, P, c, s, v), pf, pt, a, b, true, 0,
+                             NULL)) {
                 continue; /* else outside, where labels fit */
             }
             if (!B->outside) {
@@ -563,7 +597,7 @@ void bar_marks_draw(struct bar_layout *B, struct panel *P)
             if (B->s->labels != LABELS_OUTSIDE && B->s->mark == MARK_BAR &&
                 rule_through_label(B, P, P->value_text[i], pt, v >= 0) &&
                 inside_label(B, P->value_text[i], mark_color(B, P, c, s, v), pf, pt, a, b, true,
-                             inside_shift(B, P, P->value_text[i], pf, pt))) {
+                             inside_shift(B, P, P->value_text[i], pf, pt), NULL)) {
                 continue;
             }
             value_label(B, P, P->value_text[i], color, pt, mid, v >= 0);
@@ -572,6 +606,16 @@ void bar_marks_draw(struct bar_layout *B, struct panel *P)
             char buf[96];
             double p, n;
             bar_total_text(B, P, c, buf, sizeof buf, &p, &n);
+            if (net_at) { /* the net marked where it is: a dot ringed in paper */
+                double x, y, r = net_dot_r(B, P);
+                bar_bv_point(B, center, net_at[0], &x, &y);
+                struct scene_item *dot =
+                    csvchart_scene_circle(B->L.scene, x, y, r * 1.2, B->s->theme.text);
+                if (dot) {
+                    dot->stroke = B->s->theme.background;
+                    dot->stroke_width = r * 0.4;
+                }
+            }
             struct text_style keep = B->label;
             B->label.weight = 700;
             bool up = p + n >= 0 || P->log;

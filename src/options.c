@@ -469,7 +469,8 @@ static const struct option_def table[OPT_COUNT] = {
                     .type = OPTION_BOOL,
                     .def = "false",
                     .kinds = KIND_BAR,
-                    .help = "the total of each stack, past its end"},
+                    .help = "the total of each stack, past its end (a net, \"Net $34.4B\", dotted "
+                            "on the bar, where gains and losses stack)"},
     [OPT_VALUE_FORMAT] = {.name = "value_format",
                           .type = OPTION_FORMAT,
                           .def = "auto",

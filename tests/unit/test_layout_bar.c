@@ -88,6 +88,45 @@ static void test_ratio_signs(void)
     csvchart_figure_free(fig);
 }
 
+/* Totals of stacks of gains and losses: the net, said so and marked where it is, with no
+ * label under its dot (review 3: "$34.4B" on top of a $132.6B stack read as its height). */
+static void test_net_totals(void)
+{
+    const char *const hv[] = {"false", "true"};
+    for (size_t o = 0; o < 2; o++) {
+        const char *with[] = {"stack", "true", "totals", "true", "horizontal", hv[o], NULL};
+        csvchart_figure *fig = lay("q,A,B,C\nQ1,40,-20,10\nQ2,30,-28,5\nQ3,50,-10,-15\n"
+                                   "Q4,20,4,1\n",
+                                   with);
+        if (!fig) {
+            continue;
+        }
+        csvchart_error err = {0};
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        CHECK(fixture_find_text(s, "Net 30") && fixture_find_text(s, "Net 7") &&
+              fixture_find_text(s, "Net 25"));
+        CHECK(fixture_find_text(s, "25") != NULL); /* all gains: a plain total, no dot */
+        size_t dots = 0;
+        for (size_t i = 0; i < s->len; i++) {
+            const struct scene_item *c = &s->items[i];
+            if (c->kind != SCENE_CIRCLE) {
+                continue;
+            }
+            dots++;
+            for (size_t j = 0; j < s->len; j++) {
+                const struct scene_item *t = &s->items[j];
+                bool under = t->kind == SCENE_TEXT && t->x < c->x + c->r &&
+                             t->x + t->w > c->x - c->r && t->y < c->y + c->r &&
+                             t->y + t->h > c->y - c->r;
+                HARNESS_REPORT(!under, "\"%s\" is under the net's dot at %.1f,%.1f", t->text, c->x,
+                               c->y);
+            }
+        }
+        CHECK_INT(dots, 3);
+        csvchart_figure_free(fig);
+    }
+}
+
 static void test_log_axis(void)
 {
     const char *opts[] = {"log", "true", NULL};
@@ -727,6 +766,7 @@ int main(void)
 {
     RUN(test_ratio_text);
     RUN(test_ratio_signs);
+    RUN(test_net_totals);
     RUN(test_log_axis);
     RUN(test_open_range);
     RUN(test_orientation);
