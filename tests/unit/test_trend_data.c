@@ -1,8 +1,8 @@
 /*
  * test_trend_data.c - binding a table to a trend (trend_data.c): default columns, wide and
- * long format, dates at every precision (a column of bare years) and in a date_format,
- * missing values that break a line, labels, markers, repeated dates refused or aggregated,
- * the fit per series, and errors with their positions.
+ * long format, dates at every precision (a column of bare years) and in a date_format, the
+ * shortest and longest periods they name, missing values that break a line, labels, markers,
+ * repeated dates refused or aggregated, the fit per series, and errors with their positions.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -293,6 +293,23 @@ static void test_date_format(void)
     csvchart_trend_fini(&data);
 }
 
+/* The shortest and the longest period the values' dates name (the time axis pads values
+ * closer together than the shortest: layout_trend.c). */
+static void test_periods(void)
+{
+    csvchart_error err = {0};
+    CHECK_INT(bind("date,A\n2024-01,1\n2024-01-15,2\n2024,3\n", NULL, NULL, &err), CSVCHART_OK);
+    CHECK_DBL(data.period, 366, 0);
+    CHECK_DBL(data.period_min, 1, 0);
+    CHECK_INT(data.finest, DATE_DAY);
+    CHECK_INT(data.coarsest, DATE_YEAR);
+    csvchart_trend_fini(&data);
+    CHECK_INT(bind("date,A\n2024-02,1\n2024-03,2\n", NULL, NULL, &err), CSVCHART_OK);
+    CHECK_DBL(data.period, 31, 0);
+    CHECK_DBL(data.period_min, 29, 0);
+    csvchart_trend_fini(&data);
+}
+
 static void test_fit(void)
 {
     csvchart_error err = {0};
@@ -324,5 +341,6 @@ int main(void)
     RUN(test_errors);
     RUN(test_fit);
     RUN(test_date_format);
+    RUN(test_periods);
     return harness_done();
 }
