@@ -106,8 +106,9 @@ csvchart_status csvchart_bin_key(const csvchart_table *t, size_t col, const stru
     if (!csvchart_table_date(t, text, cell->len, &d)) { /* date_format, locale */
         return csvchart_error_set(err, CSVCHART_ERROR_DATA, t->name, cell->line, cell->col,
                                   "bin = %s needs dates in column \"%s\", and \"%s\" is not a "
-                                  "date (e.g. 2025-01-15, 15 January 2025, January 2025)",
-                                  csvchart_bin_names[b], t->cols[col].name, text);
+                                  "date (e.g. 2025-01-15, 15 January 2025, January 2025)%s",
+                                  csvchart_bin_names[b], t->cols[col].name, text,
+                                  csvchart_table_date_hint(t, text));
     }
     if (d.precision < needs[b]) {
         return csvchart_error_set(err, CSVCHART_ERROR_DATA, t->name, cell->line, cell->col,

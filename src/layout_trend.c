@@ -561,11 +561,15 @@ csvchart_status csvchart_layout_trend(const void *data, const struct spec *s,
     T.dots = mark != MARK_LINE;
     T.t0 = d->tmin;
     T.t1 = d->tmax;
-    /* Values within one period (a lone month) get three periods, and never less than two
-     * hours, as the timeline's axis; values over more stand at the ends of the plot as they
-     * are (two yearly values took the middle third of a three-year axis). */
+    /* Values closer together than the shortest period their dates name (a lone month) get
+     * three of the longest periods, and never less than two hours, as the timeline's axis;
+     * values further apart stand at the ends of the plot as they are (two yearly values took
+     * the middle third of a three-year axis). The shortest, not the longest: 2024-01,
+     * 2024-01-15 and 2024 (mid-year) lie half a year apart, which took a three-year axis when
+     * the year's period decided. Dates of one precision lie a period apart or not at all, so
+     * for them either reads the same. */
     double min_span = fmax(3 * d->period, 2.0 / 24);
-    if (T.t1 - T.t0 < fmax(d->period / 2, 2.0 / 24)) {
+    if (T.t1 - T.t0 < fmax(d->period_min, 2.0 / 24)) {
         double c = (T.t0 + T.t1) / 2;
         T.t0 = c - min_span / 2;
         T.t1 = c + min_span / 2;

@@ -100,10 +100,13 @@ static const struct option_def table[OPT_COUNT] = {
                   .kinds = KIND_TIMELINE,
                   .help = "the event date column: 2025, 2025-01, 2025-01-15, ISO date-times, "
                           "January 2025, 15 January 2026, Jan 15, 2026"},
+    /* Every kind reads dates with it (a timeline's events, a trend's x, a bar's bin, the
+     * markers), as decimal and locale are read by every kind: the table is read in the data's
+     * syntax whatever draws it (figure.c). */
     [OPT_DATE_FORMAT] = {.name = "date_format",
                          .type = OPTION_CHOICE,
                          .def = "auto",
-                         .kinds = KIND_TIMELINE,
+                         .kinds = KIND_ALL,
                          .choices = "auto|dd/mm/yyyy|mm/dd/yyyy|yyyy-mm-dd|dd.mm.yyyy",
                          .help = "how numeric dates are written: auto (ISO 2025-01-15 only), "
                                  "dd/mm/yyyy (15/01/2026), mm/dd/yyyy (01/15/2026), dd.mm.yyyy "

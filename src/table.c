@@ -125,6 +125,19 @@ bool csvchart_table_blank(const csvchart_table *t, const struct table_cell *c)
     return true;
 }
 
+const char *csvchart_table_date_hint(const csvchart_table *t, const char *s)
+{
+    /* "15/01/2026" (or 15.01.2026): numbers in an order the file does not say. */
+    size_t a = strspn(s, " 0123456789");
+    bool sep = a && (s[a] == '/' || s[a] == '.'); /* not the end: s + a + 1 is inside */
+    size_t b2 = sep ? strspn(s + a + 1, "0123456789") : 0;
+    if (sep && b2 && s[a + 1 + b2] == s[a] && t->syntax.dates.order == DATE_ORDER_NONE) {
+        return s[a] == '/' ? "; for day/month/year set date_format = dd/mm/yyyy (or mm/dd/yyyy)"
+                           : "; for day.month.year set date_format = dd.mm.yyyy";
+    }
+    return "";
+}
+
 csvchart_status csvchart_table_date_cell(const csvchart_table *t, size_t col,
                                          const struct table_cell *c, struct date_value *out,
                                          csvchart_error *err)
@@ -133,16 +146,7 @@ csvchart_status csvchart_table_date_cell(const csvchart_table *t, size_t col,
     if (csvchart_table_date(t, s, c->len, out)) {
         return CSVCHART_OK;
     }
-    /* "15/01/2026" (or 15.01.2026): numbers in an order the file does not say. */
-    const char *hint = "";
-    size_t a = strspn(s, " 0123456789");
-    bool sep = a && (s[a] == '/' || s[a] == '.'); /* not the end: s + a + 1 is inside */
-    size_t b2 = sep ? strspn(s + a + 1, "0123456789") : 0;
-    if (sep && b2 && s[a + 1 + b2] == s[a] && t->syntax.dates.order == DATE_ORDER_NONE) {
-        hint = s[a] == '/' ? "; for day/month/year set date_format = dd/mm/yyyy (or mm/dd/yyyy)"
-                           : "; for day.month.year set date_format = dd.mm.yyyy";
-    }
     return csvchart_error_set(err, CSVCHART_ERROR_DATA, t->name, c->line, c->col,
                               "\"%s\" is not a date (column \"%s\"); expected " DATE_FORMATS "%s",
-                              s, t->cols[col].name, hint);
+                              s, t->cols[col].name, csvchart_table_date_hint(t, s));
 }

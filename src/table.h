@@ -215,6 +215,10 @@ bool csvchart_table_date(const csvchart_table *t, const char *s, size_t len,
 
 /* True when the cell holds nothing but spaces (or was read as missing and is empty). */
 bool csvchart_table_blank(const csvchart_table *t, const struct table_cell *c);
+/* For text that is not a date: "; for day/month/year set date_format = dd/mm/yyyy (or
+ * mm/dd/yyyy)" when it is numbers like 15/01/2026 (or 15.01.2026) and the table was read with
+ * no date_format, to end a message with; "" otherwise. A static string. */
+const char *csvchart_table_date_hint(const csvchart_table *t, const char *s);
 /* The cell's date (csvchart_table_date), or an error at the cell naming the forms that read,
  * with a hint for 15/01/2026 when the file's day/month order is not set (date_format). */
 csvchart_status csvchart_table_date_cell(const csvchart_table *t, size_t col,

@@ -575,6 +575,7 @@ csvchart_status csvchart_trend_bind(const csvchart_table *t, const struct spec *
     }
     d.tmin = INFINITY;
     d.tmax = -INFINITY;
+    d.period_min = INFINITY;
     d.finest = DATE_YEAR;
     d.coarsest = DATE_TIME;
     size_t values = 0;
@@ -590,8 +591,9 @@ csvchart_status csvchart_trend_bind(const csvchart_table *t, const struct spec *
             if (p->has) {
                 d.tmin = fmin(d.tmin, p->t);
                 d.tmax = fmax(d.tmax, p->t);
-                d.period = fmax(d.period,
-                                csvchart_date_period_end(&p->date) - csvchart_date_coord(&p->date));
+                double period = csvchart_date_period_end(&p->date) - csvchart_date_coord(&p->date);
+                d.period = fmax(d.period, period);
+                d.period_min = fmin(d.period_min, period);
                 d.finest = p->date.precision > d.finest ? p->date.precision : d.finest;
                 d.coarsest = p->date.precision < d.coarsest ? p->date.precision : d.coarsest;
             }

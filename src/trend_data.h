@@ -70,6 +70,7 @@ struct trend_data {
     char *x_name, *value_name;
     double tmin, tmax; /* the times of the values and markers */
     double period;     /* the longest period a date of a value names, days */
+    double period_min; /* the shortest (0 for a time of day: an instant) */
     /* The finest precision a date of a value or marker has, and the coarsest a value's has:
      * the time axis says no more than the dates (no "Jul" between yearly values, no "12:00"
      * beside days), and when every value's date has one precision its ticks of that

@@ -65,6 +65,30 @@ printf 'date,label\n2026-01-15,A\n2026-02-20,B\n2026-04-02,C\n' > iso.csv
 run timeline iso.csv -o deiso.scene --locale de
 has_text deiso.scene "15. Jan 2026" "a German date"
 
+# date_format for every kind that reads dates: a trend's dates, a bar's bin; each refusal's
+# hint names the setting, which then works (trend and bar refused the option as not theirs).
+printf 'Datum;Quote\n01.01.2023;5,4 %%\n01.04.2023;5,6 %%\n01.07.2023;5,7 %%\n' > de3.csv
+printf 'date,value\n15/01/2024,5\n15/02/2024,6\n15/03/2024,7\n' > uk.csv
+for c in "trend de3.csv --decimal , --locale de" "bar uk.csv --bin month --aggregate sum"; do
+    set -- $c
+    run "$@" -o x.scene
+    expect_status 1 "$1 of day-first dates without date_format"
+    fix=$(sed -n 's/.*set date_format = \([^ ]*\).*/\1/p' stderr.txt)
+    [ -n "$fix" ] && pass "$1: the refusal names a date_format ($fix)" || fail "$1: no hint in: $(cat stderr.txt)"
+    run "$@" -o "dates-$1.scene" --date-format "$fix"
+    expect_status 0 "$1 --date-format $fix (the hint's fix)"
+done
+has_text dates-trend.scene "Jan 2023" "a trend of 01.01.2023 ..."
+has_text dates-trend.scene "$(printf 'M\xc3\xa4r')" "German months on its axis"
+has_text dates-bar.scene "Jan 2024" "bars of 15/01/2024 ..."
+has_text dates-bar.scene "Mar" "... by month"
+# the same from an INI file, where the key was refused for this kind of figure
+printf '[trend]\nkind = trend\ndata = de3.csv\noutputs = t.scene\ndecimal = ,\nlocale = de\ndate_format = dd.mm.yyyy\n\n[bars]\nkind = bar\ndata = uk.csv\noutputs = b.scene\nbin = month\naggregate = sum\ndate_format = dd/mm/yyyy\n' > dates.ini
+run render dates.ini --out-dir o
+expect_status 0 "date_format in an INI file (trend and bar)"
+has_text o/t.scene "Jan 2023" "INI: the trend"
+has_text o/b.scene "Feb" "INI: the bars"
+
 # ---- markers
 run timeline iso.csv -o mk.scene --marker "2026-02-01 Policy shift; March 2026 Vote"
 expect_status 0 "two markers"

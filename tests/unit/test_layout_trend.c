@@ -825,6 +825,78 @@ static void test_time_axis_says_no_more(void)
     }
 }
 
+/* The time axis' line: the lowest horizontal line across most of the canvas. */
+static const struct scene_item *time_axis_line(const struct csvchart_scene *s)
+{
+    const struct scene_item *best = NULL;
+    for (size_t i = 0; i < s->len; i++) {
+        const struct scene_item *it = &s->items[i];
+        if (it->kind == SCENE_LINE && it->y == it->y2 && it->x2 - it->x > 600 &&
+            (!best || it->y > best->y)) {
+            best = it;
+        }
+    }
+    return best;
+}
+
+/*
+ * Dates of several precisions hug the axis as dates of one do: 2024-01 (mid-January),
+ * 2024-01-15 and 2024 (mid-year, as the README says) stand at the plot's ends, under ticks of
+ * 2024 alone (a review found them between x=533 and x=700 of a 1090 px plot, on ticks from
+ * Jan 2023 to Oct 2025: the year's period, not the day's, decided that they lay "within one
+ * period"). Values closer together than the shortest period still get room around them.
+ */
+static void test_mixed_precision(void)
+{
+    static const struct {
+        const char *csv;
+        bool hug;
+    } cases[] = {
+        {"date,A\n2024-01,1\n2024-01-15,2\n2024,3\n", true},
+        {"date,A\n2020,1\n2021-03,2\n2022-06-15,4\n", true},
+        {"date,A\n2024,1\n2024-07,2\n", false}, /* two weeks apart: less than a month */
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        csvchart_error err = {0};
+        csvchart_figure *fig = fixture_figure("trend", cases[c].csv, NULL, &err);
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        HARNESS_REPORT(s != NULL, "case %zu: %s", c, err.message);
+        const struct scene_item *axis = s ? time_axis_line(s) : NULL;
+        const struct scene_item *first = s ? nth_dot(s, 0) : NULL;
+        size_t n = 0;
+        while (s && nth_dot(s, n)) {
+            n++;
+        }
+        const struct scene_item *last = n ? nth_dot(s, n - 1) : NULL;
+        HARNESS_REPORT(axis && first && last, "case %zu: no axis or dots", c);
+        if (axis && first && last) {
+            double len = axis->x2 - axis->x;
+            double left = (first->x - axis->x) / len, right = (axis->x2 - last->x) / len;
+            if (cases[c].hug) {
+                HARNESS_REPORT(left < 0.02 && right < 0.02,
+                               "case %zu: the points (%.1f to %.1f) do not reach the ends of "
+                               "the axis (%.1f to %.1f)",
+                               c, first->x, last->x, axis->x, axis->x2);
+            } else {
+                HARNESS_REPORT(left > 0.25 && right > 0.25,
+                               "case %zu: points %.1f and %.1f two weeks apart span the axis "
+                               "(%.1f to %.1f)",
+                               c, first->x, last->x, axis->x, axis->x2);
+            }
+        }
+        /* the ticks name no year the values do not reach */
+        for (size_t i = 0; s && c == 0 && i < s->len; i++) {
+            const char *t = s->items[i].kind == SCENE_TEXT ? s->items[i].text : "";
+            HARNESS_REPORT(!strstr(t, "2023") && !strstr(t, "2025"),
+                           "case %zu: the tick \"%s\" lies outside the values' dates", c, t);
+        }
+        if (s) {
+            check_scene_rules("mixed precision", s, 1200, 675);
+        }
+        csvchart_figure_free(fig);
+    }
+}
+
 static void test_linear(void)
 {
     /* a linear axis from zero; negatives get a zero line; a fitted curve is a dashed path */
@@ -1181,6 +1253,7 @@ int main(void)
     RUN(test_marker_span);
     RUN(test_marker_far);
     RUN(test_time_axis_says_no_more);
+    RUN(test_mixed_precision);
     RUN(test_property);
     return harness_done();
 }

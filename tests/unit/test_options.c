@@ -42,6 +42,10 @@ static void test_lookup(void)
     CHECK(csvchart_option_suggest("zzzzzzzz") == NULL);
     CHECK(csvchart_option_applies(OPT_STACK, "bar"));
     CHECK(!csvchart_option_applies(OPT_STACK, "pie"));
+    /* every kind reads dates with date_format, as with decimal and locale */
+    CHECK(csvchart_option_applies(OPT_DATE_FORMAT, "timeline"));
+    CHECK(csvchart_option_applies(OPT_DATE_FORMAT, "trend"));
+    CHECK(csvchart_option_applies(OPT_DATE_FORMAT, "bar"));
 }
 
 static void test_values(void)

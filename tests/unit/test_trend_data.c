@@ -1,8 +1,8 @@
 /*
  * test_trend_data.c - binding a table to a trend (trend_data.c): default columns, wide and
- * long format, dates at every precision (a column of bare years), missing values that break
- * a line, labels, markers, repeated dates refused or aggregated, the fit per series, and
- * errors with their positions.
+ * long format, dates at every precision (a column of bare years) and in a date_format, the
+ * shortest and longest periods they name, missing values that break a line, labels, markers,
+ * repeated dates refused or aggregated, the fit per series, and errors with their positions.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -13,19 +13,22 @@
 
 static struct trend_data data;
 
-/* Binds `csv` with NAME, VALUE option pairs (NULL-terminated) into `data`. */
+/* Binds `csv` with NAME, VALUE option pairs (NULL-terminated) into `data`; the table is read
+ * in the syntax the options give (decimal, date_format), as a figure reads it. */
 static csvchart_status bind(const char *csv, const char *const *opts, struct csvchart_warnings *w,
                             csvchart_error *err)
 {
-    csvchart_table *t = NULL;
-    csvchart_status st = csvchart_table_read("t.csv", csv, strlen(csv), NULL, &t, err);
-    if (st) {
-        return st;
-    }
     struct option_values vals;
     struct spec s;
     fixture_spec(opts, KIND_TREND, &vals, &s, err);
-    st = csvchart_trend_bind(t, &s, &data, w, err);
+    struct table_syntax syn = {s.numbers, s.dates};
+    struct table_options o = {0};
+    o.syntax = s.numbers.decimal || s.dates.order != DATE_ORDER_NONE ? &syn : NULL;
+    csvchart_table *t = NULL;
+    csvchart_status st = csvchart_table_read("t.csv", csv, strlen(csv), &o, &t, err);
+    if (st == CSVCHART_OK) {
+        st = csvchart_trend_bind(t, &s, &data, w, err);
+    }
     csvchart_spec_fini(&s);
     csvchart_option_values_fini(&vals);
     csvchart_table_free(t);
@@ -244,6 +247,69 @@ static void test_errors(void)
               "(raise max_categories)");
 }
 
+/*
+ * Day-first dates (01.04.2023, 15/01/2024) read with date_format, as a timeline's: the option
+ * applies to a trend (it was refused, "does not apply to trend", while the refusal of the
+ * dates told the user to set it), and the dates are days, each at its noon.
+ */
+static void test_date_format(void)
+{
+    const char *csv = "Datum;Quote\n01.01.2023;5,4 %\n01.04.2023;5,6 %\n01.07.2023;5,7 %\n";
+    const char *plain[] = {"decimal", ",", NULL};
+    const char *dmy[] = {"decimal", ",", "date_format", "dd.mm.yyyy", NULL};
+    /* without it: refused, and the message says what to set */
+    csvchart_error err = {0};
+    csvchart_figure *fig = fixture_figure("trend", csv, plain, &err);
+    CHECK(csvchart_figure_scene(fig, &err) == NULL);
+    CHECK(strstr(csvchart_error_text(&err), "t.csv:2:1: \"01.01.2023\" is not a date") != NULL);
+    CHECK(strstr(err.message, "set date_format = dd.mm.yyyy") != NULL);
+    csvchart_figure_free(fig);
+    /* with it, through the figure (csvchart_set) as the CLI and INI files set it */
+    err = (csvchart_error){0};
+    fig = fixture_figure("trend", csv, dmy, &err);
+    CHECK_STR(err.message, "");
+    CHECK(csvchart_figure_scene(fig, &err) != NULL);
+    CHECK_STR(err.message, "");
+    csvchart_figure_free(fig);
+    /* the dates read */
+    CHECK_INT(bind(csv, dmy, NULL, &err), CSVCHART_OK);
+    CHECK_INT(data.nseries, 1);
+    if (data.nseries == 1 && data.series[0].n == 3) {
+        const struct trend_series *q = &data.series[0];
+        CHECK_INT(q->p[1].date.precision, DATE_DAY);
+        CHECK_DBL(q->p[0].t, (double)csvchart_date_days(2023, 1, 1) + 0.5, 0);
+        CHECK_DBL(q->p[1].t, (double)csvchart_date_days(2023, 4, 1) + 0.5, 0);
+        CHECK_DBL(q->p[2].t, (double)csvchart_date_days(2023, 7, 1) + 0.5, 0);
+        CHECK_DBL(q->p[1].v, 5.6, 1e-12);
+    }
+    csvchart_trend_fini(&data);
+    /* month first, and a month alone */
+    const char *mdy[] = {"date_format", "mm/dd/yyyy", NULL};
+    CHECK_INT(bind("date,v\n01/15/2024,1\n02/2024,2\n", mdy, NULL, &err), CSVCHART_OK);
+    if (data.nseries == 1 && data.series[0].n == 2) {
+        CHECK_DBL(data.series[0].p[0].t, (double)csvchart_date_days(2024, 1, 15) + 0.5, 0);
+        CHECK_INT(data.series[0].p[1].date.precision, DATE_MONTH);
+    }
+    csvchart_trend_fini(&data);
+}
+
+/* The shortest and the longest period the values' dates name (the time axis pads values
+ * closer together than the shortest: layout_trend.c). */
+static void test_periods(void)
+{
+    csvchart_error err = {0};
+    CHECK_INT(bind("date,A\n2024-01,1\n2024-01-15,2\n2024,3\n", NULL, NULL, &err), CSVCHART_OK);
+    CHECK_DBL(data.period, 366, 0);
+    CHECK_DBL(data.period_min, 1, 0);
+    CHECK_INT(data.finest, DATE_DAY);
+    CHECK_INT(data.coarsest, DATE_YEAR);
+    csvchart_trend_fini(&data);
+    CHECK_INT(bind("date,A\n2024-02,1\n2024-03,2\n", NULL, NULL, &err), CSVCHART_OK);
+    CHECK_DBL(data.period, 31, 0);
+    CHECK_DBL(data.period_min, 29, 0);
+    csvchart_trend_fini(&data);
+}
+
 static void test_fit(void)
 {
     csvchart_error err = {0};
@@ -274,5 +340,7 @@ int main(void)
     RUN(test_markers_and_labels);
     RUN(test_errors);
     RUN(test_fit);
+    RUN(test_date_format);
+    RUN(test_periods);
     return harness_done();
 }
