@@ -650,8 +650,8 @@ csvchart_status csvchart_layout_trend(const void *data, const struct spec *s,
     csvchart_tr_draw_value_axis(&T);
     csvchart_tr_draw_rules(&T);
     csvchart_tr_draw_leaders(&T);
+    csvchart_tr_draw_time_axis(&T); /* under the series: a point on it keeps its dot whole */
     csvchart_tr_draw_series(&T);
-    csvchart_tr_draw_time_axis(&T);
     double flag_wrap = fmin(T.px.flag_wrap, 0.4 * (L->right - L->left));
     for (size_t i = 0; i < T.nfl; i++) {
         if (!T.fl[i].at_end) {

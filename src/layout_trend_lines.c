@@ -277,7 +277,11 @@ void csvchart_tr_draw_time_axis(struct trend_layout *T)
     struct layout *L = &T->L;
     const struct theme *th = &T->s->theme;
     double y = csvchart_layout_snap(L, T->data_bottom, T->px.axis);
-    csvchart_scene_line(L->scene, T->px0, y, T->px1, y, th->axis, T->px.axis);
+    /* Solid and dark only where the axis starts at zero: above a bottom of $70 a baseline
+     * would read as zero, so there it is a gridline with the ticks under it. */
+    bool zero = !T->log && T->dlo == 0;
+    csvchart_scene_line(L->scene, T->px0, y, T->px1, y, zero ? th->axis : th->grid,
+                        zero ? T->px.axis : T->px.grid);
     for (size_t i = 0; i < T->nxt; i++) {
         double x = csvchart_layout_snap(L, T->xt[i].pos, T->px.leader);
         csvchart_scene_line(L->scene, x, y, x, y + T->px.tick, th->axis, T->px.leader);
