@@ -979,6 +979,41 @@ static void test_clusters(void)
     free(b.p);
 }
 
+/* A cluster within one day names its first and last times, the date once: it named the first
+ * time alone ("10 Mar 2025, 12:05 UTC: 40 events", found by a review). */
+static void test_cluster_of_one_day(void)
+{
+    struct buf b = {0};
+    put(&b, "date,label\n");
+    for (int i = 0; i < 40; i++) {
+        char line[80];
+        snprintf(line, sizeof line, "2025-03-10T12:%02d:00Z,Shot %d fired\n", 5 + i, i);
+        put(&b, line);
+    }
+    put(&b, "2025-04-01,Month event 0\n2025-05-01,Month event 1\n2025-06-01,Month event 2\n"
+            "2025-07-01,Month event 3\n2025-08-01,Month event 4\n");
+    static const char *const locales[] = {"en", "fr"};
+    /* (the heading may wrap before "UTC") */
+    static const char *const want[] = {"10 Mar 2025, 12:05\xe2\x80\x93"
+                                       "12:44",
+                                       "10 mars 2025, 12:05\xe2\x80\x93"
+                                       "12:44"};
+    for (size_t k = 0; k < 2; k++) {
+        const char *opts[] = {"locale", locales[k], "size", "800x450", NULL};
+        csvchart_error err = {0};
+        csvchart_figure *fig = lay(b.p, opts, &err);
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        HARNESS_REPORT(s != NULL, "one day (%s): %s", locales[k], csvchart_error_text(&err));
+        if (s) {
+            HARNESS_REPORT(has_text(s, want[k]), "one day (%s): no heading \"%s\"", locales[k],
+                           want[k]);
+            check_text_boxes("one day", s);
+        }
+        csvchart_figure_free(fig);
+    }
+    free(b.p);
+}
+
 static void test_lanes(void)
 {
     const char *csv = "date,end,label,group\n"
@@ -1053,6 +1088,7 @@ int main(void)
     RUN(test_refusal_and_growth);
     RUN(test_details_dropped);
     RUN(test_clusters);
+    RUN(test_cluster_of_one_day);
     RUN(test_lanes);
     RUN(test_distinct_colors);
     if (system("fc-match -f '%{family}' Inter 2>/dev/null | grep -q Inter") != 0) {
