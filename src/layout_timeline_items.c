@@ -268,12 +268,8 @@ static char *cluster_heading(const struct timeline *T, const struct tl_item *P)
 {
     const struct timeline_event *a = &T->d->events[T->member[P->first]];
     const struct timeline_event *b = &T->d->events[T->member[P->first + P->count - 1]];
-    char dates[96];
-    if (a->start.days == b->start.days && a->start.precision == b->start.precision) {
-        csvchart_date_format_in(T->s->locale, &a->start, false, dates, sizeof dates);
-    } else {
-        csvchart_date_format_span_in(T->s->locale, &a->start, &b->start, dates, sizeof dates);
-    }
+    char dates[96]; /* a span of one period, or of one minute, names it once */
+    csvchart_date_format_span_in(T->s->locale, &a->start, &b->start, dates, sizeof dates);
     char heading[160];
     /* "3 events" stays on one line (a no-break space) */
     snprintf(heading, sizeof heading,

@@ -60,6 +60,8 @@
 #include "layout_timeline.h"
 
 #define MAX_BARS 8
+/* Tries of a vertical layout's tick column width (csvchart_tl_place_vertical()). */
+#define TICK_COL_PASSES 6
 
 /* Greedy interval colouring of the spans (items are sorted by start): each takes the first
  * bar lane free at its start; past MAX_BARS lanes are shared (bars may then touch; text never
@@ -431,9 +433,14 @@ bool csvchart_tl_place_vertical(struct timeline *T)
             continue;
         }
         /* The tick column is as wide as the labels of the ticks chosen, which depend on the
-         * height per day, which depends (through wrapping) on the column: widen and retry. */
+         * height per day, which depends (through wrapping) on the column: widen and retry
+         * until the labels fit. The column only grows, to the whole pixel past the widest
+         * label: the first ticks of the columns name dates whose widths differ by tenths of a
+         * pixel ("10 Mar 2025, 07:00", "11 Mar 2025, 07:00"), and following them a tenth at a
+         * time ran out of passes at some heights only, so that 60 events fitting 1200x1340
+         * were refused at 1200x1360 (found by a review). */
         double col = csvchart_layout_width(L, &T->tick_st, "30 Sep 2026");
-        for (int pass = 0; pass < 3; pass++) {
+        for (int pass = 0; pass < TICK_COL_PASSES; pass++) {
             double widest = 0, sum = 0;
             bool ok = try_columns(T, k, col, &widest, &sum);
             sum_h = fmax(sum_h, sum);
@@ -444,7 +451,7 @@ bool csvchart_tl_place_vertical(struct timeline *T)
                 T->tick_col = col;
                 return true;
             }
-            col = widest;
+            col = ceil(widest);
         }
         if (L->scene->nomem) {
             return false;

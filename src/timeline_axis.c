@@ -39,6 +39,31 @@ static const char *const long_month[12] = {"January",   "February", "March",    
                                            "May",       "June",     "July",     "August",
                                            "September", "October",  "November", "December"};
 
+/* The minute of the day a date-time shows ("12:05" is 725): seconds are not written, so two
+ * times within one minute read alike. */
+static int minute_of(const struct date_value *d)
+{
+    return (int)floor(d->second / 60 + 1e-6);
+}
+
+/* "12:05" or, for a stretch of one day, "12:05–12:44" (the en dash): the times of a span
+ * of date-times that fall on one day (same_day() in the span formatters). */
+static void clock_times(const struct date_value *a, const struct date_value *b, char *buf, size_t n)
+{
+    int ma = minute_of(a), mb = minute_of(b);
+    if (ma == mb) {
+        snprintf(buf, n, "%02d:%02d", ma / 60, ma % 60);
+    } else {
+        snprintf(buf, n, "%02d:%02d\xe2\x80\x93%02d:%02d", ma / 60, ma % 60, mb / 60, mb % 60);
+    }
+}
+
+/* Both ends are times of one day (UTC: offsets were converted when parsing). */
+static bool same_day(const struct date_value *a, const struct date_value *b)
+{
+    return a->precision == DATE_TIME && b->precision == DATE_TIME && a->days == b->days;
+}
+
 size_t csvchart_time_step_count(void)
 {
     return NSTEPS;
@@ -322,10 +347,10 @@ void csvchart_date_format_in(const struct csvchart_locale *loc, const struct dat
     default: {
         int y, m, day;
         csvchart_date_civil(d->days, &y, &m, &day);
-        int minutes = (int)floor(d->second / 60 + 1e-6);
-        char date[96];
+        char date[96], times[32];
         csvchart_locale_date(loc, day, m, y, !long_names, date, sizeof date);
-        if (snprintf(buf, n, "%s, %02d:%02d UTC", date, minutes / 60, minutes % 60) < 0) {
+        clock_times(d, d, times, sizeof times);
+        if (snprintf(buf, n, "%s, %s UTC", date, times) < 0) {
             buf[0] = '\0';
         }
         csvchart_utf8_trim(buf);
@@ -360,10 +385,32 @@ static void span_in(const struct csvchart_locale *loc, const struct date_value *
         snprintf(buf, n, "%d\xe2\x80\x93%d", a->year, b->year);
         return;
     }
+    if (same_day(a, b)) { /* the date once: "10 mars 2025, 12:05–12:44 UTC" */
+        int y, m, day;
+        csvchart_date_civil(a->days, &y, &m, &day);
+        char date[96], times[32];
+        csvchart_locale_date(loc, day, m, y, true, date, sizeof date);
+        clock_times(a, b, times, sizeof times);
+        if (snprintf(buf, n, "%s, %s UTC", date, times) < 0) {
+            buf[0] = '\0';
+        }
+        return;
+    }
     /* Where the year comes last, one year for both: "janv.–avr. 2025", "3 janv. – 15 avr.
      * 2025"; elsewhere both dates whole. */
     bool year_last = loc->nparts == 3 && loc->parts[2] == DATE_PART_YEAR;
     char fa[96], fb[96];
+    /* Days of one month where the day comes first, the month once: "3–7 mars 2025",
+     * "3.–7. März 2025", as "3–7 Mar 2025" in English. */
+    if (same_prec && year_last && loc->parts[0] == DATE_PART_DAY && a->precision == DATE_DAY &&
+        a->year == b->year && a->month == b->month) {
+        csvchart_locale_date(loc, a->day, 0, 0, true, fa, sizeof fa);
+        csvchart_locale_date(loc, b->day, b->month, b->year, true, fb, sizeof fb);
+        if (snprintf(buf, n, "%s\xe2\x80\x93%s", fa, fb) < 0) {
+            buf[0] = '\0';
+        }
+        return;
+    }
     if (same_prec && year_last && a->year == b->year &&
         (a->precision == DATE_MONTH || a->precision == DATE_DAY)) {
         int da = a->precision == DATE_DAY ? a->day : 0, db = a->precision == DATE_DAY ? b->day : 0;
@@ -400,10 +447,11 @@ void csvchart_date_format(const struct date_value *d, bool long_names, char *buf
         /* Offsets were converted to UTC when parsing, so the day may differ from the text. */
         int y, m, day;
         csvchart_date_civil(d->days, &y, &m, &day);
-        int minutes = (int)floor(d->second / 60 + 1e-6);
         int mj = m >= 1 && m <= 12 ? m - 1 : 0; /* always 1..12; says so to the compiler */
-        snprintf(buf, n, "%d %s %d, %02d:%02d UTC", day,
-                 (long_names ? long_month : short_month)[mj], y, minutes / 60, minutes % 60);
+        char times[32];
+        clock_times(d, d, times, sizeof times);
+        snprintf(buf, n, "%d %s %d, %s UTC", day, (long_names ? long_month : short_month)[mj], y,
+                 times);
         return;
     }
     }
@@ -428,6 +476,15 @@ static void span(const struct date_value *a, const struct date_value *b, char *b
     }
     if (same_prec && a->precision == DATE_YEAR) {
         snprintf(buf, n, "%d\xe2\x80\x93%d", a->year, b->year);
+        return;
+    }
+    if (same_day(a, b)) { /* the date once: "10 Mar 2025, 12:05–12:44 UTC" */
+        int y, m, day;
+        csvchart_date_civil(a->days, &y, &m, &day);
+        char times[32];
+        clock_times(a, b, times, sizeof times);
+        snprintf(buf, n, "%d %s %d, %s UTC", day, short_month[m >= 1 && m <= 12 ? m - 1 : 0], y,
+                 times);
         return;
     }
     if (same_prec && a->precision == DATE_MONTH && a->year == b->year) {

@@ -72,8 +72,9 @@ void csvchart_date_format(const struct date_value *d, bool long_names, char *buf
 
 /*
  * Formats a span compactly, sharing what both ends share: "2020–2024", "Jan–Apr 2025",
- * "3–15 Jan 2025", "29 Apr – 3 May 2025", "Mar 2024 – Feb 2025". A span whose ends are the
- * same period prints once.
+ * "3–15 Jan 2025", "29 Apr – 3 May 2025", "Mar 2024 – Feb 2025", and times of one day
+ * "10 Mar 2025, 12:05–12:44 UTC". A span whose ends are the same period (or, for times, the
+ * same minute) prints once.
  */
 void csvchart_date_format_span(const struct date_value *a, const struct date_value *b, char *buf,
                                size_t n);
@@ -83,7 +84,9 @@ void csvchart_date_format_span(const struct date_value *a, const struct date_val
  * month, in a date with a day, abbreviated in ticks and short dates) in its order of day,
  * month and year with its separators, from glibc's LC_TIME (locale_data.h): de "15. Jan 2026",
  * "Jan 2025  Apr  Jul"; fr "janv. 2025", "15 janv. 2026", long "janvier 2025"; a span
- * "janv.–avr. 2025" where the year comes last, else both dates whole.
+ * "janv.–avr. 2025" where the year comes last (days of one month "3–7 mars 2025" where the
+ * day comes first too), times of one day with the date once
+ * ("10 mars 2025, 12:05–12:44 UTC"), else both dates whole.
  */
 size_t csvchart_time_ticks_in(const struct csvchart_locale *loc, double t0, double t1, size_t k,
                               struct time_tick *out, size_t max);

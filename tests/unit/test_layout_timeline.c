@@ -536,6 +536,166 @@ static void test_property(void)
            refused);
 }
 
+/*
+ * n events spread at random over `days` days from 10 Mar 2025, at times of day (timed) or on
+ * days, a third with a detail line: the kind of data the size contract is swept over.
+ */
+static char *spread_set(size_t n, int days, bool timed)
+{
+    struct buf b = {0};
+    put(&b, "date,label,detail\n");
+    int64_t start = csvchart_date_days(2025, 3, 10) * 1440; /* minutes */
+    int64_t *at = malloc(n * sizeof *at);
+    for (size_t i = 0; i < n; i++) {
+        at[i] = start + (int64_t)rnd((uint32_t)days * 1440);
+    }
+    for (size_t i = 1; i < n; i++) { /* in time order, as people write them */
+        for (size_t j = i; j > 0 && at[j - 1] > at[j]; j--) {
+            int64_t t = at[j];
+            at[j] = at[j - 1];
+            at[j - 1] = t;
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        int y, m, d;
+        csvchart_date_civil(at[i] / 1440, &y, &m, &d);
+        char line[200];
+        if (timed) {
+            snprintf(line, sizeof line, "%d-%02d-%02dT%02d:%02d:00Z,Ev%zu", y, m, d,
+                     (int)(at[i] % 1440 / 60), (int)(at[i] % 60), i);
+        } else {
+            snprintf(line, sizeof line, "%d-%02d-%02d,Ev%zu", y, m, d, i);
+        }
+        put(&b, line);
+        for (uint32_t w = rnd(5); w > 0; w--) {
+            put(&b, " ");
+            put(&b, words[rnd(sizeof words / sizeof words[0])]);
+        }
+        put(&b, ",");
+        for (uint32_t w = rnd(3) ? 0 : 3 + rnd(8); w > 0; w--) {
+            put(&b, words[rnd(sizeof words / sizeof words[0])]);
+            put(&b, w > 1 ? " " : "");
+        }
+        put(&b, "\n");
+    }
+    free(at);
+    return b.p;
+}
+
+/* A whole (small) file as a string; NULL when it cannot be read. */
+static char *read_file(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        return NULL;
+    }
+    char *buf = malloc(65536);
+    size_t n = buf ? fread(buf, 1, 65535, f) : 0;
+    fclose(f);
+    if (buf) {
+        buf[n] = '\0';
+    }
+    return buf;
+}
+
+/* Lays out csv at w x h with the options: true when it fits; else *named gets the height of
+ * the size the refusal names (0 when it names none, or another width). */
+static bool fits_at(const char *csv, const char *const *opts, double w, double h, double *named)
+{
+    char size[48];
+    snprintf(size, sizeof size, "%.0fx%.0f", w, h);
+    struct event_set e = {.csv = (char *)csv};
+    csvchart_error err = {0};
+    csvchart_figure *fig = lay_out(&e, opts, size, &err);
+    const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+    bool ok = s && s->width == w && s->height == h;
+    *named = 0;
+    const char *use = s ? NULL : strstr(err.message, "use size ");
+    double nw, nh;
+    char text[32];
+    if (use) {
+        snprintf(text, sizeof text, "%s", use + 9);
+        text[strcspn(text, " ")] = '\0';
+        if (csvchart_parse_size(text, &nw, &nh) && nw == w) {
+            *named = nh;
+        }
+    }
+    csvchart_figure_free(fig);
+    return ok;
+}
+
+/*
+ * The size contract over heights: where the width sets the type (heights from 16:9 up, so
+ * that the text is the same size at every height tried), a timeline that fits some height
+ * fits every taller one, and a refusal names the least height that fits. Timed events over
+ * 3 days, dated ones over 2 months and 11 years; 12 to 90 events; with and without a title;
+ * every orientation. Heights are swept in steps from 16:9 up to the first that fits, and on
+ * from there. A vertical layout's tick column, widened a tenth of a pixel at a time over
+ * three passes, failed at some heights only: 60 events over three days fitted 1200x1340,
+ * were refused at 1200x1360 with "use size 1200x1436" and fitted 1200x1440 again.
+ */
+static void test_taller_fits(void)
+{
+    static const struct {
+        size_t n; /* 0: tests/data/timeline-three-days.csv, the review's 60 events */
+        int days;
+        bool timed;
+    } sets[] = {{0, 3, true},    {60, 3, true},     {25, 3, true},    {90, 3, true},
+                {40, 60, false}, {12, 4000, false}, {60, 4000, false}};
+    static const char *const orients[] = {"auto", "vertical", "horizontal"};
+    size_t cases = 0, laid = 0;
+    for (size_t c = 0; c < sizeof sets / sizeof sets[0]; c++) {
+        char *csv = sets[c].n
+                        ? spread_set(sets[c].n, sets[c].days, sets[c].timed)
+                        : read_file(CSVCHART_SOURCE_DIR "/tests/data/timeline-three-days.csv");
+        HARNESS_REPORT(csv != NULL, "set %zu: no data", c);
+        for (size_t o = 0; csv && o < 6; o++) {
+            bool title = o >= 3;
+            const char *opts[] = {"title", title ? "Three days in March" : "", "orientation",
+                                  orients[o % 3], NULL};
+            double w = c % 3 == 2 ? 1000 : 1200, h0 = ceil(w * 675 / 1200);
+            char name[120];
+            snprintf(name, sizeof name, "set %zu (%zu events over %d days), %s%s, width %.0f", c,
+                     sets[c].n, sets[c].days, orients[o % 3], title ? ", titled" : "", w);
+            /* up to the first height that fits, in steps of 37 px (a 4096 px cap) */
+            double h = h0, named = 0, least_named = INFINITY;
+            while (h <= 4096 && !fits_at(csv, opts, w, h, &named)) {
+                laid++;
+                HARNESS_REPORT(named > h, "%s: refused at %.0f naming no taller size", name, h);
+                least_named = fmin(least_named, named > 0 ? named : INFINITY);
+                h += 37;
+            }
+            cases++;
+            if (h > 4096) {
+                continue; /* fits nowhere in reach (90 events, horizontally) */
+            }
+            /* the size named is the least: it fits, one pixel less does not */
+            if (least_named < INFINITY) {
+                double again;
+                HARNESS_REPORT(fits_at(csv, opts, w, least_named, &again),
+                               "%s: the size named, %.0fx%.0f, does not fit", name, w, least_named);
+                HARNESS_REPORT(!fits_at(csv, opts, w, least_named - 1, &again),
+                               "%s: %.0fx%.0f was named, and %.0f fits", name, w, least_named,
+                               least_named - 1);
+                HARNESS_REPORT(least_named <= h, "%s: %.0fx%.0f was named, and %.0f fits", name, w,
+                               least_named, h);
+            }
+            /* and every taller height fits, 5 px apart over 500 px */
+            for (int k = 1; k <= 100; k++) {
+                double t = h + k * 5, ignored;
+                laid++;
+                if (!fits_at(csv, opts, w, t, &ignored)) {
+                    HARNESS_REPORT(0, "%s: fits at %.0fx%.0f, refused at %.0fx%.0f", name, w, h, w,
+                                   t);
+                    break;
+                }
+            }
+        }
+        free(csv);
+    }
+    printf("taller: %zu cases, %zu heights laid out\n", cases, laid);
+}
+
 /* ---- fixed cases, fake metrics ------------------------------------------------------------ */
 
 static csvchart_figure *lay(const char *csv, const char *const *opts, csvchart_error *err)
@@ -819,6 +979,41 @@ static void test_clusters(void)
     free(b.p);
 }
 
+/* A cluster within one day names its first and last times, the date once: it named the first
+ * time alone ("10 Mar 2025, 12:05 UTC: 40 events", found by a review). */
+static void test_cluster_of_one_day(void)
+{
+    struct buf b = {0};
+    put(&b, "date,label\n");
+    for (int i = 0; i < 40; i++) {
+        char line[80];
+        snprintf(line, sizeof line, "2025-03-10T12:%02d:00Z,Shot %d fired\n", 5 + i, i);
+        put(&b, line);
+    }
+    put(&b, "2025-04-01,Month event 0\n2025-05-01,Month event 1\n2025-06-01,Month event 2\n"
+            "2025-07-01,Month event 3\n2025-08-01,Month event 4\n");
+    static const char *const locales[] = {"en", "fr"};
+    /* (the heading may wrap before "UTC") */
+    static const char *const want[] = {"10 Mar 2025, 12:05\xe2\x80\x93"
+                                       "12:44",
+                                       "10 mars 2025, 12:05\xe2\x80\x93"
+                                       "12:44"};
+    for (size_t k = 0; k < 2; k++) {
+        const char *opts[] = {"locale", locales[k], "size", "800x450", NULL};
+        csvchart_error err = {0};
+        csvchart_figure *fig = lay(b.p, opts, &err);
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        HARNESS_REPORT(s != NULL, "one day (%s): %s", locales[k], csvchart_error_text(&err));
+        if (s) {
+            HARNESS_REPORT(has_text(s, want[k]), "one day (%s): no heading \"%s\"", locales[k],
+                           want[k]);
+            check_text_boxes("one day", s);
+        }
+        csvchart_figure_free(fig);
+    }
+    free(b.p);
+}
+
 static void test_lanes(void)
 {
     const char *csv = "date,end,label,group\n"
@@ -893,6 +1088,7 @@ int main(void)
     RUN(test_refusal_and_growth);
     RUN(test_details_dropped);
     RUN(test_clusters);
+    RUN(test_cluster_of_one_day);
     RUN(test_lanes);
     RUN(test_distinct_colors);
     if (system("fc-match -f '%{family}' Inter 2>/dev/null | grep -q Inter") != 0) {
@@ -902,6 +1098,7 @@ int main(void)
     }
     pango = csvchart_text_pango_new();
     RUN(test_property);
+    RUN(test_taller_fits);
     csvchart_text_pango_free(pango);
     csvchart_render_release_thread_fonts();
     return harness_done();

@@ -413,6 +413,23 @@ static void test_dates_written(void)
                    "avril 2025"); /* glibc's ab_alt_mon: "avril" alone */
     csvchart_date_format_in(fr, &d, true, buf, sizeof buf);
     CHECK_STR(buf, "janvier 2025");
+    /* Days of one month: the month once, as in English ("3–7 Mar 2025"); times of one day:
+     * the date once (a cluster's heading showed its first time alone; found by a review). */
+    csvchart_date_parse("2025-03-03", 10, &d);
+    csvchart_date_parse("2025-03-07", 10, &e);
+    csvchart_date_format_span_in(fr, &d, &e, buf, sizeof buf);
+    CHECK_STR(buf, "3\xe2\x80\x93"
+                   "7 mars 2025");
+    csvchart_date_format_span_in(de, &d, &e, buf, sizeof buf);
+    CHECK_STR(buf, "3.\xe2\x80\x93"
+                   "7. M\xc3\xa4r 2025");
+    csvchart_date_parse("2025-03-10T12:05:00Z", 20, &d);
+    csvchart_date_parse("2025-03-10T12:44:30Z", 20, &e);
+    csvchart_date_format_span_in(fr, &d, &e, buf, sizeof buf);
+    CHECK_STR(buf, "10 mars 2025, 12:05\xe2\x80\x93"
+                   "12:44 UTC");
+    csvchart_date_format_span_in(de, &d, &d, buf, sizeof buf);
+    CHECK_STR(buf, "10. M\xc3\xa4r 2025, 12:05 UTC");
     /* Month ticks: the year at the first and at each change of year, names standing alone. */
     struct time_tick t[8];
     size_t month = 0;

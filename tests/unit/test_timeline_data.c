@@ -292,6 +292,20 @@ static void test_date_text(void)
         {"2020-05", "2020-05", "May 2020"},
         {"2025", "2025-06-01", "2025 \xe2\x80\x93 1 Jun 2025"},
         {"2025-04-29", "2025-05-03", "29 Apr \xe2\x80\x93 3 May 2025"},
+        {"2025-03-03", "2025-03-07",
+         "3\xe2\x80\x93"
+         "7 Mar 2025"},
+        /* times of one day: the date once (a cluster's heading showed its first time alone;
+         * found by a review); of one minute, once; of two days, both whole */
+        {"2025-03-10T12:05:00Z", "2025-03-10T12:44:00Z",
+         "10 Mar 2025, 12:05\xe2\x80\x93"
+         "12:44 UTC"},
+        {"2025-03-10T12:05:00Z", "2025-03-10T12:05:40Z", "10 Mar 2025, 12:05 UTC"},
+        {"2025-03-10T23:00:00+02:00", "2025-03-10T23:30:00Z",
+         "10 Mar 2025, 21:00\xe2\x80\x93"
+         "23:30 UTC"},
+        {"2025-03-10T12:00:00Z", "2025-03-12T09:00:00Z",
+         "10 Mar 2025, 12:00 UTC \xe2\x80\x93 12 Mar 2025, 09:00 UTC"},
     };
     for (size_t i = 0; i < sizeof spans / sizeof spans[0]; i++) {
         csvchart_date_parse(spans[i].a, strlen(spans[i].a), &a);
