@@ -45,14 +45,7 @@ static csvchart_status need_numbers(const csvchart_table *t, size_t col, size_t 
         }
         const char *text = csvchart_table_text(t, cell);
         if (!csvchart_table_number(t, text, cell->len, &v, NULL)) {
-            bool comma = t->syntax.numbers.decimal == ',';
-            return csvchart_error_set(err, CSVCHART_ERROR_DATA, t->name, cell->line, cell->col,
-                                      "column \"%s\" needs numbers, and \"%s\" is not a number "
-                                      "(expected e.g. %s)",
-                                      c->name, text,
-                                      comma
-                                          ? "42, 1.234,5, 0,07 \xe2\x82\xac, 50%, with decimal = ,"
-                                          : "42, 1,234.5, $0.07, 50%, $5.6M");
+            return csvchart_table_number_error(t, col, cell, err);
         }
     }
     /* Every cell parses alone, so the units disagree ("$5" and "€5"): point at the first cell

@@ -138,6 +138,25 @@ const char *csvchart_table_date_hint(const csvchart_table *t, const char *s)
     return "";
 }
 
+csvchart_status csvchart_table_number_error(const csvchart_table *t, size_t col,
+                                            const struct table_cell *c, csvchart_error *err)
+{
+    const char *s = csvchart_table_text(t, c);
+    bool comma = t->syntax.numbers.decimal == ',';
+    /* "1,5" in a ;-separated file: a decimal comma, most likely (a group of three is read, or
+     * refused as ambiguous, before this). */
+    const char *p = strchr(s, ',');
+    bool decimal_comma = !comma && t->delimiter != ',' && p && p > s && p[-1] >= '0' &&
+                         p[-1] <= '9' && p[1] >= '0' && p[1] <= '9';
+    return csvchart_error_set(err, CSVCHART_ERROR_DATA, t->name, c->line, c->col,
+                              "column \"%s\" needs numbers, and \"%s\" is not a number "
+                              "(expected e.g. %s)%s",
+                              t->cols[col].name, s,
+                              comma ? "42, 1.234,5, 0,07 \xe2\x82\xac, 50%, with decimal = ,"
+                                    : "42, 1,234.5, $0.07, 50%, $5.6M",
+                              decimal_comma ? "; for a decimal comma set decimal = ," : "");
+}
+
 csvchart_status csvchart_table_date_cell(const csvchart_table *t, size_t col,
                                          const struct table_cell *c, struct date_value *out,
                                          csvchart_error *err)

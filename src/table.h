@@ -219,6 +219,11 @@ bool csvchart_table_blank(const csvchart_table *t, const struct table_cell *c);
  * mm/dd/yyyy)" when it is numbers like 15/01/2026 (or 15.01.2026) and the table was read with
  * no date_format, to end a message with; "" otherwise. A static string. */
 const char *csvchart_table_date_hint(const csvchart_table *t, const char *s);
+/* The error for a cell of number column `col` whose text is not a number: at the cell, with
+ * the forms that read in the table's syntax, and in a file not separated by commas a hint for
+ * a decimal comma ("1,5": set decimal = ,). */
+csvchart_status csvchart_table_number_error(const csvchart_table *t, size_t col,
+                                            const struct table_cell *c, csvchart_error *err);
 /* The cell's date (csvchart_table_date), or an error at the cell naming the forms that read,
  * with a hint for 15/01/2026 when the file's day/month order is not set (date_format). */
 csvchart_status csvchart_table_date_cell(const csvchart_table *t, size_t col,

@@ -118,11 +118,8 @@ static csvchart_status need_numbers(const csvchart_table *t, size_t col, csvchar
         if (cell->missing) {
             continue;
         }
-        if (!csvchart_number_parse(text, cell->len, &v, &u)) {
-            return csvchart_error_set(err, CSVCHART_ERROR_DATA, t->name, cell->line, cell->col,
-                                      "column \"%s\" needs numbers, and \"%s\" is not a number "
-                                      "(expected e.g. 42, 1,234.5, $0.07, 50%%, $5.6M)",
-                                      c->name, text);
+        if (!csvchart_table_number(t, text, cell->len, &v, &u)) {
+            return csvchart_table_number_error(t, col, cell, err);
         }
         if (!first) {
             first = cell;
