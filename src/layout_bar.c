@@ -36,11 +36,17 @@
 #include <string.h>
 
 #include "layout_bar.h"
+#include "name_hint.h"
 
 #define BAR_METRIC_BASE(name, base, doc) .name = base,
 static const struct bar_metrics BAR_BASE = {BAR_METRICS(BAR_METRIC_BASE)};
 
 /* ---- before the arrangement ------------------------------------------------------------------ */
+
+static const char *category_at(const void *ctx, size_t i)
+{
+    return ((const struct bar_data *)ctx)->cats[i];
+}
 
 /* Marks the highlighted categories of every panel; a name found nowhere is an error. */
 static csvchart_status check_names(struct bar_layout *B, struct panel *panels, csvchart_error *err)
@@ -76,18 +82,10 @@ static csvchart_status check_names(struct bar_layout *B, struct panel *panels, c
         }
         if (!found) {
             const struct bar_data *d = panels[0].d;
-            char list[300] = "";
-            size_t used = 0;
-            for (size_t c = 0; c < d->ncat && used < sizeof list - 8; c++) {
-                int k = snprintf(list + used, sizeof list - used, "%s\"%s\"", c ? ", " : "",
-                                 d->cats[c]);
-                used = k < 0 ? used : used + (size_t)k;
-            }
-            if (used >= sizeof list - 8) {
-                snprintf(list + sizeof list - 8, 8, ", ...");
-            }
+            char list[400];
+            csvchart_name_hint(name, "categories", category_at, d, d->ncat, list, sizeof list);
             return csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0,
-                                      "%s: no category%s named \"%s\"; the categories are %s", what,
+                                      "%s: no category%s named \"%s\"; %s", what,
                                       highlight && d->nser > 1 ? " or series" : "", name, list);
         }
     }

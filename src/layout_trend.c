@@ -58,6 +58,7 @@
 #include <string.h>
 
 #include "array.h"
+#include "name_hint.h"
 #include "theme.h"
 #include "trend_data.h"
 
@@ -433,6 +434,11 @@ static bool legend(struct trend_layout *T)
     return true;
 }
 
+static const char *series_at(const void *ctx, size_t i)
+{
+    return ((const struct trend_data *)ctx)->series[i].name;
+}
+
 /*
  * Each series' colour: its own from the palette; with highlight, the series it names keep
  * theirs and the others are muted (and drawn under them). A name that is no series is
@@ -454,19 +460,12 @@ static csvchart_status series_colors(struct trend_layout *T, csvchart_error *err
             }
         }
         if (!found) {
-            char list[300] = "";
-            size_t used = 0;
-            for (size_t i = 0; i < d->nseries && used < sizeof list - 8; i++) {
-                int k = snprintf(list + used, sizeof list - used, "%s\"%s\"", i ? ", " : "",
-                                 d->series[i].name ? d->series[i].name : "");
-                used = k < 0 ? used : used + (size_t)k;
-            }
-            if (used >= sizeof list - 8) {
-                snprintf(list + sizeof list - 8, 8, ", ...");
-            }
+            char list[400];
+            csvchart_name_hint(s->highlight[h], "series", series_at, d, d->nseries, list,
+                               sizeof list);
             return csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0,
-                                      "highlight: no series named \"%s\"; the series are %s",
-                                      s->highlight[h], list);
+                                      "highlight: no series named \"%s\"; %s", s->highlight[h],
+                                      list);
         }
     }
     return CSVCHART_OK;
