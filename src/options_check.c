@@ -220,6 +220,9 @@ bool csvchart_parse_size(const char *s, double *w, double *h)
     }
     const char *q = end + 1;
     long b = strtol(q, &end, 10);
+    if (end != q && strcmp(end, "px") == 0) {
+        end += 2; /* 400x600px: CSS px, said */
+    }
     if (end == q || *end || !isdigit((unsigned char)*s) || !isdigit((unsigned char)*q)) {
         return false;
     }

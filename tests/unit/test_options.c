@@ -67,6 +67,9 @@ static void test_values(void)
         {OPT_SCALE, "nan", false},
         {OPT_SIZE, "article", true},
         {OPT_SIZE, "800x600", true},
+        {OPT_SIZE, "800x600px", true}, /* the unit said */
+        {OPT_SIZE, "800x600pt", false},
+        {OPT_SIZE, "800x600p", false},
         {OPT_SIZE, "800x", false},
         {OPT_SIZE, "0x600", false},
         {OPT_SIZE, "-5x6", false},
