@@ -67,10 +67,10 @@ static const char *near_match(const char *wanted, name_at_fn name_at, const void
         if (!s || !*s) {
             continue;
         }
-        int kind = distance(s, wanted) == 0                                  ? 0
-                   : len >= 3 && (holds(s, wanted) || holds(wanted, s))       ? 1
-                   : slips && distance(s, wanted) <= slips                    ? 2
-                                                                              : 3;
+        int kind = distance(s, wanted) == 0                             ? 0
+                   : len >= 3 && (holds(s, wanted) || holds(wanted, s)) ? 1
+                   : slips && distance(s, wanted) <= slips              ? 2
+                                                                        : 3;
         if (kind < best_kind) {
             best = s, best_kind = kind, tie = false;
         } else if (kind == best_kind && kind < 3) {
