@@ -344,9 +344,11 @@ csvchart_status csvchart_layout_distinct_colors(const struct layout *L,
                     err, CSVCHART_ERROR_VALUE, NULL, 0, 0,
                     "%s \"%s\" would be drawn in the colour of \"%s\": %zu %s, and the palette "
                     "has %zu colours; set palette to %sa list of %zu colours (palette = #0072B2, "
-                    "#E69F00, ...), or draw fewer",
+                    "#E69F00, ...), highlight the few the story is about (highlight = \"%s\": the "
+                    "others "
+                    "in grey), or draw fewer",
                     what, e[i].name, e[j].name, n, what, th->npalette,
-                    ten ? "tableau10 or observable10 (10 colours), or to " : "", n);
+                    ten ? "tableau10 or observable10 (10 colours), or to " : "", n, e[0].name);
             }
         }
     }

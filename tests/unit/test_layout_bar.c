@@ -753,7 +753,8 @@ static void test_distinct_colors(void)
     refused(csv, NULL,
             "series \"S8\" would be drawn in the colour of \"S1\": 8 series, and the palette has "
             "7 colours; set palette to tableau10 or observable10 (10 colours), or to a list of 8 "
-            "colours (palette = #0072B2, #E69F00, ...), or draw fewer");
+            "colours (palette = #0072B2, #E69F00, ...), highlight the few the story is about "
+            "(highlight = \"S1\": the others in grey), or draw fewer");
     const char *hl[] = {"highlight", "S8", NULL};
     csvchart_figure *fig = lay(csv, hl);
     csvchart_figure_free(fig);

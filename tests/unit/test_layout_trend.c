@@ -682,7 +682,9 @@ static void test_legend(void)
     CHECK_STR(err.message,
               "series \"Series with a long name 7\" would be drawn in the colour of \"Series with "
               "a long name 0\": 12 series, and the palette has 7 colours; set palette to a list "
-              "of 12 colours (palette = #0072B2, #E69F00, ...), or draw fewer");
+              "of 12 colours (palette = #0072B2, #E69F00, ...), highlight the few the story is "
+              "about (highlight = \"Series with a long name 0\": the others in grey), or draw "
+              "fewer");
     csvchart_figure_free(fig);
     const char *opts[] = {"size",
                           "400x600",
