@@ -214,6 +214,25 @@ static inline void check_contrast(const char *name, const struct csvchart_scene 
     }
 }
 
+/* No text on a dot (a point, a stack's net): its box stays out of the dot's inner square. */
+static inline void check_text_on_dots(const char *name, const struct csvchart_scene *s)
+{
+    for (size_t i = 0; i < s->len; i++) {
+        const struct scene_item *d = &s->items[i];
+        if (d->kind != SCENE_CIRCLE || d->r < 2 || !(d->fill & 255u)) {
+            continue;
+        }
+        double k = d->r * 0.7;
+        for (size_t j = 0; j < s->len; j++) {
+            const struct scene_item *t = &s->items[j];
+            bool on = t->kind == SCENE_TEXT && t->x < d->x + k && t->x + t->w > d->x - k &&
+                      t->y < d->y + k && t->y + t->h > d->y - k;
+            HARNESS_REPORT(!on, "%s: text \"%s\" lies on a dot at %.1f,%.1f", name, t->text, d->x,
+                           d->y);
+        }
+    }
+}
+
 /* Every rule above, and the canvas is w x h. */
 static inline void check_scene_rules(const char *name, const struct csvchart_scene *s, double w,
                                      double h)
@@ -224,6 +243,7 @@ static inline void check_scene_rules(const char *name, const struct csvchart_sce
     check_line_cross(name, s);
     check_text_floor(name, s, 11);
     check_contrast(name, s);
+    check_text_on_dots(name, s);
 }
 
 /*
