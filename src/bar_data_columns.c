@@ -37,16 +37,8 @@ static csvchart_status need_numbers(const csvchart_table *t, size_t col, size_t 
     if (c->type == COLUMN_NUMBER || c->type == COLUMN_EMPTY) {
         return CSVCHART_OK; /* an empty column: every row is skipped, and that is reported */
     }
-    for (size_t r = 0; r < t->nrows; r++) {
-        const struct table_cell *cell = csvchart_table_cell(t, r, col);
-        double v;
-        if (cell->missing) {
-            continue;
-        }
-        const char *text = csvchart_table_text(t, cell);
-        if (!csvchart_table_number(t, text, cell->len, &v, NULL)) {
-            return csvchart_table_number_error(t, col, cell, err);
-        }
+    if (c->not_number.line) { /* in every row read, kept or not */
+        return csvchart_table_number_error(t, col, err);
     }
     /* Every cell parses alone, so the units disagree ("$5" and "€5"): point at the first cell
      * whose unit differs from the first one's (of its facet). */
@@ -171,9 +163,10 @@ csvchart_status csvchart_bar_columns_resolve(const csvchart_table *t, const stru
             c->ny++;
         }
     }
-    if (c->ny == 0) { /* every numeric column but the others */
+    if (c->ny == 0) { /* every numeric column but the others (a typo in one is refused) */
         for (size_t i = 0; i < t->ncols; i++) {
-            if (i != c->x && i != c->group && i != c->facet && t->cols[i].type == COLUMN_NUMBER) {
+            if (i != c->x && i != c->group && i != c->facet &&
+                (t->cols[i].type == COLUMN_NUMBER || csvchart_table_mostly_numbers(t, i))) {
                 c->y[c->ny++] = i;
             }
         }

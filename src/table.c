@@ -125,6 +125,12 @@ bool csvchart_table_blank(const csvchart_table *t, const struct table_cell *c)
     return true;
 }
 
+bool csvchart_table_mostly_numbers(const csvchart_table *t, size_t col)
+{
+    const struct table_column *c = &t->cols[col];
+    return c->type == COLUMN_TEXT && c->numbers >= 2 && c->numbers * 2 > c->count;
+}
+
 const char *csvchart_table_date_hint(const csvchart_table *t, const char *s)
 {
     /* "15/01/2026" (or 15.01.2026): numbers in an order the file does not say. */
@@ -139,16 +145,18 @@ const char *csvchart_table_date_hint(const csvchart_table *t, const char *s)
 }
 
 csvchart_status csvchart_table_number_error(const csvchart_table *t, size_t col,
-                                            const struct table_cell *c, csvchart_error *err)
+                                            csvchart_error *err)
 {
-    const char *s = csvchart_table_text(t, c);
+    const struct table_column *tc = &t->cols[col];
+    const char *s = tc->not_number.text;
     bool comma = t->syntax.numbers.decimal == ',';
     /* "1,5" in a ;-separated file: a decimal comma, most likely (a group of three is read, or
      * refused as ambiguous, before this). */
     const char *p = strchr(s, ',');
     bool decimal_comma = !comma && t->delimiter != ',' && p && p > s && p[-1] >= '0' &&
                          p[-1] <= '9' && p[1] >= '0' && p[1] <= '9';
-    return csvchart_error_set(err, CSVCHART_ERROR_DATA, t->name, c->line, c->col,
+    return csvchart_error_set(err, CSVCHART_ERROR_DATA, t->name, tc->not_number.line,
+                              tc->not_number.col,
                               "column \"%s\" needs numbers, and \"%s\" is not a number "
                               "(expected e.g. %s)%s",
                               t->cols[col].name, s,

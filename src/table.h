@@ -64,6 +64,11 @@ struct table_column {
     struct number_unit unit; /* NUMBER: the unit most cells were written with; decimals = max */
     size_t count;            /* non-missing cells, in every row read (kept or not) */
     size_t missing;
+    size_t numbers; /* of those, the cells that read as numbers */
+    struct {
+        size_t line, col; /* line 0: none */
+        char text[64];
+    } not_number;    /* the first non-missing cell that is not a number, in every row read */
     double min, max; /* NUMBER and DATE, over non-missing cells */
 };
 
@@ -213,17 +218,22 @@ bool csvchart_table_number(const csvchart_table *t, const char *s, size_t len, d
 bool csvchart_table_date(const csvchart_table *t, const char *s, size_t len,
                          struct date_value *out);
 
+/* Whether text column `col` is numbers but for a few cells: more than half of its non-missing
+ * cells, and at least two, in every row read, read as numbers ("abc%" among 119 percentages: a
+ * typo, which the value columns chosen by default must not drop silently, but refuse at its
+ * cell). */
+bool csvchart_table_mostly_numbers(const csvchart_table *t, size_t col);
 /* True when the cell holds nothing but spaces (or was read as missing and is empty). */
 bool csvchart_table_blank(const csvchart_table *t, const struct table_cell *c);
 /* For text that is not a date: "; for day/month/year set date_format = dd/mm/yyyy (or
  * mm/dd/yyyy)" when it is numbers like 15/01/2026 (or 15.01.2026) and the table was read with
  * no date_format, to end a message with; "" otherwise. A static string. */
 const char *csvchart_table_date_hint(const csvchart_table *t, const char *s);
-/* The error for a cell of number column `col` whose text is not a number: at the cell, with
- * the forms that read in the table's syntax, and in a file not separated by commas a hint for
- * a decimal comma ("1,5": set decimal = ,). */
+/* The error for column `col`, whose values must be numbers, at its first cell that is not one
+ * (not_number, in every row read, kept or not): the forms that read in the table's syntax, and
+ * in a file not separated by commas a hint for a decimal comma ("1,5": set decimal = ,). */
 csvchart_status csvchart_table_number_error(const csvchart_table *t, size_t col,
-                                            const struct table_cell *c, csvchart_error *err);
+                                            csvchart_error *err);
 /* The cell's date (csvchart_table_date), or an error at the cell naming the forms that read,
  * with a hint for 15/01/2026 when the file's day/month order is not set (date_format). */
 csvchart_status csvchart_table_date_cell(const csvchart_table *t, size_t col,

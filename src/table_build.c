@@ -28,6 +28,9 @@
 /* What typing a column has found so far (see the top of the file). */
 struct column_typing {
     size_t values, blanks, tokens; /* tokens: missing-value words (NA, -...) */
+    size_t numbers;                /* values that read as numbers */
+    size_t not_line, not_col;      /* the first value that does not (line 0: none) */
+    char not_text[64];
     bool num_ok, have_unit, grouped;
     struct number_unit unit; /* the first number with a unit: its prefix, suffix, placement */
     int decimals;
@@ -157,9 +160,23 @@ static void type_date(struct column_typing *cs, const csvchart_table *t, const c
     cs->date_max = first || v > cs->date_max ? v : cs->date_max;
 }
 
-/* Types one cell of column j; `kept` is its copy in the table, or NULL. */
+/* Whether text can start a number in the default syntax: a digit, a sign, a point, "(", "$",
+ * or a byte of a UTF-8 sequence (the minus sign, a currency) - a quick no for the names of a
+ * text column. */
+static bool may_be_number(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len && (s[i] == ' ' || s[i] == '\t')) {
+        i++;
+    }
+    unsigned char c = i < len ? (unsigned char)s[i] : 0;
+    return (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.' || c == ',' || c == '(' ||
+           c == '$' || c >= 0x80;
+}
+
+/* Types one cell of column j, at line:col; `kept` is its copy in the table, or NULL. */
 static void type_cell(struct table_builder *b, size_t j, const char *s, size_t len, size_t line,
-                      struct table_cell *kept)
+                      size_t col, struct table_cell *kept)
 {
     struct column_typing *cs = &b->typing[j];
     if (is_blank_text(s, len)) {
@@ -171,8 +188,23 @@ static void type_cell(struct table_builder *b, size_t j, const char *s, size_t l
         return;
     }
     bool first = cs->values++ == 0;
+    bool number = false;
     if (cs->num_ok) {
         type_number(cs, b->t, s, len, line, first, kept);
+        number = cs->num_ok;
+    }
+    double v;
+    bool maybe = b->t->has_syntax || may_be_number(s, len); /* a locale's "CHF 5" */
+    if (number || (maybe && csvchart_table_number(b->t, s, len, &v, NULL))) {
+        cs->numbers++;
+    } else if (!cs->not_line) { /* as a message quotes it: without the spaces around it */
+        size_t a = strspn(s, " \t"), n = len;
+        while (n > a && (s[n - 1] == ' ' || s[n - 1] == '\t')) {
+            n--;
+        }
+        snprintf(cs->not_text, sizeof cs->not_text, "%.*s", (int)(n - a), s + a);
+        cs->not_line = line;
+        cs->not_col = col;
     }
     if (cs->date_ok) {
         type_date(cs, b->t, s, len, first);
@@ -221,6 +253,10 @@ static void type_column(struct table_builder *b, size_t j)
     bool text = col->type == COLUMN_TEXT;
     col->missing = cs->blanks + (text ? 0 : cs->tokens);
     col->count = cs->values + (text ? cs->tokens : 0);
+    col->numbers = cs->numbers;
+    col->not_number.line = cs->not_line;
+    col->not_number.col = cs->not_col;
+    memcpy(col->not_number.text, cs->not_text, sizeof col->not_number.text);
     for (size_t i = 0; i < t->nrows; i++) {
         struct table_cell *c = &t->cells[i * t->ncols + j];
         const char *s = csvchart_table_text(t, c);
@@ -431,7 +467,7 @@ csvchart_status csvchart_table_builder_row(struct table_builder *b, const struct
     }
     for (size_t j = 0; j < row->nfields; j++) {
         const struct csv_field *f = &row->fields[j];
-        type_cell(b, j, row->text + f->offset, f->len, f->line, cells ? &cells[j] : NULL);
+        type_cell(b, j, row->text + f->offset, f->len, f->line, f->col, cells ? &cells[j] : NULL);
     }
     b->t->nrows_read++;
     return CSVCHART_OK;

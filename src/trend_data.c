@@ -108,6 +108,9 @@ static csvchart_status need_numbers(const csvchart_table *t, size_t col, csvchar
     if (c->type == COLUMN_NUMBER || c->type == COLUMN_EMPTY) {
         return CSVCHART_OK;
     }
+    if (c->not_number.line) { /* in every row read, kept or not */
+        return csvchart_table_number_error(t, col, err);
+    }
     const struct table_cell *first = NULL;
     struct number_unit u0 = {0};
     for (size_t r = 0; r < t->nrows; r++) {
@@ -119,7 +122,7 @@ static csvchart_status need_numbers(const csvchart_table *t, size_t col, csvchar
             continue;
         }
         if (!csvchart_table_number(t, text, cell->len, &v, &u)) {
-            return csvchart_table_number_error(t, col, cell, err);
+            continue; /* a missing-value word, in a text column */
         }
         if (!first) {
             first = cell;
@@ -187,10 +190,10 @@ static csvchart_status resolve_columns(struct binder *b)
         }
         b->cy[b->ny++] = c;
     }
-    if (b->ny == 0) { /* every numeric column but the others */
+    if (b->ny == 0) { /* every numeric column but the others (a typo in one is refused) */
         for (size_t i = 0; i < t->ncols; i++) {
             if (i != b->cx && i != b->cgroup && i != b->clabel &&
-                t->cols[i].type == COLUMN_NUMBER) {
+                (t->cols[i].type == COLUMN_NUMBER || csvchart_table_mostly_numbers(t, i))) {
                 b->cy[b->ny++] = i;
             }
         }

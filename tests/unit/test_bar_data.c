@@ -123,6 +123,12 @@ static void test_errors(void)
          "column \"v\" needs numbers, and \"x\" is not a number (expected e.g. 42, 1,234.5, "
          "$0.07, 50%, $5.6M)",
          3, 3},
+        /* the value columns chosen by default: a typo in one is refused at its cell, not the
+         * column dropped (review 4: "a" vanished, and "b" was drawn alone, unnamed) */
+        {"name,a,b\nX,1,2\nY,abc,3\nZ,3,4\n", NULL, NULL,
+         "column \"a\" needs numbers, and \"abc\" is not a number (expected e.g. 42, 1,234.5, "
+         "$0.07, 50%, $5.6M)",
+         3, 3},
         {"k,v\na,1\n", "x", "K", "no column named \"K\" (x); the columns are \"k\", \"v\"", 0, 0},
         {"k,v\na,1\n", "y", "v,w", "no column named \"w\" (y); the columns are \"k\", \"v\"", 0, 0},
         {"k\na\n", NULL, NULL,

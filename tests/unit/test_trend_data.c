@@ -211,6 +211,10 @@ static void test_errors(void)
     CHECK_STR(error_of("date,price\n2024,3\n2025,cheap\n", NULL),
               "t.csv:3:6: column \"price\" needs numbers, and \"cheap\" is not a number (expected "
               "e.g. 42, 1,234.5, $0.07, 50%, $5.6M)");
+    /* ... in a value column chosen by default too, not the column dropped (review 4) */
+    CHECK_STR(error_of("date,a,b\n2023,1,2\n2024,abc%,3\n2025,3,4\n", NULL),
+              "t.csv:3:6: column \"a\" needs numbers, and \"abc%\" is not a number (expected "
+              "e.g. 42, 1,234.5, $0.07, 50%, $5.6M)");
     /* log and fit need values > 0 */
     const char *log[] = {"log", "true", NULL};
     CHECK_STR(error_of("date,price\n2024,3\n2025,0\n", log),
