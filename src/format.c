@@ -131,6 +131,28 @@ static void put_suffix(struct sbuf *b, const struct label *l)
     csvchart_fmt_puts(b, l->suffix);
 }
 
+/* x to at most `sig` significant digits, half away from zero, trailing zeros dropped. */
+static void round_significant(struct decimal *x, int sig)
+{
+    if (x->zero || x->nd <= sig) {
+        return;
+    }
+    bool up = x->d[sig] >= '5';
+    x->nd = sig;
+    for (int i = sig - 1; up && i >= 0; i--) {
+        up = x->d[i] == '9';
+        x->d[i] = up ? '0' : (char)(x->d[i] + 1);
+    }
+    if (up) { /* 9.99 -> 10.0: one digit more, at the next power */
+        memmove(x->d + 1, x->d, (size_t)sig - 1);
+        x->d[0] = '1';
+        x->exp++;
+    }
+    while (x->nd > 1 && x->d[x->nd - 1] == '0') {
+        x->nd--;
+    }
+}
+
 static void put_scientific(struct sbuf *b, const struct label *l, const struct decimal *x)
 {
     char e[16];
@@ -444,6 +466,10 @@ void csvchart_format_plan(const struct value_format *f, enum label_role role, co
         }
     }
     struct label l = label_for(f);
+    /* Past the largest prefix (1,000T) or below a millionth, fixed digits stop reading, and a
+     * label that switched alone would put two notations on one axis (100,000,000T under 1e21,
+     * a review found): all of them scientific. */
+    p->sci = max_abs >= 1e15 || (isfinite(min_abs) && min_abs < 1e-6);
     /* Large numbers read better abbreviated, whatever the kind: 40,000,000 as 40M (FIGURES.md),
      * $210,500,000,000.00 as $210.5B, a share of 25,000,000% as 25M% (growth from nothing). */
     p->si = l.si || max_abs >= 1e6;
@@ -537,6 +563,19 @@ size_t csvchart_format_planned(const struct label_plan *p, double v, char *buf, 
     }
     struct sbuf b = {.len = 0};
     struct label l = label_for(&p->f);
+    if (p->sci && isfinite(v)) {
+        struct decimal x;
+        csvchart_fmt_to_decimal(v, &x);
+        if (x.zero || (p->role == LABELS_TICKS && fabs(v) < fabs(p->step) * 1e-9)) {
+            csvchart_fmt_puts(&b, l.prefix);
+            csvchart_fmt_puts(&b, "0");
+            put_suffix(&b, &l);
+        } else {
+            round_significant(&x, 3);
+            put_scientific(&b, &l, &x);
+        }
+        return csvchart_fmt_finish(&b, buf, n);
+    }
     if (p->role == LABELS_LOG_TICKS) {
         /* a decade is its own step: $0.01, $0.1, $1 - never padded to cents */
         l.si = p->si;

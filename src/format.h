@@ -96,6 +96,9 @@ struct label_plan {
     struct value_format f;
     enum label_role role;
     bool si;         /* K/M/B/T */
+    bool sci;        /* every label in scientific notation, 3 significant digits ("1e18",
+                      * "2.5e22"): the values reach 1e15, where T would read "1,000T", or go
+                      * below 1e-6 - one notation for a whole axis or comparison */
     int k;           /* the shared prefix (0 none, 1 K ... 4 T), or -1: each value its own */
     int k_up;        /* k < 0: the largest value's prefix, which every value of at least a
                       * tenth of its unit takes (0.85M beside 3.4M; a smaller one, 60K, its

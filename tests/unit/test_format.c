@@ -563,6 +563,23 @@ static void test_plans(void)
     csvchart_format_planned_pair(&band_plan, 1000, 140000, lo, sizeof lo, hi, sizeof hi);
     CHECK_STR(lo, "$1K");
 
+    /* Past 1,000T every label of an axis or comparison is scientific, not some of them
+     * (review 4: 100,000,000T under 1e21); three significant digits. */
+    double flop[] = {1e18, 2.345e20, 1e22, 9.999e23};
+    const char *flopw[] = {"1e18", "2.35e20", "1e22", "1e24"};
+    check_plan("one notation past 1,000T", &plain, LABELS_VALUES, flop, 4, 0, false, NULL, flopw);
+    double flop_decades[] = {1e17, 1e18, 1e21, 1e24};
+    const char *decw[] = {"1e17", "1e18", "1e21", "1e24"};
+    check_plan("log ticks past 1,000T", &plain, LABELS_LOG_TICKS, flop_decades, 4, 0, false, NULL,
+               decw);
+    double lin[] = {0, 5e23, 1e24};
+    const char *linw[] = {"0", "5e23", "1e24"};
+    check_plan("linear ticks past 1,000T", &plain, LABELS_TICKS, lin, 3, 5e23, false, NULL, linw);
+    double tiny[] = {1.23e-7, 0.5};
+    const char *tinyw[] = {"1.23e-7", "5e-1"};
+    check_plan("one notation below a millionth", &plain, LABELS_VALUES, tiny, 2, 0, false, NULL,
+               tinyw);
+
     struct value_format dec3 = fmt_with("auto", "", "", 0, 3);
     double means[] = {24.737, 64.73};
     const char *mw[] = {"24.7", "64.7"};
