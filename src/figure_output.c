@@ -188,6 +188,11 @@ csvchart_status csvchart_write_file_begin(const char *path, const void *data, si
 {
     size_t n = strlen(path);
     *p = (csvchart_pending_file){.fd = -1, .tracker = tracker};
+    struct stat at;
+    if (stat(path, &at) == 0 && S_ISDIR(at.st_mode)) { /* the rename would fail: say it now */
+        return csvchart_error_set(err, CSVCHART_ERROR_IO, path, 0, 0, "cannot write: %s",
+                                  strerror(EISDIR));
+    }
     p->tmp = malloc(2 * n + 66);
     if (!p->tmp) {
         return csvchart_error_nomem(err);

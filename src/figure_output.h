@@ -27,11 +27,12 @@ csvchart_status csvchart_output_scale_error(const char *path, csvchart_error *er
 
 /*
  * csvchart_write_file_tracked() in two halves, so that another thread may sync and rename
- * while the next figure is drawn (the batch's committer, src/cli/commit.c). _begin() writes
- * the bytes into a new temporary file beside `path` (announced to `tracker`, NULL: none) and
- * fills *p; on an error it leaves nothing behind. _end() syncs the temporary file and renames
- * it over `path`, or, with `discard`, removes it; either way it releases *p (a second call
- * does nothing). The error names `path`.
+ * while the next figure is drawn (the batch's committer, src/cli/commit.c), or so that the
+ * outputs of one figure are all written before any of them is put in place. _begin() refuses a
+ * path that is a folder, writes the bytes into a new temporary file beside `path` (announced
+ * to `tracker`, NULL: none) and fills *p; on an error it leaves nothing behind. _end() syncs the
+ * temporary file and renames it over `path`, or, with `discard`, removes it; either way it releases
+ * *p (a second call does nothing). The error names `path`.
  */
 typedef struct csvchart_pending_file {
     int fd, handle;

@@ -2,8 +2,10 @@
  * job.c - one figure's work, the same for `csvchart bar|timeline|trend` (main.c) and for each
  * figure of `csvchart render` (render.c): with its options set and its output names checked,
  * load the data, render every output into memory, hand the warnings on, and only then write
- * each output atomically (csvchart_write_file_tracked; "-" is standard output). So a figure
- * that fails leaves no file behind and no old file clobbered; a run ended by a signal leaves
+ * the outputs: each into a temporary file beside it, and only when all of them are written
+ * is any put in place ("-" is standard output). So a figure that fails leaves no file behind
+ * and no old file clobbered, and an output that cannot be written (a folder of that name, a
+ * full disk) leaves the figure's other outputs as they were; a run ended by a signal leaves
  * no temporary file (temps.c). In a batch, the sync and rename of each file are left to the
  * committer thread (commit.c).
  */
@@ -39,20 +41,33 @@ csvchart_status csvchart_cli_figure_job(csvchart_figure *fig, const char *data,
     for (size_t i = 0; warn && i < csvchart_figure_warning_count(fig); i++) {
         warn(ctx, csvchart_figure_warning(fig, i));
     }
+    /* Every file written aside first; then standard output; then the names put in place. */
+    csvchart_pending_file files[CLI_MAX_OUTPUTS];
+    bool begun[CLI_MAX_OUTPUTS] = {false};
     for (size_t i = 0; i < n && !err->status; i++) {
-        if (strcmp(outs[i].path, "-") == 0) {
-            if (fwrite(bytes[i], 1, len[i], stdout) != len[i] || fflush(stdout) != 0) {
-                csvchart_error_set(err, CSVCHART_ERROR_IO, NULL, 0, 0,
-                                   "cannot write to standard output");
-            }
+        if (strcmp(outs[i].path, "-") != 0) {
+            begun[i] = !csvchart_write_file_begin(outs[i].path, bytes[i], len[i],
+                                                  &csvchart_cli_temps, &files[i], err);
+        }
+    }
+    for (size_t i = 0; i < n && !err->status; i++) {
+        if (strcmp(outs[i].path, "-") == 0 &&
+            (fwrite(bytes[i], 1, len[i], stdout) != len[i] || fflush(stdout) != 0)) {
+            csvchart_error_set(err, CSVCHART_ERROR_IO, NULL, 0, 0,
+                               "cannot write to standard output");
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (!begun[i]) {
+            continue;
+        }
+        if (err->status) {
+            csvchart_error ignored = {0};
+            csvchart_write_file_end(&files[i], true, &ignored); /* another output failed */
         } else if (!commit) {
-            csvchart_write_file_tracked(outs[i].path, bytes[i], len[i], &csvchart_cli_temps, err);
+            csvchart_write_file_end(&files[i], false, err);
         } else {
-            csvchart_pending_file file;
-            if (!csvchart_write_file_begin(outs[i].path, bytes[i], len[i], &csvchart_cli_temps,
-                                           &file, err)) {
-                csvchart_cli_committer_push(commit, &file, commit_err);
-            }
+            csvchart_cli_committer_push(commit, &files[i], commit_err);
         }
     }
     for (size_t i = 0; i < n; i++) {

@@ -127,6 +127,14 @@ run bar ok.csv -o keep.gif
 expect_status 1 "unknown extension"
 expect_stderr "csvchart: keep.gif: unknown output format; expected a name ending in .png, .svg, .pdf, .scene or .txt" "unknown extension"
 [ "$(cat keep.png)" = "old image" ] && pass "old output still untouched" || fail "old output changed"
+# One output that cannot be put in place (a folder of that name): none of the figure's is.
+mkdir -p pair.svg
+run bar ok.csv -o keep.png -o pair.svg
+expect_status 1 "an output that is a folder"
+expect_stderr "csvchart: pair.svg: cannot write: Is a directory" "an output that is a folder"
+[ "$(cat keep.png)" = "old image" ] && [ -z "$(ls -A | grep '^\.' || true)" ] &&
+    pass "the figure's other output untouched, no temporary file" ||
+    fail "keep.png replaced beside a folder output: $(ls -A)"
 run bar missing.csv -o new.png
 expect_status 1 "missing data file"
 expect_stderr_has "missing.csv" "missing data file"

@@ -104,8 +104,9 @@ run render mixed.ini --out-dir m2 --jobs 2
 [ "$stderr" = "$first" ] && pass "same messages with 2 jobs" || fail "messages differ with 2 jobs"
 
 # An output that cannot be put in place (its name is a folder) fails its figure alone, when
-# the sync and rename are the committer's (src/cli/commit.c): the figure's outputs before it
-# stay, those after it are not written, the other figures are, and no temporary file is left.
+# the sync and rename are the committer's (src/cli/commit.c): none of the figure's outputs is
+# put in place, not even those before it (review 4: b.png was replaced, so the figure's
+# outputs no longer matched), the other figures are, and no temporary file is left.
 cat > commit.ini <<'INI'
 [defaults]
 kind = bar
@@ -123,8 +124,8 @@ for jobs in 1 2; do
     expect_status 1 "an output that is a folder, --jobs $jobs"
     expect_stderr "csvchart: c$jobs/b.svg: cannot write: Is a directory (figure \"b\")
 csvchart: rendered 2, failed 1: b" "an output that is a folder, --jobs $jobs"
-    [ "$(ls -A c$jobs | tr '\n' ' ')" = "a.png a.svg b.png b.svg c.svg " ] && [ -d c$jobs/b.svg ] &&
-        pass "--jobs $jobs: the figure's later outputs not written, no temporary file" ||
+    [ "$(ls -A c$jobs | tr '\n' ' ')" = "a.png a.svg b.svg c.svg " ] && [ -d c$jobs/b.svg ] &&
+        pass "--jobs $jobs: none of the figure's outputs written, no temporary file" ||
         fail "--jobs $jobs: left $(ls -A c$jobs | tr '\n' ' ')"
 done
 
