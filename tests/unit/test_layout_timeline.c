@@ -780,6 +780,45 @@ static void test_breaks(void)
     }
 }
 
+/* The stretch between the events and today is cut like any other empty stretch: 4 empty years
+ * between the last event and today ran as plain axis ("Jan 2027 ... Jan 2029 Today") and
+ * squeezed the events into a third of it, because a cut had to end strictly inside the time
+ * shown, and today, an instant, was its end (found by a review). */
+static void test_breaks_at_ends(void)
+{
+    static const char *const evts = "date,label\n2024-01-21,First\n2024-07-01,Second\n"
+                                    "2025-01-10,Third\n2025-06-01,Fourth\n2026-01-21,Last\n";
+    static const struct {
+        const char *csv, *today;
+    } cases[] = {
+        {NULL, "2030-01-01"},                                  /* the future, empty */
+        {"date,label\n2024-03-05,Only event\n", "1800-01-01"}, /* a past long ago */
+        {"date,label\n2100-03-05,Far event\n", "2024-01-01"},  /* today first */
+    };
+    static const char *const orients[] = {"horizontal", "vertical"};
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        for (size_t o = 0; o < 2; o++) {
+            const char *opts[] = {"today", cases[c].today, "orientation", orients[o], NULL};
+            csvchart_error err = {0};
+            csvchart_figure *fig = lay(cases[c].csv ? cases[c].csv : evts, opts, &err);
+            const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+            HARNESS_REPORT(s != NULL, "case %zu, %s: %s", c, orients[o], err.message);
+            if (s) {
+                HARNESS_REPORT(slanted(s) == 2, "case %zu, %s: %zu slanted lines, not one break", c,
+                               orients[o], slanted(s));
+                /* no tick in the years cut out */
+                for (size_t i = 0; c == 0 && i < s->len; i++) {
+                    const char *t = s->items[i].kind == SCENE_TEXT ? s->items[i].text : "";
+                    HARNESS_REPORT(!strstr(t, "2027") && !strstr(t, "2028") && !strstr(t, "2029"),
+                                   "%s: tick \"%s\" in the stretch cut out", orients[o], t);
+                }
+                check_text_boxes("breaks at ends", s);
+            }
+            csvchart_figure_free(fig);
+        }
+    }
+}
+
 /* Ticks never say more than the dates: dates without a time of day get no hour ticks
  * ("12:00" beside an event on 5 Nov would give it a time), and no tick stands where the axis
  * breaks (a one-day segment's midnight, "20 Jan 2025", stood apart from the event of that day
@@ -1083,6 +1122,7 @@ int main(void)
 {
     RUN(test_article);
     RUN(test_breaks);
+    RUN(test_breaks_at_ends);
     RUN(test_same_day_and_one);
     RUN(test_ticks_say_no_more);
     RUN(test_refusal_and_growth);
