@@ -52,6 +52,9 @@ void csvchart_layout_begin(struct layout *L, const struct spec *s, const csvchar
     L->scene = scene;
     L->fit = fit;
     L->u = fmin(s->width / 1200.0, s->height / 675.0);
+    if (s->type_unit_cap > 0) {
+        L->u = fmin(L->u, s->type_unit_cap);
+    }
     L->g = fmax(L->u, 0.5);
     L->scale = s->render.scale > 0 ? s->render.scale : 1;
     L->title = (struct text_style){s->font, type_size(&s->theme, TYPE_TITLE, L->u), 700};
@@ -391,14 +394,16 @@ void csvchart_layout_legend(struct layout *L, const struct legend_entry *e, size
 
 /* ---- the size contract -------------------------------------------------------------------- */
 
-/* Lays out at w x h into *scene; *fit gets the report. Warnings are thrown away. */
-static csvchart_status try_size(csvchart_layout_fn fn, const void *data, const struct spec *s,
-                                const csvchart_text_measurer *m, double w, double h,
-                                struct layout_fit *fit, csvchart_error *err)
+/* Lays out at w x h with the type unit capped at `cap` (0: none) and throws the scene and
+ * the warnings away; *fit gets the report. */
+static csvchart_status probe(csvchart_layout_fn fn, const void *data, const struct spec *s,
+                             const csvchart_text_measurer *m, double w, double h, double cap,
+                             struct layout_fit *fit, csvchart_error *err)
 {
     struct spec t = *s;
     t.width = w;
     t.height = h;
+    t.type_unit_cap = cap;
     struct csvchart_scene scene;
     struct csvchart_warnings warn = {0};
     memset(fit, 0, sizeof *fit);
@@ -407,6 +412,55 @@ static csvchart_status try_size(csvchart_layout_fn fn, const void *data, const s
     csvchart_scene_fini(&scene);
     csvchart_warnings_fini(&warn);
     return st;
+}
+
+/* Whether a canvas that does not fit in its own type may be set in smaller type (layout.h):
+ * its type unit is above the article's, and fit = grow did not ask for full size. */
+static bool may_shrink_type(const struct spec *s, double w, double h)
+{
+    return !s->fit_grow && fmin(w / 1200.0, h / 675.0) > LAYOUT_TYPE_UNIT_LEAST;
+}
+
+/* Whether w x h fits as the command draws it (throwing the scene away): in its own type, or,
+ * where may_shrink_type(), in type down to the article's. Smaller type is taken to fit where
+ * larger does (the search bisects on that everywhere), so the article's type alone is tried
+ * there: one layout per size, as before. *fit gets the report. */
+static csvchart_status try_size(csvchart_layout_fn fn, const void *data, const struct spec *s,
+                                const csvchart_text_measurer *m, double w, double h,
+                                struct layout_fit *fit, csvchart_error *err)
+{
+    double cap = may_shrink_type(s, w, h) ? LAYOUT_TYPE_UNIT_LEAST : 0;
+    return probe(fn, data, s, m, w, h, cap, fit, err);
+}
+
+/*
+ * The asked size did not fit in its own type: the largest type unit, between the article's
+ * and the canvas' own, at which it fits (bisected to a 64th: a label's size moves by half a
+ * pixel every 32nd), or 0 when none does. Smaller type fitting where larger does not is
+ * assumed, as everywhere in the size search.
+ */
+static double largest_type_unit(csvchart_layout_fn fn, const void *data, const struct spec *s,
+                                const csvchart_text_measurer *m)
+{
+    if (!may_shrink_type(s, s->width, s->height)) {
+        return 0;
+    }
+    struct layout_fit fit;
+    csvchart_error e = {0};
+    double lo = LAYOUT_TYPE_UNIT_LEAST, hi = fmin(s->width / 1200.0, s->height / 675.0);
+    if (probe(fn, data, s, m, s->width, s->height, lo, &fit, &e) != CSVCHART_OK) {
+        return 0;
+    }
+    while (hi - lo > 1.0 / 64) { /* lo fits, hi does not */
+        double mid = (lo + hi) / 2;
+        memset(&e, 0, sizeof e);
+        if (probe(fn, data, s, m, s->width, s->height, mid, &fit, &e) == CSVCHART_OK) {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo;
 }
 
 /*
@@ -420,13 +474,13 @@ static csvchart_status grow(csvchart_layout_fn fn, const void *data, const struc
 {
     for (int i = 0; i < 80; i++) {
         /* Four steps on and only the height still short: the tallest canvas, where the type
-         * is as large as this width allows and the room the most it can be. When that is
-         * short of height alone too, no height on the way fits (a timeline of 10,000 evenly
-         * spread events tried 174 sizes to say so, each a layout of them all); when it fits
-         * or needs width, the heights are grown through as before. Not at once: most
-         * figures fit within a few steps, and the tallest canvas can be the costliest try
-         * (1,000 skewed events: every label measured there, against a few clusters at the
-         * size that fits). */
+         * is as large as this width allows (try_size(): the article's, past it) and the room
+         * the most it can be. When that is short of height alone too, no height on the way
+         * fits (a timeline of 10,000 evenly spread events tried 174 sizes to say so, each a
+         * layout of them all); when it fits or needs width, the heights are grown through
+         * as before. Not at once: most figures fit within a few steps, and the tallest
+         * canvas can be the costliest try (1,000 skewed events: every label measured there,
+         * against a few clusters at the size that fits). */
         if (i == 4 && fit->short_h && !fit->short_w && *h < LAYOUT_MAX_SIDE) {
             struct layout_fit top;
             csvchart_error e = {0};
@@ -473,6 +527,19 @@ csvchart_status csvchart_layout_fit(csvchart_layout_fn fn, const void *data, con
         return st;
     }
     csvchart_scene_fini(scene);
+
+    /* In smaller type, that of a smaller canvas (layout.h), at the size asked for. */
+    double cap = largest_type_unit(fn, data, s, m);
+    if (cap > 0) {
+        struct spec capped = *s;
+        capped.type_unit_cap = cap;
+        struct layout_fit fit = {0};
+        st = fn(data, &capped, m, scene, warn, &fit, err);
+        if (st) {
+            csvchart_scene_fini(scene);
+        }
+        return st;
+    }
 
     /* Grow the sides found short at the size tried last by a quarter, from there, until it
      * fits; then bisect between the requested size and the first that fits. Only one side

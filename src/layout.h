@@ -38,6 +38,16 @@
  * succeeds and reports it ("52 category names do not fit 1200x675: use size 1200x1460"), or,
  * when the figure opted in (spec->fit_grow), draws at that size.
  *
+ * A canvas larger than an article graphic (u > 1) whose own type does not fit is first laid
+ * out again in smaller type, that of a smaller canvas, down to the article's (u = 1,
+ * LAYOUT_TYPE_UNIT_LEAST; geometry follows the type unit): the largest type unit that fits
+ * is drawn (spec->type_unit_cap). Otherwise a wider canvas would fail where a narrower one of
+ * the same height fits, only because its type is larger: 40 events fit 1300x1080 (u = 1.08)
+ * and were refused at 1920x1080 (u = 1.6), a slide being a fixed slot. So a canvas at least
+ * as large both ways as one of u >= 1 that fits fits too (its room holds that canvas's
+ * layout). The size search counts a size as fitting on the same terms, so a refusal names
+ * the least size the command then draws. Not with fit = grow: it draws at full size.
+ *
  * Lines through text. Gridlines and leaders are marked as yielding (scene_item.yields);
  * csvchart_layout_end() cuts them where they would run through a text box, so a value label
  * sitting on a gridline reads cleanly. Structural lines (axes, brackets) do not yield: a
@@ -56,6 +66,9 @@
 
 /* No text of any figure is smaller than this (CSS px at 1x). */
 #define LAYOUT_TEXT_FLOOR 11.0
+/* A canvas is never set in type smaller than an article graphic's (1200x675) to make it fit:
+ * the least type unit csvchart_layout_fit() tries (see above). */
+#define LAYOUT_TYPE_UNIT_LEAST 1.0
 /* No side of a figure is larger than this (CSS px), as for a PNG side. */
 #define LAYOUT_MAX_SIDE 32767.0
 
@@ -95,7 +108,7 @@ struct layout {
     const struct spec *spec;
     const csvchart_text_measurer *m;
     struct csvchart_scene *scene;
-    double u;     /* the type unit: min(width / 1200, height / 675) */
+    double u;     /* the type unit: min(width / 1200, height / 675, spec->type_unit_cap) */
     double g;     /* the geometry unit: max(u, 0.5) */
     double scale; /* device pixels per CSS px (for snapping) */
     struct text_style title, subtitle, label, small;

@@ -52,8 +52,14 @@ void csvchart_tl_map_build(const struct timeline *T, struct tmap *m, double a, d
     memset(m, 0, sizeof *m);
     m->t0[0] = a;
     m->nseg = 1;
+    /* Today is an instant: at an end of [a, b], the stretch between it and the nearest event
+     * ends there, and is cut like any other (the segment beyond the break is today alone,
+     * its "Today" standing by the break). An event at a time of day at an end keeps its
+     * stretch: a segment of no length would give it no ticks, and squeeze it by the edge. */
+    bool today_a = T->has_today && T->today == a, today_b = T->has_today && T->today == b;
     for (size_t c = 0; c < T->ncuts && m->nseg < TL_MAX_SEGS; c++) {
-        if (T->cut0[c] > a && T->cut1[c] < b) {
+        if ((T->cut0[c] > a || (today_a && T->cut0[c] == a)) &&
+            (T->cut1[c] < b || (today_b && T->cut1[c] == b))) {
             m->t1[m->nseg - 1] = T->cut0[c];
             m->t0[m->nseg++] = T->cut1[c];
         }

@@ -44,7 +44,10 @@ struct spec {
     /* borrowed from the option values (or static defaults); never NULL */
     const char *title, *subtitle, *source, *note, *font, *id_prefix;
     double width, height; /* CSS px */
-    bool physical_size;   /* size given in in, cm, mm or pt: a dpi sets the PNG scale */
+    /* > 0: the type unit is at most this (layout.h). Set by csvchart_layout_fit() on the
+     * copies it lays out, never from an option: 0 after csvchart_spec_build(). */
+    double type_unit_cap;
+    bool physical_size; /* size given in in, cm, mm or pt: a dpi sets the PNG scale */
     struct theme theme;
     char delimiter;                                /* 0 = auto */
     size_t max_rows, max_columns, max_field_bytes; /* the reader's limits (table.h) */

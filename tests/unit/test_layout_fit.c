@@ -5,6 +5,7 @@
  * number of tries (a hopeless height is seen from the tallest canvas instead of being grown
  * through a quarter at a time, which tried 174 sizes for 10,000 events).
  */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -19,7 +20,9 @@
 struct model {
     double need_w, need_h;
     bool oriented;
+    bool typed; /* need_h is the height of text at u = 1, and grows with the type unit */
     int tries;
+    double u; /* the type unit of the last layout */
 };
 
 static csvchart_status model_layout(const void *data, const struct spec *s,
@@ -33,7 +36,13 @@ static csvchart_status model_layout(const void *data, const struct spec *s,
     struct model *md = (struct model *)data;
     md->tries++;
     csvchart_scene_init(scene, s->width, s->height, CSVCHART_RGBA_NONE, NULL);
-    bool short_w = s->width < md->need_w, short_h = s->height < md->need_h;
+    /* the type unit as csvchart_layout_begin() sets it */
+    md->u = fmin(s->width / 1200.0, s->height / 675.0);
+    if (s->type_unit_cap > 0) {
+        md->u = fmin(md->u, s->type_unit_cap);
+    }
+    bool short_w = s->width < md->need_w,
+         short_h = s->height < md->need_h * (md->typed ? md->u : 1);
     if (md->oriented) {
         short_h = s->height < 0.85 * s->width;
         short_w = !short_h && s->height < 1.05 * s->width;
@@ -125,11 +134,47 @@ static void test_width_kept(void)
     CHECK(strstr(msg, "use size 3840x4032") != NULL);
 }
 
+/*
+ * A wider canvas of the same height fits when a narrower one does: its type is set no larger
+ * than fits, down to the article's. 40 events fitted 1080 to 1300 px wide at 1080 px high and
+ * were refused from 1400 px on, the type growing with the width (u = 1.08 to 1.6), so a
+ * 1920x1080 slide was refused what a square held (a review). Text 800 px high at u = 1: at
+ * 1920x1080 it fits at u = 1.35 (1080 / 800). 1200 px high at u = 1 fits no 1080 px canvas:
+ * the refusal names the least height at which the article's type fits, 1920x1200 (1920x1920
+ * in the slide's own type).
+ */
+static void test_wider_fits(void)
+{
+    struct model md = {.need_h = 800, .typed = true};
+    char msg[sizeof(((csvchart_error *)0)->message)];
+    bool fitted = false;
+    for (double w = 1080; w <= 3840; w += 20) {
+        csvchart_status st = search(&md, w, 1080, msg, sizeof msg);
+        HARNESS_REPORT(!fitted || st == CSVCHART_OK, "%.0fx1080: %s", w, msg);
+        fitted = fitted || st == CSVCHART_OK;
+        /* drawn in its own type when it fits in it, else in the largest that fits */
+        double own = fmin(w / 1200, 1080.0 / 675), most = fmin(own, 1080.0 / 800);
+        HARNESS_REPORT(st != CSVCHART_OK || (md.u <= most && md.u > most - 1.0 / 64),
+                       "%.0fx1080 drawn at u = %g, the largest that fits is %g", w, md.u, most);
+    }
+    CHECK(fitted);
+    CHECK_INT(search(&md, 1920, 1080, msg, sizeof msg), CSVCHART_OK);
+    CHECK(md.u >= 1.35 - 1.0 / 64 && md.u <= 1.35);
+
+    md.need_h = 1200;
+    CHECK_INT(search(&md, 1920, 1080, msg, sizeof msg), CSVCHART_ERROR_SIZE);
+    if (!strstr(msg, "use size 1920x1200")) {
+        fprintf(stderr, "  \"%s\"\n", msg);
+    }
+    CHECK(strstr(msg, "use size 1920x1200") != NULL);
+}
+
 int main(void)
 {
     RUN(test_least_height);
     RUN(test_least_width);
     RUN(test_hopeless_height);
     RUN(test_width_kept);
+    RUN(test_wider_fits);
     return harness_done();
 }

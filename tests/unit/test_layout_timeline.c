@@ -696,6 +696,52 @@ static void test_taller_fits(void)
     printf("taller: %zu cases, %zu heights laid out\n", cases, laid);
 }
 
+/*
+ * The size contract over widths: at one height, a canvas wider than one that fits fits too.
+ * The type unit grows with the width up to 16:9 (u = min(w / 1200, h / 675)), so at 1080 px
+ * high the review's 40 events of five labs (tests/data/timeline-five-labs.csv) fitted 1080 to
+ * 1300 px wide and were refused from 1400 px on ("use size 1920x1520" for a 1920x1080 slide):
+ * a canvas whose own type does not fit is now set in the largest that does, never smaller
+ * than the article's (layout.h). Widths 1080 to 1920, 60 px apart; every figure keeps the
+ * scene rules and, from u = 1 on, no text under the article's footer size (13.5 px).
+ */
+static void test_wider_fits(void)
+{
+    static const struct {
+        size_t n; /* 0: tests/data/timeline-five-labs.csv */
+        int days;
+    } sets[] = {{0, 0}, {60, 700}, {40, 60}};
+    for (size_t c = 0; c < sizeof sets / sizeof sets[0]; c++) {
+        char *csv = sets[c].n ? spread_set(sets[c].n, sets[c].days, false)
+                              : read_file(CSVCHART_SOURCE_DIR "/tests/data/timeline-five-labs.csv");
+        HARNESS_REPORT(csv != NULL, "set %zu: no data", c);
+        const char *opts[] = {"title", "Five labs", sets[c].n ? NULL : "group", "group", "end",
+                              "end",   NULL};
+        double fitted = 0;
+        for (double w = 1080; csv && w <= 1920; w += 60) {
+            char size[32], name[64];
+            snprintf(size, sizeof size, "%.0fx1080", w);
+            snprintf(name, sizeof name, "set %zu at %s", c, size);
+            struct event_set e = {.csv = csv};
+            csvchart_error err = {0};
+            csvchart_figure *fig = lay_out(&e, opts, size, &err);
+            const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+            HARNESS_REPORT(s || !fitted, "%s: refused, and %.0fx1080 fits: %s", name, fitted,
+                           err.message);
+            if (s) {
+                fitted = fitted ? fitted : w;
+                check_scene_rules(name, s, w, 1080);
+                if (w >= 1200) {
+                    check_text_floor(name, s, 13.5);
+                }
+            }
+            csvchart_figure_free(fig);
+        }
+        HARNESS_REPORT(fitted > 0, "set %zu fits no width at 1080 px high", c);
+        free(csv);
+    }
+}
+
 /* ---- fixed cases, fake metrics ------------------------------------------------------------ */
 
 static csvchart_figure *lay(const char *csv, const char *const *opts, csvchart_error *err)
@@ -777,6 +823,45 @@ static void test_breaks(void)
             CHECK_INT(slanted(s), none ? 0 : 2);
         }
         csvchart_figure_free(fig);
+    }
+}
+
+/* The stretch between the events and today is cut like any other empty stretch: 4 empty years
+ * between the last event and today ran as plain axis ("Jan 2027 ... Jan 2029 Today") and
+ * squeezed the events into a third of it, because a cut had to end strictly inside the time
+ * shown, and today, an instant, was its end (found by a review). */
+static void test_breaks_at_ends(void)
+{
+    static const char *const evts = "date,label\n2024-01-21,First\n2024-07-01,Second\n"
+                                    "2025-01-10,Third\n2025-06-01,Fourth\n2026-01-21,Last\n";
+    static const struct {
+        const char *csv, *today;
+    } cases[] = {
+        {NULL, "2030-01-01"},                                  /* the future, empty */
+        {"date,label\n2024-03-05,Only event\n", "1800-01-01"}, /* a past long ago */
+        {"date,label\n2100-03-05,Far event\n", "2024-01-01"},  /* today first */
+    };
+    static const char *const orients[] = {"horizontal", "vertical"};
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        for (size_t o = 0; o < 2; o++) {
+            const char *opts[] = {"today", cases[c].today, "orientation", orients[o], NULL};
+            csvchart_error err = {0};
+            csvchart_figure *fig = lay(cases[c].csv ? cases[c].csv : evts, opts, &err);
+            const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+            HARNESS_REPORT(s != NULL, "case %zu, %s: %s", c, orients[o], err.message);
+            if (s) {
+                HARNESS_REPORT(slanted(s) == 2, "case %zu, %s: %zu slanted lines, not one break", c,
+                               orients[o], slanted(s));
+                /* no tick in the years cut out */
+                for (size_t i = 0; c == 0 && i < s->len; i++) {
+                    const char *t = s->items[i].kind == SCENE_TEXT ? s->items[i].text : "";
+                    HARNESS_REPORT(!strstr(t, "2027") && !strstr(t, "2028") && !strstr(t, "2029"),
+                                   "%s: tick \"%s\" in the stretch cut out", orients[o], t);
+                }
+                check_text_boxes("breaks at ends", s);
+            }
+            csvchart_figure_free(fig);
+        }
     }
 }
 
@@ -1083,6 +1168,7 @@ int main(void)
 {
     RUN(test_article);
     RUN(test_breaks);
+    RUN(test_breaks_at_ends);
     RUN(test_same_day_and_one);
     RUN(test_ticks_say_no_more);
     RUN(test_refusal_and_growth);
@@ -1099,6 +1185,7 @@ int main(void)
     pango = csvchart_text_pango_new();
     RUN(test_property);
     RUN(test_taller_fits);
+    RUN(test_wider_fits);
     csvchart_text_pango_free(pango);
     csvchart_render_release_thread_fonts();
     return harness_done();
