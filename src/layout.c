@@ -391,6 +391,13 @@ void csvchart_layout_legend(struct layout *L, const struct legend_entry *e, size
 
 /* ---- the size contract -------------------------------------------------------------------- */
 
+/* The verb for what does not fit: one thing ("1 marker") does, several ("52 category names",
+ * "1 event and 2 markers", "the value labels") do. A count of 1 starts the one thing. */
+static const char *verb(const char *what)
+{
+    return strncmp(what, "1 ", 2) == 0 && !strstr(what, " and ") ? "does" : "do";
+}
+
 /* Lays out at w x h into *scene; *fit gets the report. Warnings are thrown away. */
 static csvchart_status try_size(csvchart_layout_fn fn, const void *data, const struct spec *s,
                                 const csvchart_text_measurer *m, double w, double h,
@@ -522,9 +529,9 @@ csvchart_status csvchart_layout_fit(csvchart_layout_fn fn, const void *data, con
         /* no size: "or shorten ..." reads as the one way out left */
         const char *hint = strncmp(first.hint, "or ", 3) == 0 ? first.hint + 3 : first.hint;
         return csvchart_error_set(err, CSVCHART_ERROR_SIZE, NULL, 0, 0,
-                                  "%s do not fit %.0fx%.0f, nor any size up to %.0f px a side%s%s",
-                                  first.what, s->width, s->height, LAYOUT_MAX_SIDE,
-                                  hint[0] ? "; " : "", hint);
+                                  "%s %s not fit %.0fx%.0f, nor any size up to %.0f px a side%s%s",
+                                  first.what, verb(first.what), s->width, s->height,
+                                  LAYOUT_MAX_SIDE, hint[0] ? "; " : "", hint);
     }
     /* Bisect each side alone, width first: the least of it that still fits with the height
      * found, then the least height with that width. */
@@ -549,9 +556,9 @@ csvchart_status csvchart_layout_fit(csvchart_layout_fn fn, const void *data, con
     }
     if (!s->fit_grow) {
         return csvchart_error_set(err, CSVCHART_ERROR_SIZE, NULL, 0, 0,
-                                  "%s do not fit %.0fx%.0f: use size %.0fx%.0f%s%s%s", first.what,
-                                  s->width, s->height, fw, fh, first.hint[0] ? " (" : "",
-                                  first.hint, first.hint[0] ? ")" : "");
+                                  "%s %s not fit %.0fx%.0f: use size %.0fx%.0f%s%s%s", first.what,
+                                  verb(first.what), s->width, s->height, fw, fh,
+                                  first.hint[0] ? " (" : "", first.hint, first.hint[0] ? ")" : "");
     }
     struct spec grown = *s;
     grown.width = fw;
@@ -562,7 +569,7 @@ csvchart_status csvchart_layout_fit(csvchart_layout_fn fn, const void *data, con
         csvchart_scene_fini(scene);
         return st;
     }
-    csvchart_warnings_add(warn, "%s do not fit %.0fx%.0f: drawn at %.0fx%.0f (fit = grow)",
-                          first.what, s->width, s->height, fw, fh);
+    csvchart_warnings_add(warn, "%s %s not fit %.0fx%.0f: drawn at %.0fx%.0f (fit = grow)",
+                          first.what, verb(first.what), s->width, s->height, fw, fh);
     return CSVCHART_OK;
 }

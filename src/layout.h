@@ -155,7 +155,9 @@ csvchart_status csvchart_layout_distinct_colors(const struct layout *L,
 
 /*
  * The report of a layout that cannot draw its data at this size: which sides are short, what
- * does not fit (printf-style), and `hint`, another way out ("" for none). Returns
+ * does not fit (printf-style; a phrase starting "1 " without " and ", "1 marker", is one
+ * thing, which "does not fit", any other several, which "do not fit"), and `hint`, another
+ * way out ("" for none). Returns
  * CSVCHART_ERROR_SIZE; the message is written by csvchart_layout_fit().
  */
 csvchart_status csvchart_layout_no_fit(struct layout *L, bool short_w, bool short_h,

@@ -170,8 +170,12 @@ static bool place(struct trend_layout *T, bool direct)
     }
     double flag_wrap = fmin(px->flag_wrap, 0.4 * frame_w);
     if (!csvchart_tr_measure_flags(T, flag_wrap)) {
+        /* A flag wider than its wrap wants a wider frame; when the wrap is the flags' own
+         * widest, it grows with the type unit only, which the shorter side sets: a flag's
+         * date at the type's floor took height too ("10 Mar 2025, 16:00 UTC" at 600x400,
+         * refused as fitting no size up to 32767 px a side though 1200x675 held it). */
         T->flags_failed = true;
-        return fail(T, true, false);
+        return fail(T, true, px->flag_wrap <= 0.4 * frame_w);
     }
     /* Below the data: the time axis' ticks and labels, which start clear of the lowest value
      * tick label (centred on the axis, in the gutter); above it, half a tick label too. */

@@ -1216,23 +1216,188 @@ static void test_marker_span(void)
     csvchart_figure_free(fig);
 }
 
+/* A day of values every 20 minutes, from 06:00 UTC on 10 March 2025 (hourly.csv of review 4). */
+static void hourly_csv(char *csv, size_t cap)
+{
+    size_t n = (size_t)snprintf(csv, cap, "date,Requests per second\n");
+    for (int i = 0; i < 72; i++) {
+        int min = 6 * 60 + 20 * i;
+        n += (size_t)snprintf(csv + n, cap - n, "2025-03-%02dT%02d:%02d:00Z,%d\n", 10 + min / 1440,
+                              min / 60 % 24, min % 60, 1200 + (i * 37) % 600);
+    }
+}
+
+/*
+ * A span with times of day (review 4): its flag's head said every end's date and time with
+ * no-break spaces and shared the year only after the last word, which for a date-time is
+ * "UTC" - "1 May 2023, 10:00–20 Aug 2023, 10:00 UTC", one word wider than any flag - so every
+ * such span was refused at every size ("1 marker do not fit 3000x3000, nor any size up to
+ * 32767 px a side"). Now drawn: one day's times after the date once, two days' each whole,
+ * "UTC" once; on hourly and on daily data; shaded over its hours.
+ */
+static void test_marker_span_times(void)
+{
+    char hourly[8192];
+    hourly_csv(hourly, sizeof hourly);
+    const char *daily = "date,v\n2023-01-15,21\n2023-03-17,16\n2023-05-20,13\n2023-07-25,12\n"
+                        "2023-09-20,10\n2023-11-20,7\n";
+    static const struct {
+        bool daily;
+        const char *marker, *size;
+        const char *lines[2]; /* the head's lines as drawn */
+        double hours;         /* the shade's length */
+    } cases[] = {
+        {false,
+         "2025-03-10T16:00Z..2025-03-10T18:00Z Outage",
+         "1200x675",
+         {"10\xc2\xa0Mar\xc2\xa0"
+          "2025,",
+          "16:00\xe2\x80\x93"
+          "18:00\xc2\xa0UTC"},
+         2},
+        {false,
+         "2025-03-10T16:00Z..2025-03-10T18:00Z",
+         "3000x3000",
+         {"10\xc2\xa0Mar\xc2\xa0"
+          "2025,",
+          "16:00\xe2\x80\x93"
+          "18:00\xc2\xa0UTC"},
+         2},
+        {false,
+         "2025-03-10T16:00Z..2025-03-11T02:00Z Outage",
+         "1200x675",
+         {"10\xc2\xa0Mar\xc2\xa0"
+          "2025,\xc2\xa0"
+          "16:00 \xe2\x80\x93",
+          "11\xc2\xa0Mar\xc2\xa0"
+          "2025,\xc2\xa0"
+          "02:00\xc2\xa0UTC"},
+         10},
+        {true,
+         "2023-05-01T10:00Z..2023-08-20T10:00Z Timed span",
+         "1200x675",
+         {"1\xc2\xa0May\xc2\xa0"
+          "2023,\xc2\xa0"
+          "10:00 \xe2\x80\x93",
+          "20\xc2\xa0"
+          "Aug\xc2\xa0"
+          "2023,\xc2\xa0"
+          "10:00\xc2\xa0UTC"},
+         111 * 24},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        const char *opts[] = {"size", cases[c].size, "marker", cases[c].marker, NULL};
+        csvchart_error err = {0};
+        csvchart_figure *fig = fixture_figure("trend", cases[c].daily ? daily : hourly, opts, &err);
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        CHECK(s != NULL);
+        if (!s) {
+            fprintf(stderr, "  case %zu: %s\n", c, err.message);
+            csvchart_figure_free(fig);
+            continue;
+        }
+        CHECK_INT(csvchart_figure_warning_count(fig), 0); /* inside the values' dates */
+        const struct scene_item *l0 = fixture_find_text(s, cases[c].lines[0]);
+        const struct scene_item *l1 = fixture_find_text(s, cases[c].lines[1]);
+        CHECK(l0 && l1 && l1->y > l0->y && fabs(l1->x - l0->x) < 0.01);
+        const struct scene_item *shade = NULL, *path = NULL;
+        for (size_t i = 0; i < s->len; i++) {
+            const struct scene_item *it = &s->items[i];
+            shade = it->kind == SCENE_RECT && (it->fill & 0xFFu) == 0x14u ? it : shade;
+            path = it->kind == SCENE_PATH ? it : path;
+        }
+        /* the values span 23 h 40 min (hourly), 309 days (daily), end to end of the line */
+        double days = cases[c].daily ? 309 : 23 + 40.0 / 60;
+        double plot_w = path ? path->points[path->npoints - 1].x - path->points[0].x : 0;
+        CHECK(shade && plot_w > 0 &&
+              fabs(shade->w / plot_w - cases[c].hours / (cases[c].daily ? 24 * days : days)) <
+                  0.01);
+        int w = 0, h = 0;
+        sscanf(cases[c].size, "%dx%d", &w, &h);
+        check_scene_rules("timed span", s, w, h);
+        csvchart_figure_free(fig);
+    }
+}
+
+/*
+ * A flag's date wider than the flags' widest (200 px at 1200x675) grows with the type unit,
+ * which the shorter side sets: refused at 600x400 as fitting no size at all though 1200x675
+ * held it; now the refusal names a size that holds it, and says "1 marker does" (it said
+ * "1 marker do").
+ */
+static void test_marker_refusal_size(void)
+{
+    char hourly[8192];
+    hourly_csv(hourly, sizeof hourly);
+    static const char *const markers[] = {"2025-03-10T16:00Z A long outage label",
+                                          "2025-03-10T16:00Z..2025-03-11T02:00Z Outage"};
+    for (size_t c = 0; c < sizeof markers / sizeof markers[0]; c++) {
+        const char *opts[] = {"size", "600x300", "marker", markers[c], NULL};
+        csvchart_error err = {0};
+        csvchart_figure *fig = fixture_figure("trend", hourly, opts, &err);
+        CHECK(csvchart_figure_scene(fig, &err) == NULL);
+        CHECK_INT(err.status, CSVCHART_ERROR_SIZE);
+        CHECK(strncmp(err.message, "1 marker does not fit 600x300: use size ", 40) == 0);
+        if (strncmp(err.message, "1 marker does not fit 600x300: use size ", 40) != 0) {
+            fprintf(stderr, "  got: %s\n", err.message);
+        }
+        csvchart_figure_free(fig);
+        const struct csvchart_scene *s;
+        char size[32];
+        int w, h;
+        err = (csvchart_error){0};
+        fig = fixture_at_fitting_size("trend", hourly, opts, size, sizeof size, &s, &w, &h, &err);
+        CHECK(s != NULL);
+        if (s) {
+            check_scene_rules("marker, at the size named", s, w, h);
+        }
+        csvchart_figure_free(fig);
+    }
+}
+
 /* A marker far from the values' dates is drawn, and said: the axis stretches to hold it. */
 static void test_marker_far(void)
 {
     const char *csv = "date,v\n2016,10\n2020,12\n2024,15\n";
+    char hourly[8192];
+    hourly_csv(hourly, sizeof hourly);
+    /* a span that starts among the values "runs far past" them; it does not lie outside (said
+     * of whole days over a day of hourly values, review 4), and says both its ends */
     static const struct {
+        bool hourly;
         const char *marker;
-        size_t warnings;
-    } cases[] = {{"1990 Past", 1}, {"2014 Before", 0}, {"2020..2040 Plan", 1}};
+        const char *warning; /* NULL: none */
+    } cases[] = {
+        {false, "1990 Past",
+         "marker \"Past\" (1990) lies far outside the values' dates (2016 to "
+         "2024): the time axis stretches to hold it"},
+        {false, "2014 Before", NULL},
+        {false, "2020..2040 Plan",
+         "marker \"Plan\" (2020\xe2\x80\x93"
+         "2040) runs far past the "
+         "values' dates (2016 to 2024): the time axis stretches to hold "
+         "it"},
+        {false, "2030..2040 Later",
+         "marker \"Later\" (2030\xe2\x80\x93"
+         "2040) lies far outside "
+         "the values' dates (2016 to 2024): the time axis stretches to "
+         "hold it"},
+        {true, "2025-03-10..2025-03-11 Days",
+         "marker \"Days\" (10\xe2\x80\x93"
+         "11 Mar 2025) runs "
+         "far past the values' dates (10 Mar 2025, 06:00 UTC "
+         "to 11 Mar 2025, 05:40 UTC): the time axis "
+         "stretches to hold it"},
+        {true, "2025-03-10T16:00Z..2025-03-11T02:00Z Night", NULL},
+    };
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         const char *opts[] = {"marker", cases[c].marker, NULL};
         csvchart_error err = {0};
-        csvchart_figure *fig = fixture_figure("trend", csv, opts, &err);
+        csvchart_figure *fig = fixture_figure("trend", cases[c].hourly ? hourly : csv, opts, &err);
         CHECK(csvchart_figure_scene(fig, &err) != NULL);
-        CHECK_INT(csvchart_figure_warning_count(fig), cases[c].warnings);
-        if (cases[c].warnings && csvchart_figure_warning_count(fig)) {
-            CHECK(strstr(csvchart_figure_warning(fig, 0), "lies far outside the values' dates "
-                                                          "(2016 to 2024)") != NULL);
+        CHECK_INT(csvchart_figure_warning_count(fig), cases[c].warning ? 1 : 0);
+        if (cases[c].warning && csvchart_figure_warning_count(fig)) {
+            CHECK_STR(csvchart_figure_warning(fig, 0), cases[c].warning);
         }
         csvchart_figure_free(fig);
     }
@@ -1253,6 +1418,8 @@ int main(void)
     RUN(test_rules);
     RUN(test_last_value_label);
     RUN(test_marker_span);
+    RUN(test_marker_span_times);
+    RUN(test_marker_refusal_size);
     RUN(test_marker_far);
     RUN(test_time_axis_says_no_more);
     RUN(test_mixed_precision);
