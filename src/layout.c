@@ -357,6 +357,20 @@ csvchart_status csvchart_layout_distinct_colors(const struct layout *L,
 
 void csvchart_layout_legend(struct layout *L, const struct legend_entry *e, size_t n)
 {
+    csvchart_layout_legend_others(L, e, NULL, n);
+}
+
+void csvchart_layout_legend_others(struct layout *L, const struct legend_entry *e,
+                                   const bool *other, size_t n)
+{
+    size_t nother = 0, first_other = n;
+    for (size_t i = 0; other && i < n; i++) {
+        first_other = other[i] && nother++ == 0 ? i : first_other;
+    }
+    if (nother < 2) { /* one keeps its name and its place (a bar's order in its group) */
+        nother = 0;
+        other = NULL;
+    }
     if (n == 0) {
         return;
     }
@@ -366,10 +380,18 @@ void csvchart_layout_legend(struct layout *L, const struct legend_entry *e, size
     double sw = round(0.62 * st->size_px); /* swatch side */
     double x = L->left, row_top = L->top, row_h = lh;
     double max_item = L->right - L->left - sw - L->px.swatch_gap;
-    for (size_t i = 0; i < n; i++) {
+    char others[64];
+    snprintf(others, sizeof others, "%zu other series", nother);
+    /* the entries not marked other, then the others' one (index n) */
+    for (size_t k = 0; k <= n; k++) {
+        if (k < n ? other && other[k] : nother == 0) {
+            continue;
+        }
+        size_t i = k < n ? k : first_other;
+        const char *name = k < n ? e[i].name : others;
         /* A name wider than the row wraps onto lines of its own; every word is shown. */
         double w;
-        size_t lines = csvchart_layout_lines(L, st, e[i].name, max_item, MAX_PARAGRAPH_LINES, &w);
+        size_t lines = csvchart_layout_lines(L, st, name, max_item, MAX_PARAGRAPH_LINES, &w);
         lines = lines ? lines : 1;
         if (x > L->left && x + sw + L->px.swatch_gap + w > L->right) {
             row_top += row_h + L->px.legend_row_gap;
@@ -380,9 +402,8 @@ void csvchart_layout_legend(struct layout *L, const struct legend_entry *e, size
         double cy = base - 0.36 * st->size_px; /* the middle of the lower-case letters */
         csvchart_scene_rect(L->scene, csvchart_layout_snap(L, x, 0),
                             csvchart_layout_snap(L, cy - sw / 2, 0), sw, sw, e[i].color);
-        csvchart_layout_paragraph(L, st, L->spec->theme.subtitle, e[i].name,
-                                  x + sw + L->px.swatch_gap, base, max_item, lines,
-                                  TEXT_ANCHOR_START);
+        csvchart_layout_paragraph(L, st, L->spec->theme.subtitle, name, x + sw + L->px.swatch_gap,
+                                  base, max_item, lines, TEXT_ANCHOR_START);
         row_h = fmax(row_h, lh * (double)lines);
         x += sw + L->px.swatch_gap + w + L->px.legend_spacing;
     }

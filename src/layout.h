@@ -142,6 +142,15 @@ void csvchart_layout_frame(struct layout *L, const char *auto_note);
 void csvchart_layout_legend(struct layout *L, const struct legend_entry *e, size_t n);
 
 /*
+ * The same for series of which a highlight mutes some: two or more entries with other[i]
+ * true (all in one grey) are one entry, "N other series", after the rest, in the first one's
+ * colour (twelve series with two highlighted listed ten grey swatches and took 214 px of a
+ * 600 px phone figure, review 4); a lone one keeps its name and its place. other NULL: none.
+ */
+void csvchart_layout_legend_others(struct layout *L, const struct legend_entry *e,
+                                   const bool *other, size_t n);
+
+/*
  * Refuses series drawn in one colour: a reader tells series apart by colour (the legend's
  * swatches, lines that cross), so two of e[0..n) in one colour - more series than the
  * palette has colours - are an error (CSVCHART_ERROR_VALUE) naming both and what to do:

@@ -400,8 +400,21 @@ static bool place_sized(struct trend_layout *T, bool direct)
     return place(T, direct);
 }
 
-/* The legend, instead of the series' line-end labels: each series with its rate. The rules'
- * labels stay in the column (T->ends keeps only them). */
+/* Whether series i is one a highlight mutes (highlight names others). */
+static bool muted(const struct trend_layout *T, size_t i)
+{
+    const char *name = T->d->series[i].name;
+    for (size_t h = 0; h < T->s->nhighlight; h++) {
+        if (name && strcmp(name, T->s->highlight[h]) == 0) {
+            return false;
+        }
+    }
+    return T->s->nhighlight > 0;
+}
+
+/* The legend, instead of the series' line-end labels: each series with its rate; the series
+ * a highlight mutes in one entry ("10 other series", csvchart_layout_legend_others()). The
+ * rules' labels stay in the column (T->ends keeps only them). */
 static bool legend(struct trend_layout *T)
 {
     qsort(T->ends, T->nends, sizeof *T->ends,
@@ -412,9 +425,11 @@ static bool legend(struct trend_layout *T)
     }
     struct legend_entry *e = calloc(n ? n : 1, sizeof *e);
     char(*text)[320] = calloc(n ? n : 1, sizeof *text);
-    if (!e || !text) {
+    bool *other = calloc(n ? n : 1, sizeof *other);
+    if (!e || !text || !other) {
         free(e);
         free(text);
+        free(other);
         return false;
     }
     size_t k = 0; /* a lone series' end that only held its last value's label says nothing */
@@ -424,12 +439,14 @@ static bool legend(struct trend_layout *T)
             snprintf(text[k], sizeof text[k], "%s%s%s", E->name ? E->name : "",
                      E->name && E->rate[0] ? ": " : "", E->rate);
             e[k] = (struct legend_entry){text[k], T->color[E->series]};
+            other[k] = muted(T, E->series);
             k++;
         }
     }
-    csvchart_layout_legend(&T->L, e, k);
+    csvchart_layout_legend_others(&T->L, e, other, k);
     free(e);
     free(text);
+    free(other);
     memmove(T->ends, T->ends + n, (T->nends - n) * sizeof *T->ends);
     T->nends -= n;
     for (size_t i = 0; i < T->nfl; i++) { /* the last values' labels: flags again */

@@ -686,16 +686,10 @@ static void test_legend(void)
               "about (highlight = \"Series with a long name 0\": the others in grey), or draw "
               "fewer");
     csvchart_figure_free(fig);
-    const char *opts[] = {"size",
-                          "400x600",
-                          "trend",
-                          "fit",
-                          "log",
-                          "true",
-                          "palette",
-                          "#0072B2, #E69F00, #009E73, #D55E00, #56B4E9, #CC79A7, "
-                          "#F5C710, #000000, #7F7F7F, #8C564B, #9467BD, #17BECF",
-                          NULL};
+    const char *twelve = "#0072B2, #E69F00, #009E73, #D55E00, #56B4E9, #CC79A7, "
+                         "#F5C710, #000000, #7F7F7F, #8C564B, #9467BD, #17BECF";
+    const char *opts[] = {"size", "400x600", "trend", "fit", "log",
+                          "true", "palette", twelve,  NULL};
     err = (csvchart_error){0};
     fig = fixture_figure("trend", csv, opts, &err);
     const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
@@ -705,6 +699,51 @@ static void test_legend(void)
         CHECK(has_text_prefix(s, "Series with a long name 0: halves every"));
     }
     csvchart_figure_free(fig);
+    /* with a highlight the legend names the series highlighted, then the rest in one grey
+     * entry: it listed ten grey swatches, the plot left 230 px of 600 (review 4); one muted
+     * series keeps its name */
+    static const struct {
+        const char *highlight, *others;
+        size_t swatches;
+    } hl[] = {{"Series with a long name 2,Series with a long name 10", "10 other series", 3},
+              {"Series with a long name 0,Series with a long name 1,Series with a long name 2,"
+               "Series with a long name 3,Series with a long name 4,Series with a long name 5,"
+               "Series with a long name 6,Series with a long name 7,Series with a long name 8,"
+               "Series with a long name 9,Series with a long name 10",
+               NULL, 12}};
+    for (size_t c = 0; c < sizeof hl / sizeof hl[0]; c++) {
+        const char *with[] = {"size",      "400x600",       "trend",   "fit",  "log", "true",
+                              "highlight", hl[c].highlight, "palette", twelve, NULL};
+        err = (csvchart_error){0};
+        fig = fixture_figure("trend", csv, with, &err);
+        s = csvchart_figure_scene(fig, &err);
+        CHECK(s != NULL);
+        if (!s) {
+            csvchart_figure_free(fig);
+            continue;
+        }
+        check_scene_rules("legend, highlight", s, 400, 600);
+        CHECK(has_text_prefix(s, "Series with a long name 2: halves every"));
+        CHECK(has_text_prefix(s, "Series with a long name 10:"));
+        /* the one muted series (the second case) keeps its own name */
+        CHECK(has_text_prefix(s, "Series with a long name 11: ") == (hl[c].others == NULL));
+        CHECK(!has_text_prefix(s, "Series with a long name 3: ") == (hl[c].others != NULL));
+        CHECK(!hl[c].others || fixture_find_text(s, hl[c].others) != NULL);
+        /* the swatches: small squares above the plot */
+        size_t swatches = 0;
+        const struct scene_item *last = NULL;
+        for (size_t i = 0; i < s->len; i++) {
+            const struct scene_item *it = &s->items[i];
+            if (it->kind == SCENE_RECT && it->w < 12 && fabs(it->w - it->h) < 0.01) {
+                swatches++;
+                last = it;
+            }
+        }
+        CHECK_INT(swatches, hl[c].swatches);
+        unsigned r = last ? last->fill >> 24 & 0xFF : 0, g = last ? last->fill >> 16 & 0xFF : 1;
+        CHECK(last && r == g && g == (last->fill >> 8 & 0xFF)); /* the grey last */
+        csvchart_figure_free(fig);
+    }
 }
 
 static void test_marks_and_breaks(void)
