@@ -207,7 +207,20 @@ void csvchart_tr_draw_ends(struct trend_layout *T)
                     it->dash = T->px.end_dash;
                 }
             }
-            csvchart_layout_soft_line(L, xm, y0, xb, mid, th->muted, T->px.leader);
+            if (T->lanes < 2 || fabs(mid - y0) <= 1) {
+                csvchart_layout_soft_line(L, xm, y0, xb, mid, th->muted, T->px.leader);
+            } else { /* level to its lane, across it, level into the label (leader_lanes()) */
+                /* the lanes from where every leader has started (a rule's at the plot's
+                 * edge, a dot's radius later than a line's) */
+                double x_lanes = T->px1 + T->px.end_lead + T->r;
+                double pitch = (xb - 2 - x_lanes) / (double)T->lanes;
+                double x0 = fmax(xm, x_lanes + (double)E->lane * pitch);
+                if (x0 > xm) {
+                    csvchart_layout_soft_line(L, xm, y0, x0, y0, th->muted, T->px.leader);
+                }
+                csvchart_layout_soft_line(L, x0, y0, x0 + pitch, mid, th->muted, T->px.leader);
+                csvchart_layout_soft_line(L, x0 + pitch, mid, xb, mid, th->muted, T->px.leader);
+            }
         }
         csvchart_rgba c = E->rule ? th->subtitle : T->text_color[E->series];
         double y = E->top;

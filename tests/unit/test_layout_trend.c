@@ -1442,6 +1442,163 @@ static void test_marker_far(void)
     }
 }
 
+/* The distance from (x, y) to the segment (ax, ay)-(bx, by). */
+static double seg_dist(double x, double y, double ax, double ay, double bx, double by)
+{
+    double dx = bx - ax, dy = by - ay, l2 = dx * dx + dy * dy;
+    double u = l2 > 0 ? ((x - ax) * dx + (y - ay) * dy) / l2 : 0;
+    u = u < 0 ? 0 : u > 1 ? 1 : u;
+    return hypot(x - (ax + u * dx), y - (ay + u * dy));
+}
+
+/*
+ * The leaders right of the data (solid lines in `stroke` right of x0), chained into one
+ * polyline each by their shared ends; true when no two run closer than `near` px over more
+ * than `most` px of the length of either (a leader must be followable). Says the worst pair.
+ */
+static bool leaders_apart(const struct csvchart_scene *s, csvchart_rgba stroke, double x0,
+                          double near, double most, size_t *nleaders)
+{
+    size_t seg[256], n = 0, owner[256];
+    for (size_t i = 0; i < s->len && n < 256; i++) {
+        const struct scene_item *it = &s->items[i];
+        if (it->kind == SCENE_LINE && it->dash == 0 && it->stroke == stroke &&
+            fmin(it->x, it->x2) >= x0) {
+            seg[n] = i;
+            owner[n] = n;
+            n++;
+        }
+    }
+    /* chain: a segment starting where another ends belongs to its leader */
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (size_t i = 0; i < n; i++) {
+            for (size_t j = 0; j < n; j++) {
+                const struct scene_item *a = &s->items[seg[i]], *b = &s->items[seg[j]];
+                if (owner[j] != owner[i] && fabs(a->x2 - b->x) < 0.01 &&
+                    fabs(a->y2 - b->y) < 0.01) {
+                    size_t from = owner[j] > owner[i] ? owner[j] : owner[i];
+                    size_t to = owner[j] > owner[i] ? owner[i] : owner[j];
+                    for (size_t k = 0; k < n; k++) {
+                        owner[k] = owner[k] == from ? to : owner[k];
+                    }
+                    changed = true;
+                }
+            }
+        }
+    }
+    *nleaders = 0;
+    for (size_t i = 0; i < n; i++) {
+        *nleaders += owner[i] == i;
+    }
+    double worst = 0;
+    size_t wa = 0, wb = 0;
+    for (size_t la = 0; la < n; la++) {
+        for (size_t lb = 0; lb < n; lb++) {
+            if (owner[la] != la || owner[lb] != lb || la == lb) {
+                continue;
+            }
+            double close = 0, step = 0.25; /* along leader la, within `near` of leader lb */
+            for (size_t i = 0; i < n; i++) {
+                if (owner[i] != la) {
+                    continue;
+                }
+                const struct scene_item *a = &s->items[seg[i]];
+                double len = hypot(a->x2 - a->x, a->y2 - a->y);
+                for (double t = 0; t < len; t += step) {
+                    double x = a->x + (a->x2 - a->x) * t / len, y = a->y + (a->y2 - a->y) * t / len;
+                    double d = INFINITY;
+                    for (size_t j = 0; j < n; j++) {
+                        if (owner[j] == lb) {
+                            const struct scene_item *b = &s->items[seg[j]];
+                            d = fmin(d, seg_dist(x, y, b->x, b->y, b->x2, b->y2));
+                        }
+                    }
+                    close += d < near ? step : 0;
+                }
+            }
+            if (close > worst) {
+                worst = close;
+                wa = la;
+                wb = lb;
+            }
+        }
+    }
+    if (worst > most) {
+        const struct scene_item *a = &s->items[seg[wa]], *b = &s->items[seg[wb]];
+        fprintf(stderr, "  leaders from (%.2f, %.2f) and (%.2f, %.2f): %.1f px within %.0f px\n",
+                a->x, a->y, b->x, b->y, worst, near);
+    }
+    return worst <= most;
+}
+
+/*
+ * Twelve lines ending a few px apart, their labels dodged down the column up to hundreds of
+ * px away: each leader turns in a lane of its own where turns overlap, so none runs within
+ * 4 px of another over more than 10 px (review 4: twelve leaders in a 7 px strip; a rule's
+ * and a band's labels with ten series in an 8 px one).
+ */
+static void test_leaders_apart(void)
+{
+    char csv[8192];
+    size_t n = (size_t)snprintf(csv, sizeof csv, "date");
+    for (int k = 0; k < 12; k++) {
+        n += (size_t)snprintf(csv + n, sizeof csv - n, ",Series with a long name %d", k);
+    }
+    n += (size_t)snprintf(csv + n, sizeof csv - n, "\n");
+    for (int y = 2015; y <= 2025; y++) {
+        n += (size_t)snprintf(csv + n, sizeof csv - n, "%d", y);
+        for (int k = 0; k < 12; k++) { /* from spread out to 1.6 apart, about 8 px */
+            double end = 40 + 1.6 * k, start = 10 + 7 * k;
+            n += (size_t)snprintf(csv + n, sizeof csv - n, ",%.2f",
+                                  start + (end - start) * (y - 2015) / 10.0);
+        }
+        n += (size_t)snprintf(csv + n, sizeof csv - n, "\n");
+    }
+    const char *twelve = "#0072B2, #E69F00, #009E73, #D55E00, #56B4E9, #CC79A7, "
+                         "#F5C710, #000000, #7F7F7F, #8C564B, #9467BD, #17BECF";
+    static const struct {
+        const char *size, *rule, *band;
+    } cases[] = {{"1080x1080", "", ""}, {"1200x675", "62 Target", "20,30 Tolerance band"}};
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        const char *opts[] = {"size",        cases[c].size, "palette",     twelve, "rule",
+                              cases[c].rule, "band",        cases[c].band, NULL};
+        csvchart_error err = {0};
+        csvchart_figure *fig = fixture_figure("trend", csv, opts, &err);
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        CHECK(s != NULL);
+        if (!s) {
+            fprintf(stderr, "  %s\n", err.message);
+            csvchart_figure_free(fig);
+            continue;
+        }
+        /* the lines end at the plot's right edge; the leaders are right of it */
+        double right = 0;
+        bool label = has_text_prefix(s, "Series with a long");
+        for (size_t i = 0; i < s->len; i++) {
+            const struct scene_item *it = &s->items[i];
+            for (size_t k = 0; it->kind == SCENE_PATH && k < it->npoints; k++) {
+                right = fmax(right, it->points[k].x);
+            }
+        }
+        CHECK(label); /* labels at the lines' ends, not a legend */
+        csvchart_rgba leader = 0;
+        for (size_t i = 0; i < s->len; i++) { /* a leader: solid, right of every line */
+            const struct scene_item *it = &s->items[i];
+            if (it->kind == SCENE_LINE && it->dash == 0 && fmin(it->x, it->x2) >= right) {
+                leader = it->stroke;
+            }
+        }
+        size_t nleaders = 0;
+        CHECK(leaders_apart(s, leader, right, 4, 10, &nleaders));
+        CHECK(nleaders >= 10);
+        int w = 0, h = 0;
+        sscanf(cases[c].size, "%dx%d", &w, &h);
+        check_scene_rules("leaders", s, w, h);
+        csvchart_figure_free(fig);
+    }
+}
+
 int main(void)
 {
     RUN(test_sample);
@@ -1460,6 +1617,7 @@ int main(void)
     RUN(test_marker_span_times);
     RUN(test_marker_refusal_size);
     RUN(test_marker_far);
+    RUN(test_leaders_apart);
     RUN(test_time_axis_says_no_more);
     RUN(test_mixed_precision);
     RUN(test_property);
