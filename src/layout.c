@@ -360,6 +360,20 @@ csvchart_status csvchart_layout_distinct_colors(const struct layout *L,
 
 void csvchart_layout_legend(struct layout *L, const struct legend_entry *e, size_t n)
 {
+    csvchart_layout_legend_others(L, e, NULL, n);
+}
+
+void csvchart_layout_legend_others(struct layout *L, const struct legend_entry *e,
+                                   const bool *other, size_t n)
+{
+    size_t nother = 0, first_other = n;
+    for (size_t i = 0; other && i < n; i++) {
+        first_other = other[i] && nother++ == 0 ? i : first_other;
+    }
+    if (nother < 2) { /* one keeps its name and its place (a bar's order in its group) */
+        nother = 0;
+        other = NULL;
+    }
     if (n == 0) {
         return;
     }
@@ -369,10 +383,18 @@ void csvchart_layout_legend(struct layout *L, const struct legend_entry *e, size
     double sw = round(0.62 * st->size_px); /* swatch side */
     double x = L->left, row_top = L->top, row_h = lh;
     double max_item = L->right - L->left - sw - L->px.swatch_gap;
-    for (size_t i = 0; i < n; i++) {
+    char others[64];
+    snprintf(others, sizeof others, "%zu other series", nother);
+    /* the entries not marked other, then the others' one (index n) */
+    for (size_t k = 0; k <= n; k++) {
+        if (k < n ? other && other[k] : nother == 0) {
+            continue;
+        }
+        size_t i = k < n ? k : first_other;
+        const char *name = k < n ? e[i].name : others;
         /* A name wider than the row wraps onto lines of its own; every word is shown. */
         double w;
-        size_t lines = csvchart_layout_lines(L, st, e[i].name, max_item, MAX_PARAGRAPH_LINES, &w);
+        size_t lines = csvchart_layout_lines(L, st, name, max_item, MAX_PARAGRAPH_LINES, &w);
         lines = lines ? lines : 1;
         if (x > L->left && x + sw + L->px.swatch_gap + w > L->right) {
             row_top += row_h + L->px.legend_row_gap;
@@ -383,9 +405,8 @@ void csvchart_layout_legend(struct layout *L, const struct legend_entry *e, size
         double cy = base - 0.36 * st->size_px; /* the middle of the lower-case letters */
         csvchart_scene_rect(L->scene, csvchart_layout_snap(L, x, 0),
                             csvchart_layout_snap(L, cy - sw / 2, 0), sw, sw, e[i].color);
-        csvchart_layout_paragraph(L, st, L->spec->theme.subtitle, e[i].name,
-                                  x + sw + L->px.swatch_gap, base, max_item, lines,
-                                  TEXT_ANCHOR_START);
+        csvchart_layout_paragraph(L, st, L->spec->theme.subtitle, name, x + sw + L->px.swatch_gap,
+                                  base, max_item, lines, TEXT_ANCHOR_START);
         row_h = fmax(row_h, lh * (double)lines);
         x += sw + L->px.swatch_gap + w + L->px.legend_spacing;
     }
@@ -393,6 +414,13 @@ void csvchart_layout_legend(struct layout *L, const struct legend_entry *e, size
 }
 
 /* ---- the size contract -------------------------------------------------------------------- */
+
+/* The verb for what does not fit: one thing ("1 marker") does, several ("52 category names",
+ * "1 event and 2 markers", "the value labels") do. A count of 1 starts the one thing. */
+static const char *verb(const char *what)
+{
+    return strncmp(what, "1 ", 2) == 0 && !strstr(what, " and ") ? "does" : "do";
+}
 
 /* Lays out at w x h with the type unit capped at `cap` (0: none) and throws the scene and
  * the warnings away; *fit gets the report. */
@@ -589,9 +617,9 @@ csvchart_status csvchart_layout_fit(csvchart_layout_fn fn, const void *data, con
         /* no size: "or shorten ..." reads as the one way out left */
         const char *hint = strncmp(first.hint, "or ", 3) == 0 ? first.hint + 3 : first.hint;
         return csvchart_error_set(err, CSVCHART_ERROR_SIZE, NULL, 0, 0,
-                                  "%s do not fit %.0fx%.0f, nor any size up to %.0f px a side%s%s",
-                                  first.what, s->width, s->height, LAYOUT_MAX_SIDE,
-                                  hint[0] ? "; " : "", hint);
+                                  "%s %s not fit %.0fx%.0f, nor any size up to %.0f px a side%s%s",
+                                  first.what, verb(first.what), s->width, s->height,
+                                  LAYOUT_MAX_SIDE, hint[0] ? "; " : "", hint);
     }
     /* Bisect each side alone, width first: the least of it that still fits with the height
      * found, then the least height with that width. */
@@ -616,9 +644,9 @@ csvchart_status csvchart_layout_fit(csvchart_layout_fn fn, const void *data, con
     }
     if (!s->fit_grow) {
         return csvchart_error_set(err, CSVCHART_ERROR_SIZE, NULL, 0, 0,
-                                  "%s do not fit %.0fx%.0f: use size %.0fx%.0f%s%s%s", first.what,
-                                  s->width, s->height, fw, fh, first.hint[0] ? " (" : "",
-                                  first.hint, first.hint[0] ? ")" : "");
+                                  "%s %s not fit %.0fx%.0f: use size %.0fx%.0f%s%s%s", first.what,
+                                  verb(first.what), s->width, s->height, fw, fh,
+                                  first.hint[0] ? " (" : "", first.hint, first.hint[0] ? ")" : "");
     }
     struct spec grown = *s;
     grown.width = fw;
@@ -629,7 +657,7 @@ csvchart_status csvchart_layout_fit(csvchart_layout_fn fn, const void *data, con
         csvchart_scene_fini(scene);
         return st;
     }
-    csvchart_warnings_add(warn, "%s do not fit %.0fx%.0f: drawn at %.0fx%.0f (fit = grow)",
-                          first.what, s->width, s->height, fw, fh);
+    csvchart_warnings_add(warn, "%s %s not fit %.0fx%.0f: drawn at %.0fx%.0f (fit = grow)",
+                          first.what, verb(first.what), s->width, s->height, fw, fh);
     return CSVCHART_OK;
 }

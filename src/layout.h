@@ -155,6 +155,15 @@ void csvchart_layout_frame(struct layout *L, const char *auto_note);
 void csvchart_layout_legend(struct layout *L, const struct legend_entry *e, size_t n);
 
 /*
+ * The same for series of which a highlight mutes some: two or more entries with other[i]
+ * true (all in one grey) are one entry, "N other series", after the rest, in the first one's
+ * colour (twelve series with two highlighted listed ten grey swatches and took 214 px of a
+ * 600 px phone figure, review 4); a lone one keeps its name and its place. other NULL: none.
+ */
+void csvchart_layout_legend_others(struct layout *L, const struct legend_entry *e,
+                                   const bool *other, size_t n);
+
+/*
  * Refuses series drawn in one colour: a reader tells series apart by colour (the legend's
  * swatches, lines that cross), so two of e[0..n) in one colour - more series than the
  * palette has colours - are an error (CSVCHART_ERROR_VALUE) naming both and what to do:
@@ -168,7 +177,9 @@ csvchart_status csvchart_layout_distinct_colors(const struct layout *L,
 
 /*
  * The report of a layout that cannot draw its data at this size: which sides are short, what
- * does not fit (printf-style), and `hint`, another way out ("" for none). Returns
+ * does not fit (printf-style; a phrase starting "1 " without " and ", "1 marker", is one
+ * thing, which "does not fit", any other several, which "do not fit"), and `hint`, another
+ * way out ("" for none). Returns
  * CSVCHART_ERROR_SIZE; the message is written by csvchart_layout_fit().
  */
 csvchart_status csvchart_layout_no_fit(struct layout *L, bool short_w, bool short_h,

@@ -413,7 +413,10 @@ csvchart_status csvchart_layout_bar(const void *data, const struct spec *s,
     const struct bar_data *d0 = &chart->panels[0];
     if (d0->nser > 1) {
         struct legend_entry *e = calloc(d0->nser, sizeof *e);
-        if (!e) {
+        bool *other = calloc(d0->nser, sizeof *other);
+        if (!e || !other) {
+            free(e);
+            free(other);
             st = csvchart_error_nomem(err);
             goto done;
         }
@@ -421,13 +424,16 @@ csvchart_status csvchart_layout_bar(const void *data, const struct spec *s,
             bool muted = B.series_hl && !(B.series_hl >> (i < 63 ? i : 63) & 1);
             e[i] = (struct legend_entry){
                 d0->series[i], muted ? s->theme.muted : s->theme.palette[i % s->theme.npalette]};
+            other[i] = muted; /* the muted in one entry: "4 other series" */
         }
         if ((st = csvchart_layout_distinct_colors(&B.L, e, d0->nser, "series", err))) {
             free(e);
+            free(other);
             goto done;
         }
-        csvchart_layout_legend(&B.L, e, d0->nser);
+        csvchart_layout_legend_others(&B.L, e, other, d0->nser);
         free(e);
+        free(other);
     }
     if ((st = lay_out(&B, panels, warn, err))) {
         goto done;

@@ -32,7 +32,9 @@
  *      under the time axis otherwise; markers go above - then the
  *      data's box, the value ticks for its height (the gutter widened and all of it done again
  *      when their labels need more room), and the line-end labels dodged apart along the
- *      column (layout_place.c's dodge) around the height of each line's last value;
+ *      column (layout_place.c's dodge) around the height of each line's last value, the gap
+ *      before the column widened (and all of it done again) when their leaders need lanes to
+ *      turn in apart (leader_lanes());
  *   3. the ladder: line-end labels at the type scale's label size, then smaller down to the
  *      footer's size; then a legend instead of the column (its entries carry the rates), at
  *      the label size and smaller; none fits: csvchart_layout_no_fit() and
@@ -138,12 +140,8 @@ static double rows_height(const double *rows, size_t n, double gap)
     return h;
 }
 
-/*
- * Arranges the figure at the current label size, with the line-end labels in a column
- * (`direct`) or none; true when everything fits the plot box (then every position is set);
- * false with T->short_w / short_h saying why.
- */
-static bool place(struct trend_layout *T, bool direct)
+/* One arrangement with the gap T->end_gap between the plot and the line-end labels (place()). */
+static bool place_once(struct trend_layout *T, bool direct)
 {
     struct layout *L = &T->L;
     const struct trend_metrics *px = &T->px;
@@ -166,12 +164,16 @@ static bool place(struct trend_layout *T, bool direct)
             T->col_w = fmax(T->col_w, T->ends[i].w);
         }
         T->col_x = L->right - T->col_w;
-        T->px1 = T->col_x - px->end_gap;
+        T->px1 = T->col_x - T->end_gap;
     }
     double flag_wrap = fmin(px->flag_wrap, 0.4 * frame_w);
     if (!csvchart_tr_measure_flags(T, flag_wrap)) {
+        /* A flag wider than its wrap wants a wider frame; when the wrap is the flags' own
+         * widest, it grows with the type unit only, which the shorter side sets: a flag's
+         * date at the type's floor took height too ("10 Mar 2025, 16:00 UTC" at 600x400,
+         * refused as fitting no size up to 32767 px a side though 1200x675 held it). */
         T->flags_failed = true;
-        return fail(T, true, false);
+        return fail(T, true, px->flag_wrap <= 0.4 * frame_w);
     }
     /* Below the data: the time axis' ticks and labels, which start clear of the lowest value
      * tick label (centred on the axis, in the gutter); above it, half a tick label too. */
@@ -292,6 +294,84 @@ static bool place(struct trend_layout *T, bool direct)
     return true;
 }
 
+/*
+ * The leaders' lanes (T->ends in their order down the column, their tops placed): a leader
+ * runs along its line's level, turns down or up in its lane, and runs level into its label.
+ *
+ *     line end ----------.                      lanes: the lowest of the leaders going
+ *     line end --------.  \                     down turns first, so none crosses another's
+ *     line end ------.  \  `------ Label A      level run, and two whose turns overlap in
+ *                     \  `--------- Label B     height turn a lane's pitch apart; going up,
+ *                      `----------- Label C     the highest first
+ *
+ * Leaders whose turns overlap in height nowhere share a lane. Returns the number of lanes:
+ * under 2, no two turns overlap and each leader runs straight to its label (as before:
+ * twelve leaders dropping up to 402 px through the 8 px between plot and labels merged into
+ * one grey bundle, review 4).
+ */
+static size_t leader_lanes(struct trend_layout *T)
+{
+    size_t lanes = 0;
+    double *a = T->dodge_buf, *b = a + T->nends; /* the line's level, the label's middle */
+    for (size_t i = 0; i < T->nends; i++) {
+        struct tr_end *E = &T->ends[i];
+        E->lane = 0;
+        a[i] = E->y_end;
+        b[i] = E->top + csvchart_tr_line_height(T, csvchart_tr_end_first(T, E)) / 2;
+    }
+    for (size_t i = T->nends; i-- > 0;) { /* going down: from the lowest */
+        for (size_t j = i + 1; b[i] > a[i] + 1 && j < T->nends; j++) {
+            if (b[j] > a[j] + 1 && a[j] < b[i] && T->ends[j].lane + 1 > T->ends[i].lane) {
+                T->ends[i].lane = T->ends[j].lane + 1;
+            }
+        }
+        lanes = T->ends[i].lane + 1 > lanes ? T->ends[i].lane + 1 : lanes;
+    }
+    for (size_t i = 0; i < T->nends; i++) { /* going up: from the highest */
+        for (size_t j = 0; b[i] < a[i] - 1 && j < i; j++) {
+            if (b[j] < a[j] - 1 && a[j] > b[i] && T->ends[j].lane + 1 > T->ends[i].lane) {
+                T->ends[i].lane = T->ends[j].lane + 1;
+            }
+        }
+        lanes = T->ends[i].lane + 1 > lanes ? T->ends[i].lane + 1 : lanes;
+    }
+    return lanes;
+}
+
+/*
+ * Arranges the figure at the current label size, with the line-end labels in a column
+ * (`direct`) or none; true when everything fits the plot box (then every position is set);
+ * false with T->short_w / short_h saying why. The gap between the plot and the labels widens
+ * to hold the leaders' lanes (leader_lanes()), taken from the plot; arranged again with it
+ * (the time map, hence the flags' rows and the data's height, may change), the gap never
+ * narrowing, until the lanes fit it. A plot too narrow for them fails as short of width:
+ * smaller labels, then a legend, then a size that fits.
+ */
+static bool place(struct trend_layout *T, bool direct)
+{
+    const struct trend_metrics *px = &T->px;
+    T->end_gap = px->end_gap;
+    for (int round = 0; round < 6; round++) {
+        T->lanes = 0;
+        if (!place_once(T, direct)) {
+            return false;
+        }
+        if (!T->direct) {
+            return true;
+        }
+        T->lanes = leader_lanes(T);
+        /* the lead at both ends and a dot's radius (where a rule's leader starts), a level
+         * run of 2 px into the label, a lane each */
+        double need =
+            T->lanes < 2 ? 0 : 2 * px->end_lead + T->r + 2 + (double)T->lanes * px->end_lane;
+        if (need <= T->end_gap + 0.01) {
+            return true;
+        }
+        T->end_gap = need;
+    }
+    return fail(T, true, false);
+}
+
 /* ---- the whole figure ---------------------------------------------------------------------- */
 
 /* The notes the chart adds: the log scale, what the dashed lines are. */
@@ -396,8 +476,21 @@ static bool place_sized(struct trend_layout *T, bool direct)
     return place(T, direct);
 }
 
-/* The legend, instead of the series' line-end labels: each series with its rate. The rules'
- * labels stay in the column (T->ends keeps only them). */
+/* Whether series i is one a highlight mutes (highlight names others). */
+static bool muted(const struct trend_layout *T, size_t i)
+{
+    const char *name = T->d->series[i].name;
+    for (size_t h = 0; h < T->s->nhighlight; h++) {
+        if (name && strcmp(name, T->s->highlight[h]) == 0) {
+            return false;
+        }
+    }
+    return T->s->nhighlight > 0;
+}
+
+/* The legend, instead of the series' line-end labels: each series with its rate; the series
+ * a highlight mutes in one entry ("10 other series", csvchart_layout_legend_others()). The
+ * rules' labels stay in the column (T->ends keeps only them). */
 static bool legend(struct trend_layout *T)
 {
     qsort(T->ends, T->nends, sizeof *T->ends,
@@ -408,9 +501,11 @@ static bool legend(struct trend_layout *T)
     }
     struct legend_entry *e = calloc(n ? n : 1, sizeof *e);
     char(*text)[320] = calloc(n ? n : 1, sizeof *text);
-    if (!e || !text) {
+    bool *other = calloc(n ? n : 1, sizeof *other);
+    if (!e || !text || !other) {
         free(e);
         free(text);
+        free(other);
         return false;
     }
     size_t k = 0; /* a lone series' end that only held its last value's label says nothing */
@@ -420,12 +515,14 @@ static bool legend(struct trend_layout *T)
             snprintf(text[k], sizeof text[k], "%s%s%s", E->name ? E->name : "",
                      E->name && E->rate[0] ? ": " : "", E->rate);
             e[k] = (struct legend_entry){text[k], T->color[E->series]};
+            other[k] = muted(T, E->series);
             k++;
         }
     }
-    csvchart_layout_legend(&T->L, e, k);
+    csvchart_layout_legend_others(&T->L, e, other, k);
     free(e);
     free(text);
+    free(other);
     memmove(T->ends, T->ends + n, (T->nends - n) * sizeof *T->ends);
     T->nends -= n;
     for (size_t i = 0; i < T->nfl; i++) { /* the last values' labels: flags again */
@@ -537,6 +634,7 @@ csvchart_status csvchart_layout_trend(const void *data, const struct spec *s,
     T.px.ring = TR_BASE.ring * mg;
     T.px.axis = TR_BASE.axis * mg;
     T.px.leader = TR_BASE.leader * mg;
+    T.px.end_lane = TR_BASE.end_lane * mg;
     T.px.tick = TR_BASE.tick * mg;
     T.r = T.px.dot;
     T.tick_st = L->label;

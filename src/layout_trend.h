@@ -37,6 +37,7 @@
     X(end_wrap, 220, "the widest a label at the end of a line may be")                             \
     X(end_block_gap, 8, "between two labels at the ends of lines")                                 \
     X(end_lead, 3, "between a line's end or its label and the leader joining them")                \
+    X(end_lane, 6, "between two leaders' turns to their labels, when they would run beside")       \
     X(leader, 1, "a leader's width")                                                               \
     X(flag_gap, 7, "between a leader and its text block")                                          \
     X(reach_gap, 16, "kept free along the axis after a flag's block, before another leader")       \
@@ -97,6 +98,7 @@ struct tr_end {
     size_t nname, nrate, nnote, nvalue; /* lines; the last value's label and value */
     double w, h, want, top;
     double x_end, y_end;
+    size_t lane; /* where its leader turns to its label, from the plot's edge (place()) */
 };
 
 struct trend_layout {
@@ -121,7 +123,9 @@ struct trend_layout {
     double plot_top, plot_bottom, gutter, px0, px1;
     double data_top, data_bottom, xlab_base;
     double col_x, col_w;
-    bool direct; /* labels at the lines' ends (else a legend, or nothing to say) */
+    double end_gap; /* from the plot to the line-end labels: px.end_gap, or the leaders' lanes */
+    size_t lanes;   /* the leaders' lanes: under 2, each leader runs straight to its label */
+    bool direct;    /* labels at the lines' ends (else a legend, or nothing to say) */
     /* flags */
     struct tr_flag *fl;
     size_t nfl;

@@ -207,7 +207,20 @@ void csvchart_tr_draw_ends(struct trend_layout *T)
                     it->dash = T->px.end_dash;
                 }
             }
-            csvchart_layout_soft_line(L, xm, y0, xb, mid, th->muted, T->px.leader);
+            if (T->lanes < 2 || fabs(mid - y0) <= 1) {
+                csvchart_layout_soft_line(L, xm, y0, xb, mid, th->muted, T->px.leader);
+            } else { /* level to its lane, across it, level into the label (leader_lanes()) */
+                /* the lanes from where every leader has started (a rule's at the plot's
+                 * edge, a dot's radius later than a line's) */
+                double x_lanes = T->px1 + T->px.end_lead + T->r;
+                double pitch = (xb - 2 - x_lanes) / (double)T->lanes;
+                double x0 = fmax(xm, x_lanes + (double)E->lane * pitch);
+                if (x0 > xm) {
+                    csvchart_layout_soft_line(L, xm, y0, x0, y0, th->muted, T->px.leader);
+                }
+                csvchart_layout_soft_line(L, x0, y0, x0 + pitch, mid, th->muted, T->px.leader);
+                csvchart_layout_soft_line(L, x0 + pitch, mid, xb, mid, th->muted, T->px.leader);
+            }
         }
         csvchart_rgba c = E->rule ? th->subtitle : T->text_color[E->series];
         double y = E->top;
@@ -278,6 +291,67 @@ static bool flag_up(const struct trend_layout *T, size_t series, const struct tr
     return above != below ? above < below : f >= 0.5;
 }
 
+/* Appends s to buf (holding `used` bytes of n), its spaces as no-break spaces unless `breaks`;
+ * returns the new length. */
+static size_t put_text(char *buf, size_t used, size_t n, const char *s, bool breaks)
+{
+    for (const char *c = s; *c && used + 3 < n; c++) {
+        if (*c == ' ' && !breaks) {
+            memcpy(buf + used, "\xc2\xa0", 2);
+            used += 2;
+        } else {
+            buf[used++] = *c;
+        }
+    }
+    buf[used] = '\0';
+    return used;
+}
+
+/*
+ * A span's dates for its flag's head, what both ends share said once: "Feb–Apr 2020",
+ * "Nov 2021 – Feb 2023", times of one day "10 Mar 2025, 16:00–18:00 UTC", of two days
+ * "10 Mar 2025, 16:00 – 11 Mar 2025, 18:00 UTC". A line may break at a spaced dash, or after
+ * the comma before one day's times, never inside a date (no-break spaces there): the head
+ * has two lines. The year is shared only between dates without a time: the last word of a
+ * date-time is "UTC", and "1 May 2023, 10:00–20 Aug 2023, 10:00 UTC" was one unbreakable
+ * word wider than any flag, so every such span was refused at every size (review 4).
+ */
+static void span_head(const struct trend_layout *T, const struct trend_marker *m, char *out,
+                      size_t n)
+{
+    const struct csvchart_locale *loc = T->s->locale;
+    const struct date_value *da = &m->date, *db = &m->end;
+    bool ta = da->precision == DATE_TIME, tb = db->precision == DATE_TIME;
+    char a[96], b[96];
+    const char *sep = " \xe2\x80\x93 ";
+    if (ta && tb && da->days == db->days) { /* the date once, then the times */
+        csvchart_date_format_span_in(loc, da, db, a, sizeof a);
+        char *comma = strrchr(a, ',');
+        if (comma && comma[1] == ' ') {
+            snprintf(b, sizeof b, "%s", comma + 2);
+            comma[1] = '\0';
+            sep = " ";
+        } else {
+            b[0] = '\0';
+            sep = "";
+        }
+    } else {
+        csvchart_date_format_in(loc, da, false, a, sizeof a);
+        csvchart_date_format_in(loc, db, false, b, sizeof b);
+        char *ya = strrchr(a, ' ');
+        const char *yb = strrchr(b, ' ');
+        if (ta && tb && ya) { /* "UTC" once */
+            *ya = '\0';
+        } else if (!ta && !tb && ya && yb && strcmp(ya, yb) == 0) {
+            *ya = '\0'; /* the year once, the dash unspaced */
+            sep = "\xe2\x80\x93";
+        }
+    }
+    size_t used = put_text(out, 0, n, a, false);
+    used = put_text(out, used, n, sep, true);
+    put_text(out, used, n, b, false);
+}
+
 /* The flags: every labelled point with a value, then every marker; sorted along the axis. */
 bool csvchart_tr_make_flags(struct trend_layout *T)
 {
@@ -340,30 +414,7 @@ bool csvchart_tr_make_flags(struct trend_layout *T)
         *F = (struct tr_flag){.marker = true, .index = i, .t = d->markers[i].t, .up_pref = true};
         csvchart_date_format_in(T->s->locale, &d->markers[i].date, false, F->text, sizeof F->text);
         if (d->markers[i].span) { /* "Feb–Apr 2020", "Nov 2021 – Feb 2023" */
-            char a[48], b[48];
-            csvchart_date_format_in(T->s->locale, &d->markers[i].date, false, a, sizeof a);
-            csvchart_date_format_in(T->s->locale, &d->markers[i].end, false, b, sizeof b);
-            const char *ya = strrchr(a, ' '), *yb = strrchr(b, ' ');
-            bool one_year = ya && yb && strcmp(ya, yb) == 0; /* said once, the dash unspaced */
-            if (one_year) {
-                a[ya - a] = '\0';
-            }
-            /* a line may break at the dash, never inside a date */
-            size_t used = 0;
-            for (int part = 0; part < 3; part++) {
-                const char *src = part == 0   ? a
-                                  : part == 1 ? (one_year ? "\xe2\x80\x93" : " \xe2\x80\x93 ")
-                                              : b;
-                for (const char *c = src; *c && used + 3 < sizeof F->text; c++) {
-                    if (*c == ' ' && part != 1) {
-                        memcpy(F->text + used, "\xc2\xa0", 2);
-                        used += 2;
-                    } else {
-                        F->text[used++] = *c;
-                    }
-                }
-            }
-            F->text[used] = '\0';
+            span_head(T, &d->markers[i], F->text, sizeof F->text);
         }
         F->head_st = &T->date_st;
         F->body_st = &T->flag_st;

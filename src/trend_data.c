@@ -613,15 +613,21 @@ csvchart_status csvchart_trend_bind(const csvchart_table *t, const struct spec *
     }
     /* A marker far from the values stretches the time axis and squeezes them: said, as a
      * marker the editor wants there is drawn there ("1990-01 Past" put 2016-2024 in the
-     * plot's last quarter). */
+     * plot's last quarter). A span that starts among the values but ends far past them
+     * "runs far past" them: it does not lie outside (review 4 found that said of
+     * "2025-03-10..2025-03-11", whole days over a day of hourly values). */
     double span = d.tmax - d.tmin;
     for (size_t i = 0; i < d.nmarkers && span > 0; i++) {
         const struct trend_marker *m = &d.markers[i];
         double lo = m->span ? m->t0 : m->t, hi = m->span ? m->t1 : m->t;
         double past = fmax(d.tmin - lo, hi - d.tmax);
         if (past > span / 2) {
-            char a[64], v0[64], v1[64];
-            csvchart_date_format(&m->date, false, a, sizeof a);
+            char a[128], v0[64], v1[64];
+            if (m->span) {
+                csvchart_date_format_span(&m->date, &m->end, a, sizeof a);
+            } else {
+                csvchart_date_format(&m->date, false, a, sizeof a);
+            }
             const struct trend_point *first = NULL, *last = NULL;
             for (size_t k = 0; k < d.nseries; k++) {
                 for (size_t j = 0; j < d.series[k].n; j++) {
@@ -632,16 +638,20 @@ csvchart_status csvchart_trend_bind(const csvchart_table *t, const struct spec *
             }
             csvchart_date_format(&first->date, false, v0, sizeof v0);
             csvchart_date_format(&last->date, false, v1, sizeof v1);
+            bool outside = hi < d.tmin || lo > d.tmax;
             csvchart_warnings_add(warn,
-                                  "marker \"%s\" (%s) lies far outside the values' dates (%s to "
-                                  "%s): the time axis stretches to hold it",
-                                  m->label, a, v0, v1);
+                                  "marker \"%s\" (%s) %s the values' dates (%s to %s): the time "
+                                  "axis stretches to hold it",
+                                  m->label, a, outside ? "lies far outside" : "runs far past", v0,
+                                  v1);
         }
     }
     for (size_t i = 0; i < d.nmarkers; i++) {
         d.tmin = fmin(d.tmin, d.markers[i].t);
         d.tmax = fmax(d.tmax, d.markers[i].span ? d.markers[i].t1 : d.markers[i].t);
         enum date_precision mp = d.markers[i].date.precision;
+        d.finest = mp > d.finest ? mp : d.finest;
+        mp = d.markers[i].span ? d.markers[i].end.precision : mp; /* its end's too */
         d.finest = mp > d.finest ? mp : d.finest;
     }
     const struct table_column *vc = &t->cols[b.cy[0]];

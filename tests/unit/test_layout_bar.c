@@ -757,6 +757,16 @@ static void test_distinct_colors(void)
             "(highlight = \"S1\": the others in grey), or draw fewer");
     const char *hl[] = {"highlight", "S8", NULL};
     csvchart_figure *fig = lay(csv, hl);
+    /* the legend names S8, then the seven in grey as one entry (it listed seven grey
+     * swatches, review 4) */
+    const struct csvchart_scene *s = fig ? csvchart_figure_scene(fig, NULL) : NULL;
+    CHECK(s != NULL);
+    if (s) {
+        const struct scene_item *s8 = fixture_find_text(s, "S8");
+        const struct scene_item *others = fixture_find_text(s, "7 other series");
+        CHECK(s8 && others && others->x > s8->x);
+        CHECK(fixture_find_text(s, "S1") == NULL && fixture_find_text(s, "S7") == NULL);
+    }
     csvchart_figure_free(fig);
     const char *ten[] = {"palette", "tableau10", NULL};
     fig = lay(csv, ten);

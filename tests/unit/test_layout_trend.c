@@ -686,16 +686,10 @@ static void test_legend(void)
               "about (highlight = \"Series with a long name 0\": the others in grey), or draw "
               "fewer");
     csvchart_figure_free(fig);
-    const char *opts[] = {"size",
-                          "400x600",
-                          "trend",
-                          "fit",
-                          "log",
-                          "true",
-                          "palette",
-                          "#0072B2, #E69F00, #009E73, #D55E00, #56B4E9, #CC79A7, "
-                          "#F5C710, #000000, #7F7F7F, #8C564B, #9467BD, #17BECF",
-                          NULL};
+    const char *twelve = "#0072B2, #E69F00, #009E73, #D55E00, #56B4E9, #CC79A7, "
+                         "#F5C710, #000000, #7F7F7F, #8C564B, #9467BD, #17BECF";
+    const char *opts[] = {"size", "400x600", "trend", "fit", "log",
+                          "true", "palette", twelve,  NULL};
     err = (csvchart_error){0};
     fig = fixture_figure("trend", csv, opts, &err);
     const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
@@ -705,6 +699,51 @@ static void test_legend(void)
         CHECK(has_text_prefix(s, "Series with a long name 0: halves every"));
     }
     csvchart_figure_free(fig);
+    /* with a highlight the legend names the series highlighted, then the rest in one grey
+     * entry: it listed ten grey swatches, the plot left 230 px of 600 (review 4); one muted
+     * series keeps its name */
+    static const struct {
+        const char *highlight, *others;
+        size_t swatches;
+    } hl[] = {{"Series with a long name 2,Series with a long name 10", "10 other series", 3},
+              {"Series with a long name 0,Series with a long name 1,Series with a long name 2,"
+               "Series with a long name 3,Series with a long name 4,Series with a long name 5,"
+               "Series with a long name 6,Series with a long name 7,Series with a long name 8,"
+               "Series with a long name 9,Series with a long name 10",
+               NULL, 12}};
+    for (size_t c = 0; c < sizeof hl / sizeof hl[0]; c++) {
+        const char *with[] = {"size",      "400x600",       "trend",   "fit",  "log", "true",
+                              "highlight", hl[c].highlight, "palette", twelve, NULL};
+        err = (csvchart_error){0};
+        fig = fixture_figure("trend", csv, with, &err);
+        s = csvchart_figure_scene(fig, &err);
+        CHECK(s != NULL);
+        if (!s) {
+            csvchart_figure_free(fig);
+            continue;
+        }
+        check_scene_rules("legend, highlight", s, 400, 600);
+        CHECK(has_text_prefix(s, "Series with a long name 2: halves every"));
+        CHECK(has_text_prefix(s, "Series with a long name 10:"));
+        /* the one muted series (the second case) keeps its own name */
+        CHECK(has_text_prefix(s, "Series with a long name 11: ") == (hl[c].others == NULL));
+        CHECK(!has_text_prefix(s, "Series with a long name 3: ") == (hl[c].others != NULL));
+        CHECK(!hl[c].others || fixture_find_text(s, hl[c].others) != NULL);
+        /* the swatches: small squares above the plot */
+        size_t swatches = 0;
+        const struct scene_item *last = NULL;
+        for (size_t i = 0; i < s->len; i++) {
+            const struct scene_item *it = &s->items[i];
+            if (it->kind == SCENE_RECT && it->w < 12 && fabs(it->w - it->h) < 0.01) {
+                swatches++;
+                last = it;
+            }
+        }
+        CHECK_INT(swatches, hl[c].swatches);
+        unsigned r = last ? last->fill >> 24 & 0xFF : 0, g = last ? last->fill >> 16 & 0xFF : 1;
+        CHECK(last && r == g && g == (last->fill >> 8 & 0xFF)); /* the grey last */
+        csvchart_figure_free(fig);
+    }
 }
 
 static void test_marks_and_breaks(void)
@@ -1216,24 +1255,346 @@ static void test_marker_span(void)
     csvchart_figure_free(fig);
 }
 
+/* A day of values every 20 minutes, from 06:00 UTC on 10 March 2025 (hourly.csv of review 4). */
+static void hourly_csv(char *csv, size_t cap)
+{
+    size_t n = (size_t)snprintf(csv, cap, "date,Requests per second\n");
+    for (int i = 0; i < 72; i++) {
+        int min = 6 * 60 + 20 * i;
+        n += (size_t)snprintf(csv + n, cap - n, "2025-03-%02dT%02d:%02d:00Z,%d\n", 10 + min / 1440,
+                              min / 60 % 24, min % 60, 1200 + (i * 37) % 600);
+    }
+}
+
+/*
+ * A span with times of day (review 4): its flag's head said every end's date and time with
+ * no-break spaces and shared the year only after the last word, which for a date-time is
+ * "UTC" - "1 May 2023, 10:00–20 Aug 2023, 10:00 UTC", one word wider than any flag - so every
+ * such span was refused at every size ("1 marker do not fit 3000x3000, nor any size up to
+ * 32767 px a side"). Now drawn: one day's times after the date once, two days' each whole,
+ * "UTC" once; on hourly and on daily data; shaded over its hours.
+ */
+static void test_marker_span_times(void)
+{
+    char hourly[8192];
+    hourly_csv(hourly, sizeof hourly);
+    const char *daily = "date,v\n2023-01-15,21\n2023-03-17,16\n2023-05-20,13\n2023-07-25,12\n"
+                        "2023-09-20,10\n2023-11-20,7\n";
+    static const struct {
+        bool daily;
+        const char *marker, *size;
+        const char *lines[2]; /* the head's lines as drawn */
+        double hours;         /* the shade's length */
+    } cases[] = {
+        {false,
+         "2025-03-10T16:00Z..2025-03-10T18:00Z Outage",
+         "1200x675",
+         {"10\xc2\xa0Mar\xc2\xa0"
+          "2025,",
+          "16:00\xe2\x80\x93"
+          "18:00\xc2\xa0UTC"},
+         2},
+        {false,
+         "2025-03-10T16:00Z..2025-03-10T18:00Z",
+         "3000x3000",
+         {"10\xc2\xa0Mar\xc2\xa0"
+          "2025,",
+          "16:00\xe2\x80\x93"
+          "18:00\xc2\xa0UTC"},
+         2},
+        {false,
+         "2025-03-10T16:00Z..2025-03-11T02:00Z Outage",
+         "1200x675",
+         {"10\xc2\xa0Mar\xc2\xa0"
+          "2025,\xc2\xa0"
+          "16:00 \xe2\x80\x93",
+          "11\xc2\xa0Mar\xc2\xa0"
+          "2025,\xc2\xa0"
+          "02:00\xc2\xa0UTC"},
+         10},
+        {true,
+         "2023-05-01T10:00Z..2023-08-20T10:00Z Timed span",
+         "1200x675",
+         {"1\xc2\xa0May\xc2\xa0"
+          "2023,\xc2\xa0"
+          "10:00 \xe2\x80\x93",
+          "20\xc2\xa0"
+          "Aug\xc2\xa0"
+          "2023,\xc2\xa0"
+          "10:00\xc2\xa0UTC"},
+         111 * 24},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        const char *opts[] = {"size", cases[c].size, "marker", cases[c].marker, NULL};
+        csvchart_error err = {0};
+        csvchart_figure *fig = fixture_figure("trend", cases[c].daily ? daily : hourly, opts, &err);
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        CHECK(s != NULL);
+        if (!s) {
+            fprintf(stderr, "  case %zu: %s\n", c, err.message);
+            csvchart_figure_free(fig);
+            continue;
+        }
+        CHECK_INT(csvchart_figure_warning_count(fig), 0); /* inside the values' dates */
+        const struct scene_item *l0 = fixture_find_text(s, cases[c].lines[0]);
+        const struct scene_item *l1 = fixture_find_text(s, cases[c].lines[1]);
+        CHECK(l0 && l1 && l1->y > l0->y && fabs(l1->x - l0->x) < 0.01);
+        const struct scene_item *shade = NULL, *path = NULL;
+        for (size_t i = 0; i < s->len; i++) {
+            const struct scene_item *it = &s->items[i];
+            shade = it->kind == SCENE_RECT && (it->fill & 0xFFu) == 0x14u ? it : shade;
+            path = it->kind == SCENE_PATH ? it : path;
+        }
+        /* the values span 23 h 40 min (hourly), 309 days (daily), end to end of the line */
+        double days = cases[c].daily ? 309 : 23 + 40.0 / 60;
+        double plot_w = path ? path->points[path->npoints - 1].x - path->points[0].x : 0;
+        CHECK(shade && plot_w > 0 &&
+              fabs(shade->w / plot_w - cases[c].hours / (cases[c].daily ? 24 * days : days)) <
+                  0.01);
+        int w = 0, h = 0;
+        sscanf(cases[c].size, "%dx%d", &w, &h);
+        check_scene_rules("timed span", s, w, h);
+        csvchart_figure_free(fig);
+    }
+}
+
+/*
+ * A flag's date wider than the flags' widest (200 px at 1200x675) grows with the type unit,
+ * which the shorter side sets: refused at 600x400 as fitting no size at all though 1200x675
+ * held it; now the refusal names a size that holds it, and says "1 marker does" (it said
+ * "1 marker do").
+ */
+static void test_marker_refusal_size(void)
+{
+    char hourly[8192];
+    hourly_csv(hourly, sizeof hourly);
+    static const char *const markers[] = {"2025-03-10T16:00Z A long outage label",
+                                          "2025-03-10T16:00Z..2025-03-11T02:00Z Outage"};
+    for (size_t c = 0; c < sizeof markers / sizeof markers[0]; c++) {
+        const char *opts[] = {"size", "600x300", "marker", markers[c], NULL};
+        csvchart_error err = {0};
+        csvchart_figure *fig = fixture_figure("trend", hourly, opts, &err);
+        CHECK(csvchart_figure_scene(fig, &err) == NULL);
+        CHECK_INT(err.status, CSVCHART_ERROR_SIZE);
+        CHECK(strncmp(err.message, "1 marker does not fit 600x300: use size ", 40) == 0);
+        if (strncmp(err.message, "1 marker does not fit 600x300: use size ", 40) != 0) {
+            fprintf(stderr, "  got: %s\n", err.message);
+        }
+        csvchart_figure_free(fig);
+        const struct csvchart_scene *s;
+        char size[32];
+        int w, h;
+        err = (csvchart_error){0};
+        fig = fixture_at_fitting_size("trend", hourly, opts, size, sizeof size, &s, &w, &h, &err);
+        CHECK(s != NULL);
+        if (s) {
+            check_scene_rules("marker, at the size named", s, w, h);
+        }
+        csvchart_figure_free(fig);
+    }
+}
+
 /* A marker far from the values' dates is drawn, and said: the axis stretches to hold it. */
 static void test_marker_far(void)
 {
     const char *csv = "date,v\n2016,10\n2020,12\n2024,15\n";
+    char hourly[8192];
+    hourly_csv(hourly, sizeof hourly);
+    /* a span that starts among the values "runs far past" them; it does not lie outside (said
+     * of whole days over a day of hourly values, review 4), and says both its ends */
     static const struct {
+        bool hourly;
         const char *marker;
-        size_t warnings;
-    } cases[] = {{"1990 Past", 1}, {"2014 Before", 0}, {"2020..2040 Plan", 1}};
+        const char *warning; /* NULL: none */
+    } cases[] = {
+        {false, "1990 Past",
+         "marker \"Past\" (1990) lies far outside the values' dates (2016 to "
+         "2024): the time axis stretches to hold it"},
+        {false, "2014 Before", NULL},
+        {false, "2020..2040 Plan",
+         "marker \"Plan\" (2020\xe2\x80\x93"
+         "2040) runs far past the "
+         "values' dates (2016 to 2024): the time axis stretches to hold "
+         "it"},
+        {false, "2030..2040 Later",
+         "marker \"Later\" (2030\xe2\x80\x93"
+         "2040) lies far outside "
+         "the values' dates (2016 to 2024): the time axis stretches to "
+         "hold it"},
+        {true, "2025-03-10..2025-03-11 Days",
+         "marker \"Days\" (10\xe2\x80\x93"
+         "11 Mar 2025) runs "
+         "far past the values' dates (10 Mar 2025, 06:00 UTC "
+         "to 11 Mar 2025, 05:40 UTC): the time axis "
+         "stretches to hold it"},
+        {true, "2025-03-10T16:00Z..2025-03-11T02:00Z Night", NULL},
+    };
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         const char *opts[] = {"marker", cases[c].marker, NULL};
         csvchart_error err = {0};
-        csvchart_figure *fig = fixture_figure("trend", csv, opts, &err);
+        csvchart_figure *fig = fixture_figure("trend", cases[c].hourly ? hourly : csv, opts, &err);
         CHECK(csvchart_figure_scene(fig, &err) != NULL);
-        CHECK_INT(csvchart_figure_warning_count(fig), cases[c].warnings);
-        if (cases[c].warnings && csvchart_figure_warning_count(fig)) {
-            CHECK(strstr(csvchart_figure_warning(fig, 0), "lies far outside the values' dates "
-                                                          "(2016 to 2024)") != NULL);
+        CHECK_INT(csvchart_figure_warning_count(fig), cases[c].warning ? 1 : 0);
+        if (cases[c].warning && csvchart_figure_warning_count(fig)) {
+            CHECK_STR(csvchart_figure_warning(fig, 0), cases[c].warning);
         }
+        csvchart_figure_free(fig);
+    }
+}
+
+/* The distance from (x, y) to the segment (ax, ay)-(bx, by). */
+static double seg_dist(double x, double y, double ax, double ay, double bx, double by)
+{
+    double dx = bx - ax, dy = by - ay, l2 = dx * dx + dy * dy;
+    double u = l2 > 0 ? ((x - ax) * dx + (y - ay) * dy) / l2 : 0;
+    u = u < 0 ? 0 : u > 1 ? 1 : u;
+    return hypot(x - (ax + u * dx), y - (ay + u * dy));
+}
+
+/*
+ * The leaders right of the data (solid lines in `stroke` right of x0), chained into one
+ * polyline each by their shared ends; true when no two run closer than `near` px over more
+ * than `most` px of the length of either (a leader must be followable). Says the worst pair.
+ */
+static bool leaders_apart(const struct csvchart_scene *s, csvchart_rgba stroke, double x0,
+                          double near, double most, size_t *nleaders)
+{
+    size_t seg[256], n = 0, owner[256];
+    for (size_t i = 0; i < s->len && n < 256; i++) {
+        const struct scene_item *it = &s->items[i];
+        if (it->kind == SCENE_LINE && it->dash == 0 && it->stroke == stroke &&
+            fmin(it->x, it->x2) >= x0) {
+            seg[n] = i;
+            owner[n] = n;
+            n++;
+        }
+    }
+    /* chain: a segment starting where another ends belongs to its leader */
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (size_t i = 0; i < n; i++) {
+            for (size_t j = 0; j < n; j++) {
+                const struct scene_item *a = &s->items[seg[i]], *b = &s->items[seg[j]];
+                if (owner[j] != owner[i] && fabs(a->x2 - b->x) < 0.01 &&
+                    fabs(a->y2 - b->y) < 0.01) {
+                    size_t from = owner[j] > owner[i] ? owner[j] : owner[i];
+                    size_t to = owner[j] > owner[i] ? owner[i] : owner[j];
+                    for (size_t k = 0; k < n; k++) {
+                        owner[k] = owner[k] == from ? to : owner[k];
+                    }
+                    changed = true;
+                }
+            }
+        }
+    }
+    *nleaders = 0;
+    for (size_t i = 0; i < n; i++) {
+        *nleaders += owner[i] == i;
+    }
+    double worst = 0;
+    size_t wa = 0, wb = 0;
+    for (size_t la = 0; la < n; la++) {
+        for (size_t lb = 0; lb < n; lb++) {
+            if (owner[la] != la || owner[lb] != lb || la == lb) {
+                continue;
+            }
+            double close = 0, step = 0.25; /* along leader la, within `near` of leader lb */
+            for (size_t i = 0; i < n; i++) {
+                if (owner[i] != la) {
+                    continue;
+                }
+                const struct scene_item *a = &s->items[seg[i]];
+                double len = hypot(a->x2 - a->x, a->y2 - a->y);
+                for (double t = 0; t < len; t += step) {
+                    double x = a->x + (a->x2 - a->x) * t / len, y = a->y + (a->y2 - a->y) * t / len;
+                    double d = INFINITY;
+                    for (size_t j = 0; j < n; j++) {
+                        if (owner[j] == lb) {
+                            const struct scene_item *b = &s->items[seg[j]];
+                            d = fmin(d, seg_dist(x, y, b->x, b->y, b->x2, b->y2));
+                        }
+                    }
+                    close += d < near ? step : 0;
+                }
+            }
+            if (close > worst) {
+                worst = close;
+                wa = la;
+                wb = lb;
+            }
+        }
+    }
+    if (worst > most) {
+        const struct scene_item *a = &s->items[seg[wa]], *b = &s->items[seg[wb]];
+        fprintf(stderr, "  leaders from (%.2f, %.2f) and (%.2f, %.2f): %.1f px within %.0f px\n",
+                a->x, a->y, b->x, b->y, worst, near);
+    }
+    return worst <= most;
+}
+
+/*
+ * Twelve lines ending a few px apart, their labels dodged down the column up to hundreds of
+ * px away: each leader turns in a lane of its own where turns overlap, so none runs within
+ * 4 px of another over more than 10 px (review 4: twelve leaders in a 7 px strip; a rule's
+ * and a band's labels with ten series in an 8 px one).
+ */
+static void test_leaders_apart(void)
+{
+    char csv[8192];
+    size_t n = (size_t)snprintf(csv, sizeof csv, "date");
+    for (int k = 0; k < 12; k++) {
+        n += (size_t)snprintf(csv + n, sizeof csv - n, ",Series with a long name %d", k);
+    }
+    n += (size_t)snprintf(csv + n, sizeof csv - n, "\n");
+    for (int y = 2015; y <= 2025; y++) {
+        n += (size_t)snprintf(csv + n, sizeof csv - n, "%d", y);
+        for (int k = 0; k < 12; k++) { /* from spread out to 1.6 apart, about 8 px */
+            double end = 40 + 1.6 * k, start = 10 + 7 * k;
+            n += (size_t)snprintf(csv + n, sizeof csv - n, ",%.2f",
+                                  start + (end - start) * (y - 2015) / 10.0);
+        }
+        n += (size_t)snprintf(csv + n, sizeof csv - n, "\n");
+    }
+    const char *twelve = "#0072B2, #E69F00, #009E73, #D55E00, #56B4E9, #CC79A7, "
+                         "#F5C710, #000000, #7F7F7F, #8C564B, #9467BD, #17BECF";
+    static const struct {
+        const char *size, *rule, *band;
+    } cases[] = {{"1080x1080", "", ""}, {"1200x675", "62 Target", "20,30 Tolerance band"}};
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        const char *opts[] = {"size",        cases[c].size, "palette",     twelve, "rule",
+                              cases[c].rule, "band",        cases[c].band, NULL};
+        csvchart_error err = {0};
+        csvchart_figure *fig = fixture_figure("trend", csv, opts, &err);
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        CHECK(s != NULL);
+        if (!s) {
+            fprintf(stderr, "  %s\n", err.message);
+            csvchart_figure_free(fig);
+            continue;
+        }
+        /* the lines end at the plot's right edge; the leaders are right of it */
+        double right = 0;
+        bool label = has_text_prefix(s, "Series with a long");
+        for (size_t i = 0; i < s->len; i++) {
+            const struct scene_item *it = &s->items[i];
+            for (size_t k = 0; it->kind == SCENE_PATH && k < it->npoints; k++) {
+                right = fmax(right, it->points[k].x);
+            }
+        }
+        CHECK(label); /* labels at the lines' ends, not a legend */
+        csvchart_rgba leader = 0;
+        for (size_t i = 0; i < s->len; i++) { /* a leader: solid, right of every line */
+            const struct scene_item *it = &s->items[i];
+            if (it->kind == SCENE_LINE && it->dash == 0 && fmin(it->x, it->x2) >= right) {
+                leader = it->stroke;
+            }
+        }
+        size_t nleaders = 0;
+        CHECK(leaders_apart(s, leader, right, 4, 10, &nleaders));
+        CHECK(nleaders >= 10);
+        int w = 0, h = 0;
+        sscanf(cases[c].size, "%dx%d", &w, &h);
+        check_scene_rules("leaders", s, w, h);
         csvchart_figure_free(fig);
     }
 }
@@ -1253,7 +1614,10 @@ int main(void)
     RUN(test_rules);
     RUN(test_last_value_label);
     RUN(test_marker_span);
+    RUN(test_marker_span_times);
+    RUN(test_marker_refusal_size);
     RUN(test_marker_far);
+    RUN(test_leaders_apart);
     RUN(test_time_axis_says_no_more);
     RUN(test_mixed_precision);
     RUN(test_property);
