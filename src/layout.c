@@ -565,6 +565,12 @@ csvchart_status csvchart_layout_fit(csvchart_layout_fn fn, const void *data, con
         st = fn(data, &capped, m, scene, warn, &fit, err);
         if (st) {
             csvchart_scene_fini(scene);
+        } else { /* said, so that a slide's editor knows the type is not the slide's */
+            csvchart_warnings_add(warn,
+                                  "%s fit %.0fx%.0f in smaller type: that of a %.0fx%.0f canvas "
+                                  "(fit = grow keeps this one's type and grows the canvas)",
+                                  first.what, s->width, s->height, round(1200 * cap),
+                                  round(675 * cap));
         }
         return st;
     }

@@ -45,4 +45,10 @@ run inspect p.csv
 expect_status 0 "inspect"
 grep -q 'price' stdout.txt && pass "inspect names the column" || fail "inspect output: $(cat stdout.txt)"
 
+# A slide that holds the figure only in smaller type draws it so, and says so.
+run timeline "$SRC/tests/data/timeline-five-labs.csv" --group group --end end --title "Five labs" \
+    --size 1920x1080 -o slide.png
+expect_status 0 "a slide in smaller type"
+expect_stderr_has "fit 1920x1080 in smaller type: that of a" "a slide in smaller type is said"
+
 finish
