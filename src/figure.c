@@ -131,7 +131,7 @@ csvchart_status csvchart_set_at(csvchart_figure *fig, const char *name, const ch
     NEED(value, "value");
     enum option_id id = csvchart_option_lookup(name);
     if (id == OPT_COUNT || !(csvchart_option_def(id)->kinds & fig->kind)) {
-        const char *hint = csvchart_option_suggest(name);
+        const char *hint = csvchart_option_suggest_in(name, fig->kind);
         if (id != OPT_COUNT) {
             return csvchart_error_set(err, CSVCHART_ERROR_UNKNOWN_OPTION, file, line, 0,
                                       "option \"%s\" does not apply to this kind of figure", name);

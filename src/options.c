@@ -631,12 +631,20 @@ static size_t edit_distance(const char *a, const char *b)
 
 const char *csvchart_option_suggest(const char *name)
 {
+    return csvchart_option_suggest_in(name, ~0u);
+}
+
+const char *csvchart_option_suggest_in(const char *name, unsigned kinds)
+{
     if (!name) {
         return NULL;
     }
     size_t best = (size_t)-1, best_d = 99;
     size_t len = strlen(name);
     for (size_t i = 0; i < OPT_COUNT; i++) {
+        if (!(table[i].kinds & kinds)) {
+            continue;
+        }
         size_t dist = edit_distance(name, table[i].name);
         /* a prefix of a long name ("horiz") is a good guess too */
         if (len >= 3 && strncmp(table[i].name, name, len) == 0) {

@@ -127,6 +127,9 @@ const struct option_def *csvchart_option_def(enum option_id id);
 
 /* The id of an option name ('-' and '_' alike), or OPT_COUNT when there is none. */
 enum option_id csvchart_option_lookup(const char *name);
+/* csvchart_option_suggest() among the options that apply to one of `kinds` (enum figure_kind
+ * bits): a misspelt key is never pointed at an option the figure would refuse. */
+const char *csvchart_option_suggest_in(const char *name, unsigned kinds);
 
 /* The figure kind named `name` ("bar", "timeline", "trend"), or 0. */
 unsigned csvchart_kind_lookup(const char *name);

@@ -129,6 +129,15 @@ csvchart: rendered 2, failed 1: b" "an output that is a folder, --jobs $jobs"
         fail "--jobs $jobs: left $(ls -A c$jobs | tr '\n' ' ')"
 done
 
+# A misspelt key is never pointed at an option its figure would refuse (review 4: "colour"
+# in a trend got 'did you mean "color"?', and color is refused for trends).
+printf '[t]\nkind = trend\ndata = t.csv\ncolour = red\n' > colour.ini
+printf 'date,v\n2024,1\n2025,2\n' > t.csv
+run render colour.ini --out-dir m3
+expect_status 1 "a trend's colour"
+expect_stderr 'csvchart: colour.ini:4: unknown option "colour" (figure "t")
+csvchart: rendered 0, failed 1: t' "a trend's colour: no suggestion it would refuse"
+
 # An unknown key in [defaults] fails every figure.
 printf '[defaults]\nkind = bar\ncolour = red\n[a]\ndata = a.csv\n[b]\ndata = b.csv\n' > baddef.ini
 run render baddef.ini --out-dir m1
