@@ -117,6 +117,11 @@ static csvchart_status read_items(const char *name, const char *text, size_t siz
         }
         len++;
     }
+    if (!st && len == 0 && text[strspn(text, " \t")]) {
+        /* only separators (";;;"): a list the editor meant to fill, not "none" (empty) */
+        st = BAD("%s: \"%s\" holds no item; write items separated by ;, or nothing for none", name,
+                 text);
+    }
     if (st) {
         for (size_t i = 0; i < len; i++) {
             fini(items + i * size);

@@ -31,6 +31,14 @@ static void test_rules(void)
 
     CHECK_INT(csvchart_parse_refs("rule", "", false, &r, &n, &err), CSVCHART_OK);
     CHECK_INT(n, 0);
+    CHECK_INT(csvchart_parse_refs("rule", "10 A;", false, &r, &n, &err), CSVCHART_OK);
+    CHECK_INT(n, 1); /* a trailing ; is no item */
+    csvchart_refs_free(r, n);
+    /* only separators: a list meant to be filled, refused (review 4: ";;;" drew nothing) */
+    CHECK_INT(csvchart_parse_refs("rule", " ;; ", false, &r, &n, &err), CSVCHART_ERROR_VALUE);
+    CHECK_STR(err.message, "rule: \" ;; \" holds no item; write items separated by ;, or "
+                           "nothing for none");
+    csvchart_error_clear(&err);
 
     CHECK_INT(csvchart_parse_refs("rule", "0.5 Average; Target 3", false, &r, &n, &err),
               CSVCHART_ERROR_VALUE);
