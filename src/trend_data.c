@@ -578,7 +578,7 @@ csvchart_status csvchart_trend_bind(const csvchart_table *t, const struct spec *
     d.period_min = INFINITY;
     d.finest = DATE_YEAR;
     d.coarsest = DATE_TIME;
-    size_t values = 0;
+    size_t values = 0, fitted = 0;
     for (size_t i = 0; i < b.nser; i++) {
         if ((st = finish_series(&b, i, &d.series[d.nseries]))) {
             goto fail;
@@ -602,6 +602,11 @@ csvchart_status csvchart_trend_bind(const csvchart_table *t, const struct spec *
         if ((st = fit_series(s, ts, err))) {
             goto fail;
         }
+        fitted += ts->has_fit;
+    }
+    if (s->trend_fit && !fitted && values > 0) { /* asked for, and nothing to show for it */
+        csvchart_warnings_add(warn, "trend = fit: no series has two values or more, and no line "
+                                    "is fitted through one");
     }
     if (values == 0) {
         st = csvchart_error_set(err, CSVCHART_ERROR_DATA, t->name, 0, 0,

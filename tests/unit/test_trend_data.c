@@ -121,6 +121,29 @@ static void test_long(void)
     csvchart_warnings_fini(&w);
 }
 
+/* trend = fit where no series has two values: no line at all, and said so (review 4: silent,
+ * exit 0); a lone point beside fitted series (DeepSeek R1 in the sample) is no news. */
+static void test_fit_of_one(void)
+{
+    csvchart_error err = {0};
+    struct csvchart_warnings w = {0};
+    const char *opts[] = {"trend", "fit", NULL};
+    CHECK_INT(bind("date,a\n2024,1\n", opts, &w, &err), CSVCHART_OK);
+    CHECK_INT(w.len, 1);
+    if (w.len == 1) {
+        CHECK_STR(w.items[0], "trend = fit: no series has two values or more, and no line is "
+                              "fitted through one");
+    }
+    csvchart_trend_fini(&data);
+    csvchart_warnings_fini(&w);
+    w = (struct csvchart_warnings){0};
+    CHECK_INT(bind("date,a,b\n2024,1,5\n2025,2,\n", opts, &w, &err), CSVCHART_OK);
+    CHECK_INT(w.len, 0);
+    CHECK(data.nseries == 2 && data.series[0].has_fit && !data.series[1].has_fit);
+    csvchart_trend_fini(&data);
+    csvchart_warnings_fini(&w);
+}
+
 static void test_years_and_aggregate(void)
 {
     csvchart_error err = {0};
@@ -340,6 +363,7 @@ int main(void)
 {
     RUN(test_wide);
     RUN(test_long);
+    RUN(test_fit_of_one);
     RUN(test_years_and_aggregate);
     RUN(test_markers_and_labels);
     RUN(test_errors);
