@@ -334,6 +334,32 @@ void csvchart_layout_frame(struct layout *L, const char *auto_note)
     }
 }
 
+void csvchart_layout_refs_far(const struct spec *s, double lo, double hi, bool log,
+                              const struct label_plan *plan, struct csvchart_warnings *warn)
+{
+    if (log) {
+        lo = lo > 0 ? log10(lo) : lo;
+        hi = hi > 0 ? log10(hi) : hi;
+    }
+    double span = fmax(hi - lo, log ? 1 : 0);
+    for (size_t k = 0; isfinite(span) && span > 0 && k < s->nrules + s->nbands; k++) {
+        const struct ref_mark *r = csvchart_spec_ref(s, k);
+        double a = log ? (r->lo > 0 ? log10(r->lo) : lo) : r->lo;
+        double b = log ? (r->hi > 0 ? log10(r->hi) : hi) : r->hi;
+        if (fmax(lo - a, b - hi) > span) {
+            char v[64], d0[64], d1[64];
+            csvchart_format_planned(plan, fabs(r->lo) > fabs(r->hi) ? r->lo : r->hi, v, sizeof v);
+            csvchart_format_planned(plan, log ? pow(10, lo) : lo, d0, sizeof d0);
+            csvchart_format_planned(plan, log ? pow(10, hi) : hi, d1, sizeof d1);
+            csvchart_warnings_add(warn,
+                                  "%s \"%s\" (%s) lies far outside the values (%s to %s): the "
+                                  "value axis stretches to hold it",
+                                  k < s->nrules ? "rule" : "band", *r->label ? r->label : v, v, d0,
+                                  d1);
+        }
+    }
+}
+
 csvchart_status csvchart_layout_distinct_colors(const struct layout *L,
                                                 const struct legend_entry *e, size_t n,
                                                 const char *what, csvchart_error *err)

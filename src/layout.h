@@ -164,6 +164,14 @@ void csvchart_layout_legend_others(struct layout *L, const struct legend_entry *
                                    const bool *other, size_t n);
 
 /*
+ * Warns of each rule or band of s lying far outside the values, [lo, hi] (beyond their own
+ * span from them; on a log axis, in decades): it stretches the value axis and flattens the
+ * data, as a far marker stretches a time axis. `plan` writes its value.
+ */
+void csvchart_layout_refs_far(const struct spec *s, double lo, double hi, bool log,
+                              const struct label_plan *plan, struct csvchart_warnings *warn);
+
+/*
  * Refuses series drawn in one colour: a reader tells series apart by colour (the legend's
  * swatches, lines that cross), so two of e[0..n) in one colour - more series than the
  * palette has colours - are an error (CSVCHART_ERROR_VALUE) naming both and what to do:

@@ -391,6 +391,9 @@ csvchart_status csvchart_layout_bar(const void *data, const struct spec *s,
             goto done;
         }
         bar_axis_extent(&B, P);
+        if (p == 0) { /* said once, of the first panel's values */
+            csvchart_layout_refs_far(s, P->lo, P->hi, P->log, &P->values, warn);
+        }
         bar_refs_extent(&B, &P->lo, &P->hi);
         B.shared_lo = p == 0 ? P->lo : fmin(B.shared_lo, P->lo);
         B.shared_hi = p == 0 ? P->hi : fmax(B.shared_hi, P->hi);

@@ -583,7 +583,6 @@ csvchart_status csvchart_layout_trend(const void *data, const struct spec *s,
                                       struct csvchart_warnings *warn, struct layout_fit *fit,
                                       csvchart_error *err)
 {
-    (void)warn;
     const struct trend_data *d = data;
     struct trend_layout T = {.d = d, .s = s, .log = s->log};
     struct layout *L = &T.L;
@@ -694,6 +693,7 @@ csvchart_status csvchart_layout_trend(const void *data, const struct spec *s,
         csvchart_format_plan(&f, LABELS_VALUES, vals, n, 0, d->computed, NULL, &T.values);
         free(vals);
     }
+    csvchart_layout_refs_far(s, T.data_lo, T.data_hi, T.log, &T.values, warn);
     T.text_color = malloc((d->nseries ? d->nseries : 1) * sizeof *T.text_color);
     if (!T.text_color || !csvchart_tr_make_flags(&T) || !csvchart_tr_make_ends(&T)) {
         st = csvchart_error_nomem(err);

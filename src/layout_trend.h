@@ -111,6 +111,7 @@ struct trend_layout {
     /* the value axis */
     bool log;
     double lo, hi, dlo, dhi;
+    double data_lo, data_hi; /* the values' extent alone, before rules and bands */
     struct ticks ticks;
     struct label_plan values, tick_plan;
     double tick_w;

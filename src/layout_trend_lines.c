@@ -57,6 +57,8 @@ void csvchart_tr_value_domain(struct trend_layout *T)
             hi = fmax(hi, fmax(a, b));
         }
     }
+    T->data_lo = lo;
+    T->data_hi = hi;
     for (size_t k = 0; k < T->s->nrules + T->s->nbands; k++) { /* references: on the axis */
         const struct ref_mark *r = csvchart_spec_ref(T->s, k);
         lo = fmin(lo, r->lo);

@@ -88,6 +88,26 @@ static void test_ratio_signs(void)
     csvchart_figure_free(fig);
 }
 
+/* A rule far outside the values stretches the axis and flattens them: said (review 4: a
+ * rule at $1M over $0-$21 of data, in silence); one near them is not. */
+static void test_rule_far(void)
+{
+    const char *far[] = {"rule", "$1M Target", NULL};
+    csvchart_figure *fig = lay("m,p\nA,$12\nB,$21\n", far);
+    bool warned = false;
+    for (size_t i = 0; fig && i < csvchart_figure_warning_count(fig); i++) {
+        warned = warned || strstr(csvchart_figure_warning(fig, i),
+                                  "rule \"Target\" ($1,000,000) lies far outside the values "
+                                  "($0 to $21)") != NULL;
+    }
+    HARNESS_REPORT(warned, "no warning of a rule far outside the values");
+    csvchart_figure_free(fig);
+    const char *near[] = {"rule", "$25 Target", NULL};
+    fig = lay("m,p\nA,$12\nB,$21\n", near);
+    CHECK_INT(csvchart_figure_warning_count(fig), 0);
+    csvchart_figure_free(fig);
+}
+
 /* Totals of stacks of gains and losses: the net, said so and marked where it is, with no
  * label under its dot (review 3: "$34.4B" on top of a $132.6B stack read as its height). */
 static void test_net_totals(void)
@@ -778,6 +798,7 @@ int main(void)
     RUN(test_ratio_text);
     RUN(test_ratio_signs);
     RUN(test_net_totals);
+    RUN(test_rule_far);
     RUN(test_log_axis);
     RUN(test_open_range);
     RUN(test_orientation);
