@@ -7,6 +7,7 @@
 #define CSVCHART_TEST_FIXTURES_H
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "csvchart.h"
@@ -14,6 +15,7 @@
 #include "options.h"
 #include "scene.h"
 #include "spec.h"
+#include "table.h"
 #include "text.h"
 
 /* Sets the pairs into *vals and binds *s for `kind` (KIND_BAR, KIND_TIMELINE). Free both with
@@ -80,6 +82,34 @@ static inline const struct scene_item *fixture_find_text(const struct csvchart_s
         }
     }
     return NULL;
+}
+
+/* Reads `csv` as the table "t.csv" in the syntax s's options give (decimal, date_format), as a
+ * figure does. */
+static inline csvchart_status fixture_table(const char *csv, const struct spec *s,
+                                            csvchart_table **t, csvchart_error *err)
+{
+    struct table_syntax syn = {s->numbers, s->dates};
+    struct table_options o = {0};
+    o.syntax = s->numbers.decimal || s->dates.order != DATE_ORDER_NONE ? &syn : NULL;
+    *t = NULL;
+    return csvchart_table_read("t.csv", csv, strlen(csv), &o, t, err);
+}
+
+/* A whole (small, under 64 KB) file as a string to free; NULL when it cannot be read. */
+static inline char *fixture_read_file(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        return NULL;
+    }
+    char *buf = malloc(65536);
+    size_t n = buf ? fread(buf, 1, 65535, f) : 0;
+    fclose(f);
+    if (buf) {
+        buf[n] = '\0';
+    }
+    return buf;
 }
 
 #endif

@@ -18,12 +18,8 @@ static csvchart_status bind(const char *csv, const char *const *opts, struct bar
     struct option_values vals;
     struct spec s;
     fixture_spec(opts, KIND_BAR, &vals, &s, err);
-    /* the table read in the syntax the options give (decimal, date_format), as a figure does */
-    struct table_syntax syn = {s.numbers, s.dates};
-    struct table_options o = {0};
-    o.syntax = s.numbers.decimal || s.dates.order != DATE_ORDER_NONE ? &syn : NULL;
-    csvchart_table *t = NULL;
-    csvchart_status st = csvchart_table_read("t.csv", csv, strlen(csv), &o, &t, err);
+    csvchart_table *t;
+    csvchart_status st = fixture_table(csv, &s, &t, err);
     if (st == CSVCHART_OK) {
         st = csvchart_bar_chart_bind(t, NULL, &s, &chart, w, err);
     }

@@ -15,27 +15,13 @@
 #include <unistd.h>
 
 #include "csvchart.h"
+#include "fixtures.h"
 #include "harness.h"
 #include "table.h"
 
 #ifndef CSVCHART_SOURCE_DIR
 #error "CSVCHART_SOURCE_DIR must name the source folder"
 #endif
-
-static char *slurp(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        return NULL;
-    }
-    char *buf = malloc(65536);
-    size_t n = buf ? fread(buf, 1, 65535, f) : 0;
-    fclose(f);
-    if (buf) {
-        buf[n] = '\0';
-    }
-    return buf;
-}
 
 static void test_report(void)
 {
@@ -44,7 +30,7 @@ static void test_report(void)
         char csv[256], txt[256];
         snprintf(csv, sizeof csv, "tests/inspect/%s.csv", names[i]);
         snprintf(txt, sizeof txt, "tests/inspect/%s.txt", names[i]);
-        char *want = slurp(txt);
+        char *want = fixture_read_file(txt);
         CHECK(want != NULL);
         csvchart_error err = {0};
         char *report = NULL;

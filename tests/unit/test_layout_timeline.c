@@ -582,22 +582,6 @@ static char *spread_set(size_t n, int days, bool timed)
     return b.p;
 }
 
-/* A whole (small) file as a string; NULL when it cannot be read. */
-static char *read_file(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        return NULL;
-    }
-    char *buf = malloc(65536);
-    size_t n = buf ? fread(buf, 1, 65535, f) : 0;
-    fclose(f);
-    if (buf) {
-        buf[n] = '\0';
-    }
-    return buf;
-}
-
 /* Lays out csv at w x h with the options: true when it fits; else *named gets the height of
  * the size the refusal names (0 when it names none, or another width). */
 static bool fits_at(const char *csv, const char *const *opts, double w, double h, double *named)
@@ -645,9 +629,9 @@ static void test_taller_fits(void)
     static const char *const orients[] = {"auto", "vertical", "horizontal"};
     size_t cases = 0, laid = 0;
     for (size_t c = 0; c < sizeof sets / sizeof sets[0]; c++) {
-        char *csv = sets[c].n
-                        ? spread_set(sets[c].n, sets[c].days, sets[c].timed)
-                        : read_file(CSVCHART_SOURCE_DIR "/tests/data/timeline-three-days.csv");
+        char *csv = sets[c].n ? spread_set(sets[c].n, sets[c].days, sets[c].timed)
+                              : fixture_read_file(CSVCHART_SOURCE_DIR
+                                                  "/tests/data/timeline-three-days.csv");
         HARNESS_REPORT(csv != NULL, "set %zu: no data", c);
         for (size_t o = 0; csv && o < 6; o++) {
             bool title = o >= 3;
@@ -712,8 +696,9 @@ static void test_wider_fits(void)
         int days;
     } sets[] = {{0, 0}, {60, 700}, {40, 60}};
     for (size_t c = 0; c < sizeof sets / sizeof sets[0]; c++) {
-        char *csv = sets[c].n ? spread_set(sets[c].n, sets[c].days, false)
-                              : read_file(CSVCHART_SOURCE_DIR "/tests/data/timeline-five-labs.csv");
+        char *csv =
+            sets[c].n ? spread_set(sets[c].n, sets[c].days, false)
+                      : fixture_read_file(CSVCHART_SOURCE_DIR "/tests/data/timeline-five-labs.csv");
         HARNESS_REPORT(csv != NULL, "set %zu: no data", c);
         const char *opts[] = {"title", "Five labs", sets[c].n ? NULL : "group", "group", "end",
                               "end",   NULL};

@@ -21,11 +21,8 @@ static csvchart_status bind(const char *csv, const char *const *opts, struct csv
     struct option_values vals;
     struct spec s;
     fixture_spec(opts, KIND_TREND, &vals, &s, err);
-    struct table_syntax syn = {s.numbers, s.dates};
-    struct table_options o = {0};
-    o.syntax = s.numbers.decimal || s.dates.order != DATE_ORDER_NONE ? &syn : NULL;
-    csvchart_table *t = NULL;
-    csvchart_status st = csvchart_table_read("t.csv", csv, strlen(csv), &o, &t, err);
+    csvchart_table *t;
+    csvchart_status st = fixture_table(csv, &s, &t, err);
     if (st == CSVCHART_OK) {
         st = csvchart_trend_bind(t, &s, &data, w, err);
     }
