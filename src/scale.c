@@ -442,6 +442,11 @@ void csvchart_ticks_within(double dlo, double dhi, int target, struct ticks *out
     int e0 = (int)floor(lspan) - 2;
     for (int e = e0; e <= e0 + 3; e++) {
         for (size_t q = 0; q < 4; q++) {
+            if (QM[q] == 25 && e + QE[q] < 0) {
+                /* 2.5 or 0.25 writes a decimal more than every other tick ($2.50 beside $5,
+                 * 5.25 beside 5.5); 25, 250 ... stay whole and stay candidates. */
+                continue;
+            }
             double step = scaled(QM[q], e + QE[q]);
             double first = ceil(dlo / step - 1e-9), last = floor(dhi / step + 1e-9);
             double n = last - first + 1;

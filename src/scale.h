@@ -75,7 +75,8 @@ bool csvchart_ticks_log(double dmin, double dmax, int target, struct ticks *out)
  * the domain does not change with the size drawn): the first round value at or above v > 0 -
  * 1, 1.2, 1.4, 1.6, 1.8, 2, 2.5, 3, 3.5, 4, 5, 6, 7, 8 or 10 times a power of ten (v itself
  * past the largest double); 10^e as the double nearest it; and ticks inside [dlo, dhi]:
- * multiples of q * 10^k (q in 1, 2, 2.5, 5), about `target` of them, the last close to the
+ * multiples of q * 10^k (q in 1, 2, 2.5, 5; 2.5 only as 25, 250 ..., never 2.5 or 0.25, which
+ * write a decimal more than their neighbours), about `target` of them, the last close to the
  * domain's end, simpler q preferred, each the double nearest its decimal value. lo and hi of
  * *out are its first and last ticks.
  */
