@@ -15,8 +15,9 @@
  *   - in a value, " ;" (a semicolon after a blank, or first) starts a comment, except inside
  *     double quotes, which may span continued lines; `""` inside quotes is one quote. A value
  *     written wholly in quotes loses them (`title = "a ; b"` is `a ; b`), except the values
- *     of list options (y, highlight, palette, ratio), whose own syntax reads quotes
- *     (`highlight = "Smith, J", Doe` is two names). An unclosed quote is an error.
+ *     of list options (y, highlight, palette, ratio) and of outputs, whose own syntax reads
+ *     quotes (`highlight = "Smith, J", Doe` is two names, `outputs = "a b.png" c.svg` two
+ *     files). An unclosed quote is an error.
  * The first error in the file wins. Limits keep every file's cost bounded: its size, its
  * lines, a value's length, keys per section and figures per file. tests/fuzz/fuzz_ini.c
  * fuzzes it (scripts/fuzz.sh); tests/cli/render.sh holds its cases.
@@ -241,6 +242,9 @@ static bool add_value(struct reader *r, struct ini_entry *e, const char *v, size
 /* Does option `key` read quotes itself (a list)? */
 static bool keeps_quotes(const char *key)
 {
+    if (strcmp(key, "outputs") == 0) {
+        return true; // names separated by blanks, quoted where they hold one (render_plan.c)
+    }
     size_t id = csvchart_option_find(key);
     if (id == (size_t)-1) {
         return false;

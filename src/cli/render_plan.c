@@ -66,6 +66,34 @@ static char *join(const char *dir, size_t dirlen, const char *name)
     return s;
 }
 
+/*
+ * The output name that starts at p (not blank) into name; returns where the next one may
+ * start. Names are separated by blanks; double quotes keep blanks, as in a shell
+ * (`"lab report.png"`, `"lab report".svg`), and `""` inside quotes is one quote. The INI
+ * reader has checked that every quote is closed. A name longer than `size` is cut, and then
+ * refused as an unknown format or a name that cannot be written.
+ */
+static const char *output_word(const char *p, char *name, size_t size)
+{
+    size_t o = 0;
+    bool inq = false;
+    for (; *p && (inq || (*p != ' ' && *p != '\t')); p++) {
+        if (*p == '"') {
+            if (inq && p[1] == '"') {
+                p++; // "" inside quotes: one quote, kept below
+            } else {
+                inq = !inq;
+                continue;
+            }
+        }
+        if (o + 1 < size) {
+            name[o++] = *p;
+        }
+    }
+    name[o] = '\0';
+    return p;
+}
+
 /* Step 2: kind, data, outputs of one figure. Errors go to the job's messages. */
 void csvchart_batch_plan(struct batch *b, struct job *j)
 {
@@ -117,13 +145,11 @@ void csvchart_batch_plan(struct batch *b, struct job *j)
         while (*p == ' ' || *p == '\t') {
             p++;
         }
-        size_t n = strcspn(p, " \t");
-        if (!n) {
+        if (!*p) {
             break;
         }
         char name[1024];
-        snprintf(name, sizeof name, "%.*s", (int)n, p);
-        p += n;
+        p = output_word(p, name, sizeof name);
         if (!stays_inside(name)) {
             csvchart_error_set(&err, CSVCHART_ERROR_DATA, ini, line, 0,
                                "output \"%s\" leaves the output folder; write a name relative "

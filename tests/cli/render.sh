@@ -203,6 +203,17 @@ printf '[a]\nkind = bar\ndata = names.csv\noutputs = t.scene\nhighlight = "Smith
 rm -rf o && mkdir o
 run render list_quotes.ini --out-dir o
 expect_status 0 "a list option keeps its quotes"
+# Output names with spaces are quoted, as in a shell (review 4: `""lab` was unknown).
+printf '[a]\nkind = bar\ndata = a.csv\noutputs = "lab report.png" "sub dir/x y".svg plain.scene\n' > spaced.ini
+rm -rf o && mkdir o
+run render spaced.ini --out-dir o
+expect_status 0 "quoted output names"
+[ -f "o/lab report.png" ] && [ -f "o/sub dir/x y.svg" ] && [ -f o/plain.scene ] &&
+    pass "quoted output names: written whole" || fail "quoted output names: $(find o -type f)"
+run render spaced.ini --out-dir o --make-rules
+expect_status 0 "quoted output names in make rules"
+grep -qF 'o/lab\ report.png' stdout.txt && pass "make rules escape the space" ||
+    fail "make rules: $(grep -m1 report stdout.txt)"
 bad_ini unclosed_quote 'csvchart: unclosed_quote.ini:2: the value of "title" has an unclosed double quote; close it, or write "" for a quote inside quotes' \
     '[a]\ntitle = "a ; b\nkind = bar\n'
 bad_ini unclosed_quote_end 'csvchart: unclosed_quote_end.ini:3: the value of "title" has an unclosed double quote; close it, or write "" for a quote inside quotes' \
