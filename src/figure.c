@@ -134,11 +134,20 @@ csvchart_status csvchart_set_at(csvchart_figure *fig, const char *name, const ch
         const char *hint = csvchart_option_suggest_in(name, fig->kind);
         if (id != OPT_COUNT) {
             return csvchart_error_set(err, CSVCHART_ERROR_UNKNOWN_OPTION, file, line, 0,
-                                      "option \"%s\" does not apply to this kind of figure", name);
+                                      "option \"%s\" does not apply to %s; it is for %s", name,
+                                      csvchart_kinds_text(fig->kind),
+                                      csvchart_kinds_text(csvchart_option_def(id)->kinds));
         }
         if (hint) {
             return csvchart_error_set(err, CSVCHART_ERROR_UNKNOWN_OPTION, file, line, 0,
                                       "unknown option \"%s\"; did you mean \"%s\"?", name, hint);
+        }
+        const char *other = csvchart_option_suggest(name); // the spelling of another kind's
+        if (other) {
+            return csvchart_error_set(
+                err, CSVCHART_ERROR_UNKNOWN_OPTION, file, line, 0,
+                "unknown option \"%s\" (\"%s\" is for %s)", name, other,
+                csvchart_kinds_text(csvchart_option_def(csvchart_option_lookup(other))->kinds));
         }
         return csvchart_error_set(err, CSVCHART_ERROR_UNKNOWN_OPTION, file, line, 0,
                                   "unknown option \"%s\"", name);

@@ -629,6 +629,19 @@ static size_t edit_distance(const char *a, const char *b)
     return d[la][lb];
 }
 
+const char *csvchart_kinds_text(unsigned kinds)
+{
+    static const char *const text[] = {"no figure",
+                                       "bar charts",
+                                       "timelines",
+                                       "bar charts and timelines",
+                                       "trends",
+                                       "bar charts and trends",
+                                       "timelines and trends",
+                                       "every figure"};
+    return text[kinds & KIND_ALL];
+}
+
 const char *csvchart_option_suggest(const char *name)
 {
     return csvchart_option_suggest_in(name, ~0u);

@@ -131,6 +131,10 @@ enum option_id csvchart_option_lookup(const char *name);
  * bits): a misspelt key is never pointed at an option the figure would refuse. */
 const char *csvchart_option_suggest_in(const char *name, unsigned kinds);
 
+/* What a set of kinds (enum figure_kind bits) is called in a message: "bar charts",
+ * "bar charts and trends", "every figure"... */
+const char *csvchart_kinds_text(unsigned kinds);
+
 /* The figure kind named `name` ("bar", "timeline", "trend"), or 0. */
 unsigned csvchart_kind_lookup(const char *name);
 

@@ -13,6 +13,7 @@
 
 #include "cli.h"
 #include "csvchart.h"
+#include "options.h"
 
 static bool is_bool_type(size_t id)
 {
@@ -325,12 +326,20 @@ enum cli_parse csvchart_cli_parse(int argc, char **argv, struct cli_args *out, c
                 }
             }
             if (id != (size_t)-1) {
-                USAGE("option --%s does not apply to %s", name, out->kind);
+                USAGE("option --%s does not apply to %s; it is for %s", name,
+                      csvchart_kinds_text(csvchart_kind_lookup(out->kind)),
+                      csvchart_kinds_text(csvchart_option_def(id)->kinds));
             }
             if (hint && (out->command == CMD_INSPECT ||
                          csvchart_option_applies(csvchart_option_find(hint), out->kind))) {
                 USAGE("unknown option --%.*s; did you mean --%s?",
                       eq ? (int)(eq - name) : (int)strlen(name), name, spelled);
+            }
+            if (hint && out->command != CMD_INSPECT) { // the spelling of another kind's option
+                USAGE(
+                    "unknown option --%.*s (--%s is for %s)",
+                    eq ? (int)(eq - name) : (int)strlen(name), name, spelled,
+                    csvchart_kinds_text(csvchart_option_def(csvchart_option_lookup(hint))->kinds));
             }
             USAGE("unknown option --%.*s", eq ? (int)(eq - name) : (int)strlen(name), name);
         }

@@ -130,13 +130,25 @@ csvchart: rendered 2, failed 1: b" "an output that is a folder, --jobs $jobs"
 done
 
 # A misspelt key is never pointed at an option its figure would refuse (review 4: "colour"
-# in a trend got 'did you mean "color"?', and color is refused for trends).
+# in a trend got 'did you mean "color"?', and color is refused for trends); the message says
+# whose option that spelling is, and an option of another kind says whose it is.
 printf '[t]\nkind = trend\ndata = t.csv\ncolour = red\n' > colour.ini
 printf 'date,v\n2024,1\n2025,2\n' > t.csv
 run render colour.ini --out-dir m3
 expect_status 1 "a trend's colour"
-expect_stderr 'csvchart: colour.ini:4: unknown option "colour" (figure "t")
+expect_stderr 'csvchart: colour.ini:4: unknown option "colour" ("color" is for bar charts) (figure "t")
 csvchart: rendered 0, failed 1: t' "a trend's colour: no suggestion it would refuse"
+printf '[t]\nkind = trend\ndata = t.csv\ncolor = red\n' > color.ini
+run render color.ini --out-dir m3
+expect_stderr 'csvchart: color.ini:4: option "color" does not apply to trends; it is for bar charts (figure "t")
+csvchart: rendered 0, failed 1: t' "a trend's color: whose option it is"
+run trend t.csv -o m3/t.png --colour red
+expect_status 2 "--colour on a trend"
+expect_stderr "csvchart: unknown option --colour (--color is for bar charts)
+Try 'csvchart trend --help'." "--colour on a trend: whose option --color is"
+run trend t.csv -o m3/t.png --color red
+expect_stderr "csvchart: option --color does not apply to trends; it is for bar charts
+Try 'csvchart trend --help'." "--color on a trend: whose option it is"
 
 # An unknown key in [defaults] fails every figure.
 printf '[defaults]\nkind = bar\ncolour = red\n[a]\ndata = a.csv\n[b]\ndata = b.csv\n' > baddef.ini
