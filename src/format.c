@@ -552,7 +552,7 @@ void csvchart_format_plan(const struct value_format *f, enum label_role role, co
          * ("$60" beside "$0.07"). */
         p->rule = DEC_DATA;
         p->digits = f->unit.decimals;
-        p->keep_zeros = !wide;
+        p->keep_zeros = !wide && !f->unit.mixed; /* mixed: 0.950B's zero was never written */
     }
 }
 

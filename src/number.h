@@ -34,6 +34,9 @@ struct number_unit {
     bool open;            /* a trailing '+' ("$100M+", "15+"): at least this much, open-ended */
     bool currency_after;  /* the currency sign followed the number ("5 €") */
     bool currency_space;  /* ... after a space */
+    bool mixed;           /* a column's numbers had different multipliers ("$950M" beside
+                             "$182.1B"): decimals are then those of the finest digit written,
+                             at `multiplier` (3 here: 0.950B), not of one cell */
 };
 
 /* How the numbers of a file are written, when not the default way. */

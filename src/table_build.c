@@ -34,6 +34,7 @@ struct column_typing {
     bool num_ok, have_unit, grouped;
     struct number_unit unit; /* the first number with a unit: its prefix, suffix, placement */
     int decimals;
+    int finest; /* the finest digit written, as a power of ten: "$950M" 6, "$182.1B" 8 */
     size_t mult_count[5], mult_first[5]; /* none K M B T: how many, the first one's line */
     double num_min, num_max;
     bool date_ok;
@@ -140,6 +141,8 @@ static void type_number(struct column_typing *cs, const csvchart_table *t, const
     if (own >= 0 && own < 5 && cs->mult_count[own]++ == 0) {
         cs->mult_first[own] = line; // rows come in the order of their lines
     }
+    int digit = 3 * (own > 0 ? own : 0) - u.decimals;
+    cs->finest = first || digit < cs->finest ? digit : cs->finest;
     cs->num_min = first || v < cs->num_min ? v : cs->num_min;
     cs->num_max = first || v > cs->num_max ? v : cs->num_max;
     if (kept) {
@@ -243,6 +246,15 @@ static void type_column(struct table_builder *b, size_t j)
         col->unit.decimals = cs->decimals;
         col->unit.grouped = cs->grouped;
         col->unit.multiplier = common_multiplier(cs);
+        size_t kinds = 0;
+        for (size_t k = 0; k < 5; k++) {
+            kinds += cs->mult_count[k] > 0;
+        }
+        if (kinds > 1) { /* $950M beside $182.1B: 3 decimals at B, so 0.95B keeps its digits */
+            int power = 3 * csvchart_number_multiplier_index(col->unit.multiplier);
+            col->unit.decimals = power - cs->finest > 0 ? power - cs->finest : 0;
+            col->unit.mixed = true;
+        }
         col->min = cs->num_min;
         col->max = cs->num_max;
     } else if (col->type == COLUMN_DATE) {

@@ -194,6 +194,31 @@ static void test_open_range(void)
     csvchart_figure_free(fig);
 }
 
+/* A value written with a smaller multiplier keeps its digits when the series speaks in the
+ * larger one (review 5: $950M beside $182.1B was labelled $1B, and in the alt text too). */
+static void test_mixed_multipliers(void)
+{
+    const char *opts[] = {"labels", "true", NULL};
+    csvchart_figure *fig = lay("dept,v\nA,$182.1B\nB,$88.0B\nC,$25.0B\nD,$950M\n", opts);
+    if (!fig) {
+        return;
+    }
+    csvchart_error err = {0};
+    const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+    CHECK(fixture_find_text(s, "$0.95B") != NULL);
+    CHECK(fixture_find_text(s, "$1B") == NULL);
+    CHECK(fixture_find_text(s, "$182.1B") != NULL);
+    csvchart_figure_free(fig);
+    fig = lay("dept,v\nA,$1.2B\nB,$950M\nC,$2.3B\n", opts);
+    if (!fig) {
+        return;
+    }
+    s = csvchart_figure_scene(fig, &err);
+    CHECK(fixture_find_text(s, "$0.95B") && fixture_find_text(s, "$1.2B") &&
+          fixture_find_text(s, "$2.3B")); /* not $1.200B: zeros no one wrote */
+    csvchart_figure_free(fig);
+}
+
 static void test_orientation(void)
 {
     /* short names stand under vertical bars; long ones turn the chart horizontal */
@@ -801,6 +826,7 @@ int main(void)
     RUN(test_rule_far);
     RUN(test_log_axis);
     RUN(test_open_range);
+    RUN(test_mixed_multipliers);
     RUN(test_orientation);
     RUN(test_highlight);
     RUN(test_too_many_names);

@@ -636,6 +636,26 @@ static void test_units(void)
     }
     CHECK_INT(t->cols[0].unit.multiplier, 'K');
     csvchart_table_free(t);
+
+    /* Mixed multipliers: the decimals are the finest digit written, at the common multiplier
+     * ($950M is 0.950B: 3), and the column says they are mixed (review 5: $950M drawn $1B). */
+    t = read_ok("a\n$182.1B\n$88.0B\n$950M\n");
+    if (!t) {
+        CHECK(t != NULL);
+        return;
+    }
+    CHECK_INT(t->cols[0].unit.multiplier, 'B');
+    CHECK_INT(t->cols[0].unit.decimals, 3);
+    CHECK(t->cols[0].unit.mixed);
+    csvchart_table_free(t);
+    t = read_ok("a\n$182.1B\n$88.25B\n");
+    if (!t) {
+        CHECK(t != NULL);
+        return;
+    }
+    CHECK_INT(t->cols[0].unit.decimals, 2); // one multiplier: the most decimals, as before
+    CHECK(!t->cols[0].unit.mixed);
+    csvchart_table_free(t);
 }
 
 static void test_dates(void)
