@@ -121,7 +121,7 @@ csvchart_status csvchart_bin_key(const csvchart_table *t, size_t col, const stru
 }
 
 csvchart_status csvchart_bar_bin_fill(struct bar_data *d, enum bin b, bool empty_is_zero,
-                                      size_t max, csvchart_error *err)
+                                      const bool *blank_rows, size_t max, csvchart_error *err)
 {
     size_t nser = d->nser;
     int64_t lo = INT64_MAX, hi = INT64_MIN;
@@ -139,14 +139,17 @@ csvchart_status csvchart_bar_bin_fill(struct bar_data *d, enum bin b, bool empty
     size_t n = (size_t)(hi - lo + 1);
     char **cats = calloc(n, sizeof *cats);
     double *v = calloc(n * nser, sizeof *v), *start = calloc(n + 1, sizeof *start);
-    bool *has = calloc(n * nser, sizeof *has);
-    if (!cats || !v || !start || !has) {
+    bool *has = calloc(n * nser, sizeof *has), *blank = calloc(n * nser, sizeof *blank);
+    if (!cats || !v || !start || !has || !blank) {
         goto nomem;
     }
     for (size_t c = 0; c < d->ncat; c++) {
         size_t k = (size_t)(strtoll(d->cats[c], NULL, 10) - KEY_OFFSET - lo);
         memcpy(v + k * nser, d->v + c * nser, nser * sizeof *v);
         memcpy(has + k * nser, d->has + c * nser, nser * sizeof *has);
+        if (blank_rows) {
+            memcpy(blank + k * nser, blank_rows + c * nser, nser * sizeof *blank);
+        }
     }
     for (size_t k = 0; k < n; k++) {
         char name[80];
@@ -156,10 +159,12 @@ csvchart_status csvchart_bar_bin_fill(struct bar_data *d, enum bin b, bool empty
         }
         start[k] = (double)period_start(b, lo + (int64_t)k);
         for (size_t s = 0; s < nser && empty_is_zero; s++) {
-            has[k * nser + s] = true; /* a sum or count over no rows is zero */
+            /* a sum or count over no rows is zero; rows without a value say nothing */
+            has[k * nser + s] = has[k * nser + s] || !blank[k * nser + s];
         }
     }
     start[n] = (double)period_start(b, hi + 1);
+    free(blank);
     for (size_t c = 0; c < d->ncat; c++) {
         free(d->cats[c]);
     }
@@ -181,5 +186,6 @@ nomem:
     free(v);
     free(start);
     free(has);
+    free(blank);
     return csvchart_error_nomem(err);
 }

@@ -130,8 +130,8 @@ csvchart_status csvchart_bar_chart_bind(const csvchart_table *t, const struct ag
         goto done;
     }
     b.range = out->range = c.low != NONE;
-    size_t used = (size_t)snprintf(b.no_values, sizeof b.no_values,
-                                   "rows skipped: no value in column%s ", c.ny > 1 ? "s" : "");
+    size_t used = (size_t)snprintf(b.no_values, sizeof b.no_values, "%s: no value in column%s ",
+                                   s->bin ? "bars left out" : "rows skipped", c.ny > 1 ? "s" : "");
     for (size_t i = 0; i < c.ny && used < sizeof b.no_values; i++) {
         used += (size_t)snprintf(b.no_values + used, sizeof b.no_values - used, "%s\"%s\"",
                                  i ? ", " : "", t->cols[c.y[i]].name);
@@ -214,6 +214,7 @@ done:
     csvchart_warnings_flush(warn);
     free(c.y);
     free(b.obs);
+    free(b.blank);
     csvchart_bar_intern_fini(&series);
     csvchart_bar_intern_fini(&facets);
     if (st) {

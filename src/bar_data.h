@@ -79,12 +79,14 @@ csvchart_status csvchart_bin_key(const csvchart_table *t, size_t col, const stru
                                  enum bin b, char *key, size_t n, csvchart_error *err);
 /*
  * bin: the panel's categories (keys) become every period from the first to the last, in time
- * order, named ("Mar 2025", "Q1 2025"), with d->period set; an empty period is a bar of zero
- * when `empty_is_zero` (a sum, a count), else no bar (a mean of nothing). Errors: more
+ * order, named ("Mar 2025", "Q1 2025"), with d->period set; a series without rows in a period
+ * is a bar of zero when `empty_is_zero` (a sum, a count), else no bar (a mean of nothing). A
+ * series whose rows in the period had no value (blank_rows[c * nser + s] for the panel's
+ * category c; NULL: none) has no bar either way: missing figures are not a zero. Errors: more
  * periods than `max` (CSVCHART_ERROR_LIMIT), NOMEM.
  */
 csvchart_status csvchart_bar_bin_fill(struct bar_data *d, enum bin b, bool empty_is_zero,
-                                      size_t max, csvchart_error *err);
+                                      const bool *blank_rows, size_t max, csvchart_error *err);
 
 /*
  * color = COLUMN (bar_colors.c): each category's colour from its first row with one. Called

@@ -69,6 +69,7 @@ struct binder {
     struct intern cats;
     struct obs *obs;
     size_t nobs, obs_cap;
+    bool *blank; /* ncat * nser after fold(): a row of that category and series had no value */
     size_t mult_count[5]; /* none K M B T, for the panel's unit */
     struct number_unit unit;
     bool have_unit;

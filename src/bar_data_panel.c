@@ -27,6 +27,7 @@ struct obs {
     struct agg a;
     double low; /* ranges: where the bar starts (a holds its high end) */
     bool open;  /* ranges: open-ended upward */
+    bool blank; /* a row of this category and series without a value: no number in `a` */
 };
 
 static const char *agg_names = "sum, mean, count, min or max";
@@ -197,6 +198,16 @@ const char *csvchart_bar_no_value(char *buf, size_t size, const char *rows, cons
     return buf;
 }
 
+/* Notes that a row of category ci and series ser had no value; false when out of memory. */
+static bool blank_obs(struct binder *b, size_t ci, size_t ser)
+{
+    struct obs *o = new_obs(b);
+    if (o) {
+        *o = (struct obs){.cat = ci, .ser = ser, .blank = true};
+    }
+    return o != NULL;
+}
+
 /* Collects the observations of one row; skips (with a warning) rows missing what they need. */
 static csvchart_status observe_row(struct binder *b, size_t r)
 {
@@ -211,7 +222,7 @@ static csvchart_status observe_row(struct binder *b, size_t r)
             "%s:%zu: row skipped: no %s", t->name, xc->line, t->cols[c->x].name);
         return CSVCHART_OK;
     }
-    const char *cat = csvchart_table_text(t, xc);
+    const char *cat = csvchart_table_text(t, xc), *name = cat; /* name: as written, for messages */
     char key[32];
     if (b->s->bin) { /* the date's period stands for the category */
         csvchart_status st = csvchart_bin_key(t, c->x, xc, b->s->bin, key, sizeof key, b->err);
@@ -242,7 +253,7 @@ static csvchart_status observe_row(struct binder *b, size_t r)
                 b->warn, t->name, lc->line,
                 csvchart_bar_no_value(what, sizeof what, "rows skipped", t->cols[c->low].name),
                 "%s:%zu: row skipped: no %s for \"%s\"", t->name, lc->line, t->cols[c->low].name,
-                cat);
+                name);
             return CSVCHART_OK;
         }
         const struct agg *none = NULL;
@@ -291,15 +302,33 @@ static csvchart_status observe_row(struct binder *b, size_t r)
     for (size_t i = 0; i < c->ny; i++) {
         present += !csvchart_table_cell(t, r, c->y[i])->missing;
     }
-    if (present == 0) {
+    if (present == 0 && !b->s->bin) {
+        /* Dropped, and so is its category (a file of a million rows without values makes no
+         * million empty slots; aggregate_fold.c drops such rows as they are read). Dates keep
+         * their place on the axis once binned. */
         csvchart_warnings_row(b->warn, t->name, xc->line, b->no_values,
-                              "%s:%zu: row skipped: no value for \"%s\"", t->name, xc->line, cat);
+                              "%s:%zu: row skipped: no value for \"%s\"%s", t->name, xc->line, name,
+                              t->cols[c->x].type == COLUMN_DATE
+                                  ? " (with bin, its period stays on the axis, empty)"
+                                  : "");
         return CSVCHART_OK;
     }
     size_t ci;
     csvchart_status st = category(b, xc, cat, ser0, &ci);
     if (st) {
         return st;
+    }
+    if (present == 0) { /* the period stays, empty: a month without sales figures is neither
+                         * dropped from the axis nor drawn as a zero */
+        csvchart_warnings_row(b->warn, t->name, xc->line, b->no_values,
+                              "%s:%zu: no value for \"%s\"; its bar is left out", t->name, xc->line,
+                              name);
+        for (size_t i = 0; i < (c->group == NONE ? c->ny : 1); i++) {
+            if (!blank_obs(b, ci, c->group == NONE ? i : ser0)) {
+                return csvchart_error_nomem(b->err);
+            }
+        }
+        return CSVCHART_OK;
     }
     for (size_t i = 0; i < c->ny; i++) {
         const struct table_cell *vc = csvchart_table_cell(t, r, c->y[i]);
@@ -308,7 +337,10 @@ static csvchart_status observe_row(struct binder *b, size_t r)
                 b->warn, t->name, vc->line,
                 csvchart_bar_no_value(what, sizeof what, "bars left out", t->cols[c->y[i]].name),
                 "%s:%zu: no %s for \"%s\"; that bar is left out", t->name, vc->line,
-                t->cols[c->y[i]].name, cat);
+                t->cols[c->y[i]].name, name);
+            if (!blank_obs(b, ci, c->group == NONE ? i : ser0)) {
+                return csvchart_error_nomem(b->err);
+            }
             continue;
         }
         const struct agg *a = csvchart_agg_rows_get(b->folded, r, c->y[i]), *how = a;
@@ -403,10 +435,20 @@ static csvchart_status fold(struct binder *b, struct bar_data *d)
         free(acc);
         return csvchart_error_nomem(b->err);
     }
+    free(b->blank);
+    b->blank = calloc(n ? n : 1, sizeof *b->blank);
+    if (!b->blank) {
+        free(acc);
+        return csvchart_error_nomem(b->err);
+    }
     for (size_t i = 0; i < b->nobs; i++) {
         const struct obs *o = &b->obs[i];
         size_t at = o->cat * d->nser + o->ser;
         struct agg *a = &acc[at];
+        if (o->blank) {
+            b->blank[at] = true;
+            continue;
+        }
         if (a->n && s->aggregate == AGG_NONE) {
             const char *what = d->nser > 1 && b->c->group != NONE ? " in this group" : "";
             csvchart_status st = csvchart_error_set(
@@ -503,7 +545,11 @@ csvchart_status csvchart_bar_panel_bind(struct binder *b, size_t facet_index,
         csvchart_bar_intern_fini(&b->cats);
         return st;
     }
-    if (b->cats.len == 0) {
+    size_t values = 0;
+    for (size_t i = 0; i < b->nobs; i++) {
+        values += !b->obs[i].blank;
+    }
+    if (values == 0) { /* categories, maybe, but not one value */
         csvchart_bar_intern_fini(&b->cats);
         if (facet_value) {
             return csvchart_error_set(b->err, CSVCHART_ERROR_DATA, t->name, 0, 0,
@@ -533,7 +579,7 @@ csvchart_status csvchart_bar_panel_bind(struct binder *b, size_t facet_index,
     }
     if (b->s->bin) { /* every period in time order (sort does not apply) */
         csvchart_status st2 = csvchart_bar_bin_fill(
-            d, b->s->bin, b->s->aggregate == AGG_SUM || b->s->aggregate == AGG_COUNT,
+            d, b->s->bin, b->s->aggregate == AGG_SUM || b->s->aggregate == AGG_COUNT, b->blank,
             b->s->max_categories, b->err);
         if (st2) {
             return st2;

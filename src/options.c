@@ -72,9 +72,10 @@ static const struct option_def table[OPT_COUNT] = {
                  .def = "none",
                  .kinds = KIND_BAR,
                  .choices = "none|day|week|month|quarter|year",
-                 .help = "dates as bars: the x column's dates in periods, one bar each, in time "
-                         "order, empty ones at zero, named on a time axis; with aggregate "
-                         "(count counts rows)"},
+                 .help =
+                     "dates as bars: the x column's dates in periods, one bar each, in time "
+                     "order, periods without rows at zero, named on a time axis; with aggregate "
+                     "(count counts rows)"},
     [OPT_BYLINE] = {.name = "byline",
                     .type = OPTION_TEXT,
                     .def = "",

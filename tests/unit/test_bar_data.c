@@ -78,6 +78,38 @@ static void test_missing(void)
     csvchart_warnings_fini(&w);
 }
 
+/* Review 5: a binned month whose only row had no value was drawn as a sum of 0, and the
+ * warning named it by its internal key ("100000024290"). It is now an empty period, named as
+ * written; a period without rows is still a zero; unbinned dates are told how to keep theirs. */
+static void test_missing_period(void)
+{
+    struct bar_data d;
+    struct csvchart_warnings w = {0};
+    csvchart_error err = {0};
+    const char *opts[] = {"bin", "month", "aggregate", "sum", "group", "g", NULL};
+    CHECK_INT(bind("m,g,v\n2024-01,A,5\n2024-01,B,3\n2024-02,A,\n2024-02,B,4\n2024-04,A,6\n", opts,
+                   &d, &w, &err),
+              0);
+    CHECK_INT(d.ncat, 4);
+    CHECK(!d.has[1 * 2 + 0]);                       /* Feb, A: a row without a value */
+    CHECK(d.has[1 * 2 + 1] && d.v[1 * 2 + 1] == 4); /* Feb, B */
+    CHECK(d.has[2 * 2 + 0] && d.v[2 * 2 + 0] == 0); /* Mar: no rows, a sum of none */
+    CHECK(d.has[3 * 2 + 1] && d.v[3 * 2 + 1] == 0); /* Apr, B: no rows */
+    CHECK_INT(w.len, 1);
+    CHECK_STR(w.items[0], "t.csv:4: no value for \"2024-02\"; its bar is left out");
+    csvchart_bar_chart_fini(&chart);
+    csvchart_warnings_fini(&w);
+
+    w = (struct csvchart_warnings){0};
+    CHECK_INT(bind("m,v\n2024-01,5\n2024-02,\n2024-03,4\n", NULL, &d, &w, &err), 0);
+    CHECK_INT(d.ncat, 2);
+    CHECK_INT(w.len, 1);
+    CHECK_STR(w.items[0], "t.csv:3: row skipped: no value for \"2024-02\" (with bin, its period "
+                          "stays on the axis, empty)");
+    csvchart_bar_chart_fini(&chart);
+    csvchart_warnings_fini(&w);
+}
+
 static void test_aggregate_sort(void)
 {
     static const struct {
@@ -361,6 +393,7 @@ int main(void)
     RUN(test_defaults);
     RUN(test_long_format);
     RUN(test_missing);
+    RUN(test_missing_period);
     RUN(test_aggregate_sort);
     RUN(test_errors);
     RUN(test_non_finite);
