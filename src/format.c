@@ -153,20 +153,35 @@ static void round_significant(struct decimal *x, int sig)
     }
 }
 
+/* A power of ten as a typesetter writes it: "10⁻⁷", "2.5×10¹⁵", "$1.25×10³⁰⁸" - not the
+ * computer's "2.5e15" (a review: `1e3` beside a label reading 62K). The superscripts are
+ * Unicode's, which Inter and the fallback fonts have. */
 static void put_scientific(struct sbuf *b, const struct label *l, const struct decimal *x)
 {
-    char e[16];
+    static const char *const sup[] = {
+        "\xe2\x81\xb0", "\xc2\xb9",     "\xc2\xb2",     "\xc2\xb3",     "\xe2\x81\xb4",
+        "\xe2\x81\xb5", "\xe2\x81\xb6", "\xe2\x81\xb7", "\xe2\x81\xb8", "\xe2\x81\xb9"};
     if (x->neg) {
         csvchart_fmt_puts(b, MINUS);
     }
     csvchart_fmt_puts(b, l->prefix);
-    csvchart_fmt_put(b, x->d, 1);
-    if (x->nd > 1) {
-        csvchart_fmt_puts(b, l->loc ? l->loc->decimal : ".");
-        csvchart_fmt_put(b, x->d + 1, (size_t)x->nd - 1);
+    if (x->nd > 1 || x->d[0] != '1') {
+        csvchart_fmt_put(b, x->d, 1);
+        if (x->nd > 1) {
+            csvchart_fmt_puts(b, l->loc ? l->loc->decimal : ".");
+            csvchart_fmt_put(b, x->d + 1, (size_t)x->nd - 1);
+        }
+        csvchart_fmt_puts(b, "\xc3\x97"); // U+00D7 MULTIPLICATION SIGN
     }
-    snprintf(e, sizeof e, "e%d", x->exp);
-    csvchart_fmt_puts(b, e);
+    csvchart_fmt_puts(b, "10");
+    char e[16];
+    snprintf(e, sizeof e, "%d", x->exp < 0 ? -x->exp : x->exp);
+    if (x->exp < 0) {
+        csvchart_fmt_puts(b, "\xe2\x81\xbb"); // U+207B SUPERSCRIPT MINUS
+    }
+    for (const char *c = e; *c; c++) {
+        csvchart_fmt_puts(b, sup[*c - '0']);
+    }
     put_suffix(b, l);
 }
 
@@ -563,7 +578,9 @@ size_t csvchart_format_planned(const struct label_plan *p, double v, char *buf, 
     }
     struct sbuf b = {.len = 0};
     struct label l = label_for(&p->f);
-    if (p->sci && isfinite(v)) {
+    /* An axis speaks one notation; a value label only its own value's (172 beside 10⁻¹²). */
+    bool sci = p->sci && (p->role != LABELS_VALUES || fabs(v) >= 1e15 || fabs(v) < 1e-6);
+    if (sci && isfinite(v)) {
         struct decimal x;
         csvchart_fmt_to_decimal(v, &x);
         if (x.zero || (p->role == LABELS_TICKS && fabs(v) < fabs(p->step) * 1e-9)) {

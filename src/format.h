@@ -14,8 +14,8 @@
  * Rules shared by every kind but printf: no trailing zeros a reader does not need ("$60",
  * "$0.07", "1.5"), currency amounts with cents keep two decimals ("$0.50"), thousands
  * separators from 1,000 ("2,500"), negative numbers with a real minus sign (U+2212); from
- * 1e21, and below 1e-6 where the decimals would show 0, scientific notation ("1e308",
- * "2.5e-301").
+ * 1e21, and below 1e-6 where the decimals would show 0, powers of ten ("10³⁰⁸",
+ * "2.5×10⁻³⁰¹").
  */
 #ifndef CSVCHART_FORMAT_H
 #define CSVCHART_FORMAT_H
@@ -96,9 +96,9 @@ struct label_plan {
     struct value_format f;
     enum label_role role;
     bool si;         /* K/M/B/T */
-    bool sci;        /* every label in scientific notation, 3 significant digits ("1e18",
-                      * "2.5e22"): the values reach 1e15, where T would read "1,000T", or go
-                      * below 1e-6 - one notation for a whole axis or comparison */
+    bool sci;        /* powers of ten, 3 significant digits ("10¹⁸", "2.5×10²²"): the
+                      * values reach 1e15, where T would read "1,000T", or go below 1e-6 -
+                      * every tick of an axis, the value labels whose own value does */
     int k;           /* the shared prefix (0 none, 1 K ... 4 T), or -1: each value its own */
     int k_up;        /* k < 0: the largest value's prefix, which every value of at least a
                       * tenth of its unit takes (0.85M beside 3.4M; a smaller one, 60K, its

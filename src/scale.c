@@ -357,16 +357,23 @@ bool csvchart_ticks_log(double dmin, double dmax, int target, struct ticks *out)
         e0 = e0 == -307 ? e0 : e1 == 308 ? e0 - 2 : e0 - 1;
         e1 = e0 + 2;
     }
-    /* Thin to every s-th decade, counting from the bottom decade: bars on a log axis start at
-     * the lowest decade, so that one stays; the top extends to the next s-th decade. */
+    /* Thin to every s-th decade, the ticks on multiples of s (1 = 10^0 among them, and 1K,
+     * 1M ... with s = 3: a review found 1e-7 1e-5 ... 1e7, stepped from the bottom, which
+     * skipped 1): the bottom decade moves down to a multiple of s, and bars on a log axis
+     * start there; the top extends to the next one. Near the ends of the doubles the bottom
+     * stays where it is. */
     static const int strides[] = {1, 2, 3, 5, 10, 20, 30, 50, 100, 200, 300};
-    int ndec = e1 - e0, s = 1;
+    int s = 1, lo0 = e0;
     for (size_t i = 0; i < sizeof strides / sizeof strides[0]; i++) {
         s = strides[i];
-        if ((ndec + s - 1) / s + 1 <= m) {
+        int lo = e0 - ((e0 % s) + s) % s; /* the multiple of s at or below e0 */
+        e0 = lo >= -307 ? lo : lo0;
+        if ((e1 - e0 + s - 1) / s + 1 <= m) {
             break;
         }
+        e0 = lo0;
     }
+    int ndec = e1 - e0;
     /* The factor 10^s must be a double: beyond 300 decades (1e-300..1e300 with target 2)
      * there is one tick more than the target rather than a failure. */
     int nmaj = (ndec + s - 1) / s + 1;
@@ -485,8 +492,8 @@ void csvchart_ticks_log_within(double dlo, double dhi, int target, struct ticks 
     *out = t;
     out->nmajor = 0;
     for (size_t i = 0; i < t.nmajor; i++) {
-        if (t.major[i] <= dhi * (1 + 1e-9)) {
-            out->major[out->nmajor++] = t.major[i];
+        if (t.major[i] <= dhi * (1 + 1e-9) && t.major[i] >= dlo * (1 - 1e-9)) {
+            out->major[out->nmajor++] = t.major[i]; /* thinned decades may start below dlo */
         }
     }
     out->nminor = 0;

@@ -158,16 +158,16 @@ static const struct {
     {"%'d people", NONE, 1234567, "1,234,567 people"},
     {"%d", NONE, 2.5, "3"},
     /* beyond fixed digits (issue 10): 1e21 and up, and what the decimals would show as 0 */
-    {"auto", PLAIN(0), 1e308, "1e308"},
-    {"auto", PLAIN(0), 1.7976931348623157e308, "1.79769313486232e308"},
-    {"auto", PLAIN(0), -2.5e300, M "2.5e300"},
+    {"auto", PLAIN(0), 1e308, "10³⁰⁸"},
+    {"auto", PLAIN(0), 1.7976931348623157e308, "1.79769313486232×10³⁰⁸"},
+    {"auto", PLAIN(0), -2.5e300, M "2.5×10³⁰⁰"},
     {"auto", PLAIN(0), 9.99e20, "999,000,000,000,000,000,000"},
-    {"auto", PLAIN(0), 1e21, "1e21"},
-    {"auto", PLAIN(0), 1e-300, "1e-300"},
+    {"auto", PLAIN(0), 1e21, "10²¹"},
+    {"auto", PLAIN(0), 1e-300, "10⁻³⁰⁰"},
     {"auto", PLAIN(8), 1.2e-7, "0.00000012"}, // the data's decimals show it: fixed
-    {"auto", USD(2), 1e-7, "$1e-7"},
-    {"auto", PCT(0), 1e25, "1e25%"},
-    {"si", USD(0), 5e21, "$5e21"},
+    {"auto", USD(2), 1e-7, "$10⁻⁷"},
+    {"auto", PCT(0), 1e25, "10²⁵%"},
+    {"si", USD(0), 5e21, "$5×10²¹"},
     {"%d", NONE, -2.5, "-3"},
     {"%i", NONE, 1e20, "100000000000000000000"},
     {"%'.2f", NONE, 1234.5, "1,234.50"},
@@ -258,12 +258,12 @@ static const struct {
     {"auto", PLAIN(0), 1e-12, 100, "0.000000000001"},
     {"auto", PLAIN(0), 1e-20, 1e10, "0.00000000000000000001"},
     /* the whole range of a double (issue 10) */
-    {"auto", PLAIN(0), 1e308, 2e307, "1e308"},
-    {"auto", PLAIN(0), 1.25e308, 2.5e307, "1.25e308"},
-    {"auto", PLAIN(0), -5e307, 5e307, M "5e307"},
-    {"auto", PLAIN(0), 2e-301, 2e-301, "2e-301"},
-    {"auto", PLAIN(0), 1e-300, 1e100, "1e-300"}, // log
-    {"si", PLAIN(0), 1e300, 1e100, "1e300"},
+    {"auto", PLAIN(0), 1e308, 2e307, "10³⁰⁸"},
+    {"auto", PLAIN(0), 1.25e308, 2.5e307, "1.25×10³⁰⁸"},
+    {"auto", PLAIN(0), -5e307, 5e307, M "5×10³⁰⁷"},
+    {"auto", PLAIN(0), 2e-301, 2e-301, "2×10⁻³⁰¹"},
+    {"auto", PLAIN(0), 1e-300, 1e100, "10⁻³⁰⁰"}, // log
+    {"si", PLAIN(0), 1e300, 1e100, "10³⁰⁰"},
     /* currency and percent kinds */
     {"currency", NONE, 0.25, 0.25, "$0.25"},
     {"currency", NONE, 2, 0.25, "$2"},
@@ -563,22 +563,27 @@ static void test_plans(void)
     csvchart_format_planned_pair(&band_plan, 1000, 140000, lo, sizeof lo, hi, sizeof hi);
     CHECK_STR(lo, "$1K");
 
-    /* Past 1,000T every label of an axis or comparison is scientific, not some of them
-     * (review 4: 100,000,000T under 1e21); three significant digits. */
-    double flop[] = {1e18, 2.345e20, 1e22, 9.999e23};
-    const char *flopw[] = {"1e18", "2.35e20", "1e22", "1e24"};
-    check_plan("one notation past 1,000T", &plain, LABELS_VALUES, flop, 4, 0, false, NULL, flopw);
-    double flop_decades[] = {1e17, 1e18, 1e21, 1e24};
-    const char *decw[] = {"1e17", "1e18", "1e21", "1e24"};
+    /* Past 1,000T and below a millionth numbers are written as powers of ten, three
+     * significant digits: every label of an axis (review 4: 100,000,000T under 1e21), but
+     * only the value labels that need it (review 5: 172 written 1.72e2 beside 1e-12). */
+    double flop[] = {1e18, 2.345e20, 1e22, 9.999e23, 5e14};
+    const char *flopw[] = {"10¹⁸", "2.35×10²⁰", "10²²", "10²⁴", "500T"};
+    check_plan("values past 1,000T", &plain, LABELS_VALUES, flop, 5, 0, false, NULL, flopw);
+    double flop_decades[] = {1e12, 1e18, 1e21, 1e24};
+    const char *decw[] = {"10¹²", "10¹⁸", "10²¹", "10²⁴"};
     check_plan("log ticks past 1,000T", &plain, LABELS_LOG_TICKS, flop_decades, 4, 0, false, NULL,
                decw);
     double lin[] = {0, 5e23, 1e24};
-    const char *linw[] = {"0", "5e23", "1e24"};
+    const char *linw[] = {"0", "5×10²³", "10²⁴"};
     check_plan("linear ticks past 1,000T", &plain, LABELS_TICKS, lin, 3, 5e23, false, NULL, linw);
-    double tiny[] = {1.23e-7, 0.5};
-    const char *tinyw[] = {"1.23e-7", "5e-1"};
-    check_plan("one notation below a millionth", &plain, LABELS_VALUES, tiny, 2, 0, false, NULL,
-               tinyw);
+    struct value_format dec1 = fmt_with("auto", "", "", 0, 1);
+    double tiny[] = {1.23e-7, 0.5, -1e-9};
+    const char *tinyw[] = {"1.23×10⁻⁷", "0.5", "−10⁻⁹"};
+    check_plan("values below a millionth", &dec1, LABELS_VALUES, tiny, 3, 0, false, NULL, tinyw);
+    double tiny_ticks[] = {1e-9, 1e-3, 1};
+    const char *tinyt[] = {"10⁻⁹", "10⁻³", "10⁰"};
+    check_plan("log ticks below a millionth", &dec1, LABELS_LOG_TICKS, tiny_ticks, 3, 0, false,
+               NULL, tinyt);
 
     struct value_format dec3 = fmt_with("auto", "", "", 0, 3);
     double means[] = {24.737, 64.73};

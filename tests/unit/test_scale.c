@@ -278,11 +278,11 @@ static const struct {
     {20, 80, 5, 10, 2, T(10, 100), 8},     // inside one decade: a decade below and above
     {10, 10, 5, 10, 3, T(1, 10, 100), 16}, // one exact decade
     {0.5, 0.5, 5, 10, 2, T(0.1, 1), 8},
-    {1e-3, 1e12, 5, 1e5, 4, T(1e-3, 1e2, 1e7, 1e12), 0},
+    {1e-3, 1e12, 5, 1e5, 5, T(1e-5, 1, 1e5, 1e10, 1e15), 0}, // thinned decades on 1 = 10^0
     {1e-3, 1e12, 6, 1e3, 6, T(1e-3, 1, 1e3, 1e6, 1e9, 1e12), 0},
     {1e-3, 1e12, 16, 10, 16,
      T(1e-3, 1e-2, 1e-1, 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12), 0},
-    {1e-3, 1e12, 10, 100, 9, T(1e-3, 1e-1, 1e1, 1e3, 1e5, 1e7, 1e9, 1e11, 1e13), 0},
+    {1e-3, 1e12, 10, 100, 9, T(1e-4, 1e-2, 1, 1e2, 1e4, 1e6, 1e8, 1e10, 1e12), 0},
     {1e-10, 1e10, 5, 1e5, 5, T(1e-10, 1e-5, 1, 1e5, 1e10), 0},
     {0.0012, 7.5e14, 8, 1e3, 7, T(1e-3, 1, 1e3, 1e6, 1e9, 1e12, 1e15), 0},
     {1e-300, 1e300, 5, 1e200, 4, T(1e-300, 1e-100, 1e100, 1e300), 0},
@@ -469,8 +469,10 @@ static void test_log_within(void)
 {
     struct ticks t;
     csvchart_ticks_log_within(0.07, 100, 5, &t);
-    CHECK(t.nmajor == 5 && t.major[0] == 0.01 && t.major[4] == 100);
-    CHECK(t.lo == 0.01 && t.hi == 100);
+    CHECK(t.nmajor == 4 && t.major[0] == 0.1 && t.major[3] == 100); // 0.01 is not inside
+    CHECK(t.lo == 0.1 && t.hi == 100);
+    csvchart_ticks_log_within(1e-7, 1e7, 8, &t); /* thinned by 3: on 1, never below 1e-7 */
+    CHECK(t.nmajor == 5 && t.major[0] == 1e-6 && t.major[2] == 1 && t.major[4] == 1e6);
     static const double sub[][2] = {{1e-310, 2e-310}, {5e-324, 1e-309}, {1e-310, 1e-310}};
     for (size_t i = 0; i < sizeof sub / sizeof sub[0]; i++) {
         csvchart_ticks_log_within(sub[i][0], sub[i][1], 5, &t);
