@@ -368,6 +368,26 @@ static void dump(const char *name, const struct event_set *e, const struct csvch
     free(text);
 }
 
+/*
+ * A vertical layout's labels sit beside their own dates: a block's first line is at most a
+ * quarter of the plot's height from its dot (layout_timeline_place.c), so the slanted piece of
+ * a bent leader rises or falls less than a quarter of the canvas. Every label of five events
+ * of one day was stacked down a single column from the top, "Markets rally" (6 Nov) 360 px
+ * below its dot and level with the tick "6 Jan 2025" (found by a review).
+ */
+static void check_near_dots(const char *name, const struct csvchart_scene *s)
+{
+    double worst = 0;
+    for (size_t i = 0; i < s->len; i++) {
+        const struct scene_item *l = &s->items[i];
+        if (l->kind == SCENE_LINE && l->yields && l->x2 > l->x + 0.01) {
+            worst = fmax(worst, fabs(l->y2 - l->y));
+        }
+    }
+    HARNESS_REPORT(worst <= 0.25 * s->height, "%s: a label %.0f px from its dot (of %.0f)", name,
+                   worst, s->height);
+}
+
 static void check_figure(const char *name, const struct event_set *e,
                          const struct csvchart_scene *s, bool lanes)
 {
@@ -382,6 +402,9 @@ static void check_figure(const char *name, const struct event_set *e,
     }
     bool vertical = fabs(axis->x - axis->x2) < 0.01;
     check_ticks(name, s, vertical);
+    if (vertical) {
+        check_near_dots(name, s);
+    }
     if (!lanes) {
         check_order(name, e, s, vertical, axis->y);
     }
@@ -887,6 +910,48 @@ static void test_ticks_say_no_more(void)
     }
 }
 
+/* The review's election night: five events of one day keep their details, and the labels of
+ * the later ones were stacked under them in a single column, far from their dots. Whatever
+ * the arrangement chosen, every label stays beside its date. */
+static void test_labels_near_dots(void)
+{
+    static const char *const csv =
+        "date,label,detail\n"
+        "2024-11-05,Polls open in the eastern states,Detail line 0 with a bit of context that "
+        "might need wrapping onto another line\n"
+        "2024-11-05,First exit polls published by the networks,Detail line 1 with a bit of "
+        "context that might need wrapping onto another line\n"
+        "2024-11-05,Florida called for the incumbent after a long count,Detail line 2 with a "
+        "bit of context that might need wrapping onto another line\n"
+        "2024-11-05,Turnout hits record in Pennsylvania,Detail line 3 with a bit of context "
+        "that might need wrapping onto another line\n"
+        "2024-11-05,Concession speech delivered from campaign headquarters in Delaware,Detail "
+        "line 4 with a bit of context that might need wrapping onto another line\n"
+        "2024-11-06,Markets rally,\n"
+        "2024-12-17,Electors vote,\n"
+        "2025-01-06,Congress certifies the result after a long debate that ran past "
+        "midnight,\n"
+        "2025-01-20,Inauguration Day,\n";
+    static const char *const sizes[] = {"1200x675", "400x600", "1080x1080", "1920x1080"};
+    static const char *const orients[] = {"auto", "vertical"};
+    for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
+        for (size_t o = 0; o < 2; o++) {
+            const char *opts[] = {"size", sizes[z], "orientation", orients[o], NULL};
+            char name[64];
+            snprintf(name, sizeof name, "election night, %s, %s", sizes[z], orients[o]);
+            csvchart_error err = {0};
+            csvchart_figure *fig = lay(csv, opts, &err);
+            const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+            HARNESS_REPORT(s != NULL, "%s: %s", name, csvchart_error_text(&err));
+            if (s) {
+                check_scene_rules(name, s, s->width, s->height);
+                check_near_dots(name, s);
+            }
+            csvchart_figure_free(fig);
+        }
+    }
+}
+
 static void test_same_day_and_one(void)
 {
     csvchart_error err = {0};
@@ -1155,6 +1220,7 @@ int main(void)
     RUN(test_breaks);
     RUN(test_breaks_at_ends);
     RUN(test_same_day_and_one);
+    RUN(test_labels_near_dots);
     RUN(test_ticks_say_no_more);
     RUN(test_refusal_and_growth);
     RUN(test_details_dropped);
