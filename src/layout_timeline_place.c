@@ -33,7 +33,9 @@
  * a leader that would run into a tick label above (leaders yield to tick labels when they
  * must: they are cut around them). The lowest of the six wins, then the one with the fewest
  * leaders through tick labels. Rows take the height of their tallest block; above the axis
- * blocks stand on their row, below they hang from it. Before anything is measured, the most
+ * blocks stand on their row, below they hang from it. The height the rows leave free goes to
+ * the gap before each row, up to grow_gap each (the flags grow taller), and what remains is
+ * shared above and below. Before anything is measured, the most
  * items within a block's least reach of one another bound the rows (each needs its own). The
  * sides and rows are the shared flag placer's (csvchart_place_flags(), layout_place.c), which
  * a trend's labelled points use too.
@@ -227,6 +229,14 @@ void csvchart_tl_draw_horizontal(struct timeline *T)
         dn += T->dn_h[l] + (l ? px->level_gap : 0);
     }
     double need = up + T->c_up + T->c_dn + dn, avail = T->plot_bottom - T->plot_top;
+    /* The height left over goes first to the gaps before each row (up to grow_gap each), the
+     * flags growing taller, then half above and half below: a few rows floated in the middle
+     * of a slide, a third of it empty above and below (found by a review). */
+    size_t rows = T->nup + T->ndn;
+    double grow = rows ? fmin(px->grow_gap, fmax(0, avail - need) / (double)rows) : 0;
+    up += (double)T->nup * grow;
+    dn += (double)T->ndn * grow;
+    need += (double)rows * grow;
     double A =
         csvchart_layout_snap(L, T->plot_top + fmax(0, avail - need) / 2 + up + T->c_up, px->axis);
     T->axis = A;
@@ -237,15 +247,15 @@ void csvchart_tl_draw_horizontal(struct timeline *T)
         return;
     }
     double *edge_dn = edge_up + T->nup;
-    double y = A - T->c_up;
+    double y = A - T->c_up - grow;
     for (size_t l = 0; l < T->nup; l++) {
         edge_up[l] = y;
-        y -= T->up_h[l] + px->level_gap;
+        y -= T->up_h[l] + px->level_gap + grow;
     }
-    y = A + T->c_dn;
+    y = A + T->c_dn + grow;
     for (size_t l = 0; l < T->ndn; l++) {
         edge_dn[l] = y;
-        y += T->dn_h[l] + px->level_gap;
+        y += T->dn_h[l] + px->level_gap + grow;
     }
     for (size_t i = 0; i < T->n; i++) {
         struct tl_item *P = &T->it[i];

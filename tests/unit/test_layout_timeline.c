@@ -952,6 +952,95 @@ static void test_labels_near_dots(void)
     }
 }
 
+/* The tallest horizontal band of the canvas where nothing is drawn (margins included). */
+static double empty_band(const struct csvchart_scene *s)
+{
+    size_t n = 0;
+    double(*iv)[2] = malloc((s->len ? s->len : 1) * sizeof *iv);
+    for (size_t i = 0; i < s->len; i++) {
+        const struct scene_item *t = &s->items[i];
+        if (t->kind == SCENE_LINE) {
+            iv[n][0] = fmin(t->y, t->y2);
+            iv[n++][1] = fmax(t->y, t->y2);
+        } else if (t->kind == SCENE_CIRCLE) {
+            iv[n][0] = t->y - t->r;
+            iv[n++][1] = t->y + t->r;
+        } else if (t->kind == SCENE_TEXT || t->kind == SCENE_RECT) {
+            iv[n][0] = t->y;
+            iv[n++][1] = t->y + t->h;
+        }
+    }
+    for (size_t a = 1; a < n; a++) { /* insertion sort by top */
+        for (size_t b = a; b > 0 && iv[b - 1][0] > iv[b][0]; b--) {
+            double t0 = iv[b][0], t1 = iv[b][1];
+            iv[b][0] = iv[b - 1][0];
+            iv[b][1] = iv[b - 1][1];
+            iv[b - 1][0] = t0;
+            iv[b - 1][1] = t1;
+        }
+    }
+    double end = 0, best = 0;
+    for (size_t i = 0; i < n; i++) {
+        best = fmax(best, iv[i][0] - end);
+        end = fmax(end, iv[i][1]);
+    }
+    free(iv);
+    return fmax(best, s->height - end);
+}
+
+/* The figure uses the canvas: no band a fifth of its height is left empty. Lanes ended two
+ * thirds down an article, the rest blank; on a slide the rows sat in a band of 300 px, 280
+ * empty above and 240 below; a century of events left 150 px under the title and as much at
+ * the bottom (found by a review). The free height goes to the gaps between rows and lanes. */
+static void test_fills_height(void)
+{
+    static const char *const spans =
+        "date,end,label,group\n"
+        "2019-01,2021-06,Project Alpha: discovery and prototyping,R&D\n"
+        "2020-03,2020-09,Pandemic pause,Operations\n"
+        "2021-01,2024-12,Beta platform build-out,R&D\n"
+        "2022-05-10,,Series B funding,Finance\n"
+        "2022-05-12,,Hiring freeze,Operations\n"
+        "2023-01,2023-03,Audit,Finance\n"
+        "2023-02-14,,IPO filing,Finance\n"
+        "2024-06,2025-06,International expansion to Europe and Asia,Operations\n"
+        "2025-01-01,,New CEO,Operations\n";
+    static const char *const decades = "date,label\n"
+                                       "1914,First World War begins\n"
+                                       "1918-11-11,Armistice\n"
+                                       "1929-10-29,Wall Street Crash\n"
+                                       "1939-09-01,Germany invades Poland\n"
+                                       "1945-05-08,VE Day\n"
+                                       "1969-07-20,Moon landing\n"
+                                       "1989-11-09,Berlin Wall falls\n"
+                                       "2001-09-11,September 11 attacks\n"
+                                       "2008-09-15,Lehman Brothers collapses\n"
+                                       "2020-03-11,WHO declares Covid-19 a pandemic\n";
+    static const struct {
+        const char *name, *csv, *opts[12];
+    } cases[] = {
+        {"lanes", spans, {"end", "end", "group", "group", "lanes", "group", NULL}},
+        {"spans on a slide",
+         spans,
+         {"end", "end", "group", "group", "size", "1920x1080", "theme", "dark", NULL}},
+        {"a century", decades, {"title", "A century of shocks", NULL}},
+        {"a century on a slide", decades, {"title", "A century of shocks", "size", "slide", NULL}},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        csvchart_error err = {0};
+        csvchart_figure *fig = lay(cases[c].csv, cases[c].opts, &err);
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        HARNESS_REPORT(s != NULL, "%s: %s", cases[c].name, csvchart_error_text(&err));
+        if (s) {
+            double band = empty_band(s);
+            HARNESS_REPORT(band <= 0.2 * s->height, "%s: %.0f px of %.0f left empty", cases[c].name,
+                           band, s->height);
+            check_scene_rules(cases[c].name, s, s->width, s->height);
+        }
+        csvchart_figure_free(fig);
+    }
+}
+
 static void test_same_day_and_one(void)
 {
     csvchart_error err = {0};
@@ -1221,6 +1310,7 @@ int main(void)
     RUN(test_breaks_at_ends);
     RUN(test_same_day_and_one);
     RUN(test_labels_near_dots);
+    RUN(test_fills_height);
     RUN(test_ticks_say_no_more);
     RUN(test_refusal_and_growth);
     RUN(test_details_dropped);
