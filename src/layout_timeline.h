@@ -29,6 +29,7 @@
     X(flag_gap, 7, "between a leader and its text block")                                          \
     X(reach_gap, 16, "kept free along the axis after a block, before another leader")              \
     X(level_gap, 14, "between two rows of blocks")                                                 \
+    X(grow_gap, 64, "the most a gap between rows (or lanes) grows into free height")               \
     X(dot, 4.5, "an event's dot, radius")                                                          \
     X(ring, 1.5, "the background ring around a dot")                                               \
     X(clear_up, 12, "between a dot and the first row above the axis")                              \

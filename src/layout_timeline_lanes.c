@@ -10,7 +10,9 @@
  * to the right (to the left near the right edge), a span as a bar with its block above it,
  * starting where the span starts. Items are packed into rows in time order, each in the row
  * just below the lowest one still occupied where it starts, so a lane reads in time order top
- * to bottom as well as left to right.
+ * to bottom as well as left to right. The height the lanes leave free widens the gaps between
+ * lanes, up to grow_gap each, and between the rows of a lane by half as much; what remains is
+ * shared above and below.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -156,14 +158,62 @@ bool csvchart_tl_place_lanes(struct timeline *T)
     return total <= avail;
 }
 
+/* The rows' tops of every lane (row_y[], as T->row_h) when a gap between two rows of a lane
+ * grows by row_grow and one between two lanes by lane_grow, the lanes starting at `top`;
+ * writes each lane's top into lane_y[] (ngroups + 1: the last, where the axis is) and returns
+ * the axis' y. */
+static double lane_rows(struct timeline *T, double top, double row_grow, double lane_grow,
+                        double *row_y, double *lane_y)
+{
+    const struct timeline_metrics *px = &T->px;
+    const struct timeline_data *d = T->d;
+    double y = top;
+    for (size_t g = 0; g < d->ngroups; g++) {
+        lane_y[g] = y;
+        double rows_top = T->lane_col ? y : y + lane_name_h(T, g);
+        size_t r0 = T->row0[g], nr = T->row0[g + 1] - r0;
+        double ry = rows_top;
+        for (size_t k = 0; k < nr; k++) {
+            row_y[r0 + k] = ry;
+            ry += T->row_h[r0 + k] + px->lane_row_gap + row_grow;
+        }
+        double rows_end = nr ? ry - px->lane_row_gap - row_grow : rows_top;
+        y = (T->lane_col ? fmax(rows_end, y + lane_name_h(T, g)) : rows_end) + px->lane_gap +
+            (g + 1 < d->ngroups ? lane_grow : 0);
+    }
+    lane_y[d->ngroups] = y;
+    return y;
+}
+
 void csvchart_tl_draw_lanes(struct timeline *T)
 {
     struct layout *L = &T->L;
     const struct timeline_metrics *px = &T->px;
     const struct timeline_data *d = T->d;
     const struct theme *th = &T->s->theme;
-    double top = T->plot_top;
-    double A = csvchart_layout_snap(L, top + T->lanes_h, px->axis);
+    size_t nrows = T->row0[d->ngroups];
+    double *row_y = malloc((nrows + d->ngroups + 1) * sizeof *row_y);
+    if (!row_y) {
+        L->scene->nomem = true;
+        return;
+    }
+    double *lane_y = row_y + nrows;
+    /* The height left over goes to the gaps, each between two lanes growing by up to
+     * grow_gap and each between two rows of a lane by half that, then half above and half
+     * below: three lanes filled two thirds of an article, the bottom third blank (found by a
+     * review). */
+    double avail = T->plot_bottom - T->plot_top;
+    double below = px->tick + px->tick_gap + T->lh_tick;
+    double slack = fmax(0, avail - below - T->lanes_h);
+    double gaps = (double)d->ngroups - 1;
+    for (size_t g = 0; g < d->ngroups; g++) {
+        size_t nr = T->row0[g + 1] - T->row0[g];
+        gaps += nr > 1 ? 0.5 * (double)(nr - 1) : 0;
+    }
+    double grow = gaps > 0 ? fmin(px->grow_gap, slack / gaps) : 0;
+    double used = lane_rows(T, 0, grow / 2, grow, row_y, lane_y);
+    double top = T->plot_top + fmax(0, avail - below - used) / 2;
+    double A = csvchart_layout_snap(L, lane_rows(T, top, grow / 2, grow, row_y, lane_y), px->axis);
     T->axis = A;
     /* Gridlines at the ticks, through the lanes (yielding to text). */
     for (size_t i = 0; i < T->nticks; i++) {
@@ -171,15 +221,14 @@ void csvchart_tl_draw_lanes(struct timeline *T)
         csvchart_layout_soft_line(L, x, top, x, A, T->ticks[i].today ? th->title : th->grid,
                                   T->ticks[i].today ? px->axis : 1);
     }
-    double y = top;
     for (size_t g = 0; g < d->ngroups; g++) {
         csvchart_rgba color = th->palette[g % th->npalette];
+        double y = lane_y[g];
         if (g > 0) { /* a rule between lanes, across the names too */
-            double sep = csvchart_layout_snap(L, y - px->lane_gap / 2, 1);
+            double sep = csvchart_layout_snap(L, y - (px->lane_gap + grow) / 2, 1);
             csvchart_scene_line(L->scene, L->left, sep, L->right, sep, th->grid, 1);
         }
         csvchart_rgba name_color = T->color_dates ? color : th->text;
-        double rows_top = y;
         if (T->lane_col) {
             size_t n = csvchart_layout_lines(L, &T->lane_st, d->groups[g], T->lane_col, 3, NULL);
             csvchart_layout_paragraph(L, &T->lane_st, name_color, d->groups[g], L->left,
@@ -187,21 +236,8 @@ void csvchart_tl_draw_lanes(struct timeline *T)
         } else {
             csvchart_layout_text(L, &T->lane_st, name_color, d->groups[g], strlen(d->groups[g]),
                                  L->left, y + T->asc_lane, TEXT_ANCHOR_START);
-            rows_top += lane_name_h(T, g);
         }
-        size_t r0 = T->row0[g], nr = T->row0[g + 1] - r0;
-        double *row_y = malloc((nr + 1) * sizeof *row_y);
-        if (!row_y) {
-            L->scene->nomem = true;
-            return;
-        }
-        double ry = rows_top;
-        for (size_t k = 0; k < nr; k++) {
-            row_y[k] = ry;
-            ry += T->row_h[r0 + k] + px->lane_row_gap;
-        }
-        double rows_end = nr ? ry - px->lane_row_gap : rows_top;
-        y = (T->lane_col ? fmax(rows_end, y + lane_name_h(T, g)) : rows_end) + px->lane_gap;
+        size_t r0 = T->row0[g];
         for (size_t i = 0; i < T->n; i++) {
             struct tl_item *P = &T->it[i];
             if (P->group != g) {
@@ -209,7 +245,7 @@ void csvchart_tl_draw_lanes(struct timeline *T)
             }
             double lo, hi;
             lane_geometry(T, P, &lo, &hi);
-            P->by = row_y[P->level];
+            P->by = row_y[r0 + P->level];
             if (P->marker) { /* through every lane, down to the axis */
                 csvchart_tl_marker_line(T, false, P->pos, top, A);
             }
@@ -218,8 +254,8 @@ void csvchart_tl_draw_lanes(struct timeline *T)
             csvchart_tl_draw_mark(T, &T->map, P, c, false, bar, false);
             csvchart_tl_draw_block(T, P, P->w);
         }
-        free(row_y);
     }
+    free(row_y);
     double labels = A + px->tick + px->tick_gap + T->asc_tick;
     csvchart_tl_draw_ticks(T, T->ticks, T->nticks, A, false, labels);
     csvchart_tl_draw_axis(T, &T->map, A, false);

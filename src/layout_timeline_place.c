@@ -33,7 +33,9 @@
  * a leader that would run into a tick label above (leaders yield to tick labels when they
  * must: they are cut around them). The lowest of the six wins, then the one with the fewest
  * leaders through tick labels. Rows take the height of their tallest block; above the axis
- * blocks stand on their row, below they hang from it. Before anything is measured, the most
+ * blocks stand on their row, below they hang from it. The height the rows leave free goes to
+ * the gap before each row, up to grow_gap each (the flags grow taller), and what remains is
+ * shared above and below. Before anything is measured, the most
  * items within a block's least reach of one another bound the rows (each needs its own). The
  * sides and rows are the shared flag placer's (csvchart_place_flags(), layout_place.c), which
  * a trend's labelled points use too.
@@ -48,7 +50,13 @@
  * shared with a trend's line-end labels), O(n). Bent leaders join dots
  * to blocks; they keep the events' order so they never cross. The fewest columns that hold
  * the blocks are used, and the events are shared among them so the tallest is as short as it
- * can be (a bisection on the height, each step a greedy fill).
+ * can be (a bisection on the height, each step a greedy fill; events of one instant stay in
+ * one column). Holding the blocks is not enough: a block pushed more than DISPLACE_SHARE of
+ * the column's height from its dot sits level with other dates and ticks, and the columns do
+ * not fit (the ladder goes on: more columns, horizontal rows, fewer lines, clusters). Five
+ * events of one day with their details were stacked down one column from the top, the labels
+ * after them up to 360 px below their own dots, beside the tick of a date two months later
+ * (found by a review).
  *
  * Lanes (one swimlane per group) are layout_timeline_lanes.c's.
  */
@@ -62,6 +70,11 @@
 #define MAX_BARS 8
 /* Tries of a vertical layout's tick column width (csvchart_tl_place_vertical()). */
 #define TICK_COL_PASSES 6
+/* A vertical block's first line sits at most this share of its column's height from its dot:
+ * farther, it reads as the label of another date, and the columns do not fit. A quarter keeps
+ * the dodges of evenly crowded columns (a decade of milestones moves labels by a tenth) and
+ * refuses a day's five stacked events (half the column). */
+#define DISPLACE_SHARE 0.25
 
 /* Greedy interval colouring of the spans (items are sorted by start): each takes the first
  * bar lane free at its start; past MAX_BARS lanes are shared (bars may then touch; text never
@@ -216,6 +229,14 @@ void csvchart_tl_draw_horizontal(struct timeline *T)
         dn += T->dn_h[l] + (l ? px->level_gap : 0);
     }
     double need = up + T->c_up + T->c_dn + dn, avail = T->plot_bottom - T->plot_top;
+    /* The height left over goes first to the gaps before each row (up to grow_gap each), the
+     * flags growing taller, then half above and half below: a few rows floated in the middle
+     * of a slide, a third of it empty above and below (found by a review). */
+    size_t rows = T->nup + T->ndn;
+    double grow = rows ? fmin(px->grow_gap, fmax(0, avail - need) / (double)rows) : 0;
+    up += (double)T->nup * grow;
+    dn += (double)T->ndn * grow;
+    need += (double)rows * grow;
     double A =
         csvchart_layout_snap(L, T->plot_top + fmax(0, avail - need) / 2 + up + T->c_up, px->axis);
     T->axis = A;
@@ -226,15 +247,15 @@ void csvchart_tl_draw_horizontal(struct timeline *T)
         return;
     }
     double *edge_dn = edge_up + T->nup;
-    double y = A - T->c_up;
+    double y = A - T->c_up - grow;
     for (size_t l = 0; l < T->nup; l++) {
         edge_up[l] = y;
-        y -= T->up_h[l] + px->level_gap;
+        y -= T->up_h[l] + px->level_gap + grow;
     }
-    y = A + T->c_dn;
+    y = A + T->c_dn + grow;
     for (size_t l = 0; l < T->ndn; l++) {
         edge_dn[l] = y;
-        y += T->dn_h[l] + px->level_gap;
+        y += T->dn_h[l] + px->level_gap + grow;
     }
     for (size_t i = 0; i < T->n; i++) {
         struct tl_item *P = &T->it[i];
@@ -287,19 +308,28 @@ void csvchart_tl_draw_horizontal(struct timeline *T)
 /* ---- vertical --------------------------------------------------------------------------- */
 
 /* Columns a greedy fill needs when no column may be taller than `limit`; writes each column's
- * first item into starts[] (up to TL_MAX_COLS + 1 of them). */
+ * first item into starts[] (up to TL_MAX_COLS + 1 of them). Items at one instant stay in one
+ * column: split, each column's piece of the axis would show that instant, a day stretched
+ * over a column beside another; more than TL_MAX_COLS when a run is taller than `limit`. */
 static size_t fill_columns(const struct timeline *T, double limit, size_t *starts)
 {
     size_t cols = 0;
     double h = INFINITY;
-    for (size_t i = 0; i < T->n; i++) {
-        double add = T->it[i].h + (h > 0 && h < INFINITY ? T->px.block_gap : 0);
+    for (size_t i = 0, j; i < T->n; i = j) {
+        double run = T->it[i].h;
+        for (j = i + 1; j < T->n && T->it[j].at == T->it[i].at; j++) {
+            run += T->px.block_gap + T->it[j].h;
+        }
+        if (run > limit) {
+            return TL_MAX_COLS + 1;
+        }
+        double add = run + (h > 0 && h < INFINITY ? T->px.block_gap : 0);
         if (h == INFINITY || h + add > limit) {
             if (cols > TL_MAX_COLS) {
                 return cols;
             }
             starts[cols++] = i;
-            h = T->it[i].h;
+            h = run;
         } else {
             h += add;
         }
@@ -406,10 +436,16 @@ static bool try_columns(struct timeline *T, size_t k, double tick_col, double *w
             L->scene->nomem = true;
             return false;
         }
+        bool far = false;
         for (size_t i = C->first; i < C->end; i++) {
             T->it[i].bx = C->x_block;
             T->it[i].by = tops[i];
             T->it[i].right = false;
+            far = far || fabs(tops[i] - want[i]) > DISPLACE_SHARE * avail;
+        }
+        if (far && !T->optimistic) {
+            free(want);
+            return false;
         }
     }
     free(want);

@@ -368,6 +368,26 @@ static void dump(const char *name, const struct event_set *e, const struct csvch
     free(text);
 }
 
+/*
+ * A vertical layout's labels sit beside their own dates: a block's first line is at most a
+ * quarter of the plot's height from its dot (layout_timeline_place.c), so the slanted piece of
+ * a bent leader rises or falls less than a quarter of the canvas. Every label of five events
+ * of one day was stacked down a single column from the top, "Markets rally" (6 Nov) 360 px
+ * below its dot and level with the tick "6 Jan 2025" (found by a review).
+ */
+static void check_near_dots(const char *name, const struct csvchart_scene *s)
+{
+    double worst = 0;
+    for (size_t i = 0; i < s->len; i++) {
+        const struct scene_item *l = &s->items[i];
+        if (l->kind == SCENE_LINE && l->yields && l->x2 > l->x + 0.01) {
+            worst = fmax(worst, fabs(l->y2 - l->y));
+        }
+    }
+    HARNESS_REPORT(worst <= 0.25 * s->height, "%s: a label %.0f px from its dot (of %.0f)", name,
+                   worst, s->height);
+}
+
 static void check_figure(const char *name, const struct event_set *e,
                          const struct csvchart_scene *s, bool lanes)
 {
@@ -382,6 +402,9 @@ static void check_figure(const char *name, const struct event_set *e,
     }
     bool vertical = fabs(axis->x - axis->x2) < 0.01;
     check_ticks(name, s, vertical);
+    if (vertical) {
+        check_near_dots(name, s);
+    }
     if (!lanes) {
         check_order(name, e, s, vertical, axis->y);
     }
@@ -887,6 +910,137 @@ static void test_ticks_say_no_more(void)
     }
 }
 
+/* The review's election night: five events of one day keep their details, and the labels of
+ * the later ones were stacked under them in a single column, far from their dots. Whatever
+ * the arrangement chosen, every label stays beside its date. */
+static void test_labels_near_dots(void)
+{
+    static const char *const csv =
+        "date,label,detail\n"
+        "2024-11-05,Polls open in the eastern states,Detail line 0 with a bit of context that "
+        "might need wrapping onto another line\n"
+        "2024-11-05,First exit polls published by the networks,Detail line 1 with a bit of "
+        "context that might need wrapping onto another line\n"
+        "2024-11-05,Florida called for the incumbent after a long count,Detail line 2 with a "
+        "bit of context that might need wrapping onto another line\n"
+        "2024-11-05,Turnout hits record in Pennsylvania,Detail line 3 with a bit of context "
+        "that might need wrapping onto another line\n"
+        "2024-11-05,Concession speech delivered from campaign headquarters in Delaware,Detail "
+        "line 4 with a bit of context that might need wrapping onto another line\n"
+        "2024-11-06,Markets rally,\n"
+        "2024-12-17,Electors vote,\n"
+        "2025-01-06,Congress certifies the result after a long debate that ran past "
+        "midnight,\n"
+        "2025-01-20,Inauguration Day,\n";
+    static const char *const sizes[] = {"1200x675", "400x600", "1080x1080", "1920x1080"};
+    static const char *const orients[] = {"auto", "vertical"};
+    for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
+        for (size_t o = 0; o < 2; o++) {
+            const char *opts[] = {"size", sizes[z], "orientation", orients[o], NULL};
+            char name[64];
+            snprintf(name, sizeof name, "election night, %s, %s", sizes[z], orients[o]);
+            csvchart_error err = {0};
+            csvchart_figure *fig = lay(csv, opts, &err);
+            const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+            HARNESS_REPORT(s != NULL, "%s: %s", name, csvchart_error_text(&err));
+            if (s) {
+                check_scene_rules(name, s, s->width, s->height);
+                check_near_dots(name, s);
+            }
+            csvchart_figure_free(fig);
+        }
+    }
+}
+
+/* The tallest horizontal band of the canvas where nothing is drawn (margins included). */
+static double empty_band(const struct csvchart_scene *s)
+{
+    size_t n = 0;
+    double(*iv)[2] = malloc((s->len ? s->len : 1) * sizeof *iv);
+    for (size_t i = 0; i < s->len; i++) {
+        const struct scene_item *t = &s->items[i];
+        if (t->kind == SCENE_LINE) {
+            iv[n][0] = fmin(t->y, t->y2);
+            iv[n++][1] = fmax(t->y, t->y2);
+        } else if (t->kind == SCENE_CIRCLE) {
+            iv[n][0] = t->y - t->r;
+            iv[n++][1] = t->y + t->r;
+        } else if (t->kind == SCENE_TEXT || t->kind == SCENE_RECT) {
+            iv[n][0] = t->y;
+            iv[n++][1] = t->y + t->h;
+        }
+    }
+    for (size_t a = 1; a < n; a++) { /* insertion sort by top */
+        for (size_t b = a; b > 0 && iv[b - 1][0] > iv[b][0]; b--) {
+            double t0 = iv[b][0], t1 = iv[b][1];
+            iv[b][0] = iv[b - 1][0];
+            iv[b][1] = iv[b - 1][1];
+            iv[b - 1][0] = t0;
+            iv[b - 1][1] = t1;
+        }
+    }
+    double end = 0, best = 0;
+    for (size_t i = 0; i < n; i++) {
+        best = fmax(best, iv[i][0] - end);
+        end = fmax(end, iv[i][1]);
+    }
+    free(iv);
+    return fmax(best, s->height - end);
+}
+
+/* The figure uses the canvas: no band a fifth of its height is left empty. Lanes ended two
+ * thirds down an article, the rest blank; on a slide the rows sat in a band of 300 px, 280
+ * empty above and 240 below; a century of events left 150 px under the title and as much at
+ * the bottom (found by a review). The free height goes to the gaps between rows and lanes. */
+static void test_fills_height(void)
+{
+    static const char *const spans =
+        "date,end,label,group\n"
+        "2019-01,2021-06,Project Alpha: discovery and prototyping,R&D\n"
+        "2020-03,2020-09,Pandemic pause,Operations\n"
+        "2021-01,2024-12,Beta platform build-out,R&D\n"
+        "2022-05-10,,Series B funding,Finance\n"
+        "2022-05-12,,Hiring freeze,Operations\n"
+        "2023-01,2023-03,Audit,Finance\n"
+        "2023-02-14,,IPO filing,Finance\n"
+        "2024-06,2025-06,International expansion to Europe and Asia,Operations\n"
+        "2025-01-01,,New CEO,Operations\n";
+    static const char *const decades = "date,label\n"
+                                       "1914,First World War begins\n"
+                                       "1918-11-11,Armistice\n"
+                                       "1929-10-29,Wall Street Crash\n"
+                                       "1939-09-01,Germany invades Poland\n"
+                                       "1945-05-08,VE Day\n"
+                                       "1969-07-20,Moon landing\n"
+                                       "1989-11-09,Berlin Wall falls\n"
+                                       "2001-09-11,September 11 attacks\n"
+                                       "2008-09-15,Lehman Brothers collapses\n"
+                                       "2020-03-11,WHO declares Covid-19 a pandemic\n";
+    static const struct {
+        const char *name, *csv, *opts[12];
+    } cases[] = {
+        {"lanes", spans, {"end", "end", "group", "group", "lanes", "group", NULL}},
+        {"spans on a slide",
+         spans,
+         {"end", "end", "group", "group", "size", "1920x1080", "theme", "dark", NULL}},
+        {"a century", decades, {"title", "A century of shocks", NULL}},
+        {"a century on a slide", decades, {"title", "A century of shocks", "size", "slide", NULL}},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        csvchart_error err = {0};
+        csvchart_figure *fig = lay(cases[c].csv, cases[c].opts, &err);
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        HARNESS_REPORT(s != NULL, "%s: %s", cases[c].name, csvchart_error_text(&err));
+        if (s) {
+            double band = empty_band(s);
+            HARNESS_REPORT(band <= 0.2 * s->height, "%s: %.0f px of %.0f left empty", cases[c].name,
+                           band, s->height);
+            check_scene_rules(cases[c].name, s, s->width, s->height);
+        }
+        csvchart_figure_free(fig);
+    }
+}
+
 static void test_same_day_and_one(void)
 {
     csvchart_error err = {0};
@@ -1155,6 +1309,8 @@ int main(void)
     RUN(test_breaks);
     RUN(test_breaks_at_ends);
     RUN(test_same_day_and_one);
+    RUN(test_labels_near_dots);
+    RUN(test_fills_height);
     RUN(test_ticks_say_no_more);
     RUN(test_refusal_and_growth);
     RUN(test_details_dropped);
