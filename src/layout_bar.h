@@ -96,6 +96,8 @@ struct bar_layout {
     double lh, asc;              /* of `label` */
     double axis_title_h;         /* the row of the value axis' title (axis_title), or 0 */
     size_t name_stride;          /* every name_stride-th name is drawn (category_labels = thin) */
+    double band_pad;             /* horizontal: kept free at each end of the band axis, inside
+                                    the plot box, for thinned names taller than a band */
     double name_band;            /* horizontal: the height the most lines of a name need */
     double col;                  /* horizontal: the category column's width */
     size_t cols, rows;           /* the facet grid */
@@ -151,7 +153,8 @@ void bar_bv_point(const struct bar_layout *B, double b, double v, double *x, dou
 /* A rectangle between band positions b0, b1 and value positions v0, v1 (px). */
 struct scene_item *bar_bv_rect(struct bar_layout *B, double b0, double b1, double v0, double v1,
                                csvchart_rgba fill);
-/* The start and length of a panel's band axis (px). */
+/* The start and length of a panel's band axis (px): the plot box less B->band_pad at each
+ * end. */
 double bar_band_start(const struct bar_layout *B, const struct panel *P);
 double bar_band_length(const struct bar_layout *B, const struct panel *P);
 /* The value axis' ends: v0 where small values are, v1 where large ones go (px). */

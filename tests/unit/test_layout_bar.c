@@ -376,6 +376,73 @@ static void test_thin_wrapped_names(void)
     free(csv);
 }
 
+/* category_labels = thin on a small figure (review 5, defect 6): the first name, centred on
+ * a band far thinner than itself, ran up into the subtitle ("Population change, %" over "Los
+ * Angeles County,"). Thinned names keep clear of the header and the tick labels at every
+ * small size, stand within the plot's band axis, and a name that fits half the width stays
+ * on one line, so it names the bar it sits level with, not eight. */
+static void test_thin_names_headroom(void)
+{
+    static const char *const sizes[] = {"400x300", "320x240", "400x250", "600x300", "600x800"};
+    size_t cap = 50 * 64, len = 0;
+    char *csv = malloc(cap);
+    len += (size_t)snprintf(csv + len, cap - len, "county,change\n");
+    for (size_t i = 0; i < 50; i++) {
+        len += (size_t)snprintf(csv + len, cap - len, "\"%s County %02zu, ST\",%d\n",
+                                i % 2 ? "Long" : "Somewhat Long", i, (int)(i * 7 % 19) - 5);
+    }
+    for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+        const char *opts[] = {"category_labels",
+                              "thin",
+                              "size",
+                              sizes[k],
+                              "title",
+                              "Sun Belt counties grew fastest",
+                              "subtitle",
+                              "Population change, %",
+                              NULL};
+        csvchart_figure *fig = lay(csv, opts);
+        if (!fig) {
+            continue;
+        }
+        csvchart_error err = {0};
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        check_text_boxes(sizes[k], s);
+        const struct scene_item *sub = fixture_find_text(s, "Population change, %");
+        double bars_top = INFINITY, bars_bottom = -INFINITY;
+        for (size_t i = 0; i < s->len; i++) {
+            const struct scene_item *it = &s->items[i];
+            if (it->kind == SCENE_RECT && it->w > 0 && it->y > sub->y) {
+                bars_top = fmin(bars_top, it->y);
+                bars_bottom = fmax(bars_bottom, it->y + it->h);
+            }
+        }
+        size_t names = 0;
+        for (size_t i = 0; i < s->len; i++) {
+            const struct scene_item *it = &s->items[i];
+            if (it->kind != SCENE_TEXT || !strstr(it->text, "County")) {
+                continue;
+            }
+            names++;
+            /* on one line at 400 px and wider: "..., ST" is no line of its own */
+            bool whole = strstr(it->text, "ST") != NULL;
+            HARNESS_REPORT(whole || strcmp(sizes[k], "320x240") == 0, "%s: \"%s\" wrapped",
+                           sizes[k], it->text);
+            if (!whole) {
+                continue;
+            }
+            /* a line's middle lies on the bars (a pixel for snapping) */
+            double mid = it->y + it->h / 2;
+            HARNESS_REPORT(mid >= bars_top - 1 && mid <= bars_bottom + 1,
+                           "%s: \"%s\" at %.1f, bars %.1f-%.1f", sizes[k], it->text, mid, bars_top,
+                           bars_bottom);
+        }
+        HARNESS_REPORT(names >= 3, "%s: %zu names", sizes[k], names);
+        csvchart_figure_free(fig);
+    }
+    free(csv);
+}
+
 /* Horizontal bars below zero: the value label stands before the bar, towards the names, and
  * keeps well apart from its name - more than a word space, or "Russia -2.1%" reads as one
  * phrase (a review measured 4 px at 400x600). */
@@ -806,6 +873,7 @@ int main(void)
     RUN(test_too_many_names);
     RUN(test_thin_names);
     RUN(test_thin_wrapped_names);
+    RUN(test_thin_names_headroom);
     RUN(test_negative_labels_apart);
     RUN(test_note_on_negative_bar);
     RUN(test_balanced_headline);
