@@ -327,6 +327,7 @@ static csvchart_status lay_out(struct bar_layout *B, struct panel *panels,
         bar_set_label_size(B, L->label_min);
         for (size_t p = 0; p < np; p++) { /* the last try's rooms were for vertical bars */
             panels[p].ratio_room = bar_ratio_room(B, &panels[p]);
+            panels[p].notes_inline = true;
             bar_refs_rooms(B, &panels[p]);
         }
         B->cols = 1;

@@ -133,6 +133,7 @@ struct panel {
     double ref_col, ref_row;   /* px kept right of the plot for rule labels and notes (the
                                   column) and above it for horizontal rule labels (the row) */
     size_t ratio_a, ratio_b;   /* the two categories of the callout ((size_t)-1: none) */
+    bool notes_inline;         /* horizontal: notes stand beside their bars, no column */
 };
 
 static inline size_t bar_idx(const struct panel *P, size_t c, size_t s)
@@ -279,10 +280,14 @@ struct bar_arrangement bar_arrange_finish(struct bar_layout *B, struct panel *pa
 /* Widens [*lo, *hi] to hold every rule and band. */
 void bar_refs_extent(const struct bar_layout *B, double *lo, double *hi);
 /* The column and row a panel needs for its rule and band labels and notes (P->ref_col,
- * P->ref_row). */
+ * P->ref_row); none for notes beside their bars (P->notes_inline). */
 void bar_refs_rooms(const struct bar_layout *B, struct panel *P);
-/* Whether they fit the panel's column and row once its axes are mapped. */
+/* Whether they fit the panel's column and row once its axes are mapped (notes beside their
+ * bars: bar_refs_inline_fit()). */
 bool bar_refs_fit(const struct bar_layout *B, const struct panel *P);
+/* Horizontal bars: whether every note of the panel has room beside its bar once the axes are
+ * mapped (true when it has none). */
+bool bar_refs_inline_fit(const struct bar_layout *B, const struct panel *P);
 /* Bands (under the marks), rules (over them), and the labels and notes - or (leaders) the
  * notes' leaders, drawn under the marks. */
 void bar_refs_bands(struct bar_layout *B, struct panel *P);

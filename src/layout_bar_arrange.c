@@ -410,6 +410,25 @@ struct bar_arrangement bar_arrange_finish(struct bar_layout *B, struct panel *pa
         return (struct bar_arrangement){
             .short_w = B->horizontal, .short_h = !B->horizontal, .what = SHORT_AXIS};
     }
+    /* Notes beside their bars when every one has room there; else all in the column, which
+     * narrows the plots: mapped again (layout_bar_refs.c). */
+    bool inline_ok = true;
+    for (size_t p = 0; p < B->chart->npanels; p++) {
+        inline_ok = inline_ok && (!panels[p].notes_inline || bar_refs_inline_fit(B, &panels[p]));
+    }
+    if (!inline_ok) {
+        for (size_t p = 0; p < B->chart->npanels; p++) {
+            struct panel *P = &panels[p];
+            P->notes_inline = false;
+            bar_refs_rooms(B, P);
+            if (P->x1 - P->x0 - B->col - B->px.name_gap - P->ref_col < B->px.min_plot * 1.5) {
+                return (struct bar_arrangement){.short_w = true, .what = SHORT_REFS};
+            }
+        }
+        if (!map_panels(B, panels, st, err)) {
+            return (struct bar_arrangement){.short_w = true, .what = SHORT_AXIS};
+        }
+    }
     for (size_t p = 0; p < B->chart->npanels; p++) {
         if (!bar_refs_fit(B, &panels[p])) {
             return (struct bar_arrangement){.short_h = true, .what = SHORT_REFS};
@@ -457,6 +476,7 @@ static struct bar_arrangement arrange_at(struct bar_layout *B, struct panel *pan
     bar_set_label_size(B, size);
     for (size_t p = 0; p < B->chart->npanels; p++) {
         panels[p].ratio_room = bar_ratio_room(B, &panels[p]);
+        panels[p].notes_inline = B->horizontal; /* tried first (bar_arrange_finish()) */
         bar_refs_rooms(B, &panels[p]);
     }
     return arrange(B, panels, false, st, err);
