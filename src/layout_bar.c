@@ -266,6 +266,21 @@ static const char *ordinal_suffix(size_t n)
     return n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th";
 }
 
+/* The most lines a name takes among those every k-th name picks (category_labels = thin). */
+static double thin_lines(const struct bar_layout *B, const struct panel *panels, size_t k)
+{
+    size_t most = 1;
+    for (size_t p = 0; p < B->chart->npanels; p++) {
+        const struct bar_data *d = panels[p].d;
+        for (size_t c = 0; c < d->ncat; c += k) {
+            size_t n = csvchart_layout_lines(&B->L, &B->label, d->cats[c], B->col + 0.5,
+                                             BAR_NAME_LINES_H, NULL);
+            most = n > most ? n : most;
+        }
+    }
+    return (double)(most < BAR_NAME_LINES_H ? most : BAR_NAME_LINES_H);
+}
+
 /* ---- the whole figure ------------------------------------------------------------------------ */
 
 static csvchart_status lay_out(struct bar_layout *B, struct panel *panels,
@@ -310,6 +325,11 @@ static csvchart_status lay_out(struct bar_layout *B, struct panel *panels,
         B->horizontal = true;
         /* category_labels = thin: every k-th name at the smallest size, all bars drawn */
         bar_set_label_size(B, L->label_min);
+        for (size_t p = 0; p < np; p++) { /* the last try's rooms were for vertical bars */
+            panels[p].ratio_room = bar_ratio_room(B, &panels[p]);
+            panels[p].notes_inline = true;
+            bar_refs_rooms(B, &panels[p]);
+        }
         B->cols = 1;
         B->rows = np;
         a = bar_arrange_horizontal(B, panels, 1, true);
@@ -318,6 +338,14 @@ static csvchart_status lay_out(struct bar_layout *B, struct panel *panels,
          * lines takes two lines of height, whichever bands it stands for. */
         B->name_stride = band > 0 ? (size_t)ceil(B->name_band * 0.999 / band) : total;
         B->name_stride = B->name_stride < 1 ? 1 : B->name_stride > total ? total : B->name_stride;
+        /* The stride holds the most lines any name takes; names a shorter stride picks may
+         * all take fewer (one line each), and then that stride holds them. */
+        for (size_t k = 1; band > 0 && k < B->name_stride; k++) {
+            if (thin_lines(B, panels, k) * B->lh + 1 / L->scale <= (double)k * band * 1.001) {
+                B->name_stride = k;
+                break;
+            }
+        }
         if (a.ok) {
             a = bar_arrange_finish(B, panels, &st, err);
         }
@@ -335,7 +363,7 @@ static csvchart_status lay_out(struct bar_layout *B, struct panel *panels,
         /* Thinning helps names too many for the height; a name too long for the width
          * needs a wider figure or a shorter name. */
         char hint[256] = "";
-        if (report.short_h && s->horizontal != TRI_FALSE) {
+        if (report.short_h && s->horizontal != TRI_FALSE && !s->thin_names) {
             snprintf(hint, sizeof hint, "or category_labels = thin");
         } else if (report.long_name) {
             longest_name_hint(B, hint, sizeof hint);

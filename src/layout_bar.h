@@ -96,6 +96,8 @@ struct bar_layout {
     double lh, asc;              /* of `label` */
     double axis_title_h;         /* the row of the value axis' title (axis_title), or 0 */
     size_t name_stride;          /* every name_stride-th name is drawn (category_labels = thin) */
+    double band_pad;             /* horizontal: kept free at each end of the band axis, inside
+                                    the plot box, for thinned names taller than a band */
     double name_band;            /* horizontal: the height the most lines of a name need */
     double col;                  /* horizontal: the category column's width */
     size_t cols, rows;           /* the facet grid */
@@ -131,6 +133,7 @@ struct panel {
     double ref_col, ref_row;   /* px kept right of the plot for rule labels and notes (the
                                   column) and above it for horizontal rule labels (the row) */
     size_t ratio_a, ratio_b;   /* the two categories of the callout ((size_t)-1: none) */
+    bool notes_inline;         /* horizontal: notes stand beside their bars, no column */
 };
 
 static inline size_t bar_idx(const struct panel *P, size_t c, size_t s)
@@ -151,7 +154,8 @@ void bar_bv_point(const struct bar_layout *B, double b, double v, double *x, dou
 /* A rectangle between band positions b0, b1 and value positions v0, v1 (px). */
 struct scene_item *bar_bv_rect(struct bar_layout *B, double b0, double b1, double v0, double v1,
                                csvchart_rgba fill);
-/* The start and length of a panel's band axis (px). */
+/* The start and length of a panel's band axis (px): the plot box less B->band_pad at each
+ * end. */
 double bar_band_start(const struct bar_layout *B, const struct panel *P);
 double bar_band_length(const struct bar_layout *B, const struct panel *P);
 /* The value axis' ends: v0 where small values are, v1 where large ones go (px). */
@@ -276,10 +280,14 @@ struct bar_arrangement bar_arrange_finish(struct bar_layout *B, struct panel *pa
 /* Widens [*lo, *hi] to hold every rule and band. */
 void bar_refs_extent(const struct bar_layout *B, double *lo, double *hi);
 /* The column and row a panel needs for its rule and band labels and notes (P->ref_col,
- * P->ref_row). */
+ * P->ref_row); none for notes beside their bars (P->notes_inline). */
 void bar_refs_rooms(const struct bar_layout *B, struct panel *P);
-/* Whether they fit the panel's column and row once its axes are mapped. */
+/* Whether they fit the panel's column and row once its axes are mapped (notes beside their
+ * bars: bar_refs_inline_fit()). */
 bool bar_refs_fit(const struct bar_layout *B, const struct panel *P);
+/* Horizontal bars: whether every note of the panel has room beside its bar once the axes are
+ * mapped (true when it has none). */
+bool bar_refs_inline_fit(const struct bar_layout *B, const struct panel *P);
 /* Bands (under the marks), rules (over them), and the labels and notes - or (leaders) the
  * notes' leaders, drawn under the marks. */
 void bar_refs_bands(struct bar_layout *B, struct panel *P);

@@ -275,6 +275,7 @@ struct bar_arrangement bar_arrange_horizontal(struct bar_layout *B, struct panel
     double title_h = panel_title_height(B);
     double tick_h = B->lh + B->px.tick_gap + B->axis_title_h;
     struct bar_arrangement a = {.ok = true};
+    B->band_pad = 0;
     if (B->widest_word_size != B->label.size_px) { /* the same for every grid tried */
         B->widest_word = 0;
         for (size_t p = 0; p < np; p++) {
@@ -288,6 +289,21 @@ struct bar_arrangement bar_arrange_horizontal(struct bar_layout *B, struct panel
     }
     double widest_word = B->widest_word;
     double max_col = fmax(0.38 * cell_w, fmin(widest_word, 0.6 * cell_w));
+    if (thin) {
+        /* A thinned name stands for its own band among bands thinner than its line: on two
+         * lines it was centred on a 4 px band and spanned eight bars, so no reader could tell
+         * which it named (review 5). One line when every name fits half the cell that way. */
+        double widest_name = 0;
+        for (size_t p = 0; p < np; p++) {
+            const struct bar_data *d = &B->chart->panels[p];
+            for (size_t c = 0; c < d->ncat; c++) {
+                double w;
+                csvchart_layout_lines(&B->L, &B->label, d->cats[c], INFINITY, 1, &w);
+                widest_name = fmax(widest_name, w);
+            }
+        }
+        max_col = fmax(max_col, fmin(widest_name + 0.5, 0.5 * cell_w));
+    }
     size_t block;
     if (widest_word > max_col || !name_column(B, max_col, &B->col, &block)) {
         return (struct bar_arrangement){.short_w = true, .long_name = true};
@@ -310,11 +326,31 @@ struct bar_arrangement bar_arrange_horizontal(struct bar_layout *B, struct panel
         fixed += title_h + tick_h + panels[p].ratio_room + panels[p].ref_row;
     }
     double y = L->top, band1 = (H - fixed) / (double)total;
+    /*
+     * Thinned names are centred on bands thinner than they are, so the first and last would
+     * stand past the bars' ends by half a name less half a band: that much is kept free at
+     * each end of the band axis (B->band_pad), as a full name's band keeps it (review 5: the
+     * first name ran into the subtitle, the last into the tick labels). The pad and the band
+     * decide each other: with 2 * pad taken from every panel's height,
+     * band1 * (total - np) = H - fixed - np * need_band. Bands under a device pixel draw no
+     * bar: then the height is short.
+     */
+    double over = 0;
+    if (thin && cols == 1 && band1 < need_band) {
+        band1 = total > np ? (H - fixed - (double)np * need_band) / (double)(total - np) : 0;
+        over = fmax((need_band - band1) / 2, 0);
+        if (band1 < 1 / L->scale) {
+            a.ok = false;
+            a.short_h = true;
+        }
+    }
+    B->band_pad = over;
     for (size_t p = 0; p < np; p++) {
         struct panel *P = &panels[p];
         if (cols == 1) {
             P->y0 = y;
-            P->y1 = y + title_h + tick_h + P->ratio_room + P->ref_row + band1 * (double)P->d->ncat;
+            P->y1 = y + title_h + tick_h + P->ratio_room + P->ref_row + 2 * over +
+                    band1 * (double)P->d->ncat;
             y = P->y1 + B->px.panel_gap;
         } else {
             P->y0 = L->top + (double)(p / cols) * (cell_h + B->px.panel_gap);
@@ -324,7 +360,7 @@ struct bar_arrangement bar_arrange_horizontal(struct bar_layout *B, struct panel
         P->x1 = P->x0 + cell_w;
         P->py0 = P->y0 + title_h + P->ratio_room + P->ref_row;
         P->py1 = P->y1 - tick_h;
-        P->band = (P->py1 - P->py0) / (double)P->d->ncat;
+        P->band = (P->py1 - P->py0 - 2 * over) / (double)P->d->ncat;
         if (P->band < need_band && !thin) {
             a.ok = false;
             a.short_h = true;
@@ -374,6 +410,25 @@ struct bar_arrangement bar_arrange_finish(struct bar_layout *B, struct panel *pa
         return (struct bar_arrangement){
             .short_w = B->horizontal, .short_h = !B->horizontal, .what = SHORT_AXIS};
     }
+    /* Notes beside their bars when every one has room there; else all in the column, which
+     * narrows the plots: mapped again (layout_bar_refs.c). */
+    bool inline_ok = true;
+    for (size_t p = 0; p < B->chart->npanels; p++) {
+        inline_ok = inline_ok && (!panels[p].notes_inline || bar_refs_inline_fit(B, &panels[p]));
+    }
+    if (!inline_ok) {
+        for (size_t p = 0; p < B->chart->npanels; p++) {
+            struct panel *P = &panels[p];
+            P->notes_inline = false;
+            bar_refs_rooms(B, P);
+            if (P->x1 - P->x0 - B->col - B->px.name_gap - P->ref_col < B->px.min_plot * 1.5) {
+                return (struct bar_arrangement){.short_w = true, .what = SHORT_REFS};
+            }
+        }
+        if (!map_panels(B, panels, st, err)) {
+            return (struct bar_arrangement){.short_w = true, .what = SHORT_AXIS};
+        }
+    }
     for (size_t p = 0; p < B->chart->npanels; p++) {
         if (!bar_refs_fit(B, &panels[p])) {
             return (struct bar_arrangement){.short_h = true, .what = SHORT_REFS};
@@ -421,6 +476,7 @@ static struct bar_arrangement arrange_at(struct bar_layout *B, struct panel *pan
     bar_set_label_size(B, size);
     for (size_t p = 0; p < B->chart->npanels; p++) {
         panels[p].ratio_room = bar_ratio_room(B, &panels[p]);
+        panels[p].notes_inline = B->horizontal; /* tried first (bar_arrange_finish()) */
         bar_refs_rooms(B, &panels[p]);
     }
     return arrange(B, panels, false, st, err);

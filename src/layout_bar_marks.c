@@ -42,12 +42,12 @@ struct scene_item *bar_bv_rect(struct bar_layout *B, double b0, double b1, doubl
 
 double bar_band_start(const struct bar_layout *B, const struct panel *P)
 {
-    return B->horizontal ? P->py0 : P->px0;
+    return B->horizontal ? P->py0 + B->band_pad : P->px0;
 }
 
 double bar_band_length(const struct bar_layout *B, const struct panel *P)
 {
-    return B->horizontal ? P->py1 - P->py0 : P->px1 - P->px0;
+    return B->horizontal ? P->py1 - P->py0 - 2 * B->band_pad : P->px1 - P->px0;
 }
 
 void bar_value_ends(const struct bar_layout *B, const struct panel *P, double *v0, double *v1)

@@ -19,6 +19,14 @@
  * (csvchart_place_dodge()) from where they belong - a rule's value, a band's middle, a
  * note's bar. A column or row that cannot hold them all makes the layout not fit
  * (csvchart_layout_fit() then finds the size that does).
+ *
+ * Beside horizontal bars a note first tries the room its own row has: just past its bar
+ * (and the bar's value label), on the background, up to the first rule or band or the end
+ * of the plot, clear of the neighbours' marks and labels - where it needs no leader
+ * (inline_place()). A review found a note on a short bar sent to the column with a 692 px
+ * leader across the plot, through a rule and a band. Only when some note of the figure has
+ * no such room do the notes go to the column (bar_arrange_finish() decides, for every panel
+ * at once, and maps the axes again).
  */
 #include <math.h>
 #include <stdio.h>
@@ -141,11 +149,17 @@ static size_t entries(const struct bar_layout *B, const struct panel *P, bool ro
     return n;
 }
 
+/* Whether the notes stand beside their bars: the column holds nothing else then. */
+static bool inline_notes(const struct bar_layout *B, const struct panel *P)
+{
+    return B->horizontal && P->notes_inline;
+}
+
 void bar_refs_rooms(const struct bar_layout *B, struct panel *P)
 {
-    struct entry *e;
+    struct entry *e = NULL;
     P->ref_col = P->ref_row = 0;
-    size_t n = entries(B, P, false, &e);
+    size_t n = inline_notes(B, P) ? 0 : entries(B, P, false, &e);
     for (size_t i = 0; i < n; i++) {
         P->ref_col = fmax(P->ref_col, e[i].width + B->px.ref_gap);
     }
@@ -216,9 +230,203 @@ static bool place(const struct bar_layout *B, const struct panel *P, struct entr
     return ok;
 }
 
+/* ---- notes beside horizontal bars ----------------------------------------------------------- */
+
+/*
+ * What category c's marks and their labels take along the value axis of horizontal bars
+ * (x grows with the values), [*lo, *hi] px; *half, what they take across, from the band's
+ * middle. As bar_marks_draw() draws them, erring wide: a label that may stand inside its bar
+ * is counted outside.
+ */
+static void mark_extent(const struct bar_layout *B, const struct panel *P, size_t c, double *lo,
+                        double *hi, double *half)
+{
+    const struct bar_data *d = P->d;
+    double ov = bar_marks_overhang(B, P), gap = B->px.value_gap + ov;
+    double base = csvchart_scale_map(&P->sc, P->base);
+    bool labels = B->labels && B->outside && !B->s->stack;
+    double pos = 0, neg = 0;
+    *lo = INFINITY;
+    *hi = -INFINITY;
+    if (bar_axis_has_baseline(B, P)) {
+        *lo = *hi = base;
+    }
+    for (size_t s = 0; s < d->nser; s++) {
+        size_t i = bar_idx(P, c, s);
+        if (!d->has[i]) {
+            continue;
+        }
+        double v = P->v[i], from = d->low ? d->low[i] : P->base, to = v;
+        if (B->s->stack) {
+            double *acc = v >= 0 ? &pos : &neg;
+            from = *acc;
+            to = *acc += v;
+        }
+        bool open = d->open && d->open[i];
+        double pf = csvchart_scale_map(&P->sc, from);
+        double pt = csvchart_scale_map(&P->sc, open ? P->dhi : to);
+        *lo = fmin(*lo, fmin(pf, pt) - ov);
+        *hi = fmax(*hi, fmax(pf, pt) + ov);
+        if (!labels) {
+            continue;
+        }
+        double w = csvchart_layout_width(&B->L, &B->label, P->value_text[i]);
+        if (d->low) { /* the low end's label before it, the high end's past it */
+            const char *t = open ? P->value_text[i] : P->low_text[i];
+            *lo = fmin(*lo, pf - gap - csvchart_layout_width(&B->L, &B->label, t));
+            *hi = open ? *hi : fmax(*hi, pt + gap + w);
+        } else if (v >= 0) {
+            *hi = fmax(*hi, pt + gap + w);
+        } else {
+            *lo = fmin(*lo, pt - gap - w);
+        }
+    }
+    if (bar_totals_shown(B)) { /* in bold past the stack's end */
+        char buf[96];
+        double p, n;
+        bar_total_text(B, P, c, buf, sizeof buf, &p, &n);
+        struct text_style bold = B->label;
+        bold.weight = 700;
+        double w = csvchart_layout_width(&B->L, &bold, buf) + gap;
+        if (p + n >= 0 || P->log) {
+            *hi = fmax(*hi, csvchart_scale_map(&P->sc, p) + w);
+        } else {
+            *lo = fmin(*lo, csvchart_scale_map(&P->sc, n) - w);
+        }
+    }
+    *half = fmax(P->bar * (double)bar_across_count(B, P) / 2, B->lh / 2);
+}
+
+/* Where a note beside its bar stands: its left edge, the width it wraps at, its lines. */
+struct inline_note {
+    double x, wrap, top;
+    size_t lines;
+};
+
+/*
+ * A note beside its bar: past the bar's end and its label, wrapped within the room up to the
+ * first rule or band past it (or the plot's end), its lines centred on the band and within
+ * the plot, clear of every other category's marks and labels it would reach. False when it
+ * has no such room: its bar ends in a band, it needs more than two lines there, a neighbour is
+ * in the way.
+ */
+static bool inline_place(const struct bar_layout *B, const struct panel *P, const struct entry *e,
+                         struct inline_note *out)
+{
+    const struct spec *s = B->s;
+    double gap = B->px.ref_gap / 2, lo, hi, half;
+    mark_extent(B, P, e->cat, &lo, &hi, &half);
+    double x = hi + gap, limit = P->px1;
+    for (size_t i = 0; i < s->nrules; i++) {
+        double r = csvchart_scale_map(&P->sc, s->rules[i].lo);
+        if (r > hi - 1) {
+            limit = fmin(limit, r - gap);
+        }
+    }
+    for (size_t i = 0; i < s->nbands; i++) {
+        double a = csvchart_scale_map(&P->sc, s->bands[i].lo);
+        double b = csvchart_scale_map(&P->sc, s->bands[i].hi);
+        if (fmax(a, b) > hi - 1) {
+            if (fmin(a, b) <= hi) {
+                return false; /* the bar ends in the band: a note there reads as its label */
+            }
+            limit = fmin(limit, fmin(a, b) - gap);
+        }
+    }
+    double room = limit - x, widest;
+    if (room < 4 * B->label.size_px ||
+        csvchart_layout_widest_word(&B->L, &B->label, e->text) > room) {
+        return false;
+    }
+    /* two lines at most: a taller block crowds the bars above and below it */
+    size_t lines = csvchart_layout_lines(&B->L, &B->label, e->text, room, 2, &widest);
+    if (lines > 2) {
+        return false;
+    }
+    double center = bar_band_start(B, P) + P->band * ((double)e->cat + 0.5);
+    double h = B->lh * (double)lines, top = center - h / 2;
+    if (top < P->py0 || top + h > P->py1) {
+        return false;
+    }
+    for (size_t c = 0; c < P->d->ncat; c++) {
+        double clo, chi, chalf;
+        double mid = bar_band_start(B, P) + P->band * ((double)c + 0.5);
+        if (c == e->cat) {
+            continue;
+        }
+        mark_extent(B, P, c, &clo, &chi, &chalf);
+        chalf += B->L.px.text_pad; /* kept clear of the text */
+        bool across = mid + chalf > top && mid - chalf < top + h;
+        if (across && chi + gap > x && clo - gap < x + widest) {
+            return false;
+        }
+    }
+    *out = (struct inline_note){.x = x, .wrap = room, .top = top, .lines = lines};
+    return true;
+}
+
+/* Places every note of the panel beside its bar (out[i] for entry i), none over another;
+ * false when one has no room. */
+static bool inline_all(const struct bar_layout *B, const struct panel *P, const struct entry *e,
+                       size_t n, struct inline_note *out)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (!inline_place(B, P, &e[i], &out[i])) {
+            return false;
+        }
+        double wi, wj;
+        csvchart_layout_lines(&B->L, &B->label, e[i].text, out[i].wrap, 8, &wi);
+        for (size_t j = 0; j < i; j++) {
+            csvchart_layout_lines(&B->L, &B->label, e[j].text, out[j].wrap, 8, &wj);
+            bool apart = out[i].x >= out[j].x + wj + B->px.ref_gap ||
+                         out[j].x >= out[i].x + wi + B->px.ref_gap ||
+                         out[i].top >= out[j].top + B->lh * (double)out[j].lines ||
+                         out[j].top >= out[i].top + B->lh * (double)out[i].lines;
+            if (!apart) {
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+bool bar_refs_inline_fit(const struct bar_layout *B, const struct panel *P)
+{
+    if (!B->horizontal) {
+        return true;
+    }
+    struct entry *e;
+    size_t n = entries(B, P, false, &e);
+    struct inline_note *at = n ? malloc(n * sizeof *at) : NULL;
+    bool ok = !n || (at && inline_all(B, P, e, n, at));
+    free(at);
+    free(e);
+    return ok;
+}
+
+/* Draws the notes beside their bars (inline_all() said they fit). */
+static void inline_draw(struct bar_layout *B, const struct panel *P)
+{
+    struct entry *e;
+    size_t n = entries(B, P, false, &e);
+    struct inline_note *at = n ? malloc(n * sizeof *at) : NULL;
+    if (n && at && inline_all(B, P, e, n, at)) {
+        for (size_t i = 0; i < n; i++) {
+            csvchart_layout_paragraph(&B->L, &B->label, B->s->theme.text, e[i].text, at[i].x,
+                                      at[i].top + B->asc, at[i].wrap, at[i].lines,
+                                      TEXT_ANCHOR_START);
+        }
+    }
+    free(at);
+    free(e);
+}
+
 bool bar_refs_fit(const struct bar_layout *B, const struct panel *P)
 {
-    for (int row = 0; row < 2; row++) {
+    if (inline_notes(B, P) && !bar_refs_inline_fit(B, P)) {
+        return false;
+    }
+    for (int row = inline_notes(B, P) ? 1 : 0; row < 2; row++) {
         struct entry *e;
         size_t n = entries(B, P, row, &e);
         double *start = n ? malloc(n * sizeof *start) : NULL;
@@ -357,7 +565,10 @@ static void ref_leader(struct bar_layout *B, const struct panel *P, const struct
 void bar_refs_labels(struct bar_layout *B, struct panel *P, bool leaders)
 {
     const struct theme *t = &B->s->theme;
-    for (int row = 0; row < 2; row++) {
+    if (inline_notes(B, P) && !leaders) {
+        inline_draw(B, P); /* beside their bars: no leaders */
+    }
+    for (int row = inline_notes(B, P) ? 1 : 0; row < 2; row++) {
         struct entry *e;
         size_t n = entries(B, P, row, &e);
         double *start = n ? malloc(n * sizeof *start) : NULL;

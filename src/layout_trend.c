@@ -167,13 +167,14 @@ static bool place_once(struct trend_layout *T, bool direct)
         T->px1 = T->col_x - T->end_gap;
     }
     double flag_wrap = fmin(px->flag_wrap, 0.4 * frame_w);
-    if (!csvchart_tr_measure_flags(T, flag_wrap)) {
-        /* A flag wider than its wrap wants a wider frame; when the wrap is the flags' own
-         * widest, it grows with the type unit only, which the shorter side sets: a flag's
-         * date at the type's floor took height too ("10 Mar 2025, 16:00 UTC" at 600x400,
-         * refused as fitting no size up to 32767 px a side though 1200x675 held it). */
+    if (!csvchart_tr_measure_flags(T, flag_wrap, 0.4 * frame_w)) {
+        /* A flag too wide even for 40% of the frame, or too long for its most lines there,
+         * wants a wider frame: only the width widens it (the flags' own widest, which grows
+         * with the type unit that the shorter side sets, is tried first but no longer the
+         * last: a flag's date at the type's floor at 600x400 once fitted no size, review 4;
+         * a phone's long label was sent to 857x600, review 5). */
         T->flags_failed = true;
-        return fail(T, true, px->flag_wrap <= 0.4 * frame_w);
+        return fail(T, true, false);
     }
     /* Below the data: the time axis' ticks and labels, which start clear of the lowest value
      * tick label (centred on the axis, in the gutter); above it, half a tick label too. */
@@ -749,10 +750,9 @@ csvchart_status csvchart_layout_trend(const void *data, const struct spec *s,
     csvchart_tr_draw_leaders(&T);
     csvchart_tr_draw_time_axis(&T); /* under the series: a point on it keeps its dot whole */
     csvchart_tr_draw_series(&T);
-    double flag_wrap = fmin(T.px.flag_wrap, 0.4 * (L->right - L->left));
     for (size_t i = 0; i < T.nfl; i++) {
         if (!T.fl[i].at_end) {
-            csvchart_tr_draw_flag(&T, &T.fl[i], flag_wrap);
+            csvchart_tr_draw_flag(&T, &T.fl[i]);
         }
     }
     if (T.direct) {

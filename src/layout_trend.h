@@ -60,6 +60,7 @@ struct trend_metrics {
 
 #define TR_MAX_TICKS 64
 #define TR_FLAG_LINES 3     /* lines of a flag's label */
+#define TR_FLAG_LINES_MAX 6 /* ... when it fits no other way (a phone's narrow wrap) */
 #define TR_END_NAME_LINES 3 /* lines of a series' name at the end of its line */
 #define TR_END_RATE_LINES 2
 
@@ -77,6 +78,7 @@ struct tr_flag {
     const struct text_style *head_st, *body_st;
     char text[96]; /* the value (a point) or the date (a marker) */
     size_t nhead, nbody;
+    double wrap; /* the width its lines wrap at */
     double w, h;
     bool up_pref; /* flies above the data when it can */
     bool at_end;  /* its series' last value: written in the line-end label instead */
@@ -186,13 +188,15 @@ bool csvchart_tr_make_ends(struct trend_layout *T);
 const struct text_style *csvchart_tr_end_first(const struct trend_layout *T,
                                                const struct tr_end *E);
 /* Their blocks' lines and sizes at a wrap width; false when a text needs more lines than a
- * block has, or has a word wider than the wrap (it would be cut: the figure wants width). */
-bool csvchart_tr_measure_flags(struct trend_layout *T, double wrap);
+ * block has, or has a word wider than the wrap (it would be cut: the figure wants width).
+ * A flag's label that needs more than TR_FLAG_LINES lines at `wrap` takes up to
+ * TR_FLAG_LINES_MAX there, else up to as many at `roomy` (>= wrap); F->wrap says which. */
+bool csvchart_tr_measure_flags(struct trend_layout *T, double wrap, double roomy);
 bool csvchart_tr_measure_ends(struct trend_layout *T, double wrap);
 /* qsort orders of struct tr_end: by series, by the height wanted. */
 int csvchart_tr_by_series(const void *pa, const void *pb);
 int csvchart_tr_by_want(const void *pa, const void *pb);
-void csvchart_tr_draw_flag(struct trend_layout *T, const struct tr_flag *F, double wrap);
+void csvchart_tr_draw_flag(struct trend_layout *T, const struct tr_flag *F);
 void csvchart_tr_draw_leaders(struct trend_layout *T);
 void csvchart_tr_draw_ends(struct trend_layout *T);
 

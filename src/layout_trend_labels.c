@@ -56,25 +56,48 @@ static double first_baseline(const struct trend_layout *T, double top, const str
     return ceil((top + csvchart_layout_ascent(&T->L, st)) * T->L.scale - 1e-6) / T->L.scale;
 }
 
-bool csvchart_tr_measure_flags(struct trend_layout *T, double wrap)
+/* One flag's lines at `wrap`, its label in at most `label_lines`; false when it needs more
+ * or has a word wider than the wrap. */
+static bool measure_flag(const struct trend_layout *T, struct tr_flag *F, double wrap,
+                         size_t label_lines)
+{
+    bool whole = true;
+    F->w = 0;
+    F->wrap = wrap;
+    /* a marker's date in a line, a span's two in two ("Nov 2021 –" / "Feb 2023"); a point's
+     * value in one */
+    size_t head_lines = !F->marker ? label_lines : T->d->markers[F->index].span ? 2 : 1;
+    F->nhead = lines_of(T, F->head_st, F->head, wrap, head_lines, &F->w, &whole);
+    F->nbody = lines_of(T, F->body_st, F->body, wrap, F->marker ? label_lines : 1, &F->w, &whole);
+    F->h = (double)F->nhead * csvchart_tr_line_height(T, F->head_st) +
+           (double)F->nbody * csvchart_tr_line_height(T, F->body_st) + 2 / T->L.scale;
+    return whole;
+}
+
+/*
+ * A label too long for TR_FLAG_LINES lines at the wrap takes more lines, then a wider wrap:
+ * at a phone's width the wrap is its least (flag_wrap at g = 0.5, 100 px) whatever the height,
+ * so a label of 65 characters fitted no height and the only size named was twice as wide
+ * (review 5: "use size 857x600" for 400x600); in more lines it takes height, which the rows of
+ * flags have when the canvas is tall enough.
+ */
+bool csvchart_tr_measure_flags(struct trend_layout *T, double wrap, double roomy)
 {
     bool whole = true;
     for (size_t i = 0; i < T->nfl; i++) {
         struct tr_flag *F = &T->fl[i];
-        F->w = 0;
-        /* a marker's date in a line, a span's two in two ("Nov 2021 –" / "Feb 2023") */
-        size_t head_lines = !F->marker ? TR_FLAG_LINES : T->d->markers[F->index].span ? 2 : 1;
-        F->nhead = lines_of(T, F->head_st, F->head, wrap, head_lines, &F->w, &whole);
-        F->nbody =
-            lines_of(T, F->body_st, F->body, wrap, F->marker ? TR_FLAG_LINES : 1, &F->w, &whole);
-        F->h = (double)F->nhead * csvchart_tr_line_height(T, F->head_st) +
-               (double)F->nbody * csvchart_tr_line_height(T, F->body_st) + 2 / T->L.scale;
+        if (!measure_flag(T, F, wrap, TR_FLAG_LINES) &&
+            !measure_flag(T, F, wrap, TR_FLAG_LINES_MAX) &&
+            !measure_flag(T, F, fmax(wrap, roomy), TR_FLAG_LINES_MAX)) {
+            whole = false;
+        }
     }
     return whole;
 }
 
-void csvchart_tr_draw_flag(struct trend_layout *T, const struct tr_flag *F, double wrap)
+void csvchart_tr_draw_flag(struct trend_layout *T, const struct tr_flag *F)
 {
+    double wrap = F->wrap;
     struct layout *L = &T->L;
     const struct theme *th = &T->s->theme;
     enum text_anchor an = F->side == 1 ? TEXT_ANCHOR_END : TEXT_ANCHOR_START;

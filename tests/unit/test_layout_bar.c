@@ -401,6 +401,148 @@ static void test_thin_wrapped_names(void)
     free(csv);
 }
 
+/* category_labels = thin on a small figure (review 5, defect 6): the first name, centred on
+ * a band far thinner than itself, ran up into the subtitle ("Population change, %" over "Los
+ * Angeles County,"). Thinned names keep clear of the header and the tick labels at every
+ * small size, stand within the plot's band axis, and a name that fits half the width stays
+ * on one line, so it names the bar it sits level with, not eight. */
+static void test_thin_names_headroom(void)
+{
+    static const char *const sizes[] = {"400x300", "320x240", "400x250", "600x300", "600x800"};
+    size_t cap = 50 * 64, len = 0;
+    char *csv = malloc(cap);
+    len += (size_t)snprintf(csv + len, cap - len, "county,change\n");
+    for (size_t i = 0; i < 50; i++) {
+        len += (size_t)snprintf(csv + len, cap - len, "\"%s County %02zu, ST\",%d\n",
+                                i % 2 ? "Long" : "Somewhat Long", i, (int)(i * 7 % 19) - 5);
+    }
+    for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+        const char *opts[] = {"category_labels",
+                              "thin",
+                              "size",
+                              sizes[k],
+                              "title",
+                              "Sun Belt counties grew fastest",
+                              "subtitle",
+                              "Population change, %",
+                              NULL};
+        csvchart_figure *fig = lay(csv, opts);
+        if (!fig) {
+            continue;
+        }
+        csvchart_error err = {0};
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        check_text_boxes(sizes[k], s);
+        const struct scene_item *sub = fixture_find_text(s, "Population change, %");
+        double bars_top = INFINITY, bars_bottom = -INFINITY;
+        for (size_t i = 0; i < s->len; i++) {
+            const struct scene_item *it = &s->items[i];
+            if (it->kind == SCENE_RECT && it->w > 0 && it->y > sub->y) {
+                bars_top = fmin(bars_top, it->y);
+                bars_bottom = fmax(bars_bottom, it->y + it->h);
+            }
+        }
+        size_t names = 0;
+        for (size_t i = 0; i < s->len; i++) {
+            const struct scene_item *it = &s->items[i];
+            if (it->kind != SCENE_TEXT || !strstr(it->text, "County")) {
+                continue;
+            }
+            names++;
+            /* on one line at 400 px and wider: "..., ST" is no line of its own */
+            bool whole = strstr(it->text, "ST") != NULL;
+            HARNESS_REPORT(whole || strcmp(sizes[k], "320x240") == 0, "%s: \"%s\" wrapped",
+                           sizes[k], it->text);
+            if (!whole) {
+                continue;
+            }
+            /* a line's middle lies on the bars (a pixel for snapping) */
+            double mid = it->y + it->h / 2;
+            HARNESS_REPORT(mid >= bars_top - 1 && mid <= bars_bottom + 1,
+                           "%s: \"%s\" at %.1f, bars %.1f-%.1f", sizes[k], it->text, mid, bars_top,
+                           bars_bottom);
+        }
+        HARNESS_REPORT(names >= 3, "%s: %zu names", sizes[k], names);
+        csvchart_figure_free(fig);
+    }
+    free(csv);
+}
+
+/* A note on a short bar (review 5, defect 9): it was sent to the column right of the plot
+ * with a 692 px leader across it, through the "Average" rule and the "Target range" band.
+ * With room in its row it stands just past its bar (here past zero: the bar is below it),
+ * before the rule, with no leader; where the row has no room it goes to the column as
+ * before (a rule just past zero leaves no room). */
+static void test_note_beside_bar(void)
+{
+    const char *csv = "city,change\nZurich,12.5%\nSao Paulo,8.1%\nKrakow,-3.2%\nTokyo,22.4%\n"
+                      "Seoul,15.0%\nMexico City,9.9%\nMoscow,4.4%\nIstanbul,7.7%\n";
+    const char *opts[] = {"size",       "1200x630",
+                          "horizontal", "true",
+                          "rule",       "10 Average",
+                          "band",       "15,25 Target range",
+                          "annotate",   "Krakow: Only city that shrank",
+                          "title",      "t",
+                          "source",     "ONS",
+                          NULL};
+    csvchart_figure *fig = lay(csv, opts);
+    if (!fig) {
+        return;
+    }
+    csvchart_error err = {0};
+    const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+    check_scene_rules("note beside its bar", s, 1200, 630);
+    const struct scene_item *note = fixture_find_text(s, "Only city that shrank");
+    const struct scene_item *name = fixture_find_text(s, "Krakow");
+    CHECK(note != NULL && name != NULL);
+    if (!note || !name) {
+        csvchart_figure_free(fig);
+        return;
+    }
+    /* the bar: the rect level with the name; the rule: the dashed line */
+    double bar_end = -1, rule_x = -1, band_x = -1, mid = name->y + name->h / 2;
+    for (size_t i = 0; i < s->len; i++) {
+        const struct scene_item *it = &s->items[i];
+        if (it->kind == SCENE_RECT && it->y < mid && it->y + it->h > mid && it->w > 0) {
+            bar_end = it->w > 200 ? bar_end : it->x + it->w; /* the band's tint is wider */
+            band_x = it->w > 200 ? it->x : band_x;
+        }
+        if (it->kind == SCENE_LINE && it->dash > 0) {
+            rule_x = it->x;
+        }
+    }
+    HARNESS_REPORT(note->x > bar_end && note->x - bar_end < 20,
+                   "the note at x %.1f, its bar ends at %.1f", note->x, bar_end);
+    HARNESS_REPORT(note->x + note->w < rule_x, "the note (to %.1f) runs past the rule at %.1f",
+                   note->x + note->w, rule_x);
+    CHECK(band_x > rule_x);
+    /* no leader: no line along the note's row longer than the gap to it */
+    for (size_t i = 0; i < s->len; i++) {
+        const struct scene_item *it = &s->items[i];
+        if (it->kind == SCENE_LINE && fabs(it->y2 - it->y) < 1 && it->y > name->y &&
+            it->y < name->y + name->h) {
+            HARNESS_REPORT(fabs(it->x2 - it->x) < 20, "a line along the note's row: %.1f to %.1f",
+                           it->x, it->x2);
+        }
+    }
+    csvchart_figure_free(fig);
+
+    /* no room in the row (the rule right past zero): the column and its leader, as before */
+    const char *opts2[] = {"size", "1200x630", "horizontal", "true",
+                           "rule", "1 Floor",  "annotate",   "Krakow: Only city that shrank",
+                           NULL};
+    fig = lay(csv, opts2);
+    if (fig) {
+        s = csvchart_figure_scene(fig, &err);
+        check_scene_rules("note in the column", s, 1200, 630);
+        note = fixture_find_text(s, "Only city that shrank");
+        const struct scene_item *tokyo = fixture_find_text(s, "22.4%");
+        HARNESS_REPORT(note && tokyo && note->x > tokyo->x + tokyo->w,
+                       "the note is not in the column");
+        csvchart_figure_free(fig);
+    }
+}
+
 /* Horizontal bars below zero: the value label stands before the bar, towards the names, and
  * keeps well apart from its name - more than a word space, or "Russia -2.1%" reads as one
  * phrase (a review measured 4 px at 400x600). */
@@ -832,6 +974,8 @@ int main(void)
     RUN(test_too_many_names);
     RUN(test_thin_names);
     RUN(test_thin_wrapped_names);
+    RUN(test_thin_names_headroom);
+    RUN(test_note_beside_bar);
     RUN(test_negative_labels_apart);
     RUN(test_note_on_negative_bar);
     RUN(test_balanced_headline);

@@ -3,9 +3,11 @@
  * acceptance): generated charts of 1-60 categories with names of 1-60 characters, values over
  * 0-9 decades with negatives and zeros, 1-5 series grouped or stacked (a third of the stacks
  * of gains and losses), ranges, 1-12 facets, linear and log axes, bars, dots and lollipops, at
- * the six sizes people use, light and dark, laid out with real text metrics (Pango). Every
- * case must either
- *   - draw at exactly the size asked for, every category named, no two texts overlapping, no
+ * the six sizes people use, light and dark, laid out with real text metrics (Pango); a
+ * quarter of the cases of 13 or more categories with category_labels = thin at small sizes
+ * (400x300 to 200x150), every k-th name drawn. Every case must either
+ *   - draw at exactly the size asked for, every category named (or, thinned, a warning
+ *     saying which are), no two texts overlapping, no
  *     line through text, no text under 11 px, text at 4.5:1 and marks at 3:1, no text on a dot
  *     (scene_check.h), laid out the same way twice; or
  *   - be refused with CSVCHART_ERROR_SIZE naming a size, at which the same figure then draws
@@ -72,6 +74,7 @@ struct gen {
     struct property_case c; /* the CSV and the options */
     char optbuf[8][160];
     int ncat, nser, nfacet;
+    bool thin; /* category_labels = thin at a small size */
     char names[60][96];
 };
 
@@ -200,6 +203,15 @@ static void generate(struct gen *g, size_t k)
     if (pick(0, 4) == 0) {
         property_opt(&g->c, "labels", labels[pick(0, 3)]);
     }
+    /* category_labels = thin on small figures, where the names are thinned (review 5: the
+     * first name ran into the subtitle at 400x300). Chosen by k, not the generator, so that
+     * every other case stays as it was. */
+    static const char *const small[] = {"400x300", "320x240", "400x250", "600x300", "200x150"};
+    if (k % 4 == 3 && g->ncat * g->nfacet >= 13) {
+        g->thin = true;
+        snprintf(g->optbuf[0], sizeof g->optbuf[0], "%s", small[(k / 4) % 5]);
+        property_opt(&g->c, "category_labels", "thin");
+    }
 }
 
 static csvchart_text_measurer *pango;
@@ -291,7 +303,13 @@ static void run_case(size_t k)
     if (s) {
         drawn++;
         check_scene_rules(name, s, w, h);
-        check_names(name, &g, s);
+        bool thinned = false; /* then the warning says which names are shown */
+        for (size_t i = 0; g.thin && i < csvchart_figure_warning_count(fig); i++) {
+            thinned = thinned || strstr(csvchart_figure_warning(fig, i), "name is shown");
+        }
+        if (!thinned) {
+            check_names(name, &g, s);
+        }
         if (k % 8 == 0) { /* the same layout twice */
             char *a = NULL, *b = NULL;
             size_t la = 0, lb = 0;
