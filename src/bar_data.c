@@ -20,6 +20,7 @@
  */
 #include "bar_data.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -116,6 +117,81 @@ void csvchart_bar_intern_fini(struct intern *in)
     memset(in, 0, sizeof *in);
 }
 
+/* A total as a percentage for a message: "128%", "99.5%". */
+static void put_percent(char *buf, size_t n, double v)
+{
+    snprintf(buf, n, "%.*f%%", fabs(v - round(v)) < 0.05 ? 0 : 1, v);
+}
+
+/*
+ * Stacks of percentages that are not parts of one whole (review 5: a poll table whose columns
+ * are the wholes, stacked by row: Labour's bar ran to 128%, and stack = percent rescaled it to
+ * labels the data does not hold). Warns, naming the first stack and its total, when a plain
+ * stack of % values passes 100% (by more than rounding), or when stack = percent rescales a
+ * stack whose parts do not already add up to 100%; and says so when it is the columns that
+ * each add up to 100%.
+ */
+static void check_shares(const struct bar_chart *c, const struct spec *s,
+                         struct csvchart_warnings *warn)
+{
+    if (!s->stack || c->range) {
+        return;
+    }
+    for (size_t p = 0; p < c->npanels; p++) {
+        const struct bar_data *d = &c->panels[p];
+        if (strcmp(d->unit.suffix, "%") != 0 || d->nser < 2) {
+            continue;
+        }
+        size_t off = 0, first = 0;
+        double first_total = 0;
+        for (size_t k = 0; k < d->ncat; k++) {
+            double total = 0;
+            for (size_t i = 0; i < d->nser; i++) {
+                total += d->has[k * d->nser + i] && d->v[k * d->nser + i] > 0
+                             ? d->v[k * d->nser + i]
+                             : 0;
+            }
+            bool bad = s->stack_percent ? fabs(total - 100) > 1 : total > 101;
+            if (bad && off++ == 0) {
+                first = k;
+                first_total = total;
+            }
+        }
+        if (!off) {
+            continue;
+        }
+        bool columns = true; /* does each series add up to 100% over the categories? */
+        for (size_t i = 0; i < d->nser && columns; i++) {
+            double sum = 0;
+            for (size_t k = 0; k < d->ncat; k++) {
+                sum += d->has[k * d->nser + i] ? d->v[k * d->nser + i] : 0;
+            }
+            columns = fabs(sum - 100) <= 1;
+        }
+        char total[32], more[64] = "";
+        put_percent(total, sizeof total, first_total);
+        if (off > 1) {
+            if (s->stack_percent) {
+                snprintf(more, sizeof more, " (nor do %zu more stack%s)", off - 1,
+                         off > 2 ? "s" : "");
+            } else {
+                snprintf(more, sizeof more, " (%zu more %s 100%% too)", off - 1,
+                         off > 2 ? "stacks pass" : "stack passes");
+            }
+        }
+        csvchart_warnings_add(
+            warn, "the parts of \"%s\"%s%s%s add up to %s%s%s: %s%s", d->cats[first],
+            d->title ? " in panel \"" : "", d->title ? d->title : "", d->title ? "\"" : "", total,
+            s->stack_percent ? ", not 100%" : "", more,
+            s->stack_percent ? "stack = percent rescales each stack to 100%, so its labels are "
+                               "not the data's numbers"
+                             : "shares of one whole cannot pass 100%",
+            columns ? "; it is the columns that each add up to 100%: swap the table's rows and "
+                      "columns, so that each column is a stack"
+                    : "");
+    }
+}
+
 csvchart_status csvchart_bar_chart_bind(const csvchart_table *t, const struct agg_rows *folded,
                                         const struct spec *s, struct bar_chart *out,
                                         struct csvchart_warnings *warn, csvchart_error *err)
@@ -209,6 +285,9 @@ csvchart_status csvchart_bar_chart_bind(const csvchart_table *t, const struct ag
     }
     if (st == CSVCHART_OK && *s->color) {
         st = csvchart_bar_colors_bind(t, s, out, err);
+    }
+    if (st == CSVCHART_OK) {
+        check_shares(out, s, warn);
     }
 done:
     csvchart_warnings_flush(warn);

@@ -110,6 +110,39 @@ static void test_missing_period(void)
     csvchart_warnings_fini(&w);
 }
 
+/* Review 5: a poll table stacked by row (its columns are the wholes) drew Labour to 128%, and
+ * stack = percent rescaled it into labels the data does not hold, without a word. */
+static void test_stack_shares(void)
+{
+    static const char *poll =
+        "party,young,mid,old\nLab,41%,38%,29%\nCon,12%,18%,28%\nOther,47%,44%,43%\n";
+    struct bar_data d;
+    struct csvchart_warnings w = {0};
+    csvchart_error err = {0};
+    const char *stack[] = {"stack", "true", NULL};
+    CHECK_INT(bind(poll, stack, &d, &w, &err), 0);
+    CHECK_INT(w.len, 1);
+    CHECK_STR(w.items[0], "the parts of \"Lab\" add up to 108% (1 more stack passes 100% too): "
+                          "shares of one whole cannot pass 100%; it is the columns that each add "
+                          "up to 100%: swap the table's rows and columns, so that each column is "
+                          "a stack");
+    csvchart_bar_chart_fini(&chart);
+    csvchart_warnings_fini(&w);
+    w = (struct csvchart_warnings){0};
+    const char *pct[] = {"stack", "percent", NULL};
+    CHECK_INT(bind(poll, pct, &d, &w, &err), 0);
+    CHECK_INT(w.len, 1);
+    CHECK(w.len == 1 && strstr(w.items[0], "\"Lab\" add up to 108%, not 100% (nor do 2 more "
+                                           "stacks): stack = percent rescales") != NULL);
+    csvchart_bar_chart_fini(&chart);
+    csvchart_warnings_fini(&w);
+    w = (struct csvchart_warnings){0}; /* parts of one whole: quiet */
+    CHECK_INT(bind("q,yes,no\nA,60%,40%\nB,55.5%,44.5%\n", stack, &d, &w, &err), 0);
+    CHECK_INT(w.len, 0);
+    csvchart_bar_chart_fini(&chart);
+    csvchart_warnings_fini(&w);
+}
+
 static void test_aggregate_sort(void)
 {
     static const struct {
@@ -394,6 +427,7 @@ int main(void)
     RUN(test_long_format);
     RUN(test_missing);
     RUN(test_missing_period);
+    RUN(test_stack_shares);
     RUN(test_aggregate_sort);
     RUN(test_errors);
     RUN(test_non_finite);
