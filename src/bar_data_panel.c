@@ -25,9 +25,10 @@
 struct obs {
     size_t cat, ser;
     struct agg a;
-    double low; /* ranges: where the bar starts (a holds its high end) */
-    bool open;  /* ranges: open-ended upward */
-    bool blank; /* a row of this category and series without a value: no number in `a` */
+    double low;     /* ranges: where the bar starts (a holds its high end) */
+    bool open;      /* ranges: open-ended upward */
+    bool blank;     /* a row of this category and series without a value: no number in `a` */
+    size_t cat_col; /* the column of its category's cell, on the line of `a` */
 };
 
 static const char *agg_names = "sum, mean, count, min or max";
@@ -282,7 +283,7 @@ static csvchart_status observe_row(struct binder *b, size_t r)
         if (st || !(o = new_obs(b))) {
             return st ? st : csvchart_error_nomem(b->err);
         }
-        *o = (struct obs){.cat = ci, .ser = ser0, .low = low, .open = open};
+        *o = (struct obs){.cat = ci, .ser = ser0, .low = low, .open = open, .cat_col = xc->col};
         csvchart_agg_add(&o->a, high, NULL, lc->line, lc->col);
         return CSVCHART_OK;
     }
@@ -353,7 +354,7 @@ static csvchart_status observe_row(struct binder *b, size_t r)
         if (!o) {
             return csvchart_error_nomem(b->err);
         }
-        *o = (struct obs){.cat = ci, .ser = c->group == NONE ? i : ser0};
+        *o = (struct obs){.cat = ci, .ser = c->group == NONE ? i : ser0, .cat_col = xc->col};
         if (a) {
             o->a = *a;
         } else {
@@ -452,7 +453,8 @@ static csvchart_status fold(struct binder *b, struct bar_data *d)
         if (a->n && s->aggregate == AGG_NONE) {
             const char *what = d->nser > 1 && b->c->group != NONE ? " in this group" : "";
             csvchart_status st = csvchart_error_set(
-                b->err, CSVCHART_ERROR_DATA, b->t->name, o->a.line, o->a.col,
+                b->err, CSVCHART_ERROR_DATA, b->t->name, o->a.line,
+                o->cat_col ? o->cat_col : o->a.col,
                 "category \"%s\" appears again%s (first on line %zu); set aggregate to %s, or "
                 "use group for long-format data",
                 b->cats.names[o->cat], what, a->line, agg_names);

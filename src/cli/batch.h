@@ -20,6 +20,7 @@ struct ini_entry {
     char *key, *value;
     size_t len, cap; /* of value: strlen, and the bytes allocated (it grows over continuations) */
     size_t line;
+    size_t key_col, value_col; /* on that line, in characters from 1: for messages */
 };
 
 struct ini_section {

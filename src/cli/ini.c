@@ -45,6 +45,8 @@ struct reader {
     const char *path;
     const char *p, *end;
     size_t line; /* of the line read last */
+    const char *line_start;
+    size_t col; /* where what is being read starts on that line (1: its first character) */
     struct ini_doc *doc;
     struct ini_section *current; /* the section being filled */
     struct ini_entry *last;      /* the key set last, while its value may go on */
@@ -53,11 +55,21 @@ struct reader {
 };
 
 #define FAIL(r, ...)                                                                               \
-    csvchart_error_set((r)->err, CSVCHART_ERROR_DATA, (r)->path, (r)->line, 0, __VA_ARGS__)
+    csvchart_error_set((r)->err, CSVCHART_ERROR_DATA, (r)->path, (r)->line, (r)->col, __VA_ARGS__)
 
 static bool blank(char c)
 {
     return c == ' ' || c == '\t';
+}
+
+/* The column of byte p of the line being read, counted in characters from 1. */
+static size_t column(const struct reader *r, const char *p)
+{
+    size_t col = 1;
+    for (const char *q = r->line_start; q < p; q++) {
+        col += ((unsigned char)*q & 0xC0) != 0x80; // not a UTF-8 continuation byte
+    }
+    return col;
 }
 
 /* n bytes of s in double quotes for a message, escaped where they are not printable UTF-8. */
@@ -265,7 +277,7 @@ static bool finish_value(struct reader *r)
     }
     if (r->inq) {
         char q[300];
-        csvchart_error_set(r->err, CSVCHART_ERROR_DATA, r->path, e->line, 0,
+        csvchart_error_set(r->err, CSVCHART_ERROR_DATA, r->path, e->line, e->value_col,
                            "the value of %s has an unclosed double quote; close it, or write "
                            "\"\" for a quote inside quotes",
                            quote(e->key, strlen(e->key), q, sizeof q));
@@ -354,6 +366,12 @@ static bool key_line(struct reader *r, const char *s, size_t n)
     memset(e, 0, sizeof *e);
     e->key = name;
     e->line = r->line;
+    e->key_col = r->col;
+    size_t v = sep + 1;
+    while (v < n && blank(s[v])) {
+        v++;
+    }
+    e->value_col = column(r, s + v);
     r->last = e;
     return add_value(r, e, s + sep + 1, n - sep - 1, true);
 }
@@ -383,6 +401,8 @@ csvchart_status csvchart_ini_parse(const char *path, const char *text, size_t le
                         : r.p[n] == '\r' && n + 1 < left && r.p[n + 1] == '\n' ? 2
                                                                                : 1;
         const char *line = r.p;
+        r.line_start = line;
+        r.col = 0;
         r.p += n + ending;
         if (++r.line > MAX_LINES) {
             FAIL(&r, "more than %d lines, the limit for an INI file", MAX_LINES);
@@ -407,6 +427,7 @@ csvchart_status csvchart_ini_parse(const char *path, const char *text, size_t le
         if (!finish_value(&r)) {
             break;
         }
+        r.col = column(&r, line + k);
         if (line[k] == '[') {
             section_header(&r, line + k, n - k);
         } else {

@@ -56,9 +56,30 @@ static void job_say(struct job *j, const char *fmt, ...)
     j->messages[j->mlen] = '\0';
 }
 
+/* An error on a line of the figure's section or of [defaults] without a column gets the
+ * column of that line's value (of its key, for an unknown option): FILE:LINE:COL, as the
+ * CSV's errors have. */
+static void add_column(const struct job *j, csvchart_error *err)
+{
+    const struct ini_section *secs[] = {j->sec, j->defaults};
+    for (size_t k = 0; k < 2 && err->line && !err->column; k++) {
+        for (size_t i = 0; secs[k] && i < secs[k]->len; i++) {
+            const struct ini_entry *e = &secs[k]->entries[i];
+            if (e->line == err->line) {
+                err->column =
+                    err->status == CSVCHART_ERROR_UNKNOWN_OPTION ? e->key_col : e->value_col;
+                return;
+            }
+        }
+    }
+}
+
 void csvchart_batch_job_fail(struct job *j, csvchart_error *err)
 {
     j->failed = true;
+    if (err->file[0] && j->doc_path && strcmp(err->file, j->doc_path) == 0) {
+        add_column(j, err);
+    }
     job_say(j, "csvchart: %s (figure \"%s\")", csvchart_error_text(err), j->sec->name);
 }
 
@@ -387,6 +408,8 @@ int csvchart_cli_render(const struct render_args *a)
         if (a->shard_count && (int)(i % (size_t)a->shard_count) != a->shard_index - 1) {
             continue;
         }
+        b.jobs[b.njobs].defaults = &doc.defaults;
+        b.jobs[b.njobs].doc_path = doc.path;
         b.jobs[b.njobs++].sec = &doc.figures[i];
     }
     for (size_t i = 0; i < b.njobs; i++) {

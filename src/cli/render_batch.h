@@ -16,6 +16,8 @@
 
 struct job {
     const struct ini_section *sec;
+    const struct ini_section *defaults; /* the file's [defaults], for where an error is */
+    const char *doc_path;               /* the INI file's path, as messages name it */
     char kind[16];
     char *data;                 /* the CSV path as opened (INI folder + data) */
     char *theme;                /* a house theme's path (INI folder + theme), or NULL */

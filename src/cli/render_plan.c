@@ -110,7 +110,7 @@ void csvchart_batch_plan(struct batch *b, struct job *j)
         data = csvchart_batch_entry(&b->doc->defaults, "data");
     }
     if (!kind || !data) {
-        csvchart_error_set(&err, CSVCHART_ERROR_DATA, ini, s->line, 0,
+        csvchart_error_set(&err, CSVCHART_ERROR_DATA, ini, s->line, 1,
                            "[%s] needs %s%s%s (e.g. kind = bar, data = prices.csv)", s->name,
                            kind ? "" : "kind", !kind && !data ? " and " : "", data ? "" : "data");
         csvchart_batch_job_fail(j, &err);
@@ -118,7 +118,7 @@ void csvchart_batch_plan(struct batch *b, struct job *j)
     }
     if (strcmp(kind->value, "bar") != 0 && strcmp(kind->value, "timeline") != 0 &&
         strcmp(kind->value, "trend") != 0) {
-        csvchart_error_set(&err, CSVCHART_ERROR_DATA, ini, kind->line, 0,
+        csvchart_error_set(&err, CSVCHART_ERROR_DATA, ini, kind->line, kind->value_col,
                            "kind \"%s\" is not a figure kind; expected bar, timeline or trend",
                            kind->value);
         csvchart_batch_job_fail(j, &err);
@@ -140,7 +140,7 @@ void csvchart_batch_plan(struct batch *b, struct job *j)
     char deflt[300];
     snprintf(deflt, sizeof deflt, "%s.png", s->name);
     const char *list = outs ? outs->value : deflt;
-    size_t line = outs ? outs->line : s->line;
+    size_t line = outs ? outs->line : s->line, col = outs ? outs->value_col : 1;
     for (const char *p = list; *p;) {
         while (*p == ' ' || *p == '\t') {
             p++;
@@ -151,7 +151,7 @@ void csvchart_batch_plan(struct batch *b, struct job *j)
         char name[1024];
         p = output_word(p, name, sizeof name);
         if (!stays_inside(name)) {
-            csvchart_error_set(&err, CSVCHART_ERROR_DATA, ini, line, 0,
+            csvchart_error_set(&err, CSVCHART_ERROR_DATA, ini, line, col,
                                "output \"%s\" leaves the output folder; write a name relative "
                                "to it, without ..",
                                name);
@@ -160,13 +160,13 @@ void csvchart_batch_plan(struct batch *b, struct job *j)
         }
         csvchart_error bad = {0};
         if (csvchart_output_check(name, &bad)) {
-            csvchart_error_set(&err, CSVCHART_ERROR_DATA, ini, line, 0, "output \"%s\": %s", name,
+            csvchart_error_set(&err, CSVCHART_ERROR_DATA, ini, line, col, "output \"%s\": %s", name,
                                bad.message);
             csvchart_batch_job_fail(j, &err);
             return;
         }
         if (j->noutputs == MAX_OUTPUTS) {
-            csvchart_error_set(&err, CSVCHART_ERROR_DATA, ini, line, 0, "more than %d outputs",
+            csvchart_error_set(&err, CSVCHART_ERROR_DATA, ini, line, col, "more than %d outputs",
                                MAX_OUTPUTS);
             csvchart_batch_job_fail(j, &err);
             return;
@@ -180,7 +180,7 @@ void csvchart_batch_plan(struct batch *b, struct job *j)
         j->outputs[j->noutputs++] = path;
         char where[1024];
         if (!csvchart_output_stays_in(b->a->out_dir, path, where, sizeof where)) {
-            csvchart_error_set(&err, CSVCHART_ERROR_DATA, ini, line, 0,
+            csvchart_error_set(&err, CSVCHART_ERROR_DATA, ini, line, col,
                                "output \"%s\" leaves the output folder through a symbolic link "
                                "(its folder is %s); write it into a folder inside %s",
                                name, where, b->a->out_dir);
@@ -189,7 +189,7 @@ void csvchart_batch_plan(struct batch *b, struct job *j)
         }
     }
     if (j->noutputs == 0) {
-        csvchart_error_set(&err, CSVCHART_ERROR_DATA, ini, line, 0, "outputs is empty");
+        csvchart_error_set(&err, CSVCHART_ERROR_DATA, ini, line, col, "outputs is empty");
         csvchart_batch_job_fail(j, &err);
         return;
     }
@@ -205,7 +205,10 @@ void csvchart_batch_plan(struct batch *b, struct job *j)
                                k < j->noutputs    ? line
                                : k == j->noutputs ? data->line
                                                   : theme->line,
-                               0, "%s %s cannot be written %s (%s); " CSVCHART_MAKE_NAME_RULE,
+                               k < j->noutputs    ? col
+                               : k == j->noutputs ? data->value_col
+                                                  : theme->value_col,
+                               "%s %s cannot be written %s (%s); " CSVCHART_MAKE_NAME_RULE,
                                k < j->noutputs    ? "output"
                                : k == j->noutputs ? "data"
                                                   : "theme",
@@ -215,7 +218,7 @@ void csvchart_batch_plan(struct batch *b, struct job *j)
         }
     }
     if (b->a->list && strpbrk(j->data, "\t\n\r")) {
-        csvchart_error_set(&err, CSVCHART_ERROR_DATA, ini, data->line, 0,
+        csvchart_error_set(&err, CSVCHART_ERROR_DATA, ini, data->line, data->value_col,
                            "data %s cannot be listed: --list separates fields with tabs",
                            csvchart_cli_quote(j->data, quoted, sizeof quoted));
         csvchart_batch_job_fail(j, &err);

@@ -117,7 +117,7 @@ touch h1/data/t.ini
 printf '[defaults]\nkind = bar\n[a]\ndata = t.ini;>X;.csv\n' > h1/data/figures.ini
 make -C h1 -f "$SRC/examples/Makefile" CSVCHART="$BIN" INI=data/figures.ini OUT=out >h1.log 2>&1
 [ $? -ne 0 ] && pass "make, CSV t.ini;>X;.csv: the build fails" || fail "make, CSV t.ini;>X;.csv: the build succeeded"
-grep -qF "csvchart: data/figures.ini:4: data \"data/t.ini;>X;.csv\" cannot be written into make rules (\";\"); $RULE (figure \"a\")" h1.log &&
+grep -qF "csvchart: data/figures.ini:4:8: data \"data/t.ini;>X;.csv\" cannot be written into make rules (\";\"); $RULE (figure \"a\")" h1.log &&
     pass "make, CSV t.ini;>X;.csv: message" || fail "make, CSV t.ini;>X;.csv: message: $(cat h1.log)"
 no_x "make, CSV t.ini;>X;.csv"
 
@@ -126,7 +126,7 @@ no_x "make, CSV t.ini;>X;.csv"
 status=$?
 stderr=$(cat stderr.txt)
 expect_status 1 "depfile, CSV t.ini;>X;.csv"
-expect_stderr "csvchart: figures.ini:4: data \"t.ini;>X;.csv\" cannot be written into a depfile (\";\"); $RULE (figure \"a\")
+expect_stderr "csvchart: figures.ini:4:8: data \"t.ini;>X;.csv\" cannot be written into a depfile (\";\"); $RULE (figure \"a\")
 csvchart: rendered 0, failed 1: a" "depfile, CSV t.ini;>X;.csv"
 
 # a section [a;>X;b]: not a figure name
@@ -134,7 +134,7 @@ mkdir -p h2/data
 printf 'k,v\nA,1\n' > h2/data/a.csv
 printf '[defaults]\nkind = bar\n[a;>X;b]\ndata = a.csv\noutputs = a.png\n' > h2/data/figures.ini
 make -C h2 -f "$SRC/examples/Makefile" CSVCHART="$BIN" INI=data/figures.ini OUT=out >h2.log 2>&1
-grep -qF 'csvchart: data/figures.ini:3: figure name "a;>X;b" holds ";"; a figure name may hold letters, digits, non-ASCII characters and . _ - @ +' h2.log &&
+grep -qF 'csvchart: data/figures.ini:3:1: figure name "a;>X;b" holds ";"; a figure name may hold letters, digits, non-ASCII characters and . _ - @ +' h2.log &&
     pass "make, section [a;>X;b]: refused" || fail "make, section [a;>X;b]: $(cat h2.log)"
 no_x "make, section [a;>X;b]"
 

@@ -27,7 +27,7 @@ case_csv decimal_comma 1 \
     'csvchart: decimal_comma.csv:2:3: column "v" needs numbers, and "1,5" is not a number (expected e.g. 42, 1,234.5, $0.07, 50%, $5.6M); for a decimal comma set decimal = ,' \
     'name;v\nA;1,5\nB;2,5\n'
 case_csv duplicate 1 \
-    'csvchart: duplicate.csv:4:3: category "A" appears again (first on line 2); set aggregate to sum, mean, count, min or max, or use group for long-format data' \
+    'csvchart: duplicate.csv:4:1: category "A" appears again (first on line 2); set aggregate to sum, mean, count, min or max, or use group for long-format data' \
     'model,price\nA,1\nB,2\nA,3\n'
 case_csv unknown_x 1 \
     'csvchart: unknown_x.csv: no column named "cost" (x); the columns are "model", "price"' \

@@ -101,7 +101,7 @@ expect_stderr_has "csvchart: warning: figs.ini:6: font \"Comic Sans MS\" is not 
     "the INI line of font"
 expect_stderr_has "csvchart: warning: house.ini:3: font \"Comic Sans MS\" is not installed; drawn with \"$instead\" $fc_hint (figure \"house\")" \
     "the house theme's line"
-expect_stderr_has "figs.ini:14: subtitle: no installed font has U+0E20 \"ภ\" (Thai); it would be drawn as a box (font_missing = error)" \
+expect_stderr_has "figs.ini:14:12: subtitle: no installed font has U+0E20 \"ภ\" (Thai); it would be drawn as a box (font_missing = error)" \
     "the INI line of the subtitle"
 [ -s out/a.png ] && [ -s out/b.png ] && [ ! -e out/c.png ] &&
     pass "a.png and b.png written, c.png refused" || fail "outputs: $(ls out)"

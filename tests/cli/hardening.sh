@@ -24,7 +24,7 @@ mkdir -p figs
 printf '[a]\nkind = bar\ndata = ok.csv\ntitle = Open\xffAI\n' > bad.ini
 run render bad.ini --out-dir figs
 expect_status 1 "INI title with 0xff"
-expect_stderr_has 'csvchart: bad.ini:4: title: invalid UTF-8 byte 0xff at byte 5 (figure "a")' \
+expect_stderr_has 'csvchart: bad.ini:4:9: title: invalid UTF-8 byte 0xff at byte 5 (figure "a")' \
     "INI title with 0xff"
 
 # Text every output holds, PDF included (cairo's PDF writer refused the noncharacters that

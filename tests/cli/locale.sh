@@ -132,9 +132,9 @@ expect_stderr_has 'date_format: "dd-mm-yy" is not one of' "--date-format dd-mm-y
 printf '[defaults]\nkind = bar\n\n[a]\ndata = en.csv\noutputs = a.scene\nlocale = xx\n\n[b]\nkind = timeline\ndata = iso.csv\noutputs = b.scene\nmarker = 2026-01-20 A; later B\n\n[c]\ndata = en.csv\noutputs = c.scene\nencoding = ebcdic\n' > bad.ini
 run render bad.ini --out-dir o
 expect_status 1 "bad values in an INI file"
-expect_stderr_has 'csvchart: bad.ini:7: locale: no locale data for "xx"' "locale: FILE:LINE"
-expect_stderr_has 'csvchart: bad.ini:13: marker: item 2 "later B" does not start with a date' "marker: FILE:LINE"
-expect_stderr_has 'csvchart: bad.ini:18: encoding: "ebcdic" is not one of utf-8|latin1|utf-16|auto' "encoding: FILE:LINE"
+expect_stderr_has 'csvchart: bad.ini:7:10: locale: no locale data for "xx"' "locale: FILE:LINE"
+expect_stderr_has 'csvchart: bad.ini:13:10: marker: item 2 "later B" does not start with a date' "marker: FILE:LINE"
+expect_stderr_has 'csvchart: bad.ini:18:12: encoding: "ebcdic" is not one of utf-8|latin1|utf-16|auto' "encoding: FILE:LINE"
 
 # ---- encodings
 printf 'k,v\ncaf\xe9,1\n\x80 zone,2\n' > latin1.csv

@@ -93,9 +93,9 @@ INI
 mkdir -p m1 m2
 run render mixed.ini --out-dir m1 --jobs 1
 expect_status 1 "failure isolation"
-expect_stderr 'csvchart: mixed.ini:5: unknown option "titel"; did you mean "title"? (figure "first")
+expect_stderr 'csvchart: mixed.ini:5:1: unknown option "titel"; did you mean "title"? (figure "first")
 csvchart: missing.csv: cannot open the file: no such file or directory (figure "third")
-csvchart: mixed.ini:12: log: "maybe" is not a boolean; expected true, false, yes, no, on, off, 1 or 0 (figure "fourth")
+csvchart: mixed.ini:12:7: log: "maybe" is not a boolean; expected true, false, yes, no, on, off, 1 or 0 (figure "fourth")
 csvchart: rendered 1, failed 3: first, third, fourth' "failure isolation"
 [ -f m1/second.png ] && [ ! -f m1/first.png ] && pass "the good figure is rendered" || fail "good figure missing"
 
@@ -136,11 +136,11 @@ printf '[t]\nkind = trend\ndata = t.csv\ncolour = red\n' > colour.ini
 printf 'date,v\n2024,1\n2025,2\n' > t.csv
 run render colour.ini --out-dir m3
 expect_status 1 "a trend's colour"
-expect_stderr 'csvchart: colour.ini:4: unknown option "colour" ("color" is for bar charts) (figure "t")
+expect_stderr 'csvchart: colour.ini:4:1: unknown option "colour" ("color" is for bar charts) (figure "t")
 csvchart: rendered 0, failed 1: t' "a trend's colour: no suggestion it would refuse"
 printf '[t]\nkind = trend\ndata = t.csv\ncolor = red\n' > color.ini
 run render color.ini --out-dir m3
-expect_stderr 'csvchart: color.ini:4: option "color" does not apply to trends; it is for bar charts (figure "t")
+expect_stderr 'csvchart: color.ini:4:1: option "color" does not apply to trends; it is for bar charts (figure "t")
 csvchart: rendered 0, failed 1: t' "a trend's color: whose option it is"
 run trend t.csv -o m3/t.png --colour red
 expect_status 2 "--colour on a trend"
@@ -165,21 +165,21 @@ bad_ini() { # NAME MESSAGE CONTENT
     expect_stderr "$2" "$1"
     [ -z "$(ls o)" ] && pass "$1: nothing written" || fail "$1: files written: $(ls o)"
 }
-bad_ini syntax 'csvchart: syntax.ini:3: cannot read this line; expected [section], key = value, or a comment starting with ; or #' \
+bad_ini syntax 'csvchart: syntax.ini:3:1: cannot read this line; expected [section], key = value, or a comment starting with ; or #' \
     '[a]\nkind = bar\nthis line has no equals sign\n'
-bad_ini dup_section 'csvchart: dup_section.ini:5: section [a] appears again (first on line 1); each figure needs a name of its own' \
+bad_ini dup_section 'csvchart: dup_section.ini:5:1: section [a] appears again (first on line 1); each figure needs a name of its own' \
     '[a]\nkind = bar\ndata = a.csv\n\n[a]\nkind = bar\n'
-bad_ini dup_key 'csvchart: dup_key.ini:3: "data" is set again in [a] (first on line 2)' \
+bad_ini dup_key 'csvchart: dup_key.ini:3:1: "data" is set again in [a] (first on line 2)' \
     '[a]\ndata = a.csv\ndata = b.csv\n'
 bad_ini no_figures 'csvchart: no_figures.ini: no figures: add a [name] section with kind, data and outputs' \
     '[defaults]\nkind = bar\n'
 bad_ini same_output 'csvchart: same_output.ini:5: [b] writes o/x.png, as [a] does; give each output one figure' \
     '[a]\nkind = bar\ndata = a.csv\noutputs = x.png\n[b]\nkind = bar\ndata = b.csv\noutputs = x.png\n'
 sed -i 's/^\[b\]/[b]/' same_output.ini
-bad_ini escape 'csvchart: escape.ini:4: output "../../etc/x.png" leaves the output folder; write a name relative to it, without .. (figure "a")
+bad_ini escape 'csvchart: escape.ini:4:11: output "../../etc/x.png" leaves the output folder; write a name relative to it, without .. (figure "a")
 csvchart: rendered 0, failed 1: a' \
     '[a]\nkind = bar\ndata = a.csv\noutputs = ../../etc/x.png\n'
-bad_ini no_kind 'csvchart: no_kind.ini:1: [a] needs kind (e.g. kind = bar, data = prices.csv) (figure "a")
+bad_ini no_kind 'csvchart: no_kind.ini:1:1: [a] needs kind (e.g. kind = bar, data = prices.csv) (figure "a")
 csvchart: rendered 0, failed 1: a' \
     '[a]\ndata = a.csv\n'
 
@@ -226,33 +226,33 @@ run render spaced.ini --out-dir o --make-rules
 expect_status 0 "quoted output names in make rules"
 grep -qF 'o/lab\ report.png' stdout.txt && pass "make rules escape the space" ||
     fail "make rules: $(grep -m1 report stdout.txt)"
-bad_ini unclosed_quote 'csvchart: unclosed_quote.ini:2: the value of "title" has an unclosed double quote; close it, or write "" for a quote inside quotes' \
+bad_ini unclosed_quote 'csvchart: unclosed_quote.ini:2:9: the value of "title" has an unclosed double quote; close it, or write "" for a quote inside quotes' \
     '[a]\ntitle = "a ; b\nkind = bar\n'
-bad_ini unclosed_quote_end 'csvchart: unclosed_quote_end.ini:3: the value of "title" has an unclosed double quote; close it, or write "" for a quote inside quotes' \
+bad_ini unclosed_quote_end 'csvchart: unclosed_quote_end.ini:3:9: the value of "title" has an unclosed double quote; close it, or write "" for a quote inside quotes' \
     '[a]\nkind = bar\ntitle = 5" screens\n'
-bad_ini empty_key 'csvchart: empty_key.ini:2: cannot read this line; expected [section], key = value, or a comment starting with ; or #' \
+bad_ini empty_key 'csvchart: empty_key.ini:2:1: cannot read this line; expected [section], key = value, or a comment starting with ; or #' \
     '[a]\n= value\n'
 
 # INI files refused before anything is drawn (issue 10): every message exact, with its line.
-bad_ini section_space 'csvchart: section_space.ini:3: figure name "a b" holds " "; a figure name may hold letters, digits, non-ASCII characters and . _ - @ +' \
+bad_ini section_space 'csvchart: section_space.ini:3:1: figure name "a b" holds " "; a figure name may hold letters, digits, non-ASCII characters and . _ - @ +' \
     '[defaults]\nkind = bar\n[a b]\ndata = a.csv\n'
-bad_ini section_comma 'csvchart: section_comma.ini:1: figure name "a,b" holds ","; a figure name may hold letters, digits, non-ASCII characters and . _ - @ +' \
+bad_ini section_comma 'csvchart: section_comma.ini:1:1: figure name "a,b" holds ","; a figure name may hold letters, digits, non-ASCII characters and . _ - @ +' \
     '[a,b]\nkind = bar\ndata = a.csv\n'
-bad_ini section_junk 'csvchart: section_junk.ini:3: text after [a]: "x"; a section header line holds only [name] and a comment (; or #)' \
+bad_ini section_junk 'csvchart: section_junk.ini:3:1: text after [a]: "x"; a section header line holds only [name] and a comment (; or #)' \
     '[defaults]\nkind = bar\n[a] x\ndata = a.csv\n'
-bad_ini section_unclosed 'csvchart: section_unclosed.ini:4: unclosed section header "[b"; expected [name]' \
+bad_ini section_unclosed 'csvchart: section_unclosed.ini:4:1: unclosed section header "[b"; expected [name]' \
     '[a]\nkind = bar\ndata = a.csv\n[b\nkind = bar\ndata = b.csv\n'
-bad_ini defaults_outputs 'csvchart: defaults_outputs.ini:3: outputs cannot be set in [defaults]: each figure names its own files' \
+bad_ini defaults_outputs 'csvchart: defaults_outputs.ini:3:1: outputs cannot be set in [defaults]: each figure names its own files' \
     '[defaults]\nkind = bar\noutputs = x.png\n[a]\ndata = a.csv\n'
-bad_ini syntax_first 'csvchart: syntax_first.ini:3: cannot read this line; expected [section], key = value, or a comment starting with ; or #' \
+bad_ini syntax_first 'csvchart: syntax_first.ini:3:1: cannot read this line; expected [section], key = value, or a comment starting with ; or #' \
     '[a]\nkind = bar\nno equals sign here\nkind = bar\n'
-bad_ini bad_scale 'csvchart: bad_scale.ini:4: output "a@9x.png": "@9x" is not a supported pixel scale; expected @0.25x to @8x, with a lowercase x (figure "a")
+bad_ini bad_scale 'csvchart: bad_scale.ini:4:11: output "a@9x.png": "@9x" is not a supported pixel scale; expected @0.25x to @8x, with a lowercase x (figure "a")
 csvchart: rendered 0, failed 1: a' \
     '[a]\nkind = bar\ndata = a.csv\noutputs = a.png a@9x.png\n'
-bad_ini bad_scale_upper 'csvchart: bad_scale_upper.ini:4: output "a@2X.png": "@2X" is not a supported pixel scale; expected @0.25x to @8x, with a lowercase x (figure "a")
+bad_ini bad_scale_upper 'csvchart: bad_scale_upper.ini:4:11: output "a@2X.png": "@2X" is not a supported pixel scale; expected @0.25x to @8x, with a lowercase x (figure "a")
 csvchart: rendered 0, failed 1: a' \
     '[a]\nkind = bar\ndata = a.csv\noutputs = a@2X.png\n'
-bad_ini id_prefix 'csvchart: id_prefix.ini:4: id_prefix: "a b" is not an XML name; expected letters, digits, _, - and ., starting with a letter or _ (figure "a")
+bad_ini id_prefix 'csvchart: id_prefix.ini:4:13: id_prefix: "a b" is not an XML name; expected letters, digits, _, - and ., starting with a letter or _ (figure "a")
 csvchart: rendered 0, failed 1: a' \
     '[a]\nkind = bar\ndata = a.csv\nid_prefix = a b\n'
 
@@ -266,7 +266,7 @@ for ends in lf crlf cr; do
     grep -q '"one two"' "o/$ends.scene" && pass "BOM and $ends: continued value joined" || fail "BOM and $ends: value"
     printf "[a]${nl}kind = bar${nl}${nl}[a]${nl}" > "dup-$ends.ini"
     run render "dup-$ends.ini" --out-dir o
-    expect_stderr "csvchart: dup-$ends.ini:4: section [a] appears again (first on line 1); each figure needs a name of its own" "$ends: line numbers"
+    expect_stderr "csvchart: dup-$ends.ini:4:1: section [a] appears again (first on line 1); each figure needs a name of its own" "$ends: line numbers"
 done
 
 # Every name allowed for a figure can be chosen with --only (a comma is not allowed in one).
@@ -298,10 +298,10 @@ expect_status 1 "an INI over 16 MiB"
 expect_stderr 'csvchart: big.ini: larger than 16777216 bytes (16 MiB), the limit for an INI file' "an INI over 16 MiB"
 awk 'BEGIN { print "[a]"; for (i = 0; i < 257; i++) print "k" i " = v" }' > many-keys.ini
 run render many-keys.ini --list
-expect_stderr 'csvchart: many-keys.ini:258: [a] has more than 256 keys, the limit for a section' "more than 256 keys"
+expect_stderr 'csvchart: many-keys.ini:258:1: [a] has more than 256 keys, the limit for a section' "more than 256 keys"
 awk 'BEGIN { for (i = 0; i <= 10000; i++) print "[f" i "]" }' > many-figures.ini
 run render many-figures.ini --list
-expect_stderr 'csvchart: many-figures.ini:10001: more than 10000 figures, the limit for an INI file' "more than 10,000 figures"
+expect_stderr 'csvchart: many-figures.ini:10001:1: more than 10000 figures, the limit for an INI file' "more than 10,000 figures"
 rm -f long-value.ini too-long-value.ini many-lines.ini big.ini
 
 # Two spellings of one output are one file: refused before anything is drawn.
@@ -327,7 +327,7 @@ clash depfile_output 'csvchart: --depfile "c/./x.png" is also an output of [a]; 
     '[defaults]\nkind = bar\ndata = a.csv\n[a]\noutputs = x.png\n' '--depfile c/./x.png'
 mkdir -p outside
 ln -sfn "$SCRATCH/outside" c/away
-clash symlink_out "csvchart: symlink_out.ini:5: output \"away/x.png\" leaves the output folder through a symbolic link (its folder is $SCRATCH/outside); write it into a folder inside c (figure \"a\")
+clash symlink_out "csvchart: symlink_out.ini:5:11: output \"away/x.png\" leaves the output folder through a symbolic link (its folder is $SCRATCH/outside); write it into a folder inside c (figure \"a\")
 csvchart: rendered 0, failed 1: a" \
     '[defaults]\nkind = bar\ndata = a.csv\n[a]\noutputs = away/x.png\n'
 [ -z "$(ls outside)" ] && pass "nothing written through the link" || fail "written outside: $(ls outside)"
@@ -342,12 +342,12 @@ printf '[defaults]\nkind = bar\n[a]\ndata = a.csv\n[b]\ndata = b.csv\noutputs = 
 for mode in --list --make-rules; do
     run render plan.ini --out-dir o $mode
     expect_status 1 "$mode with a figure that cannot be planned"
-    expect_stderr 'csvchart: plan.ini:7: output "b.gif": unknown output format; expected a name ending in .png, .svg, .pdf, .scene or .txt (figure "b")
+    expect_stderr 'csvchart: plan.ini:7:11: output "b.gif": unknown output format; expected a name ending in .png, .svg, .pdf, .scene or .txt (figure "b")
 csvchart: listed 1, failed 1: b' "$mode with a figure that cannot be planned"
 done
 printf '[defaults]\nkind = bar\n[a]\ndata = a\tb.csv\n' > tab.ini
 run render tab.ini --list
-expect_stderr 'csvchart: tab.ini:4: data "a\tb.csv" cannot be listed: --list separates fields with tabs (figure "a")
+expect_stderr 'csvchart: tab.ini:4:8: data "a\tb.csv" cannot be listed: --list separates fields with tabs (figure "a")
 csvchart: listed 0, failed 1: a' "--list with a tab in a name"
 
 # Names that every figure's make syntax holds: --out-dir, the INI file, the command itself.
@@ -368,7 +368,7 @@ run render good.ini --out-dir 'o	ut' --list
 expect_stderr 'csvchart: "o\tut" cannot be listed: --list separates fields with tabs and lines' "--list with a tab in --out-dir"
 printf '[a\xff]\nkind = bar\n' > bad_utf8_name.ini
 run render bad_utf8_name.ini
-expect_stderr 'csvchart: bad_utf8_name.ini:1: figure name "a\xff" holds byte 0xff, which is not UTF-8; a figure name may hold letters, digits, non-ASCII characters and . _ - @ +' "a figure name that is not UTF-8"
+expect_stderr 'csvchart: bad_utf8_name.ini:1:1: figure name "a\xff" holds byte 0xff, which is not UTF-8; a figure name may hold letters, digits, non-ASCII characters and . _ - @ +' "a figure name that is not UTF-8"
 
 # Usage errors: exit 2.
 run render good.ini --jobs 0

@@ -179,7 +179,7 @@ static void test_errors(void)
         {"k,v\na,1\na,2\n", NULL, NULL,
          "category \"a\" appears again (first on line 2); set aggregate to sum, mean, count, "
          "min or max, or use group for long-format data",
-         3, 3},
+         3, 1}, /* the category's cell, not the value's (review 5) */
         {"k,v\na,1\nb,x\n", NULL, NULL,
          "column \"v\" needs numbers, and \"x\" is not a number (expected e.g. 42, 1,234.5, "
          "$0.07, 50%, $5.6M)",
