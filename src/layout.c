@@ -418,23 +418,30 @@ void csvchart_layout_legend_others(struct layout *L, const struct legend_entry *
         }
         size_t i = k < n ? k : first_other;
         const char *name = k < n ? e[i].name : others;
+        /* A series with a muted version: the swatch in its colour, then one in the muted. */
+        bool two = k < n && e[i].muted;
+        double sww = two ? 2 * sw : sw;
         /* A name wider than the row wraps onto lines of its own; every word is shown. */
         double w;
-        size_t lines = csvchart_layout_lines(L, st, name, max_item, MAX_PARAGRAPH_LINES, &w);
+        size_t lines =
+            csvchart_layout_lines(L, st, name, max_item - (sww - sw), MAX_PARAGRAPH_LINES, &w);
         lines = lines ? lines : 1;
-        if (x > L->left && x + sw + L->px.swatch_gap + w > L->right) {
+        if (x > L->left && x + sww + L->px.swatch_gap + w > L->right) {
             row_top += row_h + L->px.legend_row_gap;
             row_h = lh;
             x = L->left;
         }
         double base = row_top + asc;
         double cy = base - 0.36 * st->size_px; /* the middle of the lower-case letters */
-        csvchart_scene_rect(L->scene, csvchart_layout_snap(L, x, 0),
-                            csvchart_layout_snap(L, cy - sw / 2, 0), sw, sw, e[i].color);
-        csvchart_layout_paragraph(L, st, L->spec->theme.subtitle, name, x + sw + L->px.swatch_gap,
-                                  base, max_item, lines, TEXT_ANCHOR_START);
+        double sx = csvchart_layout_snap(L, x, 0), sy = csvchart_layout_snap(L, cy - sw / 2, 0);
+        csvchart_scene_rect(L->scene, sx, sy, sw, sw, e[i].color);
+        if (two) {
+            csvchart_scene_rect(L->scene, sx + sw, sy, sw, sw, e[i].muted);
+        }
+        csvchart_layout_paragraph(L, st, L->spec->theme.subtitle, name, x + sww + L->px.swatch_gap,
+                                  base, max_item - (sww - sw), lines, TEXT_ANCHOR_START);
         row_h = fmax(row_h, lh * (double)lines);
-        x += sw + L->px.swatch_gap + w + L->px.legend_spacing;
+        x += sww + L->px.swatch_gap + w + L->px.legend_spacing;
     }
     L->top = row_top + row_h + L->px.legend_gap;
 }

@@ -121,6 +121,7 @@ struct layout {
 struct legend_entry {
     const char *name;
     csvchart_rgba color;
+    csvchart_rgba muted; /* 0, or the muted version of color: the swatch shows both */
 };
 
 /*

@@ -92,6 +92,19 @@ static csvchart_status check_names(struct bar_layout *B, struct panel *panels, c
     return CSVCHART_OK;
 }
 
+/* Whether a category of some panel is left out of the highlight (drawn muted). */
+static bool some_muted(const struct bar_chart *chart, const struct panel *panels)
+{
+    for (size_t p = 0; p < chart->npanels; p++) {
+        for (size_t c = 0; c < panels[p].d->ncat; c++) {
+            if (!panels[p].highlighted[c]) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 /* Facets share one value scale when asked, or (auto) when their values share a unit. */
 static bool shared_scale(const struct bar_layout *B)
 {
@@ -453,8 +466,15 @@ csvchart_status csvchart_layout_bar(const void *data, const struct spec *s,
         }
         for (size_t i = 0; i < d0->nser; i++) {
             bool muted = B.series_hl && !(B.series_hl >> (i < 63 ? i : 63) & 1);
-            e[i] = (struct legend_entry){
-                d0->series[i], muted ? s->theme.muted : s->theme.palette[i % s->theme.npalette]};
+            csvchart_rgba own = s->theme.palette[i % s->theme.npalette];
+            e[i] = (struct legend_entry){d0->series[i], muted ? s->theme.muted : own, 0};
+            if (!muted && s->nhighlight) { /* as mark_color() draws them */
+                e[i].color = csvchart_theme_highlight_color(&s->theme, own);
+            }
+            if (!B.series_hl && s->nhighlight && some_muted(chart, panels)) {
+                /* categories highlighted, others muted: both versions */
+                e[i].muted = csvchart_theme_muted_color(&s->theme, own);
+            }
             other[i] = muted; /* the muted in one entry: "4 other series" */
         }
         if ((st = csvchart_layout_distinct_colors(&B.L, e, d0->nser, "series", err))) {

@@ -245,20 +245,24 @@ static csvchart_rgba mark_color(const struct bar_layout *B, const struct panel *
                                 size_t s, double v)
 {
     const struct theme *t = &B->s->theme;
+    csvchart_rgba own = t->palette[s % t->npalette];
     if (B->series_hl) { /* a series highlighted: the others muted */
         if (!(B->series_hl >> (s < 63 ? s : 63) & 1)) {
             return t->muted;
         }
     } else if (B->s->nhighlight && !P->highlighted[c]) {
-        return t->muted;
+        /* Several series: each in a muted version of its colour, so that the bars of a group
+         * left out stay told apart (one grey for all of them hid the series, review 5); the
+         * legend shows both versions. A colour column colours categories, not series. */
+        bool series = P->d->nser > 1 && !(P->d->color && P->d->color[c]);
+        return series ? csvchart_theme_muted_color(t, own) : t->muted;
     }
     if (v < 0 && B->s->negative_color) {
-        return B->s->negative_color;
+        own = B->s->negative_color;
+    } else if (P->d->color && P->d->color[c]) {
+        own = P->d->color[c];
     }
-    if (P->d->color && P->d->color[c]) {
-        return P->d->color[c];
-    }
-    return t->palette[s % t->npalette];
+    return B->s->nhighlight ? csvchart_theme_highlight_color(t, own) : own;
 }
 
 static csvchart_rgba label_color(const struct bar_layout *B, const struct panel *P, size_t c)

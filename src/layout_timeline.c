@@ -198,7 +198,7 @@ static bool legend(struct timeline *T)
     size_t n = 0;
     if (d->ngroups > 1 && !T->lanes) {
         for (size_t i = 0; i < d->ngroups; i++) {
-            e[n++] = (struct legend_entry){d->groups[i], th->palette[i % th->npalette]};
+            e[n++] = (struct legend_entry){d->groups[i], th->palette[i % th->npalette], 0};
         }
     }
     if (T->bands) {
@@ -211,7 +211,7 @@ static bool legend(struct timeline *T)
         e[n++] = (struct legend_entry){month && year ? "Date given to the month or year"
                                        : month       ? "Date given to the month"
                                                      : "Date given to the year",
-                                       csvchart_tl_alpha(th->muted, 0x80)};
+                                       csvchart_tl_alpha(th->muted, 0x80), 0};
     }
     csvchart_layout_legend(&T->L, e, n);
     free(e);
@@ -502,7 +502,7 @@ csvchart_status csvchart_layout_timeline(const void *data, const struct spec *s,
             return csvchart_error_nomem(err);
         }
         for (size_t i = 0; i < d->ngroups; i++) {
-            e[i] = (struct legend_entry){d->groups[i], s->theme.palette[i % s->theme.npalette]};
+            e[i] = (struct legend_entry){d->groups[i], s->theme.palette[i % s->theme.npalette], 0};
         }
         st = csvchart_layout_distinct_colors(L, e, d->ngroups, "group", err);
         free(e);

@@ -515,7 +515,7 @@ static bool legend(struct trend_layout *T)
         if (E->name || E->rate[0]) {
             snprintf(text[k], sizeof text[k], "%s%s%s", E->name ? E->name : "",
                      E->name && E->rate[0] ? ": " : "", E->rate);
-            e[k] = (struct legend_entry){text[k], T->color[E->series]};
+            e[k] = (struct legend_entry){text[k], T->color[E->series], 0};
             other[k] = muted(T, E->series);
             k++;
         }
@@ -614,7 +614,7 @@ csvchart_status csvchart_layout_trend(const void *data, const struct spec *s,
             return csvchart_error_nomem(err);
         }
         for (size_t i = 0; i < d->nseries; i++) {
-            e[i] = (struct legend_entry){d->series[i].name, T.color[i]};
+            e[i] = (struct legend_entry){d->series[i].name, T.color[i], 0};
         }
         st = csvchart_layout_distinct_colors(L, e, d->nseries, "series", err);
         free(e);

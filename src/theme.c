@@ -232,6 +232,119 @@ void csvchart_theme_mark_color(const struct theme *t, csvchart_rgba *c)
     *c = csvchart_color_in_band(*c, lo, hi);
 }
 
+/* ---- highlight ------------------------------------------------------------------------------ */
+
+/*
+ * OKLab (Ottosson 2020) from and to linear sRGB: lightness there is what the eye reads as
+ * lightness, so a colour lightened along it with its chroma kept stays as vivid as it was;
+ * lightened towards white in linear light (csvchart_color_in_band()) okabe-ito's blue #0072B2
+ * turns a washed steel #7397C2, its orange a tan.
+ */
+static void to_oklab(const double rgb[3], double lab[3])
+{
+    double l = cbrt(0.4122214708 * rgb[0] + 0.5363325363 * rgb[1] + 0.0514459929 * rgb[2]);
+    double m = cbrt(0.2119034982 * rgb[0] + 0.6806995451 * rgb[1] + 0.1073969566 * rgb[2]);
+    double s = cbrt(0.0883024619 * rgb[0] + 0.2817188376 * rgb[1] + 0.6299787005 * rgb[2]);
+    lab[0] = 0.2104542553 * l + 0.7936177850 * m - 0.0040720468 * s;
+    lab[1] = 1.9779984951 * l - 2.4285922050 * m + 0.4505937099 * s;
+    lab[2] = 0.0259040371 * l + 0.7827717662 * m - 0.8086757660 * s;
+}
+
+/* Linear sRGB of OKLab (L, a, b); false when it lies outside the sRGB gamut. */
+static bool from_oklab(double L, double a, double b, double rgb[3])
+{
+    double l = L + 0.3963377774 * a + 0.2158037573 * b;
+    double m = L - 0.1055613458 * a - 0.0638541728 * b;
+    double s = L - 0.0894841775 * a - 1.2914855480 * b;
+    l = l * l * l, m = m * m * m, s = s * s * s;
+    rgb[0] = 4.0767416621 * l - 3.3077115913 * m + 0.2309699292 * s;
+    rgb[1] = -1.2684380046 * l + 2.6097574011 * m - 0.3413193965 * s;
+    rgb[2] = -0.0041960863 * l - 0.7034186147 * m + 1.7076147010 * s;
+    bool in = true;
+    for (int i = 0; i < 3; i++) {
+        in = in && rgb[i] >= -1e-9 && rgb[i] <= 1 + 1e-9;
+    }
+    return in;
+}
+
+/* The colour of OKLab lightness L and hue (a, b), with as much of its chroma as sRGB holds. */
+static void oklab_in_gamut(double L, double a, double b, double rgb[3])
+{
+    double k = 1;
+    for (int i = 0; i < 64; i++, k *= 0.95) {
+        if (from_oklab(L, a * k, b * k, rgb)) {
+            return;
+        }
+    }
+    from_oklab(L, 0, 0, rgb); /* a grey of lightness 0..1 always is */
+}
+
+static csvchart_rgba pack(const double rgb[3], csvchart_rgba alpha)
+{
+    return (csvchart_rgba)(encode(rgb[0]) << 24 | encode(rgb[1]) << 16 | encode(rgb[2]) << 8 |
+                           (alpha & 0xFFu));
+}
+
+/* c lightened to relative luminance y (at least), keeping its OKLab hue and chroma. */
+static csvchart_rgba lighten(csvchart_rgba c, double y)
+{
+    double rgb[3] = {channel(c >> 24 & 255), channel(c >> 16 & 255), channel(c >> 8 & 255)};
+    double lab[3];
+    to_oklab(rgb, lab);
+    double lo = lab[0], hi = 1;
+    for (int i = 0; i < 40; i++) { /* luminance grows with OKLab lightness: bisect */
+        double mid = (lo + hi) / 2;
+        oklab_in_gamut(mid, lab[1], lab[2], rgb);
+        if (0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2] < y) {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    oklab_in_gamut(hi, lab[1], lab[2], rgb);
+    return pack(rgb, c);
+}
+
+/* Whether the theme's marks are lighter than its background (dark), as mark_band() decides. */
+static bool marks_lighter(const struct theme *t)
+{
+    double lo, hi;
+    mark_band(t, false, &lo, &hi);
+    return lo > 0;
+}
+
+csvchart_rgba csvchart_theme_highlight_color(const struct theme *t, csvchart_rgba c)
+{
+    if (!marks_lighter(t)) {
+        return c; /* on paper the colours are darker than the grey already */
+    }
+    /* Lighten by one map of luminance, 1 - (1 - y) k, so the colours keep their order (a
+     * grouped chart's series told apart as before) and one as light as the grey is lifted
+     * to HIGHLIGHT_OVER_MUTED against it. */
+    double lm = csvchart_luminance(t->muted);
+    double target = fmin(1, HIGHLIGHT_OVER_MUTED * (lm + 0.05) - 0.05);
+    if (lm >= 1 || target <= lm) {
+        return c;
+    }
+    double k = (1 - target) / (1 - lm);
+    double y = csvchart_luminance(c), want = 1 - (1 - y) * k;
+    return want > y ? lighten(c, want) : c;
+}
+
+csvchart_rgba csvchart_theme_muted_color(const struct theme *t, csvchart_rgba c)
+{
+    /* Towards the grey of its own luminance in linear light (which keeps the luminance), then
+     * part of the way to the muted grey's luminance: the grey sits next to the background at
+     * 3:1, and a colour between it and a palette colour (both in the band) is in the band too. */
+    double rgb[3] = {channel(c >> 24 & 255), channel(c >> 16 & 255), channel(c >> 8 & 255)};
+    double y = 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
+    for (int i = 0; i < 3; i++) {
+        rgb[i] = y + MUTED_CHROMA * (rgb[i] - y);
+    }
+    double want = y + (csvchart_luminance(t->muted) - y) * MUTED_TOWARDS_GREY;
+    return csvchart_color_in_band(pack(rgb, c), want, want);
+}
+
 double csvchart_luminance(csvchart_rgba c)
 {
     return 0.2126 * channel(c >> 24 & 255) + 0.7152 * channel(c >> 16 & 255) +

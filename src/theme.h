@@ -117,6 +117,28 @@ csvchart_rgba csvchart_color_in_band(csvchart_rgba c, double lo, double hi);
 /* Brings a mark colour chosen elsewhere (negative_color) to 3:1, as the palette is. */
 void csvchart_theme_mark_color(const struct theme *t, csvchart_rgba *c);
 
+/*
+ * The colours of a highlight (the highlight pattern: the story in colour, the rest muted).
+ *
+ * csvchart_theme_highlight_color(): a mark the highlight keeps in colour. On paper its own;
+ * where marks are lighter than the background (dark) it is lightened in OKLab, keeping hue and
+ * chroma, so that the story stands out from the muted grey by luminance as it does on paper
+ * and not by hue alone: a colour as light as the grey comes out HIGHLIGHT_OVER_MUTED against
+ * it, lighter ones in proportion (okabe-ito's blue #0072B2, 3.2:1 on the dark background and
+ * 1.0:1 against its grey #666B72, becomes #409BDE: 5.5:1 and 1.78:1).
+ *
+ * csvchart_theme_muted_color(): a series colour muted, for the categories a highlight leaves
+ * out of a chart of several series: the same hue with MUTED_CHROMA of its colourfulness, its
+ * luminance MUTED_TOWARDS_GREY of the way to the muted grey's (nearer the background). The
+ * series stay told apart (review 5: 55 bars in one grey); the result is a mark at 3:1 when c
+ * and the theme's muted grey are.
+ */
+#define HIGHLIGHT_OVER_MUTED 1.75
+#define MUTED_CHROMA 0.35
+#define MUTED_TOWARDS_GREY 0.5
+csvchart_rgba csvchart_theme_highlight_color(const struct theme *t, csvchart_rgba c);
+csvchart_rgba csvchart_theme_muted_color(const struct theme *t, csvchart_rgba c);
+
 /* Relative luminance (WCAG 2) of a colour, 0..1. */
 double csvchart_luminance(csvchart_rgba c);
 

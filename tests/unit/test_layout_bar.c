@@ -264,6 +264,129 @@ static void test_highlight(void)
     csvchart_figure_free(fig);
 }
 
+/* The fill of the bar whose SVG title is `title` ("Y, a: 3"); 0 when there is none. */
+static csvchart_rgba bar_fill(const struct csvchart_scene *s, const char *title)
+{
+    for (size_t i = 0; i < s->len; i++) {
+        if (s->items[i].kind == SCENE_RECT && s->items[i].title &&
+            strcmp(s->items[i].title, title) == 0) {
+            return s->items[i].fill;
+        }
+    }
+    return 0;
+}
+
+/* How colourful an opaque colour is: its largest channel less its smallest, 0..255. */
+static int spread(csvchart_rgba c)
+{
+    int r = c >> 24 & 255, g = c >> 16 & 255, b = c >> 8 & 255;
+    return (r > g ? (r > b ? r : b) : (g > b ? g : b)) -
+           (r < g ? (r < b ? r : b) : (g < b ? g : b));
+}
+
+/* Rects of colour c that are no bar: the legend's swatches. */
+static size_t swatches(const struct csvchart_scene *s, csvchart_rgba c)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s->len; i++) {
+        n += s->items[i].kind == SCENE_RECT && !s->items[i].title && s->items[i].fill == c;
+    }
+    return n;
+}
+
+/*
+ * A category highlighted in a chart of several series, grouped or stacked, light or dark: the
+ * groups left out are muted, but each series in a muted version of its own colour, so that they
+ * stay told apart (review 5, defect 13: 55 bars in one grey, the legend's five year colours
+ * true of one group only); the legend shows each series' colour and its muted version. Every
+ * muted bar is a mark (3:1 on the background), less colourful than its series' colour.
+ */
+static void test_highlight_groups(void)
+{
+    const char *csv = "m,a,b,c\nX,1,2,3\nY,3,4,5\nZ,2,3,1\n";
+    static const char *const ser[] = {"a", "b", "c"};
+    for (int k = 0; k < 4; k++) {
+        const char *theme = k & 1 ? "dark" : "light", *stack = k & 2 ? "true" : "false";
+        const char *opts[] = {"highlight", "X", "theme", theme, "stack", stack, NULL};
+        csvchart_figure *fig = lay(csv, opts);
+        if (!fig) {
+            continue;
+        }
+        csvchart_error err = {0};
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        struct theme th;
+        csvchart_theme_get(theme, NULL, &th);
+        csvchart_rgba y[3], x[3];
+        for (size_t i = 0; i < 3; i++) {
+            char title[32];
+            snprintf(title, sizeof title, "Y, %s: %d", ser[i], (int)i + 3);
+            y[i] = bar_fill(s, title);
+            snprintf(title, sizeof title, "X, %s: %d", ser[i], (int)i + 1);
+            x[i] = bar_fill(s, title);
+            HARNESS_REPORT(y[i] && x[i], "%s%s: no bar %s of X or Y", theme, k & 2 ? ", stack" : "",
+                           ser[i]);
+            HARNESS_REPORT(y[i] != th.muted, "%s%s: Y's %s in the one grey #%08x", theme,
+                           k & 2 ? ", stack" : "", ser[i], y[i]);
+            HARNESS_REPORT(csvchart_contrast(y[i], th.background) >= 3 - 0.01,
+                           "%s: muted %s #%08x is %.2f:1 on the background", theme, ser[i], y[i],
+                           csvchart_contrast(y[i], th.background));
+            HARNESS_REPORT(spread(y[i]) < spread(x[i]), "%s: muted %s #%08x as colourful as #%08x",
+                           theme, ser[i], y[i], x[i]);
+            /* the legend: the series' colour and its muted version, once each */
+            HARNESS_REPORT(swatches(s, x[i]) == 1 && swatches(s, y[i]) == 1,
+                           "%s%s: series %s: %zu swatches of #%08x, %zu of #%08x", theme,
+                           k & 2 ? ", stack" : "", ser[i], swatches(s, x[i]), x[i],
+                           swatches(s, y[i]), y[i]);
+            for (size_t j = 0; j < i; j++) {
+                HARNESS_REPORT(y[i] != y[j], "%s: muted %s and %s both #%08x", theme, ser[j],
+                               ser[i], y[i]);
+            }
+        }
+        char zname[32];
+        snprintf(zname, sizeof zname, "Z, c: 1");
+        CHECK_INT(bar_fill(s, zname), y[2]); /* one muted colour per series, in every group */
+        check_scene_rules(theme, s, s->width, s->height);
+        csvchart_figure_free(fig);
+    }
+}
+
+/*
+ * On the dark theme the highlighted bar stands out from the muted ones by luminance as well
+ * as hue (review 5, defect 14: okabe-ito's blue #0072B2 and the grey #666B72 were both about
+ * 3:1 on the background #1C1F24 and 1.04:1 against each other). WCAG contrast ratios: the
+ * grey stays a mark, 3.06:1 on the background; the blue is drawn #409BDE, 5.46:1 on the
+ * background and 1.78:1 against the grey, about what the blue has against the grey on paper
+ * (5.19:1 on white against 3.03:1: 1.71:1). On paper nothing changes.
+ */
+static void test_highlight_dark(void)
+{
+    const char *opts[] = {"highlight", "B", "theme", "dark", NULL};
+    csvchart_figure *fig = lay("k,v\nA,1\nB,2\n", opts);
+    if (!fig) {
+        return;
+    }
+    csvchart_error err = {0};
+    const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+    struct theme dark, light;
+    csvchart_theme_get("dark", NULL, &dark);
+    csvchart_theme_get("light", NULL, &light);
+    csvchart_rgba accent = bar_fill(s, "B: 2"), muted = bar_fill(s, "A: 1");
+    CHECK_INT(muted, dark.muted);
+    double on_bg = csvchart_contrast(accent, dark.background);
+    double apart = csvchart_contrast(accent, muted);
+    HARNESS_REPORT(apart >= 1.75 - 0.01, "accent #%08x is %.2f:1 against the grey #%08x", accent,
+                   apart, muted);
+    HARNESS_REPORT(on_bg >= 5, "accent #%08x is %.2f:1 on the background", accent, on_bg);
+    CHECK(csvchart_contrast(muted, dark.background) >= 3);
+    unsigned r = accent >> 24 & 255, g = accent >> 16 & 255, b = accent >> 8 & 255;
+    CHECK(b > g && g > r); /* still the blue */
+    /* as light as on paper, or more: the pop there is 1.71:1 */
+    double paper = csvchart_contrast(light.palette[0], light.muted);
+    HARNESS_REPORT(apart >= paper, "dark %.2f:1, paper %.2f:1", apart, paper);
+    check_scene_rules("dark highlight", s, s->width, s->height);
+    csvchart_figure_free(fig);
+}
+
 static char *many_items(size_t n)
 {
     size_t cap = n * 24 + 32, len = 0;
@@ -971,6 +1094,8 @@ int main(void)
     RUN(test_mixed_multipliers);
     RUN(test_orientation);
     RUN(test_highlight);
+    RUN(test_highlight_groups);
+    RUN(test_highlight_dark);
     RUN(test_too_many_names);
     RUN(test_thin_names);
     RUN(test_thin_wrapped_names);

@@ -2,8 +2,10 @@
  * test_theme.c - colours that read (theme.c): every mark colour of every named palette and of
  * a user's list at least 3:1 against the background, every text colour 4.5:1, in each theme;
  * a series the same colour in light and dark; a colour brought into its band keeps its hue;
+ * a highlight's colours (lightened on dark, muted versions of series colours);
  * house theme files (theme_file.c) read, and refused with the line of what is wrong.
  */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -65,6 +67,60 @@ static void test_band_keeps_hue(void)
     CHECK(r > g && g > b); /* still orange */
     CHECK_INT(c & 255u, 0xFFu);
     CHECK_INT(csvchart_color_in_band(0x336699FF, 0.1, 0.5), 0x336699FF);
+}
+
+/*
+ * A highlight's colours (review 5): on paper the highlighted colour is the palette's; on dark
+ * it is lightened, keeping the order of the colours' luminance (series told apart as before)
+ * and the blue a blue, to 1.75:1 at least against the muted grey (okabe-ito's blue: #409BDE,
+ * 5.46:1 on the background, 1.78:1 against #666B72, which is 3.06:1). A series' muted version
+ * is a mark in every theme and palette (3:1), between its colour's luminance and the grey's.
+ */
+static void test_highlight_colors(void)
+{
+    struct theme light, dark;
+    csvchart_theme_get("light", NULL, &light);
+    csvchart_theme_get("dark", NULL, &dark);
+    for (size_t i = 0; i < light.npalette; i++) {
+        CHECK_INT(csvchart_theme_highlight_color(&light, light.palette[i]), light.palette[i]);
+    }
+    csvchart_rgba blue = csvchart_theme_highlight_color(&dark, dark.palette[0]);
+    CHECK_INT(blue, 0x409BDEFF);
+    CHECK(csvchart_contrast(dark.palette[0], dark.muted) < 1.1); /* the defect: hue alone */
+    CHECK(csvchart_contrast(blue, dark.muted) >= 1.75);
+    CHECK(csvchart_contrast(blue, dark.background) >= 5.4);
+    CHECK(csvchart_contrast(dark.muted, dark.background) >= 3);
+    for (size_t i = 0; i < dark.npalette; i++) {
+        csvchart_rgba a = csvchart_theme_highlight_color(&dark, dark.palette[i]);
+        HARNESS_REPORT(csvchart_contrast(a, dark.muted) >= 1.75 - 0.01, "colour %zu #%08x %.2f:1",
+                       i, a, csvchart_contrast(a, dark.muted));
+        for (size_t j = 0; j < i; j++) {
+            csvchart_rgba b = csvchart_theme_highlight_color(&dark, dark.palette[j]);
+            double li = csvchart_luminance(dark.palette[i]),
+                   lj = csvchart_luminance(dark.palette[j]);
+            double ai = csvchart_luminance(a), aj = csvchart_luminance(b);
+            HARNESS_REPORT(fabs(li - lj) < 0.005 || (li < lj) == (ai < aj),
+                           "colours %zu and %zu change places", j, i);
+        }
+    }
+    static const char *const themes[] = {"light", "dark", "print"};
+    for (size_t t = 0; t < 3; t++) {
+        for (size_t p = 0; p < sizeof palettes / sizeof palettes[0]; p++) {
+            struct theme th;
+            csvchart_theme_get(themes[t], palettes[p], &th);
+            double lm = csvchart_luminance(th.muted);
+            for (size_t i = 0; i < th.npalette; i++) {
+                csvchart_rgba m = csvchart_theme_muted_color(&th, th.palette[i]);
+                double c = csvchart_contrast(m, th.background),
+                       lc = csvchart_luminance(th.palette[i]);
+                double l = csvchart_luminance(m);
+                HARNESS_REPORT(c >= 3, "%s, %s: muted %zu #%08x is %.2f:1", themes[t], palettes[p],
+                               i, m, c);
+                HARNESS_REPORT(l >= fmin(lc, lm) - 0.005 && l <= fmax(lc, lm) + 0.005,
+                               "%s, %s: muted %zu #%08x not between", themes[t], palettes[p], i, m);
+            }
+        }
+    }
 }
 
 /* Writes `text` to a file in the working folder and loads it as a house theme. */
@@ -150,6 +206,7 @@ int main(void)
     RUN(test_contrast);
     RUN(test_same_in_light_and_dark);
     RUN(test_band_keeps_hue);
+    RUN(test_highlight_colors);
     RUN(test_house_file);
     return harness_done();
 }
