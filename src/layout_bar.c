@@ -83,6 +83,10 @@ static csvchart_status check_names(struct bar_layout *B, struct panel *panels, c
         if (!found) {
             const struct bar_data *d = panels[0].d;
             char list[400];
+            const char *next = highlight && i + 1 < s->nhighlight ? s->highlight[i + 1] : NULL;
+            if (csvchart_name_split(what, name, next, category_at, d, d->ncat, list, sizeof list)) {
+                return csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0, "%s", list);
+            }
             csvchart_name_hint(name, "categories", category_at, d, d->ncat, list, sizeof list);
             return csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0,
                                       "%s: no category%s named \"%s\"; %s", what,

@@ -559,6 +559,11 @@ static csvchart_status series_colors(struct trend_layout *T, csvchart_error *err
         }
         if (!found) {
             char list[400];
+            if (csvchart_name_split("highlight", s->highlight[h],
+                                    h + 1 < s->nhighlight ? s->highlight[h + 1] : NULL, series_at,
+                                    d, d->nseries, list, sizeof list)) {
+                return csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0, "%s", list);
+            }
             csvchart_name_hint(s->highlight[h], "series", series_at, d, d->nseries, list,
                                sizeof list);
             return csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0,

@@ -104,3 +104,27 @@ void csvchart_name_hint(const char *wanted, const char *noun, name_at_fn name_at
         used += (size_t)snprintf(buf + used, n - used, "%s\"%s\"", i ? ", " : "", s);
     }
 }
+
+bool csvchart_name_split(const char *what, const char *first, const char *next, name_at_fn name_at,
+                         const void *ctx, size_t n_names, char *buf, size_t n)
+{
+    if (!first || !next) {
+        return false;
+    }
+    static const char *const seps[] = {", ", ","};
+    for (size_t k = 0; k < 2; k++) {
+        size_t lf = strlen(first), ls = strlen(seps[k]), ln = strlen(next);
+        for (size_t i = 0; i < n_names; i++) {
+            const char *s = name_at(ctx, i);
+            if (s && strlen(s) == lf + ls + ln && strncmp(s, first, lf) == 0 &&
+                strncmp(s + lf, seps[k], ls) == 0 && strcmp(s + lf + ls, next) == 0) {
+                snprintf(buf, n,
+                         "%s: \"%s\" and \"%s\" are one name, \"%s\", split at its comma; "
+                         "write it in double quotes (on the command line: '\"%s\"')",
+                         what, first, next, s, s);
+                return true;
+            }
+        }
+    }
+    return false;
+}

@@ -6,6 +6,7 @@
 #ifndef CSVCHART_NAME_HINT_H
 #define CSVCHART_NAME_HINT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* The i-th of the names offered (NULL is written as ""). */
@@ -20,4 +21,12 @@ typedef const char *(*name_at_fn)(const void *ctx, size_t i);
  */
 void csvchart_name_hint(const char *wanted, const char *noun, name_at_fn name_at, const void *ctx,
                         size_t n_names, char *buf, size_t n);
+
+/*
+ * A list split a name at its comma ("Travis County, Texas" read as "Travis County" and
+ * "Texas")? Then writes into buf (n >= 1) the message that says so and how to quote it, and
+ * returns true. `first` and `next` are neighbours in the list (next NULL: none).
+ */
+bool csvchart_name_split(const char *what, const char *first, const char *next, name_at_fn name_at,
+                         const void *ctx, size_t n_names, char *buf, size_t n);
 #endif

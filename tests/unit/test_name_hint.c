@@ -46,9 +46,28 @@ static void test_whole_names(void)
          "and 2 more");
 }
 
+/* Review 5: --highlight "Travis County, Texas" is a list of two names; the refusal only
+ * suggested the name, not the quotes that keep it whole. */
+static void test_split_name(void)
+{
+    static const char *const COUNTIES[] = {"Harris County, Texas", "Travis County,Texas", "Cook"};
+    char buf[512];
+    CHECK(csvchart_name_split("highlight", "Harris County", "Texas", job_at, COUNTIES, 3, buf,
+                              sizeof buf));
+    CHECK_STR(buf, "highlight: \"Harris County\" and \"Texas\" are one name, \"Harris County, "
+                   "Texas\", split at its comma; write it in double quotes (on the command "
+                   "line: '\"Harris County, Texas\"')");
+    CHECK(csvchart_name_split("highlight", "Travis County", "Texas", job_at, COUNTIES, 3, buf,
+                              sizeof buf)); /* no space after the comma */
+    CHECK(!csvchart_name_split("highlight", "Cook", "Texas", job_at, COUNTIES, 3, buf, sizeof buf));
+    CHECK(!csvchart_name_split("highlight", "Harris County", NULL, job_at, COUNTIES, 3, buf,
+                               sizeof buf));
+}
+
 int main(void)
 {
     RUN(test_near);
     RUN(test_whole_names);
+    RUN(test_split_name);
     return harness_done();
 }
