@@ -103,7 +103,14 @@ csvchart_status csvchart_bin_key(const csvchart_table *t, size_t col, const stru
 {
     const char *text = csvchart_table_text(t, cell);
     struct date_value d;
-    if (!csvchart_table_date(t, text, cell->len, &d)) { /* date_format, locale */
+    char why[64];
+    bool ok = csvchart_table_date(t, text, cell->len, &d); /* date_format, locale */
+    if (!ok && csvchart_date_past_month_end(text, cell->len, why, sizeof why)) {
+        return csvchart_error_set(err, CSVCHART_ERROR_DATA, t->name, cell->line, cell->col,
+                                  "\"%s\" is not a date (column \"%s\"): %s", text,
+                                  t->cols[col].name, why);
+    }
+    if (!ok) {
         return csvchart_error_set(err, CSVCHART_ERROR_DATA, t->name, cell->line, cell->col,
                                   "bin = %s needs dates in column \"%s\", and \"%s\" is not a "
                                   "date (e.g. 2025-01-15, 15 January 2025, January 2025)%s",

@@ -14,6 +14,7 @@
  */
 #include "date.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "locale_data.h"
@@ -177,6 +178,37 @@ static bool english_month(struct scan *s, int *month)
         }
     }
     return false;
+}
+
+bool csvchart_date_past_month_end(const char *s, size_t len, char *why, size_t n)
+{
+    static const char *const names[] = {"January",   "February", "March",    "April",
+                                        "May",       "June",     "July",     "August",
+                                        "September", "October",  "November", "December"};
+    while (len && (*s == ' ' || *s == '\t')) {
+        s++, len--;
+    }
+    if (len < 10 || s[4] != '-' || s[7] != '-' || (len > 10 && s[10] != 'T' && s[10] != ' ')) {
+        return false;
+    }
+    int v[3] = {0, 0, 0};
+    const int at[3] = {0, 5, 8}, digits[3] = {4, 2, 2};
+    for (int f = 0; f < 3; f++) {
+        for (int k = 0; k < digits[f]; k++) {
+            char c = s[at[f] + k];
+            if (c < '0' || c > '9') {
+                return false;
+            }
+            v[f] = v[f] * 10 + (c - '0');
+        }
+    }
+    if (v[0] < 1 || v[1] < 1 || v[1] > 12 || v[2] <= csvchart_date_month_days(v[0], v[1]) ||
+        v[2] > 31) {
+        return false;
+    }
+    snprintf(why, n, "%s %d has %d days", names[v[1] - 1], v[0],
+             csvchart_date_month_days(v[0], v[1]));
+    return true;
 }
 
 static bool valid_day(int year, int month, int day)

@@ -173,6 +173,12 @@ csvchart_status csvchart_table_date_cell(const csvchart_table *t, size_t col,
     if (csvchart_table_date(t, s, c->len, out)) {
         return CSVCHART_OK;
     }
+    char why[64];
+    if (csvchart_date_past_month_end(s, c->len, why, sizeof why)) {
+        return csvchart_error_set(err, CSVCHART_ERROR_DATA, t->name, c->line, c->col,
+                                  "\"%s\" is not a date (column \"%s\"): %s", s, t->cols[col].name,
+                                  why);
+    }
     return csvchart_error_set(err, CSVCHART_ERROR_DATA, t->name, c->line, c->col,
                               "\"%s\" is not a date (column \"%s\"); expected " DATE_FORMATS "%s",
                               s, t->cols[col].name, csvchart_table_date_hint(t, s));
