@@ -14,7 +14,8 @@
  *          word broken (auto); else horizontal, names wrapped in a left-hand column;
  *        - the label size from the type scale's label down to the footer's, no smaller;
  *        - panels in one row (vertical) or one column (horizontal), bands alike across
- *          panels; else a grid of equal cells;
+ *          panels; else a grid of equal cells (horizontal panels with the same categories
+ *          name them once, at the left of each row of the grid);
  *      When nothing fits, the layout says which side is short (csvchart_layout_no_fit()) and
  *      csvchart_layout_fit() finds the size that holds every name - unless category_labels =
  *      thin, which names every k-th category instead, with a warning;
@@ -107,6 +108,24 @@ static bool some_muted(const struct bar_chart *chart, const struct panel *panels
         }
     }
     return false;
+}
+
+/* Whether every panel has the same categories in the same order: then a row of horizontal
+ * panels may name them once (layout_bar_arrange.c). */
+static bool same_categories(const struct bar_chart *ch)
+{
+    for (size_t p = 1; p < ch->npanels; p++) {
+        const struct bar_data *a = &ch->panels[0], *b = &ch->panels[p];
+        if (a->ncat != b->ncat) {
+            return false;
+        }
+        for (size_t c = 0; c < a->ncat; c++) {
+            if (strcmp(a->cats[c], b->cats[c]) != 0) {
+                return false;
+            }
+        }
+    }
+    return true;
 }
 
 /* Facets share one value scale when asked, or (auto) when their values share a unit. */
@@ -427,6 +446,7 @@ csvchart_status csvchart_layout_bar(const void *data, const struct spec *s,
         return csvchart_error_nomem(err);
     }
     B.shared = shared_scale(&B);
+    B.same_cats = same_categories(chart);
     for (size_t p = 0; p < np; p++) {
         struct panel *P = &panels[p];
         P->d = &chart->panels[p];

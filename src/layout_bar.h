@@ -100,9 +100,14 @@ struct bar_layout {
                                     the plot box, for thinned names taller than a band */
     double name_band;            /* horizontal: the height the most lines of a name need */
     double col;                  /* horizontal: the category column's width */
+    bool same_cats;              /* every panel has the same categories in the same order */
+    bool names_shared;           /* horizontal, several panels a row, same_cats: the names
+                                    stand once at the left of each row of panels (the panels
+                                    there name them, P->named), none inside the others */
     size_t cols, rows;           /* the facet grid */
     double shared_lo, shared_hi; /* the data extent of every panel (shared scales) */
     double widest_word, widest_word_size; /* of every name, at that label size */
+    double widest_name, widest_name_size; /* the widest name on one line, at that size */
     struct tick_memo *memo;               /* owned by csvchart_layout_bar() */
     uint64_t series_hl;                   /* highlight of series: bit k for series k */
 };
@@ -134,7 +139,16 @@ struct panel {
                                   column) and above it for horizontal rule labels (the row) */
     size_t ratio_a, ratio_b;   /* the two categories of the callout ((size_t)-1: none) */
     bool notes_inline;         /* horizontal: notes stand beside their bars, no column */
+    bool named;                /* horizontal: the names stand left of this panel's plot (all
+                                  panels, or with names_shared the first of each row) */
 };
+
+/* Horizontal bars: the px a panel's cell keeps left of its plot for the names (none when
+ * they stand once at the left of the row, B->names_shared). */
+static inline double bar_name_room(const struct bar_layout *B)
+{
+    return B->names_shared ? 0 : B->col + B->px.name_gap;
+}
 
 static inline size_t bar_idx(const struct panel *P, size_t c, size_t s)
 {

@@ -9,10 +9,12 @@
  *   - the label size from the type scale's label size down to the footer's, no smaller
  *     (bar_arrange_sized());
  *   - panels in one row (vertical) or one column (horizontal), bands alike across panels;
- *     else a grid of equal cells.
+ *     else a grid of equal cells; a grid of horizontal panels that share their categories
+ *     names them once at the left of each row of panels (bar_arrange_horizontal()).
  * Each try maps every panel's value axis with the rooms its labels need (map_panels(): panels
- * side by side share them, so they line up) and says, when it fails, which side was short
- * and why (struct bar_arrangement), so that layout_bar.c can name a size that fits.
+ * on one scale, or whose axes run along the same stretch, share them, so they line up) and
+ * says, when it fails, which side was short and why (struct bar_arrangement), so that
+ * layout_bar.c can name a size that fits.
  */
 #include <math.h>
 #include <stdint.h>
@@ -28,7 +30,7 @@
 static void plot_box(struct bar_layout *B, struct panel *P)
 {
     if (B->horizontal) {
-        P->px0 = P->x0 + B->col + B->px.name_gap;
+        P->px0 = P->x0 + bar_name_room(B);
         P->px1 = P->x1 - P->ref_col;
         bar_axis_ticks(B, P, P->px1 - P->px0);
     } else {
@@ -41,36 +43,61 @@ static void plot_box(struct bar_layout *B, struct panel *P)
 }
 
 /*
- * Maps every panel's value axis with the rooms its labels need. Panels take the largest room
- * any of them needs, so that panels side by side (or one above another) line up: a shared
- * scale puts one value at one place in every panel. False when an axis is too short.
+ * The panels that share their rooms (map_panels()), so that their axes line up: every panel
+ * on a shared scale, which puts one value at one place in every panel. Horizontal panels on
+ * scales of their own share them with the panels above and below (one grid column), whose
+ * axes end together, and owe nothing to the panels beside them: a room one needed for
+ * "£584,023" left its neighbour's "8.0%" bars 110 px short of their panel's end (review 5).
+ * Vertical panels keep sharing theirs: their rooms are a label's height, about the same in
+ * every panel, and a grid's axes of one length read better than a pixel gained.
+ */
+static size_t room_group(const struct bar_layout *B, size_t p)
+{
+    if (B->shared || !B->horizontal || B->cols == 0) {
+        return 0;
+    }
+    return p % B->cols;
+}
+
+/*
+ * Maps every panel's value axis with the rooms its labels need. The panels of one room group
+ * take the largest room any of them needs, so that they line up. False when an axis is too
+ * short.
  */
 static bool map_panels(struct bar_layout *B, struct panel *panels, csvchart_status *st,
                        csvchart_error *err)
 {
     size_t np = B->chart->npanels;
-    double rl = 0, rh = 0;
     struct bar_reach **r = calloc(np, sizeof *r);
     size_t *nr = calloc(np, sizeof *nr);
-    bool ok = r && nr;
+    double *rl = calloc(np, sizeof *rl), *rh = calloc(np, sizeof *rh); /* by room group */
+    bool ok = r && nr && rl && rh;
     for (size_t p = 0; ok && p < np; p++) {
         plot_box(B, &panels[p]);
         ok = bar_axis_reaches(B, &panels[p], &r[p], &nr[p]);
     }
-    /* One pair of rooms for every panel, so that they line up. The rooms shrink the axes,
-     * which moves the values: rounds until no panel needs more (each round only grows them). */
+    /* One pair of rooms for every group, so that its panels line up. The rooms shrink the
+     * axes, which moves the values: rounds until no panel needs more (each round only grows
+     * them). */
+    double *nl = calloc(np, sizeof *nl), *nh = calloc(np, sizeof *nh);
+    ok = ok && nl && nh;
     for (int it = 0; ok && it < 200; it++) {
-        double nl = 0, nh = 0;
+        memset(nl, 0, np * sizeof *nl);
+        memset(nh, 0, np * sizeof *nh);
         for (size_t p = 0; p < np; p++) {
+            size_t g = room_group(B, p);
             double v0, v1, lo, hi;
             bar_value_ends(B, &panels[p], &v0, &v1);
-            bar_axis_rooms_for(r[p], nr[p], fmax(fabs(v1 - v0) - rl - rh, 1), &lo, &hi);
-            nl = fmax(nl, lo);
-            nh = fmax(nh, hi);
+            bar_axis_rooms_for(r[p], nr[p], fmax(fabs(v1 - v0) - rl[g] - rh[g], 1), &lo, &hi);
+            nl[g] = fmax(nl[g], lo);
+            nh[g] = fmax(nh[g], hi);
         }
-        bool settled = nl <= rl + 1e-6 && nh <= rh + 1e-6;
-        rl = fmax(rl, nl);
-        rh = fmax(rh, nh);
+        bool settled = true;
+        for (size_t g = 0; g < np; g++) {
+            settled = settled && nl[g] <= rl[g] + 1e-6 && nh[g] <= rh[g] + 1e-6;
+            rl[g] = fmax(rl[g], nl[g]);
+            rh[g] = fmax(rh[g], nh[g]);
+        }
         if (settled) {
             break;
         }
@@ -80,29 +107,31 @@ static bool map_panels(struct bar_layout *B, struct panel *panels, csvchart_stat
     }
     free(r);
     free(nr);
+    free(nl);
+    free(nh);
     if (!ok) {
+        free(rl);
+        free(rh);
         *st = csvchart_error_nomem(err);
         return true;
     }
-    for (size_t p = 0; p < np; p++) {
+    bool fit = true;
+    for (size_t p = 0; fit && p < np; p++) {
         struct panel *P = &panels[p];
+        size_t g = room_group(B, p);
         double v0, v1;
         bar_value_ends(B, P, &v0, &v1);
-        if (!bar_axis_map(B, P, v0, v1, rl, rh)) {
-            return false;
-        }
+        fit = bar_axis_map(B, P, v0, v1, rl[g], rh[g]);
         /* The rooms shortened the axis: fewer ticks when their labels now touch. */
-        if (B->horizontal && !bar_axis_ticks_fit(B, P)) {
+        if (fit && B->horizontal && !bar_axis_ticks_fit(B, P)) {
             bar_axis_ticks(B, P, fabs(P->sc.r1 - P->sc.r0));
-            if (!bar_axis_map(B, P, v0, v1, rl, rh)) {
-                return false;
-            }
+            fit = bar_axis_map(B, P, v0, v1, rl[g], rh[g]);
         }
-        if (!bar_axis_ticks_fit(B, P)) {
-            return false;
-        }
+        fit = fit && bar_axis_ticks_fit(B, P);
     }
-    return true;
+    free(rl);
+    free(rh);
+    return fit;
 }
 
 void bar_set_label_size(struct bar_layout *B, double size)
@@ -168,6 +197,10 @@ static struct bar_arrangement arrange_vertical(struct bar_layout *B, struct pane
     double cell_h = (H - (double)(rows - 1) * B->px.panel_gap) / (double)rows;
     double title_h = panel_title_height(B);
     struct bar_arrangement a = {.ok = true};
+    B->names_shared = false;
+    for (size_t p = 0; p < np; p++) {
+        panels[p].named = true;
+    }
     /* The gutter needs the ticks, which need the plot's height, which needs the names' lines,
      * which need the band, which needs the gutter: rounds until no gutter grows, so cells and
      * names are laid out with gutters at least as wide as their tick labels (a gutter that
@@ -263,6 +296,22 @@ static bool name_column(const struct bar_layout *B, double w, double *col, size_
  * each band as tall as the longest name's lines. One column of panels shares the height by
  * their categories (every band alike); a grid has equal cells. `thin`: the bands may be
  * thinner than the names, which are then drawn every name_stride-th.
+ *
+ * A grid of panels that all name the same categories in the same order (the regions of a
+ * country, one panel per indicator) names them once, at the left of each row of panels, as
+ * a newsroom's split bars and ggplot2's facet grids do (B->names_shared):
+ *
+ *                Unemployment rate     Employment rate
+ *     North East |###  3.4%             |#########  71.6%
+ *     North West |#####  5.3%           |########  68.4%
+ *                +----+----+            +----+----+
+ *
+ * The column then wraps only past what every panel's own column would have taken together
+ * (and a third of the width): names stay on one line where the room allows, and the width
+ * saved goes to the plots, which are never narrower than with a column each. The panels of a
+ * row keep their bands at one height (the most any of them keeps above its plot), so each
+ * name stands beside its bars in every panel. Panels sorted differently per panel (sort),
+ * or with categories of their own, keep a column each.
  */
 struct bar_arrangement bar_arrange_horizontal(struct bar_layout *B, struct panel *panels,
                                               size_t cols, bool thin)
@@ -276,6 +325,7 @@ struct bar_arrangement bar_arrange_horizontal(struct bar_layout *B, struct panel
     double tick_h = B->lh + B->px.tick_gap + B->axis_title_h;
     struct bar_arrangement a = {.ok = true};
     B->band_pad = 0;
+    B->names_shared = cols > 1 && B->same_cats;
     if (B->widest_word_size != B->label.size_px) { /* the same for every grid tried */
         B->widest_word = 0;
         for (size_t p = 0; p < np; p++) {
@@ -287,35 +337,48 @@ struct bar_arrangement bar_arrange_horizontal(struct bar_layout *B, struct panel
         }
         B->widest_word_size = B->label.size_px;
     }
+    if ((thin || B->names_shared) && B->widest_name_size != B->label.size_px) {
+        B->widest_name = 0;
+        for (size_t p = 0; p < np; p++) {
+            const struct bar_data *d = &B->chart->panels[p];
+            for (size_t c = 0; c < d->ncat; c++) {
+                double w;
+                csvchart_layout_lines(&B->L, &B->label, d->cats[c], INFINITY, 1, &w);
+                B->widest_name = fmax(B->widest_name, w);
+            }
+        }
+        B->widest_name_size = B->label.size_px;
+    }
     double widest_word = B->widest_word;
     double max_col = fmax(0.38 * cell_w, fmin(widest_word, 0.6 * cell_w));
     if (thin) {
         /* A thinned name stands for its own band among bands thinner than its line: on two
          * lines it was centred on a 4 px band and spanned eight bars, so no reader could tell
          * which it named (review 5). One line when every name fits half the cell that way. */
-        double widest_name = 0;
-        for (size_t p = 0; p < np; p++) {
-            const struct bar_data *d = &B->chart->panels[p];
-            for (size_t c = 0; c < d->ncat; c++) {
-                double w;
-                csvchart_layout_lines(&B->L, &B->label, d->cats[c], INFINITY, 1, &w);
-                widest_name = fmax(widest_name, w);
-            }
-        }
-        max_col = fmax(max_col, fmin(widest_name + 0.5, 0.5 * cell_w));
+        max_col = fmax(max_col, fmin(B->widest_name + 0.5, 0.5 * cell_w));
+    }
+    if (B->names_shared) {
+        /* what a column in every panel took, given to one: no plot is narrower for it */
+        double most = (double)cols * max_col + (double)(cols - 1) * B->px.name_gap;
+        max_col = fmax(max_col, fmin(B->widest_name + 0.5, fmin(most, W / 3)));
     }
     size_t block;
     if (widest_word > max_col || !name_column(B, max_col, &B->col, &block)) {
         return (struct bar_arrangement){.short_w = true, .long_name = true};
     }
+    if (B->names_shared) { /* the cells share what the column leaves */
+        cell_w =
+            (W - B->col - B->px.name_gap - (double)(cols - 1) * B->px.panel_gap) / (double)cols;
+    }
     /* a device pixel more than the lines: baselines snap to whole device pixels */
     double need_band = (double)block * B->lh + 1 / L->scale;
     B->name_band = need_band;
-    double ref_col = 0;
+    double ref_col = 0, above = 0;
     for (size_t p = 0; p < np; p++) {
         ref_col = fmax(ref_col, panels[p].ref_col);
+        above = fmax(above, panels[p].ratio_room + panels[p].ref_row);
     }
-    if (cell_w - B->col - B->px.name_gap - ref_col < B->px.min_plot * 1.5 ||
+    if (cell_w - bar_name_room(B) - ref_col < B->px.min_plot * 1.5 ||
         axis_title_width(B) > cell_w) {
         return (struct bar_arrangement){.short_w = true};
     }
@@ -357,8 +420,13 @@ struct bar_arrangement bar_arrange_horizontal(struct bar_layout *B, struct panel
             P->y1 = P->y0 + cell_h;
         }
         P->x0 = L->left + (double)(p % cols) * (cell_w + B->px.panel_gap);
+        if (B->names_shared) { /* the row's names stand left of its first cell */
+            P->x0 += B->col + B->px.name_gap;
+        }
         P->x1 = P->x0 + cell_w;
-        P->py0 = P->y0 + title_h + P->ratio_room + P->ref_row;
+        P->named = !B->names_shared || p % cols == 0;
+        /* bands at one height across a row that shares its names */
+        P->py0 = P->y0 + title_h + (B->names_shared ? above : P->ratio_room + P->ref_row);
         P->py1 = P->y1 - tick_h;
         P->band = (P->py1 - P->py0 - 2 * over) / (double)P->d->ncat;
         if (P->band < need_band && !thin) {
@@ -421,7 +489,7 @@ struct bar_arrangement bar_arrange_finish(struct bar_layout *B, struct panel *pa
             struct panel *P = &panels[p];
             P->notes_inline = false;
             bar_refs_rooms(B, P);
-            if (P->x1 - P->x0 - B->col - B->px.name_gap - P->ref_col < B->px.min_plot * 1.5) {
+            if (P->x1 - P->x0 - bar_name_room(B) - P->ref_col < B->px.min_plot * 1.5) {
                 return (struct bar_arrangement){.short_w = true, .what = SHORT_REFS};
             }
         }

@@ -181,38 +181,67 @@ csvchart_status bar_axis_check(const struct bar_layout *B, const struct panel *P
 
 /* ---- ticks ----------------------------------------------------------------------------------- */
 
+/* The ticks about `target` of them would be, their label plan and widest label; the widths
+ * of their labels and the gaps between them (px) */
+static double ticks_for(const struct bar_layout *B, struct panel *P, int target)
+{
+    if (B->s->ticks) { /* the editor's: these and no others */
+        P->ticks.nmajor = B->s->nticks < SCALE_MAX_TICKS ? B->s->nticks : SCALE_MAX_TICKS;
+        memcpy(P->ticks.major, B->s->ticks, P->ticks.nmajor * sizeof *P->ticks.major);
+        P->ticks.nminor = 0;
+        P->ticks.step = P->ticks.nmajor > 1 ? P->ticks.major[1] - P->ticks.major[0] : 1;
+        P->ticks.lo = P->ticks.major[0];
+        P->ticks.hi = P->ticks.major[P->ticks.nmajor - 1];
+    } else if (P->log) {
+        csvchart_ticks_log_within(P->dlo, P->dhi, target, &P->ticks);
+    } else {
+        csvchart_ticks_within(P->dlo, P->dhi, target, &P->ticks);
+    }
+    csvchart_format_plan(&P->values.f, P->log ? LABELS_LOG_TICKS : LABELS_TICKS, P->ticks.major,
+                         P->ticks.nmajor, P->ticks.step, false, &P->values, &P->tick_plan);
+    P->tick_w = 0;
+    double need = 0;
+    for (size_t i = 0; i < P->ticks.nmajor; i++) {
+        char buf[64];
+        csvchart_format_planned(&P->tick_plan, P->ticks.major[i], buf, sizeof buf);
+        double w = csvchart_layout_width(&B->L, &B->label, buf);
+        P->tick_w = fmax(P->tick_w, w);
+        need += w + B->px.tick_label_gap;
+    }
+    return need;
+}
+
 static void choose_ticks(const struct bar_layout *B, struct panel *P, double len, int target)
 {
     for (;; target--) {
-        if (B->s->ticks) { /* the editor's: these and no others */
-            P->ticks.nmajor = B->s->nticks < SCALE_MAX_TICKS ? B->s->nticks : SCALE_MAX_TICKS;
-            memcpy(P->ticks.major, B->s->ticks, P->ticks.nmajor * sizeof *P->ticks.major);
-            P->ticks.nminor = 0;
-            P->ticks.step = P->ticks.nmajor > 1 ? P->ticks.major[1] - P->ticks.major[0] : 1;
-            P->ticks.lo = P->ticks.major[0];
-            P->ticks.hi = P->ticks.major[P->ticks.nmajor - 1];
-            target = 2; /* nothing to thin */
-        } else if (P->log) {
-            csvchart_ticks_log_within(P->dlo, P->dhi, target, &P->ticks);
-        } else {
-            csvchart_ticks_within(P->dlo, P->dhi, target, &P->ticks);
-        }
-        csvchart_format_plan(&P->values.f, P->log ? LABELS_LOG_TICKS : LABELS_TICKS, P->ticks.major,
-                             P->ticks.nmajor, P->ticks.step, false, &P->values, &P->tick_plan);
-        P->tick_w = 0;
-        double need = 0;
-        for (size_t i = 0; i < P->ticks.nmajor; i++) {
-            char buf[64];
-            csvchart_format_planned(&P->tick_plan, P->ticks.major[i], buf, sizeof buf);
-            double w = csvchart_layout_width(&B->L, &B->label, buf);
-            P->tick_w = fmax(P->tick_w, w);
-            need += w + B->px.tick_label_gap;
-        }
+        double need = ticks_for(B, P, target);
         /* Along a horizontal axis the labels must not touch: fewer ticks until they do not. */
-        if (!B->horizontal || target <= 2 || need <= len) {
+        if (B->s->ticks || !B->horizontal || target <= 2 || need <= len) {
+            break;
+        }
+    }
+    /*
+     * A short horizontal axis (a small multiple, a phone) asks for two ticks, and two leave
+     * most of it unlabelled: "0%  5%" under bars to 8%, "0%  50%" under 79% (review 5). The
+     * fewest more that keep their labels a gap apart, evenly spaced along `len`, replace them:
+     * 0% 2% 4% 6% 8%, 0% 25% 50% 75%. Wide labels ("£500,000") keep two.
+     */
+    if (B->s->ticks || P->log || !B->horizontal || P->ticks.nmajor > 2 || P->dhi <= P->dlo) {
+        return;
+    }
+    struct ticks two = P->ticks;
+    struct label_plan plan = P->tick_plan;
+    double tick_w = P->tick_w;
+    for (int t = 3; t <= 5; t++) {
+        ticks_for(B, P, t);
+        double step_px = len * P->ticks.step / (P->dhi - P->dlo);
+        if (P->ticks.nmajor > 2 && step_px >= P->tick_w + B->px.tick_label_gap) {
             return;
         }
     }
+    P->ticks = two;
+    P->tick_plan = plan;
+    P->tick_w = tick_w;
 }
 
 void bar_axis_ticks(const struct bar_layout *B, struct panel *P, double len)
@@ -364,15 +393,19 @@ bool bar_axis_reaches(const struct bar_layout *B, const struct panel *P, struct 
         }
     }
     /* Tick labels centred on the end ticks reach half their size past them; horizontally the
-     * first may reach into the name column's free corner, but not off the canvas. */
+     * first may reach into the name column's free corner, but not off the canvas. A panel
+     * whose names stand once left of its row (B->names_shared) has no such corner: the panel
+     * before it ends a panel gap away, its own last label inside its plot, so the first may
+     * reach into the gap but keeps a tick label gap from that one ("100M%" ran into
+     * "−100M%" at 400x903). */
     char first[64], last[64];
     csvchart_format_planned(&P->tick_plan, P->ticks.major[0], first, sizeof first);
     csvchart_format_planned(&P->tick_plan, P->ticks.major[P->ticks.nmajor - 1], last, sizeof last);
     double half_last =
         B->horizontal ? csvchart_layout_width(&B->L, &B->label, last) / 2 : B->lh / 2;
+    double corner = P->named ? P->px0 - B->L.left : fmax(B->px.panel_gap - B->px.tick_label_gap, 0);
     double half_first =
-        B->horizontal ? csvchart_layout_width(&B->L, &B->label, first) / 2 - (P->px0 - B->L.left)
-                      : B->lh / 2;
+        B->horizontal ? csvchart_layout_width(&B->L, &B->label, first) / 2 - corner : B->lh / 2;
     r[n++] = (struct bar_reach){frac(P, P->ticks.major[P->ticks.nmajor - 1]), half_last, true};
     r[n++] = (struct bar_reach){frac(P, P->ticks.major[0]), half_first, false};
     *count = n;

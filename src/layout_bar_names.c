@@ -6,7 +6,8 @@
  * When the categories are periods (bin = week, month, quarter...), they are named as a time
  * axis is instead: the first calendar step whose labels keep apart (timeline_axis.c), each
  * label centred on the bar of the period its tick falls in. Otherwise every category is
- * named, or every k-th with category_labels = thin.
+ * named, or every k-th with category_labels = thin; a grid of horizontal panels with the same
+ * categories names them once, left of the first panel of each row (B->names_shared).
  */
 #include <limits.h>
 #include <math.h>
@@ -117,6 +118,9 @@ void bar_marks_names(struct bar_layout *B, struct panel *P)
     const struct bar_data *d = P->d;
     csvchart_rgba color = B->s->theme.text;
     if (d->period && time_names(B, P)) {
+        return;
+    }
+    if (B->horizontal && !P->named) { /* named once at the left of its row of panels */
         return;
     }
     for (size_t c = 0; c < d->ncat; c += B->name_stride) {
