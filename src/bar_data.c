@@ -214,10 +214,14 @@ csvchart_status csvchart_bar_chart_bind(const csvchart_table *t, const struct ag
     }
     /* Rows without any value that were dropped while folding (aggregate.h): the same
      * warnings as if binding had met them. */
+    b.no_value_hint = !s->bin && t->cols[c.x].type == COLUMN_DATE
+                          ? " (with bin, its period stays on the axis, empty)"
+                          : "";
     for (size_t i = 0; folded && !b.range && i < folded->skipped.nkept; i++) {
         csvchart_warnings_row(warn, t->name, folded->skipped.kept[i].line, b.no_values,
-                              "%s:%zu: row skipped: no value for \"%s\"", t->name,
-                              folded->skipped.kept[i].line, folded->skipped.kept[i].x);
+                              "%s:%zu: row skipped: no value for \"%s\"%s", t->name,
+                              folded->skipped.kept[i].line, folded->skipped.kept[i].x,
+                              b.no_value_hint);
     }
     if (folded && !b.range) {
         csvchart_warnings_rows(warn, t->name, b.no_values,

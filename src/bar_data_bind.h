@@ -73,7 +73,8 @@ struct binder {
     size_t mult_count[5]; /* none K M B T, for the panel's unit */
     struct number_unit unit;
     bool have_unit;
-    char no_values[400]; /* the class of "row skipped: no value for ..." (error.h) */
+    char no_values[400];       /* the class of "row skipped: no value for ..." (error.h) */
+    const char *no_value_hint; /* after that warning: how dates could keep their place */
 };
 
 /* The class of warnings (error.h) about rows that lack a value in column `col`. */

@@ -309,9 +309,7 @@ static csvchart_status observe_row(struct binder *b, size_t r)
          * their place on the axis once binned. */
         csvchart_warnings_row(b->warn, t->name, xc->line, b->no_values,
                               "%s:%zu: row skipped: no value for \"%s\"%s", t->name, xc->line, name,
-                              t->cols[c->x].type == COLUMN_DATE
-                                  ? " (with bin, its period stays on the axis, empty)"
-                                  : "");
+                              b->no_value_hint);
         return CSVCHART_OK;
     }
     size_t ci;
