@@ -515,7 +515,8 @@ void csvchart_format_plan(const struct value_format *f, enum label_role role, co
     /* Rounded: sums and means (computed), and values shown at a larger prefix than they were
      * written in (32,607,156 as 32.6M, 600B as 0.6T). */
     int shown = p->si ? 3 * (p->k >= 0 ? p->k : kmax) : 0;
-    bool rounded = computed || (p->si && shown > data_power && f->unit.decimals >= 0);
+    bool rounded = computed || (p->si && shown > data_power && f->unit.decimals >= 0 &&
+                                !f->unit.mixed); /* mixed: its decimals are the finest digit's */
     if (rounded && !wide && (!p->si || p->k >= 0)) {
         /* One number of decimals for the series: three significant digits of the largest and
          * two of the smallest (6.3M beside 115.3M, not 6M: 6.28M and 6.51M would read 6M and
@@ -563,11 +564,16 @@ void csvchart_format_plan(const struct value_format *f, enum label_role role, co
         p->rule = DEC_NEEDED;
     } else {
         /* As written, one number of decimals for the series ("31.0%" beside "21.4%") -
-         * unless the values span orders of magnitude, where zeros no reader needs go
-         * ("$60" beside "$0.07"). */
+         * unless the values span orders of magnitude and the decimals are more than the
+         * largest value needs for three significant digits, where zeros no reader needs go
+         * ("$60" beside "$0.07", but "58.0%" beside "71.2%" and "0.4%": review 6). */
         p->rule = DEC_DATA;
         p->digits = f->unit.decimals;
-        p->keep_zeros = !wide && !f->unit.mixed; /* mixed: 0.950B's zero was never written */
+        struct decimal top;
+        csvchart_fmt_to_decimal(max_abs, &top);
+        int own = shown > data_power ? f->unit.decimals + shown - data_power : f->unit.decimals;
+        p->keep_zeros = (!wide || (!top.zero && own <= 2 - (top.exp - shown))) &&
+                        !f->unit.mixed; /* mixed: 0.950B's zero was never written */
     }
 }
 

@@ -217,6 +217,23 @@ static void test_mixed_multipliers(void)
     CHECK(fixture_find_text(s, "$0.95B") && fixture_find_text(s, "$1.2B") &&
           fixture_find_text(s, "$2.3B")); /* not $1.200B: zeros no one wrote */
     csvchart_figure_free(fig);
+    /* Review 6: most cells in M, one in B: $182.1B was rounded to $182B as if computed. */
+    fig = lay("item,v\nCloud,$182.1B\nAds,$950M\nDevices,$45.3M\nLicensing,$12K\n", opts);
+    if (!fig) {
+        return;
+    }
+    s = csvchart_figure_scene(fig, &err);
+    CHECK(fixture_find_text(s, "$182.1B") && fixture_find_text(s, "$45.3M") &&
+          fixture_find_text(s, "$12K"));
+    csvchart_figure_free(fig);
+    /* ... and 58.0% beside 0.4% keeps the zero it was written with (not 58% beside 71.2%). */
+    fig = lay("c,share\nNorway,88.9%\nSweden,58.0%\nPoland,0.4%\n", opts);
+    if (!fig) {
+        return;
+    }
+    s = csvchart_figure_scene(fig, &err);
+    CHECK(fixture_find_text(s, "58.0%") && fixture_find_text(s, "0.4%"));
+    csvchart_figure_free(fig);
 }
 
 static void test_orientation(void)
