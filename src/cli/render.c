@@ -56,29 +56,78 @@ static void job_say(struct job *j, const char *fmt, ...)
     j->messages[j->mlen] = '\0';
 }
 
-/* An error on a line of the figure's section or of [defaults] without a column gets the
- * column of that line's value (of its key, for an unknown option): FILE:LINE:COL, as the
- * CSV's errors have. */
-static void add_column(const struct job *j, csvchart_error *err)
+/* The entry of the figure's section, else of [defaults], set with `key` (NULL: none). */
+static const struct ini_entry *entry_of(const struct job *j, const char *key, size_t len)
 {
     const struct ini_section *secs[] = {j->sec, j->defaults};
-    for (size_t k = 0; k < 2 && err->line && !err->column; k++) {
+    for (size_t k = 0; k < 2; k++) {
         for (size_t i = 0; secs[k] && i < secs[k]->len; i++) {
             const struct ini_entry *e = &secs[k]->entries[i];
-            if (e->line == err->line) {
-                err->column =
-                    err->status == CSVCHART_ERROR_UNKNOWN_OPTION ? e->key_col : e->value_col;
-                return;
+            if (strlen(e->key) == len && strncmp(e->key, key, len) == 0) {
+                return e;
             }
         }
+    }
+    return NULL;
+}
+
+/*
+ * Where in the INI file an error of a figure is, FILE:LINE:COL as the CSV's errors have it:
+ *   - an error on a line of the section or of [defaults] without a column gets that line's
+ *     value's column (its key's, for an unknown option);
+ *   - one found later about an option's value ("highlight: no category named ...", without a
+ *     file) gets the position of that option's value;
+ *   - one about the data file as a whole (it cannot be opened; "no column named "vote" (y)")
+ *     gets the position of `data`, or of the option named in parentheses, and keeps the
+ *     file's name in front of its message.
+ */
+static void add_position(const struct job *j, csvchart_error *err)
+{
+    const struct ini_entry *e = NULL;
+    if (err->file[0] && strcmp(err->file, j->doc_path) == 0) {
+        const struct ini_section *secs[] = {j->sec, j->defaults};
+        for (size_t k = 0; k < 2 && err->line && !err->column && !e; k++) {
+            for (size_t i = 0; secs[k] && i < secs[k]->len && !e; i++) {
+                e = secs[k]->entries[i].line == err->line ? &secs[k]->entries[i] : NULL;
+            }
+        }
+        if (e) {
+            err->column = err->status == CSVCHART_ERROR_UNKNOWN_OPTION ? e->key_col : e->value_col;
+        }
+        return;
+    }
+    if (err->line) {
+        return; /* a cell of the data: its own position */
+    }
+    if (!err->file[0]) {
+        size_t n = strspn(err->message, "abcdefghijklmnopqrstuvwxyz_");
+        e = n && err->message[n] == ':' ? entry_of(j, err->message, n) : NULL;
+    } else if (j->data && strcmp(err->file, j->data) == 0) {
+        const char *open = strstr(err->message, " (");
+        const char *close = open ? strchr(open + 2, ')') : NULL;
+        e = close ? entry_of(j, open + 2, (size_t)(close - open - 2)) : NULL;
+        e = e ? e : entry_of(j, "data", 4);
+        char message[sizeof err->file + sizeof err->message + 2];
+        snprintf(message, sizeof message, "%s: %s", err->file, err->message);
+        if (e) { /* cut at the buffer's end, as csvchart_error_set() does */
+            size_t n =
+                strlen(message) < sizeof err->message ? strlen(message) : sizeof err->message - 1;
+            memcpy(err->message, message, n);
+            err->message[n] = '\0';
+        }
+    }
+    if (e) {
+        snprintf(err->file, sizeof err->file, "%s", j->doc_path);
+        err->line = e->line;
+        err->column = e->value_col;
     }
 }
 
 void csvchart_batch_job_fail(struct job *j, csvchart_error *err)
 {
     j->failed = true;
-    if (err->file[0] && j->doc_path && strcmp(err->file, j->doc_path) == 0) {
-        add_column(j, err);
+    if (j->doc_path) {
+        add_position(j, err);
     }
     job_say(j, "csvchart: %s (figure \"%s\")", csvchart_error_text(err), j->sec->name);
 }

@@ -94,7 +94,7 @@ mkdir -p m1 m2
 run render mixed.ini --out-dir m1 --jobs 1
 expect_status 1 "failure isolation"
 expect_stderr 'csvchart: mixed.ini:5:1: unknown option "titel"; did you mean "title"? (figure "first")
-csvchart: missing.csv: cannot open the file: no such file or directory (figure "third")
+csvchart: mixed.ini:9:8: missing.csv: cannot open the file: no such file or directory (figure "third")
 csvchart: mixed.ini:12:7: log: "maybe" is not a boolean; expected true, false, yes, no, on, off, 1 or 0 (figure "fourth")
 csvchart: rendered 1, failed 3: first, third, fourth' "failure isolation"
 [ -f m1/second.png ] && [ ! -f m1/first.png ] && pass "the good figure is rendered" || fail "good figure missing"
@@ -215,6 +215,14 @@ printf '[a]\nkind = bar\ndata = names.csv\noutputs = t.scene\nhighlight = "Smith
 rm -rf o && mkdir o
 run render list_quotes.ini --out-dir o
 expect_status 0 "a list option keeps its quotes"
+# Errors found after the INI was read point at the option to change (review 6: no position).
+printf 'k,v\nSmith,1\nDoe,2\n' > pos.csv
+printf '[a]\nkind = bar\ndata = pos.csv\nhighlight = Smyth\n[b]\nkind = bar\ndata = pos.csv\ny = vote\n' > pos.ini
+run render pos.ini --out-dir o
+expect_status 1 "positions of later errors"
+expect_stderr_has 'csvchart: pos.ini:4:13: highlight: no category named "Smyth"' "a value found wrong in the data: its position"
+expect_stderr_has 'csvchart: pos.ini:8:5: pos.csv: no column named "vote" (y)' "a column not in the data: the option's position, the file named"
+
 # Output names with spaces are quoted, as in a shell (review 4: `""lab` was unknown).
 printf '[a]\nkind = bar\ndata = a.csv\noutputs = "lab report.png" "sub dir/x y".svg plain.scene\n' > spaced.ini
 rm -rf o && mkdir o
