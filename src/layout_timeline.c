@@ -59,6 +59,8 @@ static const struct timeline_metrics TL_BASE = {TIMELINE_METRICS(TIMELINE_METRIC
 
 /* A stretch without events longer than this share of the time shown becomes a break. */
 #define BREAK_SHARE 0.25
+/* Nor may one be longer than this share of the time the other breaks leave shown. */
+#define BREAK_DOMINANT 0.5
 /* From this many items on, a configuration is first tried with the least blocks (try_config). */
 #define OPTIMISTIC_FROM 150
 
@@ -174,13 +176,48 @@ static bool find_breaks(struct timeline *T)
     if (!sorted) {
         qsort(v, k, sizeof *v, by_start);
     }
-    double share = BREAK_SHARE * (T->tmax - T->tmin), end = v[0].b;
-    for (size_t i = 1; i < k && T->ncuts + 1 < TL_MAX_SEGS; i++) {
-        if (v[i].a - end > share) {
-            T->cut0[T->ncuts] = end;
-            T->cut1[T->ncuts++] = v[i].a;
+    /* The empty stretches, in place of the intervals (there are fewer of them). */
+    size_t ng = 0;
+    double end = v[0].b;
+    for (size_t i = 1; i < k; i++) {
+        if (v[i].a > end) {
+            double a = v[i].a;
+            v[ng++] = (struct interval){end, a};
         }
         end = fmax(end, v[i].b);
+    }
+    /* The longest first, each while it is longer than BREAK_SHARE of the whole time, or
+     * longer than BREAK_DOMINANT of the time still shown: a stretch under a quarter of the
+     * year was left when the longer ones beside it were cut, and took three quarters of the
+     * axis from a week of fourteen events (found by a review). Against the time still shown
+     * alone, every cut would lower the bar for the next, and evenly spread events would lose
+     * every gap. */
+    double shown = T->tmax - T->tmin;
+    while (T->ncuts + 1 < TL_MAX_SEGS) {
+        size_t best = ng;
+        for (size_t g = 0; g < ng; g++) { /* ties: the first in v */
+            if (best == ng || v[g].b - v[g].a > v[best].b - v[best].a) {
+                best = g;
+            }
+        }
+        double g = best < ng ? v[best].b - v[best].a : 0;
+        if (g <= BREAK_SHARE * (T->tmax - T->tmin) && g <= BREAK_DOMINANT * shown) {
+            break;
+        }
+        T->cut0[T->ncuts] = v[best].a;
+        T->cut1[T->ncuts++] = v[best].b;
+        shown -= v[best].b - v[best].a;
+        v[best] = v[--ng];
+    }
+    /* The time map takes them in time order. */
+    for (size_t i = 1; i < T->ncuts; i++) {
+        for (size_t j = i; j > 0 && T->cut0[j - 1] > T->cut0[j]; j--) {
+            double a = T->cut0[j], b = T->cut1[j];
+            T->cut0[j] = T->cut0[j - 1];
+            T->cut1[j] = T->cut1[j - 1];
+            T->cut0[j - 1] = a;
+            T->cut1[j - 1] = b;
+        }
     }
     free(v);
     return true;

@@ -121,6 +121,9 @@ static bool try_step(struct timeline *T, const struct tmap *m, bool vertical, do
         if (got > TL_MAX_TICKS) {
             return false;
         }
+        size_t seg_from = n;
+        double seg_last_hi = last_hi;
+        bool inside = false; /* some tick strictly within the segment's own time */
         double prev = NAN;
         for (size_t i = 0; i < got; i++) {
             struct tl_tick t = {.t = raw[i], .pos = csvchart_tl_map(m, raw[i])};
@@ -155,6 +158,40 @@ static bool try_step(struct timeline *T, const struct tmap *m, bool vertical, do
             out[n++] = t;
             last_hi = t.hi;
             prev = t.t;
+            inside = inside || (raw[i] > m->t0[s] + 1e-9 && raw[i] < m->t1[s] - 1e-9);
+        }
+        for (size_t j = seg_from; j < n; j++) {
+            inside = inside || out[j].today; /* "Today" names it */
+        }
+        if (m->nseg > 1 && !inside && !T->timed) {
+            /* A segment between breaks no tick falls within (an event's day alone): its ticks
+             * stood only past its ends, by a break or the axis' end ("4 Jun 2024" after the
+             * last of three events; "22 May 2024" half a day from the 22 May dot, a day being
+             * 146 px). It is named once, at its middle, where its event's dot is. */
+            n = seg_from;
+            last_hi = seg_last_hi;
+            double len = m->t1[s] - m->t0[s];
+            enum date_precision want = len <= 1.5 ? DATE_DAY : len <= 32 ? DATE_MONTH : DATE_YEAR;
+            size_t kl = 0;
+            while (kl + 1 < csvchart_time_step_count() &&
+                   csvchart_time_step_precision(kl) != want) {
+                kl++;
+            }
+            struct tl_tick t = {.t = (m->t0[s] + m->t1[s]) / 2};
+            t.pos = csvchart_tl_map(m, t.t);
+            csvchart_time_tick_label_in(T->s->locale, kl, t.t, NAN, t.label, sizeof t.label);
+            double w = vertical ? T->lh_tick : csvchart_layout_width(L, &T->tick_st, t.label);
+            t.lo = t.pos - w / 2;
+            t.hi = t.pos + w / 2;
+            if (t.lo < lo || t.hi > hi) {
+                continue; /* its label would leave the canvas: unnamed */
+            }
+            if (t.lo < last_hi + gap || n >= TL_MAX_TICKS ||
+                (has_today && t.lo < today.hi + gap && t.hi > today.lo - gap)) {
+                return false;
+            }
+            out[n++] = t;
+            last_hi = t.hi;
         }
     }
     if (!today_done) {

@@ -873,6 +873,144 @@ static void test_breaks_at_ends(void)
     }
 }
 
+/* Tick labels (anchored middle under a horizontal axis, end left of a vertical one, left of
+ * every dot) that stand level with an event's dot, to 2 px. */
+static bool is_tick_label(const struct csvchart_scene *s, const struct scene_item *t)
+{
+    if (t->kind != SCENE_TEXT) {
+        return false;
+    }
+    if (t->anchor == TEXT_ANCHOR_MIDDLE) {
+        return true;
+    }
+    bool left = t->anchor == TEXT_ANCHOR_END; /* of every dot: a vertical axis' */
+    for (size_t j = 0; j < s->len && left; j++) {
+        left = s->items[j].kind != SCENE_CIRCLE || t->x + t->w < s->items[j].x;
+    }
+    return left;
+}
+
+static int ticks_at_dots(const struct csvchart_scene *s)
+{
+    int at = 0;
+    for (size_t i = 0; i < s->len; i++) {
+        const struct scene_item *t = &s->items[i];
+        if (!is_tick_label(s, t)) {
+            continue;
+        }
+        bool vertical = t->anchor == TEXT_ANCHOR_END;
+        double p = vertical ? t->y + t->h / 2 : t->anchor_x;
+        for (size_t j = 0; j < s->len; j++) {
+            const struct scene_item *d = &s->items[j];
+            if (d->kind == SCENE_CIRCLE && fabs((vertical ? d->y : d->x) - p) <= 2) {
+                at++;
+                break;
+            }
+        }
+    }
+    return at;
+}
+
+/* The dots of events: no two overlap (clusters of one instant are one dot). */
+static size_t overlapping_dots(const struct csvchart_scene *s)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s->len; i++) {
+        const struct scene_item *a = &s->items[i];
+        for (size_t j = i + 1; a->kind == SCENE_CIRCLE && j < s->len; j++) {
+            const struct scene_item *b = &s->items[j];
+            double d = hypot(a->x - b->x, a->y - b->y); /* one instant's: one dot */
+            n += b->kind == SCENE_CIRCLE && d > 0.01 && d < a->r + b->r - 0.01;
+        }
+    }
+    return n;
+}
+
+/* Review 6: fourteen events in a January week, then one in each of April, July, October and
+ * December. The breaks were chosen against the whole year: the three longest gaps were cut,
+ * and the 15 Oct - 15 Dec stretch, under a quarter of the year, was left to take 774 of
+ * 970 px (ticks "21 Oct 2024", "28 Oct", "4 Nov"...), the week 60. With the week squeezed, a
+ * taller phone (400x900) refused the column and drew horizontal rows of overlapping dots,
+ * where 400x600 drew a column. Now no empty month gets ticks, and taller is never worse. */
+static const char *const burst_csv =
+    "date,label\n2024-01-01,Storm update number 1 issued\n2024-01-01,Storm update number 2 "
+    "issued\n2024-01-02,Storm update number 3 issued\n2024-01-02,Storm update number 4 "
+    "issued\n2024-01-03,Storm update number 5 issued\n2024-01-03,Storm update number 6 "
+    "issued\n2024-01-04,Storm update number 7 issued\n2024-01-04,Storm update number 8 "
+    "issued\n2024-01-05,Storm update number 9 issued\n2024-01-05,Storm update number 10 "
+    "issued\n2024-01-06,Storm update number 11 issued\n2024-01-06,Storm update number 12 "
+    "issued\n2024-01-07,Storm update number 13 issued\n2024-01-07,Storm update number 14 "
+    "issued\n2024-04-15,Recovery milestone in month 4\n2024-07-15,Recovery milestone in month "
+    "7\n2024-10-15,Recovery milestone in month 10\n2024-12-15,Recovery milestone in month 12\n";
+
+static void test_breaks_give_events_room(void)
+{
+    static const char *const sizes[] = {"1080x1080", "400x600", "1200x675", "1920x1080"};
+    for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
+        const char *opts[] = {"size", sizes[z], NULL};
+        csvchart_error err = {0};
+        csvchart_figure *fig = lay(burst_csv, opts, &err);
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        HARNESS_REPORT(s != NULL, "burst at %s: %s", sizes[z], err.message);
+        for (size_t i = 0; s && i < s->len; i++) {
+            const struct scene_item *t = &s->items[i];
+            HARNESS_REPORT(t->kind != SCENE_TEXT || !strstr(t->text, "Nov"),
+                           "burst at %s: tick \"%s\" in the empty autumn", sizes[z], t->text);
+        }
+        csvchart_figure_free(fig);
+    }
+    for (int h = 600; h <= 1400; h += 100) {
+        char size[32];
+        snprintf(size, sizeof size, "400x%d", h);
+        const char *opts[] = {"size", size, NULL};
+        csvchart_error err = {0};
+        csvchart_figure *fig = lay(burst_csv, opts, &err);
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        HARNESS_REPORT(s != NULL, "burst at %s: %s", size, err.message);
+        if (s) {
+            HARNESS_REPORT(overlapping_dots(s) == 0, "burst at %s: %zu dots overlap", size,
+                           overlapping_dots(s));
+            check_scene_rules(size, s, s->width, s->height);
+        }
+        csvchart_figure_free(fig);
+    }
+}
+
+/* Review 6: three events a week apart, both gaps cut. Each segment is its event's day, which
+ * no tick falls inside: the ticks stood past the ends, "4 Jun 2024" after the last event,
+ * "22 May 2024" 73 px above the 22 May dot (a day being 146 px). Each such segment is named
+ * at its dot. */
+static void test_short_segments_named_at_dots(void)
+{
+    static const char *const csv =
+        "date,label,detail\n2024-05-22,\"Parliament dissolved\",\"Detail about parliament "
+        "dissolved and what it meant for voters\"\n2024-05-29,\"Manifesto launch\",\"Detail "
+        "about manifesto launch and what it meant for voters\"\n2024-06-03,\"First TV "
+        "debate\",\"Detail about first tv debate and what it meant for voters\"\n";
+    static const char *const sizes[] = {"1080x1080", "400x900", "400x600", "1920x1080"};
+    for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
+        const char *opts[] = {"size", sizes[z], NULL};
+        csvchart_error err = {0};
+        csvchart_figure *fig = lay(csv, opts, &err);
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        HARNESS_REPORT(s != NULL, "three events at %s: %s", sizes[z], err.message);
+        if (s) {
+            size_t ticks = 0;
+            for (size_t i = 0; i < s->len; i++) {
+                const struct scene_item *t = &s->items[i];
+                ticks += is_tick_label(s, t);
+                HARNESS_REPORT(t->kind != SCENE_TEXT || strcmp(t->text, "4 Jun 2024") != 0,
+                               "three events at %s: a tick after the last event", sizes[z]);
+            }
+            HARNESS_REPORT(ticks == 3 && ticks_at_dots(s) == 3,
+                           "three events at %s: %zu tick labels, %d at dots", sizes[z], ticks,
+                           ticks_at_dots(s));
+            check_scene_rules(sizes[z], s, s->width, s->height);
+        }
+        csvchart_figure_free(fig);
+    }
+}
+
 /* Ticks never say more than the dates: dates without a time of day get no hour ticks
  * ("12:00" beside an event on 5 Nov would give it a time), and no tick stands where the axis
  * breaks (a one-day segment's midnight, "20 Jan 2025", stood apart from the event of that day
@@ -902,9 +1040,10 @@ static void test_ticks_say_no_more(void)
                                t->text);
                 jan20 += strcmp(t->text, "20 Jan 2025") == 0;
             }
-            /* the event's date line, and no tick of the same name at the break */
-            HARNESS_REPORT(c != 0 || jan20 == 1, "at %s: \"20 Jan 2025\" %zu times", sizes[k],
-                           jan20);
+            /* the event's date line, and no tick of the same name at the break; the day alone
+             * between breaks is named at its dot, where a tick is the event's date */
+            HARNESS_REPORT(c != 0 || jan20 == 1 || (jan20 == 2 && ticks_at_dots(s) > 0),
+                           "at %s: \"20 Jan 2025\" %zu times", sizes[k], jan20);
             csvchart_figure_free(fig);
         }
     }
@@ -1308,6 +1447,8 @@ int main(void)
     RUN(test_article);
     RUN(test_breaks);
     RUN(test_breaks_at_ends);
+    RUN(test_breaks_give_events_room);
+    RUN(test_short_segments_named_at_dots);
     RUN(test_same_day_and_one);
     RUN(test_labels_near_dots);
     RUN(test_fills_height);
