@@ -7,7 +7,8 @@
  * The time axis. Time runs left to right (horizontal) or top to bottom (vertical), mapped by a
  * struct tmap: piecewise linear, the same px per day everywhere. With axis_breaks = auto (the
  * default), a stretch that no event covers (no date's period, no span, not today) and that is
- * longer than a quarter of the time shown is cut out (layout_timeline.c finds the breaks): the
+ * longer than a quarter of the time shown, or than half of what the longer ones leave shown, is
+ * cut out (layout_timeline.c finds the breaks): the
  * axis stops, two slanted marks show the break, and it resumes after a fixed gap, so a lone
  * event a year before the rest no longer squeezes them into a corner. Ticks follow the
  * calendar (timeline_axis.c): the finest step whose labels, centred on their ticks, keep apart,
