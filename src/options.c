@@ -48,8 +48,9 @@ static const struct option_def table[OPT_COUNT] = {
                          .kinds = KIND_TIMELINE,
                          .choices = "auto|none",
                          .help = "auto: a stretch without events longer than a quarter of the "
-                                 "time shown is cut out of the time axis, with a drawn break; "
-                                 "none: one linear time axis"},
+                                 "time shown (or than half of what longer ones leave) is cut "
+                                 "out of the time axis, with a drawn break; none: one linear "
+                                 "time axis"},
     [OPT_AXIS_TITLE] = {.name = "axis_title",
                         .type = OPTION_TEXT,
                         .def = "",
