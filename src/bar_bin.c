@@ -105,7 +105,8 @@ csvchart_status csvchart_bin_key(const csvchart_table *t, size_t col, const stru
     struct date_value d;
     char why[64];
     bool ok = csvchart_table_date(t, text, cell->len, &d); /* date_format, locale */
-    if (!ok && csvchart_date_past_month_end(text, cell->len, why, sizeof why)) {
+    if (!ok && csvchart_date_past_month_end(
+                   text, cell->len, t->has_syntax ? &t->syntax.dates : NULL, why, sizeof why)) {
         return csvchart_error_set(err, CSVCHART_ERROR_DATA, t->name, cell->line, cell->col,
                                   "\"%s\" is not a date (column \"%s\"): %s", text,
                                   t->cols[col].name, why);

@@ -71,6 +71,8 @@ double csvchart_date_coord(const struct date_value *d)
 struct scan {
     const char *p, *end;
     const struct date_syntax *syn; /* NULL: the default forms */
+    bool lenient;                  /* a day past its month's end passes, noted here: */
+    int past_year, past_month;
 };
 
 static bool at_end(const struct scan *s)
@@ -180,41 +182,22 @@ static bool english_month(struct scan *s, int *month)
     return false;
 }
 
-bool csvchart_date_past_month_end(const char *s, size_t len, char *why, size_t n)
+/* A real day; when the scan is lenient (csvchart_date_past_month_end), a day 29 to 31 past its
+ * month's end passes too and is noted. */
+static bool valid_day(struct scan *s, int year, int month, int day)
 {
-    static const char *const names[] = {"January",   "February", "March",    "April",
-                                        "May",       "June",     "July",     "August",
-                                        "September", "October",  "November", "December"};
-    while (len && (*s == ' ' || *s == '\t')) {
-        s++, len--;
-    }
-    if (len < 10 || s[4] != '-' || s[7] != '-' || (len > 10 && s[10] != 'T' && s[10] != ' ')) {
+    if (!(year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1)) {
         return false;
     }
-    int v[3] = {0, 0, 0};
-    const int at[3] = {0, 5, 8}, digits[3] = {4, 2, 2};
-    for (int f = 0; f < 3; f++) {
-        for (int k = 0; k < digits[f]; k++) {
-            char c = s[at[f] + k];
-            if (c < '0' || c > '9') {
-                return false;
-            }
-            v[f] = v[f] * 10 + (c - '0');
-        }
+    if (day <= csvchart_date_month_days(year, month)) {
+        return true;
     }
-    if (v[0] < 1 || v[1] < 1 || v[1] > 12 || v[2] <= csvchart_date_month_days(v[0], v[1]) ||
-        v[2] > 31) {
-        return false;
+    if (s->lenient && day <= 31) {
+        s->past_year = year;
+        s->past_month = month;
+        return true;
     }
-    snprintf(why, n, "%s %d has %d days", names[v[1] - 1], v[0],
-             csvchart_date_month_days(v[0], v[1]));
-    return true;
-}
-
-static bool valid_day(int year, int month, int day)
-{
-    return year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 &&
-           day <= csvchart_date_month_days(year, month);
+    return false;
 }
 
 static void set_date(struct date_value *out, int year, int month, int day, enum date_precision prec)
@@ -314,7 +297,7 @@ static bool iso(struct scan *s, struct date_value *out)
             prec = DATE_DAY;
         }
     }
-    if (!valid_day(y, m, d)) {
+    if (!valid_day(s, y, m, d)) {
         return false;
     }
     set_date(out, y, m, d, prec);
@@ -333,7 +316,7 @@ static bool month_first(struct scan *s, struct date_value *out)
     }
     const char *mark = s->p;
     if (number(s, 4, 4, &y) && at_end(s)) {
-        if (!valid_day(y, m, 1)) {
+        if (!valid_day(s, y, m, 1)) {
             return false;
         }
         set_date(out, y, m, 1, DATE_MONTH);
@@ -347,7 +330,7 @@ static bool month_first(struct scan *s, struct date_value *out)
     if (!spaces(s) && !comma) {
         return false;
     }
-    if (!number(s, 4, 4, &y) || !at_end(s) || !valid_day(y, m, d)) {
+    if (!number(s, 4, 4, &y) || !at_end(s) || !valid_day(s, y, m, d)) {
         return false;
     }
     set_date(out, y, m, d, DATE_DAY);
@@ -365,7 +348,7 @@ static bool day_first(struct scan *s, struct date_value *out)
         accept(s, '.');
     }
     if (!spaces(s) || !month_name(s, &m) || !spaces(s) || !number(s, 4, 4, &y) || !at_end(s) ||
-        !valid_day(y, m, d)) {
+        !valid_day(s, y, m, d)) {
         return false;
     }
     set_date(out, y, m, d, DATE_DAY);
@@ -387,13 +370,13 @@ static bool numeric(struct scan *s, struct date_value *out)
             return false;
         }
         if (at_end(s)) {
-            if (!valid_day(a, b, 1)) {
+            if (!valid_day(s, a, b, 1)) {
                 return false;
             }
             set_date(out, a, b, 1, DATE_MONTH);
             return true;
         }
-        if (!accept(s, syn->sep) || !number(s, 1, 2, &c) || !at_end(s) || !valid_day(a, b, c)) {
+        if (!accept(s, syn->sep) || !number(s, 1, 2, &c) || !at_end(s) || !valid_day(s, a, b, c)) {
             return false;
         }
         set_date(out, a, b, c, DATE_DAY);
@@ -404,7 +387,7 @@ static bool numeric(struct scan *s, struct date_value *out)
     }
     const char *second = s->p;
     if (number(s, 4, 4, &c) && at_end(s)) { /* "01/2026" */
-        if (!valid_day(c, a, 1)) {
+        if (!valid_day(s, c, a, 1)) {
             return false;
         }
         set_date(out, c, a, 1, DATE_MONTH);
@@ -416,7 +399,7 @@ static bool numeric(struct scan *s, struct date_value *out)
         return false;
     }
     int day = syn->order == DATE_ORDER_DMY ? a : b, month = syn->order == DATE_ORDER_DMY ? b : a;
-    if (!valid_day(c, month, day)) {
+    if (!valid_day(s, c, month, day)) {
         return false;
     }
     set_date(out, c, month, day, DATE_DAY);
@@ -428,12 +411,37 @@ bool csvchart_date_parse(const char *s, size_t len, struct date_value *out)
     return csvchart_date_parse_as(s, len, NULL, out);
 }
 
+static bool parse_scan(const char *s, size_t len, struct scan *sc, struct date_value *out);
+
+bool csvchart_date_past_month_end(const char *s, size_t len, const struct date_syntax *syn,
+                                  char *why, size_t n)
+{
+    static const char *const names[] = {"January",   "February", "March",    "April",
+                                        "May",       "June",     "July",     "August",
+                                        "September", "October",  "November", "December"};
+    struct scan sc = {.syn = syn, .lenient = true};
+    struct date_value v;
+    if (!s || !parse_scan(s, len, &sc, &v) || !sc.past_month) {
+        return false;
+    }
+    snprintf(why, n, "%s %d has %d days", names[sc.past_month - 1], sc.past_year,
+             csvchart_date_month_days(sc.past_year, sc.past_month));
+    return true;
+}
+
 bool csvchart_date_parse_as(const char *s, size_t len, const struct date_syntax *syn,
                             struct date_value *out)
 {
     if (!s) {
         return false;
     }
+    struct scan sc = {.syn = syn};
+    return parse_scan(s, len, &sc, out);
+}
+
+/* The parse proper, with the scan's syntax and leniency. */
+static bool parse_scan(const char *s, size_t len, struct scan *scan, struct date_value *out)
+{
     const char *p = s, *end = s + len;
     while (p < end && (*p == ' ' || *p == '\t')) {
         p++;
@@ -446,7 +454,10 @@ bool csvchart_date_parse_as(const char *s, size_t len, const struct date_syntax 
     }
     struct date_value v;
     memset(&v, 0, sizeof v);
-    struct scan sc = {p, end, syn};
+    struct scan sc = *scan;
+    sc.p = p;
+    sc.end = end;
+    const struct date_syntax *syn = sc.syn;
     bool ok;
     if (is_digit(*p)) {
         ok = iso(&sc, &v);
@@ -465,5 +476,7 @@ bool csvchart_date_parse_as(const char *s, size_t len, const struct date_syntax 
     if (ok) {
         *out = v;
     }
+    scan->past_year = sc.past_year;
+    scan->past_month = sc.past_month;
     return ok;
 }

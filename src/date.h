@@ -47,10 +47,12 @@ struct date_syntax {
 };
 
 /*
- * Why an ISO date such as "2024-02-30" or "2025-04-31T10:00Z" is not one, when its day is past
- * the end of its month: writes "February 2024 has 29 days" into why (n >= 1) and returns true.
+ * Why a date such as "2024-02-30", "30 February 2024", "Feb 30, 2024" or (in a syntax,
+ * NULL: the default) "30/02/2024" is not one, when its day (29 to 31) is past the end of its
+ * month: writes "February 2024 has 29 days" into why (n >= 1) and returns true.
  */
-bool csvchart_date_past_month_end(const char *s, size_t len, char *why, size_t n);
+bool csvchart_date_past_month_end(const char *s, size_t len, const struct date_syntax *syn,
+                                  char *why, size_t n);
 
 /* csvchart_date_parse() in a syntax; syn NULL is the default (the forms above). */
 bool csvchart_date_parse_as(const char *s, size_t len, const struct date_syntax *syn,

@@ -393,6 +393,11 @@ csvchart_status csvchart_option_check(enum option_id id, const char *value, cons
         }
         if (id == OPT_TODAY && *value) {
             struct date_value dv;
+            char past[64];
+            if (!csvchart_date_parse(value, strlen(value), &dv) &&
+                csvchart_date_past_month_end(value, strlen(value), NULL, past, sizeof past)) {
+                return BAD("%s: \"%s\" is not a date: %s", d->name, value, past);
+            }
             if (!csvchart_date_parse(value, strlen(value), &dv)) {
                 return BAD("%s: \"%s\" is not a date; expected e.g. 2026-03-01, March 2026 or "
                            "1 March 2026",

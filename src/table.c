@@ -174,7 +174,8 @@ csvchart_status csvchart_table_date_cell(const csvchart_table *t, size_t col,
         return CSVCHART_OK;
     }
     char why[64];
-    if (csvchart_date_past_month_end(s, c->len, why, sizeof why)) {
+    if (csvchart_date_past_month_end(s, c->len, t->has_syntax ? &t->syntax.dates : NULL, why,
+                                     sizeof why)) {
         return csvchart_error_set(err, CSVCHART_ERROR_DATA, t->name, c->line, c->col,
                                   "\"%s\" is not a date (column \"%s\"): %s", s, t->cols[col].name,
                                   why);

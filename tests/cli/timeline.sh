@@ -36,7 +36,7 @@ case_csv bad_date \
     "csvchart: bad_date.csv:3:1: \"Q1 2025\" is not a date (column \"date\"); $FORMATS" \
     'date,label\nJanuary 2025,R1\nQ1 2025,V4\n'
 case_csv impossible_date \
-    "csvchart: impossible_date.csv:2:1: \"30 February 2026\" is not a date (column \"date\"); $FORMATS" \
+    "csvchart: impossible_date.csv:2:1: \"30 February 2026\" is not a date (column \"date\"): February 2026 has 28 days" \
     'date,label\n30 February 2026,X\n'
 case_csv end_before_start \
     'csvchart: end_before_start.csv:2:12: "Reign" ends before it starts: end 2024 is before date 2025-03-01; swap the two dates' \

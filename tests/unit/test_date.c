@@ -169,14 +169,24 @@ static void test_days(void)
     CHECK_INT(csvchart_date_month_days(1900, 2), 28);
     /* Review 5: why "2024-02-30" is not a date, said plainly. */
     char why[64];
-    CHECK(csvchart_date_past_month_end("2024-02-30", 10, why, sizeof why));
+    CHECK(csvchart_date_past_month_end("2024-02-30", 10, NULL, why, sizeof why));
     CHECK_STR(why, "February 2024 has 29 days");
-    CHECK(csvchart_date_past_month_end(" 2025-04-31T10:00Z", 18, why, sizeof why));
+    CHECK(csvchart_date_past_month_end(" 2025-04-31T10:00Z", 18, NULL, why, sizeof why));
     CHECK_STR(why, "April 2025 has 30 days");
-    CHECK(!csvchart_date_past_month_end("2024-02-29", 10, why, sizeof why)); /* a date */
-    CHECK(!csvchart_date_past_month_end("2024-13-01", 10, why, sizeof why)); /* no such month */
-    CHECK(!csvchart_date_past_month_end("2024-02-32", 10, why, sizeof why)); /* no such day */
-    CHECK(!csvchart_date_past_month_end("2024-02-30x", 11, why, sizeof why));
+    CHECK(!csvchart_date_past_month_end("2024-02-29", 10, NULL, why, sizeof why)); /* a date */
+    CHECK(
+        !csvchart_date_past_month_end("2024-13-01", 10, NULL, why, sizeof why)); /* no such month */
+    CHECK(!csvchart_date_past_month_end("2024-02-32", 10, NULL, why, sizeof why)); /* no such day */
+    CHECK(!csvchart_date_past_month_end("2024-02-30x", 11, NULL, why, sizeof why));
+    CHECK(csvchart_date_past_month_end("30 February 2024", 16, NULL, why, sizeof why));
+    CHECK_STR(why, "February 2024 has 29 days");
+    CHECK(csvchart_date_past_month_end("Feb 30, 2023", 12, NULL, why, sizeof why));
+    CHECK_STR(why, "February 2023 has 28 days");
+    struct date_syntax dmy = {.order = DATE_ORDER_DMY, .sep = '/'};
+    CHECK(csvchart_date_past_month_end("31/04/2025", 10, &dmy, why, sizeof why));
+    CHECK_STR(why, "April 2025 has 30 days");
+    struct date_value strict; /* leniency stays with that function: parsing is as strict */
+    CHECK(!csvchart_date_parse("30 February 2024", 16, &strict));
     CHECK_INT(csvchart_date_month_days(2000, 2), 29);
     CHECK_INT(csvchart_date_month_days(2025, 4), 30);
     CHECK_INT(csvchart_date_month_days(2025, 12), 31);
