@@ -172,8 +172,8 @@ static void check_shares(const struct bar_chart *c, const struct spec *s,
         put_percent(total, sizeof total, first_total);
         if (off > 1) {
             if (s->stack_percent) {
-                snprintf(more, sizeof more, " (nor do %zu more stack%s)", off - 1,
-                         off > 2 ? "s" : "");
+                snprintf(more, sizeof more, " (nor %s %zu more stack%s)", off > 2 ? "do" : "does",
+                         off - 1, off > 2 ? "s" : "");
             } else {
                 snprintf(more, sizeof more, " (%zu more %s 100%% too)", off - 1,
                          off > 2 ? "stacks pass" : "stack passes");
