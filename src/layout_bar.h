@@ -96,6 +96,8 @@ struct bar_layout {
     double lh, asc;              /* of `label` */
     double axis_title_h;         /* the row of the value axis' title (axis_title), or 0 */
     size_t name_stride;          /* every name_stride-th name is drawn (category_labels = thin) */
+    bool thin_v;                 /* vertical, category_labels = thin: arrange_vertical() sets
+                                    name_stride, bands may be thinner than their names */
     double band_pad;             /* horizontal: kept free at each end of the band axis, inside
                                     the plot box, for thinned names taller than a band */
     double name_band;            /* horizontal: the height the most lines of a name need */
@@ -282,6 +284,8 @@ void bar_set_label_size(struct bar_layout *B, double size);
  * label size only: vertical bars, then horizontal ones. */
 struct bar_arrangement bar_arrange_sized(struct bar_layout *B, struct panel *panels, bool shrink,
                                          csvchart_status *st, csvchart_error *err);
+/* The width a vertical bar's name centred at x wraps at when every k-th is drawn. */
+double bar_name_width_v(const struct bar_layout *B, double band, size_t k, double x);
 /* Horizontal bars in `cols` columns of panels; thin: names every k-th category. */
 struct bar_arrangement bar_arrange_horizontal(struct bar_layout *B, struct panel *panels,
                                               size_t cols, bool thin);
