@@ -228,8 +228,8 @@ static void draw_panel(struct bar_layout *B, struct panel *P)
         struct text_style st = B->label;
         st.weight = 700;
         csvchart_layout_paragraph(L, &st, B->s->theme.title, P->d->title, P->x0,
-                                  P->y0 + csvchart_layout_ascent(L, &st), P->x1 - P->x0, 1,
-                                  TEXT_ANCHOR_START);
+                                  P->y0 + csvchart_layout_ascent(L, &st), P->x1 - P->x0,
+                                  B->title_lines ? B->title_lines : 1, TEXT_ANCHOR_START);
     }
     if (*B->s->axis_title) { /* at the axis' top: above the plot, or under its labels */
         const char *t = B->s->axis_title;

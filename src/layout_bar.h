@@ -68,6 +68,8 @@ struct bar_metrics {
 
 /* Most lines a category name may take: under a vertical bar, and in the horizontal column. */
 #define BAR_NAME_LINES_V 3
+/* A panel's title wraps in at most this many lines. */
+#define BAR_PANEL_TITLE_LINES 2
 #define BAR_NAME_LINES_H BAR_NAME_MAX_LINES
 
 /* The last ticks chosen, and what they were chosen for (bar_axis_ticks()). */
@@ -107,6 +109,7 @@ struct bar_layout {
                                     stand once at the left of each row of panels (the panels
                                     there name them, P->named), none inside the others */
     size_t cols, rows;           /* the facet grid */
+    size_t title_lines;          /* the lines the panels' titles take (every panel alike) */
     double shared_lo, shared_hi; /* the data extent of every panel (shared scales) */
     double widest_word, widest_word_size; /* of every name, at that label size */
     double widest_name, widest_name_size; /* the widest name on one line, at that size */

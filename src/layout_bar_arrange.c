@@ -149,14 +149,41 @@ static double axis_title_width(struct bar_layout *B)
     return *B->s->axis_title ? csvchart_layout_width(&B->L, &B->label, B->s->axis_title) : 0;
 }
 
-static double panel_title_height(const struct bar_layout *B)
+/* The panel titles' style: the label's, bold. */
+static struct text_style panel_title_style(const struct bar_layout *B)
 {
+    struct text_style st = B->label;
+    st.weight = 700;
+    return st;
+}
+
+/*
+ * The height of the panels' titles wrapped at width w, in at most BAR_PANEL_TITLE_LINES lines
+ * (every panel's the most any takes, so that the rows line up; B->title_lines), or -1 when a
+ * title needs more or has a word wider than w: a title is never cut (review 6: "United…"
+ * for "United Kingdom" at 400x600). 0 without titles.
+ */
+static double panel_title_height(struct bar_layout *B, double w)
+{
+    B->title_lines = 0;
     if (!B->chart->panels[0].title) {
         return 0;
     }
-    struct text_style st = B->label;
-    st.weight = 700;
-    return csvchart_layout_line_height(&B->L, &st) + B->px.panel_title_gap;
+    struct text_style st = panel_title_style(B);
+    size_t most = 1;
+    for (size_t p = 0; p < B->chart->npanels; p++) {
+        const char *t = B->chart->panels[p].title;
+        if (!t) {
+            continue;
+        }
+        size_t n = csvchart_layout_lines(&B->L, &st, t, w, BAR_PANEL_TITLE_LINES, NULL);
+        if (n > BAR_PANEL_TITLE_LINES || csvchart_layout_widest_word(&B->L, &st, t) > w) {
+            return -1;
+        }
+        most = n > most ? n : most;
+    }
+    B->title_lines = most;
+    return (double)most * csvchart_layout_line_height(&B->L, &st) + B->px.panel_title_gap;
 }
 
 /* The lines the names of a panel need at width w, or BAR_NAME_LINES_V + 1 when one does not
@@ -256,7 +283,10 @@ static struct bar_arrangement arrange_vertical(struct bar_layout *B, struct pane
     size_t np = B->chart->npanels, rows = (np + cols - 1) / cols;
     double W = L->right - L->left, H = L->bottom - L->top;
     double cell_h = (H - (double)(rows - 1) * B->px.panel_gap) / (double)rows;
-    double title_h = panel_title_height(B);
+    /* first at the width of a cell of the grid (one row: a share of the width); again once
+     * the cells are set */
+    double title_h =
+        fmax(panel_title_height(B, (W - (double)(cols - 1) * B->px.panel_gap) / (double)cols), 0);
     struct bar_arrangement a = {.ok = true};
     B->names_shared = false;
     for (size_t p = 0; p < np; p++) {
@@ -301,9 +331,15 @@ static struct bar_arrangement arrange_vertical(struct bar_layout *B, struct pane
             }
         }
         a = (struct bar_arrangement){.ok = true};
+        double narrowest = INFINITY;
         for (size_t p = 0; p < np; p++) {
             struct panel *P = &panels[p];
             P->band = (P->x1 - P->x0 - P->gutter - P->ratio_room - P->ref_col) / (double)P->d->ncat;
+            narrowest = fmin(narrowest, P->x1 - P->x0);
+        }
+        title_h = panel_title_height(B, narrowest);
+        if (title_h < 0) {
+            return (struct bar_arrangement){.short_w = true};
         }
         if (B->thin_v) { /* every k-th name, k wide enough for them all */
             size_t k = thin_stride_v(B, panels);
@@ -392,7 +428,7 @@ struct bar_arrangement bar_arrange_horizontal(struct bar_layout *B, struct panel
     double W = L->right - L->left, H = L->bottom - L->top;
     double cell_w = (W - (double)(cols - 1) * B->px.panel_gap) / (double)cols;
     double cell_h = (H - (double)(rows - 1) * B->px.panel_gap) / (double)rows;
-    double title_h = panel_title_height(B);
+    double title_h = 0;
     double tick_h = B->lh + B->px.tick_gap + B->axis_title_h;
     struct bar_arrangement a = {.ok = true};
     B->band_pad = 0;
@@ -440,6 +476,10 @@ struct bar_arrangement bar_arrange_horizontal(struct bar_layout *B, struct panel
     if (B->names_shared) { /* the cells share what the column leaves */
         cell_w =
             (W - B->col - B->px.name_gap - (double)(cols - 1) * B->px.panel_gap) / (double)cols;
+    }
+    title_h = panel_title_height(B, cell_w);
+    if (title_h < 0) {
+        return (struct bar_arrangement){.short_w = true};
     }
     /* a device pixel more than the lines: baselines snap to whole device pixels */
     double need_band = (double)block * B->lh + 1 / L->scale;

@@ -530,6 +530,53 @@ static void test_thin_vertical_names(void)
     free(csv);
 }
 
+/* Panel titles wrap, in at most two lines, and are never cut: "United Kingdom" was drawn
+ * "United…" at 400x600 with no warning (review 6). A title that two lines do not hold is
+ * refused with a size, at which it is drawn whole. */
+static void test_panel_titles_wrap(void)
+{
+    static const char *const titles[] = {
+        "United Kingdom", "France",
+        "Germany",        "Italy",
+        "Spain",          "Netherlands",
+        "Poland",         "Bosnia and Herzegovina and its neighbouring states"};
+    static const char *const sizes[] = {"400x600", "1080x1080", "1200x675", "1920x1080"};
+    for (size_t np = 7; np <= 8; np++) {
+        size_t cap = 8192, len = 0;
+        char *csv = malloc(cap);
+        len += (size_t)snprintf(csv + len, cap - len, "year,country,inflation\n");
+        for (size_t p = 0; p < np; p++) {
+            for (int y = 2018; y <= 2024; y++) {
+                len += (size_t)snprintf(csv + len, cap - len, "%d,%s,%.1f%%\n", y, titles[p],
+                                        0.5 + (double)((y * 7 + (int)p * 3) % 11));
+            }
+        }
+        for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+            const char *opts[] = {"size", sizes[k], "facet", "country", NULL};
+            char size[32], name[64];
+            const struct csvchart_scene *s;
+            int w, h;
+            csvchart_error err = {0};
+            csvchart_figure *fig =
+                fixture_at_fitting_size("bar", csv, opts, size, sizeof size, &s, &w, &h, &err);
+            snprintf(name, sizeof name, "%zu panels at %s", np, opts[1]);
+            HARNESS_REPORT(s != NULL, "%s: %s", name, err.message);
+            for (size_t i = 0; s && i < s->len; i++) {
+                HARNESS_REPORT(s->items[i].kind != SCENE_TEXT ||
+                                   !strstr(s->items[i].text, "\xe2\x80\xa6"),
+                               "%s: \"%s\" is cut", name, s->items[i].text);
+            }
+            if (s) {
+                check_text_boxes(name, s);
+                CHECK(fixture_find_text(s, "Kingdom") != NULL ||
+                      fixture_find_text(s, "United Kingdom") != NULL);
+            }
+            csvchart_figure_free(fig);
+        }
+        free(csv);
+    }
+}
+
 /* category_labels = thin with names that wrap (a review found "Ministère de l'Économie, des
  * Finances et de la Souveraineté industrielle et numérique" on two lines run into the names a
  * stride away): names are a stride apart by the height of the most lines a name takes, at
@@ -1281,6 +1328,7 @@ int main(void)
 {
     RUN(test_ratio_text);
     RUN(test_thin_vertical_names);
+    RUN(test_panel_titles_wrap);
     RUN(test_ratio_signs);
     RUN(test_net_totals);
     RUN(test_rule_far);
