@@ -577,6 +577,59 @@ static void test_panel_titles_wrap(void)
     }
 }
 
+/* A short facet axis whose two ticks stop short of the longest bar ("0% 5%" under bars to
+ * 8%: the room the value labels took left 0% 2% ... 8% too close, and two came back) labels
+ * the domain's end and its half when they fit: 0% 4% 8%, 0% 40% 80% (review 6). */
+static void test_short_axis_reaches_bars(void)
+{
+    static const char *const regions[] = {
+        "North East",    "North West",    "Yorkshire and The Humber",
+        "East Midlands", "West Midlands", "East of England",
+        "London",        "South East",    "South West",
+        "Wales",         "Scotland",      "Northern Ireland"};
+    static const double unemp[] = {3.4, 5.3, 4.2, 5.6, 5.8, 2.4, 2.1, 7.0, 3.6, 3.4, 8.0, 4.8};
+    static const double house[] = {568231, 388177, 469534, 225308, 467430, 584023,
+                                   411591, 520626, 485706, 182016, 529115, 445550};
+    static const double emp[] = {71.6, 68.4, 78.4, 73.7, 76.6, 78.5,
+                                 76.6, 79.1, 72.7, 77.6, 73.3, 79.2};
+    static const double gva[] = {55155, 23898, 25439, 28679, 58619, 37446,
+                                 45066, 32041, 40290, 35435, 34036, 43403};
+    size_t cap = 4096, len = 0;
+    char *csv = malloc(cap);
+    len += (size_t)snprintf(csv + len, cap - len, "region,indicator,value\n");
+    for (size_t i = 0; i < 12; i++) {
+        len += (size_t)snprintf(csv + len, cap - len, "%s,Unemployment rate,%.1f%%\n", regions[i],
+                                unemp[i]);
+    }
+    for (size_t i = 0; i < 12; i++) {
+        len += (size_t)snprintf(csv + len, cap - len, "%s,Median house price,\"£%.0f\"\n",
+                                regions[i], house[i]);
+    }
+    for (size_t i = 0; i < 12; i++) {
+        len += (size_t)snprintf(csv + len, cap - len, "%s,Employment rate,%.1f%%\n", regions[i],
+                                emp[i]);
+    }
+    for (size_t i = 0; i < 12; i++) {
+        len += (size_t)snprintf(csv + len, cap - len, "%s,GVA per head,\"£%.0f\"\n", regions[i],
+                                gva[i]);
+    }
+    const char *opts[] = {"size", "400x878", "facet", "indicator", "horizontal", "true", NULL};
+    csvchart_error err = {0};
+    csvchart_figure *fig = fixture_figure("bar", csv, opts, &err);
+    const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+    HARNESS_REPORT(s != NULL, "%s", err.message);
+    if (s) {
+        check_text_boxes("facets at 400x878", s);
+        /* a labelled tick at or past 8.0% and 79.2% */
+        bool unemp_end = fixture_find_text(s, "8%") || fixture_find_text(s, "10%");
+        bool emp_end = fixture_find_text(s, "80%") || fixture_find_text(s, "100%");
+        CHECK(unemp_end);
+        CHECK(emp_end);
+    }
+    csvchart_figure_free(fig);
+    free(csv);
+}
+
 /* category_labels = thin with names that wrap (a review found "Ministère de l'Économie, des
  * Finances et de la Souveraineté industrielle et numérique" on two lines run into the names a
  * stride away): names are a stride apart by the height of the most lines a name takes, at
@@ -1329,6 +1382,7 @@ int main(void)
     RUN(test_ratio_text);
     RUN(test_thin_vertical_names);
     RUN(test_panel_titles_wrap);
+    RUN(test_short_axis_reaches_bars);
     RUN(test_ratio_signs);
     RUN(test_net_totals);
     RUN(test_rule_far);
