@@ -476,39 +476,32 @@ static csvchart_status probe(csvchart_layout_fn fn, const void *data, const stru
 }
 
 /* Whether a canvas that does not fit in its own type may be set in smaller type (layout.h):
- * its type unit is above the article's, and fit = grow did not ask for full size. */
+ * its type unit is above the least (LAYOUT_TYPE_UNIT_FLOOR), and fit = grow did not ask for
+ * full size. */
 static bool may_shrink_type(const struct spec *s, double w, double h)
 {
-    return !s->fit_grow && fmin(w / 1200.0, h / 675.0) > LAYOUT_TYPE_UNIT_LEAST;
+    return !s->fit_grow && fmin(w / 1200.0, h / 675.0) > LAYOUT_TYPE_UNIT_FLOOR;
 }
 
 /* Whether w x h fits as the command draws it (throwing the scene away): in its own type, or,
- * where may_shrink_type(), in type down to the article's. Smaller type is taken to fit where
- * larger does (the search bisects on that everywhere), so the article's type alone is tried
+ * where may_shrink_type(), in type down to the least. Smaller type is taken to fit where
+ * larger does (the search bisects on that everywhere), so the least type alone is tried
  * there: one layout per size, as before. *fit gets the report. */
 static csvchart_status try_size(csvchart_layout_fn fn, const void *data, const struct spec *s,
                                 const csvchart_text_measurer *m, double w, double h,
                                 struct layout_fit *fit, csvchart_error *err)
 {
-    double cap = may_shrink_type(s, w, h) ? LAYOUT_TYPE_UNIT_LEAST : 0;
+    double cap = may_shrink_type(s, w, h) ? LAYOUT_TYPE_UNIT_FLOOR : 0;
     return probe(fn, data, s, m, w, h, cap, fit, err);
 }
 
-/*
- * The asked size did not fit in its own type: the largest type unit, between the article's
- * and the canvas' own, at which it fits (bisected to a 64th: a label's size moves by half a
- * pixel every 32nd), or 0 when none does. Smaller type fitting where larger does not is
- * assumed, as everywhere in the size search.
- */
-static double largest_type_unit(csvchart_layout_fn fn, const void *data, const struct spec *s,
-                                const csvchart_text_measurer *m)
+/* The largest type unit in [lo, hi] at which the asked size fits (bisected to a 64th: a
+ * label's size moves by half a pixel every 32nd), or 0 when lo does not. */
+static double bisect_type_unit(csvchart_layout_fn fn, const void *data, const struct spec *s,
+                               const csvchart_text_measurer *m, double lo, double hi)
 {
-    if (!may_shrink_type(s, s->width, s->height)) {
-        return 0;
-    }
     struct layout_fit fit;
     csvchart_error e = {0};
-    double lo = LAYOUT_TYPE_UNIT_LEAST, hi = fmin(s->width / 1200.0, s->height / 675.0);
     if (probe(fn, data, s, m, s->width, s->height, lo, &fit, &e) != CSVCHART_OK) {
         return 0;
     }
@@ -522,6 +515,29 @@ static double largest_type_unit(csvchart_layout_fn fn, const void *data, const s
         }
     }
     return lo;
+}
+
+/*
+ * The asked size did not fit in its own type: the largest type unit below the canvas' own at
+ * which it fits, or 0 when none does - between the article's and the canvas' own first, then
+ * down to LAYOUT_TYPE_UNIT_FLOOR. Smaller type fitting where larger does not is assumed, as
+ * everywhere in the size search.
+ */
+static double largest_type_unit(csvchart_layout_fn fn, const void *data, const struct spec *s,
+                                const csvchart_text_measurer *m)
+{
+    if (!may_shrink_type(s, s->width, s->height)) {
+        return 0;
+    }
+    double own = fmin(s->width / 1200.0, s->height / 675.0);
+    if (own > LAYOUT_TYPE_UNIT_LEAST) {
+        double u = bisect_type_unit(fn, data, s, m, LAYOUT_TYPE_UNIT_LEAST, own);
+        if (u > 0) {
+            return u;
+        }
+    }
+    return bisect_type_unit(fn, data, s, m, LAYOUT_TYPE_UNIT_FLOOR,
+                            fmin(own, LAYOUT_TYPE_UNIT_LEAST));
 }
 
 /*

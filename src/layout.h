@@ -38,15 +38,18 @@
  * succeeds and reports it ("52 category names do not fit 1200x675: use size 1200x1460"), or,
  * when the figure opted in (spec->fit_grow), draws at that size.
  *
- * A canvas larger than an article graphic (u > 1) whose own type does not fit is first laid
- * out again in smaller type, that of a smaller canvas, down to the article's (u = 1,
- * LAYOUT_TYPE_UNIT_LEAST; geometry follows the type unit): the largest type unit that fits
- * is drawn (spec->type_unit_cap). Otherwise a wider canvas would fail where a narrower one of
- * the same height fits, only because its type is larger: 40 events fit 1300x1080 (u = 1.08)
- * and were refused at 1920x1080 (u = 1.6), a slide being a fixed slot. So a canvas at least
- * as large both ways as one of u >= 1 that fits fits too (its room holds that canvas's
- * layout). The size search counts a size as fitting on the same terms, so a refusal names
- * the least size the command then draws. Not with fit = grow: it draws at full size.
+ * A canvas whose own type does not fit is laid out again in smaller type, that of a smaller
+ * canvas: first down to the article's (u = 1, LAYOUT_TYPE_UNIT_LEAST) for a canvas larger
+ * than an article graphic, then down to LAYOUT_TYPE_UNIT_FLOOR (u = 0.5, below which neither
+ * type nor geometry shrinks); the largest type unit that fits is drawn
+ * (spec->type_unit_cap), with a warning. Otherwise a wider canvas would fail where a narrower
+ * one of the same height fits, only because its type is larger: 40 events fit 1300x1080
+ * (u = 1.08) and were refused at 1920x1080 (u = 1.6), a slide being a fixed slot; 56 long
+ * names fit 1080x1080 (u = 0.9, labels down to 12 px) and were refused at 1180x1080 (u = 0.98,
+ * no smaller than 13.5 px) and at 1920x1080 (review 6). So a canvas at least as large both
+ * ways as one that fits fits too (its room holds that canvas's layout). The size search
+ * counts a size as fitting on the same terms, so a refusal names the least size the command
+ * then draws. Not with fit = grow: it draws at full size.
  *
  * Lines through text. Gridlines and leaders are marked as yielding (scene_item.yields);
  * csvchart_layout_end() cuts them where they would run through a text box, so a value label
@@ -66,9 +69,12 @@
 
 /* No text of any figure is smaller than this (CSS px at 1x). */
 #define LAYOUT_TEXT_FLOOR 11.0
-/* A canvas is never set in type smaller than an article graphic's (1200x675) to make it fit:
- * the least type unit csvchart_layout_fit() tries (see above). */
+/* A canvas larger than an article graphic (1200x675) is first tried in type down to the
+ * article's to make it fit (see above). */
 #define LAYOUT_TYPE_UNIT_LEAST 1.0
+/* Below this type unit neither type (every role is at its floor) nor geometry (g) shrinks:
+ * the least type unit csvchart_layout_fit() tries for any canvas (see above). */
+#define LAYOUT_TYPE_UNIT_FLOOR 0.5
 /* No side of a figure is larger than this (CSS px), as for a PNG side. */
 #define LAYOUT_MAX_SIDE 32767.0
 

@@ -18,7 +18,9 @@
  *          name them once, at the left of each row of the grid);
  *      When nothing fits, the layout says which side is short (csvchart_layout_no_fit()) and
  *      csvchart_layout_fit() finds the size that holds every name - unless category_labels =
- *      thin, which names every k-th category instead, with a warning;
+ *      thin, which names every k-th category instead, with a warning (horizontal bars at the
+ *      footer's size, k for the tallest name; forced vertical bars at the largest size that
+ *      fits, k bands wide enough for every k-th name);
  *   4. per panel: ticks, the value axis mapped with room for its labels, gridlines, marks,
  *      the baseline, tick labels, names, the ratio callout.
  *
@@ -226,8 +228,8 @@ static void draw_panel(struct bar_layout *B, struct panel *P)
         struct text_style st = B->label;
         st.weight = 700;
         csvchart_layout_paragraph(L, &st, B->s->theme.title, P->d->title, P->x0,
-                                  P->y0 + csvchart_layout_ascent(L, &st), P->x1 - P->x0, 1,
-                                  TEXT_ANCHOR_START);
+                                  P->y0 + csvchart_layout_ascent(L, &st), P->x1 - P->x0,
+                                  B->title_lines ? B->title_lines : 1, TEXT_ANCHOR_START);
     }
     if (*B->s->axis_title) { /* at the axis' top: above the plot, or under its labels */
         const char *t = B->s->axis_title;
@@ -395,6 +397,26 @@ static csvchart_status lay_out(struct bar_layout *B, struct panel *panels,
                                   total, B->name_stride, ordinal_suffix(B->name_stride));
         }
     }
+    if (!a.ok && s->thin_names && s->horizontal == TRI_FALSE && !chart->panels[0].period) {
+        /* category_labels = thin under vertical bars: every k-th name, all bars drawn, the
+         * label size the largest at which that fits */
+        B->horizontal = false;
+        B->thin_v = true;
+        a = bar_arrange_sized(B, panels, true, &st, err);
+        if (st) {
+            return st;
+        }
+        if (a.ok && B->name_stride > 1) {
+            csvchart_warnings_add(warn,
+                                  "%zu categories do not fit the figure's width; every %zu%s "
+                                  "name is shown (category_labels = thin)",
+                                  total, B->name_stride, ordinal_suffix(B->name_stride));
+        }
+        if (!a.ok) {
+            B->thin_v = false;
+            B->name_stride = 1;
+        }
+    }
     if (!a.ok && report.what == SHORT_NAMES) {
         /* Thinning helps names too many for the height; a name too long for the width
          * needs a wider figure or a shorter name. */
@@ -403,8 +425,10 @@ static csvchart_status lay_out(struct bar_layout *B, struct panel *panels,
             snprintf(hint, sizeof hint, "or category_labels = thin");
         } else if (report.long_name) {
             longest_name_hint(B, hint, sizeof hint);
-        } else if (s->horizontal == TRI_FALSE) {
-            snprintf(hint, sizeof hint, "or horizontal bars"); /* names in a column */
+        } else if (s->horizontal == TRI_FALSE) { /* names in a column, or fewer of them */
+            snprintf(hint, sizeof hint, "%s",
+                     s->thin_names ? "or horizontal bars"
+                                   : "or horizontal bars, or category_labels = thin");
         }
         return csvchart_layout_no_fit(L, report.short_w, report.short_h, hint,
                                       "%zu category name%s", total, total == 1 ? "" : "s");

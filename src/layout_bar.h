@@ -68,6 +68,8 @@ struct bar_metrics {
 
 /* Most lines a category name may take: under a vertical bar, and in the horizontal column. */
 #define BAR_NAME_LINES_V 3
+/* A panel's title wraps in at most this many lines. */
+#define BAR_PANEL_TITLE_LINES 2
 #define BAR_NAME_LINES_H BAR_NAME_MAX_LINES
 
 /* The last ticks chosen, and what they were chosen for (bar_axis_ticks()). */
@@ -96,6 +98,8 @@ struct bar_layout {
     double lh, asc;              /* of `label` */
     double axis_title_h;         /* the row of the value axis' title (axis_title), or 0 */
     size_t name_stride;          /* every name_stride-th name is drawn (category_labels = thin) */
+    bool thin_v;                 /* vertical, category_labels = thin: arrange_vertical() sets
+                                    name_stride, bands may be thinner than their names */
     double band_pad;             /* horizontal: kept free at each end of the band axis, inside
                                     the plot box, for thinned names taller than a band */
     double name_band;            /* horizontal: the height the most lines of a name need */
@@ -105,6 +109,7 @@ struct bar_layout {
                                     stand once at the left of each row of panels (the panels
                                     there name them, P->named), none inside the others */
     size_t cols, rows;           /* the facet grid */
+    size_t title_lines;          /* the lines the panels' titles take (every panel alike) */
     double shared_lo, shared_hi; /* the data extent of every panel (shared scales) */
     double widest_word, widest_word_size; /* of every name, at that label size */
     double widest_name, widest_name_size; /* the widest name on one line, at that size */
@@ -282,6 +287,8 @@ void bar_set_label_size(struct bar_layout *B, double size);
  * label size only: vertical bars, then horizontal ones. */
 struct bar_arrangement bar_arrange_sized(struct bar_layout *B, struct panel *panels, bool shrink,
                                          csvchart_status *st, csvchart_error *err);
+/* The width a vertical bar's name centred at x wraps at when every k-th is drawn. */
+double bar_name_width_v(const struct bar_layout *B, double band, size_t k, double x);
 /* Horizontal bars in `cols` columns of panels; thin: names every k-th category. */
 struct bar_arrangement bar_arrange_horizontal(struct bar_layout *B, struct panel *panels,
                                               size_t cols, bool thin);

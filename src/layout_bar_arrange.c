@@ -149,14 +149,41 @@ static double axis_title_width(struct bar_layout *B)
     return *B->s->axis_title ? csvchart_layout_width(&B->L, &B->label, B->s->axis_title) : 0;
 }
 
-static double panel_title_height(const struct bar_layout *B)
+/* The panel titles' style: the label's, bold. */
+static struct text_style panel_title_style(const struct bar_layout *B)
 {
+    struct text_style st = B->label;
+    st.weight = 700;
+    return st;
+}
+
+/*
+ * The height of the panels' titles wrapped at width w, in at most BAR_PANEL_TITLE_LINES lines
+ * (every panel's the most any takes, so that the rows line up; B->title_lines), or -1 when a
+ * title needs more or has a word wider than w: a title is never cut (review 6: "United…"
+ * for "United Kingdom" at 400x600). 0 without titles.
+ */
+static double panel_title_height(struct bar_layout *B, double w)
+{
+    B->title_lines = 0;
     if (!B->chart->panels[0].title) {
         return 0;
     }
-    struct text_style st = B->label;
-    st.weight = 700;
-    return csvchart_layout_line_height(&B->L, &st) + B->px.panel_title_gap;
+    struct text_style st = panel_title_style(B);
+    size_t most = 1;
+    for (size_t p = 0; p < B->chart->npanels; p++) {
+        const char *t = B->chart->panels[p].title;
+        if (!t) {
+            continue;
+        }
+        size_t n = csvchart_layout_lines(&B->L, &st, t, w, BAR_PANEL_TITLE_LINES, NULL);
+        if (n > BAR_PANEL_TITLE_LINES || csvchart_layout_widest_word(&B->L, &st, t) > w) {
+            return -1;
+        }
+        most = n > most ? n : most;
+    }
+    B->title_lines = most;
+    return (double)most * csvchart_layout_line_height(&B->L, &st) + B->px.panel_title_gap;
 }
 
 /* The lines the names of a panel need at width w, or BAR_NAME_LINES_V + 1 when one does not
@@ -177,6 +204,67 @@ static size_t vertical_name_lines(const struct bar_layout *B, const struct bar_d
     return most;
 }
 
+/* The width a vertical bar's name centred at x wraps at when every k-th is drawn: k bands
+ * less the gap between names, and no wider than keeps it within the canvas' margins. */
+double bar_name_width_v(const struct bar_layout *B, double band, size_t k, double x)
+{
+    double w = (double)k * band - B->px.name_pad;
+    if (k > 1) {
+        w = fmin(w, 2 * fmin(x - B->L.left, B->L.right - x));
+    }
+    return w;
+}
+
+/* The lines the names every k-th of a panel needs (bar_name_width_v() each, the panel's
+ * bands starting at x0), or BAR_NAME_LINES_V + 1 as vertical_name_lines(). */
+static size_t vertical_name_lines_every(const struct bar_layout *B, const struct bar_data *d,
+                                        size_t k, double band, double x0)
+{
+    size_t most = 1;
+    for (size_t c = 0; c < d->ncat; c += k) {
+        double w = bar_name_width_v(B, band, k, x0 + band * ((double)c + 0.5));
+        if (w <= 0 || csvchart_layout_widest_word(&B->L, &B->label, d->cats[c]) > w) {
+            return BAR_NAME_LINES_V + 1;
+        }
+        size_t n = csvchart_layout_lines(&B->L, &B->label, d->cats[c], w, BAR_NAME_LINES_V, NULL);
+        most = n > most ? n : most;
+    }
+    return most;
+}
+
+/*
+ * category_labels = thin under vertical bars: the least k at which every k-th name of every
+ * panel sits under its bar within k bands (less the gap between names) in at most three
+ * lines; 0 when none does. One line is kept when a larger k allows it within twice the
+ * least (a thinned name on three lines under a thin bar reads as naming its neighbours).
+ */
+static size_t thin_stride_v(const struct bar_layout *B, const struct panel *panels)
+{
+    size_t np = B->chart->npanels, most = 1;
+    for (size_t p = 0; p < np; p++) {
+        most = panels[p].d->ncat > most ? panels[p].d->ncat : most;
+    }
+    size_t least = 0;
+    for (size_t k = 1; k <= most; k++) {
+        size_t lines = 1;
+        for (size_t p = 0; p < np && lines <= BAR_NAME_LINES_V; p++) {
+            const struct panel *P = &panels[p];
+            size_t n = vertical_name_lines_every(B, P->d, k, P->band, P->x0 + P->gutter);
+            lines = n > lines ? n : lines;
+        }
+        if (lines <= BAR_NAME_LINES_V && least == 0) {
+            least = k;
+        }
+        if (least && lines == 1) {
+            return k;
+        }
+        if (least && k >= 2 * least) {
+            return least;
+        }
+    }
+    return least;
+}
+
 /* The tick label gutter of a vertical panel whose plot is `len` px tall. */
 static double gutter(const struct bar_layout *B, struct panel *P, double len)
 {
@@ -195,7 +283,10 @@ static struct bar_arrangement arrange_vertical(struct bar_layout *B, struct pane
     size_t np = B->chart->npanels, rows = (np + cols - 1) / cols;
     double W = L->right - L->left, H = L->bottom - L->top;
     double cell_h = (H - (double)(rows - 1) * B->px.panel_gap) / (double)rows;
-    double title_h = panel_title_height(B);
+    /* first at the width of a cell of the grid (one row: a share of the width); again once
+     * the cells are set */
+    double title_h =
+        fmax(panel_title_height(B, (W - (double)(cols - 1) * B->px.panel_gap) / (double)cols), 0);
     struct bar_arrangement a = {.ok = true};
     B->names_shared = false;
     for (size_t p = 0; p < np; p++) {
@@ -240,12 +331,28 @@ static struct bar_arrangement arrange_vertical(struct bar_layout *B, struct pane
             }
         }
         a = (struct bar_arrangement){.ok = true};
+        double narrowest = INFINITY;
         for (size_t p = 0; p < np; p++) {
             struct panel *P = &panels[p];
             P->band = (P->x1 - P->x0 - P->gutter - P->ratio_room - P->ref_col) / (double)P->d->ncat;
-            double w = P->band - B->px.name_pad;
-            size_t lines = vertical_name_lines(B, P->d, w);
-            bool thin_ok = P->d->period != NULL; /* periods: as thin as they come */
+            narrowest = fmin(narrowest, P->x1 - P->x0);
+        }
+        title_h = panel_title_height(B, narrowest);
+        if (title_h < 0) {
+            return (struct bar_arrangement){.short_w = true};
+        }
+        if (B->thin_v) { /* every k-th name, k wide enough for them all */
+            size_t k = thin_stride_v(B, panels);
+            B->name_stride = k > 0 ? k : 1;
+        }
+        for (size_t p = 0; p < np; p++) {
+            struct panel *P = &panels[p];
+            double w = (double)B->name_stride * P->band - B->px.name_pad;
+            size_t lines = B->thin_v ? vertical_name_lines_every(B, P->d, B->name_stride, P->band,
+                                                                 P->x0 + P->gutter)
+                                     : vertical_name_lines(B, P->d, w);
+            /* periods: as thin as they come; thinned names: a device pixel at least */
+            bool thin_ok = P->d->period != NULL || (B->thin_v && P->band * L->scale >= 1);
             if ((P->band < B->px.min_band_v && !thin_ok) || lines > BAR_NAME_LINES_V ||
                 axis_title_width(B) > P->x1 - P->x0) {
                 a.ok = false;
@@ -321,7 +428,7 @@ struct bar_arrangement bar_arrange_horizontal(struct bar_layout *B, struct panel
     double W = L->right - L->left, H = L->bottom - L->top;
     double cell_w = (W - (double)(cols - 1) * B->px.panel_gap) / (double)cols;
     double cell_h = (H - (double)(rows - 1) * B->px.panel_gap) / (double)rows;
-    double title_h = panel_title_height(B);
+    double title_h = 0;
     double tick_h = B->lh + B->px.tick_gap + B->axis_title_h;
     struct bar_arrangement a = {.ok = true};
     B->band_pad = 0;
@@ -369,6 +476,10 @@ struct bar_arrangement bar_arrange_horizontal(struct bar_layout *B, struct panel
     if (B->names_shared) { /* the cells share what the column leaves */
         cell_w =
             (W - B->col - B->px.name_gap - (double)(cols - 1) * B->px.panel_gap) / (double)cols;
+    }
+    title_h = panel_title_height(B, cell_w);
+    if (title_h < 0) {
+        return (struct bar_arrangement){.short_w = true};
     }
     /* a device pixel more than the lines: baselines snap to whole device pixels */
     double need_band = (double)block * B->lh + 1 / L->scale;

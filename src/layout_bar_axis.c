@@ -181,6 +181,8 @@ csvchart_status bar_axis_check(const struct bar_layout *B, const struct panel *P
 
 /* ---- ticks ----------------------------------------------------------------------------------- */
 
+static double plan_tick_labels(const struct bar_layout *B, struct panel *P);
+
 /* The ticks about `target` of them would be, their label plan and widest label; the widths
  * of their labels and the gaps between them (px) */
 static double ticks_for(const struct bar_layout *B, struct panel *P, int target)
@@ -197,6 +199,13 @@ static double ticks_for(const struct bar_layout *B, struct panel *P, int target)
     } else {
         csvchart_ticks_within(P->dlo, P->dhi, target, &P->ticks);
     }
+    return plan_tick_labels(B, P);
+}
+
+/* The label plan of P->ticks and their widest label; the widths of their labels and the
+ * gaps between them (px). */
+static double plan_tick_labels(const struct bar_layout *B, struct panel *P)
+{
     csvchart_format_plan(&P->values.f, P->log ? LABELS_LOG_TICKS : LABELS_TICKS, P->ticks.major,
                          P->ticks.nmajor, P->ticks.step, false, &P->values, &P->tick_plan);
     P->tick_w = 0;
@@ -237,6 +246,28 @@ static void choose_ticks(const struct bar_layout *B, struct panel *P, double len
         double step_px = len * P->ticks.step / (P->dhi - P->dlo);
         if (P->ticks.nmajor > 2 && step_px >= P->tick_w + B->px.tick_label_gap) {
             return;
+        }
+    }
+    /* None fits, and the two leave the longest bar past the last (0% 5% under bars to 8%:
+     * the axis' own length fits 0% 2% ... 8%, but the room its value labels take then left
+     * them too close, and two came back; review 6): the domain's end and its half, when the
+     * half is as round (0% 4% 8%, 0% 40% 80%; not 1.25 of 2.5). */
+    if (P->dlo == 0 && P->dhi > 0 && two.hi < P->dhi) {
+        double mid = P->dhi / 2, mag = csvchart_decade(floor(log10(mid)));
+        double sig = mid / mag * 10; /* two significant digits at most: whole here */
+        if (isfinite(sig) && fabs(sig - round(sig)) < 1e-9) {
+            P->ticks.major[0] = 0;
+            P->ticks.major[1] = mid;
+            P->ticks.major[2] = P->dhi;
+            P->ticks.nmajor = 3;
+            P->ticks.nminor = 0;
+            P->ticks.step = mid;
+            P->ticks.lo = 0;
+            P->ticks.hi = P->dhi;
+            plan_tick_labels(B, P);
+            if (len / 2 >= P->tick_w + B->px.tick_label_gap) {
+                return;
+            }
         }
     }
     P->ticks = two;

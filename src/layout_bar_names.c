@@ -135,7 +135,8 @@ void bar_marks_names(struct bar_layout *B, struct panel *P)
                                       TEXT_ANCHOR_END);
         } else {
             csvchart_layout_paragraph(L, &B->label, color, d->cats[c], center,
-                                      P->py1 + B->px.name_gap + B->asc, P->band - B->px.name_pad,
+                                      P->py1 + B->px.name_gap + B->asc,
+                                      bar_name_width_v(B, P->band, B->name_stride, center),
                                       BAR_NAME_LINES_V, TEXT_ANCHOR_MIDDLE);
         }
     }

@@ -503,6 +503,150 @@ static void test_thin_names(void)
     csvchart_figure_free(fig);
 }
 
+/* category_labels = thin under vertical bars (review 6: it did nothing; 75 years were refused
+ * with 3234 px and no word of thin): every k-th year under its bar, none overlapping, with a
+ * warning, at every size; without thin, the refusal names it as a way out. */
+static void test_thin_vertical_names(void)
+{
+    static const char *const sizes[] = {"400x600", "1080x1080", "1200x675", "1920x1080"};
+    size_t cap = 32 * 80, len = 0;
+    char *csv = malloc(cap);
+    len += (size_t)snprintf(csv + len, cap - len, "year,value\n");
+    for (size_t i = 0; i < 75; i++) {
+        len += (size_t)snprintf(csv + len, cap - len, "%zu,%zu\n", 1950 + i, 10 + (i * 37) % 90);
+    }
+    for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+        const char *opts[] = {"size",  sizes[k], "category_labels", "thin", "horizontal",
+                              "false", NULL};
+        csvchart_error err = {0};
+        csvchart_figure *fig = fixture_figure("bar", csv, opts, &err);
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        HARNESS_REPORT(s != NULL, "%s: %s", sizes[k], err.message);
+        if (s) {
+            check_text_boxes(sizes[k], s);
+            CHECK(fixture_find_text(s, "1950") != NULL);
+            size_t names = 0;
+            for (size_t i = 0; i < s->len; i++) {
+                names += s->items[i].kind == SCENE_TEXT && strncmp(s->items[i].text, "19", 2) == 0;
+            }
+            HARNESS_REPORT(names >= 3 && names < 50, "%s: %zu years named", sizes[k], names);
+            bool said = false;
+            for (size_t i = 0; i < csvchart_figure_warning_count(fig); i++) {
+                said = said || strstr(csvchart_figure_warning(fig, i), "name is shown") != NULL;
+            }
+            HARNESS_REPORT(said, "%s: no warning of thinned names", sizes[k]);
+        }
+        csvchart_figure_free(fig);
+    }
+    const char *opts[] = {"size", "1200x675", "horizontal", "false", NULL};
+    csvchart_error err = {0};
+    csvchart_figure *fig = fixture_figure("bar", csv, opts, &err);
+    CHECK(csvchart_figure_scene(fig, &err) == NULL);
+    HARNESS_REPORT(strstr(err.message, "category_labels = thin") != NULL, "%s", err.message);
+    csvchart_figure_free(fig);
+    free(csv);
+}
+
+/* Panel titles wrap, in at most two lines, and are never cut: "United Kingdom" was drawn
+ * "United…" at 400x600 with no warning (review 6). A title that two lines do not hold is
+ * refused with a size, at which it is drawn whole. */
+static void test_panel_titles_wrap(void)
+{
+    static const char *const titles[] = {
+        "United Kingdom", "France",
+        "Germany",        "Italy",
+        "Spain",          "Netherlands",
+        "Poland",         "Bosnia and Herzegovina and its neighbouring states"};
+    static const char *const sizes[] = {"400x600", "1080x1080", "1200x675", "1920x1080"};
+    for (size_t np = 7; np <= 8; np++) {
+        size_t cap = 8192, len = 0;
+        char *csv = malloc(cap);
+        len += (size_t)snprintf(csv + len, cap - len, "year,country,inflation\n");
+        for (size_t p = 0; p < np; p++) {
+            for (int y = 2018; y <= 2024; y++) {
+                len += (size_t)snprintf(csv + len, cap - len, "%d,%s,%.1f%%\n", y, titles[p],
+                                        0.5 + (double)((y * 7 + (int)p * 3) % 11));
+            }
+        }
+        for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+            const char *opts[] = {"size", sizes[k], "facet", "country", NULL};
+            char size[32], name[64];
+            const struct csvchart_scene *s;
+            int w, h;
+            csvchart_error err = {0};
+            csvchart_figure *fig =
+                fixture_at_fitting_size("bar", csv, opts, size, sizeof size, &s, &w, &h, &err);
+            snprintf(name, sizeof name, "%zu panels at %s", np, opts[1]);
+            HARNESS_REPORT(s != NULL, "%s: %s", name, err.message);
+            for (size_t i = 0; s && i < s->len; i++) {
+                HARNESS_REPORT(s->items[i].kind != SCENE_TEXT ||
+                                   !strstr(s->items[i].text, "\xe2\x80\xa6"),
+                               "%s: \"%s\" is cut", name, s->items[i].text);
+            }
+            if (s) {
+                check_text_boxes(name, s);
+                CHECK(fixture_find_text(s, "Kingdom") != NULL ||
+                      fixture_find_text(s, "United Kingdom") != NULL);
+            }
+            csvchart_figure_free(fig);
+        }
+        free(csv);
+    }
+}
+
+/* A short facet axis whose two ticks stop short of the longest bar ("0% 5%" under bars to
+ * 8%: the room the value labels took left 0% 2% ... 8% too close, and two came back) labels
+ * the domain's end and its half when they fit: 0% 4% 8%, 0% 40% 80% (review 6). */
+static void test_short_axis_reaches_bars(void)
+{
+    static const char *const regions[] = {
+        "North East",    "North West",    "Yorkshire and The Humber",
+        "East Midlands", "West Midlands", "East of England",
+        "London",        "South East",    "South West",
+        "Wales",         "Scotland",      "Northern Ireland"};
+    static const double unemp[] = {3.4, 5.3, 4.2, 5.6, 5.8, 2.4, 2.1, 7.0, 3.6, 3.4, 8.0, 4.8};
+    static const double house[] = {568231, 388177, 469534, 225308, 467430, 584023,
+                                   411591, 520626, 485706, 182016, 529115, 445550};
+    static const double emp[] = {71.6, 68.4, 78.4, 73.7, 76.6, 78.5,
+                                 76.6, 79.1, 72.7, 77.6, 73.3, 79.2};
+    static const double gva[] = {55155, 23898, 25439, 28679, 58619, 37446,
+                                 45066, 32041, 40290, 35435, 34036, 43403};
+    size_t cap = 4096, len = 0;
+    char *csv = malloc(cap);
+    len += (size_t)snprintf(csv + len, cap - len, "region,indicator,value\n");
+    for (size_t i = 0; i < 12; i++) {
+        len += (size_t)snprintf(csv + len, cap - len, "%s,Unemployment rate,%.1f%%\n", regions[i],
+                                unemp[i]);
+    }
+    for (size_t i = 0; i < 12; i++) {
+        len += (size_t)snprintf(csv + len, cap - len, "%s,Median house price,\"£%.0f\"\n",
+                                regions[i], house[i]);
+    }
+    for (size_t i = 0; i < 12; i++) {
+        len += (size_t)snprintf(csv + len, cap - len, "%s,Employment rate,%.1f%%\n", regions[i],
+                                emp[i]);
+    }
+    for (size_t i = 0; i < 12; i++) {
+        len += (size_t)snprintf(csv + len, cap - len, "%s,GVA per head,\"£%.0f\"\n", regions[i],
+                                gva[i]);
+    }
+    const char *opts[] = {"size", "400x878", "facet", "indicator", "horizontal", "true", NULL};
+    csvchart_error err = {0};
+    csvchart_figure *fig = fixture_figure("bar", csv, opts, &err);
+    const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+    HARNESS_REPORT(s != NULL, "%s", err.message);
+    if (s) {
+        check_text_boxes("facets at 400x878", s);
+        /* a labelled tick at or past 8.0% and 79.2% */
+        bool unemp_end = fixture_find_text(s, "8%") || fixture_find_text(s, "10%");
+        bool emp_end = fixture_find_text(s, "80%") || fixture_find_text(s, "100%");
+        CHECK(unemp_end);
+        CHECK(emp_end);
+    }
+    csvchart_figure_free(fig);
+    free(csv);
+}
+
 /* category_labels = thin with names that wrap (a review found "Ministère de l'Économie, des
  * Finances et de la Souveraineté industrielle et numérique" on two lines run into the names a
  * stride away): names are a stride apart by the height of the most lines a name takes, at
@@ -1253,6 +1397,9 @@ static void test_distinct_colors(void)
 int main(void)
 {
     RUN(test_ratio_text);
+    RUN(test_thin_vertical_names);
+    RUN(test_panel_titles_wrap);
+    RUN(test_short_axis_reaches_bars);
     RUN(test_ratio_signs);
     RUN(test_net_totals);
     RUN(test_rule_far);

@@ -139,9 +139,9 @@ static void test_width_kept(void)
  * than fits, down to the article's. 40 events fitted 1080 to 1300 px wide at 1080 px high and
  * were refused from 1400 px on, the type growing with the width (u = 1.08 to 1.6), so a
  * 1920x1080 slide was refused what a square held (a review). Text 800 px high at u = 1: at
- * 1920x1080 it fits at u = 1.35 (1080 / 800). 1200 px high at u = 1 fits no 1080 px canvas:
- * the refusal names the least height at which the article's type fits, 1920x1200 (1920x1920
- * in the slide's own type).
+ * 1920x1080 it fits at u = 1.35 (1080 / 800). 1200 px high at u = 1 fits 1080x1080 (u = 0.9)
+ * and so the slide, in that type. 2400 px fits no 1080 px canvas in any type: the refusal
+ * names the least height at which the least type (u = 0.5) fits, 1920x1200.
  */
 static void test_wider_fits(void)
 {
@@ -161,7 +161,16 @@ static void test_wider_fits(void)
     CHECK_INT(search(&md, 1920, 1080, msg, sizeof msg), CSVCHART_OK);
     CHECK(md.u >= 1.35 - 1.0 / 64 && md.u <= 1.35);
 
+    /* 1200 px high at u = 1 fits 1080x1080 in its own type (u = 0.9), so the slide, at least
+     * as large both ways, fits in that type (review 6: it was refused) */
     md.need_h = 1200;
+    CHECK_INT(search(&md, 1080, 1080, msg, sizeof msg), CSVCHART_OK);
+    CHECK_INT(search(&md, 1920, 1080, msg, sizeof msg), CSVCHART_OK);
+    CHECK(md.u >= 0.9 - 1.0 / 64 && md.u <= 0.9);
+
+    /* 2400 px at u = 1 fits no 1080 px canvas, even in the least type (u = 0.5): the refusal
+     * names the least height at which that type fits */
+    md.need_h = 2400;
     CHECK_INT(search(&md, 1920, 1080, msg, sizeof msg), CSVCHART_ERROR_SIZE);
     if (!strstr(msg, "use size 1920x1200")) {
         fprintf(stderr, "  \"%s\"\n", msg);

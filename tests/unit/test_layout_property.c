@@ -25,6 +25,7 @@
 
 #include "csvchart.h"
 #include "figure.h"
+#include "fixtures.h"
 #include "harness.h"
 #include "property.h"
 #include "scene_check.h"
@@ -352,6 +353,82 @@ static void run_case(size_t k)
     free(g.c.csv);
 }
 
+/* Whether the generated figure draws at w x h (refused or not: the size contract). */
+static bool fits_at(const struct gen *g, double w, double h)
+{
+    char size[32];
+    snprintf(size, sizeof size, "%.0fx%.0f", w, h);
+    csvchart_error err = {0};
+    csvchart_figure *fig = figure(g, size, &err);
+    bool ok = csvchart_figure_scene(fig, &err) != NULL;
+    csvchart_figure_free(fig);
+    return ok;
+}
+
+/*
+ * A canvas at least as large both ways as one that fits fits too (layout.h): for generated
+ * figures that draw at W x H, W' x H fits for wider W', and W x H' for taller H'. Every 25th
+ * case of the run (the layouts are run several times each).
+ */
+static void test_larger_fits(size_t n)
+{
+    static const double grow[] = {1.01, 1.1, 1.5, 2};
+    size_t tried = 0;
+    for (size_t k = 0; k < n; k += 25) {
+        struct gen g;
+        generate(&g, k);
+        double w, h;
+        sscanf(g.c.opts[1], "%lfx%lf", &w, &h);
+        if (fits_at(&g, w, h)) {
+            tried++;
+            for (size_t i = 0; i < sizeof grow / sizeof grow[0]; i++) {
+                double gw = fmin(round(w * grow[i]), 4000), gh = fmin(round(h * grow[i]), 4000);
+                HARNESS_REPORT(fits_at(&g, gw, h), "case %zu fits %.0fx%.0f, not %.0fx%.0f", k, w,
+                               h, gw, h);
+                HARNESS_REPORT(fits_at(&g, w, gh), "case %zu fits %.0fx%.0f, not %.0fx%.0f", k, w,
+                               h, w, gh);
+            }
+        }
+        free(g.c.csv);
+    }
+    printf("%zu fitting cases tried wider and taller\n", tried);
+}
+
+/*
+ * 56 long names of local areas fit 1080x1080 (u = 0.9: labels down to the footer's 12 px)
+ * and were refused at 1180x1080 (u = 0.98: no smaller than 13.5 px) and every wider canvas
+ * of that height, 1920x1080 included (the article's type, the least a canvas > 1200x675 was
+ * set in) (review 6). Each fits, in smaller type, with a warning saying so.
+ */
+static void test_wider_slide_fits(void)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/tests/data/local-areas-56.csv", CSVCHART_SOURCE_DIR);
+    char *csv = fixture_read_file(path);
+    CHECK(csv != NULL);
+    if (!csv) {
+        return;
+    }
+    static const char *const sizes[] = {"1080x1080", "1090x1080", "1180x1080", "1200x1080",
+                                        "1300x1080", "1920x1080", "1920x1200"};
+    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+        csvchart_error err = {0};
+        csvchart_figure *fig = csvchart_figure_new("bar", &err);
+        csvchart_figure_set_measurer(fig, pango);
+        csvchart_set(fig, "size", sizes[i], &err);
+        csvchart_figure_load_buffer(fig, "la56.csv", csv, strlen(csv), &err);
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        HARNESS_REPORT(s != NULL, "%s: %s", sizes[i], csvchart_error_text(&err));
+        if (s) {
+            double w, h;
+            sscanf(sizes[i], "%lfx%lf", &w, &h);
+            check_scene_rules(sizes[i], s, w, h);
+        }
+        csvchart_figure_free(fig);
+    }
+    free(csv);
+}
+
 int main(void)
 {
     if (system("fc-match -f '%{family}' Inter 2>/dev/null | grep -q Inter") != 0) {
@@ -361,9 +438,11 @@ int main(void)
     pango = csvchart_text_pango_new();
     const char *env = getenv("CSVCHART_PROPERTY_CASES");
     size_t n = env ? (size_t)strtoul(env, NULL, 10) : PROPERTY_DEFAULT_CASES;
+    RUN(test_wider_slide_fits);
     for (size_t k = 0; k < n; k++) {
         run_case(k);
     }
+    test_larger_fits(n);
     printf("%zu cases: %zu drawn at the size asked for, %zu refused with a size that then "
            "held them; %zu grids of panels named their categories once a row\n",
            n, drawn - refused, refused, shared_names);
