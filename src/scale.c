@@ -1,32 +1,22 @@
 /*
  * scale.c - value-to-pixel maps and tick choice; the scale stage, between spec and layout.
  *
- * Layout asks this module two things: where a value lands on an axis (csvchart_scale_map) and
- * which values get a gridline and a label (csvchart_ticks_linear, csvchart_ticks_log). Pure
- * arithmetic, no I/O, no state.
+ * Layout asks this module where a value lands on an axis (csvchart_scale_map) and which values
+ * get a gridline and a label. Pure arithmetic, no I/O, no state.
  *
- * Linear ticks are the extended Wilkinson search of Talbot, Lin & Hanrahan (InfoVis 2010), as in
- * the paper's Algorithm 1 and its reference R code (package `labeling`, function `extended`):
+ * Domains are decided before the ticks, from the data alone, so that they do not change with
+ * the size drawn: a linear axis runs from zero (or a round value below the data) to a round
+ * value at or above it (csvchart_nice_ceil), a log axis from decade to decade. The ticks are
+ * then chosen inside the domain for the room there is: csvchart_ticks_within (multiples of 1,
+ * 2, 5 or 25 times a power of ten, about the target count, the simplest preferred) and
+ * csvchart_ticks_log / csvchart_ticks_log_within (every decade, or every 2nd, 3rd, 5th ...
+ * on multiples of that stride, with minor ticks over few decades). (An extended-Wilkinson
+ * search that extended the domain to its ticks served before domains were decided first; it
+ * is gone.)
  *
- *     for j = 1, 2, ...                      skip: use every j-th multiple of q
- *       for q in Q = {1, 5, 2, 2.5, 4}        nicer q first (the paper's 3 is left out, see Q)
- *         for k = 2, 3, ...                  tick count
- *           for z = ceil(log10(range / ((k+1) j q))), ...     step = j q 10^z
- *             for start in the offsets that can cover the data
- *               score = 0.25 simplicity + 0.2 coverage + 0.5 density + 0.05 legibility
- *
- * Each loop stops as soon as an upper bound of the score it could still reach (simplicity_max,
- * density_max, coverage_max) falls below the best score found, which is what makes the search
- * finite and fast. Only loose labellings (first tick <= dmin, last tick >= dmax) are kept, so
- * the plot ends on a labelled gridline, and none that crosses zero when the data does not (with
- * a large target the paper's scores can prefer -1..61 to 0..60 for data 0..60; bars start at 0).
- * Filtering candidates keeps the pruning bounds valid: they bound every candidate's score.
- *
- * Exact tick values: a tick is held as an integer n times a unit mq * 10^e, where mq is q
- * written as an integer (2.5 = 25 * 10^-1), and only turned into a double at the end, as
- * n * mq * 10^e or n * mq / 10^-e. Both operands are exact (n * mq < 2^53, 10^|e| <= 10^22), so
- * the one rounding gives the double nearest the decimal value: 0.3, never 0.30000000000000004,
- * and a formatter printing 15 significant digits sees clean decimals.
+ * Exact tick values: a tick is an integer times a power of ten, turned into a double only at
+ * the end (scaled()), so that 0.3 is the double nearest 0.3, never 0.30000000000000004, and a
+ * formatter printing 15 significant digits sees clean decimals.
  */
 #include "scale.h"
 
@@ -96,225 +86,6 @@ static double scaled(long long n, int e)
         return x / pow10i(-e); // exact divisor: one correctly rounded division
     }
     return x * pow10i(e);
-}
-
-/* ---- Extended Wilkinson ------------------------------------------------------------------ */
-
-/* The paper's Q is {1, 5, 2, 2.5, 4, 3}. Steps of 3 (0, 300, 600, 900) win its score for
- * ranges just under a decade, but no newsroom axis reads that way - matplotlib's default
- * steps leave 3 out too - so Q stops at 4. */
-static const double Q[] = {1, 5, 2, 2.5, 4};
-static const int QMANT[] = {1, 5, 2, 25, 4}; // q = QMANT * 10^QEXP
-static const int QEXP[] = {0, 0, 0, -1, 0};
-#define NQ 5
-static const double W_SIMPLICITY = 0.25, W_COVERAGE = 0.2, W_DENSITY = 0.5, W_LEGIBILITY = 0.05;
-
-/* A labelling: ticks (start + i * j) * QMANT[qi] * 10^e for i in [0, k). */
-struct labelling {
-    double score;
-    int qi, j, k, e;
-    long long start;
-};
-
-static double tick_value(const struct labelling *l, int i)
-{
-    return scaled((l->start + (long long)i * l->j) * QMANT[l->qi], l->e);
-}
-
-static double simplicity(int qi, int j, bool has_zero)
-{
-    return 1.0 - (double)qi / (NQ - 1) - j + (has_zero ? 1.0 : 0.0);
-}
-
-static double simplicity_max(int qi, int j)
-{
-    return 1.0 - (double)qi / (NQ - 1) - j + 1.0;
-}
-
-/* Distances are divided by a tenth of the range before squaring, so no term overflows. */
-static double coverage(double dmin, double dmax, double lmin, double lmax)
-{
-    double range = dmax - dmin;
-    double a = (dmax - lmax) / (0.1 * range), b = (dmin - lmin) / (0.1 * range);
-    return 1.0 - 0.5 * (a * a + b * b);
-}
-
-static double coverage_max(double dmin, double dmax, double span)
-{
-    double range = dmax - dmin;
-    if (span <= range) {
-        return 1.0;
-    }
-    double half = (span - range) / 2 / (0.1 * range);
-    return 1.0 - half * half;
-}
-
-/* r / rt of the paper, with r = (k-1)/(lmax-lmin) and rt = (m-1)/(max(lmax,dmax)-min(dmin,lmin)).
- */
-static double density(int k, int m, double dmin, double dmax, double lmin, double lmax)
-{
-    double ratio =
-        (double)(k - 1) * (fmax(lmax, dmax) - fmin(dmin, lmin)) / ((double)(m - 1) * (lmax - lmin));
-    if (!isfinite(ratio) || ratio == 0) {
-        /* Spans near DBL_MAX: the products overflowed. Dividing first gives the same ratio
-         * (up to rounding, which is why ordinary spans keep the formula above unchanged). */
-        ratio = ((double)(k - 1) / (m - 1)) *
-                ((fmax(lmax, dmax) / 2 - fmin(dmin, lmin) / 2) / (lmax / 2 - lmin / 2));
-    }
-    return 2.0 - fmax(ratio, 1.0 / ratio);
-}
-
-static double density_max(int k, int m)
-{
-    return k >= m ? 2.0 - (double)(k - 1) / (m - 1) : 1.0;
-}
-
-/*
- * The search proper, on a domain with dmax - dmin > 0 and finite. Only labellings whose ticks
- * stay within [-limit, limit] count; `loose` keeps only those that cover the domain. Without
- * it (near DBL_MAX, where no tick beyond the data may be a double) any labelling counts and
- * coverage alone pulls the ticks towards the data.
- */
-static bool wilkinson(double dmin, double dmax, int m, double limit, bool loose,
-                      struct labelling *best)
-{
-    const double range = dmax - dmin;
-    best->score = -INFINITY;
-    best->qi = -1;
-    /* Hard caps on j and z are belts and braces: the score bounds end every loop long before
-     * (simplicity falls by 1 per j; coverage_max falls quadratically in z). */
-    for (int j = 1; j <= 50; j++) {
-        for (int qi = 0; qi < NQ; qi++) {
-            double sm = simplicity_max(qi, j);
-            if (W_SIMPLICITY * sm + W_COVERAGE + W_DENSITY + W_LEGIBILITY < best->score) {
-                return best->qi >= 0;
-            }
-            for (int k = 2; k <= SCALE_MAX_TICKS; k++) {
-                double dm = density_max(k, m);
-                if (W_SIMPLICITY * sm + W_COVERAGE + W_DENSITY * dm + W_LEGIBILITY < best->score) {
-                    break;
-                }
-                double delta = range / (k + 1) / j / Q[qi];
-                int z = (int)ceil(log10(delta));
-                for (int zi = 0; zi < 64; zi++, z++) {
-                    int e = z + QEXP[qi];
-                    double unit = scaled(QMANT[qi], e); // q * 10^z
-                    double step = j * unit;
-                    if (!isfinite(step * (k - 1)) || step > limit) {
-                        break; // larger z only makes it larger
-                    }
-                    double cm = coverage_max(dmin, dmax, step * (k - 1));
-                    if (W_SIMPLICITY * sm + W_COVERAGE * cm + W_DENSITY * dm + W_LEGIBILITY <
-                        best->score) {
-                        break;
-                    }
-                    /* The paper's start range, widened by one skip on each side so that a
-                     * quotient like 0.3 / 0.1 = 2.9999999999999996 cannot drop the candidate
-                     * whose ticks land exactly on the data. */
-                    double smin = floor(dmax / step) * j - (double)(k - 1) * j - j;
-                    double smax = ceil(dmin / step) * j + j;
-                    if (fabs(smin) > 1e14 || fabs(smax) > 1e14) {
-                        continue; // n * 25 must stay below 2^53 to be exact; a larger z will do
-                    }
-                    for (long long start = (long long)smin; start <= (long long)smax; start++) {
-                        struct labelling c = {0, qi, j, k, e, start};
-                        double lmin = tick_value(&c, 0), lmax = tick_value(&c, k - 1);
-                        if (!(lmin >= -limit && lmax <= limit)) {
-                            continue; // a tick beyond the largest double (or the limit)
-                        }
-                        if (loose && (lmin > dmin || lmax < dmax)) {
-                            continue; // loose labellings only
-                        }
-                        if ((dmin >= 0 && lmin < 0) || (dmax <= 0 && lmax > 0)) {
-                            continue; // never a -1 tick under all-positive bars (large m)
-                        }
-                        long long last = start + (long long)(k - 1) * j;
-                        bool has_zero = start <= 0 && last >= 0 && start % j == 0;
-                        double score = W_SIMPLICITY * simplicity(qi, j, has_zero) +
-                                       W_COVERAGE * coverage(dmin, dmax, lmin, lmax) +
-                                       W_DENSITY * density(k, m, dmin, dmax, lmin, lmax) +
-                                       W_LEGIBILITY * 1.0;
-                        if (score > best->score) {
-                            c.score = score;
-                            *best = c;
-                        }
-                    }
-                }
-            }
-        }
-    }
-    return best->qi >= 0;
-}
-
-bool csvchart_ticks_linear(double dmin, double dmax, int target, struct ticks *out)
-{
-    if (!isfinite(dmin) || !isfinite(dmax)) {
-        return false;
-    }
-    if (dmin > dmax) {
-        double t = dmin;
-        dmin = dmax;
-        dmax = t;
-    }
-    int m = target < 2 ? 2 : target > SCALE_MAX_TICKS ? SCALE_MAX_TICKS : target;
-    const double data_lo = dmin, data_hi = dmax;
-
-    /* Subnormal values (below DBL_MIN, about 2.2e-308) are zeros at any scale a tick step can
-     * have: no step between them is a normal double. */
-    dmin = fabs(dmin) < DBL_MIN ? 0 : dmin;
-    dmax = fabs(dmax) < DBL_MIN ? 0 : dmax;
-
-    /* A zero (or, relative to the values, vanishing) span has no scale of its own: make one up.
-     * All zeros give [0, 1], what a bar chart of zeros wants; otherwise +-10% of the value. The
-     * relative threshold also keeps the tick integers n below 2^53. */
-    double mag = fmax(fabs(dmin), fabs(dmax));
-    if (dmax - dmin <= mag * 1e-9) {
-        double mid = dmin / 2 + dmax / 2;
-        if (mid == 0) {
-            dmin = 0;
-            dmax = 1;
-        } else {
-            double h = fabs(mid) * 0.1;
-            dmin = fmax(mid - h, -DBL_MAX); // within 10% of DBL_MAX the made-up end stops there
-            dmax = fmin(mid + h, DBL_MAX);
-        }
-    }
-    if (dmax - dmin < DBL_MIN) { // [1e-308, 2e-308]: no step between them is a normal double
-        dmin = dmin < 0 ? -1 : 0;
-        dmax = dmax > 0 ? 1 : 0;
-    }
-
-    /* A span wider than the largest double ([-1e308, 1e308]) is searched a decade smaller, so
-     * that the search's arithmetic stays finite; ticks are then built one decade up, exactly
-     * as ever (an integer times a power of ten). */
-    int shift = isfinite(dmax - dmin) ? 0 : 1;
-    double sdmin = shift ? dmin / 10 : dmin, sdmax = shift ? dmax / 10 : dmax;
-    double limit = shift ? DBL_MAX / 10 : DBL_MAX;
-    struct labelling best = {0}, any = {0};
-    bool found = wilkinson(sdmin, sdmax, m, limit, true, &best);
-    /* Within a tenth of DBL_MAX the loose labellings left can be poor (33 ticks by 5.6e306
-     * for [0, 1.79e308]) or none: there any labelling may win, the domain ending at the data.
-     * Elsewhere the search is the loose one alone, as it always was. */
-    if ((!found || fmax(fabs(sdmin), fabs(sdmax)) > limit / 10) &&
-        wilkinson(sdmin, sdmax, m, limit, false, &any) && (!found || any.score > best.score)) {
-        best = any;
-        found = true;
-    }
-    if (!found) {
-        return false;
-    }
-    best.e += shift;
-    out->nmajor = (size_t)best.k;
-    for (int i = 0; i < best.k; i++) {
-        out->major[i] = tick_value(&best, i);
-    }
-    out->nminor = 0;
-    out->step = scaled((long long)best.j * QMANT[best.qi], best.e);
-    /* The ticks cover the data, except within a tick step of DBL_MAX (no tick beyond the data
-     * is a double there; the domain then ends at the data) and for subnormal data. */
-    out->lo = fmin(out->major[0], data_lo);
-    out->hi = fmax(out->major[out->nmajor - 1], data_hi);
-    return true;
 }
 
 /* ---- Log ticks ---------------------------------------------------------------------------- */

@@ -1,11 +1,7 @@
 /*
  * scale.h - mapping data values to pixels, and choosing ticks (scale.c).
  *
- * Linear ticks use the extended Wilkinson algorithm (Talbot, Lin & Hanrahan, "An Extension of
- * Wilkinson's Algorithm for Positioning Tick Labels on Axes", InfoVis 2010): candidates
- * q * 10^k with Q = {1, 5, 2, 2.5, 4} (the paper's 3 left out), scored on simplicity, coverage,
- * density and legibility; the domain is extended to the outermost ticks (loose labelling), so the
- * plot always ends on a labelled gridline.
+ * Linear ticks fall inside a domain decided first (csvchart_ticks_within, below).
  *
  * Log ticks: the domain snaps outward to decades; a major tick at every decade, or every 2nd,
  * 3rd, 5th ... decade when there are more decades than the target; minor ticks at 2..9 x each
@@ -49,16 +45,6 @@ struct ticks {
      * data's end. Always lo <= dmin and hi >= dmax. */
     double lo, hi;
 };
-
-/*
- * Chooses about `target` (>= 2) major ticks covering [dmin, dmax]. dmin == dmax is allowed
- * (a domain around the value is made up: [0, 1] for 0, otherwise the value +-10%; the same
- * for spans below 1e-9 of the values). Ticks are the doubles nearest to their decimal values
- * (0.3, never 0.30000000000000004) and never cross zero when the data does not. Every finite
- * domain has ticks, up to [-DBL_MAX, DBL_MAX]: the ticks and the step are finite (subnormal
- * values count as 0). Returns false only when an input is not finite.
- */
-bool csvchart_ticks_linear(double dmin, double dmax, int target, struct ticks *out);
 
 /*
  * Log10 ticks covering [dmin, dmax], 0 < dmin <= dmax, at most `target` (>= 2) major ticks

@@ -1,6 +1,6 @@
 /*
- * test_scale.c - maps and ticks (src/scale.c): tick sets for the ranges our charts meet,
- * a property check over many random ranges, and the failure cases.
+ * test_scale.c - maps and ticks (src/scale.c): log tick sets for the ranges our charts meet,
+ * properties over random ranges, the failure cases, and the ticks of a domain decided first.
  */
 #include <float.h>
 #include <math.h>
@@ -11,184 +11,12 @@
 #include "harness.h"
 #include "scale.h"
 
-/* ---- Linear ticks: exact sets --------------------------------------------------------------- */
+/* ---- Helpers ------------------------------------------------------------------------------- */
 
 #define T(...)                                                                                     \
     {                                                                                              \
         __VA_ARGS__                                                                                \
     }
-static const struct {
-    double dmin, dmax;
-    int target;
-    double step;
-    size_t n;
-    double major[12];
-} linear_cases[] = {
-    {0, 60, 5, 10, 7, T(0, 10, 20, 30, 40, 50, 60)},
-    {0, 60, 2, 60, 2, T(0, 60)},
-    {0, 0.07, 5, 0.02, 5, T(0, 0.02, 0.04, 0.06, 0.08)},
-    {0, 830e9, 5, 250e9, 5, T(0, 250e9, 500e9, 750e9, 1e12)}, // no step of 3 (see Q)
-    {0, 1.5e9, 4, 5e8, 4, T(0, 5e8, 1e9, 1.5e9)},
-    {0, 5.6e6, 5, 1e6, 7, T(0, 1e6, 2e6, 3e6, 4e6, 5e6, 6e6)},
-    {-5, 12, 5, 5, 5, T(-5, 0, 5, 10, 15)},
-    {12, -5, 5, 5, 5, T(-5, 0, 5, 10, 15)}, // reversed bounds
-    {0, 100, 5, 25, 5, T(0, 25, 50, 75, 100)},
-    {0, 100, 10, 10, 11, T(0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100)},
-    {0, 1, 5, 0.25, 5, T(0, 0.25, 0.5, 0.75, 1)},
-    {0, 7, 5, 2, 5, T(0, 2, 4, 6, 8)},
-    {0.1, 0.3, 5, 0.05, 5, T(0.1, 0.15, 0.2, 0.25, 0.3)},
-    {0, 1e-9, 5, 2.5e-10, 5, T(0, 2.5e-10, 5e-10, 7.5e-10, 1e-9)},
-    {0, 1e15, 5, 2.5e14, 5, T(0, 2.5e14, 5e14, 7.5e14, 1e15)},
-    {-1e15, -3e14, 5, 2e14, 5, T(-1e15, -8e14, -6e14, -4e14, -2e14)},
-    {3, 3, 5, 0.1, 7, T(2.7, 2.8, 2.9, 3, 3.1, 3.2, 3.3)}, // zero span: +-10%
-    {0, 0, 5, 0.25, 5, T(0, 0.25, 0.5, 0.75, 1)},          // all zeros: [0, 1]
-    {-2, -2, 5, 0.1, 5, T(-2.2, -2.1, -2, -1.9, -1.8)},
-};
-
-static void test_linear_cases(void)
-{
-    for (size_t i = 0; i < sizeof linear_cases / sizeof linear_cases[0]; i++) {
-        struct ticks t;
-        bool ok = csvchart_ticks_linear(linear_cases[i].dmin, linear_cases[i].dmax,
-                                        linear_cases[i].target, &t);
-        CHECK(ok);
-        if (!ok) {
-            continue;
-        }
-        if (t.nmajor != linear_cases[i].n || t.step != linear_cases[i].step) {
-            fprintf(stderr, "linear case %zu: [%g, %g] target %d\n", i, linear_cases[i].dmin,
-                    linear_cases[i].dmax, linear_cases[i].target);
-        }
-        CHECK_INT(t.nmajor, linear_cases[i].n);
-        CHECK_DBL(t.step, linear_cases[i].step, 0); // exact: the double nearest the decimal
-        for (size_t k = 0; k < t.nmajor && k < linear_cases[i].n; k++) {
-            CHECK_DBL(t.major[k], linear_cases[i].major[k], 0);
-        }
-        CHECK_INT(t.nminor, 0);
-        CHECK_DBL(t.lo, t.major[0], 0);
-        CHECK_DBL(t.hi, t.major[t.nmajor - 1], 0);
-    }
-}
-
-/* The target is clamped to [2, SCALE_MAX_TICKS]. */
-static void test_linear_targets(void)
-{
-    struct ticks t;
-    CHECK(csvchart_ticks_linear(0, 60, 1, &t));
-    CHECK_INT(t.nmajor, 2);
-    CHECK(csvchart_ticks_linear(0, 60, -7, &t));
-    CHECK_INT(t.nmajor, 2);
-    CHECK(csvchart_ticks_linear(0, 60, 1000, &t));
-    CHECK(t.nmajor >= 2 && t.nmajor <= SCALE_MAX_TICKS);
-    CHECK(t.lo >= 0); // a large target never buys a -1 tick under positive data
-    CHECK(csvchart_ticks_linear(-60, 0, 64, &t));
-    CHECK(t.hi <= 0);
-}
-
-static void test_linear_failures(void)
-{
-    struct ticks t;
-    t.nmajor = 99;
-    CHECK(!csvchart_ticks_linear(NAN, 1, 5, &t));
-    CHECK(!csvchart_ticks_linear(0, INFINITY, 5, &t));
-    CHECK(!csvchart_ticks_linear(-INFINITY, 0, 5, &t));
-    CHECK_INT(t.nmajor, 99); // *out untouched
-    CHECK(csvchart_ticks_linear(-1e300, 1e300, 5, &t));
-}
-
-/* ---- Linear ticks: the whole range of a double ---------------------------------------------- */
-
-/* Ticks, step and domain finite and in order, the domain covering the data. */
-static bool sane_ticks(const struct ticks *t, double a, double b, int m)
-{
-    bool ok = t->nmajor >= 2 && t->nmajor <= SCALE_MAX_TICKS && (int)t->nmajor <= 2 * m + 3 &&
-              isfinite(t->step) && t->step > 0 && isfinite(t->lo) && isfinite(t->hi) &&
-              t->lo <= fmin(a, b) && t->hi >= fmax(a, b) && t->lo <= t->major[0] &&
-              t->hi >= t->major[t->nmajor - 1];
-    for (size_t k = 0; k < t->nmajor; k++) {
-        ok = ok && isfinite(t->major[k]) && (k == 0 || t->major[k] > t->major[k - 1]);
-    }
-    return ok;
-}
-
-/* Issue 10: [0, 5e307] and up had no ticks (the density score overflowed), nor had spans
- * wider than DBL_MAX; layout then drew flat bars without an axis. */
-static const struct {
-    double dmin, dmax;
-    double step;
-    size_t n;
-    double major[8];
-} extreme_cases[] = {
-    {0, 5e307, 1e307, 6, T(0, 1e307, 2e307, 3e307, 4e307, 5e307)},
-    {0, 1e308, 2e307, 6, T(0, 2e307, 4e307, 6e307, 8e307, 1e308)},
-    {0, 1.7e308, 2.5e307, 8, T(0, 2.5e307, 5e307, 7.5e307, 1e308, 1.25e308, 1.5e308, 1.75e308)},
-    {-1e308, 1e308, 5e307, 5, T(-1e308, -5e307, 0, 5e307, 1e308)}, // the span overflows
-    {-1.7e308, 0, 2.5e307, 8,
-     T(-1.75e308, -1.5e308, -1.25e308, -1e308, -7.5e307, -5e307, -2.5e307, 0)},
-    {0, 1e-300, 2e-301, 6, T(0, 2e-301, 4e-301, 6e-301, 8e-301, 1e-300)},
-    {0, 1e-310, 0.2, 6, T(0, 0.2, 0.4, 0.6, 0.8, 1)}, // subnormal: zero at any tick step
-};
-
-static void test_linear_extremes(void)
-{
-    for (size_t i = 0; i < sizeof extreme_cases / sizeof extreme_cases[0]; i++) {
-        struct ticks t;
-        double a = extreme_cases[i].dmin, b = extreme_cases[i].dmax;
-        bool ok = csvchart_ticks_linear(a, b, 7, &t);
-        CHECK(ok);
-        if (!ok) {
-            continue;
-        }
-        if (t.nmajor != extreme_cases[i].n || t.step != extreme_cases[i].step) {
-            fprintf(stderr, "extreme case %zu: [%g, %g]: %zu ticks by %g\n", i, a, b, t.nmajor,
-                    t.step);
-        }
-        CHECK(sane_ticks(&t, a, b, 7));
-        CHECK_INT(t.nmajor, extreme_cases[i].n);
-        CHECK_DBL(t.step, extreme_cases[i].step, 4e-16 * t.step);
-        for (size_t k = 0; k < t.nmajor && k < extreme_cases[i].n; k++) {
-            /* beyond 10^-22 powers of ten are pow()'s: within an ulp or two */
-            CHECK_DBL(t.major[k], extreme_cases[i].major[k], 4e-16 * fabs(t.major[k]));
-        }
-    }
-    /* No tick beyond 1.79e308 is a double: the domain ends at the data, the ticks below it. */
-    struct ticks t;
-    CHECK(csvchart_ticks_linear(0, 1.79e308, 7, &t));
-    CHECK(sane_ticks(&t, 0, 1.79e308, 7));
-    CHECK_DBL(t.hi, 1.79e308, 0);
-    CHECK(csvchart_ticks_linear(-DBL_MAX, DBL_MAX, 2, &t));
-    CHECK(sane_ticks(&t, -DBL_MAX, DBL_MAX, 2));
-    CHECK(csvchart_ticks_linear(DBL_MAX, DBL_MAX, 5, &t)); // zero span at the very top
-    CHECK(sane_ticks(&t, DBL_MAX, DBL_MAX, 5));
-    CHECK(csvchart_ticks_linear(1e-308, 2e-308, 5, &t)); // a span below DBL_MIN
-    CHECK(sane_ticks(&t, 1e-308, 2e-308, 5));
-    CHECK(csvchart_ticks_linear(-5e-324, 5e-324, 5, &t));
-    CHECK(sane_ticks(&t, -5e-324, 5e-324, 5));
-}
-
-/* Random domains over the whole finite range, both signs, every target: always sane. */
-static double uniform(void);
-static void test_linear_extreme_properties(void)
-{
-    int bad = 0;
-    for (int i = 0; i < 3000; i++) {
-        double la = -310 + 618.25 * uniform(), lb = -310 + 618.25 * uniform();
-        double a = pow(10, la) * (uniform() < 0.3 ? -1 : 1), b = pow(10, lb);
-        a = uniform() < 0.2 ? 0 : a;
-        int m = 2 + (int)(uniform() * 14);
-        struct ticks t;
-        if (!isfinite(a) || !isfinite(b)) {
-            continue;
-        }
-        if (!csvchart_ticks_linear(a, b, m, &t) || !sane_ticks(&t, a, b, m)) {
-            fprintf(stderr, "linear extreme property: [%g, %g] target %d\n", a, b, m);
-            bad++;
-        }
-    }
-    CHECK_INT(bad, 0);
-}
-
-/* ---- Linear ticks: properties over random ranges ------------------------------------------ */
 
 static uint64_t rng = 0x9E3779B97F4A7C15u;
 static double uniform(void) // [0, 1), xorshift64*
@@ -197,67 +25,6 @@ static double uniform(void) // [0, 1), xorshift64*
     rng ^= rng << 25;
     rng ^= rng >> 27;
     return (double)((rng * 0x2545F4914F6CDD1Du) >> 11) / 9007199254740992.0;
-}
-
-/* A tick is "exact" when it is the double nearest to its own 15-digit decimal. */
-static bool exact_decimal(double v)
-{
-    char buf[64];
-    snprintf(buf, sizeof buf, "%.15g", v);
-    return strtod(buf, NULL) == v;
-}
-
-static void test_linear_properties(void)
-{
-    int bad_cover = 0, bad_order = 0, bad_even = 0, bad_count = 0, bad_exact = 0, bad_sign = 0;
-    int runs = 20000;
-    for (int i = 0; i < runs; i++) {
-        /* magnitudes 1e-9 .. 1e15, spans from 1e-8 of the magnitude to many times it */
-        double mag = pow(10, -9 + 24 * uniform());
-        double a = (uniform() < 0.3 ? -1 : 1) * mag * uniform();
-        double w = mag * pow(10, -8 + 9 * uniform());
-        if (uniform() < 0.1) {
-            a = 0; // bar charts: from zero
-        }
-        int m = 2 + (int)(uniform() * 14);
-        struct ticks t;
-        if (!csvchart_ticks_linear(a, a + w, m, &t)) {
-            bad_count++;
-            continue;
-        }
-        if (!(t.lo <= a && t.hi >= a + w)) {
-            bad_cover++;
-        }
-        if (t.nmajor < 2 || t.nmajor > SCALE_MAX_TICKS || (int)t.nmajor > 2 * m + 3) {
-            bad_count++;
-        }
-        if (a >= 0 && t.lo < 0) {
-            bad_sign++;
-        }
-        for (size_t k = 0; k < t.nmajor; k++) {
-            if (!exact_decimal(t.major[k])) {
-                bad_exact++;
-            }
-            if (k == 0) {
-                continue;
-            }
-            double d = t.major[k] - t.major[k - 1];
-            if (!(d > 0)) {
-                bad_order++;
-            }
-            /* each tick is rounded on its own: allow a few ulps of the largest one */
-            double big = fmax(fabs(t.major[0]), fabs(t.major[t.nmajor - 1]));
-            if (fabs(d - t.step) > 1e-12 * t.step + 4e-16 * big) {
-                bad_even++;
-            }
-        }
-    }
-    CHECK_INT(bad_cover, 0);
-    CHECK_INT(bad_order, 0);
-    CHECK_INT(bad_even, 0);
-    CHECK_INT(bad_count, 0);
-    CHECK_INT(bad_exact, 0);
-    CHECK_INT(bad_sign, 0);
 }
 
 /* ---- Log ticks ------------------------------------------------------------------------------ */
@@ -516,12 +283,6 @@ static void test_within_whole_steps(void)
 
 int main(void)
 {
-    RUN(test_linear_cases);
-    RUN(test_linear_targets);
-    RUN(test_linear_failures);
-    RUN(test_linear_properties);
-    RUN(test_linear_extremes);
-    RUN(test_linear_extreme_properties);
     RUN(test_log_cases);
     RUN(test_log_minors);
     RUN(test_log_failures);
