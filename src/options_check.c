@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "annotation.h"
 #include "array.h"
@@ -260,6 +261,36 @@ static bool choice_ok(const char *choices, const char *v)
 }
 
 /*
+ * A choice `v` was probably meant as, for a message: `; did you mean "percent"?` for "perc",
+ * "Percent" or "percentage" (one choice that starts with it, that it starts with, or that it
+ * is but for case); "" when none or several are.
+ */
+static const char *choice_hint(const char *choices, const char *v, char *buf, size_t size)
+{
+    size_t n = strlen(v), found = 0;
+    const char *best = NULL;
+    size_t best_len = 0;
+    for (const char *p = choices; *p;) {
+        const char *bar = strchr(p, '|');
+        size_t len = bar ? (size_t)(bar - p) : strlen(p);
+        bool near = (n >= 2 && n < len && strncmp(p, v, n) == 0) ||
+                    (len >= 3 && len < n && strncmp(p, v, len) == 0) ||
+                    (len == n && strncasecmp(p, v, n) == 0);
+        if (near) {
+            found++;
+            best = p;
+            best_len = len;
+        }
+        p += len + (bar != NULL);
+    }
+    if (found != 1) {
+        return "";
+    }
+    snprintf(buf, size, "; did you mean \"%.*s\"?", (int)best_len, best);
+    return buf;
+}
+
+/*
  * Whether `s` is text that every output can hold: valid UTF-8 (no overlong forms, surrogates
  * or code points above U+10FFFF), no C0 controls (XML 1.0 forbids them) but tab and newline -
  * a newline in a title is a line break - and no Unicode noncharacter (XML forbids U+FFFE and
@@ -442,7 +473,9 @@ csvchart_status csvchart_option_check(enum option_id id, const char *value, cons
             return CSVCHART_OK; /* a house theme is read when the figure is bound */
         }
         if (!choice_ok(d->choices, value)) {
-            return BAD("%s: \"%s\" is not one of %s", d->name, value, d->choices);
+            char hint[96];
+            return BAD("%s: \"%s\" is not one of %s%s", d->name, value, d->choices,
+                       choice_hint(d->choices, value, hint, sizeof hint));
         }
         return CSVCHART_OK;
     case OPTION_SIZE: {
@@ -498,7 +531,9 @@ csvchart_status csvchart_option_check(enum option_id id, const char *value, cons
     }
     case OPTION_BOOL_CHOICE:
         if (!csvchart_parse_bool(value, &b) && !choice_ok(d->choices, value)) {
-            return BAD("%s: \"%s\" is not one of %s", d->name, value, d->choices);
+            char hint[96];
+            return BAD("%s: \"%s\" is not one of %s%s", d->name, value, d->choices,
+                       choice_hint(d->choices, value, hint, sizeof hint));
         }
         return CSVCHART_OK;
     case OPTION_BOOL_PAIR: {

@@ -199,6 +199,28 @@ static void test_lists(void)
     CHECK(!csvchart_parse_color("#0072G2", 7, &c));
 }
 
+/* A choice near one of the list is named (review 6: --stack=perc got no "did you mean"). */
+static void test_choice_hint(void)
+{
+    static const struct {
+        enum option_id id;
+        const char *value, *message;
+    } cases[] = {
+        {OPT_STACK, "perc",
+         "stack: \"perc\" is not one of true|false|percent; did you mean \"percent\"?"},
+        {OPT_SORT, "descending",
+         "sort: \"descending\" is not one of none|asc|desc; did you mean \"desc\"?"},
+        {OPT_SORT, "DESC", "sort: \"DESC\" is not one of none|asc|desc; did you mean \"desc\"?"},
+        {OPT_SORT, "sideways", "sort: \"sideways\" is not one of none|asc|desc"},
+        {OPT_MARK, "lin", "mark: \"lin\" is not one of auto|bar|dot|lollipop|line|line+dot"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        csvchart_error err = {0};
+        CHECK(csvchart_option_check(cases[i].id, cases[i].value, NULL, 0, &err) != CSVCHART_OK);
+        CHECK_STR(err.message, cases[i].message);
+    }
+}
+
 static void test_spec(void)
 {
     struct option_values vals = {0};
@@ -229,6 +251,7 @@ int main(void)
     RUN(test_values);
     RUN(test_text_validity);
     RUN(test_lists);
+    RUN(test_choice_hint);
     RUN(test_spec);
     return harness_done();
 }
