@@ -4,21 +4,23 @@
  * outputs draw with.
  *
  * The replay draws items in order, each with its whole style (the scene has no current pen).
- * Text goes through pangocairo with the same settings as the measurer in text_pango.c (own
- * font map, hint metrics off, hint style none, unrounded glyph positions), placed with
- * pango_cairo_show_layout_line() so the baseline lands exactly on item->baseline, starting at
+ * Text is shaped by Pango with the measurer's font map and settings (text_pango.c: hint
+ * metrics off, hint style none, unrounded glyph positions) and drawn by a glyph pen
+ * (render_glyphs.c) so that the baseline lands exactly on item->baseline, starting at
  * item->x. The family is the scene's; fontconfig supplies fallback fonts for glyphs it lacks
  * (CJK from e.g. WenQuanYi). Cairo's default miter limit (10) is lowered to SVG's (4) so the
  * scene-written SVG and the cairo outputs join corners alike.
  */
 #include <math.h>
 #include <hb.h>
-#include <pango/pangocairo.h>
+#include <pango/pango.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "array.h"
 #include "render_backend.h"
+#include "render_glyphs.h"
 #include "text.h"
 
 /* ---- Output buffers ------------------------------------------------------------------------ */
@@ -96,8 +98,8 @@ static void paint_path(cairo_t *cr, const struct scene_item *it)
  * Printable ASCII (nearly every label) is shaped and drawn without a PangoLayout, as the
  * measurer measures it (text_pango.c): when itemizing all of printable ASCII in a style gives
  * one item, that item's analysis (font, script, language) serves every ASCII string of the
- * style, and the shaped glyphs go to pango_cairo_show_glyph_item() with their text (so PDF
- * keeps its text clusters). A PangoLayout line itemized, shaped, and measured the ink of every
+ * style, and the shaped glyphs go to the pen with their text (so PDF keeps its text
+ * clusters). A PangoLayout line itemized, shaped, and measured the ink of every
  * glyph (a second load of each outline) before drawing: 15 labels were 14.7 M instructions of
  * a 20.6 M replay. The bytes drawn are the same (tests: the samples and golden images).
  *
@@ -122,6 +124,7 @@ struct pen_style {
     int weight;
     PangoItem *item;     /* NULL: this style's font does not cover ASCII in one item */
     double above, below; /* px: how far the font's glyphs reach above and below the baseline */
+    PangoMatrix matrix;  /* the context's when the item's font was loaded */
 };
 
 /* One text item, shaped: a glyph run (ASCII) or a layout line (other text). */
@@ -131,6 +134,7 @@ struct shaped {
     PangoGlyphString *glyphs;
     PangoLayout *layout; /* other text */
     double top, bottom;  /* px: where its ink may reach (ASCII: the font's box) */
+    PangoMatrix matrix;  /* ASCII: the context's when the item's font was loaded */
 };
 
 struct csvchart_replay {
@@ -139,7 +143,7 @@ struct csvchart_replay {
     PangoFontMap *fontmap;
     PangoContext *context;
     PangoFontDescription *desc;
-    cairo_font_options_t *font_options;
+    struct glyph_pen *pen;
     struct pen_style styles[PEN_STYLES];
     size_t next;           /* the slot to reuse next */
     struct shaped *shaped; /* one a scene item */
@@ -150,6 +154,34 @@ struct csvchart_replay {
 
 static const char ascii_chars[] = " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ"
                                   "[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~";
+
+/* The font map of a replay without a measurer's: one per thread, released when the thread
+ * ends or by csvchart_render_release_thread_fonts(); referenced for the caller, NULL when out of
+ * memory. */
+static pthread_key_t fontmap_key;
+static pthread_once_t fontmap_once = PTHREAD_ONCE_INIT;
+static bool fontmap_key_made;
+
+static void make_fontmap_key(void)
+{
+    fontmap_key_made = pthread_key_create(&fontmap_key, g_object_unref) == 0;
+}
+
+static PangoFontMap *thread_fontmap(void)
+{
+    pthread_once(&fontmap_once, make_fontmap_key);
+    if (!fontmap_key_made) {
+        return csvchart_text_pango_fontmap_new();
+    }
+    PangoFontMap *fm = pthread_getspecific(fontmap_key);
+    if (!fm) {
+        fm = csvchart_text_pango_fontmap_new();
+        if (!fm || pthread_setspecific(fontmap_key, fm) != 0) {
+            return fm; /* the caller's only reference */
+        }
+    }
+    return g_object_ref(fm);
+}
 
 void csvchart_render_replay_free(struct csvchart_replay *r)
 {
@@ -175,9 +207,7 @@ void csvchart_render_replay_free(struct csvchart_replay *r)
     }
     free(r->shaped);
     free(r->spans);
-    if (r->font_options) {
-        cairo_font_options_destroy(r->font_options);
-    }
+    csvchart_glyph_pen_free(r->pen);
     if (r->desc) {
         pango_font_description_free(r->desc);
     }
@@ -200,12 +230,7 @@ struct csvchart_replay *csvchart_render_replay_new(const struct csvchart_scene *
     r->scene = s;
     r->raster = raster;
     r->shaped = calloc(s->len ? s->len : 1, sizeof *r->shaped);
-    r->font_options = cairo_font_options_create();
-    if (!r->shaped || cairo_font_options_status(r->font_options) != CAIRO_STATUS_SUCCESS) {
-        csvchart_render_replay_free(r);
-        return NULL;
-    }
-    cairo_font_options_t *fo = r->font_options;
+    cairo_font_options_t *fo = cairo_font_options_create();
     cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
     cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
     /* Plain greyscale: a fontconfig setting for subpixel (LCD) text would otherwise put
@@ -213,19 +238,24 @@ struct csvchart_replay *csvchart_render_replay_new(const struct csvchart_scene *
     if (raster) {
         cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
     }
+    r->pen = csvchart_glyph_pen_new(fo);
+    cairo_font_options_destroy(fo);
+    if (!r->shaped || !r->pen) {
+        csvchart_render_replay_free(r);
+        return NULL;
+    }
     /* The figure's own font map when there is one (fonts already loaded while measuring);
      * else (a figure measured by the fake metrics of the tests and fuzzers) Pango's default
      * font map, which is one per thread, so threads still share nothing - a new font map for
      * every render loaded and sorted the fonts again each time. */
     void *shared = opt ? csvchart_text_pango_fontmap(opt->text) : NULL;
-    r->fontmap = g_object_ref(shared ? shared : pango_cairo_font_map_get_default());
+    r->fontmap = shared ? g_object_ref(shared) : thread_fontmap();
     r->context = r->fontmap ? pango_font_map_create_context(r->fontmap) : NULL;
     r->desc = pango_font_description_new();
     if (!r->context || !r->desc) {
         csvchart_render_replay_free(r);
         return NULL;
     }
-    pango_cairo_context_set_font_options(r->context, fo);
     pango_context_set_round_glyph_positions(r->context, FALSE);
     const char *family = s->font_family ? s->font_family : "";
     pango_font_description_set_family(r->desc, family);
@@ -277,6 +307,14 @@ static void font_reach(struct pen_style *st)
     hb_blob_destroy(head); // accepts NULL
 }
 
+/* The matrix Pango loads fonts for now: the context's (csvchart_glyph_pen_use()). A text shaped
+ * before the first band (for the bands' bounds) has its fonts at scale 1, as with pangocairo. */
+static PangoMatrix context_matrix(const struct csvchart_replay *r)
+{
+    const PangoMatrix *m = pango_context_get_matrix(r->context);
+    return m ? *m : (PangoMatrix)PANGO_MATRIX_INIT;
+}
+
 /* The style's one item of printable ASCII (r->desc is set to the style), or NULL. */
 static struct pen_style *ascii_style(struct csvchart_replay *r, double size_px, int weight)
 {
@@ -293,6 +331,7 @@ static struct pen_style *ascii_style(struct csvchart_replay *r, double size_px, 
     }
     *st = (struct pen_style){.size_px = size_px, .weight = weight};
     pango_context_set_font_description(r->context, r->desc);
+    st->matrix = context_matrix(r);
     GList *items = pango_itemize(r->context, ascii_chars, 0, (int)strlen(ascii_chars), NULL, NULL);
     if (items && !items->next) {
         st->item = items->data;
@@ -324,6 +363,7 @@ static bool shape(struct csvchart_replay *r, const struct scene_item *it, struct
         if (!sh->item || !sh->glyphs) {
             return false;
         }
+        sh->matrix = st->matrix;
         sh->item->offset = 0;
         sh->item->length = (int)len;
         sh->item->num_chars = (int)len;
@@ -369,16 +409,18 @@ static bool draw_text(cairo_t *cr, struct csvchart_replay *r, size_t i, double y
         cairo_translate(cr, it->x, it->baseline);
         cairo_scale(cr, k, k);
         cairo_move_to(cr, 0, 0);
-        pango_cairo_show_glyph_item(cr, it->text, &run);
+        bool ok = csvchart_glyph_pen_show_run(r->pen, cr, it->text, &run, &sh->matrix);
         cairo_restore(cr);
-    } else {
-        PangoLayoutLine *line = pango_layout_get_line_readonly(sh->layout, 0);
-        if (line) {
-            pango_cairo_show_layout_line(cr, line);
-        }
+        cairo_new_path(cr);
+        return ok;
     }
+    /* A layout is laid out again when its context has changed (a new matrix): its fonts are
+     * the context's now. */
+    PangoLayoutLine *line = pango_layout_get_line_readonly(sh->layout, 0);
+    PangoMatrix now = context_matrix(r);
+    bool ok = !line || csvchart_glyph_pen_show_line(r->pen, cr, line, &now);
     cairo_new_path(cr);
-    return true;
+    return ok;
 }
 
 /*
@@ -428,8 +470,7 @@ static void polyline(cairo_t *cr, const struct scene_item *it, bool raster)
 bool csvchart_render_replay_rows(struct csvchart_replay *r, cairo_t *cr, double y0, double y1)
 {
     const struct csvchart_scene *s = r->scene;
-    cairo_set_font_options(cr, r->font_options);
-    pango_cairo_update_context(cr, r->context);
+    csvchart_glyph_pen_use(r->pen, cr, r->context);
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
     cairo_set_miter_limit(cr, 4); // SVG's default, so both kinds of output agree
@@ -574,5 +615,10 @@ bool csvchart_render_replay(cairo_t *cr, const struct csvchart_scene *s, bool ra
 
 void csvchart_render_release_thread_fonts(void)
 {
-    pango_cairo_font_map_set_default(NULL);
+    pthread_once(&fontmap_once, make_fontmap_key);
+    PangoFontMap *fm = fontmap_key_made ? pthread_getspecific(fontmap_key) : NULL;
+    if (fm) {
+        pthread_setspecific(fontmap_key, NULL);
+        g_object_unref(fm);
+    }
 }

@@ -121,6 +121,14 @@ size_t csvchart_text_pango_shapings(const csvchart_text_measurer *m);
 void *csvchart_text_pango_fontmap(const csvchart_text_measurer *m);
 
 /*
+ * A new font map as the library measures and draws with (a PangoFontMap *, as void *; the
+ * caller unrefs it): Pango over FreeType and fontconfig, without cairo, whose fonts have the
+ * patterns pangocairo's had for the pens of render_cairo.c (antialias grey, no hinting), so
+ * that render_glyphs.c draws what pangocairo drew. NULL when out of memory.
+ */
+void *csvchart_text_pango_fontmap_new(void);
+
+/*
  * Fontconfig configurations per family (text_fonts.c): a short configuration made once from
  * the system's (and cached on disk under $XDG_CACHE_HOME/csvchart) that gives Pango the very
  * font patterns the system's gives it for `family`, so that a run does not parse fontconfig's

@@ -14,8 +14,8 @@
  *
  * How: the first time a family is asked for, with the system's configuration loaded,
  *   1. Pango itself is asked for the fontsets of the family in every context the library uses
- *      (the measurer's, and the pens of PNG at scale 1 and 2, PDF and SVG paths; weights 400
- *      and 700; 11 and 64 px), and each font's final pattern is recorded;
+ *      (the font map's matrix at the measurer's and pens' scale 1, PNG's 2x and PDF's points;
+ *      weights 400 and 700; 11 and 64 px), and each font's final pattern is recorded;
  *   2. a configuration is written in XML that holds the system's cache folders and the
  *      folders of the chain's files, accepts only the chain's files, and sorts a request of either
  * weight by file (the strongest element fontconfig matches on) in the chain's order; then, per
@@ -44,11 +44,8 @@
  */
 #include "text_fonts.h"
 
-#include <cairo-pdf.h>
-#include <cairo-svg.h>
 #include <fcntl.h>
 #include <fontconfig/fontconfig.h>
-#include <pango/pangocairo.h>
 #include <pango/pangofc-font.h>
 #include <pango/pangofc-fontmap.h>
 #include <pthread.h>
@@ -64,7 +61,7 @@
 #include "error.h"
 #include "text.h"
 
-#define CACHE_MAGIC "csvchart-fonts 2"
+#define CACHE_MAGIC "csvchart-fonts 3" /* 3: probed through the FreeType font map */
 
 /* ---- The process-wide table ----------------------------------------------------------------- */
 

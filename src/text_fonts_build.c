@@ -3,8 +3,8 @@
  * family, made with the system's configuration loaded, and checked.
  *
  *   1. probe(): Pango is asked for the fontsets of the family in every context the library
- *      uses (the measurer's, and the pens of PNG at scale 1 and 2, PDF and SVG paths; weights
- *      400 and 700; 11 and 64 px), and each font's final pattern is recorded;
+ *      uses (the font map's matrix at the measurer's and pens' scale 1, PNG's 2x and PDF's
+ *      points; weights 400 and 700; 11 and 64 px), and each font's final pattern is recorded;
  *   2. put_config(), put_font_rules(): the configuration in XML - the system's cache
  *      folders, the folders of the chain's files and only those files, a request of either weight
  *      sorted by file in the chain's order, and per chain font and weight the edits the
@@ -16,13 +16,12 @@
  */
 #include "text_fonts.h"
 
-#include <cairo-pdf.h>
-#include <cairo-svg.h>
-#include <pango/pangocairo.h>
 #include <pango/pangofc-font.h>
 #include <pango/pangofc-fontmap.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "text.h"
 
 /* ---- Asking Pango: the final patterns of every font of every probe ------------------------- */
 
@@ -43,8 +42,12 @@ static gboolean collect(PangoFontset *fs, PangoFont *font, gpointer data)
     return FALSE;
 }
 
-#define NSURFACES 4 /* measurer, PNG (also at 2x), PDF, SVG through cairo */
-#define NPROBES (NSURFACES * 2 * 2 * 2)
+/* The matrices fonts are loaded for: the measurer's and a pen's at scale 1, PNG at 2x, PDF
+ * (which draws in points: 0.75 of a px). The font map makes the same patterns for every surface
+ * (text_pango.c), so the matrix is all that differs between the library's contexts. */
+static const double probe_scales[] = {1, 2, 0.75};
+#define NSCALES (sizeof probe_scales / sizeof probe_scales[0])
+#define NPROBES ((int)NSCALES * 2 * 2)
 
 static void pattern_unref(gpointer p)
 {
@@ -55,76 +58,44 @@ static void pattern_unref(gpointer p)
 
 /*
  * Fills results[NPROBES] with the fontsets Pango loads for `family` through `config`, in the
- * contexts text_pango.c and render.c make (same font options, same surfaces). False when out
- * of memory or when something could not be set up.
+ * contexts text_pango.c and render_cairo.c make (the same font map, the same matrices). False
+ * when out of memory or when something could not be set up.
  */
 static bool probe(FcConfig *config, const char *family, GPtrArray *results[NPROBES])
 {
-    PangoFontMap *fm = pango_cairo_font_map_new();
+    PangoFontMap *fm = csvchart_text_pango_fontmap_new();
     if (!fm) {
         return false;
     }
     pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(fm), config);
     bool ok = true;
     int k = 0;
-    for (int surf = 0; surf < NSURFACES && ok; surf++) {
-        for (int scale = 1; scale <= 2; scale++) {
-            cairo_surface_t *target = NULL;
-            if (surf == 1) {
-                target = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 4, 4);
-            } else if (surf == 2) {
-                target = cairo_pdf_surface_create_for_stream(NULL, NULL, 4, 4);
-            } else if (surf == 3) {
-                target = cairo_svg_surface_create_for_stream(NULL, NULL, 4, 4);
-            }
-            cairo_t *cr = target ? cairo_create(target) : NULL;
-            PangoContext *ctx = pango_font_map_create_context(fm);
-            cairo_font_options_t *fo = cairo_font_options_create();
-            cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
-            cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
-            if (surf == 1) {
-                cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
-            }
-            pango_cairo_context_set_font_options(ctx, fo);
-            pango_context_set_round_glyph_positions(ctx, FALSE);
-            if (cr) {
-                cairo_scale(cr, scale, scale);
-                cairo_set_font_options(cr, fo);
-                pango_cairo_update_context(cr, ctx);
-            } else if (scale == 2) {
-                PangoMatrix m = PANGO_MATRIX_INIT;
-                pango_matrix_scale(&m, 2, 2);
-                pango_context_set_matrix(ctx, &m);
-            }
-            cairo_font_options_destroy(fo);
-            for (int weight = 0; weight < 2; weight++) {
-                for (int size = 0; size < 2; size++, k++) {
-                    PangoFontDescription *d = pango_font_description_new();
-                    pango_font_description_set_family(d, family);
-                    pango_font_description_set_absolute_size(d, (size ? 64 : 11) * PANGO_SCALE);
-                    pango_font_description_set_weight(d, weight ? PANGO_WEIGHT_BOLD
-                                                                : PANGO_WEIGHT_NORMAL);
-                    PangoFontset *fs =
-                        pango_font_map_load_fontset(fm, ctx, d, pango_context_get_language(ctx));
-                    results[k] = g_ptr_array_new_with_free_func(pattern_unref);
-                    if (fs) {
-                        pango_fontset_foreach(fs, collect, results[k]);
-                        g_object_unref(fs);
-                    } else {
-                        ok = false;
-                    }
-                    pango_font_description_free(d);
+    for (size_t sc = 0; sc < NSCALES && ok; sc++) {
+        PangoContext *ctx = pango_font_map_create_context(fm);
+        pango_context_set_round_glyph_positions(ctx, FALSE);
+        PangoMatrix m = PANGO_MATRIX_INIT;
+        pango_matrix_scale(&m, probe_scales[sc], probe_scales[sc]);
+        pango_context_set_matrix(ctx, &m);
+        for (int weight = 0; weight < 2; weight++) {
+            for (int size = 0; size < 2; size++, k++) {
+                PangoFontDescription *d = pango_font_description_new();
+                pango_font_description_set_family(d, family);
+                pango_font_description_set_absolute_size(d, (size ? 64 : 11) * PANGO_SCALE);
+                pango_font_description_set_weight(d,
+                                                  weight ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+                PangoFontset *fs =
+                    pango_font_map_load_fontset(fm, ctx, d, pango_context_get_language(ctx));
+                results[k] = g_ptr_array_new_with_free_func(pattern_unref);
+                if (fs) {
+                    pango_fontset_foreach(fs, collect, results[k]);
+                    g_object_unref(fs);
+                } else {
+                    ok = false;
                 }
-            }
-            g_object_unref(ctx);
-            if (cr) {
-                cairo_destroy(cr);
-            }
-            if (target) {
-                cairo_surface_finish(target);
-                cairo_surface_destroy(target);
+                pango_font_description_free(d);
             }
         }
+        g_object_unref(ctx);
     }
     for (; k < NPROBES; k++) {
         results[k] = g_ptr_array_new();

@@ -21,7 +21,7 @@
 #include <fontconfig/fontconfig.h>
 #include <hb.h>
 #include <hb-ot.h>
-#include <pango/pangocairo.h>
+#include <pango/pangoft2.h>
 #include <pango/pangofc-font.h>
 #include <pango/pangofc-fontmap.h>
 #include <limits.h>
@@ -1088,6 +1088,52 @@ void csvchart_text_pango_use_family(void *fontmap, const char *family)
     }
 }
 
+/*
+ * What the font map adds to every request before fontconfig's defaults. Pango's FreeType font
+ * map substitutes with fontconfig's default configuration, not the font map's own: under the
+ * command (csvchart_text_fonts_claim_process) that is an empty one, so the font map's
+ * configuration (the family's short one, text_fonts.c) is applied here; when it is the default
+ * itself, Pango has applied it already. Then what cairo adds for the pens (the options of
+ * render_cairo.c: antialias grey, hint style none; cairo_ft_font_options_substitute), where the
+ * configuration has not set them: the fonts' patterns are then those the pangocairo font map
+ * made, which text_fonts_build.c compares with the system's.
+ */
+static void pen_substitute(FcPattern *p, gpointer data)
+{
+    FcConfig *config = pango_fc_font_map_get_config(data);
+    if (config && config != FcConfigGetCurrent()) {
+        FcConfigSubstitute(config, p, FcMatchPattern);
+    }
+    FcValue v;
+    if (FcPatternGet(p, FC_ANTIALIAS, 0, &v) == FcResultNoMatch) {
+        FcPatternAddBool(p, FC_ANTIALIAS, FcTrue);
+        FcPatternDel(p, FC_RGBA);
+        FcPatternAddInteger(p, FC_RGBA, FC_RGBA_NONE);
+    }
+    if (FcPatternGet(p, FC_RGBA, 0, &v) == FcResultNoMatch) {
+        FcPatternAddInteger(p, FC_RGBA, FC_RGBA_NONE);
+    }
+    if (FcPatternGet(p, FC_HINTING, 0, &v) == FcResultNoMatch) {
+        FcPatternAddBool(p, FC_HINTING, FcFalse);
+    }
+    if (FcPatternGet(p, FC_HINT_STYLE, 0, &v) == FcResultNoMatch) {
+        FcPatternAddInteger(p, FC_HINT_STYLE, FC_HINT_NONE);
+    }
+}
+
+void *csvchart_text_pango_fontmap_new(void)
+{
+    PangoFontMap *fm = pango_ft2_font_map_new();
+    if (!fm) {
+        return NULL;
+    }
+    /* The resolution of pangocairo's font maps: fontconfig's point sizes (FC_SIZE) and FC_DPI
+     * as they were. Sizes are asked in px (absolute), so it does not change a font's size. */
+    pango_ft2_font_map_set_resolution(PANGO_FT2_FONT_MAP(fm), 96, 96);
+    pango_fc_font_map_set_default_substitute(PANGO_FC_FONT_MAP(fm), pen_substitute, fm, NULL);
+    return fm;
+}
+
 csvchart_text_measurer *csvchart_text_pango_new(void)
 {
     struct pango_measurer *pm = calloc(1, sizeof *pm);
@@ -1101,7 +1147,7 @@ csvchart_text_measurer *csvchart_text_pango_new(void)
     pm->base.prefix_widths = prefix_widths;
     pm->base.substitute = substitute;
     pm->base.missing = missing;
-    pm->fontmap = pango_cairo_font_map_new();
+    pm->fontmap = csvchart_text_pango_fontmap_new();
     if (!pm->fontmap) {
         goto fail;
     }
@@ -1109,15 +1155,6 @@ csvchart_text_measurer *csvchart_text_pango_new(void)
     if (!pm->context) {
         goto fail;
     }
-    cairo_font_options_t *fo = cairo_font_options_create();
-    if (cairo_font_options_status(fo) != CAIRO_STATUS_SUCCESS) {
-        cairo_font_options_destroy(fo);
-        goto fail;
-    }
-    cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
-    cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
-    pango_cairo_context_set_font_options(pm->context, fo);
-    cairo_font_options_destroy(fo);
     /* Pango rounds glyph positions to whole device units by default, which would make widths
      * depend on the PNG scale. */
     pango_context_set_round_glyph_positions(pm->context, FALSE);

@@ -4,7 +4,7 @@
  */
 #include <fontconfig/fontconfig.h>
 #include <math.h>
-#include <pango/pangocairo.h>
+#include <pango/pango.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -67,12 +67,8 @@ static void test_scale_independent(void)
     const char *s = "Price per million output tokens, USD";
     double want = measure(s, 13, 400).width;
     for (double scale = 0.5; scale <= 4; scale *= 2) {
-        PangoFontMap *fm = pango_cairo_font_map_new();
+        PangoFontMap *fm = csvchart_text_pango_fontmap_new();
         PangoContext *ctx = pango_font_map_create_context(fm);
-        cairo_font_options_t *fo = cairo_font_options_create();
-        cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
-        cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
-        pango_cairo_context_set_font_options(ctx, fo);
         pango_context_set_round_glyph_positions(ctx, FALSE);
         PangoMatrix mat = PANGO_MATRIX_INIT;
         pango_matrix_scale(&mat, scale, scale);
@@ -87,7 +83,6 @@ static void test_scale_independent(void)
         CHECK_DBL((double)logical.width / PANGO_SCALE, want, 0.01);
         pango_font_description_free(desc);
         g_object_unref(layout);
-        cairo_font_options_destroy(fo);
         g_object_unref(ctx);
         g_object_unref(fm);
     }
@@ -102,7 +97,7 @@ static void test_cjk_fallback(void)
     }
     double w = measure("深度求索", 20, 400).width;
     CHECK(w > 4 * 20 * 0.8 && w < 4 * 20 * 1.2);
-    PangoFontMap *fm = pango_cairo_font_map_new();
+    PangoFontMap *fm = csvchart_text_pango_fontmap_new();
     PangoContext *ctx = pango_font_map_create_context(fm);
     PangoLayout *layout = pango_layout_new(ctx);
     PangoFontDescription *desc = pango_font_description_from_string("Inter 20px");
