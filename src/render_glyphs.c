@@ -271,9 +271,8 @@ static bool show_run(struct glyph_pen *pen, cairo_t *cr, const char *text, Pango
         const PangoGlyphInfo *gi = &gs->glyphs[i];
         if (gi->glyph != PANGO_GLYPH_EMPTY) {
             double cx = x + (double)(pos + gi->geometry.x_offset) / PANGO_SCALE;
-            double cy = gi->geometry.y_offset == 0
-                            ? y
-                            : y + (double)(gi->geometry.y_offset) / PANGO_SCALE;
+            double cy =
+                gi->geometry.y_offset == 0 ? y : y + (double)(gi->geometry.y_offset) / PANGO_SCALE;
             if (!sf || (gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG)) {
                 unknown_glyph(cr, sf ? size : 10, gi, cx, cy);
             } else {

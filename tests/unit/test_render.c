@@ -629,6 +629,33 @@ static void test_cjk_drawn(void)
     csvchart_scene_fini(&s);
 }
 
+/*
+ * Text drawn at scale 2 covers four times the pixels it covers at scale 1, ASCII (shaped for
+ * the bands before the first is drawn) and other text (laid out again for the device) alike:
+ * each glyph run is drawn at the size its font was loaded for (render_glyphs.c).
+ */
+static void test_text_scales(void)
+{
+    static const char *const texts[] = {"OpenAI o1 costs 857x more", "Zürich, Genève"};
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        struct csvchart_scene s;
+        csvchart_scene_init(&s, 400, 40, 0xffffffff, "Inter");
+        csvchart_scene_text(&s, texts[i], 10, 4, 380, 32, 30, TEXT_ANCHOR_START, 10, 24, 700,
+                            0x000000ff);
+        struct render_options o = {.scale = 1};
+        struct out a = render(&s, CSVCHART_FORMAT_PNG, &o);
+        o.scale = 2;
+        struct out b = render(&s, CSVCHART_FORMAT_PNG, &o);
+        long one = dark_pixels(a, 0, 40), two = dark_pixels(b, 0, 80);
+        CHECK(one > 500);
+        CHECK(two > 3.5 * (double)one && two < 4.5 * (double)one);
+        CHECK_INT(dark_pixels(b, 70, 80), 0); /* below the baseline's descenders */
+        free(a.data);
+        free(b.data);
+        csvchart_scene_fini(&s);
+    }
+}
+
 int main(int argc, char **argv)
 {
     if (argc > 1 && strcmp(argv[1], "--hashes") == 0) {
@@ -656,6 +683,7 @@ int main(int argc, char **argv)
     RUN(test_pdf);
     test_deterministic(argv[0]);
     RUN(test_cjk_drawn);
+    RUN(test_text_scales);
     csvchart_render_release_thread_fonts();
     int status = harness_done();
     return status == 0 && !have_cjk_font ? 77 : status; // CJK unchecked: report a skip
