@@ -186,12 +186,14 @@ struct text_line {
  * short one. Leading/trailing spaces of a line are not
  * part of it. An empty string needs 0 lines. A word wider than max_width is broken between
  * code points (a line always holds at least one code point, even when max_width is smaller).
- * Greedy: each line takes as many words as fit. Breaks happen at spaces, after '-' and '/'
- * inside a word, and before or after a CJK code point (csvchart_text_is_cjk), except before
- * closing punctuation (、。，．：；！？」』）】〉》ー and ASCII , . ; : ! ? ) ] } %) and after
- * opening ones (「『（【〈《 and ASCII ( [ { $). A '\n' forces a
- * break (the measurer never sees it); "a\n\nb" is three lines, the middle one empty.
- * `lines` may be NULL when max_lines is 0 (to ask whether the text needs any line at all).
+ * Greedy: each line takes as many words as fit, except that it ends after its last comma
+ * followed by a space ("Korea," / "Republic of") when the rest then takes no more lines and
+ * the text fits in max_lines (the greedy line count is kept). Breaks happen at spaces, after
+ * '-' and '/' inside a word, and before or after a CJK code point (csvchart_text_is_cjk),
+ * except before closing punctuation (、。，．：；！？」』）】〉》ー and ASCII , . ; : ! ? ) ] } %)
+ * and after opening ones (「『（【〈《 and ASCII ( [ { $). A '\n' forces a break (the measurer
+ * never sees it); "a\n\nb" is three lines, the middle one empty. `lines` may be NULL when max_lines
+ * is 0 (to ask whether the text needs any line at all).
  */
 size_t csvchart_text_wrap(const csvchart_text_measurer *m, const struct text_style *style,
                           const char *s, double max_width, struct text_line *lines,

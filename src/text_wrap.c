@@ -16,6 +16,16 @@
  *     no q fitted    -> the first word alone is too wide: take the longest run of its code
  *                       points that fits (at least one), and continue after it
  *
+ * then, when the line holds a comma followed by a space ("Korea, Republic" of "Korea,
+ * Republic of"), end it after the last such comma instead if the rest of the text then takes
+ * no more lines than it does after the greedy line: "Korea," / "Republic of", as a graphics
+ * desk breaks names, not "Korea, Republic" / "of". The text's line count is that of the
+ * greedy walk, counted once beforehand (only for texts with a ", "); each line then compares
+ * the greedy walk's count of the rest after the comma with the lines left. A text that needs
+ * more than max_lines is broken greedily: its first lines keep the most of it before the
+ * caller's ellipsis. Nothing is balanced: a line ends at its comma only when the comma is on
+ * the greedy line, so a width the text only fills as "Travis" / "County, Texas" stays so.
+ *
  * Measuring every candidate line shaped the same words again and again (a label broken after
  * its fourth word was shaped five times, for each width the layout tried: 12 shapes a label,
  * two thirds of a 1,000-event timeline's layout). So a candidate is first estimated - from the
@@ -148,17 +158,243 @@ static size_t trim_end(const char *s, size_t start, size_t end)
     return end;
 }
 
+/* What one wrapping asks of its text, and the text's prefix widths, for the estimates (asked
+ * the first time a line needs them). */
+struct wrapper {
+    const csvchart_text_measurer *m;
+    const struct text_style *style;
+    const char *s;
+    size_t n;
+    double max_width;
+    double prefix_buf[WHOLE_MAX + 1];
+    const double *prefix;
+    bool prefix_asked;
+};
+
+/* The greedy line starting at `start` (not a space; before_start is the code point before it,
+ * for the '-' rule): as many words as fit. Sets *next_pos to where the following line starts
+ * (before its spaces) and *next_cp to the code point before that. */
+static struct text_line greedy_line(struct wrapper *W, size_t start, uint32_t before_start,
+                                    size_t *next_pos, uint32_t *next_cp)
+{
+    const csvchart_text_measurer *m = W->m;
+    const struct text_style *style = W->style;
+    const char *s = W->s;
+    const size_t n = W->n;
+    const double max_width = W->max_width;
+    struct text_line line = {start, 0, 0};
+    size_t next = start; // where the following line starts
+    uint32_t next_before = 0;
+    size_t rest = trim_end(s, start, n);
+    double whole = n - start <= WHOLE_MAX && !memchr(s + start, '\n', n - start)
+                       ? width_of(m, style, s, n, start, rest)
+                       : max_width + 1;
+    if (whole <= max_width) {
+        /* The rest fits on this line, as most labels do: one measurement instead of one
+         * per break opportunity (widths grow with the text, so greedy would end here). */
+        line.len = rest - start;
+        line.width = whole;
+        next = n;
+    } else if (s[start] == '\n') {
+        next = start + 1; // an empty line between two newlines
+        next_before = '\n';
+    } else {
+        bool fitted = false;
+        size_t first_end = 0; // end of the first candidate, for the too-wide case
+        uint32_t a = before_start, b = 0, c = 0;
+        size_t p = start;
+        size_t bl = decode(s + p, n - p, &b);
+        size_t stretch = start, check = 32; // see below
+        /* Candidates not measured yet: those whose estimate fits (see the file comment). */
+        struct candidate pending[PENDING_MAX];
+        size_t npending = 0, seg_start = start;
+        double estimate = 0;
+        if (!W->prefix_asked && n <= WHOLE_MAX) {
+            W->prefix_asked = true;
+            W->prefix = m->prefix_widths && m->prefix_widths(m->ctx, style, s, n, W->prefix_buf)
+                            ? W->prefix_buf
+                            : NULL;
+        }
+        const double *prefix = W->prefix;
+        bool exact = false; // an estimate was too pessimistic: measure every candidate
+        for (;;) {
+            size_t q = p + bl; // the boundary after b
+            size_t cl = 0;
+            bool hard = false, opportunity;
+            if (q >= n) {
+                opportunity = true;
+            } else if (s[q] == '\n') {
+                opportunity = hard = true;
+            } else {
+                cl = decode(s + q, n - q, &c);
+                if (c == ' ') {
+                    opportunity = b != ' '; // before a run of spaces
+                } else {
+                    opportunity = b != ' ' && break_between(a, b, c);
+                }
+            }
+            if (opportunity) {
+                stretch = q;
+                check = 32;
+                size_t e = trim_end(s, start, q);
+                if (!first_end) {
+                    first_end = e;
+                }
+                struct candidate cand = {e, hard ? q + 1 : q, hard ? '\n' : b};
+                bool last = hard || q >= n;
+                if (!exact) {
+                    estimate += prefix ? prefix[q] - prefix[seg_start]
+                                       : width_of(m, style, s, n, seg_start, q);
+                    seg_start = q;
+                    if (estimate <= max_width && !last && npending < PENDING_MAX) {
+                        pending[npending++] = cand; // likely fits: measured only if need be
+                        goto advance;
+                    }
+                }
+                double w = width_of(m, style, s, n, start, e);
+                if (!(w <= max_width)) {
+                    break; // the answer is among the pending candidates, if any
+                }
+                fitted = true;
+                npending = 0;                          // all shorter, so all fit too
+                exact = exact || estimate > max_width; // the estimate was pessimistic
+                line.len = e - start;
+                line.width = w;
+                next = cand.next;
+                next_before = cand.before;
+                if (last) {
+                    break;
+                }
+            } else if (q - stretch >= check) {
+                /* A long stretch without a break opportunity (a 30 kB name without spaces):
+                 * stop as soon as it is too wide, instead of walking to its end and
+                 * measuring it all for each line it is broken into, which made wrapping
+                 * quadratic. Widths grow with the text, as the fitting below assumes
+                 * too, so every later opportunity would be too wide as well. Counted
+                 * from the last opportunity: in a line of ordinary words this check
+                 * never comes (it cut a 40-byte label inside a word, a range that
+                 * often had to be shaped alone: 1 in 20 of a timeline's shapings). */
+                check *= 2;
+                size_t e = trim_end(s, start, q);
+                if (!(width_of(m, style, s, n, start, e) <= max_width)) {
+                    if (!first_end) {
+                        first_end = e;
+                    }
+                    break;
+                }
+            }
+        advance:
+            a = b;
+            b = c;
+            p = q;
+            bl = cl;
+        }
+        /* The longest pending candidate that fits, measured from the longest down: widths
+         * grow with the text, so it is the one the greedy walk would have stopped at. */
+        while (npending > 0) {
+            const struct candidate *cand = &pending[--npending];
+            double w = width_of(m, style, s, n, start, cand->end);
+            if (w <= max_width) {
+                fitted = true;
+                line.len = cand->end - start;
+                line.width = w;
+                next = cand->next;
+                next_before = cand->before;
+                break;
+            }
+        }
+        if (!fitted) {
+            /* The first word alone is too wide: as many of its code points as fit (at
+             * least one), found by bisection over code point boundaries - stepping one
+             * code point at a time cost a measurement per code point of a long word. */
+            size_t lo = start + csvchart_utf8_decode(s + start, n - start, &b);
+            size_t hi = first_end; // the longest candidate; lo is taken whatever its width
+            double lo_width = width_of(m, style, s, n, start, lo);
+            while (lo < hi) {
+                size_t mid = lo + (hi - lo + 1) / 2;
+                while (mid > lo && ((unsigned char)s[mid] & 0xC0) == 0x80) {
+                    mid--; // back to a code point boundary
+                }
+                if (mid == lo) {
+                    uint32_t cp;
+                    mid = lo + csvchart_utf8_decode(s + lo, n - lo, &cp);
+                    if (mid > hi) {
+                        break;
+                    }
+                }
+                double w = width_of(m, style, s, n, start, mid);
+                if (w <= max_width) {
+                    lo = mid;
+                    lo_width = w;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            line.len = lo - start;
+            line.width = lo_width;
+            size_t last = lo - 1; // the code point before the break, for the '-' rule
+            while (last > start && ((unsigned char)s[last] & 0xC0) == 0x80) {
+                last--;
+            }
+            csvchart_utf8_decode(s + last, lo - last, &next_before);
+            next = lo;
+        }
+    }
+    *next_pos = next;
+    *next_cp = next_before;
+    return line;
+}
+
+/* How many lines the greedy walk makes of the text from `pos` (as csvchart_text_wrap() counts
+ * them: no further than most + 1). */
+static size_t count_lines(struct wrapper *W, size_t pos, uint32_t before, size_t most)
+{
+    size_t count = 0;
+    for (;;) {
+        while (pos < W->n && W->s[pos] == ' ') {
+            pos++;
+            before = ' ';
+        }
+        if (pos >= W->n || count > most) {
+            return count;
+        }
+        greedy_line(W, pos, before, &pos, &before);
+        count++;
+    }
+}
+
+/* The end of the line's last comma followed by a space inside it ("Travis County," of
+ * "Travis County, Texas"), or 0 when it has none. The line never ends in a space, so the
+ * space is a break opportunity inside the line. */
+static size_t last_comma(const char *s, const struct text_line *line)
+{
+    if (line->len < 3) {
+        return 0; // (an empty line between two newlines among them)
+    }
+    for (size_t i = line->start + line->len - 1; i > line->start + 1; i--) {
+        if (s[i] == ' ' && s[i - 1] == ',') {
+            return i;
+        }
+    }
+    return 0;
+}
+
 size_t csvchart_text_wrap(const csvchart_text_measurer *m, const struct text_style *style,
                           const char *s, double max_width, struct text_line *lines,
                           size_t max_lines)
 {
-    const size_t n = strlen(s);
+    struct wrapper W = {.m = m, .style = style, .s = s, .n = strlen(s), .max_width = max_width};
+    const size_t n = W.n;
     size_t count = 0, pos = 0;
-    /* The text's prefix widths, for the estimates (asked the first time a line needs them). */
-    double prefix_buf[WHOLE_MAX + 1];
-    const double *prefix = NULL;
-    bool prefix_asked = false;
     uint32_t before_start = 0; // the code point before `pos`, for the '-' rule
+    /* Breaking after a comma: the lines the text still needs from `pos` (this one included)
+     * when it has a ", " and all its lines are wanted, else 0 (greedy only; see the file
+     * comment). */
+    size_t rest = 0;
+    if (max_lines > 0 && strstr(s, ", ")) {
+        rest = count_lines(&W, 0, 0, max_lines);
+        rest = rest <= max_lines ? rest : 0; // the text overflows: the most of it, greedily
+    }
     for (;;) {
         while (pos < n && s[pos] == ' ') {
             pos++;
@@ -170,164 +406,25 @@ size_t csvchart_text_wrap(const csvchart_text_measurer *m, const struct text_sty
         if (count > max_lines) {
             break; // "more than max_lines" is all the caller needs to know
         }
-        size_t start = pos;
-        struct text_line line = {start, 0, 0};
-        size_t next = start; // where the following line starts
-        uint32_t next_before = 0;
-        size_t rest = trim_end(s, start, n);
-        double whole = n - start <= WHOLE_MAX && !memchr(s + start, '\n', n - start)
-                           ? width_of(m, style, s, n, start, rest)
-                           : max_width + 1;
-        if (whole <= max_width) {
-            /* The rest fits on this line, as most labels do: one measurement instead of one
-             * per break opportunity (widths grow with the text, so greedy would end here). */
-            line.len = rest - start;
-            line.width = whole;
-            next = n;
-        } else if (s[pos] == '\n') {
-            next = pos + 1; // an empty line between two newlines
-            next_before = '\n';
-        } else {
-            bool fitted = false;
-            size_t first_end = 0; // end of the first candidate, for the too-wide case
-            uint32_t a = before_start, b = 0, c = 0;
-            size_t p = start;
-            size_t bl = decode(s + p, n - p, &b);
-            size_t stretch = start, check = 32; // see below
-            /* Candidates not measured yet: those whose estimate fits (see the file comment). */
-            struct candidate pending[PENDING_MAX];
-            size_t npending = 0, seg_start = start;
-            double estimate = 0;
-            if (!prefix_asked && n <= WHOLE_MAX) {
-                prefix_asked = true;
-                prefix = m->prefix_widths && m->prefix_widths(m->ctx, style, s, n, prefix_buf)
-                             ? prefix_buf
-                             : NULL;
-            }
-            bool exact = false; // an estimate was too pessimistic: measure every candidate
-            for (;;) {
-                size_t q = p + bl; // the boundary after b
-                size_t cl = 0;
-                bool hard = false, opportunity;
-                if (q >= n) {
-                    opportunity = true;
-                } else if (s[q] == '\n') {
-                    opportunity = hard = true;
-                } else {
-                    cl = decode(s + q, n - q, &c);
-                    if (c == ' ') {
-                        opportunity = b != ' '; // before a run of spaces
-                    } else {
-                        opportunity = b != ' ' && break_between(a, b, c);
-                    }
-                }
-                if (opportunity) {
-                    stretch = q;
-                    check = 32;
-                    size_t e = trim_end(s, start, q);
-                    if (!first_end) {
-                        first_end = e;
-                    }
-                    struct candidate cand = {e, hard ? q + 1 : q, hard ? '\n' : b};
-                    bool last = hard || q >= n;
-                    if (!exact) {
-                        estimate += prefix ? prefix[q] - prefix[seg_start]
-                                           : width_of(m, style, s, n, seg_start, q);
-                        seg_start = q;
-                        if (estimate <= max_width && !last && npending < PENDING_MAX) {
-                            pending[npending++] = cand; // likely fits: measured only if need be
-                            goto advance;
-                        }
-                    }
-                    double w = width_of(m, style, s, n, start, e);
-                    if (!(w <= max_width)) {
-                        break; // the answer is among the pending candidates, if any
-                    }
-                    fitted = true;
-                    npending = 0;                          // all shorter, so all fit too
-                    exact = exact || estimate > max_width; // the estimate was pessimistic
-                    line.len = e - start;
-                    line.width = w;
-                    next = cand.next;
-                    next_before = cand.before;
-                    if (last) {
-                        break;
-                    }
-                } else if (q - stretch >= check) {
-                    /* A long stretch without a break opportunity (a 30 kB name without spaces):
-                     * stop as soon as it is too wide, instead of walking to its end and
-                     * measuring it all for each line it is broken into, which made wrapping
-                     * quadratic. Widths grow with the text, as the fitting below assumes
-                     * too, so every later opportunity would be too wide as well. Counted
-                     * from the last opportunity: in a line of ordinary words this check
-                     * never comes (it cut a 40-byte label inside a word, a range that
-                     * often had to be shaped alone: 1 in 20 of a timeline's shapings). */
-                    check *= 2;
-                    size_t e = trim_end(s, start, q);
-                    if (!(width_of(m, style, s, n, start, e) <= max_width)) {
-                        if (!first_end) {
-                            first_end = e;
-                        }
-                        break;
-                    }
-                }
-            advance:
-                a = b;
-                b = c;
-                p = q;
-                bl = cl;
-            }
-            /* The longest pending candidate that fits, measured from the longest down: widths
-             * grow with the text, so it is the one the greedy walk would have stopped at. */
-            while (npending > 0) {
-                const struct candidate *cand = &pending[--npending];
-                double w = width_of(m, style, s, n, start, cand->end);
-                if (w <= max_width) {
-                    fitted = true;
-                    line.len = cand->end - start;
-                    line.width = w;
-                    next = cand->next;
-                    next_before = cand->before;
-                    break;
-                }
-            }
-            if (!fitted) {
-                /* The first word alone is too wide: as many of its code points as fit (at
-                 * least one), found by bisection over code point boundaries - stepping one
-                 * code point at a time cost a measurement per code point of a long word. */
-                size_t lo = start + csvchart_utf8_decode(s + start, n - start, &b);
-                size_t hi = first_end; // the longest candidate; lo is taken whatever its width
-                double lo_width = width_of(m, style, s, n, start, lo);
-                while (lo < hi) {
-                    size_t mid = lo + (hi - lo + 1) / 2;
-                    while (mid > lo && ((unsigned char)s[mid] & 0xC0) == 0x80) {
-                        mid--; // back to a code point boundary
-                    }
-                    if (mid == lo) {
-                        uint32_t cp;
-                        mid = lo + csvchart_utf8_decode(s + lo, n - lo, &cp);
-                        if (mid > hi) {
-                            break;
-                        }
-                    }
-                    double w = width_of(m, style, s, n, start, mid);
-                    if (w <= max_width) {
-                        lo = mid;
-                        lo_width = w;
-                    } else {
-                        hi = mid - 1;
-                    }
-                }
-                line.len = lo - start;
-                line.width = lo_width;
-                size_t last = lo - 1; // the code point before the break, for the '-' rule
-                while (last > start && ((unsigned char)s[last] & 0xC0) == 0x80) {
-                    last--;
-                }
-                csvchart_utf8_decode(s + last, lo - last, &next_before);
-                next = lo;
+        size_t next;
+        uint32_t next_before;
+        struct text_line line = greedy_line(&W, pos, before_start, &next, &next_before);
+        size_t comma = rest > 1 ? last_comma(s, &line) : 0;
+        if (comma) {
+            /* End this line after its last comma instead, if the rest still takes no more
+             * lines than it would after the greedy line and the shorter line fits (widths
+             * grow with the text, but they are measured). */
+            size_t after = count_lines(&W, comma, ',', rest - 1);
+            double w = after <= rest - 1 ? width_of(m, style, s, n, pos, comma) : max_width + 1;
+            if (w <= max_width) {
+                line.len = comma - pos;
+                line.width = w;
+                next = comma;
+                next_before = ',';
+                rest = after + 1;
             }
         }
+        rest -= rest > 0;
         if (lines && count < max_lines) {
             lines[count] = line;
         }

@@ -1356,7 +1356,8 @@ static void test_cluster_of_one_day(void)
     put(&b, "2025-04-01,Month event 0\n2025-05-01,Month event 1\n2025-06-01,Month event 2\n"
             "2025-07-01,Month event 3\n2025-08-01,Month event 4\n");
     static const char *const locales[] = {"en", "fr"};
-    /* (the heading may wrap before "UTC") */
+    /* (the heading may wrap after the date's comma, or before "UTC") */
+    static const char *const date[] = {"10 Mar 2025,", "10 mars 2025,"};
     static const char *const want[] = {"10 Mar 2025, 12:05\xe2\x80\x93"
                                        "12:44",
                                        "10 mars 2025, 12:05\xe2\x80\x93"
@@ -1368,8 +1369,9 @@ static void test_cluster_of_one_day(void)
         const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
         HARNESS_REPORT(s != NULL, "one day (%s): %s", locales[k], csvchart_error_text(&err));
         if (s) {
-            HARNESS_REPORT(has_text(s, want[k]), "one day (%s): no heading \"%s\"", locales[k],
-                           want[k]);
+            bool wrapped = has_text(s, date[k]) && has_text(s, want[k] + strlen(date[k]) + 1);
+            HARNESS_REPORT(has_text(s, want[k]) || wrapped, "one day (%s): no heading \"%s\"",
+                           locales[k], want[k]);
             check_text_boxes("one day", s);
         }
         csvchart_figure_free(fig);
