@@ -304,19 +304,31 @@ static const char *ordinal_suffix(size_t n)
     return n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th";
 }
 
-/* The most lines a name takes among those every k-th name picks (category_labels = thin). */
+/* The most lines a name of panel P takes in the column among those every k-th from category
+ * `first` (category_labels = thin, horizontal bars). */
+static size_t thin_lines_h(const struct bar_layout *B, const struct panel *P, size_t k,
+                           size_t first)
+{
+    size_t most = 1;
+    for (size_t c = first; c < P->d->ncat; c += k) {
+        size_t n = csvchart_layout_lines(&B->L, &B->label, P->d->cats[c], B->col + 0.5,
+                                         BAR_NAME_LINES_H, NULL);
+        most = n > most ? n : most;
+    }
+    return most < BAR_NAME_LINES_H ? most : BAR_NAME_LINES_H;
+}
+
+/* The most lines a name takes among those every k-th name picks, from each panel's
+ * bar_name_first(). */
 static double thin_lines(const struct bar_layout *B, const struct panel *panels, size_t k)
 {
     size_t most = 1;
     for (size_t p = 0; p < B->chart->npanels; p++) {
-        const struct bar_data *d = panels[p].d;
-        for (size_t c = 0; c < d->ncat; c += k) {
-            size_t n = csvchart_layout_lines(&B->L, &B->label, d->cats[c], B->col + 0.5,
-                                             BAR_NAME_LINES_H, NULL);
-            most = n > most ? n : most;
-        }
+        size_t n;
+        bar_name_first(B, &panels[p], k, thin_lines_h, &n);
+        most = n > most ? n : most;
     }
-    return (double)(most < BAR_NAME_LINES_H ? most : BAR_NAME_LINES_H);
+    return (double)most;
 }
 
 /* ---- the whole figure ------------------------------------------------------------------------ */
@@ -384,6 +396,10 @@ static csvchart_status lay_out(struct bar_layout *B, struct panel *panels,
                 break;
             }
         }
+        for (size_t p = 0; p < np; p++) {
+            panels[p].name_first =
+                bar_name_first(B, &panels[p], B->name_stride, thin_lines_h, NULL);
+        }
         if (a.ok) {
             a = bar_arrange_finish(B, panels, &st, err);
         }
@@ -415,6 +431,9 @@ static csvchart_status lay_out(struct bar_layout *B, struct panel *panels,
         if (!a.ok) {
             B->thin_v = false;
             B->name_stride = 1;
+            for (size_t p = 0; p < np; p++) {
+                panels[p].name_first = 0;
+            }
         }
     }
     if (!a.ok && report.what == SHORT_NAMES) {
@@ -475,6 +494,7 @@ csvchart_status csvchart_layout_bar(const void *data, const struct spec *s,
         struct panel *P = &panels[p];
         P->d = &chart->panels[p];
         P->log = s->log;
+        bar_names_numbered(P);
         if (!bar_marks_prepare(&B, P)) { /* the values drawn (P->v) and their labels */
             st = csvchart_error_nomem(err);
             goto done;

@@ -146,6 +146,11 @@ struct panel {
     bool notes_inline;         /* horizontal: notes stand beside their bars, no column */
     bool named;                /* horizontal: the names stand left of this panel's plot (all
                                   panels, or with names_shared the first of each row) */
+    long long name0;           /* names that are consecutive whole numbers (years): the
+                                  first one's value, and name_step +1 or -1 to the next */
+    int name_step;             /* ... 0 when they are not (bar_names_numbered()) */
+    size_t name_first;         /* thinned names: the first category named (every
+                                  name_stride-th from it), < name_stride */
 };
 
 /* Horizontal bars: the px a panel's cell keeps left of its plot for the names (none when
@@ -253,6 +258,21 @@ void bar_total_text(const struct bar_layout *B, const struct panel *P, size_t c,
 
 /* The category names of a panel (periods named as a time axis names them). */
 void bar_marks_names(struct bar_layout *B, struct panel *P);
+/* Sets P->name0 and P->name_step: whether the panel's names are consecutive whole numbers. */
+void bar_names_numbered(struct panel *P);
+/* How many lines the names every k-th of panel P from category `first` take (past the most a
+ * name may take when one does not fit): what bar_name_first() weighs its choice against. */
+typedef size_t bar_name_lines_fn(const struct bar_layout *B, const struct panel *P, size_t k,
+                                 size_t first);
+/*
+ * category_labels = thin: the category from which every k-th name of panel P is drawn. 0
+ * unless the names are consecutive whole numbers (years); then the offset whose names are
+ * roundest, among those naming as many categories as from the first and taking no more lines
+ * than from it (lines()): 1950 1960 1970 for 1948..2022 every 10th. *n_lines (NULL allowed):
+ * the lines the names from it take.
+ */
+size_t bar_name_first(const struct bar_layout *B, const struct panel *P, size_t k,
+                      bar_name_lines_fn *lines, size_t *n_lines);
 
 /* ---- layout_bar_ratio.c ---- */
 

@@ -215,13 +215,16 @@ double bar_name_width_v(const struct bar_layout *B, double band, size_t k, doubl
     return w;
 }
 
-/* The lines the names every k-th of a panel needs (bar_name_width_v() each, the panel's
- * bands starting at x0), or BAR_NAME_LINES_V + 1 as vertical_name_lines(). */
-static size_t vertical_name_lines_every(const struct bar_layout *B, const struct bar_data *d,
-                                        size_t k, double band, double x0)
+/* The lines the names every k-th of a panel from category `first` need (bar_name_width_v()
+ * each, the panel's bands starting right of its gutter), or BAR_NAME_LINES_V + 1 as
+ * vertical_name_lines(). */
+static size_t vertical_name_lines_every(const struct bar_layout *B, const struct panel *P, size_t k,
+                                        size_t first)
 {
+    const struct bar_data *d = P->d;
+    double band = P->band, x0 = P->x0 + P->gutter;
     size_t most = 1;
-    for (size_t c = 0; c < d->ncat; c += k) {
+    for (size_t c = first; c < d->ncat; c += k) {
         double w = bar_name_width_v(B, band, k, x0 + band * ((double)c + 0.5));
         if (w <= 0 || csvchart_layout_widest_word(&B->L, &B->label, d->cats[c]) > w) {
             return BAR_NAME_LINES_V + 1;
@@ -234,9 +237,10 @@ static size_t vertical_name_lines_every(const struct bar_layout *B, const struct
 
 /*
  * category_labels = thin under vertical bars: the least k at which every k-th name of every
- * panel sits under its bar within k bands (less the gap between names) in at most three
- * lines; 0 when none does. One line is kept when a larger k allows it within twice the
- * least (a thinned name on three lines under a thin bar reads as naming its neighbours).
+ * panel (from bar_name_first()) sits under its bar within k bands (less the gap between
+ * names) in at most three lines; 0 when none does. One line is kept when a larger k allows it
+ * within twice the least (a thinned name on three lines under a thin bar reads as naming its
+ * neighbours).
  */
 static size_t thin_stride_v(const struct bar_layout *B, const struct panel *panels)
 {
@@ -248,8 +252,8 @@ static size_t thin_stride_v(const struct bar_layout *B, const struct panel *pane
     for (size_t k = 1; k <= most; k++) {
         size_t lines = 1;
         for (size_t p = 0; p < np && lines <= BAR_NAME_LINES_V; p++) {
-            const struct panel *P = &panels[p];
-            size_t n = vertical_name_lines_every(B, P->d, k, P->band, P->x0 + P->gutter);
+            size_t n;
+            bar_name_first(B, &panels[p], k, vertical_name_lines_every, &n);
             lines = n > lines ? n : lines;
         }
         if (lines <= BAR_NAME_LINES_V && least == 0) {
@@ -348,9 +352,14 @@ static struct bar_arrangement arrange_vertical(struct bar_layout *B, struct pane
         for (size_t p = 0; p < np; p++) {
             struct panel *P = &panels[p];
             double w = (double)B->name_stride * P->band - B->px.name_pad;
-            size_t lines = B->thin_v ? vertical_name_lines_every(B, P->d, B->name_stride, P->band,
-                                                                 P->x0 + P->gutter)
-                                     : vertical_name_lines(B, P->d, w);
+            size_t lines;
+            P->name_first = 0;
+            if (B->thin_v) {
+                P->name_first =
+                    bar_name_first(B, P, B->name_stride, vertical_name_lines_every, &lines);
+            } else {
+                lines = vertical_name_lines(B, P->d, w);
+            }
             /* periods: as thin as they come; thinned names: a device pixel at least */
             bool thin_ok = P->d->period != NULL || (B->thin_v && P->band * L->scale >= 1);
             if ((P->band < B->px.min_band_v && !thin_ok) || lines > BAR_NAME_LINES_V ||

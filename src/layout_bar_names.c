@@ -8,6 +8,10 @@
  * label centred on the bar of the period its tick falls in. Otherwise every category is
  * named, or every k-th with category_labels = thin; a grid of horizontal panels with the same
  * categories names them once, left of the first panel of each row (B->names_shared).
+ *
+ * Every k-th name counts from the first category, unless the names are consecutive whole
+ * numbers (years): then from the one that puts them on round values, as a graphics desk
+ * labels a time axis (1950 1960 1970 under 1948..2022, not 1948 1958 1968; bar_name_first()).
  */
 #include <limits.h>
 #include <math.h>
@@ -19,6 +23,109 @@
 #include "date.h"
 #include "layout_bar.h"
 #include "timeline_axis.h"
+
+/* ---- which names are thinned out ------------------------------------------------------------ */
+
+/* Round units a year (or any whole number) may be a multiple of, roundest first. */
+static const long long round_units[] = {1000, 500, 100, 50, 25, 10, 5, 2};
+#define ROUND_UNITS (sizeof round_units / sizeof round_units[0])
+
+/* The roundest unit v is a multiple of, or 1. */
+static long long round_unit(long long v)
+{
+    for (size_t i = 0; i < ROUND_UNITS; i++) {
+        if (v % round_units[i] == 0) {
+            return round_units[i];
+        }
+    }
+    return 1;
+}
+
+/* "1948", "-5", "0": a whole number of at most 15 digits; false for anything else ("1948a",
+ * "", "+3", " 7", "1.5"). */
+static bool whole_number(const char *s, long long *v)
+{
+    bool neg = *s == '-';
+    s += neg;
+    long long x = 0;
+    size_t n = 0;
+    for (; *s >= '0' && *s <= '9' && n <= 15; s++, n++) {
+        x = x * 10 + (*s - '0');
+    }
+    if (n == 0 || n > 15 || *s != '\0') {
+        return false;
+    }
+    *v = neg ? -x : x;
+    return true;
+}
+
+void bar_names_numbered(struct panel *P)
+{
+    const struct bar_data *d = P->d;
+    long long v0, v1;
+    P->name_step = 0;
+    if (d->period || d->ncat < 2 || !whole_number(d->cats[0], &v0) ||
+        !whole_number(d->cats[1], &v1) || (v1 - v0 != 1 && v1 - v0 != -1)) {
+        return;
+    }
+    for (size_t c = 2; c < d->ncat; c++) {
+        long long v;
+        if (!whole_number(d->cats[c], &v) || v != v0 + (v1 - v0) * (long long)c) {
+            return;
+        }
+    }
+    P->name0 = v0;
+    P->name_step = (int)(v1 - v0);
+}
+
+static long long name_value(const struct panel *P, size_t c)
+{
+    return P->name0 + P->name_step * (long long)c;
+}
+
+/*
+ * The offsets tried are those whose names are all multiples of the roundest unit k is a
+ * multiple of (every 10th year: the years ending in 0; every 3rd has none, and counts from
+ * the first as before), and that name as many categories as the first does: names k apart
+ * from `first` reach the last category's k - 1 when first <= (n - 1) % k, so no offset shows
+ * fewer names for being round (1948..2018 every 10th keeps 1948 ... 2018, eight names, over
+ * 1950 ... 2010, seven). Of those, the roundest names win: the sum of each one's unit, so
+ * 1960 1980 2000 2020 (a 1000 among them) beat 1950 1970 1990 2010 every 20th; the first
+ * of a tie. An offset must take no more lines than the first does: near a canvas edge a name
+ * has less width to wrap in, and the stride chosen for the names from the first still holds.
+ */
+size_t bar_name_first(const struct bar_layout *B, const struct panel *P, size_t k,
+                      bar_name_lines_fn *lines, size_t *n_lines)
+{
+    size_t n = P->d->ncat, best = 0, lines0 = lines(B, P, k, 0), best_lines = lines0;
+    long long unit = 1;
+    for (size_t i = 0; i < ROUND_UNITS && unit == 1 && P->name_step != 0 && k > 1; i++) {
+        unit = (long long)k % round_units[i] == 0 ? round_units[i] : 1;
+    }
+    double best_score = -1; /* offset 0 stays when no round one does better */
+    for (size_t o = 0; unit > 1 && n > 0 && o <= (n - 1) % k; o++) {
+        if (name_value(P, o) % unit != 0) {
+            continue;
+        }
+        double score = 0;
+        for (size_t c = o; c < n; c += k) {
+            score += (double)round_unit(name_value(P, c));
+        }
+        if (score <= best_score) {
+            continue;
+        }
+        size_t l = o == 0 ? lines0 : lines(B, P, k, o);
+        if (l <= lines0) {
+            best = o;
+            best_score = score;
+            best_lines = l;
+        }
+    }
+    if (n_lines) {
+        *n_lines = best_lines;
+    }
+    return best;
+}
 
 /* ---- category names ------------------------------------------------------------------------ */
 
@@ -123,7 +230,7 @@ void bar_marks_names(struct bar_layout *B, struct panel *P)
     if (B->horizontal && !P->named) { /* named once at the left of its row of panels */
         return;
     }
-    for (size_t c = 0; c < d->ncat; c += B->name_stride) {
+    for (size_t c = P->name_first; c < d->ncat; c += B->name_stride) {
         double center = bar_band_start(B, P) + P->band * ((double)c + 0.5);
         if (B->horizontal) {
             /* right-aligned in the column, the block centred on the band */

@@ -547,6 +547,77 @@ static void test_thin_vertical_names(void)
     free(csv);
 }
 
+/* The years from y0 to y1 a laid-out figure names (text items of four digits), in scene
+ * order, and how many. */
+static size_t drawn_years(const struct csvchart_scene *s, long y0, long y1, long *out, size_t max)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s->len && n < max; i++) {
+        const struct scene_item *it = &s->items[i];
+        if (it->kind != SCENE_TEXT || strlen(it->text) != 4) {
+            continue;
+        }
+        char *end;
+        long y = strtol(it->text, &end, 10);
+        if (*end == '\0' && y >= y0 && y <= y1) {
+            out[n++] = y;
+        }
+    }
+    return n;
+}
+
+/* Years thinned under vertical bars and beside horizontal ones (the fake metrics' strides):
+ * every k-th year from the roundest one, as many names as from the first, none overlapping
+ * another or past the canvas. 1948..2022 every 10th at 400x600 keeps 1948: the last name,
+ * 2020, would stand past the canvas' margin, and 1950 ... 2010 names one year fewer. */
+static void test_thin_round_years(void)
+{
+    static const struct {
+        long y0, y1;
+        const char *size, *horizontal;
+        long k, first; /* every k-th year from `first` */
+    } cases[] = {
+        {1948, 2022, "600x400", "false", 5, 1950},  {1948, 2022, "800x250", "true", 5, 1950},
+        {1949, 2022, "700x400", "false", 5, 1950},  {1949, 2022, "1200x675", "true", 2, 1950},
+        {1949, 2022, "1200x300", "true", 4, 1950},  {1948, 2022, "1200x675", "false", 3, 1948},
+        {1948, 2022, "400x600", "false", 10, 1948}, {1948, 2022, "1200x675", "true", 2, 1948},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        size_t cap = 32 * 80, len = 0;
+        char *csv = malloc(cap);
+        len += (size_t)snprintf(csv + len, cap - len, "year,value\n");
+        for (long y = cases[i].y0; y <= cases[i].y1; y++) {
+            len += (size_t)snprintf(csv + len, cap - len, "%ld,%ld\n", y, 10 + (y * 37) % 90);
+        }
+        const char *opts[] = {"size", cases[i].size, "category_labels",
+                              "thin", "horizontal",  cases[i].horizontal,
+                              NULL};
+        csvchart_error err = {0};
+        csvchart_figure *fig = fixture_figure("bar", csv, opts, &err);
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        free(csv);
+        HARNESS_REPORT(s != NULL, "%s: %s", cases[i].size, err.message);
+        if (!s) {
+            csvchart_figure_free(fig);
+            continue;
+        }
+        check_text_boxes(cases[i].size, s);
+        long y[80];
+        size_t n = drawn_years(s, cases[i].y0, cases[i].y1, y, 80);
+        bool apart = n > 1;
+        for (size_t j = 1; j < n; j++) {
+            apart = apart && y[j] - y[j - 1] == cases[i].k;
+        }
+        size_t want_n = (size_t)((cases[i].y1 - cases[i].y0) / cases[i].k) + 1;
+        HARNESS_REPORT(apart && n == want_n && y[0] == cases[i].first,
+                       "%ld..%ld at %s, horizontal %s: %zu names from %ld, %ld apart; expected "
+                       "%zu from %ld, %ld apart",
+                       cases[i].y0, cases[i].y1, cases[i].size, cases[i].horizontal, n,
+                       n ? y[0] : 0, n > 1 ? y[1] - y[0] : 0, want_n, cases[i].first, cases[i].k);
+        csvchart_figure_free(fig);
+    }
+}
+
 /* Panel titles wrap, in at most two lines, and are never cut: "United Kingdom" was drawn
  * "United…" at 400x600 with no warning (review 6). A title that two lines do not hold is
  * refused with a size, at which it is drawn whole. */
@@ -1398,6 +1469,7 @@ int main(void)
 {
     RUN(test_ratio_text);
     RUN(test_thin_vertical_names);
+    RUN(test_thin_round_years);
     RUN(test_panel_titles_wrap);
     RUN(test_short_axis_reaches_bars);
     RUN(test_ratio_signs);
