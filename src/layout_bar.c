@@ -304,31 +304,50 @@ static const char *ordinal_suffix(size_t n)
     return n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th";
 }
 
-/* The most lines a name of panel P takes in the column among those every k-th from category
- * `first` (category_labels = thin, horizontal bars). */
-static size_t thin_lines_h(const struct bar_layout *B, const struct panel *P, size_t k,
-                           size_t first)
-{
-    size_t most = 1;
-    for (size_t c = first; c < P->d->ncat; c += k) {
-        size_t n = csvchart_layout_lines(&B->L, &B->label, P->d->cats[c], B->col + 0.5,
-                                         BAR_NAME_LINES_H, NULL);
-        most = n > most ? n : most;
-    }
-    return most < BAR_NAME_LINES_H ? most : BAR_NAME_LINES_H;
-}
-
-/* The most lines a name takes among those every k-th name picks, from each panel's
- * bar_name_first(). */
-static double thin_lines(const struct bar_layout *B, const struct panel *panels, size_t k)
+/* Whether every k-th name of every panel (from bar_name_first(), one at least) stands a band
+ * apart from the next by as many lines as it takes in the column (category_labels = thin,
+ * horizontal bars, bands `band` tall). */
+static bool thin_apart_h(const struct bar_layout *B, const struct panel *panels, size_t k,
+                         double band)
 {
     size_t most = 1;
     for (size_t p = 0; p < B->chart->npanels; p++) {
-        size_t n;
-        bar_name_first(B, &panels[p], k, thin_lines_h, &n);
-        most = n > most ? n : most;
+        const struct bar_data *d = panels[p].d;
+        size_t first = bar_name_first(B, &panels[p], k);
+        if (first >= d->ncat) {
+            return false;
+        }
+        for (size_t c = first; c < d->ncat; c += k) {
+            size_t n = csvchart_layout_lines(&B->L, &B->label, d->cats[c], B->col + 0.5,
+                                             BAR_NAME_LINES_H, NULL);
+            most = n > most ? n : most;
+        }
     }
-    return (double)most;
+    most = most < BAR_NAME_LINES_H ? most : BAR_NAME_LINES_H;
+    return (double)most * B->lh + 1 / B->L.scale <= (double)k * band * 1.001;
+}
+
+/*
+ * The stride of thinned names beside horizontal bars `band` tall: the least at which they
+ * stand apart (thin_apart_h()), else the one at which the most lines of any name do
+ * (B->name_band). Names that are all consecutive whole numbers try round strides first,
+ * their multiples named (B->name_round: 1950 1955 ..., not every 3rd from 1948).
+ */
+static size_t thin_stride_h(struct bar_layout *B, const struct panel *panels, double band,
+                            size_t total)
+{
+    size_t most = band > 0 ? (size_t)ceil(B->name_band * 0.999 / band) : total;
+    most = most < 1 ? 1 : most > total ? total : most;
+    for (int round = bar_names_all_numbered(B, panels); round >= 0; round--) {
+        B->name_round = round;
+        for (size_t k = 1; band > 0 && k < (round ? total + 1 : most);
+             k = bar_name_stride_next(B, k)) {
+            if (thin_apart_h(B, panels, k, band)) {
+                return k;
+            }
+        }
+    }
+    return most;
 }
 
 /* ---- the whole figure ------------------------------------------------------------------------ */
@@ -383,23 +402,9 @@ static csvchart_status lay_out(struct bar_layout *B, struct panel *panels,
         B->cols = 1;
         B->rows = np;
         a = bar_arrange_horizontal(B, panels, 1, true);
-        double band = panels[0].band;
         /* Names a band apart by as much as the most lines of one need: a name wrapped on two
          * lines takes two lines of height, whichever bands it stands for. */
-        B->name_stride = band > 0 ? (size_t)ceil(B->name_band * 0.999 / band) : total;
-        B->name_stride = B->name_stride < 1 ? 1 : B->name_stride > total ? total : B->name_stride;
-        /* The stride holds the most lines any name takes; names a shorter stride picks may
-         * all take fewer (one line each), and then that stride holds them. */
-        for (size_t k = 1; band > 0 && k < B->name_stride; k++) {
-            if (thin_lines(B, panels, k) * B->lh + 1 / L->scale <= (double)k * band * 1.001) {
-                B->name_stride = k;
-                break;
-            }
-        }
-        for (size_t p = 0; p < np; p++) {
-            panels[p].name_first =
-                bar_name_first(B, &panels[p], B->name_stride, thin_lines_h, NULL);
-        }
+        B->name_stride = thin_stride_h(B, panels, panels[0].band, total);
         if (a.ok) {
             a = bar_arrange_finish(B, panels, &st, err);
         }
@@ -431,9 +436,7 @@ static csvchart_status lay_out(struct bar_layout *B, struct panel *panels,
         if (!a.ok) {
             B->thin_v = false;
             B->name_stride = 1;
-            for (size_t p = 0; p < np; p++) {
-                panels[p].name_first = 0;
-            }
+            B->name_round = false;
         }
     }
     if (!a.ok && report.what == SHORT_NAMES) {

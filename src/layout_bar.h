@@ -100,6 +100,9 @@ struct bar_layout {
     size_t name_stride;          /* every name_stride-th name is drawn (category_labels = thin) */
     bool thin_v;                 /* vertical, category_labels = thin: arrange_vertical() sets
                                     name_stride, bands may be thinner than their names */
+    bool name_round;             /* category_labels = thin, every panel's names consecutive
+                                    whole numbers: name_stride is round and the names drawn
+                                    are its multiples (bar_name_first()) */
     double band_pad;             /* horizontal: kept free at each end of the band axis, inside
                                     the plot box, for thinned names taller than a band */
     double name_band;            /* horizontal: the height the most lines of a name need */
@@ -149,8 +152,6 @@ struct panel {
     long long name0;           /* names that are consecutive whole numbers (years): the
                                   first one's value, and name_step +1 or -1 to the next */
     int name_step;             /* ... 0 when they are not (bar_names_numbered()) */
-    size_t name_first;         /* thinned names: the first category named (every
-                                  name_stride-th from it), < name_stride */
 };
 
 /* Horizontal bars: the px a panel's cell keeps left of its plot for the names (none when
@@ -260,19 +261,21 @@ void bar_total_text(const struct bar_layout *B, const struct panel *P, size_t c,
 void bar_marks_names(struct bar_layout *B, struct panel *P);
 /* Sets P->name0 and P->name_step: whether the panel's names are consecutive whole numbers. */
 void bar_names_numbered(struct panel *P);
-/* How many lines the names every k-th of panel P from category `first` take (past the most a
- * name may take when one does not fit): what bar_name_first() weighs its choice against. */
-typedef size_t bar_name_lines_fn(const struct bar_layout *B, const struct panel *P, size_t k,
-                                 size_t first);
+/* Whether every panel's names are consecutive whole numbers (years), which category_labels =
+ * thin names on round strides (B->name_round). */
+bool bar_names_all_numbered(const struct bar_layout *B, const struct panel *panels);
+/* The least round stride at or above k: 1 2 5 10 20 25 50 100 200 250 500 1000 2000 ... */
+size_t bar_name_stride_round(size_t k);
+/* The stride a thin-name search tries after k: the next round one with B->name_round, else
+ * k + 1. */
+size_t bar_name_stride_next(const struct bar_layout *B, size_t k);
 /*
  * category_labels = thin: the category from which every k-th name of panel P is drawn. 0
- * unless the names are consecutive whole numbers (years); then the offset whose names are
- * roundest, among those naming as many categories as from the first and taking no more lines
- * than from it (lines()): 1950 1960 1970 for 1948..2022 every 10th. *n_lines (NULL allowed):
- * the lines the names from it take.
+ * unless B->name_round and the names are consecutive whole numbers: then the first that is a
+ * multiple of k (1950 1960 ... under 1948..2022 every 10th), or P->d->ncat when fewer than
+ * two are (the searches then take another stride).
  */
-size_t bar_name_first(const struct bar_layout *B, const struct panel *P, size_t k,
-                      bar_name_lines_fn *lines, size_t *n_lines);
+size_t bar_name_first(const struct bar_layout *B, const struct panel *P, size_t k);
 
 /* ---- layout_bar_ratio.c ---- */
 

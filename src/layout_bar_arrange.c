@@ -215,15 +215,17 @@ double bar_name_width_v(const struct bar_layout *B, double band, size_t k, doubl
     return w;
 }
 
-/* The lines the names every k-th of a panel from category `first` need (bar_name_width_v()
+/* The lines the names every k-th of a panel need (from bar_name_first(); bar_name_width_v()
  * each, the panel's bands starting right of its gutter), or BAR_NAME_LINES_V + 1 as
- * vertical_name_lines(). */
-static size_t vertical_name_lines_every(const struct bar_layout *B, const struct panel *P, size_t k,
-                                        size_t first)
+ * vertical_name_lines(), or when that names no category. */
+static size_t vertical_name_lines_every(const struct bar_layout *B, const struct panel *P, size_t k)
 {
     const struct bar_data *d = P->d;
     double band = P->band, x0 = P->x0 + P->gutter;
-    size_t most = 1;
+    size_t most = 1, first = bar_name_first(B, P, k);
+    if (first >= d->ncat) {
+        return BAR_NAME_LINES_V + 1;
+    }
     for (size_t c = first; c < d->ncat; c += k) {
         double w = bar_name_width_v(B, band, k, x0 + band * ((double)c + 0.5));
         if (w <= 0 || csvchart_layout_widest_word(&B->L, &B->label, d->cats[c]) > w) {
@@ -237,36 +239,43 @@ static size_t vertical_name_lines_every(const struct bar_layout *B, const struct
 
 /*
  * category_labels = thin under vertical bars: the least k at which every k-th name of every
- * panel (from bar_name_first()) sits under its bar within k bands (less the gap between
- * names) in at most three lines; 0 when none does. One line is kept when a larger k allows it
- * within twice the least (a thinned name on three lines under a thin bar reads as naming its
- * neighbours).
+ * panel sits under its bar within k bands (less the gap between names) in at most three
+ * lines; 0 when none does. One line is kept when a larger k allows it within twice the
+ * least (a thinned name on three lines under a thin bar reads as naming its neighbours).
+ * Names that are all consecutive whole numbers try round strides first, their multiples
+ * named (B->name_round: 1950 1955 ... 2020, not every 3rd from 1948); when none fits (a name
+ * past the canvas edge at every one), every k-th from the first as other names.
  */
-static size_t thin_stride_v(const struct bar_layout *B, const struct panel *panels)
+static size_t thin_stride_v(struct bar_layout *B, const struct panel *panels)
 {
     size_t np = B->chart->npanels, most = 1;
     for (size_t p = 0; p < np; p++) {
         most = panels[p].d->ncat > most ? panels[p].d->ncat : most;
     }
-    size_t least = 0;
-    for (size_t k = 1; k <= most; k++) {
-        size_t lines = 1;
-        for (size_t p = 0; p < np && lines <= BAR_NAME_LINES_V; p++) {
-            size_t n;
-            bar_name_first(B, &panels[p], k, vertical_name_lines_every, &n);
-            lines = n > lines ? n : lines;
+    for (int round = bar_names_all_numbered(B, panels); round >= 0; round--) {
+        B->name_round = round;
+        size_t least = 0;
+        for (size_t k = 1; k <= most; k = bar_name_stride_next(B, k)) {
+            size_t lines = 1;
+            for (size_t p = 0; p < np && lines <= BAR_NAME_LINES_V; p++) {
+                size_t n = vertical_name_lines_every(B, &panels[p], k);
+                lines = n > lines ? n : lines;
+            }
+            if (lines <= BAR_NAME_LINES_V && least == 0) {
+                least = k;
+            }
+            if (least && lines == 1) {
+                return k;
+            }
+            if (least && k >= 2 * least) {
+                return least;
+            }
         }
-        if (lines <= BAR_NAME_LINES_V && least == 0) {
-            least = k;
-        }
-        if (least && lines == 1) {
-            return k;
-        }
-        if (least && k >= 2 * least) {
+        if (least) {
             return least;
         }
     }
-    return least;
+    return 0;
 }
 
 /* The tick label gutter of a vertical panel whose plot is `len` px tall. */
@@ -352,14 +361,8 @@ static struct bar_arrangement arrange_vertical(struct bar_layout *B, struct pane
         for (size_t p = 0; p < np; p++) {
             struct panel *P = &panels[p];
             double w = (double)B->name_stride * P->band - B->px.name_pad;
-            size_t lines;
-            P->name_first = 0;
-            if (B->thin_v) {
-                P->name_first =
-                    bar_name_first(B, P, B->name_stride, vertical_name_lines_every, &lines);
-            } else {
-                lines = vertical_name_lines(B, P->d, w);
-            }
+            size_t lines = B->thin_v ? vertical_name_lines_every(B, P, B->name_stride)
+                                     : vertical_name_lines(B, P->d, w);
             /* periods: as thin as they come; thinned names: a device pixel at least */
             bool thin_ok = P->d->period != NULL || (B->thin_v && P->band * L->scale >= 1);
             if ((P->band < B->px.min_band_v && !thin_ok) || lines > BAR_NAME_LINES_V ||

@@ -9,12 +9,15 @@
  * named, or every k-th with category_labels = thin; a grid of horizontal panels with the same
  * categories names them once, left of the first panel of each row (B->names_shared).
  *
- * Every k-th name counts from the first category, unless the names are consecutive whole
- * numbers (years): then from the one that puts them on round values, as a graphics desk
- * labels a time axis (1950 1960 1970 under 1948..2022, not 1948 1958 1968; bar_name_first()).
+ * Every k-th name counts from the first category, unless every panel's names are consecutive
+ * whole numbers (years): then they are named as a time axis labels years (Datawrapper,
+ * ggplot2, Vega-Lite), k a round step (1 2 5 10 20 25 50 100 ...) and the names its
+ * multiples: 1950 1955 ... 2020 under 1948..2022, not every 3rd from 1948 (B->name_round,
+ * bar_name_first(); the searches for k in layout_bar.c and layout_bar_arrange.c).
  */
 #include <limits.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,21 +28,6 @@
 #include "timeline_axis.h"
 
 /* ---- which names are thinned out ------------------------------------------------------------ */
-
-/* Round units a year (or any whole number) may be a multiple of, roundest first. */
-static const long long round_units[] = {1000, 500, 100, 50, 25, 10, 5, 2};
-#define ROUND_UNITS (sizeof round_units / sizeof round_units[0])
-
-/* The roundest unit v is a multiple of, or 1. */
-static long long round_unit(long long v)
-{
-    for (size_t i = 0; i < ROUND_UNITS; i++) {
-        if (v % round_units[i] == 0) {
-            return round_units[i];
-        }
-    }
-    return 1;
-}
 
 /* "1948", "-5", "0": a whole number of at most 15 digits; false for anything else ("1948a",
  * "", "+3", " 7", "1.5"). */
@@ -78,53 +66,50 @@ void bar_names_numbered(struct panel *P)
     P->name_step = (int)(v1 - v0);
 }
 
-static long long name_value(const struct panel *P, size_t c)
+bool bar_names_all_numbered(const struct bar_layout *B, const struct panel *panels)
 {
-    return P->name0 + P->name_step * (long long)c;
+    for (size_t p = 0; p < B->chart->npanels; p++) {
+        if (panels[p].name_step == 0) {
+            return false;
+        }
+    }
+    return B->chart->npanels > 0;
 }
 
-/*
- * The offsets tried are those whose names are all multiples of the roundest unit k is a
- * multiple of (every 10th year: the years ending in 0; every 3rd has none, and counts from
- * the first as before), and that name as many categories as the first does: names k apart
- * from `first` reach the last category's k - 1 when first <= (n - 1) % k, so no offset shows
- * fewer names for being round (1948..2018 every 10th keeps 1948 ... 2018, eight names, over
- * 1950 ... 2010, seven). Of those, the roundest names win: the sum of each one's unit, so
- * 1960 1980 2000 2020 (a 1000 among them) beat 1950 1970 1990 2010 every 20th; the first
- * of a tie. An offset must take no more lines than the first does: near a canvas edge a name
- * has less width to wrap in, and the stride chosen for the names from the first still holds.
- */
-size_t bar_name_first(const struct bar_layout *B, const struct panel *P, size_t k,
-                      bar_name_lines_fn *lines, size_t *n_lines)
+size_t bar_name_stride_round(size_t k)
 {
-    size_t n = P->d->ncat, best = 0, lines0 = lines(B, P, k, 0), best_lines = lines0;
-    long long unit = 1;
-    for (size_t i = 0; i < ROUND_UNITS && unit == 1 && P->name_step != 0 && k > 1; i++) {
-        unit = (long long)k % round_units[i] == 0 ? round_units[i] : 1;
-    }
-    double best_score = -1; /* offset 0 stays when no round one does better */
-    for (size_t o = 0; unit > 1 && n > 0 && o <= (n - 1) % k; o++) {
-        if (name_value(P, o) % unit != 0) {
-            continue;
-        }
-        double score = 0;
-        for (size_t c = o; c < n; c += k) {
-            score += (double)round_unit(name_value(P, c));
-        }
-        if (score <= best_score) {
-            continue;
-        }
-        size_t l = o == 0 ? lines0 : lines(B, P, k, o);
-        if (l <= lines0) {
-            best = o;
-            best_score = score;
-            best_lines = l;
+    /* 1 2 5, then 10 20 25 50 times each power of ten */
+    static const size_t first[] = {1, 2, 5}, tens[] = {10, 20, 25, 50};
+    for (size_t i = 0; i < 3; i++) {
+        if (first[i] >= k) {
+            return first[i];
         }
     }
-    if (n_lines) {
-        *n_lines = best_lines;
+    for (size_t p = 1; p <= SIZE_MAX / 100; p *= 10) {
+        for (size_t i = 0; i < 4; i++) {
+            if (tens[i] * p >= k) {
+                return tens[i] * p;
+            }
+        }
     }
-    return best;
+    return k;
+}
+
+size_t bar_name_stride_next(const struct bar_layout *B, size_t k)
+{
+    return B->name_round ? bar_name_stride_round(k + 1) : k + 1;
+}
+
+size_t bar_name_first(const struct bar_layout *B, const struct panel *P, size_t k)
+{
+    if (!B->name_round || P->name_step == 0 || k < 2) {
+        return 0;
+    }
+    size_t c = 0, n = P->d->ncat;
+    while (c < n && (P->name0 + P->name_step * (long long)c) % (long long)k != 0) {
+        c++;
+    }
+    return c + k < n ? c : n; /* one year named does not show the axis' step */
 }
 
 /* ---- category names ------------------------------------------------------------------------ */
@@ -230,7 +215,7 @@ void bar_marks_names(struct bar_layout *B, struct panel *P)
     if (B->horizontal && !P->named) { /* named once at the left of its row of panels */
         return;
     }
-    for (size_t c = P->name_first; c < d->ncat; c += B->name_stride) {
+    for (size_t c = bar_name_first(B, P, B->name_stride); c < d->ncat; c += B->name_stride) {
         double center = bar_band_start(B, P) + P->band * ((double)c + 0.5);
         if (B->horizontal) {
             /* right-aligned in the column, the block centred on the band */

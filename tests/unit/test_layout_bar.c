@@ -566,27 +566,33 @@ static size_t drawn_years(const struct csvchart_scene *s, long y0, long y1, long
     return n;
 }
 
-/* Years thinned under vertical bars and beside horizontal ones (the fake metrics' strides):
- * every k-th year from the roundest one, as many names as from the first, none overlapping
- * another or past the canvas. 1948..2022 every 10th at 400x600 keeps 1948: the last name,
- * 2020, would stand past the canvas' margin, and 1950 ... 2010 names one year fewer. */
+/* Years thinned under vertical bars and beside horizontal ones (the fake metrics' strides)
+ * are named as a time axis names them: the stride the names need rounded up to 1 2 5 10 20
+ * 25 50 ..., every year that is a multiple of it named (every 3rd from 1948 becomes every 5th
+ * from 1950), none overlapping another or past the canvas. 1948..2022 at 400x600 vertical
+ * names every 25th: 2020, every 10th or 20th, would stand past the canvas' margin. */
 static void test_thin_round_years(void)
 {
     static const struct {
         long y0, y1;
         const char *size, *horizontal;
-        long k, first; /* every k-th year from `first` */
+        long k; /* the years that are multiples of k */
     } cases[] = {
-        {1948, 2022, "600x400", "false", 5, 1950},  {1948, 2022, "800x250", "true", 5, 1950},
-        {1949, 2022, "700x400", "false", 5, 1950},  {1949, 2022, "1200x675", "true", 2, 1950},
-        {1949, 2022, "1200x300", "true", 4, 1950},  {1948, 2022, "1200x675", "false", 3, 1948},
-        {1948, 2022, "400x600", "false", 10, 1948}, {1948, 2022, "1200x675", "true", 2, 1948},
+        {1948, 2022, "600x400", "false", 5},  {1948, 2022, "800x250", "true", 5},
+        {1949, 2022, "700x400", "false", 5},  {1949, 2022, "1200x675", "true", 2},
+        {1949, 2022, "1200x300", "true", 5},  {1948, 2022, "1200x675", "false", 5},
+        {1948, 2022, "400x600", "false", 25}, {1948, 2022, "1200x675", "true", 2},
+        {1948, 2022, "400x600", "true", 2},   {2022, 1948, "1200x675", "false", 5},
+        {1948, 2022, "1200x250", "true", 5},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        size_t cap = 32 * 80, len = 0;
+        long lo = cases[i].y0 < cases[i].y1 ? cases[i].y0 : cases[i].y1;
+        long hi = cases[i].y0 < cases[i].y1 ? cases[i].y1 : cases[i].y0;
+        long dir = cases[i].y0 < cases[i].y1 ? 1 : -1, k = cases[i].k;
+        size_t cap = 32 * 256, len = 0;
         char *csv = malloc(cap);
         len += (size_t)snprintf(csv + len, cap - len, "year,value\n");
-        for (long y = cases[i].y0; y <= cases[i].y1; y++) {
+        for (long y = cases[i].y0; y != cases[i].y1 + dir; y += dir) {
             len += (size_t)snprintf(csv + len, cap - len, "%ld,%ld\n", y, 10 + (y * 37) % 90);
         }
         const char *opts[] = {"size", cases[i].size, "category_labels",
@@ -602,18 +608,19 @@ static void test_thin_round_years(void)
             continue;
         }
         check_text_boxes(cases[i].size, s);
-        long y[80];
-        size_t n = drawn_years(s, cases[i].y0, cases[i].y1, y, 80);
+        long y[256];
+        size_t n = drawn_years(s, lo, hi, y, 256);
         bool apart = n > 1;
         for (size_t j = 1; j < n; j++) {
-            apart = apart && y[j] - y[j - 1] == cases[i].k;
+            apart = apart && y[j] - y[j - 1] == dir * k;
         }
-        size_t want_n = (size_t)((cases[i].y1 - cases[i].y0) / cases[i].k) + 1;
-        HARNESS_REPORT(apart && n == want_n && y[0] == cases[i].first,
+        long first = dir > 0 ? (lo + k - 1) / k * k : hi / k * k;
+        size_t want_n = (size_t)(hi / k - (lo + k - 1) / k) + 1;
+        HARNESS_REPORT(apart && n == want_n && y[0] == first,
                        "%ld..%ld at %s, horizontal %s: %zu names from %ld, %ld apart; expected "
                        "%zu from %ld, %ld apart",
                        cases[i].y0, cases[i].y1, cases[i].size, cases[i].horizontal, n,
-                       n ? y[0] : 0, n > 1 ? y[1] - y[0] : 0, want_n, cases[i].first, cases[i].k);
+                       n ? y[0] : 0, n > 1 ? y[1] - y[0] : 0, want_n, first, dir * k);
         csvchart_figure_free(fig);
     }
 }

@@ -1,35 +1,41 @@
 /*
  * test_layout_bar_names.c - which categories a bar chart names (layout_bar_names.c): with
- * category_labels = thin, every k-th name counts from the roundest of consecutive years
- * (bar_name_first()), else from the first.
+ * category_labels = thin, consecutive whole numbers (years) are named on a round stride, the
+ * names its multiples, as a time axis labels years (B->name_round, bar_name_first()); other
+ * names every k-th from the first.
  */
 #include <stdio.h>
 
 #include "harness.h"
 #include "layout_bar.h"
 
-/* The lines every name takes, for bar_name_first() (any offset fits)... */
-static size_t one_line(const struct bar_layout *B, const struct panel *P, size_t k, size_t first)
+/* The strides years are thinned to: 1 2 5 10 20 25 50 100 200 250 500 1000 ..., each the
+ * least at or above the one the names need (every 3rd becomes every 5th). */
+static void test_round_strides(void)
 {
-    (void)B, (void)P, (void)k, (void)first;
-    return 1;
-}
-
-/* ... and one where a name past the 72nd would leave the canvas (1948 + 72 = 2020). */
-static size_t edge_at_72(const struct bar_layout *B, const struct panel *P, size_t k, size_t first)
-{
-    (void)B;
-    size_t c = first;
-    while (c + k < P->d->ncat) {
-        c += k;
+    static const size_t cases[][2] = {
+        {1, 1},       {2, 2},       {3, 5},        {4, 5},     {5, 5},      {6, 10},
+        {7, 10},      {10, 10},     {11, 20},      {15, 20},   {21, 25},    {26, 50},
+        {51, 100},    {101, 200},   {201, 250},    {251, 500}, {501, 1000}, {1001, 2000},
+        {2001, 2500}, {2501, 5000}, {5001, 10000},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        size_t got = bar_name_stride_round(cases[i][0]);
+        HARNESS_REPORT(got == cases[i][1], "every %zu rounds to every %zu, expected %zu",
+                       cases[i][0], got, cases[i][1]);
     }
-    return c >= 72 ? BAR_NAME_LINES_V + 1 : 1;
+    struct bar_layout B = {.name_round = true};
+    CHECK_INT((long)bar_name_stride_next(&B, 1), 2);
+    CHECK_INT((long)bar_name_stride_next(&B, 2), 5);
+    CHECK_INT((long)bar_name_stride_next(&B, 5), 10);
+    CHECK_INT((long)bar_name_stride_next(&B, 20), 25);
+    B.name_round = false; /* other names: every stride */
+    CHECK_INT((long)bar_name_stride_next(&B, 3), 4);
 }
 
-/* category_labels = thin counts every k-th name from the roundest year, not the first:
- * 1948..2022 every 10th is 1950 1960 ... 2020, not 1948 1958 ... 2018 (a graphics desk's
- * axis). No offset names fewer categories than the first, or takes more lines; names that
- * are not consecutive whole numbers count from the first. */
+/* The names drawn on a round stride are its multiples: 1948..2022 every 10th is 1950 1960
+ * ... 2020, every 20th 1960 1980 2000 2020, every 25th 1950 1975 2000; names that are not
+ * consecutive whole numbers, or a search that is not round, count from the first. */
 static void test_thin_round_offsets(void)
 {
     static const struct {
@@ -37,30 +43,30 @@ static void test_thin_round_offsets(void)
         size_t n;
         int step;
         size_t k, want;
-        bool edge; /* edge_at_72() */
     } cases[] = {
-        {1948, 75, 1, 10, 2, false},   /* 1950 ... 2020 */
-        {1948, 75, 1, 5, 2, false},    /* 1950 1955 ... */
-        {1948, 75, 1, 25, 2, false},   /* 1950 1975 2000 */
-        {1948, 75, 1, 50, 2, false},   /* 1950 2000 */
-        {1948, 75, 1, 2, 0, false},    /* 1948 1950 ...: even already */
-        {1949, 74, 1, 2, 1, false},    /* 1950 ... 2022 */
-        {1948, 75, 1, 20, 12, false},  /* 1960 1980 2000 2020 over 1950 1970 1990 2010 */
-        {1948, 75, 1, 3, 0, false},    /* no round unit every 3rd year */
-        {1948, 75, 1, 1, 0, false},    /* every name */
-        {1948, 71, 1, 10, 0, false},   /* 1950 ... 2010 would name 7, 1948 ... 2018 names 8 */
-        {1948, 75, 1, 10, 0, true},    /* 2020 would leave the canvas: 1948 ... 2018 */
-        {1948, 75, 1, 20, 2, true},    /* 1950 ... 2010: 1960 ... 2020 would leave it */
-        {2022, 75, -1, 10, 2, false},  /* newest first: 2020 2010 ... 1950 */
-        {1, 400, 1, 100, 99, false},   /* 100 200 300 400 */
-        {-10, 30, 1, 10, 0, false},    /* -10 0 10 */
-        {1948, 75, 1, 250, 52, false}, /* beyond the last category: the roundest one, 2000 */
+        {1948, 75, 1, 5, 2},    /* 1950 1955 ... 2020 */
+        {1948, 75, 1, 10, 2},   /* 1950 ... 2020 */
+        {1948, 75, 1, 20, 12},  /* 1960 1980 2000 2020 */
+        {1948, 75, 1, 25, 2},   /* 1950 1975 2000 */
+        {1948, 75, 1, 50, 2},   /* 1950 2000 */
+        {1948, 75, 1, 100, 75}, /* 2000 alone: none */
+        {1948, 75, 1, 2, 0},    /* 1948 1950 ...: even already */
+        {1949, 74, 1, 2, 1},    /* 1950 ... 2022 */
+        {1948, 75, 1, 1, 0},    /* every name */
+        {1948, 71, 1, 10, 2},   /* 1950 ... 2010: one fewer than 1948 ... 2018, but round */
+        {2022, 75, -1, 10, 2},  /* newest first: 2020 2010 ... 1950 */
+        {1, 400, 1, 100, 99},   /* 100 200 300 400 */
+        {-10, 30, 1, 10, 0},    /* -10 0 10 */
+        {1948, 52, 1, 100, 52}, /* 1948 ... 1999 has no multiple of 100: none */
+        {1948, 53, 1, 50, 2},   /* 1948 ... 2000: 1950 and 2000 */
+        {1948, 52, 1, 50, 52},  /* 1948 ... 1999: 1950 alone, none */
     };
     char *names[400];
     char buf[400][24];
     for (size_t i = 0; i < 400; i++) {
         names[i] = buf[i];
     }
+    struct bar_layout B = {.name_round = true};
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         for (size_t c = 0; c < cases[i].n; c++) {
             snprintf(buf[c], sizeof buf[c], "%lld", cases[i].first + cases[i].step * (long long)c);
@@ -69,13 +75,23 @@ static void test_thin_round_offsets(void)
         struct panel P = {.d = &d};
         bar_names_numbered(&P);
         CHECK_INT(P.name_step, cases[i].step);
-        size_t lines = 0;
-        size_t got =
-            bar_name_first(NULL, &P, cases[i].k, cases[i].edge ? edge_at_72 : one_line, &lines);
-        HARNESS_REPORT(got == cases[i].want && lines == 1,
-                       "%lld.. (%zu names) every %zu: from %zu (%zu lines), expected %zu",
-                       cases[i].first, cases[i].n, cases[i].k, got, lines, cases[i].want);
+        size_t got = bar_name_first(&B, &P, cases[i].k);
+        HARNESS_REPORT(got == cases[i].want, "%lld.. (%zu names) every %zu: from %zu, expected %zu",
+                       cases[i].first, cases[i].n, cases[i].k, got, cases[i].want);
     }
+    /* a search that is not round (no round stride fitted): from the first */
+    for (size_t c = 0; c < 75; c++) {
+        snprintf(buf[c], sizeof buf[c], "%d", 1948 + (int)c);
+    }
+    struct bar_data years = {.cats = names, .ncat = 75};
+    struct panel Y = {.d = &years};
+    bar_names_numbered(&Y);
+    struct bar_chart chart = {.npanels = 1, .panels = &years};
+    B.chart = &chart;
+    CHECK(bar_names_all_numbered(&B, &Y));
+    B.name_round = false;
+    CHECK_INT((long)bar_name_first(&B, &Y, 10), 0);
+    B.name_round = true;
     /* not consecutive whole numbers: from the first */
     static const char *const other[][6] = {
         {"1948", "1950", "1952", "1954", "1956", "1958"}, /* every other year */
@@ -89,13 +105,17 @@ static void test_thin_round_offsets(void)
         struct bar_data d = {.cats = (char **)other[i], .ncat = 6};
         struct panel P = {.d = &d};
         bar_names_numbered(&P);
-        HARNESS_REPORT(P.name_step == 0 && bar_name_first(NULL, &P, 2, one_line, NULL) == 0,
+        struct bar_chart one = {.npanels = 1, .panels = &d};
+        B.chart = &one;
+        HARNESS_REPORT(P.name_step == 0 && bar_name_first(&B, &P, 2) == 0 &&
+                           !bar_names_all_numbered(&B, &P),
                        "%s %s ...: read as consecutive numbers", other[i][0], other[i][1]);
     }
 }
 
 int main(void)
 {
+    RUN(test_round_strides);
     RUN(test_thin_round_offsets);
     return harness_done();
 }
