@@ -276,6 +276,18 @@ size_t bar_name_stride_next(const struct bar_layout *B, size_t k);
  * two are (the searches then take another stride).
  */
 size_t bar_name_first(const struct bar_layout *B, const struct panel *P, size_t k);
+/*
+ * The categories named every k-th from bar_name_first(): returns the first, *end one past the
+ * last. Under vertical bars on a round stride (B->name_round, B->thin_v), a name at either
+ * end that would leave the canvas (does not fit bar_name_lines_v()) is not shown, as
+ * Vega-Lite's labelBound hides it, so long as two names remain; a name in the middle never
+ * is (one that does not fit fails the stride). Else *end is P->d->ncat.
+ */
+size_t bar_name_range(const struct bar_layout *B, const struct panel *P, size_t k, size_t *end);
+/* The lines the name of category c takes under its vertical bar when every k-th is named (at
+ * bar_name_width_v(), its bands starting right of the panel's gutter), or BAR_NAME_LINES_V + 1
+ * when it does not fit there: a word wider than that or more lines. */
+size_t bar_name_lines_v(const struct bar_layout *B, const struct panel *P, size_t k, size_t c);
 
 /* ---- layout_bar_ratio.c ---- */
 

@@ -215,23 +215,17 @@ double bar_name_width_v(const struct bar_layout *B, double band, size_t k, doubl
     return w;
 }
 
-/* The lines the names every k-th of a panel need (from bar_name_first(); bar_name_width_v()
- * each, the panel's bands starting right of its gutter), or BAR_NAME_LINES_V + 1 as
- * vertical_name_lines(), or when that names no category. */
+/* The lines the names every k-th of a panel need (those bar_name_range() shows, each
+ * bar_name_lines_v()), or BAR_NAME_LINES_V + 1 as vertical_name_lines(), or when that names
+ * no category. */
 static size_t vertical_name_lines_every(const struct bar_layout *B, const struct panel *P, size_t k)
 {
-    const struct bar_data *d = P->d;
-    double band = P->band, x0 = P->x0 + P->gutter;
-    size_t most = 1, first = bar_name_first(B, P, k);
-    if (first >= d->ncat) {
+    size_t most = 1, end, first = bar_name_range(B, P, k, &end);
+    if (first >= end) {
         return BAR_NAME_LINES_V + 1;
     }
-    for (size_t c = first; c < d->ncat; c += k) {
-        double w = bar_name_width_v(B, band, k, x0 + band * ((double)c + 0.5));
-        if (w <= 0 || csvchart_layout_widest_word(&B->L, &B->label, d->cats[c]) > w) {
-            return BAR_NAME_LINES_V + 1;
-        }
-        size_t n = csvchart_layout_lines(&B->L, &B->label, d->cats[c], w, BAR_NAME_LINES_V, NULL);
+    for (size_t c = first; c < end; c += k) {
+        size_t n = bar_name_lines_v(B, P, k, c);
         most = n > most ? n : most;
     }
     return most;
@@ -243,8 +237,9 @@ static size_t vertical_name_lines_every(const struct bar_layout *B, const struct
  * lines; 0 when none does. One line is kept when a larger k allows it within twice the
  * least (a thinned name on three lines under a thin bar reads as naming its neighbours).
  * Names that are all consecutive whole numbers try round strides first, their multiples
- * named (B->name_round: 1950 1955 ... 2020, not every 3rd from 1948); when none fits (a name
- * past the canvas edge at every one), every k-th from the first as other names.
+ * named (B->name_round: 1950 1955 ... 2020, not every 3rd from 1948), a name at either end
+ * that would stand past the canvas not shown (bar_name_range(): 1950 ... 2010 at 400x600,
+ * not every 25th); when none fits, every k-th from the first as other names.
  */
 static size_t thin_stride_v(struct bar_layout *B, const struct panel *panels)
 {

@@ -13,7 +13,9 @@
  * whole numbers (years): then they are named as a time axis labels years (Datawrapper,
  * ggplot2, Vega-Lite), k a round step (1 2 5 10 20 25 50 100 ...) and the names its
  * multiples: 1950 1955 ... 2020 under 1948..2022, not every 3rd from 1948 (B->name_round,
- * bar_name_first(); the searches for k in layout_bar.c and layout_bar_arrange.c).
+ * bar_name_first(); the searches for k in layout_bar.c and layout_bar_arrange.c). Under
+ * vertical bars a year at either end that would stand past the canvas is not shown, as
+ * Vega-Lite's labelBound does, rather than the step grown (bar_name_range()).
  */
 #include <limits.h>
 #include <math.h>
@@ -110,6 +112,36 @@ size_t bar_name_first(const struct bar_layout *B, const struct panel *P, size_t 
         c++;
     }
     return c + k < n ? c : n; /* one year named does not show the axis' step */
+}
+
+size_t bar_name_lines_v(const struct bar_layout *B, const struct panel *P, size_t k, size_t c)
+{
+    double x = P->x0 + P->gutter + P->band * ((double)c + 0.5); /* px0, once set */
+    double w = bar_name_width_v(B, P->band, k, x);
+    const char *name = P->d->cats[c];
+    if (w <= 0 || csvchart_layout_widest_word(&B->L, &B->label, name) > w) {
+        return BAR_NAME_LINES_V + 1;
+    }
+    return csvchart_layout_lines(&B->L, &B->label, name, w, BAR_NAME_LINES_V, NULL);
+}
+
+size_t bar_name_range(const struct bar_layout *B, const struct panel *P, size_t k, size_t *end)
+{
+    size_t n = P->d->ncat, first = bar_name_first(B, P, k);
+    *end = n;
+    if (!B->name_round || !B->thin_v || P->name_step == 0 || k < 2 || first >= n) {
+        return first;
+    }
+    /* years under vertical bars: a name at either end that would leave the canvas is not
+     * shown (as Vega-Lite's labelBound), so long as two remain */
+    size_t last = first + (n - 1 - first) / k * k, count = (last - first) / k + 1;
+    bool drop_first = bar_name_lines_v(B, P, k, first) > BAR_NAME_LINES_V;
+    bool drop_last = bar_name_lines_v(B, P, k, last) > BAR_NAME_LINES_V;
+    if (count - drop_first - drop_last < 2) {
+        return first; /* all shown: the stride does not fit, and the search takes the next */
+    }
+    *end = drop_last ? last : n;
+    return drop_first ? first + k : first;
 }
 
 /* ---- category names ------------------------------------------------------------------------ */
@@ -215,7 +247,8 @@ void bar_marks_names(struct bar_layout *B, struct panel *P)
     if (B->horizontal && !P->named) { /* named once at the left of its row of panels */
         return;
     }
-    for (size_t c = bar_name_first(B, P, B->name_stride); c < d->ncat; c += B->name_stride) {
+    size_t end, first = bar_name_range(B, P, B->name_stride, &end);
+    for (size_t c = first; c < end; c += B->name_stride) {
         double center = bar_band_start(B, P) + P->band * ((double)c + 0.5);
         if (B->horizontal) {
             /* right-aligned in the column, the block centred on the band */

@@ -113,9 +113,87 @@ static void test_thin_round_offsets(void)
     }
 }
 
+/*
+ * Under vertical bars on a round stride, a name at either end of the axis that would stand
+ * past the canvas is not shown, rather than the stride grown (Vega-Lite's labelBound):
+ * 1948..2022 every 10th on a canvas that ends 2.5 bands past 2020 names 1950 ... 2010, and
+ * 1960 ... 2010 when the canvas also starts 2.5 bands before 1950; a name in the middle never
+ * is hidden, and two names at least remain (1948..1962: 1950 and 1960 both shown, the stride
+ * failing). Not round, or not thin vertical names: every k-th to the last category.
+ */
+static void test_thin_end_names(void)
+{
+    struct spec s = {.width = 1200,
+                     .height = 675,
+                     .font = "Inter",
+                     .title = "",
+                     .subtitle = "",
+                     .source = "",
+                     .note = ""};
+    csvchart_format_parse("auto", &s.format, NULL);
+    csvchart_theme_get("light", NULL, &s.theme);
+    struct bar_layout B = {.s = &s, .name_round = true, .thin_v = true, .px = {.name_pad = 2}};
+    struct csvchart_scene scene;
+    csvchart_layout_begin(&B.L, &s, csvchart_text_fake(), &scene, NULL);
+    B.label = B.L.label;
+    double w = csvchart_layout_widest_word(&B.L, &B.label, "2020");
+    char *names[75];
+    char buf[75][24];
+    for (size_t c = 0; c < 75; c++) {
+        names[c] = buf[c];
+        snprintf(buf[c], sizeof buf[c], "%d", 1948 + (int)c);
+    }
+    static const struct {
+        size_t n;
+        double gutter; /* bands left of the first bar, within the canvas */
+        size_t first, end;
+    } cases[] = {
+        {75, 3, 2, 72},  /* 1950 ... 2010: 2020 hidden */
+        {75, 0, 12, 72}, /* 1960 ... 2010: 1950 and 2020 hidden */
+        {15, 0, 2, 15},  /* 1950 1960: both would go, so both stay (and do not fit) */
+        {73, 3, 2, 72},  /* 1948..2020: 2020 hidden, 1950 ... 2010 */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct bar_data d = {.cats = names, .ncat = cases[i].n};
+        struct panel P = {.d = &d, .band = w / 6}; /* every 10th: 10 bands hold a name */
+        bar_names_numbered(&P);
+        P.x0 = B.L.left;
+        P.gutter = cases[i].gutter * P.band;
+        B.L.right = P.x0 + P.gutter + P.band * (double)cases[i].n;
+        size_t end, first = bar_name_range(&B, &P, 10, &end);
+        HARNESS_REPORT(first == cases[i].first && end == cases[i].end,
+                       "%zu years, %g bands of gutter: names [%zu, %zu), expected [%zu, %zu)",
+                       cases[i].n, cases[i].gutter, first, end, cases[i].first, cases[i].end);
+        for (size_t c = first + 10; c + 10 < end; c += 10) { /* the middle ones fit */
+            HARNESS_REPORT(bar_name_lines_v(&B, &P, 10, c) == 1, "%s does not fit", names[c]);
+        }
+    }
+    /* a middle name too wide for its 10 bands is not hidden (only the ends are): the stride
+     * fails */
+    struct bar_data d = {.cats = names, .ncat = 75};
+    struct panel P = {.d = &d, .band = w / 12, .x0 = B.L.left};
+    bar_names_numbered(&P);
+    B.L.right = P.x0 + P.band * 75;
+    size_t end, first = bar_name_range(&B, &P, 10, &end);
+    CHECK(first == 12 && end == 72);
+    CHECK(bar_name_lines_v(&B, &P, 10, 32) > BAR_NAME_LINES_V);
+    /* not round, or not thin vertical names: the first, to the last category */
+    P.band = w / 6;
+    B.L.right = P.x0 + P.band * 75;
+    B.name_round = false;
+    first = bar_name_range(&B, &P, 10, &end);
+    CHECK(first == 0 && end == 75);
+    B.name_round = true;
+    B.thin_v = false;
+    first = bar_name_range(&B, &P, 10, &end);
+    CHECK(first == 2 && end == 75);
+    csvchart_scene_fini(&scene);
+}
+
 int main(void)
 {
     RUN(test_round_strides);
     RUN(test_thin_round_offsets);
+    RUN(test_thin_end_names);
     return harness_done();
 }
