@@ -304,19 +304,50 @@ static const char *ordinal_suffix(size_t n)
     return n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th";
 }
 
-/* The most lines a name takes among those every k-th name picks (category_labels = thin). */
-static double thin_lines(const struct bar_layout *B, const struct panel *panels, size_t k)
+/* Whether every k-th name of every panel (from bar_name_first(), one at least) stands a band
+ * apart from the next by as many lines as it takes in the column (category_labels = thin,
+ * horizontal bars, bands `band` tall). */
+static bool thin_apart_h(const struct bar_layout *B, const struct panel *panels, size_t k,
+                         double band)
 {
     size_t most = 1;
     for (size_t p = 0; p < B->chart->npanels; p++) {
         const struct bar_data *d = panels[p].d;
-        for (size_t c = 0; c < d->ncat; c += k) {
+        size_t first = bar_name_first(B, &panels[p], k);
+        if (first >= d->ncat) {
+            return false;
+        }
+        for (size_t c = first; c < d->ncat; c += k) {
             size_t n = csvchart_layout_lines(&B->L, &B->label, d->cats[c], B->col + 0.5,
                                              BAR_NAME_LINES_H, NULL);
             most = n > most ? n : most;
         }
     }
-    return (double)(most < BAR_NAME_LINES_H ? most : BAR_NAME_LINES_H);
+    most = most < BAR_NAME_LINES_H ? most : BAR_NAME_LINES_H;
+    return (double)most * B->lh + 1 / B->L.scale <= (double)k * band * 1.001;
+}
+
+/*
+ * The stride of thinned names beside horizontal bars `band` tall: the least at which they
+ * stand apart (thin_apart_h()), else the one at which the most lines of any name do
+ * (B->name_band). Names that are all consecutive whole numbers try round strides first,
+ * their multiples named (B->name_round: 1950 1955 ..., not every 3rd from 1948).
+ */
+static size_t thin_stride_h(struct bar_layout *B, const struct panel *panels, double band,
+                            size_t total)
+{
+    size_t most = band > 0 ? (size_t)ceil(B->name_band * 0.999 / band) : total;
+    most = most < 1 ? 1 : most > total ? total : most;
+    for (int round = bar_names_all_numbered(B, panels); round >= 0; round--) {
+        B->name_round = round;
+        for (size_t k = 1; band > 0 && k < (round ? total + 1 : most);
+             k = bar_name_stride_next(B, k)) {
+            if (thin_apart_h(B, panels, k, band)) {
+                return k;
+            }
+        }
+    }
+    return most;
 }
 
 /* ---- the whole figure ------------------------------------------------------------------------ */
@@ -371,19 +402,9 @@ static csvchart_status lay_out(struct bar_layout *B, struct panel *panels,
         B->cols = 1;
         B->rows = np;
         a = bar_arrange_horizontal(B, panels, 1, true);
-        double band = panels[0].band;
         /* Names a band apart by as much as the most lines of one need: a name wrapped on two
          * lines takes two lines of height, whichever bands it stands for. */
-        B->name_stride = band > 0 ? (size_t)ceil(B->name_band * 0.999 / band) : total;
-        B->name_stride = B->name_stride < 1 ? 1 : B->name_stride > total ? total : B->name_stride;
-        /* The stride holds the most lines any name takes; names a shorter stride picks may
-         * all take fewer (one line each), and then that stride holds them. */
-        for (size_t k = 1; band > 0 && k < B->name_stride; k++) {
-            if (thin_lines(B, panels, k) * B->lh + 1 / L->scale <= (double)k * band * 1.001) {
-                B->name_stride = k;
-                break;
-            }
-        }
+        B->name_stride = thin_stride_h(B, panels, panels[0].band, total);
         if (a.ok) {
             a = bar_arrange_finish(B, panels, &st, err);
         }
@@ -415,6 +436,7 @@ static csvchart_status lay_out(struct bar_layout *B, struct panel *panels,
         if (!a.ok) {
             B->thin_v = false;
             B->name_stride = 1;
+            B->name_round = false;
         }
     }
     if (!a.ok && report.what == SHORT_NAMES) {
@@ -475,6 +497,7 @@ csvchart_status csvchart_layout_bar(const void *data, const struct spec *s,
         struct panel *P = &panels[p];
         P->d = &chart->panels[p];
         P->log = s->log;
+        bar_names_numbered(P);
         if (!bar_marks_prepare(&B, P)) { /* the values drawn (P->v) and their labels */
             st = csvchart_error_nomem(err);
             goto done;

@@ -100,6 +100,9 @@ struct bar_layout {
     size_t name_stride;          /* every name_stride-th name is drawn (category_labels = thin) */
     bool thin_v;                 /* vertical, category_labels = thin: arrange_vertical() sets
                                     name_stride, bands may be thinner than their names */
+    bool name_round;             /* category_labels = thin, every panel's names consecutive
+                                    whole numbers: name_stride is round and the names drawn
+                                    are its multiples (bar_name_first()) */
     double band_pad;             /* horizontal: kept free at each end of the band axis, inside
                                     the plot box, for thinned names taller than a band */
     double name_band;            /* horizontal: the height the most lines of a name need */
@@ -146,6 +149,9 @@ struct panel {
     bool notes_inline;         /* horizontal: notes stand beside their bars, no column */
     bool named;                /* horizontal: the names stand left of this panel's plot (all
                                   panels, or with names_shared the first of each row) */
+    long long name0;           /* names that are consecutive whole numbers (years): the
+                                  first one's value, and name_step +1 or -1 to the next */
+    int name_step;             /* ... 0 when they are not (bar_names_numbered()) */
 };
 
 /* Horizontal bars: the px a panel's cell keeps left of its plot for the names (none when
@@ -253,6 +259,35 @@ void bar_total_text(const struct bar_layout *B, const struct panel *P, size_t c,
 
 /* The category names of a panel (periods named as a time axis names them). */
 void bar_marks_names(struct bar_layout *B, struct panel *P);
+/* Sets P->name0 and P->name_step: whether the panel's names are consecutive whole numbers. */
+void bar_names_numbered(struct panel *P);
+/* Whether every panel's names are consecutive whole numbers (years), which category_labels =
+ * thin names on round strides (B->name_round). */
+bool bar_names_all_numbered(const struct bar_layout *B, const struct panel *panels);
+/* The least round stride at or above k: 1 2 5 10 20 25 50 100 200 250 500 1000 2000 ... */
+size_t bar_name_stride_round(size_t k);
+/* The stride a thin-name search tries after k: the next round one with B->name_round, else
+ * k + 1. */
+size_t bar_name_stride_next(const struct bar_layout *B, size_t k);
+/*
+ * category_labels = thin: the category from which every k-th name of panel P is drawn. 0
+ * unless B->name_round and the names are consecutive whole numbers: then the first that is a
+ * multiple of k (1950 1960 ... under 1948..2022 every 10th), or P->d->ncat when fewer than
+ * two are (the searches then take another stride).
+ */
+size_t bar_name_first(const struct bar_layout *B, const struct panel *P, size_t k);
+/*
+ * The categories named every k-th from bar_name_first(): returns the first, *end one past the
+ * last. Under vertical bars on a round stride (B->name_round, B->thin_v), a name at either
+ * end that would leave the canvas (does not fit bar_name_lines_v()) is not shown, as
+ * Vega-Lite's labelBound hides it, so long as two names remain; a name in the middle never
+ * is (one that does not fit fails the stride). Else *end is P->d->ncat.
+ */
+size_t bar_name_range(const struct bar_layout *B, const struct panel *P, size_t k, size_t *end);
+/* The lines the name of category c takes under its vertical bar when every k-th is named (at
+ * bar_name_width_v(), its bands starting right of the panel's gutter), or BAR_NAME_LINES_V + 1
+ * when it does not fit there: a word wider than that or more lines. */
+size_t bar_name_lines_v(const struct bar_layout *B, const struct panel *P, size_t k, size_t c);
 
 /* ---- layout_bar_ratio.c ---- */
 

@@ -215,18 +215,17 @@ double bar_name_width_v(const struct bar_layout *B, double band, size_t k, doubl
     return w;
 }
 
-/* The lines the names every k-th of a panel needs (bar_name_width_v() each, the panel's
- * bands starting at x0), or BAR_NAME_LINES_V + 1 as vertical_name_lines(). */
-static size_t vertical_name_lines_every(const struct bar_layout *B, const struct bar_data *d,
-                                        size_t k, double band, double x0)
+/* The lines the names every k-th of a panel need (those bar_name_range() shows, each
+ * bar_name_lines_v()), or BAR_NAME_LINES_V + 1 as vertical_name_lines(), or when that names
+ * no category. */
+static size_t vertical_name_lines_every(const struct bar_layout *B, const struct panel *P, size_t k)
 {
-    size_t most = 1;
-    for (size_t c = 0; c < d->ncat; c += k) {
-        double w = bar_name_width_v(B, band, k, x0 + band * ((double)c + 0.5));
-        if (w <= 0 || csvchart_layout_widest_word(&B->L, &B->label, d->cats[c]) > w) {
-            return BAR_NAME_LINES_V + 1;
-        }
-        size_t n = csvchart_layout_lines(&B->L, &B->label, d->cats[c], w, BAR_NAME_LINES_V, NULL);
+    size_t most = 1, end, first = bar_name_range(B, P, k, &end);
+    if (first >= end) {
+        return BAR_NAME_LINES_V + 1;
+    }
+    for (size_t c = first; c < end; c += k) {
+        size_t n = bar_name_lines_v(B, P, k, c);
         most = n > most ? n : most;
     }
     return most;
@@ -237,32 +236,41 @@ static size_t vertical_name_lines_every(const struct bar_layout *B, const struct
  * panel sits under its bar within k bands (less the gap between names) in at most three
  * lines; 0 when none does. One line is kept when a larger k allows it within twice the
  * least (a thinned name on three lines under a thin bar reads as naming its neighbours).
+ * Names that are all consecutive whole numbers try round strides first, their multiples
+ * named (B->name_round: 1950 1955 ... 2020, not every 3rd from 1948), a name at either end
+ * that would stand past the canvas not shown (bar_name_range(): 1950 ... 2010 at 400x600,
+ * not every 25th); when none fits, every k-th from the first as other names.
  */
-static size_t thin_stride_v(const struct bar_layout *B, const struct panel *panels)
+static size_t thin_stride_v(struct bar_layout *B, const struct panel *panels)
 {
     size_t np = B->chart->npanels, most = 1;
     for (size_t p = 0; p < np; p++) {
         most = panels[p].d->ncat > most ? panels[p].d->ncat : most;
     }
-    size_t least = 0;
-    for (size_t k = 1; k <= most; k++) {
-        size_t lines = 1;
-        for (size_t p = 0; p < np && lines <= BAR_NAME_LINES_V; p++) {
-            const struct panel *P = &panels[p];
-            size_t n = vertical_name_lines_every(B, P->d, k, P->band, P->x0 + P->gutter);
-            lines = n > lines ? n : lines;
+    for (int round = bar_names_all_numbered(B, panels); round >= 0; round--) {
+        B->name_round = round;
+        size_t least = 0;
+        for (size_t k = 1; k <= most; k = bar_name_stride_next(B, k)) {
+            size_t lines = 1;
+            for (size_t p = 0; p < np && lines <= BAR_NAME_LINES_V; p++) {
+                size_t n = vertical_name_lines_every(B, &panels[p], k);
+                lines = n > lines ? n : lines;
+            }
+            if (lines <= BAR_NAME_LINES_V && least == 0) {
+                least = k;
+            }
+            if (least && lines == 1) {
+                return k;
+            }
+            if (least && k >= 2 * least) {
+                return least;
+            }
         }
-        if (lines <= BAR_NAME_LINES_V && least == 0) {
-            least = k;
-        }
-        if (least && lines == 1) {
-            return k;
-        }
-        if (least && k >= 2 * least) {
+        if (least) {
             return least;
         }
     }
-    return least;
+    return 0;
 }
 
 /* The tick label gutter of a vertical panel whose plot is `len` px tall. */
@@ -348,8 +356,7 @@ static struct bar_arrangement arrange_vertical(struct bar_layout *B, struct pane
         for (size_t p = 0; p < np; p++) {
             struct panel *P = &panels[p];
             double w = (double)B->name_stride * P->band - B->px.name_pad;
-            size_t lines = B->thin_v ? vertical_name_lines_every(B, P->d, B->name_stride, P->band,
-                                                                 P->x0 + P->gutter)
+            size_t lines = B->thin_v ? vertical_name_lines_every(B, P, B->name_stride)
                                      : vertical_name_lines(B, P->d, w);
             /* periods: as thin as they come; thinned names: a device pixel at least */
             bool thin_ok = P->d->period != NULL || (B->thin_v && P->band * L->scale >= 1);

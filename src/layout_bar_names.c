@@ -8,9 +8,18 @@
  * label centred on the bar of the period its tick falls in. Otherwise every category is
  * named, or every k-th with category_labels = thin; a grid of horizontal panels with the same
  * categories names them once, left of the first panel of each row (B->names_shared).
+ *
+ * Every k-th name counts from the first category, unless every panel's names are consecutive
+ * whole numbers (years): then they are named as a time axis labels years (Datawrapper,
+ * ggplot2, Vega-Lite), k a round step (1 2 5 10 20 25 50 100 ...) and the names its
+ * multiples: 1950 1955 ... 2020 under 1948..2022, not every 3rd from 1948 (B->name_round,
+ * bar_name_first(); the searches for k in layout_bar.c and layout_bar_arrange.c). Under
+ * vertical bars a year at either end that would stand past the canvas is not shown, as
+ * Vega-Lite's labelBound does, rather than the step grown (bar_name_range()).
  */
 #include <limits.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +28,121 @@
 #include "date.h"
 #include "layout_bar.h"
 #include "timeline_axis.h"
+
+/* ---- which names are thinned out ------------------------------------------------------------ */
+
+/* "1948", "-5", "0": a whole number of at most 15 digits; false for anything else ("1948a",
+ * "", "+3", " 7", "1.5"). */
+static bool whole_number(const char *s, long long *v)
+{
+    bool neg = *s == '-';
+    s += neg;
+    long long x = 0;
+    size_t n = 0;
+    for (; *s >= '0' && *s <= '9' && n <= 15; s++, n++) {
+        x = x * 10 + (*s - '0');
+    }
+    if (n == 0 || n > 15 || *s != '\0') {
+        return false;
+    }
+    *v = neg ? -x : x;
+    return true;
+}
+
+void bar_names_numbered(struct panel *P)
+{
+    const struct bar_data *d = P->d;
+    long long v0, v1;
+    P->name_step = 0;
+    if (d->period || d->ncat < 2 || !whole_number(d->cats[0], &v0) ||
+        !whole_number(d->cats[1], &v1) || (v1 - v0 != 1 && v1 - v0 != -1)) {
+        return;
+    }
+    for (size_t c = 2; c < d->ncat; c++) {
+        long long v;
+        if (!whole_number(d->cats[c], &v) || v != v0 + (v1 - v0) * (long long)c) {
+            return;
+        }
+    }
+    P->name0 = v0;
+    P->name_step = (int)(v1 - v0);
+}
+
+bool bar_names_all_numbered(const struct bar_layout *B, const struct panel *panels)
+{
+    for (size_t p = 0; p < B->chart->npanels; p++) {
+        if (panels[p].name_step == 0) {
+            return false;
+        }
+    }
+    return B->chart->npanels > 0;
+}
+
+size_t bar_name_stride_round(size_t k)
+{
+    /* 1 2 5, then 10 20 25 50 times each power of ten */
+    static const size_t first[] = {1, 2, 5}, tens[] = {10, 20, 25, 50};
+    for (size_t i = 0; i < 3; i++) {
+        if (first[i] >= k) {
+            return first[i];
+        }
+    }
+    for (size_t p = 1; p <= SIZE_MAX / 100; p *= 10) {
+        for (size_t i = 0; i < 4; i++) {
+            if (tens[i] * p >= k) {
+                return tens[i] * p;
+            }
+        }
+    }
+    return k;
+}
+
+size_t bar_name_stride_next(const struct bar_layout *B, size_t k)
+{
+    return B->name_round ? bar_name_stride_round(k + 1) : k + 1;
+}
+
+size_t bar_name_first(const struct bar_layout *B, const struct panel *P, size_t k)
+{
+    if (!B->name_round || P->name_step == 0 || k < 2) {
+        return 0;
+    }
+    size_t c = 0, n = P->d->ncat;
+    while (c < n && (P->name0 + P->name_step * (long long)c) % (long long)k != 0) {
+        c++;
+    }
+    return c + k < n ? c : n; /* one year named does not show the axis' step */
+}
+
+size_t bar_name_lines_v(const struct bar_layout *B, const struct panel *P, size_t k, size_t c)
+{
+    double x = P->x0 + P->gutter + P->band * ((double)c + 0.5); /* px0, once set */
+    double w = bar_name_width_v(B, P->band, k, x);
+    const char *name = P->d->cats[c];
+    if (w <= 0 || csvchart_layout_widest_word(&B->L, &B->label, name) > w) {
+        return BAR_NAME_LINES_V + 1;
+    }
+    return csvchart_layout_lines(&B->L, &B->label, name, w, BAR_NAME_LINES_V, NULL);
+}
+
+size_t bar_name_range(const struct bar_layout *B, const struct panel *P, size_t k, size_t *end)
+{
+    size_t n = P->d->ncat, first = bar_name_first(B, P, k);
+    *end = n;
+    if (!B->name_round || !B->thin_v || P->name_step == 0 || k < 2 || first >= n) {
+        return first;
+    }
+    /* years under vertical bars: a name at either end that would leave the canvas is not
+     * shown (as Vega-Lite's labelBound), so long as two remain */
+    size_t last = first + (n - 1 - first) / k * k, count = (last - first) / k + 1;
+    bool drop_first = bar_name_lines_v(B, P, k, first) > BAR_NAME_LINES_V;
+    bool drop_last = bar_name_lines_v(B, P, k, last) > BAR_NAME_LINES_V;
+    if (count - drop_first - drop_last < 2) {
+        return first; /* all shown: the stride does not fit, and the search takes the next */
+    }
+    *end = drop_last ? last : n;
+    return drop_first ? first + k : first;
+}
 
 /* ---- category names ------------------------------------------------------------------------ */
 
@@ -123,7 +247,8 @@ void bar_marks_names(struct bar_layout *B, struct panel *P)
     if (B->horizontal && !P->named) { /* named once at the left of its row of panels */
         return;
     }
-    for (size_t c = 0; c < d->ncat; c += B->name_stride) {
+    size_t end, first = bar_name_range(B, P, B->name_stride, &end);
+    for (size_t c = first; c < end; c += B->name_stride) {
         double center = bar_band_start(B, P) + P->band * ((double)c + 0.5);
         if (B->horizontal) {
             /* right-aligned in the column, the block centred on the band */

@@ -547,6 +547,92 @@ static void test_thin_vertical_names(void)
     free(csv);
 }
 
+/* The years from y0 to y1 a laid-out figure names (text items of four digits), in scene
+ * order, and how many. */
+static size_t drawn_years(const struct csvchart_scene *s, long y0, long y1, long *out, size_t max)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s->len && n < max; i++) {
+        const struct scene_item *it = &s->items[i];
+        if (it->kind != SCENE_TEXT || strlen(it->text) != 4) {
+            continue;
+        }
+        char *end;
+        long y = strtol(it->text, &end, 10);
+        if (*end == '\0' && y >= y0 && y <= y1) {
+            out[n++] = y;
+        }
+    }
+    return n;
+}
+
+/* Years thinned under vertical bars and beside horizontal ones (the fake metrics' strides)
+ * are named as a time axis names them: the stride the names need rounded up to 1 2 5 10 20
+ * 25 50 ..., every year that is a multiple of it named (every 3rd from 1948 becomes every 5th
+ * from 1950), none overlapping another or past the canvas. Under vertical bars a name at
+ * either end that would stand past the canvas is not shown rather than the stride grown (as
+ * Vega-Lite's labelBound): 1948..2022 at 400x600 names 1950 ... 2010 (2020 hidden), not
+ * every 25th; 1900..2100 at 1200x675 names 1900 ... 2090 (2100 hidden), not every 12th from
+ * 1900. Only an end name: `hide` 1 is the first multiple, 2 the last. */
+static void test_thin_round_years(void)
+{
+    static const struct {
+        long y0, y1;
+        const char *size, *horizontal;
+        long k;   /* the years that are multiples of k */
+        int hide; /* 1: the first multiple is not shown, 2: the last, 3: both */
+    } cases[] = {
+        {1948, 2022, "600x400", "false", 5, 0},  {1948, 2022, "800x250", "true", 5, 0},
+        {1949, 2022, "700x400", "false", 5, 0},  {1949, 2022, "1200x675", "true", 2, 0},
+        {1949, 2022, "1200x300", "true", 5, 0},  {1948, 2022, "1200x675", "false", 5, 0},
+        {1948, 2022, "400x600", "false", 10, 2}, {1948, 2022, "1200x675", "true", 2, 0},
+        {1948, 2022, "400x600", "true", 2, 0},   {2022, 1948, "1200x675", "false", 5, 0},
+        {1948, 2022, "1200x250", "true", 5, 0},  {1900, 2100, "1200x675", "false", 10, 2},
+        {2022, 1948, "400x600", "false", 10, 2}, {2000, 2100, "400x600", "false", 10, 2},
+        {1948, 2022, "300x300", "false", 20, 2},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        long lo = cases[i].y0 < cases[i].y1 ? cases[i].y0 : cases[i].y1;
+        long hi = cases[i].y0 < cases[i].y1 ? cases[i].y1 : cases[i].y0;
+        long dir = cases[i].y0 < cases[i].y1 ? 1 : -1, k = cases[i].k;
+        size_t cap = 32 * 256, len = 0;
+        char *csv = malloc(cap);
+        len += (size_t)snprintf(csv + len, cap - len, "year,value\n");
+        for (long y = cases[i].y0; y != cases[i].y1 + dir; y += dir) {
+            len += (size_t)snprintf(csv + len, cap - len, "%ld,%ld\n", y, 10 + (y * 37) % 90);
+        }
+        const char *opts[] = {"size", cases[i].size, "category_labels",
+                              "thin", "horizontal",  cases[i].horizontal,
+                              NULL};
+        csvchart_error err = {0};
+        csvchart_figure *fig = fixture_figure("bar", csv, opts, &err);
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        free(csv);
+        HARNESS_REPORT(s != NULL, "%s: %s", cases[i].size, err.message);
+        if (!s) {
+            csvchart_figure_free(fig);
+            continue;
+        }
+        check_text_boxes(cases[i].size, s);
+        long y[256];
+        size_t n = drawn_years(s, lo, hi, y, 256);
+        bool apart = n > 1;
+        for (size_t j = 1; j < n; j++) {
+            apart = apart && y[j] - y[j - 1] == dir * k;
+        }
+        long first = dir > 0 ? (lo + k - 1) / k * k : hi / k * k;
+        size_t want_n = (size_t)(hi / k - (lo + k - 1) / k) + 1;
+        first += (cases[i].hide & 1) ? dir * k : 0;
+        want_n -= (size_t)((cases[i].hide & 1) + (cases[i].hide >> 1));
+        HARNESS_REPORT(apart && n == want_n && y[0] == first,
+                       "%ld..%ld at %s, horizontal %s: %zu names from %ld, %ld apart; expected "
+                       "%zu from %ld, %ld apart",
+                       cases[i].y0, cases[i].y1, cases[i].size, cases[i].horizontal, n,
+                       n ? y[0] : 0, n > 1 ? y[1] - y[0] : 0, want_n, first, dir * k);
+        csvchart_figure_free(fig);
+    }
+}
+
 /* Panel titles wrap, in at most two lines, and are never cut: "United Kingdom" was drawn
  * "United…" at 400x600 with no warning (review 6). A title that two lines do not hold is
  * refused with a size, at which it is drawn whole. */
@@ -1398,6 +1484,7 @@ int main(void)
 {
     RUN(test_ratio_text);
     RUN(test_thin_vertical_names);
+    RUN(test_thin_round_years);
     RUN(test_panel_titles_wrap);
     RUN(test_short_axis_reaches_bars);
     RUN(test_ratio_signs);
