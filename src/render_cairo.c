@@ -307,8 +307,8 @@ static void font_reach(struct pen_style *st)
     hb_blob_destroy(head); // accepts NULL
 }
 
-/* The matrix Pango loads fonts for now: the context's (csvchart_glyph_pen_use()). A text shaped
- * before the first band (for the bands' bounds) has its fonts at scale 1, as with pangocairo. */
+/* The matrix Pango loads fonts for: the context's, which the replay leaves at the identity (it
+ * shapes in CSS px, as the measurer did; csvchart_glyph_pen_use()). */
 static PangoMatrix context_matrix(const struct csvchart_replay *r)
 {
     const PangoMatrix *m = pango_context_get_matrix(r->context);
@@ -378,6 +378,9 @@ static bool shape(struct csvchart_replay *r, const struct scene_item *it, struct
         return false;
     }
     pango_font_description_set_absolute_size(r->desc, it->size_px * PANGO_SCALE);
+    if (!printable_ascii(it->text, &len)) { /* only other text can lack glyphs */
+        csvchart_text_pango_prime(r->fontmap, r->context, r->desc);
+    }
     pango_layout_set_font_description(sh->layout, r->desc);
     pango_layout_set_text(sh->layout, it->text, -1);
     PangoLayoutLine *line = pango_layout_get_line_readonly(sh->layout, 0);
@@ -470,7 +473,7 @@ static void polyline(cairo_t *cr, const struct scene_item *it, bool raster)
 bool csvchart_render_replay_rows(struct csvchart_replay *r, cairo_t *cr, double y0, double y1)
 {
     const struct csvchart_scene *s = r->scene;
-    csvchart_glyph_pen_use(r->pen, cr, r->context);
+    csvchart_glyph_pen_use(r->pen, cr, NULL);
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
     cairo_set_miter_limit(cr, 4); // SVG's default, so both kinds of output agree

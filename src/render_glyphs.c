@@ -88,10 +88,12 @@ void csvchart_glyph_pen_use(struct glyph_pen *pen, cairo_t *cr, PangoContext *co
     }
     pen->merged = merged;
     pen->show_text = cairo_surface_has_show_text_glyphs(target);
-    cairo_matrix_t m;
-    cairo_get_matrix(cr, &m);
-    PangoMatrix pm = {m.xx, m.xy, m.yx, m.yy, 0, 0};
-    pango_context_set_matrix(context, &pm);
+    if (context) {
+        cairo_matrix_t m;
+        cairo_get_matrix(cr, &m);
+        PangoMatrix pm = {m.xx, m.xy, m.yx, m.yy, 0, 0};
+        pango_context_set_matrix(context, &pm);
+    }
 }
 
 /* The pattern's size in px, as pangocairo reads it. */

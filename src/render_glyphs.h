@@ -28,8 +28,11 @@ struct glyph_pen *csvchart_glyph_pen_new(const cairo_font_options_t *options);
 void csvchart_glyph_pen_free(struct glyph_pen *pen); // accepts NULL
 
 /*
- * Makes the pen draw on cr's surface; sets `context`'s matrix to cr's (without translation),
- * as pangocairo did, so that the fonts Pango loads from then on are for the device's size.
+ * Makes the pen draw on cr's surface. With a `context`, sets its matrix to cr's (without
+ * translation), as pangocairo did, so that the fonts Pango loads from then on are for the
+ * device's size; render_cairo.c passes none: it shapes in CSS px, as the measurer did, and
+ * only the drawing is scaled (a glyph no font has is as wide at 2x as measured, and the text
+ * of a 2x image is its 1x layout twice as big).
  */
 void csvchart_glyph_pen_use(struct glyph_pen *pen, cairo_t *cr, PangoContext *context);
 

@@ -129,6 +129,18 @@ void *csvchart_text_pango_fontmap(const csvchart_text_measurer *m);
 void *csvchart_text_pango_fontmap_new(void);
 
 /*
+ * Has Pango compute the metrics of the first font of `desc` (a PangoFontDescription *) in
+ * `context` (a PangoContext * of `fontmap`) before a layout uses it. Pango's FreeType fonts give
+ * a glyph no font has the width of the font's average character, and Pango computes a font's
+ * metrics once, by laying out a sample text - but not while it computes another font's (one
+ * guard for the whole process): a first request from inside such a computation leaves the
+ * width 0, so that boxes took no room ("ภาษาไทย" after "תל אביב" measured 0 px). Call it outside
+ * any layout, before laying out text other than ASCII in a new font description (it costs a
+ * layout of a sample text, once per font).
+ */
+void csvchart_text_pango_prime(void *fontmap, void *context, const void *desc);
+
+/*
  * Fontconfig configurations per family (text_fonts.c): a short configuration made once from
  * the system's (and cached on disk under $XDG_CACHE_HOME/csvchart) that gives Pango the very
  * font patterns the system's gives it for `family`, so that a run does not parse fontconfig's

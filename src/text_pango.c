@@ -105,6 +105,7 @@ struct pango_measurer {
      * kept: a timeline's blocks alternate three styles (date, label, detail), and setting one up
      * again costs more than a dozen shapes. */
     bool fast_ascii; /* allowed (tests turn it off to compare) */
+    bool primed;     /* csvchart_text_pango_prime() was called for the style set */
     struct ascii_style {
         char *family; /* NULL: a free slot */
         double size_px;
@@ -263,6 +264,21 @@ static bool direct_text(struct pango_measurer *pm, struct ascii_style *a, const 
     return len > 0;
 }
 
+/* One at a time: Pango's guard is one flag for all threads, so two threads priming at once (the
+ * workers of a batch, starting together) would leave one of the fonts without its widths. */
+static pthread_mutex_t prime_lock = PTHREAD_MUTEX_INITIALIZER;
+
+void csvchart_text_pango_prime(void *fontmap, void *context, const void *desc)
+{
+    PangoFont *f = pango_font_map_load_font(fontmap, context, desc);
+    if (f) {
+        pthread_mutex_lock(&prime_lock);
+        pango_font_metrics_unref(pango_font_get_metrics(f, NULL));
+        pthread_mutex_unlock(&prime_lock);
+        g_object_unref(f);
+    }
+}
+
 /* Sets the PangoLayout (and the font description) to a style, when it is not set to it. */
 static void set_style(struct pango_measurer *pm, const struct text_style *style)
 {
@@ -281,6 +297,7 @@ static void set_style(struct pango_measurer *pm, const struct text_style *style)
     pango_font_description_set_weight(pm->desc, style->weight >= 600 ? PANGO_WEIGHT_BOLD
                                                                      : PANGO_WEIGHT_NORMAL);
     pango_layout_set_font_description(pm->layout, pm->desc);
+    pm->primed = false;
 }
 
 static void ascii_free(struct ascii_style *a)
@@ -508,6 +525,16 @@ static int64_t advance_of(const hb_glyph_position_t *p)
     return p->x_advance < 0 ? -(int64_t)p->x_advance : p->x_advance;
 }
 
+static bool ascii_only(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        if ((unsigned char)s[i] >= 0x80) {
+            return false;
+        }
+    }
+    return true;
+}
+
 /* Sets the PangoLayout to the style and the text (see below for tabs and line ends). */
 static void layout_text(struct pango_measurer *pm, const struct text_style *style, const char *s,
                         size_t len)
@@ -525,6 +552,10 @@ static void layout_text(struct pango_measurer *pm, const struct text_style *styl
         }
     }
     set_style(pm, style);
+    if (!pm->primed && !ascii_only(s, len)) { /* only other text can lack glyphs */
+        csvchart_text_pango_prime(pm->fontmap, pm->context, pm->desc);
+        pm->primed = true;
+    }
     pango_layout_set_text(pm->layout, s, (int)len);
     if (spaced && spaced != small) {
         free(spaced);
