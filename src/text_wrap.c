@@ -18,13 +18,15 @@
  *
  * then, when the line holds a comma followed by a space ("Korea, Republic" of "Korea,
  * Republic of"), end it after the last such comma instead if the rest of the text then takes
- * no more lines than it does after the greedy line: "Korea," / "Republic of", as a graphics
- * desk breaks names, not "Korea, Republic" / "of". The text's line count is that of the
- * greedy walk, counted once beforehand (only for texts with a ", "); each line then compares
- * the greedy walk's count of the rest after the comma with the lines left. A text that needs
- * more than max_lines is broken greedily: its first lines keep the most of it before the
- * caller's ellipsis. Nothing is balanced: a line ends at its comma only when the comma is on
- * the greedy line, so a width the text only fills as "Travis" / "County, Texas" stays so.
+ * no more lines than it does after the greedy line, and the lines are no less even (the
+ * narrowest of this line and those after it at least as wide): "Korea," / "Republic of", as a
+ * graphics desk breaks names, not "Korea, Republic" / "of"; but "Yes, Prime Minister" / "Hacker",
+ * not "Yes," / "Prime Minister Hacker". The text's line count is that of the greedy walk, counted
+ * once beforehand (only for texts with a ", "); each line then compares the greedy walk's count of
+ * the rest after the comma with the lines left. A text that needs more than max_lines is broken
+ * greedily: its first lines keep the most of it before the caller's ellipsis. Nothing is balanced:
+ * a line ends at its comma only when the comma is on the greedy line, so a width the text only
+ * fills as "Travis" / "County, Texas" stays so.
  *
  * Measuring every candidate line shaped the same words again and again (a label broken after
  * its fourth word was shaped five times, for each width the layout tried: 12 shapes a label,
@@ -51,6 +53,8 @@
 #include "text.h"
 #include "utf8.h"
 
+#include <float.h>
+#include <math.h>
 #include <string.h>
 
 /* ---- UTF-8 and CJK ------------------------------------------------------------------------- */
@@ -363,6 +367,27 @@ static size_t count_lines(struct wrapper *W, size_t pos, uint32_t before, size_t
     }
 }
 
+/* The width of the narrowest of the greedy lines from `pos` to the end of its paragraph (a line
+ * end, or the text's end; after the spaces at `pos`); DBL_MAX when there are none. */
+static double narrowest(struct wrapper *W, size_t pos, uint32_t before)
+{
+    double least = DBL_MAX;
+    for (;;) {
+        while (pos < W->n && W->s[pos] == ' ') {
+            pos++;
+            before = ' ';
+        }
+        if (pos >= W->n || W->s[pos] == '\n') {
+            return least;
+        }
+        struct text_line line = greedy_line(W, pos, before, &pos, &before);
+        least = line.width < least ? line.width : least;
+        if (before == '\n') {
+            return least;
+        }
+    }
+}
+
 /* The end of the line's last comma followed by a space inside it ("Travis County," of
  * "Travis County, Texas"), or 0 when it has none. The line never ends in a space, so the
  * space is a break opportunity inside the line. */
@@ -416,7 +441,14 @@ size_t csvchart_text_wrap(const csvchart_text_measurer *m, const struct text_sty
              * grow with the text, but they are measured). */
             size_t after = count_lines(&W, comma, ',', rest - 1);
             double w = after <= rest - 1 ? width_of(m, style, s, n, pos, comma) : max_width + 1;
-            if (w <= max_width) {
+            /* ... and if the lines are then no less even: the narrowest of this line and the
+             * lines after it is at least as wide as with the greedy break. A name's qualifier goes
+             * to the next line ("Wake County," / "North Carolina", "Korea," / "Republic of"), and
+             * a sentence's last word is not left alone; but a title keeps its greedy lines
+             * ("Yes, Prime Minister" / "Hacker", not "Yes," / "Prime Minister Hacker"; review
+             * 7). */
+            if (w <= max_width && fmin(w, narrowest(&W, comma, ',')) >=
+                                      fmin(line.width, narrowest(&W, next, next_before))) {
                 line.len = comma - pos;
                 line.width = w;
                 next = comma;

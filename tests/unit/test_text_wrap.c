@@ -64,6 +64,9 @@ static const struct {
     {"Korea, Republic of\nx", 90, "Korea,|Republic of|x", 3},
     {"a, Republic of Korea, b", 66, "a, Republic|of Korea, b", 2}, // the last comma that fits
     {"Lee, Lee County, Florida", 90, "Lee, Lee County,|Florida", 2},
+    /* ... but only when the two lines are then more even (review 7) */
+    {"Yes, Prime Minister Hacker", 110, "Yes, Prime Minister|Hacker", 2}, // not "Yes,|Prime ..."
+    {"Seoul, Busan and Incheon report exports", 180, "Seoul, Busan and Incheon report|exports", 2},
 };
 
 static void test_cases(void)
