@@ -279,7 +279,8 @@ size_t bar_name_first(const struct bar_layout *B, const struct panel *P, size_t 
 /*
  * The categories named every k-th from bar_name_first(): returns the first, *end one past the
  * last. Under vertical bars on a round stride (B->name_round, B->thin_v), a name at either
- * end that would leave the canvas (does not fit bar_name_lines_v()) is not shown, as
+ * end that would leave the canvas (does not fit bar_name_lines_v(): nearer the canvas' edge
+ * than half the margin, at either end alike, bar_name_width_v()) is not shown, as
  * Vega-Lite's labelBound hides it, so long as two names remain; a name in the middle never
  * is (one that does not fit fails the stride). Else *end is P->d->ncat.
  */

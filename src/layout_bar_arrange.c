@@ -205,12 +205,18 @@ static size_t vertical_name_lines(const struct bar_layout *B, const struct bar_d
 }
 
 /* The width a vertical bar's name centred at x wraps at when every k-th is drawn: k bands
- * less the gap between names, and no wider than keeps it within the canvas' margins. */
+ * less the gap between names, and no wider than keeps it within the canvas' margins. Years
+ * on a round stride under vertical bars (B->name_round, B->thin_v) are a time axis's labels:
+ * as a timeline's time axis labels, they may reach into half the margin, at either end alike
+ * (1948..2022 at 400x600: "2020" ends at 386 of 400, in the 18 px margin; "1950" keeps to
+ * it). Only a name at either end comes that near: the others are k bands from the ends. */
 double bar_name_width_v(const struct bar_layout *B, double band, size_t k, double x)
 {
     double w = (double)k * band - B->px.name_pad;
     if (k > 1) {
-        w = fmin(w, 2 * fmin(x - B->L.left, B->L.right - x));
+        double reach = B->name_round && B->thin_v ? B->L.px.pad_x / 2 : 0;
+        double lo = fmax(B->L.left - reach, 0), hi = fmin(B->L.right + reach, B->s->width);
+        w = fmin(w, 2 * fmin(x - lo, hi - x));
     }
     return w;
 }
@@ -238,8 +244,9 @@ static size_t vertical_name_lines_every(const struct bar_layout *B, const struct
  * least (a thinned name on three lines under a thin bar reads as naming its neighbours).
  * Names that are all consecutive whole numbers try round strides first, their multiples
  * named (B->name_round: 1950 1955 ... 2020, not every 3rd from 1948), a name at either end
- * that would stand past the canvas not shown (bar_name_range(): 1950 ... 2010 at 400x600,
- * not every 25th); when none fits, every k-th from the first as other names.
+ * that would stand past the canvas not shown (bar_name_range(): 2000 ... 2090 under
+ * 2000..2100 at 400x600, not every 25th); when none fits, every k-th from the first as other
+ * names.
  */
 static size_t thin_stride_v(struct bar_layout *B, const struct panel *panels)
 {

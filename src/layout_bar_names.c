@@ -14,8 +14,9 @@
  * ggplot2, Vega-Lite), k a round step (1 2 5 10 20 25 50 100 ...) and the names its
  * multiples: 1950 1955 ... 2020 under 1948..2022, not every 3rd from 1948 (B->name_round,
  * bar_name_first(); the searches for k in layout_bar.c and layout_bar_arrange.c). Under
- * vertical bars a year at either end that would stand past the canvas is not shown, as
- * Vega-Lite's labelBound does, rather than the step grown (bar_name_range()).
+ * vertical bars a year at either end that would stand past the canvas (nearer its edge than
+ * half the margin, as time axes' labels may come) is not shown, as Vega-Lite's labelBound
+ * does, rather than the step grown (bar_name_range()).
  */
 #include <limits.h>
 #include <math.h>

@@ -4,6 +4,7 @@
  * names its multiples, as a time axis labels years (B->name_round, bar_name_first()); other
  * names every k-th from the first.
  */
+#include <math.h>
 #include <stdio.h>
 
 #include "harness.h"
@@ -119,7 +120,9 @@ static void test_thin_round_offsets(void)
  * 1948..2022 every 10th on a canvas that ends 2.5 bands past 2020 names 1950 ... 2010, and
  * 1960 ... 2010 when the canvas also starts 2.5 bands before 1950; a name in the middle never
  * is hidden, and two names at least remain (1948..1962: 1950 and 1960 both shown, the stride
- * failing). Not round, or not thin vertical names: every k-th to the last category.
+ * failing). The canvas the years keep within is the box less half the margin at either end
+ * (as time axes), `reach` here: one that would enter the outer half only is not hidden.
+ * Not round, or not thin vertical names: every k-th to the last category, within the box.
  */
 static void test_thin_end_names(void)
 {
@@ -136,6 +139,7 @@ static void test_thin_end_names(void)
     struct csvchart_scene scene;
     csvchart_layout_begin(&B.L, &s, csvchart_text_fake(), &scene, NULL);
     B.label = B.L.label;
+    double reach = B.L.px.pad_x / 2;
     double w = csvchart_layout_widest_word(&B.L, &B.label, "2020");
     char *names[75];
     char buf[75][24];
@@ -157,9 +161,9 @@ static void test_thin_end_names(void)
         struct bar_data d = {.cats = names, .ncat = cases[i].n};
         struct panel P = {.d = &d, .band = w / 6}; /* every 10th: 10 bands hold a name */
         bar_names_numbered(&P);
-        P.x0 = B.L.left;
+        P.x0 = B.L.left - reach; /* the canvas the names keep within starts at x0 */
         P.gutter = cases[i].gutter * P.band;
-        B.L.right = P.x0 + P.gutter + P.band * (double)cases[i].n;
+        B.L.right = P.x0 + P.gutter + P.band * (double)cases[i].n - reach;
         size_t end, first = bar_name_range(&B, &P, 10, &end);
         HARNESS_REPORT(first == cases[i].first && end == cases[i].end,
                        "%zu years, %g bands of gutter: names [%zu, %zu), expected [%zu, %zu)",
@@ -171,15 +175,29 @@ static void test_thin_end_names(void)
     /* a middle name too wide for its 10 bands is not hidden (only the ends are): the stride
      * fails */
     struct bar_data d = {.cats = names, .ncat = 75};
-    struct panel P = {.d = &d, .band = w / 12, .x0 = B.L.left};
+    struct panel P = {.d = &d, .band = w / 12, .x0 = B.L.left - reach};
     bar_names_numbered(&P);
-    B.L.right = P.x0 + P.band * 75;
+    B.L.right = P.x0 + P.band * 75 - reach;
     size_t end, first = bar_name_range(&B, &P, 10, &end);
     CHECK(first == 12 && end == 72);
     CHECK(bar_name_lines_v(&B, &P, 10, 32) > BAR_NAME_LINES_V);
-    /* not round, or not thin vertical names: the first, to the last category */
+    /* the box ending 2.5 bands past 2020 (1948..2022 at 400x600): 2020 stands in the outer
+     * half of the margin at most, shown as 1950 is (both ends alike) */
     P.band = w / 6;
+    P.x0 = B.L.left;
+    P.gutter = 0;
     B.L.right = P.x0 + P.band * 75;
+    first = bar_name_range(&B, &P, 10, &end);
+    CHECK(first == 2 && end == 75);
+    CHECK(bar_name_lines_v(&B, &P, 10, 72) == 1);
+    /* not round: within the box (2 bands of 2020 inside it, 3 past its centre) */
+    double x2020 = P.x0 + P.band * 72.5, room = 2 * (B.L.right - x2020);
+    B.name_round = false;
+    CHECK(fabs(bar_name_width_v(&B, P.band, 10, x2020) - room) < 1e-9);
+    B.name_round = true;
+    CHECK(fabs(bar_name_width_v(&B, P.band, 10, x2020) - fmin(room + 2 * reach, 10 * P.band - 2)) <
+          1e-9);
+    /* not round, or not thin vertical names: the first, to the last category */
     B.name_round = false;
     first = bar_name_range(&B, &P, 10, &end);
     CHECK(first == 0 && end == 75);
