@@ -4,7 +4,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=${OUT_DIR:-$root/out}
-for name in api-pricing-log lab-economics timeline api-price-trend api-pricing-mobile api-pricing-social \
-            api-pricing-slide api-pricing-annotated; do
+for name in api-pricing-log lab-economics timeline api-price-trend api-pricing-mobile \
+            api-pricing-social api-pricing-slide api-pricing-annotated; do
     cp "$out/$name.png" "$root/doc/$name.png"
 done
