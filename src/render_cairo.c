@@ -124,7 +124,6 @@ struct pen_style {
     int weight;
     PangoItem *item;     /* NULL: this style's font does not cover ASCII in one item */
     double above, below; /* px: how far the font's glyphs reach above and below the baseline */
-    PangoMatrix matrix;  /* the context's when the item's font was loaded */
 };
 
 /* One text item, shaped: a glyph run (ASCII) or a layout line (other text). */
@@ -134,7 +133,6 @@ struct shaped {
     PangoGlyphString *glyphs;
     PangoLayout *layout; /* other text */
     double top, bottom;  /* px: where its ink may reach (ASCII: the font's box) */
-    PangoMatrix matrix;  /* ASCII: the context's when the item's font was loaded */
 };
 
 struct csvchart_replay {
@@ -307,14 +305,6 @@ static void font_reach(struct pen_style *st)
     hb_blob_destroy(head); // accepts NULL
 }
 
-/* The matrix Pango loads fonts for: the context's, which the replay leaves at the identity (it
- * shapes in CSS px, as the measurer did; csvchart_glyph_pen_use()). */
-static PangoMatrix context_matrix(const struct csvchart_replay *r)
-{
-    const PangoMatrix *m = pango_context_get_matrix(r->context);
-    return m ? *m : (PangoMatrix)PANGO_MATRIX_INIT;
-}
-
 /* The style's one item of printable ASCII (r->desc is set to the style), or NULL. */
 static struct pen_style *ascii_style(struct csvchart_replay *r, double size_px, int weight)
 {
@@ -331,7 +321,6 @@ static struct pen_style *ascii_style(struct csvchart_replay *r, double size_px, 
     }
     *st = (struct pen_style){.size_px = size_px, .weight = weight};
     pango_context_set_font_description(r->context, r->desc);
-    st->matrix = context_matrix(r);
     GList *items = pango_itemize(r->context, ascii_chars, 0, (int)strlen(ascii_chars), NULL, NULL);
     if (items && !items->next) {
         st->item = items->data;
@@ -363,7 +352,6 @@ static bool shape(struct csvchart_replay *r, const struct scene_item *it, struct
         if (!sh->item || !sh->glyphs) {
             return false;
         }
-        sh->matrix = st->matrix;
         sh->item->offset = 0;
         sh->item->length = (int)len;
         sh->item->num_chars = (int)len;
@@ -412,16 +400,14 @@ static bool draw_text(cairo_t *cr, struct csvchart_replay *r, size_t i, double y
         cairo_translate(cr, it->x, it->baseline);
         cairo_scale(cr, k, k);
         cairo_move_to(cr, 0, 0);
-        bool ok = csvchart_glyph_pen_show_run(r->pen, cr, it->text, &run, &sh->matrix);
+        bool ok = csvchart_glyph_pen_show_run(r->pen, cr, it->text, &run, NULL);
         cairo_restore(cr);
         cairo_new_path(cr);
         return ok;
     }
-    /* A layout is laid out again when its context has changed (a new matrix): its fonts are
-     * the context's now. */
+    /* Fonts are loaded for CSS px (the context's matrix stays the identity; NULL below). */
     PangoLayoutLine *line = pango_layout_get_line_readonly(sh->layout, 0);
-    PangoMatrix now = context_matrix(r);
-    bool ok = !line || csvchart_glyph_pen_show_line(r->pen, cr, line, &now);
+    bool ok = !line || csvchart_glyph_pen_show_line(r->pen, cr, line, NULL);
     cairo_new_path(cr);
     return ok;
 }
