@@ -1,5 +1,6 @@
-/* peak_rss: runs a command and prints its peak resident set size in KiB (ru_maxrss of the
- * child, what GNU time's %M reports) to the file given as first argument.
+/* peak_rss: runs a command and prints its peak resident set size in KiB and its minor page
+ * faults (ru_maxrss and ru_minflt of the child, what GNU time's %M and %R report) to the file
+ * given as first argument.
  * Used by run.sh only when /usr/bin/time is missing.
  *   peak_rss OUT.txt COMMAND [ARGS...]      exit status: the command's
  * Build: cc -O2 peak_rss.c -o peak_rss */
@@ -36,7 +37,7 @@ int main(int argc, char **argv)
         perror(argv[1]);
         return 127;
     }
-    fprintf(f, "%ld\n", ru.ru_maxrss); /* Linux: KiB */
+    fprintf(f, "%ld %ld\n", ru.ru_maxrss, ru.ru_minflt); /* Linux: KiB */
     fclose(f);
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }

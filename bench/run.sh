@@ -51,9 +51,10 @@ if have cc && have pkg-config && pkg-config --exists cairo &&
         $(pkg-config --cflags --libs cairo) -lm; then
     has_cairo=1
 fi
-# Peak RSS: GNU time's %M, else our getrusage wrapper, else none (the column shows n/a).
+# Peak RSS and minor page faults: GNU time's %M and %R, else our getrusage wrapper, else none
+# (the columns show n/a).
 rss_tool=none
-if [[ -x /usr/bin/time ]] && /usr/bin/time -f %M -o "$work/t" true 2>/dev/null; then
+if [[ -x /usr/bin/time ]] && /usr/bin/time -f '%M %R' -o "$work/t" true 2>/dev/null; then
     rss_tool=gnu-time
 elif have cc && cc -O2 -std=c11 "$bench/peak_rss.c" -o "$work/peak_rss"; then
     rss_tool=peak_rss.c
@@ -125,19 +126,23 @@ PY
     done
 }
 
-# peak_rss CMD: the max of ru_maxrss (KiB) over $rss_runs runs, or nothing.
+# peak_rss CMD: the max of ru_maxrss (KiB) over $rss_runs runs and the fewest minor page
+# faults of a run (ru_minflt), tab-separated, or nothing. Where a page fault is expensive (a
+# virtual machine that shadows page tables: about 25 us each on the one bench/README.md
+# describes), the faults predict a process's time better than its instructions do.
 peak_rss() {
-    local cmd=$1 i max=0 kb
+    local cmd=$1 i max=0 kb flt fewest=
     for ((i = 0; i < rss_runs; i++)); do
         case $rss_tool in
-        gnu-time) eval "/usr/bin/time -f %M -o $(shq "$work/rss") $cmd" >/dev/null 2>&1 ;;
+        gnu-time) eval "/usr/bin/time -f '%M %R' -o $(shq "$work/rss") $cmd" >/dev/null 2>&1 ;;
         peak_rss.c) eval "$(shq "$work/peak_rss" "$work/rss") $cmd" >/dev/null 2>&1 ;;
         *) return ;;
         esac
-        kb=$(tail -n 1 "$work/rss")
+        read -r kb flt < <(tail -n 1 "$work/rss")
         ((kb > max)) && max=$kb
+        [[ -z $fewest ]] || ((flt < fewest)) && fewest=$flt
     done
-    echo "$max"
+    printf '%s\t%s\n' "$max" "$fewest"
 }
 
 # --- The figures -------------------------------------------------------------------------
@@ -201,7 +206,7 @@ figure() {
     time_commands "$out.csv" "${ok[@]}"
     : >"$out.rss"
     if [[ $rss_tool != none ]]; then
-        log "$name: peak RSS, $rss_runs runs each ($rss_tool)"
+        log "$name: peak RSS and page faults, $rss_runs runs each ($rss_tool)"
         for ((i = 0; i < ${#ok[@]}; i += 2)); do
             printf '%s\t%s\n' "${ok[i]}" "$(peak_rss "${ok[i + 1]}")" >>"$out.rss"
         done
@@ -217,12 +222,13 @@ figure adoption adoption.csv "Most organisations already use AI" \
     "Share of organisations, March 2026" "LLM.co" --note "Over 50% deploy open-source models."
 
 # --- The report --------------------------------------------------------------------------
-# get FIGURE NAME FIELD: a time in ms (FIELD median or min) or the peak RSS in KiB (rss);
-# empty when the command was not run.
+# get FIGURE NAME FIELD: a time in ms (FIELD median or min), the peak RSS in KiB (rss) or the
+# minor page faults (faults); empty when the command was not run.
 get() {
     [[ -f $work/$1.csv ]] || return 0
-    if [[ $3 == rss ]]; then
-        awk -F'\t' -v n="$2" '$1 == n { print $2 }' "$work/$1.rss"
+    if [[ $3 == rss || $3 == faults ]]; then
+        awk -F'\t' -v n="$2" -v c="$([[ $3 == rss ]] && echo 2 || echo 3)" \
+            '$1 == n { print $c }' "$work/$1.rss"
         return
     fi
     awk -F, -v n="$2" -v f="$3" 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
@@ -247,8 +253,8 @@ report() {
         "$(/usr/bin/python3 --version 2>/dev/null || echo 'no python3')" \
         "$(pkg-config --modversion cairo 2>/dev/null || echo '?')"
     echo
-    echo "Whole-process wall time per figure (1200x675), ms; peak RSS, MiB"
-    printf '%-12s %-22s %9s %9s %9s %9s\n' figure command median min max "peak RSS"
+    echo "Whole-process wall time per figure (1200x675), ms; peak RSS, MiB; minor page faults"
+    printf '%-12s %-22s %9s %9s %9s %9s %7s\n' figure command median min max "peak RSS" faults
     local f n med shown
     for f in "${figures[@]}"; do
         shown=$f # the figure name on its first line only
@@ -259,9 +265,10 @@ report() {
             med=$(get "$f" "$n" median)
             [[ -n $med ]] || continue
             awk -v f="$shown" -v n="$n" -v med="$med" -v min="$(get "$f" "$n" min)" \
-                -v max="$(get "$f" "$n" max)" -v rss="$(get "$f" "$n" rss)" 'BEGIN {
-                    printf "%-12s %-22s %9.1f %9.1f %9.1f %9s\n", f, n, med, min, max,
-                        rss == "" ? "n/a" : sprintf("%.1f", rss / 1024) }'
+                -v max="$(get "$f" "$n" max)" -v rss="$(get "$f" "$n" rss)" \
+                -v flt="$(get "$f" "$n" faults)" 'BEGIN {
+                    printf "%-12s %-22s %9.1f %9.1f %9.1f %9s %7s\n", f, n, med, min, max,
+                        rss == "" ? "n/a" : sprintf("%.1f", rss / 1024), flt == "" ? "n/a" : flt }'
             shown=""
         done
     done
