@@ -80,6 +80,8 @@ struct label {
     enum dec_rule rule;
     int digits;                        /* DEC_FIXED, DEC_DATA, DEC_SIG */
     int power;                         /* DEC_DATA: the data's multiplier as a power of ten */
+    bool as_written;                   /* DEC_SIG: a value shown at no larger a prefix than */
+    int written;                       /* `power` keeps these decimals, as the data had them */
     struct decimal step;               /* DEC_STEP */
     const struct csvchart_locale *loc; /* NULL: "1,234.5" */
     bool cur_after;                    /* the currency sign after the number ("5 €") */
@@ -98,6 +100,9 @@ static int decimals_for(const struct label *l, const struct decimal *x, int shif
     case DEC_STEP:
         return csvchart_fmt_clamp_decimals(shift - csvchart_fmt_lowest_digit(&l->step));
     case DEC_SIG:
+        if (l->as_written && shift <= l->power) {
+            return csvchart_fmt_clamp_decimals(l->written); /* $11.75, never $11.80 */
+        }
         return x->zero ? 0 : csvchart_fmt_clamp_decimals(l->digits - 1 - (x->exp - shift));
     case DEC_NEEDED:
         break;
@@ -555,8 +560,12 @@ void csvchart_format_plan(const struct value_format *f, enum label_role role, co
         p->digits = d;
         p->keep_zeros = true;
     } else if (rounded) {
-        p->rule = DEC_SIG; /* across orders of magnitude: each value its three digits */
+        /* Across orders of magnitude each value its three digits - if it is shown at a larger
+         * prefix than it was written in ($413K for $412,500); one that keeps its own (the
+         * $11.75 of a log chart up to $6.75T) is as written, which rounding would misstate. */
+        p->rule = DEC_SIG;
         p->digits = 3;
+        p->as_written = !computed && f->unit.decimals >= 0;
     } else if (f->kind == FORMAT_CURRENCY) {
         p->rule = DEC_FIXED;
         p->digits = 2;
@@ -615,6 +624,8 @@ size_t csvchart_format_planned(const struct label_plan *p, double v, char *buf, 
     l.rule = (enum dec_rule)p->rule;
     l.digits = p->digits;
     l.power = multiplier_power(p->f.unit.multiplier);
+    l.as_written = p->as_written;
+    l.written = p->f.unit.decimals;
     if (p->role == LABELS_TICKS) {
         double step = fabs(p->step);
         if (isfinite(step) && step > 0) {

@@ -105,6 +105,7 @@ struct label_plan {
                       * own), or 0 */
     int rule;        /* how decimals are chosen (format.c) */
     int digits;      /* for that rule */
+    bool as_written; /* values shown at no larger a prefix than the data's keep its decimals */
     bool keep_zeros; /* trailing zeros stay */
     double step;     /* LABELS_TICKS: the step between ticks */
 };

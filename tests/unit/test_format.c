@@ -639,6 +639,18 @@ static void test_plans(void)
     const char *aw[] = {"$0", "$200B", "$400B", "$600B", "$800B", "$1,000B"};
     check_plan("the axis follows its labels", &bn, LABELS_TICKS, axis, 6, 200e9, false, &vp, aw);
 
+    /* Across decades each value gets three significant digits only when it is shown at a larger
+     * prefix than it was written in: the $11.75 of a log chart up to $6.75T keeps its cents
+     * (review 8 found "$11.80"), $412,500 reads $413K. */
+    struct value_format usd5 = fmt_with("auto", "$", "", 0, 5);
+    double span[] = {0.00003, 0.0075, 0.73, 11.75, 999, 412500, 292.5e6, 6.75e12};
+    const char *spw[] = {"$0.00003", "$0.0075", "$0.73", "$11.75",
+                         "$999",     "$413K",   "$293M", "$6.75T"};
+    check_plan("as written where not rescaled", &usd5, LABELS_VALUES, span, 8, 0, false, NULL, spw);
+    double sums[] = {11.75, 6.75e12};
+    const char *sumw[] = {"$11.80", "$6.75T"};
+    check_plan("computed values rounded", &usd5, LABELS_VALUES, sums, 2, 0, true, NULL, sumw);
+
     double decades[] = {1e6, 1e9, 1e12, 0.01};
     const char *dw[] = {"$1M", "$1B", "$1T", "$0.01"};
     check_plan("log ticks at their own prefix", &usd, LABELS_LOG_TICKS, decades, 4, 0, false, NULL,
