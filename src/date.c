@@ -206,6 +206,7 @@ static void set_date(struct date_value *out, int year, int month, int day, enum 
     out->month = month;
     out->day = day;
     out->precision = prec;
+    out->zoned = false;
     out->second = 0.0;
     out->days = csvchart_date_days(year, month, day);
 }
@@ -214,6 +215,7 @@ static void set_date(struct date_value *out, int year, int month, int day, enum 
 static bool time_of_day(struct scan *s, struct date_value *out)
 {
     int h, m, sec = 0, oh = 0, om = 0, sign = 0;
+    bool zoned = true;
     double frac = 0.0;
     if (!number(s, 1, 2, &h) || !accept(s, ':') || !number(s, 2, 2, &m) || h > 23 || m > 59) {
         return false;
@@ -252,6 +254,8 @@ static bool time_of_day(struct scan *s, struct date_value *out)
         if (oh > 23 || om > 59) {
             return false;
         }
+    } else {
+        zoned = false;
     }
     /* Local time minus the offset is UTC; the day may change. */
     double second = h * 3600.0 + m * 60.0 + sec + frac - sign * (oh * 3600.0 + om * 60.0);
@@ -275,6 +279,7 @@ static bool time_of_day(struct scan *s, struct date_value *out)
     out->month = mo;
     out->day = d;
     out->precision = DATE_TIME;
+    out->zoned = zoned;
     return true;
 }
 

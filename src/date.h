@@ -6,9 +6,10 @@
  *   January 2025   Jan 2025   15 January 2026   15 Jan 2026   Jan 15, 2026   January 15 2026
  * Also: a space instead of the T, seconds with a fraction (10:00:30.5), offsets as +0200 or +02,
  * one-digit ISO months and days (2025-1-5), "Sept", and a dot after an abbreviation ("Jan.").
- * Times without an offset are taken as UTC.
  * Impossible dates (month 13, 30 February, 2025-02-29, 0000-00-00) are rejected.
- * Years 1..9999. Times with an offset are converted to UTC.
+ * Years 1..9999. Times with an offset (or Z) are converted to UTC and labelled "UTC"; a time
+ * without one is a clock time in no stated zone (the local time of an event, as a newsroom
+ * writes it): placed as if it were UTC, and labelled as written, without a zone.
  */
 #ifndef CSVCHART_DATE_H
 #define CSVCHART_DATE_H
@@ -26,6 +27,7 @@ struct date_value {
     double second; /* seconds into that day, 0 unless precision is DATE_TIME */
     enum date_precision precision;
     int year, month, day; /* month/day are 1 when not given */
+    bool zoned;           /* DATE_TIME: an offset or Z was given (the time is UTC) */
 };
 
 /* Parses bytes [s, s+len); true on success (then *out is written). */

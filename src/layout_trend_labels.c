@@ -336,8 +336,9 @@ static size_t put_text(char *buf, size_t used, size_t n, const char *s, bool bre
  * "10 Mar 2025, 16:00 – 11 Mar 2025, 18:00 UTC". A line may break at a spaced dash, or after
  * the comma before one day's times, never inside a date (no-break spaces there): the head
  * has two lines. The year is shared only between dates without a time: the last word of a
- * date-time is "UTC", and "1 May 2023, 10:00–20 Aug 2023, 10:00 UTC" was one unbreakable
- * word wider than any flag, so every such span was refused at every size (review 4).
+ * date-time given with an offset is "UTC" (a time without one has no zone), and "1 May 2023,
+ * 10:00–20 Aug 2023, 10:00 UTC" was one unbreakable word wider than any flag, so every such span
+ * was refused at every size (review 4).
  */
 static void span_head(const struct trend_layout *T, const struct trend_marker *m, char *out,
                       size_t n)
@@ -363,7 +364,7 @@ static void span_head(const struct trend_layout *T, const struct trend_marker *m
         csvchart_date_format_in(loc, db, false, b, sizeof b);
         char *ya = strrchr(a, ' ');
         const char *yb = strrchr(b, ' ');
-        if (ta && tb && ya) { /* "UTC" once */
+        if (ta && tb && da->zoned && db->zoned && ya) { /* "UTC" once */
             *ya = '\0';
         } else if (!ta && !tb && ya && yb && strcmp(ya, yb) == 0) {
             *ya = '\0'; /* the year once, the dash unspaced */

@@ -64,6 +64,14 @@ static bool same_day(const struct date_value *a, const struct date_value *b)
     return a->precision == DATE_TIME && b->precision == DATE_TIME && a->days == b->days;
 }
 
+/* The zone after the times of a..b: " UTC" when either was given with an offset (converted to
+ * UTC when parsing), else none - a clock time written without one states no zone, and a label
+ * must not add one (review 8: "07:41 UTC" for a US polling station's local time). */
+static const char *zone(const struct date_value *a, const struct date_value *b)
+{
+    return a->zoned || b->zoned ? " UTC" : "";
+}
+
 size_t csvchart_time_step_count(void)
 {
     return NSTEPS;
@@ -350,7 +358,7 @@ void csvchart_date_format_in(const struct csvchart_locale *loc, const struct dat
         char date[96], times[32];
         csvchart_locale_date(loc, day, m, y, !long_names, date, sizeof date);
         clock_times(d, d, times, sizeof times);
-        if (snprintf(buf, n, "%s, %s UTC", date, times) < 0) {
+        if (snprintf(buf, n, "%s, %s%s", date, times, zone(d, d)) < 0) {
             buf[0] = '\0';
         }
         csvchart_utf8_trim(buf);
@@ -391,7 +399,7 @@ static void span_in(const struct csvchart_locale *loc, const struct date_value *
         char date[96], times[32];
         csvchart_locale_date(loc, day, m, y, true, date, sizeof date);
         clock_times(a, b, times, sizeof times);
-        if (snprintf(buf, n, "%s, %s UTC", date, times) < 0) {
+        if (snprintf(buf, n, "%s, %s%s", date, times, zone(a, b)) < 0) {
             buf[0] = '\0';
         }
         return;
@@ -450,8 +458,8 @@ void csvchart_date_format(const struct date_value *d, bool long_names, char *buf
         int mj = m >= 1 && m <= 12 ? m - 1 : 0; /* always 1..12; says so to the compiler */
         char times[32];
         clock_times(d, d, times, sizeof times);
-        snprintf(buf, n, "%d %s %d, %s UTC", day, (long_names ? long_month : short_month)[mj], y,
-                 times);
+        snprintf(buf, n, "%d %s %d, %s%s", day, (long_names ? long_month : short_month)[mj], y,
+                 times, zone(d, d));
         return;
     }
     }
@@ -483,8 +491,8 @@ static void span(const struct date_value *a, const struct date_value *b, char *b
         csvchart_date_civil(a->days, &y, &m, &day);
         char times[32];
         clock_times(a, b, times, sizeof times);
-        snprintf(buf, n, "%d %s %d, %s UTC", day, short_month[m >= 1 && m <= 12 ? m - 1 : 0], y,
-                 times);
+        snprintf(buf, n, "%d %s %d, %s%s", day, short_month[m >= 1 && m <= 12 ? m - 1 : 0], y,
+                 times, zone(a, b));
         return;
     }
     if (same_prec && a->precision == DATE_MONTH && a->year == b->year) {

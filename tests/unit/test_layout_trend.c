@@ -1355,6 +1355,17 @@ static void test_marker_span_times(void)
           "2025,\xc2\xa0"
           "02:00\xc2\xa0UTC"},
          10},
+        /* without offsets: no zone, and each end keeps its time (review 8) */
+        {false,
+         "2025-03-10T16:00..2025-03-11T02:00 Outage",
+         "1200x675",
+         {"10\xc2\xa0Mar\xc2\xa0"
+          "2025,\xc2\xa0"
+          "16:00 \xe2\x80\x93",
+          "11\xc2\xa0Mar\xc2\xa0"
+          "2025,\xc2\xa0"
+          "02:00"},
+         10},
         {true,
          "2023-05-01T10:00Z..2023-08-20T10:00Z Timed span",
          "1200x675",

@@ -304,6 +304,13 @@ static void test_date_text(void)
          "23:30 UTC"},
         {"2025-03-10T12:00:00Z", "2025-03-12T09:00:00Z",
          "10 Mar 2025, 12:00 UTC \xe2\x80\x93 12 Mar 2025, 09:00 UTC"},
+        /* a time written without an offset states no zone, and its label adds none (review
+         * 8: "07:41 UTC" for a polling station's local time) */
+        {"2024-11-04T07:41", "2024-11-04T10:47",
+         "4 Nov 2024, 07:41\xe2\x80\x93"
+         "10:47"},
+        {"2024-11-04 23:38", "2024-11-05T02:25",
+         "4 Nov 2024, 23:38 \xe2\x80\x93 5 Nov 2024, 02:25"},
     };
     for (size_t i = 0; i < sizeof spans / sizeof spans[0]; i++) {
         csvchart_date_parse(spans[i].a, strlen(spans[i].a), &a);
@@ -319,6 +326,9 @@ static void test_date_text(void)
     csvchart_date_parse("2026-02-25T13:00:00+01:00", 25, &a);
     csvchart_date_format(&a, false, buf, sizeof buf);
     CHECK_STR(buf, "25 Feb 2026, 12:00 UTC");
+    csvchart_date_parse("2026-02-25T13:00", 16, &a);
+    csvchart_date_format(&a, false, buf, sizeof buf);
+    CHECK_STR(buf, "25 Feb 2026, 13:00");
     CHECK_DBL(csvchart_date_period_end(&a), csvchart_date_coord(&a), 0);
 }
 
