@@ -587,6 +587,114 @@ static csvchart_status grow(csvchart_layout_fn fn, const void *data, const struc
     return CSVCHART_ERROR_SIZE;
 }
 
+/*
+ * The least size that fits, from the asked one, which did not (`first` says why): *w x *h and
+ * CSVCHART_OK; CSVCHART_ERROR_SIZE when none up to LAYOUT_MAX_SIDE does; another status (in
+ * *err) when a layout failed otherwise. Sizes are tried as the command draws them
+ * (try_size(): in smaller type where s allows it).
+ */
+static csvchart_status find_size(csvchart_layout_fn fn, const void *data, const struct spec *s,
+                                 const csvchart_text_measurer *m, const struct layout_fit *first,
+                                 double *w, double *h, csvchart_error *err)
+{
+    /* Grow the sides found short at the size tried last by a quarter, from there, until it
+     * fits; then bisect between the requested size and the first that fits. Only one side
+     * grows at a time while only one is short: the type scale follows the smaller of
+     * width / 1200 and height / 675, so a side grown past 16:9 leaves the type as it is -
+     * growing both would scale text and room alike and never fit. Only sizes that were laid
+     * out are reported, so the same command at the reported size succeeds. */
+    double w0 = s->width, h0 = s->height, fw = w0, fh = h0;
+    struct layout_fit fit = *first;
+    csvchart_status st = grow(fn, data, s, m, &fit, &fw, &fh, err);
+    /* The width asked for is usually the column's or the slide's, and height what an editor
+     * can give: when growing went astray (a side grown for the other's shortfall scales the
+     * type with it: 3840x2160 of 41 names grew both ways to 32767 px and failed, where
+     * 3840x3429 holds them), the tallest canvas of that width is tried, unless growing ended
+     * there, and bisected down. */
+    if (st == CSVCHART_ERROR_SIZE && h0 < LAYOUT_MAX_SIDE && !(fw == w0 && fh >= LAYOUT_MAX_SIDE)) {
+        fw = w0, fh = LAYOUT_MAX_SIDE;
+        st = try_size(fn, data, s, m, fw, fh, &fit, err);
+    }
+    /* Type grows with the canvas: when a wide canvas holds the text at no height, a narrower
+     * one may (a 3840x2160 slide of many long names: 1920 wide and taller); on a narrow one
+     * where text is at its floor, a wider one wraps names in fewer lines; and a smaller canvas
+     * both ways sets the text at its floor for the short side to grow from. */
+    static const struct {
+        double w, h;
+    } starts[] = {{0.75, 1}, {0.5, 1}, {1.5, 1},   {2, 1},
+                  {0.25, 1}, {3, 1},   {0.5, 0.5}, {0.25, 0.25}};
+    for (size_t k = 0; k < sizeof starts / sizeof starts[0] && st == CSVCHART_ERROR_SIZE; k++) {
+        double sw = fmax(fmin(floor(w0 * starts[k].w), LAYOUT_MAX_SIDE), 1);
+        double sh = fmax(floor(h0 * starts[k].h), 1);
+        fw = sw, fh = sh;
+        st = try_size(fn, data, s, m, fw, fh, &fit, err);
+        if (st == CSVCHART_ERROR_SIZE) {
+            st = grow(fn, data, s, m, &fit, &fw, &fh, err);
+        }
+        if (st == CSVCHART_OK) { /* bisect from the smaller of each side */
+            w0 = fmin(w0, sw);
+            h0 = fmin(h0, sh);
+        }
+    }
+    if (st != CSVCHART_OK) {
+        return st;
+    }
+    /* Bisect each side alone, width first: the least of it that still fits with the height
+     * found, then the least height with that width. */
+    for (int side = 0; side < 2; side++) {
+        double lo = side ? h0 : w0, hi = side ? fh : fw;
+        csvchart_error e0 = {0};
+        if (hi > lo &&
+            try_size(fn, data, s, m, side ? fw : lo, side ? lo : fh, &fit, &e0) == CSVCHART_OK) {
+            hi = lo; /* this side needs no growing */
+        }
+        while (hi - lo > 1) { /* lo fails, hi fits */
+            double mid = floor((lo + hi) / 2);
+            memset(err, 0, sizeof *err);
+            st = try_size(fn, data, s, m, side ? fw : mid, side ? mid : fh, &fit, err);
+            if (st == CSVCHART_OK) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        *(side ? &fh : &fw) = hi;
+    }
+    memset(err, 0, sizeof *err);
+    *w = fw;
+    *h = fh;
+    return CSVCHART_OK;
+}
+
+/*
+ * When the size found, w x h, fits only in smaller type (that of a smaller canvas), the
+ * refusal says so and names the least size that keeps type of its own size too (the search as
+ * fit = grow makes it), in out: " in smaller type, or 1200x1540 in full-size type". An editor
+ * told "use 1200x876" got a figure whose title had shrunk from 26 to 20 px (review 8). Empty
+ * when w x h fits in its own type.
+ */
+static void full_type_size(csvchart_layout_fn fn, const void *data, const struct spec *s,
+                           const csvchart_text_measurer *m, const struct layout_fit *first,
+                           double w, double h, char *out, size_t n)
+{
+    struct layout_fit fit;
+    csvchart_error e = {0};
+    out[0] = '\0';
+    if (!may_shrink_type(s, w, h) ||
+        probe(fn, data, s, m, w, h, 0, &fit, &e) != CSVCHART_ERROR_SIZE) {
+        return;
+    }
+    struct spec own = *s;
+    own.fit_grow = true; /* no smaller type at any size */
+    double fw, fh;
+    memset(&e, 0, sizeof e);
+    if (find_size(fn, data, &own, m, first, &fw, &fh, &e) == CSVCHART_OK) {
+        snprintf(out, n, " in smaller type, or %.0fx%.0f in full-size type", fw, fh);
+    } else {
+        snprintf(out, n, " in smaller type");
+    }
+}
+
 csvchart_status csvchart_layout_fit(csvchart_layout_fn fn, const void *data, const struct spec *s,
                                     const csvchart_text_measurer *m, struct csvchart_scene *scene,
                                     struct csvchart_warnings *warn, csvchart_error *err)
@@ -624,46 +732,9 @@ csvchart_status csvchart_layout_fit(csvchart_layout_fn fn, const void *data, con
         return st;
     }
 
-    /* Grow the sides found short at the size tried last by a quarter, from there, until it
-     * fits; then bisect between the requested size and the first that fits. Only one side
-     * grows at a time while only one is short: the type scale follows the smaller of
-     * width / 1200 and height / 675, so a side grown past 16:9 leaves the type as it is -
-     * growing both would scale text and room alike and never fit. Only sizes that were laid
-     * out are reported, so the same command at the reported size succeeds. */
-    double w0 = s->width, h0 = s->height, fw = w0, fh = h0;
-    struct layout_fit fit = first;
+    double fw, fh;
     csvchart_error e2 = {0};
-    st = grow(fn, data, s, m, &fit, &fw, &fh, &e2);
-    /* The width asked for is usually the column's or the slide's, and height what an editor
-     * can give: when growing went astray (a side grown for the other's shortfall scales the
-     * type with it: 3840x2160 of 41 names grew both ways to 32767 px and failed, where
-     * 3840x3429 holds them), the tallest canvas of that width is tried, unless growing ended
-     * there, and bisected down. */
-    if (st == CSVCHART_ERROR_SIZE && h0 < LAYOUT_MAX_SIDE && !(fw == w0 && fh >= LAYOUT_MAX_SIDE)) {
-        fw = w0, fh = LAYOUT_MAX_SIDE;
-        st = try_size(fn, data, s, m, fw, fh, &fit, &e2);
-    }
-    /* Type grows with the canvas: when a wide canvas holds the text at no height, a narrower
-     * one may (a 3840x2160 slide of many long names: 1920 wide and taller); on a narrow one
-     * where text is at its floor, a wider one wraps names in fewer lines; and a smaller canvas
-     * both ways sets the text at its floor for the short side to grow from. */
-    static const struct {
-        double w, h;
-    } starts[] = {{0.75, 1}, {0.5, 1}, {1.5, 1},   {2, 1},
-                  {0.25, 1}, {3, 1},   {0.5, 0.5}, {0.25, 0.25}};
-    for (size_t k = 0; k < sizeof starts / sizeof starts[0] && st == CSVCHART_ERROR_SIZE; k++) {
-        double sw = fmax(fmin(floor(w0 * starts[k].w), LAYOUT_MAX_SIDE), 1);
-        double sh = fmax(floor(h0 * starts[k].h), 1);
-        fw = sw, fh = sh;
-        st = try_size(fn, data, s, m, fw, fh, &fit, &e2);
-        if (st == CSVCHART_ERROR_SIZE) {
-            st = grow(fn, data, s, m, &fit, &fw, &fh, &e2);
-        }
-        if (st == CSVCHART_OK) { /* bisect from the smaller of each side */
-            w0 = fmin(w0, sw);
-            h0 = fmin(h0, sh);
-        }
-    }
+    st = find_size(fn, data, s, m, &first, &fw, &fh, &e2);
     if (st != CSVCHART_OK && st != CSVCHART_ERROR_SIZE) {
         return csvchart_error_set(err, e2.status, e2.file[0] ? e2.file : NULL, e2.line, e2.column,
                                   "%s", e2.message);
@@ -676,37 +747,18 @@ csvchart_status csvchart_layout_fit(csvchart_layout_fn fn, const void *data, con
                                   first.what, verb(first.what), s->width, s->height,
                                   LAYOUT_MAX_SIDE, hint[0] ? "; " : "", hint);
     }
-    /* Bisect each side alone, width first: the least of it that still fits with the height
-     * found, then the least height with that width. */
-    for (int side = 0; side < 2; side++) {
-        double lo = side ? h0 : w0, hi = side ? fh : fw;
-        csvchart_error e0 = {0};
-        if (hi > lo &&
-            try_size(fn, data, s, m, side ? fw : lo, side ? lo : fh, &fit, &e0) == CSVCHART_OK) {
-            hi = lo; /* this side needs no growing */
-        }
-        while (hi - lo > 1) { /* lo fails, hi fits */
-            double mid = floor((lo + hi) / 2);
-            memset(&e2, 0, sizeof e2);
-            st = try_size(fn, data, s, m, side ? fw : mid, side ? mid : fh, &fit, &e2);
-            if (st == CSVCHART_OK) {
-                hi = mid;
-            } else {
-                lo = mid;
-            }
-        }
-        *(side ? &fh : &fw) = hi;
-    }
     if (!s->fit_grow) {
+        char full[96] = "";
+        full_type_size(fn, data, s, m, &first, fw, fh, full, sizeof full);
         return csvchart_error_set(err, CSVCHART_ERROR_SIZE, NULL, 0, 0,
-                                  "%s %s not fit %.0fx%.0f: use size %.0fx%.0f%s%s%s", first.what,
-                                  verb(first.what), s->width, s->height, fw, fh,
+                                  "%s %s not fit %.0fx%.0f: use size %.0fx%.0f%s%s%s%s", first.what,
+                                  verb(first.what), s->width, s->height, fw, fh, full,
                                   first.hint[0] ? " (" : "", first.hint, first.hint[0] ? ")" : "");
     }
     struct spec grown = *s;
     grown.width = fw;
     grown.height = fh;
-    memset(&fit, 0, sizeof fit);
+    struct layout_fit fit = {0};
     st = fn(data, &grown, m, scene, warn, &fit, err);
     if (st) {
         csvchart_scene_fini(scene);

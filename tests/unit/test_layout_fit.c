@@ -176,6 +176,18 @@ static void test_wider_fits(void)
         fprintf(stderr, "  \"%s\"\n", msg);
     }
     CHECK(strstr(msg, "use size 1920x1200") != NULL);
+    /* ... and says that size fits in smaller type only, naming the least that keeps the type
+     * of its own size, where 2400 px at u = 1.6 fit: 3840 px (review 8: an editor followed
+     * "use 1200x876" and got a 20 px title) */
+    if (!strstr(msg, "1920x1200 in smaller type, or 1920x3840 in full-size type")) {
+        fprintf(stderr, "  \"%s\"\n", msg);
+    }
+    CHECK(strstr(msg, "1920x1200 in smaller type, or 1920x3840 in full-size type") != NULL);
+    /* a size that fits in its own type is named alone */
+    md.need_h = 1300;
+    md.typed = false;
+    CHECK_INT(search(&md, 1920, 1080, msg, sizeof msg), CSVCHART_ERROR_SIZE);
+    CHECK(strstr(msg, "use size 1920x1300") != NULL && !strstr(msg, "type"));
 }
 
 int main(void)
