@@ -311,6 +311,17 @@ void csvchart_ticks_log_within(double dlo, double dhi, int target, struct ticks 
                 break;
             }
         }
+        /* The bottom decade too, when the domain starts on it, the stride skips it, it stands
+         * no nearer the stride's first tick than the top rule allows, and the count has room:
+         * a dot at $0.07 on an axis from $0.01 is read against $0.01, not left under $1 with
+         * no gridline (lab-economics). Bars start there, and the note says so when it is not
+         * labelled. Not below a millionth, where format.c would write the whole axis in powers
+         * of ten (one notation per axis) for the sake of its lowest label. */
+        bool bottom = n >= 1 && a < first && a >= -6 && fabs(pow10i(a) / dlo - 1) < 1e-9 &&
+                      first - a >= fmax(0.5 * s, near) && n + 1 <= m;
+        if (bottom) {
+            out->major[out->nmajor++] = dlo;
+        }
         for (int e = first; e <= last - (replace ? s : 0); e += s) {
             out->major[out->nmajor++] = pow10i(e);
         }

@@ -268,15 +268,18 @@ static void test_log_within_top(void)
         double major[12];
     } cases[] = {
         /* prices, $0.00003 .. $6.75T: bars from 1e-5 to 1e13 */
-        {1e-5, 1e13, 10, 6, T(1e-3, 1, 1e3, 1e6, 1e9, 1e13)}, // $1T would crowd $10T
+        {1e-5, 1e13, 10, 7, T(1e-5, 1e-3, 1, 1e3, 1e6, 1e9, 1e13)}, // $1T would crowd $10T
         {1e-5, 1e13, 6, 6, T(1e-3, 1, 1e3, 1e6, 1e9, 1e13)},
-        {1e-5, 1e13, 5, 3, T(1, 1e6, 1e13)}, // every 6th; $1T gives way
+        {1e-5, 1e13, 5, 4, T(1e-5, 1, 1e6, 1e13)}, // every 6th; $1T gives way
         {1e-5, 1e13, 3, 3, T(1, 1e6, 1e13)},
         {1e-5, 1e13, 2, 2, T(1, 1e13)},
         /* storage cost, $7e-8 .. $5M: a trend from 1e-8 to 1e7 */
         {1e-8, 1e7, 10, 5, T(1e-6, 1e-3, 1, 1e3, 1e7)},
-        {1e-8, 1e7, 3, 3, T(1e-6, 1, 1e7)},                         // every 6th; 1e6 gives way
-        {1e-5, 1e14, 10, 7, T(1e-3, 1, 1e3, 1e6, 1e9, 1e12, 1e14)}, // 2 of 3 decades: stays
+        {1e-8, 1e7, 3, 3, T(1e-6, 1, 1e7)}, // every 6th; 1e6 gives way
+        {1e-5, 1e14, 10, 8, T(1e-5, 1e-3, 1, 1e3, 1e6, 1e9, 1e12, 1e14)}, // 2 of 3: stays
+        /* the bottom decade when the data reach it and the count has room (a dot at $0.07
+         * under $1 had no gridline); never below a millionth (powers of ten, format.c) */
+        {0.01, 1e9, 6, 5, T(0.01, 1, 1e3, 1e6, 1e9)},
         {0.01, 100, 5, 5, T(0.01, 0.1, 1, 10, 100)}, // every decade: the top is one of them
         {1, 1e4, 3, 2, T(1, 1e4)},
     };
@@ -305,7 +308,10 @@ static void test_log_within_top(void)
         int s = (int)lround(log10(t.step));
         bool ok =
             (int)t.nmajor <= m && t.major[t.nmajor - 1] == pow(10, b) && (s == 1 || s % 3 == 0);
-        for (size_t k = 0; k + 1 < t.nmajor; k++) {
+        /* the bottom decade may stand before the stride's first tick */
+        size_t k0 = t.nmajor >= 2 && t.major[0] == pow(10, a) && a % s != 0 ? 1 : 0;
+        ok = ok && (k0 == 0 || (a >= -6 && t.major[1] / t.major[0] >= 10));
+        for (size_t k = k0; k + 1 < t.nmajor; k++) {
             int e = (int)lround(log10(t.major[k]));
             ok = ok && e % s == 0 && e >= a;
             if (k + 2 < t.nmajor) {
