@@ -15,7 +15,8 @@
  *
  * Only the ticks depend on the size: about one gridline per BAR_METRICS tick_spacing px,
  * multiples of 1, 2, 2.5 or 5 times a power of ten inside the domain (linear), or every
- * decade, every other one ... from the bottom (log). The axis may run on past its last tick
+ * decade, every 3rd, 6th ... on multiples of the stride and the top decade (log, as a trend's:
+ * csvchart_ticks_log_within). The axis may run on past its last tick
  * to the domain's end, and past that by the room its labels need (bar_axis_map()): a value
  * label above the tallest bar, a tick label centred on the last tick.
  */

@@ -9,8 +9,9 @@
  * value at or above it (csvchart_nice_ceil), a log axis from decade to decade. The ticks are
  * then chosen inside the domain for the room there is: csvchart_ticks_within (multiples of 1,
  * 2, 5 or 25 times a power of ten, about the target count, the simplest preferred) and
- * csvchart_ticks_log / csvchart_ticks_log_within (every decade, or every 2nd, 3rd, 5th ...
- * on multiples of that stride, with minor ticks over few decades). (An extended-Wilkinson
+ * csvchart_ticks_log / csvchart_ticks_log_within (every decade, or every 3rd, 6th, 9th ...
+ * on multiples of that stride, the domain's top decade labelled, with minor ticks over few
+ * decades; bars and trends share them). (An extended-Wilkinson
  * search that extended the domain to its ticks served before domains were decided first; it
  * is gone.)
  *
@@ -103,6 +104,9 @@ static int decade_floor(double v)
     return e;
 }
 
+/* Decade strides of thinned log ticks: 1 or multiples of 3 (see csvchart_ticks_log). */
+static const int strides[] = {1, 3, 6, 9, 12, 15, 30, 60, 90, 150, 300};
+
 bool csvchart_ticks_log(double dmin, double dmax, int target, struct ticks *out)
 {
     if (!isfinite(dmin) || !isfinite(dmax) || !(dmin > 0) || !(dmax > 0)) {
@@ -132,8 +136,9 @@ bool csvchart_ticks_log(double dmin, double dmax, int target, struct ticks *out)
      * 1M ... with s = 3: a review found 1e-7 1e-5 ... 1e7, stepped from the bottom, which
      * skipped 1): the bottom decade moves down to a multiple of s, and bars on a log axis
      * start there; the top extends to the next one. Near the ends of the doubles the bottom
-     * stays where it is. */
-    static const int strides[] = {1, 2, 3, 5, 10, 20, 30, 50, 100, 200, 300};
+     * stays where it is. Strides are 1 or multiples of 3, so that thinned ticks are the SI
+     * prefixes' own decades ($1 $1K $1M $1B $1T); every 2nd or 5th decade put them between
+     * prefixes ($0.00001 $1 $100K $10B, graphics desk review 8). */
     int s = 1, lo0 = e0;
     for (size_t i = 0; i < sizeof strides / sizeof strides[0]; i++) {
         s = strides[i];
@@ -253,34 +258,103 @@ void csvchart_ticks_within(double dlo, double dhi, int target, struct ticks *out
     out->hi = out->major[out->nmajor - 1];
 }
 
+/* The multiple of s at or below e, and at or above it. */
+static int mult_floor(int e, int s)
+{
+    return e - ((e % s) + s) % s;
+}
+
+static int mult_ceil(int e, int s)
+{
+    return -mult_floor(-e, s);
+}
+
 void csvchart_ticks_log_within(double dlo, double dhi, int target, struct ticks *out)
 {
-    struct ticks t;
-    if (!csvchart_ticks_log(dlo, dhi, target, &t)) {
-        t.nmajor = 0;
-        t.nminor = 0;
-    }
-    *out = t;
     out->nmajor = 0;
-    for (size_t i = 0; i < t.nmajor; i++) {
-        if (t.major[i] <= dhi * (1 + 1e-9) && t.major[i] >= dlo * (1 - 1e-9)) {
-            out->major[out->nmajor++] = t.major[i]; /* thinned decades may start below dlo */
-        }
-    }
     out->nminor = 0;
-    for (size_t i = 0; i < t.nminor; i++) {
-        if (t.minor[i] < dhi) {
-            out->minor[out->nminor++] = t.minor[i];
+    out->step = 10;
+    bool ok = isfinite(dlo) && isfinite(dhi) && dlo > 0 && dhi >= dlo;
+    /* The decades inside the domain, [a, b]; none for subnormal data (the first is 1e-307). */
+    int a = 0, b = -1;
+    if (ok && dhi >= 1e-307) {
+        a = dlo < 1e-307 ? -307 : decade_floor(dlo);
+        a += pow10i(a) < dlo * (1 - 1e-9) ? 1 : 0;
+        b = dhi > 1e308 ? 308 : decade_floor(dhi);
+        b -= pow10i(b) > dhi * (1 + 1e-9) ? 1 : 0;
+    }
+    if (a <= b) {
+        int m = target < 2 ? 2 : target > SCALE_MAX_TICKS ? SCALE_MAX_TICKS : target;
+        /*
+         * Every s-th decade on multiples of s (the strides of csvchart_ticks_log), counting
+         * only the ticks inside the domain. Its top - the decade at or above the data - is
+         * labelled, so that the largest value never stands above the last label (review 8: a
+         * $6.75T bar past $10B, the axis ending at an unlabelled $10T). Where the stride skips
+         * it, it joins the stride's ticks, and the stride's tick below it gives way when the
+         * two would stand nearer than half a stride or half the spacing the target asks for
+         * (ndec / (target - 1) decades): $1B $10T, not $1B $1T $10T with the last gridlines
+         * crowded together (a trend drew $1M a third of a step below $10M); $1B $1T $100T.
+         */
+        bool top = fabs(pow10i(b) / dhi - 1) < 1e-9;
+        double near = 0.5 * (log10(dhi) - log10(dlo)) / (m - 1);
+        int s = 1, first = a, last = b, n = 0;
+        bool replace = false, add = false;
+        for (size_t i = 0; i < sizeof strides / sizeof strides[0]; i++) {
+            s = strides[i];
+            first = mult_ceil(a, s);
+            last = mult_floor(b, s);
+            n = first <= last ? (last - first) / s + 1 : 0;
+            add = top && (n == 0 || last != b);
+            replace = add && n >= 2 && b - last < fmax(0.5 * s, near);
+            n += add && !replace ? 1 : 0;
+            if (n <= m) {
+                break;
+            }
+        }
+        /* The bottom decade too, when the domain starts on it, the stride skips it, it stands
+         * no nearer the stride's first tick than the top rule allows, and the count has room:
+         * a dot at $0.07 on an axis from $0.01 is read against $0.01, not left under $1 with
+         * no gridline (lab-economics). Bars start there, and the note says so when it is not
+         * labelled. Not below a millionth, where format.c would write the whole axis in powers
+         * of ten (one notation per axis) for the sake of its lowest label. */
+        bool bottom = n >= 1 && a < first && a >= -6 && fabs(pow10i(a) / dlo - 1) < 1e-9 &&
+                      first - a >= fmax(0.5 * s, near) && n + 1 <= m;
+        if (bottom) {
+            out->major[out->nmajor++] = dlo;
+        }
+        for (int e = first; e <= last - (replace ? s : 0); e += s) {
+            out->major[out->nmajor++] = pow10i(e);
+        }
+        if (add) {
+            out->major[out->nmajor++] = dhi;
+        }
+        out->step = pow10i(s);
+        /* Minor ticks 2..9 x each decade, and the decades the stride skips, over at most 3
+         * decades (as csvchart_ticks_log): inside the domain only. */
+        if (log10(dhi) - log10(dlo) <= 3 + 1e-9) {
+            for (int e = a - 1; e <= b; e++) {
+                for (int d = 1; d <= 9; d++) {
+                    double v = scaled(d, e);
+                    bool major = false;
+                    for (size_t k = 0; k < out->nmajor; k++) {
+                        major = major || fabs(out->major[k] / v - 1) < 1e-9;
+                    }
+                    if (v > dlo * (1 + 1e-9) && v < dhi * (1 - 1e-9) && !major &&
+                        out->nminor < SCALE_MAX_MINOR) {
+                        out->minor[out->nminor++] = v;
+                    }
+                }
+            }
         }
     }
-    if (out->nmajor == 0) {
+    if (out->nmajor == 0 && ok) {
         out->major[out->nmajor++] = dlo;
         if (dhi > dlo) {
             out->major[out->nmajor++] = dhi;
         }
         out->nminor = 0;
-        out->step = dlo > 0 && dhi > dlo ? dhi / dlo : 10;
+        out->step = dhi > dlo ? dhi / dlo : 10;
     }
-    out->lo = out->major[0];
-    out->hi = out->major[out->nmajor - 1];
+    out->lo = out->nmajor ? out->major[0] : dlo;
+    out->hi = out->nmajor ? out->major[out->nmajor - 1] : dhi;
 }

@@ -3,9 +3,10 @@
  *
  * Linear ticks fall inside a domain decided first (csvchart_ticks_within, below).
  *
- * Log ticks: the domain snaps outward to decades; a major tick at every decade, or every 2nd,
- * 3rd, 5th ... decade when there are more decades than the target; minor ticks at 2..9 x each
- * decade when the domain spans at most 3 decades, none otherwise.
+ * Log ticks: the domain snaps outward to decades; a major tick at every decade, or every 3rd,
+ * 6th, 9th ... decade (on multiples of that stride: 1, 1K, 1M ...) when there are more decades
+ * than the target; minor ticks at 2..9 x each decade when the domain spans at most 3 decades,
+ * none otherwise.
  */
 #ifndef CSVCHART_SCALE_H
 #define CSVCHART_SCALE_H
@@ -70,10 +71,16 @@ double csvchart_nice_ceil(double v);
 double csvchart_decade(double e);
 void csvchart_ticks_within(double dlo, double dhi, int target, struct ticks *out);
 /*
- * The same for a log axis whose domain [dlo, dhi] is decided first (0 < dlo <= dhi): the
- * decades of csvchart_ticks_log() that do not pass dhi (thinned decades may end past it), and
- * its minor ticks below dhi. Where no decade lies inside (subnormal data: the first decade is
- * 1e-307) the ticks are the domain's ends.
+ * The same for a log axis whose domain [dlo, dhi] is decided first (0 < dlo <= dhi), the one
+ * tick chooser of every log axis (bars and trends): every decade inside it, or every s-th (s
+ * of csvchart_ticks_log's strides, ticks on multiples of s), s the least that keeps the ticks
+ * inside the domain at most `target`; and dhi, when it is a decade, always among them (the
+ * axis ends on a label), the stride's last tick giving way when it would stand nearer to dhi
+ * than half a stride or half the spacing the target asks for, log10(dhi / dlo) / (target - 1)
+ * decades. `step` is 10^s (dhi's tick may be nearer); minor ticks (2..9 x each
+ * decade, and the decades skipped) inside the domain when it spans at most 3 decades. Where no
+ * decade lies inside (subnormal data: the first decade is 1e-307) the ticks are the domain's
+ * ends.
  */
 void csvchart_ticks_log_within(double dlo, double dhi, int target, struct ticks *out);
 

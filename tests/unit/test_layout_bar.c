@@ -178,6 +178,45 @@ static void test_log_axis(void)
     csvchart_figure_free(fig);
 }
 
+/* Review 8: prices from $0.00003 to $6.75T on a log axis. Decades thinned every 3rd, 6th ...
+ * (on the prefixes: $1 $1K $1M $1B), never every 5th ($0.00001 $1 $100K $10B), and the top,
+ * $10T, labelled: the $6.75T bar never runs past the last label, at any size, either way. */
+static void test_log_axis_prices(void)
+{
+    static const char csv[] = "item,price\nA grain of rice,$0.00003\nA text message,$0.0075\n"
+                              "Postage stamp,$0.73\nMovie ticket,$11.75\niPhone 16 Pro,$999\n"
+                              "Median US home,\"$412,500\"\nBoeing 787-9,\"$292,500,000\"\n"
+                              "Aircraft carrier,\"$13,300,000,000\"\n"
+                              "US federal budget 2024,\"$6,750,000,000,000\"\n";
+    static const char *const sizes[] = {"400x600", "1200x675", "1920x1080"};
+    static const char *const ways[] = {"auto", "true"}; // vertical names do not fit 400 wide
+    for (size_t i = 0; i < 3; i++) {
+        for (size_t k = 0; k < 2; k++) {
+            const char *opts[] = {"size", sizes[i], "log", "true", "horizontal", ways[k], NULL};
+            csvchart_figure *fig = lay(csv, opts);
+            if (!fig) {
+                continue;
+            }
+            csvchart_error err = {0};
+            const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+            HARNESS_REPORT(fixture_find_text(s, "$10T") != NULL, "%s horizontal %s: no $10T",
+                           sizes[i], ways[k]);
+            static const char *const off[] = {"$100K", "$10B", "$0.01", "$10K", "$100M"};
+            for (size_t j = 0; j < sizeof off / sizeof off[0]; j++) {
+                HARNESS_REPORT(fixture_find_text(s, off[j]) == NULL,
+                               "%s horizontal %s: a tick %s between the prefixes' decades",
+                               sizes[i], ways[k], off[j]);
+            }
+            HARNESS_REPORT(fixture_find_text(s, "$1") != NULL, "%s horizontal %s: no $1", sizes[i],
+                           ways[k]);
+            int w = 0, h = 0;
+            sscanf(sizes[i], "%dx%d", &w, &h);
+            check_scene_rules("log prices", s, w, h);
+            csvchart_figure_free(fig);
+        }
+    }
+}
+
 static void test_open_range(void)
 {
     const char *opts[] = {"low", "low", "high", "high", "log", "true", "x", "labs", NULL};
@@ -1504,6 +1543,7 @@ int main(void)
     RUN(test_net_totals);
     RUN(test_rule_far);
     RUN(test_log_axis);
+    RUN(test_log_axis_prices);
     RUN(test_open_range);
     RUN(test_mixed_multipliers);
     RUN(test_orientation);

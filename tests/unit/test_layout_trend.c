@@ -576,6 +576,50 @@ static void test_sample(void)
     csvchart_figure_free(fig);
 }
 
+/* Review 8: storage cost per GB, $5M (DRAM, 1980) down to below $0.0000001 (flash, 2024), on
+ * a log axis. Its ticks are the bar chart's: house numbers ($10M, $1K, $1, $0.001), never
+ * powers of ten ($10⁶ ... $10⁰ ... $10⁻⁸, when every 2nd decade reached 1e-8), and the top,
+ * $10M, labelled above the $5M point. */
+static void test_log_ticks_house_style(void)
+{
+    char csv[4096];
+    size_t n = (size_t)snprintf(csv, sizeof csv, "date,series,cost\n");
+    for (int k = 0; k <= 14; k++) {
+        n += (size_t)snprintf(csv + n, sizeof csv - n, "%d-07-01,DRAM,$%.6g\n", 1980 + 3 * k,
+                              5e6 * pow(0.2746, k));
+    }
+    for (int k = 0; k <= 22; k++) {
+        n += (size_t)snprintf(csv + n, sizeof csv - n, "%d-07-01,Flash,$%.6g\n", 1980 + 2 * k,
+                              2e4 * pow(0.3025, k));
+    }
+    static const char *const sizes[] = {"400x600", "1200x675", "1920x1080"};
+    for (size_t i = 0; i < 3; i++) {
+        const char *opts[] = {"size", sizes[i], "group", "series", "log",
+                              "true", "trend",  "fit",   NULL};
+        csvchart_error err = {0};
+        csvchart_figure *fig = fixture_figure("trend", csv, opts, &err);
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        HARNESS_REPORT(s != NULL, "%s: %s", sizes[i], err.message);
+        if (s) {
+            int w = 0, h = 0;
+            sscanf(sizes[i], "%dx%d", &w, &h);
+            check_scene_rules("storage", s, w, h);
+            HARNESS_REPORT(fixture_find_text(s, "$10M") != NULL, "%s: no $10M at the top",
+                           sizes[i]);
+            HARNESS_REPORT(fixture_find_text(s, "$1") != NULL, "%s: no $1", sizes[i]);
+            for (size_t k = 0; k < s->len; k++) {
+                const struct scene_item *t = &s->items[k];
+                /* "10" then a superscript (U+2070..U+207F, U+00B9..U+00B3): a power of ten */
+                bool power = t->kind == SCENE_TEXT &&
+                             (strstr(t->text, "10\xe2\x81") || strstr(t->text, "10\xc2\xb9") ||
+                              strstr(t->text, "10\xc2\xb2") || strstr(t->text, "10\xc2\xb3"));
+                HARNESS_REPORT(!power, "%s: a power of ten \"%s\"", sizes[i], t->text);
+            }
+        }
+        csvchart_figure_free(fig);
+    }
+}
+
 static void test_refusal_and_grow(void)
 {
     /* sixty labelled points a day apart on a phone: refused, naming a size that holds them */
@@ -1657,6 +1701,7 @@ static void test_leaders_apart(void)
 int main(void)
 {
     RUN(test_sample);
+    RUN(test_log_ticks_house_style);
     RUN(test_refusal_and_grow);
     RUN(test_legend);
     RUN(test_least_plot);

@@ -38,22 +38,26 @@ static const struct {
     size_t nminor;
 } log_cases[] = {
     {0.07, 60, 5, 10, 5, T(0.01, 0.1, 1, 10, 100), 32},
-    {0.07, 60, 3, 100, 3, T(0.01, 1, 100), 32 + 2}, // thinned: 0.1 and 10 become minors
+    {0.07, 60, 3, 1000, 3, T(0.001, 1, 1000), 48 + 4}, // thinned: 0.01 ... 100 become minors
     {1, 100, 5, 10, 3, T(1, 10, 100), 16},
     {1, 1000, 5, 10, 4, T(1, 10, 100, 1000), 24},
     {1, 1000, 2, 1000, 2, T(1, 1000), 24 + 2},
     {20, 80, 5, 10, 2, T(10, 100), 8},     // inside one decade: a decade below and above
     {10, 10, 5, 10, 3, T(1, 10, 100), 16}, // one exact decade
     {0.5, 0.5, 5, 10, 2, T(0.1, 1), 8},
-    {1e-3, 1e12, 5, 1e5, 5, T(1e-5, 1, 1e5, 1e10, 1e15), 0}, // thinned decades on 1 = 10^0
+    {1e-3, 1e12, 5, 1e6, 4, T(1e-6, 1, 1e6, 1e12), 0}, // thinned decades on 1 = 10^0
     {1e-3, 1e12, 6, 1e3, 6, T(1e-3, 1, 1e3, 1e6, 1e9, 1e12), 0},
     {1e-3, 1e12, 16, 10, 16,
      T(1e-3, 1e-2, 1e-1, 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12), 0},
-    {1e-3, 1e12, 10, 100, 9, T(1e-4, 1e-2, 1, 1e2, 1e4, 1e6, 1e8, 1e10, 1e12), 0},
-    {1e-10, 1e10, 5, 1e5, 5, T(1e-10, 1e-5, 1, 1e5, 1e10), 0},
+    /* Thinned: every 3rd, 6th ... decade, on the prefixes' decades (review 8: every 2nd or
+     * 5th gave $0.00001 $1 $100K $10B) */
+    {1e-3, 1e12, 10, 1e3, 6, T(1e-3, 1, 1e3, 1e6, 1e9, 1e12), 0},
+    {1e-10, 1e10, 5, 1e6, 5, T(1e-12, 1e-6, 1, 1e6, 1e12), 0},
+    {3e-5, 6.75e12, 8, 1e3, 8, T(1e-6, 1e-3, 1, 1e3, 1e6, 1e9, 1e12, 1e15), 0},
+    {3e-5, 6.75e12, 5, 1e6, 5, T(1e-6, 1, 1e6, 1e12, 1e18), 0},
     {0.0012, 7.5e14, 8, 1e3, 7, T(1e-3, 1, 1e3, 1e6, 1e9, 1e12, 1e15), 0},
-    {1e-300, 1e300, 5, 1e200, 4, T(1e-300, 1e-100, 1e100, 1e300), 0},
-    {1e200, 1e307, 2, 1e200, 2, T(1e108, 1e308), 0}, // shifted down to stay below DBL_MAX
+    {1e-300, 1e300, 5, 1e150, 5, T(1e-300, 1e-150, 1, 1e150, 1e300), 0},
+    {1e200, 1e307, 2, 1e300, 2, T(1e8, 1e308), 0}, // shifted down to stay below DBL_MAX
 };
 
 static void test_log_cases(void)
@@ -239,7 +243,8 @@ static void test_log_within(void)
     CHECK(t.nmajor == 4 && t.major[0] == 0.1 && t.major[3] == 100); // 0.01 is not inside
     CHECK(t.lo == 0.1 && t.hi == 100);
     csvchart_ticks_log_within(1e-7, 1e7, 8, &t); /* thinned by 3: on 1, never below 1e-7 */
-    CHECK(t.nmajor == 5 && t.major[0] == 1e-6 && t.major[2] == 1 && t.major[4] == 1e6);
+    CHECK(t.nmajor == 5 && t.major[0] == 1e-6 && t.major[2] == 1 && t.major[3] == 1e3);
+    CHECK(t.major[4] == 1e7 && t.hi == 1e7); // the top labelled; 1e6, a decade below, gives way
     static const double sub[][2] = {{1e-310, 2e-310}, {5e-324, 1e-309}, {1e-310, 1e-310}};
     for (size_t i = 0; i < sizeof sub / sizeof sub[0]; i++) {
         csvchart_ticks_log_within(sub[i][0], sub[i][1], 5, &t);
@@ -247,6 +252,78 @@ static void test_log_within(void)
         CHECK(t.major[0] == sub[i][0] && t.major[t.nmajor - 1] == sub[i][1]);
         CHECK(t.nminor == 0 && t.lo == sub[i][0] && t.hi == sub[i][1]);
     }
+}
+
+/* Review 8: a log axis of a domain decided first steps 1 or a multiple of 3 decades (on the
+ * prefixes' decades: $1 $1K $1M $1B $1T, never $0.00001 $1 $100K $10B), and labels its top,
+ * the decade at or above the data ($10T above a $6.75T bar, $10M above a $5M point): never a
+ * value above the last label. The stride's tick just below the top gives way when the two
+ * would stand nearer than half the spacing the target asks for. */
+static void test_log_within_top(void)
+{
+    static const struct {
+        double dlo, dhi;
+        int target;
+        size_t n;
+        double major[12];
+    } cases[] = {
+        /* prices, $0.00003 .. $6.75T: bars from 1e-5 to 1e13 */
+        {1e-5, 1e13, 10, 7, T(1e-5, 1e-3, 1, 1e3, 1e6, 1e9, 1e13)}, // $1T would crowd $10T
+        {1e-5, 1e13, 6, 6, T(1e-3, 1, 1e3, 1e6, 1e9, 1e13)},
+        {1e-5, 1e13, 5, 4, T(1e-5, 1, 1e6, 1e13)}, // every 6th; $1T gives way
+        {1e-5, 1e13, 3, 3, T(1, 1e6, 1e13)},
+        {1e-5, 1e13, 2, 2, T(1, 1e13)},
+        /* storage cost, $7e-8 .. $5M: a trend from 1e-8 to 1e7 */
+        {1e-8, 1e7, 10, 5, T(1e-6, 1e-3, 1, 1e3, 1e7)},
+        {1e-8, 1e7, 3, 3, T(1e-6, 1, 1e7)}, // every 6th; 1e6 gives way
+        {1e-5, 1e14, 10, 8, T(1e-5, 1e-3, 1, 1e3, 1e6, 1e9, 1e12, 1e14)}, // 2 of 3: stays
+        /* the bottom decade when the data reach it and the count has room (a dot at $0.07
+         * under $1 had no gridline); never below a millionth (powers of ten, format.c) */
+        {0.01, 1e9, 6, 5, T(0.01, 1, 1e3, 1e6, 1e9)},
+        {0.01, 100, 5, 5, T(0.01, 0.1, 1, 10, 100)}, // every decade: the top is one of them
+        {1, 1e4, 3, 2, T(1, 1e4)},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct ticks t;
+        csvchart_ticks_log_within(cases[i].dlo, cases[i].dhi, cases[i].target, &t);
+        if (t.nmajor != cases[i].n || t.major[t.nmajor - 1] != cases[i].dhi) {
+            fprintf(stderr, "log within case %zu: [%g, %g] target %d\n", i, cases[i].dlo,
+                    cases[i].dhi, cases[i].target);
+        }
+        CHECK_INT(t.nmajor, cases[i].n);
+        for (size_t k = 0; k < t.nmajor && k < cases[i].n; k++) {
+            CHECK_DBL(t.major[k], cases[i].major[k], 0);
+        }
+        CHECK_DBL(t.hi, cases[i].dhi, 0);
+        CHECK((int)t.nmajor <= cases[i].target);
+    }
+    /* Over random decade domains: the top labelled, inside the target, every step but the
+     * top's 1 or a multiple of 3 decades, on multiples of it. */
+    int bad = 0;
+    for (int i = 0; i < 3000; i++) {
+        int a = -300 + (int)(uniform() * 568), b = a + 1 + (int)(uniform() * 40);
+        int m = 2 + (int)(uniform() * 12);
+        struct ticks t;
+        csvchart_ticks_log_within(pow(10, a), pow(10, b), m, &t);
+        int s = (int)lround(log10(t.step));
+        bool ok =
+            (int)t.nmajor <= m && t.major[t.nmajor - 1] == pow(10, b) && (s == 1 || s % 3 == 0);
+        /* the bottom decade may stand before the stride's first tick */
+        size_t k0 = t.nmajor >= 2 && t.major[0] == pow(10, a) && a % s != 0 ? 1 : 0;
+        ok = ok && (k0 == 0 || (a >= -6 && t.major[1] / t.major[0] >= 10));
+        for (size_t k = k0; k + 1 < t.nmajor; k++) {
+            int e = (int)lround(log10(t.major[k]));
+            ok = ok && e % s == 0 && e >= a;
+            if (k + 2 < t.nmajor) {
+                ok = ok && lround(log10(t.major[k + 1])) - e == s;
+            }
+        }
+        if (!ok) {
+            fprintf(stderr, "log within property: [1e%d, 1e%d] target %d\n", a, b, m);
+            bad++;
+        }
+    }
+    CHECK_INT(bad, 0);
 }
 
 /* Steps of a domain decided first: never 2.5 or 0.25, which write a decimal more than the
@@ -289,6 +366,7 @@ int main(void)
     RUN(test_log_extremes);
     RUN(test_log_properties);
     RUN(test_log_within);
+    RUN(test_log_within_top);
     RUN(test_within_whole_steps);
     RUN(test_map);
     return harness_done();
