@@ -695,10 +695,59 @@ static void full_type_size(csvchart_layout_fn fn, const void *data, const struct
     }
 }
 
+/* Draws s at its size in the type of unit `cap` (largest_type_unit()), saying so, so that a
+ * slide's editor knows the type is not the slide's; `what` is what did not fit in its own. */
+static csvchart_status draw_in_type(csvchart_layout_fn fn, const void *data, const struct spec *s,
+                                    const csvchart_text_measurer *m, double cap, const char *what,
+                                    struct csvchart_scene *scene, struct csvchart_warnings *warn,
+                                    csvchart_error *err)
+{
+    struct spec capped = *s;
+    capped.type_unit_cap = cap;
+    struct layout_fit fit = {0};
+    csvchart_status st = fn(data, &capped, m, scene, warn, &fit, err);
+    if (st) {
+        csvchart_scene_fini(scene);
+        return st;
+    }
+    csvchart_warnings_add(warn,
+                          "%s fit %.0fx%.0f in smaller type: that of a %.0fx%.0f canvas "
+                          "(fit = grow keeps this one's type and grows the canvas)",
+                          what, s->width, s->height, round(1200 * cap), round(675 * cap));
+    return CSVCHART_OK;
+}
+
 csvchart_status csvchart_layout_fit(csvchart_layout_fn fn, const void *data, const struct spec *s,
                                     const csvchart_text_measurer *m, struct csvchart_scene *scene,
                                     struct csvchart_warnings *warn, csvchart_error *err)
 {
+    /* category_labels = thin names every k-th category only where `all` cannot name them
+     * all: at this size in its own type, or in the smaller type the search below would set
+     * them in (a review: 55 countries at 1920x1080 were thinned to every 2nd in the slide's
+     * type, where `all` drew every name and value in an article's). So `all` is laid out
+     * first; only when no type at this size holds it is the thinned layout taken, and where
+     * `all` fits the figure is that one, thin or not (the thinned form is never reached). */
+    if (s->thin_names) {
+        struct spec all = *s;
+        all.thin_names = false;
+        struct layout_fit whole = {0};
+        csvchart_error e = {0};
+        csvchart_status st = fn(data, &all, m, scene, warn, &whole, &e);
+        if (st != CSVCHART_ERROR_SIZE) {
+            if (st) {
+                csvchart_scene_fini(scene);
+                if (err && !err->status) {
+                    *err = e;
+                }
+            }
+            return st;
+        }
+        csvchart_scene_fini(scene);
+        double cap = largest_type_unit(fn, data, &all, m);
+        if (cap > 0) {
+            return draw_in_type(fn, data, &all, m, cap, whole.what, scene, warn, err);
+        }
+    }
     struct layout_fit first = {0};
     csvchart_error local = {0};
     csvchart_status st = fn(data, s, m, scene, warn, &first, &local);
@@ -716,20 +765,7 @@ csvchart_status csvchart_layout_fit(csvchart_layout_fn fn, const void *data, con
     /* In smaller type, that of a smaller canvas (layout.h), at the size asked for. */
     double cap = largest_type_unit(fn, data, s, m);
     if (cap > 0) {
-        struct spec capped = *s;
-        capped.type_unit_cap = cap;
-        struct layout_fit fit = {0};
-        st = fn(data, &capped, m, scene, warn, &fit, err);
-        if (st) {
-            csvchart_scene_fini(scene);
-        } else { /* said, so that a slide's editor knows the type is not the slide's */
-            csvchart_warnings_add(warn,
-                                  "%s fit %.0fx%.0f in smaller type: that of a %.0fx%.0f canvas "
-                                  "(fit = grow keeps this one's type and grows the canvas)",
-                                  first.what, s->width, s->height, round(1200 * cap),
-                                  round(675 * cap));
-        }
-        return st;
+        return draw_in_type(fn, data, s, m, cap, first.what, scene, warn, err);
     }
 
     double fw, fh;

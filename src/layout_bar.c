@@ -20,7 +20,9 @@
  *      csvchart_layout_fit() finds the size that holds every name - unless category_labels =
  *      thin, which names every k-th category instead, with a warning (horizontal bars at the
  *      footer's size, k for the tallest name; forced vertical bars at the largest size that
- *      fits, k bands wide enough for every k-th name);
+ *      fits, k bands wide enough for every k-th name). Thinning is the last resort:
+ *      csvchart_layout_fit() first lays every name out, in smaller type too, and takes this
+ *      thinned form only when no type at the size asked for holds them all;
  *   4. per panel: ticks, the value axis mapped with room for its labels, gridlines, marks,
  *      the baseline, tick labels, names, the ratio callout.
  *

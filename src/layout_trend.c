@@ -22,7 +22,9 @@
  *      value below the least, to the first round value at or above the largest, as bars,
  *      while zero takes at most half of the axis, else between the round values around the
  *      data; log: the decades around the data), so the same data gets the same axis at
- *      every size;
+ *      every size - except a linear axis' bottom, which is a labelled tick: where the round
+ *      value below the least is none (-1.2% under ticks 2 apart), the axis runs on to the
+ *      tick below it (-2%; csvchart_ticks_from_tick), chosen with the ticks for the height;
  *   2. the arrangement (place()), without drawing: the column of line-end labels (a series'
  *      name over the rate of its fit; a lone series shows its rate only), the value tick
  *      gutter, the time map and its calendar ticks (timeline_axis.c), the flags of labelled

@@ -113,6 +113,7 @@ struct trend_layout {
     /* the value axis */
     bool log;
     double lo, hi, dlo, dhi;
+    double dlo_data; /* linear: dlo from the data alone; dlo itself ends on the lowest tick */
     double data_lo, data_hi; /* the values' extent alone, before rules and bands */
     struct ticks ticks;
     struct label_plan values, tick_plan;

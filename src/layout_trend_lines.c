@@ -94,6 +94,7 @@ void csvchart_tr_value_domain(struct trend_layout *T)
     if (T->dlo == 0 && T->dhi == 0) {
         T->dhi = 1;
     }
+    T->dlo_data = T->dlo;
 }
 
 /* Where v lies in the domain: 0 at dlo, 1 at dhi. */
@@ -121,7 +122,11 @@ void csvchart_tr_value_ticks(struct trend_layout *T, double len, int target)
     if (T->log) {
         csvchart_ticks_log_within(T->dlo, T->dhi, target, &T->ticks);
     } else {
-        csvchart_ticks_within(T->dlo, T->dhi, target, &T->ticks);
+        /* The bottom on a labelled tick (-1.2% under ticks 2 apart runs to -2%): lines at the
+         * minimum would run along an unlabelled floor and merge with it (graphics desk review
+         * 8). From the domain decided from the data each time, not the last extension. */
+        csvchart_ticks_from_tick(T->dlo_data, T->dhi, target, &T->ticks);
+        T->dlo = fmin(T->dlo_data, T->ticks.lo);
     }
     csvchart_format_plan(&T->values.f, T->log ? LABELS_LOG_TICKS : LABELS_TICKS, T->ticks.major,
                          T->ticks.nmajor, T->ticks.step, false, &T->values, &T->tick_plan);

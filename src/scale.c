@@ -23,6 +23,7 @@
 
 #include <float.h>
 #include <math.h>
+#include <string.h>
 
 /* How far outside its domain a value may map, in domain widths (see scale.h). */
 #define MAP_T_MAX 1e6
@@ -256,6 +257,34 @@ void csvchart_ticks_within(double dlo, double dhi, int target, struct ticks *out
     out->step = step;
     out->lo = out->major[0];
     out->hi = out->major[out->nmajor - 1];
+}
+
+void csvchart_ticks_from_tick(double dlo, double dhi, int target, struct ticks *out)
+{
+    csvchart_ticks_within(dlo, dhi, target, out);
+    if (out->nmajor < 2 || out->nmajor >= SCALE_MAX_TICKS || !(out->major[0] > dlo)) {
+        return;
+    }
+    /* The step is q * 10^e with q in 1, 2, 5, 25: which one is read back from the ticks, so
+     * that the new tick is, as the others, an integer times a power of ten (scaled()). */
+    static const int QM[] = {1, 2, 5, 25};
+    double step = out->step;
+    for (size_t q = 0; q < sizeof QM / sizeof QM[0]; q++) {
+        int e = (int)floor(log10(step / QM[q]) + 0.5);
+        if (fabs(scaled(QM[q], e) - step) > step * 1e-9) {
+            continue;
+        }
+        long long first = (long long)floor(dlo / step + 1e-9);
+        double below = scaled(first * QM[q], e) + 0.0;
+        if (!(below < out->major[0]) || !(below <= dlo) || !isfinite(below)) {
+            return; /* dlo within rounding of a tick: it is one */
+        }
+        memmove(out->major + 1, out->major, out->nmajor * sizeof *out->major);
+        out->major[0] = below;
+        out->nmajor++;
+        out->lo = below;
+        return;
+    }
 }
 
 /* The multiple of s at or below e, and at or above it. */

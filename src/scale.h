@@ -71,6 +71,17 @@ double csvchart_nice_ceil(double v);
 double csvchart_decade(double e);
 void csvchart_ticks_within(double dlo, double dhi, int target, struct ticks *out);
 /*
+ * The ticks of csvchart_ticks_within(dlo, dhi, target), and the axis' bottom on one of them:
+ * when dlo is not a tick (a round value such as -1.2 under ticks 2 apart: -nice_ceil of a
+ * negative minimum), the tick below it (the first multiple of the step at or below dlo) is
+ * added, so that out->lo = major[0] < dlo and the axis, run from out->lo, ends on a labelled
+ * value below its data as at zero (FIGURES.md: the same rule as at the top, at the bottom,
+ * where values below zero would otherwise run along the plot's unlabelled floor). An axis
+ * from zero, or from a tick, is unchanged. The top is not: an axis may run past its last label
+ * to a round value above the data. A domain with fewer than 2 ticks is returned as is.
+ */
+void csvchart_ticks_from_tick(double dlo, double dhi, int target, struct ticks *out);
+/*
  * The same for a log axis whose domain [dlo, dhi] is decided first (0 < dlo <= dhi), the one
  * tick chooser of every log axis (bars and trends): every decade inside it, or every s-th (s
  * of csvchart_ticks_log's strides, ticks on multiples of s), s the least that keeps the ticks

@@ -542,6 +542,85 @@ static void test_thin_names(void)
     csvchart_figure_free(fig);
 }
 
+/* The names a scene draws ("item NNN") and whether a warning holds `what`. */
+static size_t item_names(const struct scene_item *items, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        n += items[i].kind == SCENE_TEXT && strncmp(items[i].text, "item ", 5) == 0;
+    }
+    return n;
+}
+
+static bool warned(csvchart_figure *fig, const char *what)
+{
+    bool said = false;
+    for (size_t i = 0; i < csvchart_figure_warning_count(fig); i++) {
+        said = said || strstr(csvchart_figure_warning(fig, i), what) != NULL;
+    }
+    return said;
+}
+
+/*
+ * category_labels = thin thins only where `all` cannot name every category (graphics desk
+ * review 8: 55 countries at 1920x1080 were named every 2nd, with no value labels, in the
+ * slide's type, where `all` drew every name and value in an article's type). Counts of names
+ * that fit the slide only in smaller type: thin draws the figure `all` draws, item for item,
+ * with the same smaller-type warning and none of thinning; a count no type at that size
+ * holds is still thinned, with its warning.
+ */
+static void test_thin_only_when_all_cannot(void)
+{
+    static const size_t counts[] = {55, 60, 70};
+    for (size_t k = 0; k < sizeof counts / sizeof counts[0]; k++) {
+        char *csv = many_items(counts[k]);
+        const char *all_opts[] = {"size", "1920x1080", NULL};
+        const char *thin_opts[] = {"size", "1920x1080", "category_labels", "thin", NULL};
+        csvchart_figure *all = lay(csv, all_opts), *thin = lay(csv, thin_opts);
+        free(csv);
+        CHECK(all != NULL && thin != NULL);
+        if (all && thin) {
+            csvchart_error err = {0};
+            const struct csvchart_scene *a = csvchart_figure_scene(all, &err);
+            const struct csvchart_scene *t = csvchart_figure_scene(thin, &err);
+            HARNESS_REPORT(warned(all, "in smaller type"),
+                           "%zu names: `all` fits the slide in its own type; the case tests "
+                           "nothing",
+                           counts[k]);
+            HARNESS_REPORT(item_names(a->items, a->len) == counts[k], "%zu names: `all` drew %zu",
+                           counts[k], item_names(a->items, a->len));
+            HARNESS_REPORT(item_names(t->items, t->len) == counts[k],
+                           "%zu names: thin drew %zu where `all` draws every one", counts[k],
+                           item_names(t->items, t->len));
+            HARNESS_REPORT(!warned(thin, "name is shown"), "%zu names: thinned", counts[k]);
+            HARNESS_REPORT(warned(thin, "in smaller type"), "%zu names: thin did not say so",
+                           counts[k]);
+            bool same = a->len == t->len;
+            for (size_t i = 0; same && i < a->len; i++) {
+                const struct scene_item *x = &a->items[i], *y = &t->items[i];
+                same = x->kind == y->kind && x->x == y->x && x->y == y->y && x->w == y->w &&
+                       x->h == y->h && (x->kind != SCENE_TEXT || strcmp(x->text, y->text) == 0);
+            }
+            HARNESS_REPORT(same, "%zu names: thin's figure differs from all's", counts[k]);
+        }
+        csvchart_figure_free(all);
+        csvchart_figure_free(thin);
+    }
+    /* 400 names fit no type at 1920x1080: thinned, and said */
+    char *csv = many_items(400);
+    const char *thin_opts[] = {"size", "1920x1080", "category_labels", "thin", NULL};
+    csvchart_figure *thin = lay(csv, thin_opts);
+    free(csv);
+    CHECK(thin != NULL);
+    if (thin) {
+        csvchart_error err = {0};
+        const struct csvchart_scene *t = csvchart_figure_scene(thin, &err);
+        CHECK(item_names(t->items, t->len) < 400);
+        CHECK(warned(thin, "name is shown"));
+    }
+    csvchart_figure_free(thin);
+}
+
 /* category_labels = thin under vertical bars (review 6: it did nothing; 75 years were refused
  * with 3234 px and no word of thin): every k-th year under its bar, none overlapping, with a
  * warning, at every size; without thin, the refusal names it as a way out. */
@@ -1552,6 +1631,7 @@ int main(void)
     RUN(test_highlight_dark);
     RUN(test_too_many_names);
     RUN(test_thin_names);
+    RUN(test_thin_only_when_all_cannot);
     RUN(test_thin_wrapped_names);
     RUN(test_thin_names_headroom);
     RUN(test_note_beside_bar);

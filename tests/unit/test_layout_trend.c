@@ -1070,6 +1070,49 @@ static void test_linear_domain(void)
 }
 
 /*
+ * Values below zero: the axis ends on a labelled tick at or below the least value at every
+ * size (graphics desk review 8: inflation down to -1.2% ended at -1.2% with no label, the
+ * lowest lines running flat along the plot's floor), and the floor is that tick's gridline:
+ * no value lies below the lowest tick label's centre.
+ */
+static void test_bottom_tick(void)
+{
+    static const char *const csvs[] = {
+        "date,v\n2020-01,2.1%\n2020-06,-1.2%\n2021-01,10.1%\n2021-06,-1.2%\n2022-01,4%\n",
+        "date,v\n2020,-0.35\n2021,0.9\n2022,0.2\n",
+        "date,v\n2020,-18\n2021,-3\n2022,-11\n",
+    };
+    static const char *const sizes[] = {"400x600", "1200x675", "1920x1080"};
+    for (size_t c = 0; c < sizeof csvs / sizeof csvs[0]; c++) {
+        for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
+            const char *opts[] = {"size", sizes[z], NULL};
+            csvchart_error err = {0};
+            csvchart_figure *fig = fixture_figure("trend", csvs[c], opts, &err);
+            const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+            HARNESS_REPORT(s != NULL, "case %zu at %s: %s", c, sizes[z], err.message);
+            double low_label = -INFINITY, low_data = -INFINITY;
+            char text[64] = "";
+            for (size_t i = 0; s && i < s->len; i++) {
+                const struct scene_item *it = &s->items[i];
+                if (it->kind == SCENE_TEXT && it->anchor == TEXT_ANCHOR_END && it->x < 100 &&
+                    it->y + it->h / 2 > low_label) { /* the tick labels, at the left */
+                    low_label = it->y + it->h / 2;
+                    snprintf(text, sizeof text, "%s", it->text);
+                }
+                for (size_t k = 0; it->kind == SCENE_PATH && k < it->npoints; k++) {
+                    low_data = fmax(low_data, it->points[k].y); /* y grows downwards */
+                }
+            }
+            HARNESS_REPORT(s == NULL || (isfinite(low_label) && low_data <= low_label + 0.5),
+                           "case %zu at %s: the lowest tick label \"%s\" at y %.1f, data down "
+                           "to %.1f",
+                           c, sizes[z], text, low_label, low_data);
+            csvchart_figure_free(fig);
+        }
+    }
+}
+
+/*
  * A point's label is whole at the size drawn: one that needs more lines than a flag has at
  * its wrap makes the figure want width (it used to lose its last words to an ellipsis: "P5
  * Lupemi Dragaxi Mitudra..." of the property test at 400x775).
@@ -1709,6 +1752,7 @@ int main(void)
     RUN(test_markers);
     RUN(test_linear);
     RUN(test_linear_domain);
+    RUN(test_bottom_tick);
     RUN(test_flags_whole);
     RUN(test_flags_phone);
     RUN(test_highlight);

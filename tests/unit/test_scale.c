@@ -4,6 +4,7 @@
  */
 #include <float.h>
 #include <math.h>
+#include <string.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -358,6 +359,69 @@ static void test_within_whole_steps(void)
     }
 }
 
+/*
+ * An axis decided first whose bottom is not a tick ends on one below it (graphics desk review
+ * 8: inflation down to -1.2% ran along an unlabelled floor under ticks 0% 2% ... 12%): the
+ * bottom is the first multiple of the step at or below dlo, written as exactly as the others;
+ * an axis from zero or from a tick is unchanged. Then at random: the ticks are those of
+ * csvchart_ticks_within plus at most the one below, evenly spaced, lo = major[0] <= dlo.
+ */
+static void test_from_tick(void)
+{
+    static const struct {
+        double lo, hi;
+        int target;
+        double first, step;
+        size_t n;
+    } cases[] = {
+        {-1.2, 12, 7, -2, 2, 8},     /* -2 0 2 ... 12 */
+        {-1.2, 12, 3, -5, 5, 4},     /* -5 0 5 10 */
+        {-2, 12, 8, -2, 2, 8},       /* already a tick */
+        {0, 12, 7, 0, 2, 7},         /* from zero */
+        {-0.35, 1, 6, -0.4, 0.2, 8}, /* -0.4 as the double nearest it */
+        {-18, 0, 4, -20, 5, 5},      /* all below zero */
+        {-120, 300, 5, -200, 100, 6},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct ticks t;
+        csvchart_ticks_from_tick(cases[i].lo, cases[i].hi, cases[i].target, &t);
+        bool ok = t.nmajor == cases[i].n && t.major[0] == cases[i].first &&
+                  t.step == cases[i].step && t.lo == t.major[0] && t.hi == t.major[t.nmajor - 1];
+        HARNESS_REPORT(ok,
+                       "[%g, %g] target %d: %zu ticks from %.17g step %g lo %g, expected %zu "
+                       "from %g step %g",
+                       cases[i].lo, cases[i].hi, cases[i].target, t.nmajor, t.major[0], t.step,
+                       t.lo, cases[i].n, cases[i].first, cases[i].step);
+    }
+    uint64_t seed = 11;
+    for (int i = 0; i < 20000; i++) {
+        seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+        double v = ldexp((double)(seed >> 11), -53) * 6 - 3;
+        double hi = csvchart_nice_ceil(pow(10, v) * (1 + (double)(seed % 97) / 10));
+        double lo = -csvchart_nice_ceil(hi * (double)(seed % 13 + 1) / 10);
+        int target = 2 + (int)(seed % 9);
+        struct ticks w, t;
+        csvchart_ticks_within(lo, hi, target, &w);
+        csvchart_ticks_from_tick(lo, hi, target, &t);
+        bool added = t.nmajor == w.nmajor + 1;
+        bool ok = (t.nmajor == w.nmajor || added) && t.step == w.step && t.lo == t.major[0] &&
+                  t.major[0] <= lo && t.major[0] > lo - t.step * (1 + 1e-9) &&
+                  memcmp(t.major + added, w.major, w.nmajor * sizeof *w.major) == 0;
+        /* the tick added is as exact as the next: one step below it, to the double */
+        double written = t.major[0] + t.step;
+        ok = ok && (!added || fabs(written - t.major[1]) <= fabs(t.major[1]) * 1e-12 + 1e-300);
+        char a[32], b[32];
+        snprintf(a, sizeof a, "%.15g", t.major[0]);
+        snprintf(b, sizeof b, "%.12g", t.major[0]);
+        ok = ok && strcmp(a, b) == 0; /* a clean decimal, not -0.30000000000000004 */
+        HARNESS_REPORT(ok, "[%g, %g] target %d: %zu ticks from %.17g (within: %zu from %g)", lo, hi,
+                       target, t.nmajor, t.major[0], w.nmajor, w.major[0]);
+        if (!ok) {
+            break;
+        }
+    }
+}
+
 int main(void)
 {
     RUN(test_log_cases);
@@ -368,6 +432,7 @@ int main(void)
     RUN(test_log_within);
     RUN(test_log_within_top);
     RUN(test_within_whole_steps);
+    RUN(test_from_tick);
     RUN(test_map);
     return harness_done();
 }
