@@ -54,6 +54,26 @@ static bool number(const char *s, size_t len, double *v)
     return len && csvchart_number_parse(s, len, v, NULL);
 }
 
+/* A reference's number [s, s+len) as written, trimmed, into m->written[i] (cut to fit); notes
+ * whether it carries a multiplier. Only called once number() has read it. */
+static void written(struct ref_mark *m, int i, const char *s, size_t len)
+{
+    while (len && (*s == ' ' || *s == '\t')) {
+        s++, len--;
+    }
+    while (len && (s[len - 1] == ' ' || s[len - 1] == '\t')) {
+        len--;
+    }
+    double v;
+    struct number_unit u = {0};
+    if (csvchart_number_parse(s, len, &v, &u) && u.multiplier) {
+        m->multiplied = true;
+    }
+    size_t n = len < sizeof m->written[i] - 1 ? len : sizeof m->written[i] - 1;
+    memcpy(m->written[i], s, n);
+    m->written[i][n] = '\0';
+}
+
 /* A copy of [a, b) with surrounding double quotes taken off ("" doubled inside reads as "). */
 static char *unquote(const char *a, const char *b)
 {
@@ -158,6 +178,12 @@ static csvchart_status read_ref(const struct item *it, const void *ctx, void *ou
                    (int)(b - a), a);
     }
     m->hi = band ? m->hi : m->lo;
+    if (band) {
+        written(m, 0, a, (size_t)(comma - a));
+        written(m, 1, comma + 1, (size_t)(sp - comma - 1));
+    } else {
+        written(m, 0, a, (size_t)(sp - a));
+    }
     m->label = unquote(sp, b);
     return m->label ? CSVCHART_OK : csvchart_error_nomem(err);
 }

@@ -29,6 +29,8 @@
 struct ref_mark {
     double lo, hi;
     char *label;
+    char written[2][32]; /* its numbers as written (a rule: [0] only), for messages */
+    bool multiplied;     /* a K, M, B or T was written on one of them */
 };
 
 /* A note tied to a category. */

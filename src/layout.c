@@ -15,6 +15,8 @@
 #include <string.h>
 
 #include "array.h"
+#include "number.h"
+#include "scale.h"
 
 #define MAX_PARAGRAPH_LINES 64
 
@@ -334,9 +336,10 @@ void csvchart_layout_frame(struct layout *L, const char *auto_note)
     }
 }
 
-void csvchart_layout_refs_far(const struct spec *s, double lo, double hi, bool log,
+void csvchart_layout_refs_far(const struct spec *s, double lo, double hi, bool log, char multiplier,
                               const struct label_plan *plan, struct csvchart_warnings *warn)
 {
+    double f = pow(1000, csvchart_number_multiplier_index(multiplier));
     if (log) {
         lo = lo > 0 ? log10(lo) : lo;
         hi = hi > 0 ? log10(hi) : hi;
@@ -346,7 +349,13 @@ void csvchart_layout_refs_far(const struct spec *s, double lo, double hi, bool l
         const struct ref_mark *r = csvchart_spec_ref(s, k);
         double a = log ? (r->lo > 0 ? log10(r->lo) : lo) : r->lo;
         double b = log ? (r->hi > 0 ? log10(r->hi) : hi) : r->hi;
-        if (fmax(lo - a, b - hi) > span) {
+        double out = fmax(lo - a, b - hi);
+        if (out > span && !r->multiplied && f > 1 && !log &&
+            fmax(lo - r->lo * f, r->hi * f - hi) < out) {
+            continue; /* "-5,5" beside values in B, nearer them read as -5B,5B: the mistake
+                         refs_visible() names (such a reference lies within a pixel of 0) */
+        }
+        if (out > span) {
             char v[64], d0[64], d1[64];
             csvchart_format_planned(plan, fabs(r->lo) > fabs(r->hi) ? r->lo : r->hi, v, sizeof v);
             csvchart_format_planned(plan, log ? pow(10, lo) : lo, d0, sizeof d0);
@@ -358,6 +367,55 @@ void csvchart_layout_refs_far(const struct spec *s, double lo, double hi, bool l
                                   d1);
         }
     }
+}
+
+csvchart_status csvchart_layout_refs_visible(const struct spec *s, const struct scale *sc, bool log,
+                                             char multiplier, struct csvchart_warnings *warn,
+                                             csvchart_error *err)
+{
+    int mi = csvchart_number_multiplier_index(multiplier);
+    double f = pow(1000, mi);
+    for (size_t k = 0; k < s->nrules + s->nbands; k++) {
+        const struct ref_mark *r = csvchart_spec_ref(s, k);
+        bool band = k >= s->nrules;
+        if (log && (r->lo <= 0 || !band)) {
+            continue; /* on a log axis a rule is where it says; bands from <= 0 run from the
+                         axis' end */
+        }
+        double a = csvchart_scale_map(sc, r->lo), b = csvchart_scale_map(sc, band ? r->hi : 0);
+        if (fabs(b - a) >= 1 || (!band && r->lo == 0)) {
+            continue;
+        }
+        /* Read in the axis' multiplier, would it show? Then that is what was meant. */
+        bool meant = !r->multiplied && mi > 0 &&
+                     fabs(csvchart_scale_map(sc, r->lo * f) -
+                          csvchart_scale_map(sc, band ? r->hi * f : 0)) >= 1;
+        char label[300] = "";
+        if (*r->label) {
+            snprintf(label, sizeof label, " \"%.280s\"", r->label);
+        }
+        if (!band && !meant) {
+            continue; /* a rule near 0 as written: it is where it was asked to be */
+        }
+        if (!band) {
+            return csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0,
+                                      "rule %s%s lies within a pixel of 0 on this axis; its "
+                                      "values are in %c: did you mean %s%c?",
+                                      r->written[0], label, multiplier, r->written[0], multiplier);
+        }
+        if (meant) {
+            return csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0,
+                                      "band %s,%s%s is narrower than a pixel on this axis; its "
+                                      "values are in %c: did you mean %s%c,%s%c?",
+                                      r->written[0], r->written[1], label, multiplier,
+                                      r->written[0], multiplier, r->written[1], multiplier);
+        }
+        csvchart_warnings_add(warn,
+                              "band %s,%s%s is narrower than a pixel on this axis: only its "
+                              "label shows; widen it, or draw a rule instead",
+                              r->written[0], r->written[1], label);
+    }
+    return CSVCHART_OK;
 }
 
 csvchart_status csvchart_layout_distinct_colors(const struct layout *L,

@@ -176,10 +176,27 @@ void csvchart_layout_legend_others(struct layout *L, const struct legend_entry *
 /*
  * Warns of each rule or band of s lying far outside the values, [lo, hi] (beyond their own
  * span from them; on a log axis, in decades): it stretches the value axis and flattens the
- * data, as a far marker stretches a time axis. `plan` writes its value.
+ * data, as a far marker stretches a time axis. `plan` writes its value. A reference written
+ * without the values' `multiplier` (0: none) that would lie nearer them read with it is left
+ * to csvchart_layout_refs_visible(), which names that mistake ("-5,5" meant as -5B,5B).
  */
-void csvchart_layout_refs_far(const struct spec *s, double lo, double hi, bool log,
+void csvchart_layout_refs_far(const struct spec *s, double lo, double hi, bool log, char multiplier,
                               const struct label_plan *plan, struct csvchart_warnings *warn);
+
+/*
+ * References that would not read on the value axis `sc` (px) for want of a multiplier: a band
+ * written without one narrower than a pixel on an axis whose values are written with one
+ * (`multiplier`, 0 for none), which drew its label beside no shading, and such a rule within a
+ * pixel of 0 - "-5,5" or "10" on an axis of $B, meant as -5B,5B and 10B - are refused with
+ * CSVCHART_ERROR_VALUE (exit 1), saying what to write, when the multiplier would make them
+ * show. Any other band narrower than a pixel (written in the axis' unit, or too thin even so)
+ * is a warning in `warn` (may be NULL): its label stands alone; widen it or draw a rule.
+ * `log`: the axis is log10, where rules are not checked.
+ */
+struct scale;
+csvchart_status csvchart_layout_refs_visible(const struct spec *s, const struct scale *sc, bool log,
+                                             char multiplier, struct csvchart_warnings *warn,
+                                             csvchart_error *err);
 
 /*
  * Refuses series drawn in one colour: a reader tells series apart by colour (the legend's

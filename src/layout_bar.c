@@ -468,6 +468,15 @@ static csvchart_status lay_out(struct bar_layout *B, struct panel *panels,
     }
 
     for (size_t p = 0; p < np; p++) {
+        /* a percent stack's axis is of shares, whatever the values were written in */
+        st = csvchart_layout_refs_visible(s, &panels[p].sc, panels[p].log,
+                                          s->stack_percent ? 0 : chart->panels[p].unit.multiplier,
+                                          p == 0 ? warn : NULL, err);
+        if (st) {
+            return st;
+        }
+    }
+    for (size_t p = 0; p < np; p++) {
         draw_panel(B, &panels[p]);
     }
     return CSVCHART_OK;
@@ -506,7 +515,9 @@ csvchart_status csvchart_layout_bar(const void *data, const struct spec *s,
         }
         bar_axis_extent(&B, P);
         if (p == 0) { /* said once, of the first panel's values */
-            csvchart_layout_refs_far(s, P->lo, P->hi, P->log, &P->values, warn);
+            csvchart_layout_refs_far(s, P->lo, P->hi, P->log,
+                                     s->stack_percent ? 0 : chart->panels[p].unit.multiplier,
+                                     &P->values, warn);
         }
         bar_refs_extent(&B, &P->lo, &P->hi);
         B.shared_lo = p == 0 ? P->lo : fmin(B.shared_lo, P->lo);

@@ -701,7 +701,7 @@ csvchart_status csvchart_layout_trend(const void *data, const struct spec *s,
         csvchart_format_plan(&f, LABELS_VALUES, vals, n, 0, d->computed, NULL, &T.values);
         free(vals);
     }
-    csvchart_layout_refs_far(s, T.data_lo, T.data_hi, T.log, &T.values, warn);
+    csvchart_layout_refs_far(s, T.data_lo, T.data_hi, T.log, d->unit.multiplier, &T.values, warn);
     T.text_color = malloc((d->nseries ? d->nseries : 1) * sizeof *T.text_color);
     if (!T.text_color || !csvchart_tr_make_flags(&T) || !csvchart_tr_make_ends(&T)) {
         st = csvchart_error_nomem(err);
@@ -749,6 +749,9 @@ csvchart_status csvchart_layout_trend(const void *data, const struct spec *s,
         } else {
             st = csvchart_layout_no_fit(L, T.short_w, T.short_h, "", "the trend's axes and labels");
         }
+        goto done;
+    }
+    if ((st = csvchart_layout_refs_visible(s, &T.sc, T.log, d->unit.multiplier, warn, err))) {
         goto done;
     }
     csvchart_tr_draw_bands(&T);

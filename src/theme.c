@@ -12,31 +12,47 @@
 
 #include "options.h"
 
-/* Okabe-Ito in the order of its use in charts (blue first), black skipped; its faint yellow
- * is the usual amber substitute. Orange, sky blue and amber are too light for 3:1 on white:
- * theme_get() darkens them (mark_band()). */
+/* Okabe-Ito in the order of its use in charts (blue first), black skipped (under 3:1 on the
+ * dark background) and its yellow replaced by a crimson. Orange and sky blue are too light
+ * for 3:1 on white: theme_get() darkens them (mark_band()). A yellow cannot stay one there:
+ * #F0E442, or the usual amber substitute #F5C710, darkened to 3:1 became #B39008, a dark
+ * amber 7.9 CIEDE2000 from the darkened orange #C68800 and 1.0 from it to a deuteranope
+ * (graphics desk review 8: two crossing lines and their labels in one colour). The crimson
+ * #D21946 passes as it is and is at least 23.8 from the other six (12.1 to a deuteranope,
+ * 22.0 to a protanope); test_theme.c holds every built-in palette apart. */
 static const csvchart_rgba okabe_ito[] = {0x0072B2FF, 0xE69F00FF, 0x009E73FF, 0xD55E00FF,
-                                          0x56B4E9FF, 0xCC79A7FF, 0xF5C710FF};
+                                          0x56B4E9FF, 0xCC79A7FF, 0xD21946FF};
 static const csvchart_rgba tableau10[] = {0x4C78A8FF, 0xF58518FF, 0xE45756FF, 0x72B7B2FF,
                                           0x54A24BFF, 0xEECA3BFF, 0xB279A2FF, 0xFF9DA6FF,
                                           0x9D755DFF, 0xBAB0ACFF};
 static const csvchart_rgba observable10[] = {0x4269D0FF, 0xEFB118FF, 0xFF725CFF, 0x6CC5B0FF,
                                              0x3CA951FF, 0xFF8AB7FF, 0xA463F2FF, 0x97BBF5FF,
                                              0x9C6B4EFF, 0x9498A0FF};
+/* ColorBrewer Dark2, its brown #A6761D darkened (same hue) to #8E6417: the yellow #E6AB02,
+ * darkened to 3:1 on white, becomes the mustard #BD8C01, which was 8.8 from the brown and
+ * is 16.1 from the darker one. */
 static const csvchart_rgba dark2[] = {0x1B9E77FF, 0xD95F02FF, 0x7570B3FF, 0xE7298AFF,
-                                      0x66A61EFF, 0xE6AB02FF, 0xA6761DFF, 0x666666FF};
+                                      0x66A61EFF, 0xE6AB02FF, 0x8E6417FF, 0x666666FF};
+/* Greys differ in luminance only, so bringing them into a band moves every one outside it
+ * to the same grey. On paper (print) the band runs from black to 3:1 on white and these
+ * four are 16 L* apart; light and dark share the narrow band that passes 3:1 on both
+ * backgrounds (L* 45..61), where they became #6A6A6A three times out of four. There the
+ * palette is grey_shared: four greys spread evenly over that band, in the same order of
+ * lightness (at least 4.5 CIEDE2000 apart: the band holds no more). */
 static const csvchart_rgba grey[] = {0x404040FF, 0x8C8C8CFF, 0x1A1A1AFF, 0x666666FF};
+static const csvchart_rgba grey_shared[] = {0x787878FF, 0x939393FF, 0x6B6B6BFF, 0x868686FF};
 
 static const struct {
     const char *name;
     const csvchart_rgba *colors;
     size_t n;
+    const csvchart_rgba *shared; /* when not NULL: the n colours for light and dark */
 } palettes[] = {
-    {"okabe-ito", okabe_ito, sizeof okabe_ito / sizeof okabe_ito[0]},
-    {"tableau10", tableau10, sizeof tableau10 / sizeof tableau10[0]},
-    {"observable10", observable10, sizeof observable10 / sizeof observable10[0]},
-    {"dark2", dark2, sizeof dark2 / sizeof dark2[0]},
-    {"grey", grey, sizeof grey / sizeof grey[0]},
+    {"okabe-ito", okabe_ito, sizeof okabe_ito / sizeof okabe_ito[0], NULL},
+    {"tableau10", tableau10, sizeof tableau10 / sizeof tableau10[0], NULL},
+    {"observable10", observable10, sizeof observable10 / sizeof observable10[0], NULL},
+    {"dark2", dark2, sizeof dark2 / sizeof dark2[0], NULL},
+    {"grey", grey, sizeof grey / sizeof grey[0], grey_shared},
 };
 
 const struct type_step csvchart_type_scale[TYPE_ROLES] = {
@@ -188,7 +204,8 @@ void csvchart_theme_set_palette(struct theme *out, const char *palette, bool gre
     }
     for (size_t i = 0; i < sizeof palettes / sizeof palettes[0]; i++) {
         if (strcmp(palette, palettes[i].name) == 0) {
-            set_palette(out, palettes[i].colors, palettes[i].n);
+            bool own = shared && palettes[i].shared;
+            set_palette(out, own ? palettes[i].shared : palettes[i].colors, palettes[i].n);
             fit_marks(out, shared);
             return;
         }

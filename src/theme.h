@@ -2,9 +2,11 @@
  * theme.h - colours of the figure chrome and the data palettes (theme.c).
  *
  * light: white paper, near-black text; dark: for slides; print: grey scale. Palettes:
- * okabe-ito (default, colour-blind safe; ordered blue first, its black skipped and its faint
- * yellow replaced by amber #F5C710), tableau10, observable10, dark2, grey - or the user's own
- * hex list.
+ * okabe-ito (default, colour-blind safe; ordered blue first, its black skipped and its
+ * yellow, which cannot be a yellow at 3:1 on white, replaced by crimson #D21946), tableau10,
+ * observable10, dark2 (its brown darker), grey - or the user's own hex list. The colours of
+ * each built-in palette, as drawn, are at least 10 CIEDE2000 apart (grey in light and dark:
+ * 4.5, the most its band allows; test_theme.c).
  *
  * Contrast (WCAG 2.1): text at least 4.5:1 against the background, marks at least 3:1. Every
  * mark colour - palette, muted, negative - is brought into the band of luminance that passes:

@@ -68,6 +68,39 @@ case_csv low_without_high 1 \
     'csvchart: range bars need both low and high' \
     'lab,low,high\nA,1,2\n' --low low
 
+# References that would not read (graphics desk review 8): "-5,5" on an axis of $B, meant as
+# -5B,5B, drew the band's label beside no shading and exited 0 with nothing said; a rule
+# "10" there stood on 0. Refused, saying what to write; written with the multiplier they draw.
+# A band too thin as written in the axis' unit is drawn, with a warning that says so.
+income='company,net income\nBoeing,$-11.8B\nIntel,$-18.7B\nNvidia,$43.1B\nWalgreens,$-8.6B\n'
+case_csv band_bare_in_b 1 \
+    'csvchart: band -5,5 "Within five billion" is narrower than a pixel on this axis; its values are in B: did you mean -5B,5B?' \
+    "$income" --sort asc --labels true --rule "0 No change" --band "-5,5 Within five billion"
+case_csv rule_bare_in_b 1 \
+    'csvchart: rule 10 "Target" lies within a pixel of 0 on this axis; its values are in B: did you mean 10B?' \
+    "$income" --rule "10 Target"
+printf '%b' "$income" > income.csv
+run bar income.csv -o band-thin.png --band '$1B,$1.001B Thin'
+expect_status 0 'band $1B,$1.001B: drawn'
+expect_stderr 'csvchart: warning: band $1B,$1.001B "Thin" is narrower than a pixel on this axis: only its label shows; widen it, or draw a rule instead' \
+    'band $1B,$1.001B: drawn'
+run bar income.csv -o band-b.png --rule "0 No change" --band "-5B,5B Within five billion"
+expect_status 0 "band -5B,5B on an axis of B"
+expect_stderr "" "band -5B,5B on an axis of B"
+run bar income.csv -o rule-0.png --rule "0 No change; \$10B Target"
+expect_status 0 "rules 0 and \$10B on an axis of B"
+printf 'model,price\nA,12\nB,30\n' > plain.csv
+run bar plain.csv -o band-plain.png --band "10,20 Target range" --rule "1 Floor"
+expect_status 0 "bare band and rule on an axis without a multiplier"
+printf 'date,sales\n2024-01,1.2M\n2024-02,1.5M\n2024-03,1.1M\n' > sales.csv
+run trend sales.csv -o trend-band.png --band "1,2 Goal"
+expect_status 1 "trend: band 1,2 on an axis of M"
+expect_stderr 'csvchart: band 1,2 "Goal" is narrower than a pixel on this axis; its values are in M: did you mean 1M,2M?' \
+    "trend: band 1,2 on an axis of M"
+[ ! -e trend-band.png ] && pass "trend: band 1,2: no output" || fail "trend: band 1,2: output written"
+run trend sales.csv -o trend-band.png --band "1M,1.3M Goal"
+expect_status 0 "trend: band 1M,1.3M on an axis of M"
+
 # Errors found by the CSV reader: position and exit status (exact texts: tests/bad/).
 case_reader() {
     local name=$1 prefix=$2 content=$3

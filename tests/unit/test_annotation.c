@@ -64,6 +64,29 @@ static void test_bands(void)
               "band: item 1 \"20,10 Backwards\" ends before it starts; write LOW,HIGH");
     csvchart_error_clear(&err);
     CHECK_INT(csvchart_parse_refs("band", "10 Alone", true, &r, &n, &err), CSVCHART_ERROR_VALUE);
+    csvchart_error_clear(&err);
+
+    /* The numbers as written and whether a multiplier was, for the message that says "-5,5"
+     * on an axis of B was meant as -5B,5B (layout.c, csvchart_layout_refs_visible()). */
+    CHECK_INT(
+        csvchart_parse_refs("band", "-5,5 Within; $1B,$2.5B Big; 1,2K Mixed", true, &r, &n, &err),
+        CSVCHART_OK);
+    CHECK_INT(n, 3);
+    CHECK_STR(r[0].written[0], "-5");
+    CHECK_STR(r[0].written[1], "5");
+    CHECK(!r[0].multiplied);
+    CHECK_STR(r[1].written[0], "$1B");
+    CHECK_STR(r[1].written[1], "$2.5B");
+    CHECK(r[1].multiplied);
+    CHECK(r[2].multiplied);
+    csvchart_refs_free(r, n);
+    CHECK_INT(csvchart_parse_refs("rule", "10 Target; 1.2M Goal", false, &r, &n, &err),
+              CSVCHART_OK);
+    CHECK_STR(r[0].written[0], "10");
+    CHECK(!r[0].multiplied);
+    CHECK_STR(r[1].written[0], "1.2M");
+    CHECK(r[1].multiplied);
+    csvchart_refs_free(r, n);
 }
 
 static void test_notes(void)

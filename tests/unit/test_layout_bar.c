@@ -10,6 +10,8 @@
 #include "figure.h"
 #include "fixtures.h"
 #include "harness.h"
+#include "layout.h"
+#include "scale.h"
 #include "theme.h"
 #include "scene_check.h"
 #include "scene.h"
@@ -106,6 +108,83 @@ static void test_rule_far(void)
     fig = lay("m,p\nA,$12\nB,$21\n", near);
     CHECK_INT(csvchart_figure_warning_count(fig), 0);
     csvchart_figure_free(fig);
+}
+
+/*
+ * References that would not read (graphics desk review 8): a band narrower than a pixel drew
+ * its label beside no shading; "-5,5" on an axis of $B was meant as -5B,5B, and a rule "10"
+ * there stood on 0. Refused, saying what to write; written with the multiplier they pass.
+ */
+static void test_refs_visible(void)
+{
+    struct scale sc = {.kind = SCALE_LINEAR, .d0 = -20e9, .d1 = 50e9, .r0 = 100, .r1 = 1100};
+    struct ref_mark bare = {.lo = -5, .hi = 5, .label = (char *)"Within", .written = {"-5", "5"}};
+    struct ref_mark meant = {
+        .lo = -5e9, .hi = 5e9, .label = (char *)"", .multiplied = true, .written = {"-5B", "5B"}};
+    struct ref_mark thin = {.lo = 1e9,
+                            .hi = 1.001e9,
+                            .label = (char *)"",
+                            .multiplied = true,
+                            .written = {"1B", "1.001B"}};
+    struct ref_mark rule = {.lo = 10, .hi = 10, .label = (char *)"Target", .written = {"10"}};
+    struct ref_mark zero = {.lo = 0, .hi = 0, .label = (char *)"", .written = {"0"}};
+    const struct {
+        struct ref_mark *ref;
+        bool band;
+        char multiplier;
+        const char *message; /* NULL: passes */
+        const char *warning; /* NULL: none */
+    } cases[] = {
+        {&bare, true, 'B',
+         "band -5,5 \"Within\" is narrower than a pixel on this axis; its values are in B: did "
+         "you mean -5B,5B?",
+         NULL},
+        {&meant, true, 'B', NULL, NULL},
+        /* too thin as written with the multiplier, or with none in the data: nothing else
+         * was meant; drawn, saying that its label stands alone */
+        {&thin, true, 'B', NULL,
+         "band 1B,1.001B is narrower than a pixel on this axis: only its label shows; widen it, "
+         "or draw a rule instead"},
+        {&bare, true, 0, NULL,
+         "band -5,5 \"Within\" is narrower than a pixel on this axis: only its label shows; "
+         "widen it, or draw a rule instead"},
+        {&rule, false, 'B',
+         "rule 10 \"Target\" lies within a pixel of 0 on this axis; its values are in B: did you "
+         "mean 10B?",
+         NULL},
+        {&rule, false, 0, NULL, NULL}, /* a rule near 0 as written: where it was asked to be */
+        {&zero, false, 'B', NULL, NULL},
+        {&meant, false, 'B', NULL, NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct spec s = {0};
+        if (cases[i].band) {
+            s.bands = cases[i].ref, s.nbands = 1;
+        } else {
+            s.rules = cases[i].ref, s.nrules = 1;
+        }
+        csvchart_error err = {0};
+        struct csvchart_warnings w = {0};
+        csvchart_status st =
+            csvchart_layout_refs_visible(&s, &sc, false, cases[i].multiplier, &w, &err);
+        CHECK_INT(st, cases[i].message ? CSVCHART_ERROR_VALUE : CSVCHART_OK);
+        if (cases[i].message) {
+            CHECK_STR(err.message, cases[i].message);
+        }
+        CHECK_INT(w.len, cases[i].warning ? 1 : 0);
+        if (cases[i].warning && w.len) {
+            CHECK_STR(w.items[0], cases[i].warning);
+        }
+        csvchart_warnings_fini(&w);
+    }
+    /* on a log axis rules are where they say; a band too thin is said so */
+    struct scale lg = {.kind = SCALE_LOG, .d0 = 1e6, .d1 = 1e12, .r0 = 100, .r1 = 1100};
+    struct spec s = {.rules = &rule, .nrules = 1, .bands = &thin, .nbands = 1};
+    csvchart_error err = {0};
+    struct csvchart_warnings w = {0};
+    CHECK_INT(csvchart_layout_refs_visible(&s, &lg, true, 'B', &w, &err), CSVCHART_OK);
+    CHECK_INT(w.len, 1);
+    csvchart_warnings_fini(&w);
 }
 
 /* Totals of stacks of gains and losses: the net, said so and marked where it is, with no
@@ -1621,6 +1700,7 @@ int main(void)
     RUN(test_ratio_signs);
     RUN(test_net_totals);
     RUN(test_rule_far);
+    RUN(test_refs_visible);
     RUN(test_log_axis);
     RUN(test_log_axis_prices);
     RUN(test_open_range);

@@ -120,6 +120,7 @@ static void generate(struct gen *g, size_t k)
         }
         property_add(&g->c, "\n");
     }
+    double most = 0; /* the largest magnitude written, for references that show */
     for (int f = 0; f < g->nfacet; f++) {
         for (int c = 0; c < g->ncat; c++) {
             if (g->nfacet > 1) {
@@ -133,6 +134,7 @@ static void generate(struct gen *g, size_t k)
                     v = low * (1 + unit() * 3); /* high above low */
                 }
                 low = v;
+                most = fmax(most, fabs(v));
                 bool pre = strcmp(u, "$") == 0;
                 bool suf = strcmp(u, "%") == 0 || strcmp(u, "M") == 0;
                 property_add(&g->c, ",%s%.6g%s", pre ? "$" : "", strcmp(u, "M") == 0 ? v / 1e6 : v,
@@ -180,12 +182,22 @@ static void generate(struct gen *g, size_t k)
         property_opt(&g->c, "highlight", g->names[pick(0, g->ncat - 1)]);
     }
     /* what editors add (issue 13) */
+    /* References in the data's unit (an "M" column's as 2.5M, not 2500000: bare numbers on
+     * it are refused as the mistake they mostly are), the band a visible stretch of the
+     * values: between base and the largest value, which up to nine decades apart leave
+     * base..3 base narrower than a pixel, refused too (its label would stand alone). */
+    bool in_m = strcmp(u, "M") == 0;
+    double div = in_m ? 1e6 : 1;
+    const char *m = in_m ? "M" : "";
     if (pick(0, 5) == 0) {
-        snprintf(g->optbuf[1], sizeof g->optbuf[1], "%.4g Average; %.4g", base * 2, base * 5);
+        snprintf(g->optbuf[1], sizeof g->optbuf[1], "%.4g%s Average; %.4g%s", base * 2 / div, m,
+                 base * 5 / div, m);
         property_opt(&g->c, "rule", g->optbuf[1]);
     }
     if (pick(0, 6) == 0) {
-        snprintf(g->optbuf[2], sizeof g->optbuf[2], "%.4g,%.4g Typical range", base, base * 3);
+        double top = fmax(most, base * 3);
+        snprintf(g->optbuf[2], sizeof g->optbuf[2], "%.4g%s,%.4g%s Typical range", base / div, m,
+                 top / div, m);
         property_opt(&g->c, "band", g->optbuf[2]);
     }
     if (pick(0, 5) == 0) {
@@ -199,6 +211,10 @@ static void generate(struct gen *g, size_t k)
     if (stack && pick(0, 2) == 0) {
         bool totals = pick(0, 1);
         property_opt(&g->c, totals ? "totals" : "stack", totals ? "true" : "percent");
+        if (!totals) { /* the axis is of shares: references in percent */
+            snprintf(g->optbuf[1], sizeof g->optbuf[1], "20%% Average; 50%%");
+            snprintf(g->optbuf[2], sizeof g->optbuf[2], "10%%,30%% Typical range");
+        }
     }
     static const char *const labels[] = {"auto", "inside", "outside", "none"};
     if (pick(0, 4) == 0) {

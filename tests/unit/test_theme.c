@@ -2,10 +2,13 @@
  * test_theme.c - colours that read (theme.c): every mark colour of every named palette and of
  * a user's list at least 3:1 against the background, every text colour 4.5:1, in each theme;
  * a series the same colour in light and dark; a colour brought into its band keeps its hue;
+ * every built-in palette's colours told apart from each other (CIEDE2000, and okabe-ito under
+ * simulated deuteranopia and protanopia) after that banding;
  * a highlight's colours (lightened on dark, muted versions of series colours);
  * house theme files (theme_file.c) read, and refused with the line of what is wrong.
  */
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -123,6 +126,165 @@ static void test_highlight_colors(void)
     }
 }
 
+/* ---- telling colours apart ------------------------------------------------------------------ */
+
+/* sRGB channel to linear light. */
+static double linear(unsigned v)
+{
+    double c = v / 255.0;
+    return c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4);
+}
+
+/* CIELAB (D65) of linear sRGB. */
+static void lab_of_linear(const double rgb[3], double lab[3])
+{
+    double x = (0.4124564 * rgb[0] + 0.3575761 * rgb[1] + 0.1804375 * rgb[2]) / 0.95047;
+    double y = 0.2126729 * rgb[0] + 0.7151522 * rgb[1] + 0.0721750 * rgb[2];
+    double z = (0.0193339 * rgb[0] + 0.1191920 * rgb[1] + 0.9503041 * rgb[2]) / 1.08883;
+    double f[3] = {x, y, z};
+    for (int i = 0; i < 3; i++) {
+        f[i] = f[i] > 216.0 / 24389 ? cbrt(f[i]) : (24389.0 / 27 * f[i] + 16) / 116;
+    }
+    lab[0] = 116 * f[1] - 16;
+    lab[1] = 500 * (f[0] - f[1]);
+    lab[2] = 200 * (f[1] - f[2]);
+}
+
+/*
+ * Machado, Oliveira and Fernandes (2009), severity 1, on linear sRGB: what a dichromat sees.
+ * NULL: normal vision.
+ */
+static const double deuteranopia[3][3] = {{0.367322, 0.860646, -0.227968},
+                                          {0.280085, 0.672501, 0.047413},
+                                          {-0.011820, 0.042940, 0.968881}};
+static const double protanopia[3][3] = {{0.152286, 1.052583, -0.204868},
+                                        {0.114503, 0.786281, 0.099216},
+                                        {-0.003882, -0.048116, 1.051998}};
+
+static void lab_seen(csvchart_rgba c, const double (*cvd)[3], double lab[3])
+{
+    double rgb[3] = {linear(c >> 24 & 255), linear(c >> 16 & 255), linear(c >> 8 & 255)};
+    if (cvd) {
+        double v[3];
+        for (int i = 0; i < 3; i++) {
+            v[i] = cvd[i][0] * rgb[0] + cvd[i][1] * rgb[1] + cvd[i][2] * rgb[2];
+            v[i] = v[i] < 0 ? 0 : v[i] > 1 ? 1 : v[i];
+        }
+        memcpy(rgb, v, sizeof v);
+    }
+    lab_of_linear(rgb, lab);
+}
+
+static double rad(double deg)
+{
+    return deg * 3.14159265358979323846 / 180;
+}
+
+/* CIEDE2000 (Sharma, Wu and Dalal 2005) between two CIELAB colours. */
+static double ciede2000(const double l1[3], const double l2[3])
+{
+    double c1 = hypot(l1[1], l1[2]), c2 = hypot(l2[1], l2[2]), cb = (c1 + c2) / 2;
+    double cb7 = pow(cb, 7), g = 0.5 * (1 - sqrt(cb7 / (cb7 + pow(25, 7))));
+    double a1 = (1 + g) * l1[1], a2 = (1 + g) * l2[1];
+    double cp1 = hypot(a1, l1[2]), cp2 = hypot(a2, l2[2]);
+    double h1 = cp1 == 0 ? 0 : fmod(atan2(l1[2], a1) * 180 / 3.14159265358979323846 + 360, 360);
+    double h2 = cp2 == 0 ? 0 : fmod(atan2(l2[2], a2) * 180 / 3.14159265358979323846 + 360, 360);
+    double dl = l2[0] - l1[0], dc = cp2 - cp1, dh = 0;
+    if (cp1 * cp2 != 0) {
+        dh = h2 - h1;
+        dh = dh > 180 ? dh - 360 : dh < -180 ? dh + 360 : dh;
+    }
+    double dhh = 2 * sqrt(cp1 * cp2) * sin(rad(dh / 2));
+    double lb = (l1[0] + l2[0]) / 2, cpb = (cp1 + cp2) / 2, hb = h1 + h2;
+    if (cp1 * cp2 != 0) {
+        hb = fabs(h1 - h2) <= 180 ? (h1 + h2) / 2
+             : h1 + h2 < 360      ? (h1 + h2 + 360) / 2
+                                  : (h1 + h2 - 360) / 2;
+    }
+    double t = 1 - 0.17 * cos(rad(hb - 30)) + 0.24 * cos(rad(2 * hb)) +
+               0.32 * cos(rad(3 * hb + 6)) - 0.20 * cos(rad(4 * hb - 63));
+    double dth = 30 * exp(-pow((hb - 275) / 25, 2));
+    double cpb7 = pow(cpb, 7), rc = 2 * sqrt(cpb7 / (cpb7 + pow(25, 7)));
+    double sl = 1 + 0.015 * pow(lb - 50, 2) / sqrt(20 + pow(lb - 50, 2));
+    double sc = 1 + 0.045 * cpb, sh = 1 + 0.015 * cpb * t;
+    double rt = -sin(rad(2 * dth)) * rc;
+    return sqrt(pow(dl / sl, 2) + pow(dc / sc, 2) + pow(dhh / sh, 2) + rt * (dc / sc) * (dhh / sh));
+}
+
+static double distance(csvchart_rgba a, csvchart_rgba b, const double (*cvd)[3])
+{
+    double la[3], lb[3];
+    lab_seen(a, cvd, la);
+    lab_seen(b, cvd, lb);
+    return ciede2000(la, lb);
+}
+
+/* The reference pairs of Sharma, Wu and Dalal's table 1: the formula as published. */
+static void test_ciede2000(void)
+{
+    static const double pairs[][7] = {
+        {50.0000, 2.6772, -79.7751, 50.0000, 0.0000, -82.7485, 2.0425},
+        {50.0000, -1.3802, -84.2814, 50.0000, 0.0000, -82.7485, 1.0000},
+        {50.0000, 2.4900, -0.0010, 50.0000, -2.4900, 0.0009, 7.1792},
+        {50.0000, 0.0000, 0.0000, 50.0000, -1.0000, 2.0000, 2.3669},
+        {60.2574, -34.0099, 36.2677, 60.4626, -34.1751, 39.4387, 1.2644},
+        {22.7233, 20.0904, -46.6940, 23.0331, 14.9730, -42.5619, 2.0373},
+        {90.8027, -2.0831, 1.4410, 91.1528, -1.6435, 0.0447, 1.4441},
+        {2.0776, 0.0795, -1.1350, 0.9033, -0.0636, -0.5514, 0.9082},
+    };
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+        CHECK_DBL(ciede2000(pairs[i], pairs[i] + 3), pairs[i][6], 5e-5);
+    }
+}
+
+/*
+ * Every two colours of a built-in palette, as the theme draws them (brought into the band of
+ * 3:1, which darkens all light colours to about one luminance), at least MIN_APART apart in
+ * CIEDE2000, in every theme. The review's pair - okabe-ito's orange #C68800 and its amber
+ * #F5C710 darkened to #B39008, 7.9 apart - read as one colour on 2 px lines with direct labels;
+ * thin marks need far more than the 2.3 of a just noticeable difference on a swatch (Szafir,
+ * "Modeling color difference for visualization design", 2017). okabe-ito, sold as colour-blind
+ * safe, is also checked under simulated deuteranopia and protanopia: its orange and vermillion
+ * are 4.7 apart there by design (Okabe and Ito's own pair), the old amber was 1.0 from the
+ * orange. The grey palette is one of luminance only: in print (its home, a band from black to
+ * 3:1 on white) it is held to MIN_APART; in light and dark the band shared by both backgrounds
+ * (L* 45..61) has room for no four greys that far apart, and it is held to MIN_APART_GREY.
+ */
+#define MIN_APART 10.0
+#define MIN_APART_CVD 4.5
+#define MIN_APART_GREY 4.0
+static void test_palettes_apart(void)
+{
+    static const char *const themes[] = {"light", "dark", "print"};
+    static const char *const names[] = {"okabe-ito", "tableau10", "observable10", "dark2", "grey"};
+    for (size_t t = 0; t < 3; t++) {
+        for (size_t p = 0; p < sizeof names / sizeof names[0]; p++) {
+            struct theme th;
+            CHECK(csvchart_theme_get(themes[t], names[p], &th));
+            bool grey = strcmp(names[p], "grey") == 0;
+            double floor = grey && t < 2 ? MIN_APART_GREY : MIN_APART;
+            bool cvd = strcmp(names[p], "okabe-ito") == 0 && t < 2;
+            for (size_t i = 0; i < th.npalette; i++) {
+                for (size_t j = 0; j < i; j++) {
+                    csvchart_rgba a = th.palette[i], b = th.palette[j];
+                    double d = distance(a, b, NULL);
+                    HARNESS_REPORT(d >= floor,
+                                   "%s, %s: colours %zu #%08x and %zu #%08x are %.1f apart",
+                                   themes[t], names[p], j, b, i, a, d);
+                    if (!cvd) {
+                        continue;
+                    }
+                    double dd = distance(a, b, deuteranopia), dp = distance(a, b, protanopia);
+                    HARNESS_REPORT(dd >= MIN_APART_CVD && dp >= MIN_APART_CVD,
+                                   "%s, %s: colours %zu #%08x and %zu #%08x are %.1f apart to a "
+                                   "deuteranope, %.1f to a protanope",
+                                   themes[t], names[p], j, b, i, a, dd, dp);
+                }
+            }
+        }
+    }
+}
+
 /* Writes `text` to a file in the working folder and loads it as a house theme. */
 static csvchart_status load(const char *text, const char *palette, struct theme *t,
                             csvchart_error *err)
@@ -207,6 +369,8 @@ int main(void)
     RUN(test_same_in_light_and_dark);
     RUN(test_band_keeps_hue);
     RUN(test_highlight_colors);
+    RUN(test_ciede2000);
+    RUN(test_palettes_apart);
     RUN(test_house_file);
     return harness_done();
 }
