@@ -22,11 +22,12 @@
  *
  * Beside horizontal bars a note first tries the room its own row has: just past its bar
  * (and the bar's value label), on the background, up to the first rule or band or the end
- * of the plot, clear of the neighbours' marks and labels - where it needs no leader
- * (inline_place()). A review found a note on a short bar sent to the column with a 692 px
- * leader across the plot, through a rule and a band. Only when some note of the figure has
- * no such room do the notes go to the column (bar_arrange_finish() decides, for every panel
- * at once, and maps the axes again).
+ * of the plot, clear of the neighbours' marks and labels - where a short dash from the
+ * value label sets it off, in the column's faint colour (inline_place(); review 8 read
+ * "66 Mio. $ Smallest economy in the UN" as one label). A review found a note on a short bar sent
+ * to the column with a 692 px leader across the plot, through a rule and a band. Only when some
+ * note of the figure has no such room do the notes go to the column (bar_arrange_finish() decides,
+ * for every panel at once, and maps the axes again).
  */
 #include <math.h>
 #include <stdio.h>
@@ -297,9 +298,10 @@ static void mark_extent(const struct bar_layout *B, const struct panel *P, size_
     *half = fmax(P->bar * (double)bar_across_count(B, P) / 2, B->lh / 2);
 }
 
-/* Where a note beside its bar stands: its left edge, the width it wraps at, its lines. */
+/* Where a note beside its bar stands: its left edge, the width it wraps at, its lines; the
+ * dash before it, from dash to x less a gap. */
 struct inline_note {
-    double x, wrap, top;
+    double x, wrap, top, dash;
     size_t lines;
 };
 
@@ -316,7 +318,7 @@ static bool inline_place(const struct bar_layout *B, const struct panel *P, cons
     const struct spec *s = B->s;
     double gap = B->px.ref_gap / 2, lo, hi, half;
     mark_extent(B, P, e->cat, &lo, &hi, &half);
-    double x = hi + gap, limit = P->px1;
+    double dash = hi + gap, x = dash + B->px.ref_gap + gap, limit = P->px1;
     for (size_t i = 0; i < s->nrules; i++) {
         double r = csvchart_scale_map(&P->sc, s->rules[i].lo);
         if (r > hi - 1) {
@@ -357,11 +359,11 @@ static bool inline_place(const struct bar_layout *B, const struct panel *P, cons
         mark_extent(B, P, c, &clo, &chi, &chalf);
         chalf += B->L.px.text_pad; /* kept clear of the text */
         bool across = mid + chalf > top && mid - chalf < top + h;
-        if (across && chi + gap > x && clo - gap < x + widest) {
+        if (across && chi + gap > dash && clo - gap < x + widest) {
             return false;
         }
     }
-    *out = (struct inline_note){.x = x, .wrap = room, .top = top, .lines = lines};
+    *out = (struct inline_note){.x = x, .wrap = room, .top = top, .dash = dash, .lines = lines};
     return true;
 }
 
@@ -411,7 +413,11 @@ static void inline_draw(struct bar_layout *B, const struct panel *P)
     size_t n = entries(B, P, false, &e);
     struct inline_note *at = n ? malloc(n * sizeof *at) : NULL;
     if (n && at && inline_all(B, P, e, n, at)) {
+        double w = fmax(B->px.grid, 1 / B->L.scale);
         for (size_t i = 0; i < n; i++) {
+            double mid = at[i].top + B->lh * (double)at[i].lines / 2;
+            csvchart_layout_soft_line(&B->L, at[i].dash, mid, at[i].x - B->px.ref_gap / 2, mid,
+                                      B->s->theme.faint, w);
             csvchart_layout_paragraph(&B->L, &B->label, B->s->theme.text, e[i].text, at[i].x,
                                       at[i].top + B->asc, at[i].wrap, at[i].lines,
                                       TEXT_ANCHOR_START);
