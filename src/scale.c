@@ -9,9 +9,9 @@
  * value at or above it (csvchart_nice_ceil), a log axis from decade to decade. The ticks are
  * then chosen inside the domain for the room there is: csvchart_ticks_within (multiples of 1,
  * 2, 5 or 25 times a power of ten, about the target count, the simplest preferred) and
- * csvchart_ticks_log / csvchart_ticks_log_within (every decade, or every 3rd, 6th, 9th ...
- * on multiples of that stride, the domain's top decade labelled, with minor ticks over few
- * decades; bars and trends share them). (An extended-Wilkinson
+ * csvchart_ticks_log / csvchart_ticks_log_within (every decade, or every 3rd, 6th, 9th ...;
+ * within a domain counted down from its top decade, which is labelled; with minor ticks over
+ * few decades; bars and trends share them). (An extended-Wilkinson
  * search that extended the domain to its ticks served before domains were decided first; it
  * is gone.)
  *
@@ -287,17 +287,6 @@ void csvchart_ticks_from_tick(double dlo, double dhi, int target, struct ticks *
     }
 }
 
-/* The multiple of s at or below e, and at or above it. */
-static int mult_floor(int e, int s)
-{
-    return e - ((e % s) + s) % s;
-}
-
-static int mult_ceil(int e, int s)
-{
-    return -mult_floor(-e, s);
-}
-
 void csvchart_ticks_log_within(double dlo, double dhi, int target, struct ticks *out)
 {
     out->nmajor = 0;
@@ -315,47 +304,33 @@ void csvchart_ticks_log_within(double dlo, double dhi, int target, struct ticks 
     if (a <= b) {
         int m = target < 2 ? 2 : target > SCALE_MAX_TICKS ? SCALE_MAX_TICKS : target;
         /*
-         * Every s-th decade on multiples of s (the strides of csvchart_ticks_log), counting
-         * only the ticks inside the domain. Its top - the decade at or above the data - is
-         * labelled, so that the largest value never stands above the last label (review 8: a
-         * $6.75T bar past $10B, the axis ending at an unlabelled $10T). Where the stride skips
-         * it, it joins the stride's ticks, and the stride's tick below it gives way when the
-         * two would stand nearer than half a stride or half the spacing the target asks for
-         * (ndec / (target - 1) decades): $1B $10T, not $1B $1T $10T with the last gridlines
-         * crowded together (a trend drew $1M a third of a step below $10M); $1B $1T $100T.
+         * Every s-th decade counted down from the domain's top (s of the strides of
+         * csvchart_ticks_log, the least that keeps the ticks inside the domain at most the
+         * target): the top - the decade at or above the data - is labelled, so that the largest
+         * value never stands above the last label (review 8: a $6.75T bar past $10B, the axis
+         * ending at an unlabelled $10T), and every step is the same (review 9: "$1B $10T"
+         * after "$1 $1K $1M" read as a gap). From $10T by 3 decades: $10T $10B $10M $10K $10
+         * $0.01. The bottom decade is labelled when the count lands on it; bars start there,
+         * and the note says so when it is not.
          */
-        bool top = fabs(pow10i(b) / dhi - 1) < 1e-9;
-        double near = 0.5 * (log10(dhi) - log10(dlo)) / (m - 1);
-        int s = 1, first = a, last = b, n = 0;
-        bool replace = false, add = false;
+        int s = 1, n = 0;
         for (size_t i = 0; i < sizeof strides / sizeof strides[0]; i++) {
             s = strides[i];
-            first = mult_ceil(a, s);
-            last = mult_floor(b, s);
-            n = first <= last ? (last - first) / s + 1 : 0;
-            add = top && (n == 0 || last != b);
-            replace = add && n >= 2 && b - last < fmax(0.5 * s, near);
-            n += add && !replace ? 1 : 0;
+            n = (b - a) / s + 1;
             if (n <= m) {
                 break;
             }
         }
-        /* The bottom decade too, when the domain starts on it, the stride skips it, it stands
-         * no nearer the stride's first tick than the top rule allows, and the count has room:
-         * a dot at $0.07 on an axis from $0.01 is read against $0.01, not left under $1 with
-         * no gridline (lab-economics). Bars start there, and the note says so when it is not
-         * labelled. Not below a millionth, where format.c would write the whole axis in powers
-         * of ten (one notation per axis) for the sake of its lowest label. */
-        bool bottom = n >= 1 && a < first && a >= -6 && fabs(pow10i(a) / dlo - 1) < 1e-9 &&
-                      first - a >= fmax(0.5 * s, near) && n + 1 <= m;
-        if (bottom) {
-            out->major[out->nmajor++] = dlo;
+        /* Not below a millionth while two ticks stand above it: format.c writes an axis with
+         * such a tick wholly in powers of ten (one notation per axis), and "$10⁶ ... $10⁰"
+         * for the sake of its lowest label is what review 8 found on a trend from 1e-8. */
+        int e0 = b - (n - 1) * s;
+        while (e0 < -6 && b - e0 >= 2 * s) {
+            e0 += s;
         }
-        for (int e = first; e <= last - (replace ? s : 0); e += s) {
-            out->major[out->nmajor++] = pow10i(e);
-        }
-        if (add) {
-            out->major[out->nmajor++] = dhi;
+        for (int e = e0; e <= b; e += s) {
+            out->major[out->nmajor++] =
+                e == b && fabs(pow10i(b) / dhi - 1) < 1e-9 ? dhi : pow10i(e);
         }
         out->step = pow10i(s);
         /* Minor ticks 2..9 x each decade, and the decades the stride skips, over at most 3

@@ -83,12 +83,12 @@ void csvchart_ticks_within(double dlo, double dhi, int target, struct ticks *out
 void csvchart_ticks_from_tick(double dlo, double dhi, int target, struct ticks *out);
 /*
  * The same for a log axis whose domain [dlo, dhi] is decided first (0 < dlo <= dhi), the one
- * tick chooser of every log axis (bars and trends): every decade inside it, or every s-th (s
- * of csvchart_ticks_log's strides, ticks on multiples of s), s the least that keeps the ticks
- * inside the domain at most `target`; and dhi, when it is a decade, always among them (the
- * axis ends on a label), the stride's last tick giving way when it would stand nearer to dhi
- * than half a stride or half the spacing the target asks for, log10(dhi / dlo) / (target - 1)
- * decades. `step` is 10^s (dhi's tick may be nearer); minor ticks (2..9 x each
+ * tick chooser of every log axis (bars and trends): every decade inside it, or every s-th
+ * counted down from the highest (s of csvchart_ticks_log's strides: 1, 3, 6, 9 ...), s the
+ * least that keeps the ticks at most `target`, so that the axis ends on a label (dhi, when it
+ * is a decade) and every step is the same; no tick below a millionth while two stand above
+ * it (format.c would write the whole axis in powers of ten). `step` is 10^s; minor ticks
+ * (2..9 x each
  * decade, and the decades skipped) inside the domain when it spans at most 3 decades. Where no
  * decade lies inside (subnormal data: the first decade is 1e-307) the ticks are the domain's
  * ends.

@@ -257,9 +257,10 @@ static void test_log_axis(void)
     csvchart_figure_free(fig);
 }
 
-/* Review 8: prices from $0.00003 to $6.75T on a log axis. Decades thinned every 3rd, 6th ...
- * (on the prefixes: $1 $1K $1M $1B), never every 5th ($0.00001 $1 $100K $10B), and the top,
- * $10T, labelled: the $6.75T bar never runs past the last label, at any size, either way. */
+/* Review 8: prices from $0.00003 to $6.75T on a log axis. The top, $10T, labelled (the $6.75T
+ * bar never runs past the last label), and decades thinned every 3rd, 6th ... counted down
+ * from it, evenly (review 9: "$1B $10T" after 3-decade steps), never every 5th ($0.00001 $1
+ * $100K $10B), at any size, either way. */
 static void test_log_axis_prices(void)
 {
     static const char csv[] = "item,price\nA grain of rice,$0.00003\nA text message,$0.0075\n"
@@ -280,14 +281,14 @@ static void test_log_axis_prices(void)
             const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
             HARNESS_REPORT(fixture_find_text(s, "$10T") != NULL, "%s horizontal %s: no $10T",
                            sizes[i], ways[k]);
-            static const char *const off[] = {"$100K", "$10B", "$0.01", "$10K", "$100M"};
+            static const char *const off[] = {"$100K", "$1B", "$1T", "$100M", "$1"};
             for (size_t j = 0; j < sizeof off / sizeof off[0]; j++) {
                 HARNESS_REPORT(fixture_find_text(s, off[j]) == NULL,
-                               "%s horizontal %s: a tick %s between the prefixes' decades",
-                               sizes[i], ways[k], off[j]);
+                               "%s horizontal %s: a tick %s off the steps down from $10T", sizes[i],
+                               ways[k], off[j]);
             }
-            HARNESS_REPORT(fixture_find_text(s, "$1") != NULL, "%s horizontal %s: no $1", sizes[i],
-                           ways[k]);
+            HARNESS_REPORT(fixture_find_text(s, "$10") != NULL, "%s horizontal %s: no $10",
+                           sizes[i], ways[k]);
             int w = 0, h = 0;
             sscanf(sizes[i], "%dx%d", &w, &h);
             check_scene_rules("log prices", s, w, h);

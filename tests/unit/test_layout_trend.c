@@ -606,7 +606,7 @@ static void test_log_ticks_house_style(void)
             check_scene_rules("storage", s, w, h);
             HARNESS_REPORT(fixture_find_text(s, "$10M") != NULL, "%s: no $10M at the top",
                            sizes[i]);
-            HARNESS_REPORT(fixture_find_text(s, "$1") != NULL, "%s: no $1", sizes[i]);
+            HARNESS_REPORT(fixture_find_text(s, "$10") != NULL, "%s: no $10", sizes[i]);
             for (size_t k = 0; k < s->len; k++) {
                 const struct scene_item *t = &s->items[k];
                 /* "10" then a superscript (U+2070..U+207F, U+00B9..U+00B3): a power of ten */
