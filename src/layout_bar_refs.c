@@ -367,29 +367,72 @@ static bool inline_place(const struct bar_layout *B, const struct panel *P, cons
     return true;
 }
 
+/* Whether note i (placed at a) stands clear of each of the n notes placed at b[]. */
+static bool inline_apart(const struct bar_layout *B, const struct entry *ei,
+                         const struct inline_note *a, const struct entry *e,
+                         const struct inline_note *b, size_t n)
+{
+    double wi, wj;
+    csvchart_layout_lines(&B->L, &B->label, ei->text, a->wrap, 8, &wi);
+    for (size_t j = 0; j < n; j++) {
+        csvchart_layout_lines(&B->L, &B->label, e[j].text, b[j].wrap, 8, &wj);
+        bool apart = a->x >= b[j].x + wj + B->px.ref_gap || b[j].x >= a->x + wi + B->px.ref_gap ||
+                     a->top >= b[j].top + B->lh * (double)b[j].lines ||
+                     b[j].top >= a->top + B->lh * (double)a->lines;
+        if (!apart) {
+            return false;
+        }
+    }
+    return true;
+}
+
 /* Places every note of the panel beside its bar (out[i] for entry i), none over another;
  * false when one has no room. */
 static bool inline_all(const struct bar_layout *B, const struct panel *P, const struct entry *e,
                        size_t n, struct inline_note *out)
 {
     for (size_t i = 0; i < n; i++) {
-        if (!inline_place(B, P, &e[i], &out[i])) {
+        if (!inline_place(B, P, &e[i], &out[i]) || !inline_apart(B, &e[i], &out[i], e, out, i)) {
             return false;
-        }
-        double wi, wj;
-        csvchart_layout_lines(&B->L, &B->label, e[i].text, out[i].wrap, 8, &wi);
-        for (size_t j = 0; j < i; j++) {
-            csvchart_layout_lines(&B->L, &B->label, e[j].text, out[j].wrap, 8, &wj);
-            bool apart = out[i].x >= out[j].x + wj + B->px.ref_gap ||
-                         out[j].x >= out[i].x + wi + B->px.ref_gap ||
-                         out[i].top >= out[j].top + B->lh * (double)out[j].lines ||
-                         out[j].top >= out[i].top + B->lh * (double)out[i].lines;
-            if (!apart) {
-                return false;
-            }
         }
     }
     return true;
+}
+
+/*
+ * When the notes of horizontal bars go to the column (one had no room in its row: a note on
+ * the longest bar), the others that have room in theirs still stand there, none over another:
+ * moved from e[0..n) to beside[0..*nb) with their places at[], in order. Returns how many
+ * stay in e[] for the column. Review 9: one note on the longest bar sent a note on a short
+ * bar 800 px across the plot on a leader.
+ */
+static size_t split_beside(const struct bar_layout *B, const struct panel *P, struct entry *e,
+                           size_t n, struct entry *beside, struct inline_note *at, size_t *nb)
+{
+    size_t kept = 0;
+    *nb = 0;
+    for (size_t i = 0; i < n; i++) {
+        struct inline_note a;
+        if (e[i].cat != (size_t)-1 && inline_place(B, P, &e[i], &a) &&
+            inline_apart(B, &e[i], &a, beside, at, *nb)) {
+            beside[*nb] = e[i];
+            at[(*nb)++] = a;
+        } else {
+            e[kept++] = e[i];
+        }
+    }
+    return kept;
+}
+
+/* Draws a note beside its bar, the dash before it. */
+static void draw_beside(struct bar_layout *B, const struct entry *e, const struct inline_note *at)
+{
+    double w = fmax(B->px.grid, 1 / B->L.scale);
+    double mid = at->top + B->lh * (double)at->lines / 2;
+    csvchart_layout_soft_line(&B->L, at->dash, mid, at->x - B->px.ref_gap / 2, mid,
+                              B->s->theme.faint, w);
+    csvchart_layout_paragraph(&B->L, &B->label, B->s->theme.text, e->text, at->x, at->top + B->asc,
+                              at->wrap, at->lines, TEXT_ANCHOR_START);
 }
 
 bool bar_refs_inline_fit(const struct bar_layout *B, const struct panel *P)
@@ -413,14 +456,8 @@ static void inline_draw(struct bar_layout *B, const struct panel *P)
     size_t n = entries(B, P, false, &e);
     struct inline_note *at = n ? malloc(n * sizeof *at) : NULL;
     if (n && at && inline_all(B, P, e, n, at)) {
-        double w = fmax(B->px.grid, 1 / B->L.scale);
         for (size_t i = 0; i < n; i++) {
-            double mid = at[i].top + B->lh * (double)at[i].lines / 2;
-            csvchart_layout_soft_line(&B->L, at[i].dash, mid, at[i].x - B->px.ref_gap / 2, mid,
-                                      B->s->theme.faint, w);
-            csvchart_layout_paragraph(&B->L, &B->label, B->s->theme.text, e[i].text, at[i].x,
-                                      at[i].top + B->asc, at[i].wrap, at[i].lines,
-                                      TEXT_ANCHOR_START);
+            draw_beside(B, &e[i], &at[i]);
         }
     }
     free(at);
@@ -434,11 +471,22 @@ bool bar_refs_fit(const struct bar_layout *B, const struct panel *P)
     }
     for (int row = inline_notes(B, P) ? 1 : 0; row < 2; row++) {
         struct entry *e;
-        size_t n = entries(B, P, row, &e);
+        size_t n = entries(B, P, row, &e), nb = 0;
+        struct entry *beside = NULL;
+        struct inline_note *at = NULL;
+        bool ok = true;
+        if (n && !row && B->horizontal) { /* the column: the notes with room stay in their row */
+            beside = malloc(n * sizeof *beside);
+            at = malloc(n * sizeof *at);
+            ok = beside && at;
+            n = ok ? split_beside(B, P, e, n, beside, at, &nb) : n;
+        }
         double *start = n ? malloc(n * sizeof *start) : NULL;
-        bool ok = !n || (start && place(B, P, e, n, row, row ? P->px0 : P->py0,
-                                        row ? P->x1 : P->py1, start));
+        ok = ok && (!n || (start && place(B, P, e, n, row, row ? P->px0 : P->py0,
+                                          row ? P->x1 : P->py1, start)));
         free(start);
+        free(beside);
+        free(at);
         free(e);
         if (!ok) {
             return false;
@@ -576,7 +624,17 @@ void bar_refs_labels(struct bar_layout *B, struct panel *P, bool leaders)
     }
     for (int row = inline_notes(B, P) ? 1 : 0; row < 2; row++) {
         struct entry *e;
-        size_t n = entries(B, P, row, &e);
+        size_t n = entries(B, P, row, &e), nb = 0;
+        struct entry *beside = n && !row && B->horizontal ? malloc(n * sizeof *beside) : NULL;
+        struct inline_note *at = beside ? malloc(n * sizeof *at) : NULL;
+        if (beside && at) { /* the column: the notes with room stay in their row */
+            n = split_beside(B, P, e, n, beside, at, &nb);
+            for (size_t i = 0; i < nb && !leaders; i++) {
+                draw_beside(B, &beside[i], &at[i]);
+            }
+        }
+        free(beside);
+        free(at);
         double *start = n ? malloc(n * sizeof *start) : NULL;
         if (n && (!start ||
                   !place(B, P, e, n, row, row ? P->px0 : P->py0, row ? P->x1 : P->py1, start))) {

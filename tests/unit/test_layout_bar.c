@@ -1049,6 +1049,44 @@ static void test_thin_names_headroom(void)
     free(csv);
 }
 
+/* Review 9: a note on the longest bar has no room in its row and goes to the column; a note
+ * on a short bar keeps its row (past its label, after a dash), instead of following it to the
+ * column on a leader 800 px across the plot. */
+static void test_note_row_and_column(void)
+{
+    const char *csv = "company,revenue\nAlpha,$1.2M\nBeta,$45M\nGamma,$3.4B\nDelta,$120K\n"
+                      "Epsilon,$0.8T\n";
+    const char *opts[] = {"horizontal", "true", "annotate",
+                          "Epsilon: Largest by far; Delta: Smallest", NULL};
+    csvchart_figure *fig = lay(csv, opts);
+    if (!fig) {
+        return;
+    }
+    csvchart_error err = {0};
+    const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+    check_scene_rules("a note in its row, one in the column", s, 1200, 675);
+    const struct scene_item *small = fixture_find_text(s, "Smallest");
+    const struct scene_item *large = fixture_find_text(s, "Largest by far");
+    const struct scene_item *label = fixture_find_text(s, "$120K");
+    CHECK(small && large && label);
+    if (small && large && label) {
+        HARNESS_REPORT(small->x > label->x + label->w && small->x < label->x + label->w + 40,
+                       "\"Smallest\" at x %.1f, its bar's label ends at %.1f", small->x,
+                       label->x + label->w);
+        CHECK(large->x > 900);
+        /* no line along Delta's row longer than the dash */
+        for (size_t i = 0; i < s->len; i++) {
+            const struct scene_item *it = &s->items[i];
+            if (it->kind == SCENE_LINE && fabs(it->y2 - it->y) < 1 && it->y > label->y &&
+                it->y < label->y + label->h) {
+                HARNESS_REPORT(fabs(it->x2 - it->x) < 20,
+                               "a leader along Delta's row: %.1f to %.1f", it->x, it->x2);
+            }
+        }
+    }
+    csvchart_figure_free(fig);
+}
+
 /* A note on a short bar (review 5, defect 9): it was sent to the column right of the plot
  * with a 692 px leader across it, through the "Average" rule and the "Target range" band.
  * With room in its row it stands just past its bar (here past zero: the bar is below it),
@@ -1721,6 +1759,7 @@ int main(void)
     RUN(test_thin_wrapped_names);
     RUN(test_thin_names_headroom);
     RUN(test_note_beside_bar);
+    RUN(test_note_row_and_column);
     RUN(test_negative_labels_apart);
     RUN(test_note_on_negative_bar);
     RUN(test_balanced_headline);
