@@ -26,8 +26,9 @@
  * value label sets it off, in the column's faint colour (inline_place(); review 8 read
  * "66 Mio. $ Smallest economy in the UN" as one label). A review found a note on a short bar sent
  * to the column with a 692 px leader across the plot, through a rule and a band. Only when some
- * note of the figure has no such room do the notes go to the column (bar_arrange_finish() decides,
- * for every panel at once, and maps the axes again).
+ * note of the figure has no such room is a column made (bar_arrange_finish() decides, for
+ * every panel at once, and maps the axes again); the notes that still have room in their rows
+ * stay there (split_beside()), and only the others go to the column.
  */
 #include <math.h>
 #include <stdio.h>
