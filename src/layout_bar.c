@@ -5,7 +5,9 @@
  * scene items. The value axis is layout_bar_axis.c, the marks layout_bar_marks.c.
  *
  *   1. per panel: the data extent, the domain (from the data alone, so the same at every
- *      size; one shared domain for facets on one scale), the value labels' texts;
+ *      size - but for a linear bottom below zero that is no tick, which runs on to the tick
+ *      below it once the ticks are chosen, layout_bar_axis.c; one shared domain for facets
+ *      on one scale), the value labels' texts;
  *   2. the frame: title, subtitle, legend for several series, notes (where log bars start;
  *      that facets have scales of their own) and source;
  *   3. the arrangement (arrange()): orientation, the label size and the facet grid, tried

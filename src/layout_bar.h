@@ -75,7 +75,8 @@ struct bar_metrics {
 /* The last ticks chosen, and what they were chosen for (bar_axis_ticks()). */
 struct tick_memo {
     bool valid, log, horizontal;
-    double dlo, dhi, size, len;
+    double dlo_data, dhi, size, len;
+    double dlo; /* the domain's bottom the ticks chose */
     int target;
     struct label_plan values;
     struct ticks ticks;
@@ -132,6 +133,8 @@ struct panel {
     bool *highlighted;        /* per category */
     double lo, hi;            /* data extent along the value axis (zero in it on linear axes) */
     double dlo, dhi;          /* the domain: where the axis starts and its last round value */
+    double dlo_data;          /* linear, decided from the data: dlo from the data alone;
+                                 dlo itself runs on to the lowest tick (bar_axis_ticks()) */
     bool log;
     struct ticks ticks;
     struct label_plan tick_plan;
@@ -198,7 +201,9 @@ csvchart_status bar_axis_check(const struct bar_layout *B, const struct panel *P
                                csvchart_error *err);
 /*
  * Chooses the ticks for a value axis of `len` px (about one per spacing px) and the tick
- * label plan.
+ * label plan. A linear domain decided from the data whose bottom is not a tick (-1.2 under
+ * ticks 2 apart) runs on to the tick below it: P->dlo is set to it (from P->dlo_data each
+ * time), so that the axis ends on a labelled value below its bars.
  */
 void bar_axis_ticks(const struct bar_layout *B, struct panel *P, double len);
 /* Whether the tick labels of a mapped axis keep clear of each other. */

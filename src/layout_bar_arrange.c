@@ -60,20 +60,23 @@ static size_t room_group(const struct bar_layout *B, size_t p)
 }
 
 /*
- * Maps every panel's value axis with the rooms its labels need. The panels of one room group
- * take the largest room any of them needs, so that they line up. False when an axis is too
- * short.
+ * One round of map_panels(): the reaches of every panel (its plot box first when `boxes`), the
+ * rooms they ask for - grown into rl, rh (by room group), never shrunk - and every axis mapped
+ * with them, fewer ticks where their labels touch. *fit: every axis long enough, its tick
+ * labels clear; *moved: fewer ticks moved a domain's bottom (the rooms were measured for
+ * another). False when out of memory.
  */
-static bool map_panels(struct bar_layout *B, struct panel *panels, csvchart_status *st,
-                       csvchart_error *err)
+static bool map_round(struct bar_layout *B, struct panel *panels, bool boxes, double *rl,
+                      double *rh, bool *fit, bool *moved)
 {
     size_t np = B->chart->npanels;
     struct bar_reach **r = calloc(np, sizeof *r);
     size_t *nr = calloc(np, sizeof *nr);
-    double *rl = calloc(np, sizeof *rl), *rh = calloc(np, sizeof *rh); /* by room group */
-    bool ok = r && nr && rl && rh;
+    bool ok = r && nr;
     for (size_t p = 0; ok && p < np; p++) {
-        plot_box(B, &panels[p]);
+        if (boxes) {
+            plot_box(B, &panels[p]);
+        }
         ok = bar_axis_reaches(B, &panels[p], &r[p], &nr[p]);
     }
     /* One pair of rooms for every group, so that its panels line up. The rooms shrink the
@@ -110,30 +113,66 @@ static bool map_panels(struct bar_layout *B, struct panel *panels, csvchart_stat
     free(nl);
     free(nh);
     if (!ok) {
+        return false;
+    }
+    *fit = true;
+    *moved = false;
+    for (size_t p = 0; *fit && p < np; p++) {
+        struct panel *P = &panels[p];
+        size_t g = room_group(B, p);
+        double v0, v1;
+        bar_value_ends(B, P, &v0, &v1);
+        *fit = bar_axis_map(B, P, v0, v1, rl[g], rh[g]);
+        /* The rooms shortened the axis: fewer ticks when their labels now touch. */
+        if (*fit && B->horizontal && !bar_axis_ticks_fit(B, P)) {
+            double dlo = P->dlo;
+            bar_axis_ticks(B, P, fabs(P->sc.r1 - P->sc.r0));
+            *moved = *moved || P->dlo != dlo;
+            *fit = bar_axis_map(B, P, v0, v1, rl[g], rh[g]);
+        }
+        *fit = *fit && bar_axis_ticks_fit(B, P);
+    }
+    return true;
+}
+
+/*
+ * Maps every panel's value axis with the rooms its labels need. The panels of one room group
+ * take the largest room any of them needs, so that they line up. False when an axis is too
+ * short.
+ *
+ * Horizontal axes choose fewer ticks when the rooms leave their labels too close, and fewer
+ * ticks may move the domain's bottom (it runs on to the lowest tick, bar_axis_ticks(): -6M
+ * under ticks 2M apart, -5M under ticks 5M apart), which moves the values the rooms were
+ * measured for: then the rooms are measured again with those ticks, growing only, so that a
+ * label before a bar below zero keeps clear of the names ("-$4.94M" ran into "Q11").
+ */
+static bool map_panels(struct bar_layout *B, struct panel *panels, csvchart_status *st,
+                       csvchart_error *err)
+{
+    size_t np = B->chart->npanels;
+    double *rl = calloc(np, sizeof *rl), *rh = calloc(np, sizeof *rh); /* by room group */
+    bool fit = true;
+    if (!rl || !rh) {
         free(rl);
         free(rh);
         *st = csvchart_error_nomem(err);
         return true;
     }
-    bool fit = true;
-    for (size_t p = 0; fit && p < np; p++) {
-        struct panel *P = &panels[p];
-        size_t g = room_group(B, p);
-        double v0, v1;
-        bar_value_ends(B, P, &v0, &v1);
-        fit = bar_axis_map(B, P, v0, v1, rl[g], rh[g]);
-        /* The rooms shortened the axis: fewer ticks when their labels now touch. */
-        if (fit && B->horizontal && !bar_axis_ticks_fit(B, P)) {
-            bar_axis_ticks(B, P, fabs(P->sc.r1 - P->sc.r0));
-            fit = bar_axis_map(B, P, v0, v1, rl[g], rh[g]);
+    for (int round = 0; round < 4; round++) {
+        bool moved = false;
+        if (!map_round(B, panels, round == 0, rl, rh, &fit, &moved)) {
+            *st = csvchart_error_nomem(err);
+            fit = true;
+            break;
         }
-        fit = fit && bar_axis_ticks_fit(B, P);
+        if (!fit || !moved) {
+            break;
+        }
     }
     free(rl);
     free(rh);
     return fit;
 }
-
 void bar_set_label_size(struct bar_layout *B, double size)
 {
     B->label.size_px = size;

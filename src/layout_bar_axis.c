@@ -16,7 +16,11 @@
  * Only the ticks depend on the size: about one gridline per BAR_METRICS tick_spacing px,
  * multiples of 1, 2, 2.5 or 5 times a power of ten inside the domain (linear), or every
  * decade, every 3rd, 6th ... on multiples of the stride and the top decade (log, as a trend's:
- * csvchart_ticks_log_within). The axis may run on past its last tick
+ * csvchart_ticks_log_within). A linear domain's bottom below zero that is no tick (-1.2 under
+ * ticks 2 apart) runs on to the tick below it (-2, labelled; csvchart_ticks_from_tick, as the
+ * trend's axis), chosen with the ticks: the bars, their labels, rules, bands and gridlines are
+ * all mapped on that domain (P->dlo; P->dlo_data keeps the data's). The editor's domain or
+ * ticks, log axes and a stack's shares are not extended. The axis may run on past its last tick
  * to the domain's end, and past that by the room its labels need (bar_axis_map()): a value
  * label above the tallest bar, a tick label centred on the last tick.
  */
@@ -71,6 +75,7 @@ void bar_axis_domain(const struct bar_layout *B, struct panel *P, double lo, dou
         P->dlo = B->s->domain[0];
         P->dhi = B->s->domain[1];
         P->base = P->dlo;
+        P->dlo_data = P->dlo;
         return;
     }
     if (P->log) {
@@ -87,12 +92,14 @@ void bar_axis_domain(const struct bar_layout *B, struct panel *P, double lo, dou
             P->dhi = fmin(P->dlo * 10, DBL_MAX);
         }
         P->base = P->dlo;
+        P->dlo_data = P->dlo;
         return;
     }
     if (B->s->domain) { /* the editor's (bar_axis_check() saw it holds the data) */
         P->dlo = B->s->domain[0];
         P->dhi = B->s->domain[1];
         P->base = P->dlo > 0 ? P->dlo : P->dhi < 0 ? P->dhi : 0;
+        P->dlo_data = P->dlo;
         return;
     }
     P->dlo = lo < 0 ? -csvchart_nice_ceil(-lo) : 0;
@@ -106,6 +113,7 @@ void bar_axis_domain(const struct bar_layout *B, struct panel *P, double lo, dou
         P->dhi = 100;
     }
     P->base = 0;
+    P->dlo_data = P->dlo; /* bar_axis_ticks() may run the axis on to the tick below it */
 }
 
 csvchart_status bar_axis_check(const struct bar_layout *B, const struct panel *P,
@@ -184,8 +192,20 @@ csvchart_status bar_axis_check(const struct bar_layout *B, const struct panel *P
 
 static double plan_tick_labels(const struct bar_layout *B, struct panel *P);
 
+/*
+ * Whether the axis' bottom runs on to the tick at or below the domain's (a linear domain
+ * decided from the data alone: -1.2 under ticks 2 apart ends at -2, labelled, as the trend's
+ * value axis does; graphics desk review 8: the bars below zero ran to an unlabelled floor).
+ * Not the editor's domain or ticks, not log axes, not shares of a stack (0% to 100%).
+ */
+static bool runs_to_tick(const struct bar_layout *B, const struct panel *P)
+{
+    return !P->log && !B->s->domain && !B->s->ticks && !B->s->stack_percent;
+}
+
 /* The ticks about `target` of them would be, their label plan and widest label; the widths
- * of their labels and the gaps between them (px) */
+ * of their labels and the gaps between them (px). A linear axis decided from the data starts
+ * again from P->dlo_data and ends at its lowest tick when runs_to_tick(). */
 static double ticks_for(const struct bar_layout *B, struct panel *P, int target)
 {
     if (B->s->ticks) { /* the editor's: these and no others */
@@ -197,6 +217,9 @@ static double ticks_for(const struct bar_layout *B, struct panel *P, int target)
         P->ticks.hi = P->ticks.major[P->ticks.nmajor - 1];
     } else if (P->log) {
         csvchart_ticks_log_within(P->dlo, P->dhi, target, &P->ticks);
+    } else if (runs_to_tick(B, P)) {
+        csvchart_ticks_from_tick(P->dlo_data, P->dhi, target, &P->ticks);
+        P->dlo = fmin(P->dlo_data, P->ticks.lo);
     } else {
         csvchart_ticks_within(P->dlo, P->dhi, target, &P->ticks);
     }
@@ -241,7 +264,7 @@ static void choose_ticks(const struct bar_layout *B, struct panel *P, double len
     }
     struct ticks two = P->ticks;
     struct label_plan plan = P->tick_plan;
-    double tick_w = P->tick_w;
+    double tick_w = P->tick_w, two_dlo = P->dlo;
     for (int t = 3; t <= 5; t++) {
         ticks_for(B, P, t);
         double step_px = len * P->ticks.step / (P->dhi - P->dlo);
@@ -253,7 +276,7 @@ static void choose_ticks(const struct bar_layout *B, struct panel *P, double len
      * the axis' own length fits 0% 2% ... 8%, but the room its value labels take then left
      * them too close, and two came back; review 6): the domain's end and its half, when the
      * half is as round (0% 4% 8%, 0% 40% 80%; not 1.25 of 2.5). */
-    if (P->dlo == 0 && P->dhi > 0 && two.hi < P->dhi) {
+    if (P->dlo_data == 0 && P->dhi > 0 && two.hi < P->dhi) {
         double mid = P->dhi / 2, mag = csvchart_decade(floor(log10(mid)));
         double sig = mid / mag * 10; /* two significant digits at most: whole here */
         if (isfinite(sig) && fabs(sig - round(sig)) < 1e-9) {
@@ -265,6 +288,7 @@ static void choose_ticks(const struct bar_layout *B, struct panel *P, double len
             P->ticks.step = mid;
             P->ticks.lo = 0;
             P->ticks.hi = P->dhi;
+            P->dlo = 0;
             plan_tick_labels(B, P);
             if (len / 2 >= P->tick_w + B->px.tick_label_gap) {
                 return;
@@ -274,6 +298,7 @@ static void choose_ticks(const struct bar_layout *B, struct panel *P, double len
     P->ticks = two;
     P->tick_plan = plan;
     P->tick_w = tick_w;
+    P->dlo = two_dlo;
 }
 
 void bar_axis_ticks(const struct bar_layout *B, struct panel *P, double len)
@@ -284,19 +309,21 @@ void bar_axis_ticks(const struct bar_layout *B, struct panel *P, double len)
     /* Panels on one scale in cells alike ask the same again and again: the last answer is
      * kept (a thousand facets would otherwise format their ticks a thousand times a try). */
     struct tick_memo *m = B->memo;
-    bool same = m && m->valid && m->dlo == P->dlo && m->dhi == P->dhi && m->log == P->log &&
-                m->horizontal == B->horizontal && m->size == B->label.size_px &&
+    bool same = m && m->valid && m->dlo_data == P->dlo_data && m->dhi == P->dhi &&
+                m->log == P->log && m->horizontal == B->horizontal && m->size == B->label.size_px &&
                 m->target == target && (!B->horizontal || m->len == len) &&
                 memcmp(&m->values, &P->values, sizeof m->values) == 0;
     if (same) {
         P->ticks = m->ticks;
         P->tick_plan = m->plan;
         P->tick_w = m->tick_w;
+        P->dlo = m->dlo;
         return;
     }
     choose_ticks(B, P, len, target);
     if (m) {
         *m = (struct tick_memo){.valid = true,
+                                .dlo_data = P->dlo_data,
                                 .dlo = P->dlo,
                                 .dhi = P->dhi,
                                 .log = P->log,

@@ -701,6 +701,189 @@ static void test_thin_only_when_all_cannot(void)
     csvchart_figure_free(thin);
 }
 
+/*
+ * The value axis' lowest tick label of a bar chart, read back from its scene: the tick labels
+ * stand left of the plot, end-anchored (vertical bars), or in the row under it, centred
+ * (horizontal bars); the lowest value is the lowest (vertical) or leftmost (horizontal) of
+ * them. Its value (U+2212 read as a minus, $ and K, M, B read), and where its centre stands
+ * along the value axis.
+ */
+static bool low_tick_label(const struct csvchart_scene *s, bool horizontal, double *value,
+                           double *at, char *text, size_t n)
+{
+    double row = -INFINITY;
+    for (size_t i = 0; horizontal && i < s->len; i++) {
+        const struct scene_item *t = &s->items[i];
+        if (t->kind == SCENE_TEXT && t->anchor == TEXT_ANCHOR_MIDDLE) {
+            row = fmax(row, t->y);
+        }
+    }
+    const struct scene_item *low = NULL;
+    for (size_t i = 0; i < s->len; i++) {
+        const struct scene_item *t = &s->items[i];
+        if (t->kind != SCENE_TEXT) {
+            continue;
+        }
+        if (horizontal ? t->anchor == TEXT_ANCHOR_MIDDLE && fabs(t->y - row) < 0.5 &&
+                             (!low || t->x < low->x)
+                       : t->anchor == TEXT_ANCHOR_END && (!low || t->y > low->y)) {
+            low = t;
+        }
+    }
+    if (!low) {
+        return false;
+    }
+    const char *p = low->text;
+    double sign = 1;
+    if (strncmp(p, "\xe2\x88\x92", 3) == 0) {
+        sign = -1;
+        p += 3;
+    }
+    p += *p == '$';
+    char *end;
+    *value = sign * strtod(p, &end);
+    bool ok = end != p;
+    *value *= *end == 'K' ? 1e3 : *end == 'M' ? 1e6 : *end == 'B' ? 1e9 : 1;
+    end += *end == 'K' || *end == 'M' || *end == 'B';
+    snprintf(text, n, "%s", low->text);
+    *at = horizontal ? low->x + low->w / 2 : low->y + low->h / 2;
+    return ok && *end == '\0';
+}
+
+/* The lowest end of the bars (rectangles larger than a legend's swatch: over 600 px2) along
+ * the value axis: the greatest y under vertical bars, the least x beside horizontal ones. */
+static double low_bar_end(const struct csvchart_scene *s, bool horizontal)
+{
+    double end = horizontal ? INFINITY : -INFINITY;
+    for (size_t i = 0; i < s->len; i++) {
+        const struct scene_item *r = &s->items[i];
+        if (r->kind == SCENE_RECT && r->w * r->h > 600) {
+            end = horizontal ? fmin(end, r->x) : fmax(end, r->y + r->h);
+        }
+    }
+    return end;
+}
+
+/*
+ * A linear value axis with bars below zero ends on a labelled round tick at or below the
+ * lowest bar (graphics desk review 8: bars -1.2, 10.1, 4 had the domain -1.2 .. 12 under ticks
+ * 2 apart, and the axis ended at -1.2 with no label, the negative bar running to an
+ * unlabelled floor; now it runs on to -2, as the trend's axis does). Vertical and horizontal,
+ * plain and stacked (a stack summing to -1.2), at three sizes, light and dark: the lowest
+ * tick label is a value at or below the data's least, centred at or beyond the lowest bar
+ * end, and the figure keeps every scene rule. The editor's domain is kept as given.
+ */
+static void test_bottom_tick(void)
+{
+    static const struct {
+        const char *csv, *stack, *horizontal;
+    } cases[] = {
+        {"name,value\nAlpha,-1.2\nBeta,10.1\nGamma,4\n", "false", "false"},
+        {"name,value\nAlpha,-1.2\nBeta,10.1\nGamma,4\n", "false", "true"},
+        {"name,a,b\nAlpha,-0.7,-0.5\nBeta,6,4.1\nGamma,3,1\n", "true", "false"},
+        {"name,a,b\nAlpha,-0.7,-0.5\nBeta,6,4.1\nGamma,3,1\n", "true", "true"},
+        {"name,a,b\nAlpha,-1.2,-0.4\nBeta,10.1,3\nGamma,4,6\n", "false", "false"},
+        {"name,a,b\nAlpha,-1.2,-0.4\nBeta,10.1,3\nGamma,4,6\n", "false", "true"},
+    };
+    static const char *const sizes[] = {"400x600", "1200x675", "1920x1080"};
+    static const char *const themes[] = {"light", "dark"};
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
+            for (size_t m = 0; m < 2; m++) {
+                const char *opts[] = {"size",       sizes[z],
+                                      "theme",      themes[m],
+                                      "stack",      cases[c].stack,
+                                      "totals",     cases[c].stack,
+                                      "horizontal", cases[c].horizontal,
+                                      NULL};
+                csvchart_figure *fig = lay(cases[c].csv, opts);
+                const struct csvchart_scene *s = fig ? csvchart_figure_scene(fig, NULL) : NULL;
+                if (!s) {
+                    csvchart_figure_free(fig);
+                    continue;
+                }
+                char name[96], text[64] = "";
+                snprintf(name, sizeof name, "case %zu at %s, %s", c, sizes[z], themes[m]);
+                bool horizontal = strcmp(cases[c].horizontal, "true") == 0;
+                double value = NAN, at = NAN, bar = low_bar_end(s, horizontal);
+                bool found = low_tick_label(s, horizontal, &value, &at, text, sizeof text);
+                HARNESS_REPORT(found && value <= -1.2 && fmod(value, 1) == 0,
+                               "%s: the lowest tick label \"%s\", not a round value at or "
+                               "below -1.2",
+                               name, text);
+                HARNESS_REPORT(found && (horizontal ? at <= bar + 0.5 : at >= bar - 0.5),
+                               "%s: the lowest tick label \"%s\" at %.1f, bars to %.1f", name, text,
+                               at, bar);
+                check_scene_rules(name, s, s->width, s->height);
+                csvchart_figure_free(fig);
+            }
+        }
+    }
+    /* the editor's domain is the axis: it still ends at -1.2, below its lowest label 0 */
+    for (size_t o = 0; o < 2; o++) {
+        const char *opts[] = {"domain", "-1.2,12", "horizontal", o ? "true" : "false", NULL};
+        csvchart_figure *fig = lay(cases[0].csv, opts);
+        const struct csvchart_scene *s = fig ? csvchart_figure_scene(fig, NULL) : NULL;
+        double value = NAN, at = NAN;
+        char text[64] = "";
+        HARNESS_REPORT(s && low_tick_label(s, o, &value, &at, text, sizeof text) && value == 0,
+                       "domain -1.2,12 (%s): the lowest tick label \"%s\"",
+                       o ? "horizontal" : "vertical", text);
+        csvchart_figure_free(fig);
+    }
+}
+
+/*
+ * Horizontal bars whose axis runs on to a tick below the data, where the rooms the labels
+ * take leave the ticks too close and fewer are chosen: -$4.94M under ticks $2M apart ends at
+ * -$6M, under ticks $5M apart at -$5M, and the rooms measured for the first left the label
+ * "-$4.94M" in the name "Q11" (the layout property test, case 1644). The rooms are measured
+ * again with the ticks drawn: no text overlaps.
+ */
+static void test_bottom_tick_rooms(void)
+{
+    static const char csv[] = "name,series 1,series 2\n"
+                              "\"Q0 Re\",$19643.6,$275886\n"
+                              "\"Q1 Re Tusa\",$1.75083e+06,$5.41007e+06\n"
+                              "\"Q2\",$11169,$2.18727e+06\n"
+                              "\"Q3 Sadra Sa\",$347157,$3.16673e+06\n"
+                              "\"Q4\",$57200,$13500\n"
+                              "\"Q5\",$61800,$12700\n"
+                              "\"Q6 Xilu\",$19300,$500000\n"
+                              "\"Q7 Vo\",$132000,$374000\n"
+                              "\"Q8 Boxirotu\",$333000,$98500\n"
+                              "\"Q9\",$868000,$12700\n"
+                              "\"Q10 Miten\",$6.65e+06,$1.78e+06\n"
+                              "\"Q11\",$36700,$-4.94e+06\n"
+                              "\"Q12\",$328000,$122000\n"
+                              "\"Q13 Nexiro\",$-1.14e+06,$-28000\n"
+                              "\"Q14\",$4.65e+06,$1.66e+06\n"
+                              "\"Q15 Vo\",$-28100,$11100\n"
+                              "\"Q16\",$194000,$0\n";
+    const char *opts[] = {"size",
+                          "400x861",
+                          "title",
+                          "A generated chart with a title long enough to wrap on a "
+                          "phone-sized canvas",
+                          "source",
+                          "Generated data",
+                          "mark",
+                          "lollipop",
+                          "labels",
+                          "outside",
+                          NULL};
+    csvchart_figure *fig = lay(csv, opts);
+    const struct csvchart_scene *s = fig ? csvchart_figure_scene(fig, NULL) : NULL;
+    if (s) {
+        check_scene_rules("lollipops to -$4.94M at 400x861", s, 400, 861);
+        double value = NAN, at = NAN;
+        char text[64] = "";
+        HARNESS_REPORT(low_tick_label(s, true, &value, &at, text, sizeof text) && value <= -4.94e6,
+                       "the lowest tick label \"%s\"", text);
+    }
+    csvchart_figure_free(fig);
+}
+
 /* category_labels = thin under vertical bars (review 6: it did nothing; 75 years were refused
  * with 3234 px and no word of thin): every k-th year under its bar, none overlapping, with a
  * warning, at every size; without thin, the refusal names it as a way out. */
@@ -1756,6 +1939,8 @@ int main(void)
     RUN(test_too_many_names);
     RUN(test_thin_names);
     RUN(test_thin_only_when_all_cannot);
+    RUN(test_bottom_tick);
+    RUN(test_bottom_tick_rooms);
     RUN(test_thin_wrapped_names);
     RUN(test_thin_names_headroom);
     RUN(test_note_beside_bar);
