@@ -775,6 +775,35 @@ static csvchart_status draw_in_type(csvchart_layout_fn fn, const void *data, con
     return CSVCHART_OK;
 }
 
+/*
+ * Lays s out at the size asked for: in its own type, else in the largest smaller type that
+ * fits there (layout.h, said in a warning). *done when either decided the figure (drawn, or
+ * failed otherwise than for its size: the status, *err set); else the scene is empty and
+ * *first says what did not fit.
+ */
+static csvchart_status at_asked_size(csvchart_layout_fn fn, const void *data, const struct spec *s,
+                                     const csvchart_text_measurer *m, struct csvchart_scene *scene,
+                                     struct csvchart_warnings *warn, struct layout_fit *first,
+                                     csvchart_error *err, bool *done)
+{
+    csvchart_error local = {0};
+    csvchart_status st = fn(data, s, m, scene, warn, first, &local);
+    *done = st != CSVCHART_ERROR_SIZE;
+    if (*done) {
+        if (st) {
+            csvchart_scene_fini(scene);
+            if (err && !err->status) {
+                *err = local;
+            }
+        }
+        return st;
+    }
+    csvchart_scene_fini(scene);
+    double cap = largest_type_unit(fn, data, s, m);
+    *done = cap > 0;
+    return *done ? draw_in_type(fn, data, s, m, cap, first->what, scene, warn, err) : st;
+}
+
 csvchart_status csvchart_layout_fit(csvchart_layout_fn fn, const void *data, const struct spec *s,
                                     const csvchart_text_measurer *m, struct csvchart_scene *scene,
                                     struct csvchart_warnings *warn, csvchart_error *err)
@@ -789,41 +818,17 @@ csvchart_status csvchart_layout_fit(csvchart_layout_fn fn, const void *data, con
         struct spec all = *s;
         all.thin_names = false;
         struct layout_fit whole = {0};
-        csvchart_error e = {0};
-        csvchart_status st = fn(data, &all, m, scene, warn, &whole, &e);
-        if (st != CSVCHART_ERROR_SIZE) {
-            if (st) {
-                csvchart_scene_fini(scene);
-                if (err && !err->status) {
-                    *err = e;
-                }
-            }
+        bool done;
+        csvchart_status st = at_asked_size(fn, data, &all, m, scene, warn, &whole, err, &done);
+        if (done) {
             return st;
-        }
-        csvchart_scene_fini(scene);
-        double cap = largest_type_unit(fn, data, &all, m);
-        if (cap > 0) {
-            return draw_in_type(fn, data, &all, m, cap, whole.what, scene, warn, err);
         }
     }
     struct layout_fit first = {0};
-    csvchart_error local = {0};
-    csvchart_status st = fn(data, s, m, scene, warn, &first, &local);
-    if (st != CSVCHART_ERROR_SIZE) {
-        if (st) {
-            csvchart_scene_fini(scene);
-            if (err && !err->status) {
-                *err = local;
-            }
-        }
+    bool done;
+    csvchart_status st = at_asked_size(fn, data, s, m, scene, warn, &first, err, &done);
+    if (done) {
         return st;
-    }
-    csvchart_scene_fini(scene);
-
-    /* In smaller type, that of a smaller canvas (layout.h), at the size asked for. */
-    double cap = largest_type_unit(fn, data, s, m);
-    if (cap > 0) {
-        return draw_in_type(fn, data, s, m, cap, first.what, scene, warn, err);
     }
 
     double fw, fh;
