@@ -221,6 +221,9 @@ static void put_label(struct sbuf *b, const struct label *l, double v)
     int dec;
     for (;;) {
         dec = decimals_for(l, &x, 3 * k);
+        if (l->cents && SI_LETTER[k] == 0 && dec == 1) {
+            dec = 2; /* cents are shown as they are: $20.25, not 20.2 padded to "$20.20" */
+        }
         csvchart_fmt_round_fixed(&x, 3 * k, dec, ip, fp);
         if (!l->si || l->k >= 0 || k == 4 || strlen(ip) <= 3) {
             break;

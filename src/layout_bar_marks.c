@@ -140,8 +140,7 @@ bool bar_marks_prepare(struct bar_layout *B, struct panel *P)
     }
     P->totals = P->values;
     if (k) {
-        csvchart_format_plan(&P->values.f, LABELS_VALUES, vals, k, 0, d->computed, NULL,
-                             &P->totals);
+        csvchart_format_plan(&P->values.f, LABELS_VALUES, vals, k, 0, true, NULL, &P->totals);
     }
     free(vals);
     for (size_t i = 0; i < n; i++) {

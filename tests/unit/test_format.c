@@ -647,8 +647,8 @@ static void test_plans(void)
     const char *spw[] = {"$0.00003", "$0.0075", "$0.73", "$11.75",
                          "$999",     "$413K",   "$293M", "$6.75T"};
     check_plan("as written where not rescaled", &usd5, LABELS_VALUES, span, 8, 0, false, NULL, spw);
-    double sums[] = {11.75, 6.75e12};
-    const char *sumw[] = {"$11.80", "$6.75T"};
+    double sums[] = {11.756, 6.75e12}; /* in cents: 11.8 padded to "$11.80" was a made-up digit */
+    const char *sumw[] = {"$11.76", "$6.75T"};
     check_plan("computed values rounded", &usd5, LABELS_VALUES, sums, 2, 0, true, NULL, sumw);
 
     double decades[] = {1e6, 1e9, 1e12, 0.01};

@@ -1232,6 +1232,25 @@ static void test_thin_names_headroom(void)
     free(csv);
 }
 
+/* A stack's total is a sum, rounded as computed values are (three significant digits): a
+ * long property run found "Net $1,057.9853116" under values written to six decimals. */
+static void test_totals_rounded(void)
+{
+    const char *opts[] = {"stack", "true", "totals", "true", NULL};
+    csvchart_figure *fig = lay("name,a,b\nQ0,$1115.75,$-3707.09\nQ1,$1056.75,$1.2353116\n"
+                               "Q2,$0.248313,$20\n",
+                               opts);
+    if (!fig) {
+        return;
+    }
+    csvchart_error err = {0};
+    const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+    CHECK(fixture_find_text(s, "Net \xe2\x88\x92$2,591") != NULL);
+    CHECK(fixture_find_text(s, "$1,058") != NULL);
+    CHECK(fixture_find_text(s, "$20.25") != NULL);
+    csvchart_figure_free(fig);
+}
+
 /* Review 9: a note on the longest bar has no room in its row and goes to the column; a note
  * on a short bar keeps its row (past its label, after a dash), instead of following it to the
  * column on a leader 800 px across the plot. */
@@ -1945,6 +1964,7 @@ int main(void)
     RUN(test_thin_names_headroom);
     RUN(test_note_beside_bar);
     RUN(test_note_row_and_column);
+    RUN(test_totals_rounded);
     RUN(test_negative_labels_apart);
     RUN(test_note_on_negative_bar);
     RUN(test_balanced_headline);
