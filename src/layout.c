@@ -726,8 +726,8 @@ static csvchart_status find_size(csvchart_layout_fn fn, const void *data, const 
 
 /*
  * When the size found, w x h, fits only in smaller type (that of a smaller canvas), the
- * refusal says so and names the least size that keeps type of its own size too (the search as
- * fit = grow makes it), in out: " in smaller type, or 1200x1540 in full-size type". An editor
+ * refusal says so and names the least size in the asked size's type too (the search as fit =
+ * grow makes it), in out: " in smaller type, or 1200x1540 in full-size type". An editor
  * told "use 1200x876" got a figure whose title had shrunk from 26 to 20 px (review 8). Empty
  * when w x h fits in its own type.
  */
@@ -746,7 +746,10 @@ static void full_type_size(csvchart_layout_fn fn, const void *data, const struct
     own.fit_grow = true; /* no smaller type at any size */
     double fw, fh;
     memset(&e, 0, sizeof e);
-    if (find_size(fn, data, &own, m, first, &fw, &fh, &e) == CSVCHART_OK) {
+    /* named only when its type is no smaller than the asked size's own: the search may end
+     * on a narrower canvas, whose own type is smaller too (960x24980 for a 1920x1080 slide) */
+    if (find_size(fn, data, &own, m, first, &fw, &fh, &e) == CSVCHART_OK &&
+        fmin(fw / 1200.0, fh / 675.0) >= fmin(s->width / 1200.0, s->height / 675.0) - 1e-9) {
         snprintf(out, n, " in smaller type, or %.0fx%.0f in full-size type", fw, fh);
     } else {
         snprintf(out, n, " in smaller type");
