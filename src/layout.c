@@ -746,9 +746,16 @@ static void full_type_size(csvchart_layout_fn fn, const void *data, const struct
     own.fit_grow = true; /* no smaller type at any size */
     double fw, fh;
     memset(&e, 0, sizeof e);
-    /* named only when its type is no smaller than the asked size's own: the search may end
-     * on a narrower canvas, whose own type is smaller too (960x24980 for a 1920x1080 slide) */
-    if (find_size(fn, data, &own, m, first, &fw, &fh, &e) == CSVCHART_OK &&
+    /* Named only when its type is no smaller than the asked size's own: the search may end on
+     * a narrower canvas, whose own type is smaller too (960x24980 for a 1920x1080 slide). So
+     * the tallest canvas of the asked width is tried first: where even it is short of height
+     * alone in its own type, no height holds the figure, and the whole search (54 layouts of
+     * 10,000 events) is spared; short of width (a long name), wider canvases are searched. */
+    bool hopeless =
+        probe(fn, data, &own, m, s->width, LAYOUT_MAX_SIDE, 0, &fit, &e) == CSVCHART_ERROR_SIZE &&
+        fit.short_h && !fit.short_w;
+    memset(&e, 0, sizeof e);
+    if (!hopeless && find_size(fn, data, &own, m, first, &fw, &fh, &e) == CSVCHART_OK &&
         fmin(fw / 1200.0, fh / 675.0) >= fmin(s->width / 1200.0, s->height / 675.0) - 1e-9) {
         snprintf(out, n, " in smaller type, or %.0fx%.0f in full-size type", fw, fh);
     } else {

@@ -183,6 +183,14 @@ static void test_wider_fits(void)
         fprintf(stderr, "  \"%s\"\n", msg);
     }
     CHECK(strstr(msg, "1920x1200 in smaller type, or 1920x3840 in full-size type") != NULL);
+    /* Where no height holds it in the asked size's type (40,000 px at u = 1.6 would be 64,000
+     * px), the smaller-type size is named alone, and the full-type search is not run through
+     * its narrower starts (10,000 events: 85 layouts for a refusal, 33 with the check). */
+    md.need_h = 40000;
+    CHECK_INT(search(&md, 1920, 1080, msg, sizeof msg), CSVCHART_ERROR_SIZE);
+    HARNESS_REPORT(strstr(msg, "use size 1920x20000 in smaller type") && !strstr(msg, "full-size"),
+                   "\"%s\"", msg);
+    HARNESS_REPORT(md.tries <= 45, "%d tries", md.tries);
     /* a size that fits in its own type is named alone */
     md.need_h = 1300;
     md.typed = false;
