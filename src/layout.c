@@ -506,6 +506,9 @@ void csvchart_layout_legend_others(struct layout *L, const struct legend_entry *
 
 /* ---- the size contract -------------------------------------------------------------------- */
 
+/* A side is bisected to the pixel below this many px; from there, to a 256th (find_size()). */
+#define SEARCH_EXACT 4096.0
+
 /* The verb for what does not fit: one thing ("1 marker") does, several ("52 category names",
  * "1 event and 2 markers", "the value labels") do. A count of 1 starts the one thing. */
 static const char *verb(const char *what)
@@ -601,12 +604,14 @@ static double largest_type_unit(csvchart_layout_fn fn, const void *data, const s
 /*
  * From *w x *h, which does not fit (*fit says why), grows the sides found short by a quarter
  * at a time until the layout fits (CSVCHART_OK, *w x *h the size that does) or a short side
- * reaches LAYOUT_MAX_SIDE (CSVCHART_ERROR_SIZE).
+ * reaches LAYOUT_MAX_SIDE (CSVCHART_ERROR_SIZE). *below gets the tallest height tried at the
+ * final width that did not fit (0: none), where the bisection of the height starts.
  */
 static csvchart_status grow(csvchart_layout_fn fn, const void *data, const struct spec *s,
                             const csvchart_text_measurer *m, struct layout_fit *fit, double *w,
-                            double *h, csvchart_error *err)
+                            double *h, double *below, csvchart_error *err)
 {
+    *below = *h;
     for (int i = 0; i < 80; i++) {
         /* Four steps on and only the height still short: the tallest canvas, where the type
          * is as large as this width allows (try_size(): the article's, past it) and the room
@@ -634,12 +639,14 @@ static csvchart_status grow(csvchart_layout_fn fn, const void *data, const struc
         if ((!gw || *w >= LAYOUT_MAX_SIDE) && (!gh || *h >= LAYOUT_MAX_SIDE)) {
             break;
         }
+        *below = gw ? 0 : *h;
         *w = gw ? fmin(ceil(*w * 1.25), LAYOUT_MAX_SIDE) : *w;
         *h = gh ? fmin(ceil(*h * 1.25), LAYOUT_MAX_SIDE) : *h;
         csvchart_status st = try_size(fn, data, s, m, *w, *h, fit, err);
         if (st != CSVCHART_ERROR_SIZE) {
             return st;
         }
+        *below = *h;
         memset(err, 0, sizeof *err);
     }
     return CSVCHART_ERROR_SIZE;
@@ -661,16 +668,16 @@ static csvchart_status find_size(csvchart_layout_fn fn, const void *data, const 
      * width / 1200 and height / 675, so a side grown past 16:9 leaves the type as it is -
      * growing both would scale text and room alike and never fit. Only sizes that were laid
      * out are reported, so the same command at the reported size succeeds. */
-    double w0 = s->width, h0 = s->height, fw = w0, fh = h0;
+    double w0 = s->width, h0 = s->height, fw = w0, fh = h0, below = 0;
     struct layout_fit fit = *first;
-    csvchart_status st = grow(fn, data, s, m, &fit, &fw, &fh, err);
+    csvchart_status st = grow(fn, data, s, m, &fit, &fw, &fh, &below, err);
     /* The width asked for is usually the column's or the slide's, and height what an editor
      * can give: when growing went astray (a side grown for the other's shortfall scales the
      * type with it: 3840x2160 of 41 names grew both ways to 32767 px and failed, where
      * 3840x3429 holds them), the tallest canvas of that width is tried, unless growing ended
      * there, and bisected down. */
     if (st == CSVCHART_ERROR_SIZE && h0 < LAYOUT_MAX_SIDE && !(fw == w0 && fh >= LAYOUT_MAX_SIDE)) {
-        fw = w0, fh = LAYOUT_MAX_SIDE;
+        fw = w0, fh = LAYOUT_MAX_SIDE, below = 0;
         st = try_size(fn, data, s, m, fw, fh, &fit, err);
     }
     /* Type grows with the canvas: when a wide canvas holds the text at no height, a narrower
@@ -684,10 +691,10 @@ static csvchart_status find_size(csvchart_layout_fn fn, const void *data, const 
     for (size_t k = 0; k < sizeof starts / sizeof starts[0] && st == CSVCHART_ERROR_SIZE; k++) {
         double sw = fmax(fmin(floor(w0 * starts[k].w), LAYOUT_MAX_SIDE), 1);
         double sh = fmax(floor(h0 * starts[k].h), 1);
-        fw = sw, fh = sh;
+        fw = sw, fh = sh, below = 0;
         st = try_size(fn, data, s, m, fw, fh, &fit, err);
         if (st == CSVCHART_ERROR_SIZE) {
-            st = grow(fn, data, s, m, &fit, &fw, &fh, err);
+            st = grow(fn, data, s, m, &fit, &fw, &fh, &below, err);
         }
         if (st == CSVCHART_OK) { /* bisect from the smaller of each side */
             w0 = fmin(w0, sw);
@@ -698,15 +705,23 @@ static csvchart_status find_size(csvchart_layout_fn fn, const void *data, const 
         return st;
     }
     /* Bisect each side alone, width first: the least of it that still fits with the height
-     * found, then the least height with that width. */
+     * found, then the least height with that width - from the tallest height that failed at
+     * that width, when growing left one (at the width found: a narrower canvas may hold what
+     * a wider one does not, its type being smaller). To the pixel below SEARCH_EXACT px; above
+     * that, to within a 256th of the side (a 10,000-event timeline 25,000 px tall bisected to
+     * the pixel took 15 layouts of it, now 6), which no editor reads as a different size:
+     * the size named is one that was laid out and fits, as ever. */
+    double grown_w = fw;
     for (int side = 0; side < 2; side++) {
         double lo = side ? h0 : w0, hi = side ? fh : fw;
         csvchart_error e0 = {0};
-        if (hi > lo &&
-            try_size(fn, data, s, m, side ? fw : lo, side ? lo : fh, &fit, &e0) == CSVCHART_OK) {
+        if (side && fw == grown_w && below > lo) {
+            lo = below; /* known to fail */
+        } else if (hi > lo && try_size(fn, data, s, m, side ? fw : lo, side ? lo : fh, &fit, &e0) ==
+                                  CSVCHART_OK) {
             hi = lo; /* this side needs no growing */
         }
-        while (hi - lo > 1) { /* lo fails, hi fits */
+        while (hi - lo > (lo >= SEARCH_EXACT ? floor(lo / 256) : 1)) { /* lo fails, hi fits */
             double mid = floor((lo + hi) / 2);
             memset(err, 0, sizeof *err);
             st = try_size(fn, data, s, m, side ? fw : mid, side ? mid : fh, &fit, err);

@@ -49,10 +49,11 @@
  * no smaller than 13.5 px) and at 1920x1080 (review 6). So a canvas at least as large both
  * ways as one that fits fits too (its room holds that canvas's layout). The size search
  * counts a size as fitting on the same terms, so a refusal names the least size the command
- * then draws. Not with fit = grow: it draws at full size. category_labels = thin (bars) is
- * a last resort on the same terms: every name is tried first, in the canvas' own type and
- * then in smaller type as above, and names are thinned only when no type at the size asked
- * for holds them all; where they fit, thin draws the figure that `all` draws.
+ * then draws (to the pixel below 4096 px, above that to a 256th: always one laid out). Not
+ * with fit = grow: it draws at full size. category_labels = thin (bars) is a last resort on
+ * the same terms: every name is tried first, in the canvas' own type and then in smaller type
+ * as above, and names are thinned only when no type at the size asked for holds them all;
+ * where they fit, thin draws the figure that `all` draws.
  *
  * Lines through text. Gridlines and leaders are marked as yielding (scene_item.yields);
  * csvchart_layout_end() cuts them where they would run through a text box, so a value label

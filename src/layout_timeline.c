@@ -643,6 +643,9 @@ csvchart_status csvchart_layout_timeline(const void *data, const struct spec *s,
         }
         goto done;
     }
+    if (fit && fit->probe) { /* a size search asks only whether it fits: it does */
+        goto done;
+    }
     if (T.lanes) {
         csvchart_tl_draw_lanes(&T);
     } else if (T.cfg.vertical) {

@@ -751,7 +751,8 @@ csvchart_status csvchart_layout_trend(const void *data, const struct spec *s,
         }
         goto done;
     }
-    if ((st = csvchart_layout_refs_visible(s, &T.sc, T.log, d->unit.multiplier, warn, err))) {
+    if ((st = csvchart_layout_refs_visible(s, &T.sc, T.log, d->unit.multiplier, warn, err)) ||
+        (fit && fit->probe)) { /* a size search asks only whether it fits: it does */
         goto done;
     }
     csvchart_tr_draw_bands(&T);
