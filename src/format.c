@@ -34,6 +34,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "scale.h"
 #include "utf8.h"
 
 #define MINUS "\xe2\x88\x92" // U+2212 MINUS SIGN
@@ -492,7 +493,10 @@ void csvchart_format_plan(const struct value_format *f, enum label_role role, co
     /* Past the largest prefix (1,000T) or below a millionth, fixed digits stop reading, and a
      * label that switched alone would put two notations on one axis (100,000,000T under 1e21,
      * a review found): all of them scientific. */
-    p->sci = max_abs >= 1e15 || (isfinite(min_abs) && min_abs < 1e-6);
+    p->sci =
+        max_abs >= 1e15 ||
+        (isfinite(min_abs) &&
+         min_abs < (role == LABELS_LOG_TICKS ? pow(10, SCALE_LOG_FIXED_LEAST) * (1 - 1e-9) : 1e-6));
     /* Large numbers read better abbreviated, whatever the kind: 40,000,000 as 40M (FIGURES.md),
      * $210,500,000,000.00 as $210.5B, a share of 25,000,000% as 25M% (growth from nothing). */
     p->si = l.si || max_abs >= 1e6;

@@ -80,7 +80,9 @@ size_t csvchart_format_tick(const struct value_format *f, double v, double step,
  * comparison - and then each of them is written with csvchart_format_planned():
  *   LABELS_TICKS      a linear axis: one SI prefix for the axis (0, 0.25M, 0.5M, 0.75M, 1M),
  *                     decimals from the step (`step`), trailing zeros dropped;
- *   LABELS_LOG_TICKS  a log axis: each decade at its own prefix ($1M, $1B, $1T);
+ *   LABELS_LOG_TICKS  a log axis: each decade at its own prefix ($1M, $1B, $1T), or all of
+ *                     them powers of ten when one is below SCALE_LOG_FIXED_LEAST (scale.h)
+ *                     or from 1e15 (10⁻⁹ ... 10¹², not "0.000001" under "1T": review 9);
  *   LABELS_VALUES     value labels: one prefix when the smallest still reads with at most one
  *                     leading zero ($0.6T beside $1.4T), else the values that do take the
  *                     largest one's prefix and the smaller ones each their own; computed values
@@ -97,8 +99,9 @@ struct label_plan {
     enum label_role role;
     bool si;         /* K/M/B/T */
     bool sci;        /* powers of ten, 3 significant digits ("10¹⁸", "2.5×10²²"): the
-                      * values reach 1e15, where T would read "1,000T", or go below 1e-6 -
-                      * every tick of an axis, the value labels whose own value does */
+                      * values reach 1e15, where T would read "1,000T", or go below 1e-6
+                      * (a log axis: SCALE_LOG_FIXED_LEAST) - every tick of an axis, the
+                      * value labels whose own value does */
     int k;           /* the shared prefix (0 none, 1 K ... 4 T), or -1: each value its own */
     int k_up;        /* k < 0: the largest value's prefix, which every value of at least a
                       * tenth of its unit takes (0.85M beside 3.4M; a smaller one, 60K, its

@@ -321,13 +321,17 @@ void csvchart_ticks_log_within(double dlo, double dhi, int target, struct ticks 
                 break;
             }
         }
-        /* Not below a millionth while two ticks stand above it: format.c writes an axis with
-         * such a tick wholly in powers of ten (one notation per axis), and "$10⁶ ... $10⁰"
-         * for the sake of its lowest label is what review 8 found on a trend from 1e-8. */
-        int e0 = b - (n - 1) * s;
-        while (e0 < -6 && b - e0 >= 2 * s) {
-            e0 += s;
+        /* Fixed digits ("$0.00001") where the bottom allows: the ticks below
+         * SCALE_LOG_FIXED_LEAST are left out, which format.c would write the whole axis in
+         * powers of ten for ("$10⁶ ... $10⁰" for the sake of the lowest label: review 8, a
+         * trend from 1e-8), when two ticks stay at or above it and the domain runs at most
+         * one step below the lowest. Farther (values from 4e-9 to 3e11 under a lowest label
+         * "0.000001": review 9), the steps go on down, in powers of ten. */
+        int e0 = b - (n - 1) * s, e1 = e0;
+        while (e1 < SCALE_LOG_FIXED_LEAST && b - e1 >= 2 * s) {
+            e1 += s;
         }
+        e0 = e1 >= SCALE_LOG_FIXED_LEAST && e1 - a <= s ? e1 : e0;
         for (int e = e0; e <= b; e += s) {
             out->major[out->nmajor++] =
                 e == b && fabs(pow10i(b) / dhi - 1) < 1e-9 ? dhi : pow10i(e);

@@ -33,6 +33,9 @@ double csvchart_scale_map(const struct scale *s, double v);
 
 #define SCALE_MAX_TICKS 64
 #define SCALE_MAX_MINOR 512
+/* The least decade a log axis writes in fixed digits ("0.00001"; "0.000001" is not read at a
+ * glance): format.c writes an axis with a tick below it in powers of ten throughout. */
+#define SCALE_LOG_FIXED_LEAST (-5)
 
 struct ticks {
     double major[SCALE_MAX_TICKS];
@@ -86,12 +89,12 @@ void csvchart_ticks_from_tick(double dlo, double dhi, int target, struct ticks *
  * tick chooser of every log axis (bars and trends): every decade inside it, or every s-th
  * counted down from the highest (s of csvchart_ticks_log's strides: 1, 3, 6, 9 ...), s the
  * least that keeps the ticks at most `target`, so that the axis ends on a label (dhi, when it
- * is a decade) and every step is the same; no tick below a millionth while two stand above
- * it (format.c would write the whole axis in powers of ten). `step` is 10^s; minor ticks
- * (2..9 x each
- * decade, and the decades skipped) inside the domain when it spans at most 3 decades. Where no
- * decade lies inside (subnormal data: the first decade is 1e-307) the ticks are the domain's
- * ends.
+ * is a decade) and every step is the same, down to the lowest on the step inside the domain
+ * (the bars' baseline, when it falls on one) - or, when that is below SCALE_LOG_FIXED_LEAST,
+ * to the lowest not below it, when two ticks stay there and the domain runs at most a step
+ * below it. `step` is 10^s; minor ticks (2..9 x each decade, and the decades skipped) inside
+ * the domain when it spans at most 3 decades. Where no decade lies inside (subnormal data:
+ * the first decade is 1e-307) the ticks are the domain's ends.
  */
 void csvchart_ticks_log_within(double dlo, double dhi, int target, struct ticks *out);
 

@@ -584,6 +584,16 @@ static void test_plans(void)
     const char *tinyt[] = {"10⁻⁹", "10⁻³", "10⁰"};
     check_plan("log ticks below a millionth", &dec1, LABELS_LOG_TICKS, tiny_ticks, 3, 0, false,
                NULL, tinyt);
+    /* A log axis reaching a millionth is written in powers of ten throughout, not
+     * "0.000001" under "1T" (review 9); down to 1e-5 (SCALE_LOG_FIXED_LEAST) in digits. */
+    double micro_ticks[] = {1e-6, 1e-3, 1, 1e3, 1e12};
+    const char *microt[] = {"10⁻⁶", "10⁻³", "10⁰", "10³", "10¹²"};
+    check_plan("log ticks at a millionth", &plain, LABELS_LOG_TICKS, micro_ticks, 5, 0, false, NULL,
+               microt);
+    double fixed_ticks[] = {1e-5, 0.01, 10, 1e4};
+    const char *fixedt[] = {"0.00001", "0.01", "10", "10,000"};
+    check_plan("log ticks from 1e-5", &plain, LABELS_LOG_TICKS, fixed_ticks, 4, 0, false, NULL,
+               fixedt);
 
     struct value_format dec3 = fmt_with("auto", "", "", 0, 3);
     double means[] = {24.737, 64.73};

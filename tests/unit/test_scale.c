@@ -276,6 +276,10 @@ static void test_log_within_top(void)
         /* storage cost, $7e-8 .. $5M: a trend from 1e-8 to 1e7; 1e-8 left out */
         {1e-8, 1e7, 10, 5, T(1e-5, 1e-2, 10, 1e4, 1e7)},
         {1e-8, 1e7, 3, 3, T(1e-5, 10, 1e7)},
+        /* review 9: 4e-9 .. 3e11, no "0.000001" over six unlabelled decades: on down, in
+         * powers of ten (format.c) */
+        {1e-9, 1e12, 8, 8, T(1e-9, 1e-6, 1e-3, 1, 1e3, 1e6, 1e9, 1e12)},
+        {1e-10, 1e16, 5, 5, T(1e-8, 1e-2, 1e4, 1e10, 1e16)},
         {0.01, 1e9, 6, 4, T(1, 1e3, 1e6, 1e9)},
         {0.01, 100, 5, 5, T(0.01, 0.1, 1, 10, 100)}, // every decade
         {1, 1e4, 3, 2, T(10, 1e4)},
@@ -295,7 +299,8 @@ static void test_log_within_top(void)
         CHECK((int)t.nmajor <= cases[i].target);
     }
     /* Over random decade domains: the top labelled, inside the target, every step the same,
-     * 1 or a multiple of 3 decades; below a millionth only when fewer than three ticks. */
+     * 1 or a multiple of 3 decades; the lowest the last on the step inside the domain, or the
+     * last not below SCALE_LOG_FIXED_LEAST with the domain at most a step below it. */
     int bad = 0;
     for (int i = 0; i < 3000; i++) {
         int a = -300 + (int)(uniform() * 568), b = a + 1 + (int)(uniform() * 40);
@@ -307,9 +312,11 @@ static void test_log_within_top(void)
                   (s == 1 || s % 3 == 0);
         for (size_t k = 0; ok && k + 1 < t.nmajor; k++) {
             int e = (int)lround(log10(t.major[k]));
-            ok = lround(log10(t.major[k + 1])) - e == s && e >= a &&
-                 (e >= -6 || b - e < 2 * s || e - s < a);
+            ok = lround(log10(t.major[k + 1])) - e == s && e >= a;
         }
+        int low = (int)lround(log10(t.major[0]));
+        ok = ok && (low - s < a || (low >= SCALE_LOG_FIXED_LEAST &&
+                                    low - s < SCALE_LOG_FIXED_LEAST && low - a <= s));
         if (!ok) {
             fprintf(stderr, "log within property: [1e%d, 1e%d] target %d\n", a, b, m);
             bad++;
