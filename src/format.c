@@ -21,6 +21,17 @@
  * reads only the digits and the exponent, and the printf kind replaces whatever the locale put
  * between the digits with ".".
  *
+ * Value labels show a value as an editor would write it (review 9). What the data says of how
+ * it was written is the unit of its column (number.h: currency, the most common multiplier, the
+ * decimals); a cell's own multiplier is not kept, so a value's prefix is that of its magnitude
+ * ($120, $15K, $2M) or its comparison's where it reads 0.x there ($0.85M beside $3.4M,
+ * FIGURES.md). Written digits are kept at that prefix unless they were moved into it: then
+ * three significant digits, as computed values get ($2.45K, never $2.4505K: decimals_for()).
+ * A range's two ends are two such labels; only the end farther from zero may come down to the
+ * other's prefix ($90K-$140K), never the nearer one go up ($0.12K, $0.015M:
+ * csvchart_format_planned_pair()). A value written "$0.8T" among values in M and B still reads
+ * "$800B", as the cell's T is not known here.
+ *
  * printf templates are validated strictly at parse time, and at format time only the
  * conversion is handed to snprintf, rebuilt from the parsed fields: the user's string itself
  * never reaches printf (format_printf.c).
@@ -83,6 +94,7 @@ struct label {
     int power;                         /* DEC_DATA: the data's multiplier as a power of ten */
     bool as_written;                   /* DEC_SIG: a value shown at no larger a prefix than */
     int written;                       /* `power` keeps these decimals, as the data had them */
+    bool moved_sig;                    /* DEC_DATA: see decimals_for() */
     struct decimal step;               /* DEC_STEP */
     const struct csvchart_locale *loc; /* NULL: "1,234.5" */
     bool cur_after;                    /* the currency sign after the number ("5 €") */
@@ -94,10 +106,21 @@ static int decimals_for(const struct label *l, const struct decimal *x, int shif
     switch (l->rule) {
     case DEC_FIXED:
         return csvchart_fmt_clamp_decimals(l->digits);
-    case DEC_DATA:
+    case DEC_DATA: {
         /* "5.6M" has 1 decimal at 10^6: shown in B it needs 1 + 3. Shown at a smaller scale it
          * keeps its own decimals, so a column mixing M and B hides nothing. */
-        return csvchart_fmt_clamp_decimals(l->digits + (shift > l->power ? shift - l->power : 0));
+        int dec =
+            csvchart_fmt_clamp_decimals(l->digits + (shift > l->power ? shift - l->power : 0));
+        /* A value label moved to a larger prefix whose digits would take more than two decimals
+         * there was not written at that prefix (nobody writes $2.4505K): it was rescaled, and
+         * is rounded as rescaled values are, to three significant digits ($2,450.50 as $2.45K).
+         * One written there keeps its digits ($182.1B and $0.95B beside $5.6M). */
+        if (l->moved_sig && shift > l->power && !x->zero &&
+            csvchart_fmt_decimals_needed(x, shift) > 2 && dec > 2) {
+            return csvchart_fmt_clamp_decimals(2 - (x->exp - shift));
+        }
+        return dec;
+    }
     case DEC_STEP:
         return csvchart_fmt_clamp_decimals(shift - csvchart_fmt_lowest_digit(&l->step));
     case DEC_SIG:
@@ -593,6 +616,23 @@ void csvchart_format_plan(const struct value_format *f, enum label_role role, co
     }
 }
 
+/* The label settings of a linear tick or a value label by plan p (not printf). */
+static struct label planned_label(const struct label_plan *p)
+{
+    struct label l = label_for(&p->f);
+    l.si = p->si;
+    l.k = p->k;
+    l.k_up = p->k_up;
+    l.keep_zeros = p->keep_zeros;
+    l.rule = (enum dec_rule)p->rule;
+    l.digits = p->digits;
+    l.power = multiplier_power(p->f.unit.multiplier);
+    l.as_written = p->as_written;
+    l.written = p->f.unit.decimals;
+    l.moved_sig = p->role == LABELS_VALUES;
+    return l;
+}
+
 size_t csvchart_format_planned(const struct label_plan *p, double v, char *buf, size_t n)
 {
     if (p->f.kind == FORMAT_PRINTF) {
@@ -624,15 +664,7 @@ size_t csvchart_format_planned(const struct label_plan *p, double v, char *buf, 
         put_label(&b, &l, v);
         return csvchart_fmt_finish(&b, buf, n);
     }
-    l.si = p->si;
-    l.k = p->k;
-    l.k_up = p->k_up;
-    l.keep_zeros = p->keep_zeros;
-    l.rule = (enum dec_rule)p->rule;
-    l.digits = p->digits;
-    l.power = multiplier_power(p->f.unit.multiplier);
-    l.as_written = p->as_written;
-    l.written = p->f.unit.decimals;
+    l = planned_label(p);
     if (p->role == LABELS_TICKS) {
         double step = fabs(p->step);
         if (isfinite(step) && step > 0) {
@@ -649,25 +681,37 @@ size_t csvchart_format_planned(const struct label_plan *p, double v, char *buf, 
     return csvchart_fmt_finish(&b, buf, n);
 }
 
+/* Whether x reads at prefix k (SI_LETTER index) by label l as a figure an editor writes: under
+ * 10,000 without a prefix ("$1,500"), under 1,000 with one ("$140K", never "$1,500K"). */
+static bool reads_at(const struct label *l, const struct decimal *x, int k)
+{
+    char ip[FMT_MAX_INT_DIGITS + 2], fp[FMT_MAX_DECIMALS + 1];
+    int dec = decimals_for(l, x, 3 * k);
+    csvchart_fmt_round_fixed(x, 3 * k, dec, ip, fp);
+    return strlen(ip) <= (k == 0 ? 4u : 3u);
+}
+
 void csvchart_format_planned_pair(const struct label_plan *p, double lo, double hi, char *lo_buf,
                                   size_t lo_n, char *hi_buf, size_t hi_n)
 {
-    csvchart_format_planned(p, hi, hi_buf, hi_n);
+    /* Each end is a value label of the plan, at its own prefix. The end nearer zero is never
+     * lifted to the other's ($120 beside $1,500 is not $0.12K, $15K beside $2M not $0.015M);
+     * the other comes down to its prefix where it reads there ($90K-$140K). */
     struct label_plan q = *p;
-    if (p->f.kind != FORMAT_PRINTF && p->role == LABELS_VALUES && p->si && p->k < 0) {
-        struct label l = label_for(&p->f);
-        l.si = true;
-        l.k = -1;
-        l.k_up = p->k_up;
-        struct decimal x, y;
-        csvchart_fmt_to_decimal(fabs(lo) > fabs(hi) ? lo : hi, &x);
-        csvchart_fmt_to_decimal(fabs(lo) > fabs(hi) ? hi : lo, &y);
-        int k = prefix_of(&l, &x);
-        if (k > 0 && !y.zero && y.exp >= 3 * k - 2) { /* at most one leading zero: $0.09M */
+    bool lo_near = fabs(lo) <= fabs(hi);
+    if (p->f.kind != FORMAT_PRINTF && p->role == LABELS_VALUES && p->si && p->k < 0 &&
+        isfinite(lo) && isfinite(hi)) {
+        struct label l = planned_label(p);
+        struct decimal near, far;
+        csvchart_fmt_to_decimal(lo_near ? lo : hi, &near);
+        csvchart_fmt_to_decimal(lo_near ? hi : lo, &far);
+        int k = prefix_of(&l, &near);
+        if (!near.zero && k < prefix_of(&l, &far) && reads_at(&l, &far, k)) {
             q.k = k;
         }
     }
-    csvchart_format_planned(&q, lo, lo_buf, lo_n);
+    csvchart_format_planned(lo_near ? p : &q, lo, lo_buf, lo_n);
+    csvchart_format_planned(lo_near ? &q : p, hi, hi_buf, hi_n);
 }
 
 /* ---- Ratios and changes ---------------------------------------------------------------------- */

@@ -89,6 +89,12 @@ size_t csvchart_format_tick(const struct value_format *f, double v, double step,
  *                     (sums, means) with three significant digits (32.6M, 24.7); values as
  *                     written with the decimals written, shared by the series (31.0% beside
  *                     21.4%), unless they span a hundredfold or more ($0.07 beside $60).
+ *                     Written decimals never move into a prefix the value was not written in:
+ *                     shown at a larger prefix than the data's multiplier, a value is rounded
+ *                     to three significant digits ($412,500 as $413K). In a column mixing
+ *                     multipliers, where a cell's own is not kept, one whose digits there take
+ *                     two decimals at most counts as written there ($182.1B, $0.95B beside
+ *                     $5.6M); more ($2,450.50 as $2.4505K) it was not: $2.45K.
  * In the automatic format numbers from a million up are abbreviated (40,000,000 as 40M).
  * A printf format is always used as written.
  */
@@ -126,9 +132,14 @@ void csvchart_format_plan(const struct value_format *f, enum label_role role, co
 /* Writes one value by its plan. Buffer rules as for csvchart_format_value(). */
 size_t csvchart_format_planned(const struct label_plan *p, double v, char *buf, size_t n);
 
-/* Writes the two ends of a range by one plan, the low end at the prefix of the end farther
- * from zero while it reads there with at most one leading zero: one range is one comparison
- * ($0.09M-$0.14M, not $90K-$0.14M). */
+/*
+ * Writes the two ends of a range by one plan. Each end is a value label of the plan, so it reads
+ * as written: the end nearer zero keeps its own prefix and is never lifted to the other's ($120
+ * beside $1,500, never $0.12K; $15K beside $2M, never $0.015M). One range is one comparison, so
+ * the end farther from zero comes down to the nearer one's prefix where it reads there as an
+ * editor writes a figure - under 10,000 with no prefix ($120-$1,500), under 1,000 with one
+ * ($90K-$140K, never $1,500K) - and else keeps its own ($15K-$2M, $0.75T-$1T).
+ */
 void csvchart_format_planned_pair(const struct label_plan *p, double lo, double hi, char *lo_buf,
                                   size_t lo_n, char *hi_buf, size_t hi_n);
 

@@ -547,21 +547,68 @@ static void test_plans(void)
     const char *nearw[] = {"73.8M", "48.4M", "48.4M", "31.7M"};
     check_plan("values within 1% may meet", &plain, LABELS_VALUES, near, 4, 0, false, NULL, nearw);
 
-    /* The two ends of a range share the prefix of the larger: $0.09M-$0.14M, not $90K-$0.14M;
-     * a low end that would read $0.00xM keeps its own. */
+    /* The two ends of a range (review 9): the end nearer zero keeps its own prefix, never the
+     * other's ($120-$1,500, not $0.12K-$1.5K; $15K-$2M, not $0.015M-$2M); the other comes down
+     * to it where it reads there ($90K-$140K, not $90K-$0.14M or $0.09M-$0.14M). */
     struct value_format usd0 = fmt_with("auto", "$", "", 0, 0);
     double pay_bands[] = {45000, 62000, 90000, 140000, 1000000, 1000};
     struct label_plan band_plan;
     csvchart_format_plan(&usd0, LABELS_VALUES, pay_bands, 6, 0, false, NULL, &band_plan);
     char lo[64], hi[64];
     csvchart_format_planned_pair(&band_plan, 90000, 140000, lo, sizeof lo, hi, sizeof hi);
-    CHECK_STR(lo, "$0.09M");
-    CHECK_STR(hi, "$0.14M");
+    CHECK_STR(lo, "$90K");
+    CHECK_STR(hi, "$140K");
     csvchart_format_planned_pair(&band_plan, 45000, 62000, lo, sizeof lo, hi, sizeof hi);
     CHECK_STR(lo, "$45K");
     CHECK_STR(hi, "$62K");
     csvchart_format_planned_pair(&band_plan, 1000, 140000, lo, sizeof lo, hi, sizeof hi);
     CHECK_STR(lo, "$1K");
+    CHECK_STR(hi, "$140K");
+    /* review 9's dumbbells, one plan for both columns: lows $120 $300 $15K $80K $3M, highs
+     * $1500 $4200 $2M $45M $600M (a column mixing multipliers, as number.h's `mixed`) */
+    struct value_format mix = fmt_with("auto", "$", "", 0, 0);
+    mix.unit.mixed = true;
+    double ends[] = {120, 1500, 300, 4200, 15e3, 2e6, 80e3, 45e6, 3e6, 600e6};
+    const char *endw[] = {"$120", "$1,500", "$300", "$4,200", "$15K",
+                          "$2M",  "$80K",   "$45M", "$3M",    "$600M"};
+    struct label_plan range_plan;
+    csvchart_format_plan(&mix, LABELS_VALUES, ends, 10, 0, false, NULL, &range_plan);
+    for (size_t i = 0; i < 10; i += 2) {
+        csvchart_format_planned_pair(&range_plan, ends[i], ends[i + 1], lo, sizeof lo, hi,
+                                     sizeof hi);
+        CHECK_STR(lo, endw[i]);
+        CHECK_STR(hi, endw[i + 1]);
+    }
+    /* a range below zero: the end farther from zero comes down, whichever end it is */
+    csvchart_format_planned_pair(&band_plan, -140000, -90000, lo, sizeof lo, hi, sizeof hi);
+    CHECK_STR(lo, M "$140K");
+    CHECK_STR(hi, M "$90K");
+    /* over a wider span each end its own ($750B beside $1T stays $0.75T: FIGURES.md) */
+    struct value_format bn1r = fmt_with("auto", "$", "", 'B', 2);
+    double worth_r[] = {750e9, 1e12, 5.6e9, 61.5e9};
+    struct label_plan worth_plan;
+    csvchart_format_plan(&bn1r, LABELS_VALUES, worth_r, 4, 0, false, NULL, &worth_plan);
+    csvchart_format_planned_pair(&worth_plan, 750e9, 1e12, lo, sizeof lo, hi, sizeof hi);
+    CHECK_STR(lo, "$0.75T");
+    CHECK_STR(hi, "$1T");
+    csvchart_format_planned_pair(&worth_plan, 5.6e9, 1e12, lo, sizeof lo, hi, sizeof hi);
+    CHECK_STR(lo, "$5.6B");
+    CHECK_STR(hi, "$1T");
+
+    /* Written decimals are not moved into a prefix the value was not written in (review 9:
+     * "$2,450.50" read "$2.4505K"): rescaled, it gets three significant digits; a value
+     * written at the larger prefix keeps what was written ($1.05M; $182.1B and $0.95B). */
+    struct value_format mix3 = fmt_with("auto", "$", "", 0, 3);
+    mix3.unit.mixed = true;
+    double costs[] = {11.75, 0.125, 2450.5, 1.05e6};
+    const char *costw[] = {"$11.75", "$0.125", "$2.45K", "$1.05M"};
+    check_plan("written decimals stay in their prefix", &mix3, LABELS_VALUES, costs, 4, 0, false,
+               NULL, costw);
+    struct value_format mixm = fmt_with("auto", "$", "", 'M', 1);
+    mixm.unit.mixed = true;
+    double caps[] = {950e6, 182.1e9, 5.6e6};
+    const char *capw[] = {"$0.95B", "$182.1B", "$5.6M"};
+    check_plan("written at the larger prefix", &mixm, LABELS_VALUES, caps, 3, 0, false, NULL, capw);
 
     /* Past 1,000T and below a millionth numbers are written as powers of ten, three
      * significant digits: every label of an axis (review 4: 100,000,000T under 1e21), but

@@ -313,6 +313,55 @@ static void test_open_range(void)
     csvchart_figure_free(fig);
 }
 
+/* Review 9: a dumbbell's low end was shown at its high end's prefix ($120 as "$0.12K", $15K as
+ * "$0.015M"), and a mixed column's "$2,450.50" as "$2.4505K". Each end reads as written. */
+static void test_range_ends_as_written(void)
+{
+    const char *csv = "item,low,high\nPhones,$120,$1500\nLaptops,$300,$4200\nCars,$15K,$2M\n"
+                      "Homes,$80K,$45M\nJets,$3M,$600M\n";
+    const char *want[] = {"$120", "$1,500", "$300", "$4,200", "$15K",
+                          "$2M",  "$80K",   "$45M", "$3M",    "$600M"};
+    const char *never[] = {"$0.12K", "$0.3K", "$0.015M", "$0.08M", "$1.5K", "$4.2K"};
+    const char *sizes[] = {"1200x675", "400x600"};
+    const char *ways[] = {"false", "true"};
+    for (size_t i = 0; i < 2; i++) {
+        for (size_t k = 0; k < 2; k++) {
+            const char *opts[] = {"low",  "low",    "high",       "high",  "log", "true",
+                                  "size", sizes[i], "horizontal", ways[k], NULL};
+            csvchart_figure *fig = lay(csv, opts);
+            if (!fig) {
+                continue;
+            }
+            csvchart_error err = {0};
+            const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+            for (size_t j = 0; j < sizeof want / sizeof want[0]; j++) {
+                HARNESS_REPORT(fixture_find_text(s, want[j]) != NULL, "%s horizontal %s: no %s",
+                               sizes[i], ways[k], want[j]);
+            }
+            for (size_t j = 0; j < sizeof never / sizeof never[0]; j++) {
+                HARNESS_REPORT(fixture_find_text(s, never[j]) == NULL, "%s horizontal %s: %s",
+                               sizes[i], ways[k], never[j]);
+            }
+            int w = 0, h = 0;
+            sscanf(sizes[i], "%dx%d", &w, &h);
+            check_scene_rules("range ends", s, w, h);
+            csvchart_figure_free(fig);
+        }
+    }
+    const char *opts[] = {"log", "true", "horizontal", "true", NULL};
+    csvchart_figure *fig = lay("item,cost\nA,$11.75\nB,$0.125\nC,\"$2,450.50\"\nD,$1.05M\n", opts);
+    if (!fig) {
+        return;
+    }
+    csvchart_error err = {0};
+    const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+    CHECK(fixture_find_text(s, "$2.45K") != NULL);
+    CHECK(fixture_find_text(s, "$2.4505K") == NULL);
+    CHECK(fixture_find_text(s, "$11.75") && fixture_find_text(s, "$0.125") &&
+          fixture_find_text(s, "$1.05M"));
+    csvchart_figure_free(fig);
+}
+
 /* A value written with a smaller multiplier keeps its digits when the series speaks in the
  * larger one (review 5: $950M beside $182.1B was labelled $1B, and in the alt text too). */
 static void test_mixed_multipliers(void)
@@ -1950,6 +1999,7 @@ int main(void)
     RUN(test_log_axis);
     RUN(test_log_axis_prices);
     RUN(test_open_range);
+    RUN(test_range_ends_as_written);
     RUN(test_mixed_multipliers);
     RUN(test_orientation);
     RUN(test_highlight);
