@@ -157,13 +157,28 @@ static bool inline_notes(const struct bar_layout *B, const struct panel *P)
     return B->horizontal && P->notes_inline;
 }
 
+/* The gap between the plot and the column of labels. Right of horizontal bars a note's leader
+ * starts past the longest bar's value label, so half as much again: a note on that bar got a
+ * leader of 3 px, a dot ("$800B· Largest by far", review 9), now about as long as the dash
+ * before a note in its row. */
+static double col_gap(const struct bar_layout *B)
+{
+    return B->horizontal ? 1.5 * B->px.ref_gap : B->px.ref_gap;
+}
+
+/* The left edge of the column's labels. */
+static double col_x(const struct bar_layout *B, const struct panel *P)
+{
+    return P->px1 + (B->horizontal ? 0 : P->ratio_room) + col_gap(B);
+}
+
 void bar_refs_rooms(const struct bar_layout *B, struct panel *P)
 {
     struct entry *e = NULL;
     P->ref_col = P->ref_row = 0;
     size_t n = inline_notes(B, P) ? 0 : entries(B, P, false, &e);
     for (size_t i = 0; i < n; i++) {
-        P->ref_col = fmax(P->ref_col, e[i].width + B->px.ref_gap);
+        P->ref_col = fmax(P->ref_col, e[i].width + col_gap(B));
     }
     free(e);
     n = entries(B, P, true, &e);
@@ -563,7 +578,7 @@ static void note_leader(struct bar_layout *B, const struct panel *P, const struc
     double center = bar_band_start(B, P) + P->band * ((double)e->cat + 0.5);
     double end = mark_end(B, P, e->cat);
     if (B->horizontal) { /* along the row to the column, then to the note's middle */
-        double col = P->px1 + B->px.ref_gap / 2, mid = at + e->size / 2;
+        double col = col_x(B, P) - B->px.ref_gap / 2, mid = at + e->size / 2;
         if (end < col - B->px.ref_gap / 4) {
             csvchart_layout_soft_line(&B->L, end, center, col - B->px.ref_gap / 4, center, t->faint,
                                       w);
@@ -611,7 +626,7 @@ static void ref_leader(struct bar_layout *B, const struct panel *P, const struct
         double bottom = row_top(B, P) + B->lh;
         csvchart_layout_soft_line(&B->L, near, bottom, line, P->py0, B->s->theme.faint, w);
     } else { /* from the line's end right to the label's left */
-        double x = P->px1 + P->ratio_room + B->px.ref_gap;
+        double x = col_x(B, P);
         csvchart_layout_soft_line(&B->L, P->px1, line, x - B->px.ref_gap / 4, near,
                                   B->s->theme.faint, w);
     }
@@ -655,8 +670,7 @@ void bar_refs_labels(struct bar_layout *B, struct panel *P, bool leaders)
                 continue;
             }
             csvchart_rgba color = note ? t->text : t->subtitle;
-            double x =
-                row ? start[i] : P->px1 + (B->horizontal ? 0 : P->ratio_room) + B->px.ref_gap;
+            double x = row ? start[i] : col_x(B, P);
             double top = row ? row_top(B, P) : start[i];
             csvchart_layout_paragraph(&B->L, &B->label, color, e[i].text, x, top + B->asc,
                                       note ? note_wrap(B) : e[i].width + 1, e[i].lines,

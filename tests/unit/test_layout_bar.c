@@ -1335,6 +1335,20 @@ static void test_note_row_and_column(void)
             }
         }
     }
+    /* Epsilon's leader, from past "$800B" to its note in the column, reads as a dash, not a
+     * dot ("$800B· Largest by far": 3 px, review 9): at least 9 px across. */
+    const struct scene_item *big = fixture_find_text(s, "$800B");
+    double lo = INFINITY, hi = -INFINITY;
+    for (size_t i = 0; big && large && i < s->len; i++) {
+        const struct scene_item *it = &s->items[i];
+        double a = fmin(it->x, it->x2), b = fmax(it->x, it->x2);
+        if (it->kind == SCENE_LINE && a >= big->x + big->w && b <= large->x &&
+            fmax(it->y, it->y2) > big->y && fmin(it->y, it->y2) < big->y + big->h) {
+            lo = fmin(lo, a);
+            hi = fmax(hi, b);
+        }
+    }
+    HARNESS_REPORT(big && hi - lo >= 9, "Epsilon's leader: %.1f px", hi - lo);
     csvchart_figure_free(fig);
 }
 
