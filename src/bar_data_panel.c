@@ -137,6 +137,7 @@ static void note_unit(struct binder *b, const struct number_unit *u, const struc
     }
     int decimals = a ? a->decimals : u->decimals;
     b->unit.decimals = decimals > b->unit.decimals ? decimals : b->unit.decimals;
+    b->unit.multipliers |= u->multipliers; /* the column's, when its unit served */
     int own = csvchart_number_multiplier_index(u->multiplier);
     for (int k = 0; k < 5; k++) {
         b->mult_count[k] += a ? a->mult[k] : k == own;
@@ -483,6 +484,9 @@ static csvchart_status fold(struct binder *b, struct bar_data *d)
         best = b->mult_count[i] > b->mult_count[best] ? i : best;
     }
     d->unit.multiplier = csvchart_multipliers[best];
+    for (size_t i = 0; i < 5; i++) {
+        d->unit.multipliers |= (unsigned char)((b->mult_count[i] > 0) << i);
+    }
     d->unit.open = false;
     if (s->aggregate == AGG_COUNT) { /* a count has no currency, no decimals */
         memset(&d->unit, 0, sizeof d->unit);

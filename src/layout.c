@@ -336,10 +336,59 @@ void csvchart_layout_frame(struct layout *L, const char *auto_note)
     }
 }
 
-void csvchart_layout_refs_far(const struct spec *s, double lo, double hi, bool log, char multiplier,
-                              const struct label_plan *plan, struct csvchart_warnings *warn)
+/*
+ * Whether r, its numbers read times f, would read (csvchart_layout_refs_visible()): on a
+ * linear axis sc, show - a band a pixel wide or more, a rule a pixel or more from 0; on a log
+ * axis (sc unused), lie within LAYOUT_REF_NEAR_DECADES of v's values at both ends.
+ */
+static bool reads(const struct ref_mark *r, bool band, double f, const struct scale *sc, bool log,
+                  const struct ref_values *v)
 {
-    double f = pow(1000, csvchart_number_multiplier_index(multiplier));
+    if (log) {
+        double near = pow(10, LAYOUT_REF_NEAR_DECADES);
+        return r->lo * f >= v->lo / near && r->hi * f <= v->hi * near;
+    }
+    double a = csvchart_scale_map(sc, r->lo * f);
+    return fabs(csvchart_scale_map(sc, band ? r->hi * f : 0) - a) >= 1;
+}
+
+/*
+ * The multiplier (its index in csvchart_multipliers) that r, written without one, would read
+ * in: the values' most common one, else the smallest other one they use; 0 for none, or when
+ * r has one or the values none.
+ */
+static int meant_in(const struct ref_mark *r, bool band, const struct scale *sc, bool log,
+                    const struct ref_values *v)
+{
+    int common = csvchart_number_multiplier_index(v->multiplier);
+    if (r->multiplied) {
+        return 0;
+    }
+    if (common > 0 && reads(r, band, pow(1000, common), sc, log, v)) {
+        return common;
+    }
+    for (int k = 1; k < 5; k++) {
+        if (k != common && (v->multipliers >> k & 1) && reads(r, band, pow(1000, k), sc, log, v)) {
+            return k;
+        }
+    }
+    return 0;
+}
+
+/* On a log axis: r (a band from > 0, or a rule) lies far below the values, where one of their
+ * multipliers would have put it among them. Its multiplier's index, or 0. */
+static int far_below(const struct ref_mark *r, bool band, const struct ref_values *v)
+{
+    if (r->lo <= 0 || r->lo >= v->lo / pow(10, LAYOUT_REF_NEAR_DECADES)) {
+        return 0;
+    }
+    return meant_in(r, band, NULL, true, v);
+}
+
+void csvchart_layout_refs_far(const struct spec *s, double lo, double hi, bool log,
+                              const struct ref_values *v, struct csvchart_warnings *warn)
+{
+    double f = pow(1000, csvchart_number_multiplier_index(v->multiplier));
     if (log) {
         lo = lo > 0 ? log10(lo) : lo;
         hi = hi > 0 ? log10(hi) : hi;
@@ -350,34 +399,76 @@ void csvchart_layout_refs_far(const struct spec *s, double lo, double hi, bool l
         double a = log ? (r->lo > 0 ? log10(r->lo) : lo) : r->lo;
         double b = log ? (r->hi > 0 ? log10(r->hi) : hi) : r->hi;
         double out = fmax(lo - a, b - hi);
-        if (out > span && !r->multiplied && f > 1 && !log &&
-            fmax(lo - r->lo * f, r->hi * f - hi) < out) {
-            continue; /* "-5,5" beside values in B, nearer them read as -5B,5B: the mistake
-                         refs_visible() names (such a reference lies within a pixel of 0) */
+        if (log ? far_below(r, k >= s->nrules, v) > 0
+                : out > span && !r->multiplied && f > 1 &&
+                      fmax(lo - r->lo * f, r->hi * f - hi) < out) {
+            continue; /* "-5,5" beside values in B, nearer them read as -5B,5B, or "1,100" far
+                         below values from $120K: the mistake refs_visible() names (on a linear
+                         axis such a reference lies within a pixel of 0) */
         }
         if (out > span) {
-            char v[64], d0[64], d1[64];
-            csvchart_format_planned(plan, fabs(r->lo) > fabs(r->hi) ? r->lo : r->hi, v, sizeof v);
-            csvchart_format_planned(plan, log ? pow(10, lo) : lo, d0, sizeof d0);
-            csvchart_format_planned(plan, log ? pow(10, hi) : hi, d1, sizeof d1);
+            char w[64], d0[64], d1[64];
+            csvchart_format_planned(v->plan, fabs(r->lo) > fabs(r->hi) ? r->lo : r->hi, w,
+                                    sizeof w);
+            csvchart_format_planned(v->plan, log ? pow(10, lo) : lo, d0, sizeof d0);
+            csvchart_format_planned(v->plan, log ? pow(10, hi) : hi, d1, sizeof d1);
             csvchart_warnings_add(warn,
                                   "%s \"%s\" (%s) lies far outside the values (%s to %s): the "
                                   "value axis stretches to hold it",
-                                  k < s->nrules ? "rule" : "band", *r->label ? r->label : v, v, d0,
+                                  k < s->nrules ? "rule" : "band", *r->label ? r->label : w, w, d0,
                                   d1);
         }
     }
 }
 
-csvchart_status csvchart_layout_refs_visible(const struct spec *s, const struct scale *sc, bool log,
-                                             char multiplier, struct csvchart_warnings *warn,
-                                             csvchart_error *err)
+/* "are in B" for values in one multiplier, else "run from $120K to $800B". */
+static void values_written(const struct ref_values *v, char *buf, size_t n)
 {
-    int mi = csvchart_number_multiplier_index(multiplier);
-    double f = pow(1000, mi);
+    int common = csvchart_number_multiplier_index(v->multiplier);
+    if (common > 0 && v->multipliers == 1u << common) {
+        snprintf(buf, n, "are in %c", v->multiplier);
+        return;
+    }
+    char lo[64], hi[64];
+    csvchart_format_planned(v->plan, v->lo, lo, sizeof lo);
+    csvchart_format_planned(v->plan, v->hi, hi, sizeof hi);
+    snprintf(buf, n, "run from %s to %s", lo, hi);
+}
+
+/* Refuses r (`what` it does wrong), saying what it meant with multiplier m. */
+static csvchart_status refuse_bare(const struct ref_mark *r, bool band, const char *what,
+                                   const struct ref_values *v, int m, csvchart_error *err)
+{
+    char label[300] = "", values[160], c = csvchart_multipliers[m];
+    if (*r->label) {
+        snprintf(label, sizeof label, " \"%.280s\"", r->label);
+    }
+    values_written(v, values, sizeof values);
+    if (!band) {
+        return csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0,
+                                  "rule %s%s %s on this axis; its values %s: did you mean %s%c?",
+                                  r->written[0], label, what, values, r->written[0], c);
+    }
+    return csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0,
+                              "band %s,%s%s %s on this axis; its values %s: did you mean "
+                              "%s%c,%s%c?",
+                              r->written[0], r->written[1], label, what, values, r->written[0], c,
+                              r->written[1], c);
+}
+
+csvchart_status csvchart_layout_refs_visible(const struct spec *s, const struct scale *sc, bool log,
+                                             const struct ref_values *v,
+                                             struct csvchart_warnings *warn, csvchart_error *err)
+{
     for (size_t k = 0; k < s->nrules + s->nbands; k++) {
         const struct ref_mark *r = csvchart_spec_ref(s, k);
         bool band = k >= s->nrules;
+        int m = log ? far_below(r, band, v) : 0;
+        if (m > 0) {
+            char what[64];
+            snprintf(what, sizeof what, "lies %.0f decades below the values", log10(v->lo / r->lo));
+            return refuse_bare(r, band, what, v, m, err);
+        }
         if (log && (r->lo <= 0 || !band)) {
             continue; /* on a log axis a rule is where it says; bands from <= 0 run from the
                          axis' end */
@@ -386,29 +477,19 @@ csvchart_status csvchart_layout_refs_visible(const struct spec *s, const struct 
         if (fabs(b - a) >= 1 || (!band && r->lo == 0)) {
             continue;
         }
-        /* Read in the axis' multiplier, would it show? Then that is what was meant. */
-        bool meant = !r->multiplied && mi > 0 &&
-                     fabs(csvchart_scale_map(sc, r->lo * f) -
-                          csvchart_scale_map(sc, band ? r->hi * f : 0)) >= 1;
+        /* Read in one of the values' multipliers, would it show? Then that is what was meant
+         * (on a log axis a band's width does not change so). */
+        m = log ? 0 : meant_in(r, band, sc, false, v);
+        if (m > 0) {
+            return refuse_bare(
+                r, band, band ? "is narrower than a pixel" : "lies within a pixel of 0", v, m, err);
+        }
+        if (!band) {
+            continue; /* a rule near 0 as written: it is where it was asked to be */
+        }
         char label[300] = "";
         if (*r->label) {
             snprintf(label, sizeof label, " \"%.280s\"", r->label);
-        }
-        if (!band && !meant) {
-            continue; /* a rule near 0 as written: it is where it was asked to be */
-        }
-        if (!band) {
-            return csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0,
-                                      "rule %s%s lies within a pixel of 0 on this axis; its "
-                                      "values are in %c: did you mean %s%c?",
-                                      r->written[0], label, multiplier, r->written[0], multiplier);
-        }
-        if (meant) {
-            return csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0,
-                                      "band %s,%s%s is narrower than a pixel on this axis; its "
-                                      "values are in %c: did you mean %s%c,%s%c?",
-                                      r->written[0], r->written[1], label, multiplier,
-                                      r->written[0], multiplier, r->written[1], multiplier);
         }
         csvchart_warnings_add(warn,
                               "band %s,%s%s is narrower than a pixel on this axis: only its "

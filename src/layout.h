@@ -174,30 +174,59 @@ void csvchart_layout_legend(struct layout *L, const struct legend_entry *e, size
 void csvchart_layout_legend_others(struct layout *L, const struct legend_entry *e,
                                    const bool *other, size_t n);
 
-/*
- * Warns of each rule or band of s lying far outside the values, [lo, hi] (beyond their own
- * span from them; on a log axis, in decades): it stretches the value axis and flattens the
- * data, as a far marker stretches a time axis. `plan` writes its value. A reference written
- * without the values' `multiplier` (0: none) that would lie nearer them read with it is left
- * to csvchart_layout_refs_visible(), which names that mistake ("-5,5" meant as -5B,5B).
- */
-void csvchart_layout_refs_far(const struct spec *s, double lo, double hi, bool log, char multiplier,
-                              const struct label_plan *plan, struct csvchart_warnings *warn);
+/* How far, in decades, a reference may lie beyond the values on a log axis before one written
+ * without their multiplier is taken to have meant it (csvchart_layout_refs_visible()). */
+#define LAYOUT_REF_NEAR_DECADES 3.0
 
 /*
- * References that would not read on the value axis `sc` (px) for want of a multiplier: a band
- * written without one narrower than a pixel on an axis whose values are written with one
- * (`multiplier`, 0 for none), which drew its label beside no shading, and such a rule within a
- * pixel of 0 - "-5,5" or "10" on an axis of $B, meant as -5B,5B and 10B - are refused with
- * CSVCHART_ERROR_VALUE (exit 1), saying what to write, when the multiplier would make them
- * show. Any other band narrower than a pixel (written in the axis' unit, or too thin even so)
- * is a warning in `warn` (may be NULL): its label stands alone; widen it or draw a rule.
- * `log`: the axis is log10, where rules are not checked.
+ * The values that rules and bands are drawn beside: their least and greatest (`lo`, `hi`, as
+ * `plan` writes them in a message) and how they are written: `multiplier`, the one most of
+ * them use (0: none), and `multipliers`, bit k for each csvchart_multipliers[k] any of them
+ * uses (struct number_unit). A percent stack's shares: all zero, no multiplier.
+ */
+struct ref_values {
+    double lo, hi;
+    char multiplier;
+    unsigned char multipliers;
+    const struct label_plan *plan;
+};
+
+/*
+ * Warns of each rule or band of s lying far outside the values, [lo, hi] (the axis' extent
+ * from them alone: beyond their own span from them; on a log axis, in decades): it stretches
+ * the value axis and flattens the data, as a far marker stretches a time axis. A reference
+ * that csvchart_layout_refs_visible() refuses as written without the values' multiplier
+ * ("-5,5" meant as -5B,5B, "1,100" far below values from $120K) is left to it.
+ */
+void csvchart_layout_refs_far(const struct spec *s, double lo, double hi, bool log,
+                              const struct ref_values *v, struct csvchart_warnings *warn);
+
+/*
+ * References written without a multiplier beside values written with one (`v`), that would
+ * not read as written but would in one of the values' multipliers, are refused with
+ * CSVCHART_ERROR_VALUE (exit 1), saying what to write:
+ *  - on a linear axis `sc` (px), a band narrower than a pixel, which drew its label beside no
+ *    shading, and a rule within a pixel of 0 ("-5,5" or "10" on an axis of $B, meant as
+ *    -5B,5B and 10B);
+ *  - on a log axis, a band or rule whose low end lies more than LAYOUT_REF_NEAR_DECADES (3)
+ *    decades - a multiplier's step - below the least value ("1,100" beside $120K to $0.8T):
+ *    the axis grew down to hold it and every bar started there.
+ *
+ * The rule for the multiplier named: the values' most common one, if read in it the reference
+ * would read (linear: show; log: lie within 3 decades of the values at both ends); else the
+ * smallest other one the values use that makes it read (the least change: on a linear axis a
+ * larger one shows too, but further from the values); none: not refused. Values in one
+ * multiplier are named by it ("its values are in B"), mixed ones by their range ("its values
+ * run from $120K to $800B"). Never refused: a reference in plain units beside values in plain
+ * units, one written with a multiplier, one that reads as written.
+ *
+ * Any other band narrower than a pixel (written in the axis' unit, or too thin even so) is a
+ * warning in `warn` (may be NULL): its label stands alone; widen it or draw a rule.
  */
 struct scale;
 csvchart_status csvchart_layout_refs_visible(const struct spec *s, const struct scale *sc, bool log,
-                                             char multiplier, struct csvchart_warnings *warn,
-                                             csvchart_error *err);
+                                             const struct ref_values *v,
+                                             struct csvchart_warnings *warn, csvchart_error *err);
 
 /*
  * Refuses series drawn in one colour: a reader tells series apart by colour (the legend's

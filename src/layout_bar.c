@@ -356,6 +356,31 @@ static size_t thin_stride_h(struct bar_layout *B, const struct panel *panels, do
 
 /* ---- the whole figure ------------------------------------------------------------------------ */
 
+/*
+ * What the references of panel P are checked against (layout.h): its values' least and
+ * greatest (a range's low ends too) and how they were written; a percent stack's shares
+ * have no multiplier.
+ */
+static struct ref_values ref_values(const struct bar_layout *B, const struct panel *P)
+{
+    const struct bar_data *d = P->d;
+    struct ref_values v = {.lo = INFINITY, .hi = -INFINITY, .plan = &P->values};
+    for (size_t c = 0; c < d->ncat; c++) {
+        for (size_t k = 0; k < d->nser; k++) {
+            size_t i = bar_idx(P, c, k);
+            if (d->has[i]) {
+                v.lo = fmin(v.lo, d->low ? fmin(d->low[i], P->v[i]) : P->v[i]);
+                v.hi = fmax(v.hi, P->v[i]);
+            }
+        }
+    }
+    if (!B->s->stack_percent) {
+        v.multiplier = d->unit.multiplier;
+        v.multipliers = d->unit.multipliers;
+    }
+    return v;
+}
+
 static csvchart_status lay_out(struct bar_layout *B, struct panel *panels,
                                struct csvchart_warnings *warn, csvchart_error *err)
 {
@@ -471,9 +496,9 @@ static csvchart_status lay_out(struct bar_layout *B, struct panel *panels,
 
     for (size_t p = 0; p < np; p++) {
         /* a percent stack's axis is of shares, whatever the values were written in */
-        st = csvchart_layout_refs_visible(s, &panels[p].sc, panels[p].log,
-                                          s->stack_percent ? 0 : chart->panels[p].unit.multiplier,
-                                          p == 0 ? warn : NULL, err);
+        struct ref_values v = ref_values(B, &panels[p]);
+        st = csvchart_layout_refs_visible(s, &panels[p].sc, panels[p].log, &v, p == 0 ? warn : NULL,
+                                          err);
         if (st) {
             return st;
         }
@@ -520,9 +545,8 @@ csvchart_status csvchart_layout_bar(const void *data, const struct spec *s,
         }
         bar_axis_extent(&B, P);
         if (p == 0) { /* said once, of the first panel's values */
-            csvchart_layout_refs_far(s, P->lo, P->hi, P->log,
-                                     s->stack_percent ? 0 : chart->panels[p].unit.multiplier,
-                                     &P->values, warn);
+            struct ref_values v = ref_values(&B, P);
+            csvchart_layout_refs_far(s, P->lo, P->hi, P->log, &v, warn);
         }
         bar_refs_extent(&B, &P->lo, &P->hi);
         B.shared_lo = p == 0 ? P->lo : fmin(B.shared_lo, P->lo);

@@ -701,7 +701,12 @@ csvchart_status csvchart_layout_trend(const void *data, const struct spec *s,
         csvchart_format_plan(&f, LABELS_VALUES, vals, n, 0, d->computed, NULL, &T.values);
         free(vals);
     }
-    csvchart_layout_refs_far(s, T.data_lo, T.data_hi, T.log, d->unit.multiplier, &T.values, warn);
+    struct ref_values refv = {.lo = T.data_lo,
+                              .hi = T.data_hi,
+                              .multiplier = d->unit.multiplier,
+                              .multipliers = d->unit.multipliers,
+                              .plan = &T.values};
+    csvchart_layout_refs_far(s, T.data_lo, T.data_hi, T.log, &refv, warn);
     T.text_color = malloc((d->nseries ? d->nseries : 1) * sizeof *T.text_color);
     if (!T.text_color || !csvchart_tr_make_flags(&T) || !csvchart_tr_make_ends(&T)) {
         st = csvchart_error_nomem(err);
@@ -751,7 +756,7 @@ csvchart_status csvchart_layout_trend(const void *data, const struct spec *s,
         }
         goto done;
     }
-    if ((st = csvchart_layout_refs_visible(s, &T.sc, T.log, d->unit.multiplier, warn, err)) ||
+    if ((st = csvchart_layout_refs_visible(s, &T.sc, T.log, &refv, warn, err)) ||
         (fit && fit->probe)) { /* a size search asks only whether it fits: it does */
         goto done;
     }

@@ -37,6 +37,9 @@ struct number_unit {
     bool mixed;           /* a column's numbers had different multipliers ("$950M" beside
                              "$182.1B"): decimals are then those of the finest digit written,
                              at `multiplier` (3 here: 0.950B), not of one cell */
+    unsigned char multipliers; /* a column's or panel's: bit k set when some value was written
+                                  with csvchart_multipliers[k] (bit 0: with none); 0 in a
+                                  cell's unit */
 };
 
 /* How the numbers of a file are written, when not the default way. */

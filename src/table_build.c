@@ -249,6 +249,7 @@ static void type_column(struct table_builder *b, size_t j)
         size_t kinds = 0;
         for (size_t k = 0; k < 5; k++) {
             kinds += cs->mult_count[k] > 0;
+            col->unit.multipliers |= (unsigned char)((cs->mult_count[k] > 0) << k);
         }
         if (kinds > 1) { /* $950M beside $182.1B: 3 decimals at B, so 0.95B keeps its digits */
             int power = 3 * csvchart_number_multiplier_index(col->unit.multiplier);

@@ -664,6 +664,7 @@ csvchart_status csvchart_trend_bind(const csvchart_table *t, const struct spec *
     for (size_t i = 1; i < b.ny; i++) {
         int dec = t->cols[b.cy[i]].unit.decimals;
         d.unit.decimals = dec > d.unit.decimals ? dec : d.unit.decimals;
+        d.unit.multipliers |= t->cols[b.cy[i]].unit.multipliers;
     }
     d.computed = s->aggregate == AGG_SUM || s->aggregate == AGG_MEAN;
     if (s->aggregate == AGG_COUNT) {

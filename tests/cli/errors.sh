@@ -101,6 +101,45 @@ expect_stderr 'csvchart: band 1,2 "Goal" is narrower than a pixel on this axis; 
 run trend sales.csv -o trend-band.png --band "1M,1.3M Goal"
 expect_status 0 "trend: band 1M,1.3M on an axis of M"
 
+# Graphics desk review 9: the guard was bypassed on values written in several multipliers
+# ($120K to $0.8T: "400" stood on 0 with nothing said) and on log axes ("1,100" grew the axis
+# five decades down and every bar started at $0.1). Refused alike, naming the multiplier that
+# puts the reference among the values; references that read as written still pass.
+revenue='company,revenue\nAlpha,$1.2M\nBeta,$45M\nGamma,$3.4B\nDelta,$120K\nEpsilon,$0.8T\n'
+case_csv rule_bare_mixed 1 \
+    'csvchart: rule 400 "Avg" lies within a pixel of 0 on this axis; its values run from $120K to $800B: did you mean 400B?' \
+    "$revenue" --rule "400 Avg"
+case_csv band_bare_mixed 1 \
+    'csvchart: band 100,500 "Mid" is narrower than a pixel on this axis; its values run from $120K to $800B: did you mean 100B,500B?' \
+    "$revenue" --band "100,500 Mid"
+case_csv band_bare_log 1 \
+    'csvchart: band 1,100 "Mid" lies 5 decades below the values on this axis; its values run from $120K to $800B: did you mean 1M,100M?' \
+    "$revenue" --log --horizontal --band "1,100 Mid"
+case_csv rule_bare_log 1 \
+    'csvchart: rule 2 "Avg" lies 5 decades below the values on this axis; its values run from $120K to $800B: did you mean 2M?' \
+    "$revenue" --log --rule "2 Avg"
+printf '%b' "$revenue" > revenue.csv
+run bar revenue.csv -o mixed-ok.png --band "100B,500B Mid" --rule '$400B Avg'
+expect_status 0 "band 100B,500B and rule \$400B beside \$120K to \$0.8T"
+expect_stderr "" "band 100B,500B and rule \$400B beside \$120K to \$0.8T"
+run bar revenue.csv -o log-ok.png --log --band "1M,100M Mid; 500,90000 Near" --rule "2B Avg"
+expect_status 0 "log: bands 1M,100M and 500,90000 and rule 2B beside \$120K to \$0.8T"
+expect_stderr "" "log: bands 1M,100M and 500,90000 and rule 2B beside \$120K to \$0.8T"
+printf 'model,price\nTiny,$0.0000000012\nMid,$0.5\nBig,$12000\n' > log-plain.csv
+run bar log-plain.csv -o log-plain.png --log --rule "1 Floor" --band "0.001,0.01 Low"
+expect_status 0 "log: rule 1 and band 0.001,0.01 beside values in plain units"
+printf 'date,revenue\n2020-01-01,$120K\n2021-01-01,$1.2M\n2022-01-01,$45M\n2023-01-01,$3.4B\n2024-01-01,$0.8T\n' > trend-mixed.csv
+run trend trend-mixed.csv -o trend-log.png --log --band "1,100 Mid"
+expect_status 1 "trend, log: band 1,100 beside \$120K to \$0.8T"
+expect_stderr 'csvchart: band 1,100 "Mid" lies 5 decades below the values on this axis; its values run from $120K to $800B: did you mean 1M,100M?' \
+    "trend, log: band 1,100 beside \$120K to \$0.8T"
+run trend trend-mixed.csv -o trend-mixed.png --rule "400 Avg"
+expect_status 1 "trend: rule 400 beside \$120K to \$0.8T"
+expect_stderr 'csvchart: rule 400 "Avg" lies within a pixel of 0 on this axis; its values run from $120K to $800B: did you mean 400B?' \
+    "trend: rule 400 beside \$120K to \$0.8T"
+run trend trend-mixed.csv -o trend-log.png --log --band "1M,100M Mid" --rule "2B Avg"
+expect_status 0 "trend, log: band 1M,100M and rule 2B beside \$120K to \$0.8T"
+
 # Errors found by the CSV reader: position and exit status (exact texts: tests/bad/).
 case_reader() {
     local name=$1 prefix=$2 content=$3

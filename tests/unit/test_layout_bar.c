@@ -114,10 +114,15 @@ static void test_rule_far(void)
  * References that would not read (graphics desk review 8): a band narrower than a pixel drew
  * its label beside no shading; "-5,5" on an axis of $B was meant as -5B,5B, and a rule "10"
  * there stood on 0. Refused, saying what to write; written with the multiplier they pass.
+ * Graphics desk review 9: on values written in several multipliers ($120K to $0.8T) and on
+ * log axes, where "1,100" beside $120K stretched the axis five decades down, the guard was
+ * bypassed; refused too, naming the multiplier that puts them among the values.
  */
 static void test_refs_visible(void)
 {
     struct scale sc = {.kind = SCALE_LINEAR, .d0 = -20e9, .d1 = 50e9, .r0 = 100, .r1 = 1100};
+    struct scale wide = {.kind = SCALE_LINEAR, .d0 = 0, .d1 = 800e9, .r0 = 100, .r1 = 1100};
+    struct scale lg = {.kind = SCALE_LOG, .d0 = 1e5, .d1 = 1e12, .r0 = 100, .r1 = 1100};
     struct ref_mark bare = {.lo = -5, .hi = 5, .label = (char *)"Within", .written = {"-5", "5"}};
     struct ref_mark meant = {
         .lo = -5e9, .hi = 5e9, .label = (char *)"", .multiplied = true, .written = {"-5B", "5B"}};
@@ -128,33 +133,81 @@ static void test_refs_visible(void)
                             .written = {"1B", "1.001B"}};
     struct ref_mark rule = {.lo = 10, .hi = 10, .label = (char *)"Target", .written = {"10"}};
     struct ref_mark zero = {.lo = 0, .hi = 0, .label = (char *)"", .written = {"0"}};
+    struct ref_mark avg = {.lo = 400, .hi = 400, .label = (char *)"Avg", .written = {"400"}};
+    struct ref_mark mid = {.lo = 100, .hi = 500, .label = (char *)"Mid", .written = {"100", "500"}};
+    struct ref_mark low = {.lo = 1, .hi = 100, .label = (char *)"Mid", .written = {"1", "100"}};
+    struct ref_mark one = {.lo = 1, .hi = 1, .label = (char *)"", .written = {"1"}};
+    struct ref_mark m100 = {
+        .lo = 1e6, .hi = 100e6, .label = (char *)"", .multiplied = true, .written = {"1M", "100M"}};
+    struct ref_mark k500 = {
+        .lo = 500, .hi = 90000, .label = (char *)"", .written = {"500", "90000"}};
+    struct label_plan plan = {.k = -1, .si = true};
+    /* values in B alone; from $120K to $0.8T, most in M (bits: K M B T); the same in plain
+     * units; from $2 to $9T, one each (bits: none K T) */
+    struct ref_values in_b = {-18.7e9, 43.1e9, 'B', 1u << 3, &plan};
+    struct ref_values mixed = {120e3, 800e9, 'M', 0x1e, &plan};
+    struct ref_values plain = {120e3, 800e9, 0, 1u, &plan};
+    struct ref_values from2 = {2, 9e12, 0, 0x13, &plan};
+    struct ref_values b_log = {1.2e9, 45e9, 'B', 1u << 3, &plan};
     const struct {
         struct ref_mark *ref;
         bool band;
-        char multiplier;
+        const struct scale *sc;
+        const struct ref_values *v;
         const char *message; /* NULL: passes */
         const char *warning; /* NULL: none */
     } cases[] = {
-        {&bare, true, 'B',
+        {&bare, true, &sc, &in_b,
          "band -5,5 \"Within\" is narrower than a pixel on this axis; its values are in B: did "
          "you mean -5B,5B?",
          NULL},
-        {&meant, true, 'B', NULL, NULL},
+        {&meant, true, &sc, &in_b, NULL, NULL},
         /* too thin as written with the multiplier, or with none in the data: nothing else
          * was meant; drawn, saying that its label stands alone */
-        {&thin, true, 'B', NULL,
+        {&thin, true, &sc, &in_b, NULL,
          "band 1B,1.001B is narrower than a pixel on this axis: only its label shows; widen it, "
          "or draw a rule instead"},
-        {&bare, true, 0, NULL,
+        {&bare, true, &sc, &plain, NULL,
          "band -5,5 \"Within\" is narrower than a pixel on this axis: only its label shows; "
          "widen it, or draw a rule instead"},
-        {&rule, false, 'B',
+        {&rule, false, &sc, &in_b,
          "rule 10 \"Target\" lies within a pixel of 0 on this axis; its values are in B: did you "
          "mean 10B?",
          NULL},
-        {&rule, false, 0, NULL, NULL}, /* a rule near 0 as written: where it was asked to be */
-        {&zero, false, 'B', NULL, NULL},
-        {&meant, false, 'B', NULL, NULL},
+        {&rule, false, &sc, &plain, NULL, NULL}, /* near 0 as written: where it was asked */
+        {&zero, false, &sc, &in_b, NULL, NULL},
+        {&meant, false, &sc, &in_b, NULL, NULL},
+        /* mixed multipliers, linear: read in M (the most common) 400 still stands on 0; in B
+         * it shows */
+        {&avg, false, &wide, &mixed,
+         "rule 400 \"Avg\" lies within a pixel of 0 on this axis; its values run from 120K to "
+         "800B: did you mean 400B?",
+         NULL},
+        {&mid, true, &wide, &mixed,
+         "band 100,500 \"Mid\" is narrower than a pixel on this axis; its values run from 120K "
+         "to 800B: did you mean 100B,500B?",
+         NULL},
+        {&avg, false, &wide, &plain, NULL, NULL},
+        /* log: far below values written with multipliers, refused; read in M, among them */
+        {&low, true, &lg, &mixed,
+         "band 1,100 \"Mid\" lies 5 decades below the values on this axis; its values run from "
+         "120K to 800B: did you mean 1M,100M?",
+         NULL},
+        {&one, false, &lg, &mixed,
+         "rule 1 lies 5 decades below the values on this axis; its values run from 120K to 800B: "
+         "did you mean 1M?",
+         NULL},
+        {&one, false, &lg, &b_log,
+         "rule 1 lies 9 decades below the values on this axis; its values are in B: did you mean "
+         "1B?",
+         NULL},
+        /* log, legitimate: in plain units beside plain values; written with a multiplier; within
+         * three decades of the values; values that themselves reach down to 2 */
+        {&low, true, &lg, &plain, NULL, NULL},
+        {&one, false, &lg, &plain, NULL, NULL},
+        {&m100, true, &lg, &mixed, NULL, NULL},
+        {&k500, true, &lg, &mixed, NULL, NULL},
+        {&one, false, &lg, &from2, NULL, NULL},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         struct spec s = {0};
@@ -165,8 +218,9 @@ static void test_refs_visible(void)
         }
         csvchart_error err = {0};
         struct csvchart_warnings w = {0};
+        bool log = cases[i].sc->kind == SCALE_LOG;
         csvchart_status st =
-            csvchart_layout_refs_visible(&s, &sc, false, cases[i].multiplier, &w, &err);
+            csvchart_layout_refs_visible(&s, cases[i].sc, log, cases[i].v, &w, &err);
         CHECK_INT(st, cases[i].message ? CSVCHART_ERROR_VALUE : CSVCHART_OK);
         if (cases[i].message) {
             CHECK_STR(err.message, cases[i].message);
@@ -176,13 +230,19 @@ static void test_refs_visible(void)
             CHECK_STR(w.items[0], cases[i].warning);
         }
         csvchart_warnings_fini(&w);
+        /* what refs_visible() refuses, refs_far() leaves to it */
+        struct csvchart_warnings far = {0};
+        csvchart_layout_refs_far(&s, cases[i].v->lo, cases[i].v->hi, log, cases[i].v, &far);
+        CHECK(!cases[i].message || far.len == 0);
+        csvchart_warnings_fini(&far);
     }
-    /* on a log axis rules are where they say; a band too thin is said so */
-    struct scale lg = {.kind = SCALE_LOG, .d0 = 1e6, .d1 = 1e12, .r0 = 100, .r1 = 1100};
-    struct spec s = {.rules = &rule, .nrules = 1, .bands = &thin, .nbands = 1};
+    /* on a log axis a rule among the values is where it says; a band too thin is said so */
+    struct scale lgb = {.kind = SCALE_LOG, .d0 = 1e6, .d1 = 1e12, .r0 = 100, .r1 = 1100};
+    struct ref_mark among = {.lo = 1e8, .hi = 1e8, .label = (char *)"", .written = {"100000000"}};
+    struct spec s = {.rules = &among, .nrules = 1, .bands = &thin, .nbands = 1};
     csvchart_error err = {0};
     struct csvchart_warnings w = {0};
-    CHECK_INT(csvchart_layout_refs_visible(&s, &lg, true, 'B', &w, &err), CSVCHART_OK);
+    CHECK_INT(csvchart_layout_refs_visible(&s, &lgb, true, &b_log, &w, &err), CSVCHART_OK);
     CHECK_INT(w.len, 1);
     csvchart_warnings_fini(&w);
 }
