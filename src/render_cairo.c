@@ -14,6 +14,7 @@
 #include <math.h>
 #include <hb.h>
 #include <pango/pango.h>
+#include <pango/pangofc-fontmap.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -153,9 +154,10 @@ struct csvchart_replay {
 static const char ascii_chars[] = " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ"
                                   "[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~";
 
-/* The font map of a replay without a measurer's: one per thread, released when the thread
- * ends or by csvchart_render_release_thread_fonts(); referenced for the caller, NULL when out of
- * memory. */
+/* The font map of a replay without a measurer's: one per thread, for the last family drawn
+ * (a font map is never configured again: FONT_MAPS in text_pango.c), released when the thread
+ * ends or by csvchart_render_release_thread_fonts(); referenced for the caller, NULL when out
+ * of memory. */
 static pthread_key_t fontmap_key;
 static pthread_once_t fontmap_once = PTHREAD_ONCE_INIT;
 static bool fontmap_key_made;
@@ -165,15 +167,21 @@ static void make_fontmap_key(void)
     fontmap_key_made = pthread_key_create(&fontmap_key, g_object_unref) == 0;
 }
 
-static PangoFontMap *thread_fontmap(void)
+static PangoFontMap *thread_fontmap(const char *family)
 {
     pthread_once(&fontmap_once, make_fontmap_key);
     if (!fontmap_key_made) {
-        return csvchart_text_pango_fontmap_new();
+        return csvchart_text_pango_fontmap_new(family);
     }
     PangoFontMap *fm = pthread_getspecific(fontmap_key);
+    if (fm &&
+        pango_fc_font_map_get_config(PANGO_FC_FONT_MAP(fm)) != csvchart_text_fonts_config(family)) {
+        pthread_setspecific(fontmap_key, NULL);
+        g_object_unref(fm); /* Pango's threads keep theirs */
+        fm = NULL;
+    }
     if (!fm) {
-        fm = csvchart_text_pango_fontmap_new();
+        fm = csvchart_text_pango_fontmap_new(family);
         if (!fm || pthread_setspecific(fontmap_key, fm) != 0) {
             return fm; /* the caller's only reference */
         }
@@ -246,8 +254,9 @@ struct csvchart_replay *csvchart_render_replay_new(const struct csvchart_scene *
      * else (a figure measured by the fake metrics of the tests and fuzzers) Pango's default
      * font map, which is one per thread, so threads still share nothing - a new font map for
      * every render loaded and sorted the fonts again each time. */
-    void *shared = opt ? csvchart_text_pango_fontmap(opt->text) : NULL;
-    r->fontmap = shared ? g_object_ref(shared) : thread_fontmap();
+    const char *family = s->font_family ? s->font_family : "";
+    void *shared = opt ? csvchart_text_pango_fontmap(opt->text, family) : NULL;
+    r->fontmap = shared ? g_object_ref(shared) : thread_fontmap(family);
     r->context = r->fontmap ? pango_font_map_create_context(r->fontmap) : NULL;
     r->desc = pango_font_description_new();
     if (!r->context || !r->desc) {
@@ -255,9 +264,7 @@ struct csvchart_replay *csvchart_render_replay_new(const struct csvchart_scene *
         return NULL;
     }
     pango_context_set_round_glyph_positions(r->context, FALSE);
-    const char *family = s->font_family ? s->font_family : "";
     pango_font_description_set_family(r->desc, family);
-    csvchart_text_pango_use_family(r->fontmap, family);
     return r;
 }
 

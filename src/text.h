@@ -114,19 +114,25 @@ void csvchart_text_pango_set_fast_ascii(csvchart_text_measurer *m, bool on);
 size_t csvchart_text_pango_shapings(const csvchart_text_measurer *m);
 
 /*
- * The PangoFontMap of a Pango measurer (as void *, so this header stays free of Pango), or
- * NULL for any other measurer. The backends draw with it, so a figure loads its fonts once
- * for measuring and drawing. Borrowed: it lives as long as the measurer.
+ * The PangoFontMap a Pango measurer measures `family` with (as void *, so this header stays
+ * free of Pango), or NULL for any other measurer (or out of memory). The backends draw with
+ * it, so a figure loads its fonts once for measuring and drawing. Borrowed: it lives as long
+ * as the measurer, or until the measurer has used FONT_MAPS (text_pango.c) other
+ * configurations; take a reference to keep it. Not thread-safe: call it where the measurer
+ * is used.
  */
-void *csvchart_text_pango_fontmap(const csvchart_text_measurer *m);
+void *csvchart_text_pango_fontmap(const csvchart_text_measurer *m, const char *family);
 
 /*
  * A new font map as the library measures and draws with (a PangoFontMap *, as void *; the
  * caller unrefs it): Pango over FreeType and fontconfig, without cairo, whose fonts have the
  * patterns pangocairo's had for the pens of render_cairo.c (antialias grey, no hinting), so
- * that render_glyphs.c draws what pangocairo drew. NULL when out of memory.
+ * that render_glyphs.c draws what pangocairo drew. `family`: with the configuration of
+ * csvchart_text_fonts_config(family), for good (a font map is never configured again once
+ * it has fonts: see FONT_MAPS in text_pango.c); NULL: fontconfig's default, or whatever the
+ * caller sets before loading a font. NULL when out of memory.
  */
-void *csvchart_text_pango_fontmap_new(void);
+void *csvchart_text_pango_fontmap_new(const char *family);
 
 /*
  * Has Pango compute the metrics of the first font of `desc` (a PangoFontDescription *) in
@@ -158,13 +164,6 @@ void *csvchart_text_fonts_config(const char *family);
  * call it: fontconfig's default would be replaced under the host program's feet.
  */
 void csvchart_text_fonts_claim_process(void);
-
-/*
- * Gives a Pango font map (as void *) the configuration for `family`, when it has another one.
- * text_pango.c does it for its own font map; render.c for the default font map it draws with
- * when the scene was measured without Pango.
- */
-void csvchart_text_pango_use_family(void *fontmap, const char *family);
 
 /*
  * A fake measurer for tests: every code point advances 0.55 * size_px (a CJK ideograph

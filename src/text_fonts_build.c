@@ -63,7 +63,7 @@ static void pattern_unref(gpointer p)
  */
 static bool probe(FcConfig *config, const char *family, GPtrArray *results[NPROBES])
 {
-    PangoFontMap *fm = csvchart_text_pango_fontmap_new();
+    PangoFontMap *fm = csvchart_text_pango_fontmap_new(NULL);
     if (!fm) {
         return false;
     }

@@ -86,10 +86,27 @@ struct shaped_text {
                         * safe[i] */
 };
 
+/*
+ * Font maps, one per fontconfig configuration (a family's: csvchart_text_fonts_config()),
+ * each given its configuration when it is made and never another: Pango 1.50 matches and
+ * sorts every new font pattern on threads of its own, which, finishing, take the pattern out
+ * of their font map's table without a lock, while pango_fc_font_map_set_config() destroys
+ * that table. A measurer that reconfigured its one font map between two families crashed in
+ * one run of 200 (SIGFPE in g_hash_table_remove, test_text_pango under load). A font map
+ * given up (more than FONT_MAPS configurations) is unreffed: Pango's threads hold references
+ * of their own, so it is finalized after them.
+ */
+#define FONT_MAPS 4
+
 struct pango_measurer {
     csvchart_text_measurer base; /* base.ctx points back at this struct */
     struct measure_cache cache;
-    PangoFontMap *fontmap;
+    struct {
+        void *config; /* its configuration (NULL: fontconfig's default) */
+        PangoFontMap *map;
+    } maps[FONT_MAPS];     /* NULL map: a free slot */
+    size_t maps_next;      /* the slot to give up next, when all are taken */
+    PangoFontMap *fontmap; /* the family's, borrowed from maps[]: what the context uses */
     PangoContext *context;
     PangoLayout *layout;
     PangoFontDescription *desc;
@@ -144,12 +161,51 @@ static void measure_pango(struct pango_measurer *pm, const struct text_style *st
                           size_t len, struct text_metrics *out, size_t *unknown);
 static void forget_texts(struct pango_measurer *pm);
 
-/* Gives the font map the configuration of a family (text_fonts.c) when it changes. */
+static void ascii_free(struct ascii_style *a);
+
+/* The font map of a family's configuration (see FONT_MAPS), made when there is none; NULL
+ * when out of memory. */
+static PangoFontMap *fontmap_for(struct pango_measurer *pm, const char *family)
+{
+    void *config = csvchart_text_fonts_config(family);
+    for (size_t i = 0; i < FONT_MAPS; i++) {
+        if (pm->maps[i].map && pm->maps[i].config == config) {
+            return pm->maps[i].map;
+        }
+    }
+    PangoFontMap *fm = csvchart_text_pango_fontmap_new(family);
+    if (!fm) {
+        return NULL;
+    }
+    size_t k = pm->maps_next;
+    pm->maps_next = (k + 1) % FONT_MAPS;
+    if (pm->maps[k].map) { /* given up: nothing may keep its fonts */
+        for (size_t i = 0; i < ASCII_STYLES; i++) {
+            ascii_free(&pm->ascii[i]);
+        }
+        if (pm->fontmap == pm->maps[k].map) {
+            pango_context_set_font_map(pm->context, fm);
+            pango_layout_context_changed(pm->layout);
+            pm->fontmap = fm;
+        }
+        g_object_unref(pm->maps[k].map);
+    }
+    pm->maps[k].config = config;
+    pm->maps[k].map = fm;
+    return fm;
+}
+
+/* Measures in the font map of a family's configuration (text_fonts.c) from now on. */
 static void use_family(struct pango_measurer *pm, const char *family)
 {
     family = family ? family : "";
     if (!pm->cache_family || strcmp(pm->cache_family, family) != 0) {
-        csvchart_text_pango_use_family(pm->fontmap, family);
+        PangoFontMap *fm = fontmap_for(pm, family);
+        if (fm && fm != pm->fontmap) {
+            pango_context_set_font_map(pm->context, fm);
+            pango_layout_context_changed(pm->layout);
+            pm->fontmap = fm;
+        }
         csvchart_text_cache_clear(&pm->cache); /* a new font: every measurement changes */
         forget_texts(pm);
         free(pm->cache_family);
@@ -1110,15 +1166,6 @@ static bool substitute(void *ctx, const char *family, char *used, size_t size)
     return substituted;
 }
 
-void csvchart_text_pango_use_family(void *fontmap, const char *family)
-{
-    PangoFcFontMap *fm = PANGO_FC_FONT_MAP(fontmap);
-    FcConfig *want = csvchart_text_fonts_config(family);
-    if (pango_fc_font_map_get_config(fm) != want) {
-        pango_fc_font_map_set_config(fm, want);
-    }
-}
-
 /*
  * What the font map adds to every request before fontconfig's defaults. Pango's FreeType font
  * map substitutes with fontconfig's default configuration, not the font map's own: under the
@@ -1152,11 +1199,15 @@ static void pen_substitute(FcPattern *p, gpointer data)
     }
 }
 
-void *csvchart_text_pango_fontmap_new(void)
+void *csvchart_text_pango_fontmap_new(const char *family)
 {
     PangoFontMap *fm = pango_ft2_font_map_new();
     if (!fm) {
         return NULL;
+    }
+    FcConfig *config = family ? csvchart_text_fonts_config(family) : NULL;
+    if (config) { /* while it has no fonts: see FONT_MAPS */
+        pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(fm), config);
     }
     /* The resolution of pangocairo's font maps: fontconfig's point sizes (FC_SIZE) and FC_DPI
      * as they were. Sizes are asked in px (absolute), so it does not change a font's size. */
@@ -1178,7 +1229,7 @@ csvchart_text_measurer *csvchart_text_pango_new(void)
     pm->base.prefix_widths = prefix_widths;
     pm->base.substitute = substitute;
     pm->base.missing = missing;
-    pm->fontmap = csvchart_text_pango_fontmap_new();
+    pm->fontmap = fontmap_for(pm, ""); /* until a style names a family */
     if (!pm->fontmap) {
         goto fail;
     }
@@ -1201,12 +1252,12 @@ fail:
     return NULL;
 }
 
-void *csvchart_text_pango_fontmap(const csvchart_text_measurer *m)
+void *csvchart_text_pango_fontmap(const csvchart_text_measurer *m, const char *family)
 {
     if (!m || m->measure != measure) {
         return NULL;
     }
-    return ((const struct pango_measurer *)m->ctx)->fontmap;
+    return fontmap_for(m->ctx, family ? family : "");
 }
 
 void csvchart_text_pango_free(csvchart_text_measurer *m)
@@ -1224,8 +1275,10 @@ void csvchart_text_pango_free(csvchart_text_measurer *m)
     if (pm->context) {
         g_object_unref(pm->context);
     }
-    if (pm->fontmap) {
-        g_object_unref(pm->fontmap);
+    for (size_t i = 0; i < FONT_MAPS; i++) {
+        if (pm->maps[i].map) {
+            g_object_unref(pm->maps[i].map);
+        }
     }
     for (size_t i = 0; i < ASCII_STYLES; i++) {
         ascii_free(&pm->ascii[i]);

@@ -206,7 +206,7 @@ int main(void)
         printf("the Inter font is not installed: skipped\n");
         return 77;
     }
-    fontmap = csvchart_text_pango_fontmap_new();
+    fontmap = csvchart_text_pango_fontmap_new(NULL);
     CHECK(fontmap != NULL);
     if (!fontmap) {
         return harness_done();

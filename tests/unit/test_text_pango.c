@@ -5,6 +5,7 @@
 #include <fontconfig/fontconfig.h>
 #include <math.h>
 #include <pango/pango.h>
+#include <pango/pangofc-fontmap.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -59,6 +60,62 @@ static void test_linear_in_size(void)
 }
 
 /*
+ * A measurer switching families measures each in a font map of the family's configuration,
+ * never reconfigured: Pango's own threads (matching and sorting each new pattern) took
+ * patterns out of a font map's table while pango_fc_font_map_set_config() destroyed it, and
+ * this test crashed one run in 200 under load (SIGFPE in g_hash_table_remove). Each family's
+ * font map is the same object every time and keeps its configuration; more families than
+ * the measurer keeps maps for still measure the same.
+ */
+static void test_font_maps_keep_their_configuration(void)
+{
+    static const char *const families[] = {"Inter", "DejaVu Sans", "DejaVu Serif",
+                                           "DejaVu Sans Mono", "Inter, DejaVu Sans"};
+    enum { NF = sizeof families / sizeof families[0] };
+    csvchart_text_measurer *mm = csvchart_text_pango_new();
+    CHECK(mm != NULL);
+    if (!mm) {
+        return;
+    }
+    double first[NF];
+    void *map[NF] = {0};
+    /* two families in turn, 40 times; then all five (more than the maps kept), 10 times */
+    for (int round = 0; round < 50; round++) {
+        size_t nf = round < 40 ? 2 : NF;
+        for (size_t f = 0; f < nf; f++) {
+            /* a new size each round: new font patterns, so Pango starts its threads */
+            struct text_style st = {.family = families[f], .size_px = 10 + round, .weight = 400};
+            struct text_metrics tm;
+            mm->measure(mm->ctx, &st, "Zürich 2025", strlen("Zürich 2025"), &tm);
+            double w = tm.width / st.size_px;
+            if (round == 0 || (round == 40 && f >= 2)) {
+                first[f] = w;
+            }
+            HARNESS_REPORT(fabs(w - first[f]) < 1e-3, "%s: %g em at %g px, %g em before",
+                           families[f], w, st.size_px, first[f]);
+            void *fm = csvchart_text_pango_fontmap(mm, families[f]);
+            CHECK(fm != NULL);
+            if (round < 40) { /* two families: each keeps its map */
+                map[f] = round == 0 ? fm : map[f];
+                HARNESS_REPORT(fm == map[f], "%s: another font map in round %d", families[f],
+                               round);
+            }
+            HARNESS_REPORT(fm && pango_fc_font_map_get_config(PANGO_FC_FONT_MAP(fm)) ==
+                                     csvchart_text_fonts_config(families[f]),
+                           "%s: its font map has another configuration", families[f]);
+        }
+        /* the first family's map kept its configuration while the second was measured */
+        HARNESS_REPORT(round >= 40 || pango_fc_font_map_get_config(PANGO_FC_FONT_MAP(map[0])) ==
+                                          csvchart_text_fonts_config(families[0]),
+                       "%s: its font map was configured again", families[0]);
+    }
+    if (csvchart_text_fonts_config(families[0]) == csvchart_text_fonts_config(families[1])) {
+        printf("font maps: one configuration for every family (the font cache is off)\n");
+    }
+    csvchart_text_pango_free(mm);
+}
+
+/*
  * What the PNG backend draws at scale 2 (a context with a 2x matrix and the measurer's font
  * options) has the width the measurer gave: hinting and rounding would break this.
  */
@@ -67,7 +124,7 @@ static void test_scale_independent(void)
     const char *s = "Price per million output tokens, USD";
     double want = measure(s, 13, 400).width;
     for (double scale = 0.5; scale <= 4; scale *= 2) {
-        PangoFontMap *fm = csvchart_text_pango_fontmap_new();
+        PangoFontMap *fm = csvchart_text_pango_fontmap_new(NULL);
         PangoContext *ctx = pango_font_map_create_context(fm);
         pango_context_set_round_glyph_positions(ctx, FALSE);
         PangoMatrix mat = PANGO_MATRIX_INIT;
@@ -97,7 +154,7 @@ static void test_cjk_fallback(void)
     }
     double w = measure("深度求索", 20, 400).width;
     CHECK(w > 4 * 20 * 0.8 && w < 4 * 20 * 1.2);
-    PangoFontMap *fm = csvchart_text_pango_fontmap_new();
+    PangoFontMap *fm = csvchart_text_pango_fontmap_new(NULL);
     PangoContext *ctx = pango_font_map_create_context(fm);
     PangoLayout *layout = pango_layout_new(ctx);
     PangoFontDescription *desc = pango_font_description_from_string("Inter 20px");
@@ -589,6 +646,7 @@ int main(void)
     if (!m) {
         return harness_done();
     }
+    RUN(test_font_maps_keep_their_configuration);
     RUN(test_widths);
     RUN(test_linear_in_size);
     RUN(test_scale_independent);
