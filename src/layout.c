@@ -590,6 +590,14 @@ void csvchart_layout_legend_others(struct layout *L, const struct legend_entry *
 /* A side is bisected to the pixel below this many px; from there, to a 256th (find_size()). */
 #define SEARCH_EXACT 4096.0
 
+/* The longest side the search tries: LAYOUT_MAX_SIDE, a PNG's longest, in device px at the
+ * figure's scale (at scale 8, 4095 CSS px: review 10 was told "use size 7688x630", which the
+ * PNG then refused as 61504 px wide). */
+static double max_side(const struct spec *s)
+{
+    return floor(LAYOUT_MAX_SIDE / fmax(1, s->render.scale));
+}
+
 /* The verb for what does not fit: one thing ("1 marker") does, several ("52 category names",
  * "1 event and 2 markers", "the value labels") do. A count of 1 starts the one thing. */
 static const char *verb(const char *what)
@@ -702,10 +710,10 @@ static csvchart_status grow(csvchart_layout_fn fn, const void *data, const struc
          * as before. Not at once: most figures fit within a few steps, and the tallest
          * canvas can be the costliest try (1,000 skewed events: every label measured there,
          * against a few clusters at the size that fits). */
-        if (i == 4 && fit->short_h && !fit->short_w && *h < LAYOUT_MAX_SIDE) {
+        if (i == 4 && fit->short_h && !fit->short_w && *h < max_side(s)) {
             struct layout_fit top;
             csvchart_error e = {0};
-            csvchart_status st = try_size(fn, data, s, m, *w, LAYOUT_MAX_SIDE, &top, &e);
+            csvchart_status st = try_size(fn, data, s, m, *w, max_side(s), &top, &e);
             if (st == CSVCHART_ERROR_SIZE && top.short_h && !top.short_w) {
                 *h = LAYOUT_MAX_SIDE;
                 *fit = top;
@@ -717,7 +725,7 @@ static csvchart_status grow(csvchart_layout_fn fn, const void *data, const struc
             }
         }
         bool gw = fit->short_w || !fit->short_h, gh = fit->short_h;
-        if ((!gw || *w >= LAYOUT_MAX_SIDE) && (!gh || *h >= LAYOUT_MAX_SIDE)) {
+        if ((!gw || *w >= max_side(s)) && (!gh || *h >= max_side(s))) {
             break;
         }
         *below = gw ? 0 : *h;
@@ -757,8 +765,8 @@ static csvchart_status find_size(csvchart_layout_fn fn, const void *data, const 
      * type with it: 3840x2160 of 41 names grew both ways to 32767 px and failed, where
      * 3840x3429 holds them), the tallest canvas of that width is tried, unless growing ended
      * there, and bisected down. */
-    if (st == CSVCHART_ERROR_SIZE && h0 < LAYOUT_MAX_SIDE && !(fw == w0 && fh >= LAYOUT_MAX_SIDE)) {
-        fw = w0, fh = LAYOUT_MAX_SIDE, below = 0;
+    if (st == CSVCHART_ERROR_SIZE && h0 < max_side(s) && !(fw == w0 && fh >= max_side(s))) {
+        fw = w0, fh = max_side(s), below = 0;
         st = try_size(fn, data, s, m, fw, fh, &fit, err);
     }
     /* Type grows with the canvas: when a wide canvas holds the text at no height, a narrower
@@ -770,7 +778,7 @@ static csvchart_status find_size(csvchart_layout_fn fn, const void *data, const 
     } starts[] = {{0.75, 1}, {0.5, 1}, {1.5, 1},   {2, 1},
                   {0.25, 1}, {3, 1},   {0.5, 0.5}, {0.25, 0.25}};
     for (size_t k = 0; k < sizeof starts / sizeof starts[0] && st == CSVCHART_ERROR_SIZE; k++) {
-        double sw = fmax(fmin(floor(w0 * starts[k].w), LAYOUT_MAX_SIDE), 1);
+        double sw = fmax(fmin(floor(w0 * starts[k].w), max_side(s)), 1);
         double sh = fmax(floor(h0 * starts[k].h), 1);
         fw = sw, fh = sh, below = 0;
         st = try_size(fn, data, s, m, fw, fh, &fit, err);
@@ -848,7 +856,7 @@ static void full_type_size(csvchart_layout_fn fn, const void *data, const struct
      * alone in its own type, no height holds the figure, and the whole search (54 layouts of
      * 10,000 events) is spared; short of width (a long name), wider canvases are searched. */
     bool hopeless =
-        probe(fn, data, &own, m, s->width, LAYOUT_MAX_SIDE, 0, &fit, &e) == CSVCHART_ERROR_SIZE &&
+        probe(fn, data, &own, m, s->width, max_side(s), 0, &fit, &e) == CSVCHART_ERROR_SIZE &&
         fit.short_h && !fit.short_w;
     memset(&e, 0, sizeof e);
     if (!hopeless && find_size(fn, data, &own, m, first, &fw, &fh, &e) == CSVCHART_OK &&
@@ -947,10 +955,14 @@ csvchart_status csvchart_layout_fit(csvchart_layout_fn fn, const void *data, con
     if (st != CSVCHART_OK) {
         /* no size: "or shorten ..." reads as the one way out left */
         const char *hint = strncmp(first.hint, "or ", 3) == 0 ? first.hint + 3 : first.hint;
-        return csvchart_error_set(err, CSVCHART_ERROR_SIZE, NULL, 0, 0,
-                                  "%s %s not fit %.0fx%.0f, nor any size up to %.0f px a side%s%s",
-                                  first.what, verb(first.what), s->width, s->height,
-                                  LAYOUT_MAX_SIDE, hint[0] ? "; " : "", hint);
+        char at[64] = "";
+        if (s->render.scale > 1) {
+            snprintf(at, sizeof at, " (%.0f px at scale %g)", LAYOUT_MAX_SIDE, s->render.scale);
+        }
+        return csvchart_error_set(
+            err, CSVCHART_ERROR_SIZE, NULL, 0, 0,
+            "%s %s not fit %.0fx%.0f, nor any size up to %.0f px a side%s%s%s", first.what,
+            verb(first.what), s->width, s->height, max_side(s), at, hint[0] ? "; " : "", hint);
     }
     if (!s->fit_grow) {
         char full[96] = "";

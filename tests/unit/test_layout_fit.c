@@ -58,6 +58,8 @@ static csvchart_status model_layout(const void *data, const struct spec *s,
     return CSVCHART_ERROR_SIZE;
 }
 
+static double scale = 1; /* the PNG scale of the searches */
+
 /* Runs the search from w x h; returns the status, the message in msg[n]. */
 static csvchart_status search(struct model *md, double w, double h, char *msg, size_t n)
 {
@@ -65,6 +67,7 @@ static csvchart_status search(struct model *md, double w, double h, char *msg, s
     memset(&s, 0, sizeof s);
     s.width = w;
     s.height = h;
+    s.render.scale = scale;
     struct csvchart_scene scene;
     struct csvchart_warnings warn = {0};
     csvchart_error err = {0};
@@ -106,6 +109,28 @@ static void test_least_height(void)
                        needs[i], msg);
         HARNESS_REPORT(md.tries <= 30, "need %.0f: %d tries", needs[i], md.tries);
     }
+}
+
+/* At scale 8 a PNG side of 32767 px is 4095 CSS px: no size past it is named (review 10 was
+ * told "use size 7688x630" at scale 8, which the PNG refused as 61504 px wide). */
+static void test_scale_limits_sizes(void)
+{
+    char msg[sizeof(((csvchart_error *)0)->message)];
+    scale = 8;
+    struct model md = {.need_h = 3000};
+    CHECK_INT(search(&md, 1200, 630, msg, sizeof msg), CSVCHART_ERROR_SIZE);
+    HARNESS_REPORT(strstr(msg, "use size 1200x3000") != NULL, "\"%s\"", msg);
+    md = (struct model){.need_w = 5000};
+    CHECK_INT(search(&md, 1200, 630, msg, sizeof msg), CSVCHART_ERROR_SIZE);
+    HARNESS_REPORT(strstr(msg, "nor any size up to 4095 px a side (32767 px at scale 8)") != NULL,
+                   "\"%s\"", msg);
+    scale = 1;
+    CHECK_INT(search(&md, 1200, 630, msg, sizeof msg), CSVCHART_ERROR_SIZE);
+    const char *use = strstr(msg, "use size ");
+    int w = 0, h = 0;
+    HARNESS_REPORT(use && sscanf(use, "use size %dx%d", &w, &h) == 2 && w >= 5000 &&
+                       w <= 5000 * 257 / 256 && h == 630,
+                   "\"%s\"", msg);
 }
 
 /* Width alone short: the width grows, the height stays. */
@@ -218,6 +243,7 @@ int main(void)
 {
     RUN(test_least_height);
     RUN(test_least_width);
+    RUN(test_scale_limits_sizes);
     RUN(test_hopeless_height);
     RUN(test_width_kept);
     RUN(test_wider_fits);
