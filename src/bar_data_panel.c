@@ -349,6 +349,15 @@ static csvchart_status observe_row(struct binder *b, size_t r)
         if (b->s->log && v <= 0) {
             return log_error(b, vc, cat);
         }
+        if (b->s->stack_percent && v < 0) {
+            /* A share of a total that has losses in it is no share: a stack netting to 0 or
+             * less was drawn empty, one with a loss past 100% (review 10). */
+            return csvchart_error_set(b->err, CSVCHART_ERROR_DATA, t->name, vc->line, vc->col,
+                                      "stack = percent needs values >= 0 (each is a share of "
+                                      "its stack's total); \"%s\" has %s in \"%s\" (gains "
+                                      "and losses stack with stack = true)",
+                                      cat, csvchart_table_text(t, vc), t->cols[c->y[i]].name);
+        }
         struct obs *o = new_obs(b);
         if (!o) {
             return csvchart_error_nomem(b->err);

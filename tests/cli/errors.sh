@@ -51,6 +51,10 @@ case_csv log_zero 1 \
 case_csv log_negative 1 \
     'csvchart: log_negative.csv:2:3: log scale needs values > 0; "A" has -5' \
     'model,price\nA,-5\nB,3\n' --log
+# Review 10: a percent stack of gains and losses was drawn empty where the net was <= 0.
+case_csv percent_negative 1 \
+    'csvchart: percent_negative.csv:2:6: stack = percent needs values >= 0 (each is a share of its stack'"'"'s total); "A" has -60 in "Losses" (gains and losses stack with stack = true)' \
+    'country,Gains,Losses\nA,50,-60\nB,20,30\n' --stack percent
 case_csv low_above_high 1 \
     'csvchart: low_above_high.csv:2:6: range of "A" ends before it starts: high 15 is below low 60; swap the two values' \
     'lab,low,high\nA,60,15\n' --low low --high high

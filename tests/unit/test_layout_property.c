@@ -209,7 +209,7 @@ static void generate(struct gen *g, size_t k)
         property_opt(&g->c, "axis_title", "Units as written");
     }
     if (stack && pick(0, 2) == 0) {
-        bool totals = pick(0, 1);
+        bool totals = pick(0, 1) || gains_and_losses; /* shares of gains and losses: refused */
         property_opt(&g->c, totals ? "totals" : "stack", totals ? "true" : "percent");
         if (!totals) { /* the axis is of shares: references in percent */
             snprintf(g->optbuf[1], sizeof g->optbuf[1], "20%% Average; 50%%");
