@@ -474,6 +474,130 @@ static csvchart_status finish_series(struct binder *b, size_t si, struct trend_s
     return CSVCHART_OK;
 }
 
+static int by_double(const void *pa, const void *pb)
+{
+    double a = *(const double *)pa, b = *(const double *)pb;
+    return a < b ? -1 : a > b;
+}
+
+/* The index of the first of the n sorted times after t (n when none is). */
+static size_t first_after(const double *times, size_t n, double t)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (times[mid] <= t) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo;
+}
+
+/* Whether a step is the usual one, give or take a month's 28 to 31 days. */
+static bool usual_step(double step, double usual)
+{
+    return fabs(step - usual) <= 0.12 * usual;
+}
+
+/*
+ * Rows left out of a long table (a group column) of regular dates: a series kept at the data's
+ * step (daily, monthly ...) that skips dates other series have gets a point without a value
+ * at the first of them, so that its line breaks there as at an empty cell of a wide table
+ * (review 10: A on 1, 2 and 6 January beside daily B was one line through 3-5 January). Only
+ * where the dates of all series together come at one step (three in four of their steps within
+ * an eighth of the usual one): values taken when something happened (prices at each
+ * announcement) are joined whatever lies between, and only series whose usual step (the lower
+ * median of theirs) is that one: a weekly series beside daily ones stays whole. Each series
+ * that breaks is named in a warning. False when out of memory.
+ */
+static bool break_at_skipped_dates(struct trend_data *d, struct csvchart_warnings *warn)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < d->nseries; i++) {
+        total += d->series[i].n;
+    }
+    double *times = malloc((total ? total : 1) * sizeof *times);
+    double *steps = malloc((total ? total : 1) * sizeof *steps);
+    bool ok = times && steps;
+    size_t nt = 0;
+    for (size_t i = 0; ok && i < d->nseries; i++) {
+        for (size_t k = 0; k < d->series[i].n; k++) {
+            times[nt++] = d->series[i].p[k].t;
+        }
+    }
+    if (ok && nt > 1) {
+        qsort(times, nt, sizeof *times, by_double);
+    }
+    size_t nu = 0; /* the distinct times, and their steps */
+    for (size_t k = 0; ok && k < nt; k++) {
+        if (nu == 0 || times[k] > times[nu - 1]) {
+            times[nu++] = times[k];
+        }
+    }
+    nt = nu;
+    double grid = 0;
+    if (ok && nt > 2) {
+        for (size_t k = 0; k + 1 < nt; k++) {
+            steps[k] = times[k + 1] - times[k];
+        }
+        qsort(steps, nt - 1, sizeof *steps, by_double);
+        grid = steps[(nt - 2) / 2];
+        size_t regular = 0;
+        for (size_t k = 0; k + 1 < nt; k++) {
+            regular += usual_step(steps[k], grid);
+        }
+        grid = 4 * regular >= 3 * (nt - 1) ? grid : 0;
+    }
+    for (size_t i = 0; ok && grid > 0 && i < d->nseries; i++) {
+        struct trend_series *ts = &d->series[i];
+        if (ts->n < 3) {
+            continue;
+        }
+        for (size_t k = 0; k + 1 < ts->n; k++) {
+            steps[k] = ts->p[k + 1].t - ts->p[k].t;
+        }
+        qsort(steps, ts->n - 1, sizeof *steps, by_double);
+        if (!usual_step(steps[(ts->n - 2) / 2], grid)) {
+            continue; /* kept at a coarser step than the data's */
+        }
+        struct trend_point *np = malloc(2 * ts->n * sizeof *np); /* a break after each point */
+        if (!np) {
+            ok = false;
+            break;
+        }
+        size_t n = 0, breaks = 0;
+        for (size_t k = 0; k < ts->n; k++) {
+            const struct trend_point *a = &ts->p[k];
+            np[n++] = *a;
+            if (k + 1 == ts->n || !a->has || !ts->p[k + 1].has ||
+                ts->p[k + 1].t - a->t <= 1.5 * grid) {
+                continue;
+            }
+            size_t j = first_after(times, nt, a->t);
+            if (j < nt && times[j] < ts->p[k + 1].t) { /* another series has a date between */
+                np[n++] = (struct trend_point){.t = times[j], .date = a->date, .line = a->line};
+                breaks++;
+            }
+        }
+        if (breaks == 0) {
+            free(np);
+            continue;
+        }
+        free(ts->p);
+        ts->p = np;
+        ts->n = n;
+        csvchart_warnings_add(warn,
+                              "series \"%s\" has no rows for %zu stretch%s of dates that other "
+                              "series have: its line breaks there, as at an empty value",
+                              ts->name, breaks, breaks == 1 ? "" : "es");
+    }
+    free(times);
+    free(steps);
+    return ok;
+}
+
 /* The fit of every series of two values or more, and a check that the template of its rate
  * says what the data does. */
 static csvchart_status fit_series(const struct spec *s, struct trend_series *ts,
@@ -603,6 +727,10 @@ csvchart_status csvchart_trend_bind(const csvchart_table *t, const struct spec *
             goto fail;
         }
         fitted += ts->has_fit;
+    }
+    if (b.cgroup != NONE && d.nseries > 1 && !break_at_skipped_dates(&d, warn)) {
+        st = csvchart_error_nomem(err);
+        goto fail;
     }
     if (s->trend_fit && !fitted && values > 0) { /* asked for, and nothing to show for it */
         csvchart_warnings_add(warn, "trend = fit: no series has two values or more, and no line "

@@ -118,6 +118,76 @@ static void test_long(void)
     csvchart_warnings_fini(&w);
 }
 
+/*
+ * Review 10: rows left out of a long table. A on 1, 2 and 6 January beside daily B was drawn
+ * as one line through 3-5 January; now A breaks after 2 January, as at an empty cell, with a
+ * warning. A weekly series beside a daily one, and a lone irregular series, stay whole.
+ */
+static void test_long_skipped_dates(void)
+{
+    csvchart_error err = {0};
+    struct csvchart_warnings w = {0};
+    const char *opts[] = {"group", "series", NULL};
+    const char *skipped = "date,series,value\n2026-01-01,A,1\n2026-01-02,A,2\n2026-01-06,A,6\n"
+                          "2026-01-01,B,2\n2026-01-02,B,2\n2026-01-03,B,2\n2026-01-04,B,2\n"
+                          "2026-01-05,B,2\n2026-01-06,B,2\n";
+    CHECK_INT(bind(skipped, opts, &w, &err), CSVCHART_OK);
+    CHECK_INT(data.nseries, 2);
+    if (data.nseries == 2) {
+        const struct trend_series *a = &data.series[0];
+        CHECK_INT(a->n, 4);
+        CHECK_INT(a->nvalues, 3);
+        if (a->n == 4) {
+            CHECK(a->p[1].has && !a->p[2].has && a->p[3].has);
+            CHECK_DBL(a->p[2].t, (double)csvchart_date_days(2026, 1, 3) + 0.5, 0);
+        }
+        CHECK_INT(data.series[1].n, 6);
+    }
+    CHECK_INT(w.len, 1);
+    if (w.len == 1) {
+        CHECK(strstr(w.items[0], "series \"A\" has no rows for dates that other series have") !=
+              NULL);
+    }
+    csvchart_trend_fini(&data);
+    csvchart_warnings_fini(&w);
+    /* weekly A (Mondays) beside daily B: whole */
+    char csv[4096] = "date,series,value\n";
+    for (int d = 1; d <= 28; d++) {
+        size_t len = strlen(csv);
+        snprintf(csv + len, sizeof csv - len, "2026-01-%02d,B,%d\n", d, d);
+        if (d % 7 == 5) {
+            len = strlen(csv);
+            snprintf(csv + len, sizeof csv - len, "2026-01-%02d,A,%d\n", d, d);
+        }
+    }
+    struct csvchart_warnings w2 = {0};
+    CHECK_INT(bind(csv, opts, &w2, &err), CSVCHART_OK);
+    CHECK_INT(data.series[0].n + data.series[1].n, 32);
+    CHECK_INT(w2.len, 0);
+    csvchart_trend_fini(&data);
+    csvchart_warnings_fini(&w2);
+    /* prices at each announcement, the dates irregular: whole, whatever lies between (the
+     * budget line from Jul 2024 to Apr 2025 past a flagship price of Aug 2024) */
+    const char *events = "date,series,value\n2023-03-01,budget,2\n2023-06-13,budget,1.5\n"
+                         "2023-11-06,budget,1\n2024-01-25,budget,0.5\n2024-07-18,budget,0.15\n"
+                         "2025-04-14,budget,0.1\n2023-03-14,flagship,30\n2023-11-06,flagship,10\n"
+                         "2024-05-13,flagship,5\n2024-08-06,flagship,2.5\n2025-04-14,flagship,2\n";
+    struct csvchart_warnings w4 = {0};
+    CHECK_INT(bind(events, opts, &w4, &err), CSVCHART_OK);
+    CHECK_INT(data.series[0].n, 6);
+    CHECK_INT(w4.len, 0);
+    csvchart_trend_fini(&data);
+    csvchart_warnings_fini(&w4);
+    /* one series, irregular: whole (a wide table says where it has no value) */
+    const char *lone = "date,series,value\n1950,A,1\n1960,A,2\n1970,A,3\n1990,A,4\n";
+    struct csvchart_warnings w3 = {0};
+    CHECK_INT(bind(lone, opts, &w3, &err), CSVCHART_OK);
+    CHECK_INT(data.series[0].n, 4);
+    CHECK_INT(w3.len, 0);
+    csvchart_trend_fini(&data);
+    csvchart_warnings_fini(&w3);
+}
+
 /* trend = fit where no series has two values: no line at all, and said so (review 4: silent,
  * exit 0); a lone point beside fitted series (DeepSeek R1 in the sample) is no news. */
 static void test_fit_of_one(void)
@@ -359,6 +429,7 @@ int main(void)
 {
     RUN(test_wide);
     RUN(test_long);
+    RUN(test_long_skipped_dates);
     RUN(test_fit_of_one);
     RUN(test_years_and_aggregate);
     RUN(test_markers_and_labels);
