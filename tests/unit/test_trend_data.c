@@ -145,7 +145,8 @@ static void test_long_skipped_dates(void)
     }
     CHECK_INT(w.len, 1);
     if (w.len == 1) {
-        CHECK(strstr(w.items[0], "series \"A\" has no rows for dates that other series have") !=
+        CHECK(strstr(w.items[0],
+                     "series \"A\" has no rows for 1 stretch of dates that other series have") !=
               NULL);
     }
     csvchart_trend_fini(&data);
