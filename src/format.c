@@ -691,6 +691,22 @@ static bool reads_at(const struct label *l, const struct decimal *x, int k)
     return strlen(ip) <= (k == 0 ? 4u : 3u);
 }
 
+void csvchart_format_plan_shares(const struct value_format *f, const double *v, size_t n,
+                                 struct label_plan *p)
+{
+    csvchart_format_plan(f, LABELS_VALUES, v, n, 0, true, NULL, p);
+    if (f->kind == FORMAT_PRINTF) {
+        return;
+    }
+    int d = 0;
+    for (size_t i = 0; i < n; i++) {
+        d = v[i] != 0 && fabs(v[i]) < 10 ? 1 : d;
+    }
+    p->rule = DEC_FIXED;
+    p->digits = d;
+    p->keep_zeros = true;
+}
+
 void csvchart_format_planned_pair(const struct label_plan *p, double lo, double hi, char *lo_buf,
                                   size_t lo_n, char *hi_buf, size_t hi_n)
 {

@@ -129,6 +129,13 @@ void csvchart_format_plan(const struct value_format *f, enum label_role role, co
                           size_t n, double step, bool computed, const struct label_plan *values,
                           struct label_plan *p);
 
+/* Shares of a whole (a percent stack's): one number of decimals for all of them, trailing
+ * zeros kept - none when every share that is not 0 is at least 10%, else one ("59.0%" beside
+ * "25.9%" and "0.7%": review 10 read "59%" beside "25.9%" as random precision). Makes the
+ * plan as csvchart_format_plan() does for computed values, then sets its decimals. */
+void csvchart_format_plan_shares(const struct value_format *f, const double *v, size_t n,
+                                 struct label_plan *p);
+
 /* Writes one value by its plan. Buffer rules as for csvchart_format_value(). */
 size_t csvchart_format_planned(const struct label_plan *p, double v, char *buf, size_t n);
 

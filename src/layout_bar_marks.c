@@ -127,8 +127,11 @@ bool bar_marks_prepare(struct bar_layout *B, struct panel *P)
             }
         }
     }
-    csvchart_format_plan(&f, LABELS_VALUES, vals, k, 0, d->computed || B->s->stack_percent, NULL,
-                         &P->values);
+    if (B->s->stack_percent) {
+        csvchart_format_plan_shares(&f, vals, k, &P->values);
+    } else {
+        csvchart_format_plan(&f, LABELS_VALUES, vals, k, 0, d->computed, NULL, &P->values);
+    }
     /* The stacks' totals share one number of decimals, as a series does ("7.60M" beside
      * "5.45M", not "7.6M": a review found them mixed). */
     k = 0;

@@ -651,6 +651,26 @@ static void test_plans(void)
     double shares[] = {31, 21.4};
     const char *sw[] = {"31.0%", "21.4%"};
     check_plan("a series shares its decimals", &pct, LABELS_VALUES, shares, 2, 0, false, NULL, sw);
+    /* Shares of a percent stack: one number of decimals, "59.0%" beside "25.9%" (review 10
+     * read "59%" there), none when every share is 10% or more */
+    struct value_format share = fmt_with("auto", "", "%", 0, -1);
+    const double stack[] = {59.00000001, 25.9362, 0.746, 97, 0};
+    const char *stackw[] = {"59.0%", "25.9%", "0.7%", "97.0%", "0.0%"};
+    const double two[] = {59.2, 40.8};
+    const char *bigw[] = {"59%", "41%"};
+    for (int k = 0; k < 2; k++) {
+        struct label_plan p;
+        const double *v = k ? two : stack;
+        size_t n = k ? 2 : 5;
+        csvchart_format_plan_shares(&share, v, n, &p);
+        for (size_t i = 0; i < n; i++) {
+            char buf[64];
+            csvchart_format_planned(&p, v[i], buf, sizeof buf);
+            const char *want = k ? bigw[i] : stackw[i];
+            HARNESS_REPORT(strcmp(buf, want) == 0, "shares: %g gave \"%s\", expected \"%s\"", v[i],
+                           buf, want);
+        }
+    }
 
     /* Growth from almost nothing: a share in the millions is abbreviated like any number. */
     struct value_format pct0 = fmt_with("auto", "", "%", 0, 0);
