@@ -325,9 +325,10 @@ static struct scene_item *draw_mark(struct bar_layout *B, struct panel *P, size_
         double lo = csvchart_layout_snap(L, fmin(pf, pt), 0);
         double hi = csvchart_layout_snap(L, fmax(pf, pt), 0);
         /* A value that is not zero never draws as nothing: two device pixels at least, so it
-         * still shows beside the baseline drawn over the bars. */
+         * still shows beside the baseline drawn over the bars - on its own side of it (a
+         * -12.25 beside values in millions stood on the positive side: review 10). */
         if (to != from && hi - lo < 2 / L->scale) {
-            if ((pt > pf) == (v1 > v0) ? pt > pf : pt < pf) {
+            if (pt != pf ? pt > pf : (to > from) == (v1 > v0)) {
                 hi = lo + 2 / L->scale;
             } else {
                 lo = hi - 2 / L->scale;

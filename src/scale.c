@@ -262,7 +262,8 @@ void csvchart_ticks_within(double dlo, double dhi, int target, struct ticks *out
 void csvchart_ticks_from_tick(double dlo, double dhi, int target, struct ticks *out)
 {
     csvchart_ticks_within(dlo, dhi, target, out);
-    if (out->nmajor < 2 || out->nmajor >= SCALE_MAX_TICKS || !(out->major[0] > dlo)) {
+    if (out->nmajor < 2 || out->nmajor >= SCALE_MAX_TICKS || !(out->major[0] > dlo) ||
+        out->major[0] - dlo < out->step * SCALE_RUN_ON_LEAST) {
         return;
     }
     /* The step is q * 10^e with q in 1, 2, 5, 25: which one is read back from the ticks, so

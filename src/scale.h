@@ -79,10 +79,14 @@ void csvchart_ticks_within(double dlo, double dhi, int target, struct ticks *out
  * negative minimum), the tick below it (the first multiple of the step at or below dlo) is
  * added, so that out->lo = major[0] < dlo and the axis, run from out->lo, ends on a labelled
  * value below its data as at zero (FIGURES.md: the same rule as at the top, at the bottom,
- * where values below zero would otherwise run along the plot's unlabelled floor). An axis
- * from zero, or from a tick, is unchanged. The top is not: an axis may run past its last label
- * to a round value above the data. A domain with fewer than 2 ticks is returned as is.
+ * where values below zero would otherwise run along the plot's unlabelled floor). Not for
+ * a sliver: when dlo lies less than SCALE_RUN_ON_LEAST of a step below the first tick, the
+ * axis ends at dlo (a -12.25 beside values in millions ran the axis on to -2M, emptying two
+ * fifths of a phone's plot: review 10). An axis from zero, or from a tick, is unchanged. The top is
+ * not: an axis may run past its last label to a round value above the data. A domain with fewer
+ * than 2 ticks is returned as is.
  */
+#define SCALE_RUN_ON_LEAST 0.1
 void csvchart_ticks_from_tick(double dlo, double dhi, int target, struct ticks *out);
 /*
  * The same for a log axis whose domain [dlo, dhi] is decided first (0 < dlo <= dhi), the one

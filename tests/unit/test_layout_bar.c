@@ -1495,6 +1495,48 @@ static void test_note_beside_bar(void)
 /* Horizontal bars below zero: the value label stands before the bar, towards the names, and
  * keeps well apart from its name - more than a word space, or "Russia -2.1%" reads as one
  * phrase (a review measured 4 px at 400x600). */
+/*
+ * Review 10: -12.25 beside values in millions. Its two-pixel sliver stood on the positive side
+ * of zero, where the +45 bar's did; and the axis ran on to the tick below it, -2M, emptying
+ * two fifths of a phone's plot. Now the sliver is left of zero and the axis starts just below
+ * it, unlabelled, at every size.
+ */
+static void test_negative_sliver(void)
+{
+    const char *csv = "land,umsatz\nBayern,1234.5\nHamburg,-12.25\nNRW,987654.32\nSachsen,45.10\n"
+                      "Berlin,2500000\n";
+    static const char *const sizes[] = {"400x600", "1200x675", "1920x1080"};
+    for (size_t z = 0; z < 3; z++) {
+        const char *opts[] = {"size", sizes[z], "horizontal", "true", NULL};
+        csvchart_figure *fig = lay(csv, opts);
+        if (!fig) {
+            continue;
+        }
+        csvchart_error err = {0};
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        const struct scene_item *zero = fixture_find_text(s, "0");
+        const struct scene_item *ham = fixture_find_text(s, "Hamburg");
+        HARNESS_REPORT(zero && ham, "%s: no \"0\" tick or no Hamburg", sizes[z]);
+        for (size_t i = 0; zero && ham && i < s->len; i++) {
+            const struct scene_item *it = &s->items[i];
+            if (it->kind == SCENE_RECT && it->y < ham->y + ham->h && it->y + it->h > ham->y) {
+                HARNESS_REPORT(it->x + it->w <= zero->anchor_x + 1, /* the base is snapped */
+                               "%s: Hamburg's sliver %.2f..%.2f, zero at %.2f", sizes[z], it->x,
+                               it->x + it->w, zero->anchor_x);
+            }
+        }
+        for (size_t i = 0; i < s->len; i++) {
+            const struct scene_item *it = &s->items[i];
+            HARNESS_REPORT(it->kind != SCENE_TEXT ||
+                               (it->text[0] != '-' && !strstr(it->text, "\xe2\x88\x92")) ||
+                               strstr(it->text, "12.25"),
+                           "%s: a tick below zero \"%s\"", sizes[z], it->text);
+        }
+        check_scene_rules("a sliver below zero", s, s->width, s->height);
+        csvchart_figure_free(fig);
+    }
+}
+
 static void test_negative_labels_apart(void)
 {
     static const char *const sizes[] = {"400x600", "1200x675", "1920x1080"};
@@ -2090,6 +2132,7 @@ int main(void)
     RUN(test_note_row_and_column);
     RUN(test_totals_rounded);
     RUN(test_negative_labels_apart);
+    RUN(test_negative_sliver);
     RUN(test_note_on_negative_bar);
     RUN(test_balanced_headline);
     RUN(test_totals_share_decimals);

@@ -361,7 +361,8 @@ static void test_within_whole_steps(void)
  * An axis decided first whose bottom is not a tick ends on one below it (graphics desk review
  * 8: inflation down to -1.2% ran along an unlabelled floor under ticks 0% 2% ... 12%): the
  * bottom is the first multiple of the step at or below dlo, written as exactly as the others;
- * an axis from zero or from a tick is unchanged. Then at random: the ticks are those of
+ * an axis from zero or from a tick is unchanged, and so is one whose bottom lies within a tenth
+ * of a step below its first tick (a sliver: review 10). Then at random: the ticks are those of
  * csvchart_ticks_within plus at most the one below, evenly spaced, lo = major[0] <= dlo.
  */
 static void test_from_tick(void)
@@ -379,6 +380,8 @@ static void test_from_tick(void)
         {-0.35, 1, 6, -0.4, 0.2, 8}, /* -0.4 as the double nearest it */
         {-18, 0, 4, -20, 5, 5},      /* all below zero */
         {-120, 300, 5, -200, 100, 6},
+        {-12.25, 2.5e6, 4, 0, 1e6, 3}, /* a sliver below zero: not run on to -1M (review 10) */
+        {-0.1, 1, 6, -0.2, 0.2, 7},    /* half a step: run on */
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         struct ticks t;
@@ -403,7 +406,8 @@ static void test_from_tick(void)
         csvchart_ticks_from_tick(lo, hi, target, &t);
         bool added = t.nmajor == w.nmajor + 1;
         bool ok = (t.nmajor == w.nmajor || added) && t.step == w.step && t.lo == t.major[0] &&
-                  t.major[0] <= lo && t.major[0] > lo - t.step * (1 + 1e-9) &&
+                  (added ? t.major[0] <= lo && t.major[0] > lo - t.step * (1 + 1e-9)
+                         : t.major[0] <= lo || t.major[0] - lo < t.step * SCALE_RUN_ON_LEAST) &&
                   memcmp(t.major + added, w.major, w.nmajor * sizeof *w.major) == 0;
         /* the tick added is as exact as the next: one step below it, to the double */
         double written = t.major[0] + t.step;
