@@ -395,6 +395,13 @@ static csvchart_status render(csvchart_figure *fig, csvchart_format format, doub
     }
     struct render_options opt = fig->spec.render;
     opt.text = fig->measurer ? fig->measurer : fig->pango;
+    if (scale > 0 && format == CSVCHART_FORMAT_PNG && fig->vals.v[OPT_SCALE].text &&
+        fig->spec.render.scale != scale) { /* review 10: "@2x" won over scale = 3, silently */
+        return csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0,
+                                  "the output's name asks for scale %g (@%gx) and scale is %g: "
+                                  "drop one",
+                                  scale, scale, fig->spec.render.scale);
+    }
     if (scale > 0 && format == CSVCHART_FORMAT_PNG) {
         /* "@2x": more pixels, the same physical size unless dpi was set; a printed size with
          * a dpi keeps its physical size: twice the pixels at twice the dpi */

@@ -61,7 +61,8 @@ static const struct flag_text {
      "an output: .png, .svg, .pdf, .scene (the drawing primitives as text) or .txt (the text "
      "alternative, see --alt-text); repeat -o to "
      "write several formats from one layout. -o - writes to standard output with --format. A "
-     "PNG named NAME@2x.png is drawn at that pixel scale (@0.25x to @8x). The folder must "
+     "PNG named NAME@2x.png is drawn at that pixel scale (@0.25x to @8x; a --scale that says "
+     "another is refused). The folder must "
      "exist: a missing one is an error (render creates its folders). Two -o naming one file "
      "are refused"},
     {"--alt-text", "FILE",

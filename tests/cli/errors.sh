@@ -51,6 +51,11 @@ case_csv log_zero 1 \
 case_csv log_negative 1 \
     'csvchart: log_negative.csv:2:3: log scale needs values > 0; "A" has -5' \
     'model,price\nA,-5\nB,3\n' --log
+# Review 10: "@2x" in an output's name won over scale = 3, silently.
+case_csv scale_twice 1 \
+    'csvchart: the output'"'"'s name asks for scale 2 (@2x) and scale is 3: drop one' \
+    'model,price\nA,1\nB,2\n' -o scale_twice@2x.png --scale 3
+[ ! -e scale_twice@2x.png ] && pass "scale_twice: no @2x output" || fail "scale_twice: @2x written"
 # Review 10: a percent stack of gains and losses was drawn empty where the net was <= 0.
 case_csv percent_negative 1 \
     'csvchart: percent_negative.csv:2:6: stack = percent needs values >= 0 (each is a share of its stack'"'"'s total); "A" has -60 in "Losses" (gains and losses stack with stack = true)' \
