@@ -163,6 +163,10 @@ static void forget_texts(struct pango_measurer *pm);
 
 static void ascii_free(struct ascii_style *a);
 
+/* The key of the measurer's first font map until a family is measured: it has no fonts yet,
+ * so the first family configures it (one font map for a figure of one family, as before). */
+static char unconfigured;
+
 /* The font map of a family's configuration (see FONT_MAPS), made when there is none; NULL
  * when out of memory. */
 static PangoFontMap *fontmap_for(struct pango_measurer *pm, const char *family)
@@ -173,12 +177,25 @@ static PangoFontMap *fontmap_for(struct pango_measurer *pm, const char *family)
             return pm->maps[i].map;
         }
     }
+    if (pm->maps[0].config == &unconfigured) {
+        if (config) {
+            pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(pm->maps[0].map), config);
+        }
+        pm->maps[0].config = config;
+        return pm->maps[0].map;
+    }
     PangoFontMap *fm = csvchart_text_pango_fontmap_new(family);
     if (!fm) {
         return NULL;
     }
-    size_t k = pm->maps_next;
-    pm->maps_next = (k + 1) % FONT_MAPS;
+    size_t k = 0; /* a free slot, else the next to give up */
+    while (k < FONT_MAPS && pm->maps[k].map) {
+        k++;
+    }
+    if (k == FONT_MAPS) {
+        k = pm->maps_next;
+        pm->maps_next = (k + 1) % FONT_MAPS;
+    }
     if (pm->maps[k].map) { /* given up: nothing may keep its fonts */
         for (size_t i = 0; i < ASCII_STYLES; i++) {
             ascii_free(&pm->ascii[i]);
@@ -1229,10 +1246,12 @@ csvchart_text_measurer *csvchart_text_pango_new(void)
     pm->base.prefix_widths = prefix_widths;
     pm->base.substitute = substitute;
     pm->base.missing = missing;
-    pm->fontmap = fontmap_for(pm, ""); /* until a style names a family */
+    pm->fontmap = csvchart_text_pango_fontmap_new(NULL); /* configured by the first family */
     if (!pm->fontmap) {
         goto fail;
     }
+    pm->maps[0].map = pm->fontmap;
+    pm->maps[0].config = &unconfigured;
     pm->context = pango_font_map_create_context(pm->fontmap);
     if (!pm->context) {
         goto fail;
