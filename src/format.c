@@ -87,8 +87,10 @@ struct label {
     int k;              /* with si: the SI_LETTER index every value shares, or -1 */
     int k_up;           /* with si and k < 0: a value of at least a tenth of this prefix's
                          * unit takes it, a smaller one its own (0: none) */
-    bool cents;         /* a currency amount: a fraction shows 2 digits at least */
-    bool keep_zeros;    /* trailing zeros stay: "31.0%" next to "21.4%" */
+    bool up_shared;     /* the values at k_up: DEC_FIXED at up_digits, trailing zeros kept */
+    int up_digits;
+    bool cents;      /* a currency amount: a fraction shows 2 digits at least */
+    bool keep_zeros; /* trailing zeros stay: "31.0%" next to "21.4%" */
     enum dec_rule rule;
     int digits;                        /* DEC_FIXED, DEC_DATA, DEC_SIG */
     int power;                         /* DEC_DATA: the data's multiplier as a power of ten */
@@ -243,8 +245,11 @@ static void put_label(struct sbuf *b, const struct label *l, double v)
     int k = prefix_of(l, &x); // SI_LETTER index
     char ip[FMT_MAX_INT_DIGITS + 2], fp[FMT_MAX_DECIMALS + 1];
     int dec;
+    bool keep_zeros = l->keep_zeros;
     for (;;) {
-        dec = decimals_for(l, &x, 3 * k);
+        bool up = l->up_shared && k == l->k_up;
+        dec = up ? csvchart_fmt_clamp_decimals(l->up_digits) : decimals_for(l, &x, 3 * k);
+        keep_zeros = up || l->keep_zeros;
         if (l->cents && SI_LETTER[k] == 0 && dec == 1) {
             dec = 2; /* cents are shown as they are: $20.25, not 20.2 padded to "$20.20" */
         }
@@ -259,7 +264,7 @@ static void put_label(struct sbuf *b, const struct label *l, double v)
         return;
     }
     size_t nf = strlen(fp);
-    while (nf > 0 && fp[nf - 1] == '0' && !l->keep_zeros) {
+    while (nf > 0 && fp[nf - 1] == '0' && !keep_zeros) {
         nf--;
     }
     if (l->cents && SI_LETTER[k] == 0 && nf == 1) {
@@ -492,6 +497,48 @@ static bool labels_collide(const double *v, size_t n, int shift, int dec)
     return collide;
 }
 
+/* One number of decimals for values v[0..n) of one comparison shown at 10^shown (their largest
+ * and smallest magnitudes max_abs, min_abs): see the LABELS_VALUES case below. */
+static int shared_decimals(const double *v, size_t n, double max_abs, double min_abs, int shown,
+                           bool computed, const struct value_format *f)
+{
+    int data_power = multiplier_power(f->unit.multiplier);
+    /* One number of decimals for the series: three significant digits of the largest and
+     * two of the smallest (6.3M beside 115.3M, not 6M: 6.28M and 6.51M would read 6M and
+     * 7M), more while two different values would read the same ($33.9K and $33.5K, not
+     * $34K twice) up to three of the smallest, less the trailing zeros every value shares
+     * ($1.4T and $0.6T, not $1.40T and $0.60T; 86.0M beside 12.1M). */
+    struct decimal x, lo;
+    csvchart_fmt_to_decimal(max_abs, &x);
+    csvchart_fmt_to_decimal(isfinite(min_abs) ? min_abs : max_abs, &lo);
+    int d = x.zero ? 0 : csvchart_fmt_clamp_decimals(2 - (x.exp - shown));
+    if (!lo.zero) {
+        int most = 2 - (lo.exp - shown); /* three significant digits of the smallest */
+        if (!computed && f->unit.decimals >= 0) {
+            int written = f->unit.decimals + shown - data_power; /* what the data held */
+            most = written < most ? written : most;
+        }
+        d = csvchart_fmt_clamp_decimals((int)fmax(d, most - 1));
+        while (d < most && d < FMT_MAX_DECIMALS && labels_collide(v, n, shown, d)) {
+            d++;
+        }
+    }
+    for (; d > 0; d--) {
+        bool zero_digit = true;
+        for (size_t i = 0; i < n && zero_digit; i++) {
+            char ip[FMT_MAX_INT_DIGITS + 2], fp[FMT_MAX_DECIMALS + 1];
+            struct decimal y;
+            csvchart_fmt_to_decimal(v[i], &y);
+            csvchart_fmt_round_fixed(&y, shown, d, ip, fp);
+            zero_digit = fp[d - 1] == '0';
+        }
+        if (!zero_digit) {
+            break;
+        }
+    }
+    return d;
+}
+
 void csvchart_format_plan(const struct value_format *f, enum label_role role, const double *v,
                           size_t n, double step, bool computed, const struct label_plan *values,
                           struct label_plan *p)
@@ -523,6 +570,11 @@ void csvchart_format_plan(const struct value_format *f, enum label_role role, co
     /* Large numbers read better abbreviated, whatever the kind: 40,000,000 as 40M (FIGURES.md),
      * $210,500,000,000.00 as $210.5B, a share of 25,000,000% as 25M% (growth from nothing). */
     p->si = l.si || max_abs >= 1e6;
+    p->top = max_abs;
+    if (role == LABELS_TICKS && p->si && !l.si && values && values->role == LABELS_VALUES &&
+        !values->si && max_abs < 1e7 && 10 * values->top > max_abs) {
+        p->si = false; /* the axis of labels written in full: "1,000,000" over "999,960" */
+    }
     int kmax = p->si ? si_index(max_abs) : 0;
     int data_power = multiplier_power(f->unit.multiplier);
     if (role == LABELS_LOG_TICKS) {
@@ -552,43 +604,34 @@ void csvchart_format_plan(const struct value_format *f, enum label_role role, co
     int shown = p->si ? 3 * (p->k >= 0 ? p->k : kmax) : 0;
     bool rounded = computed || (p->si && shown > data_power && f->unit.decimals >= 0 &&
                                 !f->unit.mixed); /* mixed: its decimals are the finest digit's */
+    /* With no shared prefix, the values that take the largest one's (k_up) are one comparison
+     * at it and share their decimals as above ("1.04M" beside "1.20M", review 10 read "1.2M"
+     * there as less precise); the smaller ones keep three significant digits each ("45K"). */
+    double up_least = INFINITY;
+    for (size_t i = 0; p->k_up > 0 && i < n; i++) {
+        double a = fabs(v[i]);
+        if (isfinite(a) && a >= pow(10, 3 * p->k_up - 1)) {
+            up_least = fmin(up_least, a);
+        }
+    }
     if (rounded && !wide && (!p->si || p->k >= 0)) {
-        /* One number of decimals for the series: three significant digits of the largest and
-         * two of the smallest (6.3M beside 115.3M, not 6M: 6.28M and 6.51M would read 6M and
-         * 7M), more while two different values would read the same ($33.9K and $33.5K, not
-         * $34K twice) up to three of the smallest, less the trailing zeros every value shares
-         * ($1.4T and $0.6T, not $1.40T and $0.60T; 86.0M beside 12.1M). */
-        struct decimal x, lo;
-        csvchart_fmt_to_decimal(max_abs, &x);
-        csvchart_fmt_to_decimal(isfinite(min_abs) ? min_abs : max_abs, &lo);
-        int d = x.zero ? 0 : csvchart_fmt_clamp_decimals(2 - (x.exp - shown));
-        if (!lo.zero) {
-            int most = 2 - (lo.exp - shown); /* three significant digits of the smallest */
-            if (!computed && f->unit.decimals >= 0) {
-                int written = f->unit.decimals + shown - data_power; /* what the data held */
-                most = written < most ? written : most;
-            }
-            d = csvchart_fmt_clamp_decimals((int)fmax(d, most - 1));
-            while (d < most && d < FMT_MAX_DECIMALS && labels_collide(v, n, shown, d)) {
-                d++;
-            }
-        }
-        for (; d > 0; d--) {
-            bool zero_digit = true;
-            for (size_t i = 0; i < n && zero_digit; i++) {
-                char ip[FMT_MAX_INT_DIGITS + 2], fp[FMT_MAX_DECIMALS + 1];
-                struct decimal y;
-                csvchart_fmt_to_decimal(v[i], &y);
-                csvchart_fmt_round_fixed(&y, shown, d, ip, fp);
-                zero_digit = fp[d - 1] == '0';
-            }
-            if (!zero_digit) {
-                break;
-            }
-        }
         p->rule = DEC_FIXED;
-        p->digits = d;
+        p->digits = shared_decimals(v, n, max_abs, min_abs, shown, computed, f);
         p->keep_zeros = true;
+    } else if (rounded && p->k_up > 0 && max_abs / up_least < 100) {
+        double *up = malloc(n * sizeof *up);
+        size_t m = 0;
+        for (size_t i = 0; up && i < n; i++) {
+            if (isfinite(v[i]) && fabs(v[i]) >= up_least) {
+                up[m++] = v[i];
+            }
+        }
+        p->rule = DEC_SIG;
+        p->digits = 3;
+        p->as_written = !computed && f->unit.decimals >= 0;
+        p->up_shared = up != NULL;
+        p->up_digits = up ? shared_decimals(up, m, max_abs, up_least, shown, computed, f) : 0;
+        free(up);
     } else if (rounded) {
         /* Across orders of magnitude each value its three digits - if it is shown at a larger
          * prefix than it was written in ($413K for $412,500); one that keeps its own (the
@@ -623,6 +666,8 @@ static struct label planned_label(const struct label_plan *p)
     l.si = p->si;
     l.k = p->k;
     l.k_up = p->k_up;
+    l.up_shared = p->up_shared;
+    l.up_digits = p->up_digits;
     l.keep_zeros = p->keep_zeros;
     l.rule = (enum dec_rule)p->rule;
     l.digits = p->digits;

@@ -103,27 +103,33 @@ enum label_role { LABELS_TICKS, LABELS_LOG_TICKS, LABELS_VALUES };
 struct label_plan {
     struct value_format f;
     enum label_role role;
-    bool si;         /* K/M/B/T */
-    bool sci;        /* powers of ten, 3 significant digits ("10¹⁸", "2.5×10²²"): the
-                      * values reach 1e15, where T would read "1,000T", or go below 1e-6
-                      * (a log axis: SCALE_LOG_FIXED_LEAST) - every tick of an axis, the
-                      * value labels whose own value does */
-    int k;           /* the shared prefix (0 none, 1 K ... 4 T), or -1: each value its own */
-    int k_up;        /* k < 0: the largest value's prefix, which every value of at least a
-                      * tenth of its unit takes (0.85M beside 3.4M; a smaller one, 60K, its
-                      * own), or 0 */
+    bool si;        /* K/M/B/T */
+    bool sci;       /* powers of ten, 3 significant digits ("10¹⁸", "2.5×10²²"): the
+                     * values reach 1e15, where T would read "1,000T", or go below 1e-6
+                     * (a log axis: SCALE_LOG_FIXED_LEAST) - every tick of an axis, the
+                     * value labels whose own value does */
+    int k;          /* the shared prefix (0 none, 1 K ... 4 T), or -1: each value its own */
+    int k_up;       /* k < 0: the largest value's prefix, which every value of at least a
+                     * tenth of its unit takes (0.85M beside 3.4M; a smaller one, 60K, its
+                     * own), or 0 */
+    bool up_shared; /* k < 0: the values at prefix k_up share up_digits decimals, trailing
+                     * zeros kept ("1.04M" beside "1.20M"; the smaller "45K" by `rule`) */
+    int up_digits;
     int rule;        /* how decimals are chosen (format.c) */
     int digits;      /* for that rule */
     bool as_written; /* values shown at no larger a prefix than the data's keep its decimals */
     bool keep_zeros; /* trailing zeros stay */
     double step;     /* LABELS_TICKS: the step between ticks */
+    double top;      /* the largest |v| planned for */
 };
 
 /*
  * Makes the plan for values v[0..n) (ticks or labels; `step` for LABELS_TICKS, `computed` for
  * aggregated values). `values` (may be NULL) is the plan of the value labels an axis goes
  * with: when they share a prefix the axis takes it too, while its largest tick stays under
- * four digits there ($200B ... $1,000B beside $830B, not $0.2T ... $1T).
+ * four digits there ($200B ... $1,000B beside $830B, not $0.2T ... $1T); when they are written
+ * in full below a million, an axis they reach a tenth of is too, up to 9,999,999 ("1,000,000"
+ * over "999,960", not "1M": review 10).
  */
 void csvchart_format_plan(const struct value_format *f, enum label_role role, const double *v,
                           size_t n, double step, bool computed, const struct label_plan *values,

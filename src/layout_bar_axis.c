@@ -230,8 +230,10 @@ static double ticks_for(const struct bar_layout *B, struct panel *P, int target)
  * gaps between them (px). */
 static double plan_tick_labels(const struct bar_layout *B, struct panel *P)
 {
+    /* A stack's axis spans its totals: it speaks as they do. */
+    const struct label_plan *labels = B->s->stack && !B->s->stack_percent ? &P->totals : &P->values;
     csvchart_format_plan(&P->values.f, P->log ? LABELS_LOG_TICKS : LABELS_TICKS, P->ticks.major,
-                         P->ticks.nmajor, P->ticks.step, false, &P->values, &P->tick_plan);
+                         P->ticks.nmajor, P->ticks.step, false, labels, &P->tick_plan);
     P->tick_w = 0;
     double need = 0;
     for (size_t i = 0; i < P->ticks.nmajor; i++) {

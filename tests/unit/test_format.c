@@ -590,10 +590,10 @@ static void test_plans(void)
     csvchart_format_plan(&bn1r, LABELS_VALUES, worth_r, 4, 0, false, NULL, &worth_plan);
     csvchart_format_planned_pair(&worth_plan, 750e9, 1e12, lo, sizeof lo, hi, sizeof hi);
     CHECK_STR(lo, "$0.75T");
-    CHECK_STR(hi, "$1T");
+    CHECK_STR(hi, "$1.00T");
     csvchart_format_planned_pair(&worth_plan, 5.6e9, 1e12, lo, sizeof lo, hi, sizeof hi);
     CHECK_STR(lo, "$5.6B");
-    CHECK_STR(hi, "$1T");
+    CHECK_STR(hi, "$1.00T");
 
     /* Written decimals are not moved into a prefix the value was not written in (review 9:
      * "$2,450.50" read "$2.4505K"): rescaled, it gets three significant digits; a value
@@ -700,13 +700,41 @@ static void test_plans(void)
     /* Over a wider range the values that read with one leading zero at the largest one's
      * prefix still take it (a review found "850K" beside "3.4M" in one stack); only a value
      * under a tenth of it takes its own. */
+    /* The values at that prefix share their decimals, as one comparison does (review 10 read
+     * "1.04M" beside "1.2M" as two precisions); the smaller ones keep their own ("60K"). */
     double votes[] = {3400000, 850000, 1200000, 60000};
-    const char *vw[] = {"3.4M", "0.85M", "1.2M", "60K"};
+    const char *vw[] = {"3.40M", "0.85M", "1.20M", "60K"};
     check_plan("a prefix as far as it reads", &plain, LABELS_VALUES, votes, 4, 0, false, NULL, vw);
+    double r3[] = {1040000, 1200000, 45000};
+    const char *r3w[] = {"1.04M", "1.20M", "45K"};
+    check_plan("decimals shared at the prefix", &plain, LABELS_VALUES, r3, 3, 0, false, NULL, r3w);
     struct value_format bn1 = fmt_with("auto", "$", "", 'B', 1);
     double worth[] = {1e12, 750e9, 5.6e9, 61.5e9};
-    const char *ww[] = {"$1T", "$0.75T", "$5.6B", "$61.5B"};
+    const char *ww[] = {"$1.00T", "$0.75T", "$5.6B", "$61.5B"};
     check_plan("never $750B beside $1T", &bn1, LABELS_VALUES, worth, 4, 0, false, NULL, ww);
+    double trillion[] = {999.96e9, 1.2e12, 45e9};
+    const char *tnw[] = {"$1.0T", "$1.2T", "$45B"};
+    struct value_format usd_t = fmt_with("auto", "$", "", 0, 0);
+    check_plan("$1.0T beside $1.2T", &usd_t, LABELS_VALUES, trillion, 3, 0, false, NULL, tnw);
+    /* ... unless they span a hundredfold there: each its three digits */
+    double spread[] = {980e9, 5e9, 1e9, 150e6};
+    const char *hundredw[] = {"$980B", "$5B", "$1B", "$0.15B"};
+    check_plan("a hundredfold at the prefix", &usd_t, LABELS_VALUES, spread, 4, 0, false, NULL,
+               hundredw);
+
+    /* An axis over value labels written in full below a million is written in full too:
+     * "1,000,000" over "999,960", not "1M" (review 10); from 10,000,000 it is abbreviated. */
+    double full[] = {999960, 950000, 999499};
+    struct label_plan full_plan;
+    csvchart_format_plan(&plain, LABELS_VALUES, full, 3, 0, false, NULL, &full_plan);
+    double fticks[] = {0, 500000, 1000000};
+    const char *ftw[] = {"0", "500,000", "1,000,000"};
+    check_plan("the axis as the labels", &plain, LABELS_TICKS, fticks, 3, 500000, false, &full_plan,
+               ftw);
+    double wide_ticks[] = {0, 5000000, 10000000};
+    const char *wtw[] = {"0", "5M", "10M"};
+    check_plan("a long axis abbreviated", &plain, LABELS_TICKS, wide_ticks, 3, 5000000, false,
+               &full_plan, wtw);
 
     /* an axis beside labels in B speaks in B while its ticks stay under four digits */
     double vals[] = {830e9, 380e9, 183e9};
