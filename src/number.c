@@ -205,8 +205,10 @@ bool csvchart_number_parse(const char *s, size_t len, double *value, struct numb
     return csvchart_number_parse_as(s, len, NULL, value, unit);
 }
 
-bool csvchart_number_parse_as(const char *s, size_t len, const struct number_syntax *syn,
-                              double *value, struct number_unit *unit)
+/* csvchart_number_parse_as(), telling in *overflow (may be NULL) whether a refused s was a
+ * number too large for a double. */
+static bool parse(const char *s, size_t len, const struct number_syntax *syn, double *value,
+                  struct number_unit *unit, bool *overflow)
 {
     if (!s) {
         return false;
@@ -408,6 +410,9 @@ bool csvchart_number_parse_as(const char *s, size_t len, const struct number_syn
         errno = 0;
         v = strtod(buf, NULL);
         if (!isfinite(v)) {
+            if (overflow) {
+                *overflow = true;
+            }
             return false; // 1e999 overflows; underflow to 0 or a subnormal is accepted
         }
     }
@@ -419,6 +424,19 @@ bool csvchart_number_parse_as(const char *s, size_t len, const struct number_syn
         *unit = u;
     }
     return true;
+}
+
+bool csvchart_number_parse_as(const char *s, size_t len, const struct number_syntax *syn,
+                              double *value, struct number_unit *unit)
+{
+    return parse(s, len, syn, value, unit, NULL);
+}
+
+bool csvchart_number_overflows(const char *s, size_t len, const struct number_syntax *syn)
+{
+    bool overflow = false;
+    double v;
+    return !parse(s, len, syn, &v, NULL, &overflow) && overflow;
 }
 
 const char csvchart_multipliers[5] = {0, 'K', 'M', 'B', 'T'};

@@ -61,6 +61,10 @@ bool csvchart_number_parse(const char *s, size_t len, double *value, struct numb
 bool csvchart_number_parse_as(const char *s, size_t len, const struct number_syntax *syn,
                               double *value, struct number_unit *unit);
 
+/* Whether s is written as a number (in syntax syn, NULL: the default) but is too large for a
+ * double ("1e400", "-2e308"): refused by the parsers above, and said so ("out of range"). */
+bool csvchart_number_overflows(const char *s, size_t len, const struct number_syntax *syn);
+
 /*
  * Multipliers as small indices, for counting which one a column or panel uses most: 0 for
  * none, 1 to 4 for K M B T; csvchart_multipliers[i] is the letter back ('\0' for none).

@@ -155,6 +155,13 @@ csvchart_status csvchart_table_number_error(const csvchart_table *t, size_t col,
     const char *p = strchr(s, ',');
     bool decimal_comma = !comma && t->delimiter != ',' && p && p > s && p[-1] >= '0' &&
                          p[-1] <= '9' && p[1] >= '0' && p[1] <= '9';
+    if (csvchart_number_overflows(s, strlen(s), &t->syntax.numbers)) {
+        return csvchart_error_set(err, CSVCHART_ERROR_DATA, t->name, tc->not_number.line,
+                                  tc->not_number.col,
+                                  "column \"%s\" has \"%s\", a number out of range (the "
+                                  "largest is about 1.8e308)",
+                                  t->cols[col].name, s);
+    }
     return csvchart_error_set(err, CSVCHART_ERROR_DATA, t->name, tc->not_number.line,
                               tc->not_number.col,
                               "column \"%s\" needs numbers, and \"%s\" is not a number "

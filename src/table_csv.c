@@ -167,7 +167,7 @@ csvchart_status csvchart_csv_reader_finish(csvchart_csv_reader *r, csvchart_erro
                           "file is empty; expected a header row");
     }
     if (r->e.status == CSVCHART_OK && r->data_rows == 0) {
-        csvchart_csv_fail(r, CSVCHART_ERROR_DATA, (struct pos){r->header_line, 0, 0},
+        csvchart_csv_fail(r, CSVCHART_ERROR_DATA, (struct pos){r->header_line, 1, 0},
                           "only a header row, no data rows");
     }
     if (r->e.status != CSVCHART_OK) {

@@ -45,7 +45,7 @@ case_csv empty_label \
     'csvchart: empty_label.csv:3:9: empty label (column "label"); every event needs one' \
     'date,label\n2025-01,A\n2025-02,\n'
 case_csv no_events \
-    'csvchart: no_events.csv:1: only a header row, no data rows' \
+    'csvchart: no_events.csv:1:1: only a header row, no data rows' \
     'date,label\n'
 case_csv unknown_column \
     'csvchart: unknown_column.csv: no column named "when" (date); the columns are "date", "label"' \

@@ -201,6 +201,25 @@ static void test_length(void)
     CHECK(signbit(v) == 0); // never "-0"
 }
 
+/* A refused number too large for a double is told apart from text (review 10: 1e400 "is not
+ * a number"), in the default syntax and with a decimal comma. */
+static void test_overflow(void)
+{
+    const char *const over[] = {"1e999", "-1e999", "1.8e308", "1e308T", "$2e308"};
+    for (size_t i = 0; i < sizeof over / sizeof over[0]; i++) {
+        HARNESS_REPORT(csvchart_number_overflows(over[i], strlen(over[i]), NULL),
+                       "\"%s\" overflows", over[i]);
+    }
+    const char *const not_over[] = {"abc", "1e", "1,23", "5km", "1.7e308", "1e-999", "inf"};
+    for (size_t i = 0; i < sizeof not_over / sizeof not_over[0]; i++) {
+        HARNESS_REPORT(!csvchart_number_overflows(not_over[i], strlen(not_over[i]), NULL),
+                       "\"%s\" does not overflow", not_over[i]);
+    }
+    struct number_syntax comma = {.decimal = ','};
+    CHECK(csvchart_number_overflows("2,5e400", 7, &comma));
+    CHECK(!csvchart_number_overflows("2,5e300", 7, &comma));
+}
+
 int main(void)
 {
     RUN(test_good);
@@ -208,5 +227,6 @@ int main(void)
     RUN(test_exact);
     RUN(test_rounding);
     RUN(test_length);
+    RUN(test_overflow);
     return harness_done();
 }

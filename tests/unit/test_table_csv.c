@@ -274,8 +274,8 @@ static const struct rcase cases[] = {
     {IN(""), AUTO, "csv: file is empty; expected a header row"},
     {IN("\n\r\n  \n"), AUTO, "csv: file is empty; expected a header row"},
     {IN("\xEF\xBB\xBF"), AUTO, "csv: file is empty; expected a header row"},
-    {IN("a,b\n"), AUTO, "csv:1: only a header row, no data rows"},
-    {IN("\na,b\n\n"), AUTO, "csv:2: only a header row, no data rows"},
+    {IN("a,b\n"), AUTO, "csv:1:1: only a header row, no data rows"},
+    {IN("\na,b\n\n"), AUTO, "csv:2:1: only a header row, no data rows"},
     {IN("a,,c\n1,2,3\n"), AUTO,
      "csv:1:3: column 2 has an empty name; expected a header row that "
      "names every column"},
