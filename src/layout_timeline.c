@@ -61,6 +61,10 @@ static const struct timeline_metrics TL_BASE = {TIMELINE_METRICS(TIMELINE_METRIC
 #define BREAK_SHARE 0.25
 /* Nor may one be longer than this share of the time the other breaks leave shown. */
 #define BREAK_DOMINANT 0.5
+/* And a stretch between events stands out from the steps between them: at least this many
+ * times the middle step between distinct dates (a review: 15 Jan, 1 Feb and 1 Mar, stretches of
+ * 17 and 28 days, lost both). */
+#define BREAK_OUTSTANDS 4
 /* From this many items on, a configuration is first tried with the least blocks (try_config). */
 #define OPTIMISTIC_FROM 150
 
@@ -144,9 +148,41 @@ static int by_start(const void *pa, const void *pb)
     return a->a < b->a ? -1 : a->a > b->a;
 }
 
+static int by_double(const void *pa, const void *pb)
+{
+    double a = *(const double *)pa, b = *(const double *)pb;
+    return (a > b) - (a < b);
+}
+
+/* The lower middle of the steps between the events' distinct starts (0 for fewer than three). */
+static double middle_step(const struct timeline_data *d)
+{
+    double *t = malloc(d->nevents * sizeof *t);
+    if (!t) {
+        return 0;
+    }
+    for (size_t i = 0; i < d->nevents; i++) {
+        t[i] = d->events[i].t0;
+    }
+    qsort(t, d->nevents, sizeof *t, by_double);
+    size_t n = 0;
+    for (size_t i = 1; i < d->nevents; i++) {
+        if (t[i] > t[i - 1]) {
+            t[n++] = t[i] - t[i - 1]; /* in place: step n is made from starts n + 1 on */
+        }
+    }
+    qsort(t, n, sizeof *t, by_double);
+    double m = n >= 2 ? t[(n - 1) / 2] : 0;
+    free(t);
+    return m;
+}
+
 /*
  * axis_breaks = auto: the stretches no event covers (its date's period, its span) and today is
- * not in, longer than BREAK_SHARE of the time shown, are cut out of the axis.
+ * not in, longer than BREAK_SHARE of the time shown, are cut out of the axis; between events,
+ * only one that is BREAK_OUTSTANDS times the middle step between them. Today splits a stretch only
+ * past the events: inside one, it stands in the break (a review: today between two clusters made a
+ * segment of no length between two breaks, and no tick label fitted beside its "Today").
  */
 static bool find_breaks(struct timeline *T)
 {
@@ -164,7 +200,12 @@ static bool find_breaks(struct timeline *T)
     for (size_t i = 0; i < d->nevents; i++) {
         v[k++] = (struct interval){d->events[i].t0, d->events[i].t1};
     }
-    if (T->has_today) {
+    double first = INFINITY, last = -INFINITY;
+    for (size_t i = 0; i < k; i++) {
+        first = fmin(first, v[i].a);
+        last = fmax(last, v[i].b);
+    }
+    if (T->has_today && (T->today <= first || T->today >= last)) {
         v[k++] = (struct interval){T->today, T->today};
     }
     /* The events are in the order of their marks, which is nearly always that of their starts:
@@ -193,6 +234,15 @@ static bool find_breaks(struct timeline *T)
      * alone, every cut would lower the bar for the next, and evenly spread events would lose
      * every gap. */
     double shown = T->tmax - T->tmin;
+    double least = BREAK_OUTSTANDS * middle_step(d);
+    for (size_t g = 0; g < ng;) { /* today's stretch stands apart from the events' steps */
+        bool today = T->has_today && (v[g].a == T->today || v[g].b == T->today);
+        if (!today && v[g].b - v[g].a < least) {
+            v[g] = v[--ng];
+        } else {
+            g++;
+        }
+    }
     while (T->ncuts + 1 < TL_MAX_SEGS) {
         size_t best = ng;
         for (size_t g = 0; g < ng; g++) { /* ties: the first in v */

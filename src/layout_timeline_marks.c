@@ -14,7 +14,8 @@
  * calendar (timeline_axis.c): the finest step whose labels, centred on their ticks, keep apart,
  * and no finer than a day unless some date has a time of day; a label is never moved off its
  * tick or hidden; no tick stands at a break (beside a segment one day wide, its midnight read
- * as the time of the event at its noon), and the first tick after a break names its year
+ * as the time of the event at its noon; day and week ticks of dates without a time stand at
+ * noon, on those dates' dots), and the first tick after a break names its year
  * again. Lines that cross the tick labels (leaders) yield to them
  * (csvchart_layout_soft_line).
  *
@@ -108,6 +109,13 @@ static bool try_step(struct timeline *T, const struct tmap *m, bool vertical, do
         today.hi = today.pos + w / 2;
         has_today = today.lo >= lo && today.hi <= hi;
     }
+    /* Day and week ticks of dates without a time stand at noon, where those dates' dots are:
+     * at the midnight that starts 23 May, "23 May" stood half a day from its dot, between it
+     * and 22 May's (review 11). */
+    double at =
+        !T->timed && k < csvchart_time_step_count() && csvchart_time_step_precision(k) == DATE_DAY
+            ? 0.5
+            : 0;
     double last_hi = -INFINITY;
     bool today_done = !has_today;
     for (size_t s = 0; s < m->nseg; s++) {
@@ -127,7 +135,8 @@ static bool try_step(struct timeline *T, const struct tmap *m, bool vertical, do
         bool inside = false; /* some tick strictly within the segment's own time */
         double prev = NAN;
         for (size_t i = 0; i < got; i++) {
-            struct tl_tick t = {.t = raw[i], .pos = csvchart_tl_map(m, raw[i])};
+            double when = raw[i] + at;
+            struct tl_tick t = {.t = raw[i], .pos = csvchart_tl_map(m, when)};
             csvchart_time_tick_label_in(T->s->locale, k, t.t, prev, t.label, sizeof t.label);
             double w = vertical ? T->lh_tick : csvchart_layout_width(L, &T->tick_st, t.label);
             t.lo = t.pos - w / 2;
@@ -135,8 +144,8 @@ static bool try_step(struct timeline *T, const struct tmap *m, bool vertical, do
             if (t.lo < lo || t.hi > hi) {
                 continue; /* no tick at all there: its label would leave the canvas */
             }
-            if ((s > 0 && raw[i] <= m->t0[s] + 1e-9) ||
-                (s + 1 < m->nseg && raw[i] >= m->t1[s] - 1e-9)) {
+            if ((s > 0 && when <= m->t0[s] + 1e-9) ||
+                (s + 1 < m->nseg && when >= m->t1[s] - 1e-9)) {
                 /* nor at a break: a segment that is one day (or month, or year) wide would
                  * have its midnight named beside the event at noon that it holds, as if it
                  * were that event's time */
@@ -159,7 +168,7 @@ static bool try_step(struct timeline *T, const struct tmap *m, bool vertical, do
             out[n++] = t;
             last_hi = t.hi;
             prev = t.t;
-            inside = inside || (raw[i] > m->t0[s] + 1e-9 && raw[i] < m->t1[s] - 1e-9);
+            inside = inside || (when > m->t0[s] + 1e-9 && when < m->t1[s] - 1e-9);
         }
         for (size_t j = seg_from; j < n; j++) {
             inside = inside || out[j].today; /* "Today" names it */
