@@ -268,8 +268,12 @@ void csvchart_tl_map_build(const struct timeline *T, struct tmap *m, double a, d
 size_t csvchart_tl_choose_ticks(struct timeline *T, const struct tmap *m, bool vertical, double lo,
                                 double hi, struct tl_tick *out);
 void csvchart_tl_draw_axis(struct timeline *T, const struct tmap *m, double c, bool vertical);
-/* One item's mark: a dot (with a band when banded), a span's bar at `bar_at` across the axis
- * (its dot too when span_dot), or a cluster's capsule; c is the axis across. */
+/* One item's mark: a dot, a span's bar at `bar_at` across the axis (its dot too when span_dot),
+ * or a cluster's capsule; c is the axis across. A banded event's pale band, the period its date
+ * names, is drawn by csvchart_tl_draw_band() before every mark, so that it never greys another
+ * event's dot (review 11). */
+void csvchart_tl_draw_band(struct timeline *T, const struct tmap *m, const struct tl_item *P,
+                           double c, bool vertical);
 void csvchart_tl_draw_mark(struct timeline *T, const struct tmap *m, const struct tl_item *P,
                            double c, bool vertical, double bar_at, bool span_dot);
 void csvchart_tl_draw_ticks(struct timeline *T, const struct tl_tick *t, size_t n, double c,

@@ -251,6 +251,7 @@ void csvchart_tl_draw_lanes(struct timeline *T)
             }
             double c = P->by + T->lh_date / 2; /* the first line's middle */
             double bar = P->by + P->h + px->bar_gap;
+            csvchart_tl_draw_band(T, &T->map, P, c, false);
             csvchart_tl_draw_mark(T, &T->map, P, c, false, bar, false);
             csvchart_tl_draw_block(T, P, P->w);
         }

@@ -372,6 +372,20 @@ static char *cluster_title(const struct timeline *T, const struct tl_item *P)
     return buf;
 }
 
+void csvchart_tl_draw_band(struct timeline *T, const struct tmap *m, const struct tl_item *P,
+                           double c, bool vertical)
+{
+    if (!P->e || P->span || P->marker || P->note || !P->banded) {
+        return;
+    }
+    struct layout *L = &T->L;
+    double a = csvchart_tl_map(m, P->t0), b = csvchart_tl_map(m, P->t1), x, y;
+    double len = fmax(b - a, 2.5 * T->px.dot), mid = (a + b) / 2;
+    pt(vertical, mid - len / 2, csvchart_layout_snap(L, c - T->px.band / 2, 0), &x, &y);
+    csvchart_scene_rect(L->scene, x, y, vertical ? T->px.band : len, vertical ? len : T->px.band,
+                        csvchart_tl_alpha(T->s->theme.muted, 0x80));
+}
+
 void csvchart_tl_draw_mark(struct timeline *T, const struct tmap *m, const struct tl_item *P,
                            double c, bool vertical, double bar_at, bool span_dot)
 {
@@ -397,12 +411,6 @@ void csvchart_tl_draw_mark(struct timeline *T, const struct tmap *m, const struc
                    note has its leader alone */
     }
     if (P->e) {
-        if (P->banded) { /* the period the date names, pale (the legend says so) */
-            double len = fmax(b - a, 2.5 * r), mid = (a + b) / 2;
-            pt(vertical, mid - len / 2, csvchart_layout_snap(L, c - T->px.band / 2, 0), &x, &y);
-            csvchart_scene_rect(L->scene, x, y, vertical ? T->px.band : len,
-                                vertical ? len : T->px.band, csvchart_tl_alpha(th->muted, 0x80));
-        }
         pt(vertical, P->pos, c, &x, &y);
         csvchart_tl_dot(T, x, y, P->color);
         return;

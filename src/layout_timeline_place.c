@@ -296,6 +296,9 @@ void csvchart_tl_draw_horizontal(struct timeline *T)
     csvchart_tl_draw_ticks(T, T->ticks, T->nticks, A, false, labels);
     csvchart_tl_draw_axis(T, &T->map, A, false);
     for (size_t i = 0; i < T->n; i++) {
+        csvchart_tl_draw_band(T, &T->map, &T->it[i], A, false);
+    }
+    for (size_t i = 0; i < T->n; i++) {
         const struct tl_item *P = &T->it[i];
         csvchart_tl_draw_mark(T, &T->map, P, A, false,
                               bars_at + (double)P->bar * (px->bar + px->bar_gap), true);
@@ -528,6 +531,9 @@ void csvchart_tl_draw_vertical(struct timeline *T)
         csvchart_tl_draw_axis(T, &C->map, C->axis, true);
         csvchart_tl_draw_ticks(T, &T->ticks[C->tick0], C->nticks, C->axis, true,
                                C->axis - px->v_tick_gap);
+        for (size_t i = C->first; i < C->end; i++) {
+            csvchart_tl_draw_band(T, &C->map, &T->it[i], C->axis, true);
+        }
         for (size_t i = C->first; i < C->end; i++) {
             const struct tl_item *P = &T->it[i];
             csvchart_tl_draw_mark(T, &C->map, P, C->axis, true,

@@ -976,6 +976,36 @@ static void test_breaks_give_events_room(void)
     }
 }
 
+/* The pale bands of dates given to a month or a year are drawn before every dot: drawn after,
+ * they greyed the dots of the day-precise events they cover (review 11). */
+static void test_bands_under_dots(void)
+{
+    static const char *const csv =
+        "date,label\n2015,Annual report 2015\n2016,Annual report 2016\n2016-04-16,Incident 1\n"
+        "2016-08-19,Incident 3\n2017,Annual report 2017\n2017-05-19,Incident 7\n"
+        "2018,Annual report 2018\n";
+    static const char *const opts[][5] = {{"size", "1200x675", NULL},
+                                          {"size", "400x600", NULL},
+                                          {"size", "1920x1080", "orientation", "horizontal", NULL}};
+    for (size_t z = 0; z < sizeof opts / sizeof opts[0]; z++) {
+        csvchart_error err = {0};
+        csvchart_figure *fig = lay(csv, opts[z], &err);
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        HARNESS_REPORT(s != NULL, "bands at %s: %s", opts[z][1], err.message);
+        bool dot_seen = false;
+        size_t bands = 0;
+        for (size_t i = 0; s && i < s->len; i++) {
+            const struct scene_item *it = &s->items[i];
+            dot_seen = dot_seen || it->kind == SCENE_CIRCLE;
+            bool band = it->kind == SCENE_RECT && (it->fill & 0xff) == 0x80;
+            bands += band;
+            HARNESS_REPORT(!band || !dot_seen, "bands at %s: a band drawn after a dot", opts[z][1]);
+        }
+        HARNESS_REPORT(bands >= 4, "bands at %s: %zu bands", opts[z][1], bands);
+        csvchart_figure_free(fig);
+    }
+}
+
 /* Today between two clusters stands in the break between them (review 11: it split the stretch
  * into two breaks around a segment of no length, no tick label fitted beside its "Today", and
  * the axis lost every label, exit 0). */
@@ -1516,6 +1546,7 @@ int main(void)
     RUN(test_breaks_give_events_room);
     RUN(test_day_ticks_on_dots);
     RUN(test_today_in_a_break);
+    RUN(test_bands_under_dots);
     RUN(test_same_day_and_one);
     RUN(test_labels_near_dots);
     RUN(test_fills_height);
