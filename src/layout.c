@@ -501,22 +501,31 @@ csvchart_status csvchart_layout_refs_visible(const struct spec *s, const struct 
 
 csvchart_status csvchart_layout_distinct_colors(const struct layout *L,
                                                 const struct legend_entry *e, size_t n,
-                                                const char *what, csvchart_error *err)
+                                                const char *what, const char *whats, bool lanes,
+                                                csvchart_error *err)
 {
     const struct theme *th = &L->spec->theme;
     for (size_t i = 1; i < n; i++) {
         for (size_t j = 0; j < i && e[i].color != th->muted; j++) {
             if (e[j].color == e[i].color) {
                 bool ten = n <= 10 && th->npalette < 10;
+                char lift[200];
+                if (lanes) {
+                    snprintf(lift, sizeof lift, ", give each %s its own lane, named (lanes = %s)",
+                             what, what);
+                } else {
+                    snprintf(lift, sizeof lift,
+                             ", highlight the few the story is about (highlight = \"%.80s\": the "
+                             "others in grey)",
+                             e[0].name);
+                }
                 return csvchart_error_set(
                     err, CSVCHART_ERROR_VALUE, NULL, 0, 0,
                     "%s \"%s\" would be drawn in the colour of \"%s\": %zu %s, and the palette "
                     "has %zu colours; set palette to %sa list of %zu colours (palette = #0072B2, "
-                    "#E69F00, ...), highlight the few the story is about (highlight = \"%s\": the "
-                    "others "
-                    "in grey), or draw fewer",
-                    what, e[i].name, e[j].name, n, what, th->npalette,
-                    ten ? "tableau10 or observable10 (10 colours), or to " : "", n, e[0].name);
+                    "#E69F00, ...)%s, or draw fewer",
+                    what, e[i].name, e[j].name, n, whats, th->npalette,
+                    ten ? "tableau10 or observable10 (10 colours), or to " : "", n, lift);
             }
         }
     }

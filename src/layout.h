@@ -234,11 +234,13 @@ csvchart_status csvchart_layout_refs_visible(const struct spec *s, const struct 
  * palette has colours - are an error (CSVCHART_ERROR_VALUE) naming both and what to do:
  * "series \"S8\" would be drawn in the colour of \"S1\": 10 series, and the palette has 7
  * colours; ...". Entries in the theme's muted grey (the series a highlight leaves out) may
- * share it. `what` names the entries ("series", "group").
+ * share it. `what` names an entry ("series", "group"), `whats` several; the way out
+ * it suggests besides a palette is lanes (timelines: "lanes = group") or else highlight.
  */
 csvchart_status csvchart_layout_distinct_colors(const struct layout *L,
                                                 const struct legend_entry *e, size_t n,
-                                                const char *what, csvchart_error *err);
+                                                const char *what, const char *whats, bool lanes,
+                                                csvchart_error *err);
 
 /*
  * The report of a layout that cannot draw its data at this size: which sides are short, what

@@ -590,7 +590,8 @@ csvchart_status csvchart_layout_bar(const void *data, const struct spec *s,
             }
             other[i] = muted; /* the muted in one entry: "4 other series" */
         }
-        if ((st = csvchart_layout_distinct_colors(&B.L, e, d0->nser, "series", err))) {
+        if ((st = csvchart_layout_distinct_colors(&B.L, e, d0->nser, "series", "series", false,
+                                                  err))) {
             free(e);
             free(other);
             goto done;

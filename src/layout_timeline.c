@@ -591,7 +591,7 @@ csvchart_status csvchart_layout_timeline(const void *data, const struct spec *s,
         for (size_t i = 0; i < d->ngroups; i++) {
             e[i] = (struct legend_entry){d->groups[i], s->theme.palette[i % s->theme.npalette], 0};
         }
-        st = csvchart_layout_distinct_colors(L, e, d->ngroups, "group", err);
+        st = csvchart_layout_distinct_colors(L, e, d->ngroups, "group", "groups", true, err);
         free(e);
         if (st) {
             return st;

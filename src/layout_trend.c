@@ -623,7 +623,7 @@ csvchart_status csvchart_layout_trend(const void *data, const struct spec *s,
         for (size_t i = 0; i < d->nseries; i++) {
             e[i] = (struct legend_entry){d->series[i].name, T.color[i], 0};
         }
-        st = csvchart_layout_distinct_colors(L, e, d->nseries, "series", err);
+        st = csvchart_layout_distinct_colors(L, e, d->nseries, "series", "series", false, err);
         free(e);
         if (st) {
             free(T.color);

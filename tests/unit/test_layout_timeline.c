@@ -1530,6 +1530,10 @@ static void test_distinct_colors(void)
     CHECK(csvchart_figure_scene(fig, &err) == NULL);
     CHECK(strstr(err.message, "group \"Group 8\" would be drawn in the colour of \"Group 1\"") ==
           err.message);
+    /* the ways out a timeline has (review 11: it suggested highlight, which timelines refuse) */
+    CHECK(strstr(err.message, ": 8 groups, and") != NULL);
+    CHECK(strstr(err.message, "(lanes = group)") != NULL);
+    CHECK(strstr(err.message, "highlight") == NULL);
     csvchart_figure_free(fig);
     const char *lanes[] = {"group", "group", "lanes", "group", NULL};
     err = (csvchart_error){0};
