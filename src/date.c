@@ -207,6 +207,7 @@ static void set_date(struct date_value *out, int year, int month, int day, enum 
     out->day = day;
     out->precision = prec;
     out->zoned = false;
+    out->seconds = false;
     out->second = 0.0;
     out->days = csvchart_date_days(year, month, day);
 }

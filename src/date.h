@@ -28,6 +28,9 @@ struct date_value {
     enum date_precision precision;
     int year, month, day; /* month/day are 1 when not given */
     bool zoned;           /* DATE_TIME: an offset or Z was given (the time is UTC) */
+    bool seconds;         /* DATE_TIME: shown with its seconds ("12:00:06"); the parser leaves
+                             it false, a figure sets it on all its dates when one has seconds
+                             that are not a whole minute (times within a minute stay apart) */
 };
 
 /* Parses bytes [s, s+len); true on success (then *out is written). */

@@ -107,9 +107,9 @@ static void describe(struct timeline *T)
     csvchart_scene_set_string(T->L.scene, &T->L.scene->desc, buf);
 }
 
-void csvchart_tl_widen(double *lo, double *hi, double period)
+void csvchart_tl_widen(double *lo, double *hi, double period, bool seconds)
 {
-    double min_span = fmax(3 * period, 2.0 / 24);
+    double min_span = fmax(3 * period, seconds ? 2.0 / 1440 : 2.0 / 24);
     if (*hi - *lo < min_span) {
         double c = (*lo + *hi) / 2;
         *lo = c - min_span / 2;
@@ -133,7 +133,7 @@ static void extent(struct timeline *T)
         hi = fmax(hi, T->today);
     }
     T->period = period;
-    csvchart_tl_widen(&lo, &hi, period);
+    csvchart_tl_widen(&lo, &hi, period, d->seconds);
     T->tmin = lo;
     T->tmax = hi;
 }

@@ -238,8 +238,9 @@ static inline csvchart_rgba csvchart_tl_alpha(csvchart_rgba c, unsigned a)
 }
 
 /* layout_timeline.c */
-/* Widens [lo, hi] around its middle to at least 3 periods (and 2 hours). */
-void csvchart_tl_widen(double *lo, double *hi, double period);
+/* Widens [lo, hi] around its middle to at least 3 periods (and 2 hours, or 2 minutes for
+ * dates shown with their seconds). */
+void csvchart_tl_widen(double *lo, double *hi, double period, bool seconds);
 
 /* layout_timeline_items.c: the items of the configuration T->cfg, and their text blocks */
 /* Frees the items (and their strings); T->n becomes 0. */

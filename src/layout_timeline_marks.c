@@ -225,6 +225,9 @@ size_t csvchart_tl_choose_ticks(struct timeline *T, const struct tmap *m, bool v
         if (!T->timed && csvchart_time_step_days(k) < 1) {
             continue; /* "12:00" beside dates without a time would give them one */
         }
+        if (!T->d->seconds && csvchart_time_step_seconds(k)) {
+            continue; /* nor "12:00:10" beside times to the minute */
+        }
         size_t n = 0;
         if (try_step(T, m, vertical, lo, hi, k, out, &n)) {
             return n;

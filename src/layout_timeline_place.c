@@ -409,7 +409,7 @@ static bool try_columns(struct timeline *T, size_t k, double tick_col, double *w
                 b = fmax(b, T->today);
             }
         }
-        csvchart_tl_widen(&a, &b, T->period);
+        csvchart_tl_widen(&a, &b, T->period, T->d->seconds);
         double first_mid = T->lh_date / 2;
         double p0 = T->plot_top + first_mid;
         double p1 = fmax(T->plot_bottom - (T->it[C->end - 1].h - first_mid), p0 + 1);

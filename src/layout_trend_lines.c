@@ -185,8 +185,8 @@ size_t csvchart_tr_time_ticks(struct trend_layout *T, double lo, double hi)
             continue;
         }
         enum date_precision sp = csvchart_time_step_precision(k);
-        if (sp > d->finest) {
-            continue;
+        if (sp > d->finest || csvchart_time_step_seconds(k)) {
+            continue; /* a trend's times are written to the minute */
         }
         bool mid = sp == d->finest && sp == d->coarsest && sp != DATE_TIME;
         double raw[TR_MAX_TICKS];

@@ -16,17 +16,19 @@
 
 #include "utf8.h"
 
-enum unit { U_HOUR, U_DAY, U_WEEK, U_MONTH, U_YEAR };
+enum unit { U_SECOND, U_MINUTE, U_HOUR, U_DAY, U_WEEK, U_MONTH, U_YEAR };
 
 static const struct {
     enum unit unit;
     int n;
 } steps[] = {
-    {U_HOUR, 1},   {U_HOUR, 2},   {U_HOUR, 3},   {U_HOUR, 6},   {U_HOUR, 12},
-    {U_DAY, 1},    {U_DAY, 2},    {U_WEEK, 1},   {U_WEEK, 2},   {U_MONTH, 1},
-    {U_MONTH, 2},  {U_MONTH, 3},  {U_MONTH, 6},  {U_YEAR, 1},   {U_YEAR, 2},
-    {U_YEAR, 5},   {U_YEAR, 10},  {U_YEAR, 20},  {U_YEAR, 25},  {U_YEAR, 50},
-    {U_YEAR, 100}, {U_YEAR, 200}, {U_YEAR, 250}, {U_YEAR, 500}, {U_YEAR, 1000},
+    {U_SECOND, 1},  {U_SECOND, 2}, {U_SECOND, 5}, {U_SECOND, 10}, {U_SECOND, 15}, {U_SECOND, 30},
+    {U_MINUTE, 1},  {U_MINUTE, 2}, {U_MINUTE, 5}, {U_MINUTE, 10}, {U_MINUTE, 15}, {U_MINUTE, 30},
+    {U_HOUR, 1},    {U_HOUR, 2},   {U_HOUR, 3},   {U_HOUR, 6},    {U_HOUR, 12},   {U_DAY, 1},
+    {U_DAY, 2},     {U_WEEK, 1},   {U_WEEK, 2},   {U_MONTH, 1},   {U_MONTH, 2},   {U_MONTH, 3},
+    {U_MONTH, 6},   {U_YEAR, 1},   {U_YEAR, 2},   {U_YEAR, 5},    {U_YEAR, 10},   {U_YEAR, 20},
+    {U_YEAR, 25},   {U_YEAR, 50},  {U_YEAR, 100}, {U_YEAR, 200},  {U_YEAR, 250},  {U_YEAR, 500},
+    {U_YEAR, 1000},
 };
 
 #define NSTEPS (sizeof steps / sizeof steps[0])
@@ -39,22 +41,30 @@ static const char *const long_month[12] = {"January",   "February", "March",    
                                            "May",       "June",     "July",     "August",
                                            "September", "October",  "November", "December"};
 
-/* The minute of the day a date-time shows ("12:05" is 725): seconds are not written, so two
- * times within one minute read alike. */
-static int minute_of(const struct date_value *d)
+/* A time of day as a clock shows it: "12:05", or "12:05:06" with seconds. */
+static void clock_text(double second, bool seconds, char *buf, size_t n)
 {
-    return (int)floor(d->second / 60 + 1e-6);
+    int s = (int)floor(second + 1e-6) % 86400;
+    if (seconds) {
+        snprintf(buf, n, "%02d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
+    } else {
+        snprintf(buf, n, "%02d:%02d", s / 3600, s / 60 % 60);
+    }
 }
 
 /* "12:05" or, for a stretch of one day, "12:05–12:44" (the en dash): the times of a span
- * of date-times that fall on one day (same_day() in the span formatters). */
+ * of date-times that fall on one day (same_day() in the span formatters). Seconds where either
+ * date says to show them (struct date_value.seconds), else times within a minute read alike. */
 static void clock_times(const struct date_value *a, const struct date_value *b, char *buf, size_t n)
 {
-    int ma = minute_of(a), mb = minute_of(b);
-    if (ma == mb) {
-        snprintf(buf, n, "%02d:%02d", ma / 60, ma % 60);
+    bool sec = a->seconds || b->seconds;
+    char ca[16], cb[16];
+    clock_text(sec ? a->second : 60 * floor(a->second / 60 + 1e-6), sec, ca, sizeof ca);
+    clock_text(sec ? b->second : 60 * floor(b->second / 60 + 1e-6), sec, cb, sizeof cb);
+    if (strcmp(ca, cb) == 0) {
+        snprintf(buf, n, "%s", ca);
     } else {
-        snprintf(buf, n, "%02d:%02d\xe2\x80\x93%02d:%02d", ma / 60, ma % 60, mb / 60, mb % 60);
+        snprintf(buf, n, "%s\xe2\x80\x93%s", ca, cb);
     }
 }
 
@@ -79,15 +89,34 @@ size_t csvchart_time_step_count(void)
 
 double csvchart_time_step_days(size_t k)
 {
-    static const double unit_days[] = {1.0 / 24, 1, 7, 30.436875, 365.2425};
+    static const double unit_days[] = {1.0 / 86400, 1.0 / 1440, 1.0 / 24, 1,
+                                       7,           30.436875,  365.2425};
     return k < NSTEPS ? unit_days[steps[k].unit] * steps[k].n : INFINITY;
 }
 
 enum date_precision csvchart_time_step_precision(size_t k)
 {
-    static const enum date_precision names[] = {DATE_TIME, DATE_DAY, DATE_DAY, DATE_MONTH,
-                                                DATE_YEAR};
+    static const enum date_precision names[] = {DATE_TIME, DATE_TIME,  DATE_TIME, DATE_DAY,
+                                                DATE_DAY,  DATE_MONTH, DATE_YEAR};
     return k < NSTEPS ? names[steps[k].unit] : DATE_YEAR;
+}
+
+bool csvchart_time_step_seconds(size_t k)
+{
+    return k < NSTEPS && steps[k].unit == U_SECOND;
+}
+
+/* The clock label of a tick at t of a step of unit u (hours, minutes or seconds): "06:00",
+ * "12:05", "12:00:06"; true when t is a midnight. */
+static bool tick_clock(enum unit u, double t, char *buf, size_t n)
+{
+    double day = floor(t);
+    double second = floor((t - day) * 86400 + 0.5);
+    if (second >= 86400) {
+        second = 0;
+    }
+    clock_text(second, u == U_SECOND, buf, n);
+    return second == 0;
 }
 
 /* Month index (year * 12 + month - 1) <-> days of its first day. */
@@ -126,19 +155,22 @@ static void label_tick_in(const struct csvchart_locale *loc, enum unit u, double
     case U_WEEK:
         csvchart_locale_date(loc, d, m, new_year ? y : 0, true, buf, n);
         return;
+    case U_SECOND:
+    case U_MINUTE:
     case U_HOUR: {
-        int hour = (int)floor((t - day) * 24 + 0.5) % 24;
+        char clock[16];
+        bool midnight = tick_clock(u, t, clock, sizeof clock);
         bool new_day = first || pd != d || pm != m || py != y;
         char date[TIME_TICK_LABEL];
         csvchart_locale_date(loc, d, m, new_day && new_year ? y : 0, true, date, sizeof date);
-        if (first && hour != 0) {
-            if (snprintf(buf, n, "%s, %02d:00", date, hour) < 0) {
+        if (first && !midnight) {
+            if (snprintf(buf, n, "%s, %s", date, clock) < 0) {
                 buf[0] = '\0';
             }
         } else if (new_day) {
             snprintf(buf, n, "%s", date);
         } else {
-            snprintf(buf, n, "%02d:00", hour);
+            snprintf(buf, n, "%s", clock);
         }
         return;
     }
@@ -183,17 +215,20 @@ static void label_tick(const struct csvchart_locale *loc, enum unit u, double t,
             snprintf(buf, n, "%d %s", d, short_month[m - 1]);
         }
         return;
+    case U_SECOND:
+    case U_MINUTE:
     case U_HOUR: {
-        int hour = (int)floor((t - day) * 24 + 0.5) % 24;
+        char clock[16];
+        bool midnight = tick_clock(u, t, clock, sizeof clock);
         bool new_day = first || pd != d || pm != m || py != y;
-        if (first && hour != 0) {
-            snprintf(buf, n, "%d %s %d, %02d:00", d, short_month[m - 1], y, hour);
+        if (first && !midnight) {
+            snprintf(buf, n, "%d %s %d, %s", d, short_month[m - 1], y, clock);
         } else if (new_day && new_year) {
             snprintf(buf, n, "%d %s %d", d, short_month[m - 1], y);
         } else if (new_day) {
             snprintf(buf, n, "%d %s", d, short_month[m - 1]);
         } else {
-            snprintf(buf, n, "%02d:00", hour);
+            snprintf(buf, n, "%s", clock);
         }
         return;
     }
@@ -227,6 +262,12 @@ static size_t walk_ticks(const struct csvchart_locale *loc, double t0, double t1
      * at or after t0; at most max + 1 ticks are produced. */
     long i;
     switch (u) {
+    case U_SECOND:
+        i = ceil_multiple((long)ceil(t0 * 86400 - 1e-4), n);
+        break;
+    case U_MINUTE:
+        i = ceil_multiple((long)ceil(t0 * 1440 - 1e-6), n);
+        break;
     case U_HOUR:
         i = ceil_multiple((long)ceil(t0 * 24 - eps), n);
         break;
@@ -261,6 +302,12 @@ static size_t walk_ticks(const struct csvchart_locale *loc, double t0, double t1
     for (;; i += n) {
         double t;
         switch (u) {
+        case U_SECOND:
+            t = (double)i / 86400;
+            break;
+        case U_MINUTE:
+            t = (double)i / 1440;
+            break;
         case U_HOUR:
             t = (double)i / 24;
             break;
@@ -355,7 +402,7 @@ void csvchart_date_format_in(const struct csvchart_locale *loc, const struct dat
     default: {
         int y, m, day;
         csvchart_date_civil(d->days, &y, &m, &day);
-        char date[96], times[32];
+        char date[96], times[40];
         csvchart_locale_date(loc, day, m, y, !long_names, date, sizeof date);
         clock_times(d, d, times, sizeof times);
         if (snprintf(buf, n, "%s, %s%s", date, times, zone(d, d)) < 0) {
@@ -396,7 +443,7 @@ static void span_in(const struct csvchart_locale *loc, const struct date_value *
     if (same_day(a, b)) { /* the date once: "10 mars 2025, 12:05–12:44 UTC" */
         int y, m, day;
         csvchart_date_civil(a->days, &y, &m, &day);
-        char date[96], times[32];
+        char date[96], times[40];
         csvchart_locale_date(loc, day, m, y, true, date, sizeof date);
         clock_times(a, b, times, sizeof times);
         if (snprintf(buf, n, "%s, %s%s", date, times, zone(a, b)) < 0) {
@@ -456,7 +503,7 @@ void csvchart_date_format(const struct date_value *d, bool long_names, char *buf
         int y, m, day;
         csvchart_date_civil(d->days, &y, &m, &day);
         int mj = m >= 1 && m <= 12 ? m - 1 : 0; /* always 1..12; says so to the compiler */
-        char times[32];
+        char times[40];
         clock_times(d, d, times, sizeof times);
         snprintf(buf, n, "%d %s %d, %s%s", day, (long_names ? long_month : short_month)[mj], y,
                  times, zone(d, d));
@@ -489,7 +536,7 @@ static void span(const struct date_value *a, const struct date_value *b, char *b
     if (same_day(a, b)) { /* the date once: "10 Mar 2025, 12:05–12:44 UTC" */
         int y, m, day;
         csvchart_date_civil(a->days, &y, &m, &day);
-        char times[32];
+        char times[40];
         clock_times(a, b, times, sizeof times);
         snprintf(buf, n, "%d %s %d, %s%s", day, short_month[m >= 1 && m <= 12 ? m - 1 : 0], y,
                  times, zone(a, b));

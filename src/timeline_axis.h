@@ -2,7 +2,8 @@
  * timeline_axis.h - time ticks and date text for timelines (timeline_axis.c).
  *
  * Time is a continuous coordinate in days since 1970-01-01 (csvchart_date_coord()). Ticks come
- * in a ladder of steps, finest first: 1, 2, 3, 6, 12 hours; 1, 2 days; weeks (Mondays), 2
+ * in a ladder of steps, finest first: 1, 2, 5, 10, 15, 30 seconds; 1, 2, 5, 10, 15, 30 minutes;
+ * 1, 2, 3, 6, 12 hours; 1, 2 days; weeks (Mondays), 2
  * weeks; 1, 2, 3 (quarters), 6 months; 1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000
  * years. The layout asks for the finest step whose labels fit the axis without touching.
  *
@@ -33,8 +34,12 @@ size_t csvchart_time_step_count(void);
 /* The nominal length of step k in days (a month counts 30.44 days, a year 365.25). */
 double csvchart_time_step_days(size_t k);
 
-/* The precision of the dates the ticks of step k name: DATE_TIME for hours, DATE_DAY for days
- * and weeks, DATE_MONTH, DATE_YEAR. A layout takes no step finer than its dates. */
+/* Whether step k's ticks name seconds ("12:00:06"): for dates shown with their seconds. */
+bool csvchart_time_step_seconds(size_t k);
+
+/* The precision of the dates the ticks of step k name: DATE_TIME for hours, minutes and seconds,
+ * DATE_DAY for days and weeks, DATE_MONTH, DATE_YEAR. A layout takes no step finer than its dates.
+ */
 enum date_precision csvchart_time_step_precision(size_t k);
 
 /*

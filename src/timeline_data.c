@@ -10,6 +10,7 @@
  */
 #include "timeline_data.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -186,6 +187,16 @@ csvchart_status csvchart_timeline_bind(const csvchart_table *t, const struct spe
         d.nmarkers++;
     }
     qsort(d.events, d.nevents, sizeof *d.events, by_position);
+    /* Ten events 6 s apart all read "12:00" (review 11): seconds for all, or for none. */
+    for (size_t i = 0; i < d.nevents; i++) {
+        const struct timeline_event *e = &d.events[i];
+        d.seconds = d.seconds || (e->start.precision == DATE_TIME && fmod(e->start.second, 60)) ||
+                    (e->has_end && e->end.precision == DATE_TIME && fmod(e->end.second, 60));
+    }
+    for (size_t i = 0; d.seconds && i < d.nevents; i++) {
+        d.events[i].start.seconds = d.events[i].start.precision == DATE_TIME;
+        d.events[i].end.seconds = d.events[i].has_end && d.events[i].end.precision == DATE_TIME;
+    }
     csvchart_warnings_flush(warn);
     if (!(d.scratch = calloc(1, sizeof *d.scratch))) {
         st = csvchart_error_nomem(err);

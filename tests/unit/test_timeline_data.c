@@ -193,7 +193,7 @@ static size_t step_of(const char *unit_days_desc, double days)
 {
     (void)unit_days_desc;
     for (size_t k = 0; k < csvchart_time_step_count(); k++) {
-        if (fabs(csvchart_time_step_days(k) - days) < 0.01) {
+        if (fabs(csvchart_time_step_days(k) - days) < 0.001 * days) {
             return k;
         }
     }
@@ -234,6 +234,22 @@ static void test_ticks(void)
     for (size_t i = 0; i < n && i < 4; i++) {
         CHECK_STR(t[i].label, hours[i]);
     }
+    /* minutes and seconds (review 11: ten events 6 s apart all read "12:00") */
+    size_t ten_min = step_of("10 minutes", 10.0 / 1440);
+    n = csvchart_time_ticks(d0 + 0.49, d0 + 0.52, ten_min, t, 64);
+    static const char *const mins[] = {"30 Dec 2025, 11:50", "12:00", "12:10", "12:20"};
+    CHECK_INT(n, 4);
+    for (size_t i = 0; i < n && i < 4; i++) {
+        CHECK_STR(t[i].label, mins[i]);
+    }
+    size_t fifteen_s = step_of("15 seconds", 15.0 / 86400);
+    CHECK(csvchart_time_step_seconds(fifteen_s) && !csvchart_time_step_seconds(ten_min));
+    n = csvchart_time_ticks(d0 + 0.5 - 1e-7, d0 + 0.5 + 40.0 / 86400, fifteen_s, t, 64);
+    static const char *const secs[] = {"30 Dec 2025, 12:00:00", "12:00:15", "12:00:30"};
+    CHECK_INT(n, 3);
+    for (size_t i = 0; i < n && i < 3; i++) {
+        CHECK_STR(t[i].label, secs[i]);
+    }
     /* centuries over 500 years, and a bounded count however fine the step */
     size_t century = step_of("100 years", 36524.25);
     n = csvchart_time_ticks((double)csvchart_date_days(1525, 1, 1),
@@ -243,6 +259,33 @@ static void test_ticks(void)
         CHECK_STR(t[0].label, "1600");
     }
     CHECK_INT(csvchart_time_ticks(0, 1e6, 0, t, 64), 65);
+}
+
+/* Date-times with seconds that are not whole minutes: every date-time of the figure shows its
+ * seconds, or none does. */
+static void test_seconds(void)
+{
+    csvchart_error err = {0};
+    CHECK_INT(bind("date,label\n2026-03-01T12:00:00,A\n2026-03-01T12:00:06,B\n"
+                   "2026-03-01,C\n",
+                   NULL, NULL, &err),
+              CSVCHART_OK);
+    CHECK(data.seconds);
+    char buf[64];
+    for (size_t i = 0; i < data.nevents; i++) {
+        csvchart_date_format(&data.events[i].start, false, buf, sizeof buf);
+        const char *want = strcmp(data.events[i].label, "A") == 0   ? "1 Mar 2026, 12:00:00"
+                           : strcmp(data.events[i].label, "B") == 0 ? "1 Mar 2026, 12:00:06"
+                                                                    : "1 Mar 2026";
+        CHECK_STR(buf, want);
+    }
+    csvchart_timeline_fini(&data);
+    CHECK_INT(bind("date,label\n2026-03-01T12:00:00,A\n2026-03-01T12:05:00,B\n", NULL, NULL, &err),
+              CSVCHART_OK);
+    CHECK(!data.seconds);
+    csvchart_date_format(&data.events[1].start, false, buf, sizeof buf);
+    CHECK_STR(buf, "1 Mar 2026, 12:05");
+    csvchart_timeline_fini(&data);
 }
 
 /* The times alone (what the timeline and trend layouts walk): the same ticks, counted the
@@ -341,6 +384,7 @@ int main(void)
     RUN(test_end_equal_precision);
     RUN(test_ticks);
     RUN(test_tick_times);
+    RUN(test_seconds);
     RUN(test_date_text);
     return harness_done();
 }
