@@ -159,15 +159,23 @@ static void append(char *buf, size_t n, size_t *used, const char *s, size_t len)
 csvchart_status csvchart_trend_text(const struct trend_rate *r, const char *tmpl,
                                     const char *series, char *buf, size_t n, csvchart_error *err)
 {
+    return csvchart_trend_text_in(NULL, r, tmpl, series, buf, n, err);
+}
+
+csvchart_status csvchart_trend_text_in(const struct csvchart_locale *loc,
+                                       const struct trend_rate *r, const char *tmpl,
+                                       const char *series, char *buf, size_t n, csvchart_error *err)
+{
     if (n) {
         buf[0] = '\0';
     }
-    char factor[96], halving[64], change[64];
+    char factor[96], factor_times[128], halving[64], change[64];
     bool words;
-    csvchart_format_ratio(r->factor, factor, sizeof factor, &words);
+    csvchart_format_ratio_in(loc, r->factor, factor, sizeof factor, &words);
+    csvchart_format_ratio_times_in(loc, r->factor, factor_times, sizeof factor_times, &words);
     csvchart_trend_duration(r->double_days, halving, sizeof halving);
     double f = r->direction < 0 ? 1 / r->factor : r->factor;
-    csvchart_format_change(r->direction == 0 ? 0 : (f - 1) * 100, change, sizeof change);
+    csvchart_format_change_in(loc, r->direction == 0 ? 0 : (f - 1) * 100, change, sizeof change);
     if (strcmp(tmpl, "auto") == 0) {
         /* "10" or more per period reads best as a multiple; less as a halving time, unless
          * that is longer than the data spans: then the change per period */
@@ -182,11 +190,12 @@ csvchart_status csvchart_trend_text(const struct trend_rate *r, const char *tmpl
     size_t used = 0;
     for (const char *p = tmpl; *p;) {
         if (strncmp(p, "{factor}", 8) == 0) {
-            append(buf, n, &used, factor, strlen(factor));
             p += 8;
             if (words && *p == 'x') { /* "1.2 million times", as ratio_label */
-                append(buf, n, &used, " times", 6);
+                append(buf, n, &used, factor_times, strlen(factor_times));
                 p++;
+            } else {
+                append(buf, n, &used, factor, strlen(factor));
             }
         } else if (strncmp(p, "{change}", 8) == 0) {
             append(buf, n, &used, change, strlen(change));

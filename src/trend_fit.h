@@ -29,6 +29,8 @@
 
 #include "csvchart.h"
 
+struct csvchart_locale; /* locale_data.h */
+
 struct trend_fit {
     size_t n;         /* points fitted */
     double slope;     /* b: log10 of the value per day */
@@ -91,5 +93,12 @@ size_t csvchart_trend_duration(double days, char *buf, size_t n);
  */
 csvchart_status csvchart_trend_text(const struct trend_rate *r, const char *tmpl,
                                     const char *series, char *buf, size_t n, csvchart_error *err);
+/* The same with a locale's numbers ("5,2", "−57 %") and its word for "times" after a factor in
+ * words ("1,2 Millionen Mal"; words.h). loc NULL: as csvchart_trend_text(). The auto
+ * template's words ("halves every", "per year") stay English. */
+csvchart_status csvchart_trend_text_in(const struct csvchart_locale *loc,
+                                       const struct trend_rate *r, const char *tmpl,
+                                       const char *series, char *buf, size_t n,
+                                       csvchart_error *err);
 
 #endif
