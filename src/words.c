@@ -14,8 +14,22 @@
 #include <stdio.h>
 #include <string.h>
 
-#define NB "\xc2\xa0" /* U+00A0 NO-BREAK SPACE */
+#define NB "\xc2\xa0"     /* U+00A0 NO-BREAK SPACE */
 #define NN "\xe2\x80\xaf" /* U+202F NARROW NO-BREAK SPACE */
+
+/* Portugal's and Brazil's words of time ("a cada 7 meses") */
+#define PT_UNITS                                                                                   \
+    {                                                                                              \
+        {"ano", "anos", "ao ano", "a cada ano", "a cada {v}" NB "anos"},                           \
+            {"m\xc3\xaas", "meses", "ao m\xc3\xaas", "a cada m\xc3\xaas",                          \
+             "a cada {v}" NB "meses"},                                                             \
+            {"semana", "semanas", "por semana", "a cada semana", "a cada {v}" NB "semanas"},       \
+            {"dia", "dias", "ao dia", "a cada dia", "a cada {v}" NB "dias"},                       \
+            {"hora", "horas", "por hora", "a cada hora", "a cada {v}" NB "horas"},                 \
+        {                                                                                          \
+            "minuto", "minutos", "por minuto", "a cada minuto", "a cada {v}" NB "minutos"          \
+        }                                                                                          \
+    }
 
 static const struct words table[] = {
     {
@@ -65,6 +79,15 @@ static const struct words table[] = {
         .dated_to = {"Datum nur auf Monat oder Jahr genau", "Datum nur auf den Monat genau",
                      "Datum nur auf das Jahr genau"},
         .source = "Quelle: ",
+        .units = {{"Jahr", "Jahre", "pro Jahr", "jedes Jahr", "alle {v}" NB "Jahre"},
+                  {"Monat", "Monate", "pro Monat", "jeden Monat", "alle {v}" NB "Monate"},
+                  {"Woche", "Wochen", "pro Woche", "jede Woche", "alle {v}" NB "Wochen"},
+                  {"Tag", "Tage", "pro Tag", "jeden Tag", "alle {v}" NB "Tage"},
+                  {"Stunde", "Stunden", "pro Stunde", "jede Stunde", "alle {v}" NB "Stunden"},
+                  {"Minute", "Minuten", "pro Minute", "jede Minute", "alle {v}" NB "Minuten"}},
+        .trend = {"steigt {per} um den Faktor {factor}", "sinkt {per} um den Faktor {factor}",
+                  "{change} {per}", "halbiert sich {every}", "verdoppelt sich {every}",
+                  "unver\xc3\xa4ndert"},
     },
     {
         .lang = "fr",
@@ -73,25 +96,50 @@ static const struct words table[] = {
         .one_below_two = true,
         .times_word = NB "de fois",
         .times_number = NB "fois",
-        .log_scale = "\xc3\x89" "chelle logarithmique.",
-        .log_start = {"\xc3\x89" "chelle logarithmique" NN "; les barres partent de {v}.",
-                      "\xc3\x89" "chelle logarithmique" NN "; les tiges partent de {v}."},
-        .log_lowest = {"\xc3\x89" "chelle logarithmique" NN "; les barres partent de la ligne de grille la "
+        .log_scale = "\xc3\x89"
+                     "chelle logarithmique.",
+        .log_start = {"\xc3\x89"
+                      "chelle logarithmique" NN "; les barres partent de {v}.",
+                      "\xc3\x89"
+                      "chelle logarithmique" NN "; les tiges partent de {v}."},
+        .log_lowest = {"\xc3\x89"
+                       "chelle logarithmique" NN "; les barres partent de la ligne de grille la "
                        "plus basse de chaque panneau.",
-                       "\xc3\x89" "chelle logarithmique" NN "; les tiges partent de la ligne de grille la "
+                       "\xc3\x89"
+                       "chelle logarithmique" NN "; les tiges partent de la ligne de grille la "
                        "plus basse de chaque panneau."},
-        .own_scale = "Chaque panneau a sa propre \xc3\xa9" "chelle.",
-        .fit_note = {"Ligne en tirets" NB ": tendance ajust\xc3\xa9" "e au logarithme des valeurs par les "
+        .own_scale = "Chaque panneau a sa propre \xc3\xa9"
+                     "chelle.",
+        .fit_note = {"Ligne en tirets" NB ": tendance ajust\xc3\xa9"
+                     "e au logarithme des valeurs par les "
                      "moindres carr\xc3\xa9s.",
-                     "Lignes en tirets" NB ": tendances ajust\xc3\xa9" "es au logarithme des valeurs par "
+                     "Lignes en tirets" NB ": tendances ajust\xc3\xa9"
+                     "es au logarithme des valeurs par "
                      "les moindres carr\xc3\xa9s."},
         .today = "Aujourd\xe2\x80\x99hui",
         .net = "Solde ",
         .and_more = " et {n} autres",
         .others = {"{n} autre s\xc3\xa9rie", "{n} autres s\xc3\xa9ries"},
-        .dated_to = {"Date connue au mois ou \xc3\xa0 l\xe2\x80\x99" "ann\xc3\xa9" "e pr\xc3\xa8s", "Date connue au mois pr\xc3\xa8s",
-                     "Date connue \xc3\xa0 l\xe2\x80\x99" "ann\xc3\xa9" "e pr\xc3\xa8s"},
+        .dated_to = {"Date connue au mois ou \xc3\xa0 l\xe2\x80\x99"
+                     "ann\xc3\xa9"
+                     "e pr\xc3\xa8s",
+                     "Date connue au mois pr\xc3\xa8s",
+                     "Date connue \xc3\xa0 l\xe2\x80\x99"
+                     "ann\xc3\xa9"
+                     "e pr\xc3\xa8s"},
         .source = "Source" NB ": ",
+        .units = {{"an", "ans", "par an", "tous les ans", "tous les {v}" NB "ans"},
+                  {"mois", "mois", "par mois", "tous les mois", "tous les {v}" NB "mois"},
+                  {"semaine", "semaines", "par semaine", "toutes les semaines",
+                   "toutes les {v}" NB "semaines"},
+                  {"jour", "jours", "par jour", "tous les jours", "tous les {v}" NB "jours"},
+                  {"heure", "heures", "par heure", "toutes les heures",
+                   "toutes les {v}" NB "heures"},
+                  {"minute", "minutes", "par minute", "toutes les minutes",
+                   "toutes les {v}" NB "minutes"}},
+        .trend = {"cro\xc3\xaet d\xe2\x80\x99un facteur {factor} {per}",
+                  "baisse d\xe2\x80\x99un facteur {factor} {per}", "{change} {per}",
+                  "diminue de moiti\xc3\xa9 {every}", "double {every}", "stable"},
     },
     {
         .lang = "es",
@@ -102,22 +150,46 @@ static const struct words table[] = {
         .log_scale = "Escala logar\xc3\xadtmica.",
         .log_start = {"Escala logar\xc3\xadtmica; las barras empiezan en {v}.",
                       "Escala logar\xc3\xadtmica; los tallos empiezan en {v}."},
-        .log_lowest = {"Escala logar\xc3\xadtmica; las barras empiezan en la l\xc3\xadnea de cuadr\xc3\xad" "cula m\xc3\xa1s "
-                       "baja de cada panel.",
-                       "Escala logar\xc3\xadtmica; los tallos empiezan en la l\xc3\xadnea de cuadr\xc3\xad" "cula m\xc3\xa1s "
-                       "baja de cada panel."},
+        .log_lowest =
+            {"Escala logar\xc3\xadtmica; las barras empiezan en la l\xc3\xadnea de cuadr\xc3\xad"
+             "cula m\xc3\xa1s "
+             "baja de cada panel.",
+             "Escala logar\xc3\xadtmica; los tallos empiezan en la l\xc3\xadnea de cuadr\xc3\xad"
+             "cula m\xc3\xa1s "
+             "baja de cada panel."},
         .own_scale = "Cada panel tiene su propia escala.",
-        .fit_note = {"L\xc3\xadnea discontinua: tendencia ajustada por m\xc3\xadnimos cuadrados al logaritmo "
-                     "de los valores.",
-                     "L\xc3\xadneas discontinuas: tendencias ajustadas por m\xc3\xadnimos cuadrados al "
-                     "logaritmo de los valores."},
+        .fit_note =
+            {"L\xc3\xadnea discontinua: tendencia ajustada por m\xc3\xadnimos cuadrados al "
+             "logaritmo "
+             "de los valores.",
+             "L\xc3\xadneas discontinuas: tendencias ajustadas por m\xc3\xadnimos cuadrados al "
+             "logaritmo de los valores."},
         .today = "Hoy",
         .net = "Neto ",
         .and_more = " y {n} m\xc3\xa1s",
         .others = {"{n} serie m\xc3\xa1s", "{n} series m\xc3\xa1s"},
-        .dated_to = {"Fecha indicada solo con el mes o el a\xc3\xb1o", "Fecha indicada solo con el mes",
-                     "Fecha indicada solo con el a\xc3\xb1o"},
+        .dated_to = {"Fecha indicada solo con el mes o el a\xc3\xb1o",
+                     "Fecha indicada solo con el mes", "Fecha indicada solo con el a\xc3\xb1o"},
         .source = "Fuente: ",
+        .units = {{"a\xc3\xb1o", "a\xc3\xb1os", "al a\xc3\xb1o", "cada a\xc3\xb1o",
+                   "cada {v}" NB "a\xc3\xb1os"},
+                  {"mes", "meses", "al mes", "cada mes", "cada {v}" NB "meses"},
+                  {"semana", "semanas", "a la semana", "cada semana", "cada {v}" NB "semanas"},
+                  {"d\xc3\xad"
+                   "a",
+                   "d\xc3\xad"
+                   "as",
+                   "al d\xc3\xad"
+                   "a",
+                   "cada d\xc3\xad"
+                   "a",
+                   "cada {v}" NB "d\xc3\xad"
+                   "as"},
+                  {"hora", "horas", "por hora", "cada hora", "cada {v}" NB "horas"},
+                  {"minuto", "minutos", "por minuto", "cada minuto", "cada {v}" NB "minutos"}},
+        .trend = {"se multiplica por {factor} {per}", "se divide por {factor} {per}",
+                  "{change} {per}", "se reduce a la mitad {every}", "se duplica {every}",
+                  "estable"},
     },
     {
         .lang = "it",
@@ -128,10 +200,11 @@ static const struct words table[] = {
         .log_scale = "Scala logaritmica.",
         .log_start = {"Scala logaritmica; le barre partono da {v}.",
                       "Scala logaritmica; gli steli partono da {v}."},
-        .log_lowest = {"Scala logaritmica; le barre partono dalla linea di griglia pi\xc3\xb9 bassa di "
-                       "ogni pannello.",
-                       "Scala logaritmica; gli steli partono dalla linea di griglia pi\xc3\xb9 bassa di "
-                       "ogni pannello."},
+        .log_lowest =
+            {"Scala logaritmica; le barre partono dalla linea di griglia pi\xc3\xb9 bassa di "
+             "ogni pannello.",
+             "Scala logaritmica; gli steli partono dalla linea di griglia pi\xc3\xb9 bassa di "
+             "ogni pannello."},
         .own_scale = "Ogni pannello ha una propria scala.",
         .fit_note = {"Linea tratteggiata: tendenza stimata sul logaritmo dei valori con i minimi "
                      "quadrati.",
@@ -140,63 +213,112 @@ static const struct words table[] = {
         .today = "Oggi",
         .net = "Saldo ",
         .and_more = " e altri {n}",
-        .others = {"un\xe2\x80\x99" "altra serie", "altre {n} serie"},
-        .dated_to = {"Data indicata solo al mese o all\xe2\x80\x99" "anno", "Data indicata solo al mese",
-                     "Data indicata solo all\xe2\x80\x99" "anno"},
+        .others = {"un\xe2\x80\x99"
+                   "altra serie",
+                   "altre {n} serie"},
+        .dated_to = {"Data indicata solo al mese o all\xe2\x80\x99"
+                     "anno",
+                     "Data indicata solo al mese",
+                     "Data indicata solo all\xe2\x80\x99"
+                     "anno"},
         .source = "Fonte: ",
+        .units = {{"anno", "anni",
+                   "all\xe2\x80\x99"
+                   "anno",
+                   "ogni anno", "ogni {v}" NB "anni"},
+                  {"mese", "mesi", "al mese", "ogni mese", "ogni {v}" NB "mesi"},
+                  {"settimana", "settimane", "a settimana", "ogni settimana",
+                   "ogni {v}" NB "settimane"},
+                  {"giorno", "giorni", "al giorno", "ogni giorno", "ogni {v}" NB "giorni"},
+                  {"ora", "ore", "all\xe2\x80\x99ora", "ogni ora", "ogni {v}" NB "ore"},
+                  {"minuto", "minuti", "al minuto", "ogni minuto", "ogni {v}" NB "minuti"}},
+        .trend = {"si moltiplica per {factor} {per}", "si divide per {factor} {per}",
+                  "{change} {per}", "si dimezza {every}", "raddoppia {every}", "stabile"},
     },
     {
         .lang = "pt_PT",
-        .big_one = {NB "milh\xc3\xa3o", NB "mil" NB "milh\xc3\xb5" "es", NB "bili\xc3\xa3o"},
-        .big_other = {NB "milh\xc3\xb5" "es", NB "mil" NB "milh\xc3\xb5" "es", NB "bili\xc3\xb5" "es"},
+        .big_one = {NB "milh\xc3\xa3o",
+                    NB "mil" NB "milh\xc3\xb5"
+                       "es",
+                    NB "bili\xc3\xa3o"},
+        .big_other = {NB "milh\xc3\xb5"
+                         "es",
+                      NB "mil" NB "milh\xc3\xb5"
+                         "es",
+                      NB "bili\xc3\xb5"
+                         "es"},
         .times_word = NB "de vezes",
         .times_number = NB "vezes",
         .log_scale = "Escala logar\xc3\xadtmica.",
-        .log_start = {"Escala logar\xc3\xadtmica; as barras come\xc3\xa7" "am em {v}.",
-                      "Escala logar\xc3\xadtmica; as hastes come\xc3\xa7" "am em {v}."},
-        .log_lowest = {"Escala logar\xc3\xadtmica; as barras come\xc3\xa7" "am na linha de grelha mais baixa de "
+        .log_start = {"Escala logar\xc3\xadtmica; as barras come\xc3\xa7"
+                      "am em {v}.",
+                      "Escala logar\xc3\xadtmica; as hastes come\xc3\xa7"
+                      "am em {v}."},
+        .log_lowest = {"Escala logar\xc3\xadtmica; as barras come\xc3\xa7"
+                       "am na linha de grelha mais baixa de "
                        "cada painel.",
-                       "Escala logar\xc3\xadtmica; as hastes come\xc3\xa7" "am na linha de grelha mais baixa de "
+                       "Escala logar\xc3\xadtmica; as hastes come\xc3\xa7"
+                       "am na linha de grelha mais baixa de "
                        "cada painel."},
         .own_scale = "Cada painel tem a sua pr\xc3\xb3pria escala.",
-        .fit_note = {"Linha tracejada: tend\xc3\xaancia ajustada por m\xc3\xadnimos quadrados ao logaritmo "
-                     "dos valores.",
-                     "Linhas tracejadas: tend\xc3\xaancias ajustadas por m\xc3\xadnimos quadrados ao "
-                     "logaritmo dos valores."},
+        .fit_note =
+            {"Linha tracejada: tend\xc3\xaancia ajustada por m\xc3\xadnimos quadrados ao logaritmo "
+             "dos valores.",
+             "Linhas tracejadas: tend\xc3\xaancias ajustadas por m\xc3\xadnimos quadrados ao "
+             "logaritmo dos valores."},
         .today = "Hoje",
         .net = "Saldo ",
         .and_more = " e mais {n}",
         .others = {"mais {n} s\xc3\xa9rie", "mais {n} s\xc3\xa9ries"},
-        .dated_to = {"Data indicada s\xc3\xb3 com o m\xc3\xaas ou o ano", "Data indicada s\xc3\xb3 com o m\xc3\xaas",
+        .dated_to = {"Data indicada s\xc3\xb3 com o m\xc3\xaas ou o ano",
+                     "Data indicada s\xc3\xb3 com o m\xc3\xaas",
                      "Data indicada s\xc3\xb3 com o ano"},
         .source = "Fonte: ",
+        .units = PT_UNITS,
+        .trend = {"multiplica-se por {factor} {per}", "divide-se por {factor} {per}",
+                  "{change} {per}", "reduz-se para metade {every}", "duplica {every}",
+                  "est\xc3\xa1vel"},
     },
     {
         .lang = "pt",
         .big_one = {NB "milh\xc3\xa3o", NB "bilh\xc3\xa3o", NB "trilh\xc3\xa3o"},
-        .big_other = {NB "milh\xc3\xb5" "es", NB "bilh\xc3\xb5" "es", NB "trilh\xc3\xb5" "es"},
+        .big_other = {NB "milh\xc3\xb5"
+                         "es",
+                      NB "bilh\xc3\xb5"
+                         "es",
+                      NB "trilh\xc3\xb5"
+                         "es"},
         .one_below_two = true,
         .times_word = NB "de vezes",
         .times_number = NB "vezes",
         .log_scale = "Escala logar\xc3\xadtmica.",
-        .log_start = {"Escala logar\xc3\xadtmica; as barras come\xc3\xa7" "am em {v}.",
-                      "Escala logar\xc3\xadtmica; as hastes come\xc3\xa7" "am em {v}."},
-        .log_lowest = {"Escala logar\xc3\xadtmica; as barras come\xc3\xa7" "am na linha de grade mais baixa de "
+        .log_start = {"Escala logar\xc3\xadtmica; as barras come\xc3\xa7"
+                      "am em {v}.",
+                      "Escala logar\xc3\xadtmica; as hastes come\xc3\xa7"
+                      "am em {v}."},
+        .log_lowest = {"Escala logar\xc3\xadtmica; as barras come\xc3\xa7"
+                       "am na linha de grade mais baixa de "
                        "cada painel.",
-                       "Escala logar\xc3\xadtmica; as hastes come\xc3\xa7" "am na linha de grade mais baixa de "
+                       "Escala logar\xc3\xadtmica; as hastes come\xc3\xa7"
+                       "am na linha de grade mais baixa de "
                        "cada painel."},
         .own_scale = "Cada painel tem sua pr\xc3\xb3pria escala.",
-        .fit_note = {"Linha tracejada: tend\xc3\xaancia ajustada por m\xc3\xadnimos quadrados ao logaritmo "
-                     "dos valores.",
-                     "Linhas tracejadas: tend\xc3\xaancias ajustadas por m\xc3\xadnimos quadrados ao "
-                     "logaritmo dos valores."},
+        .fit_note =
+            {"Linha tracejada: tend\xc3\xaancia ajustada por m\xc3\xadnimos quadrados ao logaritmo "
+             "dos valores.",
+             "Linhas tracejadas: tend\xc3\xaancias ajustadas por m\xc3\xadnimos quadrados ao "
+             "logaritmo dos valores."},
         .today = "Hoje",
         .net = "Saldo ",
         .and_more = " e mais {n}",
         .others = {"mais {n} s\xc3\xa9rie", "mais {n} s\xc3\xa9ries"},
-        .dated_to = {"Data indicada s\xc3\xb3 com o m\xc3\xaas ou o ano", "Data indicada s\xc3\xb3 com o m\xc3\xaas",
+        .dated_to = {"Data indicada s\xc3\xb3 com o m\xc3\xaas ou o ano",
+                     "Data indicada s\xc3\xb3 com o m\xc3\xaas",
                      "Data indicada s\xc3\xb3 com o ano"},
         .source = "Fonte: ",
+        .units = PT_UNITS,
+        .trend = {"multiplica-se por {factor} {per}", "divide-se por {factor} {per}",
+                  "{change} {per}", "cai pela metade {every}", "dobra {every}", "est\xc3\xa1vel"},
     },
     {
         .lang = "nl",
@@ -223,9 +345,18 @@ static const struct words table[] = {
         .dated_to = {"Datum alleen op maand of jaar bekend", "Datum alleen op de maand bekend",
                      "Datum alleen op het jaar bekend"},
         .source = "Bron: ",
+        .units = {{"jaar", "jaar", "per jaar", "elk jaar", "elke {v}" NB "jaar"},
+                  {"maand", "maanden", "per maand", "elke maand", "elke {v}" NB "maanden"},
+                  {"week", "weken", "per week", "elke week", "elke {v}" NB "weken"},
+                  {"dag", "dagen", "per dag", "elke dag", "elke {v}" NB "dagen"},
+                  {"uur", "uur", "per uur", "elk uur", "elke {v}" NB "uur"},
+                  {"minuut", "minuten", "per minuut", "elke minuut", "elke {v}" NB "minuten"}},
+        .trend = {"stijgt {per} met een factor {factor}", "daalt {per} met een factor {factor}",
+                  "{change} {per}", "halveert {every}", "verdubbelt {every}", "stabiel"},
     },
 };
 
+#undef PT_UNITS
 #undef NB
 #undef NN
 

@@ -23,6 +23,36 @@
 
 #include "locale_data.h"
 
+/* The units of time of a trend's rate (trend_fit.h), longest first. */
+enum words_unit_kind {
+    WORDS_YEAR,
+    WORDS_MONTH,
+    WORDS_WEEK,
+    WORDS_DAY,
+    WORDS_HOUR,
+    WORDS_MINUTE,
+    WORDS_NUNITS
+};
+
+struct words_unit {
+    const char *one, *many; /* "Monat", "Monate" */
+    const char *per;        /* a rate per one: "pro Monat", "par mois", "al mes" */
+    const char *every_one;  /* "jeden Monat", "tous les mois" */
+    const char *every_many; /* "alle {n} Monate", "tous les {n} mois" */
+};
+
+/* A trend's automatic label (trend_label = auto), with {factor}, {change}, {per} (the rate's
+ * unit, words_unit.per) and {every} (the time for a factor of two, words_unit.every_*). */
+enum words_trend {
+    TREND_RISES,
+    TREND_FALLS,
+    TREND_CHANGE,
+    TREND_HALVES,
+    TREND_DOUBLES,
+    TREND_FLAT,
+    TREND_NPHRASES
+};
+
 struct words {
     const char *lang; /* "en", "de", ... ("pt_PT" before "pt": a territory's own words) */
     /* The number words of 10^6, 10^9, 10^12 after a number, with the space before them: for
@@ -45,6 +75,10 @@ struct words {
     const char *dated_to[3];   /* the timeline's band legend: the date given to the month or
                                   year, to the month, to the year */
     const char *source;        /* before the source line: "Source: " */
+    /* A trend's rate in words; NULL in English, which trend_fit.c writes itself ("halves
+     * every 7 months"). */
+    struct words_unit units[WORDS_NUNITS];
+    const char *trend[TREND_NPHRASES];
 };
 
 /* The words of loc's language (English for NULL and for a language without a table). Borrowed:

@@ -1,6 +1,7 @@
 /*
  * test_words.c - the words csvchart writes into a figure, per language (words.c), and the
- * ratios written with them (format.c: csvchart_format_ratio_times_in()).
+ * ratios written with them (format.c: csvchart_format_ratio_times_in()) and a trend's rate in
+ * words (trend_fit.c: csvchart_trend_text_in()).
  *
  * The locales are made here, not read from glibc (only their name, decimal mark and grouping
  * matter), so the test runs without locales-all.
@@ -11,6 +12,7 @@
 #include "format.h"
 #include "harness.h"
 #include "locale_data.h"
+#include "trend_fit.h"
 #include "words.h"
 
 #define NB "\xc2\xa0" /* U+00A0 */
@@ -30,10 +32,10 @@ static void test_choice(void)
 {
     static const struct {
         const char *name, *lang;
-    } cases[] = {{"de_DE.UTF-8", "de"}, {"de_AT.UTF-8", "de"}, {"fr_CA.UTF-8", "fr"},
-                 {"es_MX.UTF-8", "es"}, {"it_IT.UTF-8", "it"}, {"pt_BR.UTF-8", "pt"},
-                 {"pt_PT.UTF-8", "pt_PT"}, {"nl_BE.UTF-8", "nl"}, {"sv_SE.UTF-8", "en"},
-                 {"ja_JP.UTF-8", "en"}, {"dsb_DE.UTF-8", "en"}, {"en_GB.UTF-8", "en"}};
+    } cases[] = {{"de_DE.UTF-8", "de"},    {"de_AT.UTF-8", "de"},  {"fr_CA.UTF-8", "fr"},
+                 {"es_MX.UTF-8", "es"},    {"it_IT.UTF-8", "it"},  {"pt_BR.UTF-8", "pt"},
+                 {"pt_PT.UTF-8", "pt_PT"}, {"nl_BE.UTF-8", "nl"},  {"sv_SE.UTF-8", "en"},
+                 {"ja_JP.UTF-8", "en"},    {"dsb_DE.UTF-8", "en"}, {"en_GB.UTF-8", "en"}};
     CHECK_STR(csvchart_words_get(NULL)->lang, "en");
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         struct csvchart_locale loc = make(cases[i].name, ".", ",");
@@ -80,8 +82,8 @@ static void test_phrases(void)
     CHECK_STR(w->today, "Aujourd\xe2\x80\x99hui");
     /* French: a narrow no-break space before ";", a no-break space before ":" */
     csvchart_words_fill(w->log_start[0], "0,1" NB "$", 0, buf, sizeof buf);
-    CHECK_STR(buf, "\xc3\x89" "chelle logarithmique\xe2\x80\xaf; les barres partent de 0,1" NB
-                   "$.");
+    CHECK_STR(buf, "\xc3\x89"
+                   "chelle logarithmique\xe2\x80\xaf; les barres partent de 0,1" NB "$.");
     CHECK_STR(w->source, "Source" NB ": ");
     csvchart_words_fill(csvchart_words_get(&it)->and_more, NULL, 4, buf, sizeof buf);
     CHECK_STR(buf, " e altri 4");
@@ -135,9 +137,18 @@ static void test_ratios(void)
         {3, 4.8e7, "48" NB "milioni" NB "di volte", NULL},
         {3, 5e12, "5" NB "mila" NB "miliardi" NB "di volte", NULL},
         {4, 1.5e6, "1,5" NB "milh\xc3\xa3o" NB "de vezes", NULL},
-        {4, 2e9, "2" NB "bilh\xc3\xb5" "es" NB "de vezes", NULL},
-        {5, 1.5e6, "1,5" NB "milh\xc3\xb5" "es" NB "de vezes", NULL},
-        {5, 2e9, "2" NB "mil" NB "milh\xc3\xb5" "es" NB "de vezes", NULL},
+        {4, 2e9,
+         "2" NB "bilh\xc3\xb5"
+         "es" NB "de vezes",
+         NULL},
+        {5, 1.5e6,
+         "1,5" NB "milh\xc3\xb5"
+         "es" NB "de vezes",
+         NULL},
+        {5, 2e9,
+         "2" NB "mil" NB "milh\xc3\xb5"
+         "es" NB "de vezes",
+         NULL},
         {6, 4.8e7, "48" NB "miljoen" NB "keer", NULL},
         {7, 4.8e7, "48 million times", "48 million"}, /* no table: English words */
     };
@@ -147,8 +158,8 @@ static void test_ratios(void)
         char buf[128];
         bool words;
         csvchart_format_ratio_times_in(loc, cases[i].r, buf, sizeof buf, &words);
-        HARNESS_REPORT(strcmp(buf, cases[i].times) == 0, "case %zu: got \"%s\", expected \"%s\"",
-                       i, buf, cases[i].times);
+        HARNESS_REPORT(strcmp(buf, cases[i].times) == 0, "case %zu: got \"%s\", expected \"%s\"", i,
+                       buf, cases[i].times);
         CHECK_INT(words, cases[i].r >= 1e6);
         if (cases[i].plain) {
             csvchart_format_ratio_in(loc, cases[i].r, buf, sizeof buf, &words);
@@ -158,11 +169,59 @@ static void test_ratios(void)
     }
 }
 
+static void test_trends(void)
+{
+    struct csvchart_locale de = make("de_DE.UTF-8", ",", ".");
+    struct csvchart_locale fr = make("fr_FR.UTF-8", ",", "\xe2\x80\xaf");
+    struct csvchart_locale nl = make("nl_NL.UTF-8", ",", ".");
+    struct csvchart_locale es = make("es_ES.UTF-8", ",", ".");
+    static const struct {
+        int loc; /* index into locs below; -1 none */
+        int direction;
+        double factor, double_days, span_days;
+        const char *tmpl, *want;
+    } cases[] = {
+        {-1, -1, 3.9, 185, 800, "auto", "halves every 6.1" NB "months"},
+        {0, -1, 3.9, 185, 800, "auto", "halbiert sich alle 6,1" NB "Monate"},
+        {0, 1, 10, 110, 1000, "auto", "steigt pro Jahr um den Faktor 10"},
+        {0, -1, 2e7, 10, 1000, "auto", "sinkt pro Jahr um den Faktor 20" NB "Millionen"},
+        {0, 1, 2e7, 10, 1000, "{factor}x per {period}", "20" NB "Millionen" NB "Mal per Jahr"},
+        {0, 0, 1, INFINITY, 1000, "auto", "unver\xc3\xa4ndert"},
+        {0, -1, 1.5, 30.4375, 1000, "auto", "halbiert sich alle 4,3" NB "Wochen"},
+        {0, -1, 1.5, 1.0 / 1440, 1000, "auto", "halbiert sich jede Minute"},
+        {0, -1, 1.5, 1.0 / 1440, 1000, "{halving}", "Minute"},
+        {0, -1, 1.5, 185, 1000, "{halving}", "6,1" NB "Monate"},
+        {1, -1, 2, 7, 100, "auto", "diminue de moiti\xc3\xa9 tous les 7" NB "jours"},
+        {1, -1, 2, 1.0 / 1440, 100, "auto", "diminue de moiti\xc3\xa9 toutes les minutes"},
+        {1, 1, 1.009, 28000, 8000, "auto", "+0,9% par an"},
+        {1, 1, 2, 800, 8000, "auto", "double tous les 2,2" NB "ans"},
+        {2, 1, 2, 800, 8000, "auto", "verdubbelt elke 2,2" NB "jaar"},
+        {3, -1, 2, 400, 8000, "auto", "se reduce a la mitad cada 13" NB "meses"},
+    };
+    const struct csvchart_locale *locs[] = {&de, &fr, &nl, &es};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct trend_rate r = {.direction = cases[i].direction,
+                               .factor = cases[i].factor,
+                               .period = "year",
+                               .period_days = 365.25,
+                               .double_days = cases[i].double_days,
+                               .span_days = cases[i].span_days};
+        char buf[160];
+        csvchart_error err = {0};
+        const struct csvchart_locale *loc = cases[i].loc < 0 ? NULL : locs[cases[i].loc];
+        CHECK_INT(csvchart_trend_text_in(loc, &r, cases[i].tmpl, "s", buf, sizeof buf, &err),
+                  CSVCHART_OK);
+        HARNESS_REPORT(strcmp(buf, cases[i].want) == 0, "case %zu: got \"%s\", expected \"%s\"", i,
+                       buf, cases[i].want);
+    }
+}
+
 int main(void)
 {
     RUN(test_choice);
     RUN(test_english);
     RUN(test_phrases);
     RUN(test_ratios);
+    RUN(test_trends);
     return harness_done();
 }
