@@ -272,11 +272,9 @@ static char *cluster_heading(const struct timeline *T, const struct tl_item *P)
     char dates[96]; /* a span of one period, or of one minute, names it once */
     csvchart_date_format_span_in(T->s->locale, &a->start, &b->start, dates, sizeof dates);
     char heading[160];
-    /* "3 events" stays on one line (a no-break space) */
-    snprintf(heading, sizeof heading,
-             "%s: %zu\xc2\xa0"
-             "events",
-             dates, P->count);
+    /* "3 events" stays on one line (a no-break space); "3 Ereignisse" in German (words.h) */
+    csvchart_words_fill(csvchart_words_get(T->s->locale)->cluster, dates, P->count, heading,
+                        sizeof heading);
     return csvchart_strdup(heading);
 }
 

@@ -70,6 +70,7 @@ struct words {
     const char *today;         /* "Today" */
     const char *net;           /* before a stack's net total, with its space: "Net " */
     const char *and_more;      /* after a cluster's names: " and {n} more" */
+    const char *cluster;       /* a cluster's heading, its dates {v} and count: "{v}: {n} events" */
     const char *others[2];     /* the legend's other series: [0] one, [1] several: "{n} other
                                   series" */
     const char *dated_to[3];   /* the timeline's band legend: the date given to the month or

@@ -85,6 +85,14 @@ static void test_phrases(void)
     CHECK_STR(buf, "\xc3\x89"
                    "chelle logarithmique\xe2\x80\xaf; les barres partent de 0,1" NB "$.");
     CHECK_STR(w->source, "Source" NB ": ");
+    csvchart_words_fill(w->cluster,
+                        "1\xe2\x80\x93"
+                        "5 mars 2025",
+                        9, buf, sizeof buf);
+    CHECK_STR(buf, "1\xe2\x80\x93"
+                   "5 mars 2025" NB ": 9" NB "\xc3\xa9v\xc3\xa9nements");
+    csvchart_words_fill(csvchart_words_get(NULL)->cluster, "1-5 Mar 2025", 9, buf, sizeof buf);
+    CHECK_STR(buf, "1-5 Mar 2025: 9" NB "events");
     csvchart_words_fill(csvchart_words_get(&it)->and_more, NULL, 4, buf, sizeof buf);
     CHECK_STR(buf, " e altri 4");
 
