@@ -54,6 +54,7 @@ static const struct words table[] = {
         .dated_to = {"Date given to the month or year", "Date given to the month",
                      "Date given to the year"},
         .source = "Source: ",
+        .other = "Other",
     },
     {
         .lang = "de",
@@ -81,6 +82,7 @@ static const struct words table[] = {
         .dated_to = {"Datum nur auf Monat oder Jahr genau", "Datum nur auf den Monat genau",
                      "Datum nur auf das Jahr genau"},
         .source = "Quelle: ",
+        .other = "Sonstige",
         .units = {{"Jahr", "Jahre", "pro Jahr", "jedes Jahr", "alle {v}" NB "Jahre"},
                   {"Monat", "Monate", "pro Monat", "jeden Monat", "alle {v}" NB "Monate"},
                   {"Woche", "Wochen", "pro Woche", "jede Woche", "alle {v}" NB "Wochen"},
@@ -131,6 +133,7 @@ static const struct words table[] = {
                      "ann\xc3\xa9"
                      "e pr\xc3\xa8s"},
         .source = "Source" NB ": ",
+        .other = "Autres",
         .units = {{"an", "ans", "par an", "tous les ans", "tous les {v}" NB "ans"},
                   {"mois", "mois", "par mois", "tous les mois", "tous les {v}" NB "mois"},
                   {"semaine", "semaines", "par semaine", "toutes les semaines",
@@ -175,6 +178,7 @@ static const struct words table[] = {
         .dated_to = {"Fecha indicada solo con el mes o el a\xc3\xb1o",
                      "Fecha indicada solo con el mes", "Fecha indicada solo con el a\xc3\xb1o"},
         .source = "Fuente: ",
+        .other = "Otros",
         .units = {{"a\xc3\xb1o", "a\xc3\xb1os", "al a\xc3\xb1o", "cada a\xc3\xb1o",
                    "cada {v}" NB "a\xc3\xb1os"},
                   {"mes", "meses", "al mes", "cada mes", "cada {v}" NB "meses"},
@@ -227,6 +231,7 @@ static const struct words table[] = {
                      "Data indicata solo all\xe2\x80\x99"
                      "anno"},
         .source = "Fonte: ",
+        .other = "Altri",
         .units = {{"anno", "anni",
                    "all\xe2\x80\x99"
                    "anno",
@@ -280,6 +285,7 @@ static const struct words table[] = {
                      "Data indicada s\xc3\xb3 com o m\xc3\xaas",
                      "Data indicada s\xc3\xb3 com o ano"},
         .source = "Fonte: ",
+        .other = "Outros",
         .units = PT_UNITS,
         .trend = {"multiplica-se por {factor} {per}", "divide-se por {factor} {per}",
                   "{change} {per}", "reduz-se para metade {every}", "duplica {every}",
@@ -323,6 +329,7 @@ static const struct words table[] = {
                      "Data indicada s\xc3\xb3 com o m\xc3\xaas",
                      "Data indicada s\xc3\xb3 com o ano"},
         .source = "Fonte: ",
+        .other = "Outros",
         .units = PT_UNITS,
         .trend = {"multiplica-se por {factor} {per}", "divide-se por {factor} {per}",
                   "{change} {per}", "cai pela metade {every}", "dobra {every}", "est\xc3\xa1vel"},
@@ -353,6 +360,7 @@ static const struct words table[] = {
         .dated_to = {"Datum alleen op maand of jaar bekend", "Datum alleen op de maand bekend",
                      "Datum alleen op het jaar bekend"},
         .source = "Bron: ",
+        .other = "Overig",
         .units = {{"jaar", "jaar", "per jaar", "elk jaar", "elke {v}" NB "jaar"},
                   {"maand", "maanden", "per maand", "elke maand", "elke {v}" NB "maanden"},
                   {"week", "weken", "per week", "elke week", "elke {v}" NB "weken"},

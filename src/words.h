@@ -76,6 +76,7 @@ struct words {
     const char *dated_to[3];   /* the timeline's band legend: the date given to the month or
                                   year, to the month, to the year */
     const char *source;        /* before the source line: "Source: " */
+    const char *other;         /* a timeline's group of events with a blank group: "Other" */
     /* A trend's rate in words; NULL in English, which trend_fit.c writes itself ("halves
      * every 7 months"). */
     struct words_unit units[WORDS_NUNITS];
