@@ -17,20 +17,6 @@
 #define NB "\xc2\xa0"     /* U+00A0 NO-BREAK SPACE */
 #define NN "\xe2\x80\xaf" /* U+202F NARROW NO-BREAK SPACE */
 
-/* Portugal's and Brazil's words of time ("a cada 7 meses") */
-#define PT_UNITS                                                                                   \
-    {                                                                                              \
-        {"ano", "anos", "ao ano", "a cada ano", "a cada {v}" NB "anos"},                           \
-            {"m\xc3\xaas", "meses", "ao m\xc3\xaas", "a cada m\xc3\xaas",                          \
-             "a cada {v}" NB "meses"},                                                             \
-            {"semana", "semanas", "por semana", "a cada semana", "a cada {v}" NB "semanas"},       \
-            {"dia", "dias", "ao dia", "a cada dia", "a cada {v}" NB "dias"},                       \
-            {"hora", "horas", "por hora", "a cada hora", "a cada {v}" NB "horas"},                 \
-        {                                                                                          \
-            "minuto", "minutos", "por minuto", "a cada minuto", "a cada {v}" NB "minutos"          \
-        }                                                                                          \
-    }
-
 static const struct words table[] = {
     {
         .lang = "en",
@@ -286,7 +272,13 @@ static const struct words table[] = {
                      "Data indicada s\xc3\xb3 com o ano"},
         .source = "Fonte: ",
         .other = "Outros",
-        .units = PT_UNITS,
+        .units = {{"ano", "anos", "ao ano", "a cada ano", "a cada {v}" NB "anos"},
+                  {"m\xc3\xaas", "meses", "ao m\xc3\xaas", "a cada m\xc3\xaas",
+                   "a cada {v}" NB "meses"},
+                  {"semana", "semanas", "por semana", "a cada semana", "a cada {v}" NB "semanas"},
+                  {"dia", "dias", "ao dia", "a cada dia", "a cada {v}" NB "dias"},
+                  {"hora", "horas", "por hora", "a cada hora", "a cada {v}" NB "horas"},
+                  {"minuto", "minutos", "por minuto", "a cada minuto", "a cada {v}" NB "minutos"}},
         .trend = {"multiplica-se por {factor} {per}", "divide-se por {factor} {per}",
                   "{change} {per}", "reduz-se para metade {every}", "duplica {every}",
                   "est\xc3\xa1vel"},
@@ -330,7 +322,13 @@ static const struct words table[] = {
                      "Data indicada s\xc3\xb3 com o ano"},
         .source = "Fonte: ",
         .other = "Outros",
-        .units = PT_UNITS,
+        .units = {{"ano", "anos", "ao ano", "a cada ano", "a cada {v}" NB "anos"},
+                  {"m\xc3\xaas", "meses", "ao m\xc3\xaas", "a cada m\xc3\xaas",
+                   "a cada {v}" NB "meses"},
+                  {"semana", "semanas", "por semana", "a cada semana", "a cada {v}" NB "semanas"},
+                  {"dia", "dias", "ao dia", "a cada dia", "a cada {v}" NB "dias"},
+                  {"hora", "horas", "por hora", "a cada hora", "a cada {v}" NB "horas"},
+                  {"minuto", "minutos", "por minuto", "a cada minuto", "a cada {v}" NB "minutos"}},
         .trend = {"multiplica-se por {factor} {per}", "divide-se por {factor} {per}",
                   "{change} {per}", "cai pela metade {every}", "dobra {every}", "est\xc3\xa1vel"},
     },
@@ -372,7 +370,6 @@ static const struct words table[] = {
     },
 };
 
-#undef PT_UNITS
 #undef NB
 #undef NN
 
