@@ -47,6 +47,7 @@
 #include "error.h"
 #include "scale.h"
 #include "utf8.h"
+#include "words.h"
 
 #define MINUS "\xe2\x88\x92" // U+2212 MINUS SIGN
 #define NBSP "\xc2\xa0"      // U+00A0 NO-BREAK SPACE: "5 €" never breaks
@@ -799,13 +800,12 @@ size_t csvchart_format_change_in(const struct csvchart_locale *loc, double pct, 
     return csvchart_fmt_finish(&b, buf, n);
 }
 
-size_t csvchart_format_ratio_in(const struct csvchart_locale *loc, double r, char *buf, size_t n,
-                                bool *in_words)
+/* The ratio, and with `times` the language's "times" after it when it is in words. */
+static size_t ratio_in(const struct csvchart_locale *loc, double r, bool times, char *buf, size_t n,
+                       bool *in_words)
 {
-    static const struct {
-        double at;
-        const char *word;
-    } words[] = {{1e12, "trillion"}, {1e9, "billion"}, {1e6, "million"}};
+    static const double at[] = {1e12, 1e9, 1e6};
+    const struct words *w = csvchart_words_get(loc);
     struct sbuf b = {.len = 0};
     *in_words = false;
     struct label l = {.prefix = "", .suffix = "", .k = -1, .rule = DEC_FIXED, .loc = loc};
@@ -832,16 +832,30 @@ size_t csvchart_format_ratio_in(const struct csvchart_locale *loc, double r, cha
         for (const char *d = digits; *d; d++) {
             csvchart_fmt_puts(&b, sup[*d - '0']);
         }
+        if (times) {
+            csvchart_fmt_puts(&b, w->times_number); // "1.2 × 10¹⁵ fois", without "de"
+        }
         *in_words = true;
         return csvchart_fmt_finish(&b, buf, n);
     }
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
-        if (r >= words[i].at * 0.9995) {
+    for (size_t i = 0; i < sizeof at / sizeof at[0]; i++) {
+        if (r >= at[i] * 0.9995) {
             l.rule = DEC_SIG;
             l.digits = 3;
-            put_label(&b, &l, r / words[i].at);
-            csvchart_fmt_put(&b, " ", 1);
-            csvchart_fmt_puts(&b, words[i].word);
+            size_t from = b.len;
+            put_label(&b, &l, r / at[i]);
+            /* "1 Million" but "1,2 Millionen"; in French and Brazil's Portuguese any number
+             * under 2 takes the singular ("1,5 million") */
+            const char *num = b.s + from;
+            size_t num_len = b.len - from;
+            bool one =
+                (num_len == 1 && num[0] == '1') || (w->one_below_two && num[0] == '1' &&
+                                                    (num_len == 1 || num[1] < '0' || num[1] > '9'));
+            size_t k = 2 - i; // 0 million, 1 billion, 2 trillion
+            csvchart_fmt_puts(&b, one ? w->big_one[k] : w->big_other[k]);
+            if (times) {
+                csvchart_fmt_puts(&b, w->times_word);
+            }
             *in_words = true;
             return csvchart_fmt_finish(&b, buf, n);
         }
@@ -850,4 +864,16 @@ size_t csvchart_format_ratio_in(const struct csvchart_locale *loc, double r, cha
     l.digits = r < 9.95 ? 1 : 0;
     put_label(&b, &l, r);
     return csvchart_fmt_finish(&b, buf, n);
+}
+
+size_t csvchart_format_ratio_in(const struct csvchart_locale *loc, double r, char *buf, size_t n,
+                                bool *in_words)
+{
+    return ratio_in(loc, r, false, buf, n, in_words);
+}
+
+size_t csvchart_format_ratio_times_in(const struct csvchart_locale *loc, double r, char *buf,
+                                      size_t n, bool *in_words)
+{
+    return ratio_in(loc, r, true, buf, n, in_words);
 }

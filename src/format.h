@@ -160,7 +160,8 @@ void csvchart_format_planned_pair(const struct label_plan *p, double lo, double 
  * A ratio ("how many times"), as a reader takes it in: one decimal below 10 ("5.2", "1.5"), a
  * whole number from 10 ("857", "12,500"), words from a million ("1.2 million", "3 trillion")
  * and a power of ten beyond ("1.2 × 10¹⁵"). *in_words tells which of the last two it is, so a
- * template's "x" can become " times" ("1.2 million times"). Buffer rules as above.
+ * template's "x" can become " times" ("1.2 million times"). Buffer rules as above. With a
+ * locale the words are its language's (words.h: "1,2 Millionen", "1,5 million").
  */
 size_t csvchart_format_ratio(double r, char *buf, size_t n, bool *in_words);
 
@@ -173,5 +174,11 @@ size_t csvchart_format_ratio_in(const struct csvchart_locale *loc, double r, cha
                                 bool *in_words);
 size_t csvchart_format_change_in(const struct csvchart_locale *loc, double pct, char *buf,
                                  size_t n);
+
+/* As csvchart_format_ratio_in(), and a ratio in words (*in_words) followed by the language's
+ * "times" (words.h): "1.2 million times", "1,2 Millionen Mal", "1,2 million de fois",
+ * "1,2 × 10¹⁵ fois". A ratio not in words is written alone ("857"). */
+size_t csvchart_format_ratio_times_in(const struct csvchart_locale *loc, double r, char *buf,
+                                      size_t n, bool *in_words);
 
 #endif

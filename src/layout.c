@@ -17,6 +17,7 @@
 #include "array.h"
 #include "number.h"
 #include "scale.h"
+#include "words.h"
 
 #define MAX_PARAGRAPH_LINES 64
 
@@ -318,8 +319,12 @@ void csvchart_layout_frame(struct layout *L, const char *auto_note)
     }
     if (*s->source) {
         char buf[1200];
-        bool has_prefix = strncmp(s->source, "Source", 6) == 0;
-        snprintf(buf, sizeof buf, "%s%s", has_prefix ? "" : "Source: ", s->source);
+        /* "Source: " unless the text starts with the word ("Source", "Quelle") */
+        const char *word = csvchart_words_get(s->locale)->source;
+        size_t word_len = strcspn(word, ": \xc2"); // "Source" of "Source: ", "Source\u00a0: "
+        bool has_prefix =
+            strncmp(s->source, "Source", 6) == 0 || strncmp(s->source, word, word_len) == 0;
+        snprintf(buf, sizeof buf, "%s%s", has_prefix ? "" : word, s->source);
         L->bottom -= paragraph_height(L, &L->small, buf);
         whole_paragraph(L, &L->small, t->faint, buf, L->bottom, false);
         L->bottom -= L->px.note_gap;
@@ -558,7 +563,8 @@ void csvchart_layout_legend_others(struct layout *L, const struct legend_entry *
     double x = L->left, row_top = L->top, row_h = lh;
     double max_item = L->right - L->left - sw - L->px.swatch_gap;
     char others[64];
-    snprintf(others, sizeof others, "%zu other series", nother);
+    csvchart_words_fill(csvchart_words_get(L->spec->locale)->others[nother > 1], NULL, nother,
+                        others, sizeof others);
     /* the entries not marked other, then the others' one (index n) */
     for (size_t k = 0; k <= n; k++) {
         if (k < n ? other && other[k] : nother == 0) {

@@ -44,6 +44,7 @@
 
 #include "layout_bar.h"
 #include "name_hint.h"
+#include "words.h"
 
 #define BAR_METRIC_BASE(name, base, doc) .name = base,
 static const struct bar_metrics BAR_BASE = {BAR_METRICS(BAR_METRIC_BASE)};
@@ -153,13 +154,15 @@ static bool shared_scale(const struct bar_layout *B)
     return true;
 }
 
-/* The notes the chart adds: where log bars start; that each panel has its own scale. */
+/* The notes the chart adds: where log bars start; that each panel has its own scale. In the
+ * locale's language (words.h). */
 static void auto_note(const struct bar_layout *B, const struct panel *panels, char *buf, size_t n)
 {
+    const struct words *w = csvchart_words_get(B->s->locale);
     size_t np = B->chart->npanels;
-    char scale[96] = "";
+    char scale[160] = "";
     if (np > 1 && !B->shared) {
-        snprintf(scale, sizeof scale, " Each panel has its own scale.");
+        snprintf(scale, sizeof scale, " %s", w->own_scale);
     }
     buf[0] = '\0';
     if (!B->s->log) {
@@ -167,17 +170,16 @@ static void auto_note(const struct bar_layout *B, const struct panel *panels, ch
         return;
     }
     if (B->chart->range || B->s->mark == MARK_DOT) {
-        snprintf(buf, n, "Log scale.%s", scale);
+        snprintf(buf, n, "%s%s", w->log_scale, scale);
         return;
     }
-    const char *what = B->s->mark == MARK_LOLLIPOP ? "stems" : "bars";
+    int stems = B->s->mark == MARK_LOLLIPOP;
     bool same = true;
     for (size_t p = 1; p < np; p++) {
         same = same && panels[p].dlo == panels[0].dlo;
     }
     if (!same) {
-        snprintf(buf, n, "Log scale; %s start at the lowest gridline of each panel.%s", what,
-                 scale);
+        snprintf(buf, n, "%s%s", w->log_lowest[stems], scale);
         return;
     }
     char v[64];
@@ -185,7 +187,8 @@ static void auto_note(const struct bar_layout *B, const struct panel *panels, ch
     csvchart_format_plan(&panels[0].values.f, LABELS_LOG_TICKS, &panels[0].dlo, 1, 0, false, NULL,
                          &plan);
     csvchart_format_planned(&plan, panels[0].dlo, v, sizeof v);
-    snprintf(buf, n, "Log scale; %s start at %s.%s", what, v, scale);
+    size_t len = csvchart_words_fill(w->log_start[stems], v, 0, buf, n);
+    snprintf(buf + len, n - len, "%s", scale);
 }
 
 /* The SVG <desc>: one sentence about the data. */

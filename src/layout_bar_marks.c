@@ -22,6 +22,7 @@
 #include "date.h"
 #include "layout_bar.h"
 #include "timeline_axis.h"
+#include "words.h"
 
 /* ---- the two axes -------------------------------------------------------------------------- */
 
@@ -493,8 +494,8 @@ void bar_total_text(const struct bar_layout *B, const struct panel *P, size_t c,
     stack_sums(P, c, pos, neg);
     char v[80];
     csvchart_format_planned(&P->totals, *pos + *neg, v, sizeof v);
-    snprintf(buf, n, "%s%s", net_stack(P, *pos, *neg) ? "Net " : "", v);
-    (void)B;
+    snprintf(buf, n, "%s%s", net_stack(P, *pos, *neg) ? csvchart_words_get(B->s->locale)->net : "",
+             v);
 }
 
 bool bar_totals_fit(const struct bar_layout *B, const struct panel *P, double band)

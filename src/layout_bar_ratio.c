@@ -98,15 +98,18 @@ void bar_ratio_warn(const struct bar_layout *B, const struct panel *P,
 /*
  * The callout's text: the template with {ratio} (the larger of the two values over the
  * smallest: "857") and {pct} (the change from the first to the second: "-57%") replaced. A
- * ratio in words takes "times" for a template's "x" ("1.2 million times").
+ * ratio in words takes "times" for a template's "x" ("1.2 million times"), in the locale's
+ * language ("1,2 Millionen Mal", "1,2 million de fois").
  */
 void bar_ratio_text(const struct bar_layout *B, const struct panel *P, char *buf, size_t n)
 {
     double a = P->v[bar_idx(P, P->ratio_a, 0)], b = P->v[bar_idx(P, P->ratio_b, 0)];
-    char ratio[96], pct[96];
+    char ratio[96], ratio_times[128], pct[96];
     bool words;
     csvchart_format_ratio_in(B->s->format.loc, fmax(a, b) / fmin(a, b), ratio, sizeof ratio,
                              &words);
+    csvchart_format_ratio_times_in(B->s->format.loc, fmax(a, b) / fmin(a, b), ratio_times,
+                                   sizeof ratio_times, &words);
     csvchart_format_change_in(B->s->format.loc, (b - a) / a * 100, pct, sizeof pct);
     size_t used = 0;
     for (const char *p = B->s->ratio_label; *p && used + 1 < n;) {
@@ -115,8 +118,7 @@ void bar_ratio_text(const struct bar_layout *B, const struct panel *P, char *buf
         if (strncmp(p, "{ratio}", 7) == 0) {
             with = ratio, skip = 7;
             if (words && p[7] == 'x') {
-                snprintf(ratio + strlen(ratio), sizeof ratio - strlen(ratio), " times");
-                skip = 8;
+                with = ratio_times, skip = 8; // "1.2 million times", "1,2 Millionen Mal"
             }
         } else if (strncmp(p, "{pct}", 5) == 0) {
             with = pct, skip = 5;

@@ -53,6 +53,7 @@
 #include <string.h>
 
 #include "array.h"
+#include "words.h"
 
 #define TIMELINE_METRIC_BASE(name, base, doc) .name = base,
 static const struct timeline_metrics TL_BASE = {TIMELINE_METRICS(TIMELINE_METRIC_BASE)};
@@ -295,9 +296,10 @@ static bool legend(struct timeline *T)
             month = month || (point && d->events[i].start.precision == DATE_MONTH);
             year = year || (point && d->events[i].start.precision == DATE_YEAR);
         }
-        e[n++] = (struct legend_entry){month && year ? "Date given to the month or year"
-                                       : month       ? "Date given to the month"
-                                                     : "Date given to the year",
+        const struct words *w = csvchart_words_get(T->s->locale);
+        e[n++] = (struct legend_entry){month && year ? w->dated_to[0]
+                                       : month       ? w->dated_to[1]
+                                                     : w->dated_to[2],
                                        csvchart_tl_alpha(th->muted, 0x80), 0};
     }
     csvchart_layout_legend(&T->L, e, n);

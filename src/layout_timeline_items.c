@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "array.h"
+#include "words.h"
 
 /* A cluster is this many times as dense as the events overall (or its events share an instant). */
 #define CLUSTER_DENSITY 4.0
@@ -271,11 +272,9 @@ static char *cluster_heading(const struct timeline *T, const struct tl_item *P)
     char dates[96]; /* a span of one period, or of one minute, names it once */
     csvchart_date_format_span_in(T->s->locale, &a->start, &b->start, dates, sizeof dates);
     char heading[160];
-    /* "3 events" stays on one line (a no-break space) */
-    snprintf(heading, sizeof heading,
-             "%s: %zu\xc2\xa0"
-             "events",
-             dates, P->count);
+    /* "3 events" stays on one line (a no-break space); "3 Ereignisse" in German (words.h) */
+    csvchart_words_fill(csvchart_words_get(T->s->locale)->cluster, dates, P->count, heading,
+                        sizeof heading);
     return csvchart_strdup(heading);
 }
 
@@ -297,7 +296,8 @@ static char *cluster_names(struct timeline *T, const struct tl_item *P)
         chars += len + 2;
         fit++;
     }
-    size_t len = chars + 40;
+    const char *more = csvchart_words_get(T->s->locale)->and_more;
+    size_t len = chars + strlen(more) + 24;
     char *s = malloc(len);
     if (!s) {
         return NULL;
@@ -308,7 +308,7 @@ static char *cluster_names(struct timeline *T, const struct tl_item *P)
                                d->events[T->member[P->first + k]].label);
     }
     if (fit < P->count) {
-        snprintf(s + at, len - at, " and %zu more", P->count - fit);
+        csvchart_words_fill(more, NULL, P->count - fit, s + at, len - at);
     }
     return s;
 }

@@ -32,6 +32,7 @@
 #include <string.h>
 
 #include "array.h"
+#include "words.h"
 
 /* ---- the time map ------------------------------------------------------------------------ */
 
@@ -103,8 +104,8 @@ static bool try_step(struct timeline *T, const struct tmap *m, bool vertical, do
         today.t = T->today;
         today.pos = csvchart_tl_map(m, T->today);
         today.today = true;
-        snprintf(today.label, sizeof today.label, "Today");
-        double w = vertical ? T->lh_tick : csvchart_layout_width(L, &T->today_st, "Today");
+        snprintf(today.label, sizeof today.label, "%s", csvchart_words_get(T->s->locale)->today);
+        double w = vertical ? T->lh_tick : csvchart_layout_width(L, &T->today_st, today.label);
         today.lo = today.pos - w / 2;
         today.hi = today.pos + w / 2;
         has_today = today.lo >= lo && today.hi <= hi;

@@ -65,6 +65,7 @@
 #include "name_hint.h"
 #include "theme.h"
 #include "trend_data.h"
+#include "words.h"
 
 #define TREND_METRIC_BASE(name, base, doc) .name = base,
 static const struct trend_metrics TR_BASE = {TREND_METRICS(TREND_METRIC_BASE)};
@@ -386,12 +387,9 @@ static void auto_note(const struct trend_layout *T, char *buf, size_t n)
         nfit += T->d->series[i].has_fit;
     }
     fits = nfit > 0;
-    snprintf(buf, n, "%s%s%s", T->log ? "Log scale." : "", T->log && fits ? " " : "",
-             !fits      ? ""
-             : nfit > 1 ? "Dashed lines: trends fitted by least squares to the logarithm of the "
-                          "values."
-                        : "Dashed line: trend fitted by least squares to the logarithm of the "
-                          "values.");
+    const struct words *w = csvchart_words_get(T->s->locale);
+    snprintf(buf, n, "%s%s%s", T->log ? w->log_scale : "", T->log && fits ? " " : "",
+             !fits ? "" : w->fit_note[nfit > 1]);
 }
 
 /* The SVG <desc>: "Trend of price by date: 2 series, 11 values from March 2023 to April 2025;

@@ -505,8 +505,8 @@ bool csvchart_tr_make_ends(struct trend_layout *T)
         E->name = drawn > 1 ? ts->name : NULL;
         if (ts->has_fit) {
             csvchart_error e = {0};
-            csvchart_trend_text(&ts->rate, T->s->trend_label, ts->name, E->rate, sizeof E->rate,
-                                &e); /* checked when bound */
+            csvchart_trend_text_in(T->s->locale, &ts->rate, T->s->trend_label, ts->name, E->rate,
+                                   sizeof E->rate, &e); /* checked when bound */
         }
     }
     /* a reference line's or band's label: its text, or its value (a band's two) */

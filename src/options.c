@@ -261,7 +261,8 @@ static const struct option_def table[OPT_COUNT] = {
                             "locale data: de, de_DE or de-DE (1.234,5; the currency sign after the "
                             "number; 15. Jan 2026), fr, "
                             "es, it, nl, pt_BR, pl, sv ...; also reads its month names in the "
-                            "data"},
+                            "data, and writes the chart's own words in it (de, fr, es, it, nl, "
+                            "pt: 48 Millionen Mal, Heute)"},
     [OPT_LOG] = {.name = "log",
                  .type = OPTION_BOOL,
                  .def = "false",

@@ -17,6 +17,7 @@
 
 #include "array.h"
 #include "timeline_axis.h"
+#include "words.h"
 
 #define NONE ((size_t)-1)
 /* Group index of `name`, added when new; NONE when out of memory. */
@@ -128,8 +129,9 @@ csvchart_status csvchart_timeline_bind(const csvchart_table *t, const struct spe
         }
         if (cgroup != NONE) {
             const struct table_cell *gc = csvchart_table_cell(t, r, cgroup);
-            e.group = group_index(
-                &d, &gcap, csvchart_table_blank(t, gc) ? "Other" : csvchart_table_text(t, gc));
+            e.group = group_index(&d, &gcap,
+                                  csvchart_table_blank(t, gc) ? csvchart_words_get(s->locale)->other
+                                                              : csvchart_table_text(t, gc));
             if (e.group == NONE) {
                 st = csvchart_error_nomem(err);
                 goto fail;

@@ -11,6 +11,7 @@
 
 #include "error.h"
 #include "format.h"
+#include "words.h"
 
 bool csvchart_trend_fit(const double *t, const double *v, size_t n, struct trend_fit *out)
 {
@@ -88,14 +89,22 @@ void csvchart_trend_rate(const struct trend_fit *f, double span_days, struct tre
     }
 }
 
+/* The units of a duration, as words.h's enum words_unit_kind orders them. */
+static const struct {
+    const char *one, *many;
+    double days;
+} units[] = {{"year", "years", 365.25},   {"month", "months", 30.4375},
+             {"week", "weeks", 7},        {"day", "days", 1},
+             {"hour", "hours", 1.0 / 24}, {"minute", "minutes", 1.0 / 1440}};
+
 size_t csvchart_trend_duration(double days, char *buf, size_t n)
 {
-    static const struct {
-        const char *one, *many;
-        double days;
-    } units[] = {{"year", "years", 365.25},   {"month", "months", 30.4375},
-                 {"week", "weeks", 7},        {"day", "days", 1},
-                 {"hour", "hours", 1.0 / 24}, {"minute", "minutes", 1.0 / 1440}};
+    return csvchart_trend_duration_in(NULL, days, false, buf, n);
+}
+
+size_t csvchart_trend_duration_in(const struct csvchart_locale *loc, double days, bool every,
+                                  char *buf, size_t n)
+{
     size_t k = 0, last = sizeof units / sizeof units[0] - 1;
     while (k < last && days < 2 * units[k].days) {
         k++;
@@ -115,6 +124,19 @@ size_t csvchart_trend_duration(double days, char *buf, size_t n)
         double r = v < 100 ? round(v)
                            : round(v / pow(10, floor(log10(v)) - 1)) * pow(10, floor(log10(v)) - 1);
         snprintf(num, sizeof num, "%.0f", r);
+    }
+    const struct words *words = csvchart_words_get(loc);
+    if (words->units[k].one) { /* the locale's words: "7 Monate", "alle 3,4 Monate" */
+        char *dot = strchr(num, '.');
+        char local[80];
+        snprintf(local, sizeof local, "%.*s%s%s", dot ? (int)(dot - num) : (int)strlen(num), num,
+                 dot ? loc->decimal : "", dot ? dot + 1 : "");
+        const struct words_unit *u = &words->units[k];
+        bool one = strcmp(num, "1") == 0;
+        char plain[96];
+        snprintf(plain, sizeof plain, "%s\xc2\xa0%s", local, u->many);
+        const char *phrase = every ? (one ? u->every_one : u->every_many) : one ? u->one : plain;
+        return n ? csvchart_words_fill(phrase, local, 0, buf, n) : 0;
     }
     int w;
     if (strcmp(num, "1") == 0) {
@@ -159,34 +181,68 @@ static void append(char *buf, size_t n, size_t *used, const char *s, size_t len)
 csvchart_status csvchart_trend_text(const struct trend_rate *r, const char *tmpl,
                                     const char *series, char *buf, size_t n, csvchart_error *err)
 {
+    return csvchart_trend_text_in(NULL, r, tmpl, series, buf, n, err);
+}
+
+csvchart_status csvchart_trend_text_in(const struct csvchart_locale *loc,
+                                       const struct trend_rate *r, const char *tmpl,
+                                       const char *series, char *buf, size_t n, csvchart_error *err)
+{
     if (n) {
         buf[0] = '\0';
     }
-    char factor[96], halving[64], change[64];
+    char factor[96], factor_times[128], halving[64], change[64];
     bool words;
-    csvchart_format_ratio(r->factor, factor, sizeof factor, &words);
-    csvchart_trend_duration(r->double_days, halving, sizeof halving);
+    csvchart_format_ratio_in(loc, r->factor, factor, sizeof factor, &words);
+    csvchart_format_ratio_times_in(loc, r->factor, factor_times, sizeof factor_times, &words);
+    /* In a language of words.h the rate's words are its own ("halbiert sich alle 7 Monate");
+     * English keeps the words below. */
+    const struct words *w = csvchart_words_get(loc);
+    bool local = w->trend[0] != NULL;
+    size_t unit = 0; // the period's, in units[] (and enum words_unit_kind)
+    while (unit + 1 < sizeof units / sizeof units[0] && strcmp(units[unit].one, r->period) != 0) {
+        unit++;
+    }
+    char every[96];
+    csvchart_trend_duration_in(loc, r->double_days, false, halving, sizeof halving);
+    csvchart_trend_duration_in(loc, r->double_days, true, every, sizeof every);
     double f = r->direction < 0 ? 1 / r->factor : r->factor;
-    csvchart_format_change(r->direction == 0 ? 0 : (f - 1) * 100, change, sizeof change);
+    csvchart_format_change_in(loc, r->direction == 0 ? 0 : (f - 1) * 100, change, sizeof change);
     if (strcmp(tmpl, "auto") == 0) {
         /* "10" or more per period reads best as a multiple; less as a halving time, unless
          * that is longer than the data spans: then the change per period */
         bool multiple = r->factor >= 9.95, beyond = r->double_days > r->span_days;
-        tmpl = r->direction == 0 ? "flat"
-               : multiple        ? (r->direction < 0 ? "falls {factor}x per {period}"
-                                                     : "rises {factor}x per {period}")
+        enum words_trend phrase = r->direction == 0 ? TREND_FLAT
+                                  : multiple        ? (r->direction < 0 ? TREND_FALLS : TREND_RISES)
+                                  : beyond          ? TREND_CHANGE
+                                  : r->direction < 0 ? TREND_HALVES
+                                                     : TREND_DOUBLES;
+        tmpl = local               ? w->trend[phrase]
+               : r->direction == 0 ? "flat"
+               : multiple          ? (r->direction < 0 ? "falls {factor}x per {period}"
+                                                       : "rises {factor}x per {period}")
                : beyond ? (r->period[0] == 'h' ? "{change} an {period}" : "{change} a {period}")
                : r->direction < 0 ? "halves every {halving}"
                                   : "doubles every {doubling}";
     }
     size_t used = 0;
     for (const char *p = tmpl; *p;) {
-        if (strncmp(p, "{factor}", 8) == 0) {
-            append(buf, n, &used, factor, strlen(factor));
+        if (local && strncmp(p, "{per}", 5) == 0) { /* the locale's auto template only */
+            append(buf, n, &used, w->units[unit].per, strlen(w->units[unit].per));
+            p += 5;
+        } else if (local && strncmp(p, "{every}", 7) == 0) {
+            append(buf, n, &used, every, strlen(every));
+            p += 7;
+        } else if (local && strncmp(p, "{period}", 8) == 0) {
+            append(buf, n, &used, w->units[unit].one, strlen(w->units[unit].one));
+            p += 8;
+        } else if (strncmp(p, "{factor}", 8) == 0) {
             p += 8;
             if (words && *p == 'x') { /* "1.2 million times", as ratio_label */
-                append(buf, n, &used, " times", 6);
+                append(buf, n, &used, factor_times, strlen(factor_times));
                 p++;
+            } else {
+                append(buf, n, &used, factor, strlen(factor));
             }
         } else if (strncmp(p, "{change}", 8) == 0) {
             append(buf, n, &used, change, strlen(change));

@@ -29,6 +29,8 @@
 
 #include "csvchart.h"
 
+struct csvchart_locale; /* locale_data.h */
+
 struct trend_fit {
     size_t n;         /* points fitted */
     double slope;     /* b: log10 of the value per day */
@@ -75,6 +77,11 @@ void csvchart_trend_rate(const struct trend_fit *f, double span_days, struct tre
  * minutes below. Buffer rules as snprintf; returns the length written.
  */
 size_t csvchart_trend_duration(double days, char *buf, size_t n);
+/* The same in a locale's words (words.h: "7\u00a0Monate", "Monat"; loc NULL or a language
+ * without them: as above); with `every`, as the time between two halvings ("alle 7\u00a0Monate",
+ * "jeden Monat", "tous les 7\u00a0mois"; English: as without). */
+size_t csvchart_trend_duration_in(const struct csvchart_locale *loc, double days, bool every,
+                                  char *buf, size_t n);
 
 /*
  * The rate's text. `tmpl` "auto" picks the words: "falls {factor}x per {period}" when the
@@ -91,5 +98,14 @@ size_t csvchart_trend_duration(double days, char *buf, size_t n);
  */
 csvchart_status csvchart_trend_text(const struct trend_rate *r, const char *tmpl,
                                     const char *series, char *buf, size_t n, csvchart_error *err);
+/* The same with a locale's numbers ("5,2", "−57 %") and its word for "times" after a factor in
+ * words ("1,2 Millionen Mal"; words.h). loc NULL: as csvchart_trend_text(). In a language with
+ * words for rates (de, fr, es, it, nl, pt) "auto" writes them ("halbiert sich alle 7 Monate",
+ * "steigt pro Jahr um den Faktor 10", "+0,9 % pro Jahr") and a template's {period} is the
+ * locale's ("Jahr"), {halving} and {doubling} too ("7 Monate"). */
+csvchart_status csvchart_trend_text_in(const struct csvchart_locale *loc,
+                                       const struct trend_rate *r, const char *tmpl,
+                                       const char *series, char *buf, size_t n,
+                                       csvchart_error *err);
 
 #endif

@@ -45,6 +45,22 @@ has_text fr.scene "$(printf '1\xe2\x80\xaf234,5')" "French groups with U+202F"
 run bar en.csv -o sv.scene --locale sv
 expect_status 0 "--locale sv (sv_SE, from glibc's locale.alias)"
 
+# ---- the words csvchart writes itself, in the locale's language (words.c)
+printf 'model,cost\nSmall,$0.1\nMid,$120\nHuge,"$4,800,000"\n' > big.csv
+run bar big.csv -o ratio-de.scene --log --ratio --locale de
+expect_status 0 "German log ratio chart"
+has_text ratio-de.scene "$(printf '48\xc2\xa0Millionen\xc2\xa0Mal')" "German ratio in words"
+has_text ratio-de.scene "Logarithmische Skala; die Balken beginnen bei 0,01$(printf '\xc2\xa0')\$." \
+    "German log note"
+run bar big.csv -o ratio-fr.scene --log --ratio --locale fr
+has_text ratio-fr.scene "$(printf '48\xc2\xa0millions\xc2\xa0de fois')" "French ratio in words"
+run bar big.csv -o ratio-en.scene --log --ratio
+has_text ratio-en.scene "48 million times" "English without a locale"
+has_text ratio-en.scene 'Log scale; bars start at $0.01.' "English log note"
+if texts ratio-de.scene | grep -q 'million\|times\|Log scale'; then
+    fail "English words left in the German figure: $(texts ratio-de.scene | tr '\n' '|')"
+else pass "no English words in the German figure"; fi
+
 # ---- dates: read by date_format and month names, written in the locale
 printf 'date,label\n15/01/2026,Vote\n01/03/2026,Loi\n' > dmy.csv
 run timeline dmy.csv -o x.scene
