@@ -248,6 +248,14 @@ csvchart_status csvchart_bar_chart_bind(const csvchart_table *t, const struct ag
             }
         }
     }
+    if (s->stack_percent && series.len < 2) {
+        st = csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0,
+                                "stack = percent splits each bar into the shares of its series, "
+                                "and there is one (\"%s\"): every bar would be 100%%; drop "
+                                "stack, or give the parts as value columns or a group column",
+                                series.len ? series.names[0] : "");
+        goto done;
+    }
     if (c.facet != NONE) {
         for (size_t r = 0; r < t->nrows; r++) {
             const struct table_cell *fc = csvchart_table_cell(t, r, c.facet);

@@ -113,6 +113,13 @@ csvchart_status csvchart_bar_columns_resolve(const csvchart_table *t, const stru
         return BAD_OPTIONS("stack cannot be drawn on a log axis: stacked totals on a log scale "
                            "mislead; drop stack (grouped bars) or log");
     }
+    if (s->totals && s->stack_percent) {
+        return BAD_OPTIONS("totals does not apply to stack = percent: every stack totals 100%%; "
+                           "drop totals, or set stack = true for the stacks' own totals");
+    }
+    if (s->totals && !s->stack) {
+        return BAD_OPTIONS("totals is the total of each stack: set stack = true, or drop totals");
+    }
     if (s->stack && range) {
         return BAD_OPTIONS("stack does not apply to range bars (low, high)");
     }

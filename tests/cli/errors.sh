@@ -60,6 +60,16 @@ case_csv scale_twice 1 \
 case_csv percent_negative 1 \
     'csvchart: percent_negative.csv:2:6: stack = percent needs values >= 0 (each is a share of its stack'"'"'s total); "A" has -60 in "Losses" (gains and losses stack with stack = true)' \
     'country,Gains,Losses\nA,50,-60\nB,20,30\n' --stack percent
+# Review 10: options that would change nothing, passed silently.
+case_csv percent_one_series 1 \
+    'csvchart: stack = percent splits each bar into the shares of its series, and there is one ("value"): every bar would be 100%; drop stack, or give the parts as value columns or a group column' \
+    'name,value\nA,1\nB,2\n' --stack percent
+case_csv percent_totals 1 \
+    'csvchart: totals does not apply to stack = percent: every stack totals 100%; drop totals, or set stack = true for the stacks'"'"' own totals' \
+    'country,Gains,Losses\nA,50,60\nB,20,30\n' --stack percent --totals
+case_csv totals_unstacked 1 \
+    'csvchart: totals is the total of each stack: set stack = true, or drop totals' \
+    'country,Gains,Losses\nA,50,60\nB,20,30\n' --totals
 case_csv low_above_high 1 \
     'csvchart: low_above_high.csv:2:6: range of "A" ends before it starts: high 15 is below low 60; swap the two values' \
     'lab,low,high\nA,60,15\n' --low low --high high
