@@ -25,6 +25,7 @@
 #include "layout_place.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -169,8 +170,9 @@ static double levels(struct place_flag *f, size_t n, struct place_rows *r, struc
 
 double csvchart_place_flags(struct place_flag *f, size_t n, struct place_rows *r, double limit)
 {
-    /* Every way of choosing sides; the lowest wins, then the one with the fewest leaders
-     * below through something, then the first. */
+    /* Every way of choosing sides; of those that fit the limit, the one with the fewest
+     * leaders below through something (a tick label: review 11 saw the leaders run through
+     * "1 Feb 2026" and "2020"), then the lowest, then the first. */
     static const struct {
         enum sides how;
         bool avoid;
@@ -195,11 +197,11 @@ double csvchart_place_flags(struct place_flag *f, size_t n, struct place_rows *r
         x.above[i] =
             first_at(f, n, nextafter(f[i].pos + r->flag_gap + f[i].w + r->reach_gap, INFINITY));
     }
-    size_t best = 0, best_hits = 0, hits;
+    size_t best = 0, best_hits = SIZE_MAX, hits;
     double a = INFINITY;
-    for (size_t w = 0; w < sizeof ways / sizeof ways[0]; w++) {
-        double h = levels(f, n, r, &x, ways[w].how, ways[w].avoid, fmin(limit, a), &hits);
-        if (h < a - 0.01 || (h < a + 0.01 && hits < best_hits)) {
+    for (size_t w = 0; w < sizeof ways / sizeof ways[0] && best_hits > 0; w++) {
+        double h = levels(f, n, r, &x, ways[w].how, ways[w].avoid, limit, &hits);
+        if (h <= limit && (hits < best_hits || (hits == best_hits && h < a - 0.01))) {
             a = h;
             best = w;
             best_hits = hits;

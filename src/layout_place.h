@@ -53,11 +53,11 @@ struct place_rows {
  * Places n flags (sorted by pos) in rows on both sides of the axis: each flag on a side it
  * may take, in the lowest row where its leader crosses no other block and no two blocks
  * overlap, reading in order along the axis on both sides (layout_place.c says how). Tries the
- * ways of choosing sides for the flags that may take either and keeps the one needing the
- * least height (rows above + rows below + fixed), then the one with the fewest leaders below
- * through something (`hit`). Returns that height, with every flag's side and level and the
- * rows of *r set; INFINITY (the flags unplaced) when no way fits `limit`; NAN when out of
- * memory.
+ * ways of choosing sides for the flags that may take either and keeps, of those that fit
+ * `limit`, the one with the fewest leaders below through something (`hit`), then the one
+ * needing the least height (rows above + rows below + fixed). Returns that height, with every
+ * flag's side and level and the rows of *r set; INFINITY (the flags unplaced) when no way fits
+ * `limit`; NAN when out of memory.
  */
 double csvchart_place_flags(struct place_flag *f, size_t n, struct place_rows *r, double limit);
 

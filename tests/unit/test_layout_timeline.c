@@ -1006,6 +1006,54 @@ static void test_bands_under_dots(void)
     }
 }
 
+/* Vertical lines (leaders, cut where they yield to text) that enter a tick label's column
+ * below a horizontal axis: a line whose x lies within the label's box and that reaches below
+ * the label's top. */
+static size_t leaders_through_ticks(const struct csvchart_scene *s)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s->len; i++) {
+        const struct scene_item *t = &s->items[i];
+        if (!is_tick_label(s, t) || t->anchor != TEXT_ANCHOR_MIDDLE) {
+            continue;
+        }
+        for (size_t j = 0; j < s->len; j++) {
+            const struct scene_item *l = &s->items[j];
+            n += l->kind == SCENE_LINE && fabs(l->x - l->x2) < 0.01 && l->x > t->x + 1 &&
+                 l->x < t->x + t->w - 1 && fmax(l->y, l->y2) > t->y + t->h &&
+                 fmin(l->y, l->y2) < t->y + t->h + 20;
+        }
+    }
+    return n;
+}
+
+/* A leader below the axis that would run through a tick label is sent above where that still
+ * fits (review 11: leaders entered and left "1 Feb 2026", "2020", "Aug 2025"), even where the
+ * figure then takes more rows. */
+static void test_leaders_clear_ticks(void)
+{
+    static const char *const csv =
+        "date,label,detail\n2024-05-22,Parliament dissolved,Detail about it\n"
+        "2024-05-23,Manifesto launch,Detail about it\n2024-05-24,First TV debate,Detail\n"
+        "2024-05-25,Second TV debate,Detail\n2024-05-27,Polls tighten,Detail\n"
+        "2024-08-05,Recount,Detail about the recount\n";
+    static const char *const sizes[] = {"1200x675", "1920x1080", "1080x1080"};
+    for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
+        const char *opts[] = {"size", sizes[z], "orientation", "horizontal", NULL};
+        csvchart_error err = {0};
+        csvchart_figure *fig = lay(csv, opts, &err);
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        HARNESS_REPORT(s != NULL, "leaders at %s: %s", sizes[z], err.message);
+        if (s) {
+            /* the last event's label fits only below, reaching left: its leader alone */
+            HARNESS_REPORT(leaders_through_ticks(s) <= 1, "leaders at %s: %zu through tick labels",
+                           sizes[z], leaders_through_ticks(s));
+            check_scene_rules(sizes[z], s, s->width, s->height);
+        }
+        csvchart_figure_free(fig);
+    }
+}
+
 /* Today between two clusters stands in the break between them (review 11: it split the stretch
  * into two breaks around a segment of no length, no tick label fitted beside its "Today", and
  * the axis lost every label, exit 0). */
@@ -1551,6 +1599,7 @@ int main(void)
     RUN(test_day_ticks_on_dots);
     RUN(test_today_in_a_break);
     RUN(test_bands_under_dots);
+    RUN(test_leaders_clear_ticks);
     RUN(test_same_day_and_one);
     RUN(test_labels_near_dots);
     RUN(test_fills_height);
