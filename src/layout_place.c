@@ -109,11 +109,11 @@ struct reach {
  *                         known left to right), else above;
  *   SIDES_ALTERNATE_UP    alternating, the first above; SIDES_ALTERNATE_DOWN the first below.
  * With avoid_hits, a free flag whose leader below would run into something goes above.
- * Returns the height needed, or INFINITY once it passes `limit` (the rest is not worth
- * computing); *hits counts leaders below through something.
+ * Returns the height needed, or INFINITY once it passes `limit` or its leaders below through
+ * something (counted in *hits) pass max_hits (the rest is not worth computing).
  */
 static double levels(struct place_flag *f, size_t n, struct place_rows *r, struct reach *x,
-                     enum sides how, bool avoid_hits, double limit, size_t *hits)
+                     enum sides how, bool avoid_hits, double limit, size_t max_hits, size_t *hits)
 {
     struct segtree *tree = &x->tree;
     memset(tree->v, 0, 2 * tree->size * sizeof *tree->v);
@@ -142,6 +142,9 @@ static double levels(struct place_flag *f, size_t n, struct place_rows *r, struc
         }
         if (P->side == 1) {
             *hits += hit;
+            if (*hits > max_hits) {
+                return INFINITY; /* another way has fewer */
+            }
             P->level = level;
             seg_set(tree, i, level + 1);
             grow_row(r->dn_h, &r->ndn, &dn, level, P->h, r->level_gap);
@@ -200,7 +203,7 @@ double csvchart_place_flags(struct place_flag *f, size_t n, struct place_rows *r
     size_t best = 0, best_hits = SIZE_MAX, hits;
     double a = INFINITY;
     for (size_t w = 0; w < sizeof ways / sizeof ways[0] && best_hits > 0; w++) {
-        double h = levels(f, n, r, &x, ways[w].how, ways[w].avoid, limit, &hits);
+        double h = levels(f, n, r, &x, ways[w].how, ways[w].avoid, limit, best_hits, &hits);
         if (h <= limit && (hits < best_hits || (hits == best_hits && h < a - 0.01))) {
             a = h;
             best = w;
@@ -208,7 +211,7 @@ double csvchart_place_flags(struct place_flag *f, size_t n, struct place_rows *r
         }
     }
     if (a <= limit) { /* the winner again: its sides and rows are the ones kept */
-        a = levels(f, n, r, &x, ways[best].how, ways[best].avoid, INFINITY, &hits);
+        a = levels(f, n, r, &x, ways[best].how, ways[best].avoid, INFINITY, SIZE_MAX, &hits);
     }
     free(x.tree.v);
     free(x.below);

@@ -63,8 +63,8 @@ static const struct timeline_metrics TL_BASE = {TIMELINE_METRICS(TIMELINE_METRIC
 /* Nor may one be longer than this share of the time the other breaks leave shown. */
 #define BREAK_DOMINANT 0.5
 /* And a stretch between events stands out from the steps between them: at least this many
- * times the middle step between distinct dates (a review: 15 Jan, 1 Feb and 1 Mar, stretches of
- * 17 and 28 days, lost both). */
+ * times the middle step between distinct dates (timeline_data.middle_step; a review: 15 Jan,
+ * 1 Feb and 1 Mar, stretches of 17 and 28 days, lost both). */
 #define BREAK_OUTSTANDS 4
 /* From this many items on, a configuration is first tried with the least blocks (try_config). */
 #define OPTIMISTIC_FROM 150
@@ -149,35 +149,6 @@ static int by_start(const void *pa, const void *pb)
     return a->a < b->a ? -1 : a->a > b->a;
 }
 
-static int by_double(const void *pa, const void *pb)
-{
-    double a = *(const double *)pa, b = *(const double *)pb;
-    return (a > b) - (a < b);
-}
-
-/* The lower middle of the steps between the events' distinct starts (0 for fewer than three). */
-static double middle_step(const struct timeline_data *d)
-{
-    double *t = malloc(d->nevents * sizeof *t);
-    if (!t) {
-        return 0;
-    }
-    for (size_t i = 0; i < d->nevents; i++) {
-        t[i] = d->events[i].t0;
-    }
-    qsort(t, d->nevents, sizeof *t, by_double);
-    size_t n = 0;
-    for (size_t i = 1; i < d->nevents; i++) {
-        if (t[i] > t[i - 1]) {
-            t[n++] = t[i] - t[i - 1]; /* in place: step n is made from starts n + 1 on */
-        }
-    }
-    qsort(t, n, sizeof *t, by_double);
-    double m = n >= 2 ? t[(n - 1) / 2] : 0;
-    free(t);
-    return m;
-}
-
 /*
  * axis_breaks = auto: the stretches no event covers (its date's period, its span) and today is
  * not in, longer than BREAK_SHARE of the time shown, are cut out of the axis; between events,
@@ -235,7 +206,7 @@ static bool find_breaks(struct timeline *T)
      * alone, every cut would lower the bar for the next, and evenly spread events would lose
      * every gap. */
     double shown = T->tmax - T->tmin;
-    double least = BREAK_OUTSTANDS * middle_step(d);
+    double least = BREAK_OUTSTANDS * d->middle_step;
     for (size_t g = 0; g < ng;) { /* today's stretch stands apart from the events' steps */
         bool today = T->has_today && (v[g].a == T->today || v[g].b == T->today);
         if (!today && v[g].b - v[g].a < least) {

@@ -47,6 +47,39 @@ static int by_position(const void *pa, const void *pb)
     return a->line < b->line ? -1 : a->line > b->line; /* file order: the sort is stable */
 }
 
+static int by_double(const void *pa, const void *pb)
+{
+    double a = *(const double *)pa, b = *(const double *)pb;
+    return (a > b) - (a < b);
+}
+
+/* The lower middle of the steps between the events' distinct starts (0 for fewer than two
+ * steps, or no memory: no break then outstands any). */
+static double middle_step(const struct timeline_data *d)
+{
+    double *t = malloc((d->nevents ? d->nevents : 1) * sizeof *t);
+    if (!t) {
+        return 0;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < d->nevents; i++) {
+        if (!d->events[i].marker) {
+            t[n++] = d->events[i].t0;
+        }
+    }
+    qsort(t, n, sizeof *t, by_double);
+    size_t m = 0;
+    for (size_t i = 1; i < n; i++) {
+        if (t[i] > t[i - 1]) {
+            t[m++] = t[i] - t[i - 1]; /* in place: step m is made from starts m + 1 on */
+        }
+    }
+    qsort(t, m, sizeof *t, by_double);
+    double step = m >= 2 ? t[(m - 1) / 2] : 0;
+    free(t);
+    return step;
+}
+
 csvchart_status csvchart_timeline_bind(const csvchart_table *t, const struct spec *s,
                                        struct timeline_data *out, struct csvchart_warnings *warn,
                                        csvchart_error *err)
@@ -199,6 +232,7 @@ csvchart_status csvchart_timeline_bind(const csvchart_table *t, const struct spe
         d.events[i].start.seconds = d.events[i].start.precision == DATE_TIME;
         d.events[i].end.seconds = d.events[i].has_end && d.events[i].end.precision == DATE_TIME;
     }
+    d.middle_step = middle_step(&d);
     csvchart_warnings_flush(warn);
     if (!(d.scratch = calloc(1, sizeof *d.scratch))) {
         st = csvchart_error_nomem(err);

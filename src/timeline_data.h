@@ -60,8 +60,11 @@ struct timeline_data {
     size_t nmarkers;
     char **groups; /* group names in first-seen order; NULL/0 without a group column */
     size_t ngroups;
-    bool seconds; /* some date has seconds that are not a whole minute: every date-time is
-                     shown with its seconds (date_value.seconds), and ticks may name them */
+    double middle_step; /* the lower middle of the steps between the events' distinct
+                           starts, days (0 for fewer than two steps): what a break must
+                           outstand (layout_timeline.c) */
+    bool seconds;       /* some date has seconds that are not a whole minute: every date-time is
+                           shown with its seconds (date_value.seconds), and ticks may name them */
     struct timeline_scratch *scratch; /* owned; never NULL after a successful bind */
 };
 
