@@ -470,7 +470,17 @@ static bool ladder(struct timeline *T)
             /* Gathered, the items may leave room for larger labels: a few dozen same-day
              * events in one cluster left every label at the footer's size and the canvas
              * half empty (found by a review). */
-            return largest_label(T, cfg, full, false, &built);
+            if (!largest_label(T, cfg, full, false, &built)) {
+                return false;
+            }
+            if (L->fit && L->fit->probe) {
+                return true;
+            }
+            /* and for every name: 30 events of one day on an empty slide read "Event 0 ...
+             * Event 8 and 21 more" (review 11). Else placed again as it was. */
+            struct tl_config was = T->cfg, all = T->cfg;
+            all.all_names = true;
+            return try_orients(T, all, &built) || try_orients(T, was, &built);
         }
         if (L->scene->nomem) {
             return false;

@@ -79,7 +79,8 @@ struct timeline_metrics {
 #define TL_MAX_LABEL_LINES 5
 #define TL_MAX_DETAIL_LINES 6
 #define TL_MAX_DATE_LINES 2
-#define TL_CLUSTER_LINES 3 /* lines of names under a cluster's heading */
+#define TL_CLUSTER_LINES 3     /* lines of names under a cluster's heading */
+#define TL_ALL_NAMES_LINES 200 /* ... when it lists every name (tl_config.all_names) */
 #define TL_DATE_LEN 64
 
 /* A time axis (or a piece of one): time in days -> position along it, piecewise linear, the
@@ -113,6 +114,7 @@ struct tl_item {
     const char *date; /* the first line: the date, or a cluster's dates and count (once measured) */
     char *heading;    /* a cluster: its first line (date points at it); owned */
     char *names;      /* a cluster: the names that fit ("A; B and 55 more"); owned */
+    char *all;        /* a cluster: every name ("A; B; C"), made when asked; owned */
     bool asked;       /* a cluster: its texts were given to prepare() (text.h) */
     const char *label; /* the label: the event's, or `names` */
     const char *detail;
@@ -134,6 +136,8 @@ struct tl_config {
     bool detail;     /* detail lines drawn */
     double label_px; /* the label size */
     double cluster;  /* events closer than this (days) share a cluster; < 0: none */
+    bool all_names;  /* a cluster lists every name, in as many lines as they take (tried
+                        last, where the room allows: review 11) */
     bool vertical;   /* else horizontal (or lanes) */
 };
 

@@ -21,6 +21,7 @@
 /* A cluster is this many times as dense as the events overall (or its events share an instant). */
 #define CLUSTER_DENSITY 4.0
 #define NAME_SEP "; "
+#define NAME_WHOLE 24  /* bytes: a cluster's name this short is not broken across lines */
 #define NAMES_CHARS 80 /* the names a cluster lists, at most (one at least) */
 
 /* ---- the hint of a count by period --------------------------------------------------------- */
@@ -63,6 +64,7 @@ void csvchart_tl_free_items(struct timeline *T)
 {
     for (size_t i = 0; i < T->n; i++) {
         free(T->it[i].names);
+        free(T->it[i].all);
         free(T->it[i].heading);
     }
     T->n = 0;
@@ -247,7 +249,8 @@ bool csvchart_tl_build_items(struct timeline *T)
 static size_t lines_of(const struct timeline *T, const struct text_style *st, const char *s,
                        double wrap, size_t max, double *w)
 {
-    struct text_line lines[TL_MAX_DETAIL_LINES + 1];
+    struct text_line lines[TL_ALL_NAMES_LINES + 1]; /* the most lines any text is given */
+    max = max < TL_ALL_NAMES_LINES ? max : TL_ALL_NAMES_LINES;
     size_t need = csvchart_text_wrap(T->L.m, st, s, wrap, lines, max);
     size_t n = need < max ? need : max;
     for (size_t i = 0; i < n; i++) {
@@ -284,16 +287,16 @@ static char *cluster_heading(const struct timeline *T, const struct tl_item *P)
  * does not depend on the wrap width, so the ladder's many widths share one string (shaped
  * once; only its lines differ), and the block shows as many lines of it as TL_CLUSTER_LINES.
  */
-static char *cluster_names(struct timeline *T, const struct tl_item *P)
+static char *cluster_names(struct timeline *T, const struct tl_item *P, bool all)
 {
     const struct timeline_data *d = T->d;
     size_t fit = 0, chars = 0;
     while (fit < P->count) {
         size_t len = strlen(d->events[T->member[P->first + fit]].label);
-        if (fit > 0 && chars + len > NAMES_CHARS) {
+        if (fit > 0 && chars + len > NAMES_CHARS && !all) {
             break;
         }
-        chars += len + 2;
+        chars += 2 * len + 2; /* room for a no-break space (2 bytes) at each space */
         fit++;
     }
     const char *more = csvchart_words_get(T->s->locale)->and_more;
@@ -304,8 +307,19 @@ static char *cluster_names(struct timeline *T, const struct tl_item *P)
     }
     size_t at = 0;
     for (size_t k = 0; k < fit; k++) {
-        at += (size_t)snprintf(s + at, len - at, "%s%s", k ? NAME_SEP : "",
-                               d->events[T->member[P->first + k]].label);
+        const char *name = d->events[T->member[P->first + k]].label;
+        at += (size_t)snprintf(s + at, len - at, "%s", k ? NAME_SEP : "");
+        /* A short name is kept on one line ("Event / 11" split one: review 11); a longer one
+         * may break where it has spaces. */
+        bool whole = strlen(name) <= NAME_WHOLE;
+        for (const char *c = name; *c; c++) {
+            if (whole && *c == ' ') {
+                s[at++] = '\xc2', s[at++] = '\xa0'; /* U+00A0 */
+            } else {
+                s[at++] = *c;
+            }
+        }
+        s[at] = '\0';
     }
     if (fit < P->count) {
         csvchart_words_fill(more, NULL, P->count - fit, s + at, len - at);
@@ -353,9 +367,11 @@ static void measure_blocks(struct timeline *T, double wrap)
                                                     : 0;
         } else {
             P->ndate = lines_of(T, &T->date_st, P->date, wrap, TL_MAX_DATE_LINES + 1, &P->w);
-            P->nlabel = P->label
-                            ? lines_of(T, &T->names_st, P->label, wrap, TL_CLUSTER_LINES + 1, &P->w)
-                            : 0;
+            P->nlabel =
+                P->label
+                    ? lines_of(T, &T->names_st, P->label, wrap,
+                               T->cfg.all_names ? TL_ALL_NAMES_LINES : TL_CLUSTER_LINES + 1, &P->w)
+                    : 0;
             P->ndetail = 0;
         }
         P->w = fmin(P->w, wrap);
@@ -427,7 +443,11 @@ bool csvchart_tl_measure(struct timeline *T, double wrap)
         struct tl_item *P = &T->it[i];
         if (!P->e) {
             if (!P->names) {
-                P->names = cluster_names(T, P);
+                P->names = cluster_names(T, P, false);
+            }
+            if (T->cfg.all_names && !P->all && !(P->all = cluster_names(T, P, true))) {
+                T->L.scene->nomem = true;
+                return false;
             }
             if (!P->heading) {
                 P->heading = cluster_heading(T, P);
@@ -437,7 +457,8 @@ bool csvchart_tl_measure(struct timeline *T, double wrap)
                 T->L.scene->nomem = true;
                 return false;
             }
-            P->label = *P->names ? P->names : NULL;
+            const char *names = T->cfg.all_names ? P->all : P->names;
+            P->label = *names ? names : NULL;
         }
     }
     prepare_texts(T);

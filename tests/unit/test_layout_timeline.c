@@ -1054,6 +1054,42 @@ static void test_leaders_clear_ticks(void)
     }
 }
 
+/* A cluster lists every name where the canvas has room for them (review 11: 30 events of one
+ * day on an empty slide read "Event 0 ... Event 8 and 21 more"), and keeps a short name on one
+ * line ("Event / 11"). */
+static void test_cluster_names_all(void)
+{
+    char csv[2048];
+    size_t n = (size_t)snprintf(csv, sizeof csv, "date,label\n");
+    for (int i = 0; i < 30; i++) {
+        n += (size_t)snprintf(csv + n, sizeof csv - n, "2026-01-15,Event %d\n", i);
+    }
+    const char *opts[] = {"size", "1920x1080", NULL};
+    csvchart_error err = {0};
+    csvchart_figure *fig = lay(csv, opts, &err);
+    const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+    HARNESS_REPORT(s != NULL, "30 events: %s", err.message);
+    for (int i = 0; s && i < 30; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "Event\xc2\xa0%d", i); /* one line: a no-break space */
+        bool found = false;
+        for (size_t j = 0; j < s->len && !found; j++) {
+            const char *t = s->items[j].kind == SCENE_TEXT ? s->items[j].text : "";
+            const char *at = strstr(t, name);
+            found = at && (at[strlen(name)] < '0' || at[strlen(name)] > '9');
+        }
+        HARNESS_REPORT(found, "30 events at 1920x1080: \"Event %d\" not listed", i);
+    }
+    for (size_t j = 0; s && j < s->len; j++) {
+        HARNESS_REPORT(s->items[j].kind != SCENE_TEXT || !strstr(s->items[j].text, "more"),
+                       "30 events at 1920x1080: \"%s\"", s->items[j].text);
+    }
+    if (s) {
+        check_scene_rules("30 events", s, s->width, s->height);
+    }
+    csvchart_figure_free(fig);
+}
+
 /* Today between two clusters stands in the break between them (review 11: it split the stretch
  * into two breaks around a segment of no length, no tick label fitted beside its "Today", and
  * the axis lost every label, exit 0). */
@@ -1600,6 +1636,7 @@ int main(void)
     RUN(test_today_in_a_break);
     RUN(test_bands_under_dots);
     RUN(test_leaders_clear_ticks);
+    RUN(test_cluster_names_all);
     RUN(test_same_day_and_one);
     RUN(test_labels_near_dots);
     RUN(test_fills_height);
