@@ -21,7 +21,7 @@
 /* A cluster is this many times as dense as the events overall (or its events share an instant). */
 #define CLUSTER_DENSITY 4.0
 #define NAME_SEP "; "
-#define NAME_WHOLE 24  /* bytes: a cluster's name this short is not broken across lines */
+#define NAME_TAIL 4    /* bytes: a cluster's name's last word this short keeps to the one before */
 #define NAMES_CHARS 80 /* the names a cluster lists, at most (one at least) */
 
 /* ---- the hint of a count by period --------------------------------------------------------- */
@@ -309,11 +309,10 @@ static char *cluster_names(struct timeline *T, const struct tl_item *P, bool all
     for (size_t k = 0; k < fit; k++) {
         const char *name = d->events[T->member[P->first + k]].label;
         at += (size_t)snprintf(s + at, len - at, "%s", k ? NAME_SEP : "");
-        /* A short name is kept on one line ("Event / 11" split one: review 11); a longer one
-         * may break where it has spaces. */
-        bool whole = strlen(name) <= NAME_WHOLE;
+        /* A short last word stays with the word before it ("Event / 11", "Rally / 10" split
+         * names: review 11); elsewhere a name may break at its spaces. */
         for (const char *c = name; *c; c++) {
-            if (whole && *c == ' ') {
+            if (*c == ' ' && strcspn(c + 1, " ") <= NAME_TAIL && !strchr(c + 1, ' ')) {
                 s[at++] = '\xc2', s[at++] = '\xa0'; /* U+00A0 */
             } else {
                 s[at++] = *c;
