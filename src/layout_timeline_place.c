@@ -388,6 +388,7 @@ static bool try_columns(struct timeline *T, size_t k, double tick_col, double *w
         return false;
     }
     double *tops = want + T->n, *heights = want + 2 * T->n;
+    double prev_b = -INFINITY; /* the end of the column before's time */
     for (size_t c = 0; c < used; c++) {
         struct tl_column *C = &T->cols[c];
         C->first = starts[c];
@@ -402,6 +403,13 @@ static bool try_columns(struct timeline *T, size_t k, double tick_col, double *w
             a = fmin(a, T->it[i].t0);
             b = fmax(b, T->it[i].t1);
         }
+        /* Each time is named in one column: the ticks of a column stop half way to the next
+         * column's first event, and start half way from the last one's (review 11: "Jan 1972"
+         * ended one column and began the next). */
+        double next_a = c + 1 < used ? T->it[starts[c + 1]].t0 : INFINITY;
+        double t_from = c > 0 ? (fmin(prev_b, a) + a) / 2 : -INFINITY;
+        double t_to = c + 1 < used ? (fmin(b, next_a) + next_a) / 2 : INFINITY;
+        prev_b = b;
         if (T->has_today) { /* today goes with the column whose time it falls in, or before */
             bool before_next = c + 1 == used || T->today < T->it[starts[c + 1]].t0;
             if ((c == 0 && T->today < a) || (T->today > b && before_next)) {
@@ -417,7 +425,11 @@ static bool try_columns(struct timeline *T, size_t k, double tick_col, double *w
         C->map.start = T->plot_top;
         C->map.end = fmax(p1, fmin(T->plot_bottom, csvchart_tl_map(&C->map, b)));
         C->tick0 = T->nticks;
-        C->nticks = csvchart_tl_choose_ticks(T, &C->map, true, T->plot_top, T->plot_bottom,
+        double tick_lo =
+            isfinite(t_from) ? fmax(T->plot_top, csvchart_tl_map(&C->map, t_from)) : T->plot_top;
+        double tick_hi =
+            isfinite(t_to) ? fmin(T->plot_bottom, csvchart_tl_map(&C->map, t_to)) : T->plot_bottom;
+        C->nticks = csvchart_tl_choose_ticks(T, &C->map, true, tick_lo, fmax(tick_hi, tick_lo),
                                              &T->ticks[C->tick0]);
         T->nticks += C->nticks;
         for (size_t i = C->tick0; i < T->nticks; i++) {

@@ -1090,6 +1090,66 @@ static void test_cluster_names_all(void)
     csvchart_figure_free(fig);
 }
 
+/* In columns, each time is named in one column: the ticks of a column stop half way to the next
+ * column's first event (review 11: "Jan 1972" and "Apr" ended one column and began the next). */
+static void test_columns_name_each_time_once(void)
+{
+    static const char *const csv = "date,end,label,group\n"
+                                   "1970-01-22,,Rally 2,EU\n"
+                                   "1970-05-12,1970-11-24,Rally 28,EU\n"
+                                   "1970-07-18,1971-01-06,Lawsuit 1,India\n"
+                                   "1971-01-28,,Summit 29,India\n"
+                                   "1971-03-17,1972-02-04,Recall 22,US\n"
+                                   "1971-05-14,,Storm 23,India\n"
+                                   "1971-05-18,,Outage 26,India\n"
+                                   "1971-07-12,,Ruling 9,EU\n"
+                                   "1971-07-17,,Ceasefire 27,EU\n"
+                                   "1971-09-13,1972-05-04,Strike 13,US\n"
+                                   "1971-12-27,,Merger 18,US\n"
+                                   "2020-01-05,,Ceasefire 17,EU\n"
+                                   "2020-05-04,,Deal 3,EU\n"
+                                   "2020-06-09,,Rally 14,US\n"
+                                   "2020-07-15,2020-09-15,Election 19,China\n"
+                                   "2020-09-22,,Vote 20,China\n"
+                                   "2020-10-07,,Vote 5,EU\n"
+                                   "2020-12-15,2021-12-11,Election 25,EU\n"
+                                   "2021-04-13,,Election 8,US\n"
+                                   "2021-08-03,2021-12-17,Ceasefire 4,China\n"
+                                   "2021-08-21,,Launch 12,India\n"
+                                   "2021-10-08,,Lawsuit 21,US\n"
+                                   "2021-10-21,,Vote 6,China\n"
+                                   "2022-01-26,,Audit 30,US\n"
+                                   "2022-03-16,2022-07-18,Election 10,EU\n"
+                                   "2022-03-24,,Protest 15,India\n"
+                                   "2022-08-25,,Audit 11,India\n"
+                                   "2022-11-23,2023-04-03,Protest 16,US\n"
+                                   "2022-12-05,,Hearing 24,China\n"
+                                   "2022-12-28,2023-11-15,Launch 7,India\n";
+    static const char *const sizes[] = {"1920x1080", "1200x675"};
+    for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
+        const char *opts[] = {"size", sizes[z], "end", "end", "orientation", "vertical", NULL};
+        csvchart_error err = {0};
+        csvchart_figure *fig = lay(csv, opts, &err);
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        HARNESS_REPORT(s != NULL, "columns at %s: %s", sizes[z], err.message);
+        for (size_t i = 0; s && i < s->len; i++) {
+            const struct scene_item *a = &s->items[i];
+            /* tick labels: right-aligned left of each column's axis (the events' are not) */
+            if (a->kind != SCENE_TEXT || a->anchor != TEXT_ANCHOR_END ||
+                !strpbrk(a->text, "0123456789")) {
+                continue; /* a month alone ("Apr") names a time only beside its year */
+            }
+            for (size_t j = i + 1; j < s->len; j++) {
+                const struct scene_item *b = &s->items[j];
+                HARNESS_REPORT(b->kind != SCENE_TEXT || b->anchor != TEXT_ANCHOR_END ||
+                                   strcmp(a->text, b->text) != 0,
+                               "columns at %s: tick \"%s\" twice", sizes[z], a->text);
+            }
+        }
+        csvchart_figure_free(fig);
+    }
+}
+
 /* Today between two clusters stands in the break between them (review 11: it split the stretch
  * into two breaks around a segment of no length, no tick label fitted beside its "Today", and
  * the axis lost every label, exit 0). */
@@ -1637,6 +1697,7 @@ int main(void)
     RUN(test_bands_under_dots);
     RUN(test_leaders_clear_ticks);
     RUN(test_cluster_names_all);
+    RUN(test_columns_name_each_time_once);
     RUN(test_same_day_and_one);
     RUN(test_labels_near_dots);
     RUN(test_fills_height);
