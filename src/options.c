@@ -48,9 +48,9 @@ static const struct option_def table[OPT_COUNT] = {
                          .kinds = KIND_TIMELINE,
                          .choices = "auto|none",
                          .help = "auto: a stretch without events longer than a quarter of the "
-                                 "time shown (or than half of what longer ones leave) is cut "
-                                 "out of the time axis, with a drawn break; none: one linear "
-                                 "time axis"},
+                                 "time shown (or than half of what longer ones leave), and "
+                                 "four times the middle step between the events, is cut out of "
+                                 "the time axis, with a drawn break; none: one linear time axis"},
     [OPT_AXIS_TITLE] = {.name = "axis_title",
                         .type = OPTION_TEXT,
                         .def = "",
@@ -475,8 +475,8 @@ static const struct option_def table[OPT_COUNT] = {
                     .type = OPTION_BOOL,
                     .def = "false",
                     .kinds = KIND_BAR,
-                    .help = "the total of each stack, past its end (a net, \"Net $34.4B\", dotted "
-                            "on the bar, where gains and losses stack)"},
+                    .help = "the total of each stack (stack = true), past its end (a net, \"Net "
+                            "$34.4B\", dotted on the bar, where gains and losses stack)"},
     [OPT_VALUE_FORMAT] = {.name = "value_format",
                           .type = OPTION_FORMAT,
                           .def = "auto",
