@@ -69,14 +69,15 @@ struct words {
     const char *fit_note[2];   /* the dashed trend line(s): [0] one, [1] several */
     const char *today;         /* "Today" */
     const char *net;           /* before a stack's net total, with its space: "Net " */
-    const char *and_more;      /* after a cluster's names: " and {n} more" */
-    const char *cluster;       /* a cluster's heading, its dates {v} and count: "{v}: {n} events" */
-    const char *others[2];     /* the legend's other series: [0] one, [1] several: "{n} other
-                                  series" */
-    const char *dated_to[3];   /* the timeline's band legend: the date given to the month or
-                                  year, to the month, to the year */
-    const char *source;        /* before the source line: "Source: " */
-    const char *other;         /* a timeline's group of events with a blank group: "Other" */
+    const char
+        *and_more;       /* after a cluster's names: " and {n} more", the count bound to its word */
+    const char *cluster; /* a cluster's heading, its dates {v} and count: "{v}: {n} events" */
+    const char *others[2];   /* the legend's other series: [0] one, [1] several: "{n} other
+                                series" */
+    const char *dated_to[3]; /* the timeline's band legend: the date given to the month or
+                                year, to the month, to the year */
+    const char *source;      /* before the source line: "Source: " */
+    const char *other;       /* a timeline's group of events with a blank group: "Other" */
     /* A trend's rate in words; NULL in English, which trend_fit.c writes itself ("halves
      * every 7 months"). */
     struct words_unit units[WORDS_NUNITS];
