@@ -62,6 +62,9 @@ void csvchart_cli_man(FILE *f);
 extern const csvchart_temp_tracker csvchart_cli_temps;
 void csvchart_cli_temps_install(void);
 
+/* heap.c: start the heap on a transparent huge page (fewer page faults); first thing in main(). */
+void csvchart_cli_heap_prepare(void);
+
 /*
  * The batch's committer (commit.c): a thread that syncs and renames the outputs queued to it
  * (csvchart_write_file_end()), in the order queued, while the workers draw. _start() returns

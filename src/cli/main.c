@@ -217,6 +217,7 @@ static bool uses_stdout(const struct cli_args *a)
 
 int main(int argc, char **argv)
 {
+    csvchart_cli_heap_prepare();
     bool closed[3];
     if (!standard_fds(closed)) {
         return EXIT_INPUT; // not even /dev/null: there is no way to say anything
