@@ -62,8 +62,12 @@ void csvchart_cli_man(FILE *f);
 extern const csvchart_temp_tracker csvchart_cli_temps;
 void csvchart_cli_temps_install(void);
 
-/* heap.c: start the heap on a transparent huge page (fewer page faults); first thing in main(). */
+/* heap.c: the calling thread allocates from a transparent huge page (fewer page faults).
+ * csvchart_cli_heap_prepare() is the first thing main() does (it also sets the process's
+ * malloc thresholds); csvchart_cli_heap_prepare_thread() the first a batch worker's thread
+ * does. */
 void csvchart_cli_heap_prepare(void);
+void csvchart_cli_heap_prepare_thread(void);
 
 /*
  * The batch's committer (commit.c): a thread that syncs and renames the outputs queued to it

@@ -226,6 +226,13 @@ static void *worker(void *arg)
     return NULL;
 }
 
+/* A worker of its own thread: its arena on a huge page first (main() did the main thread's). */
+static void *thread_worker(void *arg)
+{
+    csvchart_cli_heap_prepare_thread();
+    return worker(arg);
+}
+
 /* A figure's rule head: "OUTPUTS SEP INI DATA [THEME]", each name in make syntax. */
 static void put_rule_head(FILE *f, const struct batch *b, const struct job *j, const char *sep)
 {
@@ -495,7 +502,7 @@ int csvchart_cli_render(const struct render_args *a)
         pthread_t threads[256];
         int started = 0;
         for (; started < jobs - 1; started++) {
-            if (pthread_create(&threads[started], NULL, worker, &b) != 0) {
+            if (pthread_create(&threads[started], NULL, thread_worker, &b) != 0) {
                 break; /* fewer threads: the rest is done by those running */
             }
         }
