@@ -582,7 +582,7 @@ csvchart_status csvchart_layout_bar(const void *data, const struct spec *s,
         }
         for (size_t i = 0; i < d0->nser; i++) {
             bool muted = B.series_hl && !(B.series_hl >> (i < 63 ? i : 63) & 1);
-            csvchart_rgba own = s->theme.palette[i % s->theme.npalette];
+            csvchart_rgba own = csvchart_theme_series_color(&s->theme, B.series_hl, i);
             e[i] = (struct legend_entry){d0->series[i], muted ? s->theme.muted : own, 0};
             if (!muted && s->nhighlight) { /* as mark_color() draws them */
                 e[i].color = csvchart_theme_highlight_color(&s->theme, own);

@@ -249,6 +249,9 @@ double bar_marks_label_width(const struct bar_layout *B, const struct panel *P);
 bool bar_marks_labels_fit(const struct bar_layout *B, const struct panel *P, double band);
 /* The thickness of one bar in a band. */
 double bar_marks_thickness(const struct bar_layout *B, const struct panel *P, double band);
+/* Whether value i of a range chart has one end only: low as high (a range of no length is
+ * drawn as a mark of its value, with one label - review 12: "$240 $240" around nothing). */
+bool bar_marks_one_value(const struct panel *P, size_t i);
 /* How far a dot reaches past its value (0 for bars). */
 double bar_marks_overhang(const struct bar_layout *B, const struct panel *P);
 void bar_marks_draw(struct bar_layout *B, struct panel *P);

@@ -427,8 +427,9 @@ bool bar_axis_reaches(const struct bar_layout *B, const struct panel *P, struct 
                       : B->horizontal ? csvchart_layout_width(&B->L, &B->label, lo_text)
                                       : B->lh;
         if (d->low) {
+            bool lo_label = labels && !bar_marks_one_value(P, i);
             r[n++] =
-                (struct bar_reach){frac(P, d->low[i]), labels ? gap + w_lo + apart : over, false};
+                (struct bar_reach){frac(P, d->low[i]), lo_label ? gap + w_lo + apart : over, false};
             if (!open) {
                 r[n++] = (struct bar_reach){frac(P, P->v[i]), labels ? gap + w_hi : over, true};
             }

@@ -244,11 +244,17 @@ bool bar_marks_labels_fit(const struct bar_layout *B, const struct panel *P, dou
     return bar_marks_label_width(B, P) <= slot;
 }
 
+bool bar_marks_one_value(const struct panel *P, size_t i)
+{
+    const struct bar_data *d = P->d;
+    return d->low && !(d->open && d->open[i]) && d->low[i] == P->v[i];
+}
+
 static csvchart_rgba mark_color(const struct bar_layout *B, const struct panel *P, size_t c,
                                 size_t s, double v)
 {
     const struct theme *t = &B->s->theme;
-    csvchart_rgba own = t->palette[s % t->npalette];
+    csvchart_rgba own = csvchart_theme_series_color(t, B->series_hl, s);
     if (B->series_hl) { /* a series highlighted: the others muted */
         if (!(B->series_hl >> (s < 63 ? s : 63) & 1)) {
             return t->muted;
@@ -328,7 +334,10 @@ static struct scene_item *draw_mark(struct bar_layout *B, struct panel *P, size_
         /* A value that is not zero never draws as nothing: two device pixels at least, so it
          * still shows beside the baseline drawn over the bars - on its own side of it (a
          * -12.25 beside values in millions stood on the positive side: review 10). */
-        if (to != from && hi - lo < 2 / L->scale) {
+        if (P->d->low && to == from) { /* one value: a mark across the band at it */
+            lo = csvchart_layout_snap(L, pf - 1 / L->scale, 0);
+            hi = lo + 2 / L->scale;
+        } else if (to != from && hi - lo < 2 / L->scale) {
             if (pt != pf ? pt > pf : (to > from) == (v1 > v0)) {
                 hi = lo + 2 / L->scale;
             } else {
@@ -346,7 +355,7 @@ static struct scene_item *draw_mark(struct bar_layout *B, struct panel *P, size_
         bar_bv_point(B, mid, open ? tip : pt, &x2, &y2);
         csvchart_scene_line(L->scene, x, y, x2, y2, color, fmax(B->px.stem, 1));
     }
-    if (P->d->low) {
+    if (P->d->low && (open || to != from)) { /* one value: one dot */
         bar_bv_point(B, mid, pf, &x, &y);
         csvchart_scene_circle(L->scene, x, y, r, color);
     }
@@ -594,7 +603,10 @@ void bar_marks_draw(struct bar_layout *B, struct panel *P)
             if (d->low) {
                 /* the low end before the start; the high end past it ("$100M+" stands
                  * before its start alone: the fade says the rest) */
-                value_label(B, P, open ? P->value_text[i] : P->low_text[i], color, pf, mid, false);
+                if (!bar_marks_one_value(P, i)) {
+                    value_label(B, P, open ? P->value_text[i] : P->low_text[i], color, pf, mid,
+                                false);
+                }
                 if (!open) {
                     value_label(B, P, P->value_text[i], color, pt, mid, true);
                 }

@@ -290,7 +290,9 @@ static void mark_extent(const struct bar_layout *B, const struct panel *P, size_
         double w = csvchart_layout_width(&B->L, &B->label, P->value_text[i]);
         if (d->low) { /* the low end's label before it, the high end's past it */
             const char *t = open ? P->value_text[i] : P->low_text[i];
-            *lo = fmin(*lo, pf - gap - csvchart_layout_width(&B->L, &B->label, t));
+            if (!bar_marks_one_value(P, i)) {
+                *lo = fmin(*lo, pf - gap - csvchart_layout_width(&B->L, &B->label, t));
+            }
             *hi = open ? *hi : fmax(*hi, pt + gap + w);
         } else if (v >= 0) {
             *hi = fmax(*hi, pt + gap + w);

@@ -546,14 +546,12 @@ static csvchart_status series_colors(struct trend_layout *T, csvchart_error *err
 {
     const struct trend_data *d = T->d;
     const struct spec *s = T->s;
-    for (size_t i = 0; i < d->nseries; i++) {
-        T->color[i] = s->nhighlight ? s->theme.muted : s->theme.palette[i % s->theme.npalette];
-    }
+    uint64_t lit = 0; /* the highlighted series, as csvchart_theme_series_color() reads them */
     for (size_t h = 0; h < s->nhighlight; h++) {
         bool found = false;
         for (size_t i = 0; i < d->nseries; i++) {
             if (d->series[i].name && strcmp(d->series[i].name, s->highlight[h]) == 0) {
-                T->color[i] = s->theme.palette[i % s->theme.npalette];
+                lit |= (uint64_t)1 << (i < 63 ? i : 63);
                 found = true;
             }
         }
@@ -570,6 +568,10 @@ static csvchart_status series_colors(struct trend_layout *T, csvchart_error *err
                                       "highlight: no series named \"%s\"; %s", s->highlight[h],
                                       list);
         }
+    }
+    for (size_t i = 0; i < d->nseries; i++) {
+        T->color[i] = s->nhighlight && muted(T, i) ? s->theme.muted
+                                                   : csvchart_theme_series_color(&s->theme, lit, i);
     }
     return CSVCHART_OK;
 }

@@ -348,6 +348,36 @@ csvchart_rgba csvchart_theme_highlight_color(const struct theme *t, csvchart_rgb
     return want > y ? lighten(c, want) : c;
 }
 
+static bool lit_bit(uint64_t lit, size_t i)
+{
+    return lit >> (i < 63 ? i : 63) & 1;
+}
+
+csvchart_rgba csvchart_theme_series_color(const struct theme *t, uint64_t lit, size_t i)
+{
+    size_t n = t->npalette;
+    if (!lit || !lit_bit(lit, i)) {
+        return t->palette[i % n];
+    }
+    uint64_t taken = 0; /* palette slots of the highlighted series before i */
+    size_t slot = 0;
+    for (size_t k = 0; k <= i; k++) {
+        if (!lit_bit(lit, k)) {
+            continue;
+        }
+        slot = k % n;
+        if (taken >> slot & 1) {
+            size_t free = 0;
+            while (free < n && taken >> free & 1) {
+                free++;
+            }
+            slot = free < n ? free : slot; /* more highlighted than colours: a repeat */
+        }
+        taken |= (uint64_t)1 << slot;
+    }
+    return t->palette[slot];
+}
+
 csvchart_rgba csvchart_theme_muted_color(const struct theme *t, csvchart_rgba c)
 {
     /* Towards the grey of its own luminance in linear light (which keeps the luminance), then

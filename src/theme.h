@@ -20,6 +20,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "csvchart.h"
 #include "scene.h"
@@ -140,6 +141,16 @@ void csvchart_theme_mark_color(const struct theme *t, csvchart_rgba *c);
 #define MUTED_TOWARDS_GREY 0.5
 csvchart_rgba csvchart_theme_highlight_color(const struct theme *t, csvchart_rgba c);
 csvchart_rgba csvchart_theme_muted_color(const struct theme *t, csvchart_rgba c);
+
+/*
+ * The palette colour of series i when the series whose bits are set in `lit` are highlighted
+ * and the others muted (bit 63 stands for every series from the 64th on): its own,
+ * palette[i % npalette], so that a series keeps its colour from one figure to the next, unless
+ * a highlighted series before it has that colour already; then the first colour that no
+ * highlighted series before it has (review 12: the 1st and 8th of 8 series, highlighted on a
+ * palette of 7, were refused as one colour). With no bits set, its own.
+ */
+csvchart_rgba csvchart_theme_series_color(const struct theme *t, uint64_t lit, size_t i);
 
 /* Relative luminance (WCAG 2) of a colour, 0..1. */
 double csvchart_luminance(csvchart_rgba c);

@@ -55,6 +55,20 @@ run trend crowded.csv -o grown.png --size 400x600 --fit grow
 expect_status 0 "fit = grow"
 expect_stderr_has "drawn at $size (fit = grow)" "fit = grow warns"
 
+# Eight series on a palette of seven: refused as they are, drawn when the story's two are
+# highlighted - even the first and the eighth, which share a colour by position (review 12).
+{
+    echo "month,A,B,C,D,E,F,G,H"
+    for m in 01 02 03 04 05 06; do echo "2025-$m,1$m,2$m,3$m,4$m,5$m,6$m,7$m,8$m"; done
+} >eight.csv
+run trend eight.csv -o eight.png
+expect_status 1 "eight series, seven colours"
+expect_stderr_has 'highlight the few the story is about' "the refusal suggests a highlight"
+run trend eight.csv -o eight-hl.png --highlight A,H
+expect_status 0 "the first and the eighth highlighted"
+run bar eight.csv -o eight-bar.png --highlight A,H
+expect_status 0 "bar: the first and the eighth series highlighted"
+
 # The options of the trend are listed (and the README documents them: readme.sh).
 run trend --help
 expect_status 0 "trend --help"

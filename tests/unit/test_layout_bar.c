@@ -373,6 +373,45 @@ static void test_open_range(void)
     csvchart_figure_free(fig);
 }
 
+/* Review 12: a range whose low end is its high end drew nothing between "$240" and "$240".
+ * It is a mark of its value (a bar 2 px thick, or one dot) with one label. */
+static void test_one_value_range(void)
+{
+    const char *marks[] = {"bar", "dot"};
+    const char *sides[] = {"false", "true"};
+    for (size_t m = 0; m < 2; m++) {
+        for (size_t o = 0; o < 2; o++) {
+            const char *opts[] = {"low",        "low",    "high", "high",    "mark", marks[m],
+                                  "horizontal", sides[o], "size", "800x450", NULL};
+            csvchart_figure *fig = lay("item,low,high\nA,10,50\nB,33,33\nC,5,80\n", opts);
+            if (!fig) {
+                continue;
+            }
+            csvchart_error err = {0};
+            const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+            size_t labels = 0, marks_drawn = 0, thin = 0;
+            for (size_t i = 0; i < s->len; i++) {
+                const struct scene_item *it = &s->items[i];
+                labels += it->kind == SCENE_TEXT && strcmp(it->text, "33") == 0;
+                if (it->fill == 0x0072B2FF &&
+                    (it->kind == SCENE_RECT || it->kind == SCENE_CIRCLE)) {
+                    marks_drawn++;
+                    thin += it->kind == SCENE_RECT && fmin(it->w, it->h) < 2 - 1e-9;
+                }
+            }
+            HARNESS_REPORT(labels == 1, "%s, horizontal %s: \"33\" %zu times", marks[m], sides[o],
+                           labels);
+            /* bars: one each; dots: two for each range, one for the single value */
+            size_t want = m == 0 ? 3 : 5;
+            HARNESS_REPORT(marks_drawn == want && thin == 0,
+                           "%s, horizontal %s: %zu marks (%zu "
+                           "thinner than 2 px), expected %zu",
+                           marks[m], sides[o], marks_drawn, thin, want);
+            csvchart_figure_free(fig);
+        }
+    }
+}
+
 /* Review 9: a dumbbell's low end was shown at its high end's prefix ($120 as "$0.12K", $15K as
  * "$0.015M"), and a mixed column's "$2,450.50" as "$2.4505K". Each end reads as written. */
 static void test_range_ends_as_written(void)
@@ -2115,6 +2154,7 @@ int main(void)
     RUN(test_log_axis);
     RUN(test_log_axis_prices);
     RUN(test_open_range);
+    RUN(test_one_value_range);
     RUN(test_range_ends_as_written);
     RUN(test_mixed_multipliers);
     RUN(test_orientation);

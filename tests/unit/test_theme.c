@@ -4,7 +4,8 @@
  * a series the same colour in light and dark; a colour brought into its band keeps its hue;
  * every built-in palette's colours told apart from each other (CIEDE2000, and okabe-ito under
  * simulated deuteranopia and protanopia) after that banding;
- * a highlight's colours (lightened on dark, muted versions of series colours);
+ * a highlight's colours (lightened on dark, muted versions of series colours, highlighted
+ * series told apart);
  * house theme files (theme_file.c) read, and refused with the line of what is wrong.
  */
 #include <math.h>
@@ -220,6 +221,38 @@ static double distance(csvchart_rgba a, csvchart_rgba b, const double (*cvd)[3])
 }
 
 /* The reference pairs of Sharma, Wu and Dalal's table 1: the formula as published. */
+/* Highlighted series keep their own colours, and take a free one where two would share it
+ * (review 12: the 1st and 8th of 8 series on a palette of 7 were refused as one colour). */
+static void test_series_colors(void)
+{
+    struct theme t;
+    csvchart_theme_get("light", NULL, &t);
+    size_t n = t.npalette;
+    CHECK_INT(n, 7);
+    for (size_t i = 0; i < 20; i++) { /* no highlight: its own, repeating */
+        CHECK_INT(csvchart_theme_series_color(&t, 0, i), t.palette[i % n]);
+    }
+    uint64_t lit = 1u | 1u << 7; /* series 0 and 7: both palette[0] by position */
+    CHECK_INT(csvchart_theme_series_color(&t, lit, 0), t.palette[0]);
+    CHECK_INT(csvchart_theme_series_color(&t, lit, 7), t.palette[1]);
+    lit = 1u << 2 | 1u << 9 | 1u << 1; /* 2, then 9 (palette[2] taken), 1 keeps its own */
+    CHECK_INT(csvchart_theme_series_color(&t, lit, 1), t.palette[1]);
+    CHECK_INT(csvchart_theme_series_color(&t, lit, 2), t.palette[2]);
+    CHECK_INT(csvchart_theme_series_color(&t, lit, 9), t.palette[0]);
+    CHECK_INT(csvchart_theme_series_color(&t, lit, 3), t.palette[3]); /* not lit: its own */
+    /* As many highlighted as colours: all different; one more repeats. */
+    lit = 0;
+    for (size_t i = 0; i < n; i++) {
+        lit |= (uint64_t)1 << (i * 3);
+    }
+    for (size_t i = 0; i < n; i++) {
+        for (size_t j = 0; j < i; j++) {
+            CHECK(csvchart_theme_series_color(&t, lit, i * 3) !=
+                  csvchart_theme_series_color(&t, lit, j * 3));
+        }
+    }
+}
+
 static void test_ciede2000(void)
 {
     static const double pairs[][7] = {
@@ -369,6 +402,7 @@ int main(void)
     RUN(test_same_in_light_and_dark);
     RUN(test_band_keeps_hue);
     RUN(test_highlight_colors);
+    RUN(test_series_colors);
     RUN(test_ciede2000);
     RUN(test_palettes_apart);
     RUN(test_house_file);
