@@ -159,11 +159,13 @@ static const struct option_def table[OPT_COUNT] = {
                               "refused with a message that says so), latin1 (ISO-8859-1 and "
                               "Windows-1252), utf-16 (with a byte order mark), or auto (a "
                               "byte order mark, else the first non-ASCII character decides)"},
-    [OPT_END] = {.name = "end",
-                 .type = OPTION_COLUMN,
-                 .def = "",
-                 .kinds = KIND_TIMELINE,
-                 .help = "optional end-date column: the event is a span, drawn as a bar"},
+    [OPT_END] =
+        {.name = "end",
+         .type = OPTION_COLUMN,
+         .def = "",
+         .kinds = KIND_TIMELINE,
+         .help = "optional end-date column: the event is a span, drawn as a bar (default: a column "
+                 "named end, if any)"},
     [OPT_FACET] = {.name = "facet",
                    .type = OPTION_COLUMN,
                    .def = "",

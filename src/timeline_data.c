@@ -100,6 +100,10 @@ csvchart_status csvchart_timeline_bind(const csvchart_table *t, const struct spe
         cdetail = csvchart_table_find(t, "detail");
         cdetail = cdetail != NONE ? cdetail : csvchart_table_find(t, "description");
     }
+    if (!*s->end) { /* a column named end makes spans, as one named detail makes details
+                       (review 12: an `end` column was ignored without a word) */
+        cend = csvchart_table_find(t, "end");
+    }
     if (t->nrows == 0) {
         return csvchart_error_set(err, CSVCHART_ERROR_DATA, t->name, 0, 0,
                                   "no events to draw: the file has no rows");

@@ -106,4 +106,15 @@ expect_status 0 "400 events, a batch of one job"
 cmp -s many.svg batch/many.svg && pass "400 events: same bytes alone and in a batch" ||
     fail "400 events: the bytes differ alone and in a batch"
 
+# A column named end makes spans without --end, as one named detail makes details (review 12:
+# it was ignored without a word); --end names another.
+printf 'date,end,label\n2025-01-10,2025-03-01,Alpha\n2025-04-01,2025-06-15,Beta\n2025-08-01,,Gamma\n' >ends.csv
+run timeline ends.csv -o ends-auto.scene --size 800x450
+expect_status 0 "a column named end"
+run timeline ends.csv -o ends-named.scene --size 800x450 --end end
+expect_status 0 "--end end"
+cmp -s ends-auto.scene ends-named.scene && pass "a column named end draws the spans --end draws" ||
+    fail "the end column was not used by default"
+grep -q '^rect' ends-auto.scene && pass "the spans are bars" || fail "no span drawn"
+
 finish
