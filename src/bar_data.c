@@ -192,6 +192,26 @@ static void check_shares(const struct bar_chart *c, const struct spec *s,
     }
 }
 
+/* value_format = percent over shares written as fractions: "0.78%" for 78% (review 12). */
+static void check_fractions(const struct bar_chart *c, const struct spec *s,
+                            struct csvchart_warnings *warn)
+{
+    double lo = INFINITY, hi = -INFINITY;
+    for (size_t p = 0; p < c->npanels; p++) {
+        const struct bar_data *d = &c->panels[p];
+        for (size_t i = 0; i < d->ncat * d->nser; i++) {
+            if (d->has[i]) {
+                lo = fmin(lo, fmin(d->v[i], d->low ? d->low[i] : d->v[i]));
+                hi = fmax(hi, d->v[i]);
+            }
+        }
+    }
+    if (c->npanels &&
+        csvchart_format_fractions_as_percent(&s->format, &c->panels[0].unit, lo, hi)) {
+        csvchart_warnings_add(warn, CSVCHART_FORMAT_FRACTIONS);
+    }
+}
+
 csvchart_status csvchart_bar_chart_bind(const csvchart_table *t, const struct agg_rows *folded,
                                         const struct spec *s, struct bar_chart *out,
                                         struct csvchart_warnings *warn, csvchart_error *err)
@@ -300,6 +320,7 @@ csvchart_status csvchart_bar_chart_bind(const csvchart_table *t, const struct ag
     }
     if (st == CSVCHART_OK) {
         check_shares(out, s, warn);
+        check_fractions(out, s, warn);
     }
 done:
     csvchart_warnings_flush(warn);

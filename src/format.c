@@ -877,3 +877,10 @@ size_t csvchart_format_ratio_times_in(const struct csvchart_locale *loc, double 
 {
     return ratio_in(loc, r, true, buf, n, in_words);
 }
+
+bool csvchart_format_fractions_as_percent(const struct value_format *f,
+                                          const struct number_unit *written, double lo, double hi)
+{
+    return f->kind == FORMAT_PERCENT && strcmp(written->suffix, "%") != 0 && lo >= -1 && hi <= 1 &&
+           (lo != 0 || hi != 0);
+}

@@ -20,6 +20,7 @@
 #ifndef CSVCHART_FORMAT_H
 #define CSVCHART_FORMAT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "csvchart.h"
@@ -52,6 +53,19 @@ csvchart_status csvchart_format_parse(const char *text, struct value_format *out
  * means "as many decimals as the value needs" (up to 15 significant digits).
  */
 void csvchart_format_set_unit(struct value_format *f, const struct number_unit *unit);
+
+/*
+ * Whether value_format = percent would misread the data: it writes values as percent points
+ * (78 as "78%"), but these were written without "%" and all lie within -1..1, one of them not 0
+ * - shares written as fractions, which would read "0.78%" for 78% (review 12). [lo, hi] is the
+ * values' range. The binders warn with CSVCHART_FORMAT_FRACTIONS.
+ */
+bool csvchart_format_fractions_as_percent(const struct value_format *f,
+                                          const struct number_unit *written, double lo, double hi);
+#define CSVCHART_FORMAT_FRACTIONS                                                                  \
+    "every value lies between -1 and 1: value_format = percent writes values as percent points "   \
+    "(0.78 as 0.78%%); if they are shares, write them as percentages (78%%) or multiply them by "  \
+    "100"
 
 /*
  * A value label: the number as precise as the data was written (unit.decimals), trailing

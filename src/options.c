@@ -483,8 +483,9 @@ static const struct option_def table[OPT_COUNT] = {
                           .type = OPTION_FORMAT,
                           .def = "auto",
                           .kinds = KIND_BAR | KIND_TREND,
-                          .help = "auto (the unit seen in the CSV), si ($5.6M), percent, "
-                                  "currency, or printf-like ($%.2f)"},
+                          .help = "auto (the unit seen in the CSV), si ($5.6M), percent "
+                                  "(values in percent points: 78 as 78%), currency, or "
+                                  "printf-like ($%.2f)"},
     [OPT_X] = {.name = "x",
                .type = OPTION_COLUMN,
                .def = "",

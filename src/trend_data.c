@@ -798,6 +798,18 @@ csvchart_status csvchart_trend_bind(const csvchart_table *t, const struct spec *
     if (s->aggregate == AGG_COUNT) {
         d.unit = (struct number_unit){.decimals = 0, .multiplier = 1};
     }
+    double vlo = INFINITY, vhi = -INFINITY;
+    for (size_t i = 0; i < d.nseries; i++) {
+        for (size_t j = 0; j < d.series[i].n; j++) {
+            if (d.series[i].p[j].has) {
+                vlo = fmin(vlo, d.series[i].p[j].v);
+                vhi = fmax(vhi, d.series[i].p[j].v);
+            }
+        }
+    }
+    if (csvchart_format_fractions_as_percent(&s->format, &d.unit, vlo, vhi)) {
+        csvchart_warnings_add(warn, CSVCHART_FORMAT_FRACTIONS);
+    }
     d.x_name = csvchart_strdup(t->cols[b.cx].name);
     d.value_name = csvchart_strdup(b.cgroup != NONE ? vc->name : b.ny == 1 ? vc->name : "values");
     if (!d.x_name || !d.value_name) {

@@ -267,4 +267,21 @@ same_file "-o - twice" 'csvchart: -o - is given twice; standard output takes one
 run bar ok.csv -o x.svg -o x.png -o d/x.svg
 expect_status 0 "three distinct outputs"
 
+# value_format = percent writes percent points: over shares written as fractions it says so
+# (review 12: 0.78 read "0.78%", exit 0 without a word); not over values written with %.
+printf 'benchmark,error rate\nA,0.0004\nB,0.78\nC,0.31\n' >fractions.csv
+printf 'benchmark,error rate\nA,0.04%%\nB,0.78%%\n' >points.csv
+printf 'date,share\n2025-01-01,0.2\n2025-02-01,0.5\n' >fractions_trend.csv
+warning='csvchart: warning: every value lies between -1 and 1: value_format = percent writes values as percent points (0.78 as 0.78%); if they are shares, write them as percentages (78%) or multiply them by 100'
+run bar fractions.csv -o fractions.png --value-format percent
+expect_status 0 "percent over fractions"
+expect_stderr "$warning" "percent over fractions"
+run trend fractions_trend.csv -o fractions_trend.png --value-format percent
+expect_status 0 "percent over fractions, trend"
+expect_stderr "$warning" "percent over fractions, trend"
+run bar points.csv -o points.png --value-format percent
+expect_stderr "" "percent over values written with %"
+run bar fractions.csv -o plain.png
+expect_stderr "" "fractions without percent"
+
 finish
