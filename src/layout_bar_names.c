@@ -251,6 +251,14 @@ void bar_marks_names(struct bar_layout *B, struct panel *P)
     size_t end, first = bar_name_range(B, P, B->name_stride, &end);
     for (size_t c = first; c < end; c += B->name_stride) {
         double center = bar_band_start(B, P) + P->band * ((double)c + 0.5);
+        if (B->name_stride > 1) {
+            /* Thinned, a name is some bars wide: a tick from the plot's edge says which bar
+             * it names (review 12: "Côte d'Ivoire" under four bars, none marked). */
+            double x0 = B->horizontal ? P->px0 : center, y0 = B->horizontal ? center : P->py1;
+            double len = B->px.name_gap / 2;
+            csvchart_scene_line(L->scene, x0, y0, B->horizontal ? x0 - len : x0,
+                                B->horizontal ? y0 : y0 + len, B->s->theme.axis, 1 / L->scale);
+        }
         if (B->horizontal) {
             /* right-aligned in the column, the block centred on the band */
             size_t n = csvchart_layout_lines(L, &B->label, d->cats[c], B->col + 0.5,

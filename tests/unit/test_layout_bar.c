@@ -762,6 +762,26 @@ static void test_thin_names(void)
     CHECK_INT(gaps, 0);
     CHECK(fixture_find_text(s, "item 000") != NULL);
     check_text_boxes("400 categories", s);
+    /* Each name some bars wide has a tick from the plot's edge at the bar it names (review
+     * 12): a short horizontal line ending before the name, level with its block. */
+    size_t ticks = 0, level = 0;
+    for (size_t i = 0; i < s->len; i++) {
+        const struct scene_item *t = &s->items[i];
+        if (t->kind != SCENE_LINE || t->y != t->y2 || fabs(t->x2 - t->x) > 6) {
+            continue;
+        }
+        ticks++;
+        for (size_t k = 0; k < s->len; k++) {
+            const struct scene_item *n = &s->items[k];
+            if (n->kind == SCENE_TEXT && strncmp(n->text, "item ", 5) == 0 &&
+                n->x + n->w <= fmin(t->x, t->x2) && t->y > n->y && t->y < n->y + n->h) {
+                level++;
+                break;
+            }
+        }
+    }
+    HARNESS_REPORT(ticks == names && level == names, "%zu names, %zu ticks, %zu level with one",
+                   names, ticks, level);
     bool said = false;
     for (size_t i = 0; i < csvchart_figure_warning_count(fig); i++) {
         said = said || strstr(csvchart_figure_warning(fig, i), "name is shown") != NULL;
