@@ -509,6 +509,17 @@ static csvchart_status lay_out(struct bar_layout *B, struct panel *panels,
     if (L->fit && L->fit->probe) { /* a size search asks only whether it fits: it does */
         return CSVCHART_OK;
     }
+    /* Side by side, bars thinner than BAR_GROUP_MIN px cannot be told apart by colour (review
+     * 12: 6 series in 14 groups, 2-4 px each): drawn, with a word on what would help. */
+    size_t across = bar_across_count(B, &panels[0]);
+    double thick = bar_marks_thickness(B, &panels[0], panels[0].band);
+    if (across >= 3 && s->mark == MARK_BAR && thick < BAR_GROUP_MIN) {
+        csvchart_warnings_add(warn,
+                              "%zu series side by side make bars %.1f px thick, too thin to tell "
+                              "their colours apart; stack them (stack = true), draw fewer series, "
+                              "or give the figure more room",
+                              across, thick);
+    }
     for (size_t p = 0; p < np; p++) {
         draw_panel(B, &panels[p]);
     }

@@ -171,6 +171,9 @@ static inline size_t bar_idx(const struct panel *P, size_t c, size_t s)
 
 /* ---- the band and value axes (layout_bar_marks.c) ---- */
 
+/* The thinnest bar of a group of three or more that goes without a warning, px. */
+#define BAR_GROUP_MIN 5.0
+
 /* Marks side by side in one band: the series, or 1 when stacked. */
 static inline size_t bar_across_count(const struct bar_layout *B, const struct panel *P)
 {

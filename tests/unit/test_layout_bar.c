@@ -809,6 +809,36 @@ static bool warned(csvchart_figure *fig, const char *what)
     return said;
 }
 
+/* Review 12: 6 series in 14 groups drew bars 2-4 px thick, two blues side by side, without a
+ * word. Under BAR_GROUP_MIN px a group of three or more is drawn with a warning; not above. */
+static void test_thin_groups_warned(void)
+{
+    char csv[4096];
+    size_t n = (size_t)snprintf(csv, sizeof csv, "region,A,B,C,D,E,F\n");
+    for (int r = 0; r < 14; r++) {
+        n += (size_t)snprintf(csv + n, sizeof csv - n, "Region %d,%d,%d,%d,%d,%d,%d\n", r, 10 + r,
+                              20 + r, 30 + r, 40 + r, 50 + r, 60 + r);
+    }
+    const char *phone[] = {"size", "400x600", NULL};
+    csvchart_figure *fig = lay(csv, phone);
+    if (fig) {
+        CHECK(warned(fig, "too thin to tell their colours apart"));
+        csvchart_figure_free(fig);
+    }
+    const char *few[] = {"size", "1920x1080", NULL};
+    fig = lay("region,A,B,C\nNorth,1,2,3\nSouth,4,5,6\nEast,7,8,9\n", few);
+    if (fig) {
+        CHECK(!warned(fig, "too thin"));
+        csvchart_figure_free(fig);
+    }
+    const char *stacked[] = {"size", "400x600", "stack", "true", NULL};
+    fig = lay(csv, stacked);
+    if (fig) {
+        CHECK(!warned(fig, "too thin"));
+        csvchart_figure_free(fig);
+    }
+}
+
 /*
  * category_labels = thin thins only where `all` cannot name every category (graphics desk
  * review 8: 55 countries at 1920x1080 were named every 2nd, with no value labels, in the
@@ -2175,6 +2205,7 @@ int main(void)
     RUN(test_log_axis_prices);
     RUN(test_open_range);
     RUN(test_one_value_range);
+    RUN(test_thin_groups_warned);
     RUN(test_range_ends_as_written);
     RUN(test_mixed_multipliers);
     RUN(test_orientation);
