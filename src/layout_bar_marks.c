@@ -529,6 +529,33 @@ bool bar_totals_shown(const struct bar_layout *B)
     return B->s->stack && B->s->totals && !B->s->stack_percent;
 }
 
+/*
+ * A group's missing value: "n/a" (words.h) in faint type from the baseline into its slot,
+ * which starts at band position a and is `slot` px wide - an empty slot read as zero (review
+ * 12). Only in groups (a lone bar's category says it alone), not in stacks or ranges, and
+ * where the slot holds the word; on the baseline's side with more room.
+ */
+static void no_data(struct bar_layout *B, const struct panel *P, double a, double slot)
+{
+    const struct bar_data *d = P->d;
+    if (B->s->stack || d->low || bar_across_count(B, P) < 2) {
+        return;
+    }
+    const char *text = csvchart_words_get(B->s->locale)->no_data;
+    double w = csvchart_layout_width(&B->L, &B->label, text);
+    if (slot < (B->horizontal ? B->lh * 0.8 : w)) { /* its letters, not its line, in a row */
+        return;
+    }
+    double v0, v1;
+    bar_value_ends(B, P, &v0, &v1);
+    double p = csvchart_scale_map(&P->sc, P->base);
+    double up = fabs(v1 - p), down = fabs(p - v0); /* px of the value axis either side */
+    if (fmax(up, down) < w + B->px.value_gap) {
+        return;
+    }
+    value_label(B, P, text, B->s->theme.faint, p, a + slot / 2, up >= down);
+}
+
 void bar_marks_draw(struct bar_layout *B, struct panel *P)
 {
     const struct bar_data *d = P->d;
@@ -558,6 +585,8 @@ void bar_marks_draw(struct bar_layout *B, struct panel *P)
         for (size_t s = 0; s < d->nser; s++) {
             size_t i = bar_idx(P, c, s);
             if (!d->has[i]) {
+                no_data(B, P, center - P->bar * (double)across / 2 + P->bar * (double)s + gap / 2,
+                        P->bar - gap);
                 continue;
             }
             double v = P->v[i];

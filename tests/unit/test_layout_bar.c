@@ -809,6 +809,39 @@ static bool warned(csvchart_figure *fig, const char *what)
     return said;
 }
 
+/* Review 12: a group's missing value left an empty slot that read as zero. It says "n/a" (in
+ * the locale's words) where the slot holds the word; not in a stack, which has no slots. */
+static void test_no_data_in_groups(void)
+{
+    const char *csv = "lab,2024,2025,2026\nOpenAI,157,500,830\nAnthropic,28.5,,83\nxAI,2,5,9\n";
+    struct {
+        const char *opts[9];
+        const char *word;
+        size_t want;
+    } cases[] = {
+        {{"size", "1200x675", NULL}, "n/a", 1},
+        {{"size", "400x600", "horizontal", "true", NULL}, "n/a", 1},
+        {{"size", "1920x1080", "locale", "de", NULL}, "k.\u00a0A.", 1},
+        {{"size", "1200x675", "stack", "true", NULL}, "n/a", 0},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        csvchart_figure *fig = lay(csv, cases[k].opts);
+        if (!fig) {
+            continue;
+        }
+        csvchart_error err = {0};
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        size_t n = 0;
+        for (size_t i = 0; i < s->len; i++) {
+            n += s->items[i].kind == SCENE_TEXT && strcmp(s->items[i].text, cases[k].word) == 0;
+        }
+        HARNESS_REPORT(n == cases[k].want, "case %zu: \"%s\" %zu times, expected %zu", k,
+                       cases[k].word, n, cases[k].want);
+        check_text_boxes("no data", s);
+        csvchart_figure_free(fig);
+    }
+}
+
 /* Review 12: 6 series in 14 groups drew bars 2-4 px thick, two blues side by side, without a
  * word. Under BAR_GROUP_MIN px a group of three or more is drawn with a warning; not above. */
 static void test_thin_groups_warned(void)
@@ -2206,6 +2239,7 @@ int main(void)
     RUN(test_open_range);
     RUN(test_one_value_range);
     RUN(test_thin_groups_warned);
+    RUN(test_no_data_in_groups);
     RUN(test_range_ends_as_written);
     RUN(test_mixed_multipliers);
     RUN(test_orientation);
