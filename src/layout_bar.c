@@ -422,6 +422,21 @@ static csvchart_status lay_out(struct bar_layout *B, struct panel *panels,
             report = a;
         }
     }
+    if (!a.ok && s->labels == LABELS_AUTO && report.what != SHORT_NAMES) {
+        /* Value labels that fit their bands but leave the value axis or the notes no room go,
+         * as they do where bands are too thin for them: a taller canvas, whose bands held
+         * them, was refused where a shorter one drew the chart without them (the property
+         * test's larger canvases). Every form is tried with labels before any without. */
+        B->unlabelled = true;
+        for (size_t t = 0; t < ntries && !a.ok; t++) {
+            B->horizontal = tries[t];
+            a = bar_arrange_sized(B, panels, shrink[t], &st, err);
+            if (st) {
+                return st;
+            }
+        }
+        B->unlabelled = a.ok;
+    }
     if (!a.ok && s->thin_names && s->horizontal != TRI_FALSE) {
         B->horizontal = true;
         /* category_labels = thin: every k-th name at the smallest size, all bars drawn */

@@ -92,6 +92,7 @@ struct bar_layout {
     struct bar_metrics px;
     bool horizontal;
     bool labels;                 /* value labels are drawn */
+    bool unlabelled;             /* labels = auto, drawn without them (lay_out's retry) */
     bool outside;                /* ... and may stand past their marks' ends (they fit there) */
     bool shared;                 /* one value scale for every panel (facet_scale) */
     struct text_style label;     /* category names and value labels (may shrink to L.label_min) */

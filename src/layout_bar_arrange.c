@@ -619,7 +619,7 @@ struct bar_arrangement bar_arrange_finish(struct bar_layout *B, struct panel *pa
                                           csvchart_status *st, csvchart_error *err)
 {
     const struct spec *s = B->s;
-    bool fit = true;
+    bool fit = !B->unlabelled;
     for (size_t p = 0; p < B->chart->npanels; p++) {
         fit = fit && bar_marks_labels_fit(B, &panels[p], panels[p].band);
     }

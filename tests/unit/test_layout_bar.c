@@ -809,6 +809,44 @@ static bool warned(csvchart_figure *fig, const char *what)
     return said;
 }
 
+/* The property test's larger canvases: a figure drawn at 400x600 without value labels (its
+ * bands too thin for them) was refused at 400x660 and taller, whose bands held the labels but
+ * whose value axis and note then had no room. Labels = auto go there too. */
+static void test_taller_drops_labels(void)
+{
+    const char *csv = "name,series 1,series 2\n"
+                      "\"Q0 Ga Ten Tu Réxirétu Ne\",3.48376e+09,-1.36181e+06\n"
+                      "\"Q1 Dra Pegaxi Draro Rotendra Dra Xipeten\",431659,27084.9\n"
+                      "\"Q2 Répemiten Ten Xivoten\",6.58116e+06,2.712e+09\n"
+                      "\"Q3 Rénenesa Tenréka Tennedra\",2.60149e+09,0\n"
+                      "\"Q4\",0,9.43786e+07\n"
+                      "\"Q5\",403523,-1.23516e+08\n"
+                      "\"Q6 Ka Satu Miboga Xifitu\",1.58311e+08,2.35544e+07\n"
+                      "\"Q7 Lulupe Petuten Vofiro\",1.93306e+06,-1.38907e+08\n"
+                      "\"Q8 Penevo\",27580.2,33847.7\n"
+                      "\"Q9 Misavo\",5.42238e+09,1.1107e+07\n";
+    const char *sizes[] = {"400x600", "400x660", "400x900", "400x1200"};
+    for (size_t k = 0; k < 4; k++) {
+        const char *opts[] = {"size",
+                              sizes[k],
+                              "title",
+                              "A generated chart with a title long enough to wrap on a phone-sized "
+                              "canvas",
+                              "annotate",
+                              "\"Q0 Ga Ten Tu R\u00e9xir\u00e9tu Ne\": A note on this one",
+                              NULL};
+        csvchart_error err = {0};
+        csvchart_figure *fig = fixture_figure("bar", csv, opts, &err);
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        HARNESS_REPORT(s != NULL, "%s: %s", sizes[k], err.message);
+        if (s) {
+            check_text_boxes(sizes[k], s);
+            CHECK(fixture_find_text(s, "Q9 Misavo") != NULL);
+        }
+        csvchart_figure_free(fig);
+    }
+}
+
 /* Review 12: a group's missing value left an empty slot that read as zero. It says "n/a" (in
  * the locale's words) where the slot holds the word; not in a stack, which has no slots. */
 static void test_no_data_in_groups(void)
@@ -2240,6 +2278,7 @@ int main(void)
     RUN(test_one_value_range);
     RUN(test_thin_groups_warned);
     RUN(test_no_data_in_groups);
+    RUN(test_taller_drops_labels);
     RUN(test_range_ends_as_written);
     RUN(test_mixed_multipliers);
     RUN(test_orientation);
