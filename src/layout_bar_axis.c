@@ -206,6 +206,8 @@ static bool runs_to_tick(const struct bar_layout *B, const struct panel *P)
 /* The ticks about `target` of them would be, their label plan and widest label; the widths
  * of their labels and the gaps between them (px). A linear axis decided from the data starts
  * again from P->dlo_data and ends at its lowest tick when runs_to_tick(). */
+static double frac(const struct panel *P, double v);
+
 static double ticks_for(const struct bar_layout *B, struct panel *P, int target)
 {
     if (B->s->ticks) { /* the editor's: these and no others */
@@ -246,12 +248,33 @@ static double plan_tick_labels(const struct bar_layout *B, struct panel *P)
     return need;
 }
 
+/* Whether the tick labels of P->ticks, centred on their ticks along a horizontal axis `len`
+ * px long over P's domain, keep a gap apart - as bar_axis_ticks_fit() checks them once the
+ * axis is mapped (a total of widths under `len` let uneven ones touch: a 606 px canvas was
+ * refused where 600 px drew the chart, its finer ticks chosen and then found too close). */
+static bool ticks_apart(const struct bar_layout *B, const struct panel *P, double len)
+{
+    double last_end = -INFINITY;
+    for (size_t i = 0; i < P->ticks.nmajor; i++) {
+        char buf[64];
+        csvchart_format_planned(&P->tick_plan, P->ticks.major[i], buf, sizeof buf);
+        double half = csvchart_layout_width(&B->L, &B->label, buf) / 2;
+        double p = len * frac(P, P->ticks.major[i]);
+        if (p - half < last_end + B->px.tick_label_gap) {
+            return false;
+        }
+        last_end = p + half;
+    }
+    return true;
+}
+
 static void choose_ticks(const struct bar_layout *B, struct panel *P, double len, int target)
 {
     for (;; target--) {
         double need = ticks_for(B, P, target);
         /* Along a horizontal axis the labels must not touch: fewer ticks until they do not. */
-        if (B->s->ticks || !B->horizontal || target <= 2 || need <= len) {
+        if (B->s->ticks || !B->horizontal || target <= 2 ||
+            (need <= len && ticks_apart(B, P, len))) {
             break;
         }
     }

@@ -847,6 +847,87 @@ static void test_taller_drops_labels(void)
     }
 }
 
+/* The property test at 6000 cases: 59 dots with thinned names drawn at 600x300 were refused
+ * at 606x300 and 660x300 - the longer axis chose finer ticks by the total of their widths,
+ * whose labels, centred on uneven ticks, then touched. Ticks are chosen by where they fall. */
+static void test_wider_keeps_ticks_apart(void)
+{
+    const char *csv = "name,series 1\n"
+                      "\"Q0 Bo Netuvo\",$173.109\n"
+                      "\"Q1\",$1445.93\n"
+                      "\"Q2\",$21.5493\n"
+                      "\"Q3 Ten\",$-1135.88\n"
+                      "\"Q4 Ré\",$2003.35\n"
+                      "\"Q5\",$65630.7\n"
+                      "\"Q6 Samimilu\",$37.9597\n"
+                      "\"Q7\",$-23.6242\n"
+                      "\"Q8 Révobosa\",$25.8594\n"
+                      "\"Q9\",$-53052.3\n"
+                      "\"Q10 Vofikape\",$185.364\n"
+                      "\"Q11\",$22009.5\n"
+                      "\"Q12 Pe\",$8384.49\n"
+                      "\"Q13\",$22.4065\n"
+                      "\"Q14 Mi\",$16806.1\n"
+                      "\"Q15\",$188.348\n"
+                      "\"Q16 Tenfi\",$43.8026\n"
+                      "\"Q17 Ximi\",$43864.4\n"
+                      "\"Q18 Filutensa\",$906.508\n"
+                      "\"Q19 Luvotu\",$-12.7297\n"
+                      "\"Q20 Nekane\",$-572.974\n"
+                      "\"Q21\",$118.543\n"
+                      "\"Q22\",$339.526\n"
+                      "\"Q23\",$90.9161\n"
+                      "\"Q24 Nemi\",$13832.8\n"
+                      "\"Q25 Tusa\",$-8992.85\n"
+                      "\"Q26\",$11904\n"
+                      "\"Q27 Xi\",$908.036\n"
+                      "\"Q28\",$8893.13\n"
+                      "\"Q29 Dra\",$2153.46\n"
+                      "\"Q30 Mi\",$-11741.1\n"
+                      "\"Q31\",$79621\n"
+                      "\"Q32 Bo\",$62.3428\n"
+                      "\"Q33\",$46.1297\n"
+                      "\"Q34 Borélu\",$99.3396\n"
+                      "\"Q35\",$224.69\n"
+                      "\"Q36 Tenxi\",$-690.553\n"
+                      "\"Q37\",$-76717.5\n"
+                      "\"Q38 Tenfi\",$4725.56\n"
+                      "\"Q39 Firoga\",$82241.7\n"
+                      "\"Q40\",$-37.1883\n"
+                      "\"Q41\",$313.096\n"
+                      "\"Q42 Draten\",$37487.1\n"
+                      "\"Q43\",$74.4656\n"
+                      "\"Q44\",$0\n"
+                      "\"Q45 Lu\",$2154.81\n"
+                      "\"Q46\",$-65106.1\n"
+                      "\"Q47\",$-34.4506\n"
+                      "\"Q48 Ro Sarofi\",$13176.6\n"
+                      "\"Q49\",$41069.5\n"
+                      "\"Q50\",$381.397\n"
+                      "\"Q51\",$0\n"
+                      "\"Q52\",$34.9188\n"
+                      "\"Q53 Pegagaten\",$31.3018\n"
+                      "\"Q54\",$-96.3846\n"
+                      "\"Q55\",$45324.1\n"
+                      "\"Q56 Ka\",$804.049\n"
+                      "\"Q57\",$131.298\n"
+                      "\"Q58\",$0\n";
+    const char *sizes[] = {"600x300", "606x300", "660x300", "900x300"};
+    for (size_t k = 0; k < 4; k++) {
+        const char *opts[] = {
+            "size", sizes[k],          "theme", "dark",   "title",          "Generated", "mark",
+            "dot",  "category_labels", "thin",  "source", "Generated data", NULL};
+        csvchart_error err = {0};
+        csvchart_figure *fig = fixture_figure("bar", csv, opts, &err);
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        HARNESS_REPORT(s != NULL, "%s: %s", sizes[k], err.message);
+        if (s) {
+            check_text_boxes(sizes[k], s);
+        }
+        csvchart_figure_free(fig);
+    }
+}
+
 /* Review 12: a group's missing value left an empty slot that read as zero. It says "n/a" (in
  * the locale's words) where the slot holds the word; not in a stack, which has no slots. */
 static void test_no_data_in_groups(void)
@@ -2279,6 +2360,7 @@ int main(void)
     RUN(test_thin_groups_warned);
     RUN(test_no_data_in_groups);
     RUN(test_taller_drops_labels);
+    RUN(test_wider_keeps_ticks_apart);
     RUN(test_range_ends_as_written);
     RUN(test_mixed_multipliers);
     RUN(test_orientation);
