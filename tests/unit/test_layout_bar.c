@@ -809,6 +809,29 @@ static bool warned(csvchart_figure *fig, const char *what)
     return said;
 }
 
+/* Draws `csv` at each size with the NAME, VALUE pairs of `opts` (NULL-ended, at most 12):
+ * none is refused, no text box overlaps another, and `named` (when not NULL) is drawn. */
+static void draws_at_sizes(const char *csv, const char *const *opts, const char *const *sizes,
+                           size_t nsizes, const char *named)
+{
+    for (size_t k = 0; k < nsizes; k++) {
+        const char *all[16] = {"size", sizes[k]};
+        for (size_t i = 0; opts[i] && i < 12; i++) {
+            all[2 + i] = opts[i];
+        }
+        csvchart_error err = {0};
+        csvchart_figure *fig = fixture_figure("bar", csv, all, &err);
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        HARNESS_REPORT(s != NULL, "%s: %s", sizes[k], err.message);
+        if (s) {
+            check_text_boxes(sizes[k], s);
+            HARNESS_REPORT(!named || fixture_find_text(s, named), "%s: no \"%s\"", sizes[k],
+                           named ? named : "");
+        }
+        csvchart_figure_free(fig);
+    }
+}
+
 /* The property test's larger canvases: a figure drawn at 400x600 without value labels (its
  * bands too thin for them) was refused at 400x660 and taller, whose bands held the labels but
  * whose value axis and note then had no room. Labels = auto go there too. */
@@ -825,26 +848,13 @@ static void test_taller_drops_labels(void)
                       "\"Q7 Lulupe Petuten Vofiro\",1.93306e+06,-1.38907e+08\n"
                       "\"Q8 Penevo\",27580.2,33847.7\n"
                       "\"Q9 Misavo\",5.42238e+09,1.1107e+07\n";
+    const char *opts[] = {"title",
+                          "A generated chart with a title long enough to wrap on a phone-sized "
+                          "canvas",
+                          "annotate", "\"Q0 Ga Ten Tu R\u00e9xir\u00e9tu Ne\": A note on this one",
+                          NULL};
     const char *sizes[] = {"400x600", "400x660", "400x900", "400x1200"};
-    for (size_t k = 0; k < 4; k++) {
-        const char *opts[] = {"size",
-                              sizes[k],
-                              "title",
-                              "A generated chart with a title long enough to wrap on a phone-sized "
-                              "canvas",
-                              "annotate",
-                              "\"Q0 Ga Ten Tu R\u00e9xir\u00e9tu Ne\": A note on this one",
-                              NULL};
-        csvchart_error err = {0};
-        csvchart_figure *fig = fixture_figure("bar", csv, opts, &err);
-        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
-        HARNESS_REPORT(s != NULL, "%s: %s", sizes[k], err.message);
-        if (s) {
-            check_text_boxes(sizes[k], s);
-            CHECK(fixture_find_text(s, "Q9 Misavo") != NULL);
-        }
-        csvchart_figure_free(fig);
-    }
+    draws_at_sizes(csv, opts, sizes, 4, "Q9 Misavo");
 }
 
 /* The property test at 6000 cases: 59 dots with thinned names drawn at 600x300 were refused
@@ -912,20 +922,10 @@ static void test_wider_keeps_ticks_apart(void)
                       "\"Q56 Ka\",$804.049\n"
                       "\"Q57\",$131.298\n"
                       "\"Q58\",$0\n";
+    const char *opts[] = {"theme",           "dark", "title",  "Generated",      "mark", "dot",
+                          "category_labels", "thin", "source", "Generated data", NULL};
     const char *sizes[] = {"600x300", "606x300", "660x300", "900x300"};
-    for (size_t k = 0; k < 4; k++) {
-        const char *opts[] = {
-            "size", sizes[k],          "theme", "dark",   "title",          "Generated", "mark",
-            "dot",  "category_labels", "thin",  "source", "Generated data", NULL};
-        csvchart_error err = {0};
-        csvchart_figure *fig = fixture_figure("bar", csv, opts, &err);
-        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
-        HARNESS_REPORT(s != NULL, "%s: %s", sizes[k], err.message);
-        if (s) {
-            check_text_boxes(sizes[k], s);
-        }
-        csvchart_figure_free(fig);
-    }
+    draws_at_sizes(csv, opts, sizes, 4, NULL);
 }
 
 /* Review 12: a group's missing value left an empty slot that read as zero. It says "n/a" (in
