@@ -89,11 +89,11 @@ static void test_palette_segments(void)
         }
         fill(rows, n, (uint32_t)c + 1);
         csvchart_cores_set_budget(1); /* no core spare: the maker deflates */
-        struct render_buf one = palette_stream(rows, cases[c].row_bytes, cases[c].rows,
-                                               cases[c].band);
+        struct render_buf one =
+            palette_stream(rows, cases[c].row_bytes, cases[c].rows, cases[c].band);
         csvchart_cores_set_budget(2); /* a thread of the stream's own */
-        struct render_buf two = palette_stream(rows, cases[c].row_bytes, cases[c].rows,
-                                               cases[c].band);
+        struct render_buf two =
+            palette_stream(rows, cases[c].row_bytes, cases[c].rows, cases[c].band);
         HARNESS_REPORT(inflates_to(&one, rows, n), "case %zu: inflates to its rows", c);
         HARNESS_REPORT(one.len == two.len && memcmp(one.items, two.items, one.len) == 0,
                        "case %zu: the same bytes on one thread and on two", c);
