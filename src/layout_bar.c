@@ -593,6 +593,7 @@ csvchart_status csvchart_layout_bar(const void *data, const struct spec *s,
         bar_ratio_pair(&B, P);
         bar_ratio_warn(&B, P, warn);
     }
+    B.name_key = bar_name_key(&B, panels);
     char note[256];
     auto_note(&B, panels, note, sizeof note);
     csvchart_layout_frame(&B.L, note);

@@ -105,6 +105,8 @@ struct bar_layout {
     bool name_round;             /* category_labels = thin, every panel's names consecutive
                                     whole numbers: name_stride is round and the names drawn
                                     are its multiples (bar_name_first()) */
+    size_t name_key;             /* category_labels = thin, names not numbered: the category
+                                    every k-th name counts from (bar_name_key()) */
     double band_pad;             /* horizontal: kept free at each end of the band axis, inside
                                     the plot box, for thinned names taller than a band */
     double name_band;            /* horizontal: the height the most lines of a name need */
@@ -282,10 +284,17 @@ size_t bar_name_stride_round(size_t k);
  * k + 1. */
 size_t bar_name_stride_next(const struct bar_layout *B, size_t k);
 /*
- * category_labels = thin: the category from which every k-th name of panel P is drawn. 0
- * unless B->name_round and the names are consecutive whole numbers: then the first that is a
- * multiple of k (1950 1960 ... under 1948..2022 every 10th), or P->d->ncat when fewer than
- * two are (the searches then take another stride).
+ * category_labels = thin: the category that every k-th name counts from, the same in every
+ * panel (their names may be shared): the first highlighted one (in the first panel that has
+ * one), else the one with the largest value (in magnitude, of any series; the first of
+ * equals) of the first panel. So thinning never leaves the bar a reader looks for unnamed.
+ */
+size_t bar_name_key(const struct bar_layout *B, const struct panel *panels);
+/*
+ * category_labels = thin: the category from which every k-th name of panel P is drawn.
+ * B->name_key modulo k (0 when k < 2), unless B->name_round and the names are consecutive
+ * whole numbers: then the first that is a multiple of k (1950 1960 ... under 1948..2022 every
+ * 10th), or P->d->ncat when fewer than two are (the searches then take another stride).
  */
 size_t bar_name_first(const struct bar_layout *B, const struct panel *P, size_t k);
 /*

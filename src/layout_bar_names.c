@@ -9,14 +9,15 @@
  * named, or every k-th with category_labels = thin; a grid of horizontal panels with the same
  * categories names them once, left of the first panel of each row (B->names_shared).
  *
- * Every k-th name counts from the first category, unless every panel's names are consecutive
- * whole numbers (years): then they are named as a time axis labels years (Datawrapper,
- * ggplot2, Vega-Lite), k a round step (1 2 5 10 20 25 50 100 ...) and the names its
- * multiples: 1950 1955 ... 2020 under 1948..2022, not every 3rd from 1948 (B->name_round,
- * bar_name_first(); the searches for k in layout_bar.c and layout_bar_arrange.c). Under
- * vertical bars a year at either end that would stand past the canvas (nearer its edge than
- * half the margin, as time axes' labels may come) is not shown, as Vega-Lite's labelBound
- * does, rather than the step grown (bar_name_range()).
+ * Every k-th name counts from the highlighted category, or else the largest (bar_name_key();
+ * review 12: counted from the first, the tallest bar could go unnamed), unless every panel's
+ * names are consecutive whole numbers (years): then they are named as a time axis labels
+ * years (Datawrapper, ggplot2, Vega-Lite), k a round step (1 2 5 10 20 25 50 100 ...) and the
+ * names its multiples: 1950 1955 ... 2020 under 1948..2022, not every 3rd from 1948
+ * (B->name_round, bar_name_first(); the searches for k in layout_bar.c and
+ * layout_bar_arrange.c). Under vertical bars a year at either end that would stand past the
+ * canvas (nearer its edge than half the margin, as time axes' labels may come) is not shown,
+ * as Vega-Lite's labelBound does, rather than the step grown (bar_name_range()).
  */
 #include <limits.h>
 #include <math.h>
@@ -103,10 +104,35 @@ size_t bar_name_stride_next(const struct bar_layout *B, size_t k)
     return B->name_round ? bar_name_stride_round(k + 1) : k + 1;
 }
 
+size_t bar_name_key(const struct bar_layout *B, const struct panel *panels)
+{
+    size_t np = B->chart->npanels;
+    for (size_t p = 0; p < np; p++) {
+        for (size_t c = 0; panels[p].highlighted && c < panels[p].d->ncat; c++) {
+            if (panels[p].highlighted[c]) {
+                return c;
+            }
+        }
+    }
+    const struct bar_data *d = np > 0 ? panels[0].d : NULL;
+    size_t key = 0;
+    double most = -1;
+    for (size_t i = 0; d && i < d->ncat * d->nser; i++) {
+        if (isfinite(d->v[i]) && fabs(d->v[i]) > most) {
+            most = fabs(d->v[i]);
+            key = i / d->nser;
+        }
+    }
+    return key;
+}
+
 size_t bar_name_first(const struct bar_layout *B, const struct panel *P, size_t k)
 {
-    if (!B->name_round || P->name_step == 0 || k < 2) {
+    if (k < 2) {
         return 0;
+    }
+    if (!B->name_round || P->name_step == 0) {
+        return B->name_key % k < P->d->ncat ? B->name_key % k : 0;
     }
     size_t c = 0, n = P->d->ncat;
     while (c < n && (P->name0 + P->name_step * (long long)c) % (long long)k != 0) {

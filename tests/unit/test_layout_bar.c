@@ -760,7 +760,8 @@ static void test_thin_names(void)
     }
     CHECK(thin >= 390); /* a few bars may snap to no height at all */
     CHECK_INT(gaps, 0);
-    CHECK(fixture_find_text(s, "item 000") != NULL);
+    /* counted from the tallest bar (17, first at item 016), not from the first (review 12) */
+    CHECK(fixture_find_text(s, "item 016") != NULL);
     check_text_boxes("400 categories", s);
     /* Each name some bars wide has a tick from the plot's edge at the bar it names (review
      * 12): a short horizontal line ending before the name, level with its block. */
@@ -798,6 +799,43 @@ static size_t item_names(const struct scene_item *items, size_t len)
         n += items[i].kind == SCENE_TEXT && strncmp(items[i].text, "item ", 5) == 0;
     }
     return n;
+}
+
+/* Thinned names count from the highlighted bar, else the tallest (review 12: counted from the
+ * first, the bar a reader looks for could go unnamed), under horizontal and vertical bars. */
+static void test_thin_names_key(void)
+{
+    const struct {
+        size_t n;
+        const char *orient, *highlight, *named;
+    } cases[] = {
+        {400, "true", NULL, "item 016"},       /* values 1 + i % 17: 17 first at 016 */
+        {400, "true", "item 203", "item 203"}, /* highlighted, whatever its value */
+        {120, "false", NULL, "item 016"},
+        {120, "false", "item 101", "item 101"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        char *csv = many_items(cases[k].n);
+        const char *opts[] = {"category_labels",
+                              "thin",
+                              "horizontal",
+                              cases[k].orient,
+                              cases[k].highlight ? "highlight" : NULL,
+                              cases[k].highlight,
+                              NULL};
+        csvchart_figure *fig = lay(csv, opts);
+        free(csv);
+        if (!fig) {
+            continue;
+        }
+        csvchart_error err = {0};
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        size_t names = item_names(s->items, s->len);
+        HARNESS_REPORT(names > 1 && names < cases[k].n && fixture_find_text(s, cases[k].named),
+                       "case %zu: %zu of %zu names drawn, \"%s\" %s", k, names, cases[k].n,
+                       cases[k].named, fixture_find_text(s, cases[k].named) ? "among them" : "not");
+        csvchart_figure_free(fig);
+    }
 }
 
 static bool warned(csvchart_figure *fig, const char *what)
@@ -2369,6 +2407,7 @@ int main(void)
     RUN(test_highlight_dark);
     RUN(test_too_many_names);
     RUN(test_thin_names);
+    RUN(test_thin_names_key);
     RUN(test_thin_only_when_all_cannot);
     RUN(test_bottom_tick);
     RUN(test_bottom_tick_rooms);
