@@ -591,7 +591,9 @@ csvchart_status csvchart_layout_bar(const void *data, const struct spec *s,
             goto done;
         }
         bar_ratio_pair(&B, P);
-        bar_ratio_warn(&B, P, warn);
+        if ((st = bar_ratio_check(&B, P, warn, err))) {
+            goto done;
+        }
     }
     B.name_key = bar_name_key(&B, panels);
     char note[256];

@@ -316,9 +316,11 @@ size_t bar_name_lines_v(const struct bar_layout *B, const struct panel *P, size_
 /* The categories of the ratio callout; false when the panel has none. */
 bool bar_ratio_pair(const struct bar_layout *B, struct panel *P);
 /* With ratio = true and values at or below zero, which the multiple leaves out: a warning
- * that names the pair compared and what was left out. */
-void bar_ratio_warn(const struct bar_layout *B, const struct panel *P,
-                    struct csvchart_warnings *warn);
+ * that names the pair compared and what was left out; when they are most of the values, an
+ * error that asks for the pair (review 12: "68x" between two small gains on a chart of
+ * losses), as the multiple of what is left tells nothing of the chart. */
+csvchart_status bar_ratio_check(const struct bar_layout *B, const struct panel *P,
+                                struct csvchart_warnings *warn, csvchart_error *err);
 /* The callout's text and its size along the room it needs (width beside vertical bars,
  * height above horizontal ones). */
 void bar_ratio_text(const struct bar_layout *B, const struct panel *P, char *buf, size_t n);

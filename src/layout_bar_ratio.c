@@ -64,26 +64,36 @@ bool bar_ratio_pair(const struct bar_layout *B, struct panel *P)
     return ok;
 }
 
-void bar_ratio_warn(const struct bar_layout *B, const struct panel *P,
-                    struct csvchart_warnings *warn)
+csvchart_status bar_ratio_check(const struct bar_layout *B, const struct panel *P,
+                                struct csvchart_warnings *warn, csvchart_error *err)
 {
     const struct bar_data *d = P->d;
     if (B->s->ratio_pair[0] || P->ratio_a == (size_t)-1) {
-        return; /* the editor named the pair, or there is none */
+        return CSVCHART_OK; /* the editor named the pair, or there is none */
     }
-    size_t left = 0, first = 0;
+    size_t left = 0, first = 0, above = 0;
     for (size_t c = 0; c < d->ncat; c++) {
         size_t i = bar_idx(P, c, 0);
+        above += d->has[i] && P->v[i] > 0;
         if (d->has[i] && P->v[i] <= 0 && left++ == 0) {
             first = c;
         }
     }
     if (left == 0) {
-        return;
+        return CSVCHART_OK;
     }
     size_t a = P->ratio_a, b = P->ratio_b;
     if (P->v[bar_idx(P, a, 0)] > P->v[bar_idx(P, b, 0)]) {
         a = P->ratio_b, b = P->ratio_a;
+    }
+    if (left > above) {
+        return csvchart_error_set(
+            err, CSVCHART_ERROR_VALUE, NULL, 0, 0,
+            "ratio: %zu of %zu values are at or below zero; the multiple of the smallest and "
+            "the largest above it, \"%s\" (%s) and \"%s\" (%s), would leave them out; name the "
+            "two to compare: ratio = \"A,B\"",
+            left, left + above, d->cats[a], P->value_text[bar_idx(P, a, 0)], d->cats[b],
+            P->value_text[bar_idx(P, b, 0)]);
     }
     csvchart_warnings_add(warn,
                           "ratio: compares the smallest and the largest value above zero, "
@@ -93,6 +103,7 @@ void bar_ratio_warn(const struct bar_layout *B, const struct panel *P,
                           P->value_text[bar_idx(P, b, 0)], left, left > 1 ? "s" : "",
                           left > 1 ? "are" : "is", d->cats[first],
                           P->value_text[bar_idx(P, first, 0)]);
+    return CSVCHART_OK;
 }
 
 /*

@@ -88,6 +88,23 @@ static void test_ratio_signs(void)
     fig = lay("m,p\nA,$0.07\nB,$60\n", opts);
     CHECK_INT(csvchart_figure_warning_count(fig), 0); /* all positive: nothing to say */
     csvchart_figure_free(fig);
+    /* Most values at or below zero: the multiple of the two gains would tell nothing of the
+     * chart (review 12: "68x" between Samsung and Apple over 18 losses); refused, the pair
+     * asked for. Named, the pair is drawn. */
+    const char *csv = "m,p\nA,-$589B\nB,$1.1B\nC,-$20B\nD,$74.5B\nE,-$3B\n";
+    csvchart_error err = {0};
+    fig = fixture_figure("bar", csv, opts, &err);
+    const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+    HARNESS_REPORT(s == NULL && err.status == CSVCHART_ERROR_VALUE &&
+                       strstr(err.message, "3 of 5 values are at or below zero") &&
+                       strstr(err.message, "\"B\" ($1.1B) and \"D\" ($74.5B)") &&
+                       strstr(err.message, "ratio = \"A,B\""),
+                   "mostly losses: %s", s ? "drawn" : err.message);
+    csvchart_figure_free(fig);
+    const char *named[] = {"ratio", "D,B", NULL};
+    fig = lay(csv, named);
+    CHECK(fig && fixture_find_text(csvchart_figure_scene(fig, &err), "68x") != NULL);
+    csvchart_figure_free(fig);
 }
 
 /* A rule far outside the values stretches the axis and flattens them: said (review 4: a
