@@ -212,6 +212,8 @@ static void check_fractions(const struct bar_chart *c, const struct spec *s,
     }
 }
 
+static void drawn_anyway(struct bar_chart *c);
+
 csvchart_status csvchart_bar_chart_bind(const csvchart_table *t, const struct agg_rows *folded,
                                         const struct spec *s, struct bar_chart *out,
                                         struct csvchart_warnings *warn, csvchart_error *err)
@@ -219,8 +221,14 @@ csvchart_status csvchart_bar_chart_bind(const csvchart_table *t, const struct ag
     memset(out, 0, sizeof *out);
     struct columns c = {0};
     struct intern series = {0}, facets = {0};
-    struct binder b = {
-        .t = t, .folded = folded, .s = s, .c = &c, .series = &series, .warn = warn, .err = err};
+    struct binder b = {.t = t,
+                       .folded = folded,
+                       .s = s,
+                       .c = &c,
+                       .series = &series,
+                       .warn = warn,
+                       .err = err,
+                       .chart = out};
     csvchart_status st = csvchart_bar_columns_resolve(t, s, &c, err);
     if (st) {
         goto done;
@@ -242,6 +250,10 @@ csvchart_status csvchart_bar_chart_bind(const csvchart_table *t, const struct ag
                               "%s:%zu: row skipped: no value for \"%s\"%s", t->name,
                               folded->skipped.kept[i].line, folded->skipped.kept[i].x,
                               b.no_value_hint);
+        if (!s->bin && !csvchart_bar_chart_skipped(out, folded->skipped.kept[i].x)) {
+            st = csvchart_error_nomem(err);
+            goto done;
+        }
     }
     if (folded && !b.range) {
         csvchart_warnings_rows(warn, t->name, b.no_values,
@@ -321,6 +333,7 @@ csvchart_status csvchart_bar_chart_bind(const csvchart_table *t, const struct ag
     if (st == CSVCHART_OK) {
         check_shares(out, s, warn);
         check_fractions(out, s, warn);
+        drawn_anyway(out);
     }
 done:
     csvchart_warnings_flush(warn);
@@ -335,10 +348,60 @@ done:
     return st;
 }
 
+/* A category whose other rows had values is drawn after all: it leaves the list of those
+ * left out (past the first 64 names, the count may still hold a few such). */
+static void drawn_anyway(struct bar_chart *c)
+{
+    size_t kept = 0, gone = 0;
+    for (size_t i = 0; i < c->nseen; i++) {
+        bool drawn = false;
+        for (size_t p = 0; p < c->npanels && !drawn; p++) {
+            for (size_t k = 0; k < c->panels[p].ncat && !drawn; k++) {
+                drawn = strcmp(c->panels[p].cats[k], c->skipped_seen[i]) == 0;
+            }
+        }
+        if (drawn) {
+            free(c->skipped_seen[i]);
+            gone++;
+            continue;
+        }
+        c->skipped_seen[kept++] = c->skipped_seen[i];
+    }
+    c->nseen = kept;
+    c->nskipped -= gone;
+    for (size_t i = 0; i < BAR_SKIPPED_NAMED; i++) {
+        c->skipped[i] = i < kept ? c->skipped_seen[i] : NULL;
+    }
+}
+
+bool csvchart_bar_chart_skipped(struct bar_chart *c, const char *name)
+{
+    for (size_t i = 0; i < c->nseen; i++) {
+        if (strcmp(c->skipped_seen[i], name) == 0) {
+            return true;
+        }
+    }
+    if (c->nseen < sizeof c->skipped_seen / sizeof c->skipped_seen[0]) {
+        char *copy = strdup(name);
+        if (!copy) {
+            return false;
+        }
+        c->skipped_seen[c->nseen++] = copy;
+        if (c->nskipped < BAR_SKIPPED_NAMED) {
+            c->skipped[c->nskipped] = copy;
+        }
+    }
+    c->nskipped++;
+    return true;
+}
+
 void csvchart_bar_chart_fini(struct bar_chart *c)
 {
     for (size_t p = 0; c->panels && p < c->npanels; p++) {
         csvchart_bar_panel_fini(&c->panels[p]);
+    }
+    for (size_t i = 0; i < c->nseen; i++) {
+        free(c->skipped_seen[i]);
     }
     free(c->panels);
     memset(c, 0, sizeof *c);

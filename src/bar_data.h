@@ -45,11 +45,24 @@ struct bar_data {
     char *value_name; /* the (first) value column's name */
 };
 
+/* How many of the categories left out for want of a value the figure's note names. */
+#define BAR_SKIPPED_NAMED 3
+
 struct bar_chart {
     size_t npanels;
     struct bar_data *panels;
     bool range; /* low/high range bars */
+    /* Categories left out because their rows had no value (each also a warning): the first
+     * BAR_SKIPPED_NAMED names, and how many were left out in all (a name counted once among
+     * the first 64), for the note under the figure ("No data for ..."). */
+    char *skipped[BAR_SKIPPED_NAMED];
+    size_t nskipped;
+    char *skipped_seen[64];
+    size_t nseen;
 };
+
+/* Notes that category `name` was left out for want of a value; false when out of memory. */
+bool csvchart_bar_chart_skipped(struct bar_chart *c, const char *name);
 
 /*
  * Binds the table t, whose cells may stand for numbers folded into them while it was read

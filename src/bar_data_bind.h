@@ -64,6 +64,7 @@ struct binder {
     const struct intern *series;
     struct csvchart_warnings *warn;
     csvchart_error *err;
+    struct bar_chart *chart; /* where the categories left out are noted */
     bool range;
     /* per panel */
     struct intern cats;

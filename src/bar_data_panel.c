@@ -256,7 +256,8 @@ static csvchart_status observe_row(struct binder *b, size_t r)
                 csvchart_bar_no_value(what, sizeof what, "rows skipped", t->cols[c->low].name),
                 "%s:%zu: row skipped: no %s for \"%s\"", t->name, lc->line, t->cols[c->low].name,
                 name);
-            return CSVCHART_OK;
+            return csvchart_bar_chart_skipped(b->chart, name) ? CSVCHART_OK
+                                                              : csvchart_error_nomem(b->err);
         }
         const struct agg *none = NULL;
         double low = cell_value(b, c->low, lc, &u, &none);
@@ -311,7 +312,8 @@ static csvchart_status observe_row(struct binder *b, size_t r)
         csvchart_warnings_row(b->warn, t->name, xc->line, b->no_values,
                               "%s:%zu: row skipped: no value for \"%s\"%s", t->name, xc->line, name,
                               b->no_value_hint);
-        return CSVCHART_OK;
+        return csvchart_bar_chart_skipped(b->chart, name) ? CSVCHART_OK
+                                                          : csvchart_error_nomem(b->err);
     }
     size_t ci;
     csvchart_status st = category(b, xc, cat, ser0, &ci);

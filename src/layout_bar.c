@@ -156,7 +156,7 @@ static bool shared_scale(const struct bar_layout *B)
 
 /* The notes the chart adds: where log bars start; that each panel has its own scale. In the
  * locale's language (words.h). */
-static void auto_note(const struct bar_layout *B, const struct panel *panels, char *buf, size_t n)
+static void scale_note(const struct bar_layout *B, const struct panel *panels, char *buf, size_t n)
 {
     const struct words *w = csvchart_words_get(B->s->locale);
     size_t np = B->chart->npanels;
@@ -189,6 +189,36 @@ static void auto_note(const struct bar_layout *B, const struct panel *panels, ch
     csvchart_format_planned(&plan, panels[0].dlo, v, sizeof v);
     size_t len = csvchart_words_fill(w->log_start[stems], v, 0, buf, n);
     snprintf(buf + len, n - len, "%s", scale);
+}
+
+/*
+ * The note under the figure: the scale's (scale_note()), then the categories left out for want
+ * of a value, which would otherwise be gone from the figure without a word (review 12: only a
+ * warning on stderr said so): "No data for SK hynix, TSMC and 4 more."
+ */
+static void auto_note(const struct bar_layout *B, const struct panel *panels, char *buf, size_t n)
+{
+    scale_note(B, panels, buf, n);
+    const struct bar_chart *c = B->chart;
+    if (c->nskipped == 0) {
+        return;
+    }
+    const struct words *w = csvchart_words_get(B->s->locale);
+    char names[400] = "";
+    size_t len = 0, named = c->nskipped < BAR_SKIPPED_NAMED ? c->nskipped : BAR_SKIPPED_NAMED;
+    for (size_t i = 0; i < named && c->skipped[i] && len < sizeof names; i++) {
+        len +=
+            (size_t)snprintf(names + len, sizeof names - len, "%s%s", i ? ", " : "", c->skipped[i]);
+    }
+    if (c->nskipped > named && len < sizeof names) {
+        csvchart_words_fill(w->and_more, "", c->nskipped - named, names + len, sizeof names - len);
+    }
+    size_t at = strlen(buf);
+    if (at > 0 && at + 1 < n) {
+        buf[at++] = ' ';
+        buf[at] = '\0';
+    }
+    csvchart_words_fill(w->no_data_for, names, 0, buf + at, n - at);
 }
 
 /* The SVG <desc>: one sentence about the data. */
@@ -596,7 +626,7 @@ csvchart_status csvchart_layout_bar(const void *data, const struct spec *s,
         }
     }
     B.name_key = bar_name_key(&B, panels);
-    char note[256];
+    char note[640];
     auto_note(&B, panels, note, sizeof note);
     csvchart_layout_frame(&B.L, note);
     const struct bar_data *d0 = &chart->panels[0];

@@ -79,6 +79,7 @@ struct words {
     const char *source;      /* before the source line: "Source: " */
     const char *other;       /* a timeline's group of events with a blank group: "Other" */
     const char *no_data;     /* a grouped bar's missing value: "n/a" */
+    const char *no_data_for; /* the note of categories left out: "No data for {v}." */
     /* A trend's rate in words; NULL in English, which trend_fit.c writes itself ("halves
      * every 7 months"). */
     struct words_unit units[WORDS_NUNITS];

@@ -107,6 +107,41 @@ static void test_ratio_signs(void)
     csvchart_figure_free(fig);
 }
 
+/* A category whose rows have no value is left out of the figure, and the note under it says
+ * so (review 12: only a warning on stderr did), in the locale's words, naming three and
+ * counting the rest; one with a value in another row is drawn and not named. */
+static void test_no_data_note(void)
+{
+    const char *none[] = {NULL};
+    csvchart_figure *fig = lay("m,p\nA,5\nB,\nC,3\nC,\n", none);
+    if (fig) {
+        csvchart_error err = {0};
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        CHECK(fixture_find_text(s, "No data for B.") != NULL);
+        CHECK(fixture_find_text(s, "C") != NULL);
+        csvchart_figure_free(fig);
+    }
+    const char *de[] = {"locale", "de", NULL};
+    fig = lay("m,p\nA,5\nB,\nC,\nD,\nE,\nF,2\nG,\n", de);
+    if (fig) {
+        csvchart_error err = {0};
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        HARNESS_REPORT(
+            fixture_find_text(s, "Keine Daten f\xc3\xbcr B, C, D und 2\xc2\xa0weitere.") != NULL,
+            "no German note of the five categories left out");
+        csvchart_figure_free(fig);
+    }
+    fig = lay("m,p\nA,5\nB,4\n", none);
+    if (fig) {
+        csvchart_error err = {0};
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        for (size_t i = 0; i < s->len; i++) {
+            CHECK(s->items[i].kind != SCENE_TEXT || strstr(s->items[i].text, "No data") == NULL);
+        }
+        csvchart_figure_free(fig);
+    }
+}
+
 /* A rule far outside the values stretches the axis and flattens them: said (review 4: a
  * rule at $1M over $0-$21 of data, in silence); one near them is not. */
 static void test_rule_far(void)
@@ -2405,6 +2440,7 @@ int main(void)
     RUN(test_panel_titles_wrap);
     RUN(test_short_axis_reaches_bars);
     RUN(test_ratio_signs);
+    RUN(test_no_data_note);
     RUN(test_net_totals);
     RUN(test_rule_far);
     RUN(test_refs_visible);
