@@ -532,12 +532,12 @@ void bar_axis_gridlines(struct bar_layout *B, struct panel *P)
     struct layout *L = &B->L;
     const struct theme *t = &B->s->theme;
     csvchart_rgba minor = (t->grid & 0xFFFFFF00u) | 0x90u;
-    /* Minor lines (2..9 x each decade) help only while a decade is roomy: otherwise they
-     * crowd into a grey band. */
     double len = fabs(P->sc.r1 - P->sc.r0);
     double decade_px = P->log ? len / log10(P->dhi / P->dlo) : 0;
-    size_t nminor = decade_px >= 110 * L->g ? P->ticks.nminor : 0;
-    for (size_t i = 0; i < nminor; i++) {
+    for (size_t i = 0; P->log && i < P->ticks.nminor; i++) {
+        if (!csvchart_scale_minor_drawn(P->ticks.minor[i], decade_px, L->g)) {
+            continue;
+        }
         double p =
             csvchart_layout_snap(L, csvchart_scale_map(&P->sc, P->ticks.minor[i]), B->px.grid);
         across(B, P, p, minor, B->px.grid, true);

@@ -257,8 +257,10 @@ void csvchart_tr_draw_value_axis(struct trend_layout *T)
     csvchart_rgba minor = (th->grid & 0xFFFFFF00u) | 0x90u;
     double len = T->data_bottom - T->data_top;
     double decade_px = T->log ? len / log10(T->dhi / T->dlo) : 0;
-    size_t nminor = decade_px >= 110 * L->g ? T->ticks.nminor : 0;
-    for (size_t i = 0; i < nminor; i++) {
+    for (size_t i = 0; T->log && i < T->ticks.nminor; i++) {
+        if (!csvchart_scale_minor_drawn(T->ticks.minor[i], decade_px, L->g)) {
+            continue;
+        }
         double y = csvchart_layout_snap(L, csvchart_tr_value_y(T, T->ticks.minor[i]), T->px.grid);
         csvchart_layout_soft_line(L, T->px0, y, T->px1, y, minor, T->px.grid);
     }

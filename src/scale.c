@@ -11,9 +11,9 @@
  * 2, 5 or 25 times a power of ten, about the target count, the simplest preferred) and
  * csvchart_ticks_log / csvchart_ticks_log_within (every decade, or every 3rd, 6th, 9th ...;
  * within a domain counted down from its top decade, which is labelled; with minor ticks over
- * few decades; bars and trends share them). (An extended-Wilkinson
- * search that extended the domain to its ticks served before domains were decided first; it
- * is gone.)
+ * few decades, and at the decades left unlabelled over more; bars and trends share them). (An
+ * extended-Wilkinson search that extended the domain to its ticks served before domains were
+ * decided first; it is gone.)
  *
  * Exact tick values: a tick is an integer times a power of ten, turned into a double only at
  * the end (scaled()), so that 0.3 is the double nearest 0.3, never 0.30000000000000004, and a
@@ -181,6 +181,13 @@ bool csvchart_ticks_log(double dmin, double dmax, int target, struct ticks *out)
             }
             for (int d = 2; d <= 9; d++) {
                 out->minor[out->nminor++] = scaled(d, e);
+            }
+        }
+    } else { /* wider: the decades the stride skips only (review 12: $10 ... $10T, nothing between)
+              */
+        for (int e = e0 + 1; e < e1 && out->nminor < SCALE_MAX_MINOR; e++) {
+            if ((e - e0) % s != 0) {
+                out->minor[out->nminor++] = pow10i(e);
             }
         }
     }
@@ -354,6 +361,16 @@ void csvchart_ticks_log_within(double dlo, double dhi, int target, struct ticks 
                     }
                 }
             }
+        } else { /* wider: the decades inside the domain that carry no label */
+            for (int e = a; e <= b && out->nminor < SCALE_MAX_MINOR; e++) {
+                bool major = false;
+                for (size_t k = 0; k < out->nmajor; k++) {
+                    major = major || fabs(out->major[k] / pow10i(e) - 1) < 1e-9;
+                }
+                if (!major) {
+                    out->minor[out->nminor++] = pow10i(e);
+                }
+            }
         }
     }
     if (out->nmajor == 0 && ok) {
@@ -366,4 +383,11 @@ void csvchart_ticks_log_within(double dlo, double dhi, int target, struct ticks 
     }
     out->lo = out->nmajor ? out->major[0] : dlo;
     out->hi = out->nmajor ? out->major[out->nmajor - 1] : dhi;
+}
+
+bool csvchart_scale_minor_drawn(double v, double decade_px, double g)
+{
+    double e = log10(v);
+    bool decade = fabs(e - round(e)) < 1e-9;
+    return decade ? decade_px >= 12 * fmax(g, 1) : decade_px >= 110 * g;
 }

@@ -6,7 +6,7 @@
  * Log ticks: the domain snaps outward to decades; a major tick at every decade, or every 3rd,
  * 6th, 9th ... decade (on multiples of that stride: 1, 1K, 1M ...) when there are more decades
  * than the target; minor ticks at 2..9 x each decade when the domain spans at most 3 decades,
- * none otherwise.
+ * at the decades left without a label otherwise.
  */
 #ifndef CSVCHART_SCALE_H
 #define CSVCHART_SCALE_H
@@ -61,6 +61,14 @@ struct ticks {
 bool csvchart_ticks_log(double dmin, double dmax, int target, struct ticks *out);
 
 /*
+ * Whether a log axis draws minor tick v as a faint gridline, `decade_px` CSS px to a decade
+ * and `g` the layout's geometry unit: 2..9 x a decade when a decade is roomy (110 g px;
+ * tighter, they crowd into a grey band), a decade without a label when decades are 12 px
+ * apart or more (12 g on a canvas larger than an article's; closer, they read as hatching).
+ */
+bool csvchart_scale_minor_drawn(double v, double decade_px, double g);
+
+/*
  * For axes whose domain is decided first (bars and trends: from zero to a round value, so that
  * the domain does not change with the size drawn): the first round value at or above v > 0 -
  * 1, 1.2, 1.4, 1.6, 1.8, 2, 2.5, 3, 3.5, 4, 5, 6, 7, 8 or 10 times a power of ten (v itself
@@ -97,8 +105,8 @@ void csvchart_ticks_from_tick(double dlo, double dhi, int target, struct ticks *
  * (the bars' baseline, when it falls on one) - or, when that is below SCALE_LOG_FIXED_LEAST,
  * to the lowest not below it, when two ticks stay there and the domain runs at most a step
  * below it. `step` is 10^s; minor ticks (2..9 x each decade, and the decades skipped) inside
- * the domain when it spans at most 3 decades. Where no decade lies inside (subnormal data:
- * the first decade is 1e-307) the ticks are the domain's ends.
+ * the domain when it spans at most 3 decades, the decades skipped alone over more. Where no decade
+ * lies inside (subnormal data: the first decade is 1e-307) the ticks are the domain's ends.
  */
 void csvchart_ticks_log_within(double dlo, double dhi, int target, struct ticks *out);
 

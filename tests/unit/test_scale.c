@@ -46,19 +46,20 @@ static const struct {
     {20, 80, 5, 10, 2, T(10, 100), 8},     // inside one decade: a decade below and above
     {10, 10, 5, 10, 3, T(1, 10, 100), 16}, // one exact decade
     {0.5, 0.5, 5, 10, 2, T(0.1, 1), 8},
-    {1e-3, 1e12, 5, 1e6, 4, T(1e-6, 1, 1e6, 1e12), 0}, // thinned decades on 1 = 10^0
-    {1e-3, 1e12, 6, 1e3, 6, T(1e-3, 1, 1e3, 1e6, 1e9, 1e12), 0},
+    {1e-3, 1e12, 5, 1e6, 4, T(1e-6, 1, 1e6, 1e12), 15}, // thinned decades on 1 = 10^0; the
+    // 15 decades between them are minors (more than 3 decades: the decades alone)
+    {1e-3, 1e12, 6, 1e3, 6, T(1e-3, 1, 1e3, 1e6, 1e9, 1e12), 10},
     {1e-3, 1e12, 16, 10, 16,
      T(1e-3, 1e-2, 1e-1, 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12), 0},
     /* Thinned: every 3rd, 6th ... decade, on the prefixes' decades (review 8: every 2nd or
      * 5th gave $0.00001 $1 $100K $10B) */
-    {1e-3, 1e12, 10, 1e3, 6, T(1e-3, 1, 1e3, 1e6, 1e9, 1e12), 0},
-    {1e-10, 1e10, 5, 1e6, 5, T(1e-12, 1e-6, 1, 1e6, 1e12), 0},
-    {3e-5, 6.75e12, 8, 1e3, 8, T(1e-6, 1e-3, 1, 1e3, 1e6, 1e9, 1e12, 1e15), 0},
-    {3e-5, 6.75e12, 5, 1e6, 5, T(1e-6, 1, 1e6, 1e12, 1e18), 0},
-    {0.0012, 7.5e14, 8, 1e3, 7, T(1e-3, 1, 1e3, 1e6, 1e9, 1e12, 1e15), 0},
-    {1e-300, 1e300, 5, 1e150, 5, T(1e-300, 1e-150, 1, 1e150, 1e300), 0},
-    {1e200, 1e307, 2, 1e300, 2, T(1e8, 1e308), 0}, // shifted down to stay below DBL_MAX
+    {1e-3, 1e12, 10, 1e3, 6, T(1e-3, 1, 1e3, 1e6, 1e9, 1e12), 10},
+    {1e-10, 1e10, 5, 1e6, 5, T(1e-12, 1e-6, 1, 1e6, 1e12), 20},
+    {3e-5, 6.75e12, 8, 1e3, 8, T(1e-6, 1e-3, 1, 1e3, 1e6, 1e9, 1e12, 1e15), 14},
+    {3e-5, 6.75e12, 5, 1e6, 5, T(1e-6, 1, 1e6, 1e12, 1e18), 20},
+    {0.0012, 7.5e14, 8, 1e3, 7, T(1e-3, 1, 1e3, 1e6, 1e9, 1e12, 1e15), 12},
+    {1e-300, 1e300, 5, 1e150, 5, T(1e-300, 1e-150, 1, 1e150, 1e300), 512}, // SCALE_MAX_MINOR
+    {1e200, 1e307, 2, 1e300, 2, T(1e8, 1e308), 299}, // shifted down to stay below DBL_MAX
 };
 
 static void test_log_cases(void)
@@ -246,6 +247,20 @@ static void test_log_within(void)
     csvchart_ticks_log_within(1e-7, 1e7, 8, &t); /* thinned by 3 down from the top 1e7 */
     CHECK(t.nmajor == 5 && t.major[0] == 1e-5 && t.major[2] == 10 && t.major[3] == 1e4);
     CHECK(t.major[4] == 1e7 && t.hi == 1e7); // not 1e-8, below a millionth and the domain
+    /* the decades between the labels are minor ticks (review 12: "$10 ... $10T" with nothing
+     * between them): 1e-7 ... 1e7 less the five labelled */
+    CHECK_INT(t.nminor, 15 - 5);
+    for (size_t i = 0; i < t.nminor; i++) {
+        double e = log10(t.minor[i]);
+        CHECK(fabs(e - round(e)) < 1e-9 && t.minor[i] >= 1e-7 && t.minor[i] <= 1e7);
+    }
+    /* drawn as gridlines: a decade without a label 12 px apart or more (12 g on a canvas
+     * larger than an article's), 2..9 x a decade only 110 g apart */
+    CHECK(csvchart_scale_minor_drawn(1e3, 12, 1) && !csvchart_scale_minor_drawn(1e3, 11.9, 1));
+    CHECK(!csvchart_scale_minor_drawn(1e3, 6.5, 0.5) && csvchart_scale_minor_drawn(1e3, 24, 2));
+    CHECK(!csvchart_scale_minor_drawn(1e3, 20, 2));
+    CHECK(!csvchart_scale_minor_drawn(2e3, 100, 1) && csvchart_scale_minor_drawn(2e3, 110, 1));
+    CHECK(csvchart_scale_minor_drawn(5e-3, 55, 0.5));
     static const double sub[][2] = {{1e-310, 2e-310}, {5e-324, 1e-309}, {1e-310, 1e-310}};
     for (size_t i = 0; i < sizeof sub / sizeof sub[0]; i++) {
         csvchart_ticks_log_within(sub[i][0], sub[i][1], 5, &t);
