@@ -353,43 +353,36 @@ done:
 static void drawn_anyway(struct bar_chart *c)
 {
     size_t kept = 0, gone = 0;
-    for (size_t i = 0; i < c->nseen; i++) {
+    for (size_t i = 0; i < c->nkept; i++) {
         bool drawn = false;
         for (size_t p = 0; p < c->npanels && !drawn; p++) {
             for (size_t k = 0; k < c->panels[p].ncat && !drawn; k++) {
-                drawn = strcmp(c->panels[p].cats[k], c->skipped_seen[i]) == 0;
+                drawn = strcmp(c->panels[p].cats[k], c->skipped[i]) == 0;
             }
         }
         if (drawn) {
-            free(c->skipped_seen[i]);
+            free(c->skipped[i]);
             gone++;
             continue;
         }
-        c->skipped_seen[kept++] = c->skipped_seen[i];
+        c->skipped[kept++] = c->skipped[i];
     }
-    c->nseen = kept;
+    c->nkept = kept;
     c->nskipped -= gone;
-    for (size_t i = 0; i < BAR_SKIPPED_NAMED; i++) {
-        c->skipped[i] = i < kept ? c->skipped_seen[i] : NULL;
-    }
 }
 
 bool csvchart_bar_chart_skipped(struct bar_chart *c, const char *name)
 {
-    for (size_t i = 0; i < c->nseen; i++) {
-        if (strcmp(c->skipped_seen[i], name) == 0) {
+    for (size_t i = 0; i < c->nkept; i++) {
+        if (strcmp(c->skipped[i], name) == 0) {
             return true;
         }
     }
-    if (c->nseen < sizeof c->skipped_seen / sizeof c->skipped_seen[0]) {
-        char *copy = strdup(name);
-        if (!copy) {
+    if (c->nkept < sizeof c->skipped / sizeof c->skipped[0]) {
+        if (!(c->skipped[c->nkept] = strdup(name))) {
             return false;
         }
-        c->skipped_seen[c->nseen++] = copy;
-        if (c->nskipped < BAR_SKIPPED_NAMED) {
-            c->skipped[c->nskipped] = copy;
-        }
+        c->nkept++;
     }
     c->nskipped++;
     return true;
@@ -400,8 +393,8 @@ void csvchart_bar_chart_fini(struct bar_chart *c)
     for (size_t p = 0; c->panels && p < c->npanels; p++) {
         csvchart_bar_panel_fini(&c->panels[p]);
     }
-    for (size_t i = 0; i < c->nseen; i++) {
-        free(c->skipped_seen[i]);
+    for (size_t i = 0; i < c->nkept; i++) {
+        free(c->skipped[i]);
     }
     free(c->panels);
     memset(c, 0, sizeof *c);

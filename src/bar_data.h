@@ -52,13 +52,11 @@ struct bar_chart {
     size_t npanels;
     struct bar_data *panels;
     bool range; /* low/high range bars */
-    /* Categories left out because their rows had no value (each also a warning): the first
-     * BAR_SKIPPED_NAMED names, and how many were left out in all (a name counted once among
-     * the first 64), for the note under the figure ("No data for ..."). */
-    char *skipped[BAR_SKIPPED_NAMED];
-    size_t nskipped;
-    char *skipped_seen[64];
-    size_t nseen;
+    /* Categories left out because their rows had no value (each also a warning), for the
+     * note under the figure ("No data for ...", the first BAR_SKIPPED_NAMED of them): the
+     * first 64 names, and how many were left out in all (past those 64, each row counts). */
+    char *skipped[64];
+    size_t nkept, nskipped;
 };
 
 /* Notes that category `name` was left out for want of a value; false when out of memory. */

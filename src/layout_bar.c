@@ -205,8 +205,8 @@ static void auto_note(const struct bar_layout *B, const struct panel *panels, ch
     }
     const struct words *w = csvchart_words_get(B->s->locale);
     char names[400] = "";
-    size_t len = 0, named = c->nskipped < BAR_SKIPPED_NAMED ? c->nskipped : BAR_SKIPPED_NAMED;
-    for (size_t i = 0; i < named && c->skipped[i] && len < sizeof names; i++) {
+    size_t len = 0, named = c->nkept < BAR_SKIPPED_NAMED ? c->nkept : BAR_SKIPPED_NAMED;
+    for (size_t i = 0; i < named && len < sizeof names; i++) {
         len +=
             (size_t)snprintf(names + len, sizeof names - len, "%s%s", i ? ", " : "", c->skipped[i]);
     }

@@ -183,8 +183,8 @@ bool csvchart_ticks_log(double dmin, double dmax, int target, struct ticks *out)
                 out->minor[out->nminor++] = scaled(d, e);
             }
         }
-    } else { /* wider: the decades the stride skips only (review 12: $10 ... $10T, nothing between)
-              */
+    } else {
+        /* wider: the decades the stride skips only (review 12: $10 ... $10T, nothing between) */
         for (int e = e0 + 1; e < e1 && out->nminor < SCALE_MAX_MINOR; e++) {
             if ((e - e0) % s != 0) {
                 out->minor[out->nminor++] = pow10i(e);
@@ -361,7 +361,8 @@ void csvchart_ticks_log_within(double dlo, double dhi, int target, struct ticks 
                     }
                 }
             }
-        } else { /* wider: the decades inside the domain that carry no label */
+        } else {
+            /* wider: the decades inside the domain that carry no label */
             for (int e = a; e <= b && out->nminor < SCALE_MAX_MINOR; e++) {
                 bool major = false;
                 for (size_t k = 0; k < out->nmajor; k++) {
