@@ -569,8 +569,9 @@ void csvchart_format_plan(const struct value_format *f, enum label_role role, co
         (isfinite(min_abs) &&
          min_abs < (role == LABELS_LOG_TICKS ? pow(10, SCALE_LOG_FIXED_LEAST) * (1 - 1e-9) : 1e-6));
     /* Large numbers read better abbreviated, whatever the kind: 40,000,000 as 40M (FIGURES.md),
-     * $210,500,000,000.00 as $210.5B, a share of 25,000,000% as 25M% (growth from nothing). */
-    p->si = l.si || max_abs >= 1e6;
+     * $210,500,000,000.00 as $210.5B, a share of 25,000,000% as 25M% (growth from nothing); an
+     * axis's from six digits (700K, not 700,000: review 12), where a label is twice as wide. */
+    p->si = l.si || max_abs >= (role == LABELS_VALUES ? 1e6 : 1e5);
     p->top = max_abs;
     if (role == LABELS_TICKS && p->si && !l.si && values && values->role == LABELS_VALUES &&
         !values->si && max_abs < 1e7 && 10 * values->top > max_abs) {
@@ -590,11 +591,19 @@ void csvchart_format_plan(const struct value_format *f, enum label_role role, co
         p->rule = DEC_STEP;
         return;
     }
-    /* Values of one comparison share a prefix when the smallest still reads with at most one
-     * leading zero ($0.6T beside $1.4T). Over a wider range, the values that read so at the
-     * largest one's prefix still take it, and only the smaller ones their own: $0.75T beside
-     * $1T, never $750B (FIGURES.md), with $5.6M beside them. */
-    if (p->si && isfinite(min_abs) && min_abs >= pow(10, 3 * kmax - 1)) {
+    /* Values all written at one prefix keep it where each reads there, under 10,000 of it
+     * ($2.1M ... $1,392.3M, not $0.61B beside $14.1M: review 12): the unit the user wrote,
+     * and one prefix already (FIGURES.md). Else values of one comparison share a prefix when
+     * the smallest still reads with at most one leading zero ($0.6T beside $1.4T). Over a
+     * wider range, the values that read so at the largest one's prefix still take it, and
+     * only the smaller ones their own: $0.75T beside $1T, never $750B (FIGURES.md), with $5.6M
+     * beside them. */
+    int written_k = data_power / 3;
+    if (p->si && !computed && written_k > 0 && !f->unit.mixed &&
+        f->unit.multipliers == 1u << written_k && written_k <= kmax &&
+        max_abs < pow(10, data_power + 4)) {
+        p->k = written_k;
+    } else if (p->si && isfinite(min_abs) && min_abs >= pow(10, 3 * kmax - 1)) {
         p->k = kmax;
     } else if (p->si) {
         p->k_up = kmax;

@@ -128,8 +128,13 @@ void csvchart_tr_value_ticks(struct trend_layout *T, double len, int target)
         csvchart_ticks_from_tick(T->dlo_data, T->dhi, target, &T->ticks);
         T->dlo = fmin(T->dlo_data, T->ticks.lo);
     }
+    /* The axis speaks as the values do when they share a prefix ($200B ... $1,000B); values
+     * written in full are no reason to write it in full too, as under bars, where each bar's
+     * label sits beside the axis: a line's values are seen on the axis alone (700K, not
+     * 700,000: review 12). */
     csvchart_format_plan(&T->values.f, T->log ? LABELS_LOG_TICKS : LABELS_TICKS, T->ticks.major,
-                         T->ticks.nmajor, T->ticks.step, false, &T->values, &T->tick_plan);
+                         T->ticks.nmajor, T->ticks.step, false, T->values.si ? &T->values : NULL,
+                         &T->tick_plan);
     T->tick_w = 0;
     for (size_t i = 0; i < T->ticks.nmajor; i++) {
         char buf[64];

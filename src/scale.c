@@ -287,6 +287,9 @@ void csvchart_ticks_from_tick(double dlo, double dhi, int target, struct ticks *
         if (!(below < out->major[0]) || !(below <= dlo) || !isfinite(below)) {
             return; /* dlo within rounding of a tick: it is one */
         }
+        if (dlo - below > (dhi - below) * SCALE_RUN_ON_MOST) {
+            return; /* a step too coarse for the data: the axis ends at dlo, past its label */
+        }
         memmove(out->major + 1, out->major, out->nmajor * sizeof *out->major);
         out->major[0] = below;
         out->nmajor++;

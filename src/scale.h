@@ -90,11 +90,15 @@ void csvchart_ticks_within(double dlo, double dhi, int target, struct ticks *out
  * where values below zero would otherwise run along the plot's unlabelled floor). Not for
  * a sliver: when dlo lies less than SCALE_RUN_ON_LEAST of a step below the first tick, the
  * axis ends at dlo (a -12.25 beside values in millions ran the axis on to -2M, emptying two
- * fifths of a phone's plot: review 10). An axis from zero, or from a tick, is unchanged. The top is
- * not: an axis may run past its last label to a round value above the data. A domain with fewer
- * than 2 ticks is returned as is.
+ * fifths of a phone's plot: review 10). Nor for a step too coarse for the data: when the axis
+ * from the tick below to dhi would leave more than SCALE_RUN_ON_MOST of its length beyond dlo,
+ * it ends at dlo, past its lowest label (a phone's ticks 500 apart ran -$600B on to -$1,000B,
+ * a third of the plot empty: review 12). An axis from zero, or from a tick, is unchanged. The
+ * top is not: an axis may run past its last label to a round value above the data. A domain
+ * with fewer than 2 ticks is returned as is.
  */
 #define SCALE_RUN_ON_LEAST 0.1
+#define SCALE_RUN_ON_MOST 0.25
 void csvchart_ticks_from_tick(double dlo, double dhi, int target, struct ticks *out);
 /*
  * The same for a log axis whose domain [dlo, dhi] is decided first (0 < dlo <= dhi), the one

@@ -744,6 +744,37 @@ static void test_plans(void)
     const char *aw[] = {"$0", "$200B", "$400B", "$600B", "$800B", "$1,000B"};
     check_plan("the axis follows its labels", &bn, LABELS_TICKS, axis, 6, 200e9, false, &vp, aw);
 
+    /* Values all written at one prefix keep it where each reads there, under 10,000 of it
+     * (review 12: $605.5M read $0.61B beside $14.1M), and the axis speaks with them; written
+     * with two multipliers, or past 10,000 of theirs, the comparison's rules above. */
+    struct value_format mn = fmt_with("auto", "$", "", 'M', 1);
+    mn.unit.multipliers = 1u << 2;
+    double train[] = {2.1e6, 605.5e6, 14.1e6, 1392.3e6, 779.1e6};
+    const char *cw[] = {"$2.1M", "$605.5M", "$14.1M", "$1,392.3M", "$779.1M"};
+    check_plan("the prefix as written", &mn, LABELS_VALUES, train, 5, 0, false, NULL, cw);
+    struct label_plan mp;
+    csvchart_format_plan(&mn, LABELS_VALUES, train, 5, 0, false, NULL, &mp);
+    double maxis[] = {0, 500e6, 1000e6};
+    const char *maw[] = {"$0", "$500M", "$1,000M"};
+    check_plan("the axis at the prefix written", &mn, LABELS_TICKS, maxis, 3, 500e6, false, &mp,
+               maw);
+    struct value_format mb = mn;
+    mb.unit.multipliers = 1u << 2 | 1u << 3;
+    const char *cbw[] = {"$2.1M", "$0.61B", "$14.1M", "$1.39B", "$0.78B"};
+    check_plan("two prefixes written", &mb, LABELS_VALUES, train, 5, 0, false, NULL, cbw);
+    double huge[] = {12500e6, 9000e6};
+    const char *hw[] = {"$12.5B", "$9.0B"};
+    check_plan("past 10,000 of the prefix", &mn, LABELS_VALUES, huge, 2, 0, false, NULL, hw);
+
+    /* An axis is abbreviated from six digits (review 12: 100,000 ... 700,000), not below */
+    double k_ticks[] = {0, 100000, 400000, 700000};
+    const char *ktw[] = {"0", "100K", "400K", "700K"};
+    check_plan("six digits abbreviated", &plain, LABELS_TICKS, k_ticks, 4, 100000, false, NULL,
+               ktw);
+    double t_ticks[] = {0, 25000, 50000, 75000};
+    const char *ttw[] = {"0", "25,000", "50,000", "75,000"};
+    check_plan("five digits in full", &plain, LABELS_TICKS, t_ticks, 4, 25000, false, NULL, ttw);
+
     /* Across decades each value gets three significant digits only when it is shown at a larger
      * prefix than it was written in: the $11.75 of a log chart up to $6.75T keeps its cents
      * (review 8 found "$11.80"), $412,500 reads $413K. */

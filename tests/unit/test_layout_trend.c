@@ -1053,6 +1053,8 @@ static void test_linear_domain(void)
          "\xe2\x88\x92"
          "5",
          "20"}, /* both signs */
+        /* written in full, abbreviated on the axis from six digits (review 12: "700,000") */
+        {"date,v\n2020,56000\n2022,120000\n2024,651000\n", "0", "700K"},
     };
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         char got[256];

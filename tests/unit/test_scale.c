@@ -377,8 +377,10 @@ static void test_within_whole_steps(void)
  * 8: inflation down to -1.2% ran along an unlabelled floor under ticks 0% 2% ... 12%): the
  * bottom is the first multiple of the step at or below dlo, written as exactly as the others;
  * an axis from zero or from a tick is unchanged, and so is one whose bottom lies within a tenth
- * of a step below its first tick (a sliver: review 10). Then at random: the ticks are those of
- * csvchart_ticks_within plus at most the one below, evenly spaced, lo = major[0] <= dlo.
+ * of a step below its first tick (a sliver: review 10), or whose tick below would leave more
+ * than a quarter of the axis beyond dlo (a step too coarse: review 12). Then at random: the
+ * ticks are those of csvchart_ticks_within plus at most the one below, evenly spaced,
+ * lo = major[0] <= dlo, and the one below added exactly when neither exception holds.
  */
 static void test_from_tick(void)
 {
@@ -388,12 +390,16 @@ static void test_from_tick(void)
         double first, step;
         size_t n;
     } cases[] = {
-        {-1.2, 12, 7, -2, 2, 8},     /* -2 0 2 ... 12 */
-        {-1.2, 12, 3, -5, 5, 4},     /* -5 0 5 10 */
-        {-2, 12, 8, -2, 2, 8},       /* already a tick */
-        {0, 12, 7, 0, 2, 7},         /* from zero */
-        {-0.35, 1, 6, -0.4, 0.2, 8}, /* -0.4 as the double nearest it */
-        {-18, 0, 4, -20, 5, 5},      /* all below zero */
+        {-1.2, 12, 7, -2, 2, 8},        /* -2 0 2 ... 12 */
+        {-1.2, 12, 3, -5, 5, 4},        /* -5 0 5 10: 3.8 of 17 beyond -1.2 */
+        {-3, 10, 2, 0, 10, 2},          /* -10 would leave 7 of 20 beyond -3: ends at -3 */
+        {-600, 80, 2, -500, 500, 2},    /* a phone's -$1,000B for -$589B (review 12): not run on */
+        {-600, 80, 4, -600, 200, 4},    /* room for ticks 200 apart: -600 is one */
+        {-2500, 16000, 3, 0, 10000, 2}, /* the German phone's -10.000 for -2.345,67 */
+        {-2, 12, 8, -2, 2, 8},          /* already a tick */
+        {0, 12, 7, 0, 2, 7},            /* from zero */
+        {-0.35, 1, 6, -0.4, 0.2, 8},    /* -0.4 as the double nearest it */
+        {-18, 0, 4, -20, 5, 5},         /* all below zero */
         {-120, 300, 5, -200, 100, 6},
         {-12.25, 2.5e6, 4, 0, 1e6, 3}, /* a sliver below zero: not run on to -1M (review 10) */
         {-0.1, 1, 6, -0.2, 0.2, 7},    /* half a step: run on */
@@ -420,10 +426,14 @@ static void test_from_tick(void)
         csvchart_ticks_within(lo, hi, target, &w);
         csvchart_ticks_from_tick(lo, hi, target, &t);
         bool added = t.nmajor == w.nmajor + 1;
-        bool ok = (t.nmajor == w.nmajor || added) && t.step == w.step && t.lo == t.major[0] &&
-                  (added ? t.major[0] <= lo && t.major[0] > lo - t.step * (1 + 1e-9)
-                         : t.major[0] <= lo || t.major[0] - lo < t.step * SCALE_RUN_ON_LEAST) &&
-                  memcmp(t.major + added, w.major, w.nmajor * sizeof *w.major) == 0;
+        double below = w.major[0] - w.step; /* the tick below, were it added */
+        bool coarse = lo - below > (hi - below) * SCALE_RUN_ON_MOST * (1 + 1e-9);
+        bool fine = lo - below < (hi - below) * SCALE_RUN_ON_MOST * (1 - 1e-9);
+        bool ok =
+            (t.nmajor == w.nmajor || added) && t.step == w.step && t.lo == t.major[0] &&
+            (added ? t.major[0] <= lo && t.major[0] > lo - t.step * (1 + 1e-9) && !coarse
+                   : t.major[0] <= lo || t.major[0] - lo < t.step * SCALE_RUN_ON_LEAST || !fine) &&
+            memcmp(t.major + added, w.major, w.nmajor * sizeof *w.major) == 0;
         /* the tick added is as exact as the next: one step below it, to the double */
         double written = t.major[0] + t.step;
         ok = ok && (!added || fabs(written - t.major[1]) <= fabs(t.major[1]) * 1e-12 + 1e-300);
