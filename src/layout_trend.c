@@ -50,8 +50,11 @@
  * and drawn by layout_trend_lines.c, the flags and line-end labels made, measured and drawn by
  * layout_trend_labels.c (their shared structures are in layout_trend.h).
  *
- * No text sits inside the data's box: labels stand in the column, the bands and the gutters,
- * so no line of the data can cross one.
+ * The one text inside the data's box is a labelled point's label set beside its dot, where
+ * it keeps clear of every line, dot, leader, shade and other label (layout_trend_inside.c;
+ * place() arranges the figure with the labels that found no room there flown in the bands);
+ * every other label stands in the column, the bands and the gutters, so no line of the data
+ * can cross one.
  */
 #include "layout_trend.h"
 
@@ -97,7 +100,7 @@ static double place_flags(struct trend_layout *T, double fixed, double limit)
     for (size_t i = 0; i < T->nfl; i++) {
         struct tr_flag *F = &T->fl[i];
         F->pos = csvchart_tr_time_x(T, F->t);
-        if (F->at_end) {
+        if (F->at_end || !F->outside) { /* set beside its dot, if anywhere (place()) */
             continue;
         }
         bool up = F->pos + T->px.flag_gap + F->w <= xr + 0.01;
@@ -122,7 +125,7 @@ static double place_flags(struct trend_layout *T, double fixed, double limit)
     T->nup = rows.nup;
     T->ndn = rows.ndn;
     for (size_t i = 0, j = 0; i < T->nfl; i++) {
-        if (!T->fl[i].at_end) {
+        if (!T->fl[i].at_end && T->fl[i].outside) {
             T->fl[i].side = T->pf[j].side;
             T->fl[i].level = T->pf[j].level;
             j++;
@@ -246,6 +249,9 @@ static bool place_once(struct trend_layout *T, bool direct)
     double edge_dn = T->data_bottom + c_dn + (T->ndn ? px->clear_down : 0);
     for (size_t i = 0; i < T->nfl; i++) {
         struct tr_flag *F = &T->fl[i];
+        if (F->at_end || !F->outside) {
+            continue;
+        }
         double y = F->side == 0 ? edge_up : edge_dn;
         const double *rows = F->side == 0 ? T->up_h : T->dn_h;
         for (size_t l = 0; l < F->level; l++) {
@@ -351,7 +357,7 @@ static size_t leader_lanes(struct trend_layout *T)
  * narrowing, until the lanes fit it. A plot too narrow for them fails as short of width:
  * smaller labels, then a legend, then a size that fits.
  */
-static bool place(struct trend_layout *T, bool direct)
+static bool place_lanes(struct trend_layout *T, bool direct)
 {
     const struct trend_metrics *px = &T->px;
     T->end_gap = px->end_gap;
@@ -374,6 +380,40 @@ static bool place(struct trend_layout *T, bool direct)
         T->end_gap = need;
     }
     return fail(T, true, false);
+}
+
+/*
+ * place_lanes() with the labelled points' labels set beside their dots where they find room
+ * (layout_trend_inside.c) and flown in the bands otherwise: first all of them inside (the
+ * bands hold the markers alone), then arranged again with those that found no room in the
+ * bands, which makes the data's box smaller, until none moves out - at most TR_INSIDE_ROUNDS
+ * times, then every one in the bands, as before there was an inside.
+ */
+#define TR_INSIDE_ROUNDS 6
+static bool place(struct trend_layout *T, bool direct)
+{
+    for (size_t i = 0; i < T->nfl; i++) {
+        T->fl[i].inside = false;
+        T->fl[i].outside = T->fl[i].marker;
+    }
+    for (int round = 0; round <= TR_INSIDE_ROUNDS; round++) {
+        if (round == TR_INSIDE_ROUNDS) {
+            for (size_t i = 0; i < T->nfl; i++) {
+                T->fl[i].inside = false;
+                T->fl[i].outside = true;
+            }
+        }
+        if (!place_lanes(T, direct)) {
+            return false;
+        }
+        if (round == TR_INSIDE_ROUNDS || csvchart_tr_place_inside(T) == 0) {
+            return true;
+        }
+        for (size_t i = 0; i < T->nfl; i++) {
+            T->fl[i].inside = false; /* arranged again: the bands' flags first */
+        }
+    }
+    return true;
 }
 
 /* ---- the whole figure ---------------------------------------------------------------------- */

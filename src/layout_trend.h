@@ -49,7 +49,9 @@
     X(marker_dash, 4, "a marker's dashes")                                                         \
     X(end_dash, 2, "the dots of a leader along the level of a line that ends before the edge")     \
     X(rule, 1.5, "a reference line's width (rule)")                                                \
-    X(rule_dash, 5, "a reference line's dashes")
+    X(rule_dash, 5, "a reference line's dashes")                                                   \
+    X(inside_gap, 3, "between a point's dot and its label set beside it")                          \
+    X(inside_pad, 3, "kept free around a label set beside its point: lines, dots, other labels")
 
 #define TREND_METRIC_FIELD(name, base, doc) double name;
 struct trend_metrics {
@@ -82,6 +84,8 @@ struct tr_flag {
     double w, h;
     bool up_pref; /* flies above the data when it can */
     bool at_end;  /* its series' last value: written in the line-end label instead */
+    bool inside;  /* a point's label set beside its dot, in the data's box (bx, by; no leader) */
+    bool outside; /* a point's label that found no room there: it flies in the bands */
     /* placed */
     double pos;
     int side;
@@ -198,6 +202,12 @@ bool csvchart_tr_measure_ends(struct trend_layout *T, double wrap);
 int csvchart_tr_by_series(const void *pa, const void *pb);
 int csvchart_tr_by_want(const void *pa, const void *pb);
 void csvchart_tr_draw_flag(struct trend_layout *T, const struct tr_flag *F);
+
+/* layout_trend_inside.c: labelled points' labels beside their dots */
+/* Sets the label of each point flag neither at its line's end nor `outside` beside its dot,
+ * inside the data's box (T placed by place_once()), clear of every line, dot, leader and
+ * label; one with no such place is marked `outside`. Returns how many were so marked. */
+size_t csvchart_tr_place_inside(struct trend_layout *T);
 void csvchart_tr_draw_leaders(struct trend_layout *T);
 void csvchart_tr_draw_ends(struct trend_layout *T);
 

@@ -184,7 +184,7 @@ void csvchart_tr_draw_leaders(struct trend_layout *T)
     const struct theme *th = &T->s->theme;
     for (size_t i = 0; i < T->nfl; i++) {
         const struct tr_flag *F = &T->fl[i];
-        if (F->at_end) {
+        if (F->at_end || F->inside) {
             continue;
         }
         double x = csvchart_layout_snap(L, F->pos, T->px.leader);

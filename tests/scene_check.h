@@ -106,11 +106,38 @@ static inline bool scene_check_enters(double x1, double y1, double x2, double y2
     return hi - lo > 1e-9;
 }
 
+/* The stroked, open paths (a trend's lines and fits) through the middle of a text box. */
+static inline size_t check_path_cross(const char *name, const struct csvchart_scene *s,
+                                      const struct scene_item **t, size_t n)
+{
+    size_t bad = 0;
+    for (size_t i = 0; i < s->len; i++) {
+        const struct scene_item *p = &s->items[i];
+        if (p->kind != SCENE_PATH || p->closed || p->stroke_width <= 0) {
+            continue;
+        }
+        for (size_t k = 1; k < p->npoints; k++) {
+            const struct scene_point *a = &p->points[k - 1], *c = &p->points[k];
+            for (size_t j = 0; j < n; j++) {
+                const struct scene_item *b = t[j];
+                if (scene_check_enters(a->x, a->y, c->x, c->y, b->x + 0.1 * b->w, b->y + 0.2 * b->h,
+                                       b->x + 0.9 * b->w, b->y + 0.8 * b->h)) {
+                    bad++;
+                    HARNESS_REPORT(0, "%s: a path's segment (%.1f,%.1f)-(%.1f,%.1f) crosses \"%s\"",
+                                   name, a->x, a->y, c->x, c->y, b->text);
+                }
+            }
+        }
+    }
+    return bad;
+}
+
 static inline void check_line_cross(const char *name, const struct csvchart_scene *s)
 {
     size_t n, bad = 0;
     double widest;
     const struct scene_item **t = scene_check_texts(s, &n, &widest);
+    bad += t ? check_path_cross(name, s, t, n) : 0;
     for (size_t i = 0; t && i < s->len; i++) {
         const struct scene_item *l = &s->items[i];
         if (l->kind != SCENE_LINE) {

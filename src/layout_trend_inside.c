@@ -1,0 +1,230 @@
+/*
+ * layout_trend_inside.c - a labelled point's label set beside its dot, inside the data's box,
+ * as a graphics desk sets "GPT-4o" by its point, rather than flown on a long leader from a row
+ * of flags above the data or under the time axis (graphics desk review 12: fourteen labelled
+ * prices in rows squeezed a five-decade plot into a third of the figure's height, with leaders
+ * up to 250 px long).
+ *
+ * Each label tries eight places around its dot, in order: the side its flag would fly to
+ * first (above when up_pref), right of the dot, then left, then centred over or under it, then
+ * level with it on either side; the first that stays in the data's box and keeps inside_pad
+ * px from every series' line and dot, every fitted line, the other labels set inside, the
+ * leaders of the flags in the bands, the leaders to the labels at the lines' ends, the zero
+ * line, and the
+ * shaded bands and spans of time (a series' text colour holds 4.5:1 on the background, not on
+ * a tint) is taken.
+ *
+ *        NW  N  NE           the block's corner nearest the dot is inside_gap px beyond the
+ *         W  o  E            dot's ring; N and S are centred on it, E and W level with it
+ *        SW  S  SE
+ *
+ * A label with no such place is marked `outside`: layout_trend.c's place() arranges the figure
+ * again with it in the bands, which makes the data's box smaller, and sets the others again,
+ * until none moves out.
+ */
+#include <math.h>
+#include <stdlib.h>
+
+#include "layout_trend.h"
+#include "trend_data.h"
+#include "trend_fit.h"
+
+#define FIT_PIECES 48 /* as drawn (layout_trend_lines.c): straight on a log axis */
+
+/* A box grown by the pad: [x0, x1] x [y0, y1]. */
+struct box {
+    double x0, y0, x1, y1;
+};
+
+/* True when segment (x1,y1)-(x2,y2) enters box b (Liang-Barsky clipping). */
+static bool enters(double x1, double y1, double x2, double y2, const struct box *b)
+{
+    double dx = x2 - x1, dy = y2 - y1, lo = 0, hi = 1;
+    double p[4] = {-dx, dx, -dy, dy}, q[4] = {x1 - b->x0, b->x1 - x1, y1 - b->y0, b->y1 - y1};
+    for (int k = 0; k < 4; k++) {
+        if (p[k] == 0) {
+            if (q[k] < 0) {
+                return false;
+            }
+            continue;
+        }
+        double r = q[k] / p[k];
+        if (p[k] < 0) {
+            lo = fmax(lo, r);
+        } else {
+            hi = fmin(hi, r);
+        }
+    }
+    return hi >= lo;
+}
+
+/* The first point of ts at or right of x (ts->n when none): points are sorted by time. */
+static size_t first_from(const struct trend_layout *T, const struct trend_series *ts, double x)
+{
+    size_t lo = 0, hi = ts->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (csvchart_tr_time_x(T, ts->p[mid].t) < x) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo;
+}
+
+/* True when a series' line or dots come into b: the segments between values next to each
+ * other, each value's dot with its ring but `own` (the label's point: ts->n for none), which
+ * the label keeps inside_gap from already. */
+static bool hits_series(const struct trend_layout *T, const struct trend_series *ts, size_t own,
+                        const struct box *b)
+{
+    double ring = T->r + T->px.ring;
+    size_t k = first_from(T, ts, b->x0 - ring);
+    k = k ? k - 1 : 0; /* the segment into the box from its left */
+    for (; k < ts->n; k++) {
+        const struct trend_point *p = &ts->p[k];
+        if (!p->has) {
+            continue;
+        }
+        double x = csvchart_tr_time_x(T, p->t), y = csvchart_tr_value_y(T, p->v);
+        if (x - ring > b->x1) {
+            return false; /* past the box: no later point or segment reaches it */
+        }
+        double nx = fmin(fmax(x, b->x0), b->x1), ny = fmin(fmax(y, b->y0), b->y1);
+        if (k != own && (nx - x) * (nx - x) + (ny - y) * (ny - y) < ring * ring) {
+            return true;
+        }
+        const struct trend_point *q = k + 1 < ts->n ? &ts->p[k + 1] : NULL;
+        if (T->lines && q && q->has &&
+            enters(x, y, csvchart_tr_time_x(T, q->t), csvchart_tr_value_y(T, q->v), b)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* True when ts's fitted line comes into b. */
+static bool hits_fit(const struct trend_layout *T, const struct trend_series *ts,
+                     const struct box *b)
+{
+    if (!ts->has_fit) {
+        return false;
+    }
+    size_t n = T->log ? 1 : FIT_PIECES;
+    double px = 0, py = 0;
+    for (size_t i = 0; i <= n; i++) {
+        double t = ts->t_first + (ts->t_last - ts->t_first) * (double)i / (double)n;
+        double x = csvchart_tr_time_x(T, t);
+        double y = csvchart_tr_value_y(T, csvchart_trend_fit_at(&ts->fit, t));
+        if (i && enters(px, py, x, y, b)) {
+            return true;
+        }
+        px = x;
+        py = y;
+    }
+    return false;
+}
+
+/* True when box b is clear of everything a label set inside must keep from; `self` is the
+ * label's own flag (the others set inside are those before it that are placed). */
+static bool clear(const struct trend_layout *T, size_t self, const struct box *b)
+{
+    if (b->x0 < T->px0 || b->x1 > T->px1 || b->y0 < T->data_top || b->y1 > T->data_bottom) {
+        return false;
+    }
+    const struct trend_data *d = T->d;
+    double zero = T->log || !(T->dlo < 0 && T->dhi > 0) ? NAN : csvchart_tr_value_y(T, 0);
+    if (zero >= b->y0 && zero <= b->y1) {
+        return false; /* the zero line, solid (layout_trend_lines.c) */
+    }
+    /* the shaded spans of time and bands: a series' colour holds 4.5:1 on the background only */
+    for (size_t k = 0; k < d->nmarkers; k++) {
+        const struct trend_marker *m = &d->markers[k];
+        if (m->span && csvchart_tr_time_x(T, m->t0) <= b->x1 &&
+            csvchart_tr_time_x(T, m->t1) >= b->x0) {
+            return false;
+        }
+    }
+    for (size_t k = 0; k < T->s->nbands; k++) {
+        const struct ref_mark *r = &T->s->bands[k];
+        if (csvchart_tr_value_y(T, r->hi) <= b->y1 && csvchart_tr_value_y(T, r->lo) >= b->y0) {
+            return false;
+        }
+    }
+    for (size_t i = 0; i < d->nseries; i++) {
+        const struct tr_flag *me = &T->fl[self];
+        size_t own = i == me->series ? me->index : d->series[i].n;
+        if (hits_series(T, &d->series[i], own, b) || hits_fit(T, &d->series[i], b)) {
+            return false;
+        }
+    }
+    for (size_t i = 0; i < T->nfl; i++) {
+        const struct tr_flag *F = &T->fl[i];
+        if (i == self || F->at_end) {
+            continue;
+        }
+        if (F->inside && i < self) {
+            if (F->bx < b->x1 && F->bx + F->w > b->x0 && F->by < b->y1 && F->by + F->h > b->y0) {
+                return false;
+            }
+        } else if (!F->marker && F->outside) {
+            /* its leader, from its point to its row in the band (a marker's line yields) */
+            double y0 = csvchart_tr_value_y(T, F->v);
+            double y1 = F->side == 0 ? T->data_top : T->data_bottom;
+            if (enters(F->pos, y0, F->pos, y1, b)) {
+                return false;
+            }
+        }
+    }
+    for (size_t i = 0; T->direct && i < T->nends; i++) {
+        const struct tr_end *E = &T->ends[i];
+        if (!E->rule && enters(E->x_end, E->y_end, T->px1 + 1, E->y_end, b)) {
+            return false; /* the leader to its label runs along its line's level */
+        }
+    }
+    return true;
+}
+
+size_t csvchart_tr_place_inside(struct trend_layout *T)
+{
+    const struct trend_metrics *px = &T->px;
+    size_t moved = 0;
+    for (size_t i = 0; i < T->nfl; i++) {
+        T->fl[i].inside = false;
+    }
+    for (size_t i = 0; i < T->nfl; i++) {
+        struct tr_flag *F = &T->fl[i];
+        if (F->marker || F->at_end || F->outside) {
+            continue;
+        }
+        double x = csvchart_tr_time_x(T, F->t), y = csvchart_tr_value_y(T, F->v);
+        double g = T->r + px->ring + px->inside_gap, c = g * 0.7071, w = F->w, h = F->h;
+        /* corners: right, then left; then centred; then level (E, W) */
+        const double at[8][2] = {
+            {x + c, y - c - h}, {x - c - w, y - c - h}, {x - w / 2, y - g - h},
+            {x + c, y + c},     {x - c - w, y + c},     {x - w / 2, y + g},
+            {x + g, y - h / 2}, {x - g - w, y - h / 2},
+        };
+        static const int up_first[8] = {0, 1, 2, 6, 7, 3, 4, 5};
+        static const int dn_first[8] = {3, 4, 5, 6, 7, 0, 1, 2};
+        const int *order = F->up_pref ? up_first : dn_first;
+        for (size_t k = 0; k < 8 && !F->inside; k++) {
+            const double *p = at[order[k]];
+            struct box b = {p[0] - px->inside_pad, p[1] - px->inside_pad, p[0] + w + px->inside_pad,
+                            p[1] + h + px->inside_pad};
+            if (clear(T, i, &b)) {
+                F->inside = true;
+                F->bx = p[0];
+                F->by = p[1];
+                /* left of the dot the lines align on their right edge, towards it */
+                F->side = p[0] + w <= x ? 1 : 0;
+            }
+        }
+        if (!F->inside) {
+            F->outside = true;
+            moved++;
+        }
+    }
+    return moved;
+}
