@@ -58,13 +58,21 @@ static bool enters(double x1, double y1, double x2, double y2, const struct box 
     return hi >= lo;
 }
 
-/* The first point of ts at or right of x (ts->n when none): points are sorted by time. */
-static size_t first_from(const struct trend_layout *T, const struct trend_series *ts, double x)
+/* The series' points in pixels, worked out once per arrangement: xy[2 * (off[i] + k)] and the
+ * next are point k of series i (NAN for a missing value). */
+struct pixels {
+    double *xy;
+    size_t *off;
+};
+
+/* The first point of series i at or right of x (its n when none): points are sorted by time. */
+static size_t first_from(const struct pixels *P, size_t i, size_t n, double x)
 {
-    size_t lo = 0, hi = ts->n;
+    const double *xy = P->xy + 2 * P->off[i];
+    size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (csvchart_tr_time_x(T, ts->p[mid].t) < x) {
+        if (xy[2 * mid] < x) {
             lo = mid + 1;
         } else {
             hi = mid;
@@ -73,21 +81,22 @@ static size_t first_from(const struct trend_layout *T, const struct trend_series
     return lo;
 }
 
-/* True when a series' line or dots come into b: the segments between values next to each
- * other, each value's dot with its ring but `own` (the label's point: ts->n for none), which
- * the label keeps inside_gap from already. */
-static bool hits_series(const struct trend_layout *T, const struct trend_series *ts, size_t own,
+/* True when series i's line or dots come into b: the segments between values next to each
+ * other, each value's dot with its ring but `own` (the label's point: n for none), which the
+ * label keeps inside_gap from already. */
+static bool hits_series(const struct trend_layout *T, const struct pixels *P, size_t i, size_t own,
                         const struct box *b)
 {
+    size_t n = T->d->series[i].n;
+    const double *xy = P->xy + 2 * P->off[i];
     double ring = T->r + T->px.ring;
-    size_t k = first_from(T, ts, b->x0 - ring);
+    size_t k = first_from(P, i, n, b->x0 - ring);
     k = k ? k - 1 : 0; /* the segment into the box from its left */
-    for (; k < ts->n; k++) {
-        const struct trend_point *p = &ts->p[k];
-        if (!p->has) {
-            continue;
+    for (; k < n; k++) {
+        double x = xy[2 * k], y = xy[2 * k + 1];
+        if (y != y) {
+            continue; /* missing */
         }
-        double x = csvchart_tr_time_x(T, p->t), y = csvchart_tr_value_y(T, p->v);
         if (x - ring > b->x1) {
             return false; /* past the box: no later point or segment reaches it */
         }
@@ -95,9 +104,8 @@ static bool hits_series(const struct trend_layout *T, const struct trend_series 
         if (k != own && (nx - x) * (nx - x) + (ny - y) * (ny - y) < ring * ring) {
             return true;
         }
-        const struct trend_point *q = k + 1 < ts->n ? &ts->p[k + 1] : NULL;
-        if (T->lines && q && q->has &&
-            enters(x, y, csvchart_tr_time_x(T, q->t), csvchart_tr_value_y(T, q->v), b)) {
+        if (T->lines && k + 1 < n && xy[2 * k + 3] == xy[2 * k + 3] &&
+            enters(x, y, xy[2 * k + 2], xy[2 * k + 3], b)) {
             return true;
         }
     }
@@ -128,7 +136,8 @@ static bool hits_fit(const struct trend_layout *T, const struct trend_series *ts
 
 /* True when box b is clear of everything a label set inside must keep from; `self` is the
  * label's own flag (the others set inside are those before it that are placed). */
-static bool clear(const struct trend_layout *T, size_t self, const struct box *b)
+static bool clear(const struct trend_layout *T, const struct pixels *P, size_t self,
+                  const struct box *b)
 {
     if (b->x0 < T->px0 || b->x1 > T->px1 || b->y0 < T->data_top || b->y1 > T->data_bottom) {
         return false;
@@ -149,13 +158,6 @@ static bool clear(const struct trend_layout *T, size_t self, const struct box *b
     for (size_t k = 0; k < T->s->nbands; k++) {
         const struct ref_mark *r = &T->s->bands[k];
         if (csvchart_tr_value_y(T, r->hi) <= b->y1 && csvchart_tr_value_y(T, r->lo) >= b->y0) {
-            return false;
-        }
-    }
-    for (size_t i = 0; i < d->nseries; i++) {
-        const struct tr_flag *me = &T->fl[self];
-        size_t own = i == me->series ? me->index : d->series[i].n;
-        if (hits_series(T, &d->series[i], own, b) || hits_fit(T, &d->series[i], b)) {
             return false;
         }
     }
@@ -183,19 +185,45 @@ static bool clear(const struct trend_layout *T, size_t self, const struct box *b
             return false; /* the leader to its label runs along its line's level */
         }
     }
+    const struct tr_flag *me = &T->fl[self];
+    for (size_t i = 0; i < d->nseries; i++) { /* the costliest last */
+        size_t own = i == me->series ? me->index : d->series[i].n;
+        if (hits_series(T, P, i, own, b) || hits_fit(T, &d->series[i], b)) {
+            return false;
+        }
+    }
     return true;
 }
 
 size_t csvchart_tr_place_inside(struct trend_layout *T)
 {
     const struct trend_metrics *px = &T->px;
-    size_t moved = 0;
+    const struct trend_data *d = T->d;
+    size_t moved = 0, total = 0;
     for (size_t i = 0; i < T->nfl; i++) {
         T->fl[i].inside = false;
+    }
+    for (size_t i = 0; i < d->nseries; i++) {
+        total += d->series[i].n;
+    }
+    struct pixels P = {malloc((total ? total : 1) * 2 * sizeof *P.xy),
+                       malloc((d->nseries ? d->nseries : 1) * sizeof *P.off)};
+    for (size_t i = 0, at = 0; P.xy && P.off && i < d->nseries; i++) {
+        P.off[i] = at;
+        for (size_t k = 0; k < d->series[i].n; k++, at++) {
+            const struct trend_point *p = &d->series[i].p[k];
+            P.xy[2 * at] = csvchart_tr_time_x(T, p->t);
+            P.xy[2 * at + 1] = p->has ? csvchart_tr_value_y(T, p->v) : NAN;
+        }
     }
     for (size_t i = 0; i < T->nfl; i++) {
         struct tr_flag *F = &T->fl[i];
         if (F->marker || F->at_end || F->outside) {
+            continue;
+        }
+        if (!P.xy || !P.off) { /* out of memory: in the bands, as before */
+            F->outside = true;
+            moved++;
             continue;
         }
         double x = csvchart_tr_time_x(T, F->t), y = csvchart_tr_value_y(T, F->v);
@@ -213,7 +241,7 @@ size_t csvchart_tr_place_inside(struct trend_layout *T)
             const double *p = at[order[k]];
             struct box b = {p[0] - px->inside_pad, p[1] - px->inside_pad, p[0] + w + px->inside_pad,
                             p[1] + h + px->inside_pad};
-            if (clear(T, i, &b)) {
+            if (clear(T, &P, i, &b)) {
                 F->inside = true;
                 F->bx = p[0];
                 F->by = p[1];
@@ -226,5 +254,7 @@ size_t csvchart_tr_place_inside(struct trend_layout *T)
             moved++;
         }
     }
+    free(P.xy);
+    free(P.off);
     return moved;
 }
