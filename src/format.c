@@ -695,8 +695,11 @@ size_t csvchart_format_planned(const struct label_plan *p, double v, char *buf, 
     }
     struct sbuf b = {.len = 0};
     struct label l = label_for(&p->f);
-    /* An axis speaks one notation; a value label only its own value's (172 beside 10⁻¹²). */
-    bool sci = p->sci && (p->role != LABELS_VALUES || fabs(v) >= 1e15 || fabs(v) < 1e-6);
+    /* An axis speaks one notation; a value label only its own value's (172 beside 10⁻¹²),
+     * unless every value is under a thousandth: then all of them (1.5×10⁻⁵ beside 9×10⁻⁷,
+     * not 0.000015: review 12). */
+    bool sci =
+        p->sci && (p->role != LABELS_VALUES || p->top < 1e-3 || fabs(v) >= 1e15 || fabs(v) < 1e-6);
     if (sci && isfinite(v)) {
         struct decimal x;
         csvchart_fmt_to_decimal(v, &x);

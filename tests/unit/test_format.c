@@ -627,6 +627,12 @@ static void test_plans(void)
     double tiny[] = {1.23e-7, 0.5, -1e-9};
     const char *tinyw[] = {"1.23×10⁻⁷", "0.5", "−10⁻⁹"};
     check_plan("values below a millionth", &dec1, LABELS_VALUES, tiny, 3, 0, false, NULL, tinyw);
+    /* ... and all of them when every value is under a thousandth: one notation in a column
+     * (review 12: 9×10⁻⁷ beside 0.000015) */
+    struct value_format usd6 = fmt_with("auto", "$", "", 0, 8);
+    double per_token[] = {1e-7, 1.5e-5, 3e-5, 9e-7};
+    const char *ptw[] = {"$10⁻⁷", "$1.5×10⁻⁵", "$3×10⁻⁵", "$9×10⁻⁷"};
+    check_plan("all under a thousandth", &usd6, LABELS_VALUES, per_token, 4, 0, false, NULL, ptw);
     double tiny_ticks[] = {1e-9, 1e-3, 1};
     const char *tinyt[] = {"10⁻⁹", "10⁻³", "10⁰"};
     check_plan("log ticks below a millionth", &dec1, LABELS_LOG_TICKS, tiny_ticks, 3, 0, false,
