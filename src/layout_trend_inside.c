@@ -63,6 +63,7 @@ static bool enters(double x1, double y1, double x2, double y2, const struct box 
 struct pixels {
     double *xy;
     size_t *off;
+    double *fit; /* each series' fitted line as drawn: FIT_PIECES + 1 points (log: 2) */
 };
 
 /* The first point of series i at or right of x (its n when none): points are sorted by time. */
@@ -100,36 +101,38 @@ static bool hits_series(const struct trend_layout *T, const struct pixels *P, si
         if (x - ring > b->x1) {
             return false; /* past the box: no later point or segment reaches it */
         }
-        double nx = fmin(fmax(x, b->x0), b->x1), ny = fmin(fmax(y, b->y0), b->y1);
-        if (k != own && (nx - x) * (nx - x) + (ny - y) * (ny - y) < ring * ring) {
-            return true;
+        if (k != own && y + ring > b->y0 && y - ring < b->y1 && x + ring > b->x0) {
+            double nx = x < b->x0 ? b->x0 : x > b->x1 ? b->x1 : x;
+            double ny = y < b->y0 ? b->y0 : y > b->y1 ? b->y1 : y;
+            if ((nx - x) * (nx - x) + (ny - y) * (ny - y) < ring * ring) {
+                return true;
+            }
         }
-        if (T->lines && k + 1 < n && xy[2 * k + 3] == xy[2 * k + 3] &&
-            enters(x, y, xy[2 * k + 2], xy[2 * k + 3], b)) {
+        double y2 = k + 1 < n ? xy[2 * k + 3] : NAN;
+        /* a segment wholly above or below the box does not enter it (y2 missing: no segment) */
+        if (T->lines && y2 == y2 && !(y < b->y0 && y2 < b->y0) && !(y > b->y1 && y2 > b->y1) &&
+            enters(x, y, xy[2 * k + 2], y2, b)) {
             return true;
         }
     }
     return false;
 }
 
-/* True when ts's fitted line comes into b. */
-static bool hits_fit(const struct trend_layout *T, const struct trend_series *ts,
+/* True when series i's fitted line comes into b. */
+static bool hits_fit(const struct trend_layout *T, const struct pixels *P, size_t i,
                      const struct box *b)
 {
-    if (!ts->has_fit) {
+    if (!T->d->series[i].has_fit) {
         return false;
     }
+    const double *xy = P->fit + 2 * i * (FIT_PIECES + 1);
     size_t n = T->log ? 1 : FIT_PIECES;
-    double px = 0, py = 0;
-    for (size_t i = 0; i <= n; i++) {
-        double t = ts->t_first + (ts->t_last - ts->t_first) * (double)i / (double)n;
-        double x = csvchart_tr_time_x(T, t);
-        double y = csvchart_tr_value_y(T, csvchart_trend_fit_at(&ts->fit, t));
-        if (i && enters(px, py, x, y, b)) {
+    for (size_t k = 0; k < n; k++) {
+        const double *a = xy + 2 * k, *c = a + 2;
+        if (fmax(a[0], c[0]) >= b->x0 && fmin(a[0], c[0]) <= b->x1 &&
+            enters(a[0], a[1], c[0], c[1], b)) {
             return true;
         }
-        px = x;
-        py = y;
     }
     return false;
 }
@@ -188,7 +191,7 @@ static bool clear(const struct trend_layout *T, const struct pixels *P, size_t s
     const struct tr_flag *me = &T->fl[self];
     for (size_t i = 0; i < d->nseries; i++) { /* the costliest last */
         size_t own = i == me->series ? me->index : d->series[i].n;
-        if (hits_series(T, P, i, own, b) || hits_fit(T, &d->series[i], b)) {
+        if (hits_series(T, P, i, own, b) || hits_fit(T, P, i, b)) {
             return false;
         }
     }
@@ -206,9 +209,19 @@ size_t csvchart_tr_place_inside(struct trend_layout *T)
     for (size_t i = 0; i < d->nseries; i++) {
         total += d->series[i].n;
     }
-    struct pixels P = {malloc((total ? total : 1) * 2 * sizeof *P.xy),
-                       malloc((d->nseries ? d->nseries : 1) * sizeof *P.off)};
-    for (size_t i = 0, at = 0; P.xy && P.off && i < d->nseries; i++) {
+    size_t ns = d->nseries ? d->nseries : 1;
+    struct pixels P = {malloc((total ? total : 1) * 2 * sizeof *P.xy), malloc(ns * sizeof *P.off),
+                       malloc(ns * (FIT_PIECES + 1) * 2 * sizeof *P.fit)};
+    bool ok = P.xy && P.off && P.fit;
+    for (size_t i = 0, at = 0; ok && i < d->nseries; i++) {
+        const struct trend_series *ts = &d->series[i];
+        size_t n = T->log ? 1 : FIT_PIECES;
+        for (size_t k = 0; ts->has_fit && k <= n; k++) {
+            double t = ts->t_first + (ts->t_last - ts->t_first) * (double)k / (double)n;
+            double *q = P.fit + 2 * (i * (FIT_PIECES + 1) + k);
+            q[0] = csvchart_tr_time_x(T, t);
+            q[1] = csvchart_tr_value_y(T, csvchart_trend_fit_at(&ts->fit, t));
+        }
         P.off[i] = at;
         for (size_t k = 0; k < d->series[i].n; k++, at++) {
             const struct trend_point *p = &d->series[i].p[k];
@@ -221,7 +234,7 @@ size_t csvchart_tr_place_inside(struct trend_layout *T)
         if (F->marker || F->at_end || F->outside) {
             continue;
         }
-        if (!P.xy || !P.off) { /* out of memory: in the bands, as before */
+        if (!ok) { /* out of memory: in the bands, as before */
             F->outside = true;
             moved++;
             continue;
@@ -256,5 +269,6 @@ size_t csvchart_tr_place_inside(struct trend_layout *T)
     }
     free(P.xy);
     free(P.off);
+    free(P.fit);
     return moved;
 }
