@@ -179,6 +179,10 @@ csvchart_status csvchart_bar_bin_fill(struct bar_data *d, enum bin b, bool empty
     free(d->cats);
     free(d->v);
     free(d->has);
+    free(d->written_dec); /* periods are new cells: labelled as their plan says */
+    free(d->written_mult);
+    d->written_dec = NULL;
+    d->written_mult = NULL;
     d->cats = cats;
     d->v = v;
     d->has = has;

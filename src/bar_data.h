@@ -35,6 +35,11 @@ struct bar_data {
     double *low;   /* ranges only (else NULL): where each bar starts */
     bool *open;    /* ranges only (else NULL): open-ended upward ("$100M+", empty high) */
     bool *has;     /* whether v[c * nser + s] exists */
+    /* Each value as its one cell wrote it, when values are not aggregated and not ranges (else
+     * NULL): its decimals (-1: unknown) and its multiplier's index (csvchart_multipliers), so
+     * that a label keeps the decimals written ("1,816.0" beside "97.4": format.h). */
+    signed char *written_dec;
+    unsigned char *written_mult;
     struct number_unit unit; /* how this panel's values were written */
     bool computed;           /* the values are sums or means, not numbers as written */
     csvchart_rgba *color;    /* color = COLUMN: per category (0: the palette's), or NULL */

@@ -96,7 +96,9 @@ static bool sort_categories(struct bar_data *d, const struct spec *s)
               permute((void **)&d->v, keys, d->ncat, d->nser, sizeof *d->v) &&
               permute((void **)&d->low, keys, d->ncat, d->nser, sizeof *d->low) &&
               permute((void **)&d->open, keys, d->ncat, d->nser, sizeof *d->open) &&
-              permute((void **)&d->has, keys, d->ncat, d->nser, sizeof *d->has);
+              permute((void **)&d->has, keys, d->ncat, d->nser, sizeof *d->has) &&
+              permute((void **)&d->written_dec, keys, d->ncat, d->nser, sizeof *d->written_dec) &&
+              permute((void **)&d->written_mult, keys, d->ncat, d->nser, sizeof *d->written_mult);
     free(keys);
     return ok;
 }
@@ -367,6 +369,15 @@ static csvchart_status observe_row(struct binder *b, size_t r)
         *o = (struct obs){.cat = ci, .ser = c->group == NONE ? i : ser0, .cat_col = xc->col};
         if (a) {
             o->a = *a;
+        } else if (b->s->aggregate == AGG_NONE) {
+            /* the cell's own decimals and multiplier (u may be the column's): one cell a
+             * value, so at most categories x series of them are read again */
+            struct number_unit own;
+            double again;
+            const char *text = csvchart_table_text(t, vc);
+            bool ok = csvchart_table_number(t, text, vc->len, &again, &own);
+            csvchart_agg_add(&o->a, v, ok ? &own : NULL, vc->line, vc->col);
+            o->a.decimals = ok ? own.decimals : -1;
         } else {
             csvchart_agg_add(&o->a, v, NULL, vc->line, vc->col);
         }
@@ -485,6 +496,22 @@ static csvchart_status fold(struct binder *b, struct bar_data *d)
     for (size_t i = 0; i < n; i++) {
         d->has[i] = acc[i].n > 0;
         d->v[i] = csvchart_agg_result(&acc[i], s->aggregate);
+    }
+    if (s->aggregate == AGG_NONE && !b->range) {
+        d->written_dec = malloc(n ? n : 1);
+        d->written_mult = malloc(n ? n : 1);
+        if (!d->written_dec || !d->written_mult) {
+            free(acc);
+            return csvchart_error_nomem(b->err);
+        }
+        for (size_t i = 0; i < n; i++) {
+            int dec = acc[i].n == 1 ? acc[i].decimals : -1;
+            d->written_dec[i] = (signed char)(dec >= -1 && dec <= 100 ? dec : -1);
+            d->written_mult[i] = 0;
+            for (unsigned char k = 0; k < 5; k++) {
+                d->written_mult[i] = acc[i].mult[k] ? k : d->written_mult[i];
+            }
+        }
     }
     free(acc);
 
@@ -619,6 +646,8 @@ void csvchart_bar_panel_fini(struct bar_data *d)
     free(d->low);
     free(d->open);
     free(d->has);
+    free(d->written_dec);
+    free(d->written_mult);
     free(d->color);
     free(d->period);
     free(d->title);

@@ -739,6 +739,28 @@ size_t csvchart_format_planned(const struct label_plan *p, double v, char *buf, 
     return csvchart_fmt_finish(&b, buf, n);
 }
 
+size_t csvchart_format_planned_cell(const struct label_plan *p, double v, int decimals, int mult,
+                                    char *buf, size_t n)
+{
+    if (p->f.kind == FORMAT_PRINTF || p->role != LABELS_VALUES || p->rule != DEC_DATA ||
+        p->keep_zeros || p->sci || decimals < 0 || !isfinite(v)) {
+        return csvchart_format_planned(p, v, buf, n);
+    }
+    struct label l = planned_label(p);
+    struct decimal x;
+    csvchart_fmt_to_decimal(v, &x);
+    int shift = l.si ? 3 * prefix_of(&l, &x) : 0;
+    if (shift != 3 * mult) {
+        return csvchart_format_planned(p, v, buf, n); /* moved: not as written there */
+    }
+    l.digits = decimals;
+    l.power = shift;
+    l.keep_zeros = true;
+    struct sbuf b = {.len = 0};
+    put_label(&b, &l, v);
+    return csvchart_fmt_finish(&b, buf, n);
+}
+
 /* Whether x reads at prefix k (SI_LETTER index) by label l as a figure an editor writes: under
  * 10,000 without a prefix ("$1,500"), under 1,000 with one ("$140K", never "$1,500K"). */
 static bool reads_at(const struct label *l, const struct decimal *x, int k)

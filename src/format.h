@@ -160,6 +160,18 @@ void csvchart_format_plan_shares(const struct value_format *f, const double *v, 
 size_t csvchart_format_planned(const struct label_plan *p, double v, char *buf, size_t n);
 
 /*
+ * The same for a value label of a series within the plan's values that does not itself span
+ * a hundredfold, its values written with at most `decimals` decimals (-1: unknown), this one at
+ * the multiplier of index `mult` (csvchart_multipliers): where the plan keeps the data's
+ * decimals but drops the zeros no reader needs across orders of magnitude ($60 beside $0.07),
+ * a value shown at the prefix it was written in has its series' decimals, zeros included, as
+ * one series shares them ("1,816.0" beside "8,494.4" in a stack whose other series run down to
+ * 97.4: review 12). Otherwise, and in every other plan, csvchart_format_planned().
+ */
+size_t csvchart_format_planned_cell(const struct label_plan *p, double v, int decimals, int mult,
+                                    char *buf, size_t n);
+
+/*
  * Writes the two ends of a range by one plan. Each end is a value label of the plan, so it reads
  * as written: the end nearer zero keeps its own prefix and is never lifted to the other's ($120
  * beside $1,500, never $0.12K; $15K beside $2M, never $0.015M). One range is one comparison, so

@@ -96,6 +96,37 @@ static bool stack_sums(const struct panel *P, size_t c, double *pos, double *neg
     return any;
 }
 
+/*
+ * Per series, the most decimals its values were written with when the series, one of several,
+ * does not span a hundredfold by itself (-1 otherwise): such a series shares its decimals
+ * where the panel's values together drop the zeros (csvchart_format_planned_cell()). NULL when
+ * no value is as one cell wrote it (aggregated, ranges, shares) or there is one series, or
+ * out of memory (the panel's plan then serves every label).
+ */
+static int *series_decimals(const struct bar_layout *B, const struct panel *P)
+{
+    const struct bar_data *d = P->d;
+    if (!d->written_dec || d->nser < 2 || B->s->stack_percent) {
+        return NULL;
+    }
+    int *dec = malloc(d->nser * sizeof *dec);
+    for (size_t s = 0; dec && s < d->nser; s++) {
+        double lo = INFINITY, hi = 0;
+        dec[s] = -1;
+        for (size_t c = 0; c < d->ncat; c++) {
+            size_t i = c * d->nser + s;
+            if (d->has[i]) {
+                double a = fabs(P->v[i]);
+                lo = a > 0 && a < lo ? a : lo;
+                hi = a > hi ? a : hi;
+                dec[s] = d->written_dec[i] > dec[s] ? d->written_dec[i] : dec[s];
+            }
+        }
+        dec[s] = isfinite(lo) && hi / lo < 100 ? dec[s] : -1;
+    }
+    return dec;
+}
+
 bool bar_marks_prepare(struct bar_layout *B, struct panel *P)
 {
     const struct bar_data *d = P->d;
@@ -147,6 +178,7 @@ bool bar_marks_prepare(struct bar_layout *B, struct panel *P)
         csvchart_format_plan(&P->values.f, LABELS_VALUES, vals, k, 0, true, NULL, &P->totals);
     }
     free(vals);
+    int *series_dec = series_decimals(B, P);
     for (size_t i = 0; i < n; i++) {
         if (!d->has[i]) {
             continue;
@@ -155,6 +187,9 @@ bool bar_marks_prepare(struct bar_layout *B, struct panel *P)
         if (d->low && !d->open[i]) {
             csvchart_format_planned_pair(&P->values, d->low[i], P->v[i], low, sizeof low, buf,
                                          sizeof buf);
+        } else if (series_dec && series_dec[i % d->nser] >= 0) {
+            csvchart_format_planned_cell(&P->values, P->v[i], series_dec[i % d->nser],
+                                         d->written_mult[i], buf, sizeof buf);
         } else {
             csvchart_format_planned(&P->values, P->v[i], buf, sizeof buf);
         }
@@ -166,13 +201,16 @@ bool bar_marks_prepare(struct bar_layout *B, struct panel *P)
                 snprintf(buf, sizeof buf, "%s+", low);
             }
             if (!(P->low_text[i] = csvchart_strdup(low))) {
+                free(series_dec);
                 return false;
             }
         }
         if (!(P->value_text[i] = csvchart_strdup(buf))) {
+            free(series_dec);
             return false;
         }
     }
+    free(series_dec);
     return true;
 }
 

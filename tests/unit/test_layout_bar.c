@@ -338,6 +338,32 @@ static void test_net_totals(void)
     }
 }
 
+/*
+ * A series shares its decimals where the panel's values together span a hundredfold and drop
+ * the zeros no reader needs (graphics desk review 12: "1,816" beside "8,494.4" in one series
+ * of a stack whose other series ran down to 31.9); a series spanning a hundredfold itself
+ * still drops them ("$60" beside "$0.07").
+ */
+static void test_series_decimals(void)
+{
+    const char *opts[] = {"stack", "true", NULL};
+    csvchart_figure *fig =
+        lay("name,a,b\nAlpha,8494.4,3371.7\nBeta,1816.0,1730.4\nGamma,4511.8,31.9\n", opts);
+    if (!fig) {
+        return;
+    }
+    csvchart_error err = {0};
+    const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+    CHECK(s && fixture_find_text(s, "1,816.0") != NULL);
+    CHECK(s && fixture_find_text(s, "8,494.4") != NULL);
+    CHECK(s && fixture_find_text(s, "1,816") == NULL);
+    csvchart_figure_free(fig);
+    fig = lay("name,a,b\nAlpha,$0.07,$1.00\nBeta,$60.00,$2.00\n", NULL);
+    s = fig ? csvchart_figure_scene(fig, &err) : NULL;
+    CHECK(s && fixture_find_text(s, "$60") != NULL && fixture_find_text(s, "$1.00") != NULL);
+    csvchart_figure_free(fig);
+}
+
 static void test_log_axis(void)
 {
     const char *opts[] = {"log", "true", NULL};
@@ -2445,6 +2471,7 @@ int main(void)
     RUN(test_rule_far);
     RUN(test_refs_visible);
     RUN(test_log_axis);
+    RUN(test_series_decimals);
     RUN(test_log_axis_prices);
     RUN(test_open_range);
     RUN(test_one_value_range);
