@@ -268,13 +268,41 @@ static bool ticks_apart(const struct bar_layout *B, const struct panel *P, doubl
     return true;
 }
 
+/*
+ * A log axis whose lowest label alone keeps the ticks of `target` from fitting ("$0.00001" at
+ * the bars' baseline, which the note states): that tick becomes a minor one, so the decades
+ * above keep their labels, instead of a coarser stride labelling two ticks twelve decades
+ * apart (review 12: $10 and $10T over 19 decades on a phone). True when the rest fit (P's
+ * ticks are then those); else P's ticks are left for the caller to choose again.
+ */
+static bool fit_without_lowest(const struct bar_layout *B, struct panel *P, double len, int target)
+{
+    ticks_for(B, P, target);
+    if (P->ticks.nmajor < 4) {
+        return false;
+    }
+    double lowest = P->ticks.major[0];
+    memmove(P->ticks.major, P->ticks.major + 1, (P->ticks.nmajor - 1) * sizeof *P->ticks.major);
+    P->ticks.nmajor--;
+    if (P->ticks.nminor < SCALE_MAX_MINOR) {
+        P->ticks.minor[P->ticks.nminor++] = lowest;
+    }
+    return plan_tick_labels(B, P) <= len && ticks_apart(B, P, len);
+}
+
 static void choose_ticks(const struct bar_layout *B, struct panel *P, double len, int target)
 {
     for (;; target--) {
         double need = ticks_for(B, P, target);
         /* Along a horizontal axis the labels must not touch: fewer ticks until they do not. */
-        if (B->s->ticks || !B->horizontal || target <= 2 ||
-            (need <= len && ticks_apart(B, P, len))) {
+        if (B->s->ticks || !B->horizontal || (need <= len && ticks_apart(B, P, len))) {
+            break;
+        }
+        if (P->log && fit_without_lowest(B, P, len, target + 1)) {
+            break;
+        }
+        if (target <= 2) {
+            ticks_for(B, P, target);
             break;
         }
     }

@@ -364,6 +364,35 @@ static void test_series_decimals(void)
     csvchart_figure_free(fig);
 }
 
+/*
+ * A log axis over 19 decades on a phone (graphics desk review 12): the lowest tick's label
+ * ("$0.00001") was too wide for ticks six decades apart, and a coarser stride labelled only
+ * $10 and $10T; now that tick goes unlabelled (a minor one) and $10, $10M and $10T stand.
+ */
+static void test_log_lowest_dropped(void)
+{
+    const char *opts[] = {"log", "true", "low", "low", "high", "high", "size", "400x600", NULL};
+    csvchart_figure *fig =
+        lay("item,low,high\nSmartphone on-device model inference (per query),$0.000001,$0.00001\n"
+            "Cheapest hosted API (per 1K tokens),$0.00002,$0.0001\nFine-tuning a 7B model,$50,"
+            "$500\nDeepSeek V3 training run,$5.6M,$6M\nHyperscale data centre campus,$10B,$100B\n"
+            "Stargate programme (announced),$500B,\n",
+            opts);
+    if (!fig) {
+        return;
+    }
+    csvchart_error err = {0};
+    const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+    static const char *const ticks[] = {"$10", "$10M", "$10T"};
+    for (size_t i = 0; s && i < 3; i++) {
+        HARNESS_REPORT(fixture_find_text(s, ticks[i]) != NULL, "no tick label %s", ticks[i]);
+    }
+    if (s) {
+        check_scene_rules("19 decades on a phone", s, 400, 600);
+    }
+    csvchart_figure_free(fig);
+}
+
 static void test_log_axis(void)
 {
     const char *opts[] = {"log", "true", NULL};
@@ -2471,6 +2500,7 @@ int main(void)
     RUN(test_rule_far);
     RUN(test_refs_visible);
     RUN(test_log_axis);
+    RUN(test_log_lowest_dropped);
     RUN(test_series_decimals);
     RUN(test_log_axis_prices);
     RUN(test_open_range);
