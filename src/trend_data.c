@@ -664,6 +664,59 @@ static csvchart_status read_markers(const struct spec *s, struct trend_data *d, 
     return CSVCHART_OK;
 }
 
+/*
+ * On a linear axis, series whose values all stay under 1% of the largest value drawn run flat
+ * along zero, their changes unseen (graphics desk review 12: seven series 1,000 times smaller
+ * than an eighth): a warning names them (three, and a count of the rest) and the log scale
+ * that would show them. Positive values only: a log axis takes no others.
+ */
+static void flat_series(const struct trend_data *d, const struct spec *s,
+                        struct csvchart_warnings *warn)
+{
+    if (s->log || d->nseries < 2) {
+        return;
+    }
+    double top = 0, least = INFINITY;
+    for (size_t i = 0; i < d->nseries; i++) {
+        for (size_t j = 0; j < d->series[i].n; j++) {
+            const struct trend_point *p = &d->series[i].p[j];
+            top = p->has ? fmax(top, fabs(p->v)) : top;
+            least = p->has ? fmin(least, p->v) : least;
+        }
+    }
+    if (!(top > 0) || !(least > 0)) {
+        return;
+    }
+    char names[400] = "";
+    size_t flat = 0, named = 0, used = 0;
+    for (size_t i = 0; i < d->nseries; i++) {
+        double most = 0;
+        for (size_t j = 0; j < d->series[i].n; j++) {
+            most = d->series[i].p[j].has ? fmax(most, fabs(d->series[i].p[j].v)) : most;
+        }
+        if (most > 0 && most < top / 100) {
+            if (named < 3 && used < sizeof names) {
+                int w = snprintf(names + used, sizeof names - used, "%s\"%s\"", named ? ", " : "",
+                                 d->series[i].name);
+                used += w > 0 ? (size_t)w : 0;
+                named++;
+            }
+            flat++;
+        }
+    }
+    if (flat == 0 || flat == d->nseries) {
+        return;
+    }
+    char more[48] = "";
+    if (flat > named) {
+        snprintf(more, sizeof more, " and %zu more", flat - named);
+    }
+    csvchart_warnings_add(warn,
+                          "series %s%s stay under 1%% of the largest value and run flat along "
+                          "zero; log = true shows the changes of every series",
+                          names, more);
+}
+
 csvchart_status csvchart_trend_bind(const csvchart_table *t, const struct spec *s,
                                     struct trend_data *out, struct csvchart_warnings *warn,
                                     csvchart_error *err)
@@ -810,6 +863,7 @@ csvchart_status csvchart_trend_bind(const csvchart_table *t, const struct spec *
     if (csvchart_format_fractions_as_percent(&s->format, &d.unit, vlo, vhi)) {
         csvchart_warnings_add(warn, CSVCHART_FORMAT_FRACTIONS);
     }
+    flat_series(&d, s, warn);
     d.x_name = csvchart_strdup(t->cols[b.cx].name);
     d.value_name = csvchart_strdup(b.cgroup != NONE ? vc->name : b.ny == 1 ? vc->name : "values");
     if (!d.x_name || !d.value_name) {

@@ -83,6 +83,37 @@ static void test_wide(void)
     csvchart_warnings_fini(&w);
 }
 
+/*
+ * Series that stay under 1% of the largest value run flat along zero on a linear axis
+ * (graphics desk review 12): a warning names them and the log scale; none on a log axis,
+ * none when the series are of a size, none when every series is as small.
+ */
+static void test_flat_series(void)
+{
+    const char *csv = "date,Big,Small,Tiny\n2020-01,56000,400,12\n2021-01,120000,520,15\n"
+                      "2022-01,651000,610,19\n";
+    const char *even = "date,A,B\n2020-01,560,400\n2021-01,1200,520\n";
+    const struct {
+        const char *csv, *log;
+        size_t warnings;
+    } cases[] = {{csv, "false", 1}, {csv, "true", 0}, {even, "false", 0}};
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        csvchart_error err = {0};
+        struct csvchart_warnings w = {0};
+        const char *opts[] = {"log", cases[c].log, NULL};
+        CHECK_INT(bind(cases[c].csv, opts, &w, &err), CSVCHART_OK);
+        HARNESS_REPORT(w.len == cases[c].warnings, "case %zu: %zu warnings, expected %zu", c, w.len,
+                       cases[c].warnings);
+        if (w.len == 1 && cases[c].warnings == 1) {
+            CHECK_STR(w.items[0], "series \"Small\", \"Tiny\" stay under 1% of the largest "
+                                  "value and run flat along zero; log = true shows the changes "
+                                  "of every series");
+        }
+        csvchart_trend_fini(&data);
+        csvchart_warnings_fini(&w);
+    }
+}
+
 static void test_long(void)
 {
     csvchart_error err = {0};
@@ -430,6 +461,7 @@ int main(void)
 {
     RUN(test_wide);
     RUN(test_long);
+    RUN(test_flat_series);
     RUN(test_long_skipped_dates);
     RUN(test_fit_of_one);
     RUN(test_years_and_aggregate);
