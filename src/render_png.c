@@ -1,7 +1,7 @@
 /*
  * render_png.c - the PNG backend: the scene replayed onto cairo image surfaces - a band of rows
- * at a time for a palette image, else the whole image - then encoded by our own libpng writer
- * (the only file that includes png.h).
+ * at a time (the whole image at once only for SMALL's RGB(A), which libpng filters) - then
+ * encoded by our own libpng writer (the only file that includes png.h).
  *
  * Pipeline position: scene -> render (this row of the table in render.c) -> PNG bytes.
  *
@@ -21,10 +21,10 @@
  * Latin-1, which tEXt requires), never tIME, so equal scenes give equal bytes. Description is
  * the scene's desc: the alt option, or a summary of the data.
  *
- * Compression: FAST is zlib level 1, run-length strategy - palette rows unfiltered and deflated
- * while the next band is drawn, RGB(A) rows with the UP filter in two halves - on a second
- * thread when a core is spare (render_png_deflate.c, with the measurements); SMALL is level 9
- * with libpng's adaptive choice among all five filters per row.
+ * Compression: FAST is zlib level 1 - palette rows unfiltered (run-length strategy), RGB(A) rows
+ * with the UP filter (default strategy) - each band's rows deflated while the next band is
+ * drawn, on a second thread when a core is spare (render_png_deflate.c, with the
+ * measurements); SMALL is level 9 with libpng's adaptive choice among all five filters per row.
  */
 #include <math.h>
 #include <png.h>
@@ -264,7 +264,7 @@ static cairo_status_t draw_rows(cairo_surface_t *img, struct csvchart_replay *r,
  * rasterises the same coverage, and a band never ends inside a label
  * (csvchart_render_replay_band_end()), so that no run of glyphs is clipped by a band's edge
  * (tests: palette and RGB images, drawn in bands and whole, decode to the same pixels). An
- * image with a 257th colour is drawn again whole, as RGB(A).
+ * image with a 257th colour is drawn again, in bands as RGB(A) (draw_rgb()).
  * valuations.csv at 1200x675: peak RSS 15.8 -> 12.8 MiB, wall time 0.88x (60 paired runs).
  */
 #define BAND_ROWS 64
@@ -329,6 +329,61 @@ static cairo_status_t draw_indexed(struct csvchart_replay *r, const struct csvch
     return status;
 }
 
+/*
+ * Draws an image of more than 256 colours band by band, as draw_indexed() does, its rows
+ * converted to RGB (opaque) or RGBA, UP-filtered against the row above (the first against
+ * zeros, as PNG defines it) and handed to `stream` as they are made: never the whole image's
+ * 4 bytes a pixel (3.2 MB, 790 first-touched pages at 1200x675, about 20 ms of page faults on
+ * the virtual machines this was measured on: a trend's PNG drew whole in 45 ms, a palette bar
+ * chart in bands in 22).
+ */
+static cairo_status_t draw_rgb(struct csvchart_replay *r, const struct csvchart_scene *s,
+                               double scale, int w, const int *ends, int nbands, int tallest,
+                               bool opaque, struct png_stream *stream)
+{
+    int stride = cairo_format_stride_for_width(CAIRO_FORMAT_ARGB32, w);
+    size_t n = (size_t)w * (opaque ? 3 : 4);
+    unsigned char *pixels = stride > 0 ? malloc((size_t)stride * (size_t)tallest) : NULL;
+    unsigned char *line = malloc(2 * n);
+    if (!pixels || !line) {
+        free(pixels);
+        free(line);
+        return CAIRO_STATUS_NO_MEMORY;
+    }
+    unsigned char *cur = line, *prev = line + n;
+    memset(prev, 0, n);
+    cairo_status_t status = CAIRO_STATUS_SUCCESS;
+    for (int i = 0, y0 = 0; i < nbands && status == CAIRO_STATUS_SUCCESS; i++) {
+        int rows = ends[i] - y0;
+        cairo_surface_t *band =
+            cairo_image_surface_create_for_data(pixels, CAIRO_FORMAT_ARGB32, w, rows, stride);
+        status = draw_rows(band, r, s, scale, y0);
+        cairo_surface_destroy(band);
+        unsigned char *dst = csvchart_png_stream_slot(stream);
+        if (status == CAIRO_STATUS_SUCCESS && !dst) {
+            status = CAIRO_STATUS_NO_MEMORY;
+        }
+        for (int y = 0; status == CAIRO_STATUS_SUCCESS && y < rows; y++) {
+            csvchart_png_convert_row(pixels + (size_t)y * (size_t)stride, cur, w, opaque);
+            unsigned char *out = dst + (size_t)y * (n + 1);
+            out[0] = 2; /* PNG filter type UP */
+            for (size_t k = 0; k < n; k++) {
+                out[1 + k] = (unsigned char)(cur[k] - prev[k]);
+            }
+            unsigned char *t = prev; /* this row is the next one's "above" */
+            prev = cur;
+            cur = t;
+        }
+        if (status == CAIRO_STATUS_SUCCESS) {
+            csvchart_png_stream_put(stream, rows, i + 1 == nbands);
+        }
+        y0 = ends[i];
+    }
+    free(pixels);
+    free(line);
+    return status;
+}
+
 csvchart_status csvchart_render_png(const struct csvchart_scene *s,
                                     const struct render_options *opt, void **data, size_t *len,
                                     csvchart_error *err)
@@ -374,19 +429,25 @@ csvchart_status csvchart_render_png(const struct csvchart_scene *s,
      * (FAST) or kept for libpng (SMALL). */
     cairo_status_t drawn = CAIRO_STATUS_SUCCESS;
     bool fits = false;
+    ends = malloc((size_t)h * sizeof *ends);
+    int tallest = 0, nbands = ends ? plan_bands(replay, opt->scale, h, ends, &tallest) : 0;
+    if (nbands == 0) {
+        status = csvchart_error_nomem(err);
+        goto done;
+    }
     if (!opt->png_no_palette) {
         ix = malloc(sizeof *ix);
-        ends = malloc((size_t)h * sizeof *ends);
-        int tallest = 0, nbands = ends ? plan_bands(replay, opt->scale, h, ends, &tallest) : 0;
-        if (nbands > 0 && fast) {
-            stream = csvchart_png_stream_new((size_t)w + 1, tallest);
-        } else if (nbands > 0) {
+        if (fast) {
+            stream = csvchart_png_stream_new((size_t)w + 1, tallest, true);
+        } else {
             rows = malloc(((size_t)w + 1) * (size_t)h);
         }
         drawn = ix && (stream || rows) ? draw_indexed(replay, s, opt->scale, w, ends, nbands,
                                                       tallest, ix, stream, rows, &fits)
                                        : CAIRO_STATUS_NO_MEMORY;
     }
+    /* Drawn over an opaque background, every pixel is opaque (RGB); else RGBA. */
+    bool opaque_bg = (s->background & 0xFFu) == 0xFFu;
     if (drawn == CAIRO_STATUS_SUCCESS && fits) {
         px->ncolours = ix->n;
         memcpy(px->pal, ix->pal, sizeof px->pal);
@@ -398,23 +459,25 @@ csvchart_status csvchart_render_png(const struct csvchart_scene *s,
         if (fast && !csvchart_png_stream_finish(stream, &idat)) {
             drawn = CAIRO_STATUS_NO_MEMORY;
         }
-    } else if (drawn == CAIRO_STATUS_SUCCESS) { /* RGB(A): the whole image at once */
+    } else if (drawn == CAIRO_STATUS_SUCCESS && fast) { /* RGB(A), in bands as well */
         csvchart_png_stream_free(stream);
-        stream = NULL;
+        px->opaque = opaque_bg;
+        stream = csvchart_png_stream_new((size_t)w * (opaque_bg ? 3 : 4) + 1, tallest, false);
+        drawn = stream
+                    ? draw_rgb(replay, s, opt->scale, w, ends, nbands, tallest, opaque_bg, stream)
+                    : CAIRO_STATUS_NO_MEMORY;
+        if (drawn == CAIRO_STATUS_SUCCESS && !csvchart_png_stream_finish(stream, &idat)) {
+            drawn = CAIRO_STATUS_NO_MEMORY;
+        }
+    } else if (drawn == CAIRO_STATUS_SUCCESS) { /* RGB(A) for libpng (SMALL): the whole image */
         free(rows);
         rows = NULL;
         img = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
         drawn = draw_rows(img, replay, s, opt->scale, 0);
         pixels = cairo_image_surface_get_data(img);
         stride = cairo_image_surface_get_stride(img);
-        /* Drawn over an opaque background, every pixel is opaque: no need to look. */
-        px->opaque =
-            drawn == CAIRO_STATUS_SUCCESS &&
-            ((s->background & 0xFFu) == 0xFFu || csvchart_png_all_opaque(pixels, w, h, stride));
-        if (drawn == CAIRO_STATUS_SUCCESS && fast &&
-            !csvchart_png_deflate_rgb(pixels, w, h, stride, px->opaque, &idat)) {
-            drawn = CAIRO_STATUS_NO_MEMORY;
-        }
+        px->opaque = drawn == CAIRO_STATUS_SUCCESS &&
+                     (opaque_bg || csvchart_png_all_opaque(pixels, w, h, stride));
     }
     if (drawn != CAIRO_STATUS_SUCCESS) {
         status = drawn == CAIRO_STATUS_NO_MEMORY

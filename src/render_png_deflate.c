@@ -1,12 +1,12 @@
 /*
  * render_png_deflate.c - FAST compression for the PNG backend (render_png_deflate.h): zlib
- * level 1 at memLevel 5; RGB(A) rows filtered with UP and deflated in two halves with the
- * default strategy, palette rows unfiltered and deflated with the run-length strategy as the
- * bands of the image are drawn; every stream starts afresh each 60 KB of input (Segments,
- * below). The zlib streams go out as one IDAT chunk each through png_write_chunk() (render_png.c);
- * libpng still writes the signature, IHDR, PLTE, tRNS, pHYs, the text chunks, every CRC and IEND.
+ * level 1 at memLevel 5, deflated as the bands of the image are drawn: RGB(A) rows filtered
+ * with UP, with the default strategy, palette rows unfiltered, with the run-length strategy;
+ * every stream starts afresh each 60 KB of input (Segments, below). The zlib streams go out as one
+ * IDAT chunk each through png_write_chunk() (render_png.c); libpng still writes the signature,
+ * IHDR, PLTE, tRNS, pHYs, the text chunks, every CRC and IEND.
  *
- * FAST's filter for RGB(A) rows is UP (deflate_half writes it), measured on a 1200x675 bar
+ * FAST's filter for RGB(A) rows is UP (render_png.c writes it), measured on a 1200x675 bar
  * chart (12 bars, grid lines, 20 labels, CJK title), zlib level 1, encode time only (opacity
  * scan + row conversion + libpng):
  *   NONE 54.1 KB 5.2 ms | SUB 54.3 KB 6.2 ms | UP 45.7 KB 6.6 ms | AVG 59.0 KB 6.9 ms |
@@ -25,10 +25,10 @@
  * takes 11.3 M instructions where zlib takes 19.5 M (callgrind) and makes the file 16% smaller,
  * but a whole `csvchart bar` run with it was no faster (20 paired runs: CPU time 1.03x, wall
  * 1.04x of zlib's: its compressor is a fresh allocation each time, and it cannot deflate the
- * two halves below apart, having no streaming interface): its compressor is not used, only
- * its Adler-32 (below, Segments).
- * (Since the palette rows are deflated as they are drawn, in one stream, their bytes differ
- * from those of the two halves measured here; the pixels do not.)
+ * rows as they come, having no streaming interface): its compressor is not used, only its
+ * Adler-32 (below, Segments).
+ * (Since the rows are deflated as they are drawn, in one stream, their bytes differ from those
+ * of the two halves measured here; the pixels do not.)
  * Palette rows are unfiltered, as the PNG specification advises (UP is no smaller and costs
  * a pass).
  *
@@ -143,132 +143,11 @@ static bool zseg_deflate(struct zseg *s, const unsigned char *in, size_t n, int 
 }
 
 /*
- * RGB(A): the rows are filtered and deflated in two halves, the way pigz does it - the first
- * half ends with a sync flush (byte-aligned, not final), the second with the final block, and
- * the Adler-32 checksums are combined. The split is fixed (half the rows), so the bytes never
- * depend on scheduling: the second half runs on a thread of its own only when a core is spare
- * (see csvchart_cores_spare()), else after the first on the same thread.
- */
-struct half {
-    const unsigned char *pixels;
-    int stride, w, y0, y1; /* rows [y0, y1) */
-    bool opaque, last;
-    struct zout out; /* raw deflate output */
-    uLong adler;
-    uLong in_len;
-    bool ok;
-};
-
-/* One RGB(A) row, converted and filtered: filter byte, then each byte minus the one above. */
-static void filtered_row(const struct half *hf, int y, unsigned char *dst, unsigned char *cur,
-                         unsigned char *prev)
-{
-    size_t bpp = hf->opaque ? 3 : 4, n = (size_t)hf->w * bpp;
-    csvchart_png_convert_row(hf->pixels + (size_t)y * (size_t)hf->stride, cur, hf->w, hf->opaque);
-    dst[0] = 2; /* PNG filter type UP */
-    if (y == 0) {
-        memcpy(dst + 1, cur, n);
-        return;
-    }
-    if (y == hf->y0) { /* the row above belongs to the other half: convert it again */
-        csvchart_png_convert_row(hf->pixels + (size_t)(y - 1) * (size_t)hf->stride, prev, hf->w,
-                                 hf->opaque);
-    }
-    for (size_t i = 0; i < n; i++) {
-        dst[1 + i] = (unsigned char)(cur[i] - prev[i]);
-    }
-}
-
-/* Deflates n bytes at `in` into hf->out, counting them into the checksum. */
-static bool deflate_bytes(struct half *hf, struct zseg *z, const unsigned char *in, size_t n,
-                          int flush)
-{
-    hf->adler = libdeflate_adler32((uint32_t)hf->adler, in, n);
-    hf->in_len += n;
-    return zseg_deflate(z, in, n, flush, &hf->out);
-}
-
-static void *deflate_half(void *arg)
-{
-    struct half *hf = arg;
-    size_t n = (size_t)hf->w * (hf->opaque ? 3 : 4) + 1;
-    unsigned char *rows = malloc(3 * n);
-    struct zseg z;
-    bool z_ok = zseg_init(&z, Z_DEFAULT_STRATEGY);
-    hf->ok = false;
-    hf->adler = 1; /* Adler-32 of nothing */
-    if (!rows || !z_ok) {
-        deflateEnd(&z.z); /* safe on a stream that failed to start (zseg_init cleared it) */
-        free(rows);
-        return NULL;
-    }
-    int end = hf->last ? Z_FINISH : Z_SYNC_FLUSH;
-    bool ok = true;
-    unsigned char *dst = rows, *cur = rows + n, *prev = rows + 2 * n;
-    for (int y = hf->y0; y < hf->y1 && ok; y++) {
-        filtered_row(hf, y, dst, cur, prev);
-        unsigned char *t = prev; /* this row is the next one's "above" */
-        prev = cur;
-        cur = t;
-        ok = deflate_bytes(hf, &z, dst, n, y + 1 < hf->y1 ? Z_NO_FLUSH : end);
-    }
-    deflateEnd(&z.z);
-    free(rows);
-    hf->ok = ok;
-    return NULL;
-}
-
-bool csvchart_png_deflate_rgb(const unsigned char *pixels, int w, int h, int stride, bool opaque,
-                              struct render_buf *out)
-{
-    int mid = h >= 64 ? h / 2 : h;
-    struct half a = {.pixels = pixels,
-                     .stride = stride,
-                     .w = w,
-                     .y0 = 0,
-                     .y1 = mid,
-                     .opaque = opaque,
-                     .last = mid == h};
-    struct half b = {.pixels = pixels,
-                     .stride = stride,
-                     .w = w,
-                     .y0 = mid,
-                     .y1 = h,
-                     .opaque = opaque,
-                     .last = true,
-                     .ok = true};
-    pthread_t thread;
-    bool threaded =
-        mid < h && csvchart_cores_spare() && pthread_create(&thread, NULL, deflate_half, &b) == 0;
-    deflate_half(&a);
-    if (threaded) {
-        pthread_join(thread, NULL);
-    } else if (mid < h) {
-        deflate_half(&b);
-    }
-    bool ok = a.ok && b.ok;
-    if (ok) {
-        uLong adler = mid < h ? adler32_combine(a.adler, b.adler, (z_off_t)b.in_len) : a.adler;
-        unsigned char head[2] = {0x78, 0x01},
-                      tail[4] = {(unsigned char)(adler >> 24), (unsigned char)(adler >> 16),
-                                 (unsigned char)(adler >> 8), (unsigned char)adler};
-        csvchart_render_buf_put(out, head, 2);
-        csvchart_render_buf_put(out, a.out.bytes, a.out.len);
-        csvchart_render_buf_put(out, b.out.bytes, b.out.len);
-        csvchart_render_buf_put(out, tail, 4);
-        ok = !out->nomem;
-    }
-    free(a.out.bytes);
-    free(b.out.bytes);
-    return ok;
-}
-
-/*
- * Palette rows, deflated as they are drawn: one zlib stream, fed a band of rows at a time
- * (Z_NO_FLUSH, the last band Z_FINISH). Two slots take turns: the maker fills one while the
- * other is deflated - by a thread of the stream's own when a core is spare, else by the maker
- * itself when it hands the slot over. The zlib calls are the same either way, so the bytes
- * are too. slot_state: 0 free, 1 full, 2 full and last.
+ * Rows deflated as they are drawn: one zlib stream, fed a band of rows at a time (Z_NO_FLUSH,
+ * the last band Z_FINISH). Two slots take turns: the maker fills one while the other is
+ * deflated - by a thread of the stream's own when a core is spare, else by the maker itself
+ * when it hands the slot over. The zlib calls are the same either way, so the bytes are too.
+ * slot_state: 0 free, 1 full, 2 full and last.
  */
 struct png_stream {
     size_t row_bytes, slot_bytes;
@@ -318,7 +197,7 @@ static void *stream_worker(void *arg)
     return NULL;
 }
 
-struct png_stream *csvchart_png_stream_new(size_t row_bytes, int max_rows)
+struct png_stream *csvchart_png_stream_new(size_t row_bytes, int max_rows, bool rle)
 {
     struct png_stream *st = calloc(1, sizeof *st);
     if (!st) {
@@ -331,7 +210,7 @@ struct png_stream *csvchart_png_stream_new(size_t row_bytes, int max_rows)
     st->slot_bytes = row_bytes * (size_t)max_rows;
     st->slot[0] = malloc(st->slot_bytes);
     st->slot[1] = malloc(st->slot_bytes);
-    st->z_ready = zseg_init(&st->z, Z_RLE);
+    st->z_ready = zseg_init(&st->z, rle ? Z_RLE : Z_DEFAULT_STRATEGY);
     st->adler = 1; /* Adler-32 of nothing */
     if (!st->slot[0] || !st->slot[1] || !st->z_ready) {
         csvchart_png_stream_free(st);

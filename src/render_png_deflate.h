@@ -1,13 +1,10 @@
 /*
  * render_png_deflate.h - the PNG backend's FAST compression (render_png_deflate.c): the zlib
  * streams of IDAT, made here rather than by libpng so that they can use a second core when
- * one is spare. Two shapes, one per kind of image:
- *
- *   - RGB(A): the whole image is drawn first, then its rows are filtered (UP) and deflated
- *     in two halves (csvchart_png_deflate_rgb());
- *   - palette: the rows arrive a band at a time while the image is still being drawn, and
- *     are deflated as they come (struct png_stream), on a thread of their own when a core is
- *     spare, so that drawing and compressing overlap.
+ * one is spare. The rows arrive a band at a time while the image is still being drawn, and
+ * are deflated as they come (struct png_stream), on a thread of their own when a core is
+ * spare, so that drawing and compressing overlap: palette rows unfiltered with the run-length
+ * strategy, RGB(A) rows UP-filtered (by the maker) with the default one.
  *
  * Either way the bytes depend only on the rows: the same zlib calls on the same pieces,
  * whichever thread makes them.
@@ -21,14 +18,8 @@
 #include "render_backend.h"
 
 /*
- * The zlib stream of a w x h RGB (opaque) or RGBA image's rows, UP-filtered, appended to
- * *out. `pixels` are cairo's ARGB32 rows of `stride` bytes. False when out of memory.
- */
-bool csvchart_png_deflate_rgb(const unsigned char *pixels, int w, int h, int stride, bool opaque,
-                              struct render_buf *out);
-
-/*
- * A palette image's rows deflated as they are made. The maker asks for a slot
+ * An image's rows deflated as they are made (`rle`: with the run-length strategy, for palette
+ * rows; else the default one, for UP-filtered RGB(A) rows). The maker asks for a slot
  * (csvchart_png_stream_slot(): room for `max_rows` rows of `row_bytes`, filter byte
  * included), fills some rows of it and hands it over (csvchart_png_stream_put()), the last
  * time with last = true; then csvchart_png_stream_finish() gives the zlib stream. Two slots
@@ -36,7 +27,7 @@ bool csvchart_png_deflate_rgb(const unsigned char *pixels, int w, int h, int str
  * before it is finished is abandoned (the image needs more than a palette).
  */
 struct png_stream;
-struct png_stream *csvchart_png_stream_new(size_t row_bytes, int max_rows);
+struct png_stream *csvchart_png_stream_new(size_t row_bytes, int max_rows, bool rle);
 /* Where the next rows go; NULL when out of memory (the stream has failed). */
 unsigned char *csvchart_png_stream_slot(struct png_stream *st);
 void csvchart_png_stream_put(struct png_stream *st, int nrows, bool last);

@@ -289,9 +289,10 @@ static void test_png_palette(void)
 }
 
 /*
- * A palette image is drawn in bands of rows (render_png.c) and its labels are shaped once and
- * skipped by the bands they cannot reach (render_cairo.c); an RGB image (png_no_palette) is
- * drawn whole. Their pixels must agree: labels at every offset across the band edges (64 and
+ * A palette image, and with FAST compression an RGB(A) one too, is drawn in bands of rows
+ * (render_png.c) and its labels are shaped once and skipped by the bands they cannot reach
+ * (render_cairo.c); an RGB(A) image for libpng (SMALL, png_no_palette) is drawn whole. Their
+ * pixels must agree: labels at every offset across the band edges (64 and
  * 128 device rows), ASCII and not (a fallback font, combining marks stacked high), a line and
  * a bar through the edges, at scales that make the edges fall mid-pixel in CSS px, on an opaque
  * and on a transparent background, and  one image whose 257th colour comes in a late band. (One
@@ -326,11 +327,16 @@ static void test_png_bands(void)
             struct out pal = render(&s, CSVCHART_FORMAT_PNG, &o);
             o.png_no_palette = true;
             struct out rgb = render(&s, CSVCHART_FORMAT_PNG, &o);
+            o.png_compression = PNG_COMPRESSION_SMALL; /* RGB(A) for libpng: drawn whole */
+            struct out whole = render(&s, CSVCHART_FORMAT_PNG, &o);
             uint32_t n;
             const unsigned char *ihdr = chunk(pal, "IHDR", &n, 0);
             CHECK(ihdr && ihdr[9] == 3);
-            CHECK(same_pixels(pal, rgb));
-            free(pal.data), free(rgb.data);
+            const unsigned char *rgb_ihdr = chunk(rgb, "IHDR", &n, 0);
+            CHECK(rgb_ihdr && rgb_ihdr[9] == (opaque ? 2 : 6));
+            CHECK(same_pixels(pal, whole));
+            CHECK(same_pixels(rgb, whole));
+            free(pal.data), free(rgb.data), free(whole.data);
             csvchart_scene_fini(&s);
         }
     }

@@ -1,6 +1,7 @@
 /*
  * test_render_png_deflate.c - the PNG backend's FAST zlib streams (render_png_deflate.c), read
- * back with zlib's uncompress(), which also checks their Adler-32.
+ * back with zlib's uncompress(), which also checks their Adler-32: palette rows with the
+ * run-length strategy, UP-filtered RGB(A) rows with the default one.
  *
  * The streams start afresh every 60 KB of input (a sync flush, then deflateReset()); these
  * images are several such segments long, with segment ends on a row's end, inside a row, at
@@ -44,12 +45,13 @@ static bool inflates_to(const struct render_buf *z, const unsigned char *want, s
     return ok;
 }
 
-/* A palette stream of `rows` rows of `row_bytes`, handed over in bands of `band` rows. */
-static struct render_buf palette_stream(const unsigned char *rows, size_t row_bytes, int nrows,
-                                        int band)
+/* A stream of `rows` rows of `row_bytes`, handed over in bands of `band` rows; `rle` as
+ * csvchart_png_stream_new() takes it (palette rows, or RGB(A) ones). */
+static struct render_buf rows_stream(const unsigned char *rows, size_t row_bytes, int nrows,
+                                     int band, bool rle)
 {
     struct render_buf out = {0};
-    struct png_stream *st = csvchart_png_stream_new(row_bytes, band);
+    struct png_stream *st = csvchart_png_stream_new(row_bytes, band, rle);
     CHECK(st != NULL);
     for (int y = 0; st && y < nrows; y += band) {
         int k = nrows - y < band ? nrows - y : band;
@@ -90,10 +92,10 @@ static void test_palette_segments(void)
         fill(rows, n, (uint32_t)c + 1);
         csvchart_cores_set_budget(1); /* no core spare: the maker deflates */
         struct render_buf one =
-            palette_stream(rows, cases[c].row_bytes, cases[c].rows, cases[c].band);
+            rows_stream(rows, cases[c].row_bytes, cases[c].rows, cases[c].band, true);
         csvchart_cores_set_budget(2); /* a thread of the stream's own */
         struct render_buf two =
-            palette_stream(rows, cases[c].row_bytes, cases[c].rows, cases[c].band);
+            rows_stream(rows, cases[c].row_bytes, cases[c].rows, cases[c].band, true);
         HARNESS_REPORT(inflates_to(&one, rows, n), "case %zu: inflates to its rows", c);
         HARNESS_REPORT(one.len == two.len && memcmp(one.items, two.items, one.len) == 0,
                        "case %zu: the same bytes on one thread and on two", c);
@@ -122,12 +124,15 @@ static unsigned char *filtered_rgb(const unsigned char *px, int w, int h, int st
     return out;
 }
 
+/* RGB(A) rows, UP-filtered as render_png.c hands them over, in bands of 64 rows and of 7
+ * (bands end inside segments and on rows that do not), deflated with the default strategy. */
 static void test_rgb_segments(void)
 {
     const struct {
-        int w, h;
+        int w, h, band;
         bool opaque;
-    } cases[] = {{1200, 300, true}, {1023, 200, false}, {40, 30, true}, {5119, 64, true}};
+    } cases[] = {
+        {1200, 300, 64, true}, {1023, 200, 7, false}, {40, 30, 64, true}, {5119, 64, 13, true}};
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         int w = cases[c].w, h = cases[c].h, stride = 4 * w;
         unsigned char *px = malloc((size_t)stride * (size_t)h);
@@ -141,13 +146,12 @@ static void test_rgb_segments(void)
                 px[i] = 0xff; /* cairo's ARGB32 is native-endian: alpha is the top byte */
             }
         }
-        size_t n;
+        size_t n, row_bytes = (size_t)w * (cases[c].opaque ? 3 : 4) + 1;
         unsigned char *want = filtered_rgb(px, w, h, stride, cases[c].opaque, &n);
-        struct render_buf one = {0}, two = {0};
         csvchart_cores_set_budget(1);
-        CHECK(csvchart_png_deflate_rgb(px, w, h, stride, cases[c].opaque, &one));
+        struct render_buf one = rows_stream(want, row_bytes, h, cases[c].band, false);
         csvchart_cores_set_budget(2);
-        CHECK(csvchart_png_deflate_rgb(px, w, h, stride, cases[c].opaque, &two));
+        struct render_buf two = rows_stream(want, row_bytes, h, cases[c].band, false);
         HARNESS_REPORT(want && inflates_to(&one, want, n), "case %zu: inflates to its rows", c);
         HARNESS_REPORT(one.len == two.len && memcmp(one.items, two.items, one.len) == 0,
                        "case %zu: the same bytes on one thread and on two", c);
