@@ -409,9 +409,6 @@ static bool place(struct trend_layout *T, bool direct)
         if (round == TR_INSIDE_ROUNDS || csvchart_tr_place_inside(T) == 0) {
             return true;
         }
-        for (size_t i = 0; i < T->nfl; i++) {
-            T->fl[i].inside = false; /* arranged again: the bands' flags first */
-        }
     }
     return true;
 }

@@ -10,9 +10,8 @@
  * level with it on either side; the first that stays in the data's box and keeps inside_pad
  * px from every series' line and dot, every fitted line, the other labels set inside, the
  * leaders of the flags in the bands, the leaders to the labels at the lines' ends, the zero
- * line, and the
- * shaded bands and spans of time (a series' text colour holds 4.5:1 on the background, not on
- * a tint) is taken.
+ * line, and the shaded bands and spans of time (a series' text colour holds 4.5:1 on the
+ * background, not on a tint) is taken.
  *
  *        NW  N  NE           the block's corner nearest the dot is inside_gap px beyond the
  *         W  o  E            dot's ring; N and S are centred on it, E and W level with it
@@ -169,7 +168,7 @@ static bool clear(const struct trend_layout *T, const struct pixels *P, size_t s
         if (i == self || F->at_end) {
             continue;
         }
-        if (F->inside && i < self) {
+        if (F->inside) { /* placed before this one (csvchart_tr_place_inside() goes in order) */
             if (F->bx < b->x1 && F->bx + F->w > b->x0 && F->by < b->y1 && F->by + F->h > b->y0) {
                 return false;
             }
