@@ -11,7 +11,7 @@
  * px from every series' line and dot, every fitted line, the other labels set inside, the
  * leaders of the flags in the bands, the leaders to the labels at the lines' ends, the zero
  * line, and the shaded bands and spans of time (a series' text colour holds 4.5:1 on the
- * background, not on a tint) is taken.
+ * background, not on a tint), and that no other dot drawn could claim (ambiguous()), is taken.
  *
  *        NW  N  NE           the block's corner nearest the dot is inside_gap px beyond the
  *         W  o  E            dot's ring; N and S are centred on it, E and W level with it
@@ -112,6 +112,43 @@ static bool hits_series(const struct trend_layout *T, const struct pixels *P, si
         if (T->lines && y2 == y2 && !(y < b->y0 && y2 < b->y0) && !(y > b->y1 && y2 > b->y1) &&
             enters(x, y, xy[2 * k + 2], y2, b)) {
             return true;
+        }
+    }
+    return false;
+}
+
+/*
+ * True when a label at box b (unpadded), beside the dot at (ox, oy) that is series `own_s`'s
+ * point `own_k`, would read as another dot's: a dot drawn (every point when the series has
+ * dots, else the labelled and the lone ones) within half as far again of the label as its own
+ * is (`own_gap`), or one of its own series - its colour - nearer the label's middle than its
+ * own. A reader takes a label for the dot nearest it (graphics desk review 13: "Model-12"
+ * centred under a neighbour of its dot, "o3-mini" as near another dot as its own).
+ */
+static bool ambiguous(const struct trend_layout *T, const struct pixels *P, size_t own_s,
+                      size_t own_k, double ox, double oy, const struct box *b, double own_gap)
+{
+    double cx = (b->x0 + b->x1) / 2, cy = (b->y0 + b->y1) / 2;
+    double own = hypot(ox - cx, oy - cy), near = 1.5 * own_gap;
+    double reach = own > near ? own : near;
+    for (size_t i = 0; i < T->d->nseries; i++) {
+        const struct trend_series *ts = &T->d->series[i];
+        const double *xy = P->xy + 2 * P->off[i];
+        for (size_t k = first_from(P, i, ts->n, b->x0 - reach); k < ts->n; k++) {
+            double x = xy[2 * k], y = xy[2 * k + 1];
+            if (x > b->x1 + reach) {
+                break;
+            }
+            bool lone = (k == 0 || !ts->p[k - 1].has) && (k + 1 == ts->n || !ts->p[k + 1].has);
+            bool drawn = T->dots || !T->lines || lone || (ts->p[k].label && T->d->labels);
+            if (y != y || !drawn || (i == own_s && k == own_k)) {
+                continue;
+            }
+            double nx = x < b->x0 ? b->x0 : x > b->x1 ? b->x1 : x;
+            double ny = y < b->y0 ? b->y0 : y > b->y1 ? b->y1 : y;
+            if ((i == own_s && hypot(x - cx, y - cy) < own) || hypot(nx - x, ny - y) < near) {
+                return true;
+            }
         }
     }
     return false;
@@ -253,7 +290,8 @@ size_t csvchart_tr_place_inside(struct trend_layout *T)
             const double *p = at[order[k]];
             struct box b = {p[0] - px->inside_pad, p[1] - px->inside_pad, p[0] + w + px->inside_pad,
                             p[1] + h + px->inside_pad};
-            if (clear(T, &P, i, &b)) {
+            struct box bare = {p[0], p[1], p[0] + w, p[1] + h};
+            if (clear(T, &P, i, &b) && !ambiguous(T, &P, F->series, F->index, x, y, &bare, g)) {
                 F->inside = true;
                 F->bx = p[0];
                 F->by = p[1];

@@ -1053,6 +1053,71 @@ static void test_labels_inside(void)
     }
 }
 
+/*
+ * A label set beside its dot reads as that dot's: no other dot of its series is nearer the
+ * label's middle (graphics desk review 13: "Model-12" centred under a neighbour of its dot,
+ * "o3-mini" as near another dot as its own). Monthly points close together, every one with a
+ * dot, three of them labelled, at three sizes; a label with a leader is not beside its dot.
+ */
+static void test_labels_own_dot(void)
+{
+    char csv[2048];
+    size_t n = (size_t)snprintf(csv, sizeof csv, "date,v,label\n");
+    for (int m = 0; m < 24; m++) {
+        const char *label = m == 6    ? "Model-12 launch"
+                            : m == 13 ? "Price cut"
+                            : m == 17 ? "o3-mini"
+                                      : "";
+        n += (size_t)snprintf(csv + n, sizeof csv - n, "%d-%02d,%.2f,%s\n", 2023 + m / 12,
+                              m % 12 + 1, 10 + m * 0.8 + (m % 3) * 1.5, label);
+    }
+    static const char *const sizes[] = {"1200x675", "1920x1080", "1080x1080"};
+    static const char *const labels[] = {"Model-12 launch", "Price cut", "o3-mini"};
+    for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
+        const char *opts[] = {"size", sizes[z], NULL};
+        csvchart_error err = {0};
+        csvchart_figure *fig = fixture_figure("trend", csv, opts, &err);
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        HARNESS_REPORT(s != NULL, "%s: %s", sizes[z], err.message);
+        for (size_t k = 0; s && k < 3; k++) {
+            const struct scene_item *t = fixture_find_text(s, labels[k]), *own = NULL;
+            for (size_t i = 0; i < s->len && !own; i++) {
+                const struct scene_item *it = &s->items[i];
+                own = it->kind == SCENE_CIRCLE && it->title && strstr(it->title, labels[k]) ? it
+                                                                                            : NULL;
+            }
+            if (!t || !own || t + 1 >= s->items + s->len) {
+                HARNESS_REPORT(0, "%s: no label or dot for \"%s\"", sizes[z], labels[k]);
+                continue;
+            }
+            bool leader = false;
+            for (size_t i = 0; i < s->len; i++) {
+                const struct scene_item *l = &s->items[i];
+                leader = leader || (l->kind == SCENE_LINE && fabs(l->x - l->x2) < 0.01 &&
+                                    fabs(l->x - own->x) < 1.5 &&
+                                    fmin(fabs(l->y - own->y), fabs(l->y2 - own->y)) < own->r + 4);
+            }
+            if (leader) {
+                continue;
+            }
+            const struct scene_item *v = t + 1; /* the value, the block's next line */
+            double cx = (fmin(t->x, v->x) + fmax(t->x + t->w, v->x + v->w)) / 2;
+            double cy = (t->y + v->y + v->h) / 2;
+            double mine = hypot(own->x - cx, own->y - cy);
+            for (size_t i = 0; i < s->len; i++) {
+                const struct scene_item *d = &s->items[i];
+                if (d->kind == SCENE_CIRCLE && d != own) {
+                    HARNESS_REPORT(hypot(d->x - cx, d->y - cy) >= mine,
+                                   "%s: \"%s\" is nearer the dot at %.1f,%.1f than its own at "
+                                   "%.1f,%.1f",
+                                   sizes[z], labels[k], d->x, d->y, own->x, own->y);
+                }
+            }
+        }
+        csvchart_figure_free(fig);
+    }
+}
+
 /* The value ticks of a trend of `csv`, lowest first, joined by spaces into buf. */
 static void value_ticks(const char *csv, char *buf, size_t n)
 {
@@ -1802,6 +1867,7 @@ int main(void)
     RUN(test_markers);
     RUN(test_linear);
     RUN(test_labels_inside);
+    RUN(test_labels_own_dot);
     RUN(test_linear_domain);
     RUN(test_bottom_tick);
     RUN(test_flags_whole);
