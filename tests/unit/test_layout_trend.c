@@ -1005,6 +1005,19 @@ static void test_linear(void)
     csvchart_figure_free(fig);
 }
 
+/* Whether a flag's leader starts at `dot`: a vertical line from its ring to a row of flags. */
+static bool leader_from(const struct csvchart_scene *s, const struct scene_item *dot)
+{
+    for (size_t i = 0; i < s->len; i++) {
+        const struct scene_item *l = &s->items[i];
+        if (l->kind == SCENE_LINE && fabs(l->x - l->x2) < 0.01 && fabs(l->x - dot->x) < 1.5 &&
+            fmin(fabs(l->y - dot->y), fabs(l->y2 - dot->y)) < dot->r + 4) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /*
  * A labelled point's label is set beside its dot, inside the data's box, where it finds room
  * (graphics desk review 12: fourteen labels flown in rows above and under a five-decade plot
@@ -1033,13 +1046,7 @@ static void test_labels_inside(void)
                 double ny = fmin(fmax(dot->y, t->y), t->y + t->h);
                 ok = hypot(nx - dot->x, ny - dot->y) < 2.5 * t->h;
             }
-            /* and no leader flies from the dot to a row of flags */
-            for (size_t i = 0; ok && i < s->len; i++) {
-                const struct scene_item *l = &s->items[i];
-                ok = !(l->kind == SCENE_LINE && fabs(l->x - l->x2) < 0.01 &&
-                       fabs(l->x - dot->x) < 1.5 &&
-                       fmin(fabs(l->y - dot->y), fabs(l->y2 - dot->y)) < dot->r + 4);
-            }
+            ok = ok && !leader_from(s, dot); /* and no leader flies to a row of flags */
             HARNESS_REPORT(ok, "%s: \"%s\" is not beside its dot (label %.1f,%.1f dot %.1f,%.1f)",
                            sizes[z], labels[k], t ? t->x : -1, t ? t->y : -1, dot ? dot->x : -1,
                            dot ? dot->y : -1);
@@ -1090,14 +1097,7 @@ static void test_labels_own_dot(void)
                 HARNESS_REPORT(0, "%s: no label or dot for \"%s\"", sizes[z], labels[k]);
                 continue;
             }
-            bool leader = false;
-            for (size_t i = 0; i < s->len; i++) {
-                const struct scene_item *l = &s->items[i];
-                leader = leader || (l->kind == SCENE_LINE && fabs(l->x - l->x2) < 0.01 &&
-                                    fabs(l->x - own->x) < 1.5 &&
-                                    fmin(fabs(l->y - own->y), fabs(l->y2 - own->y)) < own->r + 4);
-            }
-            if (leader) {
+            if (leader_from(s, own)) {
                 continue;
             }
             const struct scene_item *v = t + 1; /* the value, the block's next line */
