@@ -9,8 +9,9 @@
  * The algorithm, per line:
  *
  *     skip spaces -> start
- *     walk code points; at each break opportunity q (before a space, after an inner '-' or '/',
- *     around a CJK code point, at '\n', at the end) measure [start, q) minus trailing spaces:
+ *     walk code points; at each break opportunity q (before a space, after an inner '-' or '/'
+ *     that no digit follows, around a CJK code point, at '\n', at the end) measure
+ *     [start, q) minus trailing spaces:
  *         fits       -> remember q, go on (at '\n' or the end: take it)
  *         too wide   -> take the last q that fitted
  *     no q fitted    -> the first word alone is too wide: take the longest run of its code
@@ -114,8 +115,11 @@ static size_t decode(const char *s, size_t n, uint32_t *cp)
  * code points none of which is a space or a newline (those are handled by the caller). */
 static bool break_between(uint32_t a, uint32_t b, uint32_t c)
 {
-    if ((b == '-' || b == '/') && a && a != ' ' && c != '-' && c != '/') {
-        return true; // "price/token" -> "price/" "token"; "-5" and "a -b" stay whole
+    if ((b == '-' || b == '/') && a && a != ' ' && c != '-' && c != '/' &&
+        !(c >= '0' && c <= '9')) {
+        /* "price/token" -> "price/" "token"; "-5", "a -b", "GPT-4o", "2024-25" and "24/7"
+         * stay whole (UAX #14's LB25: no break between a hyphen or slash and a digit) */
+        return true;
     }
     if ((b | c) < 0x80) {
         return false; /* no CJK */

@@ -36,6 +36,11 @@ static const struct {
     {"a -b", 12, "a|-b", 2}, // no break after a '-' that starts a word
     {"-5 apples", 20, "-5|app|les", 3},
     {"well--known", 35, "well--|known", 2}, // not between two hyphens
+    /* nor between a hyphen or a slash and a digit: a product name, a season, a ratio */
+    {"after GPT-4o voice", 60, "after|GPT-4o|voice", 3}, // not "after GPT-|4o voice"
+    {"the 2024-25 season", 50, "the|2024-25|season", 3},
+    {"open 24/7 now", 40, "open|24/7|now", 3},
+    {"o3-mini high", 30, "o3-|mini|high", 3}, // a letter after the hyphen: a break
     {"supercalifragilistic", 30, "super|calif|ragil|istic", 4},
     {"a supercalifragilistic b", 30, "a|super|calif|ragil|istic|b", 6},
     {"ab", 0, "a|b", 2},                                     // a line always holds one code point
