@@ -787,6 +787,37 @@ void csvchart_format_plan_shares(const struct value_format *f, const double *v, 
     p->keep_zeros = true;
 }
 
+void csvchart_format_plan_points(const struct value_format *f, const double *v, size_t n,
+                                 bool computed, bool si, struct label_plan *p)
+{
+    csvchart_format_plan(f, LABELS_VALUES, v, n, 0, computed, NULL, p);
+    if (f->kind == FORMAT_PRINTF || (!si && !p->si)) {
+        return;
+    }
+    struct label own = planned_label(p);
+    own.si = true;
+    own.k = -1;
+    own.k_up = 0;
+    struct label planned = planned_label(p);
+    bool moved = false;
+    for (size_t i = 0; i < n && !moved; i++) {
+        struct decimal x;
+        csvchart_fmt_to_decimal(v[i], &x);
+        moved = isfinite(v[i]) && prefix_of(&own, &x) != prefix_of(&planned, &x);
+    }
+    if (!moved) {
+        return;
+    }
+    p->si = true;
+    p->k = -1;
+    p->k_up = 0;
+    p->up_shared = false;
+    p->rule = DEC_SIG;
+    p->digits = 3;
+    p->as_written = !computed && f->unit.decimals >= 0;
+    p->keep_zeros = false;
+}
+
 void csvchart_format_planned_pair(const struct label_plan *p, double lo, double hi, char *lo_buf,
                                   size_t lo_n, char *hi_buf, size_t hi_n)
 {

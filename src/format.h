@@ -156,6 +156,15 @@ void csvchart_format_plan(const struct value_format *f, enum label_role role, co
 void csvchart_format_plan_shares(const struct value_format *f, const double *v, size_t n,
                                  struct label_plan *p);
 
+/* Values labelled at points along a line (a trend's), read one at a time rather than side by
+ * side: each at its own prefix ("162K" and "1.19M", not "0.16M" beside "1.19M"), abbreviated
+ * when the figure's values are (`si`: "9.16K" beside another series' "2.21K", not "9,160").
+ * Makes the plan as csvchart_format_plan() does; where that plan would write a value at
+ * another prefix than its own, each value then takes three significant digits, or its
+ * written digits where it stays at the prefix it was written in. */
+void csvchart_format_plan_points(const struct value_format *f, const double *v, size_t n,
+                                 bool computed, bool si, struct label_plan *p);
+
 /* Writes one value by its plan. Buffer rules as for csvchart_format_value(). */
 size_t csvchart_format_planned(const struct label_plan *p, double v, char *buf, size_t n);
 

@@ -414,7 +414,7 @@ bool csvchart_tr_make_flags(struct trend_layout *T)
         }
         struct value_format f = T->values.f;
         f.unit.decimals = ts->decimals;
-        csvchart_format_plan(&f, LABELS_VALUES, vals, nv, 0, d->computed, NULL, &plan);
+        csvchart_format_plan_points(&f, vals, nv, d->computed, T->values.si, &plan);
         for (size_t k = 0; k < ts->n; k++) {
             const struct trend_point *p = &ts->p[k];
             if (!p->label || !p->has) {

@@ -518,6 +518,20 @@ static void check_plan(const char *what, const struct value_format *f, enum labe
     }
 }
 
+/* As check_plan(), by csvchart_format_plan_points() (`si`: the figure's values abbreviated). */
+static void check_points(const char *what, const struct value_format *f, const double *v, size_t n,
+                         bool si, const char *const *want)
+{
+    struct label_plan p;
+    csvchart_format_plan_points(f, v, n, false, si, &p);
+    for (size_t i = 0; i < n; i++) {
+        char buf[64];
+        csvchart_format_planned(&p, v[i], buf, sizeof buf);
+        HARNESS_REPORT(strcmp(buf, want[i]) == 0, "%s: %.17g gave \"%s\", expected \"%s\"", what,
+                       v[i], buf, want[i]);
+    }
+}
+
 /* Numbers written together agree (issue 11): one prefix per axis and comparison, shared
  * decimals, three significant digits for computed values, large numbers abbreviated. */
 static void test_plans(void)
@@ -792,6 +806,23 @@ static void test_plans(void)
     double sums[] = {11.756, 6.75e12}; /* in cents: 11.8 padded to "$11.80" was a made-up digit */
     const char *sumw[] = {"$11.76", "$6.75T"};
     check_plan("computed values rounded", &usd5, LABELS_VALUES, sums, 2, 0, true, NULL, sumw);
+
+    /* Points labelled along a line are read one at a time: each at its own prefix, abbreviated
+     * when the figure's values are (editor review 13: "0.16M" beside "1.19M" in one series,
+     * "9,160" in another beside "2.21K"). Where the comparison's plan already writes each at
+     * its own prefix, it stands, decimals and all. */
+    struct value_format sci3 = fmt_with("auto", "", "", 0, 2);
+    double frontier[] = {1.05, 13.7, 139, 2210, 162000, 1190000};
+    const char *frw[] = {"1.05", "13.7", "139", "2.21K", "162K", "1.19M"};
+    check_points("each point its own prefix", &sci3, frontier, 6, false, frw);
+    double open[] = {9160, 9200, 2720, 0.5};
+    const char *opw[] = {"9.16K", "9.2K", "2.72K", "0.5"};
+    check_points("abbreviated as the figure", &sci3, open, 4, true, opw);
+    const char *opfull[] = {"9,160", "9,200", "2,720", "0.5"};
+    check_points("in full in a figure of small values", &sci3, open, 4, false, opfull);
+    double own[] = {2.1e6, 6.28e6, 115.3e6};
+    const char *ownw[] = {"2.1M", "6.3M", "115.3M"};
+    check_points("a shared prefix that is each one's own", &plain, own, 3, true, ownw);
 
     double decades[] = {1e6, 1e9, 1e12, 0.01};
     const char *dw[] = {"$1M", "$1B", "$1T", "$0.01"};
