@@ -291,6 +291,29 @@ static bool place_once(struct trend_layout *T, bool direct)
         for (size_t i = 0; i < T->nends; i++) {
             want[i] = T->ends[i].want;
             h[i] = T->ends[i].h;
+            /* A block of several lines that would reach the level of the next line's end (up
+             * or down) would set one of its lower lines beside that line's last dot: "16.5"
+             * of one series beside another's (editor review 13). Where it fits between its
+             * neighbours' first lines, it moves in (its first line then above or below its
+             * line's level, joined by its leader); where it does not, it stays. */
+            const struct tr_end *E = &T->ends[i];
+            double lo = top, hi = T->plot_bottom;
+            if (i > 0) {
+                const struct tr_end *P = &T->ends[i - 1];
+                lo = P->y_end + csvchart_tr_line_height(T, csvchart_tr_end_first(T, P)) / 2 +
+                     px->end_block_gap / 2;
+            }
+            if (i + 1 < T->nends) {
+                const struct tr_end *N = &T->ends[i + 1];
+                hi = N->y_end - csvchart_tr_line_height(T, csvchart_tr_end_first(T, N)) / 2 -
+                     px->end_block_gap / 2;
+            }
+            lo = fmax(lo, top);
+            hi = fmin(hi, T->plot_bottom);
+            bool lines = E->h > 1.5 * csvchart_tr_line_height(T, csvchart_tr_end_first(T, E));
+            if (lines && E->h <= hi - lo) {
+                want[i] = fmax(lo, fmin(want[i], hi - E->h));
+            }
         }
         if (!csvchart_place_dodge(want, h, T->nends, px->end_block_gap, top, T->plot_bottom,
                                   tops)) {
@@ -314,15 +337,19 @@ static bool place_once(struct trend_layout *T, bool direct)
  *                     \  `--------- Label B     height turn a lane's pitch apart; going up,
  *                      `----------- Label C     the highest first
  *
- * Leaders whose turns overlap in height nowhere share a lane. Returns the number of lanes:
- * under 2, no two turns overlap and each leader runs straight to its label (as before:
- * twelve leaders dropping up to 402 px through the 8 px between plot and labels merged into
+ * Leaders whose turns overlap in height, or come within `end_lane` of it (a level run 3 px
+ * from the next leader's run into its label read as one line), nowhere share a lane. Returns the
+ * number of lanes: under 2, no two turns overlap and each leader runs straight to its label (as
+ * before: twelve leaders dropping up to 402 px through the 8 px between plot and labels merged into
  * one grey bundle, review 4).
  */
 static size_t leader_lanes(struct trend_layout *T)
 {
     size_t lanes = 0;
     double *a = T->dodge_buf, *b = a + T->nends; /* the line's level, the label's middle */
+    /* a leader's level run, and the next one's run into its label, closer than this, run
+     * beside each other: their turns take lanes apart */
+    double near = T->px.end_lane;
     for (size_t i = 0; i < T->nends; i++) {
         struct tr_end *E = &T->ends[i];
         E->lane = 0;
@@ -331,7 +358,7 @@ static size_t leader_lanes(struct trend_layout *T)
     }
     for (size_t i = T->nends; i-- > 0;) { /* going down: from the lowest */
         for (size_t j = i + 1; b[i] > a[i] + 1 && j < T->nends; j++) {
-            if (b[j] > a[j] + 1 && a[j] < b[i] && T->ends[j].lane + 1 > T->ends[i].lane) {
+            if (b[j] > a[j] + 1 && a[j] < b[i] + near && T->ends[j].lane + 1 > T->ends[i].lane) {
                 T->ends[i].lane = T->ends[j].lane + 1;
             }
         }
@@ -339,7 +366,7 @@ static size_t leader_lanes(struct trend_layout *T)
     }
     for (size_t i = 0; i < T->nends; i++) { /* going up: from the highest */
         for (size_t j = 0; b[i] < a[i] - 1 && j < i; j++) {
-            if (b[j] < a[j] - 1 && a[j] > b[i] && T->ends[j].lane + 1 > T->ends[i].lane) {
+            if (b[j] < a[j] - 1 && a[j] > b[i] - near && T->ends[j].lane + 1 > T->ends[i].lane) {
                 T->ends[i].lane = T->ends[j].lane + 1;
             }
         }

@@ -16,6 +16,7 @@
 #include "layout_place.h"
 #include "scale.h"
 #include "timeline_axis.h"
+#include "trend_data.h"
 
 #define TREND_METRICS(X)                                                                           \
     X(line, 2, "a series' line")                                                                   \
@@ -173,6 +174,9 @@ size_t csvchart_tr_time_ticks(struct trend_layout *T, double lo, double hi);
 bool csvchart_tr_hits_tick(const struct trend_layout *T, double x);
 void csvchart_tr_draw_value_axis(struct trend_layout *T);
 void csvchart_tr_draw_time_axis(struct trend_layout *T);
+/* Whether series ts's point k is drawn as a dot: every value when the series has dots (or no
+ * line), else a lone value and a labelled one. */
+bool csvchart_tr_dot_drawn(const struct trend_layout *T, const struct trend_series *ts, size_t k);
 /* The fitted lines, then the series' lines and dots. */
 void csvchart_tr_draw_series(struct trend_layout *T);
 /* The reference line or band of a rule's label (E->rule). */

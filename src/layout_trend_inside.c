@@ -139,9 +139,7 @@ static bool ambiguous(const struct trend_layout *T, const struct pixels *P, size
             if (x > b->x1 + reach) {
                 break;
             }
-            bool lone = (k == 0 || !ts->p[k - 1].has) && (k + 1 == ts->n || !ts->p[k + 1].has);
-            bool drawn = T->dots || !T->lines || lone || (ts->p[k].label && T->d->labels);
-            if (y != y || !drawn || (i == own_s && k == own_k)) {
+            if (y != y || !csvchart_tr_dot_drawn(T, ts, k) || (i == own_s && k == own_k)) {
                 continue;
             }
             double nx = x < b->x0 ? b->x0 : x > b->x1 ? b->x1 : x;

@@ -255,6 +255,15 @@ bool csvchart_tr_hits_tick(const struct trend_layout *T, double x)
 
 /* ---- drawing ------------------------------------------------------------------------------- */
 
+bool csvchart_tr_dot_drawn(const struct trend_layout *T, const struct trend_series *ts, size_t k)
+{
+    if (!ts->p[k].has) {
+        return false;
+    }
+    bool lone = (k == 0 || !ts->p[k - 1].has) && (k + 1 == ts->n || !ts->p[k + 1].has);
+    return T->dots || !T->lines || lone || (ts->p[k].label && T->d->labels);
+}
+
 void csvchart_tr_draw_value_axis(struct trend_layout *T)
 {
     struct layout *L = &T->L;
@@ -396,7 +405,7 @@ void csvchart_tr_draw_series(struct trend_layout *T)
                 csvchart_scene_item_set_title(L->scene, it, ts->name);
             }
             for (size_t k = a; k < b; k++) {
-                if (T->dots || b - a == 1 || !T->lines || (ts->p[k].label && d->labels)) {
+                if (csvchart_tr_dot_drawn(T, ts, k)) {
                     char title[400];
                     point_title(T, ts, &ts->p[k], title, sizeof title);
                     dot(T, pts[k - a].x, pts[k - a].y, color, title);

@@ -1856,6 +1856,72 @@ static void test_leaders_apart(void)
     }
 }
 
+/*
+ * A line-end label of several lines (the series' name, its last point's label, the value)
+ * keeps its lines off the level of another line's end: editor review 13 read "16.5", the
+ * last line of the upper series' block, as the lower series' value, level with its last dot.
+ * Only the lower line's own name may stand level with its end (a line of its name's height
+ * centred there).
+ */
+static void test_end_block_levels(void)
+{
+    char csv[4096];
+    size_t n = (size_t)snprintf(csv, sizeof csv, "date,series,label,margin\n");
+    for (int m = 0; m < 24; m++) {
+        bool last = m == 23;
+        n += (size_t)snprintf(
+            csv + n, sizeof csv - n, "%d-%02d-01,Upper margin,%s,%.1f\n", 2022 + m / 12, m % 12 + 1,
+            last ? "Peak margin (after price increase)" : "", last ? 16.5 : 30 - 0.5 * m);
+        n += (size_t)snprintf(csv + n, sizeof csv - n, "%d-%02d-01,Lower margin,,%.1f\n",
+                              2022 + m / 12, m % 12 + 1, last ? 12.3 : -20 + 1.4 * m);
+    }
+    static const char *sizes[] = {"1200x675", "1920x1080", "1080x1080"};
+    for (size_t c = 0; c < sizeof sizes / sizeof sizes[0]; c++) {
+        const char *opts[] = {"size", sizes[c], "group", "series", "label", "label", NULL};
+        csvchart_error err = {0};
+        csvchart_figure *fig = fixture_figure("trend", csv, opts, &err);
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        CHECK(s != NULL);
+        if (!s) {
+            fprintf(stderr, "  %s: %s\n", sizes[c], err.message);
+            csvchart_figure_free(fig);
+            continue;
+        }
+        /* the two last dots: the rightmost circles */
+        double x_end = -1, y_end[2] = {-1, -1};
+        for (size_t i = 0; i < s->len; i++) {
+            const struct scene_item *it = &s->items[i];
+            if (it->kind == SCENE_CIRCLE && it->x > x_end + 0.5) {
+                x_end = it->x;
+                y_end[0] = y_end[1] = it->y;
+            } else if (it->kind == SCENE_CIRCLE && fabs(it->x - x_end) <= 0.5) {
+                y_end[0] = fmin(y_end[0], it->y);
+                y_end[1] = fmax(y_end[1], it->y);
+            }
+        }
+        CHECK(y_end[1] > y_end[0] + 5);
+        CHECK(has_text_prefix(s, "Peak margin"));
+        /* the lower line's level: a line of text as tall as its name, centred on its end */
+        const struct scene_item *name = fixture_find_text(s, "Lower margin");
+        CHECK(name != NULL);
+        double half = name ? name->h / 2 : 8;
+        for (size_t i = 0; i < s->len; i++) {
+            const struct scene_item *t = &s->items[i];
+            if (t->kind != SCENE_TEXT || t->x < x_end || t->y >= y_end[1] + half ||
+                t->y + t->h <= y_end[1] - half) {
+                continue;
+            }
+            HARNESS_REPORT(strncmp(t->text, "Lower", 5) == 0,
+                           "%s: \"%s\" (y %.1f-%.1f) level with the lower line's end (y %.1f)",
+                           sizes[c], t->text, t->y, t->y + t->h, y_end[1]);
+        }
+        int w = 0, h = 0;
+        sscanf(sizes[c], "%dx%d", &w, &h);
+        check_scene_rules("end block levels", s, w, h);
+        csvchart_figure_free(fig);
+    }
+}
+
 int main(void)
 {
     RUN(test_sample);
@@ -1880,6 +1946,7 @@ int main(void)
     RUN(test_marker_refusal_size);
     RUN(test_marker_far);
     RUN(test_leaders_apart);
+    RUN(test_end_block_levels);
     RUN(test_time_axis_says_no_more);
     RUN(test_mixed_precision);
     RUN(test_property);
