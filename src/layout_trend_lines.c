@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "array.h"
+#include "date.h"
 #include "theme.h"
 #include "trend_data.h"
 
@@ -295,6 +296,31 @@ void csvchart_tr_draw_value_axis(struct trend_layout *T)
     }
 }
 
+/* Whether a leader to a flag under the axis runs through time tick i's label (as
+ * csvchart_tr_hits_tick() finds when the flags are placed) and the label can be left out:
+ * not the first, and not one that says a new year ("Jan 2023": the "Jul" after it would
+ * read as the year before's). */
+static bool leader_through(const struct trend_layout *T, size_t i)
+{
+    int year, prev_year, month, day;
+    if (i == 0) {
+        return false;
+    }
+    csvchart_date_civil((int64_t)floor(T->xt[i].t), &year, &month, &day);
+    csvchart_date_civil((int64_t)floor(T->xt[i - 1].t), &prev_year, &month, &day);
+    if (year != prev_year) {
+        return false;
+    }
+    for (size_t k = 0; k < T->nfl; k++) {
+        const struct tr_flag *F = &T->fl[k];
+        if (!F->at_end && F->outside && F->side == 1 && F->pos >= T->xt[i].lo - 2 &&
+            F->pos <= T->xt[i].hi + 2) {
+            return true;
+        }
+    }
+    return false;
+}
+
 void csvchart_tr_draw_time_axis(struct trend_layout *T)
 {
     struct layout *L = &T->L;
@@ -305,11 +331,20 @@ void csvchart_tr_draw_time_axis(struct trend_layout *T)
     bool zero = !T->log && T->dlo == 0;
     csvchart_scene_line(L->scene, T->px0, y, T->px1, y, zero ? th->axis : th->grid,
                         zero ? T->px.axis : T->px.grid);
+    /* A label a leader to a flag under the axis would run through is left out, its tick kept:
+     * a leader broken around "20 Jan" read as piercing it (editor review 13) - while at least
+     * two labels stay to date the axis. */
+    size_t kept = 0;
+    for (size_t i = 0; i < T->nxt; i++) {
+        kept += !leader_through(T, i);
+    }
     for (size_t i = 0; i < T->nxt; i++) {
         double x = csvchart_layout_snap(L, T->xt[i].pos, T->px.leader);
         csvchart_scene_line(L->scene, x, y, x, y + T->px.tick, th->axis, T->px.leader);
-        csvchart_layout_text(L, &T->tick_st, th->faint, T->xt[i].label, strlen(T->xt[i].label),
-                             (T->xt[i].lo + T->xt[i].hi) / 2, T->xlab_base, TEXT_ANCHOR_MIDDLE);
+        if (kept < 2 || !leader_through(T, i)) {
+            csvchart_layout_text(L, &T->tick_st, th->faint, T->xt[i].label, strlen(T->xt[i].label),
+                                 (T->xt[i].lo + T->xt[i].hi) / 2, T->xlab_base, TEXT_ANCHOR_MIDDLE);
+        }
     }
 }
 

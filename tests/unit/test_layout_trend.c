@@ -23,6 +23,7 @@
  * Then fixed cases with the fake measurer: the sample, refusal and fit = grow, the legend when
  * the line-end labels do not fit, marks, a lone point, a missing value's break, markers.
  */
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -1922,6 +1923,70 @@ static void test_end_block_levels(void)
     }
 }
 
+/*
+ * Seven labelled days in a row, low in the data, fly under the time axis: a leader never runs
+ * through a time label (editor review 13: leaders broken around "20 Jan" read as piercing
+ * it). A label that says the year may stay (the axis needs it); the others under a leader
+ * are left out, their ticks kept.
+ */
+static void test_leaders_past_time_labels(void)
+{
+    char csv[4096];
+    size_t n = (size_t)snprintf(csv, sizeof csv, "date,label,price\n");
+    static const char *labels[] = {
+        "DeepSeek R1 released", "Nvidia -17%",     "Qwen 2.5-Max", "o3-mini",
+        "Gemini 2.0",           "Mistral Small 3", "Tulu 3 405B"};
+    for (int d = 1; d <= 45; d++) {
+        double v = d >= 21 && d <= 27 ? 4.5 + 0.05 * (d - 21) : 6 + 0.05 * d + 0.3 * sin(d * 0.9);
+        const char *label = d >= 21 && d <= 27 ? labels[d - 21] : "";
+        n += (size_t)snprintf(csv + n, sizeof csv - n, "%s-%02d,%s,%.2f\n",
+                              d <= 31 ? "2025-01" : "2025-02", d <= 31 ? d : d - 31, label, v);
+    }
+    static const char *sizes[] = {"400x600", "1200x675", "1080x1080"};
+    for (size_t c = 0; c < sizeof sizes / sizeof sizes[0]; c++) {
+        char size[32];
+        const char *opts[] = {"size", sizes[c], "label", "label", NULL};
+        const struct csvchart_scene *s = NULL;
+        int w = 0, h = 0;
+        csvchart_error err = {0};
+        csvchart_figure *fig =
+            fixture_at_fitting_size("trend", csv, opts, size, sizeof size, &s, &w, &h, &err);
+        CHECK(s != NULL);
+        if (!s) {
+            fprintf(stderr, "  %s: %s\n", sizes[c], err.message);
+            csvchart_figure_free(fig);
+            continue;
+        }
+        for (size_t i = 0; i < s->len; i++) { /* a time label: centred on a tick under it */
+            const struct scene_item *t = &s->items[i];
+            bool label = false;
+            for (size_t k = 0;
+                 t->kind == SCENE_TEXT && t->anchor == TEXT_ANCHOR_MIDDLE && k < s->len && !label;
+                 k++) {
+                const struct scene_item *tick = &s->items[k];
+                label = tick->kind == SCENE_LINE && tick->x == tick->x2 &&
+                        fabs(tick->y2 - tick->y) < 12 && fabs(tick->x - (t->x + t->w / 2)) < 1 &&
+                        tick->y < t->y && t->y - fmax(tick->y, tick->y2) < 12;
+            }
+            bool year = false;
+            for (const char *p = label ? t->text : ""; *p && !year; p++) {
+                year = isdigit((unsigned char)p[0]) && isdigit((unsigned char)p[1]) &&
+                       isdigit((unsigned char)p[2]) && isdigit((unsigned char)p[3]);
+            }
+            for (size_t k = 0; label && !year && k < s->len; k++) {
+                const struct scene_item *l = &s->items[k];
+                bool leader = l->kind == SCENE_LINE && l->x == l->x2 &&
+                              fmax(l->y, l->y2) > t->y + t->h && l->x >= t->x - 2 &&
+                              l->x <= t->x + t->w + 2;
+                HARNESS_REPORT(!leader, "%s: a leader at x %.1f runs past the time label \"%s\"",
+                               opts[1], l->x, t->text);
+            }
+        }
+        check_scene_rules("leaders past time labels", s, w, h);
+        csvchart_figure_free(fig);
+    }
+}
+
 int main(void)
 {
     RUN(test_sample);
@@ -1947,6 +2012,7 @@ int main(void)
     RUN(test_marker_far);
     RUN(test_leaders_apart);
     RUN(test_end_block_levels);
+    RUN(test_leaders_past_time_labels);
     RUN(test_time_axis_says_no_more);
     RUN(test_mixed_precision);
     RUN(test_property);
