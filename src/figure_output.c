@@ -8,6 +8,7 @@
  * with csvchart_output_check() before drawing, and writes other files with
  * csvchart_write_file_tracked().
  */
+#define _GNU_SOURCE /* sync_file_range() */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -245,9 +246,10 @@ csvchart_status csvchart_write_file_end(csvchart_pending_file *p, bool discard, 
     bool ok = !discard;
     int e = 0;
     /* The bytes reach the disk before the new name does: after a power cut the path holds
-     * the old image or the new one, never a new name over missing data. (A file system
-     * that cannot sync, EINVAL, is taken as it is.) */
-    if (ok && fsync(p->fd) != 0 && errno != EINVAL) {
+     * the old image or the new one, never a new name over missing data. The data and what
+     * reading it needs (its size, its blocks) are enough: fdatasync(), not the inode's times
+     * as well. (A file system that cannot sync, EINVAL, is taken as it is.) */
+    if (ok && fdatasync(p->fd) != 0 && errno != EINVAL) {
         ok = false;
         e = errno;
     }
@@ -273,4 +275,15 @@ csvchart_status csvchart_write_file_end(csvchart_pending_file *p, bool discard, 
     free(p->tmp);
     p->tmp = NULL;
     return st;
+}
+
+void csvchart_write_file_start_sync(const csvchart_pending_file *p)
+{
+#ifdef SYNC_FILE_RANGE_WRITE
+    if (p->tmp && p->fd >= 0) {
+        (void)sync_file_range(p->fd, 0, 0, SYNC_FILE_RANGE_WRITE); /* a hint: _end() syncs */
+    }
+#else
+    (void)p;
+#endif
 }

@@ -9,6 +9,12 @@
  * it here; the committer waits for the disk in its place. The files, their bytes and the
  * order in which the names appear are those of the synchronous path.
  *
+ * The committer takes every file queued when it looks as one group: it starts the disk's
+ * writing of all of them (csvchart_write_file_start_sync()), then syncs and renames each in
+ * the order queued. 200 syncs one after another each waited for its own write and journal
+ * commit: 62 ms of CPU in a 100-figure batch, charged to this thread, on the cores the
+ * workers draw on; grouped, the batch with two workers took 8% less time (bench/README.md).
+ *
  * Every output of a figure carries the figure's error slot: when one of them cannot be put
  * in place, the error goes there and the figure's later outputs are discarded, as the
  * synchronous path never writes them. A full queue makes the worker wait, so at most
@@ -48,17 +54,28 @@ static void *committer_run(void *arg)
         if (c->count == 0) {
             break;
         }
-        struct commit_entry e = c->ring[c->head];
+        /* every file queued by now, as one group: their writing started together, then each
+         * synced and renamed in turn (the syncs after the first find their bytes written) */
+        size_t k = c->count;
+        struct commit_entry group[COMMIT_QUEUE];
+        for (size_t i = 0; i < k; i++) {
+            group[i] = c->ring[(c->head + i) % COMMIT_QUEUE];
+        }
         pthread_mutex_unlock(&c->lock);
-        /* the slot is only written here, and read after the committer has ended */
-        csvchart_error err = {0};
-        bool discard = e.slot->status != CSVCHART_OK;
-        if (csvchart_write_file_end(&e.file, discard, &err) && !discard) {
-            *e.slot = err;
+        for (size_t i = 0; i < k; i++) {
+            csvchart_write_file_start_sync(&group[i].file);
+        }
+        for (size_t i = 0; i < k; i++) {
+            /* the slot is only written here, and read after the committer has ended */
+            csvchart_error err = {0};
+            bool discard = group[i].slot->status != CSVCHART_OK;
+            if (csvchart_write_file_end(&group[i].file, discard, &err) && !discard) {
+                *group[i].slot = err;
+            }
         }
         pthread_mutex_lock(&c->lock);
-        c->head = (c->head + 1) % COMMIT_QUEUE;
-        c->count--;
+        c->head = (c->head + k) % COMMIT_QUEUE;
+        c->count -= k;
         pthread_cond_broadcast(&c->changed);
     }
     pthread_mutex_unlock(&c->lock);

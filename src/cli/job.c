@@ -57,6 +57,11 @@ csvchart_status csvchart_cli_figure_job(csvchart_figure *fig, const char *data,
                                "cannot write to standard output");
         }
     }
+    for (size_t i = 0; i < n && !err->status && !commit; i++) {
+        if (begun[i]) {
+            csvchart_write_file_start_sync(&files[i]); /* the outputs' writes overlap */
+        }
+    }
     for (size_t i = 0; i < n; i++) {
         if (!begun[i]) {
             continue;

@@ -207,4 +207,25 @@ same out/one.png ref-new.png "render after killed runs: one.png new"
 same out/two.png ref-new.png "render after killed runs: two.png new"
 if [ -z "$(find . -name '*.tmp')" ]; then pass "a successful run leaves no temporary file"; else
     fail "temporary files after a successful run: $(find . -name '*.tmp')"; fi
+
+# Durable before named: every temporary file is synced (fdatasync) before the rename that puts
+# it in place, in a batch whose committer syncs its queued files as a group (src/cli/commit.c)
+# and in one figure's outputs.
+reset_out
+strace -f -y -qq -o sync.log -e trace=fdatasync,rename "$BIN" render figs.ini --out-dir out \
+    --jobs 2 >/dev/null 2>&1
+strace -f -y -qq -o sync1.log -e trace=fdatasync,rename "$BIN" bar new.csv -o out/a.png \
+    -o out/a.svg $ARGS >/dev/null 2>&1
+for log in sync.log sync1.log; do
+    renames=$(grep -c 'rename("' "$log")
+    unsynced=$(awk '/fdatasync\(/ { if (match($0, /<[^>]*\.tmp>/)) synced[substr($0, RSTART + 1, RLENGTH - 2)] = 1 }
+        /rename\("/ { split($0, q, "\""); n = split(q[2], parts, "/"); name = parts[n]
+            found = 0; for (f in synced) { m = split(f, fp, "/"); if (fp[m] == name) found = 1 }
+            if (!found) print q[2] }' "$log")
+    if [ "$renames" -gt 0 ] && [ -z "$unsynced" ]; then
+        pass "$log: $renames outputs, each synced before its rename"
+    else
+        fail "$log: renamed before a sync ($renames renames): $unsynced"
+    fi
+done
 finish
