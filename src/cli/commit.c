@@ -3,7 +3,7 @@
  * renames it into place (csvchart_write_file_end()) while the workers draw the next figures.
  *
  * An output is durable before its name appears (figure_output.c), and on this kind of disk
- * the fsync() is a wait of about a millisecond for the journal: 200 of them were 100-200 ms
+ * a sync is a wait of about a millisecond for the journal: 200 of them were 100-200 ms
  * of a 100-figure batch with one worker, time in which no figure was drawn. Now a worker
  * writes an output's bytes into its temporary file (csvchart_write_file_begin()) and queues
  * it here; the committer waits for the disk in its place. The files, their bytes and the
