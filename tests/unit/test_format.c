@@ -503,6 +503,18 @@ static struct value_format fmt_with(const char *kind, const char *prefix, const 
     return f;
 }
 
+/* Writes v[0..n) by plan p and checks each against want[]. */
+static void check_planned(const char *what, const struct label_plan *p, const double *v, size_t n,
+                          const char *const *want)
+{
+    for (size_t i = 0; i < n; i++) {
+        char buf[64];
+        csvchart_format_planned(p, v[i], buf, sizeof buf);
+        HARNESS_REPORT(strcmp(buf, want[i]) == 0, "%s: %.17g gave \"%s\", expected \"%s\"", what,
+                       v[i], buf, want[i]);
+    }
+}
+
 /* Writes v[0..n) by one plan and checks each against want[]. */
 static void check_plan(const char *what, const struct value_format *f, enum label_role role,
                        const double *v, size_t n, double step, bool computed,
@@ -510,12 +522,7 @@ static void check_plan(const char *what, const struct value_format *f, enum labe
 {
     struct label_plan p;
     csvchart_format_plan(f, role, v, n, step, computed, values, &p);
-    for (size_t i = 0; i < n; i++) {
-        char buf[64];
-        csvchart_format_planned(&p, v[i], buf, sizeof buf);
-        HARNESS_REPORT(strcmp(buf, want[i]) == 0, "%s: %.17g gave \"%s\", expected \"%s\"", what,
-                       v[i], buf, want[i]);
-    }
+    check_planned(what, &p, v, n, want);
 }
 
 /* As check_plan(), by csvchart_format_plan_points() (`si`: the figure's values abbreviated). */
@@ -524,12 +531,7 @@ static void check_points(const char *what, const struct value_format *f, const d
 {
     struct label_plan p;
     csvchart_format_plan_points(f, v, n, false, si, &p);
-    for (size_t i = 0; i < n; i++) {
-        char buf[64];
-        csvchart_format_planned(&p, v[i], buf, sizeof buf);
-        HARNESS_REPORT(strcmp(buf, want[i]) == 0, "%s: %.17g gave \"%s\", expected \"%s\"", what,
-                       v[i], buf, want[i]);
-    }
+    check_planned(what, &p, v, n, want);
 }
 
 /* Numbers written together agree (issue 11): one prefix per axis and comparison, shared
