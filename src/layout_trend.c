@@ -417,7 +417,7 @@ static bool place_lanes(struct trend_layout *T, bool direct)
  * times, then every one in the bands, as before there was an inside.
  */
 #define TR_INSIDE_ROUNDS 6
-static bool place(struct trend_layout *T, bool direct)
+static bool place_points(struct trend_layout *T, bool direct)
 {
     for (size_t i = 0; i < T->nfl; i++) {
         T->fl[i].inside = false;
@@ -435,6 +435,109 @@ static bool place(struct trend_layout *T, bool direct)
         }
         if (round == TR_INSIDE_ROUNDS || csvchart_tr_place_inside(T) == 0) {
             return true;
+        }
+    }
+    return true;
+}
+
+/*
+ * The first series' line-end label, down the column, that writes its last value's label and
+ * sets a line after its first level with another series' last dot, which that line then reads
+ * as naming: Frontier's five lines "Frontier training compute / Gemini Ultra class (estimated
+ * compute) / 1.19M / rises 16x per year" ran down past the end of the Open-weights line, its
+ * rate beside that line's dot (graphics desk, session 21). Not one kept (place()); NULL when none.
+ */
+static struct tr_end *ambiguous_end(struct trend_layout *T)
+{
+    for (size_t i = 0; i < T->nends; i++) {
+        struct tr_end *E = &T->ends[i];
+        if (E->rule || !E->flag || !E->name || E->kept) {
+            continue;
+        }
+        double below = E->top + csvchart_tr_line_height(T, csvchart_tr_end_first(T, E));
+        for (size_t j = 0; j < T->nends; j++) {
+            const struct tr_end *O = &T->ends[j];
+            if (j != i && !O->rule && O->y_end + T->r > below && O->y_end - T->r < E->top + E->h) {
+                return E;
+            }
+        }
+    }
+    return NULL;
+}
+
+/*
+ * Whether flag F, flown in the bands, runs its leader through another series' dot: every
+ * series ends on the same date in most figures, so a last value's flag under the axis ran its
+ * leader down through the dots at the ends of the lines below (review of the change that
+ * flew them, session 22).
+ */
+static bool leader_hits_dot(const struct trend_layout *T, const struct tr_flag *F)
+{
+    if (F->inside || !F->outside) {
+        return false;
+    }
+    double y = csvchart_tr_value_y(T, F->v), reach = T->r + T->px.ring + T->px.leader;
+    double a = F->side == 0 ? T->data_top - reach : y,
+           b = F->side == 0 ? y : T->data_bottom + reach;
+    for (size_t i = 0; i < T->d->nseries; i++) {
+        const struct trend_series *ts = &T->d->series[i];
+        for (size_t k = 0; k < ts->n && i != F->series; k++) {
+            if (!csvchart_tr_dot_drawn(T, ts, k) ||
+                fabs(csvchart_tr_time_x(T, ts->p[k].t) - F->pos) >= reach) {
+                continue;
+            }
+            double yk = csvchart_tr_value_y(T, ts->p[k].v);
+            if (yk > a && yk < b) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/*
+ * place_points() with each series' last labelled value written in its line-end label, except
+ * where that label would then stand level with another line's end (ambiguous_end()): such a
+ * value's label flies from its dot as any other labelled point's, set beside the dot or in the
+ * bands, and the line-end label keeps the name and the rate. When the arrangement without it
+ * does not fit, or its leader would run through another series' dot, the value stays in the
+ * line-end label (a figure that fits is never refused for it).
+ */
+static bool place(struct trend_layout *T, bool direct)
+{
+    for (size_t i = 0; i < T->nfl; i++) {
+        T->fl[i].at_end = false;
+    }
+    for (size_t i = 0; i < T->nends; i++) {
+        struct tr_end *E = &T->ends[i];
+        E->flag = E->flag0;
+        E->kept = false;
+        if (E->flag) {
+            T->fl[E->flag - 1].at_end = true;
+        }
+    }
+    if (!place_points(T, direct)) {
+        return false;
+    }
+    for (struct tr_end *E; T->direct && (E = ambiguous_end(T)) != NULL;) {
+        size_t series = E->series, flag = E->flag;
+        E->flag = 0;
+        T->fl[flag - 1].at_end = false;
+        if (place_points(T, direct) && !leader_hits_dot(T, &T->fl[flag - 1])) {
+            continue;
+        }
+        if (T->L.scene->nomem) {
+            return false;
+        }
+        for (size_t i = 0; i < T->nends; i++) { /* the order changed: found by its series */
+            if (!T->ends[i].rule && T->ends[i].series == series) {
+                T->ends[i].flag = flag;
+                T->ends[i].kept = true;
+            }
+        }
+        T->fl[flag - 1].at_end = true;
+        if (!place_points(T, direct)) { /* as arranged before: it fits */
+            return false;
         }
     }
     return true;

@@ -102,6 +102,8 @@ struct tr_end {
     const char *name; /* NULL: no name line (a lone series) */
     char rate[192];   /* "" without a fit; a rule's label, or its value */
     size_t flag;      /* 1 + the index in T->fl of its last value's label (0: none) */
+    size_t flag0;     /* ... as made: place() may fly that label instead (ambiguous_end()) */
+    bool kept;        /* ... and found it could not (place()) */
     size_t nname, nrate, nnote, nvalue; /* lines; the last value's label and value */
     double w, h, want, top;
     double x_end, y_end;

@@ -498,7 +498,7 @@ bool csvchart_tr_make_ends(struct trend_layout *T)
         }
         struct tr_end *E = &T->ends[T->nends++];
         E->series = i;
-        E->flag = flag;
+        E->flag = E->flag0 = flag;
         if (flag) {
             T->fl[flag - 1].at_end = true;
         }

@@ -527,15 +527,21 @@ static size_t count(const struct csvchart_scene *s, enum scene_kind kind)
     return n;
 }
 
-static bool has_text_prefix(const struct csvchart_scene *s, const char *prefix)
+/* The first text starting with `prefix`, or NULL. */
+static const struct scene_item *text_prefix(const struct csvchart_scene *s, const char *prefix)
 {
     for (size_t i = 0; i < s->len; i++) {
         if (s->items[i].kind == SCENE_TEXT &&
             strncmp(s->items[i].text, prefix, strlen(prefix)) == 0) {
-            return true;
+            return &s->items[i];
         }
     }
-    return false;
+    return NULL;
+}
+
+static bool has_text_prefix(const struct csvchart_scene *s, const char *prefix)
+{
+    return text_prefix(s, prefix) != NULL;
 }
 
 static void test_sample(void)
@@ -1923,6 +1929,93 @@ static void test_end_block_levels(void)
     }
 }
 
+/* The column's texts (right of x) level with y, other than those starting with `own`: the
+ * number reported (each as a failure when `report`). */
+static int level_texts(const struct csvchart_scene *s, const char *what, double x, double y,
+                       double half, const char *own, bool report)
+{
+    int n = 0;
+    for (size_t i = 0; i < s->len; i++) {
+        const struct scene_item *t = &s->items[i];
+        if (t->kind != SCENE_TEXT || t->x < x || t->y >= y + half || t->y + t->h <= y - half ||
+            strncmp(t->text, own, strlen(own)) == 0) {
+            continue;
+        }
+        n++;
+        if (report) {
+            HARNESS_REPORT(false, "%s: \"%s\" (y %.1f-%.1f) level with a line's end (y %.1f)", what,
+                           t->text, t->y, t->y + t->h, y);
+        }
+    }
+    return n;
+}
+
+/* The last dots: the rightmost circles' x and their lowest and highest y. */
+static void last_dots(const struct csvchart_scene *s, double *x, double *y_lo, double *y_hi)
+{
+    *x = *y_lo = *y_hi = -1;
+    for (size_t i = 0; i < s->len; i++) {
+        const struct scene_item *it = &s->items[i];
+        if (it->kind == SCENE_CIRCLE && it->x > *x + 0.5) {
+            *x = it->x;
+            *y_lo = *y_hi = it->y;
+        } else if (it->kind == SCENE_CIRCLE && fabs(it->x - *x) <= 0.5) {
+            *y_lo = fmin(*y_lo, it->y);
+            *y_hi = fmax(*y_hi, it->y);
+        }
+    }
+}
+
+/*
+ * A series' last labelled value is written under its name at the end of its line; when that
+ * block then runs down past the next line's end, a lower line of it stands level with that
+ * line's dot and reads as naming it ("rises 16x per year" beside the Open-weights line's end,
+ * graphics desk, session 21). The value's label then flies from its dot as a flag: nothing but
+ * the lower series' own name is level with its end, and the label is still drawn. When every
+ * way out would run a leader through another line's dot (the lower series labels its last
+ * value too, on the same date), the label stays in the column.
+ */
+static void test_end_value_flies(void)
+{
+    char csv[4096];
+    size_t n = (size_t)snprintf(csv, sizeof csv, "date,series,label,flops\n");
+    for (int m = 0; m < 14; m++) {
+        bool last = m == 13;
+        n += (size_t)snprintf(
+            csv + n, sizeof csv - n, "%d-%02d-01,Frontier training compute,%s,%g\n", 2019 + m / 3,
+            m % 3 * 4 + 1, last ? "Gemini Ultra class (estimated compute)" : "", pow(10, 0.45 * m));
+        n += (size_t)snprintf(csv + n, sizeof csv - n, "%d-%02d-01,Open-weights compute,,%g\n",
+                              2019 + m / 3, m % 3 * 4 + 1,
+                              last ? pow(10, 0.45 * m - 0.6) : pow(10, 0.4 * m - 1.5));
+    }
+    static const char *sizes[] = {"1200x675", "1920x1080", "1080x1080"};
+    for (size_t c = 0; c < sizeof sizes / sizeof sizes[0]; c++) {
+        const char *opts[] = {"size", sizes[c], "group", "series", "label", "label",
+                              "log",  "true",   "trend", "fit",    NULL};
+        csvchart_error err = {0};
+        csvchart_figure *fig = fixture_figure("trend", csv, opts, &err);
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        CHECK(s != NULL);
+        if (!s) {
+            fprintf(stderr, "  %s: %s\n", sizes[c], err.message);
+            csvchart_figure_free(fig);
+            continue;
+        }
+        double x_end, y_lo, y_hi;
+        last_dots(s, &x_end, &y_lo, &y_hi);
+        CHECK(y_hi > y_lo + 5);
+        CHECK(has_text_prefix(s, "Gemini Ultra"));
+        const struct scene_item *name = text_prefix(s, "Open-weights");
+        CHECK(name != NULL);
+        double half = name ? name->h / 2 : 8;
+        CHECK(level_texts(s, sizes[c], x_end, y_hi, half, "Open-weights", true) == 0);
+        int w = 0, h = 0;
+        sscanf(sizes[c], "%dx%d", &w, &h);
+        check_scene_rules("end value flies", s, w, h);
+        csvchart_figure_free(fig);
+    }
+}
+
 /*
  * Seven labelled days in a row, low in the data, fly under the time axis: a leader never runs
  * through a time label (editor review 13: leaders broken around "20 Jan" read as piercing
@@ -2012,6 +2105,7 @@ int main(void)
     RUN(test_marker_far);
     RUN(test_leaders_apart);
     RUN(test_end_block_levels);
+    RUN(test_end_value_flies);
     RUN(test_leaders_past_time_labels);
     RUN(test_time_axis_says_no_more);
     RUN(test_mixed_precision);
