@@ -12,6 +12,7 @@
  */
 #include "layout_trend.h"
 
+#include <ctype.h>
 #include <float.h>
 #include <math.h>
 #include <stdio.h>
@@ -34,6 +35,51 @@ double csvchart_tr_line_height(const struct trend_layout *T, const struct text_s
 static const struct text_style *note_st(const struct trend_layout *T, const struct tr_end *E)
 {
     return E->name ? &T->rate_st : T->fl[E->flag - 1].head_st;
+}
+
+/* Whether s starts with a dash: "-", an en dash or an em dash. */
+static size_t dash_len(const char *s)
+{
+    if (*s == '-') {
+        return 1;
+    }
+    return strncmp(s, "\xe2\x80\x93", 3) == 0 || strncmp(s, "\xe2\x80\x94", 3) == 0 ? 3 : 0;
+}
+
+/*
+ * The last value's label as its line-end label writes it, under the series' name: without
+ * the name where it starts with it and goes on as a note ("Claude 3.5 Sonnet 85%" says "85%",
+ * "Llama 3.1: record" and "Llama 3.1 - record" say "record"; a label that is only the name
+ * says nothing more); else whole: a word after the name names something else ("GPT-4o mini"
+ * under "GPT-4o"), as does a name that goes on past its end ("Pro-002" after "Pro").
+ */
+static const char *end_note(const struct trend_layout *T, const struct tr_end *E)
+{
+    const char *head = T->fl[E->flag - 1].head;
+    size_t n = E->name ? strlen(E->name) : 0;
+    if (n == 0 || strncmp(head, E->name, n) != 0) {
+        return head;
+    }
+    const char *rest = head + n;
+    if (*rest == ',' || *rest == ':' || *rest == ';') {
+        rest++;
+    } else if (*rest == ' ') {
+        while (*rest == ' ') {
+            rest++;
+        }
+        size_t d = dash_len(rest);
+        if (d) {
+            rest += d;
+        } else if (isalpha((unsigned char)*rest) || (unsigned char)*rest >= 0x80) {
+            return head; /* a word: "GPT-4o mini" */
+        }
+    } else if (*rest) {
+        return head;
+    }
+    while (*rest == ' ') {
+        rest++;
+    }
+    return rest;
 }
 
 /* Lines of `s` at `wrap` (at most `most`), widening *w to the widest; *whole false when
@@ -135,7 +181,9 @@ bool csvchart_tr_measure_ends(struct trend_layout *T, double wrap)
         if (E->flag) { /* the last value's label and value, as its flag would say them */
             const struct tr_flag *F = &T->fl[E->flag - 1];
             bool all = true;
-            E->nnote = lines_of(T, note_st(T, E), F->head, wrap, TR_FLAG_LINES, &E->w, &all);
+            const char *note = end_note(T, E);
+            E->nnote =
+                *note ? lines_of(T, note_st(T, E), note, wrap, TR_FLAG_LINES, &E->w, &all) : 0;
             E->nvalue = lines_of(T, F->body_st, F->body, wrap, 1, &E->w, &all);
             if (!all) {
                 return false;
@@ -257,12 +305,14 @@ void csvchart_tr_draw_ends(struct trend_layout *T)
         if (E->flag) {
             const struct tr_flag *F = &T->fl[E->flag - 1];
             const struct text_style *st = note_st(T, E);
-            double base = first_baseline(T, y, st);
-            csvchart_layout_paragraph(L, st, E->name ? th->text : c, F->head, T->col_x, base,
-                                      T->col_w, E->nnote, TEXT_ANCHOR_START);
-            y = base - csvchart_layout_ascent(L, st) +
-                (double)E->nnote * csvchart_tr_line_height(T, st);
-            base = first_baseline(T, y, F->body_st);
+            if (E->nnote) {
+                double base = first_baseline(T, y, st);
+                csvchart_layout_paragraph(L, st, E->name ? th->text : c, end_note(T, E), T->col_x,
+                                          base, T->col_w, E->nnote, TEXT_ANCHOR_START);
+                y = base - csvchart_layout_ascent(L, st) +
+                    (double)E->nnote * csvchart_tr_line_height(T, st);
+            }
+            double base = first_baseline(T, y, F->body_st);
             csvchart_layout_paragraph(L, F->body_st, th->faint, F->body, T->col_x, base, T->col_w,
                                       E->nvalue, TEXT_ANCHOR_START);
             y = base - csvchart_layout_ascent(L, F->body_st) +

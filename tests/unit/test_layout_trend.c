@@ -2017,6 +2017,46 @@ static void test_end_value_flies(void)
 }
 
 /*
+ * A last value's label under its series' name at the end of the line does not say the name
+ * again: "Claude 3.5 Sonnet 85%" under "Claude 3.5 Sonnet" says "85%", "Gemini - record"
+ * under "Gemini" says "record", a label that is only the name adds no line, and one whose
+ * next word names something else ("GPT-4o mini" under "GPT-4o") stays whole.
+ */
+static void test_end_note_without_name(void)
+{
+    char csv[4096];
+    size_t n = (size_t)snprintf(csv, sizeof csv, "date,series,label,score\n");
+    static const char *series[] = {"Claude 3.5 Sonnet", "GPT-4o", "Llama 3.1 405B", "Gemini"};
+    static const char *last[] = {"Claude 3.5 Sonnet 85%", "GPT-4o mini", "Llama 3.1 405B",
+                                 "Gemini \xe2\x80\x94 record"};
+    for (int m = 0; m < 12; m++) {
+        for (int k = 0; k < 4; k++) {
+            n += (size_t)snprintf(csv + n, sizeof csv - n, "2024-%02d-01,%s,%s,%d\n", m + 1,
+                                  series[k], m == 11 ? last[k] : "", 20 + 25 * k + 2 * m);
+        }
+    }
+    const char *opts[] = {"size", "1200x675", "group", "series", "label", "label", NULL};
+    csvchart_error err = {0};
+    csvchart_figure *fig = fixture_figure("trend", csv, opts, &err);
+    const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+    CHECK(s != NULL);
+    if (s) {
+        CHECK(fixture_find_text(s, "85%") != NULL);
+        CHECK(!has_text_prefix(s, "Claude 3.5 Sonnet 85%"));
+        CHECK(has_text_prefix(s, "GPT-4o mini"));
+        CHECK(fixture_find_text(s, "record") != NULL);
+        int names = 0;
+        for (size_t i = 0; i < s->len; i++) {
+            names +=
+                s->items[i].kind == SCENE_TEXT && strncmp(s->items[i].text, "Llama 3.1", 9) == 0;
+        }
+        CHECK(names == 1);
+        check_scene_rules("end note", s, 1200, 675);
+    }
+    csvchart_figure_free(fig);
+}
+
+/*
  * Seven labelled days in a row, low in the data, fly under the time axis: a leader never runs
  * through a time label (editor review 13: leaders broken around "20 Jan" read as piercing
  * it). A label that says the year may stay (the axis needs it); the others under a leader
@@ -2106,6 +2146,7 @@ int main(void)
     RUN(test_leaders_apart);
     RUN(test_end_block_levels);
     RUN(test_end_value_flies);
+    RUN(test_end_note_without_name);
     RUN(test_leaders_past_time_labels);
     RUN(test_time_axis_says_no_more);
     RUN(test_mixed_precision);
