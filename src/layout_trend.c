@@ -260,6 +260,10 @@ static bool place_once(struct trend_layout *T, bool direct)
         F->by = F->side == 0 ? y - F->h : y;
         F->bx = F->side == 0 ? F->pos + px->flag_gap : F->pos - px->flag_gap - F->w;
     }
+    if (!csvchart_tr_jog_leaders(T)) {
+        L->scene->nomem = true;
+        return false;
+    }
     /* Line-end labels: each wants its first line level with its line's last value; dodged
      * apart along the column, in the plot's height. */
     if (T->direct) {
@@ -441,58 +445,47 @@ static bool place_points(struct trend_layout *T, bool direct)
 }
 
 /*
- * The first series' line-end label, down the column, that writes its last value's label and
- * sets a line after its first level with another series' last dot, which that line then reads
- * as naming: Frontier's five lines "Frontier training compute / Gemini Ultra class (estimated
- * compute) / 1.19M / rises 16x per year" ran down past the end of the Open-weights line, its
- * rate beside that line's dot (graphics desk, session 21). Not one kept (place()); NULL when none.
+ * Whether series line-end label E stands level with another series' last dot (a dot not level
+ * with E's own, whose lines then read as naming it): Frontier's five lines "Frontier training
+ * compute / Gemini Ultra class (estimated compute) / 1.19M / rises 16x per year" ran down past
+ * the end of the Open-weights line, its rate beside that line's dot (graphics desk, session
+ * 21).
  */
+static bool ambiguous(const struct trend_layout *T, const struct tr_end *E)
+{
+    double lh = csvchart_tr_line_height(T, csvchart_tr_end_first(T, E));
+    for (size_t j = 0; j < T->nends && !E->rule; j++) {
+        const struct tr_end *O = &T->ends[j];
+        if (O != E && !O->rule && fabs(O->y_end - E->y_end) > lh && O->y_end + T->r > E->top &&
+            O->y_end - T->r < E->top + E->h) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The first series' line-end label, down the column, that writes its last value's label and is
+ * ambiguous(); not one kept (place()); NULL when none. */
 static struct tr_end *ambiguous_end(struct trend_layout *T)
 {
     for (size_t i = 0; i < T->nends; i++) {
         struct tr_end *E = &T->ends[i];
-        if (E->rule || !E->flag || !E->name || E->kept) {
-            continue;
-        }
-        double below = E->top + csvchart_tr_line_height(T, csvchart_tr_end_first(T, E));
-        for (size_t j = 0; j < T->nends; j++) {
-            const struct tr_end *O = &T->ends[j];
-            if (j != i && !O->rule && O->y_end + T->r > below && O->y_end - T->r < E->top + E->h) {
-                return E;
-            }
+        if (!E->rule && E->flag && E->name && !E->kept && ambiguous(T, E)) {
+            return E;
         }
     }
     return NULL;
 }
 
-/*
- * Whether flag F, flown in the bands, runs its leader through another series' dot: every
- * series ends on the same date in most figures, so a last value's flag under the axis ran its
- * leader down through the dots at the ends of the lines below (review of the change that
- * flew them, session 22).
- */
-static bool leader_hits_dot(const struct trend_layout *T, const struct tr_flag *F)
+/* The line-end label of series `series`: the column's order changes as it is placed. */
+static struct tr_end *end_of(struct trend_layout *T, size_t series)
 {
-    if (F->inside || !F->outside) {
-        return false;
-    }
-    double y = csvchart_tr_value_y(T, F->v), reach = T->r + T->px.ring + T->px.leader;
-    double a = F->side == 0 ? T->data_top - reach : y,
-           b = F->side == 0 ? y : T->data_bottom + reach;
-    for (size_t i = 0; i < T->d->nseries; i++) {
-        const struct trend_series *ts = &T->d->series[i];
-        for (size_t k = 0; k < ts->n && i != F->series; k++) {
-            if (!csvchart_tr_dot_drawn(T, ts, k) ||
-                fabs(csvchart_tr_time_x(T, ts->p[k].t) - F->pos) >= reach) {
-                continue;
-            }
-            double yk = csvchart_tr_value_y(T, ts->p[k].v);
-            if (yk > a && yk < b) {
-                return true;
-            }
+    for (size_t i = 0; i < T->nends; i++) {
+        if (!T->ends[i].rule && T->ends[i].series == series) {
+            return &T->ends[i];
         }
     }
-    return false;
+    return NULL;
 }
 
 /*
@@ -500,8 +493,9 @@ static bool leader_hits_dot(const struct trend_layout *T, const struct tr_flag *
  * where that label would then stand level with another line's end (ambiguous_end()): such a
  * value's label flies from its dot as any other labelled point's, set beside the dot or in the
  * bands, and the line-end label keeps the name and the rate. When the arrangement without it
- * does not fit, or its leader would run through another series' dot, the value stays in the
- * line-end label (a figure that fits is never refused for it).
+ * does not fit, its leader would run through another dot, or the shorter label still stands
+ * level with another line's end, the value stays in the line-end label (a figure that fits is
+ * never refused for it).
  */
 static bool place(struct trend_layout *T, bool direct)
 {
@@ -523,18 +517,16 @@ static bool place(struct trend_layout *T, bool direct)
         size_t series = E->series, flag = E->flag;
         E->flag = 0;
         T->fl[flag - 1].at_end = false;
-        if (place_points(T, direct) && !leader_hits_dot(T, &T->fl[flag - 1])) {
+        if (place_points(T, direct) && !csvchart_tr_leader_hits_dot(T, &T->fl[flag - 1]) &&
+            !ambiguous(T, end_of(T, series))) {
             continue;
         }
         if (T->L.scene->nomem) {
             return false;
         }
-        for (size_t i = 0; i < T->nends; i++) { /* the order changed: found by its series */
-            if (!T->ends[i].rule && T->ends[i].series == series) {
-                T->ends[i].flag = flag;
-                T->ends[i].kept = true;
-            }
-        }
+        E = end_of(T, series);
+        E->flag = flag;
+        E->kept = true;
         T->fl[flag - 1].at_end = true;
         if (!place_points(T, direct)) { /* as arranged before: it fits */
             return false;

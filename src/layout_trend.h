@@ -214,8 +214,20 @@ void csvchart_tr_draw_flag(struct trend_layout *T, const struct tr_flag *F);
  * inside the data's box (T placed by place_once()), clear of every line, dot, leader and
  * label; one with no such place is marked `outside`. Returns how many were so marked. */
 size_t csvchart_tr_place_inside(struct trend_layout *T);
-void csvchart_tr_draw_leaders(struct trend_layout *T);
 void csvchart_tr_draw_ends(struct trend_layout *T);
+
+/* layout_trend_leaders.c: the flags' leaders, past the other dots */
+/* Whether a vertical line at x from ya to yb passes a drawn dot other than point `index` of
+ * series `series`. */
+bool csvchart_tr_leader_meets_dot(const struct trend_layout *T, double x, double ya, double yb,
+                                  size_t series, size_t index);
+/* Whether point flag F, flown in the bands, runs its leader through a dot not its own. */
+bool csvchart_tr_leader_hits_dot(const struct trend_layout *T, const struct tr_flag *F);
+/* Moves each flown point's leader, and its block, a jog to one side where the straight leader
+ * would run through other dots and the jogged one runs clear (the blocks placed: bx, by);
+ * false when out of memory. */
+bool csvchart_tr_jog_leaders(struct trend_layout *T);
+void csvchart_tr_draw_leaders(struct trend_layout *T);
 
 /*
  * Lays out a trend; a csvchart_layout_fn (data is a struct trend_data, trend_data.h). Every

@@ -225,36 +225,6 @@ int csvchart_tr_by_want(const void *pa, const void *pb)
 
 /* ---- drawing ------------------------------------------------------------------------------- */
 
-/* The y of a flag's anchor: its point, or (a marker) the far edge of the data. */
-void csvchart_tr_draw_leaders(struct trend_layout *T)
-{
-    struct layout *L = &T->L;
-    const struct theme *th = &T->s->theme;
-    for (size_t i = 0; i < T->nfl; i++) {
-        const struct tr_flag *F = &T->fl[i];
-        if (F->at_end || F->inside) {
-            continue;
-        }
-        double x = csvchart_layout_snap(L, F->pos, T->px.leader);
-        double from;
-        if (F->marker && T->d->markers[F->index].span) { /* the shade marks it: no line over it */
-            from = F->side == 0 ? T->data_top : T->data_bottom;
-        } else if (F->marker) {
-            from = F->side == 0 ? T->data_bottom : T->data_top;
-        } else {
-            double y = csvchart_tr_value_y(T, F->v), gap = T->r + T->px.ring;
-            from = F->side == 0 ? y - gap : y + gap;
-        }
-        double to =
-            F->side == 0 ? F->by + T->px.leader_overlap : F->by + F->h - T->px.leader_overlap;
-        struct scene_item *it =
-            csvchart_layout_soft_line(L, x, from, x, to, th->muted, T->px.leader);
-        if (it && F->marker) {
-            it->dash = T->px.marker_dash;
-        }
-    }
-}
-
 void csvchart_tr_draw_ends(struct trend_layout *T)
 {
     struct layout *L = &T->L;

@@ -1,0 +1,278 @@
+/*
+ * layout_trend_leaders.c - the leaders of the flags in the bands: a vertical line from a
+ * labelled point's dot (or a marker's edge of the data) to its text block, past the other dots
+ * on its way.
+ *
+ * Most figures end every series on one date, and many label points of several series on one
+ * date, so a leader from a middle series' dot ran through the dots of the series above or
+ * below it, and the first dot the eye met on it was another series' (graphics desk review 13:
+ * "GPT-4o 65%" read as Gemini's). Such a leader jogs: it leaves its dot at 45 degrees, a dot's
+ * breadth to one side, and runs on clear of the dots; its block moves with it.
+ *
+ *          | Label                      the dot's own leader first, then level with the
+ *          |                            others' dots a jog to one side:
+ *     o   /           (another dot)
+ *        o            (its own dot)
+ *
+ * A jog is taken only where its line meets no dot, no other flag's leader or block, no time
+ * tick label the straight leader did not meet, and its block stays on the canvas; else the
+ * leader stays straight.
+ */
+#include <math.h>
+#include <stdlib.h>
+
+#include "layout_trend.h"
+#include "trend_data.h"
+
+#define HALF_SQRT2 0.70710678118654752 /* cos 45 degrees */
+
+bool csvchart_tr_leader_meets_dot(const struct trend_layout *T, double x, double ya, double yb,
+                                  size_t series, size_t index)
+{
+    double reach = T->r + T->px.ring + T->px.leader;
+    double lo = fmin(ya, yb), hi = fmax(ya, yb);
+    for (size_t i = 0; i < T->d->nseries; i++) {
+        const struct trend_series *ts = &T->d->series[i];
+        size_t a = 0, b = ts->n; /* the first point at or right of x - reach (sorted by time) */
+        while (a < b) {
+            size_t m = a + (b - a) / 2;
+            if (csvchart_tr_time_x(T, ts->p[m].t) < x - reach) {
+                a = m + 1;
+            } else {
+                b = m;
+            }
+        }
+        for (size_t k = a; k < ts->n && csvchart_tr_time_x(T, ts->p[k].t) < x + reach; k++) {
+            if ((i == series && k == index) || !csvchart_tr_dot_drawn(T, ts, k)) {
+                continue;
+            }
+            double y = csvchart_tr_value_y(T, ts->p[k].v);
+            if (y > lo - reach && y < hi + reach) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* The far end of a flag's leader: beside its block, short of the block's far edge. */
+static double leader_to(const struct trend_layout *T, const struct tr_flag *F)
+{
+    return F->side == 0 ? F->by + T->px.leader_overlap : F->by + F->h - T->px.leader_overlap;
+}
+
+/* Where a point's leader leaves its dot: its ring's edge, towards the leader's line. */
+static double leader_from(const struct trend_layout *T, const struct tr_flag *F, double y)
+{
+    double gap = T->r + T->px.ring;
+    return F->side == 0 ? y - gap : y + gap;
+}
+
+/* Where a point flag's leader, at x, turns from its jog to its line (its dot's level when it
+ * does not jog). */
+static double leader_turn(const struct trend_layout *T, const struct tr_flag *F, double x)
+{
+    double x0 = csvchart_tr_time_x(T, F->t), y = csvchart_tr_value_y(T, F->v);
+    double jog = fabs(x - x0);
+    return jog > 0.5 ? y + (F->side == 0 ? -1 : 1) * jog : leader_from(T, F, y);
+}
+
+bool csvchart_tr_leader_hits_dot(const struct trend_layout *T, const struct tr_flag *F)
+{
+    if (F->marker || F->inside || !F->outside) {
+        return false;
+    }
+    return csvchart_tr_leader_meets_dot(T, F->pos, leader_turn(T, F, F->pos), leader_to(T, F),
+                                        F->series, F->index);
+}
+
+/* Whether point flag F's leader, its line at x and its block at bx, keeps clear of every other
+ * flag in the bands on its side (their blocks, and the leaders of those `settled`) and of the
+ * leaders to the labels at the lines' ends. */
+static bool clear_of_others(const struct trend_layout *T, const struct tr_flag *F, double x,
+                            double bx, const bool *settled)
+{
+    double gap = T->px.flag_gap, apart = T->px.end_lane;
+    double x0 = csvchart_tr_time_x(T, F->t), turn = leader_turn(T, F, x), to = leader_to(T, F);
+    double y_lo = fmin(turn, to), y_hi = fmax(turn, to);
+    double y_from = leader_from(T, F, csvchart_tr_value_y(T, F->v));
+    for (size_t i = 0; i < T->nfl; i++) {
+        const struct tr_flag *G = &T->fl[i];
+        if (G == F || G->at_end || G->inside || !G->outside || G->side != F->side) {
+            continue;
+        }
+        /* F's block beside G's (one row) */
+        bool rows_meet = G->by < F->by + F->h && G->by + G->h > F->by;
+        if (rows_meet && G->bx < bx + F->w + gap && G->bx + G->w + gap > bx) {
+            return false;
+        }
+        if (!settled[i]) { /* its leader may yet move */
+            continue;
+        }
+        if (fabs(G->pos - x) < apart) {
+            return false; /* two leaders as one */
+        }
+        if (G->level > F->level && G->pos > bx - gap && G->pos < bx + F->w + gap) {
+            return false; /* G's leader through F's block */
+        }
+        /* F's leader through G's block (G nearer the data than F) */
+        if (G->level < F->level && x > G->bx - gap && x < G->bx + G->w + gap) {
+            return false;
+        }
+        /* F's jog across G's leader: where the jog passes G's line, G's line is there */
+        double cross = T->px.leader + 1;
+        if (G->pos > fmin(x0, x) - cross && G->pos < fmax(x0, x) + cross && !G->marker) {
+            double y = y_from + (F->side == 0 ? -1 : 1) * fabs(G->pos - x0);
+            double g_turn = leader_turn(T, G, G->pos), g_to = leader_to(T, G);
+            if (y > fmin(g_turn, g_to) - cross && y < fmax(g_turn, g_to) + cross) {
+                return false;
+            }
+        }
+    }
+    for (size_t i = 0; T->direct && i < T->nends; i++) {
+        const struct tr_end *E = &T->ends[i];
+        /* a line-end label's leader runs level from its line's end to the column */
+        if (x > E->x_end && E->y_end > y_lo - apart && E->y_end < y_hi + apart) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* The flags in the bands with a point's leader (their indices into order; how many), nearest
+ * their band first: above the data the highest dot, under it the lowest. A leader from further
+ * away passes the others' dots, and jogs past their leaders: further. */
+static size_t jog_order(const struct trend_layout *T, size_t *order)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < T->nfl; i++) {
+        const struct tr_flag *F = &T->fl[i];
+        if (F->marker || F->at_end || F->inside || !F->outside) {
+            continue;
+        }
+        double key = (F->side == 0 ? 1 : -1) * csvchart_tr_value_y(T, F->v);
+        size_t j = n++;
+        for (; j > 0; j--) {
+            const struct tr_flag *P = &T->fl[order[j - 1]];
+            double pk = (P->side == 0 ? 1 : -1) * csvchart_tr_value_y(T, P->v);
+            if (pk <= key) {
+                break;
+            }
+            order[j] = order[j - 1];
+        }
+        order[j] = i;
+    }
+    return n;
+}
+
+#define TR_JOG_STEPS 3
+
+/* Takes back the jog of flag F. */
+static void unjog(const struct trend_layout *T, struct tr_flag *F)
+{
+    double x0 = csvchart_tr_time_x(T, F->t);
+    F->bx -= F->pos - x0;
+    F->pos = x0;
+}
+
+/* One flag's jog: the first of 1..TR_JOG_STEPS steps, away from its block first, that runs
+ * clear; none when none does. */
+static void jog(struct trend_layout *T, struct tr_flag *F, const bool *settled)
+{
+    const struct layout *L = &T->L;
+    double step = T->r + T->px.ring + T->px.leader + T->px.end_lane / 2, x = F->pos;
+    if (!csvchart_tr_leader_meets_dot(T, x, leader_turn(T, F, x), leader_to(T, F), F->series,
+                                      F->index)) {
+        return;
+    }
+    double away = F->side == 0 ? -1 : 1; /* above the data the block stands right of its leader */
+    for (int k = 1; k <= TR_JOG_STEPS; k++) {
+        for (int d = 0; d < 2; d++) {
+            double xj = x + (d == 0 ? away : -away) * k * step;
+            double bx = F->bx + (xj - x);
+            if (bx < L->left - 0.01 || bx + F->w > L->right + 0.01 || xj < T->px0 || xj > T->px1 ||
+                csvchart_tr_leader_meets_dot(T, xj, leader_turn(T, F, xj), leader_to(T, F),
+                                             F->series, F->index) ||
+                (F->side == 1 && csvchart_tr_hits_tick(T, xj) && !csvchart_tr_hits_tick(T, x)) ||
+                !clear_of_others(T, F, xj, bx, settled)) {
+                continue;
+            }
+            F->pos = xj;
+            F->bx = bx;
+            return;
+        }
+    }
+}
+
+bool csvchart_tr_jog_leaders(struct trend_layout *T)
+{
+    size_t *order = malloc((T->nfl ? T->nfl : 1) * sizeof *order);
+    bool *settled = calloc(T->nfl ? T->nfl : 1, sizeof *settled);
+    if (!order || !settled) {
+        free(order);
+        free(settled);
+        return false;
+    }
+    size_t n = jog_order(T, order);
+    for (size_t i = 0; i < T->nfl; i++) {
+        settled[i] = true;
+    }
+    for (size_t o = 0; o < n; o++) { /* the flags to come: their leaders may yet move */
+        settled[order[o]] = false;
+    }
+    for (size_t o = 0; o < n; o++) {
+        jog(T, &T->fl[order[o]], settled);
+        settled[order[o]] = true;
+    }
+    /* A jog was checked against the leaders of the flags before it; one after it that could
+     * not jog may still run through its block: that jog is taken back, until none does. */
+    for (bool again = true; again;) {
+        again = false;
+        for (size_t o = 0; o < n; o++) {
+            struct tr_flag *F = &T->fl[order[o]];
+            if (fabs(F->pos - csvchart_tr_time_x(T, F->t)) > 0.01 &&
+                !clear_of_others(T, F, F->pos, F->bx, settled)) {
+                unjog(T, F);
+                again = true;
+            }
+        }
+    }
+    free(order);
+    free(settled);
+    return true;
+}
+
+void csvchart_tr_draw_leaders(struct trend_layout *T)
+{
+    struct layout *L = &T->L;
+    const struct theme *th = &T->s->theme;
+    for (size_t i = 0; i < T->nfl; i++) {
+        const struct tr_flag *F = &T->fl[i];
+        if (F->at_end || F->inside) {
+            continue;
+        }
+        double x = csvchart_layout_snap(L, F->pos, T->px.leader);
+        double from;
+        if (F->marker && T->d->markers[F->index].span) { /* the shade marks it: no line over it */
+            from = F->side == 0 ? T->data_top : T->data_bottom;
+        } else if (F->marker) {
+            from = F->side == 0 ? T->data_bottom : T->data_top;
+        } else {
+            double y = csvchart_tr_value_y(T, F->v), x0 = csvchart_tr_time_x(T, F->t);
+            from = leader_from(T, F, y);
+            double jog = x - x0;
+            if (fabs(jog) > 0.5) { /* from the ring's edge at 45 degrees to the leader's line */
+                double s = F->side == 0 ? -1 : 1, r = T->r + T->px.ring;
+                double ya = y + s * r * HALF_SQRT2, yb = y + s * fabs(jog);
+                csvchart_layout_soft_line(L, x0 + copysign(r * HALF_SQRT2, jog), ya, x, yb,
+                                          th->muted, T->px.leader);
+                from = yb;
+            }
+        }
+        struct scene_item *it =
+            csvchart_layout_soft_line(L, x, from, x, leader_to(T, F), th->muted, T->px.leader);
+        if (it && F->marker) {
+            it->dash = T->px.marker_dash;
+        }
+    }
+}
