@@ -88,7 +88,8 @@ struct tr_flag {
     bool inside;  /* a point's label set beside its dot, in the data's box (bx, by; no leader) */
     bool outside; /* a point's label that found no room there: it flies in the bands */
     /* placed */
-    double pos;
+    double pos;  /* its leader's x (a point's, jogged past other dots: layout_trend_leaders.c) */
+    double rise; /* a jogged leader's rise along its jog, per px across */
     int side;
     size_t level;
     double bx, by;
@@ -217,10 +218,6 @@ size_t csvchart_tr_place_inside(struct trend_layout *T);
 void csvchart_tr_draw_ends(struct trend_layout *T);
 
 /* layout_trend_leaders.c: the flags' leaders, past the other dots */
-/* Whether a vertical line at x from ya to yb passes a drawn dot other than point `index` of
- * series `series`. */
-bool csvchart_tr_leader_meets_dot(const struct trend_layout *T, double x, double ya, double yb,
-                                  size_t series, size_t index);
 /* Whether point flag F, flown in the bands, runs its leader through a dot not its own. */
 bool csvchart_tr_leader_hits_dot(const struct trend_layout *T, const struct tr_flag *F);
 /* Moves each flown point's leader, and its block, a jog to one side where the straight leader

@@ -6,8 +6,10 @@
  * Most figures end every series on one date, and many label points of several series on one
  * date, so a leader from a middle series' dot ran through the dots of the series above or
  * below it, and the first dot the eye met on it was another series' (graphics desk review 13:
- * "GPT-4o 65%" read as Gemini's). Such a leader jogs: it leaves its dot at 45 degrees, a dot's
- * breadth to one side, and runs on clear of the dots; its block moves with it.
+ * "GPT-4o 65%" read as Gemini's). Such a leader jogs: it leaves its dot at 45 degrees (or
+ * flatter, where the dot next to it stands closer than their rings), a dot's breadth or more
+ * to one side, and runs on clear of the dots; its block moves with it. The leaders nearest
+ * their band jog first, so those of one date fan out, the outermost from the furthest dot.
  *
  *          | Label                      the dot's own leader first, then level with the
  *          |                            others' dots a jog to one side:
@@ -24,30 +26,37 @@
 #include "layout_trend.h"
 #include "trend_data.h"
 
-#define HALF_SQRT2 0.70710678118654752 /* cos 45 degrees */
-
-bool csvchart_tr_leader_meets_dot(const struct trend_layout *T, double x, double ya, double yb,
-                                  size_t series, size_t index)
+/* The distance from (x, y) to the segment a-b. */
+static double seg_dist(double x, double y, double ax, double ay, double bx, double by)
 {
-    double reach = T->r + T->px.ring + T->px.leader;
-    double lo = fmin(ya, yb), hi = fmax(ya, yb);
+    double dx = bx - ax, dy = by - ay, len2 = dx * dx + dy * dy;
+    double u = len2 > 0 ? fmax(0, fmin(1, ((x - ax) * dx + (y - ay) * dy) / len2)) : 0;
+    return hypot(x - (ax + u * dx), y - (ay + u * dy));
+}
+
+/* Whether the segment a-b comes within `clear` of the centre of a drawn dot other than point
+ * `index` of series `series`. */
+static bool meets_dot(const struct trend_layout *T, double ax, double ay, double bx, double by,
+                      double clear, size_t series, size_t index)
+{
+    double lo = fmin(ax, bx) - clear, hi = fmax(ax, bx) + clear;
     for (size_t i = 0; i < T->d->nseries; i++) {
         const struct trend_series *ts = &T->d->series[i];
-        size_t a = 0, b = ts->n; /* the first point at or right of x - reach (sorted by time) */
+        size_t a = 0, b = ts->n; /* the first point at or right of lo (sorted by time) */
         while (a < b) {
             size_t m = a + (b - a) / 2;
-            if (csvchart_tr_time_x(T, ts->p[m].t) < x - reach) {
+            if (csvchart_tr_time_x(T, ts->p[m].t) < lo) {
                 a = m + 1;
             } else {
                 b = m;
             }
         }
-        for (size_t k = a; k < ts->n && csvchart_tr_time_x(T, ts->p[k].t) < x + reach; k++) {
+        for (size_t k = a; k < ts->n && csvchart_tr_time_x(T, ts->p[k].t) <= hi; k++) {
             if ((i == series && k == index) || !csvchart_tr_dot_drawn(T, ts, k)) {
                 continue;
             }
-            double y = csvchart_tr_value_y(T, ts->p[k].v);
-            if (y > lo - reach && y < hi + reach) {
+            double x = csvchart_tr_time_x(T, ts->p[k].t), y = csvchart_tr_value_y(T, ts->p[k].v);
+            if (seg_dist(x, y, ax, ay, bx, by) < clear) {
                 return true;
             }
         }
@@ -68,13 +77,37 @@ static double leader_from(const struct trend_layout *T, const struct tr_flag *F,
     return F->side == 0 ? y - gap : y + gap;
 }
 
-/* Where a point flag's leader, at x, turns from its jog to its line (its dot's level when it
- * does not jog). */
+/* Where a point flag's leader, its line at x, turns from its jog to its line: its jog runs
+ * from its dot's centre at F->rise (its ring's edge when it does not jog). */
 static double leader_turn(const struct trend_layout *T, const struct tr_flag *F, double x)
 {
     double x0 = csvchart_tr_time_x(T, F->t), y = csvchart_tr_value_y(T, F->v);
     double jog = fabs(x - x0);
-    return jog > 0.5 ? y + (F->side == 0 ? -1 : 1) * jog : leader_from(T, F, y);
+    return jog > 0.5 ? y + (F->side == 0 ? -1 : 1) * jog * F->rise : leader_from(T, F, y);
+}
+
+/* Where a point flag's jog to x leaves its dot's ring: (*xa, *ya). */
+static void jog_start(const struct trend_layout *T, const struct tr_flag *F, double x, double *xa,
+                      double *ya)
+{
+    double x0 = csvchart_tr_time_x(T, F->t), y = csvchart_tr_value_y(T, F->v);
+    double ring = T->r + T->px.ring, len = hypot(1, F->rise);
+    *xa = x0 + copysign(ring / len, x - x0);
+    *ya = y + (F->side == 0 ? -1 : 1) * ring * F->rise / len;
+}
+
+/* Whether point flag F's leader, its line at x, comes near a dot not its own: within a dot's
+ * ring and a leader's width of its centre along its line, within the ring along its jog. */
+static bool leader_meets_dot(const struct trend_layout *T, const struct tr_flag *F, double x)
+{
+    double x0 = csvchart_tr_time_x(T, F->t), turn = leader_turn(T, F, x);
+    double ring = T->r + T->px.ring;
+    if (meets_dot(T, x, turn, x, leader_to(T, F), ring + T->px.leader, F->series, F->index)) {
+        return true;
+    }
+    double xa, ya;
+    jog_start(T, F, x, &xa, &ya);
+    return fabs(x - x0) > 0.5 && meets_dot(T, xa, ya, x, turn, ring, F->series, F->index);
 }
 
 bool csvchart_tr_leader_hits_dot(const struct trend_layout *T, const struct tr_flag *F)
@@ -82,8 +115,7 @@ bool csvchart_tr_leader_hits_dot(const struct trend_layout *T, const struct tr_f
     if (F->marker || F->inside || !F->outside) {
         return false;
     }
-    return csvchart_tr_leader_meets_dot(T, F->pos, leader_turn(T, F, F->pos), leader_to(T, F),
-                                        F->series, F->index);
+    return leader_meets_dot(T, F, F->pos);
 }
 
 /* Whether point flag F's leader, its line at x and its block at bx, keeps clear of every other
@@ -95,7 +127,7 @@ static bool clear_of_others(const struct trend_layout *T, const struct tr_flag *
     double gap = T->px.flag_gap, apart = T->px.end_lane;
     double x0 = csvchart_tr_time_x(T, F->t), turn = leader_turn(T, F, x), to = leader_to(T, F);
     double y_lo = fmin(turn, to), y_hi = fmax(turn, to);
-    double y_from = leader_from(T, F, csvchart_tr_value_y(T, F->v));
+    double y_dot = csvchart_tr_value_y(T, F->v);
     for (size_t i = 0; i < T->nfl; i++) {
         const struct tr_flag *G = &T->fl[i];
         if (G == F || G->at_end || G->inside || !G->outside || G->side != F->side) {
@@ -122,7 +154,7 @@ static bool clear_of_others(const struct trend_layout *T, const struct tr_flag *
         /* F's jog across G's leader: where the jog passes G's line, G's line is there */
         double cross = T->px.leader + 1;
         if (G->pos > fmin(x0, x) - cross && G->pos < fmax(x0, x) + cross && !G->marker) {
-            double y = y_from + (F->side == 0 ? -1 : 1) * fabs(G->pos - x0);
+            double y = y_dot + (F->side == 0 ? -1 : 1) * fabs(G->pos - x0) * F->rise;
             double g_turn = leader_turn(T, G, G->pos), g_to = leader_to(T, G);
             if (y > fmin(g_turn, g_to) - cross && y < fmax(g_turn, g_to) + cross) {
                 return false;
@@ -173,6 +205,7 @@ static void unjog(const struct trend_layout *T, struct tr_flag *F)
     double x0 = csvchart_tr_time_x(T, F->t);
     F->bx -= F->pos - x0;
     F->pos = x0;
+    F->rise = 1;
 }
 
 /* One flag's jog: the first of 1..TR_JOG_STEPS steps, away from its block first, that runs
@@ -181,18 +214,18 @@ static void jog(struct trend_layout *T, struct tr_flag *F, const bool *settled)
 {
     const struct layout *L = &T->L;
     double step = T->r + T->px.ring + T->px.leader + T->px.end_lane / 2, x = F->pos;
-    if (!csvchart_tr_leader_meets_dot(T, x, leader_turn(T, F, x), leader_to(T, F), F->series,
-                                      F->index)) {
+    if (!leader_meets_dot(T, F, x)) {
         return;
     }
     double away = F->side == 0 ? -1 : 1; /* above the data the block stands right of its leader */
+    static const double rises[] = {1, 0.5}; /* 45 degrees; flatter past a neighbour's dot */
     for (int k = 1; k <= TR_JOG_STEPS; k++) {
-        for (int d = 0; d < 2; d++) {
-            double xj = x + (d == 0 ? away : -away) * k * step;
+        for (int c = 0; c < 4; c++) {
+            double xj = x + (c % 2 == 0 ? away : -away) * k * step;
             double bx = F->bx + (xj - x);
+            F->rise = rises[c / 2];
             if (bx < L->left - 0.01 || bx + F->w > L->right + 0.01 || xj < T->px0 || xj > T->px1 ||
-                csvchart_tr_leader_meets_dot(T, xj, leader_turn(T, F, xj), leader_to(T, F),
-                                             F->series, F->index) ||
+                leader_meets_dot(T, F, xj) ||
                 (F->side == 1 && csvchart_tr_hits_tick(T, xj) && !csvchart_tr_hits_tick(T, x)) ||
                 !clear_of_others(T, F, xj, bx, settled)) {
                 continue;
@@ -202,6 +235,7 @@ static void jog(struct trend_layout *T, struct tr_flag *F, const bool *settled)
             return;
         }
     }
+    F->rise = 1;
 }
 
 bool csvchart_tr_jog_leaders(struct trend_layout *T)
@@ -216,6 +250,7 @@ bool csvchart_tr_jog_leaders(struct trend_layout *T)
     size_t n = jog_order(T, order);
     for (size_t i = 0; i < T->nfl; i++) {
         settled[i] = true;
+        T->fl[i].rise = 1;
     }
     for (size_t o = 0; o < n; o++) { /* the flags to come: their leaders may yet move */
         settled[order[o]] = false;
@@ -260,12 +295,10 @@ void csvchart_tr_draw_leaders(struct trend_layout *T)
         } else {
             double y = csvchart_tr_value_y(T, F->v), x0 = csvchart_tr_time_x(T, F->t);
             from = leader_from(T, F, y);
-            double jog = x - x0;
-            if (fabs(jog) > 0.5) { /* from the ring's edge at 45 degrees to the leader's line */
-                double s = F->side == 0 ? -1 : 1, r = T->r + T->px.ring;
-                double ya = y + s * r * HALF_SQRT2, yb = y + s * fabs(jog);
-                csvchart_layout_soft_line(L, x0 + copysign(r * HALF_SQRT2, jog), ya, x, yb,
-                                          th->muted, T->px.leader);
+            if (fabs(x - x0) > 0.5) { /* from the ring's edge, along its jog, to its line */
+                double xa, ya, yb = leader_turn(T, F, x);
+                jog_start(T, F, x, &xa, &ya);
+                csvchart_layout_soft_line(L, xa, ya, x, yb, th->muted, T->px.leader);
                 from = yb;
             }
         }
