@@ -16,9 +16,10 @@
  *     o   /           (another dot)
  *        o            (its own dot)
  *
- * A jog is taken only where its line meets no dot, no other flag's leader or block, no time
- * tick label the straight leader did not meet, and its block stays on the canvas; else the
- * leader stays straight.
+ * A leader that would run down a marker's dashed line of its date jogs the same way. A jog is
+ * taken only where its line meets no dot, no marker's line, no other flag's leader or block,
+ * no leader to a line-end label, no time tick label the straight leader did not meet, and its
+ * block stays on the canvas; else the leader stays straight.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -108,6 +109,26 @@ static bool leader_meets_dot(const struct trend_layout *T, const struct tr_flag 
     double xa, ya;
     jog_start(T, F, x, &xa, &ya);
     return fabs(x - x0) > 0.5 && meets_dot(T, xa, ya, x, turn, ring, F->series, F->index);
+}
+
+/* Whether point flag F's leader, its line at x, runs along a marker's dashed line: within a
+ * leader's lane of it over any of its height (a leader on "27 Jan" ran down the marker of that
+ * date, graphics desk, session 21). */
+static bool on_marker(const struct trend_layout *T, const struct tr_flag *F, double x)
+{
+    double turn = leader_turn(T, F, x), to = leader_to(T, F);
+    for (size_t i = 0; i < T->nfl; i++) {
+        const struct tr_flag *G = &T->fl[i];
+        if (!G->marker || !G->outside || T->d->markers[G->index].span ||
+            fabs(G->pos - x) >= T->px.end_lane) {
+            continue;
+        }
+        double from = G->side == 0 ? T->data_bottom : T->data_top, g_to = leader_to(T, G);
+        if (fmax(turn, to) > fmin(from, g_to) && fmin(turn, to) < fmax(from, g_to)) {
+            return true;
+        }
+    }
+    return false;
 }
 
 bool csvchart_tr_leader_hits_dot(const struct trend_layout *T, const struct tr_flag *F)
@@ -214,7 +235,7 @@ static void jog(struct trend_layout *T, struct tr_flag *F, const bool *settled)
 {
     const struct layout *L = &T->L;
     double step = T->r + T->px.ring + T->px.leader + T->px.end_lane / 2, x = F->pos;
-    if (!leader_meets_dot(T, F, x)) {
+    if (!leader_meets_dot(T, F, x) && !on_marker(T, F, x)) {
         return;
     }
     double away = F->side == 0 ? -1 : 1; /* above the data the block stands right of its leader */
@@ -225,7 +246,7 @@ static void jog(struct trend_layout *T, struct tr_flag *F, const bool *settled)
             double bx = F->bx + (xj - x);
             F->rise = rises[c / 2];
             if (bx < L->left - 0.01 || bx + F->w > L->right + 0.01 || xj < T->px0 || xj > T->px1 ||
-                leader_meets_dot(T, F, xj) ||
+                leader_meets_dot(T, F, xj) || on_marker(T, F, xj) ||
                 (F->side == 1 && csvchart_tr_hits_tick(T, xj) && !csvchart_tr_hits_tick(T, x)) ||
                 !clear_of_others(T, F, xj, bx, settled)) {
                 continue;

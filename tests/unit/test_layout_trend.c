@@ -2126,6 +2126,70 @@ static void test_leaders_past_dots(void)
 }
 
 /*
+ * A labelled point on a marker's date flies its leader beside the marker's dashed line, not
+ * down it (graphics desk, session 21: "Tulu 3 405B" on 27 Jan ran its leader along the dashed
+ * "DeepSeek shock" line of that date): no solid leader runs within 4 px of a dashed line over
+ * the height they share.
+ */
+static void test_leader_off_marker(void)
+{
+    char csv[4096];
+    size_t n = (size_t)snprintf(csv, sizeof csv, "date,label,price\n");
+    static const char *labels[] = {
+        "DeepSeek R1 released", "Nvidia -17%",     "Qwen 2.5-Max", "o3-mini",
+        "Gemini 2.0",           "Mistral Small 3", "Tulu 3 405B"};
+    static const double cluster[] = {5.65, 5.69, 5.89, 6.12, 6.04, 5.88, 5.89};
+    for (int d = 1; d <= 45; d++) { /* the GPU prices of review 13's figure 07 */
+        double v = d < 21    ? 5 + 0.02 * d + 0.2 * sin(d * 0.9)
+                   : d <= 27 ? cluster[d - 21]
+                             : 5.9 + 0.07 * (d - 27) + 0.15 * sin(d * 1.3);
+        const char *label = d >= 21 && d <= 27 ? labels[d - 21] : "";
+        n += (size_t)snprintf(csv + n, sizeof csv - n, "%s-%02d,%s,%.2f\n",
+                              d <= 31 ? "2025-01" : "2025-02", d <= 31 ? d : d - 31, label, v);
+    }
+    static const char *sizes[] = {"1200x675", "1920x1080", "1080x1080"};
+    for (size_t c = 0; c < sizeof sizes / sizeof sizes[0]; c++) {
+        const char *opts[] = {
+            "size", sizes[c], "label", "label", "marker", "2025-01-27 DeepSeek shock", NULL};
+        csvchart_error err = {0};
+        csvchart_figure *fig = fixture_figure("trend", csv, opts, &err);
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        CHECK(s != NULL);
+        if (!s) {
+            fprintf(stderr, "  %s: %s\n", sizes[c], err.message);
+            csvchart_figure_free(fig);
+            continue;
+        }
+        CHECK(has_text_prefix(s, "Tulu 3 405B"));
+        size_t dashed = 0;
+        for (size_t i = 0; i < s->len; i++) {
+            const struct scene_item *m = &s->items[i];
+            if (m->kind != SCENE_LINE || m->dash == 0 || fabs(m->x - m->x2) > 0.01) {
+                continue;
+            }
+            dashed++;
+            for (size_t j = 0; j < s->len; j++) {
+                const struct scene_item *l = &s->items[j];
+                if (l->kind != SCENE_LINE || l->dash > 0 || fabs(l->x - l->x2) > 0.01 ||
+                    fabs(l->y2 - l->y) < 12) {
+                    continue;
+                }
+                double shared = fmin(fmax(m->y, m->y2), fmax(l->y, l->y2)) -
+                                fmax(fmin(m->y, m->y2), fmin(l->y, l->y2));
+                HARNESS_REPORT(fabs(l->x - m->x) >= 4 || shared <= 0,
+                               "%s: a leader at x %.1f runs %.1f px down the marker at x %.1f",
+                               sizes[c], l->x, shared, m->x);
+            }
+        }
+        CHECK(dashed >= 1);
+        int w = 0, h = 0;
+        sscanf(sizes[c], "%dx%d", &w, &h);
+        check_scene_rules("leader off marker", s, w, h);
+        csvchart_figure_free(fig);
+    }
+}
+
+/*
  * Seven labelled days in a row, low in the data, fly under the time axis: a leader never runs
  * through a time label (editor review 13: leaders broken around "20 Jan" read as piercing
  * it). A label that says the year may stay (the axis needs it); the others under a leader
@@ -2217,6 +2281,7 @@ int main(void)
     RUN(test_end_value_flies);
     RUN(test_end_note_without_name);
     RUN(test_leaders_past_dots);
+    RUN(test_leader_off_marker);
     RUN(test_leaders_past_time_labels);
     RUN(test_time_axis_says_no_more);
     RUN(test_mixed_precision);
