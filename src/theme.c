@@ -19,9 +19,12 @@
  * amber 7.9 CIEDE2000 from the darkened orange #C68800 and 1.0 from it to a deuteranope
  * (graphics desk review 8: two crossing lines and their labels in one colour). The crimson
  * #D21946 passes as it is and is at least 23.8 from the other six (12.1 to a deuteranope,
- * 22.0 to a protanope); test_theme.c holds every built-in palette apart. */
+ * 22.0 to a protanope); test_theme.c holds every built-in palette apart. The darkened sky
+ * blue #4A9CCB comes last: 15.5 from the blue, the closest pair, it was the fifth colour, and
+ * six series' labels read "Mis-16" and "Ope-16" as one colour (graphics desk review 13);
+ * without it the closest pair of the first six is the orange and the vermillion, 17.9. */
 static const csvchart_rgba okabe_ito[] = {0x0072B2FF, 0xE69F00FF, 0x009E73FF, 0xD55E00FF,
-                                          0x56B4E9FF, 0xCC79A7FF, 0xD21946FF};
+                                          0xCC79A7FF, 0xD21946FF, 0x56B4E9FF};
 static const csvchart_rgba tableau10[] = {0x4C78A8FF, 0xF58518FF, 0xE45756FF, 0x72B7B2FF,
                                           0x54A24BFF, 0xEECA3BFF, 0xB279A2FF, 0xFF9DA6FF,
                                           0x9D755DFF, 0xBAB0ACFF};

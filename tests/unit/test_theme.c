@@ -318,6 +318,31 @@ static void test_palettes_apart(void)
     }
 }
 
+/*
+ * okabe-ito's first six colours - what a chart of six series or categories draws - are at
+ * least MIN_APART_SIX apart in light and dark: its darkened sky blue, 15.5 from its blue,
+ * was the fifth, and six series' labels "Mis-16" and "Ope-16" read as one colour (graphics
+ * desk review 13); it comes last now, for a seventh series alone.
+ */
+#define MIN_APART_SIX 17.0
+static void test_okabe_ito_six_apart(void)
+{
+    static const char *const themes[] = {"light", "dark"};
+    for (size_t t = 0; t < 2; t++) {
+        struct theme th;
+        CHECK(csvchart_theme_get(themes[t], "okabe-ito", &th));
+        CHECK(th.npalette >= 6);
+        for (size_t i = 0; i < 6 && i < th.npalette; i++) {
+            for (size_t j = 0; j < i; j++) {
+                double d = distance(th.palette[i], th.palette[j], NULL);
+                HARNESS_REPORT(d >= MIN_APART_SIX,
+                               "%s: colours %zu #%08x and %zu #%08x are %.1f apart", themes[t], j,
+                               th.palette[j], i, th.palette[i], d);
+            }
+        }
+    }
+}
+
 /* Writes `text` to a file in the working folder and loads it as a house theme. */
 static csvchart_status load(const char *text, const char *palette, struct theme *t,
                             csvchart_error *err)
@@ -405,6 +430,7 @@ int main(void)
     RUN(test_series_colors);
     RUN(test_ciede2000);
     RUN(test_palettes_apart);
+    RUN(test_okabe_ito_six_apart);
     RUN(test_house_file);
     return harness_done();
 }
