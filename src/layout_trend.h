@@ -52,7 +52,8 @@
     X(rule, 1.5, "a reference line's width (rule)")                                                \
     X(rule_dash, 5, "a reference line's dashes")                                                   \
     X(inside_gap, 3, "between a point's dot and its label set beside it")                          \
-    X(inside_pad, 3, "kept free around a label set beside its point: lines, dots, other labels")
+    X(inside_pad, 3, "kept free around a label set beside its point: lines, dots, other labels")   \
+    X(inside_lead, 14, "the steps of a short leader to a label set inside, off its dot")
 
 #define TREND_METRIC_FIELD(name, base, doc) double name;
 struct trend_metrics {
@@ -85,7 +86,8 @@ struct tr_flag {
     double w, h;
     bool up_pref; /* flies above the data when it can */
     bool at_end;  /* its series' last value: written in the line-end label instead */
-    bool inside;  /* a point's label set beside its dot, in the data's box (bx, by; no leader) */
+    bool inside;  /* a point's label set beside its dot, in the data's box (bx, by) */
+    bool lead;    /* ... a little way off, on a short leader (vertical, from the dot at pos) */
     bool outside; /* a point's label that found no room there: it flies in the bands */
     /* placed */
     double pos;  /* its leader's x (a point's, jogged past other dots: layout_trend_leaders.c) */
@@ -215,6 +217,10 @@ void csvchart_tr_draw_flag(struct trend_layout *T, const struct tr_flag *F);
  * inside the data's box (T placed by place_once()), clear of every line, dot, leader and
  * label; one with no such place is marked `outside`. Returns how many were so marked. */
 size_t csvchart_tr_place_inside(struct trend_layout *T);
+/* The leader of a label set inside on one (F->lead), at F->pos: from y0 (the dot's ring) to y1
+ * (beside the block, short of its far edge). */
+void csvchart_tr_inside_leader(const struct trend_layout *T, const struct tr_flag *F, double *y0,
+                               double *y1);
 void csvchart_tr_draw_ends(struct trend_layout *T);
 
 /* layout_trend_leaders.c: the flags' leaders, past the other dots */

@@ -171,10 +171,21 @@ static bool hits_fit(const struct trend_layout *T, const struct pixels *P, size_
     return false;
 }
 
+void csvchart_tr_inside_leader(const struct trend_layout *T, const struct tr_flag *F, double *y0,
+                               double *y1)
+{
+    double y = csvchart_tr_value_y(T, F->v), gap = T->r + T->px.ring;
+    bool up = F->by + F->h <= y;
+    *y0 = up ? y - gap : y + gap;
+    *y1 = up ? F->by + T->px.leader_overlap : F->by + F->h - T->px.leader_overlap;
+}
+
 /* True when box b is clear of everything a label set inside must keep from; `self` is the
- * label's own flag (the others set inside are those before it that are placed). */
+ * label's own flag (the others set inside are those before it that are placed). A leader's
+ * box (fits false) may cross the fitted lines, as every flag's leader does: a short leader
+ * over a dashed fit beats a long one over the same fit to a row above the plot. */
 static bool clear(const struct trend_layout *T, const struct pixels *P, size_t self,
-                  const struct box *b)
+                  const struct box *b, bool fits)
 {
     if (b->x0 < T->px0 || b->x1 > T->px1 || b->y0 < T->data_top || b->y1 > T->data_bottom) {
         return false;
@@ -207,6 +218,11 @@ static bool clear(const struct trend_layout *T, const struct pixels *P, size_t s
             if (F->bx < b->x1 && F->bx + F->w > b->x0 && F->by < b->y1 && F->by + F->h > b->y0) {
                 return false;
             }
+            double y0, y1;
+            if (F->lead &&
+                (csvchart_tr_inside_leader(T, F, &y0, &y1), enters(F->pos, y0, F->pos, y1, b))) {
+                return false;
+            }
         } else if (!F->marker && F->outside) {
             /* its leader, from its point to its row in the band (a marker's line yields) */
             double y0 = csvchart_tr_value_y(T, F->v);
@@ -225,11 +241,58 @@ static bool clear(const struct trend_layout *T, const struct pixels *P, size_t s
     const struct tr_flag *me = &T->fl[self];
     for (size_t i = 0; i < d->nseries; i++) { /* the costliest last */
         size_t own = i == me->series ? me->index : d->series[i].n;
-        if (hits_series(T, P, i, own, b) || hits_fit(T, P, i, b)) {
+        if (hits_series(T, P, i, own, b) || (fits && hits_fit(T, P, i, b))) {
             return false;
         }
     }
     return true;
+}
+
+/*
+ * Sets flag `self`'s label a little way above or below its dot, on a short vertical leader,
+ * where none of the eight places beside the dot is free: the block beside the leader's far
+ * end as a flag's (right of it, else left), the leader and the block clear of everything a
+ * label set inside keeps from (the leader may cross a fitted line), the nearest such place
+ * first, on the side the flag prefers
+ * first (a falling line's labels stood in rows under the axis on leaders of 250 px, the open
+ * plot above the line empty; graphics desk review 13).
+ */
+#define TR_LEAD_STEPS 6
+static void lead(struct trend_layout *T, const struct pixels *P, size_t self)
+{
+    const struct trend_metrics *px = &T->px;
+    struct tr_flag *F = &T->fl[self];
+    double x = csvchart_tr_time_x(T, F->t), y = csvchart_tr_value_y(T, F->v);
+    double ring = T->r + px->ring, half = px->leader / 2 + px->inside_pad;
+    for (size_t m = 0; m < T->d->nmarkers; m++) { /* not down a marker's dashed line */
+        const struct trend_marker *mk = &T->d->markers[m];
+        if (!mk->span && fabs(csvchart_tr_time_x(T, mk->t) - x) < px->end_lane) {
+            return;
+        }
+    }
+    for (int k = 1; k <= TR_LEAD_STEPS; k++) {
+        for (int c = 0; c < 4; c++) {
+            bool up = (c < 2) == F->up_pref, right = c % 2 == 0;
+            double len = k * px->inside_lead;
+            double by = up ? y - ring - len - F->h : y + ring + len;
+            double bx = right ? x + px->flag_gap : x - px->flag_gap - F->w;
+            struct box b = {bx - px->inside_pad, by - px->inside_pad, bx + F->w + px->inside_pad,
+                            by + F->h + px->inside_pad};
+            /* the leader: from the dot's ring (and the pad past it, where the own line still
+             * runs near) to the block's far edge */
+            double y0 = up ? y - ring - px->inside_pad : y + ring + px->inside_pad;
+            double y1 = up ? by + px->leader_overlap : by + F->h - px->leader_overlap;
+            struct box stem = {x - half, fmin(y0, y1), x + half, fmax(y0, y1)};
+            if (clear(T, P, self, &b, true) && clear(T, P, self, &stem, false)) {
+                F->inside = F->lead = true;
+                F->pos = x;
+                F->bx = bx;
+                F->by = by;
+                F->side = right ? 0 : 1;
+                return;
+            }
+        }
+    }
 }
 
 size_t csvchart_tr_place_inside(struct trend_layout *T)
@@ -238,7 +301,7 @@ size_t csvchart_tr_place_inside(struct trend_layout *T)
     const struct trend_data *d = T->d;
     size_t moved = 0, total = 0;
     for (size_t i = 0; i < T->nfl; i++) {
-        T->fl[i].inside = false;
+        T->fl[i].inside = T->fl[i].lead = false;
     }
     for (size_t i = 0; i < d->nseries; i++) {
         total += d->series[i].n;
@@ -289,13 +352,17 @@ size_t csvchart_tr_place_inside(struct trend_layout *T)
             struct box b = {p[0] - px->inside_pad, p[1] - px->inside_pad, p[0] + w + px->inside_pad,
                             p[1] + h + px->inside_pad};
             struct box bare = {p[0], p[1], p[0] + w, p[1] + h};
-            if (clear(T, &P, i, &b) && !ambiguous(T, &P, F->series, F->index, x, y, &bare, g)) {
+            if (clear(T, &P, i, &b, true) &&
+                !ambiguous(T, &P, F->series, F->index, x, y, &bare, g)) {
                 F->inside = true;
                 F->bx = p[0];
                 F->by = p[1];
                 /* left of the dot the lines align on their right edge, towards it */
                 F->side = p[0] + w <= x ? 1 : 0;
             }
+        }
+        if (!F->inside) {
+            lead(T, &P, i);
         }
         if (!F->inside) {
             F->outside = true;

@@ -304,6 +304,12 @@ void csvchart_tr_draw_leaders(struct trend_layout *T)
     const struct theme *th = &T->s->theme;
     for (size_t i = 0; i < T->nfl; i++) {
         const struct tr_flag *F = &T->fl[i];
+        if (F->inside && F->lead) { /* a short one, to a label set inside */
+            double x = csvchart_layout_snap(L, F->pos, T->px.leader), y0, y1;
+            csvchart_tr_inside_leader(T, F, &y0, &y1);
+            csvchart_layout_soft_line(L, x, y0, x, y1, th->muted, T->px.leader);
+            continue;
+        }
         if (F->at_end || F->inside) {
             continue;
         }

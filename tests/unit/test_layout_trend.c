@@ -2190,6 +2190,73 @@ static void test_leader_off_marker(void)
 }
 
 /*
+ * A falling line's labels, every third of 40 monthly prices on a log axis, stand near their
+ * dots - beside them, or a little way off on short leaders into the open plot - rather than
+ * in rows above the plot and under the time axis on leaders hundreds of px long, which left
+ * the data a third of the figure's height (graphics desk review 13). Every label is drawn, at
+ * most two of them further than 130 px from their dot, and the value axis spans at least half
+ * the height.
+ */
+static void test_labels_on_short_leaders(void)
+{
+    char csv[4096];
+    size_t n = (size_t)snprintf(csv, sizeof csv, "date,label,price\n");
+    for (int m = 0; m < 40; m++) {
+        char label[32] = "";
+        if (m % 3 == 0) {
+            snprintf(label, sizeof label, "Model-%d", m);
+        }
+        n += (size_t)snprintf(csv + n, sizeof csv - n, "%d-%02d,%s,%.4f\n", 2022 + m / 12,
+                              m % 12 + 1, label, 57.3 * pow(0.83, m) * (1 + 0.08 * sin(m * 1.7)));
+    }
+    static const char *sizes[] = {"1200x675", "1920x1080"};
+    for (size_t c = 0; c < sizeof sizes / sizeof sizes[0]; c++) {
+        const char *opts[] = {"size", sizes[c], "label", "label", "log",
+                              "true", "trend",  "fit",   NULL};
+        csvchart_error err = {0};
+        csvchart_figure *fig = fixture_figure("trend", csv, opts, &err);
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        CHECK(s != NULL);
+        if (!s) {
+            fprintf(stderr, "  %s: %s\n", sizes[c], err.message);
+            csvchart_figure_free(fig);
+            continue;
+        }
+        int w = 0, h = 0, far = 0;
+        sscanf(sizes[c], "%dx%d", &w, &h);
+        for (int m = 0; m < 40; m += 3) {
+            char label[32];
+            snprintf(label, sizeof label, "Model-%d", m);
+            const struct scene_item *t = fixture_find_text(s, label);
+            HARNESS_REPORT(t != NULL, "%s: %s is not drawn", sizes[c], label);
+            double best = INFINITY; /* its dot: the nearest circle */
+            for (size_t i = 0; t && i < s->len; i++) {
+                const struct scene_item *d = &s->items[i];
+                if (d->kind == SCENE_CIRCLE) {
+                    double dx = fmax(0, fmax(t->x - d->x, d->x - (t->x + t->w)));
+                    double dy = fmax(0, fmax(t->y - d->y, d->y - (t->y + t->h)));
+                    best = fmin(best, hypot(dx, dy));
+                }
+            }
+            far += t && best > 130;
+        }
+        HARNESS_REPORT(far <= 2, "%s: %d labels further than 130 px from a dot", sizes[c], far);
+        double top = INFINITY, bottom = -INFINITY; /* the gridlines */
+        for (size_t i = 0; i < s->len; i++) {
+            const struct scene_item *l = &s->items[i];
+            if (l->kind == SCENE_LINE && l->y == l->y2 && l->x2 - l->x > w / 2.0) {
+                top = fmin(top, l->y);
+                bottom = fmax(bottom, l->y);
+            }
+        }
+        HARNESS_REPORT(bottom - top >= 0.5 * h, "%s: the gridlines span %.0f px of %d", sizes[c],
+                       bottom - top, h);
+        check_scene_rules("labels on short leaders", s, w, h);
+        csvchart_figure_free(fig);
+    }
+}
+
+/*
  * Seven labelled days in a row, low in the data, fly under the time axis: a leader never runs
  * through a time label (editor review 13: leaders broken around "20 Jan" read as piercing
  * it). A label that says the year may stay (the axis needs it); the others under a leader
@@ -2282,6 +2349,7 @@ int main(void)
     RUN(test_end_note_without_name);
     RUN(test_leaders_past_dots);
     RUN(test_leader_off_marker);
+    RUN(test_labels_on_short_leaders);
     RUN(test_leaders_past_time_labels);
     RUN(test_time_axis_says_no_more);
     RUN(test_mixed_precision);
