@@ -214,8 +214,9 @@ void csvchart_tr_draw_flag(struct trend_layout *T, const struct tr_flag *F);
 
 /* layout_trend_inside.c: labelled points' labels beside their dots */
 /* Sets the label of each point flag neither at its line's end nor `outside` beside its dot,
- * inside the data's box (T placed by place_once()), clear of every line, dot, leader and
- * label; one with no such place is marked `outside`. Returns how many were so marked. */
+ * or a little way off on a short leader (F->lead), inside the data's box (T placed by
+ * place_once()), clear of every line, dot, leader and label; one with no such place is marked
+ * `outside`. Returns how many were so marked. */
 size_t csvchart_tr_place_inside(struct trend_layout *T);
 /* The leader of a label set inside on one (F->lead), at F->pos: from y0 (the dot's ring) to y1
  * (beside the block, short of its far edge). */

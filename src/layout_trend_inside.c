@@ -17,9 +17,11 @@
  *         W  o  E            dot's ring; N and S are centred on it, E and W level with it
  *        SW  S  SE
  *
- * A label with no such place is marked `outside`: layout_trend.c's place() arranges the figure
- * again with it in the bands, which makes the data's box smaller, and sets the others again,
- * until none moves out.
+ * A label with none of these places stands a little way above or below its dot on a short
+ * vertical leader into open plot (lead()), the nearest place first. A label with no such place
+ * either is marked `outside`: layout_trend.c's place() arranges the figure again with it in
+ * the bands, which makes the data's box smaller, and sets the others again, until none moves
+ * out.
  */
 #include <math.h>
 #include <stdlib.h>

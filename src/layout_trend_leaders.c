@@ -1,7 +1,8 @@
 /*
  * layout_trend_leaders.c - the leaders of the flags in the bands: a vertical line from a
  * labelled point's dot (or a marker's edge of the data) to its text block, past the other dots
- * on its way.
+ * on its way; and drawn here too, the short leaders of labels set inside a little way off
+ * their dots (layout_trend_inside.c).
  *
  * Most figures end every series on one date, and many label points of several series on one
  * date, so a leader from a middle series' dot ran through the dots of the series above or
