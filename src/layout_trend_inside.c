@@ -216,22 +216,25 @@ static bool clear(const struct trend_layout *T, const struct pixels *P, size_t s
         if (i == self || F->at_end) {
             continue;
         }
-        if (F->inside) { /* placed before this one (csvchart_tr_place_inside() goes in order) */
-            if (F->bx < b->x1 && F->bx + F->w > b->x0 && F->by < b->y1 && F->by + F->h > b->y0) {
-                return false;
-            }
-            double y0, y1;
-            if (F->lead &&
-                (csvchart_tr_inside_leader(T, F, &y0, &y1), enters(F->pos, y0, F->pos, y1, b))) {
-                return false;
-            }
-        } else if (!F->marker && F->outside) {
-            /* its leader, from its point to its row in the band (a marker's line yields) */
-            double y0 = csvchart_tr_value_y(T, F->v);
-            double y1 = F->side == 0 ? T->data_top : T->data_bottom;
-            if (enters(F->pos, y0, F->pos, y1, b)) {
-                return false;
-            }
+        bool leader = F->inside ? F->lead : !F->marker && F->outside;
+        if (F->inside && F->bx < b->x1 && F->bx + F->w > b->x0 && F->by < b->y1 &&
+            F->by + F->h > b->y0) {
+            return false; /* placed before this one (csvchart_tr_place_inside() goes in order) */
+        }
+        if (!leader || F->pos < b->x0 - 1 || F->pos > b->x1 + 1) {
+            continue;
+        }
+        /* its leader: to its block inside, or from its point to its row in the band (a
+         * marker's line yields) */
+        double y0, y1;
+        if (F->inside) {
+            csvchart_tr_inside_leader(T, F, &y0, &y1);
+        } else {
+            y0 = P->xy[2 * (P->off[F->series] + F->index) + 1];
+            y1 = F->side == 0 ? T->data_top : T->data_bottom;
+        }
+        if (enters(F->pos, y0, F->pos, y1, b)) {
+            return false;
         }
     }
     for (size_t i = 0; T->direct && i < T->nends; i++) {

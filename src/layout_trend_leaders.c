@@ -36,31 +36,76 @@ static double seg_dist(double x, double y, double ax, double ay, double bx, doub
     return hypot(x - (ax + u * dx), y - (ay + u * dy));
 }
 
+/* The dots drawn, sorted by x: what a leader must pass clear of. */
+struct dot {
+    double x, y;
+    size_t series, index;
+};
+struct dots {
+    struct dot *d;
+    size_t n;
+};
+
+static int by_x(const void *pa, const void *pb)
+{
+    const struct dot *a = pa, *b = pb;
+    if (a->x != b->x) {
+        return a->x < b->x ? -1 : 1;
+    }
+    if (a->series != b->series) {
+        return a->series < b->series ? -1 : 1;
+    }
+    return a->index < b->index ? -1 : a->index > b->index;
+}
+
+/* The figure's drawn dots (D->d NULL when out of memory). */
+static bool dots_get(const struct trend_layout *T, struct dots *D)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < T->d->nseries; i++) {
+        const struct trend_series *ts = &T->d->series[i];
+        for (size_t k = 0; k < ts->n; k++) {
+            n += csvchart_tr_dot_drawn(T, ts, k);
+        }
+    }
+    D->n = 0;
+    D->d = malloc((n ? n : 1) * sizeof *D->d);
+    if (!D->d) {
+        return false;
+    }
+    for (size_t i = 0; i < T->d->nseries; i++) {
+        const struct trend_series *ts = &T->d->series[i];
+        for (size_t k = 0; k < ts->n; k++) {
+            if (csvchart_tr_dot_drawn(T, ts, k)) {
+                D->d[D->n++] = (struct dot){csvchart_tr_time_x(T, ts->p[k].t),
+                                            csvchart_tr_value_y(T, ts->p[k].v), i, k};
+            }
+        }
+    }
+    qsort(D->d, D->n, sizeof *D->d, by_x);
+    return true;
+}
+
 /* Whether the segment a-b comes within `clear` of the centre of a drawn dot other than point
  * `index` of series `series`. */
-static bool meets_dot(const struct trend_layout *T, double ax, double ay, double bx, double by,
+static bool meets_dot(const struct dots *D, double ax, double ay, double bx, double by,
                       double clear, size_t series, size_t index)
 {
     double lo = fmin(ax, bx) - clear, hi = fmax(ax, bx) + clear;
-    for (size_t i = 0; i < T->d->nseries; i++) {
-        const struct trend_series *ts = &T->d->series[i];
-        size_t a = 0, b = ts->n; /* the first point at or right of lo (sorted by time) */
-        while (a < b) {
-            size_t m = a + (b - a) / 2;
-            if (csvchart_tr_time_x(T, ts->p[m].t) < lo) {
-                a = m + 1;
-            } else {
-                b = m;
-            }
+    size_t a = 0, b = D->n; /* the first dot at or right of lo */
+    while (a < b) {
+        size_t m = a + (b - a) / 2;
+        if (D->d[m].x < lo) {
+            a = m + 1;
+        } else {
+            b = m;
         }
-        for (size_t k = a; k < ts->n && csvchart_tr_time_x(T, ts->p[k].t) <= hi; k++) {
-            if ((i == series && k == index) || !csvchart_tr_dot_drawn(T, ts, k)) {
-                continue;
-            }
-            double x = csvchart_tr_time_x(T, ts->p[k].t), y = csvchart_tr_value_y(T, ts->p[k].v);
-            if (seg_dist(x, y, ax, ay, bx, by) < clear) {
-                return true;
-            }
+    }
+    for (size_t k = a; k < D->n && D->d[k].x <= hi; k++) {
+        const struct dot *d = &D->d[k];
+        if (!(d->series == series && d->index == index) &&
+            seg_dist(d->x, d->y, ax, ay, bx, by) < clear) {
+            return true;
         }
     }
     return false;
@@ -100,16 +145,17 @@ static void jog_start(const struct trend_layout *T, const struct tr_flag *F, dou
 
 /* Whether point flag F's leader, its line at x, comes near a dot not its own: within a dot's
  * ring and a leader's width of its centre along its line, within the ring along its jog. */
-static bool leader_meets_dot(const struct trend_layout *T, const struct tr_flag *F, double x)
+static bool leader_meets_dot(const struct trend_layout *T, const struct dots *D,
+                             const struct tr_flag *F, double x)
 {
     double x0 = csvchart_tr_time_x(T, F->t), turn = leader_turn(T, F, x);
     double ring = T->r + T->px.ring;
-    if (meets_dot(T, x, turn, x, leader_to(T, F), ring + T->px.leader, F->series, F->index)) {
+    if (meets_dot(D, x, turn, x, leader_to(T, F), ring + T->px.leader, F->series, F->index)) {
         return true;
     }
     double xa, ya;
     jog_start(T, F, x, &xa, &ya);
-    return fabs(x - x0) > 0.5 && meets_dot(T, xa, ya, x, turn, ring, F->series, F->index);
+    return fabs(x - x0) > 0.5 && meets_dot(D, xa, ya, x, turn, ring, F->series, F->index);
 }
 
 /* Whether point flag F's leader, its line at x, runs along a marker's dashed line: within a
@@ -137,7 +183,10 @@ bool csvchart_tr_leader_hits_dot(const struct trend_layout *T, const struct tr_f
     if (F->marker || F->inside || !F->outside) {
         return false;
     }
-    return leader_meets_dot(T, F, F->pos);
+    struct dots D;
+    bool hits = !dots_get(T, &D) || leader_meets_dot(T, &D, F, F->pos); /* out of memory: as met */
+    free(D.d);
+    return hits;
 }
 
 /* Whether point flag F's leader, its line at x and its block at bx, keeps clear of every other
@@ -232,11 +281,12 @@ static void unjog(const struct trend_layout *T, struct tr_flag *F)
 
 /* One flag's jog: the first of 1..TR_JOG_STEPS steps, away from its block first, that runs
  * clear; none when none does. */
-static void jog(struct trend_layout *T, struct tr_flag *F, const bool *settled)
+static void jog(struct trend_layout *T, const struct dots *D, struct tr_flag *F,
+                const bool *settled)
 {
     const struct layout *L = &T->L;
     double step = T->r + T->px.ring + T->px.leader + T->px.end_lane / 2, x = F->pos;
-    if (!leader_meets_dot(T, F, x) && !on_marker(T, F, x)) {
+    if (!leader_meets_dot(T, D, F, x) && !on_marker(T, F, x)) {
         return;
     }
     double away = F->side == 0 ? -1 : 1; /* above the data the block stands right of its leader */
@@ -247,7 +297,7 @@ static void jog(struct trend_layout *T, struct tr_flag *F, const bool *settled)
             double bx = F->bx + (xj - x);
             F->rise = rises[c / 2];
             if (bx < L->left - 0.01 || bx + F->w > L->right + 0.01 || xj < T->px0 || xj > T->px1 ||
-                leader_meets_dot(T, F, xj) || on_marker(T, F, xj) ||
+                leader_meets_dot(T, D, F, xj) || on_marker(T, F, xj) ||
                 (F->side == 1 && csvchart_tr_hits_tick(T, xj) && !csvchart_tr_hits_tick(T, x)) ||
                 !clear_of_others(T, F, xj, bx, settled)) {
                 continue;
@@ -274,11 +324,17 @@ bool csvchart_tr_jog_leaders(struct trend_layout *T)
         settled[i] = true;
         T->fl[i].rise = 1;
     }
+    struct dots D = {NULL, 0};
+    if (n && !dots_get(T, &D)) {
+        free(order);
+        free(settled);
+        return false;
+    }
     for (size_t o = 0; o < n; o++) { /* the flags to come: their leaders may yet move */
         settled[order[o]] = false;
     }
     for (size_t o = 0; o < n; o++) {
-        jog(T, &T->fl[order[o]], settled);
+        jog(T, &D, &T->fl[order[o]], settled);
         settled[order[o]] = true;
     }
     /* A jog was checked against the leaders of the flags before it; one after it that could
@@ -294,6 +350,7 @@ bool csvchart_tr_jog_leaders(struct trend_layout *T)
             }
         }
     }
+    free(D.d);
     free(order);
     free(settled);
     return true;
