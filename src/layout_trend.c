@@ -186,7 +186,11 @@ static bool place_once(struct trend_layout *T, bool direct)
      * tick label (centred on the axis, in the gutter); above it, half a tick label too. */
     double xlab_off = fmax(px->tick + px->tick_gap, T->lh_tick / 2 + 2);
     double c_dn = xlab_off + T->lh_tick, c_up = fmax(T->r + px->ring, T->lh_tick / 2 + 1);
-    double data_min = fmax(px->min_plot, 0.4 * plot_h);
+    /* The data keep at least half the plot's height, the rows of flags the rest: with 40%,
+     * 07's seven labelled days in rows above and under the axis left the prices a third of
+     * the figure at the full label size, where a smaller size kept them beside their dots
+     * (graphics desk, session 22); smaller labels come before a squeezed plot. */
+    double data_min = fmax(px->min_plot, 0.5 * plot_h);
     csvchart_tr_value_ticks(T, plot_h - c_dn - c_up, -1);
     T->gutter = T->tick_w + px->gutter_gap;
     bool settled = false;
@@ -493,9 +497,11 @@ static struct tr_end *end_of(struct trend_layout *T, size_t series)
  * where that label would then stand level with another line's end (ambiguous_end()): such a
  * value's label flies from its dot as any other labelled point's, set beside the dot or in the
  * bands, and the line-end label keeps the name and the rate. When the arrangement without it
- * does not fit, its leader would run through another dot, or the shorter label still stands
- * level with another line's end, the value stays in the line-end label (a figure that fits is
- * never refused for it).
+ * does not fit, its leader would run through another dot or, flown in the bands, across
+ * another series' line (Claude's "85%" flew under the axis on a 780 px leader across three
+ * lines, graphics desk, session 22), or the shorter label still stands level with another
+ * line's end, the value stays in the line-end label (a figure that fits is never refused for
+ * it).
  */
 static bool place(struct trend_layout *T, bool direct)
 {
@@ -517,8 +523,11 @@ static bool place(struct trend_layout *T, bool direct)
         size_t series = E->series, flag = E->flag;
         E->flag = 0;
         T->fl[flag - 1].at_end = false;
-        if (place_points(T, direct) && !csvchart_tr_leader_hits_dot(T, &T->fl[flag - 1]) &&
-            !ambiguous(T, end_of(T, series))) {
+        const struct tr_flag *F = &T->fl[flag - 1];
+        if (place_points(T, direct) && !csvchart_tr_leader_hits_dot(T, F) &&
+            !ambiguous(T, end_of(T, series)) &&
+            (F->inside || csvchart_tr_lines_past(T, F->series, &T->d->series[F->series].p[F->index],
+                                                 F->side == 0) == 0)) {
             continue;
         }
         if (T->L.scene->nomem) {

@@ -211,6 +211,10 @@ bool csvchart_tr_measure_ends(struct trend_layout *T, double wrap);
 int csvchart_tr_by_series(const void *pa, const void *pb);
 int csvchart_tr_by_want(const void *pa, const void *pb);
 void csvchart_tr_draw_flag(struct trend_layout *T, const struct tr_flag *F);
+/* How many other series' lines stand above (up) or below point p of series `series`: what its
+ * flag's leader crosses on that side. */
+size_t csvchart_tr_lines_past(const struct trend_layout *T, size_t series,
+                              const struct trend_point *p, bool up);
 
 /* layout_trend_inside.c: labelled points' labels beside their dots */
 /* Sets the label of each point flag neither at its line's end nor `outside` beside its dot,

@@ -263,6 +263,29 @@ static bool clear(const struct trend_layout *T, const struct pixels *P, size_t s
  * plot above the line empty; graphics desk review 13).
  */
 #define TR_LEAD_STEPS 6
+
+/* Whether a dot other than flag F's stands over or under block b (in its width) nearer it
+ * than F's dot (`own` px off): the block then reads as that dot's, whatever its leader says
+ * ("Holiday dip" under the "Holiday dip 2" dot, graphics desk, session 22). */
+static bool lead_ambiguous(const struct trend_layout *T, const struct pixels *P,
+                           const struct tr_flag *F, const struct box *b, double own)
+{
+    for (size_t i = 0; i < T->d->nseries; i++) {
+        const struct trend_series *ts = &T->d->series[i];
+        const double *xy = P->xy + 2 * P->off[i];
+        for (size_t k = first_from(P, i, ts->n, b->x0); k < ts->n && xy[2 * k] <= b->x1; k++) {
+            double y = xy[2 * k + 1];
+            if (y != y || (i == F->series && k == F->index) || !csvchart_tr_dot_drawn(T, ts, k)) {
+                continue;
+            }
+            if (fmax(0, fmax(b->y0 - y, y - b->y1)) < own) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 static void lead(struct trend_layout *T, const struct pixels *P, size_t self)
 {
     const struct trend_metrics *px = &T->px;
@@ -288,7 +311,10 @@ static void lead(struct trend_layout *T, const struct pixels *P, size_t self)
             double y0 = up ? y - ring - px->inside_pad : y + ring + px->inside_pad;
             double y1 = up ? by + px->leader_overlap : by + F->h - px->leader_overlap;
             struct box stem = {x - half, fmin(y0, y1), x + half, fmax(y0, y1)};
-            if (clear(T, P, self, &b, true) && clear(T, P, self, &stem, false)) {
+            struct box bare = {bx, by, bx + F->w, by + F->h};
+            double own = up ? y - (by + F->h) : by - y;
+            if (clear(T, P, self, &b, true) && clear(T, P, self, &stem, false) &&
+                !lead_ambiguous(T, P, F, &bare, own)) {
                 F->inside = F->lead = true;
                 F->pos = x;
                 F->bx = bx;

@@ -321,17 +321,24 @@ static bool line_at(const struct trend_layout *T, const struct trend_series *ts,
  * lines stand at its time (its leader crosses fewer of them), else the half of the value axis
  * it is in. Measured on the axis' fractions, so it does not depend on the size.
  */
-static bool flag_up(const struct trend_layout *T, size_t series, const struct trend_point *p)
+size_t csvchart_tr_lines_past(const struct trend_layout *T, size_t series,
+                              const struct trend_point *p, bool up)
 {
     double f = csvchart_tr_frac(T, p->v), g;
-    size_t above = 0, below = 0;
+    size_t n = 0;
     for (size_t j = 0; j < T->d->nseries; j++) {
         if (j != series && line_at(T, &T->d->series[j], p->t, &g)) {
-            above += g > f;
-            below += g < f;
+            n += up ? g > f : g < f;
         }
     }
-    return above != below ? above < below : f >= 0.5;
+    return n;
+}
+
+static bool flag_up(const struct trend_layout *T, size_t series, const struct trend_point *p)
+{
+    size_t above = csvchart_tr_lines_past(T, series, p, true);
+    size_t below = csvchart_tr_lines_past(T, series, p, false);
+    return above != below ? above < below : csvchart_tr_frac(T, p->v) >= 0.5;
 }
 
 /* Appends s to buf (holding `used` bytes of n), its spaces as no-break spaces unless `breaks`;
