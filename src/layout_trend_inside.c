@@ -197,7 +197,9 @@ static bool clear(const struct trend_layout *T, const struct pixels *P, size_t s
     if (zero >= b->y0 && zero <= b->y1) {
         return false; /* the zero line, solid (layout_trend_lines.c) */
     }
-    /* the shaded spans of time and bands: a series' colour holds 4.5:1 on the background only */
+    /* the shaded spans of time and bands: a series' colour holds 4.5:1 on the background only
+     * (a marker's dashed line may pass behind a label, broken around it: refused, a label by
+     * its dot flew to a row on a 400 px leader across another line instead) */
     for (size_t k = 0; k < d->nmarkers; k++) {
         const struct trend_marker *m = &d->markers[k];
         if (m->span && csvchart_tr_time_x(T, m->t0) <= b->x1 &&
@@ -264,23 +266,53 @@ static bool clear(const struct trend_layout *T, const struct pixels *P, size_t s
  */
 #define TR_LEAD_STEPS 6
 
-/* Whether a dot other than flag F's stands over or under block b (in its width) nearer it
- * than F's dot (`own` px off): the block then reads as that dot's, whatever its leader says
- * ("Holiday dip" under the "Holiday dip 2" dot, graphics desk, session 22). */
+/* Whether another dot of flag F's series - its colour - stands nearer the corner of its
+ * block where its leader meets it (cx, cy) than three quarters of the way from F's own dot:
+ * the block then reads as that dot's, whatever its leader says ("Holiday dip" 30 px under the
+ * "Holiday dip 2" dot, 47 px from its own, graphics desk, session 22). The neighbours of a
+ * gently rising line stand further from that corner than its own dot under a label over it,
+ * and another series' dot is told apart by its colour ("100M in two months" in blue under the
+ * grey line's dots). */
 static bool lead_ambiguous(const struct trend_layout *T, const struct pixels *P,
-                           const struct tr_flag *F, const struct box *b, double own)
+                           const struct tr_flag *F, double cx, double cy)
 {
-    for (size_t i = 0; i < T->d->nseries; i++) {
-        const struct trend_series *ts = &T->d->series[i];
-        const double *xy = P->xy + 2 * P->off[i];
-        for (size_t k = first_from(P, i, ts->n, b->x0); k < ts->n && xy[2 * k] <= b->x1; k++) {
-            double y = xy[2 * k + 1];
-            if (y != y || (i == F->series && k == F->index) || !csvchart_tr_dot_drawn(T, ts, k)) {
-                continue;
-            }
-            if (fmax(0, fmax(b->y0 - y, y - b->y1)) < own) {
-                return true;
-            }
+    size_t i = F->series;
+    const struct trend_series *ts = &T->d->series[i];
+    const double *xy = P->xy + 2 * P->off[i];
+    double own = hypot(xy[2 * F->index] - cx, xy[2 * F->index + 1] - cy), near = 0.75 * own;
+    for (size_t k = first_from(P, i, ts->n, cx - near); k < ts->n && xy[2 * k] <= cx + near; k++) {
+        double y = xy[2 * k + 1];
+        if (y != y || k == F->index || !csvchart_tr_dot_drawn(T, ts, k)) {
+            continue;
+        }
+        if (hypot(xy[2 * k] - cx, y - cy) < near) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Whether another flag's leader runs in line with a leader at x from y0 to y1, within two
+ * steps of it: the two read as one line through the dots between (GPT-4o's leader down and
+ * Mistral's up, 2 px apart, on one date, graphics desk, session 22). */
+static bool in_line(const struct trend_layout *T, size_t self, double x, double y0, double y1)
+{
+    double reach = 2 * T->px.inside_lead;
+    for (size_t i = 0; i < T->nfl; i++) {
+        const struct tr_flag *G = &T->fl[i];
+        if (i == self || G->at_end || G->marker || !(G->inside ? G->lead : G->outside) ||
+            fabs(G->pos - x) >= T->px.end_lane) {
+            continue; /* a marker's line: lead() keeps off it */
+        }
+        double a, b;
+        if (G->inside) {
+            csvchart_tr_inside_leader(T, G, &a, &b);
+        } else {
+            a = csvchart_tr_value_y(T, G->v);
+            b = G->side == 0 ? T->data_top : T->data_bottom;
+        }
+        if (fmax(a, b) > y0 - reach && fmin(a, b) < y1 + reach) {
+            return true;
         }
     }
     return false;
@@ -311,10 +343,11 @@ static void lead(struct trend_layout *T, const struct pixels *P, size_t self)
             double y0 = up ? y - ring - px->inside_pad : y + ring + px->inside_pad;
             double y1 = up ? by + px->leader_overlap : by + F->h - px->leader_overlap;
             struct box stem = {x - half, fmin(y0, y1), x + half, fmax(y0, y1)};
-            struct box bare = {bx, by, bx + F->w, by + F->h};
-            double own = up ? y - (by + F->h) : by - y;
+            if (in_line(T, self, x, stem.y0, stem.y1)) {
+                continue;
+            }
             if (clear(T, P, self, &b, true) && clear(T, P, self, &stem, false) &&
-                !lead_ambiguous(T, P, F, &bare, own)) {
+                !lead_ambiguous(T, P, F, right ? bx : bx + F->w, up ? by + F->h : by)) {
                 F->inside = F->lead = true;
                 F->pos = x;
                 F->bx = bx;

@@ -150,7 +150,10 @@ static bool leader_meets_dot(const struct trend_layout *T, const struct dots *D,
 {
     double x0 = csvchart_tr_time_x(T, F->t), turn = leader_turn(T, F, x);
     double ring = T->r + T->px.ring;
-    if (meets_dot(D, x, turn, x, leader_to(T, F), ring + T->px.leader, F->series, F->index)) {
+    /* a jogged line from its dot's level on: one that turned under a neighbour's dot hung
+     * from it (Tulu's, under the next day's, graphics desk, session 22) */
+    double from = fabs(x - x0) > 0.5 ? csvchart_tr_value_y(T, F->v) : turn;
+    if (meets_dot(D, x, from, x, leader_to(T, F), ring + T->px.leader, F->series, F->index)) {
         return true;
     }
     double xa, ya;
