@@ -2126,6 +2126,30 @@ static void test_leaders_past_dots(void)
 }
 
 /*
+ * 45 daily prices from 1 January 2025 with seven labelled days in a row, 21 to 27 January
+ * (the week of review 13's figure 07): at the GPU prices of that figure (`gpu`: the labels
+ * among the data's highs), or low in the data (else: they fly under the time axis).
+ */
+static void cluster_csv(char *csv, size_t cap, bool gpu)
+{
+    size_t n = (size_t)snprintf(csv, cap, "date,label,price\n");
+    static const char *labels[] = {
+        "DeepSeek R1 released", "Nvidia -17%",     "Qwen 2.5-Max", "o3-mini",
+        "Gemini 2.0",           "Mistral Small 3", "Tulu 3 405B"};
+    static const double prices[] = {5.65, 5.69, 5.89, 6.12, 6.04, 5.88, 5.89};
+    for (int d = 1; d <= 45 && n < cap; d++) {
+        bool week = d >= 21 && d <= 27;
+        double v = gpu ? (d < 21 ? 5 + 0.02 * d + 0.2 * sin(d * 0.9)
+                          : week ? prices[d - 21]
+                                 : 5.9 + 0.07 * (d - 27) + 0.15 * sin(d * 1.3))
+                       : (week ? 4.5 + 0.05 * (d - 21) : 6 + 0.05 * d + 0.3 * sin(d * 0.9));
+        n +=
+            (size_t)snprintf(csv + n, cap - n, "%s-%02d,%s,%.2f\n", d <= 31 ? "2025-01" : "2025-02",
+                             d <= 31 ? d : d - 31, week ? labels[d - 21] : "", v);
+    }
+}
+
+/*
  * A labelled point on a marker's date flies its leader beside the marker's dashed line, not
  * down it (graphics desk, session 21: "Tulu 3 405B" on 27 Jan ran its leader along the dashed
  * "DeepSeek shock" line of that date): no solid leader runs within 4 px of a dashed line over
@@ -2134,19 +2158,7 @@ static void test_leaders_past_dots(void)
 static void test_leader_off_marker(void)
 {
     char csv[4096];
-    size_t n = (size_t)snprintf(csv, sizeof csv, "date,label,price\n");
-    static const char *labels[] = {
-        "DeepSeek R1 released", "Nvidia -17%",     "Qwen 2.5-Max", "o3-mini",
-        "Gemini 2.0",           "Mistral Small 3", "Tulu 3 405B"};
-    static const double cluster[] = {5.65, 5.69, 5.89, 6.12, 6.04, 5.88, 5.89};
-    for (int d = 1; d <= 45; d++) { /* the GPU prices of review 13's figure 07 */
-        double v = d < 21    ? 5 + 0.02 * d + 0.2 * sin(d * 0.9)
-                   : d <= 27 ? cluster[d - 21]
-                             : 5.9 + 0.07 * (d - 27) + 0.15 * sin(d * 1.3);
-        const char *label = d >= 21 && d <= 27 ? labels[d - 21] : "";
-        n += (size_t)snprintf(csv + n, sizeof csv - n, "%s-%02d,%s,%.2f\n",
-                              d <= 31 ? "2025-01" : "2025-02", d <= 31 ? d : d - 31, label, v);
-    }
+    cluster_csv(csv, sizeof csv, true);
     static const char *sizes[] = {"1200x675", "1920x1080", "1080x1080"};
     for (size_t c = 0; c < sizeof sizes / sizeof sizes[0]; c++) {
         const char *opts[] = {
@@ -2265,16 +2277,7 @@ static void test_labels_on_short_leaders(void)
 static void test_leaders_past_time_labels(void)
 {
     char csv[4096];
-    size_t n = (size_t)snprintf(csv, sizeof csv, "date,label,price\n");
-    static const char *labels[] = {
-        "DeepSeek R1 released", "Nvidia -17%",     "Qwen 2.5-Max", "o3-mini",
-        "Gemini 2.0",           "Mistral Small 3", "Tulu 3 405B"};
-    for (int d = 1; d <= 45; d++) {
-        double v = d >= 21 && d <= 27 ? 4.5 + 0.05 * (d - 21) : 6 + 0.05 * d + 0.3 * sin(d * 0.9);
-        const char *label = d >= 21 && d <= 27 ? labels[d - 21] : "";
-        n += (size_t)snprintf(csv + n, sizeof csv - n, "%s-%02d,%s,%.2f\n",
-                              d <= 31 ? "2025-01" : "2025-02", d <= 31 ? d : d - 31, label, v);
-    }
+    cluster_csv(csv, sizeof csv, false);
     static const char *sizes[] = {"400x600", "1200x675", "1080x1080"};
     for (size_t c = 0; c < sizeof sizes / sizeof sizes[0]; c++) {
         char size[32];
