@@ -67,6 +67,7 @@ struct trend_metrics {
 #define TR_FLAG_LINES_MAX 6 /* ... when it fits no other way (a phone's narrow wrap) */
 #define TR_END_NAME_LINES 3 /* lines of a series' name at the end of its line */
 #define TR_END_RATE_LINES 2
+#define TR_JOG_STEPS 3 /* the most steps a flown leader jogs off its point (leaders.c) */
 
 struct tr_tick {
     double t, pos, lo, hi; /* time; x; the label's extent */

@@ -65,7 +65,22 @@ struct pixels {
     double *xy;
     size_t *off;
     double *fit; /* each series' fitted line as drawn: FIT_PIECES + 1 points (log: 2) */
+    size_t *ord; /* the flags by their points' x (fx) */
+    double *fx;
+    double reach; /* the furthest a flag's block or leader stands from its point's x */
 };
+
+/* A flag's point's time and its index: sorted by time, then index (no two equal). */
+struct flag_at {
+    double t;
+    size_t i;
+};
+
+static int by_time(const void *pa, const void *pb)
+{
+    const struct flag_at *a = pa, *b = pb;
+    return a->t < b->t ? -1 : a->t > b->t ? 1 : a->i < b->i ? -1 : a->i > b->i;
+}
 
 /* The first point of series i at or right of x (its n when none): points are sorted by time. */
 static size_t first_from(const struct pixels *P, size_t i, size_t n, double x)
@@ -213,7 +228,17 @@ static bool clear(const struct trend_layout *T, const struct pixels *P, size_t s
             return false;
         }
     }
-    for (size_t i = 0; i < T->nfl; i++) {
+    size_t lo = 0, hi = T->nfl; /* the flags whose point lies within reach of the box */
+    while (lo < hi) {
+        size_t m = lo + (hi - lo) / 2;
+        if (P->fx[m] < b->x0 - P->reach) {
+            lo = m + 1;
+        } else {
+            hi = m;
+        }
+    }
+    for (size_t o = lo; o < T->nfl && P->fx[o] <= b->x1 + P->reach; o++) {
+        size_t i = P->ord[o];
         const struct tr_flag *F = &T->fl[i];
         if (i == self || F->at_end) {
             continue;
@@ -330,9 +355,13 @@ static void lead(struct trend_layout *T, const struct pixels *P, size_t self)
             return;
         }
     }
+    bool blocked[2] = {false, false}; /* a leader that meets something meets it when longer */
     for (int k = 1; k <= TR_LEAD_STEPS; k++) {
         for (int c = 0; c < 4; c++) {
             bool up = (c < 2) == F->up_pref, right = c % 2 == 0;
+            if (blocked[up]) {
+                continue;
+            }
             double len = k * px->inside_lead;
             double by = up ? y - ring - len - F->h : y + ring + len;
             double bx = right ? x + px->flag_gap : x - px->flag_gap - F->w;
@@ -343,10 +372,11 @@ static void lead(struct trend_layout *T, const struct pixels *P, size_t self)
             double y0 = up ? y - ring - px->inside_pad : y + ring + px->inside_pad;
             double y1 = up ? by + px->leader_overlap : by + F->h - px->leader_overlap;
             struct box stem = {x - half, fmin(y0, y1), x + half, fmax(y0, y1)};
-            if (in_line(T, self, x, stem.y0, stem.y1)) {
+            if (!clear(T, P, self, &stem, false)) {
+                blocked[up] = true;
                 continue;
             }
-            if (clear(T, P, self, &b, true) && clear(T, P, self, &stem, false) &&
+            if (clear(T, P, self, &b, true) && !in_line(T, self, x, stem.y0, stem.y1) &&
                 !lead_ambiguous(T, P, F, right ? bx : bx + F->w, up ? by + F->h : by)) {
                 F->inside = F->lead = true;
                 F->pos = x;
@@ -371,9 +401,31 @@ size_t csvchart_tr_place_inside(struct trend_layout *T)
         total += d->series[i].n;
     }
     size_t ns = d->nseries ? d->nseries : 1;
-    struct pixels P = {malloc((total ? total : 1) * 2 * sizeof *P.xy), malloc(ns * sizeof *P.off),
-                       malloc(ns * (FIT_PIECES + 1) * 2 * sizeof *P.fit)};
-    bool ok = P.xy && P.off && P.fit;
+    size_t nf = T->nfl ? T->nfl : 1;
+    struct pixels P = {malloc((total ? total : 1) * 2 * sizeof *P.xy),
+                       malloc(ns * sizeof *P.off),
+                       malloc(ns * (FIT_PIECES + 1) * 2 * sizeof *P.fit),
+                       malloc(nf * sizeof *P.ord),
+                       malloc(nf * sizeof *P.fx),
+                       0};
+    struct flag_at *fa = malloc(nf * sizeof *fa);
+    bool ok = P.xy && P.off && P.fit && P.ord && P.fx && fa;
+    /* a block stands beside its leader, a flown leader up to TR_JOG_STEPS jogs off its point */
+    double widest = 0;
+    for (size_t i = 0; ok && i < T->nfl; i++) {
+        fa[i] = (struct flag_at){T->fl[i].t, i};
+        widest = fmax(widest, T->fl[i].w);
+    }
+    if (ok) {
+        qsort(fa, T->nfl, sizeof *fa, by_time);
+        for (size_t o = 0; o < T->nfl; o++) {
+            P.ord[o] = fa[o].i;
+            P.fx[o] = csvchart_tr_time_x(T, fa[o].t);
+        }
+    }
+    free(fa);
+    P.reach = widest + px->flag_gap + px->inside_gap + T->r + px->ring +
+              TR_JOG_STEPS * (T->r + px->ring + px->leader + px->end_lane / 2) + 1;
     for (size_t i = 0, at = 0; ok && i < d->nseries; i++) {
         const struct trend_series *ts = &d->series[i];
         size_t n = T->log ? 1 : FIT_PIECES;
@@ -436,5 +488,7 @@ size_t csvchart_tr_place_inside(struct trend_layout *T)
     free(P.xy);
     free(P.off);
     free(P.fit);
+    free(P.ord);
+    free(P.fx);
     return moved;
 }

@@ -271,8 +271,6 @@ static size_t jog_order(const struct trend_layout *T, size_t *order)
     return n;
 }
 
-#define TR_JOG_STEPS 3
-
 /* Takes back the jog of flag F. */
 static void unjog(const struct trend_layout *T, struct tr_flag *F)
 {
