@@ -290,6 +290,24 @@ static bool fit_without_lowest(const struct bar_layout *B, struct panel *P, doub
     return plan_tick_labels(B, P) <= len && ticks_apart(B, P, len);
 }
 
+/* Whether the labels of P->ticks keep a gap apart along an axis `len` px long: side by side
+ * along a horizontal one, each its width (evenly spaced: the step's width), or one above the
+ * other along a vertical one, each a line high. */
+static bool labels_apart(const struct bar_layout *B, const struct panel *P, double len)
+{
+    if (B->horizontal) {
+        double step_px = len * P->ticks.step / (P->dhi - P->dlo);
+        return step_px >= P->tick_w + B->px.tick_label_gap;
+    }
+    for (size_t i = 1; i < P->ticks.nmajor; i++) {
+        double apart = len * (frac(P, P->ticks.major[i]) - frac(P, P->ticks.major[i - 1]));
+        if (apart < B->lh + B->px.tick_label_gap) {
+            return false;
+        }
+    }
+    return true;
+}
+
 static void choose_ticks(const struct bar_layout *B, struct panel *P, double len, int target)
 {
     for (;; target--) {
@@ -307,21 +325,23 @@ static void choose_ticks(const struct bar_layout *B, struct panel *P, double len
         }
     }
     /*
-     * A short horizontal axis (a small multiple, a phone) asks for two ticks, and two leave
-     * most of it unlabelled: "0%  5%" under bars to 8%, "0%  50%" under 79% (review 5). The
-     * fewest more that keep their labels a gap apart, evenly spaced along `len`, replace them:
-     * 0% 2% 4% 6% 8%, 0% 25% 50% 75%. Wide labels ("£500,000") keep two.
+     * A short axis (a small multiple, a phone) asks for two ticks, and two leave most of it
+     * unlabelled: "0%  5%" under bars to 8%, "0%  50%" under 79% (review 5); a panel's log axis
+     * "$0.001  $1,000" over six decades, "0.1  100" over four, 40 px apart (graphics desk,
+     * session 23). The fewest more that keep their labels a gap apart replace them: 0% 2% 4% 6%
+     * 8%, 0% 25% 50% 75%, $0.001 $1 $1,000, 0.1 1 10 100. Wide labels ("£500,000") keep two,
+     * and so does a horizontal log axis (its labels' widths vary by decade: choose_ticks()
+     * dropped decades until they fitted).
      */
-    if (B->s->ticks || P->log || !B->horizontal || P->ticks.nmajor > 2 || P->dhi <= P->dlo) {
+    if (B->s->ticks || (P->log && B->horizontal) || P->ticks.nmajor > 2 || P->dhi <= P->dlo) {
         return;
     }
     struct ticks two = P->ticks;
     struct label_plan plan = P->tick_plan;
     double tick_w = P->tick_w, two_dlo = P->dlo;
-    for (int t = 3; t <= 5; t++) {
+    for (int t = 3; t <= (P->log ? 6 : 5); t++) {
         ticks_for(B, P, t);
-        double step_px = len * P->ticks.step / (P->dhi - P->dlo);
-        if (P->ticks.nmajor > 2 && step_px >= P->tick_w + B->px.tick_label_gap) {
+        if (P->ticks.nmajor > 2 && labels_apart(B, P, len)) {
             return;
         }
     }
@@ -343,7 +363,7 @@ static void choose_ticks(const struct bar_layout *B, struct panel *P, double len
             P->ticks.hi = P->dhi;
             P->dlo = 0;
             plan_tick_labels(B, P);
-            if (len / 2 >= P->tick_w + B->px.tick_label_gap) {
+            if (labels_apart(B, P, len)) {
                 return;
             }
         }

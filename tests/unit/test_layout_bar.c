@@ -3,6 +3,7 @@
  * rounding and template, log ticks and the baseline note, labels of open-ended ranges,
  * orientation chosen from the names, highlight colours.
  */
+#include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 
@@ -1622,6 +1623,75 @@ static void test_short_axis_reaches_bars(void)
     free(csv);
 }
 
+/* The tick labels of a vertical value axis left of the plot (right-aligned numbers at the
+ * left edge), in scene order. */
+static size_t left_tick_labels(const struct csvchart_scene *s, double x_max, const char **out,
+                               size_t cap)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s->len && n < cap; i++) {
+        const struct scene_item *t = &s->items[i];
+        if (t->kind == SCENE_TEXT && t->anchor == TEXT_ANCHOR_END && t->x + t->w < x_max &&
+            (isdigit((unsigned char)t->text[0]) || t->text[0] == '$')) {
+            out[n++] = t->text;
+        }
+    }
+    return n;
+}
+
+/* A short vertical axis of a panel shows three ticks or more where their labels stand a line
+ * and a gap apart: six decades of prices over ~100 px read "$0.001 $1 $1,000", not "$0.001
+ * $1,000"; four of latency "0.1 1 10 100", not "0.1 100" 120 px apart; bars to 8 on a linear
+ * panel, 0 4 8, not "0 5" (graphics desk, session 23). Two panels stacked, log and linear. */
+static void test_short_vertical_axis_ticks(void)
+{
+    static const char *const models[] = {"Flash-Lite", "V3.2",   "Llama", "Opus",
+                                         "GPT-4.5",    "o1-pro", "Small", "Qwen"};
+    static const double lo[] = {0.0075, 0.014, 0.12, 15, 75, 150, 0.1, 1.6};
+    static const double hi[] = {0.03, 0.28, 0.9, 75, 150, 600, 0.3, 6.4};
+    static const double slo[] = {0.8, 0.68, 1.14, 0.3, 1.44, 0.55, 1.85, 1.9};
+    static const double shi[] = {13.03, 31.57, 11.89, 31.81, 33.5, 22.77, 24.56, 8.44};
+    static const char *const sizes[] = {"1200x400", "900x300"};
+    char csv[2048], lin[2048];
+    size_t n = (size_t)snprintf(csv, sizeof csv, "metric,model,low,high\n");
+    size_t m = (size_t)snprintf(lin, sizeof lin, "metric,model,value\n");
+    for (size_t i = 0; i < 8; i++) {
+        n += (size_t)snprintf(csv + n, sizeof csv - n, "Price,%s,$%g,$%g\nLatency,%s,%g,%g\n",
+                              models[i], lo[i], hi[i], models[i], slo[i], shi[i]);
+        m += (size_t)snprintf(lin + m, sizeof lin - m, "A,%s,%.1f\nB,%s,%.0f\n", models[i],
+                              1.0 + (double)i, models[i], 100.0 * (double)(i + 1));
+    }
+    for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
+        for (int log = 1; log >= (z == 0 ? 0 : 1); log--) { /* 900x300: linear bars turn sideways */
+            const char *opts[] = {"size",   sizes[z],      "x",    "model", "facet",
+                                  "metric", "facet_scale", "free", "low",   "low",
+                                  "high",   "high",        "log",  "true",  NULL};
+            if (!log) {
+                opts[8] = NULL; /* one value column */
+            }
+            csvchart_error err = {0};
+            csvchart_figure *fig = fixture_figure("bar", log ? csv : lin, opts, &err);
+            const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+            HARNESS_REPORT(s != NULL, "%s: %s", sizes[z], err.message);
+            if (s) {
+                const char *ticks[32];
+                size_t nt = left_tick_labels(s, 90, ticks, 32);
+                char all[512] = " ";
+                for (size_t i = 0; i < nt; i++) {
+                    snprintf(all + strlen(all), sizeof all - strlen(all), "%s ", ticks[i]);
+                }
+                /* panel A's bars reach 8: labelled past "0 5" (panel B's had four ticks) */
+                bool ok = log ? strstr(all, " $1 ") && strstr(all, " 1 ") && strstr(all, " 10 ")
+                              : strstr(all, " 4 ") || strstr(all, " 8 ");
+                HARNESS_REPORT(ok, "%s, %s panels' ticks:%s", sizes[z], log ? "log" : "linear",
+                               all);
+                check_text_boxes(sizes[z], s);
+            }
+            csvchart_figure_free(fig);
+        }
+    }
+}
+
 /* category_labels = thin with names that wrap (a review found "Ministère de l'Économie, des
  * Finances et de la Souveraineté industrielle et numérique" on two lines run into the names a
  * stride away): names are a stride apart by the height of the most lines a name takes, at
@@ -2494,6 +2564,7 @@ int main(void)
     RUN(test_thin_round_years);
     RUN(test_panel_titles_wrap);
     RUN(test_short_axis_reaches_bars);
+    RUN(test_short_vertical_axis_ticks);
     RUN(test_ratio_signs);
     RUN(test_no_data_note);
     RUN(test_net_totals);
