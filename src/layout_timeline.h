@@ -152,6 +152,9 @@ struct tl_memo {
 struct tl_column {
     size_t first, end; /* items [first, end) */
     struct tmap map;
+    double t_end;         /* the last time it shows: its events', and the ends of its spans that end
+                           * before the next column's first event (a longer span runs on in the next
+                           * columns, from their tops) */
     size_t tick0, nticks; /* ticks [tick0, tick0 + nticks) of the timeline's array */
     double x, axis, x_bars, x_block, wrap;
 };

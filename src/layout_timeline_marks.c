@@ -397,7 +397,9 @@ void csvchart_tl_draw_mark(struct timeline *T, const struct tmap *m, const struc
     const struct theme *th = &T->s->theme;
     double r = T->px.dot, x, y;
     double a = csvchart_tl_map(m, P->t0), b = csvchart_tl_map(m, P->t1);
-    if (P->span) {
+    if (P->span) { /* its piece on this axis: a column's, where a long span runs on */
+        a = fmax(a, m->start);
+        b = fmin(b, m->end);
         double sa = csvchart_layout_snap(L, a, 0), sb = csvchart_layout_snap(L, b, 0);
         double len = fmax(sb - sa, 2 / L->scale);
         pt(vertical, sa, csvchart_layout_snap(L, bar_at, 0), &x, &y);

@@ -42,11 +42,12 @@
  *
  * Vertical. The plot is cut into 1 to TL_MAX_COLS columns, filled in time order (top to
  * bottom, then the next column to the right, like text); each has its piece of the time axis
- * down its left (tick labels left of it, span bars right of it) and its blocks in a column
- * further right, each wanting its first line level with its dot. Blocks that would overlap
- * are pushed apart as clusters centred on their events (the usual 1-D dodge: merge a block into
- * the previous cluster while they overlap, place each cluster at the mean of its members'
- * wishes, clamped to the plot; a backward pass clamps the bottom: csvchart_place_dodge(),
+ * down its left (tick labels left of it, span bars right of it; a span that runs past the next
+ * column's first event ends its column's piece and runs on down the next ones from their tops)
+ * and its blocks in a column further right, each wanting its first line level with its dot. Blocks
+ * that would overlap are pushed apart as clusters centred on their events (the usual 1-D dodge:
+ * merge a block into the previous cluster while they overlap, place each cluster at the mean of its
+ * members' wishes, clamped to the plot; a backward pass clamps the bottom: csvchart_place_dodge(),
  * shared with a trend's line-end labels), O(n). Bent leaders join dots
  * to blocks; they keep the events' order so they never cross. The fewest columns that hold
  * the blocks are used, and the events are shared among them so the tallest is as short as it
@@ -398,15 +399,22 @@ static bool try_columns(struct timeline *T, size_t k, double tick_col, double *w
         C->x_bars = C->x + bars_off;
         C->x_block = C->x + block_off;
         C->wrap = wrap;
+        /* A span that runs on past the next column's first event ends this column's axis
+         * at the column's end and runs on in the next columns (one that starts after it, its
+         * column's time reaching back into the next one's, stays whole): taken whole, a 50-hour
+         * span made the first column's axis run 50 hours over its height, the events' hours
+         * squeezed into its top half and the rest of the axis bare (graphics desk, session 23). */
+        double next_a = c + 1 < used ? T->it[starts[c + 1]].t0 : INFINITY;
         double a = INFINITY, b = -INFINITY;
         for (size_t i = C->first; i < C->end; i++) {
-            a = fmin(a, T->it[i].t0);
-            b = fmax(b, T->it[i].t1);
+            const struct tl_item *P = &T->it[i];
+            a = fmin(a, P->t0);
+            b = fmax(b, P->span && P->t0 < next_a && P->t1 >= next_a ? P->t0 : P->t1);
         }
+        C->t_end = b;
         /* Each time is named in one column: the ticks of a column stop half way to the next
          * column's first event, and start half way from the last one's (review 11: "Jan 1972"
          * ended one column and began the next). */
-        double next_a = c + 1 < used ? T->it[starts[c + 1]].t0 : INFINITY;
         double t_from = c > 0 ? (fmin(prev_b, a) + a) / 2 : -INFINITY;
         double t_to = c + 1 < used ? (fmin(b, next_a) + next_a) / 2 : INFINITY;
         prev_b = b;
@@ -546,10 +554,14 @@ void csvchart_tl_draw_vertical(struct timeline *T)
         for (size_t i = C->first; i < C->end; i++) {
             csvchart_tl_draw_band(T, &C->map, &T->it[i], C->axis, true);
         }
-        for (size_t i = C->first; i < C->end; i++) {
+        for (size_t i = 0; i < C->end; i++) { /* and the spans that run on from before */
             const struct tl_item *P = &T->it[i];
-            csvchart_tl_draw_mark(T, &C->map, P, C->axis, true,
-                                  C->x_bars + (double)P->bar * (px->bar + px->bar_gap), true);
+            if (i >= C->first || (P->span && P->t1 > T->cols[P->col].t_end &&
+                                  csvchart_tl_map(&C->map, P->t1) > C->map.start + 0.5)) {
+                csvchart_tl_draw_mark(T, &C->map, P, C->axis, true,
+                                      C->x_bars + (double)P->bar * (px->bar + px->bar_gap),
+                                      i >= C->first);
+            }
         }
         for (size_t i = C->first; i < C->end; i++) {
             csvchart_tl_draw_block(T, &T->it[i], C->wrap);

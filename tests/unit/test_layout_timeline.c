@@ -1150,6 +1150,61 @@ static void test_columns_name_each_time_once(void)
     }
 }
 
+/*
+ * In columns, a span that runs past the next column's first event ends its column's axis at
+ * the column's last time and runs on down the next column from its top: taken whole, a 60-hour
+ * span stretched the first column's axis over 60 hours, its events' dots squeezed into its top
+ * half above a bare axis, and the span was not drawn in the next column at all (graphics
+ * desk, session 23). Events every three hours for four days, the first a span of 60 hours.
+ */
+static void test_spans_run_on_across_columns(void)
+{
+    char csv[4096];
+    size_t n = (size_t)snprintf(csv, sizeof csv,
+                                "date,end,label\n2025-03-10T06:00:00Z,2025-03-12T18:00:00Z,"
+                                "Incident bridge open\n");
+    for (int i = 1; i < 32; i++) {
+        int h = 6 + 3 * i;
+        n += (size_t)snprintf(csv + n, sizeof csv - n,
+                              "2025-03-%02dT%02d:%02d:00Z,,Status update %d for the region\n",
+                              10 + h / 24, h % 24, (7 * i) % 60, i);
+    }
+    static const char *const sizes[] = {"1200x1259", "1920x1080"};
+    for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
+        const char *opts[] = {"size", sizes[z], "end", "end", "orientation", "vertical", NULL};
+        csvchart_error err = {0};
+        csvchart_figure *fig = lay(csv, opts, &err);
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        HARNESS_REPORT(s != NULL, "%s: %s", sizes[z], csvchart_error_text(&err));
+        if (!s) {
+            csvchart_figure_free(fig);
+            continue;
+        }
+        size_t pieces = 0;
+        double left = INFINITY, lowest = 0;
+        for (size_t i = 0; i < s->len; i++) {
+            const struct scene_item *it = &s->items[i];
+            pieces += it->kind == SCENE_RECT && it->title &&
+                      strcmp(it->title, "Incident "
+                                        "bridge open") == 0;
+            left = it->kind == SCENE_CIRCLE ? fmin(left, it->x) : left;
+        }
+        for (size_t i = 0; i < s->len; i++) { /* the first column's last dot */
+            const struct scene_item *it = &s->items[i];
+            if (it->kind == SCENE_CIRCLE && fabs(it->x - left) < 2) {
+                lowest = fmax(lowest, it->y);
+            }
+        }
+        HARNESS_REPORT(pieces >= 2, "%s: the span is drawn in %zu column(s)", sizes[z], pieces);
+        HARNESS_REPORT(lowest > 0.85 * s->height, /* 0.74 and 0.73 before */
+                       "%s: the first column's events end %.0f px down the %.0f px canvas",
+                       sizes[z], lowest, s->height);
+        check_scene_rules(sizes[z], s, s->width, s->height);
+        check_near_dots(sizes[z], s);
+        csvchart_figure_free(fig);
+    }
+}
+
 /* Today between two clusters stands in the break between them (review 11: it split the stretch
  * into two breaks around a segment of no length, no tick label fitted beside its "Today", and
  * the axis lost every label, exit 0). */
@@ -1698,6 +1753,7 @@ int main(void)
     RUN(test_leaders_clear_ticks);
     RUN(test_cluster_names_all);
     RUN(test_columns_name_each_time_once);
+    RUN(test_spans_run_on_across_columns);
     RUN(test_same_day_and_one);
     RUN(test_labels_near_dots);
     RUN(test_fills_height);
