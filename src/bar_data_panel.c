@@ -33,9 +33,11 @@ struct obs {
 
 static const char *agg_names = "sum, mean, count, min or max";
 
+/* A category's place in a sort: its value, then (ranges open at the top, whose value is
+ * INFINITY) its low end, then where it came. */
 struct sort_key {
     size_t index;
-    double key;
+    double key, then;
 };
 
 static int cmp_asc(const void *a, const void *b)
@@ -43,6 +45,9 @@ static int cmp_asc(const void *a, const void *b)
     const struct sort_key *x = a, *y = b;
     if (x->key != y->key) {
         return x->key < y->key ? -1 : 1;
+    }
+    if (x->then != y->then) {
+        return x->then < y->then ? -1 : 1;
     }
     return x->index < y->index ? -1 : x->index > y->index;
 }
@@ -52,6 +57,9 @@ static int cmp_desc(const void *a, const void *b)
     const struct sort_key *x = a, *y = b;
     if (x->key != y->key) {
         return x->key > y->key ? -1 : 1;
+    }
+    if (x->then != y->then) {
+        return x->then > y->then ? -1 : 1;
     }
     return x->index < y->index ? -1 : x->index > y->index;
 }
@@ -74,7 +82,10 @@ static bool permute(void **array, const struct sort_key *keys, size_t n, size_t 
     return true;
 }
 
-/* Reorders categories by the first series (or the stack total), stable. */
+/* Reorders categories by the first series (or the stack total), stable. A range sorts by its
+ * high end; one open at the top ("$500+") above every closed one, whatever its low (it sorted
+ * by its low: "most expensive first" put $150-$600 before $500+, graphics desk, session 23),
+ * open ones among themselves by their lows. */
 static bool sort_categories(struct bar_data *d, const struct spec *s)
 {
     if (s->sort == SORT_NONE || d->ncat < 2) {
@@ -85,11 +96,15 @@ static bool sort_categories(struct bar_data *d, const struct spec *s)
         return false;
     }
     for (size_t c = 0; c < d->ncat; c++) {
-        double k = 0;
+        double k = 0, then = 0;
         for (size_t i = 0; i < (s->stack ? d->nser : 1); i++) {
             k += d->has[c * d->nser + i] ? d->v[c * d->nser + i] : 0;
         }
-        keys[c] = (struct sort_key){c, k};
+        if (d->open && d->has[c * d->nser] && d->open[c * d->nser]) {
+            then = d->low[c * d->nser];
+            k = INFINITY;
+        }
+        keys[c] = (struct sort_key){c, k, then};
     }
     qsort(keys, d->ncat, sizeof *keys, s->sort == SORT_ASC ? cmp_asc : cmp_desc);
     bool ok = permute((void **)&d->cats, keys, d->ncat, 1, sizeof *d->cats) &&

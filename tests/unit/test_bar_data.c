@@ -168,6 +168,31 @@ static void test_aggregate_sort(void)
     }
 }
 
+/* A range open at the top ("$500+") sorts above every closed one, open ones by their lows: it
+ * sorted by its low, and "most expensive first" put $150-$600 before $500+ (graphics desk,
+ * session 23). */
+static void test_open_range_sort(void)
+{
+    static const struct {
+        const char *sort, *order;
+    } cases[] = {{"desc", "BDAC"}, {"asc", "CADB"}, {"none", "ABCD"}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct bar_data d;
+        struct csvchart_warnings w = {0};
+        csvchart_error err = {0};
+        const char *opts[] = {"low", "low", "high", "high", "sort", cases[i].sort, NULL};
+        CHECK_INT(
+            bind("m,low,high\nA,$150,$600\nB,$500+,\nC,$1,$10\nD,$100+,\n", opts, &d, &w, &err), 0);
+        char got[5] = "";
+        for (size_t c = 0; c < 4 && c < d.ncat; c++) {
+            got[c] = d.cats[c][0];
+        }
+        CHECK_STR(got, cases[i].order);
+        csvchart_bar_chart_fini(&chart);
+        csvchart_warnings_fini(&w);
+    }
+}
+
 static void test_errors(void)
 {
     static const struct {
@@ -429,6 +454,7 @@ int main(void)
     RUN(test_missing_period);
     RUN(test_stack_shares);
     RUN(test_aggregate_sort);
+    RUN(test_open_range_sort);
     RUN(test_errors);
     RUN(test_non_finite);
     RUN(test_bin);
