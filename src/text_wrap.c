@@ -10,7 +10,8 @@
  *
  *     skip spaces -> start
  *     walk code points; at each break opportunity q (before a space, after an inner '-' or '/'
- *     that no digit follows, around a CJK code point, at '\n', at the end) measure
+ *     that no digit follows - a '-' in a word with no digit -, around a CJK code point, at '\n',
+ *     at the end) measure
  *     [start, q) minus trailing spaces:
  *         fits       -> remember q, go on (at '\n' or the end: take it)
  *         too wide   -> take the last q that fitted
@@ -130,6 +131,25 @@ static bool break_between(uint32_t a, uint32_t b, uint32_t c)
     return false;
 }
 
+/* Whether the word around byte q of the n bytes at s (between spaces or newlines) holds a
+ * digit: a code such as "ap-southeast-1" or "me-central-1", which reads as one name and does
+ * not break at its hyphens ("ap-" / "southeast-1" on 31 timeline labels, graphics desk,
+ * session 23); "state-of-the-art" still breaks. */
+static bool word_has_digit(const char *s, size_t n, size_t q)
+{
+    for (size_t i = q; i-- > 0 && s[i] != ' ' && s[i] != '\n';) {
+        if (s[i] >= '0' && s[i] <= '9') {
+            return true;
+        }
+    }
+    for (size_t i = q; i < n && s[i] != ' ' && s[i] != '\n'; i++) {
+        if (s[i] >= '0' && s[i] <= '9') {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* ---- Wrapping ------------------------------------------------------------------------------ */
 
 /* The width of bytes [start, end) of the n bytes at s, measured as a line of their own. */
@@ -238,7 +258,8 @@ static struct text_line greedy_line(struct wrapper *W, size_t start, uint32_t be
                 if (c == ' ') {
                     opportunity = b != ' '; // before a run of spaces
                 } else {
-                    opportunity = b != ' ' && break_between(a, b, c);
+                    opportunity = b != ' ' && break_between(a, b, c) &&
+                                  !(b == '-' && word_has_digit(s, n, q));
                 }
             }
             if (opportunity) {
@@ -309,6 +330,21 @@ static struct text_line greedy_line(struct wrapper *W, size_t start, uint32_t be
                 next = cand->next;
                 next_before = cand->before;
                 break;
+            }
+        }
+        /* A word with a digit that fits no line whole breaks at a hyphen after all, the
+         * latest that fits ("o3-" / "mini", not "o3-mi" / "ni"). */
+        for (size_t k = first_end; !fitted && k-- > start + 1;) {
+            if (s[k] == '-' && k + 1 < n &&
+                break_between((unsigned char)s[k - 1], '-', (unsigned char)s[k + 1])) {
+                double w = width_of(m, style, s, n, start, k + 1);
+                if (w <= max_width) {
+                    fitted = true;
+                    line.len = k + 1 - start;
+                    line.width = w;
+                    next = k + 1;
+                    next_before = '-';
+                }
             }
         }
         if (!fitted) {

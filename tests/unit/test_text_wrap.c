@@ -41,6 +41,9 @@ static const struct {
     {"the 2024-25 season", 50, "the|2024-25|season", 3},
     {"open 24/7 now", 40, "open|24/7|now", 3},
     {"o3-mini high", 30, "o3-|mini|high", 3}, // a letter after the hyphen: a break
+    /* a word with a digit (a code) breaks at a hyphen only when it fits no line whole */
+    {"in ap-southeast-1", 80, "in|ap-southeast-1", 2},                   // not "in ap-|southeast-1"
+    {"eu-west-2 and me-central-1", 70, "eu-west-2|and|me-central-1", 3}, // not "and me-|central-1"
     {"supercalifragilistic", 30, "super|calif|ragil|istic", 4},
     {"a supercalifragilistic b", 30, "a|super|calif|ragil|istic|b", 6},
     {"ab", 0, "a|b", 2},                                     // a line always holds one code point
