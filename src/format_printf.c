@@ -272,8 +272,17 @@ void csvchart_fmt_put_printf(struct sbuf *b, const char *spec, double v,
     if (scan_template(spec, &c, NULL) != CSVCHART_OK) {
         return; // not from csvchart_format_parse(): print nothing rather than guess
     }
+    /* A negative number's sign goes before the text that leads it: "-$341B", not printf's
+     * "$-341B" (graphics desk, session 23); a padded conversion (a width) keeps its place. */
+    struct sbuf num = {.len = 0};
+    num.s[0] = '\0';
+    put_conversion(&num, &c, v, loc);
+    bool lift = c.at > 0 && c.width <= 0 && num.len > 0 && num.s[0] == '-';
+    if (lift) {
+        csvchart_fmt_put(b, "-", 1);
+    }
     put_literal(b, spec, 0, c.at);
-    put_conversion(b, &c, v, loc);
+    csvchart_fmt_puts(b, num.s + lift);
     put_literal(b, spec, c.end, strlen(spec));
 }
 

@@ -152,7 +152,8 @@ static const struct {
      "\xc2\xa5"
      "100"}, // ¥100
     {"currency", NONE, -5, M "$5"},
-    /* printf templates: printf's own rules, but no locale and ' done here */
+    /* printf templates: printf's own rules, but no locale, ' done here, and a negative sign
+     * lifted before a leading text (below) */
     {"$%.2f", NONE, 60, "$60.00"},
     {"%.1f%%", NONE, 12.345, "12.3%"},
     {"%'d people", NONE, 1234567, "1,234,567 people"},
@@ -189,6 +190,11 @@ static const struct {
     {"%F", NONE, 1.5, "1.500000"},
     {"%.2f\xe2\x82\xac", NONE, 3.5, "3.50\xe2\x82\xac"},
     {"100%% %d", NONE, 7, "100% 7"},
+    /* a negative number's sign before the text that leads it (not "$-341B"), unless padded */
+    {"$%.0fB", NONE, -341, "-$341B"},
+    {"$%'.0fB", NONE, -1400, "-$1,400B"},
+    {"$%6.1f", NONE, -3, "$  -3.0"},
+    {"$%.0fB", NONE, 341, "$341B"},
 };
 
 static void test_values(void)
