@@ -30,6 +30,10 @@
  * a line ends at its comma only when the comma is on the greedy line, so a width the text only
  * fills as "Travis" / "County, Texas" stays so.
  *
+ * A line that opens a bracket it does not close ("DeepSeek V3.2 (cache" of "DeepSeek V3.2
+ * (cache hit)") ends before the bracket instead when the text then takes no more lines:
+ * "DeepSeek V3.2" / "(cache hit)", "Chinese labs" / "(DeepSeek, Moonshot)".
+ *
  * Measuring every candidate line shaped the same words again and again (a label broken after
  * its fourth word was shaped five times, for each width the layout tried: 12 shapes a label,
  * two thirds of a 1,000-event timeline's layout). So a candidate is first estimated - from the
@@ -444,6 +448,22 @@ static size_t last_comma(const char *s, const struct text_line *line)
     return 0;
 }
 
+/* Where the last " (" of a line stands (at its space) when its bracket closes on a later
+ * line, else 0: "DeepSeek V3.2 (cache" of "DeepSeek V3.2 (cache hit)". */
+static size_t open_bracket(const char *s, size_t n, const struct text_line *line)
+{
+    size_t end = line->start + line->len;
+    for (size_t i = end; i-- > line->start + 1;) {
+        if (s[i] == ')') {
+            return 0; /* the last bracket on the line closes on it */
+        }
+        if (s[i] == '(' && s[i - 1] == ' ') {
+            return memchr(s + end, ')', n - end) ? i - 1 : 0;
+        }
+    }
+    return 0;
+}
+
 size_t csvchart_text_wrap(const csvchart_text_measurer *m, const struct text_style *style,
                           const char *s, double max_width, struct text_line *lines,
                           size_t max_lines)
@@ -494,6 +514,22 @@ size_t csvchart_text_wrap(const csvchart_text_measurer *m, const struct text_sty
                 next = comma;
                 next_before = ',';
                 rest = after + 1;
+            }
+        }
+        size_t open = next_before != '\n' ? open_bracket(s, n, &line) : 0;
+        if (open > pos && max_lines > 0) {
+            /* A bracket is not split over two lines when the text then takes no more lines:
+             * "DeepSeek V3.2" / "(cache hit)", not "DeepSeek V3.2 (cache" / "hit)" (graphics
+             * desk, session 23). */
+            size_t greedy = count_lines(&W, next, next_before, max_lines);
+            size_t after = count_lines(&W, open + 1, ' ', greedy);
+            double w = after <= greedy ? width_of(m, style, s, n, pos, open) : max_width + 1;
+            if (w <= max_width) {
+                line.len = open - pos;
+                line.width = w;
+                next = open + 1;
+                next_before = ' ';
+                rest = rest > 0 ? after + 1 : 0;
             }
         }
         rest -= rest > 0;

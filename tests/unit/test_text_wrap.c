@@ -75,6 +75,10 @@ static const struct {
     /* ... but only when the two lines are then more even (review 7) */
     {"Yes, Prime Minister Hacker", 110, "Yes, Prime Minister|Hacker", 2}, // not "Yes,|Prime ..."
     {"Seoul, Busan and Incheon report exports", 180, "Seoul, Busan and Incheon report|exports", 2},
+    /* a bracket is not split when the text then takes no more lines */
+    {"DeepSeek V3.2 (cache hit)", 115, "DeepSeek V3.2|(cache hit)", 2}, // not "... (cache|hit)"
+    {"a headline (with a long aside that runs on)", 130,
+     "a headline (with a long|aside that runs on)", 2}, // split: whole takes a line more
 };
 
 static void test_cases(void)
