@@ -478,7 +478,7 @@ static csvchart_status lay_out(struct bar_layout *B, struct panel *panels,
         }
         B->cols = 1;
         B->rows = np;
-        a = bar_arrange_horizontal(B, panels, 1, true);
+        a = bar_arrange_horizontal(B, panels, 1, true, BAR_NAME_LINES_H);
         /* Names a band apart by as much as the most lines of one need: a name wrapped on two
          * lines takes two lines of height, whichever bands it stands for. */
         B->name_stride = thin_stride_h(B, panels, panels[0].band, total);

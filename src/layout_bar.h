@@ -110,6 +110,7 @@ struct bar_layout {
     double band_pad;             /* horizontal: kept free at each end of the band axis, inside
                                     the plot box, for thinned names taller than a band */
     double name_band;            /* horizontal: the height the most lines of a name need */
+    size_t name_lines;           /* ... those lines */
     double col;                  /* horizontal: the category column's width */
     bool same_cats;              /* every panel has the same categories in the same order */
     bool names_shared;           /* horizontal, several panels a row, same_cats: the names
@@ -348,9 +349,10 @@ struct bar_arrangement bar_arrange_sized(struct bar_layout *B, struct panel *pan
                                          csvchart_status *st, csvchart_error *err);
 /* The width a vertical bar's name centred at x wraps at when every k-th is drawn. */
 double bar_name_width_v(const struct bar_layout *B, double band, size_t k, double x);
-/* Horizontal bars in `cols` columns of panels; thin: names every k-th category. */
+/* Horizontal bars in `cols` columns of panels; thin: names every k-th category; no name on
+ * more than `lines` lines (the column widens for it, up to half the cell). */
 struct bar_arrangement bar_arrange_horizontal(struct bar_layout *B, struct panel *panels,
-                                              size_t cols, bool thin);
+                                              size_t cols, bool thin, size_t lines);
 /* Maps the panels' axes and checks the labels once the boxes are set (*st: NOMEM). */
 struct bar_arrangement bar_arrange_finish(struct bar_layout *B, struct panel *panels,
                                           csvchart_status *st, csvchart_error *err);

@@ -429,9 +429,14 @@ static struct bar_arrangement arrange_vertical(struct bar_layout *B, struct pane
     return a;
 }
 
+/* The widest a horizontal chart's category column grows, as a share of its cell, to take
+ * its names on fewer lines (arrange_grid()). */
+#define NAME_COL_MOST 0.5
+
 /* The widest line of the names of every panel wrapped at w; false when a name needs more
- * than BAR_NAME_LINES_H lines there. *block is the most lines a name takes. */
-static bool name_column(const struct bar_layout *B, double w, double *col, size_t *block)
+ * than `lines` lines there. *block is the most lines a name takes. */
+static bool name_column(const struct bar_layout *B, double w, size_t lines, double *col,
+                        size_t *block)
 {
     *col = 0;
     *block = 1;
@@ -439,9 +444,8 @@ static bool name_column(const struct bar_layout *B, double w, double *col, size_
         const struct bar_data *d = &B->chart->panels[p];
         for (size_t c = 0; c < d->ncat; c++) {
             double widest;
-            size_t n =
-                csvchart_layout_lines(&B->L, &B->label, d->cats[c], w, BAR_NAME_LINES_H, &widest);
-            if (n > BAR_NAME_LINES_H) {
+            size_t n = csvchart_layout_lines(&B->L, &B->label, d->cats[c], w, lines, &widest);
+            if (n > lines) {
                 return false;
             }
             *col = fmax(*col, widest);
@@ -474,7 +478,7 @@ static bool name_column(const struct bar_layout *B, double w, double *col, size_
  * or with categories of their own, keep a column each.
  */
 struct bar_arrangement bar_arrange_horizontal(struct bar_layout *B, struct panel *panels,
-                                              size_t cols, bool thin)
+                                              size_t cols, bool thin, size_t lines)
 {
     struct layout *L = &B->L;
     size_t np = B->chart->npanels, rows = (np + cols - 1) / cols;
@@ -523,8 +527,21 @@ struct bar_arrangement bar_arrange_horizontal(struct bar_layout *B, struct panel
         max_col = fmax(max_col, fmin(B->widest_name + 0.5, fmin(most, W / 3)));
     }
     size_t block;
-    if (widest_word > max_col || !name_column(B, max_col, &B->col, &block)) {
+    if (widest_word > max_col || !name_column(B, max_col, BAR_NAME_LINES_H, &B->col, &block)) {
         return (struct bar_arrangement){.short_w = true, .long_name = true};
+    }
+    if (block > lines) {
+        /* The names on fewer lines, in a column as much wider as that takes (up to half the
+         * cell): the narrowest width found by halving the interval, whose end fits. */
+        double lo = max_col, hi = fmax(max_col, NAME_COL_MOST * cell_w);
+        if (B->names_shared || !name_column(B, hi, lines, &B->col, &block)) {
+            return (struct bar_arrangement){.short_w = true};
+        }
+        while (hi - lo > 0.5) {
+            double mid = (lo + hi) / 2;
+            *(name_column(B, mid, lines, &B->col, &block) ? &hi : &lo) = mid;
+        }
+        name_column(B, hi, lines, &B->col, &block);
     }
     if (B->names_shared) { /* the cells share what the column leaves */
         cell_w =
@@ -537,6 +554,7 @@ struct bar_arrangement bar_arrange_horizontal(struct bar_layout *B, struct panel
     /* a device pixel more than the lines: baselines snap to whole device pixels */
     double need_band = (double)block * B->lh + 1 / L->scale;
     B->name_band = need_band;
+    B->name_lines = block;
     double ref_col = 0, above = 0;
     for (size_t p = 0; p < np; p++) {
         ref_col = fmax(ref_col, panels[p].ref_col);
@@ -669,6 +687,44 @@ struct bar_arrangement bar_arrange_finish(struct bar_layout *B, struct panel *pa
     return (struct bar_arrangement){.ok = true};
 }
 
+/*
+ * One grid of panels, and with it everything bar_arrange_finish() places. Horizontal bands
+ * too short for the names' lines first take the names on fewer lines in a wider column, a
+ * line at a time (review 23: eleven companies refused on a 400x600 phone for 3 px, their
+ * longest name on three lines in 38% of the width where half of it held two). The type
+ * keeps its size for it, so this comes before a smaller label size (bar_arrange_sized()),
+ * and the value labels: a wider column whose plot then has no room for them is not taken.
+ */
+static struct bar_arrangement arrange_grid(struct bar_layout *B, struct panel *panels, size_t cols,
+                                           bool thin, csvchart_status *st, csvchart_error *err)
+{
+    if (!B->horizontal) {
+        struct bar_arrangement a = arrange_vertical(B, panels, cols);
+        return a.ok ? bar_arrange_finish(B, panels, st, err) : a;
+    }
+    struct bar_arrangement a = bar_arrange_horizontal(B, panels, cols, thin, BAR_NAME_LINES_H);
+    if (a.ok) {
+        a = bar_arrange_finish(B, panels, st, err);
+    }
+    size_t block = B->name_lines;
+    bool names_short = !a.ok && a.short_h && !a.short_w && a.what == SHORT_NAMES;
+    for (size_t lines = block - 1; names_short && !thin && !*st && lines >= 1 && lines < block;
+         lines--) {
+        struct bar_arrangement b = bar_arrange_horizontal(B, panels, cols, thin, lines);
+        if (b.ok) {
+            b = bar_arrange_finish(B, panels, st, err);
+        }
+        bool labels_kept = B->labels || B->unlabelled || B->s->labels != LABELS_AUTO;
+        if ((b.ok && labels_kept) || *st) {
+            return b;
+        }
+        if (b.short_w) { /* the column can grow no more */
+            break;
+        }
+    }
+    return a;
+}
+
 static struct bar_arrangement arrange(struct bar_layout *B, struct panel *panels, bool thin,
                                       csvchart_status *st, csvchart_error *err)
 {
@@ -686,11 +742,7 @@ static struct bar_arrangement arrange(struct bar_layout *B, struct panel *panels
         prev = cols;
         B->cols = cols;
         B->rows = (np + cols - 1) / cols;
-        a = B->horizontal ? bar_arrange_horizontal(B, panels, cols, thin)
-                          : arrange_vertical(B, panels, cols);
-        if (a.ok) {
-            a = bar_arrange_finish(B, panels, st, err);
-        }
+        a = arrange_grid(B, panels, cols, thin, st, err);
         if (a.ok || *st) {
             return a;
         }

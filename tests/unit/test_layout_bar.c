@@ -1606,13 +1606,15 @@ static void test_short_axis_reaches_bars(void)
         len += (size_t)snprintf(csv + len, cap - len, "%s,GVA per head,\"£%.0f\"\n", regions[i],
                                 gva[i]);
     }
-    const char *opts[] = {"size", "400x878", "facet", "indicator", "horizontal", "true", NULL};
+    /* 400x800: under the fake metrics, a size at which the employment panel's two ticks stop
+     * short of 79.2% */
+    const char *opts[] = {"size", "400x800", "facet", "indicator", "horizontal", "true", NULL};
     csvchart_error err = {0};
     csvchart_figure *fig = fixture_figure("bar", csv, opts, &err);
     const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
     HARNESS_REPORT(s != NULL, "%s", err.message);
     if (s) {
-        check_text_boxes("facets at 400x878", s);
+        check_text_boxes("facets at 400x800", s);
         /* a labelled tick at or past 8.0% and 79.2% */
         bool unemp_end = fixture_find_text(s, "8%") || fixture_find_text(s, "10%");
         bool emp_end = fixture_find_text(s, "80%") || fixture_find_text(s, "100%");
@@ -2528,6 +2530,52 @@ static void test_facet_names_shared(void)
     free(csv);
 }
 
+/* Bands too short for the names' lines take them on fewer lines in a wider column before the
+ * type shrinks or the figure is refused (review 23: eleven companies refused on a phone for
+ * 3 px, the longest name on three lines in 38% of the width). */
+static void test_names_fewer_lines(void)
+{
+    const char *csv = "company,cap\n"
+                      "Taiwan Semiconductor Manufacturing Co,830\n"
+                      "Saudi Aramco,1810\n"
+                      "Alphabet Inc. (Class A and C shares combined),2100\n"
+                      "Microsoft Corporation,3120\n"
+                      "Apple Inc.,2950\n"
+                      "NVIDIA Corporation,2870\n"
+                      "Amazon.com Inc.,1900\n"
+                      "Meta Platforms Inc.,1250\n"
+                      "Berkshire Hathaway Inc.,890\n"
+                      "Eli Lilly and Company,740\n"
+                      "Small-cap newcomer Ltd,0.05\n";
+    const char *opts[] = {"size",   "400x400", "horizontal", "true", "title",
+                          "Giants", "log",     "true",       NULL};
+    /* the label size of this canvas: short names do not shrink it */
+    double full = 0;
+    csvchart_figure *fig = lay("company,cap\nApple Inc.,2950\nB,1\n", opts);
+    const struct csvchart_scene *s = fig ? csvchart_figure_scene(fig, NULL) : NULL;
+    const struct scene_item *apple = s ? fixture_find_text(s, "Apple Inc.") : NULL;
+    full = apple ? apple->size_px : 0;
+    csvchart_figure_free(fig);
+    fig = lay(csv, opts);
+    s = fig ? csvchart_figure_scene(fig, NULL) : NULL;
+    apple = s ? fixture_find_text(s, "Apple Inc.") : NULL;
+    CHECK(apple != NULL);
+    if (apple) {
+        check_scene_rules("names on fewer lines", s, 400, 400);
+        CHECK_DBL(apple->size_px, full, 0.01); /* none shrank */
+        /* the longest name on two lines (it took three) */
+        const char *longest = "Taiwan Semiconductor Manufacturing Co";
+        size_t lines = 0;
+        for (size_t i = 0; i < s->len; i++) {
+            const struct scene_item *t = &s->items[i];
+            lines += t->kind == SCENE_TEXT && t->size_px == apple->size_px && strlen(t->text) > 8 &&
+                     strstr(longest, t->text) != NULL;
+        }
+        CHECK_INT((long)lines, 2);
+    }
+    csvchart_figure_free(fig);
+}
+
 /* Series are told apart by colour: more series than the palette has colours are refused (a
  * review found S8 in S1's blue, the legend unable to say which was which); a highlight's muted
  * series may share its grey, and a palette of enough colours draws them. */
@@ -2559,6 +2607,7 @@ static void test_distinct_colors(void)
 
 int main(void)
 {
+    test_names_fewer_lines();
     RUN(test_ratio_text);
     RUN(test_thin_vertical_names);
     RUN(test_thin_round_years);
