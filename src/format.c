@@ -925,8 +925,14 @@ static size_t ratio_in(const struct csvchart_locale *loc, double r, bool times, 
             return csvchart_fmt_finish(&b, buf, n);
         }
     }
-    /* Below 10 one decimal (5.2, 1.5); from 10 a whole number (857, 12,500). */
+    /* Below 10 one decimal (5.2, 1.5); from 10 a whole number (857), from 1,000 of three
+     * significant digits as in words (68,400, not 68,421 from $45.6M and $3.12T: a multiple
+     * is no more exact than the values it divides; review 23). */
     l.digits = r < 9.95 ? 1 : 0;
+    if (r >= 999.5) {
+        double mag = pow(10, floor(log10(r)) - 2);
+        r = round(r / mag) * mag;
+    }
     put_label(&b, &l, r);
     return csvchart_fmt_finish(&b, buf, n);
 }

@@ -865,6 +865,11 @@ static void test_ratios(void)
         {1.5, "1.5", false},
         {9.97, "10", false},
         {12500, "12,500", false},
+        {68421.05, "68,400", false}, /* three significant digits from 1,000 */
+        {1089, "1,090", false},
+        {999.4, "999", false},
+        {999.6, "1,000", false},
+        {999400, "999,000", false},
         {2.44e11, "244 billion", true},
         {1e6, "1 million", true},
         {3e12, "3 trillion", true},
