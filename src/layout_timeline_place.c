@@ -76,6 +76,9 @@
  * the dodges of evenly crowded columns (a decade of milestones moves labels by a tenth) and
  * refuses a day's five stacked events (half the column). */
 #define DISPLACE_SHARE 0.25
+/* The most items whose columns may be cut where time is quiet (quiet_columns(), which
+ * weighs all n^2 / 2 runs of items, each a column's layout). */
+#define QUIET_MOST 120
 
 /* Greedy interval colouring of the spans (items are sorted by start): each takes the first
  * bar lane free at its start; past MAX_BARS lanes are shared (bars may then touch; text never
@@ -311,18 +314,33 @@ void csvchart_tl_draw_horizontal(struct timeline *T)
 
 /* ---- vertical --------------------------------------------------------------------------- */
 
+/*
+ * A column may end before item j (t0_most: the latest start of the items before it): j is not
+ * at the instant of the item before (split, each column's piece of the axis would show that
+ * instant, a day stretched over a column beside another), and no item before starts after it
+ * (a cluster, its time the middle of its dates, after a span that starts within them: the
+ * span ended a column at April and the next began in January, one stretch of time in two
+ * columns; graphics desk review, session 23).
+ */
+static bool clean_cut(const struct timeline *T, size_t j, double t0_most)
+{
+    return T->it[j].at != T->it[j - 1].at && T->it[j].t0 >= t0_most;
+}
+
 /* Columns a greedy fill needs when no column may be taller than `limit`; writes each column's
- * first item into starts[] (up to TL_MAX_COLS + 1 of them). Items at one instant stay in one
- * column: split, each column's piece of the axis would show that instant, a day stretched
- * over a column beside another; more than TL_MAX_COLS when a run is taller than `limit`. */
+ * first item into starts[] (up to TL_MAX_COLS + 1 of them). Runs of items that clean_cut()
+ * keeps together stay in one column; more than TL_MAX_COLS when a run is taller than
+ * `limit`. */
 static size_t fill_columns(const struct timeline *T, double limit, size_t *starts)
 {
     size_t cols = 0;
-    double h = INFINITY;
+    double h = INFINITY, t0_most = -INFINITY;
     for (size_t i = 0, j; i < T->n; i = j) {
         double run = T->it[i].h;
-        for (j = i + 1; j < T->n && T->it[j].at == T->it[i].at; j++) {
+        t0_most = fmax(t0_most, T->it[i].t0);
+        for (j = i + 1; j < T->n && !clean_cut(T, j, t0_most); j++) {
             run += T->px.block_gap + T->it[j].h;
+            t0_most = fmax(t0_most, T->it[j].t0);
         }
         if (run > limit) {
             return TL_MAX_COLS + 1;
@@ -341,6 +359,197 @@ static size_t fill_columns(const struct timeline *T, double limit, size_t *start
     return cols;
 }
 
+/* Where the parts of a column stand from its left edge, for k columns. */
+struct col_geom {
+    double col_w, axis_off, bars_off, block_off, wrap;
+};
+
+/*
+ * Items [first, end) as column c: its time map, and their blocks dodged along it. *far: the
+ * farthest a block's first line stands from its dot, as a share of the plot's height; *shown:
+ * the time its axis shows (before rounding, and without today). With
+ * `ticks`, the column's ticks too (their labels' widest into *widest), which need the end of
+ * the column before's time (*prev_b, updated). `w` is scratch for 3 * T->n doubles. False
+ * when out of memory.
+ */
+static bool place_column(struct timeline *T, const struct col_geom *g, size_t c, size_t first,
+                         size_t end, bool ticks, double *prev_b, double *widest, double *w,
+                         double *far, double *shown)
+{
+    struct layout *L = &T->L;
+    const struct timeline_metrics *px = &T->px;
+    double avail = T->plot_bottom - T->plot_top;
+    double *want = w, *tops = w + T->n, *heights = w + 2 * T->n;
+    struct tl_column *C = &T->cols[c];
+    C->first = first;
+    C->end = end;
+    C->x = L->left + (double)c * (g->col_w + px->col_gap);
+    C->axis = C->x + g->axis_off;
+    C->x_bars = C->x + g->bars_off;
+    C->x_block = C->x + g->block_off;
+    C->wrap = g->wrap;
+    /* A span that runs on past the next column's first event ends this column's axis at the
+     * column's end and runs on in the next columns (one that starts after it, its column's
+     * time reaching back into the next one's, stays whole): taken whole, a 50-hour span made
+     * the first column's axis run 50 hours over its height, the events' hours squeezed into
+     * its top half and the rest of the axis bare (graphics desk, session 23). */
+    bool last = end == T->n;
+    double next_a = last ? INFINITY : T->it[end].t0;
+    double a = INFINITY, b = -INFINITY;
+    for (size_t i = first; i < end; i++) {
+        const struct tl_item *P = &T->it[i];
+        a = fmin(a, P->t0);
+        b = fmax(b, P->span && P->t0 < next_a && P->t1 >= next_a ? P->t0 : P->t1);
+    }
+    C->t_end = b;
+    *shown = b - a;
+    /* Each time is named in one column: the ticks of a column stop half way to the next
+     * column's first event, and start half way from the last one's (review 11: "Jan 1972"
+     * ended one column and began the next). */
+    double t_from = first > 0 ? (fmin(*prev_b, a) + a) / 2 : -INFINITY;
+    double t_to = !last ? (fmin(b, next_a) + next_a) / 2 : INFINITY;
+    if (ticks) {
+        *prev_b = b;
+    }
+    if (T->has_today) { /* today goes with the column whose time it falls in, or before */
+        bool before_next = last || T->today < next_a;
+        if ((first == 0 && T->today < a) || (T->today > b && before_next)) {
+            a = fmin(a, T->today);
+            b = fmax(b, T->today);
+        }
+    }
+    csvchart_tl_widen(&a, &b, T->period, T->d->seconds);
+    double first_mid = T->lh_date / 2;
+    double p0 = T->plot_top + first_mid;
+    double p1 = fmax(T->plot_bottom - (T->it[end - 1].h - first_mid), p0 + 1);
+    csvchart_tl_map_build(T, &C->map, a, b, p0, p1, 0);
+    C->map.start = T->plot_top;
+    C->map.end = fmax(p1, fmin(T->plot_bottom, csvchart_tl_map(&C->map, b)));
+    if (ticks) {
+        C->tick0 = T->nticks;
+        double tick_lo =
+            isfinite(t_from) ? fmax(T->plot_top, csvchart_tl_map(&C->map, t_from)) : T->plot_top;
+        double tick_hi =
+            isfinite(t_to) ? fmin(T->plot_bottom, csvchart_tl_map(&C->map, t_to)) : T->plot_bottom;
+        C->nticks = csvchart_tl_choose_ticks(T, &C->map, true, tick_lo, fmax(tick_hi, tick_lo),
+                                             &T->ticks[C->tick0]);
+        T->nticks += C->nticks;
+        for (size_t i = C->tick0; i < T->nticks; i++) {
+            *widest = fmax(*widest,
+                           csvchart_layout_width(L, T->ticks[i].today ? &T->today_st : &T->tick_st,
+                                                 T->ticks[i].label));
+        }
+    }
+    for (size_t i = first; i < end; i++) {
+        T->it[i].pos = csvchart_tl_map(&C->map, T->it[i].at);
+        T->it[i].col = c;
+        want[i] = T->it[i].pos - first_mid;
+        heights[i] = T->it[i].h;
+    }
+    if (!csvchart_place_dodge(want + first, heights + first, end - first, px->block_gap,
+                              T->plot_top, T->plot_bottom, tops + first)) {
+        L->scene->nomem = true;
+        return false;
+    }
+    *far = 0;
+    for (size_t i = first; i < end; i++) {
+        T->it[i].bx = C->x_block;
+        T->it[i].by = tops[i];
+        T->it[i].right = false;
+        *far = fmax(*far, fabs(tops[i] - want[i]) / avail);
+    }
+    return true;
+}
+
+/* Items [i, j) can be a column: cut cleanly at both ends (clean_cut(); t0_most[m] the latest
+ * start of items [0, m)), their blocks no taller than the plot. */
+static bool column_holds(const struct timeline *T, const double *t0_most, size_t i, size_t j)
+{
+    if ((i > 0 && !clean_cut(T, i, t0_most[i])) || (j < T->n && !clean_cut(T, j, t0_most[j]))) {
+        return false;
+    }
+    double h = (double)(j - i - 1) * T->px.block_gap;
+    for (size_t m = i; m < j; m++) {
+        h += T->it[m].h;
+    }
+    return h <= T->plot_bottom - T->plot_top;
+}
+
+/*
+ * At most k columns cut where time is quiet: of every way to cut the items into runs that fit
+ * a column with no block farther than DISPLACE_SHARE from its dot, the one whose columns'
+ * times, squared, add up to least (fewer columns on a tie). A long gap between two columns is
+ * time no column shows; squares weigh a long column more than two short ones, so evenly spread
+ * events get columns of about equal time, and equal scales. Writes the columns' first items
+ * into starts[]; returns their count, 0 when no cut fits.
+ *
+ * The greedy fill (fill_columns()) evens the columns' heights, blind to time: thirty years of
+ * shocks in three columns put 9 Aug 2007 at the foot of 1995-2007, and a French timeline's
+ * January 2026 under June 2025 across an axis break, where the quiet half-year was the place
+ * to cut (graphics desk review, session 23).
+ */
+static size_t quiet_columns(struct timeline *T, const struct col_geom *g, size_t k, size_t *starts,
+                            double *scratch)
+{
+    size_t n = T->n, w = n + 1;
+    double *cost = malloc(w * w * sizeof *cost); /* items [i, j) as a column, or INFINITY */
+    double *best = malloc((k + 1) * w * sizeof *best);
+    size_t *from = malloc((k + 1) * w * sizeof *from);
+    double *t0_most = malloc(w * sizeof *t0_most);
+    size_t used = 0;
+    if (!cost || !best || !from || !t0_most) {
+        T->L.scene->nomem = true;
+        goto done;
+    }
+    t0_most[0] = -INFINITY;
+    for (size_t i = 0; i < n; i++) {
+        t0_most[i + 1] = fmax(t0_most[i], T->it[i].t0);
+    }
+    double all = fmax(T->tmax - T->tmin, 1e-9);
+    for (size_t i = 0; i < n; i++) {
+        for (size_t j = i + 1; j <= n; j++) {
+            double far = INFINITY, shown = INFINITY, prev_b = 0, widest = 0;
+            if (column_holds(T, t0_most, i, j) &&
+                !place_column(T, g, 0, i, j, false, &prev_b, &widest, scratch, &far, &shown)) {
+                goto done;
+            }
+            cost[i * w + j] = far <= DISPLACE_SHARE ? (shown / all) * (shown / all) : INFINITY;
+        }
+    }
+    /* best[m][j]: the least cost of items [0, j) in m columns */
+    for (size_t m = 0; m <= k; m++) {
+        for (size_t j = 0; j <= n; j++) {
+            best[m * w + j] = m == 0 && j == 0 ? 0 : INFINITY;
+        }
+    }
+    for (size_t m = 1; m <= k; m++) {
+        for (size_t j = 1; j <= n; j++) {
+            for (size_t i = 0; i < j; i++) {
+                double v = best[(m - 1) * w + i] + cost[i * w + j];
+                if (v < best[m * w + j]) {
+                    best[m * w + j] = v;
+                    from[m * w + j] = i;
+                }
+            }
+        }
+    }
+    for (size_t m = 1; m <= k; m++) {
+        if (best[m * w + n] < (used ? best[used * w + n] : INFINITY)) {
+            used = m;
+        }
+    }
+    for (size_t m = used, j = n; m > 0; m--) {
+        j = from[m * w + j];
+        starts[m - 1] = j;
+    }
+done:
+    free(cost);
+    free(best);
+    free(from);
+    free(t0_most);
+    return used;
+}
+
 /* Lays out k columns whose tick labels take `tick_col` px; true when the blocks fit. Sets
  * *widest to the widest tick label found. */
 static bool try_columns(struct timeline *T, size_t k, double tick_col, double *widest,
@@ -349,14 +558,14 @@ static bool try_columns(struct timeline *T, size_t k, double tick_col, double *w
     struct layout *L = &T->L;
     const struct timeline_metrics *px = &T->px;
     double plot_w = L->right - L->left, avail = T->plot_bottom - T->plot_top, r = px->dot;
-    double col_w = (plot_w - (double)(k - 1) * px->col_gap) / (double)k;
-    double axis_off = tick_col + px->v_tick_gap;
-    double bars_off = axis_off + r + px->bar_gap;
+    struct col_geom g = {.col_w = (plot_w - (double)(k - 1) * px->col_gap) / (double)k};
+    g.axis_off = tick_col + px->v_tick_gap;
+    g.bars_off = g.axis_off + r + px->bar_gap;
     double lead_off =
-        T->nbars ? bars_off + (double)T->nbars * (px->bar + px->bar_gap) : axis_off + r;
-    double block_off = lead_off + px->v_leader;
-    double wrap = fmin(px->wrap_v, col_w - block_off);
-    if (wrap < px->min_wrap || !csvchart_tl_measure(T, wrap)) {
+        T->nbars ? g.bars_off + (double)T->nbars * (px->bar + px->bar_gap) : g.axis_off + r;
+    g.block_off = lead_off + px->v_leader;
+    g.wrap = fmin(px->wrap_v, g.col_w - g.block_off);
+    if (g.wrap < px->min_wrap || !csvchart_tl_measure(T, g.wrap)) {
         return false;
     }
     size_t starts[TL_MAX_COLS + 2];
@@ -380,99 +589,31 @@ static bool try_columns(struct timeline *T, size_t k, double tick_col, double *w
         }
     }
     size_t used = fill_columns(T, hi, starts);
-    T->ncols = used;
-    T->nticks = 0;
-    *widest = 0;
-    double *want = malloc(3 * T->n * sizeof *want);
-    if (!want) {
+    double *scratch = malloc(3 * T->n * sizeof *scratch);
+    if (!scratch) {
         L->scene->nomem = true;
         return false;
     }
-    double *tops = want + T->n, *heights = want + 2 * T->n;
-    double prev_b = -INFINITY; /* the end of the column before's time */
-    for (size_t c = 0; c < used; c++) {
-        struct tl_column *C = &T->cols[c];
-        C->first = starts[c];
-        C->end = c + 1 < used ? starts[c + 1] : T->n;
-        C->x = L->left + (double)c * (col_w + px->col_gap);
-        C->axis = C->x + axis_off;
-        C->x_bars = C->x + bars_off;
-        C->x_block = C->x + block_off;
-        C->wrap = wrap;
-        /* A span that runs on past the next column's first event ends this column's axis
-         * at the column's end and runs on in the next columns (one that starts after it, its
-         * column's time reaching back into the next one's, stays whole): taken whole, a 50-hour
-         * span made the first column's axis run 50 hours over its height, the events' hours
-         * squeezed into its top half and the rest of the axis bare (graphics desk, session 23). */
-        double next_a = c + 1 < used ? T->it[starts[c + 1]].t0 : INFINITY;
-        double a = INFINITY, b = -INFINITY;
-        for (size_t i = C->first; i < C->end; i++) {
-            const struct tl_item *P = &T->it[i];
-            a = fmin(a, P->t0);
-            b = fmax(b, P->span && P->t0 < next_a && P->t1 >= next_a ? P->t0 : P->t1);
-        }
-        C->t_end = b;
-        /* Each time is named in one column: the ticks of a column stop half way to the next
-         * column's first event, and start half way from the last one's (review 11: "Jan 1972"
-         * ended one column and began the next). */
-        double t_from = c > 0 ? (fmin(prev_b, a) + a) / 2 : -INFINITY;
-        double t_to = c + 1 < used ? (fmin(b, next_a) + next_a) / 2 : INFINITY;
-        prev_b = b;
-        if (T->has_today) { /* today goes with the column whose time it falls in, or before */
-            bool before_next = c + 1 == used || T->today < T->it[starts[c + 1]].t0;
-            if ((c == 0 && T->today < a) || (T->today > b && before_next)) {
-                a = fmin(a, T->today);
-                b = fmax(b, T->today);
-            }
-        }
-        csvchart_tl_widen(&a, &b, T->period, T->d->seconds);
-        double first_mid = T->lh_date / 2;
-        double p0 = T->plot_top + first_mid;
-        double p1 = fmax(T->plot_bottom - (T->it[C->end - 1].h - first_mid), p0 + 1);
-        csvchart_tl_map_build(T, &C->map, a, b, p0, p1, 0);
-        C->map.start = T->plot_top;
-        C->map.end = fmax(p1, fmin(T->plot_bottom, csvchart_tl_map(&C->map, b)));
-        C->tick0 = T->nticks;
-        double tick_lo =
-            isfinite(t_from) ? fmax(T->plot_top, csvchart_tl_map(&C->map, t_from)) : T->plot_top;
-        double tick_hi =
-            isfinite(t_to) ? fmin(T->plot_bottom, csvchart_tl_map(&C->map, t_to)) : T->plot_bottom;
-        C->nticks = csvchart_tl_choose_ticks(T, &C->map, true, tick_lo, fmax(tick_hi, tick_lo),
-                                             &T->ticks[C->tick0]);
-        T->nticks += C->nticks;
-        for (size_t i = C->tick0; i < T->nticks; i++) {
-            *widest = fmax(*widest,
-                           csvchart_layout_width(L, T->ticks[i].today ? &T->today_st : &T->tick_st,
-                                                 T->ticks[i].label));
-        }
-        for (size_t i = C->first; i < C->end; i++) {
-            T->it[i].pos = csvchart_tl_map(&C->map, T->it[i].at);
-            T->it[i].col = c;
-            want[i] = T->it[i].pos - first_mid;
-        }
-        for (size_t i = C->first; i < C->end; i++) {
-            heights[i] = T->it[i].h;
-        }
-        if (!csvchart_place_dodge(want + C->first, heights + C->first, C->end - C->first,
-                                  px->block_gap, T->plot_top, T->plot_bottom, tops + C->first)) {
-            free(want);
-            L->scene->nomem = true;
-            return false;
-        }
-        bool far = false;
-        for (size_t i = C->first; i < C->end; i++) {
-            T->it[i].bx = C->x_block;
-            T->it[i].by = tops[i];
-            T->it[i].right = false;
-            far = far || fabs(tops[i] - want[i]) > DISPLACE_SHARE * avail;
-        }
-        if (far && !T->optimistic) {
-            free(want);
-            return false;
-        }
+    /* The greedy fill evens the columns' heights, blind to time; a small timeline is cut where
+     * time is quiet (it weighs every run of items). Any cut the fill makes is one of those
+     * weighed: when none fits, neither does the fill's. */
+    if (used > 1 && T->n <= QUIET_MOST && !T->optimistic) {
+        used = quiet_columns(T, &g, k, starts, scratch);
     }
-    free(want);
-    return true;
+    T->ncols = used;
+    T->nticks = 0;
+    *widest = 0;
+    double prev_b = -INFINITY; /* the end of the column before's time */
+    bool fits = used > 0;
+    for (size_t c = 0; c < used && fits; c++) {
+        double far = 0;
+        double shown = 0;
+        fits = place_column(T, &g, c, starts[c], c + 1 < used ? starts[c + 1] : T->n, true, &prev_b,
+                            widest, scratch, &far, &shown) &&
+               (far <= DISPLACE_SHARE || T->optimistic);
+    }
+    free(scratch);
+    return fits;
 }
 
 bool csvchart_tl_place_vertical(struct timeline *T)
@@ -498,7 +639,7 @@ bool csvchart_tl_place_vertical(struct timeline *T)
          * pixel ("10 Mar 2025, 07:00", "11 Mar 2025, 07:00"), and following them a tenth at a
          * time ran out of passes at some heights only, so that 60 events fitting 1200x1340
          * were refused at 1200x1360 (found by a review). */
-        double col = csvchart_layout_width(L, &T->tick_st, "30 Sep 2026");
+        double col = csvchart_layout_width(L, &T->tick_st, "2026");
         for (int pass = 0; pass < TICK_COL_PASSES; pass++) {
             double widest = 0, sum = 0;
             bool ok = try_columns(T, k, col, &widest, &sum);

@@ -1150,6 +1150,58 @@ static void test_columns_name_each_time_once(void)
     }
 }
 
+/* Columns are cut where time is quiet: a year's events and the next year's, half a year
+ * apart, stand in columns of their own, not the first of the next year under the last of the
+ * one before across an axis break (the greedy fill by heights cut there; graphics desk review,
+ * session 23). */
+static void test_columns_cut_quiet(void)
+{
+    const char *csv = "date,label\n"
+                      "2025-01-20,Early release of the first reasoning model\n"
+                      "2025-02-10,Early export rules for advanced chips\n"
+                      "2025-06-01,Early funding round for the lab\n"
+                      "2026-01-15,Late policy shift on chips\n"
+                      "2026-02-01,Late series G raises thirty billion\n"
+                      "2026-02-25,Late hardware exclusion reported\n"
+                      "2026-03-05,Late vote on the export bill\n"
+                      "2026-04-10,Late launch of the next model\n";
+    static const char *const sizes[] = {"1200x300", "1200x260", "1000x300", "900x280"};
+    for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
+        const char *opts[] = {"size", sizes[z], "orientation", "vertical", NULL};
+        csvchart_error err = {0};
+        csvchart_figure *fig = lay(csv, opts, &err);
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        HARNESS_REPORT(s != NULL, "%s: %s", sizes[z], csvchart_error_text(&err));
+        if (!s) {
+            csvchart_figure_free(fig);
+            continue;
+        }
+        double early_x = NAN, late_x = NAN;
+        bool mixed = false;
+        for (size_t i = 0; i < s->len; i++) {
+            const struct scene_item *it = &s->items[i];
+            if (it->kind != SCENE_TEXT) {
+                continue;
+            }
+            bool early = strncmp(it->text, "Early", 5) == 0;
+            bool late = strncmp(it->text, "Late", 4) == 0;
+            if (early) {
+                mixed = mixed || fabs(it->x - late_x) < 0.5;
+                early_x = isnan(early_x) ? it->x : early_x;
+            }
+            if (late) {
+                mixed = mixed || fabs(it->x - early_x) < 0.5;
+                late_x = isnan(late_x) ? it->x : late_x;
+            }
+        }
+        HARNESS_REPORT(fabs(early_x - late_x) > 0.5, "%s: one column (the case wants two)",
+                       sizes[z]);
+        HARNESS_REPORT(!mixed, "%s: a column holds events of 2025 and of 2026", sizes[z]);
+        check_scene_rules(sizes[z], s, s->width, s->height);
+        csvchart_figure_free(fig);
+    }
+}
+
 /*
  * In columns, a span that runs past the next column's first event ends its column's axis at
  * the column's last time and runs on down the next column from its top: taken whole, a 60-hour
@@ -1754,6 +1806,7 @@ int main(void)
     RUN(test_cluster_names_all);
     RUN(test_columns_name_each_time_once);
     RUN(test_spans_run_on_across_columns);
+    RUN(test_columns_cut_quiet);
     RUN(test_same_day_and_one);
     RUN(test_labels_near_dots);
     RUN(test_fills_height);
