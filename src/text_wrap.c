@@ -464,6 +464,44 @@ static size_t open_bracket(const char *s, size_t n, const struct text_line *line
     return 0;
 }
 
+/* Half the words of s[0, n) or more have a digit: a date, a time, a number ("10 Mar 2025,
+ * 06:00 UTC", "Feb 2020"), not a phrase ("2007 were quiet for markets"). */
+static bool mostly_numbers(const char *s, size_t n)
+{
+    size_t words = 0, numbers = 0;
+    for (size_t i = 0; i < n;) {
+        while (i < n && s[i] == ' ') {
+            i++;
+        }
+        if (i == n) {
+            break;
+        }
+        bool digit = false;
+        for (; i < n && s[i] != ' '; i++) {
+            digit = digit || (s[i] >= '0' && s[i] <= '9');
+        }
+        words++;
+        numbers += digit;
+    }
+    return words > 0 && 2 * numbers >= words;
+}
+
+/* A range of two dates or numbers, "10 Mar 2025, 06:00 UTC – 11 Mar 2025, 12:00 UTC": the
+ * text is one " – " between two parts mostly of numbers. Where its dash ends (the space after it)
+ * when the line holds the dash and ends inside the second part, else 0. */
+static size_t range_dash(const char *s, size_t n, const struct text_line *line)
+{
+    static const char dash[] = " \xe2\x80\x93 "; // " – "
+    const char *d = strstr(s, dash);
+    if (!d || strstr(d + 1, dash)) {
+        return 0;
+    }
+    size_t at = (size_t)(d - s), after = at + sizeof dash - 2; // the space after the dash
+    size_t end = line->start + line->len;
+    bool inside = line->start <= at && end > after && end < n;
+    return inside && mostly_numbers(s, at) && mostly_numbers(s + after, n - after) ? after : 0;
+}
+
 size_t csvchart_text_wrap(const csvchart_text_measurer *m, const struct text_style *style,
                           const char *s, double max_width, struct text_line *lines,
                           size_t max_lines)
@@ -529,6 +567,22 @@ size_t csvchart_text_wrap(const csvchart_text_measurer *m, const struct text_sty
                 line.width = w;
                 next = open + 1;
                 next_before = ' ';
+                rest = rest > 0 ? after + 1 : 0;
+            }
+        }
+        size_t dash = next_before != '\n' ? range_dash(s, n, &line) : 0;
+        if (dash > pos && max_lines > 0) {
+            /* A range breaks after its dash, each end whole on its line, when the text then
+             * takes no more lines: "10 Mar 2025, 06:00 UTC –" / "11 Mar 2025, 12:00 UTC", not
+             * "... – 11 Mar" / "2025, 12:00 UTC" (graphics desk review, session 23). */
+            size_t greedy = count_lines(&W, next, next_before, max_lines);
+            size_t after = count_lines(&W, dash, 0x2013, greedy);
+            double w = after <= greedy ? width_of(m, style, s, n, pos, dash) : max_width + 1;
+            if (w <= max_width) {
+                line.len = dash - pos;
+                line.width = w;
+                next = dash;
+                next_before = 0x2013;
                 rest = rest > 0 ? after + 1 : 0;
             }
         }

@@ -79,6 +79,13 @@ static const struct {
     {"DeepSeek V3.2 (cache hit)", 115, "DeepSeek V3.2|(cache hit)", 2}, // not "... (cache|hit)"
     {"a headline (with a long aside that runs on)", 130,
      "a headline (with a long|aside that runs on)", 2}, // split: whole takes a line more
+    /* a range of dates breaks after its dash, each date whole (a line of 31 fits) */
+    {"10 Mar 2025, 06:00 UTC \xe2\x80\x93 11 Mar 2025, 12:00 UTC", 175,
+     "10 Mar 2025, 06:00 UTC \xe2\x80\x93|11 Mar 2025, 12:00 UTC", 2},
+    {"Dec 2007 \xe2\x80\x93 Jun 2009", 80, "Dec 2007 \xe2\x80\x93|Jun 2009", 2},
+    /* ... a phrase with a dash does not */
+    {"The years 2001 \xe2\x80\x93 2007 were quiet for markets", 175,
+     "The years 2001 \xe2\x80\x93 2007 were|quiet for markets", 2},
 };
 
 static void test_cases(void)
