@@ -451,6 +451,22 @@ static csvchart_status lay_out(struct bar_layout *B, struct panel *panels,
         if (t == 0 || tries[t]) {
             report = a;
         }
+        if (t == 0 && !a.ok && ntries > 1 && !s->thin_names && bar_names_all_numbered(B, panels)) {
+            /* Consecutive years name a time axis: under vertical bars every 5th (1990 1995
+             * ... 2020) at the full type, as a time axis names them, before the bars turn
+             * sideways and every word shrinks (graphics desk review, session 23: 35 years of
+             * budget balances ran down the page in the type of an 844x475 canvas). */
+            B->thin_v = true;
+            a = bar_arrange_sized(B, panels, false, &st, err);
+            if (st) {
+                return st;
+            }
+            if (!a.ok) {
+                B->thin_v = false;
+                B->name_stride = 1;
+                B->name_round = false;
+            }
+        }
     }
     if (!a.ok && s->labels == LABELS_AUTO && report.what != SHORT_NAMES) {
         /* Value labels that fit their bands but leave the value axis or the notes no room go,

@@ -1523,6 +1523,73 @@ static void test_thin_round_years(void)
     }
 }
 
+/* Consecutive years under auto stand as a time axis: vertical bars, every k-th year named at
+ * the full type, not 35 sideways bars in the type of a smaller canvas (graphics desk review,
+ * session 23). Other names ("FY 1990") are laid out as before, every one named. */
+static void test_years_auto_vertical(void)
+{
+    static const char *const sizes[] = {"1200x675", "400x600", "1920x1080"};
+    for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
+        for (int named = 0; named < 2; named++) {
+            size_t cap = 4096, len = 0;
+            char *csv = malloc(cap);
+            len += (size_t)snprintf(csv + len, cap - len, "year,balance\n");
+            for (long y = 1990; y <= 2024; y++) {
+                len += (size_t)snprintf(csv + len, cap - len, "%s%ld,%ld\n", named ? "FY " : "", y,
+                                        (y * 37) % 900 - 600);
+            }
+            const char *opts[] = {"size", sizes[z], "title", "Three decades of deficits", NULL};
+            csvchart_error err = {0};
+            csvchart_figure *fig = fixture_figure("bar", csv, opts, &err);
+            const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+            free(csv);
+            HARNESS_REPORT(s != NULL, "%s: %s", sizes[z], err.message);
+            if (!s) {
+                csvchart_figure_free(fig);
+                continue;
+            }
+            check_text_boxes(sizes[z], s);
+            /* Vertical bars stand side by side: 35 rectangles at 35 places across. */
+            double xs[64];
+            size_t across = 0;
+            for (size_t i = 0; i < s->len && across < 64; i++) {
+                const struct scene_item *it = &s->items[i];
+                bool seen = it->kind != SCENE_RECT || it->w >= s->width - 1;
+                for (size_t k = 0; k < across && !seen; k++) {
+                    seen = fabs(xs[k] - it->x) < 0.5;
+                }
+                if (!seen) {
+                    xs[across++] = it->x;
+                }
+            }
+            const struct scene_item *title = fixture_find_text(s, "Three decades of deficits");
+            if (named) {
+                HARNESS_REPORT(fixture_find_text(s, "FY 1991") && fixture_find_text(s, "FY 2023"),
+                               "%s: a name is missing", sizes[z]);
+            } else {
+                HARNESS_REPORT(across >= 35, "%s: rectangles at %zu places across", sizes[z],
+                               across);
+                long y[64];
+                size_t n = drawn_years(s, 1990, 2024, y, 64);
+                HARNESS_REPORT(n >= 3 && n < 35, "%s: %zu years named", sizes[z], n);
+                /* the title at the type of its canvas: that of the named chart below */
+                double full = 0;
+                csvchart_figure *ref =
+                    fixture_figure("bar", "year,balance\n1990,1\n1991,2\n", opts, &err);
+                const struct csvchart_scene *rs = csvchart_figure_scene(ref, &err);
+                const struct scene_item *rt =
+                    rs ? fixture_find_text(rs, "Three decades of deficits") : NULL;
+                full = rt ? rt->size_px : 0;
+                HARNESS_REPORT(title && fabs(title->size_px - full) < 0.01,
+                               "%s: the title at %.1f px, %.1f px on its canvas", sizes[z],
+                               title ? title->size_px : 0, full);
+                csvchart_figure_free(ref);
+            }
+            csvchart_figure_free(fig);
+        }
+    }
+}
+
 /* Panel titles wrap, in at most two lines, and are never cut: "United Kingdom" was drawn
  * "United…" at 400x600 with no warning (review 6). A title that two lines do not hold is
  * refused with a size, at which it is drawn whole. */
@@ -2608,6 +2675,7 @@ static void test_distinct_colors(void)
 int main(void)
 {
     test_names_fewer_lines();
+    test_years_auto_vertical();
     RUN(test_ratio_text);
     RUN(test_thin_vertical_names);
     RUN(test_thin_round_years);
