@@ -12,7 +12,8 @@
  *
  *        a. every event with its date, label and detail: horizontal rows, then (orientation
  *           auto) vertical columns, 1 to as many as the width holds (on a portrait canvas
- *           columns first), no label farther from its dot than a quarter of its column;
+ *           columns first), cut where time is quiet, no label farther from its dot than a
+ *           quarter of its column;
  *        b. without the detail lines (a warning says how many were left out);
  *        c. the label type shrunk, half a pixel at a time, down to the small size (the footer's,
  *           never under the 11 px floor);

@@ -50,9 +50,12 @@
  * members' wishes, clamped to the plot; a backward pass clamps the bottom: csvchart_place_dodge(),
  * shared with a trend's line-end labels), O(n). Bent leaders join dots
  * to blocks; they keep the events' order so they never cross. The fewest columns that hold
- * the blocks are used, and the events are shared among them so the tallest is as short as it
- * can be (a bisection on the height, each step a greedy fill; events of one instant stay in
- * one column). Holding the blocks is not enough: a block pushed more than DISPLACE_SHARE of
+ * the blocks are used (a bisection on the height, each step a greedy fill; events of one
+ * instant stay in one column, and no cut puts one stretch of time in two: clean_cut()). Up to
+ * QUIET_MOST items, the columns are then cut where time is quiet (quiet_columns(): long gaps
+ * between columns, evenly spread events in columns of about equal time); a larger timeline
+ * keeps the fill, which makes the tallest column as short as it can be. Holding the blocks is
+ * not enough: a block pushed more than DISPLACE_SHARE of
  * the column's height from its dot sits level with other dates and ticks, and the columns do
  * not fit (the ladder goes on: more columns, horizontal rows, fewer lines, clusters). Five
  * events of one day with their details were stacked down one column from the top, the labels
@@ -367,10 +370,9 @@ struct col_geom {
 /*
  * Items [first, end) as column c: its time map, and their blocks dodged along it. *far: the
  * farthest a block's first line stands from its dot, as a share of the plot's height; *shown:
- * the time its axis shows (before rounding, and without today). With
- * `ticks`, the column's ticks too (their labels' widest into *widest), which need the end of
- * the column before's time (*prev_b, updated). `w` is scratch for 3 * T->n doubles. False
- * when out of memory.
+ * the time its axis shows (before rounding, and without today). With `ticks`, the column's
+ * ticks too (their labels' widest into *widest), which need the end of the column before's
+ * time (*prev_b, updated). `w` is scratch for 3 * T->n doubles. False when out of memory.
  */
 static bool place_column(struct timeline *T, const struct col_geom *g, size_t c, size_t first,
                          size_t end, bool ticks, double *prev_b, double *widest, double *w,
