@@ -594,6 +594,33 @@ static void no_data(struct bar_layout *B, const struct panel *P, double a, doubl
     value_label(B, P, text, B->s->theme.faint, p, a + slot / 2, up >= down);
 }
 
+/*
+ * Under labels = auto with no value labels (they do not fit every bar), a highlighted bar
+ * keeps its own: the bar the chart points at is the one a reader wants the number of
+ * (graphics desk review, session 23: 2020 highlighted among 35 unlabelled budget years).
+ * Only where it fits: within its band across (so it stands over no other bar), inside the plot
+ * along the value axis, through no rule, and on a chart without notes (their leaders
+ * and boxes were placed without it).
+ */
+static bool lone_label(const struct bar_layout *B, const struct panel *P, size_t c,
+                       const char *text, double p, bool beyond)
+{
+    const struct spec *s = B->s;
+    if (B->labels || s->labels != LABELS_AUTO || !s->nhighlight || !P->highlighted[c] || s->stack ||
+        P->d->low || s->nnotes || bar_across_count(B, P) > 1) {
+        return false;
+    }
+    double w = csvchart_layout_width(&B->L, &B->label, text);
+    double v0, v1;
+    bar_value_ends(B, P, &v0, &v1);
+    double dir = (v1 > v0 ? 1 : -1) * (beyond ? 1 : -1);
+    double edge = p + dir * (B->px.value_gap + bar_marks_overhang(B, P));
+    double far = edge + dir * (B->horizontal ? w : B->lh);
+    bool across = B->horizontal ? P->band >= B->lh + 1 / B->L.scale : w <= P->band;
+    bool along = fmin(edge, far) >= fmin(v0, v1) && fmax(edge, far) <= fmax(v0, v1);
+    return across && along && !rule_through_label(B, P, text, p, beyond);
+}
+
 void bar_marks_draw(struct bar_layout *B, struct panel *P)
 {
     const struct bar_data *d = P->d;
@@ -647,6 +674,11 @@ void bar_marks_draw(struct bar_layout *B, struct panel *P)
             bool open = d->open && d->open[i];
             set_title(B, P, draw_mark(B, P, c, s, from, to, open, a, b), c, s);
             if (!B->labels) {
+                double pt = csvchart_scale_map(&P->sc, to);
+                if (lone_label(B, P, c, P->value_text[i], pt, v >= 0)) {
+                    value_label(B, P, P->value_text[i], label_color(B, P, c), pt, (a + b) / 2,
+                                v >= 0);
+                }
                 continue;
             }
             double mid = (a + b) / 2;

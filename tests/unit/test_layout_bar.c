@@ -1523,6 +1523,41 @@ static void test_thin_round_years(void)
     }
 }
 
+/* Under labels = auto with no room for every value label, a highlighted bar keeps its own
+ * where it fits within its band: 35 budget years, 2021 highlighted, read "83" over its bar
+ * (graphics desk review, session 23); unhighlighted, no bar is labelled. */
+static void test_highlight_keeps_label(void)
+{
+    size_t cap = 4096, len = 0;
+    char *csv = malloc(cap);
+    len += (size_t)snprintf(csv + len, cap - len, "year,balance\n");
+    for (long y = 1990; y <= 2024; y++) {
+        len += (size_t)snprintf(csv + len, cap - len, "%ld,%s\n", y,
+                                y == 2021   ? "83"
+                                : y == 2020 ? "270"
+                                : y % 2     ? "-612"
+                                            : "-1204");
+    }
+    for (int hl = 0; hl < 2; hl++) {
+        const char *opts[] = {"size", "1200x675", hl ? "highlight" : NULL, "2021", NULL};
+        csvchart_error err = {0};
+        csvchart_figure *fig = fixture_figure("bar", csv, opts, &err);
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        HARNESS_REPORT(s != NULL, "%s", err.message);
+        if (s) {
+            check_text_boxes("highlight keeps label", s);
+            const struct scene_item *label = fixture_find_text(s, "83");
+            HARNESS_REPORT((label != NULL) == hl, "highlight %d: \"83\" %s", hl,
+                           label ? "drawn" : "not drawn");
+            HARNESS_REPORT(fixture_find_text(s, "\xe2\x88\x92"
+                                                "612") == NULL,
+                           "highlight %d: an unhighlighted bar is labelled", hl);
+        }
+        csvchart_figure_free(fig);
+    }
+    free(csv);
+}
+
 /* Consecutive years under auto stand as a time axis: vertical bars, every k-th year named at
  * the full type, not 35 sideways bars in the type of a smaller canvas (graphics desk review,
  * session 23). Other names ("FY 1990") are laid out as before, every one named. */
@@ -2676,6 +2711,7 @@ int main(void)
 {
     test_names_fewer_lines();
     test_years_auto_vertical();
+    test_highlight_keeps_label();
     RUN(test_ratio_text);
     RUN(test_thin_vertical_names);
     RUN(test_thin_round_years);
