@@ -2,7 +2,7 @@
  * layout_bar_ratio.c - the ratio callout of a bar chart (ratio = A, B): a bracket beside the
  * plot (above it for horizontal bars) between the two bars' values, dashed leaders from each
  * mark's end to it, and the text of ratio_label in bold, its {ratio} ("857x", in words past a
- * million: "1.2 million times") and {pct} ("-57%") filled in.
+ * million: "1.2 million times"), {pct} ("-57%"), {low} and {high} (the two names) filled in.
  *
  * The pair is found before the arrangement (bar_ratio_pair()), which keeps room for the text
  * (bar_ratio_room()); it is drawn with the marks, its leaders under them.
@@ -108,7 +108,9 @@ csvchart_status bar_ratio_check(const struct bar_layout *B, const struct panel *
 
 /*
  * The callout's text: the template with {ratio} (the larger of the two values over the
- * smallest: "857") and {pct} (the change from the first to the second: "-57%") replaced. A
+ * smallest: "857"), {pct} (the change from the first to the second: "-57%"), {low} and
+ * {high} (the names of the smaller and the larger: "{ratio}x {low}" names the bar a bracket
+ * from the baseline compares with; graphics desk review, session 23) replaced. A
  * ratio in words takes "times" for a template's "x" ("1.2 million times"), in the locale's
  * language ("1,2 Millionen Mal", "1,2 million de fois").
  */
@@ -133,6 +135,10 @@ void bar_ratio_text(const struct bar_layout *B, const struct panel *P, char *buf
             }
         } else if (strncmp(p, "{pct}", 5) == 0) {
             with = pct, skip = 5;
+        } else if (strncmp(p, "{low}", 5) == 0) {
+            with = P->d->cats[a <= b ? P->ratio_a : P->ratio_b], skip = 5;
+        } else if (strncmp(p, "{high}", 6) == 0) {
+            with = P->d->cats[a <= b ? P->ratio_b : P->ratio_a], skip = 6;
         }
         if (with) {
             int w = snprintf(buf + used, n - used, "%s", with);

@@ -378,8 +378,10 @@ static const struct option_def table[OPT_COUNT] = {
                          .kinds = KIND_BAR,
                          .help = "the callout's text; {ratio} is the multiple: one decimal "
                                  "below 10 (5.2), a whole number from 10 (12.5 is 13, 857), "
-                                 "words from a million (1.2 million); {pct} is the change from "
-                                 "the first bar to the second (-57%)"},
+                                 "three significant digits from 1,000 (68,400), words from a "
+                                 "million (1.2 million); {pct} is the change from the first bar "
+                                 "to the second (-57%); {low} and {high} name the smaller and "
+                                 "the larger"},
     [OPT_RULE] = {.name = "rule",
                   .type = OPTION_TEXT,
                   .def = "",

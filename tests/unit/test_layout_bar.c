@@ -54,6 +54,8 @@ static void test_ratio_text(void)
         {"m,p\nA,2\nB,25\n", "{ratio}x", "13x"},       /* 12.5: whole, half away */
         {"m,p\nA,$0.07\nB,$60\n", "{ratio}x cheaper", "857x cheaper"},
         {"m,p\nA,$0.07\nB,$60\n", "costs {ratio} times more", "costs 857 times more"},
+        {"m,p\nA,$0.07\nB,$60\n", "{high} costs {ratio}x {low}", "B costs 857x A"},
+        {"m,p\nA,$60\nB,$0.07\n", "{ratio}x {low}", "857x B"}, /* the smaller second */
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const char *opts[] = {"ratio", "true", "ratio_label", cases[i].label, NULL};
