@@ -706,7 +706,7 @@ static struct bar_arrangement arrange_grid(struct bar_layout *B, struct panel *p
     if (a.ok) {
         a = bar_arrange_finish(B, panels, st, err);
     }
-    size_t block = B->name_lines;
+    size_t block = B->name_lines; /* 0 when no column was found: the loop does not run */
     bool names_short = !a.ok && a.short_h && !a.short_w && a.what == SHORT_NAMES;
     for (size_t lines = block - 1; names_short && !thin && !*st && lines >= 1 && lines < block;
          lines--) {

@@ -453,16 +453,24 @@ static bool rule_within(const struct bar_layout *B, const struct panel *P, doubl
     return false;
 }
 
-static bool rule_through_label(const struct bar_layout *B, const struct panel *P, const char *text,
-                               double p, bool beyond)
+/* Along the value axis, where value_label() puts `text` for a mark ending at p: the box's
+ * edge nearest the mark (*near) and the far one (returned). */
+static double label_reach(const struct bar_layout *B, const struct panel *P, const char *text,
+                          double p, bool beyond, double *near)
 {
     double v0, v1;
     bar_value_ends(B, P, &v0, &v1);
     double dir = (v1 > v0 ? 1 : -1) * (beyond ? 1 : -1);
-    double gap = B->px.value_gap + bar_marks_overhang(B, P);
     double extent = B->horizontal ? csvchart_layout_width(&B->L, &B->label, text) : B->lh;
-    double r; /* from the bar's end: a rule between a bar and its label parts them too */
-    return rule_within(B, P, p, p + dir * (gap + extent), &r);
+    *near = p + dir * (B->px.value_gap + bar_marks_overhang(B, P));
+    return *near + dir * extent;
+}
+
+static bool rule_through_label(const struct bar_layout *B, const struct panel *P, const char *text,
+                               double p, bool beyond)
+{
+    double near, r; /* from the bar's end: a rule between a bar and its label parts them too */
+    return rule_within(B, P, p, label_reach(B, P, text, p, beyond, &near), &r);
 }
 
 /*
@@ -597,7 +605,7 @@ static void no_data(struct bar_layout *B, const struct panel *P, double a, doubl
 /*
  * Under labels = auto with no value labels (they do not fit every bar), a highlighted bar
  * keeps its own: the bar the chart points at is the one a reader wants the number of
- * (graphics desk review, session 23: 2020 highlighted among 35 unlabelled budget years).
+ * (graphics desk review, session 23: 2021 highlighted among 35 unlabelled budget years).
  * Only where it fits: within its band across (so it stands over no other bar), inside the plot
  * along the value axis, through no rule, and on a chart without notes (their leaders
  * and boxes were placed without it).
@@ -610,14 +618,12 @@ static bool lone_label(const struct bar_layout *B, const struct panel *P, size_t
         P->d->low || s->nnotes || bar_across_count(B, P) > 1) {
         return false;
     }
-    double w = csvchart_layout_width(&B->L, &B->label, text);
-    double v0, v1;
+    double v0, v1, near;
     bar_value_ends(B, P, &v0, &v1);
-    double dir = (v1 > v0 ? 1 : -1) * (beyond ? 1 : -1);
-    double edge = p + dir * (B->px.value_gap + bar_marks_overhang(B, P));
-    double far = edge + dir * (B->horizontal ? w : B->lh);
-    bool across = B->horizontal ? P->band >= B->lh + 1 / B->L.scale : w <= P->band;
-    bool along = fmin(edge, far) >= fmin(v0, v1) && fmax(edge, far) <= fmax(v0, v1);
+    double far = label_reach(B, P, text, p, beyond, &near);
+    bool across = B->horizontal ? P->band >= B->lh + 1 / B->L.scale
+                                : csvchart_layout_width(&B->L, &B->label, text) <= P->band;
+    bool along = fmin(near, far) >= fmin(v0, v1) && fmax(near, far) <= fmax(v0, v1);
     return across && along && !rule_through_label(B, P, text, p, beyond);
 }
 
