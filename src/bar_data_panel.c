@@ -210,6 +210,30 @@ static csvchart_status log_error(struct binder *b, const struct table_cell *cell
                               csvchart_table_text(b->t, cell));
 }
 
+/*
+ * A period without rows is a bar of zero under sum and count (csvchart_bar_bin_fill()), which
+ * a log axis cannot draw: refused as a zero in the data is (its axis had no decade to start
+ * from, and the fuzzer found it reading before its ticks).
+ */
+static csvchart_status empty_period_on_log(struct binder *b, const struct bar_data *d)
+{
+    for (size_t c = 0; c < d->ncat; c++) {
+        for (size_t s = 0; s < d->nser; s++) {
+            size_t i = c * d->nser + s;
+            if (d->has[i] && !(d->v[i] > 0)) {
+                return csvchart_error_set(
+                    b->err, CSVCHART_ERROR_DATA, b->t->name, 0, 0,
+                    "log scale needs values > 0; %s \"%s\" has no rows%s%s%s, a %s of 0; bin by "
+                    "a longer period, or drop log",
+                    csvchart_bin_names[b->s->bin], d->cats[c], d->nser > 1 ? " of \"" : "",
+                    d->nser > 1 ? d->series[s] : "", d->nser > 1 ? "\"" : "",
+                    b->s->aggregate == AGG_COUNT ? "count" : "sum");
+            }
+        }
+    }
+    return CSVCHART_OK;
+}
+
 /* The class of warnings (error.h) about rows that lack a value in column `col`. */
 const char *csvchart_bar_no_value(char *buf, size_t size, const char *rows, const char *col)
 {
@@ -638,7 +662,7 @@ csvchart_status csvchart_bar_panel_bind(struct binder *b, size_t facet_index,
         csvchart_status st2 = csvchart_bar_bin_fill(
             d, b->s->bin, b->s->aggregate == AGG_SUM || b->s->aggregate == AGG_COUNT, b->blank,
             b->s->max_categories, b->err);
-        if (st2) {
+        if (st2 || (b->s->log && (st2 = empty_period_on_log(b, d)))) {
             return st2;
         }
     } else if (!sort_categories(d, b->s)) {

@@ -390,6 +390,21 @@ static int far_below(const struct ref_mark *r, bool band, const struct ref_value
     return meant_in(r, band, NULL, true, v);
 }
 
+csvchart_status csvchart_layout_refs_log(const struct spec *s, csvchart_error *err)
+{
+    for (size_t k = 0; s->log && k < s->nrules + s->nbands; k++) {
+        const struct ref_mark *r = csvchart_spec_ref(s, k);
+        if (!(r->lo > 0)) {
+            char v[64];
+            csvchart_format_value(&s->format, r->lo, v, sizeof v);
+            return csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0,
+                                      "%s: a log scale needs values > 0; \"%s\" is at %s",
+                                      k < s->nrules ? "rule" : "band", *r->label ? r->label : v, v);
+        }
+    }
+    return CSVCHART_OK;
+}
+
 void csvchart_layout_refs_far(const struct spec *s, double lo, double hi, bool log,
                               const struct ref_values *v, struct csvchart_warnings *warn)
 {

@@ -192,6 +192,13 @@ struct ref_values {
 };
 
 /*
+ * A rule at zero or below, or a band from there, on a log axis (s->log) is refused with
+ * CSVCHART_ERROR_VALUE (exit 1): the axis has no place for it (a bar chart's axis, stretched
+ * to take it, lost every tick: "rule = $0 One dollar" drew its bars flat; found by the fuzzer).
+ */
+csvchart_status csvchart_layout_refs_log(const struct spec *s, csvchart_error *err);
+
+/*
  * Warns of each rule or band of s lying far outside the values, [lo, hi] (the axis' extent
  * from them alone: beyond their own span from them; on a log axis, in decades): it stretches
  * the value axis and flattens the data, as a far marker stretches a time axis. A reference

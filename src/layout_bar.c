@@ -607,6 +607,9 @@ csvchart_status csvchart_layout_bar(const void *data, const struct spec *s,
     if (!panels) {
         return csvchart_error_nomem(err);
     }
+    if ((st = csvchart_layout_refs_log(s, err))) {
+        goto done;
+    }
     B.shared = shared_scale(&B);
     B.same_cats = same_categories(chart);
     for (size_t p = 0; p < np; p++) {

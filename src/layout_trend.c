@@ -764,15 +764,8 @@ csvchart_status csvchart_layout_trend(const void *data, const struct spec *s,
     struct layout *L = &T.L;
     csvchart_status st = CSVCHART_OK;
     csvchart_layout_begin(L, s, m, scene, fit);
-    for (size_t k = 0; s->log && k < s->nrules + s->nbands; k++) {
-        const struct ref_mark *r = csvchart_spec_ref(s, k);
-        if (!(r->lo > 0)) {
-            char v[64];
-            csvchart_format_value(&s->format, r->lo, v, sizeof v);
-            return csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0,
-                                      "%s: a log scale needs values > 0; \"%s\" is at %s",
-                                      k < s->nrules ? "rule" : "band", *r->label ? r->label : v, v);
-        }
+    if ((st = csvchart_layout_refs_log(s, err))) {
+        return st;
     }
     T.color = malloc((d->nseries ? d->nseries : 1) * sizeof *T.color);
     if (!T.color) {

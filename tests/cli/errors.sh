@@ -29,6 +29,21 @@ case_csv decimal_comma 1 \
 case_csv duplicate 1 \
     'csvchart: duplicate.csv:4:1: category "A" appears again (first on line 2); set aggregate to sum, mean, count, min or max, or use group for long-format data' \
     'model,price\nA,1\nB,2\nA,3\n'
+# A period without rows is a bar of zero under sum or count: no log axis draws it.
+case_csv bin_log_empty 1 \
+    'csvchart: bin_log_empty.csv: log scale needs values > 0; month "Feb 2024" has no rows, a sum of 0; bin by a longer period, or drop log' \
+    'date,v\n2024-01-05,3\n2024-03-07,40\n' --bin month --aggregate sum --log
+case_csv bin_log_empty_series 1 \
+    'csvchart: bin_log_empty_series.csv: log scale needs values > 0; month "Feb 2024" has no rows of "a", a count of 0; bin by a longer period, or drop log' \
+    'date,s\n2024-01-05,a\n2024-01-06,b\n2024-02-01,b\n2024-03-07,a\n2024-03-08,b\n' --bin month --aggregate count --group s --log
+# A log axis has no place at zero: a rule there, or a band from there, is refused (the axis,
+# stretched to take one, lost its ticks; found by the fuzzer).
+case_csv log_rule_zero 1 \
+    'csvchart: rule: a log scale needs values > 0; "One dollar" is at 0' \
+    'model,price\nDeepSeek R1,$0.07\nOpenAI o1,$60.00\n' --log --rule '$0 One dollar'
+case_csv log_band_zero 1 \
+    'csvchart: band: a log scale needs values > 0; "Cheap" is at 0' \
+    'model,price\nDeepSeek R1,$0.07\nOpenAI o1,$60.00\n' --log --band '0,0.5 Cheap'
 case_csv unknown_x 1 \
     'csvchart: unknown_x.csv: no column named "cost" (x); the columns are "model", "price"' \
     'model,price\nA,1\n' --x cost
