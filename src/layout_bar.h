@@ -94,6 +94,7 @@ struct bar_layout {
     bool labels;                 /* value labels are drawn */
     bool unlabelled;             /* labels = auto, drawn without them (lay_out's retry) */
     bool outside;                /* ... and may stand past their marks' ends (they fit there) */
+    bool lone_room;              /* without labels, the axis has room for bar_marks_lone()'s */
     bool shared;                 /* one value scale for every panel (facet_scale) */
     struct text_style label;     /* category names and value labels (may shrink to L.label_min) */
     struct text_style ratio;     /* the ratio callout (bold) */
@@ -256,6 +257,18 @@ double bar_marks_label_width(const struct bar_layout *B, const struct panel *P);
 bool bar_marks_labels_fit(const struct bar_layout *B, const struct panel *P, double band);
 /* The thickness of one bar in a band. */
 double bar_marks_thickness(const struct bar_layout *B, const struct panel *P, double band);
+/*
+ * Under labels = auto with no value labels (they do not fit every bar), a highlighted bar
+ * keeps its own: the bar the chart points at is the one a reader wants the number of
+ * (graphics desk review, session 23: 2021 highlighted among 35 unlabelled budget years).
+ * Whether category c's bar may: a lone bar in its band, on a chart without notes (their
+ * leaders and boxes were placed without it), its label `text` within its band across, or past
+ * it - bars only, inside the plot - over neighbours that end short of its bar (on the other
+ * side of zero, or no further out: "-1,204" under a bar between two of -612). Along the value
+ * axis the label asks room as every label does (bar_axis_reaches(); B->lone_room), so that
+ * the tallest bar keeps its label too; lone_label() draws it where it has that room.
+ */
+bool bar_marks_lone(const struct bar_layout *B, const struct panel *P, size_t c, const char *text);
 /* Whether value i of a range chart has one end only: low as high (a range of no length is
  * drawn as a mark of its value, with one label - review 12: "$240 $240" around nothing). */
 bool bar_marks_one_value(const struct panel *P, size_t i);

@@ -656,7 +656,15 @@ struct bar_arrangement bar_arrange_finish(struct bar_layout *B, struct panel *pa
     }
     B->labels = asked || s->labels == LABELS_INSIDE || (s->labels == LABELS_AUTO && fit);
     B->outside = B->labels && (asked || fit); /* inside labels that do not fit go out if any can */
-    if (!map_panels(B, panels, st, err)) {
+    /* A highlighted bar's own label asks room too (bar_marks_lone()); an axis too short with
+     * it is mapped without, and the label goes where it fits, if anywhere. */
+    B->lone_room = true;
+    bool mapped = map_panels(B, panels, st, err);
+    if (!mapped && !*st && !B->labels) {
+        B->lone_room = false;
+        mapped = map_panels(B, panels, st, err);
+    }
+    if (!mapped) {
         return (struct bar_arrangement){
             .short_w = B->horizontal, .short_h = !B->horizontal, .what = SHORT_AXIS};
     }

@@ -491,9 +491,10 @@ bool bar_axis_reaches(const struct bar_layout *B, const struct panel *P, struct 
         bool open = d->open && d->open[i];
         const char *hi_text = P->value_text[i];
         const char *lo_text = d->low ? (open ? P->value_text[i] : P->low_text[i]) : hi_text;
-        double w_hi = !labels         ? 0
-                      : B->horizontal ? csvchart_layout_width(&B->L, &B->label, hi_text)
-                                      : B->lh;
+        bool lone = !labels && B->lone_room && bar_marks_lone(B, P, i / d->nser, hi_text);
+        double w_hi = !labels && !lone ? 0
+                      : B->horizontal  ? csvchart_layout_width(&B->L, &B->label, hi_text)
+                                       : B->lh;
         double w_lo = !labels         ? 0
                       : B->horizontal ? csvchart_layout_width(&B->L, &B->label, lo_text)
                                       : B->lh;
@@ -505,11 +506,11 @@ bool bar_axis_reaches(const struct bar_layout *B, const struct panel *P, struct 
                 r[n++] = (struct bar_reach){frac(P, P->v[i]), labels ? gap + w_hi : over, true};
             }
         } else if (P->v[i] >= 0 || P->log) {
-            r[n++] = (struct bar_reach){frac(P, fmax(P->v[i], P->dlo)), labels ? gap + w_hi : over,
-                                        true};
+            r[n++] = (struct bar_reach){frac(P, fmax(P->v[i], P->dlo)),
+                                        labels || lone ? gap + w_hi : over, true};
         } else {
-            r[n++] =
-                (struct bar_reach){frac(P, P->v[i]), labels ? gap + w_hi + apart : over, false};
+            r[n++] = (struct bar_reach){frac(P, P->v[i]),
+                                        labels || lone ? gap + w_hi + apart : over, false};
         }
     }
     if (bar_totals_shown(B)) { /* a stack's total stands past its end */

@@ -602,29 +602,54 @@ static void no_data(struct bar_layout *B, const struct panel *P, double a, doubl
     value_label(B, P, text, B->s->theme.faint, p, a + slot / 2, up >= down);
 }
 
+bool bar_marks_lone(const struct bar_layout *B, const struct panel *P, size_t c, const char *text)
+{
+    const struct spec *s = B->s;
+    const struct bar_data *d = P->d;
+    if (B->labels || s->labels != LABELS_AUTO || !s->nhighlight || !P->highlighted[c] || s->stack ||
+        d->low || s->nnotes || bar_across_count(B, P) > 1 || !d->has[bar_idx(P, c, 0)]) {
+        return false;
+    }
+    double half =
+        (B->horizontal ? B->lh + 1 / B->L.scale : csvchart_layout_width(&B->L, &B->label, text)) /
+        2;
+    double start = bar_band_start(B, P), center = start + P->band * ((double)c + 0.5);
+    if (half <= P->band / 2) {
+        return true;
+    }
+    if (s->mark != MARK_BAR || center - half < start ||
+        center + half > start + bar_band_length(B, P)) {
+        return false; /* a dot's track runs the whole axis in its band */
+    }
+    double v = P->v[bar_idx(P, c, 0)];
+    bool up = v >= 0 || P->log;
+    for (size_t k = 0; k < d->ncat; k++) {
+        double w = P->v[bar_idx(P, k, 0)];
+        double apart = fabs(start + P->band * ((double)k + 0.5) - center);
+        if (k != c && d->has[bar_idx(P, k, 0)] && apart < half + P->bar / 2 + B->px.value_gap &&
+            (up ? w > v : w < v)) {
+            return false;
+        }
+    }
+    return true;
+}
+
 /*
- * Under labels = auto with no value labels (they do not fit every bar), a highlighted bar
- * keeps its own: the bar the chart points at is the one a reader wants the number of
- * (graphics desk review, session 23: 2021 highlighted among 35 unlabelled budget years).
- * Only where it fits: within its band across (so it stands over no other bar), inside the plot
- * along the value axis, through no rule, and on a chart without notes (their leaders
- * and boxes were placed without it).
+ * A highlighted bar's own label, without the others' (bar_marks_lone()), where the value axis
+ * has room for it: inside the plot and through no rule.
  */
 static bool lone_label(const struct bar_layout *B, const struct panel *P, size_t c,
                        const char *text, double p, bool beyond)
 {
-    const struct spec *s = B->s;
-    if (B->labels || s->labels != LABELS_AUTO || !s->nhighlight || !P->highlighted[c] || s->stack ||
-        P->d->low || s->nnotes || bar_across_count(B, P) > 1) {
+    if (!bar_marks_lone(B, P, c, text)) {
         return false;
     }
     double v0, v1, near;
     bar_value_ends(B, P, &v0, &v1);
     double far = label_reach(B, P, text, p, beyond, &near);
-    bool across = B->horizontal ? P->band >= B->lh + 1 / B->L.scale
-                                : csvchart_layout_width(&B->L, &B->label, text) <= P->band;
-    bool along = fmin(near, far) >= fmin(v0, v1) && fmax(near, far) <= fmax(v0, v1);
-    return across && along && !rule_through_label(B, P, text, p, beyond);
+    double eps = 1e-6; /* the room asked for it ends where it does, give or take rounding */
+    bool along = fmin(near, far) >= fmin(v0, v1) - eps && fmax(near, far) <= fmax(v0, v1) + eps;
+    return along && !rule_through_label(B, P, text, p, beyond);
 }
 
 void bar_marks_draw(struct bar_layout *B, struct panel *P)
