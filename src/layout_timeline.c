@@ -492,11 +492,14 @@ static bool ladder(struct timeline *T)
 
 /*
  * What is kept between layouts of the same data (timeline_data.h): each event's date line and
- * the memo of its texts' lines (memo_lines()), valid for one measurer and font. One block,
+ * the memo of its texts' lines (memo_lines()), valid for one measurer, font, locale and choice
+ * of lanes (which decides what a date line follows). One block,
  * freed with free(). Made when missing or stale; NULL when out of memory.
  */
 struct tl_scratch {
     const csvchart_text_measurer *m;
+    const struct csvchart_locale *loc;
+    bool lanes;
     size_t n;
     struct tl_memo *memo;
     unsigned char *memo_next;
@@ -507,10 +510,11 @@ struct tl_scratch {
 };
 
 static struct tl_scratch *scratch(const struct timeline_data *d, const csvchart_text_measurer *m,
-                                  const char *family, const struct csvchart_locale *loc)
+                                  const char *family, const struct csvchart_locale *loc, bool lanes)
 {
     struct tl_scratch *sc = d->scratch ? d->scratch->p : NULL;
-    if (sc && sc->m == m && sc->n == d->nevents && strcmp(sc->family, family) == 0) {
+    if (sc && sc->m == m && sc->loc == loc && sc->lanes == lanes && sc->n == d->nevents &&
+        strcmp(sc->family, family) == 0) {
         return sc;
     }
     size_t n = d->nevents, flen = strlen(family) + 1;
@@ -522,20 +526,41 @@ static struct tl_scratch *scratch(const struct timeline_data *d, const csvchart_
         return NULL;
     }
     ns->m = m;
+    ns->loc = loc;
+    ns->lanes = lanes;
     ns->n = n;
     memcpy(ns->family, family, flen);
     ns->memo = (struct tl_memo *)((char *)ns + head);
     ns->dates = (char(*)[TL_DATE_LEN])((char *)ns + head + memo);
     ns->memo_next = (unsigned char *)((char *)ns + head + memo + dates);
     ns->asked = (bool *)(ns->memo_next + n * 3);
+    /* Each event's date line says what changed since the event before it ("27 Jan" after
+     * "20 Jan 2025"), in its lane where there are lanes (a lane is read along). A span, a
+     * marker and a note are read on their own: written whole, and not what an event follows
+     * (a span's end is far from its label: "30 Nov" after "Jun 2021 - Jun 2022" read as 2022
+     * only on a close look). */
+    size_t nkeys = lanes && d->ngroups ? d->ngroups : 1;
+    const struct timeline_event **last = calloc(nkeys, sizeof *last);
+    if (!last) {
+        free(ns);
+        return NULL;
+    }
     for (size_t i = 0; i < n; i++) {
         const struct timeline_event *e = &d->events[i];
+        size_t key = nkeys > 1 && e->group < nkeys ? e->group : 0;
         if (e->has_end) {
             csvchart_date_format_span_in(loc, &e->start, &e->end, ns->dates[i], TL_DATE_LEN);
-        } else {
-            csvchart_date_format_in(loc, &e->start, false, ns->dates[i], TL_DATE_LEN);
+            continue;
         }
+        if (e->marker) {
+            csvchart_date_format_in(loc, &e->start, false, ns->dates[i], TL_DATE_LEN);
+            continue;
+        }
+        csvchart_date_format_after(loc, &e->start, last[key] ? &last[key]->start : NULL,
+                                   ns->dates[i], TL_DATE_LEN);
+        last[key] = e;
     }
+    free(last);
     if (d->scratch) {
         free(d->scratch->p);
         d->scratch->p = ns;
@@ -638,7 +663,7 @@ csvchart_status csvchart_layout_timeline(const void *data, const struct spec *s,
     T.dn_h = malloc(d->nevents * sizeof *T.dn_h);
     T.row_h = malloc(d->nevents * sizeof *T.row_h);
     T.row0 = malloc((d->ngroups + 2) * sizeof *T.row0);
-    struct tl_scratch *sc = scratch(d, m, s->font, s->locale);
+    struct tl_scratch *sc = scratch(d, m, s->font, s->locale, s->lanes);
     if (sc) {
         T.memo = sc->memo;
         T.memo_next = sc->memo_next;

@@ -414,6 +414,41 @@ void csvchart_date_format_in(const struct csvchart_locale *loc, const struct dat
     }
 }
 
+void csvchart_date_format_after(const struct csvchart_locale *loc, const struct date_value *d,
+                                const struct date_value *prev, char *buf, size_t n)
+{
+    /* Civil years of the first days covered: a time's day is its UTC day (offsets were
+     * converted when parsing), as its label says. */
+    int y, m, day, py = 0, pm, pd;
+    csvchart_date_civil(d->days, &y, &m, &day);
+    if (prev) {
+        csvchart_date_civil(prev->days, &py, &pm, &pd);
+    }
+    if (!prev || d->precision < DATE_DAY || py != y) {
+        csvchart_date_format_in(loc, d, false, buf, n);
+        return;
+    }
+    char date[96] = "", times[40] = "";
+    bool on_day = d->precision == DATE_TIME && prev->precision >= DATE_DAY && prev->days == d->days;
+    if (!on_day) {
+        if (loc) {
+            csvchart_locale_date(loc, day, m, 0, true, date, sizeof date);
+        } else {
+            snprintf(date, sizeof date, "%d %s", day, short_month[m >= 1 && m <= 12 ? m - 1 : 0]);
+        }
+    }
+    if (d->precision == DATE_TIME) {
+        clock_times(d, d, times, sizeof times);
+    }
+    const char *z = d->precision == DATE_TIME && !(prev->precision == DATE_TIME && prev->zoned)
+                        ? zone(d, d)
+                        : "";
+    if (snprintf(buf, n, "%s%s%s%s", date, date[0] && times[0] ? ", " : "", times, z) < 0) {
+        buf[0] = '\0';
+    }
+    csvchart_utf8_trim(buf);
+}
+
 static void span_in(const struct csvchart_locale *loc, const struct date_value *a,
                     const struct date_value *b, char *buf, size_t n);
 

@@ -102,4 +102,16 @@ void csvchart_date_format_in(const struct csvchart_locale *loc, const struct dat
 void csvchart_date_format_span_in(const struct csvchart_locale *loc, const struct date_value *a,
                                   const struct date_value *b, char *buf, size_t n);
 
+/*
+ * An event's date as a reader meets it after the one before it on the axis (prev: the date
+ * that event's line ends with, NULL for the first), saying only what changed, as a news
+ * timeline does: a day or a time in prev's year leaves the year out ("20 Jan 2025" then
+ * "27 Jan"), a time on prev's day the date too ("20 Jan 2025, 09:00 UTC" then "15:30"), and a
+ * time after a time in UTC its zone. A year or a month alone is written whole ("Feb 2026",
+ * not "Feb"), and so is anything after a different year, so each year is named by the first
+ * event in it. In the locale's manner (loc NULL: English), as csvchart_date_format_in().
+ */
+void csvchart_date_format_after(const struct csvchart_locale *loc, const struct date_value *d,
+                                const struct date_value *prev, char *buf, size_t n);
+
 #endif

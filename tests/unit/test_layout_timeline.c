@@ -792,7 +792,8 @@ static void test_article(void)
             CHECK_STR(s->desc, "Timeline of 5 events from January 2025 to April 2026.");
             CHECK(fixture_find_text(s, "Jan 2025") != NULL);
             CHECK(fixture_find_text(s, "15 Jan 2026") != NULL);
-            CHECK(fixture_find_text(s, "25 Feb 2026") != NULL);
+            CHECK(fixture_find_text(s, "25 Feb") != NULL); /* after Feb 2026 */
+            CHECK(fixture_find_text(s, "25 Feb 2026") == NULL);
             CHECK(fixture_find_text(s, "DeepSeek R1 Release") != NULL);
             CHECK_DBL(s->width, 1200, 0);
             CHECK_DBL(s->height, 675, 0);
@@ -1724,6 +1725,56 @@ static void test_cluster_of_one_day(void)
     free(b.p);
 }
 
+/* Each event's date line says what changed since the event before it in its lane; spans and
+ * markers are written whole and are not what the next date follows. */
+static void test_date_lines(void)
+{
+    const char *csv = "date,end,label,group\n"
+                      "2023-03-01,2024-05-31,Span in A,A\n"
+                      "2023-07-18,,A one,A\n"
+                      "2023-12-06,,B one,B\n"
+                      "2024-05-13,,A two,A\n"
+                      "2024-06-20,,B two,B\n"
+                      "2024-09-12,,A three,A\n";
+    static const struct {
+        const char *lanes, *text;
+        bool shown;
+    } want[] = {
+        {"group", "18 Jul 2023", true}, /* the first in its lane (a span is not followed) */
+        {"group", "6 Dec 2023", true},  /* the first in lane B */
+        {"group", "13 May 2024", true},
+        {"group", "20 Jun 2024", true}, /* lane B's year changed (not A's, 13 May 2024) */
+        {"group", "12 Sep", true},      /* after 13 May 2024 in its lane */
+        {"group", "12 Sep 2024", false},
+        {"group", "1 Mar 2023 \xe2\x80\x93 31 May 2024", true},
+        {"group", "1 Jun 2024", true}, /* a marker, whole */
+        {"none", "6 Dec", true},       /* without lanes: after 18 Jul 2023 */
+        {"none", "6 Dec 2023", false},
+        {"none", "20 Jun", true}, /* after 13 May 2024 */
+        {"none", "12 Sep", true},
+        {"none", "1 Jun 2024", true},
+    };
+    for (int lanes = 0; lanes < 2; lanes++) {
+        const char *opts[] = {"end",    "end",
+                              "group",  "group",
+                              "lanes",  lanes ? "group" : "none",
+                              "marker", "2024-06-01 Rules",
+                              NULL};
+        csvchart_error err = {0};
+        csvchart_figure *fig = lay(csv, opts, &err);
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        HARNESS_REPORT(s != NULL, "date lines: %s", csvchart_error_text(&err));
+        for (size_t i = 0; s && i < sizeof want / sizeof want[0]; i++) {
+            if (strcmp(want[i].lanes, lanes ? "group" : "none") == 0) {
+                HARNESS_REPORT((fixture_find_text(s, want[i].text) != NULL) == want[i].shown,
+                               "lanes = %s: \"%s\" %s", want[i].lanes, want[i].text,
+                               want[i].shown ? "missing" : "shown");
+            }
+        }
+        csvchart_figure_free(fig);
+    }
+}
+
 static void test_lanes(void)
 {
     const char *csv = "date,end,label,group\n"
@@ -1816,6 +1867,7 @@ int main(void)
     RUN(test_clusters);
     RUN(test_cluster_of_one_day);
     RUN(test_lanes);
+    RUN(test_date_lines);
     RUN(test_distinct_colors);
     if (system("fc-match -f '%{family}' Inter 2>/dev/null | grep -q Inter") != 0) {
         printf("Inter is not installed: the property test is skipped\n");

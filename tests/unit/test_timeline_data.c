@@ -375,6 +375,44 @@ static void test_date_text(void)
     CHECK_DBL(csvchart_date_period_end(&a), csvchart_date_coord(&a), 0);
 }
 
+/* A date line says what changed since the event before it (csvchart_date_format_after()). */
+static void test_date_after(void)
+{
+    static const struct {
+        const char *prev, *d, *want;
+    } cases[] = {
+        {NULL, "2025-01-20", "20 Jan 2025"}, /* the first names its year */
+        {"2025-01-20", "2025-01-27", "27 Jan"},
+        {"2025-01-20", "2025-01-20", "20 Jan"},           /* the same day, once more */
+        {"2024-12-30", "2025-01-02", "2 Jan 2025"},       /* a new year is named */
+        {"2025", "2025-03-04", "4 Mar"},                  /* after its year alone */
+        {"Feb 2026", "25 February 2026", "25 Feb"},       /* the article's */
+        {"15 January 2026", "February 2026", "Feb 2026"}, /* a month alone is whole */
+        {"2025-01-20", "2026", "2026"},
+        /* times: the date after another day, the time alone on the same day, UTC once */
+        {NULL, "2025-01-20T09:00Z", "20 Jan 2025, 09:00 UTC"},
+        {"2025-01-20T09:00Z", "2025-01-20T15:30Z", "15:30"},
+        {"2025-01-20T15:30Z", "2025-01-21T08:00Z", "21 Jan, 08:00"},
+        {"2025-01-20", "2025-01-20T15:30Z", "15:30 UTC"}, /* after a day: its zone named */
+        {"2025-01-20T09:00", "2025-01-20T15:30Z", "15:30 UTC"},
+        {"2025-01-20T09:00Z", "2025-01-20T15:30", "15:30"}, /* no zone given, none said */
+        /* the UTC day and year: 23:30 at -02:00 is 1:30 on the next day, in the next year */
+        {"2025-12-31T12:00Z", "2025-12-31T23:30-02:00", "1 Jan 2026, 01:30 UTC"},
+        {"2025-12-31T12:00Z", "2025-12-31T20:30-02:00", "22:30"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct date_value p, d;
+        char buf[96];
+        if (cases[i].prev) {
+            CHECK(csvchart_date_parse(cases[i].prev, strlen(cases[i].prev), &p));
+        }
+        CHECK(csvchart_date_parse(cases[i].d, strlen(cases[i].d), &d));
+        csvchart_date_format_after(NULL, &d, cases[i].prev ? &p : NULL, buf, sizeof buf);
+        HARNESS_REPORT(strcmp(buf, cases[i].want) == 0, "%s after %s: \"%s\", want \"%s\"",
+                       cases[i].d, cases[i].prev ? cases[i].prev : "none", buf, cases[i].want);
+    }
+}
+
 int main(void)
 {
     RUN(test_article);
@@ -386,5 +424,6 @@ int main(void)
     RUN(test_tick_times);
     RUN(test_seconds);
     RUN(test_date_text);
+    RUN(test_date_after);
     return harness_done();
 }
