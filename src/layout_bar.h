@@ -178,6 +178,8 @@ static inline size_t bar_idx(const struct panel *P, size_t c, size_t s)
 
 /* The thinnest bar of a group of three or more that goes without a warning, px. */
 #define BAR_GROUP_MIN 5.0
+/* The thickest a bar is drawn, in value-label line heights (bar_marks_thickness()). */
+#define BAR_MAX_LINES 8.0
 
 /* Marks side by side in one band: the series, or 1 when stacked. */
 static inline size_t bar_across_count(const struct bar_layout *B, const struct panel *P)

@@ -252,12 +252,27 @@ static bool thin_band(const struct bar_layout *B, double band)
     return band * B->L.scale < 3.0;
 }
 
-/* Bars fill about two thirds of their band (FIGURES.md: 60-75%); a group three quarters. */
+/*
+ * Bars fill about two thirds of their band (FIGURES.md: 60-75%); a group three quarters. A bar
+ * is at most BAR_MAX_LINES value-label lines thick: one to three bars across a slide or a
+ * square drew slabs (720 px for one bar at 1200x675, 360 for the article's two), where a desk
+ * draws bars and leaves the air between them. In type lines, so every panel of a figure, and
+ * every scale of it, caps alike; bars side by side stay as wide as their widest value label,
+ * which stands over its own bar (bar_marks_labels_fit()), so a larger canvas still makes room
+ * for them.
+ */
 double bar_marks_thickness(const struct bar_layout *B, const struct panel *P, double band)
 {
     size_t across = bar_across_count(B, P);
     double fill = thin_band(B, band) ? 1 : across > 1 ? 0.75 : 0.66;
-    return band * fill / (double)across;
+    double t = band * fill / (double)across, cap = BAR_MAX_LINES * B->lh;
+    if (t <= cap || cap <= 0) {
+        return t;
+    }
+    if (across > 1 && !B->horizontal && B->s->labels != LABELS_NONE && P->value_text) {
+        cap = fmax(cap, bar_marks_label_width(B, P));
+    }
+    return fmin(t, cap);
 }
 
 double bar_marks_overhang(const struct bar_layout *B, const struct panel *P)

@@ -632,6 +632,58 @@ static void test_orientation(void)
     csvchart_figure_free(fig);
 }
 
+/* The thickest data bar of a scene (rects of the first palette colour, legend swatches aside). */
+static double thickest_bar(const struct csvchart_scene *s, bool horizontal)
+{
+    struct theme light;
+    csvchart_theme_get("light", NULL, &light);
+    double t = 0;
+    for (size_t i = 0; i < s->len; i++) {
+        const struct scene_item *it = &s->items[i];
+        if (it->kind == SCENE_RECT && it->fill == light.palette[0] && it->w > 12 && it->h > 12) {
+            t = fmax(t, horizontal ? it->h : it->w);
+        }
+    }
+    return t;
+}
+
+/* One to three bars are bars, not slabs: at most eight value-label lines thick at every size
+ * (one bar at 1200x675 was 720 px wide), the same for one, two and three; six share the plot. */
+static void test_bar_thickness_cap(void)
+{
+    static const char *const csv[] = {"k,v\nA,60\n", "k,v\nA,60\nB,0.55\n",
+                                      "k,v\nA,60\nB,0.55\nC,12\n",
+                                      "k,v\nA,60\nB,5\nC,12\nD,7\nE,9\nF,30\n"};
+    static const char *const sizes[] = {"article", "slide", "1080x1080", "400x600"};
+    for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
+        for (int h = 0; h < 2; h++) {
+            double t[4] = {0};
+            for (size_t k = 0; k < 4; k++) {
+                const char *opts[] = {"size", sizes[z], "horizontal", h ? "true" : "false", NULL};
+                csvchart_figure *fig = lay(csv[k], opts);
+                if (!fig) {
+                    continue;
+                }
+                csvchart_error err = {0};
+                const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+                t[k] = thickest_bar(s, h);
+                const struct scene_item *label = fixture_find_text(s, "60"); /* a line high */
+                HARNESS_REPORT(label && t[k] > 0 && t[k] <= 8.5 * label->h,
+                               "%s, %zu bars%s: %.1f px thick, lines of %.1f", sizes[z], k + 1,
+                               h ? ", horizontal" : "", t[k], label ? label->h : 0);
+                csvchart_figure_free(fig);
+            }
+            if (strcmp(sizes[z], "400x600") != 0 || h) { /* a phone's bands are narrower */
+                HARNESS_REPORT(fabs(t[0] - t[1]) < 0.01 && fabs(t[1] - t[2]) < 0.01,
+                               "%s%s: one, two, three bars %.1f %.1f %.1f px", sizes[z],
+                               h ? ", horizontal" : "", t[0], t[1], t[2]);
+            }
+            HARNESS_REPORT(t[3] < t[2], "%s%s: six bars %.1f px, three %.1f", sizes[z],
+                           h ? ", horizontal" : "", t[3], t[2]);
+        }
+    }
+}
+
 static void test_highlight(void)
 {
     const char *opts[] = {"highlight", "B", NULL};
@@ -2831,5 +2883,6 @@ int main(void)
     RUN(test_rules_clear_of_labels);
     RUN(test_panel_titles_fit);
     RUN(test_facet_names_shared);
+    RUN(test_bar_thickness_cap);
     return harness_done();
 }
