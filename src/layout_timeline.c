@@ -492,14 +492,12 @@ static bool ladder(struct timeline *T)
 
 /*
  * What is kept between layouts of the same data (timeline_data.h): each event's date line and
- * the memo of its texts' lines (memo_lines()), valid for one measurer, font, locale and choice
- * of lanes (which decides what a date line follows). One block,
- * freed with free(). Made when missing or stale; NULL when out of memory.
+ * the memo of its texts' lines (memo_lines()), valid for one measurer, font and locale. One
+ * block, freed with free(). Made when missing or stale; NULL when out of memory.
  */
 struct tl_scratch {
     const csvchart_text_measurer *m;
     const struct csvchart_locale *loc;
-    bool lanes;
     size_t n;
     struct tl_memo *memo;
     unsigned char *memo_next;
@@ -509,11 +507,49 @@ struct tl_scratch {
     char family[];           /* NUL-terminated */
 };
 
+/*
+ * What the events' date lines leave out (csvchart_date_format_omit()) after the first event
+ * that is neither a span nor a marker (*first; n when there is none), which says it all: the
+ * year when every date of the figure is in one year, the day when all are on one day, "UTC"
+ * when the first is a time in UTC and so is every time. A figure over several years names
+ * each date's year: a label stands off its dot, in another column, in another lane, and "17
+ * Jul" beside the tick of the next year was read in that year (a review of the first version,
+ * which left out what had not changed since the event before).
+ */
+static unsigned date_omit(const struct timeline_data *d, size_t *first)
+{
+    size_t n = d->nevents;
+    *first = n;
+    for (size_t i = 0; i < n && *first == n; i++) {
+        *first = d->events[i].has_end || d->events[i].marker ? n : i;
+    }
+    if (*first == n) {
+        return 0;
+    }
+    const struct date_value *f = &d->events[*first].start;
+    int fy, fm, fd;
+    csvchart_date_civil(f->days, &fy, &fm, &fd);
+    bool year = true, day = f->precision >= DATE_DAY, zone = f->precision == DATE_TIME && f->zoned;
+    for (size_t i = 0; i < n; i++) {
+        const struct timeline_event *e = &d->events[i];
+        for (int end = 0; end <= (int)e->has_end; end++) {
+            const struct date_value *v = end ? &e->end : &e->start;
+            int y, m, dd;
+            csvchart_date_civil(v->days, &y, &m, &dd);
+            year = year && y == fy;
+            day = day && v->precision >= DATE_DAY && v->days == f->days;
+            zone = zone && (v->precision != DATE_TIME || v->zoned);
+        }
+    }
+    return (year ? DATE_OMIT_YEAR : 0) | (year && day ? DATE_OMIT_DAY : 0) |
+           (zone ? DATE_OMIT_ZONE : 0);
+}
+
 static struct tl_scratch *scratch(const struct timeline_data *d, const csvchart_text_measurer *m,
-                                  const char *family, const struct csvchart_locale *loc, bool lanes)
+                                  const char *family, const struct csvchart_locale *loc)
 {
     struct tl_scratch *sc = d->scratch ? d->scratch->p : NULL;
-    if (sc && sc->m == m && sc->loc == loc && sc->lanes == lanes && sc->n == d->nevents &&
+    if (sc && sc->m == m && sc->loc == loc && sc->n == d->nevents &&
         strcmp(sc->family, family) == 0) {
         return sc;
     }
@@ -527,40 +563,23 @@ static struct tl_scratch *scratch(const struct timeline_data *d, const csvchart_
     }
     ns->m = m;
     ns->loc = loc;
-    ns->lanes = lanes;
     ns->n = n;
     memcpy(ns->family, family, flen);
     ns->memo = (struct tl_memo *)((char *)ns + head);
     ns->dates = (char(*)[TL_DATE_LEN])((char *)ns + head + memo);
     ns->memo_next = (unsigned char *)((char *)ns + head + memo + dates);
     ns->asked = (bool *)(ns->memo_next + n * 3);
-    /* Each event's date line says what changed since the event before it ("27 Jan" after
-     * "20 Jan 2025"), in its lane where there are lanes (a lane is read along). A span, a
-     * marker and a note are read on their own: written whole, and not what an event follows
-     * (a span's end is far from its label: "30 Nov" after "Jun 2021 - Jun 2022" read as 2022
-     * only on a close look). */
-    size_t nkeys = lanes && d->ngroups ? d->ngroups : 1;
-    const struct timeline_event **last = calloc(nkeys, sizeof *last);
-    if (!last) {
-        free(ns);
-        return NULL;
-    }
+    size_t first = n;
+    unsigned omit = date_omit(d, &first);
     for (size_t i = 0; i < n; i++) {
         const struct timeline_event *e = &d->events[i];
-        size_t key = nkeys > 1 && e->group < nkeys ? e->group : 0;
         if (e->has_end) {
             csvchart_date_format_span_in(loc, &e->start, &e->end, ns->dates[i], TL_DATE_LEN);
-            continue;
+        } else {
+            csvchart_date_format_omit(loc, &e->start, e->marker || i == first ? 0 : omit,
+                                      ns->dates[i], TL_DATE_LEN);
         }
-        if (e->marker) {
-            csvchart_date_format_in(loc, &e->start, false, ns->dates[i], TL_DATE_LEN);
-            continue;
-        }
-        csvchart_date_format_after(loc, &e->start, last[key] ? &last[key]->start : NULL,
-                                   ns->dates[i], TL_DATE_LEN);
-        last[key] = e;
     }
-    free(last);
     if (d->scratch) {
         free(d->scratch->p);
         d->scratch->p = ns;
@@ -663,7 +682,7 @@ csvchart_status csvchart_layout_timeline(const void *data, const struct spec *s,
     T.dn_h = malloc(d->nevents * sizeof *T.dn_h);
     T.row_h = malloc(d->nevents * sizeof *T.row_h);
     T.row0 = malloc((d->ngroups + 2) * sizeof *T.row0);
-    struct tl_scratch *sc = scratch(d, m, s->font, s->locale, s->lanes);
+    struct tl_scratch *sc = scratch(d, m, s->font, s->locale);
     if (sc) {
         T.memo = sc->memo;
         T.memo_next = sc->memo_next;

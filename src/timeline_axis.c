@@ -414,35 +414,29 @@ void csvchart_date_format_in(const struct csvchart_locale *loc, const struct dat
     }
 }
 
-void csvchart_date_format_after(const struct csvchart_locale *loc, const struct date_value *d,
-                                const struct date_value *prev, char *buf, size_t n)
+void csvchart_date_format_omit(const struct csvchart_locale *loc, const struct date_value *d,
+                               unsigned omit, char *buf, size_t n)
 {
-    /* Civil years of the first days covered: a time's day is its UTC day (offsets were
-     * converted when parsing), as its label says. */
-    int y, m, day, py = 0, pm, pd;
-    csvchart_date_civil(d->days, &y, &m, &day);
-    if (prev) {
-        csvchart_date_civil(prev->days, &py, &pm, &pd);
-    }
-    if (!prev || d->precision < DATE_DAY || py != y) {
+    if (d->precision < DATE_DAY || !(omit & DATE_OMIT_YEAR)) {
         csvchart_date_format_in(loc, d, false, buf, n);
         return;
     }
+    /* a time's day is its UTC day (offsets were converted when parsing), as its label says */
+    int y, m, day;
+    csvchart_date_civil(d->days, &y, &m, &day);
     char date[96] = "", times[40] = "";
-    bool on_day = d->precision == DATE_TIME && prev->precision >= DATE_DAY && prev->days == d->days;
-    if (!on_day) {
+    bool timed = d->precision == DATE_TIME;
+    if (!(timed && (omit & DATE_OMIT_DAY))) {
         if (loc) {
             csvchart_locale_date(loc, day, m, 0, true, date, sizeof date);
         } else {
             snprintf(date, sizeof date, "%d %s", day, short_month[m >= 1 && m <= 12 ? m - 1 : 0]);
         }
     }
-    if (d->precision == DATE_TIME) {
+    if (timed) {
         clock_times(d, d, times, sizeof times);
     }
-    const char *z = d->precision == DATE_TIME && !(prev->precision == DATE_TIME && prev->zoned)
-                        ? zone(d, d)
-                        : "";
+    const char *z = timed && !(omit & DATE_OMIT_ZONE) ? zone(d, d) : "";
     if (snprintf(buf, n, "%s%s%s%s", date, date[0] && times[0] ? ", " : "", times, z) < 0) {
         buf[0] = '\0';
     }

@@ -103,15 +103,14 @@ void csvchart_date_format_span_in(const struct csvchart_locale *loc, const struc
                                   const struct date_value *b, char *buf, size_t n);
 
 /*
- * An event's date as a reader meets it after the one before it on the axis (prev: the date
- * that event's line ends with, NULL for the first), saying only what changed, as a news
- * timeline does: a day or a time in prev's year leaves the year out ("20 Jan 2025" then
- * "27 Jan"), a time on prev's day the date too ("20 Jan 2025, 09:00 UTC" then "15:30"), and a
- * time after a time in UTC its zone. A year or a month alone is written whole ("Feb 2026",
- * not "Feb"), and so is anything after a different year, so each year is named by the first
- * event in it. In the locale's manner (loc NULL: English), as csvchart_date_format_in().
+ * An event's date without what its figure states once, at its first event (the other flags
+ * of csvchart_date_format_omit()): the year where every date is in one year ("27 Jan" after
+ * "20 Jan 2025"), the day where every date is on one day ("15:30" after "20 Jan 2025, 09:00
+ * UTC"), the zone where every time is UTC. A year or a month alone is written whole ("Feb
+ * 2025", not "Feb"). In the locale's manner (loc NULL: English), as csvchart_date_format_in().
  */
-void csvchart_date_format_after(const struct csvchart_locale *loc, const struct date_value *d,
-                                const struct date_value *prev, char *buf, size_t n);
+enum date_omit { DATE_OMIT_YEAR = 1, DATE_OMIT_DAY = 2, DATE_OMIT_ZONE = 4 };
+void csvchart_date_format_omit(const struct csvchart_locale *loc, const struct date_value *d,
+                               unsigned omit, char *buf, size_t n);
 
 #endif

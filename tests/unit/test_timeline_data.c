@@ -375,41 +375,38 @@ static void test_date_text(void)
     CHECK_DBL(csvchart_date_period_end(&a), csvchart_date_coord(&a), 0);
 }
 
-/* A date line says what changed since the event before it (csvchart_date_format_after()). */
-static void test_date_after(void)
+/* A date without what its figure states once (csvchart_date_format_omit()). */
+static void test_date_omit(void)
 {
+    enum { Y = DATE_OMIT_YEAR, D = DATE_OMIT_DAY, Z = DATE_OMIT_ZONE };
     static const struct {
-        const char *prev, *d, *want;
+        const char *d;
+        unsigned omit;
+        const char *want;
     } cases[] = {
-        {NULL, "2025-01-20", "20 Jan 2025"}, /* the first names its year */
-        {"2025-01-20", "2025-01-27", "27 Jan"},
-        {"2025-01-20", "2025-01-20", "20 Jan"},           /* the same day, once more */
-        {"2024-12-30", "2025-01-02", "2 Jan 2025"},       /* a new year is named */
-        {"2025", "2025-03-04", "4 Mar"},                  /* after its year alone */
-        {"Feb 2026", "25 February 2026", "25 Feb"},       /* the article's */
-        {"15 January 2026", "February 2026", "Feb 2026"}, /* a month alone is whole */
-        {"2025-01-20", "2026", "2026"},
-        /* times: the date after another day, the time alone on the same day, UTC once */
-        {NULL, "2025-01-20T09:00Z", "20 Jan 2025, 09:00 UTC"},
-        {"2025-01-20T09:00Z", "2025-01-20T15:30Z", "15:30"},
-        {"2025-01-20T15:30Z", "2025-01-21T08:00Z", "21 Jan, 08:00"},
-        {"2025-01-20", "2025-01-20T15:30Z", "15:30 UTC"}, /* after a day: its zone named */
-        {"2025-01-20T09:00", "2025-01-20T15:30Z", "15:30 UTC"},
-        {"2025-01-20T09:00Z", "2025-01-20T15:30", "15:30"}, /* no zone given, none said */
-        /* the UTC day and year: 23:30 at -02:00 is 1:30 on the next day, in the next year */
-        {"2025-12-31T12:00Z", "2025-12-31T23:30-02:00", "1 Jan 2026, 01:30 UTC"},
-        {"2025-12-31T12:00Z", "2025-12-31T20:30-02:00", "22:30"},
+        {"2025-01-27", 0, "27 Jan 2025"},
+        {"2025-01-27", Y, "27 Jan"},
+        {"2025-01-27", Y | D | Z, "27 Jan"}, /* a day has no time to stand alone */
+        {"25 February 2026", Y, "25 Feb"},
+        {"February 2026", Y, "Feb 2026"}, /* a month alone is whole */
+        {"2026", Y, "2026"},
+        {"2025-01-20T15:30Z", 0, "20 Jan 2025, 15:30 UTC"},
+        {"2025-01-20T15:30Z", Y, "20 Jan, 15:30 UTC"},
+        {"2025-01-20T15:30Z", Y | Z, "20 Jan, 15:30"},
+        {"2025-01-20T15:30Z", Y | D | Z, "15:30"},
+        {"2025-01-20T15:30Z", Y | D, "15:30 UTC"},
+        {"2025-01-20T15:30", Y | D, "15:30"},          /* no zone given, none said */
+        {"2025-01-20T15:30", D, "20 Jan 2025, 15:30"}, /* the day only with its year */
+        /* the UTC day: 23:30 at -02:00 is 01:30 on the next day */
+        {"2025-12-30T23:30-02:00", Y | Z, "31 Dec, 01:30"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        struct date_value p, d;
+        struct date_value d;
         char buf[96];
-        if (cases[i].prev) {
-            CHECK(csvchart_date_parse(cases[i].prev, strlen(cases[i].prev), &p));
-        }
         CHECK(csvchart_date_parse(cases[i].d, strlen(cases[i].d), &d));
-        csvchart_date_format_after(NULL, &d, cases[i].prev ? &p : NULL, buf, sizeof buf);
-        HARNESS_REPORT(strcmp(buf, cases[i].want) == 0, "%s after %s: \"%s\", want \"%s\"",
-                       cases[i].d, cases[i].prev ? cases[i].prev : "none", buf, cases[i].want);
+        csvchart_date_format_omit(NULL, &d, cases[i].omit, buf, sizeof buf);
+        HARNESS_REPORT(strcmp(buf, cases[i].want) == 0, "%s omitting %u: \"%s\", want \"%s\"",
+                       cases[i].d, cases[i].omit, buf, cases[i].want);
     }
 }
 
@@ -424,6 +421,6 @@ int main(void)
     RUN(test_tick_times);
     RUN(test_seconds);
     RUN(test_date_text);
-    RUN(test_date_after);
+    RUN(test_date_omit);
     return harness_done();
 }
