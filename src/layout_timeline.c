@@ -510,8 +510,8 @@ struct tl_scratch {
 /*
  * What the events' date lines leave out (csvchart_date_format_omit()) after the first event
  * that is neither a span nor a marker (*first; n when there is none), which says it all: the
- * year when every date of the figure is in one year, the day when all are on one day, "UTC"
- * when the first is a time in UTC and so is every time. A figure over several years names
+ * year when every date of the figure is in one year, and the day when all are on one day. A
+ * figure over several years names
  * each date's year: a label stands off its dot, in another column, in another lane, and "17
  * Jul" beside the tick of the next year was read in that year (a review of the first version,
  * which left out what had not changed since the event before).
@@ -529,7 +529,7 @@ static unsigned date_omit(const struct timeline_data *d, size_t *first)
     const struct date_value *f = &d->events[*first].start;
     int fy, fm, fd;
     csvchart_date_civil(f->days, &fy, &fm, &fd);
-    bool year = true, day = f->precision >= DATE_DAY, zone = f->precision == DATE_TIME && f->zoned;
+    bool year = true, day = f->precision >= DATE_DAY;
     for (size_t i = 0; i < n; i++) {
         const struct timeline_event *e = &d->events[i];
         for (int end = 0; end <= (int)e->has_end; end++) {
@@ -538,11 +538,9 @@ static unsigned date_omit(const struct timeline_data *d, size_t *first)
             csvchart_date_civil(v->days, &y, &m, &dd);
             year = year && y == fy;
             day = day && v->precision >= DATE_DAY && v->days == f->days;
-            zone = zone && (v->precision != DATE_TIME || v->zoned);
         }
     }
-    return (year ? DATE_OMIT_YEAR : 0) | (year && day ? DATE_OMIT_DAY : 0) |
-           (zone ? DATE_OMIT_ZONE : 0);
+    return (year ? DATE_OMIT_YEAR : 0) | (year && day ? DATE_OMIT_DAY : 0);
 }
 
 static struct tl_scratch *scratch(const struct timeline_data *d, const csvchart_text_measurer *m,

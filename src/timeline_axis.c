@@ -436,7 +436,7 @@ void csvchart_date_format_omit(const struct csvchart_locale *loc, const struct d
     if (timed) {
         clock_times(d, d, times, sizeof times);
     }
-    const char *z = timed && !(omit & DATE_OMIT_ZONE) ? zone(d, d) : "";
+    const char *z = timed ? zone(d, d) : "";
     if (snprintf(buf, n, "%s%s%s%s", date, date[0] && times[0] ? ", " : "", times, z) < 0) {
         buf[0] = '\0';
     }

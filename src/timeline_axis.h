@@ -103,13 +103,15 @@ void csvchart_date_format_span_in(const struct csvchart_locale *loc, const struc
                                   const struct date_value *b, char *buf, size_t n);
 
 /*
- * An event's date without what its figure states once, at its first event (the other flags
- * of csvchart_date_format_omit()): the year where every date is in one year ("27 Jan" after
- * "20 Jan 2025"), the day where every date is on one day ("15:30" after "20 Jan 2025, 09:00
- * UTC"), the zone where every time is UTC. A year or a month alone is written whole ("Feb
- * 2025", not "Feb"). In the locale's manner (loc NULL: English), as csvchart_date_format_in().
+ * An event's date without what its figure states once, at its first event: the year where
+ * every date is in one year ("27 Jan" after "20 Jan 2025"), and with it the day where every
+ * date is on one day ("15:30 UTC" after "20 Jan 2025, 09:00 UTC"). A year or a month alone is
+ * written whole ("Feb 2025", not "Feb"), and a time keeps its zone: times given with an offset
+ * are shown in UTC, and "15:30" alone was read as the local time of a Mumbai close at 10:00
+ * UTC (graphics desk review). In the locale's manner (loc NULL: English), as
+ * csvchart_date_format_in().
  */
-enum date_omit { DATE_OMIT_YEAR = 1, DATE_OMIT_DAY = 2, DATE_OMIT_ZONE = 4 };
+enum date_omit { DATE_OMIT_YEAR = 1, DATE_OMIT_DAY = 2 };
 void csvchart_date_format_omit(const struct csvchart_locale *loc, const struct date_value *d,
                                unsigned omit, char *buf, size_t n);
 

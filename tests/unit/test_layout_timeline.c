@@ -1725,9 +1725,9 @@ static void test_cluster_of_one_day(void)
 }
 
 /* Date lines leave out what the figure's first event states, where it holds for every date:
- * the year of a figure in one year, the day of one day, UTC; over several years, every date
- * is whole (a label off its dot was read in the year of the tick beside it). Spans and
- * markers are always whole. */
+ * the year of a figure in one year, the day of one day (never the zone); over several years, every
+ * date is whole (a label off its dot was read in the year of the tick beside it). Spans and markers
+ * are always whole. */
 static void test_date_lines(void)
 {
     static const struct {
@@ -1750,12 +1750,18 @@ static void test_date_lines(void)
          {"27 Jan 2025", "1 Jul 2025", NULL}},
         {"date,label\n2025-01-20T09:00Z,One\n2025-01-20T15:30Z,Two\n2025-01-21T08:00Z,Three\n",
          NULL,
-         {"20 Jan 2025, 09:00 UTC", "20 Jan, 15:30", "21 Jan, 08:00", NULL},
-         {"15:30", "20 Jan, 15:30 UTC", NULL}},
+         {"20 Jan 2025, 09:00 UTC", "20 Jan, 15:30 UTC", "21 Jan, 08:00 UTC", NULL},
+         {"15:30 UTC", "20 Jan, 15:30", NULL}},
         {"date,label\n2025-01-20T09:00Z,One\n2025-01-20T15:30Z,Two\n2025-01-20T18:00,Three\n",
          NULL,
          {"20 Jan 2025, 09:00 UTC", "15:30 UTC", "18:00", NULL},
          {"15:30", NULL}},
+        /* local times with an offset, shown in UTC: each says so (review: "Mumbai close
+         * 10:00" read as the local time) */
+        {"date,label\n2025-01-20T09:00+05:30,Open\n2025-01-20T15:30+05:30,Close\n",
+         NULL,
+         {"20 Jan 2025, 03:30 UTC", "10:00 UTC", NULL},
+         {"20 Jan, 10:00", NULL}},
         {"date,label\n2024-12-31,One\n2025-01-02,Two\n",
          NULL,
          {"31 Dec 2024", "2 Jan 2025", NULL},
