@@ -787,6 +787,16 @@ void csvchart_format_plan_shares(const struct value_format *f, const double *v, 
     p->keep_zeros = true;
 }
 
+void csvchart_format_plan_exact_sums(struct label_plan *p, int written)
+{
+    if (p->f.kind == FORMAT_PRINTF || p->rule != DEC_FIXED || (p->si && p->k != 0) ||
+        written <= p->digits) {
+        return;
+    }
+    p->digits = csvchart_fmt_clamp_decimals(written);
+    p->keep_zeros = true;
+}
+
 void csvchart_format_plan_points(const struct value_format *f, const double *v, size_t n,
                                  bool computed, bool si, struct label_plan *p)
 {

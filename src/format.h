@@ -156,6 +156,11 @@ void csvchart_format_plan(const struct value_format *f, enum label_role role, co
 void csvchart_format_plan_shares(const struct value_format *f, const double *v, size_t n,
                                  struct label_plan *p);
 
+/* A plan of sums of values written with at most `written` decimals, which are exact at that
+ * many: where it shows fewer, without a prefix, it shows them, trailing zeros kept ("6.25",
+ * not "6.3", over segments labelled 1.25 and 5.00: a copy desk adds them up). */
+void csvchart_format_plan_exact_sums(struct label_plan *p, int written);
+
 /* Values labelled at points along a line (a trend's), read one at a time rather than side by
  * side: each at its own prefix ("162K" and "1.19M", not "0.16M" beside "1.19M"), abbreviated
  * when the figure's values are (`si`: "9.16K" beside another series' "2.21K", not "9,160").

@@ -176,6 +176,11 @@ bool bar_marks_prepare(struct bar_layout *B, struct panel *P)
     P->totals = P->values;
     if (k) {
         csvchart_format_plan(&P->values.f, LABELS_VALUES, vals, k, 0, true, NULL, &P->totals);
+        int written = 0; /* sums of values as written are exact at their decimals */
+        for (size_t i = 0; d->written_dec && !B->s->stack_percent && i < n; i++) {
+            written = d->has[i] && d->written_dec[i] > written ? d->written_dec[i] : written;
+        }
+        csvchart_format_plan_exact_sums(&P->totals, written);
     }
     free(vals);
     int *series_dec = series_decimals(B, P);

@@ -341,6 +341,33 @@ static void test_net_totals(void)
     }
 }
 
+/* A stack's total adds up to its segments as written: 1.25 + 5.00 is 6.25, not 6.3 (graphics
+ * desk review: totals took three significant digits of the largest, 18.0, so one decimal). */
+static void test_totals_add_up(void)
+{
+    const char *with[] = {"stack", "true", "totals", "true", "y", "input,output", NULL};
+    csvchart_figure *fig = lay("lab,input,output\nOpenAI,2.5,10\nAnthropic,3,15\n"
+                               "Google,1.25,5\n",
+                               with);
+    if (fig) {
+        csvchart_error err = {0};
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        CHECK(fixture_find_text(s, "6.25") && fixture_find_text(s, "12.50") &&
+              fixture_find_text(s, "18.00"));
+        CHECK(fixture_find_text(s, "6.3") == NULL);
+        csvchart_figure_free(fig);
+    }
+    /* sums of whole numbers stay whole; aggregated (computed) sums keep three digits */
+    fig = lay("k,a,b\nX,12,30\nY,7,9\n",
+              (const char *[]){"stack", "true", "totals", "true", "y", "a,b", NULL});
+    if (fig) {
+        csvchart_error err = {0};
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        CHECK(fixture_find_text(s, "42") && fixture_find_text(s, "16"));
+        csvchart_figure_free(fig);
+    }
+}
+
 /*
  * A series shares its decimals where the panel's values together span a hundredfold and drop
  * the zeros no reader needs (graphics desk review 12: "1,816" beside "8,494.4" in one series
@@ -2844,6 +2871,7 @@ int main(void)
     RUN(test_ratio_signs);
     RUN(test_no_data_note);
     RUN(test_net_totals);
+    RUN(test_totals_add_up);
     RUN(test_rule_far);
     RUN(test_refs_visible);
     RUN(test_log_axis);
