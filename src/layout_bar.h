@@ -154,6 +154,7 @@ struct panel {
     double ref_col, ref_row;   /* px kept right of the plot for rule labels and notes (the
                                   column) and above it for horizontal rule labels (the row) */
     size_t ratio_a, ratio_b;   /* the two categories of the callout ((size_t)-1: none) */
+    size_t ratio_s;            /* ... and their series: the one highlighted, else the first */
     bool notes_inline;         /* horizontal: notes stand beside their bars, no column */
     bool named;                /* horizontal: the names stand left of this panel's plot (all
                                   panels, or with names_shared the first of each row) */

@@ -24,8 +24,18 @@ bool bar_ratio_pair(const struct bar_layout *B, struct panel *P)
 {
     const struct bar_data *d = P->d;
     P->ratio_a = P->ratio_b = (size_t)-1;
+    P->ratio_s = 0;
     if (!B->s->ratio) {
         return false;
+    }
+    /* Bars side by side: the series highlighted, when one is (the others are muted; the
+     * bracket stood on the grey bars of the first, graphics desk review). */
+    uint64_t hl = B->series_hl;
+    if (!B->s->stack && hl && !(hl & (hl - 1))) {
+        while (!(hl >> P->ratio_s & 1)) {
+            P->ratio_s++;
+        }
+        P->ratio_s = P->ratio_s < d->nser ? P->ratio_s : 0;
     }
     if (B->s->ratio_pair[0]) {
         for (size_t c = 0; c < d->ncat; c++) {
@@ -36,16 +46,16 @@ bool bar_ratio_pair(const struct bar_layout *B, struct panel *P)
                 P->ratio_b = c;
             }
         }
-    } else { /* the smallest and the largest positive value of the first series */
+    } else { /* the smallest and the largest positive value of that series */
         for (size_t c = 0; c < d->ncat; c++) {
-            size_t i = bar_idx(P, c, 0);
+            size_t i = bar_idx(P, c, P->ratio_s);
             if (!d->has[i] || P->v[i] <= 0) {
                 continue;
             }
-            if (P->ratio_a == (size_t)-1 || P->v[i] < P->v[bar_idx(P, P->ratio_a, 0)]) {
+            if (P->ratio_a == (size_t)-1 || P->v[i] < P->v[bar_idx(P, P->ratio_a, P->ratio_s)]) {
                 P->ratio_a = c;
             }
-            if (P->ratio_b == (size_t)-1 || P->v[i] > P->v[bar_idx(P, P->ratio_b, 0)]) {
+            if (P->ratio_b == (size_t)-1 || P->v[i] > P->v[bar_idx(P, P->ratio_b, P->ratio_s)]) {
                 P->ratio_b = c;
             }
         }
@@ -56,8 +66,10 @@ bool bar_ratio_pair(const struct bar_layout *B, struct panel *P)
         }
     }
     bool ok = P->ratio_a != (size_t)-1 && P->ratio_b != (size_t)-1 && P->ratio_a != P->ratio_b;
-    ok = ok && d->has[bar_idx(P, P->ratio_a, 0)] && d->has[bar_idx(P, P->ratio_b, 0)];
-    ok = ok && P->v[bar_idx(P, P->ratio_a, 0)] > 0 && P->v[bar_idx(P, P->ratio_b, 0)] > 0;
+    ok = ok && d->has[bar_idx(P, P->ratio_a, P->ratio_s)] &&
+         d->has[bar_idx(P, P->ratio_b, P->ratio_s)];
+    ok = ok && P->v[bar_idx(P, P->ratio_a, P->ratio_s)] > 0 &&
+         P->v[bar_idx(P, P->ratio_b, P->ratio_s)] > 0;
     if (!ok) {
         P->ratio_a = P->ratio_b = (size_t)-1;
     }
@@ -73,7 +85,7 @@ csvchart_status bar_ratio_check(const struct bar_layout *B, const struct panel *
     }
     size_t left = 0, first = 0, above = 0;
     for (size_t c = 0; c < d->ncat; c++) {
-        size_t i = bar_idx(P, c, 0);
+        size_t i = bar_idx(P, c, P->ratio_s);
         above += d->has[i] && P->v[i] > 0;
         if (d->has[i] && P->v[i] <= 0 && left++ == 0) {
             first = c;
@@ -83,7 +95,7 @@ csvchart_status bar_ratio_check(const struct bar_layout *B, const struct panel *
         return CSVCHART_OK;
     }
     size_t a = P->ratio_a, b = P->ratio_b;
-    if (P->v[bar_idx(P, a, 0)] > P->v[bar_idx(P, b, 0)]) {
+    if (P->v[bar_idx(P, a, P->ratio_s)] > P->v[bar_idx(P, b, P->ratio_s)]) {
         a = P->ratio_b, b = P->ratio_a;
     }
     if (left > above) {
@@ -92,17 +104,17 @@ csvchart_status bar_ratio_check(const struct bar_layout *B, const struct panel *
             "ratio: %zu of %zu values are at or below zero; the multiple of the smallest and "
             "the largest above it, \"%s\" (%s) and \"%s\" (%s), would leave them out; name the "
             "two to compare: ratio = \"A,B\"",
-            left, left + above, d->cats[a], P->value_text[bar_idx(P, a, 0)], d->cats[b],
-            P->value_text[bar_idx(P, b, 0)]);
+            left, left + above, d->cats[a], P->value_text[bar_idx(P, a, P->ratio_s)], d->cats[b],
+            P->value_text[bar_idx(P, b, P->ratio_s)]);
     }
     csvchart_warnings_add(warn,
                           "ratio: compares the smallest and the largest value above zero, "
                           "\"%s\" (%s) and \"%s\" (%s); %zu value%s at or below zero %s left "
                           "out, the first \"%s\" (%s) (name two: ratio = \"A,B\")",
-                          d->cats[a], P->value_text[bar_idx(P, a, 0)], d->cats[b],
-                          P->value_text[bar_idx(P, b, 0)], left, left > 1 ? "s" : "",
+                          d->cats[a], P->value_text[bar_idx(P, a, P->ratio_s)], d->cats[b],
+                          P->value_text[bar_idx(P, b, P->ratio_s)], left, left > 1 ? "s" : "",
                           left > 1 ? "are" : "is", d->cats[first],
-                          P->value_text[bar_idx(P, first, 0)]);
+                          P->value_text[bar_idx(P, first, P->ratio_s)]);
     return CSVCHART_OK;
 }
 
@@ -116,7 +128,8 @@ csvchart_status bar_ratio_check(const struct bar_layout *B, const struct panel *
  */
 void bar_ratio_text(const struct bar_layout *B, const struct panel *P, char *buf, size_t n)
 {
-    double a = P->v[bar_idx(P, P->ratio_a, 0)], b = P->v[bar_idx(P, P->ratio_b, 0)];
+    double a = P->v[bar_idx(P, P->ratio_a, P->ratio_s)],
+           b = P->v[bar_idx(P, P->ratio_b, P->ratio_s)];
     char ratio[96], ratio_times[128], pct[96];
     bool words;
     csvchart_format_ratio_in(B->s->format.loc, fmax(a, b) / fmin(a, b), ratio, sizeof ratio,
@@ -199,16 +212,17 @@ void bar_ratio_draw(struct bar_layout *B, struct panel *P, bool leaders)
     double ends[2];
     for (int k = 0; k < 2; k++) {
         size_t c = k ? P->ratio_b : P->ratio_a;
-        double v = csvchart_scale_map(&P->sc, P->v[bar_idx(P, c, 0)]);
+        double v = csvchart_scale_map(&P->sc, P->v[bar_idx(P, c, P->ratio_s)]);
         ends[k] = csvchart_layout_snap(L, v, w);
         if (!leaders) {
             continue;
         }
-        /* From the first series' mark, on its side towards the bracket: a bar's edge, or a
+        /* From the series' mark, on its side towards the bracket: a bar's edge, or a
          * dot's (a dot is smaller than the bar it stands for: the leader stopped short of it).
          * Leaders are drawn under the marks, so one passing behind another bar stays behind it. */
         double mid = bar_band_start(B, P) + P->band * ((double)c + 0.5) -
-                     P->bar * (double)across / 2 + P->bar / 2;
+                     P->bar * (double)across / 2 + P->bar / 2 +
+                     (B->s->stack ? 0 : P->bar * (double)P->ratio_s);
         double reach = (B->s->mark == MARK_BAR ? P->bar / 2 : over) + B->px.leader_gap;
         double edge = B->horizontal ? mid - reach : mid + reach;
         double x0, y0, x1, y1;

@@ -371,7 +371,8 @@ static const struct option_def table[OPT_COUNT] = {
                    .kinds = KIND_BAR,
                    .help = "call out the multiple between two bars (\"857x\"): true for the "
                            "smallest and the largest value above zero, or two category names "
-                           "\"A,B\""},
+                           "\"A,B\"; with several series, of the series highlighted "
+                           "(highlight = SERIES), else of the first"},
     [OPT_RATIO_LABEL] = {.name = "ratio_label",
                          .type = OPTION_TEXT,
                          .def = "{ratio}x",

@@ -71,6 +71,40 @@ static void test_ratio_text(void)
     }
 }
 
+/* Series side by side: the callout compares the series highlighted, its leaders from that
+ * series' bars (graphics desk review: "2.4x" of the muted first series, on its grey bars). */
+static void test_ratio_series(void)
+{
+    const char *csv = "lab,input,output\nOpenAI,2.5,10\nAnthropic,3,15\nGoogle,1.25,5\n";
+    for (int hl = 0; hl < 2; hl++) {
+        const char *opts[] = {
+            "y", "input,output", "ratio", "true", hl ? "highlight" : NULL, "output", NULL};
+        csvchart_figure *fig = lay(csv, opts);
+        if (!fig) {
+            continue;
+        }
+        csvchart_error err = {0};
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        HARNESS_REPORT(fixture_find_text(s, hl ? "3x" : "2.4x") != NULL, "highlight %d: no %s", hl,
+                       hl ? "3x" : "2.4x");
+        /* each dashed leader starts past the right edge of a bar of the series compared */
+        const struct scene_item *fifteen = fixture_find_text(s, "15.00");
+        const struct scene_item *three = fixture_find_text(s, "3.00");
+        double bar_mid = hl ? (fifteen ? fifteen->anchor_x : 0) : (three ? three->anchor_x : 0);
+        size_t leaders = 0;
+        for (size_t i = 0; i < s->len; i++) {
+            const struct scene_item *it = &s->items[i];
+            if (it->kind == SCENE_LINE && it->dash > 0 && fabs(it->y - it->y2) < 0.01 &&
+                it->x > bar_mid && it->x < bar_mid + 80) {
+                leaders++;
+            }
+        }
+        HARNESS_REPORT(leaders == 1, "highlight %d: %zu leaders start at Anthropic's %s bar", hl,
+                       leaders, hl ? "output" : "input");
+        csvchart_figure_free(fig);
+    }
+}
+
 /* ratio = true with a loss among the values: the multiple of the positive ones, and a warning
  * that says so (review 3: "526x" with no word of the -$48.9B left out). */
 static void test_ratio_signs(void)
@@ -2863,6 +2897,7 @@ int main(void)
     test_highlight_keeps_label();
     RUN(test_highlight_label_past_band);
     RUN(test_ratio_text);
+    RUN(test_ratio_series);
     RUN(test_thin_vertical_names);
     RUN(test_thin_round_years);
     RUN(test_panel_titles_wrap);
