@@ -600,12 +600,19 @@ static void note_leader(struct bar_layout *B, const struct panel *P, const struc
 /*
  * Whether the labels of rules and bands in this row or column need leaders: one was pushed off
  * the line it names, or stands over another's line (at 400x600 "Middle" stood over the
- * Target line and "Target" over empty space, a review found). Then every one gets a leader,
- * from the label's edge nearest its line to the line's end at the plot.
+ * Target line and "Target" over empty space, a review found), or the column stands past the
+ * ratio callout, away from the lines' ends ("Median" past the bracket read "4.6x Median",
+ * graphics desk review). Then every one gets a leader, from the label's edge nearest its line
+ * to the line's end at the plot.
  */
 static bool refs_need_leaders(const struct bar_layout *B, const struct panel *P,
                               const struct entry *e, size_t n, const double *start)
 {
+    for (size_t i = 0; i < n && !B->horizontal && P->ratio_room > 0; i++) {
+        if (e[i].cat == (size_t)-1) {
+            return true;
+        }
+    }
     for (size_t i = 0; i < n; i++) {
         for (size_t j = 0; j < n && e[i].cat == (size_t)-1; j++) {
             double at = belongs(B, P, &e[j], j);

@@ -105,6 +105,32 @@ static void test_ratio_series(void)
     }
 }
 
+/* A rule's label in the column past the ratio callout is tied to its line by a leader:
+ * "Median" past the bracket read "4.6x Median" (graphics desk review); without the callout
+ * it stands at its line's end and needs none. */
+static void test_rule_label_past_ratio(void)
+{
+    for (int ratio = 0; ratio < 2; ratio++) {
+        const char *opts[] = {"rule", "5 Median", ratio ? "ratio" : NULL, "true", NULL};
+        csvchart_figure *fig = lay("model,price\nGPT-4o,10\nDeepSeek R1,2.19\n", opts);
+        if (!fig) {
+            continue;
+        }
+        csvchart_error err = {0};
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        const struct scene_item *m = fixture_find_text(s, "Median");
+        size_t leaders = 0;
+        for (size_t i = 0; m && i < s->len; i++) {
+            const struct scene_item *it = &s->items[i];
+            leaders += it->kind == SCENE_LINE && it->dash == 0 && it->x2 < m->x &&
+                       it->x2 > m->x - 12 && it->y2 > m->y && it->y2 < m->y + m->h;
+        }
+        HARNESS_REPORT(m && leaders == (size_t)ratio, "ratio %d: %zu leaders to \"Median\"", ratio,
+                       leaders);
+        csvchart_figure_free(fig);
+    }
+}
+
 /* ratio = true with a loss among the values: the multiple of the positive ones, and a warning
  * that says so (review 3: "526x" with no word of the -$48.9B left out). */
 static void test_ratio_signs(void)
@@ -2898,6 +2924,7 @@ int main(void)
     RUN(test_highlight_label_past_band);
     RUN(test_ratio_text);
     RUN(test_ratio_series);
+    RUN(test_rule_label_past_ratio);
     RUN(test_thin_vertical_names);
     RUN(test_thin_round_years);
     RUN(test_panel_titles_wrap);
