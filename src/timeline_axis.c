@@ -417,8 +417,17 @@ void csvchart_date_format_in(const struct csvchart_locale *loc, const struct dat
 void csvchart_date_format_omit(const struct csvchart_locale *loc, const struct date_value *d,
                                unsigned omit, char *buf, size_t n)
 {
-    if (d->precision < DATE_DAY || !(omit & DATE_OMIT_YEAR)) {
+    if (d->precision < DATE_MONTH || !(omit & DATE_OMIT_YEAR)) {
         csvchart_date_format_in(loc, d, false, buf, n);
+        return;
+    }
+    if (d->precision == DATE_MONTH) { /* the month alone: "Mar" after "Jan 2025" */
+        if (loc) {
+            csvchart_locale_date(loc, 0, d->month, 0, true, buf, n);
+        } else {
+            snprintf(buf, n, "%s", short_month[d->month >= 1 && d->month <= 12 ? d->month - 1 : 0]);
+        }
+        csvchart_utf8_trim(buf);
         return;
     }
     /* a time's day is its UTC day (offsets were converted when parsing), as its label says */

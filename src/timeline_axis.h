@@ -105,8 +105,8 @@ void csvchart_date_format_span_in(const struct csvchart_locale *loc, const struc
 /*
  * An event's date without what its figure states once, at its first event: the year where
  * every date is in one year ("27 Jan" after "20 Jan 2025"), and with it the day where every
- * date is on one day ("15:30 UTC" after "20 Jan 2025, 09:00 UTC"). A year or a month alone is
- * written whole ("Feb 2025", not "Feb"), and a time keeps its zone: times given with an offset
+ * date is on one day ("15:30 UTC" after "20 Jan 2025, 09:00 UTC"); a month stands alone ("Mar"
+ * after "Jan 2025"). A year is written whole, and a time keeps its zone: times given with an offset
  * are shown in UTC, and "15:30" alone was read as the local time of a Mumbai close at 10:00
  * UTC (graphics desk review). In the locale's manner (loc NULL: English), as
  * csvchart_date_format_in().

@@ -1762,6 +1762,11 @@ static void test_date_lines(void)
          NULL,
          {"20 Jan 2025, 03:30 UTC", "10:00 UTC", NULL},
          {"20 Jan, 10:00", NULL}},
+        /* months alone too, in a figure of one year (review: "Jan 2025, Mar 2025, 15 Jun") */
+        {"date,label\n2025-01,One\n2025-03,Two\n2025-06-15,Three\n2025-11,Four\n",
+         NULL,
+         {"Jan 2025", "Mar", "15 Jun", "Nov", NULL},
+         {"Mar 2025", "Nov 2025", NULL}},
         {"date,label\n2024-12-31,One\n2025-01-02,Two\n",
          NULL,
          {"31 Dec 2024", "2 Jan 2025", NULL},

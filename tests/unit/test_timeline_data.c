@@ -388,7 +388,8 @@ static void test_date_omit(void)
         {"2025-01-27", Y, "27 Jan"},
         {"2025-01-27", Y | D, "27 Jan"}, /* a day has no time to stand alone */
         {"25 February 2026", Y, "25 Feb"},
-        {"February 2026", Y, "Feb 2026"}, /* a month alone is whole */
+        {"February 2026", Y, "Feb"}, /* a month alone: in a figure of one year */
+        {"February 2026", 0, "Feb 2026"},
         {"2026", Y, "2026"},
         {"2025-01-20T15:30Z", 0, "20 Jan 2025, 15:30 UTC"},
         {"2025-01-20T15:30Z", Y, "20 Jan, 15:30 UTC"},
