@@ -511,10 +511,9 @@ struct tl_scratch {
  * What the events' date lines leave out (csvchart_date_format_omit()) after the first event
  * that is neither a span nor a marker (*first; n when there is none), which says it all: the
  * year when every date of the figure is in one year, and the day when all are on one day. A
- * figure over several years names
- * each date's year: a label stands off its dot, in another column, in another lane, and "17
- * Jul" beside the tick of the next year was read in that year (a review of the first version,
- * which left out what had not changed since the event before).
+ * figure over several years names each date's year: a label stands off its dot, in another
+ * column, in another lane, and "17 Jul" beside the tick of the next year was read in that year
+ * (a review of the first version, which left out what had not changed since the event before).
  */
 static unsigned date_omit(const struct timeline_data *d, size_t *first)
 {
