@@ -662,6 +662,8 @@ csvchart_status csvchart_layout_timeline(const void *data, const struct spec *s,
         const struct timeline_event *e = &d->events[i];
         T.timed = T.timed || e->start.precision == DATE_TIME ||
                   (e->has_end && e->end.precision == DATE_TIME);
+        T.zoned = T.zoned || (e->start.precision == DATE_TIME && e->start.zoned) ||
+                  (e->has_end && e->end.precision == DATE_TIME && e->end.zoned);
     }
     const struct theme *th = &s->theme;
     T.color_dates = true;

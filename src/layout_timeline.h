@@ -206,6 +206,7 @@ struct timeline {
     bool has_today;
     double today;
     bool timed;       /* some date has a time of day: ticks may be finer than a day */
+    bool zoned;       /* some time was given with an offset (shown in UTC): the axis says so */
     bool color_dates; /* every group colour reads as text on the background */
     bool bands;       /* dates given to a month or year are shown as bands (with a legend) */
     size_t nbars;     /* lanes of span bars */

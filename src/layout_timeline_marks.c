@@ -119,6 +119,7 @@ static bool try_step(struct timeline *T, const struct tmap *m, bool vertical, do
             : 0;
     double last_hi = -INFINITY;
     bool today_done = !has_today;
+    bool zone_said = false; /* the zone follows the first time of day on the axis */
     for (size_t s = 0; s < m->nseg; s++) {
         double a = m->t0[s], b = m->t1[s];
         if (s == 0) {
@@ -139,6 +140,13 @@ static bool try_step(struct timeline *T, const struct tmap *m, bool vertical, do
             double when = raw[i] + at;
             struct tl_tick t = {.t = raw[i], .pos = csvchart_tl_map(m, when)};
             csvchart_time_tick_label_in(T->s->locale, k, t.t, prev, t.label, sizeof t.label);
+            /* The axis' first time of day says the zone, as the events' dates do ("25 Feb
+             * 2026, 10:00 UTC", then "12:00"): a reader of the axis alone was not told. */
+            bool zone_here = T->zoned && !zone_said && csvchart_time_tick_has_clock(k, t.t, prev);
+            if (zone_here) {
+                size_t len = strlen(t.label);
+                snprintf(t.label + len, sizeof t.label - len, " UTC");
+            }
             double w = vertical ? T->lh_tick : csvchart_layout_width(L, &T->tick_st, t.label);
             t.lo = t.pos - w / 2;
             t.hi = t.pos + w / 2;
@@ -169,6 +177,7 @@ static bool try_step(struct timeline *T, const struct tmap *m, bool vertical, do
             out[n++] = t;
             last_hi = t.hi;
             prev = t.t;
+            zone_said = zone_said || zone_here;
             inside = inside || (when > m->t0[s] + 1e-9 && when < m->t1[s] - 1e-9);
         }
         for (size_t j = seg_from; j < n; j++) {

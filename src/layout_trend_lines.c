@@ -214,10 +214,17 @@ size_t csvchart_tr_time_ticks(struct trend_layout *T, double lo, double hi)
         }
         size_t n = 0;
         double last_hi = -INFINITY, prev = NAN;
-        bool ok = true;
+        bool ok = true, zone_said = false;
         for (size_t i = 0; i < got && ok; i++) {
             struct tr_tick t = {.t = raw[i], .pos = csvchart_tr_time_x(T, raw[i])};
             csvchart_time_tick_label_in(T->s->locale, k, t.t, prev, t.label, sizeof t.label);
+            /* the first time of day of an axis of zoned times says the zone, once ("10 Mar
+             * 2025, 06:00 UTC", then "09:00"), as the timeline's axis does */
+            bool zone_here = d->zoned && !zone_said && csvchart_time_tick_has_clock(k, t.t, prev);
+            if (zone_here) {
+                size_t len = strlen(t.label);
+                snprintf(t.label + len, sizeof t.label - len, " UTC");
+            }
             double w = csvchart_layout_width(L, &T->tick_st, t.label);
             /* A label that would leave the room it has slides in, as long as it still spans
              * its tick (the first and last, at a point at the plot's end: Datawrapper aligns
@@ -235,6 +242,7 @@ size_t csvchart_tr_time_ticks(struct trend_layout *T, double lo, double hi)
             T->xt[n++] = t;
             last_hi = t.hi;
             prev = t.t;
+            zone_said = zone_said || zone_here;
         }
         if (ok && n > 0) {
             return n;

@@ -365,6 +365,20 @@ void csvchart_time_tick_label_in(const struct csvchart_locale *loc, size_t k, do
     label_tick(loc, k < NSTEPS ? steps[k].unit : U_YEAR, t, prev, buf, n);
 }
 
+bool csvchart_time_tick_has_clock(size_t k, double t, double prev)
+{
+    enum unit u = k < NSTEPS ? steps[k].unit : U_YEAR;
+    if (u != U_HOUR && u != U_MINUTE && u != U_SECOND) {
+        return false;
+    }
+    char clock[16];
+    if (isnan(prev)) {
+        return !tick_clock(u, t, clock,
+                           sizeof clock); /* "25 Feb 2026, 10:00"; a midnight: the date */
+    }
+    return floor(t) == floor(prev); /* a new day is named by its date alone */
+}
+
 double csvchart_date_period_end(const struct date_value *d)
 {
     switch (d->precision) {

@@ -61,6 +61,10 @@ size_t csvchart_time_tick_times(double t0, double t1, size_t k, double *out, siz
  */
 void csvchart_time_tick_label(size_t k, double t, double prev, char *buf, size_t n);
 
+/* Whether that label shows a time of day ("25 Feb 2026, 10:00", "12:00"; not "26 Feb"): the
+ * tick an axis of zoned times writes its zone after, once. */
+bool csvchart_time_tick_has_clock(size_t k, double t, double prev);
+
 /*
  * The end of the period a date covers, exclusive, in days: the next year's 1 January for a
  * year, the next month's first day for a month, the next day for a day, the instant itself

@@ -773,6 +773,7 @@ csvchart_status csvchart_trend_bind(const csvchart_table *t, const struct spec *
                 d.period_min = fmin(d.period_min, period);
                 d.finest = p->date.precision > d.finest ? p->date.precision : d.finest;
                 d.coarsest = p->date.precision < d.coarsest ? p->date.precision : d.coarsest;
+                d.zoned = d.zoned || (p->date.precision == DATE_TIME && p->date.zoned);
             }
         }
         values += ts->nvalues;

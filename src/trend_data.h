@@ -76,6 +76,7 @@ struct trend_data {
      * beside days), and when every value's date has one precision its ticks of that
      * precision stand where the points do, mid-period (layout_trend_lines.c). */
     enum date_precision finest, coarsest;
+    bool zoned; /* some value's time was given with an offset (shown in UTC): the axis says so */
 };
 
 /*

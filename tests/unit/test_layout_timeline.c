@@ -1724,6 +1724,77 @@ static void test_cluster_of_one_day(void)
     free(b.p);
 }
 
+/* The axis of zoned times says its zone once, after its first time of day ("25 Feb 2026,
+ * 09:00 UTC", then "12:00"), as the events' dates do; an axis of clock times without a zone,
+ * or of days, says none (review: the axis alone read "10:00" beside "09:30 UTC"). Ticks are the
+ * regular-weight texts here (no details, no subtitle). */
+static void test_axis_zone(void)
+{
+    static const struct {
+        const char *csv;
+        int zone_ticks; /* ticks with "UTC": 1, 0, or -1 for at least one (a column each) */
+    } cases[] = {
+        {"date,label\n2026-02-25T08:00:00Z,Embargo lifts\n2026-02-25T09:30:00Z,Report published\n"
+         "2026-02-25T13:00:00+01:00,Statement\n2026-02-25T16:45:00Z,Markets close\n",
+         1},
+        {"date,label\n2026-02-25T08:00,Embargo lifts\n2026-02-25T09:30,Report published\n"
+         "2026-02-25T13:00,Statement\n2026-02-26T16:45,Markets close\n",
+         0},
+        {"date,label\n2026-01-05T08:00Z,One\n2026-02-11T09:30Z,Two\n2026-04-20T16:45Z,Three\n", 0},
+    };
+    static const char *const sizes[] = {"400x600", "1200x675", "1920x1080"};
+    static const char *const orients[] = {"horizontal", "vertical"};
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        for (size_t z = 0; z < 3; z++) {
+            for (size_t o = 0; o < 2; o++) {
+                const char *opts[] = {"size", sizes[z], "orientation", orients[o], NULL};
+                csvchart_error err = {0};
+                csvchart_figure *fig = lay(cases[c].csv, opts, &err);
+                const struct csvchart_scene *s = fig ? csvchart_figure_scene(fig, &err) : NULL;
+                if (!s) { /* refused at this size: nothing to check */
+                    csvchart_figure_free(fig);
+                    continue;
+                }
+                int zoned = 0;
+                bool clock_before = false;
+                double first_at = INFINITY;
+                for (size_t i = 0; i < s->len; i++) {
+                    const struct scene_item *it = &s->items[i];
+                    if (it->kind != SCENE_TEXT || it->weight != 400) {
+                        continue;
+                    }
+                    bool utc = strstr(it->text, "UTC") != NULL;
+                    HARNESS_REPORT(!utc || strchr(it->text, ':'), "axis zone %zu %s %s: \"%s\"", c,
+                                   sizes[z], orients[o], it->text);
+                    double at = o ? it->y : it->x;
+                    if (utc) {
+                        zoned++;
+                        first_at = fmin(first_at, at);
+                    }
+                }
+                for (size_t i = 0; o == 0 && zoned == 1 && i < s->len; i++) {
+                    const struct scene_item *it = &s->items[i];
+                    if (it->kind == SCENE_TEXT && it->weight == 400 && strchr(it->text, ':') &&
+                        !strstr(it->text, "UTC")) {
+                        clock_before = clock_before || it->x < first_at;
+                    }
+                }
+                HARNESS_REPORT(!clock_before, "axis zone %zu %s: a time before the zone", c,
+                               sizes[z]);
+                if (cases[c].zone_ticks >= 0 && (o == 0 || cases[c].zone_ticks == 0)) {
+                    HARNESS_REPORT(zoned == cases[c].zone_ticks,
+                                   "axis zone %zu %s %s: %d ticks say UTC, want %d", c, sizes[z],
+                                   orients[o], zoned, cases[c].zone_ticks);
+                } else {
+                    HARNESS_REPORT(zoned >= 1, "axis zone %zu %s %s: no tick says UTC", c, sizes[z],
+                                   orients[o]);
+                }
+                csvchart_figure_free(fig);
+            }
+        }
+    }
+}
+
 /* Date lines leave out what the figure's first event states, where it holds for every date:
  * the year of a figure in one year, the day of one day (never the zone); over several years, every
  * date is whole (a label off its dot was read in the year of the tick beside it). Spans and markers
@@ -1899,6 +1970,7 @@ int main(void)
     RUN(test_cluster_of_one_day);
     RUN(test_lanes);
     RUN(test_date_lines);
+    RUN(test_axis_zone);
     RUN(test_distinct_colors);
     if (system("fc-match -f '%{family}' Inter 2>/dev/null | grep -q Inter") != 0) {
         printf("Inter is not installed: the property test is skipped\n");

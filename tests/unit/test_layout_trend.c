@@ -1576,6 +1576,50 @@ static void hourly_csv(char *csv, size_t cap)
     }
 }
 
+/* The time axis of values at zoned times says the zone once, after its first time of day
+ * ("10 Mar 2025, 06:00 UTC", then "12:00"); values at clock times without an offset get no
+ * zone. Ticks with a time are the regular-weight texts with a colon here. */
+static void test_time_axis_zone(void)
+{
+    char zoned[8192], bare[8192];
+    hourly_csv(zoned, sizeof zoned);
+    size_t j = 0;
+    for (size_t i = 0; zoned[i] && j + 1 < sizeof bare; i++) {
+        if (!(zoned[i] == 'Z' && zoned[i + 1] == ',')) {
+            bare[j++] = zoned[i];
+        }
+    }
+    bare[j] = '\0';
+    static const char *const sizes[] = {"400x600", "1200x675", "1920x1080"};
+    for (int z = 0; z < 2; z++) {
+        for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+            const char *opts[] = {"size", sizes[k], NULL};
+            csvchart_error err = {0};
+            csvchart_figure *fig = fixture_figure("trend", z ? zoned : bare, opts, &err);
+            const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+            HARNESS_REPORT(s != NULL, "axis zone %s: %s", sizes[k], csvchart_error_text(&err));
+            int utc = 0;
+            double utc_x = INFINITY, first_clock_x = INFINITY;
+            for (size_t i = 0; s && i < s->len; i++) {
+                const struct scene_item *it = &s->items[i];
+                if (it->kind != SCENE_TEXT || it->weight != 400 || !strchr(it->text, ':')) {
+                    continue;
+                }
+                first_clock_x = fmin(first_clock_x, it->x);
+                if (strstr(it->text, "UTC")) {
+                    utc++;
+                    utc_x = it->x;
+                }
+            }
+            HARNESS_REPORT(utc == z, "axis zone %s, zoned %d: %d time ticks say UTC", sizes[k], z,
+                           utc);
+            HARNESS_REPORT(!z || utc_x == first_clock_x,
+                           "axis zone %s: the zone is not on the first time", sizes[k]);
+            csvchart_figure_free(fig);
+        }
+    }
+}
+
 /*
  * A span with times of day (review 4): its flag's head said every end's date and time with
  * no-break spaces and shared the year only after the last word, which for a date-time is
@@ -2415,6 +2459,7 @@ int main(void)
     RUN(test_leaders_past_time_labels);
     RUN(test_time_axis_says_no_more);
     RUN(test_mixed_precision);
+    RUN(test_time_axis_zone);
     RUN(test_property);
     return harness_done();
 }
