@@ -250,7 +250,7 @@ static void put_label(struct sbuf *b, const struct label *l, double v)
     for (;;) {
         bool up = l->up_shared && k == l->k_up;
         dec = up ? csvchart_fmt_clamp_decimals(l->up_digits) : decimals_for(l, &x, 3 * k);
-        keep_zeros = up || l->keep_zeros;
+        keep_zeros = (up || l->keep_zeros) && !x.zero; /* zero is "0", not "0.000" */
         if (l->cents && SI_LETTER[k] == 0 && dec == 1) {
             dec = 2; /* cents are shown as they are: $20.25, not 20.2 padded to "$20.20" */
         }
@@ -484,8 +484,8 @@ static bool labels_collide(const double *v, size_t n, int shift, int dec)
     bool collide = false;
     char ip[2][FMT_MAX_INT_DIGITS + 2], fp[2][FMT_MAX_DECIMALS + 1];
     for (size_t i = 0; i + 1 < m && !collide; i++) {
-        if (fabs(s[i + 1] - s[i]) < 0.01 * fmax(fabs(s[i]), fabs(s[i + 1]))) {
-            continue;
+        if (fabs(s[i + 1] - s[i]) <= 0.01 * fmax(fabs(s[i]), fabs(s[i + 1]))) {
+            continue; /* (two zeros are one value: six empty months read "0" alike) */
         }
         struct decimal a, b;
         csvchart_fmt_to_decimal(s[i], &a);
@@ -506,8 +506,9 @@ static int shared_decimals(const double *v, size_t n, double max_abs, double min
     int data_power = multiplier_power(f->unit.multiplier);
     /* One number of decimals for the series: three significant digits of the largest and
      * two of the smallest (6.3M beside 115.3M, not 6M: 6.28M and 6.51M would read 6M and
-     * 7M), more while two different values would read the same ($33.9K and $33.5K, not
-     * $34K twice) up to three of the smallest, less the trailing zeros every value shares
+     * 7M), one where it is under 1 at the prefix (0.6M beside 23.2M), more while two different
+     * values would read the same ($33.9K and $33.5K, not $34K twice) up to three of the smallest,
+     * less the trailing zeros every value shares
      * ($1.4T and $0.6T, not $1.40T and $0.60T; 86.0M beside 12.1M). */
     struct decimal x, lo;
     csvchart_fmt_to_decimal(max_abs, &x);
@@ -519,7 +520,10 @@ static int shared_decimals(const double *v, size_t n, double max_abs, double min
             int written = f->unit.decimals + shown - data_power; /* what the data held */
             most = written < most ? written : most;
         }
-        d = csvchart_fmt_clamp_decimals((int)fmax(d, most - 1));
+        /* two of them, or one where the smallest is under 1 at the prefix: 0.6M beside 23.2M
+         * and 15.7M (review: "0.640M" gave every sum three decimals, "23.150M") */
+        int least = lo.exp < shown ? most - 2 : most - 1;
+        d = csvchart_fmt_clamp_decimals((int)fmax(d, least));
         while (d < most && d < FMT_MAX_DECIMALS && labels_collide(v, n, shown, d)) {
             d++;
         }

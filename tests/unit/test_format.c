@@ -674,6 +674,17 @@ static void test_plans(void)
     double means[] = {24.737, 64.73};
     const char *mw[] = {"24.7", "64.7"};
     check_plan("computed: 3 significant digits", &dec3, LABELS_VALUES, means, 2, 0, true, NULL, mw);
+    /* Monthly sums, six months empty (review: "23.150M", "9.871M" and "0.000": the smallest,
+     * 0.64M, took three significant digits and the empty months counted as labels that met) */
+    struct value_format whole = fmt_with("auto", "", "", 0, 0);
+    double months[] = {15650000, 9870500, 0, 23150000, 0, 0, 18300000, 0, 640000, 0, 0, 7700000};
+    const char *monthsw[] = {"15.7M", "9.9M", "0",    "23.2M", "0", "0",
+                             "18.3M", "0",    "0.6M", "0",     "0", "7.7M"};
+    check_plan("monthly sums", &whole, LABELS_VALUES, months, 12, 0, true, NULL, monthsw);
+    /* two that would read alike at one decimal still get two: 0.64M and 0.61M */
+    double close[] = {23150000, 640000, 610000};
+    const char *closew[] = {"23.15M", "0.64M", "0.61M"};
+    check_plan("sums apart", &whole, LABELS_VALUES, close, 3, 0, true, NULL, closew);
 
     struct value_format pct = fmt_with("auto", "", "%", 0, 1);
     double shares[] = {31, 21.4};
@@ -683,7 +694,7 @@ static void test_plans(void)
      * read "59%" there), none when every share is 10% or more */
     struct value_format share = fmt_with("auto", "", "%", 0, -1);
     const double stack[] = {59.00000001, 25.9362, 0.746, 97, 0};
-    const char *stackw[] = {"59.0%", "25.9%", "0.7%", "97.0%", "0.0%"};
+    const char *stackw[] = {"59.0%", "25.9%", "0.7%", "97.0%", "0%"}; /* zero is "0" */
     const double two[] = {59.2, 40.8};
     const char *bigw[] = {"59%", "41%"};
     for (int k = 0; k < 2; k++) {
