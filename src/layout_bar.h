@@ -141,6 +141,7 @@ struct panel {
     double dlo_data;          /* linear, decided from the data: dlo from the data alone;
                                  dlo itself runs on to the lowest tick (bar_axis_ticks()) */
     bool log;
+    bool whole; /* counts, or whole numbers written without decimals: ticks one apart at least */
     struct ticks ticks;
     struct label_plan tick_plan;
     double tick_w;             /* the widest tick label */

@@ -38,6 +38,10 @@ void bar_axis_extent(const struct bar_layout *B, struct panel *P)
 {
     const struct bar_data *d = P->d;
     double lo = P->log ? INFINITY : 0, hi = P->log ? -INFINITY : 0;
+    /* A count is whole, and so are numbers all written without decimals (and not averaged):
+     * their axis never reads "0.5" (review: "0, 0.5, 1, 1.5, 2" under counts of events). */
+    P->whole = B->s->aggregate == AGG_COUNT ||
+               (P->values.f.unit.decimals == 0 && B->s->aggregate != AGG_MEAN);
     for (size_t c = 0; c < d->ncat; c++) {
         double pos = 0, neg = 0;
         for (size_t s = 0; s < d->nser; s++) {
@@ -46,6 +50,7 @@ void bar_axis_extent(const struct bar_layout *B, struct panel *P)
                 continue;
             }
             double v = P->v[i];
+            P->whole = P->whole && v == floor(v) && (!d->low || d->low[i] == floor(d->low[i]));
             if (B->s->stack) {
                 *(v >= 0 ? &pos : &neg) += v;
                 continue;
@@ -219,11 +224,22 @@ static double ticks_for(const struct bar_layout *B, struct panel *P, int target)
         P->ticks.hi = P->ticks.major[P->ticks.nmajor - 1];
     } else if (P->log) {
         csvchart_ticks_log_within(P->dlo, P->dhi, target, &P->ticks);
-    } else if (runs_to_tick(B, P)) {
-        csvchart_ticks_from_tick(P->dlo_data, P->dhi, target, &P->ticks);
-        P->dlo = fmin(P->dlo_data, P->ticks.lo);
     } else {
-        csvchart_ticks_within(P->dlo, P->dhi, target, &P->ticks);
+        /* whole numbers: fewer ticks until they stand one apart (0 1 2, not 0 0.5 ... 2) */
+        bool run_on = runs_to_tick(B, P);
+        for (int t = target;; t--) {
+            if (run_on) {
+                csvchart_ticks_from_tick(P->dlo_data, P->dhi, t, &P->ticks);
+            } else {
+                csvchart_ticks_within(P->dlo, P->dhi, t, &P->ticks);
+            }
+            if (!P->whole || P->ticks.step >= 1 - 1e-9 || t <= 2) {
+                break;
+            }
+        }
+        if (run_on) {
+            P->dlo = fmin(P->dlo_data, P->ticks.lo);
+        }
     }
     return plan_tick_labels(B, P);
 }
@@ -352,7 +368,7 @@ static void choose_ticks(const struct bar_layout *B, struct panel *P, double len
     if (P->dlo_data == 0 && P->dhi > 0 && two.hi < P->dhi) {
         double mid = P->dhi / 2, mag = csvchart_decade(floor(log10(mid)));
         double sig = mid / mag * 10; /* two significant digits at most: whole here */
-        if (isfinite(sig) && fabs(sig - round(sig)) < 1e-9) {
+        if (isfinite(sig) && fabs(sig - round(sig)) < 1e-9 && (!P->whole || mid == floor(mid))) {
             P->ticks.major[0] = 0;
             P->ticks.major[1] = mid;
             P->ticks.major[2] = P->dhi;

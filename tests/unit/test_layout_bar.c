@@ -2916,6 +2916,36 @@ static void test_distinct_colors(void)
     csvchart_figure_free(fig);
 }
 
+/* Counts of events by month, and whole numbers written so: no tick between two whole numbers
+ * at any size or orientation (review: "0, 0.5, 1, 1.5, 2"); means of whole numbers may have
+ * them. Every text here is a category, a count or a tick. */
+static void test_whole_number_axis(void)
+{
+    const char *dated = "date,amount\n2025-01-03,12\n2025-01-17,3\n2025-02-11,9\n"
+                        "2025-04-02,22\n2025-04-28,1\n2025-07-15,18\n2025-09-01,6\n";
+    const char *whole = "name,wins\nAda,1\nBo,2\nCy,0\nDee,2\n";
+    static const char *const sizes[] = {"400x600", "1200x675", "1920x1080"};
+    for (size_t z = 0; z < 3; z++) {
+        for (int h = 0; h < 2; h++) {
+            for (int c = 0; c < 2; c++) {
+                const char *count[] = {"size", sizes[z], "horizontal", h ? "true" : "false",
+                                       "bin",  "month",  "aggregate",  "count",
+                                       "y",    "",       NULL};
+                const char *plain[] = {"size", sizes[z], "horizontal", h ? "true" : "false", NULL};
+                csvchart_figure *fig = lay(c ? whole : dated, c ? plain : count);
+                const struct csvchart_scene *s = fig ? csvchart_figure_scene(fig, NULL) : NULL;
+                for (size_t i = 0; s && i < s->len; i++) {
+                    const struct scene_item *it = &s->items[i];
+                    HARNESS_REPORT(it->kind != SCENE_TEXT || !strchr(it->text, '.'),
+                                   "whole numbers %d at %s%s: \"%s\"", c, sizes[z],
+                                   h ? " horizontal" : "", it->text);
+                }
+                csvchart_figure_free(fig);
+            }
+        }
+    }
+}
+
 int main(void)
 {
     test_names_fewer_lines();
@@ -2974,5 +3004,6 @@ int main(void)
     RUN(test_panel_titles_fit);
     RUN(test_facet_names_shared);
     RUN(test_bar_thickness_cap);
+    RUN(test_whole_number_axis);
     return harness_done();
 }

@@ -97,10 +97,48 @@ static void test_ticks_follow_size(void)
     csvchart_scene_fini(&scene);
 }
 
+/* Whole numbers (counts) are ticked one apart at least, at every length and either way. */
+static void test_whole_ticks(void)
+{
+    struct spec s = {.width = 1200,
+                     .height = 675,
+                     .font = "Inter",
+                     .title = "",
+                     .subtitle = "",
+                     .source = "",
+                     .note = ""};
+    csvchart_format_parse("auto", &s.format, NULL);
+    csvchart_theme_get("light", NULL, &s.theme);
+    struct bar_layout B = {.s = &s, .px = {.tick_spacing_v = 72, .tick_spacing_h = 110}};
+    struct csvchart_scene scene;
+    csvchart_layout_begin(&B.L, &s, csvchart_text_fake(), &scene, NULL);
+    B.label = B.L.label;
+    struct bar_data d = {0};
+    for (int horizontal = 0; horizontal < 2; horizontal++) {
+        B.horizontal = horizontal;
+        for (double hi = 1; hi <= 12; hi++) {
+            for (double len = 60; len <= 2000; len += 20) {
+                struct panel P = {.d = &d, .whole = true};
+                bar_axis_domain(&B, &P, 0, hi);
+                bar_axis_ticks(&B, &P, len);
+                for (size_t i = 0; i < P.ticks.nmajor; i++) {
+                    HARNESS_REPORT(P.ticks.major[i] == floor(P.ticks.major[i]),
+                                   "counts to %g along %g px: a tick at %g", hi, len,
+                                   P.ticks.major[i]);
+                }
+                HARNESS_REPORT(P.ticks.nmajor >= 2, "counts to %g along %g px: %zu ticks", hi, len,
+                               P.ticks.nmajor);
+            }
+        }
+    }
+    csvchart_scene_fini(&scene);
+}
+
 int main(void)
 {
     RUN(test_linear_domains);
     RUN(test_log_domains);
     RUN(test_ticks_follow_size);
+    RUN(test_whole_ticks);
     return harness_done();
 }
