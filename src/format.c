@@ -793,8 +793,22 @@ void csvchart_format_plan_shares(const struct value_format *f, const double *v, 
 
 void csvchart_format_plan_exact_sums(struct label_plan *p, int written)
 {
-    if (p->f.kind == FORMAT_PRINTF || p->rule != DEC_FIXED || (p->si && p->k != 0) ||
-        written <= p->digits) {
+    if (p->f.kind == FORMAT_PRINTF || (p->si && p->k != 0) || written <= 0) {
+        return;
+    }
+    if (p->rule == DEC_SIG && !p->si) {
+        /* Sums across orders of magnitude had three significant digits each: "Net 2%" beside
+         * "Net 0.1%" and "10.2%" (graphics desk review). Where the written decimals are no more
+         * than the largest sum takes for three, every sum shows them ("Net 2.0%"); sums of
+         * $0.07 and $60 keep their own digits. */
+        struct decimal top;
+        csvchart_fmt_to_decimal(p->top, &top);
+        if (top.zero || written > 2 - top.exp) {
+            return;
+        }
+        p->rule = DEC_FIXED;
+        p->as_written = false;
+    } else if (p->rule != DEC_FIXED || written <= p->digits) {
         return;
     }
     p->digits = csvchart_fmt_clamp_decimals(written);

@@ -158,7 +158,9 @@ void csvchart_format_plan_shares(const struct value_format *f, const double *v, 
 
 /* A plan of sums of values written with at most `written` decimals, which are exact at that
  * many: where it shows fewer, without a prefix, it shows them, trailing zeros kept ("6.25",
- * not "6.3", over segments labelled 1.25 and 5.00: a copy desk adds them up). */
+ * not "6.3", over segments labelled 1.25 and 5.00: a copy desk adds them up); sums across a
+ * hundredfold too, where that is no more than three significant digits of the largest
+ * ("Net 2.0%" beside "Net 0.1%" and "10.2%"). */
 void csvchart_format_plan_exact_sums(struct label_plan *p, int written);
 
 /* Values labelled at points along a line (a trend's), read one at a time rather than side by

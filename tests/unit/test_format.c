@@ -674,6 +674,33 @@ static void test_plans(void)
     double means[] = {24.737, 64.73};
     const char *mw[] = {"24.7", "64.7"};
     check_plan("computed: 3 significant digits", &dec3, LABELS_VALUES, means, 2, 0, true, NULL, mw);
+    /* Stack totals of values written with one decimal share it across a hundredfold where
+     * that is three significant digits of the largest at most ("Net 2%" stood beside "Net
+     * 0.1%": graphics desk review); totals of $0.07 and $60 keep their own digits. */
+    {
+        struct value_format pct1 = fmt_with("auto", "", "%", 0, 1);
+        double nets[] = {4.9, 0.1, -1.5, -6.5, 5.1, 2.0, 0.2, 10.2};
+        const char *netw[] = {"4.9%",
+                              "0.1%",
+                              "\xe2\x88\x92"
+                              "1.5%",
+                              "\xe2\x88\x92"
+                              "6.5%",
+                              "5.1%",
+                              "2.0%",
+                              "0.2%",
+                              "10.2%"};
+        struct label_plan p;
+        csvchart_format_plan(&pct1, LABELS_VALUES, nets, 8, 0, true, NULL, &p);
+        csvchart_format_plan_exact_sums(&p, 1);
+        check_planned("exact sums across a hundredfold", &p, nets, 8, netw);
+        struct value_format usd2 = fmt_with("auto", "$", "", 0, 2);
+        double prices[] = {60, 0.07};
+        const char *pricew[] = {"$60", "$0.07"};
+        csvchart_format_plan(&usd2, LABELS_VALUES, prices, 2, 0, true, NULL, &p);
+        csvchart_format_plan_exact_sums(&p, 2);
+        check_planned("exact sums of $60 and $0.07", &p, prices, 2, pricew);
+    }
     /* Monthly sums, six months empty (review: "23.150M", "9.871M" and "0.000": the smallest,
      * 0.64M, took three significant digits and the empty months counted as labels that met) */
     struct value_format whole = fmt_with("auto", "", "", 0, 0);
