@@ -198,7 +198,11 @@ size_t csvchart_tr_time_ticks(struct trend_layout *T, double lo, double hi)
         double raw[TR_MAX_TICKS];
         /* mid-period ticks: from the period `a` falls in */
         double back = !mid ? 0 : sp == DATE_YEAR ? 366 : sp == DATE_MONTH ? 31 : 1;
-        size_t got = csvchart_time_tick_times(a - back, b, k, raw, TR_MAX_TICKS);
+        /* A period that starts within the dots' pad before the plot (1 January of monthly
+         * values from January: the first point stands mid-month) is named at the plot's start:
+         * "2020" was missing under 2020's values (graphics desk review). */
+        double snap = (T->tx0 - T->px0) / T->k;
+        size_t got = csvchart_time_tick_times(a - back - snap, b, k, raw, TR_MAX_TICKS);
         if (got > TR_MAX_TICKS) {
             continue;
         }
@@ -216,7 +220,13 @@ size_t csvchart_tr_time_ticks(struct trend_layout *T, double lo, double hi)
         double last_hi = -INFINITY, prev = NAN;
         bool ok = true, zone_said = false;
         for (size_t i = 0; i < got && ok; i++) {
-            struct tr_tick t = {.t = raw[i], .pos = csvchart_tr_time_x(T, raw[i])};
+            /* A date names the period it starts; one after the last value (and marker) names
+             * a period without any: "2025" under December 2024's point, "13 Mar" after 12 Mar,
+             * 23:00 (graphics desk review). Times of day are instants, and may run on. */
+            if (raw[i] > d->tmax + 1e-9 && !csvchart_time_tick_has_clock(k, raw[i], prev)) {
+                continue;
+            }
+            struct tr_tick t = {.t = raw[i], .pos = fmax(csvchart_tr_time_x(T, raw[i]), T->px0)};
             csvchart_time_tick_label_in(T->s->locale, k, t.t, prev, t.label, sizeof t.label);
             /* the first time of day of an axis of zoned times says the zone, once ("10 Mar
              * 2025, 06:00 UTC", then "09:00"), as the timeline's axis does */

@@ -1620,6 +1620,88 @@ static void test_time_axis_zone(void)
     }
 }
 
+/* The time axis names the first period of the values and none after the last (graphics desk
+ * review: monthly values from January 2020 had "2021" first, under the plot's start that 1
+ * January 2020 lies a dot's pad before; "2025" stood under December 2024's point; "13 Mar"
+ * after values ending 12 Mar, 23:00). Tick labels are the centred regular-weight texts. */
+static void test_time_axis_ends(void)
+{
+    static char monthly[4096], hourly[8192], days[8192];
+    size_t n = (size_t)snprintf(monthly, sizeof monthly, "date,value\n");
+    for (int m = 0; m < 60; m++) {
+        n += (size_t)snprintf(monthly + n, sizeof monthly - n, "%d-%02d,%d\n", 2020 + m / 12,
+                              m % 12 + 1, 100 + (m * 37) % 50);
+    }
+    n = (size_t)snprintf(hourly, sizeof hourly, "date,value\n");
+    for (int h = 0; h < 72; h++) {
+        n += (size_t)snprintf(hourly + n, sizeof hourly - n, "2025-03-%02dT%02d:00Z,%d\n",
+                              10 + h / 24, h % 24, 30 + (h * 7) % 11);
+    }
+    n = (size_t)snprintf(days, sizeof days, "date,value\n");
+    for (int d = 0; d < 45; d++) {
+        n += (size_t)snprintf(days + n, sizeof days - n, "2025-%02d-%02d,%d\n", 1 + d / 31,
+                              1 + d % 31, 30 + (d * 7) % 11);
+    }
+    /* five markets, monthly, a few months missing: a narrower plot, ticked by the year */
+    static char markets[16384];
+    static const char *const names[] = {"Deutschland (DAX)", "Z\xc3\xbcrich SMI", "Nikkei 225",
+                                        "Soci\xc3\xa9t\xc3\xa9 G\xc3\xa9n\xc3\xa9rale share price",
+                                        "S&P 500"};
+    static const double base[] = {11000, 10000, 23000, 30, 3000};
+    n = (size_t)snprintf(markets, sizeof markets, "date,series,value\n");
+    for (int i = 0; i < 5; i++) {
+        for (int m = 0; m < 60; m++) {
+            n += (size_t)snprintf(markets + n, sizeof markets - n, "%d-%02d,%s,", 2020 + m / 12,
+                                  m % 12 + 1, names[i]);
+            if ((m * 7 + i) % 23 != 0) {
+                n += (size_t)snprintf(markets + n, sizeof markets - n, "%.2f",
+                                      base[i] * (1 + 0.01 * ((m * 13 + i * 5) % 40)));
+            }
+            n += (size_t)snprintf(markets + n, sizeof markets - n, "\n");
+        }
+    }
+    static const struct {
+        const char *csv, *first, *never[3];
+        bool grouped;
+    } cases[] = {
+        {monthly, "2020", {"2025", NULL}, false},
+        {hourly, NULL, {"13 Mar", NULL}, false},
+        {days, NULL, {"15 Feb", "Mar", NULL}, false},
+        {markets, "2020", {"2025", NULL}, true},
+    };
+    static const char *const sizes[] = {"400x600",  "600x400",  "800x450",
+                                        "1000x560", "1200x675", "1920x1080"};
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
+            const char *opts[] = {"size", sizes[z], cases[c].grouped ? "group" : NULL, "series",
+                                  NULL};
+            csvchart_error err = {0};
+            csvchart_figure *fig = fixture_figure("trend", cases[c].csv, opts, &err);
+            const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+            HARNESS_REPORT(s != NULL, "axis ends %zu %s: %s", c, sizes[z],
+                           csvchart_error_text(&err));
+            const struct scene_item *first = NULL;
+            for (size_t i = 0; s && i < s->len; i++) {
+                const struct scene_item *it = &s->items[i];
+                if (it->kind != SCENE_TEXT || it->weight != 400 ||
+                    it->anchor != TEXT_ANCHOR_MIDDLE) {
+                    continue;
+                }
+                first = !first || it->x < first->x ? it : first;
+                for (size_t k = 0; cases[c].never[k]; k++) {
+                    HARNESS_REPORT(strstr(it->text, cases[c].never[k]) == NULL,
+                                   "axis ends %zu %s: \"%s\" past the values", c, sizes[z],
+                                   it->text);
+                }
+            }
+            HARNESS_REPORT(!cases[c].first || (first && strstr(first->text, cases[c].first)),
+                           "axis ends %zu %s: the first tick is \"%s\", without \"%s\"", c,
+                           sizes[z], first ? first->text : "", cases[c].first);
+            csvchart_figure_free(fig);
+        }
+    }
+}
+
 /*
  * A span with times of day (review 4): its flag's head said every end's date and time with
  * no-break spaces and shared the year only after the last word, which for a date-time is
@@ -2460,6 +2542,7 @@ int main(void)
     RUN(test_time_axis_says_no_more);
     RUN(test_mixed_precision);
     RUN(test_time_axis_zone);
+    RUN(test_time_axis_ends);
     RUN(test_property);
     return harness_done();
 }
