@@ -32,6 +32,8 @@
 
 #include "layout_bar.h"
 
+#define LOG_MOST_TICKS 12 /* labelled decades (or strides) a horizontal log axis tries first */
+
 /* ---- the domain ---------------------------------------------------------------------------- */
 
 void bar_axis_extent(const struct bar_layout *B, struct panel *P)
@@ -268,7 +270,7 @@ static double plan_tick_labels(const struct bar_layout *B, struct panel *P)
  * px long over P's domain, keep a gap apart - as bar_axis_ticks_fit() checks them once the
  * axis is mapped (a total of widths under `len` let uneven ones touch: a 606 px canvas was
  * refused where 600 px drew the chart, its finer ticks chosen and then found too close). */
-static bool ticks_apart(const struct bar_layout *B, const struct panel *P, double len)
+static bool ticks_apart(const struct bar_layout *B, const struct panel *P, double len, double gap)
 {
     double last_end = -INFINITY;
     for (size_t i = 0; i < P->ticks.nmajor; i++) {
@@ -276,7 +278,7 @@ static bool ticks_apart(const struct bar_layout *B, const struct panel *P, doubl
         csvchart_format_planned(&P->tick_plan, P->ticks.major[i], buf, sizeof buf);
         double half = csvchart_layout_width(&B->L, &B->label, buf) / 2;
         double p = len * frac(P, P->ticks.major[i]);
-        if (p - half < last_end + B->px.tick_label_gap) {
+        if (p - half < last_end + gap) {
             return false;
         }
         last_end = p + half;
@@ -303,7 +305,7 @@ static bool fit_without_lowest(const struct bar_layout *B, struct panel *P, doub
     if (P->ticks.nminor < SCALE_MAX_MINOR) {
         P->ticks.minor[P->ticks.nminor++] = lowest;
     }
-    return plan_tick_labels(B, P) <= len && ticks_apart(B, P, len);
+    return plan_tick_labels(B, P) <= len && ticks_apart(B, P, len, B->px.tick_label_gap);
 }
 
 /* Whether the labels of P->ticks keep a gap apart along an axis `len` px long: side by side
@@ -326,10 +328,23 @@ static bool labels_apart(const struct bar_layout *B, const struct panel *P, doub
 
 static void choose_ticks(const struct bar_layout *B, struct panel *P, double len, int target)
 {
+    /* A horizontal log axis labels every decade (or the finest stride) whose labels stand two
+     * gaps apart, whatever the gridlines' spacing asks: a stride of three left "$10M  $10B
+     * $10T" with 106 px to a decade for labels half that wide (graphics desk review). */
+    if (P->log && B->horizontal && !B->s->ticks) {
+        for (int t = LOG_MOST_TICKS; t > target; t--) {
+            double need = ticks_for(B, P, t);
+            if (P->ticks.nmajor > (size_t)target && need <= len &&
+                ticks_apart(B, P, len, 2 * B->px.tick_label_gap)) {
+                return;
+            }
+        }
+    }
     for (;; target--) {
         double need = ticks_for(B, P, target);
         /* Along a horizontal axis the labels must not touch: fewer ticks until they do not. */
-        if (B->s->ticks || !B->horizontal || (need <= len && ticks_apart(B, P, len))) {
+        if (B->s->ticks || !B->horizontal ||
+            (need <= len && ticks_apart(B, P, len, B->px.tick_label_gap))) {
             break;
         }
         if (P->log && fit_without_lowest(B, P, len, target + 1)) {

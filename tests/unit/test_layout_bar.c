@@ -2946,6 +2946,69 @@ static void test_whole_number_axis(void)
     }
 }
 
+/* A horizontal log axis labels every decade where their labels would stand two gaps (24 px)
+ * apart, and a coarser stride only where they would not (graphics desk review: "$10M  $10B
+ * $10T" with 106 px to a decade for labels half that wide). */
+static void test_log_axis_every_decade(void)
+{
+    const char *csv =
+        "company,market value\nNvidia Corporation,$4.2T\nMicrosoft Corporation,$3.6T\n"
+        "Apple Inc.,$3.4T\nSoci\xc3\xa9t\xc3\xa9 G\xc3\xa9n\xc3\xa9rale,$32.5B\n"
+        "Z\xc3\xbcrcher Kantonalbank,$14.1B\nDeutsche Lufthansa AG,$9.8B\n"
+        "Mercari,$3.1B\nCasino Guichard-Perrachon,$0.42B\nThyssenkrupp Nucera,$1.25B\n"
+        "\xc3\x98rsted A/S,$19.7B\n"
+        "Small-cap biotech startup with a very long legal name indeed,$85M\n";
+    static const char *const decades[] = {"$10M", "$100M", "$1B", "$10B", "$100B", "$1T", "$10T"};
+    static const char *const sizes[] = {"400x600",  "600x500",  "800x450",  "1000x560",
+                                        "1200x675", "1600x900", "1920x1080"};
+    size_t all = 0;
+    for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
+        const char *opts[] = {"size",       sizes[z],
+                              "log",        "true",
+                              "horizontal", "true",
+                              "title",      "Nvidia is worth 49,000 times a small biotech",
+                              "subtitle",   "Market capitalisation, US dollars",
+                              "source",     "Bloomberg",
+                              NULL};
+        /* measured by Pango (the fake metrics' names wrap where Inter's do not) */
+        csvchart_error err = {0};
+        csvchart_figure *fig = csvchart_figure_new("bar", &err);
+        for (size_t i = 0; opts[i]; i += 2) {
+            csvchart_set(fig, opts[i], opts[i + 1], &err);
+        }
+        csvchart_figure_load_buffer(fig, "t.csv", csv, strlen(csv), &err);
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        HARNESS_REPORT(s != NULL, "log axis at %s: %s", sizes[z], csvchart_error_text(&err));
+        const struct scene_item *at[7] = {NULL};
+        double widest = 0;
+        size_t found = 0;
+        for (size_t i = 0; s && i < 7; i++) {
+            at[i] = fixture_find_text(s, decades[i]);
+            found += at[i] != NULL;
+            widest = at[i] ? fmax(widest, at[i]->w) : widest;
+        }
+        all += found == 7;
+        /* labelled decades i < j, stride j - i: all of them would have stood closer */
+        size_t i = 0;
+        while (i < 7 && !at[i]) {
+            i++;
+        }
+        size_t j = i + 1;
+        while (j < 7 && !at[j]) {
+            j++;
+        }
+        if (s && found < 7 && j < 7) {
+            double per = (at[j]->x + at[j]->w / 2 - at[i]->x - at[i]->w / 2) / (double)(j - i);
+            HARNESS_REPORT(per < widest + 24,
+                           "log axis at %s: %zu of 7 decades labelled, %.0f px "
+                           "apart for labels %.0f px wide",
+                           sizes[z], found, per, widest);
+        }
+        csvchart_figure_free(fig);
+    }
+    CHECK(all >= 3); /* the wider sizes label every decade */
+}
+
 int main(void)
 {
     test_names_fewer_lines();
@@ -3005,5 +3068,6 @@ int main(void)
     RUN(test_facet_names_shared);
     RUN(test_bar_thickness_cap);
     RUN(test_whole_number_axis);
+    RUN(test_log_axis_every_decade);
     return harness_done();
 }
