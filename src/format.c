@@ -577,9 +577,12 @@ void csvchart_format_plan(const struct value_format *f, enum label_role role, co
      * axis's from six digits (700K, not 700,000: review 12), where a label is twice as wide. */
     p->si = l.si || max_abs >= (role == LABELS_VALUES ? 1e6 : 1e5);
     p->top = max_abs;
-    if (role == LABELS_TICKS && p->si && !l.si && values && values->role == LABELS_VALUES &&
-        !values->si && max_abs < 1e7 && 10 * values->top > max_abs) {
-        p->si = false; /* the axis of labels written in full: "1,000,000" over "999,960" */
+    if ((role == LABELS_TICKS || role == LABELS_LOG_TICKS) && p->si && !l.si && values &&
+        values->role == LABELS_VALUES && !values->si && max_abs < 1e7 &&
+        10 * values->top > max_abs) {
+        /* the axis of labels written in full: "1,000,000" over "999,960"; a log axis's
+         * decades too ("100,000" beside a bar of "180,000", not "100K": graphics desk review) */
+        p->si = false;
     }
     int kmax = p->si ? si_index(max_abs) : 0;
     int data_power = multiplier_power(f->unit.multiplier);

@@ -701,6 +701,18 @@ static void test_plans(void)
         csvchart_format_plan_exact_sums(&p, 2);
         check_planned("exact sums of $60 and $0.07", &p, prices, 2, pricew);
     }
+    /* A log axis beside labels written in full is written in full too ("1,000,000" over a
+     * bar of "180,000", not "1M": graphics desk review) */
+    {
+        double staff[] = {150, 300, 1500, 180000, 60, 700};
+        double decades[] = {10, 100, 1000, 10000, 100000, 1000000};
+        const char *fullw[] = {"10", "100", "1,000", "10,000", "100,000", "1,000,000"};
+        struct value_format counted = fmt_with("auto", "", "", 0, 0);
+        struct label_plan values;
+        csvchart_format_plan(&counted, LABELS_VALUES, staff, 6, 0, false, NULL, &values);
+        check_plan("log ticks beside full labels", &counted, LABELS_LOG_TICKS, decades, 6, 0, false,
+                   &values, fullw);
+    }
     /* Monthly sums, six months empty (review: "23.150M", "9.871M" and "0.000": the smallest,
      * 0.64M, took three significant digits and the empty months counted as labels that met) */
     struct value_format whole = fmt_with("auto", "", "", 0, 0);
