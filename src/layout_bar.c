@@ -192,26 +192,53 @@ static void scale_note(const struct bar_layout *B, const struct panel *panels, c
 }
 
 /*
- * The note under the figure: the scale's (scale_note()), then the categories left out for want
- * of a value, which would otherwise be gone from the figure without a word (review 12: only a
- * warning on stderr said so): "No data for SK hynix, TSMC and 4 more."
+ * The note under the figure: the scale's (scale_note()), then what has no value and would
+ * otherwise be gone from the figure without a word: the categories left out (review 12: only a
+ * warning on stderr said so), then the members of groups and stacks, each with its series
+ * (graphics desk review: an empty slot in a group read as zero, and a stack's total as complete,
+ * where no "n/a" fitted): "No data for SK hynix, Mayotte (2024) and 4 more." Not for bins, where
+ * a period without rows is a count or sum of nothing.
  */
 static void auto_note(const struct bar_layout *B, const struct panel *panels, char *buf, size_t n)
 {
     scale_note(B, panels, buf, n);
     const struct bar_chart *c = B->chart;
-    if (c->nskipped == 0) {
+    char names[400] = "";
+    size_t len = 0, named = 0, total = c->nskipped;
+    for (size_t i = 0; i < c->nkept && named < BAR_SKIPPED_NAMED && len < sizeof names; i++) {
+        len += (size_t)snprintf(names + len, sizeof names - len, "%s%s", named ? ", " : "",
+                                c->skipped[i]);
+        named++;
+    }
+    for (size_t p = 0; p < c->npanels; p++) {
+        const struct bar_data *d = &c->panels[p];
+        if (d->nser < 2 || d->bin != BIN_NONE) {
+            continue;
+        }
+        for (size_t k = 0; k < d->ncat; k++) {
+            bool some = false;
+            for (size_t s = 0; s < d->nser && !some; s++) {
+                some = d->has[k * d->nser + s];
+            }
+            for (size_t s = 0; some && s < d->nser; s++) {
+                if (d->has[k * d->nser + s]) {
+                    continue;
+                }
+                total++;
+                if (named < BAR_SKIPPED_NAMED && len < sizeof names) {
+                    len += (size_t)snprintf(names + len, sizeof names - len, "%s%s (%s)",
+                                            named ? ", " : "", d->cats[k], d->series[s]);
+                    named++;
+                }
+            }
+        }
+    }
+    if (total == 0) {
         return;
     }
     const struct words *w = csvchart_words_get(B->s->locale);
-    char names[400] = "";
-    size_t len = 0, named = c->nkept < BAR_SKIPPED_NAMED ? c->nkept : BAR_SKIPPED_NAMED;
-    for (size_t i = 0; i < named && len < sizeof names; i++) {
-        len +=
-            (size_t)snprintf(names + len, sizeof names - len, "%s%s", i ? ", " : "", c->skipped[i]);
-    }
-    if (c->nskipped > named && len < sizeof names) {
-        csvchart_words_fill(w->and_more, "", c->nskipped - named, names + len, sizeof names - len);
+    if (total > named && len < sizeof names) {
+        csvchart_words_fill(w->and_more, "", total - named, names + len, sizeof names - len);
     }
     size_t at = strlen(buf);
     if (at > 0 && at + 1 < n) {
