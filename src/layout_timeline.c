@@ -478,10 +478,28 @@ static bool ladder(struct timeline *T)
                 return true;
             }
             /* and for every name: 30 events of one day on an empty slide read "Event 0 ...
-             * Event 8 and 21 more" (review 11). Else placed again as it was. */
-            struct tl_config was = T->cfg, all = T->cfg;
-            all.all_names = true;
-            return try_orients(T, all, &built) || try_orients(T, was, &built);
+             * Event 8 and 21 more" (review 11); else for as many as the room holds, halving
+             * the characters: 46 election-night events on an empty slide named one of them
+             * (graphics desk review). Else placed again as it was. */
+            struct tl_config was = T->cfg, more = T->cfg;
+            more.names_chars = SIZE_MAX;
+            if (try_orients(T, more, &built)) {
+                return true;
+            }
+            /* (in the orientation found: more names are no reason to turn the figure; and for
+             * a few clusters only, each try being a layout) */
+            size_t clusters = 0;
+            for (size_t i = 0; i < T->n; i++) {
+                clusters += T->it[i].e == NULL;
+            }
+            for (more.names_chars = TL_NAMES_TRY_CHARS;
+                 clusters <= TL_NAMES_TRY_CLUSTERS && more.names_chars > TL_NAMES_CHARS;
+                 more.names_chars /= 2) {
+                if (try_config(T, more, &built)) {
+                    return true;
+                }
+            }
+            return try_orients(T, was, &built);
         }
         if (L->scene->nomem) {
             return false;

@@ -80,7 +80,12 @@ struct timeline_metrics {
 #define TL_MAX_DETAIL_LINES 6
 #define TL_MAX_DATE_LINES 2
 #define TL_CLUSTER_LINES 3     /* lines of names under a cluster's heading */
-#define TL_ALL_NAMES_LINES 200 /* ... when it lists every name (tl_config.all_names) */
+#define TL_ALL_NAMES_LINES 200 /* ... when it lists more (tl_config.names_chars) */
+#define TL_NAMES_CHARS 80      /* the names a cluster lists at first, at most (one at least) */
+#define TL_NAMES_TRY_CHARS                                                                         \
+    640                         /* ... and where the room may hold more, the most tried (then      \
+                                   halved down to TL_NAMES_CHARS) */
+#define TL_NAMES_TRY_CLUSTERS 3 /* ... in a figure of this many clusters at most */
 #define TL_DATE_LEN 64
 
 /* A time axis (or a piece of one): time in days -> position along it, piecewise linear, the
@@ -114,7 +119,9 @@ struct tl_item {
     const char *date; /* the first line: the date, or a cluster's dates and count (once measured) */
     char *heading;    /* a cluster: its first line (date points at it); owned */
     char *names;      /* a cluster: the names that fit ("A; B and 55 more"); owned */
-    char *all;        /* a cluster: every name ("A; B; C"), made when asked; owned */
+    char *all;        /* a cluster: its names up to tl_config.names_chars ("A; B; C and 9
+                         more", or every one), made when asked; owned */
+    size_t all_chars; /* the names_chars `all` was made for */
     bool asked;       /* a cluster: its texts were given to prepare() (text.h) */
     const char *label; /* the label: the event's, or `names` */
     const char *detail;
@@ -133,12 +140,13 @@ struct tl_item {
 
 /* One way of drawing the data, as the ladder tries them (see layout_timeline.c). */
 struct tl_config {
-    bool detail;     /* detail lines drawn */
-    double label_px; /* the label size */
-    double cluster;  /* events closer than this (days) share a cluster; < 0: none */
-    bool all_names;  /* a cluster lists every name, in as many lines as they take (tried
-                        last, where the room allows: review 11) */
-    bool vertical;   /* else horizontal (or lanes) */
+    bool detail;        /* detail lines drawn */
+    double label_px;    /* the label size */
+    double cluster;     /* events closer than this (days) share a cluster; < 0: none */
+    size_t names_chars; /* 0: a cluster lists a few names in TL_CLUSTER_LINES; else as many as
+                           this many characters hold (SIZE_MAX: every one), in as many lines as
+                           they take (tried last, where the room allows: reviews 11 and 13) */
+    bool vertical;      /* else horizontal (or lanes) */
 };
 
 #define MEMO_WAYS 8

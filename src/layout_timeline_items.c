@@ -21,8 +21,7 @@
 /* A cluster is this many times as dense as the events overall (or its events share an instant). */
 #define CLUSTER_DENSITY 4.0
 #define NAME_SEP "; "
-#define NAME_TAIL 4    /* bytes: a cluster's name's last word this short keeps to the one before */
-#define NAMES_CHARS 80 /* the names a cluster lists, at most (one at least) */
+#define NAME_TAIL 4 /* bytes: a cluster's name's last word this short keeps to the one before */
 
 /* ---- the hint of a count by period --------------------------------------------------------- */
 
@@ -282,18 +281,20 @@ static char *cluster_heading(const struct timeline *T, const struct tl_item *P)
 }
 
 /*
- * A cluster's names: the first of its events' labels, whole, up to NAMES_CHARS characters in
- * all (at least one), then how many more: "OpenAI o3; Gemini 2.5 Pro and 56 more". The text
- * does not depend on the wrap width, so the ladder's many widths share one string (shaped
- * once; only its lines differ), and the block shows as many lines of it as TL_CLUSTER_LINES.
+ * A cluster's names: the first of its events' labels, whole, up to `most` (TL_NAMES_CHARS, more
+ * where the room allows, SIZE_MAX: all) in all (at least one; each name counts twice its
+ * bytes after the first, as the room its no-break spaces may take), then how many more: "OpenAI o3;
+ * Gemini 2.5 Pro and 56 more". The text does not depend on the wrap width, so the ladder's many
+ * widths share one string (shaped once; only its lines differ), and the block shows as many lines
+ * of it as TL_CLUSTER_LINES.
  */
-static char *cluster_names(struct timeline *T, const struct tl_item *P, bool all)
+static char *cluster_names(struct timeline *T, const struct tl_item *P, size_t most)
 {
     const struct timeline_data *d = T->d;
     size_t fit = 0, chars = 0;
     while (fit < P->count) {
         size_t len = strlen(d->events[T->member[P->first + fit]].label);
-        if (fit > 0 && chars + len > NAMES_CHARS && !all) {
+        if (fit > 0 && chars + len > most) {
             break;
         }
         chars += 2 * len + 2; /* room for a no-break space (2 bytes) at each space */
@@ -367,10 +368,10 @@ static void measure_blocks(struct timeline *T, double wrap)
         } else {
             P->ndate = lines_of(T, &T->date_st, P->date, wrap, TL_MAX_DATE_LINES + 1, &P->w);
             P->nlabel =
-                P->label
-                    ? lines_of(T, &T->names_st, P->label, wrap,
-                               T->cfg.all_names ? TL_ALL_NAMES_LINES : TL_CLUSTER_LINES + 1, &P->w)
-                    : 0;
+                P->label ? lines_of(T, &T->names_st, P->label, wrap,
+                                    T->cfg.names_chars ? TL_ALL_NAMES_LINES : TL_CLUSTER_LINES + 1,
+                                    &P->w)
+                         : 0;
             P->ndetail = 0;
         }
         P->w = fmin(P->w, wrap);
@@ -442,11 +443,15 @@ bool csvchart_tl_measure(struct timeline *T, double wrap)
         struct tl_item *P = &T->it[i];
         if (!P->e) {
             if (!P->names) {
-                P->names = cluster_names(T, P, false);
+                P->names = cluster_names(T, P, TL_NAMES_CHARS);
             }
-            if (T->cfg.all_names && !P->all && !(P->all = cluster_names(T, P, true))) {
-                T->L.scene->nomem = true;
-                return false;
+            if (T->cfg.names_chars && (!P->all || P->all_chars != T->cfg.names_chars)) {
+                free(P->all);
+                P->all_chars = T->cfg.names_chars;
+                if (!(P->all = cluster_names(T, P, T->cfg.names_chars))) {
+                    T->L.scene->nomem = true;
+                    return false;
+                }
             }
             if (!P->heading) {
                 P->heading = cluster_heading(T, P);
@@ -456,7 +461,7 @@ bool csvchart_tl_measure(struct timeline *T, double wrap)
                 T->L.scene->nomem = true;
                 return false;
             }
-            const char *names = T->cfg.all_names ? P->all : P->names;
+            const char *names = T->cfg.names_chars ? P->all : P->names;
             P->label = *names ? names : NULL;
         }
     }

@@ -1795,6 +1795,46 @@ static void test_axis_zone(void)
     }
 }
 
+/* A cluster names as many of its events as the room holds (graphics desk review: 46
+ * election-night events among six milestones named one, "CNN: race too close to call #36
+ * and 45 more", on an empty slide): at least a handful where the figure has the room. */
+static void test_cluster_names_fill(void)
+{
+    static const char *const what[] = {"Polls close in Georgia",   "AP calls Pennsylvania",
+                                       "Trump leads in Wisconsin", "Harris wins California",
+                                       "Peso falls sharply",       "Dow futures jump 2%"};
+    char csv[8192];
+    size_t n = (size_t)snprintf(csv, sizeof csv, "date,label\n");
+    for (int i = 0; i < 46; i++) {
+        int min = 23 * 60 + 4 + i * 21; /* 23:04 on 5 Nov, every 21 minutes */
+        n += (size_t)snprintf(csv + n, sizeof csv - n, "2024-11-%02dT%02d:%02d:00Z,%s #%d\n",
+                              5 + min / 1440, min / 60 % 24, min % 60, what[i % 6], i);
+    }
+    static const char *const milestones[] = {"2024-07-21", "2024-08-22", "2024-09-10",
+                                             "2024-10-01", "2025-01-06", "2025-01-20"};
+    for (int i = 0; i < 6; i++) {
+        n += (size_t)snprintf(csv + n, sizeof csv - n, "%s,Milestone %d\n", milestones[i], i);
+    }
+    static const char *const sizes[] = {"1200x675", "1920x1080"};
+    for (size_t z = 0; z < 2; z++) {
+        const char *opts[] = {"size", sizes[z], NULL};
+        csvchart_error err = {0};
+        csvchart_figure *fig = lay(csv, opts, &err);
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        HARNESS_REPORT(s != NULL, "cluster names at %s: %s", sizes[z], csvchart_error_text(&err));
+        size_t named = 0;
+        for (size_t i = 0; s && i < s->len; i++) {
+            const struct scene_item *it = &s->items[i];
+            for (const char *c = it->kind == SCENE_TEXT ? it->text : ""; (c = strchr(c, '#'));
+                 c++) {
+                named++;
+            }
+        }
+        HARNESS_REPORT(named >= 5, "cluster names at %s: %zu of 46 events named", sizes[z], named);
+        csvchart_figure_free(fig);
+    }
+}
+
 /* Date lines leave out what the figure's first event states, where it holds for every date:
  * the year of a figure in one year, the day of one day (never the zone); over several years, every
  * date is whole (a label off its dot was read in the year of the tick beside it). Spans and markers
@@ -1971,6 +2011,7 @@ int main(void)
     RUN(test_lanes);
     RUN(test_date_lines);
     RUN(test_axis_zone);
+    RUN(test_cluster_names_fill);
     RUN(test_distinct_colors);
     if (system("fc-match -f '%{family}' Inter 2>/dev/null | grep -q Inter") != 0) {
         printf("Inter is not installed: the property test is skipped\n");
