@@ -23,7 +23,7 @@ fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/csvchart-bench-timeline.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 if ! "$cc" -O2 -std=c11 -I"$root/include" -I"$build/include" -I"$root/src" "$root/bench/timeline_layout.c" "$lib" \
-    $(pkg-config --cflags --libs pangocairo pangoft2 fontconfig harfbuzz cairo-svg cairo-pdf libpng) -lcsv -lm -lpthread \
+    $(pkg-config --cflags --libs pangocairo pangoft2 fontconfig harfbuzz cairo-svg cairo-pdf libpng libdeflate) -lcsv -lm -lpthread \
     -o "$work/timeline_layout"; then
     echo "timeline.sh: cannot compile bench/timeline_layout.c" >&2
     exit 2

@@ -108,7 +108,7 @@ mkdir -p "$root/bench/results"
     done
     if [ -f "$build/libcsvchart.a" ] &&
         "$cc" -O2 -std=c11 -I"$root/include" -I"$build/include" "$root/bench/trend_render.c" "$build/libcsvchart.a" \
-            $(pkg-config --cflags --libs pangocairo cairo-svg cairo-pdf libpng) -lcsv -lm \
+            $(pkg-config --cflags --libs pangocairo cairo-svg cairo-pdf libpng libdeflate) -lcsv -lm \
             -lpthread -o trend_render 2>/dev/null; then
         echo "# in one process, CPU time of a whole figure (bench/trend_render.c)"
         BENCH_RUNS=$runs ./trend_render trend.csv bars.csv "$root/data/api-pricing.csv" \
