@@ -370,6 +370,26 @@ static bool try_orients(struct timeline *T, struct tl_config cfg, double *built)
 }
 
 /*
+ * Whether the clusters' names, up to `most` characters each (tl_config.names_chars), could
+ * take at most half of the plot's area at the current label size, counting half an em a
+ * character: a cluster of 985 events did not, and shaping every name of it to find that out
+ * took most of a layout's time.
+ */
+static bool names_may_fit(const struct timeline *T, size_t most, double plot_area)
+{
+    double chars = 0;
+    for (size_t i = 0; i < T->n; i++) {
+        const struct tl_item *P = &T->it[i];
+        size_t n = 0;
+        for (size_t k = 0; !P->e && k < P->count && n < most; k++) {
+            n += strlen(T->d->events[T->member[P->first + k]].label) + 2;
+        }
+        chars += (double)(n < most ? n : most);
+    }
+    return chars * 0.5 * T->names_st.size_px * T->lh_label <= plot_area / 2;
+}
+
+/*
  * cfg fits at its label size: the largest half-pixel size up to `full` that still fits,
  * bisected, and the figure placed at it (true). Half a pixel more is tried first: when even
  * that does not fit (the usual case), the figure is placed again as it was, two layouts in
@@ -483,7 +503,7 @@ static bool ladder(struct timeline *T)
              * (graphics desk review). Else placed again as it was. */
             struct tl_config was = T->cfg, more = T->cfg;
             more.names_chars = SIZE_MAX;
-            if (try_orients(T, more, &built)) {
+            if (names_may_fit(T, more.names_chars, plot_area) && try_orients(T, more, &built)) {
                 return true;
             }
             /* (in the orientation found: more names are no reason to turn the figure; and for
@@ -495,7 +515,7 @@ static bool ladder(struct timeline *T)
             for (more.names_chars = TL_NAMES_TRY_CHARS;
                  clusters <= TL_NAMES_TRY_CLUSTERS && more.names_chars > TL_NAMES_CHARS;
                  more.names_chars /= 2) {
-                if (try_config(T, more, &built)) {
+                if (names_may_fit(T, more.names_chars, plot_area) && try_config(T, more, &built)) {
                     return true;
                 }
             }
