@@ -502,6 +502,33 @@ static size_t range_dash(const char *s, size_t n, const struct text_line *line)
     return inside && mostly_numbers(s, at) && mostly_numbers(s + after, n - after) ? after : 0;
 }
 
+/* The start of the code point that ends at `end` (> from) in s. */
+static size_t last_code_point(const char *s, size_t from, size_t end)
+{
+    size_t k = end - 1;
+    while (k > from && ((unsigned char)s[k] & 0xC0) == 0x80) {
+        k--;
+    }
+    return k;
+}
+
+/* Where a line ending at `next` (greedily, with no space between) should end instead so as not
+ * to leave one CJK code point alone on the text's last line (the rest up to the end or a '\n'
+ * is that one, and the line ends with another): at the start of the line's last code point,
+ * when the line holds another before it; else 0. */
+static size_t cjk_orphan(const char *s, const struct text_line *line, size_t next)
+{
+    size_t end = next + strcspn(s + next, "\n"), line_end = line->start + line->len;
+    uint32_t cp;
+    if (next >= end || line_end != next || decode(s + next, end - next, &cp) != end - next ||
+        !csvchart_text_is_cjk(cp) || line_end <= line->start) {
+        return 0;
+    }
+    size_t k = last_code_point(s, line->start, line_end);
+    decode(s + k, line_end - k, &cp);
+    return k > line->start && csvchart_text_is_cjk(cp) ? k : 0;
+}
+
 size_t csvchart_text_wrap(const csvchart_text_measurer *m, const struct text_style *style,
                           const char *s, double max_width, struct text_line *lines,
                           size_t max_lines)
@@ -584,6 +611,21 @@ size_t csvchart_text_wrap(const csvchart_text_measurer *m, const struct text_sty
                 next = dash;
                 next_before = 0x2013;
                 rest = rest > 0 ? after + 1 : 0;
+            }
+        }
+        size_t orphan = next_before != '\n' ? cjk_orphan(s, &line, next) : 0;
+        if (orphan > pos) {
+            /* A line of ideographs does not leave its last one alone on the text's last line:
+             * "日経平" / "均" of "日経平均" (graphics desk review) ends a character earlier,
+             * when the two then fit. */
+            double w = width_of(m, style, s, n, pos, orphan);
+            size_t end = next + strcspn(s + next, "\n");
+            if (w <= max_width && width_of(m, style, s, n, orphan, end) <= max_width) {
+                line.len = orphan - pos;
+                line.width = w;
+                next = orphan;
+                size_t k = last_code_point(s, pos, orphan);
+                decode(s + k, orphan - k, &next_before);
             }
         }
         rest -= rest > 0;

@@ -49,10 +49,11 @@ static const struct {
     {"ab", 0, "a|b", 2},                                     // a line always holds one code point
     {"\xe4\xbb\xb7\xe6\xa0\xbc\xe6\xaf\x94\xe8\xbe\x83", 25, // 价格比较
      "\xe4\xbb\xb7\xe6\xa0\xbc|\xe6\xaf\x94\xe8\xbe\x83", 2},
-    {"API\xe4\xbb\xb7\xe6\xa0\xbc", 30, "API\xe4\xbb\xb7|\xe6\xa0\xbc", 2}, // API价|格
-    {"\xe4\xbb\xb7\xe6\xa0\xbc\xe3\x80\x82\xe6\xaf\x94\xe8\xbe\x83", 25,    // 价格。比较
-     "\xe4\xbb\xb7|\xe6\xa0\xbc\xe3\x80\x82|\xe6\xaf\x94\xe8\xbe\x83", 3},  // 。 never starts
-    {"\xea\xb0\x80\xea\xb2\xa9 \xeb\xb9\x84\xea\xb5\x90", 25, // 가격 비교 (Hangul)
+    {"API\xe4\xbb\xb7\xe6\xa0\xbc", 30, "API|\xe4\xbb\xb7\xe6\xa0\xbc",
+     2}, // API|价格: 格 not alone
+    {"\xe4\xbb\xb7\xe6\xa0\xbc\xe3\x80\x82\xe6\xaf\x94\xe8\xbe\x83", 25,   // 价格。比较
+     "\xe4\xbb\xb7|\xe6\xa0\xbc\xe3\x80\x82|\xe6\xaf\x94\xe8\xbe\x83", 3}, // 。 never starts
+    {"\xea\xb0\x80\xea\xb2\xa9 \xeb\xb9\x84\xea\xb5\x90", 25,              // 가격 비교 (Hangul)
      "\xea\xb0\x80\xea\xb2\xa9|\xeb\xb9\x84\xea\xb5\x90", 2},
     {"caf\xc3\xa9 cr\xc3\xa8me", 30, "caf\xc3\xa9|cr\xc3\xa8me", 2},
     {"", 100, "", 0},
@@ -399,6 +400,37 @@ static void test_utf8(void)
     CHECK(!csvchart_text_is_cjk(0x1F600));
 }
 
+/* A text's last line is never one ideograph left by a line of them ("Nikkei 225 日経平" / "均":
+ * graphics desk review) where two fit: at every width, with text before and after a newline. */
+static void test_cjk_orphan(void)
+{
+    const csvchart_text_measurer *m = csvchart_text_fake();
+    static const char *const texts[] = {
+        "Nikkei 225 \xe6\x97\xa5\xe7\xb5\x8c\xe5\xb9\xb3\xe5\x9d\x87",
+        "\xe6\x97\xa5\xe7\xb5\x8c\xe5\xb9\xb3\xe5\x9d\x87\xe6\xa0\xaa\xe4\xbe\xa1",
+        "\xe4\xbb\xb7\xe6\xa0\xbc\xe6\xaf\x94\xe8\xbe\x83\nTokyo",
+    };
+    size_t moved = 0;
+    for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
+        const char *s = texts[t];
+        for (double w = 10; w <= 90; w += 0.5) {
+            struct text_line l[16];
+            size_t n = csvchart_text_wrap(m, &style10, s, w, l, 16);
+            for (size_t i = 1; i < n && n <= 16; i++) {
+                const struct text_line *a = &l[i - 1], *b = &l[i];
+                bool last = b->start + b->len == strlen(s) || s[b->start + b->len] == '\n';
+                bool alone = b->len == 3 && (unsigned char)s[b->start] >= 0xE3;
+                bool joined = a->start + a->len == b->start && a->len >= 6 &&
+                              (unsigned char)s[a->start + a->len - 3] >= 0xE3;
+                HARNESS_REPORT(!(last && alone && joined && w >= 20),
+                               "\"%s\" at %.1f px: its last ideograph alone", s, w);
+                moved += last && b->len == 6 && joined;
+            }
+        }
+    }
+    CHECK(moved > 0); /* some widths broke a character early */
+}
+
 int main(void)
 {
     RUN(test_cases);
@@ -409,5 +441,6 @@ int main(void)
     RUN(test_utf8);
     RUN(test_kerned_greedy);
     RUN(test_commas_no_more_lines);
+    RUN(test_cjk_orphan);
     return harness_done();
 }
