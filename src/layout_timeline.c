@@ -792,12 +792,17 @@ csvchart_status csvchart_layout_timeline(const void *data, const struct spec *s,
                               s->height);
         double days;
         const char *unit = csvchart_tl_period_hint(d, &days);
-        if (unit) {
+        if (unit && *unit) {
             csvchart_warnings_add(warn,
                                   "half of the events fall within %.0f day%s: counted by %s they "
                                   "may read better as bars (csvchart bar --x %s --bin %s "
                                   "--aggregate count)",
                                   days, days == 1 ? "" : "s", unit, s->date, unit);
+        } else if (unit) {
+            csvchart_warnings_add(warn,
+                                  "half of the events fall within %.0f day%s: a figure of those "
+                                  "alone may read better",
+                                  days, days == 1 ? "" : "s");
         }
     }
     st = csvchart_layout_end(L, err);

@@ -263,7 +263,9 @@ void csvchart_tl_widen(double *lo, double *hi, double period, bool seconds);
 void csvchart_tl_free_items(struct timeline *T);
 /* When half of the events or more crowd at most a twentieth of the span, a count by period reads
  * better as bars: the period (day, week, month, quarter or year: about 20-100 periods over the
- * span) and the crowded stretch in days; NULL when the events are not crowded so. */
+ * span) and the crowded stretch in days; "" when the crowd falls within less than one period (its
+ * bars would be one: a figure of the crowd alone reads better); NULL when the events are not
+ * crowded so. */
 const char *csvchart_tl_period_hint(const struct timeline_data *d, double *crowded_days);
 /* Builds the items of T->cfg (events alone, or clusters of close ones); false when out of
  * memory. */

@@ -51,6 +51,16 @@ const char *csvchart_tl_period_hint(const struct timeline_data *d, double *crowd
                    : span <= 25 * 366 ? "quarter"
                                       : "year";
             *crowded_days = fmax(1, ceil(w));
+            /* A crowd within one such period would be one bar: 46 election-night events among
+             * six months' milestones, counted by week (graphics desk review). */
+            double period = unit[0] == 'd'   ? 1
+                            : unit[0] == 'w' ? 7
+                            : unit[0] == 'm' ? 30.4
+                            : unit[0] == 'q' ? 91.3
+                                             : 365.2;
+            if (w < period) {
+                unit = "";
+            }
         }
     }
     free(at);
