@@ -206,7 +206,9 @@ void csvchart_tr_inside_leader(const struct trend_layout *T, const struct tr_fla
 /* True when box b is clear of everything a label set inside must keep from; `self` is the
  * label's own flag (the others set inside are those before it that are placed). A leader's
  * box (fits false) may cross the fitted lines, as every flag's leader does: a short leader
- * over a dashed fit beats a long one over the same fit to a row above the plot. */
+ * over a dashed fit beats a long one over the same fit to a row above the plot; and the
+ * shaded spans and bands, whose tint only text must keep off (a point inside "Exchange closed"
+ * flew its label under the time axis, the plot under it empty: graphics desk review). */
 static bool clear(const struct trend_layout *T, const struct pixels *P, size_t self,
                   const struct box *b, bool fits)
 {
@@ -221,14 +223,14 @@ static bool clear(const struct trend_layout *T, const struct pixels *P, size_t s
     /* the shaded spans of time and bands: a series' colour holds 4.5:1 on the background only
      * (a marker's dashed line may pass behind a label, broken around it: refused, a label by
      * its dot flew to a row on a 400 px leader across another line instead) */
-    for (size_t k = 0; k < d->nmarkers; k++) {
+    for (size_t k = 0; fits && k < d->nmarkers; k++) {
         const struct trend_marker *m = &d->markers[k];
         if (m->span && csvchart_tr_time_x(T, m->t0) <= b->x1 &&
             csvchart_tr_time_x(T, m->t1) >= b->x0) {
             return false;
         }
     }
-    for (size_t k = 0; k < T->s->nbands; k++) {
+    for (size_t k = 0; fits && k < T->s->nbands; k++) {
         const struct ref_mark *r = &T->s->bands[k];
         if (csvchart_tr_value_y(T, r->hi) <= b->y1 && csvchart_tr_value_y(T, r->lo) >= b->y0) {
             return false;

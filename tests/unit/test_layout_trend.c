@@ -1702,6 +1702,42 @@ static void test_time_axis_ends(void)
     }
 }
 
+/* A labelled point at the start of a shaded span of time keeps its label inside the plot, its
+ * leader across the tint (graphics desk review: "Trading halted" flew under the time axis, the
+ * plot under the line empty, because its leader would have crossed the shade). */
+static void test_label_by_span(void)
+{
+    static char csv[8192];
+    size_t n = (size_t)snprintf(csv, sizeof csv, "date,price,label\n");
+    for (int h = 0; h < 72; h++) {
+        int cents = 3000 + 5 * h + (h * 7) % 11; /* a gentle rise, with a little noise */
+        n += (size_t)snprintf(csv + n, sizeof csv - n, "2025-03-%02dT%02d:00Z,%d.%02d,%s\n",
+                              10 + h / 24, h % 24, cents / 100, cents % 100,
+                              h == 30 ? "Trading halted" : "");
+    }
+    static const char *const sizes[] = {"1200x675", "1920x1080"};
+    for (size_t z = 0; z < 2; z++) {
+        const char *opts[] = {
+            "size",  sizes[z], "marker", "2025-03-11T06:00Z..2025-03-11T09:00Z Exchange closed",
+            "label", "label",  NULL};
+        csvchart_error err = {0};
+        csvchart_figure *fig = fixture_figure("trend", csv, opts, &err);
+        const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+        HARNESS_REPORT(s != NULL, "label by span at %s: %s", sizes[z], csvchart_error_text(&err));
+        const struct scene_item *label = s ? fixture_find_text(s, "Trading halted") : NULL;
+        double ticks = INFINITY;
+        for (size_t i = 0; s && i < s->len; i++) {
+            const struct scene_item *it = &s->items[i];
+            if (it->kind == SCENE_TEXT && it->weight == 400 && it->anchor == TEXT_ANCHOR_MIDDLE) {
+                ticks = fmin(ticks, it->y);
+            }
+        }
+        HARNESS_REPORT(label && label->y < ticks, "label by span at %s: at y %.0f, ticks at %.0f",
+                       sizes[z], label ? label->y : -1, ticks);
+        csvchart_figure_free(fig);
+    }
+}
+
 /*
  * A span with times of day (review 4): its flag's head said every end's date and time with
  * no-break spaces and shared the year only after the last word, which for a date-time is
@@ -2543,6 +2579,7 @@ int main(void)
     RUN(test_mixed_precision);
     RUN(test_time_axis_zone);
     RUN(test_time_axis_ends);
+    RUN(test_label_by_span);
     RUN(test_property);
     return harness_done();
 }
