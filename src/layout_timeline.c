@@ -389,6 +389,20 @@ static bool names_may_fit(const struct timeline *T, size_t most, double plot_are
     return chars * 0.5 * T->names_st.size_px * T->lh_label <= plot_area / 2;
 }
 
+/* Whether every cluster's block starts within TL_NAMES_NEAR label lines of its dot along a
+ * vertical axis (always along a horizontal one): a phone's column set ten names 130 px above
+ * their cluster's dot, beside other dates (graphics desk review); fewer names stay by it. */
+static bool names_near(const struct timeline *T)
+{
+    for (size_t i = 0; T->cfg.vertical && i < T->n; i++) {
+        const struct tl_item *P = &T->it[i];
+        if (!P->e && fabs(P->by - P->pos) > TL_NAMES_NEAR * T->lh_label) {
+            return false;
+        }
+    }
+    return true;
+}
+
 /*
  * cfg fits at its label size: the largest half-pixel size up to `full` that still fits,
  * bisected, and the figure placed at it (true). Half a pixel more is tried first: when even
@@ -503,7 +517,8 @@ static bool ladder(struct timeline *T)
              * (graphics desk review). Else placed again as it was. */
             struct tl_config was = T->cfg, more = T->cfg;
             more.names_chars = SIZE_MAX;
-            if (names_may_fit(T, more.names_chars, plot_area) && try_orients(T, more, &built)) {
+            if (names_may_fit(T, more.names_chars, plot_area) && try_orients(T, more, &built) &&
+                names_near(T)) {
                 return true;
             }
             /* (in the orientation found: more names are no reason to turn the figure; and for
@@ -515,7 +530,8 @@ static bool ladder(struct timeline *T)
             for (more.names_chars = TL_NAMES_TRY_CHARS;
                  clusters <= TL_NAMES_TRY_CLUSTERS && more.names_chars > TL_NAMES_CHARS;
                  more.names_chars /= 2) {
-                if (names_may_fit(T, more.names_chars, plot_area) && try_config(T, more, &built)) {
+                if (names_may_fit(T, more.names_chars, plot_area) && try_config(T, more, &built) &&
+                    names_near(T)) {
                     return true;
                 }
             }

@@ -86,6 +86,7 @@ struct timeline_metrics {
     640                         /* ... and where the room may hold more, the most tried (then      \
                                    halved down to TL_NAMES_CHARS) */
 #define TL_NAMES_TRY_CLUSTERS 3 /* ... in a figure of this many clusters at most */
+#define TL_NAMES_NEAR 2         /* ... each block starting at most this many lines from its dot */
 #define TL_DATE_LEN 64
 
 /* A time axis (or a piece of one): time in days -> position along it, piecewise linear, the

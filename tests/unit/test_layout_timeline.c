@@ -1876,6 +1876,26 @@ static void test_cluster_names_fill(void)
         HARNESS_REPORT(named >= 5, "cluster names at %s: %zu of 46 events named", sizes[z], named);
         csvchart_figure_free(fig);
     }
+    /* on a phone, in a column, the names stay beside the cluster's dot (the largest), not ten
+     * of them 130 px above it beside other dates: fewer there */
+    const char *phone[] = {"size", "400x600", NULL};
+    csvchart_error err = {0};
+    csvchart_figure *fig = lay(csv, phone, &err);
+    const struct csvchart_scene *s = csvchart_figure_scene(fig, &err);
+    const struct scene_item *dot = NULL, *head = NULL;
+    for (size_t i = 0; s && i < s->len; i++) {
+        const struct scene_item *it = &s->items[i];
+        if (it->kind == SCENE_CIRCLE && (!dot || it->r > dot->r)) {
+            dot = it;
+        }
+        if (it->kind == SCENE_TEXT && strncmp(it->text, "5 Nov 2024", 10) == 0) {
+            head = it;
+        }
+    }
+    HARNESS_REPORT(dot && head && fabs(head->y - dot->y) < 70,
+                   "cluster names on a phone: the heading at y %.0f, its dot at %.0f",
+                   head ? head->y : -1, dot ? dot->y : -1);
+    csvchart_figure_free(fig);
 }
 
 /* Date lines leave out what the figure's first event states, where it holds for every date:
