@@ -20,6 +20,7 @@
 #include "cli.h"
 #include "csvchart.h"
 #include "text.h"
+#include "theme.h"
 
 enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
 
@@ -82,6 +83,35 @@ static int same_outputs(const struct cli_args *a)
             csvchart_cli_usage_error(a->kind, msg);
             rc = EXIT_USAGE;
         }
+    }
+    /* ... nor any of them the file read: "--alt-text d.csv" replaced the data with a sentence
+     * and exited 0 (review) */
+    const char *inputs[2] = {strcmp(a->data, "-") != 0 ? a->data : NULL, NULL};
+    for (size_t i = 0; i < a->noptions; i++) {
+        if (strcmp(a->options[i].name, "theme") == 0 &&
+            csvchart_theme_is_file(a->options[i].value)) {
+            inputs[1] = a->options[i].value;
+        }
+    }
+    for (size_t k = 0; k < 2 && rc == EXIT_OK; k++) {
+        if (!inputs[k]) {
+            continue;
+        }
+        struct output_key in;
+        csvchart_output_key_init(&in, inputs[k]);
+        for (size_t i = 0; i < a->noutputs && rc == EXIT_OK; i++) {
+            if (strcmp(a->outputs[i], "-") != 0 && csvchart_output_key_cmp(&keys[i], &in) == 0) {
+                char msg[1200], qo[500];
+                snprintf(msg, sizeof msg,
+                         "%s %s is the %s it reads; give the output a name of its own",
+                         a->alt_text[i] ? "--alt-text" : "-o",
+                         csvchart_cli_quote(a->outputs[i], qo, sizeof qo),
+                         k == 0 ? "data" : "theme file");
+                csvchart_cli_usage_error(a->kind, msg);
+                rc = EXIT_USAGE;
+            }
+        }
+        csvchart_output_key_fini(&in);
     }
     for (size_t i = 0; i < a->noutputs; i++) {
         csvchart_output_key_fini(&keys[i]);

@@ -517,8 +517,8 @@ int csvchart_cli_render(const struct render_args *a)
             }
         }
     }
-    if (a->report && !a->list && !a->make_rules) {
-        report_jobs(&b);
+    if (a->report && !a->list && !a->make_rules && !clash) {
+        report_jobs(&b); /* (with a clash nothing was drawn, and no page is written) */
     }
     size_t failed = 0, rendered = 0;
     char names[1024] = "";

@@ -242,6 +242,12 @@ static int by_key(const void *x, const void *y)
     return a->job != b->job ? (a->job < b->job ? -1 : 1) : a->k < b->k ? -1 : a->k > b->k;
 }
 
+static int by_key_only(const void *x, const void *y)
+{
+    const struct out_ref *a = x, *b = y;
+    return csvchart_output_key_cmp(&a->key, &b->key);
+}
+
 static int by_place(const void *x, const void *y)
 {
     const struct out_ref *const *a = x, *const *b = y;
@@ -251,41 +257,94 @@ static int by_place(const void *x, const void *y)
     return (*a)->k < (*b)->k ? -1 : (*a)->k > (*b)->k;
 }
 
+/* The files of the batch's own options (job SIZE_MAX): k 0 the depfile, 1 the preview page,
+ * 2 its script (--watch). */
+static const char *own_file(const struct batch *b, size_t k, char *buf, size_t n)
+{
+    if (k == 0) {
+        return b->a->depfile;
+    }
+    if (k == 1 || !b->a->html) {
+        return b->a->html;
+    }
+    if (!b->a->watch) {
+        return NULL;
+    }
+    snprintf(buf, n, "%s.js", b->a->html);
+    return buf;
+}
+
+static const char *const own_flag[] = {"--depfile", "--html", "--html's script"};
+
+/* The name of an output ref for a message: the path, or the option and its path. */
+static void ref_name(const struct batch *b, const struct out_ref *r, char *buf, size_t n)
+{
+    char js[600], q[600];
+    if (r->job == SIZE_MAX) {
+        snprintf(buf, n, "%s %s", own_flag[r->k],
+                 csvchart_cli_quote(own_file(b, r->k, js, sizeof js), q, sizeof q));
+    } else {
+        snprintf(buf, n, "[%s]'s %s", b->jobs[r->job].sec->name, b->jobs[r->job].outputs[r->k]);
+    }
+}
+
 /*
  * Two outputs that are one file (spelled alike or not: o/x.png, o/./x.png, o//x.png, through
- * a link to o), in one figure or two, or the depfile among the outputs: refused before
- * anything is drawn, since which writer won would change from run to run. The outputs are
- * sorted by key (output.c), so many figures cost n log n. Prints a message for each later
- * writer of a file, in INI order; true when there was one.
+ * a link to o), in one figure or two, or the depfile or the preview page among the outputs:
+ * refused before anything is drawn, since which writer won would change from run to run. So is
+ * any of them that is a file the batch reads - the INI, a figure's data or theme (review:
+ * "--depfile d.csv" replaced the data with a make rule, "--html f.ini" the INI with a page, and
+ * the command exited 0). The outputs are sorted by key (output.c), so many figures cost
+ * n log n. Prints a message for each later writer of a file, in INI order, and for each output
+ * that is an input; true when there was one.
  */
 bool csvchart_batch_find_clashes(struct batch *b)
 {
-    size_t n = b->a->depfile ? 1 : 0;
+    size_t n = 3, nin = 1;
     for (size_t i = 0; i < b->njobs; i++) {
         n += b->jobs[i].planned ? b->jobs[i].noutputs : 0;
+        nin += b->jobs[i].planned ? 2 : 0;
     }
-    struct out_ref *refs = calloc(n ? n : 1, sizeof *refs);
-    struct out_ref **later = calloc(n ? n : 1, sizeof *later);
-    if (!refs || !later) {
+    struct out_ref *refs = calloc(n, sizeof *refs);
+    struct out_ref **later = calloc(n, sizeof *later);
+    struct out_ref *ins = calloc(nin, sizeof *ins);
+    if (!refs || !later || !ins) {
         free(refs);
         free(later);
+        free(ins);
         csvchart_cli_error("out of memory");
         return true;
     }
-    size_t m = 0;
+    size_t m = 0, mi = 0;
     for (size_t i = 0; i < b->njobs; i++) {
         for (size_t k = 0; b->jobs[i].planned && k < b->jobs[i].noutputs; k++) {
             csvchart_output_key_init(&refs[m].key, b->jobs[i].outputs[k]);
             refs[m].job = i;
             refs[m++].k = k;
         }
+        const char *read[2] = {b->jobs[i].data, b->jobs[i].theme};
+        for (size_t k = 0; b->jobs[i].planned && k < 2; k++) {
+            if (read[k] && strcmp(read[k], "-") != 0) {
+                csvchart_output_key_init(&ins[mi].key, read[k]);
+                ins[mi].job = i;
+                ins[mi++].k = k;
+            }
+        }
     }
-    if (b->a->depfile) {
-        csvchart_output_key_init(&refs[m].key, b->a->depfile);
-        refs[m].job = SIZE_MAX;
-        refs[m++].k = 0;
+    csvchart_output_key_init(&ins[mi].key, b->doc->path);
+    ins[mi].job = SIZE_MAX;
+    ins[mi++].k = 0;
+    for (size_t k = 0; k < 3; k++) {
+        char js[600];
+        const char *f = own_file(b, k, js, sizeof js);
+        if (f) {
+            csvchart_output_key_init(&refs[m].key, f);
+            refs[m].job = SIZE_MAX;
+            refs[m++].k = k;
+        }
     }
     qsort(refs, m, sizeof *refs, by_key);
+    qsort(ins, mi, sizeof *ins, by_key);
     size_t nlater = 0;
     for (size_t i = 1; i < m; i++) {
         if (csvchart_output_key_cmp(&refs[i].key, &refs[i - 1].key) == 0) {
@@ -299,14 +358,14 @@ bool csvchart_batch_find_clashes(struct batch *b)
         while (first > refs && csvchart_output_key_cmp(&first[-1].key, &r->key) == 0) {
             first--;
         }
-        const struct job *fj = &b->jobs[first->job];
-        char q[600];
+        char q[600], mine_name[1300], theirs_name[1300];
         if (r->job == SIZE_MAX) {
-            csvchart_cli_error("--depfile %s is also an output of [%s]; give the depfile a name "
-                               "of its own",
-                               csvchart_cli_quote(b->a->depfile, q, sizeof q), fj->sec->name);
+            ref_name(b, r, mine_name, sizeof mine_name);
+            ref_name(b, first, theirs_name, sizeof theirs_name);
+            csvchart_cli_error("%s is also %s; give it a name of its own", mine_name, theirs_name);
             continue;
         }
+        const struct job *fj = &b->jobs[first->job];
         const struct job *j = &b->jobs[r->job];
         const char *mine = j->outputs[r->k], *theirs = fj->outputs[first->k];
         csvchart_error e = {0};
@@ -325,12 +384,35 @@ bool csvchart_batch_find_clashes(struct batch *b)
         }
         csvchart_cli_error("%s", csvchart_error_text(&e));
     }
+    /* an output that is a file read */
+    size_t clobbers = 0;
+    for (size_t i = 0; i < m; i++) {
+        const struct out_ref *in = bsearch(&refs[i], ins, mi, sizeof *ins, by_key_only);
+        if (!in) {
+            continue;
+        }
+        clobbers++;
+        char mine_name[1300], what[700];
+        ref_name(b, &refs[i], mine_name, sizeof mine_name);
+        if (in->job == SIZE_MAX) {
+            snprintf(what, sizeof what, "the INI file read");
+        } else {
+            snprintf(what, sizeof what, "the %s of [%s]", in->k == 0 ? "data" : "theme",
+                     b->jobs[in->job].sec->name);
+        }
+        csvchart_cli_error("%s: %s is %s; give the output a name of its own", b->doc->path,
+                           mine_name, what);
+    }
+    for (size_t i = 0; i < mi; i++) {
+        csvchart_output_key_fini(&ins[i].key);
+    }
+    free(ins);
     for (size_t i = 0; i < m; i++) {
         csvchart_output_key_fini(&refs[i].key);
     }
     free(refs);
     free(later);
-    return nlater > 0;
+    return nlater > 0 || clobbers > 0;
 }
 
 /* A name that every figure's make syntax holds (the INI file; --out-dir, as the folder of

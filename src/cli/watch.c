@@ -183,7 +183,7 @@ static int render_html(const struct render_args *a)
     b.report = on_report;
     b.report_ctx = &st;
     int rc = csvchart_cli_render(&b);
-    int rc2 = summary(&st);
+    int rc2 = st.rendered + st.failed > 0 ? summary(&st) : 0; /* none: refused whole */
     if (st.rendered + st.failed > 0 && csvchart_cli_make_folders("", a->html, NULL, 0) == 0 &&
         write_page(a, &st, 0, false) != 0) {
         rc = 1;
@@ -397,7 +397,12 @@ int csvchart_cli_watch(const struct render_args *a)
     /* The signatures first, then the first batch: a change during it is seen next round. */
     rescan(a, &st, fd, &changed);
     free(changed);
-    csvchart_cli_render(&b);
+    if (csvchart_cli_render(&b) != 0 && st.rendered + st.failed == 0) {
+        /* refused whole (outputs that are one file, or a file read): nothing to watch */
+        state_fini(&st);
+        close(fd);
+        return 1;
+    }
     summary(&st);
     if (a->html && csvchart_cli_make_folders("", a->html, NULL, 0) == 0) {
         write_page(a, &st, version, true);

@@ -331,8 +331,30 @@ clash through_link 'csvchart: through_link.ini:6: [b] writes c/link/x.png, as [a
     '[defaults]\nkind = bar\ndata = a.csv\n[a]\noutputs = d/x.png\n[b]\noutputs = link/x.png\n'
 clash one_figure 'csvchart: one_figure.ini:4: [a] writes one file twice: c/x.png and c/./x.png; name each output once' \
     '[defaults]\nkind = bar\ndata = a.csv\n[a]\noutputs = x.png ./x.png\n'
-clash depfile_output 'csvchart: --depfile "c/./x.png" is also an output of [a]; give the depfile a name of its own' \
+clash depfile_output "csvchart: --depfile \"c/./x.png\" is also [a]'s c/x.png; give it a name of its own" \
     '[defaults]\nkind = bar\ndata = a.csv\n[a]\noutputs = x.png\n' '--depfile c/./x.png'
+clash html_output "csvchart: --html \"c/x.png\" is also [a]'s c/x.png; give it a name of its own" \
+    '[defaults]\nkind = bar\ndata = a.csv\n[a]\noutputs = x.png\n' '--html c/x.png'
+clash html_depfile 'csvchart: --html "c/f.d" is also --depfile "c/f.d"; give it a name of its own' \
+    '[defaults]\nkind = bar\ndata = a.csv\n[a]\noutputs = x.png\n' '--depfile c/f.d --html c/f.d'
+# Nor may an output be a file the batch reads (review: --depfile a.csv replaced the data with a
+# make rule, --html the INI with a page, and the command exited 0): refused, the file intact.
+cp a.csv a-copy.csv
+clash depfile_data 'csvchart: depfile_data.ini: --depfile "a.csv" is the data of [a]; give the output a name of its own' \
+    '[defaults]\nkind = bar\ndata = a.csv\n[a]\noutputs = x.png\n' '--depfile a.csv'
+cmp -s a.csv a-copy.csv && pass "the data intact" || fail "the data was replaced"
+clash html_ini 'csvchart: html_ini.ini: --html "html_ini.ini" is the INI file read; give the output a name of its own' \
+    '[defaults]\nkind = bar\ndata = a.csv\n[a]\noutputs = x.png\n' '--html html_ini.ini'
+grep -q '^\[a\]' html_ini.ini && pass "the INI intact" || fail "the INI was replaced"
+cp a.csv c/table.txt
+clash output_data 'csvchart: output_data.ini: [a]'"'"'s c/table.txt is the data of [a]; give the output a name of its own' \
+    '[defaults]\nkind = bar\ndata = c/table.txt\n[a]\noutputs = x.png table.txt\n'
+cmp -s c/table.txt a.csv && pass "a .txt data file intact" || fail "a .txt output replaced the data"
+run bar a.csv -o c/y.png --alt-text ./a.csv
+expect_status 2 "--alt-text naming the data"
+expect_stderr 'csvchart: --alt-text "./a.csv" is the data it reads; give the output a name of its own
+Try '"'"'csvchart bar --help'"'"'.' "--alt-text naming the data"
+cmp -s a.csv a-copy.csv && pass "the data intact after --alt-text" || fail "--alt-text replaced the data"
 mkdir -p outside
 ln -sfn "$SCRATCH/outside" c/away
 clash symlink_out "csvchart: symlink_out.ini:5:11: output \"away/x.png\" leaves the output folder through a symbolic link (its folder is $SCRATCH/outside); write it into a folder inside c (figure \"a\")
