@@ -88,13 +88,18 @@ static enum cli_parse parse_render(int argc, char **argv, struct cli_args *out, 
     struct render_args *r = &out->render;
     r->out_dir = "out";
     r->self = argv[0];
+    bool operands = false; /* after "--": an INI named "-f.ini" (review), as `bar -- -d.csv` */
     for (int i = 2; i < argc; i++) {
         const char *a = argv[i];
-        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+        if (!operands && strcmp(a, "--") == 0) {
+            operands = true;
+            continue;
+        }
+        if (!operands && (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0)) {
             out->command = CMD_HELP;
             return CLI_PARSE_OK;
         }
-        if (a[0] != '-') {
+        if (operands || a[0] != '-') {
             if (r->ini) {
                 USAGE("more than one INI file (\"%s\" and \"%s\")", r->ini, a);
             }

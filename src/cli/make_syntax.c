@@ -25,8 +25,9 @@
  * a separator and keep brackets balanced: a lone "]" swallows the rest of a list.)
  *
  * So a name may hold letters, digits, non-ASCII bytes, . _ - + , @ ! { } / ( ) and spaces (the
- * only byte that needs an escape, the same "\ " for all three), ~ after the first byte, and )
- * before the last ("proj (copy)/x.png" is fine, "data(1)" is not).
+ * only byte that needs an escape, the same "\ " for all three) before the last byte (GNU make
+ * reads "d.csv\ " at the end of a line as "d.csv\"), ~ after the first byte, and ) before the
+ * last ("proj (copy)/x.png" is fine, "data(1)" is not).
  *
  * Recipes (`--make-rules`) run through sh: every word goes in single quotes, a ' inside as
  * '\'' and $ doubled, which make turns back into one $ before sh sees the line.
@@ -40,7 +41,8 @@ static bool allowed(unsigned char c, bool first, bool last)
     if (c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
         return true;
     }
-    return strchr("._-+,@!{}/( ", c) != NULL || (c == '~' && !first) || (c == ')' && !last);
+    return strchr("._-+,@!{}/(", c) != NULL || (c == ' ' && !last) || (c == '~' && !first) ||
+           (c == ')' && !last);
 }
 
 bool csvchart_make_name_ok(const char *name, char *bad, size_t size)
@@ -53,7 +55,10 @@ bool csvchart_make_name_ok(const char *name, char *bad, size_t size)
         if (allowed(*p, p == (const unsigned char *)name, p[1] == '\0')) {
             continue;
         }
-        if (*p == '~') {
+        if (*p == ' ') {
+            snprintf(bad, size,
+                     "a final space"); /* make reads "d.csv\ " at a line's end as "d.csv\" */
+        } else if (*p == '~') {
             snprintf(bad, size, "a leading \"~\"");
         } else if (*p == ')') {
             snprintf(bad, size, "a final \")\"");

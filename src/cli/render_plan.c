@@ -54,6 +54,19 @@ static bool stays_inside(const char *name)
 
 static char *join(const char *dir, size_t dirlen, const char *name)
 {
+    /* "out/" and "a.png" are "out/a.png", as make spells the target (review: "out//a.png"
+     * matched no rule); "/" stays the root */
+    while (dirlen > 1 && dir[dirlen - 1] == '/') {
+        dirlen--;
+    }
+    if (dirlen == 1 && dir[0] == '/') {
+        size_t n = strlen(name);
+        char *s = malloc(n + 2);
+        if (s) {
+            snprintf(s, n + 2, "/%s", name);
+        }
+        return s;
+    }
     size_t n = strlen(name);
     char *s = malloc(dirlen + n + 2);
     if (s) {
@@ -121,6 +134,15 @@ void csvchart_batch_plan(struct batch *b, struct job *j)
         csvchart_error_set(&err, CSVCHART_ERROR_DATA, ini, kind->line, kind->value_col,
                            "kind \"%s\" is not a figure kind; expected bar, timeline or trend",
                            kind->value);
+        csvchart_batch_job_fail(j, &err);
+        return;
+    }
+    if (strcmp(data->value, "-") == 0) {
+        /* standard input: the first figure took it all and the next found it empty, and make
+         * rules named a file "-" (review) */
+        csvchart_error_set(&err, CSVCHART_ERROR_DATA, ini, data->line, data->value_col,
+                           "data \"-\" would read standard input, which the figures of a batch "
+                           "cannot share; name the CSV file (\"./-\" for a file named \"-\")");
         csvchart_batch_job_fail(j, &err);
         return;
     }

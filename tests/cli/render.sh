@@ -312,6 +312,24 @@ run render many-figures.ini --list
 expect_stderr 'csvchart: many-figures.ini:10001:1: more than 10000 figures, the limit for an INI file' "more than 10,000 figures"
 rm -f long-value.ini too-long-value.ini many-lines.ini big.ini
 
+# --out-dir with a final slash names targets as make spells them: "c/x.png", not "c//x.png"
+# (review: a rule on c/x.png found no rule to make it); data = - (standard input, which the
+# figures cannot share) is refused where it is written; "--" ends the options.
+printf '[defaults]\nkind = bar\ndata = a.csv\n[a]\noutputs = x.png\n' > slash.ini
+run render slash.ini --out-dir c/ --list
+expect_status 0 "--out-dir c/"
+[ "$(cat stdout.txt)" = "$(printf 'a\ta.csv\tc/x.png')" ] && pass "--out-dir c/ names c/x.png" ||
+    fail "--out-dir c/ listed: $(cat stdout.txt)"
+printf '[a]\nkind = bar\ndata = -\n' > stdin.ini
+run render stdin.ini --out-dir c --list
+expect_status 1 "data = -"
+expect_stderr 'csvchart: stdin.ini:3:8: data "-" would read standard input, which the figures of a batch cannot share; name the CSV file ("./-" for a file named "-") (figure "a")
+csvchart: listed 0, failed 1: a' "data = -"
+cp slash.ini ./-dash.ini
+run render --list -- -dash.ini
+expect_status 0 "an INI named -dash.ini after --"
+rm -f ./-dash.ini
+
 # Two spellings of one output are one file: refused before anything is drawn.
 mkdir -p c/d
 clash() { # NAME MESSAGE INI-TEXT [ARGS]

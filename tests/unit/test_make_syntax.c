@@ -77,7 +77,8 @@ static bool glob_or_special(const char *w, size_t n, bool target)
 }
 
 /* Reads "targets : prerequisites" lines (phony "x:" lines included). Word bytes: "\ " is a
- * space, "\#" a "#", "\:" a ":", "$$" a "$"; any other backslash is itself. */
+ * space, "\#" a "#", "\:" a ":", "$$" a "$"; any other backslash is itself. A line's trailing
+ * blanks go first, as GNU make strips them: "d.csv\ " at a line's end reads "d.csv\". */
 static void make_model(const char *text, struct rule *out)
 {
     memset(out, 0, sizeof *out);
@@ -85,7 +86,10 @@ static void make_model(const char *text, struct rule *out)
     bool first_rule = true;
     while (*p) {
         const char *eol = strchr(p, '\n');
-        size_t n = eol ? (size_t)(eol - p) : strlen(p);
+        size_t n = eol ? (size_t)(eol - p) : strlen(p), line_len = n;
+        while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t')) {
+            n--;
+        }
         struct rule r = {0};
         char w[WLEN * 2];
         size_t wn = 0;
@@ -98,7 +102,7 @@ static void make_model(const char *text, struct rule *out)
                 }
                 continue;
             }
-            if (c == '\\' && i + 1 == n && eol) {
+            if (c == '\\' && i + 1 == line_len && eol) {
                 r.failed = true; // a continuation line: not written by csvchart or CMake here
                 break;
             }
@@ -664,7 +668,7 @@ static void test_examples(void)
                    {"~/x", "a leading \"~\""}, {"data(1)", "a final \")\""},
                    {"a\x01", "byte 0x01"},     {"", "nothing"},
                    {"a[1].csv", "\"[\""},      {"b]", "\"]\""},
-                   {"it's", "\"'\""}};
+                   {"it's", "\"'\""},          {"d.csv ", "a final space"}};
     for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
         CHECK(!csvchart_make_name_ok(refused[i].name, bad, sizeof bad));
         CHECK_STR(bad, refused[i].bad);
