@@ -86,6 +86,13 @@ csvchart_status csvchart_layout_end(struct layout *L, csvchart_error *err)
     if (L->scene->nomem) {
         return csvchart_error_nomem(err);
     }
+    if (L->frame_cut) {
+        /* (review: a 1,500-word title was refused with a size, and drawn at it to its 803rd
+         * word and an ellipsis, exit 0) */
+        return csvchart_error_set(err, CSVCHART_ERROR_VALUE, NULL, 0, 0,
+                                  "the %s takes more than %d lines at %.0f px wide; shorten it",
+                                  L->frame_cut, MAX_PARAGRAPH_LINES, L->right - L->left);
+    }
     return CSVCHART_OK;
 }
 
@@ -275,10 +282,13 @@ static double balanced_width(const struct layout *L, const struct text_style *st
 /* Draws every line of a paragraph across the frame with its first line's top at `top`
  * (balanced: at balanced_width()); returns its height. */
 static double whole_paragraph(struct layout *L, const struct text_style *st, csvchart_rgba color,
-                              const char *s, double top, bool balance)
+                              const char *s, double top, bool balance, const char *what)
 {
     double width = L->right - L->left;
     size_t n = csvchart_layout_lines(L, st, s, width, MAX_PARAGRAPH_LINES, NULL);
+    if (n > MAX_PARAGRAPH_LINES && !L->frame_cut) {
+        L->frame_cut = what;
+    }
     if (balance && n > 1 && n < MAX_PARAGRAPH_LINES) {
         width = balanced_width(L, st, s, width, n);
     }
@@ -303,10 +313,12 @@ void csvchart_layout_frame(struct layout *L, const char *auto_note)
 
     /* Header, top down. */
     if (*s->title) {
-        L->top += whole_paragraph(L, &L->title, t->title, s->title, L->top, true) + L->px.title_gap;
+        L->top += whole_paragraph(L, &L->title, t->title, s->title, L->top, true, "title") +
+                  L->px.title_gap;
     }
     if (*s->subtitle) {
-        L->top += whole_paragraph(L, &L->subtitle, t->subtitle, s->subtitle, L->top, false);
+        L->top +=
+            whole_paragraph(L, &L->subtitle, t->subtitle, s->subtitle, L->top, false, "subtitle");
     }
     if (*s->title || *s->subtitle) {
         L->top += L->px.header_gap;
@@ -315,28 +327,42 @@ void csvchart_layout_frame(struct layout *L, const char *auto_note)
     /* Footer, bottom up: the byline last, the source line above it, the note above that. */
     if (*s->byline) {
         L->bottom -= paragraph_height(L, &L->small, s->byline);
-        whole_paragraph(L, &L->small, t->faint, s->byline, L->bottom, false);
+        whole_paragraph(L, &L->small, t->faint, s->byline, L->bottom, false, "byline");
     }
     if (*s->source) {
-        char buf[1200];
         /* "Source: " unless the text starts with the word ("Source", "Quelle") */
         const char *word = csvchart_words_get(s->locale)->source;
         size_t word_len = strcspn(word, ": \xc2"); // "Source" of "Source: ", "Source\u00a0: "
         bool has_prefix =
             strncmp(s->source, "Source", 6) == 0 || strncmp(s->source, word, word_len) == 0;
-        snprintf(buf, sizeof buf, "%s%s", has_prefix ? "" : word, s->source);
+        size_t len = strlen(word) + strlen(s->source) + 1;
+        char *buf = malloc(len);
+        if (!buf) {
+            L->scene->nomem = true;
+            return;
+        }
+        snprintf(buf, len, "%s%s", has_prefix ? "" : word, s->source);
         L->bottom -= paragraph_height(L, &L->small, buf);
-        whole_paragraph(L, &L->small, t->faint, buf, L->bottom, false);
+        whole_paragraph(L, &L->small, t->faint, buf, L->bottom, false, "source");
         L->bottom -= L->px.note_gap;
+        free(buf);
     }
-    char note[1400];
-    snprintf(note, sizeof note, "%s%s%s", auto_note ? auto_note : "",
+    /* (the whole note: a fixed buffer cut a long one without a word) */
+    size_t note_len = (auto_note ? strlen(auto_note) : 0) + 1 + strlen(s->note) + 1;
+    char *note = malloc(note_len);
+    if (!note) {
+        L->scene->nomem = true;
+        return;
+    }
+    snprintf(note, note_len, "%s%s%s", auto_note ? auto_note : "",
              auto_note && *auto_note && *s->note ? " " : "", s->note);
     if (*note) {
         L->bottom -= paragraph_height(L, &L->small, note);
-        whole_paragraph(L, &L->small, t->faint, note, L->bottom, false);
+        whole_paragraph(L, &L->small, t->faint, note, L->bottom, false, "note");
     }
-    if (*s->source || *note || *s->byline) {
+    bool has_note = *note;
+    free(note);
+    if (*s->source || has_note || *s->byline) {
         L->bottom -= L->px.footer_gap;
     }
 }

@@ -126,6 +126,8 @@ struct layout {
     struct frame_metrics px;
     double left, right, top, bottom; /* the box still free for the plot, CSS px */
     struct layout_fit *fit;          /* filled by csvchart_layout_no_fit(); may be NULL */
+    const char *frame_cut;           /* a header or footer text longer than a paragraph's most lines
+                                        ("title"): csvchart_layout_end() refuses the figure; or NULL */
 };
 
 struct legend_entry {
@@ -150,13 +152,15 @@ void csvchart_layout_begin(struct layout *L, const struct spec *s, const csvchar
 
 /*
  * Ends a layout: cuts yielding lines around text (see above) and turns an allocation failure
- * of the scene into CSVCHART_ERROR_NOMEM.
+ * of the scene into CSVCHART_ERROR_NOMEM, and a header or footer text cut short for its length
+ * (frame_cut) into CSVCHART_ERROR_VALUE: at no size would it be drawn whole.
  */
 csvchart_status csvchart_layout_end(struct layout *L, csvchart_error *err);
 
 /*
  * Places title and subtitle at the top and the notes and source at the bottom, shrinking the
- * box; every line of them is drawn (nothing is cut short). `auto_note` (NULL or "" for none)
+ * box; every line of them is drawn (nothing is cut short: a text longer than a paragraph's
+ * 64 lines sets frame_cut, and the figure is refused). `auto_note` (NULL or "" for none)
  * is a note the layout adds, such as where bars start on a log axis; it goes before the
  * user's note.
  */

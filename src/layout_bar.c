@@ -675,6 +675,10 @@ csvchart_status csvchart_layout_bar(const void *data, const struct spec *s,
     char note[640];
     auto_note(&B, panels, note, sizeof note);
     csvchart_layout_frame(&B.L, note);
+    if (B.L.frame_cut) { /* no size draws it: said at once, not as a size */
+        st = csvchart_layout_end(&B.L, err);
+        goto done;
+    }
     const struct bar_data *d0 = &chart->panels[0];
     if (d0->nser > 1) {
         struct legend_entry *e = calloc(d0->nser, sizeof *e);

@@ -750,6 +750,10 @@ csvchart_status csvchart_layout_timeline(const void *data, const struct spec *s,
     }
     T.bands = want_bands(&T);
     csvchart_layout_frame(L, NULL);
+    if (L->frame_cut) { /* no size draws it: said at once, not as a size */
+        st = csvchart_layout_end(L, err);
+        goto done;
+    }
     if (!legend(&T)) {
         st = csvchart_error_nomem(err);
         goto done;

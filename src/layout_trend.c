@@ -886,6 +886,10 @@ csvchart_status csvchart_layout_trend(const void *data, const struct spec *s,
     char note[400];
     auto_note(&T, note, sizeof note);
     csvchart_layout_frame(L, note);
+    if (L->frame_cut) { /* no size draws it: said at once, not as a size */
+        st = csvchart_layout_end(L, err);
+        goto done;
+    }
     /* The ladder: labels at the lines' ends, then a legend (the rules' labels stay at their
      * lines' ends: a legend does not place a value). */
     bool ok = T.nends > 0 && place_sized(&T, true);

@@ -299,4 +299,20 @@ expect_stderr "" "percent over values written with %"
 run bar fractions.csv -o plain.png
 expect_stderr "" "fractions without percent"
 
+# A title longer than any figure draws is refused, in every kind, at the size asked and with
+# fit = grow (review: 1,500 words were refused with a size, then drawn there to the 803rd word
+# and an ellipsis, exit 0); nothing is written.
+long=$(awk 'BEGIN { for (i = 0; i < 1500; i++) printf "w%d ", i }')
+printf 'date,label\n2025-01-20,One\n2025-02-20,Two\n' >events.csv
+printf 'date,v\n2025-01-20,1\n2025-02-20,2\n' >series.csv
+for k in "bar points.csv" "timeline events.csv" "trend series.csv"; do
+    run $k -o long.svg --title "$long"
+    expect_status 1 "a 1,500-word title (${k%% *})"
+    expect_stderr 'csvchart: the title takes more than 64 lines at 1128 px wide; shorten it' \
+        "a 1,500-word title (${k%% *})"
+done
+run bar points.csv -o long.svg --note "$long$long" --fit grow
+expect_status 1 "a 3,000-word note with fit = grow"
+[ ! -e long.svg ] && pass "no output for a title cut short" || fail "long.svg written"
+
 finish
