@@ -8,6 +8,7 @@
  * (bar_data.c, timeline_data.c, trend_data.c) come after it and read it.
  */
 #include "table.h"
+#include "utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -155,18 +156,21 @@ csvchart_status csvchart_table_number_error(const csvchart_table *t, size_t col,
     const char *p = strchr(s, ',');
     bool decimal_comma = !comma && t->delimiter != ',' && p && p > s && p[-1] >= '0' &&
                          p[-1] <= '9' && p[1] >= '0' && p[1] <= '9';
+    /* the cell quoted: a newline in it printed the message on two lines (review) */
+    char q[256];
+    csvchart_utf8_quote(s, 200, q, sizeof q);
     if (csvchart_number_overflows(s, strlen(s), &t->syntax.numbers)) {
         return csvchart_error_set(err, CSVCHART_ERROR_DATA, t->name, tc->not_number.line,
                                   tc->not_number.col,
-                                  "column \"%s\" has \"%s\", a number out of range (the "
+                                  "column \"%s\" has %s, a number out of range (the "
                                   "largest is about 1.8e308)",
-                                  t->cols[col].name, s);
+                                  t->cols[col].name, q);
     }
     return csvchart_error_set(err, CSVCHART_ERROR_DATA, t->name, tc->not_number.line,
                               tc->not_number.col,
-                              "column \"%s\" needs numbers, and \"%s\" is not a number "
+                              "column \"%s\" needs numbers, and %s is not a number "
                               "(expected e.g. %s)%s",
-                              t->cols[col].name, s,
+                              t->cols[col].name, q,
                               comma ? "42, 1.234,5, 0,07 \xe2\x82\xac, 50%, with decimal = ,"
                                     : "42, 1,234.5, $0.07, 50%, $5.6M",
                               decimal_comma ? "; for a decimal comma set decimal = ," : "");

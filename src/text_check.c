@@ -128,40 +128,6 @@ static void describe(uint32_t cp, bool with_script, char *buf, size_t size)
              *script ? " (" : "", script, *script ? ")" : "");
 }
 
-/* `s` quoted for a message: " and \ escaped, controls as \xNN (or \n, \t, \r), cut after
- * QUOTED bytes at a character's end ("..."). */
-static void quote(const char *s, char *buf, size_t size)
-{
-    size_t n = 0;
-    buf[n++] = '"';
-    for (size_t i = 0; s[i];) {
-        char piece[8];
-        uint32_t cp;
-        size_t k = csvchart_utf8_decode(s + i, strnlen(s + i, 4), &cp);
-        if (cp == '"' || cp == '\\') {
-            snprintf(piece, sizeof piece, "\\%c", (char)cp);
-        } else if (cp == '\n' || cp == '\t' || cp == '\r') {
-            snprintf(piece, sizeof piece, "\\%c", cp == '\n' ? 'n' : cp == '\t' ? 't' : 'r');
-        } else if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) {
-            snprintf(piece, sizeof piece, "\\x%02x", (unsigned)cp);
-        } else {
-            memcpy(piece, s + i, k);
-            piece[k] = '\0';
-        }
-        size_t len = strlen(piece);
-        if (i >= QUOTED || n + len + 5 > size) {
-            memcpy(buf + n, "...", 3);
-            n += 3;
-            break;
-        }
-        memcpy(buf + n, piece, len);
-        n += len;
-        i += k;
-    }
-    buf[n++] = '"';
-    buf[n] = '\0';
-}
-
 /* The byte offset of the first `cp` in `s`, or (size_t)-1. */
 static size_t find_cp(const char *s, uint32_t cp)
 {
@@ -381,10 +347,10 @@ static void message(const struct miss *ms, const struct source *src, const csvch
         *file = t->name;
         *line = ms->rank;
         *col = ms->col;
-        quote(ms->cell, q, sizeof q);
+        csvchart_utf8_quote(ms->cell, QUOTED, q, sizeof q);
         snprintf(buf, size, "no installed font has %s, in %s%s", desc, q, tail);
     } else {
-        quote(scene->items[ms->item].text, q, sizeof q);
+        csvchart_utf8_quote(scene->items[ms->item].text, QUOTED, q, sizeof q);
         snprintf(buf, size, "no installed font has %s, in the text %s%s", desc, q, tail);
     }
 }

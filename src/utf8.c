@@ -1,9 +1,12 @@
 /*
- * utf8.c - the library's UTF-8 decoder (utf8.h). Table 3-7 of the Unicode standard: the lead
- * byte gives the length and the range of the second byte, which excludes overlong forms,
- * surrogates and code points above U+10FFFF in one comparison.
+ * utf8.c - the library's UTF-8 decoder, and text quoted for messages (utf8.h). Table 3-7 of the
+ * Unicode standard: the lead byte gives the length and the range of the second byte, which excludes
+ * overlong forms, surrogates and code points above U+10FFFF in one comparison.
  */
 #include "utf8.h"
+
+#include <stdio.h>
+#include <string.h>
 
 size_t csvchart_utf8_char(const char *s, size_t len, uint32_t *cp)
 {
@@ -80,4 +83,38 @@ bool csvchart_utf8_valid(const char *s, size_t len)
         i += n;
     }
     return true;
+}
+
+void csvchart_utf8_quote(const char *s, size_t most, char *buf, size_t size)
+{
+    size_t n = 0;
+    buf[n++] = '"';
+    for (size_t i = 0; s[i];) {
+        char piece[8];
+        uint32_t cp;
+        size_t k = csvchart_utf8_decode(s + i, strnlen(s + i, 4), &cp);
+        if (cp == '"' || cp == '\\') {
+            snprintf(piece, sizeof piece, "\\%c", (char)cp);
+        } else if (cp == '\n' || cp == '\t' || cp == '\r') {
+            snprintf(piece, sizeof piece, "\\%c", cp == '\n' ? 'n' : cp == '\t' ? 't' : 'r');
+        } else if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) {
+            snprintf(piece, sizeof piece, "\\x%02x", (unsigned)cp);
+        } else if (cp == 0xFFFD && k == 1) {
+            snprintf(piece, sizeof piece, "\\x%02x", (unsigned char)s[i]); /* not UTF-8 */
+        } else {
+            memcpy(piece, s + i, k);
+            piece[k] = '\0';
+        }
+        size_t len = strlen(piece);
+        if (i >= most || n + len + 5 > size) {
+            memcpy(buf + n, "...", 3);
+            n += 3;
+            break;
+        }
+        memcpy(buf + n, piece, len);
+        n += len;
+        i += k;
+    }
+    buf[n++] = '"';
+    buf[n] = '\0';
 }

@@ -33,6 +33,13 @@ bool csvchart_utf8_valid(const char *s, size_t len);
  */
 size_t csvchart_utf8_trim(char *buf);
 
+/*
+ * `s` quoted for a message, in double quotes: " and \ escaped, controls as \n, \t, \r or
+ * \xNN (so a message stays on one line, whatever a cell holds), a malformed byte as U+FFFD's
+ * character, cut after `most` bytes of s at a character's end ("..."). buf holds at least 16.
+ */
+void csvchart_utf8_quote(const char *s, size_t most, char *buf, size_t size);
+
 /* FNV-1a, 64 bits: start from CSVCHART_FNV_OFFSET and feed bytes; the result depends only on
  * the bytes (not on the machine). */
 #define CSVCHART_FNV_OFFSET 0xcbf29ce484222325ULL

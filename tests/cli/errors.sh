@@ -315,4 +315,12 @@ run bar points.csv -o long.svg --note "$long$long" --fit grow
 expect_status 1 "a 3,000-word note with fit = grow"
 [ ! -e long.svg ] && pass "no output for a title cut short" || fail "long.svg written"
 
+# A cell quoted in a message is escaped, so the message stays one line (review: a value with a
+# newline in it split "x" / "y" over two lines); a byte that is not UTF-8 is not echoed.
+printf 'name,value\nA,1\nB,"x\ny"\n' >newline_cell.csv
+run bar newline_cell.csv -o nl.png
+expect_status 1 "a cell with a newline"
+expect_stderr 'csvchart: newline_cell.csv:3:3: column "value" needs numbers, and "x\ny" is not a number (expected e.g. 42, 1,234.5, $0.07, 50%, $5.6M)' \
+    "a cell with a newline"
+
 finish
