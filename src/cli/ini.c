@@ -408,8 +408,10 @@ csvchart_status csvchart_ini_parse(const char *path, const char *text, size_t le
             FAIL(&r, "more than %d lines, the limit for an INI file", MAX_LINES);
             break;
         }
-        if (memchr(line, '\0', n)) {
-            FAIL(&r, "NUL byte");
+        const char *nul = memchr(line, '\0', n);
+        if (nul) {
+            r.col = column(&r, nul); /* (review: "n.ini:2: NUL byte", no column) */
+            FAIL(&r, "NUL byte in the INI file; expected text");
             break;
         }
         size_t k = 0;

@@ -312,6 +312,12 @@ run render many-figures.ini --list
 expect_stderr 'csvchart: many-figures.ini:10001:1: more than 10000 figures, the limit for an INI file' "more than 10,000 figures"
 rm -f long-value.ini too-long-value.ini many-lines.ini big.ini
 
+# A NUL byte in an INI file is refused where it is (review: no column).
+printf '[a]\nkind = bar\ndata = a\0.csv\n' > nul.ini
+run render nul.ini --out-dir c --list
+expect_status 1 "a NUL byte in the INI"
+expect_stderr 'csvchart: nul.ini:3:9: NUL byte in the INI file; expected text' "a NUL byte in the INI"
+
 # --out-dir with a final slash names targets as make spells them: "c/x.png", not "c//x.png"
 # (review: a rule on c/x.png found no rule to make it); data = - (standard input, which the
 # figures cannot share) is refused where it is written; "--" ends the options.
