@@ -63,23 +63,31 @@ static void test_log_domains(void)
     domain("", true, 1e-300, 1.7e308, 1e-301, 1.7e308); /* no decade past the doubles */
 }
 
+/* A 1200x675 bar layout measured with the fake metrics, for its value axis alone. */
+static void axis_layout(struct spec *s, struct bar_layout *B, struct csvchart_scene *scene)
+{
+    *s = (struct spec){.width = 1200,
+                       .height = 675,
+                       .font = "Inter",
+                       .title = "",
+                       .subtitle = "",
+                       .source = "",
+                       .note = ""};
+    csvchart_format_parse("auto", &s->format, NULL);
+    csvchart_theme_get("light", NULL, &s->theme);
+    *B = (struct bar_layout){.s = s, .px = {.tick_spacing_v = 72, .tick_spacing_h = 110}};
+    csvchart_layout_begin(&B->L, s, csvchart_text_fake(), scene, NULL);
+    B->label = B->L.label;
+}
+
 /* Ticks at any length stay in the domain, include both ends' round values when they fall
  * on a step, and their count follows the length. */
 static void test_ticks_follow_size(void)
 {
-    struct spec s = {.width = 1200,
-                     .height = 675,
-                     .font = "Inter",
-                     .title = "",
-                     .subtitle = "",
-                     .source = "",
-                     .note = ""};
-    csvchart_format_parse("auto", &s.format, NULL);
-    csvchart_theme_get("light", NULL, &s.theme);
-    struct bar_layout B = {.s = &s, .px = {.tick_spacing_v = 72, .tick_spacing_h = 110}};
+    struct spec s;
+    struct bar_layout B;
     struct csvchart_scene scene;
-    csvchart_layout_begin(&B.L, &s, csvchart_text_fake(), &scene, NULL);
-    B.label = B.L.label;
+    axis_layout(&s, &B, &scene);
     struct bar_data d = {0};
     struct panel P = {.d = &d};
     bar_axis_domain(&B, &P, 0, 32.607156e6);
@@ -100,19 +108,10 @@ static void test_ticks_follow_size(void)
 /* Whole numbers (counts) are ticked one apart at least, at every length and either way. */
 static void test_whole_ticks(void)
 {
-    struct spec s = {.width = 1200,
-                     .height = 675,
-                     .font = "Inter",
-                     .title = "",
-                     .subtitle = "",
-                     .source = "",
-                     .note = ""};
-    csvchart_format_parse("auto", &s.format, NULL);
-    csvchart_theme_get("light", NULL, &s.theme);
-    struct bar_layout B = {.s = &s, .px = {.tick_spacing_v = 72, .tick_spacing_h = 110}};
+    struct spec s;
+    struct bar_layout B;
     struct csvchart_scene scene;
-    csvchart_layout_begin(&B.L, &s, csvchart_text_fake(), &scene, NULL);
-    B.label = B.L.label;
+    axis_layout(&s, &B, &scene);
     struct bar_data d = {0};
     for (int horizontal = 0; horizontal < 2; horizontal++) {
         B.horizontal = horizontal;
