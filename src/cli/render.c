@@ -75,8 +75,9 @@ static const struct ini_entry *entry_of(const struct job *j, const char *key, si
  * Where in the INI file an error of a figure is, FILE:LINE:COL as the CSV's errors have it:
  *   - an error on a line of the section or of [defaults] without a column gets that line's
  *     value's column (its key's, for an unknown option);
- *   - one found later about an option's value ("highlight: no category named ...", without a
- *     file) gets the position of that option's value;
+ *   - one found later about an option's value ("highlight: no category named ...", or a
+ *     sentence starting with an option set in the figure, "stack cannot be drawn on a log
+ *     axis", without a file) gets the position of that option's value;
  *   - one about the data file as a whole (it cannot be opened; "no column named "vote" (y)")
  *     gets the position of `data`, or of the option named in parentheses, and keeps the
  *     file's name in front of its message.
@@ -100,8 +101,11 @@ static void add_position(const struct job *j, csvchart_error *err)
         return; /* a cell of the data: its own position */
     }
     if (!err->file[0]) {
+        /* "rule: ...", or a sentence about an option ("stack cannot be drawn on a log axis":
+         * review, no position) - where the figure sets it */
         size_t n = strspn(err->message, "abcdefghijklmnopqrstuvwxyz_");
-        e = n && err->message[n] == ':' ? entry_of(j, err->message, n) : NULL;
+        e = n && (err->message[n] == ':' || err->message[n] == ' ') ? entry_of(j, err->message, n)
+                                                                    : NULL;
     } else if (j->data && strcmp(err->file, j->data) == 0) {
         const char *open = strstr(err->message, " (");
         const char *close = open ? strchr(open + 2, ')') : NULL;

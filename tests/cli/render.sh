@@ -312,6 +312,12 @@ run render many-figures.ini --list
 expect_stderr 'csvchart: many-figures.ini:10001:1: more than 10000 figures, the limit for an INI file' "more than 10,000 figures"
 rm -f long-value.ini too-long-value.ini many-lines.ini big.ini
 
+# An option conflict found when binding is placed at the option the sentence starts with.
+printf '[a]\nkind = bar\ndata = a.csv\nstack = true\nlog = true\n' > stacklog.ini
+run render stacklog.ini --out-dir c
+expect_status 1 "stack and log"
+expect_stderr_has 'csvchart: stacklog.ini:4:9: stack cannot be drawn on a log axis' "stack and log"
+
 # A NUL byte in an INI file is refused where it is (review: no column).
 printf '[a]\nkind = bar\ndata = a\0.csv\n' > nul.ini
 run render nul.ini --out-dir c --list
