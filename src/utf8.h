@@ -36,7 +36,7 @@ size_t csvchart_utf8_trim(char *buf);
 /*
  * `s` quoted for a message, in double quotes: " and \ escaped, controls as \n, \t, \r or
  * \xNN (so a message stays on one line, whatever a cell holds), a malformed byte as U+FFFD's
- * character, cut after `most` bytes of s at a character's end ("..."). buf holds at least 16.
+ * character, cut after `most` bytes of s at a character's end ("..."). buf holds at least 8.
  */
 void csvchart_utf8_quote(const char *s, size_t most, char *buf, size_t size);
 
